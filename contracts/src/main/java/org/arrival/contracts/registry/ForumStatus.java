@@ -1,0 +1,9 @@
+package org.arrival.contracts.registry;
+
+/** Lifecycle of a forum. */
+public enum ForumStatus {
+    ESTABLISHED,
+    ACTIVE,
+    DORMANT,
+    DISSOLVED
+}

@@ -1,0 +1,7 @@
+package org.arrival.contracts.registry;
+
+/** Lifecycle of a forum membership. */
+public enum MembershipStatus {
+    ACTIVE,
+    ENDED
+}

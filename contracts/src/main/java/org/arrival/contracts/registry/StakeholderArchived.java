@@ -1,0 +1,7 @@
+package org.arrival.contracts.registry;
+
+import org.arrival.contracts.common.Actor;
+
+/** A stakeholder was archived; it no longer takes part. */
+public record StakeholderArchived(Stakeholder stakeholder, Actor actor, String reason) {
+}

@@ -1,0 +1,64 @@
+package org.arrival.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class EventCatalogueTest {
+
+    private static final EventCatalogue CATALOGUE = EventCatalogue.instance();
+
+    static List<TopicDefinition> topics() {
+        return CATALOGUE.topics();
+    }
+
+    static List<EventTypeDefinition> types() {
+        return CATALOGUE.eventTypes();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("topics")
+    void topicIsWellFormed(TopicDefinition topic) {
+        assertThat(topic.name()).matches("^arrival\\.[a-z-]+\\.[a-z-]+\\.v[0-9]+$");
+        assertThat(topic.name()).startsWith("arrival." + topic.owner() + ".");
+        assertThat(topic.partitions()).isGreaterThanOrEqualTo(1);
+        assertThat(topic.retentionMs() == -1 || topic.retentionMs() > 0).as("retentionMs").isTrue();
+        assertThat(topic.cleanupPolicy()).isIn("delete", "compact", "compact,delete");
+        assertThat(topic.eventTypes()).isNotEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("types")
+    void eventTypeIsWellFormed(EventTypeDefinition type) {
+        assertThat(type.type()).matches("^org\\.arrival\\.[a-z]+\\.[A-Z][A-Za-z]+\\.v[0-9]+$");
+        String service = type.type().split("\\.")[2];
+        assertThat(CATALOGUE.topic(type.topic()).owner()).as("topic owner").isEqualTo(service);
+        String suffix = type.simpleName() + ".v" + type.version();
+        assertThat(type.schema()).isEqualTo("schemas/" + service + "/" + suffix + ".schema.json");
+        assertThat(type.examples()).isEqualTo("examples/" + service + "/" + suffix);
+        assertThat(type.payload().getSimpleName()).isEqualTo(type.simpleName());
+        assertThat(CATALOGUE.typeOf(type.payload())).isEqualTo(type);
+    }
+
+    @Test
+    void registryTopicsAndTypes() {
+        assertThat(CATALOGUE.topicsOwnedBy("registry")).extracting(TopicDefinition::name)
+                .containsExactly("arrival.registry.stakeholders.v1", "arrival.registry.forums.v1");
+        assertThat(CATALOGUE.eventTypes()).hasSize(11);
+        assertThat(Set.copyOf(CATALOGUE.eventTypes().stream().map(EventTypeDefinition::type).toList())).hasSize(11);
+    }
+
+    @Test
+    void unknownNamesAreRejected() {
+        assertThatThrownBy(() -> CATALOGUE.type("org.arrival.registry.Nothing.v1"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EventContractValidator.shared().violations("org.arrival.registry.Nothing.v1",
+                "{}".getBytes())).isInstanceOf(IllegalArgumentException.class);
+    }
+}

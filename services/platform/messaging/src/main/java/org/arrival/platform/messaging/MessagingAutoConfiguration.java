@@ -1,0 +1,142 @@
+package org.arrival.platform.messaging;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.arrival.contracts.EventCatalogue;
+import org.arrival.contracts.TopicDefinition;
+import org.arrival.platform.messaging.consumer.DeadLetters;
+import org.arrival.platform.messaging.consumer.IdempotentHandling;
+import org.arrival.platform.messaging.consumer.ProcessedEvents;
+import org.arrival.platform.messaging.outbox.Outbox;
+import org.arrival.platform.messaging.outbox.OutboxRelay;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Wires the outbox, its relay, idempotent consumers with dead-lettering, and creates the topics the service
+ * owns (from the contracts' catalogue) plus the dead-letter topics of those it reads.
+ */
+@AutoConfiguration(
+        afterName = {
+                "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+                "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+                "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration" },
+        beforeName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+@EnableConfigurationProperties({ MessagingProperties.class, KafkaProperties.class })
+public class MessagingAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    public EventCatalogue eventCatalogue() {
+        return EventCatalogue.instance();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    public Outbox outbox(JdbcTemplate jdbc, EventCatalogue catalogue, Clock clock) {
+        return new Outbox(jdbc, catalogue, clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "arrival.messaging.relay.enabled", havingValue = "true", matchIfMissing = true)
+    public OutboxRelay outboxRelay(DataSource dataSource, KafkaProperties kafka, MessagingProperties properties) {
+        return new OutboxRelay(dataSource, kafka.buildProducerProperties(), properties.effectiveSource(),
+                properties.relay());
+    }
+
+    @Bean
+    public ProcessedEvents processedEvents(JdbcTemplate jdbc) {
+        return new ProcessedEvents(jdbc);
+    }
+
+    @Bean
+    public IdempotentHandling idempotentHandling(ProcessedEvents processed, PlatformTransactionManager tx) {
+        return new IdempotentHandling(processed, new TransactionTemplate(tx));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(ConsumerFactory.class)
+    public ConsumerFactory<String, byte[]> kafkaConsumerFactory(KafkaProperties kafka,
+            @Value("${spring.application.name:arrival}") String application) {
+        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, application);
+        config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new DefaultKafkaConsumerFactory<>(config);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(ProducerFactory.class)
+    public ProducerFactory<String, byte[]> kafkaProducerFactory(KafkaProperties kafka) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(org.apache.kafka.clients.producer.ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(org.apache.kafka.clients.producer.ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG, "all");
+        config.put(org.apache.kafka.clients.producer.ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
+        return new DefaultKafkaProducerFactory<>(config);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    public CommonErrorHandler deadLetteringErrorHandler(ProducerFactory<String, byte[]> producers,
+            MessagingProperties properties) {
+        return DeadLetters.errorHandler(new KafkaTemplate<>(producers), properties.consumer());
+    }
+
+    @Bean
+    public KafkaAdmin.NewTopics arrivalTopics(EventCatalogue catalogue, MessagingProperties properties,
+            @Value("${spring.kafka.consumer.group-id:${spring.application.name:arrival}}") String group) {
+        List<NewTopic> topics = new ArrayList<>();
+        if (properties.service() != null) {
+            for (TopicDefinition topic : catalogue.topicsOwnedBy(properties.service())) {
+                topics.add(newTopic(topic.name(), topic, properties));
+            }
+        }
+        for (String consumed : properties.consumedTopics()) {
+            TopicDefinition topic = catalogue.topic(consumed);
+            topics.add(newTopic(DeadLetters.topicFor(consumed, group), topic, properties));
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    private static NewTopic newTopic(String name, TopicDefinition settings, MessagingProperties properties) {
+        return new NewTopic(name, settings.partitions(), properties.replicationFactor())
+                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(settings.retentionMs()),
+                        TopicConfig.CLEANUP_POLICY_CONFIG, settings.cleanupPolicy()));
+    }
+}

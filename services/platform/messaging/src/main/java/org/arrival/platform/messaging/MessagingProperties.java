@@ -1,0 +1,82 @@
+package org.arrival.platform.messaging;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Messaging settings of a service.
+ *
+ * @param service the service's name in the topic catalogue ({@code owner}); it creates the topics it owns
+ * @param source the CloudEvents {@code source} of its events; defaults to {@code /arrival/<service>}
+ * @param consumedTopics topics the service reads; their dead-letter topics are created for its consumer group
+ * @param replicationFactor replication of created topics (1 on one machine, 3 on a cluster)
+ * @param relay outbox relay settings
+ * @param consumer consumer retry settings
+ */
+@ConfigurationProperties("arrival.messaging")
+public record MessagingProperties(
+        String service,
+        String source,
+        List<String> consumedTopics,
+        short replicationFactor,
+        Relay relay,
+        Consumer consumer) {
+
+    public MessagingProperties {
+        if (consumedTopics == null) {
+            consumedTopics = List.of();
+        }
+        if (replicationFactor <= 0) {
+            replicationFactor = 1;
+        }
+        if (relay == null) {
+            relay = new Relay(true, 0, null, null, null, null, null);
+        }
+        if (consumer == null) {
+            consumer = new Consumer(0, null, null);
+        }
+    }
+
+    public String effectiveSource() {
+        if (source != null && !source.isBlank()) {
+            return source;
+        }
+        return "/arrival/" + (service == null || service.isBlank() ? "unnamed" : service);
+    }
+
+    /**
+     * @param enabled whether this instance takes part in publishing (one instance publishes at a time)
+     * @param batchSize rows read and sent per round
+     * @param idleWait how long the relay sleeps when no commit woke it (a safety net; commits wake it at once)
+     * @param leaderRetry how often a standby instance tries to become the publishing one
+     * @param sendTimeout how long to wait for the broker's acknowledgement before retrying a batch
+     * @param maxBackoff longest pause between attempts while the broker is unreachable
+     * @param keepPublished how long published rows stay in the outbox for inspection before they are deleted
+     */
+    public record Relay(boolean enabled, int batchSize, Duration idleWait, Duration leaderRetry, Duration sendTimeout,
+            Duration maxBackoff, Duration keepPublished) {
+        public Relay {
+            batchSize = batchSize <= 0 ? 500 : batchSize;
+            idleWait = idleWait == null ? Duration.ofSeconds(1) : idleWait;
+            leaderRetry = leaderRetry == null ? Duration.ofSeconds(2) : leaderRetry;
+            sendTimeout = sendTimeout == null ? Duration.ofSeconds(30) : sendTimeout;
+            maxBackoff = maxBackoff == null ? Duration.ofSeconds(5) : maxBackoff;
+            keepPublished = keepPublished == null ? Duration.ofDays(7) : keepPublished;
+        }
+    }
+
+    /**
+     * @param maxAttempts deliveries of a failing record before it goes to the dead-letter topic
+     * @param initialBackoff pause before the first retry (doubles after each)
+     * @param maxBackoff longest pause between retries
+     */
+    public record Consumer(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+        public Consumer {
+            maxAttempts = maxAttempts <= 0 ? 4 : maxAttempts;
+            initialBackoff = initialBackoff == null ? Duration.ofMillis(200) : initialBackoff;
+            maxBackoff = maxBackoff == null ? Duration.ofSeconds(5) : maxBackoff;
+        }
+    }
+}

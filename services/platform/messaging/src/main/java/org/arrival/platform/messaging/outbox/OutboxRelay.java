@@ -1,0 +1,395 @@
+package org.arrival.platform.messaging.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.arrival.contracts.CloudEventHeaders;
+import org.arrival.platform.messaging.MessagingProperties;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Publishes the outbox to Kafka.
+ * <ul>
+ * <li>One instance per service publishes at a time: it holds a PostgreSQL advisory lock on a connection of its
+ * own; standbys retry and take over when that connection goes away.</li>
+ * <li>It reads every committed, unsent row in position order, so a transaction that commits after a later one
+ * is published as soon as it is visible, never skipped. One aggregate's events are ordered by position
+ * because its writers serialise on the aggregate's row.</li>
+ * <li>A row is marked sent only after the broker acknowledged it (acks=all, idempotent producer); on failure
+ * only the acknowledged prefix is marked and the rest is sent again, so delivery is at least once and in order.
+ * Consumers de-duplicate on {@code ce_id}.</li>
+ * <li>A commit wakes it at once through LISTEN/NOTIFY; it also looks every {@code idleWait} as a safety net.</li>
+ * </ul>
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final Duration CLEANUP_EVERY = Duration.ofMinutes(10);
+
+    private final DataSource dataSource;
+    private final Map<String, Object> producerConfig;
+    private final String source;
+    private final MessagingProperties.Relay settings;
+    private final AtomicLong published = new AtomicLong();
+
+    private volatile boolean running;
+    private volatile boolean leader;
+    private Thread worker;
+    private Connection connection;
+    private Producer<String, byte[]> producer;
+    private Instant nextCleanup = Instant.now();
+
+    public OutboxRelay(DataSource dataSource, Map<String, Object> kafkaProducerProperties, String source,
+            MessagingProperties.Relay settings) {
+        this.dataSource = dataSource;
+        this.source = source;
+        this.settings = settings;
+        this.producerConfig = producerConfig(kafkaProducerProperties, settings);
+    }
+
+    static Map<String, Object> producerConfig(Map<String, Object> base, MessagingProperties.Relay settings) {
+        Map<String, Object> config = new HashMap<>(base);
+        long send = settings.sendTimeout().toMillis();
+        long request = Math.max(1000, Math.min(10_000, send - 500));
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) request);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(send, request + 1));
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(send, 5000));
+        config.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
+        config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+        return config;
+    }
+
+    /** Whether this instance currently holds the publishing lock. */
+    public boolean isLeader() {
+        return leader;
+    }
+
+    /** Events this instance has published since it started. */
+    public long publishedCount() {
+        return published.get();
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    @Override
+    public void stop() {
+        Thread t;
+        synchronized (this) {
+            running = false;
+            t = worker;
+        }
+        if (t != null) {
+            try {
+                t.join(settings.idleWait().toMillis() + settings.sendTimeout().toMillis() + 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        resign();
+        closeProducer();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // after the web server and listeners, so it stops last and starts once the schema is migrated
+        return Integer.MAX_VALUE - 100;
+    }
+
+    private void run() {
+        long backoffMs = 0;
+        while (running) {
+            try {
+                if (!leader && !tryLead()) {
+                    pause(settings.leaderRetry().toMillis());
+                    continue;
+                }
+                int sent = drain();
+                backoffMs = 0;
+                cleanupIfDue();
+                if (sent == 0) {
+                    awaitCommit();
+                }
+            } catch (SQLException e) {
+                log.warn("outbox relay lost its database connection; will try again: {}", e.getMessage());
+                resign();
+                backoffMs = nextBackoff(backoffMs);
+                pause(backoffMs);
+            } catch (PublishFailed e) {
+                backoffMs = nextBackoff(backoffMs);
+                log.warn("broker did not acknowledge outbox events ({}); retrying in {} ms", e.getMessage(), backoffMs);
+                closeProducer();
+                pause(backoffMs);
+            } catch (RuntimeException e) {
+                backoffMs = nextBackoff(backoffMs);
+                log.warn("outbox relay round failed; retrying in {} ms", backoffMs, e);
+                closeProducer();
+                pause(backoffMs);
+            }
+        }
+    }
+
+    private long nextBackoff(long current) {
+        return Math.min(settings.maxBackoff().toMillis(), Math.max(100, current * 2));
+    }
+
+    private boolean tryLead() throws SQLException {
+        Connection c = dataSource.getConnection();
+        try {
+            c.setAutoCommit(true);
+            boolean locked;
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(
+                            "SELECT pg_try_advisory_lock(hashtext('arrival-outbox:' || current_schema()))")) {
+                rs.next();
+                locked = rs.getBoolean(1);
+            }
+            if (!locked) {
+                c.close();
+                return false;
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("LISTEN arrival_outbox");
+            }
+            connection = c;
+            leader = true;
+            log.info("outbox relay is the publishing instance");
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    private void resign() {
+        leader = false;
+        if (connection != null) {
+            try {
+                // closing returns the pooled connection: release the lock and stop listening first
+                try (Statement s = connection.createStatement()) {
+                    s.execute("UNLISTEN *");
+                    s.execute("SELECT pg_advisory_unlock_all()");
+                }
+            } catch (SQLException ignored) {
+                // a broken connection holds no lock any more
+            }
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // already gone
+            }
+            connection = null;
+        }
+    }
+
+    private int drain() throws SQLException {
+        int total = 0;
+        while (running) {
+            List<Row> rows = pending();
+            if (rows.isEmpty()) {
+                break;
+            }
+            publish(rows);
+            total += rows.size();
+            if (rows.size() < settings.batchSize()) {
+                break;
+            }
+        }
+        return total;
+    }
+
+    private List<Row> pending() throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT position, event_id, topic, message_key, event_type, subject, owner_org,
+                       data_classification, occurred_at, payload
+                  FROM outbox_event
+                 WHERE published_at IS NULL
+                 ORDER BY position
+                 LIMIT ?""")) {
+            ps.setInt(1, settings.batchSize());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                            rs.getTimestamp(9).toInstant(), rs.getBytes(10)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private void publish(List<Row> rows) throws SQLException {
+        if (producer == null) {
+            producer = new KafkaProducer<>(producerConfig);
+        }
+        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        RuntimeException sendFailure = null;
+        try {
+            for (Row row : rows) {
+                acks.add(producer.send(record(row)));
+            }
+        } catch (RuntimeException e) {
+            sendFailure = e;
+        }
+        // mark the acknowledged prefix only: a later row is never marked while an earlier one is unsent
+        int acknowledged = 0;
+        PublishFailed ackFailure = null;
+        long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
+        for (Future<RecordMetadata> ack : acks) {
+            try {
+                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                acknowledged++;
+            } catch (ExecutionException e) {
+                ackFailure = new PublishFailed(String.valueOf(e.getCause()));
+            } catch (TimeoutException e) {
+                ackFailure = new PublishFailed("no acknowledgement within " + settings.sendTimeout());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                ackFailure = new PublishFailed("interrupted");
+            }
+            if (ackFailure != null) {
+                break;
+            }
+        }
+        markPublished(rows.subList(0, acknowledged));
+        published.addAndGet(acknowledged);
+        if (ackFailure != null) {
+            throw ackFailure;
+        }
+        if (sendFailure != null) {
+            throw new PublishFailed(sendFailure.toString());
+        }
+    }
+
+    private ProducerRecord<String, byte[]> record(Row row) {
+        ProducerRecord<String, byte[]> r = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+        header(r, CloudEventHeaders.ID, row.eventId());
+        header(r, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
+        header(r, CloudEventHeaders.TYPE, row.type());
+        header(r, CloudEventHeaders.SOURCE, source);
+        header(r, CloudEventHeaders.SUBJECT, row.subject());
+        header(r, CloudEventHeaders.TIME, row.occurredAt().toString());
+        header(r, CloudEventHeaders.OWNER_ORG, row.ownerOrg());
+        header(r, CloudEventHeaders.DATA_CLASSIFICATION, row.classification());
+        header(r, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        return r;
+    }
+
+    private static void header(ProducerRecord<String, byte[]> r, String name, String value) {
+        r.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void markPublished(List<Row> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Long[] positions = rows.stream().map(Row::position).toArray(Long[]::new);
+        try (PreparedStatement ps = connection.prepareStatement(
+                "UPDATE outbox_event SET published_at = clock_timestamp() WHERE position = ANY(?) AND published_at IS NULL")) {
+            Array array = connection.createArrayOf("bigint", positions);
+            ps.setArray(1, array);
+            ps.executeUpdate();
+        }
+    }
+
+    private void awaitCommit() throws SQLException {
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        pg.getNotifications((int) Math.max(1, settings.idleWait().toMillis()));
+    }
+
+    private void cleanupIfDue() throws SQLException {
+        if (Instant.now().isBefore(nextCleanup)) {
+            return;
+        }
+        nextCleanup = Instant.now().plus(CLEANUP_EVERY);
+        try (PreparedStatement ps = connection.prepareStatement(
+                "DELETE FROM outbox_event WHERE published_at < clock_timestamp() - make_interval(secs => ?)")) {
+            ps.setDouble(1, settings.keepPublished().toSeconds());
+            int deleted = ps.executeUpdate();
+            if (deleted > 0) {
+                log.debug("removed {} published outbox rows", deleted);
+            }
+        }
+    }
+
+    private void closeProducer() {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ofSeconds(2));
+            } catch (RuntimeException ignored) {
+                // nothing left to flush that is not still in the outbox
+            }
+            producer = null;
+        }
+    }
+
+    private void pause(long ms) {
+        long until = System.currentTimeMillis() + ms;
+        while (running && System.currentTimeMillis() < until) {
+            try {
+                Thread.sleep(Math.min(50, ms));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private record Row(long position, String eventId, String topic, String key, String type, String subject,
+            String ownerOrg, String classification, Instant occurredAt, byte[] payload) {
+    }
+
+    static final class PublishFailed extends RuntimeException {
+        PublishFailed(String message) {
+            super(message);
+        }
+    }
+}

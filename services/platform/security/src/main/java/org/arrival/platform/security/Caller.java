@@ -1,0 +1,34 @@
+package org.arrival.platform.security;
+
+import java.util.Set;
+import java.util.UUID;
+
+import org.arrival.contracts.common.Actor;
+
+/**
+ * The authenticated user behind a request: who they are, the organisation they act for (the token's
+ * {@code org_id}, a registry stakeholder id) and their realm roles.
+ */
+public record Caller(String userId, String username, UUID organisationId, Set<String> roles) {
+
+    public Caller {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    public boolean isPlatformAdmin() {
+        return hasRole(Roles.PLATFORM_ADMIN);
+    }
+
+    public boolean actsFor(UUID organisation) {
+        return organisationId != null && organisationId.equals(organisation);
+    }
+
+    /** How the caller is recorded on the changes they make. */
+    public Actor toActor() {
+        return new Actor(userId, organisationId);
+    }
+}

@@ -1,0 +1,37 @@
+package org.arrival.platform.web;
+
+import java.util.List;
+
+/**
+ * A refusal with an HTTP meaning, free of any framework so domain and application code can throw it.
+ * Rendered as RFC 9457 {@code application/problem+json}.
+ */
+public abstract class ApiException extends RuntimeException {
+
+    private final int status;
+    private final String title;
+    private final List<FieldError> errors;
+
+    protected ApiException(int status, String title, String detail, List<FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    /** One offending input field and what is wrong with it. */
+    public record FieldError(String field, String message) {
+    }
+}
