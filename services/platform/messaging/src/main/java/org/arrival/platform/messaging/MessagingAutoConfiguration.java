@@ -87,9 +87,12 @@ public class MessagingAutoConfiguration {
         return new IdempotentHandling(processed, new TransactionTemplate(tx));
     }
 
+    // Declared with wildcards, as Spring Boot declares its own: Boot's KafkaTemplate and listener container factory
+    // ask for ConsumerFactory<Object, Object> / ProducerFactory<Object, Object>, which a bean declared as
+    // <String, byte[]> does not satisfy (no KafkaTemplate at all; listeners silently got Boot's String consumers).
     @Bean
     @ConditionalOnMissingBean(ConsumerFactory.class)
-    public ConsumerFactory<String, byte[]> kafkaConsumerFactory(KafkaProperties kafka,
+    public DefaultKafkaConsumerFactory<?, ?> kafkaConsumerFactory(KafkaProperties kafka,
             @Value("${spring.application.name:arrival}") String application) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
@@ -102,7 +105,7 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(ProducerFactory.class)
-    public ProducerFactory<String, byte[]> kafkaProducerFactory(KafkaProperties kafka) {
+    public DefaultKafkaProducerFactory<?, ?> kafkaProducerFactory(KafkaProperties kafka) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(org.apache.kafka.clients.producer.ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(org.apache.kafka.clients.producer.ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -113,9 +116,11 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    public CommonErrorHandler deadLetteringErrorHandler(ProducerFactory<String, byte[]> producers,
+    @SuppressWarnings("unchecked")
+    public CommonErrorHandler deadLetteringErrorHandler(ProducerFactory<?, ?> producers,
             MessagingProperties properties) {
-        return DeadLetters.errorHandler(new KafkaTemplate<>(producers), properties.consumer());
+        return DeadLetters.errorHandler(new KafkaTemplate<>((ProducerFactory<Object, Object>) producers),
+                properties.consumer());
     }
 
     @Bean

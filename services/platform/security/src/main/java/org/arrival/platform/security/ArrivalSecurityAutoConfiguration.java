@@ -11,7 +11,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -48,8 +51,14 @@ public class ArrivalSecurityAutoConfiguration {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri()).build();
         OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>("aud",
                 aud -> aud != null && aud.contains(properties.audience()));
-        OAuth2TokenValidator<Jwt> organisation = new JwtClaimValidator<Object>(KeycloakTokenConverter.ORG_CLAIM,
-                org -> org == null || isUuid(org.toString()));
+        // Not a JwtClaimValidator: since Spring Security 7 it refuses a token whose claim is absent, and org_id is
+        // optional (a user need not act for an organisation); only a present org_id must be a UUID.
+        OAuth2TokenValidator<Jwt> organisation = jwt -> {
+            Object org = jwt.getClaim(KeycloakTokenConverter.ORG_CLAIM);
+            return org == null || isUuid(org.toString()) ? OAuth2TokenValidatorResult.success()
+                    : OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
+                            "The " + KeycloakTokenConverter.ORG_CLAIM + " claim is not a UUID", null));
+        };
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.issuerUri()), audience, organisation));
         return decoder;

@@ -139,7 +139,8 @@ public final class TestTokenIssuer {
                     .issuer(issuer)
                     .subject(subject)
                     .audience(audience)
-                    .issueTime(Date.from(now.minusSeconds(5)))
+                    // issued before it expires, so an expired token is refused for expiry and nothing else
+                    .issueTime(Date.from(earliest(now.minusSeconds(5), expiresAt.minusSeconds(60))))
                     .expirationTime(Date.from(expiresAt))
                     .jwtID(UUID.randomUUID().toString())
                     .claim("typ", "Bearer")
@@ -159,6 +160,10 @@ public final class TestTokenIssuer {
                 throw new IllegalStateException(e);
             }
             return jwt.serialize();
+        }
+
+        private static Instant earliest(Instant a, Instant b) {
+            return a.isBefore(b) ? a : b;
         }
 
         /** The value of an {@code Authorization} header. */

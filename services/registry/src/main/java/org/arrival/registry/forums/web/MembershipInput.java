@@ -1,0 +1,13 @@
+package org.arrival.registry.forums.web;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotNull;
+
+import org.arrival.contracts.registry.SeatType;
+
+/** A seat to grant: which organisation, which seat, for which term. */
+public record MembershipInput(@NotNull UUID stakeholderId, @NotNull SeatType seat, LocalDate termStart,
+        LocalDate termEnd) {
+}
