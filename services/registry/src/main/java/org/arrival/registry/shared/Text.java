@@ -27,6 +27,11 @@ public final class Text {
     }
 
     public static Jurisdiction jurisdiction(Jurisdiction j) {
+        return jurisdiction(j, "jurisdiction");
+    }
+
+    /** Normalises a place sent in the request field {@code field}, naming that field when it is refused. */
+    public static Jurisdiction jurisdiction(Jurisdiction j, String field) {
         if (j == null) {
             return null;
         }
@@ -34,12 +39,12 @@ public final class Text {
                 optional(j.areaCode()), optional(j.areaName()));
         if (normalised.country() == null) {
             if (normalised.subdivision() != null || normalised.areaCode() != null || normalised.areaName() != null) {
-                throw InvalidInput.field("jurisdiction.country", "is required when any other part of the place is given");
+                throw InvalidInput.field(field + ".country", "is required when any other part of the place is given");
             }
             return null;
         }
         if (normalised.subdivision() != null && !normalised.subdivision().startsWith(normalised.country() + "-")) {
-            throw InvalidInput.field("jurisdiction.subdivision", "must be a subdivision of " + normalised.country());
+            throw InvalidInput.field(field + ".subdivision", "must be a subdivision of " + normalised.country());
         }
         return normalised;
     }

@@ -28,7 +28,7 @@ public record ForumProfile(
         name = Text.required(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(convenorId, "convenorId");
-        geographicScope = Text.jurisdiction(geographicScope);
+        geographicScope = Text.jurisdiction(geographicScope, "geographicScope");
         thematicScope = normalise(thematicScope);
     }
 

@@ -86,7 +86,10 @@ public class OutboxRelay implements SmartLifecycle {
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) request);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(send, request + 1));
+        // The producer must never give up on a record by itself: a batch it expires may be followed by later
+        // batches of the same partition that it does deliver, which puts an aggregate's events out of order.
+        // The relay gives up instead (sendTimeout) by closing the producer, which leaves a per-partition prefix.
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(send, 5000));
         config.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
         config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
@@ -274,7 +277,13 @@ public class OutboxRelay implements SmartLifecycle {
         RuntimeException sendFailure = null;
         try {
             for (Row row : rows) {
-                acks.add(producer.send(record(row)));
+                Future<RecordMetadata> ack = producer.send(record(row));
+                acks.add(ack);
+                if (ack.isDone() && refused(ack)) {
+                    // send() reports e.g. "topic not in metadata after max.block.ms" as a failed future, not by
+                    // throwing: a later row sent now could reach the broker ahead of this one
+                    break;
+                }
             }
         } catch (RuntimeException e) {
             sendFailure = e;
@@ -306,6 +315,18 @@ public class OutboxRelay implements SmartLifecycle {
         }
         if (sendFailure != null) {
             throw new PublishFailed(sendFailure.toString());
+        }
+    }
+
+    private static boolean refused(Future<RecordMetadata> ack) {
+        try {
+            ack.get();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
         }
     }
 
