@@ -197,7 +197,7 @@ class BadInputTest extends RegistryIntegrationTest {
                 new Bad("unknown seat", valid.replace("MEMBER", "PRESIDENT"), 400, "seat"),
                 new Bad("stakeholder not a UUID", valid.replace(ngo, "irc"), 400, "stakeholderId"),
                 // the platform's problem handler reports an unparsable date only generically (see report), so no field here
-                new Bad("impossible date", valid.replace("2026-12-31", "2026-13-01"), 400, ""),
+                new Bad("impossible date", valid.replace("2026-12-31", "2026-13-01"), 400, "termEnd"),
                 new Bad("term ends before it starts", valid.replace("2026-12-31", "2025-12-31"), 400, "termEnd"),
                 new Bad("unknown property", valid.replace("\"seat\"", "\"vote\":true,\"seat\""), 400, "vote"),
                 new Bad("malformed JSON", "{\"stakeholderId\":", 400, "JSON"),

@@ -245,4 +245,20 @@ class FirewallTest extends RegistryIntegrationTest {
         perform(getJson("/stakeholders?q=" + t2), user("irc-officer-" + t, ngo, "member"))
                 .andExpect(jsonPath("$.totalItems").value(2));
     }
+
+    @Test
+    void aHiddenGroupCannotHoldAForumRoleThatEveryMemberSees() throws Exception {
+        Token cityCoordinator = user("kcca-coordinator-" + t, city, "forum-coordinator");
+        for (String body : List.of(forumJson("Hidden chair " + t, city, hidden, null, null),
+                forumJson("Hidden secretariat " + t, city, null, hidden, null))) {
+            perform(postJson("/forums", body), cityCoordinator)
+                    .andExpect(status().is(422))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.detail")
+                            .value(org.hamcrest.Matchers.containsString("hidden from enforcement bodies")));
+        }
+        perform(postJson("/forums", forumJson("Hidden convenor " + t, hidden, null, null, null)),
+                user("kisenyi-admin-" + t, hidden, "org-admin")).andExpect(status().is(422));
+        org.assertj.core.api.Assertions.assertThat(json(perform(getJson("/forums?q=Hidden&size=200"), platformAdmin())
+                .andExpect(status().isOk()), "$.items[*].name").toString()).doesNotContain(t);
+    }
 }

@@ -426,6 +426,9 @@ class ForumAndMembershipTest extends RegistryIntegrationTest {
                 .andExpect(status().isPreconditionRequired());
         perform(getJson("/forums/" + forum), cityCoordinator).andExpect(jsonPath("$.version").value(2))
                 .andExpect(jsonPath("$.name").value("Kampala Urban Refugee Forum " + t));
+        perform(putJson("/forums/" + forum + "/memberships/" + membership,
+                "{\"seat\":\"OBSERVER\",\"termStart\":null,\"termEnd\":null}", "\"1\""), cityCoordinator)
+                .andExpect(status().isConflict());
         perform(getJson("/forums/" + forum + "/memberships"), cityCoordinator).andExpect(jsonPath("$.length()").value(1));
         awaitEvents(forum, "ForumEstablished", "ForumUpdated");
         awaitEvents(membership, "MembershipGranted");

@@ -74,7 +74,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return api(readableProblem(ex.getMostSpecificCause()));
+        return api(readableProblem(outermostJsonProblem(ex)));
     }
 
     @Override
@@ -120,6 +120,16 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         return response;
+    }
+
+    /** The JSON reader's own exception (which knows the field) rather than, say, the date parser's inside it. */
+    private static Throwable outermostJsonProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JacksonException) {
+                return t;
+            }
+        }
+        return e;
     }
 
     static ApiException readableProblem(Throwable cause) {

@@ -164,6 +164,9 @@ public class ForumService {
     public Membership change(Caller caller, UUID forumId, UUID membershipId, long expectedVersion, SeatType seat,
             LocalDate termStart, LocalDate termEnd) {
         Forum forum = managedForUpdate(caller, forumId, null);
+        if (!forum.acceptsMembers()) {
+            throw new RuleViolation("Seats in a dissolved forum cannot be changed; end them instead");
+        }
         Membership current = membershipForUpdate(caller, forumId, membershipId, expectedVersion);
         List<String> changed = current.changesTo(seat, termStart, termEnd);
         if (changed.isEmpty()) {
@@ -257,12 +260,12 @@ public class ForumService {
     }
 
     private void checkReferences(Caller caller, ForumProfile profile, UUID forumId) {
-        usableStakeholder(caller, "convenorId", profile.convenorId());
+        publicRoleHolder(caller, "convenorId", profile.convenorId());
         if (profile.chairId() != null) {
-            usableStakeholder(caller, "chairId", profile.chairId());
+            publicRoleHolder(caller, "chairId", profile.chairId());
         }
         if (profile.secretariatId() != null) {
-            usableStakeholder(caller, "secretariatId", profile.secretariatId());
+            publicRoleHolder(caller, "secretariatId", profile.secretariatId());
         }
         if (profile.parentForumId() != null) {
             StoredForum parent = forums.find(profile.parentForumId()).orElseThrow(
@@ -273,6 +276,14 @@ public class ForumService {
             if (forumId != null && forums.ancestorsOf(profile.parentForumId()).contains(forumId)) {
                 throw new UnprocessableReference("parentForumId", "would make the forum its own ancestor");
             }
+        }
+    }
+
+    /** Convenor, chair and secretariat are shown with every forum, so they cannot be hidden organisations. */
+    private void publicRoleHolder(Caller caller, String field, UUID id) {
+        if (usableStakeholder(caller, field, id).hiddenFromEnforcementBodies()) {
+            throw new UnprocessableReference(field,
+                    "an organisation hidden from enforcement bodies cannot convene, chair or run a forum's secretariat, which every member sees");
         }
     }
 

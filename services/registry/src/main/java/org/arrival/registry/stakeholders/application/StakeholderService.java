@@ -72,11 +72,12 @@ public class StakeholderService {
 
     @Transactional
     public StoredStakeholder update(Caller caller, UUID id, long expectedVersion, StakeholderProfile profile) {
-        Stakeholder current = visibleForUpdate(caller, id, expectedVersion);
+        Stakeholder current = visibleForUpdate(caller, id);
         boolean ownAdmin = caller.hasRole(Roles.ORG_ADMIN) && caller.actsFor(id);
         if (!caller.isPlatformAdmin() && !ownAdmin) {
             throw new AccessRefused("Only the organisation's own administrators may edit its profile");
         }
+        requireVersion(current, expectedVersion);
         List<String> changed = current.changesTo(profile);
         if (changed.contains("enforcementBody") && !caller.isPlatformAdmin()) {
             throw new AccessRefused("Only platform administrators may say whether an organisation is an enforcement body");
@@ -142,10 +143,11 @@ public class StakeholderService {
 
     private StoredStakeholder lifecycle(Caller caller, UUID id, Long expectedVersion, UnaryOperator<Stakeholder> step,
             java.util.function.Function<Stakeholder, Object> event) {
-        Stakeholder current = visibleForUpdate(caller, id, expectedVersion);
+        Stakeholder current = visibleForUpdate(caller, id);
         if (!caller.isPlatformAdmin()) {
             throw new AccessRefused("Only platform administrators may change an organisation's status");
         }
+        requireVersion(current, expectedVersion);
         Stakeholder next = step.apply(current);
         Audit audit = audit(caller);
         stakeholders.update(next, audit);
@@ -153,16 +155,18 @@ public class StakeholderService {
         return stakeholders.find(id).orElseThrow();
     }
 
-    /** Loads and locks the record; hidden records do not exist for enforcement bodies; checks the version. */
-    private Stakeholder visibleForUpdate(Caller caller, UUID id, Long expectedVersion) {
+    /** Loads and locks the record; hidden records do not exist for enforcement bodies. */
+    private Stakeholder visibleForUpdate(Caller caller, UUID id) {
         Viewer viewer = viewers.of(caller);
-        Stakeholder current = stakeholders.findForUpdate(id).map(StoredStakeholder::stakeholder)
+        return stakeholders.findForUpdate(id).map(StoredStakeholder::stakeholder)
                 .filter(s -> !s.hiddenFromEnforcementBodies() || viewer.seesHidden(id))
                 .orElseThrow(() -> new RecordNotFound("stakeholder", id));
+    }
+
+    private static void requireVersion(Stakeholder current, Long expectedVersion) {
         if (expectedVersion != null && current.version() != expectedVersion) {
-            throw new StaleVersion("stakeholder", id, expectedVersion);
+            throw new StaleVersion("stakeholder", current.id(), expectedVersion);
         }
-        return current;
     }
 
     private void publish(Stakeholder s, Object event, Audit audit) {
