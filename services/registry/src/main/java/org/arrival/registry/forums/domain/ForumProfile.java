@@ -1,6 +1,5 @@
 package org.arrival.registry.forums.domain;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -11,6 +10,7 @@ import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
 import org.arrival.contracts.registry.ForumType;
 import org.arrival.contracts.registry.ThematicScope;
+import org.arrival.registry.shared.FieldChanges;
 import org.arrival.registry.shared.Text;
 
 /** What a forum is, where and on what it works, and who convenes, chairs and runs its secretariat. */
@@ -53,21 +53,15 @@ public record ForumProfile(
     }
 
     public List<String> changedFrom(ForumProfile other) {
-        List<String> changed = new ArrayList<>();
-        diff(changed, "name", name, other.name);
-        diff(changed, "type", type, other.type);
-        diff(changed, "geographicScope", geographicScope, other.geographicScope);
-        diff(changed, "thematicScope", thematicScope, other.thematicScope);
-        diff(changed, "convenorId", convenorId, other.convenorId);
-        diff(changed, "chairId", chairId, other.chairId);
-        diff(changed, "secretariatId", secretariatId, other.secretariatId);
-        diff(changed, "parentForumId", parentForumId, other.parentForumId);
-        return changed;
-    }
-
-    private static void diff(List<String> changed, String field, Object a, Object b) {
-        if (!Objects.equals(a, b)) {
-            changed.add(field);
-        }
+        return new FieldChanges()
+                .compare("name", other.name, name)
+                .compare("type", other.type, type)
+                .compare("geographicScope", other.geographicScope, geographicScope)
+                .compare("thematicScope", other.thematicScope, thematicScope)
+                .compare("convenorId", other.convenorId, convenorId)
+                .compare("chairId", other.chairId, chairId)
+                .compare("secretariatId", other.secretariatId, secretariatId)
+                .compare("parentForumId", other.parentForumId, parentForumId)
+                .list();
     }
 }

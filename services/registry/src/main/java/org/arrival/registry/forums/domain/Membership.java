@@ -7,6 +7,7 @@ import org.arrival.contracts.registry.MembershipStatus;
 import org.arrival.contracts.registry.SeatType;
 import org.arrival.platform.web.InvalidInput;
 import org.arrival.platform.web.RuleViolation;
+import org.arrival.registry.shared.FieldChanges;
 
 /** An organisation's seat in a forum for a term; it ends when the organisation leaves or is removed. */
 public record Membership(UUID id, long version, UUID forumId, UUID stakeholderId, SeatType seat, LocalDate termStart,
@@ -35,17 +36,8 @@ public record Membership(UUID id, long version, UUID forumId, UUID stakeholderId
     }
 
     public java.util.List<String> changesTo(SeatType newSeat, LocalDate newStart, LocalDate newEnd) {
-        java.util.List<String> changed = new java.util.ArrayList<>();
-        if (seat != newSeat) {
-            changed.add("seat");
-        }
-        if (!java.util.Objects.equals(termStart, newStart)) {
-            changed.add("termStart");
-        }
-        if (!java.util.Objects.equals(termEnd, newEnd)) {
-            changed.add("termEnd");
-        }
-        return changed;
+        return new FieldChanges().compare("seat", seat, newSeat).compare("termStart", termStart, newStart)
+                .compare("termEnd", termEnd, newEnd).list();
     }
 
     private void requireActive(String verb) {

@@ -1,6 +1,5 @@
 package org.arrival.registry.forums.persistence;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -20,6 +19,7 @@ import org.arrival.platform.web.StaleVersion;
 import org.arrival.registry.forums.domain.Forum;
 import org.arrival.registry.forums.domain.ForumProfile;
 import org.arrival.registry.shared.Audit;
+import org.arrival.registry.shared.Listings;
 import org.arrival.registry.shared.PageQuery;
 import org.arrival.registry.shared.PageResult;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,7 +45,7 @@ public class ForumRepository {
                 INSERT INTO forum (id, version, status, profile, convenor_id, parent_forum_id, created_at, created_by,
                                    created_by_org, updated_at, updated_by, updated_by_org)
                 VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                f.id(), f.version(), f.status().name(), json(f.profile()), f.profile().convenorId(),
+                f.id(), f.version(), f.status().name(), Listings.json(f.profile()), f.profile().convenorId(),
                 f.profile().parentForumId(), Timestamp.from(audit.at()), audit.actor().userId(),
                 audit.actor().organisationId(), Timestamp.from(audit.at()), audit.actor().userId(),
                 audit.actor().organisationId());
@@ -56,7 +56,7 @@ public class ForumRepository {
                 UPDATE forum SET version = ?, status = ?, profile = ?::jsonb, convenor_id = ?, parent_forum_id = ?,
                        updated_at = ?, updated_by = ?, updated_by_org = ?
                  WHERE id = ? AND version = ?""",
-                f.version(), f.status().name(), json(f.profile()), f.profile().convenorId(),
+                f.version(), f.status().name(), Listings.json(f.profile()), f.profile().convenorId(),
                 f.profile().parentForumId(), Timestamp.from(audit.at()), audit.actor().userId(),
                 audit.actor().organisationId(), f.id(), f.version() - 1);
         if (updated != 1) {
@@ -101,16 +101,9 @@ public class ForumRepository {
         }
         if (filter.text() != null) {
             where.append(" AND name ILIKE ?");
-            args.add("%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            args.add(Listings.containing(filter.text()));
         }
-        Long total = jdbc.queryForObject("SELECT count(*) FROM forum" + where, Long.class, args.toArray());
-        String order = " ORDER BY " + SORT_COLUMNS.get(page.sortField()) + (page.descending() ? " DESC" : " ASC") + ", id";
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(page.size());
-        pageArgs.add(page.offset());
-        List<StoredForum> items = jdbc.query("SELECT * FROM forum" + where + order + " LIMIT ? OFFSET ?", this::map,
-                pageArgs.toArray());
-        return PageResult.of(items, page, total == null ? 0 : total);
+        return Listings.page(jdbc, "forum", where, args, page, SORT_COLUMNS, this::map);
     }
 
     public static List<String> sortable() {
@@ -151,10 +144,6 @@ public class ForumRepository {
         Forum f = new Forum(rs.getObject("id", UUID.class), rs.getLong("version"), profile,
                 ForumStatus.valueOf(rs.getString("status")));
         return new StoredForum(f, rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
-    }
-
-    private static String json(Object value) {
-        return new String(EventJson.write(value), StandardCharsets.UTF_8);
     }
 
     public record StoredForum(Forum forum, Instant createdAt, Instant updatedAt) {

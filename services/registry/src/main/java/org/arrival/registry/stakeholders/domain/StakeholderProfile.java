@@ -1,6 +1,5 @@
 package org.arrival.registry.stakeholders.domain;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -13,6 +12,7 @@ import org.arrival.contracts.registry.GovernmentLevel;
 import org.arrival.contracts.registry.OrganisationContact;
 import org.arrival.contracts.registry.StakeholderType;
 import org.arrival.platform.web.InvalidInput;
+import org.arrival.registry.shared.FieldChanges;
 import org.arrival.registry.shared.Text;
 
 /**
@@ -62,24 +62,18 @@ public record StakeholderProfile(
 
     /** Names of the fields that differ from {@code other}, in declaration order. */
     public List<String> changedFrom(StakeholderProfile other) {
-        List<String> changed = new ArrayList<>();
-        diff(changed, "name", name, other.name);
-        diff(changed, "acronym", acronym, other.acronym);
-        diff(changed, "type", type, other.type);
-        diff(changed, "governmentLevel", governmentLevel, other.governmentLevel);
-        diff(changed, "jurisdiction", jurisdiction, other.jurisdiction);
-        diff(changed, "sectors", sectors, other.sectors);
-        diff(changed, "externalIdentifiers", externalIdentifiers, other.externalIdentifiers);
-        diff(changed, "enforcementBody", enforcementBody, other.enforcementBody);
-        diff(changed, "formalStatus", formalStatus, other.formalStatus);
-        diff(changed, "hiddenFromEnforcementBodies", hiddenFromEnforcementBodies, other.hiddenFromEnforcementBodies);
-        diff(changed, "contact", contact, other.contact);
-        return changed;
-    }
-
-    private static void diff(List<String> changed, String field, Object a, Object b) {
-        if (!Objects.equals(a, b)) {
-            changed.add(field);
-        }
+        return new FieldChanges()
+                .compare("name", other.name, name)
+                .compare("acronym", other.acronym, acronym)
+                .compare("type", other.type, type)
+                .compare("governmentLevel", other.governmentLevel, governmentLevel)
+                .compare("jurisdiction", other.jurisdiction, jurisdiction)
+                .compare("sectors", other.sectors, sectors)
+                .compare("externalIdentifiers", other.externalIdentifiers, externalIdentifiers)
+                .compare("enforcementBody", other.enforcementBody, enforcementBody)
+                .compare("formalStatus", other.formalStatus, formalStatus)
+                .compare("hiddenFromEnforcementBodies", other.hiddenFromEnforcementBodies, hiddenFromEnforcementBodies)
+                .compare("contact", other.contact, contact)
+                .list();
     }
 }

@@ -1,6 +1,5 @@
 package org.arrival.registry.stakeholders.persistence;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,6 +14,7 @@ import org.arrival.contracts.EventJson;
 import org.arrival.contracts.registry.StakeholderStatus;
 import org.arrival.platform.web.StaleVersion;
 import org.arrival.registry.shared.Audit;
+import org.arrival.registry.shared.Listings;
 import org.arrival.registry.shared.PageQuery;
 import org.arrival.registry.shared.PageResult;
 import org.arrival.registry.stakeholders.domain.Stakeholder;
@@ -42,7 +42,7 @@ public class StakeholderRepository {
                 INSERT INTO stakeholder (id, version, status, profile, created_at, created_by, created_by_org,
                                          updated_at, updated_by, updated_by_org)
                 VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)""",
-                s.id(), s.version(), s.status().name(), json(s.profile()), Timestamp.from(audit.at()),
+                s.id(), s.version(), s.status().name(), Listings.json(s.profile()), Timestamp.from(audit.at()),
                 audit.actor().userId(), audit.actor().organisationId(), Timestamp.from(audit.at()),
                 audit.actor().userId(), audit.actor().organisationId());
     }
@@ -53,7 +53,7 @@ public class StakeholderRepository {
                 UPDATE stakeholder SET version = ?, status = ?, profile = ?::jsonb,
                        updated_at = ?, updated_by = ?, updated_by_org = ?
                  WHERE id = ? AND version = ?""",
-                s.version(), s.status().name(), json(s.profile()), Timestamp.from(audit.at()),
+                s.version(), s.status().name(), Listings.json(s.profile()), Timestamp.from(audit.at()),
                 audit.actor().userId(), audit.actor().organisationId(), s.id(), s.version() - 1);
         if (updated != 1) {
             throw new StaleVersion("stakeholder", s.id(), s.version() - 1);
@@ -82,7 +82,7 @@ public class StakeholderRepository {
         }
         if (filter.text() != null) {
             where.append(" AND (name ILIKE ? OR profile ->> 'acronym' ILIKE ?)");
-            String like = "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            String like = Listings.containing(filter.text());
             args.add(like);
             args.add(like);
         }
@@ -90,14 +90,7 @@ public class StakeholderRepository {
             where.append(" AND id IN (SELECT stakeholder_id FROM membership WHERE forum_id = ? AND status = 'ACTIVE')");
             args.add(filter.forum());
         }
-        Long total = jdbc.queryForObject("SELECT count(*) FROM stakeholder" + where, Long.class, args.toArray());
-        String order = " ORDER BY " + SORT_COLUMNS.get(page.sortField()) + (page.descending() ? " DESC" : " ASC") + ", id";
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(page.size());
-        pageArgs.add(page.offset());
-        List<StoredStakeholder> items = jdbc.query("SELECT * FROM stakeholder" + where + order + " LIMIT ? OFFSET ?",
-                this::map, pageArgs.toArray());
-        return PageResult.of(items, page, total == null ? 0 : total);
+        return Listings.page(jdbc, "stakeholder", where, args, page, SORT_COLUMNS, this::map);
     }
 
     public static List<String> sortable() {
@@ -143,10 +136,6 @@ public class StakeholderRepository {
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         return rs.getTimestamp(column).toInstant();
-    }
-
-    private static String json(Object value) {
-        return new String(EventJson.write(value), StandardCharsets.UTF_8);
     }
 
     /** A stakeholder with the times the registry first and last stored it. */
