@@ -1,5 +1,8 @@
 package org.arrival.registry.shared;
 
+import org.arrival.platform.web.PageQuery;
+import org.arrival.platform.web.PageResult;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

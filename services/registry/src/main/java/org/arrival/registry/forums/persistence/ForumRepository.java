@@ -20,8 +20,8 @@ import org.arrival.registry.forums.domain.Forum;
 import org.arrival.registry.forums.domain.ForumProfile;
 import org.arrival.registry.shared.Audit;
 import org.arrival.registry.shared.Listings;
-import org.arrival.registry.shared.PageQuery;
-import org.arrival.registry.shared.PageResult;
+import org.arrival.platform.web.PageQuery;
+import org.arrival.platform.web.PageResult;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 

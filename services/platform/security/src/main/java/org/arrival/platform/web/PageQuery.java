@@ -1,4 +1,4 @@
-package org.arrival.registry.shared;
+package org.arrival.platform.web;
 
 import java.util.List;
 
