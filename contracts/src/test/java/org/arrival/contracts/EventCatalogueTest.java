@@ -50,8 +50,37 @@ class EventCatalogueTest {
     void registryTopicsAndTypes() {
         assertThat(CATALOGUE.topicsOwnedBy("registry")).extracting(TopicDefinition::name)
                 .containsExactly("arrival.registry.stakeholders.v1", "arrival.registry.forums.v1");
-        assertThat(CATALOGUE.eventTypes()).hasSize(11);
-        assertThat(Set.copyOf(CATALOGUE.eventTypes().stream().map(EventTypeDefinition::type).toList())).hasSize(11);
+        assertThat(typesOf("registry")).hasSize(11);
+    }
+
+    @Test
+    void assessmentsTopicsAndTypes() {
+        assertThat(CATALOGUE.topicsOwnedBy("assessments")).extracting(TopicDefinition::name)
+                .containsExactly("arrival.assessments.rounds.v1", "arrival.assessments.gaps.v1",
+                        "arrival.assessments.population.v1", "arrival.assessments.needs.v1",
+                        "arrival.assessments.inputs.v1");
+        assertThat(typesOf("assessments")).containsExactly(
+                "org.arrival.assessments.AssessmentRoundOpened.v1",
+                "org.arrival.assessments.ChecklistResponseSubmitted.v1",
+                "org.arrival.assessments.AssessmentRoundClosed.v1",
+                "org.arrival.assessments.ChecklistScoresPublished.v1",
+                "org.arrival.assessments.ChecklistGapIdentified.v1",
+                "org.arrival.assessments.PopulationEstimateRecorded.v1",
+                "org.arrival.assessments.PopulationEstimateRevised.v1",
+                "org.arrival.assessments.NeedIdentified.v1",
+                "org.arrival.assessments.NeedUpdated.v1",
+                "org.arrival.assessments.InputContributed.v1");
+    }
+
+    @Test
+    void everyTypeIsListedOnce() {
+        assertThat(CATALOGUE.eventTypes()).hasSize(21);
+        assertThat(Set.copyOf(CATALOGUE.eventTypes().stream().map(EventTypeDefinition::type).toList())).hasSize(21);
+    }
+
+    private static List<String> typesOf(String owner) {
+        return CATALOGUE.eventTypes().stream().filter(t -> CATALOGUE.topic(t.topic()).owner().equals(owner))
+                .map(EventTypeDefinition::type).toList();
     }
 
     @Test

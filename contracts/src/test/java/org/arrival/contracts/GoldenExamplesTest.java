@@ -2,6 +2,7 @@ package org.arrival.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.arrival.contracts.ContractFiles.Example;
@@ -36,6 +37,57 @@ class GoldenExamplesTest {
         JsonNode expected = ContractFiles.JSON.readTree(original);
         JsonNode actual = ContractFiles.JSON.readTree(written);
         assertThat(actual).as("record %s re-serialised", example.type().payload().getSimpleName()).isEqualTo(expected);
+    }
+
+    /**
+     * Rules JSON Schema cannot state, checked on every example: a score's points never exceed its maximum, a
+     * respondent never answers more questions than the checklist has, and checklist codes nest (question
+     * {@code 1.1.a} belongs to action {@code 1.1}, which belongs to recommendation {@code R1}).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void keepsTheRulesItsSchemaCannotExpress(Example example) {
+        List<String> problems = new ArrayList<>();
+        crossFieldRules(ContractFiles.json(example.file()), "$", problems);
+        assertThat(problems).isEmpty();
+    }
+
+    private static void crossFieldRules(JsonNode node, String at, List<String> problems) {
+        if (node.isObject()) {
+            if (node.path("points").isNumber() && node.path("max").isNumber()
+                    && node.get("points").asDouble() > node.get("max").asDouble()) {
+                problems.add(at + ": points " + node.get("points") + " exceed max " + node.get("max"));
+            }
+            if (node.path("answered").isNumber() && node.path("questions").isNumber()
+                    && node.get("answered").asLong() > node.get("questions").asLong()) {
+                problems.add(at + ": answered " + node.get("answered") + " of " + node.get("questions"));
+            }
+            String recommendation = node.path("recommendationCode").asString(null);
+            String action = node.path("actionCode").asString(null);
+            String question = node.path("questionCode").asString(null);
+            if (question != null && action != null && !question.startsWith(action + ".")) {
+                problems.add(at + ": question " + question + " is not under action " + action);
+            }
+            if (action != null && recommendation != null && !action.startsWith(recommendation.substring(1) + ".")) {
+                problems.add(at + ": action " + action + " is not under recommendation " + recommendation);
+            }
+            if (node.path("code").asString("").startsWith("R") && node.path("actions").isArray()) {
+                String prefix = node.get("code").asString().substring(1) + ".";
+                node.get("actions").forEach(a -> {
+                    if (!a.path("code").asString().startsWith(prefix)) {
+                        problems.add(at + ": action " + a.path("code").asString() + " is not under "
+                                + node.get("code").asString());
+                    }
+                });
+            }
+            for (String name : node.propertyNames()) {
+                crossFieldRules(node.get(name), at + "." + name, problems);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                crossFieldRules(node.get(i), at + "[" + i + "]", problems);
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -14,6 +14,17 @@ class NegativeContractTest {
 
     private static final String REGISTERED = "org.arrival.registry.StakeholderRegistered.v1";
     private static final String GRANTED = "org.arrival.registry.MembershipGranted.v1";
+    private static final String RECORDED = "org.arrival.assessments.PopulationEstimateRecorded.v1";
+    private static final String GAP = "org.arrival.assessments.ChecklistGapIdentified.v1";
+    private static final String PUBLISHED = "org.arrival.assessments.ChecklistScoresPublished.v1";
+    private static final String CONTRIBUTED = "org.arrival.assessments.InputContributed.v1";
+    private static final String RECORDED_EXAMPLE = "examples/assessments/PopulationEstimateRecorded.v1/"
+            + "001-refugees-in-kampala.json";
+    private static final String GAP_EXAMPLE = "examples/assessments/ChecklistGapIdentified.v1/001-question-1-1-a.json";
+    private static final String PUBLISHED_EXAMPLE = "examples/assessments/ChecklistScoresPublished.v1/"
+            + "001-kampala-city-round.json";
+    private static final String CONTRIBUTED_EXAMPLE = "examples/assessments/InputContributed.v1/"
+            + "001-community-consultation.json";
     private final EventContractValidator validator = EventContractValidator.shared();
 
     @Test
@@ -64,6 +75,89 @@ class NegativeContractTest {
     }
 
     @Test
+    void theUnchangedAssessmentsExamplesAreValid() {
+        validator.requireValid(RECORDED, write(read(RECORDED_EXAMPLE)));
+        validator.requireValid(GAP, write(read(GAP_EXAMPLE)));
+        validator.requireValid(PUBLISHED, write(read(PUBLISHED_EXAMPLE)));
+        validator.requireValid(CONTRIBUTED, write(read(CONTRIBUTED_EXAMPLE)));
+    }
+
+    /** Counts below 5 could point at individuals: they are published only as {@code "<5"}. */
+    @Test
+    void rejectsACountBelowFive() {
+        assertRejected(RECORDED, estimate(e -> e.set("registered", count(3))), "registered");
+        assertRejected(RECORDED, estimate(e -> e.set("estimated", count(0))), "estimated");
+        assertRejected(RECORDED, estimate(e -> cell(e, 0).set("count", count(3))), "count");
+        ObjectNode input = read(CONTRIBUTED_EXAMPLE);
+        ((ObjectNode) input.get("input")).set("participants", count(4));
+        assertRejected(CONTRIBUTED, input, "participants");
+    }
+
+    @Test
+    void rejectsACountWithBothAValueAndASuppressedMark() {
+        assertRejected(RECORDED, estimate(e -> e.set("registered", count(3).put("suppressed", "<5"))), "registered");
+        assertRejected(RECORDED, estimate(e -> e.set("estimated", count(12).put("suppressed", "<5"))), "estimated");
+    }
+
+    @Test
+    void rejectsACountWithNeitherOrAnotherSuppressedMark() {
+        assertRejected(RECORDED, estimate(e -> e.set("registered", ContractFiles.JSON.createObjectNode())),
+                "registered");
+        assertRejected(RECORDED, estimate(e -> e.set("registered", ContractFiles.JSON.createObjectNode()
+                .put("suppressed", "3"))), "suppressed");
+        assertRejected(RECORDED, estimate(e -> e.putNull("registered")), "registered");
+    }
+
+    @Test
+    void rejectsAnEstimateWithoutAnyCount() {
+        assertRejected(RECORDED, estimate(e -> {
+            e.remove("registered");
+            e.remove("estimated");
+        }), "estimate");
+    }
+
+    @Test
+    void rejectsABreakdownByAnUnknownDimension() {
+        assertRejected(RECORDED, estimate(e -> cell(e, 0).put("dimension", "ETHNICITY")), "dimension");
+        assertRejected(RECORDED, estimate(e -> cell(e, 0).put("category", "x".repeat(51))), "category");
+    }
+
+    @Test
+    void rejectsMalformedChecklistCodes() {
+        assertRejected(GAP, gap(g -> g.put("questionCode", "1.1")), "questionCode");
+        assertRejected(GAP, gap(g -> g.put("questionCode", "1.1.A")), "questionCode");
+        assertRejected(GAP, gap(g -> g.put("actionCode", "1.1.a")), "actionCode");
+        assertRejected(GAP, gap(g -> g.put("recommendationCode", "R11")), "recommendationCode");
+        assertRejected(GAP, gap(g -> g.put("recommendationCode", "R0")), "recommendationCode");
+        assertRejected(GAP, gap(g -> g.put("consolidatedAnswer", "Y")), "consolidatedAnswer");
+        ObjectNode published = read(PUBLISHED_EXAMPLE);
+        published.withArray("divergentQuestions").add("10.1");
+        assertRejected(PUBLISHED, published, "divergentQuestions");
+    }
+
+    @Test
+    void rejectsScoresOutOfRange() {
+        assertRejected(GAP, gap(g -> g.put("points", -0.5)), "points");
+        assertRejected(GAP, gap(g -> g.put("points", 2.5)), "points");
+        ObjectNode published = read(PUBLISHED_EXAMPLE);
+        ((ObjectNode) published.get("overall")).put("max", -1);
+        assertRejected(PUBLISHED, published, "max");
+        ObjectNode fractionalMax = read(PUBLISHED_EXAMPLE);
+        ((ObjectNode) fractionalMax.get("overall")).put("max", 190.5);
+        assertRejected(PUBLISHED, fractionalMax, "max");
+    }
+
+    @Test
+    void rejectsAnInputTooLongOrAboutSomethingElse() {
+        ObjectNode tooLong = read(CONTRIBUTED_EXAMPLE);
+        ((ObjectNode) tooLong.get("input")).put("summary", "x".repeat(4001));
+        assertRejected(CONTRIBUTED, tooLong, "summary");
+        ObjectNode otherSubject = read(CONTRIBUTED_EXAMPLE);
+        ((ObjectNode) otherSubject.get("input")).put("subjectType", "PERSON");
+        assertRejected(CONTRIBUTED, otherSubject, "subjectType");
+    }
+
+    @Test
     void reportsInvalidJson() {
         assertThat(validator.violations(REGISTERED, "{not json".getBytes())).hasSize(1);
     }
@@ -79,6 +173,26 @@ class NegativeContractTest {
 
     private static ObjectNode registered(Consumer<ObjectNode> change) {
         ObjectNode node = read("examples/registry/StakeholderRegistered.v1/001-city-authority.json");
+        change.accept(node);
+        return node;
+    }
+
+    private static ObjectNode estimate(Consumer<ObjectNode> change) {
+        ObjectNode node = read(RECORDED_EXAMPLE);
+        change.accept((ObjectNode) node.get("estimate"));
+        return node;
+    }
+
+    private static ObjectNode cell(ObjectNode estimate, int index) {
+        return (ObjectNode) estimate.get("breakdown").get(index);
+    }
+
+    private static ObjectNode count(int value) {
+        return ContractFiles.JSON.createObjectNode().put("value", value);
+    }
+
+    private static ObjectNode gap(Consumer<ObjectNode> change) {
+        ObjectNode node = read(GAP_EXAMPLE);
         change.accept(node);
         return node;
     }

@@ -18,6 +18,11 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.arrival.contracts.ContractFiles.SchemaNode;
+import org.arrival.contracts.assessments.BarrierType;
+import org.arrival.contracts.assessments.InputKind;
+import org.arrival.contracts.assessments.NeedStatus;
+import org.arrival.contracts.assessments.RoundStatus;
+import org.arrival.contracts.assessments.Severity;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
 import org.arrival.contracts.registry.FormalStatus;
@@ -39,7 +44,17 @@ class SchemaCoverageTest {
 
     private static final List<Class<? extends Enum<?>>> ENUMS = List.of(Sector.class, PopulationGroup.class,
             StakeholderType.class, GovernmentLevel.class, StakeholderStatus.class, FormalStatus.class,
-            ForumType.class, ForumStatus.class, SeatType.class, MembershipStatus.class);
+            ForumType.class, ForumStatus.class, SeatType.class, MembershipStatus.class,
+            RoundStatus.class, NeedStatus.class, Severity.class, BarrierType.class, InputKind.class);
+
+    /**
+     * Closed sets of codes that a record carries as a {@code String} (no Java enum), by their schema
+     * {@code $defs} name; the values are the ones the record's documentation lists.
+     */
+    private static final Map<String, List<String>> STRING_CODES = Map.of(
+            "DisaggregationDimension", List.of("SEX", "AGE_BAND", "DISABILITY"),
+            "ConsolidatedAnswer", List.of("N", "S"),
+            "InputSubjectType", List.of("ROUND", "NEED"));
 
     static List<EventTypeDefinition> types() {
         return EventCatalogue.instance().eventTypes();
@@ -100,13 +115,16 @@ class SchemaCoverageTest {
         Map<String, List<String>> java = new java.util.HashMap<>();
         ENUMS.forEach(e -> java.put(e.getSimpleName(),
                 Arrays.stream(e.getEnumConstants()).map(Enum::name).toList()));
+        assertThat(STRING_CODES.keySet()).as("string code sets are not named like Java enums")
+                .doesNotContainAnyElementsOf(java.keySet());
+        java.putAll(STRING_CODES);
         Set<String> seen = new HashSet<>();
         for (Path file : ContractFiles.list(ContractFiles.SCHEMAS, ".schema.json")) {
             JsonNode defs = ContractFiles.json(file).path("$defs");
             for (String name : defs.propertyNames()) {
                 JsonNode def = defs.get(name);
                 if (def.has("enum")) {
-                    assertThat(java).as("%s#%s names a Java enum", file, name).containsKey(name);
+                    assertThat(java).as("%s#%s names a Java enum or a string code set", file, name).containsKey(name);
                     List<String> values = def.get("enum").valueStream().map(JsonNode::asString).toList();
                     assertThat(values).as("%s#%s", file, name).isEqualTo(java.get(name));
                     seen.add(name);
@@ -203,6 +221,7 @@ class SchemaCoverageTest {
         } else {
             String expectedType = type == boolean.class || type == Boolean.class ? "boolean"
                     : type == long.class || type == int.class || type == Long.class || type == Integer.class ? "integer"
+                    : type == double.class || type == Double.class ? "number"
                     : "string";
             if (!expectedType.equals(schemaType)) {
                 problems.add(at + ": type " + schemaType + " but the record has " + type.getSimpleName());
@@ -213,6 +232,9 @@ class SchemaCoverageTest {
             }
             if (node.has("type") && node.get("type").isArray()) {
                 problems.add(at + ": must not allow null");
+            }
+            if (node.has("enum") && !expectedType.equals("string")) {
+                problems.add(at + ": only strings may have a closed set of values");
             }
         }
     }

@@ -1,0 +1,5 @@
+package org.arrival.contracts.assessments;
+
+/** The consolidated score of one checklist action. */
+public record ActionScore(String code, Score score) {
+}

@@ -1,0 +1,22 @@
+package org.arrival.contracts.assessments;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * An organisation's own record attached to an assessment round or a need it does not own, with its provenance.
+ * Summaries only: never a person's story in a form that identifies them.
+ *
+ * @param subjectType {@code ROUND} or {@code NEED}
+ */
+public record Input(
+        UUID inputId,
+        UUID contributorId,
+        InputKind kind,
+        String subjectType,
+        UUID subjectId,
+        String summary,
+        String provenance,
+        LocalDate collectedOn,
+        Count participants) {
+}

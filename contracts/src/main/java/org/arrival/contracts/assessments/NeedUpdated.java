@@ -1,0 +1,9 @@
+package org.arrival.contracts.assessments;
+
+import java.util.List;
+
+import org.arrival.contracts.common.Actor;
+
+/** A need was edited or moved along its lifecycle; {@code changedFields} names what differs. */
+public record NeedUpdated(Need need, Actor actor, List<String> changedFields, String reason) {
+}

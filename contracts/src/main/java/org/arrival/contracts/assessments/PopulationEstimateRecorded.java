@@ -1,0 +1,7 @@
+package org.arrival.contracts.assessments;
+
+import org.arrival.contracts.common.Actor;
+
+/** A population estimate was recorded. */
+public record PopulationEstimateRecorded(PopulationEstimate estimate, Actor actor) {
+}
