@@ -1,0 +1,154 @@
+package org.arrival.assessments.inputs.application;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.arrival.assessments.inputs.domain.Contribution;
+import org.arrival.assessments.inputs.domain.SubjectType;
+import org.arrival.assessments.inputs.persistence.InputRepository;
+import org.arrival.assessments.inputs.persistence.InputRepository.InputFilter;
+import org.arrival.assessments.inputs.persistence.InputRepository.StoredInput;
+import org.arrival.assessments.needs.domain.Need;
+import org.arrival.assessments.needs.persistence.NeedRepository;
+import org.arrival.assessments.needs.persistence.RoundLookup;
+import org.arrival.assessments.organisations.Viewer;
+import org.arrival.assessments.shared.application.EvidenceAccess;
+import org.arrival.assessments.population.domain.Suppression;
+import org.arrival.assessments.shared.persistence.EvidenceRevisions;
+import org.arrival.contracts.DataClassification;
+import org.arrival.contracts.assessments.Input;
+import org.arrival.contracts.assessments.InputContributed;
+import org.arrival.platform.messaging.outbox.Outbox;
+import org.arrival.platform.messaging.outbox.OutgoingEvent;
+import org.arrival.platform.security.Caller;
+import org.arrival.platform.security.Roles;
+import org.arrival.platform.web.AccessRefused;
+import org.arrival.platform.web.PageQuery;
+import org.arrival.platform.web.PageResult;
+import org.arrival.platform.web.RecordNotFound;
+import org.arrival.platform.web.UnprocessableReference;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Inputs: what an organisation contributes to a round or a need of another organisation. Inputs never change
+ * their subject. A need the contributor may not see (a RESTRICTED need, for an enforcement body) is as if it did
+ * not exist. Participant counts below 5 are suppressed for everyone but the contributor, and in the event.
+ */
+@Service
+public class InputService {
+
+    public static final String RECORD_TYPE = "evidence_input";
+
+    private final InputRepository inputs;
+    private final NeedRepository needs;
+    private final RoundLookup rounds;
+    private final EvidenceRevisions revisions;
+    private final EvidenceAccess access;
+    private final Outbox outbox;
+
+    public InputService(InputRepository inputs, NeedRepository needs, RoundLookup rounds,
+            EvidenceRevisions revisions, EvidenceAccess access, Outbox outbox) {
+        this.inputs = inputs;
+        this.needs = needs;
+        this.rounds = rounds;
+        this.revisions = revisions;
+        this.access = access;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public SeenInput contribute(Caller caller, Contribution sent) {
+        requireContributor(caller);
+        Viewer viewer = access.viewer(caller);
+        Contribution c = new Contribution(UUID.randomUUID(), caller.organisationId(), sent.subjectType(),
+                sent.subjectId(), sent.kind(), sent.summary(), sent.provenance(), sent.collectedOn(),
+                sent.participants(), sent.classification(), sent.sharedWithForums()).validated(access.today());
+        UUID subjectOwner = switch (c.subjectType()) {
+            case NEED -> visibleNeed(viewer, c.subjectId()).orElseThrow(() -> new RecordNotFound("need", c.subjectId()))
+                    .ownerId();
+            case ROUND -> rounds.find(c.subjectId(), viewer)
+                    .orElseThrow(() -> new UnprocessableReference("subjectId", "no assessment round " + c.subjectId()))
+                    .ownerId();
+        };
+        if (caller.actsFor(subjectOwner)) {
+            throw new AccessRefused("Inputs come from other organisations; the owner records its own evidence on the "
+                    + c.subjectType().name().toLowerCase() + " itself");
+        }
+        Instant at = access.clock().instant();
+        inputs.insert(c, caller.userId(), at);
+        InputContributed event = new InputContributed(snapshot(c, false), caller.toActor());
+        outbox.append(OutgoingEvent.about(c.id(), c.contributorId(), c.classification(), event).keyedBy(c.subjectId())
+                .at(at));
+        revisions.record(RECORD_TYPE, c.id(), 1, event, at);
+        return seen(viewer, inputs.find(c.id()).orElseThrow());
+    }
+
+    @Transactional(readOnly = true)
+    public SeenInput get(Caller caller, UUID id) {
+        Viewer viewer = access.viewer(caller);
+        return inputs.find(id).filter(s -> visible(viewer, s.input())).map(s -> seen(viewer, s))
+                .orElseThrow(() -> new RecordNotFound("input", id));
+    }
+
+    /** The inputs about a need the caller may see; 404 if they may not see the need. */
+    @Transactional(readOnly = true)
+    public PageResult<SeenInput> aboutNeed(Caller caller, UUID needId, PageQuery page) {
+        Viewer viewer = access.viewer(caller);
+        visibleNeed(viewer, needId).orElseThrow(() -> new RecordNotFound("need", needId));
+        return inputs.search(new InputFilter(SubjectType.NEED, needId, null, null), viewer, page)
+                .map(s -> seen(viewer, s));
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<SeenInput> list(Caller caller, InputFilter filter, PageQuery page) {
+        Viewer viewer = access.viewer(caller);
+        return inputs.search(filter, viewer, page).map(s -> seen(viewer, s));
+    }
+
+    /** The same rule as {@link InputRepository#search}, for one input. */
+    private boolean visible(Viewer viewer, Contribution c) {
+        if (viewer.owns(c.contributorId())) {
+            return true;
+        }
+        Optional<UUID> subjectOwner = switch (c.subjectType()) {
+            case NEED -> visibleNeed(viewer, c.subjectId()).map(Need::ownerId);
+            case ROUND -> rounds.find(c.subjectId(), viewer).map(RoundLookup.Round::ownerId);
+        };
+        if (subjectOwner.isEmpty()) {
+            return false;
+        }
+        if (access.mayRead(viewer, c.contributorId(), c.classification(), c.sharedWithForums())) {
+            return true;
+        }
+        return viewer.owns(subjectOwner.get()) && c.classification() != DataClassification.ORGANISATION
+                && !(viewer.enforcementBody() && c.classification() == DataClassification.RESTRICTED);
+    }
+
+    private Optional<Need> visibleNeed(Viewer viewer, UUID id) {
+        return needs.find(id).map(NeedRepository.StoredNeed::need).filter(n -> access.mayRead(viewer, n.ownerId(),
+                n.details().classification(), n.details().sharedWithForums()));
+    }
+
+    private static void requireContributor(Caller caller) {
+        boolean mayWrite = caller.hasRole(Roles.ORG_EDITOR) || caller.hasRole(Roles.ORG_ADMIN)
+                || caller.hasRole(Roles.FORUM_COORDINATOR);
+        if (caller.organisationId() == null || !mayWrite) {
+            throw new AccessRefused("Inputs are contributed by an organisation's editors, administrators or forum coordinators");
+        }
+    }
+
+    private static SeenInput seen(Viewer viewer, StoredInput s) {
+        return new SeenInput(s, viewer.seesSmallCounts(s.input().contributorId()));
+    }
+
+    public static Input snapshot(Contribution c, boolean exact) {
+        return new Input(c.id(), c.contributorId(), c.kind(), c.subjectType().name(), c.subjectId(), c.summary(),
+                c.provenance(), c.collectedOn(), Suppression.count(c.participants(), exact));
+    }
+
+    /** An input and whether the caller sees its small counts. */
+    public record SeenInput(StoredInput stored, boolean exact) {
+    }
+}

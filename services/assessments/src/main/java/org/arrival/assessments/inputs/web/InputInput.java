@@ -1,0 +1,33 @@
+package org.arrival.assessments.inputs.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import org.arrival.assessments.inputs.domain.Contribution;
+import org.arrival.assessments.inputs.domain.SubjectType;
+import org.arrival.contracts.DataClassification;
+import org.arrival.contracts.assessments.InputKind;
+
+/** An input as sent: about which round or need, what kind, the summary and its provenance. */
+public record InputInput(
+        @NotNull SubjectType subjectType,
+        @NotNull UUID subjectId,
+        @NotNull InputKind kind,
+        @NotBlank @Size(max = 4000) String summary,
+        @NotBlank @Size(max = 1000) String provenance,
+        @NotNull LocalDate collectedOn,
+        @PositiveOrZero Integer participants,
+        DataClassification classification,
+        @Size(max = 50) List<@NotNull UUID> sharedWithForums) {
+
+    public Contribution toContribution() {
+        return new Contribution(null, null, subjectType, subjectId, kind, summary, provenance, collectedOn,
+                participants, classification, sharedWithForums);
+    }
+}

@@ -1,0 +1,40 @@
+package org.arrival.assessments.inputs.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.arrival.assessments.inputs.application.InputService;
+import org.arrival.assessments.inputs.application.InputService.SeenInput;
+import org.arrival.assessments.shared.web.ShownCount;
+import org.arrival.contracts.DataClassification;
+import org.arrival.contracts.assessments.Input;
+import org.arrival.contracts.assessments.InputKind;
+
+/** An input as the caller may see it: participants below 5 suppressed for all but the contributor. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record InputView(
+        UUID id,
+        UUID contributorId,
+        String subjectType,
+        UUID subjectId,
+        InputKind kind,
+        String summary,
+        String provenance,
+        LocalDate collectedOn,
+        ShownCount participants,
+        DataClassification classification,
+        List<UUID> sharedWithForums,
+        Instant createdAt) {
+
+    public static InputView of(SeenInput seen) {
+        var c = seen.stored().input();
+        Input i = InputService.snapshot(c, seen.exact());
+        return new InputView(i.inputId(), i.contributorId(), i.subjectType(), i.subjectId(), i.kind(), i.summary(),
+                i.provenance(), i.collectedOn(), ShownCount.of(i.participants()), c.classification(),
+                c.sharedWithForums(), seen.stored().createdAt());
+    }
+}

@@ -1,0 +1,55 @@
+package org.arrival.assessments.population.web;
+
+import org.arrival.assessments.shared.web.ShownCount;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.arrival.assessments.population.application.PopulationService;
+import org.arrival.assessments.population.application.PopulationService.SeenEstimate;
+import org.arrival.contracts.DataClassification;
+import org.arrival.contracts.assessments.PopulationEstimate;
+import org.arrival.contracts.common.Jurisdiction;
+import org.arrival.contracts.common.PopulationGroup;
+
+/** A population estimate as the caller may see it: exact for its owner, small counts suppressed for others. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EstimateView(
+        UUID id,
+        long version,
+        UUID ownerId,
+        String seriesId,
+        Jurisdiction area,
+        PopulationGroup group,
+        ShownCount registered,
+        ShownCount estimated,
+        List<Cell> breakdown,
+        String source,
+        String method,
+        LocalDate asOf,
+        DataClassification classification,
+        List<UUID> sharedWithForums,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public static EstimateView of(SeenEstimate seen) {
+        var stored = seen.stored();
+        PopulationEstimate p = PopulationService.snapshot(stored.estimate(), seen.exact());
+        var d = stored.estimate().details();
+        return new EstimateView(p.estimateId(), p.version(), p.ownerId(), p.seriesId(), p.area(), p.group(),
+                ShownCount.of(p.registered()), ShownCount.of(p.estimated()),
+                p.breakdown() == null ? List.of()
+                        : p.breakdown().stream().map(c -> new Cell(c.dimension(), c.category(), ShownCount.of(c.count())))
+                                .toList(),
+                p.source(), p.method(), p.asOf(), d.classification(), d.sharedWithForums(), stored.createdAt(),
+                stored.updatedAt());
+    }
+
+    /** One cell of the breakdown as shown. */
+    public record Cell(String dimension, String category, ShownCount count) {
+    }
+}

@@ -1,0 +1,25 @@
+package org.arrival.assessments.rounds.web;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.arrival.assessments.checklist.domain.Answer;
+import org.arrival.assessments.rounds.domain.GivenAnswer;
+
+/** A respondent's answers: any subset of the checklist's questions, each Y, S or N with an optional evidence note. */
+public record ResponseInput(@NotNull @Size(max = 1000) List<@NotNull @Valid AnswerInput> answers) {
+
+    public List<GivenAnswer> toAnswers() {
+        return answers.stream().map(a -> new GivenAnswer(a.question().strip(), a.answer(), a.evidence())).toList();
+    }
+
+    public record AnswerInput(
+            @NotBlank @Size(max = 20) String question,
+            @NotNull Answer answer,
+            @Size(max = GivenAnswer.MAX_EVIDENCE) String evidence) {
+    }
+}
