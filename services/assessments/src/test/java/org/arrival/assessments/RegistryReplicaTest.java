@@ -14,7 +14,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.arrival.assessments.organisations.Organisations;
+import org.arrival.platform.directory.Organisations;
 import org.arrival.contracts.CloudEventHeaders;
 import org.arrival.contracts.EventCatalogue;
 import org.arrival.contracts.EventJson;

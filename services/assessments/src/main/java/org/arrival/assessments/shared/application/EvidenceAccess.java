@@ -6,9 +6,9 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.UUID;
 
-import org.arrival.assessments.organisations.Organisations;
-import org.arrival.assessments.organisations.Organisations.KnownOrganisation;
-import org.arrival.assessments.organisations.Viewer;
+import org.arrival.platform.directory.Organisations;
+import org.arrival.platform.directory.Organisations.KnownOrganisation;
+import org.arrival.platform.directory.Viewer;
 import org.arrival.contracts.DataClassification;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.Roles;

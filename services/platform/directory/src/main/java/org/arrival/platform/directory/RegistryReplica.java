@@ -1,4 +1,4 @@
-package org.arrival.assessments.organisations;
+package org.arrival.platform.directory;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.arrival.contracts.registry.Membership;
@@ -17,16 +17,14 @@ import org.arrival.platform.messaging.consumer.IdempotentHandling;
 import org.arrival.platform.messaging.consumer.InboundEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.stereotype.Component;
 
 /**
  * Keeps the local copy of organisations and forum memberships up to date from the registry's events. Each event
  * carries the record's full state and version, so an older or repeated event never overwrites a newer one.
  */
-@Component
 public class RegistryReplica {
 
-    static final String CONSUMER = "assessments.registry-replica";
+    static final String CONSUMER = "registry-replica";
 
     private final IdempotentHandling handling;
     private final JdbcTemplate jdbc;
@@ -37,7 +35,7 @@ public class RegistryReplica {
     }
 
     @KafkaListener(topics = { "arrival.registry.stakeholders.v1", "arrival.registry.forums.v1" },
-            groupId = "${spring.kafka.consumer.group-id:assessments}")
+            groupId = "${spring.kafka.consumer.group-id:${spring.application.name}}")
     public void on(ConsumerRecord<String, byte[]> record) {
         handling.handleOnce(CONSUMER, record, this::apply);
     }

@@ -1,4 +1,4 @@
-package org.arrival.assessments.organisations;
+package org.arrival.platform.directory;
 
 import java.util.List;
 import java.util.Optional;
@@ -7,10 +7,8 @@ import java.util.UUID;
 
 import org.arrival.platform.security.Caller;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /** What the service knows of organisations, from its replica of the registry. */
-@Component
 public class Organisations {
 
     private final JdbcTemplate jdbc;

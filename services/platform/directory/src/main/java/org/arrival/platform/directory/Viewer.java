@@ -1,4 +1,4 @@
-package org.arrival.assessments.organisations;
+package org.arrival.platform.directory;
 
 import java.util.Collection;
 import java.util.Set;
