@@ -38,7 +38,8 @@ class EventCatalogueTest {
     void eventTypeIsWellFormed(EventTypeDefinition type) {
         assertThat(type.type()).matches("^org\\.arrival\\.[a-z]+\\.[A-Z][A-Za-z]+\\.v[0-9]+$");
         String service = type.type().split("\\.")[2];
-        assertThat(CATALOGUE.topic(type.topic()).owner()).as("topic owner").isEqualTo(service);
+        // the type's namespace is the owner without hyphens: topics of action-plans carry org.arrival.actionplans.*
+        assertThat(CATALOGUE.topic(type.topic()).owner().replace("-", "")).as("topic owner").isEqualTo(service);
         String suffix = type.simpleName() + ".v" + type.version();
         assertThat(type.schema()).isEqualTo("schemas/" + service + "/" + suffix + ".schema.json");
         assertThat(type.examples()).isEqualTo("examples/" + service + "/" + suffix);
@@ -73,9 +74,28 @@ class EventCatalogueTest {
     }
 
     @Test
+    void actionPlansTopicsAndTypes() {
+        assertThat(CATALOGUE.topicsOwnedBy("action-plans")).extracting(TopicDefinition::name)
+                .containsExactly("arrival.action-plans.plans.v1", "arrival.action-plans.actions.v1");
+        assertThat(typesOf("action-plans")).containsExactly(
+                "org.arrival.actionplans.PlanRecorded.v1",
+                "org.arrival.actionplans.PlanUpdated.v1",
+                "org.arrival.actionplans.ActionProposed.v1",
+                "org.arrival.actionplans.ActionUpdated.v1",
+                "org.arrival.actionplans.MilestoneRecorded.v1",
+                "org.arrival.actionplans.ProgressReported.v1",
+                "org.arrival.actionplans.FundingRecorded.v1",
+                "org.arrival.actionplans.ContributionMade.v1",
+                "org.arrival.actionplans.ReportDue.v1",
+                "org.arrival.actionplans.ReportOverdue.v1");
+        assertThat(CATALOGUE.topic("arrival.action-plans.plans.v1").eventTypes()).containsExactly(
+                "org.arrival.actionplans.PlanRecorded.v1", "org.arrival.actionplans.PlanUpdated.v1");
+    }
+
+    @Test
     void everyTypeIsListedOnce() {
-        assertThat(CATALOGUE.eventTypes()).hasSize(21);
-        assertThat(Set.copyOf(CATALOGUE.eventTypes().stream().map(EventTypeDefinition::type).toList())).hasSize(21);
+        assertThat(CATALOGUE.eventTypes()).hasSize(31);
+        assertThat(Set.copyOf(CATALOGUE.eventTypes().stream().map(EventTypeDefinition::type).toList())).hasSize(31);
     }
 
     private static List<String> typesOf(String owner) {

@@ -25,6 +25,23 @@ class NegativeContractTest {
             + "001-kampala-city-round.json";
     private static final String CONTRIBUTED_EXAMPLE = "examples/assessments/InputContributed.v1/"
             + "001-community-consultation.json";
+    private static final String ACTION = "org.arrival.actionplans.ActionProposed.v1";
+    private static final String PLAN = "org.arrival.actionplans.PlanRecorded.v1";
+    private static final String PROGRESS = "org.arrival.actionplans.ProgressReported.v1";
+    private static final String FUNDING = "org.arrival.actionplans.FundingRecorded.v1";
+    private static final String CONTRIBUTION = "org.arrival.actionplans.ContributionMade.v1";
+    private static final String OVERDUE = "org.arrival.actionplans.ReportOverdue.v1";
+    private static final String ACTION_EXAMPLE = "examples/actionplans/ActionProposed.v1/001-multilingual-referral-desks.json";
+    private static final String LOCAL_ACTION_EXAMPLE = "examples/actionplans/ActionProposed.v1/"
+            + "003-local-implementation-in-kampala.json";
+    private static final String PLAN_EXAMPLE = "examples/actionplans/PlanRecorded.v1/001-kampala-municipal-action-plan.json";
+    private static final String PROGRESS_EXAMPLE = "examples/actionplans/ProgressReported.v1/"
+            + "001-referral-desks-april-to-june-2025.json";
+    private static final String FUNDING_EXAMPLE = "examples/actionplans/FundingRecorded.v1/"
+            + "001-referral-desks-usd-grant.json";
+    private static final String CONTRIBUTION_EXAMPLE = "examples/actionplans/ContributionMade.v1/001-ngo-objection.json";
+    private static final String OVERDUE_EXAMPLE = "examples/actionplans/ReportOverdue.v1/"
+            + "001-referral-desks-july-to-september-2025.json";
     private final EventContractValidator validator = EventContractValidator.shared();
 
     @Test
@@ -158,6 +175,85 @@ class NegativeContractTest {
     }
 
     @Test
+    void theUnchangedActionPlansExamplesAreValid() {
+        validator.requireValid(ACTION, write(read(ACTION_EXAMPLE)));
+        validator.requireValid(ACTION, write(read(LOCAL_ACTION_EXAMPLE)));
+        validator.requireValid(PLAN, write(read(PLAN_EXAMPLE)));
+        validator.requireValid(PROGRESS, write(read(PROGRESS_EXAMPLE)));
+        validator.requireValid(FUNDING, write(read(FUNDING_EXAMPLE)));
+        validator.requireValid(CONTRIBUTION, write(read(CONTRIBUTION_EXAMPLE)));
+        validator.requireValid(OVERDUE, write(read(OVERDUE_EXAMPLE)));
+    }
+
+    @Test
+    void rejectsAPercentCompleteOutOfRange() {
+        assertRejected(PROGRESS, report(r -> r.put("percentComplete", 101)), "percentComplete");
+        assertRejected(PROGRESS, report(r -> r.put("percentComplete", -1)), "percentComplete");
+        assertRejected(PROGRESS, report(r -> r.put("percentComplete", 40.5)), "percentComplete");
+    }
+
+    @Test
+    void rejectsNegativeOrOverPreciseMoney() {
+        assertRejected(FUNDING, funding(f -> line(f).put("committed", -150000)), "committed");
+        assertRejected(FUNDING, funding(f -> total(f).put("gap", -0.01)), "gap");
+        assertRejected(FUNDING, funding(f -> line(f).put("disbursed", 90000.005)), "disbursed");
+        assertRejected(FUNDING, funding(f -> line(f).put("required", "250000")), "required");
+    }
+
+    @Test
+    void rejectsAMalformedCurrency() {
+        assertRejected(FUNDING, funding(f -> line(f).put("currency", "usd")), "currency");
+        assertRejected(FUNDING, funding(f -> total(f).put("currency", "US$")), "currency");
+        assertRejected(FUNDING, funding(f -> f.withArray("totals").removeAll()), "totals");
+    }
+
+    @Test
+    void rejectsAnUnknownFrameworkItem() {
+        assertRejected(ACTION, action(a -> a.withArray("frameworkItems").add("SDG-99")), "frameworkItems");
+        assertRejected(ACTION, action(a -> a.withArray("frameworkItems").add("GCM-24")), "frameworkItems");
+        assertRejected(ACTION, action(a -> a.withArray("frameworkItems").add("UNH-R11")), "frameworkItems");
+        assertRejected(ACTION, action(a -> a.withArray("frameworkItems").add("sdg-11.1")), "frameworkItems");
+    }
+
+    @Test
+    void rejectsAWeightOutOfRange() {
+        ObjectNode zero = read(LOCAL_ACTION_EXAMPLE);
+        ((ObjectNode) zero.get("action")).put("weight", 0);
+        assertRejected(ACTION, zero, "weight");
+        ObjectNode tooHeavy = read(LOCAL_ACTION_EXAMPLE);
+        ((ObjectNode) tooHeavy.get("action")).put("weight", 101);
+        assertRejected(ACTION, tooHeavy, "weight");
+    }
+
+    @Test
+    void rejectsActionPlansTextsBeyondTheLimits() {
+        assertRejected(ACTION, action(a -> a.put("title", "x".repeat(301))), "title");
+        assertRejected(ACTION, action(a -> a.put("description", "x".repeat(4001))), "description");
+        assertRejected(ACTION, action(a -> a.putNull("planId")), "planId");
+        assertRejected(PROGRESS, report(r -> r.put("narrative", "x".repeat(4001))), "narrative");
+        assertRejected(PROGRESS, report(r -> ((ObjectNode) r.get("indicators").get(0)).put("unit", "x".repeat(51))),
+                "unit");
+        ObjectNode objectives = read(PLAN_EXAMPLE);
+        for (int i = 0; i < 17; i++) {
+            ((ObjectNode) objectives.get("plan")).withArray("objectives").add("Objective " + i);
+        }
+        assertRejected(PLAN, objectives, "objectives");
+        ObjectNode longObjective = read(PLAN_EXAMPLE);
+        ((ObjectNode) longObjective.get("plan")).withArray("objectives").add("x".repeat(501));
+        assertRejected(PLAN, longObjective, "objectives");
+        ObjectNode contribution = read(CONTRIBUTION_EXAMPLE);
+        ((ObjectNode) contribution.get("contribution")).put("text", "x".repeat(4001));
+        assertRejected(CONTRIBUTION, contribution, "text");
+    }
+
+    @Test
+    void rejectsAReportOverdueByNoDays() {
+        ObjectNode overdue = read(OVERDUE_EXAMPLE);
+        overdue.put("daysOverdue", 0);
+        assertRejected(OVERDUE, overdue, "daysOverdue");
+    }
+
+    @Test
     void reportsInvalidJson() {
         assertThat(validator.violations(REGISTERED, "{not json".getBytes())).hasSize(1);
     }
@@ -195,6 +291,32 @@ class NegativeContractTest {
         ObjectNode node = read(GAP_EXAMPLE);
         change.accept(node);
         return node;
+    }
+
+    private static ObjectNode action(Consumer<ObjectNode> change) {
+        ObjectNode node = read(ACTION_EXAMPLE);
+        change.accept((ObjectNode) node.get("action"));
+        return node;
+    }
+
+    private static ObjectNode report(Consumer<ObjectNode> change) {
+        ObjectNode node = read(PROGRESS_EXAMPLE);
+        change.accept((ObjectNode) node.get("report"));
+        return node;
+    }
+
+    private static ObjectNode funding(Consumer<ObjectNode> change) {
+        ObjectNode node = read(FUNDING_EXAMPLE);
+        change.accept(node);
+        return node;
+    }
+
+    private static ObjectNode line(ObjectNode event) {
+        return (ObjectNode) event.get("line");
+    }
+
+    private static ObjectNode total(ObjectNode event) {
+        return (ObjectNode) event.get("totals").get(0);
     }
 
     private static ObjectNode stakeholder(ObjectNode event) {

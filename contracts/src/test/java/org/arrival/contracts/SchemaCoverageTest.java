@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -18,6 +19,16 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.arrival.contracts.ContractFiles.SchemaNode;
+import org.arrival.contracts.actionplans.ActionKind;
+import org.arrival.contracts.actionplans.ActionStatus;
+import org.arrival.contracts.actionplans.ContributionKind;
+import org.arrival.contracts.actionplans.MilestoneStatus;
+import org.arrival.contracts.actionplans.NupPhase;
+import org.arrival.contracts.actionplans.ParticipantRole;
+import org.arrival.contracts.actionplans.PlanStatus;
+import org.arrival.contracts.actionplans.PlanType;
+import org.arrival.contracts.actionplans.Rag;
+import org.arrival.contracts.actionplans.ReportingCadence;
 import org.arrival.contracts.assessments.BarrierType;
 import org.arrival.contracts.assessments.InputKind;
 import org.arrival.contracts.assessments.NeedStatus;
@@ -45,7 +56,9 @@ class SchemaCoverageTest {
     private static final List<Class<? extends Enum<?>>> ENUMS = List.of(Sector.class, PopulationGroup.class,
             StakeholderType.class, GovernmentLevel.class, StakeholderStatus.class, FormalStatus.class,
             ForumType.class, ForumStatus.class, SeatType.class, MembershipStatus.class,
-            RoundStatus.class, NeedStatus.class, Severity.class, BarrierType.class, InputKind.class);
+            RoundStatus.class, NeedStatus.class, Severity.class, BarrierType.class, InputKind.class,
+            PlanType.class, NupPhase.class, PlanStatus.class, ActionKind.class, ActionStatus.class,
+            ReportingCadence.class, ParticipantRole.class, Rag.class, MilestoneStatus.class, ContributionKind.class);
 
     /**
      * Closed sets of codes that a record carries as a {@code String} (no Java enum), by their schema
@@ -221,7 +234,7 @@ class SchemaCoverageTest {
         } else {
             String expectedType = type == boolean.class || type == Boolean.class ? "boolean"
                     : type == long.class || type == int.class || type == Long.class || type == Integer.class ? "integer"
-                    : type == double.class || type == Double.class ? "number"
+                    : type == double.class || type == Double.class || type == BigDecimal.class ? "number"
                     : "string";
             if (!expectedType.equals(schemaType)) {
                 problems.add(at + ": type " + schemaType + " but the record has " + type.getSimpleName());
@@ -229,6 +242,9 @@ class SchemaCoverageTest {
             String expectedFormat = type == UUID.class ? "uuid" : type == LocalDate.class ? "date" : null;
             if (expectedFormat != null && !expectedFormat.equals(node.path("format").asString(null))) {
                 problems.add(at + ": " + type.getSimpleName() + " needs format " + expectedFormat);
+            }
+            if (type == BigDecimal.class && !(node.path("minimum").isNumber() && node.path("multipleOf").isNumber())) {
+                problems.add(at + ": BigDecimal is money: needs a minimum and a multipleOf");
             }
             if (node.has("type") && node.get("type").isArray()) {
                 problems.add(at + ": must not allow null");

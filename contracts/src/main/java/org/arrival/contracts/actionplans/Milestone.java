@@ -1,0 +1,9 @@
+package org.arrival.contracts.actionplans;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A dated step of an action. */
+public record Milestone(UUID milestoneId, long version, UUID actionId, String title, LocalDate dueOn,
+        LocalDate reachedOn, MilestoneStatus status) {
+}

@@ -1,0 +1,9 @@
+package org.arrival.contracts.actionplans;
+
+import java.util.List;
+
+import org.arrival.contracts.common.Actor;
+
+/** A plan was edited or moved along its lifecycle. */
+public record PlanUpdated(Plan plan, Actor actor, List<String> changedFields, String reason) {
+}
