@@ -1,0 +1,100 @@
+package org.arrival.actionplans.progress.application;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.arrival.actionplans.progress.domain.ActionState;
+import org.arrival.actionplans.progress.persistence.ActionFacts;
+import org.arrival.platform.directory.Organisations;
+import org.arrival.platform.directory.Organisations.KnownOrganisation;
+import org.arrival.platform.directory.Viewer;
+import org.arrival.platform.security.Caller;
+import org.arrival.platform.security.Roles;
+import org.arrival.platform.web.AccessRefused;
+import org.arrival.platform.web.RecordNotFound;
+import org.springframework.stereotype.Component;
+
+/**
+ * The access rules of what is recorded about an action (milestones, reports, funding, contributions, reminders):
+ * whoever may read the action reads them; an action the caller may not read is as if it did not exist (404); its
+ * owner's editors and administrators write them (others 403), apart from funders and contributors, whose own
+ * rules their services add.
+ */
+@Component
+public class ActionAccess {
+
+    private final ActionFacts actions;
+    private final Organisations organisations;
+    private final Clock clock;
+
+    public ActionAccess(ActionFacts actions, Organisations organisations, Clock clock) {
+        this.actions = actions;
+        this.organisations = organisations;
+        this.clock = clock;
+    }
+
+    /** The action if the caller may read it; otherwise 404. */
+    public ActionState readable(Caller caller, UUID actionId) {
+        Viewer viewer = organisations.viewer(caller);
+        return actions.find(actionId).filter(a -> mayRead(viewer, a))
+                .orElseThrow(() -> new RecordNotFound("action", actionId));
+    }
+
+    /** The action, locked for recording something about it, if the caller may read it; otherwise 404. */
+    public ActionState lockedReadable(Caller caller, UUID actionId) {
+        Viewer viewer = organisations.viewer(caller);
+        return actions.lock(actionId).filter(a -> mayRead(viewer, a))
+                .orElseThrow(() -> new RecordNotFound("action", actionId));
+    }
+
+    /** The action, locked, for its owner's editors and administrators: 404 if unseen, 403 for anyone else. */
+    public ActionState lockedForOwner(Caller caller, UUID actionId, String what) {
+        ActionState action = lockedReadable(caller, actionId);
+        requireOwnerEditor(caller, action, what);
+        return action;
+    }
+
+    public static void requireOwnerEditor(Caller caller, ActionState action, String what) {
+        if (!caller.actsFor(action.ownerId())) {
+            throw new AccessRefused("Only the organisation that owns an action may " + what);
+        }
+        requireEditor(caller, what);
+    }
+
+    /** An editor or administrator acting for an organisation. */
+    public static void requireEditor(Caller caller, String what) {
+        if (!isEditor(caller)) {
+            throw new AccessRefused("Only editors and administrators of an organisation may " + what);
+        }
+    }
+
+    public static boolean isEditor(Caller caller) {
+        return caller.organisationId() != null
+                && (caller.hasRole(Roles.ORG_EDITOR) || caller.hasRole(Roles.ORG_ADMIN));
+    }
+
+    public boolean mayRead(Viewer viewer, ActionState a) {
+        if (!viewer.mayRead(a.ownerId(), a.classification(), a.sharedWithForums())) {
+            return false;
+        }
+        if (viewer.enforcementBody() && !viewer.owns(a.ownerId())) {
+            return !organisations.find(a.ownerId()).map(KnownOrganisation::hidden).orElse(false);
+        }
+        return true;
+    }
+
+    public Organisations organisations() {
+        return organisations;
+    }
+
+    /** The latest date it is anywhere on Earth: a date that is today for the person entering it is not "future". */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.ofHours(14));
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+}

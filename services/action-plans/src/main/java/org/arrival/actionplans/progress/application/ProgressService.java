@@ -1,0 +1,70 @@
+package org.arrival.actionplans.progress.application;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.arrival.actionplans.progress.domain.ActionState;
+import org.arrival.actionplans.progress.domain.Report;
+import org.arrival.actionplans.progress.persistence.ReportRepository;
+import org.arrival.actionplans.progress.persistence.ReportRepository.StoredReport;
+import org.arrival.contracts.actionplans.ProgressReport;
+import org.arrival.contracts.actionplans.ProgressReported;
+import org.arrival.platform.messaging.outbox.Outbox;
+import org.arrival.platform.messaging.outbox.OutgoingEvent;
+import org.arrival.platform.security.Caller;
+import org.arrival.platform.web.PageQuery;
+import org.arrival.platform.web.PageResult;
+import org.arrival.platform.web.RecordNotFound;
+import org.arrival.platform.web.RuleViolation;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Progress reports: the action's owner publishes one per period; everyone who may read the action reads them.
+ * Publishing writes the report and one ProgressReported event, and leaves the action's own row as it was.
+ */
+@Service
+public class ProgressService {
+
+    private final ReportRepository reports;
+    private final ActionAccess access;
+    private final Outbox outbox;
+
+    public ProgressService(ReportRepository reports, ActionAccess access, Outbox outbox) {
+        this.reports = reports;
+        this.access = access;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public StoredReport publish(Caller caller, UUID actionId, Report.Draft draft) {
+        ActionState action = access.lockedForOwner(caller, actionId, "report progress on it");
+        Report report = Report.publish(UUID.randomUUID(), action, draft, access.today());
+        Instant at = access.clock().instant();
+        if (!reports.insert(report, caller.userId(), at)) {
+            throw new RuleViolation("The action already has a report for " + report.periodStart() + " to "
+                    + report.periodEnd() + "; published reports are not replaced, report the next period instead");
+        }
+        ProgressReported event = new ProgressReported(snapshot(report), caller.toActor());
+        outbox.append(OutgoingEvent.about(report.id(), action.ownerId(), action.classification(), event)
+                .keyedBy(action.id()).at(at));
+        return reports.find(actionId, report.id()).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public StoredReport get(Caller caller, UUID actionId, UUID reportId) {
+        access.readable(caller, actionId);
+        return reports.find(actionId, reportId).orElseThrow(() -> new RecordNotFound("progress report", reportId));
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<StoredReport> list(Caller caller, UUID actionId, PageQuery page) {
+        access.readable(caller, actionId);
+        return reports.list(actionId, page);
+    }
+
+    public static ProgressReport snapshot(Report r) {
+        return new ProgressReport(r.id(), r.actionId(), r.periodStart(), r.periodEnd(), r.actionStatus(),
+                r.percentComplete(), r.rag(), r.narrative(), r.indicators());
+    }
+}

@@ -1,0 +1,62 @@
+package org.arrival.actionplans.shared.application;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.UUID;
+
+import org.arrival.contracts.DataClassification;
+import org.arrival.platform.directory.Organisations;
+import org.arrival.platform.directory.Organisations.KnownOrganisation;
+import org.arrival.platform.directory.Viewer;
+import org.arrival.platform.security.Caller;
+import org.arrival.platform.security.Roles;
+import org.arrival.platform.web.AccessRefused;
+import org.springframework.stereotype.Component;
+
+/**
+ * The access rules every plan and action follows: who may read it ({@link Viewer#mayRead}, and records of
+ * organisations hidden from enforcement bodies never reach them) and who may write (editors and administrators of
+ * the owning organisation, or a platform administrator acting for it).
+ */
+@Component
+public class PlanningAccess {
+
+    private final Organisations organisations;
+    private final Clock clock;
+
+    public PlanningAccess(Organisations organisations, Clock clock) {
+        this.organisations = organisations;
+        this.clock = clock;
+    }
+
+    public Viewer viewer(Caller caller) {
+        return organisations.viewer(caller);
+    }
+
+    public Organisations organisations() {
+        return organisations;
+    }
+
+    public boolean mayRead(Viewer viewer, UUID owner, DataClassification classification,
+            Collection<UUID> sharedWithForums) {
+        if (!viewer.mayRead(owner, classification, sharedWithForums)) {
+            return false;
+        }
+        if (viewer.enforcementBody() && !viewer.owns(owner)) {
+            return !organisations.find(owner).map(KnownOrganisation::hidden).orElse(false);
+        }
+        return true;
+    }
+
+    /** The caller may write their organisation's records: an editor or administrator acting for one. */
+    public static void requireEditor(Caller caller, String what) {
+        if (caller.organisationId() == null || !(caller.hasRole(Roles.ORG_EDITOR) || caller.hasRole(Roles.ORG_ADMIN)
+                || caller.isPlatformAdmin())) {
+            throw new AccessRefused("Only editors and administrators of an organisation may " + what);
+        }
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+}

@@ -1,0 +1,23 @@
+package org.arrival.actionplans.shared.web;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.arrival.contracts.common.Jurisdiction;
+
+/** An area in a request: ISO 3166 country (required) and subdivision codes, and an optional lower area. */
+public record AreaInput(
+        @NotNull @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166-1 alpha-2 code such as UG") String country,
+        @Pattern(regexp = "^[A-Z]{2}-[A-Z0-9]{1,3}$", message = "must be an ISO 3166-2 code such as UG-C") String subdivision,
+        @Size(max = 32) String areaCode,
+        @Size(max = 200) String areaName) {
+
+    public Jurisdiction toJurisdiction() {
+        return new Jurisdiction(country, blankToNull(subdivision), blankToNull(areaCode), blankToNull(areaName));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

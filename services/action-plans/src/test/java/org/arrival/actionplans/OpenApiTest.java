@@ -1,0 +1,23 @@
+package org.arrival.actionplans;
+
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+
+/** The API description is public and covers every feature of the service. */
+class OpenApiTest extends ActionPlansIntegrationTest {
+
+    @Test
+    void everyFeatureIsDescribed() throws Exception {
+        perform(getJson("/v3/api-docs"), null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths", Matchers.hasKey("/plans")))
+                .andExpect(jsonPath("$.paths", Matchers.hasKey("/actions")))
+                .andExpect(jsonPath("$.paths", Matchers.hasKey("/actions/{id}/cascade")))
+                .andExpect(jsonPath("$.paths", Matchers.hasKey("/frameworks")))
+                .andExpect(jsonPath("$.paths", Matchers.hasKey("/actions/{actionId}/reports")))
+                .andExpect(jsonPath("$.paths", Matchers.hasKey("/actions/{actionId}/funding")))
+                .andExpect(jsonPath("$.paths", Matchers.hasKey("/actions/{actionId}/contributions")));
+    }
+}
