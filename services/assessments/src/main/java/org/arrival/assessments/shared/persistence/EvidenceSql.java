@@ -1,16 +1,13 @@
 package org.arrival.assessments.shared.persistence;
 
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
+import org.arrival.platform.directory.ReadSql;
 import org.arrival.platform.directory.Viewer;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
@@ -27,65 +24,25 @@ public final class EvidenceSql {
     private EvidenceSql() {
     }
 
-    /**
-     * A condition on a table with {@code classification} and {@code shared_forums} columns, the owner in
-     * {@code ownerColumn}; appends its arguments to {@code args}.
-     */
+    /** Rows of an evidence table (owner in {@code ownerColumn}, {@code classification}, {@code shared_forums}) the viewer may read. */
     public static String visibleTo(Viewer viewer, String ownerColumn, List<Object> args) {
-        StringBuilder sql = new StringBuilder("(");
-        UUID own = viewer.caller().organisationId();
-        if (own != null) {
-            sql.append(ownerColumn).append(" = ? OR ");
-            args.add(own);
-        }
-        sql.append("(");
-        if (viewer.enforcementBody()) {
-            sql.append("classification <> 'RESTRICTED' AND ").append(ownerColumn)
-                    .append(" NOT IN (SELECT id FROM organisation WHERE hidden) AND ");
-        }
-        if (viewer.caller().isPlatformAdmin()) {
-            sql.append("true");
-        } else {
-            sql.append("(classification = 'PUBLIC'");
-            if (!viewer.forums().isEmpty()) {
-                sql.append(" OR (classification IN ('FORUM', 'RESTRICTED') AND shared_forums && ARRAY[")
-                        .append(viewer.forums().stream().map(f -> "?").collect(Collectors.joining(", ")))
-                        .append("]::uuid[])");
-                args.addAll(viewer.forums());
-            }
-            sql.append(")");
-        }
-        return sql.append("))").toString();
+        return ReadSql.visibleTo(viewer, ownerColumn, "classification", "shared_forums", args);
     }
 
-    /** {@code SELECT * FROM table WHERE ...} one page, ordered by the sort column and then id, with the total. */
     public static <T> PageResult<T> page(JdbcTemplate jdbc, String table, String where, List<Object> args,
             PageQuery page, Map<String, String> sortColumns, RowMapper<T> mapper) {
-        Long total = jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE " + where, Long.class,
-                args.toArray());
-        String order = " ORDER BY " + sortColumns.get(page.sortField()) + (page.descending() ? " DESC" : " ASC")
-                + ", id";
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(page.size());
-        pageArgs.add(page.offset());
-        List<T> items = jdbc.query("SELECT * FROM " + table + " WHERE " + where + order + " LIMIT ? OFFSET ?", mapper,
-                pageArgs.toArray());
-        return PageResult.of(items, page, total == null ? 0 : total);
+        return ReadSql.page(jdbc, table, where, args, page, sortColumns, mapper);
     }
 
-    /** A PostgreSQL array literal for {@code ?::uuid[]} or {@code ?::text[]}. */
     public static String arrayLiteral(Collection<?> values) {
-        return values.stream().map(v -> "\"" + v.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
-                .collect(Collectors.joining(",", "{", "}"));
+        return ReadSql.arrayLiteral(values);
     }
 
     public static List<UUID> uuids(ResultSet rs, String column) throws SQLException {
-        Array array = rs.getArray(column);
-        return array == null ? List.of() : Arrays.asList((UUID[]) array.getArray());
+        return ReadSql.uuids(rs, column);
     }
 
     public static List<String> strings(ResultSet rs, String column) throws SQLException {
-        Array array = rs.getArray(column);
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+        return ReadSql.strings(rs, column);
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.arrival.contracts.DataClassification;
-import org.arrival.contracts.EventCatalogue;
 import org.arrival.contracts.registry.ForumEstablished;
 import org.arrival.contracts.registry.ForumStatus;
 import org.arrival.contracts.registry.ForumUpdated;
@@ -301,18 +300,15 @@ public class ForumService {
     private void publishForum(Forum forum, Object event, Audit audit) {
         outbox.append(OutgoingEvent.about(forum.id(), forum.profile().convenorId(), DataClassification.PUBLIC, event)
                 .at(audit.at()));
-        revisions.record(FORUM, forum.id(), forum.version(), typeOf(event), event, audit);
+        revisions.record(FORUM, forum.id(), forum.version(), event, audit);
     }
 
     private void publishMembership(Forum forum, Stakeholder member, Membership m, Object event, Audit audit) {
         outbox.append(OutgoingEvent.about(m.id(), forum.profile().convenorId(), member.classification(), event)
                 .keyedBy(forum.id()).at(audit.at()));
-        revisions.record(MEMBERSHIP, m.id(), m.version(), typeOf(event), event, audit);
+        revisions.record(MEMBERSHIP, m.id(), m.version(), event, audit);
     }
 
-    private static String typeOf(Object event) {
-        return EventCatalogue.instance().typeOf(event.getClass()).type();
-    }
 
     private Audit audit(Caller caller) {
         return new Audit(caller.toActor(), clock.instant());

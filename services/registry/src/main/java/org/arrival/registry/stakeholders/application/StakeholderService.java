@@ -171,8 +171,7 @@ public class StakeholderService {
 
     private void publish(Stakeholder s, Object event, Audit audit) {
         outbox.append(OutgoingEvent.about(s.id(), s.id(), s.classification(), event).at(audit.at()));
-        String type = org.arrival.contracts.EventCatalogue.instance().typeOf(event.getClass()).type();
-        revisions.record(RECORD_TYPE, s.id(), s.version(), type, event, audit);
+        revisions.record(RECORD_TYPE, s.id(), s.version(), event, audit);
     }
 
     private Audit audit(Caller caller) {
