@@ -1,0 +1,74 @@
+package org.arrival.notifications.inbox;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.arrival.platform.security.Caller;
+import org.arrival.platform.web.PageQuery;
+import org.arrival.platform.web.PageResult;
+import org.arrival.platform.web.RecordNotFound;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** The caller's in-app notifications: their own and their organisation's; read state is the caller's own. */
+@RestController
+@RequestMapping(path = "/inbox", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Inbox", description = "In-app notifications of the caller and their organisation")
+public class InboxController {
+
+    private final InboxRepository inbox;
+
+    public InboxController(InboxRepository inbox) {
+        this.inbox = inbox;
+    }
+
+    @Operation(summary = "The caller's notifications and their organisation's, newest first; unread=true for unread only")
+    @GetMapping
+    @Transactional(readOnly = true)
+    public PageResult<InboxItem> list(Caller caller, @RequestParam(required = false) Boolean unread,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        PageQuery paging = PageQuery.parse(page, size, null, List.of("createdAt"), "-createdAt");
+        if (caller.organisationId() == null) {
+            return PageResult.of(List.of(), paging, 0);
+        }
+        return inbox.page(caller.organisationId(), caller.userId(), Boolean.TRUE.equals(unread), paging);
+    }
+
+    @Operation(summary = "How many of the caller's notifications they have not read")
+    @GetMapping("/unread-count")
+    @Transactional(readOnly = true)
+    public Map<String, Long> unreadCount(Caller caller) {
+        return Map.of("unread", caller.organisationId() == null ? 0 : inbox.unread(caller.organisationId(),
+                caller.userId()));
+    }
+
+    @Operation(summary = "Mark one notification read for the caller")
+    @PostMapping("/{id}/read")
+    @Transactional
+    public ResponseEntity<Void> read(Caller caller, @PathVariable UUID id) {
+        if (caller.organisationId() == null || !inbox.visible(id, caller.organisationId(), caller.userId())) {
+            throw new RecordNotFound("notification", id);
+        }
+        inbox.markRead(id, caller.userId());
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Mark all the caller's notifications read")
+    @PostMapping("/read-all")
+    @Transactional
+    public Map<String, Integer> readAll(Caller caller) {
+        return Map.of("marked", caller.organisationId() == null ? 0
+                : inbox.markAllRead(caller.organisationId(), caller.userId()));
+    }
+}

@@ -1,0 +1,73 @@
+package org.arrival.notifications.inbox;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.arrival.platform.web.PageQuery;
+import org.arrival.platform.web.PageResult;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Notifications addressed to a user or to their organisation, with the user's read state. */
+@Repository
+public class InboxRepository {
+
+    private static final String MINE = "n.recipient_org = ? AND (n.recipient_user IS NULL OR n.recipient_user = ?)";
+
+    private final JdbcTemplate jdbc;
+
+    public InboxRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public PageResult<InboxItem> page(UUID org, String user, boolean unreadOnly, PageQuery page) {
+        String where = MINE + (unreadOnly ? " AND r.notification_id IS NULL" : "");
+        String from = " FROM notification n LEFT JOIN notification_read r ON r.notification_id = n.id AND r.user_id = ?"
+                + " WHERE " + where;
+        Long total = jdbc.queryForObject("SELECT count(*)" + from, Long.class, user, org, user);
+        List<Object> args = new ArrayList<>(List.of(user, org, user, page.size(), page.offset()));
+        List<InboxItem> items = jdbc.query("SELECT n.*, r.read_at" + from
+                + " ORDER BY n.created_at DESC, n.occurred_at DESC, n.id LIMIT ? OFFSET ?", InboxRepository::map,
+                args.toArray());
+        return PageResult.of(items, page, total == null ? 0 : total);
+    }
+
+    public long unread(UUID org, String user) {
+        Long n = jdbc.queryForObject("""
+                SELECT count(*) FROM notification n WHERE %s
+                  AND NOT EXISTS (SELECT 1 FROM notification_read r WHERE r.notification_id = n.id AND r.user_id = ?)"""
+                .formatted(MINE), Long.class, org, user, user);
+        return n == null ? 0 : n;
+    }
+
+    public boolean visible(UUID id, UUID org, String user) {
+        Integer n = jdbc.queryForObject("SELECT count(*) FROM notification n WHERE n.id = ? AND " + MINE,
+                Integer.class, id, org, user);
+        return n != null && n > 0;
+    }
+
+    public void markRead(UUID id, String user) {
+        jdbc.update("""
+                INSERT INTO notification_read (notification_id, user_id, read_at) VALUES (?, ?, now())
+                ON CONFLICT DO NOTHING""", id, user);
+    }
+
+    public int markAllRead(UUID org, String user) {
+        return jdbc.update("""
+                INSERT INTO notification_read (notification_id, user_id, read_at)
+                SELECT n.id, ?, now() FROM notification n WHERE %s
+                ON CONFLICT DO NOTHING""".formatted(MINE), user, org, user);
+    }
+
+    private static InboxItem map(ResultSet rs, int i) throws SQLException {
+        Timestamp readAt = rs.getTimestamp("read_at");
+        return new InboxItem(rs.getObject("id", UUID.class), rs.getString("event_type"), rs.getString("subject_id"),
+                rs.getString("title"), rs.getString("body"), rs.getString("link"), rs.getString("classification"),
+                rs.getString("recipient_user") != null, rs.getTimestamp("occurred_at").toInstant(),
+                rs.getTimestamp("created_at").toInstant(), readAt != null, readAt == null ? null : readAt.toInstant());
+    }
+}

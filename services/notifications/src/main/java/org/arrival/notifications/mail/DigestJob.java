@@ -1,0 +1,151 @@
+package org.arrival.notifications.mail;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The daily digest: for every active e-mail subscription with frequency {@code DAILY_DIGEST} that has unsent
+ * {@code digest_item}s added up to the end of the day, one e-mail {@code delivery} (event id
+ * {@code digest:<subscription>:<day>}, so at most one per subscription and day) listing them oldest first, after
+ * which the items count as sent. Each subscription is handled in a transaction of its own; the delivery worker
+ * sends the e-mail. Items that missed an earlier digest (the job did not run that day) go into the next one rather
+ * than being lost.
+ */
+@Component
+public class DigestJob {
+
+    private static final Logger log = LoggerFactory.getLogger(DigestJob.class);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final String linkBase;
+
+    public DigestJob(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
+            @Value("${arrival.notifications.mail.digest-zone:}") String zone,
+            @Value("${arrival.notifications.link-base:}") String linkBase) {
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+        this.clock = clock;
+        // the cron runs in the JVM's zone, so days are the JVM's days unless told otherwise
+        this.zone = zone.isBlank() ? ZoneId.systemDefault() : ZoneId.of(zone);
+        this.linkBase = linkBase.endsWith("/") ? linkBase.substring(0, linkBase.length() - 1) : linkBase;
+    }
+
+    /** At the configured hour: the digest of the day that has just ended. */
+    @Scheduled(cron = "${arrival.notifications.mail.digest-cron}")
+    public void scheduled() {
+        run(LocalDate.ofInstant(clock.instant(), zone).minusDays(1));
+    }
+
+    /**
+     * Queues the digest of {@code day} for every subscription with unsent items added before the day's end.
+     *
+     * @return how many digest e-mails were queued
+     */
+    public int run(LocalDate day) {
+        Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
+        List<Subscriber> subscribers = jdbc.query("""
+                SELECT s.id, s.address FROM subscription s
+                 WHERE s.frequency = 'DAILY_DIGEST' AND s.channel = 'EMAIL' AND s.active AND s.address IS NOT NULL
+                   AND EXISTS (SELECT 1 FROM digest_item di
+                                WHERE di.subscription_id = s.id AND di.sent_at IS NULL AND di.added_at < ?)
+                 ORDER BY s.id
+                """, (rs, n) -> new Subscriber(rs.getObject("id", UUID.class), rs.getString("address")),
+                Timestamp.from(end));
+        int queued = 0;
+        for (Subscriber s : subscribers) {
+            try {
+                Boolean done = tx.execute(status -> digest(s, day, end));
+                if (Boolean.TRUE.equals(done)) {
+                    queued++;
+                }
+            } catch (RuntimeException e) {
+                log.error("could not queue the {} digest of subscription {}", day, s.id(), e);
+            }
+        }
+        if (queued > 0) {
+            log.info("queued {} digest e-mail(s) for {}", queued, day);
+        }
+        return queued;
+    }
+
+    private boolean digest(Subscriber s, LocalDate day, Instant end) {
+        List<Item> items = jdbc.query("""
+                SELECT di.notification_id, n.title, n.link, n.occurred_at FROM digest_item di
+                  JOIN notification n ON n.id = di.notification_id
+                 WHERE di.subscription_id = ? AND di.sent_at IS NULL AND di.added_at < ?
+                 ORDER BY n.occurred_at, n.created_at, n.id
+                   FOR UPDATE OF di
+                """, (rs, n) -> new Item(rs.getObject("notification_id", UUID.class), rs.getString("title"),
+                rs.getString("link"), rs.getObject("occurred_at", OffsetDateTime.class)), s.id(), Timestamp.from(end));
+        if (items.isEmpty()) {
+            return false; // another instance got there first
+        }
+        int inserted = jdbc.update("""
+                INSERT INTO delivery (id, channel, subscription_id, event_id, target, subject, payload, status,
+                                      attempts, next_attempt_at, created_at)
+                VALUES (?, 'EMAIL', ?, ?, ?, ?, ?, 'PENDING', 0, now(), now())
+                ON CONFLICT (subscription_id, event_id) WHERE channel = 'EMAIL' DO NOTHING
+                """, UUID.randomUUID(), s.id(), "digest:" + s.id() + ":" + day, s.address(), subject(day, items),
+                body(day, items));
+        if (inserted == 0) {
+            // this day's digest went out already; these items wait for the next one
+            return false;
+        }
+        jdbc.batchUpdate("UPDATE digest_item SET sent_at = now() WHERE subscription_id = ? AND notification_id = ?",
+                items.stream().map(i -> new Object[] { s.id(), i.notificationId() }).toList());
+        return true;
+    }
+
+    private static String subject(LocalDate day, List<Item> items) {
+        return "Arrival daily digest for " + day + ": " + items.size() + (items.size() == 1 ? " update" : " updates");
+    }
+
+    private String body(LocalDate day, List<Item> items) {
+        StringBuilder b = new StringBuilder();
+        b.append("Your Arrival digest for ").append(day).append(" (").append(items.size())
+                .append(items.size() == 1 ? " update" : " updates").append("):\n");
+        int i = 1;
+        for (Item item : items) {
+            b.append('\n').append(i++).append(". ").append(item.title()).append('\n');
+            b.append("   ").append(TIME.format(item.occurredAt().atZoneSameInstant(zone))).append(' ')
+                    .append(zone.getId()).append('\n');
+            b.append("   ").append(link(item.link())).append('\n');
+        }
+        b.append("\nYou receive this digest because of a subscription in Arrival; change or end it there.\n");
+        return b.toString();
+    }
+
+    /** Links are kept as stored when absolute, else resolved against {@code arrival.notifications.link-base}. */
+    private String link(String link) {
+        if (link.startsWith("http://") || link.startsWith("https://") || linkBase.isEmpty()) {
+            return link;
+        }
+        return linkBase + (link.startsWith("/") ? link : "/" + link);
+    }
+
+    private record Subscriber(UUID id, String address) {
+    }
+
+    private record Item(UUID notificationId, String title, String link, OffsetDateTime occurredAt) {
+    }
+}

@@ -1,0 +1,229 @@
+package org.arrival.notifications.routing;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.arrival.contracts.CloudEventHeaders;
+import org.arrival.notifications.records.EventInterpreter;
+import org.arrival.notifications.records.KnownRecord;
+import org.arrival.notifications.records.RecordEvent;
+import org.arrival.notifications.subscriptions.Channel;
+import org.arrival.notifications.subscriptions.Frequency;
+import org.arrival.notifications.subscriptions.Subscription;
+import org.arrival.notifications.subscriptions.SubscriptionRepository;
+import org.arrival.platform.directory.Organisations;
+import org.arrival.platform.directory.Organisations.KnownOrganisation;
+import org.arrival.platform.messaging.consumer.InboundEvent;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Decides who is told about an event and writes, in the transaction that handles it, the in-app notifications, the
+ * e-mails of immediate e-mail subscriptions, the digest items of daily ones and the webhook calls of the
+ * recipients' organisations. Every recipient passes the {@link Firewall}. The unique indexes make a second
+ * handling of the same event write nothing new.
+ */
+@Component
+public class Router {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Forum members hear of these on records shared with their forum, without subscribing. */
+    static final Set<String> FORUM_DEFAULTS = Set.of("ActionProposed", "ReportOverdue");
+
+    private final JdbcTemplate jdbc;
+    private final SubscriptionRepository subscriptions;
+    private final Organisations organisations;
+    private final String linkBase;
+
+    public Router(JdbcTemplate jdbc, SubscriptionRepository subscriptions, Organisations organisations,
+            @Value("${arrival.notifications.link-base}") String linkBase) {
+        this.jdbc = jdbc;
+        this.subscriptions = subscriptions;
+        this.organisations = organisations;
+        this.linkBase = linkBase.endsWith("/") ? linkBase.substring(0, linkBase.length() - 1) : linkBase;
+    }
+
+    /** Routes an event about {@code record} (as known after the event); returns the organisations told. */
+    public Set<UUID> route(InboundEvent event, RecordEvent read, KnownRecord record) {
+        Lookups orgs = new Lookups();
+        UUID recordOwner = record.ownerId();
+        UUID owner = read.firewallOwner() != null ? read.firewallOwner() : recordOwner;
+        Set<UUID> readers = new HashSet<>();
+        if (read.author() != null) {
+            readers.add(read.author());
+        }
+        if (read.firewallOwner() != null && recordOwner != null) {
+            readers.add(recordOwner);
+        }
+        boolean hidden = (owner != null && orgs.hidden(owner)) || readers.stream().anyMatch(orgs::hidden);
+        Set<UUID> forums = read.firewallOwner() != null ? Set.of() : Set.copyOf(record.forums());
+        Firewall.Audience audience = new Firewall.Audience(owner, event.classification(), forums, readers, hidden);
+
+        Set<String> areas = new LinkedHashSet<>(record.countries());
+        areas.addAll(record.subdivisions());
+        Set<UUID> ids = new LinkedHashSet<>(read.relatedIds());
+        ids.add(record.id());
+        if (record.planId() != null) {
+            ids.add(record.planId());
+        }
+        EventFacts facts = new EventFacts(event.type(), recordOwner, Set.copyOf(record.forums()),
+                Set.copyOf(record.sectors()), areas, ids);
+
+        Wording.Text text = Wording.describe(read.payload(), record, recordOwner, orgs::name);
+        String link = linkBase + "/" + record.kind().toLowerCase() + "s/" + record.id();
+        Notification n = new Notification(event, text, link);
+
+        Set<UUID> told = new LinkedHashSet<>();
+        for (Subscription s : subscriptions.allActive()) {
+            if (!FilterMatching.matches(s.filter(), facts) || !orgs.mayTell(audience, s.ownerOrg())) {
+                continue;
+            }
+            told.add(s.ownerOrg());
+            if (s.channel() == Channel.WEBHOOK) {
+                continue;
+            }
+            UUID notificationId = notify(n, s.ownerOrg(), s.userId(), s.id());
+            if (s.channel() == Channel.EMAIL && s.address() != null) {
+                if (s.frequency() == Frequency.DAILY_DIGEST) {
+                    jdbc.update("""
+                            INSERT INTO digest_item (subscription_id, notification_id, added_at) VALUES (?, ?, now())
+                            ON CONFLICT DO NOTHING""", s.id(), notificationId);
+                } else {
+                    email(n, s, notificationId);
+                }
+            }
+        }
+        for (UUID org : defaultRecipients(read, record, event)) {
+            if (orgs.mayTell(audience, org)) {
+                told.add(org);
+                notify(n, org, null, null);
+            }
+        }
+        String document = null;
+        for (UUID org : told) {
+            for (Map<String, Object> hook : webhooks(org, event.type())) {
+                if (document == null) {
+                    document = cloudEvent(event);
+                }
+                jdbc.update("""
+                        INSERT INTO delivery (id, channel, webhook_id, event_id, target, subject, payload, status,
+                            next_attempt_at, created_at)
+                        VALUES (?, 'WEBHOOK', ?, ?, ?, ?, ?, 'PENDING', now(), now())
+                        ON CONFLICT (webhook_id, event_id) WHERE channel = 'WEBHOOK' DO NOTHING""",
+                        UUID.randomUUID(), hook.get("id"), event.id(), hook.get("url"), event.type(), document);
+            }
+        }
+        return told;
+    }
+
+    /** Organisation inboxes that hear of the event without a subscription. */
+    private Set<UUID> defaultRecipients(RecordEvent read, KnownRecord record, InboundEvent event) {
+        Set<UUID> to = new LinkedHashSet<>();
+        String name = EventInterpreter.simpleName(event.type());
+        if (FORUM_DEFAULTS.contains(name) && !record.forums().isEmpty()) {
+            to.addAll(jdbc.queryForList("""
+                    SELECT DISTINCT stakeholder_id FROM forum_membership WHERE active AND forum_id = ANY(?::uuid[])""",
+                    UUID.class, org.arrival.platform.directory.ReadSql.arrayLiteral(record.forums())));
+            if (name.equals("ActionProposed") && read.actorOrg() != null) {
+                to.remove(read.actorOrg()); // the proposer knows already
+            }
+        }
+        if ((name.equals("ContributionMade") || name.equals("InputContributed")) && record.ownerId() != null) {
+            to.add(record.ownerId());
+        }
+        return to;
+    }
+
+    private UUID notify(Notification n, UUID org, String user, UUID subscription) {
+        List<UUID> inserted = jdbc.queryForList("""
+                INSERT INTO notification (id, event_id, event_type, subject_id, recipient_org, recipient_user,
+                    subscription_id, title, body, link, classification, occurred_at, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+                ON CONFLICT (event_id, recipient_org, coalesce(recipient_user, '')) DO NOTHING RETURNING id""",
+                UUID.class, UUID.randomUUID(), n.event().id(), n.event().type(), n.event().subject(), org, user,
+                subscription, n.text().title(), n.text().body(), n.link(), n.event().classification().name(),
+                Timestamp.from(n.event().time()));
+        if (!inserted.isEmpty()) {
+            return inserted.get(0);
+        }
+        return jdbc.queryForObject("""
+                SELECT id FROM notification WHERE event_id = ? AND recipient_org = ?
+                    AND coalesce(recipient_user, '') = coalesce(?, '')""", UUID.class, n.event().id(), org, user);
+    }
+
+    private void email(Notification n, Subscription s, UUID notificationId) {
+        String body = n.text().body().isBlank() ? n.text().title() : n.text().title() + "\n\n" + n.text().body();
+        body = body + "\n\nOpen it in Arrival: " + n.link() + "\n\n--\nYou receive this because of your Arrival "
+                + "subscription " + s.id() + ". Change or end it in Arrival under Notifications.\n";
+        jdbc.update("""
+                INSERT INTO delivery (id, channel, subscription_id, event_id, target, subject, payload, status,
+                    next_attempt_at, created_at)
+                VALUES (?, 'EMAIL', ?, ?, ?, ?, ?, 'PENDING', now(), now())
+                ON CONFLICT (subscription_id, event_id) WHERE channel = 'EMAIL' DO NOTHING""",
+                UUID.randomUUID(), s.id(), n.event().id(), s.address(), n.text().title(), body);
+    }
+
+    private List<Map<String, Object>> webhooks(UUID org, String type) {
+        return jdbc.queryForList("""
+                SELECT id, url FROM webhook WHERE owner_org = ? AND active
+                    AND (cardinality(event_types) = 0 OR ? = ANY(event_types) OR ? = ANY(event_types))
+                ORDER BY created_at, id""", org, type, EventInterpreter.simpleName(type));
+    }
+
+    /** The event as a CloudEvents 1.0 JSON document (structured content mode). */
+    static String cloudEvent(InboundEvent e) {
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put("specversion", CloudEventHeaders.SPEC_VERSION_VALUE);
+        doc.put("id", e.id());
+        doc.put("source", e.source());
+        doc.put("type", e.type());
+        doc.put("subject", e.subject());
+        doc.put("time", e.time().toString());
+        doc.put("datacontenttype", CloudEventHeaders.JSON);
+        doc.put("ownerorg", e.ownerOrg().toString());
+        doc.put("dataclassification", e.classification().name());
+        doc.set("data", JSON.readTree(new String(e.payload(), StandardCharsets.UTF_8)));
+        return JSON.writeValueAsString(doc);
+    }
+
+    private record Notification(InboundEvent event, Wording.Text text, String link) {
+    }
+
+    /** Replica look-ups, once per organisation per event. */
+    private final class Lookups {
+
+        private final Map<UUID, java.util.Optional<KnownOrganisation>> known = new HashMap<>();
+        private final Map<UUID, Set<UUID>> forums = new HashMap<>();
+
+        java.util.Optional<KnownOrganisation> find(UUID org) {
+            return known.computeIfAbsent(org, organisations::find);
+        }
+
+        boolean hidden(UUID org) {
+            return find(org).map(KnownOrganisation::hidden).orElse(false);
+        }
+
+        String name(UUID org) {
+            return org == null ? "An organisation" : find(org).map(KnownOrganisation::name).orElse("An organisation");
+        }
+
+        boolean mayTell(Firewall.Audience audience, UUID org) {
+            boolean enforcement = find(org).map(KnownOrganisation::enforcementBody).orElse(true);
+            Set<UUID> seats = forums.computeIfAbsent(org, organisations::forumsOf);
+            return Firewall.mayTell(audience, new Firewall.Recipient(org, enforcement, seats));
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.arrival.notifications.webhooks.web;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.arrival.notifications.webhooks.persistence.WebhookRepository.DeliveryLine;
+
+/**
+ * One delivery of a webhook: PENDING, SENT, FAILED (will retry at {@code nextAttemptAt}) or DEAD (gave up), how
+ * often it was tried, the receiver's last HTTP status and the last error.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DeliveryView(
+        UUID id,
+        String eventId,
+        String target,
+        String status,
+        int attempts,
+        Integer lastStatus,
+        String lastError,
+        Instant nextAttemptAt,
+        Instant createdAt,
+        Instant sentAt) {
+
+    public static DeliveryView of(DeliveryLine d) {
+        boolean waiting = d.status().equals("PENDING") || d.status().equals("FAILED");
+        return new DeliveryView(d.id(), d.eventId(), d.target(), d.status(), d.attempts(), d.lastStatus(),
+                d.lastError(), waiting ? d.nextAttemptAt() : null, d.createdAt(), d.sentAt());
+    }
+}

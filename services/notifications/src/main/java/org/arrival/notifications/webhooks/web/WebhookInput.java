@@ -1,0 +1,18 @@
+package org.arrival.notifications.webhooks.web;
+
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A webhook as sent to register or change it: where to call (https, or http) and which event types, as catalogue
+ * types or simple names. {@code description} is accepted for the caller's benefit but not stored yet (the schema
+ * has no column for it).
+ */
+public record WebhookInput(
+        @NotBlank @Size(max = 2000) String url,
+        @NotEmpty @Size(max = 100) List<@NotBlank @Size(max = 200) String> eventTypes,
+        @Size(max = 500) String description) {
+}
