@@ -1,6 +1,7 @@
 package org.arrival.contracts.assessments;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -18,5 +19,6 @@ public record Input(
         String summary,
         String provenance,
         LocalDate collectedOn,
-        Count participants) {
+        Count participants,
+        List<UUID> sharedWithForums) {
 }

@@ -21,5 +21,6 @@ public record Need(
         List<String> evidenceReferences,
         UUID roundId,
         NeedStatus status,
-        String statusReason) {
+        String statusReason,
+        List<UUID> sharedWithForums) {
 }

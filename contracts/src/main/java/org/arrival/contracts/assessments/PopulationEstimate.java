@@ -11,6 +11,7 @@ import org.arrival.contracts.common.PopulationGroup;
  * How many people of a group live in an area, as registered and as estimated, as of a date; small counts are
  * suppressed for everyone but the owner.
  *
+ * @param sharedWithForums the forums the owner shared the record with (absent: none, or not said)
  * @param seriesId ties estimates of the same population over time together
  */
 public record PopulationEstimate(
@@ -25,5 +26,6 @@ public record PopulationEstimate(
         List<Disaggregation> breakdown,
         String source,
         String method,
-        LocalDate asOf) {
+        LocalDate asOf,
+        List<UUID> sharedWithForums) {
 }

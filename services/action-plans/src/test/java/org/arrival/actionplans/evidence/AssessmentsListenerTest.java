@@ -91,7 +91,7 @@ class AssessmentsListenerTest extends PlanningTestSupport {
     private static Need need(UUID id, UUID owner, long version, NeedStatus status) {
         return new Need(id, version, owner, "Refugee children in Kisenyi are out of school", Sector.EDUCATION,
                 List.of(PopulationGroup.REFUGEES), new Jurisdiction("UG", "UG-C", null, "Kampala"), Severity.HIGH, null,
-                null, null, status, null);
+                null, null, status, null, null);
     }
 
     private static void send(KafkaProducer<String, byte[]> producer, String topic, UUID subject, UUID owner,

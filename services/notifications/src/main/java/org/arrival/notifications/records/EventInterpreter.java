@@ -189,13 +189,18 @@ public final class EventInterpreter {
         String title = (p.group() == null ? "Population" : p.group().name()) + " in "
                 + (p.area() == null ? "an area" : areaName(p.area()));
         KnownRecord k = new KnownRecord(p.estimateId(), "ESTIMATE", p.ownerId() == null ? owner : p.ownerId(), c,
-                List.of(), List.of(), countries(p.area()), subdivisions(p.area()), null, title);
+                orNone(p.sharedWithForums()), List.of(), countries(p.area()), subdivisions(p.area()), null, title);
         return new RecordEvent(k, true, ids(p.estimateId()), org(actor), null, null, payload);
     }
 
+    /** Events produced before a record's forums were published carry none: the record then reaches its owner only. */
+    private static <T> List<T> orNone(List<T> values) {
+        return values == null ? List.of() : values;
+    }
+
     private static RecordEvent need(Need n, Actor actor, UUID owner, DataClassification c, Object payload) {
-        KnownRecord k = new KnownRecord(n.needId(), "NEED", n.ownerId() == null ? owner : n.ownerId(), c, List.of(),
-                n.sector() == null ? List.of() : List.of(n.sector().name()), countries(n.area()),
+        KnownRecord k = new KnownRecord(n.needId(), "NEED", n.ownerId() == null ? owner : n.ownerId(), c,
+                orNone(n.sharedWithForums()), n.sector() == null ? List.of() : List.of(n.sector().name()), countries(n.area()),
                 subdivisions(n.area()), null, n.statement());
         return new RecordEvent(k, true, ids(n.needId(), n.roundId()), org(actor), null, null, payload);
     }

@@ -145,7 +145,8 @@ public class InputService {
 
     public static Input snapshot(Contribution c, boolean exact) {
         return new Input(c.id(), c.contributorId(), c.kind(), c.subjectType().name(), c.subjectId(), c.summary(),
-                c.provenance(), c.collectedOn(), Suppression.count(c.participants(), exact));
+                c.provenance(), c.collectedOn(), Suppression.count(c.participants(), exact),
+                c.sharedWithForums().isEmpty() ? null : c.sharedWithForums());
     }
 
     /** An input and whether the caller sees its small counts. */

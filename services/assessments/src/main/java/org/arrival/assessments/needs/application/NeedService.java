@@ -170,6 +170,6 @@ public class NeedService {
         return new org.arrival.contracts.assessments.Need(n.id(), n.version(), n.ownerId(), d.statement(), d.sector(),
                 d.populationGroups(), d.area(), d.severity(), d.barriers().isEmpty() ? null : d.barriers(),
                 d.evidenceReferences().isEmpty() ? null : d.evidenceReferences(), d.roundId(), n.status(),
-                n.statusReason());
+                n.statusReason(), d.sharedWithForums().isEmpty() ? null : d.sharedWithForums());
     }
 }

@@ -137,7 +137,7 @@ public class PopulationService {
         return new PopulationEstimate(e.id(), e.version(), e.ownerId(), d.seriesId(), d.area(), d.group(),
                 Suppression.count(d.registered(), exact), Suppression.count(d.estimated(), exact),
                 d.breakdown().isEmpty() ? null : Suppression.breakdown(d.breakdown(), exact), d.source(), d.method(),
-                d.asOf());
+                d.asOf(), d.sharedWithForums().isEmpty() ? null : d.sharedWithForums());
     }
 
     /** An estimate and whether the caller sees its small counts. */
