@@ -1,0 +1,173 @@
+package org.arrival.forum.projection;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.arrival.forum.projection.domain.ProjectedEvent;
+import org.arrival.forum.projection.domain.Projector;
+import org.arrival.platform.messaging.consumer.InboundEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rebuilds the projection from the topics alone: a new generation of the tables, filled by a consumer of its own
+ * (manually assigned every partition of every topic, from the beginning to the end offsets seen at the start),
+ * then made active in one transaction. Events arriving meanwhile are applied to the new generation by the live
+ * listener as well, so nothing falls between the replay's end and the switch.
+ */
+@Component
+public class Rebuild {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Rebuild.class);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final Generations generations;
+    private final EventLog log;
+    private final KafkaProperties kafka;
+    private final Duration pollTimeout;
+    private final Duration maxDuration;
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
+
+    public Rebuild(JdbcTemplate jdbc, org.springframework.transaction.PlatformTransactionManager transactions, Generations generations, EventLog log,
+            KafkaProperties kafka, @Value("${arrival.forum.rebuild.poll-timeout:1s}") Duration pollTimeout,
+            @Value("${arrival.forum.rebuild.max-duration:30m}") Duration maxDuration) {
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactions);
+        this.generations = generations;
+        this.log = log;
+        this.kafka = kafka;
+        this.pollTimeout = pollTimeout;
+        this.maxDuration = maxDuration;
+    }
+
+    public record Status(UUID id, int generation, String status, Instant startedAt, Instant finishedAt,
+            long eventsRead, String error) {
+    }
+
+    /** Starts a rebuild, or returns the one already running. */
+    public synchronized Status start() {
+        Optional<Status> running = jdbc.query("SELECT * FROM fv_rebuild WHERE status = 'RUNNING'", Rebuild::status)
+                .stream().findFirst();
+        if (running.isPresent()) {
+            return running.get();
+        }
+        UUID id = UUID.randomUUID();
+        Integer generation = transactions.execute(tx -> {
+            int g = generations.startBuilding();
+            jdbc.update("INSERT INTO fv_rebuild (id, generation, status, started_at) VALUES (?, ?, 'RUNNING', now())",
+                    id, g);
+            return g;
+        });
+        runner.submit(() -> run(id, generation));
+        return find(id).orElseThrow();
+    }
+
+    public Optional<Status> find(UUID id) {
+        return jdbc.query("SELECT * FROM fv_rebuild WHERE id = ?", Rebuild::status, id).stream().findFirst();
+    }
+
+    /** Replays every topic into the generation and switches over; synchronous. */
+    void run(UUID id, int generation) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(id)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : ProjectionListener.topics()) {
+                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+                if (infos != null) {
+                    infos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+                }
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
+            Instant deadline = Instant.now().plus(maxDuration);
+            long read = 0;
+            while (!caughtUp(consumer, end)) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("rebuild did not reach the end offsets within " + maxDuration);
+                }
+                ConsumerRecords<String, byte[]> records = consumer.poll(pollTimeout);
+                List<ProjectedEvent> batch = new ArrayList<>();
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    Long stop = end.get(new TopicPartition(record.topic(), record.partition()));
+                    if (stop != null && record.offset() < stop) {
+                        batch.add(EventLog.of(InboundEvent.from(record)));
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    transactions.executeWithoutResult(tx -> {
+                        generations.lock(generation);
+                        JdbcStore store = new JdbcStore(jdbc, generation);
+                        for (ProjectedEvent event : batch) {
+                            log.append(event);
+                            Projector.apply(store, event);
+                        }
+                    });
+                    read += batch.size();
+                    long total = read;
+                    jdbc.update("UPDATE fv_rebuild SET events_read = ? WHERE id = ?", total, id);
+                }
+            }
+            transactions.executeWithoutResult(tx -> {
+                generations.lock(generation);
+                generations.switchTo(generation);
+                jdbc.update("UPDATE fv_rebuild SET status = 'COMPLETED', finished_at = now() WHERE id = ?", id);
+            });
+            LOG.info("rebuild {} completed: generation {} active after {} events", id, generation, read);
+        } catch (RuntimeException e) {
+            LOG.error("rebuild {} failed", id, e);
+            transactions.executeWithoutResult(tx -> {
+                generations.fail(generation);
+                jdbc.update("UPDATE fv_rebuild SET status = 'FAILED', finished_at = now(), error = ? WHERE id = ?",
+                        String.valueOf(e.getMessage()), id);
+            });
+        }
+    }
+
+    private static boolean caughtUp(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
+        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+            if (consumer.position(e.getKey()) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private KafkaConsumer<String, byte[]> consumer(UUID id) {
+        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG); // manual assignment, no group and no committed offsets
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "forum-rebuild-" + id);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static Status status(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        java.sql.Timestamp finished = rs.getTimestamp("finished_at");
+        return new Status(rs.getObject("id", UUID.class), rs.getInt("generation"), rs.getString("status"),
+                rs.getTimestamp("started_at").toInstant(), finished == null ? null : finished.toInstant(),
+                rs.getLong("events_read"), rs.getString("error"));
+    }
+}

@@ -1,0 +1,58 @@
+package org.arrival.forum.projection.domain;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.arrival.forum.projection.domain.Rows.ActionRow;
+import org.arrival.forum.projection.domain.Rows.ForumRow;
+import org.arrival.forum.projection.domain.Rows.GapRow;
+import org.arrival.forum.projection.domain.Rows.MembershipRow;
+import org.arrival.forum.projection.domain.Rows.NeedRow;
+import org.arrival.forum.projection.domain.Rows.OrganisationRow;
+import org.arrival.forum.projection.domain.Rows.RoundScoreRow;
+
+/** A projection held in memory, for the as-of view: the event history up to a time, applied by the projector. */
+public class InMemoryStore implements ProjectionStore {
+
+    private final Map<UUID, OrganisationRow> organisations = new LinkedHashMap<>();
+    private final Map<UUID, ForumRow> forums = new LinkedHashMap<>();
+    private final Map<UUID, MembershipRow> memberships = new LinkedHashMap<>();
+    private final Map<UUID, ActionRow> actions = new LinkedHashMap<>();
+    private final Map<UUID, NeedRow> needs = new LinkedHashMap<>();
+    private final Map<UUID, GapRow> gaps = new LinkedHashMap<>();
+    private final Map<UUID, RoundScoreRow> rounds = new LinkedHashMap<>();
+
+    @Override public Optional<OrganisationRow> organisation(UUID id) { return Optional.ofNullable(organisations.get(id)); }
+    @Override public Optional<ForumRow> forum(UUID id) { return Optional.ofNullable(forums.get(id)); }
+    @Override public Optional<MembershipRow> membership(UUID id) { return Optional.ofNullable(memberships.get(id)); }
+    @Override public Optional<ActionRow> action(UUID id) { return Optional.ofNullable(actions.get(id)); }
+    @Override public Optional<NeedRow> need(UUID id) { return Optional.ofNullable(needs.get(id)); }
+    @Override public Optional<GapRow> gap(UUID id) { return Optional.ofNullable(gaps.get(id)); }
+    @Override public Optional<RoundScoreRow> round(UUID id) { return Optional.ofNullable(rounds.get(id)); }
+
+    @Override public void save(OrganisationRow row) { organisations.put(row.id, row); }
+    @Override public void save(ForumRow row) { forums.put(row.id, row); }
+    @Override public void save(MembershipRow row) { memberships.put(row.id, row); }
+    @Override public void save(ActionRow row) { actions.put(row.id, row); }
+    @Override public void save(NeedRow row) { needs.put(row.id, row); }
+    @Override public void save(GapRow row) { gaps.put(row.id, row); }
+    @Override public void save(RoundScoreRow row) { rounds.put(row.id, row); }
+
+    @Override
+    public List<MembershipRow> membershipsOf(UUID forumId) {
+        return memberships.values().stream().filter(m -> forumId.equals(m.forumId)).toList();
+    }
+
+    @Override
+    public List<ActionRow> actionsSharedWith(UUID forumId) {
+        return actions.values().stream().filter(a -> a.sharedWithForums.contains(forumId)).toList();
+    }
+
+    @Override public List<NeedRow> needs() { return new ArrayList<>(needs.values()); }
+    @Override public List<GapRow> gaps() { return new ArrayList<>(gaps.values()); }
+    @Override public List<RoundScoreRow> rounds() { return new ArrayList<>(rounds.values()); }
+}

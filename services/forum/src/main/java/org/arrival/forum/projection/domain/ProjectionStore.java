@@ -1,0 +1,58 @@
+package org.arrival.forum.projection.domain;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.arrival.forum.projection.domain.Rows.ActionRow;
+import org.arrival.forum.projection.domain.Rows.ForumRow;
+import org.arrival.forum.projection.domain.Rows.GapRow;
+import org.arrival.forum.projection.domain.Rows.MembershipRow;
+import org.arrival.forum.projection.domain.Rows.NeedRow;
+import org.arrival.forum.projection.domain.Rows.OrganisationRow;
+import org.arrival.forum.projection.domain.Rows.RoundScoreRow;
+
+/**
+ * Where one state of the projection lives: a generation of the database tables (live, rebuild) or memory (as-of).
+ * The projector and the views see only this, so all three agree by construction.
+ */
+public interface ProjectionStore {
+
+    Optional<OrganisationRow> organisation(UUID id);
+
+    Optional<ForumRow> forum(UUID id);
+
+    Optional<MembershipRow> membership(UUID id);
+
+    Optional<ActionRow> action(UUID id);
+
+    Optional<NeedRow> need(UUID id);
+
+    Optional<GapRow> gap(UUID id);
+
+    Optional<RoundScoreRow> round(UUID id);
+
+    void save(OrganisationRow row);
+
+    void save(ForumRow row);
+
+    void save(MembershipRow row);
+
+    void save(ActionRow row);
+
+    void save(NeedRow row);
+
+    void save(GapRow row);
+
+    void save(RoundScoreRow row);
+
+    List<MembershipRow> membershipsOf(UUID forumId);
+
+    List<ActionRow> actionsSharedWith(UUID forumId);
+
+    List<NeedRow> needs();
+
+    List<GapRow> gaps();
+
+    List<RoundScoreRow> rounds();
+}

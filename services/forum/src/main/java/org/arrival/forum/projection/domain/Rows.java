@@ -1,0 +1,179 @@
+package org.arrival.forum.projection.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.arrival.contracts.common.Jurisdiction;
+
+/**
+ * The rows of the forum view's projection. Plain mutable data: the {@link Projector} is the only code that changes
+ * them, and they are stored whole (as JSON) by generation.
+ */
+public final class Rows {
+
+    private Rows() {
+    }
+
+    public static class OrganisationRow {
+        public UUID id;
+        public long version;
+        public String name;
+        public String type;
+        public boolean enforcementBody;
+        public boolean hidden;
+        public String status;
+    }
+
+    public static class ForumRow {
+        public UUID id;
+        public long version;
+        public String name;
+        public String type;
+        public Jurisdiction geographicScope;
+        public UUID convenorId;
+        public UUID chairId;
+        public UUID secretariatId;
+        public String status;
+    }
+
+    public static class MembershipRow {
+        public UUID id;
+        public long version;
+        public UUID forumId;
+        public UUID stakeholderId;
+        public String seat;
+        public String status;
+
+        public boolean active() {
+            return "ACTIVE".equals(status);
+        }
+    }
+
+    /** An action with everything that travels with it; {@code version} 0 until the action's own event arrives. */
+    public static class ActionRow {
+        public UUID id;
+        public long version;
+        public boolean placeholder = true;
+        public UUID ownerId;
+        public String classification;
+        public UUID planId;
+        public String title;
+        public String kind;
+        public String status;
+        public List<String> sectors = new ArrayList<>();
+        public List<String> targetGroups = new ArrayList<>();
+        public List<Jurisdiction> areas = new ArrayList<>();
+        public List<String> frameworkItems = new ArrayList<>();
+        public List<UUID> needIds = new ArrayList<>();
+        public List<UUID> sharedWithForums = new ArrayList<>();
+        public LocalDate startDate;
+        public LocalDate endDate;
+        public Report latestReport;
+        public Map<String, MilestoneState> milestones = new LinkedHashMap<>();
+        public Map<String, FundingLineState> fundingLines = new LinkedHashMap<>();
+        public List<FundingTotal> funding = new ArrayList<>();
+        public Overdue overdue;
+    }
+
+    public static class Report {
+        public UUID reportId;
+        public LocalDate periodStart;
+        public LocalDate periodEnd;
+        public int percentComplete;
+        public String rag;
+        public String actionStatus;
+        public Instant reportedAt;
+    }
+
+    public static class MilestoneState {
+        public UUID id;
+        public long version;
+        public String title;
+        public LocalDate dueOn;
+        public LocalDate reachedOn;
+        public String status;
+    }
+
+    public static class FundingLineState {
+        public UUID id;
+        public long version;
+        public String currency;
+        public BigDecimal required;
+        public BigDecimal committed;
+        public BigDecimal disbursed;
+    }
+
+    public static class FundingTotal {
+        public String currency;
+        public BigDecimal required;
+        public BigDecimal committed;
+        public BigDecimal disbursed;
+        public BigDecimal gap;
+    }
+
+    public static class Overdue {
+        public LocalDate periodStart;
+        public LocalDate periodEnd;
+        public LocalDate dueOn;
+        public int daysOverdue;
+    }
+
+    public static class NeedRow {
+        public UUID id;
+        public long version;
+        public UUID ownerId;
+        public String classification;
+        public String statement;
+        public String sector;
+        public List<String> populationGroups = new ArrayList<>();
+        public Jurisdiction area;
+        public String severity;
+        public String status;
+        public List<UUID> sharedWithForums = new ArrayList<>();
+    }
+
+    public static class GapRow {
+        public UUID id;
+        public long version;
+        public UUID roundId;
+        public UUID ownerId;
+        public String classification;
+        public Jurisdiction jurisdiction;
+        public String recommendationCode;
+        public String actionCode;
+        public String questionCode;
+        public String consolidatedAnswer;
+        public double points;
+        public boolean divergent;
+    }
+
+    public static class RoundScoreRow {
+        public UUID id;
+        public long version;
+        public UUID ownerId;
+        public String classification;
+        public String title;
+        public Jurisdiction jurisdiction;
+        public UUID convenorId;
+        public List<UUID> sharedWithForums = new ArrayList<>();
+        public String status;
+        public Double overallPoints;
+        public Integer overallMax;
+        public List<ScorePart> recommendations = new ArrayList<>();
+        public List<String> divergentQuestions = new ArrayList<>();
+        public int respondents;
+        public Instant publishedAt;
+    }
+
+    public static class ScorePart {
+        public String code;
+        public double points;
+        public int max;
+    }
+}

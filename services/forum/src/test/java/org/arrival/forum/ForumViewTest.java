@@ -1,0 +1,269 @@
+package org.arrival.forum;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.arrival.contracts.DataClassification;
+import org.arrival.contracts.actionplans.Action;
+import org.arrival.contracts.actionplans.ActionStatus;
+import org.arrival.contracts.actionplans.Rag;
+import org.arrival.contracts.common.PopulationGroup;
+import org.arrival.contracts.common.Sector;
+import org.arrival.forum.projection.Generations;
+import org.arrival.platform.testing.TestTokenIssuer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class ForumViewTest extends ForumIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    Generations generations;
+
+    record Seeded(UUID forum, UUID city, UUID ngo, UUID police, UUID outsider, UUID shelter, UUID clinic,
+            UUID secret, UUID housingNeed, UUID healthNeed, UUID educationNeed) {
+    }
+
+    /** A forum of a city, an NGO and an enforcement body, with actions, needs and two readiness rounds. */
+    private Seeded seed() {
+        UUID city = registered("City", false, false);
+        UUID ngo = registered("Refugee NGO", false, false);
+        UUID police = registered("Police", true, false);
+        UUID outsider = registered("Outsider", false, false);
+        UUID forum = forum(city);
+        member(forum, city);
+        member(forum, ngo);
+        member(forum, police);
+        UUID housingNeed = need(city, Sector.HOUSING, PopulationGroup.REFUGEES);
+        UUID healthNeed = need(ngo, Sector.HEALTH, PopulationGroup.REFUGEES);
+        UUID educationNeed = need(ngo, Sector.EDUCATION, PopulationGroup.REFUGEES);
+        UUID shelter = UUID.randomUUID();
+        proposed(action(shelter, 1, city, forum, "Shelter", Sector.HOUSING, PopulationGroup.REFUGEES,
+                List.of("SDG-11.1"), List.of(housingNeed), ActionStatus.IN_PROGRESS), DataClassification.FORUM);
+        milestone(shelter, city, "Site chosen", LocalDate.of(2026, 3, 1));
+        milestone(shelter, city, "Beds open", LocalDate.of(2026, 9, 1));
+        funding(shelter, city, "1000", "400");
+        overdue(shelter, city, LocalDate.of(2025, 3, 31));
+        UUID clinic = UUID.randomUUID();
+        proposed(action(clinic, 1, ngo, forum, "Clinic", Sector.HEALTH, PopulationGroup.REFUGEES, List.of("GCM-15"),
+                List.of(), ActionStatus.PROPOSED), DataClassification.FORUM);
+        UUID secret = UUID.randomUUID();
+        proposed(action(secret, 1, ngo, forum, "Safe house", Sector.HOUSING, PopulationGroup.REFUGEES, List.of(),
+                List.of(), ActionStatus.IN_PROGRESS), DataClassification.RESTRICTED);
+        scores(city, forum, 40, List.of());
+        scores(city, forum, 55, List.of("1.2.a"));
+        Seeded s = new Seeded(forum, city, ngo, police, outsider, shelter, clinic, secret, housingNeed, healthNeed,
+                educationNeed);
+        await().atMost(WAIT).until(() -> projected("fv_round_score", "data->>'overallPoints' = '55.0'") >= 1
+                && memberships(forum) == 3 && projected("fv_action", "id = '" + secret + "'") == 1
+                && projected("fv_action", "id = '" + shelter + "' AND data->'overdue' IS NOT NULL "
+                        + "AND jsonb_array_length(data->'funding') = 1") == 1
+                && seated(forum, police));
+        return s;
+    }
+
+    private long projected(String table, String where) {
+        return jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE generation = ? AND " + where,
+                Long.class, generations.active());
+    }
+
+    private long memberships(UUID forum) {
+        return jdbc.queryForObject("SELECT count(*) FROM fv_membership WHERE generation = ? AND forum_id = ?",
+                Long.class, generations.active(), forum);
+    }
+
+    private boolean seated(UUID forum, UUID org) {
+        return jdbc.queryForObject("SELECT count(*) FROM forum_membership WHERE forum_id = ? AND stakeholder_id = ?",
+                Long.class, forum, org) > 0;
+    }
+
+    private static TestTokenIssuer.Token of(UUID org) {
+        return user("user-" + org, org, "member");
+    }
+
+    @Test
+    void trackerShowsEveryMembersSharedActionsWithProgressMilestoneOverdueAndFunding() throws Exception {
+        Seeded s = seed();
+        progress(s.clinic(), s.ngo(), LocalDate.of(2025, 3, 31), 30, Rag.AMBER);
+        await().atMost(WAIT).until(() -> projected("fv_action", "id = '" + s.clinic() + "' AND data->'latestReport' IS NOT NULL") == 1);
+        perform(getJson("/forums/" + s.forum() + "/tracker"), of(s.city()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalItems").value(3))
+                .andExpect(jsonPath("$.items[0].title").value("Clinic"))
+                .andExpect(jsonPath("$.items[0].percentComplete").value(30))
+                .andExpect(jsonPath("$.items[0].rag").value("AMBER"))
+                .andExpect(jsonPath("$.items[0].ownerName").value("Refugee NGO"))
+                .andExpect(jsonPath("$.items[2].title").value("Shelter"))
+                .andExpect(jsonPath("$.items[2].overdue").value(true))
+                .andExpect(jsonPath("$.items[2].nextMilestone.title").value("Site chosen"))
+                .andExpect(jsonPath("$.items[2].funding[0].gap").value(600));
+        perform(getJson("/forums/" + s.forum() + "/tracker?sector=HEALTH"), of(s.city()))
+                .andExpect(jsonPath("$.totalItems").value(1)).andExpect(jsonPath("$.items[0].title").value("Clinic"));
+        perform(getJson("/forums/" + s.forum() + "/tracker?frameworkItem=SDG-11.1&org=" + s.city()), of(s.city()))
+                .andExpect(jsonPath("$.totalItems").value(1)).andExpect(jsonPath("$.items[0].title").value("Shelter"));
+        perform(getJson("/forums/" + s.forum() + "/tracker?area=Kampala&group=REFUGEES&size=1&page=1"), of(s.city()))
+                .andExpect(jsonPath("$.totalItems").value(3)).andExpect(jsonPath("$.items.length()").value(1));
+        // a report for the overdue period clears the overdue flag
+        progress(s.shelter(), s.city(), LocalDate.of(2025, 3, 31), 20, Rag.GREEN);
+        await().atMost(WAIT).until(() -> projected("fv_action", "id = '" + s.shelter() + "' AND data->'overdue' IS NULL") == 1);
+    }
+
+    @Test
+    void whoWhatWhereNeedsCoverageAndReadiness() throws Exception {
+        Seeded s = seed();
+        perform(getJson("/forums/" + s.forum() + "/who-what-where"), of(s.city()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(3))
+                .andExpect(jsonPath("$[?(@.organisationName == 'City' && @.sector == 'HOUSING' && @.area == 'Kampala' && @.status == 'IN_PROGRESS')].actions").value(1));
+        perform(getJson("/forums/" + s.forum() + "/needs-coverage"), of(s.city()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.sector == 'HOUSING' && @.group == 'REFUGEES')].coverage").value("COVERED"))
+                .andExpect(jsonPath("$[?(@.sector == 'HEALTH' && @.group == 'REFUGEES')].coverage").value("PARTLY_COVERED"))
+                .andExpect(jsonPath("$[?(@.sector == 'EDUCATION' && @.group == 'REFUGEES')].coverage").value("UNCOVERED"));
+        perform(getJson("/forums/" + s.forum() + "/readiness"), of(s.ngo()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.latest.percent").value(55.0))
+                .andExpect(jsonPath("$.trend.length()").value(2))
+                .andExpect(jsonPath("$.change").value(15.0))
+                .andExpect(jsonPath("$.divergentQuestions[0]").value("1.2.a"));
+    }
+
+    @Test
+    void enforcementBodyMembersNeverSeeRestrictedActions() throws Exception {
+        Seeded s = seed();
+        perform(getJson("/forums/" + s.forum() + "/tracker"), of(s.police()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalItems").value(2))
+                .andExpect(jsonPath("$.items[?(@.title == 'Safe house')]").isEmpty());
+        perform(getJson("/forums/" + s.forum() + "/tracker"), of(s.city()))
+                .andExpect(jsonPath("$.items[?(@.title == 'Safe house')]").isNotEmpty());
+    }
+
+    @Test
+    void onlyMembersAndPlatformAdminsSeeAForum() throws Exception {
+        Seeded s = seed();
+        perform(getJson("/forums/" + s.forum() + "/tracker"), of(s.outsider())).andExpect(status().isNotFound());
+        perform(getJson("/forums/" + s.forum() + "/readiness"), null).andExpect(status().isUnauthorized());
+        perform(getJson("/forums/" + s.forum() + "/tracker"), user("admin", null, "platform-admin"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.totalItems").value(3));
+        perform(post("/admin/rebuild"), of(s.city())).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theSameEventTwiceHasOneEffect() {
+        UUID owner = registered("Twice", false, false);
+        UUID forum = forum(owner);
+        UUID id = UUID.randomUUID();
+        Action a = action(id, 1, owner, forum, "Twice", Sector.HEALTH, PopulationGroup.IDPS, List.of(), List.of(),
+                ActionStatus.PROPOSED);
+        String eventId = UUID.randomUUID().toString();
+        feed.publish(new org.arrival.contracts.actionplans.ActionProposed(a, actor(owner)), id, id, owner,
+                DataClassification.FORUM, eventId);
+        feed.publish(new org.arrival.contracts.actionplans.ActionProposed(a, actor(owner)), id, id, owner,
+                DataClassification.FORUM, eventId);
+        milestone(id, owner, "after", LocalDate.of(2026, 1, 1));
+        await().atMost(WAIT).until(() -> projected("fv_action", "id = '" + id + "' AND data->'milestones' <> '{}'") == 1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM event_log WHERE event_id = ?", Long.class, eventId))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM processed_event WHERE event_id = ? AND consumer = 'forum.projection'",
+                Long.class, eventId)).isEqualTo(1);
+    }
+
+    @Test
+    void anOlderVersionAfterANewerOneIsIgnored() {
+        UUID owner = registered("Versions", false, false);
+        UUID forum = forum(owner);
+        UUID id = UUID.randomUUID();
+        updated(action(id, 3, owner, forum, "Third", Sector.HEALTH, PopulationGroup.IDPS, List.of(), List.of(),
+                ActionStatus.IN_PROGRESS), DataClassification.FORUM);
+        updated(action(id, 2, owner, forum, "Second", Sector.HEALTH, PopulationGroup.IDPS, List.of(), List.of(),
+                ActionStatus.COMMITTED), DataClassification.FORUM);
+        milestone(id, owner, "marker", LocalDate.of(2026, 1, 1));
+        await().atMost(WAIT).until(() -> projected("fv_action", "id = '" + id + "' AND data->'milestones' <> '{}'") == 1);
+        assertThat(jdbc.queryForObject("SELECT data->>'title' FROM fv_action WHERE generation = ? AND id = ?",
+                String.class, generations.active(), id)).isEqualTo("Third");
+    }
+
+    @Test
+    void aProgressReportBeforeItsActionEndsInTheRightState() {
+        UUID owner = registered("Early", false, false);
+        UUID forum = forum(owner);
+        UUID id = UUID.randomUUID();
+        progress(id, owner, LocalDate.of(2025, 6, 30), 45, Rag.GREEN);
+        await().atMost(WAIT).until(() -> projected("fv_action", "id = '" + id + "' AND (data->>'placeholder')::boolean") == 1);
+        proposed(action(id, 1, owner, forum, "Late", Sector.HEALTH, PopulationGroup.IDPS, List.of(), List.of(),
+                ActionStatus.IN_PROGRESS), DataClassification.FORUM);
+        await().atMost(WAIT).until(() -> projected("fv_action", "id = '" + id + "' AND NOT (data->>'placeholder')::boolean") == 1);
+        Map<String, Object> row = jdbc.queryForMap("SELECT data->>'title' AS title, "
+                + "data->'latestReport'->>'percentComplete' AS percent FROM fv_action WHERE generation = ? AND id = ?",
+                generations.active(), id);
+        assertThat(row).containsEntry("title", "Late").containsEntry("percent", "45");
+    }
+
+    @Test
+    void asOfShowsTheStateAtATimeAndWhatChangedSince() throws Exception {
+        Seeded s = seed();
+        progress(s.clinic(), s.ngo(), LocalDate.of(2025, 3, 31), 10, Rag.RED);
+        await().atMost(WAIT).until(() -> projected("fv_action", "id = '" + s.clinic() + "' AND data->'latestReport'->>'percentComplete' = '10'") == 1);
+        Thread.sleep(50);
+        Instant between = Instant.now();
+        Thread.sleep(50);
+        progress(s.clinic(), s.ngo(), LocalDate.of(2025, 6, 30), 60, Rag.GREEN);
+        await().atMost(WAIT).until(() -> projected("fv_action", "id = '" + s.clinic() + "' AND data->'latestReport'->>'percentComplete' = '60'") == 1);
+        perform(getJson("/forums/" + s.forum() + "/as-of?at=" + between), of(s.city()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.tracker[?(@.title == 'Clinic')].percentComplete").value(10))
+                .andExpect(jsonPath("$.changesSince.length()").value(1))
+                .andExpect(jsonPath("$.changesSince[0].type").value("org.arrival.actionplans.ProgressReported.v1"))
+                .andExpect(jsonPath("$.changesSince[0].actionId").value(s.clinic().toString()));
+        perform(getJson("/forums/" + s.forum() + "/tracker?org=" + s.ngo() + "&sector=HEALTH"), of(s.city()))
+                .andExpect(jsonPath("$.items[0].percentComplete").value(60));
+    }
+
+    @Test
+    void aRebuildFromTheTopicsEqualsTheLiveState() throws Exception {
+        Seeded s = seed();
+        progress(s.shelter(), s.city(), LocalDate.of(2025, 6, 30), 50, Rag.GREEN);
+        await().atMost(WAIT).until(() -> projected("fv_action", "id = '" + s.shelter() + "' AND data->'latestReport' IS NOT NULL") == 1);
+        // let the live listener drain everything published so far
+        long logged = jdbc.queryForObject("SELECT count(*) FROM event_log", Long.class);
+        await().pollDelay(Duration.ofSeconds(1)).atMost(WAIT)
+                .until(() -> jdbc.queryForObject("SELECT count(*) FROM event_log", Long.class) == logged);
+        int live = generations.active();
+        String body = perform(post("/admin/rebuild"), user("admin", null, "platform-admin"))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        String id = body.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        await().atMost(Duration.ofSeconds(60)).until(() -> "COMPLETED".equals(jdbc.queryForObject(
+                "SELECT status FROM fv_rebuild WHERE id = ?::uuid", String.class, id)));
+        int rebuilt = generations.active();
+        assertThat(rebuilt).isNotEqualTo(live);
+        for (String table : List.of("fv_organisation", "fv_forum", "fv_membership", "fv_action", "fv_need", "fv_gap",
+                "fv_round_score")) {
+            String cols = table.equals("fv_action") ? "id, version, owner_id, shared_with::text AS shared_with, data::text AS data"
+                    : table.equals("fv_membership") ? "id, version, forum_id, data::text AS data" : "id, version, data::text AS data";
+            List<Map<String, Object>> a = jdbc.queryForList("SELECT " + cols + " FROM " + table
+                    + " WHERE generation = ? ORDER BY id", live);
+            List<Map<String, Object>> b = jdbc.queryForList("SELECT " + cols + " FROM " + table
+                    + " WHERE generation = ? ORDER BY id", rebuilt);
+            assertThat(b).as(table).isEqualTo(a);
+            if (!table.equals("fv_gap")) { // no gap events are published in this suite yet
+                assertThat(a).as(table).isNotEmpty();
+            }
+        }
+        perform(getJson("/admin/rebuild/" + id), user("admin", null, "platform-admin"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("COMPLETED"));
+        perform(getJson("/forums/" + s.forum() + "/tracker"), of(s.city()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.totalItems").value(3));
+    }
+}
