@@ -93,9 +93,18 @@ class EventCatalogueTest {
     }
 
     @Test
+    void forumTopicsAndTypes() {
+        assertThat(CATALOGUE.topicsOwnedBy("forum")).extracting(TopicDefinition::name)
+                .containsExactly("arrival.forum.flags.v1");
+        assertThat(typesOf("forum")).containsExactly(
+                "org.arrival.forum.CoherenceFlagRaised.v1",
+                "org.arrival.forum.CoherenceFlagUpdated.v1");
+    }
+
+    @Test
     void everyTypeIsListedOnce() {
-        assertThat(CATALOGUE.eventTypes()).hasSize(31);
-        assertThat(Set.copyOf(CATALOGUE.eventTypes().stream().map(EventTypeDefinition::type).toList())).hasSize(31);
+        assertThat(CATALOGUE.eventTypes()).hasSize(33);
+        assertThat(Set.copyOf(CATALOGUE.eventTypes().stream().map(EventTypeDefinition::type).toList())).hasSize(33);
     }
 
     private static List<String> typesOf(String owner) {

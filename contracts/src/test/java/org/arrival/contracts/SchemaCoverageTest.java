@@ -36,6 +36,8 @@ import org.arrival.contracts.assessments.RoundStatus;
 import org.arrival.contracts.assessments.Severity;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
+import org.arrival.contracts.forum.CoherenceCheckCode;
+import org.arrival.contracts.forum.FlagStatus;
 import org.arrival.contracts.registry.FormalStatus;
 import org.arrival.contracts.registry.ForumStatus;
 import org.arrival.contracts.registry.ForumType;
@@ -58,7 +60,8 @@ class SchemaCoverageTest {
             ForumType.class, ForumStatus.class, SeatType.class, MembershipStatus.class,
             RoundStatus.class, NeedStatus.class, Severity.class, BarrierType.class, InputKind.class,
             PlanType.class, NupPhase.class, PlanStatus.class, ActionKind.class, ActionStatus.class,
-            ReportingCadence.class, ParticipantRole.class, Rag.class, MilestoneStatus.class, ContributionKind.class);
+            ReportingCadence.class, ParticipantRole.class, Rag.class, MilestoneStatus.class, ContributionKind.class,
+            CoherenceCheckCode.class, FlagStatus.class);
 
     /**
      * Closed sets of codes that a record carries as a {@code String} (no Java enum), by their schema

@@ -1,0 +1,7 @@
+package org.arrival.contracts.forum;
+
+import org.arrival.contracts.common.Actor;
+
+/** A coherence check raised a flag; {@code actor} is absent when the forum's checker raised it. */
+public record CoherenceFlagRaised(CoherenceFlag flag, Actor actor) {
+}

@@ -1,0 +1,243 @@
+package org.arrival.forum.coherence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.arrival.contracts.DataClassification;
+import org.arrival.contracts.common.Actor;
+import org.arrival.contracts.forum.CoherenceCheckCode;
+import org.arrival.contracts.forum.CoherenceFlagRaised;
+import org.arrival.contracts.forum.CoherenceFlagUpdated;
+import org.arrival.contracts.forum.FlagStatus;
+import org.arrival.forum.coherence.domain.CoherenceChecks;
+import org.arrival.forum.coherence.domain.Finding;
+import org.arrival.forum.projection.Generations;
+import org.arrival.forum.projection.JdbcStore;
+import org.arrival.forum.projection.domain.Rows.ActionRow;
+import org.arrival.platform.messaging.outbox.Outbox;
+import org.arrival.platform.messaging.outbox.OutgoingEvent;
+import org.arrival.platform.web.RecordNotFound;
+import org.arrival.platform.web.RuleViolation;
+import org.arrival.platform.web.StaleVersion;
+import org.arrival.platform.web.InvalidInput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs the coherence checks of a forum over the active projection and keeps its flags: a new finding raises a flag,
+ * a finding already flagged stays that flag, and an open or acknowledged flag whose condition no longer holds is
+ * resolved. Every change of a flag is published on {@code arrival.forum.flags.v1} through the outbox.
+ */
+@Component
+public class CoherenceChecker {
+
+    static final Actor SYSTEM = new Actor("arrival-forum-coherence", null);
+    static final String NO_LONGER_HOLDS = "condition no longer holds";
+    static final String HOLDS_AGAIN = "condition holds again";
+    private static final Logger LOG = LoggerFactory.getLogger(CoherenceChecker.class);
+
+    private final JdbcTemplate jdbc;
+    private final Generations generations;
+    private final Outbox outbox;
+    private final TransactionTemplate tx;
+
+    public CoherenceChecker(JdbcTemplate jdbc, Generations generations, Outbox outbox,
+            PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.generations = generations;
+        this.outbox = outbox;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /** Checks every forum of the view, every minute. */
+    @Scheduled(fixedDelayString = "${arrival.forum.coherence.interval:PT1M}",
+            initialDelayString = "${arrival.forum.coherence.initial-delay:PT1M}")
+    public void checkAll() {
+        List<UUID> forums = jdbc.queryForList("SELECT id FROM fv_forum WHERE generation = ? ORDER BY id", UUID.class,
+                generations.active());
+        for (UUID forum : forums) {
+            try {
+                check(forum);
+            } catch (RuntimeException e) {
+                LOG.warn("coherence check of forum {} failed", forum, e);
+            }
+        }
+    }
+
+    /** Runs the checks of one forum and brings its flags up to date; returns the findings. */
+    public List<Finding> check(UUID forumId) {
+        return tx.execute(status -> {
+            lock(forumId);
+            JdbcStore store = generations.activeStore();
+            List<UUID> actionIds = store.actionsSharedWith(forumId).stream().map((ActionRow a) -> a.id).toList();
+            List<Finding> findings = CoherenceChecks.run(store, forumId, new EventLogLinks(jdbc, actionIds));
+            UUID owner = store.forum(forumId).map(f -> f.convenorId).orElse(forumId);
+            reconcile(forumId, owner == null ? forumId : owner, findings);
+            return findings;
+        });
+    }
+
+    private void reconcile(UUID forumId, UUID owner, List<Finding> findings) {
+        Map<String, CoherenceFlagRow> existing = new HashMap<>();
+        for (CoherenceFlagRow row : jdbc.query("SELECT * FROM coherence_flag WHERE forum_id = ? FOR UPDATE",
+                CoherenceChecker::row, forumId)) {
+            existing.put(row.key(), row);
+        }
+        Instant now = now();
+        for (Finding f : findings) {
+            CoherenceFlagRow row = existing.remove(f.key());
+            if (row == null) {
+                CoherenceFlagRow raised = new CoherenceFlagRow(UUID.randomUUID(), 1, forumId, f.check(), f.key(),
+                        f.recordIds(), f.summary(), FlagStatus.OPEN, null, true, now, now, SYSTEM.userId(), null);
+                jdbc.update("INSERT INTO coherence_flag (id, forum_id, check_code, flag_key, record_ids, summary, "
+                        + "status, reason, condition_holds, version, created_at, updated_at, updated_by) "
+                        + "VALUES (?, ?, ?, ?, ?::uuid[], ?, 'OPEN', NULL, true, 1, ?, ?, ?)", raised.flagId(),
+                        forumId, f.check().name(), f.key(), array(f.recordIds()), f.summary(), Timestamp.from(now),
+                        Timestamp.from(now), SYSTEM.userId());
+                outbox.append(event(raised, owner, new CoherenceFlagRaised(raised.toContract(), null)));
+                continue;
+            }
+            List<String> changed = new ArrayList<>();
+            FlagStatus status = row.status();
+            String reason = row.reason();
+            if (status == FlagStatus.RESOLVED && !row.conditionHolds()) {
+                status = FlagStatus.OPEN;
+                reason = null;
+                changed.add("status");
+                changed.add("reason");
+            }
+            if (!f.summary().equals(row.summary())) {
+                changed.add("summary");
+            }
+            if (changed.isEmpty()) {
+                if (!row.conditionHolds()) {
+                    jdbc.update("UPDATE coherence_flag SET condition_holds = true WHERE id = ?", row.flagId());
+                }
+                continue;
+            }
+            CoherenceFlagRow updated = new CoherenceFlagRow(row.flagId(), row.version() + 1, forumId, row.checkCode(),
+                    row.key(), row.recordIds(), f.summary(), status, reason, true, row.createdAt(), now,
+                    SYSTEM.userId(), null);
+            save(updated);
+            outbox.append(event(updated, owner, new CoherenceFlagUpdated(updated.toContract(), SYSTEM, changed,
+                    changed.contains("status") ? HOLDS_AGAIN : null)));
+        }
+        for (CoherenceFlagRow row : existing.values()) {
+            if (row.status() == FlagStatus.OPEN || row.status() == FlagStatus.ACKNOWLEDGED) {
+                CoherenceFlagRow resolved = new CoherenceFlagRow(row.flagId(), row.version() + 1, forumId,
+                        row.checkCode(), row.key(), row.recordIds(), row.summary(), FlagStatus.RESOLVED,
+                        NO_LONGER_HOLDS, false, row.createdAt(), now, SYSTEM.userId(), null);
+                save(resolved);
+                outbox.append(event(resolved, owner, new CoherenceFlagUpdated(resolved.toContract(), SYSTEM,
+                        List.of("status", "reason"), NO_LONGER_HOLDS)));
+            } else if (row.conditionHolds()) {
+                jdbc.update("UPDATE coherence_flag SET condition_holds = false WHERE id = ?", row.flagId());
+            }
+        }
+    }
+
+    /** A member's change of a flag's status: acknowledge, resolve or dismiss. */
+    public CoherenceFlagRow transition(UUID forumId, UUID flagId, FlagStatus target, String reason, Long expected,
+            Actor actor) {
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why != null && why.length() > 2000) {
+            throw InvalidInput.field("reason", "at most 2000 characters");
+        }
+        if (why == null && target != FlagStatus.ACKNOWLEDGED) {
+            throw InvalidInput.field("reason", "a reason is required to " + (target == FlagStatus.DISMISSED
+                    ? "dismiss" : "resolve") + " a flag");
+        }
+        return tx.execute(status -> {
+            lock(forumId);
+            CoherenceFlagRow row = jdbc.query("SELECT * FROM coherence_flag WHERE id = ? AND forum_id = ? FOR UPDATE",
+                    CoherenceChecker::row, flagId, forumId).stream().findFirst()
+                    .orElseThrow(() -> new RecordNotFound("flag", flagId));
+            if (expected != null && expected != row.version()) {
+                throw new StaleVersion("flag", flagId, expected);
+            }
+            boolean allowed = switch (target) {
+                case ACKNOWLEDGED -> row.status() == FlagStatus.OPEN;
+                case RESOLVED, DISMISSED -> row.status() == FlagStatus.OPEN || row.status() == FlagStatus.ACKNOWLEDGED;
+                case OPEN -> false;
+            };
+            if (!allowed) {
+                throw new RuleViolation("A " + row.status() + " flag cannot become " + target);
+            }
+            List<String> changed = new ArrayList<>(List.of("status"));
+            if (!java.util.Objects.equals(why, row.reason())) {
+                changed.add("reason");
+            }
+            CoherenceFlagRow updated = new CoherenceFlagRow(row.flagId(), row.version() + 1, forumId, row.checkCode(),
+                    row.key(), row.recordIds(), row.summary(), target, why, row.conditionHolds(), row.createdAt(),
+                    now(), actor.userId(), actor.organisationId());
+            save(updated);
+            UUID owner = generations.activeStore().forum(forumId).map(f -> f.convenorId).orElse(null);
+            outbox.append(event(updated, owner == null ? forumId : owner,
+                    new CoherenceFlagUpdated(updated.toContract(), actor, changed, why)));
+            return updated;
+        });
+    }
+
+    public List<CoherenceFlagRow> flags(UUID forumId, FlagStatus status, CoherenceCheckCode check) {
+        return jdbc.query("SELECT * FROM coherence_flag WHERE forum_id = ? AND (?::text IS NULL OR status = ?) "
+                + "AND (?::text IS NULL OR check_code = ?) ORDER BY created_at, flag_key", CoherenceChecker::row,
+                forumId, name(status), name(status), name(check), name(check));
+    }
+
+    public java.util.Optional<CoherenceFlagRow> flag(UUID forumId, UUID flagId) {
+        return jdbc.query("SELECT * FROM coherence_flag WHERE id = ? AND forum_id = ?", CoherenceChecker::row,
+                flagId, forumId).stream().findFirst();
+    }
+
+    private void save(CoherenceFlagRow r) {
+        jdbc.update("UPDATE coherence_flag SET version = ?, summary = ?, status = ?, reason = ?, condition_holds = ?, "
+                + "updated_at = ?, updated_by = ?, updated_by_org = ? WHERE id = ?", r.version(), r.summary(),
+                r.status().name(), r.reason(), r.conditionHolds(), Timestamp.from(r.updatedAt()), r.updatedBy(),
+                r.updatedByOrganisation(), r.flagId());
+    }
+
+    private static OutgoingEvent event(CoherenceFlagRow flag, UUID owner, Object payload) {
+        return OutgoingEvent.about(flag.flagId(), owner, DataClassification.FORUM, payload).keyedBy(flag.forumId());
+    }
+
+    private void lock(UUID forumId) {
+        jdbc.queryForList("SELECT pg_advisory_xact_lock(7305, ?)", forumId.hashCode());
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String name(Enum<?> e) {
+        return e == null ? null : e.name();
+    }
+
+    private static String array(List<UUID> ids) {
+        return "{" + String.join(",", ids.stream().map(UUID::toString).toList()) + "}";
+    }
+
+    static CoherenceFlagRow row(ResultSet rs, int i) throws SQLException {
+        UUID[] ids = (UUID[]) rs.getArray("record_ids").getArray();
+        Timestamp updated = rs.getTimestamp("updated_at");
+        return new CoherenceFlagRow(rs.getObject("id", UUID.class), rs.getLong("version"),
+                rs.getObject("forum_id", UUID.class), CoherenceCheckCode.valueOf(rs.getString("check_code")),
+                rs.getString("flag_key"), Arrays.asList(ids), rs.getString("summary"),
+                FlagStatus.valueOf(rs.getString("status")), rs.getString("reason"), rs.getBoolean("condition_holds"),
+                rs.getTimestamp("created_at").toInstant(), updated.toInstant(), rs.getString("updated_by"),
+                rs.getObject("updated_by_org", UUID.class));
+    }
+}

@@ -1,0 +1,67 @@
+package org.arrival.forum.coherence;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.arrival.contracts.EventJson;
+import org.arrival.contracts.actionplans.Action;
+import org.arrival.forum.coherence.domain.ActionLinks;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The cascade and gap links of actions, from the latest action event of each in the event log. */
+class EventLogLinks implements ActionLinks {
+
+    private static final String LATEST = "SELECT DISTINCT ON (message_key) payload->'action' AS action FROM event_log "
+            + "WHERE event_type IN ('org.arrival.actionplans.ActionProposed.v1', "
+            + "'org.arrival.actionplans.ActionUpdated.v1') AND ";
+    private static final String ORDER = " ORDER BY message_key, (payload->'action'->>'version')::bigint DESC, "
+            + "occurred_at DESC";
+
+    private final JdbcTemplate jdbc;
+    private final Map<UUID, Links> links = new HashMap<>();
+
+    EventLogLinks(JdbcTemplate jdbc, List<UUID> actionIds) {
+        this.jdbc = jdbc;
+        if (!actionIds.isEmpty()) {
+            for (Action a : actions("message_key = ANY (?::text[])", array(actionIds))) {
+                links.put(a.actionId(), new Links(a.implementsActionId(), a.requiresLocalImplementation(),
+                        a.expectedImplementers(), a.gapIds()));
+            }
+        }
+    }
+
+    private List<Action> actions(String where, Object arg) {
+        return jdbc.query(LATEST + where + ORDER,
+                (rs, i) -> EventJson.mapper().readValue(rs.getString(1), Action.class), arg);
+    }
+
+    private static String array(List<UUID> ids) {
+        List<String> parts = new ArrayList<>();
+        ids.forEach(id -> parts.add(id.toString()));
+        return "{" + String.join(",", parts) + "}";
+    }
+
+    @Override
+    public Links of(UUID actionId) {
+        return links.getOrDefault(actionId, Links.NONE);
+    }
+
+    @Override
+    public List<Implementation> implementationsOf(UUID commitmentId) {
+        // candidates named the commitment in some version; only those whose latest version still does count
+        List<UUID> candidates = jdbc.queryForList("SELECT DISTINCT message_key FROM event_log WHERE event_type IN "
+                + "('org.arrival.actionplans.ActionProposed.v1', 'org.arrival.actionplans.ActionUpdated.v1') "
+                + "AND payload->'action'->>'implementsActionId' = ?", String.class, commitmentId.toString())
+                .stream().map(UUID::fromString).toList();
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        return actions("message_key = ANY (?::text[])", array(candidates)).stream()
+                .filter(a -> commitmentId.equals(a.implementsActionId()))
+                .map(a -> new Implementation(a.actionId(), a.ownerId(), a.status() == null ? null : a.status().name()))
+                .toList();
+    }
+}

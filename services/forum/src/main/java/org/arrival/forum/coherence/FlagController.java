@@ -1,0 +1,123 @@
+package org.arrival.forum.coherence;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.arrival.contracts.forum.CoherenceCheckCode;
+import org.arrival.contracts.forum.FlagStatus;
+import org.arrival.forum.projection.Generations;
+import org.arrival.forum.projection.domain.Rows.ForumRow;
+import org.arrival.platform.directory.Organisations;
+import org.arrival.platform.directory.Viewer;
+import org.arrival.platform.security.Caller;
+import org.arrival.platform.security.Roles;
+import org.arrival.platform.web.AccessRefused;
+import org.arrival.platform.web.ETags;
+import org.arrival.platform.web.InvalidInput;
+import org.arrival.platform.web.RecordNotFound;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * A forum's coherence flags: every member reads them; the forum's coordinators (members with the forum-coordinator
+ * role acting for its convenor, chair or secretariat) and platform administrators acknowledge, resolve or dismiss.
+ */
+@RestController
+@RequestMapping(path = "/forums/{forumId}/flags", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Coherence flags", description = "Findings of the forum's coherence checks and their follow-up")
+public class FlagController {
+
+    private final CoherenceChecker checker;
+    private final Generations generations;
+    private final Organisations organisations;
+
+    public FlagController(CoherenceChecker checker, Generations generations, Organisations organisations) {
+        this.checker = checker;
+        this.generations = generations;
+        this.organisations = organisations;
+    }
+
+    public record Decision(String reason) {
+    }
+
+    @Operation(summary = "The forum's coherence flags, optionally by status and check")
+    @GetMapping
+    public List<CoherenceFlagRow> flags(Caller caller, @PathVariable UUID forumId,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String check) {
+        member(caller, forumId);
+        return checker.flags(forumId, parse(FlagStatus.class, "status", status),
+                parse(CoherenceCheckCode.class, "check", check));
+    }
+
+    @Operation(summary = "Acknowledge an open flag")
+    @PostMapping("/{flagId}/acknowledge")
+    public ResponseEntity<CoherenceFlagRow> acknowledge(Caller caller, @PathVariable UUID forumId,
+            @PathVariable UUID flagId, @RequestBody(required = false) Decision body,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return decide(caller, forumId, flagId, FlagStatus.ACKNOWLEDGED, body, ifMatch);
+    }
+
+    @Operation(summary = "Resolve an open or acknowledged flag, with a reason")
+    @PostMapping("/{flagId}/resolve")
+    public ResponseEntity<CoherenceFlagRow> resolve(Caller caller, @PathVariable UUID forumId,
+            @PathVariable UUID flagId, @RequestBody(required = false) Decision body,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return decide(caller, forumId, flagId, FlagStatus.RESOLVED, body, ifMatch);
+    }
+
+    @Operation(summary = "Dismiss an open or acknowledged flag, with a reason")
+    @PostMapping("/{flagId}/dismiss")
+    public ResponseEntity<CoherenceFlagRow> dismiss(Caller caller, @PathVariable UUID forumId,
+            @PathVariable UUID flagId, @RequestBody(required = false) Decision body,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return decide(caller, forumId, flagId, FlagStatus.DISMISSED, body, ifMatch);
+    }
+
+    private ResponseEntity<CoherenceFlagRow> decide(Caller caller, UUID forumId, UUID flagId, FlagStatus target,
+            Decision body, String ifMatch) {
+        member(caller, forumId);
+        ForumRow forum = generations.activeStore().forum(forumId).orElse(null);
+        boolean coordinator = caller.hasRole(Roles.FORUM_COORDINATOR) && forum != null
+                && (caller.actsFor(forum.convenorId) || caller.actsFor(forum.chairId)
+                        || caller.actsFor(forum.secretariatId));
+        if (!coordinator && !caller.isPlatformAdmin()) {
+            throw new AccessRefused("Only the forum's coordinators (convenor, chair or secretariat) may change flags");
+        }
+        Long expected = ifMatch == null || ifMatch.isBlank() ? null : ETags.requiredVersion(ifMatch);
+        CoherenceFlagRow row = checker.transition(forumId, flagId, target, body == null ? null : body.reason(),
+                expected, caller.toActor());
+        return ResponseEntity.ok().eTag(ETags.of(row.version())).body(row);
+    }
+
+    /** Members of the forum and platform administrators; to anyone else the forum does not exist. */
+    private Viewer member(Caller caller, UUID forumId) {
+        Viewer viewer = organisations.viewer(caller);
+        boolean known = generations.activeStore().forum(forumId).isPresent() || viewer.forums().contains(forumId);
+        if (!known || !(viewer.forums().contains(forumId) || caller.isPlatformAdmin())) {
+            throw new RecordNotFound("forum", forumId);
+        }
+        return viewer;
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw InvalidInput.field(field, "unknown value " + value);
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package org.arrival.forum.coherence.domain;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.arrival.contracts.common.Jurisdiction;
+import org.arrival.contracts.forum.CoherenceCheckCode;
+import org.arrival.forum.projection.domain.ProjectionStore;
+import org.arrival.forum.projection.domain.Rows.ActionRow;
+import org.arrival.forum.projection.domain.Rows.ForumRow;
+import org.arrival.forum.projection.domain.Rows.GapRow;
+import org.arrival.forum.projection.domain.Rows.MembershipRow;
+import org.arrival.forum.projection.domain.Rows.NeedRow;
+import org.arrival.forum.projection.domain.Rows.OrganisationRow;
+
+/**
+ * The forum's coherence checks over one state of the projection. Pure: the same state gives the same findings, with
+ * the same keys, in the same order.
+ *
+ * <p>The checks look only at records every member of the forum may read (PUBLIC, or FORUM and shared with the
+ * forum), so that a flag never reveals an ORGANISATION or RESTRICTED record to members who may not see it.
+ */
+public final class CoherenceChecks {
+
+    static final Set<String> ENDED = Set.of("CANCELLED", "COMPLETED", "EVALUATED");
+    static final Set<String> VALIDATED_NEED = Set.of("VALIDATED", "PRIORITISED");
+    static final String LOCAL_GOVERNMENT = "LOCAL_GOVERNMENT";
+    static final String ALL_RESIDENTS = "ALL_RESIDENTS";
+
+    private CoherenceChecks() {
+    }
+
+    public static List<Finding> run(ProjectionStore store, UUID forumId, ActionLinks links) {
+        ForumRow forum = store.forum(forumId).orElse(null);
+        if (forum == null) {
+            return List.of();
+        }
+        Set<UUID> members = store.membershipsOf(forumId).stream().filter(MembershipRow::active)
+                .map(m -> m.stakeholderId).collect(Collectors.toCollection(java.util.TreeSet::new));
+        List<ActionRow> actions = store.actionsSharedWith(forumId).stream()
+                .filter(a -> !a.placeholder && a.ownerId != null && members.contains(a.ownerId))
+                .filter(a -> shareable(a.classification, a.sharedWithForums, forumId))
+                .sorted(Comparator.comparing(a -> a.id)).toList();
+        List<Finding> out = new ArrayList<>();
+        out.addAll(needsWithoutAction(store, forumId, members, actions));
+        out.addAll(gapsWithoutAction(store, forumId, members, actions, links));
+        out.addAll(overlappingActions(actions));
+        out.addAll(missingLocalImplementation(store, members, actions, links));
+        out.addAll(actionsWithoutFunding(actions));
+        out.addAll(reportingOverdue(actions));
+        return out;
+    }
+
+    static boolean shareable(String classification, List<UUID> sharedWith, UUID forumId) {
+        return "PUBLIC".equals(classification) || ("FORUM".equals(classification) && sharedWith.contains(forumId));
+    }
+
+    static List<Finding> needsWithoutAction(ProjectionStore store, UUID forumId, Set<UUID> members,
+            List<ActionRow> actions) {
+        List<Finding> out = new ArrayList<>();
+        for (NeedRow n : store.needs()) {
+            if (!VALIDATED_NEED.contains(n.status) || !shareable(n.classification, n.sharedWithForums, forumId)
+                    || !(members.contains(n.ownerId) || n.sharedWithForums.contains(forumId))) {
+                continue;
+            }
+            boolean addressed = actions.stream().filter(a -> !"CANCELLED".equals(a.status))
+                    .anyMatch(a -> a.needIds.contains(n.id) || (a.sectors.contains(n.sector)
+                            && n.populationGroups.stream().anyMatch(g -> a.targetGroups.contains(g)
+                                    || a.targetGroups.contains(ALL_RESIDENTS))
+                            && covers(a.areas, n.area)));
+            if (!addressed) {
+                out.add(Finding.of(CoherenceCheckCode.NEED_WITHOUT_ACTION, List.of(n.id),
+                        "Validated need '" + n.statement + "' (" + n.sector + ", " + areaName(n.area)
+                                + ") has no action addressing it."));
+            }
+        }
+        return out;
+    }
+
+    static List<Finding> gapsWithoutAction(ProjectionStore store, UUID forumId, Set<UUID> members,
+            List<ActionRow> actions, ActionLinks links) {
+        List<Finding> out = new ArrayList<>();
+        for (GapRow g : store.gaps()) {
+            List<UUID> roundForums = store.round(g.roundId).map(r -> r.sharedWithForums).orElse(List.of());
+            boolean forForum = roundForums.contains(forumId) || members.contains(g.ownerId);
+            if (!forForum || !shareable(g.classification, roundForums, forumId)) {
+                continue;
+            }
+            boolean addressed = actions.stream().filter(a -> !"CANCELLED".equals(a.status))
+                    .anyMatch(a -> links.of(a.id).gapIds().contains(g.id)
+                            || (g.questionCode != null && a.frameworkItems.contains(g.questionCode))
+                            || (g.actionCode != null && a.frameworkItems.contains(g.actionCode)));
+            if (!addressed) {
+                out.add(Finding.of(CoherenceCheckCode.GAP_WITHOUT_ACTION, List.of(g.id),
+                        "Checklist gap at question " + g.questionCode + " (" + areaName(g.jurisdiction)
+                                + ") has no action answering it."));
+            }
+        }
+        return out;
+    }
+
+    static List<Finding> overlappingActions(List<ActionRow> actions) {
+        List<ActionRow> live = actions.stream().filter(a -> !ENDED.contains(a.status)).toList();
+        List<Finding> out = new ArrayList<>();
+        for (int i = 0; i < live.size(); i++) {
+            for (int j = i + 1; j < live.size(); j++) {
+                ActionRow a = live.get(i);
+                ActionRow b = live.get(j);
+                if (Objects.equals(a.ownerId, b.ownerId)) {
+                    continue;
+                }
+                List<String> sectors = a.sectors.stream().filter(b.sectors::contains).toList();
+                List<String> groups = a.targetGroups.stream().filter(b.targetGroups::contains).toList();
+                boolean area = a.areas.stream().anyMatch(x -> covers(b.areas, x))
+                        || b.areas.stream().anyMatch(x -> covers(a.areas, x));
+                if (sectors.isEmpty() || groups.isEmpty() || !area || !periodsOverlap(a, b)) {
+                    continue;
+                }
+                out.add(Finding.of(CoherenceCheckCode.OVERLAPPING_ACTIONS, List.of(a.id, b.id),
+                        "Actions '" + a.title + "' and '" + b.title + "' of different organisations overlap: "
+                                + String.join(", ", sectors) + " for " + String.join(", ", groups) + " in "
+                                + a.areas.stream().map(CoherenceChecks::areaName).collect(Collectors.joining(", "))
+                                + " over the same period."));
+            }
+        }
+        return out;
+    }
+
+    static boolean periodsOverlap(ActionRow a, ActionRow b) {
+        LocalDate aStart = a.startDate == null ? LocalDate.MIN : a.startDate;
+        LocalDate aEnd = a.endDate == null ? LocalDate.MAX : a.endDate;
+        LocalDate bStart = b.startDate == null ? LocalDate.MIN : b.startDate;
+        LocalDate bEnd = b.endDate == null ? LocalDate.MAX : b.endDate;
+        return !aStart.isAfter(bEnd) && !bStart.isAfter(aEnd);
+    }
+
+    static List<Finding> missingLocalImplementation(ProjectionStore store, Set<UUID> members, List<ActionRow> actions,
+            ActionLinks links) {
+        List<Finding> out = new ArrayList<>();
+        for (ActionRow commitment : actions) {
+            ActionLinks.Links l = links.of(commitment.id);
+            if (!l.requiresLocalImplementation() || "CANCELLED".equals(commitment.status)) {
+                continue;
+            }
+            List<UUID> municipalities = (l.expectedImplementers().isEmpty()
+                    ? members.stream().filter(m -> store.organisation(m).map(o -> LOCAL_GOVERNMENT.equals(o.type))
+                            .orElse(false)).toList()
+                    : l.expectedImplementers().stream().filter(members::contains).toList())
+                    .stream().filter(m -> !m.equals(commitment.ownerId)).sorted().distinct().toList();
+            List<ActionLinks.Implementation> implementations = links.implementationsOf(commitment.id);
+            for (UUID m : municipalities) {
+                boolean implementing = implementations.stream()
+                        .anyMatch(i -> m.equals(i.ownerId()) && !"CANCELLED".equals(i.status()));
+                if (!implementing) {
+                    String name = store.organisation(m).map((OrganisationRow o) -> o.name).orElse(m.toString());
+                    out.add(Finding.of(CoherenceCheckCode.MISSING_LOCAL_IMPLEMENTATION, List.of(commitment.id, m),
+                            "Commitment '" + commitment.title + "' requires local implementation, but member "
+                                    + "municipality " + name + " has no implementing action."));
+                }
+            }
+        }
+        return out;
+    }
+
+    static List<Finding> actionsWithoutFunding(List<ActionRow> actions) {
+        List<Finding> out = new ArrayList<>();
+        for (ActionRow a : actions) {
+            if (ENDED.contains(a.status)) {
+                continue;
+            }
+            boolean funded = a.fundingLines.values().stream()
+                    .anyMatch(l -> l.committed != null && l.committed.compareTo(BigDecimal.ZERO) > 0);
+            if (!funded) {
+                out.add(Finding.of(CoherenceCheckCode.ACTION_WITHOUT_FUNDING, List.of(a.id),
+                        "Action '" + a.title + "' has no committed funding."));
+            }
+        }
+        return out;
+    }
+
+    static List<Finding> reportingOverdue(List<ActionRow> actions) {
+        List<Finding> out = new ArrayList<>();
+        for (ActionRow a : actions) {
+            if (a.overdue != null && !"CANCELLED".equals(a.status)) {
+                out.add(Finding.of(CoherenceCheckCode.REPORTING_OVERDUE, List.of(a.id),
+                        "Action '" + a.title + "': the progress report for " + a.overdue.periodStart + " to "
+                                + a.overdue.periodEnd + " was due on " + a.overdue.dueOn + " and is "
+                                + a.overdue.daysOverdue + " days overdue."));
+            }
+        }
+        return out;
+    }
+
+    /** Whether one of the areas contains the place: same country, and subdivision and area code where given. */
+    static boolean covers(List<Jurisdiction> areas, Jurisdiction place) {
+        if (place == null) {
+            return false;
+        }
+        for (Jurisdiction a : areas) {
+            if (a.country() != null && a.country().equals(place.country())
+                    && (a.subdivision() == null || a.subdivision().equals(place.subdivision()))
+                    && (a.areaCode() == null || a.areaCode().equals(place.areaCode()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String areaName(Jurisdiction j) {
+        if (j == null) {
+            return "no area";
+        }
+        if (j.areaName() != null) {
+            return j.areaName();
+        }
+        if (j.areaCode() != null) {
+            return j.areaCode();
+        }
+        return j.subdivision() != null ? j.subdivision() : j.country();
+    }
+}

@@ -1,0 +1,113 @@
+package org.arrival.forum.exports;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import org.arrival.contracts.actionplans.IndicatorValue;
+import org.arrival.contracts.common.Jurisdiction;
+import org.arrival.forum.projection.domain.Rows.ActionRow;
+
+/**
+ * The who-does-what-where table as HXL-tagged CSV (RFC 4180): a row of column names, a row of HXL hashtags, then one
+ * row per action x sector x area. {@code #targeted} and {@code #reached} are the target and actual of the latest
+ * progress report's indicators counted in people (the contracts carry no other head counts); blank otherwise.
+ */
+public final class ThreeWCsv {
+
+    static final List<String> HEADERS = List.of("Organisation", "Organisation ID", "Sector", "Country",
+            "Admin 1 code", "Admin 2 code", "Area", "Action", "Action ID", "Kind", "Status", "Start date", "End date",
+            "Percent complete", "Targeted", "Reached");
+
+    static final List<String> HXL = List.of("#org+name", "#org+code", "#sector", "#country+code", "#adm1+code",
+            "#adm2+code", "#loc+name", "#activity+name", "#activity+code", "#activity+type", "#status", "#date+start",
+            "#date+end", "#output+pct", "#targeted", "#reached");
+
+    private static final List<String> PEOPLE_UNITS = List.of("people", "persons", "person", "individuals",
+            "beneficiaries");
+
+    /** One action as the export sees it. */
+    public record Line(ActionRow action, String organisationName, String organisationRef,
+            List<IndicatorValue> indicators) {
+    }
+
+    private ThreeWCsv() {
+    }
+
+    public static String write(List<Line> lines) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Line line : lines) {
+            ActionRow a = line.action();
+            List<Jurisdiction> areas = a.areas.isEmpty() ? java.util.Collections.singletonList(null) : a.areas;
+            Double targeted = people(line.indicators(), true);
+            Double reached = people(line.indicators(), false);
+            for (String sector : a.sectors) {
+                for (Jurisdiction area : areas) {
+                    rows.add(List.of(text(line.organisationName()), text(line.organisationRef()), sector,
+                            area == null ? "" : text(area.country()), area == null ? "" : text(area.subdivision()),
+                            area == null ? "" : text(area.areaCode()), area == null ? "" : areaName(area),
+                            text(a.title), a.id.toString(), text(a.kind), text(a.status), text(a.startDate),
+                            text(a.endDate), a.latestReport == null ? "" : Integer.toString(a.latestReport.percentComplete),
+                            number(targeted), number(reached)));
+                }
+            }
+        }
+        rows.sort(Comparator.comparing((List<String> r) -> r.get(0)).thenComparing(r -> r.get(7))
+                .thenComparing(r -> r.get(8)).thenComparing(r -> r.get(2)).thenComparing(r -> r.get(6)));
+        StringBuilder out = new StringBuilder();
+        row(out, HEADERS);
+        row(out, HXL);
+        rows.forEach(r -> row(out, r));
+        return out.toString();
+    }
+
+    private static Double people(List<IndicatorValue> indicators, boolean target) {
+        Double sum = null;
+        for (IndicatorValue i : indicators) {
+            if (i.unit() != null && PEOPLE_UNITS.contains(i.unit().trim().toLowerCase(Locale.ROOT))) {
+                Double v = target ? i.target() : i.actual();
+                if (v != null) {
+                    sum = sum == null ? v : sum + v;
+                }
+            }
+        }
+        return sum;
+    }
+
+    private static String areaName(Jurisdiction j) {
+        if (j.areaName() != null) {
+            return j.areaName();
+        }
+        return j.areaCode() != null ? j.areaCode() : j.subdivision() != null ? j.subdivision() : text(j.country());
+    }
+
+    private static String number(Double d) {
+        if (d == null) {
+            return "";
+        }
+        return d == Math.rint(d) ? Long.toString(d.longValue()) : d.toString();
+    }
+
+    private static String text(Object o) {
+        return o == null ? "" : o.toString();
+    }
+
+    private static void row(StringBuilder out, List<String> fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(field(fields.get(i)));
+        }
+        out.append("\r\n");
+    }
+
+    /** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
+    static String field(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+}

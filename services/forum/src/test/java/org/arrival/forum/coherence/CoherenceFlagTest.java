@@ -1,0 +1,242 @@
+package org.arrival.forum.coherence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.arrival.contracts.DataClassification;
+import org.arrival.contracts.actionplans.Action;
+import org.arrival.contracts.actionplans.ActionStatus;
+import org.arrival.contracts.actionplans.Rag;
+import org.arrival.contracts.common.PopulationGroup;
+import org.arrival.contracts.common.Sector;
+import org.arrival.contracts.forum.CoherenceCheckCode;
+import org.arrival.contracts.forum.FlagStatus;
+import org.arrival.contracts.registry.Stakeholder;
+import org.arrival.contracts.registry.StakeholderRegistered;
+import org.arrival.contracts.registry.StakeholderStatus;
+import org.arrival.contracts.registry.StakeholderType;
+import org.arrival.forum.ForumIntegrationTest;
+import org.arrival.forum.projection.Generations;
+import org.arrival.platform.testing.EmbeddedKafka;
+import org.arrival.platform.testing.EventRecorder;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class CoherenceFlagTest extends ForumIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String RAISED = "org.arrival.forum.CoherenceFlagRaised.v1";
+    private static final String UPDATED = "org.arrival.forum.CoherenceFlagUpdated.v1";
+
+    @Autowired
+    CoherenceChecker checker;
+    @Autowired
+    Generations generations;
+
+    record Forum(UUID id, UUID city, UUID ngo) {
+    }
+
+    private Forum seededForum() {
+        UUID city = registered("City", false, false);
+        UUID ngo = registered("NGO", false, false);
+        UUID forum = forum(city);
+        member(forum, city);
+        member(forum, ngo);
+        await().atMost(WAIT).until(() -> count("fv_membership", "forum_id = '" + forum + "'") == 2
+                && seated(forum, city) && seated(forum, ngo));
+        return new Forum(forum, city, ngo);
+    }
+
+    private long count(String table, String where) {
+        return jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE generation = ? AND " + where, Long.class,
+                generations.active());
+    }
+
+    private boolean seated(UUID forum, UUID org) {
+        return jdbc.queryForObject("SELECT count(*) FROM forum_membership WHERE forum_id = ? AND stakeholder_id = ?",
+                Long.class, forum, org) > 0;
+    }
+
+    private void awaitAction(UUID id, String condition) {
+        await().atMost(WAIT).until(() -> count("fv_action", "id = '" + id + "' AND " + condition) == 1);
+    }
+
+    private List<CoherenceFlagRow> flags(UUID forum, CoherenceCheckCode code) {
+        return checker.flags(forum, null, code);
+    }
+
+    private Action simple(UUID id, UUID owner, UUID forum, String title, Sector sector, List<UUID> needs) {
+        return action(id, 1, owner, forum, title, sector, PopulationGroup.REFUGEES, List.of(), needs,
+                ActionStatus.IN_PROGRESS);
+    }
+
+    @Test
+    void needWithoutActionIsFlaggedOnceAndResolvedWhenAnActionAddressesIt() {
+        Forum f = seededForum();
+        UUID need = need(f.ngo(), Sector.EDUCATION, PopulationGroup.REFUGEES);
+        await().atMost(WAIT).until(() -> count("fv_need", "id = '" + need + "'") == 1);
+        checker.check(f.id());
+        checker.check(f.id());
+        List<CoherenceFlagRow> flags = flags(f.id(), CoherenceCheckCode.NEED_WITHOUT_ACTION);
+        assertThat(flags).hasSize(1);
+        assertThat(flags.get(0).recordIds()).containsExactly(need);
+        assertThat(flags.get(0).status()).isEqualTo(FlagStatus.OPEN);
+        assertThat(flags.get(0).version()).isEqualTo(1);
+
+        UUID school = UUID.randomUUID();
+        proposed(action(school, 1, f.city(), f.id(), "School places", Sector.HEALTH, PopulationGroup.REFUGEES,
+                List.of(), List.of(need), ActionStatus.COMMITTED), DataClassification.FORUM);
+        awaitAction(school, "version = 1");
+        checker.check(f.id());
+        flags = flags(f.id(), CoherenceCheckCode.NEED_WITHOUT_ACTION);
+        assertThat(flags).hasSize(1);
+        assertThat(flags.get(0).status()).isEqualTo(FlagStatus.RESOLVED);
+        assertThat(flags.get(0).reason()).isEqualTo("condition no longer holds");
+    }
+
+    @Test
+    void overlappingActionsOfDifferentOwnersAreFlaggedAndNotWhenTheyDiffer() {
+        Forum f = seededForum();
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        proposed(simple(a, f.city(), f.id(), "City shelter", Sector.HOUSING, List.of()), DataClassification.FORUM);
+        proposed(simple(b, f.ngo(), f.id(), "NGO shelter", Sector.HOUSING, List.of()), DataClassification.FORUM);
+        awaitAction(a, "version = 1");
+        awaitAction(b, "version = 1");
+        checker.check(f.id());
+        checker.check(f.id());
+        List<CoherenceFlagRow> flags = flags(f.id(), CoherenceCheckCode.OVERLAPPING_ACTIONS);
+        assertThat(flags).hasSize(1);
+        assertThat(flags.get(0).recordIds()).containsExactlyInAnyOrder(a, b);
+        // the NGO refocuses on health: no overlap any more
+        updated(action(b, 2, f.ngo(), f.id(), "NGO clinic", Sector.HEALTH, PopulationGroup.REFUGEES, List.of(),
+                List.of(), ActionStatus.IN_PROGRESS), DataClassification.FORUM);
+        awaitAction(b, "version = 2");
+        checker.check(f.id());
+        assertThat(flags(f.id(), CoherenceCheckCode.OVERLAPPING_ACTIONS)).singleElement()
+                .satisfies(r -> assertThat(r.status()).isEqualTo(FlagStatus.RESOLVED));
+    }
+
+    @Test
+    void nationalCommitmentWithoutLocalImplementationIsFlaggedPerMunicipality() {
+        Forum f = seededForum();
+        UUID ministry = registered("Ministry", false, false);
+        UUID municipality = UUID.randomUUID();
+        Stakeholder s = new Stakeholder(municipality, 1, "Nakawa Division", null, StakeholderType.LOCAL_GOVERNMENT,
+                null, KAMPALA, List.of(), List.of(), false, null, false, null, StakeholderStatus.ACTIVE);
+        feed.publish(new StakeholderRegistered(s, actor(municipality), null), municipality, municipality,
+                municipality, DataClassification.PUBLIC);
+        member(f.id(), ministry);
+        member(f.id(), municipality);
+        await().atMost(WAIT).until(() -> count("fv_membership", "forum_id = '" + f.id() + "'") == 4
+                && count("fv_organisation", "id = '" + municipality + "'") == 1);
+        UUID commitment = UUID.randomUUID();
+        Action c = simple(commitment, ministry, f.id(), "National reception standard", Sector.HOUSING, List.of());
+        Action national = new Action(c.actionId(), 1, c.ownerId(), null, c.title(), null, c.kind(), c.sectors(),
+                c.targetGroups(), c.areas(), c.startDate(), c.endDate(), c.reportingCadence(), List.of(), null, true,
+                List.of(), null, List.of(), List.of(), List.of(), c.sharedWithForums(), c.status());
+        proposed(national, DataClassification.FORUM);
+        awaitAction(commitment, "version = 1");
+        checker.check(f.id());
+        List<CoherenceFlagRow> flags = flags(f.id(), CoherenceCheckCode.MISSING_LOCAL_IMPLEMENTATION);
+        assertThat(flags).singleElement().satisfies(r -> {
+            assertThat(r.recordIds()).containsExactly(commitment, municipality);
+            assertThat(r.summary()).contains("Nakawa Division");
+        });
+        // the municipality links an implementing action (not even shared with the forum)
+        UUID local = UUID.randomUUID();
+        Action l = simple(local, municipality, f.id(), "Nakawa reception", Sector.EDUCATION, List.of());
+        proposed(new Action(local, 1, municipality, null, l.title(), null, l.kind(), l.sectors(), l.targetGroups(),
+                l.areas(), l.startDate(), l.endDate(), l.reportingCadence(), List.of(), commitment, false, List.of(),
+                null, List.of(), List.of(), List.of(), List.of(), l.status()), DataClassification.ORGANISATION);
+        await().atMost(WAIT).until(() -> jdbc.queryForObject("SELECT count(*) FROM event_log WHERE message_key = ?",
+                Long.class, local.toString()) == 1);
+        checker.check(f.id());
+        assertThat(flags(f.id(), CoherenceCheckCode.MISSING_LOCAL_IMPLEMENTATION)).singleElement()
+                .satisfies(r -> assertThat(r.status()).isEqualTo(FlagStatus.RESOLVED));
+    }
+
+    @Test
+    void actionWithoutFundingAndOverdueReportingAreFlaggedUntilCorrected() {
+        Forum f = seededForum();
+        UUID a = UUID.randomUUID();
+        proposed(simple(a, f.city(), f.id(), "Legal aid", Sector.LIVELIHOODS, List.of()), DataClassification.FORUM);
+        overdue(a, f.city(), LocalDate.of(2025, 3, 31));
+        awaitAction(a, "data->'overdue' IS NOT NULL AND version = 1");
+        checker.check(f.id());
+        checker.check(f.id());
+        assertThat(flags(f.id(), CoherenceCheckCode.ACTION_WITHOUT_FUNDING)).singleElement()
+                .satisfies(r -> assertThat(r.recordIds()).containsExactly(a));
+        assertThat(flags(f.id(), CoherenceCheckCode.REPORTING_OVERDUE)).singleElement()
+                .satisfies(r -> assertThat(r.summary()).contains("2025-03-31"));
+        funding(a, f.city(), "1000", "400");
+        progress(a, f.city(), LocalDate.of(2025, 3, 31), 20, Rag.GREEN);
+        awaitAction(a, "data->'overdue' IS NULL AND jsonb_array_length(data->'funding') = 1");
+        checker.check(f.id());
+        assertThat(flags(f.id(), CoherenceCheckCode.ACTION_WITHOUT_FUNDING)).singleElement()
+                .satisfies(r -> assertThat(r.status()).isEqualTo(FlagStatus.RESOLVED));
+        assertThat(flags(f.id(), CoherenceCheckCode.REPORTING_OVERDUE)).singleElement()
+                .satisfies(r -> assertThat(r.status()).isEqualTo(FlagStatus.RESOLVED));
+    }
+
+    @Test
+    void coordinatorsAcknowledgeAndDismissWithAReasonAndEveryChangeIsOneEvent() throws Exception {
+        Forum f = seededForum();
+        UUID outsider = registered("Outsider", false, false);
+        try (EventRecorder recorder = EventRecorder.fromNow(EmbeddedKafka.bootstrapServers(),
+                "arrival.forum.flags.v1")) {
+            UUID need = need(f.ngo(), Sector.PROTECTION_RIGHTS, PopulationGroup.REFUGEES);
+            await().atMost(WAIT).until(() -> count("fv_need", "id = '" + need + "'") == 1);
+            checker.check(f.id());
+            CoherenceFlagRow flag = flags(f.id(), CoherenceCheckCode.NEED_WITHOUT_ACTION).get(0);
+            var raised = recorder.awaitExactlyOne(RAISED, flag.flagId().toString());
+            assertThat(raised.key()).isEqualTo(f.id().toString());
+            String base = "/forums/" + f.id() + "/flags";
+            String path = base + "/" + flag.flagId();
+
+            perform(getJson(base + "?status=OPEN&check=NEED_WITHOUT_ACTION"), user("u", f.ngo(), "member"))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(1))
+                    .andExpect(jsonPath("$[0].flagId").value(flag.flagId().toString()));
+            perform(getJson(base), user("o", outsider, "member")).andExpect(status().isNotFound());
+            perform(postJson(path + "/acknowledge", "{}"), user("u", f.ngo(), "member", "forum-coordinator"))
+                    .andExpect(status().isForbidden());
+            perform(postJson(path + "/dismiss", "{\"reason\":\"no\"}"), user("o", outsider, "forum-coordinator"))
+                    .andExpect(status().isNotFound());
+            perform(postJson(path + "/acknowledge", "{}"), user("c", f.city(), "member"))
+                    .andExpect(status().isForbidden());
+
+            perform(postJson(path + "/acknowledge", "{\"reason\":\"Looking into it\"}")
+                    .header("If-Match", "\"1\""), user("c", f.city(), "member", "forum-coordinator"))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ACKNOWLEDGED"))
+                    .andExpect(jsonPath("$.version").value(2));
+            recorder.await(e -> flag.flagId().toString().equals(e.subject()), 2, WAIT);
+            perform(postJson(path + "/dismiss", "{}"), user("c", f.city(), "member", "forum-coordinator"))
+                    .andExpect(status().isBadRequest());
+            perform(postJson(path + "/dismiss", "{\"reason\":\"Out of scope\"}").header("If-Match", "\"1\""),
+                    user("c", f.city(), "member", "forum-coordinator")).andExpect(status().isPreconditionFailed());
+            perform(postJson(path + "/dismiss", "{\"reason\":\"Covered by the national programme\"}"),
+                    user("c", f.city(), "member", "forum-coordinator"))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("DISMISSED"))
+                    .andExpect(jsonPath("$.reason").value("Covered by the national programme"));
+            perform(postJson(path + "/acknowledge", "{}"), user("c", f.city(), "member", "forum-coordinator"))
+                    .andExpect(status().isConflict());
+            // a dismissed flag stays dismissed while the condition holds, and is not raised again
+            checker.check(f.id());
+            assertThat(flags(f.id(), CoherenceCheckCode.NEED_WITHOUT_ACTION)).singleElement()
+                    .satisfies(r -> assertThat(r.status()).isEqualTo(FlagStatus.DISMISSED));
+
+            var events = recorder.await(e -> flag.flagId().toString().equals(e.subject()), 3, WAIT);
+            Thread.sleep(500);
+            events = recorder.events(e -> flag.flagId().toString().equals(e.subject()));
+            assertThat(events).extracting(e -> e.type()).containsExactly(RAISED, UPDATED, UPDATED);
+            events.forEach(EventRecorder::assertValidCloudEvent);
+        }
+    }
+}

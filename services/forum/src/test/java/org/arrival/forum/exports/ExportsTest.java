@@ -1,0 +1,315 @@
+package org.arrival.forum.exports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.arrival.contracts.DataClassification;
+import org.arrival.contracts.actionplans.Action;
+import org.arrival.contracts.actionplans.ActionKind;
+import org.arrival.contracts.actionplans.ActionStatus;
+import org.arrival.contracts.actionplans.IndicatorValue;
+import org.arrival.contracts.actionplans.Participant;
+import org.arrival.contracts.actionplans.ParticipantRole;
+import org.arrival.contracts.actionplans.ProgressReport;
+import org.arrival.contracts.actionplans.ProgressReported;
+import org.arrival.contracts.actionplans.Rag;
+import org.arrival.contracts.actionplans.ReportingCadence;
+import org.arrival.contracts.common.Jurisdiction;
+import org.arrival.contracts.common.PopulationGroup;
+import org.arrival.contracts.common.Sector;
+import org.arrival.forum.ForumIntegrationTest;
+import org.arrival.forum.projection.Generations;
+import org.arrival.platform.testing.TestTokenIssuer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+class ExportsTest extends ForumIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Jurisdiction ENTEBBE = new Jurisdiction("UG", "UG-C", "UG113", "Entebbe");
+
+    /**
+     * The children of iati-activity in the order of the IATI 2.03 schema (iati-activities-schema.xsd, the
+     * xsd:sequence of iati-activity).
+     */
+    private static final List<String> IATI_ORDER = List.of("iati-identifier", "reporting-org", "title",
+            "description", "participating-org", "other-identifier", "activity-status", "activity-date",
+            "contact-info", "activity-scope", "recipient-country", "recipient-region", "location", "sector", "tag",
+            "country-budget-items", "humanitarian-scope", "policy-marker", "collaboration-type", "default-flow-type",
+            "default-finance-type", "default-aid-type", "default-tied-status", "budget", "planned-disbursement",
+            "capital-spend", "transaction", "document-link", "related-activity", "legacy-data", "conditions",
+            "result", "crs-add", "fss");
+
+    private static final List<String> REQUIRED = List.of("iati-identifier", "reporting-org", "title", "description",
+            "participating-org", "activity-status", "activity-date", "sector");
+
+    @Autowired
+    Generations generations;
+
+    record Seeded(UUID forum, UUID city, UUID ngo, UUID police, UUID outsider, UUID shelter, UUID clinic,
+            UUID secret) {
+    }
+
+    private Seeded seed() {
+        UUID city = registered("City of Kampala", false, false);
+        UUID ngo = registered("Refugee \"Welcome\" NGO, Kampala", false, false);
+        UUID police = registered("Police", true, false);
+        UUID outsider = registered("Outsider", false, false);
+        UUID forum = forum(city);
+        member(forum, city);
+        member(forum, ngo);
+        member(forum, police);
+        UUID shelter = UUID.randomUUID();
+        proposed(new Action(shelter, 1, city, null, "Shelter, beds & \"safe\" <rooms>", "Beds for new arrivals",
+                ActionKind.SERVICE, List.of(Sector.HOUSING, Sector.BASIC_SERVICES), List.of(PopulationGroup.REFUGEES),
+                List.of(KAMPALA, ENTEBBE), LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31),
+                ReportingCadence.QUARTERLY, List.of(new Participant(ngo, ParticipantRole.IMPLEMENTING),
+                        new Participant(outsider, ParticipantRole.FUNDING)),
+                null, false, List.of(), null, List.of(), List.of(), List.of("SDG-11.1", "GCM-15"), List.of(forum),
+                ActionStatus.IN_PROGRESS), DataClassification.FORUM);
+        ProgressReport report = new ProgressReport(UUID.randomUUID(), shelter, LocalDate.of(2025, 1, 1),
+                LocalDate.of(2025, 3, 31), ActionStatus.IN_PROGRESS, 40, Rag.GREEN, null,
+                List.of(new IndicatorValue("People sheltered", "people", 0.0, 500.0, 120.0)));
+        feed.publish(new ProgressReported(report, actor(city)), report.reportId(), shelter, city,
+                DataClassification.FORUM);
+        UUID clinic = UUID.randomUUID();
+        proposed(action(clinic, 1, ngo, forum, "Clinic", Sector.HEALTH, PopulationGroup.REFUGEES, List.of(),
+                List.of(), ActionStatus.PROPOSED), DataClassification.FORUM);
+        UUID secret = UUID.randomUUID();
+        proposed(action(secret, 1, ngo, forum, "Safe house", Sector.HOUSING, PopulationGroup.REFUGEES, List.of(),
+                List.of(), ActionStatus.ON_HOLD), DataClassification.RESTRICTED);
+        await().atMost(WAIT).until(() -> projected("fv_membership", "forum_id = '" + forum + "'") == 3
+                && projected("fv_action", "id = '" + secret + "'") == 1
+                && projected("fv_action", "id = '" + clinic + "'") == 1
+                && projected("fv_action", "id = '" + shelter + "' AND data->'latestReport' IS NOT NULL") == 1
+                && seated(forum, police));
+        return new Seeded(forum, city, ngo, police, outsider, shelter, clinic, secret);
+    }
+
+    private long projected(String table, String where) {
+        return jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE generation = ? AND " + where,
+                Long.class, generations.active());
+    }
+
+    private boolean seated(UUID forum, UUID org) {
+        return jdbc.queryForObject("SELECT count(*) FROM forum_membership WHERE forum_id = ? AND stakeholder_id = ?",
+                Long.class, forum, org) > 0;
+    }
+
+    private static TestTokenIssuer.Token of(UUID org) {
+        return user("user-" + org, org, "member");
+    }
+
+    private String body(String path, TestTokenIssuer.Token token) throws Exception {
+        return perform(get(path), token).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void threeWIsHxlTaggedCsvOneRowPerActionSectorArea() throws Exception {
+        Seeded s = seed();
+        var response = perform(get("/forums/" + s.forum() + "/exports/3w.csv"), of(s.city()))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(response.getContentType()).startsWith("text/csv");
+        List<List<String>> rows = parseCsv(response.getContentAsString(StandardCharsets.UTF_8));
+        assertThat(rows.get(0)).contains("Organisation", "Sector", "Action", "Status");
+        List<String> hxl = rows.get(1);
+        assertThat(hxl).allMatch(t -> t.startsWith("#")).contains("#org+name", "#org+code", "#sector",
+                "#adm1+code", "#activity+name", "#status", "#date+start", "#date+end", "#targeted", "#reached");
+        List<List<String>> data = rows.subList(2, rows.size());
+        assertThat(data).allMatch(r -> r.size() == hxl.size());
+        int org = hxl.indexOf("#org+name");
+        int activity = hxl.indexOf("#activity+name");
+        int sector = hxl.indexOf("#sector");
+        int area = hxl.indexOf("#loc+name");
+        // shelter 2 sectors x 2 areas, clinic 1, safe house 1 (the city sees restricted actions shared with it)
+        assertThat(data).hasSize(6);
+        List<List<String>> shelter = data.stream().filter(r -> r.get(activity).startsWith("Shelter")).toList();
+        assertThat(shelter).hasSize(4);
+        assertThat(shelter.get(0).get(activity)).isEqualTo("Shelter, beds & \"safe\" <rooms>");
+        assertThat(shelter).extracting(r -> r.get(sector) + "/" + r.get(area)).containsExactlyInAnyOrder(
+                "HOUSING/Kampala", "HOUSING/Entebbe", "BASIC_SERVICES/Kampala", "BASIC_SERVICES/Entebbe");
+        assertThat(shelter).allMatch(r -> r.get(hxl.indexOf("#adm1+code")).equals("UG-C")
+                && r.get(hxl.indexOf("#date+start")).equals("2025-01-01")
+                && r.get(hxl.indexOf("#status")).equals("IN_PROGRESS")
+                && r.get(hxl.indexOf("#targeted")).equals("500") && r.get(hxl.indexOf("#reached")).equals("120")
+                && r.get(hxl.indexOf("#org+code")).equals(ExportsController.OWN_PREFIX + s.city()));
+        assertThat(data).filteredOn(r -> r.get(activity).equals("Clinic")).singleElement()
+                .satisfies(r -> assertThat(r.get(org)).isEqualTo("Refugee \"Welcome\" NGO, Kampala"));
+        // quoting on the wire: comma and quotes inside a quoted field, quotes doubled
+        assertThat(response.getContentAsString(StandardCharsets.UTF_8))
+                .contains("\"Refugee \"\"Welcome\"\" NGO, Kampala\"").contains("\r\n");
+        // an enforcement body's member never gets restricted actions
+        List<List<String>> police = parseCsv(body("/forums/" + s.forum() + "/exports/3w.csv", of(s.police())));
+        assertThat(police.subList(2, police.size())).hasSize(5).noneMatch(r -> r.get(activity).equals("Safe house"));
+    }
+
+    @Test
+    void iatiActivitiesFollowTheStandard() throws Exception {
+        Seeded s = seed();
+        var response = perform(get("/forums/" + s.forum() + "/exports/iati.xml"), of(s.city()))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(response.getContentType()).startsWith("application/xml");
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(response.getContentAsByteArray()));
+        Element root = doc.getDocumentElement();
+        assertThat(root.getTagName()).isEqualTo("iati-activities");
+        assertThat(root.getAttribute("version")).isEqualTo("2.03");
+        assertThat(root.getAttribute("generated-datetime")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+        List<Element> activities = children(root);
+        assertThat(activities).hasSize(3).allMatch(a -> a.getTagName().equals("iati-activity"));
+        for (Element a : activities) {
+            List<String> names = children(a).stream().map(Element::getTagName).toList();
+            assertThat(names).containsAll(REQUIRED);
+            assertThat(names).containsAnyOf("recipient-country", "recipient-region");
+            assertThat(names).allMatch(IATI_ORDER::contains);
+            List<Integer> positions = names.stream().map(IATI_ORDER::indexOf).toList();
+            assertThat(positions).isSorted();
+            for (Element c : children(a)) {
+                switch (c.getTagName()) {
+                    case "activity-status" -> assertThat(c.getAttribute("code")).isIn("1", "2", "3", "4", "5", "6");
+                    case "participating-org" -> assertThat(c.getAttribute("role")).isIn("1", "2", "3", "4");
+                    case "activity-date" -> assertThat(c.getAttribute("type")).isIn("1", "2", "3", "4");
+                    case "tag" -> assertThat(c.getAttribute("vocabulary")).isIn("2", "3");
+                    case "sector" -> assertThat(c.getAttribute("vocabulary")).isEqualTo("99");
+                    default -> { }
+                }
+            }
+            Element reporting = child(a, "reporting-org");
+            assertThat(child(a, "iati-identifier").getTextContent()).startsWith(reporting.getAttribute("ref") + "-");
+            assertThat(reporting.getAttribute("type")).isNotBlank();
+            assertThat(child(child(a, "title"), "narrative").getTextContent()).isNotBlank();
+        }
+        Element shelter = activities.stream()
+                .filter(a -> child(a, "iati-identifier").getTextContent().endsWith(s.shelter().toString()))
+                .findFirst().orElseThrow();
+        assertThat(child(child(shelter, "title"), "narrative").getTextContent())
+                .isEqualTo("Shelter, beds & \"safe\" <rooms>");
+        assertThat(child(child(shelter, "description"), "narrative").getTextContent())
+                .isEqualTo("Beds for new arrivals");
+        assertThat(children(shelter, "participating-org")).extracting(e -> e.getAttribute("role"))
+                .containsExactly("2", "4", "1");
+        assertThat(child(shelter, "activity-status").getAttribute("code")).isEqualTo("2");
+        assertThat(children(shelter, "activity-date")).extracting(e -> e.getAttribute("type") + "@"
+                + e.getAttribute("iso-date")).containsExactly("1@2025-01-01", "3@2026-12-31");
+        assertThat(child(shelter, "recipient-country").getAttribute("code")).isEqualTo("UG");
+        assertThat(children(shelter, "location")).extracting(e -> e.getAttribute("ref"))
+                .containsExactly("UG102", "UG113");
+        assertThat(children(shelter, "sector")).extracting(e -> e.getAttribute("code") + "@"
+                + e.getAttribute("percentage")).containsExactly("HOUSING@50", "BASIC_SERVICES@50");
+        assertThat(children(shelter, "tag")).extracting(e -> e.getAttribute("vocabulary") + ":"
+                + e.getAttribute("code")).containsExactly("2:11", "3:11.1");
+        Element result = child(shelter, "result");
+        assertThat(result.getAttribute("type")).isEqualTo("1");
+        Element indicator = child(result, "indicator");
+        assertThat(child(indicator, "baseline").getAttribute("value")).isEqualTo("0");
+        Element period = child(indicator, "period");
+        assertThat(child(period, "target").getAttribute("value")).isEqualTo("500");
+        assertThat(child(period, "actual").getAttribute("value")).isEqualTo("120");
+        Element clinic = activities.stream()
+                .filter(a -> child(a, "iati-identifier").getTextContent().endsWith(s.clinic().toString()))
+                .findFirst().orElseThrow();
+        assertThat(child(clinic, "activity-status").getAttribute("code")).isEqualTo("1");
+        assertThat(children(clinic, "result")).isEmpty();
+        // the enforcement body's member gets the two shared, non-restricted activities
+        Document police = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(
+                body("/forums/" + s.forum() + "/exports/iati.xml", of(s.police()))
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertThat(children(police.getDocumentElement())).hasSize(2).noneMatch(
+                a -> child(a, "iati-identifier").getTextContent().endsWith(s.secret().toString()));
+    }
+
+    @Test
+    void onlyMembersGetTheExports() throws Exception {
+        Seeded s = seed();
+        for (String export : List.of("3w.csv", "iati.xml")) {
+            String path = "/forums/" + s.forum() + "/exports/" + export;
+            perform(get(path), of(s.outsider())).andExpect(status().isNotFound());
+            perform(get(path), null).andExpect(status().isUnauthorized());
+            perform(get("/forums/" + UUID.randomUUID() + "/exports/" + export), of(s.city()))
+                    .andExpect(status().isNotFound());
+        }
+    }
+
+    private static List<Element> children(Element parent) {
+        List<Element> out = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static List<Element> children(Element parent, String name) {
+        return children(parent).stream().filter(e -> e.getTagName().equals(name)).toList();
+    }
+
+    private static Element child(Element parent, String name) {
+        return children(parent, name).stream().findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " in " + parent.getTagName()));
+    }
+
+    /** RFC 4180: records end in CRLF; a quoted field may hold commas, CRLF and doubled quotes. */
+    static List<List<String>> parseCsv(String text) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i += 2;
+                    continue;
+                }
+                if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                assertThat(field).as("quote inside an unquoted field").isEmpty();
+                quoted = true;
+            } else if (c == ',') {
+                row.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                row.add(field.toString());
+                field.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+                i += 2;
+                continue;
+            } else {
+                assertThat(c).as("bare line break").isNotIn('\r', '\n');
+                field.append(c);
+            }
+            i++;
+        }
+        assertThat(quoted).as("unterminated quote").isFalse();
+        if (!row.isEmpty() || field.length() > 0) {
+            row.add(field.toString());
+            rows.add(row);
+        }
+        return rows;
+    }
+
+}
