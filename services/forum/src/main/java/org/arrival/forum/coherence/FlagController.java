@@ -8,13 +8,12 @@ import org.arrival.contracts.forum.FlagStatus;
 import org.arrival.forum.projection.Generations;
 import org.arrival.forum.projection.domain.Rows.ForumRow;
 import org.arrival.platform.directory.Organisations;
-import org.arrival.platform.directory.Viewer;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.Roles;
 import org.arrival.platform.web.AccessRefused;
 import org.arrival.platform.web.ETags;
 import org.arrival.platform.web.InvalidInput;
-import org.arrival.platform.web.RecordNotFound;
+import org.arrival.forum.web.ForumMembers;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +41,10 @@ public class FlagController {
     private final Generations generations;
     private final Organisations organisations;
 
-    public FlagController(CoherenceChecker checker, Generations generations, Organisations organisations) {
+    private final ForumMembers members;
+
+    public FlagController(CoherenceChecker checker, Generations generations, Organisations organisations, ForumMembers members) {
+        this.members = members;
         this.checker = checker;
         this.generations = generations;
         this.organisations = organisations;
@@ -55,7 +57,7 @@ public class FlagController {
     @GetMapping
     public List<CoherenceFlagRow> flags(Caller caller, @PathVariable UUID forumId,
             @RequestParam(required = false) String status, @RequestParam(required = false) String check) {
-        member(caller, forumId);
+        members.viewer(caller, forumId);
         return checker.flags(forumId, parse(FlagStatus.class, "status", status),
                 parse(CoherenceCheckCode.class, "check", check));
     }
@@ -86,7 +88,7 @@ public class FlagController {
 
     private ResponseEntity<CoherenceFlagRow> decide(Caller caller, UUID forumId, UUID flagId, FlagStatus target,
             Decision body, String ifMatch) {
-        member(caller, forumId);
+        members.viewer(caller, forumId);
         ForumRow forum = generations.activeStore().forum(forumId).orElse(null);
         boolean coordinator = caller.hasRole(Roles.FORUM_COORDINATOR) && forum != null
                 && (caller.actsFor(forum.convenorId) || caller.actsFor(forum.chairId)
@@ -100,15 +102,6 @@ public class FlagController {
         return ResponseEntity.ok().eTag(ETags.of(row.version())).body(row);
     }
 
-    /** Members of the forum and platform administrators; to anyone else the forum does not exist. */
-    private Viewer member(Caller caller, UUID forumId) {
-        Viewer viewer = organisations.viewer(caller);
-        boolean known = generations.activeStore().forum(forumId).isPresent() || viewer.forums().contains(forumId);
-        if (!known || !(viewer.forums().contains(forumId) || caller.isPlatformAdmin())) {
-            throw new RecordNotFound("forum", forumId);
-        }
-        return viewer;
-    }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
         if (value == null || value.isBlank()) {

@@ -16,9 +16,8 @@ import org.arrival.forum.projection.domain.ProjectionStore;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
 import org.arrival.forum.views.ForumViews;
 import org.arrival.platform.directory.Organisations;
-import org.arrival.platform.directory.Viewer;
 import org.arrival.platform.security.Caller;
-import org.arrival.platform.web.RecordNotFound;
+import org.arrival.forum.web.ForumMembers;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -57,7 +56,10 @@ public class ExportsController {
     private final Organisations organisations;
     private final ActionDetails details;
 
-    public ExportsController(Generations generations, Organisations organisations, ActionDetails details) {
+    private final ForumMembers members;
+
+    public ExportsController(Generations generations, Organisations organisations, ActionDetails details, ForumMembers members) {
+        this.members = members;
         this.generations = generations;
         this.organisations = organisations;
         this.details = details;
@@ -68,7 +70,7 @@ public class ExportsController {
     @Transactional(readOnly = true)
     public String threeW(Caller caller, @PathVariable UUID forumId) {
         ProjectionStore store = generations.activeStore();
-        ForumViews views = new ForumViews(store, organisations, member(caller, forumId));
+        ForumViews views = new ForumViews(store, organisations, members.viewer(caller, forumId));
         List<ThreeWCsv.Line> lines = new ArrayList<>();
         for (ActionRow a : views.visibleActions(forumId)) {
             IatiXml.Org owner = org(store, a.ownerId);
@@ -85,7 +87,7 @@ public class ExportsController {
     @Transactional(readOnly = true)
     public String iati(Caller caller, @PathVariable UUID forumId) {
         ProjectionStore store = generations.activeStore();
-        ForumViews views = new ForumViews(store, organisations, member(caller, forumId));
+        ForumViews views = new ForumViews(store, organisations, members.viewer(caller, forumId));
         List<IatiXml.Activity> activities = new ArrayList<>();
         for (ActionRow a : views.visibleActions(forumId)) {
             Action full = details.action(a.id).orElse(null);
@@ -138,13 +140,4 @@ public class ExportsController {
                 : " for " + String.join(", ", a.targetGroups)) + ".";
     }
 
-    /** The viewer, if they hold a seat in the forum or run the platform; otherwise the forum does not exist for them. */
-    private Viewer member(Caller caller, UUID forumId) {
-        Viewer viewer = organisations.viewer(caller);
-        boolean known = generations.activeStore().forum(forumId).isPresent() || viewer.forums().contains(forumId);
-        if (!known || !(viewer.forums().contains(forumId) || caller.isPlatformAdmin())) {
-            throw new RecordNotFound("forum", forumId);
-        }
-        return viewer;
-    }
 }

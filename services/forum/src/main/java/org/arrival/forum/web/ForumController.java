@@ -24,7 +24,6 @@ import org.arrival.platform.security.Caller;
 import org.arrival.platform.web.InvalidInput;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
-import org.arrival.platform.web.RecordNotFound;
 import org.springframework.http.MediaType;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,7 +45,10 @@ public class ForumController {
     private final Organisations organisations;
     private final EventLog log;
 
-    public ForumController(Generations generations, Organisations organisations, EventLog log) {
+    private final ForumMembers members;
+
+    public ForumController(Generations generations, Organisations organisations, EventLog log, ForumMembers members) {
+        this.members = members;
         this.generations = generations;
         this.organisations = organisations;
         this.log = log;
@@ -103,7 +105,7 @@ public class ForumController {
         } catch (DateTimeParseException e) {
             throw InvalidInput.field("at", "must be an ISO-8601 instant, e.g. 2025-01-31T12:00:00Z");
         }
-        Viewer viewer = member(caller, forumId);
+        Viewer viewer = members.viewer(caller, forumId);
         InMemoryStore then = new InMemoryStore();
         for (ProjectedEvent event : log.upTo(instant)) {
             Projector.apply(then, event);
@@ -126,18 +128,9 @@ public class ForumController {
     }
 
     private ForumViews views(Caller caller, UUID forumId, ProjectionStore store) {
-        return new ForumViews(store, organisations, member(caller, forumId));
+        return new ForumViews(store, organisations, members.viewer(caller, forumId));
     }
 
-    /** The viewer, if they hold a seat in the forum or run the platform; otherwise the forum does not exist for them. */
-    private Viewer member(Caller caller, UUID forumId) {
-        Viewer viewer = organisations.viewer(caller);
-        boolean known = generations.activeStore().forum(forumId).isPresent() || viewer.forums().contains(forumId);
-        if (!known || !(viewer.forums().contains(forumId) || caller.isPlatformAdmin())) {
-            throw new RecordNotFound("forum", forumId);
-        }
-        return viewer;
-    }
 
     private static <T> PageResult<T> page(List<T> all, PageQuery paging) {
         List<T> items = all.stream().skip(paging.offset()).limit(paging.size()).collect(Collectors.toList());
