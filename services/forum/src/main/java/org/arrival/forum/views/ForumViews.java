@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.common.Jurisdiction;
+import org.arrival.forum.projection.domain.Places;
 import org.arrival.forum.projection.domain.ProjectionStore;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
 import org.arrival.forum.projection.domain.Rows.ForumRow;
@@ -244,32 +245,12 @@ public class ForumViews {
         return covers(List.of(forum.geographicScope), place);
     }
 
-    /** Whether one of the areas contains the place: same country, and subdivision and area code where given. */
     static boolean covers(List<Jurisdiction> areas, Jurisdiction place) {
-        if (place == null) {
-            return false;
-        }
-        for (Jurisdiction a : areas) {
-            if (a.country() != null && a.country().equals(place.country())
-                    && (a.subdivision() == null || a.subdivision().equals(place.subdivision()))
-                    && (a.areaCode() == null || a.areaCode().equals(place.areaCode()))) {
-                return true;
-            }
-        }
-        return false;
+        return Places.covers(areas, place);
     }
 
     static String areaName(Jurisdiction j) {
-        if (j == null) {
-            return "";
-        }
-        if (j.areaName() != null) {
-            return j.areaName();
-        }
-        if (j.areaCode() != null) {
-            return j.areaCode();
-        }
-        return j.subdivision() != null ? j.subdivision() : j.country();
+        return Places.name(j, "");
     }
 
     private static String emptyToNull(String s) {

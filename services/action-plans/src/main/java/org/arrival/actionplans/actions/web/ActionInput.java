@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.arrival.actionplans.actions.domain.ActionDetails;
-import org.arrival.actionplans.shared.web.AreaInput;
+import org.arrival.platform.web.AreaInput;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.ActionKind;
 import org.arrival.contracts.actionplans.ReportingCadence;

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.arrival.actionplans.plans.domain.PlanDetails;
-import org.arrival.actionplans.shared.web.AreaInput;
+import org.arrival.platform.web.AreaInput;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.Inclusion;
 import org.arrival.contracts.actionplans.NupPhase;

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.arrival.assessments.needs.domain.NeedDetails;
-import org.arrival.assessments.shared.web.AreaInput;
+import org.arrival.platform.web.AreaInput;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.assessments.BarrierType;
 import org.arrival.contracts.assessments.Severity;

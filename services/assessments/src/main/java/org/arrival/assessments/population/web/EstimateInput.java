@@ -1,6 +1,6 @@
 package org.arrival.assessments.population.web;
 
-import org.arrival.assessments.shared.web.AreaInput;
+import org.arrival.platform.web.AreaInput;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.arrival.contracts.common.Jurisdiction;
+import org.arrival.forum.projection.domain.Places;
 import org.arrival.contracts.forum.CoherenceCheckCode;
 import org.arrival.forum.projection.domain.ProjectionStore;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
@@ -198,31 +199,11 @@ public final class CoherenceChecks {
         return out;
     }
 
-    /** Whether one of the areas contains the place: same country, and subdivision and area code where given. */
     static boolean covers(List<Jurisdiction> areas, Jurisdiction place) {
-        if (place == null) {
-            return false;
-        }
-        for (Jurisdiction a : areas) {
-            if (a.country() != null && a.country().equals(place.country())
-                    && (a.subdivision() == null || a.subdivision().equals(place.subdivision()))
-                    && (a.areaCode() == null || a.areaCode().equals(place.areaCode()))) {
-                return true;
-            }
-        }
-        return false;
+        return Places.covers(areas, place);
     }
 
     static String areaName(Jurisdiction j) {
-        if (j == null) {
-            return "no area";
-        }
-        if (j.areaName() != null) {
-            return j.areaName();
-        }
-        if (j.areaCode() != null) {
-            return j.areaCode();
-        }
-        return j.subdivision() != null ? j.subdivision() : j.country();
+        return Places.name(j, "no area");
     }
 }

@@ -1,4 +1,4 @@
-package org.arrival.assessments.shared.web;
+package org.arrival.platform.web;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
