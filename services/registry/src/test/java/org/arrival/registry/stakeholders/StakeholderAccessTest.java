@@ -72,6 +72,32 @@ class StakeholderAccessTest extends RegistryIntegrationTest {
     }
 
     @Test
+    void onlyThePlatformRegistersUnderAChosenIdAndOnlyOnce() throws Exception {
+        String t = tag();
+        String id = UUID.randomUUID().toString();
+        String city = register(cityAuthorityJson(t + " other"));
+        for (Token token : List.of(user("kcca-admin-" + t, city, "org-admin", "member"),
+                user("kcca-editor-" + t, city, "org-editor", "member"))) {
+            perform(putJson("/stakeholders/" + id, ngoJson(t), null).header("If-None-Match", "*"), token)
+                    .andExpect(status().isForbidden())
+                    .andExpect(header().string("Content-Type", "application/problem+json"));
+        }
+        perform(getJson("/stakeholders/" + id), platformAdmin()).andExpect(status().isNotFound());
+        // without If-None-Match the PUT stays an update, which needs If-Match
+        perform(putJson("/stakeholders/" + id, ngoJson(t), null), platformAdmin()).andExpect(status().is(428));
+        perform(putJson("/stakeholders/" + id, ngoJson(t), null).header("If-None-Match", "*"), platformAdmin())
+                .andExpect(status().isCreated()).andExpect(header().string("ETag", "\"1\""))
+                .andExpect(header().string("Location", "/stakeholders/" + id))
+                .andExpect(jsonPath("$.id").value(id)).andExpect(jsonPath("$.status").value("PROPOSED"));
+        perform(putJson("/stakeholders/" + id, cityAuthorityJson(t), null).header("If-None-Match", "*"), platformAdmin())
+                .andExpect(status().isPreconditionFailed())
+                .andExpect(jsonPath("$.detail").value("An organisation with id " + id + " is already registered"));
+        perform(getJson("/stakeholders/" + id), platformAdmin()).andExpect(jsonPath("$.version").value(1))
+                .andExpect(jsonPath("$.type").value("INTERNATIONAL_NGO"));
+        awaitEvents(id, "StakeholderRegistered");
+    }
+
+    @Test
     void anyAuthenticatedCallerReads() throws Exception {
         String t = tag();
         String city = register(cityAuthorityJson(t));

@@ -63,7 +63,26 @@ public class StakeholderService {
         if (!caller.isPlatformAdmin() && !caller.hasRole(Roles.ORG_ADMIN)) {
             throw new AccessRefused("Only platform administrators and organisation administrators may propose organisations");
         }
-        Stakeholder s = Stakeholder.propose(UUID.randomUUID(), profile);
+        return insertProposed(caller, UUID.randomUUID(), profile);
+    }
+
+    /**
+     * Registers an organisation under an id it already has elsewhere, e.g. the {@code org_id} its people carry in
+     * the identity provider, so that moving an existing directory keeps every reference valid.
+     */
+    @Transactional
+    public StoredStakeholder registerUnder(Caller caller, UUID id, StakeholderProfile profile) {
+        if (!caller.isPlatformAdmin()) {
+            throw new AccessRefused("Only platform administrators may register an organisation under a chosen id");
+        }
+        if (stakeholders.find(id).isPresent()) {
+            throw new RegisteredAlready(id);
+        }
+        return insertProposed(caller, id, profile);
+    }
+
+    private StoredStakeholder insertProposed(Caller caller, UUID id, StakeholderProfile profile) {
+        Stakeholder s = Stakeholder.propose(id, profile);
         Audit audit = audit(caller);
         stakeholders.insert(s, audit);
         publish(s, new StakeholderRegistered(snapshot(s), caller.toActor(), null), audit);
@@ -184,5 +203,12 @@ public class StakeholderService {
                 p.governmentLevel(), p.jurisdiction(), p.sectors().isEmpty() ? null : p.sectors(),
                 p.externalIdentifiers().isEmpty() ? null : p.externalIdentifiers(), p.enforcementBody(),
                 p.formalStatus(), p.hiddenFromEnforcementBodies(), p.contact(), s.status());
+    }
+
+    /** 412 for a create-only PUT ({@code If-None-Match: *}) when the id is taken. */
+    static final class RegisteredAlready extends org.arrival.platform.web.ApiException {
+        RegisteredAlready(UUID id) {
+            super(412, "Precondition failed", "An organisation with id " + id + " is already registered", java.util.List.of());
+        }
     }
 }

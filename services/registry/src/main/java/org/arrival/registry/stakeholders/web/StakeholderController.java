@@ -83,11 +83,19 @@ public class StakeholderController {
         return ResponseEntity.ok().eTag(ETags.of(s.stakeholder().version())).body(StakeholderView.of(s));
     }
 
-    @Operation(summary = "Replace an organisation's profile (its own administrators); needs If-Match")
+    @Operation(summary = "Replace an organisation's profile (its own administrators); needs If-Match. "
+            + "With If-None-Match: * instead, registers a new organisation under this id (platform administrators, "
+            + "e.g. to keep the ids an identity provider already uses); 412 if the id is taken")
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<StakeholderView> update(Caller caller, @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch,
             @Valid @RequestBody StakeholderInput input) {
+        if (ifMatch == null && "*".equals(ifNoneMatch == null ? null : ifNoneMatch.strip())) {
+            StoredStakeholder s = service.registerUnder(caller, id, input.toProfile());
+            return ResponseEntity.created(URI.create("/stakeholders/" + id))
+                    .eTag(ETags.of(s.stakeholder().version())).body(StakeholderView.of(s));
+        }
         long expected = ETags.requiredVersion(ifMatch);
         return respond(service.update(caller, id, expected, input.toProfile()));
     }
