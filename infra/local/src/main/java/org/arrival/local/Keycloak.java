@@ -1,0 +1,84 @@
+package org.arrival.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keycloak from its distribution (fetched through Maven into {@code infra/local/target/keycloak}), unpacked once into
+ * the data directory and run in development mode with the Arrival realm imported on first start. Its own database
+ * lives in the unpacked directory, so users and sessions survive a restart.
+ */
+final class Keycloak {
+
+    static final String ADMIN = "admin";
+
+    private Keycloak() {
+    }
+
+    static ChildProcess start(StackSettings settings, Path dir) {
+        Path home = dir.resolve("keycloak-" + settings.keycloakVersion());
+        try {
+            if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
+                unpack(settings, dir);
+            }
+            Path imports = Files.createDirectories(home.resolve("data/import"));
+            Files.copy(settings.root().resolve("infra/keycloak/arrival-realm.json"), imports.resolve("arrival-realm.json"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String base = "http://" + StackSettings.HOST + ":" + settings.keycloakPort();
+        Map<String, String> env = Map.of(
+                "JAVA_HOME", System.getProperty("java.home"),
+                "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN,
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN,
+                "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m -XX:MaxMetaspaceSize=256m");
+        ChildProcess keycloak = ChildProcess.start("keycloak", List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-host=" + StackSettings.HOST, "--http-port=" + settings.keycloakPort(),
+                "--http-management-port=" + settings.keycloakManagementPort(), "--hostname=" + base,
+                "--import-realm"), env, home, settings.logs().resolve("keycloak.log"));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI discovery = URI.create(settings.issuer() + "/.well-known/openid-configuration");
+        try {
+            keycloak.awaitReady(() -> ok(http, discovery), Duration.ofSeconds(240));
+        } catch (RuntimeException e) {
+            keycloak.stop(Duration.ofSeconds(10));
+            throw e;
+        }
+        return keycloak;
+    }
+
+    private static void unpack(StackSettings settings, Path dir) throws IOException {
+        Path archive = settings.root().resolve("infra/local/target/keycloak/keycloak-" + settings.keycloakVersion() + ".tar.gz");
+        if (!Files.isRegularFile(archive)) {
+            throw new IllegalStateException("Keycloak's distribution is missing at " + archive
+                    + "; build the launcher first (./mvnw -pl infra/local -am package -DskipTests)");
+        }
+        Files.createDirectories(dir);
+        ChildProcess tar = ChildProcess.start("keycloak-unpack", List.of("tar", "-xzf", archive.toString(), "-C",
+                dir.toString()), Map.of(), dir, settings.logs().resolve("keycloak.log"));
+        tar.awaitSuccess(Duration.ofMinutes(3));
+    }
+
+    static boolean ok(HttpClient http, URI uri) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

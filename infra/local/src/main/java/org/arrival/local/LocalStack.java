@@ -1,0 +1,404 @@
+package org.arrival.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.arrival.contracts.EventCatalogue;
+import org.arrival.contracts.TopicDefinition;
+
+/**
+ * The whole platform on one machine: PostgreSQL, a Kafka broker, Keycloak with the Arrival realm, a mail catcher,
+ * the five services and, on first start, a demo forum. {@link #main} is what {@code ./run-local} runs; tests start
+ * it with {@link #start(StackSettings)} and close it.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final String DEMO_MARKER = "demo-loaded";
+
+    private final StackSettings settings;
+    private final Map<String, Duration> readyAfter = new LinkedHashMap<>();
+    private final Map<PlatformService, ChildProcess> services = new EnumMap<>(PlatformService.class);
+    private Postgres postgres;
+    private ChildProcess kafka;
+    private ChildProcess keycloak;
+    private MailCatcher mail;
+    private boolean demoLoadedNow;
+    private String keycloakFailure;
+    private volatile boolean closed;
+
+    private LocalStack(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        List<String> options = Arrays.asList(args);
+        for (String option : options) {
+            if (!List.of("--fresh", "--no-demo", "--help").contains(option)) {
+                System.err.println("unknown option " + option + "; use --fresh, --no-demo or --help");
+                System.exit(2);
+            }
+        }
+        if (options.contains("--help")) {
+            System.out.println("""
+                    ./run-local [--fresh] [--no-demo]
+                      --fresh    delete the stack's data (.local/) and start from nothing
+                      --no-demo  do not load the demo forum into an empty platform
+                    Ports and the data directory can be moved with ARRIVAL_LOCAL_* variables (see infra/local/README.md).""");
+            return;
+        }
+        Path root = StackSettings.findRoot(Path.of(""));
+        String dir = System.getenv().getOrDefault("ARRIVAL_LOCAL_DIR", root.resolve(".local").toString());
+        StackSettings settings = StackSettings.of(root, Path.of(dir), options.contains("--fresh"),
+                !options.contains("--no-demo"), System.getenv());
+        CountDownLatch stopped = new CountDownLatch(1);
+        LocalStack stack;
+        try {
+            stack = start(settings);
+        } catch (RuntimeException e) {
+            System.err.println("The stack did not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println(System.lineSeparator() + "Stopping Arrival...");
+            stack.close();
+            System.out.println("Stopped. Data kept in " + settings.dataDir() + " (./run-local --fresh starts from nothing).");
+            stopped.countDown();
+        }, "stop-stack"));
+        System.out.println(stack.summary());
+        stack.watch();
+        stopped.await();
+    }
+
+    public static LocalStack start(StackSettings settings) {
+        LocalStack stack = new LocalStack(settings);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        for (PlatformService service : PlatformService.values()) {
+            if (!Files.isRegularFile(service.jar(settings))) {
+                throw new IllegalStateException(service.jar(settings) + " is missing; build first: "
+                        + "./mvnw -pl infra/local -am package -DskipTests (./run-local does it for you)");
+            }
+        }
+        if (settings.fresh()) {
+            deleteTree(settings.dataDir());
+        }
+        try {
+            Files.createDirectories(settings.logs());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        requireFreePorts();
+        Instant t0 = Instant.now();
+        log("starting in " + settings.dataDir() + " (logs in " + settings.logs() + ")");
+        CompletableFuture<ChildProcess> identity = CompletableFuture.supplyAsync(() -> {
+            ChildProcess kc = Keycloak.start(settings, settings.dataDir().resolve("keycloak"));
+            ready("keycloak", t0);
+            return kc;
+        });
+        try {
+            postgres = Postgres.start(settings, settings.dataDir().resolve("postgres"),
+                    Arrays.stream(PlatformService.values()).map(PlatformService::database).toList());
+            ready("postgres", t0);
+            kafka = KafkaBroker.start(settings, settings.dataDir().resolve("kafka"));
+            createTopics();
+            ready("kafka", t0);
+            mail = new MailCatcher(settings.smtpPort(), settings.dataDir().resolve("mail"));
+            for (PlatformService service : PlatformService.values()) {
+                services.put(service, startService(service));
+            }
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            for (PlatformService service : PlatformService.values()) {
+                services.get(service).awaitReady(() -> healthy(http, service), Duration.ofMinutes(4));
+                ready(service.module(), t0);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            keycloak = awaitQuietly(identity);
+        }
+        if (keycloak == null) {
+            throw new IllegalStateException("Keycloak did not start: " + keycloakFailure);
+        }
+        readyAfter.put("platform", Duration.between(t0, Instant.now()));
+        Path marker = settings.dataDir().resolve(DEMO_MARKER);
+        if (settings.demo() && !Files.exists(marker)) {
+            Instant d0 = Instant.now();
+            new DemoForum(settings).load();
+            demoLoadedNow = true;
+            readyAfter.put("demo forum loaded", Duration.between(d0, Instant.now()));
+            try {
+                Files.writeString(marker, Instant.now().toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Keycloak starts alongside the rest; whatever happens there, its process must be known so it can be stopped. */
+    private ChildProcess awaitQuietly(CompletableFuture<ChildProcess> identity) {
+        try {
+            return identity.get(5, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            keycloakFailure = "interrupted";
+        } catch (ExecutionException e) {
+            keycloakFailure = e.getCause().getMessage();
+        } catch (java.util.concurrent.TimeoutException e) {
+            keycloakFailure = "not ready within 5 minutes; see " + settings.logs().resolve("keycloak.log");
+        }
+        return null;
+    }
+
+    private ChildProcess startService(PlatformService service) {
+        String p = service.envPrefix();
+        Map<String, String> env = new HashMap<>();
+        env.put(p + "_DB_URL", settings.jdbcUrl(service.database()));
+        env.put(p + "_DB_USER", Postgres.USER);
+        env.put(p + "_DB_PASSWORD", Postgres.PASSWORD);
+        env.put(p + "_PORT", Integer.toString(settings.port(service)));
+        env.put("ARRIVAL_KAFKA_BOOTSTRAP", settings.kafkaBootstrap());
+        env.put("ARRIVAL_ISSUER_URI", settings.issuer());
+        env.put("ARRIVAL_SMTP_HOST", StackSettings.HOST);
+        env.put("ARRIVAL_SMTP_PORT", Integer.toString(settings.smtpPort()));
+        env.put("ARRIVAL_SMTP_AUTH", "false");
+        env.put("ARRIVAL_SMTP_STARTTLS", "false");
+        env.put("ARRIVAL_LINK_BASE", settings.baseUrl(PlatformService.FORUM) + "/dashboard/");
+        env.put("ARRIVAL_WEBHOOKS_ALLOW_LOOPBACK", "true");
+        Path cds = settings.dataDir().resolve("cds");
+        try {
+            Files.createDirectories(cds);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + settings.serviceHeap(), "-Xss512k", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m",
+                "-XX:MaxMetaspaceSize=192m",
+                // class data sharing: the first start records an archive, later starts load classes from it
+                "-XX:SharedArchiveFile=" + cds.resolve(service.module() + ".jsa"), "-XX:+AutoCreateSharedArchive",
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                "-Dspring.output.ansi.enabled=never",
+                "-jar", service.jar(settings).toString()));
+        return ChildProcess.start(service.module(), command, env, settings.dataDir(),
+                settings.logs().resolve(service.module() + ".log"));
+    }
+
+    private void createTopics() {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap());
+        try (Admin admin = Admin.create(config)) {
+            for (TopicDefinition topic : EventCatalogue.instance().topics()) {
+                NewTopic t = new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(Map.of(
+                        TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.retentionMs()),
+                        TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanupPolicy()));
+                try {
+                    admin.createTopics(List.of(t)).all().get(60, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("could not create topic " + topic.name() + ": " + e.getCause(), e);
+                    }
+                }
+            }
+        } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("could not create the topics: " + e, e);
+        }
+    }
+
+    private boolean healthy(HttpClient http, PlatformService service) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(settings.baseUrl(service) + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && r.body().contains("\"UP\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void requireFreePorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("PostgreSQL (ARRIVAL_LOCAL_POSTGRES_PORT)", settings.postgresPort());
+        ports.put("Kafka (ARRIVAL_LOCAL_KAFKA_PORT)", settings.kafkaPort());
+        ports.put("Kafka controller (ARRIVAL_LOCAL_KAFKA_CONTROLLER_PORT)", settings.kafkaControllerPort());
+        ports.put("Keycloak (ARRIVAL_LOCAL_KEYCLOAK_PORT)", settings.keycloakPort());
+        ports.put("Keycloak management (ARRIVAL_LOCAL_KEYCLOAK_MANAGEMENT_PORT)", settings.keycloakManagementPort());
+        ports.put("SMTP (ARRIVAL_LOCAL_SMTP_PORT)", settings.smtpPort());
+        for (PlatformService s : PlatformService.values()) {
+            ports.put(s.module(), settings.port(s));
+        }
+        List<String> busy = new ArrayList<>();
+        ports.forEach((what, port) -> {
+            try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getByName(StackSettings.HOST))) {
+                socket.setReuseAddress(true);
+            } catch (IOException e) {
+                busy.add(port + " (" + what + ")");
+            }
+        });
+        if (!busy.isEmpty()) {
+            throw new IllegalStateException("ports in use by another program: " + String.join(", ", busy)
+                    + ". Is Arrival already running? Stop it, or move a port with its ARRIVAL_LOCAL_* variable.");
+        }
+    }
+
+    /** Stops the launcher if a part of the stack dies, rather than serving half a platform. */
+    private void watch() {
+        Thread watcher = new Thread(() -> {
+            while (!closed) {
+                for (ChildProcess p : parts()) {
+                    if (!p.alive() && !closed) {
+                        System.err.println(p.name() + " stopped unexpectedly; see " + settings.logs().resolve(p.name() + ".log"));
+                        System.exit(1);
+                    }
+                }
+                ChildProcess.sleep(1000);
+            }
+        }, "watch-stack");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    private List<ChildProcess> parts() {
+        List<ChildProcess> parts = new ArrayList<>(services.values());
+        if (kafka != null) {
+            parts.add(kafka);
+        }
+        if (keycloak != null) {
+            parts.add(keycloak);
+        }
+        return parts;
+    }
+
+    public String summary() {
+        StringBuilder out = new StringBuilder();
+        String nl = System.lineSeparator();
+        out.append(nl).append("Arrival is running.").append(nl).append(nl);
+        out.append("  Dashboard      ").append(settings.baseUrl(PlatformService.FORUM)).append("/dashboard/").append(nl);
+        for (PlatformService s : PlatformService.values()) {
+            out.append(String.format("  %-14s %s  (API description %s/swagger-ui.html)%n", s.module(), settings.baseUrl(s), settings.baseUrl(s)));
+        }
+        out.append("  Keycloak       http://").append(StackSettings.HOST).append(':').append(settings.keycloakPort())
+                .append("/admin/  (console: ").append(Keycloak.ADMIN).append(" / ").append(Keycloak.ADMIN).append(')').append(nl);
+        out.append("  Issuer         ").append(settings.issuer()).append(nl);
+        out.append("  Kafka          ").append(settings.kafkaBootstrap()).append(nl);
+        out.append("  PostgreSQL     ").append(settings.jdbcUrl("<arrival_service>")).append("  (")
+                .append(Postgres.USER).append(" / ").append(Postgres.PASSWORD).append(')').append(nl);
+        out.append("  E-mail         caught on port ").append(settings.smtpPort()).append(", written to ")
+                .append(settings.dataDir().resolve("mail")).append(nl);
+        out.append("  Logs           ").append(settings.logs()).append(nl).append(nl);
+        out.append("Demo logins (password ").append(DemoForum.PASSWORD).append(" for all):").append(nl);
+        for (DemoForum.Login login : DemoForum.LOGINS) {
+            out.append(String.format("  %-20s %s%n", login.username(), login.description()));
+        }
+        out.append(nl).append("Ready after:");
+        readyAfter.forEach((what, d) -> out.append(String.format(" %s %.1f s;", what, d.toMillis() / 1000.0)));
+        out.append(nl).append(demoLoadedNow ? "The demo forum was loaded." : "Data kept from the last run.")
+                .append(" Press Ctrl-C to stop.").append(nl);
+        return out.toString();
+    }
+
+    public Map<String, Duration> readyAfter() {
+        return Map.copyOf(readyAfter);
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    /** Process ids of every running part, for measuring their memory. */
+    public Map<String, List<Long>> processIds() {
+        Map<String, List<Long>> pids = new LinkedHashMap<>();
+        pids.put("launcher (with PostgreSQL's client and the mail catcher)", List.of(ProcessHandle.current().pid()));
+        for (ChildProcess p : parts()) {
+            pids.put(p.name(), p.processTree().stream().map(ProcessHandle::pid).toList());
+        }
+        return pids;
+    }
+
+    private void ready(String what, Instant t0) {
+        Duration d = Duration.between(t0, Instant.now());
+        synchronized (readyAfter) {
+            readyAfter.put(what, d);
+        }
+        log(String.format("%s ready after %.1f s", what, d.toMillis() / 1000.0));
+    }
+
+    private static void log(String message) {
+        System.out.println("[arrival] " + message);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<CompletableFuture<Void>> stopping = new ArrayList<>();
+        for (ChildProcess s : services.values()) {
+            stopping.add(CompletableFuture.runAsync(() -> s.stop(Duration.ofSeconds(30))));
+        }
+        stopping.forEach(CompletableFuture::join);
+        if (keycloak != null) {
+            keycloak.stop(Duration.ofSeconds(30));
+        }
+        if (kafka != null) {
+            kafka.stop(Duration.ofSeconds(60));
+        }
+        if (mail != null) {
+            mail.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.arrival.local;
+
+import java.nio.file.Path;
+
+/** The services the stack starts, in start order, with the port and database each one uses by default. */
+public enum PlatformService {
+    REGISTRY("registry", 8081),
+    ASSESSMENTS("assessments", 8082),
+    ACTION_PLANS("action-plans", 8083),
+    NOTIFICATIONS("notifications", 8084),
+    FORUM("forum", 8085);
+
+    private final String module;
+    private final int port;
+
+    PlatformService(String module, int port) {
+        this.module = module;
+        this.port = port;
+    }
+
+    String module() {
+        return module;
+    }
+
+    int defaultPort() {
+        return port;
+    }
+
+    /** The prefix of the service's own environment variables, e.g. {@code ARRIVAL_ACTION_PLANS}. */
+    String envPrefix() {
+        return "ARRIVAL_" + name();
+    }
+
+    String database() {
+        return "arrival_" + name().toLowerCase();
+    }
+
+    Path jar(StackSettings settings) {
+        return settings.root().resolve("services").resolve(module).resolve("target")
+                .resolve("arrival-" + module + "-" + settings.version() + ".jar");
+    }
+}
