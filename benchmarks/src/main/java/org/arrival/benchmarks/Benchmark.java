@@ -1,0 +1,508 @@
+package org.arrival.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import org.arrival.benchmarks.database.JdbcBaseline;
+import org.arrival.benchmarks.events.ConsumerLag;
+import org.arrival.benchmarks.events.ForumRebuild;
+import org.arrival.benchmarks.events.History;
+import org.arrival.benchmarks.events.HistorySeed;
+import org.arrival.benchmarks.events.KafkaBaseline;
+import org.arrival.benchmarks.footprint.Footprint;
+import org.arrival.benchmarks.measure.Format;
+import org.arrival.benchmarks.measure.Latencies;
+import org.arrival.benchmarks.measure.Rate;
+import org.arrival.benchmarks.measure.Table;
+import org.arrival.benchmarks.reporting.FreshnessProbe;
+import org.arrival.benchmarks.reporting.Http;
+import org.arrival.benchmarks.reporting.Reporter;
+import org.arrival.benchmarks.reporting.ReportingLoad;
+import org.arrival.benchmarks.reporting.Workspace;
+import org.arrival.contracts.EventCatalogue;
+import org.arrival.contracts.TopicDefinition;
+import org.arrival.contracts.actionplans.IndicatorValue;
+import org.arrival.local.LocalStack;
+import org.arrival.local.PlatformClient;
+import org.arrival.local.StackSettings;
+
+/**
+ * The benchmark: starts the local stack in a scratch directory, sets up plans and actions through the APIs, then
+ * measures write throughput, freshness, the forum view's rebuild and the footprint, next to a plain Kafka and JDBC
+ * baseline on the same broker and database, and writes the results as Markdown. {@code benchmarks/run} runs it;
+ * docs/performance.md explains the figures.
+ */
+public final class Benchmark {
+
+    private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(20);
+
+    private final Options options;
+    private final StackSettings settings;
+    private final StringBuilder out = new StringBuilder();
+    private final List<String> problems = new ArrayList<>();
+
+    private LocalStack stack;
+    private PlatformClient api;
+    private Workspace workspace;
+    private ConsumerLag lag;
+    private final Http http = new Http();
+
+    // what the summary needs from the phases
+    private ReportingLoad.Result best;
+    private Duration bestCatchUp;
+    private Map<String, Footprint.Memory> memoryAtRest = Map.of();
+    private Map<String, Footprint.Memory> memoryUnderLoad = Map.of();
+    private FreshnessProbe.Result freshnessAtHalf;
+    private double halfLoad = Double.NaN;
+    private KafkaBaseline.Throughput writeKafka;
+    private Rate writeJdbc;
+    private ForumRebuild.Result rebuild;
+    private KafkaBaseline.Throughput historyKafka;
+    private Rate historyJdbc;
+    private Latencies.Summary kafkaLatency;
+    private long reportsForBaseline;
+
+    private Benchmark(Options options, StackSettings settings) {
+        this.options = options;
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) {
+        if (List.of(args).contains("--help")) {
+            System.out.println(Options.USAGE);
+            return;
+        }
+        Path root = StackSettings.findRoot(Path.of(""));
+        Options options;
+        try {
+            options = Options.parse(args, root);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        String dir = System.getenv().getOrDefault("ARRIVAL_LOCAL_DIR", root.resolve("benchmarks/target/stack").toString());
+        StackSettings settings = StackSettings.of(root, Path.of(dir), !options.reuse(), true, System.getenv());
+        boolean complete = new Benchmark(options, settings).run();
+        System.exit(complete ? 0 : 1);
+    }
+
+    /** Runs every phase asked for; false if one of them failed. */
+    private boolean run() {
+        double loadBefore = Machine.loadAverage();
+        log("machine: " + Machine.describe() + "; load average " + loadBefore);
+        Instant began = Instant.now();
+        Thread stop = new Thread(this::closeStack, "stop-stack");
+        Runtime.getRuntime().addShutdownHook(stop);
+        try {
+            log("starting the local stack in " + settings.dataDir() + (options.reuse() ? " (kept data)" : " (fresh)"));
+            stack = LocalStack.start(settings);
+            stackStartTimes = stack.readyAfter();
+            stackStart = new Table("part", "ready after (s)");
+            stackStartTimes.entrySet().stream().sorted(Map.Entry.comparingByValue())
+                    .forEach(e -> stackStart.row(e.getKey(), Format.seconds(e.getValue().toMillis() / 1000.0)));
+            log("stack ready: " + stackStartTimes);
+            api = new PlatformClient(settings);
+            lag = new ConsumerLag(settings.kafkaBootstrap());
+            workspace = Workspace.create(api, settings, options.loadActions());
+            log("workspace: forum " + workspace.forum() + ", working group " + workspace.workingGroup() + ", "
+                    + workspace.loadActions().size() + " actions under report");
+            settle();
+            memoryAtRest = Footprint.of(stack);
+            if (options.runs("throughput") || options.runs("freshness")) {
+                warmUp();
+            }
+            if (options.runs("throughput")) {
+                phase("throughput", this::throughput);
+            }
+            if (options.runs("freshness")) {
+                phase("freshness", this::freshness);
+            }
+            if (options.runs("baseline")) {
+                phase("write baseline", this::writeBaseline);
+            }
+            if (options.runs("rebuild")) {
+                phase("rebuild", this::rebuild);
+            }
+        } catch (RuntimeException e) {
+            problems.add("the run stopped: " + e);
+            e.printStackTrace();
+        } finally {
+            closeStack();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException ignored) {
+                // shutting down already
+            }
+        }
+        String results = results(began, loadBefore, Machine.loadAverage());
+        System.out.println();
+        System.out.println(results);
+        try {
+            Files.createDirectories(options.out().getParent());
+            Files.writeString(options.out(), results);
+            log("results written to " + options.out());
+        } catch (IOException e) {
+            log("could not write " + options.out() + ": " + e);
+        }
+        return problems.isEmpty();
+    }
+
+    private synchronized void closeStack() {
+        if (lag != null) {
+            lag.close();
+            lag = null;
+        }
+        if (stack != null) {
+            log("stopping the stack");
+            stack.close();
+            stack = null;
+        }
+    }
+
+    private void phase(String name, Runnable phase) {
+        log("---- " + name);
+        try {
+            phase.run();
+        } catch (RuntimeException e) {
+            problems.add(name + " failed: " + e.getMessage());
+            log(name + " failed: " + e);
+            e.printStackTrace();
+        }
+    }
+
+    /** Waits until nothing is in flight: every group caught up and nothing new for two seconds. */
+    private void settle() {
+        workspace.await("the consumers to catch up", CATCH_UP_LIMIT, () -> lag.total() == 0);
+        sleep(2000);
+        workspace.await("the consumers to catch up", CATCH_UP_LIMIT, () -> lag.total() == 0);
+    }
+
+    private void warmUp() {
+        log("warming up for " + options.warmUp().toSeconds() + " s");
+        ReportingLoad load = new ReportingLoad(http, workspace);
+        long before = workspace.donorUnread();
+        ReportingLoad.Result r = load.closedLoop(Math.min(16, options.loadActions()), options.warmUp());
+        catchUp(before + r.accepted());
+        new FreshnessProbe(http, workspace).run(Duration.ofSeconds(3), options.probeEvery());
+        log("warm-up: " + r.rate() + ", " + r.latency().millis() + " ms");
+    }
+
+    /**
+     * Time from now until the forum view shows every action's latest accepted report, the donor's inbox holds the
+     * notifications of every report, and no consumer group is behind.
+     */
+    private Duration catchUp(long donorNotifications) {
+        long start = System.nanoTime();
+        workspace.await("the forum view and notifications to catch up", CATCH_UP_LIMIT,
+                () -> lag.total() == 0 && workspace.donorUnread() >= donorNotifications
+                        && workspace.forumShowsLatestReports());
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private final Table throughput = new Table("clients", "accepted reports/s", "latency p50 / p95 / p99 (ms)",
+            "refused / failed", "max consumer lag during", "caught up after (s)", "reports/s incl. catch-up");
+
+    private void throughput() {
+        ReportingLoad load = new ReportingLoad(http, workspace);
+        for (int clients : options.clientLevels()) {
+            long before = workspace.donorUnread();
+            ReportingLoad.Result r;
+            Duration caughtUp;
+            try (Watch watch = new Watch(lag, stack)) {
+                Map<String, Long> cpuBefore = Footprint.cpu(stack);
+                r = load.closedLoop(clients, options.levelDuration());
+                caughtUp = catchUp(before + r.accepted());
+                cpuPerReport(clients + " clients", Footprint.cpuSince(cpuBefore, Footprint.cpu(stack)), r.accepted());
+                memoryUnderLoad = Footprint.max(memoryUnderLoad, watch.maxMemory());
+                double endToEnd = r.accepted() / (r.rate().elapsed().plus(caughtUp).toNanos() / 1e9);
+                throughput.row(clients, Format.rate(r.rate().perSecond()), r.latency().millis(),
+                        r.refused() + " / " + r.failed(), watch.worstLag(), Format.seconds(caughtUp.toMillis() / 1000.0),
+                        Format.rate(endToEnd));
+                log(clients + " clients: " + r.rate() + ", " + r.latency().millis() + " ms, lag " + watch.worstLag()
+                        + ", caught up after " + caughtUp.toMillis() + " ms, load average " + watch.meanLoadAverage());
+            }
+            r.problems().forEach(p -> log("  refused: " + p));
+            if (best == null || r.rate().perSecond() > best.rate().perSecond()) {
+                best = r;
+                bestCatchUp = caughtUp;
+            }
+        }
+    }
+
+    private Table cpu;
+
+    /**
+     * CPU time each part used per accepted report over a level, the catch-up included, and how many reports per
+     * second two cores could carry at that cost if nothing else ran on them.
+     */
+    private void cpuPerReport(String level, Map<String, Long> used, long reports) {
+        if (reports == 0) {
+            return;
+        }
+        if (cpu == null) {
+            List<String> header = new ArrayList<>(List.of("level"));
+            used.keySet().forEach(k -> header.add(shortName(k)));
+            header.add("stack total");
+            header.add("reports/s 2 idle cores could carry");
+            cpu = new Table(header.toArray(String[]::new));
+        }
+        List<Object> row = new ArrayList<>(List.of(level));
+        long stackNanos = 0;
+        for (var e : used.entrySet()) {
+            row.add(Format.millis(e.getValue() / reports));
+            if (!e.getKey().equals(Footprint.HARNESS)) {
+                stackNanos += e.getValue();
+            }
+        }
+        row.add(Format.millis(stackNanos / reports));
+        row.add(Format.rate(2e9 * reports / stackNanos));
+        if (row.size() == cpu.columns()) {
+            cpu.row(row.toArray());
+        }
+        log(level + ": CPU ms per report " + row);
+    }
+
+    private static String shortName(String part) {
+        return part.equals(Footprint.HARNESS) ? "harness (driver)" : part.equals(Footprint.POSTGRES) ? "postgres" : part;
+    }
+
+    private final Table freshness = new Table("background load (target → achieved reports/s)",
+            "probe write p50 / p95 / p99 (ms)", "forum view p50 / p95 / p99 (ms)", "notification p50 / p95 / p99 (ms)",
+            "probes (not seen in 30 s)", "max consumer lag during");
+
+    private void freshness() {
+        double saturation = best != null ? best.rate().perSecond() : 100;
+        ReportingLoad load = new ReportingLoad(http, workspace);
+        FreshnessProbe probe = new FreshnessProbe(http, workspace);
+        for (double fraction : options.freshnessLoads()) {
+            double target = fraction * saturation;
+            long before = workspace.donorUnread();
+            try (Watch watch = new Watch(lag, stack)) {
+                CompletableFuture<ReportingLoad.Result> background = target <= 0
+                        ? CompletableFuture.completedFuture(null)
+                        : CompletableFuture.supplyAsync(() -> load.openLoop(target, options.freshnessDuration()));
+                FreshnessProbe.Result p = probe.run(options.freshnessDuration(), options.probeEvery());
+                ReportingLoad.Result r = background.join();
+                catchUp(before + (r == null ? 0 : r.accepted()));
+                String level = r == null ? "none (idle)" : String.format(Locale.ROOT, "%.0f%% of saturation: %s → %s",
+                        fraction * 100, Format.rate(target), Format.rate(r.rate().perSecond()));
+                freshness.row(level, p.write().millis(), p.forumView().millis(), p.notification().millis(),
+                        p.probes() + " (" + p.notSeen() + ")", watch.worstLag());
+                log("freshness at " + level + ": view " + p.forumView().millis() + ", inbox " + p.notification().millis()
+                        + " ms, load average " + watch.meanLoadAverage());
+                if (fraction == 0.5) {
+                    freshnessAtHalf = p;
+                    halfLoad = r == null ? 0 : r.rate().perSecond();
+                }
+            }
+        }
+    }
+
+    private void writeBaseline() {
+        reportsForBaseline = best == null ? 20_000 : Math.max(20_000, best.accepted());
+        History reports = new History(reportsForBaseline, (int) Math.max(1, reportsForBaseline / 100),
+                Reporter.EDITORS.stream().map(Reporter::organisation).toList(), "write-baseline");
+        log("Kafka baseline: " + reportsForBaseline + " records of progress-report size");
+        writeKafka = KafkaBaseline.throughput(reports, settings.kafkaBootstrap(), lag.admin());
+        log("Kafka baseline: produce " + writeKafka.produce() + ", consume " + writeKafka.consume());
+        writeJdbc = new JdbcBaseline(settings).insertReports(reportsForBaseline, History.narrative(), List.of(
+                new IndicatorValue("Division offices with an operating multilingual referral desk", "desks", 0.0, 5.0, 2.0),
+                new IndicatorValue("Referrals with a written slip to city health centres", "referrals", 0.0, 4000.0, 1130.0)));
+        log("JDBC baseline: " + writeJdbc);
+        kafkaLatency = KafkaBaseline.endToEnd(settings.kafkaBootstrap(), lag.admin(), 1200, 200,
+                options.quick() ? Duration.ofSeconds(5) : Duration.ofSeconds(20));
+        log("Kafka end-to-end latency: " + kafkaLatency.millis() + " ms");
+    }
+
+    private HistorySeed.Seeded seeded;
+    private Rate liveCatchUp;
+    private long topicEvents;
+
+    private void rebuild() {
+        History history = new History(options.historyEvents(), options.historyActions(),
+                Reporter.EDITORS.stream().map(Reporter::organisation).toList(), UUID.randomUUID().toString());
+        log("seeding " + history.size() + " events about " + options.historyActions() + " actions");
+        long start = System.nanoTime();
+        seeded = HistorySeed.publish(history, settings.kafkaBootstrap());
+        log("seeded: " + seeded.rate() + ", mean " + Math.round(seeded.meanSize()) + " bytes, " + seeded.validated()
+                + " checked against their schema");
+        workspace.await("the live consumers to read the history", Duration.ofHours(3), () -> lag.total() == 0);
+        liveCatchUp = Rate.between(seeded.events(), start, System.nanoTime());
+        log("live consumers caught up: " + liveCatchUp);
+        topicEvents = lag.eventsIn(EventCatalogue.instance().topics().stream().map(TopicDefinition::name).toList());
+        try (Watch watch = new Watch(lag, stack)) {
+            rebuild = ForumRebuild.run(api, Duration.ofHours(2));
+            memoryUnderLoad = Footprint.max(memoryUnderLoad, watch.maxMemory());
+        }
+        log("rebuild " + rebuild.status() + ": " + rebuild.rate() + (rebuild.error() == null ? "" : " " + rebuild.error()));
+        if (options.runs("baseline")) {
+            historyKafka = KafkaBaseline.throughput(history, settings.kafkaBootstrap(), lag.admin());
+            log("Kafka baseline of the history: produce " + historyKafka.produce() + ", consume " + historyKafka.consume());
+            historyJdbc = new JdbcBaseline(settings).insertEvents(history);
+            log("JDBC baseline of the history: " + historyJdbc);
+        }
+    }
+
+    // ---- the results
+
+    private String results(Instant began, double loadBefore, double loadAfter) {
+        String nl = System.lineSeparator();
+        out.append("## Results").append(nl).append(nl);
+        out.append("- Run: ").append(began).append(" to ").append(Instant.now()).append(options.quick()
+                ? " (**--quick**: small counts, not figures to quote)" : "").append(nl);
+        out.append("- Machine: ").append(Machine.describe()).append(nl);
+        out.append(String.format(Locale.ROOT, "- Load average (1 min) before the run %.1f, after %.1f%n", loadBefore, loadAfter));
+        out.append(nl).append(summary().markdown()).append(nl);
+        if (stackStart != null) {
+            out.append("### Start of the local stack (fresh data directory: ").append(!options.reuse()).append(')')
+                    .append(nl).append(nl).append(stackStart.markdown()).append(nl);
+        }
+        if (!throughput.isEmpty()) {
+            out.append("### Write throughput: closed-loop clients, ").append(options.levelDuration().toSeconds())
+                    .append(" s each").append(nl).append(nl).append(throughput.markdown()).append(nl);
+        }
+        if (cpu != null) {
+            out.append("### CPU time per accepted report (ms), by process, catch-up included").append(nl).append(nl)
+                    .append(cpu.markdown()).append(nl);
+        }
+        if (!freshness.isEmpty()) {
+            out.append("### Freshness: write response to effect visible, ").append(options.freshnessDuration().toSeconds())
+                    .append(" s per level, a probe every ").append(options.probeEvery().toMillis()).append(" ms, polled every ")
+                    .append(FreshnessProbe.POLL_EVERY.toMillis()).append(" ms").append(nl).append(nl)
+                    .append(freshness.markdown()).append(nl);
+        }
+        Table rebuildTable = rebuildTable();
+        if (!rebuildTable.isEmpty()) {
+            out.append("### Rebuild of the forum view").append(nl).append(nl).append(rebuildTable.markdown()).append(nl);
+        }
+        out.append("### Resident memory (MiB)").append(nl).append(nl).append(memoryTable().markdown()).append(nl);
+        if (!problems.isEmpty()) {
+            out.append("### Problems").append(nl).append(nl);
+            problems.forEach(p -> out.append("- ").append(p).append(nl));
+        }
+        return out.toString();
+    }
+
+    private Table stackStart;
+
+    private Table summary() {
+        Table t = new Table("figure", "measured", "target (2 cores)", "baseline it is bounded by", "ratio");
+        if (best != null) {
+            t.row("sustained write throughput over HTTP (progress reports/s, best level)",
+                    Format.rate(best.rate().perSecond()) + " (p99 " + Format.millis(best.latency().p99()) + " ms)", "≥ 1,000",
+                    writeJdbc == null ? "-" : "PostgreSQL, JDBC batches of the same rows: " + Format.rate(writeJdbc.perSecond()) + "/s",
+                    writeJdbc == null ? "-" : Format.ratio(best.rate().perSecond(), writeJdbc.perSecond()));
+            if (writeKafka != null) {
+                t.row("", "", "", "Kafka, plain producer, same records: " + Format.rate(writeKafka.produce().perSecond()) + "/s",
+                        Format.ratio(best.rate().perSecond(), writeKafka.produce().perSecond()));
+            }
+            double endToEnd = best.accepted() / (best.rate().elapsed().plus(bestCatchUp).toNanos() / 1e9);
+            t.row("same, counted until the forum view and notifications caught up", Format.rate(endToEnd), "", "", "");
+        }
+        if (freshnessAtHalf != null) {
+            String kafka = kafkaLatency == null ? "-" : "Kafka produce → consume p99 " + Format.millis(kafkaLatency.p99()) + " ms";
+            t.row("freshness p99, forum view, at half the best load (" + Format.rate(halfLoad) + "/s)",
+                    Format.millis(freshnessAtHalf.forumView().p99()) + " ms", "< 250 ms", kafka,
+                    kafkaLatency == null ? "-" : Format.ratio(freshnessAtHalf.forumView().p99(), kafkaLatency.p99()));
+            t.row("freshness p99, notification stored, same load", Format.millis(freshnessAtHalf.notification().p99()) + " ms",
+                    "< 250 ms", kafka,
+                    kafkaLatency == null ? "-" : Format.ratio(freshnessAtHalf.notification().p99(), kafkaLatency.p99()));
+        }
+        if (rebuild != null) {
+            t.row("rebuild of the forum view (events/s)", Format.rate(rebuild.rate().perSecond()), "≥ 20,000",
+                    historyJdbc == null ? "-" : "PostgreSQL, JDBC batches of the event-log rows: " + Format.rate(historyJdbc.perSecond()) + "/s",
+                    historyJdbc == null ? "-" : Format.ratio(rebuild.rate().perSecond(), historyJdbc.perSecond()));
+            if (historyKafka != null) {
+                t.row("", "", "", "Kafka, plain consumer, same records: " + Format.rate(historyKafka.consume().perSecond()) + "/s",
+                        Format.ratio(rebuild.rate().perSecond(), historyKafka.consume().perSecond()));
+            }
+        }
+        if (!memoryUnderLoad.isEmpty()) {
+            t.row("whole stack resident under load (sum of Pss, harness excluded)",
+                    Format.mib(Footprint.totalPssKib(memoryUnderLoad, false)) + " MiB", "< 3,072 MiB", "", "");
+        }
+        if (stackStartTimes != null && stackStartTimes.containsKey("platform")) {
+            t.row("start of the local stack until every service is healthy",
+                    Format.seconds(stackStartTimes.get("platform").toMillis() / 1000.0) + " s", "", "", "");
+        }
+        return t;
+    }
+
+    private Map<String, Duration> stackStartTimes;
+
+    private Table rebuildTable() {
+        Table t = new Table("step", "events", "time (s)", "events/s");
+        if (seeded != null) {
+            t.row("seed the history into the topics (plain producer, " + Math.round(seeded.meanSize()) + " bytes a record)",
+                    String.format("%,d", seeded.events()), Format.seconds(seeded.rate().elapsed().toMillis() / 1000.0),
+                    Format.rate(seeded.rate().perSecond()));
+        }
+        if (liveCatchUp != null) {
+            t.row("live consumers (forum view, notifications) read it, seeding included", String.format("%,d", liveCatchUp.count()),
+                    Format.seconds(liveCatchUp.elapsed().toMillis() / 1000.0), Format.rate(liveCatchUp.perSecond()));
+        }
+        if (rebuild != null) {
+            t.row("POST /admin/rebuild until COMPLETED (" + rebuild.status() + "; topics held " + String.format("%,d", topicEvents)
+                    + " events)", String.format("%,d", rebuild.eventsRead()),
+                    Format.seconds(rebuild.rate().elapsed().toMillis() / 1000.0), Format.rate(rebuild.rate().perSecond()));
+        }
+        if (historyKafka != null) {
+            t.row("baseline: plain producer, same records, own topic", String.format("%,d", historyKafka.produce().count()),
+                    Format.seconds(historyKafka.produce().elapsed().toMillis() / 1000.0), Format.rate(historyKafka.produce().perSecond()));
+            t.row("baseline: plain consumer reads them from the beginning", String.format("%,d", historyKafka.consume().count()),
+                    Format.seconds(historyKafka.consume().elapsed().toMillis() / 1000.0), Format.rate(historyKafka.consume().perSecond()));
+        }
+        if (historyJdbc != null) {
+            t.row("baseline: JDBC batches of 1,000 event-log rows", String.format("%,d", historyJdbc.count()),
+                    Format.seconds(historyJdbc.elapsed().toMillis() / 1000.0), Format.rate(historyJdbc.perSecond()));
+        }
+        if (writeKafka != null) {
+            t.row("write baseline: plain producer, progress-report records", String.format("%,d", writeKafka.produce().count()),
+                    Format.seconds(writeKafka.produce().elapsed().toMillis() / 1000.0), Format.rate(writeKafka.produce().perSecond()));
+        }
+        if (writeJdbc != null) {
+            t.row("write baseline: JDBC batches of 1,000 progress-report rows", String.format("%,d", writeJdbc.count()),
+                    Format.seconds(writeJdbc.elapsed().toMillis() / 1000.0), Format.rate(writeJdbc.perSecond()));
+        }
+        return t;
+    }
+
+    private Table memoryTable() {
+        Table t = new Table("part", "processes", "RSS at rest", "Pss at rest", "RSS under load (max)", "Pss under load (max)");
+        List<String> parts = new ArrayList<>(memoryAtRest.keySet());
+        memoryUnderLoad.keySet().stream().filter(k -> !parts.contains(k)).forEach(parts::add);
+        Footprint.Memory none = new Footprint.Memory(0, 0, 0);
+        for (String part : parts) {
+            Footprint.Memory rest = memoryAtRest.getOrDefault(part, none);
+            Footprint.Memory load = memoryUnderLoad.getOrDefault(part, none);
+            t.row(part, Math.max(rest.processes(), load.processes()), Format.mib(rest.rssKib()), Format.mib(rest.pssKib()),
+                    Format.mib(load.rssKib()), Format.mib(load.pssKib()));
+        }
+        t.row("**stack (harness excluded)**", "", "", Format.mib(Footprint.totalPssKib(memoryAtRest, false)), "",
+                Format.mib(Footprint.totalPssKib(memoryUnderLoad, false)));
+        return t;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    static void log(String message) {
+        System.out.println("[bench " + java.time.LocalTime.now().withNano(0) + "] " + message);
+    }
+}

@@ -1,0 +1,72 @@
+package org.arrival.benchmarks;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What to run and how long. The full run takes about an hour on two cores; {@code --quick} takes a few minutes with
+ * smaller counts, for trying the harness out (its figures are not the ones to quote).
+ *
+ * @param loadActions actions the closed-loop clients and the open-loop stream report on (one client per action)
+ * @param clientLevels concurrent closed-loop clients, one level after the other
+ * @param freshnessLoads background load of the freshness runs, as fractions of the best closed-loop throughput
+ * @param historyEvents events seeded into the topics before the rebuild
+ * @param historyActions actions those events are about
+ */
+public record Options(boolean quick, boolean reuse, Set<String> skip, Path out, int loadActions, Duration warmUp,
+        List<Integer> clientLevels, Duration levelDuration, List<Double> freshnessLoads, Duration freshnessDuration,
+        Duration probeEvery, long historyEvents, int historyActions) {
+
+    static final List<String> PHASES = List.of("throughput", "freshness", "rebuild", "baseline");
+
+    static final String USAGE = """
+            benchmarks/run [--quick] [--reuse] [--skip=phase,...] [--events=N] [--out=FILE]
+              --quick       small counts, a few minutes: to try the harness, not to quote
+              --reuse       keep the stack's data directory from an earlier run (default: start fresh)
+              --skip=...    leave out phases: throughput, freshness, rebuild, baseline
+              --events=N    events to seed for the rebuild (default 1000000, quick 50000)
+              --out=FILE    the Markdown results (default benchmarks/target/results-<time>.md)""";
+
+    static Options parse(String[] args, Path root) {
+        List<String> list = Arrays.asList(args);
+        boolean quick = list.contains("--quick");
+        boolean reuse = list.contains("--reuse");
+        Set<String> skip = new HashSet<>();
+        Long events = null;
+        Path out = root.resolve("benchmarks/target/results-" + java.time.LocalDateTime.now().withNano(0)
+                .toString().replace(':', '-') + ".md");
+        for (String a : args) {
+            if (a.startsWith("--skip=")) {
+                for (String phase : a.substring(7).split(",")) {
+                    if (!PHASES.contains(phase)) {
+                        throw new IllegalArgumentException("no phase " + phase + "; phases: " + PHASES);
+                    }
+                    skip.add(phase);
+                }
+            } else if (a.startsWith("--events=")) {
+                events = Long.parseLong(a.substring(9).replace("_", "").replace(",", ""));
+            } else if (a.startsWith("--out=")) {
+                out = Path.of(a.substring(6)).toAbsolutePath();
+            } else if (!a.equals("--quick") && !a.equals("--reuse")) {
+                throw new IllegalArgumentException("unknown option " + a + System.lineSeparator() + USAGE);
+            }
+        }
+        if (quick) {
+            long n = events == null ? 50_000 : events;
+            return new Options(true, reuse, skip, out, 16, Duration.ofSeconds(5), List.of(4, 16), Duration.ofSeconds(10),
+                    List.of(0.0, 0.5), Duration.ofSeconds(10), Duration.ofMillis(250), n, (int) Math.max(1, n / 100));
+        }
+        long n = events == null ? 1_000_000 : events;
+        return new Options(false, reuse, skip, out, 64, Duration.ofSeconds(20), List.of(1, 4, 16, 64),
+                Duration.ofSeconds(30), List.of(0.0, 0.25, 0.5, 0.75, 1.0), Duration.ofSeconds(30), Duration.ofMillis(250),
+                n, (int) Math.max(1, n / 100));
+    }
+
+    boolean runs(String phase) {
+        return !skip.contains(phase);
+    }
+}

@@ -1,0 +1,59 @@
+package org.arrival.benchmarks.reporting;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.arrival.local.PlatformClient;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The load driver's HTTP: one HTTP/1.1 client with kept-alive connections, as a browser or an integration would call
+ * the services, timing each exchange from just before sending to the last byte of the answer.
+ */
+public final class Http {
+
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** An answer and how long it took. */
+    public record Answer(int status, String body, long nanos, long receivedAt) {
+        public boolean is(int expected) {
+            return status == expected;
+        }
+
+        public JsonNode json() {
+            return PlatformClient.json().readTree(body);
+        }
+    }
+
+    public Answer get(String url, String token) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET(), token);
+    }
+
+    public Answer post(String url, String token, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), token);
+    }
+
+    private Answer send(HttpRequest.Builder request, String token) {
+        HttpRequest r = request.header("Accept", "application/json").header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(60)).build();
+        long start = System.nanoTime();
+        try {
+            HttpResponse<String> response = client.send(r, HttpResponse.BodyHandlers.ofString());
+            long end = System.nanoTime();
+            return new Answer(response.statusCode(), response.body(), end - start, end);
+        } catch (IOException e) {
+            long end = System.nanoTime();
+            return new Answer(-1, r.method() + " " + r.uri() + " failed: " + e, end - start, end);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
