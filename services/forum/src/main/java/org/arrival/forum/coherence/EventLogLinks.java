@@ -19,6 +19,12 @@ class EventLogLinks implements ActionLinks {
             + "'org.arrival.actionplans.ActionUpdated.v1') AND ";
     private static final String ORDER = " ORDER BY message_key, (payload->'action'->>'version')::bigint DESC, "
             + "occurred_at DESC";
+    /** The latest action event of each of the actions given as a text array (indexed: event_log_key). */
+    static final String LATEST_OF = LATEST + "message_key = ANY (?::text[])" + ORDER;
+    /** The actions that named the commitment in some version (indexed: event_log_implements). */
+    static final String NAMING = "SELECT DISTINCT message_key FROM event_log WHERE event_type IN "
+            + "('org.arrival.actionplans.ActionProposed.v1', 'org.arrival.actionplans.ActionUpdated.v1') "
+            + "AND payload->'action'->>'implementsActionId' = ?";
 
     private final JdbcTemplate jdbc;
     private final Map<UUID, Links> links = new HashMap<>();
@@ -26,19 +32,18 @@ class EventLogLinks implements ActionLinks {
     EventLogLinks(JdbcTemplate jdbc, List<UUID> actionIds) {
         this.jdbc = jdbc;
         if (!actionIds.isEmpty()) {
-            for (Action a : actions("message_key = ANY (?::text[])", array(actionIds))) {
+            for (Action a : actions(array(actionIds))) {
                 links.put(a.actionId(), new Links(a.implementsActionId(), a.requiresLocalImplementation(),
                         a.expectedImplementers(), a.gapIds()));
             }
         }
     }
 
-    private List<Action> actions(String where, Object arg) {
-        return jdbc.query(LATEST + where + ORDER,
-                (rs, i) -> EventJson.mapper().readValue(rs.getString(1), Action.class), arg);
+    private List<Action> actions(String keys) {
+        return jdbc.query(LATEST_OF, (rs, i) -> EventJson.mapper().readValue(rs.getString(1), Action.class), keys);
     }
 
-    private static String array(List<UUID> ids) {
+    static String array(List<UUID> ids) {
         List<String> parts = new ArrayList<>();
         ids.forEach(id -> parts.add(id.toString()));
         return "{" + String.join(",", parts) + "}";
@@ -52,14 +57,12 @@ class EventLogLinks implements ActionLinks {
     @Override
     public List<Implementation> implementationsOf(UUID commitmentId) {
         // candidates named the commitment in some version; only those whose latest version still does count
-        List<UUID> candidates = jdbc.queryForList("SELECT DISTINCT message_key FROM event_log WHERE event_type IN "
-                + "('org.arrival.actionplans.ActionProposed.v1', 'org.arrival.actionplans.ActionUpdated.v1') "
-                + "AND payload->'action'->>'implementsActionId' = ?", String.class, commitmentId.toString())
+        List<UUID> candidates = jdbc.queryForList(NAMING, String.class, commitmentId.toString())
                 .stream().map(UUID::fromString).toList();
         if (candidates.isEmpty()) {
             return List.of();
         }
-        return actions("message_key = ANY (?::text[])", array(candidates)).stream()
+        return actions(array(candidates)).stream()
                 .filter(a -> commitmentId.equals(a.implementsActionId()))
                 .map(a -> new Implementation(a.actionId(), a.ownerId(), a.status() == null ? null : a.status().name()))
                 .toList();

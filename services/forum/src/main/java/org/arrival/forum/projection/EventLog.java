@@ -34,15 +34,25 @@ public class EventLog {
                 e.topic(), e.partition(), e.offset(), e.payload());
     }
 
+    private static final String APPEND = """
+            INSERT INTO event_log (event_id, event_type, subject, message_key, owner_org, classification,
+                occurred_at, topic, kafka_partition, kafka_offset, payload)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (event_id) DO NOTHING""";
+
     /** Appends the event unless it is already logged. */
     public void append(ProjectedEvent e) {
-        jdbc.update("""
-                INSERT INTO event_log (event_id, event_type, subject, message_key, owner_org, classification,
-                    occurred_at, topic, kafka_partition, kafka_offset, payload)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (event_id) DO NOTHING""",
-                e.id(), e.type(), e.subject(), e.key(), e.ownerOrg(), e.classification().name(),
+        jdbc.update(APPEND, columns(e));
+    }
+
+    /** Appends those of the events not already logged, in one JDBC batch. */
+    public void appendAll(List<ProjectedEvent> events) {
+        jdbc.batchUpdate(APPEND, events.stream().map(EventLog::columns).toList());
+    }
+
+    private static Object[] columns(ProjectedEvent e) {
+        return new Object[] {e.id(), e.type(), e.subject(), e.key(), e.ownerOrg(), e.classification().name(),
                 Timestamp.from(e.time()), e.topic(), e.partition(), e.offset(),
-                new String(e.payload(), StandardCharsets.UTF_8));
+                new String(e.payload(), StandardCharsets.UTF_8)};
     }
 
     /** Every event up to and including the instant, in time order (and topic order for equal times). */

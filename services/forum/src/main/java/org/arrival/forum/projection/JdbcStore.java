@@ -1,6 +1,11 @@
 package org.arrival.forum.projection;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,10 +18,16 @@ import org.arrival.forum.projection.domain.Rows.MembershipRow;
 import org.arrival.forum.projection.domain.Rows.NeedRow;
 import org.arrival.forum.projection.domain.Rows.OrganisationRow;
 import org.arrival.forum.projection.domain.Rows.RoundScoreRow;
+import org.arrival.platform.directory.ReadSql;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** One generation of the projection tables. Rows are stored whole as JSON, with the columns queries need. */
 public class JdbcStore implements ProjectionStore {
+
+    /** The table each kind of row lives in. */
+    static final Map<Class<?>, String> TABLES = Map.of(OrganisationRow.class, "fv_organisation", ForumRow.class,
+            "fv_forum", MembershipRow.class, "fv_membership", ActionRow.class, "fv_action", NeedRow.class, "fv_need",
+            GapRow.class, "fv_gap", RoundScoreRow.class, "fv_round_score");
 
     private final JdbcTemplate jdbc;
     private final int generation;
@@ -30,9 +41,22 @@ public class JdbcStore implements ProjectionStore {
         return generation;
     }
 
-    private <T> Optional<T> find(String table, UUID id, Class<T> type) {
-        return jdbc.query("SELECT data::text FROM " + table + " WHERE generation = ? AND id = ?",
+    <T> Optional<T> find(Class<T> type, UUID id) {
+        return jdbc.query("SELECT data::text FROM " + TABLES.get(type) + " WHERE generation = ? AND id = ?",
                 (rs, i) -> EventJson.mapper().readValue(rs.getString(1), type), generation, id).stream().findFirst();
+    }
+
+    /** The rows of these ids that exist, in one query. */
+    <T> Map<UUID, T> findAll(Class<T> type, Collection<UUID> ids) {
+        Map<UUID, T> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.query("SELECT id, data::text FROM " + TABLES.get(type) + " WHERE generation = ? AND id = ANY (?::uuid[])",
+                rs -> {
+                    found.put(rs.getObject(1, UUID.class), EventJson.mapper().readValue(rs.getString(2), type));
+                }, generation, ReadSql.arrayLiteral(List.copyOf(ids)));
+        return found;
     }
 
     private <T> List<T> list(String table, String where, Class<T> type, Object... args) {
@@ -43,43 +67,67 @@ public class JdbcStore implements ProjectionStore {
                 (rs, i) -> EventJson.mapper().readValue(rs.getString(1), type), all);
     }
 
-    private void upsert(String table, UUID id, long version, Object row) {
-        jdbc.update("INSERT INTO " + table + " (generation, id, version, data) VALUES (?, ?, ?, ?::jsonb) "
+    /** The statement that stores a row, and its arguments. */
+    private record Upsert(String sql, Object[] args) {
+    }
+
+    private Upsert upsert(Object row) {
+        String json = EventJson.mapper().writeValueAsString(row);
+        return switch (row) {
+            case MembershipRow m -> new Upsert("INSERT INTO fv_membership (generation, id, version, forum_id, data) "
+                    + "VALUES (?, ?, ?, ?, ?::jsonb) ON CONFLICT (generation, id) DO UPDATE SET version = EXCLUDED.version, "
+                    + "forum_id = EXCLUDED.forum_id, data = EXCLUDED.data",
+                    new Object[] {generation, m.id, m.version, m.forumId, json});
+            case ActionRow a -> new Upsert("INSERT INTO fv_action (generation, id, version, owner_id, shared_with, data) "
+                    + "VALUES (?, ?, ?, ?, ?::uuid[], ?::jsonb) ON CONFLICT (generation, id) DO UPDATE SET "
+                    + "version = EXCLUDED.version, owner_id = EXCLUDED.owner_id, shared_with = EXCLUDED.shared_with, "
+                    + "data = EXCLUDED.data",
+                    new Object[] {generation, a.id, a.version, a.ownerId, ReadSql.arrayLiteral(a.sharedWithForums), json});
+            case OrganisationRow o -> plain("fv_organisation", o.id, o.version, json);
+            case ForumRow f -> plain("fv_forum", f.id, f.version, json);
+            case NeedRow n -> plain("fv_need", n.id, n.version, json);
+            case GapRow g -> plain("fv_gap", g.id, g.version, json);
+            case RoundScoreRow r -> plain("fv_round_score", r.id, r.version, json);
+            default -> throw new IllegalArgumentException("not a row of the projection: " + row.getClass());
+        };
+    }
+
+    private Upsert plain(String table, UUID id, long version, String json) {
+        return new Upsert("INSERT INTO " + table + " (generation, id, version, data) VALUES (?, ?, ?, ?::jsonb) "
                 + "ON CONFLICT (generation, id) DO UPDATE SET version = EXCLUDED.version, data = EXCLUDED.data",
-                generation, id, version, EventJson.mapper().writeValueAsString(row));
+                new Object[] {generation, id, version, json});
     }
 
-    @Override public Optional<OrganisationRow> organisation(UUID id) { return find("fv_organisation", id, OrganisationRow.class); }
-    @Override public Optional<ForumRow> forum(UUID id) { return find("fv_forum", id, ForumRow.class); }
-    @Override public Optional<MembershipRow> membership(UUID id) { return find("fv_membership", id, MembershipRow.class); }
-    @Override public Optional<ActionRow> action(UUID id) { return find("fv_action", id, ActionRow.class); }
-    @Override public Optional<NeedRow> need(UUID id) { return find("fv_need", id, NeedRow.class); }
-    @Override public Optional<GapRow> gap(UUID id) { return find("fv_gap", id, GapRow.class); }
-    @Override public Optional<RoundScoreRow> round(UUID id) { return find("fv_round_score", id, RoundScoreRow.class); }
-
-    @Override public void save(OrganisationRow row) { upsert("fv_organisation", row.id, row.version, row); }
-    @Override public void save(ForumRow row) { upsert("fv_forum", row.id, row.version, row); }
-    @Override public void save(NeedRow row) { upsert("fv_need", row.id, row.version, row); }
-    @Override public void save(GapRow row) { upsert("fv_gap", row.id, row.version, row); }
-    @Override public void save(RoundScoreRow row) { upsert("fv_round_score", row.id, row.version, row); }
-
-    @Override
-    public void save(MembershipRow row) {
-        jdbc.update("INSERT INTO fv_membership (generation, id, version, forum_id, data) VALUES (?, ?, ?, ?, ?::jsonb) "
-                + "ON CONFLICT (generation, id) DO UPDATE SET version = EXCLUDED.version, forum_id = EXCLUDED.forum_id, "
-                + "data = EXCLUDED.data", generation, row.id, row.version, row.forumId,
-                EventJson.mapper().writeValueAsString(row));
+    private void store(Object row) {
+        Upsert u = upsert(row);
+        jdbc.update(u.sql(), u.args());
     }
 
-    @Override
-    public void save(ActionRow row) {
-        jdbc.update("INSERT INTO fv_action (generation, id, version, owner_id, shared_with, data) "
-                + "VALUES (?, ?, ?, ?, ?::uuid[], ?::jsonb) ON CONFLICT (generation, id) DO UPDATE SET "
-                + "version = EXCLUDED.version, owner_id = EXCLUDED.owner_id, shared_with = EXCLUDED.shared_with, "
-                + "data = EXCLUDED.data", generation, row.id, row.version, row.ownerId,
-                org.arrival.platform.directory.ReadSql.arrayLiteral(row.sharedWithForums),
-                EventJson.mapper().writeValueAsString(row));
+    /** Stores the rows with one JDBC batch per table, as {@code save} would one by one. */
+    void saveAll(Collection<?> rows) {
+        Map<String, List<Object[]>> batches = new LinkedHashMap<>();
+        for (Object row : rows) {
+            Upsert u = upsert(row);
+            batches.computeIfAbsent(u.sql(), k -> new ArrayList<>()).add(u.args());
+        }
+        batches.forEach(jdbc::batchUpdate);
     }
+
+    @Override public Optional<OrganisationRow> organisation(UUID id) { return find(OrganisationRow.class, id); }
+    @Override public Optional<ForumRow> forum(UUID id) { return find(ForumRow.class, id); }
+    @Override public Optional<MembershipRow> membership(UUID id) { return find(MembershipRow.class, id); }
+    @Override public Optional<ActionRow> action(UUID id) { return find(ActionRow.class, id); }
+    @Override public Optional<NeedRow> need(UUID id) { return find(NeedRow.class, id); }
+    @Override public Optional<GapRow> gap(UUID id) { return find(GapRow.class, id); }
+    @Override public Optional<RoundScoreRow> round(UUID id) { return find(RoundScoreRow.class, id); }
+
+    @Override public void save(OrganisationRow row) { store(row); }
+    @Override public void save(ForumRow row) { store(row); }
+    @Override public void save(MembershipRow row) { store(row); }
+    @Override public void save(ActionRow row) { store(row); }
+    @Override public void save(NeedRow row) { store(row); }
+    @Override public void save(GapRow row) { store(row); }
+    @Override public void save(RoundScoreRow row) { store(row); }
 
     @Override
     public List<MembershipRow> membershipsOf(UUID forumId) {

@@ -35,6 +35,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (manually assigned every partition of every topic, from the beginning to the end offsets seen at the start),
  * then made active in one transaction. Events arriving meanwhile are applied to the new generation by the live
  * listener as well, so nothing falls between the replay's end and the switch.
+ *
+ * <p>Each poll (up to {@code batch-size} events) is applied in one transaction holding the generation's lock: the
+ * events are logged in one JDBC batch, and the rows they touch are read once and written once
+ * ({@link BatchStore}), rather than a read and a write per event.
  */
 @Component
 public class Rebuild {
@@ -48,11 +52,13 @@ public class Rebuild {
     private final KafkaProperties kafka;
     private final Duration pollTimeout;
     private final Duration maxDuration;
+    private final int batchSize;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
 
     public Rebuild(JdbcTemplate jdbc, org.springframework.transaction.PlatformTransactionManager transactions, Generations generations, EventLog log,
             KafkaProperties kafka, @Value("${arrival.forum.rebuild.poll-timeout:1s}") Duration pollTimeout,
-            @Value("${arrival.forum.rebuild.max-duration:30m}") Duration maxDuration) {
+            @Value("${arrival.forum.rebuild.max-duration:30m}") Duration maxDuration,
+            @Value("${arrival.forum.rebuild.batch-size:2000}") int batchSize) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
         this.generations = generations;
@@ -60,6 +66,7 @@ public class Rebuild {
         this.kafka = kafka;
         this.pollTimeout = pollTimeout;
         this.maxDuration = maxDuration;
+        this.batchSize = batchSize;
     }
 
     public record Status(UUID id, int generation, String status, Instant startedAt, Instant finishedAt,
@@ -118,11 +125,13 @@ public class Rebuild {
                 if (!batch.isEmpty()) {
                     transactions.executeWithoutResult(tx -> {
                         generations.lock(generation);
-                        JdbcStore store = new JdbcStore(jdbc, generation);
+                        log.appendAll(batch);
+                        BatchStore store = new BatchStore(new JdbcStore(jdbc, generation));
+                        store.preload(batch);
                         for (ProjectedEvent event : batch) {
-                            log.append(event);
                             Projector.apply(store, event);
                         }
+                        store.flush();
                     });
                     read += batch.size();
                     long total = read;
@@ -161,6 +170,7 @@ public class Rebuild {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize);
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
