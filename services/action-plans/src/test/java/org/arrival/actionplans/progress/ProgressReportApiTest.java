@@ -94,6 +94,17 @@ class ProgressReportApiTest extends ActionRecordsTestSupport {
     }
 
     @Test
+    void thePublishedReportIsAnsweredAsItIsStored() throws Exception {
+        // the service answers from what it wrote rather than reading the row back: the answer must be what reads show
+        JsonNode published = json(perform(postJson(path(), report("2025-01-01", "2025-03-31", 20, "AMBER")), editor(city))
+                .andExpect(status().isCreated()));
+        JsonNode read = json(perform(getJson(path() + "/" + published.path("id").asString()), readOnly(ngo))
+                .andExpect(status().isOk()));
+        assertThat(published).isEqualTo(read);
+        assertThat(published.path("reportedAt").asString()).isNotBlank();
+    }
+
+    @Test
     void noProgressOnACancelledOrMerelyProposedAction() throws Exception {
         UUID cancelled = action(city, "CANCELLED", "QUARTERLY", LocalDate.of(2025, 1, 1), null, "FORUM", List.of(forum));
         UUID proposed = action(city, "PROPOSED", "QUARTERLY", LocalDate.of(2025, 1, 1), null, "FORUM", List.of(forum));

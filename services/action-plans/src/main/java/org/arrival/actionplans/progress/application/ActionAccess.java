@@ -3,6 +3,7 @@ package org.arrival.actionplans.progress.application;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.arrival.actionplans.progress.domain.ActionState;
@@ -49,9 +50,19 @@ public class ActionAccess {
                 .orElseThrow(() -> new RecordNotFound("action", actionId));
     }
 
-    /** The action, locked, for its owner's editors and administrators: 404 if unseen, 403 for anyone else. */
+    /**
+     * The action, locked, for its owner's editors and administrators: 404 if unseen, 403 for anyone else. The owner's
+     * people may always read their own action, so only others are looked up in the replica (for 404 or 403).
+     */
     public ActionState lockedForOwner(Caller caller, UUID actionId, String what) {
-        ActionState action = lockedReadable(caller, actionId);
+        Optional<ActionState> locked = actions.lock(actionId);
+        if (locked.isPresent() && caller.actsFor(locked.get().ownerId())) {
+            requireEditor(caller, what);
+            return locked.get();
+        }
+        Viewer viewer = organisations.viewer(caller);
+        ActionState action = locked.filter(a -> mayRead(viewer, a))
+                .orElseThrow(() -> new RecordNotFound("action", actionId));
         requireOwnerEditor(caller, action, what);
         return action;
     }

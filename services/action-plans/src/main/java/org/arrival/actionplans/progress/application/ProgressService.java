@@ -1,6 +1,7 @@
 package org.arrival.actionplans.progress.application;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.arrival.actionplans.progress.domain.ActionState;
@@ -40,7 +41,8 @@ public class ProgressService {
     public StoredReport publish(Caller caller, UUID actionId, Report.Draft draft) {
         ActionState action = access.lockedForOwner(caller, actionId, "report progress on it");
         Report report = Report.publish(UUID.randomUUID(), action, draft, access.today());
-        Instant at = access.clock().instant();
+        // as PostgreSQL keeps it, so that the answer shows what a later read will
+        Instant at = access.clock().instant().truncatedTo(ChronoUnit.MICROS);
         if (!reports.insert(report, caller.userId(), at)) {
             throw new RuleViolation("The action already has a report for " + report.periodStart() + " to "
                     + report.periodEnd() + "; published reports are not replaced, report the next period instead");
@@ -48,7 +50,7 @@ public class ProgressService {
         ProgressReported event = new ProgressReported(snapshot(report), caller.toActor());
         outbox.append(OutgoingEvent.about(report.id(), action.ownerId(), action.classification(), event)
                 .keyedBy(action.id()).at(at));
-        return reports.find(actionId, report.id()).orElseThrow();
+        return new StoredReport(report, at, caller.userId());
     }
 
     @Transactional(readOnly = true)
