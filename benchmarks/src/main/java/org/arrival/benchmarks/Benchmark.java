@@ -120,7 +120,9 @@ public final class Benchmark {
             memoryAtRest = Footprint.of(stack);
             if (options.runs("throughput") || options.runs("freshness")) {
                 warmUp();
+                settle();
             }
+            idleCpu();
             if (options.runs("throughput")) {
                 phase("throughput", this::throughput);
             }
@@ -187,6 +189,25 @@ public final class Benchmark {
         workspace.await("the consumers to catch up", CATCH_UP_LIMIT, () -> lag.total() == 0);
     }
 
+    /**
+     * CPU each part uses per second at rest, after the warm-up: consumers polling, schedulers, the broker serving
+     * them. Taken off the CPU a load level used, so that what remains is what the reports cost.
+     */
+    private Map<String, Long> idlePerSecond = Map.of();
+
+    private void idleCpu() {
+        // a minute at least in a full run, so that the forum's coherence checks (every minute) are counted fairly
+        Duration d = options.quick() ? Duration.ofSeconds(15) : Duration.ofSeconds(65);
+        Map<String, Long> before = Footprint.cpu(stack);
+        sleep(d.toMillis());
+        Map<String, Long> used = Footprint.cpuSince(before, Footprint.cpu(stack));
+        Map<String, Long> perSecond = new java.util.LinkedHashMap<>();
+        used.forEach((k, v) -> perSecond.put(k, v * 1000 / d.toMillis()));
+        idlePerSecond = perSecond;
+        log("CPU at rest, ms per second: " + perSecond.entrySet().stream()
+                .map(e -> shortName(e.getKey()) + " " + Format.millis(e.getValue())).toList());
+    }
+
     private void warmUp() {
         log("warming up for " + options.warmUp().toSeconds() + " s");
         ReportingLoad load = new ReportingLoad(http, workspace);
@@ -222,7 +243,9 @@ public final class Benchmark {
                 Map<String, Long> cpuBefore = Footprint.cpu(stack);
                 r = load.closedLoop(clients, options.levelDuration());
                 caughtUp = catchUp(before + r.accepted());
-                cpuPerReport(clients + " clients", Footprint.cpuSince(cpuBefore, Footprint.cpu(stack)), r.accepted());
+                long levelNanos = r.rate().elapsed().plus(caughtUp).toNanos();
+                cpuPerReport(clients + " clients", Footprint.cpuSince(cpuBefore, Footprint.cpu(stack)), levelNanos,
+                        r.accepted());
                 memoryUnderLoad = Footprint.max(memoryUnderLoad, watch.maxMemory());
                 double endToEnd = r.accepted() / (r.rate().elapsed().plus(caughtUp).toNanos() / 1e9);
                 throughput.row(clients, Format.rate(r.rate().perSecond()), r.latency().millis(),
@@ -242,10 +265,10 @@ public final class Benchmark {
     private Table cpu;
 
     /**
-     * CPU time each part used per accepted report over a level, the catch-up included, and how many reports per
-     * second two cores could carry at that cost if nothing else ran on them.
+     * CPU time each part used per accepted report over a level, the catch-up included and what the part uses at rest
+     * over as long taken off; and how many reports per second two otherwise idle cores could carry at that cost.
      */
-    private void cpuPerReport(String level, Map<String, Long> used, long reports) {
+    private void cpuPerReport(String level, Map<String, Long> used, long levelNanos, long reports) {
         if (reports == 0) {
             return;
         }
@@ -255,20 +278,32 @@ public final class Benchmark {
             header.add("stack total");
             header.add("reports/s 2 idle cores could carry");
             cpu = new Table(header.toArray(String[]::new));
+            List<Object> rest = new ArrayList<>(List.of("at rest (ms of CPU per second)"));
+            long stackIdle = 0;
+            for (String part : used.keySet()) {
+                long idle = idlePerSecond.getOrDefault(part, 0L);
+                rest.add(Format.millis(idle));
+                stackIdle += part.equals(Footprint.HARNESS) ? 0 : idle;
+            }
+            rest.add(Format.millis(stackIdle));
+            rest.add("");
+            cpu.row(rest.toArray());
         }
         List<Object> row = new ArrayList<>(List.of(level));
         long stackNanos = 0;
+        long stackIdle = 0;
         for (var e : used.entrySet()) {
-            row.add(Format.millis(e.getValue() / reports));
+            long idle = idlePerSecond.getOrDefault(e.getKey(), 0L) * levelNanos / 1_000_000_000L;
+            long marginal = Math.max(0, e.getValue() - idle);
+            row.add(Format.millis(marginal / reports));
             if (!e.getKey().equals(Footprint.HARNESS)) {
-                stackNanos += e.getValue();
+                stackNanos += marginal;
+                stackIdle += idlePerSecond.getOrDefault(e.getKey(), 0L);
             }
         }
         row.add(Format.millis(stackNanos / reports));
-        row.add(Format.rate(2e9 * reports / stackNanos));
-        if (row.size() == cpu.columns()) {
-            cpu.row(row.toArray());
-        }
+        row.add(stackNanos == 0 ? "-" : Format.rate((2e9 - stackIdle) * reports / stackNanos));
+        cpu.row(row.toArray());
         log(level + ": CPU ms per report " + row);
     }
 
@@ -326,6 +361,7 @@ public final class Benchmark {
 
     private HistorySeed.Seeded seeded;
     private Rate liveCatchUp;
+    private final Map<String, Rate> liveByGroup = new java.util.LinkedHashMap<>();
     private long topicEvents;
 
     private void rebuild() {
@@ -336,9 +372,27 @@ public final class Benchmark {
         seeded = HistorySeed.publish(history, settings.kafkaBootstrap());
         log("seeded: " + seeded.rate() + ", mean " + Math.round(seeded.meanSize()) + " bytes, " + seeded.validated()
                 + " checked against their schema");
-        workspace.await("the live consumers to read the history", Duration.ofHours(3), () -> lag.total() == 0);
+        // when each group that reads the history has read it: the live projection and the router, each on its own
+        Map<String, Long> caughtUpAt = new java.util.TreeMap<>();
+        workspace.await("the live consumers to read the history", Duration.ofHours(3), () -> {
+            Map<String, Long> now = lag.byGroup();
+            long at = System.nanoTime();
+            now.forEach((group, behind) -> {
+                if (behind == 0) {
+                    caughtUpAt.putIfAbsent(group, at);
+                } else {
+                    caughtUpAt.remove(group);
+                }
+            });
+            return now.values().stream().allMatch(l -> l == 0);
+        });
         liveCatchUp = Rate.between(seeded.events(), start, System.nanoTime());
-        log("live consumers caught up: " + liveCatchUp);
+        for (String group : List.of("forum-projection", "notifications-router")) {
+            if (caughtUpAt.containsKey(group)) {
+                liveByGroup.put(group, Rate.between(seeded.events(), start, caughtUpAt.get(group)));
+            }
+        }
+        log("live consumers caught up: " + liveCatchUp + " " + liveByGroup);
         topicEvents = lag.eventsIn(EventCatalogue.instance().topics().stream().map(TopicDefinition::name).toList());
         try (Watch watch = new Watch(lag, stack)) {
             rebuild = ForumRebuild.run(api, Duration.ofHours(2));
@@ -372,7 +426,8 @@ public final class Benchmark {
                     .append(" s each").append(nl).append(nl).append(throughput.markdown()).append(nl);
         }
         if (cpu != null) {
-            out.append("### CPU time per accepted report (ms), by process, catch-up included").append(nl).append(nl)
+            out.append("### CPU time per accepted report (ms) by process, catch-up included, use at rest taken off")
+                    .append(nl).append(nl)
                     .append(cpu.markdown()).append(nl);
         }
         if (!freshness.isEmpty()) {
@@ -450,6 +505,9 @@ public final class Benchmark {
         if (liveCatchUp != null) {
             t.row("live consumers (forum view, notifications) read it, seeding included", String.format("%,d", liveCatchUp.count()),
                     Format.seconds(liveCatchUp.elapsed().toMillis() / 1000.0), Format.rate(liveCatchUp.perSecond()));
+            liveByGroup.forEach((group, rate) -> t.row("  of which " + group + " (consumer group) was done after",
+                    String.format("%,d", rate.count()), Format.seconds(rate.elapsed().toMillis() / 1000.0),
+                    Format.rate(rate.perSecond())));
         }
         if (rebuild != null) {
             t.row("POST /admin/rebuild until COMPLETED (" + rebuild.status() + "; topics held " + String.format("%,d", topicEvents)

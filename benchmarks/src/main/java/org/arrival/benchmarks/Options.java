@@ -24,11 +24,12 @@ public record Options(boolean quick, boolean reuse, Set<String> skip, Path out, 
     static final List<String> PHASES = List.of("throughput", "freshness", "rebuild", "baseline");
 
     static final String USAGE = """
-            benchmarks/run [--quick] [--reuse] [--skip=phase,...] [--events=N] [--out=FILE]
+            benchmarks/run [--quick] [--reuse] [--skip=phase,...] [--events=N] [--warm-up=SECONDS] [--out=FILE]
               --quick       small counts, a few minutes: to try the harness, not to quote
               --reuse       keep the stack's data directory from an earlier run (default: start fresh)
               --skip=...    leave out phases: throughput, freshness, rebuild, baseline
               --events=N    events to seed for the rebuild (default 1000000, quick 50000)
+              --warm-up=S   seconds of load before the first measurement, for the JIT (default 90, quick 15)
               --out=FILE    the Markdown results (default benchmarks/target/results-<time>.md)""";
 
     static Options parse(String[] args, Path root) {
@@ -37,6 +38,7 @@ public record Options(boolean quick, boolean reuse, Set<String> skip, Path out, 
         boolean reuse = list.contains("--reuse");
         Set<String> skip = new HashSet<>();
         Long events = null;
+        Integer warmUp = null;
         Path out = root.resolve("benchmarks/target/results-" + java.time.LocalDateTime.now().withNano(0)
                 .toString().replace(':', '-') + ".md");
         for (String a : args) {
@@ -49,6 +51,8 @@ public record Options(boolean quick, boolean reuse, Set<String> skip, Path out, 
                 }
             } else if (a.startsWith("--events=")) {
                 events = Long.parseLong(a.substring(9).replace("_", "").replace(",", ""));
+            } else if (a.startsWith("--warm-up=")) {
+                warmUp = Integer.parseInt(a.substring(10));
             } else if (a.startsWith("--out=")) {
                 out = Path.of(a.substring(6)).toAbsolutePath();
             } else if (!a.equals("--quick") && !a.equals("--reuse")) {
@@ -57,11 +61,13 @@ public record Options(boolean quick, boolean reuse, Set<String> skip, Path out, 
         }
         if (quick) {
             long n = events == null ? 50_000 : events;
-            return new Options(true, reuse, skip, out, 16, Duration.ofSeconds(5), List.of(4, 16), Duration.ofSeconds(10),
+            return new Options(true, reuse, skip, out, 16, Duration.ofSeconds(warmUp == null ? 15 : warmUp), List.of(4, 16),
+                    Duration.ofSeconds(10),
                     List.of(0.0, 0.5), Duration.ofSeconds(10), Duration.ofMillis(250), n, (int) Math.max(1, n / 100));
         }
         long n = events == null ? 1_000_000 : events;
-        return new Options(false, reuse, skip, out, 64, Duration.ofSeconds(20), List.of(1, 4, 16, 64),
+        return new Options(false, reuse, skip, out, 64, Duration.ofSeconds(warmUp == null ? 90 : warmUp),
+                List.of(1, 4, 16, 64),
                 Duration.ofSeconds(30), List.of(0.0, 0.25, 0.5, 0.75, 1.0), Duration.ofSeconds(30), Duration.ofMillis(250),
                 n, (int) Math.max(1, n / 100));
     }

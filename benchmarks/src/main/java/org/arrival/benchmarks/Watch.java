@@ -8,8 +8,9 @@ import org.arrival.benchmarks.footprint.Footprint;
 import org.arrival.local.LocalStack;
 
 /**
- * Samples the platform while a phase runs: each consumer group's lag every second (keeping the largest), the
- * machine's load average, and every part's memory every five seconds (keeping the largest).
+ * Samples the platform while a phase runs: each consumer group's lag every two seconds (keeping the largest), the
+ * machine's load average, and every part's memory every ten seconds (keeping the largest). Sparse, since each
+ * sample costs the broker and the machine a little.
  */
 final class Watch implements AutoCloseable {
 
@@ -39,7 +40,7 @@ final class Watch implements AutoCloseable {
                 }
                 tick++;
                 try {
-                    Thread.sleep(1000);
+                    Thread.sleep(2000);
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -51,10 +52,12 @@ final class Watch implements AutoCloseable {
         return new TreeMap<>(maxLag);
     }
 
-    /** The group that fell furthest behind, as "group: lag", or "0" if none did. */
+    /** The groups that fell behind, furthest first, as "lag group", or "0" if none did. */
     synchronized String worstLag() {
-        return maxLag.entrySet().stream().max(Map.Entry.comparingByValue()).filter(e -> e.getValue() > 0)
-                .map(e -> String.format("%,d (%s)", e.getValue(), e.getKey())).orElse("0");
+        String behind = maxLag.entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(3)
+                .map(e -> String.format("%,d %s", e.getValue(), e.getKey())).collect(java.util.stream.Collectors.joining(", "));
+        return behind.isEmpty() ? "0" : behind;
     }
 
     synchronized Map<String, Footprint.Memory> maxMemory() {

@@ -133,6 +133,15 @@ public final class KafkaBaseline {
         String topic = "arrival.benchmark.baseline-" + UUID.randomUUID().toString().substring(0, 8);
         try {
             admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(60, TimeUnit.SECONDS);
+            // a producer that writes before every partition has its leader gets NOT_LEADER, then, being idempotent,
+            // out-of-order sequence errors it retries for minutes: wait for the leaders first
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!led(admin, topic)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the partitions of " + topic + " got no leader within 60 s");
+                }
+                sleep(100);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -140,6 +149,15 @@ public final class KafkaBaseline {
             throw new IllegalStateException("could not create " + topic + ": " + e, e);
         }
         return topic;
+    }
+
+    private static boolean led(Admin admin, String topic) throws InterruptedException {
+        try {
+            var description = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
+            return description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
     }
 
     private static void deleteTopic(Admin admin, String topic) {

@@ -44,10 +44,16 @@ public final class ReportingLoad {
         final Latencies latencies = new Latencies();
         final List<String> problems = Collections.synchronizedList(new ArrayList<>());
 
+        /** Publishes the action's next report; whatever goes wrong is counted, never ends the client. */
         void publish(ActionUnderReport action) {
             LocalDate period = action.nextPeriod();
-            Http.Answer a = http.post(workspace.url(PlatformService.ACTION_PLANS, "/actions/" + action.id() + "/reports"),
-                    workspace.token(action.owner()), ActionUnderReport.report(period));
+            Http.Answer a;
+            try {
+                a = http.post(workspace.url(PlatformService.ACTION_PLANS, "/actions/" + action.id() + "/reports"),
+                        workspace.token(action.owner()), ActionUnderReport.report(period));
+            } catch (RuntimeException e) {
+                a = new Http.Answer(-1, String.valueOf(e), 0, System.nanoTime());
+            }
             if (a.is(201)) {
                 action.accepted(period);
                 accepted.incrementAndGet();

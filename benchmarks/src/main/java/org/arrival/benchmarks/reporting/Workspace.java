@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 import org.arrival.local.DemoForum;
@@ -83,12 +85,25 @@ public final class Workspace {
         return probeAction;
     }
 
+    /**
+     * The reporter's access token. One caller at a time fetches a new one when it is due (30 s before it expires):
+     * a crowd of clients asking Keycloak for the same user's token at once looks like an attack to its brute-force
+     * protection, which then locks the user out for a while.
+     */
     public String token(Reporter reporter) {
         return token(api, reporter);
     }
 
+    private static final Map<String, ReentrantLock> TOKEN_LOCKS = new ConcurrentHashMap<>();
+
     private static String token(PlatformClient api, Reporter reporter) {
-        return api.token(reporter.username(), DemoForum.PASSWORD);
+        ReentrantLock lock = TOKEN_LOCKS.computeIfAbsent(reporter.username(), u -> new ReentrantLock());
+        lock.lock();
+        try {
+            return api.token(reporter.username(), DemoForum.PASSWORD);
+        } finally {
+            lock.unlock();
+        }
     }
 
     public String url(PlatformService service, String path) {
@@ -201,8 +216,18 @@ public final class Workspace {
         return UUID.fromString(id);
     }
 
-    /** An in-app subscription to progress reports in the forum; retried while the forum is new to the service. */
+    /**
+     * An in-app subscription to progress reports in the forum, unless the reader has one (a rerun on kept data);
+     * retried while the forum is new to the service.
+     */
     private static void subscribe(PlatformClient api, Reporter reader, UUID forum) {
+        JsonNode mine = api.expect(200, "GET", PlatformService.NOTIFICATIONS, "/subscriptions?size=200",
+                token(api, reader), null, Map.of());
+        for (JsonNode s : mine.get("items")) {
+            if (s.toString().contains(forum.toString()) && s.toString().contains("ProgressReported")) {
+                return;
+            }
+        }
         String body = """
                 {"channel":"IN_APP","filter":{"forums":["%s"],"eventTypes":["ProgressReported"]}}""".formatted(forum);
         Instant deadline = Instant.now().plusSeconds(60);
