@@ -14,6 +14,7 @@ import org.arrival.forum.projection.domain.Projector;
 import org.arrival.platform.messaging.MessagingProperties;
 import org.arrival.platform.messaging.consumer.DeadLetters;
 import org.arrival.platform.messaging.consumer.IdempotentHandling;
+import org.arrival.platform.messaging.consumer.InboundEvent;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +24,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * Reads every topic of the catalogue: logs each event once and applies it to the active generation of the
- * projection (and to any generation being rebuilt), in one transaction with the idempotent claim.
+ * projection (and to any generation being rebuilt), in one transaction with the idempotent claim: a poll at a time,
+ * so that a consumer that has fallen behind catches up with a few statements per poll rather than per event.
  *
  * <p>It reads in its own consumer group ({@code <group>-projection}): the registry replica reads the registry
  * topics in the service's group, and two listeners of one group would split those topics' partitions.
@@ -51,18 +53,25 @@ public class ProjectionListener {
         return EventCatalogue.instance().topics().stream().map(TopicDefinition::name).toArray(String[]::new);
     }
 
+    /** A poll's events, in one transaction (one per record if that fails: see {@link IdempotentHandling}). */
     @KafkaListener(id = "forum-projection",
             topics = "#{T(org.arrival.forum.projection.ProjectionListener).topics()}",
-            groupId = "${spring.kafka.consumer.group-id}" + GROUP_SUFFIX)
-    public void on(ConsumerRecord<String, byte[]> record) {
-        handling.handleOnce(CONSUMER, record, inbound -> {
-            ProjectedEvent event = EventLog.of(inbound);
-            log.append(event);
-            for (int generation : generations.written()) {
-                generations.lock(generation);
-                Projector.apply(new JdbcStore(jdbc, generation), event);
-            }
-        });
+            groupId = "${spring.kafka.consumer.group-id}" + GROUP_SUFFIX, batch = "true")
+    public void on(List<ConsumerRecord<String, byte[]>> records) {
+        handling.handleAllOnce(CONSUMER, records, this::apply);
+    }
+
+    /** Logs the events and applies them to every generation written, each row read and written once. */
+    void apply(List<InboundEvent> inbound) {
+        List<ProjectedEvent> events = inbound.stream().map(EventLog::of).toList();
+        log.appendAll(events);
+        for (int generation : generations.written()) {
+            generations.lock(generation);
+            BatchStore store = new BatchStore(new JdbcStore(jdbc, generation));
+            store.preload(events);
+            events.forEach(e -> Projector.apply(store, e));
+            store.flush();
+        }
     }
 
     /** The dead-letter topics of the projection's consumer group. */

@@ -54,11 +54,12 @@ public class RecordListener {
         return EventCatalogue.instance().topics().stream().map(TopicDefinition::name).toArray(String[]::new);
     }
 
+    /** A poll's events, in one transaction (one per record if that fails: see {@link IdempotentHandling}). */
     @KafkaListener(id = "notifications-router",
             topics = "#{T(org.arrival.notifications.records.RecordListener).topics()}",
-            groupId = "${spring.kafka.consumer.group-id}" + GROUP_SUFFIX)
-    public void on(ConsumerRecord<String, byte[]> record) {
-        handling.handleOnce(CONSUMER, record, this::apply);
+            groupId = "${spring.kafka.consumer.group-id}" + GROUP_SUFFIX, batch = "true")
+    public void on(List<ConsumerRecord<String, byte[]>> records) {
+        handling.handleAllOnce(CONSUMER, records, events -> events.forEach(this::apply));
     }
 
     void apply(InboundEvent event) {

@@ -54,6 +54,20 @@ final class TestRecords implements AutoCloseable {
         }
     }
 
+    /** Sends the records in one go (one producer batch where they share a partition), then waits for the acks. */
+    void sendTogether(java.util.List<ProducerRecord<String, byte[]>> records) {
+        java.util.List<java.util.concurrent.Future<?>> acks = new java.util.ArrayList<>();
+        records.forEach(r -> acks.add(producer.send(r)));
+        producer.flush();
+        for (java.util.concurrent.Future<?> ack : acks) {
+            try {
+                ack.get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("could not produce", e);
+            }
+        }
+    }
+
     @Override
     public void close() {
         producer.close();
