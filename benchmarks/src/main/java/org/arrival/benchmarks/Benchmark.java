@@ -212,7 +212,8 @@ public final class Benchmark {
         log("warming up for " + options.warmUp().toSeconds() + " s");
         ReportingLoad load = new ReportingLoad(http, workspace);
         long before = workspace.donorUnread();
-        ReportingLoad.Result r = load.closedLoop(Math.min(16, options.loadActions()), options.warmUp());
+        // every action and as many clients as the busiest level: the JIT sees the load to come
+        ReportingLoad.Result r = load.closedLoop(options.loadActions(), options.warmUp());
         catchUp(before + r.accepted());
         new FreshnessProbe(http, workspace).run(Duration.ofSeconds(3), options.probeEvery());
         log("warm-up: " + r.rate() + ", " + r.latency().millis() + " ms");

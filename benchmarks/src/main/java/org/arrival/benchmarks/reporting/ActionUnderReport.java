@@ -7,12 +7,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An action the benchmark reports progress on. Each report covers the next day after the previous report's
- * period, from 1 January 1990: a period that has passed and is never reported twice, and a later period than any
- * before it, so the forum view shows it as the action's latest report.
+ * period, from 1 January 1800 (room for some 80,000 reports an action): a period that has passed and is never
+ * reported twice, and a later period than any before it, so the forum view shows it as the action's latest report.
  */
 public final class ActionUnderReport {
 
-    static final LocalDate FIRST_PERIOD = LocalDate.of(1990, 1, 1);
+    static final LocalDate FIRST_PERIOD = LocalDate.of(1800, 1, 1);
 
     private final UUID id;
     private final Reporter owner;
@@ -50,7 +50,7 @@ public final class ActionUnderReport {
 
     /** A progress report for the period, about the size of a real one: a paragraph of narrative, two indicators. */
     static String report(LocalDate period) {
-        int day = (int) (period.toEpochDay() % 97);
+        int day = (int) Math.floorMod(period.toEpochDay(), 97L);
         return String.format(Locale.ROOT, """
                 {"periodStart":"%s","periodEnd":"%s","percentComplete":%d,"rag":"%s",\
                 "narrative":"Two of the five referral desks are open and referred refugees and host community residents \
