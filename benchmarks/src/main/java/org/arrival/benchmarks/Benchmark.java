@@ -314,7 +314,7 @@ public final class Benchmark {
 
     private final Table freshness = new Table("background load (target → achieved reports/s)",
             "probe write p50 / p95 / p99 (ms)", "forum view p50 / p95 / p99 (ms)", "notification p50 / p95 / p99 (ms)",
-            "probes (not seen in 30 s)", "max consumer lag during");
+            "probes (effects not seen in 30 s)", "max consumer lag during");
 
     private void freshness() {
         double saturation = best != null ? best.rate().perSecond() : 100;
@@ -434,7 +434,7 @@ public final class Benchmark {
         if (!freshness.isEmpty()) {
             out.append("### Freshness: write response to effect visible, ").append(options.freshnessDuration().toSeconds())
                     .append(" s per level, a probe every ").append(options.probeEvery().toMillis()).append(" ms, polled every ")
-                    .append(FreshnessProbe.POLL_EVERY.toMillis()).append(" ms").append(nl).append(nl)
+                    .append(FreshnessProbe.POLL_EVERY.toMillis()).append(" ms at first").append(nl).append(nl)
                     .append(freshness.markdown()).append(nl);
         }
         Table rebuildTable = rebuildTable();

@@ -3,9 +3,9 @@ package org.arrival.benchmarks.reporting;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import org.arrival.benchmarks.measure.Latencies;
@@ -14,10 +14,12 @@ import org.arrival.local.PlatformService;
 import tools.jackson.databind.JsonNode;
 
 /**
- * How soon a progress report is seen: the city publishes a report on the working group's action, then the
- * statistics office's tracker of the working group (forum view) and its inbox (notifications) are polled until
- * they show it. Freshness is the time from the write's HTTP response to the answer of the first poll that shows the
- * effect: an upper bound, too high by at most one poll interval plus one poll's latency.
+ * How soon a progress report is seen: every {@code every}, the city publishes a report on the working group's
+ * action, then the statistics office's tracker of the working group (forum view) and its inbox (notifications) are
+ * polled until they show it. Probes run on their own schedule whether or not earlier ones were seen yet, so a
+ * slow platform gets as many probes as a fast one. Freshness is the time from the write's HTTP response to the
+ * answer of the first poll that shows the effect: an upper bound, too high by at most one poll interval plus one
+ * poll's latency. Polls come every 5 ms for the first 250 ms, then every 50 ms, then every 250 ms after 2 s.
  */
 public final class FreshnessProbe {
 
@@ -37,18 +39,21 @@ public final class FreshnessProbe {
             int probes, int notSeen) {
     }
 
-    /** Probes once every {@code every} for the duration (the probe's own writes are sequential). */
     public Result run(Duration duration, Duration every) {
         Latencies write = new Latencies();
         Latencies view = new Latencies();
         Latencies inbox = new Latencies();
-        int probes = 0;
-        int notSeen = 0;
+        AtomicInteger probes = new AtomicInteger();
+        AtomicInteger notSeen = new AtomicInteger();
         ActionUnderReport action = workspace.probeAction();
-        long deadline = System.nanoTime() + duration.toNanos();
-        try (ExecutorService pollers = Executors.newVirtualThreadPerTaskExecutor()) {
-            while (System.nanoTime() < deadline) {
-                long next = System.nanoTime() + every.toNanos();
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (long next = start; next < start + duration.toNanos(); next += every.toNanos()) {
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    Workspace.pause(wait / 1_000_000);
+                }
+                // periods are taken in order and the writes are sequential: each report is the action's latest
                 LocalDate period = action.nextPeriod();
                 Http.Answer a = http.post(workspace.url(PlatformService.ACTION_PLANS, "/actions/" + action.id() + "/reports"),
                         workspace.token(action.owner()), ActionUnderReport.report(period));
@@ -57,52 +62,50 @@ public final class FreshnessProbe {
                 }
                 action.accepted(period);
                 write.record(a.nanos());
-                probes++;
+                probes.incrementAndGet();
                 String reportId = a.json().get("id").asString();
-                CompletableFuture<Long> seenInView = CompletableFuture.supplyAsync(() -> until(a.receivedAt(),
-                        workspace.url(PlatformService.FORUM, "/forums/" + workspace.workingGroup() + "/tracker?size=10"),
-                        page -> showsPeriod(page, action.id(), period)), pollers);
-                CompletableFuture<Long> seenInInbox = CompletableFuture.supplyAsync(() -> until(a.receivedAt(),
-                        workspace.url(PlatformService.NOTIFICATIONS, "/inbox?size=10"),
-                        page -> mentions(page, reportId)), pollers);
-                Long v = seenInView.join();
-                Long n = seenInInbox.join();
-                if (v == null || n == null) {
-                    notSeen++;
-                }
-                if (v != null) {
-                    view.record(v);
-                }
-                if (n != null) {
-                    inbox.record(n);
-                }
-                long rest = next - System.nanoTime();
-                if (rest > 0) {
-                    Workspace.pause(rest / 1_000_000);
-                }
+                pool.submit(() -> {
+                    Long v = until(a.receivedAt(), workspace.url(PlatformService.FORUM, "/forums/"
+                            + workspace.workingGroup() + "/tracker?size=10"), page -> showsAtLeast(page, action.id(), period));
+                    record(v, view, notSeen);
+                });
+                pool.submit(() -> {
+                    Long n = until(a.receivedAt(), workspace.url(PlatformService.NOTIFICATIONS, "/inbox?size=200"),
+                            page -> mentions(page, reportId));
+                    record(n, inbox, notSeen);
+                });
             }
         }
-        return new Result(write.summary(), view.summary(), inbox.summary(), probes, notSeen);
+        return new Result(write.summary(), view.summary(), inbox.summary(), probes.get(), notSeen.get());
+    }
+
+    private static void record(Long nanos, Latencies into, AtomicInteger notSeen) {
+        if (nanos == null) {
+            notSeen.incrementAndGet();
+        } else {
+            into.record(nanos);
+        }
     }
 
     /** Nanoseconds from {@code since} to the first answer that satisfies {@code seen}; null if not within 30 s. */
     private Long until(long since, String url, Predicate<JsonNode> seen) {
-        String token = workspace.token(Reporter.STATISTICIAN);
         while (System.nanoTime() - since < GIVE_UP.toNanos()) {
-            Http.Answer a = http.get(url, token);
+            Http.Answer a = http.get(url, workspace.token(Reporter.STATISTICIAN));
             if (a.is(200) && seen.test(a.json())) {
                 return a.receivedAt() - since;
             }
-            Workspace.pause(POLL_EVERY.toMillis());
+            long waited = (System.nanoTime() - since) / 1_000_000;
+            Workspace.pause(waited < 250 ? POLL_EVERY.toMillis() : waited < 2_000 ? 50 : 250);
         }
         return null;
     }
 
-    private static boolean showsPeriod(JsonNode page, UUID action, LocalDate period) {
+    /** The view shows this report or a later one of the action (it applies one action's reports in order). */
+    private static boolean showsAtLeast(JsonNode page, UUID action, LocalDate period) {
         for (JsonNode item : page.get("items")) {
             if (item.get("actionId").asString().equals(action.toString())) {
                 JsonNode end = item.get("reportPeriodEnd");
-                return end != null && period.toString().equals(end.asString());
+                return end != null && !end.isNull() && !LocalDate.parse(end.asString()).isBefore(period);
             }
         }
         return false;

@@ -59,10 +59,13 @@ public class RecordListener {
             topics = "#{T(org.arrival.notifications.records.RecordListener).topics()}",
             groupId = "${spring.kafka.consumer.group-id}" + GROUP_SUFFIX, batch = "true")
     public void on(List<ConsumerRecord<String, byte[]>> records) {
-        handling.handleAllOnce(CONSUMER, records, events -> events.forEach(this::apply));
+        handling.handleAllOnce(CONSUMER, records, events -> {
+            Router.Poll poll = router.poll();
+            events.forEach(event -> apply(event, poll));
+        });
     }
 
-    void apply(InboundEvent event) {
+    private void apply(InboundEvent event, Router.Poll poll) {
         RecordEvent read = EventInterpreter.interpret(event);
         if (read == null) {
             return; // a type added to the catalogue after this build: nothing to say about it yet
@@ -75,7 +78,7 @@ public class RecordListener {
         KnownRecord known = records.find(read.record().id()).orElse(read.record());
         // history read for the first time (a new deployment, a replay) updates what is known but tells nobody
         if (maxAge.isZero() || !event.time().isBefore(clock.instant().minus(maxAge))) {
-            router.route(event, read, known);
+            router.route(event, read, known, poll);
         }
     }
 

@@ -56,9 +56,42 @@ public class Router {
         this.linkBase = linkBase.endsWith("/") ? linkBase.substring(0, linkBase.length() - 1) : linkBase;
     }
 
+    /**
+     * What routing reads that events do not change (the active subscriptions, the replica's organisations and
+     * seats, the webhooks), read once for a whole poll of events instead of once per event. A subscription or
+     * webhook changed meanwhile counts from the next poll on.
+     */
+    public final class Poll {
+
+        private List<Subscription> subscriptions;
+        private final Lookups organisations = new Lookups();
+        private final Map<List<Object>, List<Map<String, Object>>> webhooks = new HashMap<>();
+
+        private List<Subscription> subscriptions() {
+            if (subscriptions == null) {
+                subscriptions = Router.this.subscriptions.allActive();
+            }
+            return subscriptions;
+        }
+
+        private List<Map<String, Object>> webhooks(UUID org, String type) {
+            return webhooks.computeIfAbsent(List.of(org, type), k -> Router.this.webhooks(org, type));
+        }
+    }
+
+    /** A fresh set of look-ups for the events of one poll. */
+    public Poll poll() {
+        return new Poll();
+    }
+
     /** Routes an event about {@code record} (as known after the event); returns the organisations told. */
     public Set<UUID> route(InboundEvent event, RecordEvent read, KnownRecord record) {
-        Lookups orgs = new Lookups();
+        return route(event, read, record, new Poll());
+    }
+
+    /** Routes an event of a poll, with the poll's look-ups. */
+    public Set<UUID> route(InboundEvent event, RecordEvent read, KnownRecord record, Poll poll) {
+        Lookups orgs = poll.organisations;
         UUID recordOwner = record.ownerId();
         UUID owner = read.firewallOwner() != null ? read.firewallOwner() : recordOwner;
         Set<UUID> readers = new HashSet<>();
@@ -87,7 +120,7 @@ public class Router {
         Notification n = new Notification(event, text, link);
 
         Set<UUID> told = new LinkedHashSet<>();
-        for (Subscription s : subscriptions.allActive()) {
+        for (Subscription s : poll.subscriptions()) {
             if (!FilterMatching.matches(s.filter(), facts) || !orgs.mayTell(audience, s.ownerOrg())) {
                 continue;
             }
@@ -114,7 +147,7 @@ public class Router {
         }
         String document = null;
         for (UUID org : told) {
-            for (Map<String, Object> hook : webhooks(org, event.type())) {
+            for (Map<String, Object> hook : poll.webhooks(org, event.type())) {
                 if (document == null) {
                     document = cloudEvent(event);
                 }
