@@ -36,9 +36,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * then made active in one transaction. Events arriving meanwhile are applied to the new generation by the live
  * listener as well, so nothing falls between the replay's end and the switch.
  *
- * <p>Each poll (up to {@code batch-size} events) is applied in one transaction holding the generation's lock: the
- * events are logged in one JDBC batch, and the rows they touch are read once and written once
- * ({@link BatchStore}), rather than a read and a write per event.
+ * <p>Up to {@code batch-size} events (several polls) are applied in one transaction holding the generation's lock:
+ * the events are logged in one JDBC batch, and the rows they touch are read once and written once
+ * ({@link BatchStore}), rather than a read and a write per event. A history interleaves many records, so the larger
+ * the batch, the more events each written row stands for; the live listener waits for the lock meanwhile.
  */
 @Component
 public class Rebuild {
@@ -58,7 +59,7 @@ public class Rebuild {
     public Rebuild(JdbcTemplate jdbc, org.springframework.transaction.PlatformTransactionManager transactions, Generations generations, EventLog log,
             KafkaProperties kafka, @Value("${arrival.forum.rebuild.poll-timeout:1s}") Duration pollTimeout,
             @Value("${arrival.forum.rebuild.max-duration:30m}") Duration maxDuration,
-            @Value("${arrival.forum.rebuild.batch-size:2000}") int batchSize) {
+            @Value("${arrival.forum.rebuild.batch-size:10000}") int batchSize) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
         this.generations = generations;
@@ -114,12 +115,18 @@ public class Rebuild {
                 if (Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException("rebuild did not reach the end offsets within " + maxDuration);
                 }
-                ConsumerRecords<String, byte[]> records = consumer.poll(pollTimeout);
+                // several polls to a transaction: a record that many of them touch is read and written once
                 List<ProjectedEvent> batch = new ArrayList<>();
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    Long stop = end.get(new TopicPartition(record.topic(), record.partition()));
-                    if (stop != null && record.offset() < stop) {
-                        batch.add(EventLog.of(InboundEvent.from(record)));
+                while (batch.size() < batchSize && !caughtUp(consumer, end)) {
+                    ConsumerRecords<String, byte[]> records = consumer.poll(pollTimeout);
+                    for (ConsumerRecord<String, byte[]> record : records) {
+                        Long stop = end.get(new TopicPartition(record.topic(), record.partition()));
+                        if (stop != null && record.offset() < stop) {
+                            batch.add(EventLog.of(InboundEvent.from(record)));
+                        }
+                    }
+                    if (records.isEmpty()) {
+                        break;
                     }
                 }
                 if (!batch.isEmpty()) {
@@ -170,7 +177,7 @@ public class Rebuild {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.min(batchSize, 2000));
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
