@@ -363,6 +363,8 @@ public final class Benchmark {
     private HistorySeed.Seeded seeded;
     private Rate liveCatchUp;
     private final Map<String, Rate> liveByGroup = new java.util.LinkedHashMap<>();
+    private Map<String, Long> liveCpu;
+    private Map<String, Long> rebuildCpu;
     private long topicEvents;
 
     private void rebuild() {
@@ -370,6 +372,7 @@ public final class Benchmark {
                 Reporter.EDITORS.stream().map(Reporter::organisation).toList(), UUID.randomUUID().toString());
         log("seeding " + history.size() + " events about " + options.historyActions() + " actions");
         long start = System.nanoTime();
+        Map<String, Long> cpuBefore = Footprint.cpu(stack);
         seeded = HistorySeed.publish(history, settings.kafkaBootstrap());
         log("seeded: " + seeded.rate() + ", mean " + Math.round(seeded.meanSize()) + " bytes, " + seeded.validated()
                 + " checked against their schema");
@@ -394,9 +397,13 @@ public final class Benchmark {
             }
         }
         log("live consumers caught up: " + liveCatchUp + " " + liveByGroup);
+        Map<String, Long> cpuAfterLive = Footprint.cpu(stack);
+        liveCpu = Footprint.cpuSince(cpuBefore, cpuAfterLive);
         topicEvents = lag.eventsIn(EventCatalogue.instance().topics().stream().map(TopicDefinition::name).toList());
         try (Watch watch = new Watch(lag, stack)) {
+            Map<String, Long> cpuBeforeRebuild = Footprint.cpu(stack);
             rebuild = ForumRebuild.run(api, Duration.ofHours(2));
+            rebuildCpu = Footprint.cpuSince(cpuBeforeRebuild, Footprint.cpu(stack));
             memoryUnderLoad = Footprint.max(memoryUnderLoad, watch.maxMemory());
         }
         log("rebuild " + rebuild.status() + ": " + rebuild.rate() + (rebuild.error() == null ? "" : " " + rebuild.error()));
@@ -440,6 +447,10 @@ public final class Benchmark {
         Table rebuildTable = rebuildTable();
         if (!rebuildTable.isEmpty()) {
             out.append("### Rebuild of the forum view").append(nl).append(nl).append(rebuildTable.markdown()).append(nl);
+        }
+        if (liveCpu != null || rebuildCpu != null) {
+            out.append("### CPU time per event of the history (µs) by process").append(nl).append(nl)
+                    .append(historyCpuTable().markdown()).append(nl);
         }
         out.append("### Resident memory (MiB)").append(nl).append(nl).append(memoryTable().markdown()).append(nl);
         if (!problems.isEmpty()) {
@@ -534,6 +545,32 @@ public final class Benchmark {
                     Format.seconds(writeJdbc.elapsed().toMillis() / 1000.0), Format.rate(writeJdbc.perSecond()));
         }
         return t;
+    }
+
+    private Table historyCpuTable() {
+        Map<String, Long> parts = liveCpu != null ? liveCpu : rebuildCpu;
+        List<String> header = new ArrayList<>(List.of("step"));
+        parts.keySet().forEach(k -> header.add(shortName(k)));
+        header.add("stack total");
+        Table t = new Table(header.toArray(String[]::new));
+        if (liveCpu != null) {
+            t.row(cpuRow("seeding and the live consumers reading it", liveCpu, seeded.events()));
+        }
+        if (rebuildCpu != null) {
+            t.row(cpuRow("the rebuild", rebuildCpu, rebuild.eventsRead()));
+        }
+        return t;
+    }
+
+    private static Object[] cpuRow(String step, Map<String, Long> used, long events) {
+        List<Object> row = new ArrayList<>(List.of(step));
+        long stack = 0;
+        for (var e : used.entrySet()) {
+            row.add(Format.rate(e.getValue() / 1000.0 / Math.max(1, events)));
+            stack += e.getKey().equals(Footprint.HARNESS) ? 0 : e.getValue();
+        }
+        row.add(Format.rate(stack / 1000.0 / Math.max(1, events)));
+        return row.toArray();
     }
 
     private Table memoryTable() {
