@@ -441,7 +441,7 @@ public final class Benchmark {
         if (!freshness.isEmpty()) {
             out.append("### Freshness: write response to effect visible, ").append(options.freshnessDuration().toSeconds())
                     .append(" s per level, a probe every ").append(options.probeEvery().toMillis()).append(" ms, polled every ")
-                    .append(FreshnessProbe.POLL_EVERY.toMillis()).append(" ms at first").append(nl).append(nl)
+                    .append(FreshnessProbe.POLL_EVERY.toMillis()).append(" ms").append(nl).append(nl)
                     .append(freshness.markdown()).append(nl);
         }
         Table rebuildTable = rebuildTable();
