@@ -102,7 +102,7 @@ public final class LocalStack implements AutoCloseable {
         try {
             stack.startAll();
             return stack;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             stack.close();
             throw e;
         }
