@@ -9,9 +9,12 @@ import org.arrival.forum.projection.domain.ProjectionStore;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
 import org.arrival.forum.projection.domain.Rows.ForumRow;
 import org.arrival.forum.projection.domain.Rows.GapRow;
+import org.arrival.forum.projection.domain.Rows.InputRow;
 import org.arrival.forum.projection.domain.Rows.MembershipRow;
 import org.arrival.forum.projection.domain.Rows.NeedRow;
 import org.arrival.forum.projection.domain.Rows.OrganisationRow;
+import org.arrival.forum.projection.domain.Rows.PlanRow;
+import org.arrival.forum.projection.domain.Rows.PopulationRow;
 import org.arrival.forum.projection.domain.Rows.RoundScoreRow;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -56,12 +59,25 @@ public class JdbcStore implements ProjectionStore {
     @Override public Optional<NeedRow> need(UUID id) { return find("fv_need", id, NeedRow.class); }
     @Override public Optional<GapRow> gap(UUID id) { return find("fv_gap", id, GapRow.class); }
     @Override public Optional<RoundScoreRow> round(UUID id) { return find("fv_round_score", id, RoundScoreRow.class); }
+    @Override public Optional<PlanRow> plan(UUID id) { return find("fv_plan", id, PlanRow.class); }
+    @Override public Optional<PopulationRow> estimate(UUID id) { return find("fv_population", id, PopulationRow.class); }
+    @Override public Optional<InputRow> input(UUID id) { return find("fv_input", id, InputRow.class); }
 
     @Override public void save(OrganisationRow row) { upsert("fv_organisation", row.id, row.version, row); }
     @Override public void save(ForumRow row) { upsert("fv_forum", row.id, row.version, row); }
     @Override public void save(NeedRow row) { upsert("fv_need", row.id, row.version, row); }
     @Override public void save(GapRow row) { upsert("fv_gap", row.id, row.version, row); }
     @Override public void save(RoundScoreRow row) { upsert("fv_round_score", row.id, row.version, row); }
+    @Override public void save(PlanRow row) { upsert("fv_plan", row.id, row.version, row); }
+    @Override public void save(PopulationRow row) { upsert("fv_population", row.id, row.version, row); }
+
+    @Override
+    public void save(InputRow row) {
+        jdbc.update("INSERT INTO fv_input (generation, id, version, subject_id, data) VALUES (?, ?, ?, ?, ?::jsonb) "
+                + "ON CONFLICT (generation, id) DO UPDATE SET version = EXCLUDED.version, "
+                + "subject_id = EXCLUDED.subject_id, data = EXCLUDED.data", generation, row.id, row.version,
+                row.subjectId, EventJson.mapper().writeValueAsString(row));
+    }
 
     @Override
     public void save(MembershipRow row) {
@@ -94,4 +110,7 @@ public class JdbcStore implements ProjectionStore {
     @Override public List<NeedRow> needs() { return list("fv_need", "", NeedRow.class); }
     @Override public List<GapRow> gaps() { return list("fv_gap", "", GapRow.class); }
     @Override public List<RoundScoreRow> rounds() { return list("fv_round_score", "", RoundScoreRow.class); }
+    @Override public List<PlanRow> plans() { return list("fv_plan", "", PlanRow.class); }
+    @Override public List<PopulationRow> estimates() { return list("fv_population", "", PopulationRow.class); }
+    @Override public List<InputRow> inputs() { return list("fv_input", "", InputRow.class); }
 }

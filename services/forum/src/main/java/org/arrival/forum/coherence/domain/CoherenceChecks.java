@@ -34,6 +34,7 @@ public final class CoherenceChecks {
     static final Set<String> VALIDATED_NEED = Set.of("VALIDATED", "PRIORITISED");
     static final String LOCAL_GOVERNMENT = "LOCAL_GOVERNMENT";
     static final String ALL_RESIDENTS = "ALL_RESIDENTS";
+    static final String GUIDE_ACTION_PREFIX = "UNH-R";
 
     private CoherenceChecks() {
     }
@@ -95,9 +96,7 @@ public final class CoherenceChecks {
                 continue;
             }
             boolean addressed = actions.stream().filter(a -> !"CANCELLED".equals(a.status))
-                    .anyMatch(a -> links.of(a.id).gapIds().contains(g.id)
-                            || (g.questionCode != null && a.frameworkItems.contains(g.questionCode))
-                            || (g.actionCode != null && a.frameworkItems.contains(g.actionCode)));
+                    .anyMatch(a -> links.of(a.id).gapIds().contains(g.id) || namesChecklistAction(a, g));
             if (!addressed) {
                 out.add(Finding.of(CoherenceCheckCode.GAP_WITHOUT_ACTION, List.of(g.id),
                         "Checklist gap at question " + g.questionCode + " (" + areaName(g.jurisdiction)
@@ -105,6 +104,14 @@ public final class CoherenceChecks {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the action names the gap's checklist action as a framework item: the Guide's action {@code 1.2} is
+     * {@code UNH-R1.2} in the framework catalogue (framework items cannot name single questions).
+     */
+    static boolean namesChecklistAction(ActionRow a, GapRow g) {
+        return g.actionCode != null && a.frameworkItems.contains(GUIDE_ACTION_PREFIX + g.actionCode);
     }
 
     static List<Finding> overlappingActions(List<ActionRow> actions) {
