@@ -138,6 +138,18 @@ class CoordinationJourneyTest {
                     && types.stream().anyMatch(t -> t.endsWith(".InputContributed.v1")) ? types : null;
         });
         assertThat(changes).anyMatch(t -> t.endsWith(".ProgressReported.v1"));
+
+        JsonNode cell = await("needs coverage counts the association's input", () -> {
+            for (JsonNode c : platform.api.expect(200, "GET", PlatformService.FORUM,
+                    "/forums/" + platform.forumId + "/needs-coverage", member, null, Map.of())) {
+                if (c.path("inputsPerNeed").has(needId)) {
+                    return c;
+                }
+            }
+            return null;
+        });
+        assertThat(cell.get("inputsPerNeed").get(needId).asInt()).isEqualTo(1);
+        assertThat(cell.get("sector").asString()).isEqualTo("EDUCATION");
     }
 
     @Test
