@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * told, and the enforcement body sees none of the restricted records.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.extension.ExtendWith(PlatformExtension.class)
 class CoordinationJourneyTest {
 
     private static RunningPlatform platform;

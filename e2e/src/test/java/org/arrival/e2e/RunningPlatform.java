@@ -12,10 +12,11 @@ import org.arrival.local.StackSettings;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The platform the end-to-end tests drive: the local stack, started once per test JVM from nothing in
- * {@code target/stack} with the demo forum loaded, and stopped when the JVM ends.
+ * The platform the end-to-end tests drive: the local stack, started once per test run from nothing in
+ * {@code target/stack} with the demo forum loaded. JUnit closes it after the last test (it lives in the root
+ * context's store), so nothing outlives the run; the JVM's shutdown hook is only the fallback.
  */
-final class RunningPlatform {
+final class RunningPlatform implements AutoCloseable {
 
     private static RunningPlatform instance;
 
@@ -24,7 +25,7 @@ final class RunningPlatform {
     final String forumId;
     /** A real Keycloak token whose lifetime was one second, taken at start-up, for the expiry check. */
     final String shortLivedToken;
-    final Instant shortLivedTokenTakenAt;
+    final Instant shortLivedTokenExpires;
 
     private RunningPlatform(LocalStack stack) {
         this.stack = stack;
@@ -32,9 +33,11 @@ final class RunningPlatform {
         JsonNode forums = api.expect(200, "GET", PlatformService.REGISTRY, "/forums?q=Kampala", token("donor-viewer"),
                 null, Map.of());
         this.forumId = forums.get("items").get(0).get("id").asString();
-        this.shortLivedTokenTakenAt = Instant.now();
         this.shortLivedToken = new KeycloakAdmin(stack.settings()).tokenWithLifetimeOfOneSecond("ngo-editor",
                 DemoForum.PASSWORD);
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(shortLivedToken.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        this.shortLivedTokenExpires = Instant.ofEpochSecond(PlatformClient.json().readTree(claims).get("exp").asLong());
     }
 
     static synchronized RunningPlatform get() {
@@ -44,9 +47,19 @@ final class RunningPlatform {
             LocalStack stack = LocalStack.start(settings);
             System.out.println(stack.summary());
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stop-stack"));
-            instance = new RunningPlatform(stack);
+            try {
+                instance = new RunningPlatform(stack);
+            } catch (RuntimeException e) {
+                stack.close();
+                throw e;
+            }
         }
         return instance;
+    }
+
+    @Override
+    public void close() {
+        stack.close();
     }
 
     String token(String username) {
