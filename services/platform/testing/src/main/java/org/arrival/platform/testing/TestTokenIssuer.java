@@ -30,11 +30,10 @@ import com.sun.net.httpserver.HttpServer;
  * test key and serves that key as a JWKS over real HTTP, so services validate tokens exactly as in production.
  * <p>
  * With {@link Infrastructure#CONTAINERS} (or {@value #KEYCLOAK_URL_PROPERTY} naming a running Keycloak) the issuer is
- * a Keycloak with the platform's realm: a token that
- * only names a user, an organisation and roles is a real one, for a realm user given exactly that organisation and
- * those roles, obtained by password grant. A token a test alters (issuer, audience, expiry, extra claims, a stranger's
- * key) is still forged here, signed with a key the realm publishes beside its own, so it is accepted or refused for
- * the same reason as in the embedded mode.
+ * a Keycloak with the platform's realm: a token that only names a user, an organisation and roles is a real one, for a
+ * realm user given exactly that organisation and those roles, obtained by password grant. A token a test alters
+ * (issuer, audience, expiry, extra claims, a stranger's key) is still forged here, signed with a key the realm
+ * publishes beside its own, so it is accepted or refused for the same reason as in the embedded mode.
  */
 public final class TestTokenIssuer {
 
