@@ -41,6 +41,7 @@ public final class TestTokenIssuer {
     private final RSAKey key;
     private final RSAKey strangerKey;
     private final HttpServer server;
+    private TestOpenIdProvider openIdProvider;
 
     private TestTokenIssuer() {
         try {
@@ -60,6 +61,7 @@ public final class TestTokenIssuer {
                 out.write(jwks);
             }
         });
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         server.start();
     }
 
@@ -69,6 +71,17 @@ public final class TestTokenIssuer {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> instance.server.stop(0)));
         }
         return instance;
+    }
+
+    /**
+     * The OpenID provider on this issuer's server, for browser sign-in with the authorization code flow and PKCE;
+     * started on first use.
+     */
+    public synchronized TestOpenIdProvider openIdProvider() {
+        if (openIdProvider == null) {
+            openIdProvider = new TestOpenIdProvider(this, server);
+        }
+        return openIdProvider;
     }
 
     public String issuer() {
