@@ -31,6 +31,8 @@ import org.arrival.platform.security.Caller;
 import org.arrival.platform.web.RecordNotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -223,8 +225,10 @@ public class LiveStreams {
         }
     }
 
+    /** Ends every stream as the service shuts down, so the web server's graceful shutdown need not wait for them. */
+    @EventListener(ContextClosedEvent.class)
     @PreDestroy
-    void closeAll() {
+    public void closeAll() {
         worker.shutdownNow();
         for (Stream stream : List.copyOf(open.values())) {
             open.remove(stream.id());
