@@ -190,7 +190,7 @@ function hinted(names) {
     state.pending.clear();
     try {
       await refresh(due);
-      const labels = [...due].filter((n) => n !== 'who-what-where').map((n) => t(`live.view.${n}`));
+      const labels = ALL_VIEWS.filter((n) => due.has(n)).map((n) => t(`live.view.${n}`));
       announce(t('live.updated', { views: i18n.list([...new Set(labels)]) }));
     } catch (error) {
       message(problem(error));
@@ -246,8 +246,13 @@ async function start() {
     .catch((e) => message(problem(e))));
   $('export-iati').addEventListener('click', () => api.download(`/forums/${state.forumId}/exports/iati.xml`, 'iati-activities.xml', 'application/xml')
     .catch((e) => message(problem(e))));
+  // the skip link moves focus without touching the address, which names the open forum
+  document.querySelector('.skip-link').addEventListener('click', (event) => {
+    event.preventDefault();
+    $('main').focus();
+  });
   window.addEventListener('hashchange', () => {
-    if (auth.signedIn()) {
+    if (auth.signedIn() && forumFromHash() !== state.forumId) {
       openForum(forumFromHash(), true);
     }
   });
