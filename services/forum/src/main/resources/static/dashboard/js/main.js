@@ -151,31 +151,33 @@ async function refresh(names) {
   if (id !== state.forumId) {
     return;
   }
-  redraw();
+  redraw(names);
   $('updated-at').textContent = t('live.updatedAt', { time: i18n.time(new Date()) });
 }
 
-function redraw() {
+/** Draws the named views of the open forum (all of them without names), leaving the others as they are. */
+function redraw(names = new Set(ALL_VIEWS)) {
   drawForums();
   if (!state.forumId) {
     return;
   }
+  const all = names.has('forum');
   const forum = state.forums.find((f) => f.forumId === state.forumId);
   $('forum-name').textContent = forum && forum.name ? forum.name : t('forums.unnamed');
   $('forum-meta').textContent = forum ? [forum.area, forum.type ? i18n.label('forumType', forum.type) : null].filter(Boolean).join(' · ') : '';
   const d = state.data;
-  if (d.tracker) {
+  if (d.tracker && (all || names.has('tracker') || names.has('who-what-where'))) {
     views.filters(d.tracker);
     views.tracker(d.tracker);
     views.sectors(d.tracker);
   }
-  if (d.coverage) {
+  if (d.coverage && (all || names.has('needs-coverage'))) {
     views.coverage(d.coverage);
   }
-  if (d.readiness) {
+  if (d.readiness && (all || names.has('readiness'))) {
     views.readiness(d.readiness);
   }
-  if (d.flags) {
+  if (d.flags && (all || names.has('flags'))) {
     views.flags(d.flags);
   }
   liveState(state.liveState || 'off');

@@ -64,6 +64,7 @@ public class LiveStreams {
     private final Organisations organisations;
     private final Generations generations;
     private final Map<String, Stream> open = new ConcurrentHashMap<>();
+    private final AtomicLong opened = new AtomicLong();
     private final ConcurrentLinkedQueue<ProjectionChanged> pending = new ConcurrentLinkedQueue<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("forum-live-hints").factory());
@@ -103,6 +104,7 @@ public class LiveStreams {
                         + settings.maxPerCaller() + "): close another dashboard tab");
             }
             open.put(stream.id(), stream);
+            opened.incrementAndGet();
         }
         emitter.onCompletion(() -> open.remove(stream.id()));
         emitter.onTimeout(() -> {
@@ -122,6 +124,11 @@ public class LiveStreams {
     /** How many streams are open, for a forum or (with null) in all. */
     public int openStreams(UUID forumId) {
         return (int) open.values().stream().filter(s -> forumId == null || s.forumId().equals(forumId)).count();
+    }
+
+    /** How many streams were opened since the service started. */
+    public long openedSinceStart() {
+        return opened.get();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)

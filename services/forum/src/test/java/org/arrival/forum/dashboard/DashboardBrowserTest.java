@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import org.arrival.contracts.DataClassification;
@@ -22,6 +23,7 @@ import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
 import org.arrival.forum.ForumServerTest;
 import org.arrival.forum.coherence.CoherenceChecker;
+import org.arrival.forum.live.LiveStreams;
 import org.arrival.forum.projection.Generations;
 import org.arrival.platform.testing.TestOpenIdProvider;
 import org.arrival.platform.testing.TestTokenIssuer;
@@ -32,12 +34,15 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,6 +65,8 @@ class DashboardBrowserTest extends ForumServerTest {
     Generations generations;
     @Autowired
     CoherenceChecker checker;
+    @Autowired
+    LiveStreams streams;
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -75,6 +82,7 @@ class DashboardBrowserTest extends ForumServerTest {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profile, "--window-size=1280,1000", "--lang=en-US");
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -141,7 +149,8 @@ class DashboardBrowserTest extends ForumServerTest {
     }
 
     private <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, WAIT).until(condition);
+        // a live update redraws what it changed, so an element found a moment ago may be gone: look again
+        return new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     private Object script(String js, Object... args) {
@@ -156,14 +165,19 @@ class DashboardBrowserTest extends ForumServerTest {
         return browser.findElement(By.cssSelector(css)).getDomProperty("textContent");
     }
 
-    private WebElement row(UUID action) {
-        return browser.findElement(By.cssSelector("tr[data-action-id='" + action + "']"));
+    /** The text of an action's tracker row, read in one step (a live update may redraw the row at any time). */
+    private String row(UUID action) {
+        Object text = script("const r = document.querySelector(`tr[data-action-id='${arguments[0]}']`);"
+                + " return r ? r.innerText : null;", action.toString());
+        // Intl puts no-break spaces in money and percentages; read them as spaces, as WebElement.getText() does
+        return text == null ? "" : ((String) text).replace('\u00a0', ' ').replace('\u202f', ' ');
     }
 
     /** Opens the dashboard in a fresh tab state and signs in on the provider's login form. */
     private void signIn(String username, String password) {
         browser.manage().window().setSize(new Dimension(1280, 1000));
-        browser.get(base() + "/dashboard/");
+        // storage is cleared on a page of the same origin that runs no script of the dashboard
+        browser.get(base() + "/dashboard/config.json");
         script("sessionStorage.clear(); localStorage.clear();");
         browser.get(base() + "/dashboard/");
         waitFor(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
@@ -180,13 +194,21 @@ class DashboardBrowserTest extends ForumServerTest {
                 && "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
     }
 
+    /** Runs the steps; shows the page when one fails, and fails on any error the page's scripts logged. */
     private void diagnose(Runnable steps) {
+        browser.manage().logs().get(LogType.BROWSER); // start from an empty console
         try {
             steps.run();
         } catch (RuntimeException | AssertionError e) {
             System.err.println("dashboard at " + browser.getCurrentUrl() + ":\n" + browser.getPageSource());
             throw e;
         }
+        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+                // the test clears storage on the settings document, for which the browser asks the site's icon
+                .filter(entry -> !entry.getMessage().contains("/favicon.ico"))
+                .map(LogEntry::getMessage).toList();
+        assertThat(errors).as("errors and warnings in the browser console").isEmpty();
     }
 
     @Test
@@ -208,10 +230,10 @@ class DashboardBrowserTest extends ForumServerTest {
             waitFor(d -> d.findElements(By.cssSelector("#tracker-table tbody tr[data-action-id]")).size() == 2);
             assertThat(byId("forum-name").getText()).isEqualTo(s.forumName());
 
-            String shelter = row(s.shelter()).getText();
+            String shelter = row(s.shelter());
             assertThat(shelter).contains("Shelter", "City of Kampala", "In progress", "Site chosen", "Mar 1, 2026",
                     "Report overdue by 10 days", "UGX 600", "No report yet");
-            String clinic = row(s.clinic()).getText();
+            String clinic = row(s.clinic());
             assertThat(clinic).contains("Clinic", "Refugee Health NGO", "30%", "At risk", "None planned",
                     "No funding recorded");
             assertThat(byId("tracker-count").getText()).isEqualTo("Showing 2 of 2 actions");
@@ -246,7 +268,7 @@ class DashboardBrowserTest extends ForumServerTest {
             UUID desk = UUID.randomUUID();
             proposed(action(desk, 1, s.ngo(), s.forum(), "Legal aid desk", Sector.LEGAL_STATUS,
                     PopulationGroup.REFUGEES, List.of(), List.of(), ActionStatus.COMMITTED), DataClassification.FORUM);
-            waitFor(d -> row(s.clinic()).getText().contains("75%") && row(s.clinic()).getText().contains("On track")
+            waitFor(d -> row(s.clinic()).contains("75%") && row(s.clinic()).contains("On track")
                     && !d.findElements(By.cssSelector("tr[data-action-id='" + desk + "']")).isEmpty());
             assertThat(script("return window.arrivalMarker")).isEqualTo("same page");
             waitFor(d -> String.valueOf(script("return window.arrivalSaid.join(' | ')")).matches("(?s).*Updated: [^|]*action tracker.*"));
@@ -284,7 +306,7 @@ class DashboardBrowserTest extends ForumServerTest {
             tabTo(e -> "filter-sector".equals(e.getDomAttribute("id")));
             keys.sendKeys("Health").perform();
             waitFor(d -> d.findElements(By.cssSelector("#tracker-table tbody tr[data-action-id]")).size() == 1);
-            assertThat(row(s.clinic()).isDisplayed()).isTrue();
+            assertThat(row(s.clinic())).contains("Clinic");
             assertThat(byId("tracker-count").getText()).isEqualTo("Showing 1 of 2 actions");
             tabTo(e -> "filter-reset".equals(e.getDomAttribute("id")));
             keys.sendKeys(Keys.ENTER).perform();
@@ -315,7 +337,7 @@ class DashboardBrowserTest extends ForumServerTest {
             new Select(byId("language")).selectByValue("fr");
             waitFor(d -> "fr".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
             waitFor(d -> "Suivi des actions".equals(byId("tracker-heading").getText()));
-            assertThat(row(s.clinic()).getText()).contains("30").contains("%").contains("À risque").contains("En cours");
+            assertThat(row(s.clinic())).contains("30").contains("%").contains("À risque").contains("En cours");
             assertThat(byId("language").getAccessibleName()).isEqualTo("Langue");
             assertThat(byId("readiness-summary").getText()).contains("En hausse de 15 points");
             browser.navigate().refresh();
@@ -323,6 +345,33 @@ class DashboardBrowserTest extends ForumServerTest {
             assertThat(byId("tracker-heading").getText()).isEqualTo("Suivi des actions");
             new Select(byId("language")).selectByValue("en");
         });
+    }
+
+    @Test
+    void theDashboardRenewsShortLivedTokensAndKeepsItsLiveStream() {
+        Seeded s = seed();
+        TestOpenIdProvider provider = provider().user("chen", "chen-password", s.city(), "member")
+                .accessTokenLifetime(Duration.ofSeconds(6));
+        try {
+            diagnose(() -> {
+                signIn("chen", "chen-password");
+                browser.get(base() + "/dashboard/#forum=" + s.forum());
+                waitFor(d -> d.findElements(By.cssSelector("#tracker-table tbody tr[data-action-id]")).size() == 2
+                        && "live".equals(byId("live-state").getDomAttribute("data-state")));
+                int refreshed = provider.refreshes();
+                long streamsOpened = streams.openedSinceStart();
+                // tokens expire every six seconds: the page renews them, and the stream ends with each and comes back
+                await().atMost(WAIT).until(() -> provider.refreshes() >= refreshed + 2);
+                waitFor(d -> "live".equals(byId("live-state").getDomAttribute("data-state"))
+                        && streams.openedSinceStart() >= streamsOpened + 1);
+                progress(s.clinic(), s.ngo(), LocalDate.of(2025, 9, 30), 90, Rag.GREEN);
+                waitFor(d -> row(s.clinic()).contains("90%"));
+                assertThat(byId("signed-out").isDisplayed()).isFalse();
+                assertThat(provider.refusals()).noneMatch(r -> r.contains("refresh"));
+            });
+        } finally {
+            provider.accessTokenLifetime(Duration.ofMinutes(5));
+        }
     }
 
     private String outline(WebElement element) {

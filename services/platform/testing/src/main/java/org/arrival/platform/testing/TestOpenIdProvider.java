@@ -426,7 +426,7 @@ public final class TestOpenIdProvider {
 
     private static void page(HttpExchange exchange, int status, String title, String body) throws IOException {
         String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
-                + "</title></head><body><main><h1>" + escape(title) + "</h1>" + body + "</main></body></html>";
+                + "</title><link rel=\"icon\" href=\"data:,\"></head><body><main><h1>" + escape(title) + "</h1>" + body + "</main></body></html>";
         byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
         exchange.getResponseHeaders().add("Cache-Control", "no-store");
