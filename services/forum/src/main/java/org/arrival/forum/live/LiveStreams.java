@@ -36,8 +36,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -45,8 +43,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * forum the event concerns gets a {@code changed} hint naming the views to fetch again, if the record is one its
  * viewer may see (the same read policy and firewall as the views). Hints carry no record data.
  *
- * <p>Hints are worked out and sent on one worker thread, in batches, so the projection's consumer never waits for a
- * client. A stream ends when its client goes away, when its token expires, when its viewer loses the forum, or after
+ * <p>Changes arrive through the {@link ChangeChannel} once committed. Hints are worked out and sent on one worker
+ * thread, in batches, so neither the projection's consumer nor the channel ever waits for a client. A stream ends when its client goes away, when its token expires, when its viewer loses the forum, or after
  * the longest duration; every end removes it.
  */
 @Component
@@ -131,7 +129,7 @@ public class LiveStreams {
         return opened.get();
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    /** A change the projection committed (on this instance or another, through the {@link ChangeChannel}). */
     public void committed(ProjectionChanged change) {
         if (open.isEmpty()) {
             return;

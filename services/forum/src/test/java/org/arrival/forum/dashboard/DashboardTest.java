@@ -136,6 +136,16 @@ class DashboardTest extends ForumIntegrationTest {
                 .andExpect(jsonPath("$[?(@.forumId == '" + forum + "')]").isNotEmpty());
     }
 
+    @Test
+    void theNewEndpointsAreInTheApiDescription() throws Exception {
+        perform(getJson("/v3/api-docs"), null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/forums/{forumId}/stream'].get.summary").isNotEmpty())
+                .andExpect(jsonPath("$.paths['/forums/{forumId}/stream'].get.responses['429']").exists())
+                .andExpect(jsonPath("$.paths['/dashboard/config.json'].get.summary").isNotEmpty())
+                .andExpect(jsonPath("$.paths['/forums'].get.summary").isNotEmpty());
+    }
+
     private static void labels(Map<String, String> bundle, String kind, Enum<?>[] values) {
         for (Enum<?> value : values) {
             assertThat(bundle).as(kind + " " + value).containsKey(kind + "." + value.name());

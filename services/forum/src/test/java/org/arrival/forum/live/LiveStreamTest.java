@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.arrival.contracts.DataClassification;
@@ -19,9 +20,13 @@ import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
 import org.arrival.forum.ForumServerTest;
 import org.arrival.forum.projection.Generations;
+import org.arrival.forum.projection.ProjectionChanged;
+import org.arrival.forum.projection.domain.Touch;
 import org.arrival.platform.testing.TestTokenIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The live-update stream over a real HTTP connection: who may open it, what it says, and when it ends. */
 class LiveStreamTest extends ForumServerTest {
@@ -32,6 +37,8 @@ class LiveStreamTest extends ForumServerTest {
     Generations generations;
     @Autowired
     LiveStreams streams;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     record Seeded(UUID forum, UUID city, UUID ngo, UUID police, UUID outsider, UUID strangerPolice, UUID clinic,
             UUID secret) {
@@ -144,6 +151,30 @@ class LiveStreamTest extends ForumServerTest {
             assertThat(data.keySet()).containsExactlyInAnyOrder("forumId", "views");
             assertThat(views(hint)).contains("tracker", "who-what-where", "needs-coverage");
             await().atMost(WAIT).until(() -> city.heartbeats() >= 2);
+        }
+    }
+
+    @Test
+    void aChangeAnotherInstanceCommittedReachesTheStreamsOfThisOne() throws Exception {
+        Seeded s = seed();
+        try (StreamClient city = ready(s.forum(), of(s.city()))) {
+            // what another instance's projection sends in its transaction, on the same database
+            ProjectionChanged elsewhere = new ProjectionChanged(List.of(new Touch(Set.of(Touch.READINESS), s.city(),
+                    "FORUM", List.of(s.forum()), null, false, null, null)), false);
+            new TransactionTemplate(transactions).executeWithoutResult(tx -> jdbc.queryForList(
+                    "SELECT pg_notify('arrival_forum_changes', ?)", EventJson.mapper().writeValueAsString(elsewhere)));
+            await().atMost(WAIT).until(() -> told(city, "readiness"));
+            // a notice of a transaction that rolls back is never delivered
+            ProjectionChanged undone = new ProjectionChanged(List.of(new Touch(Set.of(Touch.FLAGS), s.city(),
+                    "FORUM", List.of(s.forum()), null, false, null, null)), false);
+            new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                jdbc.queryForList("SELECT pg_notify('arrival_forum_changes', ?)",
+                        EventJson.mapper().writeValueAsString(undone));
+                tx.setRollbackOnly();
+            });
+            long beats = city.heartbeats();
+            await().atMost(WAIT).until(() -> city.heartbeats() >= beats + 2);
+            assertThat(told(city, "flags")).isFalse();
         }
     }
 
