@@ -13,10 +13,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Base of the tests that need the service on a real HTTP port (streams, the browser): one more context, with a
- * one-second heartbeat so dead streams are noticed quickly.
+ * one-second heartbeat so dead streams are noticed quickly. It has its own database and consumer groups, so it
+ * projects every event as the suite's other context does, rather than sharing the partitions out with it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "arrival.forum.stream.heartbeat=PT1S")
+        properties = {"arrival.forum.stream.heartbeat=PT1S", "spring.kafka.consumer.group-id=forum-on-a-port"})
 public abstract class ForumServerTest extends ForumIntegrationTest {
 
     @LocalServerPort
