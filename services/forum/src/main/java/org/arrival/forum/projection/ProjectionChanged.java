@@ -5,8 +5,8 @@ import java.util.List;
 import org.arrival.forum.projection.domain.Touch;
 
 /**
- * Published inside the transaction that applied an event (or switched to a rebuilt generation), for listeners that
- * act once it has committed.
+ * Published inside the transaction that applied an event (or switched to a rebuilt generation); listeners that act
+ * on it must do so only once that commits (the live streams hear of it through a NOTIFY sent in the transaction).
  *
  * @param touches what the event changed, before and after it was applied
  * @param wholeView the active generation was replaced: every view of every forum may have changed
