@@ -52,6 +52,11 @@ public class JdbcStore implements ProjectionStore {
                 generation, id, version, EventJson.mapper().writeValueAsString(row));
     }
 
+    /** Every forum of this generation. */
+    public List<ForumRow> forums() {
+        return list("fv_forum", "", ForumRow.class);
+    }
+
     @Override public Optional<OrganisationRow> organisation(UUID id) { return find("fv_organisation", id, OrganisationRow.class); }
     @Override public Optional<ForumRow> forum(UUID id) { return find("fv_forum", id, ForumRow.class); }
     @Override public Optional<MembershipRow> membership(UUID id) { return find("fv_membership", id, MembershipRow.class); }

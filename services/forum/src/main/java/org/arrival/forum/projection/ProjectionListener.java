@@ -11,10 +11,12 @@ import org.arrival.contracts.EventCatalogue;
 import org.arrival.contracts.TopicDefinition;
 import org.arrival.forum.projection.domain.ProjectedEvent;
 import org.arrival.forum.projection.domain.Projector;
+import org.arrival.forum.projection.domain.Touch;
 import org.arrival.platform.messaging.MessagingProperties;
 import org.arrival.platform.messaging.consumer.DeadLetters;
 import org.arrival.platform.messaging.consumer.IdempotentHandling;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,12 +40,15 @@ public class ProjectionListener {
     private final EventLog log;
     private final Generations generations;
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
 
-    public ProjectionListener(IdempotentHandling handling, EventLog log, Generations generations, JdbcTemplate jdbc) {
+    public ProjectionListener(IdempotentHandling handling, EventLog log, Generations generations, JdbcTemplate jdbc,
+            ApplicationEventPublisher events) {
         this.handling = handling;
         this.log = log;
         this.generations = generations;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** Every topic of the catalogue. */
@@ -58,9 +63,15 @@ public class ProjectionListener {
         handling.handleOnce(CONSUMER, record, inbound -> {
             ProjectedEvent event = EventLog.of(inbound);
             log.append(event);
+            JdbcStore live = generations.activeStore();
+            List<Touch> touches = new ArrayList<>(Touch.of(live, event));
             for (int generation : generations.written()) {
                 generations.lock(generation);
                 Projector.apply(new JdbcStore(jdbc, generation), event);
+            }
+            Touch.of(live, event).stream().filter(t -> !touches.contains(t)).forEach(touches::add);
+            if (!touches.isEmpty()) {
+                events.publishEvent(new ProjectionChanged(touches, false));
             }
         });
     }

@@ -52,6 +52,7 @@ public final class TestTokenIssuer {
     private final HttpServer server;
     /** The Keycloak realm that issues the real tokens; null when every token is signed here. */
     private final KeycloakRealm realm;
+    private TestOpenIdProvider openIdProvider;
 
     private TestTokenIssuer(KeycloakRealm realm) {
         this.realm = realm;
@@ -86,6 +87,7 @@ public final class TestTokenIssuer {
                 out.write(jwks);
             }
         });
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         server.start();
     }
 
@@ -109,6 +111,21 @@ public final class TestTokenIssuer {
         }
         String url = System.getProperty(KEYCLOAK_URL_PROPERTY);
         return url == null || url.isBlank() ? null : new KeycloakRealm(url, "admin", "admin");
+    }
+
+    /**
+     * The OpenID provider on this issuer's server, for browser sign-in with the authorization code flow and PKCE;
+     * started on first use.
+     */
+    public synchronized TestOpenIdProvider openIdProvider() {
+        if (server == null) {
+            throw new IllegalStateException("the test OpenID provider runs on the embedded issuer only; with a real "
+                    + "Keycloak, sign in through Keycloak itself");
+        }
+        if (openIdProvider == null) {
+            openIdProvider = new TestOpenIdProvider(this, server);
+        }
+        return openIdProvider;
     }
 
     public String issuer() {
