@@ -53,7 +53,7 @@ public final class CoherenceChecks {
         List<Finding> out = new ArrayList<>();
         out.addAll(needsWithoutAction(store, forumId, members, actions));
         out.addAll(gapsWithoutAction(store, forumId, members, actions, links));
-        out.addAll(overlappingActions(actions));
+        out.addAll(overlappingActions(actions, links));
         out.addAll(missingLocalImplementation(store, members, actions, links));
         out.addAll(actionsWithoutFunding(actions));
         out.addAll(reportingOverdue(actions));
@@ -114,14 +114,14 @@ public final class CoherenceChecks {
         return g.actionCode != null && a.frameworkItems.contains(GUIDE_ACTION_PREFIX + g.actionCode);
     }
 
-    static List<Finding> overlappingActions(List<ActionRow> actions) {
+    static List<Finding> overlappingActions(List<ActionRow> actions, ActionLinks links) {
         List<ActionRow> live = actions.stream().filter(a -> !ENDED.contains(a.status)).toList();
         List<Finding> out = new ArrayList<>();
         for (int i = 0; i < live.size(); i++) {
             for (int j = i + 1; j < live.size(); j++) {
                 ActionRow a = live.get(i);
                 ActionRow b = live.get(j);
-                if (Objects.equals(a.ownerId, b.ownerId)) {
+                if (Objects.equals(a.ownerId, b.ownerId) || cascade(a, b, links)) {
                     continue;
                 }
                 List<String> sectors = a.sectors.stream().filter(b.sectors::contains).toList();
@@ -139,6 +139,11 @@ public final class CoherenceChecks {
             }
         }
         return out;
+    }
+
+    /** A local action implementing a commitment shares its sectors, groups and place by design: no overlap. */
+    static boolean cascade(ActionRow a, ActionRow b, ActionLinks links) {
+        return a.id.equals(links.of(b.id).implementsActionId()) || b.id.equals(links.of(a.id).implementsActionId());
     }
 
     static boolean periodsOverlap(ActionRow a, ActionRow b) {
