@@ -30,7 +30,7 @@ public final class DemoEvidence {
     public static final String SERIES = "kampala-urban-refugees";
     public static final String ROUND_TITLE = "Kampala readiness self-assessment 2026";
 
-    // the needs, by the short names {@link #need} takes
+    // the needs, by the short names need(...) takes
     public static final String HEALTH = "health";
     public static final String SCHOOLS = "schools";
     public static final String MARKET = "market";
