@@ -163,12 +163,12 @@ class CoordinationJourneyTest {
         String comment = "ContributionMade " + commentId;
         String input = "InputContributed " + inputId;
         String proposed = "ActionProposed " + actionId;
-        // the city owns the action and the need: it hears of the comment and of the input, not of its own action
-        List<String> city = await("the city is told of the comment and the input", () -> {
+        // the city owns the action and the need: it hears of the comment and of the input (it also follows the
+        // whole forum through the demo's organisation-wide digest, so its own action is in its inbox too)
+        await("the city is told of the comment and the input", () -> {
             List<String> told = inbox("kcca-coordinator");
             return told.contains(comment) && told.contains(input) ? told : null;
         });
-        assertThat(city).doesNotContain(proposed);
         // forum members hear of the new action by default, but not of a comment on someone else's action
         List<String> ngo = await("the NGO is told of the city's new action",
                 () -> inbox("ngo-editor").contains(proposed) ? inbox("ngo-editor") : null);
