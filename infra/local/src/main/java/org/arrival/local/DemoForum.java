@@ -26,6 +26,14 @@ public final class DemoForum {
     /** A UN agency taking part without a demo login. */
     public static final String UN_AGENCY = "9d0f3c55-2a8e-4d7b-9a51-3c6e1f0b7a42";
 
+    // Places as the APIs take them. The neighbourhood codes are the demo's own, not official P-codes; the forum
+    // views compare places by code, so a city-wide record (no code) covers every neighbourhood.
+    static final String UGANDA = "{\"country\":\"UG\"}";
+    static final String KAMPALA = "{\"country\":\"UG\",\"subdivision\":\"UG-C\",\"areaName\":\"Kampala\"}";
+    static final String KISENYI = neighbourhood("KLA-KISENYI", "Kisenyi");
+    static final String KATWE = neighbourhood("KLA-KATWE", "Katwe");
+    static final String NAKAWA = neighbourhood("KLA-NAKAWA", "Nakawa");
+
     /** A demo user: the realm's username and what they may do. */
     public record Login(String username, String organisation, String description) {
     }
@@ -41,10 +49,14 @@ public final class DemoForum {
             new Login("platform-admin", null, "runs the platform"));
 
     private final PlatformClient api;
+    private final DemoCalls calls;
     private String forumId;
+    private DemoEvidence evidence;
+    private DemoPlans plans;
 
     public DemoForum(StackSettings settings) {
         this.api = new PlatformClient(settings);
+        this.calls = new DemoCalls(api);
     }
 
     public PlatformClient api() {
@@ -55,9 +67,59 @@ public final class DemoForum {
         return forumId;
     }
 
+    /** The evidence loaded: round, gaps, needs and estimates, by name. */
+    public DemoEvidence evidence() {
+        return evidence;
+    }
+
+    /** The plans and actions loaded, by title. */
+    public DemoPlans plans() {
+        return plans;
+    }
+
+    /**
+     * Loads the demo through the public APIs, each record by the organisation that owns it, and returns once the
+     * forum view shows it. Any call answering otherwise than expected stops the load with that call and its answer.
+     */
     public void load() {
         registerOrganisations();
         establishForum();
+        new DemoSubscriptions(calls, forumId).load();
+        evidence = new DemoEvidence(calls, forumId);
+        evidence.load();
+        plans = new DemoPlans(calls, forumId, evidence);
+        plans.load();
+        // the round's gaps and the needs' validation come after the actions that answer them, so the forum's
+        // coherence checks, which may run at any moment, never flag them while the demo is loading
+        evidence.publishRound();
+        plans.answerGaps();
+        evidence.validateNeeds();
+        plans.needsAddressed();
+        awaitForumView();
+    }
+
+    private static int reported(JsonNode items) {
+        int n = 0;
+        for (JsonNode item : items) {
+            n += item.hasNonNull("percentComplete") ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static String neighbourhood(String code, String name) {
+        return "{\"country\":\"UG\",\"subdivision\":\"UG-C\",\"areaCode\":\"" + code + "\",\"areaName\":\"" + name
+                + "\"}";
+    }
+
+    /** The forum view projects the other services' events a moment after they happen; wait until it has them all. */
+    private void awaitForumView() {
+        String base = "/forums/" + forumId;
+        calls.await("the forum's tracker", "kcca-coordinator", PlatformService.FORUM, base + "/tracker?size=100",
+                tracker -> tracker.get("totalItems").asInt() == plans.actionCount()
+                        && reported(tracker.get("items")) == plans.reportedCount());
+        calls.await("the forum's readiness", "kcca-coordinator", PlatformService.FORUM, base + "/readiness",
+                readiness -> readiness.get("latest") != null && !readiness.get("latest").isNull()
+                        && readiness.get("gaps").size() == evidence.gapCount());
     }
 
     private String token(String username) {

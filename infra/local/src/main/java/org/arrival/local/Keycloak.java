@@ -50,7 +50,7 @@ final class Keycloak {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         URI discovery = URI.create(settings.issuer() + "/.well-known/openid-configuration");
         try {
-            keycloak.awaitReady(() -> ok(http, discovery), Duration.ofSeconds(240));
+            keycloak.awaitReady(() -> ok(http, discovery), Duration.ofSeconds(360));
         } catch (RuntimeException e) {
             keycloak.stop(Duration.ofSeconds(10));
             throw e;

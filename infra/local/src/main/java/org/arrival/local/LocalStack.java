@@ -102,7 +102,7 @@ public final class LocalStack implements AutoCloseable {
         try {
             stack.startAll();
             return stack;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             stack.close();
             throw e;
         }
@@ -173,14 +173,14 @@ public final class LocalStack implements AutoCloseable {
     /** Keycloak starts alongside the rest; whatever happens there, its process must be known so it can be stopped. */
     private ChildProcess awaitQuietly(CompletableFuture<ChildProcess> identity) {
         try {
-            return identity.get(5, TimeUnit.MINUTES);
+            return identity.get(7, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             keycloakFailure = "interrupted";
         } catch (ExecutionException e) {
             keycloakFailure = e.getCause().getMessage();
         } catch (java.util.concurrent.TimeoutException e) {
-            keycloakFailure = "not ready within 5 minutes; see " + settings.logs().resolve("keycloak.log");
+            keycloakFailure = "not ready within 7 minutes; see " + settings.logs().resolve("keycloak.log");
         }
         return null;
     }

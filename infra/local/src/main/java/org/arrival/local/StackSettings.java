@@ -39,7 +39,7 @@ public record StackSettings(Path root, Path dataDir, boolean fresh, boolean demo
                 port(env, "ARRIVAL_LOCAL_POSTGRES_PORT", 5432 + offset), port(env, "ARRIVAL_LOCAL_KAFKA_PORT", 9092 + offset),
                 port(env, "ARRIVAL_LOCAL_KAFKA_CONTROLLER_PORT", 9093 + offset),
                 port(env, "ARRIVAL_LOCAL_KEYCLOAK_PORT", 8180 + offset),
-                port(env, "ARRIVAL_LOCAL_KEYCLOAK_MANAGEMENT_PORT", 9180 + offset),
+                port(env, "ARRIVAL_LOCAL_KEYCLOAK_MANAGEMENT_PORT", 8190 + offset),
                 port(env, "ARRIVAL_LOCAL_SMTP_PORT", 2525 + offset), offset,
                 build.getProperty("version"), build.getProperty("keycloak.version"));
     }

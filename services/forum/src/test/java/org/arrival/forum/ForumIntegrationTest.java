@@ -17,13 +17,27 @@ import org.arrival.contracts.actionplans.FundingSummary;
 import org.arrival.contracts.actionplans.Milestone;
 import org.arrival.contracts.actionplans.MilestoneRecorded;
 import org.arrival.contracts.actionplans.MilestoneStatus;
+import org.arrival.contracts.actionplans.Inclusion;
+import org.arrival.contracts.actionplans.Plan;
+import org.arrival.contracts.actionplans.PlanRecorded;
+import org.arrival.contracts.actionplans.PlanStatus;
+import org.arrival.contracts.actionplans.PlanType;
 import org.arrival.contracts.actionplans.ProgressReport;
 import org.arrival.contracts.actionplans.ProgressReported;
 import org.arrival.contracts.actionplans.Rag;
 import org.arrival.contracts.actionplans.ReportOverdue;
 import org.arrival.contracts.actionplans.ReportingCadence;
 import org.arrival.contracts.assessments.AssessmentRound;
+import org.arrival.contracts.assessments.ChecklistGapIdentified;
 import org.arrival.contracts.assessments.ChecklistScoresPublished;
+import org.arrival.contracts.assessments.Count;
+import org.arrival.contracts.assessments.Disaggregation;
+import org.arrival.contracts.assessments.Input;
+import org.arrival.contracts.assessments.InputContributed;
+import org.arrival.contracts.assessments.InputKind;
+import org.arrival.contracts.assessments.PopulationEstimate;
+import org.arrival.contracts.assessments.PopulationEstimateRecorded;
+import org.arrival.contracts.assessments.PopulationEstimateRevised;
 import org.arrival.contracts.assessments.Need;
 import org.arrival.contracts.assessments.NeedIdentified;
 import org.arrival.contracts.assessments.NeedStatus;
@@ -153,6 +167,60 @@ public abstract class ForumIntegrationTest extends ServiceApiTest {
         feed.publish(new ChecklistScoresPublished(r, new Score(points, 100),
                 List.of(new RecommendationScore("R1", new Score(points / 2, 50), List.of(new org.arrival.contracts.assessments.ActionScore("1.1", new Score(points / 2, 50))))), divergent, 3,
                 actor(convenor)), id, id, convenor, DataClassification.FORUM);
+        return id;
+    }
+
+    protected static Action action(UUID id, long version, UUID owner, UUID forum, String title, Sector sector,
+            PopulationGroup group, ActionStatus status, UUID plan, LocalDate start, LocalDate end) {
+        return new Action(id, version, owner, plan, title, null, ActionKind.SERVICE, List.of(sector), List.of(group),
+                List.of(KAMPALA), start, end, ReportingCadence.QUARTERLY, List.of(), null, false, List.of(), null,
+                List.of(), List.of(), List.of(), List.of(forum), status);
+    }
+
+    protected UUID plan(UUID owner, String title, List<UUID> forums, PlanStatus status,
+            DataClassification classification) {
+        UUID id = UUID.randomUUID();
+        Plan p = new Plan(id, 1, owner, title, PlanType.MUNICIPAL_ACTION_PLAN, KAMPALA, LocalDate.of(2025, 1, 1),
+                LocalDate.of(2027, 12, 31), List.of("Every newcomer housed within a month"), null,
+                new Inclusion(true, false, true), forums, status);
+        feed.publish(new PlanRecorded(p, actor(owner)), id, id, owner, classification);
+        return id;
+    }
+
+    protected static PopulationEstimate estimate(UUID id, long version, UUID owner, Jurisdiction area,
+            Count registered, Count estimated, List<UUID> forums) {
+        return new PopulationEstimate(id, version, owner, "refugees-" + area.areaCode(), area,
+                PopulationGroup.REFUGEES, registered, estimated,
+                List.of(new Disaggregation("SEX", "FEMALE", registered),
+                        new Disaggregation("DISABILITY", "WITH_DISABILITY", Count.hidden())),
+                "Municipal register", null, LocalDate.of(2025, 6, 30), forums);
+    }
+
+    protected void recorded(PopulationEstimate e, DataClassification classification) {
+        feed.publish(new PopulationEstimateRecorded(e, actor(e.ownerId())), e.estimateId(), e.estimateId(),
+                e.ownerId(), classification);
+    }
+
+    protected void revised(PopulationEstimate e, DataClassification classification) {
+        feed.publish(new PopulationEstimateRevised(e, actor(e.ownerId()), List.of("registered")), e.estimateId(),
+                e.estimateId(), e.ownerId(), classification);
+    }
+
+    /** An input about a need (or round), keyed by its subject as the assessments service publishes it. */
+    protected UUID input(UUID contributor, String subjectType, UUID subject, List<UUID> forums,
+            DataClassification classification) {
+        UUID id = UUID.randomUUID();
+        Input i = new Input(id, contributor, InputKind.FIELD_OBSERVATION, subjectType, subject,
+                "Families wait weeks for a shelter place", "Outreach visits, June", LocalDate.of(2025, 6, 15),
+                Count.of(12), forums);
+        feed.publish(new InputContributed(i, actor(contributor)), id, subject, contributor, classification);
+        return id;
+    }
+
+    protected UUID gap(UUID round, UUID convenor, String question, String checklistAction) {
+        UUID id = UUID.randomUUID();
+        feed.publish(new ChecklistGapIdentified(id, round, KAMPALA, convenor, "R1", checklistAction, question, "N",
+                0.0, false), id, id, convenor, DataClassification.PUBLIC);
         return id;
     }
 }

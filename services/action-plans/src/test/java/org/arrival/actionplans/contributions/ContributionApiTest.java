@@ -75,6 +75,31 @@ class ContributionApiTest extends ActionRecordsTestSupport {
     }
 
     @Test
+    void anEnforcementBodyNeverReadsTheContributionsOfOrganisationsHiddenFromIt() throws Exception {
+        UUID hidden = organisation("Umoja Refugee Association", "MIGRANT_ASSOCIATION", false, true);
+        UUID police = organisation("Immigration enforcement unit", "NATIONAL_GOVERNMENT_BODY", true, false);
+        seat(forum, hidden);
+        seat(forum, police);
+        UUID endorsement = id(perform(postJson(path(), "{\"kind\":\"ENDORSEMENT\",\"text\":\"Our members asked for it\"}"),
+                editor(hidden)).andExpect(status().isCreated()));
+        UUID comment = id(perform(postJson(path(), "{\"kind\":\"COMMENT\",\"text\":\"Start in Kisenyi\"}"),
+                editor(ngo)).andExpect(status().isCreated()));
+
+        JsonNode seenByPolice = json(perform(getJson(path()), readOnly(police)).andExpect(status().isOk()));
+        assertThat(seenByPolice.path("totalItems").asLong()).isEqualTo(1);
+        assertThat(seenByPolice.path("items").get(0).path("id").asString()).isEqualTo(comment.toString());
+        assertThat(seenByPolice.toString()).doesNotContain(hidden.toString()).doesNotContain("Our members");
+        perform(getJson(path() + "?kind=ENDORSEMENT"), readOnly(police)).andExpect(jsonPath("$.totalItems").value(0));
+        expectProblem(perform(getJson(path() + "/" + endorsement), readOnly(police)), 404);
+        perform(getJson(path() + "/" + comment), readOnly(police)).andExpect(status().isOk());
+
+        // everyone else still reads it
+        perform(getJson(path()), readOnly(city)).andExpect(jsonPath("$.totalItems").value(2));
+        perform(getJson(path() + "/" + endorsement), readOnly(ngo)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.contributorId").value(hidden.toString()));
+    }
+
+    @Test
     void theOwnerReadOnlyMembersAndOrganisationsThatCannotSeeTheActionDoNotContribute() throws Exception {
         String body = "{\"kind\":\"ENDORSEMENT\"}";
         expectProblem(perform(postJson(path(), body), editor(city)), 403);

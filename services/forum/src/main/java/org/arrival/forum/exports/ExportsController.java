@@ -12,10 +12,13 @@ import org.arrival.contracts.actionplans.ProgressReport;
 import org.arrival.contracts.registry.ExternalIdentifier;
 import org.arrival.contracts.registry.Stakeholder;
 import org.arrival.forum.projection.Generations;
+import org.arrival.forum.projection.JdbcStore;
 import org.arrival.forum.projection.domain.ProjectionStore;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
+import org.arrival.forum.views.ForumListings;
 import org.arrival.forum.views.ForumViews;
 import org.arrival.platform.directory.Organisations;
+import org.arrival.platform.directory.Viewer;
 import org.arrival.platform.security.Caller;
 import org.arrival.forum.web.ForumMembers;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,7 +33,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 /**
  * A forum's actions exported for humanitarian and aid-transparency tools: the 3W table as HXL-tagged CSV and the
  * actions as IATI 2.03 activities. Same members, same visibility as the tracker: both are built from
- * {@link ForumViews#visibleActions}.
+ * {@link ForumListings#actions}.
  */
 @RestController
 @RequestMapping(path = "/forums/{forumId}/exports")
@@ -57,9 +60,12 @@ public class ExportsController {
     private final ActionDetails details;
 
     private final ForumMembers members;
+    private final ForumListings listings;
 
-    public ExportsController(Generations generations, Organisations organisations, ActionDetails details, ForumMembers members) {
+    public ExportsController(Generations generations, Organisations organisations, ActionDetails details,
+            ForumMembers members, ForumListings listings) {
         this.members = members;
+        this.listings = listings;
         this.generations = generations;
         this.organisations = organisations;
         this.details = details;
@@ -69,10 +75,10 @@ public class ExportsController {
     @GetMapping(path = "/3w.csv", produces = "text/csv")
     @Transactional(readOnly = true)
     public String threeW(Caller caller, @PathVariable UUID forumId) {
-        ProjectionStore store = generations.activeStore();
-        ForumViews views = new ForumViews(store, organisations, members.viewer(caller, forumId));
+        Viewer viewer = members.viewer(caller, forumId);
+        JdbcStore store = generations.activeStore();
         List<ThreeWCsv.Line> lines = new ArrayList<>();
-        for (ActionRow a : views.visibleActions(forumId)) {
+        for (ActionRow a : listings.actions(store.generation(), forumId, viewer)) {
             IatiXml.Org owner = org(store, a.ownerId);
             List<IndicatorValue> indicators = a.latestReport == null ? List.of()
                     : details.report(a.id, a.latestReport.reportId).map(ProgressReport::indicators)
@@ -86,10 +92,11 @@ public class ExportsController {
     @GetMapping(path = "/iati.xml", produces = "application/xml")
     @Transactional(readOnly = true)
     public String iati(Caller caller, @PathVariable UUID forumId) {
-        ProjectionStore store = generations.activeStore();
-        ForumViews views = new ForumViews(store, organisations, members.viewer(caller, forumId));
+        Viewer viewer = members.viewer(caller, forumId);
+        JdbcStore store = generations.activeStore();
+        ForumViews views = new ForumViews(store, organisations, viewer);
         List<IatiXml.Activity> activities = new ArrayList<>();
-        for (ActionRow a : views.visibleActions(forumId)) {
+        for (ActionRow a : listings.actions(store.generation(), forumId, viewer)) {
             Action full = details.action(a.id).orElse(null);
             List<IatiXml.Participant> participants = new ArrayList<>();
             if (full != null && full.participants() != null) {

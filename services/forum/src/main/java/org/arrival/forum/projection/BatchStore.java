@@ -14,9 +14,12 @@ import org.arrival.forum.projection.domain.ProjectionStore;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
 import org.arrival.forum.projection.domain.Rows.ForumRow;
 import org.arrival.forum.projection.domain.Rows.GapRow;
+import org.arrival.forum.projection.domain.Rows.InputRow;
 import org.arrival.forum.projection.domain.Rows.MembershipRow;
 import org.arrival.forum.projection.domain.Rows.NeedRow;
 import org.arrival.forum.projection.domain.Rows.OrganisationRow;
+import org.arrival.forum.projection.domain.Rows.PlanRow;
+import org.arrival.forum.projection.domain.Rows.PopulationRow;
 import org.arrival.forum.projection.domain.Rows.RoundScoreRow;
 
 /**
@@ -106,6 +109,9 @@ final class BatchStore implements ProjectionStore {
     @Override public Optional<NeedRow> need(UUID id) { return get(NeedRow.class, id); }
     @Override public Optional<GapRow> gap(UUID id) { return get(GapRow.class, id); }
     @Override public Optional<RoundScoreRow> round(UUID id) { return get(RoundScoreRow.class, id); }
+    @Override public Optional<PlanRow> plan(UUID id) { return get(PlanRow.class, id); }
+    @Override public Optional<PopulationRow> estimate(UUID id) { return get(PopulationRow.class, id); }
+    @Override public Optional<InputRow> input(UUID id) { return get(InputRow.class, id); }
 
     @Override public void save(OrganisationRow row) { put(OrganisationRow.class, row.id, row); }
     @Override public void save(ForumRow row) { put(ForumRow.class, row.id, row); }
@@ -114,6 +120,9 @@ final class BatchStore implements ProjectionStore {
     @Override public void save(NeedRow row) { put(NeedRow.class, row.id, row); }
     @Override public void save(GapRow row) { put(GapRow.class, row.id, row); }
     @Override public void save(RoundScoreRow row) { put(RoundScoreRow.class, row.id, row); }
+    @Override public void save(PlanRow row) { put(PlanRow.class, row.id, row); }
+    @Override public void save(PopulationRow row) { put(PopulationRow.class, row.id, row); }
+    @Override public void save(InputRow row) { put(InputRow.class, row.id, row); }
 
     // the listings read the tables: what this batch changed is written first
 
@@ -145,5 +154,23 @@ final class BatchStore implements ProjectionStore {
     public List<RoundScoreRow> rounds() {
         flush();
         return tables.rounds();
+    }
+
+    @Override
+    public List<PlanRow> plans() {
+        flush();
+        return tables.plans();
+    }
+
+    @Override
+    public List<PopulationRow> estimates() {
+        flush();
+        return tables.estimates();
+    }
+
+    @Override
+    public List<InputRow> inputs() {
+        flush();
+        return tables.inputs();
     }
 }

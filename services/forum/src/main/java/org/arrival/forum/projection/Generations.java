@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 public class Generations {
 
     static final List<String> TABLES = List.of("fv_organisation", "fv_forum", "fv_membership", "fv_action", "fv_need",
-            "fv_gap", "fv_round_score");
+            "fv_gap", "fv_round_score", "fv_plan", "fv_population", "fv_input");
 
     private final JdbcTemplate jdbc;
 

@@ -14,9 +14,12 @@ import org.arrival.forum.projection.domain.ProjectionStore;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
 import org.arrival.forum.projection.domain.Rows.ForumRow;
 import org.arrival.forum.projection.domain.Rows.GapRow;
+import org.arrival.forum.projection.domain.Rows.InputRow;
 import org.arrival.forum.projection.domain.Rows.MembershipRow;
 import org.arrival.forum.projection.domain.Rows.NeedRow;
 import org.arrival.forum.projection.domain.Rows.OrganisationRow;
+import org.arrival.forum.projection.domain.Rows.PlanRow;
+import org.arrival.forum.projection.domain.Rows.PopulationRow;
 import org.arrival.forum.projection.domain.Rows.RoundScoreRow;
 import org.arrival.platform.directory.ReadSql;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,7 +30,8 @@ public class JdbcStore implements ProjectionStore {
     /** The table each kind of row lives in. */
     static final Map<Class<?>, String> TABLES = Map.of(OrganisationRow.class, "fv_organisation", ForumRow.class,
             "fv_forum", MembershipRow.class, "fv_membership", ActionRow.class, "fv_action", NeedRow.class, "fv_need",
-            GapRow.class, "fv_gap", RoundScoreRow.class, "fv_round_score");
+            GapRow.class, "fv_gap", RoundScoreRow.class, "fv_round_score", PlanRow.class, "fv_plan",
+            PopulationRow.class, "fv_population", InputRow.class, "fv_input");
 
     private final JdbcTemplate jdbc;
     private final int generation;
@@ -83,11 +87,17 @@ public class JdbcStore implements ProjectionStore {
                     + "version = EXCLUDED.version, owner_id = EXCLUDED.owner_id, shared_with = EXCLUDED.shared_with, "
                     + "data = EXCLUDED.data",
                     new Object[] {generation, a.id, a.version, a.ownerId, ReadSql.arrayLiteral(a.sharedWithForums), json});
+            case InputRow in -> new Upsert("INSERT INTO fv_input (generation, id, version, subject_id, data) "
+                    + "VALUES (?, ?, ?, ?, ?::jsonb) ON CONFLICT (generation, id) DO UPDATE SET version = EXCLUDED.version, "
+                    + "subject_id = EXCLUDED.subject_id, data = EXCLUDED.data",
+                    new Object[] {generation, in.id, in.version, in.subjectId, json});
             case OrganisationRow o -> plain("fv_organisation", o.id, o.version, json);
             case ForumRow f -> plain("fv_forum", f.id, f.version, json);
             case NeedRow n -> plain("fv_need", n.id, n.version, json);
             case GapRow g -> plain("fv_gap", g.id, g.version, json);
             case RoundScoreRow r -> plain("fv_round_score", r.id, r.version, json);
+            case PlanRow p -> plain("fv_plan", p.id, p.version, json);
+            case PopulationRow p -> plain("fv_population", p.id, p.version, json);
             default -> throw new IllegalArgumentException("not a row of the projection: " + row.getClass());
         };
     }
@@ -113,6 +123,11 @@ public class JdbcStore implements ProjectionStore {
         batches.forEach(jdbc::batchUpdate);
     }
 
+    /** Every forum of this generation. */
+    public List<ForumRow> forums() {
+        return list("fv_forum", "", ForumRow.class);
+    }
+
     @Override public Optional<OrganisationRow> organisation(UUID id) { return find(OrganisationRow.class, id); }
     @Override public Optional<ForumRow> forum(UUID id) { return find(ForumRow.class, id); }
     @Override public Optional<MembershipRow> membership(UUID id) { return find(MembershipRow.class, id); }
@@ -120,6 +135,9 @@ public class JdbcStore implements ProjectionStore {
     @Override public Optional<NeedRow> need(UUID id) { return find(NeedRow.class, id); }
     @Override public Optional<GapRow> gap(UUID id) { return find(GapRow.class, id); }
     @Override public Optional<RoundScoreRow> round(UUID id) { return find(RoundScoreRow.class, id); }
+    @Override public Optional<PlanRow> plan(UUID id) { return find(PlanRow.class, id); }
+    @Override public Optional<PopulationRow> estimate(UUID id) { return find(PopulationRow.class, id); }
+    @Override public Optional<InputRow> input(UUID id) { return find(InputRow.class, id); }
 
     @Override public void save(OrganisationRow row) { store(row); }
     @Override public void save(ForumRow row) { store(row); }
@@ -128,6 +146,9 @@ public class JdbcStore implements ProjectionStore {
     @Override public void save(NeedRow row) { store(row); }
     @Override public void save(GapRow row) { store(row); }
     @Override public void save(RoundScoreRow row) { store(row); }
+    @Override public void save(PlanRow row) { store(row); }
+    @Override public void save(PopulationRow row) { store(row); }
+    @Override public void save(InputRow row) { store(row); }
 
     @Override
     public List<MembershipRow> membershipsOf(UUID forumId) {
@@ -142,4 +163,7 @@ public class JdbcStore implements ProjectionStore {
     @Override public List<NeedRow> needs() { return list("fv_need", "", NeedRow.class); }
     @Override public List<GapRow> gaps() { return list("fv_gap", "", GapRow.class); }
     @Override public List<RoundScoreRow> rounds() { return list("fv_round_score", "", RoundScoreRow.class); }
+    @Override public List<PlanRow> plans() { return list("fv_plan", "", PlanRow.class); }
+    @Override public List<PopulationRow> estimates() { return list("fv_population", "", PopulationRow.class); }
+    @Override public List<InputRow> inputs() { return list("fv_input", "", InputRow.class); }
 }

@@ -1,8 +1,10 @@
 package org.arrival.forum.projection;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,11 +13,13 @@ import org.arrival.contracts.EventCatalogue;
 import org.arrival.contracts.TopicDefinition;
 import org.arrival.forum.projection.domain.ProjectedEvent;
 import org.arrival.forum.projection.domain.Projector;
+import org.arrival.forum.projection.domain.Touch;
 import org.arrival.platform.messaging.MessagingProperties;
 import org.arrival.platform.messaging.consumer.DeadLetters;
 import org.arrival.platform.messaging.consumer.IdempotentHandling;
 import org.arrival.platform.messaging.consumer.InboundEvent;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,17 +39,22 @@ public class ProjectionListener {
 
     public static final String CONSUMER = "forum.projection";
     public static final String GROUP_SUFFIX = "-projection";
+    /** Touches per NOTIFY: keeps each notice well under PostgreSQL's 8,000-byte payload limit. */
+    private static final int TOUCHES_PER_NOTICE = 12;
 
     private final IdempotentHandling handling;
     private final EventLog log;
     private final Generations generations;
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
 
-    public ProjectionListener(IdempotentHandling handling, EventLog log, Generations generations, JdbcTemplate jdbc) {
+    public ProjectionListener(IdempotentHandling handling, EventLog log, Generations generations, JdbcTemplate jdbc,
+            ApplicationEventPublisher events) {
         this.handling = handling;
         this.log = log;
         this.generations = generations;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** Every topic of the catalogue. */
@@ -61,16 +70,34 @@ public class ProjectionListener {
         handling.handleAllOnce(CONSUMER, records, this::apply);
     }
 
-    /** Logs the events and applies them to every generation written, each row read and written once. */
+    /**
+     * Logs the events and applies them to every generation written, each row read and written once; tells the live
+     * streams what changed in the active one, from its state before and after each event.
+     */
     void apply(List<InboundEvent> inbound) {
-        List<ProjectedEvent> events = inbound.stream().map(EventLog::of).toList();
-        log.appendAll(events);
+        List<ProjectedEvent> batch = inbound.stream().map(EventLog::of).toList();
+        log.appendAll(batch);
+        int active = generations.activeStore().generation();
+        Set<Touch> touches = new LinkedHashSet<>();
         for (int generation : generations.written()) {
             generations.lock(generation);
             BatchStore store = new BatchStore(new JdbcStore(jdbc, generation));
-            store.preload(events);
-            events.forEach(e -> Projector.apply(store, e));
+            store.preload(batch);
+            for (ProjectedEvent event : batch) {
+                if (generation == active) {
+                    touches.addAll(Touch.of(store, event));
+                    Projector.apply(store, event);
+                    touches.addAll(Touch.of(store, event));
+                } else {
+                    Projector.apply(store, event);
+                }
+            }
             store.flush();
+        }
+        List<Touch> all = List.copyOf(touches);
+        for (int from = 0; from < all.size(); from += TOUCHES_PER_NOTICE) {
+            events.publishEvent(new ProjectionChanged(all.subList(from, Math.min(all.size(), from + TOUCHES_PER_NOTICE)),
+                    false));
         }
     }
 

@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,6 +47,7 @@ public class Rebuild {
 
     private static final Logger LOG = LoggerFactory.getLogger(Rebuild.class);
 
+    private final ApplicationEventPublisher events;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Generations generations;
@@ -59,7 +61,8 @@ public class Rebuild {
     public Rebuild(JdbcTemplate jdbc, org.springframework.transaction.PlatformTransactionManager transactions, Generations generations, EventLog log,
             KafkaProperties kafka, @Value("${arrival.forum.rebuild.poll-timeout:1s}") Duration pollTimeout,
             @Value("${arrival.forum.rebuild.max-duration:30m}") Duration maxDuration,
-            @Value("${arrival.forum.rebuild.batch-size:10000}") int batchSize) {
+            @Value("${arrival.forum.rebuild.batch-size:10000}") int batchSize, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
         this.generations = generations;
@@ -149,6 +152,7 @@ public class Rebuild {
                 generations.lock(generation);
                 generations.switchTo(generation);
                 jdbc.update("UPDATE fv_rebuild SET status = 'COMPLETED', finished_at = now() WHERE id = ?", id);
+                events.publishEvent(ProjectionChanged.rebuilt());
             });
             LOG.info("rebuild {} completed: generation {} active after {} events", id, generation, read);
         } catch (RuntimeException e) {

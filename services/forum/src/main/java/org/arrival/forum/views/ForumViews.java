@@ -1,19 +1,21 @@
 package org.arrival.forum.views;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.arrival.contracts.DataClassification;
+import org.arrival.contracts.actionplans.Inclusion;
+import org.arrival.contracts.assessments.Count;
+import org.arrival.contracts.assessments.Disaggregation;
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.forum.projection.domain.Places;
 import org.arrival.forum.projection.domain.ProjectionStore;
@@ -21,21 +23,31 @@ import org.arrival.forum.projection.domain.Rows.ActionRow;
 import org.arrival.forum.projection.domain.Rows.ForumRow;
 import org.arrival.forum.projection.domain.Rows.FundingTotal;
 import org.arrival.forum.projection.domain.Rows.GapRow;
+import org.arrival.forum.projection.domain.Rows.InputRow;
 import org.arrival.forum.projection.domain.Rows.MilestoneState;
 import org.arrival.forum.projection.domain.Rows.NeedRow;
 import org.arrival.forum.projection.domain.Rows.OrganisationRow;
+import org.arrival.forum.projection.domain.Rows.PlanRow;
+import org.arrival.forum.projection.domain.Rows.PopulationRow;
 import org.arrival.forum.projection.domain.Rows.RoundScoreRow;
+import org.arrival.forum.views.ForumListings.ActionFilter;
+import org.arrival.forum.views.ForumListings.WhoWhatWhereCount;
 import org.arrival.platform.directory.Organisations;
 import org.arrival.platform.directory.Viewer;
 
 /**
  * The forum's views over one state of the projection (live or as of a time), filtered for the viewer: records by
  * {@link Viewer#mayRead} with their classification and shared forums, and for enforcement bodies never records of
- * organisations hidden from them.
+ * organisations hidden from them. {@link ForumListings} applies the same rules in the database for the live views;
+ * the as-of view applies them here to a projection held in memory.
  */
 public class ForumViews {
 
     private static final Set<String> ACTIVE = Set.of("COMMITTED", "IN_PROGRESS", "COMPLETED", "EVALUATED");
+
+    /** Orders records as the listings do: by title (as the database's "C" collation), then by id. */
+    static final Comparator<ActionRow> BY_TITLE = Comparator.comparing((ActionRow a) -> a.title == null ? "" : a.title)
+            .thenComparing(a -> a.id.toString());
 
     private final ProjectionStore store;
     private final Organisations replica;
@@ -47,15 +59,11 @@ public class ForumViews {
         this.viewer = viewer;
     }
 
-    public record TrackerFilter(UUID org, String sector, String area, String group, String frameworkItem) {
-        public static final TrackerFilter NONE = new TrackerFilter(null, null, null, null, null);
-    }
-
     public record TrackerItem(UUID actionId, String title, UUID ownerId, String ownerName, String status,
             String kind, List<String> sectors, List<String> targetGroups, List<Jurisdiction> areas,
             List<String> frameworkItems, Integer percentComplete, String rag, LocalDate reportPeriodEnd,
             NextMilestone nextMilestone, boolean overdue, Integer daysOverdue, List<FundingTotal> funding,
-            String classification) {
+            String classification, UUID planId, LocalDate startDate, LocalDate endDate) {
     }
 
     public record NextMilestone(UUID milestoneId, String title, LocalDate dueOn) {
@@ -65,8 +73,12 @@ public class ForumViews {
             String status, int actions) {
     }
 
+    /**
+     * @param inputs the inputs about the cell's needs the viewer may see
+     * @param inputsPerNeed of those, how many about each need (needs without any are left out)
+     */
     public record CoverageCell(String sector, String group, String area, String coverage, int needs,
-            List<UUID> needIds, List<UUID> actionIds) {
+            List<UUID> needIds, List<UUID> actionIds, int inputs, Map<UUID, Integer> inputsPerNeed) {
     }
 
     public record RoundScore(UUID roundId, String title, Instant publishedAt, Double points, Integer max,
@@ -81,47 +93,135 @@ public class ForumViews {
             boolean divergent) {
     }
 
+    /** A plan shared with the forum, with how many of the forum's actions the viewer sees in it. */
+    public record PlanItem(UUID planId, String title, UUID ownerId, String ownerName, String type, String status,
+            Jurisdiction jurisdiction, LocalDate periodStart, LocalDate periodEnd, List<String> objectives,
+            String nupPhase, Inclusion inclusion, String classification, int actions) {
+    }
+
+    /** A population estimate with its counts as published: a count below 5 reads {@code "<5"}. */
+    public record EstimateItem(UUID estimateId, UUID ownerId, String ownerName, String seriesId, Jurisdiction area,
+            String group, Count registered, Count estimated, List<Disaggregation> breakdown, String source,
+            String method, LocalDate asOf, String classification) {
+    }
+
+    // ---- which records the viewer sees in the forum (the rules ForumListings runs as SQL)
+
     /** The forum's actions the viewer may see: shared with the forum by organisations holding a seat in it. */
     public List<ActionRow> visibleActions(UUID forumId) {
-        Set<UUID> members = store.membershipsOf(forumId).stream().filter(m -> m.active()).map(m -> m.stakeholderId)
-                .collect(Collectors.toSet());
+        Set<UUID> members = members(forumId);
         return store.actionsSharedWith(forumId).stream()
                 .filter(a -> !a.placeholder && a.ownerId != null && members.contains(a.ownerId))
                 .filter(a -> visible(a.ownerId, a.classification, a.sharedWithForums))
-                .sorted(Comparator.comparing((ActionRow a) -> a.title == null ? "" : a.title)
-                        .thenComparing(a -> a.id))
+                .sorted(BY_TITLE)
                 .toList();
     }
 
-    public List<TrackerItem> tracker(UUID forumId, TrackerFilter filter) {
-        return visibleActions(forumId).stream().filter(a -> matches(a, filter)).map(this::item).toList();
+    /** Needs within the forum's area the viewer may see, whatever their status. */
+    public List<NeedRow> visibleNeeds(UUID forumId) {
+        ForumRow forum = store.forum(forumId).orElse(null);
+        return store.needs().stream().filter(n -> visible(n.ownerId, n.classification, n.sharedWithForums)
+                && within(n.area, forum)).toList();
     }
 
-    public List<WhoWhatWhere> whoWhatWhere(UUID forumId) {
-        Map<List<Object>, Integer> counts = new TreeMap<>(Comparator.comparing(Object::toString));
-        for (ActionRow a : visibleActions(forumId)) {
-            List<String> areas = a.areas.isEmpty() ? List.of("") : a.areas.stream().map(ForumViews::areaName).toList();
-            for (String sector : a.sectors) {
-                for (String area : areas) {
-                    counts.merge(List.of(a.ownerId, sector, area, a.status == null ? "" : a.status), 1, Integer::sum);
-                }
-            }
+    /** Rounds the viewer may see that are shared with the forum or lie within its area, published or not. */
+    public List<RoundScoreRow> visibleRounds(UUID forumId) {
+        ForumRow forum = store.forum(forumId).orElse(null);
+        return store.rounds().stream().filter(r -> visible(r.ownerId, r.classification, r.sharedWithForums))
+                .filter(r -> r.sharedWithForums.contains(forumId) || within(r.jurisdiction, forum)).toList();
+    }
+
+    /** The gaps of the round the viewer may see, with the round's forums as theirs. */
+    public List<GapRow> visibleGaps(RoundScoreRow round) {
+        return store.gaps().stream().filter(g -> round.id.equals(g.roundId)
+                && visible(g.ownerId, g.classification, round.sharedWithForums)).toList();
+    }
+
+    /** Plans shared with the forum by organisations holding a seat in it, that the viewer may see. */
+    public List<PlanRow> visiblePlans(UUID forumId) {
+        Set<UUID> members = members(forumId);
+        return store.plans().stream().filter(p -> p.sharedWithForums.contains(forumId) && members.contains(p.ownerId)
+                && visible(p.ownerId, p.classification, p.sharedWithForums)).toList();
+    }
+
+    /** Population estimates within the forum's area the viewer may see. */
+    public List<PopulationRow> visibleEstimates(UUID forumId) {
+        ForumRow forum = store.forum(forumId).orElse(null);
+        return store.estimates().stream().filter(e -> within(e.area, forum)
+                && visible(e.ownerId, e.classification, e.sharedWithForums)).toList();
+    }
+
+    /** Inputs the viewer may see about the needs and rounds given (their owners by id). */
+    public List<InputRow> visibleInputs(Map<UUID, UUID> subjectOwners) {
+        return store.inputs().stream().filter(i -> subjectOwners.containsKey(i.subjectId)
+                && inputVisible(i, subjectOwners.get(i.subjectId))).toList();
+    }
+
+    /**
+     * The viewer may see the input: their own; one they may read by classification and forum; or, as the owner of
+     * its need or round, one not kept to the contributor's organisation. Never a RESTRICTED one or one of a hidden
+     * organisation for an enforcement body.
+     */
+    boolean inputVisible(InputRow i, UUID subjectOwner) {
+        if (visible(i.contributorId, i.classification, i.sharedWithForums)) {
+            return true;
         }
-        List<WhoWhatWhere> out = new ArrayList<>();
-        counts.forEach((k, n) -> out.add(new WhoWhatWhere((UUID) k.get(0), organisationName((UUID) k.get(0)),
-                (String) k.get(1), emptyToNull((String) k.get(2)), emptyToNull((String) k.get(3)), n)));
+        if (i.contributorId == null || i.classification == null || subjectOwner == null
+                || !viewer.owns(subjectOwner) || "ORGANISATION".equals(i.classification)) {
+            return false;
+        }
+        return !(viewer.enforcementBody() && ("RESTRICTED".equals(i.classification) || hidden(i.contributorId)));
+    }
+
+    /** The record ids the viewer sees in the forum, by record type (the as-of view's "what changed" uses them). */
+    public Map<String, Set<UUID>> visibleRecords(UUID forumId) {
+        Map<String, Set<UUID>> out = new LinkedHashMap<>();
+        out.put(RecordTypes.ACTION, ids(visibleActions(forumId).stream().map(a -> a.id)));
+        List<NeedRow> needs = visibleNeeds(forumId);
+        out.put(RecordTypes.NEED, ids(needs.stream().map(n -> n.id)));
+        List<RoundScoreRow> rounds = visibleRounds(forumId);
+        out.put(RecordTypes.ROUND, ids(rounds.stream().map(r -> r.id)));
+        out.put(RecordTypes.GAP, ids(rounds.stream().flatMap(r -> visibleGaps(r).stream()).map(g -> g.id)));
+        out.put(RecordTypes.PLAN, ids(visiblePlans(forumId).stream().map(p -> p.id)));
+        out.put(RecordTypes.POPULATION_ESTIMATE, ids(visibleEstimates(forumId).stream().map(e -> e.id)));
+        Map<UUID, UUID> subjects = new LinkedHashMap<>();
+        needs.forEach(n -> subjects.put(n.id, n.ownerId));
+        rounds.forEach(r -> subjects.put(r.id, r.ownerId));
+        out.put(RecordTypes.INPUT, ids(visibleInputs(subjects).stream().map(i -> i.id)));
         return out;
     }
 
-    public List<CoverageCell> needsCoverage(UUID forumId) {
-        ForumRow forum = store.forum(forumId).orElse(null);
-        List<ActionRow> actions = visibleActions(forumId).stream().filter(a -> !"CANCELLED".equals(a.status)).toList();
+    private static Set<UUID> ids(java.util.stream.Stream<UUID> ids) {
+        return ids.collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    private Set<UUID> members(UUID forumId) {
+        return store.membershipsOf(forumId).stream().filter(m -> m.active()).map(m -> m.stakeholderId)
+                .collect(Collectors.toSet());
+    }
+
+    // ---- the views
+
+    /** The tracker over this state of the projection, filtered here (the live tracker filters in the database). */
+    public List<TrackerItem> tracker(UUID forumId, ActionFilter filter) {
+        return visibleActions(forumId).stream().filter(a -> matches(a, filter)).map(this::item).toList();
+    }
+
+    public List<WhoWhatWhere> whoWhatWhere(List<WhoWhatWhereCount> counts) {
+        return counts.stream().map(c -> new WhoWhatWhere(c.organisationId(), organisationName(c.organisationId()),
+                c.sector(), c.area(), c.status(), c.actions())).toList();
+    }
+
+    /**
+     * Coverage of the open needs by sector, population group and area: covered when every need of the cell has a
+     * live action (one naming it, or one for its sector, group and area), partly when some have or only proposed
+     * ones do, uncovered otherwise.
+     */
+    public List<CoverageCell> needsCoverage(List<NeedRow> openNeeds, List<ActionRow> forumActions,
+            Map<UUID, Integer> inputsPerNeed) {
+        List<ActionRow> actions = forumActions.stream().filter(a -> !"CANCELLED".equals(a.status)).toList();
         Map<List<String>, List<NeedRow>> cells = new LinkedHashMap<>();
-        for (NeedRow n : store.needs()) {
-            if (!visible(n.ownerId, n.classification, n.sharedWithForums) || !within(n.area, forum)
-                    || "RESOLVED".equals(n.status) || "DEPRIORITISED".equals(n.status)) {
-                continue;
-            }
+        for (NeedRow n : openNeeds) {
             for (String group : n.populationGroups) {
                 cells.computeIfAbsent(List.of(n.sector, group, areaName(n.area)), k -> new ArrayList<>()).add(n);
             }
@@ -134,6 +234,7 @@ public class ForumViews {
             List<ActionRow> covering = new ArrayList<>();
             int addressed = 0;
             boolean onlyPlanned = true;
+            Map<UUID, Integer> inputs = new LinkedHashMap<>();
             for (NeedRow need : needs) {
                 List<ActionRow> forNeed = actions.stream().filter(a -> a.needIds.contains(need.id)
                         || (a.sectors.contains(sector) && (a.targetGroups.contains(group)
@@ -146,22 +247,26 @@ public class ForumViews {
                         onlyPlanned = false;
                     }
                 }
+                Integer n = inputsPerNeed.get(need.id);
+                if (n != null && n > 0) {
+                    inputs.put(need.id, n);
+                }
             }
             String coverage = addressed == 0 ? "UNCOVERED"
                     : addressed == needs.size() && !onlyPlanned ? "COVERED" : "PARTLY_COVERED";
             out.add(new CoverageCell(sector, group, emptyToNull(e.getKey().get(2)), coverage, needs.size(),
-                    needs.stream().map(n -> n.id).toList(), covering.stream().map(a -> a.id).toList()));
+                    needs.stream().map(n -> n.id).toList(), covering.stream().map(a -> a.id).toList(),
+                    inputs.values().stream().mapToInt(Integer::intValue).sum(), inputs));
         });
         return out;
     }
 
-    public Readiness readiness(UUID forumId) {
-        ForumRow forum = store.forum(forumId).orElse(null);
-        List<RoundScoreRow> rounds = store.rounds().stream()
-                .filter(r -> r.publishedAt != null && r.overallMax != null)
-                .filter(r -> visible(r.ownerId, r.classification, r.sharedWithForums))
-                .filter(r -> r.sharedWithForums.contains(forumId) || within(r.jurisdiction, forum))
-                .sorted(Comparator.comparing((RoundScoreRow r) -> r.publishedAt).thenComparing(r -> r.id)).toList();
+    /** The latest published round's scores, the trend over the rounds given and the latest round's gaps. */
+    public Readiness readiness(List<RoundScoreRow> publishedRounds,
+            java.util.function.Function<RoundScoreRow, List<GapRow>> gapsOf) {
+        List<RoundScoreRow> rounds = publishedRounds.stream()
+                .sorted(Comparator.comparing((RoundScoreRow r) -> r.publishedAt).thenComparing(r -> r.id.toString()))
+                .toList();
         List<RoundScore> trend = rounds.stream().map(ForumViews::score).toList();
         if (rounds.isEmpty()) {
             return new Readiness(null, List.of(), null, List.of(), List.of(), List.of());
@@ -177,14 +282,32 @@ public class ForumViews {
             m.put("max", p.max);
             return m;
         }).toList();
-        List<GapItem> gaps = new ArrayList<>();
-        for (GapRow g : store.gaps()) {
-            if (latest.id.equals(g.roundId) && visible(g.ownerId, g.classification, latest.sharedWithForums)) {
-                gaps.add(new GapItem(g.id, g.questionCode, g.consolidatedAnswer, g.points, g.divergent));
-            }
-        }
-        gaps.sort(Comparator.comparing(GapItem::questionCode));
+        List<GapItem> gaps = new ArrayList<>(gapsOf.apply(latest).stream()
+                .map(g -> new GapItem(g.id, g.questionCode, g.consolidatedAnswer, g.points, g.divergent)).toList());
+        gaps.sort(Comparator.comparing(GapItem::questionCode, Comparator.nullsLast(Comparator.naturalOrder())));
         return new Readiness(latestScore, trend, change, recommendations, latest.divergentQuestions, gaps);
+    }
+
+    public PlanItem plan(PlanRow p, int actions) {
+        return new PlanItem(p.id, p.title, p.ownerId, organisationName(p.ownerId), p.type, p.status, p.jurisdiction,
+                p.periodStart, p.periodEnd, p.objectives, p.nupPhase, p.inclusion, p.classification, actions);
+    }
+
+    public EstimateItem estimate(PopulationRow e) {
+        boolean exact = viewer.seesSmallCounts(e.ownerId);
+        List<Disaggregation> breakdown = e.breakdown.stream()
+                .map(d -> new Disaggregation(d.dimension(), d.category(), count(d.count(), exact))).toList();
+        return new EstimateItem(e.id, e.ownerId, organisationName(e.ownerId), e.seriesId, e.area, e.group,
+                count(e.registered, exact), count(e.estimated, exact), breakdown, e.source, e.method, e.asOf,
+                e.classification);
+    }
+
+    /** A count as published; one below 5 (which no valid event carries) is suppressed all the same. */
+    static Count count(Count c, boolean exact) {
+        if (c == null || exact || c.value() == null || c.value() >= 5) {
+            return c;
+        }
+        return Count.hidden();
     }
 
     private static RoundScore score(RoundScoreRow r) {
@@ -194,7 +317,7 @@ public class ForumViews {
                 r.divergentQuestions);
     }
 
-    private TrackerItem item(ActionRow a) {
+    public TrackerItem item(ActionRow a) {
         MilestoneState next = a.milestones.values().stream().filter(m -> "PLANNED".equals(m.status) && m.dueOn != null)
                 .min(Comparator.comparing((MilestoneState m) -> m.dueOn)).orElse(null);
         return new TrackerItem(a.id, a.title, a.ownerId, organisationName(a.ownerId), a.status, a.kind, a.sectors,
@@ -203,14 +326,17 @@ public class ForumViews {
                 a.latestReport == null ? null : a.latestReport.rag,
                 a.latestReport == null ? null : a.latestReport.periodEnd,
                 next == null ? null : new NextMilestone(next.id, next.title, next.dueOn), a.overdue != null,
-                a.overdue == null ? null : a.overdue.daysOverdue, a.funding, a.classification);
+                a.overdue == null ? null : a.overdue.daysOverdue, a.funding, a.classification, a.planId,
+                a.startDate, a.endDate);
     }
 
-    private static boolean matches(ActionRow a, TrackerFilter f) {
+    private static boolean matches(ActionRow a, ActionFilter f) {
         return (f.org() == null || f.org().equals(a.ownerId))
                 && (f.sector() == null || a.sectors.contains(f.sector()))
                 && (f.group() == null || a.targetGroups.contains(f.group()))
                 && (f.frameworkItem() == null || a.frameworkItems.contains(f.frameworkItem()))
+                && (f.status() == null || f.status().equals(a.status))
+                && (f.plan() == null || f.plan().equals(a.planId))
                 && (f.area() == null || a.areas.stream().anyMatch(j -> f.area().equalsIgnoreCase(j.areaCode())
                         || f.area().equalsIgnoreCase(j.areaName()) || f.area().equalsIgnoreCase(j.subdivision())
                         || f.area().equalsIgnoreCase(j.country())));
@@ -255,9 +381,5 @@ public class ForumViews {
 
     private static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
-    }
-
-    static BigDecimal zero() {
-        return BigDecimal.ZERO;
     }
 }

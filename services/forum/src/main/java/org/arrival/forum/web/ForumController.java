@@ -2,21 +2,36 @@ package org.arrival.forum.web;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
+import org.arrival.contracts.actionplans.ActionStatus;
+import org.arrival.contracts.actionplans.PlanStatus;
+import org.arrival.contracts.actionplans.PlanType;
+import org.arrival.contracts.common.PopulationGroup;
+import org.arrival.contracts.common.Sector;
 import org.arrival.forum.projection.EventLog;
 import org.arrival.forum.projection.Generations;
+import org.arrival.forum.projection.JdbcStore;
 import org.arrival.forum.projection.domain.InMemoryStore;
 import org.arrival.forum.projection.domain.ProjectedEvent;
-import org.arrival.forum.projection.domain.ProjectionStore;
 import org.arrival.forum.projection.domain.Projector;
+import org.arrival.forum.projection.domain.Rows.ActionRow;
+import org.arrival.forum.projection.domain.Rows.ForumRow;
+import org.arrival.forum.projection.domain.Rows.NeedRow;
+import org.arrival.forum.projection.domain.Rows.PlanRow;
+import org.arrival.forum.views.ChangesSince;
+import org.arrival.forum.views.ChangesSince.Change;
+import org.arrival.forum.views.ForumListings;
+import org.arrival.forum.views.ForumListings.ActionFilter;
+import org.arrival.forum.views.ForumListings.EstimateFilter;
+import org.arrival.forum.views.ForumListings.PlanFilter;
 import org.arrival.forum.views.ForumViews;
-import org.arrival.forum.views.ForumViews.TrackerFilter;
 import org.arrival.forum.views.ForumViews.TrackerItem;
 import org.arrival.platform.directory.Organisations;
 import org.arrival.platform.directory.Viewer;
@@ -33,69 +48,151 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** A forum's shared views, for its members (and platform administrators); read-only. */
+/**
+ * A forum's shared views, for its members (and platform administrators); read-only. Listings filter, sort and page
+ * in the database; a page holds at most 200 items.
+ */
 @RestController
 @RequestMapping(path = "/forums/{forumId}", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Forum views", description = "Action tracker, who does what where, needs coverage, readiness, as-of")
+@Tag(name = "Forum views", description = "Action tracker, plans, who does what where, needs coverage, population, "
+        + "readiness, as-of")
 public class ForumController {
 
     private final Generations generations;
     private final Organisations organisations;
     private final EventLog log;
-
+    private final ForumListings listings;
     private final ForumMembers members;
 
-    public ForumController(Generations generations, Organisations organisations, EventLog log, ForumMembers members) {
-        this.members = members;
+    public ForumController(Generations generations, Organisations organisations, EventLog log,
+            ForumListings listings, ForumMembers members) {
         this.generations = generations;
         this.organisations = organisations;
         this.log = log;
+        this.listings = listings;
+        this.members = members;
     }
 
     @Operation(summary = "The shared action tracker: every member's actions shared with the forum")
     @GetMapping("/tracker")
     @Transactional(readOnly = true)
     public PageResult<TrackerItem> tracker(Caller caller, @PathVariable UUID forumId,
-            @RequestParam(required = false) UUID org, @RequestParam(required = false) String sector,
-            @RequestParam(required = false) String area, @RequestParam(required = false) String group,
-            @RequestParam(required = false) String frameworkItem, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        PageQuery paging = PageQuery.parse(page, size, null, List.of("title"), "title");
-        List<TrackerItem> all = views(caller, forumId, generations.activeStore())
-                .tracker(forumId, new TrackerFilter(org, sector, area, group, frameworkItem));
-        return page(all, paging);
+            @Parameter(description = "owning organisation") @RequestParam(required = false) UUID org,
+            @Parameter(description = "a sector, e.g. HOUSING") @RequestParam(required = false) String sector,
+            @Parameter(description = "area code, area name, subdivision or country, any case")
+            @RequestParam(required = false) String area,
+            @Parameter(description = "a population group, e.g. REFUGEES") @RequestParam(required = false) String group,
+            @Parameter(description = "a framework item, e.g. SDG-11.1") @RequestParam(required = false)
+            String frameworkItem,
+            @Parameter(description = "an action status, e.g. IN_PROGRESS") @RequestParam(required = false)
+            String status,
+            @Parameter(description = "the plan the actions belong to") @RequestParam(required = false) UUID plan,
+            @Parameter(description = "page number, from 0") @RequestParam(required = false) Integer page,
+            @Parameter(description = "items per page, 1 to 200 (50)") @RequestParam(required = false) Integer size,
+            @Parameter(description = "title, status, startDate or endDate; prefix - for descending (title)")
+            @RequestParam(required = false) String sort) {
+        ActionFilter filter = new ActionFilter(org, known(Sector.class, "sector", sector), blankToNull(area),
+                known(PopulationGroup.class, "group", group), blankToNull(frameworkItem),
+                known(ActionStatus.class, "status", status), plan);
+        PageQuery paging = PageQuery.parse(page, size, sort, List.copyOf(ForumListings.ACTION_SORTS.keySet()),
+                "title");
+        Viewer viewer = members.viewer(caller, forumId);
+        JdbcStore store = generations.activeStore();
+        ForumViews views = new ForumViews(store, organisations, viewer);
+        return listings.actions(store.generation(), forumId, viewer, filter, paging).map(views::item);
     }
 
     @Operation(summary = "Who does what where: organisation x sector x area x status, counting actions")
     @GetMapping("/who-what-where")
     @Transactional(readOnly = true)
     public List<ForumViews.WhoWhatWhere> whoWhatWhere(Caller caller, @PathVariable UUID forumId) {
-        return views(caller, forumId, generations.activeStore()).whoWhatWhere(forumId);
+        Viewer viewer = members.viewer(caller, forumId);
+        JdbcStore store = generations.activeStore();
+        return new ForumViews(store, organisations, viewer)
+                .whoWhatWhere(listings.whoWhatWhere(store.generation(), forumId, viewer));
     }
 
-    @Operation(summary = "Needs coverage: sector x population group x area, covered, partly covered or uncovered")
+    @Operation(summary = "Needs coverage: sector x population group x area, covered, partly covered or uncovered, "
+            + "with the inputs other organisations contributed to each need")
     @GetMapping("/needs-coverage")
     @Transactional(readOnly = true)
     public List<ForumViews.CoverageCell> needsCoverage(Caller caller, @PathVariable UUID forumId) {
-        return views(caller, forumId, generations.activeStore()).needsCoverage(forumId);
+        Viewer viewer = members.viewer(caller, forumId);
+        JdbcStore store = generations.activeStore();
+        ForumRow forum = store.forum(forumId).orElse(null);
+        List<NeedRow> needs = listings.openNeeds(store.generation(), forum, viewer);
+        List<ActionRow> actions = listings.actions(store.generation(), forumId, viewer);
+        Map<UUID, Integer> inputs = listings.inputsPerNeed(store.generation(),
+                needs.stream().map(n -> n.id).toList(), viewer);
+        return new ForumViews(store, organisations, viewer).needsCoverage(needs, actions, inputs);
     }
 
     @Operation(summary = "Readiness: the latest checklist scores, their trend and where respondents diverge")
     @GetMapping("/readiness")
     @Transactional(readOnly = true)
     public ForumViews.Readiness readiness(Caller caller, @PathVariable UUID forumId) {
-        return views(caller, forumId, generations.activeStore()).readiness(forumId);
+        Viewer viewer = members.viewer(caller, forumId);
+        JdbcStore store = generations.activeStore();
+        ForumRow forum = store.forum(forumId).orElse(null);
+        return new ForumViews(store, organisations, viewer).readiness(
+                listings.publishedRounds(store.generation(), forum, forumId, viewer),
+                round -> listings.gapsOf(store.generation(), round, viewer));
     }
 
-    public record Change(String eventId, String type, Instant time, UUID actionId) {
+    @Operation(summary = "The plans members shared with the forum, with how many of the forum's actions are in each")
+    @GetMapping("/plans")
+    @Transactional(readOnly = true)
+    public PageResult<ForumViews.PlanItem> plans(Caller caller, @PathVariable UUID forumId,
+            @Parameter(description = "owning organisation") @RequestParam(required = false) UUID org,
+            @Parameter(description = "DRAFT, ADOPTED, IN_IMPLEMENTATION or CLOSED") @RequestParam(required = false)
+            String status,
+            @Parameter(description = "a plan type, e.g. MUNICIPAL_ACTION_PLAN") @RequestParam(required = false)
+            String type,
+            @Parameter(description = "page number, from 0") @RequestParam(required = false) Integer page,
+            @Parameter(description = "items per page, 1 to 200 (50)") @RequestParam(required = false) Integer size,
+            @Parameter(description = "title, status, periodStart or periodEnd; prefix - for descending (title)")
+            @RequestParam(required = false) String sort) {
+        PlanFilter filter = new PlanFilter(org, known(PlanStatus.class, "status", status),
+                known(PlanType.class, "type", type));
+        PageQuery paging = PageQuery.parse(page, size, sort, List.copyOf(ForumListings.PLAN_SORTS.keySet()), "title");
+        Viewer viewer = members.viewer(caller, forumId);
+        JdbcStore store = generations.activeStore();
+        PageResult<PlanRow> plans = listings.plans(store.generation(), forumId, viewer, filter, paging);
+        Map<UUID, Integer> actions = listings.actionsPerPlan(store.generation(), forumId, viewer,
+                plans.items().stream().map(p -> p.id).toList());
+        ForumViews views = new ForumViews(store, organisations, viewer);
+        return plans.map(p -> views.plan(p, actions.getOrDefault(p.id, 0)));
+    }
+
+    @Operation(summary = "Population estimates within the forum's area; counts below 5 read \"<5\"")
+    @GetMapping("/population")
+    @Transactional(readOnly = true)
+    public PageResult<ForumViews.EstimateItem> population(Caller caller, @PathVariable UUID forumId,
+            @Parameter(description = "a population group, e.g. REFUGEES") @RequestParam(required = false) String group,
+            @Parameter(description = "area code, area name, subdivision or country, any case")
+            @RequestParam(required = false) String area,
+            @Parameter(description = "page number, from 0") @RequestParam(required = false) Integer page,
+            @Parameter(description = "items per page, 1 to 200 (50)") @RequestParam(required = false) Integer size,
+            @Parameter(description = "asOf, area or group; prefix - for descending (-asOf)")
+            @RequestParam(required = false) String sort) {
+        EstimateFilter filter = new EstimateFilter(known(PopulationGroup.class, "group", group), blankToNull(area));
+        PageQuery paging = PageQuery.parse(page, size, sort, List.copyOf(ForumListings.ESTIMATE_SORTS.keySet()),
+                "-asOf");
+        Viewer viewer = members.viewer(caller, forumId);
+        JdbcStore store = generations.activeStore();
+        ForumViews views = new ForumViews(store, organisations, viewer);
+        return listings.estimates(store.generation(), store.forum(forumId).orElse(null), viewer, filter, paging)
+                .map(views::estimate);
     }
 
     public record AsOf(Instant at, List<TrackerItem> tracker, List<Change> changesSince) {
     }
 
-    @Operation(summary = "The forum's tracker as it stood at a time, from the event history, and what changed since")
+    @Operation(summary = "The forum's tracker as it stood at a time, from the event history, and what changed since "
+            + "in every record of the forum the caller sees (then or now)")
     @GetMapping("/as-of")
     @Transactional(readOnly = true)
     public AsOf asOf(Caller caller, @PathVariable UUID forumId, @RequestParam String at) {
@@ -111,29 +208,31 @@ public class ForumController {
             Projector.apply(then, event);
         }
         ForumViews thenViews = new ForumViews(then, organisations, viewer);
-        List<TrackerItem> tracker = thenViews.tracker(forumId, TrackerFilter.NONE);
-        // changes since: events about the forum's actions the viewer may see, then or now
-        ForumViews nowViews = new ForumViews(generations.activeStore(), organisations, viewer);
-        Set<String> actions = new java.util.HashSet<>();
-        tracker.forEach(t -> actions.add(t.actionId().toString()));
-        nowViews.visibleActions(forumId).forEach(a -> actions.add(a.id.toString()));
-        List<Change> changes = new ArrayList<>();
-        for (ProjectedEvent e : log.after(instant)) {
-            if (e.topic().equals("arrival.action-plans.actions.v1") && actions.contains(e.key())) {
-                changes.add(new Change(e.id(), e.type(), e.time(), UUID.fromString(e.key())));
-            }
+        List<TrackerItem> tracker = thenViews.tracker(forumId, ActionFilter.NONE);
+        Map<String, Set<UUID>> visible = new LinkedHashMap<>();
+        merge(visible, thenViews.visibleRecords(forumId));
+        merge(visible, new ForumViews(generations.activeStore(), organisations, viewer).visibleRecords(forumId));
+        return new AsOf(instant, tracker, ChangesSince.of(log.after(instant), forumId, visible));
+    }
+
+    private static void merge(Map<String, Set<UUID>> into, Map<String, Set<UUID>> more) {
+        more.forEach((type, ids) -> into.computeIfAbsent(type, t -> new HashSet<>()).addAll(ids));
+    }
+
+    /** The value as the enum's constant name, or 400 if it names none. */
+    private static <E extends Enum<E>> String known(Class<E> type, String field, String value) {
+        String v = blankToNull(value);
+        if (v == null) {
+            return null;
         }
-        changes.sort(Comparator.comparing(Change::time));
-        return new AsOf(instant, tracker, changes);
+        try {
+            return Enum.valueOf(type, v.toUpperCase(Locale.ROOT)).name();
+        } catch (IllegalArgumentException e) {
+            throw InvalidInput.field(field, "unknown value " + v);
+        }
     }
 
-    private ForumViews views(Caller caller, UUID forumId, ProjectionStore store) {
-        return new ForumViews(store, organisations, members.viewer(caller, forumId));
-    }
-
-
-    private static <T> PageResult<T> page(List<T> all, PageQuery paging) {
-        List<T> items = all.stream().skip(paging.offset()).limit(paging.size()).collect(Collectors.toList());
-        return PageResult.of(items, paging, all.size());
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 }

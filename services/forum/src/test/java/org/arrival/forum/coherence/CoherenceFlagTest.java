@@ -14,6 +14,7 @@ import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.Action;
 import org.arrival.contracts.actionplans.ActionStatus;
 import org.arrival.contracts.actionplans.Rag;
+import org.arrival.contracts.assessments.ChecklistGapIdentified;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
 import org.arrival.contracts.forum.CoherenceCheckCode;
@@ -99,6 +100,65 @@ class CoherenceFlagTest extends ForumIntegrationTest {
         assertThat(flags).hasSize(1);
         assertThat(flags.get(0).status()).isEqualTo(FlagStatus.RESOLVED);
         assertThat(flags.get(0).reason()).isEqualTo("condition no longer holds");
+    }
+
+    @Test
+    void checklistGapWithoutActionIsFlaggedWithItsEventAndResolvedWhenAnActionLinksIt() {
+        Forum f = seededForum();
+        try (EventRecorder recorder = EventRecorder.fromNow(EmbeddedKafka.bootstrapServers(),
+                "arrival.forum.flags.v1")) {
+            UUID round = scores(f.city(), f.id(), 40, List.of());
+            UUID gap = UUID.randomUUID();
+            feed.publish(new ChecklistGapIdentified(gap, round, KAMPALA, f.city(), "R1", "1.2", "1.2.a", "N", 0.0,
+                    false), gap, gap, f.city(), DataClassification.PUBLIC);
+            await().atMost(WAIT).until(() -> count("fv_gap", "id = '" + gap + "'") == 1
+                    && count("fv_round_score", "id = '" + round + "'") == 1);
+            // an action on another of the Guide's checklist actions answers nothing
+            UUID unrelated = UUID.randomUUID();
+            proposed(action(unrelated, 1, f.ngo(), f.id(), "Language classes", Sector.EDUCATION,
+                    PopulationGroup.REFUGEES, List.of("UNH-R3.1"), List.of(), ActionStatus.IN_PROGRESS),
+                    DataClassification.FORUM);
+            awaitAction(unrelated, "version = 1");
+            checker.check(f.id());
+            checker.check(f.id());
+            List<CoherenceFlagRow> found = flags(f.id(), CoherenceCheckCode.GAP_WITHOUT_ACTION);
+            assertThat(found).singleElement().satisfies(r -> {
+                assertThat(r.recordIds()).containsExactly(gap);
+                assertThat(r.status()).isEqualTo(FlagStatus.OPEN);
+                assertThat(r.version()).isEqualTo(1);
+                assertThat(r.summary()).contains("1.2.a", "Kampala");
+            });
+            CoherenceFlagRow flag = found.get(0);
+            var raised = recorder.awaitExactlyOne(RAISED, flag.flagId().toString());
+            assertThat(raised.key()).isEqualTo(f.id().toString());
+            assertThat(raised.payloadText()).contains("\"checkCode\":\"GAP_WITHOUT_ACTION\"", gap.toString());
+            EventRecorder.assertValidCloudEvent(raised);
+
+            // the NGO links an action to the gap: the condition no longer holds and the flag resolves itself
+            UUID answer = UUID.randomUUID();
+            Action a = simple(answer, f.ngo(), f.id(), "Reception desk", Sector.PROTECTION_RIGHTS, List.of());
+            proposed(new Action(answer, 1, a.ownerId(), null, a.title(), null, a.kind(), a.sectors(),
+                    a.targetGroups(), a.areas(), a.startDate(), a.endDate(), a.reportingCadence(), List.of(), null,
+                    false, List.of(), null, List.of(), List.of(gap), List.of(), a.sharedWithForums(), a.status()),
+                    DataClassification.FORUM);
+            awaitAction(answer, "version = 1");
+            checker.check(f.id());
+            assertThat(flags(f.id(), CoherenceCheckCode.GAP_WITHOUT_ACTION)).singleElement().satisfies(r -> {
+                assertThat(r.flagId()).isEqualTo(flag.flagId());
+                assertThat(r.status()).isEqualTo(FlagStatus.RESOLVED);
+                assertThat(r.reason()).isEqualTo(CoherenceChecker.NO_LONGER_HOLDS);
+                assertThat(r.conditionHolds()).isFalse();
+                assertThat(r.version()).isEqualTo(2);
+            });
+            var events = recorder.await(e -> flag.flagId().toString().equals(e.subject()), 2, WAIT);
+            assertThat(events).extracting(e -> e.type()).containsExactly(RAISED, UPDATED);
+            assertThat(events.get(1).payloadText()).contains("\"status\":\"RESOLVED\"");
+            events.forEach(EventRecorder::assertValidCloudEvent);
+            // a later run finds nothing new and changes nothing
+            checker.check(f.id());
+            assertThat(flags(f.id(), CoherenceCheckCode.GAP_WITHOUT_ACTION)).singleElement()
+                    .satisfies(r -> assertThat(r.version()).isEqualTo(2));
+        }
     }
 
     @Test

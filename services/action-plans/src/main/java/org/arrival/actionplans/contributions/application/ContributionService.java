@@ -10,6 +10,8 @@ import org.arrival.actionplans.progress.application.ActionAccess;
 import org.arrival.actionplans.progress.domain.ActionState;
 import org.arrival.contracts.actionplans.ContributionKind;
 import org.arrival.contracts.actionplans.ContributionMade;
+import org.arrival.platform.directory.Organisations.KnownOrganisation;
+import org.arrival.platform.directory.Viewer;
 import org.arrival.platform.messaging.outbox.Outbox;
 import org.arrival.platform.messaging.outbox.OutgoingEvent;
 import org.arrival.platform.security.Caller;
@@ -59,13 +61,23 @@ public class ContributionService {
     @Transactional(readOnly = true)
     public StoredContribution get(Caller caller, UUID actionId, UUID id) {
         access.readable(caller, actionId);
-        return contributions.find(actionId, id).orElseThrow(() -> new RecordNotFound("contribution", id));
+        Viewer viewer = access.organisations().viewer(caller);
+        return contributions.find(actionId, id).filter(c -> !hiddenFrom(viewer, c.contribution().contributorId()))
+                .orElseThrow(() -> new RecordNotFound("contribution", id));
     }
 
+    /** The contributions the caller may read: an enforcement body never reads those of hidden organisations. */
     @Transactional(readOnly = true)
     public PageResult<StoredContribution> list(Caller caller, UUID actionId, ContributionKind kind, PageQuery page) {
         access.readable(caller, actionId);
-        return contributions.list(actionId, kind, page);
+        Viewer viewer = access.organisations().viewer(caller);
+        return contributions.list(actionId, kind, viewer.enforcementBody(), page);
+    }
+
+    /** A contribution is its contributor's record: one hidden from enforcement bodies never reaches them. */
+    private boolean hiddenFrom(Viewer viewer, UUID contributor) {
+        return viewer.enforcementBody() && !viewer.owns(contributor)
+                && access.organisations().find(contributor).map(KnownOrganisation::hidden).orElse(false);
     }
 
     public static org.arrival.contracts.actionplans.Contribution snapshot(Contribution c) {

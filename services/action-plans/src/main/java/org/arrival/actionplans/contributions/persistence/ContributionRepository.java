@@ -41,8 +41,11 @@ public class ContributionRepository {
                 actionId, id).stream().findFirst();
     }
 
-    public PageResult<StoredContribution> list(UUID actionId, ContributionKind kind, PageQuery page) {
-        String where = " WHERE action_id = ?" + (kind == null ? "" : " AND kind = ?");
+    /** The action's contributions, without those of organisations hidden from enforcement bodies if asked. */
+    public PageResult<StoredContribution> list(UUID actionId, ContributionKind kind, boolean withoutHidden,
+            PageQuery page) {
+        String where = " WHERE action_id = ?" + (kind == null ? "" : " AND kind = ?")
+                + (withoutHidden ? " AND contributor_id NOT IN (SELECT id FROM organisation WHERE hidden)" : "");
         Object[] args = kind == null ? new Object[] { actionId } : new Object[] { actionId, kind.name() };
         Long total = jdbc.queryForObject("SELECT count(*) FROM contribution" + where, Long.class, args);
         String dir = page.descending() ? " DESC" : " ASC";

@@ -34,6 +34,7 @@ public final class CoherenceChecks {
     static final Set<String> VALIDATED_NEED = Set.of("VALIDATED", "PRIORITISED");
     static final String LOCAL_GOVERNMENT = "LOCAL_GOVERNMENT";
     static final String ALL_RESIDENTS = "ALL_RESIDENTS";
+    static final String GUIDE_ACTION_PREFIX = "UNH-R";
 
     private CoherenceChecks() {
     }
@@ -52,7 +53,7 @@ public final class CoherenceChecks {
         List<Finding> out = new ArrayList<>();
         out.addAll(needsWithoutAction(store, forumId, members, actions));
         out.addAll(gapsWithoutAction(store, forumId, members, actions, links));
-        out.addAll(overlappingActions(actions));
+        out.addAll(overlappingActions(actions, links));
         out.addAll(missingLocalImplementation(store, members, actions, links));
         out.addAll(actionsWithoutFunding(actions));
         out.addAll(reportingOverdue(actions));
@@ -95,9 +96,7 @@ public final class CoherenceChecks {
                 continue;
             }
             boolean addressed = actions.stream().filter(a -> !"CANCELLED".equals(a.status))
-                    .anyMatch(a -> links.of(a.id).gapIds().contains(g.id)
-                            || (g.questionCode != null && a.frameworkItems.contains(g.questionCode))
-                            || (g.actionCode != null && a.frameworkItems.contains(g.actionCode)));
+                    .anyMatch(a -> links.of(a.id).gapIds().contains(g.id) || namesChecklistAction(a, g));
             if (!addressed) {
                 out.add(Finding.of(CoherenceCheckCode.GAP_WITHOUT_ACTION, List.of(g.id),
                         "Checklist gap at question " + g.questionCode + " (" + areaName(g.jurisdiction)
@@ -107,14 +106,22 @@ public final class CoherenceChecks {
         return out;
     }
 
-    static List<Finding> overlappingActions(List<ActionRow> actions) {
+    /**
+     * Whether the action names the gap's checklist action as a framework item: the Guide's action {@code 1.2} is
+     * {@code UNH-R1.2} in the framework catalogue (framework items cannot name single questions).
+     */
+    static boolean namesChecklistAction(ActionRow a, GapRow g) {
+        return g.actionCode != null && a.frameworkItems.contains(GUIDE_ACTION_PREFIX + g.actionCode);
+    }
+
+    static List<Finding> overlappingActions(List<ActionRow> actions, ActionLinks links) {
         List<ActionRow> live = actions.stream().filter(a -> !ENDED.contains(a.status)).toList();
         List<Finding> out = new ArrayList<>();
         for (int i = 0; i < live.size(); i++) {
             for (int j = i + 1; j < live.size(); j++) {
                 ActionRow a = live.get(i);
                 ActionRow b = live.get(j);
-                if (Objects.equals(a.ownerId, b.ownerId)) {
+                if (Objects.equals(a.ownerId, b.ownerId) || cascade(a, b, links)) {
                     continue;
                 }
                 List<String> sectors = a.sectors.stream().filter(b.sectors::contains).toList();
@@ -132,6 +139,11 @@ public final class CoherenceChecks {
             }
         }
         return out;
+    }
+
+    /** A local action implementing a commitment shares its sectors, groups and place by design: no overlap. */
+    static boolean cascade(ActionRow a, ActionRow b, ActionLinks links) {
+        return a.id.equals(links.of(b.id).implementsActionId()) || b.id.equals(links.of(a.id).implementsActionId());
     }
 
     static boolean periodsOverlap(ActionRow a, ActionRow b) {

@@ -10,9 +10,12 @@ import java.util.UUID;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
 import org.arrival.forum.projection.domain.Rows.ForumRow;
 import org.arrival.forum.projection.domain.Rows.GapRow;
+import org.arrival.forum.projection.domain.Rows.InputRow;
 import org.arrival.forum.projection.domain.Rows.MembershipRow;
 import org.arrival.forum.projection.domain.Rows.NeedRow;
 import org.arrival.forum.projection.domain.Rows.OrganisationRow;
+import org.arrival.forum.projection.domain.Rows.PlanRow;
+import org.arrival.forum.projection.domain.Rows.PopulationRow;
 import org.arrival.forum.projection.domain.Rows.RoundScoreRow;
 
 /** A projection held in memory, for the as-of view: the event history up to a time, applied by the projector. */
@@ -25,6 +28,9 @@ public class InMemoryStore implements ProjectionStore {
     private final Map<UUID, NeedRow> needs = new LinkedHashMap<>();
     private final Map<UUID, GapRow> gaps = new LinkedHashMap<>();
     private final Map<UUID, RoundScoreRow> rounds = new LinkedHashMap<>();
+    private final Map<UUID, PlanRow> plans = new LinkedHashMap<>();
+    private final Map<UUID, PopulationRow> estimates = new LinkedHashMap<>();
+    private final Map<UUID, InputRow> inputs = new LinkedHashMap<>();
 
     @Override public Optional<OrganisationRow> organisation(UUID id) { return Optional.ofNullable(organisations.get(id)); }
     @Override public Optional<ForumRow> forum(UUID id) { return Optional.ofNullable(forums.get(id)); }
@@ -33,6 +39,9 @@ public class InMemoryStore implements ProjectionStore {
     @Override public Optional<NeedRow> need(UUID id) { return Optional.ofNullable(needs.get(id)); }
     @Override public Optional<GapRow> gap(UUID id) { return Optional.ofNullable(gaps.get(id)); }
     @Override public Optional<RoundScoreRow> round(UUID id) { return Optional.ofNullable(rounds.get(id)); }
+    @Override public Optional<PlanRow> plan(UUID id) { return Optional.ofNullable(plans.get(id)); }
+    @Override public Optional<PopulationRow> estimate(UUID id) { return Optional.ofNullable(estimates.get(id)); }
+    @Override public Optional<InputRow> input(UUID id) { return Optional.ofNullable(inputs.get(id)); }
 
     @Override public void save(OrganisationRow row) { organisations.put(row.id, row); }
     @Override public void save(ForumRow row) { forums.put(row.id, row); }
@@ -41,6 +50,9 @@ public class InMemoryStore implements ProjectionStore {
     @Override public void save(NeedRow row) { needs.put(row.id, row); }
     @Override public void save(GapRow row) { gaps.put(row.id, row); }
     @Override public void save(RoundScoreRow row) { rounds.put(row.id, row); }
+    @Override public void save(PlanRow row) { plans.put(row.id, row); }
+    @Override public void save(PopulationRow row) { estimates.put(row.id, row); }
+    @Override public void save(InputRow row) { inputs.put(row.id, row); }
 
     @Override
     public List<MembershipRow> membershipsOf(UUID forumId) {
@@ -55,4 +67,7 @@ public class InMemoryStore implements ProjectionStore {
     @Override public List<NeedRow> needs() { return new ArrayList<>(needs.values()); }
     @Override public List<GapRow> gaps() { return new ArrayList<>(gaps.values()); }
     @Override public List<RoundScoreRow> rounds() { return new ArrayList<>(rounds.values()); }
+    @Override public List<PlanRow> plans() { return new ArrayList<>(plans.values()); }
+    @Override public List<PopulationRow> estimates() { return new ArrayList<>(estimates.values()); }
+    @Override public List<InputRow> inputs() { return new ArrayList<>(inputs.values()); }
 }

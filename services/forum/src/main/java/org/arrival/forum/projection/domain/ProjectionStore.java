@@ -7,9 +7,12 @@ import java.util.UUID;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
 import org.arrival.forum.projection.domain.Rows.ForumRow;
 import org.arrival.forum.projection.domain.Rows.GapRow;
+import org.arrival.forum.projection.domain.Rows.InputRow;
 import org.arrival.forum.projection.domain.Rows.MembershipRow;
 import org.arrival.forum.projection.domain.Rows.NeedRow;
 import org.arrival.forum.projection.domain.Rows.OrganisationRow;
+import org.arrival.forum.projection.domain.Rows.PlanRow;
+import org.arrival.forum.projection.domain.Rows.PopulationRow;
 import org.arrival.forum.projection.domain.Rows.RoundScoreRow;
 
 /**
@@ -32,6 +35,12 @@ public interface ProjectionStore {
 
     Optional<RoundScoreRow> round(UUID id);
 
+    Optional<PlanRow> plan(UUID id);
+
+    Optional<PopulationRow> estimate(UUID id);
+
+    Optional<InputRow> input(UUID id);
+
     void save(OrganisationRow row);
 
     void save(ForumRow row);
@@ -46,6 +55,12 @@ public interface ProjectionStore {
 
     void save(RoundScoreRow row);
 
+    void save(PlanRow row);
+
+    void save(PopulationRow row);
+
+    void save(InputRow row);
+
     List<MembershipRow> membershipsOf(UUID forumId);
 
     List<ActionRow> actionsSharedWith(UUID forumId);
@@ -55,4 +70,10 @@ public interface ProjectionStore {
     List<GapRow> gaps();
 
     List<RoundScoreRow> rounds();
+
+    List<PlanRow> plans();
+
+    List<PopulationRow> estimates();
+
+    List<InputRow> inputs();
 }

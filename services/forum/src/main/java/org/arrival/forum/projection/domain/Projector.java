@@ -93,8 +93,10 @@ public final class Projector {
             case "AssessmentRoundOpened" -> round(store, event, event.payloadAs(AssessmentRoundOpened.class).round());
             case "AssessmentRoundClosed" -> round(store, event, event.payloadAs(AssessmentRoundClosed.class).round());
             case "ChecklistScoresPublished" -> scores(store, event, event.payloadAs(ChecklistScoresPublished.class));
+            case "PlanRecorded", "PlanUpdated", "PopulationEstimateRecorded", "PopulationEstimateRevised",
+                    "InputContributed" -> PlansAndEvidence.apply(store, event);
             default -> {
-                // plans, population estimates, inputs, contributions, report reminders: not part of this view yet
+                // contributions, report reminders, flags: not part of this view yet
             }
         }
     }

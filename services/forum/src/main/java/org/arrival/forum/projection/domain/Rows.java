@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.arrival.contracts.actionplans.Inclusion;
+import org.arrival.contracts.assessments.Count;
+import org.arrival.contracts.assessments.Disaggregation;
 import org.arrival.contracts.common.Jurisdiction;
 
 /**
@@ -175,5 +178,55 @@ public final class Rows {
         public String code;
         public double points;
         public int max;
+    }
+
+    /** A plan or policy an organisation owns; its actions point at it with their {@code planId}. */
+    public static class PlanRow {
+        public UUID id;
+        public long version;
+        public UUID ownerId;
+        public String classification;
+        public String title;
+        public String type;
+        public Jurisdiction jurisdiction;
+        public LocalDate periodStart;
+        public LocalDate periodEnd;
+        public List<String> objectives = new ArrayList<>();
+        public String nupPhase;
+        public Inclusion inclusion;
+        public List<UUID> sharedWithForums = new ArrayList<>();
+        public String status;
+    }
+
+    /** A population estimate with its counts exactly as its events carried them (small counts suppressed). */
+    public static class PopulationRow {
+        public UUID id;
+        public long version;
+        public UUID ownerId;
+        public String classification;
+        public String seriesId;
+        public Jurisdiction area;
+        public String group;
+        public Count registered;
+        public Count estimated;
+        public List<Disaggregation> breakdown = new ArrayList<>();
+        public String source;
+        public String method;
+        public LocalDate asOf;
+        public List<UUID> sharedWithForums = new ArrayList<>();
+    }
+
+    /** An input an organisation contributed to a round or need of another; its summary stays with its owner. */
+    public static class InputRow {
+        public UUID id;
+        public long version;
+        public UUID contributorId;
+        public String classification;
+        public String kind;
+        public String subjectType;
+        public UUID subjectId;
+        public LocalDate collectedOn;
+        public Count participants;
+        public List<UUID> sharedWithForums = new ArrayList<>();
     }
 }

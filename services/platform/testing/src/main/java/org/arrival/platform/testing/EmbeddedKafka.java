@@ -5,7 +5,8 @@ import java.util.Map;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * One real Kafka broker (KRaft, in this JVM) per test JVM, started on first use on a random port.
+ * One real Kafka broker (KRaft, in this JVM) per test JVM, started on first use on a random port; with
+ * {@link Infrastructure#CONTAINERS} a Kafka container (KRaft) instead.
  */
 public final class EmbeddedKafka {
 
@@ -15,6 +16,9 @@ public final class EmbeddedKafka {
     }
 
     public static synchronized String bootstrapServers() {
+        if (Infrastructure.current() == Infrastructure.CONTAINERS) {
+            return ContainerInfrastructure.kafkaBootstrapServers();
+        }
         if (broker == null) {
             broker = new EmbeddedKafkaKraftBroker(1, 3);
             broker.brokerProperties(Map.of(

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One real PostgreSQL 16 server per test JVM (zonky binaries), started on first use.
  * Each caller gets a database of its own, so suites never see each other's rows.
+ * With {@link Infrastructure#CONTAINERS} the databases are made in a PostgreSQL 16 container instead.
  */
 public final class EmbeddedPostgres {
 
@@ -20,6 +21,10 @@ public final class EmbeddedPostgres {
     }
 
     public static synchronized io.zonky.test.db.postgres.embedded.EmbeddedPostgres server() {
+        if (Infrastructure.current() == Infrastructure.CONTAINERS) {
+            throw new IllegalStateException("no embedded PostgreSQL with " + Infrastructure.PROPERTY
+                    + "=containers: use newDatabase, user and password");
+        }
         if (server == null) {
             try {
                 server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
@@ -40,8 +45,11 @@ public final class EmbeddedPostgres {
         return server;
     }
 
-    /** Creates a fresh database and returns its JDBC URL (user and password: {@code postgres}). */
+    /** Creates a fresh database and returns its JDBC URL (connect as {@link #user()} with {@link #password()}). */
     public static String newDatabase(String prefix) {
+        if (Infrastructure.current() == Infrastructure.CONTAINERS) {
+            return ContainerInfrastructure.newDatabase(prefix);
+        }
         String name = (prefix + "_" + DATABASES.incrementAndGet()).toLowerCase().replaceAll("[^a-z0-9_]", "_");
         try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
@@ -52,10 +60,16 @@ public final class EmbeddedPostgres {
     }
 
     public static String user() {
+        if (Infrastructure.current() == Infrastructure.CONTAINERS) {
+            return ContainerInfrastructure.postgresUser();
+        }
         return "postgres";
     }
 
     public static String password() {
+        if (Infrastructure.current() == Infrastructure.CONTAINERS) {
+            return ContainerInfrastructure.postgresPassword();
+        }
         return "postgres";
     }
 }

@@ -28,6 +28,12 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A stand-in for Keycloak's token endpoint in integration tests: it signs Keycloak-shaped access tokens with a
  * test key and serves that key as a JWKS over real HTTP, so services validate tokens exactly as in production.
+ * <p>
+ * With {@link Infrastructure#CONTAINERS} (or {@value #KEYCLOAK_URL_PROPERTY} naming a running Keycloak) the issuer is
+ * a Keycloak with the platform's realm: a token that only names a user, an organisation and roles is a real one, for a
+ * realm user given exactly that organisation and those roles, obtained by password grant. A token a test alters
+ * (issuer, audience, expiry, extra claims, a stranger's key) is still forged here, signed with a key the realm
+ * publishes beside its own, so it is accepted or refused for the same reason as in the embedded mode.
  */
 public final class TestTokenIssuer {
 
@@ -35,20 +41,41 @@ public final class TestTokenIssuer {
     public static final String JWKS_PATH = REALM_PATH + "/protocol/openid-connect/certs";
     public static final String AUDIENCE = "arrival-api";
     public static final String CLIENT = "arrival-web";
+    /** A running Keycloak to take tokens from instead of signing them here, e.g. {@code http://127.0.0.1:8180}. */
+    public static final String KEYCLOAK_URL_PROPERTY = "arrival.keycloak.url";
 
     private static TestTokenIssuer instance;
 
     private final RSAKey key;
     private final RSAKey strangerKey;
+    /** The local JWKS server of the embedded mode; null with a realm. */
     private final HttpServer server;
+    /** The Keycloak realm that issues the real tokens; null when every token is signed here. */
+    private final KeycloakRealm realm;
+    private TestOpenIdProvider openIdProvider;
 
-    private TestTokenIssuer() {
+    private TestTokenIssuer(KeycloakRealm realm) {
+        this.realm = realm;
+        RSAKey generated;
+        RSAKey stranger;
         try {
-            key = new RSAKeyGenerator(2048).keyID("arrival-test").generate();
-            strangerKey = new RSAKeyGenerator(2048).keyID("arrival-test").generate();
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            generated = new RSAKeyGenerator(2048).keyID("arrival-test").generate();
+            stranger = new RSAKeyGenerator(2048).keyID("arrival-test").generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
+        }
+        if (realm != null) {
+            // a stranger's token names the published key's id, so it fails on its signature and nothing else
+            String kid = realm.publishKey(generated, "arrival-test-forgeries");
+            key = new RSAKey.Builder(generated).keyID(kid).build();
+            strangerKey = new RSAKey.Builder(stranger).keyID(kid).build();
+            server = null;
+            return;
+        }
+        key = generated;
+        strangerKey = stranger;
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -60,22 +87,58 @@ public final class TestTokenIssuer {
                 out.write(jwks);
             }
         });
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         server.start();
     }
 
     public static synchronized TestTokenIssuer instance() {
         if (instance == null) {
-            instance = new TestTokenIssuer();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> instance.server.stop(0)));
+            instance = new TestTokenIssuer(realm());
+            if (instance.server != null) {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> instance.server.stop(0)));
+            }
         }
         return instance;
     }
 
+    /**
+     * The Keycloak container in container mode; else a Keycloak already running with the realm imported, if
+     * {@value #KEYCLOAK_URL_PROPERTY} names one (bootstrap admin {@code admin}/{@code admin}); else none.
+     */
+    private static KeycloakRealm realm() {
+        if (Infrastructure.current() == Infrastructure.CONTAINERS) {
+            return ContainerInfrastructure.keycloak();
+        }
+        String url = System.getProperty(KEYCLOAK_URL_PROPERTY);
+        return url == null || url.isBlank() ? null : new KeycloakRealm(url, "admin", "admin");
+    }
+
+    /**
+     * The OpenID provider on this issuer's server, for browser sign-in with the authorization code flow and PKCE;
+     * started on first use.
+     */
+    public synchronized TestOpenIdProvider openIdProvider() {
+        if (server == null) {
+            throw new IllegalStateException("the test OpenID provider runs on the embedded issuer only; with a real "
+                    + "Keycloak, sign in through Keycloak itself");
+        }
+        if (openIdProvider == null) {
+            openIdProvider = new TestOpenIdProvider(this, server);
+        }
+        return openIdProvider;
+    }
+
     public String issuer() {
+        if (realm != null) {
+            return realm.issuer();
+        }
         return "http://127.0.0.1:" + server.getAddress().getPort() + REALM_PATH;
     }
 
     public String jwkSetUri() {
+        if (realm != null) {
+            return realm.jwkSetUri();
+        }
         return "http://127.0.0.1:" + server.getAddress().getPort() + JWKS_PATH;
     }
 
@@ -95,6 +158,8 @@ public final class TestTokenIssuer {
         private Instant expiresAt = Instant.now().plus(Duration.ofMinutes(10));
         private boolean foreignKey;
         private final Map<String, Object> extra = new java.util.LinkedHashMap<>();
+        /** Altered by the test: never a real realm token. */
+        private boolean forged;
 
         private Token(String username, UUID organisationId, List<String> roles) {
             this.username = username;
@@ -105,35 +170,56 @@ public final class TestTokenIssuer {
 
         public Token issuer(String value) {
             this.issuer = value;
+            this.forged = true;
             return this;
         }
 
         public Token audience(String... values) {
             this.audience = List.of(values);
+            this.forged = true;
             return this;
         }
 
         public Token expiresAt(Instant value) {
             this.expiresAt = value;
+            this.forged = true;
             return this;
         }
 
         /** Signs with a key the issuer never published, as a forger would. */
         public Token signedByStranger() {
             this.foreignKey = true;
+            this.forged = true;
             return this;
         }
 
         public Token claim(String name, Object value) {
             extra.put(name, value);
+            this.forged = true;
             return this;
         }
 
         public String subject() {
+            if (fromRealm()) {
+                return realm.userId(username, organisationId, roles);
+            }
             return subject;
         }
 
+        /** Whether this token comes from the Keycloak realm (container mode, not altered by the test). */
+        boolean fromRealm() {
+            return realm != null && !forged;
+        }
+
+        /** Whether the test altered it (issuer, audience, expiry, claims or key), which makes it a forgery. */
+        boolean altered() {
+            return forged;
+        }
+
         public String encode() {
+            if (fromRealm()) {
+                return realm.accessToken(username, organisationId, roles);
+            }
             Instant now = Instant.now();
             JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                     .issuer(issuer)

@@ -1,0 +1,84 @@
+package org.arrival.e2e;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.arrival.local.PlatformClient;
+import org.arrival.local.StackSettings;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Keycloak's admin REST API and token endpoints, for what the tests need beyond the services' APIs. */
+final class KeycloakAdmin {
+
+    private final StackSettings settings;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+
+    KeycloakAdmin(StackSettings settings) {
+        this.settings = settings;
+        this.base = "http://" + StackSettings.HOST + ":" + settings.keycloakPort();
+    }
+
+    /** A token for the master realm's administrator: real Keycloak, right signature algorithm, wrong issuer. */
+    String masterRealmToken() {
+        return token(base + "/realms/master/protocol/openid-connect/token",
+                "grant_type=password&client_id=admin-cli&username=admin&password=admin");
+    }
+
+    /** Shortens the realm's access-token lifetime to one second for one password grant, then puts it back. */
+    String tokenWithLifetimeOfOneSecond(String username, String password) {
+        String admin = masterRealmToken();
+        URI realm = URI.create(base + "/admin/realms/arrival");
+        ObjectNode representation = (ObjectNode) PlatformClient.json().readTree(send(HttpRequest.newBuilder(realm)
+                .header("Authorization", "Bearer " + admin).GET().build(), 200));
+        int lifespan = representation.get("accessTokenLifespan").asInt();
+        setLifespan(realm, admin, 1);
+        try {
+            return token(settings.issuer() + "/protocol/openid-connect/token",
+                    "grant_type=password&client_id=" + PlatformClient.CLIENT_ID + "&client_secret="
+                            + PlatformClient.CLIENT_SECRET + "&username=" + enc(username) + "&password=" + enc(password));
+        } finally {
+            setLifespan(realm, admin, lifespan);
+        }
+    }
+
+    private void setLifespan(URI realm, String admin, int seconds) {
+        send(HttpRequest.newBuilder(realm).header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"accessTokenLifespan\":" + seconds + "}")).build(), 204);
+    }
+
+    private String token(String endpoint, String form) {
+        JsonNode body = PlatformClient.json().readTree(send(HttpRequest.newBuilder(URI.create(endpoint))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), 200));
+        return body.get("access_token").asString();
+    }
+
+    private String send(HttpRequest request, int expected) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(request, (k, v) -> true)
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != expected) {
+                throw new IllegalStateException(request.method() + " " + request.uri() + " answered " + r.statusCode()
+                        + ": " + r.body());
+            }
+            return r.body();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

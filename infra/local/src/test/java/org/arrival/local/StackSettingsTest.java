@@ -1,0 +1,52 @@
+package org.arrival.local;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StackSettingsTest {
+
+    private static final Path ROOT = StackSettings.findRoot(Path.of(""));
+
+    @Test
+    void defaultsAreThePortsTheServicesAndTheRealmExpect() {
+        StackSettings s = StackSettings.of(ROOT, ROOT.resolve(".local"), false, true, Map.of());
+        assertThat(s.issuer()).isEqualTo("http://127.0.0.1:8180/realms/arrival");
+        assertThat(s.kafkaBootstrap()).isEqualTo("127.0.0.1:9092");
+        assertThat(s.jdbcUrl("arrival_registry")).isEqualTo("jdbc:postgresql://127.0.0.1:5432/arrival_registry");
+        assertThat(s.baseUrl(PlatformService.FORUM)).isEqualTo("http://127.0.0.1:8085");
+        assertThat(s.version()).doesNotContain("@").isNotBlank();
+        assertThat(PlatformService.FORUM.jar(s).toString()).endsWith("services/forum/target/arrival-forum-" + s.version() + ".jar");
+        assertThat(PlatformService.ACTION_PLANS.envPrefix()).isEqualTo("ARRIVAL_ACTION_PLANS");
+        assertThat(PlatformService.ACTION_PLANS.database()).isEqualTo("arrival_action_plans");
+    }
+
+    @Test
+    void anOffsetMovesEveryPortAndSinglePortsCanBeSetToo() {
+        StackSettings s = StackSettings.of(ROOT, ROOT.resolve(".x"), true, false,
+                Map.of("ARRIVAL_LOCAL_PORT_OFFSET", "1000", "ARRIVAL_LOCAL_SMTP_PORT", "4025"));
+        assertThat(s.postgresPort()).isEqualTo(6432);
+        assertThat(s.issuer()).isEqualTo("http://127.0.0.1:9180/realms/arrival");
+        assertThat(s.port(PlatformService.REGISTRY)).isEqualTo(9081);
+        assertThat(s.smtpPort()).isEqualTo(4025);
+        assertThat(s.fresh()).isTrue();
+        assertThat(s.demo()).isFalse();
+    }
+
+    @Test
+    void aPortThatIsNotANumberIsNamed() {
+        assertThatThrownBy(() -> StackSettings.of(ROOT, ROOT, false, true, Map.of("ARRIVAL_LOCAL_KAFKA_PORT", "nine")))
+                .hasMessage("ARRIVAL_LOCAL_KAFKA_PORT must be a port number, not 'nine'");
+    }
+
+    @Test
+    void theRootIsFoundFromBelowAndRefusedOutsideTheRepository() {
+        assertThat(StackSettings.findRoot(ROOT.resolve("infra/local"))).isEqualTo(ROOT);
+        assertThatThrownBy(() -> StackSettings.findRoot(Path.of("/proc")))
+                .hasMessageContaining("run this from the Arrival repository");
+    }
+}

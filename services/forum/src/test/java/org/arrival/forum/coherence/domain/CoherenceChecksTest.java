@@ -1,0 +1,550 @@
+package org.arrival.forum.coherence.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.arrival.contracts.common.Jurisdiction;
+import org.arrival.contracts.forum.CoherenceCheckCode;
+import org.arrival.forum.projection.domain.InMemoryStore;
+import org.arrival.forum.projection.domain.Rows.ActionRow;
+import org.arrival.forum.projection.domain.Rows.ForumRow;
+import org.arrival.forum.projection.domain.Rows.FundingLineState;
+import org.arrival.forum.projection.domain.Rows.GapRow;
+import org.arrival.forum.projection.domain.Rows.MembershipRow;
+import org.arrival.forum.projection.domain.Rows.NeedRow;
+import org.arrival.forum.projection.domain.Rows.OrganisationRow;
+import org.arrival.forum.projection.domain.Rows.Overdue;
+import org.arrival.forum.projection.domain.Rows.RoundScoreRow;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The coherence checks over a projection held in memory: each check, and what does not trip it. */
+class CoherenceChecksTest {
+
+    static final Jurisdiction KAMPALA = new Jurisdiction("UG", "UG-C", "UG102", "Kampala");
+    static final Jurisdiction ENTEBBE = new Jurisdiction("UG", "UG-C", "UG113", "Entebbe");
+    static final Jurisdiction NAIROBI = new Jurisdiction("KE", "KE-30", "KE047", "Nairobi");
+
+    InMemoryStore store;
+    UUID forum;
+    UUID city;
+    UUID ngo;
+    UUID ministry;
+    UUID municipality;
+    Links links;
+
+    @BeforeEach
+    void forumOfFourMembers() {
+        store = new InMemoryStore();
+        forum = UUID.randomUUID();
+        ForumRow f = new ForumRow();
+        f.id = forum;
+        f.version = 1;
+        f.name = "Kampala forum";
+        f.geographicScope = KAMPALA;
+        f.status = "ACTIVE";
+        store.save(f);
+        city = organisation("City", "LOCAL_GOVERNMENT");
+        ngo = organisation("NGO", "LOCAL_NGO_CSO");
+        ministry = organisation("Ministry", "NATIONAL_GOVERNMENT_BODY");
+        municipality = organisation("Nakawa Division", "LOCAL_GOVERNMENT");
+        for (UUID member : List.of(city, ngo, ministry, municipality)) {
+            seat(member, "ACTIVE");
+        }
+        links = new Links();
+    }
+
+    List<Finding> findings(CoherenceCheckCode code) {
+        return CoherenceChecks.run(store, forum, links).stream().filter(f -> f.check() == code).toList();
+    }
+
+    @Test
+    void anUnknownForumHasNoFindings() {
+        assertThat(CoherenceChecks.run(store, UUID.randomUUID(), links)).isEmpty();
+    }
+
+    @Test
+    void findingsAndTheirKeysAreTheSameOnEveryRun() {
+        action("Shelter", city, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
+        action("Beds", ngo, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
+        need(ngo, "EDUCATION", "REFUGEES", KAMPALA, "VALIDATED");
+        List<Finding> first = CoherenceChecks.run(store, forum, links);
+        assertThat(first).isNotEmpty();
+        assertThat(CoherenceChecks.run(store, forum, links)).isEqualTo(first);
+        assertThat(first).allSatisfy(f -> assertThat(f.key()).startsWith(f.check().name() + ":"));
+    }
+
+    @Nested
+    class ValidatedNeedWithoutAction {
+
+        @Test
+        void aValidatedNeedNoActionAddressesIsFlagged() {
+            NeedRow n = need(ngo, "EDUCATION", "REFUGEES", KAMPALA, "VALIDATED");
+            action("Clinic", city, "HEALTH", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            assertThat(findings(CoherenceCheckCode.NEED_WITHOUT_ACTION)).singleElement().satisfies(f -> {
+                assertThat(f.recordIds()).containsExactly(n.id);
+                assertThat(f.key()).isEqualTo("NEED_WITHOUT_ACTION:" + n.id);
+                assertThat(f.summary()).contains("EDUCATION", "Kampala");
+            });
+        }
+
+        @Test
+        void aPrioritisedNeedCountsAsValidated() {
+            need(ngo, "EDUCATION", "REFUGEES", KAMPALA, "PRIORITISED");
+            assertThat(findings(CoherenceCheckCode.NEED_WITHOUT_ACTION)).hasSize(1);
+        }
+
+        @Test
+        void notWhenAnActionNamesTheNeed() {
+            NeedRow n = need(ngo, "EDUCATION", "REFUGEES", KAMPALA, "VALIDATED");
+            ActionRow a = action("Anything", city, "HEALTH", "IDPS", NAIROBI, "PROPOSED");
+            a.needIds.add(n.id);
+            store.save(a);
+            assertThat(findings(CoherenceCheckCode.NEED_WITHOUT_ACTION)).isEmpty();
+        }
+
+        @Test
+        void notWhenAnActionCoversItsSectorGroupAndArea() {
+            need(ngo, "EDUCATION", "REFUGEES", KAMPALA, "VALIDATED");
+            action("School places", city, "EDUCATION", "ALL_RESIDENTS", KAMPALA, "COMMITTED");
+            assertThat(findings(CoherenceCheckCode.NEED_WITHOUT_ACTION)).isEmpty();
+        }
+
+        @Test
+        void aCancelledActionOrOneElsewhereDoesNotAddressIt() {
+            NeedRow n = need(ngo, "EDUCATION", "REFUGEES", KAMPALA, "VALIDATED");
+            ActionRow cancelled = action("Cancelled", city, "EDUCATION", "REFUGEES", KAMPALA, "CANCELLED");
+            cancelled.needIds.add(n.id);
+            store.save(cancelled);
+            action("Elsewhere", city, "EDUCATION", "REFUGEES", ENTEBBE, "IN_PROGRESS");
+            assertThat(findings(CoherenceCheckCode.NEED_WITHOUT_ACTION)).hasSize(1);
+        }
+
+        @Test
+        void notForANeedNotYetValidatedOrNotForEveryMember() {
+            need(ngo, "EDUCATION", "REFUGEES", KAMPALA, "IDENTIFIED");
+            need(ngo, "EDUCATION", "REFUGEES", KAMPALA, "RESOLVED");
+            NeedRow own = need(ngo, "HEALTH", "REFUGEES", KAMPALA, "VALIDATED");
+            own.classification = "ORGANISATION";
+            store.save(own);
+            NeedRow restricted = need(ngo, "PROTECTION_RIGHTS", "REFUGEES", KAMPALA, "VALIDATED");
+            restricted.classification = "RESTRICTED";
+            restricted.sharedWithForums.add(forum);
+            store.save(restricted);
+            need(UUID.randomUUID(), "HOUSING", "REFUGEES", KAMPALA, "VALIDATED"); // an outsider's, not shared
+            assertThat(findings(CoherenceCheckCode.NEED_WITHOUT_ACTION)).isEmpty();
+        }
+
+        @Test
+        void anOutsidersNeedSharedWithTheForumCounts() {
+            NeedRow n = need(UUID.randomUUID(), "HOUSING", "REFUGEES", KAMPALA, "VALIDATED");
+            n.classification = "FORUM";
+            n.sharedWithForums.add(forum);
+            store.save(n);
+            assertThat(findings(CoherenceCheckCode.NEED_WITHOUT_ACTION)).hasSize(1);
+        }
+    }
+
+    @Nested
+    class ChecklistGapWithoutAction {
+
+        @Test
+        void aGapOfARoundSharedWithTheForumIsFlagged() {
+            GapRow g = gap(round(city, List.of(forum)), "1.2.a", "1.2");
+            assertThat(findings(CoherenceCheckCode.GAP_WITHOUT_ACTION)).singleElement().satisfies(f -> {
+                assertThat(f.recordIds()).containsExactly(g.id);
+                assertThat(f.summary()).contains("1.2.a", "Kampala");
+            });
+        }
+
+        @Test
+        void aGapOfAMembersRoundIsFlaggedEvenIfTheRoundIsNotShared() {
+            gap(round(city, List.of()), "1.2.a", "1.2");
+            assertThat(findings(CoherenceCheckCode.GAP_WITHOUT_ACTION)).hasSize(1);
+        }
+
+        @Test
+        void notWhenAnActionLinksTheGap() {
+            GapRow g = gap(round(city, List.of(forum)), "1.2.a", "1.2");
+            ActionRow a = action("Answer", ngo, "HOUSING", "REFUGEES", KAMPALA, "PROPOSED");
+            links.gaps.put(a.id, List.of(g.id));
+            assertThat(findings(CoherenceCheckCode.GAP_WITHOUT_ACTION)).isEmpty();
+        }
+
+        @Test
+        void notWhenAnActionNamesTheGuidesChecklistActionAsFrameworkItem() {
+            gap(round(city, List.of(forum)), "1.2.a", "1.2");
+            gap(round(city, List.of(forum)), "10.1.b", "10.1");
+            ActionRow a = action("Answer", ngo, "HOUSING", "REFUGEES", KAMPALA, "PROPOSED");
+            a.frameworkItems.addAll(List.of("UNH-R1.2", "UNH-R10.1"));
+            store.save(a);
+            assertThat(findings(CoherenceCheckCode.GAP_WITHOUT_ACTION)).isEmpty();
+        }
+
+        @Test
+        void theRecommendationAloneOrAnotherChecklistActionDoesNotAnswerIt() {
+            GapRow g = gap(round(city, List.of(forum)), "1.2.a", "1.2");
+            ActionRow a = action("Broad", ngo, "HOUSING", "REFUGEES", KAMPALA, "PROPOSED");
+            a.frameworkItems.addAll(List.of("UNH-R1", "UNH-R1.1", "SDG-11.1"));
+            store.save(a);
+            assertThat(findings(CoherenceCheckCode.GAP_WITHOUT_ACTION)).singleElement()
+                    .satisfies(f -> assertThat(f.recordIds()).containsExactly(g.id));
+        }
+
+        @Test
+        void aCancelledActionDoesNotAnswerIt() {
+            GapRow g = gap(round(city, List.of(forum)), "1.2.a", "1.2");
+            ActionRow a = action("Dropped", ngo, "HOUSING", "REFUGEES", KAMPALA, "CANCELLED");
+            links.gaps.put(a.id, List.of(g.id));
+            assertThat(findings(CoherenceCheckCode.GAP_WITHOUT_ACTION)).hasSize(1);
+        }
+
+        @Test
+        void notForAGapOfAnotherForumsRoundByANonMember() {
+            gap(round(UUID.randomUUID(), List.of(UUID.randomUUID())), "1.2.a", "1.2");
+            assertThat(findings(CoherenceCheckCode.GAP_WITHOUT_ACTION)).isEmpty();
+        }
+    }
+
+    @Nested
+    class OverlappingActions {
+
+        @Test
+        void differentOwnersSameSectorGroupAreaAndOverlappingPeriodsAreFlagged() {
+            ActionRow a = action("City shelter", city, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            ActionRow b = action("NGO shelter", ngo, "HOUSING", "REFUGEES", KAMPALA, "COMMITTED");
+            period(a, "2025-01-01", "2025-12-31");
+            period(b, "2025-06-01", "2026-06-30");
+            assertThat(findings(CoherenceCheckCode.OVERLAPPING_ACTIONS)).singleElement().satisfies(f -> {
+                assertThat(f.recordIds()).containsExactlyInAnyOrder(a.id, b.id);
+                assertThat(f.summary()).contains("City shelter", "NGO shelter", "HOUSING", "REFUGEES", "Kampala");
+            });
+        }
+
+        @Test
+        void anActionWithoutEndDateOverlapsEverythingAfterItsStart() {
+            ActionRow a = action("Open-ended", city, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            ActionRow b = action("Later", ngo, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            period(a, "2025-01-01", null);
+            period(b, "2030-01-01", "2030-12-31");
+            assertThat(findings(CoherenceCheckCode.OVERLAPPING_ACTIONS)).hasSize(1);
+        }
+
+        @Test
+        void notWhenThePeriodsDoNotOverlap() {
+            ActionRow a = action("First", city, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            ActionRow b = action("Second", ngo, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            period(a, "2025-01-01", "2025-06-30");
+            period(b, "2025-07-01", "2025-12-31");
+            assertThat(findings(CoherenceCheckCode.OVERLAPPING_ACTIONS)).isEmpty();
+        }
+
+        @Test
+        void notWhenTheSameOwnerRunsBoth() {
+            action("One", city, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            action("Two", city, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            assertThat(findings(CoherenceCheckCode.OVERLAPPING_ACTIONS)).isEmpty();
+        }
+
+        @Test
+        void notWhenSectorGroupOrAreaDiffer() {
+            action("Housing", city, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            action("Health", ngo, "HEALTH", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            action("For IDPs", ministry, "HOUSING", "IDPS", KAMPALA, "IN_PROGRESS");
+            action("Entebbe", municipality, "HOUSING", "REFUGEES", ENTEBBE, "IN_PROGRESS");
+            assertThat(findings(CoherenceCheckCode.OVERLAPPING_ACTIONS)).isEmpty();
+        }
+
+        @Test
+        void notWhenOneHasEnded() {
+            action("Done", city, "HOUSING", "REFUGEES", KAMPALA, "COMPLETED");
+            action("Running", ngo, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            assertThat(findings(CoherenceCheckCode.OVERLAPPING_ACTIONS)).isEmpty();
+        }
+
+        @Test
+        void aCountryWideActionOverlapsALocalOne() {
+            action("National", ministry, "HOUSING", "REFUGEES", new Jurisdiction("UG", null, null, null),
+                    "IN_PROGRESS");
+            action("Local", city, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            assertThat(findings(CoherenceCheckCode.OVERLAPPING_ACTIONS)).hasSize(1);
+        }
+
+        @Test
+        void restrictedOrUnsharedActionsAreLeftOut() {
+            ActionRow a = action("Safe house", city, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            a.classification = "RESTRICTED";
+            store.save(a);
+            action("Shelter", ngo, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            ActionRow other = action("Elsewhere shared", ministry, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            other.sharedWithForums = new ArrayList<>(List.of(UUID.randomUUID()));
+            store.save(other);
+            assertThat(findings(CoherenceCheckCode.OVERLAPPING_ACTIONS)).isEmpty();
+        }
+    }
+
+    @Nested
+    class MissingLocalImplementation {
+
+        @Test
+        void eachMemberMunicipalityWithoutAnImplementingActionIsFlagged() {
+            ActionRow commitment = action("National reception standard", ministry, "HOUSING", "REFUGEES", KAMPALA,
+                    "COMMITTED");
+            links.commitments.put(commitment.id, List.of());
+            List<Finding> found = findings(CoherenceCheckCode.MISSING_LOCAL_IMPLEMENTATION);
+            assertThat(found).extracting(f -> f.recordIds().get(1)).containsExactlyInAnyOrder(city, municipality);
+            assertThat(found).allSatisfy(f -> assertThat(f.recordIds().get(0)).isEqualTo(commitment.id));
+            assertThat(found).anySatisfy(f -> assertThat(f.summary()).contains("Nakawa Division"));
+        }
+
+        @Test
+        void notForAMunicipalityThatImplementsIt() {
+            ActionRow commitment = action("Standard", ministry, "HOUSING", "REFUGEES", KAMPALA, "COMMITTED");
+            links.commitments.put(commitment.id, List.of());
+            links.implementations.put(commitment.id, List.of(
+                    new ActionLinks.Implementation(UUID.randomUUID(), city, "PROPOSED"),
+                    new ActionLinks.Implementation(UUID.randomUUID(), municipality, "IN_PROGRESS")));
+            assertThat(findings(CoherenceCheckCode.MISSING_LOCAL_IMPLEMENTATION)).isEmpty();
+        }
+
+        @Test
+        void aCancelledImplementationDoesNotCount() {
+            ActionRow commitment = action("Standard", ministry, "HOUSING", "REFUGEES", KAMPALA, "COMMITTED");
+            links.commitments.put(commitment.id, List.of());
+            links.implementations.put(commitment.id, List.of(
+                    new ActionLinks.Implementation(UUID.randomUUID(), city, "IN_PROGRESS"),
+                    new ActionLinks.Implementation(UUID.randomUUID(), municipality, "CANCELLED")));
+            assertThat(findings(CoherenceCheckCode.MISSING_LOCAL_IMPLEMENTATION)).singleElement()
+                    .satisfies(f -> assertThat(f.recordIds()).containsExactly(commitment.id, municipality));
+        }
+
+        @Test
+        void namedImplementersReplaceTheMemberMunicipalitiesButOnlyMembersCount() {
+            ActionRow commitment = action("Standard", ministry, "HOUSING", "REFUGEES", KAMPALA, "COMMITTED");
+            links.commitments.put(commitment.id, List.of(ngo, UUID.randomUUID()));
+            assertThat(findings(CoherenceCheckCode.MISSING_LOCAL_IMPLEMENTATION)).singleElement()
+                    .satisfies(f -> assertThat(f.recordIds()).containsExactly(commitment.id, ngo));
+        }
+
+        @Test
+        void notForACommitmentThatNeedsNoLocalImplementationOrIsCancelled() {
+            action("Ordinary", ministry, "HOUSING", "REFUGEES", KAMPALA, "COMMITTED");
+            ActionRow cancelled = action("Dropped", ministry, "HOUSING", "REFUGEES", KAMPALA, "CANCELLED");
+            links.commitments.put(cancelled.id, List.of());
+            assertThat(findings(CoherenceCheckCode.MISSING_LOCAL_IMPLEMENTATION)).isEmpty();
+        }
+
+        @Test
+        void theOwnerIsNeverExpectedToImplementItsOwnCommitment() {
+            ActionRow commitment = action("City-wide standard", city, "HOUSING", "REFUGEES", KAMPALA, "COMMITTED");
+            links.commitments.put(commitment.id, List.of());
+            assertThat(findings(CoherenceCheckCode.MISSING_LOCAL_IMPLEMENTATION)).singleElement()
+                    .satisfies(f -> assertThat(f.recordIds()).containsExactly(commitment.id, municipality));
+        }
+    }
+
+    @Nested
+    class UnfundedAction {
+
+        @Test
+        void aLiveActionWithoutCommittedFundingIsFlagged() {
+            ActionRow a = action("Legal aid", city, "PROTECTION_RIGHTS", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            fund(a, "1000", "0");
+            assertThat(findings(CoherenceCheckCode.ACTION_WITHOUT_FUNDING)).singleElement()
+                    .satisfies(f -> assertThat(f.recordIds()).containsExactly(a.id));
+        }
+
+        @Test
+        void notWhenSomeFundingIsCommitted() {
+            ActionRow a = action("Legal aid", city, "PROTECTION_RIGHTS", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            fund(a, "1000", "0");
+            fund(a, "500", "1");
+            assertThat(findings(CoherenceCheckCode.ACTION_WITHOUT_FUNDING)).isEmpty();
+        }
+
+        @Test
+        void notWhenTheActionHasEnded() {
+            action("Done", city, "PROTECTION_RIGHTS", "REFUGEES", KAMPALA, "COMPLETED");
+            action("Dropped", city, "PROTECTION_RIGHTS", "REFUGEES", KAMPALA, "CANCELLED");
+            action("Evaluated", city, "PROTECTION_RIGHTS", "REFUGEES", KAMPALA, "EVALUATED");
+            assertThat(findings(CoherenceCheckCode.ACTION_WITHOUT_FUNDING)).isEmpty();
+        }
+    }
+
+    @Nested
+    class OverdueReporting {
+
+        @Test
+        void anActionWithAnOverdueReportIsFlagged() {
+            ActionRow a = action("Legal aid", city, "PROTECTION_RIGHTS", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            Overdue o = new Overdue();
+            o.periodStart = LocalDate.of(2025, 1, 1);
+            o.periodEnd = LocalDate.of(2025, 3, 31);
+            o.dueOn = LocalDate.of(2025, 4, 15);
+            o.daysOverdue = 12;
+            a.overdue = o;
+            store.save(a);
+            assertThat(findings(CoherenceCheckCode.REPORTING_OVERDUE)).singleElement().satisfies(f -> {
+                assertThat(f.recordIds()).containsExactly(a.id);
+                assertThat(f.summary()).contains("2025-03-31", "2025-04-15", "12 days overdue");
+            });
+        }
+
+        @Test
+        void notWhenNothingIsOverdueOrTheActionIsCancelled() {
+            action("On time", city, "PROTECTION_RIGHTS", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            ActionRow cancelled = action("Dropped", city, "PROTECTION_RIGHTS", "REFUGEES", KAMPALA, "CANCELLED");
+            Overdue o = new Overdue();
+            o.periodStart = LocalDate.of(2025, 1, 1);
+            o.periodEnd = LocalDate.of(2025, 3, 31);
+            o.dueOn = LocalDate.of(2025, 4, 15);
+            cancelled.overdue = o;
+            store.save(cancelled);
+            assertThat(findings(CoherenceCheckCode.REPORTING_OVERDUE)).isEmpty();
+        }
+    }
+
+    @Test
+    void actionsOfOrganisationsWithoutASeatAreLeftOut() {
+        UUID former = organisation("Former member", "LOCAL_NGO_CSO");
+        seat(former, "ENDED");
+        action("Former's shelter", former, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
+        action("City shelter", city, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
+        assertThat(findings(CoherenceCheckCode.OVERLAPPING_ACTIONS)).isEmpty();
+        assertThat(findings(CoherenceCheckCode.ACTION_WITHOUT_FUNDING)).singleElement()
+                .satisfies(f -> assertThat(f.summary()).contains("City shelter"));
+    }
+
+    // ---- building the projection
+
+    UUID organisation(String name, String type) {
+        OrganisationRow o = new OrganisationRow();
+        o.id = UUID.randomUUID();
+        o.version = 1;
+        o.name = name;
+        o.type = type;
+        o.status = "ACTIVE";
+        store.save(o);
+        return o.id;
+    }
+
+    void seat(UUID organisation, String status) {
+        MembershipRow m = new MembershipRow();
+        m.id = UUID.randomUUID();
+        m.version = 1;
+        m.forumId = forum;
+        m.stakeholderId = organisation;
+        m.seat = "MEMBER";
+        m.status = status;
+        store.save(m);
+    }
+
+    ActionRow action(String title, UUID owner, String sector, String group, Jurisdiction area, String status) {
+        ActionRow a = new ActionRow();
+        a.id = UUID.randomUUID();
+        a.version = 1;
+        a.placeholder = false;
+        a.ownerId = owner;
+        a.classification = "FORUM";
+        a.title = title;
+        a.kind = "SERVICE";
+        a.status = status;
+        a.sectors = new ArrayList<>(List.of(sector));
+        a.targetGroups = new ArrayList<>(List.of(group));
+        a.areas = new ArrayList<>(List.of(area));
+        a.sharedWithForums = new ArrayList<>(List.of(forum));
+        store.save(a);
+        return a;
+    }
+
+    static void period(ActionRow a, String start, String end) {
+        a.startDate = start == null ? null : LocalDate.parse(start);
+        a.endDate = end == null ? null : LocalDate.parse(end);
+    }
+
+    void fund(ActionRow a, String required, String committed) {
+        FundingLineState l = new FundingLineState();
+        l.id = UUID.randomUUID();
+        l.version = 1;
+        l.currency = "UGX";
+        l.required = new BigDecimal(required);
+        l.committed = new BigDecimal(committed);
+        l.disbursed = BigDecimal.ZERO;
+        a.fundingLines.put(l.id.toString(), l);
+        store.save(a);
+    }
+
+    NeedRow need(UUID owner, String sector, String group, Jurisdiction area, String status) {
+        NeedRow n = new NeedRow();
+        n.id = UUID.randomUUID();
+        n.version = 1;
+        n.ownerId = owner;
+        n.classification = "PUBLIC";
+        n.statement = "Lacking " + sector;
+        n.sector = sector;
+        n.populationGroups = new ArrayList<>(List.of(group));
+        n.area = area;
+        n.severity = "HIGH";
+        n.status = status;
+        store.save(n);
+        return n;
+    }
+
+    UUID round(UUID convenor, List<UUID> sharedWith) {
+        RoundScoreRow r = new RoundScoreRow();
+        r.id = UUID.randomUUID();
+        r.version = 3;
+        r.ownerId = convenor;
+        r.convenorId = convenor;
+        r.classification = "PUBLIC";
+        r.title = "Readiness";
+        r.jurisdiction = KAMPALA;
+        r.sharedWithForums = new ArrayList<>(sharedWith);
+        r.status = "PUBLISHED";
+        store.save(r);
+        return r.id;
+    }
+
+    GapRow gap(UUID round, String question, String checklistAction) {
+        GapRow g = new GapRow();
+        g.id = UUID.randomUUID();
+        g.version = 1;
+        g.roundId = round;
+        g.ownerId = store.round(round).orElseThrow().ownerId;
+        g.classification = "PUBLIC";
+        g.jurisdiction = KAMPALA;
+        g.recommendationCode = "R1";
+        g.actionCode = checklistAction;
+        g.questionCode = question;
+        g.consolidatedAnswer = "N";
+        store.save(g);
+        return g;
+    }
+
+    /** Cascade and gap links as a test sets them. */
+    static class Links implements ActionLinks {
+        final Map<UUID, List<UUID>> gaps = new HashMap<>();
+        /** commitments requiring local implementation, with their named implementers */
+        final Map<UUID, List<UUID>> commitments = new HashMap<>();
+        final Map<UUID, List<Implementation>> implementations = new HashMap<>();
+
+        @Override
+        public ActionLinks.Links of(UUID actionId) {
+            List<UUID> implementers = commitments.get(actionId);
+            return new ActionLinks.Links(null, implementers != null, implementers, gaps.get(actionId));
+        }
+
+        @Override
+        public List<Implementation> implementationsOf(UUID commitmentId) {
+            return implementations.getOrDefault(commitmentId, List.of());
+        }
+    }
+}
