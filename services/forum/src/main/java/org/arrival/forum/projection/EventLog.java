@@ -3,7 +3,9 @@ package org.arrival.forum.projection;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.arrival.contracts.DataClassification;
@@ -47,6 +49,22 @@ public class EventLog {
     /** Appends those of the events not already logged, in one JDBC batch. */
     public void appendAll(List<ProjectedEvent> events) {
         jdbc.batchUpdate(APPEND, events.stream().map(EventLog::columns).toList());
+    }
+
+    /**
+     * Appends those of the events not already logged, writing only the missing ones. A rebuild reads events the
+     * live listener has logged already, and looking them up costs far less than parsing their payloads again.
+     */
+    public void appendMissing(List<ProjectedEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Set<String> logged = new HashSet<>(jdbc.queryForList("SELECT event_id FROM event_log WHERE event_id = ANY(?::text[])",
+                String.class, (Object) events.stream().map(ProjectedEvent::id).toArray(String[]::new)));
+        List<ProjectedEvent> missing = events.stream().filter(e -> !logged.contains(e.id())).toList();
+        if (!missing.isEmpty()) {
+            appendAll(missing);
+        }
     }
 
     private static Object[] columns(ProjectedEvent e) {

@@ -38,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * listener as well, so nothing falls between the replay's end and the switch.
  *
  * <p>Up to {@code batch-size} events (several polls) are applied in one transaction holding the generation's lock:
- * the events are logged in one JDBC batch, and the rows they touch are read once and written once
+ * those of the events not logged yet are logged in one JDBC batch, and the rows they touch are read once and written once
  * ({@link BatchStore}), rather than a read and a write per event. A history interleaves many records, so the larger
  * the batch, the more events each written row stands for; the live listener waits for the lock meanwhile.
  */
@@ -135,7 +135,7 @@ public class Rebuild {
                 if (!batch.isEmpty()) {
                     transactions.executeWithoutResult(tx -> {
                         generations.lock(generation);
-                        log.appendAll(batch);
+                        log.appendMissing(batch);
                         BatchStore store = new BatchStore(new JdbcStore(jdbc, generation));
                         store.preload(batch);
                         for (ProjectedEvent event : batch) {

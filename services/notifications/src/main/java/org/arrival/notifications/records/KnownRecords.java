@@ -4,6 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,23 +26,27 @@ public class KnownRecords {
 
     private final JdbcTemplate jdbc;
 
+    /** A stub's state counts as this much older than its event, so that the record's own event always wins. */
+    private static final long STUB_AGE_SECONDS = 365L * 24 * 3600 * 100;
+
+    private static final String UPSERT = """
+            INSERT INTO known_record (id, kind, owner_id, classification, shared_with_forums, sectors, countries,
+                subdivisions, plan_id, title, updated_at)
+            VALUES (?, ?, ?, ?, ?::uuid[], ?::text[], ?::text[], ?::text[], ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, owner_id = EXCLUDED.owner_id,
+                classification = EXCLUDED.classification, shared_with_forums = EXCLUDED.shared_with_forums,
+                sectors = EXCLUDED.sectors, countries = EXCLUDED.countries, subdivisions = EXCLUDED.subdivisions,
+                plan_id = EXCLUDED.plan_id, title = coalesce(EXCLUDED.title, known_record.title),
+                updated_at = EXCLUDED.updated_at
+            WHERE known_record.updated_at <= EXCLUDED.updated_at""";
+
     public KnownRecords(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     /** Stores the record's state as of {@code at}; an older event never overwrites a newer state. */
     public void upsert(KnownRecord r, Instant at) {
-        jdbc.update("""
-                INSERT INTO known_record (id, kind, owner_id, classification, shared_with_forums, sectors, countries,
-                    subdivisions, plan_id, title, updated_at)
-                VALUES (?, ?, ?, ?, ?::uuid[], ?::text[], ?::text[], ?::text[], ?, ?, ?)
-                ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, owner_id = EXCLUDED.owner_id,
-                    classification = EXCLUDED.classification, shared_with_forums = EXCLUDED.shared_with_forums,
-                    sectors = EXCLUDED.sectors, countries = EXCLUDED.countries, subdivisions = EXCLUDED.subdivisions,
-                    plan_id = EXCLUDED.plan_id, title = coalesce(EXCLUDED.title, known_record.title),
-                    updated_at = EXCLUDED.updated_at
-                WHERE known_record.updated_at <= EXCLUDED.updated_at""",
-                r.id(), r.kind(), r.ownerId(), r.classification().name(), ReadSql.arrayLiteral(r.forums()),
+        jdbc.update(UPSERT, r.id(), r.kind(), r.ownerId(), r.classification().name(), ReadSql.arrayLiteral(r.forums()),
                 ReadSql.arrayLiteral(r.sectors()), ReadSql.arrayLiteral(r.countries()),
                 ReadSql.arrayLiteral(r.subdivisions()), r.planId(), r.title(), Timestamp.from(at));
     }
@@ -45,18 +57,103 @@ public class KnownRecords {
                 INSERT INTO known_record (id, kind, owner_id, classification, updated_at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET owner_id = coalesce(known_record.owner_id, EXCLUDED.owner_id)""",
                 stub.id(), stub.kind(), stub.ownerId(), stub.classification().name(),
-                Timestamp.from(at.minusSeconds(365L * 24 * 3600 * 100)));
+                Timestamp.from(at.minusSeconds(STUB_AGE_SECONDS)));
+    }
+
+    /**
+     * The known records a poll of events is about, read (and locked) in one query. Each event's record is merged in
+     * memory as {@link #upsert} and {@link #ensure} merge it in the table; {@link Poll#flush} then writes each
+     * changed record once, in one JDBC batch.
+     */
+    public Poll poll(Collection<UUID> ids) {
+        Map<UUID, Stamped> rows = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.query("SELECT * FROM known_record WHERE id = ANY(?::uuid[]) ORDER BY id FOR UPDATE", rs -> {
+                rows.put(rs.getObject("id", UUID.class), new Stamped(map(rs, 0),
+                        rs.getTimestamp("updated_at").toInstant()));
+            }, ReadSql.arrayLiteral(List.copyOf(new LinkedHashSet<>(ids))));
+        }
+        return new Poll(rows);
+    }
+
+    /** A record and the time of the state it holds. */
+    record Stamped(KnownRecord record, Instant updatedAt) {
+    }
+
+    /** See {@link #poll}. */
+    public final class Poll {
+
+        private final Map<UUID, Stamped> rows;
+        private final Map<UUID, Stamped> changed = new LinkedHashMap<>();
+
+        private Poll(Map<UUID, Stamped> rows) {
+            this.rows = rows;
+        }
+
+        /** Merges what an event says of its record (whole, or a stub from a child's event); returns it as known now. */
+        public KnownRecord apply(KnownRecord said, boolean whole, Instant at) {
+            Stamped before = rows.get(said.id());
+            Stamped after = merge(before, said, whole, at);
+            if (!after.equals(before)) {
+                rows.put(said.id(), after);
+                changed.put(said.id(), after);
+            }
+            return after.record();
+        }
+
+        public void flush() {
+            if (changed.isEmpty()) {
+                return;
+            }
+            List<Object[]> args = new ArrayList<>();
+            for (Stamped s : changed.values()) {
+                KnownRecord r = s.record();
+                args.add(new Object[] {r.id(), r.kind(), r.ownerId(), r.classification().name(),
+                        ReadSql.arrayLiteral(r.forums()), ReadSql.arrayLiteral(r.sectors()),
+                        ReadSql.arrayLiteral(r.countries()), ReadSql.arrayLiteral(r.subdivisions()), r.planId(),
+                        r.title(), Timestamp.from(s.updatedAt())});
+            }
+            jdbc.batchUpdate(UPSERT, args);
+            changed.clear();
+        }
+    }
+
+    /** What {@link #upsert} ({@code whole}) or {@link #ensure} leaves, given what was there ({@code null}: nothing). */
+    static Stamped merge(Stamped before, KnownRecord said, boolean whole, Instant at) {
+        Instant stamp = micros(whole ? at : at.minusSeconds(STUB_AGE_SECONDS));
+        if (before == null) {
+            return new Stamped(said, stamp);
+        }
+        KnownRecord was = before.record();
+        if (!whole) {
+            if (was.ownerId() != null || said.ownerId() == null) {
+                return before;
+            }
+            return new Stamped(new KnownRecord(was.id(), was.kind(), said.ownerId(), was.classification(), was.forums(),
+                    was.sectors(), was.countries(), was.subdivisions(), was.planId(), was.title()), before.updatedAt());
+        }
+        if (before.updatedAt().isAfter(stamp)) {
+            return before;
+        }
+        String title = said.title() != null ? said.title() : was.title();
+        return new Stamped(new KnownRecord(said.id(), said.kind(), said.ownerId(), said.classification(),
+                said.forums(), said.sectors(), said.countries(), said.subdivisions(), said.planId(), title), stamp);
+    }
+
+    /** The instant as the table keeps it: PostgreSQL stores microseconds, and the driver rounds the nanoseconds. */
+    static Instant micros(Instant at) {
+        return at.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
     }
 
     public Optional<KnownRecord> find(UUID id) {
         return jdbc.query("SELECT * FROM known_record WHERE id = ?", KnownRecords::map, id).stream().findFirst();
     }
 
-    public java.util.List<UUID> unknown(java.util.Collection<UUID> ids) {
+    public List<UUID> unknown(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return java.util.List.of();
         }
-        java.util.List<UUID> known = jdbc.queryForList("SELECT id FROM known_record WHERE id = ANY(?::uuid[])",
+        List<UUID> known = jdbc.queryForList("SELECT id FROM known_record WHERE id = ANY(?::uuid[])",
                 UUID.class, ReadSql.arrayLiteral(ids));
         return ids.stream().filter(id -> !known.contains(id)).distinct().toList();
     }

@@ -1,5 +1,8 @@
 package org.arrival.notifications.records;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +24,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Reads every topic of the catalogue once per event: learns the record the event is about and routes the event
- * to its recipients, in one transaction with the idempotent claim.
+ * Reads every topic of the catalogue: learns the record each event is about and routes the event to its
+ * recipients, in one transaction with the idempotent claim.
  *
  * <p>It reads in its own consumer group ({@code <group>-router}): the registry replica already reads the registry
  * topics in the service's group, and two listeners of one group on the same topic would split its partitions
@@ -37,11 +40,11 @@ public class RecordListener {
     private final IdempotentHandling handling;
     private final KnownRecords records;
     private final Router router;
-    private final java.time.Clock clock;
-    private final java.time.Duration maxAge;
+    private final Clock clock;
+    private final Duration maxAge;
 
-    public RecordListener(IdempotentHandling handling, KnownRecords records, Router router, java.time.Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${arrival.notifications.routing.max-age:7d}") java.time.Duration maxAge) {
+    public RecordListener(IdempotentHandling handling, KnownRecords records, Router router, Clock clock,
+            @Value("${arrival.notifications.routing.max-age:7d}") Duration maxAge) {
         this.handling = handling;
         this.records = records;
         this.router = router;
@@ -59,27 +62,37 @@ public class RecordListener {
             topics = "#{T(org.arrival.notifications.records.RecordListener).topics()}",
             groupId = "${spring.kafka.consumer.group-id}" + GROUP_SUFFIX, batch = "true")
     public void on(List<ConsumerRecord<String, byte[]>> records) {
-        handling.handleAllOnce(CONSUMER, records, events -> {
-            Router.Poll poll = router.poll();
-            events.forEach(event -> apply(event, poll));
-        });
+        handling.handleAllOnce(CONSUMER, records, this::apply);
     }
 
-    private void apply(InboundEvent event, Router.Poll poll) {
-        RecordEvent read = EventInterpreter.interpret(event);
-        if (read == null) {
-            return; // a type added to the catalogue after this build: nothing to say about it yet
+    /**
+     * Learns, for each event in order, the record it is about, and routes it; the poll's records are read in one
+     * query and what it changed and routed is written in one batch per statement at the end.
+     */
+    void apply(List<InboundEvent> events) {
+        List<InboundEvent> understood = new ArrayList<>();
+        List<RecordEvent> reads = new ArrayList<>();
+        for (InboundEvent event : events) {
+            RecordEvent read = EventInterpreter.interpret(event);
+            if (read != null) { // null: a type added to the catalogue after this build, nothing to say about it yet
+                understood.add(event);
+                reads.add(read);
+            }
         }
-        if (read.full()) {
-            records.upsert(read.record(), event.time());
-        } else {
-            records.ensure(read.record(), event.time());
+        KnownRecords.Poll known = records.poll(reads.stream().map(r -> r.record().id()).toList());
+        Router.Poll routing = router.poll();
+        Instant oldest = maxAge.isZero() ? Instant.MIN : clock.instant().minus(maxAge);
+        for (int i = 0; i < reads.size(); i++) {
+            InboundEvent event = understood.get(i);
+            RecordEvent read = reads.get(i);
+            KnownRecord record = known.apply(read.record(), read.full(), event.time());
+            // history read for the first time (a new deployment, a replay) updates what is known but tells nobody
+            if (!event.time().isBefore(oldest)) {
+                router.route(event, read, record, routing);
+            }
         }
-        KnownRecord known = records.find(read.record().id()).orElse(read.record());
-        // history read for the first time (a new deployment, a replay) updates what is known but tells nobody
-        if (maxAge.isZero() || !event.time().isBefore(clock.instant().minus(maxAge))) {
-            router.route(event, read, known, poll);
-        }
+        known.flush();
+        routing.flush();
     }
 
     /** The dead-letter topics of the router's consumer group. */

@@ -3,8 +3,11 @@ package org.arrival.notifications.routing;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +46,28 @@ public class Router {
     /** Forum members hear of these on records shared with their forum, without subscribing. */
     static final Set<String> FORUM_DEFAULTS = Set.of("ActionProposed", "ReportOverdue");
 
+    private static final String NOTIFY = """
+            INSERT INTO notification (id, event_id, event_type, subject_id, recipient_org, recipient_user,
+                subscription_id, title, body, link, classification, occurred_at, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+            ON CONFLICT (event_id, recipient_org, coalesce(recipient_user, '')) DO NOTHING""";
+    /** Names the notification by what makes it unique, so that one written before (a replay) is found too. */
+    private static final String DIGEST_ITEM = """
+            INSERT INTO digest_item (subscription_id, notification_id, added_at)
+            SELECT ?, id, now() FROM notification
+            WHERE event_id = ? AND recipient_org = ? AND coalesce(recipient_user, '') = coalesce(?, '')
+            ON CONFLICT DO NOTHING""";
+    private static final String EMAIL = """
+            INSERT INTO delivery (id, channel, subscription_id, event_id, target, subject, payload, status,
+                next_attempt_at, created_at)
+            VALUES (?, 'EMAIL', ?, ?, ?, ?, ?, 'PENDING', now(), now())
+            ON CONFLICT (subscription_id, event_id) WHERE channel = 'EMAIL' DO NOTHING""";
+    private static final String WEBHOOK_CALL = """
+            INSERT INTO delivery (id, channel, webhook_id, event_id, target, subject, payload, status,
+                next_attempt_at, created_at)
+            VALUES (?, 'WEBHOOK', ?, ?, ?, ?, ?, 'PENDING', now(), now())
+            ON CONFLICT (webhook_id, event_id) WHERE channel = 'WEBHOOK' DO NOTHING""";
+
     private final JdbcTemplate jdbc;
     private final SubscriptionRepository subscriptions;
     private final Organisations organisations;
@@ -57,15 +82,20 @@ public class Router {
     }
 
     /**
-     * What routing reads that events do not change (the active subscriptions, the replica's organisations and
-     * seats, the webhooks), read once for a whole poll of events instead of once per event. A subscription or
-     * webhook changed meanwhile counts from the next poll on.
+     * One poll of events: what routing reads that events do not change (the active subscriptions, the replica's
+     * organisations and seats, the webhooks), read once for the whole poll, and what routing writes, held until
+     * {@link #flush} writes it in one JDBC batch per statement. A subscription or webhook changed meanwhile counts
+     * from the next poll on.
      */
     public final class Poll {
 
         private List<Subscription> subscriptions;
         private final Lookups organisations = new Lookups();
         private final Map<List<Object>, List<Map<String, Object>>> webhooks = new HashMap<>();
+        private final Map<List<Object>, Object[]> notifications = new LinkedHashMap<>();
+        private final List<Object[]> digestItems = new ArrayList<>();
+        private final List<Object[]> emails = new ArrayList<>();
+        private final List<Object[]> webhookCalls = new ArrayList<>();
 
         private List<Subscription> subscriptions() {
             if (subscriptions == null) {
@@ -77,19 +107,35 @@ public class Router {
         private List<Map<String, Object>> webhooks(UUID org, String type) {
             return webhooks.computeIfAbsent(List.of(org, type), k -> Router.this.webhooks(org, type));
         }
+
+        /** Writes what the poll's events routed; notifications first, as digest items refer to them. */
+        public void flush() {
+            batch(NOTIFY, List.copyOf(notifications.values()));
+            batch(DIGEST_ITEM, digestItems);
+            batch(EMAIL, emails);
+            batch(WEBHOOK_CALL, webhookCalls);
+            notifications.clear();
+            digestItems.clear();
+            emails.clear();
+            webhookCalls.clear();
+        }
+
+        private void batch(String sql, List<Object[]> rows) {
+            if (!rows.isEmpty()) {
+                jdbc.batchUpdate(sql, rows);
+            }
+        }
     }
 
-    /** A fresh set of look-ups for the events of one poll. */
+    /** A fresh set of look-ups and writes for the events of one poll. */
     public Poll poll() {
         return new Poll();
     }
 
-    /** Routes an event about {@code record} (as known after the event); returns the organisations told. */
-    public Set<UUID> route(InboundEvent event, RecordEvent read, KnownRecord record) {
-        return route(event, read, record, new Poll());
-    }
-
-    /** Routes an event of a poll, with the poll's look-ups. */
+    /**
+     * Routes an event about {@code record} (as known after the event) with the poll's look-ups; its writes wait for
+     * the poll's {@link Poll#flush}. Returns the organisations told.
+     */
     public Set<UUID> route(InboundEvent event, RecordEvent read, KnownRecord record, Poll poll) {
         Lookups orgs = poll.organisations;
         UUID recordOwner = record.ownerId();
@@ -128,21 +174,19 @@ public class Router {
             if (s.channel() == Channel.WEBHOOK) {
                 continue;
             }
-            UUID notificationId = notify(n, s.ownerOrg(), s.userId(), s.id());
+            notify(poll, n, s.ownerOrg(), s.userId(), s.id());
             if (s.channel() == Channel.EMAIL && s.address() != null) {
                 if (s.frequency() == Frequency.DAILY_DIGEST) {
-                    jdbc.update("""
-                            INSERT INTO digest_item (subscription_id, notification_id, added_at) VALUES (?, ?, now())
-                            ON CONFLICT DO NOTHING""", s.id(), notificationId);
+                    poll.digestItems.add(new Object[] {s.id(), n.event().id(), s.ownerOrg(), s.userId()});
                 } else {
-                    email(n, s, notificationId);
+                    poll.emails.add(email(n, s));
                 }
             }
         }
         for (UUID org : defaultRecipients(read, record, event)) {
             if (orgs.mayTell(audience, org)) {
                 told.add(org);
-                notify(n, org, null, null);
+                notify(poll, n, org, null, null);
             }
         }
         String document = null;
@@ -151,12 +195,8 @@ public class Router {
                 if (document == null) {
                     document = cloudEvent(event);
                 }
-                jdbc.update("""
-                        INSERT INTO delivery (id, channel, webhook_id, event_id, target, subject, payload, status,
-                            next_attempt_at, created_at)
-                        VALUES (?, 'WEBHOOK', ?, ?, ?, ?, ?, 'PENDING', now(), now())
-                        ON CONFLICT (webhook_id, event_id) WHERE channel = 'WEBHOOK' DO NOTHING""",
-                        UUID.randomUUID(), hook.get("id"), event.id(), hook.get("url"), event.type(), document);
+                poll.webhookCalls.add(new Object[] {UUID.randomUUID(), hook.get("id"), event.id(), hook.get("url"),
+                        event.type(), document});
             }
         }
         return told;
@@ -180,33 +220,19 @@ public class Router {
         return to;
     }
 
-    private UUID notify(Notification n, UUID org, String user, UUID subscription) {
-        List<UUID> inserted = jdbc.queryForList("""
-                INSERT INTO notification (id, event_id, event_type, subject_id, recipient_org, recipient_user,
-                    subscription_id, title, body, link, classification, occurred_at, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
-                ON CONFLICT (event_id, recipient_org, coalesce(recipient_user, '')) DO NOTHING RETURNING id""",
-                UUID.class, UUID.randomUUID(), n.event().id(), n.event().type(), n.event().subject(), org, user,
-                subscription, n.text().title(), n.text().body(), n.link(), n.event().classification().name(),
-                Timestamp.from(n.event().time()));
-        if (!inserted.isEmpty()) {
-            return inserted.get(0);
-        }
-        return jdbc.queryForObject("""
-                SELECT id FROM notification WHERE event_id = ? AND recipient_org = ?
-                    AND coalesce(recipient_user, '') = coalesce(?, '')""", UUID.class, n.event().id(), org, user);
+    /** One notification per event, organisation and user: the first subscription that asks for it names it. */
+    private static void notify(Poll poll, Notification n, UUID org, String user, UUID subscription) {
+        poll.notifications.putIfAbsent(Arrays.asList(n.event().id(), org, user), new Object[] {
+                UUID.randomUUID(), n.event().id(), n.event().type(), n.event().subject(), org, user, subscription,
+                n.text().title(), n.text().body(), n.link(), n.event().classification().name(),
+                Timestamp.from(n.event().time())});
     }
 
-    private void email(Notification n, Subscription s, UUID notificationId) {
+    private static Object[] email(Notification n, Subscription s) {
         String body = n.text().body().isBlank() ? n.text().title() : n.text().title() + "\n\n" + n.text().body();
         body = body + "\n\nOpen it in Arrival: " + n.link() + "\n\n--\nYou receive this because of your Arrival "
                 + "subscription " + s.id() + ". Change or end it in Arrival under Notifications.\n";
-        jdbc.update("""
-                INSERT INTO delivery (id, channel, subscription_id, event_id, target, subject, payload, status,
-                    next_attempt_at, created_at)
-                VALUES (?, 'EMAIL', ?, ?, ?, ?, ?, 'PENDING', now(), now())
-                ON CONFLICT (subscription_id, event_id) WHERE channel = 'EMAIL' DO NOTHING""",
-                UUID.randomUUID(), s.id(), n.event().id(), s.address(), n.text().title(), body);
+        return new Object[] {UUID.randomUUID(), s.id(), n.event().id(), s.address(), n.text().title(), body};
     }
 
     private List<Map<String, Object>> webhooks(UUID org, String type) {
@@ -235,7 +261,7 @@ public class Router {
     private record Notification(InboundEvent event, Wording.Text text, String link) {
     }
 
-    /** Replica look-ups, once per organisation per event. */
+    /** Replica look-ups, once per organisation per poll. */
     private final class Lookups {
 
         private final Map<UUID, java.util.Optional<KnownOrganisation>> known = new HashMap<>();
