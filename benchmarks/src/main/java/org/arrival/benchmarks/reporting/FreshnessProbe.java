@@ -61,7 +61,7 @@ public final class FreshnessProbe {
         Latencies write = new Latencies();
         ActionUnderReport action = workspace.probeAction();
         String tracker = workspace.url(PlatformService.FORUM, "/forums/" + workspace.workingGroup() + "/tracker?size=10");
-        String inbox = workspace.url(PlatformService.NOTIFICATIONS, "/inbox?size=200");
+        String inbox = workspace.url(PlatformService.NOTIFICATIONS, "/inbox?size=50");
         long start = System.nanoTime();
         long stopProbing = start + duration.toNanos();
         long stopPolling = stopProbing + GIVE_UP.toNanos();
