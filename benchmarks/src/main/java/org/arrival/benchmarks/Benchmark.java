@@ -185,7 +185,7 @@ public final class Benchmark {
     /** Waits until nothing is in flight: every group caught up and nothing new for two seconds. */
     private void settle() {
         workspace.await("the consumers to catch up", CATCH_UP_LIMIT, () -> lag.total() == 0);
-        sleep(2000);
+        Workspace.pause(2000);
         workspace.await("the consumers to catch up", CATCH_UP_LIMIT, () -> lag.total() == 0);
     }
 
@@ -199,7 +199,7 @@ public final class Benchmark {
         // a minute at least in a full run, so that the forum's coherence checks (every minute) are counted fairly
         Duration d = options.quick() ? Duration.ofSeconds(15) : Duration.ofSeconds(65);
         Map<String, Long> before = Footprint.cpu(stack);
-        sleep(d.toMillis());
+        Workspace.pause(d.toMillis());
         Map<String, Long> used = Footprint.cpuSince(before, Footprint.cpu(stack));
         Map<String, Long> perSecond = new java.util.LinkedHashMap<>();
         used.forEach((k, v) -> perSecond.put(k, v * 1000 / d.toMillis()));
@@ -587,15 +587,6 @@ public final class Benchmark {
         t.row("**stack (harness excluded)**", "", "", Format.mib(Footprint.totalPssKib(memoryAtRest, false)), "",
                 Format.mib(Footprint.totalPssKib(memoryUnderLoad, false)));
         return t;
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 
     static void log(String message) {

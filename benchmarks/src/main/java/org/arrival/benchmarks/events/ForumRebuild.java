@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.arrival.benchmarks.measure.Rate;
+import org.arrival.benchmarks.reporting.Workspace;
 import org.arrival.local.DemoForum;
 import org.arrival.local.PlatformClient;
 import org.arrival.local.PlatformService;
@@ -32,7 +33,7 @@ public final class ForumRebuild {
         Instant deadline = Instant.now().plus(timeout);
         JsonNode status = started;
         while ("RUNNING".equals(status.get("status").asString()) && Instant.now().isBefore(deadline)) {
-            sleep(1000);
+            Workspace.pause(1000);
             // the token lives five minutes; a long rebuild outlives it
             status = api.expect(200, "GET", PlatformService.FORUM, "/admin/rebuild/" + id,
                     api.token("platform-admin", DemoForum.PASSWORD), null, Map.of());
@@ -46,14 +47,5 @@ public final class ForumRebuild {
         JsonNode error = status.get("error");
         return new Result(read, new Rate(read, took), wall, status.get("status").asString(),
                 error == null || error.isNull() ? null : error.asString());
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

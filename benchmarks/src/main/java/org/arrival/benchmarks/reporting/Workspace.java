@@ -244,7 +244,8 @@ public final class Workspace {
         }
     }
 
-    static void pause(long ms) {
+    /** Sleeps; an interrupt ends the run. */
+    public static void pause(long ms) {
         try {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
