@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What to run and how long. The full run takes about an hour on two cores; {@code --quick} takes a few minutes with
+ * What to run and how long. The full run takes about 20 minutes on two cores; {@code --quick} takes a few minutes with
  * smaller counts, for trying the harness out (its figures are not the ones to quote).
  *
  * @param loadActions actions the closed-loop clients and the open-loop stream report on (one client per action)
