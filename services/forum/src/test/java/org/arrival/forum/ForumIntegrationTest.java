@@ -68,8 +68,11 @@ import org.junit.jupiter.api.BeforeAll;
 
 /**
  * Base of the forum view's integration tests: one Spring context on the real embedded PostgreSQL and Kafka
- * broker, real tokens, and a feed that publishes the other services' events, contract-valid.
+ * broker, real tokens, and a feed that publishes the other services' events, contract-valid. A rebuild's
+ * transactions are kept small, so that the rebuild test goes through many of them, ended by either bound.
  */
+@org.springframework.test.context.TestPropertySource(properties = { "arrival.forum.rebuild.batch-size=60",
+        "arrival.forum.rebuild.max-rows=25" })
 public abstract class ForumIntegrationTest extends ServiceApiTest {
 
     protected static final Jurisdiction KAMPALA = new Jurisdiction("UG", "UG-C", "UG102", "Kampala");

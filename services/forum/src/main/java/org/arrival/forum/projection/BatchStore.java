@@ -69,6 +69,15 @@ final class BatchStore implements ProjectionStore {
         });
     }
 
+    /** How many rows the store holds in memory (read, written or known to be missing). */
+    int rowsHeld() {
+        int n = 0;
+        for (Map<UUID, Object> rows : known.values()) {
+            n += rows.size();
+        }
+        return n;
+    }
+
     /** Writes every changed row; the store stays usable and remembers what it wrote. */
     void flush() {
         List<Object> rows = new ArrayList<>();

@@ -37,10 +37,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * then made active in one transaction. Events arriving meanwhile are applied to the new generation by the live
  * listener as well, so nothing falls between the replay's end and the switch.
  *
- * <p>Up to {@code batch-size} events (several polls) are applied in one transaction holding the generation's lock:
- * those of the events not logged yet are logged in one JDBC batch, and the rows they touch are read once and written once
- * ({@link BatchStore}), rather than a read and a write per event. A history interleaves many records, so the larger
- * the batch, the more events each written row stands for; the live listener waits for the lock meanwhile.
+ * <p>Up to {@code batch-size} events are applied in one transaction holding the generation's lock, a poll at a time:
+ * the poll's events not logged yet are logged in one JDBC batch, and the rows they touch are read once and kept in
+ * memory ({@link BatchStore}) until the transaction writes each changed row once, rather than a read and a write per
+ * event. A history interleaves many records, so the more events a transaction spans, the more each written row
+ * stands for; {@code max-rows} bounds the rows held, and so the memory. The live listener waits for the lock
+ * meanwhile (a few seconds at most).
  */
 @Component
 public class Rebuild {
@@ -56,12 +58,15 @@ public class Rebuild {
     private final Duration pollTimeout;
     private final Duration maxDuration;
     private final int batchSize;
+    private final int maxRows;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
 
     public Rebuild(JdbcTemplate jdbc, org.springframework.transaction.PlatformTransactionManager transactions, Generations generations, EventLog log,
             KafkaProperties kafka, @Value("${arrival.forum.rebuild.poll-timeout:1s}") Duration pollTimeout,
             @Value("${arrival.forum.rebuild.max-duration:30m}") Duration maxDuration,
-            @Value("${arrival.forum.rebuild.batch-size:10000}") int batchSize, ApplicationEventPublisher events) {
+            @Value("${arrival.forum.rebuild.batch-size:50000}") int batchSize,
+            @Value("${arrival.forum.rebuild.max-rows:15000}") int maxRows, ApplicationEventPublisher events) {
+        this.maxRows = maxRows;
         this.events = events;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
@@ -119,33 +124,28 @@ public class Rebuild {
                     throw new IllegalStateException("rebuild did not reach the end offsets within " + maxDuration);
                 }
                 // several polls to a transaction: a record that many of them touch is read and written once
-                List<ProjectedEvent> batch = new ArrayList<>();
-                while (batch.size() < batchSize && !caughtUp(consumer, end)) {
-                    ConsumerRecords<String, byte[]> records = consumer.poll(pollTimeout);
-                    for (ConsumerRecord<String, byte[]> record : records) {
-                        Long stop = end.get(new TopicPartition(record.topic(), record.partition()));
-                        if (stop != null && record.offset() < stop) {
-                            batch.add(EventLog.of(InboundEvent.from(record)));
+                Long applied = transactions.execute(tx -> {
+                    generations.lock(generation);
+                    BatchStore store = new BatchStore(new JdbcStore(jdbc, generation));
+                    long n = 0;
+                    while (n < batchSize && store.rowsHeld() < maxRows && !caughtUp(consumer, end)) {
+                        List<ProjectedEvent> poll = poll(consumer, end);
+                        if (poll.isEmpty()) {
+                            break;
                         }
-                    }
-                    if (records.isEmpty()) {
-                        break;
-                    }
-                }
-                if (!batch.isEmpty()) {
-                    transactions.executeWithoutResult(tx -> {
-                        generations.lock(generation);
-                        log.appendMissing(batch);
-                        BatchStore store = new BatchStore(new JdbcStore(jdbc, generation));
-                        store.preload(batch);
-                        for (ProjectedEvent event : batch) {
+                        log.appendMissing(poll);
+                        store.preload(poll);
+                        for (ProjectedEvent event : poll) {
                             Projector.apply(store, event);
                         }
-                        store.flush();
-                    });
-                    read += batch.size();
-                    long total = read;
-                    jdbc.update("UPDATE fv_rebuild SET events_read = ? WHERE id = ?", total, id);
+                        n += poll.size();
+                    }
+                    store.flush();
+                    return n;
+                });
+                if (applied != null && applied > 0) {
+                    read += applied;
+                    jdbc.update("UPDATE fv_rebuild SET events_read = ? WHERE id = ?", read, id);
                 }
             }
             transactions.executeWithoutResult(tx -> {
@@ -163,6 +163,18 @@ public class Rebuild {
                         String.valueOf(e.getMessage()), id);
             });
         }
+    }
+
+    /** One poll's events that lie before the end offsets. */
+    private List<ProjectedEvent> poll(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
+        List<ProjectedEvent> events = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(pollTimeout)) {
+            Long stop = end.get(new TopicPartition(record.topic(), record.partition()));
+            if (stop != null && record.offset() < stop) {
+                events.add(EventLog.of(InboundEvent.from(record)));
+            }
+        }
+        return events;
     }
 
     private static boolean caughtUp(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
