@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.arrival.contracts.DataClassification;
@@ -27,9 +26,10 @@ public class KnownRecords {
     private final JdbcTemplate jdbc;
 
     /** A stub's state counts as this much older than its event, so that the record's own event always wins. */
-    private static final long STUB_AGE_SECONDS = 365L * 24 * 3600 * 100;
+    static final long STUB_AGE_SECONDS = 365L * 24 * 3600 * 100;
 
-    private static final String UPSERT = """
+    /** Stores a record's state as of a time; an older state never overwrites a newer one. */
+    static final String UPSERT = """
             INSERT INTO known_record (id, kind, owner_id, classification, shared_with_forums, sectors, countries,
                 subdivisions, plan_id, title, updated_at)
             VALUES (?, ?, ?, ?, ?::uuid[], ?::text[], ?::text[], ?::text[], ?, ?, ?)
@@ -44,25 +44,10 @@ public class KnownRecords {
         this.jdbc = jdbc;
     }
 
-    /** Stores the record's state as of {@code at}; an older event never overwrites a newer state. */
-    public void upsert(KnownRecord r, Instant at) {
-        jdbc.update(UPSERT, r.id(), r.kind(), r.ownerId(), r.classification().name(), ReadSql.arrayLiteral(r.forums()),
-                ReadSql.arrayLiteral(r.sectors()), ReadSql.arrayLiteral(r.countries()),
-                ReadSql.arrayLiteral(r.subdivisions()), r.planId(), r.title(), Timestamp.from(at));
-    }
-
-    /** Makes a parent record known from an event about its child; what is known of it already stays. */
-    public void ensure(KnownRecord stub, Instant at) {
-        jdbc.update("""
-                INSERT INTO known_record (id, kind, owner_id, classification, updated_at) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (id) DO UPDATE SET owner_id = coalesce(known_record.owner_id, EXCLUDED.owner_id)""",
-                stub.id(), stub.kind(), stub.ownerId(), stub.classification().name(),
-                Timestamp.from(at.minusSeconds(STUB_AGE_SECONDS)));
-    }
-
     /**
      * The known records a poll of events is about, read (and locked) in one query. Each event's record is merged in
-     * memory as {@link #upsert} and {@link #ensure} merge it in the table; {@link Poll#flush} then writes each
+     * memory ({@link #merge}): a whole state replaces an older one, a stub from a child's event only makes the record
+     * known and fills in a missing owner; {@link Poll#flush} then writes each
      * changed record once, in one JDBC batch.
      */
     public Poll poll(Collection<UUID> ids) {
@@ -118,7 +103,7 @@ public class KnownRecords {
         }
     }
 
-    /** What {@link #upsert} ({@code whole}) or {@link #ensure} leaves, given what was there ({@code null}: nothing). */
+    /** What an event's state ({@code whole}) or stub leaves, given what was there ({@code null}: nothing). */
     static Stamped merge(Stamped before, KnownRecord said, boolean whole, Instant at) {
         Instant stamp = micros(whole ? at : at.minusSeconds(STUB_AGE_SECONDS));
         if (before == null) {
@@ -145,10 +130,6 @@ public class KnownRecords {
         return at.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
     }
 
-    public Optional<KnownRecord> find(UUID id) {
-        return jdbc.query("SELECT * FROM known_record WHERE id = ?", KnownRecords::map, id).stream().findFirst();
-    }
-
     public List<UUID> unknown(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return java.util.List.of();
@@ -158,7 +139,7 @@ public class KnownRecords {
         return ids.stream().filter(id -> !known.contains(id)).distinct().toList();
     }
 
-    private static KnownRecord map(ResultSet rs, int i) throws SQLException {
+    static KnownRecord map(ResultSet rs, int i) throws SQLException {
         return new KnownRecord(rs.getObject("id", UUID.class), rs.getString("kind"),
                 rs.getObject("owner_id", UUID.class), DataClassification.valueOf(rs.getString("classification")),
                 ReadSql.uuids(rs, "shared_with_forums"), ReadSql.strings(rs, "sectors"),

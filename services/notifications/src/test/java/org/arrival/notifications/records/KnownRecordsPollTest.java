@@ -2,6 +2,7 @@ package org.arrival.notifications.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -12,14 +13,14 @@ import java.util.UUID;
 
 import org.arrival.contracts.DataClassification;
 import org.arrival.notifications.NotificationsIntegrationTest;
+import org.arrival.platform.directory.ReadSql;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A poll's records, merged in memory and written in one batch, end as the one-statement {@code upsert} and
- * {@code ensure} leave them, whatever the order of whole states, stubs and late events; and the poll answers each
+ * A poll's records, merged in memory and written in one batch, end as one statement per event leaves them, whatever the order of whole states, stubs and late events; and the poll answers each
  * event with the state the table holds after it.
  */
 class KnownRecordsPollTest extends NotificationsIntegrationTest {
@@ -65,7 +66,7 @@ class KnownRecordsPollTest extends NotificationsIntegrationTest {
             for (int i = 0; i < steps.size(); i++) {
                 Step s = steps.get(i);
                 apply(oneByOne[s.record()], s);
-                KnownRecord expected = records.find(oneByOne[s.record()]).orElseThrow();
+                KnownRecord expected = find(oneByOne[s.record()]);
                 assertThat(with(answered.get(i), oneByOne[s.record()])).as("round %d, step %d", round, i)
                         .isEqualTo(expected);
             }
@@ -80,7 +81,7 @@ class KnownRecordsPollTest extends NotificationsIntegrationTest {
         UUID id = UUID.randomUUID();
         UUID owner = UUID.randomUUID();
         Instant at = Instant.parse("2026-03-01T08:00:00Z");
-        records.upsert(new KnownRecord(id, "ACTION", owner, DataClassification.FORUM, List.of(UUID.randomUUID()),
+        upsert(new KnownRecord(id, "ACTION", owner, DataClassification.FORUM, List.of(UUID.randomUUID()),
                 List.of("HEALTH"), List.of("UG"), List.of("UG-C"), null, "Clinic"), at);
         List<Map<String, Object>> before = row(id);
         transactions.executeWithoutResult(tx -> {
@@ -108,10 +109,30 @@ class KnownRecordsPollTest extends NotificationsIntegrationTest {
 
     private void apply(UUID id, Step s) {
         if (s.whole()) {
-            records.upsert(with(s.said(), id), s.at());
+            upsert(with(s.said(), id), s.at());
         } else {
-            records.ensure(with(s.said(), id), s.at());
+            ensure(with(s.said(), id), s.at());
         }
+    }
+
+    // one statement per event: what the poll's merge must agree with
+
+    private void upsert(KnownRecord r, Instant at) {
+        jdbc.update(KnownRecords.UPSERT, r.id(), r.kind(), r.ownerId(), r.classification().name(),
+                ReadSql.arrayLiteral(r.forums()), ReadSql.arrayLiteral(r.sectors()), ReadSql.arrayLiteral(r.countries()),
+                ReadSql.arrayLiteral(r.subdivisions()), r.planId(), r.title(), Timestamp.from(at));
+    }
+
+    private void ensure(KnownRecord stub, Instant at) {
+        jdbc.update("""
+                INSERT INTO known_record (id, kind, owner_id, classification, updated_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET owner_id = coalesce(known_record.owner_id, EXCLUDED.owner_id)""",
+                stub.id(), stub.kind(), stub.ownerId(), stub.classification().name(),
+                Timestamp.from(at.minusSeconds(KnownRecords.STUB_AGE_SECONDS)));
+    }
+
+    private KnownRecord find(UUID id) {
+        return jdbc.queryForObject("SELECT * FROM known_record WHERE id = ?", KnownRecords::map, id);
     }
 
     private static KnownRecord with(KnownRecord r, UUID id) {
