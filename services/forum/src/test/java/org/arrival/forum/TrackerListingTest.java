@@ -28,7 +28,7 @@ import org.arrival.forum.projection.domain.Rows.ActionRow;
 import org.arrival.forum.views.ForumListings;
 import org.arrival.forum.views.ForumViews;
 import org.arrival.platform.directory.Organisations;
-import org.arrival.platform.directory.Viewer;
+import org.arrival.platform.security.Viewer;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.testing.TestTokenIssuer;
 import org.junit.jupiter.api.Test;

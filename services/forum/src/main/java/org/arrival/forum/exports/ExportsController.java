@@ -18,7 +18,7 @@ import org.arrival.forum.projection.domain.Rows.ActionRow;
 import org.arrival.forum.views.ForumListings;
 import org.arrival.forum.views.ForumViews;
 import org.arrival.platform.directory.Organisations;
-import org.arrival.platform.directory.Viewer;
+import org.arrival.platform.security.Viewer;
 import org.arrival.platform.security.Caller;
 import org.arrival.forum.web.ForumMembers;
 import org.springframework.transaction.annotation.Transactional;

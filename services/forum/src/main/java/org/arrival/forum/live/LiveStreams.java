@@ -26,7 +26,7 @@ import org.arrival.forum.projection.domain.Touch;
 import org.arrival.forum.views.ForumViews;
 import org.arrival.forum.web.ForumMembers;
 import org.arrival.platform.directory.Organisations;
-import org.arrival.platform.directory.Viewer;
+import org.arrival.platform.security.Viewer;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.web.RecordNotFound;
 import org.slf4j.Logger;

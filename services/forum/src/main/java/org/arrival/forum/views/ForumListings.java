@@ -16,7 +16,7 @@ import org.arrival.forum.projection.domain.Rows.PlanRow;
 import org.arrival.forum.projection.domain.Rows.PopulationRow;
 import org.arrival.forum.projection.domain.Rows.RoundScoreRow;
 import org.arrival.platform.directory.ReadSql;
-import org.arrival.platform.directory.Viewer;
+import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
 import org.springframework.jdbc.core.JdbcTemplate;

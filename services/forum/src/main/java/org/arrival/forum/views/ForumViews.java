@@ -33,7 +33,7 @@ import org.arrival.forum.projection.domain.Rows.RoundScoreRow;
 import org.arrival.forum.views.ForumListings.ActionFilter;
 import org.arrival.forum.views.ForumListings.WhoWhatWhereCount;
 import org.arrival.platform.directory.Organisations;
-import org.arrival.platform.directory.Viewer;
+import org.arrival.platform.security.Viewer;
 
 /**
  * The forum's views over one state of the projection (live or as of a time), filtered for the viewer: records by

@@ -34,7 +34,7 @@ import org.arrival.forum.views.ForumListings.PlanFilter;
 import org.arrival.forum.views.ForumViews;
 import org.arrival.forum.views.ForumViews.TrackerItem;
 import org.arrival.platform.directory.Organisations;
-import org.arrival.platform.directory.Viewer;
+import org.arrival.platform.security.Viewer;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.web.InvalidInput;
 import org.arrival.platform.web.PageQuery;

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import org.arrival.forum.projection.Generations;
 import org.arrival.platform.directory.Organisations;
-import org.arrival.platform.directory.Viewer;
+import org.arrival.platform.security.Viewer;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.web.RecordNotFound;
 import org.springframework.stereotype.Component;

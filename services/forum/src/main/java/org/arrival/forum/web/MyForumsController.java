@@ -12,7 +12,7 @@ import org.arrival.forum.projection.domain.Places;
 import org.arrival.forum.projection.domain.Rows.ForumRow;
 import org.arrival.forum.projection.domain.Rows.MembershipRow;
 import org.arrival.platform.directory.Organisations;
-import org.arrival.platform.directory.Viewer;
+import org.arrival.platform.security.Viewer;
 import org.arrival.platform.security.Caller;
 import org.springframework.http.MediaType;
 import org.springframework.transaction.annotation.Transactional;

@@ -23,7 +23,7 @@ import org.arrival.contracts.actionplans.ActionStatus;
 import org.arrival.contracts.actionplans.ActionUpdated;
 import org.arrival.contracts.actionplans.Participant;
 import org.arrival.platform.directory.Organisations.KnownOrganisation;
-import org.arrival.platform.directory.Viewer;
+import org.arrival.platform.security.Viewer;
 import org.arrival.platform.messaging.outbox.Outbox;
 import org.arrival.platform.messaging.outbox.OutgoingEvent;
 import org.arrival.platform.security.Caller;

@@ -25,7 +25,7 @@ import org.arrival.contracts.actionplans.ReportingCadence;
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
-import org.arrival.platform.directory.Viewer;
+import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
 import org.arrival.platform.web.StaleVersion;

@@ -11,7 +11,7 @@ import org.arrival.actionplans.progress.domain.ActionState;
 import org.arrival.contracts.actionplans.ContributionKind;
 import org.arrival.contracts.actionplans.ContributionMade;
 import org.arrival.platform.directory.Organisations.KnownOrganisation;
-import org.arrival.platform.directory.Viewer;
+import org.arrival.platform.security.Viewer;
 import org.arrival.platform.messaging.outbox.Outbox;
 import org.arrival.platform.messaging.outbox.OutgoingEvent;
 import org.arrival.platform.security.Caller;

@@ -15,7 +15,7 @@ import org.arrival.actionplans.shared.persistence.PlanningRevisions;
 import org.arrival.contracts.actionplans.PlanRecorded;
 import org.arrival.contracts.actionplans.PlanStatus;
 import org.arrival.contracts.actionplans.PlanUpdated;
-import org.arrival.platform.directory.Viewer;
+import org.arrival.platform.security.Viewer;
 import org.arrival.platform.messaging.outbox.Outbox;
 import org.arrival.platform.messaging.outbox.OutgoingEvent;
 import org.arrival.platform.security.Caller;

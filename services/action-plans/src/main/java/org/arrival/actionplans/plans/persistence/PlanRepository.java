@@ -21,7 +21,7 @@ import org.arrival.contracts.actionplans.NupPhase;
 import org.arrival.contracts.actionplans.PlanStatus;
 import org.arrival.contracts.actionplans.PlanType;
 import org.arrival.contracts.common.Jurisdiction;
-import org.arrival.platform.directory.Viewer;
+import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
 import org.arrival.platform.web.StaleVersion;

@@ -10,7 +10,7 @@ import org.arrival.actionplans.progress.domain.ActionState;
 import org.arrival.actionplans.progress.persistence.ActionFacts;
 import org.arrival.platform.directory.Organisations;
 import org.arrival.platform.directory.Organisations.KnownOrganisation;
-import org.arrival.platform.directory.Viewer;
+import org.arrival.platform.security.Viewer;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.Roles;
 import org.arrival.platform.web.AccessRefused;

@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.arrival.contracts.DataClassification;
 import org.arrival.platform.directory.Organisations;
 import org.arrival.platform.directory.Organisations.KnownOrganisation;
-import org.arrival.platform.directory.Viewer;
+import org.arrival.platform.security.Viewer;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.Roles;
 import org.arrival.platform.web.AccessRefused;

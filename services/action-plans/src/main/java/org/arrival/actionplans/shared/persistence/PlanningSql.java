@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import org.arrival.contracts.EventJson;
 import org.arrival.platform.directory.ReadSql;
-import org.arrival.platform.directory.Viewer;
+import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
 import org.springframework.jdbc.core.JdbcTemplate;

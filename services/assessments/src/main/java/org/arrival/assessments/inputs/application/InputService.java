@@ -12,7 +12,7 @@ import org.arrival.assessments.inputs.persistence.InputRepository.StoredInput;
 import org.arrival.assessments.needs.domain.Need;
 import org.arrival.assessments.needs.persistence.NeedRepository;
 import org.arrival.assessments.needs.persistence.RoundLookup;
-import org.arrival.platform.directory.Viewer;
+import org.arrival.platform.security.Viewer;
 import org.arrival.assessments.shared.application.EvidenceAccess;
 import org.arrival.assessments.population.domain.Suppression;
 import org.arrival.assessments.shared.persistence.EvidenceRevisions;

@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.arrival.assessments.inputs.domain.Contribution;
 import org.arrival.assessments.inputs.domain.SubjectType;
 import org.arrival.assessments.needs.persistence.RoundLookup;
-import org.arrival.platform.directory.Viewer;
+import org.arrival.platform.security.Viewer;
 import org.arrival.assessments.shared.persistence.EvidenceSql;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.assessments.InputKind;

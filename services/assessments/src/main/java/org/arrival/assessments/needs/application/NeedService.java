@@ -10,7 +10,7 @@ import org.arrival.assessments.needs.persistence.NeedRepository;
 import org.arrival.assessments.needs.persistence.NeedRepository.NeedFilter;
 import org.arrival.assessments.needs.persistence.NeedRepository.StoredNeed;
 import org.arrival.assessments.needs.persistence.RoundLookup;
-import org.arrival.platform.directory.Viewer;
+import org.arrival.platform.security.Viewer;
 import org.arrival.assessments.shared.application.EvidenceAccess;
 import org.arrival.assessments.shared.persistence.EvidenceRevisions;
 import org.arrival.contracts.assessments.NeedIdentified;

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import org.arrival.assessments.needs.domain.Need;
 import org.arrival.assessments.needs.domain.NeedDetails;
-import org.arrival.platform.directory.Viewer;
+import org.arrival.platform.security.Viewer;
 import org.arrival.assessments.shared.persistence.EvidenceSql;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.EventJson;

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.arrival.platform.directory.Viewer;
+import org.arrival.platform.security.Viewer;
 import org.arrival.assessments.population.domain.Estimate;
 import org.arrival.assessments.population.domain.EstimateDetails;
 import org.arrival.assessments.population.domain.Suppression;

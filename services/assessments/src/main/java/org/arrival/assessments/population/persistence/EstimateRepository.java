@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.arrival.platform.directory.Viewer;
+import org.arrival.platform.security.Viewer;
 import org.arrival.assessments.population.domain.Cell;
 import org.arrival.assessments.population.domain.Estimate;
 import org.arrival.assessments.population.domain.EstimateDetails;

@@ -1,6 +1,6 @@
 package org.arrival.assessments.rounds.application;
 
-import org.arrival.platform.directory.Viewer;
+import org.arrival.platform.security.Viewer;
 import org.arrival.assessments.rounds.domain.AssessmentRound;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.Roles;

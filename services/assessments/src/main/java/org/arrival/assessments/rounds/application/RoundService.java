@@ -12,7 +12,7 @@ import org.arrival.assessments.checklist.domain.Answer;
 import org.arrival.assessments.checklist.domain.Instrument;
 import org.arrival.assessments.checklist.reference.InstrumentCatalogue;
 import org.arrival.platform.directory.Organisations;
-import org.arrival.platform.directory.Viewer;
+import org.arrival.platform.security.Viewer;
 import org.arrival.assessments.rounds.domain.AssessmentRound;
 import org.arrival.assessments.rounds.domain.Comparison;
 import org.arrival.assessments.rounds.domain.Gap;

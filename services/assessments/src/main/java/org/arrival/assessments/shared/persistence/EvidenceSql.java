@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.arrival.platform.directory.ReadSql;
-import org.arrival.platform.directory.Viewer;
+import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.arrival.platform.security.Caller;
+import org.arrival.platform.security.Viewer;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** What the service knows of organisations, from its replica of the registry. */
@@ -39,7 +40,12 @@ public class Organisations {
         UUID org = caller.organisationId();
         boolean enforcement = org == null ? !caller.isPlatformAdmin()
                 : find(org).map(KnownOrganisation::enforcementBody).orElse(true);
-        return new Viewer(caller, enforcement, forumsOf(org));
+        return new Viewer(caller, enforcement, forumsOf(org), enforcement ? hiddenFromEnforcementBodies() : Set.of());
+    }
+
+    /** The organisations hidden from enforcement bodies (informal groups and associations that asked for it). */
+    public Set<UUID> hiddenFromEnforcementBodies() {
+        return Set.copyOf(jdbc.queryForList("SELECT id FROM organisation WHERE hidden", UUID.class));
     }
 
     public record KnownOrganisation(UUID id, String name, String type, boolean enforcementBody, boolean hidden,

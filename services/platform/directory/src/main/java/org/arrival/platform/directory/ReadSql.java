@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
 import org.springframework.jdbc.core.JdbcTemplate;
