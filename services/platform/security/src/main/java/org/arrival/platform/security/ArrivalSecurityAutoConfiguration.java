@@ -3,6 +3,18 @@ package org.arrival.platform.security;
 import java.util.List;
 
 import org.arrival.platform.web.ProblemResponses;
+import org.arrival.platform.web.ProblemWriter;
+import org.arrival.platform.web.RequestBodyScreen;
+import org.arrival.platform.web.RequestGuard;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.EnumFeature;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -39,8 +51,15 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({ SecurityProperties.class, RateLimitProperties.class })
 public class ArrivalSecurityAutoConfiguration {
+
+    /** The largest request body the APIs read. */
+    public static final String MAX_BODY_SIZE = "arrival.web.max-body-size";
+
+    private static final List<Class<?>> DATES = List.of(java.time.LocalDate.class, java.time.LocalDateTime.class,
+            java.time.LocalTime.class, java.time.OffsetDateTime.class, java.time.ZonedDateTime.class,
+            java.time.YearMonth.class, java.time.Year.class, java.time.MonthDay.class);
 
     @Bean
     @ConditionalOnMissingBean
@@ -78,6 +97,55 @@ public class ArrivalSecurityAutoConfiguration {
     @Bean
     public ProblemResponses problemResponses() {
         return new ProblemResponses();
+    }
+
+    @Bean
+    public ProblemWriter problemWriter(JsonMapper json) {
+        return new ProblemWriter(json);
+    }
+
+    /** Control characters in paths and parameters, and oversized bodies, are refused before anything reads them. */
+    @Bean
+    public FilterRegistrationBean<RequestGuard> requestGuard(ProblemWriter problems,
+            @Value("${" + MAX_BODY_SIZE + ":1MB}") DataSize maxBodySize) {
+        FilterRegistrationBean<RequestGuard> registration = new FilterRegistrationBean<>(
+                new RequestGuard(maxBodySize.toBytes(), problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    @Bean
+    public RequestBodyScreen requestBodyScreen() {
+        return new RequestBodyScreen();
+    }
+
+    /**
+     * Types are read strictly: an enum is never read from a number, an integer never from a fraction, a date never
+     * from a number.
+     */
+    @Bean
+    public JsonMapperBuilderCustomizer strictTypes() {
+        return builder -> {
+            builder.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS).disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+            for (Class<?> type : DATES) {
+                builder.withConfigOverride(type, o -> o.setFormat(JsonFormat.Value.forLeniency(false)));
+            }
+        };
+    }
+
+    @Bean
+    public RateLimits rateLimits(RateLimitProperties properties, ProblemWriter problems) {
+        return new RateLimits(properties, problems);
+    }
+
+    @Bean
+    public WebMvcConfigurer rateLimitConfigurer(RateLimits limits, SecurityProperties security) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(limits).excludePathPatterns(security.publicPaths());
+            }
+        };
     }
 
     @Bean

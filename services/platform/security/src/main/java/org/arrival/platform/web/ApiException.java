@@ -2,6 +2,8 @@ package org.arrival.platform.web;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * A refusal with an HTTP meaning, free of any framework so domain and application code can throw it.
  * Rendered as RFC 9457 {@code application/problem+json}.
@@ -31,7 +33,15 @@ public abstract class ApiException extends RuntimeException {
         return errors;
     }
 
-    /** One offending input field and what is wrong with it. */
-    public record FieldError(String field, String message) {
+    /**
+     * One offending input field and what is wrong with it; {@code code}, when present, names the kind of problem
+     * (such as {@code personal-data.email}) so that a client can word it in its user's language.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FieldError(String field, String message, String code) {
+
+        public FieldError(String field, String message) {
+            this(field, message, null);
+        }
     }
 }

@@ -11,6 +11,8 @@ import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.Roles;
 import org.arrival.platform.web.AccessRefused;
 import org.arrival.platform.web.ETags;
+import org.arrival.platform.web.NotFreeText;
+import org.arrival.platform.web.OrganisationContact;
 import org.arrival.platform.web.RecordNotFound;
 import org.arrival.platform.web.StaleVersion;
 import org.springframework.http.HttpHeaders;
@@ -40,6 +42,29 @@ public class ProbeController {
     }
 
     public record Item(UUID id, String name, Kind kind, long version) {
+    }
+
+    public record Part(String label, Integer count) {
+    }
+
+    public record NoteRequest(String title, @NotFreeText String code, @OrganisationContact String contact,
+            java.time.LocalDate on, java.time.Instant at, java.util.List<Part> parts, Integer count, Double share,
+            Kind kind) {
+    }
+
+    @PostMapping("/notes")
+    public NoteRequest note(@RequestBody NoteRequest note) {
+        return note;
+    }
+
+    @GetMapping("/search")
+    public String search(@org.springframework.web.bind.annotation.RequestParam(required = false) String q) {
+        return q == null ? "" : q;
+    }
+
+    @GetMapping("/exports/report")
+    public String export() {
+        return "report";
     }
 
     @GetMapping("/me")

@@ -1,0 +1,31 @@
+package org.arrival.platform.security;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How much one person and one organisation may ask of a service per minute: writes (every POST, PUT, PATCH and
+ * DELETE) and expensive reads (the GET paths a service names, such as exports and the as-of view). Beyond it the
+ * answer is 429 with {@code Retry-After}.
+ *
+ * @param enabled whether limits apply at all
+ * @param writesPerUser writes one user may make per minute (bursts up to this many)
+ * @param writesPerOrganisation writes all users of one organisation may make per minute
+ * @param expensiveReadsPerUser expensive reads one user may make per minute
+ * @param expensiveReadsPerOrganisation expensive reads all users of one organisation may make per minute
+ * @param expensivePaths path patterns ({@code /forums/*}{@code /exports/**}) of the expensive reads
+ */
+@ConfigurationProperties("arrival.rate-limits")
+public record RateLimitProperties(Boolean enabled, Integer writesPerUser, Integer writesPerOrganisation,
+        Integer expensiveReadsPerUser, Integer expensiveReadsPerOrganisation, List<String> expensivePaths) {
+
+    public RateLimitProperties {
+        enabled = enabled == null || enabled;
+        writesPerUser = writesPerUser == null ? 300 : writesPerUser;
+        writesPerOrganisation = writesPerOrganisation == null ? 1200 : writesPerOrganisation;
+        expensiveReadsPerUser = expensiveReadsPerUser == null ? 30 : expensiveReadsPerUser;
+        expensiveReadsPerOrganisation = expensiveReadsPerOrganisation == null ? 120 : expensiveReadsPerOrganisation;
+        expensivePaths = expensivePaths == null ? List.of() : List.copyOf(expensivePaths);
+    }
+}

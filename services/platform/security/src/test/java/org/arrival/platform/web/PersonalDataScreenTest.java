@@ -1,0 +1,147 @@
+package org.arrival.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.arrival.platform.web.PersonalDataScreen.Finding;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The personal-data screen finds what identifies or reaches a person, and lets ordinary prose through: the demo
+ * forum's texts and the source documents' paragraphs.
+ */
+class PersonalDataScreenTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Write to amina.yusuf@gmail.com for the list | EMAIL",
+            "contact: j.okello@ngo-kampala.org | EMAIL",
+            "Call her on 0772 123456 after 5 | PHONE",
+            "Call 0772123456 | PHONE",
+            "phone +256 772 123 456 | PHONE",
+            "+256772123456 is the family's number | PHONE",
+            "(0414) 123 456 | PHONE",
+            "06 12 34 56 78 | PHONE",
+            "tel: 772 123456 | PHONE",
+            "WhatsApp 772123456 | PHONE",
+            "Teléfono 0414 55 66 77 | PHONE",
+            "Passport A1234567 seen at the border | DOCUMENT_NUMBER",
+            "passport no. 12345678 | DOCUMENT_NUMBER",
+            "holds passport number B 7654321 | DOCUMENT_NUMBER",
+            "NIN CM91012345ABCD | DOCUMENT_NUMBER",
+            "national ID 91012345 | DOCUMENT_NUMBER",
+            "refugee ID 123-18C00123 | DOCUMENT_NUMBER",
+            "the attestation 123-45678901 was lost | DOCUMENT_NUMBER",
+            "UNHCR number UGA-12345678 | DOCUMENT_NUMBER",
+            "her proof of registration no. 0045-123456 | DOCUMENT_NUMBER",
+            "numéro de passeport : AB123456 | DOCUMENT_NUMBER",
+            "Amina Yusuf, born 12 March 1991, lives in Kisenyi | DATE_OF_BIRTH",
+            "John Okello (date of birth: 03/04/1988) | DATE_OF_BIRTH",
+            "DOB 1990-02-03 | DATE_OF_BIRTH",
+            "Fatuma, née le 4 juin 1992 | DATE_OF_BIRTH",
+            "Pedro, fecha de nacimiento 5 de mayo de 1990 | DATE_OF_BIRTH",
+            "أحمد، تاريخ الميلاد 12/03/1990 | DATE_OF_BIRTH",
+    })
+    void findsWhatIdentifiesOrReachesAPerson(String text, Finding expected) {
+        assertThat(PersonalDataScreen.screen(text)).contains(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "12 people a week, 0.5 km from the clinic",
+            "Budget of UGX 1,500,000 for 2025-2026, disbursed on 2026-03-01",
+            "About 100 000 registered refugees against 300 000 estimated",
+            "Between 10-20 households per block; ages 0-4 and 5-17",
+            "SDG 11.1 and target 10.7; Global Compact objective 15",
+            "Resolution A/RES/73/195 and Article 31 of the 1951 Convention",
+            "Area UG-102, plan KLA-KISENYI, IATI XM-DAC-41121",
+            "Meeting on 12/03/2026 at 10:00 in room 0.12",
+            "Children born in Kampala since 2016 need birth registration",
+            "Version 2.03 of the standard; ISBN 978-92-1-133720-4",
+            "Reported 01.02.2026, next due 02-03-2026",
+            "Phase 2 of the NUP, 2020/21 to 2024/25",
+            "Call for proposals closes 30 June 2026",
+            "The national ID system excludes refugees",
+    })
+    void letsOrdinaryProseThrough(String text) {
+        assertThat(PersonalDataScreen.screen(text)).isEmpty();
+    }
+
+    @Test
+    void anOfficeContactMayHoldItsMailboxAndNumberButNothingAboutAPerson() {
+        assertThat(PersonalDataScreen.screenAllowingContact("info@kcca.go.ug, +256 414 123456")).isEmpty();
+        assertThat(PersonalDataScreen.screenAllowingContact("passport A1234567")).contains(Finding.DOCUMENT_NUMBER);
+    }
+
+    @Test
+    void theDemoForumsTextsPass() throws IOException {
+        Path demo = root().resolve("infra/local/src/main/java/org/arrival/local");
+        List<String> flagged = new ArrayList<>();
+        int screened = 0;
+        // every JSON string value in the demo's request bodies, except the fields that hold an office's contact
+        Pattern value = Pattern.compile("\\\\?\"([a-zA-Z]+)\\\\?\"\\s*:\\s*\\\\?\"((?:[^\"\\\\]|\\\\.)*?)\\\\?\"");
+        try (Stream<Path> files = Files.list(demo)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("Demo")).toList()) {
+                Matcher m = value.matcher(Files.readString(file));
+                while (m.find()) {
+                    if (List.of("email", "address", "website", "phone", "url").contains(m.group(1))) {
+                        continue;
+                    }
+                    screened++;
+                    if (PersonalDataScreen.screen(m.group(2)).isPresent()) {
+                        flagged.add(file.getFileName() + ": " + m.group(2));
+                    }
+                }
+            }
+        }
+        assertThat(screened).isGreaterThan(200);
+        assertThat(flagged).isEmpty();
+    }
+
+    /**
+     * The source documents' prose (several thousand paragraphs about migration, cities and policy) is the kind of
+     * text members write; the screen must leave nearly all of it alone. They sit beside the repository, in
+     * {@code ../shared/seeds}, on every development and CI machine.
+     */
+    @Test
+    void theSourceDocumentsProsePasses() throws IOException {
+        Path seeds = root().resolveSibling("shared").resolve("seeds");
+        if (System.getenv("CI") == null) {
+            Assumptions.assumeTrue(Files.isDirectory(seeds), "no source documents at " + seeds);
+        }
+        List<String> paragraphs = new ArrayList<>();
+        try (Stream<Path> files = Files.list(seeds)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".txt")).toList()) {
+                for (String p : Files.readString(file).split("\\n\\s*\\n|\\n")) {
+                    if (!p.isBlank()) {
+                        paragraphs.add(p.strip());
+                    }
+                }
+            }
+        }
+        List<String> flagged = paragraphs.stream().filter(p -> PersonalDataScreen.screen(p).isPresent()).toList();
+        assertThat(paragraphs).hasSizeGreaterThan(1000);
+        // the one true finding is the publisher's address block with its switchboard number; nothing else is refused
+        assertThat(flagged).as("paragraphs refused").allMatch(p -> p.contains("Tel:")).hasSizeLessThanOrEqualTo(1);
+    }
+
+    private static Path root() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
+        }
+        return dir;
+    }
+}
