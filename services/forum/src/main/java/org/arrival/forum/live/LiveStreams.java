@@ -180,7 +180,7 @@ public class LiveStreams {
     }
 
     /** The views of the forum the batch changed for this viewer: only records the viewer may see count. */
-    static Set<String> views(List<ProjectionChanged> batch, UUID forumId, JdbcStore store, ForumViews views) {
+    public static Set<String> views(List<ProjectionChanged> batch, UUID forumId, JdbcStore store, ForumViews views) {
         Set<String> changed = new TreeSet<>();
         for (ProjectionChanged change : batch) {
             if (change.wholeView()) {
@@ -189,7 +189,8 @@ public class LiveStreams {
             }
             for (Touch t : change.touches()) {
                 if (!changed.containsAll(t.views()) && t.concerns(forumId, store)
-                        && views.visible(t.owner(), t.classification(), t.sharedWithForums())) {
+                        && views.visible(t.owner(), t.classification(), t.sharedWithForums())
+                        && (t.sources().isEmpty() || views.mayReadAll(t.sources()))) {
                     changed.addAll(t.views());
                 }
             }

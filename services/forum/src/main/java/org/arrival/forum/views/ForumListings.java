@@ -139,7 +139,7 @@ public class ForumListings {
             args.add(own);
             if (viewer.enforcementBody()) {
                 where.append(" AND ").append(classification).append(" <> 'RESTRICTED' AND NOT ")
-                        .append(hidden(contributor, generation, args));
+                        .append(hidden(contributor, viewer, args));
             }
             where.append(")");
         }
@@ -304,7 +304,7 @@ public class ForumListings {
         }
         sql.append("(");
         if (viewer.enforcementBody()) {
-            sql.append(classification).append(" <> 'RESTRICTED' AND NOT ").append(hidden(owner, generation, args))
+            sql.append(classification).append(" <> 'RESTRICTED' AND NOT ").append(hidden(owner, viewer, args))
                     .append(" AND ");
         }
         if (viewer.caller().isPlatformAdmin()) {
@@ -321,11 +321,13 @@ public class ForumListings {
         return sql.append(")))").toString();
     }
 
-    /** Hidden from enforcement bodies: as the registry replica says, else as the projection does. */
-    private static String hidden(String owner, int generation, List<Object> args) {
-        args.add(generation);
-        return "COALESCE((SELECT o.hidden FROM organisation o WHERE o.id = " + owner + "), (SELECT (p.data->>'hidden')"
-                + "::boolean FROM fv_organisation p WHERE p.generation = ? AND p.id = " + owner + "), false)";
+    /** One of the organisations hidden from the viewer (the read policy's list: see {@link Viewer}). */
+    private static String hidden(String owner, Viewer viewer, List<Object> args) {
+        if (viewer.hiddenOrganisations().isEmpty()) {
+            return "false";
+        }
+        args.add(ReadSql.arrayLiteral(List.copyOf(viewer.hiddenOrganisations())));
+        return "(" + owner + " = ANY (?::uuid[]))";
     }
 
     /** {@link ForumViews#within} as SQL: the place lies in the forum's geographic scope. */

@@ -32,7 +32,9 @@ import org.arrival.forum.projection.domain.Rows.PopulationRow;
 import org.arrival.forum.projection.domain.Rows.RoundScoreRow;
 import org.arrival.forum.views.ForumListings.ActionFilter;
 import org.arrival.forum.views.ForumListings.WhoWhatWhereCount;
+import org.arrival.forum.projection.domain.Scopes;
 import org.arrival.platform.directory.Organisations;
+import org.arrival.platform.security.RecordScope;
 import org.arrival.platform.security.Viewer;
 
 /**
@@ -170,7 +172,8 @@ public class ForumViews {
                 || !viewer.owns(subjectOwner) || "ORGANISATION".equals(i.classification)) {
             return false;
         }
-        return !(viewer.enforcementBody() && ("RESTRICTED".equals(i.classification) || hidden(i.contributorId)));
+        return !(viewer.enforcementBody() && "RESTRICTED".equals(i.classification))
+                && viewer.maySeeOrganisation(i.contributorId);
     }
 
     /** The record ids the viewer sees in the forum, by record type (the as-of view's "what changed" uses them). */
@@ -342,20 +345,17 @@ public class ForumViews {
                         || f.area().equalsIgnoreCase(j.country())));
     }
 
-    /** The viewer may see a record of the owner: the read policy, and hidden organisations stay hidden. */
+    /** The viewer may see a record of the owner: the platform's read policy (hidden organisations stay hidden). */
     public boolean visible(UUID owner, String classification, List<UUID> forums) {
         if (owner == null || classification == null) {
             return false;
         }
-        if (!viewer.owns(owner) && viewer.enforcementBody() && hidden(owner)) {
-            return false;
-        }
-        return viewer.mayRead(owner, DataClassification.valueOf(classification), forums);
+        return viewer.mayRead(RecordScope.of(owner, DataClassification.valueOf(classification), forums));
     }
 
-    private boolean hidden(UUID owner) {
-        return replica.find(owner).map(Organisations.KnownOrganisation::hidden)
-                .orElseGet(() -> store.organisation(owner).map(o -> o.hidden).orElse(false));
+    /** Whether the viewer may read every one of the records (derived data naming them is readable only then). */
+    public boolean mayReadAll(List<UUID> recordIds) {
+        return viewer.mayReadAll(Scopes.all(recordIds, id -> Scopes.of(store, id)));
     }
 
     private String organisationName(UUID id) {

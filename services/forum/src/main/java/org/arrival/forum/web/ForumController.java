@@ -2,11 +2,13 @@ package org.arrival.forum.web;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -25,6 +27,7 @@ import org.arrival.forum.projection.domain.Rows.ActionRow;
 import org.arrival.forum.projection.domain.Rows.ForumRow;
 import org.arrival.forum.projection.domain.Rows.NeedRow;
 import org.arrival.forum.projection.domain.Rows.PlanRow;
+import org.arrival.forum.projection.domain.Scopes;
 import org.arrival.forum.views.ChangesSince;
 import org.arrival.forum.views.ChangesSince.Change;
 import org.arrival.forum.views.ForumListings;
@@ -36,6 +39,7 @@ import org.arrival.forum.views.ForumViews.TrackerItem;
 import org.arrival.platform.directory.Organisations;
 import org.arrival.platform.security.Viewer;
 import org.arrival.platform.security.Caller;
+import org.arrival.platform.security.RecordScope;
 import org.arrival.platform.web.InvalidInput;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
@@ -195,7 +199,8 @@ public class ForumController {
             + "in every record of the forum the caller sees (then or now)")
     @GetMapping("/as-of")
     @Transactional(readOnly = true)
-    public AsOf asOf(Caller caller, @PathVariable UUID forumId, @RequestParam String at) {
+    public AsOf asOf(Caller caller, @PathVariable UUID forumId,
+            @RequestParam String at) {
         Instant instant;
         try {
             instant = Instant.parse(at);
@@ -209,10 +214,16 @@ public class ForumController {
         }
         ForumViews thenViews = new ForumViews(then, organisations, viewer);
         List<TrackerItem> tracker = thenViews.tracker(forumId, ActionFilter.NONE);
+        JdbcStore now = generations.activeStore();
         Map<String, Set<UUID>> visible = new LinkedHashMap<>();
         merge(visible, thenViews.visibleRecords(forumId));
-        merge(visible, new ForumViews(generations.activeStore(), organisations, viewer).visibleRecords(forumId));
-        return new AsOf(instant, tracker, ChangesSince.of(log.after(instant), forumId, visible));
+        merge(visible, new ForumViews(now, organisations, viewer).visibleRecords(forumId));
+        List<ProjectedEvent> after = log.after(instant);
+        // a record a flag names is read as it is now, or as it was then if the projection no longer knows it
+        Map<UUID, RecordScope> scopes = new HashMap<>(Scopes.known(then, ChangesSince.flaggedRecords(after, forumId)));
+        scopes.putAll(now.scopes(ChangesSince.flaggedRecords(after, forumId)));
+        return new AsOf(instant, tracker, ChangesSince.of(after, forumId, visible, viewer,
+                id -> Optional.ofNullable(scopes.get(id))));
     }
 
     private static void merge(Map<String, Set<UUID>> into, Map<String, Set<UUID>> more) {

@@ -277,16 +277,19 @@ class CoherenceFlagTest extends ForumIntegrationTest {
                     .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ACKNOWLEDGED"))
                     .andExpect(jsonPath("$.version").value(2));
             recorder.await(e -> flag.flagId().toString().equals(e.subject()), 2, WAIT);
-            perform(postJson(path + "/dismiss", "{}"), user("c", f.city(), "member", "forum-coordinator"))
-                    .andExpect(status().isBadRequest());
+            perform(postJson(path + "/dismiss", "{}").header("If-Match", "\"2\""),
+                    user("c", f.city(), "member", "forum-coordinator")).andExpect(status().isBadRequest());
+            perform(postJson(path + "/dismiss", "{\"reason\":\"Out of scope\"}"),
+                    user("c", f.city(), "member", "forum-coordinator"))
+                    .andExpect(status().isPreconditionRequired());
             perform(postJson(path + "/dismiss", "{\"reason\":\"Out of scope\"}").header("If-Match", "\"1\""),
                     user("c", f.city(), "member", "forum-coordinator")).andExpect(status().isPreconditionFailed());
-            perform(postJson(path + "/dismiss", "{\"reason\":\"Covered by the national programme\"}"),
-                    user("c", f.city(), "member", "forum-coordinator"))
+            perform(postJson(path + "/dismiss", "{\"reason\":\"Covered by the national programme\"}")
+                    .header("If-Match", "\"2\""), user("c", f.city(), "member", "forum-coordinator"))
                     .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("DISMISSED"))
                     .andExpect(jsonPath("$.reason").value("Covered by the national programme"));
-            perform(postJson(path + "/acknowledge", "{}"), user("c", f.city(), "member", "forum-coordinator"))
-                    .andExpect(status().isConflict());
+            perform(postJson(path + "/acknowledge", "{}").header("If-Match", "\"3\""),
+                    user("c", f.city(), "member", "forum-coordinator")).andExpect(status().isConflict());
             // a dismissed flag stays dismissed while the condition holds, and is not raised again
             checker.check(f.id());
             assertThat(flags(f.id(), CoherenceCheckCode.NEED_WITHOUT_ACTION)).singleElement()
