@@ -40,6 +40,7 @@ import org.arrival.platform.directory.Organisations;
 import org.arrival.platform.security.Viewer;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.RecordScope;
+import org.arrival.platform.web.ApiException;
 import org.arrival.platform.web.InvalidInput;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
@@ -200,13 +201,9 @@ public class ForumController {
     @GetMapping("/as-of")
     @Transactional(readOnly = true)
     public AsOf asOf(Caller caller, @PathVariable UUID forumId,
+            @Parameter(description = "an ISO-8601 instant between the years 1900 and 2200, e.g. 2025-01-31T12:00:00Z")
             @RequestParam String at) {
-        Instant instant;
-        try {
-            instant = Instant.parse(at);
-        } catch (DateTimeParseException e) {
-            throw InvalidInput.field("at", "must be an ISO-8601 instant, e.g. 2025-01-31T12:00:00Z");
-        }
+        Instant instant = instant(at);
         Viewer viewer = members.viewer(caller, forumId);
         InMemoryStore then = new InMemoryStore();
         for (ProjectedEvent event : log.upTo(instant)) {
@@ -224,6 +221,24 @@ public class ForumController {
         scopes.putAll(now.scopes(ChangesSince.flaggedRecords(after, forumId)));
         return new AsOf(instant, tracker, ChangesSince.of(after, forumId, visible, viewer,
                 id -> Optional.ofNullable(scopes.get(id))));
+    }
+
+    /** The earliest and latest instants a view may be asked about, as every date the platform accepts. */
+    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("2201-01-01T00:00:00Z");
+
+    static Instant instant(String at) {
+        Instant instant;
+        try {
+            instant = Instant.parse(at.strip());
+        } catch (DateTimeParseException e) {
+            throw InvalidInput.field("at", "must be an ISO-8601 instant, e.g. 2025-01-31T12:00:00Z");
+        }
+        if (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST)) {
+            throw new InvalidInput("at: must lie between the years 1900 and 2200", List.of(
+                    new ApiException.FieldError("at", "must lie between the years 1900 and 2200", "date.out-of-range")));
+        }
+        return instant;
     }
 
     private static void merge(Map<String, Set<UUID>> into, Map<String, Set<UUID>> more) {
