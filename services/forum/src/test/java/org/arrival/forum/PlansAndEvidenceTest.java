@@ -230,6 +230,59 @@ class PlansAndEvidenceTest extends ForumIntegrationTest {
                 Long.class, generations.active(), need)).isEqualTo(5);
     }
 
+    @Test
+    void anotherOrganisationsHeadCountsAreRoundedToFiveSoThatNoDifferenceRevealsASmallNumber() throws Exception {
+        Members m = forumOfFive();
+        UUID estimate = UUID.randomUUID();
+        // as an older producer might still publish them: registered 7 against estimated 12, a cell of 7
+        recorded(estimate(estimate, 1, m.ngo(), KAMPALA, Count.of(7), Count.of(12), List.of()),
+                DataClassification.PUBLIC);
+        UUID series = UUID.randomUUID();
+        recorded(estimate(series, 1, m.ngo(), KAMPALA, Count.of(100), Count.of(103), List.of()),
+                DataClassification.PUBLIC);
+        await().atMost(WAIT).until(() -> projected("fv_population", "id IN ('" + estimate + "', '" + series
+                + "')") == 2);
+        String population = "/forums/" + m.forum() + "/population?size=200";
+        String item = "$.items[?(@.estimateId == '" + estimate + "')]";
+        String next = "$.items[?(@.estimateId == '" + series + "')]";
+        for (UUID viewer : List.of(m.city(), m.police())) {
+            perform(getJson(population), of(viewer)).andExpect(status().isOk())
+                    .andExpect(jsonPath(item + ".registered.value").value(5))
+                    .andExpect(jsonPath(item + ".estimated.value").value(10))
+                    .andExpect(jsonPath(item + ".breakdown[0].count.value").value(5))
+                    .andExpect(jsonPath(next + ".registered.value").value(100))
+                    .andExpect(jsonPath(next + ".estimated.value").value(105));
+        }
+        // the owner sees its own counts as it recorded them
+        perform(getJson(population), of(m.ngo()))
+                .andExpect(jsonPath(item + ".registered.value").value(7))
+                .andExpect(jsonPath(item + ".estimated.value").value(12));
+    }
+
+    @Test
+    void theRespondentsOfARoundNeverShowThatAHiddenOrganisationTookPart() throws Exception {
+        Members m = forumOfFive();
+        UUID round = UUID.randomUUID();
+        org.arrival.contracts.assessments.AssessmentRound r = new org.arrival.contracts.assessments.AssessmentRound(
+                round, 3, "Readiness with the network " + round, KAMPALA, m.city(),
+                List.of(m.city(), m.ngo(), m.hiddenNgo()), "checklist", 1, null, List.of(m.forum()),
+                org.arrival.contracts.assessments.RoundStatus.PUBLISHED);
+        feed.publish(new org.arrival.contracts.assessments.ChecklistScoresPublished(r,
+                new org.arrival.contracts.assessments.Score(70, 100), List.of(
+                        new org.arrival.contracts.assessments.RecommendationScore("R1",
+                                new org.arrival.contracts.assessments.Score(35, 50),
+                                List.of(new org.arrival.contracts.assessments.ActionScore("1.1",
+                                        new org.arrival.contracts.assessments.Score(35, 50))))),
+                List.of(), 3, actor(m.city())),
+                round, round, m.city(), DataClassification.PUBLIC);
+        await().atMost(WAIT).until(() -> projected("fv_round_score", "id = '" + round + "'") == 1);
+        String trend = "$.trend[?(@.roundId == '" + round + "')].respondents";
+        String readiness = "/forums/" + m.forum() + "/readiness";
+        perform(getJson(readiness), of(m.city())).andExpect(status().isOk()).andExpect(jsonPath(trend).value(3));
+        // the enforcement body knows of two organisations asked: it is told of no more than two answers
+        perform(getJson(readiness), of(m.police())).andExpect(status().isOk()).andExpect(jsonPath(trend).value(2));
+    }
+
     private List<UUID> estimatesSeen(String population, UUID viewer, List<UUID> among) throws Exception {
         String body = perform(getJson(population + "?size=200"), of(viewer)).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();

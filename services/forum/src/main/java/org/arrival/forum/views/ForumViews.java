@@ -34,6 +34,7 @@ import org.arrival.forum.views.ForumListings.ActionFilter;
 import org.arrival.forum.views.ForumListings.WhoWhatWhereCount;
 import org.arrival.forum.projection.domain.Scopes;
 import org.arrival.platform.directory.Organisations;
+import org.arrival.platform.security.DisclosureControl;
 import org.arrival.platform.security.RecordScope;
 import org.arrival.platform.security.Viewer;
 
@@ -101,7 +102,10 @@ public class ForumViews {
             String nupPhase, Inclusion inclusion, String classification, int actions) {
     }
 
-    /** A population estimate with its counts as published: a count below 5 reads {@code "<5"}. */
+    /**
+     * A population estimate with its counts: exact for its owner; for others a count below 5 reads {@code "<5"} and
+     * the others are rounded to a multiple of 5.
+     */
     public record EstimateItem(UUID estimateId, UUID ownerId, String ownerName, String seriesId, Jurisdiction area,
             String group, Count registered, Count estimated, List<Disaggregation> breakdown, String source,
             String method, LocalDate asOf, String classification) {
@@ -270,7 +274,7 @@ public class ForumViews {
         List<RoundScoreRow> rounds = publishedRounds.stream()
                 .sorted(Comparator.comparing((RoundScoreRow r) -> r.publishedAt).thenComparing(r -> r.id.toString()))
                 .toList();
-        List<RoundScore> trend = rounds.stream().map(ForumViews::score).toList();
+        List<RoundScore> trend = rounds.stream().map(this::score).toList();
         if (rounds.isEmpty()) {
             return new Readiness(null, List.of(), null, List.of(), List.of(), List.of());
         }
@@ -305,19 +309,34 @@ public class ForumViews {
                 e.classification);
     }
 
-    /** A count as published; one below 5 (which no valid event carries) is suppressed all the same. */
+    /**
+     * A head count as the viewer may see it: exactly as published for its owner; for anyone else under the platform's
+     * disclosure control whatever the event carried (below 5 suppressed, others rounded to a multiple of 5), so no
+     * difference between two counts shown (registered and estimated, a total and its breakdown, two revisions)
+     * reveals a small number.
+     */
     static Count count(Count c, boolean exact) {
-        if (c == null || exact || c.value() == null || c.value() >= 5) {
+        if (c == null || exact || c.value() == null) {
             return c;
         }
-        return Count.hidden();
+        return DisclosureControl.shown(c.value());
     }
 
-    private static RoundScore score(RoundScoreRow r) {
+    private RoundScore score(RoundScoreRow r) {
         Double percent = r.overallMax == null || r.overallMax == 0 ? null
                 : Math.round(1000.0 * r.overallPoints / r.overallMax) / 10.0;
-        return new RoundScore(r.id, r.title, r.publishedAt, r.overallPoints, r.overallMax, percent, r.respondents,
+        return new RoundScore(r.id, r.title, r.publishedAt, r.overallPoints, r.overallMax, percent, respondents(r),
                 r.divergentQuestions);
+    }
+
+    /**
+     * How many organisations answered, as the viewer may know it: a viewer from whom some of the organisations asked
+     * are hidden is told at most how many of those they may see there are, so that the count never shows that a
+     * hidden organisation took part.
+     */
+    int respondents(RoundScoreRow r) {
+        List<UUID> seen = viewer.visibleOrganisations(r.respondentIds);
+        return seen.size() == r.respondentIds.size() ? r.respondents : Math.min(r.respondents, seen.size());
     }
 
     public TrackerItem item(ActionRow a) {
