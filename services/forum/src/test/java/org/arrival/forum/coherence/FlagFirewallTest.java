@@ -7,13 +7,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import org.arrival.contracts.CloudEventHeaders;
 import org.arrival.contracts.DataClassification;
+import org.arrival.contracts.actionplans.Action;
+import org.arrival.contracts.actionplans.ActionKind;
 import org.arrival.contracts.actionplans.ActionStatus;
+import org.arrival.contracts.actionplans.ReportingCadence;
 import org.arrival.contracts.assessments.Need;
 import org.arrival.contracts.assessments.NeedStatus;
 import org.arrival.contracts.assessments.NeedUpdated;
@@ -68,13 +72,14 @@ class FlagFirewallTest extends ForumIntegrationTest {
     Organisations organisations;
 
     record Kisenyi(UUID forum, UUID city, UUID association, UUID police, UUID escort, UUID clinic, UUID need,
-            Instant before) {
+            UUID commitment, Instant before) {
     }
 
     /**
      * A forum of a city (convenor), a refugee-led association hidden from enforcement bodies and an immigration
-     * enforcement unit holding the secretariat. The association's action has no funding and overlaps the city's; a
-     * validated need of the city is flagged and then made RESTRICTED.
+     * enforcement unit holding the secretariat. The association's action has no funding and overlaps the city's; the
+     * city's commitment expects the association to implement it locally; a validated need of the city is flagged and
+     * then made RESTRICTED.
      */
     private Kisenyi kisenyi() throws Exception {
         UUID city = registered("City of Kampala", false, false);
@@ -93,9 +98,17 @@ class FlagFirewallTest extends ForumIntegrationTest {
         UUID clinic = UUID.randomUUID();
         proposed(action(clinic, 1, city, forum, "City clinic", Sector.HEALTH, PopulationGroup.REFUGEES, List.of(),
                 List.of(), ActionStatus.IN_PROGRESS), DataClassification.FORUM);
+        UUID commitment = UUID.randomUUID();
+        proposed(new Action(commitment, 1, city, null, "Reception standard", null, ActionKind.POLICY_OR_LEGAL_REFORM,
+                List.of(Sector.GOVERNANCE), List.of(PopulationGroup.REFUGEES), List.of(KAMPALA),
+                LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31), ReportingCadence.QUARTERLY, List.of(), null,
+                true, List.of(association), null, List.of(), List.of(), List.of(), List.of(forum),
+                ActionStatus.COMMITTED), DataClassification.FORUM);
+        funding(commitment, city, "1000", "400");
         UUID need = need(city, Sector.EDUCATION, PopulationGroup.REFUGEES);
         await().atMost(WAIT).until(() -> count("fv_membership", "forum_id = '" + forum + "'") == 3
                 && count("fv_action", "id IN ('" + escort + "', '" + clinic + "')") == 2
+                && count("fv_action", "id = '" + commitment + "' AND jsonb_array_length(data->'funding') = 1") == 1
                 && count("fv_need", "id = '" + need + "'") == 1 && seated(forum, police)
                 && count("fv_organisation", "id = '" + association + "' AND (data->>'hidden')::boolean") == 1);
         Thread.sleep(20);
@@ -109,7 +122,7 @@ class FlagFirewallTest extends ForumIntegrationTest {
                 DataClassification.RESTRICTED);
         await().atMost(WAIT).until(() -> count("fv_need", "id = '" + need + "' AND version = 2") == 1);
         checker.check(forum);
-        return new Kisenyi(forum, city, association, police, escort, clinic, need, before);
+        return new Kisenyi(forum, city, association, police, escort, clinic, need, commitment, before);
     }
 
     private long count(String table, String where) {
@@ -141,9 +154,10 @@ class FlagFirewallTest extends ForumIntegrationTest {
         String city = perform(getJson(path), of(k.city())).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
         assertThat(city).contains("Health escort in Kisenyi", k.escort().toString(), "Lacking EDUCATION",
-                "City clinic");
+                "City clinic", "Kisenyi refugee women's association", k.association().toString());
         List<String> cityChecks = JsonPath.read(city, "$[*].checkCode");
-        assertThat(cityChecks).contains("ACTION_WITHOUT_FUNDING", "OVERLAPPING_ACTIONS", "NEED_WITHOUT_ACTION");
+        assertThat(cityChecks).containsExactlyInAnyOrder("ACTION_WITHOUT_FUNDING", "ACTION_WITHOUT_FUNDING",
+                "OVERLAPPING_ACTIONS", "NEED_WITHOUT_ACTION", "MISSING_LOCAL_IMPLEMENTATION");
 
         String police = perform(getJson(path), of(k.police())).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
@@ -195,12 +209,16 @@ class FlagFirewallTest extends ForumIntegrationTest {
             CoherenceFlagRow overlap = flag(k, CoherenceCheckCode.OVERLAPPING_ACTIONS, k.escort());
             CoherenceFlagRow clinic = flag(k, CoherenceCheckCode.ACTION_WITHOUT_FUNDING, k.clinic());
             CoherenceFlagRow need = flag(k, CoherenceCheckCode.NEED_WITHOUT_ACTION, k.need());
+            CoherenceFlagRow implementer = flag(k, CoherenceCheckCode.MISSING_LOCAL_IMPLEMENTATION, k.association());
             assertThat(classification(recorder.awaitExactlyOne(RAISED,
                     escort.flagId().toString()))).isEqualTo("RESTRICTED");
             assertThat(classification(recorder.awaitExactlyOne(RAISED,
                     overlap.flagId().toString()))).isEqualTo("RESTRICTED");
             assertThat(classification(recorder.awaitExactlyOne(RAISED,
                     clinic.flagId().toString()))).isEqualTo("FORUM");
+            // the city's own commitment, but it names the hidden association as the one to implement it
+            assertThat(classification(recorder.awaitExactlyOne(RAISED,
+                    implementer.flagId().toString()))).isEqualTo("RESTRICTED");
             // raised while the need was PUBLIC; resolved once it is RESTRICTED, and said so as RESTRICTED
             List<RecordedEvent> needEvents = recorder.await(e -> need.flagId().toString().equals(e.subject()), 2,
                     WAIT);
@@ -216,9 +234,9 @@ class FlagFirewallTest extends ForumIntegrationTest {
         Kisenyi k = kisenyi();
         CoherenceFlagRow clinic = flag(k, CoherenceCheckCode.ACTION_WITHOUT_FUNDING, k.clinic());
         List<UUID> all = checker.flags(k.forum(), null, null).stream().map(CoherenceFlagRow::flagId).toList();
-        assertThat(all).hasSize(4);
+        assertThat(all).hasSize(5);
         await().atMost(WAIT).until(() -> jdbc.queryForObject("SELECT count(*) FROM event_log WHERE topic = "
-                + "'arrival.forum.flags.v1' AND message_key = ?", Long.class, k.forum().toString()) == 5);
+                + "'arrival.forum.flags.v1' AND message_key = ?", Long.class, k.forum().toString()) == 6);
         String asOf = "/forums/" + k.forum() + "/as-of?at=" + k.before();
         String police = perform(getJson(asOf), of(k.police())).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
