@@ -52,7 +52,12 @@ public class FlagController {
     public record Decision(String reason) {
     }
 
-    @Operation(summary = "The forum's coherence flags, optionally by status and check")
+    static final String DECISION = "For the forum's coordinators. Needs the flag's ETag in If-Match (428 without, "
+            + "412 when it changed). A flag naming a record the caller may not read is answered 404, as an unknown "
+            + "one.";
+
+    @Operation(summary = "The forum's coherence flags, optionally by status and check",
+            description = "Only the flags naming records the caller may read, every one of them.")
     @GetMapping
     public List<CoherenceFlagRow> flags(Caller caller, @PathVariable UUID forumId,
             @RequestParam(required = false) String status, @RequestParam(required = false) String check) {
@@ -61,7 +66,7 @@ public class FlagController {
         return checker.flags(forumId, byStatus, byCheck, members.viewer(caller, forumId));
     }
 
-    @Operation(summary = "Acknowledge an open flag")
+    @Operation(summary = "Acknowledge an open flag", description = DECISION)
     @PostMapping("/{flagId}/acknowledge")
     public ResponseEntity<CoherenceFlagRow> acknowledge(Caller caller, @PathVariable UUID forumId,
             @PathVariable UUID flagId, @RequestBody(required = false) Decision body,
@@ -69,7 +74,7 @@ public class FlagController {
         return decide(caller, forumId, flagId, FlagStatus.ACKNOWLEDGED, body, ifMatch);
     }
 
-    @Operation(summary = "Resolve an open or acknowledged flag, with a reason")
+    @Operation(summary = "Resolve an open or acknowledged flag, with a reason", description = DECISION)
     @PostMapping("/{flagId}/resolve")
     public ResponseEntity<CoherenceFlagRow> resolve(Caller caller, @PathVariable UUID forumId,
             @PathVariable UUID flagId, @RequestBody(required = false) Decision body,
@@ -77,7 +82,7 @@ public class FlagController {
         return decide(caller, forumId, flagId, FlagStatus.RESOLVED, body, ifMatch);
     }
 
-    @Operation(summary = "Dismiss an open or acknowledged flag, with a reason")
+    @Operation(summary = "Dismiss an open or acknowledged flag, with a reason", description = DECISION)
     @PostMapping("/{flagId}/dismiss")
     public ResponseEntity<CoherenceFlagRow> dismiss(Caller caller, @PathVariable UUID forumId,
             @PathVariable UUID flagId, @RequestBody(required = false) Decision body,

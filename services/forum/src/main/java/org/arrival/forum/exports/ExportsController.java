@@ -74,7 +74,9 @@ public class ExportsController {
         this.details = details;
     }
 
-    @Operation(summary = "Who does what where as HXL-tagged CSV: one row per action x sector x area")
+    @Operation(summary = "Who does what where as HXL-tagged CSV: one row per action x sector x area",
+            description = "An attachment. #targeted and #reached read <5 below 5 and are otherwise rounded to a "
+                    + "multiple of 5; a cell starting with =, +, -, @, tab or CR is prefixed with ' and quoted.")
     @GetMapping(path = "/3w.csv", produces = "text/csv")
     @Transactional(readOnly = true)
     public ResponseEntity<String> threeW(Caller caller, @PathVariable UUID forumId) {
@@ -91,7 +93,9 @@ public class ExportsController {
         return attachment(ThreeWCsv.write(lines), "text/csv;charset=UTF-8", forumId, "3w.csv");
     }
 
-    @Operation(summary = "The forum's visible actions as IATI 2.03 activities")
+    @Operation(summary = "The forum's visible actions as IATI 2.03 activities",
+            description = "An attachment. Values of indicators counting people are rounded to a multiple of 5, or "
+                    + "left out with a comment below 5.")
     @GetMapping(path = "/iati.xml", produces = "application/xml")
     @Transactional(readOnly = true)
     public ResponseEntity<String> iati(Caller caller, @PathVariable UUID forumId) {
