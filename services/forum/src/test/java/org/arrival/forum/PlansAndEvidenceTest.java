@@ -92,23 +92,29 @@ class PlansAndEvidenceTest extends ForumIntegrationTest {
                 ActionStatus.IN_PROGRESS, reception, LocalDate.of(2025, 1, 1), null), DataClassification.FORUM);
         proposed(action(secret, 1, m.city(), m.forum(), "Safe house", Sector.HOUSING, PopulationGroup.REFUGEES,
                 ActionStatus.IN_PROGRESS, reception, LocalDate.of(2025, 1, 1), null), DataClassification.RESTRICTED);
+        // the hidden network contributes an action to the city's plan: counted for members, never for the police
+        UUID networks = UUID.randomUUID();
+        proposed(action(networks, 1, m.hiddenNgo(), m.forum(), "Night patrols", Sector.HOUSING,
+                PopulationGroup.REFUGEES, ActionStatus.IN_PROGRESS, reception, LocalDate.of(2025, 1, 1), null),
+                DataClassification.FORUM);
         await().atMost(WAIT).until(() -> List.of(reception, safety, internal, network, foreign, elsewhere).stream()
                 .allMatch(p -> projected("fv_plan", "id = '" + p + "'") == 1)
-                && projected("fv_action", "id IN ('" + open + "', '" + secret + "')") == 2);
+                && projected("fv_action", "id IN ('" + open + "', '" + secret + "', '" + networks + "')") == 3);
         String plans = "/forums/" + m.forum() + "/plans";
         perform(getJson(plans), of(m.city()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.totalItems").value(4))
                 .andExpect(jsonPath("$.items[*].title").value(org.hamcrest.Matchers.contains("Budget draft",
                         "Night shelters", "Reception plan", "Safe shelter plan")))
-                .andExpect(jsonPath("$.items[2].actions").value(2))
+                .andExpect(jsonPath("$.items[2].actions").value(3))
                 .andExpect(jsonPath("$.items[2].ownerName").value("City"))
                 .andExpect(jsonPath("$.items[2].inclusion.migrantsNamed").value(true))
                 .andExpect(jsonPath("$.items[2].status").value("ADOPTED"));
         perform(getJson(plans), of(m.ngo()))
                 .andExpect(jsonPath("$.items[*].title").value(containsInAnyOrder("Night shelters", "Reception plan",
                         "Safe shelter plan")));
-        // the firewall: no RESTRICTED plan, no plan of a hidden organisation, no RESTRICTED action counted
+        // the firewall: no RESTRICTED plan, no plan of a hidden organisation, no RESTRICTED action and no action of
+        // a hidden organisation counted
         perform(getJson(plans), of(m.police()))
                 .andExpect(jsonPath("$.totalItems").value(1))
                 .andExpect(jsonPath("$.items[0].title").value("Reception plan"))

@@ -250,6 +250,38 @@ class ExportsTest extends ForumIntegrationTest {
     }
 
     @Test
+    void anEnforcementBodysIatiExportNamesNoHiddenParticipant() throws Exception {
+        Seeded s = seed();
+        UUID association = registered("Kisenyi refugee women's association", false, true);
+        UUID escort = UUID.randomUUID();
+        proposed(new Action(escort, 1, s.city(), null, "Health escorts", null, ActionKind.SERVICE,
+                List.of(Sector.HEALTH), List.of(PopulationGroup.REFUGEES), List.of(KAMPALA), LocalDate.of(2025, 1, 1),
+                null, ReportingCadence.QUARTERLY, List.of(new Participant(association, ParticipantRole.IMPLEMENTING),
+                        new Participant(s.ngo(), ParticipantRole.FUNDING)),
+                null, false, List.of(), null, List.of(), List.of(), List.of(), List.of(s.forum()),
+                ActionStatus.IN_PROGRESS), DataClassification.FORUM);
+        await().atMost(WAIT).until(() -> projected("fv_action", "id = '" + escort + "'") == 1
+                && projected("fv_organisation", "id = '" + association + "'") == 1);
+        for (UUID viewer : List.of(s.city(), s.police())) {
+            String xml = body("/forums/" + s.forum() + "/exports/iati.xml", of(viewer));
+            Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+            Element activity = children(doc.getDocumentElement()).stream()
+                    .filter(a -> child(a, "iati-identifier").getTextContent().endsWith(escort.toString()))
+                    .findFirst().orElseThrow();
+            List<String> roles = children(activity, "participating-org").stream().map(e -> e.getAttribute("role"))
+                    .toList();
+            if (viewer.equals(s.police())) {
+                assertThat(roles).containsExactly("2", "1");
+                assertThat(xml).doesNotContain("Kisenyi", association.toString());
+            } else {
+                assertThat(roles).containsExactly("2", "4", "1");
+                assertThat(xml).contains("Kisenyi refugee women's association");
+            }
+        }
+    }
+
+    @Test
     void noCellOfTheThreeWIsReadAsAFormulaAndEveryExportIsAnAttachment() throws Exception {
         UUID owner = registered("@Hostile org", false, false);
         UUID forum = forum(owner);
