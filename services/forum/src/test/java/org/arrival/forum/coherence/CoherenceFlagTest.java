@@ -311,7 +311,7 @@ class CoherenceFlagTest extends ForumIntegrationTest {
         checker.check(f.id());
         CoherenceFlagRow flag = flags(f.id(), CoherenceCheckCode.NEED_WITHOUT_ACTION).stream()
                 .filter(r -> r.recordIds().contains(need)).findFirst().orElseThrow();
-        long outboxBefore = jdbc.queryForObject("SELECT count(*) FROM outbox WHERE subject = ?", Long.class,
+        long outboxBefore = jdbc.queryForObject("SELECT count(*) FROM outbox_event WHERE subject = ?", Long.class,
                 flag.flagId().toString());
         String path = "/forums/" + f.id() + "/flags/" + flag.flagId() + "/";
         List<String> decisions = List.of("acknowledge", "resolve", "dismiss", "acknowledge", "resolve", "dismiss",
@@ -340,7 +340,7 @@ class CoherenceFlagTest extends ForumIntegrationTest {
                 .filter(r -> r.flagId().equals(flag.flagId())).findFirst().orElseThrow();
         assertThat(after.version()).isEqualTo(2);
         assertThat(after.status()).isNotEqualTo(FlagStatus.OPEN);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox WHERE subject = ?", Long.class,
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_event WHERE subject = ?", Long.class,
                 flag.flagId().toString())).isEqualTo(outboxBefore + 1);
     }
 }
