@@ -106,21 +106,26 @@ public class CoherenceChecker {
     }
 
     /**
-     * The classification of the events about a flag: the strictest of the records it names, and RESTRICTED when one
-     * is an organisation hidden from enforcement bodies or belongs to one, so that no enforcement body is told of it
-     * (the notifications service words and routes by the event's classification and owner).
+     * The classification of the events about a flag: the strictest of the records it names and of the organisation
+     * whose decision (and reason) it carries, and RESTRICTED when one is an organisation hidden from enforcement
+     * bodies or belongs to one, so that no enforcement body is told of it (the notifications service words and
+     * routes by the event's classification and owner).
      */
-    private Function<List<UUID>, DataClassification> classifier(JdbcStore store) {
+    private Function<CoherenceFlagRow, DataClassification> classifier(JdbcStore store) {
         Set<UUID> hidden = members.hiddenFromEnforcementBodies();
-        return ids -> {
-            Map<UUID, RecordScope> known = store.scopes(ids);
-            return RecordScope.strictest(DataClassification.FORUM,
-                    Scopes.all(ids, id -> Optional.ofNullable(known.get(id))), hidden::contains);
+        return flag -> {
+            Map<UUID, RecordScope> known = store.scopes(flag.recordIds());
+            List<RecordScope> sources = new ArrayList<>(
+                    Scopes.all(flag.recordIds(), id -> Optional.ofNullable(known.get(id))));
+            if (flag.updatedByOrganisation() != null) {
+                sources.add(Scopes.organisation(flag.updatedByOrganisation()));
+            }
+            return RecordScope.strictest(DataClassification.FORUM, sources, hidden::contains);
         };
     }
 
     private void reconcile(UUID forumId, UUID owner, List<Finding> findings,
-            Function<List<UUID>, DataClassification> classifier) {
+            Function<CoherenceFlagRow, DataClassification> classifier) {
         Map<String, CoherenceFlagRow> existing = new HashMap<>();
         for (CoherenceFlagRow row : jdbc.query("SELECT * FROM coherence_flag WHERE forum_id = ? FOR UPDATE",
                 CoherenceChecker::row, forumId)) {
@@ -158,9 +163,11 @@ public class CoherenceChecker {
                 }
                 continue;
             }
+            // a reason carried over stays its author's words (and keeps its author's visibility)
             CoherenceFlagRow updated = new CoherenceFlagRow(row.flagId(), row.version() + 1, forumId, row.checkCode(),
                     row.key(), row.recordIds(), f.summary(), status, reason, true, row.createdAt(), now,
-                    SYSTEM.userId(), null);
+                    reason == null ? SYSTEM.userId() : row.updatedBy(),
+                    reason == null ? null : row.updatedByOrganisation());
             save(updated);
             outbox.append(event(updated, owner, classifier, new CoherenceFlagUpdated(updated.toContract(), SYSTEM,
                     changed,
@@ -230,7 +237,8 @@ public class CoherenceChecker {
 
     /** The forum's flags the viewer may read: those naming only records the viewer may read. */
     public List<CoherenceFlagRow> flags(UUID forumId, FlagStatus status, CoherenceCheckCode check, Viewer viewer) {
-        return readable(viewer, flags(forumId, status, check), generations.activeStore());
+        return readable(viewer, flags(forumId, status, check), generations.activeStore()).stream()
+                .map(f -> f.seenBy(viewer)).toList();
     }
 
     /** The flag, if the viewer may read it. */
@@ -269,8 +277,8 @@ public class CoherenceChecker {
     }
 
     private static OutgoingEvent event(CoherenceFlagRow flag, UUID owner,
-            Function<List<UUID>, DataClassification> classifier, Object payload) {
-        return OutgoingEvent.about(flag.flagId(), owner, classifier.apply(flag.recordIds()), payload)
+            Function<CoherenceFlagRow, DataClassification> classifier, Object payload) {
+        return OutgoingEvent.about(flag.flagId(), owner, classifier.apply(flag), payload)
                 .keyedBy(flag.forumId());
     }
 

@@ -266,6 +266,49 @@ class FlagFirewallTest extends ForumIntegrationTest {
         }
     }
 
+    @Test
+    void aDecisionOfAHiddenAssociationOnAFlagEveryoneMayReadShowsNeitherItNorItsWords() throws Exception {
+        UUID city = registered("City of Kampala", false, false);
+        UUID association = registered("Kisenyi refugee women's association", false, true);
+        UUID police = registered("Immigration enforcement unit", true, false);
+        UUID forum = UUID.randomUUID();
+        // the association chairs the forum
+        feed.publish(new ForumEstablished(new Forum(forum, 1, "Chaired forum " + forum, ForumType.COORDINATION_FORUM,
+                KAMPALA, null, city, association, null, null, ForumStatus.ACTIVE), actor(city)), forum, forum, city,
+                DataClassification.PUBLIC);
+        for (UUID org : List.of(city, association, police)) {
+            member(forum, org);
+        }
+        UUID clinic = UUID.randomUUID();
+        proposed(action(clinic, 1, city, forum, "City clinic", Sector.HEALTH, PopulationGroup.REFUGEES, List.of(),
+                List.of(), ActionStatus.IN_PROGRESS), DataClassification.FORUM);
+        await().atMost(WAIT).until(() -> count("fv_membership", "forum_id = '" + forum + "'") == 3
+                && count("fv_action", "id = '" + clinic + "'") == 1 && seated(forum, police)
+                && count("fv_forum", "id = '" + forum + "'") == 1);
+        try (EventRecorder recorder = EventRecorder.fromNow(EmbeddedKafka.bootstrapServers(),
+                "arrival.forum.flags.v1")) {
+            checker.check(forum);
+            CoherenceFlagRow flag = checker.flags(forum, null, CoherenceCheckCode.ACTION_WITHOUT_FUNDING).get(0);
+            String path = "/forums/" + forum + "/flags";
+            perform(postJson(path + "/" + flag.flagId() + "/dismiss", "{\"reason\":\"Our volunteers fund it\"}")
+                    .header("If-Match", "\"1\""), of(association, "forum-coordinator"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.updatedByOrganisation").value(association.toString()));
+            perform(getJson(path), of(city)).andExpect(status().isOk())
+                    .andExpect(jsonPath("$[0].status").value("DISMISSED"))
+                    .andExpect(jsonPath("$[0].reason").value("Our volunteers fund it"))
+                    .andExpect(jsonPath("$[0].updatedByOrganisation").value(association.toString()));
+            String seen = perform(getJson(path), of(police)).andExpect(status().isOk())
+                    .andExpect(jsonPath("$[0].status").value("DISMISSED"))
+                    .andExpect(jsonPath("$[0].reason").doesNotExist())
+                    .andExpect(jsonPath("$[0].updatedByOrganisation").doesNotExist())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(seen).doesNotContain(association.toString(), "volunteers");
+            List<RecordedEvent> events = recorder.await(e -> flag.flagId().toString().equals(e.subject()), 2, WAIT);
+            assertThat(events).extracting(FlagFirewallTest::classification).containsExactly("FORUM", "RESTRICTED");
+        }
+    }
+
     private static Caller caller(UUID org) {
         return new Caller("user-" + org, "user-" + org, org, Set.of("member"));
     }
