@@ -34,7 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestContextManager;
 
 /**
- * Generated hostile variants of every write and list request of the forum view, sent by callers who may make the
+ * Generated hostile variants (1,000 a run) of every write and list request of the forum view, sent by callers who may make the
  * valid request: never a 5xx, every refusal as problem+json, and a refused request changes nothing (flags and
  * outbox). The projection, its event log and the registry replica are left out of the comparison: consumers write
  * them in the background.
@@ -70,7 +70,7 @@ class BadInputPropertiesTest extends ForumIntegrationTest {
         }
     }
 
-    @Property(tries = 500)
+    @Property(tries = 1000)
     void hostileRequestsAreRefusedCleanlyAndChangeNothing(@ForAll("requests") Variant variant) {
         int status = check.send(variant.call(), variant.caller().bearer());
         Statistics.collect(status / 100 + "xx");

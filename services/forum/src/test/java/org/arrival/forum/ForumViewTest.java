@@ -328,6 +328,14 @@ class ForumViewTest extends ForumIntegrationTest {
         perform(getJson("/forums/" + forum + "/as-of"), of(city)).andExpect(status().isBadRequest());
         perform(get(java.net.URI.create(asOf + "2200-12-31T23:59:59Z")), of(city)).andExpect(status().isOk());
         perform(get(java.net.URI.create(asOf + "1900-01-01T00:00:00Z")), of(city)).andExpect(status().isOk());
+        for (String view : List.of("tracker?page=99999999999", "tracker?size=2147483648", "tracker?plan=not-a-uuid",
+                "tracker?org=1e400", "plans?page=-1", "population?size=0", "flags?check=NEED", "tracker?sort=%2B")) {
+            perform(get(java.net.URI.create("/forums/" + forum + "/" + view)), of(city))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+        }
+        perform(get(java.net.URI.create("/forums/" + forum + "/tracker?page=2147483647&size=200")), of(city))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items.length()").value(0));
         // a NUL or a lone surrogate in any query value is refused by the platform's guard, before any view reads it
         for (String view : List.of("tracker?q=%00", "tracker?area=%00", "population?area=a%00b", "plans?sort=%ED%A0%80",
                 "flags?status=%00")) {
