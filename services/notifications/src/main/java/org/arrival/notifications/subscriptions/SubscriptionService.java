@@ -103,12 +103,12 @@ public class SubscriptionService {
 
     /** Ends the subscription; it is kept (inactive) for the deliveries that refer to it. */
     @Transactional
-    public void delete(Caller caller, UUID id, Long expectedVersion) {
+    public void delete(Caller caller, UUID id, long expectedVersion) {
         Subscription current = owned(caller, id, true);
         if (current.scope() == Scope.ORGANISATION) {
             requireOrgAdmin(caller);
         }
-        if (expectedVersion != null && current.version() != expectedVersion) {
+        if (current.version() != expectedVersion) {
             throw new StaleVersion("subscription", id, expectedVersion);
         }
         subscriptions.update(new Subscription(id, current.version() + 1, current.ownerOrg(), current.userId(),

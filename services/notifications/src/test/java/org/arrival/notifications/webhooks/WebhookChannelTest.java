@@ -95,7 +95,7 @@ class WebhookChannelTest extends NotificationsIntegrationTest {
     @Test
     void aRotatedSecretSignsTheNextDeliveries() throws Exception {
         Hook hook = register(receiver.url("/hook"));
-        String rotated = JSON.readTree(perform(post("/webhooks/" + hook.id() + "/rotate-secret"), admin)
+        String rotated = JSON.readTree(perform(post("/webhooks/" + hook.id() + "/rotate-secret").header("If-Match", "\"1\""), admin)
                 .andExpect(status().isOk()).andExpect(jsonPath("$.secret").isString())
                 .andReturn().getResponse().getContentAsString()).path("secret").asString();
         assertThat(rotated).isNotEqualTo(hook.secret());
@@ -206,7 +206,7 @@ class WebhookChannelTest extends NotificationsIntegrationTest {
         assertThat(receiver.received()).hasSize(1);
         assertThat(failures(hook.id())).isEqualTo(10);
 
-        perform(post("/webhooks/" + hook.id() + "/enable"), admin).andExpect(status().isOk())
+        perform(post("/webhooks/" + hook.id() + "/enable").header("If-Match", "\"2\""), admin).andExpect(status().isOk())
                 .andExpect(jsonPath("$.active").value(true))
                 .andExpect(jsonPath("$.consecutiveFailures").value(0))
                 .andExpect(jsonPath("$.disabledReason").doesNotExist());
