@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.Action;
@@ -69,7 +70,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class EventInterpreter {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final java.util.regex.Pattern UUID_TEXT = java.util.regex.Pattern.compile(
+    private static final Pattern UUID_TEXT = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private EventInterpreter() {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.arrival.contracts.DataClassification;
@@ -76,8 +77,8 @@ public class KnownRecords {
         }
 
         /** A record of the poll as known now (after the merges of the poll's earlier events), if known at all. */
-        public java.util.Optional<KnownRecord> find(UUID id) {
-            return java.util.Optional.ofNullable(rows.get(id)).map(Stamped::record);
+        public Optional<KnownRecord> find(UUID id) {
+            return Optional.ofNullable(rows.get(id)).map(Stamped::record);
         }
 
         /** Merges what an event says of its record (whole, or a stub from a child's event); returns it as known now. */

@@ -1,6 +1,8 @@
 package org.arrival.notifications.routing;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -44,7 +46,7 @@ public final class Firewall {
      */
     public static DataClassification classification(DataClassification event, RecordScope quoted,
             Collection<RecordScope> named) {
-        java.util.List<RecordScope> sources = new java.util.ArrayList<>();
+        List<RecordScope> sources = new ArrayList<>();
         if (quoted != null) {
             sources.add(quoted);
         }
