@@ -19,6 +19,7 @@ import org.arrival.contracts.actionplans.ActionKind;
 import org.arrival.contracts.actionplans.ActionStatus;
 import org.arrival.contracts.actionplans.ReportingCadence;
 import org.arrival.contracts.assessments.Need;
+import org.arrival.contracts.assessments.NeedIdentified;
 import org.arrival.contracts.assessments.NeedStatus;
 import org.arrival.contracts.assessments.NeedUpdated;
 import org.arrival.contracts.assessments.Severity;
@@ -72,14 +73,14 @@ class FlagFirewallTest extends ForumIntegrationTest {
     Organisations organisations;
 
     record Kisenyi(UUID forum, UUID city, UUID association, UUID police, UUID escort, UUID clinic, UUID need,
-            UUID commitment, Instant before) {
+            UUID commitment, UUID safeHouses, Instant before) {
     }
 
     /**
      * A forum of a city (convenor), a refugee-led association hidden from enforcement bodies and an immigration
      * enforcement unit holding the secretariat. The association's action has no funding and overlaps the city's; the
      * city's commitment expects the association to implement it locally; a validated need of the city is flagged and
-     * then made RESTRICTED.
+     * then made RESTRICTED; a RESTRICTED validated need shared with the forum has no action.
      */
     private Kisenyi kisenyi() throws Exception {
         UUID city = registered("City of Kampala", false, false);
@@ -106,6 +107,12 @@ class FlagFirewallTest extends ForumIntegrationTest {
                 ActionStatus.COMMITTED), DataClassification.FORUM);
         funding(commitment, city, "1000", "400");
         UUID need = need(city, Sector.EDUCATION, PopulationGroup.REFUGEES);
+        UUID safeHouses = UUID.randomUUID();
+        feed.publish(new NeedIdentified(new Need(safeHouses, 1, city, "Safe houses for survivors in Kisenyi",
+                Sector.PROTECTION_RIGHTS, List.of(PopulationGroup.REFUGEES), KAMPALA, Severity.HIGH, List.of(),
+                List.of(), null, NeedStatus.VALIDATED, null, List.of(forum)), actor(city)), safeHouses, safeHouses,
+                city, DataClassification.RESTRICTED);
+        await().atMost(WAIT).until(() -> count("fv_need", "id = '" + safeHouses + "'") == 1);
         await().atMost(WAIT).until(() -> count("fv_membership", "forum_id = '" + forum + "'") == 3
                 && count("fv_action", "id IN ('" + escort + "', '" + clinic + "')") == 2
                 && count("fv_action", "id = '" + commitment + "' AND jsonb_array_length(data->'funding') = 1") == 1
@@ -122,7 +129,7 @@ class FlagFirewallTest extends ForumIntegrationTest {
                 DataClassification.RESTRICTED);
         await().atMost(WAIT).until(() -> count("fv_need", "id = '" + need + "' AND version = 2") == 1);
         checker.check(forum);
-        return new Kisenyi(forum, city, association, police, escort, clinic, need, commitment, before);
+        return new Kisenyi(forum, city, association, police, escort, clinic, need, commitment, safeHouses, before);
     }
 
     private long count(String table, String where) {
@@ -154,16 +161,18 @@ class FlagFirewallTest extends ForumIntegrationTest {
         String city = perform(getJson(path), of(k.city())).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
         assertThat(city).contains("Health escort in Kisenyi", k.escort().toString(), "Lacking EDUCATION",
-                "City clinic", "Kisenyi refugee women's association", k.association().toString());
+                "City clinic", "Kisenyi refugee women's association", k.association().toString(),
+                "Safe houses for survivors in Kisenyi");
         List<String> cityChecks = JsonPath.read(city, "$[*].checkCode");
         assertThat(cityChecks).containsExactlyInAnyOrder("ACTION_WITHOUT_FUNDING", "ACTION_WITHOUT_FUNDING",
-                "OVERLAPPING_ACTIONS", "NEED_WITHOUT_ACTION", "MISSING_LOCAL_IMPLEMENTATION");
+                "OVERLAPPING_ACTIONS", "NEED_WITHOUT_ACTION", "NEED_WITHOUT_ACTION", "MISSING_LOCAL_IMPLEMENTATION");
 
         String police = perform(getJson(path), of(k.police())).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
         // only the city clinic's own finding: nothing of the association, nothing quoting the restricted need
         assertThat(police).doesNotContain("Health escort", "Kisenyi refugee", k.escort().toString(),
-                k.association().toString(), "Lacking EDUCATION", k.need().toString());
+                k.association().toString(), "Lacking EDUCATION", k.need().toString(), "Safe houses",
+                k.safeHouses().toString());
         List<List<String>> seen = JsonPath.read(police, "$[*].recordIds");
         assertThat(seen).containsExactly(List.of(k.clinic().toString()));
         perform(getJson(path + "?check=OVERLAPPING_ACTIONS"), of(k.police())).andExpect(status().isOk())
@@ -210,6 +219,7 @@ class FlagFirewallTest extends ForumIntegrationTest {
             CoherenceFlagRow clinic = flag(k, CoherenceCheckCode.ACTION_WITHOUT_FUNDING, k.clinic());
             CoherenceFlagRow need = flag(k, CoherenceCheckCode.NEED_WITHOUT_ACTION, k.need());
             CoherenceFlagRow implementer = flag(k, CoherenceCheckCode.MISSING_LOCAL_IMPLEMENTATION, k.association());
+            CoherenceFlagRow safeHouses = flag(k, CoherenceCheckCode.NEED_WITHOUT_ACTION, k.safeHouses());
             assertThat(classification(recorder.awaitExactlyOne(RAISED,
                     escort.flagId().toString()))).isEqualTo("RESTRICTED");
             assertThat(classification(recorder.awaitExactlyOne(RAISED,
@@ -219,6 +229,8 @@ class FlagFirewallTest extends ForumIntegrationTest {
             // the city's own commitment, but it names the hidden association as the one to implement it
             assertThat(classification(recorder.awaitExactlyOne(RAISED,
                     implementer.flagId().toString()))).isEqualTo("RESTRICTED");
+            assertThat(classification(recorder.awaitExactlyOne(RAISED,
+                    safeHouses.flagId().toString()))).isEqualTo("RESTRICTED");
             // raised while the need was PUBLIC; resolved once it is RESTRICTED, and said so as RESTRICTED
             List<RecordedEvent> needEvents = recorder.await(e -> need.flagId().toString().equals(e.subject()), 2,
                     WAIT);
@@ -234,15 +246,15 @@ class FlagFirewallTest extends ForumIntegrationTest {
         Kisenyi k = kisenyi();
         CoherenceFlagRow clinic = flag(k, CoherenceCheckCode.ACTION_WITHOUT_FUNDING, k.clinic());
         List<UUID> all = checker.flags(k.forum(), null, null).stream().map(CoherenceFlagRow::flagId).toList();
-        assertThat(all).hasSize(5);
+        assertThat(all).hasSize(6);
         await().atMost(WAIT).until(() -> jdbc.queryForObject("SELECT count(*) FROM event_log WHERE topic = "
-                + "'arrival.forum.flags.v1' AND message_key = ?", Long.class, k.forum().toString()) == 6);
+                + "'arrival.forum.flags.v1' AND message_key = ?", Long.class, k.forum().toString()) == 7);
         String asOf = "/forums/" + k.forum() + "/as-of?at=" + k.before();
         String police = perform(getJson(asOf), of(k.police())).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
         List<String> policeFlags = JsonPath.read(police, "$.changesSince[?(@.recordType == 'FLAG')].recordId");
         assertThat(policeFlags).containsExactly(clinic.flagId().toString());
-        assertThat(police).doesNotContain(k.need().toString(), k.escort().toString());
+        assertThat(police).doesNotContain(k.need().toString(), k.escort().toString(), k.safeHouses().toString());
         String city = perform(getJson(asOf), of(k.city())).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
         List<String> cityFlags = JsonPath.read(city, "$.changesSince[?(@.recordType == 'FLAG')].recordId");
