@@ -184,8 +184,9 @@ class PlansAndEvidenceTest extends ForumIntegrationTest {
         perform(getJson(population + "?size=200"), of(m.city()))
                 .andExpect(jsonPath("$.items[?(@.estimateId == '" + restricted + "')].registered.suppressed")
                         .value("<5"));
+        // its owner sees it too, as the forum shows every count: rounded to 5
         perform(getJson(population + "?size=200"), of(m.ngo()))
-                .andExpect(jsonPath("$.items[?(@.estimateId == '" + internal + "')].registered.value").value(9));
+                .andExpect(jsonPath("$.items[?(@.estimateId == '" + internal + "')].registered.value").value(10));
         perform(getJson(population + "?area=kampala&group=refugees&size=2"), of(m.city()))
                 .andExpect(jsonPath("$.items.length()").value(2))
                 .andExpect(jsonPath("$.totalItems").value(org.hamcrest.Matchers.greaterThanOrEqualTo(3)));
@@ -237,7 +238,7 @@ class PlansAndEvidenceTest extends ForumIntegrationTest {
     }
 
     @Test
-    void anotherOrganisationsHeadCountsAreRoundedToFiveSoThatNoDifferenceRevealsASmallNumber() throws Exception {
+    void headCountsAreRoundedToFiveSoThatNoDifferenceRevealsASmallNumber() throws Exception {
         Members m = forumOfFive();
         UUID estimate = UUID.randomUUID();
         // as an older producer might still publish them: registered 7 against estimated 12, a cell of 7
@@ -251,7 +252,8 @@ class PlansAndEvidenceTest extends ForumIntegrationTest {
         String population = "/forums/" + m.forum() + "/population?size=200";
         String item = "$.items[?(@.estimateId == '" + estimate + "')]";
         String next = "$.items[?(@.estimateId == '" + series + "')]";
-        for (UUID viewer : List.of(m.city(), m.police())) {
+        // the owner too: the forum's views are a shared picture, the owner reads its exact counts where it keeps them
+        for (UUID viewer : List.of(m.city(), m.police(), m.ngo())) {
             perform(getJson(population), of(viewer)).andExpect(status().isOk())
                     .andExpect(jsonPath(item + ".registered.value").value(5))
                     .andExpect(jsonPath(item + ".estimated.value").value(10))
@@ -259,10 +261,6 @@ class PlansAndEvidenceTest extends ForumIntegrationTest {
                     .andExpect(jsonPath(next + ".registered.value").value(100))
                     .andExpect(jsonPath(next + ".estimated.value").value(105));
         }
-        // the owner sees its own counts as it recorded them
-        perform(getJson(population), of(m.ngo()))
-                .andExpect(jsonPath(item + ".registered.value").value(7))
-                .andExpect(jsonPath(item + ".estimated.value").value(12));
     }
 
     @Test

@@ -103,8 +103,8 @@ public class ForumViews {
     }
 
     /**
-     * A population estimate with its counts: exact for its owner; for others a count below 5 reads {@code "<5"} and
-     * the others are rounded to a multiple of 5.
+     * A population estimate with its counts as the forum shows them: a count below 5 reads {@code "<5"}, the others
+     * are rounded to a multiple of 5.
      */
     public record EstimateItem(UUID estimateId, UUID ownerId, String ownerName, String seriesId, Jurisdiction area,
             String group, Count registered, Count estimated, List<Disaggregation> breakdown, String source,
@@ -301,22 +301,21 @@ public class ForumViews {
     }
 
     public EstimateItem estimate(PopulationRow e) {
-        boolean exact = viewer.seesSmallCounts(e.ownerId);
         List<Disaggregation> breakdown = e.breakdown.stream()
-                .map(d -> new Disaggregation(d.dimension(), d.category(), count(d.count(), exact))).toList();
+                .map(d -> new Disaggregation(d.dimension(), d.category(), count(d.count()))).toList();
         return new EstimateItem(e.id, e.ownerId, organisationName(e.ownerId), e.seriesId, e.area, e.group,
-                count(e.registered, exact), count(e.estimated, exact), breakdown, e.source, e.method, e.asOf,
-                e.classification);
+                count(e.registered), count(e.estimated), breakdown, e.source, e.method, e.asOf, e.classification);
     }
 
     /**
-     * A head count as the viewer may see it: exactly as published for its owner; for anyone else under the platform's
-     * disclosure control whatever the event carried (below 5 suppressed, others rounded to a multiple of 5), so no
+     * A head count as the forum shows it, to every member and its owner too (a forum's views are a shared picture,
+     * often on the wall of a meeting room; the owner reads its exact counts where it keeps them): under the platform's
+     * disclosure control whatever the event carried, below 5 suppressed, others rounded to a multiple of 5, so no
      * difference between two counts shown (registered and estimated, a total and its breakdown, two revisions)
      * reveals a small number.
      */
-    static Count count(Count c, boolean exact) {
-        if (c == null || exact || c.value() == null) {
+    static Count count(Count c) {
+        if (c == null || c.value() == null) {
             return c;
         }
         return DisclosureControl.shown(c.value());

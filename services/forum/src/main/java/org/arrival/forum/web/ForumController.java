@@ -172,8 +172,8 @@ public class ForumController {
         return plans.map(p -> views.plan(p, actions.getOrDefault(p.id, 0)));
     }
 
-    @Operation(summary = "Population estimates within the forum's area; another organisation's counts below 5 read "
-            + "\"<5\" and the others are rounded to a multiple of 5")
+    @Operation(summary = "Population estimates within the forum's area; counts below 5 read \"<5\" and the others "
+            + "are rounded to a multiple of 5, for every member")
     @GetMapping("/population")
     @Transactional(readOnly = true)
     public PageResult<ForumViews.EstimateItem> population(Caller caller, @PathVariable UUID forumId,
