@@ -344,8 +344,13 @@ class ExportsTest extends ForumIntegrationTest {
                 PopulationGroup.REFUGEES, List.of(), List.of(), ActionStatus.IN_PROGRESS), DataClassification.FORUM);
         report(large, s.ngo(), new IndicatorValue("Learners", "people", 2.0, 12.0, 101.0),
                 new IndicatorValue("Families reached", "households", null, 9.0, 3.0));
-        await().atMost(WAIT).until(() -> projected("fv_action", "id IN ('" + small + "', '" + large
-                + "') AND data->'latestReport' IS NOT NULL") == 2);
+        // the probe's case: a people-unit indicator with target 4 and actual 3
+        UUID probe = UUID.randomUUID();
+        proposed(action(probe, 1, s.ngo(), s.forum(), "Peer support", Sector.PROTECTION_RIGHTS,
+                PopulationGroup.REFUGEES, List.of(), List.of(), ActionStatus.IN_PROGRESS), DataClassification.FORUM);
+        report(probe, s.ngo(), new IndicatorValue("Survivors supported", "persons", null, 4.0, 3.0));
+        await().atMost(WAIT).until(() -> projected("fv_action", "id IN ('" + small + "', '" + large + "', '" + probe
+                + "') AND data->'latestReport' IS NOT NULL") == 3);
         int title = ThreeWCsv.HXL.indexOf("#activity+name");
         int targeted = ThreeWCsv.HXL.indexOf("#targeted");
         int reached = ThreeWCsv.HXL.indexOf("#reached");
@@ -353,6 +358,8 @@ class ExportsTest extends ForumIntegrationTest {
             List<List<String>> rows = parseCsv(body("/forums/" + s.forum() + "/exports/3w.csv", of(viewer)));
             assertThat(rows).filteredOn(r -> r.get(title).equals("Legal clinic")).singleElement()
                     .satisfies(r -> assertThat(List.of(r.get(targeted), r.get(reached))).containsExactly("5", "<5"));
+            assertThat(rows).filteredOn(r -> r.get(title).equals("Peer support")).singleElement()
+                    .satisfies(r -> assertThat(List.of(r.get(targeted), r.get(reached))).containsExactly("<5", "<5"));
             assertThat(rows).filteredOn(r -> r.get(title).equals("Language classes")).singleElement()
                     .satisfies(r -> assertThat(List.of(r.get(targeted), r.get(reached))).containsExactly("20",
                             "105"));
