@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -373,7 +374,12 @@ public class ForumViews {
 
     /** Whether the viewer may read every one of the records (derived data naming them is readable only then). */
     public boolean mayReadAll(List<UUID> recordIds) {
-        return viewer.mayReadAll(Scopes.all(recordIds, id -> Scopes.of(store, id)));
+        return mayReadAll(recordIds, id -> Scopes.of(store, id));
+    }
+
+    /** {@link #mayReadAll(List)}, with the records' scopes looked up already. */
+    public boolean mayReadAll(List<UUID> recordIds, java.util.function.Function<UUID, Optional<RecordScope>> scopes) {
+        return recordIds.isEmpty() || viewer.mayReadAll(Scopes.all(recordIds, scopes));
     }
 
     private String organisationName(UUID id) {

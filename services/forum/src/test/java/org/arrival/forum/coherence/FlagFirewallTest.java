@@ -268,10 +268,11 @@ class FlagFirewallTest extends ForumIntegrationTest {
                 continue;
             }
             List<ProjectionChanged> batch = List.of(new ProjectionChanged(Touch.of(store, event), false));
+            var sources = LiveStreams.sources(batch, store);
             Set<String> toPolice = LiveStreams.views(batch, k.forum(), store, new ForumViews(store, organisations,
-                    members.viewer(caller(k.police()), k.forum())));
+                    members.viewer(caller(k.police()), k.forum())), sources);
             Set<String> toCity = LiveStreams.views(batch, k.forum(), store, new ForumViews(store, organisations,
-                    members.viewer(caller(k.city()), k.forum())));
+                    members.viewer(caller(k.city()), k.forum())), sources);
             assertThat(toCity).as(event.subject()).containsExactly(Touch.FLAGS);
             assertThat(toPolice).as(event.subject()).isEqualTo(
                     event.subject().equals(clinic.flagId().toString()) ? Set.of(Touch.FLAGS) : Set.of());
