@@ -9,6 +9,8 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
+import tools.jackson.core.StreamWriteConstraints;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -24,7 +26,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class BadInput {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Writes the deeply nested values too (up to 600 levels; the default limit of 500 would refuse them here). */
+    private static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
+            .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(10_000).build()).build()).build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private BadInput() {
@@ -39,10 +43,10 @@ public final class BadInput {
             collect(body, "", pointers);
             if (!pointers.isEmpty()) {
                 variants.add(Combinators.combine(Arbitraries.of(pointers), jsonValues())
-                        .as((pointer, value) -> valid.withBody(replace(body, pointer, value).toString())));
+                        .as((pointer, value) -> valid.withBody(JSON.writeValueAsString(replace(body, pointer, value)))));
                 variants.add(Combinators.combine(Arbitraries.of(pointers), Arbitraries.of(pointers), jsonValues(),
                         jsonValues()).as((p1, p2, v1, v2) -> valid.withBody(
-                                replace(replace(body, p1, v1), p2, v2).toString())));
+                                JSON.writeValueAsString(replace(replace(body, p1, v1), p2, v2)))));
             }
             variants.add(wholeBodies().map(valid::withBody));
         }
