@@ -20,6 +20,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -112,6 +114,17 @@ public class ArrivalSecurityAutoConfiguration {
                 new RequestGuard(maxBodySize.toBytes(), problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
+    }
+
+    /**
+     * A path the security firewall refuses (such as {@code /rounds/..} or an encoded slash) is a 400 problem+json
+     * like every other refusal, not a bare status.
+     */
+    @Bean
+    @ConditionalOnMissingBean(RequestRejectedHandler.class)
+    public RequestRejectedHandler problemRequestRejectedHandler(ProblemWriter problems) {
+        return (request, response, rejected) -> problems.write(response, HttpStatus.BAD_REQUEST, "Invalid input",
+                "The request's path cannot be accepted: " + rejected.getMessage());
     }
 
     @Bean
