@@ -20,8 +20,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -35,6 +33,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -116,15 +115,11 @@ public class ArrivalSecurityAutoConfiguration {
         return registration;
     }
 
-    /**
-     * A path the security firewall refuses (such as {@code /rounds/..} or an encoded slash) is a 400 problem+json
-     * like every other refusal, not a bare status.
-     */
+    /** An address the security firewall refuses (a "..", an encoded slash, a NUL) is a 400 problem too. */
     @Bean
-    @ConditionalOnMissingBean(RequestRejectedHandler.class)
-    public RequestRejectedHandler problemRequestRejectedHandler(ProblemWriter problems) {
-        return (request, response, rejected) -> problems.write(response, HttpStatus.BAD_REQUEST, "Invalid input",
-                "The request's path cannot be accepted: " + rejected.getMessage());
+    public RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+        return (request, response, e) -> problems.write(response, org.springframework.http.HttpStatus.BAD_REQUEST,
+                "Invalid input", "The request address is not accepted: " + e.getMessage());
     }
 
     @Bean

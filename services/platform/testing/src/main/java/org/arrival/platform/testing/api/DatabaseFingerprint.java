@@ -17,8 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class DatabaseFingerprint {
 
     private static final Set<String> ALWAYS_LEFT_OUT = Set.of("flyway_schema_history", "processed_event");
-    /** The outbox's table is {@code outbox_event}; the relay sets {@code published_at} in the background. */
-    private static final Set<String> COUNTED_ONLY = Set.of("outbox", "outbox_event");
+    private static final Set<String> COUNTED_ONLY = Set.of("outbox_event");
 
     private final JdbcTemplate jdbc;
     private final String query;
