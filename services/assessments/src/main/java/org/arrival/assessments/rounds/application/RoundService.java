@@ -340,7 +340,8 @@ public class RoundService {
             throw new UnprocessableReference("respondentIds", String.join("; ", problems));
         }
         organisations.find(profile.convenorId()).ifPresent(known::add);
-        if (known.stream().anyMatch(KnownOrganisation::enforcementBody) && known.stream().anyMatch(KnownOrganisation::hidden)) {
+        if (known.stream().anyMatch(KnownOrganisation::enforcementBody)
+                && known.stream().anyMatch(KnownOrganisation::hidden)) {
             throw new UnprocessableReference("respondentIds", "an enforcement body and an organisation hidden from "
                     + "enforcement bodies cannot take part in the same round");
         }
