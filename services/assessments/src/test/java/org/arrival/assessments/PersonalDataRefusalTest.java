@@ -134,9 +134,11 @@ class PersonalDataRefusalTest extends AssessmentsIntegrationTest {
                 cityEditor));
         refused("source", call(postJson("/population/preview", estimate("kla", BIRTH, "listing", "Kampala")),
                 cityEditor));
-        // a series id is an identifier, not text about people: one that looks like a document number passes
-        String created = perform(postJson("/population", estimate("UGA-12345678", "UBOS", "listing", "Kampala")),
-                cityEditor).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        // a series id and an area code are identifiers, not text about people: ones that look like document
+        // numbers pass
+        String created = perform(postJson("/population", estimate("UGA-12345678", "UBOS", "listing", "Kampala")
+                .replace("\"areaCode\":\"UG102\"", "\"areaCode\":\"KLA-1234567\"")), cityEditor)
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         String id = EventJson.mapper().readTree(created).path("id").asString();
         refused("source", call(putJson("/population/" + id, estimate("UGA-12345678", "UBOS " + REFUGEE_ID, "listing",
                 "Kampala"), "\"1\""), cityEditor));
