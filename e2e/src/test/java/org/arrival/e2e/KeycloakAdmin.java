@@ -48,6 +48,35 @@ final class KeycloakAdmin {
         }
     }
 
+    /** Creates a user of the realm acting for an organisation with these realm roles; the password never expires. */
+    void createUser(String username, String password, String organisationId, String... roles) {
+        String admin = masterRealmToken();
+        String users = base + "/admin/realms/arrival/users";
+        String user = """
+                {"username":"%s","enabled":true,"email":"%s@demo.arrival.example","emailVerified":true,
+                 "firstName":"%s","lastName":"Test","attributes":{"org_id":["%s"]},
+                 "credentials":[{"type":"password","value":"%s","temporary":false}]}"""
+                .formatted(username, username, username, organisationId, password);
+        send(HttpRequest.newBuilder(URI.create(users)).header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(user)).build(), 201);
+        JsonNode found = PlatformClient.json().readTree(send(HttpRequest.newBuilder(
+                URI.create(users + "?exact=true&username=" + enc(username))).header("Authorization", "Bearer " + admin)
+                .GET().build(), 200));
+        String id = found.get(0).get("id").asString();
+        StringBuilder representations = new StringBuilder("[");
+        for (String role : roles) {
+            if (representations.length() > 1) {
+                representations.append(',');
+            }
+            representations.append(send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/arrival/roles/" + role))
+                    .header("Authorization", "Bearer " + admin).GET().build(), 200));
+        }
+        representations.append(']');
+        send(HttpRequest.newBuilder(URI.create(users + "/" + id + "/role-mappings/realm"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(representations.toString())).build(), 204);
+    }
+
     private void setLifespan(URI realm, String admin, int seconds) {
         send(HttpRequest.newBuilder(realm).header("Authorization", "Bearer " + admin)
                 .header("Content-Type", "application/json")

@@ -88,6 +88,12 @@ public final class PlatformClient {
     private Response send(HttpRequest request) {
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            // a polite client waits as long as the service asks when it was told to slow down
+            for (int attempt = 0; r.statusCode() == 429 && attempt < 5; attempt++) {
+                long wait = r.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
+                Thread.sleep(Duration.ofSeconds(Math.min(60, Math.max(1, wait))));
+                r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            }
             return new Response(r.statusCode(), r.body(), r.headers().firstValue("ETag").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e.getMessage(), e);

@@ -1,12 +1,18 @@
 package org.arrival.registry.shared;
 
+import java.util.Set;
 import java.util.UUID;
 
 import org.arrival.platform.security.Caller;
+import org.arrival.platform.security.Viewer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Resolves whether a caller acts for an enforcement body, from the registry's own records. */
+/**
+ * The caller as the platform's read policy sees them, from the registry's own records: whether they act for an
+ * enforcement body (an organisation the registry does not know is given the protection of the doubt), the forums
+ * they sit in, and the organisations hidden from them.
+ */
 @Component
 public class Viewers {
 
@@ -18,12 +24,20 @@ public class Viewers {
 
     public Viewer of(Caller caller) {
         UUID org = caller.organisationId();
+        boolean enforcement;
         if (org == null) {
-            return new Viewer(caller, !caller.isPlatformAdmin());
+            enforcement = !caller.isPlatformAdmin();
+        } else {
+            Boolean flagged = jdbc.query(
+                    "SELECT (profile ->> 'enforcementBody')::boolean FROM stakeholder WHERE id = ?",
+                    rs -> rs.next() ? rs.getBoolean(1) : null, org);
+            enforcement = flagged == null || flagged;
         }
-        Boolean enforcement = jdbc.query("SELECT (profile ->> 'enforcementBody')::boolean FROM stakeholder WHERE id = ?",
-                rs -> rs.next() ? rs.getBoolean(1) : null, org);
-        // an organisation the registry does not know is given the protection of the doubt
-        return new Viewer(caller, enforcement == null || enforcement);
+        Set<UUID> forums = org == null ? Set.of() : Set.copyOf(jdbc.queryForList(
+                "SELECT forum_id FROM membership WHERE stakeholder_id = ? AND status = 'ACTIVE'", UUID.class, org));
+        Set<UUID> hidden = enforcement ? Set.copyOf(jdbc.queryForList(
+                "SELECT id FROM stakeholder WHERE profile @> '{\"hiddenFromEnforcementBodies\": true}'::jsonb",
+                UUID.class)) : Set.of();
+        return new Viewer(caller, enforcement, forums, hidden);
     }
 }

@@ -33,6 +33,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -112,6 +113,13 @@ public class ArrivalSecurityAutoConfiguration {
                 new RequestGuard(maxBodySize.toBytes(), problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
+    }
+
+    /** An address the security firewall refuses (a "..", an encoded slash, a NUL) is a 400 problem too. */
+    @Bean
+    public RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+        return (request, response, e) -> problems.write(response, org.springframework.http.HttpStatus.BAD_REQUEST,
+                "Invalid input", "The request address is not accepted: " + e.getMessage());
     }
 
     @Bean

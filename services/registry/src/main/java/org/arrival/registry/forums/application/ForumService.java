@@ -34,7 +34,7 @@ import org.arrival.registry.shared.Audit;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
 import org.arrival.registry.shared.Revisions;
-import org.arrival.registry.shared.Viewer;
+import org.arrival.platform.security.Viewer;
 import org.arrival.registry.shared.Viewers;
 import org.arrival.registry.stakeholders.domain.Stakeholder;
 import org.arrival.registry.stakeholders.persistence.StakeholderRepository;
@@ -121,9 +121,7 @@ public class ForumService {
     public PageResult<StoredForum> list(Caller caller, ForumFilter filter, PageQuery page) {
         if (filter.member() != null) {
             Viewer viewer = viewers.of(caller);
-            boolean hidden = stakeholders.find(filter.member()).map(s -> s.stakeholder().hiddenFromEnforcementBodies())
-                    .orElse(false);
-            if (hidden && !viewer.seesHidden(filter.member())) {
+            if (!viewer.maySeeOrganisation(filter.member())) {
                 // for an enforcement body the hidden organisation does not exist, so it belongs to no forum
                 return PageResult.of(List.of(), page, 0);
             }
@@ -200,7 +198,7 @@ public class ForumService {
     public List<Membership> memberships(Caller caller, UUID forumId, boolean includeEnded) {
         get(caller, forumId);
         Viewer viewer = viewers.of(caller);
-        return memberships.ofForum(forumId, includeEnded, !viewer.enforcementBody() || caller.isPlatformAdmin());
+        return memberships.ofForum(forumId, includeEnded, !viewer.enforcementBody());
     }
 
     @Transactional(readOnly = true)
@@ -234,9 +232,7 @@ public class ForumService {
     }
 
     private void requireVisible(Caller caller, Membership m) {
-        boolean hidden = stakeholders.find(m.stakeholderId()).map(s -> s.stakeholder().hiddenFromEnforcementBodies())
-                .orElse(false);
-        if (hidden && !viewers.of(caller).seesHidden(m.stakeholderId())) {
+        if (!viewers.of(caller).maySeeOrganisation(m.stakeholderId())) {
             throw new RecordNotFound("membership", m.id());
         }
     }
@@ -289,7 +285,7 @@ public class ForumService {
     private Stakeholder usableStakeholder(Caller caller, String field, UUID id) {
         Viewer viewer = viewers.of(caller);
         Stakeholder s = stakeholders.find(id).map(StakeholderRepository.StoredStakeholder::stakeholder)
-                .filter(x -> !x.hiddenFromEnforcementBodies() || viewer.seesHidden(id))
+                .filter(x -> viewer.maySeeOrganisation(id))
                 .orElseThrow(() -> new UnprocessableReference(field, "no organisation " + id));
         if (!s.canTakePart()) {
             throw new UnprocessableReference(field, "the organisation is " + s.status() + " and cannot take part");

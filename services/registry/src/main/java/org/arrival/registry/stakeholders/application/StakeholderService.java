@@ -22,7 +22,7 @@ import org.arrival.registry.shared.Audit;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
 import org.arrival.registry.shared.Revisions;
-import org.arrival.registry.shared.Viewer;
+import org.arrival.platform.security.Viewer;
 import org.arrival.registry.shared.Viewers;
 import org.arrival.registry.stakeholders.domain.Stakeholder;
 import org.arrival.registry.stakeholders.domain.StakeholderProfile;
@@ -139,7 +139,7 @@ public class StakeholderService {
     public StoredStakeholder get(Caller caller, UUID id) {
         Viewer viewer = viewers.of(caller);
         StoredStakeholder stored = stakeholders.find(id).orElseThrow(() -> new RecordNotFound("stakeholder", id));
-        if (stored.stakeholder().hiddenFromEnforcementBodies() && !viewer.seesHidden(id)) {
+        if (!viewer.maySeeOrganisation(id)) {
             throw new RecordNotFound("stakeholder", id);
         }
         return stored;
@@ -148,7 +148,7 @@ public class StakeholderService {
     @Transactional(readOnly = true)
     public PageResult<StoredStakeholder> list(Caller caller, StakeholderFilter filter, PageQuery page) {
         Viewer viewer = viewers.of(caller);
-        return stakeholders.search(filter, !viewer.enforcementBody() || caller.isPlatformAdmin(), page);
+        return stakeholders.search(filter, !viewer.enforcementBody(), page);
     }
 
     @Transactional(readOnly = true)
@@ -178,7 +178,7 @@ public class StakeholderService {
     private Stakeholder visibleForUpdate(Caller caller, UUID id) {
         Viewer viewer = viewers.of(caller);
         return stakeholders.findForUpdate(id).map(StoredStakeholder::stakeholder)
-                .filter(s -> !s.hiddenFromEnforcementBodies() || viewer.seesHidden(id))
+                .filter(s -> viewer.maySeeOrganisation(id))
                 .orElseThrow(() -> new RecordNotFound("stakeholder", id));
     }
 

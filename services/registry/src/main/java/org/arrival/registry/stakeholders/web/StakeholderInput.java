@@ -14,6 +14,7 @@ import org.arrival.contracts.registry.FormalStatus;
 import org.arrival.contracts.registry.GovernmentLevel;
 import org.arrival.contracts.registry.OrganisationContact;
 import org.arrival.contracts.registry.StakeholderType;
+import org.arrival.platform.web.NotFreeText;
 import org.arrival.registry.shared.web.PlaceInput;
 import org.arrival.registry.stakeholders.domain.StakeholderProfile;
 
@@ -43,15 +44,15 @@ public record StakeholderInput(
 
     /** An identifier in another register, org-id style (e.g. scheme {@code XM-DAC}). */
     public record IdentifierInput(
-            @NotBlank @Size(max = 40) @Pattern(regexp = "^[A-Z0-9]{2,}(-[A-Z0-9]+)*$", message = "must be an org-id prefix such as XM-DAC or UG-NGB") String scheme,
-            @NotBlank @Size(max = 200) String identifier) {
+            @NotFreeText @NotBlank @Size(max = 40) @Pattern(regexp = "^[A-Z0-9]{2,}(-[A-Z0-9]+)*$", message = "must be an org-id prefix such as XM-DAC or UG-NGB") String scheme,
+            @NotFreeText @NotBlank @Size(max = 200) String identifier) {
     }
 
     /** The organisation's office contact; never a person's private details. */
     public record ContactInput(
-            @Size(max = 254) @Pattern(regexp = "^[^@\\s]+@[^@\\s]+$", message = "must be an e-mail address") String email,
-            @Pattern(regexp = "^\\+?[0-9 ()./-]{3,40}$", message = "must be a phone number") String phone,
-            @Size(max = 500) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) address") String website,
-            @Size(max = 500) String address) {
+            @org.arrival.platform.web.OrganisationContact @Size(max = 254) @Pattern(regexp = "^[^@\\s]+@[^@\\s]+$", message = "must be an e-mail address") String email,
+            @org.arrival.platform.web.OrganisationContact @Pattern(regexp = "^\\+?[0-9 ()./-]{3,40}$", message = "must be a phone number") String phone,
+            @NotFreeText @Size(max = 500) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) address") String website,
+            @org.arrival.platform.web.OrganisationContact @Size(max = 500) String address) {
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class DatabaseFingerprint {
 
     private static final Set<String> ALWAYS_LEFT_OUT = Set.of("flyway_schema_history", "processed_event");
-    private static final Set<String> COUNTED_ONLY = Set.of("outbox");
+    private static final Set<String> COUNTED_ONLY = Set.of("outbox_event");
 
     private final JdbcTemplate jdbc;
     private final String query;

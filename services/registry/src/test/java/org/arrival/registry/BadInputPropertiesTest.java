@@ -1,0 +1,117 @@
+package org.arrival.registry;
+
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.lifecycle.BeforeProperty;
+
+import org.arrival.platform.testing.TestTokenIssuer.Token;
+import org.arrival.platform.testing.api.ApiCall;
+import org.arrival.platform.testing.api.ApiDescription;
+import org.arrival.platform.testing.api.BadInput;
+import org.arrival.platform.testing.api.BadInputCheck;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestContextManager;
+
+/**
+ * Generated hostile variants of every write and list request of the registry, sent by callers who may make the valid
+ * request: never a 5xx, every refusal as problem+json, and a refused request changes nothing (rows, history, outbox).
+ */
+class BadInputPropertiesTest extends RegistryIntegrationTest {
+
+    /** What the generated requests are sent by, and the valid request they vary. */
+    record Template(String operation, ApiCall call, Token caller) {
+    }
+
+    private static List<Template> templates;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private BadInputCheck check;
+
+    @BeforeProperty
+    void context() throws Exception {
+        new TestContextManager(getClass()).prepareTestInstance(this);
+        check = new BadInputCheck(mvc, jdbc, Set.of());
+        if (templates == null) {
+            templates = templates();
+        }
+    }
+
+    @Property(tries = 600)
+    void hostileRequestsAreRefusedCleanlyAndChangeNothing(@ForAll("requests") Variant variant) {
+        int status = check.send(variant.call(), variant.caller().bearer());
+        Statistics.collect(status / 100 + "xx");
+    }
+
+    record Variant(ApiCall call, Token caller) {
+
+        @Override
+        public String toString() {
+            return call.toString();
+        }
+    }
+
+    @Provide
+    Arbitrary<Variant> requests() {
+        ApiDescription api = ApiDescription.of(mvc);
+        List<Arbitrary<Variant>> all = new ArrayList<>();
+        for (Template t : templates) {
+            all.add(BadInput.around(api.operation(t.operation()), t.call()).map(c -> new Variant(c, t.caller())));
+        }
+        return Arbitraries.oneOf(all);
+    }
+
+    private List<Template> templates() throws Exception {
+        String t = tag();
+        String city = registerActive(cityAuthorityJson(t));
+        String ngo = registerActive(ngoJson(t));
+        Token platform = platformAdmin();
+        Token cityAdmin = user("kcca-admin-" + t, city, "org-admin", "forum-coordinator", "member");
+        String forum = json(perform(postJson("/forums", forumJson("Forum " + t, city, null, null, null)), cityAdmin)
+                .andExpect(status().isCreated()), "$.id");
+        String seat = json(perform(postJson("/forums/" + forum + "/memberships",
+                membershipJson(ngo, "MEMBER", "2026-01-01", null)), cityAdmin).andExpect(status().isCreated()), "$.id");
+        String proposed = register(refugeeDepartmentJson(t));
+        return List.of(
+                new Template("POST /stakeholders", ApiCall.post("/stakeholders", ngoJson(tag())), platform),
+                new Template("GET /stakeholders", ApiCall.get("/stakeholders?q=" + t
+                        + "&type=LOCAL_GOVERNMENT&sector=HEALTH&country=UG&subdivision=UG-C&status=ACTIVE&page=0&size=5&sort=-name"),
+                        platform),
+                new Template("PUT /stakeholders/{id}", ApiCall.put("/stakeholders/" + city, cityAuthorityJson(t))
+                        .ifMatch("\"3\""), cityAdmin),
+                new Template("POST /stakeholders/{id}/verify",
+                        ApiCall.post("/stakeholders/" + proposed + "/verify", "{\"reason\":\"checked the register\"}"),
+                        platform),
+                new Template("POST /forums", ApiCall.post("/forums", forumJson("Forum " + tag(), city, null, null,
+                        forum)), cityAdmin),
+                new Template("GET /forums", ApiCall.get("/forums?q=Forum&type=COORDINATION_FORUM&country=UG&sector=HEALTH"
+                        + "&status=ESTABLISHED&member=" + ngo + "&page=0&size=5&sort=name"), platform),
+                new Template("PUT /forums/{id}", ApiCall.put("/forums/" + forum,
+                        forumJson("Forum " + t, city, null, null, null)).ifMatch("\"1\""), cityAdmin),
+                new Template("POST /forums/{id}/status", ApiCall.post("/forums/" + forum + "/status",
+                        "{\"status\":\"DORMANT\",\"reason\":\"no meetings this year\"}"), cityAdmin),
+                new Template("GET /forums/{id}/memberships",
+                        ApiCall.get("/forums/" + forum + "/memberships?includeEnded=true"), cityAdmin),
+                new Template("POST /forums/{id}/memberships", ApiCall.post("/forums/" + forum + "/memberships",
+                        membershipJson(city, "OBSERVER", "2026-01-01", "2027-01-01")), cityAdmin),
+                new Template("PUT /forums/{id}/memberships/{membershipId}",
+                        ApiCall.put("/forums/" + forum + "/memberships/" + seat,
+                                "{\"seat\":\"OBSERVER\",\"termStart\":\"2026-01-01\",\"termEnd\":\"2028-12-31\"}")
+                                .ifMatch("\"1\""), cityAdmin),
+                new Template("POST /forums/{id}/memberships/{membershipId}/end",
+                        ApiCall.post("/forums/" + forum + "/memberships/" + seat + "/end",
+                                "{\"reason\":\"left the city\"}"), cityAdmin));
+    }
+}

@@ -1,0 +1,208 @@
+package org.arrival.registry;
+
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.UUID;
+
+import org.arrival.platform.testing.TestTokenIssuer.Token;
+import org.arrival.platform.testing.api.ApiCall;
+import org.arrival.platform.testing.api.RefusalMatrix;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every operation of the registry's API, read from its own OpenAPI description, against the callers who must be
+ * refused: no token and a forged one (401), other organisations' administrators, coordinators and members, the
+ * organisation's own members without the role, and the enforcement body for what is hidden from it (403 or 404).
+ * Each row ends with the caller who may make the same request, and it succeeds.
+ */
+class RefusalMatrixTest extends RegistryIntegrationTest {
+
+    private String t;
+    private String city;
+    private String ngo;
+    private String police;
+    private String hidden;
+    private Token platform;
+    private Token cityCoordinator;
+    private Token cityAdmin;
+    private Token cityEditor;
+    private Token cityMember;
+    private Token ngoAdmin;
+    private Token ngoCoordinator;
+    private Token ngoMember;
+    private Token policeAdmin;
+    private Token hiddenAdmin;
+
+    @Test
+    void everyOperationRefusesThoseWhoMayNot() throws Exception {
+        t = tag();
+        city = registerActive(cityAuthorityJson(t));
+        ngo = registerActive(ngoJson(t));
+        police = registerActive(policeJson(t));
+        hidden = registerActive(associationJson(t, true));
+        platform = platformAdmin();
+        cityCoordinator = user("kcca-coordinator-" + t, city, "forum-coordinator", "member");
+        cityAdmin = user("kcca-admin-" + t, city, "org-admin", "member");
+        cityEditor = user("kcca-editor-" + t, city, "org-editor", "member");
+        cityMember = user("kcca-member-" + t, city, "member");
+        ngoAdmin = user("irc-admin-" + t, ngo, "org-admin", "member");
+        ngoCoordinator = user("irc-coordinator-" + t, ngo, "forum-coordinator", "member");
+        ngoMember = user("irc-member-" + t, ngo, "member");
+        policeAdmin = user("dcic-admin-" + t, police, "org-admin", "forum-coordinator", "org-editor", "member");
+        hiddenAdmin = user("kisenyi-admin-" + t, hidden, "org-admin", "member");
+
+        RefusalMatrix matrix = RefusalMatrix.of(mvc);
+
+        // organisations
+        matrix.operation("POST /stakeholders")
+                .call(() -> ApiCall.post("/stakeholders", refugeeDepartmentJson(tag())))
+                .refuses("an editor", cityEditor)
+                .refuses("a coordinator", cityCoordinator)
+                .refuses("a member", ngoMember)
+                .allows("an organisation administrator", ngoAdmin);
+        matrix.operation("GET /stakeholders")
+                .call(() -> ApiCall.get("/stakeholders?q=" + t))
+                .openToEveryMember("the directory of organisations is shared; hidden ones are left out (FirewallTest)")
+                .allows("an enforcement body", policeAdmin);
+        matrix.operation("GET /stakeholders/{id}")
+                .call(() -> ApiCall.get("/stakeholders/" + hidden))
+                .refuses("an enforcement body, for a hidden group", policeAdmin, 404)
+                .refuses("an unknown organisation", user("stranger-" + t, UUID.randomUUID(), "org-admin"), 404)
+                .allows("another organisation", ngoMember);
+        matrix.operation("PUT /stakeholders/{id}")
+                .call(() -> ApiCall.put("/stakeholders/" + city, cityAuthorityJson(t)).ifMatch("\"3\""))
+                .refuses("another organisation's administrator", ngoAdmin)
+                .refuses("its own editor", cityEditor)
+                .refuses("its own coordinator", cityCoordinator)
+                .refuses("an enforcement body's administrator", policeAdmin)
+                .allows("its own administrator", cityAdmin);
+        for (String step : new String[] { "verify", "activate", "suspend", "archive" }) {
+            matrix.operation("POST /stakeholders/{id}/" + step)
+                    .call(() -> ApiCall.post("/stakeholders/" + organisationReadyFor(step) + "/" + step, null))
+                    .refuses("the organisation's own administrator", cityAdmin)
+                    .refuses("another organisation's administrator", ngoAdmin)
+                    .refuses("an enforcement body's administrator", policeAdmin)
+                    .allows("a platform administrator", platform);
+        }
+        matrix.operation("GET /stakeholders/{id}/history")
+                .call(() -> ApiCall.get("/stakeholders/" + hidden + "/history"))
+                .refuses("another organisation", ngoAdmin)
+                .refuses("an enforcement body", policeAdmin, 404)
+                .allows("the organisation itself", hiddenAdmin);
+
+        // forums and memberships
+        String forum = forum();
+        String ngoSeat = seat(forum, ngo, "MEMBER");
+        String hiddenSeat = seat(forum, hidden, "ELECTED_MIGRANT_REPRESENTATIVE");
+        matrix.operation("POST /forums")
+                .call(() -> ApiCall.post("/forums", forumJson("Forum " + tag(), city, null, null, null)))
+                .refuses("another organisation's coordinator", ngoCoordinator)
+                .refuses("the convenor's member without the role", cityMember)
+                .refuses("the convenor's editor", cityEditor)
+                .allows("the convenor's coordinator", cityCoordinator);
+        matrix.operation("GET /forums")
+                .call(() -> ApiCall.get("/forums?q=" + t))
+                .openToEveryMember("forums and their scope are public within the platform")
+                .allows("an enforcement body", policeAdmin);
+        matrix.operation("GET /forums/{id}")
+                .call(() -> ApiCall.get("/forums/" + forum))
+                .openToEveryMember("a forum's profile is public within the platform")
+                .allows("an enforcement body", policeAdmin);
+        matrix.operation("PUT /forums/{id}")
+                .call(() -> ApiCall.put("/forums/" + forum,
+                        forumJson("Kampala Urban Refugee Forum " + t + " (renamed)", city, null, null, null))
+                        .ifMatch("\"1\""))
+                .refuses("a member's coordinator", ngoCoordinator)
+                .refuses("a member's administrator", ngoAdmin)
+                .refuses("the convenor's member without the role", cityMember)
+                .refuses("an enforcement body", policeAdmin)
+                .allows("the convenor's coordinator", cityCoordinator);
+        matrix.operation("POST /forums/{id}/status")
+                .call(() -> ApiCall.post("/forums/" + forum + "/status", "{\"status\":\"ACTIVE\"}"))
+                .refuses("a member's coordinator", ngoCoordinator)
+                .refuses("the convenor's member without the role", cityMember)
+                .refuses("an enforcement body", policeAdmin)
+                .allows("the convenor's coordinator", cityCoordinator);
+        matrix.operation("GET /forums/{id}/history")
+                .call(() -> ApiCall.get("/forums/" + forum + "/history"))
+                .refuses("a member", ngoAdmin)
+                .refuses("an enforcement body", policeAdmin)
+                .allows("the convenor's coordinator", cityCoordinator);
+        matrix.operation("GET /forums/{id}/memberships")
+                .call(() -> ApiCall.get("/forums/" + forum + "/memberships"))
+                .openToEveryMember("who sits in a forum is public; hidden members are left out for enforcement bodies")
+                .allows("an enforcement body", policeAdmin);
+        matrix.operation("POST /forums/{id}/memberships")
+                .call(() -> ApiCall.post("/forums/" + forum + "/memberships",
+                        membershipJson(active(refugeeDepartmentJson(tag())), "OBSERVER", "2026-01-01", null)))
+                .refuses("a member's coordinator", ngoCoordinator)
+                .refuses("the convenor's member without the role", cityMember)
+                .refuses("an enforcement body", policeAdmin)
+                .allows("the convenor's coordinator", cityCoordinator);
+        matrix.operation("GET /forums/{id}/memberships/{membershipId}")
+                .call(() -> ApiCall.get("/forums/" + forum + "/memberships/" + hiddenSeat))
+                .refuses("an enforcement body, for a hidden member's seat", policeAdmin, 404)
+                .allows("another member", ngoMember);
+        matrix.operation("PUT /forums/{id}/memberships/{membershipId}")
+                .call(() -> ApiCall.put("/forums/" + forum + "/memberships/" + ngoSeat,
+                        "{\"seat\":\"OBSERVER\",\"termStart\":\"2026-01-01\"}").ifMatch("\"1\""))
+                .refuses("the member itself", ngoAdmin)
+                .refuses("the convenor's member without the role", cityMember)
+                .refuses("an enforcement body", policeAdmin)
+                .allows("the convenor's coordinator", cityCoordinator);
+        matrix.operation("POST /forums/{id}/memberships/{membershipId}/end")
+                .call(() -> ApiCall.post("/forums/" + forum + "/memberships/" + seat(forum, active(policeJson(tag())), "OBSERVER") + "/end", null))
+                .refuses("another member's administrator", ngoAdmin)
+                .refuses("the convenor's member without the role", cityMember)
+                .allows("the convenor's coordinator", cityCoordinator);
+        matrix.operation("GET /forums/{id}/memberships/{membershipId}/history")
+                .call(() -> ApiCall.get("/forums/" + forum + "/memberships/" + hiddenSeat + "/history"))
+                .refuses("another member", ngoAdmin)
+                .refuses("an enforcement body", policeAdmin, 404)
+                .allows("the member itself", hiddenAdmin);
+
+        matrix.verify();
+    }
+
+    private String forum() throws Exception {
+        return json(perform(postJson("/forums", forumJson("Kampala Urban Refugee Forum " + t, city, null, null, null)),
+                cityCoordinator).andExpect(status().isCreated()), "$.id");
+    }
+
+    private String seat(String forum, String organisation, String seat) {
+        try {
+            return json(perform(postJson("/forums/" + forum + "/memberships",
+                    membershipJson(organisation, seat, "2026-01-01", null)), cityCoordinator)
+                    .andExpect(status().isCreated()), "$.id");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A fresh organisation, registered and active, so it can take a seat. */
+    private String active(String json) {
+        try {
+            return registerActive(json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A fresh organisation in the state the step applies to. */
+    private String organisationReadyFor(String step) {
+        try {
+            String id = register(refugeeDepartmentJson(tag()));
+            if (step.equals("verify") || step.equals("archive")) {
+                return id;
+            }
+            perform(postStep("/stakeholders/" + id + "/verify", null), platform).andExpect(status().isOk());
+            if (step.equals("activate")) {
+                return id;
+            }
+            perform(postStep("/stakeholders/" + id + "/activate", null), platform).andExpect(status().isOk());
+            return id;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
