@@ -300,8 +300,10 @@ class ActionApiTest extends PlanningTestSupport {
                 + "\"organisationId\":\"" + association + "\",\"role\":\"IMPLEMENTING\"},{\"organisationId\":\"" + ngo
                 + "\",\"role\":\"CONTRIBUTING\"}],\"needIds\":[\"" + need + "\"]");
         UUID local = propose(association, "FORUM", "\"implementsActionId\":\"" + parent + "\",\"weight\":3");
+        UUID confidential = propose(otherCity, "RESTRICTED", "\"implementsActionId\":\"" + parent + "\"");
         report(kampala, LocalDate.of(2026, 3, 31), 20);
         report(local, LocalDate.of(2026, 3, 31), 100);
+        report(confidential, LocalDate.of(2026, 3, 31), 60);
 
         JsonNode commitmentSeen = json(perform(getJson("/actions/" + parent), readOnly(police)).andExpect(status().isOk()));
         assertThat(commitmentSeen.path("expectedImplementers").toString()).isEqualTo("[\"" + city + "\"]");
@@ -314,7 +316,8 @@ class ActionApiTest extends PlanningTestSupport {
                 .doesNotContain(local.toString());
         perform(getJson("/actions/" + local), readOnly(police)).andExpect(status().isNotFound());
         assertThat(json(perform(getJson("/actions?need=" + need), readOnly(police))).path("totalItems").asInt()).isZero();
-        // the cascade as if the association's action did not exist: Kampala's 20 %, nobody missing, no count
+        // the cascade as if the association's and the RESTRICTED action did not exist: Kampala's 20 %, nobody
+        // missing, no count
         JsonNode cascade = json(perform(getJson("/actions/" + parent + "/cascade"), readOnly(police))
                 .andExpect(status().isOk()));
         assertThat(cascade.path("children")).hasSize(1);
@@ -324,7 +327,7 @@ class ActionApiTest extends PlanningTestSupport {
         assertThat(cascade.has("childrenNotShown")).isFalse();
         for (JsonNode seen : List.of(commitmentSeen, actionSeen, listed, cascade)) {
             assertThat(seen.toString()).doesNotContain(association.toString()).doesNotContain(local.toString())
-                    .doesNotContain(need.toString());
+                    .doesNotContain(need.toString()).doesNotContain(confidential.toString());
         }
 
         // naming the association or its need is answered exactly as naming what does not exist
@@ -337,10 +340,10 @@ class ActionApiTest extends PlanningTestSupport {
         }
         assertThat(jdbc.queryForObject("SELECT count(*) FROM action WHERE owner_id = ?", Long.class, police)).isZero();
 
-        // everyone else sees all of it: (1 x 20 + 3 x 100) / 4 = 80
+        // forum members who are no enforcement body see all of it: (1 x 20 + 3 x 100 + 1 x 60) / 5 = 76
         JsonNode ngoCascade = json(perform(getJson("/actions/" + parent + "/cascade"), readOnly(ngo)));
-        assertThat(ngoCascade.path("children")).hasSize(2);
-        assertThat(ngoCascade.path("percentComplete").asDouble()).isEqualTo(80.0);
+        assertThat(ngoCascade.path("children")).hasSize(3);
+        assertThat(ngoCascade.path("percentComplete").asDouble()).isEqualTo(76.0);
         assertThat(json(perform(getJson("/actions/" + kampala), readOnly(ngo))).path("participants")).hasSize(2);
         assertThat(json(perform(getJson("/actions/" + parent), readOnly(ngo))).path("expectedImplementers")).hasSize(2);
         assertThat(json(perform(getJson("/actions/" + parent + "/cascade"), readOnly(ministry)))
