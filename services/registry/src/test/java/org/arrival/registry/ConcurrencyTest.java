@@ -122,6 +122,27 @@ class ConcurrencyTest extends RegistryIntegrationTest {
         awaitEvents(city, "StakeholderRegistered", winner.writer() % 2 == 0 ? "StakeholderVerified" : "StakeholderArchived");
     }
 
+    @Test
+    void concurrentForumEditsWithTheSameETagHaveOneWinner() throws Exception {
+        String t = tag();
+        String city = registerActive(cityAuthorityJson(t));
+        String department = registerActive(refugeeDepartmentJson(t));
+        Token cityCoordinator = user("kcca-coordinator-" + t, city, "forum-coordinator");
+        Token departmentCoordinator = user("opm-coordinator-" + t, department, "forum-coordinator");
+        String forum = json(perform(postJson("/forums", forumJson("Kampala Urban Refugee Forum " + t, city, department,
+                null, null)), cityCoordinator).andExpect(status().isCreated()), "$.id");
+        List<MockHttpServletRequestBuilder> requests = new ArrayList<>();
+        List<Token> tokens = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            requests.add(putJson("/forums/" + forum, forumJson("Kampala Urban Refugee Forum " + t + " v" + i, city,
+                    department, null, null), "\"1\""));
+            tokens.add(i % 2 == 0 ? cityCoordinator : departmentCoordinator);
+        }
+        Outcome winner = theOnlyWinner(race(requests, tokens));
+        perform(getJson("/forums/" + forum), cityCoordinator).andExpect(jsonPath("$.version").value(2))
+                .andExpect(jsonPath("$.name").value("Kampala Urban Refugee Forum " + t + " v" + winner.writer()));
+    }
+
     @ParameterizedTest(name = "{0} coordinators")
     @ValueSource(ints = { 2, 8 })
     void concurrentSeatChangesWithTheSameETagHaveOneWinner(int writers) throws Exception {
