@@ -330,6 +330,12 @@ class ActionApiTest extends PlanningTestSupport {
                     .doesNotContain(need.toString()).doesNotContain(confidential.toString());
         }
 
+        // the events that name the association go out RESTRICTED, so that no enforcement body is told of them
+        assertThat(exactlyOne("ActionProposed", parent).header(CloudEventHeaders.DATA_CLASSIFICATION))
+                .isEqualTo("RESTRICTED");
+        assertThat(exactlyOne("ActionProposed", kampala).header(CloudEventHeaders.DATA_CLASSIFICATION))
+                .isEqualTo("RESTRICTED");
+
         // naming the association or its need is answered exactly as naming what does not exist
         UUID unknown = UUID.randomUUID();
         for (String field : List.of("participants", "expectedImplementers", "needIds")) {

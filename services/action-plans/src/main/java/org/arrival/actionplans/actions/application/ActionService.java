@@ -2,7 +2,9 @@ package org.arrival.actionplans.actions.application;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.arrival.actionplans.actions.domain.Action;
@@ -15,8 +17,10 @@ import org.arrival.actionplans.actions.persistence.ActionRepository.StoredAction
 import org.arrival.actionplans.evidence.persistence.KnownEvidence;
 import org.arrival.actionplans.frameworks.domain.FrameworkCatalogue;
 import org.arrival.actionplans.plans.persistence.PlanRepository;
+import org.arrival.actionplans.shared.application.EventClassification;
 import org.arrival.actionplans.shared.application.PlanningAccess;
 import org.arrival.actionplans.shared.persistence.PlanningRevisions;
+import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.ActionProposed;
 import org.arrival.contracts.actionplans.ActionStatus;
 import org.arrival.contracts.actionplans.ActionUpdated;
@@ -274,8 +278,26 @@ public class ActionService {
     }
 
     private void publish(Action a, Object event, Instant at) {
-        outbox.append(OutgoingEvent.about(a.id(), a.ownerId(), a.details().classification(), event).at(at));
+        outbox.append(OutgoingEvent.about(a.id(), a.ownerId(), classification(a), event).at(at));
         revisions.record(RECORD_TYPE, a.id(), a.version(), event, at);
+    }
+
+    /**
+     * The event carries the action's references as they are: when it names an organisation hidden from enforcement
+     * bodies (a participant, an expected implementer, the owner of a need it answers), it is published as
+     * RESTRICTED so that no enforcement body is told of it ({@link EventClassification}).
+     */
+    private DataClassification classification(Action a) {
+        ActionDetails d = a.details();
+        Set<UUID> named = new LinkedHashSet<>();
+        d.participants().forEach(p -> named.add(p.organisationId()));
+        named.addAll(d.expectedImplementers());
+        named.addAll(evidence.needOwners(d.needIds()).values());
+        if (named.isEmpty()) {
+            return d.classification();
+        }
+        return EventClassification.naming(d.classification(), named, d.sharedWithForums(),
+                access.organisations().hiddenFromEnforcementBodies()::contains);
     }
 
     public static org.arrival.contracts.actionplans.Action snapshot(Action a) {

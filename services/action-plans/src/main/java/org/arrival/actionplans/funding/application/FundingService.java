@@ -10,6 +10,7 @@ import org.arrival.actionplans.funding.persistence.FundingRepository;
 import org.arrival.actionplans.funding.persistence.FundingRepository.StoredLine;
 import org.arrival.actionplans.progress.application.ActionAccess;
 import org.arrival.actionplans.progress.domain.ActionState;
+import org.arrival.actionplans.shared.application.EventClassification;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.FundingRecorded;
 import org.arrival.contracts.actionplans.FundingSummary;
@@ -17,7 +18,6 @@ import org.arrival.platform.directory.Organisations.KnownOrganisation;
 import org.arrival.platform.messaging.outbox.Outbox;
 import org.arrival.platform.messaging.outbox.OutgoingEvent;
 import org.arrival.platform.security.Caller;
-import org.arrival.platform.security.RecordScope;
 import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.AccessRefused;
 import org.arrival.platform.web.RecordNotFound;
@@ -148,18 +148,12 @@ public class FundingService {
     }
 
     /**
-     * The classification of a funding event: its totals come from every line of the action, so when one of them has
-     * a source hidden from enforcement bodies, the event is at least RESTRICTED and no enforcement body is told of
-     * it or can subtract it from the totals. An ORGANISATION action stays ORGANISATION, which they never see either
-     * and which, unlike RESTRICTED, forum members do not see.
+     * The classification of a funding event: its totals come from every line of the action, so it names every
+     * source, and one hidden from enforcement bodies makes it at least RESTRICTED ({@link EventClassification}).
      */
     private DataClassification classification(ActionState action, List<FundingLine> all) {
-        List<RecordScope> sources = all.stream().filter(l -> l.sourceId() != null)
-                .map(l -> RecordScope.of(l.sourceId(), action.classification(), action.sharedWithForums())).toList();
-        if (sources.isEmpty() || action.classification() == DataClassification.ORGANISATION) {
-            return action.classification();
-        }
-        return RecordScope.strictest(action.classification(), sources,
+        List<UUID> sources = all.stream().map(FundingLine::sourceId).filter(java.util.Objects::nonNull).toList();
+        return EventClassification.naming(action.classification(), sources, action.sharedWithForums(),
                 access.organisations().hiddenFromEnforcementBodies()::contains);
     }
 
