@@ -54,7 +54,7 @@ class BadInputPropertiesTest extends ActionPlansIntegrationTest {
         }
     }
 
-    @Property(tries = 700)
+    @Property(tries = 1000)
     void hostileRequestsAreRefusedCleanlyAndChangeNothing(@ForAll("requests") Variant variant) {
         int status = check.send(variant.call(), variant.caller().bearer());
         Statistics.collect(status / 100 + "xx");
