@@ -1,6 +1,7 @@
 package org.arrival.actionplans.contributions.application;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -10,6 +11,8 @@ import org.arrival.actionplans.contributions.persistence.ContributionRepository;
 import org.arrival.actionplans.contributions.persistence.ContributionRepository.StoredContribution;
 import org.arrival.actionplans.progress.application.ActionAccess;
 import org.arrival.actionplans.progress.domain.ActionState;
+import org.arrival.actionplans.shared.application.EventClassification;
+import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.ContributionKind;
 import org.arrival.contracts.actionplans.ContributionMade;
 import org.arrival.platform.security.RecordScope;
@@ -55,7 +58,11 @@ public class ContributionService {
         Instant at = access.clock().instant();
         contributions.insert(c, caller.userId(), at);
         ContributionMade event = new ContributionMade(snapshot(c), caller.toActor());
-        outbox.append(OutgoingEvent.about(c.id(), c.contributorId(), action.classification(), event)
+        // the event is the contributor's but names the action: one of a hidden organisation makes it RESTRICTED
+        DataClassification classification = EventClassification.naming(action.classification(),
+                List.of(action.ownerId()), action.sharedWithForums(),
+                access.organisations().hiddenFromEnforcementBodies()::contains);
+        outbox.append(OutgoingEvent.about(c.id(), c.contributorId(), classification, event)
                 .keyedBy(action.id()).at(at));
         return contributions.find(actionId, c.id()).orElseThrow();
     }
