@@ -2,8 +2,10 @@ package org.arrival.notifications.inbox;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+import org.arrival.platform.directory.Organisations;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
@@ -21,16 +23,26 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** The caller's in-app notifications: their own and their organisation's; read state is the caller's own. */
+/**
+ * The caller's in-app notifications: their own and their organisation's; read state is the caller's own. What names
+ * an organisation hidden from the caller is left out, as if it did not exist.
+ */
 @RestController
 @RequestMapping(path = "/inbox", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Inbox", description = "In-app notifications of the caller and their organisation")
 public class InboxController {
 
     private final InboxRepository inbox;
+    private final Organisations organisations;
 
-    public InboxController(InboxRepository inbox) {
+    public InboxController(InboxRepository inbox, Organisations organisations) {
         this.inbox = inbox;
+        this.organisations = organisations;
+    }
+
+    /** The organisations hidden from the caller by the read policy (those hidden from enforcement bodies, for one). */
+    private Set<UUID> hidden(Caller caller) {
+        return organisations.viewer(caller).hiddenOrganisations();
     }
 
     @Operation(summary = "The caller's notifications and their organisation's, newest first; unread=true for unread only")
@@ -42,7 +54,8 @@ public class InboxController {
         if (caller.organisationId() == null) {
             return PageResult.of(List.of(), paging, 0);
         }
-        return inbox.page(caller.organisationId(), caller.userId(), Boolean.TRUE.equals(unread), paging);
+        return inbox.page(caller.organisationId(), caller.userId(), hidden(caller), Boolean.TRUE.equals(unread),
+                paging);
     }
 
     @Operation(summary = "How many of the caller's notifications they have not read")
@@ -50,14 +63,15 @@ public class InboxController {
     @Transactional(readOnly = true)
     public Map<String, Long> unreadCount(Caller caller) {
         return Map.of("unread", caller.organisationId() == null ? 0 : inbox.unread(caller.organisationId(),
-                caller.userId()));
+                caller.userId(), hidden(caller)));
     }
 
     @Operation(summary = "Mark one notification read for the caller")
     @PostMapping("/{id}/read")
     @Transactional
     public ResponseEntity<Void> read(Caller caller, @PathVariable UUID id) {
-        if (caller.organisationId() == null || !inbox.visible(id, caller.organisationId(), caller.userId())) {
+        if (caller.organisationId() == null
+                || !inbox.visible(id, caller.organisationId(), caller.userId(), hidden(caller))) {
             throw new RecordNotFound("notification", id);
         }
         inbox.markRead(id, caller.userId());
@@ -69,6 +83,6 @@ public class InboxController {
     @Transactional
     public Map<String, Integer> readAll(Caller caller) {
         return Map.of("marked", caller.organisationId() == null ? 0
-                : inbox.markAllRead(caller.organisationId(), caller.userId()));
+                : inbox.markAllRead(caller.organisationId(), caller.userId(), hidden(caller)));
     }
 }

@@ -4,19 +4,27 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import org.arrival.platform.directory.ReadSql;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Notifications addressed to a user or to their organisation, with the user's read state. */
+/**
+ * Notifications addressed to a user or to their organisation, with the user's read state. Each method takes the
+ * organisations hidden from the reader ({@link org.arrival.platform.security.Viewer#hiddenOrganisations}): a
+ * notification naming one of them is left out as if it did not exist, also when it was hidden after the
+ * notification was routed.
+ */
 @Repository
 public class InboxRepository {
 
-    private static final String MINE = "n.recipient_org = ? AND (n.recipient_user IS NULL OR n.recipient_user = ?)";
+    private static final String MINE = "n.recipient_org = ? AND (n.recipient_user IS NULL OR n.recipient_user = ?)"
+            + " AND NOT (n.organisations && ?::uuid[])";
 
     private final JdbcTemplate jdbc;
 
@@ -24,29 +32,31 @@ public class InboxRepository {
         this.jdbc = jdbc;
     }
 
-    public PageResult<InboxItem> page(UUID org, String user, boolean unreadOnly, PageQuery page) {
+    public PageResult<InboxItem> page(UUID org, String user, Collection<UUID> hidden, boolean unreadOnly,
+            PageQuery page) {
         String where = MINE + (unreadOnly ? " AND r.notification_id IS NULL" : "");
         String from = " FROM notification n LEFT JOIN notification_read r ON r.notification_id = n.id AND r.user_id = ?"
                 + " WHERE " + where;
-        Long total = jdbc.queryForObject("SELECT count(*)" + from, Long.class, user, org, user);
-        List<Object> args = new ArrayList<>(List.of(user, org, user, page.size(), page.offset()));
+        String none = ReadSql.arrayLiteral(hidden);
+        Long total = jdbc.queryForObject("SELECT count(*)" + from, Long.class, user, org, user, none);
+        List<Object> args = new ArrayList<>(List.of(user, org, user, none, page.size(), page.offset()));
         List<InboxItem> items = jdbc.query("SELECT n.*, r.read_at" + from
                 + " ORDER BY n.created_at DESC, n.occurred_at DESC, n.id LIMIT ? OFFSET ?", InboxRepository::map,
                 args.toArray());
         return PageResult.of(items, page, total == null ? 0 : total);
     }
 
-    public long unread(UUID org, String user) {
+    public long unread(UUID org, String user, Collection<UUID> hidden) {
         Long n = jdbc.queryForObject("""
                 SELECT count(*) FROM notification n WHERE %s
                   AND NOT EXISTS (SELECT 1 FROM notification_read r WHERE r.notification_id = n.id AND r.user_id = ?)"""
-                .formatted(MINE), Long.class, org, user, user);
+                .formatted(MINE), Long.class, org, user, ReadSql.arrayLiteral(hidden), user);
         return n == null ? 0 : n;
     }
 
-    public boolean visible(UUID id, UUID org, String user) {
+    public boolean visible(UUID id, UUID org, String user, Collection<UUID> hidden) {
         Integer n = jdbc.queryForObject("SELECT count(*) FROM notification n WHERE n.id = ? AND " + MINE,
-                Integer.class, id, org, user);
+                Integer.class, id, org, user, ReadSql.arrayLiteral(hidden));
         return n != null && n > 0;
     }
 
@@ -56,11 +66,11 @@ public class InboxRepository {
                 ON CONFLICT DO NOTHING""", id, user);
     }
 
-    public int markAllRead(UUID org, String user) {
+    public int markAllRead(UUID org, String user, Collection<UUID> hidden) {
         return jdbc.update("""
                 INSERT INTO notification_read (notification_id, user_id, read_at)
                 SELECT n.id, ?, now() FROM notification n WHERE %s
-                ON CONFLICT DO NOTHING""".formatted(MINE), user, org, user);
+                ON CONFLICT DO NOTHING""".formatted(MINE), user, org, user, ReadSql.arrayLiteral(hidden));
     }
 
     private static InboxItem map(ResultSet rs, int i) throws SQLException {

@@ -8,8 +8,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
+import org.arrival.platform.directory.Organisations;
+import org.arrival.platform.directory.ReadSql;
+import org.arrival.platform.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code digest:<subscription>:<day>}, so at most one per subscription and day) listing them oldest first, after
  * which the items count as sent. Each subscription is handled in a transaction of its own; the delivery worker
  * sends the e-mail. Items that missed an earlier digest (the job did not run that day) go into the next one rather
- * than being lost.
+ * than being lost. An item naming an organisation hidden from the subscriber's organisation by the read policy
+ * (one that became hidden from enforcement bodies since it was routed) is left out and counts as sent.
  */
 @Component
 public class DigestJob {
@@ -34,15 +39,17 @@ public class DigestJob {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final JdbcTemplate jdbc;
+    private final Organisations organisations;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final ZoneId zone;
     private final String linkBase;
 
-    public DigestJob(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
-            @Value("${arrival.notifications.mail.digest-zone:}") String zone,
+    public DigestJob(JdbcTemplate jdbc, Organisations organisations, PlatformTransactionManager transactions,
+            Clock clock, @Value("${arrival.notifications.mail.digest-zone:}") String zone,
             @Value("${arrival.notifications.link-base:}") String linkBase) {
         this.jdbc = jdbc;
+        this.organisations = organisations;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
         // the cron runs in the JVM's zone, so days are the JVM's days unless told otherwise
@@ -64,13 +71,13 @@ public class DigestJob {
     public int run(LocalDate day) {
         Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
         List<Subscriber> subscribers = jdbc.query("""
-                SELECT s.id, s.address FROM subscription s
+                SELECT s.id, s.address, s.owner_org FROM subscription s
                  WHERE s.frequency = 'DAILY_DIGEST' AND s.channel = 'EMAIL' AND s.active AND s.address IS NOT NULL
                    AND EXISTS (SELECT 1 FROM digest_item di
                                 WHERE di.subscription_id = s.id AND di.sent_at IS NULL AND di.added_at < ?)
                  ORDER BY s.id
-                """, (rs, n) -> new Subscriber(rs.getObject("id", UUID.class), rs.getString("address")),
-                Timestamp.from(end));
+                """, (rs, n) -> new Subscriber(rs.getObject("id", UUID.class), rs.getString("address"),
+                rs.getObject("owner_org", UUID.class)), Timestamp.from(end));
         int queued = 0;
         for (Subscriber s : subscribers) {
             try {
@@ -89,16 +96,25 @@ public class DigestJob {
     }
 
     private boolean digest(Subscriber s, LocalDate day, Instant end) {
-        List<Item> items = jdbc.query("""
-                SELECT di.notification_id, n.title, n.link, n.occurred_at FROM digest_item di
+        Set<UUID> hidden = organisations.viewer(new Caller(null, null, s.organisation(), Set.of()))
+                .hiddenOrganisations();
+        List<Item> all = jdbc.query("""
+                SELECT di.notification_id, n.title, n.link, n.occurred_at, n.organisations && ?::uuid[] AS withheld
+                  FROM digest_item di
                   JOIN notification n ON n.id = di.notification_id
                  WHERE di.subscription_id = ? AND di.sent_at IS NULL AND di.added_at < ?
                  ORDER BY n.occurred_at, n.created_at, n.id
                    FOR UPDATE OF di
                 """, (rs, n) -> new Item(rs.getObject("notification_id", UUID.class), rs.getString("title"),
-                rs.getString("link"), rs.getObject("occurred_at", OffsetDateTime.class)), s.id(), Timestamp.from(end));
-        if (items.isEmpty()) {
+                rs.getString("link"), rs.getObject("occurred_at", OffsetDateTime.class), rs.getBoolean("withheld")),
+                ReadSql.arrayLiteral(hidden), s.id(), Timestamp.from(end));
+        if (all.isEmpty()) {
             return false; // another instance got there first
+        }
+        List<Item> items = all.stream().filter(i -> !i.withheld()).toList();
+        if (items.isEmpty()) {
+            markSent(s, all);
+            return false;
         }
         int inserted = jdbc.update("""
                 INSERT INTO delivery (id, channel, subscription_id, event_id, target, subject, payload, status,
@@ -111,9 +127,13 @@ public class DigestJob {
             // this day's digest went out already; these items wait for the next one
             return false;
         }
+        markSent(s, all);
+        return true;
+    }
+
+    private void markSent(Subscriber s, List<Item> items) {
         jdbc.batchUpdate("UPDATE digest_item SET sent_at = now() WHERE subscription_id = ? AND notification_id = ?",
                 items.stream().map(i -> new Object[] { s.id(), i.notificationId() }).toList());
-        return true;
     }
 
     private static String subject(LocalDate day, List<Item> items) {
@@ -143,9 +163,10 @@ public class DigestJob {
         return linkBase + (link.startsWith("/") ? link : "/" + link);
     }
 
-    private record Subscriber(UUID id, String address) {
+    private record Subscriber(UUID id, String address, UUID organisation) {
     }
 
-    private record Item(UUID notificationId, String title, String link, OffsetDateTime occurredAt) {
+    private record Item(UUID notificationId, String title, String link, OffsetDateTime occurredAt,
+            boolean withheld) {
     }
 }

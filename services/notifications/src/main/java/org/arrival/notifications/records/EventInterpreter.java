@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.Action;
@@ -36,6 +37,9 @@ import org.arrival.contracts.assessments.PopulationEstimateRevised;
 import org.arrival.contracts.common.Actor;
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.contracts.common.Sector;
+import org.arrival.contracts.forum.CoherenceFlag;
+import org.arrival.contracts.forum.CoherenceFlagRaised;
+import org.arrival.contracts.forum.CoherenceFlagUpdated;
 import org.arrival.contracts.registry.Forum;
 import org.arrival.contracts.registry.ForumEstablished;
 import org.arrival.contracts.registry.ForumUpdated;
@@ -51,13 +55,23 @@ import org.arrival.contracts.registry.StakeholderSuspended;
 import org.arrival.contracts.registry.StakeholderUpdated;
 import org.arrival.contracts.registry.StakeholderVerified;
 import org.arrival.platform.messaging.consumer.InboundEvent;
+import org.arrival.platform.messaging.consumer.UnreadableEvent;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads an event of the catalogue as the record it is about. Events about a child record (milestone, report,
  * funding line, contribution, reporting reminder, checklist response, input, membership) are about their parent
- * (the action, the round or need, the forum), which they identify but do not describe.
+ * (the action, the round or need, the forum), which they identify but do not describe. A coherence flag of the
+ * forum is a record of its own (FLAG), owned by the forum's convenor and shared with its forum.
  */
 public final class EventInterpreter {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private EventInterpreter() {
     }
@@ -71,6 +85,38 @@ public final class EventInterpreter {
 
     /** The record the event is about, or null for a type this service does not know (a newer producer's). */
     public static RecordEvent interpret(InboundEvent e) {
+        RecordEvent read = read(e);
+        return read == null ? null : read.naming(namedIds(e.payload()));
+    }
+
+    /** Every id the JSON payload names, at any depth. */
+    static Set<UUID> namedIds(byte[] payload) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        try {
+            collect(JSON.readTree(payload), ids, 0);
+        } catch (JacksonException ex) {
+            throw new UnreadableEvent("payload is not JSON: " + ex.getOriginalMessage(), ex);
+        }
+        return ids;
+    }
+
+    private static void collect(JsonNode node, Set<UUID> ids, int depth) {
+        if (node == null || depth > 64) {
+            return;
+        }
+        if (node.isString()) {
+            String text = node.asString();
+            if (text.length() == 36 && UUID_TEXT.matcher(text).matches()) {
+                ids.add(UUID.fromString(text));
+            }
+        } else if (node.isContainer()) {
+            for (JsonNode child : node.values()) {
+                collect(child, ids, depth + 1);
+            }
+        }
+    }
+
+    private static RecordEvent read(InboundEvent e) {
         DataClassification c = e.classification();
         UUID owner = e.ownerOrg();
         return switch (simpleName(e.type())) {
@@ -149,8 +195,26 @@ public final class EventInterpreter {
                 yield child(KnownRecord.stub(p.actionId(), "ACTION", p.ownerId() == null ? owner : p.ownerId(), c),
                         ids(p.actionId()), null, null, null, p);
             }
+            case "CoherenceFlagRaised" -> {
+                var p = e.payloadAs(CoherenceFlagRaised.class);
+                yield flag(p.flag(), p.actor(), owner, c, p);
+            }
+            case "CoherenceFlagUpdated" -> {
+                var p = e.payloadAs(CoherenceFlagUpdated.class);
+                yield flag(p.flag(), p.actor(), owner, c, p);
+            }
             default -> null;
         };
+    }
+
+    private static RecordEvent flag(CoherenceFlag f, Actor actor, UUID owner, DataClassification c, Object payload) {
+        KnownRecord k = new KnownRecord(f.flagId(), "FLAG", owner, c, f.forumId() == null ? List.of()
+                : List.of(f.forumId()), List.of(), List.of(), List.of(), null, null);
+        Set<UUID> related = ids(f.flagId(), f.forumId());
+        if (f.recordIds() != null) {
+            f.recordIds().stream().filter(Objects::nonNull).forEach(related::add);
+        }
+        return new RecordEvent(k, true, related, org(actor), null, null, payload);
     }
 
     private static RecordEvent child(KnownRecord parent, Set<UUID> related, UUID actorOrg, UUID author,

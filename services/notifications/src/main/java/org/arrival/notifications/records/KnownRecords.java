@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.arrival.contracts.DataClassification;
@@ -45,10 +46,10 @@ public class KnownRecords {
     }
 
     /**
-     * The known records a poll of events is about, read (and locked) in one query. Each event's record is merged in
-     * memory ({@link #merge}): a whole state replaces an older one, a stub from a child's event only makes the record
-     * known and fills in a missing owner; {@link Poll#flush} then writes each
-     * changed record once, in one JDBC batch.
+     * The known records a poll of events is about or names, read (and locked) in one query. Each event's record is
+     * merged in memory ({@link #merge}): a whole state replaces an older one, a stub from a child's event only makes
+     * the record known and fills in a missing owner; {@link Poll#flush} then writes each changed record once, in one
+     * JDBC batch.
      */
     public Poll poll(Collection<UUID> ids) {
         Map<UUID, Stamped> rows = new HashMap<>();
@@ -73,6 +74,11 @@ public class KnownRecords {
 
         private Poll(Map<UUID, Stamped> rows) {
             this.rows = rows;
+        }
+
+        /** A record of the poll as known now (after the merges of the poll's earlier events), if known at all. */
+        public Optional<KnownRecord> find(UUID id) {
+            return Optional.ofNullable(rows.get(id)).map(Stamped::record);
         }
 
         /** Merges what an event says of its record (whole, or a stub from a child's event); returns it as known now. */
@@ -130,13 +136,16 @@ public class KnownRecords {
         return at.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
     }
 
-    public List<UUID> unknown(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return java.util.List.of();
+    /** The records of these ids that are known, by id. */
+    public Map<UUID, KnownRecord> find(Collection<UUID> ids) {
+        Map<UUID, KnownRecord> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.query("SELECT * FROM known_record WHERE id = ANY(?::uuid[])", rs -> {
+                KnownRecord r = map(rs, 0);
+                found.put(r.id(), r);
+            }, ReadSql.arrayLiteral(List.copyOf(new LinkedHashSet<>(ids))));
         }
-        List<UUID> known = jdbc.queryForList("SELECT id FROM known_record WHERE id = ANY(?::uuid[])",
-                UUID.class, ReadSql.arrayLiteral(ids));
-        return ids.stream().filter(id -> !known.contains(id)).distinct().toList();
+        return found;
     }
 
     static KnownRecord map(ResultSet rs, int i) throws SQLException {

@@ -16,7 +16,22 @@ import java.util.UUID;
  * @param firewallOwner the owner the firewall decides for when it is not the record's owner (an input belongs to
  *        its contributor), else null
  * @param payload the parsed contract payload
+ * @param namedIds every id the payload names anywhere (records, organisations, forums, the actor's organisation):
+ *        whoever is told of the event is told of them too, and a webhook receives the payload as it is
  */
-public record RecordEvent(KnownRecord record, boolean full, Set<java.util.UUID> relatedIds, UUID actorOrg,
-        UUID author, UUID firewallOwner, Object payload) {
+public record RecordEvent(KnownRecord record, boolean full, Set<UUID> relatedIds, UUID actorOrg, UUID author,
+        UUID firewallOwner, Object payload, Set<UUID> namedIds) {
+
+    public RecordEvent {
+        namedIds = namedIds == null ? Set.of() : Set.copyOf(namedIds);
+    }
+
+    public RecordEvent(KnownRecord record, boolean full, Set<UUID> relatedIds, UUID actorOrg, UUID author,
+            UUID firewallOwner, Object payload) {
+        this(record, full, relatedIds, actorOrg, author, firewallOwner, payload, Set.of());
+    }
+
+    RecordEvent naming(Set<UUID> ids) {
+        return new RecordEvent(record, full, relatedIds, actorOrg, author, firewallOwner, payload, ids);
+    }
 }

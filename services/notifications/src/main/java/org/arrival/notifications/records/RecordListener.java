@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -79,8 +82,15 @@ public class RecordListener {
                 reads.add(read);
             }
         }
-        KnownRecords.Poll known = records.poll(reads.stream().map(r -> r.record().id()).toList());
-        Router.Poll routing = router.poll();
+        Set<UUID> ids = new LinkedHashSet<>();
+        Set<UUID> named = new LinkedHashSet<>();
+        for (RecordEvent read : reads) {
+            ids.add(read.record().id());
+            named.addAll(read.namedIds());
+        }
+        ids.addAll(named);
+        KnownRecords.Poll known = records.poll(ids);
+        Router.Poll routing = router.poll(named);
         Instant oldest = maxAge.isZero() ? Instant.MIN : clock.instant().minus(maxAge);
         for (int i = 0; i < reads.size(); i++) {
             InboundEvent event = understood.get(i);
@@ -88,7 +98,7 @@ public class RecordListener {
             KnownRecord record = known.apply(read.record(), read.full(), event.time());
             // history read for the first time (a new deployment, a replay) updates what is known but tells nobody
             if (!event.time().isBefore(oldest)) {
-                router.route(event, read, record, routing);
+                router.route(event, read, record, known, routing);
             }
         }
         known.flush();

@@ -1,16 +1,20 @@
 package org.arrival.notifications.routing;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import org.arrival.contracts.DataClassification;
+import org.arrival.platform.security.RecordScope;
+import org.arrival.platform.security.Viewer;
 
 /**
- * Nobody is told what they could not read at the owning service. The owner is always told; PUBLIC goes to anyone;
- * FORUM only to members of a forum the record is shared with (unknown forums: the owner only); ORGANISATION only to
- * the owner; RESTRICTED never to enforcement bodies and otherwise like FORUM. Nothing about an organisation hidden
- * from enforcement bodies reaches an enforcement body. The author of a contribution or input reads what it wrote
- * (unless ORGANISATION-classified, or RESTRICTED for an enforcement body).
+ * Nobody is told what they could not read at the owning service. A notification is derived data: an organisation is
+ * told only when the platform's read policy ({@link Viewer}) lets it read what the notification is about, and see
+ * every organisation the event names. So nothing RESTRICTED and nothing about an organisation hidden from
+ * enforcement bodies reaches an enforcement body, whatever else the notification says.
  */
 public final class Firewall {
 
@@ -20,43 +24,50 @@ public final class Firewall {
     /**
      * What an event lets through.
      *
-     * @param owner the record's owner; null when unknown (then nobody is an owner)
-     * @param forums the forums the record is shared with; empty when unknown
-     * @param readers organisations that read the record besides its owner (an author, a subject's owner)
-     * @param involvesHidden the owner or an author is hidden from enforcement bodies
+     * @param scope the owner the firewall decides for, the classification (the event's, raised to the strictest of
+     *        the records it quotes or names: {@link #classification}) and the forums the record is shared with
+     *        (empty when unknown: then the owner only)
+     * @param organisations every organisation the event is about or names: its owner, the author, participants,
+     *        members, the actor's organisation
+     * @param addressees the organisation a contribution or input was written by or is addressed to: it reads it as
+     *        its owner would, unless it is classified ORGANISATION, or RESTRICTED and it is an enforcement body
      */
-    public record Audience(UUID owner, DataClassification classification, Set<UUID> forums, Set<UUID> readers,
-            boolean involvesHidden) {
+    public record Audience(RecordScope scope, Set<UUID> organisations, Set<UUID> addressees) {
+
+        public Audience {
+            organisations = Set.copyOf(organisations);
+            addressees = Set.copyOf(addressees);
+        }
     }
 
     /**
-     * A possible recipient as the replica knows it.
-     *
-     * @param enforcementBody true also for organisations the replica does not know
+     * The classification of a notification: the event's, or the record's it quotes if stricter, or RESTRICTED when
+     * it names a restricted record.
      */
-    public record Recipient(UUID organisation, boolean enforcementBody, Set<UUID> forums) {
+    public static DataClassification classification(DataClassification event, RecordScope quoted,
+            Collection<RecordScope> named) {
+        List<RecordScope> sources = new ArrayList<>();
+        if (quoted != null) {
+            sources.add(quoted);
+        }
+        // a record only named counts for what it says of enforcement bodies; its owner is among the organisations
+        named.stream().filter(r -> r.classification() == DataClassification.RESTRICTED).forEach(sources::add);
+        return RecordScope.strictest(event, sources, owner -> false);
     }
 
-    public static boolean mayTell(Audience audience, Recipient recipient) {
-        if (recipient.organisation() == null) {
+    public static boolean mayTell(Audience audience, Viewer recipient) {
+        UUID org = recipient.caller().organisationId();
+        if (org == null) {
             return false;
         }
-        if (recipient.organisation().equals(audience.owner())) {
+        if (recipient.visibleOrganisations(audience.organisations()).size() != audience.organisations().size()) {
+            return false;
+        }
+        if (recipient.mayRead(audience.scope())) {
             return true;
         }
-        if (recipient.enforcementBody()) {
-            if (audience.involvesHidden() || audience.classification() == DataClassification.RESTRICTED) {
-                return false;
-            }
-        }
-        if (audience.readers().contains(recipient.organisation())
-                && audience.classification() != DataClassification.ORGANISATION) {
-            return true;
-        }
-        return switch (audience.classification()) {
-            case PUBLIC -> true;
-            case FORUM, RESTRICTED -> audience.forums().stream().anyMatch(recipient.forums()::contains);
-            case ORGANISATION -> false;
-        };
+        DataClassification c = audience.scope().classification();
+        return audience.addressees().contains(org) && c != DataClassification.ORGANISATION
+                && !(recipient.enforcementBody() && c == DataClassification.RESTRICTED);
     }
 }

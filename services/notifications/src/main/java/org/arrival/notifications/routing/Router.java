@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,8 +16,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.arrival.contracts.CloudEventHeaders;
+import org.arrival.contracts.DataClassification;
 import org.arrival.notifications.records.EventInterpreter;
 import org.arrival.notifications.records.KnownRecord;
+import org.arrival.notifications.records.KnownRecords;
 import org.arrival.notifications.records.RecordEvent;
 import org.arrival.notifications.subscriptions.Channel;
 import org.arrival.notifications.subscriptions.Frequency;
@@ -24,7 +27,11 @@ import org.arrival.notifications.subscriptions.Subscription;
 import org.arrival.notifications.subscriptions.SubscriptionRepository;
 import org.arrival.platform.directory.Organisations;
 import org.arrival.platform.directory.Organisations.KnownOrganisation;
+import org.arrival.platform.directory.ReadSql;
 import org.arrival.platform.messaging.consumer.InboundEvent;
+import org.arrival.platform.security.Caller;
+import org.arrival.platform.security.RecordScope;
+import org.arrival.platform.security.Viewer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -35,8 +42,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Decides who is told about an event and writes, in the transaction that handles it, the in-app notifications, the
  * e-mails of immediate e-mail subscriptions, the digest items of daily ones and the webhook calls of the
- * recipients' organisations. Every recipient passes the {@link Firewall}. The unique indexes make a second
- * handling of the same event write nothing new.
+ * recipients' organisations. Every recipient passes the {@link Firewall}, as the platform's read policy sees it
+ * ({@link Organisations#viewer}). The unique indexes make a second handling of the same event write nothing new.
  */
 @Component
 public class Router {
@@ -48,8 +55,8 @@ public class Router {
 
     private static final String NOTIFY = """
             INSERT INTO notification (id, event_id, event_type, subject_id, recipient_org, recipient_user,
-                subscription_id, title, body, link, classification, occurred_at, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+                subscription_id, title, body, link, classification, occurred_at, organisations, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::uuid[], now())
             ON CONFLICT (event_id, recipient_org, coalesce(recipient_user, '')) DO NOTHING""";
     /** Names the notification by what makes it unique, so that one written before (a replay) is found too. */
     private static final String DIGEST_ITEM = """
@@ -90,12 +97,16 @@ public class Router {
     public final class Poll {
 
         private List<Subscription> subscriptions;
-        private final Lookups organisations = new Lookups();
+        private final Lookups organisations;
         private final Map<List<Object>, List<Map<String, Object>>> webhooks = new HashMap<>();
         private final Map<List<Object>, Object[]> notifications = new LinkedHashMap<>();
         private final List<Object[]> digestItems = new ArrayList<>();
         private final List<Object[]> emails = new ArrayList<>();
         private final List<Object[]> webhookCalls = new ArrayList<>();
+
+        private Poll(Set<UUID> organisationsNamed) {
+            this.organisations = new Lookups(organisationsNamed);
+        }
 
         private List<Subscription> subscriptions() {
             if (subscriptions == null) {
@@ -127,29 +138,25 @@ public class Router {
         }
     }
 
-    /** A fresh set of look-ups and writes for the events of one poll. */
-    public Poll poll() {
-        return new Poll();
+    /**
+     * A fresh set of look-ups and writes for the events of one poll.
+     *
+     * @param named the ids the poll's events name, to find the organisations among them in one query
+     */
+    public Poll poll(Collection<UUID> named) {
+        Set<UUID> organisationsNamed = named.isEmpty() ? Set.of() : Set.copyOf(jdbc.queryForList(
+                "SELECT id FROM organisation WHERE id = ANY(?::uuid[])", UUID.class, ReadSql.arrayLiteral(named)));
+        return new Poll(organisationsNamed);
     }
 
     /**
      * Routes an event about {@code record} (as known after the event) with the poll's look-ups; its writes wait for
-     * the poll's {@link Poll#flush}. Returns the organisations told.
+     * the poll's {@link Poll#flush}. {@code known} gives the records the event names. Returns the organisations told.
      */
-    public Set<UUID> route(InboundEvent event, RecordEvent read, KnownRecord record, Poll poll) {
+    public Set<UUID> route(InboundEvent event, RecordEvent read, KnownRecord record, KnownRecords.Poll known,
+            Poll poll) {
         Lookups orgs = poll.organisations;
-        UUID recordOwner = record.ownerId();
-        UUID owner = read.firewallOwner() != null ? read.firewallOwner() : recordOwner;
-        Set<UUID> readers = new HashSet<>();
-        if (read.author() != null) {
-            readers.add(read.author());
-        }
-        if (read.firewallOwner() != null && recordOwner != null) {
-            readers.add(recordOwner);
-        }
-        boolean hidden = (owner != null && orgs.hidden(owner)) || readers.stream().anyMatch(orgs::hidden);
-        Set<UUID> forums = read.firewallOwner() != null ? Set.of() : Set.copyOf(record.forums());
-        Firewall.Audience audience = new Firewall.Audience(owner, event.classification(), forums, readers, hidden);
+        Firewall.Audience audience = audience(event, read, record, known, orgs);
 
         Set<String> areas = new LinkedHashSet<>(record.countries());
         areas.addAll(record.subdivisions());
@@ -158,12 +165,11 @@ public class Router {
         if (record.planId() != null) {
             ids.add(record.planId());
         }
-        EventFacts facts = new EventFacts(event.type(), recordOwner, Set.copyOf(record.forums()),
+        EventFacts facts = new EventFacts(event.type(), record.ownerId(), Set.copyOf(record.forums()),
                 Set.copyOf(record.sectors()), areas, ids);
 
-        Wording.Text text = Wording.describe(read.payload(), record, recordOwner, orgs::name);
-        String link = linkBase + "/" + record.kind().toLowerCase() + "s/" + record.id();
-        Notification n = new Notification(event, text, link);
+        Wording.Text text = Wording.describe(read.payload(), record, record.ownerId(), orgs::name);
+        Notification n = new Notification(event, text, link(record), audience);
 
         Set<UUID> told = new LinkedHashSet<>();
         for (Subscription s : poll.subscriptions()) {
@@ -202,6 +208,57 @@ public class Router {
         return told;
     }
 
+    /**
+     * Who may be told: the owner the firewall decides for (an input's contributor, else the record's owner), the
+     * event's classification raised by the record it quotes and the restricted records it names, and every
+     * organisation it is about or names.
+     */
+    private static Firewall.Audience audience(InboundEvent event, RecordEvent read, KnownRecord record,
+            KnownRecords.Poll known, Lookups orgs) {
+        UUID recordOwner = record.ownerId();
+        UUID owner = read.firewallOwner() != null ? read.firewallOwner() : recordOwner;
+        Set<UUID> addressees = new HashSet<>();
+        if (read.author() != null) {
+            addressees.add(read.author());
+        }
+        if (read.firewallOwner() != null && recordOwner != null) {
+            addressees.add(recordOwner);
+        }
+        Set<UUID> organisations = new HashSet<>(addressees);
+        organisations.add(event.ownerOrg());
+        if (owner != null) {
+            organisations.add(owner);
+        }
+        List<RecordScope> named = new ArrayList<>();
+        for (UUID id : read.namedIds()) {
+            if (orgs.named(id)) {
+                organisations.add(id);
+            }
+            if (id.equals(record.id())) {
+                continue;
+            }
+            known.find(id).ifPresent(r -> {
+                if (r.ownerId() != null) {
+                    organisations.add(r.ownerId());
+                }
+                if (!"STAKEHOLDER".equals(r.kind())) {
+                    named.add(RecordScope.of(r.ownerId(), r.classification(), r.forums()));
+                }
+            });
+        }
+        RecordScope quoted = RecordScope.of(recordOwner, record.classification(), record.forums());
+        DataClassification classification = Firewall.classification(event.classification(), quoted, named);
+        Set<UUID> forums = read.firewallOwner() != null ? Set.of() : Set.copyOf(record.forums());
+        return new Firewall.Audience(RecordScope.of(owner, classification, forums), organisations, addressees);
+    }
+
+    private String link(KnownRecord record) {
+        if ("FLAG".equals(record.kind()) && !record.forums().isEmpty()) {
+            return linkBase + "/forums/" + record.forums().getFirst() + "/flags/" + record.id();
+        }
+        return linkBase + "/" + record.kind().toLowerCase() + "s/" + record.id();
+    }
+
     /** Organisation inboxes that hear of the event without a subscription. */
     private Set<UUID> defaultRecipients(RecordEvent read, KnownRecord record, InboundEvent event) {
         Set<UUID> to = new LinkedHashSet<>();
@@ -209,7 +266,7 @@ public class Router {
         if (FORUM_DEFAULTS.contains(name) && !record.forums().isEmpty()) {
             to.addAll(jdbc.queryForList("""
                     SELECT DISTINCT stakeholder_id FROM forum_membership WHERE active AND forum_id = ANY(?::uuid[])""",
-                    UUID.class, org.arrival.platform.directory.ReadSql.arrayLiteral(record.forums())));
+                    UUID.class, ReadSql.arrayLiteral(record.forums())));
             if (name.equals("ActionProposed") && read.actorOrg() != null) {
                 to.remove(read.actorOrg()); // the proposer knows already
             }
@@ -224,8 +281,8 @@ public class Router {
     private static void notify(Poll poll, Notification n, UUID org, String user, UUID subscription) {
         poll.notifications.putIfAbsent(Arrays.asList(n.event().id(), org, user), new Object[] {
                 UUID.randomUUID(), n.event().id(), n.event().type(), n.event().subject(), org, user, subscription,
-                n.text().title(), n.text().body(), n.link(), n.event().classification().name(),
-                Timestamp.from(n.event().time())});
+                n.text().title(), n.text().body(), n.link(), n.audience().scope().classification().name(),
+                Timestamp.from(n.event().time()), ReadSql.arrayLiteral(n.audience().organisations())});
     }
 
     private static Object[] email(Notification n, Subscription s) {
@@ -258,31 +315,38 @@ public class Router {
         return JSON.writeValueAsString(doc);
     }
 
-    private record Notification(InboundEvent event, Wording.Text text, String link) {
+    private record Notification(InboundEvent event, Wording.Text text, String link, Firewall.Audience audience) {
     }
 
     /** Replica look-ups, once per organisation per poll. */
     private final class Lookups {
 
+        private final Set<UUID> named;
         private final Map<UUID, java.util.Optional<KnownOrganisation>> known = new HashMap<>();
-        private final Map<UUID, Set<UUID>> forums = new HashMap<>();
+        private final Map<UUID, Viewer> viewers = new HashMap<>();
+
+        Lookups(Set<UUID> named) {
+            this.named = named;
+        }
+
+        /** Whether an id the poll's events name is an organisation's. */
+        boolean named(UUID id) {
+            return named.contains(id);
+        }
 
         java.util.Optional<KnownOrganisation> find(UUID org) {
             return known.computeIfAbsent(org, organisations::find);
-        }
-
-        boolean hidden(UUID org) {
-            return find(org).map(KnownOrganisation::hidden).orElse(false);
         }
 
         String name(UUID org) {
             return org == null ? "An organisation" : find(org).map(KnownOrganisation::name).orElse("An organisation");
         }
 
+        /** The organisation as the read policy sees it; an organisation the replica does not know is an enforcement body. */
         boolean mayTell(Firewall.Audience audience, UUID org) {
-            boolean enforcement = find(org).map(KnownOrganisation::enforcementBody).orElse(true);
-            Set<UUID> seats = forums.computeIfAbsent(org, organisations::forumsOf);
-            return Firewall.mayTell(audience, new Firewall.Recipient(org, enforcement, seats));
+            Viewer viewer = viewers.computeIfAbsent(org,
+                    o -> organisations.viewer(new Caller(null, null, o, Set.of())));
+            return Firewall.mayTell(audience, viewer);
         }
     }
 }

@@ -25,6 +25,10 @@ import org.arrival.contracts.assessments.NeedIdentified;
 import org.arrival.contracts.assessments.NeedUpdated;
 import org.arrival.contracts.assessments.PopulationEstimateRecorded;
 import org.arrival.contracts.assessments.PopulationEstimateRevised;
+import org.arrival.contracts.forum.CoherenceCheckCode;
+import org.arrival.contracts.forum.CoherenceFlagRaised;
+import org.arrival.contracts.forum.CoherenceFlagUpdated;
+import org.arrival.contracts.forum.FlagStatus;
 import org.arrival.contracts.registry.ForumEstablished;
 import org.arrival.contracts.registry.ForumUpdated;
 import org.arrival.contracts.registry.MembershipChanged;
@@ -119,6 +123,11 @@ public final class Wording {
             case ReportOverdue p -> new Text("A progress report on " + what + " by " + who + " is "
                     + p.daysOverdue() + " days overdue", "It was due on " + p.dueOn() + " for the period "
                     + p.periodStart() + " to " + p.periodEnd() + ".");
+            case CoherenceFlagRaised p -> new Text("A coherence check flagged " + check(p.flag().checkCode()),
+                    p.flag().summary() == null ? "" : p.flag().summary());
+            case CoherenceFlagUpdated p -> new Text("A coherence flag (" + check(p.flag().checkCode()) + ") was "
+                    + flagStatus(p.flag().status()), p.flag().summary() == null ? reason(p.reason())
+                            : p.flag().summary() + (p.reason() == null ? "" : "\n" + reason(p.reason())));
             default -> new Text("Something changed on " + what, "");
         };
         return new Text(limit(text.title(), 300), limit(text.body(), 2000));
@@ -132,6 +141,32 @@ public final class Wording {
             case COMMENT -> "commented on";
             case ENDORSEMENT -> "endorsed";
             case OBJECTION -> "objected to";
+        };
+    }
+
+    private static String check(CoherenceCheckCode code) {
+        if (code == null) {
+            return "an inconsistency";
+        }
+        return switch (code) {
+            case NEED_WITHOUT_ACTION -> "a need without an action";
+            case GAP_WITHOUT_ACTION -> "a checklist gap without an action";
+            case OVERLAPPING_ACTIONS -> "overlapping actions";
+            case MISSING_LOCAL_IMPLEMENTATION -> "a commitment without local implementation";
+            case ACTION_WITHOUT_FUNDING -> "an action without funding";
+            case REPORTING_OVERDUE -> "overdue reporting";
+        };
+    }
+
+    private static String flagStatus(FlagStatus status) {
+        if (status == null) {
+            return "changed";
+        }
+        return switch (status) {
+            case OPEN -> "reopened";
+            case ACKNOWLEDGED -> "acknowledged";
+            case RESOLVED -> "resolved";
+            case DISMISSED -> "dismissed";
         };
     }
 

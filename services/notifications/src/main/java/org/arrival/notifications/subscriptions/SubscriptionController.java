@@ -65,11 +65,11 @@ public class SubscriptionController {
         return respond(service.replace(caller, id, expected, input));
     }
 
-    @Operation(summary = "End a subscription; If-Match optional")
+    @Operation(summary = "End a subscription; needs If-Match")
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(Caller caller, @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        service.delete(caller, id, ifMatch == null || ifMatch.isBlank() ? null : ETags.requiredVersion(ifMatch));
+        service.delete(caller, id, ETags.requiredVersion(ifMatch));
         return ResponseEntity.noContent().build();
     }
 

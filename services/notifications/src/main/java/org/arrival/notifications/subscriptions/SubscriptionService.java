@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -12,9 +13,13 @@ import java.util.stream.Collectors;
 
 import org.arrival.contracts.EventCatalogue;
 import org.arrival.contracts.EventTypeDefinition;
+import org.arrival.notifications.records.KnownRecord;
 import org.arrival.notifications.records.KnownRecords;
+import org.arrival.platform.directory.Organisations;
 import org.arrival.platform.security.Caller;
+import org.arrival.platform.security.RecordScope;
 import org.arrival.platform.security.Roles;
+import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.AccessRefused;
 import org.arrival.platform.web.InvalidInput;
 import org.arrival.platform.web.PageQuery;
@@ -28,7 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Subscriptions: a user subscribes for themself, an organisation administrator for the whole organisation. Nobody
- * sees or changes another user's or another organisation's subscriptions (404).
+ * sees or changes another user's or another organisation's subscriptions (404). A filter may name only what the
+ * caller may see by the platform's read policy ({@link Viewer}): an organisation hidden from the caller, or a
+ * record it may not read, is answered exactly like an id nobody knows.
  */
 @Service
 public class SubscriptionService {
@@ -39,11 +46,14 @@ public class SubscriptionService {
 
     private final SubscriptionRepository subscriptions;
     private final KnownRecords records;
+    private final Organisations organisations;
     private final JdbcTemplate jdbc;
 
-    public SubscriptionService(SubscriptionRepository subscriptions, KnownRecords records, JdbcTemplate jdbc) {
+    public SubscriptionService(SubscriptionRepository subscriptions, KnownRecords records,
+            Organisations organisations, JdbcTemplate jdbc) {
         this.subscriptions = subscriptions;
         this.records = records;
+        this.organisations = organisations;
         this.jdbc = jdbc;
     }
 
@@ -103,12 +113,12 @@ public class SubscriptionService {
 
     /** Ends the subscription; it is kept (inactive) for the deliveries that refer to it. */
     @Transactional
-    public void delete(Caller caller, UUID id, Long expectedVersion) {
+    public void delete(Caller caller, UUID id, long expectedVersion) {
         Subscription current = owned(caller, id, true);
         if (current.scope() == Scope.ORGANISATION) {
             requireOrgAdmin(caller);
         }
-        if (expectedVersion != null && current.version() != expectedVersion) {
+        if (current.version() != expectedVersion) {
             throw new StaleVersion("subscription", id, expectedVersion);
         }
         subscriptions.update(new Subscription(id, current.version() + 1, current.ownerOrg(), current.userId(),
@@ -128,7 +138,10 @@ public class SubscriptionService {
             SubscriptionFilter filter) {
     }
 
-    /** Checks the input: 400 for what is malformed, 422 for references to what is unknown. */
+    /**
+     * Checks the input: 400 for what is malformed, 422 for references to what is unknown or what the caller may not
+     * see (the same answer, so that it tells nothing of what exists).
+     */
     private Settings validated(Caller caller, UUID org, SubscriptionInput input) {
         if (input.channel() == null) {
             throw InvalidInput.field("channel", "is required (IN_APP, EMAIL or WEBHOOK)");
@@ -159,15 +172,19 @@ public class SubscriptionService {
         if (input.channel() == Channel.WEBHOOK && !subscriptions.webhookOf(input.webhookId(), org)) {
             throw new UnprocessableReference("webhookId", "no webhook " + input.webhookId() + " of your organisation");
         }
-        List<UUID> unknownForums = filter.forums().stream().filter(f -> !forumKnown(f)).toList();
+        Viewer viewer = organisations.viewer(caller);
+        List<UUID> unknownForums = filter.forums().stream().filter(f -> !forumVisible(viewer, f)).toList();
         if (!unknownForums.isEmpty()) {
             throw new UnprocessableReference("filter.forums", "unknown forums " + join(unknownForums));
         }
-        List<UUID> unknownOrgs = filter.organisations().stream().filter(o -> !organisationKnown(o)).toList();
+        List<UUID> unknownOrgs = filter.organisations().stream()
+                .filter(o -> !organisationKnown(o) || !viewer.maySeeOrganisation(o)).toList();
         if (!unknownOrgs.isEmpty()) {
             throw new UnprocessableReference("filter.organisations", "unknown organisations " + join(unknownOrgs));
         }
-        List<UUID> unknownRecords = records.unknown(filter.records());
+        Map<UUID, KnownRecord> known = records.find(filter.records());
+        List<UUID> unknownRecords = filter.records().stream()
+                .filter(r -> !known.containsKey(r) || !viewer.mayRead(scope(known.get(r)))).toList();
         if (!unknownRecords.isEmpty()) {
             throw new UnprocessableReference("filter.records", "unknown records " + join(unknownRecords));
         }
@@ -228,12 +245,19 @@ public class SubscriptionService {
         return new ArrayList<>(values);
     }
 
-    private boolean forumKnown(UUID forum) {
-        Integer n = jdbc.queryForObject("""
-                SELECT (SELECT count(*) FROM forum_membership WHERE forum_id = ?)
-                     + (SELECT count(*) FROM known_record WHERE id = ? AND kind = 'FORUM')""", Integer.class, forum,
+    /** A forum the registry's events made known; one known as a record only when the caller may read it. */
+    private boolean forumVisible(Viewer viewer, UUID forum) {
+        KnownRecord record = records.find(List.of(forum)).get(forum);
+        if (record != null && "FORUM".equals(record.kind())) {
+            return viewer.mayRead(scope(record));
+        }
+        Integer n = jdbc.queryForObject("SELECT count(*) FROM forum_membership WHERE forum_id = ?", Integer.class,
                 forum);
         return n != null && n > 0;
+    }
+
+    private static RecordScope scope(KnownRecord record) {
+        return RecordScope.of(record.ownerId(), record.classification(), record.forums());
     }
 
     private boolean organisationKnown(UUID org) {

@@ -8,6 +8,12 @@ import java.util.UUID;
 
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.EventJson;
+import org.arrival.contracts.actionplans.Action;
+import org.arrival.contracts.actionplans.ActionKind;
+import org.arrival.contracts.actionplans.ActionProposed;
+import org.arrival.contracts.actionplans.ActionStatus;
+import org.arrival.contracts.actionplans.Participant;
+import org.arrival.contracts.actionplans.ParticipantRole;
 import org.arrival.contracts.assessments.Count;
 import org.arrival.contracts.assessments.Need;
 import org.arrival.contracts.assessments.NeedIdentified;
@@ -19,10 +25,17 @@ import org.arrival.contracts.common.Actor;
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
+import org.arrival.contracts.forum.CoherenceCheckCode;
+import org.arrival.contracts.forum.CoherenceFlag;
+import org.arrival.contracts.forum.CoherenceFlagRaised;
+import org.arrival.contracts.forum.FlagStatus;
 import org.arrival.platform.messaging.consumer.InboundEvent;
 import org.junit.jupiter.api.Test;
 
-/** Needs and estimates shared with forums reach those forums' members; older events without forums reach the owner. */
+/**
+ * Needs and estimates shared with forums reach those forums' members; older events without forums reach the owner;
+ * flags are records of their forum; every id a payload names is found.
+ */
 class EventInterpreterTest {
 
     private final UUID owner = UUID.randomUUID();
@@ -48,6 +61,33 @@ class EventInterpreterTest {
         KnownRecord record = EventInterpreter.interpret(event("org.arrival.assessments.PopulationEstimateRecorded.v1",
                 estimate.estimateId(), new PopulationEstimateRecorded(estimate, new Actor("u", owner)))).record();
         assertThat(record.forums()).isEmpty();
+    }
+
+    @Test
+    void aCoherenceFlagIsARecordOfItsForumThatRelatesToTheRecordsItNames() {
+        UUID flagId = UUID.randomUUID();
+        UUID need = UUID.randomUUID();
+        RecordEvent read = EventInterpreter.interpret(event("org.arrival.forum.CoherenceFlagRaised.v1", flagId,
+                new CoherenceFlagRaised(new CoherenceFlag(flagId, 1, forum, CoherenceCheckCode.NEED_WITHOUT_ACTION,
+                        List.of(need), "Validated need 'Safe shelter' has no action addressing it.", FlagStatus.OPEN,
+                        null), null)));
+        assertThat(read.record().kind()).isEqualTo("FLAG");
+        assertThat(read.record().ownerId()).isEqualTo(owner);
+        assertThat(read.record().forums()).containsExactly(forum);
+        assertThat(read.relatedIds()).contains(flagId, forum, need);
+    }
+
+    @Test
+    void everyIdThePayloadNamesIsFoundAtAnyDepth() {
+        UUID participant = UUID.randomUUID();
+        UUID actionId = UUID.randomUUID();
+        Action action = new Action(actionId, 1, owner, null, "Health escorts", null, ActionKind.SERVICE, List.of(),
+                List.of(), List.of(kampala), null, null, null, List.of(new Participant(participant,
+                        ParticipantRole.IMPLEMENTING)), null, false, List.of(), null, List.of(), List.of(), List.of(),
+                List.of(forum), ActionStatus.PROPOSED);
+        RecordEvent read = EventInterpreter.interpret(event("org.arrival.actionplans.ActionProposed.v1", actionId,
+                new ActionProposed(action, new Actor("u", owner))));
+        assertThat(read.namedIds()).containsExactlyInAnyOrder(actionId, owner, participant, forum);
     }
 
     private InboundEvent event(String type, UUID subject, Object payload) {

@@ -6,31 +6,40 @@ import static org.arrival.contracts.DataClassification.PUBLIC;
 import static org.arrival.contracts.DataClassification.RESTRICTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import org.arrival.contracts.DataClassification;
 import org.arrival.notifications.routing.Firewall.Audience;
-import org.arrival.notifications.routing.Firewall.Recipient;
+import org.arrival.platform.security.Caller;
+import org.arrival.platform.security.RecordScope;
+import org.arrival.platform.security.Viewer;
 import org.junit.jupiter.api.Test;
 
+/** Who is told, as the platform's read policy ({@link Viewer}) sees each recipient organisation. */
 class FirewallTest {
 
     private final UUID owner = UUID.randomUUID();
     private final UUID forum = UUID.randomUUID();
-    private final Recipient ownerItself = new Recipient(owner, false, Set.of());
-    private final Recipient member = new Recipient(UUID.randomUUID(), false, Set.of(forum));
-    private final Recipient outsider = new Recipient(UUID.randomUUID(), false, Set.of(UUID.randomUUID()));
-    private final Recipient police = new Recipient(UUID.randomUUID(), true, Set.of(forum));
+    private final UUID hiddenAssociation = UUID.randomUUID();
+    private final Viewer ownerItself = viewer(owner, false, Set.of());
+    private final Viewer member = viewer(UUID.randomUUID(), false, Set.of(forum));
+    private final Viewer outsider = viewer(UUID.randomUUID(), false, Set.of(UUID.randomUUID()));
+    private final Viewer police = viewer(UUID.randomUUID(), true, Set.of(forum));
+
+    private Viewer viewer(UUID org, boolean enforcement, Set<UUID> forums) {
+        return new Viewer(new Caller(null, null, org, Set.of()), enforcement, forums, Set.of(hiddenAssociation));
+    }
 
     private Audience audience(DataClassification c, Set<UUID> forums) {
-        return new Audience(owner, c, forums, Set.of(), false);
+        return new Audience(RecordScope.of(owner, c, forums), Set.of(owner), Set.of());
     }
 
     @Test
-    void theOwnerIsAlwaysTold() {
+    void theOwnerIsToldOfEveryClassification() {
         for (DataClassification c : DataClassification.values()) {
-            assertThat(Firewall.mayTell(new Audience(owner, c, Set.of(), Set.of(), true), ownerItself)).isTrue();
+            assertThat(Firewall.mayTell(audience(c, Set.of()), ownerItself)).isTrue();
         }
     }
 
@@ -53,24 +62,51 @@ class FirewallTest {
     }
 
     @Test
-    void nothingAboutAHiddenOrganisationReachesEnforcementBodies() {
-        Audience hidden = new Audience(owner, PUBLIC, Set.of(forum), Set.of(), true);
-        assertThat(Firewall.mayTell(hidden, police)).isFalse();
-        assertThat(Firewall.mayTell(hidden, outsider)).isTrue();
+    void nothingThatNamesAHiddenOrganisationReachesEnforcementBodiesNotEvenTheirOwnRecords() {
+        Audience itsOwn = new Audience(RecordScope.of(hiddenAssociation, PUBLIC, Set.of(forum)),
+                Set.of(hiddenAssociation), Set.of());
+        assertThat(Firewall.mayTell(itsOwn, police)).isFalse();
+        assertThat(Firewall.mayTell(itsOwn, outsider)).isTrue();
+        // the association takes part in a public action of the owner, or commented on an action of the police
+        Audience naming = new Audience(RecordScope.of(owner, PUBLIC, Set.of()), Set.of(owner, hiddenAssociation),
+                Set.of());
+        assertThat(Firewall.mayTell(naming, police)).isFalse();
+        assertThat(Firewall.mayTell(naming, member)).isTrue();
+        UUID policeOrg = police.caller().organisationId();
+        Audience onPoliceRecord = new Audience(RecordScope.of(policeOrg, FORUM, Set.of(forum)),
+                Set.of(policeOrg, hiddenAssociation), Set.of(hiddenAssociation));
+        assertThat(Firewall.mayTell(onPoliceRecord, police)).isFalse();
     }
 
     @Test
-    void anAuthorReadsWhatItWroteUnlessOrganisationClassifiedOrRestrictedForEnforcement() {
-        UUID author = member.organisation();
-        assertThat(Firewall.mayTell(new Audience(owner, FORUM, Set.of(), Set.of(author), false), member)).isTrue();
-        assertThat(Firewall.mayTell(new Audience(owner, ORGANISATION, Set.of(), Set.of(author), false), member))
-                .isFalse();
-        assertThat(Firewall.mayTell(new Audience(owner, RESTRICTED, Set.of(), Set.of(police.organisation()), false),
-                police)).isFalse();
+    void anAddresseeReadsWhatWasWrittenByOrForItUnlessOrganisationClassifiedOrRestrictedForEnforcement() {
+        UUID author = member.caller().organisationId();
+        assertThat(Firewall.mayTell(new Audience(RecordScope.of(owner, FORUM, Set.of()), Set.of(owner, author),
+                Set.of(author)), member)).isTrue();
+        assertThat(Firewall.mayTell(new Audience(RecordScope.of(owner, FORUM, Set.of()), Set.of(owner, author),
+                Set.of()), member)).isFalse();
+        assertThat(Firewall.mayTell(new Audience(RecordScope.of(owner, ORGANISATION, Set.of()), Set.of(owner, author),
+                Set.of(author)), member)).isFalse();
+        UUID policeOrg = police.caller().organisationId();
+        assertThat(Firewall.mayTell(new Audience(RecordScope.of(owner, RESTRICTED, Set.of()), Set.of(owner, policeOrg),
+                Set.of(policeOrg)), police)).isFalse();
     }
 
     @Test
-    void anUnknownRecipientIsNeverTold() {
-        assertThat(Firewall.mayTell(audience(PUBLIC, Set.of()), new Recipient(null, true, Set.of()))).isFalse();
+    void aNotificationIsAsProtectedAsTheRecordItQuotesAndRestrictedWhenItNamesARestrictedRecord() {
+        RecordScope restrictedAction = RecordScope.of(owner, RESTRICTED, Set.of(forum));
+        RecordScope internalPlan = RecordScope.of(owner, ORGANISATION, Set.of());
+        assertThat(Firewall.classification(FORUM, restrictedAction, List.of())).isEqualTo(RESTRICTED);
+        assertThat(Firewall.classification(FORUM, internalPlan, List.of())).isEqualTo(ORGANISATION);
+        assertThat(Firewall.classification(PUBLIC, RecordScope.of(owner, PUBLIC, Set.of()),
+                List.of(RecordScope.of(UUID.randomUUID(), RESTRICTED, Set.of())))).isEqualTo(RESTRICTED);
+        assertThat(Firewall.classification(FORUM, RecordScope.of(owner, FORUM, Set.of()), List.of(internalPlan)))
+                .as("a record only named limits who reads it, not who hears that it was named").isEqualTo(FORUM);
+    }
+
+    @Test
+    void anOrganisationOfNoOneIsNeverTold() {
+        assertThat(Firewall.mayTell(audience(PUBLIC, Set.of()), new Viewer(new Caller(null, null, null, Set.of()),
+                true, Set.of(), Set.of()))).isFalse();
     }
 }

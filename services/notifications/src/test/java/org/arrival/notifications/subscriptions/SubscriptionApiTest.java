@@ -83,9 +83,27 @@ class SubscriptionApiTest extends NotificationsIntegrationTest {
                 .andExpect(jsonPath("$.frequency").value("IMMEDIATE"))
                 .andExpect(jsonPath("$.filter.sectors[0]").value("EDUCATION"));
 
-        perform(delete("/subscriptions/" + id), alice).andExpect(status().isNoContent());
+        perform(delete("/subscriptions/" + id).header("If-Match", "\"2\""), alice).andExpect(status().isNoContent());
         perform(getJson("/subscriptions/" + id), alice).andExpect(status().isNotFound());
         assertThat(jdbc.queryForObject("SELECT active FROM subscription WHERE id = ?::uuid", Boolean.class, id)).isFalse();
+    }
+
+    @Test
+    void anEmailSubscriptionTakesTheMembersOwnWorkAddressButNoIdentityDocumentNumber() throws Exception {
+        // the address is an organisation contact (a member's work mailbox), not personal data about migrants
+        String id = create(alice, """
+                {"channel":"EMAIL","address":"alice.okello@rlp.example.org",
+                 "filter":{"areas":["UG-C"],"eventTypes":["ReportOverdue"]}}""");
+        perform(getJson("/subscriptions/" + id), alice).andExpect(jsonPath("$.address").value("alice.okello@rlp.example.org"));
+        long before = count();
+        // what an organisation contact may still not hold: an identity document number
+        perform(postJson("/subscriptions", """
+                {"channel":"EMAIL","address":"passport A1234567 <alice@rlp.example.org>"}"""), alice)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("address"))
+                .andExpect(jsonPath("$.errors[0].code").value("personal-data.document-number"));
+        assertThat(count()).isEqualTo(before);
     }
 
     @Test
@@ -97,21 +115,33 @@ class SubscriptionApiTest extends NotificationsIntegrationTest {
             perform(getJson("/subscriptions/" + mine), other).andExpect(status().isNotFound())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
             perform(putJson("/subscriptions/" + mine, body, "\"1\""), other).andExpect(status().isNotFound());
-            perform(delete("/subscriptions/" + mine), other).andExpect(status().isNotFound());
+            perform(delete("/subscriptions/" + mine).header("If-Match", "\"1\""), other).andExpect(status().isNotFound());
             perform(getJson("/subscriptions"), other).andExpect(status().isOk())
                     .andExpect(jsonPath("$.items[*].id", Matchers.not(Matchers.hasItem(mine))));
         }
         perform(getJson("/subscriptions/" + ours), stranger).andExpect(status().isNotFound());
-        perform(delete("/subscriptions/" + ours), stranger).andExpect(status().isNotFound());
+        perform(delete("/subscriptions/" + ours).header("If-Match", "\"1\""), stranger).andExpect(status().isNotFound());
         // members see their organisation's subscriptions; only administrators change them
         perform(getJson("/subscriptions/" + ours), bob).andExpect(status().isOk())
                 .andExpect(jsonPath("$.scope").value("ORGANISATION"));
         perform(putJson("/subscriptions/" + ours, body, "\"1\""), bob).andExpect(status().isForbidden());
-        perform(delete("/subscriptions/" + ours), bob).andExpect(status().isForbidden());
+        perform(delete("/subscriptions/" + ours).header("If-Match", "\"1\""), bob).andExpect(status().isForbidden());
         perform(postJson("/subscriptions", "{\"scope\":\"ORGANISATION\",\"channel\":\"IN_APP\"}"), bob)
                 .andExpect(status().isForbidden());
-        perform(delete("/subscriptions/" + ours), admin).andExpect(status().isNoContent());
+        perform(delete("/subscriptions/" + ours).header("If-Match", "\"1\""), admin).andExpect(status().isNoContent());
         perform(getJson("/subscriptions/" + mine), alice).andExpect(status().isOk());
+    }
+
+    @Test
+    void endingASubscriptionNeedsIfMatchLikeChangingIt() throws Exception {
+        String id = create(alice, "{\"channel\":\"IN_APP\"}");
+        perform(delete("/subscriptions/" + id), alice).andExpect(status().isPreconditionRequired())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        perform(delete("/subscriptions/" + id).header("If-Match", "\"7\""), alice)
+                .andExpect(status().isPreconditionFailed());
+        perform(getJson("/subscriptions/" + id), alice).andExpect(status().isOk());
+        perform(delete("/subscriptions/" + id).header("If-Match", "\"1\""), alice).andExpect(status().isNoContent());
+        perform(getJson("/subscriptions/" + id), alice).andExpect(status().isNotFound());
     }
 
     @Test
@@ -122,7 +152,7 @@ class SubscriptionApiTest extends NotificationsIntegrationTest {
         perform(postJson("/subscriptions", "{\"channel\":\"IN_APP\"}"), null).andExpect(status().isUnauthorized());
         perform(putJson("/subscriptions/" + id, "{\"channel\":\"IN_APP\"}", "\"1\""), null)
                 .andExpect(status().isUnauthorized());
-        perform(delete("/subscriptions/" + id), null).andExpect(status().isUnauthorized());
+        perform(delete("/subscriptions/" + id).header("If-Match", "\"1\""), null).andExpect(status().isUnauthorized());
     }
 
     @Test

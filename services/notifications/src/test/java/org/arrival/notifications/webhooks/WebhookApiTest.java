@@ -76,13 +76,31 @@ class WebhookApiTest extends NotificationsIntegrationTest {
         String changed = perform(putJson("/webhooks/" + id, """
                 {"url": "%s/v2", "eventTypes": ["PlanRecorded"]}""".formatted(URL), "\"1\""), admin)
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        String disabled = perform(post("/webhooks/" + id + "/disable"), admin).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
-        String enabled = perform(post("/webhooks/" + id + "/enable"), admin).andExpect(status().isOk())
+        String disabled = perform(post("/webhooks/" + id + "/disable").header("If-Match", "\"2\""), admin)
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String enabled = perform(post("/webhooks/" + id + "/enable").header("If-Match", "\"3\""), admin)
+                .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         for (String body : List.of(one, list, changed, disabled, enabled)) {
             assertThat(body).doesNotContain(secret).doesNotContain("\"secret\"");
         }
+    }
+
+    @Test
+    void theDescriptionIsScreenedForPersonalDataButTheUrlAndEventTypesAreNot() throws Exception {
+        perform(postJson("/webhooks", """
+                {"url": "%s", "eventTypes": ["PlanRecorded"], "description": "call Amina on 0772 123456 if it fails"}"""
+                .formatted(URL)), admin)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("description"))
+                .andExpect(jsonPath("$.errors[0].code").value("personal-data.phone"));
+        assertNothingWritten();
+        // a token in the receiver's URL has the shape of a passport number: a URL is no text people write
+        String url = "http://127.0.0.1:9/hooks/arrival?token=AB1234567&line=0772123456";
+        perform(postJson("/webhooks", """
+                {"url": "%s", "eventTypes": ["PlanRecorded"], "description": "our case system"}""".formatted(url)),
+                admin).andExpect(status().isCreated()).andExpect(jsonPath("$.url").value(url));
     }
 
     @Test
@@ -103,10 +121,27 @@ class WebhookApiTest extends NotificationsIntegrationTest {
     }
 
     @Test
+    void everyChangeOfAWebhookNeedsIfMatch() throws Exception {
+        String id = register();
+        String path = "/webhooks/" + id;
+        List<Supplier<MockHttpServletRequestBuilder>> changes = List.of(() -> post(path + "/rotate-secret"),
+                () -> post(path + "/disable"), () -> post(path + "/enable"), () -> delete(path));
+        for (Supplier<MockHttpServletRequestBuilder> change : changes) {
+            perform(change.get(), admin).andExpect(status().isPreconditionRequired())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+            perform(change.get().header("If-Match", "\"9\""), admin).andExpect(status().isPreconditionFailed());
+        }
+        assertThat(jdbc.queryForObject("SELECT version FROM webhook WHERE id = ?::uuid", Long.class, id)).isEqualTo(1);
+        perform(post(path + "/disable").header("If-Match", "\"1\""), admin).andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"2\""));
+        perform(delete(path).header("If-Match", "\"2\""), admin).andExpect(status().isNoContent());
+    }
+
+    @Test
     void rotatingTheSecretShowsTheNewOneOnce() throws Exception {
         String id = register();
         String before = jdbc.queryForObject("SELECT secret FROM webhook WHERE id = ?::uuid", String.class, id);
-        String rotated = JSON.readTree(perform(post("/webhooks/" + id + "/rotate-secret"), admin)
+        String rotated = JSON.readTree(perform(post("/webhooks/" + id + "/rotate-secret").header("If-Match", "\"1\""), admin)
                 .andExpect(status().isOk()).andExpect(header().string("ETag", "\"2\""))
                 .andReturn().getResponse().getContentAsString()).path("secret").asString();
         assertThat(rotated).hasSize(43).isNotEqualTo(before);
@@ -132,7 +167,7 @@ class WebhookApiTest extends NotificationsIntegrationTest {
     @Test
     void deletesAWebhookButKeepsItsDeliveryLog() throws Exception {
         String id = register();
-        perform(delete("/webhooks/" + id), admin).andExpect(status().isNoContent());
+        perform(delete("/webhooks/" + id).header("If-Match", "\"1\""), admin).andExpect(status().isNoContent());
         perform(getJson("/webhooks/" + id), admin).andExpect(status().isNotFound());
         assertThat(jdbc.queryForObject("SELECT count(*) FROM webhook WHERE id = ?::uuid", Integer.class, id)).isZero();
     }
@@ -173,8 +208,10 @@ class WebhookApiTest extends NotificationsIntegrationTest {
         // a fresh request each time: a builder keeps the headers of earlier performs
         List<Supplier<MockHttpServletRequestBuilder>> requests = List.of(() -> postJson("/webhooks", body),
                 () -> getJson("/webhooks"), () -> getJson(path), () -> putJson(path, body, "\"1\""),
-                () -> post(path + "/rotate-secret"), () -> post(path + "/enable"), () -> post(path + "/disable"),
-                () -> delete(path), () -> getJson(path + "/deliveries"));
+                () -> post(path + "/rotate-secret").header("If-Match", "\"1\""),
+                () -> post(path + "/enable").header("If-Match", "\"1\""),
+                () -> post(path + "/disable").header("If-Match", "\"1\""),
+                () -> delete(path).header("If-Match", "\"1\""), () -> getJson(path + "/deliveries"));
         TestTokenIssuer.Token member = user("rlp-member", ngo, "member");
         TestTokenIssuer.Token adminWithoutOrg = user("lost-admin", null, "member", "org-admin");
         for (Supplier<MockHttpServletRequestBuilder> r : requests) {

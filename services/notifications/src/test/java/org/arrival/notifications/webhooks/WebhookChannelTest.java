@@ -19,6 +19,7 @@ import org.arrival.notifications.NotificationsIntegrationTest;
 import org.arrival.notifications.delivery.DeliveryOutcome;
 import org.arrival.notifications.delivery.PendingDelivery;
 import org.arrival.notifications.webhooks.WebhookReceiver.Behaviour;
+import org.arrival.notifications.webhooks.SignatureCheckingReceiver.Verdict;
 import org.arrival.notifications.webhooks.WebhookReceiver.Received;
 import org.arrival.notifications.webhooks.application.WebhookChannel;
 import org.arrival.notifications.webhooks.application.WebhookProperties;
@@ -81,21 +82,59 @@ class WebhookChannelTest extends NotificationsIntegrationTest {
         assertThat(r.body()).isEqualTo(d.payload().getBytes(StandardCharsets.UTF_8));
         assertThat(JSON.readTree(r.body()).path("data").path("title").asString()).isEqualTo("Kampala – Ünïcode ✓");
 
-        // what a receiver does: recompute over the raw bytes with the secret it was shown, compare in constant time
+        // what a receiver does: recompute over timestamp, delivery id and raw bytes with the secret it was shown,
+        // compare in constant time
         String signature = r.header("X-Arrival-Signature");
-        assertThat(signature).matches("sha256=[0-9a-f]{64}");
-        assertThat(java.security.MessageDigest.isEqual(receiverSignature(hook.secret(), r.body()).getBytes(),
+        assertThat(signature).matches("v1=[0-9a-f]{64}");
+        assertThat(java.security.MessageDigest.isEqual(receiverSignature(hook.secret(), r, r.body()).getBytes(),
                 signature.getBytes())).isTrue();
         byte[] tampered = Arrays.copyOf(r.body(), r.body().length);
         tampered[tampered.length - 2] ^= 1;
-        assertThat(receiverSignature(hook.secret(), tampered)).isNotEqualTo(signature);
-        assertThat(receiverSignature("another-secret", r.body())).isNotEqualTo(signature);
+        assertThat(receiverSignature(hook.secret(), r, tampered)).isNotEqualTo(signature);
+        assertThat(receiverSignature("another-secret", r, r.body())).isNotEqualTo(signature);
+    }
+
+    @Test
+    void theSignatureCoversTheTimestampAndTheDeliveryIdSoACapturedDeliveryCannotBeReplayed() throws Exception {
+        Hook hook = register(receiver.url("/hook"));
+        PendingDelivery d = delivery(hook.id(), "Kampala");
+        assertThat(channel.deliver(d).delivered()).isTrue();
+        Received r = receiver.received().get(0);
+        Instant sent = Instant.ofEpochSecond(Long.parseLong(r.header("X-Arrival-Timestamp")));
+        SignatureCheckingReceiver endpoint = new SignatureCheckingReceiver(hook.secret(), Duration.ofMinutes(5));
+
+        assertThat(endpoint.receive(r, sent.plusSeconds(2))).isEqualTo(Verdict.ACCEPTED);
+        // sent again as it was: the receiver remembers the delivery id
+        assertThat(endpoint.receive(r, sent.plusSeconds(30))).isEqualTo(Verdict.REPEATED);
+        // a retry of the same delivery: same id and body, its own timestamp and signature; recognised as a repeat
+        assertThat(channel.deliver(d).delivered()).isTrue();
+        Received retry = receiver.received().get(1);
+        assertThat(retry.header("X-Arrival-Delivery")).isEqualTo(r.header("X-Arrival-Delivery"));
+        assertThat(endpoint.receive(retry, Instant.ofEpochSecond(Long.parseLong(retry.header("X-Arrival-Timestamp")))))
+                .isEqualTo(Verdict.REPEATED);
+        // later, with a fresh timestamp to pass the tolerance: the signature does not cover it
+        Instant later = sent.plusSeconds(3_600);
+        assertThat(endpoint.receive(r.withHeader("X-Arrival-Timestamp", Long.toString(later.getEpochSecond())), later))
+                .isEqualTo(Verdict.BAD_SIGNATURE);
+        // or with another delivery id, to get past the receiver's memory: the signature does not cover that either
+        assertThat(endpoint.receive(r.withHeader("X-Arrival-Delivery", UUID.randomUUID().toString()),
+                sent.plusSeconds(30))).isEqualTo(Verdict.BAD_SIGNATURE);
+        // as it was, once the tolerance has passed and the receiver may have forgotten the id
+        assertThat(new SignatureCheckingReceiver(hook.secret(), Duration.ofMinutes(5)).receive(r, later))
+                .isEqualTo(Verdict.STALE);
+        // tampered with, or signed with another secret
+        byte[] tampered = Arrays.copyOf(r.body(), r.body().length);
+        tampered[tampered.length - 3] ^= 1;
+        assertThat(endpoint.receive(new Received(r.path(), r.headers(), tampered), sent)).isEqualTo(Verdict.BAD_SIGNATURE);
+        assertThat(new SignatureCheckingReceiver("another-secret", Duration.ofMinutes(5)).receive(r, sent))
+                .isEqualTo(Verdict.BAD_SIGNATURE);
+
     }
 
     @Test
     void aRotatedSecretSignsTheNextDeliveries() throws Exception {
         Hook hook = register(receiver.url("/hook"));
-        String rotated = JSON.readTree(perform(post("/webhooks/" + hook.id() + "/rotate-secret"), admin)
+        String rotated = JSON.readTree(perform(post("/webhooks/" + hook.id() + "/rotate-secret").header("If-Match", "\"1\""), admin)
                 .andExpect(status().isOk()).andExpect(jsonPath("$.secret").isString())
                 .andReturn().getResponse().getContentAsString()).path("secret").asString();
         assertThat(rotated).isNotEqualTo(hook.secret());
@@ -103,8 +142,8 @@ class WebhookChannelTest extends NotificationsIntegrationTest {
         assertThat(channel.deliver(delivery(hook.id(), "x")).delivered()).isTrue();
 
         Received r = receiver.received().get(0);
-        assertThat(r.header("X-Arrival-Signature")).isEqualTo(receiverSignature(rotated, r.body()))
-                .isNotEqualTo(receiverSignature(hook.secret(), r.body()));
+        assertThat(r.header("X-Arrival-Signature")).isEqualTo(receiverSignature(rotated, r, r.body()))
+                .isNotEqualTo(receiverSignature(hook.secret(), r, r.body()));
     }
 
     @Test
@@ -206,7 +245,7 @@ class WebhookChannelTest extends NotificationsIntegrationTest {
         assertThat(receiver.received()).hasSize(1);
         assertThat(failures(hook.id())).isEqualTo(10);
 
-        perform(post("/webhooks/" + hook.id() + "/enable"), admin).andExpect(status().isOk())
+        perform(post("/webhooks/" + hook.id() + "/enable").header("If-Match", "\"2\""), admin).andExpect(status().isOk())
                 .andExpect(jsonPath("$.active").value(true))
                 .andExpect(jsonPath("$.consecutiveFailures").value(0))
                 .andExpect(jsonPath("$.disabledReason").doesNotExist());
@@ -284,10 +323,12 @@ class WebhookChannelTest extends NotificationsIntegrationTest {
     }
 
     /** Independent of the production code: what a receiver in any language computes. */
-    private static String receiverSignature(String secret, byte[] body) throws Exception {
+    private static String receiverSignature(String secret, Received r, byte[] body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        StringBuilder hex = new StringBuilder("sha256=");
+        mac.update((r.header("X-Arrival-Timestamp") + "." + r.header("X-Arrival-Delivery") + ".")
+                .getBytes(StandardCharsets.UTF_8));
+        StringBuilder hex = new StringBuilder("v1=");
         for (byte b : mac.doFinal(body)) {
             hex.append(String.format("%02x", b));
         }

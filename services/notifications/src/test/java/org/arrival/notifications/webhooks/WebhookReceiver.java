@@ -27,6 +27,14 @@ final class WebhookReceiver implements AutoCloseable {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
+
+        /** The same request with one header changed, as someone who captured it might send it again. */
+        Received withHeader(String name, String value) {
+            Map<String, List<String>> changed = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            changed.putAll(headers);
+            changed.put(name, List.of(value));
+            return new Received(path, changed, body);
+        }
     }
 
     private final HttpServer server;

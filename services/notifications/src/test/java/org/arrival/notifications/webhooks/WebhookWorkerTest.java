@@ -68,8 +68,9 @@ class WebhookWorkerTest extends NotificationsIntegrationTest {
         assertThat(receiver.received()).hasSize(2);
         WebhookReceiver.Received last = receiver.received().get(1);
         assertThat(last.header("X-Arrival-Delivery")).isEqualTo(delivery.toString());
-        assertThat(WebhookSignature.verify(hook.path("secret").asString(), last.body(),
-                last.header("X-Arrival-Signature"))).isTrue();
+        assertThat(WebhookSignature.verify(hook.path("secret").asString(), last.header("X-Arrival-Timestamp"),
+                last.header("X-Arrival-Delivery"), last.body(), last.header("X-Arrival-Signature"),
+                java.time.Instant.now(), java.time.Duration.ofMinutes(5))).isTrue();
         assertThat(new String(last.body(), StandardCharsets.UTF_8)).isEqualTo(row.get("payload"));
         perform(getJson("/webhooks/" + id + "/deliveries"), admin).andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[0].status").value("SENT"))

@@ -25,8 +25,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code WEBHOOK} delivery channel: POSTs the CloudEvent of a delivery, signed with the webhook's secret, to the
- * webhook's current URL (checked again before every call), and keeps count of consecutive failures, disabling the
+ * The {@code WEBHOOK} delivery channel: POSTs the CloudEvent of a delivery, signed with the webhook's secret over
+ * the timestamp, the delivery id and the body ({@link WebhookSignature}), to the webhook's current URL (checked again before every call), and keeps count of consecutive failures, disabling the
  * webhook once they reach {@code arrival.notifications.webhooks.disable-after}. Redirects are never followed: a
  * redirect could lead the platform to a target the guard would refuse.
  */
@@ -101,12 +101,14 @@ public class WebhookChannel implements DeliveryChannel {
                     : DeliveryOutcome.giveUp(null, "target refused: " + e.getMessage());
         }
         byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
+        long timestamp = clock.instant().getEpochSecond();
+        String deliveryId = delivery.id().toString();
         HttpRequest request = HttpRequest.newBuilder(target).timeout(timeout)
                 .header("Content-Type", CONTENT_TYPE)
                 .header("User-Agent", "Arrival-Webhooks/1")
-                .header(SIGNATURE_HEADER, WebhookSignature.sign(webhook.secret(), body))
-                .header(DELIVERY_HEADER, delivery.id().toString())
-                .header(TIMESTAMP_HEADER, Long.toString(clock.instant().getEpochSecond()))
+                .header(SIGNATURE_HEADER, WebhookSignature.sign(webhook.secret(), timestamp, deliveryId, body))
+                .header(DELIVERY_HEADER, deliveryId)
+                .header(TIMESTAMP_HEADER, Long.toString(timestamp))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         HttpResponse<Void> response;
         try {

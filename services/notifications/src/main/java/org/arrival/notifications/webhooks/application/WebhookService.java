@@ -83,7 +83,7 @@ public class WebhookService {
     }
 
     @Transactional
-    public Registered rotateSecret(Caller caller, UUID id, Long expectedVersion) {
+    public Registered rotateSecret(Caller caller, UUID id, long expectedVersion) {
         StoredWebhook current = ownedForUpdate(caller, id, expectedVersion);
         String secret = WebhookSignature.newSecret();
         StoredWebhook saved = save(caller, current, current.url(), secret, current.eventTypes(), current.active(),
@@ -93,7 +93,7 @@ public class WebhookService {
 
     /** Switches a webhook back on, after an administrator disabled it or deliveries kept failing. */
     @Transactional
-    public StoredWebhook enable(Caller caller, UUID id, Long expectedVersion) {
+    public StoredWebhook enable(Caller caller, UUID id, long expectedVersion) {
         StoredWebhook current = ownedForUpdate(caller, id, expectedVersion);
         // the target may have become unsafe while the webhook was off
         checkedUrl(current.url());
@@ -104,7 +104,7 @@ public class WebhookService {
     }
 
     @Transactional
-    public StoredWebhook disable(Caller caller, UUID id, Long expectedVersion) {
+    public StoredWebhook disable(Caller caller, UUID id, long expectedVersion) {
         StoredWebhook current = ownedForUpdate(caller, id, expectedVersion);
         if (!current.active()) {
             return current;
@@ -114,7 +114,7 @@ public class WebhookService {
     }
 
     @Transactional
-    public void delete(Caller caller, UUID id, Long expectedVersion) {
+    public void delete(Caller caller, UUID id, long expectedVersion) {
         ownedForUpdate(caller, id, expectedVersion);
         webhooks.delete(id);
     }
@@ -135,11 +135,11 @@ public class WebhookService {
     }
 
     /** Locks the webhook; 403 unless the caller administers an organisation, 404 if not theirs, 412 if stale. */
-    private StoredWebhook ownedForUpdate(Caller caller, UUID id, Long expectedVersion) {
+    private StoredWebhook ownedForUpdate(Caller caller, UUID id, long expectedVersion) {
         requireAdmin(caller);
         StoredWebhook current = webhooks.findForUpdate(id).filter(w -> caller.actsFor(w.ownerOrg()))
                 .orElseThrow(() -> new RecordNotFound("webhook", id));
-        if (expectedVersion != null && current.version() != expectedVersion) {
+        if (current.version() != expectedVersion) {
             throw new StaleVersion("webhook", id, expectedVersion);
         }
         return current;

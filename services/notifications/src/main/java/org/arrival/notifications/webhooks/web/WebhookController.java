@@ -80,35 +80,35 @@ public class WebhookController {
         return respond(service.revise(caller, id, expected, input.url(), input.eventTypes()));
     }
 
-    @Operation(summary = "Replace the signing secret; the answer shows the new one, once. If-Match optional")
+    @Operation(summary = "Replace the signing secret; the answer shows the new one, once. Needs If-Match")
     @PostMapping("/{id}/rotate-secret")
     public ResponseEntity<WebhookView> rotateSecret(Caller caller, @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Registered r = service.rotateSecret(caller, id, optionalVersion(ifMatch));
+        Registered r = service.rotateSecret(caller, id, ETags.requiredVersion(ifMatch));
         return ResponseEntity.ok().eTag(ETags.of(r.webhook().version()))
                 .body(WebhookView.withSecret(r.webhook(), r.secret()));
     }
 
     @Operation(summary = "Switch a webhook on again (also after it was disabled for failing), resetting its"
-            + " failure count. If-Match optional")
+            + " failure count. Needs If-Match")
     @PostMapping("/{id}/enable")
     public ResponseEntity<WebhookView> enable(Caller caller, @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return respond(service.enable(caller, id, optionalVersion(ifMatch)));
+        return respond(service.enable(caller, id, ETags.requiredVersion(ifMatch)));
     }
 
-    @Operation(summary = "Switch a webhook off; its due deliveries are given up. If-Match optional")
+    @Operation(summary = "Switch a webhook off; its due deliveries are given up. Needs If-Match")
     @PostMapping("/{id}/disable")
     public ResponseEntity<WebhookView> disable(Caller caller, @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return respond(service.disable(caller, id, optionalVersion(ifMatch)));
+        return respond(service.disable(caller, id, ETags.requiredVersion(ifMatch)));
     }
 
-    @Operation(summary = "Delete a webhook; its delivery log stays. If-Match optional")
+    @Operation(summary = "Delete a webhook; its delivery log stays. Needs If-Match")
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(Caller caller, @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        service.delete(caller, id, optionalVersion(ifMatch));
+        service.delete(caller, id, ETags.requiredVersion(ifMatch));
         return ResponseEntity.noContent().build();
     }
 
@@ -128,10 +128,6 @@ public class WebhookController {
             }
         }
         return service.deliveries(caller, id, wanted, paging).map(DeliveryView::of);
-    }
-
-    private static Long optionalVersion(String ifMatch) {
-        return ifMatch == null || ifMatch.isBlank() ? null : ETags.requiredVersion(ifMatch);
     }
 
     private static ResponseEntity<WebhookView> respond(StoredWebhook w) {
