@@ -31,7 +31,7 @@ import net.jqwik.api.constraints.Size;
  * several from the total, one value of a series from the next) never comes out as a value from 1 to 4, and the people
  * hidden behind a breakdown's remainder are never a group of 1 to 4. Counts are drawn mostly small, where the risk is.
  */
-class DisclosureProperties {
+class DisclosurePropertiesTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 6, 30);
 
