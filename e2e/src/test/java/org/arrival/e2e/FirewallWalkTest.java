@@ -212,9 +212,14 @@ class FirewallWalkTest {
         int surfaces;
 
         void surface(String where, String body) {
+            surface(where, body, "");
+        }
+
+        /** What an answer says, apart from what the request itself said (a 404 repeats the id it was asked for). */
+        void surface(String where, String body, String asked) {
             surfaces++;
             FORBIDDEN.forEach((value, what) -> {
-                if (body.contains(value)) {
+                if (body.contains(value) && !asked.contains(value)) {
                     leaks.add(new Leak(where, what));
                 }
             });
@@ -245,7 +250,8 @@ class FirewallWalkTest {
                 for (String concrete : concrete(path.getKey(), get)) {
                     Response r = platform.api.call("GET", service, concrete, token, null, Map.of());
                     walk.requests++;
-                    walk.surface(service.name().toLowerCase() + " GET " + concrete + " (" + r.status() + ")", r.body());
+                    walk.surface(service.name().toLowerCase() + " GET " + concrete + " (" + r.status() + ")", r.body(),
+                            concrete);
                 }
             });
         }

@@ -63,9 +63,13 @@ class ActionApiTest extends PlanningTestSupport {
     }
 
     private UUID knownNeed() {
+        return knownNeed(city);
+    }
+
+    private UUID knownNeed(UUID owner) {
         UUID need = UUID.randomUUID();
         jdbc.update("INSERT INTO known_need (id, version, owner_id, status, sector) VALUES (?, 1, ?, 'VALIDATED', 'EDUCATION')",
-                need, city);
+                need, owner);
         return need;
     }
 
@@ -242,22 +246,28 @@ class ActionApiTest extends PlanningTestSupport {
         report(arua, LocalDate.of(2026, 6, 30), 20);
         report(dropped, LocalDate.of(2026, 3, 31), 100);
 
-        // (3 x 80 + 1 x 20) / (3 + 1) = 65; Gulu's only action is cancelled, so Gulu is missing
+        // the NGO may not read Arua's ORGANISATION action: for it the cascade is Kampala's (3 x 80) / 3 = 80, and
+        // Arua and Gulu (whose only action is cancelled) are missing; it is not told that an action is not shown
         JsonNode cascade = json(perform(getJson("/actions/" + parent + "/cascade"), readOnly(ngo)).andExpect(status().isOk()));
-        assertThat(cascade.path("percentComplete").asDouble()).isEqualTo(65.0);
-        assertThat(cascade.path("missingImplementers").toString()).isEqualTo("[\"" + gulu + "\"]");
-        assertThat(cascade.path("childrenNotShown").asInt()).isEqualTo(1);
+        assertThat(cascade.path("percentComplete").asDouble()).isEqualTo(80.0);
+        assertThat(cascade.path("missingImplementers").toString()).isEqualTo("[\"" + otherCity + "\",\"" + gulu + "\"]");
+        assertThat(cascade.has("childrenNotShown")).isFalse();
         assertThat(cascade.path("children")).hasSize(2);
         JsonNode first = cascade.path("children").get(0);
         assertThat(first.path("id").asString()).isEqualTo(kampala.toString());
         assertThat(first.path("weight").asInt()).isEqualTo(3);
         assertThat(first.path("latestPercent").asInt()).isEqualTo(80);
         assertThat(first.path("ownerId").asString()).isEqualTo(city.toString());
+        // the commitment's owner is told that one action implementing it is not shown to it
         JsonNode ownView = json(perform(getJson("/actions/" + parent + "/cascade"), readOnly(ministry)));
         assertThat(ownView.path("childrenNotShown").asInt()).isEqualTo(1);
+        assertThat(ownView.path("percentComplete").asDouble()).isEqualTo(80.0);
+        // Arua reads all three: (3 x 80 + 1 x 20) / (3 + 1) = 65, and only Gulu is missing
         JsonNode aruaView = json(perform(getJson("/actions/" + parent + "/cascade"), readOnly(otherCity)));
         assertThat(aruaView.path("children")).hasSize(3);
         assertThat(aruaView.path("percentComplete").asDouble()).isEqualTo(65.0);
+        assertThat(aruaView.path("missingImplementers").toString()).isEqualTo("[\"" + gulu + "\"]");
+        assertThat(aruaView.has("childrenNotShown")).isFalse();
         perform(getJson("/actions/" + parent + "/cascade"), readOnly(outsider)).andExpect(status().isNotFound());
         assertThat(ids(json(perform(getJson("/actions?implementsActionId=" + parent + "&sort=createdAt"), readOnly(ngo)))))
                 .containsExactly(kampala.toString(), dropped.toString());
@@ -267,6 +277,95 @@ class ActionApiTest extends PlanningTestSupport {
         String cycle = actionJson("FORUM", List.of(forum), commitment + ",\"implementsActionId\":\"" + kampala + "\"");
         perform(putJson("/actions/" + parent, cycle.replace("\"PROGRAMME\"", "\"COMMITMENT\""), "\"1\""),
                 editor(ministry)).andExpect(status().is(422));
+    }
+
+    /**
+     * Issue 13, finding 2: the enforcement unit read the hidden association's id in a commitment's
+     * expectedImplementers and in an action's participants, and the cascade's childrenNotShown with its roll-up
+     * told it that the association has a local action. It now sees every one of these as if the association and
+     * what it owns did not exist, and naming the association is refused exactly as naming an unknown organisation.
+     */
+    @Test
+    void anEnforcementBodyLearnsNothingOfAHiddenOrganisationThroughReferencesOrTheCascade() throws Exception {
+        UUID ministry = organisation("Office of the Prime Minister", "NATIONAL_GOVERNMENT_BODY", false, false);
+        UUID association = organisation("Umoja Refugee Association", "MIGRANT_ASSOCIATION", false, true);
+        seat(forum, ministry);
+        seat(forum, association);
+        UUID need = knownNeed(association);
+        String commitment = "\"requiresLocalImplementation\":true,\"expectedImplementers\":[\"" + city + "\",\""
+                + association + "\"]";
+        UUID parent = id(perform(postJson("/actions", actionJson("FORUM", List.of(forum), commitment)
+                .replace("\"PROGRAMME\"", "\"COMMITMENT\"")), editor(ministry)).andExpect(status().isCreated()));
+        UUID kampala = propose(city, "FORUM", "\"implementsActionId\":\"" + parent + "\",\"participants\":[{"
+                + "\"organisationId\":\"" + association + "\",\"role\":\"IMPLEMENTING\"},{\"organisationId\":\"" + ngo
+                + "\",\"role\":\"CONTRIBUTING\"}],\"needIds\":[\"" + need + "\"]");
+        UUID local = propose(association, "FORUM", "\"implementsActionId\":\"" + parent + "\",\"weight\":3");
+        UUID confidential = propose(otherCity, "RESTRICTED", "\"implementsActionId\":\"" + parent + "\"");
+        report(kampala, LocalDate.of(2026, 3, 31), 20);
+        report(local, LocalDate.of(2026, 3, 31), 100);
+        report(confidential, LocalDate.of(2026, 3, 31), 60);
+
+        JsonNode commitmentSeen = json(perform(getJson("/actions/" + parent), readOnly(police)).andExpect(status().isOk()));
+        assertThat(commitmentSeen.path("expectedImplementers").toString()).isEqualTo("[\"" + city + "\"]");
+        JsonNode actionSeen = json(perform(getJson("/actions/" + kampala), readOnly(police)).andExpect(status().isOk()));
+        assertThat(actionSeen.path("participants")).hasSize(1);
+        assertThat(actionSeen.path("participants").get(0).path("organisationId").asString()).isEqualTo(ngo.toString());
+        assertThat(actionSeen.path("needIds")).isEmpty();
+        JsonNode listed = json(perform(getJson("/actions?forum=" + forum + "&size=200"), readOnly(police)));
+        assertThat(listed.path("items").findValuesAsString("id")).contains(kampala.toString())
+                .doesNotContain(local.toString());
+        perform(getJson("/actions/" + local), readOnly(police)).andExpect(status().isNotFound());
+        assertThat(json(perform(getJson("/actions?need=" + need), readOnly(police))).path("totalItems").asInt()).isZero();
+        // the cascade as if the association's and the RESTRICTED action did not exist: Kampala's 20 %, nobody
+        // missing, no count
+        JsonNode cascade = json(perform(getJson("/actions/" + parent + "/cascade"), readOnly(police))
+                .andExpect(status().isOk()));
+        assertThat(cascade.path("children")).hasSize(1);
+        assertThat(cascade.path("children").get(0).path("id").asString()).isEqualTo(kampala.toString());
+        assertThat(cascade.path("percentComplete").asDouble()).isEqualTo(20.0);
+        assertThat(cascade.path("missingImplementers")).isEmpty();
+        assertThat(cascade.has("childrenNotShown")).isFalse();
+        for (JsonNode seen : List.of(commitmentSeen, actionSeen, listed, cascade)) {
+            assertThat(seen.toString()).doesNotContain(association.toString()).doesNotContain(local.toString())
+                    .doesNotContain(need.toString()).doesNotContain(confidential.toString());
+        }
+
+        // the events that name the association go out RESTRICTED, so that no enforcement body is told of them
+        assertThat(exactlyOne("ActionProposed", parent).header(CloudEventHeaders.DATA_CLASSIFICATION))
+                .isEqualTo("RESTRICTED");
+        assertThat(exactlyOne("ActionProposed", kampala).header(CloudEventHeaders.DATA_CLASSIFICATION))
+                .isEqualTo("RESTRICTED");
+
+        // naming the association or its need is answered exactly as naming what does not exist
+        UUID unknown = UUID.randomUUID();
+        for (String field : List.of("participants", "expectedImplementers", "needIds")) {
+            String hiddenAnswer = refusedLink(field, association, need, police);
+            String unknownAnswer = refusedLink(field, unknown, unknown, police);
+            assertThat(hiddenAnswer.replace(association.toString(), "ID").replace(need.toString(), "ID"))
+                    .as(field).isEqualTo(unknownAnswer.replace(unknown.toString(), "ID"));
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM action WHERE owner_id = ?", Long.class, police)).isZero();
+
+        // forum members who are no enforcement body see all of it: (1 x 20 + 3 x 100 + 1 x 60) / 5 = 76
+        JsonNode ngoCascade = json(perform(getJson("/actions/" + parent + "/cascade"), readOnly(ngo)));
+        assertThat(ngoCascade.path("children")).hasSize(3);
+        assertThat(ngoCascade.path("percentComplete").asDouble()).isEqualTo(76.0);
+        assertThat(json(perform(getJson("/actions/" + kampala), readOnly(ngo))).path("participants")).hasSize(2);
+        assertThat(json(perform(getJson("/actions/" + parent), readOnly(ngo))).path("expectedImplementers")).hasSize(2);
+        assertThat(json(perform(getJson("/actions/" + parent + "/cascade"), readOnly(ministry)))
+                .path("childrenNotShown").asInt()).isZero();
+    }
+
+    /** The answer (422) to {@code by} proposing an action that names the organisation (or need) in the field. */
+    private String refusedLink(String field, UUID organisation, UUID need, UUID by) throws Exception {
+        String extra = switch (field) {
+            case "participants" -> "\"participants\":[{\"organisationId\":\"" + organisation + "\",\"role\":\"FUNDING\"}]";
+            case "expectedImplementers" -> "\"requiresLocalImplementation\":true,\"expectedImplementers\":[\""
+                    + organisation + "\"]";
+            default -> "\"needIds\":[\"" + need + "\"]";
+        };
+        return perform(postJson("/actions", actionJson("FORUM", List.of(forum), extra)), editor(by))
+                .andExpect(status().is(422)).andReturn().getResponse().getContentAsString();
     }
 
     @Test

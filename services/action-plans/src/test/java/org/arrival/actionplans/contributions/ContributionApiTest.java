@@ -97,6 +97,17 @@ class ContributionApiTest extends ActionRecordsTestSupport {
         perform(getJson(path()), readOnly(city)).andExpect(jsonPath("$.totalItems").value(2));
         perform(getJson(path() + "/" + endorsement), readOnly(ngo)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.contributorId").value(hidden.toString()));
+
+        // a comment on the hidden association's action is the NGO's record, but its event names that action: it
+        // goes out RESTRICTED, so that no enforcement body learns of the action through it
+        UUID hiddensAction = action(hidden, "IN_PROGRESS", "QUARTERLY", null, null, "FORUM", List.of(forum));
+        UUID onHidden = id(perform(postJson("/actions/" + hiddensAction + "/contributions",
+                "{\"kind\":\"COMMENT\",\"text\":\"We can help with the escorts\"}"), editor(ngo))
+                .andExpect(status().isCreated()));
+        assertThat(exactlyOne("ContributionMade", onHidden).header(CloudEventHeaders.DATA_CLASSIFICATION))
+                .isEqualTo("RESTRICTED");
+        assertThat(exactlyOne("ContributionMade", comment).header(CloudEventHeaders.DATA_CLASSIFICATION))
+                .isEqualTo("FORUM");
     }
 
     @Test

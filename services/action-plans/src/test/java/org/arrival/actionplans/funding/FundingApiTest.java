@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.arrival.actionplans.progress.ActionRecordsTestSupport;
+import org.arrival.contracts.CloudEventHeaders;
 import org.arrival.platform.testing.RecordedEvent;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,6 +66,56 @@ class FundingApiTest extends ActionRecordsTestSupport {
             }
         }
         throw new AssertionError("no total in " + currency + ": " + totals);
+    }
+
+    /**
+     * Issue 13, finding 2, for funders: a line whose source is the hidden association named it (sourceId and
+     * sourceName) to the enforcement unit and its amounts were in the totals. Now the enforcement unit reads the
+     * funding as if that line did not exist, its events are RESTRICTED, and naming the association as a source is
+     * refused as naming an unknown organisation.
+     */
+    @Test
+    void anEnforcementBodyNeverSeesALineFundedByAHiddenOrganisationNorItsAmountsInTheTotals() throws Exception {
+        UUID association = organisation("Umoja Refugee Association", "MIGRANT_ASSOCIATION", false, true);
+        UUID police = organisation("Immigration enforcement unit", "NATIONAL_GOVERNMENT_BODY", true, false);
+        seat(forum, association);
+        seat(forum, police);
+        UUID budget = id(perform(postJson(path(), line(null, "KCCA budget 2026/27", "UGX", "900", "300", "0")),
+                editor(city)).andExpect(status().isCreated()));
+        UUID hidden = id(perform(postJson(path(), line(association, "Umoja members' savings", "UGX", "0", "50", "10")),
+                editor(association)).andExpect(status().isCreated()));
+
+        JsonNode seen = json(perform(getJson(path()), readOnly(police)).andExpect(status().isOk()));
+        assertThat(seen.path("lines")).hasSize(1);
+        assertThat(seen.path("lines").get(0).path("id").asString()).isEqualTo(budget.toString());
+        assertThat(money(total(seen.path("totals"), "UGX").path("committed"))).isEqualByComparingTo("300");
+        assertThat(money(total(seen.path("totals"), "UGX").path("gap"))).isEqualByComparingTo("600");
+        assertThat(seen.toString()).doesNotContain(association.toString()).doesNotContain(hidden.toString())
+                .doesNotContain("Umoja");
+        expectProblem(perform(getJson(path() + "/" + hidden), readOnly(police)), 404);
+        JsonNode all = json(perform(getJson(path()), readOnly(ngo)));
+        assertThat(all.path("lines")).hasSize(2);
+        assertThat(money(total(all.path("totals"), "UGX").path("committed"))).isEqualByComparingTo("350");
+
+        // the line's event, and every later funding event of the action (their totals include it), are RESTRICTED
+        assertThat(exactlyOne("FundingRecorded", budget).header(CloudEventHeaders.DATA_CLASSIFICATION)).isEqualTo("FORUM");
+        assertThat(exactlyOne("FundingRecorded", hidden).header(CloudEventHeaders.DATA_CLASSIFICATION))
+                .isEqualTo("RESTRICTED");
+        UUID later = id(perform(postJson(path(), line(donor, "EU Trust Fund", "UGX", "0", "100", "0")), editor(city))
+                .andExpect(status().isCreated()));
+        assertThat(exactlyOne("FundingRecorded", later).header(CloudEventHeaders.DATA_CLASSIFICATION))
+                .isEqualTo("RESTRICTED");
+
+        // an enforcement body's own action cannot name the association as a source: 422 as for an unknown one
+        UUID own = action(police, "COMMITTED", "ANNUAL", null, null, "FORUM", List.of(forum));
+        UUID unknown = UUID.randomUUID();
+        String hiddenAnswer = perform(postJson("/actions/" + own + "/funding", line(association, "x", "UGX", "1", "1", "0")),
+                editor(police)).andExpect(status().is(422)).andReturn().getResponse().getContentAsString();
+        String unknownAnswer = perform(postJson("/actions/" + own + "/funding", line(unknown, "x", "UGX", "1", "1", "0")),
+                editor(police)).andExpect(status().is(422)).andReturn().getResponse().getContentAsString();
+        assertThat(hiddenAnswer.replace(association.toString(), "ID").replace(own.toString(), "A"))
+                .isEqualTo(unknownAnswer.replace(unknown.toString(), "ID").replace(own.toString(), "A"));
+        assertThat(rows("funding_line", own)).isZero();
     }
 
     @Test

@@ -93,6 +93,52 @@ class ProgressReportApiTest extends ActionRecordsTestSupport {
         assertThat(eventsKeyedBy(action)).hasSize(2);
     }
 
+    /**
+     * Issue 13, finding 3: a people-unit indicator with target 4 and actual 3 was shown raw to every reader and in
+     * the ProgressReported event (which the forum turns into the 3W export's #targeted and #reached). Only the
+     * owner now reads the exact values; every other reader, the enforcement body included, and every event get
+     * the values of people-unit indicators rounded to a multiple of 5 with those from 0 to 4 left out.
+     */
+    @Test
+    void aPeopleCountOfFourTargetedAndThreeReachedIsExactOnlyForTheOwnerAndNeverInEvents() throws Exception {
+        UUID police = organisation("Immigration enforcement unit", "NATIONAL_GOVERNMENT_BODY", true, false);
+        seat(forum, police);
+        String body = """
+                {"periodStart":"2025-01-01","periodEnd":"2025-03-31","percentComplete":30,"rag":"AMBER",
+                 "indicators":[{"name":"Survivors referred to the safe house","unit":"people","baseline":0,"target":4,"actual":3},
+                               {"name":"Residents consulted","unit":"people","baseline":1203,"target":2400,"actual":1862},
+                               {"name":"Safe houses open","unit":"houses","baseline":0,"target":4,"actual":3}]}""";
+        JsonNode published = json(perform(postJson(path(), body), editor(city)).andExpect(status().isCreated()));
+        assertThat(published.path("indicators").get(0).path("target").asDouble()).isEqualTo(4.0);
+        assertThat(published.path("indicators").get(0).path("actual").asDouble()).isEqualTo(3.0);
+        assertThat(published.path("indicators").get(0).path("suppressed").isArray()).isFalse();
+        UUID report = UUID.fromString(published.path("id").asString());
+        assertThat(json(perform(getJson(path() + "/" + report), readOnly(city))).path("indicators"))
+                .isEqualTo(published.path("indicators"));
+
+        for (UUID reader : List.of(ngo, otherCity, police)) {
+            JsonNode one = json(perform(getJson(path() + "/" + report), readOnly(reader)).andExpect(status().isOk()));
+            JsonNode listed = json(perform(getJson(path()), readOnly(reader))).path("items").get(0);
+            for (JsonNode seen : List.of(one, listed)) {
+                JsonNode small = seen.path("indicators").get(0);
+                assertThat(small.has("baseline") || small.has("target") || small.has("actual")).as("small counts")
+                        .isFalse();
+                assertThat(small.path("suppressed").toString()).isEqualTo("[\"baseline\",\"target\",\"actual\"]");
+                JsonNode large = seen.path("indicators").get(1);
+                assertThat(List.of(large.path("baseline").asDouble(), large.path("target").asDouble(),
+                        large.path("actual").asDouble())).containsExactly(1205.0, 2400.0, 1860.0);
+                assertThat(seen.path("indicators").get(2).path("actual").asDouble()).as("not people").isEqualTo(3.0);
+            }
+        }
+
+        JsonNode event = json(exactlyOne("ProgressReported", report)).path("report").path("indicators");
+        assertThat(event.get(0).has("target") || event.get(0).has("actual") || event.get(0).has("baseline")).isFalse();
+        assertThat(event.get(0).path("suppressed").toString()).isEqualTo("[\"baseline\",\"target\",\"actual\"]");
+        assertThat(event.get(1).path("baseline").asDouble()).isEqualTo(1205.0);
+        assertThat(event.get(1).path("actual").asDouble()).isEqualTo(1860.0);
+        assertThat(event.get(2).path("target").asDouble()).isEqualTo(4.0);
+    }
+
     @Test
     void thePublishedReportIsAnsweredAsItIsStored() throws Exception {
         // the service answers from what it wrote rather than reading the row back: the answer must be what reads show
@@ -136,6 +182,10 @@ class ProgressReportApiTest extends ActionRecordsTestSupport {
                 new String[] { "{\"periodStart\":\"2025-01-01\",\"periodEnd\":\"2025-03-31\",\"percentComplete\":1,"
                         + "\"rag\":\"RED\",\"indicators\":" + indicators31 + "}", "indicators" },
                 new String[] { valid.replace("\"rag\"", "\"actionStatus\":\"COMPLETED\",\"rag\""), "actionStatus" },
+                new String[] { valid.replace("\"actual\":1850", "\"actual\":1850.5"), "indicators[0].actual" },
+                new String[] { valid.replace("\"baseline\":1200", "\"baseline\":-3"), "indicators[0].baseline" },
+                new String[] { valid.replace("\"target\":3000", "\"target\":2.5e10"), "indicators[0].target" },
+                new String[] { valid.replace("\"actual\":1850}", "\"actual\":1850,\"suppressed\":[\"actual\"]}"), "suppressed" },
                 new String[] { valid.substring(0, 30), "JSON" });
         for (String[] b : bad) {
             perform(postJson(path(), b[0]), editor(city)).andExpect(status().isBadRequest())

@@ -144,7 +144,7 @@ class InputContributionTest extends EvidenceTestSupport {
         perform(getJson("/inputs/" + kept), readOnly(city)).andExpect(status().isNotFound());
         perform(getJson("/inputs/" + restricted), readOnly(police)).andExpect(status().isNotFound());
         assertThat(json(perform(getJson("/inputs/" + shared), readOnly(police))).path("participants").path("value")
-                .asInt()).isEqualTo(8);
+                .asInt()).isEqualTo(10);
     }
 
     @Test
@@ -163,7 +163,7 @@ class InputContributionTest extends EvidenceTestSupport {
                 new String[] { valid.replace("Two focus groups run by the association's volunteers in Kisenyi, notes summarised", " "), "provenance" },
                 new String[] { valid.replace("Two focus groups run by the association's volunteers in Kisenyi, notes summarised", "p".repeat(1001)), "provenance" },
                 new String[] { valid.replace("Parents said schools turn children away without refugee ID; fees are a second barrier", "s".repeat(4001)), "summary" },
-                new String[] { valid.replace("fees are a second barrier", "call Amina on +256 772 123456"), "contact details" },
+                new String[] { valid.replace("fees are a second barrier", "call Amina on +256 772 123456"), "summary" },
                 new String[] { valid.replace("\"subjectId\":\"" + need + "\"", "\"subjectId\":\"need-1\""), "subjectId" },
                 new String[] { valid.substring(0, 30), "JSON" });
         for (String[] b : bad) {
@@ -185,6 +185,7 @@ class InputContributionTest extends EvidenceTestSupport {
                     shared_with_forums, status, created_at, created_by, updated_at, updated_by)
                 VALUES (?, 1, 'Kampala readiness 2026', 'UG', ?, 'un-habitat-checklist', 1, ?::uuid[], ?, now(), 'test', now(), 'test')""",
                 id, convenor, "{" + String.join(",", forums.stream().map(UUID::toString).toList()) + "}", status);
+        jdbc.update("INSERT INTO round_respondent (round_id, respondent_id, position) VALUES (?, ?, 0)", id, convenor);
         return id;
     }
 

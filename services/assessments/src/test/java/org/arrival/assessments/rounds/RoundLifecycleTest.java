@@ -61,6 +61,8 @@ class RoundLifecycleTest extends RoundsIntegrationTest {
     @BeforeEach
     void setUp() {
         kampala();
+        // this association has not asked to be hidden from enforcement bodies (RoundFirewallTest: one that has)
+        jdbc.update("UPDATE organisation SET hidden = false WHERE id = ?", association);
         forum = UUID.randomUUID();
         UUID unhcr = organisation("UNHCR Kampala " + tag(), "INTERNATIONAL_ORGANISATION", false, false);
         UUID police = organisation("Uganda Police Force " + tag(), "NATIONAL_GOVERNMENT_BODY", true, false);
@@ -122,7 +124,7 @@ class RoundLifecycleTest extends RoundsIntegrationTest {
         // the association first answers one question, then resubmits in full, which replaces the first answers
         perform(putJson("/rounds/" + round + "/responses/" + association, answersJson("1.1.a=Y"), null),
                 associationAdmin).andExpect(status().isOk()).andExpect(jsonPath("$.answered").value(1));
-        perform(putJson("/rounds/" + round + "/responses/" + association, answersJson(ASSOCIATION), null),
+        perform(putJson("/rounds/" + round + "/responses/" + association, answersJson(ASSOCIATION), "\"1\""),
                 associationAdmin).andExpect(status().isOk()).andExpect(jsonPath("$.answered").value(12))
                 .andExpect(jsonPath("$.answers[0].answer").value("S"));
         List<RecordedEvent> answered = awaitEvents(round, "AssessmentRoundOpened", "ChecklistResponseSubmitted",

@@ -2,8 +2,9 @@ package org.arrival.actionplans.actions.application;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.arrival.actionplans.actions.domain.Action;
@@ -16,8 +17,10 @@ import org.arrival.actionplans.actions.persistence.ActionRepository.StoredAction
 import org.arrival.actionplans.evidence.persistence.KnownEvidence;
 import org.arrival.actionplans.frameworks.domain.FrameworkCatalogue;
 import org.arrival.actionplans.plans.persistence.PlanRepository;
+import org.arrival.actionplans.shared.application.EventClassification;
 import org.arrival.actionplans.shared.application.PlanningAccess;
 import org.arrival.actionplans.shared.persistence.PlanningRevisions;
+import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.ActionProposed;
 import org.arrival.contracts.actionplans.ActionStatus;
 import org.arrival.contracts.actionplans.ActionUpdated;
@@ -53,16 +56,19 @@ public class ActionService {
     private final FrameworkCatalogue frameworks;
     private final PlanningRevisions revisions;
     private final PlanningAccess access;
+    private final ActionReferences references;
     private final Outbox outbox;
 
     public ActionService(ActionRepository actions, PlanRepository plans, KnownEvidence evidence,
-            FrameworkCatalogue frameworks, PlanningRevisions revisions, PlanningAccess access, Outbox outbox) {
+            FrameworkCatalogue frameworks, PlanningRevisions revisions, PlanningAccess access,
+            ActionReferences references, Outbox outbox) {
         this.actions = actions;
         this.plans = plans;
         this.evidence = evidence;
         this.frameworks = frameworks;
         this.revisions = revisions;
         this.access = access;
+        this.references = references;
         this.outbox = outbox;
     }
 
@@ -71,102 +77,118 @@ public class ActionService {
         PlanningAccess.requireEditor(caller, "record actions");
         details.validated();
         UUID id = UUID.randomUUID();
-        requireReferences(caller, id, caller.organisationId(), emptyLike(details), details);
+        Viewer viewer = access.viewer(caller);
+        requireReferences(viewer, id, caller.organisationId(), emptyLike(details), details);
         Action a = Action.propose(id, caller.organisationId(), details);
         Instant at = access.clock().instant();
         actions.insert(a, caller.userId(), at);
         publish(a, new ActionProposed(snapshot(a), caller.toActor()), at);
-        return actions.find(a.id()).orElseThrow();
+        return references.seenBy(viewer, actions.find(a.id()).orElseThrow());
     }
 
     @Transactional
     public StoredAction revise(Caller caller, UUID id, long expectedVersion, ActionDetails details) {
-        Action current = ownedForUpdate(caller, id, expectedVersion);
+        Viewer viewer = access.viewer(caller);
+        Action current = ownedForUpdate(viewer, id, expectedVersion);
         details.validated();
         Action next = current.revise(details);
         List<String> changed = current.details().changesTo(details);
         if (changed.isEmpty()) {
-            return actions.find(id).orElseThrow();
+            return references.seenBy(viewer, actions.find(id).orElseThrow());
         }
-        requireReferences(caller, id, current.ownerId(), current.details(), details);
+        requireReferences(viewer, id, current.ownerId(), current.details(), details);
         Instant at = access.clock().instant();
         actions.update(next, caller.userId(), at);
         publish(next, new ActionUpdated(snapshot(next), caller.toActor(), changed, null), at);
-        return actions.find(id).orElseThrow();
+        return references.seenBy(viewer, actions.find(id).orElseThrow());
     }
 
     @Transactional
     public StoredAction move(Caller caller, UUID id, Long expectedVersion, ActionStatus target, String reason) {
-        Action current = ownedForUpdate(caller, id, expectedVersion);
+        Viewer viewer = access.viewer(caller);
+        Action current = ownedForUpdate(viewer, id, expectedVersion);
         Action next = current.moveTo(target, reason);
         Instant at = access.clock().instant();
         actions.update(next, caller.userId(), at);
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         publish(next, new ActionUpdated(snapshot(next), caller.toActor(), List.of("status"), why), at);
-        return actions.find(id).orElseThrow();
+        return references.seenBy(viewer, actions.find(id).orElseThrow());
     }
 
+    /** The action as the caller may see it (references included); 404 if they may not read it. */
     @Transactional(readOnly = true)
     public StoredAction get(Caller caller, UUID id) {
         Viewer viewer = access.viewer(caller);
+        return references.seenBy(viewer, readable(viewer, id));
+    }
+
+    private StoredAction readable(Viewer viewer, UUID id) {
         return actions.find(id).filter(s -> visible(viewer, s.action()))
                 .orElseThrow(() -> new RecordNotFound("action", id));
     }
 
-    /** The action if the caller may see it: what milestones, reports, funding and contributions attach to. */
-    @Transactional(readOnly = true)
-    public Optional<Action> visible(Caller caller, UUID id) {
-        Viewer viewer = access.viewer(caller);
-        return actions.find(id).map(StoredAction::action).filter(a -> visible(viewer, a));
-    }
-
+    /** The actions the caller may read, each with the references they may see; a need they may not see matches none. */
     @Transactional(readOnly = true)
     public PageResult<StoredAction> list(Caller caller, ActionFilter filter, PageQuery page) {
-        return actions.search(filter, access.viewer(caller), page);
+        Viewer viewer = access.viewer(caller);
+        if (filter.need() != null && !evidence.needOwners(List.of(filter.need())).entrySet().stream()
+                .allMatch(e -> viewer.maySeeOrganisation(e.getValue()))) {
+            return PageResult.of(List.of(), page, 0);
+        }
+        PageResult<StoredAction> found = actions.search(filter, viewer, page);
+        List<StoredAction> seen = references.seenBy(viewer, found.items());
+        return new PageResult<>(seen, found.page(), found.size(), found.totalItems(), found.totalPages());
     }
 
+    /** The revisions of an action, for its owner and for platform administrators who are no enforcement body. */
     @Transactional(readOnly = true)
     public List<PlanningRevisions.Revision> history(Caller caller, UUID id) {
-        StoredAction a = get(caller, id);
-        if (!caller.actsFor(a.action().ownerId()) && !caller.isPlatformAdmin()) {
+        Viewer viewer = access.viewer(caller);
+        StoredAction a = readable(viewer, id);
+        // revisions hold the events as written, references to hidden organisations included
+        if (!viewer.owns(a.action().ownerId()) && !(caller.isPlatformAdmin() && !viewer.enforcementBody())) {
             throw new AccessRefused("Only the organisation that owns an action may read its history");
         }
         return revisions.of(RECORD_TYPE, id);
     }
 
     /**
-     * The commitment's cascade as the caller may see it: the implementing actions they may read, the roll-up over
-     * all of them (so every reader sees the same figure) and how many they may not read.
+     * The commitment's cascade as the caller may see it, computed as if the implementing actions they may not read
+     * did not exist: the children they may read, the weighted roll-up over those children only, and the expected
+     * implementers they may see that have no such child. Nothing in it is derived from a child the caller may not
+     * read, so no figure betrays one (a hidden organisation's or a RESTRICTED local action). Only the commitment's
+     * owner, when it is no enforcement body, is also told how many implementing actions it may not read: they were
+     * linked to its own commitment.
      */
     @Transactional(readOnly = true)
     public CascadeResult cascade(Caller caller, UUID id) {
         Viewer viewer = access.viewer(caller);
-        Action parent = get(caller, id).action();
+        Action parent = readable(viewer, id).action();
         List<CascadeRow> rows = actions.children(id);
-        Cascade all = Cascade.of(rows.stream().map(CascadeRow::child).toList(),
-                parent.details().expectedImplementers());
-        List<Cascade.Child> shown = new ArrayList<>();
-        for (CascadeRow r : rows) {
-            if (access.mayRead(viewer, r.child().ownerId(), r.classification(), r.sharedWithForums())) {
-                shown.add(r.child());
-            }
-        }
-        return new CascadeResult(parent, shown, rows.size() - shown.size(), all.percentComplete(),
-                all.missingImplementers());
+        List<Cascade.Child> readable = rows.stream().filter(r -> viewer.mayRead(r.scope())).map(CascadeRow::child)
+                .toList();
+        Cascade seen = Cascade.of(readable, viewer.visibleOrganisations(parent.details().expectedImplementers()));
+        Integer notShown = viewer.owns(parent.ownerId()) && !viewer.enforcementBody()
+                ? rows.size() - readable.size() : null;
+        return new CascadeResult(parent, seen.children(), notShown, seen.percentComplete(),
+                seen.missingImplementers());
     }
 
-    /** A commitment, the children the caller sees, how many they do not, the roll-up and who has not linked yet. */
-    public record CascadeResult(Action parent, List<Cascade.Child> children, int childrenNotShown,
+    /**
+     * A commitment, the children the caller reads, the roll-up over them and who has not linked yet;
+     * {@code childrenNotShown} only for the commitment's owner (null otherwise).
+     */
+    public record CascadeResult(Action parent, List<Cascade.Child> children, Integer childrenNotShown,
             Double percentComplete, List<UUID> missingImplementers) {
     }
 
-    private boolean visible(Viewer viewer, Action a) {
-        return access.mayRead(viewer, a.ownerId(), a.details().classification(), a.details().sharedWithForums());
+    private static boolean visible(Viewer viewer, Action a) {
+        return viewer.mayRead(a.ownerId(), a.details().classification(), a.details().sharedWithForums());
     }
 
     /** Locks the action; 404 if the caller cannot see it, 403 unless they edit for its owner, 412 if stale. */
-    private Action ownedForUpdate(Caller caller, UUID id, Long expectedVersion) {
-        Viewer viewer = access.viewer(caller);
+    private Action ownedForUpdate(Viewer viewer, UUID id, Long expectedVersion) {
+        Caller caller = viewer.caller();
         Action current = actions.findForUpdate(id).map(StoredAction::action).filter(a -> visible(viewer, a))
                 .orElseThrow(() -> new RecordNotFound("action", id));
         if (!caller.actsFor(current.ownerId())) {
@@ -184,9 +206,11 @@ public class ActionService {
      * What an action refers to must exist and be usable: its plan is the owner's own; a commitment it implements is
      * readable and expects local implementation; participants and expected implementers are organisations the
      * registry knows; needs and gaps are known from the assessments service; framework items are in the catalogue.
-     * Only what the change adds is checked, so an edit never fails on a reference that was accepted before.
+     * Only what the change adds is checked, so an edit never fails on a reference that was accepted before. What the
+     * caller may not see (an organisation hidden from them, a need of one, a commitment they may not read) is
+     * refused exactly as what does not exist.
      */
-    private void requireReferences(Caller caller, UUID id, UUID owner, ActionDetails current, ActionDetails next) {
+    private void requireReferences(Viewer viewer, UUID id, UUID owner, ActionDetails current, ActionDetails next) {
         frameworks.requireKnown(ActionDetails.added(current.frameworkItems(), next.frameworkItems()));
         if (next.planId() != null && !next.planId().equals(current.planId())) {
             boolean own = plans.find(next.planId()).map(p -> p.plan().ownerId().equals(owner)).orElse(false);
@@ -195,15 +219,21 @@ public class ActionService {
             }
         }
         if (next.implementsActionId() != null && !next.implementsActionId().equals(current.implementsActionId())) {
-            requireParent(caller, id, next.implementsActionId());
+            requireParent(viewer, id, next.implementsActionId());
         }
         for (Participant p : ActionDetails.added(current.participants(), next.participants())) {
-            requireOrganisation("participants", p.organisationId());
+            requireOrganisation(viewer, "participants", p.organisationId());
         }
         for (UUID o : ActionDetails.added(current.expectedImplementers(), next.expectedImplementers())) {
-            requireOrganisation("expectedImplementers", o);
+            requireOrganisation(viewer, "expectedImplementers", o);
         }
-        List<UUID> needs = evidence.unknownNeeds(ActionDetails.added(current.needIds(), next.needIds()));
+        List<UUID> addedNeeds = ActionDetails.added(current.needIds(), next.needIds());
+        List<UUID> needs = new ArrayList<>(evidence.unknownNeeds(addedNeeds));
+        evidence.needOwners(addedNeeds).forEach((need, needOwner) -> {
+            if (!viewer.maySeeOrganisation(needOwner)) {
+                needs.add(need);
+            }
+        });
         if (!needs.isEmpty()) {
             throw new UnprocessableReference("needIds", "no need " + join(needs) + " is known from the assessments service");
         }
@@ -213,8 +243,7 @@ public class ActionService {
         }
     }
 
-    private void requireParent(Caller caller, UUID id, UUID parentId) {
-        Viewer viewer = access.viewer(caller);
+    private void requireParent(Viewer viewer, UUID id, UUID parentId) {
         Action parent = actions.find(parentId).map(StoredAction::action).filter(a -> visible(viewer, a))
                 .orElseThrow(() -> new UnprocessableReference("implementsActionId", "no action " + parentId));
         if (!parent.details().requiresLocalImplementation()) {
@@ -230,8 +259,8 @@ public class ActionService {
         }
     }
 
-    private void requireOrganisation(String field, UUID organisation) {
-        KnownOrganisation o = access.organisations().find(organisation)
+    private void requireOrganisation(Viewer viewer, String field, UUID organisation) {
+        KnownOrganisation o = access.organisations().find(organisation).filter(k -> viewer.maySeeOrganisation(k.id()))
                 .orElseThrow(() -> new UnprocessableReference(field, "no organisation " + organisation));
         if (!o.canTakePart()) {
             throw new UnprocessableReference(field, "organisation " + organisation + " is " + o.status());
@@ -249,8 +278,26 @@ public class ActionService {
     }
 
     private void publish(Action a, Object event, Instant at) {
-        outbox.append(OutgoingEvent.about(a.id(), a.ownerId(), a.details().classification(), event).at(at));
+        outbox.append(OutgoingEvent.about(a.id(), a.ownerId(), classification(a), event).at(at));
         revisions.record(RECORD_TYPE, a.id(), a.version(), event, at);
+    }
+
+    /**
+     * The event carries the action's references as they are: when it names an organisation hidden from enforcement
+     * bodies (a participant, an expected implementer, the owner of a need it answers), it is published as
+     * RESTRICTED so that no enforcement body is told of it ({@link EventClassification}).
+     */
+    private DataClassification classification(Action a) {
+        ActionDetails d = a.details();
+        Set<UUID> named = new LinkedHashSet<>();
+        d.participants().forEach(p -> named.add(p.organisationId()));
+        named.addAll(d.expectedImplementers());
+        named.addAll(evidence.needOwners(d.needIds()).values());
+        if (named.isEmpty()) {
+            return d.classification();
+        }
+        return EventClassification.naming(d.classification(), named, d.sharedWithForums(),
+                access.organisations().hiddenFromEnforcementBodies()::contains);
     }
 
     public static org.arrival.contracts.actionplans.Action snapshot(Action a) {

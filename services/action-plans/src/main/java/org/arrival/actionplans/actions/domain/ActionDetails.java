@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.ActionKind;
@@ -108,6 +109,22 @@ public record ActionDetails(
             }
         }
         return this;
+    }
+
+    /**
+     * The details with only the references a viewer may see: organisations (participants, expected implementers),
+     * the plan, the commitment implemented (with its weight) and needs the predicates let through. What a viewer
+     * may not see is left out as if it were not there.
+     */
+    public ActionDetails withReferences(Predicate<UUID> organisationShown, Predicate<UUID> recordShown) {
+        boolean parentShown = implementsActionId == null || recordShown.test(implementsActionId);
+        return new ActionDetails(planId == null || recordShown.test(planId) ? planId : null, title, description, kind,
+                sectors, targetGroups, areas, startDate, endDate, reportingCadence,
+                participants.stream().filter(p -> organisationShown.test(p.organisationId())).toList(),
+                parentShown ? implementsActionId : null, requiresLocalImplementation,
+                expectedImplementers.stream().filter(organisationShown).toList(), parentShown ? weight : null,
+                needIds.stream().filter(recordShown).toList(), gapIds, frameworkItems, classification,
+                sharedWithForums);
     }
 
     public List<String> changesTo(ActionDetails next) {

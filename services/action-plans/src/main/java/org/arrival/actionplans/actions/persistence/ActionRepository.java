@@ -6,6 +6,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +27,7 @@ import org.arrival.contracts.actionplans.ReportingCadence;
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
+import org.arrival.platform.security.RecordScope;
 import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
@@ -120,6 +123,21 @@ public class ActionRepository {
         return jdbc.query("SELECT * FROM action WHERE id = ? FOR UPDATE", this::map, id).stream().findFirst();
     }
 
+    /** Who may read each of the actions (those that exist): their owner, classification and forums. */
+    public Map<UUID, RecordScope> scopes(Collection<UUID> ids) {
+        Map<UUID, RecordScope> scopes = new HashMap<>();
+        if (ids.isEmpty()) {
+            return scopes;
+        }
+        jdbc.query("SELECT id, owner_id, classification, shared_with_forums FROM action WHERE id = ANY (?::uuid[])",
+                rs -> {
+                    scopes.put(rs.getObject("id", UUID.class), RecordScope.of(rs.getObject("owner_id", UUID.class),
+                            DataClassification.valueOf(rs.getString("classification")),
+                            PlanningSql.uuids(rs, "shared_with_forums")));
+                }, PlanningSql.arrayLiteral(ids));
+        return scopes;
+    }
+
     /** The action the given one implements, and so on upwards: to refuse cycles in the cascade. */
     public List<UUID> ancestorsOf(UUID id) {
         return jdbc.queryForList("""
@@ -208,6 +226,10 @@ public class ActionRepository {
 
     /** A child in the cascade with what decides who may see it. */
     public record CascadeRow(Cascade.Child child, DataClassification classification, List<UUID> sharedWithForums) {
+
+        public RecordScope scope() {
+            return RecordScope.of(child.ownerId(), classification, sharedWithForums);
+        }
     }
 
     /** What a listing may be narrowed to; {@code area} is a country (UG) or subdivision (UG-C) code. */

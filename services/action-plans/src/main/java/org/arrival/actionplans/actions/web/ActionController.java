@@ -107,7 +107,7 @@ public class ActionController {
         return respond(service.move(caller, id, Versions.optional(ifMatch), input.status(), input.reason()));
     }
 
-    @Operation(summary = "The local actions implementing a commitment, the weighted roll-up of their progress and the expected implementers still missing")
+    @Operation(summary = "The local actions implementing a commitment that the caller may read, the weighted roll-up of their progress and the expected implementers still missing, all computed over the actions the caller may read; childrenNotShown only for the commitment's owner")
     @GetMapping("/{id}/cascade")
     public CascadeView cascade(Caller caller, @PathVariable UUID id) {
         return CascadeView.of(service.cascade(caller, id));

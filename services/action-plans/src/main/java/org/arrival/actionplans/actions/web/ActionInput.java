@@ -15,13 +15,17 @@ import jakarta.validation.constraints.Size;
 
 import org.arrival.actionplans.actions.domain.ActionDetails;
 import org.arrival.platform.web.AreaInput;
+import org.arrival.platform.web.NotFreeText;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.ActionKind;
 import org.arrival.contracts.actionplans.ReportingCadence;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
 
-/** An action as sent to record or edit it; its status moves through {@code POST /actions/{id}/status}. */
+/**
+ * An action as sent to record or edit it; its status moves through {@code POST /actions/{id}/status}. Title,
+ * description and area names are free text and pass the personal-data screen; framework items are codes.
+ */
 public record ActionInput(
         UUID planId,
         @NotBlank @Size(max = 300) String title,
@@ -40,7 +44,7 @@ public record ActionInput(
         @Min(1) @Max(100) Integer weight,
         @Size(max = 200) List<@NotNull UUID> needIds,
         @Size(max = 200) List<@NotNull UUID> gapIds,
-        @Size(max = 50) List<@NotNull @Pattern(regexp = "^(SDG-[0-9]{1,2}\\.[0-9a-z]{1,2}|GCM-([1-9]|1[0-9]|2[0-3])|GCR-[A-Z0-9.-]{1,20}|UNH-R([1-9]|10)(\\.[0-9])?|NUA-[0-9]{1,3})$",
+        @NotFreeText @Size(max = 50) List<@NotNull @Pattern(regexp = "^(SDG-[0-9]{1,2}\\.[0-9a-z]{1,2}|GCM-([1-9]|1[0-9]|2[0-3])|GCR-[A-Z0-9.-]{1,20}|UNH-R([1-9]|10)(\\.[0-9])?|NUA-[0-9]{1,3})$",
                 message = "must be a framework code such as SDG-11.1, GCM-15, GCR-SELF-RELIANCE, UNH-R2.1 or NUA-28") String> frameworkItems,
         DataClassification classification,
         @Size(max = 50) List<@NotNull UUID> sharedWithForums) {

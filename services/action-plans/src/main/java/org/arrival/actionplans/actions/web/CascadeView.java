@@ -3,15 +3,20 @@ package org.arrival.actionplans.actions.web;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.arrival.actionplans.actions.application.ActionService.CascadeResult;
 import org.arrival.contracts.actionplans.ActionStatus;
 
 /**
- * A commitment's vertical cascade: the implementing actions the caller may read, how many others there are, the
- * weighted roll-up of progress over all non-cancelled children (null when there is none) and the expected
- * implementers with no non-cancelled implementing action.
+ * A commitment's vertical cascade as the caller may see it, as if the implementing actions they may not read did not
+ * exist: the children they may read, the weighted roll-up of progress over those of them that are not cancelled
+ * (absent when there is none) and the expected implementers the caller may see with no such child.
+ * {@code childrenNotShown} is given only to the commitment's owner (unless it is an enforcement body): how many
+ * actions implement its commitment that it may not read.
  */
-public record CascadeView(UUID actionId, List<ChildView> children, int childrenNotShown, Double percentComplete,
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CascadeView(UUID actionId, List<ChildView> children, Integer childrenNotShown, Double percentComplete,
         List<UUID> missingImplementers) {
 
     /** One implementing action; {@code latestPercent} is null until it reports. */

@@ -1,16 +1,21 @@
 package org.arrival.actionplans.contributions.application;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.arrival.actionplans.contributions.domain.Contribution;
 import org.arrival.actionplans.contributions.persistence.ContributionRepository;
 import org.arrival.actionplans.contributions.persistence.ContributionRepository.StoredContribution;
 import org.arrival.actionplans.progress.application.ActionAccess;
 import org.arrival.actionplans.progress.domain.ActionState;
+import org.arrival.actionplans.shared.application.EventClassification;
+import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.ContributionKind;
 import org.arrival.contracts.actionplans.ContributionMade;
-import org.arrival.platform.directory.Organisations.KnownOrganisation;
+import org.arrival.platform.security.RecordScope;
 import org.arrival.platform.security.Viewer;
 import org.arrival.platform.messaging.outbox.Outbox;
 import org.arrival.platform.messaging.outbox.OutgoingEvent;
@@ -53,31 +58,40 @@ public class ContributionService {
         Instant at = access.clock().instant();
         contributions.insert(c, caller.userId(), at);
         ContributionMade event = new ContributionMade(snapshot(c), caller.toActor());
-        outbox.append(OutgoingEvent.about(c.id(), c.contributorId(), action.classification(), event)
+        // the event is the contributor's but names the action: one of a hidden organisation makes it RESTRICTED
+        DataClassification classification = EventClassification.naming(action.classification(),
+                List.of(action.ownerId()), action.sharedWithForums(),
+                access.organisations().hiddenFromEnforcementBodies()::contains);
+        outbox.append(OutgoingEvent.about(c.id(), c.contributorId(), classification, event)
                 .keyedBy(action.id()).at(at));
         return contributions.find(actionId, c.id()).orElseThrow();
     }
 
     @Transactional(readOnly = true)
     public StoredContribution get(Caller caller, UUID actionId, UUID id) {
-        access.readable(caller, actionId);
-        Viewer viewer = access.organisations().viewer(caller);
-        return contributions.find(actionId, id).filter(c -> !hiddenFrom(viewer, c.contribution().contributorId()))
+        Viewer viewer = access.viewer(caller);
+        ActionState action = access.readable(viewer, actionId);
+        return contributions.find(actionId, id).filter(c -> viewer.mayRead(scope(action, c.contribution())))
                 .orElseThrow(() -> new RecordNotFound("contribution", id));
     }
 
-    /** The contributions the caller may read: an enforcement body never reads those of hidden organisations. */
+    /**
+     * The contributions the caller may read. The contributions of an action share its classification and forums,
+     * so among those of an action the caller may read, only the contributor decides: the contributions of
+     * organisations hidden from the caller are left out (and not counted).
+     */
     @Transactional(readOnly = true)
     public PageResult<StoredContribution> list(Caller caller, UUID actionId, ContributionKind kind, PageQuery page) {
-        access.readable(caller, actionId);
-        Viewer viewer = access.organisations().viewer(caller);
-        return contributions.list(actionId, kind, viewer.enforcementBody(), page);
+        Viewer viewer = access.viewer(caller);
+        access.readable(viewer, actionId);
+        Set<UUID> leftOut = viewer.hiddenOrganisations().stream().filter(o -> !viewer.maySeeOrganisation(o))
+                .collect(Collectors.toSet());
+        return contributions.list(actionId, kind, leftOut, page);
     }
 
-    /** A contribution is its contributor's record: one hidden from enforcement bodies never reaches them. */
-    private boolean hiddenFrom(Viewer viewer, UUID contributor) {
-        return viewer.enforcementBody() && !viewer.owns(contributor)
-                && access.organisations().find(contributor).map(KnownOrganisation::hidden).orElse(false);
+    /** A contribution is its contributor's record, with the classification and forums of the action it is about. */
+    private static RecordScope scope(ActionState action, Contribution c) {
+        return RecordScope.of(c.contributorId(), action.classification(), action.sharedWithForums());
     }
 
     public static org.arrival.contracts.actionplans.Contribution snapshot(Contribution c) {

@@ -6,10 +6,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.arrival.actionplans.contributions.domain.Contribution;
 import org.arrival.contracts.actionplans.ContributionKind;
+import org.arrival.platform.directory.ReadSql;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,12 +43,14 @@ public class ContributionRepository {
                 actionId, id).stream().findFirst();
     }
 
-    /** The action's contributions, without those of organisations hidden from enforcement bodies if asked. */
-    public PageResult<StoredContribution> list(UUID actionId, ContributionKind kind, boolean withoutHidden,
+    /** The action's contributions, without those of the contributors left out. */
+    public PageResult<StoredContribution> list(UUID actionId, ContributionKind kind, Set<UUID> leftOutContributors,
             PageQuery page) {
         String where = " WHERE action_id = ?" + (kind == null ? "" : " AND kind = ?")
-                + (withoutHidden ? " AND contributor_id NOT IN (SELECT id FROM organisation WHERE hidden)" : "");
-        Object[] args = kind == null ? new Object[] { actionId } : new Object[] { actionId, kind.name() };
+                + " AND NOT (contributor_id = ANY (?::uuid[]))";
+        String leftOut = ReadSql.arrayLiteral(leftOutContributors);
+        Object[] args = kind == null ? new Object[] { actionId, leftOut }
+                : new Object[] { actionId, kind.name(), leftOut };
         Long total = jdbc.queryForObject("SELECT count(*) FROM contribution" + where, Long.class, args);
         String dir = page.descending() ? " DESC" : " ASC";
         Object[] pageArgs = java.util.stream.Stream.concat(java.util.Arrays.stream(args),

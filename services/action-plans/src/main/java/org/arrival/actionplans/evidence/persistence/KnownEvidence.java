@@ -1,8 +1,10 @@
 package org.arrival.actionplans.evidence.persistence;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -43,6 +45,19 @@ public class KnownEvidence {
                 ON CONFLICT (id) DO UPDATE SET round_id = EXCLUDED.round_id, question_code = EXCLUDED.question_code,
                     country = EXCLUDED.country""",
                 g.gapId(), g.roundId(), g.questionCode(), g.jurisdiction() == null ? null : g.jurisdiction().country());
+    }
+
+    /** The organisation that owns each of the needs this service knows of among {@code ids}. */
+    public Map<UUID, UUID> needOwners(Collection<UUID> ids) {
+        Map<UUID, UUID> owners = new HashMap<>();
+        if (ids.isEmpty()) {
+            return owners;
+        }
+        jdbc.query("SELECT id, owner_id FROM known_need WHERE id = ANY (?::uuid[])",
+                rs -> {
+                    owners.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+                }, PlanningSql.arrayLiteral(ids));
+        return owners;
     }
 
     /** The needs among {@code ids} this service has not heard of, in the order given. */

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import org.arrival.actionplans.freshness.application.ReportingService;
 import org.arrival.platform.security.Caller;
+import org.arrival.platform.web.InvalidInput;
+import org.arrival.platform.web.RequestBodyScreen;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,10 +27,15 @@ public class ReportingController {
         this.service = service;
     }
 
-    @Operation(summary = "The action's last report, the next report due and how many days it is overdue (as of today, or asOf)")
+    @Operation(summary = "The action's last report, the next report due and how many days it is overdue (as of today, or asOf, a date in the years 1900 to 2200)")
     @GetMapping(path = "/actions/{actionId}/reporting", produces = MediaType.APPLICATION_JSON_VALUE)
     public ReportingView standing(Caller caller, @PathVariable UUID actionId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        if (asOf != null && (asOf.getYear() < RequestBodyScreen.EARLIEST_YEAR
+                || asOf.getYear() > RequestBodyScreen.LATEST_YEAR)) {
+            throw InvalidInput.field("asOf", "must be a date between the years " + RequestBodyScreen.EARLIEST_YEAR
+                    + " and " + RequestBodyScreen.LATEST_YEAR);
+        }
         return ReportingView.of(service.standing(caller, actionId, asOf));
     }
 }

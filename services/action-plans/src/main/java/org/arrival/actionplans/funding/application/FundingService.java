@@ -10,12 +10,15 @@ import org.arrival.actionplans.funding.persistence.FundingRepository;
 import org.arrival.actionplans.funding.persistence.FundingRepository.StoredLine;
 import org.arrival.actionplans.progress.application.ActionAccess;
 import org.arrival.actionplans.progress.domain.ActionState;
+import org.arrival.actionplans.shared.application.EventClassification;
+import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.FundingRecorded;
 import org.arrival.contracts.actionplans.FundingSummary;
 import org.arrival.platform.directory.Organisations.KnownOrganisation;
 import org.arrival.platform.messaging.outbox.Outbox;
 import org.arrival.platform.messaging.outbox.OutgoingEvent;
 import org.arrival.platform.security.Caller;
+import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.AccessRefused;
 import org.arrival.platform.web.RecordNotFound;
 import org.arrival.platform.web.StaleVersion;
@@ -43,9 +46,10 @@ public class FundingService {
 
     @Transactional
     public StoredLine record(Caller caller, UUID actionId, FundingLine.Terms sent) {
-        ActionState action = access.lockedReadable(caller, actionId);
+        Viewer viewer = access.viewer(caller);
+        ActionState action = access.lockedReadable(viewer, actionId);
         requireFundingWriter(caller, action, null, sent.sourceId());
-        FundingLine line = FundingLine.record(UUID.randomUUID(), action.id(), withSource(sent));
+        FundingLine line = FundingLine.record(UUID.randomUUID(), action.id(), withSource(viewer, sent));
         Instant at = access.clock().instant();
         lines.insert(line, at);
         publish(caller, action, line, at);
@@ -54,14 +58,15 @@ public class FundingService {
 
     @Transactional
     public StoredLine revise(Caller caller, UUID actionId, UUID id, long expectedVersion, FundingLine.Terms sent) {
-        ActionState action = access.lockedReadable(caller, actionId);
+        Viewer viewer = access.viewer(caller);
+        ActionState action = access.lockedReadable(viewer, actionId);
         FundingLine current = lines.findForUpdate(actionId, id).map(StoredLine::line)
-                .orElseThrow(() -> new RecordNotFound("funding line", id));
+                .filter(l -> shown(viewer, l)).orElseThrow(() -> new RecordNotFound("funding line", id));
         requireFundingWriter(caller, action, current, sent.sourceId());
         if (current.version() != expectedVersion) {
             throw new StaleVersion("funding line", id, expectedVersion);
         }
-        FundingLine next = current.revise(withSource(sent));
+        FundingLine next = current.revise(withSource(viewer, sent));
         if (sameTerms(current, next)) {
             return lines.find(actionId, id).orElseThrow();
         }
@@ -73,15 +78,27 @@ public class FundingService {
 
     @Transactional(readOnly = true)
     public StoredLine get(Caller caller, UUID actionId, UUID id) {
-        access.readable(caller, actionId);
-        return lines.find(actionId, id).orElseThrow(() -> new RecordNotFound("funding line", id));
+        Viewer viewer = access.viewer(caller);
+        access.readable(viewer, actionId);
+        return lines.find(actionId, id).filter(l -> shown(viewer, l.line()))
+                .orElseThrow(() -> new RecordNotFound("funding line", id));
     }
 
+    /**
+     * The lines the caller may see and the totals over them: a line whose source is an organisation hidden from the
+     * caller is left out of both, as if it did not exist.
+     */
     @Transactional(readOnly = true)
     public Funding overview(Caller caller, UUID actionId) {
-        access.readable(caller, actionId);
-        List<StoredLine> all = lines.ofAction(actionId);
-        return new Funding(actionId, all, FundingTotals.of(all.stream().map(StoredLine::line).toList()));
+        Viewer viewer = access.viewer(caller);
+        access.readable(viewer, actionId);
+        List<StoredLine> shown = lines.ofAction(actionId).stream().filter(l -> shown(viewer, l.line())).toList();
+        return new Funding(actionId, shown, FundingTotals.of(shown.stream().map(StoredLine::line).toList()));
+    }
+
+    /** A line comes from its source: one of an organisation hidden from the viewer is not shown to them. */
+    private static boolean shown(Viewer viewer, FundingLine line) {
+        return viewer.maySeeOrganisation(line.sourceId());
     }
 
     /**
@@ -100,12 +117,16 @@ public class FundingService {
         }
     }
 
-    /** The source, if named, must be an organisation this service knows; its name fills in a missing sourceName. */
-    private FundingLine.Terms withSource(FundingLine.Terms t) {
+    /**
+     * The source, if named, must be an organisation this service knows and the caller may see (one hidden from them
+     * is refused as unknown); its name fills in a missing sourceName.
+     */
+    private FundingLine.Terms withSource(Viewer viewer, FundingLine.Terms t) {
         if (t.sourceId() == null) {
             return t;
         }
         KnownOrganisation source = access.organisations().find(t.sourceId())
+                .filter(o -> viewer.maySeeOrganisation(o.id()))
                 .orElseThrow(() -> new UnprocessableReference("sourceId", "no organisation " + t.sourceId()));
         String name = t.sourceName() == null || t.sourceName().isBlank() ? source.name() : t.sourceName();
         return new FundingLine.Terms(t.sourceId(), name, t.currency(), t.required(), t.committed(), t.disbursed());
@@ -118,12 +139,22 @@ public class FundingService {
     }
 
     private void publish(Caller caller, ActionState action, FundingLine line, Instant at) {
-        List<FundingSummary> totals = FundingTotals.of(lines.ofAction(action.id()).stream().map(StoredLine::line)
-                .toList()).stream().map(FundingTotals::plain).toList();
+        List<FundingLine> all = lines.ofAction(action.id()).stream().map(StoredLine::line).toList();
+        List<FundingSummary> totals = FundingTotals.of(all).stream().map(FundingTotals::plain).toList();
         FundingRecorded event = new FundingRecorded(snapshot(line), totals, caller.toActor());
-        outbox.append(OutgoingEvent.about(line.id(), action.ownerId(), action.classification(), event)
+        outbox.append(OutgoingEvent.about(line.id(), action.ownerId(), classification(action, all), event)
                 .keyedBy(action.id()).at(at));
         lines.recordRevision(line, event, at);
+    }
+
+    /**
+     * The classification of a funding event: its totals come from every line of the action, so it names every
+     * source, and one hidden from enforcement bodies makes it at least RESTRICTED ({@link EventClassification}).
+     */
+    private DataClassification classification(ActionState action, List<FundingLine> all) {
+        List<UUID> sources = all.stream().map(FundingLine::sourceId).filter(java.util.Objects::nonNull).toList();
+        return EventClassification.naming(action.classification(), sources, action.sharedWithForums(),
+                access.organisations().hiddenFromEnforcementBodies()::contains);
     }
 
     public static org.arrival.contracts.actionplans.FundingLine snapshot(FundingLine l) {

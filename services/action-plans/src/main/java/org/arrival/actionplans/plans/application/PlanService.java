@@ -2,7 +2,6 @@ package org.arrival.actionplans.plans.application;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.arrival.actionplans.plans.domain.Plan;
@@ -91,13 +90,6 @@ public class PlanService {
         return plans.find(id).filter(s -> visible(viewer, s.plan())).orElseThrow(() -> new RecordNotFound("plan", id));
     }
 
-    /** The plan if the caller may see it. */
-    @Transactional(readOnly = true)
-    public Optional<Plan> visible(Caller caller, UUID id) {
-        Viewer viewer = access.viewer(caller);
-        return plans.find(id).map(StoredPlan::plan).filter(p -> visible(viewer, p));
-    }
-
     @Transactional(readOnly = true)
     public PageResult<StoredPlan> list(Caller caller, PlanFilter filter, PageQuery page) {
         return plans.search(filter, access.viewer(caller), page);
@@ -105,15 +97,16 @@ public class PlanService {
 
     @Transactional(readOnly = true)
     public List<PlanningRevisions.Revision> history(Caller caller, UUID id) {
+        Viewer viewer = access.viewer(caller);
         StoredPlan p = get(caller, id);
-        if (!caller.actsFor(p.plan().ownerId()) && !caller.isPlatformAdmin()) {
+        if (!viewer.owns(p.plan().ownerId()) && !(caller.isPlatformAdmin() && !viewer.enforcementBody())) {
             throw new AccessRefused("Only the organisation that owns a plan may read its history");
         }
         return revisions.of(RECORD_TYPE, id);
     }
 
-    private boolean visible(Viewer viewer, Plan p) {
-        return access.mayRead(viewer, p.ownerId(), p.details().classification(), p.details().sharedWithForums());
+    private static boolean visible(Viewer viewer, Plan p) {
+        return viewer.mayRead(p.ownerId(), p.details().classification(), p.details().sharedWithForums());
     }
 
     /** Locks the plan; 404 if the caller cannot see it, 403 unless they edit for its owner, 412 if stale. */

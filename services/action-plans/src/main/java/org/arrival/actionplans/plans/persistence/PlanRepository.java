@@ -6,6 +6,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +23,7 @@ import org.arrival.contracts.actionplans.NupPhase;
 import org.arrival.contracts.actionplans.PlanStatus;
 import org.arrival.contracts.actionplans.PlanType;
 import org.arrival.contracts.common.Jurisdiction;
+import org.arrival.platform.security.RecordScope;
 import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
@@ -88,6 +91,21 @@ public class PlanRepository {
 
     public Optional<StoredPlan> findForUpdate(UUID id) {
         return jdbc.query("SELECT * FROM plan WHERE id = ? FOR UPDATE", this::map, id).stream().findFirst();
+    }
+
+    /** Who may read each of the plans (those that exist): their owner, classification and forums. */
+    public Map<UUID, RecordScope> scopes(Collection<UUID> ids) {
+        Map<UUID, RecordScope> scopes = new HashMap<>();
+        if (ids.isEmpty()) {
+            return scopes;
+        }
+        jdbc.query("SELECT id, owner_id, classification, shared_with_forums FROM plan WHERE id = ANY (?::uuid[])",
+                rs -> {
+                    scopes.put(rs.getObject("id", UUID.class), RecordScope.of(rs.getObject("owner_id", UUID.class),
+                            DataClassification.valueOf(rs.getString("classification")),
+                            PlanningSql.uuids(rs, "shared_with_forums")));
+                }, PlanningSql.arrayLiteral(ids));
+        return scopes;
     }
 
     public PageResult<StoredPlan> search(PlanFilter f, Viewer viewer, PageQuery page) {

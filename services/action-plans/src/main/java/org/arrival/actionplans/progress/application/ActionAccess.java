@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.arrival.actionplans.progress.domain.ActionState;
 import org.arrival.actionplans.progress.persistence.ActionFacts;
 import org.arrival.platform.directory.Organisations;
-import org.arrival.platform.directory.Organisations.KnownOrganisation;
 import org.arrival.platform.security.Viewer;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.Roles;
@@ -19,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The access rules of what is recorded about an action (milestones, reports, funding, contributions, reminders):
- * whoever may read the action reads them; an action the caller may not read is as if it did not exist (404); its
+ * whoever may read the action ({@link Viewer#mayRead}, the platform's one read policy) reads them, apart from what
+ * their own services leave out for a viewer; an action the caller may not read is as if it did not exist (404); its
  * owner's editors and administrators write them (others 403), apart from funders and contributors, whose own
  * rules their services add.
  */
@@ -38,14 +38,21 @@ public class ActionAccess {
 
     /** The action if the caller may read it; otherwise 404. */
     public ActionState readable(Caller caller, UUID actionId) {
-        Viewer viewer = organisations.viewer(caller);
+        return readable(viewer(caller), actionId);
+    }
+
+    /** The action if the viewer may read it; otherwise 404. */
+    public ActionState readable(Viewer viewer, UUID actionId) {
         return actions.find(actionId).filter(a -> mayRead(viewer, a))
                 .orElseThrow(() -> new RecordNotFound("action", actionId));
     }
 
     /** The action, locked for recording something about it, if the caller may read it; otherwise 404. */
     public ActionState lockedReadable(Caller caller, UUID actionId) {
-        Viewer viewer = organisations.viewer(caller);
+        return lockedReadable(viewer(caller), actionId);
+    }
+
+    public ActionState lockedReadable(Viewer viewer, UUID actionId) {
         return actions.lock(actionId).filter(a -> mayRead(viewer, a))
                 .orElseThrow(() -> new RecordNotFound("action", actionId));
     }
@@ -86,14 +93,13 @@ public class ActionAccess {
                 && (caller.hasRole(Roles.ORG_EDITOR) || caller.hasRole(Roles.ORG_ADMIN));
     }
 
-    public boolean mayRead(Viewer viewer, ActionState a) {
-        if (!viewer.mayRead(a.ownerId(), a.classification(), a.sharedWithForums())) {
-            return false;
-        }
-        if (viewer.enforcementBody() && !viewer.owns(a.ownerId())) {
-            return !organisations.find(a.ownerId()).map(KnownOrganisation::hidden).orElse(false);
-        }
-        return true;
+    /** The platform's one read policy, applied to the action. */
+    public static boolean mayRead(Viewer viewer, ActionState a) {
+        return viewer.mayRead(a.scope());
+    }
+
+    public Viewer viewer(Caller caller) {
+        return organisations.viewer(caller);
     }
 
     public Organisations organisations() {

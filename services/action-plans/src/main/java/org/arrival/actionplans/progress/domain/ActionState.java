@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.ActionStatus;
 import org.arrival.contracts.actionplans.ReportingCadence;
+import org.arrival.platform.security.RecordScope;
 import org.arrival.platform.web.InvalidInput;
 
 /**
@@ -28,6 +29,11 @@ public record ActionState(
 
     public ActionState {
         sharedWithForums = sharedWithForums == null ? List.of() : List.copyOf(sharedWithForums);
+    }
+
+    /** What decides who may read the action and what is recorded about it. */
+    public RecordScope scope() {
+        return RecordScope.of(ownerId, classification, sharedWithForums);
     }
 
     /** Cancelled and evaluated actions are closed: their milestones are no longer scheduled or moved. */

@@ -42,8 +42,9 @@ public record Report(
 
     /**
      * Publishes a report about the action as it stands {@code today}: refused (409) on an action that is cancelled
-     * or only proposed; 400 for a period out of order or ending after today, a percentage outside 0-100, or
-     * indicators without a name or value, or named twice.
+     * or only proposed; 400 for a period out of order or ending after today, a percentage outside 0-100,
+     * indicators without a name or value, or named twice, or a people-unit indicator with a value that is not a
+     * whole number of people.
      */
     public static Report publish(UUID id, ActionState action, Draft d, LocalDate today) {
         if (!action.acceptsReports()) {
@@ -92,11 +93,27 @@ public record Report(
             if (!names.add(v.name().strip().toLowerCase())) {
                 throw InvalidInput.field("indicators[" + i + "].name", "names an indicator twice: " + v.name());
             }
+            requireHeadCount(i, IndicatorValue.BASELINE, v.unit(), v.baseline());
+            requireHeadCount(i, IndicatorValue.TARGET, v.unit(), v.target());
+            requireHeadCount(i, IndicatorValue.ACTUAL, v.unit(), v.actual());
         }
         List<IndicatorValue> cleaned = indicators.stream().map(v -> new IndicatorValue(v.name().strip(),
                 v.unit() == null || v.unit().isBlank() ? null : v.unit().strip(), v.baseline(), v.target(),
                 v.actual())).toList();
         return new Report(id, action.id(), d.periodStart(), d.periodEnd(), action.status(), d.percentComplete(),
                 d.rag(), narrative, cleaned);
+    }
+
+    /** The report as anyone but its owner sees it, and as events carry it: people counts under disclosure control. */
+    public Report disclosed() {
+        return new Report(id, actionId, periodStart, periodEnd, actionStatus, percentComplete, rag, narrative,
+                IndicatorDisclosure.shown(indicators));
+    }
+
+    private static void requireHeadCount(int i, String which, String unit, Double value) {
+        String problem = IndicatorDisclosure.problem(unit, value);
+        if (problem != null) {
+            throw InvalidInput.field("indicators[" + i + "]." + which, problem);
+        }
     }
 }

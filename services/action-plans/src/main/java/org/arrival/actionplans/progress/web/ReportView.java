@@ -23,12 +23,26 @@ public record ReportView(
         int percentComplete,
         Rag rag,
         String narrative,
-        List<IndicatorValue> indicators,
+        List<IndicatorView> indicators,
         Instant reportedAt) {
+
+    /**
+     * An indicator's values; for one that counts people, as the caller may see them: exact for the action's owner,
+     * otherwise rounded to a multiple of 5 with values from 0 to 4 left out and named in {@code suppressed}.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record IndicatorView(String name, String unit, Double baseline, Double target, Double actual,
+            List<String> suppressed) {
+
+        static IndicatorView of(IndicatorValue v) {
+            return new IndicatorView(v.name(), v.unit(), v.baseline(), v.target(), v.actual(), v.suppressed());
+        }
+    }
 
     public static ReportView of(StoredReport s) {
         var r = s.report();
         return new ReportView(r.id(), r.actionId(), r.periodStart(), r.periodEnd(), r.actionStatus(),
-                r.percentComplete(), r.rag(), r.narrative(), r.indicators(), s.reportedAt());
+                r.percentComplete(), r.rag(), r.narrative(), r.indicators().stream().map(IndicatorView::of).toList(),
+                s.reportedAt());
     }
 }

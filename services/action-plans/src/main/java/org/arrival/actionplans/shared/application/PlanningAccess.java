@@ -1,12 +1,8 @@
 package org.arrival.actionplans.shared.application;
 
 import java.time.Clock;
-import java.util.Collection;
-import java.util.UUID;
 
-import org.arrival.contracts.DataClassification;
 import org.arrival.platform.directory.Organisations;
-import org.arrival.platform.directory.Organisations.KnownOrganisation;
 import org.arrival.platform.security.Viewer;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.Roles;
@@ -14,9 +10,10 @@ import org.arrival.platform.web.AccessRefused;
 import org.springframework.stereotype.Component;
 
 /**
- * The access rules every plan and action follows: who may read it ({@link Viewer#mayRead}, and records of
- * organisations hidden from enforcement bodies never reach them) and who may write (editors and administrators of
- * the owning organisation, or a platform administrator acting for it).
+ * The access rules every plan and action follows: who may read it is the platform's one read policy
+ * ({@link Viewer#mayRead}: classification, forum scope, the enforcement-body firewall and organisations hidden from
+ * enforcement bodies); who may write is an editor or administrator of the owning organisation, or a platform
+ * administrator acting for it.
  */
 @Component
 public class PlanningAccess {
@@ -35,17 +32,6 @@ public class PlanningAccess {
 
     public Organisations organisations() {
         return organisations;
-    }
-
-    public boolean mayRead(Viewer viewer, UUID owner, DataClassification classification,
-            Collection<UUID> sharedWithForums) {
-        if (!viewer.mayRead(owner, classification, sharedWithForums)) {
-            return false;
-        }
-        if (viewer.enforcementBody() && !viewer.owns(owner)) {
-            return !organisations.find(owner).map(KnownOrganisation::hidden).orElse(false);
-        }
-        return true;
     }
 
     /** The caller may write their organisation's records: an editor or administrator acting for one. */

@@ -1,6 +1,7 @@
 package org.arrival.assessments.inputs.application;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,9 +13,11 @@ import org.arrival.assessments.inputs.persistence.InputRepository.StoredInput;
 import org.arrival.assessments.needs.domain.Need;
 import org.arrival.assessments.needs.persistence.NeedRepository;
 import org.arrival.assessments.needs.persistence.RoundLookup;
+import org.arrival.assessments.rounds.domain.AssessmentRound;
+import org.arrival.platform.security.DisclosureControl;
+import org.arrival.platform.security.RecordScope;
 import org.arrival.platform.security.Viewer;
 import org.arrival.assessments.shared.application.EvidenceAccess;
-import org.arrival.assessments.population.domain.Suppression;
 import org.arrival.assessments.shared.persistence.EvidenceRevisions;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.assessments.Input;
@@ -34,7 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Inputs: what an organisation contributes to a round or a need of another organisation. Inputs never change
  * their subject. A need the contributor may not see (a RESTRICTED need, for an enforcement body) is as if it did
- * not exist. Participant counts below 5 are suppressed for everyone but the contributor, and in the event.
+ * not exist. Participant counts are shown to everyone but the contributor, and in the event, as the platform's
+ * disclosure control says: 0 to 4 as "&lt;5", others rounded to a multiple of 5.
  */
 @Service
 public class InputService {
@@ -65,13 +69,20 @@ public class InputService {
         Contribution c = new Contribution(UUID.randomUUID(), caller.organisationId(), sent.subjectType(),
                 sent.subjectId(), sent.kind(), sent.summary(), sent.provenance(), sent.collectedOn(),
                 sent.participants(), sent.classification(), sent.sharedWithForums()).validated(access.today());
-        UUID subjectOwner = switch (c.subjectType()) {
-            case NEED -> visibleNeed(viewer, c.subjectId()).orElseThrow(() -> new RecordNotFound("need", c.subjectId()))
-                    .ownerId();
-            case ROUND -> rounds.find(c.subjectId(), viewer)
-                    .orElseThrow(() -> new UnprocessableReference("subjectId", "no assessment round " + c.subjectId()))
-                    .ownerId();
+        List<RecordScope> subject = switch (c.subjectType()) {
+            case NEED -> {
+                Need n = visibleNeed(viewer, c.subjectId())
+                        .orElseThrow(() -> new RecordNotFound("need", c.subjectId()));
+                yield List.of(RecordScope.of(n.ownerId(), n.details().classification(), n.details().sharedWithForums()));
+            }
+            case ROUND -> {
+                AssessmentRound r = rounds.find(c.subjectId(), viewer)
+                        .orElseThrow(() -> new UnprocessableReference("subjectId", "no assessment round " + c.subjectId()));
+                yield r.involved().stream()
+                        .map(o -> RecordScope.of(o, r.classification(), r.profile().sharedWithForums())).toList();
+            }
         };
+        UUID subjectOwner = subject.getFirst().owner();
         if (caller.actsFor(subjectOwner)) {
             throw new AccessRefused("Inputs come from other organisations; the owner records its own evidence on the "
                     + c.subjectType().name().toLowerCase() + " itself");
@@ -79,7 +90,11 @@ public class InputService {
         Instant at = access.clock().instant();
         inputs.insert(c, caller.userId(), at);
         InputContributed event = new InputContributed(snapshot(c, false), caller.toActor());
-        outbox.append(OutgoingEvent.about(c.id(), c.contributorId(), c.classification(), event).keyedBy(c.subjectId())
+        // the event names its subject: it is no more widely readable than the subject, and RESTRICTED when the
+        // subject belongs to or names an organisation hidden from enforcement bodies
+        DataClassification classification = RecordScope.strictest(c.classification(), subject,
+                access.hiddenFromEnforcementBodies());
+        outbox.append(OutgoingEvent.about(c.id(), c.contributorId(), classification, event).keyedBy(c.subjectId())
                 .at(at));
         revisions.record(RECORD_TYPE, c.id(), 1, event, at);
         return seen(viewer, inputs.find(c.id()).orElseThrow());
@@ -107,27 +122,33 @@ public class InputService {
         return inputs.search(filter, viewer, page).map(s -> seen(viewer, s));
     }
 
-    /** The same rule as {@link InputRepository#search}, for one input. */
+    /**
+     * The same rule as {@link InputRepository#search}, for one input: the contributor's own; others' when the reader
+     * may see the subject and either may read the input by the read policy, or owns the subject and the input is not
+     * kept to its contributor (never RESTRICTED ones, nor those of an organisation hidden from it, for an
+     * enforcement body).
+     */
     private boolean visible(Viewer viewer, Contribution c) {
         if (viewer.owns(c.contributorId())) {
             return true;
         }
         Optional<UUID> subjectOwner = switch (c.subjectType()) {
             case NEED -> visibleNeed(viewer, c.subjectId()).map(Need::ownerId);
-            case ROUND -> rounds.find(c.subjectId(), viewer).map(RoundLookup.Round::ownerId);
+            case ROUND -> rounds.find(c.subjectId(), viewer).map(r -> r.profile().convenorId());
         };
         if (subjectOwner.isEmpty()) {
             return false;
         }
-        if (access.mayRead(viewer, c.contributorId(), c.classification(), c.sharedWithForums())) {
+        if (viewer.mayRead(c.contributorId(), c.classification(), c.sharedWithForums())) {
             return true;
         }
         return viewer.owns(subjectOwner.get()) && c.classification() != DataClassification.ORGANISATION
+                && viewer.maySeeOrganisation(c.contributorId())
                 && !(viewer.enforcementBody() && c.classification() == DataClassification.RESTRICTED);
     }
 
     private Optional<Need> visibleNeed(Viewer viewer, UUID id) {
-        return needs.find(id).map(NeedRepository.StoredNeed::need).filter(n -> access.mayRead(viewer, n.ownerId(),
+        return needs.find(id).map(NeedRepository.StoredNeed::need).filter(n -> viewer.mayRead(n.ownerId(),
                 n.details().classification(), n.details().sharedWithForums()));
     }
 
@@ -143,13 +164,14 @@ public class InputService {
         return new SeenInput(s, viewer.seesSmallCounts(s.input().contributorId()));
     }
 
+    /** The input as events carry it and others see it ({@code exact} false): participants suppressed or rounded. */
     public static Input snapshot(Contribution c, boolean exact) {
         return new Input(c.id(), c.contributorId(), c.kind(), c.subjectType().name(), c.subjectId(), c.summary(),
-                c.provenance(), c.collectedOn(), Suppression.count(c.participants(), exact),
+                c.provenance(), c.collectedOn(), DisclosureControl.count(c.participants(), exact),
                 c.sharedWithForums().isEmpty() ? null : c.sharedWithForums());
     }
 
-    /** An input and whether the caller sees its small counts. */
+    /** An input and whether the caller sees its participants exactly (its contributor, unless an enforcement body). */
     public record SeenInput(StoredInput stored, boolean exact) {
     }
 }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.assessments.InputKind;
@@ -12,8 +11,9 @@ import org.arrival.platform.web.InvalidInput;
 
 /**
  * An organisation's own record about a round or a need it does not own: what it observed or heard, who collected
- * it and how, when, and from how many people. Summaries only: contact details (an e-mail address, an
- * international phone number) are refused, as they point at individuals.
+ * it and how, when, and from how many people. Summaries only: text that points at individuals (contact details,
+ * document numbers, a date of birth) is refused before it gets here, by the platform's personal-data screen that
+ * every free-text field of a request passes.
  */
 public record Contribution(
         UUID id,
@@ -27,9 +27,6 @@ public record Contribution(
         Integer participants,
         DataClassification classification,
         List<UUID> sharedWithForums) {
-
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}");
-    private static final Pattern PHONE = Pattern.compile("\\+\\d[\\d \\-]{7,}\\d");
 
     public Contribution {
         summary = summary == null || summary.isBlank() ? null : summary.strip();
@@ -48,10 +45,6 @@ public record Contribution(
         }
         if (summary == null) {
             throw InvalidInput.field("summary", "must not be blank");
-        }
-        if (EMAIL.matcher(summary).find() || PHONE.matcher(summary).find()) {
-            throw InvalidInput.field("summary",
-                    "must not contain contact details (e-mail addresses, phone numbers): summarise, do not identify");
         }
         if (provenance == null) {
             throw InvalidInput.field("provenance", "say who collected it and how");

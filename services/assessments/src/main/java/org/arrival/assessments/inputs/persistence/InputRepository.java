@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.arrival.assessments.inputs.domain.Contribution;
 import org.arrival.assessments.inputs.domain.SubjectType;
 import org.arrival.assessments.needs.persistence.RoundLookup;
+import org.arrival.assessments.rounds.persistence.RoundVisibility;
 import org.arrival.platform.security.Viewer;
 import org.arrival.assessments.shared.persistence.EvidenceSql;
 import org.arrival.contracts.DataClassification;
@@ -57,8 +58,9 @@ public class InputRepository {
 
     /**
      * The inputs the viewer may see: their own organisation's; others' by classification; and, for the owner of
-     * the need or round they are about, all but those the contributor kept to itself (ORGANISATION). Inputs about needs or rounds
-     * the viewer may not see are left out.
+     * the need or round they are about, all but those the contributor kept to itself (ORGANISATION) and, for an
+     * enforcement body, RESTRICTED ones and those of organisations hidden from it. Inputs about needs or rounds the
+     * viewer may not see are left out.
      */
     public PageResult<StoredInput> search(InputFilter f, Viewer viewer, PageQuery page) {
         List<Object> args = new ArrayList<>();
@@ -73,6 +75,7 @@ public class InputRepository {
         if (own != null) {
             where.append(" OR (classification <> 'ORGANISATION'")
                     .append(viewer.enforcementBody() ? " AND classification <> 'RESTRICTED'" : "")
+                    .append(EvidenceSql.notHidden(viewer, "contributor_id", args))
                     .append(" AND ((subject_type = 'NEED' AND subject_id IN (SELECT id FROM need WHERE owner_id = ?))");
             args.add(own);
             if (rounds) {
@@ -85,7 +88,7 @@ public class InputRepository {
                 .append(EvidenceSql.visibleTo(viewer, "owner_id", args)).append("))");
         if (rounds) {
             where.append(" AND (subject_type <> 'ROUND' OR subject_id IN (")
-                    .append(RoundLookup.visibleRoundIds(viewer, args)).append("))");
+                    .append(RoundVisibility.ids(viewer, args)).append("))");
         }
         where.append("))");
         condition(where, args, "subject_type = ?", f.subjectType() == null ? null : f.subjectType().name());

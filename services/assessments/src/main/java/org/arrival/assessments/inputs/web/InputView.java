@@ -14,7 +14,10 @@ import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.assessments.Input;
 import org.arrival.contracts.assessments.InputKind;
 
-/** An input as the caller may see it: participants below 5 suppressed for all but the contributor. */
+/**
+ * An input as the caller may see it: participants exact for its contributor, who also gets {@code shownToOthers};
+ * for others suppressed below 5 and rounded to a multiple of 5 otherwise.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InputView(
         UUID id,
@@ -28,13 +31,19 @@ public record InputView(
         ShownCount participants,
         DataClassification classification,
         List<UUID> sharedWithForums,
-        Instant createdAt) {
+        Instant createdAt,
+        ShownToOthers shownToOthers) {
+
+    /** The input's counts as everyone but its contributor sees them. */
+    public record ShownToOthers(ShownCount participants) {
+    }
 
     public static InputView of(SeenInput seen) {
         var c = seen.stored().input();
         Input i = InputService.snapshot(c, seen.exact());
         return new InputView(i.inputId(), i.contributorId(), i.subjectType(), i.subjectId(), i.kind(), i.summary(),
                 i.provenance(), i.collectedOn(), ShownCount.of(i.participants()), c.classification(),
-                c.sharedWithForums(), seen.stored().createdAt());
+                c.sharedWithForums(), seen.stored().createdAt(), seen.exact() && c.participants() != null
+                        ? new ShownToOthers(ShownCount.of(InputService.snapshot(c, false).participants())) : null);
     }
 }

@@ -61,7 +61,7 @@ public class NeedService {
         Instant at = access.clock().instant();
         needs.insert(n, caller.userId(), at);
         publish(n, new NeedIdentified(snapshot(n), caller.toActor()), at);
-        return needs.find(n.id()).orElseThrow();
+        return shown(caller, needs.find(n.id()).orElseThrow());
     }
 
     @Transactional
@@ -71,7 +71,7 @@ public class NeedService {
         Need next = current.revise(details);
         List<String> changed = current.details().changesTo(details);
         if (changed.isEmpty()) {
-            return needs.find(id).orElseThrow();
+            return shown(caller, needs.find(id).orElseThrow());
         }
         if (changed.contains("roundId")) {
             requireRound(caller, details.roundId());
@@ -79,7 +79,7 @@ public class NeedService {
         Instant at = access.clock().instant();
         needs.update(next, caller.userId(), at);
         publish(next, new NeedUpdated(snapshot(next), caller.toActor(), changed, null), at);
-        return needs.find(id).orElseThrow();
+        return shown(caller, needs.find(id).orElseThrow());
     }
 
     @Transactional
@@ -90,7 +90,7 @@ public class NeedService {
         Instant at = access.clock().instant();
         needs.update(next, caller.userId(), at);
         publish(next, new NeedUpdated(snapshot(next), caller.toActor(), List.of("status"), next.statusReason()), at);
-        return needs.find(id).orElseThrow();
+        return shown(caller, needs.find(id).orElseThrow());
     }
 
     /** Records that an action addresses the need; linking the same action again changes nothing. */
@@ -100,17 +100,17 @@ public class NeedService {
         Need next = current.linked();
         Instant at = access.clock().instant();
         if (!needs.link(id, actionId, caller.userId(), at)) {
-            return needs.find(id).orElseThrow();
+            return shown(caller, needs.find(id).orElseThrow());
         }
         needs.update(next, caller.userId(), at);
         publish(next, new NeedUpdated(snapshot(next), caller.toActor(), List.of("actionIds"), null), at);
-        return needs.find(id).orElseThrow();
+        return shown(caller, needs.find(id).orElseThrow());
     }
 
     @Transactional(readOnly = true)
     public StoredNeed get(Caller caller, UUID id) {
         Viewer viewer = access.viewer(caller);
-        return needs.find(id).filter(s -> visible(viewer, s.need()))
+        return needs.find(id).filter(s -> visible(viewer, s.need())).map(s -> shown(viewer, s))
                 .orElseThrow(() -> new RecordNotFound("need", id));
     }
 
@@ -121,9 +121,14 @@ public class NeedService {
         return needs.find(id).map(StoredNeed::need).filter(n -> visible(viewer, n));
     }
 
+    /** The needs the caller may see; a round it may not read matches no need, as an unknown round would. */
     @Transactional(readOnly = true)
     public PageResult<StoredNeed> list(Caller caller, NeedFilter filter, PageQuery page) {
-        return needs.search(filter, access.viewer(caller), page);
+        Viewer viewer = access.viewer(caller);
+        if (filter.roundId() != null && rounds.find(filter.roundId(), viewer).isEmpty()) {
+            return PageResult.of(List.of(), page, 0);
+        }
+        return needs.search(filter, viewer, page).map(s -> shown(viewer, s));
     }
 
     @Transactional(readOnly = true)
@@ -135,8 +140,23 @@ public class NeedService {
         return revisions.of(RECORD_TYPE, id);
     }
 
+    private StoredNeed shown(Caller caller, StoredNeed s) {
+        return shown(access.viewer(caller), s);
+    }
+
+    /** The need as the viewer sees it: the round it points at only if the viewer may read that round. */
+    private StoredNeed shown(Viewer viewer, StoredNeed s) {
+        UUID round = s.need().details().roundId();
+        if (round == null || rounds.find(round, viewer).isPresent()) {
+            return s;
+        }
+        Need n = s.need();
+        return new StoredNeed(new Need(n.id(), n.version(), n.ownerId(), n.details().withoutRound(), n.status(),
+                n.statusReason()), s.actionIds(), s.createdAt(), s.updatedAt());
+    }
+
     private boolean visible(Viewer viewer, Need n) {
-        return access.mayRead(viewer, n.ownerId(), n.details().classification(), n.details().sharedWithForums());
+        return viewer.mayRead(n.ownerId(), n.details().classification(), n.details().sharedWithForums());
     }
 
     /** Locks the need; 404 if the caller cannot see it, 403 unless they edit for its owner, 412 if stale. */

@@ -60,6 +60,12 @@ public record NeedDetails(
         return this;
     }
 
+    /** The same details without the round they point at, for a reader who may not read that round. */
+    public NeedDetails withoutRound() {
+        return new NeedDetails(statement, sector, populationGroups, area, severity, barriers, evidenceReferences, null,
+                classification, sharedWithForums);
+    }
+
     public List<String> changesTo(NeedDetails next) {
         List<String> changed = new ArrayList<>();
         diff(changed, "statement", statement, next.statement);

@@ -10,6 +10,7 @@ import org.arrival.platform.security.Viewer;
 import org.arrival.assessments.population.domain.Estimate;
 import org.arrival.assessments.population.domain.EstimateDetails;
 import org.arrival.assessments.population.domain.Suppression;
+import org.arrival.assessments.population.domain.Suppression.ShownCounts;
 import org.arrival.assessments.population.persistence.EstimateRepository;
 import org.arrival.assessments.population.persistence.EstimateRepository.EstimateFilter;
 import org.arrival.assessments.population.persistence.EstimateRepository.StoredEstimate;
@@ -30,8 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Recording and revising population estimates. Only the owning organisation sees its counts exactly; everyone
- * else, and every event, sees counts below 5 suppressed. Enforcement bodies record no estimates, never see small
- * counts and never see RESTRICTED estimates.
+ * else, and every event, sees them through the disclosure control of {@link Suppression} (0 to 4 as "&lt;5", others
+ * rounded to a multiple of 5, complementary cells of breakdowns hidden). Enforcement bodies record no estimates, never
+ * see exact counts and never see RESTRICTED estimates or those of organisations hidden from them.
  */
 @Service
 public class PopulationService {
@@ -91,6 +93,18 @@ public class PopulationService {
         return seen(viewer, estimates.find(id).orElseThrow());
     }
 
+    /**
+     * What others would see of these counts, checked as a recording is and stored nowhere: for the owner to see,
+     * before saving, what its readers will.
+     */
+    public ShownCounts preview(Caller caller, EstimateDetails details) {
+        EvidenceAccess.requireEditor(caller, "record population estimates");
+        if (access.viewer(caller).enforcementBody()) {
+            throw new AccessRefused("Enforcement bodies do not record population estimates");
+        }
+        return Suppression.of(details.validated(access.today()), false);
+    }
+
     @Transactional(readOnly = true)
     public SeenEstimate get(Caller caller, UUID id) {
         Viewer viewer = access.viewer(caller);
@@ -115,7 +129,7 @@ public class PopulationService {
 
     private boolean visible(Viewer viewer, StoredEstimate s) {
         var d = s.estimate().details();
-        return access.mayRead(viewer, s.estimate().ownerId(), d.classification(), d.sharedWithForums());
+        return viewer.mayRead(s.estimate().ownerId(), d.classification(), d.sharedWithForums());
     }
 
     private static SeenEstimate seen(Viewer viewer, StoredEstimate s) {
@@ -127,17 +141,17 @@ public class PopulationService {
         revisions.record(RECORD_TYPE, e.id(), e.version(), event, at);
     }
 
-    /** The estimate as events carry it: others read the topics, so small counts are always suppressed. */
+    /** The estimate as events carry it: others read the topics, so counts are always as others see them. */
     static PopulationEstimate published(Estimate e) {
         return snapshot(e, false);
     }
 
     public static PopulationEstimate snapshot(Estimate e, boolean exact) {
         EstimateDetails d = e.details();
+        ShownCounts counts = Suppression.of(d, exact);
         return new PopulationEstimate(e.id(), e.version(), e.ownerId(), d.seriesId(), d.area(), d.group(),
-                Suppression.count(d.registered(), exact), Suppression.count(d.estimated(), exact),
-                d.breakdown().isEmpty() ? null : Suppression.breakdown(d.breakdown(), exact), d.source(), d.method(),
-                d.asOf(), d.sharedWithForums().isEmpty() ? null : d.sharedWithForums());
+                counts.registered(), counts.estimated(), d.breakdown().isEmpty() ? null : counts.breakdown(),
+                d.source(), d.method(), d.asOf(), d.sharedWithForums().isEmpty() ? null : d.sharedWithForums());
     }
 
     /** An estimate and whether the caller sees its small counts. */

@@ -17,10 +17,11 @@ import org.arrival.assessments.population.domain.Dimension;
 import org.arrival.assessments.population.domain.EstimateDetails;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.common.PopulationGroup;
+import org.arrival.platform.web.NotFreeText;
 
 /** A population estimate as sent to record or revise it; counts are exact here and suppressed on the way out. */
 public record EstimateInput(
-        @Size(max = 100) String seriesId,
+        @NotFreeText @Size(max = 100) String seriesId,
         @NotNull @Valid AreaInput area,
         @NotNull PopulationGroup group,
         @PositiveOrZero Integer registered,
@@ -40,7 +41,7 @@ public record EstimateInput(
     }
 
     /** One cell: a dimension, one of its categories, and the exact count. */
-    public record CellInput(@NotNull Dimension dimension, @NotBlank @Size(max = 50) String category,
+    public record CellInput(@NotNull Dimension dimension, @NotFreeText @NotBlank @Size(max = 50) String category,
             @NotNull @PositiveOrZero Integer count) {
     }
 }

@@ -11,12 +11,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.arrival.assessments.population.application.PopulationService;
 import org.arrival.assessments.population.application.PopulationService.SeenEstimate;
+import org.arrival.assessments.population.domain.Suppression;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.assessments.PopulationEstimate;
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.contracts.common.PopulationGroup;
 
-/** A population estimate as the caller may see it: exact for its owner, small counts suppressed for others. */
+/**
+ * A population estimate as the caller may see it: exact for its owner, who also gets {@code shownToOthers}, the
+ * counts as everyone else sees them; suppressed or rounded to a multiple of 5 for others.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EstimateView(
         UUID id,
@@ -34,7 +38,8 @@ public record EstimateView(
         DataClassification classification,
         List<UUID> sharedWithForums,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        ShownCountsView shownToOthers) {
 
     public static EstimateView of(SeenEstimate seen) {
         var stored = seen.stored();
@@ -46,7 +51,7 @@ public record EstimateView(
                         : p.breakdown().stream().map(c -> new Cell(c.dimension(), c.category(), ShownCount.of(c.count())))
                                 .toList(),
                 p.source(), p.method(), p.asOf(), d.classification(), d.sharedWithForums(), stored.createdAt(),
-                stored.updatedAt());
+                stored.updatedAt(), seen.exact() ? ShownCountsView.of(Suppression.of(d, false)) : null);
     }
 
     /** One cell of the breakdown as shown. */

@@ -33,7 +33,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
 @RequestMapping(path = "/population", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Population estimates", description = "How many people of a group live in an area; counts below 5 are suppressed for all but the owner")
+@Tag(name = "Population estimates", description = "How many people of a group live in an area; for all but the owner, counts below 5 are suppressed and the others rounded to a multiple of 5")
 public class PopulationController {
 
     private final PopulationService service;
@@ -48,6 +48,13 @@ public class PopulationController {
         SeenEstimate e = service.record(caller, input.toDetails());
         return ResponseEntity.created(URI.create("/population/" + e.stored().estimate().id()))
                 .eTag(ETags.of(e.stored().estimate().version())).body(EstimateView.of(e));
+    }
+
+    @Operation(summary = "What others would see of an estimate's counts (suppressed below 5, rounded to a multiple of 5, "
+            + "complementary cells hidden), checked as a recording is and stored nowhere (editors and administrators)")
+    @PostMapping(path = "/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ShownCountsView preview(Caller caller, @Valid @RequestBody EstimateInput input) {
+        return ShownCountsView.of(service.preview(caller, input.toDetails()));
     }
 
     @Operation(summary = "List the estimates the caller may see, filtered and paged")

@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.arrival.assessments.checklist.domain.Answer;
 import org.arrival.assessments.checklist.domain.Instrument;
 import org.arrival.assessments.checklist.reference.InstrumentCatalogue;
 import org.arrival.platform.directory.Organisations;
+import org.arrival.platform.directory.Organisations.KnownOrganisation;
 import org.arrival.platform.security.Viewer;
 import org.arrival.assessments.rounds.domain.AssessmentRound;
 import org.arrival.assessments.rounds.domain.Comparison;
@@ -42,6 +44,7 @@ import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.platform.messaging.outbox.Outbox;
 import org.arrival.platform.messaging.outbox.OutgoingEvent;
 import org.arrival.platform.security.Caller;
+import org.arrival.platform.security.RecordScope;
 import org.arrival.platform.web.AccessRefused;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
@@ -95,7 +98,7 @@ public class RoundService {
         if (!caller.isPlatformAdmin() && !convenor) {
             throw new AccessRefused("A round is created by editors or administrators of its convening organisation");
         }
-        checkReferences(profile);
+        checkReferences(organisations.viewer(caller), profile);
         Instrument instrument = instruments.current();
         AssessmentRound round = AssessmentRound.draft(UUID.randomUUID(), profile, instrument.id(), instrument.version());
         Instant at = clock.instant();
@@ -113,7 +116,7 @@ public class RoundService {
         if (changed.isEmpty()) {
             return rounds.find(id).orElseThrow();
         }
-        checkReferences(profile);
+        checkReferences(organisations.viewer(caller), profile);
         Instant at = clock.instant();
         rounds.update(next, caller.toActor(), at, changed.contains("respondentIds"));
         revisions.record(id, next.version(), "RoundEdited", caller.toActor(), at, null, changed, null);
@@ -126,7 +129,7 @@ public class RoundService {
         Instant at = clock.instant();
         rounds.update(next, caller.toActor(), at, false);
         AssessmentRoundOpened event = new AssessmentRoundOpened(snapshot(next), caller.toActor());
-        outbox.append(OutgoingEvent.about(id, next.profile().convenorId(), whileRunning(next), event).at(at));
+        outbox.append(OutgoingEvent.about(id, next.profile().convenorId(), classificationOfEvents(next), event).at(at));
         revisions.record(id, next.version(), "AssessmentRoundOpened", caller.toActor(), at, null, List.of("status"), null);
         return rounds.find(id).orElseThrow();
     }
@@ -137,7 +140,7 @@ public class RoundService {
         Instant at = clock.instant();
         rounds.update(next, caller.toActor(), at, false);
         AssessmentRoundClosed event = new AssessmentRoundClosed(snapshot(next), caller.toActor(), reason);
-        outbox.append(OutgoingEvent.about(id, next.profile().convenorId(), whileRunning(next), event).at(at));
+        outbox.append(OutgoingEvent.about(id, next.profile().convenorId(), classificationOfEvents(next), event).at(at));
         revisions.record(id, next.version(), "AssessmentRoundClosed", caller.toActor(), at, null, List.of("status"),
                 reason);
         return rounds.find(id).orElseThrow();
@@ -164,12 +167,13 @@ public class RoundService {
                         r.actions().stream().map(a -> new ActionScore(a.code(), score(a.score()))).toList())).toList(),
                 scores.divergences().stream().map(RoundScores.Divergence::question).toList(),
                 scores.respondentsWhoAnswered(), actor);
-        outbox.append(OutgoingEvent.about(id, owner, DataClassification.PUBLIC, published).at(at));
+        DataClassification classification = classificationOfEvents(next);
+        outbox.append(OutgoingEvent.about(id, owner, classification, published).at(at));
         List<Gap> found = Gap.of(id, scores);
         gaps.insert(found);
         Jurisdiction place = next.profile().jurisdiction();
         for (Gap g : found) {
-            outbox.append(OutgoingEvent.about(g.id(), owner, DataClassification.PUBLIC,
+            outbox.append(OutgoingEvent.about(g.id(), owner, classification,
                     new ChecklistGapIdentified(g.id(), id, place, owner, g.recommendationCode(), g.actionCode(),
                             g.questionCode(), g.consolidatedAnswer(), g.points(), g.divergent())).at(at));
         }
@@ -180,11 +184,13 @@ public class RoundService {
     // ---- respondents
 
     /**
-     * Replaces the respondent's answers. Only editors or administrators of that respondent organisation may answer
-     * for it, and only while the round is open.
+     * Submits or replaces the respondent's answers. Only editors or administrators of that respondent organisation
+     * may answer for it, and only while the round is open; a replacement must say which answers it replaces.
+     * Submissions to one round are serialised by the round's lock, so of two replacing the same version one fails.
      */
     @Transactional
-    public StoredResponse submit(Caller caller, UUID id, UUID respondentId, List<GivenAnswer> answers) {
+    public StoredResponse submit(Caller caller, UUID id, UUID respondentId, List<GivenAnswer> answers,
+            AnswersPrecondition precondition) {
         AssessmentRound round = rounds.findForUpdate(id).map(StoredRound::round)
                 .orElseThrow(() -> new RecordNotFound("round", id));
         RoundAccess access = new RoundAccess(organisations.viewer(caller), round);
@@ -195,14 +201,17 @@ public class RoundService {
             throw new AccessRefused("Only editors or administrators of a respondent organisation answer, and only for their own organisation");
         }
         round.requireAcceptsAnswers();
+        Optional<Long> current = responses.find(id, respondentId).map(StoredResponse::version);
+        precondition.check(current, id, respondentId);
         Instrument instrument = instrumentOf(round);
         Response response = Response.of(id, respondentId, answers, instrument);
         Instant at = clock.instant();
         Actor actor = caller.toActor();
-        responses.replace(response, actor, at);
+        responses.replace(response, current.map(v -> v + 1).orElse(1L), actor, at);
         ChecklistResponseSubmitted event = new ChecklistResponseSubmitted(id, respondentId, response.answered(),
                 instrument.questions().size(), actor);
-        outbox.append(OutgoingEvent.about(id, round.profile().convenorId(), whileRunning(round), event).at(at));
+        outbox.append(OutgoingEvent.about(id, round.profile().convenorId(), classificationOfEvents(round), event)
+                .at(at));
         revisions.record(id, round.version(), "ChecklistResponseSubmitted", actor, at, respondentId, List.of(), null);
         return responses.find(id, respondentId).orElseThrow();
     }
@@ -222,9 +231,9 @@ public class RoundService {
             List<GivenAnswer> shown = access.maySeeEvidenceOf(respondentId) ? stored.response().answers()
                     : stored.response().answers().stream().map(GivenAnswer::withoutEvidence).toList();
             return new RespondentAnswers(id, respondentId, stored.submittedAt(), shown, questions,
-                    access.maySeeEvidenceOf(respondentId));
+                    access.maySeeEvidenceOf(respondentId), stored.version());
         }).orElse(new RespondentAnswers(id, respondentId, null, List.of(), questions,
-                access.maySeeEvidenceOf(respondentId)));
+                access.maySeeEvidenceOf(respondentId), null));
     }
 
     // ---- reading
@@ -237,8 +246,7 @@ public class RoundService {
 
     @Transactional(readOnly = true)
     public PageResult<StoredRound> list(Caller caller, RoundFilter filter, PageQuery page) {
-        Viewer viewer = organisations.viewer(caller);
-        return rounds.search(filter, page, caller.isPlatformAdmin(), caller.organisationId(), viewer.forums());
+        return rounds.search(filter, page, organisations.viewer(caller));
     }
 
     /** The round's scores as the caller may see them. */
@@ -309,26 +317,39 @@ public class RoundService {
         return round;
     }
 
-    /** The convenor and the respondents must be organisations the service knows and that can take part. */
-    private void checkReferences(RoundProfile profile) {
-        usable("convenorId", profile.convenorId());
-        List<UUID> respondents = profile.respondentIds();
+    /**
+     * The convenor and the respondents must be organisations the service knows, that the caller may see (one hidden
+     * from the caller is answered as an unknown one) and that can take part; and a round is never answered both by an
+     * enforcement body and by an organisation hidden from enforcement bodies, whose answers it would be shown.
+     */
+    private void checkReferences(Viewer viewer, RoundProfile profile) {
+        usable(viewer, "convenorId", profile.convenorId());
         List<String> problems = new ArrayList<>();
-        for (UUID r : respondents) {
-            var known = organisations.find(r);
-            if (known.isEmpty()) {
+        List<KnownOrganisation> known = new ArrayList<>();
+        for (UUID r : profile.respondentIds()) {
+            var found = organisations.find(r).filter(o -> viewer.maySeeOrganisation(o.id()));
+            if (found.isEmpty()) {
                 problems.add("no organisation " + r);
-            } else if (!known.get().canTakePart()) {
-                problems.add("organisation " + r + " is " + known.get().status() + " and cannot take part");
+            } else if (!found.get().canTakePart()) {
+                problems.add("organisation " + r + " is " + found.get().status() + " and cannot take part");
+            } else {
+                known.add(found.get());
             }
         }
         if (!problems.isEmpty()) {
             throw new UnprocessableReference("respondentIds", String.join("; ", problems));
         }
+        organisations.find(profile.convenorId()).ifPresent(known::add);
+        if (known.stream().anyMatch(KnownOrganisation::enforcementBody)
+                && known.stream().anyMatch(KnownOrganisation::hidden)) {
+            throw new UnprocessableReference("respondentIds", "an enforcement body and an organisation hidden from "
+                    + "enforcement bodies cannot take part in the same round");
+        }
     }
 
-    private void usable(String field, UUID id) {
-        var known = organisations.find(id).orElseThrow(() -> new UnprocessableReference(field, "no organisation " + id));
+    private void usable(Viewer viewer, String field, UUID id) {
+        var known = organisations.find(id).filter(o -> viewer.maySeeOrganisation(o.id()))
+                .orElseThrow(() -> new UnprocessableReference(field, "no organisation " + id));
         if (!known.canTakePart()) {
             throw new UnprocessableReference(field, "the organisation is " + known.status() + " and cannot take part");
         }
@@ -346,9 +367,16 @@ public class RoundService {
         return Scoring.score(instrumentOf(round), round.profile().respondentIds(), answers);
     }
 
-    /** Opened, answered and closed rounds are seen by the forums they are shared with, else by their participants. */
-    private static DataClassification whileRunning(AssessmentRound round) {
-        return round.profile().sharedWithForums().isEmpty() ? DataClassification.ORGANISATION : DataClassification.FORUM;
+    /**
+     * The classification of the events about a round: the round's own (while it runs, its forums' or else its
+     * participants'; once published, public), raised to RESTRICTED when it names an organisation hidden from
+     * enforcement bodies, so that no projection or notification shows it to them.
+     */
+    private DataClassification classificationOfEvents(AssessmentRound round) {
+        List<RecordScope> named = round.profile().respondentIds().stream()
+                .map(r -> RecordScope.of(r, round.classification(), round.profile().sharedWithForums())).toList();
+        return RecordScope.strictest(round.classification(), named,
+                organisations.hiddenFromEnforcementBodies()::contains);
     }
 
     private static Score score(org.arrival.assessments.rounds.domain.Tally tally) {
@@ -362,9 +390,12 @@ public class RoundService {
                 p.sharedWithForums(), r.status());
     }
 
-    /** A respondent's answers as shown to the caller; {@code submittedAt} is null when it has not answered yet. */
+    /**
+     * A respondent's answers as shown to the caller; {@code submittedAt} and {@code version} are null when it has not
+     * answered yet.
+     */
     public record RespondentAnswers(UUID roundId, UUID respondentId, Instant submittedAt, List<GivenAnswer> answers,
-            int questions, boolean evidenceShown) {
+            int questions, boolean evidenceShown, Long version) {
     }
 
     /** Scores with what the caller may see of them: who said what only for the convenor and administrators. */

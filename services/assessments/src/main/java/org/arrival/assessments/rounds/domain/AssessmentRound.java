@@ -1,7 +1,10 @@
 package org.arrival.assessments.rounds.domain;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
+import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.assessments.RoundStatus;
 import org.arrival.platform.web.RuleViolation;
 
@@ -52,6 +55,28 @@ public record AssessmentRound(UUID id, long version, RoundProfile profile, Strin
 
     public boolean isPublished() {
         return status == RoundStatus.PUBLISHED;
+    }
+
+    /**
+     * Who besides its convenor may read the round: nobody while it is a draft; once opened, the forums it is shared
+     * with (its respondents read it too, see the rounds' access rule); once published, everyone.
+     */
+    public DataClassification classification() {
+        if (isDraft()) {
+            return DataClassification.ORGANISATION;
+        }
+        if (isPublished()) {
+            return DataClassification.PUBLIC;
+        }
+        return profile.sharedWithForums().isEmpty() ? DataClassification.ORGANISATION : DataClassification.FORUM;
+    }
+
+    /** The organisations the round names: its convenor, then its respondents. */
+    public List<UUID> involved() {
+        List<UUID> all = new ArrayList<>();
+        all.add(profile.convenorId());
+        profile.respondentIds().stream().filter(r -> !r.equals(profile.convenorId())).forEach(all::add);
+        return all;
     }
 
     private AssessmentRound moveTo(RoundStatus from, RoundStatus to) {

@@ -16,7 +16,7 @@ import org.arrival.contracts.common.Actor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Respondents' answers; a resubmission replaces the respondent's previous answers. */
+/** Respondents' answers; a resubmission replaces the respondent's previous answers and counts up their version. */
 @Repository
 public class ResponseRepository {
 
@@ -26,13 +26,15 @@ public class ResponseRepository {
         this.jdbc = jdbc;
     }
 
-    public void replace(Response response, Actor actor, Instant at) {
+    /** Stores the answers as {@code version} (1 for the first submission), replacing any earlier ones. */
+    public void replace(Response response, long version, Actor actor, Instant at) {
         jdbc.update("DELETE FROM round_response WHERE round_id = ? AND respondent_id = ?", response.roundId(),
                 response.respondentId());
         jdbc.update("""
-                INSERT INTO round_response (round_id, respondent_id, submitted_at, submitted_by, submitted_by_org)
-                VALUES (?, ?, ?, ?, ?)""", response.roundId(), response.respondentId(), Timestamp.from(at),
-                actor.userId(), actor.organisationId());
+                INSERT INTO round_response (round_id, respondent_id, submitted_at, submitted_by, submitted_by_org,
+                                            version)
+                VALUES (?, ?, ?, ?, ?, ?)""", response.roundId(), response.respondentId(), Timestamp.from(at),
+                actor.userId(), actor.organisationId(), version);
         List<Object[]> rows = new ArrayList<>();
         List<GivenAnswer> answers = response.answers();
         for (int i = 0; i < answers.size(); i++) {
@@ -46,10 +48,10 @@ public class ResponseRepository {
     }
 
     public Optional<StoredResponse> find(UUID roundId, UUID respondentId) {
-        return jdbc.query("SELECT submitted_at, submitted_by, submitted_by_org FROM round_response WHERE round_id = ? AND respondent_id = ?",
+        return jdbc.query("SELECT submitted_at, submitted_by, submitted_by_org, version FROM round_response WHERE round_id = ? AND respondent_id = ?",
                 (rs, i) -> new StoredResponse(
                         new Response(roundId, respondentId, answers(roundId, respondentId)),
-                        rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getObject(3, UUID.class)),
+                        rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getObject(3, UUID.class), rs.getLong(4)),
                 roundId, respondentId).stream().findFirst();
     }
 
@@ -70,6 +72,7 @@ public class ResponseRepository {
                 roundId, respondentId);
     }
 
-    public record StoredResponse(Response response, Instant submittedAt, String submittedBy, UUID submittedByOrg) {
+    public record StoredResponse(Response response, Instant submittedAt, String submittedBy, UUID submittedByOrg,
+            long version) {
     }
 }

@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -20,6 +19,7 @@ import org.arrival.assessments.rounds.domain.RoundProfile;
 import org.arrival.contracts.assessments.RoundStatus;
 import org.arrival.contracts.common.Actor;
 import org.arrival.contracts.common.Jurisdiction;
+import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
 import org.arrival.platform.web.StaleVersion;
@@ -30,8 +30,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RoundRepository {
 
-    private static final Map<String, String> SORT_COLUMNS = Map.of("title", "lower(title)", "createdAt", "created_at",
-            "updatedAt", "updated_at", "closesOn", "closes_on");
+    private static final Map<String, String> SORT_COLUMNS = Map.of("title", "lower(r.title)", "createdAt",
+            "r.created_at", "updatedAt", "r.updated_at", "closesOn", "r.closes_on");
 
     private final JdbcTemplate jdbc;
 
@@ -96,47 +96,34 @@ public class RoundRepository {
         return jdbc.query("SELECT * FROM round_assessment WHERE id = ? FOR UPDATE", this::map, id).stream().findFirst();
     }
 
-    /**
-     * One page of the rounds the viewer may see: all of them for a platform administrator; otherwise those it
-     * convenes, those it answers once opened, those shared with its forums once opened, and every published one.
-     */
-    public PageResult<StoredRound> search(RoundFilter filter, PageQuery page, boolean everything, UUID organisation,
-            Set<UUID> forums) {
+    /** One page of the rounds the viewer may see ({@link RoundVisibility}), narrowed by the filter. */
+    public PageResult<StoredRound> search(RoundFilter filter, PageQuery page, Viewer viewer) {
         List<Object> args = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" WHERE true");
-        if (!everything) {
-            where.append(" AND ").append("""
-                    (status = 'PUBLISHED' OR convenor_id = ?
-                          OR (status <> 'DRAFT' AND (shared_with_forums && ?::uuid[]
-                              OR EXISTS (SELECT 1 FROM round_respondent rr WHERE rr.round_id = round_assessment.id
-                                         AND rr.respondent_id = ?))))""");
-            args.add(organisation);
-            args.add(array(forums));
-            args.add(organisation);
-        }
+        StringBuilder where = new StringBuilder(" WHERE ").append(RoundVisibility.condition(viewer, args));
         if (filter.country() != null) {
-            where.append(" AND country = ?");
+            where.append(" AND r.country = ?");
             args.add(filter.country());
         }
         if (filter.subdivision() != null) {
-            where.append(" AND subdivision = ?");
+            where.append(" AND r.subdivision = ?");
             args.add(filter.subdivision());
         }
         if (filter.status() != null) {
-            where.append(" AND status = ?");
+            where.append(" AND r.status = ?");
             args.add(filter.status().name());
         }
         if (filter.convenor() != null) {
-            where.append(" AND convenor_id = ?");
+            where.append(" AND r.convenor_id = ?");
             args.add(filter.convenor());
         }
-        Long total = jdbc.queryForObject("SELECT count(*) FROM round_assessment" + where, Long.class, args.toArray());
+        Long total = jdbc.queryForObject("SELECT count(*) FROM round_assessment r" + where, Long.class,
+                args.toArray());
         String order = " ORDER BY " + SORT_COLUMNS.get(page.sortField()) + (page.descending() ? " DESC" : " ASC")
-                + " NULLS LAST, id";
+                + " NULLS LAST, r.id";
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(page.size());
         pageArgs.add(page.offset());
-        List<StoredRound> items = jdbc.query("SELECT * FROM round_assessment" + where + order + " LIMIT ? OFFSET ?",
+        List<StoredRound> items = jdbc.query("SELECT r.* FROM round_assessment r" + where + order + " LIMIT ? OFFSET ?",
                 this::map, pageArgs.toArray());
         return PageResult.of(items, page, total == null ? 0 : total);
     }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 
 import org.arrival.assessments.checklist.domain.Answer;
 import org.arrival.assessments.rounds.domain.GivenAnswer;
+import org.arrival.platform.web.NotFreeText;
 
 /** A respondent's answers: any subset of the checklist's questions, each Y, S or N with an optional evidence note. */
 public record ResponseInput(@NotNull @Size(max = 1000) List<@NotNull @Valid AnswerInput> answers) {
@@ -18,7 +19,7 @@ public record ResponseInput(@NotNull @Size(max = 1000) List<@NotNull @Valid Answ
     }
 
     public record AnswerInput(
-            @NotBlank @Size(max = 20) String question,
+            @NotFreeText @NotBlank @Size(max = 20) String question,
             @NotNull Answer answer,
             @Size(max = GivenAnswer.MAX_EVIDENCE) String evidence) {
     }

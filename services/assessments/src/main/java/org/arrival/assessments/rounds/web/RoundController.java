@@ -6,7 +6,9 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 
+import org.arrival.assessments.rounds.application.AnswersPrecondition;
 import org.arrival.assessments.rounds.application.RoundService;
+import org.arrival.assessments.rounds.application.RoundService.RespondentAnswers;
 import org.arrival.assessments.rounds.domain.Gap;
 import org.arrival.assessments.rounds.persistence.RoundFilter;
 import org.arrival.assessments.rounds.persistence.RoundRepository;
@@ -107,18 +109,24 @@ public class RoundController {
         return respond(service.publish(caller, id, optionalVersion(ifMatch)));
     }
 
-    @Operation(summary = "Submit (or resubmit, replacing) a respondent's answers while the round is OPEN; respondents answer only for their own organisation")
+    @Operation(summary = "Submit (or resubmit, replacing) a respondent's answers while the round is OPEN; respondents "
+            + "answer only for their own organisation. The first submission needs no precondition (If-None-Match: * "
+            + "makes sure it is the first); a replacement needs If-Match with the ETag of the answers it replaces "
+            + "(428 without, 412 when stale)")
     @PutMapping(path = "/{id}/responses/{respondentId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseView submit(Caller caller, @PathVariable UUID id, @PathVariable UUID respondentId,
+    public ResponseEntity<ResponseView> submit(Caller caller, @PathVariable UUID id, @PathVariable UUID respondentId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch,
             @Valid @RequestBody ResponseInput input) {
-        service.submit(caller, id, respondentId, input.toAnswers());
-        return ResponseView.of(service.response(caller, id, respondentId));
+        service.submit(caller, id, respondentId, input.toAnswers(), AnswersPrecondition.of(ifMatch, ifNoneMatch));
+        return respond(service.response(caller, id, respondentId));
     }
 
-    @Operation(summary = "A respondent's answers (the convenor, the respondent and platform administrators)")
+    @Operation(summary = "A respondent's answers (the convenor, the respondent and platform administrators), with "
+            + "their ETag once submitted")
     @GetMapping("/{id}/responses/{respondentId}")
-    public ResponseView response(Caller caller, @PathVariable UUID id, @PathVariable UUID respondentId) {
-        return ResponseView.of(service.response(caller, id, respondentId));
+    public ResponseEntity<ResponseView> response(Caller caller, @PathVariable UUID id, @PathVariable UUID respondentId) {
+        return respond(service.response(caller, id, respondentId));
     }
 
     @Operation(summary = "Consolidated scores per question, action, recommendation and overall, with divergences")
@@ -137,6 +145,14 @@ public class RoundController {
     @GetMapping("/{id}/history")
     public List<RoundRevisions.Revision> history(Caller caller, @PathVariable UUID id) {
         return service.history(caller, id);
+    }
+
+    private static ResponseEntity<ResponseView> respond(RespondentAnswers answers) {
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
+        if (answers.version() != null) {
+            ok.eTag(ETags.of(answers.version()));
+        }
+        return ok.body(ResponseView.of(answers));
     }
 
     private static ResponseEntity<RoundView> respond(StoredRound r) {

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 
 import org.arrival.assessments.rounds.domain.RoundProfile;
 import org.arrival.contracts.common.Jurisdiction;
+import org.arrival.platform.web.NotFreeText;
 
 /** A round as sent to create a draft or to replace a draft's profile. */
 public record RoundInput(
@@ -29,9 +30,9 @@ public record RoundInput(
 
     /** The place assessed: ISO 3166 country and subdivision codes, and an optional lower administrative area. */
     public record PlaceInput(
-            @NotBlank @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166-1 alpha-2 code such as UG") String country,
-            @Pattern(regexp = "^[A-Z]{2}-[A-Z0-9]{1,3}$", message = "must be an ISO 3166-2 code such as UG-C") String subdivision,
-            @Size(max = 32) String areaCode,
+            @NotFreeText @NotBlank @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166-1 alpha-2 code such as UG") String country,
+            @NotFreeText @Pattern(regexp = "^[A-Z]{2}-[A-Z0-9]{1,3}$", message = "must be an ISO 3166-2 code such as UG-C") String subdivision,
+            @NotFreeText @Size(max = 32) String areaCode,
             @Size(max = 200) String areaName) {
 
         Jurisdiction toJurisdiction() {

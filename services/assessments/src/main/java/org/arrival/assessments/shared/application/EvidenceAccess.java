@@ -3,22 +3,20 @@ package org.arrival.assessments.shared.application;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Collection;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.arrival.platform.directory.Organisations;
-import org.arrival.platform.directory.Organisations.KnownOrganisation;
 import org.arrival.platform.security.Viewer;
-import org.arrival.contracts.DataClassification;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.Roles;
 import org.arrival.platform.web.AccessRefused;
 import org.springframework.stereotype.Component;
 
 /**
- * The access rules every evidence record follows: who may read it ({@link Viewer#mayRead}, and records of
- * organisations hidden from enforcement bodies never reach them), who may write (editors and administrators of
- * an organisation), and what "today" is for dates that may not lie in the future.
+ * What every evidence record's rules need: who is looking (a {@link Viewer}, whose {@link Viewer#mayRead} is the
+ * one read policy, organisations hidden from enforcement bodies included), who may write (editors and administrators
+ * of an organisation), and what "today" is for dates that may not lie in the future.
  */
 @Component
 public class EvidenceAccess {
@@ -35,15 +33,9 @@ public class EvidenceAccess {
         return organisations.viewer(caller);
     }
 
-    public boolean mayRead(Viewer viewer, UUID owner, DataClassification classification,
-            Collection<UUID> sharedWithForums) {
-        if (!viewer.mayRead(owner, classification, sharedWithForums)) {
-            return false;
-        }
-        if (viewer.enforcementBody() && !viewer.owns(owner)) {
-            return !organisations.find(owner).map(KnownOrganisation::hidden).orElse(false);
-        }
-        return true;
+    /** Organisations hidden from enforcement bodies, for the classification of events that name them. */
+    public Predicate<UUID> hiddenFromEnforcementBodies() {
+        return organisations.hiddenFromEnforcementBodies()::contains;
     }
 
     /** The caller may write their organisation's records: an editor or administrator acting for one. */

@@ -29,6 +29,25 @@ public final class EvidenceSql {
         return ReadSql.visibleTo(viewer, ownerColumn, "classification", "shared_forums", args);
     }
 
+    /**
+     * {@code " AND NOT (column = ANY (...))"} leaving out the organisations hidden from the viewer (for an enforcement
+     * body, those hidden from enforcement bodies, its own organisation excepted: {@link Viewer#maySeeOrganisation}),
+     * or nothing when none are; appends its argument.
+     */
+    public static String notHidden(Viewer viewer, String column, List<Object> args) {
+        List<UUID> hidden = hiddenFrom(viewer);
+        if (hidden.isEmpty()) {
+            return "";
+        }
+        args.add(arrayLiteral(hidden));
+        return " AND NOT (" + column + " = ANY (?::uuid[]))";
+    }
+
+    /** The organisations the viewer may not see. */
+    public static List<UUID> hiddenFrom(Viewer viewer) {
+        return viewer.hiddenOrganisations().stream().filter(o -> !viewer.maySeeOrganisation(o)).sorted().toList();
+    }
+
     public static <T> PageResult<T> page(JdbcTemplate jdbc, String table, String where, List<Object> args,
             PageQuery page, Map<String, String> sortColumns, RowMapper<T> mapper) {
         return ReadSql.page(jdbc, table, where, args, page, sortColumns, mapper);

@@ -20,21 +20,32 @@ public record RecordScope(UUID owner, DataClassification classification, List<UU
 
     /**
      * The classification of something derived from these records, such as an event about a flag that names them:
-     * the most protected of theirs, and at least RESTRICTED when one belongs to an organisation hidden from
-     * enforcement bodies, so that no enforcement body is told of it.
+     * the one with the narrowest audience among theirs (PUBLIC, then FORUM, then RESTRICTED, which leaves out
+     * enforcement bodies, then ORGANISATION, the owner alone), and at least RESTRICTED when one belongs to an
+     * organisation hidden from enforcement bodies, so that no enforcement body is told of it.
      */
     public static DataClassification strictest(DataClassification floor, Collection<RecordScope> sources,
             Predicate<UUID> hiddenFromEnforcementBodies) {
         DataClassification result = floor;
         for (RecordScope source : sources) {
             DataClassification c = source.classification();
-            if (hiddenFromEnforcementBodies.test(source.owner())) {
+            if (hiddenFromEnforcementBodies.test(source.owner()) && narrowness(c) < narrowness(DataClassification.RESTRICTED)) {
                 c = DataClassification.RESTRICTED;
             }
-            if (c.isMoreProtectedThan(result)) {
+            if (narrowness(c) > narrowness(result)) {
                 result = c;
             }
         }
         return result;
+    }
+
+    /** How few may read a classification: ORGANISATION is narrower than RESTRICTED, which is narrower than FORUM. */
+    private static int narrowness(DataClassification c) {
+        return switch (c) {
+            case PUBLIC -> 0;
+            case FORUM -> 1;
+            case RESTRICTED -> 2;
+            case ORGANISATION -> 3;
+        };
     }
 }

@@ -6,11 +6,14 @@ import jakarta.validation.constraints.Size;
 
 import org.arrival.contracts.common.Jurisdiction;
 
-/** An area in a request: ISO 3166 country (required) and subdivision codes, and an optional lower area. */
+/**
+ * An area in a request: ISO 3166 country (required) and subdivision codes, and an optional lower area. The codes
+ * are not text people write, so the personal-data screen leaves them alone; the area's name is screened.
+ */
 public record AreaInput(
-        @NotNull @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166-1 alpha-2 code such as UG") String country,
-        @Pattern(regexp = "^[A-Z]{2}-[A-Z0-9]{1,3}$", message = "must be an ISO 3166-2 code such as UG-C") String subdivision,
-        @Size(max = 32) String areaCode,
+        @NotFreeText @NotNull @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166-1 alpha-2 code such as UG") String country,
+        @NotFreeText @Pattern(regexp = "^[A-Z]{2}-[A-Z0-9]{1,3}$", message = "must be an ISO 3166-2 code such as UG-C") String subdivision,
+        @NotFreeText @Size(max = 32) String areaCode,
         @Size(max = 200) String areaName) {
 
     public Jurisdiction toJurisdiction() {

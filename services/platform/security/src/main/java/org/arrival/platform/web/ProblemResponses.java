@@ -25,6 +25,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -143,6 +144,11 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         if (cause instanceof MismatchedInputException m) {
             String expected = m.getTargetType() == null ? "of the expected type" : describe(m.getTargetType());
             return InvalidInput.field(path(m).isEmpty() ? "body" : path(m), "must be " + expected);
+        }
+        if (cause instanceof InputCoercionException c && !path(c).isEmpty()) {
+            // a number too large for its field (a count above 2147483647) is valid JSON: name the field
+            String expected = c.getTargetType() == null ? "a smaller number" : describe(c.getTargetType());
+            return InvalidInput.field(path(c), "is out of range for " + expected);
         }
         if (cause instanceof StreamReadException) {
             return new InvalidInput("The request body is not valid JSON");

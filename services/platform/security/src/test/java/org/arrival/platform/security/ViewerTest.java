@@ -97,5 +97,9 @@ class ViewerTest {
                 association::equals)).isEqualTo(DataClassification.RESTRICTED);
         assertThat(RecordScope.strictest(DataClassification.FORUM, List.of(restricted), id -> false))
                 .isEqualTo(DataClassification.RESTRICTED);
+        // a record only its owner reads is never widened to the forum, hidden owner or not
+        RecordScope ownOnly = RecordScope.of(association, DataClassification.ORGANISATION, List.of());
+        assertThat(RecordScope.strictest(DataClassification.FORUM, List.of(ownOnly, restricted), association::equals))
+                .isEqualTo(DataClassification.ORGANISATION);
     }
 }

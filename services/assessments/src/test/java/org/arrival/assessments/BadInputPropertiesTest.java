@@ -1,0 +1,146 @@
+package org.arrival.assessments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.arrival.platform.testing.ServiceIntegrationTest;
+import org.arrival.platform.testing.TestTokenIssuer.Token;
+import org.arrival.platform.testing.api.ApiCall;
+import org.arrival.platform.testing.api.ApiDescription;
+import org.arrival.platform.testing.api.ApiOperation;
+import org.arrival.platform.testing.api.BadInput;
+import org.arrival.platform.testing.api.BadInputCheck;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestContextManager;
+import org.springframework.test.web.servlet.MockMvc;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.BeforeProperty;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * Generated bad input for every write and list operation of the service (issue 13, "generated bad input"): hostile
+ * variants of a valid request (wrong types, control characters, lone surrogates, huge strings, deep nesting, numbers
+ * for enums and dates, extreme dates and counts, bad paths, queries and If-Match values), each sent by the caller who
+ * may make the valid request. Never a 5xx; every refusal is problem+json and changes nothing in the database.
+ */
+@ServiceIntegrationTest
+class BadInputPropertiesTest {
+
+    /** Written by the registry replica's consumers in the background, not by requests. */
+    private static final Set<String> BACKGROUND = Set.of("organisation", "forum_membership");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private BadInputCheck check;
+    private final Map<String, Arbitrary<Sent>> operations = new LinkedHashMap<>();
+
+    /** A request and the bearer token it is sent with. */
+    record Sent(String operation, ApiCall call, String bearer) {
+
+        @Override
+        public String toString() {
+            return call.toString();
+        }
+    }
+
+    @BeforeProperty
+    void prepare() throws Exception {
+        new TestContextManager(getClass()).prepareTestInstance(this);
+        check = new BadInputCheck(mvc, jdbc, BACKGROUND);
+        ApiDescription api = ApiDescription.of(mvc);
+        ApiFixture f = new ApiFixture(mvc, jdbc);
+        UUID need = f.need("FORUM");
+
+        // ---- writes
+        around(api, "POST /rounds", ApiCall.post("/rounds", f.roundJson()), f.cityEditor);
+        around(api, "PUT /rounds/{id}", ApiCall.put("/rounds/" + f.draftRound(), f.roundJson()).ifMatch("\"1\""),
+                f.cityEditor);
+        around(api, "POST /rounds/{id}/open", ApiCall.post("/rounds/" + f.draftRound() + "/open", null)
+                .ifMatch("\"1\""), f.cityEditor);
+        around(api, "POST /rounds/{id}/close", ApiCall.post("/rounds/" + f.openRound() + "/close",
+                "{\"reason\":\"closing date reached\"}"), f.cityEditor);
+        around(api, "POST /rounds/{id}/publish", ApiCall.post("/rounds/" + f.closedRound() + "/publish", null),
+                f.cityEditor);
+        around(api, "PUT /rounds/{id}/responses/{respondentId}", ApiCall.put("/rounds/" + f.openRound()
+                + "/responses/" + f.ngo, ApiFixture.answersJson()), f.ngoEditor);
+        around(api, "POST /population", ApiCall.post("/population", f.estimateJson("FORUM")), f.cityEditor);
+        around(api, "POST /population/preview", ApiCall.post("/population/preview", f.estimateJson("FORUM")),
+                f.cityEditor);
+        around(api, "PUT /population/{id}", ApiCall.put("/population/" + f.estimate("FORUM"),
+                f.estimateJson("FORUM").replace("305000", "310000")).ifMatch("\"1\""), f.cityEditor);
+        around(api, "POST /needs", ApiCall.post("/needs", f.needJson("FORUM")), f.cityEditor);
+        around(api, "PUT /needs/{id}", ApiCall.put("/needs/" + f.need("FORUM"), f.needJson("FORUM")
+                .replace("\"HIGH\"", "\"CRITICAL\"")).ifMatch("\"1\""), f.cityEditor);
+        around(api, "POST /needs/{id}/status", ApiCall.post("/needs/" + f.need("FORUM") + "/status",
+                "{\"status\":\"DEPRIORITISED\",\"reason\":\"covered by the national programme\"}"), f.cityEditor);
+        around(api, "POST /needs/{id}/actions", ApiCall.post("/needs/" + f.need("FORUM") + "/actions",
+                "{\"actionId\":\"" + UUID.randomUUID() + "\"}"), f.cityEditor);
+        around(api, "POST /inputs", ApiCall.post("/inputs", f.inputJson(need)), f.ngoEditor);
+
+        // ---- lists
+        around(api, "GET /rounds", ApiCall.get("/rounds?country=UG&subdivision=UG-C&status=OPEN&convenor=" + f.city
+                + "&page=0&size=20&sort=-updatedAt"), f.ngoMember);
+        around(api, "GET /population", ApiCall.get("/population?country=UG&subdivision=UG-C&areaCode=UG102"
+                + "&group=REFUGEES&seriesId=kla-refugees&owner=" + f.city + "&page=0&size=20&sort=-asOf"),
+                f.unhcrMember);
+        around(api, "GET /population/series/{seriesId}", ApiCall.get("/population/series/kla-refugees?page=0&size=20"),
+                f.unhcrMember);
+        around(api, "GET /needs", ApiCall.get("/needs?sector=EDUCATION&group=REFUGEES&country=UG&subdivision=UG-C"
+                + "&status=IDENTIFIED&severity=HIGH&barrier=DOCUMENTATION&owner=" + f.city + "&page=0&size=20"
+                + "&sort=-severity"), f.unhcrMember);
+        around(api, "GET /inputs", ApiCall.get("/inputs?subjectType=NEED&subjectId=" + need + "&contributor=" + f.ngo
+                + "&kind=COMMUNITY_CONSULTATION&page=0&size=20&sort=-createdAt"), f.unhcrMember);
+        around(api, "GET /needs/{id}/inputs", ApiCall.get("/needs/" + need + "/inputs?page=0&size=20&sort=collectedOn"),
+                f.unhcrMember);
+
+        List<String> writesAndLists = new ArrayList<>();
+        for (ApiOperation o : api.operations()) {
+            boolean list = "GET".equals(o.method()) && o.parameters("query").stream().anyMatch(p -> "page".equals(p.name()));
+            if (o.writes() || list) {
+                writesAndLists.add(o.key());
+            }
+        }
+        assertThat(operations.keySet()).as("every write and list operation of the API description")
+                .containsExactlyInAnyOrderElementsOf(writesAndLists);
+    }
+
+    private void around(ApiDescription api, String key, ApiCall valid, Token token) {
+        String bearer = token.bearer();
+        // a listing must answer its valid request (writes are left unsent: their variants should meet them unchanged)
+        if ("GET".equals(valid.method()) && valid.perform(mvc, bearer).getStatus() != 200) {
+            throw new IllegalStateException(key + ": the valid request was refused: " + valid);
+        }
+        operations.put(key, BadInput.around(api.operation(key), valid).map(call -> new Sent(key, call, bearer)));
+    }
+
+    /** An operation drawn evenly, then one of its hostile variants. */
+    @Provide
+    Arbitrary<Sent> calls() {
+        return Arbitraries.of(new ArrayList<>(operations.keySet())).flatMap(operations::get);
+    }
+
+    /** No edge-case mixing: it would favour the first operation; the variants carry their own hostile edges. */
+    @Property(tries = 700, edgeCases = EdgeCasesMode.NONE)
+    void badInputIsRefusedAsProblemJsonNeverWithA5xxAndChangesNothing(@ForAll("calls") Sent sent) {
+        int status = check.send(sent.call(), sent.bearer());
+        Statistics.label("status").collect(status / 100 + "xx");
+        Statistics.label("operation").collect(sent.operation());
+    }
+}
