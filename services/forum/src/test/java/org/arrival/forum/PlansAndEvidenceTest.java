@@ -33,6 +33,8 @@ class PlansAndEvidenceTest extends ForumIntegrationTest {
 
     @Autowired
     Generations generations;
+    @Autowired
+    org.arrival.forum.coherence.CoherenceChecker checker;
 
     record Members(UUID forum, UUID city, UUID ngo, UUID hiddenNgo, UUID police, UUID outsider) {
     }
@@ -264,9 +266,11 @@ class PlansAndEvidenceTest extends ForumIntegrationTest {
     }
 
     @Test
-    void theRespondentsOfARoundNeverShowThatAHiddenOrganisationTookPart() throws Exception {
+    void aRoundAHiddenOrganisationAnsweredDoesNotExistForAnEnforcementBodyNorDoItsGapsOrTheirFlags()
+            throws Exception {
         Members m = forumOfFive();
         UUID round = UUID.randomUUID();
+        // published as a producer did before the round's events carried the strictest classification of what it names
         org.arrival.contracts.assessments.AssessmentRound r = new org.arrival.contracts.assessments.AssessmentRound(
                 round, 3, "Readiness with the network " + round, KAMPALA, m.city(),
                 List.of(m.city(), m.ngo(), m.hiddenNgo()), "checklist", 1, null, List.of(m.forum()),
@@ -279,12 +283,22 @@ class PlansAndEvidenceTest extends ForumIntegrationTest {
                                         new org.arrival.contracts.assessments.Score(35, 50))))),
                 List.of(), 3, actor(m.city())),
                 round, round, m.city(), DataClassification.PUBLIC);
-        await().atMost(WAIT).until(() -> projected("fv_round_score", "id = '" + round + "'") == 1);
-        String trend = "$.trend[?(@.roundId == '" + round + "')].respondents";
+        UUID gap = gap(round, m.city(), "1.1.b", "1.1");
+        await().atMost(WAIT).until(() -> projected("fv_round_score", "id = '" + round + "'") == 1
+                && projected("fv_gap", "id = '" + gap + "'") == 1);
+        checker.check(m.forum());
+        String trend = "$.trend[?(@.roundId == '" + round + "')]";
         String readiness = "/forums/" + m.forum() + "/readiness";
-        perform(getJson(readiness), of(m.city())).andExpect(status().isOk()).andExpect(jsonPath(trend).value(3));
-        // the enforcement body knows of two organisations asked: it is told of no more than two answers
-        perform(getJson(readiness), of(m.police())).andExpect(status().isOk()).andExpect(jsonPath(trend).value(2));
+        perform(getJson(readiness), of(m.city())).andExpect(status().isOk())
+                .andExpect(jsonPath(trend + ".respondents").value(3));
+        String police = perform(getJson(readiness), of(m.police())).andExpect(status().isOk())
+                .andExpect(jsonPath(trend).isEmpty()).andReturn().getResponse().getContentAsString();
+        assertThat(police).doesNotContain(round.toString(), gap.toString());
+        String flags = "/forums/" + m.forum() + "/flags?check=GAP_WITHOUT_ACTION";
+        assertThat(perform(getJson(flags), of(m.city())).andReturn().getResponse().getContentAsString())
+                .contains(gap.toString());
+        assertThat(perform(getJson(flags), of(m.police())).andReturn().getResponse().getContentAsString())
+                .doesNotContain(gap.toString());
     }
 
     private List<UUID> estimatesSeen(String population, UUID viewer, List<UUID> among) throws Exception {

@@ -114,9 +114,9 @@ public class CoherenceChecker {
     private Function<CoherenceFlagRow, DataClassification> classifier(JdbcStore store) {
         Set<UUID> hidden = members.hiddenFromEnforcementBodies();
         return flag -> {
-            Map<UUID, RecordScope> known = store.scopes(flag.recordIds());
+            Map<UUID, List<RecordScope>> known = store.scopes(flag.recordIds());
             List<RecordScope> sources = new ArrayList<>(
-                    Scopes.all(flag.recordIds(), id -> Optional.ofNullable(known.get(id))));
+                    Scopes.all(flag.recordIds(), id -> known.getOrDefault(id, List.of())));
             if (flag.updatedByOrganisation() != null) {
                 sources.add(Scopes.organisation(flag.updatedByOrganisation()));
             }
@@ -251,10 +251,10 @@ public class CoherenceChecker {
      * from its records (its summary quotes them), so it is readable only when all of them are.
      */
     static List<CoherenceFlagRow> readable(Viewer viewer, List<CoherenceFlagRow> flags, JdbcStore store) {
-        Map<UUID, RecordScope> scopes = store.scopes(flags.stream().flatMap(f -> f.recordIds().stream())
+        Map<UUID, List<RecordScope>> scopes = store.scopes(flags.stream().flatMap(f -> f.recordIds().stream())
                 .collect(Collectors.toSet()));
         return flags.stream().filter(f -> viewer.mayReadAll(
-                Scopes.all(f.recordIds(), id -> Optional.ofNullable(scopes.get(id))))).toList();
+                Scopes.all(f.recordIds(), id -> scopes.getOrDefault(id, List.of())))).toList();
     }
 
     /** Every flag of the forum, whoever may read it (the checks' own bookkeeping and tests). */

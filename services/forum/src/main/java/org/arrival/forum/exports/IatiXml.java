@@ -189,8 +189,9 @@ public final class IatiXml {
 
     /**
      * One output result with the latest report's indicators: baseline, and target and actual for its period. Values
-     * of indicators counting people are under the platform's disclosure control: below 5 they are left out with a
-     * comment saying so, others are rounded to a multiple of 5.
+     * of indicators counting people are under the platform's disclosure control: below 5 (or left out by the report
+     * as such, in {@code suppressed}) they have no value and a comment saying so, others are rounded to a multiple
+     * of 5.
      */
     private static void result(XMLStreamWriter x, ProgressReport r) throws XMLStreamException {
         x.writeStartElement("result");
@@ -210,7 +211,7 @@ public final class IatiXml {
             x.writeStartElement("title");
             narrative(x, i.unit() == null ? i.name() : i.name() + " (" + i.unit() + ")");
             x.writeEndElement();
-            if (i.baseline() != null) {
+            if (i.baseline() != null || suppressed(i, IndicatorValue.BASELINE)) {
                 x.writeStartElement("baseline");
                 x.writeAttribute("year", Integer.toString(r.periodStart().getYear()));
                 x.writeAttribute("iso-date", r.periodStart().toString());
@@ -222,12 +223,12 @@ public final class IatiXml {
             x.writeAttribute("iso-date", r.periodStart().toString());
             x.writeEmptyElement("period-end");
             x.writeAttribute("iso-date", r.periodEnd().toString());
-            if (i.target() != null) {
+            if (i.target() != null || suppressed(i, IndicatorValue.TARGET)) {
                 x.writeStartElement("target");
                 value(x, target);
                 x.writeEndElement();
             }
-            if (i.actual() != null) {
+            if (i.actual() != null || suppressed(i, IndicatorValue.ACTUAL)) {
                 x.writeStartElement("actual");
                 value(x, shown(i.actual(), people));
                 x.writeEndElement();
@@ -236,6 +237,11 @@ public final class IatiXml {
             x.writeEndElement();
         }
         x.writeEndElement();
+    }
+
+    /** Whether the report left the value out as a head count below 5. */
+    private static boolean suppressed(IndicatorValue i, String value) {
+        return i.suppressed() != null && i.suppressed().contains(value);
     }
 
     /** A value as the export shows it: a head count under disclosure control (null when suppressed). */

@@ -65,19 +65,27 @@ public final class ThreeWCsv {
         return out.toString();
     }
 
-    /** The sum of the people-counting indicators' targets (or actuals), as the export shows it. */
+    /**
+     * The sum of the people-counting indicators' targets (or actuals), as the export shows it. A value the report
+     * already left out as below 5 ({@code suppressed}) adds nothing known: with nothing else known the sum reads
+     * {@code <5} too.
+     */
     static String people(List<IndicatorValue> indicators, boolean target) {
         Double sum = null;
+        boolean suppressed = false;
         for (IndicatorValue i : indicators) {
             if (DisclosureControl.countsPeople(i.unit())) {
                 Double v = target ? i.target() : i.actual();
                 if (v != null && Double.isFinite(v)) {
                     sum = sum == null ? v : sum + v;
+                } else if (i.suppressed() != null
+                        && i.suppressed().contains(target ? IndicatorValue.TARGET : IndicatorValue.ACTUAL)) {
+                    suppressed = true;
                 }
             }
         }
         if (sum == null) {
-            return "";
+            return suppressed ? Count.SMALL : "";
         }
         Double shown = DisclosureControl.shownQuantity((double) Math.round(sum));
         return shown == null ? Count.SMALL : number(shown);

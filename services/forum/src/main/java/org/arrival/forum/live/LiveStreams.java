@@ -151,7 +151,7 @@ public class LiveStreams {
         }
         try {
             JdbcStore store = generations.activeStore();
-            Map<UUID, RecordScope> sources = sources(batch, store);
+            Map<UUID, List<RecordScope>> sources = sources(batch, store);
             Map<String, Optional<Viewer>> viewers = new HashMap<>();
             for (Stream stream : List.copyOf(open.values())) {
                 Optional<Viewer> viewer = viewers.computeIfAbsent(stream.caller().userId() + "/" + stream.forumId(),
@@ -183,7 +183,7 @@ public class LiveStreams {
     }
 
     /** The scopes of the records the batch's derived records (flags) come from, looked up once for every stream. */
-    public static Map<UUID, RecordScope> sources(List<ProjectionChanged> batch, JdbcStore store) {
+    public static Map<UUID, List<RecordScope>> sources(List<ProjectionChanged> batch, JdbcStore store) {
         Set<UUID> ids = new HashSet<>();
         batch.forEach(c -> c.touches().forEach(t -> ids.addAll(t.sources())));
         return ids.isEmpty() ? Map.of() : store.scopes(ids);
@@ -194,7 +194,7 @@ public class LiveStreams {
      * record (a flag) only if the viewer may read every record it comes from.
      */
     public static Set<String> views(List<ProjectionChanged> batch, UUID forumId, JdbcStore store, ForumViews views,
-            Map<UUID, RecordScope> sources) {
+            Map<UUID, List<RecordScope>> sources) {
         Set<String> changed = new TreeSet<>();
         for (ProjectionChanged change : batch) {
             if (change.wholeView()) {
@@ -204,7 +204,7 @@ public class LiveStreams {
             for (Touch t : change.touches()) {
                 if (!changed.containsAll(t.views()) && t.concerns(forumId, store)
                         && views.visible(t.owner(), t.classification(), t.sharedWithForums())
-                        && views.mayReadAll(t.sources(), id -> Optional.ofNullable(sources.get(id)))) {
+                        && views.mayReadAll(t.sources(), id -> sources.getOrDefault(id, List.of()))) {
                     changed.addAll(t.views());
                 }
             }

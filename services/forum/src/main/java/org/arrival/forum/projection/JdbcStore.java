@@ -130,15 +130,15 @@ public class JdbcStore implements ProjectionStore {
     }
 
     /**
-     * The scopes of those of the records this generation knows, by id, whatever their kind: a few queries however
-     * many records are asked about (one per kind of record still unfound).
+     * The sources ({@link Scopes}) of those of the records this generation knows, by id, whatever their kind: a few
+     * queries however many records are asked about (one per kind of record still unfound).
      */
-    public Map<UUID, RecordScope> scopes(Collection<UUID> ids) {
-        Map<UUID, RecordScope> found = new HashMap<>();
+    public Map<UUID, List<RecordScope>> scopes(Collection<UUID> ids) {
+        Map<UUID, List<RecordScope>> found = new HashMap<>();
         Set<UUID> left = new LinkedHashSet<>(ids);
         left.remove(null);
-        collect(found, left, ActionRow.class, Scopes::action);
-        collect(found, left, NeedRow.class, Scopes::need);
+        collect(found, left, ActionRow.class, a -> Scopes.action(a).map(List::of));
+        collect(found, left, NeedRow.class, n -> Scopes.need(n).map(List::of));
         if (!left.isEmpty()) {
             Map<UUID, GapRow> gaps = findAll(GapRow.class, left);
             Map<UUID, RoundScoreRow> rounds = findAll(RoundScoreRow.class,
@@ -149,15 +149,15 @@ public class JdbcStore implements ProjectionStore {
             }));
         }
         collect(found, left, RoundScoreRow.class, Scopes::round);
-        collect(found, left, PlanRow.class, Scopes::plan);
-        collect(found, left, PopulationRow.class, Scopes::estimate);
-        collect(found, left, InputRow.class, Scopes::input);
-        collect(found, left, OrganisationRow.class, o -> Optional.of(Scopes.organisation(o.id)));
+        collect(found, left, PlanRow.class, p -> Scopes.plan(p).map(List::of));
+        collect(found, left, PopulationRow.class, e -> Scopes.estimate(e).map(List::of));
+        collect(found, left, InputRow.class, i -> Scopes.input(i).map(List::of));
+        collect(found, left, OrganisationRow.class, o -> Optional.of(List.of(Scopes.organisation(o.id))));
         return found;
     }
 
-    private <T> void collect(Map<UUID, RecordScope> found, Set<UUID> left, Class<T> type,
-            Function<T, Optional<RecordScope>> scope) {
+    private <T> void collect(Map<UUID, List<RecordScope>> found, Set<UUID> left, Class<T> type,
+            Function<T, Optional<List<RecordScope>>> scope) {
         if (left.isEmpty()) {
             return;
         }

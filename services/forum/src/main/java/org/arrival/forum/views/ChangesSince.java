@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -54,7 +53,7 @@ public final class ChangesSince {
      * scope of a record named by a flag is found.
      */
     public static List<Change> of(List<ProjectedEvent> events, UUID forumId, Map<String, Set<UUID>> visible,
-            Viewer viewer, Function<UUID, Optional<RecordScope>> scopes) {
+            Viewer viewer, Function<UUID, List<RecordScope>> scopes) {
         List<Change> out = new ArrayList<>();
         for (ProjectedEvent e : events) {
             Change c = change(e, forumId, visible);
@@ -81,7 +80,7 @@ public final class ChangesSince {
     }
 
     private static boolean readable(ProjectedEvent e, UUID forumId, Viewer viewer,
-            Function<UUID, Optional<RecordScope>> scopes) {
+            Function<UUID, List<RecordScope>> scopes) {
         // the record as the event published it; that it concerns this forum was settled by the record's visibility
         if (!viewer.mayRead(RecordScope.of(e.ownerOrg(), e.classification(), List.of(forumId)))) {
             return false;

@@ -149,13 +149,23 @@ public class ForumListings {
         return out;
     }
 
-    /** The published rounds the viewer may see that are shared with the forum or lie within its area. */
+    /**
+     * The published rounds the viewer may see that are shared with the forum or lie within its area, naming (as
+     * convenor or respondent) no organisation hidden from the viewer: {@link ForumViews#visibleRounds}.
+     */
     public List<RoundScoreRow> publishedRounds(int generation, ForumRow forum, UUID forumId, Viewer viewer) {
         List<Object> args = new ArrayList<>();
         args.add(generation);
         String where = "r.generation = ? AND r.data->>'publishedAt' IS NOT NULL AND r.data->>'overallMax' IS NOT NULL "
                 + "AND " + visible(viewer, generation, "(r.data->>'ownerId')::uuid", "r.data->>'classification'",
                         uuids("r.data->'sharedWithForums'"), args);
+        if (!viewer.hiddenOrganisations().isEmpty()) {
+            String hidden = ReadSql.arrayLiteral(List.copyOf(viewer.hiddenOrganisations()));
+            where += " AND NOT jsonb_exists_any(" + array("r.data->'respondentIds'") + ", ?::text[]) "
+                    + "AND NOT COALESCE(r.data->>'convenorId' = ANY (?::text[]), false)";
+            args.add(hidden);
+            args.add(hidden);
+        }
         args.add(forumId.toString());
         where += " AND (" + array("r.data->'sharedWithForums'") + " @> jsonb_build_array(?::text) OR "
                 + within("r.data->'jurisdiction'", forum, args) + ")";

@@ -131,10 +131,14 @@ public class ForumViews {
                 && within(n.area, forum)).toList();
     }
 
-    /** Rounds the viewer may see that are shared with the forum or lie within its area, published or not. */
+    /**
+     * Rounds the viewer may see that are shared with the forum or lie within its area, published or not. A round is
+     * made of what the organisations it names answer: it exists only for a viewer who may know of every one of them.
+     */
     public List<RoundScoreRow> visibleRounds(UUID forumId) {
         ForumRow forum = store.forum(forumId).orElse(null);
         return store.rounds().stream().filter(r -> visible(r.ownerId, r.classification, r.sharedWithForums))
+                .filter(r -> viewer.visibleOrganisations(Scopes.named(r)).size() == Scopes.named(r).size())
                 .filter(r -> r.sharedWithForums.contains(forumId) || within(r.jurisdiction, forum)).toList();
     }
 
@@ -275,7 +279,7 @@ public class ForumViews {
         List<RoundScoreRow> rounds = publishedRounds.stream()
                 .sorted(Comparator.comparing((RoundScoreRow r) -> r.publishedAt).thenComparing(r -> r.id.toString()))
                 .toList();
-        List<RoundScore> trend = rounds.stream().map(this::score).toList();
+        List<RoundScore> trend = rounds.stream().map(ForumViews::score).toList();
         if (rounds.isEmpty()) {
             return new Readiness(null, List.of(), null, List.of(), List.of(), List.of());
         }
@@ -322,21 +326,11 @@ public class ForumViews {
         return DisclosureControl.shown(c.value());
     }
 
-    private RoundScore score(RoundScoreRow r) {
+    private static RoundScore score(RoundScoreRow r) {
         Double percent = r.overallMax == null || r.overallMax == 0 ? null
                 : Math.round(1000.0 * r.overallPoints / r.overallMax) / 10.0;
-        return new RoundScore(r.id, r.title, r.publishedAt, r.overallPoints, r.overallMax, percent, respondents(r),
+        return new RoundScore(r.id, r.title, r.publishedAt, r.overallPoints, r.overallMax, percent, r.respondents,
                 r.divergentQuestions);
-    }
-
-    /**
-     * How many organisations answered, as the viewer may know it: a viewer from whom some of the organisations asked
-     * are hidden is told at most how many of those they may see there are, so that the count never shows that a
-     * hidden organisation took part.
-     */
-    int respondents(RoundScoreRow r) {
-        List<UUID> seen = viewer.visibleOrganisations(r.respondentIds);
-        return seen.size() == r.respondentIds.size() ? r.respondents : Math.min(r.respondents, seen.size());
     }
 
     public TrackerItem item(ActionRow a) {
@@ -378,7 +372,7 @@ public class ForumViews {
     }
 
     /** {@link #mayReadAll(List)}, with the records' scopes looked up already. */
-    public boolean mayReadAll(List<UUID> recordIds, java.util.function.Function<UUID, Optional<RecordScope>> scopes) {
+    public boolean mayReadAll(List<UUID> recordIds, java.util.function.Function<UUID, List<RecordScope>> scopes) {
         return recordIds.isEmpty() || viewer.mayReadAll(Scopes.all(recordIds, scopes));
     }
 

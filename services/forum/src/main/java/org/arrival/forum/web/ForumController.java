@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -218,10 +217,11 @@ public class ForumController {
         merge(visible, new ForumViews(now, organisations, viewer).visibleRecords(forumId));
         List<ProjectedEvent> after = log.after(instant);
         // a record a flag names is read as it is now, or as it was then if the projection no longer knows it
-        Map<UUID, RecordScope> scopes = new HashMap<>(Scopes.known(then, ChangesSince.flaggedRecords(after, forumId)));
+        Map<UUID, List<RecordScope>> scopes = new HashMap<>(
+                Scopes.known(then, ChangesSince.flaggedRecords(after, forumId)));
         scopes.putAll(now.scopes(ChangesSince.flaggedRecords(after, forumId)));
         return new AsOf(instant, tracker, ChangesSince.of(after, forumId, visible, viewer,
-                id -> Optional.ofNullable(scopes.get(id))));
+                id -> scopes.getOrDefault(id, List.of())));
     }
 
     /** The earliest and latest instants a view may be asked about, as every date the platform accepts. */

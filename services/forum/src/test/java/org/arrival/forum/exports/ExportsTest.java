@@ -349,8 +349,14 @@ class ExportsTest extends ForumIntegrationTest {
         proposed(action(probe, 1, s.ngo(), s.forum(), "Peer support", Sector.PROTECTION_RIGHTS,
                 PopulationGroup.REFUGEES, List.of(), List.of(), ActionStatus.IN_PROGRESS), DataClassification.FORUM);
         report(probe, s.ngo(), new IndicatorValue("Survivors supported", "persons", null, 4.0, 3.0));
+        // as the action plans publish them now: small people counts left out and named as suppressed
+        UUID night = UUID.randomUUID();
+        proposed(action(night, 1, s.ngo(), s.forum(), "Night clinic", Sector.HEALTH, PopulationGroup.REFUGEES,
+                List.of(), List.of(), ActionStatus.IN_PROGRESS), DataClassification.FORUM);
+        report(night, s.ngo(), new IndicatorValue("Households referred", "households", null, null, null,
+                List.of(IndicatorValue.BASELINE, IndicatorValue.TARGET, IndicatorValue.ACTUAL)));
         await().atMost(WAIT).until(() -> projected("fv_action", "id IN ('" + small + "', '" + large + "', '" + probe
-                + "') AND data->'latestReport' IS NOT NULL") == 3);
+                + "', '" + night + "') AND data->'latestReport' IS NOT NULL") == 4);
         int title = ThreeWCsv.HXL.indexOf("#activity+name");
         int targeted = ThreeWCsv.HXL.indexOf("#targeted");
         int reached = ThreeWCsv.HXL.indexOf("#reached");
@@ -358,6 +364,8 @@ class ExportsTest extends ForumIntegrationTest {
             List<List<String>> rows = parseCsv(body("/forums/" + s.forum() + "/exports/3w.csv", of(viewer)));
             assertThat(rows).filteredOn(r -> r.get(title).equals("Legal clinic")).singleElement()
                     .satisfies(r -> assertThat(List.of(r.get(targeted), r.get(reached))).containsExactly("5", "<5"));
+            assertThat(rows).filteredOn(r -> r.get(title).equals("Night clinic")).singleElement()
+                    .satisfies(r -> assertThat(List.of(r.get(targeted), r.get(reached))).containsExactly("<5", "<5"));
             assertThat(rows).filteredOn(r -> r.get(title).equals("Peer support")).singleElement()
                     .satisfies(r -> assertThat(List.of(r.get(targeted), r.get(reached))).containsExactly("<5", "<5"));
             assertThat(rows).filteredOn(r -> r.get(title).equals("Language classes")).singleElement()
@@ -376,6 +384,16 @@ class ExportsTest extends ForumIntegrationTest {
             assertThat(child(period, "actual").hasAttribute("value")).isFalse();
             assertThat(child(child(child(period, "actual"), "comment"), "narrative").getTextContent())
                     .isEqualTo("fewer than 5 (suppressed)");
+            Element nightClinic = children(doc.getDocumentElement()).stream()
+                    .filter(a -> child(a, "iati-identifier").getTextContent().endsWith(night.toString()))
+                    .findFirst().orElseThrow();
+            Element referred = child(child(nightClinic, "result"), "indicator");
+            for (Element value : List.of(child(referred, "baseline"), child(child(referred, "period"), "target"),
+                    child(child(referred, "period"), "actual"))) {
+                assertThat(value.hasAttribute("value")).isFalse();
+                assertThat(child(child(value, "comment"), "narrative").getTextContent())
+                        .isEqualTo("fewer than 5 (suppressed)");
+            }
             // sessions are no head count: shown as reported
             Element sessions = child(indicators.get(1), "period");
             assertThat(child(sessions, "actual").getAttribute("value")).isEqualTo("3");

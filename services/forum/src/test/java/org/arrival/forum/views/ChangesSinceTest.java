@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -54,17 +53,17 @@ class ChangesSinceTest {
             Set.of(association));
 
     /** The records the flags name, as the projection knows them now. */
-    Optional<RecordScope> scope(UUID id) {
+    List<RecordScope> scope(UUID id) {
         if (id.equals(action)) {
-            return Optional.of(RecordScope.of(city, DataClassification.FORUM, List.of(forum)));
+            return List.of(RecordScope.of(city, DataClassification.FORUM, List.of(forum)));
         }
         if (id.equals(associationAction)) {
-            return Optional.of(RecordScope.of(association, DataClassification.FORUM, List.of(forum)));
+            return List.of(RecordScope.of(association, DataClassification.FORUM, List.of(forum)));
         }
         if (id.equals(restrictedNeed)) {
-            return Optional.of(RecordScope.of(city, DataClassification.RESTRICTED, List.of(forum)));
+            return List.of(RecordScope.of(city, DataClassification.RESTRICTED, List.of(forum)));
         }
-        return Optional.empty();
+        return List.of();
     }
 
     ProjectedEvent event(String topic, String type, UUID subject, UUID key, int second) {

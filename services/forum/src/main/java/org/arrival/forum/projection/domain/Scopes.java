@@ -22,7 +22,9 @@ import org.arrival.platform.security.RecordScope;
 /**
  * What decides who may read a record of the projection (its owner, classification and forums), looked up by id
  * whatever kind of record it is. Derived data (a coherence flag, a change in the as-of view) names records by id and
- * is readable only when every one of them is.
+ * is readable only when every one of them is. A record made of what several organisations gave (a checklist round and
+ * its gaps, from its respondents' answers) has those organisations among its sources too: it is readable only by who
+ * may know of every one of them.
  */
 public final class Scopes {
 
@@ -32,32 +34,40 @@ public final class Scopes {
     private Scopes() {
     }
 
-    /** The scope of the record with this id, of any kind; an organisation stands for itself. */
-    public static Optional<RecordScope> of(ProjectionStore store, UUID id) {
-        Optional<RecordScope> scope = store.action(id).flatMap(Scopes::action)
-                .or(() -> store.need(id).flatMap(Scopes::need))
+    /** The sources of the record with this id, of any kind (an organisation stands for itself); none if unknown. */
+    public static List<RecordScope> of(ProjectionStore store, UUID id) {
+        Optional<List<RecordScope>> scope = store.action(id).flatMap(Scopes::action).map(List::of)
+                .or(() -> store.need(id).flatMap(Scopes::need).map(List::of))
                 .or(() -> store.gap(id).flatMap(g -> gap(g, store.round(g.roundId).orElse(null))))
                 .or(() -> store.round(id).flatMap(Scopes::round))
-                .or(() -> store.plan(id).flatMap(Scopes::plan))
-                .or(() -> store.estimate(id).flatMap(Scopes::estimate))
-                .or(() -> store.input(id).flatMap(Scopes::input));
-        return scope.or(() -> store.organisation(id).map(o -> organisation(o.id)));
+                .or(() -> store.plan(id).flatMap(Scopes::plan).map(List::of))
+                .or(() -> store.estimate(id).flatMap(Scopes::estimate).map(List::of))
+                .or(() -> store.input(id).flatMap(Scopes::input).map(List::of));
+        return scope.or(() -> store.organisation(id).map(o -> List.of(organisation(o.id)))).orElse(List.of());
     }
 
-    /** The scopes of the records, in their order, {@link #UNKNOWN} for those the lookup does not find. */
-    public static List<RecordScope> all(Collection<UUID> ids, Function<UUID, Optional<RecordScope>> lookup) {
+    /** The sources of the records, {@link #UNKNOWN} for those the lookup does not find. */
+    public static List<RecordScope> all(Collection<UUID> ids, Function<UUID, List<RecordScope>> lookup) {
         List<RecordScope> out = new ArrayList<>();
         for (UUID id : ids) {
-            out.add(lookup.apply(id).orElse(UNKNOWN));
+            List<RecordScope> found = lookup.apply(id);
+            if (found == null || found.isEmpty()) {
+                out.add(UNKNOWN);
+            } else {
+                out.addAll(found);
+            }
         }
         return out;
     }
 
-    /** The scopes of those of the records the store knows, by id. */
-    public static Map<UUID, RecordScope> known(ProjectionStore store, Collection<UUID> ids) {
-        Map<UUID, RecordScope> out = new LinkedHashMap<>();
+    /** The sources of those of the records the store knows, by id. */
+    public static Map<UUID, List<RecordScope>> known(ProjectionStore store, Collection<UUID> ids) {
+        Map<UUID, List<RecordScope>> out = new LinkedHashMap<>();
         for (UUID id : ids) {
-            of(store, id).ifPresent(s -> out.put(id, s));
+            List<RecordScope> found = of(store, id);
+            if (!found.isEmpty()) {
+                out.put(id, found);
+            }
         }
         return out;
     }
@@ -75,13 +85,33 @@ public final class Scopes {
         return scope(n.ownerId, n.classification, n.sharedWithForums);
     }
 
-    /** A gap is shared with the forums of its round. */
-    public static Optional<RecordScope> gap(GapRow g, RoundScoreRow round) {
-        return scope(g.ownerId, g.classification, round == null ? List.of() : round.sharedWithForums);
+    /** A gap is shared with the forums of its round, and made of its respondents' answers. */
+    public static Optional<List<RecordScope>> gap(GapRow g, RoundScoreRow round) {
+        return scope(g.ownerId, g.classification, round == null ? List.of() : round.sharedWithForums)
+                .map(s -> withNamed(s, round));
     }
 
-    public static Optional<RecordScope> round(RoundScoreRow r) {
-        return scope(r.ownerId, r.classification, r.sharedWithForums);
+    /** A round, and the organisations it names (its convenor and respondents), whose answers make it. */
+    public static Optional<List<RecordScope>> round(RoundScoreRow r) {
+        return scope(r.ownerId, r.classification, r.sharedWithForums).map(s -> withNamed(s, r));
+    }
+
+    /** The organisations a round names: its convenor and every respondent. */
+    public static List<UUID> named(RoundScoreRow r) {
+        List<UUID> out = new ArrayList<>();
+        if (r.convenorId != null) {
+            out.add(r.convenorId);
+        }
+        out.addAll(r.respondentIds);
+        return out;
+    }
+
+    private static List<RecordScope> withNamed(RecordScope scope, RoundScoreRow round) {
+        List<RecordScope> out = new ArrayList<>(List.of(scope));
+        if (round != null) {
+            named(round).forEach(o -> out.add(organisation(o)));
+        }
+        return out;
     }
 
     public static Optional<RecordScope> plan(PlanRow p) {
