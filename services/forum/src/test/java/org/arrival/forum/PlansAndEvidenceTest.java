@@ -35,6 +35,12 @@ class PlansAndEvidenceTest extends ForumIntegrationTest {
     Generations generations;
     @Autowired
     org.arrival.forum.coherence.CoherenceChecker checker;
+    @Autowired
+    org.arrival.forum.projection.EventLog log;
+    @Autowired
+    org.arrival.forum.web.ForumMembers members;
+    @Autowired
+    org.arrival.platform.directory.Organisations organisations;
 
     record Members(UUID forum, UUID city, UUID ngo, UUID hiddenNgo, UUID police, UUID outsider) {
     }
@@ -299,6 +305,29 @@ class PlansAndEvidenceTest extends ForumIntegrationTest {
                 .contains(gap.toString());
         assertThat(perform(getJson(flags), of(m.police())).andReturn().getResponse().getContentAsString())
                 .doesNotContain(gap.toString());
+        // nor is it told that the readiness view changed
+        var store = generations.activeStore();
+        int hinted = 0;
+        for (var event : log.after(java.time.Instant.EPOCH)) {
+            if (!List.of(round.toString(), gap.toString()).contains(event.key())) {
+                continue;
+            }
+            hinted++;
+            var batch = List.of(new org.arrival.forum.projection.ProjectionChanged(
+                    org.arrival.forum.projection.domain.Touch.of(store, event), false));
+            var sources = org.arrival.forum.live.LiveStreams.sources(batch, store);
+            assertThat(org.arrival.forum.live.LiveStreams.views(batch, m.forum(), store,
+                    new org.arrival.forum.views.ForumViews(store, organisations, members.viewer(caller(m.police()),
+                            m.forum())), sources)).as(event.type()).isEmpty();
+            assertThat(org.arrival.forum.live.LiveStreams.views(batch, m.forum(), store,
+                    new org.arrival.forum.views.ForumViews(store, organisations, members.viewer(caller(m.city()),
+                            m.forum())), sources)).as(event.type()).containsExactly("readiness");
+        }
+        assertThat(hinted).as("the round's and the gap's events").isEqualTo(2);
+    }
+
+    private static org.arrival.platform.security.Caller caller(UUID org) {
+        return new org.arrival.platform.security.Caller("user-" + org, "user-" + org, org, java.util.Set.of("member"));
     }
 
     private List<UUID> estimatesSeen(String population, UUID viewer, List<UUID> among) throws Exception {

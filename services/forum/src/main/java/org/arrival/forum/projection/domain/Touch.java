@@ -104,13 +104,13 @@ public record Touch(Set<String> views, UUID owner, String classification, List<U
                 UUID id = uuid(event.key());
                 RoundScoreRow r = id == null ? null : store.round(id).orElse(null);
                 if (r != null) {
-                    out.add(readiness(r, r.ownerId, r.classification));
+                    out.add(readiness(r, r.ownerId, r.classification, r.id));
                 }
             }
             case "ChecklistGapIdentified" -> {
                 UUID id = uuid(event.key());
                 store.gap(id == null ? new UUID(0, 0) : id).ifPresent(g -> store.round(g.roundId)
-                        .ifPresent(r -> out.add(readiness(r, g.ownerId, g.classification))));
+                        .ifPresent(r -> out.add(readiness(r, g.ownerId, g.classification, g.id))));
             }
             case "CoherenceFlagRaised" -> out.add(flag(event, event.payloadAs(CoherenceFlagRaised.class).flag()));
             case "CoherenceFlagUpdated" -> out.add(flag(event, event.payloadAs(CoherenceFlagUpdated.class).flag()));
@@ -127,9 +127,10 @@ public record Touch(Set<String> views, UUID owner, String classification, List<U
                 false, null, null);
     }
 
-    private static Touch readiness(RoundScoreRow round, UUID owner, String classification) {
+    /** A round and its gaps are made of the answers of the organisations it names: they are its sources. */
+    private static Touch readiness(RoundScoreRow round, UUID owner, String classification, UUID record) {
         return new Touch(Set.of(READINESS), owner, classification, round.sharedWithForums, null, true,
-                round.jurisdiction, null);
+                round.jurisdiction, null, List.of(record));
     }
 
     /** A flag is derived from the records it names: a viewer is told of it only if they may read them all. */
