@@ -69,10 +69,12 @@ import org.junit.jupiter.api.BeforeAll;
 /**
  * Base of the forum view's integration tests: one Spring context on the real embedded PostgreSQL and Kafka
  * broker, real tokens, and a feed that publishes the other services' events, contract-valid. A rebuild's
- * transactions are kept small, so that the rebuild test goes through many of them, ended by either bound.
+ * transactions are kept small, so that the rebuild test goes through many of them, ended by either bound. The
+ * coherence checks run when a test runs them, never on their schedule, so that nothing changes the flags or the
+ * outbox behind a test's back (the bad-input property compares the database before and after each request).
  */
 @org.springframework.test.context.TestPropertySource(properties = { "arrival.forum.rebuild.batch-size=60",
-        "arrival.forum.rebuild.max-rows=25" })
+        "arrival.forum.rebuild.max-rows=25", "arrival.forum.coherence.initial-delay=PT24H" })
 public abstract class ForumIntegrationTest extends ServiceApiTest {
 
     protected static final Jurisdiction KAMPALA = new Jurisdiction("UG", "UG-C", "UG102", "Kampala");

@@ -2,7 +2,9 @@ package org.arrival.forum;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -308,6 +310,39 @@ class ForumViewTest extends ForumIntegrationTest {
         assertThat(policeSees).contains(plan.toString(), estimate.toString(), input.toString())
                 .doesNotContain(restrictedPlan.toString(), farNeed.toString());
         perform(getJson(asOf), of(s.outsider())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void extremeOrMalformedDatesAndControlCharactersInQueriesAreRefusedAs400() throws Exception {
+        UUID city = registered("Dates", false, false);
+        UUID forum = forum(city);
+        member(forum, city);
+        await().atMost(WAIT).until(() -> memberships(forum) == 1 && seated(forum, city));
+        String asOf = "/forums/" + forum + "/as-of?at=";
+        for (String at : List.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z",
+                "+10000-01-01T00:00:00Z", "1899-12-31T23:59:59Z", "2201-01-01T00:00:00Z", "0000-01-01T00:00:00Z",
+                "2026-02-30T00:00:00Z", "2026-01-01T25:00:00Z", "2026-01-01", "", "%20", "%00", "%ED%A0%80")) {
+            perform(get(java.net.URI.create(asOf + at)), of(city)).andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+        }
+        perform(getJson("/forums/" + forum + "/as-of"), of(city)).andExpect(status().isBadRequest());
+        perform(get(java.net.URI.create(asOf + "2200-12-31T23:59:59Z")), of(city)).andExpect(status().isOk());
+        perform(get(java.net.URI.create(asOf + "1900-01-01T00:00:00Z")), of(city)).andExpect(status().isOk());
+        for (String view : List.of("tracker?page=99999999999", "tracker?size=2147483648", "tracker?plan=not-a-uuid",
+                "tracker?org=1e400", "plans?page=-1", "population?size=0", "flags?check=NEED", "tracker?sort=%2B")) {
+            perform(get(java.net.URI.create("/forums/" + forum + "/" + view)), of(city))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+        }
+        perform(get(java.net.URI.create("/forums/" + forum + "/tracker?page=2147483647&size=200")), of(city))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items.length()").value(0));
+        // a NUL or a lone surrogate in any query value is refused by the platform's guard, before any view reads it
+        for (String view : List.of("tracker?q=%00", "tracker?area=%00", "population?area=a%00b", "plans?sort=%ED%A0%80",
+                "flags?status=%00")) {
+            perform(get(java.net.URI.create("/forums/" + forum + "/" + view)), of(city))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+        }
     }
 
     @Test

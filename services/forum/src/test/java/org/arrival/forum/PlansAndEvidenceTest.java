@@ -33,6 +33,14 @@ class PlansAndEvidenceTest extends ForumIntegrationTest {
 
     @Autowired
     Generations generations;
+    @Autowired
+    org.arrival.forum.coherence.CoherenceChecker checker;
+    @Autowired
+    org.arrival.forum.projection.EventLog log;
+    @Autowired
+    org.arrival.forum.web.ForumMembers members;
+    @Autowired
+    org.arrival.platform.directory.Organisations organisations;
 
     record Members(UUID forum, UUID city, UUID ngo, UUID hiddenNgo, UUID police, UUID outsider) {
     }
@@ -92,23 +100,29 @@ class PlansAndEvidenceTest extends ForumIntegrationTest {
                 ActionStatus.IN_PROGRESS, reception, LocalDate.of(2025, 1, 1), null), DataClassification.FORUM);
         proposed(action(secret, 1, m.city(), m.forum(), "Safe house", Sector.HOUSING, PopulationGroup.REFUGEES,
                 ActionStatus.IN_PROGRESS, reception, LocalDate.of(2025, 1, 1), null), DataClassification.RESTRICTED);
+        // the hidden network contributes an action to the city's plan: counted for members, never for the police
+        UUID networks = UUID.randomUUID();
+        proposed(action(networks, 1, m.hiddenNgo(), m.forum(), "Night patrols", Sector.HOUSING,
+                PopulationGroup.REFUGEES, ActionStatus.IN_PROGRESS, reception, LocalDate.of(2025, 1, 1), null),
+                DataClassification.FORUM);
         await().atMost(WAIT).until(() -> List.of(reception, safety, internal, network, foreign, elsewhere).stream()
                 .allMatch(p -> projected("fv_plan", "id = '" + p + "'") == 1)
-                && projected("fv_action", "id IN ('" + open + "', '" + secret + "')") == 2);
+                && projected("fv_action", "id IN ('" + open + "', '" + secret + "', '" + networks + "')") == 3);
         String plans = "/forums/" + m.forum() + "/plans";
         perform(getJson(plans), of(m.city()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.totalItems").value(4))
                 .andExpect(jsonPath("$.items[*].title").value(org.hamcrest.Matchers.contains("Budget draft",
                         "Night shelters", "Reception plan", "Safe shelter plan")))
-                .andExpect(jsonPath("$.items[2].actions").value(2))
+                .andExpect(jsonPath("$.items[2].actions").value(3))
                 .andExpect(jsonPath("$.items[2].ownerName").value("City"))
                 .andExpect(jsonPath("$.items[2].inclusion.migrantsNamed").value(true))
                 .andExpect(jsonPath("$.items[2].status").value("ADOPTED"));
         perform(getJson(plans), of(m.ngo()))
                 .andExpect(jsonPath("$.items[*].title").value(containsInAnyOrder("Night shelters", "Reception plan",
                         "Safe shelter plan")));
-        // the firewall: no RESTRICTED plan, no plan of a hidden organisation, no RESTRICTED action counted
+        // the firewall: no RESTRICTED plan, no plan of a hidden organisation, no RESTRICTED action and no action of
+        // a hidden organisation counted
         perform(getJson(plans), of(m.police()))
                 .andExpect(jsonPath("$.totalItems").value(1))
                 .andExpect(jsonPath("$.items[0].title").value("Reception plan"))
@@ -178,8 +192,9 @@ class PlansAndEvidenceTest extends ForumIntegrationTest {
         perform(getJson(population + "?size=200"), of(m.city()))
                 .andExpect(jsonPath("$.items[?(@.estimateId == '" + restricted + "')].registered.suppressed")
                         .value("<5"));
+        // its owner sees it too, as the forum shows every count: rounded to 5
         perform(getJson(population + "?size=200"), of(m.ngo()))
-                .andExpect(jsonPath("$.items[?(@.estimateId == '" + internal + "')].registered.value").value(9));
+                .andExpect(jsonPath("$.items[?(@.estimateId == '" + internal + "')].registered.value").value(10));
         perform(getJson(population + "?area=kampala&group=refugees&size=2"), of(m.city()))
                 .andExpect(jsonPath("$.items.length()").value(2))
                 .andExpect(jsonPath("$.totalItems").value(org.hamcrest.Matchers.greaterThanOrEqualTo(3)));
@@ -228,6 +243,91 @@ class PlansAndEvidenceTest extends ForumIntegrationTest {
         perform(getJson(coverage), of(m.police())).andExpect(jsonPath(perNeed).value(1));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM fv_input WHERE generation = ? AND subject_id = ?",
                 Long.class, generations.active(), need)).isEqualTo(5);
+    }
+
+    @Test
+    void headCountsAreRoundedToFiveSoThatNoDifferenceRevealsASmallNumber() throws Exception {
+        Members m = forumOfFive();
+        UUID estimate = UUID.randomUUID();
+        // as an older producer might still publish them: registered 7 against estimated 12, a cell of 7
+        recorded(estimate(estimate, 1, m.ngo(), KAMPALA, Count.of(7), Count.of(12), List.of()),
+                DataClassification.PUBLIC);
+        UUID series = UUID.randomUUID();
+        recorded(estimate(series, 1, m.ngo(), KAMPALA, Count.of(100), Count.of(103), List.of()),
+                DataClassification.PUBLIC);
+        await().atMost(WAIT).until(() -> projected("fv_population", "id IN ('" + estimate + "', '" + series
+                + "')") == 2);
+        String population = "/forums/" + m.forum() + "/population?size=200";
+        String item = "$.items[?(@.estimateId == '" + estimate + "')]";
+        String next = "$.items[?(@.estimateId == '" + series + "')]";
+        // the owner too: the forum's views are a shared picture, the owner reads its exact counts where it keeps them
+        for (UUID viewer : List.of(m.city(), m.police(), m.ngo())) {
+            perform(getJson(population), of(viewer)).andExpect(status().isOk())
+                    .andExpect(jsonPath(item + ".registered.value").value(5))
+                    .andExpect(jsonPath(item + ".estimated.value").value(10))
+                    .andExpect(jsonPath(item + ".breakdown[0].count.value").value(5))
+                    .andExpect(jsonPath(next + ".registered.value").value(100))
+                    .andExpect(jsonPath(next + ".estimated.value").value(105));
+        }
+    }
+
+    @Test
+    void aRoundAHiddenOrganisationAnsweredDoesNotExistForAnEnforcementBodyNorDoItsGapsOrTheirFlags()
+            throws Exception {
+        Members m = forumOfFive();
+        UUID round = UUID.randomUUID();
+        // published as a producer did before the round's events carried the strictest classification of what it names
+        org.arrival.contracts.assessments.AssessmentRound r = new org.arrival.contracts.assessments.AssessmentRound(
+                round, 3, "Readiness with the network " + round, KAMPALA, m.city(),
+                List.of(m.city(), m.ngo(), m.hiddenNgo()), "checklist", 1, null, List.of(m.forum()),
+                org.arrival.contracts.assessments.RoundStatus.PUBLISHED);
+        feed.publish(new org.arrival.contracts.assessments.ChecklistScoresPublished(r,
+                new org.arrival.contracts.assessments.Score(70, 100), List.of(
+                        new org.arrival.contracts.assessments.RecommendationScore("R1",
+                                new org.arrival.contracts.assessments.Score(35, 50),
+                                List.of(new org.arrival.contracts.assessments.ActionScore("1.1",
+                                        new org.arrival.contracts.assessments.Score(35, 50))))),
+                List.of(), 3, actor(m.city())),
+                round, round, m.city(), DataClassification.PUBLIC);
+        UUID gap = gap(round, m.city(), "1.1.b", "1.1");
+        await().atMost(WAIT).until(() -> projected("fv_round_score", "id = '" + round + "'") == 1
+                && projected("fv_gap", "id = '" + gap + "'") == 1);
+        checker.check(m.forum());
+        String trend = "$.trend[?(@.roundId == '" + round + "')]";
+        String readiness = "/forums/" + m.forum() + "/readiness";
+        perform(getJson(readiness), of(m.city())).andExpect(status().isOk())
+                .andExpect(jsonPath(trend + ".respondents").value(3));
+        String police = perform(getJson(readiness), of(m.police())).andExpect(status().isOk())
+                .andExpect(jsonPath(trend).isEmpty()).andReturn().getResponse().getContentAsString();
+        assertThat(police).doesNotContain(round.toString(), gap.toString());
+        String flags = "/forums/" + m.forum() + "/flags?check=GAP_WITHOUT_ACTION";
+        assertThat(perform(getJson(flags), of(m.city())).andReturn().getResponse().getContentAsString())
+                .contains(gap.toString());
+        assertThat(perform(getJson(flags), of(m.police())).andReturn().getResponse().getContentAsString())
+                .doesNotContain(gap.toString());
+        // nor is it told that the readiness view changed
+        var store = generations.activeStore();
+        int hinted = 0;
+        for (var event : log.after(java.time.Instant.EPOCH)) {
+            if (!List.of(round.toString(), gap.toString()).contains(event.key())) {
+                continue;
+            }
+            hinted++;
+            var batch = List.of(new org.arrival.forum.projection.ProjectionChanged(
+                    org.arrival.forum.projection.domain.Touch.of(store, event), false));
+            var sources = org.arrival.forum.live.LiveStreams.sources(batch, store);
+            assertThat(org.arrival.forum.live.LiveStreams.views(batch, m.forum(), store,
+                    new org.arrival.forum.views.ForumViews(store, organisations, members.viewer(caller(m.police()),
+                            m.forum())), sources)).as(event.type()).isEmpty();
+            assertThat(org.arrival.forum.live.LiveStreams.views(batch, m.forum(), store,
+                    new org.arrival.forum.views.ForumViews(store, organisations, members.viewer(caller(m.city()),
+                            m.forum())), sources)).as(event.type()).containsExactly("readiness");
+        }
+        assertThat(hinted).as("the round's and the gap's events").isEqualTo(2);
+    }
+
+    private static org.arrival.platform.security.Caller caller(UUID org) {
+        return new org.arrival.platform.security.Caller("user-" + org, "user-" + org, org, java.util.Set.of("member"));
     }
 
     private List<UUID> estimatesSeen(String population, UUID viewer, List<UUID> among) throws Exception {

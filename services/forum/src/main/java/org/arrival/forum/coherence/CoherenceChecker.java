@@ -10,7 +10,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.common.Actor;
@@ -23,8 +27,12 @@ import org.arrival.forum.coherence.domain.Finding;
 import org.arrival.forum.projection.Generations;
 import org.arrival.forum.projection.JdbcStore;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
+import org.arrival.forum.projection.domain.Scopes;
+import org.arrival.forum.web.ForumMembers;
 import org.arrival.platform.messaging.outbox.Outbox;
 import org.arrival.platform.messaging.outbox.OutgoingEvent;
+import org.arrival.platform.security.RecordScope;
+import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.RecordNotFound;
 import org.arrival.platform.web.RuleViolation;
 import org.arrival.platform.web.StaleVersion;
@@ -40,7 +48,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs the coherence checks of a forum over the active projection and keeps its flags: a new finding raises a flag,
  * a finding already flagged stays that flag, and an open or acknowledged flag whose condition no longer holds is
- * resolved. Every change of a flag is published on {@code arrival.forum.flags.v1} through the outbox.
+ * resolved. Every change of a flag is published on {@code arrival.forum.flags.v1} through the outbox, classified as
+ * the strictest of the records it names.
+ *
+ * <p>A flag is derived from the records it names: a viewer reads it, and a coordinator changes it, only when the
+ * viewer may read every one of them (otherwise it is answered as an unknown flag).
  */
 @Component
 public class CoherenceChecker {
@@ -53,13 +65,15 @@ public class CoherenceChecker {
     private final JdbcTemplate jdbc;
     private final Generations generations;
     private final Outbox outbox;
+    private final ForumMembers members;
     private final TransactionTemplate tx;
 
-    public CoherenceChecker(JdbcTemplate jdbc, Generations generations, Outbox outbox,
+    public CoherenceChecker(JdbcTemplate jdbc, Generations generations, Outbox outbox, ForumMembers members,
             PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.generations = generations;
         this.outbox = outbox;
+        this.members = members;
         this.tx = new TransactionTemplate(transactions);
     }
 
@@ -86,12 +100,32 @@ public class CoherenceChecker {
             List<UUID> actionIds = store.actionsSharedWith(forumId).stream().map((ActionRow a) -> a.id).toList();
             List<Finding> findings = CoherenceChecks.run(store, forumId, new EventLogLinks(jdbc, actionIds));
             UUID owner = store.forum(forumId).map(f -> f.convenorId).orElse(forumId);
-            reconcile(forumId, owner == null ? forumId : owner, findings);
+            reconcile(forumId, owner == null ? forumId : owner, findings, classifier(store));
             return findings;
         });
     }
 
-    private void reconcile(UUID forumId, UUID owner, List<Finding> findings) {
+    /**
+     * The classification of the events about a flag: the strictest of the records it names and of the organisation
+     * whose decision (and reason) it carries, and RESTRICTED when one is an organisation hidden from enforcement
+     * bodies or belongs to one, so that no enforcement body is told of it (the notifications service words and
+     * routes by the event's classification and owner).
+     */
+    private Function<CoherenceFlagRow, DataClassification> classifier(JdbcStore store) {
+        Set<UUID> hidden = members.hiddenFromEnforcementBodies();
+        return flag -> {
+            Map<UUID, List<RecordScope>> known = store.scopes(flag.recordIds());
+            List<RecordScope> sources = new ArrayList<>(
+                    Scopes.all(flag.recordIds(), id -> known.getOrDefault(id, List.of())));
+            if (flag.updatedByOrganisation() != null) {
+                sources.add(Scopes.organisation(flag.updatedByOrganisation()));
+            }
+            return RecordScope.strictest(DataClassification.FORUM, sources, hidden::contains);
+        };
+    }
+
+    private void reconcile(UUID forumId, UUID owner, List<Finding> findings,
+            Function<CoherenceFlagRow, DataClassification> classifier) {
         Map<String, CoherenceFlagRow> existing = new HashMap<>();
         for (CoherenceFlagRow row : jdbc.query("SELECT * FROM coherence_flag WHERE forum_id = ? FOR UPDATE",
                 CoherenceChecker::row, forumId)) {
@@ -108,7 +142,7 @@ public class CoherenceChecker {
                         + "VALUES (?, ?, ?, ?, ?::uuid[], ?, 'OPEN', NULL, true, 1, ?, ?, ?)", raised.flagId(),
                         forumId, f.check().name(), f.key(), array(f.recordIds()), f.summary(), Timestamp.from(now),
                         Timestamp.from(now), SYSTEM.userId());
-                outbox.append(event(raised, owner, new CoherenceFlagRaised(raised.toContract(), null)));
+                outbox.append(event(raised, owner, classifier, new CoherenceFlagRaised(raised.toContract(), null)));
                 continue;
             }
             List<String> changed = new ArrayList<>();
@@ -129,11 +163,14 @@ public class CoherenceChecker {
                 }
                 continue;
             }
+            // a reason carried over stays its author's words (and keeps its author's visibility)
             CoherenceFlagRow updated = new CoherenceFlagRow(row.flagId(), row.version() + 1, forumId, row.checkCode(),
                     row.key(), row.recordIds(), f.summary(), status, reason, true, row.createdAt(), now,
-                    SYSTEM.userId(), null);
+                    reason == null ? SYSTEM.userId() : row.updatedBy(),
+                    reason == null ? null : row.updatedByOrganisation());
             save(updated);
-            outbox.append(event(updated, owner, new CoherenceFlagUpdated(updated.toContract(), SYSTEM, changed,
+            outbox.append(event(updated, owner, classifier, new CoherenceFlagUpdated(updated.toContract(), SYSTEM,
+                    changed,
                     changed.contains("status") ? HOLDS_AGAIN : null)));
         }
         for (CoherenceFlagRow row : existing.values()) {
@@ -142,7 +179,7 @@ public class CoherenceChecker {
                         row.checkCode(), row.key(), row.recordIds(), row.summary(), FlagStatus.RESOLVED,
                         NO_LONGER_HOLDS, false, row.createdAt(), now, SYSTEM.userId(), null);
                 save(resolved);
-                outbox.append(event(resolved, owner, new CoherenceFlagUpdated(resolved.toContract(), SYSTEM,
+                outbox.append(event(resolved, owner, classifier, new CoherenceFlagUpdated(resolved.toContract(), SYSTEM,
                         List.of("status", "reason"), NO_LONGER_HOLDS)));
             } else if (row.conditionHolds()) {
                 jdbc.update("UPDATE coherence_flag SET condition_holds = false WHERE id = ?", row.flagId());
@@ -150,9 +187,12 @@ public class CoherenceChecker {
         }
     }
 
-    /** A member's change of a flag's status: acknowledge, resolve or dismiss. */
-    public CoherenceFlagRow transition(UUID forumId, UUID flagId, FlagStatus target, String reason, Long expected,
-            Actor actor) {
+    /**
+     * A coordinator's change of a flag's status: acknowledge, resolve or dismiss, at the version the caller read.
+     * A flag the viewer may not read is answered as an unknown one.
+     */
+    public CoherenceFlagRow transition(UUID forumId, UUID flagId, FlagStatus target, String reason, long expected,
+            Viewer viewer) {
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (why != null && why.length() > 2000) {
             throw InvalidInput.field("reason", "at most 2000 characters");
@@ -161,12 +201,15 @@ public class CoherenceChecker {
             throw InvalidInput.field("reason", "a reason is required to " + (target == FlagStatus.DISMISSED
                     ? "dismiss" : "resolve") + " a flag");
         }
+        Actor actor = viewer.caller().toActor();
         return tx.execute(status -> {
             lock(forumId);
+            JdbcStore store = generations.activeStore();
             CoherenceFlagRow row = jdbc.query("SELECT * FROM coherence_flag WHERE id = ? AND forum_id = ? FOR UPDATE",
                     CoherenceChecker::row, flagId, forumId).stream().findFirst()
+                    .filter(f -> readable(viewer, List.of(f), store).size() == 1)
                     .orElseThrow(() -> new RecordNotFound("flag", flagId));
-            if (expected != null && expected != row.version()) {
+            if (expected != row.version()) {
                 throw new StaleVersion("flag", flagId, expected);
             }
             boolean allowed = switch (target) {
@@ -185,20 +228,43 @@ public class CoherenceChecker {
                     row.key(), row.recordIds(), row.summary(), target, why, row.conditionHolds(), row.createdAt(),
                     now(), actor.userId(), actor.organisationId());
             save(updated);
-            UUID owner = generations.activeStore().forum(forumId).map(f -> f.convenorId).orElse(null);
-            outbox.append(event(updated, owner == null ? forumId : owner,
+            UUID owner = store.forum(forumId).map(f -> f.convenorId).orElse(null);
+            outbox.append(event(updated, owner == null ? forumId : owner, classifier(store),
                     new CoherenceFlagUpdated(updated.toContract(), actor, changed, why)));
             return updated;
         });
     }
 
+    /** The forum's flags the viewer may read: those naming only records the viewer may read. */
+    public List<CoherenceFlagRow> flags(UUID forumId, FlagStatus status, CoherenceCheckCode check, Viewer viewer) {
+        return readable(viewer, flags(forumId, status, check), generations.activeStore()).stream()
+                .map(f -> f.seenBy(viewer)).toList();
+    }
+
+    /** The flag, if the viewer may read it. */
+    public Optional<CoherenceFlagRow> flag(UUID forumId, UUID flagId, Viewer viewer) {
+        return flag(forumId, flagId).filter(f -> readable(viewer, List.of(f), generations.activeStore()).size() == 1);
+    }
+
+    /**
+     * The flags naming only records the viewer may read, by their scopes in the projection now: a flag is derived
+     * from its records (its summary quotes them), so it is readable only when all of them are.
+     */
+    static List<CoherenceFlagRow> readable(Viewer viewer, List<CoherenceFlagRow> flags, JdbcStore store) {
+        Map<UUID, List<RecordScope>> scopes = store.scopes(flags.stream().flatMap(f -> f.recordIds().stream())
+                .collect(Collectors.toSet()));
+        return flags.stream().filter(f -> viewer.mayReadAll(
+                Scopes.all(f.recordIds(), id -> scopes.getOrDefault(id, List.of())))).toList();
+    }
+
+    /** Every flag of the forum, whoever may read it (the checks' own bookkeeping and tests). */
     public List<CoherenceFlagRow> flags(UUID forumId, FlagStatus status, CoherenceCheckCode check) {
         return jdbc.query("SELECT * FROM coherence_flag WHERE forum_id = ? AND (?::text IS NULL OR status = ?) "
                 + "AND (?::text IS NULL OR check_code = ?) ORDER BY created_at, flag_key", CoherenceChecker::row,
                 forumId, name(status), name(status), name(check), name(check));
     }
 
-    public java.util.Optional<CoherenceFlagRow> flag(UUID forumId, UUID flagId) {
+    Optional<CoherenceFlagRow> flag(UUID forumId, UUID flagId) {
         return jdbc.query("SELECT * FROM coherence_flag WHERE id = ? AND forum_id = ?", CoherenceChecker::row,
                 flagId, forumId).stream().findFirst();
     }
@@ -210,8 +276,10 @@ public class CoherenceChecker {
                 r.updatedByOrganisation(), r.flagId());
     }
 
-    private static OutgoingEvent event(CoherenceFlagRow flag, UUID owner, Object payload) {
-        return OutgoingEvent.about(flag.flagId(), owner, DataClassification.FORUM, payload).keyedBy(flag.forumId());
+    private static OutgoingEvent event(CoherenceFlagRow flag, UUID owner,
+            Function<CoherenceFlagRow, DataClassification> classifier, Object payload) {
+        return OutgoingEvent.about(flag.flagId(), owner, classifier.apply(flag), payload)
+                .keyedBy(flag.forumId());
     }
 
     private void lock(UUID forumId) {

@@ -7,11 +7,24 @@ import java.util.UUID;
 import org.arrival.contracts.forum.CoherenceCheckCode;
 import org.arrival.contracts.forum.CoherenceFlag;
 import org.arrival.contracts.forum.FlagStatus;
+import org.arrival.platform.security.Viewer;
 
 /** A coherence flag as the API shows it. */
 public record CoherenceFlagRow(UUID flagId, long version, UUID forumId, CoherenceCheckCode checkCode, String key,
         List<UUID> recordIds, String summary, FlagStatus status, String reason, boolean conditionHolds,
         Instant createdAt, Instant updatedAt, String updatedBy, UUID updatedByOrganisation) {
+
+    /**
+     * The flag as the viewer may see it: who last decided on it, and their reason (their own words), only if the
+     * viewer may know of their organisation.
+     */
+    public CoherenceFlagRow seenBy(Viewer viewer) {
+        if (viewer.maySeeOrganisation(updatedByOrganisation)) {
+            return this;
+        }
+        return new CoherenceFlagRow(flagId, version, forumId, checkCode, key, recordIds, summary, status, null,
+                conditionHolds, createdAt, updatedAt, null, null);
+    }
 
     CoherenceFlag toContract() {
         return new CoherenceFlag(flagId, version, forumId, checkCode, recordIds, summary, status, reason);

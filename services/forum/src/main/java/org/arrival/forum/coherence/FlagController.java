@@ -7,12 +7,13 @@ import org.arrival.contracts.forum.CoherenceCheckCode;
 import org.arrival.contracts.forum.FlagStatus;
 import org.arrival.forum.projection.Generations;
 import org.arrival.forum.projection.domain.Rows.ForumRow;
-import org.arrival.platform.directory.Organisations;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.Roles;
 import org.arrival.platform.web.AccessRefused;
 import org.arrival.platform.web.ETags;
 import org.arrival.platform.web.InvalidInput;
+import org.arrival.platform.web.RecordNotFound;
+import org.arrival.platform.security.Viewer;
 import org.arrival.forum.web.ForumMembers;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,8 +30,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * A forum's coherence flags: every member reads them; the forum's coordinators (members with the forum-coordinator
- * role acting for its convenor, chair or secretariat) and platform administrators acknowledge, resolve or dismiss.
+ * A forum's coherence flags: a member reads those naming only records they may read; the forum's coordinators
+ * (members with the forum-coordinator role acting for its convenor, chair or secretariat) and platform
+ * administrators acknowledge, resolve or dismiss them, with {@code If-Match}.
  */
 @RestController
 @RequestMapping(path = "/forums/{forumId}/flags", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -39,30 +41,32 @@ public class FlagController {
 
     private final CoherenceChecker checker;
     private final Generations generations;
-    private final Organisations organisations;
-
     private final ForumMembers members;
 
-    public FlagController(CoherenceChecker checker, Generations generations, Organisations organisations, ForumMembers members) {
+    public FlagController(CoherenceChecker checker, Generations generations, ForumMembers members) {
         this.members = members;
         this.checker = checker;
         this.generations = generations;
-        this.organisations = organisations;
     }
 
     public record Decision(String reason) {
     }
 
-    @Operation(summary = "The forum's coherence flags, optionally by status and check")
+    static final String DECISION = "For the forum's coordinators. Needs the flag's ETag in If-Match (428 without, "
+            + "412 when it changed). A flag naming a record the caller may not read is answered 404, as an unknown "
+            + "one.";
+
+    @Operation(summary = "The forum's coherence flags, optionally by status and check",
+            description = "Only the flags naming records the caller may read, every one of them.")
     @GetMapping
     public List<CoherenceFlagRow> flags(Caller caller, @PathVariable UUID forumId,
             @RequestParam(required = false) String status, @RequestParam(required = false) String check) {
-        members.viewer(caller, forumId);
-        return checker.flags(forumId, parse(FlagStatus.class, "status", status),
-                parse(CoherenceCheckCode.class, "check", check));
+        FlagStatus byStatus = parse(FlagStatus.class, "status", status);
+        CoherenceCheckCode byCheck = parse(CoherenceCheckCode.class, "check", check);
+        return checker.flags(forumId, byStatus, byCheck, members.viewer(caller, forumId));
     }
 
-    @Operation(summary = "Acknowledge an open flag")
+    @Operation(summary = "Acknowledge an open flag", description = DECISION)
     @PostMapping("/{flagId}/acknowledge")
     public ResponseEntity<CoherenceFlagRow> acknowledge(Caller caller, @PathVariable UUID forumId,
             @PathVariable UUID flagId, @RequestBody(required = false) Decision body,
@@ -70,7 +74,7 @@ public class FlagController {
         return decide(caller, forumId, flagId, FlagStatus.ACKNOWLEDGED, body, ifMatch);
     }
 
-    @Operation(summary = "Resolve an open or acknowledged flag, with a reason")
+    @Operation(summary = "Resolve an open or acknowledged flag, with a reason", description = DECISION)
     @PostMapping("/{flagId}/resolve")
     public ResponseEntity<CoherenceFlagRow> resolve(Caller caller, @PathVariable UUID forumId,
             @PathVariable UUID flagId, @RequestBody(required = false) Decision body,
@@ -78,7 +82,7 @@ public class FlagController {
         return decide(caller, forumId, flagId, FlagStatus.RESOLVED, body, ifMatch);
     }
 
-    @Operation(summary = "Dismiss an open or acknowledged flag, with a reason")
+    @Operation(summary = "Dismiss an open or acknowledged flag, with a reason", description = DECISION)
     @PostMapping("/{flagId}/dismiss")
     public ResponseEntity<CoherenceFlagRow> dismiss(Caller caller, @PathVariable UUID forumId,
             @PathVariable UUID flagId, @RequestBody(required = false) Decision body,
@@ -86,9 +90,14 @@ public class FlagController {
         return decide(caller, forumId, flagId, FlagStatus.DISMISSED, body, ifMatch);
     }
 
+    /**
+     * A member who may not read the flag (or any record it names) is told it does not exist; one who may read it but
+     * is no coordinator is refused; the change needs the version the caller read, in {@code If-Match}.
+     */
     private ResponseEntity<CoherenceFlagRow> decide(Caller caller, UUID forumId, UUID flagId, FlagStatus target,
             Decision body, String ifMatch) {
-        members.viewer(caller, forumId);
+        Viewer viewer = members.viewer(caller, forumId);
+        checker.flag(forumId, flagId, viewer).orElseThrow(() -> new RecordNotFound("flag", flagId));
         ForumRow forum = generations.activeStore().forum(forumId).orElse(null);
         boolean coordinator = caller.hasRole(Roles.FORUM_COORDINATOR) && forum != null
                 && (caller.actsFor(forum.convenorId) || caller.actsFor(forum.chairId)
@@ -96,12 +105,11 @@ public class FlagController {
         if (!coordinator && !caller.isPlatformAdmin()) {
             throw new AccessRefused("Only the forum's coordinators (convenor, chair or secretariat) may change flags");
         }
-        Long expected = ifMatch == null || ifMatch.isBlank() ? null : ETags.requiredVersion(ifMatch);
+        long expected = ETags.requiredVersion(ifMatch);
         CoherenceFlagRow row = checker.transition(forumId, flagId, target, body == null ? null : body.reason(),
-                expected, caller.toActor());
+                expected, viewer);
         return ResponseEntity.ok().eTag(ETags.of(row.version())).body(row);
     }
-
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
         if (value == null || value.isBlank()) {

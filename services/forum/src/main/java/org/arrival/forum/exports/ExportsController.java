@@ -16,11 +16,14 @@ import org.arrival.forum.projection.JdbcStore;
 import org.arrival.forum.projection.domain.ProjectionStore;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
 import org.arrival.forum.views.ForumListings;
-import org.arrival.forum.views.ForumViews;
 import org.arrival.platform.directory.Organisations;
 import org.arrival.platform.security.Viewer;
 import org.arrival.platform.security.Caller;
 import org.arrival.forum.web.ForumMembers;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -71,10 +74,12 @@ public class ExportsController {
         this.details = details;
     }
 
-    @Operation(summary = "Who does what where as HXL-tagged CSV: one row per action x sector x area")
+    @Operation(summary = "Who does what where as HXL-tagged CSV: one row per action x sector x area",
+            description = "An attachment. #targeted and #reached read <5 below 5 and are otherwise rounded to a "
+                    + "multiple of 5; a cell starting with =, +, -, @, tab or CR is prefixed with ' and quoted.")
     @GetMapping(path = "/3w.csv", produces = "text/csv")
     @Transactional(readOnly = true)
-    public String threeW(Caller caller, @PathVariable UUID forumId) {
+    public ResponseEntity<String> threeW(Caller caller, @PathVariable UUID forumId) {
         Viewer viewer = members.viewer(caller, forumId);
         JdbcStore store = generations.activeStore();
         List<ThreeWCsv.Line> lines = new ArrayList<>();
@@ -85,16 +90,17 @@ public class ExportsController {
                             .filter(i -> i != null).orElse(List.of());
             lines.add(new ThreeWCsv.Line(a, owner.name(), owner.ref(), indicators));
         }
-        return ThreeWCsv.write(lines);
+        return attachment(ThreeWCsv.write(lines), "text/csv;charset=UTF-8", forumId, "3w.csv");
     }
 
-    @Operation(summary = "The forum's visible actions as IATI 2.03 activities")
+    @Operation(summary = "The forum's visible actions as IATI 2.03 activities",
+            description = "An attachment. Values of indicators counting people are rounded to a multiple of 5, or "
+                    + "left out with a comment below 5.")
     @GetMapping(path = "/iati.xml", produces = "application/xml")
     @Transactional(readOnly = true)
-    public String iati(Caller caller, @PathVariable UUID forumId) {
+    public ResponseEntity<String> iati(Caller caller, @PathVariable UUID forumId) {
         Viewer viewer = members.viewer(caller, forumId);
         JdbcStore store = generations.activeStore();
-        ForumViews views = new ForumViews(store, organisations, viewer);
         List<IatiXml.Activity> activities = new ArrayList<>();
         for (ActionRow a : listings.actions(store.generation(), forumId, viewer)) {
             Action full = details.action(a.id).orElse(null);
@@ -103,7 +109,7 @@ public class ExportsController {
                 full.participants().stream()
                         .filter(p -> p.organisationId() != null && p.role() != null
                                 && !p.organisationId().equals(a.ownerId)
-                                && views.visible(p.organisationId(), "PUBLIC", List.of()))
+                                && viewer.maySeeOrganisation(p.organisationId()))
                         .forEach(p -> participants.add(new IatiXml.Participant(org(store, p.organisationId()),
                                 p.role())));
             }
@@ -113,7 +119,17 @@ public class ExportsController {
                     : details.report(a.id, a.latestReport.reportId).orElse(null);
             activities.add(new IatiXml.Activity(a, org(store, a.ownerId), description, participants, report));
         }
-        return IatiXml.write(activities, Instant.now());
+        return attachment(IatiXml.write(activities, Instant.now()), "application/xml;charset=UTF-8", forumId,
+                "iati.xml");
+    }
+
+    /** An export is a file to save, never a page to render: sent as an attachment with its own name. */
+    private static ResponseEntity<String> attachment(String body, String type, UUID forumId, String name) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(type))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("forum-" + forumId + "-" + name).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(body);
     }
 
     private IatiXml.Org org(ProjectionStore store, UUID id) {

@@ -21,6 +21,7 @@ import org.arrival.contracts.actionplans.ParticipantRole;
 import org.arrival.contracts.actionplans.ProgressReport;
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
+import org.arrival.platform.security.DisclosureControl;
 
 /**
  * Actions as IATI 2.03 activities. The children of {@code iati-activity} are written in the order of the 2.03
@@ -186,7 +187,12 @@ public final class IatiXml {
         x.writeEndElement();
     }
 
-    /** One output result with the latest report's indicators: baseline, and target and actual for its period. */
+    /**
+     * One output result with the latest report's indicators: baseline, and target and actual for its period. Values
+     * of indicators counting people are under the platform's disclosure control: below 5 (or left out by the report
+     * as such, in {@code suppressed}) they have no value and a comment saying so, others are rounded to a multiple
+     * of 5.
+     */
     private static void result(XMLStreamWriter x, ProgressReport r) throws XMLStreamException {
         x.writeStartElement("result");
         x.writeAttribute("type", "1");
@@ -194,36 +200,66 @@ public final class IatiXml {
         narrative(x, "Progress to " + r.periodEnd());
         x.writeEndElement();
         for (IndicatorValue i : r.indicators()) {
+            boolean people = DisclosureControl.countsPeople(i.unit());
+            Double baseline = shown(i.baseline(), people);
+            Double target = shown(i.target(), people);
             x.writeStartElement("indicator");
             x.writeAttribute("measure", "1");
-            if (i.baseline() != null && i.target() != null) {
-                x.writeAttribute("ascending", i.target() >= i.baseline() ? "1" : "0");
+            if (baseline != null && target != null) {
+                x.writeAttribute("ascending", target >= baseline ? "1" : "0");
             }
             x.writeStartElement("title");
             narrative(x, i.unit() == null ? i.name() : i.name() + " (" + i.unit() + ")");
             x.writeEndElement();
-            if (i.baseline() != null) {
-                x.writeEmptyElement("baseline");
+            if (i.baseline() != null || suppressed(i, IndicatorValue.BASELINE)) {
+                x.writeStartElement("baseline");
                 x.writeAttribute("year", Integer.toString(r.periodStart().getYear()));
                 x.writeAttribute("iso-date", r.periodStart().toString());
-                x.writeAttribute("value", decimal(i.baseline()));
+                value(x, baseline);
+                x.writeEndElement();
             }
             x.writeStartElement("period");
             x.writeEmptyElement("period-start");
             x.writeAttribute("iso-date", r.periodStart().toString());
             x.writeEmptyElement("period-end");
             x.writeAttribute("iso-date", r.periodEnd().toString());
-            if (i.target() != null) {
-                x.writeEmptyElement("target");
-                x.writeAttribute("value", decimal(i.target()));
+            if (i.target() != null || suppressed(i, IndicatorValue.TARGET)) {
+                x.writeStartElement("target");
+                value(x, target);
+                x.writeEndElement();
             }
-            if (i.actual() != null) {
-                x.writeEmptyElement("actual");
-                x.writeAttribute("value", decimal(i.actual()));
+            if (i.actual() != null || suppressed(i, IndicatorValue.ACTUAL)) {
+                x.writeStartElement("actual");
+                value(x, shown(i.actual(), people));
+                x.writeEndElement();
             }
             x.writeEndElement();
             x.writeEndElement();
         }
+        x.writeEndElement();
+    }
+
+    /** Whether the report left the value out as a head count below 5. */
+    private static boolean suppressed(IndicatorValue i, String value) {
+        return i.suppressed() != null && i.suppressed().contains(value);
+    }
+
+    /** A value as the export shows it: a head count under disclosure control (null when suppressed). */
+    private static Double shown(Double value, boolean people) {
+        if (value == null || !people || !Double.isFinite(value)) {
+            return value;
+        }
+        return DisclosureControl.shownQuantity((double) Math.round(value));
+    }
+
+    /** The value attribute, or for a suppressed head count a comment saying it is below 5. */
+    private static void value(XMLStreamWriter x, Double shown) throws XMLStreamException {
+        if (shown != null) {
+            x.writeAttribute("value", decimal(shown));
+            return;
+        }
+        x.writeStartElement("comment");
+        narrative(x, "fewer than 5 (suppressed)");
         x.writeEndElement();
     }
 

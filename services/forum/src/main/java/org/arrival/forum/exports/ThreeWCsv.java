@@ -3,16 +3,22 @@ package org.arrival.forum.exports;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 import org.arrival.contracts.actionplans.IndicatorValue;
+import org.arrival.contracts.assessments.Count;
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
+import org.arrival.platform.security.DisclosureControl;
 
 /**
  * The who-does-what-where table as HXL-tagged CSV (RFC 4180): a row of column names, a row of HXL hashtags, then one
  * row per action x sector x area. {@code #targeted} and {@code #reached} are the target and actual of the latest
- * progress report's indicators counted in people (the contracts carry no other head counts); blank otherwise.
+ * progress report's indicators counted in people (the contracts carry no other head counts), under the platform's
+ * disclosure control whoever exports (an export leaves the platform): {@code <5} below 5, otherwise rounded to a
+ * multiple of 5; blank when there is none.
+ *
+ * <p>A cell a spreadsheet would read as a formula (starting with {@code =}, {@code +}, {@code -}, {@code @}, a tab or
+ * a carriage return) is written with a leading single quote and quoted, as OWASP advises against CSV injection.
  */
 public final class ThreeWCsv {
 
@@ -23,9 +29,6 @@ public final class ThreeWCsv {
     static final List<String> HXL = List.of("#org+name", "#org+code", "#sector", "#country+code", "#adm1+code",
             "#adm2+code", "#loc+name", "#activity+name", "#activity+code", "#activity+type", "#status", "#date+start",
             "#date+end", "#output+pct", "#targeted", "#reached");
-
-    private static final List<String> PEOPLE_UNITS = List.of("people", "persons", "person", "individuals",
-            "beneficiaries");
 
     /** One action as the export sees it. */
     public record Line(ActionRow action, String organisationName, String organisationRef,
@@ -40,8 +43,8 @@ public final class ThreeWCsv {
         for (Line line : lines) {
             ActionRow a = line.action();
             List<Jurisdiction> areas = a.areas.isEmpty() ? java.util.Collections.singletonList(null) : a.areas;
-            Double targeted = people(line.indicators(), true);
-            Double reached = people(line.indicators(), false);
+            String targeted = people(line.indicators(), true);
+            String reached = people(line.indicators(), false);
             for (String sector : a.sectors) {
                 for (Jurisdiction area : areas) {
                     rows.add(List.of(text(line.organisationName()), text(line.organisationRef()), sector,
@@ -49,7 +52,7 @@ public final class ThreeWCsv {
                             area == null ? "" : text(area.areaCode()), area == null ? "" : areaName(area),
                             text(a.title), a.id.toString(), text(a.kind), text(a.status), text(a.startDate),
                             text(a.endDate), a.latestReport == null ? "" : Integer.toString(a.latestReport.percentComplete),
-                            number(targeted), number(reached)));
+                            targeted, reached));
                 }
             }
         }
@@ -62,17 +65,30 @@ public final class ThreeWCsv {
         return out.toString();
     }
 
-    private static Double people(List<IndicatorValue> indicators, boolean target) {
+    /**
+     * The sum of the people-counting indicators' targets (or actuals), as the export shows it. A value the report
+     * already left out as below 5 ({@code suppressed}) adds nothing known: with nothing else known the sum reads
+     * {@code <5} too.
+     */
+    static String people(List<IndicatorValue> indicators, boolean target) {
         Double sum = null;
+        boolean suppressed = false;
         for (IndicatorValue i : indicators) {
-            if (i.unit() != null && PEOPLE_UNITS.contains(i.unit().trim().toLowerCase(Locale.ROOT))) {
+            if (DisclosureControl.countsPeople(i.unit())) {
                 Double v = target ? i.target() : i.actual();
-                if (v != null) {
+                if (v != null && Double.isFinite(v)) {
                     sum = sum == null ? v : sum + v;
+                } else if (i.suppressed() != null
+                        && i.suppressed().contains(target ? IndicatorValue.TARGET : IndicatorValue.ACTUAL)) {
+                    suppressed = true;
                 }
             }
         }
-        return sum;
+        if (sum == null) {
+            return suppressed ? Count.SMALL : "";
+        }
+        Double shown = DisclosureControl.shownQuantity((double) Math.round(sum));
+        return shown == null ? Count.SMALL : number(shown);
     }
 
     private static String areaName(Jurisdiction j) {
@@ -103,11 +119,27 @@ public final class ThreeWCsv {
         out.append("\r\n");
     }
 
-    /** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
+    /**
+     * RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. A field a spreadsheet would
+     * take for a formula is prefixed with a single quote and quoted (OWASP, CSV injection).
+     */
     static String field(String s) {
+        if (formula(s)) {
+            return '"' + ("'" + s).replace("\"", "\"\"") + '"';
+        }
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
             return s;
         }
         return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    /** Whether a spreadsheet would read the cell as a formula or command. */
+    static boolean formula(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        char first = s.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                || first == '\uFF1D' || first == '\uFF0B' || first == '\uFF0D' || first == '\uFF20';
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,7 @@ import org.arrival.forum.projection.domain.Touch;
 import org.arrival.forum.views.ForumViews;
 import org.arrival.forum.web.ForumMembers;
 import org.arrival.platform.directory.Organisations;
+import org.arrival.platform.security.RecordScope;
 import org.arrival.platform.security.Viewer;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.web.RecordNotFound;
@@ -149,6 +151,7 @@ public class LiveStreams {
         }
         try {
             JdbcStore store = generations.activeStore();
+            Map<UUID, List<RecordScope>> sources = sources(batch, store);
             Map<String, Optional<Viewer>> viewers = new HashMap<>();
             for (Stream stream : List.copyOf(open.values())) {
                 Optional<Viewer> viewer = viewers.computeIfAbsent(stream.caller().userId() + "/" + stream.forumId(),
@@ -158,7 +161,7 @@ public class LiveStreams {
                     continue;
                 }
                 Set<String> views = views(batch, stream.forumId(), store, new ForumViews(store, organisations,
-                        viewer.get()));
+                        viewer.get()), sources);
                 if (!views.isEmpty()) {
                     Map<String, Object> data = Map.of("forumId", stream.forumId(), "views", views);
                     send(stream, SseEmitter.event().name(CHANGED)
@@ -179,8 +182,19 @@ public class LiveStreams {
         }
     }
 
-    /** The views of the forum the batch changed for this viewer: only records the viewer may see count. */
-    static Set<String> views(List<ProjectionChanged> batch, UUID forumId, JdbcStore store, ForumViews views) {
+    /** The scopes of the records the batch's derived records (flags) come from, looked up once for every stream. */
+    public static Map<UUID, List<RecordScope>> sources(List<ProjectionChanged> batch, JdbcStore store) {
+        Set<UUID> ids = new HashSet<>();
+        batch.forEach(c -> c.touches().forEach(t -> ids.addAll(t.sources())));
+        return ids.isEmpty() ? Map.of() : store.scopes(ids);
+    }
+
+    /**
+     * The views of the forum the batch changed for this viewer: only records the viewer may see count, and a derived
+     * record (a flag) only if the viewer may read every record it comes from.
+     */
+    public static Set<String> views(List<ProjectionChanged> batch, UUID forumId, JdbcStore store, ForumViews views,
+            Map<UUID, List<RecordScope>> sources) {
         Set<String> changed = new TreeSet<>();
         for (ProjectionChanged change : batch) {
             if (change.wholeView()) {
@@ -189,7 +203,8 @@ public class LiveStreams {
             }
             for (Touch t : change.touches()) {
                 if (!changed.containsAll(t.views()) && t.concerns(forumId, store)
-                        && views.visible(t.owner(), t.classification(), t.sharedWithForums())) {
+                        && views.visible(t.owner(), t.classification(), t.sharedWithForums())
+                        && views.mayReadAll(t.sources(), id -> sources.getOrDefault(id, List.of()))) {
                     changed.addAll(t.views());
                 }
             }

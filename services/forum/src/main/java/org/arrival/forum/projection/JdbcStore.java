@@ -4,10 +4,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.arrival.contracts.EventJson;
 import org.arrival.forum.projection.domain.ProjectionStore;
@@ -21,7 +25,9 @@ import org.arrival.forum.projection.domain.Rows.OrganisationRow;
 import org.arrival.forum.projection.domain.Rows.PlanRow;
 import org.arrival.forum.projection.domain.Rows.PopulationRow;
 import org.arrival.forum.projection.domain.Rows.RoundScoreRow;
+import org.arrival.forum.projection.domain.Scopes;
 import org.arrival.platform.directory.ReadSql;
+import org.arrival.platform.security.RecordScope;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** One generation of the projection tables. Rows are stored whole as JSON, with the columns queries need. */
@@ -121,6 +127,50 @@ public class JdbcStore implements ProjectionStore {
             batches.computeIfAbsent(u.sql(), k -> new ArrayList<>()).add(u.args());
         }
         batches.forEach(jdbc::batchUpdate);
+    }
+
+    /**
+     * The sources ({@link Scopes}) of those of the records this generation knows, by id, whatever their kind: a few
+     * queries however many records are asked about (one per kind of record still unfound).
+     */
+    public Map<UUID, List<RecordScope>> scopes(Collection<UUID> ids) {
+        Map<UUID, List<RecordScope>> found = new HashMap<>();
+        Set<UUID> left = new LinkedHashSet<>(ids);
+        left.remove(null);
+        collect(found, left, ActionRow.class, a -> Scopes.action(a).map(List::of));
+        collect(found, left, NeedRow.class, n -> Scopes.need(n).map(List::of));
+        if (!left.isEmpty()) {
+            Map<UUID, GapRow> gaps = findAll(GapRow.class, left);
+            Map<UUID, RoundScoreRow> rounds = findAll(RoundScoreRow.class,
+                    gaps.values().stream().map(g -> g.roundId).filter(r -> r != null).collect(Collectors.toSet()));
+            gaps.forEach((id, g) -> Scopes.gap(g, rounds.get(g.roundId)).ifPresent(s -> {
+                found.put(id, s);
+                left.remove(id);
+            }));
+        }
+        collect(found, left, RoundScoreRow.class, Scopes::round);
+        collect(found, left, PlanRow.class, p -> Scopes.plan(p).map(List::of));
+        collect(found, left, PopulationRow.class, e -> Scopes.estimate(e).map(List::of));
+        collect(found, left, InputRow.class, i -> Scopes.input(i).map(List::of));
+        collect(found, left, OrganisationRow.class, o -> Optional.of(List.of(Scopes.organisation(o.id))));
+        return found;
+    }
+
+    private <T> void collect(Map<UUID, List<RecordScope>> found, Set<UUID> left, Class<T> type,
+            Function<T, Optional<List<RecordScope>>> scope) {
+        if (left.isEmpty()) {
+            return;
+        }
+        findAll(type, left).forEach((id, row) -> scope.apply(row).ifPresent(s -> {
+            found.put(id, s);
+            left.remove(id);
+        }));
+    }
+
+    /** The organisations this generation knows to be hidden from enforcement bodies. */
+    public Set<UUID> hiddenOrganisations() {
+        return Set.copyOf(jdbc.queryForList("SELECT id FROM fv_organisation WHERE generation = ? "
+                + "AND COALESCE((data->>'hidden')::boolean, false)", UUID.class, generation));
     }
 
     /** Every forum of this generation. */

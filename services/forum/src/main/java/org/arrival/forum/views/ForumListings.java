@@ -139,7 +139,7 @@ public class ForumListings {
             args.add(own);
             if (viewer.enforcementBody()) {
                 where.append(" AND ").append(classification).append(" <> 'RESTRICTED' AND NOT ")
-                        .append(hidden(contributor, generation, args));
+                        .append(hidden(contributor, viewer, args));
             }
             where.append(")");
         }
@@ -149,13 +149,23 @@ public class ForumListings {
         return out;
     }
 
-    /** The published rounds the viewer may see that are shared with the forum or lie within its area. */
+    /**
+     * The published rounds the viewer may see that are shared with the forum or lie within its area, naming (as
+     * convenor or respondent) no organisation hidden from the viewer: {@link ForumViews#visibleRounds}.
+     */
     public List<RoundScoreRow> publishedRounds(int generation, ForumRow forum, UUID forumId, Viewer viewer) {
         List<Object> args = new ArrayList<>();
         args.add(generation);
         String where = "r.generation = ? AND r.data->>'publishedAt' IS NOT NULL AND r.data->>'overallMax' IS NOT NULL "
                 + "AND " + visible(viewer, generation, "(r.data->>'ownerId')::uuid", "r.data->>'classification'",
                         uuids("r.data->'sharedWithForums'"), args);
+        if (!viewer.hiddenOrganisations().isEmpty()) {
+            String hidden = ReadSql.arrayLiteral(List.copyOf(viewer.hiddenOrganisations()));
+            where += " AND NOT jsonb_exists_any(" + array("r.data->'respondentIds'") + ", ?::text[]) "
+                    + "AND NOT COALESCE(r.data->>'convenorId' = ANY (?::text[]), false)";
+            args.add(hidden);
+            args.add(hidden);
+        }
         args.add(forumId.toString());
         where += " AND (" + array("r.data->'sharedWithForums'") + " @> jsonb_build_array(?::text) OR "
                 + within("r.data->'jurisdiction'", forum, args) + ")";
@@ -304,7 +314,7 @@ public class ForumListings {
         }
         sql.append("(");
         if (viewer.enforcementBody()) {
-            sql.append(classification).append(" <> 'RESTRICTED' AND NOT ").append(hidden(owner, generation, args))
+            sql.append(classification).append(" <> 'RESTRICTED' AND NOT ").append(hidden(owner, viewer, args))
                     .append(" AND ");
         }
         if (viewer.caller().isPlatformAdmin()) {
@@ -321,11 +331,13 @@ public class ForumListings {
         return sql.append(")))").toString();
     }
 
-    /** Hidden from enforcement bodies: as the registry replica says, else as the projection does. */
-    private static String hidden(String owner, int generation, List<Object> args) {
-        args.add(generation);
-        return "COALESCE((SELECT o.hidden FROM organisation o WHERE o.id = " + owner + "), (SELECT (p.data->>'hidden')"
-                + "::boolean FROM fv_organisation p WHERE p.generation = ? AND p.id = " + owner + "), false)";
+    /** One of the organisations hidden from the viewer (the read policy's list: see {@link Viewer}). */
+    private static String hidden(String owner, Viewer viewer, List<Object> args) {
+        if (viewer.hiddenOrganisations().isEmpty()) {
+            return "false";
+        }
+        args.add(ReadSql.arrayLiteral(List.copyOf(viewer.hiddenOrganisations())));
+        return "(" + owner + " = ANY (?::uuid[]))";
     }
 
     /** {@link ForumViews#within} as SQL: the place lies in the forum's geographic scope. */

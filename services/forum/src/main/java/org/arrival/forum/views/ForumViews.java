@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -32,7 +33,10 @@ import org.arrival.forum.projection.domain.Rows.PopulationRow;
 import org.arrival.forum.projection.domain.Rows.RoundScoreRow;
 import org.arrival.forum.views.ForumListings.ActionFilter;
 import org.arrival.forum.views.ForumListings.WhoWhatWhereCount;
+import org.arrival.forum.projection.domain.Scopes;
 import org.arrival.platform.directory.Organisations;
+import org.arrival.platform.security.DisclosureControl;
+import org.arrival.platform.security.RecordScope;
 import org.arrival.platform.security.Viewer;
 
 /**
@@ -99,7 +103,10 @@ public class ForumViews {
             String nupPhase, Inclusion inclusion, String classification, int actions) {
     }
 
-    /** A population estimate with its counts as published: a count below 5 reads {@code "<5"}. */
+    /**
+     * A population estimate with its counts as the forum shows them: a count below 5 reads {@code "<5"}, the others
+     * are rounded to a multiple of 5.
+     */
     public record EstimateItem(UUID estimateId, UUID ownerId, String ownerName, String seriesId, Jurisdiction area,
             String group, Count registered, Count estimated, List<Disaggregation> breakdown, String source,
             String method, LocalDate asOf, String classification) {
@@ -124,10 +131,14 @@ public class ForumViews {
                 && within(n.area, forum)).toList();
     }
 
-    /** Rounds the viewer may see that are shared with the forum or lie within its area, published or not. */
+    /**
+     * Rounds the viewer may see that are shared with the forum or lie within its area, published or not. A round is
+     * made of what the organisations it names answer: it exists only for a viewer who may know of every one of them.
+     */
     public List<RoundScoreRow> visibleRounds(UUID forumId) {
         ForumRow forum = store.forum(forumId).orElse(null);
         return store.rounds().stream().filter(r -> visible(r.ownerId, r.classification, r.sharedWithForums))
+                .filter(r -> viewer.visibleOrganisations(Scopes.named(r)).size() == Scopes.named(r).size())
                 .filter(r -> r.sharedWithForums.contains(forumId) || within(r.jurisdiction, forum)).toList();
     }
 
@@ -170,7 +181,8 @@ public class ForumViews {
                 || !viewer.owns(subjectOwner) || "ORGANISATION".equals(i.classification)) {
             return false;
         }
-        return !(viewer.enforcementBody() && ("RESTRICTED".equals(i.classification) || hidden(i.contributorId)));
+        return !(viewer.enforcementBody() && "RESTRICTED".equals(i.classification))
+                && viewer.maySeeOrganisation(i.contributorId);
     }
 
     /** The record ids the viewer sees in the forum, by record type (the as-of view's "what changed" uses them). */
@@ -294,20 +306,24 @@ public class ForumViews {
     }
 
     public EstimateItem estimate(PopulationRow e) {
-        boolean exact = viewer.seesSmallCounts(e.ownerId);
         List<Disaggregation> breakdown = e.breakdown.stream()
-                .map(d -> new Disaggregation(d.dimension(), d.category(), count(d.count(), exact))).toList();
+                .map(d -> new Disaggregation(d.dimension(), d.category(), count(d.count()))).toList();
         return new EstimateItem(e.id, e.ownerId, organisationName(e.ownerId), e.seriesId, e.area, e.group,
-                count(e.registered, exact), count(e.estimated, exact), breakdown, e.source, e.method, e.asOf,
-                e.classification);
+                count(e.registered), count(e.estimated), breakdown, e.source, e.method, e.asOf, e.classification);
     }
 
-    /** A count as published; one below 5 (which no valid event carries) is suppressed all the same. */
-    static Count count(Count c, boolean exact) {
-        if (c == null || exact || c.value() == null || c.value() >= 5) {
+    /**
+     * A head count as the forum shows it, to every member and its owner too (a forum's views are a shared picture,
+     * often on the wall of a meeting room; the owner reads its exact counts where it keeps them): under the platform's
+     * disclosure control whatever the event carried, below 5 suppressed, others rounded to a multiple of 5, so no
+     * difference between two counts shown (registered and estimated, a total and its breakdown, two revisions)
+     * reveals a small number.
+     */
+    static Count count(Count c) {
+        if (c == null || c.value() == null) {
             return c;
         }
-        return Count.hidden();
+        return DisclosureControl.shown(c.value());
     }
 
     private static RoundScore score(RoundScoreRow r) {
@@ -342,20 +358,22 @@ public class ForumViews {
                         || f.area().equalsIgnoreCase(j.country())));
     }
 
-    /** The viewer may see a record of the owner: the read policy, and hidden organisations stay hidden. */
+    /** The viewer may see a record of the owner: the platform's read policy (hidden organisations stay hidden). */
     public boolean visible(UUID owner, String classification, List<UUID> forums) {
         if (owner == null || classification == null) {
             return false;
         }
-        if (!viewer.owns(owner) && viewer.enforcementBody() && hidden(owner)) {
-            return false;
-        }
-        return viewer.mayRead(owner, DataClassification.valueOf(classification), forums);
+        return viewer.mayRead(RecordScope.of(owner, DataClassification.valueOf(classification), forums));
     }
 
-    private boolean hidden(UUID owner) {
-        return replica.find(owner).map(Organisations.KnownOrganisation::hidden)
-                .orElseGet(() -> store.organisation(owner).map(o -> o.hidden).orElse(false));
+    /** Whether the viewer may read every one of the records (derived data naming them is readable only then). */
+    public boolean mayReadAll(List<UUID> recordIds) {
+        return mayReadAll(recordIds, id -> Scopes.of(store, id));
+    }
+
+    /** {@link #mayReadAll(List)}, with the records' scopes looked up already. */
+    public boolean mayReadAll(List<UUID> recordIds, java.util.function.Function<UUID, List<RecordScope>> scopes) {
+        return recordIds.isEmpty() || viewer.mayReadAll(Scopes.all(recordIds, scopes));
     }
 
     private String organisationName(UUID id) {

@@ -2,6 +2,7 @@ package org.arrival.forum.web;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.arrival.forum.projection.domain.Rows.ActionRow;
 import org.arrival.forum.projection.domain.Rows.ForumRow;
 import org.arrival.forum.projection.domain.Rows.NeedRow;
 import org.arrival.forum.projection.domain.Rows.PlanRow;
+import org.arrival.forum.projection.domain.Scopes;
 import org.arrival.forum.views.ChangesSince;
 import org.arrival.forum.views.ChangesSince.Change;
 import org.arrival.forum.views.ForumListings;
@@ -36,6 +38,8 @@ import org.arrival.forum.views.ForumViews.TrackerItem;
 import org.arrival.platform.directory.Organisations;
 import org.arrival.platform.security.Viewer;
 import org.arrival.platform.security.Caller;
+import org.arrival.platform.security.RecordScope;
+import org.arrival.platform.web.ApiException;
 import org.arrival.platform.web.InvalidInput;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
@@ -167,7 +171,8 @@ public class ForumController {
         return plans.map(p -> views.plan(p, actions.getOrDefault(p.id, 0)));
     }
 
-    @Operation(summary = "Population estimates within the forum's area; counts below 5 read \"<5\"")
+    @Operation(summary = "Population estimates within the forum's area; counts below 5 read \"<5\" and the others "
+            + "are rounded to a multiple of 5, for every member")
     @GetMapping("/population")
     @Transactional(readOnly = true)
     public PageResult<ForumViews.EstimateItem> population(Caller caller, @PathVariable UUID forumId,
@@ -195,13 +200,10 @@ public class ForumController {
             + "in every record of the forum the caller sees (then or now)")
     @GetMapping("/as-of")
     @Transactional(readOnly = true)
-    public AsOf asOf(Caller caller, @PathVariable UUID forumId, @RequestParam String at) {
-        Instant instant;
-        try {
-            instant = Instant.parse(at);
-        } catch (DateTimeParseException e) {
-            throw InvalidInput.field("at", "must be an ISO-8601 instant, e.g. 2025-01-31T12:00:00Z");
-        }
+    public AsOf asOf(Caller caller, @PathVariable UUID forumId,
+            @Parameter(description = "an ISO-8601 instant between the years 1900 and 2200, e.g. 2025-01-31T12:00:00Z")
+            @RequestParam String at) {
+        Instant instant = instant(at);
         Viewer viewer = members.viewer(caller, forumId);
         InMemoryStore then = new InMemoryStore();
         for (ProjectedEvent event : log.upTo(instant)) {
@@ -209,10 +211,35 @@ public class ForumController {
         }
         ForumViews thenViews = new ForumViews(then, organisations, viewer);
         List<TrackerItem> tracker = thenViews.tracker(forumId, ActionFilter.NONE);
+        JdbcStore now = generations.activeStore();
         Map<String, Set<UUID>> visible = new LinkedHashMap<>();
         merge(visible, thenViews.visibleRecords(forumId));
-        merge(visible, new ForumViews(generations.activeStore(), organisations, viewer).visibleRecords(forumId));
-        return new AsOf(instant, tracker, ChangesSince.of(log.after(instant), forumId, visible));
+        merge(visible, new ForumViews(now, organisations, viewer).visibleRecords(forumId));
+        List<ProjectedEvent> after = log.after(instant);
+        // a record a flag names is read as it is now, or as it was then if the projection no longer knows it
+        Map<UUID, List<RecordScope>> scopes = new HashMap<>(
+                Scopes.known(then, ChangesSince.flaggedRecords(after, forumId)));
+        scopes.putAll(now.scopes(ChangesSince.flaggedRecords(after, forumId)));
+        return new AsOf(instant, tracker, ChangesSince.of(after, forumId, visible, viewer,
+                id -> scopes.getOrDefault(id, List.of())));
+    }
+
+    /** The earliest and latest instants a view may be asked about, as every date the platform accepts. */
+    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("2201-01-01T00:00:00Z");
+
+    static Instant instant(String at) {
+        Instant instant;
+        try {
+            instant = Instant.parse(at.strip());
+        } catch (DateTimeParseException e) {
+            throw InvalidInput.field("at", "must be an ISO-8601 instant, e.g. 2025-01-31T12:00:00Z");
+        }
+        if (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST)) {
+            throw new InvalidInput("at: must lie between the years 1900 and 2200", List.of(
+                    new ApiException.FieldError("at", "must lie between the years 1900 and 2200", "date.out-of-range")));
+        }
+        return instant;
     }
 
     private static void merge(Map<String, Set<UUID>> into, Map<String, Set<UUID>> more) {

@@ -277,16 +277,19 @@ class CoherenceFlagTest extends ForumIntegrationTest {
                     .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ACKNOWLEDGED"))
                     .andExpect(jsonPath("$.version").value(2));
             recorder.await(e -> flag.flagId().toString().equals(e.subject()), 2, WAIT);
-            perform(postJson(path + "/dismiss", "{}"), user("c", f.city(), "member", "forum-coordinator"))
-                    .andExpect(status().isBadRequest());
+            perform(postJson(path + "/dismiss", "{}").header("If-Match", "\"2\""),
+                    user("c", f.city(), "member", "forum-coordinator")).andExpect(status().isBadRequest());
+            perform(postJson(path + "/dismiss", "{\"reason\":\"Out of scope\"}"),
+                    user("c", f.city(), "member", "forum-coordinator"))
+                    .andExpect(status().isPreconditionRequired());
             perform(postJson(path + "/dismiss", "{\"reason\":\"Out of scope\"}").header("If-Match", "\"1\""),
                     user("c", f.city(), "member", "forum-coordinator")).andExpect(status().isPreconditionFailed());
-            perform(postJson(path + "/dismiss", "{\"reason\":\"Covered by the national programme\"}"),
-                    user("c", f.city(), "member", "forum-coordinator"))
+            perform(postJson(path + "/dismiss", "{\"reason\":\"Covered by the national programme\"}")
+                    .header("If-Match", "\"2\""), user("c", f.city(), "member", "forum-coordinator"))
                     .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("DISMISSED"))
                     .andExpect(jsonPath("$.reason").value("Covered by the national programme"));
-            perform(postJson(path + "/acknowledge", "{}"), user("c", f.city(), "member", "forum-coordinator"))
-                    .andExpect(status().isConflict());
+            perform(postJson(path + "/acknowledge", "{}").header("If-Match", "\"3\""),
+                    user("c", f.city(), "member", "forum-coordinator")).andExpect(status().isConflict());
             // a dismissed flag stays dismissed while the condition holds, and is not raised again
             checker.check(f.id());
             assertThat(flags(f.id(), CoherenceCheckCode.NEED_WITHOUT_ACTION)).singleElement()
@@ -298,5 +301,46 @@ class CoherenceFlagTest extends ForumIntegrationTest {
             assertThat(events).extracting(e -> e.type()).containsExactly(RAISED, UPDATED, UPDATED);
             events.forEach(EventRecorder::assertValidCloudEvent);
         }
+    }
+
+    @Test
+    void concurrentDecisionsOnOneFlagHaveExactlyOneWinnerAndTheOthers412() throws Exception {
+        Forum f = seededForum();
+        UUID need = need(f.ngo(), Sector.FOOD_SECURITY, PopulationGroup.REFUGEES);
+        await().atMost(WAIT).until(() -> count("fv_need", "id = '" + need + "'") == 1);
+        checker.check(f.id());
+        CoherenceFlagRow flag = flags(f.id(), CoherenceCheckCode.NEED_WITHOUT_ACTION).stream()
+                .filter(r -> r.recordIds().contains(need)).findFirst().orElseThrow();
+        long outboxBefore = jdbc.queryForObject("SELECT count(*) FROM outbox_event WHERE subject = ?", Long.class,
+                flag.flagId().toString());
+        String path = "/forums/" + f.id() + "/flags/" + flag.flagId() + "/";
+        List<String> decisions = List.of("acknowledge", "resolve", "dismiss", "acknowledge", "resolve", "dismiss",
+                "acknowledge", "dismiss");
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(decisions.size())) {
+            for (int i = 0; i < decisions.size(); i++) {
+                String decision = decisions.get(i);
+                var token = user("c" + i, f.city(), "member", "forum-coordinator");
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return perform(postJson(path + decision, "{\"reason\":\"Decided at the meeting\"}")
+                            .header("If-Match", "\"1\""), token).andReturn().getResponse().getStatus();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+            assertThat(statuses).filteredOn(s -> s == 412).hasSize(decisions.size() - 1);
+        }
+        CoherenceFlagRow after = checker.flags(f.id(), null, null).stream()
+                .filter(r -> r.flagId().equals(flag.flagId())).findFirst().orElseThrow();
+        assertThat(after.version()).isEqualTo(2);
+        assertThat(after.status()).isNotEqualTo(FlagStatus.OPEN);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_event WHERE subject = ?", Long.class,
+                flag.flagId().toString())).isEqualTo(outboxBefore + 1);
     }
 }

@@ -217,7 +217,10 @@ class ExportsTest extends ForumIntegrationTest {
         Element result = child(shelter, "result");
         assertThat(result.getAttribute("type")).isEqualTo("1");
         Element indicator = child(result, "indicator");
-        assertThat(child(indicator, "baseline").getAttribute("value")).isEqualTo("0");
+        // a baseline of no one is a count below 5: left out, with a comment saying so
+        assertThat(child(indicator, "baseline").hasAttribute("value")).isFalse();
+        assertThat(child(child(child(indicator, "baseline"), "comment"), "narrative").getTextContent())
+                .isEqualTo("fewer than 5 (suppressed)");
         Element period = child(indicator, "period");
         assertThat(child(period, "target").getAttribute("value")).isEqualTo("500");
         assertThat(child(period, "actual").getAttribute("value")).isEqualTo("120");
@@ -244,6 +247,165 @@ class ExportsTest extends ForumIntegrationTest {
             perform(get("/forums/" + UUID.randomUUID() + "/exports/" + export), of(s.city()))
                     .andExpect(status().isNotFound());
         }
+    }
+
+    @Test
+    void anEnforcementBodysIatiExportNamesNoHiddenParticipant() throws Exception {
+        Seeded s = seed();
+        UUID association = registered("Kisenyi refugee women's association", false, true);
+        UUID escort = UUID.randomUUID();
+        proposed(new Action(escort, 1, s.city(), null, "Health escorts", null, ActionKind.SERVICE,
+                List.of(Sector.HEALTH), List.of(PopulationGroup.REFUGEES), List.of(KAMPALA), LocalDate.of(2025, 1, 1),
+                null, ReportingCadence.QUARTERLY, List.of(new Participant(association, ParticipantRole.IMPLEMENTING),
+                        new Participant(s.ngo(), ParticipantRole.FUNDING)),
+                null, false, List.of(), null, List.of(), List.of(), List.of(), List.of(s.forum()),
+                ActionStatus.IN_PROGRESS), DataClassification.FORUM);
+        await().atMost(WAIT).until(() -> projected("fv_action", "id = '" + escort + "'") == 1
+                && projected("fv_organisation", "id = '" + association + "'") == 1);
+        for (UUID viewer : List.of(s.city(), s.police())) {
+            String xml = body("/forums/" + s.forum() + "/exports/iati.xml", of(viewer));
+            Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+            Element activity = children(doc.getDocumentElement()).stream()
+                    .filter(a -> child(a, "iati-identifier").getTextContent().endsWith(escort.toString()))
+                    .findFirst().orElseThrow();
+            List<String> roles = children(activity, "participating-org").stream().map(e -> e.getAttribute("role"))
+                    .toList();
+            if (viewer.equals(s.police())) {
+                assertThat(roles).containsExactly("2", "1");
+                assertThat(xml).doesNotContain("Kisenyi", association.toString());
+            } else {
+                assertThat(roles).containsExactly("2", "4", "1");
+                assertThat(xml).contains("Kisenyi refugee women's association");
+            }
+        }
+    }
+
+    @Test
+    void noCellOfTheThreeWIsReadAsAFormulaAndEveryExportIsAnAttachment() throws Exception {
+        UUID owner = registered("@Hostile org", false, false);
+        UUID forum = forum(owner);
+        member(forum, owner);
+        UUID link = UUID.randomUUID();
+        proposed(new Action(link, 1, owner, null, "=HYPERLINK(\"http://evil.example\",\"Click me\")", null,
+                ActionKind.SERVICE, List.of(Sector.HEALTH), List.of(PopulationGroup.REFUGEES),
+                List.of(new Jurisdiction("UG", "UG-C", "+UG102", "-Kampala central"),
+                        new Jurisdiction("UG", null, "\tUG113", "\rEntebbe")),
+                LocalDate.of(2025, 1, 1), null, ReportingCadence.QUARTERLY, List.of(), null, false, List.of(), null,
+                List.of(), List.of(), List.of(), List.of(forum), ActionStatus.IN_PROGRESS), DataClassification.FORUM);
+        UUID command = UUID.randomUUID();
+        proposed(action(command, 1, owner, forum, "+cmd|' /C calc'!A0", Sector.EDUCATION, PopulationGroup.REFUGEES,
+                List.of(), List.of(), ActionStatus.PROPOSED), DataClassification.FORUM);
+        await().atMost(WAIT).until(() -> projected("fv_action", "id IN ('" + link + "', '" + command + "')") == 2
+                && seated(forum, owner));
+        var response = perform(get("/forums/" + forum + "/exports/3w.csv"), of(owner)).andExpect(status().isOk())
+                .andReturn().getResponse();
+        assertThat(response.getHeader("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"forum-" + forum + "-3w.csv\"");
+        String csv = response.getContentAsString(StandardCharsets.UTF_8);
+        List<List<String>> rows = parseCsv(csv);
+        List<List<String>> data = rows.subList(2, rows.size());
+        assertThat(data).hasSize(3);
+        for (List<String> row : data) {
+            for (String cell : row) {
+                assertThat(cell).as("a cell a spreadsheet would run").doesNotStartWith("=").doesNotStartWith("+")
+                        .doesNotStartWith("-").doesNotStartWith("@").doesNotStartWith("\t").doesNotStartWith("\r");
+            }
+        }
+        int title = ThreeWCsv.HXL.indexOf("#activity+name");
+        int area = ThreeWCsv.HXL.indexOf("#loc+name");
+        int code = ThreeWCsv.HXL.indexOf("#adm2+code");
+        assertThat(data).extracting(r -> r.get(title)).contains("'=HYPERLINK(\"http://evil.example\",\"Click me\")",
+                "'+cmd|' /C calc'!A0");
+        assertThat(data).extracting(r -> r.get(area)).contains("'-Kampala central", "'\rEntebbe");
+        assertThat(data).extracting(r -> r.get(code)).contains("'+UG102", "'\tUG113");
+        assertThat(data).extracting(r -> r.get(0)).containsOnly("'@Hostile org");
+        // on the wire a neutralised cell is quoted too
+        assertThat(csv).contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click me\"\")\"",
+                "\"'@Hostile org\"");
+
+        var iati = perform(get("/forums/" + forum + "/exports/iati.xml"), of(owner)).andExpect(status().isOk())
+                .andReturn().getResponse();
+        assertThat(iati.getHeader("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"forum-" + forum + "-iati.xml\"");
+        assertThat(iati.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    @Test
+    void headCountsInTheExportsAreSuppressedBelowFiveAndRoundedToFiveForEveryone() throws Exception {
+        Seeded s = seed();
+        UUID small = UUID.randomUUID();
+        proposed(action(small, 1, s.ngo(), s.forum(), "Legal clinic", Sector.PROTECTION_RIGHTS,
+                PopulationGroup.REFUGEES, List.of(), List.of(), ActionStatus.IN_PROGRESS), DataClassification.FORUM);
+        report(small, s.ngo(), new IndicatorValue("People advised", "people", 0.0, 7.0, 3.0),
+                new IndicatorValue("Sessions held", "sessions", 1.0, 12.0, 3.0));
+        UUID large = UUID.randomUUID();
+        proposed(action(large, 1, s.ngo(), s.forum(), "Language classes", Sector.EDUCATION,
+                PopulationGroup.REFUGEES, List.of(), List.of(), ActionStatus.IN_PROGRESS), DataClassification.FORUM);
+        report(large, s.ngo(), new IndicatorValue("Learners", "people", 2.0, 12.0, 101.0),
+                new IndicatorValue("Families reached", "households", null, 9.0, 3.0));
+        // the probe's case: a people-unit indicator with target 4 and actual 3
+        UUID probe = UUID.randomUUID();
+        proposed(action(probe, 1, s.ngo(), s.forum(), "Peer support", Sector.PROTECTION_RIGHTS,
+                PopulationGroup.REFUGEES, List.of(), List.of(), ActionStatus.IN_PROGRESS), DataClassification.FORUM);
+        report(probe, s.ngo(), new IndicatorValue("Survivors supported", "persons", null, 4.0, 3.0));
+        // as the action plans publish them now: small people counts left out and named as suppressed
+        UUID night = UUID.randomUUID();
+        proposed(action(night, 1, s.ngo(), s.forum(), "Night clinic", Sector.HEALTH, PopulationGroup.REFUGEES,
+                List.of(), List.of(), ActionStatus.IN_PROGRESS), DataClassification.FORUM);
+        report(night, s.ngo(), new IndicatorValue("Households referred", "households", null, null, null,
+                List.of(IndicatorValue.BASELINE, IndicatorValue.TARGET, IndicatorValue.ACTUAL)));
+        await().atMost(WAIT).until(() -> projected("fv_action", "id IN ('" + small + "', '" + large + "', '" + probe
+                + "', '" + night + "') AND data->'latestReport' IS NOT NULL") == 4);
+        int title = ThreeWCsv.HXL.indexOf("#activity+name");
+        int targeted = ThreeWCsv.HXL.indexOf("#targeted");
+        int reached = ThreeWCsv.HXL.indexOf("#reached");
+        for (UUID viewer : List.of(s.ngo(), s.city(), s.police())) {
+            List<List<String>> rows = parseCsv(body("/forums/" + s.forum() + "/exports/3w.csv", of(viewer)));
+            assertThat(rows).filteredOn(r -> r.get(title).equals("Legal clinic")).singleElement()
+                    .satisfies(r -> assertThat(List.of(r.get(targeted), r.get(reached))).containsExactly("5", "<5"));
+            assertThat(rows).filteredOn(r -> r.get(title).equals("Night clinic")).singleElement()
+                    .satisfies(r -> assertThat(List.of(r.get(targeted), r.get(reached))).containsExactly("<5", "<5"));
+            assertThat(rows).filteredOn(r -> r.get(title).equals("Peer support")).singleElement()
+                    .satisfies(r -> assertThat(List.of(r.get(targeted), r.get(reached))).containsExactly("<5", "<5"));
+            assertThat(rows).filteredOn(r -> r.get(title).equals("Language classes")).singleElement()
+                    .satisfies(r -> assertThat(List.of(r.get(targeted), r.get(reached))).containsExactly("20",
+                            "105"));
+
+            Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(
+                    body("/forums/" + s.forum() + "/exports/iati.xml", of(viewer)).getBytes(StandardCharsets.UTF_8)));
+            Element clinic = children(doc.getDocumentElement()).stream()
+                    .filter(a -> child(a, "iati-identifier").getTextContent().endsWith(small.toString()))
+                    .findFirst().orElseThrow();
+            List<Element> indicators = children(child(clinic, "result"), "indicator");
+            Element people = indicators.get(0);
+            Element period = child(people, "period");
+            assertThat(child(period, "target").getAttribute("value")).isEqualTo("5");
+            assertThat(child(period, "actual").hasAttribute("value")).isFalse();
+            assertThat(child(child(child(period, "actual"), "comment"), "narrative").getTextContent())
+                    .isEqualTo("fewer than 5 (suppressed)");
+            Element nightClinic = children(doc.getDocumentElement()).stream()
+                    .filter(a -> child(a, "iati-identifier").getTextContent().endsWith(night.toString()))
+                    .findFirst().orElseThrow();
+            Element referred = child(child(nightClinic, "result"), "indicator");
+            for (Element value : List.of(child(referred, "baseline"), child(child(referred, "period"), "target"),
+                    child(child(referred, "period"), "actual"))) {
+                assertThat(value.hasAttribute("value")).isFalse();
+                assertThat(child(child(value, "comment"), "narrative").getTextContent())
+                        .isEqualTo("fewer than 5 (suppressed)");
+            }
+            // sessions are no head count: shown as reported
+            Element sessions = child(indicators.get(1), "period");
+            assertThat(child(sessions, "actual").getAttribute("value")).isEqualTo("3");
+            assertThat(child(sessions, "target").getAttribute("value")).isEqualTo("12");
+        }
+    }
+
+    private void report(UUID action, UUID owner, IndicatorValue... indicators) {
+        ProgressReport report = new ProgressReport(UUID.randomUUID(), action, LocalDate.of(2025, 1, 1),
+                LocalDate.of(2025, 3, 31), ActionStatus.IN_PROGRESS, 40, Rag.GREEN, null, List.of(indicators));
+        feed.publish(new ProgressReported(report, actor(owner)), report.reportId(), action, owner,
+                DataClassification.FORUM);
     }
 
     private static List<Element> children(Element parent) {

@@ -25,8 +25,11 @@ import org.arrival.forum.projection.domain.Rows.OrganisationRow;
  * The forum's coherence checks over one state of the projection. Pure: the same state gives the same findings, with
  * the same keys, in the same order.
  *
- * <p>The checks look only at records every member of the forum may read (PUBLIC, or FORUM and shared with the
- * forum), so that a flag never reveals an ORGANISATION or RESTRICTED record to members who may not see it.
+ * <p>The checks flag records shared with the forum, RESTRICTED ones included: a flag is derived from the records it
+ * names and is shown only to members who may read every one of them (the platform's read policy, applied where flags
+ * are read), never ORGANISATION records. What settles a need or a gap (an action addressing it) must be an action
+ * every member of the forum may read (PUBLIC, or FORUM and shared with it): a RESTRICTED action does not make a
+ * flag go away for those who cannot see it.
  */
 public final class CoherenceChecks {
 
@@ -46,29 +49,38 @@ public final class CoherenceChecks {
         }
         Set<UUID> members = store.membershipsOf(forumId).stream().filter(MembershipRow::active)
                 .map(m -> m.stakeholderId).collect(Collectors.toCollection(java.util.TreeSet::new));
-        List<ActionRow> actions = store.actionsSharedWith(forumId).stream()
+        List<ActionRow> flaggable = store.actionsSharedWith(forumId).stream()
                 .filter(a -> !a.placeholder && a.ownerId != null && members.contains(a.ownerId))
-                .filter(a -> shareable(a.classification, a.sharedWithForums, forumId))
+                .filter(a -> flaggable(a.classification, a.sharedWithForums, forumId))
                 .sorted(Comparator.comparing(a -> a.id)).toList();
+        List<ActionRow> addressing = flaggable.stream()
+                .filter(a -> shareable(a.classification, a.sharedWithForums, forumId)).toList();
         List<Finding> out = new ArrayList<>();
-        out.addAll(needsWithoutAction(store, forumId, members, actions));
-        out.addAll(gapsWithoutAction(store, forumId, members, actions, links));
-        out.addAll(overlappingActions(actions, links));
-        out.addAll(missingLocalImplementation(store, members, actions, links));
-        out.addAll(actionsWithoutFunding(actions));
-        out.addAll(reportingOverdue(actions));
+        out.addAll(needsWithoutAction(store, forumId, members, addressing));
+        out.addAll(gapsWithoutAction(store, forumId, members, addressing, links));
+        out.addAll(overlappingActions(flaggable, links));
+        out.addAll(missingLocalImplementation(store, members, flaggable, links));
+        out.addAll(actionsWithoutFunding(flaggable));
+        out.addAll(reportingOverdue(flaggable));
         return out;
     }
 
+    /** Readable by every member of the forum (the hidden-organisation rule aside). */
     static boolean shareable(String classification, List<UUID> sharedWith, UUID forumId) {
         return "PUBLIC".equals(classification) || ("FORUM".equals(classification) && sharedWith.contains(forumId));
+    }
+
+    /** Shared with the forum, if only with those of its members who may read RESTRICTED records. */
+    static boolean flaggable(String classification, List<UUID> sharedWith, UUID forumId) {
+        return shareable(classification, sharedWith, forumId)
+                || ("RESTRICTED".equals(classification) && sharedWith.contains(forumId));
     }
 
     static List<Finding> needsWithoutAction(ProjectionStore store, UUID forumId, Set<UUID> members,
             List<ActionRow> actions) {
         List<Finding> out = new ArrayList<>();
         for (NeedRow n : store.needs()) {
-            if (!VALIDATED_NEED.contains(n.status) || !shareable(n.classification, n.sharedWithForums, forumId)
+            if (!VALIDATED_NEED.contains(n.status) || !flaggable(n.classification, n.sharedWithForums, forumId)
                     || !(members.contains(n.ownerId) || n.sharedWithForums.contains(forumId))) {
                 continue;
             }
@@ -92,7 +104,7 @@ public final class CoherenceChecks {
         for (GapRow g : store.gaps()) {
             List<UUID> roundForums = store.round(g.roundId).map(r -> r.sharedWithForums).orElse(List.of());
             boolean forForum = roundForums.contains(forumId) || members.contains(g.ownerId);
-            if (!forForum || !shareable(g.classification, roundForums, forumId)) {
+            if (!forForum || !flaggable(g.classification, roundForums, forumId)) {
                 continue;
             }
             boolean addressed = actions.stream().filter(a -> !"CANCELLED".equals(a.status))

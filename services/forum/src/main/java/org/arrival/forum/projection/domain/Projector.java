@@ -320,6 +320,7 @@ public final class Projector {
         row.title = r.title();
         row.jurisdiction = r.jurisdiction();
         row.convenorId = r.convenorId();
+        row.respondentIds = r.respondentIds() == null ? new ArrayList<>() : new ArrayList<>(r.respondentIds());
         row.sharedWithForums = r.sharedWithForums() == null ? new ArrayList<>() : new ArrayList<>(r.sharedWithForums());
         row.status = name(r.status());
         return row;

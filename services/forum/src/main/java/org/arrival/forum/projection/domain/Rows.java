@@ -164,6 +164,8 @@ public final class Rows {
         public String title;
         public Jurisdiction jurisdiction;
         public UUID convenorId;
+        /** The organisations asked to answer (some may be hidden from enforcement bodies). */
+        public List<UUID> respondentIds = new ArrayList<>();
         public List<UUID> sharedWithForums = new ArrayList<>();
         public String status;
         public Double overallPoints;

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.arrival.contracts.common.Jurisdiction;
+import org.arrival.contracts.forum.CoherenceFlag;
 import org.arrival.contracts.forum.CoherenceFlagRaised;
 import org.arrival.contracts.forum.CoherenceFlagUpdated;
 import org.arrival.contracts.registry.MembershipChanged;
@@ -19,13 +20,14 @@ import org.arrival.forum.projection.domain.Rows.RoundScoreRow;
 /**
  * What an event changed in the forum view, described so that each viewer of each forum can be told about it only
  * if the record is one they may see: the views it changes, the record's owner, classification and shared forums, and
- * how it relates to a forum (the forum itself, shared with it, lying in its area, or an organisation seated in it).
+ * how it relates to a forum (the forum itself, shared with it, lying in its area, or an organisation seated in it),
+ * and for derived records (flags) the records it comes from ({@code sources}).
  *
  * <p>Taken from the state of the projection, before and after the event is applied: a record that was visible
  * before and is not after (or the reverse) changes the view too.
  */
 public record Touch(Set<String> views, UUID owner, String classification, List<UUID> sharedWithForums, UUID forum,
-        boolean byPlace, Jurisdiction place, UUID seatedOrganisation) {
+        boolean byPlace, Jurisdiction place, UUID seatedOrganisation, List<UUID> sources) {
 
     public static final String FORUM = "forum";
     public static final String TRACKER = "tracker";
@@ -41,6 +43,12 @@ public record Touch(Set<String> views, UUID owner, String classification, List<U
     public Touch {
         views = Set.copyOf(views);
         sharedWithForums = sharedWithForums == null ? List.of() : List.copyOf(sharedWithForums);
+        sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+
+    public Touch(Set<String> views, UUID owner, String classification, List<UUID> sharedWithForums, UUID forum,
+            boolean byPlace, Jurisdiction place, UUID seatedOrganisation) {
+        this(views, owner, classification, sharedWithForums, forum, byPlace, place, seatedOrganisation, List.of());
     }
 
     /** Whether the forum's views may change: the forum itself, a record shared with it or in its area, or a member. */
@@ -96,18 +104,16 @@ public record Touch(Set<String> views, UUID owner, String classification, List<U
                 UUID id = uuid(event.key());
                 RoundScoreRow r = id == null ? null : store.round(id).orElse(null);
                 if (r != null) {
-                    out.add(readiness(r, r.ownerId, r.classification));
+                    out.add(readiness(r, r.ownerId, r.classification, r.id));
                 }
             }
             case "ChecklistGapIdentified" -> {
                 UUID id = uuid(event.key());
                 store.gap(id == null ? new UUID(0, 0) : id).ifPresent(g -> store.round(g.roundId)
-                        .ifPresent(r -> out.add(readiness(r, g.ownerId, g.classification))));
+                        .ifPresent(r -> out.add(readiness(r, g.ownerId, g.classification, g.id))));
             }
-            case "CoherenceFlagRaised" -> out.add(flag(event,
-                    event.payloadAs(CoherenceFlagRaised.class).flag().forumId()));
-            case "CoherenceFlagUpdated" -> out.add(flag(event,
-                    event.payloadAs(CoherenceFlagUpdated.class).flag().forumId()));
+            case "CoherenceFlagRaised" -> out.add(flag(event, event.payloadAs(CoherenceFlagRaised.class).flag()));
+            case "CoherenceFlagUpdated" -> out.add(flag(event, event.payloadAs(CoherenceFlagUpdated.class).flag()));
             default -> {
                 // plans, population estimates, inputs, contributions, reminders: not shown in the forum view
             }
@@ -121,14 +127,16 @@ public record Touch(Set<String> views, UUID owner, String classification, List<U
                 false, null, null);
     }
 
-    private static Touch readiness(RoundScoreRow round, UUID owner, String classification) {
+    /** A round and its gaps are made of the answers of the organisations it names: they are its sources. */
+    private static Touch readiness(RoundScoreRow round, UUID owner, String classification, UUID record) {
         return new Touch(Set.of(READINESS), owner, classification, round.sharedWithForums, null, true,
-                round.jurisdiction, null);
+                round.jurisdiction, null, List.of(record));
     }
 
-    private static Touch flag(ProjectedEvent event, UUID forumId) {
-        return new Touch(Set.of(FLAGS), event.ownerOrg(), event.classification().name(), List.of(forumId), forumId,
-                false, null, null);
+    /** A flag is derived from the records it names: a viewer is told of it only if they may read them all. */
+    private static Touch flag(ProjectedEvent event, CoherenceFlag flag) {
+        return new Touch(Set.of(FLAGS), event.ownerOrg(), event.classification().name(), List.of(flag.forumId()),
+                flag.forumId(), false, null, null, flag.recordIds());
     }
 
     private static UUID uuid(String value) {

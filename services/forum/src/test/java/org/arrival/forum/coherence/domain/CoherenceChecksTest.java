@@ -129,18 +129,32 @@ class CoherenceChecksTest {
         }
 
         @Test
-        void notForANeedNotYetValidatedOrNotForEveryMember() {
+        void notForANeedNotYetValidatedOrKeptToItsOrganisation() {
             need(ngo, "EDUCATION", "REFUGEES", KAMPALA, "IDENTIFIED");
             need(ngo, "EDUCATION", "REFUGEES", KAMPALA, "RESOLVED");
             NeedRow own = need(ngo, "HEALTH", "REFUGEES", KAMPALA, "VALIDATED");
             own.classification = "ORGANISATION";
             store.save(own);
+            NeedRow unshared = need(ngo, "LIVELIHOODS", "REFUGEES", KAMPALA, "VALIDATED");
+            unshared.classification = "RESTRICTED";
+            store.save(unshared);
+            need(UUID.randomUUID(), "HOUSING", "REFUGEES", KAMPALA, "VALIDATED"); // an outsider's, not shared
+            assertThat(findings(CoherenceCheckCode.NEED_WITHOUT_ACTION)).isEmpty();
+        }
+
+        @Test
+        void aRestrictedNeedSharedWithTheForumIsFlaggedAndARestrictedActionDoesNotSettleIt() {
             NeedRow restricted = need(ngo, "PROTECTION_RIGHTS", "REFUGEES", KAMPALA, "VALIDATED");
             restricted.classification = "RESTRICTED";
             restricted.sharedWithForums.add(forum);
             store.save(restricted);
-            need(UUID.randomUUID(), "HOUSING", "REFUGEES", KAMPALA, "VALIDATED"); // an outsider's, not shared
-            assertThat(findings(CoherenceCheckCode.NEED_WITHOUT_ACTION)).isEmpty();
+            // only those who may read RESTRICTED records see this action: it settles nothing for the others
+            ActionRow safe = action("Safe house", city, "PROTECTION_RIGHTS", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            safe.classification = "RESTRICTED";
+            safe.needIds.add(restricted.id);
+            store.save(safe);
+            assertThat(findings(CoherenceCheckCode.NEED_WITHOUT_ACTION)).singleElement()
+                    .satisfies(f -> assertThat(f.recordIds()).containsExactly(restricted.id));
         }
 
         @Test
@@ -279,15 +293,19 @@ class CoherenceChecksTest {
         }
 
         @Test
-        void restrictedOrUnsharedActionsAreLeftOut() {
+        void aRestrictedActionSharedWithTheForumIsCheckedAndOnesNotSharedOrKeptToTheOrganisationAreNot() {
             ActionRow a = action("Safe house", city, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
             a.classification = "RESTRICTED";
             store.save(a);
-            action("Shelter", ngo, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            ActionRow shelter = action("Shelter", ngo, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
             ActionRow other = action("Elsewhere shared", ministry, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
             other.sharedWithForums = new ArrayList<>(List.of(UUID.randomUUID()));
             store.save(other);
-            assertThat(findings(CoherenceCheckCode.OVERLAPPING_ACTIONS)).isEmpty();
+            ActionRow internal = action("Internal", ministry, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            internal.classification = "ORGANISATION";
+            store.save(internal);
+            assertThat(findings(CoherenceCheckCode.OVERLAPPING_ACTIONS)).singleElement()
+                    .satisfies(f -> assertThat(f.recordIds()).containsExactlyInAnyOrder(a.id, shelter.id));
         }
     }
 

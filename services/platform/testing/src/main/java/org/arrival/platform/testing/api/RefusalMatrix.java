@@ -24,7 +24,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * from who asked and not from what was asked.</li>
  * </ul>
  * An operation of the description missing from the table, or a row naming an operation the description does not
- * have, fails the check: a new endpoint cannot arrive without its refusals.
+ * have, fails the check: a new endpoint cannot arrive without its refusals. An operation that is public by design
+ * (on the service's public paths, carrying no data) is declared so, and must answer without a token.
  */
 public final class RefusalMatrix {
 
@@ -82,7 +83,7 @@ public final class RefusalMatrix {
                 problems.add(row.key + ": no request declared");
                 continue;
             }
-            if (row.refused.isEmpty() && row.openBecause == null) {
+            if (row.refused.isEmpty() && row.openBecause == null && row.publicBecause == null) {
                 problems.add(row.key + ": refuses nobody; name who must be refused, or say why everyone may");
             }
             ApiCall call;
@@ -90,6 +91,14 @@ public final class RefusalMatrix {
                 call = row.call.get();
             } catch (RuntimeException e) {
                 problems.add(row.key + ": its fixture failed: " + e);
+                continue;
+            }
+            if (row.publicBecause != null) {
+                MockHttpServletResponse response = call.perform(mvc, null);
+                checks++;
+                if (response.getStatus() >= 300) {
+                    problems.add(row.key + ": declared public but got " + response.getStatus() + " without a token");
+                }
                 continue;
             }
             expect(problems, row.key, "no token", call, null, Set.of(401));
@@ -160,6 +169,7 @@ public final class RefusalMatrix {
         private TestTokenIssuer.Token allowed;
         private String allowedName;
         private String openBecause;
+        private String publicBecause;
 
         private Row(String key) {
             this.key = key;
@@ -193,6 +203,15 @@ public final class RefusalMatrix {
         /** Every signed-in member may make the call (only 401s are checked); says why. */
         public Row openToEveryMember(String because) {
             this.openBecause = because;
+            return this;
+        }
+
+        /**
+         * The operation needs no token at all (a public path of the service, carrying no data); says why. The call is
+         * sent without a token and must succeed.
+         */
+        public Row publicBecause(String because) {
+            this.publicBecause = because;
             return this;
         }
     }

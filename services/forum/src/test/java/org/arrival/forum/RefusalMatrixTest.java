@@ -1,0 +1,154 @@
+package org.arrival.forum;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.arrival.contracts.DataClassification;
+import org.arrival.contracts.actionplans.ActionStatus;
+import org.arrival.contracts.common.PopulationGroup;
+import org.arrival.contracts.common.Sector;
+import org.arrival.contracts.forum.CoherenceCheckCode;
+import org.arrival.contracts.registry.Forum;
+import org.arrival.contracts.registry.ForumEstablished;
+import org.arrival.contracts.registry.ForumStatus;
+import org.arrival.contracts.registry.ForumType;
+import org.arrival.forum.coherence.CoherenceChecker;
+import org.arrival.forum.coherence.CoherenceFlagRow;
+import org.arrival.forum.projection.Generations;
+import org.arrival.platform.testing.TestTokenIssuer.Token;
+import org.arrival.platform.testing.api.ApiCall;
+import org.arrival.platform.testing.api.RefusalMatrix;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every operation of the forum view's API, read from its own OpenAPI description, against the callers who must be
+ * refused: no token and a forged one (401); organisations without a seat in the forum, an enforcement body without
+ * one and an organisation the platform does not know (404, as an unknown forum); for flag decisions, members who run
+ * no part of the forum or lack the coordinator role (403) and the enforcement body holding the secretariat for a flag
+ * naming a hidden association's action (404, as an unknown flag); for the rebuild, everyone but platform
+ * administrators (403). Each row ends with the caller who may make the same request, and it succeeds.
+ */
+class RefusalMatrixTest extends ForumIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    CoherenceChecker checker;
+    @Autowired
+    Generations generations;
+
+    private UUID forum;
+    private UUID association;
+
+    @Test
+    void everyOperationRefusesThoseWhoMayNot() {
+        UUID city = registered("City of Kampala", false, false);
+        UUID ngo = registered("Refugee NGO", false, false);
+        association = registered("Kisenyi refugee women's association", false, true);
+        UUID police = registered("Immigration enforcement unit", true, false);
+        UUID borderPolice = registered("Border police", true, false);
+        UUID outsider = registered("Outsider", false, false);
+        forum = UUID.randomUUID();
+        feed.publish(new ForumEstablished(new Forum(forum, 1, "Matrix forum " + forum, ForumType.COORDINATION_FORUM,
+                KAMPALA, null, city, city, police, null, ForumStatus.ACTIVE), actor(city)), forum, forum, city,
+                DataClassification.PUBLIC);
+        for (UUID member : List.of(city, ngo, association, police)) {
+            member(forum, member);
+        }
+        await().atMost(WAIT).until(() -> projected("fv_membership", "forum_id = '" + forum + "'") == 4
+                && List.of(city, ngo, association, police).stream().allMatch(o -> seated(forum, o))
+                && known(outsider) && known(borderPolice) && projected("fv_organisation", "id = '" + association
+                        + "' AND (data->>'hidden')::boolean") == 1);
+
+        Token cityCoordinator = user("kcca-coordinator", city, "forum-coordinator", "member");
+        Token cityMember = user("kcca-member", city, "member");
+        Token ngoMember = user("irc-member", ngo, "member");
+        Token ngoCoordinator = user("irc-coordinator", ngo, "forum-coordinator", "org-admin", "member");
+        Token policeCoordinator = user("dcic-secretariat", police, "forum-coordinator", "org-admin", "member");
+        Token borderCoordinator = user("border-coordinator", borderPolice, "forum-coordinator", "member");
+        Token outsiderCoordinator = user("outsider-coordinator", outsider, "forum-coordinator", "org-admin",
+                "member");
+        Token unknown = user("stranger", UUID.randomUUID(), "forum-coordinator", "member");
+
+        RefusalMatrix matrix = RefusalMatrix.of(mvc);
+        String base = "/forums/" + forum;
+        for (String view : List.of("tracker", "who-what-where", "needs-coverage", "readiness", "plans", "population",
+                "flags", "exports/3w.csv", "exports/iati.xml", "as-of")) {
+            String query = view.equals("as-of") ? "?at=" + Instant.now() : "";
+            matrix.operation("GET /forums/{forumId}/" + view)
+                    .call(() -> ApiCall.get(base + "/" + view + query))
+                    .refuses("an organisation without a seat", outsiderCoordinator, 404)
+                    .refuses("an enforcement body without a seat", borderCoordinator, 404)
+                    .refuses("an organisation the platform does not know", unknown, 404)
+                    .allows("a member", ngoMember);
+        }
+        matrix.operation("GET /forums/{forumId}/stream")
+                .call(() -> ApiCall.get(base + "/stream"))
+                .refuses("an organisation without a seat", outsiderCoordinator, 404)
+                .refuses("an enforcement body without a seat", borderCoordinator, 404)
+                .refuses("an organisation the platform does not know", unknown, 404);
+        matrix.operation("GET /forums")
+                .call(() -> ApiCall.get("/forums"))
+                .openToEveryMember("lists only the forums the caller's organisation holds a seat in")
+                .allows("an organisation without a seat", outsiderCoordinator);
+        for (String decision : List.of("acknowledge", "resolve", "dismiss")) {
+            matrix.operation("POST /forums/{forumId}/flags/{flagId}/" + decision)
+                    .call(flagOfTheAssociation(decision))
+                    .refuses("an organisation without a seat", outsiderCoordinator, 404)
+                    .refuses("the enforcement body holding the secretariat (the flag names a hidden association's "
+                            + "action)", policeCoordinator, 404)
+                    .refuses("a member's coordinator who runs no part of the forum", ngoCoordinator, 403)
+                    .refuses("the convenor's member without the coordinator role", cityMember, 403)
+                    .allows("the convenor's coordinator", cityCoordinator);
+        }
+        matrix.operation("POST /admin/rebuild")
+                .call(() -> ApiCall.post("/admin/rebuild", null))
+                .refuses("an organisation administrator", ngoCoordinator, 403)
+                .refuses("a forum's coordinator", cityCoordinator, 403)
+                .refuses("an enforcement body", policeCoordinator, 403);
+        matrix.operation("GET /admin/rebuild/{id}")
+                .call(() -> ApiCall.get("/admin/rebuild/" + UUID.randomUUID()))
+                .refuses("an organisation administrator", ngoCoordinator, 403)
+                .refuses("an enforcement body", policeCoordinator, 403);
+        matrix.operation("GET /dashboard/config.json")
+                .call(() -> ApiCall.get("/dashboard/config.json"))
+                .publicBecause("the dashboard page's sign-in settings (issuer, public client id), read before "
+                        + "signing in; no data");
+        matrix.verify();
+    }
+
+    /** A fresh open flag naming an action of the hidden association, at version 1. */
+    private Supplier<ApiCall> flagOfTheAssociation(String decision) {
+        return () -> {
+            UUID action = UUID.randomUUID();
+            proposed(action(action, 1, association, forum, "Health escort " + decision, Sector.HEALTH,
+                    PopulationGroup.REFUGEES, List.of(), List.of(), ActionStatus.IN_PROGRESS), DataClassification.FORUM);
+            await().atMost(WAIT).until(() -> projected("fv_action", "id = '" + action + "'") == 1);
+            checker.check(forum);
+            CoherenceFlagRow flag = checker.flags(forum, null, CoherenceCheckCode.ACTION_WITHOUT_FUNDING).stream()
+                    .filter(f -> f.recordIds().contains(action)).findFirst().orElseThrow();
+            return ApiCall.post("/forums/" + forum + "/flags/" + flag.flagId() + "/" + decision,
+                    "{\"reason\":\"Taken up at the forum's meeting\"}").ifMatch("\"1\"");
+        };
+    }
+
+    private long projected(String table, String where) {
+        return jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE generation = ? AND " + where,
+                Long.class, generations.active());
+    }
+
+    private boolean seated(UUID forum, UUID org) {
+        return jdbc.queryForObject("SELECT count(*) FROM forum_membership WHERE forum_id = ? AND stakeholder_id = ?",
+                Long.class, forum, org) > 0;
+    }
+
+    private boolean known(UUID org) {
+        return jdbc.queryForObject("SELECT count(*) FROM organisation WHERE id = ?", Long.class, org) > 0;
+    }
+}
