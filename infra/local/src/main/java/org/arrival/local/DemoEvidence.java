@@ -312,7 +312,7 @@ public final class DemoEvidence {
         }
         move(CITY, needs.get(HEALTH), "PRIORITISED",
                 "Highest severity in the Kisenyi neighbourhood plan; agreed at the forum meeting of 15 October 2026");
-        move(CITY, needs.get(WATER), "PRIORITISED", "Disputes at the water point reported by the division and by Umoja");
+        move(CITY, needs.get(WATER), "PRIORITISED", "Disputes at the water point reported by the division and by residents");
         move(NGO_EDITOR, needs.get(PROTECTION), "VALIDATED", "Confirmed with the forum's protection partners");
     }
 

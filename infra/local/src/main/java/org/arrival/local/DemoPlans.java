@@ -296,7 +296,7 @@ public final class DemoPlans {
 
         String savings = propose(NGO_EDITOR, SAVINGS_GROUPS, """
                 {"title":"%s",
-                 "description":"Village savings and loan groups with business training, run with Umoja volunteers.",
+                 "description":"Village savings and loan groups with business training, run with volunteers from a refugee-led association.",
                  "kind":"PROGRAMME","sectors":["LIVELIHOODS","FIN_INCLUSION"],"targetGroups":["REFUGEES"],"areas":[%s],
                  "startDate":"2026-02-01","endDate":"2027-01-31","reportingCadence":"QUARTERLY",
                  "participants":[{"organisationId":"%s","role":"CONTRIBUTING"}],
