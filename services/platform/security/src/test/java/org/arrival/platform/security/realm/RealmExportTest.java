@@ -118,6 +118,33 @@ class RealmExportTest {
     }
 
     @Test
+    void webApplicationIsAConfidentialClientWithPkceThatReturnsOnlyToItsOwnPages() {
+        JsonNode bff = client("arrival-bff");
+
+        assertThat(bff.path("publicClient").asBoolean()).isFalse();
+        assertThat(bff.path("clientAuthenticatorType").asString()).isEqualTo("client-secret");
+        assertThat(bff.path("secret").asString()).isNotBlank();
+        assertThat(bff.path("attributes").path("pkce.code.challenge.method").asString()).isEqualTo("S256");
+        assertThat(bff.path("standardFlowEnabled").asBoolean()).isTrue();
+        assertThat(bff.path("implicitFlowEnabled").asBoolean()).isFalse();
+        assertThat(bff.path("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(bff.path("serviceAccountsEnabled").asBoolean()).isFalse();
+        // exact addresses: the sign-in callback and the signed-out page, nothing else
+        assertThat(strings(bff.path("redirectUris"))).containsExactlyInAnyOrder(
+                "http://127.0.0.1:8080/login/oauth2/code/keycloak", "http://localhost:8080/login/oauth2/code/keycloak");
+        assertThat(bff.path("attributes").path("post.logout.redirect.uris").asString().split("##"))
+                .containsExactlyInAnyOrder("http://127.0.0.1:8080/signed-out", "http://localhost:8080/signed-out");
+        assertThat(strings(bff.path("webOrigins"))).isEmpty();
+    }
+
+    @Test
+    void loginAndAccountPagesSpeakThePlatformsLanguages() {
+        assertThat(realm.path("internationalizationEnabled").asBoolean()).isTrue();
+        assertThat(strings(realm.path("supportedLocales"))).containsExactlyInAnyOrder("en", "fr", "es", "ar");
+        assertThat(realm.path("defaultLocale").asString()).isEqualTo("en");
+    }
+
+    @Test
     void apiClientIsOnlyAnAudience() {
         JsonNode api = client(new SecurityProperties(null, null, null, null).audience());
 
@@ -140,7 +167,7 @@ class RealmExportTest {
     @Test
     void loginClientsPutOrgIdRolesAndAudienceInTheAccessToken() {
         String audience = new SecurityProperties(null, null, null, null).audience();
-        for (String clientId : List.of("arrival-web", "arrival-e2e")) {
+        for (String clientId : List.of("arrival-web", "arrival-bff", "arrival-e2e")) {
             JsonNode client = client(clientId);
             List<JsonNode> mappers = List.copyOf(client.path("protocolMappers").values());
 
