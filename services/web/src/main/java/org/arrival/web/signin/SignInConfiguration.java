@@ -24,7 +24,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
-import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Sign-in as a backend-for-frontend: the authorization code flow with PKCE against the realm, as its confidential
@@ -82,8 +82,8 @@ public class SignInConfiguration {
     }
 
     @Bean
-    SecurityFilterChain pages(HttpSecurity http, ClientRegistrationRepository registrations,
-            OAuth2AuthorizedClientRepository clients) throws Exception {
+    SecurityFilterChain signInFilterChain(HttpSecurity http, ClientRegistrationRepository registrations,
+            OAuth2AuthorizedClientRepository clients, LocaleResolver locales) throws Exception {
         DefaultOAuth2AuthorizationRequestResolver authorizationRequests = new DefaultOAuth2AuthorizationRequestResolver(
                 registrations, "/oauth2/authorization");
         authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce()
@@ -91,7 +91,7 @@ public class SignInConfiguration {
                     // Keycloak's login page in the language the person reads here
                     var request = currentRequest();
                     if (request != null) {
-                        params.put("ui_locales", RequestContextUtils.getLocale(request).getLanguage());
+                        params.put("ui_locales", locales.resolveLocale(request).getLanguage());
                     }
                 })));
         OidcClientInitiatedLogoutSuccessHandler signedOut = new OidcClientInitiatedLogoutSuccessHandler(registrations);
