@@ -138,6 +138,14 @@ class RealmExportTest {
     }
 
     @Test
+    void descriptionsFitKeycloaksColumns() {
+        for (JsonNode client : realm.path("clients").values()) {
+            assertThat(client.path("description").asString().length()).as("description of %s", client.path("clientId"))
+                    .isLessThanOrEqualTo(255);
+        }
+    }
+
+    @Test
     void loginAndAccountPagesSpeakThePlatformsLanguages() {
         assertThat(realm.path("internationalizationEnabled").asBoolean()).isTrue();
         assertThat(strings(realm.path("supportedLocales"))).containsExactlyInAnyOrder("en", "fr", "es", "ar");
