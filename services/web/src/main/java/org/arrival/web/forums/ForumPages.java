@@ -59,14 +59,15 @@ public class ForumPages {
     public String forum(@PathVariable UUID forumId, @RequestParam(required = false) String org,
             @RequestParam(required = false) String sector, @RequestParam(required = false) String group,
             @RequestParam(required = false) String status, @RequestParam(required = false) String area,
+            @RequestParam(required = false) String q, @RequestParam(required = false) Boolean overdue,
             @RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
             @ModelAttribute("page") Page view, Model model) {
         ForumSummary forum = forum(forumId);
-        TrackerFilter filter = TrackerFilter.of(org, sector, group, status, area, sort, page);
+        TrackerFilter filter = TrackerFilter.of(org, sector, group, status, area, q, overdue, sort, page);
         List<TrackerItem> all = forums.allActions(forumId);
         Readiness readiness = forums.readiness(forumId);
         model.addAttribute("forum", forum);
-        model.addAttribute("tracker", tracker(forumId, filter, all));
+        model.addAttribute("tracker", tracker(forumId, filter, all, view));
         model.addAttribute("sectors", ForumCharts.sectors(view, all));
         model.addAttribute("coverage", ForumCharts.coverage(view, forums.needsCoverage(forumId)));
         model.addAttribute("readiness", readinessView(view, readiness));
@@ -79,14 +80,15 @@ public class ForumPages {
     public String part(@PathVariable UUID forumId, @PathVariable String part, @RequestParam(required = false) String org,
             @RequestParam(required = false) String sector, @RequestParam(required = false) String group,
             @RequestParam(required = false) String status, @RequestParam(required = false) String area,
+            @RequestParam(required = false) String q, @RequestParam(required = false) Boolean overdue,
             @RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
             @RequestHeader(name = "HX-Trigger", required = false) String trigger,
             @ModelAttribute("page") Page view, Model model, HttpServletResponse response) {
         model.addAttribute("forumId", forumId);
         switch (part) {
             case "tracker" -> {
-                TrackerFilter filter = TrackerFilter.of(org, sector, group, status, area, sort, page);
-                model.addAttribute("tracker", tracker(forumId, filter, forums.allActions(forumId)));
+                TrackerFilter filter = TrackerFilter.of(org, sector, group, status, area, q, overdue, sort, page);
+                model.addAttribute("tracker", tracker(forumId, filter, forums.allActions(forumId), view));
                 if (TrackerView.FORM_ID.equals(trigger)) {
                     // the filter form changed: the address names the filters, so it can be shared or reloaded
                     response.setHeader("HX-Push-Url", filter.on("/forums/" + forumId));
@@ -118,8 +120,19 @@ public class ForumPages {
                 .orElseThrow(() -> new ServiceProblem(Service.FORUM, 404, null, null, List.of()));
     }
 
-    private TrackerView tracker(UUID forumId, TrackerFilter filter, List<TrackerItem> all) {
-        ForumApi.Page<TrackerItem> shown = forums.tracker(forumId, filter.query());
+    private TrackerView tracker(UUID forumId, TrackerFilter filter, List<TrackerItem> all, Page view) {
+        ForumApi.Page<TrackerItem> shown;
+        if (filter.filtersHere()) {
+            // the forum service filters, sorts and pages everything else; these two filters apply here
+            List<TrackerItem> matching = forums.allActions(forumId, filter.unpaged()).stream()
+                    .filter(a -> filter.matches(a, view.locale())).toList();
+            int from = Math.min(matching.size(), filter.page() * TrackerFilter.PAGE_SIZE);
+            int to = Math.min(matching.size(), from + TrackerFilter.PAGE_SIZE);
+            shown = new ForumApi.Page<>(matching.subList(from, to), filter.page(), TrackerFilter.PAGE_SIZE,
+                    matching.size(), Math.max(1, (matching.size() + TrackerFilter.PAGE_SIZE - 1) / TrackerFilter.PAGE_SIZE));
+        } else {
+            shown = forums.tracker(forumId, filter.query());
+        }
         Map<String, UUID> owners = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         all.forEach(a -> {
             if (a.ownerId() != null) {

@@ -15,14 +15,15 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The tracker's filters, sort and page as the page's form and links carry them; values the forum service would
  * refuse (an unknown sector, say) are dropped rather than sent.
  */
-public record TrackerFilter(UUID org, String sector, String group, String status, String area, String sort, int page) {
+public record TrackerFilter(UUID org, String sector, String group, String status, String area, String text,
+        boolean overdue, String sort, int page) {
 
     public static final int PAGE_SIZE = 25;
     public static final List<String> SORTS = List.of("title", "-title", "status", "startDate", "-startDate", "endDate",
             "-endDate");
 
-    public static TrackerFilter of(String org, String sector, String group, String status, String area, String sort,
-            Integer page) {
+    public static TrackerFilter of(String org, String sector, String group, String status, String area, String text,
+            Boolean overdue, String sort, Integer page) {
         UUID orgId = null;
         try {
             orgId = org == null || org.isBlank() ? null : UUID.fromString(org.strip());
@@ -31,23 +32,47 @@ public record TrackerFilter(UUID org, String sector, String group, String status
         }
         return new TrackerFilter(orgId, known(Sector.class, sector), known(PopulationGroup.class, group),
                 known(ActionStatus.class, status), area == null || area.isBlank() ? null : area.strip(),
+                text == null || text.isBlank() ? null : text.strip(), Boolean.TRUE.equals(overdue),
                 sort != null && SORTS.contains(sort) ? sort : "title", page == null || page < 0 ? 0 : page);
     }
 
+    /** The page of the forum service's listing these filters select. */
     public TrackerQuery query() {
         return new TrackerQuery(org, sector, group, status, area, sort, page, PAGE_SIZE);
     }
 
+    /** The forum service's listing with the filters it takes, every page (the others apply here). */
+    public TrackerQuery unpaged() {
+        return new TrackerQuery(org, sector, group, status, area, sort, null, null);
+    }
+
+    /**
+     * Whether a filter the forum service does not take is chosen (words in the title or owner, only overdue
+     * reporting): then the listing is read whole and filtered and paged here.
+     */
+    public boolean filtersHere() {
+        return text != null || overdue;
+    }
+
+    /** An action passes the filters the forum service does not apply. */
+    public boolean matches(org.arrival.web.api.forum.ForumApi.TrackerItem item, java.util.Locale locale) {
+        if (overdue && !item.overdue()) {
+            return false;
+        }
+        if (text == null) {
+            return true;
+        }
+        String haystack = ((item.title() == null ? "" : item.title()) + " "
+                + (item.ownerName() == null ? "" : item.ownerName())).toLowerCase(locale);
+        return haystack.contains(text.toLowerCase(locale));
+    }
+
     public boolean filtered() {
-        return org != null || sector != null || group != null || status != null || area != null;
+        return org != null || sector != null || group != null || status != null || area != null || filtersHere();
     }
 
     public TrackerFilter page(int p) {
-        return new TrackerFilter(org, sector, group, status, area, sort, p);
-    }
-
-    public TrackerFilter sortedBy(String s) {
-        return new TrackerFilter(org, sector, group, status, area, s, 0);
+        return new TrackerFilter(org, sector, group, status, area, text, overdue, sort, p);
     }
 
     /** The query string of these filters (without a leading {@code ?}); empty when nothing is chosen. */
@@ -58,6 +83,8 @@ public record TrackerFilter(UUID org, String sector, String group, String status
         params.put("group", group);
         params.put("status", status);
         params.put("area", area);
+        params.put("q", text);
+        params.put("overdue", overdue ? "true" : null);
         params.put("sort", "title".equals(sort) ? null : sort);
         params.put("page", page == 0 ? null : page);
         UriComponentsBuilder b = UriComponentsBuilder.newInstance();

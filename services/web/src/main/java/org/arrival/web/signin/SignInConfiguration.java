@@ -23,6 +23,7 @@ import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -97,7 +98,18 @@ public class SignInConfiguration {
         OidcClientInitiatedLogoutSuccessHandler signedOut = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         signedOut.setPostLogoutRedirectUri("{baseUrl}/signed-out");
 
-        http.authorizeHttpRequests(pages -> pages
+        // after signing in, back to the page asked for, at its own address (no "?continue" marker)
+        HttpSessionRequestCache savedPages = new HttpSessionRequestCache();
+        savedPages.setMatchingRequestParameterName(null);
+        // only whole pages: never a part asked by htmx, a live stream or a file
+        savedPages.setRequestMatcher(request -> "GET".equals(request.getMethod())
+                && request.getHeader("HX-Request") == null
+                && (request.getHeader("Accept") == null || !request.getHeader("Accept").contains("text/event-stream"))
+                && !request.getRequestURI().contains("/parts/") && !request.getRequestURI().endsWith("/live")
+                && !request.getRequestURI().startsWith("/static/") && !request.getRequestURI().startsWith("/webjars/"));
+
+        http.requestCache(cache -> cache.requestCache(savedPages))
+                .authorizeHttpRequests(pages -> pages
                         .requestMatchers("/static/**", "/webjars/**", "/favicon.ico", "/actuator/health/**",
                                 "/actuator/info", "/signed-out", "/language", "/error")
                         .permitAll()

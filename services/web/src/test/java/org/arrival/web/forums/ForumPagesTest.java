@@ -149,6 +149,21 @@ class ForumPagesTest extends WebTest {
     }
 
     @Test
+    void wordsAndOnlyOverdueFilterTheListingTheForumServiceReturns() throws Exception {
+        mvc.perform(get("/forums/" + FORUM).param("q", "LEGAL clinic").param("overdue", "true").with(member()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("data-action-id=\"" + ACTION + "\""),
+                        containsString("1 action matches of 1 in the forum"))));
+        mvc.perform(get("/forums/" + FORUM).param("q", "housing").param("sector", "LEGAL_STATUS").with(member()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(not(containsString("data-action-id=")),
+                        containsString("No action matches the filters."))));
+        // the forum service still filters what it can: the sector went to it, the words did not
+        assertThat(SERVICES.requests()).anyMatch(r -> r.path().endsWith("/tracker") && r.query() != null
+                && r.query().contains("sector=LEGAL_STATUS") && r.query().contains("size=200") && !r.query().contains("q="));
+    }
+
+    @Test
     void arabicPagesAreWrittenRightToLeftWithArabicLabelsAndNumbers() throws Exception {
         mvc.perform(get("/forums/" + FORUM).cookie(new Cookie(Languages.COOKIE, "ar")).with(member()))
                 .andExpect(status().isOk())

@@ -158,9 +158,14 @@ public class ForumApi {
 
     /** Every action of the forum the caller sees, page after page. */
     public List<TrackerItem> allActions(UUID forumId) {
+        return allActions(forumId, TrackerQuery.ALL);
+    }
+
+    /** Every action of the forum the caller sees that the query selects, in its order, page after page. */
+    public List<TrackerItem> allActions(UUID forumId, TrackerQuery query) {
         List<TrackerItem> all = new ArrayList<>();
         for (int page = 0;; page++) {
-            Page<TrackerItem> p = tracker(forumId, TrackerQuery.ALL.withPage(page, MAX_PAGE));
+            Page<TrackerItem> p = tracker(forumId, query.withPage(page, MAX_PAGE));
             all.addAll(p.items());
             if (page + 1 >= p.totalPages()) {
                 return all;
