@@ -20,12 +20,24 @@ final class Accessibility {
     }
 
     static void check(WebDriver browser, String page) {
+        keepScreenshot(browser, page);
         Results results = new AxeBuilder().withTags(TAGS).analyze(browser);
         List<Rule> serious = results.getViolations().stream()
                 .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact())).toList();
         assertThat(serious).as("serious or critical accessibility violations on %s (%s):%n%s", page,
                 browser.getCurrentUrl(), describe(serious)).isEmpty();
         assertThat(results.getPasses()).as("axe ran its rules on %s", page).isNotEmpty();
+    }
+
+    /** What the page looked like, for whoever reads a failure: target/screenshots/<page>.png. */
+    private static void keepScreenshot(WebDriver browser, String page) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            java.nio.file.Files.write(dir.resolve(page.replaceAll("[^A-Za-z0-9]+", "-") + ".png"), png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String describe(List<Rule> rules) {

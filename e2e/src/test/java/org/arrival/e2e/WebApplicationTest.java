@@ -230,6 +230,10 @@ class WebApplicationTest {
         waitFor(d -> d.getCurrentUrl().startsWith(web) && !d.findElements(By.id("who")).isEmpty());
         assertThat(browser.getCurrentUrl()).doesNotContain("code=");
         // the browser holds the session cookie only, out of scripts' reach; the tokens stay on the server
+        org.openqa.selenium.Cookie session = browser.manage().getCookieNamed("ARRIVAL_SESSION");
+        assertThat(session).isNotNull();
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Lax");
         assertThat((String) js("return document.cookie")).doesNotContain("ARRIVAL_SESSION");
     }
 

@@ -17,7 +17,6 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 import tools.jackson.databind.JsonNode;
@@ -107,14 +106,5 @@ public class ApiClients {
 
     private static String text(JsonNode node) {
         return node == null || node.isNull() ? null : node.asString();
-    }
-
-    /** Wraps the unreachable-service case of calls made outside the interceptor chain (connect failures). */
-    public static <T> T call(Service service, java.util.function.Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (ResourceAccessException e) {
-            throw new ServiceUnavailable(service, e.getMessage(), e);
-        }
     }
 }

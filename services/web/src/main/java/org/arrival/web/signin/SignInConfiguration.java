@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -64,6 +65,22 @@ public class SignInConfiguration {
                 .clientName("Arrival")
                 .build();
         return new InMemoryClientRegistrationRepository(keycloak);
+    }
+
+    public static final String SESSION_COOKIE = "ARRIVAL_SESSION";
+
+    /**
+     * The one cookie the browser holds: out of scripts' reach, not sent on cross-site requests other than top-level
+     * navigation, and Secure whenever the request came over HTTPS (behind a proxy, as X-Forwarded-Proto says).
+     */
+    @Bean
+    DefaultCookieSerializer sessionCookie() {
+        DefaultCookieSerializer cookie = new DefaultCookieSerializer();
+        cookie.setCookieName(SESSION_COOKIE);
+        cookie.setCookiePath("/");
+        cookie.setUseHttpOnlyCookie(true);
+        cookie.setSameSite("Lax");
+        return cookie;
     }
 
     /** Authorized clients (the user's tokens) live in the HTTP session, never in one instance's memory. */
