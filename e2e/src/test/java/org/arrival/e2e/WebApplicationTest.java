@@ -274,7 +274,9 @@ class WebApplicationTest {
         }
     }
 
+    /** Waits for the condition; an element replaced while it is read (a page loading, a part swapped) is read again. */
     private static <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition);
+        return new WebDriverWait(browser, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 }
