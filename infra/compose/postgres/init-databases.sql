@@ -21,3 +21,8 @@ REVOKE ALL ON DATABASE arrival_notifications FROM PUBLIC;
 CREATE USER arrival_forum WITH PASSWORD 'arrival-forum';
 CREATE DATABASE arrival_forum OWNER arrival_forum;
 REVOKE ALL ON DATABASE arrival_forum FROM PUBLIC;
+
+-- the web application's sessions
+CREATE USER arrival_web WITH PASSWORD 'arrival-web';
+CREATE DATABASE arrival_web OWNER arrival_web;
+REVOKE ALL ON DATABASE arrival_web FROM PUBLIC;

@@ -77,6 +77,31 @@ final class KeycloakAdmin {
                 .POST(HttpRequest.BodyPublishers.ofString(representations.toString())).build(), 204);
     }
 
+    /**
+     * Sets how long the access tokens of one client live (the realm's own setting when {@code seconds} is null);
+     * returns what it was, for putting it back.
+     */
+    String clientAccessTokenLifespan(String clientId, String seconds) {
+        String admin = masterRealmToken();
+        JsonNode found = PlatformClient.json().readTree(send(HttpRequest.newBuilder(URI.create(base
+                + "/admin/realms/arrival/clients?clientId=" + enc(clientId))).header("Authorization", "Bearer " + admin)
+                .GET().build(), 200));
+        URI client = URI.create(base + "/admin/realms/arrival/clients/" + found.get(0).get("id").asString());
+        ObjectNode representation = (ObjectNode) PlatformClient.json().readTree(send(HttpRequest.newBuilder(client)
+                .header("Authorization", "Bearer " + admin).GET().build(), 200));
+        ObjectNode attributes = (ObjectNode) representation.get("attributes");
+        String before = attributes.has("access.token.lifespan") ? attributes.get("access.token.lifespan").asString() : null;
+        if (seconds == null) {
+            attributes.remove("access.token.lifespan");
+        } else {
+            attributes.put("access.token.lifespan", seconds);
+        }
+        send(HttpRequest.newBuilder(client).header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(representation.toString())).build(), 204);
+        return before;
+    }
+
     private void setLifespan(URI realm, String admin, int seconds) {
         send(HttpRequest.newBuilder(realm).header("Authorization", "Bearer " + admin)
                 .header("Content-Type", "application/json")

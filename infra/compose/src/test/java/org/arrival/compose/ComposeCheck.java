@@ -37,7 +37,10 @@ final class ComposeCheck {
     /** Settings whose defaults point at 127.0.0.1, which inside a container is the service itself. */
     static final List<String> MUST_BE_SET = List.of("spring.datasource.url", "spring.datasource.username",
             "spring.datasource.password", "spring.kafka.bootstrap-servers", "arrival.security.issuer-uri",
-            "spring.mail.host", "spring.mail.port");
+            "spring.mail.host", "spring.mail.port", "arrival.web.sign-in.issuer-uri", "arrival.web.sign-in.backchannel-uri",
+            "arrival.web.services");
+    /** The web application's settings naming each service's API, by the service's module. */
+    static final String SERVICE_URLS = "arrival.web.services.";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)(?::([^}]*))?}");
     private static final Pattern JDBC = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/([A-Za-z0-9_]+)");
@@ -124,6 +127,8 @@ final class ComposeCheck {
             database(postgres, databases);
             broker(kafka, advertised);
             tokens(keycloak, issuer);
+            signIn(keycloak, issuer);
+            apis();
             mail();
         }
 
@@ -206,7 +211,9 @@ final class ComposeCheck {
 
         private void dependencies(String postgres, String kafka) {
             Map<String, Object> dependsOn = map(service.get("depends_on"));
-            for (String needed : Stream.of(postgres, kafka).filter(java.util.Objects::nonNull).toList()) {
+            // the web application keeps its sessions in PostgreSQL and reads no topic
+            String broker = module.placeholdersOf("spring.kafka.bootstrap-servers").isEmpty() ? null : kafka;
+            for (String needed : Stream.of(postgres, broker).filter(java.util.Objects::nonNull).toList()) {
                 healthy(dependsOn, needed, "its " + needed);
             }
             for (String topic : module.listSetting("arrival.messaging.consumed-topics")) {
@@ -307,6 +314,65 @@ final class ComposeCheck {
             }
         }
 
+        /**
+         * The web application: browsers sign in at the issuer on the host, the server reaches Keycloak over the
+         * compose network, and the realm's client sends browsers back to the port the web application publishes.
+         */
+        private void signIn(String keycloak, String issuer) {
+            String issuerVariable = first(module.placeholdersOf("arrival.web.sign-in.issuer-uri"));
+            if (issuerVariable == null || keycloak == null) {
+                return;
+            }
+            String given = env.get(issuerVariable);
+            if (issuer != null && given != null && !given.equals(issuer)) {
+                problem(issuerVariable + "=" + given + " but " + keycloak + " issues tokens as " + issuer);
+            }
+            String backVariable = first(module.placeholdersOf("arrival.web.sign-in.backchannel-uri"));
+            String internal = "http://" + keycloak + ":8080/realms/" + realmName;
+            String back = backVariable == null ? null : env.get(backVariable);
+            if (back != null && !back.equals(internal)) {
+                problem(backVariable + "=" + back + " is not " + keycloak + "'s realm on the compose network " + internal);
+            }
+            String clientVariable = first(module.placeholdersOf("arrival.web.sign-in.client-id"));
+            String clientId = clientVariable == null ? null
+                    : env.getOrDefault(clientVariable, module.placeholders().get(clientVariable));
+            Map<String, Object> client = realmClient(clientId);
+            if (client.isEmpty()) {
+                problem("signs in as client " + clientId + ", which the realm export does not have");
+                return;
+            }
+            for (Port p : ports(service)) {
+                String callback = "http://127.0.0.1:" + p.host() + "/login/oauth2/code/keycloak";
+                if (!list(client.get("redirectUris")).contains(callback)) {
+                    problem("is published on port " + p.host() + " but the realm's " + clientId
+                            + " does not send browsers back to " + callback);
+                }
+            }
+        }
+
+        /** Each service API the web application calls is that service's compose service on its port. */
+        private void apis() {
+            module.settings().forEach((key, value) -> {
+                if (!key.startsWith(SERVICE_URLS) || module.placeholdersOf(key).isEmpty()) {
+                    return;
+                }
+                String target = key.substring(SERVICE_URLS.length());
+                Service called = modules.get(target);
+                if (called == null) {
+                    return; // a timeout, not a service
+                }
+                String variable = module.placeholdersOf(key).get(0);
+                String expected = "http://" + target + ":" + called.defaultPort();
+                String given = env.get(variable);
+                if (given != null && !given.replaceAll("/$", "").equals(expected)) {
+                    problem(variable + "=" + given + " is not " + target + "'s API on the compose network " + expected);
+                }
+                if (!all.containsKey(target)) {
+                    problem("calls " + target + ", which has no compose service");
+                }
+            });
+        }
+
         private void mail() {
             String variable = first(module.placeholdersOf("spring.mail.host"));
             String host = variable == null ? null : env.get(variable);
@@ -314,6 +380,16 @@ final class ComposeCheck {
                 problem(variable + "=" + host + " is not a compose service");
             }
         }
+    }
+
+    private Map<String, Object> realmClient(String clientId) {
+        Map<String, Object> realm = load(read(repository.resolve(REALM_FILE)));
+        for (Object client : list(realm.get("clients"))) {
+            if (String.valueOf(map(client).get("clientId")).equals(clientId)) {
+                return map(client);
+            }
+        }
+        return Map.of();
     }
 
     /** The issuer the Keycloak service's tokens carry, after checking what it imports and how it is reached. */

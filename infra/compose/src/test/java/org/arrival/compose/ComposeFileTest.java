@@ -48,7 +48,7 @@ class ComposeFileTest {
     @Test
     void theComposeFileAgreesWithTheCode() {
         assertThat(check.serviceNames()).as("service modules found under services/")
-                .contains("registry", "forum").doesNotContain("platform");
+                .contains("registry", "forum", "web").doesNotContain("platform");
         assertThat(check.problems(compose)).isEmpty();
     }
 
@@ -69,6 +69,17 @@ class ComposeFileTest {
                         "assessments: sets ARRIVAL_ASSESMENTS_DB_URL, which neither"),
                 wrong("another service's variable",
                         c -> env(c, "forum").put("ARRIVAL_SMTP_HOST", "mailpit"), "forum: sets ARRIVAL_SMTP_HOST"),
+                wrong("the web application calling a service at another port",
+                        c -> env(c, "web").put("ARRIVAL_FORUM_URL", "http://forum:8080"),
+                        "web: ARRIVAL_FORUM_URL=http://forum:8080 is not forum's API on the compose network http://forum:8085"),
+                wrong("the web application reaching Keycloak at its own address",
+                        c -> env(c, "web").remove("ARRIVAL_ISSUER_BACKCHANNEL_URI"),
+                        "web: does not set ARRIVAL_ISSUER_BACKCHANNEL_URI"),
+                wrong("the web application published where the realm does not send browsers back",
+                        c -> service(c, "web").put("ports", List.of("127.0.0.1:9080:8080")),
+                        "web: is published on port 9080 but the realm's arrival-bff does not send browsers back"),
+                wrong("the web application without its service URLs",
+                        c -> env(c, "web").remove("ARRIVAL_REGISTRY_URL"), "web: does not set ARRIVAL_REGISTRY_URL"),
                 wrong("no Kafka bootstrap",
                         c -> env(c, "action-plans").remove("ARRIVAL_KAFKA_BOOTSTRAP"), "action-plans: does not set ARRIVAL_KAFKA_BOOTSTRAP"),
                 wrong("no database password",

@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +31,8 @@ final class Keycloak {
                 unpack(settings, dir);
             }
             Path imports = Files.createDirectories(home.resolve("data/import"));
-            Files.copy(settings.root().resolve("infra/keycloak/arrival-realm.json"), imports.resolve("arrival-realm.json"),
-                    StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(imports.resolve("arrival-realm.json"),
+                    realm(Files.readString(settings.root().resolve("infra/keycloak/arrival-realm.json")), settings));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -56,6 +55,21 @@ final class Keycloak {
             throw e;
         }
         return keycloak;
+    }
+
+    /**
+     * The realm as the stack imports it: with the ports moved, the web application's exact sign-in and sign-out
+     * addresses move with it (the realm export names the default port only).
+     */
+    static String realm(String export, StackSettings settings) {
+        int web = settings.port(PlatformService.WEB);
+        if (web == PlatformService.WEB.defaultPort()) {
+            return export;
+        }
+        String from = ":" + PlatformService.WEB.defaultPort() + "/";
+        return export.replace("http://127.0.0.1" + from, "http://127.0.0.1:" + web + "/")
+                .replace("http://localhost" + from, "http://localhost:" + web + "/")
+                .replace("\"http://127.0.0.1:" + PlatformService.WEB.defaultPort() + "\"", "\"http://127.0.0.1:" + web + "\"");
     }
 
     private static void unpack(StackSettings settings, Path dir) throws IOException {

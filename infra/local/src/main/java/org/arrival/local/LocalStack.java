@@ -35,7 +35,7 @@ import org.arrival.contracts.TopicDefinition;
 
 /**
  * The whole platform on one machine: PostgreSQL, a Kafka broker, Keycloak with the Arrival realm, a mail catcher,
- * the five services and, on first start, a demo forum. {@link #main} is what {@code ./run-local} runs; tests start
+ * the five services, the web application and, on first start, a demo forum. {@link #main} is what {@code ./run-local} runs; tests start
  * it with {@link #start(StackSettings)} and close it.
  */
 public final class LocalStack implements AutoCloseable {
@@ -198,7 +198,11 @@ public final class LocalStack implements AutoCloseable {
         env.put("ARRIVAL_SMTP_PORT", Integer.toString(settings.smtpPort()));
         env.put("ARRIVAL_SMTP_AUTH", "false");
         env.put("ARRIVAL_SMTP_STARTTLS", "false");
-        env.put("ARRIVAL_LINK_BASE", settings.baseUrl(PlatformService.FORUM) + "/dashboard/");
+        // links in e-mails and the inbox open the record's page in the web application
+        env.put("ARRIVAL_LINK_BASE", settings.baseUrl(PlatformService.WEB));
+        for (PlatformService other : PlatformService.values()) {
+            env.put(other.envPrefix() + "_URL", settings.baseUrl(other));
+        }
         env.put("ARRIVAL_WEBHOOKS_ALLOW_LOOPBACK", "true");
         Path cds = settings.dataDir().resolve("cds");
         try {
@@ -310,8 +314,11 @@ public final class LocalStack implements AutoCloseable {
         StringBuilder out = new StringBuilder();
         String nl = System.lineSeparator();
         out.append(nl).append("Arrival is running.").append(nl).append(nl);
-        out.append("  Dashboard      ").append(settings.baseUrl(PlatformService.FORUM)).append("/dashboard/").append(nl);
+        out.append("  start here: ").append(settings.baseUrl(PlatformService.WEB)).append("  (the web application: sign in with a demo login below)").append(nl).append(nl);
         for (PlatformService s : PlatformService.values()) {
+            if (s == PlatformService.WEB) {
+                continue;
+            }
             out.append(String.format("  %-14s %s  (API description %s/swagger-ui.html)%n", s.module(), settings.baseUrl(s), settings.baseUrl(s)));
         }
         out.append("  Keycloak       http://").append(StackSettings.HOST).append(':').append(settings.keycloakPort())

@@ -2,13 +2,17 @@ package org.arrival.local;
 
 import java.nio.file.Path;
 
-/** The services the stack starts, in start order, with the port and database each one uses by default. */
+/**
+ * The services the stack starts, in start order, with the port and database each one uses by default. The web
+ * application comes last: it serves the pages and calls the others' APIs.
+ */
 public enum PlatformService {
     REGISTRY("registry", 8081),
     ASSESSMENTS("assessments", 8082),
     ACTION_PLANS("action-plans", 8083),
     NOTIFICATIONS("notifications", 8084),
-    FORUM("forum", 8085);
+    FORUM("forum", 8085),
+    WEB("web", 8080);
 
     private final String module;
     private final int port;

@@ -18,7 +18,7 @@ import java.util.Properties;
  * @param demo whether to load the demo forum when the platform is empty
  * @param serviceHeap the maximum heap of each service's JVM, e.g. {@code 256m}
  * @param portOffset added to every default port (services included), to run a second stack beside the first; the
- *        realm lets the dashboard sign in only on the default forum port
+ *        realm the stack imports follows the web application's port
  */
 public record StackSettings(Path root, Path dataDir, boolean fresh, boolean demo, String serviceHeap,
         int postgresPort, int kafkaPort, int kafkaControllerPort, int keycloakPort, int keycloakManagementPort,

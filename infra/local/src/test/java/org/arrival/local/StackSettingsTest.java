@@ -38,6 +38,22 @@ class StackSettingsTest {
     }
 
     @Test
+    void theWebApplicationIsWhereToStartAndTheRealmFollowsItsPort() throws Exception {
+        String export = java.nio.file.Files.readString(ROOT.resolve("infra/keycloak/arrival-realm.json"));
+        StackSettings defaults = StackSettings.of(ROOT, ROOT.resolve(".local"), false, true, Map.of());
+        assertThat(defaults.baseUrl(PlatformService.WEB)).isEqualTo("http://127.0.0.1:8080");
+        assertThat(PlatformService.WEB.database()).isEqualTo("arrival_web");
+        assertThat(Keycloak.realm(export, defaults)).isEqualTo(export);
+
+        StackSettings moved = StackSettings.of(ROOT, ROOT.resolve(".x"), false, true,
+                Map.of("ARRIVAL_LOCAL_PORT_OFFSET", "3000"));
+        String realm = Keycloak.realm(export, moved);
+        assertThat(realm).contains("\"http://127.0.0.1:11080/login/oauth2/code/keycloak\"",
+                "http://127.0.0.1:11080/signed-out##http://localhost:11080/signed-out")
+                .doesNotContain(":8080/");
+    }
+
+    @Test
     void aPortThatIsNotANumberIsNamed() {
         assertThatThrownBy(() -> StackSettings.of(ROOT, ROOT, false, true, Map.of("ARRIVAL_LOCAL_KAFKA_PORT", "nine")))
                 .hasMessage("ARRIVAL_LOCAL_KAFKA_PORT must be a port number, not 'nine'");

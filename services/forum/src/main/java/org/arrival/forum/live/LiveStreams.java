@@ -101,7 +101,7 @@ public class LiveStreams {
             long mine = open.values().stream().filter(s -> s.caller().userId().equals(caller.userId())).count();
             if (mine >= settings.maxPerCaller()) {
                 throw new TooManyStreams("You already have " + mine + " live streams open (at most "
-                        + settings.maxPerCaller() + "): close another dashboard tab");
+                        + settings.maxPerCaller() + "): close another page of the forum");
             }
             open.put(stream.id(), stream);
             opened.incrementAndGet();

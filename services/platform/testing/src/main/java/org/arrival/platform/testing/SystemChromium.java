@@ -16,7 +16,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The system's Chromium, headless, driven through the system's ChromeDriver (never a downloaded one) with a profile
- * of its own that {@link #close} deletes. For the dashboard's browser tests; they bring selenium-java themselves.
+ * of its own that {@link #close} deletes. For the web application's browser tests; they bring selenium-java themselves.
  */
 public final class SystemChromium implements AutoCloseable {
 

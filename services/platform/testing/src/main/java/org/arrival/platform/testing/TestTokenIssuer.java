@@ -40,7 +40,8 @@ public final class TestTokenIssuer {
     public static final String REALM_PATH = "/realms/arrival";
     public static final String JWKS_PATH = REALM_PATH + "/protocol/openid-connect/certs";
     public static final String AUDIENCE = "arrival-api";
-    public static final String CLIENT = "arrival-web";
+    /** The client the tokens were issued to ({@code azp}): the web application. */
+    public static final String CLIENT = "arrival-bff";
     /** A running Keycloak to take tokens from instead of signing them here, e.g. {@code http://127.0.0.1:8180}. */
     public static final String KEYCLOAK_URL_PROPERTY = "arrival.keycloak.url";
 

@@ -103,18 +103,47 @@ class RealmExportTest {
     }
 
     @Test
-    void webClientIsPublicWithPkceAndStandardFlowOnly() {
-        JsonNode web = client("arrival-web");
+    void theOnlyBrowserClientIsTheWebApplication() {
+        List<String> clients = realm.path("clients").values().stream().map(c -> c.path("clientId").asString()).toList();
+        assertThat(clients).containsExactlyInAnyOrder("arrival-bff", "arrival-api", "arrival-e2e");
+        for (JsonNode client : realm.path("clients").values()) {
+            assertThat(client.path("publicClient").asBoolean()).as("%s is public", client.path("clientId")).isFalse();
+        }
+    }
 
-        assertThat(web.path("publicClient").asBoolean()).isTrue();
-        assertThat(web.path("attributes").path("pkce.code.challenge.method").asString()).isEqualTo("S256");
-        assertThat(web.path("standardFlowEnabled").asBoolean()).isTrue();
-        assertThat(web.path("implicitFlowEnabled").asBoolean()).isFalse();
-        assertThat(web.path("directAccessGrantsEnabled").asBoolean()).isFalse();
-        assertThat(web.path("serviceAccountsEnabled").asBoolean()).isFalse();
-        assertThat(strings(web.path("redirectUris")))
-                .containsExactlyInAnyOrder("http://127.0.0.1:8085/*", "http://localhost:8085/*");
-        assertThat(strings(web.path("webOrigins"))).containsExactly("+");
+    @Test
+    void webApplicationIsAConfidentialClientWithPkceThatReturnsOnlyToItsOwnPages() {
+        JsonNode bff = client("arrival-bff");
+
+        assertThat(bff.path("publicClient").asBoolean()).isFalse();
+        assertThat(bff.path("clientAuthenticatorType").asString()).isEqualTo("client-secret");
+        assertThat(bff.path("secret").asString()).isNotBlank();
+        assertThat(bff.path("attributes").path("pkce.code.challenge.method").asString()).isEqualTo("S256");
+        assertThat(bff.path("standardFlowEnabled").asBoolean()).isTrue();
+        assertThat(bff.path("implicitFlowEnabled").asBoolean()).isFalse();
+        assertThat(bff.path("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(bff.path("serviceAccountsEnabled").asBoolean()).isFalse();
+        // exact addresses: the sign-in callback and the signed-out page, nothing else
+        assertThat(strings(bff.path("redirectUris"))).containsExactlyInAnyOrder(
+                "http://127.0.0.1:8080/login/oauth2/code/keycloak", "http://localhost:8080/login/oauth2/code/keycloak");
+        assertThat(bff.path("attributes").path("post.logout.redirect.uris").asString().split("##"))
+                .containsExactlyInAnyOrder("http://127.0.0.1:8080/signed-out", "http://localhost:8080/signed-out");
+        assertThat(strings(bff.path("webOrigins"))).isEmpty();
+    }
+
+    @Test
+    void descriptionsFitKeycloaksColumns() {
+        for (JsonNode client : realm.path("clients").values()) {
+            assertThat(client.path("description").asString().length()).as("description of %s", client.path("clientId"))
+                    .isLessThanOrEqualTo(255);
+        }
+    }
+
+    @Test
+    void loginAndAccountPagesSpeakThePlatformsLanguages() {
+        assertThat(realm.path("internationalizationEnabled").asBoolean()).isTrue();
+        assertThat(strings(realm.path("supportedLocales"))).containsExactlyInAnyOrder("en", "fr", "es", "ar");
+        assertThat(realm.path("defaultLocale").asString()).isEqualTo("en");
     }
 
     @Test
@@ -140,7 +169,7 @@ class RealmExportTest {
     @Test
     void loginClientsPutOrgIdRolesAndAudienceInTheAccessToken() {
         String audience = new SecurityProperties(null, null, null, null).audience();
-        for (String clientId : List.of("arrival-web", "arrival-e2e")) {
+        for (String clientId : List.of("arrival-bff", "arrival-e2e")) {
             JsonNode client = client(clientId);
             List<JsonNode> mappers = List.copyOf(client.path("protocolMappers").values());
 

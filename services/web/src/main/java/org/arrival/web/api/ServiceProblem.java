@@ -1,0 +1,66 @@
+package org.arrival.web.api;
+
+import java.util.List;
+
+/**
+ * A service refused a request and said why in an RFC 9457 problem: its status, title and detail, and the fields it
+ * names ({@code errors: [{field, message}]}).
+ */
+public class ServiceProblem extends RuntimeException {
+
+    private final Service service;
+    private final int status;
+    private final String title;
+    private final String detail;
+    private final List<FieldError> errors;
+
+    public record FieldError(String field, String message) {
+    }
+
+    public ServiceProblem(Service service, int status, String title, String detail, List<FieldError> errors) {
+        super(service + " answered " + status + (detail == null ? "" : ": " + detail));
+        this.service = service;
+        this.status = status;
+        this.title = title;
+        this.detail = detail;
+        this.errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    public Service service() {
+        return service;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    public boolean notFound() {
+        return status == 404;
+    }
+
+    public boolean forbidden() {
+        return status == 403;
+    }
+
+    /** Someone else changed the record since it was read (412 to an If-Match). */
+    public boolean staleVersion() {
+        return status == 412;
+    }
+
+    /** The input was refused: bad values, a broken rule or a conflict the person can fix. */
+    public boolean invalidInput() {
+        return status == 400 || status == 409 || status == 422;
+    }
+}

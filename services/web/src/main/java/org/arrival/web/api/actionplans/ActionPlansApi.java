@@ -1,0 +1,33 @@
+package org.arrival.web.api.actionplans;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.arrival.web.api.ApiClients;
+import org.arrival.web.api.Service;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/** The action-plans service's public API: plans, actions, milestones, progress, funding. */
+@Component
+public class ActionPlansApi {
+
+    private final RestClient client;
+
+    public ActionPlansApi(ApiClients clients) {
+        this.client = clients.client(Service.ACTION_PLANS);
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Action(UUID id, long version, UUID ownerId, UUID planId, String title, String description,
+            String kind, List<String> sectors, List<String> targetGroups, LocalDate startDate, LocalDate endDate,
+            String status, String classification) {
+    }
+
+    public Action action(UUID id) {
+        return client.get().uri("/actions/{id}", id).retrieve().body(Action.class);
+    }
+}

@@ -1,0 +1,235 @@
+package org.arrival.web.api.forum;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.arrival.web.api.ApiClients;
+import org.arrival.web.api.Service;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriBuilder;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/** The forum service's public API: the forums' shared views, exports and live stream. */
+@Component
+public class ForumApi {
+
+    /** The largest page the forum service serves. */
+    public static final int MAX_PAGE = 200;
+
+    private final RestClient client;
+    private final RestClient streams;
+    private final JsonMapper json;
+
+    public ForumApi(ApiClients clients, JsonMapper json) {
+        this.client = clients.client(Service.FORUM);
+        this.streams = clients.streamingClient(Service.FORUM);
+        this.json = json;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ForumSummary(UUID forumId, String name, String type, String status, String area, String seat) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Page<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record NextMilestone(UUID milestoneId, String title, LocalDate dueOn) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record FundingTotal(String currency, BigDecimal committed, BigDecimal disbursed, BigDecimal required,
+            BigDecimal gap) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TrackerItem(UUID actionId, String title, UUID ownerId, String ownerName, String status,
+            String kind, List<String> sectors, List<String> targetGroups, List<String> frameworkItems,
+            Integer percentComplete, String rag, LocalDate reportPeriodEnd, NextMilestone nextMilestone,
+            boolean overdue, Integer daysOverdue, List<FundingTotal> funding, String classification, UUID planId,
+            LocalDate startDate, LocalDate endDate) {
+
+        public TrackerItem {
+            sectors = sectors == null ? List.of() : sectors;
+            targetGroups = targetGroups == null ? List.of() : targetGroups;
+            frameworkItems = frameworkItems == null ? List.of() : frameworkItems;
+            funding = funding == null ? List.of() : funding;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CoverageCell(String sector, String group, String area, String coverage, int needs,
+            List<UUID> needIds, List<UUID> actionIds, int inputs) {
+
+        public CoverageCell {
+            needIds = needIds == null ? List.of() : needIds;
+            actionIds = actionIds == null ? List.of() : actionIds;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RoundScore(UUID roundId, String title, Instant publishedAt, Double points, Integer max,
+            Double percent, int respondents, List<String> divergentQuestions) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RecommendationScore(String code, double points, int max) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Readiness(RoundScore latest, List<RoundScore> trend, Double change,
+            List<RecommendationScore> recommendations, List<String> divergentQuestions) {
+
+        public Readiness {
+            trend = trend == null ? List.of() : trend;
+            recommendations = recommendations == null ? List.of() : recommendations;
+            divergentQuestions = divergentQuestions == null ? List.of() : divergentQuestions;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Flag(UUID flagId, long version, UUID forumId, String checkCode, String key, List<UUID> recordIds,
+            String summary, String status, String reason, boolean conditionHolds, Instant createdAt,
+            Instant updatedAt) {
+
+        public Flag {
+            recordIds = recordIds == null ? List.of() : recordIds;
+        }
+    }
+
+    /**
+     * The tracker's query as the forum service takes it: filters, sort ({@code title}, {@code -startDate}, ...),
+     * page from 0 and page size.
+     */
+    public record TrackerQuery(UUID org, String sector, String group, String status, String area, String sort,
+            Integer page, Integer size) {
+
+        public static final TrackerQuery ALL = new TrackerQuery(null, null, null, null, null, null, null, null);
+
+        void apply(UriBuilder uri) {
+            Map<String, Object> params = new java.util.LinkedHashMap<>();
+            params.put("org", org);
+            params.put("sector", sector);
+            params.put("group", group);
+            params.put("status", status);
+            params.put("area", area);
+            params.put("sort", sort);
+            params.put("page", page);
+            params.put("size", size);
+            params.forEach((k, v) -> {
+                if (v != null && !String.valueOf(v).isBlank()) {
+                    uri.queryParam(k, v);
+                }
+            });
+        }
+
+        public TrackerQuery withPage(int p, int s) {
+            return new TrackerQuery(org, sector, group, status, area, sort, p, s);
+        }
+    }
+
+    public List<ForumSummary> myForums() {
+        return client.get().uri("/forums").retrieve().body(new ParameterizedTypeReference<List<ForumSummary>>() {
+        });
+    }
+
+    public Page<TrackerItem> tracker(UUID forumId, TrackerQuery query) {
+        return client.get().uri(uri -> {
+            uri.path("/forums/{forumId}/tracker");
+            query.apply(uri);
+            return uri.build(forumId);
+        }).retrieve().body(new ParameterizedTypeReference<Page<TrackerItem>>() {
+        });
+    }
+
+    /** Every action of the forum the caller sees, page after page. */
+    public List<TrackerItem> allActions(UUID forumId) {
+        return allActions(forumId, TrackerQuery.ALL);
+    }
+
+    /** Every action of the forum the caller sees that the query selects, in its order, page after page. */
+    public List<TrackerItem> allActions(UUID forumId, TrackerQuery query) {
+        List<TrackerItem> all = new ArrayList<>();
+        for (int page = 0;; page++) {
+            Page<TrackerItem> p = tracker(forumId, query.withPage(page, MAX_PAGE));
+            all.addAll(p.items());
+            if (page + 1 >= p.totalPages()) {
+                return all;
+            }
+        }
+    }
+
+    public List<CoverageCell> needsCoverage(UUID forumId) {
+        return client.get().uri("/forums/{forumId}/needs-coverage", forumId).retrieve()
+                .body(new ParameterizedTypeReference<List<CoverageCell>>() {
+                });
+    }
+
+    public Readiness readiness(UUID forumId) {
+        return client.get().uri("/forums/{forumId}/readiness", forumId).retrieve().body(Readiness.class);
+    }
+
+    public List<Flag> flags(UUID forumId) {
+        return client.get().uri("/forums/{forumId}/flags", forumId).retrieve()
+                .body(new ParameterizedTypeReference<List<Flag>>() {
+                });
+    }
+
+    /** The exports the forum service makes, with the media type it answers in. */
+    public enum Export {
+        THREE_W("3w.csv", "text/csv"), IATI("iati.xml", "application/xml");
+
+        public final String file;
+        public final String mediaType;
+
+        Export(String file, String mediaType) {
+            this.file = file;
+            this.mediaType = mediaType;
+        }
+    }
+
+    /** Streams an export to the consumer, as the service wrote it. */
+    public void export(UUID forumId, Export export, Consumer<java.io.InputStream> into) {
+        client.get().uri("/forums/{forumId}/exports/{file}", forumId, export.file)
+                .accept(MediaType.parseMediaType(export.mediaType))
+                .exchange((request, response) -> {
+                    if (response.getStatusCode().isError()) {
+                        throw ApiClients.problem(Service.FORUM, response, json);
+                    }
+                    into.accept(response.getBody());
+                    return null;
+                });
+    }
+
+    /**
+     * Opens the forum's live stream (server-sent events) with the given access token and hands its body to the
+     * reader, on the calling thread (which need not be a request's), until the stream ends.
+     */
+    public void stream(UUID forumId, String accessToken, Consumer<java.io.InputStream> reader) {
+        streams.get().uri("/forums/{forumId}/stream", forumId)
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .headers(h -> h.setBearerAuth(accessToken))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .exchange((request, response) -> {
+                    if (response.getStatusCode().isError()) {
+                        throw ApiClients.problem(Service.FORUM, response, json);
+                    }
+                    reader.accept(response.getBody());
+                    return null;
+                }, false);
+    }
+}

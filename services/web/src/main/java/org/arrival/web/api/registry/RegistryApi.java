@@ -1,0 +1,30 @@
+package org.arrival.web.api.registry;
+
+import java.util.UUID;
+
+import org.arrival.web.api.ApiClients;
+import org.arrival.web.api.Service;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/** The registry's public API: organisations, forums and memberships. */
+@Component
+public class RegistryApi {
+
+    private final RestClient client;
+
+    public RegistryApi(ApiClients clients) {
+        this.client = clients.client(Service.REGISTRY);
+    }
+
+    /** An organisation as the registry shows it to the caller. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Organisation(UUID id, long version, String name, String acronym, String type, String status) {
+    }
+
+    public Organisation organisation(UUID id) {
+        return client.get().uri("/stakeholders/{id}", id).retrieve().body(Organisation.class);
+    }
+}

@@ -1,0 +1,145 @@
+package org.arrival.web.forums;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.arrival.web.api.forum.ForumApi.CoverageCell;
+import org.arrival.web.api.forum.ForumApi.Readiness;
+import org.arrival.web.api.forum.ForumApi.RecommendationScore;
+import org.arrival.web.api.forum.ForumApi.RoundScore;
+import org.arrival.web.api.forum.ForumApi.TrackerItem;
+import org.arrival.web.charts.BarChart;
+import org.arrival.web.charts.Figure;
+import org.arrival.web.charts.GridChart;
+import org.arrival.web.charts.LineChart;
+import org.arrival.web.layout.Page;
+import org.arrival.web.layout.Symbols;
+
+/** The forum's charts, worded and formatted for the reader, each with its description and table of numbers. */
+final class ForumCharts {
+
+    private ForumCharts() {
+    }
+
+    /** Average progress of each sector's actions, cancelled ones left out (no report counts as 0 %). */
+    static BarChart sectors(Page page, List<TrackerItem> actions) {
+        Map<String, double[]> bySector = new TreeMap<>();
+        for (TrackerItem a : actions) {
+            if ("CANCELLED".equals(a.status())) {
+                continue;
+            }
+            for (String s : a.sectors()) {
+                double[] sumCount = bySector.computeIfAbsent(s, k -> new double[2]);
+                sumCount[0] += a.percentComplete() == null ? 0 : a.percentComplete();
+                sumCount[1] += 1;
+            }
+        }
+        if (bySector.isEmpty()) {
+            return null;
+        }
+        record Row(String name, double value, int count) {
+        }
+        List<Row> rows = new ArrayList<>();
+        bySector.forEach((code, e) -> rows.add(new Row(page.label("Sector", code), e[0] / e[1], (int) e[1])));
+        rows.sort(Comparator.comparing(Row::name, java.text.Collator.getInstance(page.locale())));
+        List<String> described = new ArrayList<>();
+        List<List<String>> table = new ArrayList<>();
+        List<BarChart.Item> items = new ArrayList<>();
+        for (Row r : rows) {
+            String percent = page.format().percent(r.value());
+            described.add(page.t("sectors.point", "sector", r.name(), "percent", percent, "count", r.count()));
+            table.add(List.of(r.name(), percent, page.format().number(r.count())));
+            items.add(new BarChart.Item(r.name(), r.value(), percent));
+        }
+        Figure figure = new Figure("sectors-chart", page.t("sectors.caption"), String.join("; ", described),
+                List.of(page.t("sectors.sector"), page.t("sectors.average"), page.t("sectors.actions")), table);
+        return BarChart.of(figure, items);
+    }
+
+    /** Needs coverage: sectors down, population group and area across. */
+    static GridChart coverage(Page page, List<CoverageCell> cells) {
+        if (cells.isEmpty()) {
+            return null;
+        }
+        var collator = java.text.Collator.getInstance(page.locale());
+        Map<String, String> rowKeys = new LinkedHashMap<>();
+        Map<String, String> columnKeys = new LinkedHashMap<>();
+        Map<String, GridChart.Mark> marks = new LinkedHashMap<>();
+        List<String> described = new ArrayList<>();
+        List<List<String>> table = new ArrayList<>();
+        for (CoverageCell c : cells) {
+            String sector = page.label("Sector", c.sector());
+            String group = page.label("PopulationGroup", c.group());
+            String area = c.area() == null || c.area().isBlank() ? page.t("coverage.anywhere") : c.area();
+            String column = c.group() + "|" + (c.area() == null ? "" : c.area());
+            rowKeys.put(c.sector(), sector);
+            columnKeys.put(column, group + " " + area);
+            String symbol = Symbols.coverage(c.coverage());
+            String state = page.t("coverage." + c.coverage());
+            marks.put(c.sector() + "|" + column, new GridChart.Mark(c.coverage(), symbol + " " + page.format().number(c.needs())));
+            described.add(page.t("coverage.point", "sector", sector, "group", group, "area", area, "coverage", state,
+                    "needs", c.needs()));
+            table.add(List.of(sector, group, area, symbol + " " + state, page.format().number(c.needs()),
+                    page.format().number(c.inputs())));
+        }
+        List<GridChart.Key> rows = rowKeys.entrySet().stream().map(e -> new GridChart.Key(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparing(GridChart.Key::label, collator)).toList();
+        List<GridChart.Key> columns = columnKeys.entrySet().stream()
+                .map(e -> new GridChart.Key(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparing(GridChart.Key::label, collator)).toList();
+        Figure figure = new Figure("coverage-chart", page.t("coverage.caption"), String.join("; ", described),
+                List.of(page.t("sectors.sector"), page.t("coverage.group"), page.t("coverage.area"),
+                        page.t("coverage.state"), page.t("coverage.needs"), page.t("coverage.inputs")),
+                table);
+        return GridChart.of(figure, rows, columns, marks);
+    }
+
+    /** The latest round's score by recommendation of the checklist. */
+    static BarChart recommendations(Page page, Readiness readiness) {
+        if (readiness.latest() == null || readiness.recommendations().isEmpty()) {
+            return null;
+        }
+        List<BarChart.Item> items = new ArrayList<>();
+        List<String> described = new ArrayList<>();
+        List<List<String>> table = new ArrayList<>();
+        for (RecommendationScore r : readiness.recommendations()) {
+            double value = r.max() == 0 ? 0 : 100.0 * r.points() / r.max();
+            String name = page.t("readiness.recommendation." + r.code());
+            String percent = page.format().percent(value);
+            items.add(new BarChart.Item(name, value, percent));
+            described.add(page.t("readiness.point", "recommendation", name, "percent", percent, "points",
+                    page.format().number(r.points()), "max", page.format().number(r.max())));
+            table.add(List.of(name, percent, page.t("readiness.pointsOf", "points", page.format().number(r.points()),
+                    "max", page.format().number(r.max()))));
+        }
+        Figure figure = new Figure("readiness-chart", page.t("readiness.caption"), String.join("; ", described),
+                List.of(page.t("readiness.recommendation"), page.t("readiness.score"), page.t("readiness.points")),
+                table);
+        return BarChart.of(figure, items);
+    }
+
+    /** The overall score of each published round, over time. */
+    static LineChart trend(Page page, Readiness readiness) {
+        List<RoundScore> trend = readiness.trend().stream().filter(r -> r.percent() != null).toList();
+        if (trend.isEmpty()) {
+            return null;
+        }
+        List<LineChart.Item> items = new ArrayList<>();
+        List<String> described = new ArrayList<>();
+        List<List<String>> table = new ArrayList<>();
+        for (RoundScore r : trend) {
+            String date = page.format().date(r.publishedAt());
+            String percent = page.format().percent(r.percent(), 1);
+            items.add(new LineChart.Item(date, r.percent(), percent));
+            described.add(page.t("readiness.trendPoint", "date", date, "title", r.title(), "percent", percent));
+            table.add(List.of(r.title() == null ? "" : r.title(), date, percent));
+        }
+        Figure figure = new Figure("trend-chart", page.t("readiness.trendCaption"), String.join("; ", described),
+                List.of(page.t("readiness.round"), page.t("readiness.published"), page.t("readiness.overall")), table);
+        return LineChart.of(figure, items);
+    }
+}

@@ -1,0 +1,158 @@
+package org.arrival.web.forums;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.arrival.contracts.actionplans.ActionStatus;
+import org.arrival.contracts.common.PopulationGroup;
+import org.arrival.contracts.common.Sector;
+import org.arrival.web.api.ServiceProblem;
+import org.arrival.web.api.Service;
+import org.arrival.web.api.forum.ForumApi;
+import org.arrival.web.api.forum.ForumApi.Flag;
+import org.arrival.web.api.forum.ForumApi.ForumSummary;
+import org.arrival.web.api.forum.ForumApi.Readiness;
+import org.arrival.web.api.forum.ForumApi.TrackerItem;
+import org.arrival.web.layout.Page;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The forums the person's organisation sits in, and per forum its shared picture: the action tracker, progress by
+ * sector, needs coverage, readiness and open coherence flags, each also served alone so the live stream's hints
+ * refresh only what changed.
+ */
+@Controller
+public class ForumPages {
+
+    /** Flag states still waiting for the forum's follow-up. */
+    static final List<String> OPEN_FLAGS = List.of("OPEN", "ACKNOWLEDGED");
+
+    private final ForumApi forums;
+
+    public ForumPages(ForumApi forums) {
+        this.forums = forums;
+    }
+
+    @GetMapping("/")
+    public String home() {
+        return "redirect:/forums";
+    }
+
+    @GetMapping("/forums")
+    public String myForums(Model model) {
+        model.addAttribute("forums", forums.myForums());
+        return "forums/myForums";
+    }
+
+    @GetMapping("/forums/{forumId}")
+    public String forum(@PathVariable UUID forumId, @RequestParam(required = false) String org,
+            @RequestParam(required = false) String sector, @RequestParam(required = false) String group,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String area,
+            @RequestParam(required = false) String q, @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
+            @ModelAttribute("page") Page view, Model model) {
+        ForumSummary forum = forum(forumId);
+        TrackerFilter filter = TrackerFilter.of(org, sector, group, status, area, q, overdue, sort, page);
+        List<TrackerItem> all = forums.allActions(forumId);
+        Readiness readiness = forums.readiness(forumId);
+        model.addAttribute("forum", forum);
+        model.addAttribute("tracker", tracker(forumId, filter, all, view));
+        model.addAttribute("sectors", ForumCharts.sectors(view, all));
+        model.addAttribute("coverage", ForumCharts.coverage(view, forums.needsCoverage(forumId)));
+        model.addAttribute("readiness", readinessView(view, readiness));
+        model.addAttribute("flags", openFlags(forums.flags(forumId)));
+        return "forums/forum";
+    }
+
+    /** One part of the forum page, for htmx: after a filter change, or when the live stream says it changed. */
+    @GetMapping("/forums/{forumId}/parts/{part}")
+    public String part(@PathVariable UUID forumId, @PathVariable String part, @RequestParam(required = false) String org,
+            @RequestParam(required = false) String sector, @RequestParam(required = false) String group,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String area,
+            @RequestParam(required = false) String q, @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
+            @RequestHeader(name = "HX-Trigger", required = false) String trigger,
+            @ModelAttribute("page") Page view, Model model, HttpServletResponse response) {
+        model.addAttribute("forumId", forumId);
+        switch (part) {
+            case "tracker" -> {
+                TrackerFilter filter = TrackerFilter.of(org, sector, group, status, area, q, overdue, sort, page);
+                model.addAttribute("tracker", tracker(forumId, filter, forums.allActions(forumId), view));
+                if (TrackerView.FORM_ID.equals(trigger)) {
+                    // the filter form changed: the address names the filters, so it can be shared or reloaded
+                    response.setHeader("HX-Push-Url", filter.on("/forums/" + forumId));
+                }
+                return "forums/tracker";
+            }
+            case "sectors" -> {
+                model.addAttribute("sectors", ForumCharts.sectors(view, forums.allActions(forumId)));
+                return "forums/sectors";
+            }
+            case "coverage" -> {
+                model.addAttribute("coverage", ForumCharts.coverage(view, forums.needsCoverage(forumId)));
+                return "forums/coverage";
+            }
+            case "readiness" -> {
+                model.addAttribute("readiness", readinessView(view, forums.readiness(forumId)));
+                return "forums/readiness";
+            }
+            case "flags" -> {
+                model.addAttribute("flags", openFlags(forums.flags(forumId)));
+                return "forums/flags";
+            }
+            default -> throw new ServiceProblem(Service.FORUM, 404, null, null, List.of());
+        }
+    }
+
+    private ForumSummary forum(UUID forumId) {
+        return forums.myForums().stream().filter(f -> forumId.equals(f.forumId())).findFirst()
+                .orElseThrow(() -> new ServiceProblem(Service.FORUM, 404, null, null, List.of()));
+    }
+
+    private TrackerView tracker(UUID forumId, TrackerFilter filter, List<TrackerItem> all, Page view) {
+        ForumApi.Page<TrackerItem> shown;
+        if (filter.filtersHere()) {
+            // the forum service filters, sorts and pages everything else; these two filters apply here
+            List<TrackerItem> matching = forums.allActions(forumId, filter.unpaged()).stream()
+                    .filter(a -> filter.matches(a, view.locale())).toList();
+            int from = Math.min(matching.size(), filter.page() * TrackerFilter.PAGE_SIZE);
+            int to = Math.min(matching.size(), from + TrackerFilter.PAGE_SIZE);
+            shown = new ForumApi.Page<>(matching.subList(from, to), filter.page(), TrackerFilter.PAGE_SIZE,
+                    matching.size(), Math.max(1, (matching.size() + TrackerFilter.PAGE_SIZE - 1) / TrackerFilter.PAGE_SIZE));
+        } else {
+            shown = forums.tracker(forumId, filter.query());
+        }
+        Map<String, UUID> owners = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        all.forEach(a -> {
+            if (a.ownerId() != null) {
+                owners.put(a.ownerName() == null ? a.ownerId().toString() : a.ownerName(), a.ownerId());
+            }
+        });
+        return new TrackerView(forumId, filter, shown, all.size(), owners,
+                List.of(Sector.values()).stream().map(Enum::name).toList(),
+                List.of(PopulationGroup.values()).stream().map(Enum::name).toList(),
+                List.of(ActionStatus.values()).stream().map(Enum::name).toList());
+    }
+
+    static ReadinessView readinessView(Page view, Readiness readiness) {
+        return new ReadinessView(readiness, ForumCharts.recommendations(view, readiness),
+                ForumCharts.trend(view, readiness));
+    }
+
+    static List<Flag> openFlags(List<Flag> flags) {
+        return flags.stream().filter(f -> OPEN_FLAGS.contains(f.status()))
+                .sorted(Comparator.comparing(Flag::createdAt, Comparator.nullsLast(Comparator.reverseOrder())))
+                .toList();
+    }
+}

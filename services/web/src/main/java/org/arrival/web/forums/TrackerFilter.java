@@ -1,0 +1,117 @@
+package org.arrival.web.forums;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.arrival.contracts.actionplans.ActionStatus;
+import org.arrival.contracts.common.PopulationGroup;
+import org.arrival.contracts.common.Sector;
+import org.arrival.web.api.forum.ForumApi.TrackerQuery;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The tracker's filters, sort and page as the page's form and links carry them; values the forum service would
+ * refuse (an unknown sector, say) are dropped rather than sent.
+ */
+public record TrackerFilter(UUID org, String sector, String group, String status, String area, String text,
+        boolean overdue, String sort, int page) {
+
+    public static final int PAGE_SIZE = 25;
+    public static final List<String> SORTS = List.of("title", "-title", "status", "startDate", "-startDate", "endDate",
+            "-endDate");
+
+    public static TrackerFilter of(String org, String sector, String group, String status, String area, String text,
+            Boolean overdue, String sort, Integer page) {
+        UUID orgId = null;
+        try {
+            orgId = org == null || org.isBlank() ? null : UUID.fromString(org.strip());
+        } catch (IllegalArgumentException e) {
+            orgId = null;
+        }
+        return new TrackerFilter(orgId, known(Sector.class, sector), known(PopulationGroup.class, group),
+                known(ActionStatus.class, status), area == null || area.isBlank() ? null : area.strip(),
+                text == null || text.isBlank() ? null : text.strip(), Boolean.TRUE.equals(overdue),
+                sort != null && SORTS.contains(sort) ? sort : "title", page == null || page < 0 ? 0 : page);
+    }
+
+    /** The page of the forum service's listing these filters select. */
+    public TrackerQuery query() {
+        return new TrackerQuery(org, sector, group, status, area, sort, page, PAGE_SIZE);
+    }
+
+    /** The forum service's listing with the filters it takes, every page (the others apply here). */
+    public TrackerQuery unpaged() {
+        return new TrackerQuery(org, sector, group, status, area, sort, null, null);
+    }
+
+    /**
+     * Whether a filter the forum service does not take is chosen (words in the title or owner, only overdue
+     * reporting): then the listing is read whole and filtered and paged here.
+     */
+    public boolean filtersHere() {
+        return text != null || overdue;
+    }
+
+    /** An action passes the filters the forum service does not apply. */
+    public boolean matches(org.arrival.web.api.forum.ForumApi.TrackerItem item, java.util.Locale locale) {
+        if (overdue && !item.overdue()) {
+            return false;
+        }
+        if (text == null) {
+            return true;
+        }
+        String haystack = ((item.title() == null ? "" : item.title()) + " "
+                + (item.ownerName() == null ? "" : item.ownerName())).toLowerCase(locale);
+        return haystack.contains(text.toLowerCase(locale));
+    }
+
+    public boolean filtered() {
+        return org != null || sector != null || group != null || status != null || area != null || filtersHere();
+    }
+
+    public TrackerFilter page(int p) {
+        return new TrackerFilter(org, sector, group, status, area, text, overdue, sort, p);
+    }
+
+    /** The query string of these filters (without a leading {@code ?}); empty when nothing is chosen. */
+    public String queryString() {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("org", org);
+        params.put("sector", sector);
+        params.put("group", group);
+        params.put("status", status);
+        params.put("area", area);
+        params.put("q", text);
+        params.put("overdue", overdue ? "true" : null);
+        params.put("sort", "title".equals(sort) ? null : sort);
+        params.put("page", page == 0 ? null : page);
+        UriComponentsBuilder b = UriComponentsBuilder.newInstance();
+        params.forEach((k, v) -> {
+            if (v != null) {
+                b.queryParam(k, v);
+            }
+        });
+        String q = b.encode().build().getQuery();
+        return q == null ? "" : q;
+    }
+
+    /** A path with these filters' query string. */
+    public String on(String path) {
+        String q = queryString();
+        return q.isEmpty() ? path : path + "?" + q;
+    }
+
+    private static <E extends Enum<E>> String known(Class<E> type, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(value.strip())) {
+                return e.name();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,22 @@
+package org.arrival.web.layout;
+
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/** Gives every page's template its {@link Page} as {@code page}. */
+@ControllerAdvice
+public class PageAdvice {
+
+    private final Pages pages;
+
+    public PageAdvice(Pages pages) {
+        this.pages = pages;
+    }
+
+    @ModelAttribute("page")
+    public Page page(HttpServletRequest request) {
+        return pages.of(request);
+    }
+}

@@ -1,0 +1,81 @@
+package org.arrival.web;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * One HTTP server standing in for every service's public API in the web application's tests: each answer is set
+ * per method and path (query string ignored), and every request is recorded with its Authorization header.
+ */
+public final class StubServices implements AutoCloseable {
+
+    public record Answer(int status, String contentType, String body) {
+    }
+
+    public record Request(String method, String path, String query, String authorization) {
+    }
+
+    private final HttpServer server;
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+
+    public StubServices() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            requests.add(new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getQuery(),
+                    exchange.getRequestHeaders().getFirst("Authorization")));
+            Answer answer = answers.getOrDefault(exchange.getRequestMethod() + " " + path,
+                    new Answer(404, "application/problem+json", "{\"status\":404,\"title\":\"Not Found\",\"detail\":\"No such record\"}"));
+            byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", answer.contentType());
+            exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public StubServices answer(String method, String path, int status, String json) {
+        answers.put(method + " " + path, new Answer(status, status >= 400 ? "application/problem+json" : "application/json", json));
+        return this;
+    }
+
+    public StubServices answer(String method, String path, int status, String contentType, String body) {
+        answers.put(method + " " + path, new Answer(status, contentType, body));
+        return this;
+    }
+
+    public List<Request> requests() {
+        return requests;
+    }
+
+    public void reset() {
+        answers.clear();
+        requests.clear();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
