@@ -83,7 +83,7 @@ public final class RefusalMatrix {
                 problems.add(row.key + ": no request declared");
                 continue;
             }
-            if (row.refused.isEmpty() && row.openBecause == null && row.publicBecause == null) {
+            if (row.refused.isEmpty() && row.openBecause == null) {
                 problems.add(row.key + ": refuses nobody; name who must be refused, or say why everyone may");
             }
             ApiCall call;
@@ -91,14 +91,6 @@ public final class RefusalMatrix {
                 call = row.call.get();
             } catch (RuntimeException e) {
                 problems.add(row.key + ": its fixture failed: " + e);
-                continue;
-            }
-            if (row.publicBecause != null) {
-                MockHttpServletResponse response = call.perform(mvc, null);
-                checks++;
-                if (response.getStatus() >= 300) {
-                    problems.add(row.key + ": declared public but got " + response.getStatus() + " without a token");
-                }
                 continue;
             }
             expect(problems, row.key, "no token", call, null, Set.of(401));
@@ -169,7 +161,6 @@ public final class RefusalMatrix {
         private TestTokenIssuer.Token allowed;
         private String allowedName;
         private String openBecause;
-        private String publicBecause;
 
         private Row(String key) {
             this.key = key;
@@ -203,15 +194,6 @@ public final class RefusalMatrix {
         /** Every signed-in member may make the call (only 401s are checked); says why. */
         public Row openToEveryMember(String because) {
             this.openBecause = because;
-            return this;
-        }
-
-        /**
-         * The operation needs no token at all (a public path of the service, carrying no data); says why. The call is
-         * sent without a token and must succeed.
-         */
-        public Row publicBecause(String because) {
-            this.publicBecause = because;
             return this;
         }
     }
