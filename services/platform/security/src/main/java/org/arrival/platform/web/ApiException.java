@@ -1,6 +1,7 @@
 package org.arrival.platform.web;
 
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -34,14 +35,23 @@ public abstract class ApiException extends RuntimeException {
     }
 
     /**
-     * One offending input field and what is wrong with it; {@code code}, when present, names the kind of problem
-     * (such as {@code personal-data.email}) so that a client can word it in its user's language.
+     * One offending input field and what is wrong with it. {@code code}, when present, names the kind of problem (such
+     * as {@code personal-data.email} or {@code validation.Size}) and {@code parameters} its limits (such as
+     * {@code max}), so that a client can word it in its user's language; {@code message} is the English wording.
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FieldError(String field, String message, String code) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record FieldError(String field, String message, String code, Map<String, Object> parameters) {
+
+        public FieldError {
+            parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+        }
+
+        public FieldError(String field, String message, String code) {
+            this(field, message, code, Map.of());
+        }
 
         public FieldError(String field, String message) {
-            this(field, message, null);
+            this(field, message, null, Map.of());
         }
     }
 }

@@ -82,7 +82,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<ApiException.FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(f -> new ApiException.FieldError(f.getField(), f.getDefaultMessage())).toList();
+                .map(f -> new ApiException.FieldError(f.getField(), f.getDefaultMessage(), constraintCode(f),
+                        constraintLimits(f))).toList();
         List<ApiException.FieldError> global = ex.getBindingResult().getGlobalErrors().stream()
                 .map(g -> new ApiException.FieldError(g.getObjectName(), g.getDefaultMessage())).toList();
         List<ApiException.FieldError> all = new java.util.ArrayList<>(errors);
@@ -122,6 +123,30 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         return response;
     }
+
+    /** {@code validation.<Constraint>}, e.g. {@code validation.Size}, naming the bean-validation constraint broken. */
+    private static String constraintCode(org.springframework.validation.FieldError error) {
+        String[] codes = error.getCodes();
+        return codes == null || codes.length == 0 ? null : "validation." + codes[codes.length - 1];
+    }
+
+    /** The limits of the broken constraint a person needs to correct the value: min, max, value, integer, fraction. */
+    private static Map<String, Object> constraintLimits(org.springframework.validation.FieldError error) {
+        if (!error.contains(jakarta.validation.ConstraintViolation.class)) {
+            return Map.of();
+        }
+        Map<String, Object> limits = new java.util.TreeMap<>();
+        jakarta.validation.ConstraintViolation<?> violation = error.unwrap(jakarta.validation.ConstraintViolation.class);
+        Map<String, Object> attributes = violation.getConstraintDescriptor().getAttributes();
+        attributes.forEach((name, value) -> {
+                    if (LIMITS.contains(name) && (value instanceof Number || value instanceof String)) {
+                        limits.put(name, value);
+                    }
+                });
+        return limits;
+    }
+
+    private static final java.util.Set<String> LIMITS = java.util.Set.of("min", "max", "value", "integer", "fraction");
 
     /** The JSON reader's own exception (which knows the field) rather than, say, the date parser's inside it. */
     private static Throwable outermostJsonProblem(Throwable e) {

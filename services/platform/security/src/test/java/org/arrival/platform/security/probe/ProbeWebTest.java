@@ -257,7 +257,11 @@ class ProbeWebTest {
                     .andExpect(problem(400))
                     .andExpect(jsonPath("$.detail").value(startsWith("name:")))
                     .andExpect(jsonPath("$.errors[*].field", hasItem("name")))
-                    .andExpect(jsonPath("$.errors[0].message").isNotEmpty());
+                    .andExpect(jsonPath("$.errors[0].message").isNotEmpty())
+                    // a code and the limit, for clients that word the message in their reader's language
+                    .andExpect(jsonPath("$.errors[0].code").value("validation.Size"))
+                    .andExpect(jsonPath("$.errors[0].parameters.max").value(10))
+                    .andExpect(jsonPath("$.errors[0].parameters.min").value(0));
         }
 
         @Test
