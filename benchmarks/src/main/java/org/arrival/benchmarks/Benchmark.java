@@ -23,6 +23,8 @@ import org.arrival.benchmarks.measure.Format;
 import org.arrival.benchmarks.measure.Latencies;
 import org.arrival.benchmarks.measure.Rate;
 import org.arrival.benchmarks.measure.Table;
+import org.arrival.benchmarks.pages.PageScenario;
+import org.arrival.benchmarks.pages.WebSession;
 import org.arrival.benchmarks.reporting.FreshnessProbe;
 import org.arrival.benchmarks.reporting.Http;
 import org.arrival.benchmarks.reporting.Reporter;
@@ -123,6 +125,9 @@ public final class Benchmark {
                 settle();
             }
             idleCpu();
+            if (options.runs("pages")) {
+                phase("pages", this::pages);
+            }
             if (options.runs("throughput")) {
                 phase("throughput", this::throughput);
             }
@@ -229,6 +234,29 @@ public final class Benchmark {
                 () -> lag.total() == 0 && workspace.donorUnread() >= donorNotifications
                         && workspace.forumShowsLatestReports());
         return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private final Table pages = new Table("signed in as", "page", "status", "server time p50 / p95 (ms)",
+            "weight, compressed (KB): page + assets = total");
+
+    /** What a person waits for and downloads, page by page, on the demo forum and the workspace. */
+    private void pages() {
+        int warmUp = options.quick() ? 3 : 20;
+        int times = options.quick() ? 10 : 50;
+        for (String user : List.of("kcca-coordinator", "ngo-editor", "ubos-statistician", "dcic-officer")) {
+            WebSession session = WebSession.signIn(settings.baseUrl(org.arrival.local.PlatformService.WEB), user,
+                    org.arrival.local.DemoForum.PASSWORD);
+            PageScenario scenario = new PageScenario(session, options.quick() ? 8 : 30);
+            for (PageScenario.Page p : scenario.measure(scenario.crawl(), warmUp, times)) {
+                pages.row(user, p.kind(), p.status(), Format.millis(p.time().p50()) + " / " + Format.millis(p.time().p95()),
+                        Format.kilobytes(p.htmlBytes()) + " + " + Format.kilobytes(p.assetBytes()) + " = "
+                                + Format.kilobytes(p.weight()));
+                log(user + " " + p.kind() + ": " + p.time().millis() + " ms, " + p.weight() + " bytes");
+                if (p.time().p95() > 150_000_000L || p.weight() > 200_000) {
+                    log("  beyond the target (p95 150 ms, 200 KB): " + p.kind());
+                }
+            }
+        }
     }
 
     private final Table throughput = new Table("clients", "accepted reports/s", "latency p50 / p95 / p99 (ms)",
@@ -428,6 +456,10 @@ public final class Benchmark {
         if (stackStart != null) {
             out.append("### Start of the local stack (fresh data directory: ").append(!options.reuse()).append(')')
                     .append(nl).append(nl).append(stackStart.markdown()).append(nl);
+        }
+        if (!pages.isEmpty()) {
+            out.append("### Pages of the web application: time to the last byte over loopback, and weight").append(nl)
+                    .append(nl).append(pages.markdown()).append(nl);
         }
         if (!throughput.isEmpty()) {
             out.append("### Write throughput: closed-loop clients, ").append(options.levelDuration().toSeconds())

@@ -21,13 +21,13 @@ public record Options(boolean quick, boolean reuse, Set<String> skip, Path out, 
         List<Integer> clientLevels, Duration levelDuration, List<Double> freshnessLoads, Duration freshnessDuration,
         Duration probeEvery, long historyEvents, int historyActions) {
 
-    static final List<String> PHASES = List.of("throughput", "freshness", "rebuild", "baseline");
+    static final List<String> PHASES = List.of("pages", "throughput", "freshness", "rebuild", "baseline");
 
     static final String USAGE = """
             benchmarks/run [--quick] [--reuse] [--skip=phase,...] [--events=N] [--warm-up=SECONDS] [--out=FILE]
               --quick       small counts, a few minutes: to try the harness, not to quote
               --reuse       keep the stack's data directory from an earlier run (default: start fresh)
-              --skip=...    leave out phases: throughput, freshness, rebuild, baseline
+              --skip=...    leave out phases: pages, throughput, freshness, rebuild, baseline
               --events=N    events to seed for the rebuild (default 1000000, quick 50000)
               --warm-up=S   seconds of load before the first measurement, for the JIT (default 90, quick 15)
               --out=FILE    the Markdown results (default benchmarks/target/results-<time>.md)""";

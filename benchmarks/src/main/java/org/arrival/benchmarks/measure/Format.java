@@ -37,6 +37,11 @@ public final class Format {
         return String.format(Locale.ROOT, "%,d", Math.round(kib / 1024.0));
     }
 
+    /** Bytes as kilobytes (1,000 bytes), one decimal. */
+    public static String kilobytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f", bytes / 1000.0);
+    }
+
     public static String seconds(double s) {
         return String.format(Locale.ROOT, "%.1f", s);
     }
