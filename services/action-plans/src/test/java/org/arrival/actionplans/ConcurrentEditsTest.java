@@ -2,19 +2,15 @@ package org.arrival.actionplans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 import org.arrival.platform.testing.TestTokenIssuer.Token;
 import org.arrival.platform.testing.api.ApiCall;
+import org.arrival.platform.testing.api.ConcurrentWriters;
+import org.arrival.platform.testing.api.ConcurrentWriters.Outcome;
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * Every edit takes If-Match: when several editors send a change to the same version of a record at the same moment,
@@ -70,35 +66,9 @@ class ConcurrentEditsTest extends ActionPlansIntegrationTest {
     }
 
     /** Sends the editors' changes to one version at once; one must win, the rest get 412, the version moves by one. */
-    private void race(String what, String table, UUID id, long version, IntFunction<ApiCall> change, Token editor)
-            throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<MockHttpServletResponse>> answers = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(EDITORS)) {
-            for (int i = 0; i < EDITORS; i++) {
-                ApiCall call = change.apply(i);
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return call.perform(mvc, editor.bearer());
-                }));
-            }
-            start.countDown();
-            int won = 0;
-            int stale = 0;
-            for (Future<MockHttpServletResponse> f : answers) {
-                MockHttpServletResponse r = f.get();
-                if (r.getStatus() == 200) {
-                    won++;
-                    assertThat(r.getHeader("ETag")).as(what).isEqualTo("\"" + (version + 1) + "\"");
-                } else {
-                    assertThat(r.getStatus()).as(what + ": " + r.getContentAsString()).isEqualTo(412);
-                    assertThat(r.getContentType()).startsWith("application/problem+json");
-                    stale++;
-                }
-            }
-            assertThat(won).as(what + " winners").isEqualTo(1);
-            assertThat(stale).as(what + " refused as stale").isEqualTo(EDITORS - 1);
-        }
+    private void race(String what, String table, UUID id, long version, IntFunction<ApiCall> change, Token editor) {
+        List<Outcome> outcomes = ConcurrentWriters.race(mvc, EDITORS, change, i -> editor.bearer());
+        ConcurrentWriters.theOnlyWinner(outcomes);
         assertThat(jdbc.queryForObject("SELECT version FROM " + table + " WHERE id = ?", Long.class, id))
                 .as(what + " moved by one version").isEqualTo(version + 1);
     }

@@ -1,9 +1,6 @@
 package org.arrival.assessments;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +10,6 @@ import org.arrival.platform.testing.ServiceIntegrationTest;
 import org.arrival.platform.testing.TestTokenIssuer.Token;
 import org.arrival.platform.testing.api.ApiCall;
 import org.arrival.platform.testing.api.ApiDescription;
-import org.arrival.platform.testing.api.ApiOperation;
 import org.arrival.platform.testing.api.BadInput;
 import org.arrival.platform.testing.api.BadInputCheck;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +17,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestContextManager;
 import org.springframework.test.web.servlet.MockMvc;
 
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
@@ -49,16 +44,7 @@ class BadInputPropertiesTest {
     JdbcTemplate jdbc;
 
     private BadInputCheck check;
-    private final Map<String, Arbitrary<Sent>> operations = new LinkedHashMap<>();
-
-    /** A request and the bearer token it is sent with. */
-    record Sent(String operation, ApiCall call, String bearer) {
-
-        @Override
-        public String toString() {
-            return call.toString();
-        }
-    }
+    private final List<BadInput.Template> templates = new ArrayList<>();
 
     @BeforeProperty
     void prepare() throws Exception {
@@ -110,36 +96,22 @@ class BadInputPropertiesTest {
         around(api, "GET /needs/{id}/inputs", ApiCall.get("/needs/" + need + "/inputs?page=0&size=20&sort=collectedOn"),
                 f.unhcrMember);
 
-        List<String> writesAndLists = new ArrayList<>();
-        for (ApiOperation o : api.operations()) {
-            boolean list = "GET".equals(o.method()) && o.parameters("query").stream().anyMatch(p -> "page".equals(p.name()));
-            if (o.writes() || list) {
-                writesAndLists.add(o.key());
-            }
-        }
-        assertThat(operations.keySet()).as("every write and list operation of the API description")
-                .containsExactlyInAnyOrderElementsOf(writesAndLists);
+        check.requireTemplates(api, templates, Map.of());
     }
 
     private void around(ApiDescription api, String key, ApiCall valid, Token token) {
-        String bearer = token.bearer();
-        // a listing must answer its valid request (writes are left unsent: their variants should meet them unchanged)
-        if ("GET".equals(valid.method()) && valid.perform(mvc, bearer).getStatus() != 200) {
-            throw new IllegalStateException(key + ": the valid request was refused: " + valid);
-        }
-        operations.put(key, BadInput.around(api.operation(key), valid).map(call -> new Sent(key, call, bearer)));
+        templates.add(new BadInput.Template(key, valid, token));
     }
 
-    /** An operation drawn evenly, then one of its hostile variants. */
     @Provide
-    Arbitrary<Sent> calls() {
-        return Arbitraries.of(new ArrayList<>(operations.keySet())).flatMap(operations::get);
+    Arbitrary<BadInput.Variant> calls() {
+        return BadInput.variants(ApiDescription.of(mvc), templates);
     }
 
     /** No edge-case mixing: it would favour the first operation; the variants carry their own hostile edges. */
     @Property(tries = 700, edgeCases = EdgeCasesMode.NONE)
-    void badInputIsRefusedAsProblemJsonNeverWithA5xxAndChangesNothing(@ForAll("calls") Sent sent) {
-        int status = check.send(sent.call(), sent.bearer());
+    void badInputIsRefusedAsProblemJsonNeverWithA5xxAndChangesNothing(@ForAll("calls") BadInput.Variant sent) {
+        int status = check.send(sent.call(), sent.caller().bearer());
         Statistics.label("status").collect(status / 100 + "xx");
         Statistics.label("operation").collect(sent.operation());
     }

@@ -4,19 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 import org.arrival.platform.testing.TestTokenIssuer.Token;
+import org.arrival.platform.testing.api.ConcurrentWriters;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -45,30 +39,12 @@ class ConcurrentEditsTest extends AssessmentsIntegrationTest {
         ngoEditor = user("rlp-researcher", ngo, "org-editor", "member");
     }
 
-    /** Sends the requests at once (all released by one latch) and counts the answers by status. */
-    private Map<Integer, Integer> atOnce(IntFunction<MockHttpServletRequestBuilder> request, Token token)
-            throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(EDITORS);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < EDITORS; i++) {
-                MockHttpServletRequestBuilder r = request.apply(i);
-                Callable<Integer> send = () -> {
-                    start.await();
-                    return perform(r, token).andReturn().getResponse().getStatus();
-                };
-                answers.add(pool.submit(send));
-            }
-            start.countDown();
-            Map<Integer, Integer> byStatus = new TreeMap<>();
-            for (Future<Integer> f : answers) {
-                byStatus.merge(f.get(), 1, Integer::sum);
-            }
-            return byStatus;
-        } finally {
-            pool.shutdownNow();
-        }
+    /** Sends the requests at once (released together by a barrier) and counts the answers by status. */
+    private Map<Integer, Integer> atOnce(IntFunction<MockHttpServletRequestBuilder> request, Token token) {
+        Map<Integer, Integer> byStatus = new TreeMap<>();
+        ConcurrentWriters.race(mvc, EDITORS, i -> request.apply(i).header("Authorization", token.bearer()))
+                .forEach(o -> byStatus.merge(o.status(), 1, Integer::sum));
+        return byStatus;
     }
 
     private static void oneWinner(Map<Integer, Integer> byStatus) {

@@ -6,20 +6,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 import org.arrival.platform.testing.TestTokenIssuer.Token;
+import org.arrival.platform.testing.api.ConcurrentWriters;
+import org.arrival.platform.testing.api.ConcurrentWriters.Outcome;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -32,41 +27,13 @@ class ConcurrentEditsTest extends NotificationsIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    record Outcome(int writer, int status, String body) {
-    }
-
     /** Sends the requests together, released at once by a barrier. */
-    private List<Outcome> race(int writers, IntFunction<MockHttpServletRequestBuilder> request, Token token)
-            throws Exception {
-        CyclicBarrier start = new CyclicBarrier(writers);
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        try {
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (int i = 0; i < writers; i++) {
-                int writer = i;
-                MockHttpServletRequestBuilder r = request.apply(i).header("Authorization", token.bearer());
-                futures.add(pool.submit(() -> {
-                    start.await(30, TimeUnit.SECONDS);
-                    MockHttpServletResponse response = mvc.perform(r).andReturn().getResponse();
-                    return new Outcome(writer, response.getStatus(), response.getContentAsString());
-                }));
-            }
-            List<Outcome> outcomes = new ArrayList<>();
-            for (Future<Outcome> f : futures) {
-                outcomes.add(f.get(60, TimeUnit.SECONDS));
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
-        }
+    private List<Outcome> race(int writers, IntFunction<MockHttpServletRequestBuilder> request, Token token) {
+        return ConcurrentWriters.race(mvc, writers, i -> request.apply(i).header("Authorization", token.bearer()));
     }
 
     private static Outcome theOnlyWinner(List<Outcome> outcomes) {
-        assertThat(outcomes).extracting(Outcome::status).containsOnly(200, 412);
-        List<Outcome> winners = outcomes.stream().filter(o -> o.status() == 200).toList();
-        assertThat(winners).as("exactly one writer succeeds: %s", outcomes).hasSize(1);
-        assertThat(outcomes).filteredOn(o -> o.status() == 412).hasSize(outcomes.size() - 1);
-        return winners.getFirst();
+        return ConcurrentWriters.theOnlyWinner(outcomes);
     }
 
     @ParameterizedTest(name = "{0} writers")

@@ -2,18 +2,14 @@ package org.arrival.registry;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.arrival.platform.testing.RecordedEvent;
 import org.arrival.platform.testing.TestTokenIssuer.Token;
+import org.arrival.platform.testing.api.ConcurrentWriters;
+import org.arrival.platform.testing.api.ConcurrentWriters.Outcome;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,43 +19,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** Concurrent writers with the same ETag: one wins, the others are told to re-read; nothing is lost. */
 class ConcurrencyTest extends RegistryIntegrationTest {
 
-    /** One outcome of a racing request. */
-    record Outcome(int writer, int status, String body) {
-    }
-
-    /** Runs the requests together, released at once by a barrier, and returns each one's outcome. */
-    private List<Outcome> race(List<MockHttpServletRequestBuilder> requests, List<Token> tokens) throws Exception {
-        int n = requests.size();
-        CyclicBarrier start = new CyclicBarrier(n);
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int writer = i;
-                MockHttpServletRequestBuilder request = requests.get(i).header("Authorization", tokens.get(i).bearer());
-                futures.add(pool.submit(() -> {
-                    start.await(30, TimeUnit.SECONDS);
-                    MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
-                    return new Outcome(writer, response.getStatus(), response.getContentAsString());
-                }));
-            }
-            List<Outcome> outcomes = new ArrayList<>();
-            for (Future<Outcome> f : futures) {
-                outcomes.add(f.get(60, TimeUnit.SECONDS));
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
-        }
+    /** Runs the requests together, released at once by a barrier, each with its writer's token. */
+    private List<Outcome> race(List<MockHttpServletRequestBuilder> requests, List<Token> tokens) {
+        return ConcurrentWriters.race(mvc, requests.size(),
+                i -> requests.get(i).header("Authorization", tokens.get(i).bearer()));
     }
 
     private static Outcome theOnlyWinner(List<Outcome> outcomes) {
-        assertThat(outcomes).extracting(Outcome::status).containsOnly(200, 412);
-        List<Outcome> winners = outcomes.stream().filter(o -> o.status() == 200).toList();
-        assertThat(winners).as("exactly one writer succeeds: %s", outcomes).hasSize(1);
-        assertThat(outcomes.stream().filter(o -> o.status() == 412)).hasSize(outcomes.size() - 1)
-                .allSatisfy(o -> assertThat(o.body()).contains("ETag"));
-        return winners.get(0);
+        Outcome winner = ConcurrentWriters.theOnlyWinner(outcomes);
+        outcomes.stream().filter(o -> o != winner).forEach(o -> assertThat(o.body()).contains("ETag"));
+        return winner;
     }
 
     @ParameterizedTest(name = "{0} writers")

@@ -9,6 +9,8 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
+import org.arrival.platform.testing.TestTokenIssuer;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -29,6 +31,32 @@ public final class BadInput {
     private static final String PLACEHOLDER = "hostile-value-placeholder-";
 
     private BadInput() {
+    }
+
+    /** A valid request of an operation ({@code METHOD /path/{var}}) and the caller who may make it. */
+    public record Template(String operation, ApiCall call, TestTokenIssuer.Token caller) {
+    }
+
+    /** A hostile variant of a template's request, sent by the template's caller. */
+    public record Variant(String operation, ApiCall call, TestTokenIssuer.Token caller) {
+
+        @Override
+        public String toString() {
+            return call.toString();
+        }
+    }
+
+    /**
+     * Hostile variants of every template's request, the operations taken from the service's own description: an
+     * operation drawn evenly, then one of its variants.
+     */
+    public static Arbitrary<Variant> variants(ApiDescription api, List<Template> templates) {
+        List<Arbitrary<Variant>> all = new ArrayList<>();
+        for (Template t : templates) {
+            all.add(around(api.operation(t.operation()), t.call())
+                    .map(c -> new Variant(t.operation(), c, t.caller())));
+        }
+        return Arbitraries.of(all).flatMap(a -> a);
     }
 
     /** Hostile variants of {@code valid}, a request the operation accepts. */

@@ -1,5 +1,6 @@
 package org.arrival.platform.testing.api;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,6 +20,35 @@ public final class BadInputCheck {
     public BadInputCheck(MockMvc mvc, JdbcTemplate jdbc, Set<String> backgroundTables) {
         this.mvc = mvc;
         this.fingerprint = new DatabaseFingerprint(jdbc, backgroundTables);
+    }
+
+    /**
+     * The templates cover every write operation and every paged list of the description, but those left out with a
+     * reason, and each list's valid request is answered 200 (so its variants start from something valid).
+     */
+    public void requireTemplates(ApiDescription api, List<BadInput.Template> templates, Map<String, String> leftOut) {
+        Set<String> covered = new java.util.LinkedHashSet<>();
+        templates.forEach(t -> covered.add(t.operation()));
+        List<String> missing = new java.util.ArrayList<>();
+        for (ApiOperation o : api.operations()) {
+            boolean list = "GET".equals(o.method())
+                    && o.parameters("query").stream().anyMatch(p -> "page".equals(p.name()));
+            if ((o.writes() || list) && !covered.contains(o.key()) && !leftOut.containsKey(o.key())) {
+                missing.add(o.key());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new AssertionError("write or list operations without a template: " + missing);
+        }
+        for (BadInput.Template t : templates) {
+            if ("GET".equals(t.call().method())) {
+                int status = t.call().perform(mvc, t.caller().bearer()).getStatus();
+                if (status != 200) {
+                    throw new AssertionError(t.operation() + ": the valid request was answered " + status + ": "
+                            + t.call());
+                }
+            }
+        }
     }
 
     /** Sends the call; returns its status when the promise held, fails with the call and what broke otherwise. */
