@@ -111,16 +111,15 @@ class PersonalDataScreenTest {
     }
 
     /**
-     * The source documents' prose (several thousand paragraphs about migration, cities and policy) is the kind of
-     * text members write; the screen must leave nearly all of it alone. They sit beside the repository, in
-     * {@code ../shared/seeds}, on every development and CI machine.
+     * The source documents' prose (some 1,600 paragraphs about migration, cities and policy) is the kind of text
+     * members write; the screen must leave it alone. They are not part of the repository: they sit beside it, in
+     * {@code ../shared/seeds} (or where {@code ARRIVAL_SEEDS_DIR} says); without them this check is skipped.
      */
     @Test
     void theSourceDocumentsProsePasses() throws IOException {
-        Path seeds = root().resolveSibling("shared").resolve("seeds");
-        if (System.getenv("CI") == null) {
-            Assumptions.assumeTrue(Files.isDirectory(seeds), "no source documents at " + seeds);
-        }
+        String configured = System.getenv("ARRIVAL_SEEDS_DIR");
+        Path seeds = configured != null ? Path.of(configured) : root().resolveSibling("shared").resolve("seeds");
+        Assumptions.assumeTrue(Files.isDirectory(seeds), "no source documents at " + seeds);
         List<String> paragraphs = new ArrayList<>();
         try (Stream<Path> files = Files.list(seeds)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".txt")).toList()) {
