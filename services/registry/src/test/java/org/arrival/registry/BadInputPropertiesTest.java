@@ -70,6 +70,10 @@ class BadInputPropertiesTest extends RegistryIntegrationTest {
         String seat = json(perform(postJson("/forums/" + forum + "/memberships",
                 membershipJson(ngo, "MEMBER", "2026-01-01", null)), cityAdmin).andExpect(status().isCreated()), "$.id");
         String proposed = register(refugeeDepartmentJson(t));
+        String verified = register(refugeeDepartmentJson(t + "-verified"));
+        perform(postStep("/stakeholders/" + verified + "/verify", null), platform).andExpect(status().isOk());
+        String active = registerActive(refugeeDepartmentJson(t + "-active"));
+        String other = register(refugeeDepartmentJson(t + "-other"));
         return List.of(
                 new BadInput.Template("POST /stakeholders", ApiCall.post("/stakeholders", ngoJson(tag())), platform),
                 new BadInput.Template("GET /stakeholders", ApiCall.get("/stakeholders?q=" + t
@@ -80,6 +84,15 @@ class BadInputPropertiesTest extends RegistryIntegrationTest {
                 new BadInput.Template("POST /stakeholders/{id}/verify",
                         ApiCall.post("/stakeholders/" + proposed + "/verify", "{\"reason\":\"checked the register\"}"),
                         platform),
+                new BadInput.Template("POST /stakeholders/{id}/activate",
+                        ApiCall.post("/stakeholders/" + verified + "/activate", "{\"reason\":\"agreement signed\"}")
+                                .ifMatch("\"2\""), platform),
+                new BadInput.Template("POST /stakeholders/{id}/suspend",
+                        ApiCall.post("/stakeholders/" + active + "/suspend", "{\"reason\":\"under review\"}")
+                                .ifMatch("\"3\""), platform),
+                new BadInput.Template("POST /stakeholders/{id}/archive",
+                        ApiCall.post("/stakeholders/" + other + "/archive", "{\"reason\":\"registered twice\"}")
+                                .ifMatch("\"1\""), platform),
                 new BadInput.Template("POST /forums", ApiCall.post("/forums", forumJson("Forum " + tag(), city, null, null,
                         forum)), cityAdmin),
                 new BadInput.Template("GET /forums", ApiCall.get("/forums?q=Forum&type=COORDINATION_FORUM&country=UG&sector=HEALTH"
