@@ -89,6 +89,11 @@ public final class Page implements LocalizationSupport {
         return messages.text(locale, key, arguments);
     }
 
+    /** Whether the bundles have this text in the reader's language (or the fallback's). */
+    public boolean has(String key) {
+        return messages.has(locale, key);
+    }
+
     /** The label of a code of the contracts, e.g. {@code label("Sector", "HOUSING")}. */
     public String label(String kind, String code) {
         if (code == null || code.isBlank()) {

@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.arrival.web.api.ServiceProblem;
+import org.arrival.web.layout.Page;
 
 /**
  * What a form shows after a submission the service refused: what the person typed (never lost), the service's
@@ -45,14 +47,28 @@ public final class FormResult {
      * form has that field ({@code fields}), and every other message in the summary.
      */
     public static FormResult refused(Map<String, String> typed, Set<String> fields, ServiceProblem problem) {
+        return refused(typed, fields, problem, ServiceProblem.FieldError::message);
+    }
+
+    /**
+     * The same, each message worded by {@code wording}: {@link #inReadersWords(Page)} says it in the reader's
+     * language when the problem gives a code the bundles know.
+     */
+    public static FormResult refused(Map<String, String> typed, Set<String> fields, ServiceProblem problem,
+            Function<ServiceProblem.FieldError, String> wording) {
         Map<String, List<String>> byField = new LinkedHashMap<>();
         List<String> summary = new ArrayList<>();
         for (ServiceProblem.FieldError e : problem.errors()) {
             String field = e.field() == null ? "" : e.field();
+            String list = field.replaceFirst("\\[\\d+]$", "");
+            if (!fields.contains(field) && fields.contains(list)) {
+                field = list; // one item of a field with several values (populationGroups[1]): shown at the field
+            }
+            String message = wording.apply(e);
             if (fields.contains(field)) {
-                byField.computeIfAbsent(field, f -> new ArrayList<>()).add(e.message());
+                byField.computeIfAbsent(field, f -> new ArrayList<>()).add(message);
             } else {
-                summary.add(field.isEmpty() ? e.message() : field + ": " + e.message());
+                summary.add(field.isEmpty() ? message : field + ": " + message);
             }
         }
         if (byField.isEmpty() && summary.isEmpty() && problem.detail() != null) {
@@ -75,6 +91,43 @@ public final class FormResult {
             }
             throw problem;
         }
+    }
+
+    /**
+     * Runs the service call like {@link #submit(Map, Set, Runnable)}, wording the refusals in the reader's language
+     * where the problem's codes allow.
+     */
+    public static FormResult submit(Page page, Map<String, String> typed, Set<String> fields, Runnable call) {
+        try {
+            call.run();
+            return null;
+        } catch (ServiceProblem problem) {
+            if (problem.invalidInput() || problem.staleVersion()) {
+                return refused(typed, fields, problem, inReadersWords(page));
+            }
+            throw problem;
+        }
+    }
+
+    /**
+     * A field error in the reader's language: the bundles' {@code error.<code>} (e.g. {@code error.personal-data.phone},
+     * {@code error.validation.Size} with its limits) when the problem gives a code they know, else the service's
+     * message.
+     */
+    public static Function<ServiceProblem.FieldError, String> inReadersWords(Page page) {
+        return e -> {
+            String key = e.code() == null ? null : "error." + e.code();
+            if (key == null || !page.has(key)) {
+                return e.message();
+            }
+            Object[] arguments = new Object[e.parameters().size() * 2];
+            int i = 0;
+            for (Map.Entry<String, Object> p : e.parameters().entrySet()) {
+                arguments[i++] = p.getKey();
+                arguments[i++] = p.getValue();
+            }
+            return page.t(key, arguments);
+        };
     }
 
     public String value(String field) {
