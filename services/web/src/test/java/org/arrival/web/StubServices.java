@@ -38,10 +38,10 @@ public final class StubServices implements AutoCloseable {
         }
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
+            String sent = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             requests.add(new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getQuery(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestHeaders().getFirst("If-Match"),
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+                    exchange.getRequestHeaders().getFirst("If-Match"), sent));
             Answer answer = answers.getOrDefault(exchange.getRequestMethod() + " " + path,
                     new Answer(404, "application/problem+json", "{\"status\":404,\"title\":\"Not Found\",\"detail\":\"No such record\"}"));
             byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);

@@ -99,7 +99,7 @@ public class ApiClients {
         }
         List<ServiceProblem.FieldError> errors = new ArrayList<>();
         for (JsonNode e : body.path("errors").values()) {
-            java.util.Map<String, Object> parameters = new java.util.LinkedHashMap<>();
+            Map<String, Object> parameters = new java.util.LinkedHashMap<>();
             e.path("parameters").properties().forEach(p -> parameters.put(p.getKey(),
                     p.getValue().isNumber() ? p.getValue().numberValue() : p.getValue().asString()));
             errors.add(new ServiceProblem.FieldError(text(e.get("field")), text(e.get("message")), text(e.get("code")),

@@ -1,10 +1,11 @@
 package org.arrival.web.api;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A service refused a request and said why in an RFC 9457 problem: its status, title and detail, and the fields it
- * names ({@code errors: [{field, message, code, parameters}]}).
+ * names ({@code errors: [{field, message}]}).
  */
 public class ServiceProblem extends RuntimeException {
 
@@ -15,17 +16,17 @@ public class ServiceProblem extends RuntimeException {
     private final List<FieldError> errors;
 
     /**
-     * A field the service names, its English message, and when given the problem's code and limits
-     * ({@code personal-data.phone}, {@code validation.Size} with {@code max}) to word it in the reader's language.
+     * One field the service names: its English message, and the code (such as {@code personal-data.phone} or
+     * {@code validation.Size}) with its parameters (such as {@code max}) the pages word in the reader's language.
      */
-    public record FieldError(String field, String message, String code, java.util.Map<String, Object> parameters) {
+    public record FieldError(String field, String message, String code, Map<String, Object> parameters) {
 
         public FieldError {
-            parameters = parameters == null ? java.util.Map.of() : java.util.Map.copyOf(parameters);
+            parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
         }
 
         public FieldError(String field, String message) {
-            this(field, message, null, null);
+            this(field, message, null, Map.of());
         }
     }
 

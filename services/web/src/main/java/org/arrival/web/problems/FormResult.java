@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.arrival.web.api.ServiceProblem;
-import org.arrival.web.layout.Page;
 
 /**
  * What a form shows after a submission the service refused: what the person typed (never lost), the service's
@@ -50,21 +49,14 @@ public final class FormResult {
         return refused(typed, fields, problem, ServiceProblem.FieldError::message);
     }
 
-    /**
-     * The same, each message worded by {@code wording}: {@link #inReadersWords(Page)} says it in the reader's
-     * language when the problem gives a code the bundles know.
-     */
+    /** As {@link #refused(Map, Set, ServiceProblem)}, each message worded by {@code words} (the reader's language). */
     public static FormResult refused(Map<String, String> typed, Set<String> fields, ServiceProblem problem,
-            Function<ServiceProblem.FieldError, String> wording) {
+            Function<ServiceProblem.FieldError, String> words) {
         Map<String, List<String>> byField = new LinkedHashMap<>();
         List<String> summary = new ArrayList<>();
         for (ServiceProblem.FieldError e : problem.errors()) {
             String field = e.field() == null ? "" : e.field();
-            String list = field.replaceFirst("\\[\\d+]$", "");
-            if (!fields.contains(field) && fields.contains(list)) {
-                field = list; // one item of a field with several values (populationGroups[1]): shown at the field
-            }
-            String message = wording.apply(e);
+            String message = words.apply(e);
             if (fields.contains(field)) {
                 byField.computeIfAbsent(field, f -> new ArrayList<>()).add(message);
             } else {
@@ -82,52 +74,21 @@ public final class FormResult {
      * form again, otherwise null. Refusals of access and unknown records go on to the error pages.
      */
     public static FormResult submit(Map<String, String> typed, Set<String> fields, Runnable call) {
+        return submit(typed, fields, ServiceProblem.FieldError::message, call);
+    }
+
+    /** As {@link #submit(Map, Set, Runnable)}, each message worded by {@code words} (the reader's language). */
+    public static FormResult submit(Map<String, String> typed, Set<String> fields,
+            Function<ServiceProblem.FieldError, String> words, Runnable call) {
         try {
             call.run();
             return null;
         } catch (ServiceProblem problem) {
             if (problem.invalidInput() || problem.staleVersion()) {
-                return refused(typed, fields, problem);
+                return refused(typed, fields, problem, words);
             }
             throw problem;
         }
-    }
-
-    /**
-     * Runs the service call like {@link #submit(Map, Set, Runnable)}, wording the refusals in the reader's language
-     * where the problem's codes allow.
-     */
-    public static FormResult submit(Page page, Map<String, String> typed, Set<String> fields, Runnable call) {
-        try {
-            call.run();
-            return null;
-        } catch (ServiceProblem problem) {
-            if (problem.invalidInput() || problem.staleVersion()) {
-                return refused(typed, fields, problem, inReadersWords(page));
-            }
-            throw problem;
-        }
-    }
-
-    /**
-     * A field error in the reader's language: the bundles' {@code error.<code>} (e.g. {@code error.personal-data.phone},
-     * {@code error.validation.Size} with its limits) when the problem gives a code they know, else the service's
-     * message.
-     */
-    public static Function<ServiceProblem.FieldError, String> inReadersWords(Page page) {
-        return e -> {
-            String key = e.code() == null ? null : "error." + e.code();
-            if (key == null || !page.has(key)) {
-                return e.message();
-            }
-            Object[] arguments = new Object[e.parameters().size() * 2];
-            int i = 0;
-            for (Map.Entry<String, Object> p : e.parameters().entrySet()) {
-                arguments[i++] = p.getKey();
-                arguments[i++] = p.getValue();
-            }
-            return page.t(key, arguments);
-        };
     }
 
     public String value(String field) {
