@@ -68,7 +68,7 @@ final class InputForm {
             try {
                 body.put(COLLECTED_ON, LocalDate.parse(collected).toString());
             } catch (DateTimeParseException e) {
-                unreadable.add(new ServiceProblem.FieldError(COLLECTED_ON, "must be a date (YYYY-MM-DD)", "date.format",
+                unreadable.add(new ServiceProblem.FieldError(COLLECTED_ON, "must be a date (YYYY-MM-DD)", "format.date",
                         null));
             }
         }
@@ -82,7 +82,7 @@ final class InputForm {
                 body.put(PARTICIPANTS, n);
             } catch (NumberFormatException e) {
                 unreadable.add(new ServiceProblem.FieldError(PARTICIPANTS, "must be a whole number, 0 or more",
-                        "number.whole", null));
+                        "format.whole-number", null));
             }
         }
         put(body, CLASSIFICATION, typed.get(CLASSIFICATION));

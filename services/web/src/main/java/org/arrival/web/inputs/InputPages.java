@@ -19,6 +19,7 @@ import org.arrival.web.api.registry.OrganisationNames;
 import org.arrival.web.layout.Page;
 import org.arrival.web.problems.Choice;
 import org.arrival.web.problems.FormResult;
+import org.arrival.web.problems.ListFields;
 import org.arrival.web.signin.SignedInUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -144,8 +145,13 @@ public class InputPages {
             RedirectAttributes redirect) {
         Map<String, String> typed = InputForm.typed(sent);
         Input[] recorded = new Input[1];
-        FormResult refused = FormResult.submit(view, typed, Set.copyOf(InputForm.FIELDS),
-                () -> recorded[0] = assessments.contribute(InputForm.body(subject.type(), subject.id(), typed)));
+        FormResult refused = FormResult.submit(typed, Set.copyOf(InputForm.FIELDS), view::fieldError, () -> {
+            try {
+                recorded[0] = assessments.contribute(InputForm.body(subject.type(), subject.id(), typed));
+            } catch (ServiceProblem problem) {
+                throw ListFields.atTheirField(problem, InputForm.FIELDS);
+            }
+        });
         if (refused == null) {
             redirect.addFlashAttribute("notice", view.t("input.recorded", "owner", ownerName(subject, view)));
             return "redirect:" + ("NEED".equals(subject.type())

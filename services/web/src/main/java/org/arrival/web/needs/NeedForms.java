@@ -20,6 +20,7 @@ import org.arrival.web.api.registry.RegistryApi;
 import org.arrival.web.layout.Page;
 import org.arrival.web.problems.Choice;
 import org.arrival.web.problems.FormResult;
+import org.arrival.web.problems.ListFields;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -73,8 +74,8 @@ public class NeedForms {
             Model model, RedirectAttributes redirect) {
         Map<String, String> typed = NeedForm.typed(sent);
         Need[] recorded = new Need[1];
-        FormResult refused = FormResult.submit(view, typed, Set.copyOf(NeedForm.FIELDS),
-                () -> recorded[0] = assessments.recordNeed(NeedForm.body(typed)));
+        FormResult refused = FormResult.submit(typed, Set.copyOf(NeedForm.FIELDS), view::fieldError,
+                () -> onTheForm(() -> recorded[0] = assessments.recordNeed(NeedForm.body(typed))));
         if (refused == null) {
             redirect.addFlashAttribute("notice", view.t("need.recorded"));
             return "redirect:/needs/" + recorded[0].id();
@@ -94,8 +95,8 @@ public class NeedForms {
     public String edit(@PathVariable UUID needId, @RequestParam MultiValueMap<String, String> sent,
             @ModelAttribute("page") Page view, Model model, RedirectAttributes redirect) {
         Map<String, String> typed = NeedForm.typed(sent);
-        FormResult refused = FormResult.submit(view, typed, Set.copyOf(NeedForm.FIELDS),
-                () -> assessments.reviseNeed(needId, NeedForm.version(typed), NeedForm.body(typed)));
+        FormResult refused = FormResult.submit(typed, Set.copyOf(NeedForm.FIELDS), view::fieldError,
+                () -> onTheForm(() -> assessments.reviseNeed(needId, NeedForm.version(typed), NeedForm.body(typed))));
         if (refused == null) {
             redirect.addFlashAttribute("notice", view.t("need.saved"));
             return "redirect:/needs/" + needId;
@@ -127,6 +128,15 @@ public class NeedForms {
                 NeedPages.choices(view, "PopulationGroup", PopulationGroup.values()), severities,
                 NeedPages.choices(view, "BarrierType", BarrierType.values()), classifications, forumChoices));
         return "needs/form";
+    }
+
+    /** Runs the call; a refusal of one item of a list (populationGroups[1]) is shown at the list's field. */
+    private static void onTheForm(Runnable call) {
+        try {
+            call.run();
+        } catch (ServiceProblem problem) {
+            throw ListFields.atTheirField(problem, NeedForm.FIELDS);
+        }
     }
 
     /** Only the owner's editors edit an open need: anyone else is told plainly, as the service would. */

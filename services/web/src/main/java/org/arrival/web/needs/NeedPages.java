@@ -88,7 +88,7 @@ public class NeedPages {
         Map<String, String> typed = new LinkedHashMap<>();
         typed.put(STATUS, status == null ? "" : status);
         typed.put(REASON, reason == null ? "" : reason);
-        FormResult refused = FormResult.submit(view, typed, Set.of(STATUS, REASON), () -> {
+        FormResult refused = FormResult.submit(typed, Set.of(STATUS, REASON), view::fieldError, () -> {
             if (status == null || status.isBlank()) {
                 throw required(STATUS);
             }
@@ -112,7 +112,7 @@ public class NeedPages {
             Model model, RedirectAttributes redirect) {
         Map<String, String> typed = Map.of(ACTION, actionId == null ? "" : actionId);
         boolean[] addressed = {false};
-        FormResult refused = FormResult.submit(view, typed, Set.of(ACTION), () -> {
+        FormResult refused = FormResult.submit(typed, Set.of(ACTION), view::fieldError, () -> {
             UUID action = uuid(actionId);
             if (action == null) {
                 throw required(ACTION);

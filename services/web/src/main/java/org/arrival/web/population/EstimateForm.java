@@ -160,7 +160,7 @@ final class EstimateForm {
             try {
                 json.put(AS_OF, LocalDate.parse(asOf).toString());
             } catch (DateTimeParseException e) {
-                unreadable.add(new ServiceProblem.FieldError(AS_OF, "must be a date (YYYY-MM-DD)", "date.format", null));
+                unreadable.add(new ServiceProblem.FieldError(AS_OF, "must be a date (YYYY-MM-DD)", "format.date", null));
             }
         }
         put(json, CLASSIFICATION, typed.get(CLASSIFICATION));
@@ -194,7 +194,7 @@ final class EstimateForm {
             }
             json.put(name, n);
         } catch (NumberFormatException e) {
-            unreadable.add(new ServiceProblem.FieldError(field, "must be a whole number, 0 or more", "number.whole",
+            unreadable.add(new ServiceProblem.FieldError(field, "must be a whole number, 0 or more", "format.whole-number",
                     null));
         }
     }

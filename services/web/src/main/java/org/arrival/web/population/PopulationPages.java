@@ -142,7 +142,7 @@ public class PopulationPages {
         ShownCounts[] shown = new ShownCounts[1];
         Estimate[] recorded = new Estimate[1];
         boolean[] previewedNow = {false};
-        FormResult refused = FormResult.submit(view, typed, Set.copyOf(EstimateForm.FIELDS), () -> {
+        FormResult refused = FormResult.submit(typed, Set.copyOf(EstimateForm.FIELDS), view::fieldError, () -> {
             body[0] = EstimateForm.body(typed);
             try {
                 if (RECORD.equals(intent) && body[0].fingerprint().equals(previewed)) {
@@ -217,7 +217,8 @@ public class PopulationPages {
 
     public static String categoryLabel(Page page, String category) {
         String key = "population.category." + category;
-        return page.has(key) ? page.t(key) : category;
+        String label = page.t(key);
+        return label.equals(key) ? category : label; // a category the bundles do not know yet reads as its code
     }
 
     private static void requireEditor(Page view) {

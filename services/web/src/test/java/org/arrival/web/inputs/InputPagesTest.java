@@ -109,9 +109,10 @@ class InputPagesTest extends WebTest {
                 .param("classification", "FORUM").param("sharedWithForums", FORUM.toString()), 200);
         assertThat(page)
                 .contains("<div id=\"field-summary-error\">",
-                        "Ceci ressemble à un numéro de téléphone. Arrival ne conserve aucune donnée personnelle sur "
-                                + "les personnes : retirez-le.")
-                .contains("<div id=\"field-provenance-error\">", "Trop long : 1\u202f000 au plus.")
+                        "Cela ressemble au numéro de téléphone d’une personne. Arrival ne conserve aucune donnée "
+                                + "personnelle : retirez-le.")
+                .contains("<div id=\"field-provenance-error\">",
+                        "C’est trop long ou il y a trop d’éléments : 1\u202f000 au plus.")
                 .contains(">Parents can be reached on +256 772 123456</textarea>", "value=\"2026-10-02\"",
                         "value=\"3\"")
                 .containsPattern("value=\"TESTIMONY_SUMMARY\"\\s+checked");
@@ -129,7 +130,7 @@ class InputPagesTest extends WebTest {
                 .param("kind", "FIELD_OBSERVATION").param("summary", "Classes of 90 children")
                 .param("provenance", "Volunteers' visit").param("collectedOn", "2026-10-02")
                 .param("participants", "about ten"), 200);
-        assertThat(page).contains("<div id=\"field-participants-error\">", "Give a whole number, 0 or more.");
+        assertThat(page).contains("<div id=\"field-participants-error\">", "Enter a whole number, for example 3.");
         assertThat(SERVICES.requests()).noneMatch(r -> r.method().equals("POST"));
 
         SERVICES.answer("POST", "/inputs", 201, """

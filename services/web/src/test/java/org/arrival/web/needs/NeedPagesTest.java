@@ -251,7 +251,7 @@ class NeedPagesTest extends WebTest {
         assertThat(refused)
                 .contains("<html lang=\"fr\" dir=\"ltr\">", "Il y a un problème")
                 .contains("<div id=\"field-statement-error\">",
-                        "Ceci ressemble à un numéro de téléphone. Arrival ne conserve aucune donnée personnelle")
+                        "Cela ressemble au numéro de téléphone d’une personne. Arrival ne conserve aucune donnée personnelle")
                 .contains("aria-describedby=\"field-statement-hint field-statement-error\"", "aria-invalid=\"true\"")
                 // an item of a list is shown at the list's field, in the service's words when it gives no code
                 .contains("<div id=\"field-populationGroups-error\">", "is not a population group")
