@@ -89,7 +89,7 @@ class BadInputPropertiesTest {
         around(api, "GET /population/series/{seriesId}", ApiCall.get("/population/series/kla-refugees?page=0&size=20"),
                 f.unhcrMember);
         around(api, "GET /needs", ApiCall.get("/needs?sector=EDUCATION&group=REFUGEES&country=UG&subdivision=UG-C"
-                + "&status=IDENTIFIED&severity=HIGH&barrier=DOCUMENTATION&owner=" + f.city + "&page=0&size=20"
+                + "&area=Kisenyi&status=IDENTIFIED&severity=HIGH&barrier=DOCUMENTATION&owner=" + f.city + "&page=0&size=20"
                 + "&sort=-severity"), f.unhcrMember);
         around(api, "GET /inputs", ApiCall.get("/inputs?subjectType=NEED&subjectId=" + need + "&contributor=" + f.ngo
                 + "&kind=COMMUNITY_CONSULTATION&page=0&size=20&sort=-createdAt"), f.unhcrMember);

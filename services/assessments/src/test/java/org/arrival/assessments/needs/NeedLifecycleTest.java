@@ -165,6 +165,17 @@ class NeedLifecycleTest extends EvidenceTestSupport {
         perform(getJson("/needs/" + restricted), readOnly(ngo)).andExpect(status().isOk());
         perform(getJson("/needs/" + own), readOnly(ngo)).andExpect(status().isNotFound());
         perform(getJson("/needs/" + forumNeed), readOnly(outsider)).andExpect(status().isNotFound());
+        // an area by its name, code, subdivision or country, in any case, as the forum's listings take it
+        UUID katwe = id(perform(postJson("/needs", needJson("FORUM", List.of(forum)).replace(
+                "\"areaName\":\"Kampala\"", "\"areaCode\":\"KLA-KATWE\",\"areaName\":\"Katwe\"")), editor(city))
+                .andExpect(status().isCreated()));
+        assertThat(ids(json(perform(getJson("/needs?area=katwe&owner=" + city), readOnly(ngo)))))
+                .containsExactly(katwe.toString());
+        assertThat(ids(json(perform(getJson("/needs?area=KLA-Katwe&owner=" + city), readOnly(ngo)))))
+                .containsExactly(katwe.toString());
+        assertThat(ids(json(perform(getJson("/needs?area=ug-c&owner=" + city), readOnly(ngo)))))
+                .containsExactlyInAnyOrder(forumNeed.toString(), restricted.toString(), katwe.toString());
+        assertThat(ids(json(perform(getJson("/needs?area=Nakawa&owner=" + city), readOnly(ngo))))).isEmpty();
         expectProblem(perform(getJson("/needs?severity=HUGE"), readOnly(city)), 400);
         expectProblem(perform(getJson("/needs?sort=statement"), readOnly(city)), 400);
     }

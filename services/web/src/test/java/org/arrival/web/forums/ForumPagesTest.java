@@ -210,6 +210,8 @@ class ForumPagesTest extends WebTest {
                 {"id":"%s","version":1,"ownerId":"%s","statement":"Refugee households in Kisenyi lack rental housing",
                  "sector":"HOUSING","populationGroups":["REFUGEES"],"severity":"HIGH","status":"VALIDATED"}"""
                 .formatted(NEED, ORG));
+        SERVICES.answer("GET", "/needs/" + NEED + "/inputs", 200, """
+                {"items":[],"page":0,"size":200,"totalItems":0,"totalPages":0}""");
         mvc.perform(get("/needs/" + NEED).with(member()).cookie(new Cookie(Languages.COOKIE, "fr")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Refugee households in Kisenyi lack rental housing"),

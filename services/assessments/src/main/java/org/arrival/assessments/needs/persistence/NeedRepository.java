@@ -104,6 +104,8 @@ public class NeedRepository {
         condition(where, args, "population_groups @> ARRAY[?]::text[]", f.group() == null ? null : f.group().name());
         condition(where, args, "country = ?", f.country());
         condition(where, args, "subdivision = ?", f.subdivision());
+        condition(where, args, "lower(?) IN (lower(area_code), lower(area_name), lower(subdivision), lower(country))",
+                f.area());
         condition(where, args, "status = ?", f.status() == null ? null : f.status().name());
         condition(where, args, "severity = ?", f.severity() == null ? null : f.severity().name());
         condition(where, args, "barriers @> ARRAY[?]::text[]", f.barrier() == null ? null : f.barrier().name());
@@ -149,7 +151,7 @@ public class NeedRepository {
     }
 
     /** What a listing may be narrowed to. */
-    public record NeedFilter(Sector sector, PopulationGroup group, String country, String subdivision,
+    public record NeedFilter(Sector sector, PopulationGroup group, String country, String subdivision, String area,
             NeedStatus status, Severity severity, BarrierType barrier, UUID owner, UUID roundId) {
     }
 }

@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -61,6 +62,8 @@ public class NeedController {
             @RequestParam(required = false) PopulationGroup group,
             @RequestParam(required = false) String country,
             @RequestParam(required = false) String subdivision,
+            @Parameter(description = "area code, area name, subdivision or country, any case")
+            @RequestParam(required = false) String area,
             @RequestParam(required = false) NeedStatus status,
             @RequestParam(required = false) Severity severity,
             @RequestParam(required = false) BarrierType barrier,
@@ -70,8 +73,8 @@ public class NeedController {
             @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
         PageQuery paging = PageQuery.parse(page, size, sort, NeedRepository.sortable(), "-createdAt");
-        NeedFilter filter = new NeedFilter(sector, group, blankToNull(country), blankToNull(subdivision), status,
-                severity, barrier, owner, roundId);
+        NeedFilter filter = new NeedFilter(sector, group, blankToNull(country), blankToNull(subdivision),
+                blankToNull(area), status, severity, barrier, owner, roundId);
         return service.list(caller, filter, paging).map(NeedView::of);
     }
 

@@ -38,6 +38,15 @@ public final class SystemChromium implements AutoCloseable {
      * @param consoleLog whether the page's console messages are kept for the test to read
      */
     public static SystemChromium start(String test, boolean consoleLog) throws IOException {
+        return start(test, consoleLog, Map.of());
+    }
+
+    /**
+     * Starts the browser with preferences of its profile, e.g.
+     * {@code profile.managed_default_content_settings.javascript} at 2 for a browser whose pages run no scripts.
+     */
+    public static SystemChromium start(String test, boolean consoleLog, Map<String, Object> preferences)
+            throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             fail(test + " needs the system Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
                     + ": install them with `apt-get install -y chromium chromium-driver`");
@@ -49,6 +58,9 @@ public final class SystemChromium implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profile, "--window-size=1280,1000", "--lang=en-US");
+        if (!preferences.isEmpty()) {
+            options.setExperimentalOption("prefs", preferences);
+        }
         if (consoleLog) {
             options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         }

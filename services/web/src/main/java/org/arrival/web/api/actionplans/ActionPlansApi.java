@@ -30,4 +30,15 @@ public class ActionPlansApi {
     public Action action(UUID id) {
         return client.get().uri("/actions/{id}", id).retrieve().body(Action.class);
     }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Actions(List<Action> items, long totalItems, int totalPages) {
+    }
+
+    /** An organisation's actions that the caller may see, by title (the first 200), e.g. to link one to a need. */
+    public List<Action> actionsOwnedBy(UUID owner) {
+        Actions listed = client.get().uri("/actions?owner={owner}&size=200&sort=title", owner).retrieve()
+                .body(Actions.class);
+        return listed == null || listed.items() == null ? List.of() : listed.items();
+    }
 }

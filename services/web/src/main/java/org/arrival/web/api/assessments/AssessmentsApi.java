@@ -1,18 +1,29 @@
 package org.arrival.web.api.assessments;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.arrival.web.api.ApiClients;
 import org.arrival.web.api.Service;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriBuilder;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** The assessments service's public API: rounds, population estimates, needs and inputs. */
 @Component
 public class AssessmentsApi {
+
+    /** The largest page the service serves. */
+    public static final int MAX_PAGE = 200;
 
     private final RestClient client;
 
@@ -21,11 +32,252 @@ public class AssessmentsApi {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Need(UUID id, long version, UUID ownerId, String statement, String sector,
-            List<String> populationGroups, String severity, String status, String classification) {
+    public record Page<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
+
+        public Page {
+            items = items == null ? List.of() : items;
+        }
     }
+
+    /** A place: ISO 3166 country and subdivision codes, an area code below them and its name. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Area(String country, String subdivision, String areaCode, String areaName) {
+
+        /** The most specific name or code there is, for people to read. */
+        public String shown() {
+            for (String s : new String[] {areaName, areaCode, subdivision, country}) {
+                if (s != null && !s.isBlank()) {
+                    return s;
+                }
+            }
+            return "";
+        }
+    }
+
+    /**
+     * A count of people as the caller may see it: exact ({@code value}) for its owner, else a multiple of 5 or
+     * suppressed ({@code suppressed} is {@code "<5"}).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Count(Integer value, String suppressed) {
+
+        public boolean hidden() {
+            return suppressed != null;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Need(UUID id, long version, UUID ownerId, String statement, String sector,
+            List<String> populationGroups, Area area, String severity, List<String> barriers,
+            List<String> evidenceReferences, UUID roundId, String status, String statusReason, List<UUID> actionIds,
+            String classification, List<UUID> sharedWithForums, Instant createdAt, Instant updatedAt) {
+
+        public Need {
+            populationGroups = populationGroups == null ? List.of() : populationGroups;
+            barriers = barriers == null ? List.of() : barriers;
+            evidenceReferences = evidenceReferences == null ? List.of() : evidenceReferences;
+            actionIds = actionIds == null ? List.of() : actionIds;
+            sharedWithForums = sharedWithForums == null ? List.of() : sharedWithForums;
+        }
+    }
+
+    /** The needs listing's filters, sort ({@code -createdAt}, {@code -updatedAt}, {@code -severity}) and page. */
+    public record NeedQuery(String sector, String group, String area, String status, UUID owner, String sort,
+            Integer page, Integer size) {
+
+        void apply(UriBuilder uri) {
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("sector", sector);
+            params.put("group", group);
+            params.put("area", area);
+            params.put("status", status);
+            params.put("owner", owner);
+            params.put("sort", sort);
+            params.put("page", page);
+            params.put("size", size);
+            query(uri, params);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Input(UUID id, UUID contributorId, String subjectType, UUID subjectId, String kind, String summary,
+            String provenance, LocalDate collectedOn, Count participants, String classification,
+            List<UUID> sharedWithForums, Instant createdAt, ShownToOthers shownToOthers) {
+
+        public Input {
+            sharedWithForums = sharedWithForums == null ? List.of() : sharedWithForums;
+        }
+    }
+
+    /** An input's count as everyone but its contributor sees it; only its contributor gets it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ShownToOthers(Count participants) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Round(UUID id, long version, String title, Area jurisdiction, UUID convenorId,
+            List<UUID> respondentIds, LocalDate closesOn, List<UUID> sharedWithForums, String status) {
+
+        public Round {
+            respondentIds = respondentIds == null ? List.of() : respondentIds;
+            sharedWithForums = sharedWithForums == null ? List.of() : sharedWithForums;
+        }
+    }
+
+    /** One cell of an estimate's breakdown: a dimension ({@code SEX}, {@code AGE_BAND}, ...), a category, a count. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Cell(String dimension, String category, Count count) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Estimate(UUID id, long version, UUID ownerId, String seriesId, Area area, String group,
+            Count registered, Count estimated, List<Cell> breakdown, String source, String method, LocalDate asOf,
+            String classification, List<UUID> sharedWithForums, Instant createdAt, Instant updatedAt,
+            ShownCounts shownToOthers) {
+
+        public Estimate {
+            breakdown = breakdown == null ? List.of() : breakdown;
+            sharedWithForums = sharedWithForums == null ? List.of() : sharedWithForums;
+        }
+    }
+
+    /** An estimate's counts as everyone but its owner sees them. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ShownCounts(Count registered, Count estimated, List<Cell> breakdown) {
+
+        public ShownCounts {
+            breakdown = breakdown == null ? List.of() : breakdown;
+        }
+    }
+
+    // ---- needs
 
     public Need need(UUID id) {
         return client.get().uri("/needs/{id}", id).retrieve().body(Need.class);
+    }
+
+    public Page<Need> needs(NeedQuery query) {
+        return client.get().uri(uri -> {
+            uri.path("/needs");
+            query.apply(uri);
+            return uri.build();
+        }).retrieve().body(new ParameterizedTypeReference<Page<Need>>() {
+        });
+    }
+
+    /** Records a need for the caller's organisation; the body is the API's JSON fields. */
+    public Need recordNeed(Map<String, Object> body) {
+        return client.post().uri("/needs").contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+                .body(Need.class);
+    }
+
+    /** Replaces a need's details, if it is still at {@code version} (412 otherwise). */
+    public Need reviseNeed(UUID id, long version, Map<String, Object> body) {
+        return client.put().uri("/needs/{id}", id).header("If-Match", etag(version))
+                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(Need.class);
+    }
+
+    /** Moves a need along its lifecycle, if it is still at {@code version}. */
+    public Need moveNeed(UUID id, long version, String status, String reason) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        if (reason != null && !reason.isBlank()) {
+            body.put("reason", reason);
+        }
+        return client.post().uri("/needs/{id}/status", id).header("If-Match", etag(version))
+                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(Need.class);
+    }
+
+    /** Records that an action addresses the need, if it is still at {@code version}. */
+    public Need linkAction(UUID id, long version, UUID actionId) {
+        return client.post().uri("/needs/{id}/actions", id).header("If-Match", etag(version))
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("actionId", actionId)).retrieve()
+                .body(Need.class);
+    }
+
+    // ---- inputs
+
+    /** Every input about the need that the caller may see, newest first. */
+    public List<Input> inputsAboutNeed(UUID needId) {
+        return all(page -> client.get()
+                .uri("/needs/{id}/inputs?size={size}&page={page}", needId, MAX_PAGE, page).retrieve()
+                .body(new ParameterizedTypeReference<Page<Input>>() {
+                }));
+    }
+
+    /** Every input about a round, or from a contributor, that the caller may see, newest first. */
+    public List<Input> inputs(String subjectType, UUID subjectId, UUID contributor) {
+        return all(page -> client.get().uri(uri -> {
+            uri.path("/inputs");
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("subjectType", subjectType);
+            params.put("subjectId", subjectId);
+            params.put("contributor", contributor);
+            params.put("size", MAX_PAGE);
+            params.put("page", page);
+            query(uri, params);
+            return uri.build();
+        }).retrieve().body(new ParameterizedTypeReference<Page<Input>>() {
+        }));
+    }
+
+    /** Contributes an input of the caller's organisation to another's need or round. */
+    public Input contribute(Map<String, Object> body) {
+        return client.post().uri("/inputs").contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+                .body(Input.class);
+    }
+
+    // ---- rounds
+
+    public Round round(UUID id) {
+        return client.get().uri("/rounds/{id}", id).retrieve().body(Round.class);
+    }
+
+    /** Every round the caller may see, most recently changed first. */
+    public List<Round> rounds() {
+        return all(page -> client.get().uri("/rounds?size={size}&page={page}", MAX_PAGE, page).retrieve()
+                .body(new ParameterizedTypeReference<Page<Round>>() {
+                }));
+    }
+
+    // ---- population estimates
+
+    public Estimate estimate(UUID id) {
+        return client.get().uri("/population/{id}", id).retrieve().body(Estimate.class);
+    }
+
+    /** Records a population estimate for the caller's organisation. */
+    public Estimate recordEstimate(Map<String, Object> body) {
+        return client.post().uri("/population").contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+                .body(Estimate.class);
+    }
+
+    /** What others would see of an estimate's counts, checked as a recording is; stores nothing. */
+    public ShownCounts previewEstimate(Map<String, Object> body) {
+        return client.post().uri("/population/preview").contentType(MediaType.APPLICATION_JSON).body(body)
+                .retrieve().body(ShownCounts.class);
+    }
+
+    private static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    private static void query(UriBuilder uri, Map<String, Object> params) {
+        params.forEach((k, v) -> {
+            if (v != null && !String.valueOf(v).isBlank()) {
+                uri.queryParam(k, v);
+            }
+        });
+    }
+
+    private static <T> List<T> all(java.util.function.IntFunction<Page<T>> pages) {
+        List<T> all = new ArrayList<>();
+        for (int page = 0;; page++) {
+            Page<T> p = pages.apply(page);
+            all.addAll(p.items());
+            if (page + 1 >= p.totalPages()) {
+                return all;
+            }
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import org.arrival.web.api.ApiClients;
 import org.arrival.web.api.Service;
+import org.arrival.web.api.assessments.AssessmentsApi;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -112,6 +113,20 @@ public class ForumApi {
     }
 
     /**
+     * A population estimate as the forum shows it to every member, its owner too: counts suppressed below 5
+     * ({@code "<5"}), others rounded to a multiple of 5.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record EstimateItem(UUID estimateId, UUID ownerId, String ownerName, String seriesId,
+            AssessmentsApi.Area area, String group, AssessmentsApi.Count registered, AssessmentsApi.Count estimated,
+            List<AssessmentsApi.Cell> breakdown, String source, String method, LocalDate asOf, String classification) {
+
+        public EstimateItem {
+            breakdown = breakdown == null ? List.of() : breakdown;
+        }
+    }
+
+    /**
      * The tracker's query as the forum service takes it: filters, sort ({@code title}, {@code -startDate}, ...),
      * page from 0 and page size.
      */
@@ -168,6 +183,26 @@ public class ForumApi {
             Page<TrackerItem> p = tracker(forumId, query.withPage(page, MAX_PAGE));
             all.addAll(p.items());
             if (page + 1 >= p.totalPages()) {
+                return all;
+            }
+        }
+    }
+
+    /** Every population estimate within the forum's area that the caller sees, of a group or all, newest first. */
+    public List<EstimateItem> population(UUID forumId, String group) {
+        List<EstimateItem> all = new ArrayList<>();
+        for (int page = 0;; page++) {
+            int p = page;
+            Page<EstimateItem> listed = client.get().uri(uri -> {
+                uri.path("/forums/{forumId}/population").queryParam("size", MAX_PAGE).queryParam("page", p);
+                if (group != null) {
+                    uri.queryParam("group", group);
+                }
+                return uri.build(forumId);
+            }).retrieve().body(new ParameterizedTypeReference<Page<EstimateItem>>() {
+            });
+            all.addAll(listed.items());
+            if (page + 1 >= listed.totalPages()) {
                 return all;
             }
         }

@@ -21,7 +21,13 @@ public class RegistryApi {
 
     /** An organisation as the registry shows it to the caller. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Organisation(UUID id, long version, String name, String acronym, String type, String status) {
+    public record Organisation(UUID id, long version, String name, String acronym, String type, String status,
+            Place jurisdiction) {
+    }
+
+    /** Where an organisation acts: ISO 3166 country and subdivision codes, an area code and name. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Place(String country, String subdivision, String areaCode, String areaName) {
     }
 
     public Organisation organisation(UUID id) {
