@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A service refused a request and said why in an RFC 9457 problem: its status, title and detail, and the fields it
- * names ({@code errors: [{field, message}]}).
+ * names ({@code errors: [{field, message, code, parameters}]}).
  */
 public class ServiceProblem extends RuntimeException {
 
@@ -14,7 +14,20 @@ public class ServiceProblem extends RuntimeException {
     private final String detail;
     private final List<FieldError> errors;
 
-    public record FieldError(String field, String message) {
+    /**
+     * One field the service names: its English {@code message} and, when the service gives them, the {@code code} of
+     * the problem ({@code validation.Size}, {@code personal-data.phone}, ...) and its {@code parameters}
+     * ({@code max}, ...), from which the form words it in the reader's language.
+     */
+    public record FieldError(String field, String message, String code, java.util.Map<String, Object> parameters) {
+
+        public FieldError {
+            parameters = parameters == null ? java.util.Map.of() : java.util.Map.copyOf(parameters);
+        }
+
+        public FieldError(String field, String message) {
+            this(field, message, null, java.util.Map.of());
+        }
     }
 
     public ServiceProblem(Service service, int status, String title, String detail, List<FieldError> errors) {

@@ -14,7 +14,8 @@ import org.arrival.web.api.ServiceProblem;
  * record meanwhile (412), in which case the form offers to apply the same edit again on the current version.
  * <p>
  * Form fields carry the names of the API's JSON fields ({@code percentComplete}, {@code indicators[0].value}), so a
- * problem's {@code errors[].field} names the field to mark.
+ * problem's {@code errors[].field} names the field to mark. A field error is worded in the reader's language from its
+ * {@code code} and {@code parameters} ({@link FieldErrorTexts}), falling back to the service's message.
  */
 public final class FormResult {
 
@@ -49,10 +50,12 @@ public final class FormResult {
         List<String> summary = new ArrayList<>();
         for (ServiceProblem.FieldError e : problem.errors()) {
             String field = e.field() == null ? "" : e.field();
+            // in the reader's language when the service names the problem's code, else the service's words
+            String message = FieldErrorTexts.word(e);
             if (fields.contains(field)) {
-                byField.computeIfAbsent(field, f -> new ArrayList<>()).add(e.message());
+                byField.computeIfAbsent(field, f -> new ArrayList<>()).add(message);
             } else {
-                summary.add(field.isEmpty() ? e.message() : field + ": " + e.message());
+                summary.add(field.isEmpty() ? message : field + ": " + message);
             }
         }
         if (byField.isEmpty() && summary.isEmpty() && problem.detail() != null) {
