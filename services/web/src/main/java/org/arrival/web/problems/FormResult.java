@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.arrival.web.api.ServiceProblem;
 
@@ -46,12 +47,18 @@ public final class FormResult {
      * form has that field ({@code fields}), and every other message in the summary.
      */
     public static FormResult refused(Map<String, String> typed, Set<String> fields, ServiceProblem problem) {
+        // in the reader's language when the service names the problem's code, else the service's words
+        return refused(typed, fields, problem, FieldErrorTexts::word);
+    }
+
+    /** As {@link #refused(Map, Set, ServiceProblem)}, each message worded by {@code words}. */
+    public static FormResult refused(Map<String, String> typed, Set<String> fields, ServiceProblem problem,
+            Function<ServiceProblem.FieldError, String> words) {
         Map<String, List<String>> byField = new LinkedHashMap<>();
         List<String> summary = new ArrayList<>();
         for (ServiceProblem.FieldError e : problem.errors()) {
             String field = e.field() == null ? "" : e.field();
-            // in the reader's language when the service names the problem's code, else the service's words
-            String message = FieldErrorTexts.word(e);
+            String message = words.apply(e);
             if (fields.contains(field)) {
                 byField.computeIfAbsent(field, f -> new ArrayList<>()).add(message);
             } else {
@@ -69,12 +76,18 @@ public final class FormResult {
      * form again, otherwise null. Refusals of access and unknown records go on to the error pages.
      */
     public static FormResult submit(Map<String, String> typed, Set<String> fields, Runnable call) {
+        return submit(typed, fields, FieldErrorTexts::word, call);
+    }
+
+    /** As {@link #submit(Map, Set, Runnable)}, each message worded by {@code words}. */
+    public static FormResult submit(Map<String, String> typed, Set<String> fields,
+            Function<ServiceProblem.FieldError, String> words, Runnable call) {
         try {
             call.run();
             return null;
         } catch (ServiceProblem problem) {
             if (problem.invalidInput() || problem.staleVersion()) {
-                return refused(typed, fields, problem);
+                return refused(typed, fields, problem, words);
             }
             throw problem;
         }
