@@ -38,6 +38,7 @@ import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
 import org.arrival.contracts.forum.CoherenceCheckCode;
 import org.arrival.contracts.forum.FlagStatus;
+import org.arrival.contracts.forum.FlaggedRecordKind;
 import org.arrival.contracts.registry.FormalStatus;
 import org.arrival.contracts.registry.ForumStatus;
 import org.arrival.contracts.registry.ForumType;
@@ -61,7 +62,7 @@ class SchemaCoverageTest {
             RoundStatus.class, NeedStatus.class, Severity.class, BarrierType.class, InputKind.class,
             PlanType.class, NupPhase.class, PlanStatus.class, ActionKind.class, ActionStatus.class,
             ReportingCadence.class, ParticipantRole.class, Rag.class, MilestoneStatus.class, ContributionKind.class,
-            CoherenceCheckCode.class, FlagStatus.class);
+            CoherenceCheckCode.class, FlagStatus.class, FlaggedRecordKind.class);
 
     /**
      * Closed sets of codes that a record carries as a {@code String} (no Java enum), by their schema

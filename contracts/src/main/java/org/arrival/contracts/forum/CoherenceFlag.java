@@ -7,7 +7,10 @@ import java.util.UUID;
  * A coherence flag of a forum: a check found an inconsistency among the records it names.
  *
  * @param recordIds the records the finding is about (needs, gaps, actions, organisations), in a stable order
+ * @param summary the finding in English
  * @param reason why the flag was last resolved or dismissed (absent while open)
+ * @param parameters what the summary says, for wording it in the reader's language (absent from flags raised
+ *        before it was added)
  */
 public record CoherenceFlag(
         UUID flagId,
@@ -17,5 +20,12 @@ public record CoherenceFlag(
         List<UUID> recordIds,
         String summary,
         FlagStatus status,
-        String reason) {
+        String reason,
+        CoherenceFlagParameters parameters) {
+
+    /** A flag without parameters, as producers wrote it before they were added. */
+    public CoherenceFlag(UUID flagId, long version, UUID forumId, CoherenceCheckCode checkCode, List<UUID> recordIds,
+            String summary, FlagStatus status, String reason) {
+        this(flagId, version, forumId, checkCode, recordIds, summary, status, reason, null);
+    }
 }

@@ -243,11 +243,20 @@ class ForumViewTest extends ForumIntegrationTest {
                 .andExpect(jsonPath("$.changesSince[?(@.recordType == 'ACTION')].recordId").value(
                         s.clinic().toString()))
                 .andExpect(jsonPath("$.changesSince[?(@.recordType == 'ACTION')].actionId").value(
-                        s.clinic().toString()));
+                        s.clinic().toString()))
+                // named, so a reader sees which record changed
+                .andExpect(jsonPath("$.changesSince[?(@.recordType == 'ACTION')].title").value("Clinic"));
         perform(getJson("/forums/" + s.forum() + "/tracker?org=" + s.ngo() + "&sector=HEALTH"), of(s.city()))
                 .andExpect(jsonPath("$.items[0].percentComplete").value(60));
         perform(getJson("/forums/" + s.forum() + "/as-of?at=yesterday"), of(s.city()))
                 .andExpect(status().isBadRequest());
+        // a date out of range names its code and limits, for wording in the reader's language
+        perform(getJson("/forums/" + s.forum() + "/as-of?at=1850-06-01T00:00:00Z"), of(s.city()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("at"))
+                .andExpect(jsonPath("$.errors[0].code").value("date.out-of-range"))
+                .andExpect(jsonPath("$.errors[0].parameters.from").value(1900))
+                .andExpect(jsonPath("$.errors[0].parameters.to").value(2200));
     }
 
     @Test

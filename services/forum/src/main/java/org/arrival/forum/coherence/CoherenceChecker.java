@@ -1,5 +1,6 @@
 package org.arrival.forum.coherence;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -17,8 +18,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.arrival.contracts.DataClassification;
+import org.arrival.contracts.EventJson;
 import org.arrival.contracts.common.Actor;
 import org.arrival.contracts.forum.CoherenceCheckCode;
+import org.arrival.contracts.forum.CoherenceFlagParameters;
 import org.arrival.contracts.forum.CoherenceFlagRaised;
 import org.arrival.contracts.forum.CoherenceFlagUpdated;
 import org.arrival.contracts.forum.FlagStatus;
@@ -136,12 +139,13 @@ public class CoherenceChecker {
             CoherenceFlagRow row = existing.remove(f.key());
             if (row == null) {
                 CoherenceFlagRow raised = new CoherenceFlagRow(UUID.randomUUID(), 1, forumId, f.check(), f.key(),
-                        f.recordIds(), f.summary(), FlagStatus.OPEN, null, true, now, now, SYSTEM.userId(), null);
+                        f.recordIds(), f.summary(), FlagStatus.OPEN, null, true, now, now, SYSTEM.userId(), null,
+                        f.parameters());
                 jdbc.update("INSERT INTO coherence_flag (id, forum_id, check_code, flag_key, record_ids, summary, "
-                        + "status, reason, condition_holds, version, created_at, updated_at, updated_by) "
-                        + "VALUES (?, ?, ?, ?, ?::uuid[], ?, 'OPEN', NULL, true, 1, ?, ?, ?)", raised.flagId(),
-                        forumId, f.check().name(), f.key(), array(f.recordIds()), f.summary(), Timestamp.from(now),
-                        Timestamp.from(now), SYSTEM.userId());
+                        + "status, reason, condition_holds, version, created_at, updated_at, updated_by, parameters) "
+                        + "VALUES (?, ?, ?, ?, ?::uuid[], ?, 'OPEN', NULL, true, 1, ?, ?, ?, ?::jsonb)",
+                        raised.flagId(), forumId, f.check().name(), f.key(), array(f.recordIds()), f.summary(),
+                        Timestamp.from(now), Timestamp.from(now), SYSTEM.userId(), json(f.parameters()));
                 outbox.append(event(raised, owner, classifier, new CoherenceFlagRaised(raised.toContract(), null)));
                 continue;
             }
@@ -161,13 +165,19 @@ public class CoherenceChecker {
                 if (!row.conditionHolds()) {
                     jdbc.update("UPDATE coherence_flag SET condition_holds = true WHERE id = ?", row.flagId());
                 }
+                if (!java.util.Objects.equals(f.parameters(), row.parameters())) {
+                    // the same finding, now also said as parameters (a flag raised before they were kept): the
+                    // summary did not change, so neither did the flag for its readers
+                    jdbc.update("UPDATE coherence_flag SET parameters = ?::jsonb WHERE id = ?", json(f.parameters()),
+                            row.flagId());
+                }
                 continue;
             }
             // a reason carried over stays its author's words (and keeps its author's visibility)
             CoherenceFlagRow updated = new CoherenceFlagRow(row.flagId(), row.version() + 1, forumId, row.checkCode(),
                     row.key(), row.recordIds(), f.summary(), status, reason, true, row.createdAt(), now,
                     reason == null ? SYSTEM.userId() : row.updatedBy(),
-                    reason == null ? null : row.updatedByOrganisation());
+                    reason == null ? null : row.updatedByOrganisation(), f.parameters());
             save(updated);
             outbox.append(event(updated, owner, classifier, new CoherenceFlagUpdated(updated.toContract(), SYSTEM,
                     changed,
@@ -177,7 +187,7 @@ public class CoherenceChecker {
             if (row.status() == FlagStatus.OPEN || row.status() == FlagStatus.ACKNOWLEDGED) {
                 CoherenceFlagRow resolved = new CoherenceFlagRow(row.flagId(), row.version() + 1, forumId,
                         row.checkCode(), row.key(), row.recordIds(), row.summary(), FlagStatus.RESOLVED,
-                        NO_LONGER_HOLDS, false, row.createdAt(), now, SYSTEM.userId(), null);
+                        NO_LONGER_HOLDS, false, row.createdAt(), now, SYSTEM.userId(), null, row.parameters());
                 save(resolved);
                 outbox.append(event(resolved, owner, classifier, new CoherenceFlagUpdated(resolved.toContract(), SYSTEM,
                         List.of("status", "reason"), NO_LONGER_HOLDS)));
@@ -226,7 +236,7 @@ public class CoherenceChecker {
             }
             CoherenceFlagRow updated = new CoherenceFlagRow(row.flagId(), row.version() + 1, forumId, row.checkCode(),
                     row.key(), row.recordIds(), row.summary(), target, why, row.conditionHolds(), row.createdAt(),
-                    now(), actor.userId(), actor.organisationId());
+                    now(), actor.userId(), actor.organisationId(), row.parameters());
             save(updated);
             UUID owner = store.forum(forumId).map(f -> f.convenorId).orElse(null);
             outbox.append(event(updated, owner == null ? forumId : owner, classifier(store),
@@ -271,9 +281,9 @@ public class CoherenceChecker {
 
     private void save(CoherenceFlagRow r) {
         jdbc.update("UPDATE coherence_flag SET version = ?, summary = ?, status = ?, reason = ?, condition_holds = ?, "
-                + "updated_at = ?, updated_by = ?, updated_by_org = ? WHERE id = ?", r.version(), r.summary(),
-                r.status().name(), r.reason(), r.conditionHolds(), Timestamp.from(r.updatedAt()), r.updatedBy(),
-                r.updatedByOrganisation(), r.flagId());
+                + "updated_at = ?, updated_by = ?, updated_by_org = ?, parameters = ?::jsonb WHERE id = ?", r.version(),
+                r.summary(), r.status().name(), r.reason(), r.conditionHolds(), Timestamp.from(r.updatedAt()),
+                r.updatedBy(), r.updatedByOrganisation(), json(r.parameters()), r.flagId());
     }
 
     private static OutgoingEvent event(CoherenceFlagRow flag, UUID owner,
@@ -306,6 +316,15 @@ public class CoherenceChecker {
                 rs.getString("flag_key"), Arrays.asList(ids), rs.getString("summary"),
                 FlagStatus.valueOf(rs.getString("status")), rs.getString("reason"), rs.getBoolean("condition_holds"),
                 rs.getTimestamp("created_at").toInstant(), updated.toInstant(), rs.getString("updated_by"),
-                rs.getObject("updated_by_org", UUID.class));
+                rs.getObject("updated_by_org", UUID.class), parameters(rs.getString("parameters")));
+    }
+
+    /** Parameters are kept as the contract writes them. */
+    private static String json(CoherenceFlagParameters parameters) {
+        return parameters == null ? null : new String(EventJson.write(parameters), StandardCharsets.UTF_8);
+    }
+
+    private static CoherenceFlagParameters parameters(String json) {
+        return json == null ? null : EventJson.read(json.getBytes(StandardCharsets.UTF_8), CoherenceFlagParameters.class);
     }
 }

@@ -6,13 +6,19 @@ import java.util.UUID;
 
 import org.arrival.contracts.forum.CoherenceCheckCode;
 import org.arrival.contracts.forum.CoherenceFlag;
+import org.arrival.contracts.forum.CoherenceFlagParameters;
 import org.arrival.contracts.forum.FlagStatus;
 import org.arrival.platform.security.Viewer;
 
-/** A coherence flag as the API shows it. */
+/**
+ * A coherence flag as the API shows it: {@code summary} is the finding in English, {@code parameters} what it says
+ * (the records named with their kind and title, sectors, groups, areas, dates), for wording it in the reader's
+ * language from the {@code checkCode}; null for a flag raised before parameters were kept and not checked since.
+ */
 public record CoherenceFlagRow(UUID flagId, long version, UUID forumId, CoherenceCheckCode checkCode, String key,
         List<UUID> recordIds, String summary, FlagStatus status, String reason, boolean conditionHolds,
-        Instant createdAt, Instant updatedAt, String updatedBy, UUID updatedByOrganisation) {
+        Instant createdAt, Instant updatedAt, String updatedBy, UUID updatedByOrganisation,
+        CoherenceFlagParameters parameters) {
 
     /**
      * The flag as the viewer may see it: who last decided on it, and their reason (their own words), only if the
@@ -23,10 +29,10 @@ public record CoherenceFlagRow(UUID flagId, long version, UUID forumId, Coherenc
             return this;
         }
         return new CoherenceFlagRow(flagId, version, forumId, checkCode, key, recordIds, summary, status, null,
-                conditionHolds, createdAt, updatedAt, null, null);
+                conditionHolds, createdAt, updatedAt, null, null, parameters);
     }
 
     CoherenceFlag toContract() {
-        return new CoherenceFlag(flagId, version, forumId, checkCode, recordIds, summary, status, reason);
+        return new CoherenceFlag(flagId, version, forumId, checkCode, recordIds, summary, status, reason, parameters);
     }
 }

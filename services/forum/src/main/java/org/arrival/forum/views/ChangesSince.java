@@ -40,9 +40,19 @@ public final class ChangesSince {
      * One event about a record of the forum.
      *
      * @param actionId the action, for events on the actions topic (milestones, reports and funding included)
+     * @param title the record's title as the viewer sees it (an action's or plan's title, a need's statement, a
+     *        round's title, a gap's checklist question, the forum's name), when the view knows one
      */
     public record Change(String eventId, String type, Instant time, String recordType, UUID recordId,
-            UUID actionId) {
+            UUID actionId, String title) {
+
+        public Change(String eventId, String type, Instant time, String recordType, UUID recordId, UUID actionId) {
+            this(eventId, type, time, recordType, recordId, actionId, null);
+        }
+
+        public Change titled(String title) {
+            return new Change(eventId, type, time, recordType, recordId, actionId, title);
+        }
     }
 
     private ChangesSince() {

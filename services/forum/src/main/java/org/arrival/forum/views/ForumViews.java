@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -201,6 +202,29 @@ public class ForumViews {
         rounds.forEach(r -> subjects.put(r.id, r.ownerId));
         out.put(RecordTypes.INPUT, ids(visibleInputs(subjects).stream().map(i -> i.id)));
         return out;
+    }
+
+    /**
+     * The titles of the records the viewer sees in the forum, by id: actions, plans, needs (their statement), rounds
+     * and checklist gaps (their question), and the forum's own name (the as-of view's "what changed" names them).
+     */
+    public Map<UUID, String> visibleTitles(UUID forumId) {
+        Map<UUID, String> out = new HashMap<>();
+        visibleActions(forumId).forEach(a -> putTitle(out, a.id, a.title));
+        visibleNeeds(forumId).forEach(n -> putTitle(out, n.id, n.statement));
+        for (RoundScoreRow r : visibleRounds(forumId)) {
+            putTitle(out, r.id, r.title);
+            visibleGaps(r).forEach(g -> putTitle(out, g.id, g.questionCode));
+        }
+        visiblePlans(forumId).forEach(p -> putTitle(out, p.id, p.title));
+        store.forum(forumId).ifPresent(f -> putTitle(out, f.id, f.name));
+        return out;
+    }
+
+    private static void putTitle(Map<UUID, String> titles, UUID id, String title) {
+        if (id != null && title != null && !title.isBlank()) {
+            titles.put(id, title);
+        }
     }
 
     private static Set<UUID> ids(java.util.stream.Stream<UUID> ids) {

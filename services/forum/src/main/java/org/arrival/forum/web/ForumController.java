@@ -212,16 +212,21 @@ public class ForumController {
         ForumViews thenViews = new ForumViews(then, organisations, viewer);
         List<TrackerItem> tracker = thenViews.tracker(forumId, ActionFilter.NONE);
         JdbcStore now = generations.activeStore();
+        ForumViews nowViews = new ForumViews(now, organisations, viewer);
         Map<String, Set<UUID>> visible = new LinkedHashMap<>();
         merge(visible, thenViews.visibleRecords(forumId));
-        merge(visible, new ForumViews(now, organisations, viewer).visibleRecords(forumId));
+        merge(visible, nowViews.visibleRecords(forumId));
+        // records are named as they are now, or as they were then if the viewer no longer sees them
+        Map<UUID, String> titles = new HashMap<>(thenViews.visibleTitles(forumId));
+        titles.putAll(nowViews.visibleTitles(forumId));
         List<ProjectedEvent> after = log.after(instant);
         // a record a flag names is read as it is now, or as it was then if the projection no longer knows it
         Map<UUID, List<RecordScope>> scopes = new HashMap<>(
                 Scopes.known(then, ChangesSince.flaggedRecords(after, forumId)));
         scopes.putAll(now.scopes(ChangesSince.flaggedRecords(after, forumId)));
         return new AsOf(instant, tracker, ChangesSince.of(after, forumId, visible, viewer,
-                id -> scopes.getOrDefault(id, List.of())));
+                id -> scopes.getOrDefault(id, List.of())).stream().map(c -> c.titled(titles.get(c.recordId())))
+                .toList());
     }
 
     /** The earliest and latest instants a view may be asked about, as every date the platform accepts. */
@@ -237,7 +242,8 @@ public class ForumController {
         }
         if (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST)) {
             throw new InvalidInput("at: must lie between the years 1900 and 2200", List.of(
-                    new ApiException.FieldError("at", "must lie between the years 1900 and 2200", "date.out-of-range")));
+                    new ApiException.FieldError("at", "must lie between the years 1900 and 2200", "date.out-of-range",
+                            Map.of("from", 1900, "to", 2200))));
         }
         return instant;
     }

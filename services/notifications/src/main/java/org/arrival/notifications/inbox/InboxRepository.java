@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.arrival.platform.directory.ReadSql;
@@ -13,6 +14,9 @@ import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Notifications addressed to a user or to their organisation, with the user's read state. Each method takes the
@@ -25,6 +29,10 @@ public class InboxRepository {
 
     private static final String MINE = "n.recipient_org = ? AND (n.recipient_user IS NULL OR n.recipient_user = ?)"
             + " AND NOT (n.organisations && ?::uuid[])";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, Object>> PARAMETERS = new TypeReference<>() {
+    };
 
     private final JdbcTemplate jdbc;
 
@@ -75,7 +83,9 @@ public class InboxRepository {
 
     private static InboxItem map(ResultSet rs, int i) throws SQLException {
         Timestamp readAt = rs.getTimestamp("read_at");
+        String parameters = rs.getString("parameters");
         return new InboxItem(rs.getObject("id", UUID.class), rs.getString("event_type"), rs.getString("subject_id"),
+                rs.getString("code"), parameters == null ? Map.of() : JSON.readValue(parameters, PARAMETERS),
                 rs.getString("title"), rs.getString("body"), rs.getString("link"), rs.getString("classification"),
                 rs.getString("recipient_user") != null, rs.getTimestamp("occurred_at").toInstant(),
                 rs.getTimestamp("created_at").toInstant(), readAt != null, readAt == null ? null : readAt.toInstant());

@@ -6,11 +6,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.arrival.notifications.texts.Notice;
+import org.arrival.notifications.texts.Texts;
 import org.arrival.platform.directory.Organisations;
 import org.arrival.platform.directory.ReadSql;
 import org.arrival.platform.security.Caller;
@@ -23,10 +26,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The daily digest: for every active e-mail subscription with frequency {@code DAILY_DIGEST} that has unsent
  * {@code digest_item}s added up to the end of the day, one e-mail {@code delivery} (event id
- * {@code digest:<subscription>:<day>}, so at most one per subscription and day) listing them oldest first, after
+ * {@code digest:<subscription>:<day>}, so at most one per subscription and day, worded in the subscription's
+ * language) listing them oldest first, after
  * which the items count as sent. Each subscription is handled in a transaction of its own; the delivery worker
  * sends the e-mail. Items that missed an earlier digest (the job did not run that day) go into the next one rather
  * than being lost. An item naming an organisation hidden from the subscriber's organisation by the read policy
@@ -36,7 +43,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class DigestJob {
 
     private static final Logger log = LoggerFactory.getLogger(DigestJob.class);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, Object>> PARAMETERS = new TypeReference<>() {
+    };
 
     private final JdbcTemplate jdbc;
     private final Organisations organisations;
@@ -44,12 +53,14 @@ public class DigestJob {
     private final Clock clock;
     private final ZoneId zone;
     private final String linkBase;
+    private final Texts texts;
 
     public DigestJob(JdbcTemplate jdbc, Organisations organisations, PlatformTransactionManager transactions,
             Clock clock, @Value("${arrival.notifications.mail.digest-zone:}") String zone,
-            @Value("${arrival.notifications.link-base:}") String linkBase) {
+            @Value("${arrival.notifications.link-base:}") String linkBase, Texts texts) {
         this.jdbc = jdbc;
         this.organisations = organisations;
+        this.texts = texts;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
         // the cron runs in the JVM's zone, so days are the JVM's days unless told otherwise
@@ -71,13 +82,13 @@ public class DigestJob {
     public int run(LocalDate day) {
         Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
         List<Subscriber> subscribers = jdbc.query("""
-                SELECT s.id, s.address, s.owner_org FROM subscription s
+                SELECT s.id, s.address, s.owner_org, s.language FROM subscription s
                  WHERE s.frequency = 'DAILY_DIGEST' AND s.channel = 'EMAIL' AND s.active AND s.address IS NOT NULL
                    AND EXISTS (SELECT 1 FROM digest_item di
                                 WHERE di.subscription_id = s.id AND di.sent_at IS NULL AND di.added_at < ?)
                  ORDER BY s.id
                 """, (rs, n) -> new Subscriber(rs.getObject("id", UUID.class), rs.getString("address"),
-                rs.getObject("owner_org", UUID.class)), Timestamp.from(end));
+                rs.getObject("owner_org", UUID.class), rs.getString("language")), Timestamp.from(end));
         int queued = 0;
         for (Subscriber s : subscribers) {
             try {
@@ -99,19 +110,22 @@ public class DigestJob {
         Set<UUID> hidden = organisations.viewer(new Caller(null, null, s.organisation(), Set.of()))
                 .hiddenOrganisations();
         List<Item> all = jdbc.query("""
-                SELECT di.notification_id, n.title, n.link, n.occurred_at, n.organisations && ?::uuid[] AS withheld
+                SELECT di.notification_id, n.title, n.link, n.occurred_at, n.code, n.parameters,
+                       n.organisations && ?::uuid[] AS withheld
                   FROM digest_item di
                   JOIN notification n ON n.id = di.notification_id
                  WHERE di.subscription_id = ? AND di.sent_at IS NULL AND di.added_at < ?
                  ORDER BY n.occurred_at, n.created_at, n.id
                    FOR UPDATE OF di
                 """, (rs, n) -> new Item(rs.getObject("notification_id", UUID.class), rs.getString("title"),
-                rs.getString("link"), rs.getObject("occurred_at", OffsetDateTime.class), rs.getBoolean("withheld")),
+                rs.getString("link"), rs.getObject("occurred_at", OffsetDateTime.class), rs.getBoolean("withheld"),
+                notice(rs.getString("code"), rs.getString("parameters"))),
                 ReadSql.arrayLiteral(hidden), s.id(), Timestamp.from(end));
         if (all.isEmpty()) {
             return false; // another instance got there first
         }
         List<Item> items = all.stream().filter(i -> !i.withheld()).toList();
+        Locale language = texts.language(s.language());
         if (items.isEmpty()) {
             markSent(s, all);
             return false;
@@ -121,8 +135,10 @@ public class DigestJob {
                                       attempts, next_attempt_at, created_at)
                 VALUES (?, 'EMAIL', ?, ?, ?, ?, ?, 'PENDING', 0, now(), now())
                 ON CONFLICT (subscription_id, event_id) WHERE channel = 'EMAIL' DO NOTHING
-                """, UUID.randomUUID(), s.id(), "digest:" + s.id() + ":" + day, s.address(), subject(day, items),
-                body(day, items));
+                """, UUID.randomUUID(), s.id(), "digest:" + s.id() + ":" + day, s.address(),
+                texts.digestSubject(language, day, items.size()), texts.digestBody(language, day, items.stream()
+                        .map(i -> new Texts.DigestItem(i.notice(), i.title(), link(i.link()), i.occurredAt().toInstant()))
+                        .toList(), zone));
         if (inserted == 0) {
             // this day's digest went out already; these items wait for the next one
             return false;
@@ -136,23 +152,12 @@ public class DigestJob {
                 items.stream().map(i -> new Object[] { s.id(), i.notificationId() }).toList());
     }
 
-    private static String subject(LocalDate day, List<Item> items) {
-        return "Arrival daily digest for " + day + ": " + items.size() + (items.size() == 1 ? " update" : " updates");
-    }
-
-    private String body(LocalDate day, List<Item> items) {
-        StringBuilder b = new StringBuilder();
-        b.append("Your Arrival digest for ").append(day).append(" (").append(items.size())
-                .append(items.size() == 1 ? " update" : " updates").append("):\n");
-        int i = 1;
-        for (Item item : items) {
-            b.append('\n').append(i++).append(". ").append(item.title()).append('\n');
-            b.append("   ").append(TIME.format(item.occurredAt().atZoneSameInstant(zone))).append(' ')
-                    .append(zone.getId()).append('\n');
-            b.append("   ").append(link(item.link())).append('\n');
+    /** What the notification says, for wording it in the subscriber's language; null for one routed without a code. */
+    private static Notice notice(String code, String parameters) {
+        if (code == null) {
+            return null;
         }
-        b.append("\nYou receive this digest because of a subscription in Arrival; change or end it there.\n");
-        return b.toString();
+        return new Notice(code, parameters == null ? Map.of() : JSON.readValue(parameters, PARAMETERS));
     }
 
     /** Links are kept as stored when absolute, else resolved against {@code arrival.notifications.link-base}. */
@@ -163,10 +168,10 @@ public class DigestJob {
         return linkBase + (link.startsWith("/") ? link : "/" + link);
     }
 
-    private record Subscriber(UUID id, String address, UUID organisation) {
+    private record Subscriber(UUID id, String address, UUID organisation, String language) {
     }
 
     private record Item(UUID notificationId, String title, String link, OffsetDateTime occurredAt,
-            boolean withheld) {
+            boolean withheld, Notice notice) {
     }
 }

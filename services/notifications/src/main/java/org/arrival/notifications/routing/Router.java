@@ -11,12 +11,14 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import org.arrival.contracts.CloudEventHeaders;
 import org.arrival.contracts.DataClassification;
+import org.arrival.contracts.assessments.ChecklistGapIdentified;
 import org.arrival.notifications.records.EventInterpreter;
 import org.arrival.notifications.records.KnownRecord;
 import org.arrival.notifications.records.KnownRecords;
@@ -25,6 +27,8 @@ import org.arrival.notifications.subscriptions.Channel;
 import org.arrival.notifications.subscriptions.Frequency;
 import org.arrival.notifications.subscriptions.Subscription;
 import org.arrival.notifications.subscriptions.SubscriptionRepository;
+import org.arrival.notifications.texts.Notice;
+import org.arrival.notifications.texts.Texts;
 import org.arrival.platform.directory.Organisations;
 import org.arrival.platform.directory.Organisations.KnownOrganisation;
 import org.arrival.platform.directory.ReadSql;
@@ -55,8 +59,9 @@ public class Router {
 
     private static final String NOTIFY = """
             INSERT INTO notification (id, event_id, event_type, subject_id, recipient_org, recipient_user,
-                subscription_id, title, body, link, classification, occurred_at, organisations, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::uuid[], now())
+                subscription_id, title, body, link, classification, occurred_at, organisations, code, parameters,
+                created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::uuid[], ?, ?::jsonb, now())
             ON CONFLICT (event_id, recipient_org, coalesce(recipient_user, '')) DO NOTHING""";
     /** Names the notification by what makes it unique, so that one written before (a replay) is found too. */
     private static final String DIGEST_ITEM = """
@@ -78,13 +83,15 @@ public class Router {
     private final JdbcTemplate jdbc;
     private final SubscriptionRepository subscriptions;
     private final Organisations organisations;
+    private final Texts texts;
     private final String linkBase;
 
-    public Router(JdbcTemplate jdbc, SubscriptionRepository subscriptions, Organisations organisations,
+    public Router(JdbcTemplate jdbc, SubscriptionRepository subscriptions, Organisations organisations, Texts texts,
             @Value("${arrival.notifications.link-base}") String linkBase) {
         this.jdbc = jdbc;
         this.subscriptions = subscriptions;
         this.organisations = organisations;
+        this.texts = texts;
         this.linkBase = linkBase.endsWith("/") ? linkBase.substring(0, linkBase.length() - 1) : linkBase;
     }
 
@@ -168,8 +175,10 @@ public class Router {
         EventFacts facts = new EventFacts(event.type(), record.ownerId(), Set.copyOf(record.forums()),
                 Set.copyOf(record.sectors()), areas, ids);
 
-        Wording.Text text = Wording.describe(read.payload(), record, record.ownerId(), orgs::name);
-        Notification n = new Notification(event, text, link(record), audience);
+        Notice notice = Wording.describe(read.payload(), record, record.ownerId(), orgs::name);
+        Locale english = texts.languages().getFirst();
+        Notification n = new Notification(event, notice, texts.title(english, notice), texts.body(english, notice),
+                link(read, record), audience);
 
         Set<UUID> told = new LinkedHashSet<>();
         for (Subscription s : poll.subscriptions()) {
@@ -185,7 +194,7 @@ public class Router {
                 if (s.frequency() == Frequency.DAILY_DIGEST) {
                     poll.digestItems.add(new Object[] {s.id(), n.event().id(), s.ownerOrg(), s.userId()});
                 } else {
-                    poll.emails.add(email(n, s));
+                    poll.emails.add(email(n, s, texts));
                 }
             }
         }
@@ -252,11 +261,20 @@ public class Router {
         return new Firewall.Audience(RecordScope.of(owner, classification, forums), organisations, addressees);
     }
 
-    private String link(KnownRecord record) {
+    /**
+     * The record's page in the web application: {@code /actions/{id}}, {@code /needs/{id}}, {@code /plans/{id}},
+     * {@code /rounds/{id}}, {@code /estimates/{id}}, {@code /stakeholders/{id}}, {@code /forums/{id}}, a flag in its
+     * forum ({@code /forums/{forum}/flags/{id}}) and a checklist gap in its round ({@code /rounds/{round}}).
+     */
+    private String link(RecordEvent read, KnownRecord record) {
         if ("FLAG".equals(record.kind()) && !record.forums().isEmpty()) {
             return linkBase + "/forums/" + record.forums().getFirst() + "/flags/" + record.id();
         }
-        return linkBase + "/" + record.kind().toLowerCase() + "s/" + record.id();
+        if ("GAP".equals(record.kind()) && read.payload() instanceof ChecklistGapIdentified gap
+                && gap.roundId() != null) {
+            return linkBase + "/rounds/" + gap.roundId();
+        }
+        return linkBase + "/" + record.kind().toLowerCase(Locale.ROOT) + "s/" + record.id();
     }
 
     /** Organisation inboxes that hear of the event without a subscription. */
@@ -281,15 +299,16 @@ public class Router {
     private static void notify(Poll poll, Notification n, UUID org, String user, UUID subscription) {
         poll.notifications.putIfAbsent(Arrays.asList(n.event().id(), org, user), new Object[] {
                 UUID.randomUUID(), n.event().id(), n.event().type(), n.event().subject(), org, user, subscription,
-                n.text().title(), n.text().body(), n.link(), n.audience().scope().classification().name(),
-                Timestamp.from(n.event().time()), ReadSql.arrayLiteral(n.audience().organisations())});
+                n.title(), n.body(), n.link(), n.audience().scope().classification().name(),
+                Timestamp.from(n.event().time()), ReadSql.arrayLiteral(n.audience().organisations()),
+                n.notice().code(), JSON.writeValueAsString(n.notice().parameters())});
     }
 
-    private static Object[] email(Notification n, Subscription s) {
-        String body = n.text().body().isBlank() ? n.text().title() : n.text().title() + "\n\n" + n.text().body();
-        body = body + "\n\nOpen it in Arrival: " + n.link() + "\n\n--\nYou receive this because of your Arrival "
-                + "subscription " + s.id() + ". Change or end it in Arrival under Notifications.\n";
-        return new Object[] {UUID.randomUUID(), s.id(), n.event().id(), s.address(), n.text().title(), body};
+    /** An immediate e-mail, worded in the subscription's language. */
+    private static Object[] email(Notification n, Subscription s, Texts texts) {
+        Locale language = texts.language(s.language());
+        return new Object[] {UUID.randomUUID(), s.id(), n.event().id(), s.address(),
+                texts.title(language, n.notice()), texts.email(language, n.notice(), n.link(), s.id().toString())};
     }
 
     private List<Map<String, Object>> webhooks(UUID org, String type) {
@@ -315,7 +334,8 @@ public class Router {
         return JSON.writeValueAsString(doc);
     }
 
-    private record Notification(InboundEvent event, Wording.Text text, String link, Firewall.Audience audience) {
+    private record Notification(InboundEvent event, Notice notice, String title, String body, String link,
+            Firewall.Audience audience) {
     }
 
     /** Replica look-ups, once per organisation per poll. */
@@ -338,8 +358,9 @@ public class Router {
             return known.computeIfAbsent(org, organisations::find);
         }
 
+        /** The organisation's name, or null when the replica does not know it (the wording says "an organisation"). */
         String name(UUID org) {
-            return org == null ? "An organisation" : find(org).map(KnownOrganisation::name).orElse("An organisation");
+            return org == null ? null : find(org).map(KnownOrganisation::name).orElse(null);
         }
 
         /** The organisation as the read policy sees it; an organisation the replica does not know is an enforcement body. */

@@ -1,6 +1,11 @@
 package org.arrival.notifications.routing;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -23,14 +28,18 @@ import org.arrival.contracts.assessments.ChecklistScoresPublished;
 import org.arrival.contracts.assessments.InputContributed;
 import org.arrival.contracts.assessments.NeedIdentified;
 import org.arrival.contracts.assessments.NeedUpdated;
+import org.arrival.contracts.assessments.PopulationEstimate;
 import org.arrival.contracts.assessments.PopulationEstimateRecorded;
 import org.arrival.contracts.assessments.PopulationEstimateRevised;
-import org.arrival.contracts.forum.CoherenceCheckCode;
+import org.arrival.contracts.forum.CoherenceFlag;
+import org.arrival.contracts.forum.CoherenceFlagParameters;
 import org.arrival.contracts.forum.CoherenceFlagRaised;
 import org.arrival.contracts.forum.CoherenceFlagUpdated;
-import org.arrival.contracts.forum.FlagStatus;
+import org.arrival.contracts.forum.FlaggedRecord;
+import org.arrival.contracts.forum.FlaggedRecordKind;
 import org.arrival.contracts.registry.ForumEstablished;
 import org.arrival.contracts.registry.ForumUpdated;
+import org.arrival.contracts.registry.Membership;
 import org.arrival.contracts.registry.MembershipChanged;
 import org.arrival.contracts.registry.MembershipEnded;
 import org.arrival.contracts.registry.MembershipGranted;
@@ -41,13 +50,14 @@ import org.arrival.contracts.registry.StakeholderSuspended;
 import org.arrival.contracts.registry.StakeholderUpdated;
 import org.arrival.contracts.registry.StakeholderVerified;
 import org.arrival.notifications.records.KnownRecord;
+import org.arrival.notifications.texts.Notice;
 
-/** Says what happened in plain words: a title for the inbox and the e-mail subject, and a short body. */
+/**
+ * Says what happened as a {@link Notice}: a code (the event's simple name) and the parameters its wording needs,
+ * in no language. Names come from the registry replica, titles from what is known of the record; the authors' own
+ * words (a description, a narrative, a comment, a reason) travel as they were written.
+ */
 public final class Wording {
-
-    /** A notification's words. */
-    public record Text(String title, String body) {
-    }
 
     private Wording() {
     }
@@ -55,160 +65,285 @@ public final class Wording {
     /**
      * @param record the record the event is about, as known after the event
      * @param owner the organisation the event is about (the record's owner)
-     * @param names organisation names from the registry replica ("An organisation" when unknown)
+     * @param names organisation names from the registry replica (null when unknown)
      */
-    public static Text describe(Object payload, KnownRecord record, UUID owner, Function<UUID, String> names) {
-        String who = names.apply(owner);
-        String what = quoted(record.title(), record.kind());
-        Text text = switch (payload) {
-            case StakeholderRegistered p -> new Text(p.stakeholder().name() + " was proposed for the registry",
-                    reason(p.reason()));
-            case StakeholderUpdated p -> new Text(p.stakeholder().name() + " updated its profile",
-                    "Changed: " + String.join(", ", p.changedFields() == null ? java.util.List.of() : p.changedFields()) + ".");
-            case StakeholderVerified p -> new Text(p.stakeholder().name() + " was verified", reason(p.reason()));
-            case StakeholderActivated p -> new Text(p.stakeholder().name() + " is now active", reason(p.reason()));
-            case StakeholderSuspended p -> new Text(p.stakeholder().name() + " was suspended", reason(p.reason()));
-            case StakeholderArchived p -> new Text(p.stakeholder().name() + " was archived", reason(p.reason()));
-            case ForumEstablished p -> new Text("The forum '" + p.forum().name() + "' was established",
-                    mandate(p.forum().thematicScope()));
-            case ForumUpdated p -> new Text("The forum '" + p.forum().name() + "' was updated",
-                    p.forum().status() == null ? "" : "Status: " + p.forum().status() + ".");
-            case MembershipGranted p -> new Text(names.apply(p.membership().stakeholderId()) + " took a seat in "
-                    + what, "Seat: " + p.membership().seat() + ".");
-            case MembershipChanged p -> new Text(names.apply(p.membership().stakeholderId()) + "'s seat in " + what
-                    + " changed", "Seat: " + p.membership().seat() + ".");
-            case MembershipEnded p -> new Text(names.apply(p.membership().stakeholderId()) + " left " + what,
-                    reason(p.reason()));
-            case AssessmentRoundOpened p -> new Text(who + " opened the assessment round '" + p.round().title() + "'",
-                    p.round().closesOn() == null ? "" : "Answers are due by " + p.round().closesOn() + ".");
-            case AssessmentRoundClosed p -> new Text(who + " closed the assessment round '" + p.round().title() + "'",
-                    reason(p.reason()));
-            case ChecklistScoresPublished p -> new Text(who + " published the scores of '" + p.round().title() + "'",
-                    p.overall() == null ? "" : "Overall score: " + Math.round(p.overall().points()) + " of "
-                            + p.overall().max() + ", from " + p.respondents() + " respondents.");
-            case ChecklistResponseSubmitted p -> new Text(names.apply(p.respondentId()) + " submitted its answers to "
-                    + what, p.answered() + " of " + p.questions() + " questions answered.");
-            case ChecklistGapIdentified p -> new Text("A gap was identified on checklist question " + p.questionCode(),
-                    "The consolidated answer was " + p.consolidatedAnswer() + (p.divergent() ? "; respondents disagree." : "."));
-            case PopulationEstimateRecorded p -> new Text(who + " recorded a population estimate: " + record.title(),
-                    p.estimate().asOf() == null ? "" : "As of " + p.estimate().asOf() + ".");
-            case PopulationEstimateRevised p -> new Text(who + " revised a population estimate: " + record.title(),
-                    p.estimate().asOf() == null ? "" : "As of " + p.estimate().asOf() + ".");
-            case NeedIdentified p -> new Text(who + " identified a need: " + what,
-                    "Severity: " + p.need().severity() + (p.need().sector() == null ? "" : ", sector: " + p.need().sector()) + ".");
-            case NeedUpdated p -> new Text(who + " updated the need " + what,
-                    "Status: " + p.need().status() + (p.reason() == null ? "." : ". " + p.reason()));
-            case InputContributed p -> new Text(names.apply(p.input().contributorId()) + " contributed "
-                    + article(p.input().kind() == null ? "input" : p.input().kind().name().toLowerCase().replace('_', ' '))
-                    + " to " + what, p.input().summary() == null ? "" : p.input().summary());
-            case PlanRecorded p -> new Text(who + " recorded the plan '" + p.plan().title() + "'",
-                    "Status: " + p.plan().status() + ".");
-            case PlanUpdated p -> new Text(who + " updated the plan '" + p.plan().title() + "'",
-                    "Status: " + p.plan().status() + (p.reason() == null ? "." : ". " + p.reason()));
-            case ActionProposed p -> new Text(who + " proposed " + quoted(p.action().title(), "an action"),
-                    p.action().description() == null ? "" : p.action().description());
-            case ActionUpdated p -> new Text(who + " updated " + quoted(p.action().title(), "an action"),
-                    "Status: " + p.action().status() + (p.reason() == null ? "." : ". " + p.reason()));
-            case MilestoneRecorded p -> new Text(who + " marked the milestone '" + p.milestone().title() + "' of "
-                    + what + " " + String.valueOf(p.milestone().status()).toLowerCase(),
-                    p.milestone().dueOn() == null ? "" : "Due on " + p.milestone().dueOn() + ".");
-            case ProgressReported p -> new Text(who + " reported " + p.report().percentComplete() + "% progress on "
-                    + what + (p.report().rag() == null ? "" : " (" + p.report().rag() + ")"),
-                    p.report().narrative() == null ? "" : p.report().narrative());
-            case FundingRecorded p -> new Text(who + " recorded funding for " + what, funding(p));
-            case ContributionMade p -> new Text(names.apply(p.contribution().contributorId()) + " "
-                    + contribution(p) + " " + what, p.contribution().text() == null ? "" : p.contribution().text());
-            case ReportDue p -> new Text("A progress report on " + what + " is due on " + p.dueOn(),
-                    "The report covers " + p.periodStart() + " to " + p.periodEnd() + ".");
-            case ReportOverdue p -> new Text("A progress report on " + what + " by " + who + " is "
-                    + p.daysOverdue() + " days overdue", "It was due on " + p.dueOn() + " for the period "
-                    + p.periodStart() + " to " + p.periodEnd() + ".");
-            case CoherenceFlagRaised p -> new Text("A coherence check flagged " + check(p.flag().checkCode()),
-                    p.flag().summary() == null ? "" : p.flag().summary());
-            case CoherenceFlagUpdated p -> new Text("A coherence flag (" + check(p.flag().checkCode()) + ") was "
-                    + flagStatus(p.flag().status()), p.flag().summary() == null ? reason(p.reason())
-                            : p.flag().summary() + (p.reason() == null ? "" : "\n" + reason(p.reason())));
-            default -> new Text("Something changed on " + what, "");
+    public static Notice describe(Object payload, KnownRecord record, UUID owner, Function<UUID, String> names) {
+        Params p = new Params();
+        p.put("kind", record.kind());
+        p.put("title", record.title());
+        p.put("organisation", names.apply(owner));
+        String code = switch (payload) {
+            case StakeholderRegistered e -> stakeholder(p, e.stakeholder().name(), e.reason(), e);
+            case StakeholderUpdated e -> {
+                p.put("organisation", e.stakeholder().name());
+                p.put("fields", e.changedFields());
+                yield "StakeholderUpdated";
+            }
+            case StakeholderVerified e -> stakeholder(p, e.stakeholder().name(), e.reason(), e);
+            case StakeholderActivated e -> stakeholder(p, e.stakeholder().name(), e.reason(), e);
+            case StakeholderSuspended e -> stakeholder(p, e.stakeholder().name(), e.reason(), e);
+            case StakeholderArchived e -> stakeholder(p, e.stakeholder().name(), e.reason(), e);
+            case ForumEstablished e -> {
+                p.put("forum", e.forum().name());
+                p.put("text", e.forum().thematicScope() == null ? null : e.forum().thematicScope().mandate());
+                yield "ForumEstablished";
+            }
+            case ForumUpdated e -> {
+                p.put("forum", e.forum().name());
+                p.put("forumStatus", e.forum().status());
+                yield "ForumUpdated";
+            }
+            case MembershipGranted e -> membership(p, record, e.membership(), null, names, "MembershipGranted");
+            case MembershipChanged e -> membership(p, record, e.membership(), null, names, "MembershipChanged");
+            case MembershipEnded e -> membership(p, record, e.membership(), e.reason(), names, "MembershipEnded");
+            case AssessmentRoundOpened e -> {
+                p.put("round", e.round().title());
+                p.put("closesOn", e.round().closesOn());
+                yield "AssessmentRoundOpened";
+            }
+            case AssessmentRoundClosed e -> {
+                p.put("round", e.round().title());
+                p.put("reason", e.reason());
+                yield "AssessmentRoundClosed";
+            }
+            case ChecklistScoresPublished e -> {
+                p.put("round", e.round().title());
+                if (e.overall() != null) {
+                    p.put("points", Math.round(e.overall().points()));
+                    p.put("max", e.overall().max());
+                    p.put("respondents", e.respondents());
+                }
+                yield "ChecklistScoresPublished";
+            }
+            case ChecklistResponseSubmitted e -> {
+                p.put("round", record.title());
+                p.put("respondent", names.apply(e.respondentId()));
+                p.put("answered", e.answered());
+                p.put("questions", e.questions());
+                yield "ChecklistResponseSubmitted";
+            }
+            case ChecklistGapIdentified e -> {
+                p.put("question", e.questionCode());
+                p.put("answer", e.consolidatedAnswer());
+                p.put("divergent", e.divergent());
+                yield "ChecklistGapIdentified";
+            }
+            case PopulationEstimateRecorded e -> estimate(p, e.estimate(), "PopulationEstimateRecorded");
+            case PopulationEstimateRevised e -> estimate(p, e.estimate(), "PopulationEstimateRevised");
+            case NeedIdentified e -> {
+                p.put("title", e.need().statement());
+                p.put("severity", e.need().severity());
+                p.put("sector", e.need().sector());
+                yield "NeedIdentified";
+            }
+            case NeedUpdated e -> {
+                p.put("title", e.need().statement());
+                p.put("needStatus", e.need().status());
+                p.put("reason", e.reason());
+                yield "NeedUpdated";
+            }
+            case InputContributed e -> {
+                p.put("contributor", names.apply(e.input().contributorId()));
+                p.put("inputKind", e.input().kind());
+                p.put("text", e.input().summary());
+                yield "InputContributed";
+            }
+            case PlanRecorded e -> {
+                p.put("title", e.plan().title());
+                p.put("planStatus", e.plan().status());
+                yield "PlanRecorded";
+            }
+            case PlanUpdated e -> {
+                p.put("title", e.plan().title());
+                p.put("planStatus", e.plan().status());
+                p.put("reason", e.reason());
+                yield "PlanUpdated";
+            }
+            case ActionProposed e -> {
+                p.put("title", e.action().title());
+                p.put("text", e.action().description());
+                yield "ActionProposed";
+            }
+            case ActionUpdated e -> {
+                p.put("title", e.action().title());
+                p.put("actionStatus", e.action().status());
+                p.put("reason", e.reason());
+                yield "ActionUpdated";
+            }
+            case MilestoneRecorded e -> {
+                p.put("milestone", e.milestone().title());
+                p.put("milestoneStatus", e.milestone().status());
+                p.put("dueOn", e.milestone().dueOn());
+                yield "MilestoneRecorded";
+            }
+            case ProgressReported e -> {
+                p.put("percent", e.report().percentComplete());
+                p.put("rag", e.report().rag());
+                p.put("text", e.report().narrative());
+                yield "ProgressReported";
+            }
+            case FundingRecorded e -> {
+                p.put("source", e.line() == null ? null : e.line().sourceName());
+                p.put("gaps", gaps(e));
+                yield "FundingRecorded";
+            }
+            case ContributionMade e -> {
+                p.put("contributor", names.apply(e.contribution().contributorId()));
+                p.put("contributionKind", e.contribution().kind());
+                p.put("text", e.contribution().text());
+                yield "ContributionMade";
+            }
+            case ReportDue e -> {
+                p.put("dueOn", e.dueOn());
+                p.put("periodStart", e.periodStart());
+                p.put("periodEnd", e.periodEnd());
+                yield "ReportDue";
+            }
+            case ReportOverdue e -> {
+                p.put("days", e.daysOverdue());
+                p.put("dueOn", e.dueOn());
+                p.put("periodStart", e.periodStart());
+                p.put("periodEnd", e.periodEnd());
+                yield "ReportOverdue";
+            }
+            case CoherenceFlagRaised e -> flag(p, e.flag(), null, "CoherenceFlagRaised");
+            case CoherenceFlagUpdated e -> flag(p, e.flag(), e.reason(), "CoherenceFlagUpdated");
+            default -> "RecordChanged";
         };
-        return new Text(limit(text.title(), 300), limit(text.body(), 2000));
+        return new Notice(code, p.values);
     }
 
-    private static String contribution(ContributionMade p) {
-        if (p.contribution().kind() == null) {
-            return "responded to";
-        }
-        return switch (p.contribution().kind()) {
-            case COMMENT -> "commented on";
-            case ENDORSEMENT -> "endorsed";
-            case OBJECTION -> "objected to";
-        };
+    private static String stakeholder(Params p, String name, String reason, Object event) {
+        p.put("organisation", name);
+        p.put("reason", reason);
+        return event.getClass().getSimpleName();
     }
 
-    private static String check(CoherenceCheckCode code) {
-        if (code == null) {
-            return "an inconsistency";
-        }
-        return switch (code) {
-            case NEED_WITHOUT_ACTION -> "a need without an action";
-            case GAP_WITHOUT_ACTION -> "a checklist gap without an action";
-            case OVERLAPPING_ACTIONS -> "overlapping actions";
-            case MISSING_LOCAL_IMPLEMENTATION -> "a commitment without local implementation";
-            case ACTION_WITHOUT_FUNDING -> "an action without funding";
-            case REPORTING_OVERDUE -> "overdue reporting";
-        };
+    private static String membership(Params p, KnownRecord forum, Membership m, String reason,
+            Function<UUID, String> names, String code) {
+        p.put("forum", forum.title());
+        p.put("member", names.apply(m.stakeholderId()));
+        p.put("seat", m.seat());
+        p.put("reason", reason);
+        return code;
     }
 
-    private static String flagStatus(FlagStatus status) {
-        if (status == null) {
-            return "changed";
-        }
-        return switch (status) {
-            case OPEN -> "reopened";
-            case ACKNOWLEDGED -> "acknowledged";
-            case RESOLVED -> "resolved";
-            case DISMISSED -> "dismissed";
-        };
+    private static String estimate(Params p, PopulationEstimate e, String code) {
+        p.put("group", e.group());
+        p.put("area", e.area() == null ? null : e.area().areaName() != null ? e.area().areaName()
+                : e.area().subdivision() != null ? e.area().subdivision() : e.area().country());
+        p.put("asOf", e.asOf());
+        return code;
     }
 
-    private static String funding(FundingRecorded p) {
-        StringBuilder sb = new StringBuilder();
-        if (p.line() != null && p.line().sourceName() != null) {
-            sb.append("Source: ").append(p.line().sourceName()).append(". ");
+    /**
+     * A flag's check, status, English finding ({@code summary}, used where its parameters are missing) and its
+     * parameters flattened as the {@code flag.<check>} texts name them: {@code title} and {@code otherTitle} (the
+     * actions, need or gap named), {@code municipality}, {@code question}, {@code sectors}, {@code groups},
+     * {@code areas}, {@code periodStart}, {@code periodEnd}, {@code dueOn} and {@code days}.
+     */
+    private static String flag(Params p, CoherenceFlag flag, String reason, String code) {
+        p.put("title", null);
+        p.put("organisation", null);
+        p.put("check", flag.checkCode());
+        p.put("flagStatus", flag.status());
+        p.put("summary", flag.summary());
+        p.put("reason", reason);
+        flatten(flag.parameters()).forEach(p::put);
+        return code;
+    }
+
+    /** A flag's parameters as the arguments of its {@code flag.<check>} text. */
+    public static Map<String, Object> flatten(CoherenceFlagParameters parameters) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (parameters == null) {
+            return out;
         }
-        if (p.totals() != null) {
-            for (FundingSummary t : p.totals()) {
-                sb.append("Gap: ").append(plain(t.gap())).append(' ').append(t.currency()).append(". ");
+        List<String> titles = new ArrayList<>();
+        if (parameters.records() != null) {
+            for (FlaggedRecord r : parameters.records()) {
+                if (r == null) {
+                    continue;
+                }
+                if (r.kind() == FlaggedRecordKind.ORGANISATION) {
+                    putIfPresent(out, "municipality", r.title());
+                } else if (r.kind() == FlaggedRecordKind.GAP) {
+                    putIfPresent(out, "question", r.title());
+                } else if (r.title() != null) {
+                    titles.add(r.title());
+                }
             }
         }
-        return sb.toString().strip();
+        if (!titles.isEmpty()) {
+            out.put("title", titles.get(0));
+        }
+        if (titles.size() > 1) {
+            out.put("otherTitle", titles.get(1));
+        }
+        putIfPresent(out, "question", parameters.questionCode());
+        putIfPresent(out, "sectors", names(parameters.sectors()));
+        putIfPresent(out, "groups", names(parameters.groups()));
+        putIfPresent(out, "areas", parameters.areas() == null || parameters.areas().isEmpty() ? null
+                : List.copyOf(parameters.areas().stream().filter(Objects::nonNull).toList()));
+        putIfPresent(out, "periodStart", parameters.periodStart() == null ? null : parameters.periodStart().toString());
+        putIfPresent(out, "periodEnd", parameters.periodEnd() == null ? null : parameters.periodEnd().toString());
+        putIfPresent(out, "dueOn", parameters.dueOn() == null ? null : parameters.dueOn().toString());
+        putIfPresent(out, "days", parameters.daysOverdue());
+        return out;
+    }
+
+    private static List<String> names(List<? extends Enum<?>> codes) {
+        if (codes == null) {
+            return null;
+        }
+        List<String> names = codes.stream().filter(Objects::nonNull).map(Enum::name).toList();
+        return names.isEmpty() ? null : names;
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String name, Object value) {
+        if (value != null) {
+            map.put(name, value);
+        }
+    }
+
+    /** Each currency's funding gap, as {@code <amount> <currency>}. */
+    private static List<String> gaps(FundingRecorded p) {
+        if (p.totals() == null) {
+            return null;
+        }
+        List<String> gaps = new ArrayList<>();
+        for (FundingSummary t : p.totals()) {
+            if (t != null && t.gap() != null && t.currency() != null) {
+                gaps.add(plain(t.gap()) + " " + t.currency());
+            }
+        }
+        return gaps.isEmpty() ? null : gaps;
     }
 
     private static String plain(BigDecimal value) {
-        return value == null ? "?" : value.stripTrailingZeros().toPlainString();
+        return value.stripTrailingZeros().toPlainString();
     }
 
-    private static String quoted(String title, String fallback) {
-        if (title != null && !title.isBlank()) {
-            return "'" + title + "'";
+    /** Parameters as JSON carries them: codes as their names, dates as ISO text, absent values left out. */
+    private static final class Params {
+
+        private final Map<String, Object> values = new LinkedHashMap<>();
+
+        void put(String name, Object value) {
+            Object v = switch (value) {
+                case null -> null;
+                case Enum<?> e -> e.name();
+                case java.time.LocalDate d -> d.toString();
+                case String s -> s.isBlank() ? null : s;
+                case List<?> l -> l.isEmpty() ? null : l.stream().filter(Objects::nonNull)
+                        .map(i -> i instanceof Enum<?> e ? e.name() : i.toString()).toList();
+                default -> value;
+            };
+            if (v == null) {
+                values.remove(name);
+            } else {
+                values.put(name, v);
+            }
         }
-        String f = fallback.toLowerCase();
-        return f.startsWith("a ") || f.startsWith("an ") ? f : "an untitled " + f;
-    }
-
-    private static String article(String noun) {
-        return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
-    }
-
-    private static String reason(String reason) {
-        return reason == null || reason.isBlank() ? "" : "Reason: " + reason;
-    }
-
-    private static String mandate(org.arrival.contracts.registry.ThematicScope scope) {
-        return scope == null || scope.mandate() == null ? "" : scope.mandate();
-    }
-
-    private static String limit(String s, int max) {
-        String v = s == null ? "" : s.strip();
-        return v.length() <= max ? v : v.substring(0, max - 1) + "…";
     }
 }

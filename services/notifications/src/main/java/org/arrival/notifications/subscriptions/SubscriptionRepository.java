@@ -40,20 +40,20 @@ public class SubscriptionRepository {
     public void insert(Subscription s) {
         jdbc.update("""
                 INSERT INTO subscription (id, version, owner_org, user_id, channel, address, webhook_id, frequency,
-                    filter, active, created_at, created_by, updated_at, updated_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)""",
+                    filter, language, active, created_at, created_by, updated_at, updated_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)""",
                 s.id(), s.version(), s.ownerOrg(), s.userId(), s.channel().name(), s.address(), s.webhookId(),
-                s.frequency().name(), toJson(s.filter()), s.active(), Timestamp.from(s.createdAt()), s.createdBy(),
-                Timestamp.from(s.updatedAt()), s.updatedBy());
+                s.frequency().name(), toJson(s.filter()), s.language(), s.active(), Timestamp.from(s.createdAt()),
+                s.createdBy(), Timestamp.from(s.updatedAt()), s.updatedBy());
     }
 
     public void update(Subscription s) {
         jdbc.update("""
                 UPDATE subscription SET version = ?, channel = ?, address = ?, webhook_id = ?, frequency = ?,
-                    filter = ?::jsonb, active = ?, updated_at = ?, updated_by = ?
+                    filter = ?::jsonb, language = ?, active = ?, updated_at = ?, updated_by = ?
                 WHERE id = ?""",
                 s.version(), s.channel().name(), s.address(), s.webhookId(), s.frequency().name(), toJson(s.filter()),
-                s.active(), Timestamp.from(s.updatedAt()), s.updatedBy(), s.id());
+                s.language(), s.active(), Timestamp.from(s.updatedAt()), s.updatedBy(), s.id());
     }
 
     /** An active subscription the caller's user or organisation owns. */
@@ -93,7 +93,7 @@ public class SubscriptionRepository {
                 rs.getObject("owner_org", UUID.class), rs.getString("user_id"), Channel.valueOf(rs.getString("channel")),
                 rs.getString("address"), rs.getObject("webhook_id", UUID.class),
                 Frequency.valueOf(rs.getString("frequency")), fromJson(rs.getString("filter")),
-                rs.getBoolean("active"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
+                rs.getString("language"), rs.getBoolean("active"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
                 rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"));
     }
 }

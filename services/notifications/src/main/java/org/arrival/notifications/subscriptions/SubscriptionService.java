@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -15,6 +16,7 @@ import org.arrival.contracts.EventCatalogue;
 import org.arrival.contracts.EventTypeDefinition;
 import org.arrival.notifications.records.KnownRecord;
 import org.arrival.notifications.records.KnownRecords;
+import org.arrival.notifications.texts.Texts;
 import org.arrival.platform.directory.Organisations;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.RecordScope;
@@ -48,13 +50,15 @@ public class SubscriptionService {
     private final KnownRecords records;
     private final Organisations organisations;
     private final JdbcTemplate jdbc;
+    private final Texts texts;
 
     public SubscriptionService(SubscriptionRepository subscriptions, KnownRecords records,
-            Organisations organisations, JdbcTemplate jdbc) {
+            Organisations organisations, JdbcTemplate jdbc, Texts texts) {
         this.subscriptions = subscriptions;
         this.records = records;
         this.organisations = organisations;
         this.jdbc = jdbc;
+        this.texts = texts;
     }
 
     @Transactional
@@ -68,7 +72,7 @@ public class SubscriptionService {
         Instant now = Instant.now();
         Subscription s = new Subscription(UUID.randomUUID(), 1, org, scope == Scope.USER ? caller.userId() : null,
                 settings.channel(), settings.address(), settings.webhookId(), settings.frequency(), settings.filter(),
-                true, now, caller.userId(), now, caller.userId());
+                settings.language(), true, now, caller.userId(), now, caller.userId());
         subscriptions.insert(s);
         return s;
     }
@@ -101,10 +105,10 @@ public class SubscriptionService {
         Settings settings = validated(caller, current.ownerOrg(), input);
         Subscription next = new Subscription(id, current.version() + 1, current.ownerOrg(), current.userId(),
                 settings.channel(), settings.address(), settings.webhookId(), settings.frequency(), settings.filter(),
-                true, current.createdAt(), current.createdBy(), Instant.now(), caller.userId());
+                settings.language(), true, current.createdAt(), current.createdBy(), Instant.now(), caller.userId());
         if (next.channel() == current.channel() && Objects.equals(next.address(), current.address())
                 && Objects.equals(next.webhookId(), current.webhookId()) && next.frequency() == current.frequency()
-                && next.filter().equals(current.filter())) {
+                && next.filter().equals(current.filter()) && next.language().equals(current.language())) {
             return current;
         }
         subscriptions.update(next);
@@ -123,7 +127,7 @@ public class SubscriptionService {
         }
         subscriptions.update(new Subscription(id, current.version() + 1, current.ownerOrg(), current.userId(),
                 current.channel(), current.address(), current.webhookId(), current.frequency(), current.filter(),
-                false, current.createdAt(), current.createdBy(), Instant.now(), caller.userId()));
+                current.language(), false, current.createdAt(), current.createdBy(), Instant.now(), caller.userId()));
     }
 
     private Subscription owned(Caller caller, UUID id, boolean forUpdate) {
@@ -135,7 +139,7 @@ public class SubscriptionService {
     }
 
     private record Settings(Channel channel, String address, UUID webhookId, Frequency frequency,
-            SubscriptionFilter filter) {
+            SubscriptionFilter filter, String language) {
     }
 
     /**
@@ -168,6 +172,7 @@ public class SubscriptionService {
         if (frequency == Frequency.DAILY_DIGEST && input.channel() != Channel.EMAIL) {
             throw InvalidInput.field("frequency", "DAILY_DIGEST is only for EMAIL");
         }
+        String language = language(input.language());
         SubscriptionFilter filter = filter(input.filter());
         if (input.channel() == Channel.WEBHOOK && !subscriptions.webhookOf(input.webhookId(), org)) {
             throw new UnprocessableReference("webhookId", "no webhook " + input.webhookId() + " of your organisation");
@@ -189,7 +194,20 @@ public class SubscriptionService {
             throw new UnprocessableReference("filter.records", "unknown records " + join(unknownRecords));
         }
         return new Settings(input.channel(), address, input.channel() == Channel.WEBHOOK ? input.webhookId() : null,
-                frequency, filter);
+                frequency, filter, language);
+    }
+
+    /** The language tag e-mails are worded in: one the service words in, English when none is given. */
+    private String language(String tag) {
+        if (tag == null || tag.isBlank()) {
+            return texts.languages().getFirst().toLanguageTag();
+        }
+        Locale language = tag.length() <= 35 ? texts.supported(tag) : null;
+        if (language == null) {
+            throw InvalidInput.field("language", "must be one of " + texts.languages().stream()
+                    .map(Locale::toLanguageTag).collect(Collectors.joining(", ")));
+        }
+        return language.toLanguageTag();
     }
 
     private static SubscriptionFilter filter(SubscriptionInput.FilterInput f) {

@@ -53,12 +53,14 @@ class DigestJobTest extends MailTestSupport {
         List<MimeMessage> received = SmtpServer.receivedBy(address);
         assertThat(received).hasSize(1);
         MimeMessage mail = received.getFirst();
-        assertThat(mail.getSubject()).isEqualTo("Arrival daily digest for " + today + ": 2 updates");
+        assertThat(mail.getSubject()).isEqualTo("Arrival daily digest for "
+                + today.format(java.time.format.DateTimeFormatter.ofPattern("MMM d, yyyy", java.util.Locale.ENGLISH))
+                + ": 2 updates");
         String body = EmailDeliveryTest.body(mail);
         assertThat(body).contains("Need updated: shelter in Graz", "http://127.0.0.1:8080/needs/1",
                 "Action plan published: Linz", "https://arrival.example/plans/7");
         assertThat(body.indexOf("shelter in Graz")).isLessThan(body.indexOf("published: Linz"));
-        assertThat(body).containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+        assertThat(body).containsPattern("\\w{3} \\d{1,2}, \\d{4}, \\d{1,2}:\\d{2}.[AP]M \\(");
 
         // again: nothing new is queued or sent
         assertThat(digest.run(today)).isZero();

@@ -60,7 +60,11 @@ class RoutingIntegrationTest extends RoutingTestSupport {
         assertThat(notifications(eventId, outsider)).isZero();
         Map<String, Object> n = jdbc.queryForMap("SELECT * FROM notification WHERE event_id = ? AND recipient_org = ?",
                 eventId, ngo);
-        assertThat(n.get("title")).isEqualTo("Kampala Capital City Authority proposed 'Multilingual referral desks'");
+        assertThat(n.get("title")).isEqualTo("Kampala Capital City Authority proposed “Multilingual referral desks”");
+        // and what it says in no language, for readers of other languages
+        assertThat(n.get("code")).isEqualTo("ActionProposed");
+        assertThat(json(String.valueOf(n.get("parameters"))).properties()).extracting(Map.Entry::getKey)
+                .contains("organisation", "title", "kind", "text");
         assertThat(n.get("link")).isEqualTo("http://127.0.0.1:8080/actions/" + action);
         assertThat(n.get("recipient_user")).isNull();
         Map<String, Object> known = jdbc.queryForMap(
@@ -113,8 +117,9 @@ class RoutingIntegrationTest extends RoutingTestSupport {
             assertThat(n.get("recipient_user")).isEqualTo(ngoUser.subject());
             assertThat(n.get("subscription_id")).isEqualTo(inApp);
             assertThat(n.get("title"))
-                    .isEqualTo("Kampala Capital City Authority reported 40% progress on 'Multilingual referral desks' (AMBER)");
-            assertThat(n.get("body")).isEqualTo("Two of five desks are open.");
+                    .isEqualTo("Kampala Capital City Authority reported 40% progress on “Multilingual referral desks”");
+            assertThat(n.get("body")).isEqualTo("Rating: At risk.\nTwo of five desks are open.");
+            assertThat(n.get("code")).isEqualTo("ProgressReported");
         });
         assertThat(told).noneMatch(n -> outsider.equals(n.get("recipient_org")));
 
@@ -208,12 +213,21 @@ class RoutingIntegrationTest extends RoutingTestSupport {
                 DataClassification.FORUM);
         awaitHandled(eventId);
         assertThat(jdbc.queryForObject("SELECT title FROM notification WHERE event_id = ? AND recipient_org = ?",
-                String.class, eventId, city)).isEqualTo("Refugee Law Project endorsed 'Multilingual referral desks'");
+                String.class, eventId, city)).isEqualTo("Refugee Law Project endorsed “Multilingual referral desks”");
 
         Token cityUser = user("city-" + UUID.randomUUID(), city, "member");
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> perform(getJson("/inbox"), cityUser)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[?(@.eventType == 'org.arrival.actionplans.ContributionMade.v1')].title")
-                        .value("Refugee Law Project endorsed 'Multilingual referral desks'")));
+                        .value("Refugee Law Project endorsed “Multilingual referral desks”"))
+                // the code and parameters a client words in its reader's language
+                .andExpect(jsonPath("$.items[?(@.eventType == 'org.arrival.actionplans.ContributionMade.v1')].code")
+                        .value("ContributionMade"))
+                .andExpect(jsonPath("$.items[?(@.eventType == 'org.arrival.actionplans.ContributionMade.v1')]"
+                        + ".parameters.contributionKind").value("ENDORSEMENT"))
+                .andExpect(jsonPath("$.items[?(@.eventType == 'org.arrival.actionplans.ContributionMade.v1')]"
+                        + ".parameters.contributor").value("Refugee Law Project"))
+                .andExpect(jsonPath("$.items[?(@.eventType == 'org.arrival.actionplans.ContributionMade.v1')]"
+                        + ".parameters.title").value("Multilingual referral desks")));
     }
 }

@@ -99,11 +99,17 @@ public class ApiClients {
         }
         List<ServiceProblem.FieldError> errors = new ArrayList<>();
         for (JsonNode e : body.path("errors").values()) {
-            Map<String, Object> parameters = new java.util.LinkedHashMap<>();
-            e.path("parameters").properties().forEach(p -> parameters.put(p.getKey(),
-                    p.getValue().isNumber() ? p.getValue().numberValue() : p.getValue().asString()));
-            errors.add(new ServiceProblem.FieldError(text(e.get("field")), text(e.get("message")), text(e.get("code")),
-                    parameters));
+            java.util.Map<String, Object> parameters = new java.util.LinkedHashMap<>();
+            e.path("parameters").properties().forEach(p -> {
+                JsonNode v = p.getValue();
+                if (v.isNumber()) {
+                    parameters.put(p.getKey(), v.numberValue());
+                } else if (v.isValueNode() && !v.isNull()) {
+                    parameters.put(p.getKey(), v.asString());
+                }
+            });
+            errors.add(new ServiceProblem.FieldError(text(e.get("field")), text(e.get("message")),
+                    text(e.get("code")), parameters));
         }
         return new ServiceProblem(service, status, text(body.get("title")), text(body.get("detail")), errors);
     }

@@ -74,6 +74,15 @@ public class Messages {
         }
     }
 
+    /** The key's pattern in the language (or English), or null when no bundle has it. */
+    public String pattern(Locale locale, String key) {
+        try {
+            return source.getMessage(key, null, locale);
+        } catch (NoSuchMessageException e) {
+            return null;
+        }
+    }
+
     public boolean has(Locale locale, String key) {
         try {
             source.getMessage(key, null, locale);

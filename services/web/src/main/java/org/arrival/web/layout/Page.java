@@ -26,6 +26,9 @@ public final class Page implements LocalizationSupport {
     private final Csrf csrf;
     private final String path;
     private final Assets assets;
+    private java.util.function.Supplier<Long> unread = () -> null;
+    private Long unreadCount;
+    private boolean unreadAsked;
 
     /** The form protection token: the field's name and its value. */
     public record Csrf(String parameterName, String token) {
@@ -108,10 +111,8 @@ public final class Page implements LocalizationSupport {
      * ({@code error.personal-data.phone}, with the code's parameters), else the service's own message.
      */
     public String fieldError(ServiceProblem.FieldError error) {
-        if (error.code() != null && messages.has(locale, "error." + error.code())) {
-            return messages.text(locale, "error." + error.code(), error.parameters());
-        }
-        return error.message() == null ? t("error.unknown") : error.message();
+        String words = org.arrival.web.problems.FieldErrorTexts.word(error, locale);
+        return words == null ? t("error.unknown") : words;
     }
 
     public String label(Enum<?> value) {
@@ -151,5 +152,20 @@ public final class Page implements LocalizationSupport {
 
     public String asset(String file) {
         return assets.url(file);
+    }
+
+    /** Where the header's count of unread notifications comes from (asked once, when the header shows it). */
+    public Page unreadNotifications(java.util.function.Supplier<Long> count) {
+        this.unread = count;
+        return this;
+    }
+
+    /** How many of their notifications the person has not read; null when it is not known. */
+    public Long unreadNotifications() {
+        if (!unreadAsked) {
+            unreadAsked = true;
+            unreadCount = unread.get();
+        }
+        return unreadCount;
     }
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.api.ServiceUnavailable;
+import org.arrival.web.api.notifications.NotificationsApi;
 import org.arrival.web.api.registry.RegistryApi;
 import org.arrival.web.signin.SignedInUser;
 import org.arrival.web.signin.SignedInUsers;
@@ -28,15 +29,18 @@ public class Pages {
     private final Languages languages;
     private final SignedInUsers users;
     private final RegistryApi registry;
+    private final NotificationsApi notifications;
     private final ResourceUrlProvider resources;
     private final ZoneId zone;
 
     public Pages(Messages messages, Languages languages, SignedInUsers users, RegistryApi registry,
-            ResourceUrlProvider resources, @Value("${arrival.web.time-zone:UTC}") String zone) {
+            NotificationsApi notifications, ResourceUrlProvider resources,
+            @Value("${arrival.web.time-zone:UTC}") String zone) {
         this.messages = messages;
         this.languages = languages;
         this.users = users;
         this.registry = registry;
+        this.notifications = notifications;
         this.resources = resources;
         this.zone = ZoneId.of(zone);
     }
@@ -51,7 +55,19 @@ public class Pages {
                 organisationName(request, user), csrf, path, file -> {
                     String url = resources.getForLookupPath(file);
                     return url == null ? file : url;
-                });
+                }).unreadNotifications(() -> unread(user));
+    }
+
+    /** The person's unread notifications for the header; null when not signed in or the service does not answer. */
+    private Long unread(SignedInUser user) {
+        if (user == null || user.organisationId() == null) {
+            return null;
+        }
+        try {
+            return notifications.unreadCount();
+        } catch (ServiceProblem | ServiceUnavailable | org.springframework.security.oauth2.client.ClientAuthorizationException e) {
+            return null;
+        }
     }
 
     /** The registry's name of the user's organisation, asked once per session. */

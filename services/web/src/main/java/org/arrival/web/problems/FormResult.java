@@ -15,7 +15,8 @@ import org.arrival.web.api.ServiceProblem;
  * record meanwhile (412), in which case the form offers to apply the same edit again on the current version.
  * <p>
  * Form fields carry the names of the API's JSON fields ({@code percentComplete}, {@code indicators[0].value}), so a
- * problem's {@code errors[].field} names the field to mark.
+ * problem's {@code errors[].field} names the field to mark. A field error is worded in the reader's language from its
+ * {@code code} and {@code parameters} ({@link FieldErrorTexts}), falling back to the service's message.
  */
 public final class FormResult {
 
@@ -46,10 +47,11 @@ public final class FormResult {
      * form has that field ({@code fields}), and every other message in the summary.
      */
     public static FormResult refused(Map<String, String> typed, Set<String> fields, ServiceProblem problem) {
-        return refused(typed, fields, problem, ServiceProblem.FieldError::message);
+        // in the reader's language when the service names the problem's code, else the service's words
+        return refused(typed, fields, problem, FieldErrorTexts::word);
     }
 
-    /** As {@link #refused(Map, Set, ServiceProblem)}, each message worded by {@code words} (the reader's language). */
+    /** As {@link #refused(Map, Set, ServiceProblem)}, each message worded by {@code words}. */
     public static FormResult refused(Map<String, String> typed, Set<String> fields, ServiceProblem problem,
             Function<ServiceProblem.FieldError, String> words) {
         Map<String, List<String>> byField = new LinkedHashMap<>();
@@ -74,10 +76,10 @@ public final class FormResult {
      * form again, otherwise null. Refusals of access and unknown records go on to the error pages.
      */
     public static FormResult submit(Map<String, String> typed, Set<String> fields, Runnable call) {
-        return submit(typed, fields, ServiceProblem.FieldError::message, call);
+        return submit(typed, fields, FieldErrorTexts::word, call);
     }
 
-    /** As {@link #submit(Map, Set, Runnable)}, each message worded by {@code words} (the reader's language). */
+    /** As {@link #submit(Map, Set, Runnable)}, each message worded by {@code words}. */
     public static FormResult submit(Map<String, String> typed, Set<String> fields,
             Function<ServiceProblem.FieldError, String> words, Runnable call) {
         try {

@@ -11,6 +11,11 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.arrival.contracts.common.Jurisdiction;
+import org.arrival.contracts.common.PopulationGroup;
+import org.arrival.contracts.common.Sector;
+import org.arrival.contracts.forum.CoherenceFlagParameters;
+import org.arrival.contracts.forum.FlaggedRecord;
+import org.arrival.contracts.forum.FlaggedRecordKind;
 import org.arrival.forum.projection.domain.Places;
 import org.arrival.contracts.forum.CoherenceCheckCode;
 import org.arrival.forum.projection.domain.ProjectionStore;
@@ -92,7 +97,11 @@ public final class CoherenceChecks {
             if (!addressed) {
                 out.add(Finding.of(CoherenceCheckCode.NEED_WITHOUT_ACTION, List.of(n.id),
                         "Validated need '" + n.statement + "' (" + n.sector + ", " + areaName(n.area)
-                                + ") has no action addressing it."));
+                                + ") has no action addressing it.",
+                        new CoherenceFlagParameters(List.of(record(n.id, FlaggedRecordKind.NEED, n.statement)),
+                                sectors(n.sector == null ? List.of() : List.of(n.sector)),
+                                groups(n.populationGroups), areaNames(n.area == null ? List.of() : List.of(n.area)),
+                                null, null, null, null, null)));
             }
         }
         return out;
@@ -112,7 +121,10 @@ public final class CoherenceChecks {
             if (!addressed) {
                 out.add(Finding.of(CoherenceCheckCode.GAP_WITHOUT_ACTION, List.of(g.id),
                         "Checklist gap at question " + g.questionCode + " (" + areaName(g.jurisdiction)
-                                + ") has no action answering it."));
+                                + ") has no action answering it.",
+                        new CoherenceFlagParameters(List.of(record(g.id, FlaggedRecordKind.GAP, g.questionCode)),
+                                null, null, areaNames(g.jurisdiction == null ? List.of() : List.of(g.jurisdiction)),
+                                blankToNull(g.questionCode), null, null, null, null)));
             }
         }
         return out;
@@ -147,7 +159,10 @@ public final class CoherenceChecks {
                         "Actions '" + a.title + "' and '" + b.title + "' of different organisations overlap: "
                                 + String.join(", ", sectors) + " for " + String.join(", ", groups) + " in "
                                 + a.areas.stream().map(CoherenceChecks::areaName).collect(Collectors.joining(", "))
-                                + " over the same period."));
+                                + " over the same period.",
+                        new CoherenceFlagParameters(List.of(record(a.id, FlaggedRecordKind.ACTION, a.title),
+                                record(b.id, FlaggedRecordKind.ACTION, b.title)), sectors(sectors), groups(groups),
+                                areaNames(a.areas), null, null, null, null, null)));
             }
         }
         return out;
@@ -187,7 +202,12 @@ public final class CoherenceChecks {
                     String name = store.organisation(m).map((OrganisationRow o) -> o.name).orElse(m.toString());
                     out.add(Finding.of(CoherenceCheckCode.MISSING_LOCAL_IMPLEMENTATION, List.of(commitment.id, m),
                             "Commitment '" + commitment.title + "' requires local implementation, but member "
-                                    + "municipality " + name + " has no implementing action."));
+                                    + "municipality " + name + " has no implementing action.",
+                            new CoherenceFlagParameters(List.of(
+                                    record(commitment.id, FlaggedRecordKind.ACTION, commitment.title),
+                                    record(m, FlaggedRecordKind.ORGANISATION,
+                                            store.organisation(m).map((OrganisationRow o) -> o.name).orElse(null))),
+                                    null, null, null, null, null, null, null, null)));
                 }
             }
         }
@@ -204,7 +224,9 @@ public final class CoherenceChecks {
                     .anyMatch(l -> l.committed != null && l.committed.compareTo(BigDecimal.ZERO) > 0);
             if (!funded) {
                 out.add(Finding.of(CoherenceCheckCode.ACTION_WITHOUT_FUNDING, List.of(a.id),
-                        "Action '" + a.title + "' has no committed funding."));
+                        "Action '" + a.title + "' has no committed funding.",
+                        new CoherenceFlagParameters(List.of(record(a.id, FlaggedRecordKind.ACTION, a.title)), null,
+                                null, null, null, null, null, null, null)));
             }
         }
         return out;
@@ -217,7 +239,10 @@ public final class CoherenceChecks {
                 out.add(Finding.of(CoherenceCheckCode.REPORTING_OVERDUE, List.of(a.id),
                         "Action '" + a.title + "': the progress report for " + a.overdue.periodStart + " to "
                                 + a.overdue.periodEnd + " was due on " + a.overdue.dueOn + " and is "
-                                + a.overdue.daysOverdue + " days overdue."));
+                                + a.overdue.daysOverdue + " days overdue.",
+                        new CoherenceFlagParameters(List.of(record(a.id, FlaggedRecordKind.ACTION, a.title)), null,
+                                null, null, null, a.overdue.periodStart, a.overdue.periodEnd, a.overdue.dueOn,
+                                Math.max(0, a.overdue.daysOverdue))));
             }
         }
         return out;
@@ -229,5 +254,41 @@ public final class CoherenceChecks {
 
     static String areaName(Jurisdiction j) {
         return Places.name(j, "no area");
+    }
+
+    // ---- the parameters of a finding: what its summary says, for wording it in the reader's language
+
+    static FlaggedRecord record(UUID id, FlaggedRecordKind kind, String title) {
+        return new FlaggedRecord(id, kind, blankToNull(title));
+    }
+
+    static List<Sector> sectors(List<String> codes) {
+        return codes(Sector.class, codes);
+    }
+
+    static List<PopulationGroup> groups(List<String> codes) {
+        return codes(PopulationGroup.class, codes);
+    }
+
+    /** The known constants among the codes, in their order, once each (the projection keeps what the events said). */
+    private static <E extends Enum<E>> List<E> codes(Class<E> type, List<String> codes) {
+        List<E> out = new ArrayList<>();
+        for (String code : codes) {
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().equals(code) && !out.contains(constant)) {
+                    out.add(constant);
+                }
+            }
+        }
+        return out;
+    }
+
+    static List<String> areaNames(List<Jurisdiction> areas) {
+        return areas.stream().filter(Objects::nonNull).map(j -> Places.name(j, null)).filter(Objects::nonNull)
+                .distinct().toList();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 }

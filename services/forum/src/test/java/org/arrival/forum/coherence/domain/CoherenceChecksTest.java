@@ -11,7 +11,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.arrival.contracts.common.Jurisdiction;
+import org.arrival.contracts.common.PopulationGroup;
+import org.arrival.contracts.common.Sector;
 import org.arrival.contracts.forum.CoherenceCheckCode;
+import org.arrival.contracts.forum.FlaggedRecord;
+import org.arrival.contracts.forum.FlaggedRecordKind;
 import org.arrival.forum.projection.domain.InMemoryStore;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
 import org.arrival.forum.projection.domain.Rows.ForumRow;
@@ -93,6 +97,12 @@ class CoherenceChecksTest {
                 assertThat(f.recordIds()).containsExactly(n.id);
                 assertThat(f.key()).isEqualTo("NEED_WITHOUT_ACTION:" + n.id);
                 assertThat(f.summary()).contains("EDUCATION", "Kampala");
+                // what the summary says, for wording it in the reader's language
+                assertThat(f.parameters().records()).containsExactly(
+                        new FlaggedRecord(n.id, FlaggedRecordKind.NEED, n.statement));
+                assertThat(f.parameters().sectors()).containsExactly(Sector.EDUCATION);
+                assertThat(f.parameters().groups()).containsExactly(PopulationGroup.REFUGEES);
+                assertThat(f.parameters().areas()).containsExactly("Kampala");
             });
         }
 
@@ -176,6 +186,10 @@ class CoherenceChecksTest {
             assertThat(findings(CoherenceCheckCode.GAP_WITHOUT_ACTION)).singleElement().satisfies(f -> {
                 assertThat(f.recordIds()).containsExactly(g.id);
                 assertThat(f.summary()).contains("1.2.a", "Kampala");
+                assertThat(f.parameters().questionCode()).isEqualTo("1.2.a");
+                assertThat(f.parameters().records()).extracting(FlaggedRecord::kind)
+                        .containsExactly(FlaggedRecordKind.GAP);
+                assertThat(f.parameters().areas()).containsExactly("Kampala");
             });
         }
 
@@ -240,6 +254,13 @@ class CoherenceChecksTest {
             assertThat(findings(CoherenceCheckCode.OVERLAPPING_ACTIONS)).singleElement().satisfies(f -> {
                 assertThat(f.recordIds()).containsExactlyInAnyOrder(a.id, b.id);
                 assertThat(f.summary()).contains("City shelter", "NGO shelter", "HOUSING", "REFUGEES", "Kampala");
+                assertThat(f.parameters().records()).extracting(FlaggedRecord::title)
+                        .containsExactlyInAnyOrder("City shelter", "NGO shelter");
+                assertThat(f.parameters().records()).extracting(FlaggedRecord::recordId)
+                        .containsExactlyElementsOf(f.recordIds());
+                assertThat(f.parameters().sectors()).containsExactly(Sector.HOUSING);
+                assertThat(f.parameters().groups()).containsExactly(PopulationGroup.REFUGEES);
+                assertThat(f.parameters().areas()).containsExactly("Kampala");
             });
         }
 
@@ -321,6 +342,9 @@ class CoherenceChecksTest {
             assertThat(found).extracting(f -> f.recordIds().get(1)).containsExactlyInAnyOrder(city, municipality);
             assertThat(found).allSatisfy(f -> assertThat(f.recordIds().get(0)).isEqualTo(commitment.id));
             assertThat(found).anySatisfy(f -> assertThat(f.summary()).contains("Nakawa Division"));
+            assertThat(found).anySatisfy(f -> assertThat(f.parameters().records()).containsExactly(
+                    new FlaggedRecord(commitment.id, FlaggedRecordKind.ACTION, "National reception standard"),
+                    new FlaggedRecord(municipality, FlaggedRecordKind.ORGANISATION, "Nakawa Division")));
         }
 
         @Test
@@ -376,8 +400,11 @@ class CoherenceChecksTest {
         void aLiveActionWithoutCommittedFundingIsFlagged() {
             ActionRow a = action("Legal aid", city, "PROTECTION_RIGHTS", "REFUGEES", KAMPALA, "IN_PROGRESS");
             fund(a, "1000", "0");
-            assertThat(findings(CoherenceCheckCode.ACTION_WITHOUT_FUNDING)).singleElement()
-                    .satisfies(f -> assertThat(f.recordIds()).containsExactly(a.id));
+            assertThat(findings(CoherenceCheckCode.ACTION_WITHOUT_FUNDING)).singleElement().satisfies(f -> {
+                assertThat(f.recordIds()).containsExactly(a.id);
+                assertThat(f.parameters().records()).containsExactly(
+                        new FlaggedRecord(a.id, FlaggedRecordKind.ACTION, "Legal aid"));
+            });
         }
 
         @Test
@@ -413,6 +440,10 @@ class CoherenceChecksTest {
             assertThat(findings(CoherenceCheckCode.REPORTING_OVERDUE)).singleElement().satisfies(f -> {
                 assertThat(f.recordIds()).containsExactly(a.id);
                 assertThat(f.summary()).contains("2025-03-31", "2025-04-15", "12 days overdue");
+                assertThat(f.parameters().periodStart()).isEqualTo(LocalDate.of(2025, 1, 1));
+                assertThat(f.parameters().periodEnd()).isEqualTo(LocalDate.of(2025, 3, 31));
+                assertThat(f.parameters().dueOn()).isEqualTo(LocalDate.of(2025, 4, 15));
+                assertThat(f.parameters().daysOverdue()).isEqualTo(12);
             });
         }
 

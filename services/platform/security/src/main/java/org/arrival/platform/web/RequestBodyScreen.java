@@ -248,7 +248,7 @@ public class RequestBodyScreen extends RequestBodyAdviceAdapter {
         int to = range == null ? LATEST_YEAR : range.to();
         if (year < from || year > to) {
             errors.add(new ApiException.FieldError(name, "must be a date between the years " + from + " and " + to,
-                    "date.out-of-range"));
+                    "date.out-of-range", java.util.Map.of("from", from, "to", to)));
         }
     }
 }

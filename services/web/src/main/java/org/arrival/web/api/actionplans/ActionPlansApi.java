@@ -21,6 +21,16 @@ public class ActionPlansApi {
         this.client = clients.client(Service.ACTION_PLANS);
     }
 
+    /** A plan or policy, as the action-plans service shows it to the reader. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Plan(UUID id, long version, UUID ownerId, String title, String type, LocalDate periodStart,
+            LocalDate periodEnd, String status, String classification) {
+    }
+
+    public Plan plan(UUID id) {
+        return client.get().uri("/plans/{id}", id).retrieve().body(Plan.class);
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Action(UUID id, long version, UUID ownerId, UUID planId, String title, String description,
             String kind, List<String> sectors, List<String> targetGroups, LocalDate startDate, LocalDate endDate,

@@ -102,14 +102,53 @@ public class ForumApi {
         }
     }
 
+    /**
+     * A coherence flag: its check's code and, in {@code parameters}, what its English {@code summary} says (absent
+     * for a flag the forum service has not checked since it began keeping them), for wording it in the reader's
+     * language.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Flag(UUID flagId, long version, UUID forumId, String checkCode, String key, List<UUID> recordIds,
             String summary, String status, String reason, boolean conditionHolds, Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt, FlagParameters parameters) {
 
         public Flag {
             recordIds = recordIds == null ? List.of() : recordIds;
         }
+    }
+
+    /** The records a flag names (kind and title, in the order of its record ids) and what its check found. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record FlagParameters(List<FlaggedRecord> records, List<String> sectors, List<String> groups,
+            List<String> areas, String questionCode, LocalDate periodStart, LocalDate periodEnd, LocalDate dueOn,
+            Integer daysOverdue) {
+
+        public FlagParameters {
+            records = records == null ? List.of() : records;
+            sectors = sectors == null ? List.of() : sectors;
+            groups = groups == null ? List.of() : groups;
+            areas = areas == null ? List.of() : areas;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record FlaggedRecord(UUID recordId, String kind, String title) {
+    }
+
+    /** The forum as it stood at a time ({@code tracker}) and every change since of a record the caller sees. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record AsOf(Instant at, List<TrackerItem> tracker, List<Change> changesSince) {
+
+        public AsOf {
+            tracker = tracker == null ? List.of() : tracker;
+            changesSince = changesSince == null ? List.of() : changesSince;
+        }
+    }
+
+    /** One event about a record of the forum: its type, time, the record's type, id and (when known) title. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Change(String eventId, String type, Instant time, String recordType, UUID recordId, UUID actionId,
+            String title) {
     }
 
     /**
@@ -222,6 +261,12 @@ public class ForumApi {
         return client.get().uri("/forums/{forumId}/flags", forumId).retrieve()
                 .body(new ParameterizedTypeReference<List<Flag>>() {
                 });
+    }
+
+    /** The forum's tracker as it stood at the instant, and what changed since. */
+    public AsOf asOf(UUID forumId, Instant at) {
+        return client.get().uri(uri -> uri.path("/forums/{forumId}/as-of").queryParam("at", at.toString())
+                .build(forumId)).retrieve().body(AsOf.class);
     }
 
     /** The exports the forum service makes, with the media type it answers in. */

@@ -19,6 +19,17 @@ public class RegistryApi {
         this.client = clients.client(Service.REGISTRY);
     }
 
+    /** The organisations holding a seat in the forum, by name (the first 200, which is every forum's size). */
+    public java.util.List<Organisation> organisationsInForum(UUID forumId) {
+        OrganisationPage page = client.get().uri(uri -> uri.path("/stakeholders").queryParam("forum", forumId)
+                .queryParam("size", 200).queryParam("sort", "name").build()).retrieve().body(OrganisationPage.class);
+        return page == null || page.items() == null ? java.util.List.of() : page.items();
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record OrganisationPage(java.util.List<Organisation> items) {
+    }
+
     /** An organisation as the registry shows it to the caller. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Organisation(UUID id, long version, String name, String acronym, String type, String status,

@@ -117,7 +117,10 @@ class HostileInputTest {
     @Test
     void datesLieBetween1900And2200() throws Exception {
         note(body("on", "\"1899-12-31\"")).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].code").value("date.out-of-range"));
+                .andExpect(jsonPath("$.errors[0].code").value("date.out-of-range"))
+                // its limits, for wording it in the reader's language
+                .andExpect(jsonPath("$.errors[0].parameters.from").value(1900))
+                .andExpect(jsonPath("$.errors[0].parameters.to").value(2200));
         note(body("on", "\"2201-01-01\"")).andExpect(status().isBadRequest());
         note(body("at", "\"+999999999-12-31T23:59:59Z\"")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field", hasItem("at")));

@@ -1,0 +1,28 @@
+package org.arrival.contracts.forum;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.arrival.contracts.common.PopulationGroup;
+import org.arrival.contracts.common.Sector;
+
+/**
+ * What a flag's {@code summary} says, as values a reader's language can word (the summary is its English wording):
+ * the records it names with their kind and title, and, as the check has them, the sectors, population groups, area
+ * names, checklist question and the late report's period, due date and days overdue. Every field is optional.
+ *
+ * @param records the records of {@link CoherenceFlag#recordIds()}, in the same order
+ * @param areas the names of the places the finding is about
+ * @param questionCode the checklist question of a gap, e.g. {@code 1.2.3}
+ */
+public record CoherenceFlagParameters(
+        List<FlaggedRecord> records,
+        List<Sector> sectors,
+        List<PopulationGroup> groups,
+        List<String> areas,
+        String questionCode,
+        LocalDate periodStart,
+        LocalDate periodEnd,
+        LocalDate dueOn,
+        Integer daysOverdue) {
+}

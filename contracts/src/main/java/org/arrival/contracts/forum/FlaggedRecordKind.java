@@ -1,0 +1,9 @@
+package org.arrival.contracts.forum;
+
+/** The kinds of record a coherence flag names. */
+public enum FlaggedRecordKind {
+    ACTION,
+    NEED,
+    GAP,
+    ORGANISATION
+}

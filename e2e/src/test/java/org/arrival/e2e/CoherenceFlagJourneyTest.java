@@ -1,0 +1,102 @@
+package org.arrival.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+import org.arrival.platform.testing.SystemChromium;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * What the forum service's coherence checks found, in the reader's language: the forum page's open flags worded in
+ * French from their codes and parameters (not the service's English summary), each leading to the flag's own page
+ * (where notifications and e-mails about it lead), which says the same. axe-core on both.
+ */
+@ExtendWith(PlatformExtension.class)
+class CoherenceFlagJourneyTest {
+
+    /** Words every French finding has one of; the English summaries have none. */
+    static final List<String> FRENCH = List.of("n’a aucun financement engagé", "exige une mise en œuvre locale",
+            "se chevauchent", "n’est traité par aucune action", "de retard", "n’a reçu aucune action en réponse");
+
+    private static SystemChromium chromium;
+    private static WebDriver browser;
+
+    private RunningPlatform platform;
+    private String web;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        chromium = SystemChromium.start("The coherence flags journey", false);
+        browser = chromium.driver();
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @BeforeEach
+    void freshBrowser() {
+        platform = RunningPlatform.get();
+        web = Browser.web(platform);
+        browser.manage().window().setSize(new Dimension(1366, 900));
+        Browser.signOutEverywhere(browser, platform);
+    }
+
+    @Test
+    void aFlagsFindingReachesTheReaderInFrenchOnTheForumPageAndItsOwnPage() {
+        Browser.run(browser, () -> {
+            browser.get(web + "/language?lang=fr&back=/forums/" + platform.forumId);
+            Browser.waitFor(browser, d -> !d.findElements(By.id("kc-login")).isEmpty());
+            Browser.login(browser, "kcca-coordinator");
+            // the forum's checks run every minute: the demo's unfunded actions and commitments get their flags
+            WebElement flag = new WebDriverWait(browser, Duration.ofMinutes(3)).until(d -> {
+                List<WebElement> flags = d.findElements(By.cssSelector("#flags li[data-flag-id]"));
+                if (flags.isEmpty()) {
+                    d.navigate().refresh();
+                    sleep();
+                    return null;
+                }
+                return flags.getFirst();
+            });
+            assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("fr");
+            String finding = flag.findElements(By.tagName("p")).get(1).getText();
+            assertThat(FRENCH).as("a French finding: %s", finding).anyMatch(finding::contains);
+            assertThat(finding).contains("« ");
+            Accessibility.check(browser, "the forum's flags in French");
+
+            WebElement link = flag.findElement(By.cssSelector("strong a"));
+            String href = link.getDomAttribute("href");
+            assertThat(href).startsWith("/forums/" + platform.forumId + "/flags/");
+            link.click();
+            Browser.waitFor(browser, d -> d.getCurrentUrl().equals(web + href)
+                    && !d.findElements(By.id("flag-finding")).isEmpty());
+            assertThat(browser.findElement(By.id("flag-finding")).getText()).isEqualTo(finding);
+            assertThat(browser.findElements(By.cssSelector("#flag-records a"))).isNotEmpty();
+            Accessibility.check(browser, "a flag's page in French");
+        });
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(3000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
