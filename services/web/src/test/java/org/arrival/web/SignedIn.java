@@ -39,6 +39,7 @@ public record SignedIn(String username, UUID organisation, String accessToken, S
             oidcLogin().clientRegistration(keycloak)
                     .idToken(t -> t.subject(username).claim("org_id", organisation.toString())
                             .claim("preferred_username", username).claim("name", username)
+                            .claim("email", username + "@demo.arrival.example")
                             // the test's client reaches the service calls, not the session the page reads the
                             // person from: the ID token carries the roles the access token has
                             .claim("realm_access", java.util.Map.of("roles", java.util.List.of(roles))))

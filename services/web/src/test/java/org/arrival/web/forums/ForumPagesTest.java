@@ -5,8 +5,6 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oauth2Client;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -14,12 +12,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.arrival.web.SignedIn;
 import org.arrival.web.StubServices;
 import org.arrival.web.WebTest;
 import org.arrival.web.layout.Formats;
@@ -29,7 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -42,9 +38,8 @@ class ForumPagesTest extends WebTest {
     static final UUID ORG = UUID.fromString("825d3feb-609d-4bcd-ad95-a391633073a5");
     static final UUID ACTION = UUID.fromString("0b7e2f4c-8d1a-4c3e-9f5b-6a2d1e0c7b88");
     static final UUID NEED = UUID.fromString("a3c4e5f6-7081-4b2c-9d3e-4f5061728394");
-    static final String ACCESS_TOKEN = unsignedJwt("""
-            {"sub":"u-1","preferred_username":"ngo-editor","org_id":"%s","realm_access":{"roles":["member","org-editor"]}}"""
-            .formatted(ORG));
+    static final SignedIn NGO_EDITOR = SignedIn.as("ngo-editor", ORG, "member", "org-editor");
+    static final String ACCESS_TOKEN = NGO_EDITOR.accessToken();
 
     @Autowired
     MockMvc mvc;
@@ -93,17 +88,7 @@ class ForumPagesTest extends WebTest {
 
     /** A signed-in member of the NGO: their session's authentication and, beside it, their access token. */
     RequestPostProcessor member() {
-        var keycloak = registrations.findByRegistrationId(SignInConfiguration.REGISTRATION);
-        return request -> {
-            oidcLogin().clientRegistration(keycloak)
-                    .idToken(t -> t.subject("u-1").claim("org_id", ORG.toString())
-                            .claim("preferred_username", "ngo-editor").claim("name", "Nora Editor"))
-                    .postProcessRequest(request);
-            return oauth2Client(SignInConfiguration.REGISTRATION).clientRegistration(keycloak).principalName("u-1")
-                    .accessToken(new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, ACCESS_TOKEN,
-                            Instant.now(), Instant.now().plusSeconds(300)))
-                    .postProcessRequest(request);
-        };
+        return NGO_EDITOR.on(registrations.findByRegistrationId(SignInConfiguration.REGISTRATION));
     }
 
     @Test
@@ -212,6 +197,9 @@ class ForumPagesTest extends WebTest {
                 .formatted(NEED, ORG));
         SERVICES.answer("GET", "/needs/" + NEED + "/inputs", 200, """
                 {"items":[],"page":0,"size":200,"totalItems":0,"totalPages":0}""");
+        // the owner's editor is offered the organisation's actions to link
+        SERVICES.answer("GET", "/actions", 200, """
+                {"items":[],"page":0,"size":200,"totalItems":0,"totalPages":0}""");
         mvc.perform(get("/needs/" + NEED).with(member()).cookie(new Cookie(Languages.COOKIE, "fr")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Refugee households in Kisenyi lack rental housing"),
@@ -268,11 +256,5 @@ class ForumPagesTest extends WebTest {
                 .andExpect(header().string("Set-Cookie", containsString(Languages.COOKIE + "=es")));
         mvc.perform(get("/language").param("lang", "fr").param("back", "//evil.example/"))
                 .andExpect(header().string("Location", "/"));
-    }
-
-    static String unsignedJwt(String claims) {
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        return b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
-                + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".";
     }
 }
