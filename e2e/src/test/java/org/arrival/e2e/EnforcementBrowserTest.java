@@ -128,6 +128,13 @@ class EnforcementBrowserTest {
         FORBIDDEN.put("Umoja Refugee Association", "the hidden association's name");
         FORBIDDEN.put(DemoForum.RLO, "the hidden association's id");
         String rlo = platform.token("rlo-editor");
+        // the demo holds no record of the hidden association's own: it records a need the forum shares
+        platform.api.expect(201, "POST", PlatformService.ASSESSMENTS, "/needs", rlo, """
+                {"statement":"Families of the association in Kisenyi share one room between three households (%s)",
+                 "sector":"HOUSING","populationGroups":["REFUGEES"],
+                 "area":{"country":"UG","subdivision":"UG-C","areaName":"Kisenyi"},"severity":"HIGH",
+                 "barriers":["COST"],"classification":"FORUM","sharedWithForums":["%s"]}"""
+                .formatted(System.currentTimeMillis(), platform.forumId), Map.of());
         for (JsonNode a : items(PlatformService.ACTION_PLANS, "/actions?owner=" + DemoForum.RLO + "&size=200", rlo)) {
             keep(a.get("title").asString(), "an action of the hidden association", "/actions/" + a.get("id").asString());
         }
