@@ -62,6 +62,10 @@ class PopulationJourneyTest {
             browser.focusTop();
             browser.type("field-area-areaName", "Kisenyi");
             browser.type("field-area-areaCode", "KLA-KISENYI");
+            // the national office's own place is the country: Kisenyi is in Kampala, the forum's area
+            if (browser.driver.findElement(By.id("field-area-subdivision")).getDomProperty("value").isEmpty()) {
+                browser.type("field-area-subdivision", "UG-C");
+            }
             if (browser.driver.findElement(By.id("field-area-country")).getDomProperty("value").isEmpty()) {
                 browser.type("field-area-country", "UG");
             }
