@@ -155,6 +155,7 @@ public final class Wording {
             case MISSING_LOCAL_IMPLEMENTATION -> "a commitment without local implementation";
             case ACTION_WITHOUT_FUNDING -> "an action without funding";
             case REPORTING_OVERDUE -> "overdue reporting";
+            case MILESTONE_LATE -> "late or missed milestones";
         };
     }
 
