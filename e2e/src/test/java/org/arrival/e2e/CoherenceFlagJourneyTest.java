@@ -28,7 +28,8 @@ class CoherenceFlagJourneyTest {
 
     /** Words every French finding has one of; the English summaries have none. */
     static final List<String> FRENCH = List.of("n’a aucun financement engagé", "exige une mise en œuvre locale",
-            "se chevauchent", "n’est traité par aucune action", "de retard", "n’a reçu aucune action en réponse");
+            "se chevauchent", "n’est traité par aucune action", "n’est pas arrivé", "des jalons ont dépassé",
+            "n’a reçu aucune action en réponse");
 
     private static SystemChromium chromium;
     private static WebDriver browser;

@@ -7,5 +7,7 @@ public enum CoherenceCheckCode {
     OVERLAPPING_ACTIONS,
     MISSING_LOCAL_IMPLEMENTATION,
     ACTION_WITHOUT_FUNDING,
-    REPORTING_OVERDUE
+    REPORTING_OVERDUE,
+    /** Milestones of an action not reached by their due date, or recorded missed. */
+    MILESTONE_LATE
 }

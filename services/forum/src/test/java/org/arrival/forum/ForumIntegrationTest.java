@@ -25,6 +25,7 @@ import org.arrival.contracts.actionplans.PlanType;
 import org.arrival.contracts.actionplans.ProgressReport;
 import org.arrival.contracts.actionplans.ProgressReported;
 import org.arrival.contracts.actionplans.Rag;
+import org.arrival.contracts.actionplans.ReportDue;
 import org.arrival.contracts.actionplans.ReportOverdue;
 import org.arrival.contracts.actionplans.ReportingCadence;
 import org.arrival.contracts.assessments.AssessmentRound;
@@ -75,6 +76,7 @@ import org.junit.jupiter.api.BeforeAll;
  */
 @org.springframework.test.context.TestPropertySource(properties = { "arrival.forum.rebuild.batch-size=60",
         "arrival.forum.rebuild.max-rows=25", "arrival.forum.coherence.initial-delay=PT24H" })
+@org.springframework.context.annotation.Import(TestClock.Configuration.class)
 public abstract class ForumIntegrationTest extends ServiceApiTest {
 
     protected static final Jurisdiction KAMPALA = new Jurisdiction("UG", "UG-C", "UG102", "Kampala");
@@ -150,6 +152,11 @@ public abstract class ForumIntegrationTest extends ServiceApiTest {
         BigDecimal gap = l.required().subtract(l.committed()).max(BigDecimal.ZERO);
         feed.publish(new FundingRecorded(l, List.of(new FundingSummary("UGX", l.required(), l.committed(),
                 BigDecimal.ZERO, gap)), actor(owner)), l.fundingId(), action, owner, DataClassification.FORUM);
+    }
+
+    protected void due(UUID action, UUID owner, LocalDate periodEnd) {
+        feed.publish(new ReportDue(action, owner, periodEnd.minusMonths(3).plusDays(1), periodEnd,
+                periodEnd.plusDays(15)), action, action, owner, DataClassification.FORUM);
     }
 
     protected void overdue(UUID action, UUID owner, LocalDate periodEnd) {

@@ -80,7 +80,7 @@ class ForumViewTest extends ForumIntegrationTest {
                 educationNeed);
         await().atMost(WAIT).until(() -> projected("fv_round_score", "data->>'overallPoints' = '55.0'") >= 1
                 && memberships(forum) == 3 && projected("fv_action", "id = '" + secret + "'") == 1
-                && projected("fv_action", "id = '" + shelter + "' AND data->'overdue' IS NOT NULL "
+                && projected("fv_action", "id = '" + shelter + "' AND data->'reportDue' IS NOT NULL "
                         + "AND jsonb_array_length(data->'funding') = 1") == 1
                 && seated(forum, police));
         return s;
@@ -129,7 +129,7 @@ class ForumViewTest extends ForumIntegrationTest {
                 .andExpect(jsonPath("$.totalItems").value(3)).andExpect(jsonPath("$.items.length()").value(1));
         // a report for the overdue period clears the overdue flag
         progress(s.shelter(), s.city(), LocalDate.of(2025, 3, 31), 20, Rag.GREEN);
-        await().atMost(WAIT).until(() -> projected("fv_action", "id = '" + s.shelter() + "' AND data->'overdue' IS NULL") == 1);
+        await().atMost(WAIT).until(() -> projected("fv_action", "id = '" + s.shelter() + "' AND data->'reportDue' IS NULL") == 1);
     }
 
     @Test

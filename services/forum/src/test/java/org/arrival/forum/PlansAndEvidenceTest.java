@@ -318,10 +318,10 @@ class PlansAndEvidenceTest extends ForumIntegrationTest {
             var sources = org.arrival.forum.live.LiveStreams.sources(batch, store);
             assertThat(org.arrival.forum.live.LiveStreams.views(batch, m.forum(), store,
                     new org.arrival.forum.views.ForumViews(store, organisations, members.viewer(caller(m.police()),
-                            m.forum())), sources)).as(event.type()).isEmpty();
+                            m.forum()), java.time.LocalDate.now(java.time.ZoneOffset.UTC)), sources)).as(event.type()).isEmpty();
             assertThat(org.arrival.forum.live.LiveStreams.views(batch, m.forum(), store,
                     new org.arrival.forum.views.ForumViews(store, organisations, members.viewer(caller(m.city()),
-                            m.forum())), sources)).as(event.type()).containsExactly("readiness");
+                            m.forum()), java.time.LocalDate.now(java.time.ZoneOffset.UTC)), sources)).as(event.type()).containsExactly("readiness");
         }
         assertThat(hinted).as("the round's and the gap's events").isEqualTo(2);
     }

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -219,7 +220,8 @@ class TrackerListingTest extends ForumIntegrationTest {
                 caller(registered("Outsider", false, false)));
         for (Caller caller : callers) {
             Viewer viewer = organisations.viewer(caller);
-            List<UUID> java = new ForumViews(store, organisations, viewer).visibleActions(s.forum()).stream()
+            List<UUID> java = new ForumViews(store, organisations, viewer,
+                    LocalDate.now(ZoneOffset.UTC)).visibleActions(s.forum()).stream()
                     .map(a -> a.id).toList();
             List<UUID> sql = listings.actions(store.generation(), s.forum(), viewer).stream().map(
                     (ActionRow a) -> a.id).toList();

@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -70,9 +73,11 @@ public class CoherenceChecker {
     private final Outbox outbox;
     private final ForumMembers members;
     private final TransactionTemplate tx;
+    private final Clock clock;
 
     public CoherenceChecker(JdbcTemplate jdbc, Generations generations, Outbox outbox, ForumMembers members,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.generations = generations;
         this.outbox = outbox;
@@ -101,7 +106,8 @@ public class CoherenceChecker {
             lock(forumId);
             JdbcStore store = generations.activeStore();
             List<UUID> actionIds = store.actionsSharedWith(forumId).stream().map((ActionRow a) -> a.id).toList();
-            List<Finding> findings = CoherenceChecks.run(store, forumId, new EventLogLinks(jdbc, actionIds));
+            List<Finding> findings = CoherenceChecks.run(store, forumId, new EventLogLinks(jdbc, actionIds),
+                    LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
             UUID owner = store.forum(forumId).map(f -> f.convenorId).orElse(forumId);
             reconcile(forumId, owner == null ? forumId : owner, findings, classifier(store));
             return findings;

@@ -3,6 +3,8 @@ package org.arrival.forum.live;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -161,7 +163,7 @@ public class LiveStreams {
                     continue;
                 }
                 Set<String> views = views(batch, stream.forumId(), store, new ForumViews(store, organisations,
-                        viewer.get()), sources);
+                        viewer.get(), LocalDate.now(ZoneOffset.UTC)), sources);
                 if (!views.isEmpty()) {
                     Map<String, Object> data = Map.of("forumId", stream.forumId(), "views", views);
                     send(stream, SseEmitter.event().name(CHANGED)
@@ -210,6 +212,19 @@ public class LiveStreams {
             }
         }
         return changed;
+    }
+
+    /**
+     * As each day begins (UTC), reports fall overdue and milestones late without any event: every stream is told to
+     * fetch its tracker again. The hint names a view every member sees, and no record.
+     */
+    @Scheduled(cron = "${arrival.forum.stream.new-day-cron:1 0 0 * * *}", zone = "UTC")
+    public void newDay() {
+        for (Stream stream : List.copyOf(open.values())) {
+            send(stream, SseEmitter.event().name(CHANGED).id(Long.toString(stream.sequence().incrementAndGet()))
+                    .data(Map.of("forumId", stream.forumId(), "views", List.of("tracker")),
+                            MediaType.APPLICATION_JSON));
+        }
     }
 
     /** Keeps idle streams open, notices clients that went away and ends streams whose token expired. */

@@ -19,8 +19,10 @@ import org.arrival.contracts.actionplans.Inclusion;
 import org.arrival.contracts.assessments.Count;
 import org.arrival.contracts.assessments.Disaggregation;
 import org.arrival.contracts.common.Jurisdiction;
+import org.arrival.forum.projection.domain.Lateness;
 import org.arrival.forum.projection.domain.Places;
 import org.arrival.forum.projection.domain.ProjectionStore;
+import org.arrival.forum.projection.domain.Rows;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
 import org.arrival.forum.projection.domain.Rows.ForumRow;
 import org.arrival.forum.projection.domain.Rows.FundingTotal;
@@ -57,21 +59,38 @@ public class ForumViews {
     private final ProjectionStore store;
     private final Organisations replica;
     private final Viewer viewer;
+    private final LocalDate today;
 
-    public ForumViews(ProjectionStore store, Organisations replica, Viewer viewer) {
+    /**
+     * @param today the day lateness is read on: today (UTC) for the live views, the day of the instant for the
+     *        as-of view
+     */
+    public ForumViews(ProjectionStore store, Organisations replica, Viewer viewer, LocalDate today) {
         this.store = store;
         this.replica = replica;
         this.viewer = viewer;
+        this.today = today;
     }
 
+    /**
+     * An action in the tracker. {@code overdue} and {@code daysOverdue} say whether its report due ({@code reportDueOn})
+     * is past its due date, {@code nextMilestone} is its earliest planned milestone (late when its due date has
+     * passed), {@code lateMilestones} its planned milestones past their due dates and {@code missedMilestones} those
+     * recorded missed: all as of the day the tracker is read.
+     */
     public record TrackerItem(UUID actionId, String title, UUID ownerId, String ownerName, String status,
             String kind, List<String> sectors, List<String> targetGroups, List<Jurisdiction> areas,
             List<String> frameworkItems, Integer percentComplete, String rag, LocalDate reportPeriodEnd,
             NextMilestone nextMilestone, boolean overdue, Integer daysOverdue, List<FundingTotal> funding,
-            String classification, UUID planId, LocalDate startDate, LocalDate endDate) {
+            String classification, UUID planId, LocalDate startDate, LocalDate endDate, LocalDate reportDueOn,
+            List<MilestoneItem> lateMilestones, List<MilestoneItem> missedMilestones) {
     }
 
-    public record NextMilestone(UUID milestoneId, String title, LocalDate dueOn) {
+    public record NextMilestone(UUID milestoneId, String title, LocalDate dueOn, boolean late, Long daysLate) {
+    }
+
+    /** A milestone that is late (with by how many days) or missed. */
+    public record MilestoneItem(UUID milestoneId, String title, LocalDate dueOn, Long daysLate) {
     }
 
     public record WhoWhatWhere(UUID organisationId, String organisationName, String sector, String area,
@@ -360,14 +379,23 @@ public class ForumViews {
     public TrackerItem item(ActionRow a) {
         MilestoneState next = a.milestones.values().stream().filter(m -> "PLANNED".equals(m.status) && m.dueOn != null)
                 .min(Comparator.comparing((MilestoneState m) -> m.dueOn)).orElse(null);
+        Rows.ReportDue due = Lateness.reportDue(a);
+        Integer daysOverdue = Lateness.daysOverdue(a, today);
         return new TrackerItem(a.id, a.title, a.ownerId, organisationName(a.ownerId), a.status, a.kind, a.sectors,
                 a.targetGroups, a.areas, a.frameworkItems,
                 a.latestReport == null ? null : a.latestReport.percentComplete,
                 a.latestReport == null ? null : a.latestReport.rag,
                 a.latestReport == null ? null : a.latestReport.periodEnd,
-                next == null ? null : new NextMilestone(next.id, next.title, next.dueOn), a.overdue != null,
-                a.overdue == null ? null : a.overdue.daysOverdue, a.funding, a.classification, a.planId,
-                a.startDate, a.endDate);
+                next == null ? null : new NextMilestone(next.id, next.title, next.dueOn, Lateness.late(next, today),
+                        Lateness.late(next, today) ? Lateness.daysLate(next, today) : null),
+                daysOverdue != null, daysOverdue, a.funding, a.classification, a.planId, a.startDate, a.endDate,
+                due == null ? null : due.dueOn,
+                Lateness.lateMilestones(a, today).stream().map(m -> milestone(m)).toList(),
+                Lateness.missedMilestones(a).stream().map(m -> milestone(m)).toList());
+    }
+
+    private MilestoneItem milestone(MilestoneState m) {
+        return new MilestoneItem(m.id, m.title, m.dueOn, Lateness.late(m, today) ? Lateness.daysLate(m, today) : null);
     }
 
     private static boolean matches(ActionRow a, ActionFilter f) {

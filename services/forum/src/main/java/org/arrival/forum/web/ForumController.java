@@ -1,6 +1,9 @@
 package org.arrival.forum.web;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -70,9 +73,11 @@ public class ForumController {
     private final EventLog log;
     private final ForumListings listings;
     private final ForumMembers members;
+    private final Clock clock;
 
     public ForumController(Generations generations, Organisations organisations, EventLog log,
-            ForumListings listings, ForumMembers members) {
+            ForumListings listings, ForumMembers members, Clock clock) {
+        this.clock = clock;
         this.generations = generations;
         this.organisations = organisations;
         this.log = log;
@@ -80,7 +85,8 @@ public class ForumController {
         this.members = members;
     }
 
-    @Operation(summary = "The shared action tracker: every member's actions shared with the forum")
+    @Operation(summary = "The shared action tracker: every member's actions shared with the forum, with their reports "
+            + "overdue and milestones late or missed as of today")
     @GetMapping("/tracker")
     @Transactional(readOnly = true)
     public PageResult<TrackerItem> tracker(Caller caller, @PathVariable UUID forumId,
@@ -105,7 +111,7 @@ public class ForumController {
                 "title");
         Viewer viewer = members.viewer(caller, forumId);
         JdbcStore store = generations.activeStore();
-        ForumViews views = new ForumViews(store, organisations, viewer);
+        ForumViews views = new ForumViews(store, organisations, viewer, today());
         return listings.actions(store.generation(), forumId, viewer, filter, paging).map(views::item);
     }
 
@@ -115,7 +121,7 @@ public class ForumController {
     public List<ForumViews.WhoWhatWhere> whoWhatWhere(Caller caller, @PathVariable UUID forumId) {
         Viewer viewer = members.viewer(caller, forumId);
         JdbcStore store = generations.activeStore();
-        return new ForumViews(store, organisations, viewer)
+        return new ForumViews(store, organisations, viewer, today())
                 .whoWhatWhere(listings.whoWhatWhere(store.generation(), forumId, viewer));
     }
 
@@ -131,7 +137,7 @@ public class ForumController {
         List<ActionRow> actions = listings.actions(store.generation(), forumId, viewer);
         Map<UUID, Integer> inputs = listings.inputsPerNeed(store.generation(),
                 needs.stream().map(n -> n.id).toList(), viewer);
-        return new ForumViews(store, organisations, viewer).needsCoverage(needs, actions, inputs);
+        return new ForumViews(store, organisations, viewer, today()).needsCoverage(needs, actions, inputs);
     }
 
     @Operation(summary = "Readiness: the latest checklist scores, their trend and where respondents diverge")
@@ -141,7 +147,7 @@ public class ForumController {
         Viewer viewer = members.viewer(caller, forumId);
         JdbcStore store = generations.activeStore();
         ForumRow forum = store.forum(forumId).orElse(null);
-        return new ForumViews(store, organisations, viewer).readiness(
+        return new ForumViews(store, organisations, viewer, today()).readiness(
                 listings.publishedRounds(store.generation(), forum, forumId, viewer),
                 round -> listings.gapsOf(store.generation(), round, viewer));
     }
@@ -167,7 +173,7 @@ public class ForumController {
         PageResult<PlanRow> plans = listings.plans(store.generation(), forumId, viewer, filter, paging);
         Map<UUID, Integer> actions = listings.actionsPerPlan(store.generation(), forumId, viewer,
                 plans.items().stream().map(p -> p.id).toList());
-        ForumViews views = new ForumViews(store, organisations, viewer);
+        ForumViews views = new ForumViews(store, organisations, viewer, today());
         return plans.map(p -> views.plan(p, actions.getOrDefault(p.id, 0)));
     }
 
@@ -188,7 +194,7 @@ public class ForumController {
                 "-asOf");
         Viewer viewer = members.viewer(caller, forumId);
         JdbcStore store = generations.activeStore();
-        ForumViews views = new ForumViews(store, organisations, viewer);
+        ForumViews views = new ForumViews(store, organisations, viewer, today());
         return listings.estimates(store.generation(), store.forum(forumId).orElse(null), viewer, filter, paging)
                 .map(views::estimate);
     }
@@ -209,10 +215,10 @@ public class ForumController {
         for (ProjectedEvent event : log.upTo(instant)) {
             Projector.apply(then, event);
         }
-        ForumViews thenViews = new ForumViews(then, organisations, viewer);
+        ForumViews thenViews = new ForumViews(then, organisations, viewer, LocalDate.ofInstant(instant, ZoneOffset.UTC));
         List<TrackerItem> tracker = thenViews.tracker(forumId, ActionFilter.NONE);
         JdbcStore now = generations.activeStore();
-        ForumViews nowViews = new ForumViews(now, organisations, viewer);
+        ForumViews nowViews = new ForumViews(now, organisations, viewer, today());
         Map<String, Set<UUID>> visible = new LinkedHashMap<>();
         merge(visible, thenViews.visibleRecords(forumId));
         merge(visible, nowViews.visibleRecords(forumId));
@@ -246,6 +252,11 @@ public class ForumController {
                             Map.of("from", 1900, "to", 2200))));
         }
         return instant;
+    }
+
+    /** The day lateness is read on: today, as the action-plans service counts due dates (UTC). */
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     private static void merge(Map<String, Set<UUID>> into, Map<String, Set<UUID>> more) {

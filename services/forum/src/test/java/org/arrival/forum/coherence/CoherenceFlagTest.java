@@ -229,7 +229,7 @@ class CoherenceFlagTest extends ForumIntegrationTest {
         UUID a = UUID.randomUUID();
         proposed(simple(a, f.city(), f.id(), "Legal aid", Sector.LIVELIHOODS, List.of()), DataClassification.FORUM);
         overdue(a, f.city(), LocalDate.of(2025, 3, 31));
-        awaitAction(a, "data->'overdue' IS NOT NULL AND version = 1");
+        awaitAction(a, "data->'reportDue' IS NOT NULL AND version = 1");
         checker.check(f.id());
         checker.check(f.id());
         assertThat(flags(f.id(), CoherenceCheckCode.ACTION_WITHOUT_FUNDING)).singleElement()
@@ -238,7 +238,7 @@ class CoherenceFlagTest extends ForumIntegrationTest {
                 .satisfies(r -> assertThat(r.summary()).contains("2025-03-31"));
         funding(a, f.city(), "1000", "400");
         progress(a, f.city(), LocalDate.of(2025, 3, 31), 20, Rag.GREEN);
-        awaitAction(a, "data->'overdue' IS NULL AND jsonb_array_length(data->'funding') = 1");
+        awaitAction(a, "data->'reportDue' IS NULL AND jsonb_array_length(data->'funding') = 1");
         checker.check(f.id());
         assertThat(flags(f.id(), CoherenceCheckCode.ACTION_WITHOUT_FUNDING)).singleElement()
                 .satisfies(r -> assertThat(r.status()).isEqualTo(FlagStatus.RESOLVED));

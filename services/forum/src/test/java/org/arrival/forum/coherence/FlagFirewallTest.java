@@ -270,9 +270,11 @@ class FlagFirewallTest extends ForumIntegrationTest {
             List<ProjectionChanged> batch = List.of(new ProjectionChanged(Touch.of(store, event), false));
             var sources = LiveStreams.sources(batch, store);
             Set<String> toPolice = LiveStreams.views(batch, k.forum(), store, new ForumViews(store, organisations,
-                    members.viewer(caller(k.police()), k.forum())), sources);
+                    members.viewer(caller(k.police()), k.forum()), java.time.LocalDate.now(java.time.ZoneOffset.UTC)),
+                    sources);
             Set<String> toCity = LiveStreams.views(batch, k.forum(), store, new ForumViews(store, organisations,
-                    members.viewer(caller(k.city()), k.forum())), sources);
+                    members.viewer(caller(k.city()), k.forum()), java.time.LocalDate.now(java.time.ZoneOffset.UTC)),
+                    sources);
             assertThat(toCity).as(event.subject()).containsExactly(Touch.FLAGS);
             assertThat(toPolice).as(event.subject()).isEqualTo(
                     event.subject().equals(clinic.flagId().toString()) ? Set.of(Touch.FLAGS) : Set.of());

@@ -119,6 +119,7 @@ class BatchStoreTest extends ForumIntegrationTest {
         assertThat(shelterRow.path("version").asLong()).isEqualTo(2);
         assertThat(shelterRow.path("latestReport").path("percentComplete").asInt()).isEqualTo(60);
         assertThat(shelterRow.path("overdue").isMissingNode() || shelterRow.path("overdue").isNull()).isTrue();
+        assertThat(shelterRow.path("reportDue").isMissingNode() || shelterRow.path("reportDue").isNull()).isTrue();
         assertThat(shelterRow.path("funding").get(0).path("gap").asInt()).isEqualTo(600);
     }
 

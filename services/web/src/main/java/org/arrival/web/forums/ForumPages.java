@@ -44,11 +44,6 @@ public class ForumPages {
         this.forums = forums;
     }
 
-    @GetMapping("/")
-    public String home() {
-        return "redirect:/forums";
-    }
-
     @GetMapping("/forums")
     public String myForums(Model model) {
         model.addAttribute("forums", forums.myForums());

@@ -113,7 +113,7 @@ class NotificationPagesTest extends WebTest {
                         // a flag's finding from its parameters, in French, with French dates and plurals
                         containsString("Un contrôle de cohérence a émis un signalement : Rapport en retard"),
                         containsString("Action « Evening legal clinic » : le rapport d’avancement pour la période du"
-                                + " 1 juil. 2026 au 30 sept. 2026 était attendu le 15 oct. 2026 et a 21 jours de retard."),
+                                + " 1 juil. 2026 au 30 sept. 2026 était attendu le 15 oct. 2026 et n’est pas arrivé."),
                         containsString("href=\"/forums/" + FORUM + "/flags/"),
                         // a notification from before codes keeps its words; its link stays on this site
                         containsString("An older notification, in English"),

@@ -15,6 +15,7 @@ import org.arrival.actionplans.actions.persistence.ActionRepository.ActionFilter
 import org.arrival.actionplans.actions.persistence.ActionRepository.CascadeRow;
 import org.arrival.actionplans.actions.persistence.ActionRepository.StoredAction;
 import org.arrival.actionplans.evidence.persistence.KnownEvidence;
+import org.arrival.actionplans.freshness.application.FreshnessCheck;
 import org.arrival.actionplans.frameworks.domain.FrameworkCatalogue;
 import org.arrival.actionplans.plans.persistence.PlanRepository;
 import org.arrival.actionplans.shared.application.EventClassification;
@@ -50,6 +51,9 @@ public class ActionService {
 
     public static final String RECORD_TYPE = "action";
 
+    /** The fields an action's reporting schedule is made of. */
+    static final Set<String> SCHEDULE = Set.of("startDate", "endDate", "reportingCadence");
+
     private final ActionRepository actions;
     private final PlanRepository plans;
     private final KnownEvidence evidence;
@@ -58,10 +62,12 @@ public class ActionService {
     private final PlanningAccess access;
     private final ActionReferences references;
     private final Outbox outbox;
+    private final FreshnessCheck freshness;
 
     public ActionService(ActionRepository actions, PlanRepository plans, KnownEvidence evidence,
             FrameworkCatalogue frameworks, PlanningRevisions revisions, PlanningAccess access,
-            ActionReferences references, Outbox outbox) {
+            ActionReferences references, Outbox outbox, FreshnessCheck freshness) {
+        this.freshness = freshness;
         this.actions = actions;
         this.plans = plans;
         this.evidence = evidence;
@@ -100,6 +106,9 @@ public class ActionService {
         Instant at = access.clock().instant();
         actions.update(next, caller.userId(), at);
         publish(next, new ActionUpdated(snapshot(next), caller.toActor(), changed, null), at);
+        if (changed.stream().anyMatch(SCHEDULE::contains)) {
+            freshness.checkWithin(id);
+        }
         return references.seenBy(viewer, actions.find(id).orElseThrow());
     }
 
@@ -112,6 +121,8 @@ public class ActionService {
         actions.update(next, caller.userId(), at);
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         publish(next, new ActionUpdated(snapshot(next), caller.toActor(), List.of("status"), why), at);
+        // a start (or a resumption) with periods already ended is late now, not at the next scheduled check
+        freshness.checkWithin(id);
         return references.seenBy(viewer, actions.find(id).orElseThrow());
     }
 

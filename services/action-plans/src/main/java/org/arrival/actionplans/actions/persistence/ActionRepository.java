@@ -185,10 +185,13 @@ public class ActionRepository {
             PlanningSql.condition(where, args, "areas @> ?::jsonb", PlanningSql.json(List.of(Map.of(key, f.area()))));
         }
         if (f.overdue() != null) {
+            // announced overdue (the freshness check runs inside every write that changes a schedule, at start-up and
+            // as each day begins), not reported since, and still expected to report (under way, as the standing says)
             where.append(f.overdue() ? " AND " : " AND NOT ").append("""
-                    EXISTS (SELECT 1 FROM report_reminder rr WHERE rr.action_id = action.id AND rr.kind = 'OVERDUE'
+                    (action.status IN ('COMMITTED', 'IN_PROGRESS')
+                     AND EXISTS (SELECT 1 FROM report_reminder rr WHERE rr.action_id = action.id AND rr.kind = 'OVERDUE'
                       AND NOT EXISTS (SELECT 1 FROM progress_report pr WHERE pr.action_id = rr.action_id
-                                        AND pr.period_end = rr.period_end))""");
+                                        AND pr.period_end = rr.period_end)))""");
         }
         return PlanningSql.page(jdbc, "action", where.toString(), args, page, SORT_COLUMNS, this::map);
     }

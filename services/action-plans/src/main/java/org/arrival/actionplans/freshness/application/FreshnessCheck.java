@@ -22,6 +22,9 @@ import org.arrival.platform.messaging.outbox.Outbox;
 import org.arrival.platform.messaging.outbox.OutgoingEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,7 +34,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Reporting freshness: for every action under way (COMMITTED or IN_PROGRESS) with a cadence, looks at the latest
  * reporting period that has ended. If no report covers it, a ReportDue event says when its report is due (period
  * end + grace days), and once that day has passed a ReportOverdue event says by how many days. Each is published at
- * most once per action, period and kind; each action is checked in its own transaction.
+ * most once per action, period and kind.
+ * <p>
+ * So that nothing is late without being told so, the check runs when the service has started, at every hour's first
+ * seconds (the day boundary among them: a period ends, or a report falls due, at midnight UTC), and, for one action,
+ * inside every write that changes its schedule (a status step, new dates or cadence: {@link #checkWithin}). The
+ * scheduled runs check each action in its own transaction. What the API reads (the reporting standing, late
+ * milestones) does not wait for any of this: it is derived from the due dates and the day it is read on.
  */
 @Component
 public class FreshnessCheck {
@@ -46,8 +55,12 @@ public class FreshnessCheck {
     private final Clock clock;
     private final TransactionTemplate tx;
 
+    private final boolean checkAtStart;
+
     public FreshnessCheck(ActionFacts actions, ReportRepository reports, ReminderRepository reminders,
-            ReportingPolicy policy, Outbox outbox, Clock clock, PlatformTransactionManager transactions) {
+            ReportingPolicy policy, Outbox outbox, Clock clock, PlatformTransactionManager transactions,
+            @Value("${arrival.action-plans.reporting.check-at-start:true}") boolean checkAtStart) {
+        this.checkAtStart = checkAtStart;
         this.actions = actions;
         this.reports = reports;
         this.reminders = reminders;
@@ -57,12 +70,35 @@ public class FreshnessCheck {
         this.tx = new TransactionTemplate(transactions);
     }
 
-    @Scheduled(cron = "${arrival.action-plans.reporting.check-cron}")
+    @Scheduled(cron = "${arrival.action-plans.reporting.check-cron}", zone = "UTC")
     public void scheduled() {
         Result r = check(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         if (!r.sent().isEmpty()) {
             log.info("reporting freshness: {} actions checked, {} reminders sent", r.checked(), r.sent().size());
         }
+    }
+
+    /** Once the service has started: whatever fell due while it was down is announced now, not at the next hour. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void atStart() {
+        if (!checkAtStart) {
+            return;
+        }
+        Thread.ofVirtual().name("reporting-freshness-at-start").start(() -> {
+            try {
+                scheduled();
+            } catch (RuntimeException e) {
+                log.error("reporting freshness check at start-up failed", e);
+            }
+        });
+    }
+
+    /**
+     * Checks one action inside the caller's transaction, as of today: called by the writes that change an action's
+     * schedule, so a start, a resumption or new dates announce a report already due or overdue in the same commit.
+     */
+    public List<Reminder> checkWithin(UUID actionId) {
+        return checkAction(actionId, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
     /** Checks every action under way as of {@code today}. */

@@ -27,7 +27,7 @@ public class ReportingController {
         this.service = service;
     }
 
-    @Operation(summary = "The action's last report, the next report due and how many days it is overdue (as of today, or asOf, a date in the years 1900 to 2200)")
+    @Operation(summary = "The action's last report, the next report due and how many days it is overdue, and its milestones that are late, missed or due next (as of today, or asOf, a date in the years 1900 to 2200)")
     @GetMapping(path = "/actions/{actionId}/reporting", produces = MediaType.APPLICATION_JSON_VALUE)
     public ReportingView standing(Caller caller, @PathVariable UUID actionId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {

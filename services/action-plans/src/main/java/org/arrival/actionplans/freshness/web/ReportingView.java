@@ -2,16 +2,22 @@ package org.arrival.actionplans.freshness.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.arrival.actionplans.freshness.application.ReportingService.Standing;
+import org.arrival.actionplans.milestones.domain.Milestone;
 import org.arrival.contracts.actionplans.ActionStatus;
 import org.arrival.contracts.actionplans.Rag;
 import org.arrival.contracts.actionplans.ReportingCadence;
 
-/** Where an action's reporting stands as of a day. */
+/**
+ * Where an action's reporting stands as of a day: the last report, the period due next and whether its report is
+ * overdue; and its milestones that are late (PLANNED, due date passed), missed, and the next one due. An action that
+ * has ended has no late or missed milestones.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReportingView(
         UUID actionId,
@@ -23,13 +29,25 @@ public record ReportingView(
         LastReport lastReport,
         DuePeriod nextDue,
         boolean overdue,
-        long daysOverdue) {
+        long daysOverdue,
+        List<MilestoneDue> lateMilestones,
+        List<MilestoneDue> missedMilestones,
+        MilestoneDue nextMilestone) {
 
     public record LastReport(UUID id, LocalDate periodStart, LocalDate periodEnd, int percentComplete, Rag rag,
             Instant reportedAt) {
     }
 
     public record DuePeriod(LocalDate periodStart, LocalDate periodEnd, LocalDate dueOn) {
+    }
+
+    /** A milestone and, when it is late, by how many days. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MilestoneDue(UUID id, String title, LocalDate dueOn, Long daysLate) {
+
+        static MilestoneDue of(Milestone m, LocalDate asOf) {
+            return new MilestoneDue(m.id(), m.title(), m.dueOn(), m.late(asOf) ? m.daysLate(asOf) : null);
+        }
     }
 
     public static ReportingView of(Standing s) {
@@ -39,7 +57,11 @@ public record ReportingView(
                         s.lastReport().report().rag(), s.lastReport().reportedAt());
         var due = s.nextDue() == null ? null
                 : new DuePeriod(s.nextDue().start(), s.nextDue().end(), s.nextDue().dueOn());
+        var m = s.milestones();
         return new ReportingView(s.action().id(), s.action().status(), s.action().cadence(), s.asOf(),
-                s.reportsExpected(), s.graceDays(), last, due, s.daysOverdue() > 0, s.daysOverdue());
+                s.reportsExpected(), s.graceDays(), last, due, s.daysOverdue() > 0, s.daysOverdue(),
+                m.late().stream().map(x -> MilestoneDue.of(x, s.asOf())).toList(),
+                m.missed().stream().map(x -> MilestoneDue.of(x, s.asOf())).toList(),
+                m.next() == null ? null : MilestoneDue.of(m.next(), s.asOf()));
     }
 }

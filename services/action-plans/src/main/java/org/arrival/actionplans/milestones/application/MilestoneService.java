@@ -70,6 +70,11 @@ public class MilestoneService {
         return change(caller, actionId, id, expectedVersion, (action, m) -> m.cancel(action));
     }
 
+    /** The day lateness is counted on ({@link ActionAccess#lateAsOf}). */
+    public LocalDate lateAsOf() {
+        return access.lateAsOf();
+    }
+
     @Transactional(readOnly = true)
     public StoredMilestone get(Caller caller, UUID actionId, UUID id) {
         access.readable(caller, actionId);

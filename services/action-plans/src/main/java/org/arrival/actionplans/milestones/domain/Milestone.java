@@ -1,6 +1,7 @@
 package org.arrival.actionplans.milestones.domain;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.arrival.actionplans.progress.domain.ActionState;
@@ -17,11 +18,24 @@ import static org.arrival.contracts.actionplans.MilestoneStatus.REACHED;
  * A dated step of an action. It is scheduled PLANNED, due within the action's dates; it is REACHED (on a date not
  * in the future), MISSED or CANCELLED. A missed milestone may still be reached or cancelled; reached and cancelled
  * are final. Only a PLANNED milestone is rescheduled, and nothing is scheduled or moved on a closed action.
+ * <p>
+ * A PLANNED milestone whose due date has passed is <em>late</em>: derived from the date it is read on, never stored,
+ * so it is late from the first minute of the day after its due date, wherever it is read.
  */
 public record Milestone(UUID id, long version, UUID actionId, String title, LocalDate dueOn, LocalDate reachedOn,
         MilestoneStatus status) {
 
     public static final int MAX_TITLE = 300;
+
+    /** PLANNED and due before {@code today}: not reached although its day has passed. */
+    public boolean late(LocalDate today) {
+        return status == PLANNED && dueOn.isBefore(today);
+    }
+
+    /** How many days past its due date a late milestone is (0 when it is not late). */
+    public long daysLate(LocalDate today) {
+        return late(today) ? ChronoUnit.DAYS.between(dueOn, today) : 0;
+    }
 
     public static Milestone schedule(UUID id, ActionState action, String title, LocalDate dueOn) {
         requireOpen(action);

@@ -76,6 +76,13 @@ public class MilestoneRepository {
         return PageResult.of(items, page, total == null ? 0 : total);
     }
 
+    /** The action's milestones still open (PLANNED or MISSED), by due date: those that can be late or missed. */
+    public List<Milestone> open(UUID actionId) {
+        return jdbc.query("SELECT * FROM milestone WHERE action_id = ? AND status IN ('PLANNED', 'MISSED') "
+                + "ORDER BY due_on, created_at, id", MilestoneRepository::map, actionId).stream()
+                .map(StoredMilestone::milestone).toList();
+    }
+
     /** Records the version with the event that produced it. */
     public void recordRevision(Milestone m, Object event, Instant at) {
         jdbc.update("""

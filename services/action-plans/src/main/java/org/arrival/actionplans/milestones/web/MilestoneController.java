@@ -1,6 +1,7 @@
 package org.arrival.actionplans.milestones.web;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -45,10 +46,10 @@ public class MilestoneController {
             @Valid @RequestBody MilestoneInput input) {
         StoredMilestone m = service.schedule(caller, actionId, input.title(), input.dueOn());
         return ResponseEntity.created(URI.create("/actions/" + actionId + "/milestones/" + m.milestone().id()))
-                .eTag(ETags.of(m.milestone().version())).body(MilestoneView.of(m));
+                .eTag(ETags.of(m.milestone().version())).body(MilestoneView.of(m, service.lateAsOf()));
     }
 
-    @Operation(summary = "The action's milestones, by due date")
+    @Operation(summary = "The action's milestones, by due date; a PLANNED one whose due date has passed is late (late, daysLate)")
     @GetMapping
     public PageResult<MilestoneView> list(Caller caller, @PathVariable UUID actionId,
             @RequestParam(required = false) MilestoneStatus status,
@@ -56,7 +57,8 @@ public class MilestoneController {
             @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
         PageQuery paging = PageQuery.parse(page, size, sort, MilestoneRepository.sortable(), "dueOn");
-        return service.list(caller, actionId, status, paging).map(MilestoneView::of);
+        LocalDate today = service.lateAsOf();
+        return service.list(caller, actionId, status, paging).map(m -> MilestoneView.of(m, today));
     }
 
     @Operation(summary = "Read a milestone")
@@ -97,8 +99,8 @@ public class MilestoneController {
         return respond(service.cancel(caller, actionId, milestoneId, optionalVersion(ifMatch)));
     }
 
-    private static ResponseEntity<MilestoneView> respond(StoredMilestone m) {
-        return ResponseEntity.ok().eTag(ETags.of(m.milestone().version())).body(MilestoneView.of(m));
+    private ResponseEntity<MilestoneView> respond(StoredMilestone m) {
+        return ResponseEntity.ok().eTag(ETags.of(m.milestone().version())).body(MilestoneView.of(m, service.lateAsOf()));
     }
 
     private static Long optionalVersion(String ifMatch) {

@@ -111,6 +111,14 @@ public class ActionAccess {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.ofHours(14));
     }
 
+    /**
+     * The day lateness is counted on: the platform's calendar (UTC), as the reporting schedule counts due dates. A
+     * report or milestone due on a day is late from the first minute of the next.
+     */
+    public LocalDate lateAsOf() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
     public Clock clock() {
         return clock;
     }

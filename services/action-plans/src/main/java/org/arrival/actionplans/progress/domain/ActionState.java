@@ -41,6 +41,11 @@ public record ActionState(
         return status == ActionStatus.CANCELLED || status == ActionStatus.EVALUATED;
     }
 
+    /** Cancelled, completed and evaluated actions have ended: nothing about them is late any more. */
+    public boolean ended() {
+        return status == ActionStatus.CANCELLED || status == ActionStatus.COMPLETED || status == ActionStatus.EVALUATED;
+    }
+
     /** Progress is reported on actions that were committed to and not cancelled. */
     public boolean acceptsReports() {
         return status != ActionStatus.CANCELLED && status != ActionStatus.PROPOSED;

@@ -3,12 +3,14 @@ package org.arrival.actionplans.progress.domain;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import org.arrival.contracts.actionplans.ActionStatus;
 import org.arrival.contracts.actionplans.IndicatorValue;
 import org.arrival.contracts.actionplans.Rag;
+import org.arrival.platform.web.ApiException;
 import org.arrival.platform.web.InvalidInput;
 import org.arrival.platform.web.RuleViolation;
 
@@ -59,10 +61,12 @@ public record Report(
             throw InvalidInput.field("periodEnd", "is required");
         }
         if (d.periodEnd().isBefore(d.periodStart())) {
-            throw InvalidInput.field("periodEnd", "must not be before periodStart " + d.periodStart());
+            throw invalid("periodEnd", "must not be before periodStart " + d.periodStart(), "report.period-order",
+                    Map.of("periodStart", d.periodStart().toString()));
         }
         if (d.periodEnd().isAfter(today)) {
-            throw InvalidInput.field("periodEnd", "must not be in the future: a report covers a period that has passed");
+            throw invalid("periodEnd", "must not be in the future: a report covers a period that has passed",
+                    "report.period-future", Map.of("today", today.toString()));
         }
         if (d.percentComplete() == null) {
             throw InvalidInput.field("percentComplete", "is required");
@@ -91,7 +95,8 @@ public record Report(
                 throw InvalidInput.field("indicators[" + i + "].actual", "is required");
             }
             if (!names.add(v.name().strip().toLowerCase())) {
-                throw InvalidInput.field("indicators[" + i + "].name", "names an indicator twice: " + v.name());
+                throw invalid("indicators[" + i + "].name", "names an indicator twice: " + v.name(),
+                        "report.indicator-twice", Map.of());
             }
             requireHeadCount(i, IndicatorValue.BASELINE, v.unit(), v.baseline());
             requireHeadCount(i, IndicatorValue.TARGET, v.unit(), v.target());
@@ -113,7 +118,14 @@ public record Report(
     private static void requireHeadCount(int i, String which, String unit, Double value) {
         String problem = IndicatorDisclosure.problem(unit, value);
         if (problem != null) {
-            throw InvalidInput.field("indicators[" + i + "]." + which, problem);
+            throw invalid("indicators[" + i + "]." + which, problem, "report.head-count",
+                    Map.of("max", (long) IndicatorDisclosure.MAX_PEOPLE));
         }
+    }
+
+    /** A refusal naming its field, with a code (and its parameters) a client words in its reader's language. */
+    private static InvalidInput invalid(String field, String message, String code, Map<String, Object> parameters) {
+        return new InvalidInput(field + ": " + message,
+                List.of(new ApiException.FieldError(field, message, code, parameters)));
     }
 }

@@ -16,13 +16,16 @@ import org.arrival.contracts.common.Sector;
 import org.arrival.contracts.forum.CoherenceFlagParameters;
 import org.arrival.contracts.forum.FlaggedRecord;
 import org.arrival.contracts.forum.FlaggedRecordKind;
+import org.arrival.forum.projection.domain.Lateness;
 import org.arrival.forum.projection.domain.Places;
 import org.arrival.contracts.forum.CoherenceCheckCode;
 import org.arrival.forum.projection.domain.ProjectionStore;
+import org.arrival.forum.projection.domain.Rows;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
 import org.arrival.forum.projection.domain.Rows.ForumRow;
 import org.arrival.forum.projection.domain.Rows.GapRow;
 import org.arrival.forum.projection.domain.Rows.MembershipRow;
+import org.arrival.forum.projection.domain.Rows.MilestoneState;
 import org.arrival.forum.projection.domain.Rows.NeedRow;
 import org.arrival.forum.projection.domain.Rows.OrganisationRow;
 
@@ -47,7 +50,11 @@ public final class CoherenceChecks {
     private CoherenceChecks() {
     }
 
-    public static List<Finding> run(ProjectionStore store, UUID forumId, ActionLinks links) {
+    /**
+     * @param today the day lateness is read on (UTC): a report is overdue, and a milestone late, from the day after
+     *        its due date
+     */
+    public static List<Finding> run(ProjectionStore store, UUID forumId, ActionLinks links, LocalDate today) {
         ForumRow forum = store.forum(forumId).orElse(null);
         if (forum == null) {
             return List.of();
@@ -66,7 +73,8 @@ public final class CoherenceChecks {
         out.addAll(overlappingActions(flaggable, links));
         out.addAll(missingLocalImplementation(store, members, flaggable, links));
         out.addAll(actionsWithoutFunding(flaggable));
-        out.addAll(reportingOverdue(flaggable));
+        out.addAll(reportingOverdue(flaggable, today));
+        out.addAll(milestonesLate(flaggable, today));
         return out;
     }
 
@@ -232,18 +240,52 @@ public final class CoherenceChecks {
         return out;
     }
 
-    static List<Finding> reportingOverdue(List<ActionRow> actions) {
+    /**
+     * An action under way whose report is past its due date, from the first day after it, whether or not the
+     * ReportOverdue event has arrived. The summary names the period and the due date, not a count of days, so the
+     * flag does not change (nor notify anyone again) every day it stays open.
+     */
+    static List<Finding> reportingOverdue(List<ActionRow> actions, LocalDate today) {
         List<Finding> out = new ArrayList<>();
         for (ActionRow a : actions) {
-            if (a.overdue != null && !"CANCELLED".equals(a.status)) {
+            Rows.ReportDue due = Lateness.overdueReport(a, today);
+            if (due != null) {
                 out.add(Finding.of(CoherenceCheckCode.REPORTING_OVERDUE, List.of(a.id),
-                        "Action '" + a.title + "': the progress report for " + a.overdue.periodStart + " to "
-                                + a.overdue.periodEnd + " was due on " + a.overdue.dueOn + " and is "
-                                + a.overdue.daysOverdue + " days overdue.",
+                        "Action '" + a.title + "': the progress report for " + due.periodStart + " to "
+                                + due.periodEnd + " was due on " + due.dueOn + " and has not arrived.",
                         new CoherenceFlagParameters(List.of(record(a.id, FlaggedRecordKind.ACTION, a.title)), null,
-                                null, null, null, a.overdue.periodStart, a.overdue.periodEnd, a.overdue.dueOn,
-                                Math.max(0, a.overdue.daysOverdue))));
+                                null, null, null, due.periodStart, due.periodEnd, due.dueOn, null)));
             }
+        }
+        return out;
+    }
+
+    /**
+     * An action that has not ended with milestones past their due date and not reached (late, from the day after
+     * the due date) or recorded missed: one flag per action, naming them.
+     */
+    static List<Finding> milestonesLate(List<ActionRow> actions, LocalDate today) {
+        List<Finding> out = new ArrayList<>();
+        for (ActionRow a : actions) {
+            List<MilestoneState> late = Lateness.lateMilestones(a, today);
+            List<MilestoneState> missed = Lateness.missedMilestones(a);
+            if (late.isEmpty() && missed.isEmpty()) {
+                continue;
+            }
+            StringBuilder summary = new StringBuilder("Action '" + a.title + "':");
+            if (!late.isEmpty()) {
+                summary.append(" not reached by the due date: ").append(late.stream()
+                        .map(m -> "'" + m.title + "' (due " + m.dueOn + ")").collect(Collectors.joining(", ")))
+                        .append('.');
+            }
+            if (!missed.isEmpty()) {
+                summary.append(" Missed: ").append(missed.stream()
+                        .map(m -> "'" + m.title + "' (due " + m.dueOn + ")").collect(Collectors.joining(", ")))
+                        .append('.');
+            }
+            out.add(Finding.of(CoherenceCheckCode.MILESTONE_LATE, List.of(a.id), summary.toString(),
+                    new CoherenceFlagParameters(List.of(record(a.id, FlaggedRecordKind.ACTION, a.title)), null, null,
+                            null, null, null, null, null, null)));
         }
         return out;
     }

@@ -16,6 +16,7 @@ import org.arrival.contracts.actionplans.Milestone;
 import org.arrival.contracts.actionplans.MilestoneRecorded;
 import org.arrival.contracts.actionplans.ProgressReport;
 import org.arrival.contracts.actionplans.ProgressReported;
+import org.arrival.contracts.actionplans.ReportDue;
 import org.arrival.contracts.actionplans.ReportOverdue;
 import org.arrival.contracts.assessments.AssessmentRound;
 import org.arrival.contracts.assessments.AssessmentRoundClosed;
@@ -49,7 +50,6 @@ import org.arrival.forum.projection.domain.Rows.MembershipRow;
 import org.arrival.forum.projection.domain.Rows.MilestoneState;
 import org.arrival.forum.projection.domain.Rows.NeedRow;
 import org.arrival.forum.projection.domain.Rows.OrganisationRow;
-import org.arrival.forum.projection.domain.Rows.Overdue;
 import org.arrival.forum.projection.domain.Rows.Report;
 import org.arrival.forum.projection.domain.Rows.RoundScoreRow;
 import org.arrival.forum.projection.domain.Rows.ScorePart;
@@ -58,7 +58,7 @@ import org.arrival.forum.projection.domain.Rows.ScorePart;
  * The one projection of events into the forum view, used by the live listener, the rebuild and the as-of view.
  *
  * <p>Applying an event is idempotent and tolerant of order within what the topics guarantee: records that carry a
- * version replace the stored state only when newer; things without a version (progress reports, overdue reports)
+ * version replace the stored state only when newer; things without a version (progress reports, reports due)
  * are guarded by their period and by the event's position; an event about an action not yet seen creates a
  * placeholder row that the action's own event fills in later.
  */
@@ -86,7 +86,14 @@ public final class Projector {
             case "MilestoneRecorded" -> milestone(store, event.payloadAs(MilestoneRecorded.class).milestone());
             case "ProgressReported" -> progress(store, event, event.payloadAs(ProgressReported.class).report());
             case "FundingRecorded" -> funding(store, event.payloadAs(FundingRecorded.class).line());
-            case "ReportOverdue" -> overdue(store, event.payloadAs(ReportOverdue.class));
+            case "ReportDue" -> {
+                ReportDue d = event.payloadAs(ReportDue.class);
+                reportDue(store, d.actionId(), d.ownerId(), d.periodStart(), d.periodEnd(), d.dueOn());
+            }
+            case "ReportOverdue" -> {
+                ReportOverdue o = event.payloadAs(ReportOverdue.class);
+                reportDue(store, o.actionId(), o.ownerId(), o.periodStart(), o.periodEnd(), o.dueOn());
+            }
             case "NeedIdentified" -> need(store, event, event.payloadAs(NeedIdentified.class).need());
             case "NeedUpdated" -> need(store, event, event.payloadAs(NeedUpdated.class).need());
             case "ChecklistGapIdentified" -> gap(store, event, event.payloadAs(ChecklistGapIdentified.class));
@@ -96,7 +103,7 @@ public final class Projector {
             case "PlanRecorded", "PlanUpdated", "PopulationEstimateRecorded", "PopulationEstimateRevised",
                     "InputContributed" -> PlansAndEvidence.apply(store, event);
             default -> {
-                // contributions, report reminders, flags: not part of this view yet
+                // contributions, flags: not part of this view yet
             }
         }
     }
@@ -212,7 +219,9 @@ public final class Projector {
             report.reportedAt = event.time();
             row.latestReport = report;
         }
-        if (row.overdue != null && !r.periodEnd().isBefore(row.overdue.periodEnd)) {
+        Rows.ReportDue due = Lateness.reportDue(row);
+        if (due != null && !r.periodEnd().isBefore(due.periodEnd)) {
+            row.reportDue = null;
             row.overdue = null;
         }
         store.save(row);
@@ -251,23 +260,29 @@ public final class Projector {
         store.save(row);
     }
 
-    private static void overdue(ProjectionStore store, ReportOverdue o) {
-        ActionRow row = actionRow(store, o.actionId());
-        if (row.latestReport != null && !row.latestReport.periodEnd.isBefore(o.periodEnd())) {
+    /**
+     * A report is due (ReportDue) or overdue (ReportOverdue) for a period: kept until a report for that period or a
+     * later one arrives. Whether it is late is not stored: it is read from its due date and the day it is read on
+     * ({@link Lateness}), so the tracker and the flags do not wait for the ReportOverdue event.
+     */
+    private static void reportDue(ProjectionStore store, UUID actionId, UUID ownerId, java.time.LocalDate periodStart,
+            java.time.LocalDate periodEnd, java.time.LocalDate dueOn) {
+        ActionRow row = actionRow(store, actionId);
+        if (row.latestReport != null && !row.latestReport.periodEnd.isBefore(periodEnd)) {
             return; // the report for that period (or a later one) is already in
         }
-        if (row.overdue != null && row.overdue.periodEnd.isAfter(o.periodEnd())) {
+        Rows.ReportDue known = Lateness.reportDue(row);
+        if (known != null && known.periodEnd.isAfter(periodEnd)) {
             return;
         }
-        Overdue overdue = new Overdue();
-        overdue.periodStart = o.periodStart();
-        overdue.periodEnd = o.periodEnd();
-        overdue.dueOn = o.dueOn();
-        overdue.daysOverdue = row.overdue != null && row.overdue.periodEnd.equals(o.periodEnd())
-                ? Math.max(row.overdue.daysOverdue, o.daysOverdue()) : o.daysOverdue();
-        row.overdue = overdue;
+        Rows.ReportDue due = new Rows.ReportDue();
+        due.periodStart = periodStart;
+        due.periodEnd = periodEnd;
+        due.dueOn = dueOn;
+        row.reportDue = due;
+        row.overdue = null;
         if (row.ownerId == null) {
-            row.ownerId = o.ownerId();
+            row.ownerId = ownerId;
         }
         store.save(row);
     }

@@ -81,6 +81,9 @@ public final class Rows {
         public Map<String, MilestoneState> milestones = new LinkedHashMap<>();
         public Map<String, FundingLineState> fundingLines = new LinkedHashMap<>();
         public List<FundingTotal> funding = new ArrayList<>();
+        /** The report due and not yet in (from ReportDue or ReportOverdue); late once its due date has passed. */
+        public ReportDue reportDue;
+        /** What rows projected before {@link #reportDue} held: read as the report due, never written any more. */
         public Overdue overdue;
     }
 
@@ -120,6 +123,14 @@ public final class Rows {
         public BigDecimal gap;
     }
 
+    /** A reporting period whose report is due on {@code dueOn} and has not arrived. */
+    public static class ReportDue {
+        public LocalDate periodStart;
+        public LocalDate periodEnd;
+        public LocalDate dueOn;
+    }
+
+    /** The report due as rows projected before {@link ReportDue} held it. */
     public static class Overdue {
         public LocalDate periodStart;
         public LocalDate periodEnd;

@@ -84,7 +84,7 @@ public record Touch(Set<String> views, UUID owner, String classification, List<U
             case "MembershipChanged" -> out.add(seat(event, event.payloadAs(MembershipChanged.class).membership()));
             case "MembershipEnded" -> out.add(seat(event, event.payloadAs(MembershipEnded.class).membership()));
             case "ActionProposed", "ActionUpdated", "MilestoneRecorded", "ProgressReported", "FundingRecorded",
-                    "ReportOverdue" -> {
+                    "ReportDue", "ReportOverdue" -> {
                 UUID id = uuid(event.key());
                 ActionRow a = id == null ? null : store.action(id).orElse(null);
                 if (a != null && !a.placeholder) {

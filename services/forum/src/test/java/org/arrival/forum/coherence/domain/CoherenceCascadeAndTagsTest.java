@@ -108,7 +108,7 @@ class CoherenceCascadeAndTagsTest {
     }
 
     private List<Finding> run(CoherenceCheckCode check) {
-        return CoherenceChecks.run(store, forum, actionLinks).stream().filter(f -> f.check() == check).toList();
+        return CoherenceChecks.run(store, forum, actionLinks, java.time.LocalDate.of(2025, 6, 1)).stream().filter(f -> f.check() == check).toList();
     }
 
     private UUID organisation(String name, String type) {

@@ -24,7 +24,9 @@ import org.arrival.forum.projection.domain.Rows.GapRow;
 import org.arrival.forum.projection.domain.Rows.MembershipRow;
 import org.arrival.forum.projection.domain.Rows.NeedRow;
 import org.arrival.forum.projection.domain.Rows.OrganisationRow;
+import org.arrival.forum.projection.domain.Rows.MilestoneState;
 import org.arrival.forum.projection.domain.Rows.Overdue;
+import org.arrival.forum.projection.domain.Rows.ReportDue;
 import org.arrival.forum.projection.domain.Rows.RoundScoreRow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -66,13 +68,20 @@ class CoherenceChecksTest {
         links = new Links();
     }
 
+    /** The day the checks run on, unless a test names another. */
+    static final LocalDate TODAY = LocalDate.of(2025, 4, 27);
+
     List<Finding> findings(CoherenceCheckCode code) {
-        return CoherenceChecks.run(store, forum, links).stream().filter(f -> f.check() == code).toList();
+        return findings(code, TODAY);
+    }
+
+    List<Finding> findings(CoherenceCheckCode code, LocalDate today) {
+        return CoherenceChecks.run(store, forum, links, today).stream().filter(f -> f.check() == code).toList();
     }
 
     @Test
     void anUnknownForumHasNoFindings() {
-        assertThat(CoherenceChecks.run(store, UUID.randomUUID(), links)).isEmpty();
+        assertThat(CoherenceChecks.run(store, UUID.randomUUID(), links, TODAY)).isEmpty();
     }
 
     @Test
@@ -80,9 +89,9 @@ class CoherenceChecksTest {
         action("Shelter", city, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
         action("Beds", ngo, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
         need(ngo, "EDUCATION", "REFUGEES", KAMPALA, "VALIDATED");
-        List<Finding> first = CoherenceChecks.run(store, forum, links);
+        List<Finding> first = CoherenceChecks.run(store, forum, links, TODAY);
         assertThat(first).isNotEmpty();
-        assertThat(CoherenceChecks.run(store, forum, links)).isEqualTo(first);
+        assertThat(CoherenceChecks.run(store, forum, links, TODAY)).isEqualTo(first);
         assertThat(first).allSatisfy(f -> assertThat(f.key()).startsWith(f.check().name() + ":"));
     }
 
@@ -427,8 +436,28 @@ class CoherenceChecksTest {
     @Nested
     class OverdueReporting {
 
+        private ReportDue dueOn15April() {
+            ReportDue d = new ReportDue();
+            d.periodStart = LocalDate.of(2025, 1, 1);
+            d.periodEnd = LocalDate.of(2025, 3, 31);
+            d.dueOn = LocalDate.of(2025, 4, 15);
+            return d;
+        }
+
         @Test
-        void anActionWithAnOverdueReportIsFlagged() {
+        void aReportIsFlaggedFromTheDayAfterItsDueDateWithASummaryThatDoesNotChangeEveryDay() {
+            ActionRow a = action("Legal aid", city, "PROTECTION_RIGHTS", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            a.reportDue = dueOn15April();
+            store.save(a);
+            assertThat(findings(CoherenceCheckCode.REPORTING_OVERDUE, LocalDate.of(2025, 4, 15))).isEmpty();
+            Finding first = findings(CoherenceCheckCode.REPORTING_OVERDUE, LocalDate.of(2025, 4, 16)).get(0);
+            assertThat(first.recordIds()).containsExactly(a.id);
+            assertThat(first.summary()).contains("2025-01-01", "2025-03-31", "2025-04-15", "has not arrived");
+            assertThat(findings(CoherenceCheckCode.REPORTING_OVERDUE, TODAY)).containsExactly(first);
+        }
+
+        @Test
+        void aRowProjectedBeforeReportsDueWereKeptIsStillRead() {
             ActionRow a = action("Legal aid", city, "PROTECTION_RIGHTS", "REFUGEES", KAMPALA, "IN_PROGRESS");
             Overdue o = new Overdue();
             o.periodStart = LocalDate.of(2025, 1, 1);
@@ -439,25 +468,72 @@ class CoherenceChecksTest {
             store.save(a);
             assertThat(findings(CoherenceCheckCode.REPORTING_OVERDUE)).singleElement().satisfies(f -> {
                 assertThat(f.recordIds()).containsExactly(a.id);
-                assertThat(f.summary()).contains("2025-03-31", "2025-04-15", "12 days overdue");
+                assertThat(f.summary()).contains("2025-03-31", "2025-04-15", "has not arrived");
                 assertThat(f.parameters().periodStart()).isEqualTo(LocalDate.of(2025, 1, 1));
                 assertThat(f.parameters().periodEnd()).isEqualTo(LocalDate.of(2025, 3, 31));
                 assertThat(f.parameters().dueOn()).isEqualTo(LocalDate.of(2025, 4, 15));
-                assertThat(f.parameters().daysOverdue()).isEqualTo(12);
+                // no count of days: the flag stays the same every day it is open
+                assertThat(f.parameters().daysOverdue()).isNull();
             });
         }
 
         @Test
-        void notWhenNothingIsOverdueOrTheActionIsCancelled() {
+        void notWhenNothingIsOverdueOrTheActionIsNotUnderWay() {
             action("On time", city, "PROTECTION_RIGHTS", "REFUGEES", KAMPALA, "IN_PROGRESS");
-            ActionRow cancelled = action("Dropped", city, "PROTECTION_RIGHTS", "REFUGEES", KAMPALA, "CANCELLED");
-            Overdue o = new Overdue();
-            o.periodStart = LocalDate.of(2025, 1, 1);
-            o.periodEnd = LocalDate.of(2025, 3, 31);
-            o.dueOn = LocalDate.of(2025, 4, 15);
-            cancelled.overdue = o;
-            store.save(cancelled);
+            for (String status : List.of("CANCELLED", "ON_HOLD", "COMPLETED")) {
+                ActionRow stopped = action("Stopped " + status, city, "PROTECTION_RIGHTS", "REFUGEES", KAMPALA, status);
+                stopped.reportDue = dueOn15April();
+                store.save(stopped);
+            }
             assertThat(findings(CoherenceCheckCode.REPORTING_OVERDUE)).isEmpty();
+        }
+    }
+
+    @Nested
+    class LateMilestones {
+
+        private void milestone(ActionRow a, String title, String dueOn, String status) {
+            MilestoneState m = new MilestoneState();
+            m.id = UUID.randomUUID();
+            m.version = 1;
+            m.title = title;
+            m.dueOn = LocalDate.parse(dueOn);
+            m.status = status;
+            a.milestones.put(m.id.toString(), m);
+            store.save(a);
+        }
+
+        @Test
+        void aPlannedMilestoneIsLateFromTheDayAfterItsDueDateAndAMissedOneIsFlaggedToo() {
+            ActionRow a = action("Referral desks", city, "PROTECTION_RIGHTS", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            milestone(a, "Desks open", "2025-04-15", "PLANNED");
+            milestone(a, "Reached one", "2025-03-01", "REACHED");
+            milestone(a, "Later one", "2025-09-01", "PLANNED");
+            assertThat(findings(CoherenceCheckCode.MILESTONE_LATE, LocalDate.of(2025, 4, 15))).isEmpty();
+            assertThat(findings(CoherenceCheckCode.MILESTONE_LATE, LocalDate.of(2025, 4, 16))).singleElement()
+                    .satisfies(f -> {
+                        assertThat(f.recordIds()).containsExactly(a.id);
+                        assertThat(f.summary()).contains("'Desks open' (due 2025-04-15)")
+                                .doesNotContain("Reached one", "Later one", "Missed");
+                    });
+
+            ActionRow b = action("Fee waiver", city, "LIVELIHOODS", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            milestone(b, "Council decision", "2025-02-28", "MISSED");
+            assertThat(findings(CoherenceCheckCode.MILESTONE_LATE, LocalDate.of(2025, 4, 15)))
+                    .singleElement().satisfies(f -> {
+                        assertThat(f.recordIds()).containsExactly(b.id);
+                        assertThat(f.summary()).contains("Missed: 'Council decision' (due 2025-02-28)");
+                    });
+        }
+
+        @Test
+        void nothingOfAnActionThatHasEndedIsLate() {
+            for (String status : List.of("COMPLETED", "CANCELLED", "EVALUATED")) {
+                ActionRow a = action("Ended " + status, city, "PROTECTION_RIGHTS", "REFUGEES", KAMPALA, status);
+                milestone(a, "Never reached", "2025-01-15", "PLANNED");
+                milestone(a, "Missed", "2025-01-20", "MISSED");
+            }
+            assertThat(findings(CoherenceCheckCode.MILESTONE_LATE)).isEmpty();
         }
     }
 

@@ -280,4 +280,18 @@ public class AssessmentsApi {
             }
         }
     }
+
+    /** The organisation's needs the caller may see (at most 200, newest first). */
+    public List<Need> needsOf(UUID owner) {
+        return client.get().uri(uri -> uri.path("/needs").queryParam("owner", owner).queryParam("size", 200).build())
+                .retrieve().body(new ParameterizedTypeReference<Page<Need>>() {
+                }).items();
+    }
+
+    /** The newest inputs about needs the caller may see (at most {@code size}), newest first. */
+    public List<Input> inputsAboutNeeds(int size) {
+        return client.get().uri(uri -> uri.path("/inputs").queryParam("subjectType", "NEED").queryParam("size", size)
+                .build()).retrieve().body(new ParameterizedTypeReference<Page<Input>>() {
+                }).items();
+    }
 }

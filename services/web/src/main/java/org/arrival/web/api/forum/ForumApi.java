@@ -48,8 +48,18 @@ public class ForumApi {
     public record Page<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
     }
 
+    /** The action's earliest planned milestone; {@code late} when its due date has passed (absent: not late). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record NextMilestone(UUID milestoneId, String title, LocalDate dueOn) {
+    public record NextMilestone(UUID milestoneId, String title, LocalDate dueOn, Boolean late, Long daysLate) {
+
+        public NextMilestone {
+            late = Boolean.TRUE.equals(late);
+        }
+    }
+
+    /** A milestone late (by {@code daysLate} days) or missed. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record MilestoneItem(UUID milestoneId, String title, LocalDate dueOn, Long daysLate) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -62,9 +72,12 @@ public class ForumApi {
             String kind, List<String> sectors, List<String> targetGroups, List<String> frameworkItems,
             Integer percentComplete, String rag, LocalDate reportPeriodEnd, NextMilestone nextMilestone,
             boolean overdue, Integer daysOverdue, List<FundingTotal> funding, String classification, UUID planId,
-            LocalDate startDate, LocalDate endDate) {
+            LocalDate startDate, LocalDate endDate, LocalDate reportDueOn, List<MilestoneItem> lateMilestones,
+            List<MilestoneItem> missedMilestones) {
 
         public TrackerItem {
+            lateMilestones = lateMilestones == null ? List.of() : lateMilestones;
+            missedMilestones = missedMilestones == null ? List.of() : missedMilestones;
             sectors = sectors == null ? List.of() : sectors;
             targetGroups = targetGroups == null ? List.of() : targetGroups;
             frameworkItems = frameworkItems == null ? List.of() : frameworkItems;
