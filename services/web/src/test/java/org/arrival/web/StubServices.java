@@ -14,14 +14,16 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * One HTTP server standing in for every service's public API in the web application's tests: each answer is set
- * per method and path (query string ignored), and every request is recorded with its Authorization header.
+ * per method and path (query string ignored), and every request is recorded with its Authorization and If-Match
+ * headers and its body.
  */
 public final class StubServices implements AutoCloseable {
 
     public record Answer(int status, String contentType, String body) {
     }
 
-    public record Request(String method, String path, String query, String authorization) {
+    public record Request(String method, String path, String query, String authorization, String ifMatch,
+            String body) {
     }
 
     private final HttpServer server;
@@ -36,8 +38,10 @@ public final class StubServices implements AutoCloseable {
         }
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
+            String sent = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             requests.add(new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getQuery(),
-                    exchange.getRequestHeaders().getFirst("Authorization")));
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestHeaders().getFirst("If-Match"), sent));
             Answer answer = answers.getOrDefault(exchange.getRequestMethod() + " " + path,
                     new Answer(404, "application/problem+json", "{\"status\":404,\"title\":\"Not Found\",\"detail\":\"No such record\"}"));
             byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);

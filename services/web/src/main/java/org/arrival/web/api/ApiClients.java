@@ -99,7 +99,11 @@ public class ApiClients {
         }
         List<ServiceProblem.FieldError> errors = new ArrayList<>();
         for (JsonNode e : body.path("errors").values()) {
-            errors.add(new ServiceProblem.FieldError(text(e.get("field")), text(e.get("message"))));
+            Map<String, Object> parameters = new java.util.LinkedHashMap<>();
+            e.path("parameters").properties().forEach(p -> parameters.put(p.getKey(),
+                    p.getValue().isNumber() ? p.getValue().numberValue() : p.getValue().asString()));
+            errors.add(new ServiceProblem.FieldError(text(e.get("field")), text(e.get("message")), text(e.get("code")),
+                    parameters));
         }
         return new ServiceProblem(service, status, text(body.get("title")), text(body.get("detail")), errors);
     }

@@ -1,6 +1,7 @@
 package org.arrival.web.api;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A service refused a request and said why in an RFC 9457 problem: its status, title and detail, and the fields it
@@ -14,7 +15,19 @@ public class ServiceProblem extends RuntimeException {
     private final String detail;
     private final List<FieldError> errors;
 
-    public record FieldError(String field, String message) {
+    /**
+     * One field the service names: its English message, and the code (such as {@code personal-data.phone} or
+     * {@code validation.Size}) with its parameters (such as {@code max}) the pages word in the reader's language.
+     */
+    public record FieldError(String field, String message, String code, Map<String, Object> parameters) {
+
+        public FieldError {
+            parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+        }
+
+        public FieldError(String field, String message) {
+            this(field, message, null, Map.of());
+        }
     }
 
     public ServiceProblem(Service service, int status, String title, String detail, List<FieldError> errors) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.signin.SignedInUser;
 
 import gg.jte.support.LocalizationSupport;
@@ -100,6 +101,17 @@ public final class Page implements LocalizationSupport {
         }
         String words = code.toLowerCase(Locale.ROOT).replace('_', ' ');
         return words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
+    }
+
+    /**
+     * A service's complaint about a field in the reader's words: from the bundles by its code
+     * ({@code error.personal-data.phone}, with the code's parameters), else the service's own message.
+     */
+    public String fieldError(ServiceProblem.FieldError error) {
+        if (error.code() != null && messages.has(locale, "error." + error.code())) {
+            return messages.text(locale, "error." + error.code(), error.parameters());
+        }
+        return error.message() == null ? t("error.unknown") : error.message();
     }
 
     public String label(Enum<?> value) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.arrival.web.api.ServiceProblem;
 
@@ -45,14 +46,21 @@ public final class FormResult {
      * form has that field ({@code fields}), and every other message in the summary.
      */
     public static FormResult refused(Map<String, String> typed, Set<String> fields, ServiceProblem problem) {
+        return refused(typed, fields, problem, ServiceProblem.FieldError::message);
+    }
+
+    /** As {@link #refused(Map, Set, ServiceProblem)}, each message worded by {@code words} (the reader's language). */
+    public static FormResult refused(Map<String, String> typed, Set<String> fields, ServiceProblem problem,
+            Function<ServiceProblem.FieldError, String> words) {
         Map<String, List<String>> byField = new LinkedHashMap<>();
         List<String> summary = new ArrayList<>();
         for (ServiceProblem.FieldError e : problem.errors()) {
             String field = e.field() == null ? "" : e.field();
+            String message = words.apply(e);
             if (fields.contains(field)) {
-                byField.computeIfAbsent(field, f -> new ArrayList<>()).add(e.message());
+                byField.computeIfAbsent(field, f -> new ArrayList<>()).add(message);
             } else {
-                summary.add(field.isEmpty() ? e.message() : field + ": " + e.message());
+                summary.add(field.isEmpty() ? message : field + ": " + message);
             }
         }
         if (byField.isEmpty() && summary.isEmpty() && problem.detail() != null) {
@@ -66,12 +74,18 @@ public final class FormResult {
      * form again, otherwise null. Refusals of access and unknown records go on to the error pages.
      */
     public static FormResult submit(Map<String, String> typed, Set<String> fields, Runnable call) {
+        return submit(typed, fields, ServiceProblem.FieldError::message, call);
+    }
+
+    /** As {@link #submit(Map, Set, Runnable)}, each message worded by {@code words} (the reader's language). */
+    public static FormResult submit(Map<String, String> typed, Set<String> fields,
+            Function<ServiceProblem.FieldError, String> words, Runnable call) {
         try {
             call.run();
             return null;
         } catch (ServiceProblem problem) {
             if (problem.invalidInput() || problem.staleVersion()) {
-                return refused(typed, fields, problem);
+                return refused(typed, fields, problem, words);
             }
             throw problem;
         }
