@@ -143,7 +143,7 @@ class ActionPagesTest extends WebTest {
     void theOwnerSeesEveryReferenceByNameWithTheLateMilestoneTheGapAndWhatItMayDo() throws Exception {
         String html = page(get("/actions/" + ACTION).with(member(CITY, "u-city", "org-editor")));
         assertThat(html)
-                .contains("<h1 id=\"record-title\">Care without a refugee ID at the Kisenyi health centre</h1>")
+                .contains("<h1 id=\"record-title\" dir=\"auto\">Care without a refugee ID at the Kisenyi health centre</h1>")
                 .contains("Horizon Relief International</strong> · Implementing")
                 .contains("Kampala for all: neighbourhood plans")
                 .contains("href=\"/actions/" + COMMITMENT + "\">Cities plan and budget services for all their residents</a>",
