@@ -109,7 +109,11 @@ public final class Page implements LocalizationSupport {
      */
     public String fieldError(ServiceProblem.FieldError error) {
         if (error.code() != null && messages.has(locale, "error." + error.code())) {
-            return messages.text(locale, "error." + error.code(), error.parameters());
+            try {
+                return messages.text(locale, "error." + error.code(), error.parameters());
+            } catch (IllegalArgumentException e) {
+                // parameters the text cannot take (a limit that is no number): the service's own words
+            }
         }
         return error.message() == null ? t("error.unknown") : error.message();
     }
