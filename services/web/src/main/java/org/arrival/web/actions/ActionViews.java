@@ -166,15 +166,13 @@ public class ActionViews {
     }
 
     /**
-     * How late a planned milestone is today, from its due date and the clock, unless the service already says. A
-     * missed milestone is marked by its status.
+     * How late a planned milestone is today: as the service says ({@code late}, {@code daysLate}), or, from a
+     * service that does not say, from its due date and the clock. A missed milestone is marked by its status.
      */
     static Long daysLate(Milestone m, LocalDate today) {
-        if (m.daysOverdue() != null) {
-            return m.daysOverdue();
-        }
-        if (m.overdue() != null) {
-            return m.overdue() && m.dueOn() != null ? Math.max(1, ChronoUnit.DAYS.between(m.dueOn(), today)) : null;
+        if (m.late() != null) {
+            return m.late() ? (m.daysLate() != null ? m.daysLate()
+                    : m.dueOn() == null ? 1L : Math.max(1, ChronoUnit.DAYS.between(m.dueOn(), today))) : null;
         }
         if ("PLANNED".equals(m.status()) && m.dueOn() != null && m.dueOn().isBefore(today)) {
             return ChronoUnit.DAYS.between(m.dueOn(), today);

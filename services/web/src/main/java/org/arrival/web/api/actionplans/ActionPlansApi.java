@@ -112,9 +112,10 @@ public class ActionPlansApi {
         }
     }
 
+    /** A milestone; {@code late} and {@code daysLate} as the service derives them on the day it is read. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Milestone(UUID id, long version, UUID actionId, String title, LocalDate dueOn, LocalDate reachedOn,
-            String status, Boolean overdue, Long daysOverdue) {
+            String status, Boolean late, Long daysLate) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
