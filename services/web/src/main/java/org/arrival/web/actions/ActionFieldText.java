@@ -33,18 +33,25 @@ public class ActionFieldText {
         this.actions = actions;
     }
 
-    /** The country the organisation acts in, to start a new action's first area with; empty when unknown. */
-    public String country(UUID organisation) {
+    /** Where the organisation acts, to start a new action's first area with; null when unknown. */
+    public Area jurisdiction(UUID organisation) {
         if (organisation == null) {
-            return "";
+            return null;
         }
         try {
             RegistryApi.Organisation o = registry.organisation(organisation);
-            return o == null || o.jurisdiction() == null || o.jurisdiction().country() == null ? ""
-                    : o.jurisdiction().country();
+            if (o == null || o.jurisdiction() == null) {
+                return null;
+            }
+            var j = o.jurisdiction();
+            return new Area(nz(j.country()), nz(j.subdivision()), nz(j.areaCode()), nz(j.areaName()));
         } catch (ServiceProblem | ServiceUnavailable e) {
-            return "";
+            return null;
         }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     static ActionBody bodyOf(Action a) {

@@ -13,7 +13,6 @@ import java.util.UUID;
 
 import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.api.actionplans.ActionPlansApi.ActionBody;
-import org.arrival.web.api.actionplans.ActionPlansApi.Action;
 import org.arrival.web.api.actionplans.ActionPlansApi.Area;
 import org.arrival.web.api.actionplans.ActionPlansApi.Participant;
 import org.springframework.util.MultiValueMap;
@@ -28,7 +27,8 @@ public record ActionForm(String planId, String title, String description, String
         List<String> targetGroups, List<Area> areas, String startDate, String endDate, String reportingCadence,
         List<ParticipantRow> participants, String implementsActionId, boolean requiresLocalImplementation,
         List<String> expectedImplementers, String weight, List<String> needIds, List<String> gapIds,
-        List<String> frameworkItems, String classification, List<String> sharedWithForums, String version) {
+        List<String> frameworkItems, String classification, List<String> sharedWithForums, String version,
+        String original) {
 
     /** The most rows of one kind a form holds. */
     static final int MAX_ROWS = 50;
@@ -41,23 +41,32 @@ public record ActionForm(String planId, String title, String description, String
         }
     }
 
-    /** A new action: the person's organisation's country as its first area, reported quarterly, shared with forums. */
-    public static ActionForm blank(String country) {
-        return new ActionForm("", "", "", "", List.of(), List.of(),
-                List.of(new Area(country == null ? "" : country, "", "", "")), "", "", "QUARTERLY", List.of(), "",
-                false, List.of(), "", List.of(), List.of(), List.of(), "FORUM", List.of(), "").withEmptyRows();
+    /**
+     * A new action: where the person's organisation acts as its first area, reported quarterly, for forum members.
+     */
+    public static ActionForm blank(Area where) {
+        return new ActionForm("", "", "", "", List.of(), List.of(), List.of(where == null ? new Area("", "", "", "")
+                : where), "", "", "QUARTERLY", List.of(), "", false, List.of(), "", List.of(), List.of(), List.of(),
+                "FORUM", List.of(), "", "").withEmptyRows();
     }
 
-    /** The action as it is, to edit. */
-    public static ActionForm of(Action a) {
-        return new ActionForm(str(a.planId()), a.title(), nz(a.description()), nz(a.kind()), a.sectors(),
-                a.targetGroups(), a.areas(), str(a.startDate()), str(a.endDate()), nz(a.reportingCadence()),
-                a.participants().stream().map(p -> new ParticipantRow(str(p.organisationId()), p.role())).toList(),
-                str(a.implementsActionId()), a.requiresLocalImplementation(),
-                a.expectedImplementers().stream().map(UUID::toString).toList(),
-                a.weight() == null ? "" : a.weight().toString(), ids(a.needIds()), ids(a.gapIds()),
-                a.frameworkItems(), nz(a.classification()), ids(a.sharedWithForums()), Long.toString(a.version()))
-                .withEmptyRows();
+    /**
+     * An action's values to edit, on {@code version}; {@code original} is the same values as the form opened with,
+     * kept in the form so that a save refused as stale can tell the person's changes from someone else's.
+     */
+    public static ActionForm of(ActionBody a, long version, String original) {
+        return new ActionForm(str(a.planId()), nz(a.title()), nz(a.description()), nz(a.kind()), list(a.sectors()),
+                list(a.targetGroups()), list(a.areas()), str(a.startDate()), str(a.endDate()),
+                nz(a.reportingCadence()), list(a.participants()).stream()
+                        .map(p -> new ParticipantRow(str(p.organisationId()), p.role())).toList(),
+                str(a.implementsActionId()), Boolean.TRUE.equals(a.requiresLocalImplementation()),
+                ids(list(a.expectedImplementers())), a.weight() == null ? "" : a.weight().toString(),
+                ids(list(a.needIds())), ids(list(a.gapIds())), list(a.frameworkItems()), nz(a.classification()),
+                ids(list(a.sharedWithForums())), Long.toString(version), original).withEmptyRows();
+    }
+
+    private static <T> List<T> list(List<T> l) {
+        return l == null ? List.of() : l;
     }
 
     /** The form as posted. */
@@ -78,12 +87,12 @@ public record ActionForm(String planId, String title, String description, String
                 one(p, "reportingCadence"), participants, one(p, "implementsActionId"),
                 "true".equals(one(p, "requiresLocalImplementation")), all(p, "expectedImplementers"),
                 one(p, "weight"), all(p, "needIds"), all(p, "gapIds"), all(p, "frameworkItems"),
-                one(p, "classification"), all(p, "sharedWithForums"), one(p, "version"));
+                one(p, "classification"), all(p, "sharedWithForums"), one(p, "version"), one(p, "original"));
     }
 
     /** The same form with room for one more area, participant and expected implementer. */
     public ActionForm withEmptyRows() {
-        List<Area> a = new ArrayList<>(areas.stream().filter(r -> !blank(r)).toList());
+        List<Area> a = new ArrayList<>(areas.stream().filter(r -> !empty(r)).toList());
         if (a.size() < MAX_ROWS) {
             a.add(new Area("", "", "", ""));
         }
@@ -97,15 +106,9 @@ public record ActionForm(String planId, String title, String description, String
         }
         return new ActionForm(planId, title, description, kind, sectors, targetGroups, a, startDate, endDate,
                 reportingCadence, p, implementsActionId, requiresLocalImplementation, e, weight, needIds, gapIds,
-                frameworkItems, classification, sharedWithForums, version);
+                frameworkItems, classification, sharedWithForums, version, original);
     }
 
-    /** The same form, with the version the next save is checked against. */
-    public ActionForm withVersion(long v) {
-        return new ActionForm(planId, title, description, kind, sectors, targetGroups, areas, startDate, endDate,
-                reportingCadence, participants, implementsActionId, requiresLocalImplementation, expectedImplementers,
-                weight, needIds, gapIds, frameworkItems, classification, sharedWithForums, Long.toString(v));
-    }
 
     public boolean chose(String field, String value) {
         List<String> chosen = switch (field) {
@@ -189,7 +192,7 @@ public record ActionForm(String planId, String title, String description, String
 
     /** The body to send: blank rows and choices left out; call only when {@link #unreadable()} is empty. */
     public ActionBody body() {
-        List<Area> places = areas.stream().filter(a -> !blank(a)).map(a -> new Area(code(a.country()),
+        List<Area> places = areas.stream().filter(a -> !empty(a)).map(a -> new Area(code(a.country()),
                 code(a.subdivision()), blankToNull(a.areaCode()), blankToNull(a.areaName()))).toList();
         List<Participant> people = participants.stream().filter(r -> uuid(r.organisationId()) != null)
                 .map(r -> new Participant(uuid(r.organisationId()), blankToNull(r.role()))).toList();
@@ -213,7 +216,7 @@ public record ActionForm(String planId, String title, String description, String
         }
     }
 
-    private static boolean blank(Area a) {
+    private static boolean empty(Area a) {
         return nz(a.subdivision()).isBlank() && nz(a.areaCode()).isBlank() && nz(a.areaName()).isBlank()
                 && (nz(a.country()).isBlank());
     }

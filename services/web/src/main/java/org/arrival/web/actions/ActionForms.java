@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Recording an action for the person's organisation and editing it: every field of the API, participants, needs,
  * gaps, framework items and forums chosen by name. An edit is sent with the version the form was opened on; when
@@ -39,17 +41,19 @@ public class ActionForms {
     private final ActionPlansApi actions;
     private final References references;
     private final ActionFieldText fieldText;
+    private final JsonMapper json;
 
-    public ActionForms(ActionPlansApi actions, References references, ActionFieldText fieldText) {
+    public ActionForms(ActionPlansApi actions, References references, ActionFieldText fieldText, JsonMapper json) {
         this.actions = actions;
         this.references = references;
         this.fieldText = fieldText;
+        this.json = json;
     }
 
     @GetMapping("/actions/new")
     public String newAction(@ModelAttribute("page") Page page, Model model) {
         requireEditor(page);
-        ActionForm form = ActionForm.blank(fieldText.country(page.user().organisationId()));
+        ActionForm form = ActionForm.blank(fieldText.jurisdiction(page.user().organisationId()));
         return show(page, model, null, form, FormResult.of(form.values()), null);
     }
 
@@ -73,7 +77,7 @@ public class ActionForms {
     @GetMapping("/actions/{actionId}/edit")
     public String edit(@PathVariable UUID actionId, @ModelAttribute("page") Page page, Model model) {
         Action action = editable(actionId, page);
-        ActionForm form = ActionForm.of(action);
+        ActionForm form = formOf(action);
         return show(page, model, action, form, FormResult.of(form.values()), null);
     }
 
@@ -91,24 +95,71 @@ public class ActionForms {
             return "redirect:/actions/" + actionId;
         }
         if (result.conflict()) {
-            // the record as it is now, what changed since the person opened it, and the new version to save on
-            Conflict conflict = conflict(page, action, form);
-            return show(page, model, action, form.withVersion(action.version()).withEmptyRows(), result, conflict);
+            // the record as it is now (read again: the action above may be older than the refusal), what changed
+            // since the person opened the form, and their changes on the new version, to save again
+            Action current = actions.action(actionId);
+            Merge merge = merge(current, form);
+            Conflict conflict = conflict(page, current, form, merge);
+            ActionForm merged = ActionForm.of(merge.body(), current.version(), write(ActionFieldText.bodyOf(current)));
+            return show(page, model, current, merged, FormResult.refused(merged.values(), merged.fields(),
+                    new ServiceProblem(Service.ACTION_PLANS, 412, null, null, List.of())), conflict);
         }
         return show(page, model, action, form.withEmptyRows(), result, null);
     }
 
-    /** Someone else's changes since the version the person opened: who, when, and each field then and now. */
+    /** Someone else's changes since the version the person opened: who, when, and each field now and in the form. */
     public record Conflict(List<ActionView.HistoryRow> by, List<Change> changes) {
     }
 
-    /** A field someone else changed: its label, its value now, and the value the person typed. */
-    public record Change(String field, String label, String now, String yours) {
+    /**
+     * A field someone else changed: its label, its value now, the person's value, and whether the form now holds
+     * the new value (the person had not changed it) or keeps the person's (both changed it).
+     */
+    public record Change(String field, String label, String now, String yours, boolean keptYours) {
     }
 
-    private Conflict conflict(Page page, Action current, ActionForm typed) {
+    /** The person's edit laid over the record as it is now, and the fields both changed. */
+    record Merge(ActionBody body, Set<String> theirs, Set<String> both) {
+    }
+
+    /**
+     * Three-way: a field only someone else changed takes its new value, a field only the person changed keeps
+     * theirs, a field both changed keeps theirs (and is shown side by side). Without the values the form opened
+     * with, every field keeps the person's value and the fields that differ are shown.
+     */
+    Merge merge(Action current, ActionForm typed) {
+        Map<String, Object> now = fields(ActionFieldText.bodyOf(current));
+        Map<String, Object> yours = fields(typed.body());
+        Map<String, Object> original = read(typed.original());
+        Map<String, Object> merged = new java.util.LinkedHashMap<>(yours);
+        Set<String> theirs = new LinkedHashSet<>();
+        Set<String> both = new LinkedHashSet<>();
+        for (String field : ActionFieldText.FIELDS) {
+            Object n = now.get(field);
+            Object y = yours.get(field);
+            if (original == null) {
+                if (!same(n, y)) {
+                    theirs.add(field);
+                    both.add(field);
+                }
+                continue;
+            }
+            Object o = original.get(field);
+            if (!same(n, o)) {
+                theirs.add(field);
+                if (same(y, o)) {
+                    merged.put(field, n);
+                } else if (!same(y, n)) {
+                    both.add(field);
+                }
+            }
+        }
+        return new Merge(json.convertValue(merged, ActionBody.class), theirs, both);
+    }
+
+    private Conflict conflict(Page page, Action current, ActionForm typed, Merge merge) {
         long from = typed.versionNumber();
-        List<Revision> since = new ArrayList<>();
+        List<Revision> since = List.of();
         try {
             since = actions.history(current.id()).stream().filter(r -> r.version() > from).toList();
         } catch (ServiceProblem e) {
@@ -118,29 +169,57 @@ public class ActionForms {
         }
         References.Lookup names = references.lookup();
         ActionBody now = ActionFieldText.bodyOf(current);
-        ActionBody yours = typed.unreadable().isEmpty() ? typed.body() : null;
-        Set<String> fields = new LinkedHashSet<>();
-        since.forEach(r -> fields.addAll(r.changedFields()));
-        boolean known = !since.isEmpty();
-        if (!known) {
-            fields.addAll(ActionFieldText.FIELDS); // no history to read: every field that differs
-        }
+        ActionBody yours = typed.body();
         List<Change> changes = new ArrayList<>();
-        for (String field : fields) {
-            if (!ActionFieldText.FIELDS.contains(field)) {
-                continue; // the status: it moves on the action's page, not in this form
-            }
-            String nowText = fieldText.text(page, names, field, now);
-            String yoursText = yours == null ? "" : fieldText.text(page, names, field, yours);
-            if (known || !nowText.equals(yoursText)) {
-                changes.add(new Change(field, page.t("actions.form.field." + field), nowText, yoursText));
-            }
+        for (String field : merge.theirs()) {
+            changes.add(new Change(field, page.t("actions.form.field." + field), fieldText.text(page, names, field, now),
+                    fieldText.text(page, names, field, yours), merge.both().contains(field)));
         }
         SignedInUser user = page.user();
         List<ActionView.HistoryRow> by = since.stream().map(r -> new ActionView.HistoryRow(r,
                 user != null && Objects.equals(user.subject(), r.userId()),
                 r.organisationId() == null ? null : names.organisation(UUID.fromString(r.organisationId())))).toList();
         return new Conflict(by, changes);
+    }
+
+    private ActionForm formOf(Action action) {
+        ActionBody body = ActionFieldText.bodyOf(action);
+        return ActionForm.of(body, action.version(), write(body));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> fields(ActionBody body) {
+        return json.convertValue(body, Map.class);
+    }
+
+    private String write(ActionBody body) {
+        return json.writeValueAsString(body);
+    }
+
+    /** The values the form opened with, or null when they are missing or unreadable. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> read(String original) {
+        if (original == null || original.isBlank()) {
+            return null;
+        }
+        try {
+            return json.readValue(original, Map.class);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Equal values; lists in any order, as the service compares them. */
+    private static boolean same(Object a, Object b) {
+        Object x = a instanceof List<?> l ? new java.util.HashSet<>(l) : a;
+        Object y = b instanceof List<?> l ? new java.util.HashSet<>(l) : b;
+        if (x instanceof java.util.Set<?> s && s.isEmpty()) {
+            x = null;
+        }
+        if (y instanceof java.util.Set<?> s && s.isEmpty()) {
+            y = null;
+        }
+        return Objects.equals(x, y);
     }
 
     private FormResult submit(Page page, ActionForm form, Runnable call) {

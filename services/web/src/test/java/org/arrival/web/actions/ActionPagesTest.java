@@ -332,12 +332,17 @@ class ActionPagesTest extends WebTest {
     }
 
     @Test
-    void anEditSavedMeanwhileShowsWhatChangedAndOffersToApplyTheSameEditOnTheNewVersion() throws Exception {
+    void anEditSavedMeanwhileShowsWhatChangedAndKeepsBothEditsOnTheNewVersion() throws Exception {
         String form = page(get("/actions/" + ACTION + "/edit").with(member(CITY, "u-city", "org-editor")));
         assertThat(form).contains("name=\"version\" value=\"7\"",
                 "value=\"Care without a refugee ID at the Kisenyi health centre\"")
                 .containsPattern("value=\"" + NGO + "\" selected");
+        // the values the form opened with travel with it
+        String original = org.springframework.web.util.HtmlUtils.htmlUnescape(
+                form.replaceAll("(?s).*name=\"original\" value=\"([^\"]*)\".*", "$1"));
+        assertThat(original).contains("\"title\":\"Care without a refugee ID at the Kisenyi health centre\"");
 
+        // meanwhile someone else renamed it
         SERVICES.answer("PUT", "/actions/" + ACTION, 412, """
                 {"status":412,"title":"Precondition Failed","detail":"action was changed"}""");
         SERVICES.answer("GET", "/actions/" + ACTION, 200, action(8, "IN_PROGRESS")
@@ -345,17 +350,28 @@ class ActionPagesTest extends WebTest {
         SERVICES.answer("GET", "/actions/" + ACTION + "/history", 200, """
                 [{"version":8,"change":"ActionUpdated","at":"2026-12-05T08:00:00Z","userId":"u-other",
                   "organisationId":"%s","changedFields":["title"]}]""".formatted(CITY));
-        String html = mvc.perform(post("/actions/" + ACTION + "/edit").with(member(CITY, "u-city", "org-editor")).with(csrf())
-                        .param("version", "7").param("title", "Care without a refugee ID, with interpreters")
-                        .param("kind", "SERVICE").param("sectors", "HEALTH").param("areas[0].country", "UG")
-                        .param("reportingCadence", "QUARTERLY").param("classification", "FORUM"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        // the person changed the description only
+        String html = page(post("/actions/" + ACTION + "/edit").with(member(CITY, "u-city", "org-editor")).with(csrf())
+                .param("version", "7").param("original", original)
+                .param("title", "Care without a refugee ID at the Kisenyi health centre")
+                .param("description", "Registered on proof of residence; interpreters three days a week.")
+                .param("planId", PLAN.toString()).param("kind", "SERVICE").param("sectors", "HEALTH")
+                .param("targetGroups", "REFUGEES").param("targetGroups", "ASYLUM_SEEKERS")
+                .param("areas[0].country", "UG").param("areas[0].subdivision", "UG-C")
+                .param("areas[0].areaCode", "KLA-KISENYI").param("areas[0].areaName", "Kisenyi")
+                .param("startDate", "2026-04-01").param("endDate", "2027-03-31").param("reportingCadence", "QUARTERLY")
+                .param("participants[0].organisationId", NGO.toString()).param("participants[0].role", "IMPLEMENTING")
+                .param("implementsActionId", COMMITMENT.toString()).param("weight", "2")
+                .param("needIds", NEED.toString()).param("gapIds", GAP.toString()).param("frameworkItems", "SDG-3.8")
+                .param("classification", "RESTRICTED").param("sharedWithForums", FORUM.toString()));
         assertThat(last("PUT", "/actions/" + ACTION).ifMatch()).isEqualTo("\"7\"");
         assertThat(html).contains("Someone else changed this record", "What changed since you opened the form",
-                        "<td>Care for all at the Kisenyi health centre</td>",
-                        "<td>Care without a refugee ID, with interpreters</td>", "by someone at Kampala Capital City Authority")
-                // saving again applies the person's values on the version that is now current
-                .contains("name=\"version\" value=\"8\"", "value=\"Care without a refugee ID, with interpreters\"");
+                        "<td>Care for all at the Kisenyi health centre</td>", "The new value: you had not changed it",
+                        "by someone at Kampala Capital City Authority")
+                // on the version that is now current: their title and the person's description, to save again
+                .contains("name=\"version\" value=\"8\"", "value=\"Care for all at the Kisenyi health centre\"",
+                        "Registered on proof of residence; interpreters three days a week.")
+                .doesNotContain("value=\"Care without a refugee ID at the Kisenyi health centre\"");
     }
 
     @Test
