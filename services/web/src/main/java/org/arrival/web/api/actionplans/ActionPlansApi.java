@@ -1,9 +1,11 @@
 package org.arrival.web.api.actionplans;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.arrival.web.api.ApiClients;
@@ -12,6 +14,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriBuilder;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -20,7 +23,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @Component
 public class ActionPlansApi {
 
-    /** The largest page the service serves. */
+    /** The largest page the service gives. */
     public static final int MAX_PAGE = 200;
 
     private final RestClient client;
@@ -29,33 +32,7 @@ public class ActionPlansApi {
         this.client = clients.client(Service.ACTION_PLANS);
     }
 
-    /** A plan or policy, as the action-plans service shows it to the reader. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Plan(UUID id, long version, UUID ownerId, String title, String type, LocalDate periodStart,
-            LocalDate periodEnd, String status, String classification) {
-    }
-
-    public Plan plan(UUID id) {
-        return client.get().uri("/plans/{id}", id).retrieve().body(Plan.class);
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Action(UUID id, long version, UUID ownerId, UUID planId, String title, String description,
-            String kind, List<String> sectors, List<String> targetGroups, LocalDate startDate, LocalDate endDate,
-            String status, String classification) {
-    }
-
-    public Action action(UUID id) {
-        return client.get().uri("/actions/{id}", id).retrieve().body(Action.class);
-    }
-
-    /** An organisation's actions that the caller may see, by title (the first 200), e.g. to link one to a need. */
-    public List<Action> actionsOwnedBy(UUID owner) {
-        return client.get().uri("/actions?owner={owner}&size=200&sort=title", owner).retrieve()
-                .body(new ParameterizedTypeReference<Page<Action>>() {
-                }).items();
-    }
-
+    /** One page of a listing. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Page<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
 
@@ -64,33 +41,139 @@ public class ActionPlansApi {
         }
     }
 
-    /** Every action of the organisation the caller may read, page after page, newest first. */
-    public List<Action> actionsOf(UUID owner) {
-        List<Action> all = new ArrayList<>();
-        for (int page = 0;; page++) {
-            int p = page;
-            Page<Action> found = client.get()
-                    .uri(uri -> uri.path("/actions").queryParam("owner", owner).queryParam("sort", "-createdAt")
-                            .queryParam("page", p).queryParam("size", MAX_PAGE).build())
-                    .retrieve().body(new ParameterizedTypeReference<Page<Action>>() {
-                    });
-            all.addAll(found.items());
-            if (page + 1 >= found.totalPages()) {
-                return all;
-            }
+    /** A place: country and subdivision codes, an area code below them and its name. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Area(String country, String subdivision, String areaCode, String areaName) {
+    }
+
+    /** Another organisation taking part in an action, in its IATI role. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Participant(UUID organisationId, String role) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Action(UUID id, long version, UUID ownerId, UUID planId, String title, String description,
+            String kind, List<String> sectors, List<String> targetGroups, List<Area> areas, LocalDate startDate,
+            LocalDate endDate, String reportingCadence, List<Participant> participants, UUID implementsActionId,
+            Boolean requiresLocalImplementation, List<UUID> expectedImplementers, Integer weight, List<UUID> needIds,
+            List<UUID> gapIds, List<String> frameworkItems, String status, String classification,
+            List<UUID> sharedWithForums, Instant createdAt, Instant updatedAt) {
+
+        public Action {
+            requiresLocalImplementation = Boolean.TRUE.equals(requiresLocalImplementation);
+            sectors = orEmpty(sectors);
+            targetGroups = orEmpty(targetGroups);
+            areas = orEmpty(areas);
+            participants = orEmpty(participants);
+            expectedImplementers = orEmpty(expectedImplementers);
+            needIds = orEmpty(needIds);
+            gapIds = orEmpty(gapIds);
+            frameworkItems = orEmpty(frameworkItems);
+            sharedWithForums = orEmpty(sharedWithForums);
         }
     }
 
-    // ---- reporting: where an action's reports and milestones stand
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record LastReport(UUID id, LocalDate periodStart, LocalDate periodEnd, int percentComplete, String rag,
-            Instant reportedAt) {
+    /**
+     * An action as sent to record or edit it: every field, since an edit replaces the whole action. Null fields are
+     * left out of the body.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ActionBody(UUID planId, String title, String description, String kind, List<String> sectors,
+            List<String> targetGroups, List<Area> areas, LocalDate startDate, LocalDate endDate,
+            String reportingCadence, List<Participant> participants, UUID implementsActionId,
+            Boolean requiresLocalImplementation, List<UUID> expectedImplementers, Integer weight, List<UUID> needIds,
+            List<UUID> gapIds, List<String> frameworkItems, String classification, List<UUID> sharedWithForums) {
     }
 
-    /** A reporting period and the day its report is due. */
+    /** What to list: the filters the service takes, a page and an order ({@code -createdAt}, {@code title}, ...). */
+    public record ActionQuery(UUID owner, String status, UUID implementsActionId, int page, int size, String sort) {
+    }
+
+    /** A commitment's local implementations as the caller may see them, with the weighted roll-up of their progress. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record DuePeriod(LocalDate periodStart, LocalDate periodEnd, LocalDate dueOn) {
+    public record Cascade(UUID actionId, List<CascadeChild> children, Integer childrenNotShown, Double percentComplete,
+            List<UUID> missingImplementers) {
+
+        public Cascade {
+            children = orEmpty(children);
+            missingImplementers = orEmpty(missingImplementers);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CascadeChild(UUID id, UUID ownerId, String title, String status, int weight, Integer latestPercent) {
+    }
+
+    /** One version of a record: what happened, when, by whom, which fields changed and why. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Revision(long version, String change, Instant at, String userId, String organisationId,
+            List<String> changedFields, String reason) {
+
+        public Revision {
+            changedFields = orEmpty(changedFields);
+        }
+    }
+
+    /** A milestone; {@code late} and {@code daysLate} as the service derives them on the day it is read. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Milestone(UUID id, long version, UUID actionId, String title, LocalDate dueOn, LocalDate reachedOn,
+            String status, Boolean late, Long daysLate) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record FundingLine(UUID id, long version, UUID actionId, UUID sourceId, String sourceName, String currency,
+            BigDecimal required, BigDecimal committed, BigDecimal disbursed, Instant createdAt, Instant updatedAt) {
+    }
+
+    /** What is required, committed and disbursed in one currency, and the gap (required less committed). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record FundingTotal(String currency, BigDecimal required, BigDecimal committed, BigDecimal disbursed,
+            BigDecimal gap) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Funding(UUID actionId, List<FundingLine> lines, List<FundingTotal> totals) {
+
+        public Funding {
+            lines = orEmpty(lines);
+            totals = orEmpty(totals);
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FundingBody(UUID sourceId, String sourceName, String currency, BigDecimal required,
+            BigDecimal committed, BigDecimal disbursed) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Contribution(UUID id, UUID actionId, UUID contributorId, String kind, String text, Instant createdAt) {
+    }
+
+    /**
+     * An indicator's values; counts of people come rounded to 5 for everyone but the action's owner, and a value
+     * below 5 is left out and named in {@code suppressed}.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Indicator(String name, String unit, Double baseline, Double target, Double actual,
+            List<String> suppressed) {
+
+        public Indicator {
+            suppressed = orEmpty(suppressed);
+        }
+
+        public boolean suppressed(String value) {
+            return suppressed.contains(value);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Report(UUID id, UUID actionId, LocalDate periodStart, LocalDate periodEnd, String actionStatus,
+            int percentComplete, String rag, String narrative, List<Indicator> indicators, Instant reportedAt) {
+
+        public Report {
+            indicators = orEmpty(indicators);
+        }
     }
 
     /** A milestone that is late (by {@code daysLate} days), missed or due next. */
@@ -113,25 +196,241 @@ public class ActionPlansApi {
         }
     }
 
-    public Reporting reporting(UUID actionId) {
-        return client.get().uri("/actions/{id}/reporting", actionId).retrieve().body(Reporting.class);
-    }
 
-    // ---- progress reports
-
-    /** An indicator's values; for one counting people, {@code suppressed} names the values left out for others. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Indicator(String name, String unit, Double baseline, Double target, Double actual,
-            List<String> suppressed) {
+    public record LastReport(UUID id, LocalDate periodStart, LocalDate periodEnd, int percentComplete, String rag,
+            Instant reportedAt) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Report(UUID id, UUID actionId, LocalDate periodStart, LocalDate periodEnd, String actionStatus,
-            int percentComplete, String rag, String narrative, List<Indicator> indicators, Instant reportedAt) {
+    public record DuePeriod(LocalDate periodStart, LocalDate periodEnd, LocalDate dueOn) {
+    }
 
-        public Report {
-            indicators = indicators == null ? List.of() : indicators;
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Plan(UUID id, long version, UUID ownerId, String title, String type, LocalDate periodStart,
+            LocalDate periodEnd, String status, String classification) {
+    }
+
+    /** The framework catalogue: the frameworks and the items actions can answer. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Frameworks(List<Framework> frameworks, List<FrameworkItem> items) {
+
+        public Frameworks {
+            frameworks = orEmpty(frameworks);
+            items = orEmpty(items);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Framework(String id, String title) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record FrameworkItem(String code, String framework, String title, String parent) {
+    }
+
+    /** A record as read with its version (the service's ETag), for an edit sent with If-Match. */
+    private static String ifMatch(long version) {
+        return "\"" + version + "\"";
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    // ---- actions
+
+    public Action action(UUID id) {
+        return client.get().uri("/actions/{id}", id).retrieve().body(Action.class);
+    }
+
+    public Page<Action> actions(ActionQuery query) {
+        return client.get().uri(b -> {
+            UriBuilder u = b.path("/actions").queryParam("page", query.page()).queryParam("size", query.size());
+            if (query.owner() != null) {
+                u.queryParam("owner", query.owner());
+            }
+            if (query.status() != null) {
+                u.queryParam("status", query.status());
+            }
+            if (query.implementsActionId() != null) {
+                u.queryParam("implementsActionId", query.implementsActionId());
+            }
+            if (query.sort() != null) {
+                u.queryParam("sort", query.sort());
+            }
+            return u.build();
+        }).retrieve().body(new org.springframework.core.ParameterizedTypeReference<Page<Action>>() {
+        });
+    }
+
+    public Action record(ActionBody body) {
+        return client.post().uri("/actions").contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+                .body(Action.class);
+    }
+
+    public void revise(UUID id, long version, ActionBody body) {
+        client.put().uri("/actions/{id}", id).header("If-Match", ifMatch(version))
+                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity();
+    }
+
+    /** Moves the action along its lifecycle; a reason is required to cancel. */
+    public void move(UUID id, long version, String status, String reason) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("status", status);
+        if (reason != null && !reason.isBlank()) {
+            body.put("reason", reason);
+        }
+        client.post().uri("/actions/{id}/status", id).header("If-Match", ifMatch(version))
+                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity();
+    }
+
+    public Cascade cascade(UUID id) {
+        return client.get().uri("/actions/{id}/cascade", id).retrieve().body(Cascade.class);
+    }
+
+    /** The action's versions (its owner only). */
+    public List<Revision> history(UUID id) {
+        return List.of(client.get().uri("/actions/{id}/history", id).retrieve().body(Revision[].class));
+    }
+
+    public Reporting reporting(UUID id) {
+        return client.get().uri("/actions/{id}/reporting", id).retrieve().body(Reporting.class);
+    }
+
+    // ---- plans and frameworks
+
+    public Plan plan(UUID id) {
+        return client.get().uri("/plans/{id}", id).retrieve().body(Plan.class);
+    }
+
+    /** The plans of an organisation the caller may see. */
+    public List<Plan> plans(UUID owner) {
+        return client.get().uri(b -> b.path("/plans").queryParam("owner", owner).queryParam("size", MAX_PAGE)
+                .queryParam("sort", "title").build()).retrieve()
+                .body(new org.springframework.core.ParameterizedTypeReference<Page<Plan>>() {
+                }).items();
+    }
+
+    public Frameworks frameworks() {
+        return client.get().uri("/frameworks").retrieve().body(Frameworks.class);
+    }
+
+    // ---- milestones
+
+    public List<Milestone> milestones(UUID actionId) {
+        return client.get().uri(b -> b.path("/actions/{id}/milestones").queryParam("size", MAX_PAGE)
+                .queryParam("sort", "dueOn").build(actionId)).retrieve()
+                .body(new org.springframework.core.ParameterizedTypeReference<Page<Milestone>>() {
+                }).items();
+    }
+
+    public Milestone milestone(UUID actionId, UUID milestoneId) {
+        return client.get().uri("/actions/{id}/milestones/{m}", actionId, milestoneId).retrieve().body(Milestone.class);
+    }
+
+    public void schedule(UUID actionId, String title, LocalDate dueOn) {
+        client.post().uri("/actions/{id}/milestones", actionId).contentType(MediaType.APPLICATION_JSON)
+                .body(milestoneBody(title, dueOn)).retrieve().toBodilessEntity();
+    }
+
+    public void reschedule(UUID actionId, UUID milestoneId, long version, String title, LocalDate dueOn) {
+        client.put().uri("/actions/{id}/milestones/{m}", actionId, milestoneId)
+                .header("If-Match", ifMatch(version)).contentType(MediaType.APPLICATION_JSON)
+                .body(milestoneBody(title, dueOn)).retrieve().toBodilessEntity();
+    }
+
+    public void reach(UUID actionId, UUID milestoneId, long version, LocalDate reachedOn) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("reachedOn", reachedOn);
+        client.post().uri("/actions/{id}/milestones/{m}/reach", actionId, milestoneId)
+                .header("If-Match", ifMatch(version)).contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+                .toBodilessEntity();
+    }
+
+    /** Marks a milestone missed ({@code miss}) or cancelled ({@code cancel}). */
+    public void step(UUID actionId, UUID milestoneId, long version, String step) {
+        client.post().uri("/actions/{id}/milestones/{m}/{step}", actionId, milestoneId, step)
+                .header("If-Match", ifMatch(version)).retrieve().toBodilessEntity();
+    }
+
+    private static Map<String, Object> milestoneBody(String title, LocalDate dueOn) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("title", title);
+        body.put("dueOn", dueOn);
+        return body;
+    }
+
+    // ---- funding
+
+    public Funding funding(UUID actionId) {
+        return client.get().uri("/actions/{id}/funding", actionId).retrieve().body(Funding.class);
+    }
+
+    public FundingLine fundingLine(UUID actionId, UUID lineId) {
+        return client.get().uri("/actions/{id}/funding/{f}", actionId, lineId).retrieve().body(FundingLine.class);
+    }
+
+    public void recordFunding(UUID actionId, FundingBody body) {
+        client.post().uri("/actions/{id}/funding", actionId).contentType(MediaType.APPLICATION_JSON).body(body)
+                .retrieve().toBodilessEntity();
+    }
+
+    public void reviseFunding(UUID actionId, UUID lineId, long version, FundingBody body) {
+        client.put().uri("/actions/{id}/funding/{f}", actionId, lineId).header("If-Match", ifMatch(version))
+                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity();
+    }
+
+    // ---- progress reports and contributions
+
+    /** The action's progress reports, newest period first. */
+    public List<Report> reports(UUID actionId) {
+        return client.get().uri(b -> b.path("/actions/{id}/reports").queryParam("size", MAX_PAGE).build(actionId))
+                .retrieve().body(new org.springframework.core.ParameterizedTypeReference<Page<Report>>() {
+                }).items();
+    }
+
+    /** The contributions to the action, newest first. */
+    public List<Contribution> contributions(UUID actionId) {
+        return client.get().uri(b -> b.path("/actions/{id}/contributions").queryParam("size", MAX_PAGE)
+                .build(actionId)).retrieve()
+                .body(new org.springframework.core.ParameterizedTypeReference<Page<Contribution>>() {
+                }).items();
+    }
+
+    public void contribute(UUID actionId, String kind, String text) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("kind", kind);
+        if (text != null && !text.isBlank()) {
+            body.put("text", text);
+        }
+        client.post().uri("/actions/{id}/contributions", actionId).contentType(MediaType.APPLICATION_JSON)
+                .body(body).retrieve().toBodilessEntity();
+    }
+
+    // ---- for My work and the progress report form
+
+    /** An organisation's actions that the caller may see, by title (the first 200), e.g. to link one to a need. */
+    public List<Action> actionsOwnedBy(UUID owner) {
+        return client.get().uri("/actions?owner={owner}&size=200&sort=title", owner).retrieve()
+                .body(new ParameterizedTypeReference<Page<Action>>() {
+                }).items();
+    }
+
+    /** Every action of the organisation the caller may read, page after page, newest first. */
+    public List<Action> actionsOf(UUID owner) {
+        List<Action> all = new ArrayList<>();
+        for (int page = 0;; page++) {
+            int p = page;
+            Page<Action> found = client.get()
+                    .uri(uri -> uri.path("/actions").queryParam("owner", owner).queryParam("sort", "-createdAt")
+                            .queryParam("page", p).queryParam("size", MAX_PAGE).build())
+                    .retrieve().body(new ParameterizedTypeReference<Page<Action>>() {
+                    });
+            all.addAll(found.items());
+            if (page + 1 >= found.totalPages()) {
+                return all;
+            }
         }
     }
 
@@ -152,13 +451,6 @@ public class ActionPlansApi {
     public Report publishReport(UUID actionId, ReportDraft draft) {
         return client.post().uri("/actions/{id}/reports", actionId).contentType(MediaType.APPLICATION_JSON)
                 .body(draft).retrieve().body(Report.class);
-    }
-
-    // ---- contributions: comments, endorsements and objections of other organisations
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Contribution(UUID id, UUID actionId, UUID contributorId, String kind, String text,
-            Instant createdAt) {
     }
 
     /** The newest contributions to the action (at most {@code size}), newest first. */

@@ -294,4 +294,52 @@ public class AssessmentsApi {
                 .build()).retrieve().body(new ParameterizedTypeReference<Page<Input>>() {
                 }).items();
     }
+
+    // ---- for linking actions: every need, the published rounds, their gaps, the checklist
+
+    /** The needs the caller may see, newest first (one page of the largest size). */
+    public List<Need> needs() {
+        return client.get().uri(b -> b.path("/needs").queryParam("size", MAX_PAGE).build()).retrieve()
+                .body(new ParameterizedTypeReference<Page<Need>>() {
+                }).items();
+    }
+
+    /** The published rounds the caller may see, latest first. */
+    public List<Round> publishedRounds() {
+        return client.get().uri(b -> b.path("/rounds").queryParam("status", "PUBLISHED").queryParam("size", 50)
+                .build()).retrieve().body(new ParameterizedTypeReference<Page<Round>>() {
+                }).items();
+    }
+
+    public List<Gap> gaps(UUID roundId) {
+        Gap[] gaps = client.get().uri("/rounds/{id}/gaps", roundId).retrieve().body(Gap[].class);
+        return gaps == null ? List.of() : List.of(gaps);
+    }
+
+    /** A question of a published round that scored below its maximum. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Gap(UUID id, UUID roundId, String recommendationCode, String actionCode, String questionCode,
+            String consolidatedAnswer, double points, boolean divergent) {
+    }
+
+    /** The readiness checklist: recommendations, their actions and questions. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Checklist(String id, int version, String title, List<ChecklistRecommendation> recommendations) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ChecklistRecommendation(String code, String title, List<ChecklistAction> actions) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ChecklistAction(String code, String title, List<ChecklistQuestion> questions) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ChecklistQuestion(String code, String text) {
+    }
+
+    public Checklist checklist() {
+        return client.get().uri("/checklist").retrieve().body(Checklist.class);
+    }
 }

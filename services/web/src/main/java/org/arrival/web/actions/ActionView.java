@@ -1,0 +1,121 @@
+package org.arrival.web.actions;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.arrival.web.api.actionplans.ActionPlansApi.Action;
+import org.arrival.web.api.actionplans.ActionPlansApi.Contribution;
+import org.arrival.web.api.actionplans.ActionPlansApi.FundingLine;
+import org.arrival.web.api.actionplans.ActionPlansApi.FundingTotal;
+import org.arrival.web.api.actionplans.ActionPlansApi.Milestone;
+import org.arrival.web.api.actionplans.ActionPlansApi.Report;
+import org.arrival.web.api.actionplans.ActionPlansApi.Reporting;
+import org.arrival.web.api.actionplans.ActionPlansApi.Revision;
+
+/**
+ * Everything about one action as far as the reader may see it, every reference named: what the action page shows.
+ * What the reader may do with it ({@link Rights}) only leaves out what the service would refuse.
+ */
+public record ActionView(
+        Action action,
+        String ownerName,
+        Rights rights,
+        String planTitle,
+        List<Named> participants,
+        List<Named> expectedImplementers,
+        Parent parent,
+        CascadeView cascade,
+        List<Report> reports,
+        Reporting reporting,
+        List<MilestoneRow> milestones,
+        List<FundingRow> fundingLines,
+        List<FundingTotal> fundingTotals,
+        List<Linked> needs,
+        int needsNotShown,
+        List<References.GapName> gaps,
+        int gapsNotShown,
+        List<Linked> frameworkItems,
+        List<String> forums,
+        int forumsNotShown,
+        List<ContributionRow> contributions,
+        List<HistoryRow> history,
+        List<String> nextStatuses) {
+
+    /** What the reader may do: the service decides; these only leave out what it is known to refuse. */
+    public record Rights(boolean owns, boolean edit, boolean report, boolean contribute) {
+    }
+
+    /** An organisation by name, in a role (participants) or none. */
+    public record Named(UUID id, String name, String role) {
+    }
+
+    /** A record by its name, linked to its page when it has one. */
+    public record Linked(String id, String name, String detail, String href) {
+    }
+
+    /** The commitment this action implements, and with which weight. */
+    public record Parent(UUID id, String title, String ownerName, String status, Integer weight) {
+    }
+
+    /** A commitment's local implementations the reader may see, and the roll-up of their progress. */
+    public record CascadeView(List<Child> children, Double percentComplete, List<String> missingImplementers,
+            Integer childrenNotShown) {
+    }
+
+    public record Child(UUID id, String title, String ownerName, String status, int weight, Integer latestPercent) {
+    }
+
+    /** A milestone and, when it is planned and past its due date, by how many days it is late. */
+    public record MilestoneRow(Milestone milestone, Long daysLate, boolean changeable) {
+
+        public boolean late() {
+            return daysLate != null && daysLate > 0;
+        }
+
+        /** The symbol beside the status, so colour is never the only sign. */
+        public String symbol() {
+            if (late()) {
+                return "⚠";
+            }
+            return switch (milestone.status() == null ? "" : milestone.status()) {
+                case "REACHED" -> "✓";
+                case "MISSED" -> "✗";
+                case "CANCELLED" -> "–";
+                default -> "○";
+            };
+        }
+    }
+
+    /** A funding line with its source named; whether the reader may change it. */
+    public record FundingRow(FundingLine line, String source, boolean editable) {
+
+        public BigDecimal gap() {
+            if (line.required() == null || line.committed() == null) {
+                return null;
+            }
+            return line.required().subtract(line.committed()).max(BigDecimal.ZERO);
+        }
+    }
+
+    public record ContributionRow(Contribution contribution, String contributorName, boolean ours) {
+    }
+
+    /** One version of the action: when, who (the reader themselves or someone of an organisation), what, why. */
+    public record HistoryRow(Revision revision, boolean byReader, String organisationName) {
+
+        public Instant at() {
+            return revision.at();
+        }
+    }
+
+    public boolean hasCascade() {
+        return parent != null || cascade != null;
+    }
+
+    public LocalDate today() {
+        return reporting == null ? null : reporting.asOf();
+    }
+}
