@@ -1,22 +1,19 @@
 package org.arrival.e2e;
 
-import static org.arrival.e2e.ActionBrowser.inputLabelled;
-import static org.arrival.e2e.ActionBrowser.tabTo;
+import static org.arrival.e2e.Browser.inputLabelled;
+import static org.arrival.e2e.Browser.tabTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Function;
 
 import org.arrival.local.DemoForum;
 import org.arrival.local.PlatformService;
-import org.arrival.platform.testing.SystemChromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -37,39 +34,26 @@ class ActionJourneyTest {
 
     private static final String CITY = "kcca-coordinator";
 
-    private static SystemChromium chromium;
+    @RegisterExtension
+    static final BrowserSession SESSION = new BrowserSession("The action journey's browser test");
+
     private static WebDriver browser;
 
     private RunningPlatform platform;
     private String web;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        chromium = SystemChromium.start("The action journey's browser test", false);
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @BeforeEach
     void freshBrowser() {
+        browser = SESSION.driver();
         platform = RunningPlatform.get();
-        web = ActionBrowser.web(platform);
-        browser.manage().window().setSize(new Dimension(1366, 900));
-        ActionBrowser.scripts(browser, true);
-        ActionBrowser.signOutEverywhere(browser);
+        web = Browser.web(platform);
     }
 
     @Test
     void theCityRecordsAnActionWithScriptsOffAndTheKeyboardAloneChoosingEverythingByName() {
-        ActionBrowser.run(browser, () -> {
-            ActionBrowser.signIn(browser, platform, CITY);
-            ActionBrowser.scripts(browser, false);
+        Browser.run(browser, () -> {
+            Browser.signIn(browser, platform, CITY);
+            Browser.scripts(browser, false);
             browser.get(web + "/actions");
             waitFor(d -> !d.findElements(By.id("new-action")).isEmpty());
             assertThat(browser.findElement(By.id("ours-table")).getText()).contains(
@@ -77,7 +61,7 @@ class ActionJourneyTest {
             checkWithScriptsOff("our actions, scripts off");
 
             // from the skip link on, the keyboard alone
-            ActionBrowser.js(browser, "document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
+            Browser.js(browser, "document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
             browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
             tabTo(browser, "new-action").sendKeys(Keys.ENTER);
             waitFor(d -> d.getCurrentUrl().endsWith("/actions/new") && !d.findElements(By.id("action-form")).isEmpty());
@@ -134,8 +118,8 @@ class ActionJourneyTest {
     void anEditInTwoWindowsTellsTheSecondWhatTheFirstChangedAndKeepsBoth() {
         String id = record("Second shift for Katwe primary schools from the 2027 school year",
                 "A second shift in two Katwe primary schools.");
-        ActionBrowser.run(browser, () -> {
-            ActionBrowser.signIn(browser, platform, CITY);
+        Browser.run(browser, () -> {
+            Browser.signIn(browser, platform, CITY);
             String first = browser.getWindowHandle();
             browser.get(web + "/actions/" + id + "/edit");
             waitFor(d -> !d.findElements(By.id("action-form")).isEmpty());
@@ -183,9 +167,9 @@ class ActionJourneyTest {
     void onAPhoneAndInFrenchTheCityMovesItsActionAlongWithAMilestoneAndAFundingLine() {
         LocalDate today = LocalDate.now();
         String id = record("Night shelter for newly arrived families in Nakawa", "Forty beds in a Nakawa school hall.");
-        ActionBrowser.run(browser, () -> {
+        Browser.run(browser, () -> {
             browser.manage().window().setSize(new Dimension(390, 844));
-            ActionBrowser.signIn(browser, platform, CITY);
+            Browser.signIn(browser, platform, CITY);
             browser.get(web + "/language?lang=fr&back=/actions/" + id);
             waitFor(d -> "fr".equals(d.findElement(By.tagName("html")).getDomAttribute("lang"))
                     && !d.findElements(By.id("lifecycle")).isEmpty());
@@ -205,7 +189,7 @@ class ActionJourneyTest {
             browser.findElement(By.id("add-milestone")).click();
             waitFor(d -> !d.findElements(By.id("milestone-form")).isEmpty());
             Accessibility.check(browser, "add a milestone at 390 px in French");
-            ActionBrowser.js(browser, "document.getElementById('form-title').focus()");
+            Browser.js(browser, "document.getElementById('form-title').focus()");
             tabTo(browser, "field-title").sendKeys("Quarante lits installés");
             tabTo(browser, "field-dueOn").sendKeys(date(today.minusDays(3)));
             tabTo(browser, "save-milestone").sendKeys(Keys.ENTER);
@@ -256,13 +240,13 @@ class ActionJourneyTest {
      * which every page includes, is not there.
      */
     private void checkWithScriptsOff(String page) {
-        ActionBrowser.scripts(browser, true);
+        Browser.scripts(browser, true);
         try {
-            assertThat(ActionBrowser.js(browser, "return typeof window.htmx")).as("the page's scripts never ran")
+            assertThat(Browser.js(browser, "return typeof window.htmx")).as("the page's scripts never ran")
                     .isEqualTo("undefined");
             Accessibility.check(browser, page);
         } finally {
-            ActionBrowser.scripts(browser, false);
+            Browser.scripts(browser, false);
         }
     }
 
@@ -273,7 +257,7 @@ class ActionJourneyTest {
     }
 
     private void noSidewaysScroll() {
-        assertThat((Long) ActionBrowser.js(browser, "return document.documentElement.scrollWidth - window.innerWidth"))
+        assertThat((Long) Browser.js(browser, "return document.documentElement.scrollWidth - window.innerWidth"))
                 .as("sideways scroll on " + browser.getCurrentUrl()).isLessThanOrEqualTo(0L);
     }
 
@@ -297,6 +281,6 @@ class ActionJourneyTest {
     }
 
     private static <T> T waitFor(Function<WebDriver, T> condition) {
-        return ActionBrowser.waitFor(browser, condition);
+        return Browser.waitFor(browser, condition);
     }
 }

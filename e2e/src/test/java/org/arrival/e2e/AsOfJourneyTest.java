@@ -4,19 +4,16 @@ import static org.arrival.e2e.Browser.js;
 import static org.arrival.e2e.Browser.tabTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
 import org.arrival.local.PlatformService;
-import org.arrival.platform.testing.SystemChromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -31,32 +28,19 @@ import org.openqa.selenium.WebDriver;
 @ExtendWith(PlatformExtension.class)
 class AsOfJourneyTest {
 
-    private static SystemChromium chromium;
+    @RegisterExtension
+    static final BrowserSession SESSION = new BrowserSession("The as-of journey");
+
     private static WebDriver browser;
 
     private RunningPlatform platform;
     private String web;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        chromium = SystemChromium.start("The as-of journey", false);
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            Browser.scripts(browser, true);
-            chromium.close();
-        }
-    }
-
     @BeforeEach
     void freshBrowser() {
+        browser = SESSION.driver();
         platform = RunningPlatform.get();
         web = Browser.web(platform);
-        browser.manage().window().setSize(new Dimension(1366, 900));
-        Browser.signOutEverywhere(browser, platform);
     }
 
     @Test

@@ -2,18 +2,14 @@ package org.arrival.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
-import org.arrival.platform.testing.SystemChromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -31,31 +27,19 @@ class CoherenceFlagJourneyTest {
             "se chevauchent", "n’est traité par aucune action", "n’est pas arrivé", "des jalons ont dépassé",
             "n’a reçu aucune action en réponse");
 
-    private static SystemChromium chromium;
+    @RegisterExtension
+    static final BrowserSession SESSION = new BrowserSession("The coherence flags journey");
+
     private static WebDriver browser;
 
     private RunningPlatform platform;
     private String web;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        chromium = SystemChromium.start("The coherence flags journey", false);
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @BeforeEach
     void freshBrowser() {
+        browser = SESSION.driver();
         platform = RunningPlatform.get();
         web = Browser.web(platform);
-        browser.manage().window().setSize(new Dimension(1366, 900));
-        Browser.signOutEverywhere(browser, platform);
     }
 
     @Test

@@ -1,9 +1,8 @@
 package org.arrival.e2e;
 
-import static org.arrival.e2e.ActionBrowser.tabTo;
+import static org.arrival.e2e.Browser.tabTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -11,12 +10,10 @@ import java.util.function.Function;
 import org.arrival.local.DemoForum;
 import org.arrival.local.DemoPlans;
 import org.arrival.local.PlatformService;
-import org.arrival.platform.testing.SystemChromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -33,40 +30,27 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(PlatformExtension.class)
 class ContributionJourneyTest {
 
-    private static SystemChromium chromium;
+    @RegisterExtension
+    static final BrowserSession SESSION = new BrowserSession("The contribution journey's browser test");
+
     private static WebDriver browser;
 
     private RunningPlatform platform;
     private String web;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        chromium = SystemChromium.start("The contribution journey's browser test", false);
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @BeforeEach
     void freshBrowser() {
+        browser = SESSION.driver();
         platform = RunningPlatform.get();
-        web = ActionBrowser.web(platform);
-        browser.manage().window().setSize(new Dimension(1366, 900));
-        ActionBrowser.scripts(browser, true);
-        ActionBrowser.signOutEverywhere(browser);
+        web = Browser.web(platform);
     }
 
     @Test
     void theNgoCommentsEndorsesAndObjectsOnTheCitysActionAndTheCitySeesIt() {
         String action = cityAction(DemoPlans.SCHOOL_PLACES);
-        ActionBrowser.run(browser, () -> {
+        Browser.run(browser, () -> {
             browser.manage().window().setSize(new Dimension(390, 844));
-            ActionBrowser.signIn(browser, platform, "ngo-editor");
+            Browser.signIn(browser, platform, "ngo-editor");
             browser.get(web + "/actions/" + action);
             waitFor(d -> !d.findElements(By.id("contribution-form")).isEmpty());
             assertThat(browser.findElement(By.id("contribution-explain")).getText()).isEqualTo(
@@ -120,14 +104,14 @@ class ContributionJourneyTest {
             browser.findElement(By.id("contribute")).click();
             waitFor(d -> !d.findElements(By.id("done")).isEmpty());
             assertThat(browser.findElement(By.id("done")).getText()).isEqualTo("أُضيف اعتراض منظمتك.");
-            assertThat((Long) ActionBrowser.js(browser, "return document.documentElement.scrollWidth - window.innerWidth"))
+            assertThat((Long) Browser.js(browser, "return document.documentElement.scrollWidth - window.innerWidth"))
                     .as("sideways scroll").isLessThanOrEqualTo(0L);
             Accessibility.check(browser, "the contributions in Arabic at 390 px");
 
             // the city reads the three, each by the NGO's name, and has no form to answer in another's name
-            ActionBrowser.signOutEverywhere(browser);
+            Browser.signOutEverywhere(browser);
             browser.manage().window().setSize(new Dimension(1366, 900));
-            ActionBrowser.signIn(browser, platform, "kcca-coordinator");
+            Browser.signIn(browser, platform, "kcca-coordinator");
             browser.get(web + "/language?lang=en&back=/actions/" + action);
             waitFor(d -> !d.findElements(By.id("contribution-list")).isEmpty());
             List<String> ours = browser.findElements(By.cssSelector("#contribution-list li")).stream()
@@ -142,7 +126,7 @@ class ContributionJourneyTest {
 
     /** The keyboard starts from the top of the page, as after it loaded. */
     private void startAtTheTop() {
-        ActionBrowser.js(browser, "document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
+        Browser.js(browser, "document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
         browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
     }
 
@@ -160,6 +144,6 @@ class ContributionJourneyTest {
     }
 
     private static <T> T waitFor(Function<WebDriver, T> condition) {
-        return ActionBrowser.waitFor(browser, condition);
+        return Browser.waitFor(browser, condition);
     }
 }

@@ -173,10 +173,7 @@ class EnforcementBrowserTest {
     }
 
     private static void signIn(String username) {
-        browser.get(web + "/signed-out");
-        browser.manage().deleteAllCookies();
-        browser.get(platform.settings().issuer() + "/account");
-        browser.manage().deleteAllCookies();
+        Browser.signOutEverywhere(browser);
         browser.get(web + "/");
         waitFor(d -> !d.findElements(By.id("kc-login")).isEmpty());
         browser.findElement(By.id("username")).sendKeys(username);

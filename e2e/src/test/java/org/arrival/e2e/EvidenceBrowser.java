@@ -62,10 +62,7 @@ final class EvidenceBrowser implements AutoCloseable {
     /** Signed out of the web application and of Keycloak, at a desktop's width. */
     void fresh() {
         desktop();
-        driver.get(web + "/signed-out");
-        driver.manage().deleteAllCookies();
-        driver.get(platform.settings().issuer() + "/account");
-        driver.manage().deleteAllCookies();
+        Browser.signOutEverywhere(driver);
     }
 
     void desktop() {

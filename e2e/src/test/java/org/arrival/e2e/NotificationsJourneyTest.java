@@ -5,7 +5,6 @@ import static org.arrival.e2e.Browser.js;
 import static org.arrival.e2e.Browser.tabTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -13,12 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.arrival.local.PlatformService;
-import org.arrival.platform.testing.SystemChromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -35,31 +32,19 @@ import org.openqa.selenium.WebElement;
 @ExtendWith(PlatformExtension.class)
 class NotificationsJourneyTest {
 
-    private static SystemChromium chromium;
+    @RegisterExtension
+    static final BrowserSession SESSION = new BrowserSession("The notifications journey");
+
     private static WebDriver browser;
 
     private RunningPlatform platform;
     private String web;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        chromium = SystemChromium.start("The notifications journey", false);
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @BeforeEach
     void freshBrowser() {
+        browser = SESSION.driver();
         platform = RunningPlatform.get();
         web = Browser.web(platform);
-        browser.manage().window().setSize(new Dimension(1366, 900));
-        Browser.signOutEverywhere(browser, platform);
     }
 
     @Test
@@ -146,7 +131,7 @@ class NotificationsJourneyTest {
             assertThat(address.group(1)).isEqualTo(web + "/actions/" + action);
 
             // opened in a browser signed in nowhere: Keycloak's login, then the action's page
-            Browser.signOutEverywhere(browser, platform);
+            Browser.signOutEverywhere(browser);
             browser.get(address.group(1));
             waitFor(d -> !d.findElements(By.id("kc-login")).isEmpty());
             assertThat(browser.getCurrentUrl()).startsWith(platform.settings().issuer());

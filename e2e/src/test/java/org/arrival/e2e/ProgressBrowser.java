@@ -40,10 +40,7 @@ final class ProgressBrowser implements AutoCloseable {
 
     /** No session with the web application nor with Keycloak. */
     void forgetSessions() {
-        driver.get(web + "/signed-out");
-        driver.manage().deleteAllCookies();
-        driver.get(platform.settings().issuer() + "/account");
-        driver.manage().deleteAllCookies();
+        Browser.signOutEverywhere(driver);
     }
 
     /** Opens the web application, signs in on Keycloak's login page and comes back to My work. */

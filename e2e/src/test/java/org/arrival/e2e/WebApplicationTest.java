@@ -2,19 +2,16 @@ package org.arrival.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 import org.arrival.local.PlatformService;
-import org.arrival.platform.testing.SystemChromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -33,34 +30,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(PlatformExtension.class)
 class WebApplicationTest {
 
-    private static SystemChromium chromium;
+    @RegisterExtension
+    static final BrowserSession SESSION = new BrowserSession("The web application's browser tests");
+
     private static WebDriver browser;
 
     private RunningPlatform platform;
     private String web;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        chromium = SystemChromium.start("The web application's browser tests", false);
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @BeforeEach
     void freshBrowser() {
+        browser = SESSION.driver();
         platform = RunningPlatform.get();
-        web = platform.settings().baseUrl(PlatformService.WEB);
-        browser.manage().window().setSize(new Dimension(1366, 900));
-        browser.get(web + "/signed-out");
-        browser.manage().deleteAllCookies();
-        browser.get(platform.settings().issuer() + "/account");
-        browser.manage().deleteAllCookies();
+        web = Browser.web(platform);
     }
 
     @Test
