@@ -33,7 +33,7 @@ public class OurActions {
     }
 
     /** The listing as shown, with the filter that made it. */
-    public record Listing(ActionPlansApi.Page<Action> shown, String status, String sort, int page) {
+    public record Listing(org.arrival.web.api.Listing<Action> shown, String status, String sort, int page) {
 
         public List<String> statuses() {
             return List.of(ActionStatus.values()).stream().map(Enum::name).toList();
@@ -75,8 +75,8 @@ public class OurActions {
                 .orElse(null);
         String order = sort != null && SORTS.contains(sort) ? sort : SORTS.getFirst();
         int p = page == null || page < 0 ? 0 : page;
-        ActionPlansApi.Page<Action> shown = view.user() == null || view.user().organisationId() == null
-                ? new ActionPlansApi.Page<>(List.of(), 0, PAGE_SIZE, 0, 0)
+        org.arrival.web.api.Listing<Action> shown = view.user() == null || view.user().organisationId() == null
+                ? new org.arrival.web.api.Listing<>(List.of(), 0, PAGE_SIZE, 0, 0)
                 : actions.actions(new ActionPlansApi.ActionQuery(view.user().organisationId(), s, null, p, PAGE_SIZE,
                         order));
         model.addAttribute("listing", new Listing(shown, s, order, p));

@@ -17,6 +17,7 @@ import org.arrival.web.api.forum.ForumApi.ForumSummary;
 import org.arrival.web.api.forum.ForumApi.Readiness;
 import org.arrival.web.api.forum.ForumApi.TrackerItem;
 import org.arrival.web.layout.Page;
+import org.arrival.web.api.Listing;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -116,14 +117,14 @@ public class ForumPages {
     }
 
     private TrackerView tracker(UUID forumId, TrackerFilter filter, List<TrackerItem> all, Page view) {
-        ForumApi.Page<TrackerItem> shown;
+        Listing<TrackerItem> shown;
         if (filter.filtersHere()) {
             // the forum service filters, sorts and pages everything else; these two filters apply here
             List<TrackerItem> matching = forums.allActions(forumId, filter.unpaged()).stream()
                     .filter(a -> filter.matches(a, view.locale())).toList();
             int from = Math.min(matching.size(), filter.page() * TrackerFilter.PAGE_SIZE);
             int to = Math.min(matching.size(), from + TrackerFilter.PAGE_SIZE);
-            shown = new ForumApi.Page<>(matching.subList(from, to), filter.page(), TrackerFilter.PAGE_SIZE,
+            shown = new Listing<>(matching.subList(from, to), filter.page(), TrackerFilter.PAGE_SIZE,
                     matching.size(), Math.max(1, (matching.size() + TrackerFilter.PAGE_SIZE - 1) / TrackerFilter.PAGE_SIZE));
         } else {
             shown = forums.tracker(forumId, filter.query());

@@ -6,12 +6,13 @@ import java.util.UUID;
 
 import org.arrival.web.api.forum.ForumApi;
 import org.arrival.web.api.forum.ForumApi.TrackerItem;
+import org.arrival.web.api.Listing;
 
 /**
  * The tracker as the page shows it: the page of actions the filters select, how many the forum has in all, and the
  * choices of the filter form.
  */
-public record TrackerView(UUID forumId, TrackerFilter filter, ForumApi.Page<TrackerItem> shown, int total,
+public record TrackerView(UUID forumId, TrackerFilter filter, Listing<TrackerItem> shown, int total,
         Map<String, UUID> owners, List<String> sectors, List<String> groups, List<String> statuses) {
 
     public static final String FORM_ID = "tracker-filters";

@@ -1,5 +1,7 @@
 package org.arrival.web.needs;
 
+import static org.arrival.web.layout.ListFilters.known;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +11,7 @@ import org.arrival.contracts.assessments.NeedStatus;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
 import org.arrival.web.api.assessments.AssessmentsApi.NeedQuery;
-import org.springframework.web.util.UriComponentsBuilder;
+import org.arrival.web.layout.ListFilters;
 
 /**
  * The needs list's filters, sort and page as its form and links carry them. Values the assessments service would
@@ -53,31 +55,11 @@ public record NeedFilter(String area, String sector, String group, String status
         params.put("mine", mine ? "true" : null);
         params.put("sort", SORTS.getFirst().equals(sort) ? null : sort);
         params.put("page", page == 0 ? null : page);
-        UriComponentsBuilder b = UriComponentsBuilder.newInstance();
-        params.forEach((k, v) -> {
-            if (v != null) {
-                b.queryParam(k, v);
-            }
-        });
-        String q = b.encode().build().getQuery();
-        return q == null ? "" : q;
+        return ListFilters.queryString(params);
     }
 
     /** A path with these filters' query string. */
     public String on(String path) {
-        String q = queryString();
-        return q.isEmpty() ? path : path + "?" + q;
-    }
-
-    private static <E extends Enum<E>> String known(Class<E> type, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equalsIgnoreCase(value.strip())) {
-                return e.name();
-            }
-        }
-        return null;
+        return ListFilters.on(path, queryString());
     }
 }

@@ -7,12 +7,13 @@ import java.util.UUID;
 import org.arrival.web.api.assessments.AssessmentsApi;
 import org.arrival.web.api.assessments.AssessmentsApi.Need;
 import org.arrival.web.problems.Choice;
+import org.arrival.web.api.Listing;
 
 /**
  * The needs list as the page shows it: the page of needs the filters select, their owners' names, the filter form's
  * choices, and whether the person may record a need.
  */
-public record NeedList(NeedFilter filter, AssessmentsApi.Page<Need> shown, Map<UUID, String> owners,
+public record NeedList(NeedFilter filter, Listing<Need> shown, Map<UUID, String> owners,
         List<Choice> sectors, List<Choice> groups, List<Choice> statuses, boolean mayRecord) {
 
     public static final String PATH = "/needs";

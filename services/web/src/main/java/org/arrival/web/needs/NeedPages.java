@@ -22,6 +22,7 @@ import org.arrival.web.layout.Page;
 import org.arrival.web.problems.Choice;
 import org.arrival.web.problems.FormResult;
 import org.arrival.web.signin.SignedInUser;
+import org.arrival.web.api.Listing;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -63,7 +64,7 @@ public class NeedPages {
             Model model) {
         NeedFilter filter = NeedFilter.of(area, sector, group, status, mine, sort, pageNumber);
         SignedInUser user = view.user();
-        AssessmentsApi.Page<Need> shown = assessments.needs(filter.query(user.organisationId()));
+        Listing<Need> shown = assessments.needs(filter.query(user.organisationId()));
         model.addAttribute("needs", new NeedList(filter, shown,
                 organisations.of(shown.items().stream().map(Need::ownerId).toList()),
                 choices(view, "Sector", Sector.values()), choices(view, "PopulationGroup", PopulationGroup.values()),

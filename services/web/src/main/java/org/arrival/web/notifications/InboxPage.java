@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.arrival.web.api.notifications.NotificationsApi;
 import org.arrival.web.layout.Page;
+import org.arrival.web.api.Listing;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,7 +44,7 @@ public class InboxPage {
             @ModelAttribute("page") Page view, Model model) {
         boolean unreadOnly = Boolean.TRUE.equals(unread);
         int p = page == null || page < 0 ? 0 : page;
-        NotificationsApi.Page<NotificationsApi.InboxItem> found = notifications.inbox(unreadOnly, p, PAGE_SIZE);
+        Listing<NotificationsApi.InboxItem> found = notifications.inbox(unreadOnly, p, PAGE_SIZE);
         model.addAttribute("inbox", new InboxView(found.items().stream().map(i -> NoticeRow.of(view, i)).toList(),
                 unreadOnly, found.page(), Math.max(1, found.totalPages()), found.totalItems(),
                 notifications.unreadCount()));

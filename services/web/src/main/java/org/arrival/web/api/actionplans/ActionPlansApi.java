@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.arrival.web.api.ApiClients;
+import org.arrival.web.api.Listing;
 import org.arrival.web.api.Service;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -30,15 +31,6 @@ public class ActionPlansApi {
 
     public ActionPlansApi(ApiClients clients) {
         this.client = clients.client(Service.ACTION_PLANS);
-    }
-
-    /** One page of a listing. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Page<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
-
-        public Page {
-            items = items == null ? List.of() : items;
-        }
     }
 
     /** A place: country and subdivision codes, an area code below them and its name. */
@@ -244,7 +236,7 @@ public class ActionPlansApi {
         return client.get().uri("/actions/{id}", id).retrieve().body(Action.class);
     }
 
-    public Page<Action> actions(ActionQuery query) {
+    public Listing<Action> actions(ActionQuery query) {
         return client.get().uri(b -> {
             UriBuilder u = b.path("/actions").queryParam("page", query.page()).queryParam("size", query.size());
             if (query.owner() != null) {
@@ -260,7 +252,7 @@ public class ActionPlansApi {
                 u.queryParam("sort", query.sort());
             }
             return u.build();
-        }).retrieve().body(new org.springframework.core.ParameterizedTypeReference<Page<Action>>() {
+        }).retrieve().body(new org.springframework.core.ParameterizedTypeReference<Listing<Action>>() {
         });
     }
 
@@ -308,7 +300,7 @@ public class ActionPlansApi {
     public List<Plan> plans(UUID owner) {
         return client.get().uri(b -> b.path("/plans").queryParam("owner", owner).queryParam("size", MAX_PAGE)
                 .queryParam("sort", "title").build()).retrieve()
-                .body(new org.springframework.core.ParameterizedTypeReference<Page<Plan>>() {
+                .body(new org.springframework.core.ParameterizedTypeReference<Listing<Plan>>() {
                 }).items();
     }
 
@@ -321,7 +313,7 @@ public class ActionPlansApi {
     public List<Milestone> milestones(UUID actionId) {
         return client.get().uri(b -> b.path("/actions/{id}/milestones").queryParam("size", MAX_PAGE)
                 .queryParam("sort", "dueOn").build(actionId)).retrieve()
-                .body(new org.springframework.core.ParameterizedTypeReference<Page<Milestone>>() {
+                .body(new org.springframework.core.ParameterizedTypeReference<Listing<Milestone>>() {
                 }).items();
     }
 
@@ -386,7 +378,7 @@ public class ActionPlansApi {
     /** The action's progress reports, newest period first. */
     public List<Report> reports(UUID actionId) {
         return client.get().uri(b -> b.path("/actions/{id}/reports").queryParam("size", MAX_PAGE).build(actionId))
-                .retrieve().body(new org.springframework.core.ParameterizedTypeReference<Page<Report>>() {
+                .retrieve().body(new org.springframework.core.ParameterizedTypeReference<Listing<Report>>() {
                 }).items();
     }
 
@@ -394,7 +386,7 @@ public class ActionPlansApi {
     public List<Contribution> contributions(UUID actionId) {
         return client.get().uri(b -> b.path("/actions/{id}/contributions").queryParam("size", MAX_PAGE)
                 .build(actionId)).retrieve()
-                .body(new org.springframework.core.ParameterizedTypeReference<Page<Contribution>>() {
+                .body(new org.springframework.core.ParameterizedTypeReference<Listing<Contribution>>() {
                 }).items();
     }
 
@@ -413,7 +405,7 @@ public class ActionPlansApi {
     /** An organisation's actions that the caller may see, by title (the first 200), e.g. to link one to a need. */
     public List<Action> actionsOwnedBy(UUID owner) {
         return client.get().uri("/actions?owner={owner}&size=200&sort=title", owner).retrieve()
-                .body(new ParameterizedTypeReference<Page<Action>>() {
+                .body(new ParameterizedTypeReference<Listing<Action>>() {
                 }).items();
     }
 
@@ -422,10 +414,10 @@ public class ActionPlansApi {
         List<Action> all = new ArrayList<>();
         for (int page = 0;; page++) {
             int p = page;
-            Page<Action> found = client.get()
+            Listing<Action> found = client.get()
                     .uri(uri -> uri.path("/actions").queryParam("owner", owner).queryParam("sort", "-createdAt")
                             .queryParam("page", p).queryParam("size", MAX_PAGE).build())
-                    .retrieve().body(new ParameterizedTypeReference<Page<Action>>() {
+                    .retrieve().body(new ParameterizedTypeReference<Listing<Action>>() {
                     });
             all.addAll(found.items());
             if (page + 1 >= found.totalPages()) {
@@ -456,7 +448,7 @@ public class ActionPlansApi {
     /** The newest contributions to the action (at most {@code size}), newest first. */
     public List<Contribution> contributions(UUID actionId, int size) {
         return client.get().uri(uri -> uri.path("/actions/{id}/contributions").queryParam("size", size)
-                .build(actionId)).retrieve().body(new ParameterizedTypeReference<Page<Contribution>>() {
+                .build(actionId)).retrieve().body(new ParameterizedTypeReference<Listing<Contribution>>() {
                 }).items();
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.arrival.web.api.ApiClients;
+import org.arrival.web.api.Listing;
 import org.arrival.web.api.Service;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -29,14 +30,6 @@ public class AssessmentsApi {
 
     public AssessmentsApi(ApiClients clients) {
         this.client = clients.client(Service.ASSESSMENTS);
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Page<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
-
-        public Page {
-            items = items == null ? List.of() : items;
-        }
     }
 
     /** A place: ISO 3166 country and subdivision codes, an area code below them and its name. */
@@ -156,12 +149,12 @@ public class AssessmentsApi {
         return client.get().uri("/needs/{id}", id).retrieve().body(Need.class);
     }
 
-    public Page<Need> needs(NeedQuery query) {
+    public Listing<Need> needs(NeedQuery query) {
         return client.get().uri(uri -> {
             uri.path("/needs");
             query.apply(uri);
             return uri.build();
-        }).retrieve().body(new ParameterizedTypeReference<Page<Need>>() {
+        }).retrieve().body(new ParameterizedTypeReference<Listing<Need>>() {
         });
     }
 
@@ -201,7 +194,7 @@ public class AssessmentsApi {
     public List<Input> inputsAboutNeed(UUID needId) {
         return all(page -> client.get()
                 .uri("/needs/{id}/inputs?size={size}&page={page}", needId, MAX_PAGE, page).retrieve()
-                .body(new ParameterizedTypeReference<Page<Input>>() {
+                .body(new ParameterizedTypeReference<Listing<Input>>() {
                 }));
     }
 
@@ -217,7 +210,7 @@ public class AssessmentsApi {
             params.put("page", page);
             query(uri, params);
             return uri.build();
-        }).retrieve().body(new ParameterizedTypeReference<Page<Input>>() {
+        }).retrieve().body(new ParameterizedTypeReference<Listing<Input>>() {
         }));
     }
 
@@ -236,7 +229,7 @@ public class AssessmentsApi {
     /** Every round the caller may see, most recently changed first. */
     public List<Round> rounds() {
         return all(page -> client.get().uri("/rounds?size={size}&page={page}", MAX_PAGE, page).retrieve()
-                .body(new ParameterizedTypeReference<Page<Round>>() {
+                .body(new ParameterizedTypeReference<Listing<Round>>() {
                 }));
     }
 
@@ -270,10 +263,10 @@ public class AssessmentsApi {
         });
     }
 
-    private static <T> List<T> all(java.util.function.IntFunction<Page<T>> pages) {
+    private static <T> List<T> all(java.util.function.IntFunction<Listing<T>> pages) {
         List<T> all = new ArrayList<>();
         for (int page = 0;; page++) {
-            Page<T> p = pages.apply(page);
+            Listing<T> p = pages.apply(page);
             all.addAll(p.items());
             if (page + 1 >= p.totalPages()) {
                 return all;
@@ -284,14 +277,14 @@ public class AssessmentsApi {
     /** The organisation's needs the caller may see (at most 200, newest first). */
     public List<Need> needsOf(UUID owner) {
         return client.get().uri(uri -> uri.path("/needs").queryParam("owner", owner).queryParam("size", 200).build())
-                .retrieve().body(new ParameterizedTypeReference<Page<Need>>() {
+                .retrieve().body(new ParameterizedTypeReference<Listing<Need>>() {
                 }).items();
     }
 
     /** The newest inputs about needs the caller may see (at most {@code size}), newest first. */
     public List<Input> inputsAboutNeeds(int size) {
         return client.get().uri(uri -> uri.path("/inputs").queryParam("subjectType", "NEED").queryParam("size", size)
-                .build()).retrieve().body(new ParameterizedTypeReference<Page<Input>>() {
+                .build()).retrieve().body(new ParameterizedTypeReference<Listing<Input>>() {
                 }).items();
     }
 
@@ -300,14 +293,14 @@ public class AssessmentsApi {
     /** The needs the caller may see, newest first (one page of the largest size). */
     public List<Need> needs() {
         return client.get().uri(b -> b.path("/needs").queryParam("size", MAX_PAGE).build()).retrieve()
-                .body(new ParameterizedTypeReference<Page<Need>>() {
+                .body(new ParameterizedTypeReference<Listing<Need>>() {
                 }).items();
     }
 
     /** The published rounds the caller may see, latest first. */
     public List<Round> publishedRounds() {
         return client.get().uri(b -> b.path("/rounds").queryParam("status", "PUBLISHED").queryParam("size", 50)
-                .build()).retrieve().body(new ParameterizedTypeReference<Page<Round>>() {
+                .build()).retrieve().body(new ParameterizedTypeReference<Listing<Round>>() {
                 }).items();
     }
 

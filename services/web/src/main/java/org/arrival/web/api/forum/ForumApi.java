@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.arrival.web.api.ApiClients;
+import org.arrival.web.api.Listing;
 import org.arrival.web.api.Service;
 import org.arrival.web.api.assessments.AssessmentsApi;
 import org.springframework.core.ParameterizedTypeReference;
@@ -42,10 +43,6 @@ public class ForumApi {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ForumSummary(UUID forumId, String name, String type, String status, String area, String seat) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Page<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
     }
 
     /** The action's earliest planned milestone; {@code late} when its due date has passed (absent: not late). */
@@ -214,12 +211,12 @@ public class ForumApi {
         });
     }
 
-    public Page<TrackerItem> tracker(UUID forumId, TrackerQuery query) {
+    public Listing<TrackerItem> tracker(UUID forumId, TrackerQuery query) {
         return client.get().uri(uri -> {
             uri.path("/forums/{forumId}/tracker");
             query.apply(uri);
             return uri.build(forumId);
-        }).retrieve().body(new ParameterizedTypeReference<Page<TrackerItem>>() {
+        }).retrieve().body(new ParameterizedTypeReference<Listing<TrackerItem>>() {
         });
     }
 
@@ -232,7 +229,7 @@ public class ForumApi {
     public List<TrackerItem> allActions(UUID forumId, TrackerQuery query) {
         List<TrackerItem> all = new ArrayList<>();
         for (int page = 0;; page++) {
-            Page<TrackerItem> p = tracker(forumId, query.withPage(page, MAX_PAGE));
+            Listing<TrackerItem> p = tracker(forumId, query.withPage(page, MAX_PAGE));
             all.addAll(p.items());
             if (page + 1 >= p.totalPages()) {
                 return all;
@@ -245,13 +242,13 @@ public class ForumApi {
         List<EstimateItem> all = new ArrayList<>();
         for (int page = 0;; page++) {
             int p = page;
-            Page<EstimateItem> listed = client.get().uri(uri -> {
+            Listing<EstimateItem> listed = client.get().uri(uri -> {
                 uri.path("/forums/{forumId}/population").queryParam("size", MAX_PAGE).queryParam("page", p);
                 if (group != null) {
                     uri.queryParam("group", group);
                 }
                 return uri.build(forumId);
-            }).retrieve().body(new ParameterizedTypeReference<Page<EstimateItem>>() {
+            }).retrieve().body(new ParameterizedTypeReference<Listing<EstimateItem>>() {
             });
             all.addAll(listed.items());
             if (page + 1 >= listed.totalPages()) {

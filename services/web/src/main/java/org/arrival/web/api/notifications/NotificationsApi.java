@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.arrival.web.api.ApiClients;
+import org.arrival.web.api.Listing;
 import org.arrival.web.api.Service;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.ResponseEntity;
@@ -26,14 +27,6 @@ public class NotificationsApi {
 
     public NotificationsApi(ApiClients clients) {
         this.client = clients.client(Service.NOTIFICATIONS);
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Page<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
-
-        public Page {
-            items = items == null ? List.of() : items;
-        }
     }
 
     /**
@@ -82,10 +75,10 @@ public class NotificationsApi {
     public record Webhook(UUID id, String url, boolean active) {
     }
 
-    public Page<InboxItem> inbox(boolean unreadOnly, int page, int size) {
+    public Listing<InboxItem> inbox(boolean unreadOnly, int page, int size) {
         return client.get().uri(uri -> uri.path("/inbox").queryParam("page", page).queryParam("size", size)
                 .queryParamIfPresent("unread", unreadOnly ? java.util.Optional.of(true) : java.util.Optional.empty())
-                .build()).retrieve().body(new ParameterizedTypeReference<Page<InboxItem>>() {
+                .build()).retrieve().body(new ParameterizedTypeReference<Listing<InboxItem>>() {
                 });
     }
 
@@ -109,9 +102,9 @@ public class NotificationsApi {
         List<Subscription> all = new java.util.ArrayList<>();
         for (int page = 0;; page++) {
             int p = page;
-            Page<Subscription> found = client.get()
+            Listing<Subscription> found = client.get()
                     .uri(uri -> uri.path("/subscriptions").queryParam("page", p).queryParam("size", MAX_PAGE).build())
-                    .retrieve().body(new ParameterizedTypeReference<Page<Subscription>>() {
+                    .retrieve().body(new ParameterizedTypeReference<Listing<Subscription>>() {
                     });
             all.addAll(found.items());
             if (page + 1 >= found.totalPages()) {
@@ -144,7 +137,7 @@ public class NotificationsApi {
     /** The organisation's webhooks (for its administrators; the first page, which is all an office has). */
     public List<Webhook> webhooks() {
         return client.get().uri(uri -> uri.path("/webhooks").queryParam("size", MAX_PAGE).build()).retrieve()
-                .body(new ParameterizedTypeReference<Page<Webhook>>() {
+                .body(new ParameterizedTypeReference<Listing<Webhook>>() {
                 }).items();
     }
 }

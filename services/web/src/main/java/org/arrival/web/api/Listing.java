@@ -1,0 +1,14 @@
+package org.arrival.web.api;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/** One page of a service's listing, as every service's paged lists answer ({@code items} and where they stand). */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Listing<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
+
+    public Listing {
+        items = items == null ? List.of() : items;
+    }
+}
