@@ -3,6 +3,7 @@ package org.arrival.benchmarks.pages;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
@@ -12,6 +13,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -34,7 +38,7 @@ public final class WebSession {
     private WebSession(String web) {
         this.web = web;
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .cookieHandler(new LoopbackCookies())
                 .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -90,6 +94,35 @@ public final class WebSession {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Cookies as a browser keeps them for a loopback address: Keycloak marks its login cookies Secure, which browsers
+     * still send to 127.0.0.1 over plain HTTP, but Java's cookie manager would not, and the login would be refused.
+     */
+    private static final class LoopbackCookies extends CookieHandler {
+
+        private static final Pattern SECURE = Pattern.compile("(?i);\\s*Secure\\s*(?=;|$)");
+
+        private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+            return cookies.get(uri, headers);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+            String host = uri.getHost();
+            if (!"127.0.0.1".equals(host) && !"localhost".equals(host)) {
+                cookies.put(uri, headers);
+                return;
+            }
+            Map<String, List<String>> kept = new LinkedHashMap<>();
+            headers.forEach((name, values) -> kept.put(name, name != null && name.equalsIgnoreCase("Set-Cookie")
+                    ? values.stream().map(v -> SECURE.matcher(v).replaceAll("")).toList() : values));
+            cookies.put(uri, kept);
         }
     }
 }
