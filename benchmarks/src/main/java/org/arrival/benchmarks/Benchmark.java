@@ -241,12 +241,13 @@ public final class Benchmark {
 
     /** What a person waits for and downloads, page by page, on the demo forum and the workspace. */
     private void pages() {
-        int warmUp = options.quick() ? 3 : 20;
-        int times = options.quick() ? 10 : 50;
+        // every page kind a person reaches, each asked for this often: the full run stays within minutes
+        int warmUp = options.quick() ? 3 : 5;
+        int times = options.quick() ? 10 : 30;
         for (String user : List.of("kcca-coordinator", "ngo-editor", "ubos-statistician", "dcic-officer")) {
             WebSession session = WebSession.signIn(settings.baseUrl(org.arrival.local.PlatformService.WEB), user,
                     org.arrival.local.DemoForum.PASSWORD);
-            PageScenario scenario = new PageScenario(session, options.quick() ? 8 : 30);
+            PageScenario scenario = new PageScenario(session, options.quick() ? 8 : 20);
             for (PageScenario.Page p : scenario.measure(scenario.crawl(), warmUp, times)) {
                 pages.row(user, p.kind(), p.status(), Format.millis(p.time().p50()) + " / " + Format.millis(p.time().p95()),
                         Format.kilobytes(p.htmlBytes()) + " + " + Format.kilobytes(p.assetBytes()) + " = "
