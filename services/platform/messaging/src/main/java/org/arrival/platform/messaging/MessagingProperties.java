@@ -35,7 +35,7 @@ public record MessagingProperties(
             relay = new Relay(true, 0, null, null, null, null, null);
         }
         if (consumer == null) {
-            consumer = new Consumer(0, null, null);
+            consumer = new Consumer(0, null, null, null);
         }
     }
 
@@ -68,13 +68,17 @@ public record MessagingProperties(
     }
 
     /**
-     * @param maxAttempts deliveries of a failing record before it goes to the dead-letter topic
+     * @param maxAttempts deliveries of a record that fails for a reason other than an outage before it goes to the
+     *        dead-letter topic
      * @param initialBackoff pause before the first retry (doubles after each)
      * @param maxBackoff longest pause between retries
+     * @param transientRetryFor how long a record that fails because the database or the broker is away is retried
+     *        (the sum of the pauses) before it is dead-lettered
      */
-    public record Consumer(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+    public record Consumer(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration transientRetryFor) {
         public Consumer {
             maxAttempts = maxAttempts <= 0 ? 4 : maxAttempts;
+            transientRetryFor = transientRetryFor == null ? Duration.ofMinutes(30) : transientRetryFor;
             initialBackoff = initialBackoff == null ? Duration.ofMillis(200) : initialBackoff;
             maxBackoff = maxBackoff == null ? Duration.ofSeconds(5) : maxBackoff;
         }

@@ -1,5 +1,8 @@
 package org.arrival.platform.messaging;
 
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,6 +13,7 @@ import org.arrival.contracts.registry.StakeholderRegistered;
 import org.arrival.platform.messaging.consumer.IdempotentHandling;
 import org.arrival.platform.messaging.consumer.InboundEvent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -31,6 +35,7 @@ public class TestListener {
     private final EventCatalogue catalogue;
     private final Map<String, AtomicInteger> deliveriesByKey = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> failuresToInject = new ConcurrentHashMap<>();
+    private final Map<String, Instant> outagesUntil = new ConcurrentHashMap<>();
 
     public TestListener(IdempotentHandling handling, JdbcTemplate jdbc, EventCatalogue catalogue) {
         this.handling = handling;
@@ -55,6 +60,12 @@ public class TestListener {
         }
         jdbc.update("INSERT INTO test_effect (event_id, event_type, subject, detail) VALUES (?, ?, ?, ?)",
                 event.id(), event.type(), event.subject(), detail);
+        Instant outageEnds = outagesUntil.get(event.id());
+        if (outageEnds != null && Instant.now().isBefore(outageEnds)) {
+            // what Spring's JDBC support throws when the pool cannot get a connection to a database that is away
+            throw new CannotGetJdbcConnectionException("injected outage: no connection for " + event.id(),
+                    new SQLTransientConnectionException("Connection is not available, request timed out"));
+        }
         AtomicInteger failures = failuresToInject.get(event.id());
         if (failures != null && failures.getAndDecrement() > 0) {
             // after the effect's write, so the roll-back of the whole attempt is proven too
@@ -66,6 +77,11 @@ public class TestListener {
     public int deliveries(String key) {
         AtomicInteger n = deliveriesByKey.get(key);
         return n == null ? 0 : n.get();
+    }
+
+    /** Makes the effect of the event fail as if the database were away, for {@code outage} from now. */
+    public void failByOutageFor(String eventId, Duration outage) {
+        outagesUntil.put(eventId, Instant.now().plus(outage));
     }
 
     /** Makes the effect of the event fail the next {@code times} times it runs. */

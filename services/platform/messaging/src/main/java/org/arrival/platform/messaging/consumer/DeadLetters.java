@@ -13,7 +13,11 @@ import tools.jackson.core.JacksonException;
 
 /**
  * Blocking retries that keep each partition's order, then the dead-letter topic
- * {@code <topic>.<consumer group>-dlt}. Records that can never succeed skip the retries.
+ * {@code <topic>.<consumer group>-dlt}. Records that can never succeed (unreadable, breaking the contract) skip the
+ * retries; a failure caused by an outage ({@link Outages}: database or broker away) is retried for as long as
+ * {@code transientRetryFor} allows, minutes by default, so a valid event is never dead-lettered because something it
+ * needed was briefly gone; any other failure gets {@code maxAttempts} deliveries. What lands in the dead-letter topic
+ * can be replayed ({@link DeadLetterReplay}).
  */
 public final class DeadLetters {
 
@@ -30,7 +34,13 @@ public final class DeadLetters {
         ExponentialBackOff backOff = new ExponentialBackOff(settings.initialBackoff().toMillis(), 2.0);
         backOff.setMaxInterval(settings.maxBackoff().toMillis());
         backOff.setMaxAttempts(settings.maxAttempts() - 1);
+        ExponentialBackOff outageBackOff = new ExponentialBackOff(settings.initialBackoff().toMillis(), 2.0);
+        outageBackOff.setMaxInterval(settings.maxBackoff().toMillis());
+        outageBackOff.setMaxElapsedTime(settings.transientRetryFor().toMillis());
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.setBackOffFunction((record, failure) -> Outages.isOutage(failure) ? outageBackOff : null);
+        // a record that failed by an outage and then otherwise (or the reverse) starts its count again
+        handler.setResetStateOnExceptionChange(true);
         handler.addNotRetryableExceptions(UnreadableEvent.class, ContractViolationException.class,
                 JacksonException.class, DeserializationException.class, ClassCastException.class);
         return handler;

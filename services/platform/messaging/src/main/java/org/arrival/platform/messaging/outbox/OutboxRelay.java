@@ -60,7 +60,11 @@ public class OutboxRelay implements SmartLifecycle {
     private final MessagingProperties.Relay settings;
     private final AtomicLong published = new AtomicLong();
 
+    /** The phase of the relay's start and stop: after the web server's and the listener containers'. */
+    public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
     private volatile boolean running;
+    private volatile boolean finishing;
     private volatile boolean leader;
     private Thread worker;
     private Connection connection;
@@ -112,25 +116,38 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         }
         running = true;
+        finishing = false;
         worker = new Thread(this::run, "outbox-relay");
         worker.setDaemon(true);
         worker.start();
     }
 
+    /**
+     * Publishes what is committed, then stops. It is the last part of the service to stop (see {@link #getPhase}):
+     * the web server and the listeners no longer take work, so what is in the outbox now is all there will be.
+     * Whatever it cannot publish in time stays in the outbox for the next start.
+     */
     @Override
     public void stop() {
         Thread t;
         synchronized (this) {
-            running = false;
+            finishing = true;
             t = worker;
         }
         if (t != null) {
             try {
-                t.join(settings.idleWait().toMillis() + settings.sendTimeout().toMillis() + 1000);
+                t.join(settings.idleWait().toMillis() + 2 * settings.sendTimeout().toMillis() + 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            running = false;
+            try {
+                t.join(settings.sendTimeout().toMillis() + 1000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+        running = false;
         resign();
         closeProducer();
     }
@@ -140,10 +157,14 @@ public class OutboxRelay implements SmartLifecycle {
         return running;
     }
 
+    /**
+     * Below the web server's (it stops taking requests at {@code DEFAULT_PHASE - 1024} and stops at
+     * {@code DEFAULT_PHASE - 2048}) and the listener containers' ({@code DEFAULT_PHASE - 100}): phases stop from the
+     * highest down, so the relay stops last and publishes what the requests and listeners committed before.
+     */
     @Override
     public int getPhase() {
-        // after the web server and listeners, so it stops last and starts once the schema is migrated
-        return Integer.MAX_VALUE - 100;
+        return PHASE;
     }
 
     private void run() {
@@ -151,11 +172,17 @@ public class OutboxRelay implements SmartLifecycle {
         while (running) {
             try {
                 if (!leader && !tryLead()) {
+                    if (finishing) {
+                        return; // a standby has nothing to publish
+                    }
                     pause(settings.leaderRetry().toMillis());
                     continue;
                 }
                 int sent = drain();
                 backoffMs = 0;
+                if (finishing && sent == 0) {
+                    return;
+                }
                 cleanupIfDue();
                 if (sent == 0) {
                     awaitCommit();

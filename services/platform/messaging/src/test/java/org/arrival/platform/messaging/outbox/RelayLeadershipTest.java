@@ -164,6 +164,36 @@ class RelayLeadershipTest {
         assertThat(first.isLeader() ^ second.isLeader()).as("exactly one relay leads").isTrue();
     }
 
+    @Test
+    void whatWasCommittedBeforeTheRelayStopsIsPublishedBeforeItHasStopped() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> first.isLeader() || second.isLeader());
+        OutboxRelay leader = first.isLeader() ? first : second;
+        OutboxRelay standby = leader == first ? second : first;
+        standby.stop();
+        // four of the relay's rounds of 500, committed just before the service shuts down
+        List<String> ids = tx.execute(status -> {
+            List<String> appended = new ArrayList<>();
+            for (int i = 0; i < 2000; i++) {
+                UUID aggregate = UUID.randomUUID();
+                appended.add(outbox.append(OutgoingEvent.about(aggregate, OWNER, DataClassification.PUBLIC,
+                        Payloads.registered(aggregate))).toString());
+            }
+            return appended;
+        });
+        leader.stop();
+        assertThat(unpublished()).as("rows left in the outbox when the relay had stopped").isZero();
+        assertThat(awaitEach(ids).values()).containsOnly(1L);
+    }
+
+    @Test
+    void theRelayStopsAfterTheWebServerAndTheListenersAndStartsBeforeThem() {
+        // Spring stops the highest phase first: listener containers at DEFAULT_PHASE - 100, the web server's graceful
+        // shutdown at DEFAULT_PHASE - 1024 and the server itself at DEFAULT_PHASE - 2048
+        assertThat(first.getPhase())
+                .isLessThan(org.springframework.kafka.listener.AbstractMessageListenerContainer.DEFAULT_PHASE)
+                .isLessThan(org.springframework.context.SmartLifecycle.DEFAULT_PHASE - 2048);
+    }
+
     private Map<String, Long> awaitEach(List<String> ids) {
         Set<String> wanted = new HashSet<>(ids);
         await().atMost(Duration.ofSeconds(60)).until(() -> recorder.events(e -> wanted.contains(e.id())).stream()
