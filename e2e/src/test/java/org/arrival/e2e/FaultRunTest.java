@@ -426,8 +426,15 @@ class FaultRunTest {
 
     // ---- the count
 
-    /** A report the load sent and the action-plans service stored. */
-    private record Stored(Attempt attempt, String reportId) {
+    /**
+     * A report the load sent and the action-plans service stored, with when the service accepted it (its own
+     * reportedAt, taken under the action's lock: the order of acceptance even for writes whose answer was lost).
+     */
+    private record Stored(Attempt attempt, String reportId, Instant reportedAt) {
+    }
+
+    /** A report as the action-plans service lists it. */
+    private record Listed(String reportId, Instant reportedAt) {
     }
 
     private static final class Count {
@@ -440,6 +447,8 @@ class FaultRunTest {
         final Map<String, Integer> toCityFollower = new HashMap<>();
         final Map<String, Integer> forumByMarker = new HashMap<>();
         final Set<String> deadLetteredReports = new LinkedHashSet<>();
+        /** Each stored report's place among its action's reports, in the order the API accepted them. */
+        final Map<String, Integer> rank = new HashMap<>();
         List<DeadLetter> deadLetters = List.of();
     }
 
@@ -450,22 +459,30 @@ class FaultRunTest {
         List<Target> targets = load.targets();
 
         // what the action-plans service stored, read back through its API: settles writes whose answer was lost
-        Map<String, String> storedIds = new HashMap<>();
+        Map<String, Listed> storedIds = new HashMap<>();
         for (Target t : targets) {
             storedIds.putAll(storedReports(t));
         }
         List<String> lostAtSource = new ArrayList<>();
         for (Attempt a : attempts) {
-            String id = storedIds.get(a.marker());
+            Listed listed = storedIds.get(a.marker());
             if (a.outcome() == Outcome.ACCEPTED) {
-                if (id == null) {
+                if (listed == null) {
                     lostAtSource.add(describe(a));
                 } else {
-                    c.stored.put(a.marker(), new Stored(a, id));
+                    c.stored.put(a.marker(), new Stored(a, listed.reportId(), listed.reportedAt()));
                 }
-            } else if (id != null) {
-                c.stored.put(a.marker(), new Stored(a, id));
+            } else if (listed != null) {
+                c.stored.put(a.marker(), new Stored(a, listed.reportId(), listed.reportedAt()));
                 c.notes.add("stored although the client was told " + a.detail() + ": " + describe(a));
+            }
+        }
+        for (int i = 0; i < targets.size(); i++) {
+            int action = i;
+            List<Stored> accepted = c.stored.values().stream().filter(s -> s.attempt().action() == action)
+                    .sorted(Comparator.comparing(Stored::reportedAt).thenComparingInt(s -> s.attempt().seq())).toList();
+            for (int k = 0; k < accepted.size(); k++) {
+                c.rank.put(accepted.get(k).attempt().marker(), k);
             }
         }
         storedIds.keySet().stream().filter(m -> !byMarker.containsKey(m))
@@ -502,7 +519,8 @@ class FaultRunTest {
                     String m = markerOfReport.get(r.reportId());
                     if (m != null) {
                         Attempt a = c.stored.get(m).attempt();
-                        forumOrder.computeIfAbsent(targets.get(a.action()).actionId(), k -> new ArrayList<>()).add(a.seq());
+                        forumOrder.computeIfAbsent(targets.get(a.action()).actionId(), k -> new ArrayList<>())
+                                .add(c.rank.get(m));
                     }
                 });
         checkOrder(c, "the forum view", forumOrder);
@@ -573,21 +591,33 @@ class FaultRunTest {
         }
     }
 
+    /** Each action's reports, as ranks in the order the API accepted them, must come in increasing order. */
     private void checkOrder(Count c, String where, Map<String, List<Integer>> order) {
-        order.forEach((action, seqs) -> {
-            for (int i = 1; i < seqs.size(); i++) {
-                if (seqs.get(i) < seqs.get(i - 1)) {
-                    c.failures.add(where + " applied action " + action + "'s reports out of order: report n"
-                            + seqs.get(i) + " after n" + seqs.get(i - 1) + " (accepted in the opposite order)");
+        order.forEach((action, ranks) -> {
+            for (int i = 1; i < ranks.size(); i++) {
+                if (ranks.get(i) < ranks.get(i - 1)) {
+                    c.failures.add(where + " has action " + action + "'s reports out of order: the "
+                            + ordinal(ranks.get(i)) + " report accepted comes after the " + ordinal(ranks.get(i - 1)));
                     return;
                 }
             }
         });
     }
 
-    /** The reports of the load stored by the action-plans service for the target: marker to report id. */
-    private Map<String, String> storedReports(Target t) {
-        Map<String, String> out = new HashMap<>();
+    private static String ordinal(int rank) {
+        int n = rank + 1;
+        String suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return n + suffix;
+    }
+
+    /** The reports of the load stored by the action-plans service for the target, by marker. */
+    private Map<String, Listed> storedReports(Target t) {
+        Map<String, Listed> out = new HashMap<>();
         for (int page = 0; ; page++) {
             JsonNode p = platform.api.expect(200, "GET", PlatformService.ACTION_PLANS,
                     "/actions/" + t.actionId() + "/reports?size=200&sort=reportedAt&page=" + page,
@@ -595,7 +625,7 @@ class FaultRunTest {
             for (JsonNode r : p.get("items")) {
                 String marker = markerIn(r.path("narrative").asString(""));
                 if (marker != null) {
-                    out.put(marker, r.get("id").asString());
+                    out.put(marker, new Listed(r.get("id").asString(), Instant.parse(r.get("reportedAt").asString())));
                 }
             }
             if (p.get("items").size() < 200) {
@@ -630,7 +660,8 @@ class FaultRunTest {
             }
             seen.merge(report, 1, Integer::sum);
             Attempt a = c.stored.get(marker).attempt();
-            order.computeIfAbsent(load.targets().get(a.action()).actionId(), k -> new ArrayList<>()).add(a.seq());
+            order.computeIfAbsent(load.targets().get(a.action()).actionId(), k -> new ArrayList<>())
+                    .add(c.rank.get(marker));
         }
         checkOrder(c, user + "'s inbox", order);
     }
@@ -643,7 +674,7 @@ class FaultRunTest {
         for (int i = 0; i < targets.size(); i++) {
             int action = i;
             Stored last = c.stored.values().stream().filter(s -> s.attempt().action() == action)
-                    .max(Comparator.comparingInt(s -> s.attempt().seq())).orElse(null);
+                    .max(Comparator.comparingInt(s -> c.rank.get(s.attempt().marker()))).orElse(null);
             JsonNode item = items.get(targets.get(i).actionId());
             if (last == null) {
                 continue;
