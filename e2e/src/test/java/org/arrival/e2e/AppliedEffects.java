@@ -80,6 +80,19 @@ final class AppliedEffects {
         }
     }
 
+    /** A setting of the PostgreSQL server, such as synchronous_commit, or null if it cannot be read now. */
+    String serverSetting(String name) {
+        try (Connection c = connect("arrival_forum");
+                PreparedStatement s = c.prepareStatement("SELECT setting FROM pg_settings WHERE name = ?")) {
+            s.setString(1, name);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
     private static Array text(Connection c, Collection<String> values) throws SQLException {
         return c.createArrayOf("text", values.toArray());
     }
