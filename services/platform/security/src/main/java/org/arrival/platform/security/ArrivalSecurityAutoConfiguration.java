@@ -167,6 +167,8 @@ public class ArrivalSecurityAutoConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll()
                         .requestMatchers("/error").permitAll()
+                        // operating endpoints beyond health and info (dead letters and their replay)
+                        .requestMatchers("/actuator/**").hasRole(Roles.PLATFORM_ADMIN)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
