@@ -95,9 +95,11 @@ public class ArrivalSecurityAutoConfiguration {
         return new ProblemAuthenticationHandlers(json);
     }
 
+    /** {@code arrival.web.unavailable-retry-after}: the Retry-After of a 503 for an unavailable database (5 s). */
     @Bean
-    public ProblemResponses problemResponses() {
-        return new ProblemResponses();
+    public ProblemResponses problemResponses(
+            @Value("${arrival.web.unavailable-retry-after:5s}") java.time.Duration unavailableRetryAfter) {
+        return new ProblemResponses(unavailableRetryAfter);
     }
 
     @Bean
