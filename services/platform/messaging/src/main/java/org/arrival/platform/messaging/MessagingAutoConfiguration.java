@@ -18,8 +18,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.arrival.contracts.EventCatalogue;
 import org.arrival.contracts.TopicDefinition;
 import org.arrival.platform.messaging.consumer.DeadLetters;
+import org.arrival.platform.messaging.deadletter.DeadLetterEndpoint;
+import org.arrival.platform.messaging.deadletter.DeadLetterReplay;
 import org.arrival.platform.messaging.consumer.IdempotentHandling;
 import org.arrival.platform.messaging.consumer.ProcessedEvents;
+import org.arrival.platform.messaging.consumer.StaticMemberConsumerFactory;
 import org.arrival.platform.messaging.outbox.Outbox;
 import org.arrival.platform.messaging.outbox.OutboxRelay;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,7 +31,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -93,14 +100,15 @@ public class MessagingAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(ConsumerFactory.class)
     public DefaultKafkaConsumerFactory<?, ?> kafkaConsumerFactory(KafkaProperties kafka,
-            @Value("${spring.application.name:arrival}") String application) {
+            @Value("${spring.application.name:arrival}") String application,
+            @Value("${arrival.messaging.instance-id:${ARRIVAL_INSTANCE_ID:}}") String instanceId) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, application);
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        return new DefaultKafkaConsumerFactory<>(config);
+        return new StaticMemberConsumerFactory<>(config, instanceId);
     }
 
     @Bean
@@ -121,6 +129,24 @@ public class MessagingAutoConfiguration {
             MessagingProperties properties) {
         return DeadLetters.errorHandler(new KafkaTemplate<>((ProducerFactory<Object, Object>) producers),
                 properties.consumer());
+    }
+
+    /** Dead letters listed and replayed at {@code /actuator/deadletters}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+    static class DeadLetterConfiguration {
+
+        @Bean
+        DeadLetterReplay deadLetterReplay(KafkaProperties kafka, ObjectProvider<KafkaListenerEndpointRegistry> registry) {
+            return new DeadLetterReplay(kafka.buildConsumerProperties(), () -> registry.getIfAvailable() == null
+                    ? List.of() : registry.getObject().getListenerContainers());
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        DeadLetterEndpoint deadLetterEndpoint(DeadLetterReplay replay) {
+            return new DeadLetterEndpoint(replay);
+        }
     }
 
     @Bean

@@ -95,9 +95,11 @@ public class ArrivalSecurityAutoConfiguration {
         return new ProblemAuthenticationHandlers(json);
     }
 
+    /** {@code arrival.web.unavailable-retry-after}: the Retry-After of a 503 for an unavailable database (5 s). */
     @Bean
-    public ProblemResponses problemResponses() {
-        return new ProblemResponses();
+    public ProblemResponses problemResponses(
+            @Value("${arrival.web.unavailable-retry-after:5s}") java.time.Duration unavailableRetryAfter) {
+        return new ProblemResponses(unavailableRetryAfter);
     }
 
     @Bean
@@ -167,6 +169,8 @@ public class ArrivalSecurityAutoConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll()
                         .requestMatchers("/error").permitAll()
+                        // operating endpoints beyond health and info (dead letters and their replay)
+                        .requestMatchers("/actuator/**").hasRole(Roles.PLATFORM_ADMIN)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))

@@ -1,6 +1,7 @@
 package org.arrival.platform.web;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -13,8 +14,13 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionTimedOutException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -33,12 +39,24 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error of every Arrival API as {@code application/problem+json} with a message a person can act on.
- * Bad input is a 4xx; anything unexpected is a 500 without internals (and logged).
+ * Bad input is a 4xx; a database that is busy or unreachable ({@link DatabaseUnavailable}) is a 503 with
+ * {@code Retry-After}; anything unexpected is a 500 without internals (and logged).
  */
 @RestControllerAdvice
 public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    private final Duration retryAfter;
+
+    public ProblemResponses() {
+        this(Duration.ofSeconds(5));
+    }
+
+    /** @param retryAfter what a 503 for an unavailable database tells clients to wait before trying again */
+    public ProblemResponses(Duration retryAfter) {
+        this.retryAfter = retryAfter;
+    }
 
     @ExceptionHandler(ApiException.class)
     public ResponseEntity<Object> api(ApiException e) {
@@ -61,6 +79,23 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     public ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
         String expected = e.getRequiredType() == null ? "a different value" : describe(e.getRequiredType());
         return api(InvalidInput.field(e.getName(), "'" + e.getValue() + "' is not " + expected));
+    }
+
+    @ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+            QueryTimeoutException.class, TransactionTimedOutException.class, CannotCreateTransactionException.class })
+    public ResponseEntity<Object> databaseUnavailable(Exception e) {
+        if (!DatabaseUnavailable.is(e)) {
+            return unexpected(e);
+        }
+        log.warn("database unavailable, answered 503: {}", e.toString());
+        long seconds = Math.max(1, retryAfter.toSeconds());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The service's database is busy or unreachable, so the request was not carried out. Try again in "
+                        + seconds + " seconds.");
+        problem.setTitle("Service unavailable");
+        problem.setType(URI.create("about:blank"));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER,
+                Long.toString(seconds)).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ExceptionHandler(Exception.class)

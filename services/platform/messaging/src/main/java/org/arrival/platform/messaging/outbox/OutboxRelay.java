@@ -136,7 +136,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
         if (t != null) {
             try {
-                t.join(settings.idleWait().toMillis() + 2 * settings.sendTimeout().toMillis() + 1000);
+                t.join(settings.idleWait().toMillis() + settings.sendTimeout().toMillis() + 1000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -188,16 +188,25 @@ public class OutboxRelay implements SmartLifecycle {
                     awaitCommit();
                 }
             } catch (SQLException e) {
+                if (finishing) {
+                    return; // what is left is published after the next start
+                }
                 log.warn("outbox relay lost its database connection; will try again: {}", e.getMessage());
                 resign();
                 backoffMs = nextBackoff(backoffMs);
                 pause(backoffMs);
             } catch (PublishFailed e) {
+                if (finishing) {
+                    return;
+                }
                 backoffMs = nextBackoff(backoffMs);
                 log.warn("broker did not acknowledge outbox events ({}); retrying in {} ms", e.getMessage(), backoffMs);
                 closeProducer();
                 pause(backoffMs);
             } catch (RuntimeException e) {
+                if (finishing) {
+                    return;
+                }
                 backoffMs = nextBackoff(backoffMs);
                 log.warn("outbox relay round failed; retrying in {} ms", backoffMs, e);
                 closeProducer();

@@ -21,6 +21,7 @@ import org.arrival.contracts.EventJson;
 import org.arrival.platform.messaging.MessagingIntegrationTest;
 import org.arrival.platform.messaging.Payloads;
 import org.arrival.platform.messaging.TestListener;
+import org.arrival.platform.messaging.deadletter.DeadLetterReplay;
 import org.arrival.platform.testing.EmbeddedKafka;
 import org.arrival.platform.testing.EventRecorder;
 import org.arrival.platform.testing.RecordedEvent;
@@ -43,6 +44,8 @@ class DeadLetterTest {
     TestListener listener;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    DeadLetterReplay replay;
     @Value("${spring.kafka.consumer.group-id}")
     String group;
 
@@ -147,6 +150,56 @@ class DeadLetterTest {
                 "SELECT max(id) FILTER (WHERE event_id = ?) < max(id) FILTER (WHERE event_id = ?) FROM test_effect",
                 Boolean.class, flaky, next)).as("the retry kept the partition's order").isTrue();
         assertThat(deadLetters.events(e -> aggregate.toString().equals(e.key()))).isEmpty();
+    }
+
+    @Test
+    void anOutageLongerThanTheRetryBudgetIsWaitedOutAndTheEventIsNotDeadLettered() {
+        UUID aggregate = UUID.randomUUID();
+        String during = UUID.randomUUID().toString();
+        // three attempts 50 ms and 100 ms apart were the whole budget: an outage of 3 s used to dead-letter it
+        listener.failByOutageFor(during, Duration.ofSeconds(3));
+        records.send(TestRecords.cloudEvent(TestListener.TOPIC, during, TestRecords.REGISTERED_TYPE, aggregate,
+                EventJson.write(Payloads.registered(aggregate))));
+        String after = UUID.randomUUID().toString();
+        records.send(TestRecords.cloudEvent(TestListener.TOPIC, after, TestRecords.REGISTERED_TYPE, aggregate,
+                EventJson.write(Payloads.registered(aggregate))));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> effects(after) == 1);
+        assertThat(effects(during)).isOne();
+        assertThat(listener.deliveries(aggregate.toString()))
+                .as("retried for as long as the outage lasted, beyond the three attempts of other failures")
+                .isGreaterThan(4);
+        assertThat(deadLetters.events(e -> aggregate.toString().equals(e.key()))).isEmpty();
+    }
+
+    @Test
+    void aDeadLetterIsListedAndReplayedToItsConsumerOnceHoweverOftenItIsReplayed() {
+        UUID aggregate = UUID.randomUUID();
+        String failing = UUID.randomUUID().toString();
+        listener.failTimes(failing, 3);
+        records.send(TestRecords.cloudEvent(TestListener.TOPIC, failing, TestRecords.REGISTERED_TYPE, aggregate,
+                EventJson.write(Payloads.registered(aggregate))));
+        deadLetters.await(e -> failing.equals(e.id()), 1, Duration.ofSeconds(30));
+        assertThat(effects(failing)).isZero();
+
+        DeadLetterReplay.DeadLetter letter = replay.list(1000).stream()
+                .filter(l -> failing.equals(l.eventId())).findFirst().orElseThrow();
+        assertThat(letter.topic()).isEqualTo(TestListener.TOPIC);
+        assertThat(letter.group()).isEqualTo(group);
+        assertThat(letter.deadLetterTopic()).isEqualTo(deadLetterTopic);
+        assertThat(letter.failure()).contains("ListenerExecutionFailedException");
+        assertThat(letter.message()).contains("injected transient failure of " + failing);
+
+        DeadLetterReplay.Replayed first = replay.replay(letter.deadLetterTopic(), letter.partition(), letter.offset())
+                .orElseThrow();
+        assertThat(first.handled()).isTrue();
+        assertThat(effects(failing)).isOne();
+        assertThat(replay.replay(letter.deadLetterTopic(), letter.partition(), letter.offset()).orElseThrow().handled())
+                .isTrue();
+        replay.replayAll(1000);
+        assertThat(effects(failing)).as("replayed three times, applied once").isOne();
+        assertThat(processed(failing)).isOne();
+        assertThat(replay.replay(letter.deadLetterTopic(), letter.partition(), letter.offset() + 1_000_000)).isEmpty();
     }
 
     private int effects(String eventId) {
