@@ -112,8 +112,36 @@ final class ChildProcess {
         }
     }
 
+    /**
+     * Kills the program and every process it started at once (SIGKILL, as {@code kill -9} would) and waits until they
+     * are gone.
+     */
+    void kill() {
+        killAll(processTree());
+    }
+
+    /** SIGKILL to each process, then waits up to ten seconds for them to be gone. */
+    static void killAll(List<ProcessHandle> processes) {
+        processes.forEach(ProcessHandle::destroyForcibly);
+        Instant deadline = Instant.now().plusSeconds(10);
+        for (ProcessHandle p : processes) {
+            while (p.isAlive() && Instant.now().isBefore(deadline)) {
+                sleep(50);
+            }
+        }
+    }
+
+    /** How the program ended, e.g. {@code exit code 137}; empty while it runs. */
+    String exit() {
+        return process.isAlive() ? "" : "exit code " + process.exitValue();
+    }
+
     String name() {
         return name;
+    }
+
+    Path log() {
+        return log;
     }
 
     static void sleep(long ms) {

@@ -10,7 +10,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * A Kafka broker in KRaft mode (one node as broker and controller) in its own JVM, run from the launcher's class
@@ -21,7 +28,14 @@ final class KafkaBroker {
     private KafkaBroker() {
     }
 
-    static ChildProcess start(StackSettings settings, Path dir) {
+    /** The broker as a part of the stack: started on the same directory each time, never formatted twice. */
+    static ProcessPart part(StackSettings settings, Path dir) {
+        return new ProcessPart("kafka", settings.logs().resolve("kafka.log"), () -> launch(settings, dir),
+                () -> answering(settings), Duration.ofSeconds(90), Duration.ofSeconds(60));
+    }
+
+    /** Writes the configuration, formats the log directory if it is new, and starts the broker without waiting. */
+    static ChildProcess launch(StackSettings settings, Path dir) {
         try {
             Files.createDirectories(dir);
             Path config = dir.resolve("server.properties");
@@ -50,15 +64,8 @@ final class KafkaBroker {
                 java(settings, List.of("-Xmx256m"), List.of("kafka.tools.StorageTool", "format", "-t", clusterId, "-c",
                         config.toString()), dir, "kafka-format").awaitSuccess(Duration.ofSeconds(120));
             }
-            ChildProcess broker = java(settings, List.of("-Xmx384m", "-Xms64m", "-XX:+UseSerialGC"),
+            return java(settings, List.of("-Xmx384m", "-Xms64m", "-XX:+UseSerialGC"),
                     List.of("kafka.Kafka", config.toString()), dir, "kafka");
-            try {
-                broker.awaitReady(() -> reachable(settings.kafkaPort()), Duration.ofSeconds(90));
-            } catch (RuntimeException e) {
-                broker.stop(Duration.ofSeconds(10));
-                throw e;
-            }
-            return broker;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -77,6 +84,25 @@ final class KafkaBroker {
                 .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator)));
         command.addAll(mainAndArgs);
         return ChildProcess.start(name, command, Map.of(), dir, settings.logs().resolve(name + ".log"));
+    }
+
+    /** Whether a broker answers the admin client's request for the cluster's description. */
+    static boolean answering(StackSettings settings) {
+        if (!reachable(settings.kafkaPort())) {
+            return false;
+        }
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "4000");
+        try (Admin admin = Admin.create(config)) {
+            return !admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     static boolean reachable(int port) {

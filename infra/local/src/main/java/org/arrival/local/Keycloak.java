@@ -24,7 +24,15 @@ final class Keycloak {
     private Keycloak() {
     }
 
-    static ChildProcess start(StackSettings settings, Path dir) {
+    /** Keycloak as a part of the stack: it answers when the realm's discovery document does. */
+    static ProcessPart part(StackSettings settings, Path dir, HttpClient http) {
+        URI discovery = URI.create(settings.issuer() + "/.well-known/openid-configuration");
+        return new ProcessPart("keycloak", settings.logs().resolve("keycloak.log"), () -> launch(settings, dir),
+                () -> ok(http, discovery), Duration.ofSeconds(360), Duration.ofSeconds(30));
+    }
+
+    /** Unpacks the distribution if needed, writes the realm to import and starts Keycloak without waiting. */
+    static ChildProcess launch(StackSettings settings, Path dir) {
         Path home = dir.resolve("keycloak-" + settings.keycloakVersion());
         try {
             if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
@@ -42,19 +50,10 @@ final class Keycloak {
                 "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN,
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN,
                 "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m -XX:MaxMetaspaceSize=256m");
-        ChildProcess keycloak = ChildProcess.start("keycloak", List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+        return ChildProcess.start("keycloak", List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-host=" + StackSettings.HOST, "--http-port=" + settings.keycloakPort(),
                 "--http-management-port=" + settings.keycloakManagementPort(), "--hostname=" + base,
                 "--import-realm"), env, home, settings.logs().resolve("keycloak.log"));
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI discovery = URI.create(settings.issuer() + "/.well-known/openid-configuration");
-        try {
-            keycloak.awaitReady(() -> ok(http, discovery), Duration.ofSeconds(360));
-        } catch (RuntimeException e) {
-            keycloak.stop(Duration.ofSeconds(10));
-            throw e;
-        }
-        return keycloak;
     }
 
     /**

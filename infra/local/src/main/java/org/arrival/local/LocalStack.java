@@ -23,6 +23,8 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -36,7 +38,8 @@ import org.arrival.contracts.TopicDefinition;
 /**
  * The whole platform on one machine: PostgreSQL, a Kafka broker, Keycloak with the Arrival realm, a mail catcher,
  * the five services, the web application and, on first start, a demo forum. {@link #main} is what {@code ./run-local} runs; tests start
- * it with {@link #start(StackSettings)} and close it.
+ * it with {@link #start(StackSettings)} and close it. Once started, a {@link Supervisor} restarts any part that dies;
+ * fault tests use {@link #kill}, {@link #hold}, {@link #release} and {@link #awaitUp}.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -44,10 +47,12 @@ public final class LocalStack implements AutoCloseable {
 
     private final StackSettings settings;
     private final Map<String, Duration> readyAfter = new LinkedHashMap<>();
-    private final Map<PlatformService, ChildProcess> services = new EnumMap<>(PlatformService.class);
-    private Postgres postgres;
-    private ChildProcess kafka;
-    private ChildProcess keycloak;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Postgres postgres;
+    private final ProcessPart kafka;
+    private final ProcessPart keycloak;
+    private final Map<PlatformService, ProcessPart> services = new EnumMap<>(PlatformService.class);
+    private final Supervisor supervisor;
     private MailCatcher mail;
     private boolean demoLoadedNow;
     private String keycloakFailure;
@@ -55,6 +60,17 @@ public final class LocalStack implements AutoCloseable {
 
     private LocalStack(StackSettings settings) {
         this.settings = settings;
+        postgres = new Postgres(settings, settings.dataDir().resolve("postgres"),
+                Arrays.stream(PlatformService.values()).map(PlatformService::database).toList());
+        kafka = KafkaBroker.part(settings, settings.dataDir().resolve("kafka"));
+        keycloak = Keycloak.part(settings, settings.dataDir().resolve("keycloak"), http);
+        for (PlatformService service : PlatformService.values()) {
+            services.put(service, new ProcessPart(service.module(), settings.logs().resolve(service.module() + ".log"),
+                    () -> startService(service), () -> live(service), Duration.ofMinutes(4), Duration.ofSeconds(30)));
+        }
+        List<SupervisedPart> parts = new ArrayList<>(List.of(postgres, kafka, keycloak));
+        parts.addAll(services.values());
+        supervisor = new Supervisor(parts, Supervisor.Pace.DEFAULT, settings.logs().resolve("supervisor.log"));
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -93,7 +109,6 @@ public final class LocalStack implements AutoCloseable {
             stopped.countDown();
         }, "stop-stack"));
         System.out.println(stack.summary());
-        stack.watch();
         stopped.await();
     }
 
@@ -101,6 +116,7 @@ public final class LocalStack implements AutoCloseable {
         LocalStack stack = new LocalStack(settings);
         try {
             stack.startAll();
+            stack.supervisor.start();
             return stack;
         } catch (RuntimeException | Error e) {
             stack.close();
@@ -126,33 +142,32 @@ public final class LocalStack implements AutoCloseable {
         requireFreePorts();
         Instant t0 = Instant.now();
         log("starting in " + settings.dataDir() + " (logs in " + settings.logs() + ")");
-        CompletableFuture<ChildProcess> identity = CompletableFuture.supplyAsync(() -> {
-            ChildProcess kc = Keycloak.start(settings, settings.dataDir().resolve("keycloak"));
+        CompletableFuture<Void> identity = CompletableFuture.runAsync(() -> {
+            keycloak.launch();
+            keycloak.awaitAnswering(keycloak.startupTimeout());
             ready("keycloak", t0);
-            return kc;
         });
         try {
-            postgres = Postgres.start(settings, settings.dataDir().resolve("postgres"),
-                    Arrays.stream(PlatformService.values()).map(PlatformService::database).toList());
+            postgres.launch();
             ready("postgres", t0);
-            kafka = KafkaBroker.start(settings, settings.dataDir().resolve("kafka"));
+            kafka.launch();
+            kafka.awaitAnswering(kafka.startupTimeout());
             createTopics();
             ready("kafka", t0);
             mail = new MailCatcher(settings.smtpPort(), settings.dataDir().resolve("mail"));
-            for (PlatformService service : PlatformService.values()) {
-                services.put(service, startService(service));
+            for (ProcessPart service : services.values()) {
+                service.launch();
             }
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             for (PlatformService service : PlatformService.values()) {
-                services.get(service).awaitReady(() -> healthy(http, service), Duration.ofMinutes(4));
+                services.get(service).awaitReady(() -> healthy(service), Duration.ofMinutes(4));
                 ready(service.module(), t0);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            keycloak = awaitQuietly(identity);
+            awaitQuietly(identity);
         }
-        if (keycloak == null) {
+        if (keycloakFailure != null) {
             throw new IllegalStateException("Keycloak did not start: " + keycloakFailure);
         }
         readyAfter.put("platform", Duration.between(t0, Instant.now()));
@@ -170,10 +185,10 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Keycloak starts alongside the rest; whatever happens there, its process must be known so it can be stopped. */
-    private ChildProcess awaitQuietly(CompletableFuture<ChildProcess> identity) {
+    /** Keycloak starts alongside the rest; whatever happens there, it must be over before the stack can be stopped. */
+    private void awaitQuietly(CompletableFuture<Void> identity) {
         try {
-            return identity.get(7, TimeUnit.MINUTES);
+            identity.get(7, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             keycloakFailure = "interrupted";
@@ -182,7 +197,6 @@ public final class LocalStack implements AutoCloseable {
         } catch (java.util.concurrent.TimeoutException e) {
             keycloakFailure = "not ready within 7 minutes; see " + settings.logs().resolve("keycloak.log");
         }
-        return null;
     }
 
     private ChildProcess startService(PlatformService service) {
@@ -204,6 +218,9 @@ public final class LocalStack implements AutoCloseable {
             env.put(other.envPrefix() + "_URL", settings.baseUrl(other));
         }
         env.put("ARRIVAL_WEBHOOKS_ALLOW_LOOPBACK", "true");
+        // one instance per service: its Kafka consumers join as static members, so after a restart they get their
+        // partitions back at once instead of waiting for a rebalance
+        env.put("ARRIVAL_INSTANCE_ID", service.module() + "-local");
         Path cds = settings.dataDir().resolve("cds");
         try {
             Files.createDirectories(cds);
@@ -244,16 +261,30 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private boolean healthy(HttpClient http, PlatformService service) {
+    /** Whether the service is up with everything it needs (its database, ...): what a first start waits for. */
+    private boolean healthy(PlatformService service) {
+        HttpResponse<String> r = get(settings.baseUrl(service) + "/actuator/health");
+        return r != null && r.statusCode() == 200 && r.body().contains("\"UP\"");
+    }
+
+    /** Whether the service's process is live (its liveness probe, or its health where it has none). */
+    private boolean live(PlatformService service) {
+        HttpResponse<String> r = get(settings.baseUrl(service) + "/actuator/health/liveness");
+        if (r != null && r.statusCode() == 404) {
+            r = get(settings.baseUrl(service) + "/actuator/health");
+        }
+        return r != null && r.statusCode() == 200;
+    }
+
+    private HttpResponse<String> get(String url) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(settings.baseUrl(service) + "/actuator/health"))
-                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 && r.body().contains("\"UP\"");
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            return false;
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return null;
         }
     }
 
@@ -282,32 +313,42 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Stops the launcher if a part of the stack dies, rather than serving half a platform. */
-    private void watch() {
-        Thread watcher = new Thread(() -> {
-            while (!closed) {
-                for (ChildProcess p : parts()) {
-                    if (!p.alive() && !closed) {
-                        System.err.println(p.name() + " stopped unexpectedly; see " + settings.logs().resolve(p.name() + ".log"));
-                        System.exit(1);
-                    }
-                }
-                ChildProcess.sleep(1000);
-            }
-        }, "watch-stack");
-        watcher.setDaemon(true);
-        watcher.start();
+    /** The parts the stack supervises, by the names {@link #kill}, {@link #hold} and the others take. */
+    public List<String> parts() {
+        return supervisor.parts();
     }
 
-    private List<ChildProcess> parts() {
-        List<ChildProcess> parts = new ArrayList<>(services.values());
-        if (kafka != null) {
-            parts.add(kafka);
-        }
-        if (keycloak != null) {
-            parts.add(keycloak);
-        }
-        return parts;
+    /**
+     * Kills the part's whole process tree now (SIGKILL, as {@code kill -9} would); the supervisor then restarts it by
+     * itself.
+     */
+    public void kill(String part) {
+        supervisor.kill(part);
+    }
+
+    /** Stops the part at once and keeps it down, not restarted, until {@link #release(String)}. */
+    public void hold(String part) {
+        supervisor.hold(part);
+    }
+
+    /** Lets the supervisor start a held part again at once. */
+    public void release(String part) {
+        supervisor.release(part);
+    }
+
+    /**
+     * Waits until the part runs and answers again: a service's liveness, a broker's description of the cluster, a
+     * connection to PostgreSQL, Keycloak's realm. Returns how long it waited.
+     *
+     * @throws IllegalStateException naming the part's log if it is not up within the timeout
+     */
+    public Duration awaitUp(String part, Duration timeout) {
+        return supervisor.awaitUp(part, timeout);
+    }
+
+    /** How many times the supervisor has restarted the part. */
+    public int restarts(String part) {
+        return supervisor.restarts(part);
     }
 
     public String summary() {
@@ -353,7 +394,10 @@ public final class LocalStack implements AutoCloseable {
     public Map<String, List<Long>> processIds() {
         Map<String, List<Long>> pids = new LinkedHashMap<>();
         pids.put("launcher (with PostgreSQL's client and the mail catcher)", List.of(ProcessHandle.current().pid()));
-        for (ChildProcess p : parts()) {
+        List<ProcessPart> parts = new ArrayList<>(services.values());
+        parts.add(kafka);
+        parts.add(keycloak);
+        for (ProcessPart p : parts) {
             pids.put(p.name(), p.processTree().stream().map(ProcessHandle::pid).toList());
         }
         return pids;
@@ -377,23 +421,18 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         closed = true;
-        List<CompletableFuture<Void>> stopping = new ArrayList<>();
-        for (ChildProcess s : services.values()) {
-            stopping.add(CompletableFuture.runAsync(() -> s.stop(Duration.ofSeconds(30))));
+        // first, so that nothing is restarted while the stack stops
+        supervisor.close();
+        // all at once: the common pool may have a single thread on a small machine
+        try (ExecutorService stopping = Executors.newVirtualThreadPerTaskExecutor()) {
+            services.values().forEach(s -> stopping.submit(s::stop));
         }
-        stopping.forEach(CompletableFuture::join);
-        if (keycloak != null) {
-            keycloak.stop(Duration.ofSeconds(30));
-        }
-        if (kafka != null) {
-            kafka.stop(Duration.ofSeconds(60));
-        }
+        keycloak.stop();
+        kafka.stop();
         if (mail != null) {
             mail.close();
         }
-        if (postgres != null) {
-            postgres.close();
-        }
+        postgres.close();
     }
 
     static void deleteTree(Path dir) {
