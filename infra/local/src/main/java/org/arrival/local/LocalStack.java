@@ -23,6 +23,8 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -421,11 +423,10 @@ public final class LocalStack implements AutoCloseable {
         closed = true;
         // first, so that nothing is restarted while the stack stops
         supervisor.close();
-        List<CompletableFuture<Void>> stopping = new ArrayList<>();
-        for (ProcessPart s : services.values()) {
-            stopping.add(CompletableFuture.runAsync(s::stop));
+        // all at once: the common pool may have a single thread on a small machine
+        try (ExecutorService stopping = Executors.newVirtualThreadPerTaskExecutor()) {
+            services.values().forEach(s -> stopping.submit(s::stop));
         }
-        stopping.forEach(CompletableFuture::join);
         keycloak.stop();
         kafka.stop();
         if (mail != null) {

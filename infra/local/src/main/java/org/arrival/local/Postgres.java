@@ -82,6 +82,10 @@ final class Postgres implements SupervisedPart, AutoCloseable {
                     .setOverrideWorkingDirectory(binaries().toFile())
                     .setRegisterShutdownHook(false).setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200").setServerConfig("listen_addresses", StackSettings.HOST)
+                    // the embedded server's default is asynchronous commit, which loses the last commits when the
+                    // server is killed: a write the API confirmed must survive a crash, so commits are durable
+                    .setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log().toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log().toFile()))
                     .start();

@@ -42,9 +42,6 @@ class PostgresRestartTest {
                 s.execute("create table kept (id int)");
                 s.execute("insert into kept values (42)");
             }
-            // the stack's server commits asynchronously: the WAL writer writes a commit within a fraction of a second,
-            // and a server killed before that loses it
-            Thread.sleep(1000);
             supervisor.start();
             // an open connection: its backend outlives a killed postmaster for a moment, holding the shared memory
             try (Connection open = DriverManager.getConnection(url, Postgres.USER, Postgres.PASSWORD)) {
