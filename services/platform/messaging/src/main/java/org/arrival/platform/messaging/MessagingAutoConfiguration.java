@@ -22,7 +22,7 @@ import org.arrival.platform.messaging.deadletter.DeadLetterEndpoint;
 import org.arrival.platform.messaging.deadletter.DeadLetterReplay;
 import org.arrival.platform.messaging.consumer.IdempotentHandling;
 import org.arrival.platform.messaging.consumer.ProcessedEvents;
-import org.arrival.platform.messaging.consumer.StaticMemberConsumerFactory;
+import org.arrival.platform.messaging.consumer.StaticMembership;
 import org.arrival.platform.messaging.outbox.Outbox;
 import org.arrival.platform.messaging.outbox.OutboxRelay;
 import org.springframework.beans.factory.annotation.Value;
@@ -100,15 +100,21 @@ public class MessagingAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(ConsumerFactory.class)
     public DefaultKafkaConsumerFactory<?, ?> kafkaConsumerFactory(KafkaProperties kafka,
-            @Value("${spring.application.name:arrival}") String application,
-            @Value("${arrival.messaging.instance-id:${ARRIVAL_INSTANCE_ID:}}") String instanceId) {
+            @Value("${spring.application.name:arrival}") String application) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, application);
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        return new StaticMemberConsumerFactory<>(config, instanceId);
+        return new DefaultKafkaConsumerFactory<>(config);
+    }
+
+    /** Picked up by Spring Boot's listener container factory. */
+    @Bean
+    public StaticMembership staticMembership(
+            @Value("${arrival.messaging.instance-id:${ARRIVAL_INSTANCE_ID:}}") String instanceId) {
+        return new StaticMembership(instanceId);
     }
 
     @Bean
