@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 /**
  * The city records a need on a phone with the keyboard alone, validates and prioritises it, reads it in French, and
@@ -112,10 +111,16 @@ class NeedJourneyTest {
             browser.press("apply-filters");
             browser.waitFor(d -> d.getCurrentUrl().contains("status=PRIORITISED") && d.getCurrentUrl().contains("area=Kisenyi")
                     && d.getCurrentUrl().contains("sector=LIVELIHOODS"));
-            browser.waitFor(d -> d.findElements(By.cssSelector("#needs-table tr[data-need-id]")).stream()
-                    .anyMatch(r -> r.getText().contains(statement.substring(0, 40))));
-            List<WebElement> rows = browser.driver.findElements(By.cssSelector("#needs-table tr[data-need-id]"));
-            assertThat(rows).allSatisfy(r -> assertThat(r.getText()).contains("Prioritised", "Kisenyi", "Livelihoods"));
+            // the rows read in one go, once the last filtered answer has replaced the table (each filter change asks)
+            @SuppressWarnings("unchecked")
+            List<String> rows = browser.waitFor(d -> {
+                List<String> texts = (List<String>) browser.js("return Array.from(document.querySelectorAll("
+                        + "'#needs-table tr[data-need-id]')).map(r => r.innerText)");
+                return texts.stream().anyMatch(r -> r.contains(statement.substring(0, 40)))
+                        && texts.stream().allMatch(r -> r.contains("Prioritised") && r.contains("Livelihoods"))
+                        ? texts : null;
+            });
+            assertThat(rows).allSatisfy(r -> assertThat(r).contains("Prioritised", "Kisenyi", "Livelihoods"));
             assertThat(browser.sidewaysScroll()).isLessThanOrEqualTo(0);
             browser.check("the filtered needs at 390 px");
 
