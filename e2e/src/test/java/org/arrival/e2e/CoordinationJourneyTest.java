@@ -97,10 +97,12 @@ class CoordinationJourneyTest {
                  "barriers":["DOCUMENTATION"],"evidenceReferences":["City education office survey, 2026"],
                  "classification":"FORUM","sharedWithForums":["%s"]}""".formatted(platform.forumId), Map.of())
                 .get("id").asString();
-        // the association contributes once the need is out (notifications route an input to the owner of a need
-        // they have heard of; an input that overtakes its need on another topic reaches only the forum)
-        await("the need reached the notifications service", () -> inbox("kcca-coordinator")
-                .contains("NeedIdentified " + needId) ? true : null);
+        // the association contributes once the need is out, as a person would after seeing it (notifications route
+        // an input to the owner of a need they have heard of; an input that overtakes its need reaches only the forum)
+        String reader = platform.token("ngo-editor");
+        await("the need is out in the forum view", () -> platform.api.call("GET", PlatformService.FORUM,
+                "/forums/" + platform.forumId + "/needs-coverage", reader, null, Map.of()).body()
+                .contains(needId) ? true : null);
         JsonNode input = platform.api.expect(201, "POST", PlatformService.ASSESSMENTS, "/inputs",
                 platform.token("rlo-editor"), """
                 {"subjectType":"NEED","subjectId":"%s","kind":"COMMUNITY_CONSULTATION",
