@@ -97,7 +97,9 @@ public class FlagController {
     private ResponseEntity<CoherenceFlagRow> decide(Caller caller, UUID forumId, UUID flagId, FlagStatus target,
             Decision body, String ifMatch) {
         Viewer viewer = members.viewer(caller, forumId);
-        checker.flag(forumId, flagId, viewer).orElseThrow(() -> new RecordNotFound("flag", flagId));
+        if (checker.flag(forumId, flagId, viewer).isEmpty()) {
+            throw new RecordNotFound("flag", flagId);
+        }
         ForumRow forum = generations.activeStore().forum(forumId).orElse(null);
         boolean coordinator = caller.hasRole(Roles.FORUM_COORDINATOR) && forum != null
                 && (caller.actsFor(forum.convenorId) || caller.actsFor(forum.chairId)

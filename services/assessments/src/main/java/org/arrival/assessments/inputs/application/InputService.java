@@ -111,7 +111,9 @@ public class InputService {
     @Transactional(readOnly = true)
     public PageResult<SeenInput> aboutNeed(Caller caller, UUID needId, PageQuery page) {
         Viewer viewer = access.viewer(caller);
-        visibleNeed(viewer, needId).orElseThrow(() -> new RecordNotFound("need", needId));
+        if (visibleNeed(viewer, needId).isEmpty()) {
+            throw new RecordNotFound("need", needId);
+        }
         return inputs.search(new InputFilter(SubjectType.NEED, needId, null, null), viewer, page)
                 .map(s -> seen(viewer, s));
     }

@@ -3,4 +3,7 @@
  * org.arrival.platform.testing.api.RefusalMatrix}) and generated bad input ({@link
  * org.arrival.platform.testing.api.BadInput}, {@link org.arrival.platform.testing.api.BadInputCheck}).
  */
+@NullMarked
 package org.arrival.platform.testing.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.benchmarks.database;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.benchmarks.footprint;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.benchmarks.measure;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.benchmarks;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.benchmarks.pages;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.benchmarks.reporting;
+
+import org.jspecify.annotations.NullMarked;

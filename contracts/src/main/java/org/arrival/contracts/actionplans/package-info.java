@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.contracts.actionplans;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.contracts.assessments;
+
+import org.jspecify.annotations.NullMarked;

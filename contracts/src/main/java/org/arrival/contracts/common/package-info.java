@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.contracts.common;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.contracts.forum;
+
+import org.jspecify.annotations.NullMarked;

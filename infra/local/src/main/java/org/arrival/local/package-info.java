@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.local;
+
+import org.jspecify.annotations.NullMarked;

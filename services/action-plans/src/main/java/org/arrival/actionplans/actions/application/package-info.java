@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.actionplans.actions.application;
+
+import org.jspecify.annotations.NullMarked;

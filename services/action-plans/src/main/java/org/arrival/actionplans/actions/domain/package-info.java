@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.actionplans.actions.domain;
+
+import org.jspecify.annotations.NullMarked;

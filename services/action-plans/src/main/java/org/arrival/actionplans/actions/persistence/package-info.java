@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.actionplans.actions.persistence;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.actionplans.contributions.domain;
+
+import org.jspecify.annotations.NullMarked;

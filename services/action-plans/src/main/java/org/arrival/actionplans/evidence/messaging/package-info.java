@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.actionplans.evidence.messaging;
+
+import org.jspecify.annotations.NullMarked;

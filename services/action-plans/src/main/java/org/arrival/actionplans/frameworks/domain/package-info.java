@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.actionplans.frameworks.domain;
+
+import org.jspecify.annotations.NullMarked;

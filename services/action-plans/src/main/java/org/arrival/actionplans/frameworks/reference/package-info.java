@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.actionplans.frameworks.reference;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.actionplans.frameworks.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.actionplans.freshness.application;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.actionplans.freshness.domain;
+
+import org.jspecify.annotations.NullMarked;

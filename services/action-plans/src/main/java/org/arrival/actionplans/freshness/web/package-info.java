@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.actionplans.freshness.web;
+
+import org.jspecify.annotations.NullMarked;

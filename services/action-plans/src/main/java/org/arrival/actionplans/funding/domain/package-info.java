@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.actionplans.funding.domain;
+
+import org.jspecify.annotations.NullMarked;

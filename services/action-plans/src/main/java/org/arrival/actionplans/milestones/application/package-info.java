@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.actionplans.milestones.application;
+
+import org.jspecify.annotations.NullMarked;

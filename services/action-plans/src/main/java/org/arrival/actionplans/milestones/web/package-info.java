@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.actionplans.milestones.web;
+
+import org.jspecify.annotations.NullMarked;

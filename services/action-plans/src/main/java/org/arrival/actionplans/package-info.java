@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.actionplans;
+
+import org.jspecify.annotations.NullMarked;

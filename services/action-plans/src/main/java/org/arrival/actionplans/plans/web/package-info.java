@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.actionplans.plans.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.actionplans.progress.application;
+
+import org.jspecify.annotations.NullMarked;

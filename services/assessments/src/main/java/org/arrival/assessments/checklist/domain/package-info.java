@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.assessments.checklist.domain;
+
+import org.jspecify.annotations.NullMarked;

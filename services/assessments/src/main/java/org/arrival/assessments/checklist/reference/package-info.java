@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.assessments.checklist.reference;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.assessments.checklist.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.assessments.inputs.application;
+
+import org.jspecify.annotations.NullMarked;

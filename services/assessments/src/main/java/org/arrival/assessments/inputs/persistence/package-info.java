@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.assessments.inputs.persistence;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.assessments.inputs.web;
+
+import org.jspecify.annotations.NullMarked;

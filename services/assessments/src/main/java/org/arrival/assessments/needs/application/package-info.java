@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.assessments.needs.application;
+
+import org.jspecify.annotations.NullMarked;

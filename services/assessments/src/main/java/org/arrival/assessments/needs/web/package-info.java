@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.assessments.needs.web;
+
+import org.jspecify.annotations.NullMarked;

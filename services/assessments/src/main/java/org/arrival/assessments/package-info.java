@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.assessments;
+
+import org.jspecify.annotations.NullMarked;

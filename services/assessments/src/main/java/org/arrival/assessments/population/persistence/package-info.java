@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.assessments.population.persistence;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.assessments.population.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.assessments.rounds.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.assessments.rounds.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.assessments.shared.persistence;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.forum.coherence.domain;
+
+import org.jspecify.annotations.NullMarked;

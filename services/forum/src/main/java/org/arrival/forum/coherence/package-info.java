@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.forum.coherence;
+
+import org.jspecify.annotations.NullMarked;

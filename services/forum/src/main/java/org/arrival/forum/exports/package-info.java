@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.forum.exports;
+
+import org.jspecify.annotations.NullMarked;

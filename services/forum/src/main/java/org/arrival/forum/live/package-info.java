@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.forum.live;
+
+import org.jspecify.annotations.NullMarked;

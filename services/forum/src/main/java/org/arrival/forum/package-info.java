@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.forum;
+
+import org.jspecify.annotations.NullMarked;

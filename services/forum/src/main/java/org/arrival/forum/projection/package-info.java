@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.forum.projection;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.forum.views;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.forum.web;
+
+import org.jspecify.annotations.NullMarked;

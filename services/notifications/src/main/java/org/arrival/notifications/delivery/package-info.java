@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.notifications.delivery;
+
+import org.jspecify.annotations.NullMarked;

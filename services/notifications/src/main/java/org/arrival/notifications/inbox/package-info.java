@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.notifications.inbox;
+
+import org.jspecify.annotations.NullMarked;

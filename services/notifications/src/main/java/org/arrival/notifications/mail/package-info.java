@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.notifications.mail;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.notifications.records;
+
+import org.jspecify.annotations.NullMarked;

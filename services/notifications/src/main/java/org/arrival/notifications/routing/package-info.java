@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.notifications.routing;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.notifications.subscriptions;
+
+import org.jspecify.annotations.NullMarked;

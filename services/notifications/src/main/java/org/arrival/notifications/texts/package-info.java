@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.notifications.texts;
+
+import org.jspecify.annotations.NullMarked;

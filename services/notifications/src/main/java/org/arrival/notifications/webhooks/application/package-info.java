@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.notifications.webhooks.application;
+
+import org.jspecify.annotations.NullMarked;

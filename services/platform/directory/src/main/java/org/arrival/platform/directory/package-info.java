@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.platform.directory;
+
+import org.jspecify.annotations.NullMarked;

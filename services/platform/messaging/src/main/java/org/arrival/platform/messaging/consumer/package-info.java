@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.platform.messaging.consumer;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.platform.messaging.history;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.platform.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.platform.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.platform.testing;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.registry.forums.persistence;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.registry;
+
+import org.jspecify.annotations.NullMarked;

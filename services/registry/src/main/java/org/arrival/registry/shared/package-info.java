@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.registry.shared;
+
+import org.jspecify.annotations.NullMarked;

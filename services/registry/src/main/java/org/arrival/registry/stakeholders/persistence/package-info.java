@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.registry.stakeholders.persistence;
+
+import org.jspecify.annotations.NullMarked;

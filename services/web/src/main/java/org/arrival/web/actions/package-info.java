@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.web.actions;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.web.api.forum;
+
+import org.jspecify.annotations.NullMarked;

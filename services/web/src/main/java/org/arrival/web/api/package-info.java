@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.web.api;
+
+import org.jspecify.annotations.NullMarked;

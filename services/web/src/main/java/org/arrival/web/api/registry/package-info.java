@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.web.api.registry;
+
+import org.jspecify.annotations.NullMarked;

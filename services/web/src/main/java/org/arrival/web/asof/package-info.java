@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.web.asof;
+
+import org.jspecify.annotations.NullMarked;

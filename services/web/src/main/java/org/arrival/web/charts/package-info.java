@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.web.charts;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.web.flags;
+
+import org.jspecify.annotations.NullMarked;

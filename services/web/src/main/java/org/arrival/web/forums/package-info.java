@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.web.forums;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.web.inputs;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.web.layout;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.web.mywork;
+
+import org.jspecify.annotations.NullMarked;

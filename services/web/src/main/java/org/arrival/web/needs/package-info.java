@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.web.needs;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.web.notifications;
+
+import org.jspecify.annotations.NullMarked;

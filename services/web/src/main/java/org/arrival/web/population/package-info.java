@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.web.population;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.web.problems;
+
+import org.jspecify.annotations.NullMarked;

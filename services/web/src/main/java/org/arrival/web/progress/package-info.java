@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.web.progress;
+
+import org.jspecify.annotations.NullMarked;

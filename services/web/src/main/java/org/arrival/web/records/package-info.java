@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.web.records;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.web.signin;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.web.wording;
+
+import org.jspecify.annotations.NullMarked;
