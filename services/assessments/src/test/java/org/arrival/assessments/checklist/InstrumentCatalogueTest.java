@@ -67,6 +67,14 @@ class InstrumentCatalogueTest {
     }
 
     @Test
+    void reportsAMissingRecommendationTitleWithTheOtherProblems() {
+        assertThatThrownBy(() -> load("checklist-bad/untitled-recommendation.yaml"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("checklist-bad/untitled-recommendation.yaml is invalid")
+                .hasMessageContaining("title of recommendation R1 is empty");
+    }
+
+    @Test
     void rejectsAMissingFile() {
         assertThatThrownBy(() -> load("checklist-bad/no-such-file.yaml"))
                 .isInstanceOf(IllegalStateException.class)

@@ -153,7 +153,9 @@ final class InstrumentReader {
                 problems.add("recommendation " + code + " prints a total of " + r.printedTotal()
                         + " but its actions add up to " + computed);
             }
-            return theme == null ? null : new Recommendation(code, number, r.title(), theme, r.printedTotal(), actions);
+            // a missing title or theme is among the problems reported: the recommendation is left out, not half-built
+            return theme == null || r.title() == null ? null
+                    : new Recommendation(code, number, r.title(), theme, r.printedTotal(), actions);
         }
 
         private ChecklistAction action(InstrumentDocument.ActionDocument a, int recommendation, int position) {
