@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +20,7 @@ import org.arrival.assessments.checklist.domain.Question;
 import org.arrival.assessments.checklist.domain.Recommendation;
 import org.arrival.assessments.checklist.domain.StakeholderGroup;
 import org.arrival.assessments.checklist.domain.Theme;
+import org.jspecify.annotations.Nullable;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -90,24 +92,29 @@ final class InstrumentReader {
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("checklist " + name + " is invalid:\n - " + String.join("\n - ", problems));
             }
-            return new Instrument(doc.id(), doc.version(), doc.title(), source, recommendations);
+            // each of these, when missing, is among the problems reported above
+            return new Instrument(Objects.requireNonNull(doc.id(), "id"),
+                    Objects.requireNonNull(doc.version(), "version"), Objects.requireNonNull(doc.title(), "title"),
+                    Objects.requireNonNull(source, "source"), recommendations);
         }
 
-        private Citation source(InstrumentDocument.SourceDocument s) {
+        private @Nullable Citation source(InstrumentDocument.@Nullable SourceDocument s) {
             if (s == null) {
                 problems.add("instrument has no source citation");
                 return null;
             }
-            boolean ok = !blank(s.author(), "source author") & !blank(s.title(), "source title")
-                    & !blank(s.reference(), "source reference");
-            if (s.year() == null) {
+            String author = present(s.author(), "source author");
+            String title = present(s.title(), "source title");
+            String reference = present(s.reference(), "source reference");
+            Integer year = s.year();
+            if (year == null) {
                 problems.add("source year is missing");
-                ok = false;
             }
-            return ok ? new Citation(s.author(), s.year(), s.title(), s.reference()) : null;
+            return author == null || title == null || reference == null || year == null ? null
+                    : new Citation(author, year, title, reference);
         }
 
-        private void scoring(Map<String, Integer> scoring) {
+        private void scoring(@Nullable Map<String, @Nullable Integer> scoring) {
             Map<Answer, Integer> expected = new EnumMap<>(Answer.class);
             for (Answer a : Answer.values()) {
                 expected.put(a, a.points());
@@ -118,23 +125,24 @@ final class InstrumentReader {
             }
         }
 
-        private Recommendation recommendation(InstrumentDocument.RecommendationDocument r, int position) {
+        private @Nullable Recommendation recommendation(InstrumentDocument.@Nullable RecommendationDocument r,
+                int position) {
             if (r == null) {
                 problems.add("recommendation #" + position + " is empty");
                 return null;
             }
-            Matcher m = r.code() == null ? null : RECOMMENDATION_CODE.matcher(r.code());
-            if (m == null || !m.matches()) {
-                problems.add("recommendation #" + position + " has code " + r.code() + "; expected R<number>");
+            String code = r.code();
+            Matcher m = code == null ? null : RECOMMENDATION_CODE.matcher(code);
+            if (code == null || m == null || !m.matches()) {
+                problems.add("recommendation #" + position + " has code " + code + "; expected R<number>");
                 return null;
             }
-            String code = r.code();
             int number = Integer.parseInt(m.group(1));
             unique(code);
             if (number != position) {
                 problems.add("recommendation " + code + " is in position " + position + "; recommendations must run R1, R2, … in order");
             }
-            blank(r.title(), "title of recommendation " + code);
+            String title = present(r.title(), "title of recommendation " + code);
             Theme theme = parse(Theme.class, r.theme(), "theme of recommendation " + code);
             List<ChecklistAction> actions = new ArrayList<>();
             if (r.actions() == null || r.actions().isEmpty()) {
@@ -154,22 +162,23 @@ final class InstrumentReader {
                         + " but its actions add up to " + computed);
             }
             // a missing title or theme is among the problems reported: the recommendation is left out, not half-built
-            return theme == null || r.title() == null ? null
-                    : new Recommendation(code, number, r.title(), theme, r.printedTotal(), actions);
+            return theme == null || title == null ? null
+                    : new Recommendation(code, number, title, theme, r.printedTotal(), actions);
         }
 
-        private ChecklistAction action(InstrumentDocument.ActionDocument a, int recommendation, int position) {
+        private @Nullable ChecklistAction action(InstrumentDocument.@Nullable ActionDocument a, int recommendation,
+                int position) {
             if (a == null) {
                 problems.add("action #" + position + " of R" + recommendation + " is empty");
                 return null;
             }
-            Matcher m = a.code() == null ? null : ACTION_CODE.matcher(a.code());
-            if (m == null || !m.matches()) {
-                problems.add("action #" + position + " of R" + recommendation + " has code " + a.code()
+            String code = a.code();
+            Matcher m = code == null ? null : ACTION_CODE.matcher(code);
+            if (code == null || m == null || !m.matches()) {
+                problems.add("action #" + position + " of R" + recommendation + " has code " + code
                         + "; expected " + recommendation + ".<number>");
                 return null;
             }
-            String code = a.code();
             unique(code);
             if (Integer.parseInt(m.group(1)) != recommendation) {
                 problems.add("action " + code + " is listed under R" + recommendation + "; its code must start with "
@@ -213,18 +222,18 @@ final class InstrumentReader {
             return action;
         }
 
-        private Question question(InstrumentDocument.QuestionDocument q, String action, int index) {
+        private @Nullable Question question(InstrumentDocument.@Nullable QuestionDocument q, String action, int index) {
             if (q == null) {
                 problems.add("question #" + (index + 1) + " of action " + action + " is empty");
                 return null;
             }
-            Matcher m = q.code() == null ? null : QUESTION_CODE.matcher(q.code());
-            if (m == null || !m.matches()) {
-                problems.add("question #" + (index + 1) + " of action " + action + " has code " + q.code()
+            String code = q.code();
+            Matcher m = code == null ? null : QUESTION_CODE.matcher(code);
+            if (code == null || m == null || !m.matches()) {
+                problems.add("question #" + (index + 1) + " of action " + action + " has code " + code
                         + "; expected " + action + ".<letter>");
                 return null;
             }
-            String code = q.code();
             unique(code);
             if (!m.group(1).equals(action)) {
                 problems.add("question " + code + " is listed under action " + action + "; its code must start with "
@@ -233,7 +242,8 @@ final class InstrumentReader {
                 problems.add("question " + code + " is in position " + (index + 1) + " of action " + action
                         + "; questions must run " + action + ".a, " + action + ".b, … in order");
             }
-            if (!blank(q.text(), "text of question " + code) && !q.text().strip().endsWith("?")) {
+            String text = present(q.text(), "text of question " + code);
+            if (text != null && !text.strip().endsWith("?")) {
                 problems.add("question " + code + " must be phrased as a question ending with '?'");
             }
             return new Question(code, q.text() == null ? "" : q.text().strip());
@@ -245,7 +255,7 @@ final class InstrumentReader {
             }
         }
 
-        private boolean blank(String value, String what) {
+        private boolean blank(@Nullable String value, String what) {
             if (value == null || value.isBlank()) {
                 problems.add(what + " is empty");
                 return true;
@@ -253,7 +263,12 @@ final class InstrumentReader {
             return false;
         }
 
-        private <E extends Enum<E>> E parse(Class<E> type, String value, String what) {
+        /** The value, or null (a problem recorded) if it is missing or blank. */
+        private @Nullable String present(@Nullable String value, String what) {
+            return blank(value, what) ? null : value;
+        }
+
+        private <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String value, String what) {
             if (value == null || value.isBlank()) {
                 problems.add(what + " is empty");
                 return null;

@@ -12,6 +12,7 @@ import org.arrival.assessments.checklist.domain.Question;
 import org.arrival.assessments.checklist.domain.Recommendation;
 import org.arrival.assessments.checklist.domain.StakeholderGroup;
 import org.arrival.assessments.checklist.domain.Theme;
+import org.jspecify.annotations.Nullable;
 
 /** A checklist version as the API shows it: recommendations, actions and questions, each with its maximum score. */
 public record InstrumentView(String id, int version, String title, SourceView source, Map<String, Integer> scoring,
@@ -30,7 +31,7 @@ public record InstrumentView(String id, int version, String title, SourceView so
     }
 
     public record RecommendationView(String code, int number, String title, Theme theme, String themeLabel,
-            Integer printedTotal, int maxScore, List<ActionView> actions) {
+            @Nullable Integer printedTotal, int maxScore, List<ActionView> actions) {
 
         static RecommendationView of(Recommendation r) {
             return new RecommendationView(r.code(), r.number(), r.title(), r.theme(), r.theme().label(),
@@ -38,8 +39,8 @@ public record InstrumentView(String id, int version, String title, SourceView so
         }
     }
 
-    public record ActionView(String code, String title, List<StakeholderGroup> stakeholderGroups, Integer printedMax,
-            int maxScore, List<QuestionView> questions) {
+    public record ActionView(String code, String title, List<StakeholderGroup> stakeholderGroups,
+            @Nullable Integer printedMax, int maxScore, List<QuestionView> questions) {
 
         static ActionView of(ChecklistAction a) {
             return new ActionView(a.code(), a.title(), a.stakeholderGroups(), a.printedMax(), a.maxScore(),

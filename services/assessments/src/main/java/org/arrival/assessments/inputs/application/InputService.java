@@ -2,6 +2,7 @@ package org.arrival.assessments.inputs.application;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -63,12 +64,10 @@ public class InputService {
     }
 
     @Transactional
-    public SeenInput contribute(Caller caller, Contribution sent) {
-        requireContributor(caller);
+    public SeenInput contribute(Caller caller, Sent sent) {
+        UUID contributor = requireContributor(caller);
         Viewer viewer = access.viewer(caller);
-        Contribution c = new Contribution(UUID.randomUUID(), caller.organisationId(), sent.subjectType(),
-                sent.subjectId(), sent.kind(), sent.summary(), sent.provenance(), sent.collectedOn(),
-                sent.participants(), sent.classification(), sent.sharedWithForums()).validated(access.today());
+        Contribution c = sent.as(UUID.randomUUID(), contributor).validated(access.today());
         List<RecordScope> subject = switch (c.subjectType()) {
             case NEED -> {
                 Need n = visibleNeed(viewer, c.subjectId())
@@ -85,7 +84,7 @@ public class InputService {
         UUID subjectOwner = subject.getFirst().owner();
         if (caller.actsFor(subjectOwner)) {
             throw new AccessRefused("Inputs come from other organisations; the owner records its own evidence on the "
-                    + c.subjectType().name().toLowerCase() + " itself");
+                    + c.subjectType().name().toLowerCase(Locale.ROOT) + " itself");
         }
         Instant at = access.clock().instant();
         inputs.insert(c, caller.userId(), at);
@@ -154,12 +153,15 @@ public class InputService {
                 n.details().classification(), n.details().sharedWithForums()));
     }
 
-    private static void requireContributor(Caller caller) {
+    /** The caller's organisation, which contributes the input, if the caller may contribute for it. */
+    private static UUID requireContributor(Caller caller) {
         boolean mayWrite = caller.hasRole(Roles.ORG_EDITOR) || caller.hasRole(Roles.ORG_ADMIN)
                 || caller.hasRole(Roles.FORUM_COORDINATOR);
-        if (caller.organisationId() == null || !mayWrite) {
+        UUID organisation = caller.organisationId();
+        if (organisation == null || !mayWrite) {
             throw new AccessRefused("Inputs are contributed by an organisation's editors, administrators or forum coordinators");
         }
+        return organisation;
     }
 
     private static SeenInput seen(Viewer viewer, StoredInput s) {
@@ -171,6 +173,12 @@ public class InputService {
         return new Input(c.id(), c.contributorId(), c.kind(), c.subjectType().name(), c.subjectId(), c.summary(),
                 c.provenance(), c.collectedOn(), DisclosureControl.count(c.participants(), exact),
                 c.sharedWithForums().isEmpty() ? null : c.sharedWithForums());
+    }
+
+    /** An input as sent, made a contribution with the id the service gives it and the organisation contributing it. */
+    @FunctionalInterface
+    public interface Sent {
+        Contribution as(UUID id, UUID contributorId);
     }
 
     /** An input and whether the caller sees its participants exactly (its contributor, unless an enforcement body). */

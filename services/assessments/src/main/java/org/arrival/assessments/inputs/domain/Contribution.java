@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.assessments.InputKind;
 import org.arrival.platform.web.InvalidInput;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An organisation's own record about a round or a need it does not own: what it observed or heard, who collected
@@ -24,7 +25,7 @@ public record Contribution(
         String summary,
         String provenance,
         LocalDate collectedOn,
-        Integer participants,
+        @Nullable Integer participants,
         DataClassification classification,
         List<UUID> sharedWithForums) {
 

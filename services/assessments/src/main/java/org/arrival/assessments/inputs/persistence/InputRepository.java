@@ -20,6 +20,7 @@ import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.assessments.InputKind;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -98,7 +99,7 @@ public class InputRepository {
         return EvidenceSql.page(jdbc, "evidence_input", where.toString(), args, page, SORT_COLUMNS, this::map);
     }
 
-    private static void condition(StringBuilder where, List<Object> args, String sql, Object value) {
+    private static void condition(StringBuilder where, List<Object> args, String sql, @Nullable Object value) {
         if (value != null) {
             where.append(" AND ").append(sql);
             args.add(value);
@@ -119,6 +120,7 @@ public class InputRepository {
     }
 
     /** What a listing may be narrowed to. */
-    public record InputFilter(SubjectType subjectType, UUID subjectId, UUID contributor, InputKind kind) {
+    public record InputFilter(@Nullable SubjectType subjectType, @Nullable UUID subjectId, @Nullable UUID contributor,
+            @Nullable InputKind kind) {
     }
 }

@@ -39,7 +39,7 @@ public class InputController {
     @Operation(summary = "Contribute an input to another organisation's round or need")
     @PostMapping(path = "/inputs", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<InputView> contribute(Caller caller, @Valid @RequestBody InputInput input) {
-        SeenInput i = service.contribute(caller, input.toContribution());
+        SeenInput i = service.contribute(caller, input::toContribution);
         return ResponseEntity.created(URI.create("/inputs/" + i.stored().input().id())).body(InputView.of(i));
     }
 

@@ -13,6 +13,7 @@ import org.arrival.assessments.shared.web.ShownCount;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.assessments.Input;
 import org.arrival.contracts.assessments.InputKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An input as the caller may see it: participants exact for its contributor, who also gets {@code shownToOthers};
@@ -28,14 +29,14 @@ public record InputView(
         String summary,
         String provenance,
         LocalDate collectedOn,
-        ShownCount participants,
+        @Nullable ShownCount participants,
         DataClassification classification,
         List<UUID> sharedWithForums,
         Instant createdAt,
-        ShownToOthers shownToOthers) {
+        @Nullable ShownToOthers shownToOthers) {
 
     /** The input's counts as everyone but its contributor sees them. */
-    public record ShownToOthers(ShownCount participants) {
+    public record ShownToOthers(@Nullable ShownCount participants) {
     }
 
     public static InputView of(SeenInput seen) {

@@ -13,6 +13,7 @@ import org.arrival.assessments.needs.persistence.RoundLookup;
 import org.arrival.platform.security.Viewer;
 import org.arrival.assessments.shared.application.EvidenceAccess;
 import org.arrival.assessments.shared.persistence.EvidenceRevisions;
+import org.arrival.platform.messaging.history.RecordHistory;
 import org.arrival.contracts.assessments.NeedIdentified;
 import org.arrival.contracts.assessments.NeedStatus;
 import org.arrival.contracts.assessments.NeedUpdated;
@@ -25,6 +26,7 @@ import org.arrival.platform.web.PageResult;
 import org.arrival.platform.web.RecordNotFound;
 import org.arrival.platform.web.StaleVersion;
 import org.arrival.platform.web.UnprocessableReference;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -83,7 +85,8 @@ public class NeedService {
     }
 
     @Transactional
-    public StoredNeed move(Caller caller, UUID id, Long expectedVersion, NeedStatus target, String reason) {
+    public StoredNeed move(Caller caller, UUID id, @Nullable Long expectedVersion, NeedStatus target,
+            @Nullable String reason) {
         Need current = ownedForUpdate(caller, id, expectedVersion);
         int links = needs.find(id).orElseThrow().actionIds().size();
         Need next = current.moveTo(target, reason, links);
@@ -95,7 +98,7 @@ public class NeedService {
 
     /** Records that an action addresses the need; linking the same action again changes nothing. */
     @Transactional
-    public StoredNeed linkAction(Caller caller, UUID id, Long expectedVersion, UUID actionId) {
+    public StoredNeed linkAction(Caller caller, UUID id, @Nullable Long expectedVersion, UUID actionId) {
         Need current = ownedForUpdate(caller, id, expectedVersion);
         Need next = current.linked();
         Instant at = access.clock().instant();
@@ -132,7 +135,7 @@ public class NeedService {
     }
 
     @Transactional(readOnly = true)
-    public List<EvidenceRevisions.Revision> history(Caller caller, UUID id) {
+    public List<RecordHistory.Revision> history(Caller caller, UUID id) {
         StoredNeed n = get(caller, id);
         if (!caller.actsFor(n.need().ownerId())) {
             throw new AccessRefused("Only the organisation that owns a need may read its history");
@@ -160,7 +163,7 @@ public class NeedService {
     }
 
     /** Locks the need; 404 if the caller cannot see it, 403 unless they edit for its owner, 412 if stale. */
-    private Need ownedForUpdate(Caller caller, UUID id, Long expectedVersion) {
+    private Need ownedForUpdate(Caller caller, UUID id, @Nullable Long expectedVersion) {
         Viewer viewer = access.viewer(caller);
         Need current = needs.findForUpdate(id).map(StoredNeed::need).filter(n -> visible(viewer, n))
                 .orElseThrow(() -> new RecordNotFound("need", id));
@@ -174,7 +177,7 @@ public class NeedService {
         return current;
     }
 
-    private void requireRound(Caller caller, UUID roundId) {
+    private void requireRound(Caller caller, @Nullable UUID roundId) {
         if (roundId != null && rounds.find(roundId, access.viewer(caller)).isEmpty()) {
             throw new UnprocessableReference("roundId", "no assessment round " + roundId);
         }

@@ -2,12 +2,14 @@ package org.arrival.assessments.needs.domain;
 
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
 import org.arrival.contracts.assessments.NeedStatus;
 import org.arrival.platform.web.InvalidInput;
 import org.arrival.platform.web.RuleViolation;
+import org.jspecify.annotations.Nullable;
 
 import static org.arrival.contracts.assessments.NeedStatus.ADDRESSED;
 import static org.arrival.contracts.assessments.NeedStatus.DEPRIORITISED;
@@ -21,7 +23,8 @@ import static org.arrival.contracts.assessments.NeedStatus.VALIDATED;
  * RESOLVED (from ADDRESSED, or straight from VALIDATED or PRIORITISED); DEPRIORITISED from any open state, and only
  * with a reason. RESOLVED and DEPRIORITISED are closed: a closed need is not edited.
  */
-public record Need(UUID id, long version, UUID ownerId, NeedDetails details, NeedStatus status, String statusReason) {
+public record Need(UUID id, long version, UUID ownerId, NeedDetails details, NeedStatus status,
+        @Nullable String statusReason) {
 
     public static final int MAX_REASON = 2000;
 
@@ -38,7 +41,11 @@ public record Need(UUID id, long version, UUID ownerId, NeedDetails details, Nee
     }
 
     public static boolean allowed(NeedStatus from, NeedStatus to) {
-        return NEXT.get(from).contains(to);
+        return next(from).contains(to);
+    }
+
+    private static Set<NeedStatus> next(NeedStatus from) {
+        return Objects.requireNonNull(NEXT.get(from), "NEXT names every status");
     }
 
     public boolean open() {
@@ -49,7 +56,7 @@ public record Need(UUID id, long version, UUID ownerId, NeedDetails details, Nee
      * The need moved to {@code target}. {@code linkedActions} is how many actions address it; a reason is required
      * to deprioritise and optional otherwise.
      */
-    public Need moveTo(NeedStatus target, String reason, int linkedActions) {
+    public Need moveTo(NeedStatus target, @Nullable String reason, int linkedActions) {
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (target == null) {
             throw InvalidInput.field("status", "is required");
@@ -62,7 +69,7 @@ public record Need(UUID id, long version, UUID ownerId, NeedDetails details, Nee
         }
         if (!allowed(status, target)) {
             throw new RuleViolation("A need that is " + status + " cannot become " + target
-                    + (NEXT.get(status).isEmpty() ? "" : "; it can become " + NEXT.get(status)));
+                    + (next(status).isEmpty() ? "" : "; it can become " + next(status)));
         }
         if (target == ADDRESSED && linkedActions < 1) {
             throw new RuleViolation("A need is ADDRESSED only by an action: link at least one action first");

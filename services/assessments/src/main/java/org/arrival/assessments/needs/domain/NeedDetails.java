@@ -14,6 +14,7 @@ import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
 import org.arrival.platform.web.InvalidInput;
+import org.jspecify.annotations.Nullable;
 
 /** What a need says: what is lacking, in which sector, for whom, where, how severe, what stands in the way. */
 public record NeedDetails(
@@ -24,7 +25,7 @@ public record NeedDetails(
         Severity severity,
         List<BarrierType> barriers,
         List<String> evidenceReferences,
-        UUID roundId,
+        @Nullable UUID roundId,
         DataClassification classification,
         List<UUID> sharedWithForums) {
 
@@ -81,7 +82,7 @@ public record NeedDetails(
         return changed;
     }
 
-    private static void diff(List<String> changed, String name, Object a, Object b) {
+    private static void diff(List<String> changed, String name, @Nullable Object a, @Nullable Object b) {
         if (!Objects.equals(a, b)) {
             changed.add(name);
         }

@@ -26,6 +26,7 @@ import org.arrival.contracts.common.Sector;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
 import org.arrival.platform.web.StaleVersion;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -114,7 +115,7 @@ public class NeedRepository {
         return EvidenceSql.page(jdbc, "need", where.toString(), args, page, SORT_COLUMNS, this::map);
     }
 
-    private static void condition(StringBuilder where, List<Object> args, String sql, Object value) {
+    private static void condition(StringBuilder where, List<Object> args, String sql, @Nullable Object value) {
         if (value != null) {
             where.append(" AND ").append(sql);
             args.add(value);
@@ -151,7 +152,8 @@ public class NeedRepository {
     }
 
     /** What a listing may be narrowed to. */
-    public record NeedFilter(Sector sector, PopulationGroup group, String country, String subdivision, String area,
-            NeedStatus status, Severity severity, BarrierType barrier, UUID owner, UUID roundId) {
+    public record NeedFilter(@Nullable Sector sector, @Nullable PopulationGroup group, @Nullable String country,
+            @Nullable String subdivision, @Nullable String area, @Nullable NeedStatus status,
+            @Nullable Severity severity, @Nullable BarrierType barrier, @Nullable UUID owner, @Nullable UUID roundId) {
     }
 }

@@ -10,7 +10,7 @@ import org.arrival.assessments.needs.application.NeedService;
 import org.arrival.assessments.needs.persistence.NeedRepository;
 import org.arrival.assessments.needs.persistence.NeedRepository.NeedFilter;
 import org.arrival.assessments.needs.persistence.NeedRepository.StoredNeed;
-import org.arrival.assessments.shared.persistence.EvidenceRevisions;
+import org.arrival.platform.messaging.history.RecordHistory;
 import org.arrival.contracts.assessments.BarrierType;
 import org.arrival.contracts.assessments.NeedStatus;
 import org.arrival.contracts.assessments.Severity;
@@ -20,6 +20,7 @@ import org.arrival.platform.security.Caller;
 import org.arrival.platform.web.ETags;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -111,7 +112,7 @@ public class NeedController {
 
     @Operation(summary = "Who changed a need, when, what and why (its owner)")
     @GetMapping("/{id}/history")
-    public List<EvidenceRevisions.Revision> history(Caller caller, @PathVariable UUID id) {
+    public List<RecordHistory.Revision> history(Caller caller, @PathVariable UUID id) {
         return service.history(caller, id);
     }
 
@@ -119,11 +120,11 @@ public class NeedController {
         return ResponseEntity.ok().eTag(ETags.of(n.need().version())).body(NeedView.of(n));
     }
 
-    private static Long optionalVersion(String ifMatch) {
+    private static @Nullable Long optionalVersion(@Nullable String ifMatch) {
         return ifMatch == null || ifMatch.isBlank() ? null : ETags.requiredVersion(ifMatch);
     }
 
-    private static String blankToNull(String value) {
+    private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }

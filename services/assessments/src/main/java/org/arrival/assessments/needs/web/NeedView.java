@@ -14,6 +14,7 @@ import org.arrival.contracts.assessments.Severity;
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
+import org.jspecify.annotations.Nullable;
 
 /** A need as the API shows it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -28,9 +29,9 @@ public record NeedView(
         Severity severity,
         List<BarrierType> barriers,
         List<String> evidenceReferences,
-        UUID roundId,
+        @Nullable UUID roundId,
         NeedStatus status,
-        String statusReason,
+        @Nullable String statusReason,
         List<UUID> actionIds,
         DataClassification classification,
         List<UUID> sharedWithForums,

@@ -15,6 +15,7 @@ import org.arrival.assessments.population.persistence.EstimateRepository;
 import org.arrival.assessments.population.persistence.EstimateRepository.EstimateFilter;
 import org.arrival.assessments.population.persistence.EstimateRepository.StoredEstimate;
 import org.arrival.assessments.shared.persistence.EvidenceRevisions;
+import org.arrival.platform.messaging.history.RecordHistory;
 import org.arrival.contracts.assessments.PopulationEstimate;
 import org.arrival.contracts.assessments.PopulationEstimateRecorded;
 import org.arrival.contracts.assessments.PopulationEstimateRevised;
@@ -119,7 +120,7 @@ public class PopulationService {
     }
 
     @Transactional(readOnly = true)
-    public List<EvidenceRevisions.Revision> history(Caller caller, UUID id) {
+    public List<RecordHistory.Revision> history(Caller caller, UUID id) {
         SeenEstimate seen = get(caller, id);
         if (!access.viewer(caller).owns(seen.stored().estimate().ownerId())) {
             throw new AccessRefused("Only the organisation that recorded an estimate may read its history");

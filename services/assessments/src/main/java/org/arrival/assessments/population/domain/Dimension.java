@@ -11,6 +11,7 @@ public enum Dimension {
     AGE_BAND(List.of("0-4", "5-11", "12-17", "18-59", "60+", "NOT_STATED")),
     DISABILITY(List.of("WITH_DISABILITY", "WITHOUT_DISABILITY", "NOT_STATED"));
 
+    @SuppressWarnings("ImmutableEnumChecker") // always a List.of, which cannot be changed
     private final List<String> categories;
 
     Dimension(List<String> categories) {

@@ -14,20 +14,21 @@ import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.platform.web.InvalidInput;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an owner says about a population: where, which group, how many registered and estimated, broken down how,
  * from which source and method, as of when, and who may see it.
  */
 public record EstimateDetails(
-        String seriesId,
+        @Nullable String seriesId,
         Jurisdiction area,
         PopulationGroup group,
         Integer registered,
         Integer estimated,
         List<Cell> breakdown,
         String source,
-        String method,
+        @Nullable String method,
         LocalDate asOf,
         DataClassification classification,
         List<UUID> sharedWithForums) {
@@ -119,13 +120,13 @@ public record EstimateDetails(
         return changed;
     }
 
-    private static void diff(List<String> changed, String name, Object a, Object b) {
+    private static void diff(List<String> changed, String name, @Nullable Object a, @Nullable Object b) {
         if (!Objects.equals(a, b)) {
             changed.add(name);
         }
     }
 
-    private static String blankToNull(String s) {
+    private static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.arrival.contracts.assessments.Count;
 import org.arrival.contracts.assessments.Disaggregation;
 import org.arrival.platform.security.DisclosureControl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The firewall on counts: statistical disclosure control of an estimate as everyone but its owner sees it (and as
@@ -31,7 +32,7 @@ public final class Suppression {
     }
 
     /** The count as shown: exact for those who see small counts, otherwise suppressed or rounded. */
-    public static Count count(Integer value, boolean exact) {
+    public static @Nullable Count count(@Nullable Integer value, boolean exact) {
         return DisclosureControl.count(value, exact);
     }
 
@@ -81,6 +82,6 @@ public final class Suppression {
     }
 
     /** An estimate's counts as one reader sees them. */
-    public record ShownCounts(Count registered, Count estimated, List<Disaggregation> breakdown) {
+    public record ShownCounts(@Nullable Count registered, @Nullable Count estimated, List<Disaggregation> breakdown) {
     }
 }

@@ -24,6 +24,7 @@ import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
 import org.arrival.platform.web.StaleVersion;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -98,7 +99,7 @@ public class EstimateRepository {
         return EvidenceSql.page(jdbc, "population_estimate", where.toString(), args, page, SORT_COLUMNS, this::map);
     }
 
-    private static void condition(StringBuilder where, List<Object> args, String sql, Object value) {
+    private static void condition(StringBuilder where, List<Object> args, String sql, @Nullable Object value) {
         if (value != null) {
             where.append(" AND ").append(sql);
             args.add(value);
@@ -130,7 +131,7 @@ public class EstimateRepository {
     }
 
     /** What a listing may be narrowed to. */
-    public record EstimateFilter(String country, String subdivision, String areaCode, PopulationGroup group,
-            String seriesId, UUID owner) {
+    public record EstimateFilter(@Nullable String country, @Nullable String subdivision, @Nullable String areaCode,
+            @Nullable PopulationGroup group, @Nullable String seriesId, @Nullable UUID owner) {
     }
 }

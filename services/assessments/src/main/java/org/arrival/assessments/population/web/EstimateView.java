@@ -16,6 +16,7 @@ import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.assessments.PopulationEstimate;
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.contracts.common.PopulationGroup;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A population estimate as the caller may see it: exact for its owner, who also gets {@code shownToOthers}, the
@@ -26,20 +27,20 @@ public record EstimateView(
         UUID id,
         long version,
         UUID ownerId,
-        String seriesId,
+        @Nullable String seriesId,
         Jurisdiction area,
         PopulationGroup group,
-        ShownCount registered,
-        ShownCount estimated,
+        @Nullable ShownCount registered,
+        @Nullable ShownCount estimated,
         List<Cell> breakdown,
         String source,
-        String method,
+        @Nullable String method,
         LocalDate asOf,
         DataClassification classification,
         List<UUID> sharedWithForums,
         Instant createdAt,
         Instant updatedAt,
-        ShownCountsView shownToOthers) {
+        @Nullable ShownCountsView shownToOthers) {
 
     public static EstimateView of(SeenEstimate seen) {
         var stored = seen.stored();
@@ -55,6 +56,6 @@ public record EstimateView(
     }
 
     /** One cell of the breakdown as shown. */
-    public record Cell(String dimension, String category, ShownCount count) {
+    public record Cell(String dimension, String category, @Nullable ShownCount count) {
     }
 }

@@ -10,12 +10,13 @@ import org.arrival.assessments.population.application.PopulationService;
 import org.arrival.assessments.population.application.PopulationService.SeenEstimate;
 import org.arrival.assessments.population.persistence.EstimateRepository;
 import org.arrival.assessments.population.persistence.EstimateRepository.EstimateFilter;
-import org.arrival.assessments.shared.persistence.EvidenceRevisions;
+import org.arrival.platform.messaging.history.RecordHistory;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.web.ETags;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -102,7 +103,7 @@ public class PopulationController {
 
     @Operation(summary = "Who recorded and revised an estimate, when and what changed (its owner)")
     @GetMapping("/{id}/history")
-    public List<EvidenceRevisions.Revision> history(Caller caller, @PathVariable UUID id) {
+    public List<RecordHistory.Revision> history(Caller caller, @PathVariable UUID id) {
         return service.history(caller, id);
     }
 
@@ -110,7 +111,7 @@ public class PopulationController {
         return ResponseEntity.ok().eTag(ETags.of(e.stored().estimate().version())).body(EstimateView.of(e));
     }
 
-    private static String blankToNull(String value) {
+    private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }

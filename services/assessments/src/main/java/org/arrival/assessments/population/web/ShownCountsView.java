@@ -6,13 +6,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.arrival.assessments.population.domain.Suppression.ShownCounts;
 import org.arrival.assessments.shared.web.ShownCount;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An estimate's counts as everyone but its owner sees them (and as events carry them): each count either
  * {@code {"value": n}} with n a multiple of 5, or {@code {"suppressed": "<5"}}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ShownCountsView(ShownCount registered, ShownCount estimated, List<EstimateView.Cell> breakdown) {
+public record ShownCountsView(@Nullable ShownCount registered, @Nullable ShownCount estimated,
+        List<EstimateView.Cell> breakdown) {
 
     public static ShownCountsView of(ShownCounts counts) {
         return new ShownCountsView(ShownCount.of(counts.registered()), ShownCount.of(counts.estimated()),

@@ -8,6 +8,7 @@ import org.arrival.platform.web.ApiException;
 import org.arrival.platform.web.ETags;
 import org.arrival.platform.web.InvalidInput;
 import org.arrival.platform.web.VersionRequired;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a submission of answers says about the answers it replaces: nothing (a first submission), that there are none
@@ -17,12 +18,12 @@ import org.arrival.platform.web.VersionRequired;
  *
  * @param version the version replaced, or null
  */
-public record AnswersPrecondition(Long version, boolean anyExisting, boolean noneExisting) {
+public record AnswersPrecondition(@Nullable Long version, boolean anyExisting, boolean noneExisting) {
 
     public static final AnswersPrecondition NONE = new AnswersPrecondition(null, false, false);
 
     /** From the request's {@code If-Match} and {@code If-None-Match} headers (either may be absent). */
-    public static AnswersPrecondition of(String ifMatch, String ifNoneMatch) {
+    public static AnswersPrecondition of(@Nullable String ifMatch, @Nullable String ifNoneMatch) {
         boolean none = false;
         if (ifNoneMatch != null && !ifNoneMatch.isBlank()) {
             if (!"*".equals(ifNoneMatch.strip())) {

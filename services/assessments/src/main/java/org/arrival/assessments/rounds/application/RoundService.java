@@ -52,6 +52,7 @@ import org.arrival.platform.web.RecordNotFound;
 import org.arrival.platform.web.RuleViolation;
 import org.arrival.platform.web.StaleVersion;
 import org.arrival.platform.web.UnprocessableReference;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -124,7 +125,7 @@ public class RoundService {
     }
 
     @Transactional
-    public StoredRound open(Caller caller, UUID id, Long expectedVersion) {
+    public StoredRound open(Caller caller, UUID id, @Nullable Long expectedVersion) {
         AssessmentRound next = managedForUpdate(caller, id, expectedVersion).open();
         Instant at = clock.instant();
         rounds.update(next, caller.toActor(), at, false);
@@ -135,7 +136,7 @@ public class RoundService {
     }
 
     @Transactional
-    public StoredRound close(Caller caller, UUID id, Long expectedVersion, String reason) {
+    public StoredRound close(Caller caller, UUID id, @Nullable Long expectedVersion, @Nullable String reason) {
         AssessmentRound next = managedForUpdate(caller, id, expectedVersion).close();
         Instant at = clock.instant();
         rounds.update(next, caller.toActor(), at, false);
@@ -151,7 +152,7 @@ public class RoundService {
      * and one ChecklistGapIdentified per gap, all in this transaction.
      */
     @Transactional
-    public StoredRound publish(Caller caller, UUID id, Long expectedVersion) {
+    public StoredRound publish(Caller caller, UUID id, @Nullable Long expectedVersion) {
         AssessmentRound current = managedForUpdate(caller, id, expectedVersion);
         AssessmentRound next = current.publish();
         RoundScores scores = score(next);
@@ -301,7 +302,7 @@ public class RoundService {
         return access;
     }
 
-    private AssessmentRound managedForUpdate(Caller caller, UUID id, Long expectedVersion) {
+    private AssessmentRound managedForUpdate(Caller caller, UUID id, @Nullable Long expectedVersion) {
         AssessmentRound round = rounds.findForUpdate(id).map(StoredRound::round)
                 .orElseThrow(() -> new RecordNotFound("round", id));
         RoundAccess access = new RoundAccess(organisations.viewer(caller), round);
@@ -394,8 +395,8 @@ public class RoundService {
      * A respondent's answers as shown to the caller; {@code submittedAt} and {@code version} are null when it has not
      * answered yet.
      */
-    public record RespondentAnswers(UUID roundId, UUID respondentId, Instant submittedAt, List<GivenAnswer> answers,
-            int questions, boolean evidenceShown, Long version) {
+    public record RespondentAnswers(UUID roundId, UUID respondentId, @Nullable Instant submittedAt,
+            List<GivenAnswer> answers, int questions, boolean evidenceShown, @Nullable Long version) {
     }
 
     /** Scores with what the caller may see of them: who said what only for the convenor and administrators. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.arrival.assessments.rounds.domain.RoundScores.RecommendationResult;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a later round of the same place compares with an earlier one: per recommendation (present in both) and
@@ -19,9 +20,9 @@ public record Comparison(Delta overall, List<Delta> recommendations) {
     }
 
     /** {@code code} is null for the overall score. */
-    public record Delta(String code, Tally from, Tally to, double delta, Trend trend) {
+    public record Delta(@Nullable String code, Tally from, Tally to, double delta, Trend trend) {
 
-        static Delta between(String code, Tally from, Tally to) {
+        static Delta between(@Nullable String code, Tally from, Tally to) {
             double shareChange = to.share() - from.share();
             Trend trend = Math.abs(shareChange) < EPSILON ? Trend.UNCHANGED
                     : shareChange > 0 ? Trend.IMPROVED : Trend.REGRESSED;

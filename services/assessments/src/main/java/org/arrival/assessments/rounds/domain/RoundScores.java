@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.arrival.assessments.checklist.domain.Answer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A round's scores: consolidated per question, action, recommendation and overall; each respondent's own totals;
@@ -45,8 +46,8 @@ public record RoundScores(Tally overall, List<RecommendationResult> recommendati
      * One question consolidated: the mean of the points of those who answered it ({@code mean} is null and the
      * score 0 when nobody did), and each respondent's answer.
      */
-    public record QuestionResult(String code, String actionCode, String recommendationCode, Tally score, Double mean,
-            int answeredBy, boolean divergent, Map<UUID, Answer> answers) {
+    public record QuestionResult(String code, String actionCode, String recommendationCode, Tally score,
+            @Nullable Double mean, int answeredBy, boolean divergent, Map<UUID, Answer> answers) {
 
         public boolean unanswered() {
             return answeredBy == 0;

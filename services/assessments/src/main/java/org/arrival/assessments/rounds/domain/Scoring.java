@@ -34,6 +34,9 @@ public final class Scoring {
     }
 
     /**
+     * Scores a round: the consolidated result of each question, action and recommendation, each respondent's own
+     * scores, and the questions on which respondents diverge.
+     *
      * @param respondents the round's respondents, in the round's order
      * @param answers respondent → question code → answer; respondents without answers may be missing
      */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.arrival.contracts.common.Actor;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -23,8 +24,8 @@ public class RoundRevisions {
         this.jdbc = jdbc;
     }
 
-    public void record(UUID roundId, long version, String change, Actor actor, Instant at, UUID respondentId,
-            List<String> changedFields, String reason) {
+    public void record(UUID roundId, long version, String change, Actor actor, Instant at, @Nullable UUID respondentId,
+            List<String> changedFields, @Nullable String reason) {
         jdbc.update("""
                 INSERT INTO round_revision (round_id, version, change, recorded_at, user_id, organisation_id,
                                             respondent_id, changed_fields, reason)
@@ -48,7 +49,7 @@ public class RoundRevisions {
     }
 
     /** One entry of a round's history; {@code respondentId} is set for a submitted response. */
-    public record Revision(long version, String change, Instant at, String userId, UUID organisationId,
-            UUID respondentId, List<String> changedFields, String reason) {
+    public record Revision(long version, String change, Instant at, String userId, @Nullable UUID organisationId,
+            @Nullable UUID respondentId, List<String> changedFields, @Nullable String reason) {
     }
 }

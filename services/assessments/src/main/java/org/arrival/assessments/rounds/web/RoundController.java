@@ -19,6 +19,7 @@ import org.arrival.platform.security.Caller;
 import org.arrival.platform.web.ETags;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -159,11 +160,11 @@ public class RoundController {
         return ResponseEntity.ok().eTag(ETags.of(r.round().version())).body(RoundView.of(r));
     }
 
-    private static Long optionalVersion(String ifMatch) {
+    private static @Nullable Long optionalVersion(@Nullable String ifMatch) {
         return ifMatch == null || ifMatch.isBlank() ? null : ETags.requiredVersion(ifMatch);
     }
 
-    private static String blank(String value) {
+    private static @Nullable String blank(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }

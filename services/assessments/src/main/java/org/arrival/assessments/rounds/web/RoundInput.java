@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import org.arrival.assessments.rounds.domain.RoundProfile;
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.platform.web.NotFreeText;
+import org.jspecify.annotations.Nullable;
 
 /** A round as sent to create a draft or to replace a draft's profile. */
 public record RoundInput(
@@ -39,7 +40,7 @@ public record RoundInput(
             return new Jurisdiction(country, blank(subdivision), blank(areaCode), blank(areaName));
         }
 
-        private static String blank(String value) {
+        private static @Nullable String blank(@Nullable String value) {
             return value == null || value.isBlank() ? null : value.strip();
         }
     }

@@ -10,6 +10,7 @@ import org.arrival.assessments.rounds.application.RoundService.VisibleScores;
 import org.arrival.assessments.rounds.domain.RoundScores;
 import org.arrival.assessments.rounds.domain.Tally;
 import org.arrival.contracts.assessments.RoundStatus;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A round's scores. Everyone who may read the round sees the consolidated scores and which questions diverge, with
@@ -27,7 +28,7 @@ public record ScoresView(UUID roundId, RoundStatus status, String instrumentId, 
     }
 
     /** {@code points} is null (and the score 0) when nobody answered. */
-    public record QuestionView(String code, Tally score, Double points, int answeredBy, boolean unanswered,
+    public record QuestionView(String code, Tally score, @Nullable Double points, int answeredBy, boolean unanswered,
             boolean divergent) {
     }
 
@@ -36,7 +37,8 @@ public record ScoresView(UUID roundId, RoundStatus status, String instrumentId, 
     }
 
     /** {@code answers} (respondent → answer) is present only for those who may see who said what. */
-    public record DivergenceView(String question, Map<Answer, Integer> answerCounts, Map<UUID, Answer> answers) {
+    public record DivergenceView(String question, Map<Answer, Integer> answerCounts,
+            @Nullable Map<UUID, Answer> answers) {
     }
 
     public static ScoresView of(VisibleScores visible) {
