@@ -21,6 +21,7 @@ import org.arrival.actionplans.plans.persistence.PlanRepository;
 import org.arrival.actionplans.shared.application.EventClassification;
 import org.arrival.actionplans.shared.application.PlanningAccess;
 import org.arrival.actionplans.shared.persistence.PlanningRevisions;
+import org.arrival.platform.messaging.history.RecordHistory;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.ActionProposed;
 import org.arrival.contracts.actionplans.ActionStatus;
@@ -37,6 +38,7 @@ import org.arrival.platform.web.PageResult;
 import org.arrival.platform.web.RecordNotFound;
 import org.arrival.platform.web.StaleVersion;
 import org.arrival.platform.web.UnprocessableReference;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -113,7 +115,8 @@ public class ActionService {
     }
 
     @Transactional
-    public StoredAction move(Caller caller, UUID id, Long expectedVersion, ActionStatus target, String reason) {
+    public StoredAction move(Caller caller, UUID id, @Nullable Long expectedVersion, ActionStatus target,
+            @Nullable String reason) {
         Viewer viewer = access.viewer(caller);
         Action current = ownedForUpdate(viewer, id, expectedVersion);
         Action next = current.moveTo(target, reason);
@@ -153,7 +156,7 @@ public class ActionService {
 
     /** The revisions of an action, for its owner and for platform administrators who are no enforcement body. */
     @Transactional(readOnly = true)
-    public List<PlanningRevisions.Revision> history(Caller caller, UUID id) {
+    public List<RecordHistory.Revision> history(Caller caller, UUID id) {
         Viewer viewer = access.viewer(caller);
         StoredAction a = readable(viewer, id);
         // revisions hold the events as written, references to hidden organisations included
@@ -189,8 +192,8 @@ public class ActionService {
      * A commitment, the children the caller reads, the roll-up over them and who has not linked yet;
      * {@code childrenNotShown} only for the commitment's owner (null otherwise).
      */
-    public record CascadeResult(Action parent, List<Cascade.Child> children, Integer childrenNotShown,
-            Double percentComplete, List<UUID> missingImplementers) {
+    public record CascadeResult(Action parent, List<Cascade.Child> children, @Nullable Integer childrenNotShown,
+            @Nullable Double percentComplete, List<UUID> missingImplementers) {
     }
 
     private static boolean visible(Viewer viewer, Action a) {
@@ -198,7 +201,7 @@ public class ActionService {
     }
 
     /** Locks the action; 404 if the caller cannot see it, 403 unless they edit for its owner, 412 if stale. */
-    private Action ownedForUpdate(Viewer viewer, UUID id, Long expectedVersion) {
+    private Action ownedForUpdate(Viewer viewer, UUID id, @Nullable Long expectedVersion) {
         Caller caller = viewer.caller();
         Action current = actions.findForUpdate(id).map(StoredAction::action).filter(a -> visible(viewer, a))
                 .orElseThrow(() -> new RecordNotFound("action", id));
@@ -284,8 +287,8 @@ public class ActionService {
 
     private static ActionDetails emptyLike(ActionDetails d) {
         return new ActionDetails(null, d.title(), null, d.kind(), List.of(), List.of(), List.of(), null, null,
-                d.reportingCadence(), List.of(), null, false, List.of(), null, List.of(), List.of(), List.of(), null,
-                List.of());
+                d.reportingCadence(), List.of(), null, false, List.of(), null, List.of(), List.of(), List.of(),
+                DataClassification.FORUM, List.of());
     }
 
     private void publish(Action a, Object event, Instant at) {

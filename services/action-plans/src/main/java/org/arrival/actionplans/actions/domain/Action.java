@@ -2,12 +2,14 @@ package org.arrival.actionplans.actions.domain;
 
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
 import org.arrival.contracts.actionplans.ActionStatus;
 import org.arrival.platform.web.InvalidInput;
 import org.arrival.platform.web.RuleViolation;
+import org.jspecify.annotations.Nullable;
 
 import static org.arrival.contracts.actionplans.ActionStatus.CANCELLED;
 import static org.arrival.contracts.actionplans.ActionStatus.COMMITTED;
@@ -40,7 +42,11 @@ public record Action(UUID id, long version, UUID ownerId, ActionDetails details,
     }
 
     public static boolean allowed(ActionStatus from, ActionStatus to) {
-        return NEXT.get(from).contains(to);
+        return next(from).contains(to);
+    }
+
+    private static Set<ActionStatus> next(ActionStatus from) {
+        return Objects.requireNonNull(NEXT.get(from), "NEXT names every status");
     }
 
     public boolean open() {
@@ -48,7 +54,7 @@ public record Action(UUID id, long version, UUID ownerId, ActionDetails details,
     }
 
     /** The action moved to {@code target}; cancelling needs a reason, other steps take one optionally. */
-    public Action moveTo(ActionStatus target, String reason) {
+    public Action moveTo(ActionStatus target, @Nullable String reason) {
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (target == null) {
             throw InvalidInput.field("status", "is required");
@@ -61,7 +67,7 @@ public record Action(UUID id, long version, UUID ownerId, ActionDetails details,
         }
         if (!allowed(status, target)) {
             throw new RuleViolation("An action that is " + status + " cannot become " + target
-                    + (NEXT.get(status).isEmpty() ? "" : "; it can become " + NEXT.get(status)));
+                    + (next(status).isEmpty() ? "" : "; it can become " + next(status)));
         }
         return new Action(id, version + 1, ownerId, details, target);
     }

@@ -17,27 +17,28 @@ import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
 import org.arrival.platform.web.InvalidInput;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an action says: its plan, what it is, for whom, where and when, who takes part, where it sits in the
  * vertical cascade, and what it answers (needs, checklist gaps, framework items).
  */
 public record ActionDetails(
-        UUID planId,
+        @Nullable UUID planId,
         String title,
-        String description,
+        @Nullable String description,
         ActionKind kind,
         List<Sector> sectors,
         List<PopulationGroup> targetGroups,
         List<Jurisdiction> areas,
-        LocalDate startDate,
-        LocalDate endDate,
+        @Nullable LocalDate startDate,
+        @Nullable LocalDate endDate,
         ReportingCadence reportingCadence,
         List<Participant> participants,
-        UUID implementsActionId,
+        @Nullable UUID implementsActionId,
         boolean requiresLocalImplementation,
         List<UUID> expectedImplementers,
-        Integer weight,
+        @Nullable Integer weight,
         List<UUID> needIds,
         List<UUID> gapIds,
         List<String> frameworkItems,
@@ -64,7 +65,7 @@ public record ActionDetails(
         }
     }
 
-    private static <T> List<T> distinct(List<T> values) {
+    private static <T> List<T> distinct(@Nullable List<T> values) {
         return values == null ? List.of()
                 : List.copyOf(new LinkedHashSet<>(values.stream().filter(Objects::nonNull).toList()));
     }
@@ -158,7 +159,7 @@ public record ActionDetails(
         return next.stream().filter(v -> !had.contains(v)).toList();
     }
 
-    private static void diff(List<String> changed, String name, Object a, Object b) {
+    private static void diff(List<String> changed, String name, @Nullable Object a, @Nullable Object b) {
         if (!Objects.equals(a, b)) {
             changed.add(name);
         }

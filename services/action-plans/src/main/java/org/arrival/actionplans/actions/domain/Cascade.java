@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.arrival.contracts.actionplans.ActionStatus;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The vertical cascade of a commitment: the local actions implementing it, the weighted roll-up of their latest
@@ -16,11 +17,11 @@ import org.arrival.contracts.actionplans.ActionStatus;
  * Roll-up = Σ(weight × latest percent, 0 for a child without a report) / Σ weight, over children that are not
  * CANCELLED; none when there is no such child.
  */
-public record Cascade(List<Child> children, Double percentComplete, List<UUID> missingImplementers) {
+public record Cascade(List<Child> children, @Nullable Double percentComplete, List<UUID> missingImplementers) {
 
     /** One implementing action: its owner, status, weight and latest reported percent (null if none yet). */
     public record Child(UUID actionId, UUID ownerId, String title, ActionStatus status, int weight,
-            Integer latestPercent) {
+            @Nullable Integer latestPercent) {
 
         boolean counts() {
             return status != ActionStatus.CANCELLED;

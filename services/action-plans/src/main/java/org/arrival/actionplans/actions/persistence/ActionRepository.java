@@ -32,6 +32,7 @@ import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
 import org.arrival.platform.web.StaleVersion;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -236,8 +237,9 @@ public class ActionRepository {
     }
 
     /** What a listing may be narrowed to; {@code area} is a country (UG) or subdivision (UG-C) code. */
-    public record ActionFilter(UUID owner, UUID plan, UUID forum, Sector sector, String area, ActionStatus status,
-            String frameworkItem, PopulationGroup targetGroup, UUID need, UUID gap, Boolean overdue,
-            UUID implementsActionId) {
+    public record ActionFilter(@Nullable UUID owner, @Nullable UUID plan, @Nullable UUID forum, @Nullable Sector sector,
+            @Nullable String area, @Nullable ActionStatus status, @Nullable String frameworkItem,
+            @Nullable PopulationGroup targetGroup, @Nullable UUID need, @Nullable UUID gap, @Nullable Boolean overdue,
+            @Nullable UUID implementsActionId) {
     }
 }

@@ -10,7 +10,7 @@ import org.arrival.actionplans.actions.application.ActionService;
 import org.arrival.actionplans.actions.persistence.ActionRepository;
 import org.arrival.actionplans.actions.persistence.ActionRepository.ActionFilter;
 import org.arrival.actionplans.actions.persistence.ActionRepository.StoredAction;
-import org.arrival.actionplans.shared.persistence.PlanningRevisions;
+import org.arrival.platform.messaging.history.RecordHistory;
 import org.arrival.actionplans.shared.web.Versions;
 import org.arrival.contracts.actionplans.ActionStatus;
 import org.arrival.contracts.common.PopulationGroup;
@@ -115,7 +115,7 @@ public class ActionController {
 
     @Operation(summary = "Who changed an action, when, what and why (its owner)")
     @GetMapping("/{id}/history")
-    public List<PlanningRevisions.Revision> history(Caller caller, @PathVariable UUID id) {
+    public List<RecordHistory.Revision> history(Caller caller, @PathVariable UUID id) {
         return service.history(caller, id);
     }
 

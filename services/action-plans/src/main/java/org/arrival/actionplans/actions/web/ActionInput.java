@@ -51,8 +51,9 @@ public record ActionInput(
 
     public ActionDetails toDetails() {
         return new ActionDetails(planId, title, description, kind, sectors, targetGroups,
-                areas == null ? null : areas.stream().map(AreaInput::toJurisdiction).toList(), startDate, endDate,
-                reportingCadence, participants == null ? null : participants.stream().map(ParticipantInput::toParticipant).toList(),
+                areas == null ? List.of() : areas.stream().map(AreaInput::toJurisdiction).toList(), startDate, endDate,
+                reportingCadence,
+                participants == null ? List.of() : participants.stream().map(ParticipantInput::toParticipant).toList(),
                 implementsActionId, Boolean.TRUE.equals(requiresLocalImplementation), expectedImplementers, weight,
                 needIds, gapIds, frameworkItems, classification, sharedWithForums);
     }

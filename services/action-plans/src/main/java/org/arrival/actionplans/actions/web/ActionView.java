@@ -16,6 +16,7 @@ import org.arrival.contracts.actionplans.ReportingCadence;
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
+import org.jspecify.annotations.Nullable;
 
 /** An action as the API shows it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -23,21 +24,21 @@ public record ActionView(
         UUID id,
         long version,
         UUID ownerId,
-        UUID planId,
+        @Nullable UUID planId,
         String title,
-        String description,
+        @Nullable String description,
         ActionKind kind,
         List<Sector> sectors,
         List<PopulationGroup> targetGroups,
         List<Jurisdiction> areas,
-        LocalDate startDate,
-        LocalDate endDate,
+        @Nullable LocalDate startDate,
+        @Nullable LocalDate endDate,
         ReportingCadence reportingCadence,
         List<Participant> participants,
-        UUID implementsActionId,
+        @Nullable UUID implementsActionId,
         boolean requiresLocalImplementation,
         List<UUID> expectedImplementers,
-        Integer weight,
+        @Nullable Integer weight,
         List<UUID> needIds,
         List<UUID> gapIds,
         List<String> frameworkItems,

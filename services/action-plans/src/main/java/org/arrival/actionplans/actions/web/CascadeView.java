@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.arrival.actionplans.actions.application.ActionService.CascadeResult;
 import org.arrival.contracts.actionplans.ActionStatus;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A commitment's vertical cascade as the caller may see it, as if the implementing actions they may not read did not
@@ -16,12 +17,12 @@ import org.arrival.contracts.actionplans.ActionStatus;
  * actions implement its commitment that it may not read.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CascadeView(UUID actionId, List<ChildView> children, Integer childrenNotShown, Double percentComplete,
-        List<UUID> missingImplementers) {
+public record CascadeView(UUID actionId, List<ChildView> children, @Nullable Integer childrenNotShown,
+        @Nullable Double percentComplete, List<UUID> missingImplementers) {
 
     /** One implementing action; {@code latestPercent} is null until it reports. */
     public record ChildView(UUID id, UUID ownerId, String title, ActionStatus status, int weight,
-            Integer latestPercent) {
+            @Nullable Integer latestPercent) {
     }
 
     public static CascadeView of(CascadeResult r) {

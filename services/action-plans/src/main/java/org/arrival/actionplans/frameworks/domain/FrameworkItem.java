@@ -2,13 +2,15 @@ package org.arrival.actionplans.frameworks.domain;
 
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One item of a global or regional framework an action can answer: a recommendation or action of the UN-Habitat
  * guide, an SDG target, an objective of one of the two Global Compacts, or a New Urban Agenda paragraph.
  *
  * @param parent the item this one belongs to (an action's recommendation, e.g. {@code UNH-R2} for {@code UNH-R2.1})
  */
-public record FrameworkItem(String code, String framework, String title, String parent) {
+public record FrameworkItem(String code, String framework, String title, @Nullable String parent) {
 
     /** The contract's pattern for framework item codes. */
     public static final Pattern CODE = Pattern.compile(
@@ -20,7 +22,7 @@ public record FrameworkItem(String code, String framework, String title, String 
     }
 
     /** The item a code belongs to, if any: {@code UNH-R2} for {@code UNH-R2.1}. */
-    public static String parentOf(String code) {
+    public static @Nullable String parentOf(String code) {
         if (code.startsWith("UNH-R") && code.contains(".")) {
             return code.substring(0, code.indexOf('.'));
         }

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.arrival.actionplans.frameworks.domain.Framework;
 import org.arrival.actionplans.frameworks.domain.FrameworkCatalogue;
 import org.arrival.actionplans.frameworks.domain.FrameworkItem;
+import org.jspecify.annotations.Nullable;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -83,7 +84,8 @@ public final class FrameworkReader {
             if (!frameworkIds.contains(framework)) {
                 problems.add("item " + code + " belongs to undeclared framework " + framework);
             }
-            items.add(new FrameworkItem(code, framework, i.title() == null ? null : i.title().strip(),
+            // an item without a title is among the problems reported: the catalogue is refused
+            items.add(new FrameworkItem(code, framework, i.title() == null ? "" : i.title().strip(),
                     FrameworkItem.parentOf(code)));
         }
         for (FrameworkItem item : items) {
@@ -102,12 +104,13 @@ public final class FrameworkReader {
     }
 
     /** The YAML document as written. */
-    record Document(String id, Integer version, List<FrameworkDoc> frameworks, List<ItemDoc> items) {
+    record Document(@Nullable String id, @Nullable Integer version, @Nullable List<FrameworkDoc> frameworks,
+            @Nullable List<ItemDoc> items) {
 
-        record FrameworkDoc(String id, String title) {
+        record FrameworkDoc(@Nullable String id, @Nullable String title) {
         }
 
-        record ItemDoc(String code, String title) {
+        record ItemDoc(@Nullable String code, @Nullable String title) {
         }
     }
 }

@@ -10,6 +10,7 @@ import org.arrival.actionplans.frameworks.domain.FrameworkItem;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.web.InvalidInput;
 import org.arrival.platform.web.RecordNotFound;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -58,7 +59,7 @@ public class FrameworkController {
 
     /** A framework item as the API shows it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ItemView(String code, String framework, String title, String parent) {
+    public record ItemView(String code, String framework, String title, @Nullable String parent) {
 
         static ItemView of(FrameworkItem i) {
             return new ItemView(i.code(), i.framework(), i.title(), i.parent());

@@ -14,6 +14,7 @@ import org.arrival.actionplans.progress.domain.ActionState;
 import org.arrival.actionplans.progress.persistence.ReportRepository;
 import org.arrival.actionplans.progress.persistence.ReportRepository.StoredReport;
 import org.arrival.contracts.actionplans.MilestoneStatus;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,7 +40,7 @@ public class ReportingService {
     }
 
     @Transactional(readOnly = true)
-    public Standing standing(org.arrival.platform.security.Caller caller, UUID actionId, LocalDate asOf) {
+    public Standing standing(org.arrival.platform.security.Caller caller, UUID actionId, @Nullable LocalDate asOf) {
         ActionState action = access.readable(caller, actionId);
         LocalDate today = asOf != null ? asOf : access.lateAsOf();
         Optional<StoredReport> last = reports.latest(actionId);
@@ -73,11 +74,11 @@ public class ReportingService {
      * An action's reporting as of a day: whether reports are expected, the last report, the period whose report
      * is due next (null when none is), by how many days that report is overdue, and its milestones' lateness.
      */
-    public record Standing(ActionState action, LocalDate asOf, StoredReport lastReport, Period nextDue,
-            long daysOverdue, boolean reportsExpected, int graceDays, Milestones milestones) {
+    public record Standing(ActionState action, LocalDate asOf, @Nullable StoredReport lastReport,
+            @Nullable Period nextDue, long daysOverdue, boolean reportsExpected, int graceDays, Milestones milestones) {
     }
 
     /** Milestones past their due date and not reached, those recorded missed, and the next one due. */
-    public record Milestones(List<Milestone> late, List<Milestone> missed, Milestone next) {
+    public record Milestones(List<Milestone> late, List<Milestone> missed, @Nullable Milestone next) {
     }
 }

@@ -6,13 +6,14 @@ import java.util.Optional;
 
 import org.arrival.actionplans.progress.domain.ActionState;
 import org.arrival.contracts.actionplans.ReportingCadence;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The reporting periods of an action: from its start date (or the day it was recorded) in steps of its cadence,
  * the last one cut at its end date. A period's report is due {@code graceDays} after the period ends; a period
  * has ended on its last day (its report may be written that day).
  */
-public record ReportingSchedule(LocalDate start, LocalDate end, int months, int graceDays) {
+public record ReportingSchedule(LocalDate start, @Nullable LocalDate end, int months, int graceDays) {
 
     /** A reporting period, both days included, and the day its report is due. */
     public record Period(LocalDate start, LocalDate end, LocalDate dueOn) {

@@ -12,6 +12,7 @@ import org.arrival.actionplans.milestones.domain.Milestone;
 import org.arrival.contracts.actionplans.ActionStatus;
 import org.arrival.contracts.actionplans.Rag;
 import org.arrival.contracts.actionplans.ReportingCadence;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where an action's reporting stands as of a day: the last report, the period due next and whether its report is
@@ -22,17 +23,17 @@ import org.arrival.contracts.actionplans.ReportingCadence;
 public record ReportingView(
         UUID actionId,
         ActionStatus status,
-        ReportingCadence cadence,
+        @Nullable ReportingCadence cadence,
         LocalDate asOf,
         boolean reportsExpected,
         int graceDays,
-        LastReport lastReport,
-        DuePeriod nextDue,
+        @Nullable LastReport lastReport,
+        @Nullable DuePeriod nextDue,
         boolean overdue,
         long daysOverdue,
         List<MilestoneDue> lateMilestones,
         List<MilestoneDue> missedMilestones,
-        MilestoneDue nextMilestone) {
+        @Nullable MilestoneDue nextMilestone) {
 
     public record LastReport(UUID id, LocalDate periodStart, LocalDate periodEnd, int percentComplete, Rag rag,
             Instant reportedAt) {
@@ -43,7 +44,7 @@ public record ReportingView(
 
     /** A milestone and, when it is late, by how many days. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record MilestoneDue(UUID id, String title, LocalDate dueOn, Long daysLate) {
+    public record MilestoneDue(UUID id, String title, LocalDate dueOn, @Nullable Long daysLate) {
 
         static MilestoneDue of(Milestone m, LocalDate asOf) {
             return new MilestoneDue(m.id(), m.title(), m.dueOn(), m.late(asOf) ? m.daysLate(asOf) : null);

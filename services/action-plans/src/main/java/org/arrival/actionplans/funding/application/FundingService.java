@@ -23,6 +23,7 @@ import org.arrival.platform.web.AccessRefused;
 import org.arrival.platform.web.RecordNotFound;
 import org.arrival.platform.web.StaleVersion;
 import org.arrival.platform.web.UnprocessableReference;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -105,7 +106,8 @@ public class FundingService {
      * The owner's editors write any line; the funding organisation's editors write the lines it is the source of
      * and keep itself as their source; anyone else is refused.
      */
-    private static void requireFundingWriter(Caller caller, ActionState action, FundingLine current, UUID sourceId) {
+    private static void requireFundingWriter(Caller caller, ActionState action, @Nullable FundingLine current,
+            UUID sourceId) {
         ActionAccess.requireEditor(caller, "record funding");
         if (caller.actsFor(action.ownerId())) {
             return;

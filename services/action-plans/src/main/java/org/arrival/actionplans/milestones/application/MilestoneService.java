@@ -18,6 +18,7 @@ import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
 import org.arrival.platform.web.RecordNotFound;
 import org.arrival.platform.web.StaleVersion;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,18 +56,18 @@ public class MilestoneService {
     }
 
     @Transactional
-    public StoredMilestone reach(Caller caller, UUID actionId, UUID id, Long expectedVersion, LocalDate on) {
+    public StoredMilestone reach(Caller caller, UUID actionId, UUID id, @Nullable Long expectedVersion, LocalDate on) {
         LocalDate today = access.today();
         return change(caller, actionId, id, expectedVersion, (action, m) -> m.reach(action, on, today));
     }
 
     @Transactional
-    public StoredMilestone miss(Caller caller, UUID actionId, UUID id, Long expectedVersion) {
+    public StoredMilestone miss(Caller caller, UUID actionId, UUID id, @Nullable Long expectedVersion) {
         return change(caller, actionId, id, expectedVersion, (action, m) -> m.miss(action));
     }
 
     @Transactional
-    public StoredMilestone cancel(Caller caller, UUID actionId, UUID id, Long expectedVersion) {
+    public StoredMilestone cancel(Caller caller, UUID actionId, UUID id, @Nullable Long expectedVersion) {
         return change(caller, actionId, id, expectedVersion, (action, m) -> m.cancel(action));
     }
 
@@ -87,7 +88,7 @@ public class MilestoneService {
         return milestones.list(actionId, status, page);
     }
 
-    private StoredMilestone change(Caller caller, UUID actionId, UUID id, Long expectedVersion, Step step) {
+    private StoredMilestone change(Caller caller, UUID actionId, UUID id, @Nullable Long expectedVersion, Step step) {
         ActionState action = access.lockedForOwner(caller, actionId, "record its milestones");
         Milestone current = milestones.findForUpdate(actionId, id).map(StoredMilestone::milestone)
                 .orElseThrow(() -> new RecordNotFound("milestone", id));

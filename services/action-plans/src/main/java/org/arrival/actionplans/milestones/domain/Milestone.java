@@ -8,6 +8,7 @@ import org.arrival.actionplans.progress.domain.ActionState;
 import org.arrival.contracts.actionplans.MilestoneStatus;
 import org.arrival.platform.web.InvalidInput;
 import org.arrival.platform.web.RuleViolation;
+import org.jspecify.annotations.Nullable;
 
 import static org.arrival.contracts.actionplans.MilestoneStatus.CANCELLED;
 import static org.arrival.contracts.actionplans.MilestoneStatus.MISSED;
@@ -22,8 +23,8 @@ import static org.arrival.contracts.actionplans.MilestoneStatus.REACHED;
  * A PLANNED milestone whose due date has passed is <em>late</em>: derived from the date it is read on, never stored,
  * so it is late from the first minute of the day after its due date, wherever it is read.
  */
-public record Milestone(UUID id, long version, UUID actionId, String title, LocalDate dueOn, LocalDate reachedOn,
-        MilestoneStatus status) {
+public record Milestone(UUID id, long version, UUID actionId, String title, LocalDate dueOn,
+        @Nullable LocalDate reachedOn, MilestoneStatus status) {
 
     public static final int MAX_TITLE = 300;
 
@@ -50,7 +51,7 @@ public record Milestone(UUID id, long version, UUID actionId, String title, Loca
         return new Milestone(id, version + 1, actionId, validTitle(title), validDue(action, dueOn), null, status);
     }
 
-    public Milestone reach(ActionState action, LocalDate on, LocalDate today) {
+    public Milestone reach(ActionState action, @Nullable LocalDate on, LocalDate today) {
         requireOpen(action);
         if (on == null) {
             throw InvalidInput.field("reachedOn", "is required");

@@ -14,6 +14,7 @@ import org.arrival.platform.security.Caller;
 import org.arrival.platform.web.ETags;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -103,7 +104,7 @@ public class MilestoneController {
         return ResponseEntity.ok().eTag(ETags.of(m.milestone().version())).body(MilestoneView.of(m, service.lateAsOf()));
     }
 
-    private static Long optionalVersion(String ifMatch) {
+    private static @Nullable Long optionalVersion(@Nullable String ifMatch) {
         return ifMatch == null || ifMatch.isBlank() ? null : ETags.requiredVersion(ifMatch);
     }
 }

@@ -11,6 +11,7 @@ import org.arrival.actionplans.plans.persistence.PlanRepository.PlanFilter;
 import org.arrival.actionplans.plans.persistence.PlanRepository.StoredPlan;
 import org.arrival.actionplans.shared.application.PlanningAccess;
 import org.arrival.actionplans.shared.persistence.PlanningRevisions;
+import org.arrival.platform.messaging.history.RecordHistory;
 import org.arrival.contracts.actionplans.PlanRecorded;
 import org.arrival.contracts.actionplans.PlanStatus;
 import org.arrival.contracts.actionplans.PlanUpdated;
@@ -23,6 +24,7 @@ import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
 import org.arrival.platform.web.RecordNotFound;
 import org.arrival.platform.web.StaleVersion;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -74,7 +76,8 @@ public class PlanService {
     }
 
     @Transactional
-    public StoredPlan move(Caller caller, UUID id, Long expectedVersion, PlanStatus target, String reason) {
+    public StoredPlan move(Caller caller, UUID id, @Nullable Long expectedVersion, PlanStatus target,
+            @Nullable String reason) {
         Plan current = ownedForUpdate(caller, id, expectedVersion);
         Plan next = current.moveTo(target, reason);
         Instant at = access.clock().instant();
@@ -96,7 +99,7 @@ public class PlanService {
     }
 
     @Transactional(readOnly = true)
-    public List<PlanningRevisions.Revision> history(Caller caller, UUID id) {
+    public List<RecordHistory.Revision> history(Caller caller, UUID id) {
         Viewer viewer = access.viewer(caller);
         StoredPlan p = get(caller, id);
         if (!viewer.owns(p.plan().ownerId()) && !(caller.isPlatformAdmin() && !viewer.enforcementBody())) {
@@ -110,7 +113,7 @@ public class PlanService {
     }
 
     /** Locks the plan; 404 if the caller cannot see it, 403 unless they edit for its owner, 412 if stale. */
-    private Plan ownedForUpdate(Caller caller, UUID id, Long expectedVersion) {
+    private Plan ownedForUpdate(Caller caller, UUID id, @Nullable Long expectedVersion) {
         Viewer viewer = access.viewer(caller);
         Plan current = plans.findForUpdate(id).map(StoredPlan::plan).filter(p -> visible(viewer, p))
                 .orElseThrow(() -> new RecordNotFound("plan", id));

@@ -2,12 +2,14 @@ package org.arrival.actionplans.plans.domain;
 
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
 import org.arrival.contracts.actionplans.PlanStatus;
 import org.arrival.platform.web.InvalidInput;
 import org.arrival.platform.web.RuleViolation;
+import org.jspecify.annotations.Nullable;
 
 import static org.arrival.contracts.actionplans.PlanStatus.ADOPTED;
 import static org.arrival.contracts.actionplans.PlanStatus.CLOSED;
@@ -33,7 +35,11 @@ public record Plan(UUID id, long version, UUID ownerId, PlanDetails details, Pla
     }
 
     public static boolean allowed(PlanStatus from, PlanStatus to) {
-        return NEXT.get(from).contains(to);
+        return next(from).contains(to);
+    }
+
+    private static Set<PlanStatus> next(PlanStatus from) {
+        return Objects.requireNonNull(NEXT.get(from), "NEXT names every status");
     }
 
     public boolean open() {
@@ -41,7 +47,7 @@ public record Plan(UUID id, long version, UUID ownerId, PlanDetails details, Pla
     }
 
     /** The plan moved to {@code target}; closing before implementation needs a reason. Returns the reason kept. */
-    public Plan moveTo(PlanStatus target, String reason) {
+    public Plan moveTo(PlanStatus target, @Nullable String reason) {
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (target == null) {
             throw InvalidInput.field("status", "is required");
@@ -51,7 +57,7 @@ public record Plan(UUID id, long version, UUID ownerId, PlanDetails details, Pla
         }
         if (!allowed(status, target)) {
             throw new RuleViolation("A plan that is " + status + " cannot become " + target
-                    + (NEXT.get(status).isEmpty() ? "" : "; it can become " + NEXT.get(status)));
+                    + (next(status).isEmpty() ? "" : "; it can become " + next(status)));
         }
         if (target == CLOSED && status != IN_IMPLEMENTATION && why == null) {
             throw InvalidInput.field("reason", "is required to close a plan that was never implemented");

@@ -14,16 +14,17 @@ import org.arrival.contracts.actionplans.NupPhase;
 import org.arrival.contracts.actionplans.PlanType;
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.platform.web.InvalidInput;
+import org.jspecify.annotations.Nullable;
 
 /** What a plan says: its kind, title, place, period, objectives, policy phase and inclusion indicators. */
 public record PlanDetails(
         String title,
         PlanType type,
         Jurisdiction jurisdiction,
-        LocalDate periodStart,
-        LocalDate periodEnd,
+        @Nullable LocalDate periodStart,
+        @Nullable LocalDate periodEnd,
         List<String> objectives,
-        NupPhase nupPhase,
+        @Nullable NupPhase nupPhase,
         Inclusion inclusion,
         DataClassification classification,
         List<UUID> sharedWithForums) {
@@ -74,7 +75,7 @@ public record PlanDetails(
         return changed;
     }
 
-    private static void diff(List<String> changed, String name, Object a, Object b) {
+    private static void diff(List<String> changed, String name, @Nullable Object a, @Nullable Object b) {
         if (!Objects.equals(a, b)) {
             changed.add(name);
         }

@@ -28,6 +28,7 @@ import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
 import org.arrival.platform.web.StaleVersion;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -144,7 +145,7 @@ public class PlanRepository {
     }
 
     /** What a listing may be narrowed to. */
-    public record PlanFilter(UUID owner, PlanType type, String country, String subdivision, PlanStatus status,
-            UUID forum) {
+    public record PlanFilter(@Nullable UUID owner, @Nullable PlanType type, @Nullable String country,
+            @Nullable String subdivision, @Nullable PlanStatus status, @Nullable UUID forum) {
     }
 }

@@ -10,7 +10,7 @@ import org.arrival.actionplans.plans.application.PlanService;
 import org.arrival.actionplans.plans.persistence.PlanRepository;
 import org.arrival.actionplans.plans.persistence.PlanRepository.PlanFilter;
 import org.arrival.actionplans.plans.persistence.PlanRepository.StoredPlan;
-import org.arrival.actionplans.shared.persistence.PlanningRevisions;
+import org.arrival.platform.messaging.history.RecordHistory;
 import org.arrival.actionplans.shared.web.Versions;
 import org.arrival.contracts.actionplans.PlanStatus;
 import org.arrival.contracts.actionplans.PlanType;
@@ -95,7 +95,7 @@ public class PlanController {
 
     @Operation(summary = "Who changed a plan, when, what and why (its owner)")
     @GetMapping("/{id}/history")
-    public List<PlanningRevisions.Revision> history(Caller caller, @PathVariable UUID id) {
+    public List<RecordHistory.Revision> history(Caller caller, @PathVariable UUID id) {
         return service.history(caller, id);
     }
 

@@ -14,6 +14,7 @@ import org.arrival.contracts.actionplans.NupPhase;
 import org.arrival.contracts.actionplans.PlanStatus;
 import org.arrival.contracts.actionplans.PlanType;
 import org.arrival.contracts.common.Jurisdiction;
+import org.jspecify.annotations.Nullable;
 
 /** A plan as the API shows it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -24,10 +25,10 @@ public record PlanView(
         String title,
         PlanType type,
         Jurisdiction jurisdiction,
-        LocalDate periodStart,
-        LocalDate periodEnd,
+        @Nullable LocalDate periodStart,
+        @Nullable LocalDate periodEnd,
         List<String> objectives,
-        NupPhase nupPhase,
+        @Nullable NupPhase nupPhase,
         Inclusion inclusion,
         PlanStatus status,
         DataClassification classification,

@@ -9,6 +9,7 @@ import org.arrival.contracts.actionplans.ActionStatus;
 import org.arrival.contracts.actionplans.ReportingCadence;
 import org.arrival.platform.security.RecordScope;
 import org.arrival.platform.web.InvalidInput;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What milestones, reports, funding, contributions and reminders need to know of an action, read from the
@@ -20,9 +21,9 @@ public record ActionState(
         long version,
         UUID ownerId,
         ActionStatus status,
-        ReportingCadence cadence,
-        LocalDate startDate,
-        LocalDate endDate,
+        @Nullable ReportingCadence cadence,
+        @Nullable LocalDate startDate,
+        @Nullable LocalDate endDate,
         LocalDate createdOn,
         DataClassification classification,
         List<UUID> sharedWithForums) {

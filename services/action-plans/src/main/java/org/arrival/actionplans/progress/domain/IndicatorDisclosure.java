@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.arrival.contracts.actionplans.IndicatorValue;
 import org.arrival.platform.security.DisclosureControl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Indicators that count people (a unit such as people, households or children, see
@@ -38,7 +39,7 @@ public final class IndicatorDisclosure {
         return values.stream().map(IndicatorDisclosure::shown).toList();
     }
 
-    private static Double shown(String which, Double value, List<String> suppressed) {
+    private static @Nullable Double shown(String which, @Nullable Double value, List<String> suppressed) {
         if (value == null) {
             return null;
         }
@@ -53,8 +54,8 @@ public final class IndicatorDisclosure {
      * The problem with a value of a people-unit indicator, or null: a head count is a whole number, not negative and
      * not beyond {@link #MAX_PEOPLE}. Values of other indicators have no such rule.
      */
-    public static String problem(String unit, Double value) {
-        if (value == null || !DisclosureControl.countsPeople(unit)) {
+    public static @Nullable String problem(@Nullable String unit, @Nullable Double value) {
+        if (unit == null || value == null || !DisclosureControl.countsPeople(unit)) {
             return null;
         }
         if (value < 0 || value != Math.rint(value) || value > MAX_PEOPLE) {

@@ -3,6 +3,7 @@ package org.arrival.actionplans.progress.domain;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import org.arrival.contracts.actionplans.Rag;
 import org.arrival.platform.web.ApiException;
 import org.arrival.platform.web.InvalidInput;
 import org.arrival.platform.web.RuleViolation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A progress report: how far an action got in a period, as its owner published it. It records the action's status
@@ -26,7 +28,7 @@ public record Report(
         ActionStatus actionStatus,
         int percentComplete,
         Rag rag,
-        String narrative,
+        @Nullable String narrative,
         List<IndicatorValue> indicators) {
 
     public static final int MAX_NARRATIVE = 4000;
@@ -94,7 +96,7 @@ public record Report(
             if (v.actual() == null) {
                 throw InvalidInput.field("indicators[" + i + "].actual", "is required");
             }
-            if (!names.add(v.name().strip().toLowerCase())) {
+            if (!names.add(v.name().strip().toLowerCase(Locale.ROOT))) {
                 throw invalid("indicators[" + i + "].name", "names an indicator twice: " + v.name(),
                         "report.indicator-twice", Map.of());
             }
@@ -115,7 +117,7 @@ public record Report(
                 IndicatorDisclosure.shown(indicators));
     }
 
-    private static void requireHeadCount(int i, String which, String unit, Double value) {
+    private static void requireHeadCount(int i, String which, @Nullable String unit, @Nullable Double value) {
         String problem = IndicatorDisclosure.problem(unit, value);
         if (problem != null) {
             throw invalid("indicators[" + i + "]." + which, problem, "report.head-count",

@@ -15,6 +15,7 @@ import org.arrival.actionplans.progress.domain.ActionState;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.ActionStatus;
 import org.arrival.contracts.actionplans.ReportingCadence;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -64,14 +65,14 @@ public class ActionFacts {
                 forums == null ? List.of() : Arrays.asList((UUID[]) forums.getArray()));
     }
 
-    private static ReportingCadence cadence(String value) {
+    private static @Nullable ReportingCadence cadence(@Nullable String value) {
         if (value == null) {
             return null;
         }
         return Arrays.stream(ReportingCadence.values()).filter(c -> c.name().equals(value)).findFirst().orElse(null);
     }
 
-    private static LocalDate date(Date d) {
+    private static @Nullable LocalDate date(@Nullable Date d) {
         return d == null ? null : d.toLocalDate();
     }
 }

@@ -11,6 +11,7 @@ import org.arrival.actionplans.progress.persistence.ReportRepository.StoredRepor
 import org.arrival.contracts.actionplans.ActionStatus;
 import org.arrival.contracts.actionplans.IndicatorValue;
 import org.arrival.contracts.actionplans.Rag;
+import org.jspecify.annotations.Nullable;
 
 /** A published progress report as the API shows it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -22,7 +23,7 @@ public record ReportView(
         ActionStatus actionStatus,
         int percentComplete,
         Rag rag,
-        String narrative,
+        @Nullable String narrative,
         List<IndicatorView> indicators,
         Instant reportedAt) {
 

@@ -13,6 +13,7 @@ import org.arrival.platform.directory.ReadSql;
 import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -38,7 +39,7 @@ public final class PlanningSql {
     }
 
     /** Appends {@code AND sql} with its argument when the value is given. */
-    public static void condition(StringBuilder where, List<Object> args, String sql, Object value) {
+    public static void condition(StringBuilder where, List<Object> args, String sql, @Nullable Object value) {
         if (value != null) {
             where.append(" AND ").append(sql);
             args.add(value);

@@ -1,6 +1,7 @@
 package org.arrival.actionplans.shared.web;
 
 import org.arrival.platform.web.ETags;
+import org.jspecify.annotations.Nullable;
 
 /** If-Match handling shared by the controllers. */
 public final class Versions {
@@ -9,11 +10,11 @@ public final class Versions {
     }
 
     /** The version an optional If-Match names, or null when there is none. */
-    public static Long optional(String ifMatch) {
+    public static @Nullable Long optional(@Nullable String ifMatch) {
         return ifMatch == null || ifMatch.isBlank() ? null : ETags.requiredVersion(ifMatch);
     }
 
-    public static String blankToNull(String value) {
+    public static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }
