@@ -82,12 +82,12 @@ public class ActionService {
 
     @Transactional
     public StoredAction propose(Caller caller, ActionDetails details) {
-        PlanningAccess.requireEditor(caller, "record actions");
+        UUID owner = PlanningAccess.requireEditor(caller, "record actions");
         details.validated();
         UUID id = UUID.randomUUID();
         Viewer viewer = access.viewer(caller);
-        requireReferences(viewer, id, caller.organisationId(), emptyLike(details), details);
-        Action a = Action.propose(id, caller.organisationId(), details);
+        requireReferences(viewer, id, owner, emptyLike(details), details);
+        Action a = Action.propose(id, owner, details);
         Instant at = access.clock().instant();
         actions.insert(a, caller.userId(), at);
         publish(a, new ActionProposed(snapshot(a), caller.toActor()), at);

@@ -47,13 +47,13 @@ public class ContributionService {
 
     @Transactional
     public StoredContribution contribute(Caller caller, UUID actionId, ContributionKind kind, String text) {
-        ActionAccess.requireEditor(caller, "comment on, endorse or object to actions");
+        UUID contributor = ActionAccess.requireEditor(caller, "comment on, endorse or object to actions");
         ActionState action = access.lockedReadable(caller, actionId);
         if (caller.actsFor(action.ownerId())) {
             throw new AccessRefused("Contributions come from other organisations; owners answer through their own"
                     + " records (the action, its milestones and reports)");
         }
-        Contribution c = new Contribution(UUID.randomUUID(), action.id(), caller.organisationId(), kind, text)
+        Contribution c = new Contribution(UUID.randomUUID(), action.id(), contributor, kind, text)
                 .validated();
         Instant at = access.clock().instant();
         contributions.insert(c, caller.userId(), at);

@@ -51,9 +51,9 @@ public class PlanService {
 
     @Transactional
     public StoredPlan record(Caller caller, PlanDetails details) {
-        PlanningAccess.requireEditor(caller, "record plans");
+        UUID owner = PlanningAccess.requireEditor(caller, "record plans");
         details.validated();
-        Plan p = Plan.draft(UUID.randomUUID(), caller.organisationId(), details);
+        Plan p = Plan.draft(UUID.randomUUID(), owner, details);
         Instant at = access.clock().instant();
         plans.insert(p, caller.userId(), at);
         publish(p, new PlanRecorded(snapshot(p), caller.toActor()), at);

@@ -81,11 +81,13 @@ public class ActionAccess {
         requireEditor(caller, what);
     }
 
-    /** An editor or administrator acting for an organisation. */
-    public static void requireEditor(Caller caller, String what) {
-        if (!isEditor(caller)) {
+    /** An editor or administrator acting for an organisation; returns that organisation. */
+    public static UUID requireEditor(Caller caller, String what) {
+        UUID organisation = caller.organisationId();
+        if (organisation == null || !isEditor(caller)) {
             throw new AccessRefused("Only editors and administrators of an organisation may " + what);
         }
+        return organisation;
     }
 
     public static boolean isEditor(Caller caller) {

@@ -32,8 +32,8 @@ public record ReportView(
      * otherwise rounded to a multiple of 5 with values from 0 to 4 left out and named in {@code suppressed}.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record IndicatorView(String name, String unit, Double baseline, Double target, Double actual,
-            List<String> suppressed) {
+    public record IndicatorView(String name, @Nullable String unit, @Nullable Double baseline, @Nullable Double target,
+            @Nullable Double actual, @Nullable List<String> suppressed) {
 
         static IndicatorView of(IndicatorValue v) {
             return new IndicatorView(v.name(), v.unit(), v.baseline(), v.target(), v.actual(), v.suppressed());

@@ -1,6 +1,7 @@
 package org.arrival.actionplans.shared.application;
 
 import java.time.Clock;
+import java.util.UUID;
 
 import org.arrival.platform.directory.Organisations;
 import org.arrival.platform.security.Viewer;
@@ -34,12 +35,17 @@ public class PlanningAccess {
         return organisations;
     }
 
-    /** The caller may write their organisation's records: an editor or administrator acting for one. */
-    public static void requireEditor(Caller caller, String what) {
-        if (caller.organisationId() == null || !(caller.hasRole(Roles.ORG_EDITOR) || caller.hasRole(Roles.ORG_ADMIN)
+    /**
+     * The caller may write their organisation's records: an editor or administrator acting for one. Returns that
+     * organisation.
+     */
+    public static UUID requireEditor(Caller caller, String what) {
+        UUID organisation = caller.organisationId();
+        if (organisation == null || !(caller.hasRole(Roles.ORG_EDITOR) || caller.hasRole(Roles.ORG_ADMIN)
                 || caller.isPlatformAdmin())) {
             throw new AccessRefused("Only editors and administrators of an organisation may " + what);
         }
+        return organisation;
     }
 
     public Clock clock() {

@@ -43,7 +43,7 @@ public record InputView(
         var c = seen.stored().input();
         Input i = InputService.snapshot(c, seen.exact());
         return new InputView(i.inputId(), i.contributorId(), i.subjectType(), i.subjectId(), i.kind(), i.summary(),
-                i.provenance(), i.collectedOn(), ShownCount.of(i.participants()), c.classification(),
+                i.provenance(), c.collectedOn(), ShownCount.of(i.participants()), c.classification(),
                 c.sharedWithForums(), seen.stored().createdAt(), seen.exact() && c.participants() != null
                         ? new ShownToOthers(ShownCount.of(InputService.snapshot(c, false).participants())) : null);
     }

@@ -56,10 +56,10 @@ public class NeedService {
 
     @Transactional
     public StoredNeed identify(Caller caller, NeedDetails details) {
-        EvidenceAccess.requireEditor(caller, "record needs");
+        UUID owner = EvidenceAccess.requireEditor(caller, "record needs");
         details.validated();
         requireRound(caller, details.roundId());
-        Need n = Need.identify(UUID.randomUUID(), caller.organisationId(), details);
+        Need n = Need.identify(UUID.randomUUID(), owner, details);
         Instant at = access.clock().instant();
         needs.insert(n, caller.userId(), at);
         publish(n, new NeedIdentified(snapshot(n), caller.toActor()), at);

@@ -57,13 +57,13 @@ public class PopulationService {
 
     @Transactional
     public SeenEstimate record(Caller caller, EstimateDetails details) {
-        EvidenceAccess.requireEditor(caller, "record population estimates");
+        UUID owner = EvidenceAccess.requireEditor(caller, "record population estimates");
         Viewer viewer = access.viewer(caller);
         if (viewer.enforcementBody()) {
             throw new AccessRefused("Enforcement bodies do not record population estimates");
         }
         details.validated(access.today());
-        Estimate e = Estimate.record(UUID.randomUUID(), caller.organisationId(), details);
+        Estimate e = Estimate.record(UUID.randomUUID(), owner, details);
         Instant at = access.clock().instant();
         estimates.insert(e, caller.userId(), at);
         publish(e, new PopulationEstimateRecorded(published(e), caller.toActor()), at);

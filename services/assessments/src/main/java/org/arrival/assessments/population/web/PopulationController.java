@@ -81,7 +81,8 @@ public class PopulationController {
     public PageResult<EstimateView> series(Caller caller, @PathVariable String seriesId,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        PageQuery paging = PageQuery.parse(page, size, null, EstimateRepository.sortable(), "asOf");
+        // a series is always listed oldest first
+        PageQuery paging = PageQuery.parse(page, size, "asOf", EstimateRepository.sortable(), "asOf");
         return service.list(caller, new EstimateFilter(null, null, null, null, seriesId, null), paging)
                 .map(EstimateView::of);
     }

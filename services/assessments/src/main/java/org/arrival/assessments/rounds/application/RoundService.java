@@ -400,7 +400,8 @@ public class RoundService {
     }
 
     /** Scores with what the caller may see of them: who said what only for the convenor and administrators. */
-    public record VisibleScores(AssessmentRound round, RoundScores scores, boolean whoSaidWhat, UUID viewerOrganisation) {
+    public record VisibleScores(AssessmentRound round, RoundScores scores, boolean whoSaidWhat,
+            @Nullable UUID viewerOrganisation) {
     }
 
     public record RoundComparison(AssessmentRound from, AssessmentRound to, Comparison comparison) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.platform.web.InvalidInput;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the convenor decides about a round while it is a draft: its title, the place it assesses, who answers, when
@@ -44,7 +45,7 @@ public record RoundProfile(String title, Jurisdiction jurisdiction, UUID conveno
         sharedWithForums = sharedWithForums == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(sharedWithForums));
     }
 
-    public boolean hasRespondent(UUID organisation) {
+    public boolean hasRespondent(@Nullable UUID organisation) {
         return organisation != null && respondentIds.contains(organisation);
     }
 

@@ -38,12 +38,17 @@ public class EvidenceAccess {
         return organisations.hiddenFromEnforcementBodies()::contains;
     }
 
-    /** The caller may write their organisation's records: an editor or administrator acting for one. */
-    public static void requireEditor(Caller caller, String what) {
-        if (caller.organisationId() == null
+    /**
+     * The caller may write their organisation's records: an editor or administrator acting for one. Returns that
+     * organisation.
+     */
+    public static UUID requireEditor(Caller caller, String what) {
+        UUID organisation = caller.organisationId();
+        if (organisation == null
                 || !(caller.hasRole(Roles.ORG_EDITOR) || caller.hasRole(Roles.ORG_ADMIN))) {
             throw new AccessRefused("Only editors and administrators of an organisation may " + what);
         }
+        return organisation;
     }
 
     /** The latest date it is anywhere on Earth, so a date that is today for the person entering it is accepted. */
