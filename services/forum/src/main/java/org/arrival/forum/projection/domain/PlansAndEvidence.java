@@ -14,6 +14,7 @@ import org.arrival.contracts.assessments.PopulationEstimateRevised;
 import org.arrival.forum.projection.domain.Rows.InputRow;
 import org.arrival.forum.projection.domain.Rows.PlanRow;
 import org.arrival.forum.projection.domain.Rows.PopulationRow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link Projector}'s part for plans, population estimates and inputs. Plans and estimates carry their full
@@ -48,7 +49,7 @@ final class PlansAndEvidence {
         row.ownerId = p.ownerId();
         row.classification = event.classification().name();
         row.title = p.title();
-        row.type = name(p.type());
+        row.type = p.type().name();
         row.jurisdiction = p.jurisdiction();
         row.periodStart = p.periodStart();
         row.periodEnd = p.periodEnd();
@@ -56,7 +57,7 @@ final class PlansAndEvidence {
         row.nupPhase = name(p.nupPhase());
         row.inclusion = p.inclusion();
         row.sharedWithForums = copy(p.sharedWithForums());
-        row.status = name(p.status());
+        row.status = p.status().name();
         store.save(row);
     }
 
@@ -71,7 +72,7 @@ final class PlansAndEvidence {
         row.classification = event.classification().name();
         row.seriesId = e.seriesId();
         row.area = e.area();
-        row.group = name(e.group());
+        row.group = e.group().name();
         row.registered = e.registered();
         row.estimated = e.estimated();
         row.breakdown = copy(e.breakdown());
@@ -91,7 +92,7 @@ final class PlansAndEvidence {
         row.version = 1;
         row.contributorId = i.contributorId();
         row.classification = event.classification().name();
-        row.kind = name(i.kind());
+        row.kind = i.kind().name();
         row.subjectType = i.subjectType();
         row.subjectId = i.subjectId();
         row.collectedOn = i.collectedOn();
@@ -100,7 +101,7 @@ final class PlansAndEvidence {
         store.save(row);
     }
 
-    private static <T> List<T> copy(List<T> values) {
+    private static <T> List<T> copy(@Nullable List<T> values) {
         List<T> out = new ArrayList<>();
         if (values != null) {
             values.stream().filter(v -> v != null).forEach(out::add);
@@ -108,7 +109,7 @@ final class PlansAndEvidence {
         return out;
     }
 
-    private static String name(Enum<?> value) {
+    private static @Nullable String name(@Nullable Enum<?> value) {
         return value == null ? null : value.name();
     }
 }

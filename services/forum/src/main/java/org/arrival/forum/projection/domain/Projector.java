@@ -53,6 +53,7 @@ import org.arrival.forum.projection.domain.Rows.OrganisationRow;
 import org.arrival.forum.projection.domain.Rows.Report;
 import org.arrival.forum.projection.domain.Rows.RoundScoreRow;
 import org.arrival.forum.projection.domain.Rows.ScorePart;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one projection of events into the forum view, used by the live listener, the rebuild and the as-of view.
@@ -116,10 +117,10 @@ public final class Projector {
         row.id = s.stakeholderId();
         row.version = s.version();
         row.name = s.name();
-        row.type = name(s.type());
+        row.type = s.type().name();
         row.enforcementBody = s.enforcementBody();
         row.hidden = s.hiddenFromEnforcementBodies();
-        row.status = name(s.status());
+        row.status = s.status().name();
         store.save(row);
     }
 
@@ -131,12 +132,12 @@ public final class Projector {
         row.id = f.forumId();
         row.version = f.version();
         row.name = f.name();
-        row.type = name(f.type());
+        row.type = f.type().name();
         row.geographicScope = f.geographicScope();
         row.convenorId = f.convenorId();
         row.chairId = f.chairId();
         row.secretariatId = f.secretariatId();
-        row.status = name(f.status());
+        row.status = f.status().name();
         store.save(row);
     }
 
@@ -149,8 +150,8 @@ public final class Projector {
         row.version = m.version();
         row.forumId = m.forumId();
         row.stakeholderId = m.stakeholderId();
-        row.seat = name(m.seat());
-        row.status = name(m.status());
+        row.seat = m.seat().name();
+        row.status = m.status().name();
         store.save(row);
     }
 
@@ -173,8 +174,8 @@ public final class Projector {
         row.classification = event.classification().name();
         row.planId = a.planId();
         row.title = a.title();
-        row.kind = name(a.kind());
-        row.status = name(a.status());
+        row.kind = a.kind().name();
+        row.status = a.status().name();
         row.sectors = names(a.sectors());
         row.targetGroups = names(a.targetGroups());
         row.areas = a.areas() == null ? new ArrayList<>() : new ArrayList<>(a.areas());
@@ -198,7 +199,7 @@ public final class Projector {
         state.title = m.title();
         state.dueOn = m.dueOn();
         state.reachedOn = m.reachedOn();
-        state.status = name(m.status());
+        state.status = m.status().name();
         row.milestones.put(m.milestoneId().toString(), state);
         store.save(row);
     }
@@ -214,8 +215,8 @@ public final class Projector {
             report.periodStart = r.periodStart();
             report.periodEnd = r.periodEnd();
             report.percentComplete = r.percentComplete();
-            report.rag = name(r.rag());
-            report.actionStatus = name(r.actionStatus());
+            report.rag = r.rag().name();
+            report.actionStatus = r.actionStatus().name();
             report.reportedAt = event.time();
             row.latestReport = report;
         }
@@ -297,11 +298,11 @@ public final class Projector {
         row.ownerId = n.ownerId();
         row.classification = event.classification().name();
         row.statement = n.statement();
-        row.sector = name(n.sector());
+        row.sector = n.sector().name();
         row.populationGroups = names(n.populationGroups());
         row.area = n.area();
-        row.severity = name(n.severity());
-        row.status = name(n.status());
+        row.severity = n.severity().name();
+        row.status = n.status().name();
         row.sharedWithForums = n.sharedWithForums() == null ? new ArrayList<>() : new ArrayList<>(n.sharedWithForums());
         store.save(row);
     }
@@ -337,7 +338,7 @@ public final class Projector {
         row.convenorId = r.convenorId();
         row.respondentIds = r.respondentIds() == null ? new ArrayList<>() : new ArrayList<>(r.respondentIds());
         row.sharedWithForums = r.sharedWithForums() == null ? new ArrayList<>() : new ArrayList<>(r.sharedWithForums());
-        row.status = name(r.status());
+        row.status = r.status().name();
         return row;
     }
 
@@ -373,15 +374,11 @@ public final class Projector {
         store.save(row);
     }
 
-    private static BigDecimal zeroIfNull(BigDecimal value) {
+    private static BigDecimal zeroIfNull(@Nullable BigDecimal value) {
         return value == null ? BigDecimal.ZERO : value;
     }
 
-    private static String name(Enum<?> value) {
-        return value == null ? null : value.name();
-    }
-
-    private static List<String> names(List<? extends Enum<?>> values) {
+    private static List<String> names(@Nullable List<? extends Enum<?>> values) {
         List<String> out = new ArrayList<>();
         if (values != null) {
             values.stream().filter(v -> v != null).forEach(v -> out.add(v.name()));

@@ -13,16 +13,22 @@ import org.arrival.contracts.actionplans.Inclusion;
 import org.arrival.contracts.assessments.Count;
 import org.arrival.contracts.assessments.Disaggregation;
 import org.arrival.contracts.common.Jurisdiction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rows of the forum view's projection. Plain mutable data: the {@link Projector} is the only code that changes
  * them, and they are stored whole (as JSON) by generation.
+ *
+ * <p>Each row is filled field by field by the {@link Projector} (or read back from its JSON) right after it is
+ * created, from what its event's contract requires; hence {@code NullAway.Init} on the classes. The fields marked
+ * {@code @Nullable} are the ones an event may leave out, or that a later event fills in.
  */
 public final class Rows {
 
     private Rows() {
     }
 
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
     public static class OrganisationRow {
         public UUID id;
         public long version;
@@ -33,18 +39,20 @@ public final class Rows {
         public String status;
     }
 
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
     public static class ForumRow {
         public UUID id;
         public long version;
         public String name;
         public String type;
-        public Jurisdiction geographicScope;
-        public UUID convenorId;
-        public UUID chairId;
-        public UUID secretariatId;
+        public @Nullable Jurisdiction geographicScope;
+        public @Nullable UUID convenorId;
+        public @Nullable UUID chairId;
+        public @Nullable UUID secretariatId;
         public String status;
     }
 
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
     public static class MembershipRow {
         public UUID id;
         public long version;
@@ -58,14 +66,19 @@ public final class Rows {
         }
     }
 
-    /** An action with everything that travels with it; {@code version} 0 until the action's own event arrives. */
+    /**
+     * An action with everything that travels with it; {@code version} 0 until the action's own event arrives. Until
+     * then it is a {@code placeholder} holding only {@code id} and what other events added: its owner, classification,
+     * title, kind and status are not there yet. Readers skip placeholders (a placeholder is shared with no forum).
+     */
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the action event's required fields
     public static class ActionRow {
         public UUID id;
         public long version;
         public boolean placeholder = true;
         public UUID ownerId;
         public String classification;
-        public UUID planId;
+        public @Nullable UUID planId;
         public String title;
         public String kind;
         public String status;
@@ -75,18 +88,19 @@ public final class Rows {
         public List<String> frameworkItems = new ArrayList<>();
         public List<UUID> needIds = new ArrayList<>();
         public List<UUID> sharedWithForums = new ArrayList<>();
-        public LocalDate startDate;
-        public LocalDate endDate;
-        public Report latestReport;
+        public @Nullable LocalDate startDate;
+        public @Nullable LocalDate endDate;
+        public @Nullable Report latestReport;
         public Map<String, MilestoneState> milestones = new LinkedHashMap<>();
         public Map<String, FundingLineState> fundingLines = new LinkedHashMap<>();
         public List<FundingTotal> funding = new ArrayList<>();
         /** The report due and not yet in (from ReportDue or ReportOverdue); late once its due date has passed. */
-        public ReportDue reportDue;
+        public @Nullable ReportDue reportDue;
         /** What rows projected before {@link #reportDue} held: read as the report due, never written any more. */
-        public Overdue overdue;
+        public @Nullable Overdue overdue;
     }
 
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
     public static class Report {
         public UUID reportId;
         public LocalDate periodStart;
@@ -97,15 +111,17 @@ public final class Rows {
         public Instant reportedAt;
     }
 
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
     public static class MilestoneState {
         public UUID id;
         public long version;
         public String title;
         public LocalDate dueOn;
-        public LocalDate reachedOn;
+        public @Nullable LocalDate reachedOn;
         public String status;
     }
 
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
     public static class FundingLineState {
         public UUID id;
         public long version;
@@ -115,6 +131,7 @@ public final class Rows {
         public BigDecimal disbursed;
     }
 
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
     public static class FundingTotal {
         public String currency;
         public BigDecimal required;
@@ -124,6 +141,7 @@ public final class Rows {
     }
 
     /** A reporting period whose report is due on {@code dueOn} and has not arrived. */
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
     public static class ReportDue {
         public LocalDate periodStart;
         public LocalDate periodEnd;
@@ -131,6 +149,7 @@ public final class Rows {
     }
 
     /** The report due as rows projected before {@link ReportDue} held it. */
+    @SuppressWarnings("NullAway.Init") // only read back from the JSON of rows the Projector once filled
     public static class Overdue {
         public LocalDate periodStart;
         public LocalDate periodEnd;
@@ -138,6 +157,7 @@ public final class Rows {
         public int daysOverdue;
     }
 
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
     public static class NeedRow {
         public UUID id;
         public long version;
@@ -152,6 +172,7 @@ public final class Rows {
         public List<UUID> sharedWithForums = new ArrayList<>();
     }
 
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
     public static class GapRow {
         public UUID id;
         public long version;
@@ -167,6 +188,7 @@ public final class Rows {
         public boolean divergent;
     }
 
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
     public static class RoundScoreRow {
         public UUID id;
         public long version;
@@ -179,14 +201,15 @@ public final class Rows {
         public List<UUID> respondentIds = new ArrayList<>();
         public List<UUID> sharedWithForums = new ArrayList<>();
         public String status;
-        public Double overallPoints;
-        public Integer overallMax;
+        public @Nullable Double overallPoints;
+        public @Nullable Integer overallMax;
         public List<ScorePart> recommendations = new ArrayList<>();
         public List<String> divergentQuestions = new ArrayList<>();
         public int respondents;
-        public Instant publishedAt;
+        public @Nullable Instant publishedAt;
     }
 
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
     public static class ScorePart {
         public String code;
         public double points;
@@ -194,6 +217,7 @@ public final class Rows {
     }
 
     /** A plan or policy an organisation owns; its actions point at it with their {@code planId}. */
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
     public static class PlanRow {
         public UUID id;
         public long version;
@@ -202,34 +226,36 @@ public final class Rows {
         public String title;
         public String type;
         public Jurisdiction jurisdiction;
-        public LocalDate periodStart;
-        public LocalDate periodEnd;
+        public @Nullable LocalDate periodStart;
+        public @Nullable LocalDate periodEnd;
         public List<String> objectives = new ArrayList<>();
-        public String nupPhase;
+        public @Nullable String nupPhase;
         public Inclusion inclusion;
         public List<UUID> sharedWithForums = new ArrayList<>();
         public String status;
     }
 
     /** A population estimate with its counts exactly as its events carried them (small counts suppressed). */
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
     public static class PopulationRow {
         public UUID id;
         public long version;
         public UUID ownerId;
         public String classification;
-        public String seriesId;
+        public @Nullable String seriesId;
         public Jurisdiction area;
         public String group;
-        public Count registered;
-        public Count estimated;
+        public @Nullable Count registered;
+        public @Nullable Count estimated;
         public List<Disaggregation> breakdown = new ArrayList<>();
         public String source;
-        public String method;
+        public @Nullable String method;
         public LocalDate asOf;
         public List<UUID> sharedWithForums = new ArrayList<>();
     }
 
     /** An input an organisation contributed to a round or need of another; its summary stays with its owner. */
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
     public static class InputRow {
         public UUID id;
         public long version;
@@ -238,8 +264,8 @@ public final class Rows {
         public String kind;
         public String subjectType;
         public UUID subjectId;
-        public LocalDate collectedOn;
-        public Count participants;
+        public @Nullable LocalDate collectedOn;
+        public @Nullable Count participants;
         public List<UUID> sharedWithForums = new ArrayList<>();
     }
 }

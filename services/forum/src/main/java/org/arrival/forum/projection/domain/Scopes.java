@@ -18,6 +18,7 @@ import org.arrival.forum.projection.domain.Rows.PlanRow;
 import org.arrival.forum.projection.domain.Rows.PopulationRow;
 import org.arrival.forum.projection.domain.Rows.RoundScoreRow;
 import org.arrival.platform.security.RecordScope;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What decides who may read a record of the projection (its owner, classification and forums), looked up by id
@@ -86,7 +87,7 @@ public final class Scopes {
     }
 
     /** A gap is shared with the forums of its round, and made of its respondents' answers. */
-    public static Optional<List<RecordScope>> gap(GapRow g, RoundScoreRow round) {
+    public static Optional<List<RecordScope>> gap(GapRow g, @Nullable RoundScoreRow round) {
         return scope(g.ownerId, g.classification, round == null ? List.of() : round.sharedWithForums)
                 .map(s -> withNamed(s, round));
     }
@@ -106,7 +107,7 @@ public final class Scopes {
         return out;
     }
 
-    private static List<RecordScope> withNamed(RecordScope scope, RoundScoreRow round) {
+    private static List<RecordScope> withNamed(RecordScope scope, @Nullable RoundScoreRow round) {
         List<RecordScope> out = new ArrayList<>(List.of(scope));
         if (round != null) {
             named(round).forEach(o -> out.add(organisation(o)));
