@@ -28,6 +28,7 @@ import org.arrival.forum.projection.domain.Rows.MembershipRow;
 import org.arrival.forum.projection.domain.Rows.MilestoneState;
 import org.arrival.forum.projection.domain.Rows.NeedRow;
 import org.arrival.forum.projection.domain.Rows.OrganisationRow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The forum's coherence checks over one state of the projection. Pure: the same state gives the same findings, with
@@ -294,13 +295,13 @@ public final class CoherenceChecks {
         return Places.covers(areas, place);
     }
 
-    static String areaName(Jurisdiction j) {
+    static String areaName(@Nullable Jurisdiction j) {
         return Places.name(j, "no area");
     }
 
     // ---- the parameters of a finding: what its summary says, for wording it in the reader's language
 
-    static FlaggedRecord record(UUID id, FlaggedRecordKind kind, String title) {
+    static FlaggedRecord record(UUID id, FlaggedRecordKind kind, @Nullable String title) {
         return new FlaggedRecord(id, kind, blankToNull(title));
     }
 
@@ -326,11 +327,11 @@ public final class CoherenceChecks {
     }
 
     static List<String> areaNames(List<Jurisdiction> areas) {
-        return areas.stream().filter(Objects::nonNull).map(j -> Places.name(j, null)).filter(Objects::nonNull)
+        return areas.stream().filter(Objects::nonNull).map(j -> Places.name(j)).filter(Objects::nonNull)
                 .distinct().toList();
     }
 
-    private static String blankToNull(String s) {
+    private static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s;
     }
 }
