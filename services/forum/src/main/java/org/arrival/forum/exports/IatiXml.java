@@ -22,6 +22,7 @@ import org.arrival.contracts.actionplans.ProgressReport;
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
 import org.arrival.platform.security.DisclosureControl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Actions as IATI 2.03 activities. The children of {@code iati-activity} are written in the order of the 2.03
@@ -45,7 +46,7 @@ public final class IatiXml {
     }
 
     public record Activity(ActionRow action, Org reporting, String description, List<Participant> participants,
-            ProgressReport report) {
+            @Nullable ProgressReport report) {
     }
 
     static final Map<String, String> STATUS = Map.of("PROPOSED", "1", "COMMITTED", "2", "IN_PROGRESS", "2",
