@@ -143,9 +143,10 @@ public final class IatiXml {
                 }
             }
         }
-        if (activity.report() != null && activity.report().indicators() != null
-                && !activity.report().indicators().isEmpty()) {
-            result(x, activity.report());
+        ProgressReport report = activity.report();
+        List<IndicatorValue> indicators = report == null ? null : report.indicators();
+        if (report != null && indicators != null && !indicators.isEmpty()) {
+            result(x, report, indicators);
         }
         x.writeEndElement();
     }
@@ -194,13 +195,14 @@ public final class IatiXml {
      * as such, in {@code suppressed}) they have no value and a comment saying so, others are rounded to a multiple
      * of 5.
      */
-    private static void result(XMLStreamWriter x, ProgressReport r) throws XMLStreamException {
+    private static void result(XMLStreamWriter x, ProgressReport r, List<IndicatorValue> indicators)
+            throws XMLStreamException {
         x.writeStartElement("result");
         x.writeAttribute("type", "1");
         x.writeStartElement("title");
         narrative(x, "Progress to " + r.periodEnd());
         x.writeEndElement();
-        for (IndicatorValue i : r.indicators()) {
+        for (IndicatorValue i : indicators) {
             boolean people = DisclosureControl.countsPeople(i.unit());
             Double baseline = shown(i.baseline(), people);
             Double target = shown(i.target(), people);
@@ -246,7 +248,7 @@ public final class IatiXml {
     }
 
     /** A value as the export shows it: a head count under disclosure control (null when suppressed). */
-    private static Double shown(Double value, boolean people) {
+    private static @Nullable Double shown(@Nullable Double value, boolean people) {
         if (value == null || !people || !Double.isFinite(value)) {
             return value;
         }
@@ -254,7 +256,7 @@ public final class IatiXml {
     }
 
     /** The value attribute, or for a suppressed head count a comment saying it is below 5. */
-    private static void value(XMLStreamWriter x, Double shown) throws XMLStreamException {
+    private static void value(XMLStreamWriter x, @Nullable Double shown) throws XMLStreamException {
         if (shown != null) {
             x.writeAttribute("value", decimal(shown));
             return;
@@ -264,7 +266,7 @@ public final class IatiXml {
         x.writeEndElement();
     }
 
-    private static void narrative(XMLStreamWriter x, String text) throws XMLStreamException {
+    private static void narrative(XMLStreamWriter x, @Nullable String text) throws XMLStreamException {
         x.writeStartElement("narrative");
         x.writeCharacters(text == null ? "" : text);
         x.writeEndElement();

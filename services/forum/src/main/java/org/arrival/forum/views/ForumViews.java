@@ -101,6 +101,9 @@ public class ForumViews {
     }
 
     /**
+     * One cell of the needs coverage: a sector, population group and area, how well its needs are covered, by which
+     * actions.
+     *
      * @param inputs the inputs about the cell's needs the viewer may see
      * @param inputsPerNeed of those, how many about each need (needs without any are left out)
      */

@@ -52,6 +52,8 @@ public final class CoherenceChecks {
     }
 
     /**
+     * The findings of every check over the forum's records.
+     *
      * @param today the day lateness is read on (UTC): a report is overdue, and a milestone late, from the day after
      *        its due date
      */
