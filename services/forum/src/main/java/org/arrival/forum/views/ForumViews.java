@@ -79,13 +79,13 @@ public class ForumViews {
      * passed), {@code lateMilestones} its planned milestones past their due dates and {@code missedMilestones} those
      * recorded missed: all as of the day the tracker is read.
      */
-    public record TrackerItem(UUID actionId, String title, UUID ownerId, @Nullable String ownerName, String status,
-            String kind, List<String> sectors, List<String> targetGroups, List<Jurisdiction> areas,
-            List<String> frameworkItems, @Nullable Integer percentComplete, @Nullable String rag,
-            @Nullable LocalDate reportPeriodEnd, @Nullable NextMilestone nextMilestone, boolean overdue,
-            @Nullable Integer daysOverdue, List<FundingTotal> funding, String classification, @Nullable UUID planId,
-            @Nullable LocalDate startDate, @Nullable LocalDate endDate, @Nullable LocalDate reportDueOn,
-            List<MilestoneItem> lateMilestones, List<MilestoneItem> missedMilestones) {
+    public record TrackerItem(UUID actionId, String title, UUID ownerId, @Nullable String ownerName,
+            @Nullable String status, @Nullable String kind, List<String> sectors, List<String> targetGroups,
+            List<Jurisdiction> areas, List<String> frameworkItems, @Nullable Integer percentComplete,
+            @Nullable String rag, @Nullable LocalDate reportPeriodEnd, @Nullable NextMilestone nextMilestone,
+            boolean overdue, @Nullable Integer daysOverdue, List<FundingTotal> funding, String classification,
+            @Nullable UUID planId, @Nullable LocalDate startDate, @Nullable LocalDate endDate,
+            @Nullable LocalDate reportDueOn, List<MilestoneItem> lateMilestones, List<MilestoneItem> missedMilestones) {
     }
 
     public record NextMilestone(UUID milestoneId, String title, LocalDate dueOn, boolean late,
@@ -107,7 +107,7 @@ public class ForumViews {
      * @param inputs the inputs about the cell's needs the viewer may see
      * @param inputsPerNeed of those, how many about each need (needs without any are left out)
      */
-    public record CoverageCell(String sector, String group, @Nullable String area, String coverage, int needs,
+    public record CoverageCell(@Nullable String sector, String group, @Nullable String area, String coverage, int needs,
             List<UUID> needIds, List<UUID> actionIds, int inputs, Map<UUID, Integer> inputsPerNeed) {
     }
 
@@ -124,10 +124,10 @@ public class ForumViews {
     }
 
     /** A plan shared with the forum, with how many of the forum's actions the viewer sees in it. */
-    public record PlanItem(UUID planId, String title, UUID ownerId, @Nullable String ownerName, String type,
-            String status, Jurisdiction jurisdiction, @Nullable LocalDate periodStart, @Nullable LocalDate periodEnd,
-            List<String> objectives, @Nullable String nupPhase, Inclusion inclusion, String classification,
-            int actions) {
+    public record PlanItem(UUID planId, String title, UUID ownerId, @Nullable String ownerName,
+            @Nullable String type, @Nullable String status, Jurisdiction jurisdiction, @Nullable LocalDate periodStart,
+            @Nullable LocalDate periodEnd, List<String> objectives, @Nullable String nupPhase, Inclusion inclusion,
+            String classification, int actions) {
     }
 
     /**
@@ -135,7 +135,7 @@ public class ForumViews {
      * are rounded to a multiple of 5.
      */
     public record EstimateItem(UUID estimateId, UUID ownerId, @Nullable String ownerName, @Nullable String seriesId,
-            Jurisdiction area, String group, @Nullable Count registered, @Nullable Count estimated,
+            Jurisdiction area, @Nullable String group, @Nullable Count registered, @Nullable Count estimated,
             List<Disaggregation> breakdown, String source, @Nullable String method, LocalDate asOf,
             String classification) {
     }

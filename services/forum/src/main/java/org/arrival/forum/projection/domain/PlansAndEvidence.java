@@ -49,7 +49,7 @@ final class PlansAndEvidence {
         row.ownerId = p.ownerId();
         row.classification = event.classification().name();
         row.title = p.title();
-        row.type = p.type().name();
+        row.type = name(p.type());
         row.jurisdiction = p.jurisdiction();
         row.periodStart = p.periodStart();
         row.periodEnd = p.periodEnd();
@@ -57,7 +57,7 @@ final class PlansAndEvidence {
         row.nupPhase = name(p.nupPhase());
         row.inclusion = p.inclusion();
         row.sharedWithForums = copy(p.sharedWithForums());
-        row.status = p.status().name();
+        row.status = name(p.status());
         store.save(row);
     }
 
@@ -72,7 +72,7 @@ final class PlansAndEvidence {
         row.classification = event.classification().name();
         row.seriesId = e.seriesId();
         row.area = e.area();
-        row.group = e.group().name();
+        row.group = name(e.group());
         row.registered = e.registered();
         row.estimated = e.estimated();
         row.breakdown = copy(e.breakdown());
@@ -92,7 +92,7 @@ final class PlansAndEvidence {
         row.version = 1;
         row.contributorId = i.contributorId();
         row.classification = event.classification().name();
-        row.kind = i.kind().name();
+        row.kind = name(i.kind());
         row.subjectType = i.subjectType();
         row.subjectId = i.subjectId();
         row.collectedOn = i.collectedOn();

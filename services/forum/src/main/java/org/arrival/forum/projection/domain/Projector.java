@@ -117,10 +117,10 @@ public final class Projector {
         row.id = s.stakeholderId();
         row.version = s.version();
         row.name = s.name();
-        row.type = s.type().name();
+        row.type = name(s.type());
         row.enforcementBody = s.enforcementBody();
         row.hidden = s.hiddenFromEnforcementBodies();
-        row.status = s.status().name();
+        row.status = name(s.status());
         store.save(row);
     }
 
@@ -132,12 +132,12 @@ public final class Projector {
         row.id = f.forumId();
         row.version = f.version();
         row.name = f.name();
-        row.type = f.type().name();
+        row.type = name(f.type());
         row.geographicScope = f.geographicScope();
         row.convenorId = f.convenorId();
         row.chairId = f.chairId();
         row.secretariatId = f.secretariatId();
-        row.status = f.status().name();
+        row.status = name(f.status());
         store.save(row);
     }
 
@@ -150,8 +150,8 @@ public final class Projector {
         row.version = m.version();
         row.forumId = m.forumId();
         row.stakeholderId = m.stakeholderId();
-        row.seat = m.seat().name();
-        row.status = m.status().name();
+        row.seat = name(m.seat());
+        row.status = name(m.status());
         store.save(row);
     }
 
@@ -174,8 +174,8 @@ public final class Projector {
         row.classification = event.classification().name();
         row.planId = a.planId();
         row.title = a.title();
-        row.kind = a.kind().name();
-        row.status = a.status().name();
+        row.kind = name(a.kind());
+        row.status = name(a.status());
         row.sectors = names(a.sectors());
         row.targetGroups = names(a.targetGroups());
         row.areas = a.areas() == null ? new ArrayList<>() : new ArrayList<>(a.areas());
@@ -199,7 +199,7 @@ public final class Projector {
         state.title = m.title();
         state.dueOn = m.dueOn();
         state.reachedOn = m.reachedOn();
-        state.status = m.status().name();
+        state.status = name(m.status());
         row.milestones.put(m.milestoneId().toString(), state);
         store.save(row);
     }
@@ -215,8 +215,8 @@ public final class Projector {
             report.periodStart = r.periodStart();
             report.periodEnd = r.periodEnd();
             report.percentComplete = r.percentComplete();
-            report.rag = r.rag().name();
-            report.actionStatus = r.actionStatus().name();
+            report.rag = name(r.rag());
+            report.actionStatus = name(r.actionStatus());
             report.reportedAt = event.time();
             row.latestReport = report;
         }
@@ -298,11 +298,11 @@ public final class Projector {
         row.ownerId = n.ownerId();
         row.classification = event.classification().name();
         row.statement = n.statement();
-        row.sector = n.sector().name();
+        row.sector = name(n.sector());
         row.populationGroups = names(n.populationGroups());
         row.area = n.area();
-        row.severity = n.severity().name();
-        row.status = n.status().name();
+        row.severity = name(n.severity());
+        row.status = name(n.status());
         row.sharedWithForums = n.sharedWithForums() == null ? new ArrayList<>() : new ArrayList<>(n.sharedWithForums());
         store.save(row);
     }
@@ -338,7 +338,7 @@ public final class Projector {
         row.convenorId = r.convenorId();
         row.respondentIds = r.respondentIds() == null ? new ArrayList<>() : new ArrayList<>(r.respondentIds());
         row.sharedWithForums = r.sharedWithForums() == null ? new ArrayList<>() : new ArrayList<>(r.sharedWithForums());
-        row.status = r.status().name();
+        row.status = name(r.status());
         return row;
     }
 
@@ -376,6 +376,10 @@ public final class Projector {
 
     private static BigDecimal zeroIfNull(@Nullable BigDecimal value) {
         return value == null ? BigDecimal.ZERO : value;
+    }
+
+    private static @Nullable String name(@Nullable Enum<?> value) {
+        return value == null ? null : value.name();
     }
 
     private static List<String> names(@Nullable List<? extends Enum<?>> values) {

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each row is filled field by field by the {@link Projector} (or read back from its JSON) right after it is
  * created, from what its event's contract requires; hence {@code NullAway.Init} on the classes. The fields marked
- * {@code @Nullable} are the ones an event may leave out, or that a later event fills in.
+ * {@code @Nullable} are the ones an event may leave out, or that a later event fills in, and the names of enum
+ * constants: events are read tolerantly, so a constant this service does not know yet reads as null.
  */
 public final class Rows {
 
@@ -33,10 +34,10 @@ public final class Rows {
         public UUID id;
         public long version;
         public String name;
-        public String type;
+        public @Nullable String type;
         public boolean enforcementBody;
         public boolean hidden;
-        public String status;
+        public @Nullable String status;
     }
 
     @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
@@ -44,12 +45,12 @@ public final class Rows {
         public UUID id;
         public long version;
         public String name;
-        public String type;
+        public @Nullable String type;
         public @Nullable Jurisdiction geographicScope;
         public @Nullable UUID convenorId;
         public @Nullable UUID chairId;
         public @Nullable UUID secretariatId;
-        public String status;
+        public @Nullable String status;
     }
 
     @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
@@ -58,8 +59,8 @@ public final class Rows {
         public long version;
         public UUID forumId;
         public UUID stakeholderId;
-        public String seat;
-        public String status;
+        public @Nullable String seat;
+        public @Nullable String status;
 
         public boolean active() {
             return "ACTIVE".equals(status);
@@ -80,8 +81,8 @@ public final class Rows {
         public String classification;
         public @Nullable UUID planId;
         public String title;
-        public String kind;
-        public String status;
+        public @Nullable String kind;
+        public @Nullable String status;
         public List<String> sectors = new ArrayList<>();
         public List<String> targetGroups = new ArrayList<>();
         public List<Jurisdiction> areas = new ArrayList<>();
@@ -106,8 +107,8 @@ public final class Rows {
         public LocalDate periodStart;
         public LocalDate periodEnd;
         public int percentComplete;
-        public String rag;
-        public String actionStatus;
+        public @Nullable String rag;
+        public @Nullable String actionStatus;
         public Instant reportedAt;
     }
 
@@ -118,7 +119,7 @@ public final class Rows {
         public String title;
         public LocalDate dueOn;
         public @Nullable LocalDate reachedOn;
-        public String status;
+        public @Nullable String status;
     }
 
     @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
@@ -164,11 +165,11 @@ public final class Rows {
         public UUID ownerId;
         public String classification;
         public String statement;
-        public String sector;
+        public @Nullable String sector;
         public List<String> populationGroups = new ArrayList<>();
         public Jurisdiction area;
-        public String severity;
-        public String status;
+        public @Nullable String severity;
+        public @Nullable String status;
         public List<UUID> sharedWithForums = new ArrayList<>();
     }
 
@@ -200,7 +201,7 @@ public final class Rows {
         /** The organisations asked to answer (some may be hidden from enforcement bodies). */
         public List<UUID> respondentIds = new ArrayList<>();
         public List<UUID> sharedWithForums = new ArrayList<>();
-        public String status;
+        public @Nullable String status;
         public @Nullable Double overallPoints;
         public @Nullable Integer overallMax;
         public List<ScorePart> recommendations = new ArrayList<>();
@@ -224,7 +225,7 @@ public final class Rows {
         public UUID ownerId;
         public String classification;
         public String title;
-        public String type;
+        public @Nullable String type;
         public Jurisdiction jurisdiction;
         public @Nullable LocalDate periodStart;
         public @Nullable LocalDate periodEnd;
@@ -232,7 +233,7 @@ public final class Rows {
         public @Nullable String nupPhase;
         public Inclusion inclusion;
         public List<UUID> sharedWithForums = new ArrayList<>();
-        public String status;
+        public @Nullable String status;
     }
 
     /** A population estimate with its counts exactly as its events carried them (small counts suppressed). */
@@ -244,7 +245,7 @@ public final class Rows {
         public String classification;
         public @Nullable String seriesId;
         public Jurisdiction area;
-        public String group;
+        public @Nullable String group;
         public @Nullable Count registered;
         public @Nullable Count estimated;
         public List<Disaggregation> breakdown = new ArrayList<>();
@@ -261,7 +262,7 @@ public final class Rows {
         public long version;
         public UUID contributorId;
         public String classification;
-        public String kind;
+        public @Nullable String kind;
         public String subjectType;
         public UUID subjectId;
         public @Nullable LocalDate collectedOn;
