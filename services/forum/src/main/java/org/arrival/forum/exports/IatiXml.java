@@ -103,7 +103,7 @@ public final class IatiXml {
             });
         }
         x.writeEmptyElement("activity-status");
-        x.writeAttribute("code", STATUS.getOrDefault(a.status, "1"));
+        x.writeAttribute("code", a.status == null ? "1" : STATUS.getOrDefault(a.status, "1"));
         if (a.startDate != null) {
             date(x, "1", a.startDate.toString());
         }

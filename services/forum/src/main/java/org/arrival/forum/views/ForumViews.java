@@ -3,6 +3,7 @@ package org.arrival.forum.views;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -286,7 +287,8 @@ public class ForumViews {
         Map<List<String>, List<NeedRow>> cells = new LinkedHashMap<>();
         for (NeedRow n : openNeeds) {
             for (String group : n.populationGroups) {
-                cells.computeIfAbsent(List.of(n.sector, group, areaName(n.area)), k -> new ArrayList<>()).add(n);
+                // a sector this service does not know reads as null: a cell of its own, not a failure
+                cells.computeIfAbsent(Arrays.asList(n.sector, group, areaName(n.area)), k -> new ArrayList<>()).add(n);
             }
         }
         List<CoverageCell> out = new ArrayList<>();
@@ -306,7 +308,7 @@ public class ForumViews {
                 if (!forNeed.isEmpty()) {
                     addressed++;
                     forNeed.stream().filter(a -> !covering.contains(a)).forEach(covering::add);
-                    if (forNeed.stream().anyMatch(a -> ACTIVE.contains(a.status))) {
+                    if (forNeed.stream().anyMatch(a -> a.status != null && ACTIVE.contains(a.status))) {
                         onlyPlanned = false;
                     }
                 }

@@ -96,7 +96,8 @@ public final class CoherenceChecks {
             List<ActionRow> actions) {
         List<Finding> out = new ArrayList<>();
         for (NeedRow n : store.needs()) {
-            if (!VALIDATED_NEED.contains(n.status) || !flaggable(n.classification, n.sharedWithForums, forumId)
+            if (n.status == null || !VALIDATED_NEED.contains(n.status)
+                    || !flaggable(n.classification, n.sharedWithForums, forumId)
                     || !(members.contains(n.ownerId) || n.sharedWithForums.contains(forumId))) {
                 continue;
             }
@@ -150,7 +151,7 @@ public final class CoherenceChecks {
     }
 
     static List<Finding> overlappingActions(List<ActionRow> actions, ActionLinks links) {
-        List<ActionRow> live = actions.stream().filter(a -> !ENDED.contains(a.status)).toList();
+        List<ActionRow> live = actions.stream().filter(a -> !ended(a)).toList();
         List<Finding> out = new ArrayList<>();
         for (int i = 0; i < live.size(); i++) {
             for (int j = i + 1; j < live.size(); j++) {
@@ -228,7 +229,7 @@ public final class CoherenceChecks {
     static List<Finding> actionsWithoutFunding(List<ActionRow> actions) {
         List<Finding> out = new ArrayList<>();
         for (ActionRow a : actions) {
-            if (ENDED.contains(a.status)) {
+            if (ended(a)) {
                 continue;
             }
             boolean funded = a.fundingLines.values().stream()
@@ -291,6 +292,11 @@ public final class CoherenceChecks {
                             null, null, null, null, null, null)));
         }
         return out;
+    }
+
+    /** Whether the action has ended; a status this service does not know (read as null) is not an ended one. */
+    static boolean ended(ActionRow a) {
+        return a.status != null && ENDED.contains(a.status);
     }
 
     static boolean covers(List<Jurisdiction> areas, Jurisdiction place) {

@@ -43,7 +43,8 @@ public final class Lateness {
     /** The report due, if it is overdue on {@code today} and the action is under way; otherwise null. */
     public static @Nullable ReportDue overdueReport(ActionRow a, LocalDate today) {
         ReportDue due = reportDue(a);
-        if (due == null || due.dueOn == null || !REPORTING.contains(a.status) || !today.isAfter(due.dueOn)) {
+        if (due == null || due.dueOn == null || a.status == null || !REPORTING.contains(a.status)
+                || !today.isAfter(due.dueOn)) {
             return null;
         }
         return due;
