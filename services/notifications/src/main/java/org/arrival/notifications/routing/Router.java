@@ -36,6 +36,7 @@ import org.arrival.platform.messaging.consumer.InboundEvent;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.RecordScope;
 import org.arrival.platform.security.Viewer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -103,7 +104,7 @@ public class Router {
      */
     public final class Poll {
 
-        private List<Subscription> subscriptions;
+        private @Nullable List<Subscription> subscriptions;
         private final Lookups organisations;
         private final Map<List<Object>, List<Map<String, Object>>> webhooks = new HashMap<>();
         private final Map<List<Object>, Object[]> notifications = new LinkedHashMap<>();
@@ -296,7 +297,8 @@ public class Router {
     }
 
     /** One notification per event, organisation and user: the first subscription that asks for it names it. */
-    private static void notify(Poll poll, Notification n, UUID org, String user, UUID subscription) {
+    private static void notify(Poll poll, Notification n, UUID org, @Nullable String user,
+            @Nullable UUID subscription) {
         poll.notifications.putIfAbsent(Arrays.asList(n.event().id(), org, user), new Object[] {
                 UUID.randomUUID(), n.event().id(), n.event().type(), n.event().subject(), org, user, subscription,
                 n.title(), n.body(), n.link(), n.audience().scope().classification().name(),
@@ -359,7 +361,7 @@ public class Router {
         }
 
         /** The organisation's name, or null when the replica does not know it (the wording says "an organisation"). */
-        String name(UUID org) {
+        @Nullable String name(@Nullable UUID org) {
             return org == null ? null : find(org).map(KnownOrganisation::name).orElse(null);
         }
 
