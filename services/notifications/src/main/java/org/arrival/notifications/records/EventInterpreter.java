@@ -208,7 +208,8 @@ public final class EventInterpreter {
         };
     }
 
-    private static RecordEvent flag(CoherenceFlag f, Actor actor, UUID owner, DataClassification c, Object payload) {
+    private static RecordEvent flag(CoherenceFlag f, @Nullable Actor actor, UUID owner, DataClassification c,
+            Object payload) {
         KnownRecord k = new KnownRecord(f.flagId(), "FLAG", owner, c, f.forumId() == null ? List.of()
                 : List.of(f.forumId()), List.of(), List.of(), List.of(), null, null);
         Set<UUID> related = ids(f.flagId(), f.forumId());
