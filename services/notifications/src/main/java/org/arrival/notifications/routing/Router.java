@@ -33,7 +33,6 @@ import org.arrival.platform.directory.Organisations;
 import org.arrival.platform.directory.Organisations.KnownOrganisation;
 import org.arrival.platform.directory.ReadSql;
 import org.arrival.platform.messaging.consumer.InboundEvent;
-import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.RecordScope;
 import org.arrival.platform.security.Viewer;
 import org.jspecify.annotations.Nullable;
@@ -252,14 +251,14 @@ public class Router {
                     organisations.add(r.ownerId());
                 }
                 if (!"STAKEHOLDER".equals(r.kind())) {
-                    named.add(RecordScope.of(r.ownerId(), r.classification(), r.forums()));
+                    named.add(Firewall.scope(r.ownerId(), r.classification(), r.forums()));
                 }
             });
         }
-        RecordScope quoted = RecordScope.of(recordOwner, record.classification(), record.forums());
+        RecordScope quoted = Firewall.scope(recordOwner, record.classification(), record.forums());
         DataClassification classification = Firewall.classification(event.classification(), quoted, named);
         Set<UUID> forums = read.firewallOwner() != null ? Set.of() : Set.copyOf(record.forums());
-        return new Firewall.Audience(RecordScope.of(owner, classification, forums), organisations, addressees);
+        return new Firewall.Audience(Firewall.scope(owner, classification, forums), organisations, addressees);
     }
 
     /**
@@ -368,7 +367,7 @@ public class Router {
         /** The organisation as the read policy sees it; an organisation the replica does not know is an enforcement body. */
         boolean mayTell(Firewall.Audience audience, UUID org) {
             Viewer viewer = viewers.computeIfAbsent(org,
-                    o -> organisations.viewer(new Caller(null, null, o, Set.of())));
+                    o -> organisations.viewer(Firewall.recipient(o)));
             return Firewall.mayTell(audience, viewer);
         }
     }

@@ -16,6 +16,7 @@ import org.arrival.contracts.EventCatalogue;
 import org.arrival.contracts.EventTypeDefinition;
 import org.arrival.notifications.records.KnownRecord;
 import org.arrival.notifications.records.KnownRecords;
+import org.arrival.notifications.routing.Firewall;
 import org.arrival.notifications.texts.Texts;
 import org.arrival.platform.directory.Organisations;
 import org.arrival.platform.security.Caller;
@@ -277,7 +278,7 @@ public class SubscriptionService {
     }
 
     private static RecordScope scope(KnownRecord record) {
-        return RecordScope.of(record.ownerId(), record.classification(), record.forums());
+        return Firewall.scope(record.ownerId(), record.classification(), record.forums());
     }
 
     private boolean organisationKnown(UUID org) {
