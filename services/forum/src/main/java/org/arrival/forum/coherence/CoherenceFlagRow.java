@@ -26,7 +26,7 @@ public record CoherenceFlagRow(UUID flagId, long version, UUID forumId, Coherenc
      * viewer may know of their organisation.
      */
     public CoherenceFlagRow seenBy(Viewer viewer) {
-        if (viewer.maySeeOrganisation(updatedByOrganisation)) {
+        if (updatedByOrganisation == null || viewer.maySeeOrganisation(updatedByOrganisation)) {
             return this;
         }
         return new CoherenceFlagRow(flagId, version, forumId, checkCode, key, recordIds, summary, status, null,

@@ -109,10 +109,16 @@ public class FlagController {
         if (!coordinator && !caller.isPlatformAdmin()) {
             throw new AccessRefused("Only the forum's coordinators (convenor, chair or secretariat) may change flags");
         }
-        long expected = ETags.requiredVersion(ifMatch);
+        long expected = requiredVersion(ifMatch);
         CoherenceFlagRow row = checker.transition(forumId, flagId, target, body == null ? null : body.reason(),
                 expected, viewer);
         return ResponseEntity.ok().eTag(ETags.of(row.version())).body(row);
+    }
+
+    /** The version {@code If-Match} names; a missing one is refused (428) by {@link ETags#requiredVersion}. */
+    @SuppressWarnings("NullAway") // ETags.requiredVersion takes a missing header, not yet said by its signature
+    private static long requiredVersion(@Nullable String ifMatch) {
+        return ETags.requiredVersion(ifMatch);
     }
 
     /** Whether the caller acts for the organisation in that role; nobody does for a role the forum leaves open. */

@@ -111,7 +111,7 @@ public class ForumController {
         ActionFilter filter = new ActionFilter(org, known(Sector.class, "sector", sector), blankToNull(area),
                 known(PopulationGroup.class, "group", group), blankToNull(frameworkItem),
                 known(ActionStatus.class, "status", status), plan);
-        PageQuery paging = PageQuery.parse(page, size, sort, List.copyOf(ForumListings.ACTION_SORTS.keySet()),
+        PageQuery paging = paging(page, size, sort, List.copyOf(ForumListings.ACTION_SORTS.keySet()),
                 "title");
         Viewer viewer = members.viewer(caller, forumId);
         JdbcStore store = generations.activeStore();
@@ -172,7 +172,7 @@ public class ForumController {
             @RequestParam(required = false) @Nullable String sort) {
         PlanFilter filter = new PlanFilter(org, known(PlanStatus.class, "status", status),
                 known(PlanType.class, "type", type));
-        PageQuery paging = PageQuery.parse(page, size, sort, List.copyOf(ForumListings.PLAN_SORTS.keySet()), "title");
+        PageQuery paging = paging(page, size, sort, List.copyOf(ForumListings.PLAN_SORTS.keySet()), "title");
         Viewer viewer = members.viewer(caller, forumId);
         JdbcStore store = generations.activeStore();
         PageResult<PlanRow> plans = listings.plans(store.generation(), forumId, viewer, filter, paging);
@@ -197,7 +197,7 @@ public class ForumController {
             @Parameter(description = "asOf, area or group; prefix - for descending (-asOf)")
             @RequestParam(required = false) @Nullable String sort) {
         EstimateFilter filter = new EstimateFilter(known(PopulationGroup.class, "group", group), blankToNull(area));
-        PageQuery paging = PageQuery.parse(page, size, sort, List.copyOf(ForumListings.ESTIMATE_SORTS.keySet()),
+        PageQuery paging = paging(page, size, sort, List.copyOf(ForumListings.ESTIMATE_SORTS.keySet()),
                 "-asOf");
         Viewer viewer = members.viewer(caller, forumId);
         JdbcStore store = generations.activeStore();
@@ -268,6 +268,13 @@ public class ForumController {
 
     private static void merge(Map<String, Set<UUID>> into, Map<String, Set<UUID>> more) {
         more.forEach((type, ids) -> into.computeIfAbsent(type, t -> new HashSet<>()).addAll(ids));
+    }
+
+    /** The page asked for; absent parameters take {@link PageQuery#parse}'s defaults. */
+    @SuppressWarnings("NullAway") // PageQuery.parse takes absent parameters, not yet said by its (platform) signature
+    private static PageQuery paging(@Nullable Integer page, @Nullable Integer size, @Nullable String sort,
+            List<String> sortable, String defaultSort) {
+        return PageQuery.parse(page, size, sort, sortable, defaultSort);
     }
 
     /** The value as the enum's constant name, or 400 if it names none. */

@@ -30,9 +30,15 @@ import org.jspecify.annotations.Nullable;
 public final class Scopes {
 
     /** A record the projection does not know: readable by nobody but platform administrators. */
-    public static final RecordScope UNKNOWN = new RecordScope(null, DataClassification.RESTRICTED, List.of());
+    public static final RecordScope UNKNOWN = nobodys(DataClassification.RESTRICTED);
 
     private Scopes() {
+    }
+
+    /** A scope without an owner: the read policy takes an absent owner for nobody's. */
+    @SuppressWarnings("NullAway") // RecordScope's owner is nullable in fact, not yet in its (platform) signature
+    private static RecordScope nobodys(DataClassification classification) {
+        return new RecordScope(null, classification, List.of());
     }
 
     /** The sources of the record with this id, of any kind (an organisation stands for itself); none if unknown. */
