@@ -1,5 +1,7 @@
 package org.arrival.web.api.actionplans;
 
+import static org.arrival.web.api.ApiClients.required;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +13,7 @@ import java.util.UUID;
 import org.arrival.web.api.ApiClients;
 import org.arrival.web.api.Listing;
 import org.arrival.web.api.Service;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -79,7 +82,8 @@ public class ActionPlansApi {
     }
 
     /** What to list: the filters the service takes, a page and an order ({@code -createdAt}, {@code title}, ...). */
-    public record ActionQuery(UUID owner, String status, UUID implementsActionId, int page, int size, String sort) {
+    public record ActionQuery(@Nullable UUID owner, @Nullable String status, @Nullable UUID implementsActionId, int page,
+            int size, @Nullable String sort) {
     }
 
     /** A commitment's local implementations as the caller may see them, with the weighted roll-up of their progress. */
@@ -226,18 +230,18 @@ public class ActionPlansApi {
         return "\"" + version + "\"";
     }
 
-    private static <T> List<T> orEmpty(List<T> list) {
+    private static <T> List<T> orEmpty(@Nullable List<T> list) {
         return list == null ? List.of() : list;
     }
 
     // ---- actions
 
     public Action action(UUID id) {
-        return client.get().uri("/actions/{id}", id).retrieve().body(Action.class);
+        return required(client.get().uri("/actions/{id}", id).retrieve().body(Action.class));
     }
 
     public Listing<Action> actions(ActionQuery query) {
-        return client.get().uri(b -> {
+        return required(client.get().uri(b -> {
             UriBuilder u = b.path("/actions").queryParam("page", query.page()).queryParam("size", query.size());
             if (query.owner() != null) {
                 u.queryParam("owner", query.owner());
@@ -253,12 +257,12 @@ public class ActionPlansApi {
             }
             return u.build();
         }).retrieve().body(new org.springframework.core.ParameterizedTypeReference<Listing<Action>>() {
-        });
+        }));
     }
 
     public Action record(ActionBody body) {
-        return client.post().uri("/actions").contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
-                .body(Action.class);
+        return required(client.post().uri("/actions").contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+                .body(Action.class));
     }
 
     public void revise(UUID id, long version, ActionBody body) {
@@ -278,47 +282,48 @@ public class ActionPlansApi {
     }
 
     public Cascade cascade(UUID id) {
-        return client.get().uri("/actions/{id}/cascade", id).retrieve().body(Cascade.class);
+        return required(client.get().uri("/actions/{id}/cascade", id).retrieve().body(Cascade.class));
     }
 
     /** The action's versions (its owner only). */
     public List<Revision> history(UUID id) {
-        return List.of(client.get().uri("/actions/{id}/history", id).retrieve().body(Revision[].class));
+        return List.of(required(client.get().uri("/actions/{id}/history", id).retrieve().body(Revision[].class)));
     }
 
     public Reporting reporting(UUID id) {
-        return client.get().uri("/actions/{id}/reporting", id).retrieve().body(Reporting.class);
+        return required(client.get().uri("/actions/{id}/reporting", id).retrieve().body(Reporting.class));
     }
 
     // ---- plans and frameworks
 
     public Plan plan(UUID id) {
-        return client.get().uri("/plans/{id}", id).retrieve().body(Plan.class);
+        return required(client.get().uri("/plans/{id}", id).retrieve().body(Plan.class));
     }
 
     /** The plans of an organisation the caller may see. */
     public List<Plan> plans(UUID owner) {
-        return client.get().uri(b -> b.path("/plans").queryParam("owner", owner).queryParam("size", MAX_PAGE)
+        return required(client.get().uri(b -> b.path("/plans").queryParam("owner", owner).queryParam("size", MAX_PAGE)
                 .queryParam("sort", "title").build()).retrieve()
                 .body(new org.springframework.core.ParameterizedTypeReference<Listing<Plan>>() {
-                }).items();
+                })).items();
     }
 
     public Frameworks frameworks() {
-        return client.get().uri("/frameworks").retrieve().body(Frameworks.class);
+        return required(client.get().uri("/frameworks").retrieve().body(Frameworks.class));
     }
 
     // ---- milestones
 
     public List<Milestone> milestones(UUID actionId) {
-        return client.get().uri(b -> b.path("/actions/{id}/milestones").queryParam("size", MAX_PAGE)
+        return required(client.get().uri(b -> b.path("/actions/{id}/milestones").queryParam("size", MAX_PAGE)
                 .queryParam("sort", "dueOn").build(actionId)).retrieve()
                 .body(new org.springframework.core.ParameterizedTypeReference<Listing<Milestone>>() {
-                }).items();
+                })).items();
     }
 
     public Milestone milestone(UUID actionId, UUID milestoneId) {
-        return client.get().uri("/actions/{id}/milestones/{m}", actionId, milestoneId).retrieve().body(Milestone.class);
+        return required(client.get().uri("/actions/{id}/milestones/{m}", actionId, milestoneId).retrieve()
+                .body(Milestone.class));
     }
 
     public void schedule(UUID actionId, String title, LocalDate dueOn) {
@@ -356,11 +361,12 @@ public class ActionPlansApi {
     // ---- funding
 
     public Funding funding(UUID actionId) {
-        return client.get().uri("/actions/{id}/funding", actionId).retrieve().body(Funding.class);
+        return required(client.get().uri("/actions/{id}/funding", actionId).retrieve().body(Funding.class));
     }
 
     public FundingLine fundingLine(UUID actionId, UUID lineId) {
-        return client.get().uri("/actions/{id}/funding/{f}", actionId, lineId).retrieve().body(FundingLine.class);
+        return required(client.get().uri("/actions/{id}/funding/{f}", actionId, lineId).retrieve()
+                .body(FundingLine.class));
     }
 
     public void recordFunding(UUID actionId, FundingBody body) {
@@ -377,17 +383,18 @@ public class ActionPlansApi {
 
     /** The action's progress reports, newest period first. */
     public List<Report> reports(UUID actionId) {
-        return client.get().uri(b -> b.path("/actions/{id}/reports").queryParam("size", MAX_PAGE).build(actionId))
-                .retrieve().body(new org.springframework.core.ParameterizedTypeReference<Listing<Report>>() {
-                }).items();
+        return required(client.get()
+                .uri(b -> b.path("/actions/{id}/reports").queryParam("size", MAX_PAGE).build(actionId)).retrieve()
+                .body(new org.springframework.core.ParameterizedTypeReference<Listing<Report>>() {
+                })).items();
     }
 
     /** The contributions to the action, newest first. */
     public List<Contribution> contributions(UUID actionId) {
-        return client.get().uri(b -> b.path("/actions/{id}/contributions").queryParam("size", MAX_PAGE)
+        return required(client.get().uri(b -> b.path("/actions/{id}/contributions").queryParam("size", MAX_PAGE)
                 .build(actionId)).retrieve()
                 .body(new org.springframework.core.ParameterizedTypeReference<Listing<Contribution>>() {
-                }).items();
+                })).items();
     }
 
     public void contribute(UUID actionId, String kind, String text) {
@@ -404,9 +411,9 @@ public class ActionPlansApi {
 
     /** An organisation's actions that the caller may see, by title (the first 200), e.g. to link one to a need. */
     public List<Action> actionsOwnedBy(UUID owner) {
-        return client.get().uri("/actions?owner={owner}&size=200&sort=title", owner).retrieve()
+        return required(client.get().uri("/actions?owner={owner}&size=200&sort=title", owner).retrieve()
                 .body(new ParameterizedTypeReference<Listing<Action>>() {
-                }).items();
+                })).items();
     }
 
     /** Every action of the organisation the caller may read, page after page, newest first. */
@@ -414,11 +421,11 @@ public class ActionPlansApi {
         List<Action> all = new ArrayList<>();
         for (int page = 0;; page++) {
             int p = page;
-            Listing<Action> found = client.get()
+            Listing<Action> found = required(client.get()
                     .uri(uri -> uri.path("/actions").queryParam("owner", owner).queryParam("sort", "-createdAt")
                             .queryParam("page", p).queryParam("size", MAX_PAGE).build())
                     .retrieve().body(new ParameterizedTypeReference<Listing<Action>>() {
-                    });
+                    }));
             all.addAll(found.items());
             if (page + 1 >= found.totalPages()) {
                 return all;
@@ -437,18 +444,20 @@ public class ActionPlansApi {
     }
 
     public Report report(UUID actionId, UUID reportId) {
-        return client.get().uri("/actions/{id}/reports/{report}", actionId, reportId).retrieve().body(Report.class);
+        return required(client.get().uri("/actions/{id}/reports/{report}", actionId, reportId).retrieve()
+                .body(Report.class));
     }
 
     public Report publishReport(UUID actionId, ReportDraft draft) {
-        return client.post().uri("/actions/{id}/reports", actionId).contentType(MediaType.APPLICATION_JSON)
-                .body(draft).retrieve().body(Report.class);
+        return required(client.post().uri("/actions/{id}/reports", actionId).contentType(MediaType.APPLICATION_JSON)
+                .body(draft).retrieve().body(Report.class));
     }
 
     /** The newest contributions to the action (at most {@code size}), newest first. */
     public List<Contribution> contributions(UUID actionId, int size) {
-        return client.get().uri(uri -> uri.path("/actions/{id}/contributions").queryParam("size", size)
-                .build(actionId)).retrieve().body(new ParameterizedTypeReference<Listing<Contribution>>() {
-                }).items();
+        return required(client.get().uri(uri -> uri.path("/actions/{id}/contributions").queryParam("size", size)
+                .build(actionId)).retrieve()
+                .body(new ParameterizedTypeReference<Listing<Contribution>>() {
+                })).items();
     }
 }

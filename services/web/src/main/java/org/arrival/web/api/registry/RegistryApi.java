@@ -1,5 +1,7 @@
 package org.arrival.web.api.registry;
 
+import static org.arrival.web.api.ApiClients.required;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -53,7 +55,7 @@ public class RegistryApi {
     }
 
     public Organisation organisation(UUID id) {
-        return client.get().uri("/stakeholders/{id}", id).retrieve().body(Organisation.class);
+        return required(client.get().uri("/stakeholders/{id}", id).retrieve().body(Organisation.class));
     }
 
     /** Every organisation the caller may see, by name (the registry leaves out those hidden from them). */
