@@ -15,6 +15,7 @@ import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.api.actionplans.ActionPlansApi.ActionBody;
 import org.arrival.web.api.actionplans.ActionPlansApi.Area;
 import org.arrival.web.api.actionplans.ActionPlansApi.Participant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -251,7 +252,7 @@ public record ActionForm(String planId, String title, String description, String
         return ids;
     }
 
-    private static UUID uuid(String v) {
+    private static @Nullable UUID uuid(@Nullable String v) {
         try {
             return v == null || v.isBlank() ? null : UUID.fromString(v.strip());
         } catch (IllegalArgumentException e) {
@@ -259,16 +260,16 @@ public record ActionForm(String planId, String title, String description, String
         }
     }
 
-    private static LocalDate localDate(String v) {
+    private static @Nullable LocalDate localDate(@Nullable String v) {
         return v == null || v.isBlank() ? null : LocalDate.parse(v.strip());
     }
 
-    private static String blankToNull(String s) {
+    private static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** Country and subdivision codes are capitals; people type them as they come. */
-    private static String code(String s) {
+    private static @Nullable String code(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.strip().toUpperCase(Locale.ROOT);
     }
 

@@ -26,6 +26,7 @@ import org.arrival.web.charts.SeriesChart;
 import org.arrival.web.layout.Page;
 import org.arrival.web.problems.Choice;
 import org.arrival.web.problems.FormResult;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -113,7 +114,7 @@ public class PopulationPages {
     }
 
     @GetMapping("/population/new")
-    public String recordForm(@RequestParam(name = "forum", required = false) UUID forumId,
+    public String recordForm(@RequestParam(name = "forum", required = false) @Nullable UUID forumId,
             @ModelAttribute("page") Page view, Model model) {
         requireEditor(view);
         RegistryApi.Place place;
@@ -133,8 +134,8 @@ public class PopulationPages {
     @PostMapping("/population/new")
     public String submit(@RequestParam MultiValueMap<String, String> sent,
             @RequestParam(name = "intent", defaultValue = PREVIEW) String intent,
-            @RequestParam(name = "previewed", required = false) String previewed,
-            @RequestParam(name = "forum", required = false) UUID forumId, @ModelAttribute("page") Page view,
+            @RequestParam(name = "previewed", required = false) @Nullable String previewed,
+            @RequestParam(name = "forum", required = false) @Nullable UUID forumId, @ModelAttribute("page") Page view,
             Model model, RedirectAttributes redirect) {
         requireEditor(view);
         Map<String, String> typed = EstimateForm.typed(sent);

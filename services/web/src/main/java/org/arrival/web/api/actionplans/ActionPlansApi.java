@@ -39,19 +39,21 @@ public class ActionPlansApi {
     /** A place: country and subdivision codes, an area code below them and its name. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Area(String country, String subdivision, String areaCode, String areaName) {
+    public record Area(@Nullable String country, @Nullable String subdivision, @Nullable String areaCode,
+            @Nullable String areaName) {
     }
 
     /** Another organisation taking part in an action, in its IATI role. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Participant(UUID organisationId, String role) {
+    public record Participant(UUID organisationId, @Nullable String role) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Action(UUID id, long version, UUID ownerId, UUID planId, String title, String description,
-            String kind, List<String> sectors, List<String> targetGroups, List<Area> areas, LocalDate startDate,
-            LocalDate endDate, String reportingCadence, List<Participant> participants, UUID implementsActionId,
-            Boolean requiresLocalImplementation, List<UUID> expectedImplementers, Integer weight, List<UUID> needIds,
+    public record Action(UUID id, long version, UUID ownerId, @Nullable UUID planId, String title,
+            @Nullable String description, @Nullable String kind, List<String> sectors, List<String> targetGroups, List<Area> areas, @Nullable LocalDate startDate,
+            @Nullable LocalDate endDate, @Nullable String reportingCadence, List<Participant> participants,
+            @Nullable UUID implementsActionId, Boolean requiresLocalImplementation, List<UUID> expectedImplementers,
+            @Nullable Integer weight, List<UUID> needIds,
             List<UUID> gapIds, List<String> frameworkItems, String status, String classification,
             List<UUID> sharedWithForums, Instant createdAt, Instant updatedAt) {
 
@@ -74,11 +76,12 @@ public class ActionPlansApi {
      * left out of the body.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ActionBody(UUID planId, String title, String description, String kind, List<String> sectors,
-            List<String> targetGroups, List<Area> areas, LocalDate startDate, LocalDate endDate,
-            String reportingCadence, List<Participant> participants, UUID implementsActionId,
-            Boolean requiresLocalImplementation, List<UUID> expectedImplementers, Integer weight, List<UUID> needIds,
-            List<UUID> gapIds, List<String> frameworkItems, String classification, List<UUID> sharedWithForums) {
+    public record ActionBody(@Nullable UUID planId, String title, @Nullable String description, @Nullable String kind,
+            List<String> sectors, List<String> targetGroups, List<Area> areas, @Nullable LocalDate startDate,
+            @Nullable LocalDate endDate, @Nullable String reportingCadence, List<Participant> participants,
+            @Nullable UUID implementsActionId, @Nullable Boolean requiresLocalImplementation,
+            List<UUID> expectedImplementers, @Nullable Integer weight, List<UUID> needIds, List<UUID> gapIds,
+            List<String> frameworkItems, @Nullable String classification, List<UUID> sharedWithForums) {
     }
 
     /** What to list: the filters the service takes, a page and an order ({@code -createdAt}, {@code title}, ...). */
@@ -88,8 +91,8 @@ public class ActionPlansApi {
 
     /** A commitment's local implementations as the caller may see them, with the weighted roll-up of their progress. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Cascade(UUID actionId, List<CascadeChild> children, Integer childrenNotShown, Double percentComplete,
-            List<UUID> missingImplementers) {
+    public record Cascade(UUID actionId, List<CascadeChild> children, @Nullable Integer childrenNotShown,
+            @Nullable Double percentComplete, List<UUID> missingImplementers) {
 
         public Cascade {
             children = orEmpty(children);
@@ -98,13 +101,14 @@ public class ActionPlansApi {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record CascadeChild(UUID id, UUID ownerId, String title, String status, int weight, Integer latestPercent) {
+    public record CascadeChild(UUID id, UUID ownerId, String title, String status, int weight,
+            @Nullable Integer latestPercent) {
     }
 
     /** One version of a record: what happened, when, by whom, which fields changed and why. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Revision(long version, String change, Instant at, String userId, String organisationId,
-            List<String> changedFields, String reason) {
+    public record Revision(long version, String change, Instant at, @Nullable String userId,
+            @Nullable String organisationId, List<String> changedFields, @Nullable String reason) {
 
         public Revision {
             changedFields = orEmpty(changedFields);
@@ -113,13 +117,14 @@ public class ActionPlansApi {
 
     /** A milestone; {@code late} and {@code daysLate} as the service derives them on the day it is read. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Milestone(UUID id, long version, UUID actionId, String title, LocalDate dueOn, LocalDate reachedOn,
-            String status, Boolean late, Long daysLate) {
+    public record Milestone(UUID id, long version, UUID actionId, String title, @Nullable LocalDate dueOn,
+            @Nullable LocalDate reachedOn, String status, @Nullable Boolean late, @Nullable Long daysLate) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record FundingLine(UUID id, long version, UUID actionId, UUID sourceId, String sourceName, String currency,
-            BigDecimal required, BigDecimal committed, BigDecimal disbursed, Instant createdAt, Instant updatedAt) {
+    public record FundingLine(UUID id, long version, UUID actionId, @Nullable UUID sourceId, @Nullable String sourceName,
+            String currency, @Nullable BigDecimal required, @Nullable BigDecimal committed,
+            @Nullable BigDecimal disbursed, Instant createdAt, Instant updatedAt) {
     }
 
     /** What is required, committed and disbursed in one currency, and the gap (required less committed). */
@@ -138,12 +143,13 @@ public class ActionPlansApi {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FundingBody(UUID sourceId, String sourceName, String currency, BigDecimal required,
-            BigDecimal committed, BigDecimal disbursed) {
+    public record FundingBody(@Nullable UUID sourceId, @Nullable String sourceName, @Nullable String currency,
+            @Nullable BigDecimal required, @Nullable BigDecimal committed, @Nullable BigDecimal disbursed) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Contribution(UUID id, UUID actionId, UUID contributorId, String kind, String text, Instant createdAt) {
+    public record Contribution(UUID id, UUID actionId, UUID contributorId, String kind, @Nullable String text,
+            Instant createdAt) {
     }
 
     /**
@@ -151,7 +157,8 @@ public class ActionPlansApi {
      * below 5 is left out and named in {@code suppressed}.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Indicator(String name, String unit, Double baseline, Double target, Double actual,
+    public record Indicator(String name, @Nullable String unit, @Nullable Double baseline, @Nullable Double target,
+            @Nullable Double actual,
             List<String> suppressed) {
 
         public Indicator {
@@ -174,7 +181,7 @@ public class ActionPlansApi {
 
     /** A milestone that is late (by {@code daysLate} days), missed or due next. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record MilestoneDue(UUID id, String title, LocalDate dueOn, Long daysLate) {
+    public record MilestoneDue(UUID id, String title, LocalDate dueOn, @Nullable Long daysLate) {
     }
 
     /**
@@ -182,9 +189,10 @@ public class ActionPlansApi {
      * overdue by {@code daysOverdue} days when {@code overdue}), and its milestones late, missed and due next.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Reporting(UUID actionId, String status, String cadence, LocalDate asOf, boolean reportsExpected,
-            int graceDays, LastReport lastReport, DuePeriod nextDue, boolean overdue, long daysOverdue,
-            List<MilestoneDue> lateMilestones, List<MilestoneDue> missedMilestones, MilestoneDue nextMilestone) {
+    public record Reporting(UUID actionId, String status, @Nullable String cadence, LocalDate asOf,
+            boolean reportsExpected, int graceDays, @Nullable LastReport lastReport, @Nullable DuePeriod nextDue,
+            boolean overdue, long daysOverdue, List<MilestoneDue> lateMilestones, List<MilestoneDue> missedMilestones,
+            @Nullable MilestoneDue nextMilestone) {
 
         public Reporting {
             lateMilestones = lateMilestones == null ? List.of() : lateMilestones;
@@ -271,7 +279,7 @@ public class ActionPlansApi {
     }
 
     /** Moves the action along its lifecycle; a reason is required to cancel. */
-    public void move(UUID id, long version, String status, String reason) {
+    public void move(UUID id, long version, String status, @Nullable String reason) {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("status", status);
         if (reason != null && !reason.isBlank()) {
@@ -397,7 +405,7 @@ public class ActionPlansApi {
                 })).items();
     }
 
-    public void contribute(UUID actionId, String kind, String text) {
+    public void contribute(UUID actionId, @Nullable String kind, @Nullable String text) {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("kind", kind);
         if (text != null && !text.isBlank()) {
@@ -435,12 +443,14 @@ public class ActionPlansApi {
 
     /** A report as its owner sends it (field names as the API's, so its refusals name the form's fields). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ReportDraft(LocalDate periodStart, LocalDate periodEnd, Integer percentComplete, String rag,
-            String narrative, List<IndicatorDraft> indicators) {
+    public record ReportDraft(@Nullable LocalDate periodStart, @Nullable LocalDate periodEnd,
+            @Nullable Integer percentComplete, @Nullable String rag, @Nullable String narrative,
+            List<IndicatorDraft> indicators) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record IndicatorDraft(String name, String unit, Double baseline, Double target, Double actual) {
+    public record IndicatorDraft(@Nullable String name, @Nullable String unit, @Nullable Double baseline,
+            @Nullable Double target, @Nullable Double actual) {
     }
 
     public Report report(UUID actionId, UUID reportId) {

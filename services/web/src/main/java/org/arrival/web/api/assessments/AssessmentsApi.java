@@ -37,7 +37,8 @@ public class AssessmentsApi {
 
     /** A place: ISO 3166 country and subdivision codes, an area code below them and its name. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Area(String country, String subdivision, String areaCode, String areaName) {
+    public record Area(@Nullable String country, @Nullable String subdivision, @Nullable String areaCode,
+            @Nullable String areaName) {
 
         /** The most specific name or code there is, for people to read. */
         public String shown() {
@@ -55,7 +56,7 @@ public class AssessmentsApi {
      * suppressed ({@code suppressed} is {@code "<5"}).
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Count(Integer value, String suppressed) {
+    public record Count(@Nullable Integer value, @Nullable String suppressed) {
 
         public boolean hidden() {
             return suppressed != null;
@@ -64,8 +65,8 @@ public class AssessmentsApi {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Need(UUID id, long version, UUID ownerId, String statement, String sector,
-            List<String> populationGroups, Area area, String severity, List<String> barriers,
-            List<String> evidenceReferences, UUID roundId, String status, String statusReason, List<UUID> actionIds,
+            List<String> populationGroups, @Nullable Area area, @Nullable String severity, List<String> barriers,
+            List<String> evidenceReferences, @Nullable UUID roundId, String status, @Nullable String statusReason, List<UUID> actionIds,
             String classification, List<UUID> sharedWithForums, Instant createdAt, Instant updatedAt) {
 
         public Need {
@@ -175,7 +176,7 @@ public class AssessmentsApi {
     }
 
     /** Moves a need along its lifecycle, if it is still at {@code version}. */
-    public Need moveNeed(UUID id, long version, String status, String reason) {
+    public Need moveNeed(UUID id, long version, String status, @Nullable String reason) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status);
         if (reason != null && !reason.isBlank()) {
@@ -203,7 +204,7 @@ public class AssessmentsApi {
     }
 
     /** Every input about a round, or from a contributor, that the caller may see, newest first. */
-    public List<Input> inputs(String subjectType, UUID subjectId, UUID contributor) {
+    public List<Input> inputs(@Nullable String subjectType, @Nullable UUID subjectId, @Nullable UUID contributor) {
         return all(page -> required(client.get().uri(uri -> {
             uri.path("/inputs");
             Map<String, Object> params = new LinkedHashMap<>();
