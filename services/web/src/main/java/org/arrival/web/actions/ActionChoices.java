@@ -63,8 +63,8 @@ public record ActionChoices(List<Option> organisations, List<Option> plans, List
     }
 
     /** Gathers the choices for a person of {@code organisation} editing {@code form} (of action {@code self}). */
-    static ActionChoices of(References.Lookup names, ActionPlansApi actions, UUID organisation, UUID self,
-            ActionForm form) {
+    static ActionChoices of(References.Lookup names, ActionPlansApi actions, @Nullable UUID organisation,
+            @Nullable UUID self, ActionForm form) {
         List<Option> organisations = new ArrayList<>(names.organisations().stream()
                 .filter(o -> o.canTakePart() && !o.id().equals(organisation))
                 .map(ActionChoices::option).toList());
@@ -136,7 +136,8 @@ public record ActionChoices(List<Option> organisations, List<Option> plans, List
      * Keeps the values already chosen among the options, named when the service still names them: a need shared
      * with the person's organisation no more, say, stays linked unless they unlink it.
      */
-    private static void keep(List<Option> options, List<String> chosen, java.util.function.Function<String, @Nullable String> name) {
+    private static void keep(List<Option> options, List<String> chosen,
+            java.util.function.Function<String, @Nullable String> name) {
         for (String value : chosen) {
             if (value == null || value.isBlank() || options.stream().anyMatch(o -> o.value().equals(value))) {
                 continue;

@@ -51,7 +51,7 @@ public class ActionFieldText {
         }
     }
 
-    private static String nz(String s) {
+    private static String nz(@Nullable String s) {
         return s == null ? "" : s;
     }
 

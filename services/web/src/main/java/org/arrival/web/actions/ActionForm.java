@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -35,7 +36,7 @@ public record ActionForm(String planId, String title, String description, String
     static final int MAX_ROWS = 50;
 
     /** One participant row: an organisation chosen by name and its role. */
-    public record ParticipantRow(String organisationId, String role) {
+    public record ParticipantRow(String organisationId, @Nullable String role) {
 
         boolean blank() {
             return organisationId == null || organisationId.isBlank();
@@ -45,7 +46,7 @@ public record ActionForm(String planId, String title, String description, String
     /**
      * A new action: where the person's organisation acts as its first area, reported quarterly, for forum members.
      */
-    public static ActionForm blank(Area where) {
+    public static ActionForm blank(@Nullable Area where) {
         return new ActionForm("", "", "", "", List.of(), List.of(), List.of(where == null ? new Area("", "", "", "")
                 : where), "", "", "QUARTERLY", List.of(), "", false, List.of(), "", List.of(), List.of(), List.of(),
                 "FORUM", List.of(), "", "").withEmptyRows();
@@ -196,7 +197,8 @@ public record ActionForm(String planId, String title, String description, String
         List<Area> places = areas.stream().filter(a -> !empty(a)).map(a -> new Area(code(a.country()),
                 code(a.subdivision()), blankToNull(a.areaCode()), blankToNull(a.areaName()))).toList();
         List<Participant> people = participants.stream().filter(r -> uuid(r.organisationId()) != null)
-                .map(r -> new Participant(uuid(r.organisationId()), blankToNull(r.role()))).toList();
+                .map(r -> new Participant(Objects.requireNonNull(uuid(r.organisationId()), "kept rows name one"),
+                        blankToNull(r.role()))).toList();
         return new ActionBody(uuid(planId), title, blankToNull(description), blankToNull(kind), sectors,
                 targetGroups, places, localDate(startDate), localDate(endDate), blankToNull(reportingCadence), people,
                 uuid(implementsActionId), requiresLocalImplementation,
@@ -273,11 +275,11 @@ public record ActionForm(String planId, String title, String description, String
         return s == null || s.isBlank() ? null : s.strip().toUpperCase(Locale.ROOT);
     }
 
-    private static String nz(String s) {
+    private static String nz(@Nullable String s) {
         return s == null ? "" : s;
     }
 
-    private static String str(Object o) {
+    private static String str(@Nullable Object o) {
         return o == null ? "" : o.toString();
     }
 }

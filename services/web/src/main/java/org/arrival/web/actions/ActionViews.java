@@ -51,7 +51,7 @@ public class ActionViews {
     }
 
     /** The action's page for the reader; an action they may not read is answered by the service as not found. */
-    public ActionView of(UUID id, SignedInUser reader) {
+    public ActionView of(UUID id, @Nullable SignedInUser reader) {
         Action action = actions.action(id);
         References.Lookup names = references.lookup();
         UUID readerOrg = reader == null ? null : reader.organisationId();

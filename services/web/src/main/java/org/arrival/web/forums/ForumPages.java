@@ -54,10 +54,14 @@ public class ForumPages {
 
     @GetMapping("/forums/{forumId}")
     public String forum(@PathVariable UUID forumId, @RequestParam(required = false) @Nullable String org,
-            @RequestParam(required = false) @Nullable String sector, @RequestParam(required = false) @Nullable String group,
-            @RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable String area,
-            @RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Boolean overdue,
-            @RequestParam(required = false) @Nullable String sort, @RequestParam(required = false) @Nullable Integer page,
+            @RequestParam(required = false) @Nullable String sector,
+            @RequestParam(required = false) @Nullable String group,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String area,
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable Boolean overdue,
+            @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(required = false) @Nullable Integer page,
             @ModelAttribute("page") Page view, Model model) {
         ForumSummary forum = forum(forumId);
         TrackerFilter filter = TrackerFilter.of(org, sector, group, status, area, q, overdue, sort, page);
@@ -74,11 +78,16 @@ public class ForumPages {
 
     /** One part of the forum page, for htmx: after a filter change, or when the live stream says it changed. */
     @GetMapping("/forums/{forumId}/parts/{part}")
-    public String part(@PathVariable UUID forumId, @PathVariable String part, @RequestParam(required = false) @Nullable String org,
-            @RequestParam(required = false) @Nullable String sector, @RequestParam(required = false) @Nullable String group,
-            @RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable String area,
-            @RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Boolean overdue,
-            @RequestParam(required = false) @Nullable String sort, @RequestParam(required = false) @Nullable Integer page,
+    public String part(@PathVariable UUID forumId, @PathVariable String part,
+            @RequestParam(required = false) @Nullable String org,
+            @RequestParam(required = false) @Nullable String sector,
+            @RequestParam(required = false) @Nullable String group,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String area,
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable Boolean overdue,
+            @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(required = false) @Nullable Integer page,
             @RequestHeader(name = "HX-Trigger", required = false) @Nullable String trigger,
             @ModelAttribute("page") Page view, Model model, HttpServletResponse response) {
         model.addAttribute("forumId", forumId);

@@ -24,7 +24,8 @@ public class LanguageController {
     }
 
     @GetMapping("/language")
-    public String choose(@RequestParam(required = false) @Nullable String lang, @RequestParam(name = "back", required = false) @Nullable String back,
+    public String choose(@RequestParam(required = false) @Nullable String lang, @RequestParam(name = "back",
+            required = false) @Nullable String back,
             HttpServletRequest request, HttpServletResponse response) {
         Locale chosen = languages.fromTag(lang);
         if (chosen != null) {
@@ -34,7 +35,7 @@ public class LanguageController {
     }
 
     /** Only a path on this site: never an absolute or protocol-relative address (no open redirect). */
-    static String localPath(String back) {
+    static String localPath(@Nullable String back) {
         if (back == null || !back.startsWith("/") || back.startsWith("//") || back.startsWith("/\\")
                 || back.chars().anyMatch(c -> c < 0x20)) {
             return "/";

@@ -96,7 +96,7 @@ public final class Page implements LocalizationSupport {
     }
 
     /** The label of a code of the contracts, e.g. {@code label("Sector", "HOUSING")}. */
-    public String label(String kind, String code) {
+    public String label(String kind, @Nullable String code) {
         if (code == null || code.isBlank()) {
             return t("common.none");
         }
@@ -117,7 +117,7 @@ public final class Page implements LocalizationSupport {
         return words == null ? t("error.unknown") : words;
     }
 
-    public String label(Enum<?> value) {
+    public String label(@Nullable Enum<?> value) {
         return value == null ? t("common.none") : label(value.getDeclaringClass().getSimpleName(), value.name());
     }
 

@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param mine only the person's organisation's needs
  */
-public record NeedFilter(@Nullable String area, @Nullable String sector, @Nullable String group, @Nullable String status,
+public record NeedFilter(@Nullable String area, @Nullable String sector, @Nullable String group,
+        @Nullable String status,
         boolean mine, String sort, int page) {
 
     public static final int PAGE_SIZE = 25;

@@ -52,7 +52,8 @@ public class NeedForms {
     }
 
     /** What the form shows: its values and refusals, the choices, and for a conflict the need as it is now. */
-    public record Form(String action, FormResult form, boolean editing, @Nullable Need current, List<String> differences,
+    public record Form(String action, FormResult form, boolean editing, @Nullable Need current,
+            List<String> differences,
             List<Choice> sectors, List<Choice> groups, List<Choice> severities, List<Choice> barriers,
             List<Choice> classifications, List<Choice> forums) {
     }

@@ -58,13 +58,17 @@ public class NeedPages {
     }
 
     @GetMapping("/needs")
-    public String list(@RequestParam(required = false) @Nullable String area, @RequestParam(required = false) @Nullable String sector,
-            @RequestParam(required = false) @Nullable String group, @RequestParam(required = false) @Nullable String status,
-            @RequestParam(required = false) @Nullable Boolean mine, @RequestParam(required = false) @Nullable String sort,
-            @RequestParam(name = "page", required = false) @Nullable Integer pageNumber, @ModelAttribute("page") Page view,
+    public String list(@RequestParam(required = false) @Nullable String area,
+            @RequestParam(required = false) @Nullable String sector,
+            @RequestParam(required = false) @Nullable String group,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable Boolean mine,
+            @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(name = "page", required = false) @Nullable Integer pageNumber,
+            @ModelAttribute("page") Page view,
             Model model) {
         NeedFilter filter = NeedFilter.of(area, sector, group, status, mine, sort, pageNumber);
-        SignedInUser user = view.user();
+        SignedInUser user = view.signedInUser();
         Listing<Need> shown = assessments.needs(filter.query(user.organisationId()));
         model.addAttribute("needs", new NeedList(filter, shown,
                 organisations.of(shown.items().stream().map(Need::ownerId).toList()),
@@ -75,7 +79,7 @@ public class NeedPages {
 
     @GetMapping("/needs/{needId}")
     public String need(@PathVariable UUID needId, @ModelAttribute("page") Page view, Model model) {
-        model.addAttribute("view", view(assessments.need(needId), view.user()));
+        model.addAttribute("view", view(assessments.need(needId), view.signedInUser()));
         model.addAttribute("statusForm", FormResult.empty());
         model.addAttribute("linkForm", FormResult.empty());
         return "needs/need";
@@ -83,7 +87,8 @@ public class NeedPages {
 
     /** A lifecycle step: the status to move to, and why (required to deprioritise). */
     @PostMapping("/needs/{needId}/status")
-    public String move(@PathVariable UUID needId, @RequestParam(name = "version", required = false) @Nullable Long version,
+    public String move(@PathVariable UUID needId, @RequestParam(name = "version",
+            required = false) @Nullable Long version,
             @RequestParam(name = STATUS, required = false) @Nullable String status,
             @RequestParam(name = REASON, required = false) @Nullable String reason, @ModelAttribute("page") Page view,
             Model model, RedirectAttributes redirect) {
@@ -100,7 +105,7 @@ public class NeedPages {
             redirect.addFlashAttribute("notice", view.t("need.moved", "status", view.label("NeedStatus", status)));
             return "redirect:/needs/" + needId;
         }
-        model.addAttribute("view", view(assessments.need(needId), view.user()));
+        model.addAttribute("view", view(assessments.need(needId), view.signedInUser()));
         model.addAttribute("statusForm", refused);
         model.addAttribute("linkForm", FormResult.empty());
         return "needs/need";
@@ -108,9 +113,11 @@ public class NeedPages {
 
     /** Links one of the owner's actions to the need, and marks a prioritised need as being addressed by it. */
     @PostMapping("/needs/{needId}/actions")
-    public String link(@PathVariable UUID needId, @RequestParam(name = "version", required = false) @Nullable Long version,
+    public String link(@PathVariable UUID needId, @RequestParam(name = "version",
+            required = false) @Nullable Long version,
             @RequestParam(name = ACTION, required = false) @Nullable String actionId,
-            @RequestParam(name = "address", required = false) @Nullable Boolean address, @ModelAttribute("page") Page view,
+            @RequestParam(name = "address", required = false) @Nullable Boolean address,
+            @ModelAttribute("page") Page view,
             Model model, RedirectAttributes redirect) {
         Map<String, String> typed = Map.of(ACTION, actionId == null ? "" : actionId);
         boolean[] addressed = {false};
@@ -129,7 +136,7 @@ public class NeedPages {
             redirect.addFlashAttribute("notice", addressed[0] ? view.t("need.addressed") : view.t("need.linked"));
             return "redirect:/needs/" + needId;
         }
-        model.addAttribute("view", view(assessments.need(needId), view.user()));
+        model.addAttribute("view", view(assessments.need(needId), view.signedInUser()));
         model.addAttribute("statusForm", FormResult.empty());
         model.addAttribute("linkForm", refused);
         return "needs/need";

@@ -41,7 +41,8 @@ public class InboxPage {
     }
 
     @GetMapping("/notifications")
-    public String inbox(@RequestParam(required = false) @Nullable Boolean unread, @RequestParam(required = false) @Nullable Integer page,
+    public String inbox(@RequestParam(required = false) @Nullable Boolean unread,
+            @RequestParam(required = false) @Nullable Integer page,
             @ModelAttribute("page") Page view, Model model) {
         boolean unreadOnly = Boolean.TRUE.equals(unread);
         int p = page == null || page < 0 ? 0 : page;
@@ -65,7 +66,7 @@ public class InboxPage {
     }
 
     /** Back to the inbox page the person was on (only an inbox address). */
-    static String back(String back) {
+    static String back(@Nullable String back) {
         return back != null && back.startsWith("/notifications") && !back.startsWith("//")
                 && back.chars().noneMatch(c -> c < 0x20 || c == '#') ? back : "/notifications";
     }

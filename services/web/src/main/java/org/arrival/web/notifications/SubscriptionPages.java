@@ -70,7 +70,8 @@ public class SubscriptionPages {
     }
 
     @GetMapping(LIST)
-    public String list(@RequestParam(required = false) @Nullable String done, @RequestParam(required = false) @Nullable UUID stale,
+    public String list(@RequestParam(required = false) @Nullable String done,
+            @RequestParam(required = false) @Nullable UUID stale,
             @ModelAttribute("page") Page page, Model model) {
         Choices names = choices(page, false);
         model.addAttribute("subscriptions", notifications.subscriptions().stream()
@@ -129,7 +130,8 @@ public class SubscriptionPages {
     }
 
     @PostMapping(LIST + "/{id}/end")
-    public String end(@PathVariable UUID id, @RequestParam(name = "version", required = false) @Nullable String version) {
+    public String end(@PathVariable UUID id, @RequestParam(name = "version",
+            required = false) @Nullable String version) {
         try {
             notifications.end(id, version(version));
         } catch (ServiceProblem problem) {
@@ -141,7 +143,8 @@ public class SubscriptionPages {
         return "redirect:" + LIST + "?done=ended";
     }
 
-    private String form(Page page, FormResult form, Subscription editing, Subscription changed, Model model) {
+    private String form(Page page, FormResult form, @Nullable Subscription editing, @Nullable Subscription changed,
+            Model model) {
         Choices choices = choices(page, true);
         model.addAttribute("form", form);
         model.addAttribute("editing", editing);
@@ -214,7 +217,7 @@ public class SubscriptionPages {
         }
     }
 
-    private static long version(String value) {
+    private static long version(@Nullable String value) {
         try {
             return value == null ? 0 : Long.parseLong(value.strip());
         } catch (NumberFormatException e) {

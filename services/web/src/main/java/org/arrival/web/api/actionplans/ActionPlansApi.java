@@ -50,7 +50,8 @@ public class ActionPlansApi {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Action(UUID id, long version, UUID ownerId, @Nullable UUID planId, String title,
-            @Nullable String description, @Nullable String kind, List<String> sectors, List<String> targetGroups, List<Area> areas, @Nullable LocalDate startDate,
+            @Nullable String description, @Nullable String kind, List<String> sectors, List<String> targetGroups,
+            List<Area> areas, @Nullable LocalDate startDate,
             @Nullable LocalDate endDate, @Nullable String reportingCadence, List<Participant> participants,
             @Nullable UUID implementsActionId, Boolean requiresLocalImplementation, List<UUID> expectedImplementers,
             @Nullable Integer weight, List<UUID> needIds,
@@ -85,7 +86,8 @@ public class ActionPlansApi {
     }
 
     /** What to list: the filters the service takes, a page and an order ({@code -createdAt}, {@code title}, ...). */
-    public record ActionQuery(@Nullable UUID owner, @Nullable String status, @Nullable UUID implementsActionId, int page,
+    public record ActionQuery(@Nullable UUID owner, @Nullable String status, @Nullable UUID implementsActionId,
+            int page,
             int size, @Nullable String sort) {
     }
 
@@ -122,7 +124,8 @@ public class ActionPlansApi {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record FundingLine(UUID id, long version, UUID actionId, @Nullable UUID sourceId, @Nullable String sourceName,
+    public record FundingLine(UUID id, long version, UUID actionId, @Nullable UUID sourceId,
+            @Nullable String sourceName,
             String currency, @Nullable BigDecimal required, @Nullable BigDecimal committed,
             @Nullable BigDecimal disbursed, Instant createdAt, Instant updatedAt) {
     }
@@ -334,18 +337,18 @@ public class ActionPlansApi {
                 .body(Milestone.class));
     }
 
-    public void schedule(UUID actionId, String title, LocalDate dueOn) {
+    public void schedule(UUID actionId, String title, @Nullable LocalDate dueOn) {
         client.post().uri("/actions/{id}/milestones", actionId).contentType(MediaType.APPLICATION_JSON)
                 .body(milestoneBody(title, dueOn)).retrieve().toBodilessEntity();
     }
 
-    public void reschedule(UUID actionId, UUID milestoneId, long version, String title, LocalDate dueOn) {
+    public void reschedule(UUID actionId, UUID milestoneId, long version, String title, @Nullable LocalDate dueOn) {
         client.put().uri("/actions/{id}/milestones/{m}", actionId, milestoneId)
                 .header("If-Match", ifMatch(version)).contentType(MediaType.APPLICATION_JSON)
                 .body(milestoneBody(title, dueOn)).retrieve().toBodilessEntity();
     }
 
-    public void reach(UUID actionId, UUID milestoneId, long version, LocalDate reachedOn) {
+    public void reach(UUID actionId, UUID milestoneId, long version, @Nullable LocalDate reachedOn) {
         Map<String, Object> body = new java.util.HashMap<>();
         body.put("reachedOn", reachedOn);
         client.post().uri("/actions/{id}/milestones/{m}/reach", actionId, milestoneId)
@@ -359,7 +362,7 @@ public class ActionPlansApi {
                 .header("If-Match", ifMatch(version)).retrieve().toBodilessEntity();
     }
 
-    private static Map<String, Object> milestoneBody(String title, LocalDate dueOn) {
+    private static Map<String, Object> milestoneBody(String title, @Nullable LocalDate dueOn) {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("title", title);
         body.put("dueOn", dueOn);

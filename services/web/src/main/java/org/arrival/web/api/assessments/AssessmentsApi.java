@@ -66,7 +66,8 @@ public class AssessmentsApi {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Need(UUID id, long version, UUID ownerId, String statement, String sector,
             List<String> populationGroups, @Nullable Area area, @Nullable String severity, List<String> barriers,
-            List<String> evidenceReferences, @Nullable UUID roundId, String status, @Nullable String statusReason, List<UUID> actionIds,
+            List<String> evidenceReferences, @Nullable UUID roundId, String status, @Nullable String statusReason,
+            List<UUID> actionIds,
             String classification, List<UUID> sharedWithForums, Instant createdAt, Instant updatedAt) {
 
         public Need {

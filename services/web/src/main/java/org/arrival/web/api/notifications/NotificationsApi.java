@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.arrival.web.api.ApiClients;
 import org.arrival.web.api.Listing;
 import org.arrival.web.api.Service;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -70,8 +71,8 @@ public class NotificationsApi {
 
     /** A subscription as sent to create or replace it (absent values left out). */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record SubscriptionInput(String scope, String channel, String address, UUID webhookId, String frequency,
-            Filter filter, String language) {
+    public record SubscriptionInput(@Nullable String scope, @Nullable String channel, @Nullable String address,
+            @Nullable UUID webhookId, @Nullable String frequency, Filter filter, @Nullable String language) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
