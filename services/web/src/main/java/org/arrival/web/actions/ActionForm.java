@@ -221,7 +221,7 @@ public record ActionForm(String planId, String title, String description, String
 
     private static boolean empty(Area a) {
         return nz(a.subdivision()).isBlank() && nz(a.areaCode()).isBlank() && nz(a.areaName()).isBlank()
-                && (nz(a.country()).isBlank());
+                && nz(a.country()).isBlank();
     }
 
     private static boolean hasRow(MultiValueMap<String, String> p, String prefix) {

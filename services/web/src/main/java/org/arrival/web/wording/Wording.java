@@ -187,7 +187,7 @@ public final class Wording {
     }
 
     private static @Nullable Object argument(Page page, String name, @Nullable Object value) {
-        if (value == null || value instanceof String s && s.isBlank()) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
             return null;
         }
         if (value instanceof List<?> list) {
