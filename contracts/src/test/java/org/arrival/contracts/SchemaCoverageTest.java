@@ -47,6 +47,7 @@ import org.arrival.contracts.registry.MembershipStatus;
 import org.arrival.contracts.registry.SeatType;
 import org.arrival.contracts.registry.StakeholderStatus;
 import org.arrival.contracts.registry.StakeholderType;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -95,7 +96,10 @@ class SchemaCoverageTest {
         assertThat(schema.path("title").asString()).isEqualTo(type.type());
     }
 
-    /** Property names, required primitives, nested records and enums of the schema mirror the record. */
+    /**
+     * Property names, required primitives, nested records and enums of the schema mirror the record, and exactly the
+     * components the schema does not require are {@code @Nullable}.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("types")
     void schemaMirrorsThePayloadRecord(EventTypeDefinition type) {
@@ -210,6 +214,11 @@ class SchemaCoverageTest {
             SchemaNode property = schema.child("properties", name);
             if (component.getType().isPrimitive() && !required.contains(name)) {
                 problems.add(at + ": primitive " + component.getType() + " is always present, so must be required");
+            }
+            boolean nullable = component.getAnnotatedType().isAnnotationPresent(Nullable.class);
+            if (nullable == required.contains(name)) {
+                problems.add(at + (nullable ? ": required, so must not be @Nullable"
+                        : ": optional, so must be @Nullable"));
             }
             compareValue(component.getType(), component.getGenericType(), property, at, problems);
         }

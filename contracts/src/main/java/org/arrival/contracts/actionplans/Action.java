@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An action or commitment: its accountable owner and participants, what, for whom, where and when, and what it
@@ -22,24 +23,24 @@ public record Action(
         UUID actionId,
         long version,
         UUID ownerId,
-        UUID planId,
+        @Nullable UUID planId,
         String title,
-        String description,
+        @Nullable String description,
         ActionKind kind,
         List<Sector> sectors,
         List<PopulationGroup> targetGroups,
-        List<Jurisdiction> areas,
-        LocalDate startDate,
-        LocalDate endDate,
+        @Nullable List<Jurisdiction> areas,
+        @Nullable LocalDate startDate,
+        @Nullable LocalDate endDate,
         ReportingCadence reportingCadence,
-        List<Participant> participants,
-        UUID implementsActionId,
+        @Nullable List<Participant> participants,
+        @Nullable UUID implementsActionId,
         boolean requiresLocalImplementation,
-        List<UUID> expectedImplementers,
-        Integer weight,
-        List<UUID> needIds,
-        List<UUID> gapIds,
-        List<String> frameworkItems,
-        List<UUID> sharedWithForums,
+        @Nullable List<UUID> expectedImplementers,
+        @Nullable Integer weight,
+        @Nullable List<UUID> needIds,
+        @Nullable List<UUID> gapIds,
+        @Nullable List<String> frameworkItems,
+        @Nullable List<UUID> sharedWithForums,
         ActionStatus status) {
 }

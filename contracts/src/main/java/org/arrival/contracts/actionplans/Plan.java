@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.arrival.contracts.common.Jurisdiction;
+import org.jspecify.annotations.Nullable;
 
 /** A plan or policy owned by an organisation, with its period, objectives and inclusion indicators. */
 public record Plan(
@@ -14,11 +15,11 @@ public record Plan(
         String title,
         PlanType type,
         Jurisdiction jurisdiction,
-        LocalDate periodStart,
-        LocalDate periodEnd,
-        List<String> objectives,
-        NupPhase nupPhase,
+        @Nullable LocalDate periodStart,
+        @Nullable LocalDate periodEnd,
+        @Nullable List<String> objectives,
+        @Nullable NupPhase nupPhase,
         Inclusion inclusion,
-        List<UUID> sharedWithForums,
+        @Nullable List<UUID> sharedWithForums,
         PlanStatus status) {
 }

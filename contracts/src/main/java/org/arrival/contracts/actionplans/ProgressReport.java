@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /** How far an action got in a reporting period. */
 public record ProgressReport(
         UUID reportId,
@@ -13,6 +15,6 @@ public record ProgressReport(
         ActionStatus actionStatus,
         int percentComplete,
         Rag rag,
-        String narrative,
-        List<IndicatorValue> indicators) {
+        @Nullable String narrative,
+        @Nullable List<IndicatorValue> indicators) {
 }

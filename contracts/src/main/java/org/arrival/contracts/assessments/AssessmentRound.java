@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.arrival.contracts.common.Jurisdiction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A round of the readiness self-assessment for a place, run by a convening organisation with named respondent
@@ -19,7 +20,7 @@ public record AssessmentRound(
         List<UUID> respondentIds,
         String instrumentId,
         int instrumentVersion,
-        LocalDate closesOn,
-        List<UUID> sharedWithForums,
+        @Nullable LocalDate closesOn,
+        @Nullable List<UUID> sharedWithForums,
         RoundStatus status) {
 }

@@ -1,10 +1,12 @@
 package org.arrival.contracts.assessments;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A head count as others see it: the number, or {@code "<5"} in {@code suppressed} when it is a small cell that
  * could point at individuals.
  */
-public record Count(Integer value, String suppressed) {
+public record Count(@Nullable Integer value, @Nullable String suppressed) {
 
     public static final String SMALL = "<5";
 

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An organisation's own record attached to an assessment round or a need it does not own, with its provenance.
  * Summaries only: never a person's story in a form that identifies them.
@@ -18,7 +20,7 @@ public record Input(
         UUID subjectId,
         String summary,
         String provenance,
-        LocalDate collectedOn,
-        Count participants,
-        List<UUID> sharedWithForums) {
+        @Nullable LocalDate collectedOn,
+        @Nullable Count participants,
+        @Nullable List<UUID> sharedWithForums) {
 }

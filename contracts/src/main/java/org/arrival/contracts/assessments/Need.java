@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
+import org.jspecify.annotations.Nullable;
 
 /** A need or finding: what is lacking, for whom, where, how severe, and what stands in the way. */
 public record Need(
@@ -17,10 +18,10 @@ public record Need(
         List<PopulationGroup> populationGroups,
         Jurisdiction area,
         Severity severity,
-        List<BarrierType> barriers,
-        List<String> evidenceReferences,
-        UUID roundId,
+        @Nullable List<BarrierType> barriers,
+        @Nullable List<String> evidenceReferences,
+        @Nullable UUID roundId,
         NeedStatus status,
-        String statusReason,
-        List<UUID> sharedWithForums) {
+        @Nullable String statusReason,
+        @Nullable List<UUID> sharedWithForums) {
 }

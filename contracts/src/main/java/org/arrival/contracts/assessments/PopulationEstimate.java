@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.contracts.common.PopulationGroup;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How many people of a group live in an area, as registered and as estimated, as of a date; small counts are
@@ -18,14 +19,14 @@ public record PopulationEstimate(
         UUID estimateId,
         long version,
         UUID ownerId,
-        String seriesId,
+        @Nullable String seriesId,
         Jurisdiction area,
         PopulationGroup group,
-        Count registered,
-        Count estimated,
-        List<Disaggregation> breakdown,
+        @Nullable Count registered,
+        @Nullable Count estimated,
+        @Nullable List<Disaggregation> breakdown,
         String source,
-        String method,
+        @Nullable String method,
         LocalDate asOf,
-        List<UUID> sharedWithForums) {
+        @Nullable List<UUID> sharedWithForums) {
 }

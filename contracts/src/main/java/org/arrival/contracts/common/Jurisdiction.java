@@ -1,5 +1,7 @@
 package org.arrival.contracts.common;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A place an organisation or forum acts for.
  *
@@ -8,5 +10,6 @@ package org.arrival.contracts.common;
  * @param areaCode an administrative-area code below the subdivision (a P-code), e.g. {@code UG102}; optional
  * @param areaName human name of the most specific level, e.g. {@code Kampala}; optional
  */
-public record Jurisdiction(String country, String subdivision, String areaCode, String areaName) {
+public record Jurisdiction(String country, @Nullable String subdivision, @Nullable String areaCode,
+        @Nullable String areaName) {
 }

@@ -3,6 +3,8 @@ package org.arrival.contracts.forum;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A coherence flag of a forum: a check found an inconsistency among the records it names.
  *
@@ -20,12 +22,12 @@ public record CoherenceFlag(
         List<UUID> recordIds,
         String summary,
         FlagStatus status,
-        String reason,
-        CoherenceFlagParameters parameters) {
+        @Nullable String reason,
+        @Nullable CoherenceFlagParameters parameters) {
 
     /** A flag without parameters, as producers wrote it before they were added. */
     public CoherenceFlag(UUID flagId, long version, UUID forumId, CoherenceCheckCode checkCode, List<UUID> recordIds,
-            String summary, FlagStatus status, String reason) {
+            String summary, FlagStatus status, @Nullable String reason) {
         this(flagId, version, forumId, checkCode, recordIds, summary, status, reason, null);
     }
 }

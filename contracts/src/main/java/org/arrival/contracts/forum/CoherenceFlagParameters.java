@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a flag's {@code summary} says, as values a reader's language can word (the summary is its English wording):
@@ -16,13 +17,13 @@ import org.arrival.contracts.common.Sector;
  * @param questionCode the checklist question of a gap, e.g. {@code 1.2.3}
  */
 public record CoherenceFlagParameters(
-        List<FlaggedRecord> records,
-        List<Sector> sectors,
-        List<PopulationGroup> groups,
-        List<String> areas,
-        String questionCode,
-        LocalDate periodStart,
-        LocalDate periodEnd,
-        LocalDate dueOn,
-        Integer daysOverdue) {
+        @Nullable List<FlaggedRecord> records,
+        @Nullable List<Sector> sectors,
+        @Nullable List<PopulationGroup> groups,
+        @Nullable List<String> areas,
+        @Nullable String questionCode,
+        @Nullable LocalDate periodStart,
+        @Nullable LocalDate periodEnd,
+        @Nullable LocalDate dueOn,
+        @Nullable Integer daysOverdue) {
 }

@@ -3,6 +3,7 @@ package org.arrival.contracts.registry;
 import java.util.UUID;
 
 import org.arrival.contracts.common.Jurisdiction;
+import org.jspecify.annotations.Nullable;
 
 /** The full state of a forum after a change, as carried by every forum event. */
 public record Forum(
@@ -10,11 +11,11 @@ public record Forum(
         long version,
         String name,
         ForumType type,
-        Jurisdiction geographicScope,
-        ThematicScope thematicScope,
-        UUID convenorId,
-        UUID chairId,
-        UUID secretariatId,
-        UUID parentForumId,
+        @Nullable Jurisdiction geographicScope,
+        @Nullable ThematicScope thematicScope,
+        @Nullable UUID convenorId,
+        @Nullable UUID chairId,
+        @Nullable UUID secretariatId,
+        @Nullable UUID parentForumId,
         ForumStatus status) {
 }

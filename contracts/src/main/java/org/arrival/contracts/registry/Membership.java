@@ -3,6 +3,8 @@ package org.arrival.contracts.registry;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /** An organisation's seat in a forum for a term, as carried by every membership event. */
 public record Membership(
         UUID membershipId,
@@ -10,7 +12,7 @@ public record Membership(
         UUID forumId,
         UUID stakeholderId,
         SeatType seat,
-        LocalDate termStart,
-        LocalDate termEnd,
+        @Nullable LocalDate termStart,
+        @Nullable LocalDate termEnd,
         MembershipStatus status) {
 }

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.contracts.common.Sector;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The full state of a stakeholder (an organisation) after a change, as carried by every stakeholder event.
@@ -17,15 +18,15 @@ public record Stakeholder(
         UUID stakeholderId,
         long version,
         String name,
-        String acronym,
+        @Nullable String acronym,
         StakeholderType type,
-        GovernmentLevel governmentLevel,
-        Jurisdiction jurisdiction,
-        List<Sector> sectors,
-        List<ExternalIdentifier> externalIdentifiers,
+        @Nullable GovernmentLevel governmentLevel,
+        @Nullable Jurisdiction jurisdiction,
+        @Nullable List<Sector> sectors,
+        @Nullable List<ExternalIdentifier> externalIdentifiers,
         boolean enforcementBody,
-        FormalStatus formalStatus,
+        @Nullable FormalStatus formalStatus,
         boolean hiddenFromEnforcementBodies,
-        OrganisationContact contact,
+        @Nullable OrganisationContact contact,
         StakeholderStatus status) {
 }

@@ -3,6 +3,7 @@ package org.arrival.platform.messaging;
 import java.time.Duration;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -17,26 +18,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("arrival.messaging")
 public record MessagingProperties(
-        String service,
-        String source,
+        @Nullable String service,
+        @Nullable String source,
         List<String> consumedTopics,
         short replicationFactor,
         Relay relay,
         Consumer consumer) {
 
-    public MessagingProperties {
-        if (consumedTopics == null) {
-            consumedTopics = List.of();
-        }
-        if (replicationFactor <= 0) {
-            replicationFactor = 1;
-        }
-        if (relay == null) {
-            relay = new Relay(true, 0, null, null, null, null, null);
-        }
-        if (consumer == null) {
-            consumer = new Consumer(0, null, null, null);
-        }
+    /** Settings left out of the configuration (null, or zero) take their defaults. */
+    public MessagingProperties(@Nullable String service, @Nullable String source, @Nullable List<String> consumedTopics,
+            short replicationFactor, @Nullable Relay relay, @Nullable Consumer consumer) {
+        this.service = service;
+        this.source = source;
+        this.consumedTopics = consumedTopics == null ? List.of() : consumedTopics;
+        this.replicationFactor = replicationFactor <= 0 ? 1 : replicationFactor;
+        this.relay = relay == null ? new Relay(true, 0, null, null, null, null, null) : relay;
+        this.consumer = consumer == null ? new Consumer(0, null, null, null) : consumer;
     }
 
     public String effectiveSource() {
@@ -57,13 +54,17 @@ public record MessagingProperties(
      */
     public record Relay(boolean enabled, int batchSize, Duration idleWait, Duration leaderRetry, Duration sendTimeout,
             Duration maxBackoff, Duration keepPublished) {
-        public Relay {
-            batchSize = batchSize <= 0 ? 500 : batchSize;
-            idleWait = idleWait == null ? Duration.ofSeconds(1) : idleWait;
-            leaderRetry = leaderRetry == null ? Duration.ofSeconds(2) : leaderRetry;
-            sendTimeout = sendTimeout == null ? Duration.ofSeconds(30) : sendTimeout;
-            maxBackoff = maxBackoff == null ? Duration.ofSeconds(5) : maxBackoff;
-            keepPublished = keepPublished == null ? Duration.ofDays(7) : keepPublished;
+
+        /** Settings left out (null, or a batch size of zero) take their defaults. */
+        public Relay(boolean enabled, int batchSize, @Nullable Duration idleWait, @Nullable Duration leaderRetry,
+                @Nullable Duration sendTimeout, @Nullable Duration maxBackoff, @Nullable Duration keepPublished) {
+            this.enabled = enabled;
+            this.batchSize = batchSize <= 0 ? 500 : batchSize;
+            this.idleWait = idleWait == null ? Duration.ofSeconds(1) : idleWait;
+            this.leaderRetry = leaderRetry == null ? Duration.ofSeconds(2) : leaderRetry;
+            this.sendTimeout = sendTimeout == null ? Duration.ofSeconds(30) : sendTimeout;
+            this.maxBackoff = maxBackoff == null ? Duration.ofSeconds(5) : maxBackoff;
+            this.keepPublished = keepPublished == null ? Duration.ofDays(7) : keepPublished;
         }
     }
 
@@ -76,11 +77,14 @@ public record MessagingProperties(
      *        (the sum of the pauses) before it is dead-lettered
      */
     public record Consumer(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration transientRetryFor) {
-        public Consumer {
-            maxAttempts = maxAttempts <= 0 ? 4 : maxAttempts;
-            transientRetryFor = transientRetryFor == null ? Duration.ofMinutes(30) : transientRetryFor;
-            initialBackoff = initialBackoff == null ? Duration.ofMillis(200) : initialBackoff;
-            maxBackoff = maxBackoff == null ? Duration.ofSeconds(5) : maxBackoff;
+
+        /** Settings left out (null, or zero attempts) take their defaults. */
+        public Consumer(int maxAttempts, @Nullable Duration initialBackoff, @Nullable Duration maxBackoff,
+                @Nullable Duration transientRetryFor) {
+            this.maxAttempts = maxAttempts <= 0 ? 4 : maxAttempts;
+            this.transientRetryFor = transientRetryFor == null ? Duration.ofMinutes(30) : transientRetryFor;
+            this.initialBackoff = initialBackoff == null ? Duration.ofMillis(200) : initialBackoff;
+            this.maxBackoff = maxBackoff == null ? Duration.ofSeconds(5) : maxBackoff;
         }
     }
 }

@@ -4,12 +4,13 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.arrival.contracts.common.Actor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The authenticated user behind a request: who they are, the organisation they act for (the token's
  * {@code org_id}, a registry stakeholder id) and their realm roles.
  */
-public record Caller(String userId, String username, UUID organisationId, Set<String> roles) {
+public record Caller(String userId, String username, @Nullable UUID organisationId, Set<String> roles) {
 
     public Caller {
         roles = Set.copyOf(roles);

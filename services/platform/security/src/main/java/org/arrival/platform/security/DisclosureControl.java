@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.arrival.contracts.assessments.Count;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Statistical disclosure control of head counts, the rule every service applies before a count of people leaves its
@@ -46,7 +47,7 @@ public final class DisclosureControl {
     }
 
     /** The count as this viewer sees it: exact for those who may see it exactly, otherwise {@link #shown}. */
-    public static Count count(Integer value, boolean exact) {
+    public static @Nullable Count count(@Nullable Integer value, boolean exact) {
         if (value == null) {
             return null;
         }
@@ -62,7 +63,7 @@ public final class DisclosureControl {
      * A people-unit quantity (which may arrive as a decimal) as others see it: null when suppressed, otherwise
      * rounded to base 5. Quantities that are not whole numbers are not head counts and are returned unchanged.
      */
-    public static Double shownQuantity(Double value) {
+    public static @Nullable Double shownQuantity(@Nullable Double value) {
         if (value == null || value != Math.rint(value) || Double.isInfinite(value)) {
             return value;
         }
@@ -71,7 +72,7 @@ public final class DisclosureControl {
     }
 
     /** Whether an indicator measured in this unit counts people. */
-    public static boolean countsPeople(String unit) {
+    public static boolean countsPeople(@Nullable String unit) {
         if (unit == null) {
             return false;
         }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A refusal with an HTTP meaning, free of any framework so domain and application code can throw it.
@@ -40,17 +41,18 @@ public abstract class ApiException extends RuntimeException {
      * {@code max}), so that a client can word it in its user's language; {@code message} is the English wording.
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record FieldError(String field, String message, String code, Map<String, Object> parameters) {
+    public record FieldError(@Nullable String field, @Nullable String message, @Nullable String code,
+            Map<String, Object> parameters) {
 
         public FieldError {
             parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
         }
 
-        public FieldError(String field, String message, String code) {
+        public FieldError(@Nullable String field, @Nullable String message, @Nullable String code) {
             this(field, message, code, Map.of());
         }
 
-        public FieldError(String field, String message) {
+        public FieldError(@Nullable String field, @Nullable String message) {
             this(field, message, null, Map.of());
         }
     }

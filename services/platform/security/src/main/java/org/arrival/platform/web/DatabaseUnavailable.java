@@ -5,6 +5,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -33,7 +34,7 @@ public final class DatabaseUnavailable {
         return e instanceof CannotCreateTransactionException && connectionFailure(e.getCause());
     }
 
-    private static boolean connectionFailure(Throwable cause) {
+    private static boolean connectionFailure(@Nullable Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                     || t instanceof SQLTimeoutException || t instanceof DataAccessResourceFailureException) {

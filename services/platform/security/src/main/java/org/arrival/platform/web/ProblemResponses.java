@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -149,8 +150,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
+    protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
+            HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
             return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
@@ -160,7 +161,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     /** {@code validation.<Constraint>}, e.g. {@code validation.Size}, naming the bean-validation constraint broken. */
-    private static String constraintCode(org.springframework.validation.FieldError error) {
+    private static @Nullable String constraintCode(org.springframework.validation.FieldError error) {
         String[] codes = error.getCodes();
         return codes == null || codes.length == 0 ? null : "validation." + codes[codes.length - 1];
     }

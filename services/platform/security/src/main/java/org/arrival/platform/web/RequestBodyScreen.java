@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
 
@@ -98,7 +99,7 @@ public class RequestBodyScreen extends RequestBodyAdviceAdapter {
     }
 
     /** What is wrong with the characters of a text, or null. */
-    public static String controlProblem(String text) {
+    public static @Nullable String controlProblem(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c)) {
@@ -121,8 +122,8 @@ public class RequestBodyScreen extends RequestBodyAdviceAdapter {
         return null;
     }
 
-    private static void walk(Object value, String path, AnnotatedElement field, List<ApiException.FieldError> errors,
-            int depth) {
+    private static void walk(@Nullable Object value, String path, @Nullable AnnotatedElement field,
+            List<ApiException.FieldError> errors, int depth) {
         if (value == null || depth > MAX_DEPTH) {
             return;
         }
@@ -242,7 +243,8 @@ public class RequestBodyScreen extends RequestBodyAdviceAdapter {
         return instant.atOffset(ZoneOffset.UTC).getYear();
     }
 
-    private static void year(String name, int year, AnnotatedElement field, List<ApiException.FieldError> errors) {
+    private static void year(String name, int year, @Nullable AnnotatedElement field,
+            List<ApiException.FieldError> errors) {
         YearRange range = field == null ? null : field.getAnnotation(YearRange.class);
         int from = range == null ? EARLIEST_YEAR : range.from();
         int to = range == null ? LATEST_YEAR : range.to();

@@ -13,6 +13,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -76,7 +77,7 @@ public class RequestGuard extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static String pathProblem(String uri) {
+    private static @Nullable String pathProblem(@Nullable String uri) {
         if (uri == null) {
             return null;
         }

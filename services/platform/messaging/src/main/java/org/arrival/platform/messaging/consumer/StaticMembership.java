@@ -3,6 +3,7 @@ package org.arrival.platform.messaging.consumer;
 import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
@@ -19,9 +20,9 @@ public class StaticMembership implements ContainerCustomizer<Object, Object, Con
     /** Kafka accepts the characters of topic names in a member id. */
     private static final Pattern ILLEGAL = Pattern.compile("[^a-zA-Z0-9._-]");
 
-    private final String instanceId;
+    private final @Nullable String instanceId;
 
-    public StaticMembership(String instanceId) {
+    public StaticMembership(@Nullable String instanceId) {
         this.instanceId = instanceId == null || instanceId.isBlank() ? null : instanceId.strip();
     }
 

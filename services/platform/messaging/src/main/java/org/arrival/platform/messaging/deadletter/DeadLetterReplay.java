@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -25,6 +26,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.arrival.contracts.CloudEventHeaders;
 import org.arrival.platform.messaging.consumer.DeadLetters;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchMessageListener;
@@ -138,7 +140,9 @@ public class DeadLetterReplay {
             while (records.size() < limit && !reachedEnd(consumer, ends) && Instant.now().isBefore(deadline)) {
                 ConsumerRecords<String, byte[]> polled = consumer.poll(Duration.ofMillis(500));
                 for (ConsumerRecord<String, byte[]> r : polled) {
-                    if (r.offset() < ends.get(new TopicPartition(r.topic(), r.partition())) && records.size() < limit) {
+                    long end = Objects.requireNonNull(ends.get(new TopicPartition(r.topic(), r.partition())),
+                            "records come from the assigned partitions, whose end offsets were read");
+                    if (r.offset() < end && records.size() < limit) {
                         records.add(r);
                     }
                 }
@@ -224,12 +228,12 @@ public class DeadLetterReplay {
         return dot > 0 ? deadLetterTopic.substring(0, dot) : deadLetterTopic;
     }
 
-    private static String text(ConsumerRecord<?, ?> r, String name) {
+    private static @Nullable String text(ConsumerRecord<?, ?> r, String name) {
         Header h = r.headers().lastHeader(name);
         return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
-    private static <T extends Number> T number(ConsumerRecord<?, ?> r, String name, Class<T> type) {
+    private static <T extends Number> @Nullable T number(ConsumerRecord<?, ?> r, String name, Class<T> type) {
         Header h = r.headers().lastHeader(name);
         if (h == null || h.value() == null) {
             return null;
@@ -285,7 +289,8 @@ public class DeadLetterReplay {
      * @param message the exception's message
      */
     public record DeadLetter(String deadLetterTopic, int partition, long offset, String group, String topic,
-            String eventId, String eventType, String subject, Instant deadLetteredAt, String failure, String message) {
+            @Nullable String eventId, @Nullable String eventType, @Nullable String subject, Instant deadLetteredAt,
+            @Nullable String failure, @Nullable String message) {
 
         String place() {
             return deadLetterTopic + "/" + partition + "@" + offset;
@@ -293,6 +298,6 @@ public class DeadLetterReplay {
     }
 
     /** What a replay did: whether the listener handled the event without failing (a duplicate is a no-op). */
-    public record Replayed(DeadLetter letter, boolean handled, String failure) {
+    public record Replayed(DeadLetter letter, boolean handled, @Nullable String failure) {
     }
 }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -28,6 +29,9 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  * A topic that does not exist yet has no lag.
  */
 public class AdminConsumerLag implements ConsumerLag {
+
+    /** Why a partition of a group's topics has a start and an end offset: both are listed for every such partition. */
+    private static final String LISTED = "start and end offsets are listed for every partition of the topics";
 
     private final BrokerAdmin admin;
     private final Supplier<Map<String, Set<String>>> topicsByGroup;
@@ -77,8 +81,8 @@ public class AdminConsumerLag implements ConsumerLag {
                 long topicLag = 0;
                 for (TopicPartition p : partitions.getOrDefault(topic, java.util.List.of())) {
                     OffsetAndMetadata c = committed.get(p);
-                    long from = c != null ? c.offset() : starts.get(p).offset();
-                    topicLag += Math.max(0, ends.get(p).offset() - from);
+                    long from = c != null ? c.offset() : Objects.requireNonNull(starts.get(p), LISTED).offset();
+                    topicLag += Math.max(0, Objects.requireNonNull(ends.get(p), LISTED).offset() - from);
                 }
                 byTopic.put(topic, topicLag);
                 total += topicLag;

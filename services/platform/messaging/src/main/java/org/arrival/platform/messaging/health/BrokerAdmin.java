@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Kafka admin client the health indicators share, built from Spring Boot's admin settings
@@ -15,7 +16,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 public class BrokerAdmin implements AutoCloseable {
 
     private final Map<String, Object> config;
-    private Admin admin;
+    private @Nullable Admin admin;
 
     public BrokerAdmin(Map<String, Object> adminProperties, Duration timeout) {
         Map<String, Object> c = new HashMap<>(adminProperties);

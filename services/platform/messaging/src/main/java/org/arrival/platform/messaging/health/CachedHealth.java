@@ -3,6 +3,7 @@ package org.arrival.platform.messaging.health;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.Health;
 
 /** Reuses a measurement for a while, so probes every second or two cost one round trip per period. */
@@ -10,7 +11,7 @@ final class CachedHealth {
 
     private final Supplier<Health> measure;
     private final long ttlNanos;
-    private Health last;
+    private @Nullable Health last;
     private long measuredAt;
 
     CachedHealth(Duration ttl, Supplier<Health> measure) {

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.arrival.platform.messaging.MessagingAutoConfiguration;
 import org.arrival.platform.messaging.MessagingProperties;
 import org.arrival.platform.messaging.outbox.OutboxRelay;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -83,7 +84,7 @@ public class EventFlowHealthAutoConfiguration {
      * The groups of the service's listener containers and the topics each reads; without listeners (yet), the
      * default group over the consumed topics.
      */
-    static Map<String, Set<String>> topicsByGroup(KafkaListenerEndpointRegistry registry, String defaultGroup,
+    static Map<String, Set<String>> topicsByGroup(@Nullable KafkaListenerEndpointRegistry registry, String defaultGroup,
             List<String> consumedTopics) {
         Map<String, Set<String>> groups = new LinkedHashMap<>();
         if (registry != null) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.arrival.contracts.CloudEventHeaders;
 import org.arrival.platform.messaging.MessagingProperties;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,9 +68,9 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean running;
     private volatile boolean finishing;
     private volatile boolean leader;
-    private Thread worker;
-    private Connection connection;
-    private Producer<String, byte[]> producer;
+    private @Nullable Thread worker;
+    private @Nullable Connection connection;
+    private @Nullable Producer<String, byte[]> producer;
     private Instant nextCleanup = Instant.now();
 
     public OutboxRelay(DataSource dataSource, Map<String, Object> kafkaProducerProperties, String source,
@@ -268,6 +270,11 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /** The connection that holds the publishing lock: only the publishing instance reads and marks the outbox. */
+    private Connection leaderConnection() {
+        return Objects.requireNonNull(connection, "the outbox is read only while this instance is the publishing one");
+    }
+
     private int drain() throws SQLException {
         int total = 0;
         while (running) {
@@ -286,7 +293,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private List<Row> pending() throws SQLException {
         List<Row> rows = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("""
+        try (PreparedStatement ps = leaderConnection().prepareStatement("""
                 SELECT position, event_id, topic, message_key, event_type, subject, owner_org,
                        data_classification, occurred_at, payload
                   FROM outbox_event
@@ -389,16 +396,17 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         }
         Long[] positions = rows.stream().map(Row::position).toArray(Long[]::new);
-        try (PreparedStatement ps = connection.prepareStatement(
+        Connection c = leaderConnection();
+        try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE outbox_event SET published_at = clock_timestamp() WHERE position = ANY(?) AND published_at IS NULL")) {
-            Array array = connection.createArrayOf("bigint", positions);
+            Array array = c.createArrayOf("bigint", positions);
             ps.setArray(1, array);
             ps.executeUpdate();
         }
     }
 
     private void awaitCommit() throws SQLException {
-        PGConnection pg = connection.unwrap(PGConnection.class);
+        PGConnection pg = leaderConnection().unwrap(PGConnection.class);
         pg.getNotifications((int) Math.max(1, settings.idleWait().toMillis()));
     }
 
@@ -407,7 +415,7 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         }
         nextCleanup = Instant.now().plus(CLEANUP_EVERY);
-        try (PreparedStatement ps = connection.prepareStatement(
+        try (PreparedStatement ps = leaderConnection().prepareStatement(
                 "DELETE FROM outbox_event WHERE published_at < clock_timestamp() - make_interval(secs => ?)")) {
             ps.setDouble(1, settings.keepPublished().toSeconds());
             int deleted = ps.executeUpdate();

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import org.arrival.contracts.DataClassification;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An event to publish: its payload (a record of the contracts' catalogue, which fixes type and topic), the record
@@ -16,7 +17,7 @@ public record OutgoingEvent(
         String key,
         UUID ownerOrg,
         DataClassification classification,
-        Instant occurredAt) {
+        @Nullable Instant occurredAt) {
 
     public OutgoingEvent {
         Objects.requireNonNull(payload, "payload");
@@ -38,7 +39,7 @@ public record OutgoingEvent(
         return new OutgoingEvent(payload, subject, orderingKey.toString(), ownerOrg, classification, occurredAt);
     }
 
-    public OutgoingEvent at(Instant time) {
+    public OutgoingEvent at(@Nullable Instant time) {
         return new OutgoingEvent(payload, subject, key, ownerOrg, classification, time);
     }
 }
