@@ -43,6 +43,7 @@ import org.arrival.platform.web.RecordNotFound;
 import org.arrival.platform.web.RuleViolation;
 import org.arrival.platform.web.StaleVersion;
 import org.arrival.platform.web.InvalidInput;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -207,8 +208,8 @@ public class CoherenceChecker {
      * A coordinator's change of a flag's status: acknowledge, resolve or dismiss, at the version the caller read.
      * A flag the viewer may not read is answered as an unknown one.
      */
-    public CoherenceFlagRow transition(UUID forumId, UUID flagId, FlagStatus target, String reason, long expected,
-            Viewer viewer) {
+    public CoherenceFlagRow transition(UUID forumId, UUID flagId, FlagStatus target, @Nullable String reason,
+            long expected, Viewer viewer) {
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (why != null && why.length() > 2000) {
             throw InvalidInput.field("reason", "at most 2000 characters");
@@ -252,7 +253,8 @@ public class CoherenceChecker {
     }
 
     /** The forum's flags the viewer may read: those naming only records the viewer may read. */
-    public List<CoherenceFlagRow> flags(UUID forumId, FlagStatus status, CoherenceCheckCode check, Viewer viewer) {
+    public List<CoherenceFlagRow> flags(UUID forumId, @Nullable FlagStatus status, @Nullable CoherenceCheckCode check,
+            Viewer viewer) {
         return readable(viewer, flags(forumId, status, check), generations.activeStore()).stream()
                 .map(f -> f.seenBy(viewer)).toList();
     }
@@ -274,7 +276,8 @@ public class CoherenceChecker {
     }
 
     /** Every flag of the forum, whoever may read it (the checks' own bookkeeping and tests). */
-    public List<CoherenceFlagRow> flags(UUID forumId, FlagStatus status, CoherenceCheckCode check) {
+    public List<CoherenceFlagRow> flags(UUID forumId, @Nullable FlagStatus status,
+            @Nullable CoherenceCheckCode check) {
         return jdbc.query("SELECT * FROM coherence_flag WHERE forum_id = ? AND (?::text IS NULL OR status = ?) "
                 + "AND (?::text IS NULL OR check_code = ?) ORDER BY created_at, flag_key", CoherenceChecker::row,
                 forumId, name(status), name(status), name(check), name(check));
@@ -306,7 +309,7 @@ public class CoherenceChecker {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static String name(Enum<?> e) {
+    private static @Nullable String name(@Nullable Enum<?> e) {
         return e == null ? null : e.name();
     }
 
@@ -326,11 +329,11 @@ public class CoherenceChecker {
     }
 
     /** Parameters are kept as the contract writes them. */
-    private static String json(CoherenceFlagParameters parameters) {
+    private static @Nullable String json(@Nullable CoherenceFlagParameters parameters) {
         return parameters == null ? null : new String(EventJson.write(parameters), StandardCharsets.UTF_8);
     }
 
-    private static CoherenceFlagParameters parameters(String json) {
+    private static @Nullable CoherenceFlagParameters parameters(@Nullable String json) {
         return json == null ? null : EventJson.read(json.getBytes(StandardCharsets.UTF_8), CoherenceFlagParameters.class);
     }
 }

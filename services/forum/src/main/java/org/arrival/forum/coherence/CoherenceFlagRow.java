@@ -9,6 +9,7 @@ import org.arrival.contracts.forum.CoherenceFlag;
 import org.arrival.contracts.forum.CoherenceFlagParameters;
 import org.arrival.contracts.forum.FlagStatus;
 import org.arrival.platform.security.Viewer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A coherence flag as the API shows it: {@code summary} is the finding in English, {@code parameters} what it says
@@ -16,16 +17,16 @@ import org.arrival.platform.security.Viewer;
  * language from the {@code checkCode}; null for a flag raised before parameters were kept and not checked since.
  */
 public record CoherenceFlagRow(UUID flagId, long version, UUID forumId, CoherenceCheckCode checkCode, String key,
-        List<UUID> recordIds, String summary, FlagStatus status, String reason, boolean conditionHolds,
-        Instant createdAt, Instant updatedAt, String updatedBy, UUID updatedByOrganisation,
-        CoherenceFlagParameters parameters) {
+        List<UUID> recordIds, String summary, FlagStatus status, @Nullable String reason, boolean conditionHolds,
+        Instant createdAt, Instant updatedAt, @Nullable String updatedBy, @Nullable UUID updatedByOrganisation,
+        @Nullable CoherenceFlagParameters parameters) {
 
     /**
      * The flag as the viewer may see it: who last decided on it, and their reason (their own words), only if the
      * viewer may know of their organisation.
      */
     public CoherenceFlagRow seenBy(Viewer viewer) {
-        if (viewer.maySeeOrganisation(updatedByOrganisation)) {
+        if (updatedByOrganisation == null || viewer.maySeeOrganisation(updatedByOrganisation)) {
             return this;
         }
         return new CoherenceFlagRow(flagId, version, forumId, checkCode, key, recordIds, summary, status, null,

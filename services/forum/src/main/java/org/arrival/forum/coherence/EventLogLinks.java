@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.arrival.contracts.EventJson;
 import org.arrival.contracts.actionplans.Action;
 import org.arrival.forum.coherence.domain.ActionLinks;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The cascade and gap links of actions, from the latest action event of each in the event log. */
@@ -34,9 +35,13 @@ class EventLogLinks implements ActionLinks {
         if (!actionIds.isEmpty()) {
             for (Action a : actions(array(actionIds))) {
                 links.put(a.actionId(), new Links(a.implementsActionId(), a.requiresLocalImplementation(),
-                        a.expectedImplementers(), a.gapIds()));
+                        orEmpty(a.expectedImplementers()), orEmpty(a.gapIds())));
             }
         }
+    }
+
+    private static List<UUID> orEmpty(@Nullable List<UUID> ids) {
+        return ids == null ? List.of() : ids;
     }
 
     private List<Action> actions(String keys) {

@@ -15,6 +15,7 @@ import org.arrival.platform.web.InvalidInput;
 import org.arrival.platform.web.RecordNotFound;
 import org.arrival.platform.security.Viewer;
 import org.arrival.forum.web.ForumMembers;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,7 +50,7 @@ public class FlagController {
         this.generations = generations;
     }
 
-    public record Decision(String reason) {
+    public record Decision(@Nullable String reason) {
     }
 
     static final String DECISION = "For the forum's coordinators. Needs the flag's ETag in If-Match (428 without, "
@@ -60,7 +61,8 @@ public class FlagController {
             description = "Only the flags naming records the caller may read, every one of them.")
     @GetMapping
     public List<CoherenceFlagRow> flags(Caller caller, @PathVariable UUID forumId,
-            @RequestParam(required = false) String status, @RequestParam(required = false) String check) {
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String check) {
         FlagStatus byStatus = parse(FlagStatus.class, "status", status);
         CoherenceCheckCode byCheck = parse(CoherenceCheckCode.class, "check", check);
         return checker.flags(forumId, byStatus, byCheck, members.viewer(caller, forumId));
@@ -69,24 +71,24 @@ public class FlagController {
     @Operation(summary = "Acknowledge an open flag", description = DECISION)
     @PostMapping("/{flagId}/acknowledge")
     public ResponseEntity<CoherenceFlagRow> acknowledge(Caller caller, @PathVariable UUID forumId,
-            @PathVariable UUID flagId, @RequestBody(required = false) Decision body,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+            @PathVariable UUID flagId, @RequestBody(required = false) @Nullable Decision body,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         return decide(caller, forumId, flagId, FlagStatus.ACKNOWLEDGED, body, ifMatch);
     }
 
     @Operation(summary = "Resolve an open or acknowledged flag, with a reason", description = DECISION)
     @PostMapping("/{flagId}/resolve")
     public ResponseEntity<CoherenceFlagRow> resolve(Caller caller, @PathVariable UUID forumId,
-            @PathVariable UUID flagId, @RequestBody(required = false) Decision body,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+            @PathVariable UUID flagId, @RequestBody(required = false) @Nullable Decision body,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         return decide(caller, forumId, flagId, FlagStatus.RESOLVED, body, ifMatch);
     }
 
     @Operation(summary = "Dismiss an open or acknowledged flag, with a reason", description = DECISION)
     @PostMapping("/{flagId}/dismiss")
     public ResponseEntity<CoherenceFlagRow> dismiss(Caller caller, @PathVariable UUID forumId,
-            @PathVariable UUID flagId, @RequestBody(required = false) Decision body,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+            @PathVariable UUID flagId, @RequestBody(required = false) @Nullable Decision body,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         return decide(caller, forumId, flagId, FlagStatus.DISMISSED, body, ifMatch);
     }
 
@@ -95,25 +97,36 @@ public class FlagController {
      * is no coordinator is refused; the change needs the version the caller read, in {@code If-Match}.
      */
     private ResponseEntity<CoherenceFlagRow> decide(Caller caller, UUID forumId, UUID flagId, FlagStatus target,
-            Decision body, String ifMatch) {
+            @Nullable Decision body, @Nullable String ifMatch) {
         Viewer viewer = members.viewer(caller, forumId);
         if (checker.flag(forumId, flagId, viewer).isEmpty()) {
             throw new RecordNotFound("flag", flagId);
         }
         ForumRow forum = generations.activeStore().forum(forumId).orElse(null);
         boolean coordinator = caller.hasRole(Roles.FORUM_COORDINATOR) && forum != null
-                && (caller.actsFor(forum.convenorId) || caller.actsFor(forum.chairId)
-                        || caller.actsFor(forum.secretariatId));
+                && (actsFor(caller, forum.convenorId) || actsFor(caller, forum.chairId)
+                        || actsFor(caller, forum.secretariatId));
         if (!coordinator && !caller.isPlatformAdmin()) {
             throw new AccessRefused("Only the forum's coordinators (convenor, chair or secretariat) may change flags");
         }
-        long expected = ETags.requiredVersion(ifMatch);
+        long expected = requiredVersion(ifMatch);
         CoherenceFlagRow row = checker.transition(forumId, flagId, target, body == null ? null : body.reason(),
                 expected, viewer);
         return ResponseEntity.ok().eTag(ETags.of(row.version())).body(row);
     }
 
-    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+    /** The version {@code If-Match} names; a missing one is refused (428) by {@link ETags#requiredVersion}. */
+    @SuppressWarnings("NullAway") // ETags.requiredVersion takes a missing header, not yet said by its signature
+    private static long requiredVersion(@Nullable String ifMatch) {
+        return ETags.requiredVersion(ifMatch);
+    }
+
+    /** Whether the caller acts for the organisation in that role; nobody does for a role the forum leaves open. */
+    private static boolean actsFor(Caller caller, @Nullable UUID organisation) {
+        return organisation != null && caller.actsFor(organisation);
+    }
+
+    private static <E extends Enum<E>> @Nullable E parse(Class<E> type, String field, @Nullable String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -1,6 +1,7 @@
 package org.arrival.forum.exports;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -64,11 +65,14 @@ public class ActionDetails {
 
     /** Payloads of the events of the named types keyed by the id, oldest first. */
     private List<byte[]> payloads(UUID key, List<String> names) {
-        return jdbc.query("SELECT event_type, payload::text AS payload FROM event_log WHERE message_key = ? "
-                + "ORDER BY occurred_at, topic, kafka_partition, kafka_offset",
-                (rs, i) -> names.contains(name(rs.getString("event_type")))
-                        ? rs.getString("payload").getBytes(StandardCharsets.UTF_8) : null,
-                key.toString()).stream().filter(p -> p != null).toList();
+        List<byte[]> out = new ArrayList<>();
+        jdbc.query("SELECT event_type, payload::text AS payload FROM event_log WHERE message_key = ? "
+                + "ORDER BY occurred_at, topic, kafka_partition, kafka_offset", rs -> {
+                    if (names.contains(name(rs.getString("event_type")))) {
+                        out.add(rs.getString("payload").getBytes(StandardCharsets.UTF_8));
+                    }
+                }, key.toString());
+        return out;
     }
 
     /** The event's name without namespace and version, e.g. {@code ProgressReported}. */

@@ -3,6 +3,7 @@ package org.arrival.forum.exports;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -158,7 +159,7 @@ public class ExportsController {
     }
 
     private static String describe(ActionRow a) {
-        String kind = a.kind == null ? "Action" : a.kind.charAt(0) + a.kind.substring(1).toLowerCase().replace('_', ' ');
+        String kind = a.kind == null ? "Action" : a.kind.charAt(0) + a.kind.substring(1).toLowerCase(Locale.ROOT).replace('_', ' ');
         return kind + " in " + String.join(", ", a.sectors) + (a.targetGroups.isEmpty() ? ""
                 : " for " + String.join(", ", a.targetGroups)) + ".";
     }

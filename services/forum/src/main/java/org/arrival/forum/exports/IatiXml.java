@@ -22,6 +22,7 @@ import org.arrival.contracts.actionplans.ProgressReport;
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
 import org.arrival.platform.security.DisclosureControl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Actions as IATI 2.03 activities. The children of {@code iati-activity} are written in the order of the 2.03
@@ -45,7 +46,7 @@ public final class IatiXml {
     }
 
     public record Activity(ActionRow action, Org reporting, String description, List<Participant> participants,
-            ProgressReport report) {
+            @Nullable ProgressReport report) {
     }
 
     static final Map<String, String> STATUS = Map.of("PROPOSED", "1", "COMMITTED", "2", "IN_PROGRESS", "2",
@@ -102,7 +103,7 @@ public final class IatiXml {
             });
         }
         x.writeEmptyElement("activity-status");
-        x.writeAttribute("code", STATUS.getOrDefault(a.status, "1"));
+        x.writeAttribute("code", a.status == null ? "1" : STATUS.getOrDefault(a.status, "1"));
         if (a.startDate != null) {
             date(x, "1", a.startDate.toString());
         }
@@ -142,9 +143,10 @@ public final class IatiXml {
                 }
             }
         }
-        if (activity.report() != null && activity.report().indicators() != null
-                && !activity.report().indicators().isEmpty()) {
-            result(x, activity.report());
+        ProgressReport report = activity.report();
+        List<IndicatorValue> indicators = report == null ? null : report.indicators();
+        if (report != null && indicators != null && !indicators.isEmpty()) {
+            result(x, report, indicators);
         }
         x.writeEndElement();
     }
@@ -193,13 +195,14 @@ public final class IatiXml {
      * as such, in {@code suppressed}) they have no value and a comment saying so, others are rounded to a multiple
      * of 5.
      */
-    private static void result(XMLStreamWriter x, ProgressReport r) throws XMLStreamException {
+    private static void result(XMLStreamWriter x, ProgressReport r, List<IndicatorValue> indicators)
+            throws XMLStreamException {
         x.writeStartElement("result");
         x.writeAttribute("type", "1");
         x.writeStartElement("title");
         narrative(x, "Progress to " + r.periodEnd());
         x.writeEndElement();
-        for (IndicatorValue i : r.indicators()) {
+        for (IndicatorValue i : indicators) {
             boolean people = DisclosureControl.countsPeople(i.unit());
             Double baseline = shown(i.baseline(), people);
             Double target = shown(i.target(), people);
@@ -245,7 +248,7 @@ public final class IatiXml {
     }
 
     /** A value as the export shows it: a head count under disclosure control (null when suppressed). */
-    private static Double shown(Double value, boolean people) {
+    private static @Nullable Double shown(@Nullable Double value, boolean people) {
         if (value == null || !people || !Double.isFinite(value)) {
             return value;
         }
@@ -253,7 +256,7 @@ public final class IatiXml {
     }
 
     /** The value attribute, or for a suppressed head count a comment saying it is below 5. */
-    private static void value(XMLStreamWriter x, Double shown) throws XMLStreamException {
+    private static void value(XMLStreamWriter x, @Nullable Double shown) throws XMLStreamException {
         if (shown != null) {
             x.writeAttribute("value", decimal(shown));
             return;
@@ -263,7 +266,7 @@ public final class IatiXml {
         x.writeEndElement();
     }
 
-    private static void narrative(XMLStreamWriter x, String text) throws XMLStreamException {
+    private static void narrative(XMLStreamWriter x, @Nullable String text) throws XMLStreamException {
         x.writeStartElement("narrative");
         x.writeCharacters(text == null ? "" : text);
         x.writeEndElement();

@@ -9,6 +9,7 @@ import org.arrival.contracts.assessments.Count;
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
 import org.arrival.platform.security.DisclosureControl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The who-does-what-where table as HXL-tagged CSV (RFC 4180): a row of column names, a row of HXL hashtags, then one
@@ -98,14 +99,14 @@ public final class ThreeWCsv {
         return j.areaCode() != null ? j.areaCode() : j.subdivision() != null ? j.subdivision() : text(j.country());
     }
 
-    private static String number(Double d) {
+    private static String number(@Nullable Double d) {
         if (d == null) {
             return "";
         }
         return d == Math.rint(d) ? Long.toString(d.longValue()) : d.toString();
     }
 
-    private static String text(Object o) {
+    private static String text(@Nullable Object o) {
         return o == null ? "" : o.toString();
     }
 

@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 
 import org.arrival.contracts.EventJson;
 import org.arrival.forum.projection.ProjectionChanged;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -38,7 +39,7 @@ public class ChangeChannel {
     private final DataSource dataSource;
     private final LiveStreams streams;
     private volatile boolean running;
-    private volatile Thread listener;
+    private volatile @Nullable Thread listener;
 
     public ChangeChannel(JdbcTemplate jdbc, DataSource dataSource, LiveStreams streams) {
         this.jdbc = jdbc;
@@ -68,8 +69,9 @@ public class ChangeChannel {
     @EventListener(ContextClosedEvent.class)
     public synchronized void stop() {
         running = false;
-        if (listener != null) {
-            listener.interrupt();
+        Thread thread = listener;
+        if (thread != null) {
+            thread.interrupt();
         }
     }
 

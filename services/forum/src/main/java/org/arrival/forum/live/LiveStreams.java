@@ -33,6 +33,7 @@ import org.arrival.platform.security.RecordScope;
 import org.arrival.platform.security.Viewer;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.web.RecordNotFound;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
@@ -87,7 +88,7 @@ public class LiveStreams {
      * Opens a stream for a caller who may see the forum (404 otherwise), until their token expires; 429 when the
      * caller or the instance holds too many.
      */
-    public SseEmitter open(Caller caller, UUID forumId, Instant tokenExpiresAt) {
+    public SseEmitter open(Caller caller, UUID forumId, @Nullable Instant tokenExpiresAt) {
         members.viewer(caller, forumId);
         Instant now = Instant.now();
         Instant until = tokenExpiresAt == null ? now.plus(settings.maxDuration())

@@ -21,6 +21,7 @@ import org.arrival.forum.projection.domain.Rows.OrganisationRow;
 import org.arrival.forum.projection.domain.Rows.PlanRow;
 import org.arrival.forum.projection.domain.Rows.PopulationRow;
 import org.arrival.forum.projection.domain.Rows.RoundScoreRow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A generation's tables as one batch of events sees them. Each row is read once: the rows the batch's events are
@@ -103,7 +104,7 @@ final class BatchStore implements ProjectionStore {
         changed.computeIfAbsent(type, t -> new LinkedHashMap<>()).put(id, row);
     }
 
-    private static UUID uuid(String key) {
+    private static @Nullable UUID uuid(String key) {
         try {
             return UUID.fromString(key);
         } catch (IllegalArgumentException e) {

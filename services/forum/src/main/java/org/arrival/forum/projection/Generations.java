@@ -1,6 +1,7 @@
 package org.arrival.forum.projection;
 
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -34,7 +35,8 @@ public class Generations {
     }
 
     public int startBuilding() {
-        Integer g = jdbc.queryForObject("SELECT nextval('fv_generation_seq')::int", Integer.class);
+        int g = Objects.requireNonNull(jdbc.queryForObject("SELECT nextval('fv_generation_seq')::int", Integer.class),
+                "nextval returns a number");
         jdbc.update("INSERT INTO fv_generation (generation, state) VALUES (?, 'BUILDING')", g);
         return g;
     }

@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.arrival.forum.projection.domain.ProjectedEvent;
 import org.arrival.forum.projection.domain.Projector;
 import org.arrival.platform.messaging.consumer.InboundEvent;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -78,8 +79,8 @@ public class Rebuild {
         this.batchSize = batchSize;
     }
 
-    public record Status(UUID id, int generation, String status, Instant startedAt, Instant finishedAt,
-            long eventsRead, String error) {
+    public record Status(UUID id, int generation, String status, Instant startedAt, @Nullable Instant finishedAt,
+            long eventsRead, @Nullable String error) {
     }
 
     /** Starts a rebuild, or returns the one already running. */

@@ -21,6 +21,7 @@ import org.arrival.forum.projection.domain.ProjectedEvent;
 import org.arrival.forum.projection.domain.Scopes;
 import org.arrival.platform.security.RecordScope;
 import org.arrival.platform.security.Viewer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What changed in a forum after a time, as a member sees it: the events about records they see in the forum then
@@ -43,14 +44,15 @@ public final class ChangesSince {
      * @param title the record's title as the viewer sees it (an action's or plan's title, a need's statement, a
      *        round's title, a gap's checklist question, the forum's name), when the view knows one
      */
-    public record Change(String eventId, String type, Instant time, String recordType, UUID recordId,
-            UUID actionId, String title) {
+    public record Change(String eventId, String type, Instant time, String recordType, @Nullable UUID recordId,
+            @Nullable UUID actionId, @Nullable String title) {
 
-        public Change(String eventId, String type, Instant time, String recordType, UUID recordId, UUID actionId) {
+        public Change(String eventId, String type, Instant time, String recordType, @Nullable UUID recordId,
+                @Nullable UUID actionId) {
             this(eventId, type, time, recordType, recordId, actionId, null);
         }
 
-        public Change titled(String title) {
+        public Change titled(@Nullable String title) {
             return new Change(eventId, type, time, recordType, recordId, actionId, title);
         }
     }
@@ -107,7 +109,7 @@ public final class ChangesSince {
         return true;
     }
 
-    private static Change change(ProjectedEvent e, UUID forumId, Map<String, Set<UUID>> visible) {
+    private static @Nullable Change change(ProjectedEvent e, UUID forumId, Map<String, Set<UUID>> visible) {
         return switch (e.topic()) {
             case "arrival.action-plans.actions.v1" -> {
                 UUID action = uuid(e.key());
@@ -134,7 +136,7 @@ public final class ChangesSince {
         return e.name().startsWith("Membership") ? RecordTypes.MEMBERSHIP : RecordTypes.FORUM;
     }
 
-    private static CoherenceFlag flag(ProjectedEvent e) {
+    private static @Nullable CoherenceFlag flag(ProjectedEvent e) {
         try {
             return switch (e.name()) {
                 case "CoherenceFlagRaised" -> e.payloadAs(CoherenceFlagRaised.class).flag();
@@ -146,7 +148,7 @@ public final class ChangesSince {
         }
     }
 
-    private static Membership membership(ProjectedEvent e) {
+    private static @Nullable Membership membership(ProjectedEvent e) {
         try {
             return switch (e.name()) {
                 case "MembershipGranted" -> e.payloadAs(MembershipGranted.class).membership();
@@ -159,16 +161,17 @@ public final class ChangesSince {
         }
     }
 
-    private static Change record(ProjectedEvent e, String record, String type, Map<String, Set<UUID>> visible) {
+    private static @Nullable Change record(ProjectedEvent e, @Nullable String record, String type,
+            Map<String, Set<UUID>> visible) {
         UUID id = uuid(record);
         return seen(visible, type, id) ? new Change(e.id(), e.type(), e.time(), type, id, null) : null;
     }
 
-    private static boolean seen(Map<String, Set<UUID>> visible, String type, UUID id) {
+    private static boolean seen(Map<String, Set<UUID>> visible, String type, @Nullable UUID id) {
         return id != null && visible.getOrDefault(type, Set.of()).contains(id);
     }
 
-    private static UUID uuid(String value) {
+    private static @Nullable UUID uuid(@Nullable String value) {
         try {
             return value == null ? null : UUID.fromString(value);
         } catch (IllegalArgumentException e) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.arrival.contracts.EventJson;
@@ -19,6 +20,7 @@ import org.arrival.platform.directory.ReadSql;
 import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -55,15 +57,15 @@ public class ForumListings {
         this.jdbc = jdbc;
     }
 
-    public record ActionFilter(UUID org, String sector, String area, String group, String frameworkItem,
-            String status, UUID plan) {
+    public record ActionFilter(@Nullable UUID org, @Nullable String sector, @Nullable String area,
+            @Nullable String group, @Nullable String frameworkItem, @Nullable String status, @Nullable UUID plan) {
         public static final ActionFilter NONE = new ActionFilter(null, null, null, null, null, null, null);
     }
 
-    public record PlanFilter(UUID org, String status, String type) {
+    public record PlanFilter(@Nullable UUID org, @Nullable String status, @Nullable String type) {
     }
 
-    public record EstimateFilter(String group, String area) {
+    public record EstimateFilter(@Nullable String group, @Nullable String area) {
     }
 
     /** One page of the forum's visible actions that pass the filter. */
@@ -71,7 +73,7 @@ public class ForumListings {
             PageQuery page) {
         List<Object> args = new ArrayList<>();
         String where = forumActions(generation, forumId, viewer, args) + actionFilter(filter, args);
-        return page("fv_action a", where, args, ACTION_SORTS.get(page.sortField()), page, "a", ActionRow.class);
+        return page("fv_action a", where, args, sortColumn(ACTION_SORTS, page), page, "a", ActionRow.class);
     }
 
     /** Every visible action of the forum, as the tracker orders them. */
@@ -82,7 +84,8 @@ public class ForumListings {
                 + ACTION_SORTS.get("title") + ", a.id::text", mapper(ActionRow.class), args.toArray());
     }
 
-    public record WhoWhatWhereCount(UUID organisationId, String sector, String area, String status, int actions) {
+    public record WhoWhatWhereCount(UUID organisationId, String sector, @Nullable String area, @Nullable String status,
+            int actions) {
     }
 
     /** The forum's visible actions counted by owner, sector, area and status (an action counts in each cell). */
@@ -102,7 +105,7 @@ public class ForumListings {
     }
 
     /** The open needs within the forum's area the viewer may see. */
-    public List<NeedRow> openNeeds(int generation, ForumRow forum, Viewer viewer) {
+    public List<NeedRow> openNeeds(int generation, @Nullable ForumRow forum, Viewer viewer) {
         List<Object> args = new ArrayList<>();
         args.add(generation);
         String where = "n.generation = ? AND COALESCE(n.data->>'status', '') NOT IN ('RESOLVED', 'DEPRIORITISED') AND "
@@ -153,7 +156,8 @@ public class ForumListings {
      * The published rounds the viewer may see that are shared with the forum or lie within its area, naming (as
      * convenor or respondent) no organisation hidden from the viewer: {@link ForumViews#visibleRounds}.
      */
-    public List<RoundScoreRow> publishedRounds(int generation, ForumRow forum, UUID forumId, Viewer viewer) {
+    public List<RoundScoreRow> publishedRounds(int generation, @Nullable ForumRow forum, UUID forumId,
+            Viewer viewer) {
         List<Object> args = new ArrayList<>();
         args.add(generation);
         String where = "r.generation = ? AND r.data->>'publishedAt' IS NOT NULL AND r.data->>'overallMax' IS NOT NULL "
@@ -209,7 +213,7 @@ public class ForumListings {
             where.append(" AND p.data->>'type' = ?");
             args.add(filter.type());
         }
-        return page("fv_plan p", where.toString(), args, PLAN_SORTS.get(page.sortField()), page, "p",
+        return page("fv_plan p", where.toString(), args, sortColumn(PLAN_SORTS, page), page, "p",
                 PlanRow.class);
     }
 
@@ -228,8 +232,8 @@ public class ForumListings {
     }
 
     /** One page of the population estimates within the forum's area that the viewer may see. */
-    public PageResult<PopulationRow> estimates(int generation, ForumRow forum, Viewer viewer, EstimateFilter filter,
-            PageQuery page) {
+    public PageResult<PopulationRow> estimates(int generation, @Nullable ForumRow forum, Viewer viewer,
+            EstimateFilter filter, PageQuery page) {
         List<Object> args = new ArrayList<>();
         args.add(generation);
         StringBuilder where = new StringBuilder("e.generation = ? AND ").append(within("e.data->'area'", forum, args))
@@ -242,7 +246,7 @@ public class ForumListings {
         if (filter.area() != null) {
             where.append(" AND ").append(areaMatches("e.data->'area'", filter.area(), args));
         }
-        return page("fv_population e", where.toString(), args, ESTIMATE_SORTS.get(page.sortField()), page, "e",
+        return page("fv_population e", where.toString(), args, sortColumn(ESTIMATE_SORTS, page), page, "e",
                 PopulationRow.class);
     }
 
@@ -281,7 +285,7 @@ public class ForumListings {
         return sql.toString();
     }
 
-    private static void contains(StringBuilder sql, String array, String value, List<Object> args) {
+    private static void contains(StringBuilder sql, String array, @Nullable String value, List<Object> args) {
         if (value != null) {
             sql.append(" AND ").append(array(array)).append(" @> jsonb_build_array(?::text)");
             args.add(value);
@@ -341,7 +345,7 @@ public class ForumListings {
     }
 
     /** {@link ForumViews#within} as SQL: the place lies in the forum's geographic scope. */
-    private static String within(String place, ForumRow forum, List<Object> args) {
+    private static String within(String place, @Nullable ForumRow forum, List<Object> args) {
         if (forum == null || forum.geographicScope == null) {
             return "true";
         }
@@ -391,11 +395,16 @@ public class ForumListings {
         return PageResult.of(items, page, total == null ? 0 : total);
     }
 
+    /** The column of the page's sort field: {@link PageQuery#parse} accepts only the fields the sorts name. */
+    private static String sortColumn(Map<String, String> sorts, PageQuery page) {
+        return Objects.requireNonNull(sorts.get(page.sortField()), "a sort field PageQuery.parse accepted");
+    }
+
     private static <T> RowMapper<T> mapper(Class<T> type) {
         return (rs, i) -> EventJson.mapper().readValue(rs.getString(1), type);
     }
 
-    private static String emptyToNull(String s) {
+    private static @Nullable String emptyToNull(@Nullable String s) {
         return s == null || s.isEmpty() ? null : s;
     }
 }

@@ -3,6 +3,7 @@ package org.arrival.forum.views;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,6 +42,7 @@ import org.arrival.platform.directory.Organisations;
 import org.arrival.platform.security.DisclosureControl;
 import org.arrival.platform.security.RecordScope;
 import org.arrival.platform.security.Viewer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The forum's views over one state of the projection (live or as of a time), filtered for the viewer: records by
@@ -78,38 +80,43 @@ public class ForumViews {
      * passed), {@code lateMilestones} its planned milestones past their due dates and {@code missedMilestones} those
      * recorded missed: all as of the day the tracker is read.
      */
-    public record TrackerItem(UUID actionId, String title, UUID ownerId, String ownerName, String status,
-            String kind, List<String> sectors, List<String> targetGroups, List<Jurisdiction> areas,
-            List<String> frameworkItems, Integer percentComplete, String rag, LocalDate reportPeriodEnd,
-            NextMilestone nextMilestone, boolean overdue, Integer daysOverdue, List<FundingTotal> funding,
-            String classification, UUID planId, LocalDate startDate, LocalDate endDate, LocalDate reportDueOn,
-            List<MilestoneItem> lateMilestones, List<MilestoneItem> missedMilestones) {
+    public record TrackerItem(UUID actionId, String title, UUID ownerId, @Nullable String ownerName,
+            @Nullable String status, @Nullable String kind, List<String> sectors, List<String> targetGroups,
+            List<Jurisdiction> areas, List<String> frameworkItems, @Nullable Integer percentComplete,
+            @Nullable String rag, @Nullable LocalDate reportPeriodEnd, @Nullable NextMilestone nextMilestone,
+            boolean overdue, @Nullable Integer daysOverdue, List<FundingTotal> funding, String classification,
+            @Nullable UUID planId, @Nullable LocalDate startDate, @Nullable LocalDate endDate,
+            @Nullable LocalDate reportDueOn, List<MilestoneItem> lateMilestones, List<MilestoneItem> missedMilestones) {
     }
 
-    public record NextMilestone(UUID milestoneId, String title, LocalDate dueOn, boolean late, Long daysLate) {
+    public record NextMilestone(UUID milestoneId, String title, LocalDate dueOn, boolean late,
+            @Nullable Long daysLate) {
     }
 
     /** A milestone that is late (with by how many days) or missed. */
-    public record MilestoneItem(UUID milestoneId, String title, LocalDate dueOn, Long daysLate) {
+    public record MilestoneItem(UUID milestoneId, String title, LocalDate dueOn, @Nullable Long daysLate) {
     }
 
-    public record WhoWhatWhere(UUID organisationId, String organisationName, String sector, String area,
-            String status, int actions) {
+    public record WhoWhatWhere(UUID organisationId, @Nullable String organisationName, String sector,
+            @Nullable String area, @Nullable String status, int actions) {
     }
 
     /**
+     * One cell of the needs coverage: a sector, population group and area, how well its needs are covered, by which
+     * actions.
+     *
      * @param inputs the inputs about the cell's needs the viewer may see
      * @param inputsPerNeed of those, how many about each need (needs without any are left out)
      */
-    public record CoverageCell(String sector, String group, String area, String coverage, int needs,
+    public record CoverageCell(@Nullable String sector, String group, @Nullable String area, String coverage, int needs,
             List<UUID> needIds, List<UUID> actionIds, int inputs, Map<UUID, Integer> inputsPerNeed) {
     }
 
-    public record RoundScore(UUID roundId, String title, Instant publishedAt, Double points, Integer max,
-            Double percent, int respondents, List<String> divergentQuestions) {
+    public record RoundScore(UUID roundId, String title, @Nullable Instant publishedAt, @Nullable Double points,
+            @Nullable Integer max, @Nullable Double percent, int respondents, List<String> divergentQuestions) {
     }
 
-    public record Readiness(RoundScore latest, List<RoundScore> trend, Double change,
+    public record Readiness(@Nullable RoundScore latest, List<RoundScore> trend, @Nullable Double change,
             List<Map<String, Object>> recommendations, List<String> divergentQuestions, List<GapItem> gaps) {
     }
 
@@ -118,18 +125,20 @@ public class ForumViews {
     }
 
     /** A plan shared with the forum, with how many of the forum's actions the viewer sees in it. */
-    public record PlanItem(UUID planId, String title, UUID ownerId, String ownerName, String type, String status,
-            Jurisdiction jurisdiction, LocalDate periodStart, LocalDate periodEnd, List<String> objectives,
-            String nupPhase, Inclusion inclusion, String classification, int actions) {
+    public record PlanItem(UUID planId, String title, UUID ownerId, @Nullable String ownerName,
+            @Nullable String type, @Nullable String status, Jurisdiction jurisdiction, @Nullable LocalDate periodStart,
+            @Nullable LocalDate periodEnd, List<String> objectives, @Nullable String nupPhase, Inclusion inclusion,
+            String classification, int actions) {
     }
 
     /**
      * A population estimate with its counts as the forum shows them: a count below 5 reads {@code "<5"}, the others
      * are rounded to a multiple of 5.
      */
-    public record EstimateItem(UUID estimateId, UUID ownerId, String ownerName, String seriesId, Jurisdiction area,
-            String group, Count registered, Count estimated, List<Disaggregation> breakdown, String source,
-            String method, LocalDate asOf, String classification) {
+    public record EstimateItem(UUID estimateId, UUID ownerId, @Nullable String ownerName, @Nullable String seriesId,
+            Jurisdiction area, @Nullable String group, @Nullable Count registered, @Nullable Count estimated,
+            List<Disaggregation> breakdown, String source, @Nullable String method, LocalDate asOf,
+            String classification) {
     }
 
     // ---- which records the viewer sees in the forum (the rules ForumListings runs as SQL)
@@ -193,7 +202,7 @@ public class ForumViews {
      * its need or round, one not kept to the contributor's organisation. Never a RESTRICTED one or one of a hidden
      * organisation for an enforcement body.
      */
-    boolean inputVisible(InputRow i, UUID subjectOwner) {
+    boolean inputVisible(InputRow i, @Nullable UUID subjectOwner) {
         if (visible(i.contributorId, i.classification, i.sharedWithForums)) {
             return true;
         }
@@ -278,7 +287,8 @@ public class ForumViews {
         Map<List<String>, List<NeedRow>> cells = new LinkedHashMap<>();
         for (NeedRow n : openNeeds) {
             for (String group : n.populationGroups) {
-                cells.computeIfAbsent(List.of(n.sector, group, areaName(n.area)), k -> new ArrayList<>()).add(n);
+                // a sector this service does not know reads as null: a cell of its own, not a failure
+                cells.computeIfAbsent(Arrays.asList(n.sector, group, areaName(n.area)), k -> new ArrayList<>()).add(n);
             }
         }
         List<CoverageCell> out = new ArrayList<>();
@@ -298,7 +308,7 @@ public class ForumViews {
                 if (!forNeed.isEmpty()) {
                     addressed++;
                     forNeed.stream().filter(a -> !covering.contains(a)).forEach(covering::add);
-                    if (forNeed.stream().anyMatch(a -> ACTIVE.contains(a.status))) {
+                    if (forNeed.stream().anyMatch(a -> a.status != null && ACTIVE.contains(a.status))) {
                         onlyPlanned = false;
                     }
                 }
@@ -328,8 +338,9 @@ public class ForumViews {
         }
         RoundScoreRow latest = rounds.get(rounds.size() - 1);
         RoundScore latestScore = trend.get(trend.size() - 1);
-        Double change = trend.size() < 2 || latestScore.percent() == null ? null
-                : latestScore.percent() - trend.get(trend.size() - 2).percent();
+        Double latestPercent = latestScore.percent();
+        Double previousPercent = trend.size() < 2 ? null : trend.get(trend.size() - 2).percent();
+        Double change = latestPercent == null || previousPercent == null ? null : latestPercent - previousPercent;
         List<Map<String, Object>> recommendations = latest.recommendations.stream().map(p -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("code", p.code);
@@ -350,7 +361,7 @@ public class ForumViews {
 
     public EstimateItem estimate(PopulationRow e) {
         List<Disaggregation> breakdown = e.breakdown.stream()
-                .map(d -> new Disaggregation(d.dimension(), d.category(), count(d.count()))).toList();
+                .map(d -> new Disaggregation(d.dimension(), d.category(), shown(d.count()))).toList();
         return new EstimateItem(e.id, e.ownerId, organisationName(e.ownerId), e.seriesId, e.area, e.group,
                 count(e.registered), count(e.estimated), breakdown, e.source, e.method, e.asOf, e.classification);
     }
@@ -362,16 +373,19 @@ public class ForumViews {
      * difference between two counts shown (registered and estimated, a total and its breakdown, two revisions)
      * reveals a small number.
      */
-    static Count count(Count c) {
-        if (c == null || c.value() == null) {
-            return c;
-        }
-        return DisclosureControl.shown(c.value());
+    static @Nullable Count count(@Nullable Count c) {
+        return c == null ? null : shown(c);
+    }
+
+    private static Count shown(Count c) {
+        Integer value = c.value();
+        return value == null ? c : DisclosureControl.shown(value);
     }
 
     private static RoundScore score(RoundScoreRow r) {
-        Double percent = r.overallMax == null || r.overallMax == 0 ? null
-                : Math.round(1000.0 * r.overallPoints / r.overallMax) / 10.0;
+        Double points = r.overallPoints;
+        Integer max = r.overallMax;
+        Double percent = points == null || max == null || max == 0 ? null : Math.round(1000.0 * points / max) / 10.0;
         return new RoundScore(r.id, r.title, r.publishedAt, r.overallPoints, r.overallMax, percent, r.respondents,
                 r.divergentQuestions);
     }
@@ -428,28 +442,28 @@ public class ForumViews {
         return recordIds.isEmpty() || viewer.mayReadAll(Scopes.all(recordIds, scopes));
     }
 
-    private String organisationName(UUID id) {
+    private @Nullable String organisationName(UUID id) {
         return store.organisation(id).map((OrganisationRow o) -> o.name)
                 .orElseGet(() -> replica.find(id).map(Organisations.KnownOrganisation::name).orElse(null));
     }
 
     /** Whether the place lies within the forum's geographic scope (a forum without one covers everywhere). */
-    static boolean within(Jurisdiction place, ForumRow forum) {
+    static boolean within(@Nullable Jurisdiction place, @Nullable ForumRow forum) {
         if (forum == null || forum.geographicScope == null) {
             return true;
         }
         return covers(List.of(forum.geographicScope), place);
     }
 
-    static boolean covers(List<Jurisdiction> areas, Jurisdiction place) {
+    static boolean covers(List<Jurisdiction> areas, @Nullable Jurisdiction place) {
         return Places.covers(areas, place);
     }
 
-    static String areaName(Jurisdiction j) {
+    static String areaName(@Nullable Jurisdiction j) {
         return Places.name(j, "");
     }
 
-    private static String emptyToNull(String s) {
+    private static @Nullable String emptyToNull(@Nullable String s) {
         return s == null || s.isEmpty() ? null : s;
     }
 }

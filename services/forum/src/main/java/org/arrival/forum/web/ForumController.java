@@ -46,6 +46,7 @@ import org.arrival.platform.web.ApiException;
 import org.arrival.platform.web.InvalidInput;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -90,24 +91,27 @@ public class ForumController {
     @GetMapping("/tracker")
     @Transactional(readOnly = true)
     public PageResult<TrackerItem> tracker(Caller caller, @PathVariable UUID forumId,
-            @Parameter(description = "owning organisation") @RequestParam(required = false) UUID org,
-            @Parameter(description = "a sector, e.g. HOUSING") @RequestParam(required = false) String sector,
+            @Parameter(description = "owning organisation") @RequestParam(required = false) @Nullable UUID org,
+            @Parameter(description = "a sector, e.g. HOUSING") @RequestParam(required = false) @Nullable String sector,
             @Parameter(description = "area code, area name, subdivision or country, any case")
-            @RequestParam(required = false) String area,
-            @Parameter(description = "a population group, e.g. REFUGEES") @RequestParam(required = false) String group,
+            @RequestParam(required = false) @Nullable String area,
+            @Parameter(description = "a population group, e.g. REFUGEES") @RequestParam(required = false)
+            @Nullable String group,
             @Parameter(description = "a framework item, e.g. SDG-11.1") @RequestParam(required = false)
-            String frameworkItem,
+            @Nullable String frameworkItem,
             @Parameter(description = "an action status, e.g. IN_PROGRESS") @RequestParam(required = false)
-            String status,
-            @Parameter(description = "the plan the actions belong to") @RequestParam(required = false) UUID plan,
-            @Parameter(description = "page number, from 0") @RequestParam(required = false) Integer page,
-            @Parameter(description = "items per page, 1 to 200 (50)") @RequestParam(required = false) Integer size,
+            @Nullable String status,
+            @Parameter(description = "the plan the actions belong to") @RequestParam(required = false)
+            @Nullable UUID plan,
+            @Parameter(description = "page number, from 0") @RequestParam(required = false) @Nullable Integer page,
+            @Parameter(description = "items per page, 1 to 200 (50)") @RequestParam(required = false)
+            @Nullable Integer size,
             @Parameter(description = "title, status, startDate or endDate; prefix - for descending (title)")
-            @RequestParam(required = false) String sort) {
+            @RequestParam(required = false) @Nullable String sort) {
         ActionFilter filter = new ActionFilter(org, known(Sector.class, "sector", sector), blankToNull(area),
                 known(PopulationGroup.class, "group", group), blankToNull(frameworkItem),
                 known(ActionStatus.class, "status", status), plan);
-        PageQuery paging = PageQuery.parse(page, size, sort, List.copyOf(ForumListings.ACTION_SORTS.keySet()),
+        PageQuery paging = paging(page, size, sort, List.copyOf(ForumListings.ACTION_SORTS.keySet()),
                 "title");
         Viewer viewer = members.viewer(caller, forumId);
         JdbcStore store = generations.activeStore();
@@ -156,18 +160,19 @@ public class ForumController {
     @GetMapping("/plans")
     @Transactional(readOnly = true)
     public PageResult<ForumViews.PlanItem> plans(Caller caller, @PathVariable UUID forumId,
-            @Parameter(description = "owning organisation") @RequestParam(required = false) UUID org,
+            @Parameter(description = "owning organisation") @RequestParam(required = false) @Nullable UUID org,
             @Parameter(description = "DRAFT, ADOPTED, IN_IMPLEMENTATION or CLOSED") @RequestParam(required = false)
-            String status,
+            @Nullable String status,
             @Parameter(description = "a plan type, e.g. MUNICIPAL_ACTION_PLAN") @RequestParam(required = false)
-            String type,
-            @Parameter(description = "page number, from 0") @RequestParam(required = false) Integer page,
-            @Parameter(description = "items per page, 1 to 200 (50)") @RequestParam(required = false) Integer size,
+            @Nullable String type,
+            @Parameter(description = "page number, from 0") @RequestParam(required = false) @Nullable Integer page,
+            @Parameter(description = "items per page, 1 to 200 (50)") @RequestParam(required = false)
+            @Nullable Integer size,
             @Parameter(description = "title, status, periodStart or periodEnd; prefix - for descending (title)")
-            @RequestParam(required = false) String sort) {
+            @RequestParam(required = false) @Nullable String sort) {
         PlanFilter filter = new PlanFilter(org, known(PlanStatus.class, "status", status),
                 known(PlanType.class, "type", type));
-        PageQuery paging = PageQuery.parse(page, size, sort, List.copyOf(ForumListings.PLAN_SORTS.keySet()), "title");
+        PageQuery paging = paging(page, size, sort, List.copyOf(ForumListings.PLAN_SORTS.keySet()), "title");
         Viewer viewer = members.viewer(caller, forumId);
         JdbcStore store = generations.activeStore();
         PageResult<PlanRow> plans = listings.plans(store.generation(), forumId, viewer, filter, paging);
@@ -182,15 +187,17 @@ public class ForumController {
     @GetMapping("/population")
     @Transactional(readOnly = true)
     public PageResult<ForumViews.EstimateItem> population(Caller caller, @PathVariable UUID forumId,
-            @Parameter(description = "a population group, e.g. REFUGEES") @RequestParam(required = false) String group,
+            @Parameter(description = "a population group, e.g. REFUGEES") @RequestParam(required = false)
+            @Nullable String group,
             @Parameter(description = "area code, area name, subdivision or country, any case")
-            @RequestParam(required = false) String area,
-            @Parameter(description = "page number, from 0") @RequestParam(required = false) Integer page,
-            @Parameter(description = "items per page, 1 to 200 (50)") @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) @Nullable String area,
+            @Parameter(description = "page number, from 0") @RequestParam(required = false) @Nullable Integer page,
+            @Parameter(description = "items per page, 1 to 200 (50)") @RequestParam(required = false)
+            @Nullable Integer size,
             @Parameter(description = "asOf, area or group; prefix - for descending (-asOf)")
-            @RequestParam(required = false) String sort) {
+            @RequestParam(required = false) @Nullable String sort) {
         EstimateFilter filter = new EstimateFilter(known(PopulationGroup.class, "group", group), blankToNull(area));
-        PageQuery paging = PageQuery.parse(page, size, sort, List.copyOf(ForumListings.ESTIMATE_SORTS.keySet()),
+        PageQuery paging = paging(page, size, sort, List.copyOf(ForumListings.ESTIMATE_SORTS.keySet()),
                 "-asOf");
         Viewer viewer = members.viewer(caller, forumId);
         JdbcStore store = generations.activeStore();
@@ -263,8 +270,15 @@ public class ForumController {
         more.forEach((type, ids) -> into.computeIfAbsent(type, t -> new HashSet<>()).addAll(ids));
     }
 
+    /** The page asked for; absent parameters take {@link PageQuery#parse}'s defaults. */
+    @SuppressWarnings("NullAway") // PageQuery.parse takes absent parameters, not yet said by its (platform) signature
+    private static PageQuery paging(@Nullable Integer page, @Nullable Integer size, @Nullable String sort,
+            List<String> sortable, String defaultSort) {
+        return PageQuery.parse(page, size, sort, sortable, defaultSort);
+    }
+
     /** The value as the enum's constant name, or 400 if it names none. */
-    private static <E extends Enum<E>> String known(Class<E> type, String field, String value) {
+    private static <E extends Enum<E>> @Nullable String known(Class<E> type, String field, @Nullable String value) {
         String v = blankToNull(value);
         if (v == null) {
             return null;
@@ -276,7 +290,7 @@ public class ForumController {
         }
     }
 
-    private static String blankToNull(String s) {
+    private static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 }

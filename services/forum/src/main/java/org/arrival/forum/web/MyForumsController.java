@@ -14,6 +14,7 @@ import org.arrival.forum.projection.domain.Rows.MembershipRow;
 import org.arrival.platform.directory.Organisations;
 import org.arrival.platform.security.Viewer;
 import org.arrival.platform.security.Caller;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +37,8 @@ public class MyForumsController {
     }
 
     /** A forum as the list shows it; {@code seat} is the caller's organisation's seat, if it has one. */
-    public record ForumSummary(UUID forumId, String name, String type, String status, String area, String seat) {
+    public record ForumSummary(UUID forumId, @Nullable String name, @Nullable String type, @Nullable String status,
+            @Nullable String area, @Nullable String seat) {
     }
 
     @Operation(summary = "The forums the caller's organisation holds a seat in (all forums for platform administrators)")
@@ -57,7 +59,7 @@ public class MyForumsController {
                     .findFirst().orElse(null);
             out.add(forum == null ? new ForumSummary(id, null, null, null, null, seat)
                     : new ForumSummary(id, forum.name, forum.type, forum.status,
-                            forum.geographicScope == null ? null : Places.name(forum.geographicScope, null), seat));
+                            forum.geographicScope == null ? null : Places.name(forum.geographicScope), seat));
         }
         out.sort(Comparator.comparing((ForumSummary f) -> f.name() == null ? "" : f.name(),
                 String.CASE_INSENSITIVE_ORDER).thenComparing(ForumSummary::forumId));

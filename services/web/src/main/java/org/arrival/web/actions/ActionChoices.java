@@ -18,6 +18,7 @@ import org.arrival.web.api.actionplans.ActionPlansApi;
 import org.arrival.web.api.actionplans.ActionPlansApi.FrameworkItem;
 import org.arrival.web.api.assessments.AssessmentsApi.Need;
 import org.arrival.web.api.registry.RegistryApi.Organisation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the action form offers, every choice by its name: the contracts' codes (labelled in the reader's language),
@@ -30,7 +31,7 @@ public record ActionChoices(List<Option> organisations, List<Option> plans, List
         List<Option> forums) {
 
     /** One choice: the value sent and the words shown, with a detail (an area, a code) when it helps. */
-    public record Option(String value, String name, String detail) {
+    public record Option(String value, @Nullable String name, @Nullable String detail) {
     }
 
     public static List<String> kinds() {
@@ -62,8 +63,8 @@ public record ActionChoices(List<Option> organisations, List<Option> plans, List
     }
 
     /** Gathers the choices for a person of {@code organisation} editing {@code form} (of action {@code self}). */
-    static ActionChoices of(References.Lookup names, ActionPlansApi actions, UUID organisation, UUID self,
-            ActionForm form) {
+    static ActionChoices of(References.Lookup names, ActionPlansApi actions, @Nullable UUID organisation,
+            @Nullable UUID self, ActionForm form) {
         List<Option> organisations = new ArrayList<>(names.organisations().stream()
                 .filter(o -> o.canTakePart() && !o.id().equals(organisation))
                 .map(ActionChoices::option).toList());
@@ -119,11 +120,11 @@ public record ActionChoices(List<Option> organisations, List<Option> plans, List
         return new Option(o.id().toString(), o.name(), o.acronym());
     }
 
-    private static String needDetail(Need n) {
+    private static @Nullable String needDetail(Need n) {
         return n.area() == null || n.area().areaName() == null ? null : n.area().areaName();
     }
 
-    private static String title(ActionPlansApi actions, String id) {
+    private static @Nullable String title(ActionPlansApi actions, String id) {
         try {
             return actions.action(UUID.fromString(id)).title();
         } catch (RuntimeException e) {
@@ -135,12 +136,13 @@ public record ActionChoices(List<Option> organisations, List<Option> plans, List
      * Keeps the values already chosen among the options, named when the service still names them: a need shared
      * with the person's organisation no more, say, stays linked unless they unlink it.
      */
-    private static void keep(List<Option> options, List<String> chosen, java.util.function.Function<String, String> name) {
+    private static void keep(List<Option> options, List<String> chosen,
+            java.util.function.Function<String, @Nullable String> name) {
         for (String value : chosen) {
             if (value == null || value.isBlank() || options.stream().anyMatch(o -> o.value().equals(value))) {
                 continue;
             }
-            String n;
+            @Nullable String n;
             try {
                 n = name.apply(value);
             } catch (RuntimeException e) {

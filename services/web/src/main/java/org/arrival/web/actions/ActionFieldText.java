@@ -13,6 +13,7 @@ import org.arrival.web.api.actionplans.ActionPlansApi.Area;
 import org.arrival.web.api.assessments.AssessmentsApi.Need;
 import org.arrival.web.api.registry.RegistryApi;
 import org.arrival.web.layout.Page;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** An action's field as words in the reader's language, every id named: to show what someone else changed. */
@@ -34,7 +35,7 @@ public class ActionFieldText {
     }
 
     /** Where the organisation acts, to start a new action's first area with; null when unknown. */
-    public Area jurisdiction(UUID organisation) {
+    public @Nullable Area jurisdiction(@Nullable UUID organisation) {
         if (organisation == null) {
             return null;
         }
@@ -50,7 +51,7 @@ public class ActionFieldText {
         }
     }
 
-    private static String nz(String s) {
+    private static String nz(@Nullable String s) {
         return s == null ? "" : s;
     }
 
@@ -125,11 +126,11 @@ public class ActionFieldText {
         }
     }
 
-    private static String labels(Page page, String kind, List<String> codes) {
+    private static @Nullable String labels(Page page, String kind, @Nullable List<String> codes) {
         return codes == null ? null : list(page, codes.stream().map(c -> page.label(kind, c)).toList());
     }
 
-    private static String list(Page page, List<String> items) {
+    private static @Nullable String list(Page page, List<String> items) {
         return items.isEmpty() ? null : page.format().list(items);
     }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.api.actionplans.ActionPlansApi.ActionBody;
 import org.arrival.web.api.actionplans.ActionPlansApi.Area;
 import org.arrival.web.api.actionplans.ActionPlansApi.Participant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -34,7 +36,7 @@ public record ActionForm(String planId, String title, String description, String
     static final int MAX_ROWS = 50;
 
     /** One participant row: an organisation chosen by name and its role. */
-    public record ParticipantRow(String organisationId, String role) {
+    public record ParticipantRow(String organisationId, @Nullable String role) {
 
         boolean blank() {
             return organisationId == null || organisationId.isBlank();
@@ -44,7 +46,7 @@ public record ActionForm(String planId, String title, String description, String
     /**
      * A new action: where the person's organisation acts as its first area, reported quarterly, for forum members.
      */
-    public static ActionForm blank(Area where) {
+    public static ActionForm blank(@Nullable Area where) {
         return new ActionForm("", "", "", "", List.of(), List.of(), List.of(where == null ? new Area("", "", "", "")
                 : where), "", "", "QUARTERLY", List.of(), "", false, List.of(), "", List.of(), List.of(), List.of(),
                 "FORUM", List.of(), "", "").withEmptyRows();
@@ -195,7 +197,8 @@ public record ActionForm(String planId, String title, String description, String
         List<Area> places = areas.stream().filter(a -> !empty(a)).map(a -> new Area(code(a.country()),
                 code(a.subdivision()), blankToNull(a.areaCode()), blankToNull(a.areaName()))).toList();
         List<Participant> people = participants.stream().filter(r -> uuid(r.organisationId()) != null)
-                .map(r -> new Participant(uuid(r.organisationId()), blankToNull(r.role()))).toList();
+                .map(r -> new Participant(Objects.requireNonNull(uuid(r.organisationId()), "kept rows name one"),
+                        blankToNull(r.role()))).toList();
         return new ActionBody(uuid(planId), title, blankToNull(description), blankToNull(kind), sectors,
                 targetGroups, places, localDate(startDate), localDate(endDate), blankToNull(reportingCadence), people,
                 uuid(implementsActionId), requiresLocalImplementation,
@@ -218,7 +221,7 @@ public record ActionForm(String planId, String title, String description, String
 
     private static boolean empty(Area a) {
         return nz(a.subdivision()).isBlank() && nz(a.areaCode()).isBlank() && nz(a.areaName()).isBlank()
-                && (nz(a.country()).isBlank());
+                && nz(a.country()).isBlank();
     }
 
     private static boolean hasRow(MultiValueMap<String, String> p, String prefix) {
@@ -251,7 +254,7 @@ public record ActionForm(String planId, String title, String description, String
         return ids;
     }
 
-    private static UUID uuid(String v) {
+    private static @Nullable UUID uuid(@Nullable String v) {
         try {
             return v == null || v.isBlank() ? null : UUID.fromString(v.strip());
         } catch (IllegalArgumentException e) {
@@ -259,24 +262,24 @@ public record ActionForm(String planId, String title, String description, String
         }
     }
 
-    private static LocalDate localDate(String v) {
+    private static @Nullable LocalDate localDate(@Nullable String v) {
         return v == null || v.isBlank() ? null : LocalDate.parse(v.strip());
     }
 
-    private static String blankToNull(String s) {
+    private static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** Country and subdivision codes are capitals; people type them as they come. */
-    private static String code(String s) {
+    private static @Nullable String code(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.strip().toUpperCase(Locale.ROOT);
     }
 
-    private static String nz(String s) {
+    private static String nz(@Nullable String s) {
         return s == null ? "" : s;
     }
 
-    private static String str(Object o) {
+    private static String str(@Nullable Object o) {
         return o == null ? "" : o.toString();
     }
 }

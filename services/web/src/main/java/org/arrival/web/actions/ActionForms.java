@@ -17,6 +17,7 @@ import org.arrival.web.api.actionplans.ActionPlansApi.Revision;
 import org.arrival.web.layout.Page;
 import org.arrival.web.problems.FormResult;
 import org.arrival.web.signin.SignedInUser;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -53,7 +54,7 @@ public class ActionForms {
     @GetMapping("/actions/new")
     public String newAction(@ModelAttribute("page") Page page, Model model) {
         requireEditor(page);
-        ActionForm form = ActionForm.blank(fieldText.jurisdiction(page.user().organisationId()));
+        ActionForm form = ActionForm.blank(fieldText.jurisdiction(page.signedInUser().organisationId()));
         return show(page, model, null, form, FormResult.of(form.values()), null);
     }
 
@@ -198,7 +199,7 @@ public class ActionForms {
 
     /** The values the form opened with, or null when they are missing or unreadable. */
     @SuppressWarnings("unchecked")
-    private Map<String, Object> read(String original) {
+    private @Nullable Map<String, Object> read(@Nullable String original) {
         if (original == null || original.isBlank()) {
             return null;
         }
@@ -210,7 +211,7 @@ public class ActionForms {
     }
 
     /** Equal values; lists in any order, as the service compares them. */
-    private static boolean same(Object a, Object b) {
+    private static boolean same(@Nullable Object a, @Nullable Object b) {
         Object x = a instanceof List<?> l ? new java.util.HashSet<>(l) : a;
         Object y = b instanceof List<?> l ? new java.util.HashSet<>(l) : b;
         if (x instanceof java.util.Set<?> s && s.isEmpty()) {
@@ -222,7 +223,7 @@ public class ActionForms {
         return Objects.equals(x, y);
     }
 
-    private FormResult submit(Page page, ActionForm form, Runnable call) {
+    private @Nullable FormResult submit(Page page, ActionForm form, Runnable call) {
         List<ServiceProblem.FieldError> unreadable = form.unreadable();
         if (!unreadable.isEmpty()) {
             return FormResult.refused(form.values(), form.fields(),
@@ -231,14 +232,16 @@ public class ActionForms {
         return FormResult.submit(form.values(), form.fields(), page::fieldError, call);
     }
 
-    private String show(Page page, Model model, Action action, ActionForm form, FormResult result, Conflict conflict) {
+    private String show(Page page, Model model, @Nullable Action action, ActionForm form, FormResult result,
+            @Nullable Conflict conflict) {
         References.Lookup names = references.lookup();
         UUID self = action == null ? null : action.id();
         model.addAttribute("action", action);
         model.addAttribute("form", form);
         model.addAttribute("result", result);
         model.addAttribute("conflict", conflict);
-        model.addAttribute("choices", ActionChoices.of(names, actions, page.user().organisationId(), self, form));
+        model.addAttribute("choices",
+                ActionChoices.of(names, actions, page.signedInUser().organisationId(), self, form));
         model.addAttribute("labels", labels(page, form));
         return "actions/actionForm";
     }

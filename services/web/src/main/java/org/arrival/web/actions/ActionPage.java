@@ -13,6 +13,7 @@ import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.api.actionplans.ActionPlansApi;
 import org.arrival.web.layout.Page;
 import org.arrival.web.problems.FormResult;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,9 +36,9 @@ import jakarta.servlet.http.HttpServletResponse;
 public class ActionPage {
 
     /** The forms of the page, each shown again with its refusal: the lifecycle, a milestone's step, a contribution. */
-    public record PageForm(String id, FormResult result) {
+    public record PageForm(String id, @Nullable FormResult result) {
 
-        public FormResult of(String form) {
+        public @Nullable FormResult of(String form) {
             return id.equals(form) ? result : null;
         }
     }
@@ -68,8 +69,8 @@ public class ActionPage {
             redirect.addFlashAttribute("doneStatus", status);
             return "redirect:/actions/" + actionId;
         }
-        return refused(actionId, page, model, response, new PageForm(
-                Lifecycle.CANCELLED.equals(status) ? "cancel" : "lifecycle", result));
+        return refused(actionId, page, model, response, Lifecycle.CANCELLED.equals(status) ? "cancel" : "lifecycle",
+                result);
     }
 
     @PostMapping("/actions/{actionId}/contributions")
@@ -83,7 +84,7 @@ public class ActionPage {
             redirect.addFlashAttribute("done", "actions.contribution.done." + (kind.isBlank() ? "COMMENT" : kind));
             return "redirect:/actions/" + actionId + "#contributions";
         }
-        return refused(actionId, page, model, response, new PageForm("contribution", result));
+        return refused(actionId, page, model, response, "contribution", result);
     }
 
     @PostMapping("/actions/{actionId}/milestones/{milestoneId}/{step:reach|miss|cancel}")
@@ -96,14 +97,14 @@ public class ActionPage {
         String form = "milestone-" + milestoneId;
         FormResult result;
         if ("reach".equals(step)) {
-            LocalDate on;
+            @Nullable LocalDate on;
             try {
                 on = reachedOn.isBlank() ? null : LocalDate.parse(reachedOn.strip());
             } catch (DateTimeParseException e) {
                 result = FormResult.refused(typed, Set.of("reachedOn"), new ServiceProblem(Service.ACTION_PLANS, 400,
                         null, null, List.of(new ServiceProblem.FieldError("reachedOn",
                                 "must be a date such as 2026-12-31", "format.date", Map.of()))), page::fieldError);
-                return refused(actionId, page, model, response, new PageForm(form, result));
+                return refused(actionId, page, model, response, form, result);
             }
             result = FormResult.submit(typed, Set.of("reachedOn"), page::fieldError,
                     () -> actions.reach(actionId, milestoneId, version, on));
@@ -115,13 +116,14 @@ public class ActionPage {
             redirect.addFlashAttribute("done", "actions.milestone.done." + step);
             return "redirect:/actions/" + actionId + "#milestones";
         }
-        return refused(actionId, page, model, response, new PageForm(form, result));
+        return refused(actionId, page, model, response, form, result);
     }
 
-    private String refused(UUID actionId, Page page, Model model, HttpServletResponse response, PageForm form) {
-        response.setStatus(form.result().conflict() ? HttpStatus.PRECONDITION_FAILED.value()
+    private String refused(UUID actionId, Page page, Model model, HttpServletResponse response, String form,
+            FormResult result) {
+        response.setStatus(result.conflict() ? HttpStatus.PRECONDITION_FAILED.value()
                 : HttpStatus.UNPROCESSABLE_CONTENT.value());
-        return show(actionId, page, model, form);
+        return show(actionId, page, model, new PageForm(form, result));
     }
 
     private String show(UUID actionId, Page page, Model model, PageForm form) {

@@ -14,6 +14,7 @@ import org.arrival.web.api.actionplans.ActionPlansApi.Milestone;
 import org.arrival.web.api.actionplans.ActionPlansApi.Report;
 import org.arrival.web.api.actionplans.ActionPlansApi.Reporting;
 import org.arrival.web.api.actionplans.ActionPlansApi.Revision;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything about one action as far as the reader may see it, every reference named: what the action page shows.
@@ -21,13 +22,13 @@ import org.arrival.web.api.actionplans.ActionPlansApi.Revision;
  */
 public record ActionView(
         Action action,
-        String ownerName,
+        @Nullable String ownerName,
         Rights rights,
-        String planTitle,
+        @Nullable String planTitle,
         List<Named> participants,
         List<Named> expectedImplementers,
-        Parent parent,
-        CascadeView cascade,
+        @Nullable Parent parent,
+        @Nullable CascadeView cascade,
         List<Report> reports,
         Reporting reporting,
         List<MilestoneRow> milestones,
@@ -41,7 +42,7 @@ public record ActionView(
         List<String> forums,
         int forumsNotShown,
         List<ContributionRow> contributions,
-        List<HistoryRow> history,
+        @Nullable List<HistoryRow> history,
         List<String> nextStatuses) {
 
     /** What the reader may do: the service decides; these only leave out what it is known to refuse. */
@@ -49,27 +50,28 @@ public record ActionView(
     }
 
     /** An organisation by name, in a role (participants) or none. */
-    public record Named(UUID id, String name, String role) {
+    public record Named(UUID id, @Nullable String name, @Nullable String role) {
     }
 
     /** A record by its name, linked to its page when it has one. */
-    public record Linked(String id, String name, String detail, String href) {
+    public record Linked(String id, String name, @Nullable String detail, @Nullable String href) {
     }
 
     /** The commitment this action implements, and with which weight. */
-    public record Parent(UUID id, String title, String ownerName, String status, Integer weight) {
+    public record Parent(UUID id, String title, @Nullable String ownerName, String status, @Nullable Integer weight) {
     }
 
     /** A commitment's local implementations the reader may see, and the roll-up of their progress. */
-    public record CascadeView(List<Child> children, Double percentComplete, List<String> missingImplementers,
-            Integer childrenNotShown) {
+    public record CascadeView(List<Child> children, @Nullable Double percentComplete, List<String> missingImplementers,
+            @Nullable Integer childrenNotShown) {
     }
 
-    public record Child(UUID id, String title, String ownerName, String status, int weight, Integer latestPercent) {
+    public record Child(UUID id, String title, @Nullable String ownerName, String status, int weight,
+            @Nullable Integer latestPercent) {
     }
 
     /** A milestone and, when it is planned and past its due date, by how many days it is late. */
-    public record MilestoneRow(Milestone milestone, Long daysLate, boolean changeable) {
+    public record MilestoneRow(Milestone milestone, @Nullable Long daysLate, boolean changeable) {
 
         public boolean late() {
             return daysLate != null && daysLate > 0;
@@ -90,9 +92,9 @@ public record ActionView(
     }
 
     /** A funding line with its source named; whether the reader may change it. */
-    public record FundingRow(FundingLine line, String source, boolean editable) {
+    public record FundingRow(FundingLine line, @Nullable String source, boolean editable) {
 
-        public BigDecimal gap() {
+        public @Nullable BigDecimal gap() {
             if (line.required() == null || line.committed() == null) {
                 return null;
             }
@@ -100,11 +102,11 @@ public record ActionView(
         }
     }
 
-    public record ContributionRow(Contribution contribution, String contributorName, boolean ours) {
+    public record ContributionRow(Contribution contribution, @Nullable String contributorName, boolean ours) {
     }
 
     /** One version of the action: when, who (the reader themselves or someone of an organisation), what, why. */
-    public record HistoryRow(Revision revision, boolean byReader, String organisationName) {
+    public record HistoryRow(Revision revision, boolean byReader, @Nullable String organisationName) {
 
         public Instant at() {
             return revision.at();
@@ -115,7 +117,7 @@ public record ActionView(
         return parent != null || cascade != null;
     }
 
-    public LocalDate today() {
+    public @Nullable LocalDate today() {
         return reporting == null ? null : reporting.asOf();
     }
 }

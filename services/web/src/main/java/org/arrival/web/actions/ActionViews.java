@@ -27,6 +27,7 @@ import org.arrival.web.api.actionplans.ActionPlansApi.Reporting;
 import org.arrival.web.api.actionplans.ActionPlansApi.Revision;
 import org.arrival.web.api.assessments.AssessmentsApi.Need;
 import org.arrival.web.signin.SignedInUser;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -50,7 +51,7 @@ public class ActionViews {
     }
 
     /** The action's page for the reader; an action they may not read is answered by the service as not found. */
-    public ActionView of(UUID id, SignedInUser reader) {
+    public ActionView of(UUID id, @Nullable SignedInUser reader) {
         Action action = actions.action(id);
         References.Lookup names = references.lookup();
         UUID readerOrg = reader == null ? null : reader.organisationId();
@@ -109,7 +110,7 @@ public class ActionViews {
                 owns && editor ? Lifecycle.next(action.status()) : List.of());
     }
 
-    private String planTitle(UUID planId) {
+    private @Nullable String planTitle(UUID planId) {
         try {
             return actions.plan(planId).title();
         } catch (ServiceProblem e) {
@@ -120,7 +121,7 @@ public class ActionViews {
         }
     }
 
-    private Parent parent(Action action, References.Lookup names) {
+    private @Nullable Parent parent(Action action, References.Lookup names) {
         if (action.implementsActionId() == null) {
             return null;
         }
@@ -145,7 +146,7 @@ public class ActionViews {
         return new ActionView.CascadeView(children, cascade.percentComplete(), missing, cascade.childrenNotShown());
     }
 
-    private List<HistoryRow> history(UUID id, SignedInUser reader, References.Lookup names) {
+    private @Nullable List<HistoryRow> history(UUID id, @Nullable SignedInUser reader, References.Lookup names) {
         List<Revision> revisions;
         try {
             revisions = actions.history(id);
@@ -169,7 +170,7 @@ public class ActionViews {
      * How late a planned milestone is today: as the service says ({@code late}, {@code daysLate}), or, from a
      * service that does not say, from its due date and the clock. A missed milestone is marked by its status.
      */
-    static Long daysLate(Milestone m, LocalDate today) {
+    static @Nullable Long daysLate(Milestone m, LocalDate today) {
         if (m.late() != null) {
             return m.late() ? (m.daysLate() != null ? m.daysLate()
                     : m.dueOn() == null ? 1L : Math.max(1, ChronoUnit.DAYS.between(m.dueOn(), today))) : null;
@@ -184,7 +185,7 @@ public class ActionViews {
         return "PLANNED".equals(m.status()) || "MISSED".equals(m.status());
     }
 
-    private static UUID parse(String id) {
+    private static @Nullable UUID parse(@Nullable String id) {
         try {
             return id == null ? null : UUID.fromString(id);
         } catch (IllegalArgumentException e) {

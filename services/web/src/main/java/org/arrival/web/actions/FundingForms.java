@@ -17,6 +17,7 @@ import org.arrival.web.api.actionplans.ActionPlansApi.FundingLine;
 import org.arrival.web.layout.Page;
 import org.arrival.web.problems.FormResult;
 import org.arrival.web.signin.SignedInUser;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -100,7 +101,7 @@ public class FundingForms {
         return show(page, model, action, now, result, null);
     }
 
-    private static Map<String, String> typed(Map<String, String> p, String version) {
+    private static Map<String, String> typed(Map<String, String> p, @Nullable String version) {
         return typed(p.getOrDefault("sourceId", ""), p.getOrDefault("sourceName", ""),
                 p.getOrDefault("currency", ""), p.getOrDefault("required", ""), p.getOrDefault("committed", ""),
                 p.getOrDefault("disbursed", ""), version);
@@ -113,7 +114,7 @@ public class FundingForms {
     }
 
     private static Map<String, String> typed(String sourceId, String sourceName, String currency, String required,
-            String committed, String disbursed, String version) {
+            String committed, String disbursed, @Nullable String version) {
         Map<String, String> typed = new LinkedHashMap<>();
         typed.put("sourceId", sourceId.strip());
         typed.put("sourceName", sourceName.strip());
@@ -127,12 +128,12 @@ public class FundingForms {
         return typed;
     }
 
-    private static FormResult submit(Page page, Map<String, String> typed,
+    private static @Nullable FormResult submit(Page page, Map<String, String> typed,
             java.util.function.Consumer<FundingBody> call) {
         List<ServiceProblem.FieldError> unreadable = new ArrayList<>();
-        Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+        Map<String, @Nullable BigDecimal> amounts = new LinkedHashMap<>();
         for (String field : AMOUNTS) {
-            String value = typed.get(field).replace(" ", "").replace("\u00a0", "").replace("\u202f", "");
+            String value = typed.getOrDefault(field, "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "");
             try {
                 amounts.put(field, value.isEmpty() ? null : new BigDecimal(value));
             } catch (NumberFormatException e) {
@@ -140,10 +141,11 @@ public class FundingForms {
                         "format.amount", Map.of()));
             }
         }
-        UUID source = null;
-        if (!typed.get("sourceId").isBlank()) {
+        @Nullable UUID source = null;
+        String sourceId = typed.getOrDefault("sourceId", "");
+        if (!sourceId.isBlank()) {
             try {
-                source = UUID.fromString(typed.get("sourceId"));
+                source = UUID.fromString(sourceId);
             } catch (IllegalArgumentException e) {
                 source = null;
             }
@@ -152,14 +154,16 @@ public class FundingForms {
             return FormResult.refused(typed, FIELDS, new ServiceProblem(Service.ACTION_PLANS, 400, null, null,
                     unreadable), page::fieldError);
         }
-        FundingBody body = new FundingBody(source, typed.get("sourceName").isBlank() ? null : typed.get("sourceName"),
-                typed.get("currency").isBlank() ? null : typed.get("currency"), amounts.get("required"),
+        String sourceName = typed.getOrDefault("sourceName", "");
+        String currency = typed.getOrDefault("currency", "");
+        FundingBody body = new FundingBody(source, sourceName.isBlank() ? null : sourceName,
+                currency.isBlank() ? null : currency, amounts.get("required"),
                 amounts.get("committed"), amounts.get("disbursed"));
         return FormResult.submit(typed, FIELDS, page::fieldError, () -> call.accept(body));
     }
 
-    private String show(Page page, Model model, Action action, FundingLine line, FormResult result,
-            FundingLine current) {
+    private String show(Page page, Model model, Action action, @Nullable FundingLine line, FormResult result,
+            @Nullable FundingLine current) {
         References.Lookup names = references.lookup();
         model.addAttribute("action", action);
         model.addAttribute("line", line);
@@ -186,11 +190,11 @@ public class FundingForms {
         }
     }
 
-    private static String plain(BigDecimal amount) {
+    private static String plain(@Nullable BigDecimal amount) {
         return amount == null ? "" : amount.stripTrailingZeros().toPlainString();
     }
 
-    private static long parseLong(String s) {
+    private static long parseLong(@Nullable String s) {
         try {
             return s == null ? -1 : Long.parseLong(s.strip());
         } catch (NumberFormatException e) {

@@ -15,6 +15,7 @@ import org.arrival.web.api.actionplans.ActionPlansApi.Action;
 import org.arrival.web.api.actionplans.ActionPlansApi.Milestone;
 import org.arrival.web.layout.Page;
 import org.arrival.web.problems.FormResult;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -94,7 +95,7 @@ public class MilestoneForms {
         return show(model, action, now, result, null);
     }
 
-    private static Map<String, String> typed(String title, String dueOn, String version) {
+    private static Map<String, String> typed(String title, String dueOn, @Nullable String version) {
         Map<String, String> typed = new LinkedHashMap<>();
         typed.put("title", title);
         typed.put("dueOn", dueOn);
@@ -104,9 +105,9 @@ public class MilestoneForms {
         return typed;
     }
 
-    private static FormResult submit(Page page, Map<String, String> typed, String dueOn,
-            java.util.function.Consumer<LocalDate> call) {
-        LocalDate due;
+    private static @Nullable FormResult submit(Page page, Map<String, String> typed, String dueOn,
+            java.util.function.Consumer<@Nullable LocalDate> call) {
+        @Nullable LocalDate due;
         try {
             due = dueOn.isBlank() ? null : LocalDate.parse(dueOn.strip());
         } catch (DateTimeParseException e) {
@@ -117,7 +118,8 @@ public class MilestoneForms {
         return FormResult.submit(typed, FIELDS, page::fieldError, () -> call.accept(due));
     }
 
-    private static String show(Model model, Action action, Milestone milestone, FormResult result, Milestone current) {
+    private static String show(Model model, Action action, @Nullable Milestone milestone, FormResult result,
+            @Nullable Milestone current) {
         model.addAttribute("action", action);
         model.addAttribute("milestone", milestone);
         model.addAttribute("result", result);

@@ -7,6 +7,7 @@ import org.arrival.contracts.actionplans.ActionStatus;
 import org.arrival.web.api.actionplans.ActionPlansApi;
 import org.arrival.web.api.actionplans.ActionPlansApi.Action;
 import org.arrival.web.layout.Page;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +34,7 @@ public class OurActions {
     }
 
     /** The listing as shown, with the filter that made it. */
-    public record Listing(org.arrival.web.api.Listing<Action> shown, String status, String sort, int page) {
+    public record Listing(org.arrival.web.api.Listing<Action> shown, @Nullable String status, String sort, int page) {
 
         public List<String> statuses() {
             return List.of(ActionStatus.values()).stream().map(Enum::name).toList();
@@ -68,8 +69,9 @@ public class OurActions {
     }
 
     @GetMapping("/actions")
-    public String ours(@RequestParam(required = false) String status, @RequestParam(required = false) String sort,
-            @RequestParam(required = false) Integer page, @ModelAttribute("page") Page view, Model model) {
+    public String ours(@RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(required = false) @Nullable Integer page, @ModelAttribute("page") Page view, Model model) {
         String wanted = status == null ? null : status.strip().toUpperCase(Locale.ROOT);
         String s = List.of(ActionStatus.values()).stream().map(Enum::name).filter(n -> n.equals(wanted)).findFirst()
                 .orElse(null);

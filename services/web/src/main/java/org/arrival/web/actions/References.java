@@ -21,6 +21,7 @@ import org.arrival.web.api.assessments.AssessmentsApi.Need;
 import org.arrival.web.api.forum.ForumApi;
 import org.arrival.web.api.forum.ForumApi.ForumSummary;
 import org.arrival.web.api.registry.RegistryApi;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,12 +64,12 @@ public class References {
 
         private final Map<UUID, Optional<String>> organisations = new HashMap<>();
         private final Map<UUID, Optional<Need>> needs = new HashMap<>();
-        private List<GapName> gaps;
-        private List<ForumSummary> myForums;
-        private List<RegistryApi.Organisation> everyOrganisation;
+        private @Nullable List<GapName> gaps;
+        private @Nullable List<ForumSummary> myForums;
+        private @Nullable List<RegistryApi.Organisation> everyOrganisation;
 
         /** The organisation's name as the registry gives it to the person, or null if it does not show it. */
-        public String organisation(UUID id) {
+        public @Nullable String organisation(@Nullable UUID id) {
             if (id == null) {
                 return null;
             }
@@ -101,7 +102,7 @@ public class References {
         }
 
         /** The need as the assessments service shows it to the person, or null if it does not. */
-        public Need need(UUID id) {
+        public @Nullable Need need(UUID id) {
             return needs.computeIfAbsent(id, k -> {
                 try {
                     return Optional.ofNullable(assessments.need(k));
@@ -137,7 +138,7 @@ public class References {
             return gaps;
         }
 
-        public GapName gap(UUID id) {
+        public @Nullable GapName gap(UUID id) {
             return gaps().stream().filter(g -> g.id().equals(id)).findFirst().orElse(null);
         }
 
@@ -145,7 +146,7 @@ public class References {
             return frameworks.get();
         }
 
-        public FrameworkItem frameworkItem(String code) {
+        public @Nullable FrameworkItem frameworkItem(String code) {
             return frameworks.get().items().stream().filter(i -> i.code().equals(code)).findFirst().orElse(null);
         }
 
@@ -157,7 +158,7 @@ public class References {
             return myForums;
         }
 
-        public String forum(UUID id) {
+        public @Nullable String forum(UUID id) {
             return myForums().stream().filter(f -> f.forumId().equals(id)).findFirst().map(ForumSummary::name)
                     .orElse(null);
         }
@@ -167,7 +168,7 @@ public class References {
         }
     }
 
-    private static Map<String, String> questionTexts(Checklist checklist) {
+    private static Map<String, String> questionTexts(@Nullable Checklist checklist) {
         Map<String, String> texts = new LinkedHashMap<>();
         if (checklist != null && checklist.recommendations() != null) {
             checklist.recommendations().forEach(r -> {
@@ -187,7 +188,7 @@ public class References {
     static final class Cached<T> {
 
         private final Supplier<T> source;
-        private volatile T value;
+        private volatile @Nullable T value;
         private volatile Instant until = Instant.MIN;
 
         Cached(Supplier<T> source) {

@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.arrival.web.signin.SignInConfiguration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.http.HttpStatusCode;
@@ -68,11 +70,19 @@ public class ApiClients {
     }
 
     public RestClient streamingClient(Service service) {
-        return streamingClients.get(service);
+        return Objects.requireNonNull(streamingClients.get(service), "a streaming client is made for every service");
     }
 
     public RestClient client(Service service) {
-        return clients.get(service);
+        return Objects.requireNonNull(clients.get(service), "a client is made for every service");
+    }
+
+    /**
+     * The body of an answer the service's API always gives one (a record read or written, a page of a listing): an
+     * answer without one is the service's fault, not a record that is not there (that is a 404).
+     */
+    public static <T> T required(@Nullable T body) {
+        return Objects.requireNonNull(body, "the service answered without a body");
     }
 
     public String baseUrl(Service service) {
@@ -85,7 +95,7 @@ public class ApiClients {
         if (status >= 500) {
             return new ServiceUnavailable(service, "HTTP " + status, null);
         }
-        JsonNode body = null;
+        @Nullable JsonNode body = null;
         try (InputStream in = response.getBody()) {
             byte[] bytes = in.readNBytes(64 * 1024);
             if (bytes.length > 0) {
@@ -114,7 +124,7 @@ public class ApiClients {
         return new ServiceProblem(service, status, text(body.get("title")), text(body.get("detail")), errors);
     }
 
-    private static String text(JsonNode node) {
+    private static @Nullable String text(@Nullable JsonNode node) {
         return node == null || node.isNull() ? null : node.asString();
     }
 }

@@ -3,6 +3,8 @@ package org.arrival.web.api;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A service refused a request and said why in an RFC 9457 problem: its status, title and detail, and the fields it
  * names ({@code errors: [{field, message}]}).
@@ -11,15 +13,16 @@ public class ServiceProblem extends RuntimeException {
 
     private final Service service;
     private final int status;
-    private final String title;
-    private final String detail;
+    private final @Nullable String title;
+    private final @Nullable String detail;
     private final List<FieldError> errors;
 
     /**
      * One field the service names: its English message, and the code (such as {@code personal-data.phone} or
      * {@code validation.Size}) with its parameters (such as {@code max}) the pages word in the reader's language.
      */
-    public record FieldError(String field, String message, String code, Map<String, Object> parameters) {
+    public record FieldError(@Nullable String field, @Nullable String message, @Nullable String code,
+            Map<String, Object> parameters) {
 
         public FieldError {
             parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
@@ -30,7 +33,8 @@ public class ServiceProblem extends RuntimeException {
         }
     }
 
-    public ServiceProblem(Service service, int status, String title, String detail, List<FieldError> errors) {
+    public ServiceProblem(Service service, int status, @Nullable String title, @Nullable String detail,
+            List<FieldError> errors) {
         super(service + " answered " + status + (detail == null ? "" : ": " + detail));
         this.service = service;
         this.status = status;
@@ -47,11 +51,11 @@ public class ServiceProblem extends RuntimeException {
         return status;
     }
 
-    public String title() {
+    public @Nullable String title() {
         return title;
     }
 
-    public String detail() {
+    public @Nullable String detail() {
         return detail;
     }
 

@@ -21,6 +21,7 @@ import org.arrival.web.api.forum.ForumApi.TrackerItem;
 import org.arrival.web.layout.Page;
 import org.arrival.web.notifications.EventTypes;
 import org.arrival.web.problems.FormResult;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,7 +52,7 @@ public class AsOfPage {
     }
 
     @GetMapping("/forums/{forumId}/as-of")
-    public String asOf(@PathVariable UUID forumId, @RequestParam(name = "at", required = false) String typed,
+    public String asOf(@PathVariable UUID forumId, @RequestParam(name = "at", required = false) @Nullable String typed,
             @ModelAttribute("page") Page page, Model model) {
         ForumSummary forum = forums.myForums().stream().filter(f -> forumId.equals(f.forumId())).findFirst()
                 .orElseThrow(() -> new ServiceProblem(Service.FORUM, 404, null, null, List.of()));

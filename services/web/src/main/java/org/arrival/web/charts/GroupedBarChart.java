@@ -3,6 +3,8 @@ package org.arrival.web.charts;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Horizontal bars grouped by row on a scale from 0 to the largest value, laid out for an inline SVG: each row's label
  * (wrapped), one bar per series in the same order in every row, each bar's value written beside it. Series are told
@@ -19,7 +21,7 @@ public record GroupedBarChart(Figure figure, List<String> series, List<Row> rows
     static final int LABEL_CHARACTERS = 20;
 
     /** A bar: its series (0, 1, ...), its value (null when there is none to draw) and its value as text. */
-    public record Bar(int series, Double value, String valueText) {
+    public record Bar(int series, @Nullable Double value, String valueText) {
     }
 
     public record Item(String label, List<Bar> bars) {

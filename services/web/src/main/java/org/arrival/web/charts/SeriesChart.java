@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Several series over the same points in time, on a scale from 0 to the largest value: one line per series, told
  * apart by its dash and its marker as well as its colour and named in a legend, each point's value written beside
@@ -20,7 +22,7 @@ public record SeriesChart(Figure figure, List<String> series, List<Column> colum
     static final int BOTTOM = 50;
 
     /** A value of a series at a time: null when there is none to draw; its text is written all the same. */
-    public record Value(Double value, String text) {
+    public record Value(@Nullable Double value, String text) {
     }
 
     /** A time (column) with its label's lines and where it is drawn. */

@@ -8,6 +8,7 @@ import org.arrival.web.api.forum.ForumApi.Flag;
 import org.arrival.web.api.forum.ForumApi.FlaggedRecord;
 import org.arrival.web.layout.Page;
 import org.arrival.web.wording.Wording;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A coherence flag as a reader sees it: its finding in their language and the records it names, each linked to its
@@ -16,7 +17,7 @@ import org.arrival.web.wording.Wording;
 public record FlagView(Flag flag, String finding, List<NamedRecord> records) {
 
     /** A record a flag names: its kind (a label), its title, and its page (null for a checklist gap). */
-    public record NamedRecord(String kind, String title, String href) {
+    public record NamedRecord(String kind, String title, @Nullable String href) {
     }
 
     public static FlagView of(Page page, Flag flag) {
@@ -54,7 +55,7 @@ public record FlagView(Flag flag, String finding, List<NamedRecord> records) {
         return out;
     }
 
-    private static String href(String kind, UUID id) {
+    private static @Nullable String href(String kind, @Nullable UUID id) {
         if (id == null) {
             return null;
         }

@@ -18,6 +18,7 @@ import org.arrival.web.charts.GridChart;
 import org.arrival.web.charts.LineChart;
 import org.arrival.web.layout.Page;
 import org.arrival.web.layout.Symbols;
+import org.jspecify.annotations.Nullable;
 
 /** The forum's charts, worded and formatted for the reader, each with its description and table of numbers. */
 final class ForumCharts {
@@ -26,7 +27,7 @@ final class ForumCharts {
     }
 
     /** Average progress of each sector's actions, cancelled ones left out (no report counts as 0 %). */
-    static BarChart sectors(Page page, List<TrackerItem> actions) {
+    static @Nullable BarChart sectors(Page page, List<TrackerItem> actions) {
         Map<String, double[]> bySector = new TreeMap<>();
         for (TrackerItem a : actions) {
             if ("CANCELLED".equals(a.status())) {
@@ -61,7 +62,7 @@ final class ForumCharts {
     }
 
     /** Needs coverage: sectors down, population group and area across. */
-    static GridChart coverage(Page page, List<CoverageCell> cells) {
+    static @Nullable GridChart coverage(Page page, List<CoverageCell> cells) {
         if (cells.isEmpty()) {
             return null;
         }
@@ -99,7 +100,7 @@ final class ForumCharts {
     }
 
     /** The latest round's score by recommendation of the checklist. */
-    static BarChart recommendations(Page page, Readiness readiness) {
+    static @Nullable BarChart recommendations(Page page, Readiness readiness) {
         if (readiness.latest() == null || readiness.recommendations().isEmpty()) {
             return null;
         }
@@ -123,7 +124,7 @@ final class ForumCharts {
     }
 
     /** The overall score of each published round, over time. */
-    static LineChart trend(Page page, Readiness readiness) {
+    static @Nullable LineChart trend(Page page, Readiness readiness) {
         List<RoundScore> trend = readiness.trend().stream().filter(r -> r.percent() != null).toList();
         if (trend.isEmpty()) {
             return null;

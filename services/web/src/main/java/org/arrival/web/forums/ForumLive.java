@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.api.forum.ForumApi;
 import org.arrival.web.signin.SignInConfiguration;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
@@ -85,7 +86,7 @@ public class ForumLive {
 
     @GetMapping(path = "/forums/{forumId}/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public ResponseEntity<SseEmitter> live(@PathVariable UUID forumId, Authentication authentication,
-            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+            @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId,
             HttpServletRequest request, HttpServletResponse response) {
         // on the request's thread: refresh the token if due, and keep the refreshed one in the session
         OAuth2AuthorizedClient client = tokens.authorize(OAuth2AuthorizeRequest

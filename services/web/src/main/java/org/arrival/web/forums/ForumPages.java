@@ -18,6 +18,7 @@ import org.arrival.web.api.forum.ForumApi.Readiness;
 import org.arrival.web.api.forum.ForumApi.TrackerItem;
 import org.arrival.web.layout.Page;
 import org.arrival.web.api.Listing;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,11 +53,15 @@ public class ForumPages {
     }
 
     @GetMapping("/forums/{forumId}")
-    public String forum(@PathVariable UUID forumId, @RequestParam(required = false) String org,
-            @RequestParam(required = false) String sector, @RequestParam(required = false) String group,
-            @RequestParam(required = false) String status, @RequestParam(required = false) String area,
-            @RequestParam(required = false) String q, @RequestParam(required = false) Boolean overdue,
-            @RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
+    public String forum(@PathVariable UUID forumId, @RequestParam(required = false) @Nullable String org,
+            @RequestParam(required = false) @Nullable String sector,
+            @RequestParam(required = false) @Nullable String group,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String area,
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable Boolean overdue,
+            @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(required = false) @Nullable Integer page,
             @ModelAttribute("page") Page view, Model model) {
         ForumSummary forum = forum(forumId);
         TrackerFilter filter = TrackerFilter.of(org, sector, group, status, area, q, overdue, sort, page);
@@ -73,12 +78,17 @@ public class ForumPages {
 
     /** One part of the forum page, for htmx: after a filter change, or when the live stream says it changed. */
     @GetMapping("/forums/{forumId}/parts/{part}")
-    public String part(@PathVariable UUID forumId, @PathVariable String part, @RequestParam(required = false) String org,
-            @RequestParam(required = false) String sector, @RequestParam(required = false) String group,
-            @RequestParam(required = false) String status, @RequestParam(required = false) String area,
-            @RequestParam(required = false) String q, @RequestParam(required = false) Boolean overdue,
-            @RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
-            @RequestHeader(name = "HX-Trigger", required = false) String trigger,
+    public String part(@PathVariable UUID forumId, @PathVariable String part,
+            @RequestParam(required = false) @Nullable String org,
+            @RequestParam(required = false) @Nullable String sector,
+            @RequestParam(required = false) @Nullable String group,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String area,
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable Boolean overdue,
+            @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(required = false) @Nullable Integer page,
+            @RequestHeader(name = "HX-Trigger", required = false) @Nullable String trigger,
             @ModelAttribute("page") Page view, Model model, HttpServletResponse response) {
         model.addAttribute("forumId", forumId);
         switch (part) {

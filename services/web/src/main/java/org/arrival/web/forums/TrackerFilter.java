@@ -12,21 +12,23 @@ import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
 import org.arrival.web.api.forum.ForumApi.TrackerQuery;
 import org.arrival.web.layout.ListFilters;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tracker's filters, sort and page as the page's form and links carry them; values the forum service would
  * refuse (an unknown sector, say) are dropped rather than sent.
  */
-public record TrackerFilter(UUID org, String sector, String group, String status, String area, String text,
-        boolean overdue, String sort, int page) {
+public record TrackerFilter(@Nullable UUID org, @Nullable String sector, @Nullable String group,
+        @Nullable String status, @Nullable String area, @Nullable String text, boolean overdue, String sort, int page) {
 
     public static final int PAGE_SIZE = 25;
     public static final List<String> SORTS = List.of("title", "-title", "status", "startDate", "-startDate", "endDate",
             "-endDate");
 
-    public static TrackerFilter of(String org, String sector, String group, String status, String area, String text,
-            Boolean overdue, String sort, Integer page) {
-        UUID orgId = null;
+    public static TrackerFilter of(@Nullable String org, @Nullable String sector, @Nullable String group,
+            @Nullable String status, @Nullable String area, @Nullable String text, @Nullable Boolean overdue,
+            @Nullable String sort, @Nullable Integer page) {
+        @Nullable UUID orgId = null;
         try {
             orgId = org == null || org.isBlank() ? null : UUID.fromString(org.strip());
         } catch (IllegalArgumentException e) {

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.arrival.web.api.Service;
 import org.arrival.web.api.ServiceProblem;
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -69,7 +70,7 @@ final class InputForm {
                 body.put(COLLECTED_ON, LocalDate.parse(collected).toString());
             } catch (DateTimeParseException e) {
                 unreadable.add(new ServiceProblem.FieldError(COLLECTED_ON, "must be a date (YYYY-MM-DD)", "format.date",
-                        null));
+                        Map.of()));
             }
         }
         String participants = strip(typed.get(PARTICIPANTS));
@@ -82,7 +83,7 @@ final class InputForm {
                 body.put(PARTICIPANTS, n);
             } catch (NumberFormatException e) {
                 unreadable.add(new ServiceProblem.FieldError(PARTICIPANTS, "must be a whole number, 0 or more",
-                        "format.whole-number", null));
+                        "format.whole-number", Map.of()));
             }
         }
         put(body, CLASSIFICATION, typed.get(CLASSIFICATION));
@@ -93,14 +94,14 @@ final class InputForm {
         return body;
     }
 
-    private static void put(Map<String, Object> body, String field, String value) {
+    private static void put(Map<String, Object> body, String field, @Nullable String value) {
         String v = strip(value);
         if (v != null) {
             body.put(field, v);
         }
     }
 
-    private static String strip(String value) {
+    private static @Nullable String strip(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }

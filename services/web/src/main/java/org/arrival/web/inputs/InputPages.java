@@ -21,6 +21,7 @@ import org.arrival.web.problems.Choice;
 import org.arrival.web.problems.FormResult;
 import org.arrival.web.problems.ListFields;
 import org.arrival.web.signin.SignedInUser;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -51,7 +52,7 @@ public class InputPages {
     }
 
     /** What the input is about, as the form names it. */
-    public record Subject(String type, UUID id, String title, UUID ownerId, String ownerName, String path,
+    public record Subject(String type, UUID id, String title, UUID ownerId, @Nullable String ownerName, String path,
             List<UUID> sharedWithForums) {
 
         public String formPath() {
@@ -65,7 +66,7 @@ public class InputPages {
     }
 
     /** An input of the person's organisation, with what it is about. */
-    public record Contributed(Input input, String subjectTitle, String subjectPath) {
+    public record Contributed(Input input, @Nullable String subjectTitle, @Nullable String subjectPath) {
     }
 
     @GetMapping("/needs/{needId}/inputs/new")
@@ -93,7 +94,7 @@ public class InputPages {
     /** The inputs the person's organisation contributed, and the others' rounds it may contribute to. */
     @GetMapping("/inputs")
     public String contributed(@ModelAttribute("page") Page view, Model model) {
-        SignedInUser user = view.user();
+        SignedInUser user = view.signedInUser();
         List<Contributed> ours = new ArrayList<>();
         Map<UUID, String> needTitles = new LinkedHashMap<>();
         List<Round> rounds = assessments.rounds();
@@ -101,8 +102,8 @@ public class InputPages {
         rounds.forEach(r -> roundTitles.put(r.id(), r.title()));
         if (user.organisationId() != null) {
             for (Input i : assessments.inputs(null, null, user.organisationId())) {
-                String title;
-                String path = null;
+                @Nullable String title;
+                @Nullable String path = null;
                 if ("NEED".equals(i.subjectType())) {
                     title = needTitles.computeIfAbsent(i.subjectId(), this::needStatement);
                     path = title == null ? null : "/needs/" + i.subjectId();
@@ -121,7 +122,7 @@ public class InputPages {
         return "inputs/list";
     }
 
-    private String needStatement(UUID needId) {
+    private @Nullable String needStatement(UUID needId) {
         try {
             return assessments.need(needId).statement();
         } catch (ServiceProblem e) {
@@ -162,7 +163,7 @@ public class InputPages {
     }
 
     private String show(Model model, Page view, Subject subject, FormResult form, List<ForumApi.ForumSummary> mine) {
-        SignedInUser user = view.user();
+        SignedInUser user = view.signedInUser();
         boolean own = user.organisationId() != null && user.organisationId().equals(subject.ownerId());
         if (!own && !mayContribute(user)) {
             throw new ServiceProblem(org.arrival.web.api.Service.ASSESSMENTS, 403, null, null, List.of());
@@ -194,7 +195,7 @@ public class InputPages {
                 "/inputs", round.sharedWithForums());
     }
 
-    private String name(UUID organisation) {
+    private @Nullable String name(UUID organisation) {
         return organisations.of(List.of(organisation)).get(organisation);
     }
 

@@ -8,6 +8,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 import com.ibm.icu.text.DateFormat;
 import com.ibm.icu.text.ListFormatter;
 import com.ibm.icu.text.NumberFormat;
@@ -26,12 +28,12 @@ public final class Formats {
         this.zone = TimeZone.getTimeZone(zone.getId());
     }
 
-    public String number(Number value) {
+    public String number(@Nullable Number value) {
         return value == null ? "" : NumberFormat.getInstance(locale).format(value);
     }
 
     /** A percentage given on a 0-100 scale. */
-    public String percent(Number value, int digits) {
+    public String percent(@Nullable Number value, int digits) {
         if (value == null) {
             return "";
         }
@@ -40,12 +42,12 @@ public final class Formats {
         return f.format(value.doubleValue() / 100.0);
     }
 
-    public String percent(Number value) {
+    public String percent(@Nullable Number value) {
         return percent(value, 0);
     }
 
     /** An amount in its currency (ISO 4217 code), without minor units. */
-    public String money(BigDecimal amount, String currency) {
+    public String money(@Nullable BigDecimal amount, String currency) {
         if (amount == null) {
             return "";
         }
@@ -61,7 +63,7 @@ public final class Formats {
     }
 
     /** A calendar date (no time zone involved). */
-    public String date(LocalDate value) {
+    public String date(@Nullable LocalDate value) {
         if (value == null) {
             return "";
         }
@@ -71,7 +73,7 @@ public final class Formats {
     }
 
     /** The date of an instant, in the platform's time zone. */
-    public String date(Instant value) {
+    public String date(@Nullable Instant value) {
         if (value == null) {
             return "";
         }
@@ -80,7 +82,7 @@ public final class Formats {
         return f.format(Date.from(value));
     }
 
-    public String dateTime(Instant value) {
+    public String dateTime(@Nullable Instant value) {
         if (value == null) {
             return "";
         }

@@ -2,6 +2,7 @@ package org.arrival.web.layout;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,7 +24,8 @@ public class LanguageController {
     }
 
     @GetMapping("/language")
-    public String choose(@RequestParam(required = false) String lang, @RequestParam(name = "back", required = false) String back,
+    public String choose(@RequestParam(required = false) @Nullable String lang, @RequestParam(name = "back",
+            required = false) @Nullable String back,
             HttpServletRequest request, HttpServletResponse response) {
         Locale chosen = languages.fromTag(lang);
         if (chosen != null) {
@@ -33,7 +35,7 @@ public class LanguageController {
     }
 
     /** Only a path on this site: never an absolute or protocol-relative address (no open redirect). */
-    static String localPath(String back) {
+    static String localPath(@Nullable String back) {
         if (back == null || !back.startsWith("/") || back.startsWith("//") || back.startsWith("/\\")
                 || back.chars().anyMatch(c -> c < 0x20)) {
             return "/";

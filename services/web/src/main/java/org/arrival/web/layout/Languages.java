@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,7 +41,7 @@ public class Languages {
     }
 
     /** The supported language closest to the one asked for, else the fallback. */
-    public Locale closest(Locale wanted) {
+    public Locale closest(@Nullable Locale wanted) {
         if (wanted != null) {
             for (Locale l : supported) {
                 if (l.getLanguage().equals(wanted.getLanguage())) {
@@ -51,7 +52,7 @@ public class Languages {
         return supported.get(0);
     }
 
-    public Locale fromTag(String tag) {
+    public @Nullable Locale fromTag(@Nullable String tag) {
         if (tag == null || tag.isBlank()) {
             return null;
         }

@@ -2,6 +2,7 @@ package org.arrival.web.layout;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** What the pages' list filters share: reading a code from the address, and writing the filters back into it. */
@@ -11,7 +12,7 @@ public final class ListFilters {
     }
 
     /** The enum constant's name the value names (any case), or null for none or an unknown one. */
-    public static <E extends Enum<E>> String known(Class<E> type, String value) {
+    public static <E extends Enum<E>> @Nullable String known(Class<E> type, @Nullable String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.io.Resource;
@@ -75,7 +76,7 @@ public class Messages {
     }
 
     /** The key's pattern in the language (or English), or null when no bundle has it. */
-    public String pattern(Locale locale, String key) {
+    public @Nullable String pattern(Locale locale, String key) {
         try {
             return source.getMessage(key, null, locale);
         } catch (NoSuchMessageException e) {

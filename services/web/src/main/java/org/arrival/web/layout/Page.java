@@ -4,9 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.signin.SignedInUser;
+import org.jspecify.annotations.Nullable;
 
 import gg.jte.support.LocalizationSupport;
 
@@ -21,13 +23,13 @@ public final class Page implements LocalizationSupport {
     private final Messages messages;
     private final Formats formats;
     private final List<Locale> languages;
-    private final SignedInUser user;
-    private final String organisationName;
-    private final Csrf csrf;
+    private final @Nullable SignedInUser user;
+    private final @Nullable String organisationName;
+    private final @Nullable Csrf csrf;
     private final String path;
     private final Assets assets;
-    private java.util.function.Supplier<Long> unread = () -> null;
-    private Long unreadCount;
+    private java.util.function.Supplier<@Nullable Long> unread = () -> null;
+    private @Nullable Long unreadCount;
     private boolean unreadAsked;
 
     /** The form protection token: the field's name and its value. */
@@ -40,8 +42,8 @@ public final class Page implements LocalizationSupport {
         String url(String path);
     }
 
-    public Page(Locale locale, Messages messages, Formats formats, List<Locale> languages, SignedInUser user,
-            String organisationName, Csrf csrf, String path, Assets assets) {
+    public Page(Locale locale, Messages messages, Formats formats, List<Locale> languages, @Nullable SignedInUser user,
+            @Nullable String organisationName, @Nullable Csrf csrf, String path, Assets assets) {
         this.locale = locale;
         this.messages = messages;
         this.formats = formats;
@@ -94,7 +96,7 @@ public final class Page implements LocalizationSupport {
     }
 
     /** The label of a code of the contracts, e.g. {@code label("Sector", "HOUSING")}. */
-    public String label(String kind, String code) {
+    public String label(String kind, @Nullable String code) {
         if (code == null || code.isBlank()) {
             return t("common.none");
         }
@@ -115,7 +117,7 @@ public final class Page implements LocalizationSupport {
         return words == null ? t("error.unknown") : words;
     }
 
-    public String label(Enum<?> value) {
+    public String label(@Nullable Enum<?> value) {
         return value == null ? t("common.none") : label(value.getDeclaringClass().getSimpleName(), value.name());
     }
 
@@ -128,8 +130,13 @@ public final class Page implements LocalizationSupport {
         return formats;
     }
 
-    public SignedInUser user() {
+    public @Nullable SignedInUser user() {
         return user;
+    }
+
+    /** The person signed in, on a page only they reach (every page but the static files asks them to sign in). */
+    public SignedInUser signedInUser() {
+        return Objects.requireNonNull(user, "every page but the static files asks the person to sign in");
     }
 
     public boolean signedIn() {
@@ -137,11 +144,11 @@ public final class Page implements LocalizationSupport {
     }
 
     /** The signed-in person's organisation as the registry names it; null if none or unknown. */
-    public String organisationName() {
+    public @Nullable String organisationName() {
         return organisationName;
     }
 
-    public Csrf csrf() {
+    public @Nullable Csrf csrf() {
         return csrf;
     }
 
@@ -155,13 +162,13 @@ public final class Page implements LocalizationSupport {
     }
 
     /** Where the header's count of unread notifications comes from (asked once, when the header shows it). */
-    public Page unreadNotifications(java.util.function.Supplier<Long> count) {
+    public Page unreadNotifications(java.util.function.Supplier<@Nullable Long> count) {
         this.unread = count;
         return this;
     }
 
     /** How many of their notifications the person has not read; null when it is not known. */
-    public Long unreadNotifications() {
+    public @Nullable Long unreadNotifications() {
         if (!unreadAsked) {
             unreadAsked = true;
             unreadCount = unread.get();

@@ -10,6 +10,7 @@ import org.arrival.web.api.notifications.NotificationsApi;
 import org.arrival.web.api.registry.RegistryApi;
 import org.arrival.web.signin.SignedInUser;
 import org.arrival.web.signin.SignedInUsers;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
@@ -49,7 +50,7 @@ public class Pages {
         Locale locale = languages.closest(RequestContextUtils.getLocale(request));
         SignedInUser user = users.current(request);
         CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        Page.Csrf csrf = token == null ? null : new Page.Csrf(token.getParameterName(), token.getToken());
+        Page.@Nullable Csrf csrf = token == null ? null : new Page.Csrf(token.getParameterName(), token.getToken());
         String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         return new Page(locale, messages, new Formats(locale, zone), languages.supported(), user,
                 organisationName(request, user), csrf, path, file -> {
@@ -59,7 +60,7 @@ public class Pages {
     }
 
     /** The person's unread notifications for the header; null when not signed in or the service does not answer. */
-    private Long unread(SignedInUser user) {
+    private @Nullable Long unread(@Nullable SignedInUser user) {
         if (user == null || user.organisationId() == null) {
             return null;
         }
@@ -71,7 +72,7 @@ public class Pages {
     }
 
     /** The registry's name of the user's organisation, asked once per session. */
-    private String organisationName(HttpServletRequest request, SignedInUser user) {
+    private @Nullable String organisationName(HttpServletRequest request, @Nullable SignedInUser user) {
         if (user == null || user.organisationId() == null) {
             return null;
         }

@@ -21,6 +21,7 @@ import org.arrival.web.api.assessments.AssessmentsApi.Input;
 import org.arrival.web.api.assessments.AssessmentsApi.Need;
 import org.arrival.web.api.forum.ForumApi.Flag;
 import org.arrival.web.api.forum.ForumApi.ForumSummary;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a person's organisation is expected to do, and what concerns it, as My work shows it: progress reports
@@ -59,11 +60,12 @@ public record MyWork(List<ReportDue> reports, List<MilestoneItem> milestones, Li
     public record MilestoneItem(Action action, MilestoneDue milestone, Urgency urgency) {
     }
 
-    public record FlagItem(Flag flag, ForumSummary forum, List<RecordLink> records) {
+    public record FlagItem(Flag flag, @Nullable ForumSummary forum, List<RecordLink> records) {
     }
 
     /** A contribution ({@code COMMENT}, {@code ENDORSEMENT}, {@code OBJECTION}) or an input ({@code INPUT}). */
-    public record NewItem(String kind, String inputKind, String from, RecordLink record, String text, Instant at) {
+    public record NewItem(String kind, @Nullable String inputKind, @Nullable String from, RecordLink record,
+            @Nullable String text, Instant at) {
     }
 
     public int reportsOverdue() {
@@ -99,8 +101,8 @@ public record MyWork(List<ReportDue> reports, List<MilestoneItem> milestones, Li
      */
     public static MyWork of(UUID organisation, LocalDate today, List<Action> actions, Map<UUID, Reporting> reporting,
             Map<UUID, List<Contribution>> contributions, List<Need> needs, List<Input> inputs,
-            List<ForumSummary> forums, Map<UUID, List<Flag>> flags, Function<UUID, String> organisationName,
-            java.util.function.BiFunction<Flag, UUID, RecordLink> otherRecord, Visits.Since since) {
+            List<ForumSummary> forums, Map<UUID, List<Flag>> flags, Function<UUID, @Nullable String> organisationName,
+            java.util.function.BiFunction<Flag, UUID, @Nullable RecordLink> otherRecord, Visits.Since since) {
         Map<UUID, Action> byId = new LinkedHashMap<>();
         actions.forEach(a -> byId.put(a.id(), a));
         Map<UUID, Need> needsById = new LinkedHashMap<>();
@@ -157,15 +159,22 @@ public record MyWork(List<ReportDue> reports, List<MilestoneItem> milestones, Li
         List<NewItem> news = new ArrayList<>();
         contributions.forEach((actionId, list) -> {
             Action a = byId.get(actionId);
-            list.stream().filter(c -> a != null && !organisation.equals(c.contributorId()) && since.isNew(c.createdAt()))
+            if (a == null) {
+                return;
+            }
+            RecordLink action = new RecordLink(a.title(), "/actions/" + a.id());
+            list.stream().filter(c -> !organisation.equals(c.contributorId()) && since.isNew(c.createdAt()))
                     .forEach(c -> news.add(new NewItem(c.kind(), null, name(organisationName, c.contributorId()),
-                            new RecordLink(a.title(), "/actions/" + a.id()), c.text(), c.createdAt())));
+                            action, c.text(), c.createdAt())));
         });
-        inputs.stream().filter(i -> "NEED".equals(i.subjectType()) && needsById.containsKey(i.subjectId())
-                && !organisation.equals(i.contributorId()) && since.isNew(i.createdAt()))
-                .forEach(i -> news.add(new NewItem("INPUT", i.kind(), name(organisationName, i.contributorId()),
-                        new RecordLink(needsById.get(i.subjectId()).statement(), "/needs/" + i.subjectId()),
-                        i.summary(), i.createdAt())));
+        for (Input i : inputs) {
+            Need need = needsById.get(i.subjectId());
+            if ("NEED".equals(i.subjectType()) && need != null && !organisation.equals(i.contributorId())
+                    && since.isNew(i.createdAt())) {
+                news.add(new NewItem("INPUT", i.kind(), name(organisationName, i.contributorId()),
+                        new RecordLink(need.statement(), "/needs/" + i.subjectId()), i.summary(), i.createdAt()));
+            }
+        }
         news.sort(Comparator.comparing(NewItem::at, Comparator.nullsLast(Comparator.reverseOrder())));
         int older = Math.max(0, news.size() - NEWS_SHOWN);
         int underWay = (int) actions.stream().filter(a -> !ENDED.contains(a.status())).count();
@@ -173,17 +182,19 @@ public record MyWork(List<ReportDue> reports, List<MilestoneItem> milestones, Li
                 underWay, needs.size());
     }
 
-    private static RecordLink link(UUID id, Map<UUID, Action> actions, Map<UUID, Need> needs) {
-        if (actions.containsKey(id)) {
-            return new RecordLink(actions.get(id).title(), "/actions/" + id);
+    private static @Nullable RecordLink link(UUID id, Map<UUID, Action> actions, Map<UUID, Need> needs) {
+        Action action = actions.get(id);
+        if (action != null) {
+            return new RecordLink(action.title(), "/actions/" + id);
         }
-        if (needs.containsKey(id)) {
-            return new RecordLink(needs.get(id).statement(), "/needs/" + id);
+        Need need = needs.get(id);
+        if (need != null) {
+            return new RecordLink(need.statement(), "/needs/" + id);
         }
         return null;
     }
 
-    private static String name(Function<UUID, String> names, UUID organisation) {
+    private static @Nullable String name(Function<UUID, @Nullable String> names, @Nullable UUID organisation) {
         return organisation == null ? null : names.apply(organisation);
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,6 +23,7 @@ import org.arrival.web.api.registry.RegistryApi;
 import org.arrival.web.layout.Page;
 import org.arrival.web.mywork.MyWork.RecordLink;
 import org.arrival.web.progress.ProgressReportPage;
+import org.arrival.web.signin.SignedInUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,7 +60,8 @@ public class MyWorkPage {
     @GetMapping("/")
     public String myWork(@ModelAttribute("page") Page page, Model model, HttpSession session) {
         List<ForumSummary> myForums = forums.myForums();
-        UUID organisation = page.user() == null ? null : page.user().organisationId();
+        SignedInUser user = page.user();
+        UUID organisation = user == null ? null : user.organisationId();
         model.addAttribute("published", model.getAttribute(ProgressReportPage.PUBLISHED));
         if (organisation == null) {
             model.addAttribute("work", null);
@@ -66,7 +69,7 @@ public class MyWorkPage {
             model.addAttribute("since", null);
             return "mywork/myWork";
         }
-        Visits.Since since = visits.open(page.user().subject(), session);
+        Visits.Since since = visits.open(Objects.requireNonNull(user, "has an organisation").subject(), session);
         List<Action> own = actions.actionsOf(organisation);
         Map<UUID, Reporting> reporting = new LinkedHashMap<>();
         Map<UUID, List<Contribution>> contributions = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -40,7 +41,7 @@ public class Visits {
     }
 
     /** What this visit counts as new: after {@code since}, or everything when the person never came before. */
-    public record Since(Instant since) implements Serializable {
+    public record Since(@Nullable Instant since) implements Serializable {
 
         public boolean firstVisit() {
             return since == null;

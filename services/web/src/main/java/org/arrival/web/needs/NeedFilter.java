@@ -12,6 +12,7 @@ import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
 import org.arrival.web.api.assessments.AssessmentsApi.NeedQuery;
 import org.arrival.web.layout.ListFilters;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The needs list's filters, sort and page as its form and links carry them. Values the assessments service would
@@ -19,21 +20,23 @@ import org.arrival.web.layout.ListFilters;
  *
  * @param mine only the person's organisation's needs
  */
-public record NeedFilter(String area, String sector, String group, String status, boolean mine, String sort, int page) {
+public record NeedFilter(@Nullable String area, @Nullable String sector, @Nullable String group,
+        @Nullable String status,
+        boolean mine, String sort, int page) {
 
     public static final int PAGE_SIZE = 25;
     /** Newest first by default; a list of needs is never sorted by a count. */
     public static final List<String> SORTS = List.of("-createdAt", "createdAt", "-updatedAt", "-severity", "severity");
 
-    public static NeedFilter of(String area, String sector, String group, String status, Boolean mine, String sort,
-            Integer page) {
+    public static NeedFilter of(@Nullable String area, @Nullable String sector, @Nullable String group,
+            @Nullable String status, @Nullable Boolean mine, @Nullable String sort, @Nullable Integer page) {
         return new NeedFilter(area == null || area.isBlank() ? null : area.strip(), known(Sector.class, sector),
                 known(PopulationGroup.class, group), known(NeedStatus.class, status), Boolean.TRUE.equals(mine),
                 sort != null && SORTS.contains(sort) ? sort : SORTS.getFirst(), page == null || page < 0 ? 0 : page);
     }
 
     /** The page of the service's listing these filters select; {@code organisation} is the person's. */
-    public NeedQuery query(UUID organisation) {
+    public NeedQuery query(@Nullable UUID organisation) {
         return new NeedQuery(sector, group, area, status, mine ? organisation : null, sort, page, PAGE_SIZE);
     }
 

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.arrival.web.api.assessments.AssessmentsApi.Area;
 import org.arrival.web.api.assessments.AssessmentsApi.Need;
 import org.arrival.web.api.registry.RegistryApi.Place;
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -58,7 +59,7 @@ final class NeedForm {
     }
 
     /** A new need's form: the place the organisation acts for, shared with every forum the organisation sits in. */
-    static Map<String, String> fresh(Place place, List<UUID> forums) {
+    static Map<String, String> fresh(@Nullable Place place, List<UUID> forums) {
         Map<String, String> values = new LinkedHashMap<>();
         FIELDS.forEach(f -> values.put(f, ""));
         if (place != null) {
@@ -133,17 +134,17 @@ final class NeedForm {
         }
     }
 
-    static List<String> values(String lines) {
+    static List<String> values(@Nullable String lines) {
         return lines == null ? List.of() : lines.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    private static void put(Map<String, Object> body, String field, String value) {
+    private static void put(Map<String, Object> body, String field, @Nullable String value) {
         if (value != null && !value.isBlank()) {
             body.put(field, value.strip());
         }
     }
 
-    private static String upper(String code) {
+    private static @Nullable String upper(@Nullable String code) {
         return code == null ? null : code.strip().toUpperCase(java.util.Locale.ROOT);
     }
 
@@ -151,7 +152,7 @@ final class NeedForm {
         return String.join("\n", values);
     }
 
-    private static String nonNull(String s) {
+    private static String nonNull(@Nullable String s) {
         return s == null ? "" : s;
     }
 }

@@ -21,6 +21,8 @@ import org.arrival.web.layout.Page;
 import org.arrival.web.problems.Choice;
 import org.arrival.web.problems.FormResult;
 import org.arrival.web.problems.ListFields;
+import org.arrival.web.signin.SignedInUser;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -50,23 +52,24 @@ public class NeedForms {
     }
 
     /** What the form shows: its values and refusals, the choices, and for a conflict the need as it is now. */
-    public record Form(String action, FormResult form, boolean editing, Need current, List<String> differences,
+    public record Form(String action, FormResult form, boolean editing, @Nullable Need current,
+            List<String> differences,
             List<Choice> sectors, List<Choice> groups, List<Choice> severities, List<Choice> barriers,
             List<Choice> classifications, List<Choice> forums) {
     }
 
     @GetMapping("/needs/new")
     public String recordForm(@ModelAttribute("page") Page view, Model model) {
-        RegistryApi.Place place = null;
+        RegistryApi.@Nullable Place place = null;
+        UUID organisation = view.signedInUser().organisationId();
         try {
-            place = registry.organisation(view.user().organisationId()).jurisdiction();
+            place = organisation == null ? null : registry.organisation(organisation).jurisdiction();
         } catch (ServiceProblem | ServiceUnavailable e) {
             place = null; // the person types the country
         }
         List<ForumApi.ForumSummary> mine = forums.myForums();
         FormResult form = FormResult.of(NeedForm.fresh(place, mine.stream().map(ForumApi.ForumSummary::forumId).toList()));
-        return show(model, view, new Form("/needs/new", form, false, null, List.of(), null, null, null, null, null,
-                null), mine);
+        return show(model, view, "/needs/new", form, false, null, List.of(), mine);
     }
 
     @PostMapping("/needs/new")
@@ -80,15 +83,14 @@ public class NeedForms {
             redirect.addFlashAttribute("notice", view.t("need.recorded"));
             return "redirect:/needs/" + recorded[0].id();
         }
-        return show(model, view, new Form("/needs/new", refused, false, null, List.of(), null, null, null, null, null,
-                null), forums.myForums());
+        return show(model, view, "/needs/new", refused, false, null, List.of(), forums.myForums());
     }
 
     @GetMapping("/needs/{needId}/edit")
     public String editForm(@PathVariable UUID needId, @ModelAttribute("page") Page view, Model model) {
         Need need = editable(assessments.need(needId), view);
-        return show(model, view, new Form("/needs/" + needId + "/edit", FormResult.of(NeedForm.of(need)), true, null,
-                List.of(), null, null, null, null, null, null), forums.myForums());
+        return show(model, view, "/needs/" + needId + "/edit", FormResult.of(NeedForm.of(need)), true, null,
+                List.of(), forums.myForums());
     }
 
     @PostMapping("/needs/{needId}/edit")
@@ -101,7 +103,7 @@ public class NeedForms {
             redirect.addFlashAttribute("notice", view.t("need.saved"));
             return "redirect:/needs/" + needId;
         }
-        Need current = null;
+        @Nullable Need current = null;
         List<String> differences = List.of();
         if (refused.conflict()) {
             current = assessments.need(needId);
@@ -109,11 +111,11 @@ public class NeedForms {
             // saving again applies the person's edit to the version they have now seen
             refused.values().put(NeedForm.VERSION, String.valueOf(current.version()));
         }
-        return show(model, view, new Form("/needs/" + needId + "/edit", refused, true, current, differences, null,
-                null, null, null, null, null), forums.myForums());
+        return show(model, view, "/needs/" + needId + "/edit", refused, true, current, differences, forums.myForums());
     }
 
-    private String show(Model model, Page view, Form form, List<ForumApi.ForumSummary> mine) {
+    private String show(Model model, Page view, String action, FormResult form, boolean editing, @Nullable Need current,
+            List<String> differences, List<ForumApi.ForumSummary> mine) {
         List<Choice> forumChoices = mine.stream()
                 .map(f -> new Choice(f.forumId().toString(), f.name() == null ? view.t("forums.unnamed") : f.name()))
                 .toList();
@@ -123,8 +125,8 @@ public class NeedForms {
                 .toList();
         List<Choice> severities = java.util.Arrays.stream(Severity.values())
                 .map(s -> new Choice(s.name(), view.label("Severity", s.name()))).toList();
-        model.addAttribute("needForm", new Form(form.action(), form.form(), form.editing(), form.current(),
-                form.differences(), NeedPages.choices(view, "Sector", Sector.values()),
+        model.addAttribute("needForm", new Form(action, form, editing, current, differences,
+                NeedPages.choices(view, "Sector", Sector.values()),
                 NeedPages.choices(view, "PopulationGroup", PopulationGroup.values()), severities,
                 NeedPages.choices(view, "BarrierType", BarrierType.values()), classifications, forumChoices));
         return "needs/form";
@@ -141,8 +143,9 @@ public class NeedForms {
 
     /** Only the owner's editors edit an open need: anyone else is told plainly, as the service would. */
     private static Need editable(Need need, Page view) {
-        boolean mine = view.user().organisationId() != null && view.user().organisationId().equals(need.ownerId());
-        if (!mine || !view.user().editsForOrganisation() || !NeedView.open(need)) {
+        SignedInUser user = view.signedInUser();
+        boolean mine = user.organisationId() != null && user.organisationId().equals(need.ownerId());
+        if (!mine || !user.editsForOrganisation() || !NeedView.open(need)) {
             throw new ServiceProblem(Service.ASSESSMENTS, 403, null, null, List.of());
         }
         return need;

@@ -23,6 +23,7 @@ import org.arrival.web.problems.Choice;
 import org.arrival.web.problems.FormResult;
 import org.arrival.web.signin.SignedInUser;
 import org.arrival.web.api.Listing;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,13 +58,17 @@ public class NeedPages {
     }
 
     @GetMapping("/needs")
-    public String list(@RequestParam(required = false) String area, @RequestParam(required = false) String sector,
-            @RequestParam(required = false) String group, @RequestParam(required = false) String status,
-            @RequestParam(required = false) Boolean mine, @RequestParam(required = false) String sort,
-            @RequestParam(name = "page", required = false) Integer pageNumber, @ModelAttribute("page") Page view,
+    public String list(@RequestParam(required = false) @Nullable String area,
+            @RequestParam(required = false) @Nullable String sector,
+            @RequestParam(required = false) @Nullable String group,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable Boolean mine,
+            @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(name = "page", required = false) @Nullable Integer pageNumber,
+            @ModelAttribute("page") Page view,
             Model model) {
         NeedFilter filter = NeedFilter.of(area, sector, group, status, mine, sort, pageNumber);
-        SignedInUser user = view.user();
+        SignedInUser user = view.signedInUser();
         Listing<Need> shown = assessments.needs(filter.query(user.organisationId()));
         model.addAttribute("needs", new NeedList(filter, shown,
                 organisations.of(shown.items().stream().map(Need::ownerId).toList()),
@@ -74,7 +79,7 @@ public class NeedPages {
 
     @GetMapping("/needs/{needId}")
     public String need(@PathVariable UUID needId, @ModelAttribute("page") Page view, Model model) {
-        model.addAttribute("view", view(assessments.need(needId), view.user()));
+        model.addAttribute("view", view(assessments.need(needId), view.signedInUser()));
         model.addAttribute("statusForm", FormResult.empty());
         model.addAttribute("linkForm", FormResult.empty());
         return "needs/need";
@@ -82,9 +87,10 @@ public class NeedPages {
 
     /** A lifecycle step: the status to move to, and why (required to deprioritise). */
     @PostMapping("/needs/{needId}/status")
-    public String move(@PathVariable UUID needId, @RequestParam(name = "version", required = false) Long version,
-            @RequestParam(name = STATUS, required = false) String status,
-            @RequestParam(name = REASON, required = false) String reason, @ModelAttribute("page") Page view,
+    public String move(@PathVariable UUID needId, @RequestParam(name = "version",
+            required = false) @Nullable Long version,
+            @RequestParam(name = STATUS, required = false) @Nullable String status,
+            @RequestParam(name = REASON, required = false) @Nullable String reason, @ModelAttribute("page") Page view,
             Model model, RedirectAttributes redirect) {
         Map<String, String> typed = new LinkedHashMap<>();
         typed.put(STATUS, status == null ? "" : status);
@@ -99,7 +105,7 @@ public class NeedPages {
             redirect.addFlashAttribute("notice", view.t("need.moved", "status", view.label("NeedStatus", status)));
             return "redirect:/needs/" + needId;
         }
-        model.addAttribute("view", view(assessments.need(needId), view.user()));
+        model.addAttribute("view", view(assessments.need(needId), view.signedInUser()));
         model.addAttribute("statusForm", refused);
         model.addAttribute("linkForm", FormResult.empty());
         return "needs/need";
@@ -107,9 +113,11 @@ public class NeedPages {
 
     /** Links one of the owner's actions to the need, and marks a prioritised need as being addressed by it. */
     @PostMapping("/needs/{needId}/actions")
-    public String link(@PathVariable UUID needId, @RequestParam(name = "version", required = false) Long version,
-            @RequestParam(name = ACTION, required = false) String actionId,
-            @RequestParam(name = "address", required = false) Boolean address, @ModelAttribute("page") Page view,
+    public String link(@PathVariable UUID needId, @RequestParam(name = "version",
+            required = false) @Nullable Long version,
+            @RequestParam(name = ACTION, required = false) @Nullable String actionId,
+            @RequestParam(name = "address", required = false) @Nullable Boolean address,
+            @ModelAttribute("page") Page view,
             Model model, RedirectAttributes redirect) {
         Map<String, String> typed = Map.of(ACTION, actionId == null ? "" : actionId);
         boolean[] addressed = {false};
@@ -128,7 +136,7 @@ public class NeedPages {
             redirect.addFlashAttribute("notice", addressed[0] ? view.t("need.addressed") : view.t("need.linked"));
             return "redirect:/needs/" + needId;
         }
-        model.addAttribute("view", view(assessments.need(needId), view.user()));
+        model.addAttribute("view", view(assessments.need(needId), view.signedInUser()));
         model.addAttribute("statusForm", FormResult.empty());
         model.addAttribute("linkForm", refused);
         return "needs/need";
@@ -171,7 +179,7 @@ public class NeedPages {
                 contributes, linkable);
     }
 
-    private String roundTitle(Need need) {
+    private @Nullable String roundTitle(Need need) {
         if (need.roundId() == null) {
             return null;
         }
@@ -197,7 +205,7 @@ public class NeedPages {
                 .sorted(Comparator.comparing(Choice::label, java.text.Collator.getInstance(page.locale()))).toList();
     }
 
-    static UUID uuid(String value) {
+    static @Nullable UUID uuid(@Nullable String value) {
         try {
             return value == null || value.isBlank() ? null : UUID.fromString(value.strip());
         } catch (IllegalArgumentException e) {
@@ -208,6 +216,6 @@ public class NeedPages {
     /** A field the person left empty, refused here as the service would refuse it. */
     static ServiceProblem required(String field) {
         return new ServiceProblem(org.arrival.web.api.Service.ASSESSMENTS, 400, null, null,
-                List.of(new ServiceProblem.FieldError(field, "is required", "validation.NotNull", null)));
+                List.of(new ServiceProblem.FieldError(field, "is required", "validation.NotNull", Map.of())));
     }
 }

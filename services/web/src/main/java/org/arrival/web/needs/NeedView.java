@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.arrival.web.api.assessments.AssessmentsApi.Input;
 import org.arrival.web.api.assessments.AssessmentsApi.Need;
 import org.arrival.web.problems.Choice;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A need's page: the need, who owns it, what addresses it and what others contributed, and what the reader may do
@@ -17,8 +18,8 @@ import org.arrival.web.problems.Choice;
  * @param hiddenActions how many linked actions the reader may not see
  * @param linkable the owner's actions that may be linked to it, by title
  */
-public record NeedView(Need need, String ownerName, boolean mine, boolean editable, List<String> nextSteps,
-        List<LinkedAction> actions, int hiddenActions, List<InputItem> inputs, String roundTitle,
+public record NeedView(Need need, @Nullable String ownerName, boolean mine, boolean editable, List<String> nextSteps,
+        List<LinkedAction> actions, int hiddenActions, List<InputItem> inputs, @Nullable String roundTitle,
         List<String> forums, boolean mayContribute, List<Choice> linkable) {
 
     /** An action that addresses the need, as the reader may see it. */
@@ -26,7 +27,7 @@ public record NeedView(Need need, String ownerName, boolean mine, boolean editab
     }
 
     /** An input about the need, its contributor named as the registry shows it (null: an organisation hidden). */
-    public record InputItem(Input input, String contributorName, boolean ours) {
+    public record InputItem(Input input, @Nullable String contributorName, boolean ours) {
     }
 
     /** The lifecycle: where a need may go from each status (the assessments service's rule). */

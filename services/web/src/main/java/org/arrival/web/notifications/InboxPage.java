@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.arrival.web.api.notifications.NotificationsApi;
 import org.arrival.web.layout.Page;
 import org.arrival.web.api.Listing;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +41,8 @@ public class InboxPage {
     }
 
     @GetMapping("/notifications")
-    public String inbox(@RequestParam(required = false) Boolean unread, @RequestParam(required = false) Integer page,
+    public String inbox(@RequestParam(required = false) @Nullable Boolean unread,
+            @RequestParam(required = false) @Nullable Integer page,
             @ModelAttribute("page") Page view, Model model) {
         boolean unreadOnly = Boolean.TRUE.equals(unread);
         int p = page == null || page < 0 ? 0 : page;
@@ -52,19 +54,19 @@ public class InboxPage {
     }
 
     @PostMapping("/notifications/{id}/read")
-    public String read(@PathVariable UUID id, @RequestParam(required = false) String back) {
+    public String read(@PathVariable UUID id, @RequestParam(required = false) @Nullable String back) {
         notifications.markRead(id);
         return "redirect:" + back(back) + "#notification-" + id;
     }
 
     @PostMapping("/notifications/read-all")
-    public String readAll(@RequestParam(required = false) String back) {
+    public String readAll(@RequestParam(required = false) @Nullable String back) {
         notifications.markAllRead();
         return "redirect:" + back(back);
     }
 
     /** Back to the inbox page the person was on (only an inbox address). */
-    static String back(String back) {
+    static String back(@Nullable String back) {
         return back != null && back.startsWith("/notifications") && !back.startsWith("//")
                 && back.chars().noneMatch(c -> c < 0x20 || c == '#') ? back : "/notifications";
     }

@@ -8,13 +8,14 @@ import java.util.UUID;
 import org.arrival.web.api.notifications.NotificationsApi.InboxItem;
 import org.arrival.web.layout.Page;
 import org.arrival.web.wording.Wording;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A notification as the inbox shows it: worded in the reader's language from its code and parameters (its English
  * words when it came without), with the path of the record's page in this application.
  */
-public record NoticeRow(UUID id, String title, List<String> body, String href, Instant occurredAt, boolean read,
-        boolean personal) {
+public record NoticeRow(UUID id, @Nullable String title, List<String> body, @Nullable String href, Instant occurredAt,
+        boolean read, boolean personal) {
 
     public static NoticeRow of(Page page, InboxItem item) {
         return new NoticeRow(item.id(), Wording.title(page, item.code(), item.parameters(), item.title()),
@@ -26,7 +27,7 @@ public record NoticeRow(UUID id, String title, List<String> body, String href, I
      * The record's page here: the path of the service's link (which names this application's address as the
      * service knows it), never another site.
      */
-    static String localPath(String link) {
+    static @Nullable String localPath(@Nullable String link) {
         if (link == null || link.isBlank()) {
             return null;
         }

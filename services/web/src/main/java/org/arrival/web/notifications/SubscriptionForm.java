@@ -17,6 +17,7 @@ import org.arrival.web.api.notifications.NotificationsApi.SubscriptionInput;
 import org.arrival.web.api.notifications.NotificationsApi.Webhook;
 import org.arrival.web.api.registry.RegistryApi.Organisation;
 import org.arrival.web.problems.FormResult;
+import org.jspecify.annotations.Nullable;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -121,7 +122,7 @@ public final class SubscriptionForm {
         return form != null && form.value(field).lines().anyMatch(value::equals);
     }
 
-    static List<UUID> ids(String lines) {
+    static List<UUID> ids(@Nullable String lines) {
         List<UUID> ids = new ArrayList<>();
         if (lines != null) {
             lines.lines().map(String::strip).filter(s -> !s.isEmpty()).forEach(s -> {
@@ -134,7 +135,7 @@ public final class SubscriptionForm {
         return ids;
     }
 
-    private static UUID id(String value) {
+    private static @Nullable UUID id(@Nullable String value) {
         try {
             return value == null || value.isBlank() ? null : UUID.fromString(value.strip());
         } catch (IllegalArgumentException e) {
@@ -142,12 +143,12 @@ public final class SubscriptionForm {
         }
     }
 
-    private static List<String> list(String lines) {
+    private static List<String> list(@Nullable String lines) {
         return lines == null ? List.of() : lines.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     /** Area codes as typed: separated by spaces or commas, in capitals (UG, UG-C). */
-    static List<String> areas(String typed) {
+    static List<String> areas(@Nullable String typed) {
         if (typed == null || typed.isBlank()) {
             return List.of();
         }
@@ -159,11 +160,11 @@ public final class SubscriptionForm {
         return values.stream().map(String::valueOf).collect(Collectors.joining("\n"));
     }
 
-    private static String blankToNull(String s) {
+    private static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static String nullToEmpty(String s) {
+    private static String nullToEmpty(@Nullable String s) {
         return s == null ? "" : s;
     }
 }

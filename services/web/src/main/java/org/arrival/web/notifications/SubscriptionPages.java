@@ -22,6 +22,7 @@ import org.arrival.web.layout.Languages;
 import org.arrival.web.layout.Page;
 import org.arrival.web.problems.FormResult;
 import org.arrival.web.signin.SignedInUser;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
@@ -69,7 +70,8 @@ public class SubscriptionPages {
     }
 
     @GetMapping(LIST)
-    public String list(@RequestParam(required = false) String done, @RequestParam(required = false) UUID stale,
+    public String list(@RequestParam(required = false) @Nullable String done,
+            @RequestParam(required = false) @Nullable UUID stale,
             @ModelAttribute("page") Page page, Model model) {
         Choices names = choices(page, false);
         model.addAttribute("subscriptions", notifications.subscriptions().stream()
@@ -128,7 +130,8 @@ public class SubscriptionPages {
     }
 
     @PostMapping(LIST + "/{id}/end")
-    public String end(@PathVariable UUID id, @RequestParam(name = "version", required = false) String version) {
+    public String end(@PathVariable UUID id, @RequestParam(name = "version",
+            required = false) @Nullable String version) {
         try {
             notifications.end(id, version(version));
         } catch (ServiceProblem problem) {
@@ -140,7 +143,8 @@ public class SubscriptionPages {
         return "redirect:" + LIST + "?done=ended";
     }
 
-    private String form(Page page, FormResult form, Subscription editing, Subscription changed, Model model) {
+    private String form(Page page, FormResult form, @Nullable Subscription editing, @Nullable Subscription changed,
+            Model model) {
         Choices choices = choices(page, true);
         model.addAttribute("form", form);
         model.addAttribute("editing", editing);
@@ -213,7 +217,7 @@ public class SubscriptionPages {
         }
     }
 
-    private static long version(String value) {
+    private static long version(@Nullable String value) {
         try {
             return value == null ? 0 : Long.parseLong(value.strip());
         } catch (NumberFormatException e) {

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.arrival.web.api.Service;
 import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.api.registry.RegistryApi.Place;
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -81,7 +82,7 @@ final class EstimateForm {
     }
 
     /** A new estimate's form: where the organisation acts, for the forum's members, shared with the given forums. */
-    static Map<String, String> fresh(Place place, List<UUID> forums) {
+    static Map<String, String> fresh(@Nullable Place place, List<UUID> forums) {
         Map<String, String> values = new LinkedHashMap<>();
         FIELDS.forEach(f -> values.put(f, ""));
         if (place != null) {
@@ -160,7 +161,8 @@ final class EstimateForm {
             try {
                 json.put(AS_OF, LocalDate.parse(asOf).toString());
             } catch (DateTimeParseException e) {
-                unreadable.add(new ServiceProblem.FieldError(AS_OF, "must be a date (YYYY-MM-DD)", "format.date", null));
+                unreadable.add(new ServiceProblem.FieldError(AS_OF, "must be a date (YYYY-MM-DD)", "format.date",
+                Map.of()));
             }
         }
         put(json, CLASSIFICATION, typed.get(CLASSIFICATION));
@@ -172,7 +174,7 @@ final class EstimateForm {
     }
 
     /** The counts typed, for the preview: what the person entered beside what others will see. */
-    static Integer typedCount(Map<String, String> typed, String field) {
+    static @Nullable Integer typedCount(Map<String, String> typed, String field) {
         try {
             String v = strip(typed.get(field));
             return v == null ? null : Integer.valueOf(v);
@@ -181,7 +183,7 @@ final class EstimateForm {
         }
     }
 
-    private static void count(Map<String, Object> json, String name, String field, String value,
+    private static void count(Map<String, Object> json, String name, String field, @Nullable String value,
             List<ServiceProblem.FieldError> unreadable) {
         String v = strip(value);
         if (v == null) {
@@ -195,23 +197,23 @@ final class EstimateForm {
             json.put(name, n);
         } catch (NumberFormatException e) {
             unreadable.add(new ServiceProblem.FieldError(field, "must be a whole number, 0 or more", "format.whole-number",
-                    null));
+                    Map.of()));
         }
     }
 
-    private static void put(Map<String, Object> json, String field, String value) {
+    private static void put(Map<String, Object> json, String field, @Nullable String value) {
         String v = strip(value);
         if (v != null) {
             json.put(field, v);
         }
     }
 
-    private static String upper(String code) {
+    private static @Nullable String upper(@Nullable String code) {
         String v = strip(code);
         return v == null ? null : v.toUpperCase(java.util.Locale.ROOT);
     }
 
-    private static String strip(String value) {
+    private static @Nullable String strip(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }

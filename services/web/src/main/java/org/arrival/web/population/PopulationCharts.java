@@ -14,6 +14,7 @@ import org.arrival.web.charts.Figure;
 import org.arrival.web.charts.GroupedBarChart;
 import org.arrival.web.charts.SeriesChart;
 import org.arrival.web.layout.Page;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The forum's population estimates as charts, worded and formatted for the reader, each with its description and
@@ -56,7 +57,7 @@ final class PopulationCharts {
         return places;
     }
 
-    static GroupedBarChart latest(Page page, List<Place> places) {
+    static @Nullable GroupedBarChart latest(Page page, List<Place> places) {
         if (places.isEmpty()) {
             return null;
         }
@@ -120,23 +121,23 @@ final class PopulationCharts {
     }
 
     /** A count as the reader reads it: the number, "fewer than 5", or "not given". */
-    static String text(Page page, Count count) {
+    static String text(Page page, @Nullable Count count) {
         if (count == null) {
             return page.t("population.notGiven");
         }
         return count.hidden() ? page.t("count.fewerThan5") : page.format().number(count.value());
     }
 
-    private static Double value(Count count) {
+    private static @Nullable Double value(@Nullable Count count) {
         return count == null || count.hidden() || count.value() == null ? null : count.value().doubleValue();
     }
 
-    private static double orZero(Count count) {
+    private static double orZero(@Nullable Count count) {
         Double v = value(count);
         return v == null ? 0 : v;
     }
 
-    private static SeriesChart.Value point(Page page, Count count) {
+    private static SeriesChart.@Nullable Value point(Page page, @Nullable Count count) {
         return count == null ? null : new SeriesChart.Value(value(count), text(page, count));
     }
 }

@@ -3,6 +3,7 @@ package org.arrival.web.population;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -26,6 +27,7 @@ import org.arrival.web.charts.SeriesChart;
 import org.arrival.web.layout.Page;
 import org.arrival.web.problems.Choice;
 import org.arrival.web.problems.FormResult;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -62,12 +64,12 @@ public class PopulationPages {
     }
 
     /** The forum's estimates page. */
-    public record ForumPopulation(ForumSummary forum, List<EstimateItem> estimates, GroupedBarChart latest,
+    public record ForumPopulation(ForumSummary forum, List<EstimateItem> estimates, @Nullable GroupedBarChart latest,
             List<SeriesChart> overTime, boolean mayRecord) {
     }
 
     /** One row of the preview: a count as entered and as others will see it. */
-    public record PreviewRow(String label, Integer entered, Count shown) {
+    public record PreviewRow(String label, @Nullable Integer entered, @Nullable Count shown) {
 
         /** Entered as 5 or more, yet hidden: so that a small count elsewhere cannot be worked out from it. */
         public boolean hiddenWithOthers() {
@@ -76,7 +78,8 @@ public class PopulationPages {
     }
 
     /** The form, and after a preview what others will see with the fingerprint of what was previewed. */
-    public record Form(UUID forumId, FormResult form, List<PreviewRow> preview, String previewed, boolean changed,
+    public record Form(@Nullable UUID forumId, FormResult form, @Nullable List<PreviewRow> preview,
+            @Nullable String previewed, boolean changed,
             List<Choice> groups, List<Choice> classifications, List<Choice> forums,
             Map<String, List<String>> dimensions) {
 
@@ -86,7 +89,7 @@ public class PopulationPages {
     }
 
     /** One estimate's page. */
-    public record EstimatePage(Estimate estimate, String ownerName, boolean mine, List<String> forums) {
+    public record EstimatePage(Estimate estimate, @Nullable String ownerName, boolean mine, List<String> forums) {
 
         /** Whether the page shows the exact counts beside what others see: to the owner, who is given both. */
         public boolean exact() {
@@ -94,7 +97,7 @@ public class PopulationPages {
         }
 
         /** A cell of the breakdown as others see it. */
-        public Count othersSee(Cell cell) {
+        public @Nullable Count othersSee(Cell cell) {
             return estimate.shownToOthers() == null ? null : estimate.shownToOthers().breakdown().stream()
                     .filter(c -> c.dimension().equals(cell.dimension()) && c.category().equals(cell.category()))
                     .map(Cell::count).findFirst().orElse(null);
@@ -108,33 +111,35 @@ public class PopulationPages {
         List<EstimateItem> estimates = forums.population(forumId, null);
         List<PopulationCharts.Place> places = PopulationCharts.places(view, estimates);
         model.addAttribute("population", new ForumPopulation(forum, estimates, PopulationCharts.latest(view, places),
-                PopulationCharts.overTime(view, places), view.user().editsForOrganisation()));
+                PopulationCharts.overTime(view, places), view.signedInUser().editsForOrganisation()));
         return "population/forum";
     }
 
     @GetMapping("/population/new")
-    public String recordForm(@RequestParam(name = "forum", required = false) UUID forumId,
+    public String recordForm(@RequestParam(name = "forum", required = false) @Nullable UUID forumId,
             @ModelAttribute("page") Page view, Model model) {
         requireEditor(view);
-        RegistryApi.Place place;
+        RegistryApi.@Nullable Place place;
         try {
-            place = registry.organisation(view.user().organisationId()).jurisdiction();
+            // an editor acts for an organisation
+            UUID organisation = Objects.requireNonNull(view.signedInUser().organisationId(),
+                    "an editor's organisation");
+            place = registry.organisation(organisation).jurisdiction();
         } catch (ServiceProblem | ServiceUnavailable e) {
             place = null; // the person types the country
         }
         List<ForumSummary> mine = forums.myForums();
         List<UUID> shared = mine.stream().map(ForumSummary::forumId)
                 .filter(id -> forumId == null || id.equals(forumId)).toList();
-        return show(model, view, new Form(forumId, FormResult.of(EstimateForm.fresh(place, shared)), null, null,
-                false, null, null, null, null), mine);
+        return show(model, view, forumId, FormResult.of(EstimateForm.fresh(place, shared)), null, null, false, mine);
     }
 
     /** Previews the counts as others will see them, or records what was previewed. */
     @PostMapping("/population/new")
     public String submit(@RequestParam MultiValueMap<String, String> sent,
             @RequestParam(name = "intent", defaultValue = PREVIEW) String intent,
-            @RequestParam(name = "previewed", required = false) String previewed,
-            @RequestParam(name = "forum", required = false) UUID forumId, @ModelAttribute("page") Page view,
+            @RequestParam(name = "previewed", required = false) @Nullable String previewed,
+            @RequestParam(name = "forum", required = false) @Nullable UUID forumId, @ModelAttribute("page") Page view,
             Model model, RedirectAttributes redirect) {
         requireEditor(view);
         Map<String, String> typed = EstimateForm.typed(sent);
@@ -159,17 +164,17 @@ public class PopulationPages {
             redirect.addFlashAttribute("notice", view.t("population.recorded"));
             return "redirect:/population/" + recorded[0].id();
         }
-        List<PreviewRow> preview = refused == null ? previewRows(view, typed, shown[0]) : null;
+        @Nullable List<PreviewRow> preview = refused == null ? previewRows(view, typed, shown[0]) : null;
         // asked to record numbers other than those previewed: previewed again, for the person to check
         boolean changed = refused == null && previewedNow[0] && RECORD.equals(intent);
-        return show(model, view, new Form(forumId, refused == null ? FormResult.of(typed) : refused, preview,
-                refused == null ? body[0].fingerprint() : null, changed, null, null, null, null), forums.myForums());
+        return show(model, view, forumId, refused == null ? FormResult.of(typed) : refused, preview,
+                refused == null ? body[0].fingerprint() : null, changed, forums.myForums());
     }
 
     @GetMapping("/population/{estimateId}")
     public String estimate(@PathVariable UUID estimateId, @ModelAttribute("page") Page view, Model model) {
         Estimate estimate = assessments.estimate(estimateId);
-        boolean mine = view.user().organisationId() != null && view.user().organisationId().equals(estimate.ownerId());
+        boolean mine = estimate.ownerId().equals(view.signedInUser().organisationId());
         Map<UUID, String> forumNames = new java.util.LinkedHashMap<>();
         forums.myForums().forEach(f -> forumNames.put(f.forumId(), f.name()));
         model.addAttribute("estimate", new EstimatePage(estimate,
@@ -178,7 +183,8 @@ public class PopulationPages {
         return "population/estimate";
     }
 
-    private String show(Model model, Page view, Form form, List<ForumSummary> mine) {
+    private String show(Model model, Page view, @Nullable UUID forumId, FormResult form,
+            @Nullable List<PreviewRow> preview, @Nullable String previewed, boolean changed, List<ForumSummary> mine) {
         List<Choice> groups = java.util.Arrays.stream(PopulationGroup.values())
                 .map(g -> new Choice(g.name(), view.label("PopulationGroup", g.name())))
                 .sorted(java.util.Comparator.comparing(Choice::label, java.text.Collator.getInstance(view.locale())))
@@ -190,8 +196,8 @@ public class PopulationPages {
         List<Choice> forumChoices = mine.stream()
                 .map(f -> new Choice(f.forumId().toString(), f.name() == null ? view.t("forums.unnamed") : f.name()))
                 .toList();
-        model.addAttribute("estimateForm", new Form(form.forumId(), form.form(), form.preview(), form.previewed(),
-                form.changed(), groups, classifications, forumChoices, EstimateForm.DIMENSIONS));
+        model.addAttribute("estimateForm", new Form(forumId, form, preview, previewed, changed, groups,
+                classifications, forumChoices, EstimateForm.DIMENSIONS));
         return "population/form";
     }
 
@@ -222,7 +228,7 @@ public class PopulationPages {
     }
 
     private static void requireEditor(Page view) {
-        if (!view.user().editsForOrganisation()) {
+        if (!view.signedInUser().editsForOrganisation()) {
             throw new ServiceProblem(Service.ASSESSMENTS, 403, null, null, List.of());
         }
     }

@@ -1,6 +1,7 @@
 package org.arrival.web.problems;
 
 import java.util.Locale;
+import java.util.Objects;
 
 import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.layout.Messages;
@@ -31,6 +32,6 @@ public final class FieldErrorTexts {
                 // parameters the text cannot take (a limit that is no number): the service's words
             }
         }
-        return error.message();
+        return Objects.requireNonNullElse(error.message(), ""); // a template shows a null as nothing too
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.arrival.web.api.ServiceProblem;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a form shows after a submission the service refused: what the person typed (never lost), the service's
@@ -75,12 +76,12 @@ public final class FormResult {
      * Runs the service call; on a refusal the form can show (bad input, a conflict, a stale version) returns the
      * form again, otherwise null. Refusals of access and unknown records go on to the error pages.
      */
-    public static FormResult submit(Map<String, String> typed, Set<String> fields, Runnable call) {
+    public static @Nullable FormResult submit(Map<String, String> typed, Set<String> fields, Runnable call) {
         return submit(typed, fields, FieldErrorTexts::word, call);
     }
 
     /** As {@link #submit(Map, Set, Runnable)}, each message worded by {@code words}. */
-    public static FormResult submit(Map<String, String> typed, Set<String> fields,
+    public static @Nullable FormResult submit(Map<String, String> typed, Set<String> fields,
             Function<ServiceProblem.FieldError, String> words, Runnable call) {
         try {
             call.run();

@@ -4,6 +4,7 @@ import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.api.ServiceUnavailable;
 import org.arrival.web.layout.Pages;
 import org.arrival.web.signin.SignInConfiguration;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -79,7 +80,7 @@ public class ProblemPages {
         return "redirect:" + SignInConfiguration.SIGN_IN_PATH;
     }
 
-    ModelAndView view(Kind kind, HttpServletRequest request, String service, String detail) {
+    ModelAndView view(Kind kind, HttpServletRequest request, @Nullable String service, @Nullable String detail) {
         ModelAndView view = new ModelAndView("problems/problem");
         view.addObject("page", pages.of(request));
         view.addObject("kind", kind);

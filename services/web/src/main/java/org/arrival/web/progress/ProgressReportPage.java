@@ -17,6 +17,8 @@ import org.arrival.web.api.actionplans.ActionPlansApi.Report;
 import org.arrival.web.api.actionplans.ActionPlansApi.Reporting;
 import org.arrival.web.layout.Page;
 import org.arrival.web.problems.FormResult;
+import org.arrival.web.signin.SignedInUser;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +39,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class ProgressReportPage {
 
     /** What My work says after a report was published (kept for the one redirect). */
-    public record Published(UUID actionId, String actionTitle, LocalDate periodStart, LocalDate periodEnd)
+    public record Published(UUID actionId, String actionTitle, @Nullable LocalDate periodStart,
+            @Nullable LocalDate periodEnd)
             implements Serializable {
     }
 
@@ -53,7 +56,8 @@ public class ProgressReportPage {
     public String form(@PathVariable UUID actionId, @ModelAttribute("page") Page page, Model model) {
         Action action = ownAction(actionId, page);
         Reporting reporting = actions.reporting(actionId);
-        Report last = reporting.lastReport() == null ? null : actions.report(actionId, reporting.lastReport().id());
+        @Nullable Report last = reporting.lastReport() == null ? null
+                : actions.report(actionId, reporting.lastReport().id());
         ReportForm form = ReportForm.proposed(reporting.nextDue(), last);
         return show(model, page, action, reporting, last, form, FormResult.of(form.values()));
     }
@@ -103,8 +107,8 @@ public class ProgressReportPage {
     /** The action, if it is the person's organisation's and they may record its progress; otherwise 403 or 404. */
     private Action ownAction(UUID actionId, Page page) {
         Action action = actions.action(actionId);
-        if (page.user() == null || !page.user().editsForOrganisation()
-                || !page.user().organisationId().equals(action.ownerId())) {
+        SignedInUser user = page.user();
+        if (user == null || !user.editsForOrganisation() || !action.ownerId().equals(user.organisationId())) {
             throw new ServiceProblem(Service.ACTION_PLANS, 403, null, null, List.of());
         }
         return action;
@@ -117,7 +121,8 @@ public class ProgressReportPage {
         return show(model, page, action, reporting, last, form, result);
     }
 
-    private String show(Model model, Page page, Action action, Reporting reporting, Report last, ReportForm form,
+    private String show(Model model, Page page, Action action, Reporting reporting, @Nullable Report last,
+            ReportForm form,
             FormResult result) {
         model.addAttribute("view", new ReportFormView(action, reporting, last, form, result, labels(page, form)));
         return "progress/reportForm";
@@ -141,7 +146,8 @@ public class ProgressReportPage {
     }
 
     /** Everything the form's template shows. */
-    public record ReportFormView(Action action, Reporting reporting, Report last, ReportForm form, FormResult result,
+    public record ReportFormView(Action action, Reporting reporting, @Nullable Report last, ReportForm form,
+            FormResult result,
             Map<String, String> labels) {
 
         public boolean takesReports() {
@@ -149,7 +155,7 @@ public class ProgressReportPage {
         }
 
         /** The last report's indicator of this name, to show what was reported last time. */
-        public ActionPlansApi.Indicator lastIndicator(String name) {
+        public ActionPlansApi.@Nullable Indicator lastIndicator(@Nullable String name) {
             if (last == null || name == null) {
                 return null;
             }

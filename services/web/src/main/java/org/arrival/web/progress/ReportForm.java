@@ -18,6 +18,7 @@ import org.arrival.web.api.actionplans.ActionPlansApi.Indicator;
 import org.arrival.web.api.actionplans.ActionPlansApi.IndicatorDraft;
 import org.arrival.web.api.actionplans.ActionPlansApi.Report;
 import org.arrival.web.api.actionplans.ActionPlansApi.ReportDraft;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The progress report form's values, as typed: fields named like the API's JSON fields ({@code percentComplete},
@@ -63,7 +64,7 @@ public final class ReportForm {
      * The form as it first opens: the period proposed (the one due, or the one after the last report), and the last
      * report's percent, rating and indicators (their actual values to be updated); the narrative starts empty.
      */
-    public static ReportForm proposed(DuePeriod due, Report last) {
+    public static ReportForm proposed(@Nullable DuePeriod due, @Nullable Report last) {
         Map<String, String> values = new LinkedHashMap<>();
         if (due != null) {
             values.put(PERIOD_START, due.periodStart().toString());
@@ -133,7 +134,7 @@ public final class ReportForm {
         Map<String, String> unreadable = new LinkedHashMap<>();
         LocalDate start = date(PERIOD_START, unreadable);
         LocalDate end = date(PERIOD_END, unreadable);
-        Integer percent = null;
+        @Nullable Integer percent = null;
         String p = values.get(PERCENT);
         if (p != null && !p.isEmpty()) {
             BigDecimal n = decimal(p);
@@ -191,9 +192,9 @@ public final class ReportForm {
         }
     }
 
-    private LocalDate date(String field, Map<String, String> unreadable) {
+    private @Nullable LocalDate date(String field, Map<String, String> unreadable) {
         String v = values.get(field);
-        if (blank(v)) {
+        if (v == null || v.isBlank()) {
             return null;
         }
         try {
@@ -204,9 +205,9 @@ public final class ReportForm {
         }
     }
 
-    private Double number(String field, Map<String, String> unreadable) {
+    private @Nullable Double number(String field, Map<String, String> unreadable) {
         String v = values.get(field);
-        if (blank(v)) {
+        if (v == null || v.isBlank()) {
             return null;
         }
         BigDecimal n = decimal(v);
@@ -221,7 +222,7 @@ public final class ReportForm {
      * A number as people type it: digits with a dot or a comma for the decimals, spaces or (with a dot for the
      * decimals) commas between thousands; Arabic-Indic digits too. Null if it is not one.
      */
-    static BigDecimal decimal(String typed) {
+    static @Nullable BigDecimal decimal(String typed) {
         StringBuilder s = new StringBuilder();
         for (char c : typed.strip().toCharArray()) {
             if (c >= '\u0660' && c <= '\u0669') {
@@ -248,17 +249,17 @@ public final class ReportForm {
         return new BigDecimal(t);
     }
 
-    private static String plain(Double value) {
+    private static @Nullable String plain(@Nullable Double value) {
         return value == null ? null : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
-    private static void put(Map<String, String> values, String field, String value) {
+    private static void put(Map<String, String> values, String field, @Nullable String value) {
         if (value != null) {
             values.put(field, value);
         }
     }
 
-    private static int number(String v, int fallback) {
+    private static int number(@Nullable String v, int fallback) {
         try {
             return v == null ? fallback : Integer.parseInt(v.strip());
         } catch (NumberFormatException e) {
@@ -266,11 +267,11 @@ public final class ReportForm {
         }
     }
 
-    private static boolean blank(String s) {
+    private static boolean blank(@Nullable String s) {
         return s == null || s.isBlank();
     }
 
-    private static String emptyToNull(String s) {
-        return blank(s) ? null : s.strip();
+    private static @Nullable String emptyToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

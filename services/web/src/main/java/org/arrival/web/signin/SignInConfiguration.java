@@ -1,7 +1,9 @@
 package org.arrival.web.signin;
 
 import java.util.Map;
+import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -116,8 +118,7 @@ public class SignInConfiguration {
         signedOut.setPostLogoutRedirectUri("{baseUrl}/signed-out");
 
         // after signing in, back to the page asked for, at its own address (no "?continue" marker)
-        HttpSessionRequestCache savedPages = new HttpSessionRequestCache();
-        savedPages.setMatchingRequestParameterName(null);
+        HttpSessionRequestCache savedPages = withoutContinueMarker(new HttpSessionRequestCache());
         // only whole pages: never a part asked by htmx, a live stream or a file
         savedPages.setRequestMatcher(request -> "GET".equals(request.getMethod())
                 && request.getHeader("HX-Request") == null
@@ -156,14 +157,24 @@ public class SignInConfiguration {
         return http.build();
     }
 
+    /** The saved pages' cache, matching a saved page by its own address rather than by a "?continue" marker. */
+    // Spring Security documents null as "no marker parameter", but its setter's signature does not say @Nullable
+    @SuppressWarnings("NullAway")
+    private static HttpSessionRequestCache withoutContinueMarker(HttpSessionRequestCache savedPages) {
+        savedPages.setMatchingRequestParameterName(null);
+        return savedPages;
+    }
+
     /** The issuer's origin: the sign-out form goes on to it. */
     private static String originOf(ClientRegistrationRepository registrations) {
-        String issuer = registrations.findByRegistrationId(REGISTRATION).getProviderDetails().getIssuerUri();
+        ClientRegistration registration = Objects.requireNonNull(registrations.findByRegistrationId(REGISTRATION),
+                "the application's own client registration is configured");
+        String issuer = registration.getProviderDetails().getIssuerUri();
         java.net.URI uri = java.net.URI.create(issuer);
         return uri.getScheme() + "://" + uri.getAuthority();
     }
 
-    private static jakarta.servlet.http.HttpServletRequest currentRequest() {
+    private static jakarta.servlet.http.@Nullable HttpServletRequest currentRequest() {
         var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
         return attributes instanceof org.springframework.web.context.request.ServletRequestAttributes s
                 ? s.getRequest() : null;

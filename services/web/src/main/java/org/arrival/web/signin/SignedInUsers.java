@@ -4,9 +4,11 @@ import java.text.ParseException;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -31,7 +33,7 @@ public class SignedInUsers {
     }
 
     /** The signed-in person, or null when nobody is. */
-    public SignedInUser current(HttpServletRequest request) {
+    public @Nullable SignedInUser current(HttpServletRequest request) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (!(auth instanceof OAuth2AuthenticationToken token) || !(token.getPrincipal() instanceof OidcUser oidc)) {
             return null;
@@ -40,7 +42,7 @@ public class SignedInUsers {
                 request);
         Map<String, Object> claims = client == null ? oidc.getClaims() : accessTokenClaims(client, oidc.getClaims());
         String org = claims.get("org_id") instanceof String s && !s.isBlank() ? s : oidc.getClaimAsString("org_id");
-        UUID orgId = null;
+        @Nullable UUID orgId = null;
         if (org != null) {
             try {
                 orgId = UUID.fromString(org);
@@ -49,7 +51,8 @@ public class SignedInUsers {
             }
         }
         String name = oidc.getFullName() != null ? oidc.getFullName() : oidc.getPreferredUsername();
-        return new SignedInUser(oidc.getSubject(), oidc.getPreferredUsername(), name, orgId, roles(claims));
+        String subject = Objects.requireNonNull(oidc.getSubject(), "an ID token always names its subject");
+        return new SignedInUser(subject, oidc.getPreferredUsername(), name, orgId, roles(claims));
     }
 
     /** The access token's claims: the token came straight from the issuer's token endpoint to this server. */

@@ -16,6 +16,7 @@ import org.arrival.web.api.forum.ForumApi.FlagParameters;
 import org.arrival.web.api.forum.ForumApi.FlaggedRecord;
 import org.arrival.web.layout.Messages;
 import org.arrival.web.layout.Page;
+import org.jspecify.annotations.Nullable;
 
 import com.ibm.icu.text.MessagePattern;
 
@@ -57,7 +58,8 @@ public final class Wording {
     // ---- notifications
 
     /** A notification's title in the reader's language, or {@code english} when it came without a code. */
-    public static String title(Page page, String code, Map<String, Object> parameters, String english) {
+    public static @Nullable String title(Page page, @Nullable String code, Map<String, Object> parameters,
+            @Nullable String english) {
         if (code == null || code.isBlank()) {
             return english;
         }
@@ -67,7 +69,8 @@ public final class Wording {
     }
 
     /** A notification's body as paragraphs in the reader's language, or {@code english} without a code. */
-    public static List<String> body(Page page, String code, Map<String, Object> parameters, String english) {
+    public static List<String> body(Page page, @Nullable String code, Map<String, Object> parameters,
+            @Nullable String english) {
         List<String> parts = new ArrayList<>();
         if (code == null || code.isBlank()) {
             add(parts, english);
@@ -141,7 +144,7 @@ public final class Wording {
     // ---- the rules
 
     /** The key's text if every argument it names is given, else null. */
-    static String complete(Locale locale, String key, Map<String, Object> args) {
+    static @Nullable String complete(Locale locale, String key, Map<String, Object> args) {
         String pattern = MESSAGES.pattern(locale, key);
         if (pattern == null || !args.keySet().containsAll(argumentNames(pattern))) {
             return null;
@@ -183,8 +186,8 @@ public final class Wording {
         return args;
     }
 
-    private static Object argument(Page page, String name, Object value) {
-        if (value == null || value instanceof String s && s.isBlank()) {
+    private static @Nullable Object argument(Page page, String name, @Nullable Object value) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
             return null;
         }
         if (value instanceof List<?> list) {
@@ -211,17 +214,17 @@ public final class Wording {
         return value;
     }
 
-    private static void putIfPresent(Map<String, Object> map, String name, Object value) {
+    private static void putIfPresent(Map<String, Object> map, String name, @Nullable Object value) {
         if (value != null) {
             map.put(name, value);
         }
     }
 
-    private static String plain(Object value) {
+    private static @Nullable String plain(@Nullable Object value) {
         return value == null || String.valueOf(value).isBlank() ? null : String.valueOf(value).strip();
     }
 
-    private static void add(List<String> parts, String part) {
+    private static void add(List<String> parts, @Nullable String part) {
         if (part != null && !part.isBlank()) {
             parts.add(part.strip());
         }

@@ -3,6 +3,8 @@ package org.arrival.forum.coherence.domain;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the projection's action rows do not carry: the vertical cascade (national commitments and the local actions
  * implementing them) and the checklist gaps an action answers.
@@ -14,8 +16,8 @@ public interface ActionLinks {
     /** The actions (of any owner, shared with the forum or not) that implement the commitment. */
     List<Implementation> implementationsOf(UUID commitmentId);
 
-    record Links(UUID implementsActionId, boolean requiresLocalImplementation, List<UUID> expectedImplementers,
-            List<UUID> gapIds) {
+    record Links(@Nullable UUID implementsActionId, boolean requiresLocalImplementation,
+            List<UUID> expectedImplementers, List<UUID> gapIds) {
         public static final Links NONE = new Links(null, false, List.of(), List.of());
 
         public Links {
@@ -24,7 +26,7 @@ public interface ActionLinks {
         }
     }
 
-    record Implementation(UUID actionId, UUID ownerId, String status) {
+    record Implementation(UUID actionId, UUID ownerId, @Nullable String status) {
     }
 
     ActionLinks NONE = new ActionLinks() {

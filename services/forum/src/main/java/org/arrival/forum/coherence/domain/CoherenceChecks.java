@@ -28,6 +28,7 @@ import org.arrival.forum.projection.domain.Rows.MembershipRow;
 import org.arrival.forum.projection.domain.Rows.MilestoneState;
 import org.arrival.forum.projection.domain.Rows.NeedRow;
 import org.arrival.forum.projection.domain.Rows.OrganisationRow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The forum's coherence checks over one state of the projection. Pure: the same state gives the same findings, with
@@ -51,6 +52,8 @@ public final class CoherenceChecks {
     }
 
     /**
+     * The findings of every check over the forum's records.
+     *
      * @param today the day lateness is read on (UTC): a report is overdue, and a milestone late, from the day after
      *        its due date
      */
@@ -93,7 +96,8 @@ public final class CoherenceChecks {
             List<ActionRow> actions) {
         List<Finding> out = new ArrayList<>();
         for (NeedRow n : store.needs()) {
-            if (!VALIDATED_NEED.contains(n.status) || !flaggable(n.classification, n.sharedWithForums, forumId)
+            if (n.status == null || !VALIDATED_NEED.contains(n.status)
+                    || !flaggable(n.classification, n.sharedWithForums, forumId)
                     || !(members.contains(n.ownerId) || n.sharedWithForums.contains(forumId))) {
                 continue;
             }
@@ -147,7 +151,7 @@ public final class CoherenceChecks {
     }
 
     static List<Finding> overlappingActions(List<ActionRow> actions, ActionLinks links) {
-        List<ActionRow> live = actions.stream().filter(a -> !ENDED.contains(a.status)).toList();
+        List<ActionRow> live = actions.stream().filter(a -> !ended(a)).toList();
         List<Finding> out = new ArrayList<>();
         for (int i = 0; i < live.size(); i++) {
             for (int j = i + 1; j < live.size(); j++) {
@@ -225,7 +229,7 @@ public final class CoherenceChecks {
     static List<Finding> actionsWithoutFunding(List<ActionRow> actions) {
         List<Finding> out = new ArrayList<>();
         for (ActionRow a : actions) {
-            if (ENDED.contains(a.status)) {
+            if (ended(a)) {
                 continue;
             }
             boolean funded = a.fundingLines.values().stream()
@@ -290,17 +294,22 @@ public final class CoherenceChecks {
         return out;
     }
 
+    /** Whether the action has ended; a status this service does not know (read as null) is not an ended one. */
+    static boolean ended(ActionRow a) {
+        return a.status != null && ENDED.contains(a.status);
+    }
+
     static boolean covers(List<Jurisdiction> areas, Jurisdiction place) {
         return Places.covers(areas, place);
     }
 
-    static String areaName(Jurisdiction j) {
+    static String areaName(@Nullable Jurisdiction j) {
         return Places.name(j, "no area");
     }
 
     // ---- the parameters of a finding: what its summary says, for wording it in the reader's language
 
-    static FlaggedRecord record(UUID id, FlaggedRecordKind kind, String title) {
+    static FlaggedRecord record(UUID id, FlaggedRecordKind kind, @Nullable String title) {
         return new FlaggedRecord(id, kind, blankToNull(title));
     }
 
@@ -326,11 +335,11 @@ public final class CoherenceChecks {
     }
 
     static List<String> areaNames(List<Jurisdiction> areas) {
-        return areas.stream().filter(Objects::nonNull).map(j -> Places.name(j, null)).filter(Objects::nonNull)
+        return areas.stream().filter(Objects::nonNull).map(j -> Places.name(j)).filter(Objects::nonNull)
                 .distinct().toList();
     }
 
-    private static String blankToNull(String s) {
+    private static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s;
     }
 }

@@ -8,7 +8,9 @@ import java.util.Set;
 
 import org.arrival.forum.projection.domain.Rows.ActionRow;
 import org.arrival.forum.projection.domain.Rows.MilestoneState;
+import org.arrival.forum.projection.domain.Rows.Overdue;
 import org.arrival.forum.projection.domain.Rows.ReportDue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What is late about an action, read from its due dates and the day it is read on (UTC, as the action-plans service
@@ -26,28 +28,30 @@ public final class Lateness {
     }
 
     /** The report due and not in, as this row or an older one holds it; null when none is. */
-    public static ReportDue reportDue(ActionRow a) {
-        if (a.reportDue != null || a.overdue == null) {
+    public static @Nullable ReportDue reportDue(ActionRow a) {
+        Overdue overdue = a.overdue;
+        if (a.reportDue != null || overdue == null) {
             return a.reportDue;
         }
         ReportDue old = new ReportDue();
-        old.periodStart = a.overdue.periodStart;
-        old.periodEnd = a.overdue.periodEnd;
-        old.dueOn = a.overdue.dueOn;
+        old.periodStart = overdue.periodStart;
+        old.periodEnd = overdue.periodEnd;
+        old.dueOn = overdue.dueOn;
         return old;
     }
 
     /** The report due, if it is overdue on {@code today} and the action is under way; otherwise null. */
-    public static ReportDue overdueReport(ActionRow a, LocalDate today) {
+    public static @Nullable ReportDue overdueReport(ActionRow a, LocalDate today) {
         ReportDue due = reportDue(a);
-        if (due == null || due.dueOn == null || !REPORTING.contains(a.status) || !today.isAfter(due.dueOn)) {
+        if (due == null || due.dueOn == null || a.status == null || !REPORTING.contains(a.status)
+                || !today.isAfter(due.dueOn)) {
             return null;
         }
         return due;
     }
 
     /** By how many days the report due is overdue on {@code today}; null when it is not. */
-    public static Integer daysOverdue(ActionRow a, LocalDate today) {
+    public static @Nullable Integer daysOverdue(ActionRow a, LocalDate today) {
         ReportDue due = overdueReport(a, today);
         return due == null ? null : (int) ChronoUnit.DAYS.between(due.dueOn, today);
     }

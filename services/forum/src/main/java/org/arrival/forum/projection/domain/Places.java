@@ -3,6 +3,7 @@ package org.arrival.forum.projection.domain;
 import java.util.List;
 
 import org.arrival.contracts.common.Jurisdiction;
+import org.jspecify.annotations.Nullable;
 
 /** How the forum view compares and names places, the same way in every view and check. */
 public final class Places {
@@ -11,7 +12,7 @@ public final class Places {
     }
 
     /** Whether one of the areas contains the place: same country, and subdivision and area code where given. */
-    public static boolean covers(List<Jurisdiction> areas, Jurisdiction place) {
+    public static boolean covers(List<Jurisdiction> areas, @Nullable Jurisdiction place) {
         if (place == null) {
             return false;
         }
@@ -26,10 +27,12 @@ public final class Places {
     }
 
     /** The most specific name a place has, or {@code none} when there is no place. */
-    public static String name(Jurisdiction j, String none) {
-        if (j == null) {
-            return none;
-        }
+    public static String name(@Nullable Jurisdiction j, String none) {
+        return j == null ? none : name(j);
+    }
+
+    /** The most specific name the place has: its area's name or code, else its subdivision, else its country. */
+    public static String name(Jurisdiction j) {
         if (j.areaName() != null) {
             return j.areaName();
         }

@@ -14,6 +14,7 @@ import org.arrival.contracts.assessments.PopulationEstimateRevised;
 import org.arrival.forum.projection.domain.Rows.InputRow;
 import org.arrival.forum.projection.domain.Rows.PlanRow;
 import org.arrival.forum.projection.domain.Rows.PopulationRow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link Projector}'s part for plans, population estimates and inputs. Plans and estimates carry their full
@@ -100,7 +101,7 @@ final class PlansAndEvidence {
         store.save(row);
     }
 
-    private static <T> List<T> copy(List<T> values) {
+    private static <T> List<T> copy(@Nullable List<T> values) {
         List<T> out = new ArrayList<>();
         if (values != null) {
             values.stream().filter(v -> v != null).forEach(out::add);
@@ -108,7 +109,7 @@ final class PlansAndEvidence {
         return out;
     }
 
-    private static String name(Enum<?> value) {
+    private static @Nullable String name(@Nullable Enum<?> value) {
         return value == null ? null : value.name();
     }
 }

@@ -53,6 +53,7 @@ import org.arrival.forum.projection.domain.Rows.OrganisationRow;
 import org.arrival.forum.projection.domain.Rows.Report;
 import org.arrival.forum.projection.domain.Rows.RoundScoreRow;
 import org.arrival.forum.projection.domain.Rows.ScorePart;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one projection of events into the forum view, used by the live listener, the rebuild and the as-of view.
@@ -373,15 +374,15 @@ public final class Projector {
         store.save(row);
     }
 
-    private static BigDecimal zeroIfNull(BigDecimal value) {
+    private static BigDecimal zeroIfNull(@Nullable BigDecimal value) {
         return value == null ? BigDecimal.ZERO : value;
     }
 
-    private static String name(Enum<?> value) {
+    private static @Nullable String name(@Nullable Enum<?> value) {
         return value == null ? null : value.name();
     }
 
-    private static List<String> names(List<? extends Enum<?>> values) {
+    private static List<String> names(@Nullable List<? extends Enum<?>> values) {
         List<String> out = new ArrayList<>();
         if (values != null) {
             values.stream().filter(v -> v != null).forEach(v -> out.add(v.name()));

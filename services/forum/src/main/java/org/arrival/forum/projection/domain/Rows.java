@@ -13,99 +13,116 @@ import org.arrival.contracts.actionplans.Inclusion;
 import org.arrival.contracts.assessments.Count;
 import org.arrival.contracts.assessments.Disaggregation;
 import org.arrival.contracts.common.Jurisdiction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rows of the forum view's projection. Plain mutable data: the {@link Projector} is the only code that changes
  * them, and they are stored whole (as JSON) by generation.
+ *
+ * <p>Each row is filled field by field by the {@link Projector} (or read back from its JSON) right after it is
+ * created, from what its event's contract requires; hence {@code NullAway.Init} on the classes. The fields marked
+ * {@code @Nullable} are the ones an event may leave out, or that a later event fills in, and the names of enum
+ * constants: events are read tolerantly, so a constant this service does not know yet reads as null.
  */
 public final class Rows {
 
     private Rows() {
     }
 
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
     public static class OrganisationRow {
         public UUID id;
         public long version;
         public String name;
-        public String type;
+        public @Nullable String type;
         public boolean enforcementBody;
         public boolean hidden;
-        public String status;
+        public @Nullable String status;
     }
 
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
     public static class ForumRow {
         public UUID id;
         public long version;
         public String name;
-        public String type;
-        public Jurisdiction geographicScope;
-        public UUID convenorId;
-        public UUID chairId;
-        public UUID secretariatId;
-        public String status;
+        public @Nullable String type;
+        public @Nullable Jurisdiction geographicScope;
+        public @Nullable UUID convenorId;
+        public @Nullable UUID chairId;
+        public @Nullable UUID secretariatId;
+        public @Nullable String status;
     }
 
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
     public static class MembershipRow {
         public UUID id;
         public long version;
         public UUID forumId;
         public UUID stakeholderId;
-        public String seat;
-        public String status;
+        public @Nullable String seat;
+        public @Nullable String status;
 
         public boolean active() {
             return "ACTIVE".equals(status);
         }
     }
 
-    /** An action with everything that travels with it; {@code version} 0 until the action's own event arrives. */
+    /**
+     * An action with everything that travels with it; {@code version} 0 until the action's own event arrives. Until
+     * then it is a {@code placeholder} holding only {@code id} and what other events added: its owner, classification,
+     * title, kind and status are not there yet. Readers skip placeholders (a placeholder is shared with no forum).
+     */
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the action event's required fields
     public static class ActionRow {
         public UUID id;
         public long version;
         public boolean placeholder = true;
         public UUID ownerId;
         public String classification;
-        public UUID planId;
+        public @Nullable UUID planId;
         public String title;
-        public String kind;
-        public String status;
+        public @Nullable String kind;
+        public @Nullable String status;
         public List<String> sectors = new ArrayList<>();
         public List<String> targetGroups = new ArrayList<>();
         public List<Jurisdiction> areas = new ArrayList<>();
         public List<String> frameworkItems = new ArrayList<>();
         public List<UUID> needIds = new ArrayList<>();
         public List<UUID> sharedWithForums = new ArrayList<>();
-        public LocalDate startDate;
-        public LocalDate endDate;
-        public Report latestReport;
+        public @Nullable LocalDate startDate;
+        public @Nullable LocalDate endDate;
+        public @Nullable Report latestReport;
         public Map<String, MilestoneState> milestones = new LinkedHashMap<>();
         public Map<String, FundingLineState> fundingLines = new LinkedHashMap<>();
         public List<FundingTotal> funding = new ArrayList<>();
         /** The report due and not yet in (from ReportDue or ReportOverdue); late once its due date has passed. */
-        public ReportDue reportDue;
+        public @Nullable ReportDue reportDue;
         /** What rows projected before {@link #reportDue} held: read as the report due, never written any more. */
-        public Overdue overdue;
+        public @Nullable Overdue overdue;
     }
 
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
     public static class Report {
         public UUID reportId;
         public LocalDate periodStart;
         public LocalDate periodEnd;
         public int percentComplete;
-        public String rag;
-        public String actionStatus;
+        public @Nullable String rag;
+        public @Nullable String actionStatus;
         public Instant reportedAt;
     }
 
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
     public static class MilestoneState {
         public UUID id;
         public long version;
         public String title;
         public LocalDate dueOn;
-        public LocalDate reachedOn;
-        public String status;
+        public @Nullable LocalDate reachedOn;
+        public @Nullable String status;
     }
 
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
     public static class FundingLineState {
         public UUID id;
         public long version;
@@ -115,6 +132,7 @@ public final class Rows {
         public BigDecimal disbursed;
     }
 
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
     public static class FundingTotal {
         public String currency;
         public BigDecimal required;
@@ -124,6 +142,7 @@ public final class Rows {
     }
 
     /** A reporting period whose report is due on {@code dueOn} and has not arrived. */
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
     public static class ReportDue {
         public LocalDate periodStart;
         public LocalDate periodEnd;
@@ -131,6 +150,7 @@ public final class Rows {
     }
 
     /** The report due as rows projected before {@link ReportDue} held it. */
+    @SuppressWarnings("NullAway.Init") // only read back from the JSON of rows the Projector once filled
     public static class Overdue {
         public LocalDate periodStart;
         public LocalDate periodEnd;
@@ -138,20 +158,22 @@ public final class Rows {
         public int daysOverdue;
     }
 
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
     public static class NeedRow {
         public UUID id;
         public long version;
         public UUID ownerId;
         public String classification;
         public String statement;
-        public String sector;
+        public @Nullable String sector;
         public List<String> populationGroups = new ArrayList<>();
         public Jurisdiction area;
-        public String severity;
-        public String status;
+        public @Nullable String severity;
+        public @Nullable String status;
         public List<UUID> sharedWithForums = new ArrayList<>();
     }
 
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
     public static class GapRow {
         public UUID id;
         public long version;
@@ -167,6 +189,7 @@ public final class Rows {
         public boolean divergent;
     }
 
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
     public static class RoundScoreRow {
         public UUID id;
         public long version;
@@ -178,15 +201,16 @@ public final class Rows {
         /** The organisations asked to answer (some may be hidden from enforcement bodies). */
         public List<UUID> respondentIds = new ArrayList<>();
         public List<UUID> sharedWithForums = new ArrayList<>();
-        public String status;
-        public Double overallPoints;
-        public Integer overallMax;
+        public @Nullable String status;
+        public @Nullable Double overallPoints;
+        public @Nullable Integer overallMax;
         public List<ScorePart> recommendations = new ArrayList<>();
         public List<String> divergentQuestions = new ArrayList<>();
         public int respondents;
-        public Instant publishedAt;
+        public @Nullable Instant publishedAt;
     }
 
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
     public static class ScorePart {
         public String code;
         public double points;
@@ -194,52 +218,55 @@ public final class Rows {
     }
 
     /** A plan or policy an organisation owns; its actions point at it with their {@code planId}. */
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
     public static class PlanRow {
         public UUID id;
         public long version;
         public UUID ownerId;
         public String classification;
         public String title;
-        public String type;
+        public @Nullable String type;
         public Jurisdiction jurisdiction;
-        public LocalDate periodStart;
-        public LocalDate periodEnd;
+        public @Nullable LocalDate periodStart;
+        public @Nullable LocalDate periodEnd;
         public List<String> objectives = new ArrayList<>();
-        public String nupPhase;
+        public @Nullable String nupPhase;
         public Inclusion inclusion;
         public List<UUID> sharedWithForums = new ArrayList<>();
-        public String status;
+        public @Nullable String status;
     }
 
     /** A population estimate with its counts exactly as its events carried them (small counts suppressed). */
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
     public static class PopulationRow {
         public UUID id;
         public long version;
         public UUID ownerId;
         public String classification;
-        public String seriesId;
+        public @Nullable String seriesId;
         public Jurisdiction area;
-        public String group;
-        public Count registered;
-        public Count estimated;
+        public @Nullable String group;
+        public @Nullable Count registered;
+        public @Nullable Count estimated;
         public List<Disaggregation> breakdown = new ArrayList<>();
         public String source;
-        public String method;
+        public @Nullable String method;
         public LocalDate asOf;
         public List<UUID> sharedWithForums = new ArrayList<>();
     }
 
     /** An input an organisation contributed to a round or need of another; its summary stays with its owner. */
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
     public static class InputRow {
         public UUID id;
         public long version;
         public UUID contributorId;
         public String classification;
-        public String kind;
+        public @Nullable String kind;
         public String subjectType;
         public UUID subjectId;
-        public LocalDate collectedOn;
-        public Count participants;
+        public @Nullable LocalDate collectedOn;
+        public @Nullable Count participants;
         public List<UUID> sharedWithForums = new ArrayList<>();
     }
 }

@@ -18,6 +18,7 @@ import org.arrival.forum.projection.domain.Rows.PlanRow;
 import org.arrival.forum.projection.domain.Rows.PopulationRow;
 import org.arrival.forum.projection.domain.Rows.RoundScoreRow;
 import org.arrival.platform.security.RecordScope;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What decides who may read a record of the projection (its owner, classification and forums), looked up by id
@@ -29,9 +30,15 @@ import org.arrival.platform.security.RecordScope;
 public final class Scopes {
 
     /** A record the projection does not know: readable by nobody but platform administrators. */
-    public static final RecordScope UNKNOWN = new RecordScope(null, DataClassification.RESTRICTED, List.of());
+    public static final RecordScope UNKNOWN = nobodys(DataClassification.RESTRICTED);
 
     private Scopes() {
+    }
+
+    /** A scope without an owner: the read policy takes an absent owner for nobody's. */
+    @SuppressWarnings("NullAway") // RecordScope's owner is nullable in fact, not yet in its (platform) signature
+    private static RecordScope nobodys(DataClassification classification) {
+        return new RecordScope(null, classification, List.of());
     }
 
     /** The sources of the record with this id, of any kind (an organisation stands for itself); none if unknown. */
@@ -86,7 +93,7 @@ public final class Scopes {
     }
 
     /** A gap is shared with the forums of its round, and made of its respondents' answers. */
-    public static Optional<List<RecordScope>> gap(GapRow g, RoundScoreRow round) {
+    public static Optional<List<RecordScope>> gap(GapRow g, @Nullable RoundScoreRow round) {
         return scope(g.ownerId, g.classification, round == null ? List.of() : round.sharedWithForums)
                 .map(s -> withNamed(s, round));
     }
@@ -106,7 +113,7 @@ public final class Scopes {
         return out;
     }
 
-    private static List<RecordScope> withNamed(RecordScope scope, RoundScoreRow round) {
+    private static List<RecordScope> withNamed(RecordScope scope, @Nullable RoundScoreRow round) {
         List<RecordScope> out = new ArrayList<>(List.of(scope));
         if (round != null) {
             named(round).forEach(o -> out.add(organisation(o)));

@@ -16,6 +16,7 @@ import org.arrival.forum.projection.domain.Rows.ActionRow;
 import org.arrival.forum.projection.domain.Rows.ForumRow;
 import org.arrival.forum.projection.domain.Rows.NeedRow;
 import org.arrival.forum.projection.domain.Rows.RoundScoreRow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an event changed in the forum view, described so that each viewer of each forum can be told about it only
@@ -26,8 +27,9 @@ import org.arrival.forum.projection.domain.Rows.RoundScoreRow;
  * <p>Taken from the state of the projection, before and after the event is applied: a record that was visible
  * before and is not after (or the reverse) changes the view too.
  */
-public record Touch(Set<String> views, UUID owner, String classification, List<UUID> sharedWithForums, UUID forum,
-        boolean byPlace, Jurisdiction place, UUID seatedOrganisation, List<UUID> sources) {
+public record Touch(Set<String> views, UUID owner, String classification, List<UUID> sharedWithForums,
+        @Nullable UUID forum, boolean byPlace, @Nullable Jurisdiction place, @Nullable UUID seatedOrganisation,
+        List<UUID> sources) {
 
     public static final String FORUM = "forum";
     public static final String TRACKER = "tracker";
@@ -46,8 +48,8 @@ public record Touch(Set<String> views, UUID owner, String classification, List<U
         sources = sources == null ? List.of() : List.copyOf(sources);
     }
 
-    public Touch(Set<String> views, UUID owner, String classification, List<UUID> sharedWithForums, UUID forum,
-            boolean byPlace, Jurisdiction place, UUID seatedOrganisation) {
+    public Touch(Set<String> views, UUID owner, String classification, List<UUID> sharedWithForums,
+            @Nullable UUID forum, boolean byPlace, @Nullable Jurisdiction place, @Nullable UUID seatedOrganisation) {
         this(views, owner, classification, sharedWithForums, forum, byPlace, place, seatedOrganisation, List.of());
     }
 
@@ -139,7 +141,7 @@ public record Touch(Set<String> views, UUID owner, String classification, List<U
                 flag.forumId(), false, null, null, flag.recordIds());
     }
 
-    private static UUID uuid(String value) {
+    private static @Nullable UUID uuid(@Nullable String value) {
         try {
             return value == null ? null : UUID.fromString(value);
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,7 @@
 package org.arrival.web.api.actionplans;
 
+import static org.arrival.web.api.ApiClients.required;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +13,7 @@ import java.util.UUID;
 import org.arrival.web.api.ApiClients;
 import org.arrival.web.api.Listing;
 import org.arrival.web.api.Service;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -36,19 +39,22 @@ public class ActionPlansApi {
     /** A place: country and subdivision codes, an area code below them and its name. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Area(String country, String subdivision, String areaCode, String areaName) {
+    public record Area(@Nullable String country, @Nullable String subdivision, @Nullable String areaCode,
+            @Nullable String areaName) {
     }
 
     /** Another organisation taking part in an action, in its IATI role. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Participant(UUID organisationId, String role) {
+    public record Participant(UUID organisationId, @Nullable String role) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Action(UUID id, long version, UUID ownerId, UUID planId, String title, String description,
-            String kind, List<String> sectors, List<String> targetGroups, List<Area> areas, LocalDate startDate,
-            LocalDate endDate, String reportingCadence, List<Participant> participants, UUID implementsActionId,
-            Boolean requiresLocalImplementation, List<UUID> expectedImplementers, Integer weight, List<UUID> needIds,
+    public record Action(UUID id, long version, UUID ownerId, @Nullable UUID planId, String title,
+            @Nullable String description, @Nullable String kind, List<String> sectors, List<String> targetGroups,
+            List<Area> areas, @Nullable LocalDate startDate,
+            @Nullable LocalDate endDate, @Nullable String reportingCadence, List<Participant> participants,
+            @Nullable UUID implementsActionId, Boolean requiresLocalImplementation, List<UUID> expectedImplementers,
+            @Nullable Integer weight, List<UUID> needIds,
             List<UUID> gapIds, List<String> frameworkItems, String status, String classification,
             List<UUID> sharedWithForums, Instant createdAt, Instant updatedAt) {
 
@@ -71,21 +77,24 @@ public class ActionPlansApi {
      * left out of the body.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ActionBody(UUID planId, String title, String description, String kind, List<String> sectors,
-            List<String> targetGroups, List<Area> areas, LocalDate startDate, LocalDate endDate,
-            String reportingCadence, List<Participant> participants, UUID implementsActionId,
-            Boolean requiresLocalImplementation, List<UUID> expectedImplementers, Integer weight, List<UUID> needIds,
-            List<UUID> gapIds, List<String> frameworkItems, String classification, List<UUID> sharedWithForums) {
+    public record ActionBody(@Nullable UUID planId, String title, @Nullable String description, @Nullable String kind,
+            List<String> sectors, List<String> targetGroups, List<Area> areas, @Nullable LocalDate startDate,
+            @Nullable LocalDate endDate, @Nullable String reportingCadence, List<Participant> participants,
+            @Nullable UUID implementsActionId, @Nullable Boolean requiresLocalImplementation,
+            List<UUID> expectedImplementers, @Nullable Integer weight, List<UUID> needIds, List<UUID> gapIds,
+            List<String> frameworkItems, @Nullable String classification, List<UUID> sharedWithForums) {
     }
 
     /** What to list: the filters the service takes, a page and an order ({@code -createdAt}, {@code title}, ...). */
-    public record ActionQuery(UUID owner, String status, UUID implementsActionId, int page, int size, String sort) {
+    public record ActionQuery(@Nullable UUID owner, @Nullable String status, @Nullable UUID implementsActionId,
+            int page,
+            int size, @Nullable String sort) {
     }
 
     /** A commitment's local implementations as the caller may see them, with the weighted roll-up of their progress. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Cascade(UUID actionId, List<CascadeChild> children, Integer childrenNotShown, Double percentComplete,
-            List<UUID> missingImplementers) {
+    public record Cascade(UUID actionId, List<CascadeChild> children, @Nullable Integer childrenNotShown,
+            @Nullable Double percentComplete, List<UUID> missingImplementers) {
 
         public Cascade {
             children = orEmpty(children);
@@ -94,13 +103,14 @@ public class ActionPlansApi {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record CascadeChild(UUID id, UUID ownerId, String title, String status, int weight, Integer latestPercent) {
+    public record CascadeChild(UUID id, UUID ownerId, String title, String status, int weight,
+            @Nullable Integer latestPercent) {
     }
 
     /** One version of a record: what happened, when, by whom, which fields changed and why. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Revision(long version, String change, Instant at, String userId, String organisationId,
-            List<String> changedFields, String reason) {
+    public record Revision(long version, String change, Instant at, @Nullable String userId,
+            @Nullable String organisationId, List<String> changedFields, @Nullable String reason) {
 
         public Revision {
             changedFields = orEmpty(changedFields);
@@ -109,13 +119,15 @@ public class ActionPlansApi {
 
     /** A milestone; {@code late} and {@code daysLate} as the service derives them on the day it is read. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Milestone(UUID id, long version, UUID actionId, String title, LocalDate dueOn, LocalDate reachedOn,
-            String status, Boolean late, Long daysLate) {
+    public record Milestone(UUID id, long version, UUID actionId, String title, @Nullable LocalDate dueOn,
+            @Nullable LocalDate reachedOn, String status, @Nullable Boolean late, @Nullable Long daysLate) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record FundingLine(UUID id, long version, UUID actionId, UUID sourceId, String sourceName, String currency,
-            BigDecimal required, BigDecimal committed, BigDecimal disbursed, Instant createdAt, Instant updatedAt) {
+    public record FundingLine(UUID id, long version, UUID actionId, @Nullable UUID sourceId,
+            @Nullable String sourceName,
+            String currency, @Nullable BigDecimal required, @Nullable BigDecimal committed,
+            @Nullable BigDecimal disbursed, Instant createdAt, Instant updatedAt) {
     }
 
     /** What is required, committed and disbursed in one currency, and the gap (required less committed). */
@@ -134,12 +146,13 @@ public class ActionPlansApi {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FundingBody(UUID sourceId, String sourceName, String currency, BigDecimal required,
-            BigDecimal committed, BigDecimal disbursed) {
+    public record FundingBody(@Nullable UUID sourceId, @Nullable String sourceName, @Nullable String currency,
+            @Nullable BigDecimal required, @Nullable BigDecimal committed, @Nullable BigDecimal disbursed) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Contribution(UUID id, UUID actionId, UUID contributorId, String kind, String text, Instant createdAt) {
+    public record Contribution(UUID id, UUID actionId, UUID contributorId, String kind, @Nullable String text,
+            Instant createdAt) {
     }
 
     /**
@@ -147,7 +160,8 @@ public class ActionPlansApi {
      * below 5 is left out and named in {@code suppressed}.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Indicator(String name, String unit, Double baseline, Double target, Double actual,
+    public record Indicator(String name, @Nullable String unit, @Nullable Double baseline, @Nullable Double target,
+            @Nullable Double actual,
             List<String> suppressed) {
 
         public Indicator {
@@ -170,7 +184,7 @@ public class ActionPlansApi {
 
     /** A milestone that is late (by {@code daysLate} days), missed or due next. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record MilestoneDue(UUID id, String title, LocalDate dueOn, Long daysLate) {
+    public record MilestoneDue(UUID id, String title, LocalDate dueOn, @Nullable Long daysLate) {
     }
 
     /**
@@ -178,9 +192,10 @@ public class ActionPlansApi {
      * overdue by {@code daysOverdue} days when {@code overdue}), and its milestones late, missed and due next.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Reporting(UUID actionId, String status, String cadence, LocalDate asOf, boolean reportsExpected,
-            int graceDays, LastReport lastReport, DuePeriod nextDue, boolean overdue, long daysOverdue,
-            List<MilestoneDue> lateMilestones, List<MilestoneDue> missedMilestones, MilestoneDue nextMilestone) {
+    public record Reporting(UUID actionId, String status, @Nullable String cadence, LocalDate asOf,
+            boolean reportsExpected, int graceDays, @Nullable LastReport lastReport, @Nullable DuePeriod nextDue,
+            boolean overdue, long daysOverdue, List<MilestoneDue> lateMilestones, List<MilestoneDue> missedMilestones,
+            @Nullable MilestoneDue nextMilestone) {
 
         public Reporting {
             lateMilestones = lateMilestones == null ? List.of() : lateMilestones;
@@ -226,18 +241,18 @@ public class ActionPlansApi {
         return "\"" + version + "\"";
     }
 
-    private static <T> List<T> orEmpty(List<T> list) {
+    private static <T> List<T> orEmpty(@Nullable List<T> list) {
         return list == null ? List.of() : list;
     }
 
     // ---- actions
 
     public Action action(UUID id) {
-        return client.get().uri("/actions/{id}", id).retrieve().body(Action.class);
+        return required(client.get().uri("/actions/{id}", id).retrieve().body(Action.class));
     }
 
     public Listing<Action> actions(ActionQuery query) {
-        return client.get().uri(b -> {
+        return required(client.get().uri(b -> {
             UriBuilder u = b.path("/actions").queryParam("page", query.page()).queryParam("size", query.size());
             if (query.owner() != null) {
                 u.queryParam("owner", query.owner());
@@ -253,12 +268,12 @@ public class ActionPlansApi {
             }
             return u.build();
         }).retrieve().body(new org.springframework.core.ParameterizedTypeReference<Listing<Action>>() {
-        });
+        }));
     }
 
     public Action record(ActionBody body) {
-        return client.post().uri("/actions").contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
-                .body(Action.class);
+        return required(client.post().uri("/actions").contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+                .body(Action.class));
     }
 
     public void revise(UUID id, long version, ActionBody body) {
@@ -267,7 +282,7 @@ public class ActionPlansApi {
     }
 
     /** Moves the action along its lifecycle; a reason is required to cancel. */
-    public void move(UUID id, long version, String status, String reason) {
+    public void move(UUID id, long version, String status, @Nullable String reason) {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("status", status);
         if (reason != null && !reason.isBlank()) {
@@ -278,61 +293,62 @@ public class ActionPlansApi {
     }
 
     public Cascade cascade(UUID id) {
-        return client.get().uri("/actions/{id}/cascade", id).retrieve().body(Cascade.class);
+        return required(client.get().uri("/actions/{id}/cascade", id).retrieve().body(Cascade.class));
     }
 
     /** The action's versions (its owner only). */
     public List<Revision> history(UUID id) {
-        return List.of(client.get().uri("/actions/{id}/history", id).retrieve().body(Revision[].class));
+        return List.of(required(client.get().uri("/actions/{id}/history", id).retrieve().body(Revision[].class)));
     }
 
     public Reporting reporting(UUID id) {
-        return client.get().uri("/actions/{id}/reporting", id).retrieve().body(Reporting.class);
+        return required(client.get().uri("/actions/{id}/reporting", id).retrieve().body(Reporting.class));
     }
 
     // ---- plans and frameworks
 
     public Plan plan(UUID id) {
-        return client.get().uri("/plans/{id}", id).retrieve().body(Plan.class);
+        return required(client.get().uri("/plans/{id}", id).retrieve().body(Plan.class));
     }
 
     /** The plans of an organisation the caller may see. */
     public List<Plan> plans(UUID owner) {
-        return client.get().uri(b -> b.path("/plans").queryParam("owner", owner).queryParam("size", MAX_PAGE)
+        return required(client.get().uri(b -> b.path("/plans").queryParam("owner", owner).queryParam("size", MAX_PAGE)
                 .queryParam("sort", "title").build()).retrieve()
                 .body(new org.springframework.core.ParameterizedTypeReference<Listing<Plan>>() {
-                }).items();
+                })).items();
     }
 
     public Frameworks frameworks() {
-        return client.get().uri("/frameworks").retrieve().body(Frameworks.class);
+        return required(client.get().uri("/frameworks").retrieve().body(Frameworks.class));
     }
 
     // ---- milestones
 
     public List<Milestone> milestones(UUID actionId) {
-        return client.get().uri(b -> b.path("/actions/{id}/milestones").queryParam("size", MAX_PAGE)
+        return required(client.get().uri(b -> b.path("/actions/{id}/milestones").queryParam("size", MAX_PAGE)
                 .queryParam("sort", "dueOn").build(actionId)).retrieve()
                 .body(new org.springframework.core.ParameterizedTypeReference<Listing<Milestone>>() {
-                }).items();
+                })).items();
     }
 
     public Milestone milestone(UUID actionId, UUID milestoneId) {
-        return client.get().uri("/actions/{id}/milestones/{m}", actionId, milestoneId).retrieve().body(Milestone.class);
+        return required(client.get().uri("/actions/{id}/milestones/{m}", actionId, milestoneId).retrieve()
+                .body(Milestone.class));
     }
 
-    public void schedule(UUID actionId, String title, LocalDate dueOn) {
+    public void schedule(UUID actionId, String title, @Nullable LocalDate dueOn) {
         client.post().uri("/actions/{id}/milestones", actionId).contentType(MediaType.APPLICATION_JSON)
                 .body(milestoneBody(title, dueOn)).retrieve().toBodilessEntity();
     }
 
-    public void reschedule(UUID actionId, UUID milestoneId, long version, String title, LocalDate dueOn) {
+    public void reschedule(UUID actionId, UUID milestoneId, long version, String title, @Nullable LocalDate dueOn) {
         client.put().uri("/actions/{id}/milestones/{m}", actionId, milestoneId)
                 .header("If-Match", ifMatch(version)).contentType(MediaType.APPLICATION_JSON)
                 .body(milestoneBody(title, dueOn)).retrieve().toBodilessEntity();
     }
 
-    public void reach(UUID actionId, UUID milestoneId, long version, LocalDate reachedOn) {
+    public void reach(UUID actionId, UUID milestoneId, long version, @Nullable LocalDate reachedOn) {
         Map<String, Object> body = new java.util.HashMap<>();
         body.put("reachedOn", reachedOn);
         client.post().uri("/actions/{id}/milestones/{m}/reach", actionId, milestoneId)
@@ -346,7 +362,7 @@ public class ActionPlansApi {
                 .header("If-Match", ifMatch(version)).retrieve().toBodilessEntity();
     }
 
-    private static Map<String, Object> milestoneBody(String title, LocalDate dueOn) {
+    private static Map<String, Object> milestoneBody(String title, @Nullable LocalDate dueOn) {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("title", title);
         body.put("dueOn", dueOn);
@@ -356,11 +372,12 @@ public class ActionPlansApi {
     // ---- funding
 
     public Funding funding(UUID actionId) {
-        return client.get().uri("/actions/{id}/funding", actionId).retrieve().body(Funding.class);
+        return required(client.get().uri("/actions/{id}/funding", actionId).retrieve().body(Funding.class));
     }
 
     public FundingLine fundingLine(UUID actionId, UUID lineId) {
-        return client.get().uri("/actions/{id}/funding/{f}", actionId, lineId).retrieve().body(FundingLine.class);
+        return required(client.get().uri("/actions/{id}/funding/{f}", actionId, lineId).retrieve()
+                .body(FundingLine.class));
     }
 
     public void recordFunding(UUID actionId, FundingBody body) {
@@ -377,20 +394,21 @@ public class ActionPlansApi {
 
     /** The action's progress reports, newest period first. */
     public List<Report> reports(UUID actionId) {
-        return client.get().uri(b -> b.path("/actions/{id}/reports").queryParam("size", MAX_PAGE).build(actionId))
-                .retrieve().body(new org.springframework.core.ParameterizedTypeReference<Listing<Report>>() {
-                }).items();
+        return required(client.get()
+                .uri(b -> b.path("/actions/{id}/reports").queryParam("size", MAX_PAGE).build(actionId)).retrieve()
+                .body(new org.springframework.core.ParameterizedTypeReference<Listing<Report>>() {
+                })).items();
     }
 
     /** The contributions to the action, newest first. */
     public List<Contribution> contributions(UUID actionId) {
-        return client.get().uri(b -> b.path("/actions/{id}/contributions").queryParam("size", MAX_PAGE)
+        return required(client.get().uri(b -> b.path("/actions/{id}/contributions").queryParam("size", MAX_PAGE)
                 .build(actionId)).retrieve()
                 .body(new org.springframework.core.ParameterizedTypeReference<Listing<Contribution>>() {
-                }).items();
+                })).items();
     }
 
-    public void contribute(UUID actionId, String kind, String text) {
+    public void contribute(UUID actionId, @Nullable String kind, @Nullable String text) {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("kind", kind);
         if (text != null && !text.isBlank()) {
@@ -404,9 +422,9 @@ public class ActionPlansApi {
 
     /** An organisation's actions that the caller may see, by title (the first 200), e.g. to link one to a need. */
     public List<Action> actionsOwnedBy(UUID owner) {
-        return client.get().uri("/actions?owner={owner}&size=200&sort=title", owner).retrieve()
+        return required(client.get().uri("/actions?owner={owner}&size=200&sort=title", owner).retrieve()
                 .body(new ParameterizedTypeReference<Listing<Action>>() {
-                }).items();
+                })).items();
     }
 
     /** Every action of the organisation the caller may read, page after page, newest first. */
@@ -414,11 +432,11 @@ public class ActionPlansApi {
         List<Action> all = new ArrayList<>();
         for (int page = 0;; page++) {
             int p = page;
-            Listing<Action> found = client.get()
+            Listing<Action> found = required(client.get()
                     .uri(uri -> uri.path("/actions").queryParam("owner", owner).queryParam("sort", "-createdAt")
                             .queryParam("page", p).queryParam("size", MAX_PAGE).build())
                     .retrieve().body(new ParameterizedTypeReference<Listing<Action>>() {
-                    });
+                    }));
             all.addAll(found.items());
             if (page + 1 >= found.totalPages()) {
                 return all;
@@ -428,27 +446,31 @@ public class ActionPlansApi {
 
     /** A report as its owner sends it (field names as the API's, so its refusals name the form's fields). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ReportDraft(LocalDate periodStart, LocalDate periodEnd, Integer percentComplete, String rag,
-            String narrative, List<IndicatorDraft> indicators) {
+    public record ReportDraft(@Nullable LocalDate periodStart, @Nullable LocalDate periodEnd,
+            @Nullable Integer percentComplete, @Nullable String rag, @Nullable String narrative,
+            List<IndicatorDraft> indicators) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record IndicatorDraft(String name, String unit, Double baseline, Double target, Double actual) {
+    public record IndicatorDraft(@Nullable String name, @Nullable String unit, @Nullable Double baseline,
+            @Nullable Double target, @Nullable Double actual) {
     }
 
     public Report report(UUID actionId, UUID reportId) {
-        return client.get().uri("/actions/{id}/reports/{report}", actionId, reportId).retrieve().body(Report.class);
+        return required(client.get().uri("/actions/{id}/reports/{report}", actionId, reportId).retrieve()
+                .body(Report.class));
     }
 
     public Report publishReport(UUID actionId, ReportDraft draft) {
-        return client.post().uri("/actions/{id}/reports", actionId).contentType(MediaType.APPLICATION_JSON)
-                .body(draft).retrieve().body(Report.class);
+        return required(client.post().uri("/actions/{id}/reports", actionId).contentType(MediaType.APPLICATION_JSON)
+                .body(draft).retrieve().body(Report.class));
     }
 
     /** The newest contributions to the action (at most {@code size}), newest first. */
     public List<Contribution> contributions(UUID actionId, int size) {
-        return client.get().uri(uri -> uri.path("/actions/{id}/contributions").queryParam("size", size)
-                .build(actionId)).retrieve().body(new ParameterizedTypeReference<Listing<Contribution>>() {
-                }).items();
+        return required(client.get().uri(uri -> uri.path("/actions/{id}/contributions").queryParam("size", size)
+                .build(actionId)).retrieve()
+                .body(new ParameterizedTypeReference<Listing<Contribution>>() {
+                })).items();
     }
 }

@@ -1,5 +1,7 @@
 package org.arrival.web.api.assessments;
 
+import static org.arrival.web.api.ApiClients.required;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.UUID;
 import org.arrival.web.api.ApiClients;
 import org.arrival.web.api.Listing;
 import org.arrival.web.api.Service;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -34,7 +37,8 @@ public class AssessmentsApi {
 
     /** A place: ISO 3166 country and subdivision codes, an area code below them and its name. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Area(String country, String subdivision, String areaCode, String areaName) {
+    public record Area(@Nullable String country, @Nullable String subdivision, @Nullable String areaCode,
+            @Nullable String areaName) {
 
         /** The most specific name or code there is, for people to read. */
         public String shown() {
@@ -52,7 +56,7 @@ public class AssessmentsApi {
      * suppressed ({@code suppressed} is {@code "<5"}).
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Count(Integer value, String suppressed) {
+    public record Count(@Nullable Integer value, @Nullable String suppressed) {
 
         public boolean hidden() {
             return suppressed != null;
@@ -61,8 +65,9 @@ public class AssessmentsApi {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Need(UUID id, long version, UUID ownerId, String statement, String sector,
-            List<String> populationGroups, Area area, String severity, List<String> barriers,
-            List<String> evidenceReferences, UUID roundId, String status, String statusReason, List<UUID> actionIds,
+            List<String> populationGroups, @Nullable Area area, @Nullable String severity, List<String> barriers,
+            List<String> evidenceReferences, @Nullable UUID roundId, String status, @Nullable String statusReason,
+            List<UUID> actionIds,
             String classification, List<UUID> sharedWithForums, Instant createdAt, Instant updatedAt) {
 
         public Need {
@@ -75,8 +80,9 @@ public class AssessmentsApi {
     }
 
     /** The needs listing's filters, sort ({@code -createdAt}, {@code -updatedAt}, {@code -severity}) and page. */
-    public record NeedQuery(String sector, String group, String area, String status, UUID owner, String sort,
-            Integer page, Integer size) {
+    public record NeedQuery(@Nullable String sector, @Nullable String group, @Nullable String area,
+            @Nullable String status, @Nullable UUID owner, @Nullable String sort, @Nullable Integer page,
+            @Nullable Integer size) {
 
         void apply(UriBuilder uri) {
             Map<String, Object> params = new LinkedHashMap<>();
@@ -146,61 +152,61 @@ public class AssessmentsApi {
     // ---- needs
 
     public Need need(UUID id) {
-        return client.get().uri("/needs/{id}", id).retrieve().body(Need.class);
+        return required(client.get().uri("/needs/{id}", id).retrieve().body(Need.class));
     }
 
     public Listing<Need> needs(NeedQuery query) {
-        return client.get().uri(uri -> {
+        return required(client.get().uri(uri -> {
             uri.path("/needs");
             query.apply(uri);
             return uri.build();
         }).retrieve().body(new ParameterizedTypeReference<Listing<Need>>() {
-        });
+        }));
     }
 
     /** Records a need for the caller's organisation; the body is the API's JSON fields. */
     public Need recordNeed(Map<String, Object> body) {
-        return client.post().uri("/needs").contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
-                .body(Need.class);
+        return required(client.post().uri("/needs").contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+                .body(Need.class));
     }
 
     /** Replaces a need's details, if it is still at {@code version} (412 otherwise). */
     public Need reviseNeed(UUID id, long version, Map<String, Object> body) {
-        return client.put().uri("/needs/{id}", id).header("If-Match", etag(version))
-                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(Need.class);
+        return required(client.put().uri("/needs/{id}", id).header("If-Match", etag(version))
+                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(Need.class));
     }
 
     /** Moves a need along its lifecycle, if it is still at {@code version}. */
-    public Need moveNeed(UUID id, long version, String status, String reason) {
+    public Need moveNeed(UUID id, long version, String status, @Nullable String reason) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status);
         if (reason != null && !reason.isBlank()) {
             body.put("reason", reason);
         }
-        return client.post().uri("/needs/{id}/status", id).header("If-Match", etag(version))
-                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(Need.class);
+        return required(client.post().uri("/needs/{id}/status", id).header("If-Match", etag(version))
+                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(Need.class));
     }
 
     /** Records that an action addresses the need, if it is still at {@code version}. */
     public Need linkAction(UUID id, long version, UUID actionId) {
-        return client.post().uri("/needs/{id}/actions", id).header("If-Match", etag(version))
+        return required(client.post().uri("/needs/{id}/actions", id).header("If-Match", etag(version))
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("actionId", actionId)).retrieve()
-                .body(Need.class);
+                .body(Need.class));
     }
 
     // ---- inputs
 
     /** Every input about the need that the caller may see, newest first. */
     public List<Input> inputsAboutNeed(UUID needId) {
-        return all(page -> client.get()
+        return all(page -> required(client.get()
                 .uri("/needs/{id}/inputs?size={size}&page={page}", needId, MAX_PAGE, page).retrieve()
                 .body(new ParameterizedTypeReference<Listing<Input>>() {
-                }));
+                })));
     }
 
     /** Every input about a round, or from a contributor, that the caller may see, newest first. */
-    public List<Input> inputs(String subjectType, UUID subjectId, UUID contributor) {
-        return all(page -> client.get().uri(uri -> {
+    public List<Input> inputs(@Nullable String subjectType, @Nullable UUID subjectId, @Nullable UUID contributor) {
+        return all(page -> required(client.get().uri(uri -> {
             uri.path("/inputs");
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("subjectType", subjectType);
@@ -211,44 +217,44 @@ public class AssessmentsApi {
             query(uri, params);
             return uri.build();
         }).retrieve().body(new ParameterizedTypeReference<Listing<Input>>() {
-        }));
+        })));
     }
 
     /** Contributes an input of the caller's organisation to another's need or round. */
     public Input contribute(Map<String, Object> body) {
-        return client.post().uri("/inputs").contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
-                .body(Input.class);
+        return required(client.post().uri("/inputs").contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+                .body(Input.class));
     }
 
     // ---- rounds
 
     public Round round(UUID id) {
-        return client.get().uri("/rounds/{id}", id).retrieve().body(Round.class);
+        return required(client.get().uri("/rounds/{id}", id).retrieve().body(Round.class));
     }
 
     /** Every round the caller may see, most recently changed first. */
     public List<Round> rounds() {
-        return all(page -> client.get().uri("/rounds?size={size}&page={page}", MAX_PAGE, page).retrieve()
+        return all(page -> required(client.get().uri("/rounds?size={size}&page={page}", MAX_PAGE, page).retrieve()
                 .body(new ParameterizedTypeReference<Listing<Round>>() {
-                }));
+                })));
     }
 
     // ---- population estimates
 
     public Estimate estimate(UUID id) {
-        return client.get().uri("/population/{id}", id).retrieve().body(Estimate.class);
+        return required(client.get().uri("/population/{id}", id).retrieve().body(Estimate.class));
     }
 
     /** Records a population estimate for the caller's organisation. */
     public Estimate recordEstimate(Map<String, Object> body) {
-        return client.post().uri("/population").contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
-                .body(Estimate.class);
+        return required(client.post().uri("/population").contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+                .body(Estimate.class));
     }
 
     /** What others would see of an estimate's counts, checked as a recording is; stores nothing. */
     public ShownCounts previewEstimate(Map<String, Object> body) {
-        return client.post().uri("/population/preview").contentType(MediaType.APPLICATION_JSON).body(body)
-                .retrieve().body(ShownCounts.class);
+        return required(client.post().uri("/population/preview").contentType(MediaType.APPLICATION_JSON).body(body)
+                .retrieve().body(ShownCounts.class));
     }
 
     private static String etag(long version) {
@@ -276,32 +282,35 @@ public class AssessmentsApi {
 
     /** The organisation's needs the caller may see (at most 200, newest first). */
     public List<Need> needsOf(UUID owner) {
-        return client.get().uri(uri -> uri.path("/needs").queryParam("owner", owner).queryParam("size", 200).build())
-                .retrieve().body(new ParameterizedTypeReference<Listing<Need>>() {
-                }).items();
+        return required(client.get()
+                .uri(uri -> uri.path("/needs").queryParam("owner", owner).queryParam("size", 200).build()).retrieve()
+                .body(new ParameterizedTypeReference<Listing<Need>>() {
+                })).items();
     }
 
     /** The newest inputs about needs the caller may see (at most {@code size}), newest first. */
     public List<Input> inputsAboutNeeds(int size) {
-        return client.get().uri(uri -> uri.path("/inputs").queryParam("subjectType", "NEED").queryParam("size", size)
-                .build()).retrieve().body(new ParameterizedTypeReference<Listing<Input>>() {
-                }).items();
+        return required(client.get()
+                .uri(uri -> uri.path("/inputs").queryParam("subjectType", "NEED").queryParam("size", size).build())
+                .retrieve().body(new ParameterizedTypeReference<Listing<Input>>() {
+                })).items();
     }
 
     // ---- for linking actions: every need, the published rounds, their gaps, the checklist
 
     /** The needs the caller may see, newest first (one page of the largest size). */
     public List<Need> needs() {
-        return client.get().uri(b -> b.path("/needs").queryParam("size", MAX_PAGE).build()).retrieve()
+        return required(client.get().uri(b -> b.path("/needs").queryParam("size", MAX_PAGE).build()).retrieve()
                 .body(new ParameterizedTypeReference<Listing<Need>>() {
-                }).items();
+                })).items();
     }
 
     /** The published rounds the caller may see, latest first. */
     public List<Round> publishedRounds() {
-        return client.get().uri(b -> b.path("/rounds").queryParam("status", "PUBLISHED").queryParam("size", 50)
-                .build()).retrieve().body(new ParameterizedTypeReference<Listing<Round>>() {
-                }).items();
+        return required(client.get().uri(b -> b.path("/rounds").queryParam("status", "PUBLISHED").queryParam("size", 50)
+                .build()).retrieve()
+                .body(new ParameterizedTypeReference<Listing<Round>>() {
+                })).items();
     }
 
     public List<Gap> gaps(UUID roundId) {
@@ -333,6 +342,6 @@ public class AssessmentsApi {
     }
 
     public Checklist checklist() {
-        return client.get().uri("/checklist").retrieve().body(Checklist.class);
+        return required(client.get().uri("/checklist").retrieve().body(Checklist.class));
     }
 }

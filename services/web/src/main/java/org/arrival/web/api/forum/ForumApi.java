@@ -1,5 +1,7 @@
 package org.arrival.web.api.forum;
 
+import static org.arrival.web.api.ApiClients.required;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +15,7 @@ import org.arrival.web.api.ApiClients;
 import org.arrival.web.api.Listing;
 import org.arrival.web.api.Service;
 import org.arrival.web.api.assessments.AssessmentsApi;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -179,8 +182,9 @@ public class ForumApi {
      * The tracker's query as the forum service takes it: filters, sort ({@code title}, {@code -startDate}, ...),
      * page from 0 and page size.
      */
-    public record TrackerQuery(UUID org, String sector, String group, String status, String area, String sort,
-            Integer page, Integer size) {
+    public record TrackerQuery(@Nullable UUID org, @Nullable String sector, @Nullable String group,
+            @Nullable String status, @Nullable String area, @Nullable String sort, @Nullable Integer page,
+            @Nullable Integer size) {
 
         public static final TrackerQuery ALL = new TrackerQuery(null, null, null, null, null, null, null, null);
 
@@ -207,17 +211,18 @@ public class ForumApi {
     }
 
     public List<ForumSummary> myForums() {
-        return client.get().uri("/forums").retrieve().body(new ParameterizedTypeReference<List<ForumSummary>>() {
-        });
+        return required(client.get().uri("/forums").retrieve()
+                .body(new ParameterizedTypeReference<List<ForumSummary>>() {
+                }));
     }
 
     public Listing<TrackerItem> tracker(UUID forumId, TrackerQuery query) {
-        return client.get().uri(uri -> {
+        return required(client.get().uri(uri -> {
             uri.path("/forums/{forumId}/tracker");
             query.apply(uri);
             return uri.build(forumId);
         }).retrieve().body(new ParameterizedTypeReference<Listing<TrackerItem>>() {
-        });
+        }));
     }
 
     /** Every action of the forum the caller sees, page after page. */
@@ -238,18 +243,18 @@ public class ForumApi {
     }
 
     /** Every population estimate within the forum's area that the caller sees, of a group or all, newest first. */
-    public List<EstimateItem> population(UUID forumId, String group) {
+    public List<EstimateItem> population(UUID forumId, @Nullable String group) {
         List<EstimateItem> all = new ArrayList<>();
         for (int page = 0;; page++) {
             int p = page;
-            Listing<EstimateItem> listed = client.get().uri(uri -> {
+            Listing<EstimateItem> listed = required(client.get().uri(uri -> {
                 uri.path("/forums/{forumId}/population").queryParam("size", MAX_PAGE).queryParam("page", p);
                 if (group != null) {
                     uri.queryParam("group", group);
                 }
                 return uri.build(forumId);
             }).retrieve().body(new ParameterizedTypeReference<Listing<EstimateItem>>() {
-            });
+            }));
             all.addAll(listed.items());
             if (page + 1 >= listed.totalPages()) {
                 return all;
@@ -258,25 +263,25 @@ public class ForumApi {
     }
 
     public List<CoverageCell> needsCoverage(UUID forumId) {
-        return client.get().uri("/forums/{forumId}/needs-coverage", forumId).retrieve()
+        return required(client.get().uri("/forums/{forumId}/needs-coverage", forumId).retrieve()
                 .body(new ParameterizedTypeReference<List<CoverageCell>>() {
-                });
+                }));
     }
 
     public Readiness readiness(UUID forumId) {
-        return client.get().uri("/forums/{forumId}/readiness", forumId).retrieve().body(Readiness.class);
+        return required(client.get().uri("/forums/{forumId}/readiness", forumId).retrieve().body(Readiness.class));
     }
 
     public List<Flag> flags(UUID forumId) {
-        return client.get().uri("/forums/{forumId}/flags", forumId).retrieve()
+        return required(client.get().uri("/forums/{forumId}/flags", forumId).retrieve()
                 .body(new ParameterizedTypeReference<List<Flag>>() {
-                });
+                }));
     }
 
     /** The forum's tracker as it stood at the instant, and what changed since. */
     public AsOf asOf(UUID forumId, Instant at) {
-        return client.get().uri(uri -> uri.path("/forums/{forumId}/as-of").queryParam("at", at.toString())
-                .build(forumId)).retrieve().body(AsOf.class);
+        return required(client.get().uri(uri -> uri.path("/forums/{forumId}/as-of").queryParam("at", at.toString())
+                .build(forumId)).retrieve().body(AsOf.class));
     }
 
     /** The exports the forum service makes, with the media type it answers in. */
@@ -301,7 +306,7 @@ public class ForumApi {
                         throw ApiClients.problem(Service.FORUM, response, json);
                     }
                     into.accept(response.getBody());
-                    return null;
+                    return true;
                 });
     }
 
@@ -319,7 +324,7 @@ public class ForumApi {
                         throw ApiClients.problem(Service.FORUM, response, json);
                     }
                     reader.accept(response.getBody());
-                    return null;
+                    return true;
                 }, false);
     }
 }

@@ -1,5 +1,7 @@
 package org.arrival.web.api.notifications;
 
+import static org.arrival.web.api.ApiClients.required;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +10,7 @@ import java.util.UUID;
 import org.arrival.web.api.ApiClients;
 import org.arrival.web.api.Listing;
 import org.arrival.web.api.Service;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -61,14 +64,15 @@ public class NotificationsApi {
             String frequency, Filter filter, String language, Instant createdAt, Instant updatedAt) {
 
         public Subscription {
-            filter = filter == null ? new Filter(null, null, null, null, null, null) : filter;
+            filter = filter == null ? new Filter(List.of(), List.of(), List.of(), List.of(), List.of(), List.of())
+                    : filter;
         }
     }
 
     /** A subscription as sent to create or replace it (absent values left out). */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record SubscriptionInput(String scope, String channel, String address, UUID webhookId, String frequency,
-            Filter filter, String language) {
+    public record SubscriptionInput(@Nullable String scope, @Nullable String channel, @Nullable String address,
+            @Nullable UUID webhookId, @Nullable String frequency, Filter filter, @Nullable String language) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -76,10 +80,10 @@ public class NotificationsApi {
     }
 
     public Listing<InboxItem> inbox(boolean unreadOnly, int page, int size) {
-        return client.get().uri(uri -> uri.path("/inbox").queryParam("page", page).queryParam("size", size)
+        return required(client.get().uri(uri -> uri.path("/inbox").queryParam("page", page).queryParam("size", size)
                 .queryParamIfPresent("unread", unreadOnly ? java.util.Optional.of(true) : java.util.Optional.empty())
                 .build()).retrieve().body(new ParameterizedTypeReference<Listing<InboxItem>>() {
-                });
+                }));
     }
 
     public long unreadCount() {
@@ -102,10 +106,10 @@ public class NotificationsApi {
         List<Subscription> all = new java.util.ArrayList<>();
         for (int page = 0;; page++) {
             int p = page;
-            Listing<Subscription> found = client.get()
+            Listing<Subscription> found = required(client.get()
                     .uri(uri -> uri.path("/subscriptions").queryParam("page", p).queryParam("size", MAX_PAGE).build())
                     .retrieve().body(new ParameterizedTypeReference<Listing<Subscription>>() {
-                    });
+                    }));
             all.addAll(found.items());
             if (page + 1 >= found.totalPages()) {
                 return all;
@@ -114,18 +118,18 @@ public class NotificationsApi {
     }
 
     public Subscription subscription(UUID id) {
-        return client.get().uri("/subscriptions/{id}", id).retrieve().body(Subscription.class);
+        return required(client.get().uri("/subscriptions/{id}", id).retrieve().body(Subscription.class));
     }
 
     public Subscription subscribe(SubscriptionInput input) {
-        return client.post().uri("/subscriptions").body(input).retrieve().body(Subscription.class);
+        return required(client.post().uri("/subscriptions").body(input).retrieve().body(Subscription.class));
     }
 
     /** Replaces the subscription at the version the person read (412 when someone changed it meanwhile). */
     public Subscription replace(UUID id, long version, SubscriptionInput input) {
         ResponseEntity<Subscription> answer = client.put().uri("/subscriptions/{id}", id)
                 .header("If-Match", "\"" + version + "\"").body(input).retrieve().toEntity(Subscription.class);
-        return answer.getBody();
+        return required(answer.getBody());
     }
 
     /** Ends the subscription at the version the person read. */
@@ -136,8 +140,8 @@ public class NotificationsApi {
 
     /** The organisation's webhooks (for its administrators; the first page, which is all an office has). */
     public List<Webhook> webhooks() {
-        return client.get().uri(uri -> uri.path("/webhooks").queryParam("size", MAX_PAGE).build()).retrieve()
+        return required(client.get().uri(uri -> uri.path("/webhooks").queryParam("size", MAX_PAGE).build()).retrieve()
                 .body(new ParameterizedTypeReference<Listing<Webhook>>() {
-                }).items();
+                })).items();
     }
 }

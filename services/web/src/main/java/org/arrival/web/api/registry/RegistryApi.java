@@ -1,11 +1,14 @@
 package org.arrival.web.api.registry;
 
+import static org.arrival.web.api.ApiClients.required;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.arrival.web.api.ApiClients;
 import org.arrival.web.api.Service;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -35,7 +38,7 @@ public class RegistryApi {
     /** An organisation as the registry shows it to the caller. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Organisation(UUID id, long version, String name, String acronym, String type, String status,
-            Place jurisdiction) {
+            @Nullable Place jurisdiction) {
 
         /** Whether it may take part in records (the registry refuses archived and suspended ones). */
         public boolean canTakePart() {
@@ -45,7 +48,8 @@ public class RegistryApi {
 
     /** Where an organisation acts: country and subdivision codes, an area code below them and its name. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Place(String country, String subdivision, String areaCode, String areaName) {
+    public record Place(@Nullable String country, @Nullable String subdivision, @Nullable String areaCode,
+            @Nullable String areaName) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -53,7 +57,7 @@ public class RegistryApi {
     }
 
     public Organisation organisation(UUID id) {
-        return client.get().uri("/stakeholders/{id}", id).retrieve().body(Organisation.class);
+        return required(client.get().uri("/stakeholders/{id}", id).retrieve().body(Organisation.class));
     }
 
     /** Every organisation the caller may see, by name (the registry leaves out those hidden from them). */
