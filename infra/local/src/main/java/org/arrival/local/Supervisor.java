@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Keeps the stack's parts running: each part is watched by its own thread about once a second; a part that dies is
  * started again after a pause that doubles with each death (1 s up to 30 s by default) and goes back to the first
@@ -296,8 +298,8 @@ final class Supervisor implements AutoCloseable {
         volatile boolean held;
         volatile Instant upSince = Instant.now();
         boolean killedOnRequest;
-        String failure;
-        Thread thread;
+        @Nullable String failure;
+        @Nullable Thread thread;
 
         Watch(SupervisedPart part) {
             this.part = part;
