@@ -249,7 +249,8 @@ final class Supervisor implements AutoCloseable {
                 w.pause(Duration.ofMillis(250));
             }
         } catch (RuntimeException e) {
-            failure = e.getMessage();
+            // never null: a null failure means the part came up
+            failure = e.getMessage() != null ? e.getMessage() : e.toString();
         }
         synchronized (w) {
             if (!closed && !w.held && failure == null) {
