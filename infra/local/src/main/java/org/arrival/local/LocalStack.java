@@ -194,10 +194,17 @@ public final class LocalStack implements AutoCloseable {
             Thread.currentThread().interrupt();
             keycloakFailure = "interrupted";
         } catch (ExecutionException e) {
-            keycloakFailure = e.getCause().getMessage();
+            keycloakFailure = failure(e);
         } catch (java.util.concurrent.TimeoutException e) {
             keycloakFailure = "not ready within 7 minutes; see " + settings.logs().resolve("keycloak.log");
         }
+    }
+
+    /** What made a start fail: its cause's message, or the cause itself when it has none (never null). */
+    static String failure(ExecutionException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        String message = cause.getMessage();
+        return message != null ? message : cause.toString();
     }
 
     private ChildProcess startService(PlatformService service) {
