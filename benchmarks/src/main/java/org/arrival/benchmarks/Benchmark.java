@@ -527,10 +527,12 @@ public final class Benchmark {
             String kafka = kafkaLatency == null ? "-" : "Kafka produce → consume p99 " + Format.millis(kafkaLatency.p99()) + " ms";
             t.row("freshness p99, forum view, at half the best load (" + Format.rate(halfLoad) + "/s)",
                     Format.millis(freshnessAtHalf.forumView().p99()) + " ms", "< 250 ms", kafka,
-                    kafkaLatency == null ? "-" : Format.ratio(freshnessAtHalf.forumView().p99(), kafkaLatency.p99()));
+                    kafkaLatency == null ? "-"
+                            : Format.ratio((double) freshnessAtHalf.forumView().p99(), (double) kafkaLatency.p99()));
             t.row("freshness p99, notification stored, same load", Format.millis(freshnessAtHalf.notification().p99()) + " ms",
                     "< 250 ms", kafka,
-                    kafkaLatency == null ? "-" : Format.ratio(freshnessAtHalf.notification().p99(), kafkaLatency.p99()));
+                    kafkaLatency == null ? "-"
+                            : Format.ratio((double) freshnessAtHalf.notification().p99(), (double) kafkaLatency.p99()));
         }
         if (rebuild != null) {
             t.row("rebuild of the forum view (events/s)", Format.rate(rebuild.rate().perSecond()), "≥ 20,000",
@@ -640,6 +642,7 @@ public final class Benchmark {
     }
 
     static void log(String message) {
-        System.out.println("[bench " + java.time.LocalTime.now().withNano(0) + "] " + message);
+        System.out.println("[bench " + java.time.LocalTime.now(java.time.ZoneId.systemDefault()).withNano(0) + "] "
+                + message);
     }
 }

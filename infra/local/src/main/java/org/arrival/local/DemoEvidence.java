@@ -13,6 +13,7 @@ import static org.arrival.local.DemoForum.RLO;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -160,7 +161,7 @@ public final class DemoEvidence {
     }
 
     private static String areaCode(String area) {
-        return PlatformClient.json().readTree(area).get("areaCode").asString().toLowerCase();
+        return PlatformClient.json().readTree(area).get("areaCode").asString().toLowerCase(Locale.ROOT);
     }
 
     // ---- readiness: the city convenes a round on the checklist; it, the NGO and the association answer part of it

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -134,7 +135,8 @@ final class Supervisor implements AutoCloseable {
         while (!(w.state == State.UP && w.part.answering())) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException(name + " was not up within " + timeout.toSeconds() + " s (it is "
-                        + w.state.name().toLowerCase() + ", restarted " + w.restarts.get() + " times); see " + w.part.log());
+                        + w.state.name().toLowerCase(Locale.ROOT) + ", restarted " + w.restarts.get() + " times); see "
+                        + w.part.log());
             }
             ChildProcess.sleep(100);
         }

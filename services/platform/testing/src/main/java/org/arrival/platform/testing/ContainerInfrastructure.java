@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
@@ -49,7 +50,8 @@ final class ContainerInfrastructure {
 
     static synchronized String newDatabase(String prefix) {
         PostgreSQLContainer server = postgres();
-        String name = (prefix + "_" + DATABASES.incrementAndGet()).toLowerCase().replaceAll("[^a-z0-9_]", "_");
+        String name = (prefix + "_" + DATABASES.incrementAndGet()).toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9_]", "_");
         try (Connection c = DriverManager.getConnection(server.getJdbcUrl(), server.getUsername(), server.getPassword());
                 Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);

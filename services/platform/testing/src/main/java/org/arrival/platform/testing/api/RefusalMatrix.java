@@ -154,7 +154,7 @@ public final class RefusalMatrix {
     }
 
     /** The expectations of one operation. */
-    public final class Row {
+    public static final class Row {
 
         private final String key;
         private @Nullable Supplier<ApiCall> call;
