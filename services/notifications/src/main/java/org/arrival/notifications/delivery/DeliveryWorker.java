@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -250,7 +251,7 @@ public class DeliveryWorker {
         return delay.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : delay;
     }
 
-    private static String truncate(String error) {
+    private static @Nullable String truncate(@Nullable String error) {
         return error == null || error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH);
     }
 

@@ -50,7 +50,8 @@ public class InboxController {
     @Transactional(readOnly = true)
     public PageResult<InboxItem> list(Caller caller, @RequestParam(required = false) Boolean unread,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        PageQuery paging = PageQuery.parse(page, size, null, List.of("createdAt"), "-createdAt");
+        // one order only: newest first
+        PageQuery paging = PageQuery.parse(page, size, "-createdAt", List.of("createdAt"), "-createdAt");
         if (caller.organisationId() == null) {
             return PageResult.of(List.of(), paging, 0);
         }

@@ -12,11 +12,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.arrival.notifications.routing.Firewall;
 import org.arrival.notifications.texts.Notice;
 import org.arrival.notifications.texts.Texts;
 import org.arrival.platform.directory.Organisations;
 import org.arrival.platform.directory.ReadSql;
-import org.arrival.platform.security.Caller;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -107,7 +108,7 @@ public class DigestJob {
     }
 
     private boolean digest(Subscriber s, LocalDate day, Instant end) {
-        Set<UUID> hidden = organisations.viewer(new Caller(null, null, s.organisation(), Set.of()))
+        Set<UUID> hidden = organisations.viewer(Firewall.recipient(s.organisation()))
                 .hiddenOrganisations();
         List<Item> all = jdbc.query("""
                 SELECT di.notification_id, n.title, n.link, n.occurred_at, n.code, n.parameters,
@@ -153,7 +154,7 @@ public class DigestJob {
     }
 
     /** What the notification says, for wording it in the subscriber's language; null for one routed without a code. */
-    private static Notice notice(String code, String parameters) {
+    private static @Nullable Notice notice(@Nullable String code, String parameters) {
         if (code == null) {
             return null;
         }
@@ -172,6 +173,6 @@ public class DigestJob {
     }
 
     private record Item(UUID notificationId, String title, String link, OffsetDateTime occurredAt,
-            boolean withheld, Notice notice) {
+            boolean withheld, @Nullable Notice notice) {
     }
 }

@@ -18,6 +18,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.arrival.notifications.delivery.DeliveryChannel;
 import org.arrival.notifications.delivery.DeliveryOutcome;
 import org.arrival.notifications.delivery.PendingDelivery;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
@@ -112,8 +113,8 @@ public class EmailChannel implements DeliveryChannel {
         }
         for (Throwable t : causes) {
             if (t instanceof AddressException
-                    || t instanceof SendFailedException sfe && sfe.getInvalidAddresses() != null
-                            && sfe.getInvalidAddresses().length > 0) {
+                    || (t instanceof SendFailedException sfe && sfe.getInvalidAddresses() != null
+                            && sfe.getInvalidAddresses().length > 0)) {
                 return DeliveryOutcome.giveUp(null, error);
             }
         }
@@ -126,7 +127,7 @@ public class EmailChannel implements DeliveryChannel {
      * {@code SMTPAddressFailedException}, ... have {@code getReturnCode()}; the implementation is only on the
      * runtime class path, hence the look-up by name).
      */
-    private static Integer smtpReplyCode(Throwable t) {
+    private static @Nullable Integer smtpReplyCode(Throwable t) {
         try {
             Method m = t.getClass().getMethod("getReturnCode");
             Object code = m.invoke(t);
@@ -143,7 +144,7 @@ public class EmailChannel implements DeliveryChannel {
     private static List<Throwable> causes(Throwable top) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Throwable> out = new ArrayList<>();
-        List<Throwable> todo = new ArrayList<>(List.of(top));
+        List<@Nullable Throwable> todo = new ArrayList<>(List.of(top));
         while (!todo.isEmpty()) {
             Throwable t = todo.removeFirst();
             if (t == null || !seen.add(t)) {

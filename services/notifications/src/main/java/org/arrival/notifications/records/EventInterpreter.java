@@ -56,6 +56,7 @@ import org.arrival.contracts.registry.StakeholderUpdated;
 import org.arrival.contracts.registry.StakeholderVerified;
 import org.arrival.platform.messaging.consumer.InboundEvent;
 import org.arrival.platform.messaging.consumer.UnreadableEvent;
+import org.jspecify.annotations.Nullable;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -84,7 +85,7 @@ public final class EventInterpreter {
     }
 
     /** The record the event is about, or null for a type this service does not know (a newer producer's). */
-    public static RecordEvent interpret(InboundEvent e) {
+    public static @Nullable RecordEvent interpret(InboundEvent e) {
         RecordEvent read = read(e);
         return read == null ? null : read.naming(namedIds(e.payload()));
     }
@@ -116,7 +117,7 @@ public final class EventInterpreter {
         }
     }
 
-    private static RecordEvent read(InboundEvent e) {
+    private static @Nullable RecordEvent read(InboundEvent e) {
         DataClassification c = e.classification();
         UUID owner = e.ownerOrg();
         return switch (simpleName(e.type())) {
@@ -207,7 +208,8 @@ public final class EventInterpreter {
         };
     }
 
-    private static RecordEvent flag(CoherenceFlag f, Actor actor, UUID owner, DataClassification c, Object payload) {
+    private static RecordEvent flag(CoherenceFlag f, @Nullable Actor actor, UUID owner, DataClassification c,
+            Object payload) {
         KnownRecord k = new KnownRecord(f.flagId(), "FLAG", owner, c, f.forumId() == null ? List.of()
                 : List.of(f.forumId()), List.of(), List.of(), List.of(), null, null);
         Set<UUID> related = ids(f.flagId(), f.forumId());
@@ -217,8 +219,8 @@ public final class EventInterpreter {
         return new RecordEvent(k, true, related, org(actor), null, null, payload);
     }
 
-    private static RecordEvent child(KnownRecord parent, Set<UUID> related, UUID actorOrg, UUID author,
-            UUID firewallOwner, Object payload) {
+    private static RecordEvent child(KnownRecord parent, Set<UUID> related, @Nullable UUID actorOrg,
+            @Nullable UUID author, @Nullable UUID firewallOwner, Object payload) {
         return new RecordEvent(parent, false, related, actorOrg, author, firewallOwner, payload);
     }
 
@@ -243,8 +245,8 @@ public final class EventInterpreter {
     private static RecordEvent round(AssessmentRound r, Actor actor, UUID owner, DataClassification c,
             Object payload) {
         KnownRecord k = new KnownRecord(r.roundId(), "ROUND", r.convenorId() == null ? owner : r.convenorId(), c,
-                r.sharedWithForums(), List.of(), countries(r.jurisdiction()), subdivisions(r.jurisdiction()), null,
-                r.title());
+                orNone(r.sharedWithForums()), List.of(), countries(r.jurisdiction()), subdivisions(r.jurisdiction()),
+                null, r.title());
         return new RecordEvent(k, true, ids(r.roundId()), org(actor), null, null, payload);
     }
 
@@ -258,7 +260,7 @@ public final class EventInterpreter {
     }
 
     /** Events produced before a record's forums were published carry none: the record then reaches its owner only. */
-    private static <T> List<T> orNone(List<T> values) {
+    private static <T> List<T> orNone(@Nullable List<T> values) {
         return values == null ? List.of() : values;
     }
 
@@ -271,8 +273,8 @@ public final class EventInterpreter {
 
     private static RecordEvent plan(Plan p, Actor actor, UUID owner, DataClassification c, Object payload) {
         KnownRecord k = new KnownRecord(p.planId(), "PLAN", p.ownerId() == null ? owner : p.ownerId(), c,
-                p.sharedWithForums(), List.of(), countries(p.jurisdiction()), subdivisions(p.jurisdiction()), null,
-                p.title());
+                orNone(p.sharedWithForums()), List.of(), countries(p.jurisdiction()), subdivisions(p.jurisdiction()),
+                null, p.title());
         return new RecordEvent(k, true, ids(p.planId()), org(actor), null, null, payload);
     }
 
@@ -286,17 +288,17 @@ public final class EventInterpreter {
             });
         }
         KnownRecord k = new KnownRecord(a.actionId(), "ACTION", a.ownerId() == null ? owner : a.ownerId(), c,
-                a.sharedWithForums(), sectors(a.sectors()), countries.stream().distinct().toList(),
+                orNone(a.sharedWithForums()), sectors(a.sectors()), countries.stream().distinct().toList(),
                 subdivisions.stream().distinct().toList(), a.planId(), a.title());
         return new RecordEvent(k, true, ids(a.actionId(), a.planId(), a.implementsActionId()), org(actor), null,
                 null, payload);
     }
 
-    private static UUID org(Actor actor) {
+    private static @Nullable UUID org(@Nullable Actor actor) {
         return actor == null ? null : actor.organisationId();
     }
 
-    private static Set<UUID> ids(UUID... ids) {
+    private static Set<UUID> ids(@Nullable UUID... ids) {
         Set<UUID> set = new LinkedHashSet<>();
         for (UUID id : ids) {
             if (id != null) {
@@ -306,15 +308,15 @@ public final class EventInterpreter {
         return set;
     }
 
-    private static List<String> sectors(List<Sector> sectors) {
+    private static List<String> sectors(@Nullable List<Sector> sectors) {
         return sectors == null ? List.of() : sectors.stream().filter(Objects::nonNull).map(Sector::name).toList();
     }
 
-    private static List<String> countries(Jurisdiction j) {
+    private static List<String> countries(@Nullable Jurisdiction j) {
         return j == null || j.country() == null ? List.of() : List.of(j.country());
     }
 
-    private static List<String> subdivisions(Jurisdiction j) {
+    private static List<String> subdivisions(@Nullable Jurisdiction j) {
         return j == null || j.subdivision() == null ? List.of() : List.of(j.subdivision());
     }
 

@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import org.arrival.contracts.DataClassification;
 import org.arrival.platform.directory.ReadSql;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -110,7 +111,7 @@ public class KnownRecords {
     }
 
     /** What an event's state ({@code whole}) or stub leaves, given what was there ({@code null}: nothing). */
-    static Stamped merge(Stamped before, KnownRecord said, boolean whole, Instant at) {
+    static Stamped merge(@Nullable Stamped before, KnownRecord said, boolean whole, Instant at) {
         Instant stamp = micros(whole ? at : at.minusSeconds(STUB_AGE_SECONDS));
         if (before == null) {
             return new Stamped(said, stamp);

@@ -3,6 +3,8 @@ package org.arrival.notifications.routing;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a subscription filter is matched against: the event's type and the facts of the record it is about.
  *
@@ -11,6 +13,6 @@ import java.util.UUID;
  * @param areas country and subdivision codes
  * @param recordIds the record, the event's subject and the record's parents (plan, round, implemented action)
  */
-public record EventFacts(String type, UUID owner, Set<UUID> forums, Set<String> sectors, Set<String> areas,
-        Set<UUID> recordIds) {
+public record EventFacts(String type, @Nullable UUID owner, Set<UUID> forums, Set<String> sectors,
+        Set<String> areas, Set<UUID> recordIds) {
 }

@@ -7,8 +7,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.arrival.contracts.DataClassification;
+import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.RecordScope;
 import org.arrival.platform.security.Viewer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Nobody is told what they could not read at the owning service. A notification is derived data: an organisation is
@@ -19,6 +21,26 @@ import org.arrival.platform.security.Viewer;
 public final class Firewall {
 
     private Firewall() {
+    }
+
+    /**
+     * The read scope of a record whose owner may be unknown (a record known only from its children's events, or
+     * only by id). The read policy takes an absent owner for nobody's ({@link Viewer#maySeeOrganisation} and
+     * {@code Caller.actsFor} accept null), but {@link RecordScope} does not declare its owner nullable yet.
+     */
+    @SuppressWarnings("NullAway") // RecordScope's owner is nullable in fact, not yet in its signature
+    public static RecordScope scope(@Nullable UUID owner, DataClassification classification,
+            Collection<UUID> forums) {
+        return RecordScope.of(owner, classification, forums);
+    }
+
+    /**
+     * An organisation as a recipient, for {@code Organisations.viewer}: no user and no roles, since the read policy
+     * judges what the organisation may read. {@code Caller} has no form without a user yet.
+     */
+    @SuppressWarnings("NullAway") // no user on purpose: Caller's userId and username are null here
+    public static Caller recipient(UUID organisation) {
+        return new Caller(null, null, organisation, Set.of());
     }
 
     /**

@@ -33,9 +33,9 @@ import org.arrival.platform.directory.Organisations;
 import org.arrival.platform.directory.Organisations.KnownOrganisation;
 import org.arrival.platform.directory.ReadSql;
 import org.arrival.platform.messaging.consumer.InboundEvent;
-import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.RecordScope;
 import org.arrival.platform.security.Viewer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -103,7 +103,7 @@ public class Router {
      */
     public final class Poll {
 
-        private List<Subscription> subscriptions;
+        private @Nullable List<Subscription> subscriptions;
         private final Lookups organisations;
         private final Map<List<Object>, List<Map<String, Object>>> webhooks = new HashMap<>();
         private final Map<List<Object>, Object[]> notifications = new LinkedHashMap<>();
@@ -251,14 +251,14 @@ public class Router {
                     organisations.add(r.ownerId());
                 }
                 if (!"STAKEHOLDER".equals(r.kind())) {
-                    named.add(RecordScope.of(r.ownerId(), r.classification(), r.forums()));
+                    named.add(Firewall.scope(r.ownerId(), r.classification(), r.forums()));
                 }
             });
         }
-        RecordScope quoted = RecordScope.of(recordOwner, record.classification(), record.forums());
+        RecordScope quoted = Firewall.scope(recordOwner, record.classification(), record.forums());
         DataClassification classification = Firewall.classification(event.classification(), quoted, named);
         Set<UUID> forums = read.firewallOwner() != null ? Set.of() : Set.copyOf(record.forums());
-        return new Firewall.Audience(RecordScope.of(owner, classification, forums), organisations, addressees);
+        return new Firewall.Audience(Firewall.scope(owner, classification, forums), organisations, addressees);
     }
 
     /**
@@ -296,7 +296,8 @@ public class Router {
     }
 
     /** One notification per event, organisation and user: the first subscription that asks for it names it. */
-    private static void notify(Poll poll, Notification n, UUID org, String user, UUID subscription) {
+    private static void notify(Poll poll, Notification n, UUID org, @Nullable String user,
+            @Nullable UUID subscription) {
         poll.notifications.putIfAbsent(Arrays.asList(n.event().id(), org, user), new Object[] {
                 UUID.randomUUID(), n.event().id(), n.event().type(), n.event().subject(), org, user, subscription,
                 n.title(), n.body(), n.link(), n.audience().scope().classification().name(),
@@ -359,14 +360,14 @@ public class Router {
         }
 
         /** The organisation's name, or null when the replica does not know it (the wording says "an organisation"). */
-        String name(UUID org) {
+        @Nullable String name(@Nullable UUID org) {
             return org == null ? null : find(org).map(KnownOrganisation::name).orElse(null);
         }
 
         /** The organisation as the read policy sees it; an organisation the replica does not know is an enforcement body. */
         boolean mayTell(Firewall.Audience audience, UUID org) {
             Viewer viewer = viewers.computeIfAbsent(org,
-                    o -> organisations.viewer(new Caller(null, null, o, Set.of())));
+                    o -> organisations.viewer(Firewall.recipient(o)));
             return Firewall.mayTell(audience, viewer);
         }
     }

@@ -51,6 +51,7 @@ import org.arrival.contracts.registry.StakeholderUpdated;
 import org.arrival.contracts.registry.StakeholderVerified;
 import org.arrival.notifications.records.KnownRecord;
 import org.arrival.notifications.texts.Notice;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Says what happened as a {@link Notice}: a code (the event's simple name) and the parameters its wording needs,
@@ -63,11 +64,14 @@ public final class Wording {
     }
 
     /**
+     * What the event says, in no language: its code and the parameters its wording needs.
+     *
      * @param record the record the event is about, as known after the event
      * @param owner the organisation the event is about (the record's owner)
      * @param names organisation names from the registry replica (null when unknown)
      */
-    public static Notice describe(Object payload, KnownRecord record, UUID owner, Function<UUID, String> names) {
+    public static Notice describe(Object payload, KnownRecord record, @Nullable UUID owner,
+            Function<@Nullable UUID, @Nullable String> names) {
         Params p = new Params();
         p.put("kind", record.kind());
         p.put("title", record.title());
@@ -213,14 +217,14 @@ public final class Wording {
         return new Notice(code, p.values);
     }
 
-    private static String stakeholder(Params p, String name, String reason, Object event) {
+    private static String stakeholder(Params p, String name, @Nullable String reason, Object event) {
         p.put("organisation", name);
         p.put("reason", reason);
         return event.getClass().getSimpleName();
     }
 
-    private static String membership(Params p, KnownRecord forum, Membership m, String reason,
-            Function<UUID, String> names, String code) {
+    private static String membership(Params p, KnownRecord forum, Membership m, @Nullable String reason,
+            Function<@Nullable UUID, @Nullable String> names, String code) {
         p.put("forum", forum.title());
         p.put("member", names.apply(m.stakeholderId()));
         p.put("seat", m.seat());
@@ -242,7 +246,7 @@ public final class Wording {
      * actions, need or gap named), {@code municipality}, {@code question}, {@code sectors}, {@code groups},
      * {@code areas}, {@code periodStart}, {@code periodEnd}, {@code dueOn} and {@code days}.
      */
-    private static String flag(Params p, CoherenceFlag flag, String reason, String code) {
+    private static String flag(Params p, CoherenceFlag flag, @Nullable String reason, String code) {
         p.put("title", null);
         p.put("organisation", null);
         p.put("check", flag.checkCode());
@@ -254,7 +258,7 @@ public final class Wording {
     }
 
     /** A flag's parameters as the arguments of its {@code flag.<check>} text. */
-    public static Map<String, Object> flatten(CoherenceFlagParameters parameters) {
+    public static Map<String, Object> flatten(@Nullable CoherenceFlagParameters parameters) {
         Map<String, Object> out = new LinkedHashMap<>();
         if (parameters == null) {
             return out;
@@ -292,7 +296,7 @@ public final class Wording {
         return out;
     }
 
-    private static List<String> names(List<? extends Enum<?>> codes) {
+    private static @Nullable List<String> names(@Nullable List<? extends Enum<?>> codes) {
         if (codes == null) {
             return null;
         }
@@ -300,14 +304,14 @@ public final class Wording {
         return names.isEmpty() ? null : names;
     }
 
-    private static void putIfPresent(Map<String, Object> map, String name, Object value) {
+    private static void putIfPresent(Map<String, Object> map, String name, @Nullable Object value) {
         if (value != null) {
             map.put(name, value);
         }
     }
 
     /** Each currency's funding gap, as {@code <amount> <currency>}. */
-    private static List<String> gaps(FundingRecorded p) {
+    private static @Nullable List<String> gaps(FundingRecorded p) {
         if (p.totals() == null) {
             return null;
         }
@@ -329,7 +333,7 @@ public final class Wording {
 
         private final Map<String, Object> values = new LinkedHashMap<>();
 
-        void put(String name, Object value) {
+        void put(String name, @Nullable Object value) {
             Object v = switch (value) {
                 case null -> null;
                 case Enum<?> e -> e.name();

@@ -3,6 +3,8 @@ package org.arrival.notifications.subscriptions;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a subscriber wants to hear about. Every key is optional; each one given must match: {@code forums} (the
  * record is shared with one of them), {@code organisations} (the record's owner is one of them), {@code sectors},
@@ -12,7 +14,8 @@ import java.util.UUID;
 public record SubscriptionFilter(List<UUID> forums, List<UUID> organisations, List<String> sectors,
         List<String> areas, List<UUID> records, List<String> eventTypes) {
 
-    public static final SubscriptionFilter EVERYTHING = new SubscriptionFilter(null, null, null, null, null, null);
+    public static final SubscriptionFilter EVERYTHING = new SubscriptionFilter(List.of(), List.of(), List.of(),
+            List.of(), List.of(), List.of());
 
     public SubscriptionFilter {
         forums = copy(forums);
@@ -23,7 +26,7 @@ public record SubscriptionFilter(List<UUID> forums, List<UUID> organisations, Li
         eventTypes = copy(eventTypes);
     }
 
-    private static <T> List<T> copy(List<T> values) {
+    private static <T> List<T> copy(@Nullable List<T> values) {
         return values == null ? List.of() : values.stream().distinct().toList();
     }
 }

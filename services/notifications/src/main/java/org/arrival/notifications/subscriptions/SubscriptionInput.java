@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.arrival.contracts.common.Sector;
 import org.arrival.platform.web.NotFreeText;
 import org.arrival.platform.web.OrganisationContact;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A subscription as sent to create or replace it.
@@ -17,11 +18,13 @@ import org.arrival.platform.web.OrganisationContact;
  * @param language the language its e-mails and digests are worded in: {@code en} (default), {@code fr}, {@code es}
  *        or {@code ar} (a longer tag such as {@code fr-CA} counts as its language)
  */
-public record SubscriptionInput(Scope scope, Channel channel, @OrganisationContact String address, UUID webhookId,
-        Frequency frequency, FilterInput filter, @NotFreeText String language) {
+public record SubscriptionInput(@Nullable Scope scope, @Nullable Channel channel,
+        @OrganisationContact @Nullable String address, @Nullable UUID webhookId, @Nullable Frequency frequency,
+        @Nullable FilterInput filter, @NotFreeText @Nullable String language) {
 
     /** Filter keys; all optional. Area codes and event types are codes, not text people write. */
-    public record FilterInput(List<UUID> forums, List<UUID> organisations, List<Sector> sectors,
-            @NotFreeText List<String> areas, List<UUID> records, @NotFreeText List<String> eventTypes) {
+    public record FilterInput(@Nullable List<UUID> forums, @Nullable List<UUID> organisations,
+            @Nullable List<Sector> sectors, @NotFreeText @Nullable List<String> areas, @Nullable List<UUID> records,
+            @NotFreeText @Nullable List<String> eventTypes) {
     }
 }

@@ -16,6 +16,7 @@ import org.arrival.contracts.EventCatalogue;
 import org.arrival.contracts.EventTypeDefinition;
 import org.arrival.notifications.records.KnownRecord;
 import org.arrival.notifications.records.KnownRecords;
+import org.arrival.notifications.routing.Firewall;
 import org.arrival.notifications.texts.Texts;
 import org.arrival.platform.directory.Organisations;
 import org.arrival.platform.security.Caller;
@@ -29,6 +30,7 @@ import org.arrival.platform.web.PageResult;
 import org.arrival.platform.web.RecordNotFound;
 import org.arrival.platform.web.StaleVersion;
 import org.arrival.platform.web.UnprocessableReference;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -138,7 +140,7 @@ public class SubscriptionService {
                 .orElseThrow(() -> new RecordNotFound("subscription", id));
     }
 
-    private record Settings(Channel channel, String address, UUID webhookId, Frequency frequency,
+    private record Settings(Channel channel, @Nullable String address, @Nullable UUID webhookId, Frequency frequency,
             SubscriptionFilter filter, String language) {
     }
 
@@ -174,8 +176,10 @@ public class SubscriptionService {
         }
         String language = language(input.language());
         SubscriptionFilter filter = filter(input.filter());
-        if (input.channel() == Channel.WEBHOOK && !subscriptions.webhookOf(input.webhookId(), org)) {
-            throw new UnprocessableReference("webhookId", "no webhook " + input.webhookId() + " of your organisation");
+        // given exactly when the channel is WEBHOOK (checked above)
+        UUID webhookId = input.webhookId();
+        if (webhookId != null && !subscriptions.webhookOf(webhookId, org)) {
+            throw new UnprocessableReference("webhookId", "no webhook " + webhookId + " of your organisation");
         }
         Viewer viewer = organisations.viewer(caller);
         List<UUID> unknownForums = filter.forums().stream().filter(f -> !forumVisible(viewer, f)).toList();
@@ -193,12 +197,11 @@ public class SubscriptionService {
         if (!unknownRecords.isEmpty()) {
             throw new UnprocessableReference("filter.records", "unknown records " + join(unknownRecords));
         }
-        return new Settings(input.channel(), address, input.channel() == Channel.WEBHOOK ? input.webhookId() : null,
-                frequency, filter, language);
+        return new Settings(input.channel(), address, webhookId, frequency, filter, language);
     }
 
     /** The language tag e-mails are worded in: one the service words in, English when none is given. */
-    private String language(String tag) {
+    private String language(@Nullable String tag) {
         if (tag == null || tag.isBlank()) {
             return texts.languages().getFirst().toLanguageTag();
         }
@@ -210,7 +213,7 @@ public class SubscriptionService {
         return language.toLanguageTag();
     }
 
-    private static SubscriptionFilter filter(SubscriptionInput.FilterInput f) {
+    private static SubscriptionFilter filter(SubscriptionInput.@Nullable FilterInput f) {
         if (f == null) {
             return SubscriptionFilter.EVERYTHING;
         }
@@ -224,7 +227,7 @@ public class SubscriptionService {
             return s.name();
         }).distinct().toList();
         List<String> areas = size("filter.areas", f.areas()).stream().map(a -> {
-            String v = a == null ? "" : a.strip().toUpperCase();
+            String v = a == null ? "" : a.strip().toUpperCase(Locale.ROOT);
             if (!AREA.matcher(v).matches()) {
                 throw InvalidInput.field("filter.areas", "'" + a + "' is not a country (UG) or subdivision (UG-C) code");
             }
@@ -245,7 +248,7 @@ public class SubscriptionService {
                 .map(EventTypeDefinition::simpleName).anyMatch(type::equals);
     }
 
-    private static List<UUID> ids(String field, List<UUID> ids) {
+    private static List<UUID> ids(String field, @Nullable List<UUID> ids) {
         List<UUID> list = size(field, ids);
         if (list.contains(null)) {
             throw InvalidInput.field(field, "must not contain null");
@@ -253,7 +256,7 @@ public class SubscriptionService {
         return list.stream().distinct().toList();
     }
 
-    private static <T> List<T> size(String field, List<T> values) {
+    private static <T> List<T> size(String field, @Nullable List<T> values) {
         if (values == null) {
             return new ArrayList<>();
         }
@@ -275,7 +278,7 @@ public class SubscriptionService {
     }
 
     private static RecordScope scope(KnownRecord record) {
-        return RecordScope.of(record.ownerId(), record.classification(), record.forums());
+        return Firewall.scope(record.ownerId(), record.classification(), record.forums());
     }
 
     private boolean organisationKnown(UUID org) {

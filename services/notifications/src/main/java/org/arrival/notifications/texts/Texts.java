@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +27,8 @@ import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.text.MessagePattern;
 import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Words notices, e-mails and digests in a reader's language from the bundles {@code messages/notifications*} and
@@ -83,7 +86,7 @@ public final class Texts {
     }
 
     /** The supported language of a tag (its language subtag), or null. */
-    public Locale supported(String tag) {
+    public @Nullable Locale supported(@Nullable String tag) {
         if (tag == null || tag.isBlank()) {
             return null;
         }
@@ -92,7 +95,7 @@ public final class Texts {
     }
 
     /** The language of a tag, or the fallback. */
-    public Locale language(String tag) {
+    public Locale language(@Nullable String tag) {
         Locale found = supported(tag);
         return found == null ? languages.getFirst() : found;
     }
@@ -128,7 +131,7 @@ public final class Texts {
     }
 
     /** A coherence flag's finding in the language, from its check and its flattened parameters; null if incomplete. */
-    public String finding(Locale locale, String check, Map<String, Object> arguments) {
+    public @Nullable String finding(Locale locale, String check, Map<String, Object> arguments) {
         return complete(locale, "flag." + check, arguments);
     }
 
@@ -144,7 +147,7 @@ public final class Texts {
     }
 
     /** One item of a digest. */
-    public record DigestItem(Notice notice, String fallbackTitle, String link, Instant occurredAt) {
+    public record DigestItem(@Nullable Notice notice, String fallbackTitle, String link, Instant occurredAt) {
     }
 
     public String digestSubject(Locale locale, LocalDate day, int count) {
@@ -181,7 +184,7 @@ public final class Texts {
     }
 
     /** The key's text if every argument it names is given, else null. */
-    private String complete(Locale locale, String key, Map<String, Object> arguments) {
+    private @Nullable String complete(Locale locale, String key, Map<String, Object> arguments) {
         String pattern = pattern(locale, key);
         if (pattern == null) {
             return null;
@@ -220,11 +223,12 @@ public final class Texts {
                 k -> new MessageFormat(pattern, ULocale.forLocale(locale)));
     }
 
-    private String pattern(Locale locale, String key) {
+    private @Nullable String pattern(Locale locale, String key) {
         Properties bundle = bundles.get(language(locale.toLanguageTag()));
         String pattern = bundle == null ? null : bundle.getProperty(key);
         if (pattern == null) {
-            pattern = bundles.get(languages.getFirst()).getProperty(key);
+            pattern = Objects.requireNonNull(bundles.get(languages.getFirst()), "the constructor loads every language")
+                    .getProperty(key);
         }
         return pattern;
     }
@@ -256,8 +260,8 @@ public final class Texts {
         return args;
     }
 
-    private Object argument(Locale locale, String name, Object value) {
-        if (value == null || value instanceof String s && s.isBlank()) {
+    private @Nullable Object argument(Locale locale, String name, @Nullable Object value) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
             return null;
         }
         if (value instanceof List<?> list) {
@@ -300,17 +304,17 @@ public final class Texts {
         return f.format(Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant()));
     }
 
-    private static String plain(Object value) {
+    private static @Nullable String plain(@Nullable Object value) {
         return value == null || String.valueOf(value).isBlank() ? null : String.valueOf(value).strip();
     }
 
-    private static void add(List<String> parts, String part) {
+    private static void add(List<String> parts, @Nullable String part) {
         if (part != null && !part.isBlank()) {
             parts.add(part.strip());
         }
     }
 
-    private static String limit(String s, int max) {
+    private static String limit(@Nullable String s, int max) {
         String v = s == null ? "" : s.strip();
         return v.length() <= max ? v : v.substring(0, max - 1) + "…";
     }

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /** Collects the names of fields whose values differ, for the {@code changedFields} of an event. */
 public final class FieldChanges {
 
     private final List<String> changed = new ArrayList<>();
 
-    public FieldChanges compare(String field, Object before, Object after) {
+    public FieldChanges compare(String field, @Nullable Object before, @Nullable Object after) {
         if (!Objects.equals(before, after)) {
             changed.add(field);
         }

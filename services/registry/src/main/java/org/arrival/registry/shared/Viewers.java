@@ -1,5 +1,6 @@
 package org.arrival.registry.shared;
 
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -28,10 +29,10 @@ public class Viewers {
         if (org == null) {
             enforcement = !caller.isPlatformAdmin();
         } else {
-            Boolean flagged = jdbc.query(
+            List<Boolean> flagged = jdbc.query(
                     "SELECT (profile ->> 'enforcementBody')::boolean FROM stakeholder WHERE id = ?",
-                    rs -> rs.next() ? rs.getBoolean(1) : null, org);
-            enforcement = flagged == null || flagged;
+                    (rs, row) -> rs.getBoolean(1), org);
+            enforcement = flagged.isEmpty() || flagged.get(0);
         }
         Set<UUID> forums = org == null ? Set.of() : Set.copyOf(jdbc.queryForList(
                 "SELECT forum_id FROM membership WHERE stakeholder_id = ? AND status = 'ACTIVE'", UUID.class, org));

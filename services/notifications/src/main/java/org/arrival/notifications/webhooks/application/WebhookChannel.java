@@ -97,8 +97,8 @@ public class WebhookChannel implements DeliveryChannel {
         try {
             target = guard.check(webhook.url());
         } catch (UnsafeTarget e) {
-            return e.unresolvable() ? DeliveryOutcome.retryLater(null, e.getMessage())
-                    : DeliveryOutcome.giveUp(null, "target refused: " + e.getMessage());
+            return e.unresolvable() ? DeliveryOutcome.retryLater(null, e.reason())
+                    : DeliveryOutcome.giveUp(null, "target refused: " + e.reason());
         }
         byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
         long timestamp = clock.instant().getEpochSecond();

@@ -19,6 +19,7 @@ import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
 import org.arrival.platform.web.RecordNotFound;
 import org.arrival.platform.web.StaleVersion;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,12 +47,12 @@ public class WebhookService {
 
     @Transactional
     public Registered register(Caller caller, String url, List<String> eventTypes) {
-        requireAdmin(caller);
+        UUID org = requireAdmin(caller);
         String checked = checkedUrl(url);
         List<String> types = EventTypes.resolve(eventTypes);
         String secret = WebhookSignature.newSecret();
         Instant at = clock.instant();
-        StoredWebhook w = new StoredWebhook(UUID.randomUUID(), 1, caller.organisationId(), checked, secret, types,
+        StoredWebhook w = new StoredWebhook(UUID.randomUUID(), 1, org, checked, secret, types,
                 true, 0, null, at, caller.userId(), at, caller.userId());
         webhooks.insert(w);
         return new Registered(webhooks.find(w.id()).orElseThrow(), secret);
@@ -59,8 +60,7 @@ public class WebhookService {
 
     @Transactional(readOnly = true)
     public PageResult<StoredWebhook> list(Caller caller, PageQuery page) {
-        requireAdmin(caller);
-        return webhooks.ofOwner(caller.organisationId(), page);
+        return webhooks.ofOwner(requireAdmin(caller), page);
     }
 
     @Transactional(readOnly = true)
@@ -120,13 +120,13 @@ public class WebhookService {
     }
 
     @Transactional(readOnly = true)
-    public PageResult<DeliveryLine> deliveries(Caller caller, UUID id, String status, PageQuery page) {
+    public PageResult<DeliveryLine> deliveries(Caller caller, UUID id, @Nullable String status, PageQuery page) {
         StoredWebhook w = get(caller, id);
         return webhooks.deliveries(w.id(), status, page);
     }
 
     private StoredWebhook save(Caller caller, StoredWebhook current, String url, String secret, List<String> types,
-            boolean active, int failures, String disabledReason) {
+            boolean active, int failures, @Nullable String disabledReason) {
         StoredWebhook next = new StoredWebhook(current.id(), current.version() + 1, current.ownerOrg(), url, secret,
                 types, active, failures, disabledReason, current.createdAt(), current.createdBy(), clock.instant(),
                 caller.userId());
@@ -149,14 +149,17 @@ public class WebhookService {
         try {
             return guard.check(url).toString();
         } catch (UnsafeTarget e) {
-            throw InvalidInput.field("url", e.getMessage());
+            throw InvalidInput.field("url", e.reason());
         }
     }
 
-    static void requireAdmin(Caller caller) {
-        if (caller.organisationId() == null || !caller.hasRole(Roles.ORG_ADMIN)) {
+    /** The caller's organisation, if the caller administers it; else 403. */
+    static UUID requireAdmin(Caller caller) {
+        UUID org = caller.organisationId();
+        if (org == null || !caller.hasRole(Roles.ORG_ADMIN)) {
             throw new AccessRefused("Only the administrators of an organisation (role " + Roles.ORG_ADMIN
                     + ") manage its webhooks");
         }
+        return org;
     }
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Decides whether the platform may call a webhook URL (server-side request forgery protection). It is asked at
  * registration and again before every delivery, because what a host name resolves to can change after it was
@@ -55,7 +57,7 @@ public final class TargetGuard {
     }
 
     /** The URL, parsed, if the platform may call it; otherwise {@link UnsafeTarget} with the reason. */
-    public URI check(String url) {
+    public URI check(@Nullable String url) {
         URI uri = parse(url);
         String host = uri.getHost();
         if (host.startsWith("[") && host.endsWith("]")) {
@@ -81,7 +83,7 @@ public final class TargetGuard {
     }
 
     /** Syntax only: scheme, user-info, host; no name resolution. */
-    public static URI parse(String url) {
+    public static URI parse(@Nullable String url) {
         if (url == null || url.isBlank()) {
             throw new UnsafeTarget("a URL is required");
         }
@@ -111,7 +113,7 @@ public final class TargetGuard {
     }
 
     /** Why the platform may not call this address, or null if it may. */
-    String refusal(InetAddress address) {
+    @Nullable String refusal(InetAddress address) {
         InetAddress a = embeddedIpv4(address);
         if (METADATA.contains(a.getHostAddress()) || METADATA.contains(address.getHostAddress())) {
             return "a cloud metadata address";

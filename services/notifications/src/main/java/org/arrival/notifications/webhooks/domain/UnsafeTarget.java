@@ -7,6 +7,7 @@ package org.arrival.notifications.webhooks.domain;
  */
 public class UnsafeTarget extends RuntimeException {
 
+    private final String reason;
     private final boolean unresolvable;
 
     public UnsafeTarget(String reason) {
@@ -15,7 +16,13 @@ public class UnsafeTarget extends RuntimeException {
 
     public UnsafeTarget(String reason, boolean unresolvable) {
         super(reason);
+        this.reason = reason;
         this.unresolvable = unresolvable;
+    }
+
+    /** Why the URL is refused (the exception's message). */
+    public String reason() {
+        return reason;
     }
 
     public boolean unresolvable() {

@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
 import org.arrival.platform.web.StaleVersion;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -33,13 +35,14 @@ public class WebhookRepository {
 
     /** A webhook row; {@code secret} never leaves the service except once, when it is generated. */
     public record StoredWebhook(UUID id, long version, UUID ownerOrg, String url, String secret, List<String> eventTypes,
-            boolean active, int failures, String disabledReason, Instant createdAt, String createdBy,
+            boolean active, int failures, @Nullable String disabledReason, Instant createdAt, String createdBy,
             Instant updatedAt, String updatedBy) {
     }
 
     /** One line of a webhook's delivery log. */
     public record DeliveryLine(UUID id, String eventId, String target, String status, int attempts,
-            Instant nextAttemptAt, Integer lastStatus, String lastError, Instant createdAt, Instant sentAt) {
+            Instant nextAttemptAt, @Nullable Integer lastStatus, @Nullable String lastError, Instant createdAt,
+            @Nullable Instant sentAt) {
     }
 
     public static List<String> deliverySortable() {
@@ -82,7 +85,9 @@ public class WebhookRepository {
     }
 
     public PageResult<StoredWebhook> ofOwner(UUID owner, PageQuery page) {
-        long total = jdbc.queryForObject("SELECT count(*) FROM webhook WHERE owner_org = ?", Long.class, owner);
+        long total = Objects.requireNonNull(
+                jdbc.queryForObject("SELECT count(*) FROM webhook WHERE owner_org = ?", Long.class, owner),
+                "count(*) gives one row");
         List<StoredWebhook> items = jdbc.query("SELECT * FROM webhook WHERE owner_org = ? ORDER BY created_at "
                 + (page.descending() ? "DESC" : "ASC") + ", id LIMIT ? OFFSET ?", this::map, owner, page.size(),
                 page.offset());
@@ -117,7 +122,7 @@ public class WebhookRepository {
         return Boolean.TRUE.equals(disabled);
     }
 
-    public PageResult<DeliveryLine> deliveries(UUID webhookId, String status, PageQuery page) {
+    public PageResult<DeliveryLine> deliveries(UUID webhookId, @Nullable String status, PageQuery page) {
         List<Object> args = new ArrayList<>();
         args.add(webhookId);
         String where = "channel = 'WEBHOOK' AND webhook_id = ?";
@@ -125,7 +130,9 @@ public class WebhookRepository {
             where += " AND status = ?";
             args.add(status);
         }
-        long total = jdbc.queryForObject("SELECT count(*) FROM delivery WHERE " + where, Long.class, args.toArray());
+        long total = Objects.requireNonNull(
+                jdbc.queryForObject("SELECT count(*) FROM delivery WHERE " + where, Long.class, args.toArray()),
+                "count(*) gives one row");
         String order = DELIVERY_SORT.get(page.sortField()) + (page.descending() ? " DESC NULLS LAST" : " ASC NULLS LAST");
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(page.size());
@@ -135,7 +142,7 @@ public class WebhookRepository {
                         rs.getString("event_id"), rs.getString("target"), rs.getString("status"),
                         rs.getInt("attempts"), instant(rs, "next_attempt_at"),
                         (Integer) rs.getObject("last_status"), rs.getString("last_error"), instant(rs, "created_at"),
-                        instant(rs, "sent_at")),
+                        optionalInstant(rs, "sent_at")),
                 pageArgs.toArray());
         return PageResult.of(items, page, total);
     }
@@ -150,7 +157,12 @@ public class WebhookRepository {
                 instant(rs, "updated_at"), rs.getString("updated_by"));
     }
 
+    /** A NOT NULL timestamp column. */
     private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getTimestamp(column).toInstant();
+    }
+
+    private static @Nullable Instant optionalInstant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }

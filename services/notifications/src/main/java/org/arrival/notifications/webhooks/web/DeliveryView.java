@@ -6,6 +6,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.arrival.notifications.webhooks.persistence.WebhookRepository.DeliveryLine;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One delivery of a webhook: PENDING, SENT, FAILED (will retry at {@code nextAttemptAt}) or DEAD (gave up), how
@@ -18,11 +19,11 @@ public record DeliveryView(
         String target,
         String status,
         int attempts,
-        Integer lastStatus,
-        String lastError,
-        Instant nextAttemptAt,
+        @Nullable Integer lastStatus,
+        @Nullable String lastError,
+        @Nullable Instant nextAttemptAt,
         Instant createdAt,
-        Instant sentAt) {
+        @Nullable Instant sentAt) {
 
     public static DeliveryView of(DeliveryLine d) {
         boolean waiting = d.status().equals("PENDING") || d.status().equals("FAILED");

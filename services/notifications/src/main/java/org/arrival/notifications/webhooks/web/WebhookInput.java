@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 
 import org.arrival.platform.web.NotFreeText;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A webhook as sent to register or change it: where to call (https, or http) and which event types, as catalogue
@@ -17,5 +18,5 @@ import org.arrival.platform.web.NotFreeText;
 public record WebhookInput(
         @NotFreeText @NotBlank @Size(max = 2000) String url,
         @NotFreeText @NotEmpty @Size(max = 100) List<@NotBlank @Size(max = 200) String> eventTypes,
-        @Size(max = 500) String description) {
+        @Size(max = 500) @Nullable String description) {
 }

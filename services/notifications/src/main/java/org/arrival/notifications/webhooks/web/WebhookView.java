@@ -7,6 +7,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.arrival.notifications.webhooks.persistence.WebhookRepository.StoredWebhook;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A webhook as the API shows it. {@code secret} is present only in the answer that created or rotated it; it is
@@ -21,8 +22,8 @@ public record WebhookView(
         List<String> eventTypes,
         boolean active,
         int consecutiveFailures,
-        String disabledReason,
-        String secret,
+        @Nullable String disabledReason,
+        @Nullable String secret,
         Instant createdAt,
         String createdBy,
         Instant updatedAt,
@@ -32,7 +33,7 @@ public record WebhookView(
         return withSecret(w, null);
     }
 
-    public static WebhookView withSecret(StoredWebhook w, String secret) {
+    public static WebhookView withSecret(StoredWebhook w, @Nullable String secret) {
         return new WebhookView(w.id(), w.version(), w.ownerOrg(), w.url(), w.eventTypes(), w.active(), w.failures(),
                 w.disabledReason(), secret, w.createdAt(), w.createdBy(), w.updatedAt(), w.updatedBy());
     }

@@ -1,8 +1,12 @@
 package org.arrival.platform.testing;
 
+import java.util.List;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaPackage;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -29,6 +33,7 @@ public final class ArrivalArchitecture {
         }
         onlyOwnContractsAndPlatform(base).check(classes);
         domainWithoutSpring(base).check(classes);
+        everyPackageNullMarked(classes);
     }
 
     /** Checks a platform library or the contracts module under {@code org.arrival.<pkg>}. */
@@ -40,6 +45,7 @@ public final class ArrivalArchitecture {
             throw new AssertionError("no classes found under " + base);
         }
         onlyOwnContractsAndPlatform(base).check(classes);
+        everyPackageNullMarked(classes);
         if (pkg.equals("contracts")) {
             noClasses().should().dependOnClassesThat().resideInAPackage("org.springframework..")
                     .because("contracts are plain Java shared by every service").check(classes);
@@ -55,6 +61,19 @@ public final class ArrivalArchitecture {
                                         && !c.getPackageName().startsWith(ROOT + ".contracts")
                                         && !c.getPackageName().startsWith(ROOT + ".platform")))
                 .because("services share only contracts and services/platform, never each other's code");
+    }
+
+    /**
+     * NullAway checks main code against JSpecify's annotations; a package without {@code @NullMarked} would leave its
+     * types' nullness unstated to the compiler and to every reader.
+     */
+    static void everyPackageNullMarked(JavaClasses classes) {
+        List<String> unmarked = classes.stream().map(JavaClass::getPackage).distinct()
+                .filter(p -> !p.isAnnotatedWith("org.jspecify.annotations.NullMarked"))
+                .map(JavaPackage::getName).sorted().toList();
+        if (!unmarked.isEmpty()) {
+            throw new AssertionError("packages without a package-info.java marked @NullMarked: " + unmarked);
+        }
     }
 
     static ArchRule domainWithoutSpring(String base) {

@@ -14,6 +14,7 @@ import org.arrival.contracts.registry.MembershipChanged;
 import org.arrival.contracts.registry.MembershipEnded;
 import org.arrival.contracts.registry.MembershipGranted;
 import org.arrival.contracts.registry.SeatType;
+import org.arrival.platform.messaging.history.RecordHistory;
 import org.arrival.platform.messaging.outbox.Outbox;
 import org.arrival.platform.messaging.outbox.OutgoingEvent;
 import org.arrival.platform.security.Caller;
@@ -38,6 +39,7 @@ import org.arrival.platform.security.Viewer;
 import org.arrival.registry.shared.Viewers;
 import org.arrival.registry.stakeholders.domain.Stakeholder;
 import org.arrival.registry.stakeholders.persistence.StakeholderRepository;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -103,7 +105,8 @@ public class ForumService {
     }
 
     @Transactional
-    public StoredForum changeStatus(Caller caller, UUID id, Long expectedVersion, ForumStatus status, String reason) {
+    public StoredForum changeStatus(Caller caller, UUID id, @Nullable Long expectedVersion, ForumStatus status,
+            @Nullable String reason) {
         Forum current = managedForUpdate(caller, id, expectedVersion);
         Forum next = current.moveTo(status);
         Audit audit = audit(caller);
@@ -130,7 +133,7 @@ public class ForumService {
     }
 
     @Transactional(readOnly = true)
-    public List<Revisions.Revision> history(Caller caller, UUID id) {
+    public List<RecordHistory.Revision> history(Caller caller, UUID id) {
         Forum forum = get(caller, id).forum();
         if (!caller.isPlatformAdmin() && !forum.profile().managedBy(caller.organisationId())) {
             throw new AccessRefused("Only the forum's convenor, chair or secretariat and platform administrators may read its history");
@@ -139,8 +142,8 @@ public class ForumService {
     }
 
     @Transactional
-    public Membership grant(Caller caller, UUID forumId, UUID stakeholderId, SeatType seat, LocalDate termStart,
-            LocalDate termEnd) {
+    public Membership grant(Caller caller, UUID forumId, UUID stakeholderId, SeatType seat,
+            @Nullable LocalDate termStart, @Nullable LocalDate termEnd) {
         Forum forum = managedForUpdate(caller, forumId, null);
         if (!forum.acceptsMembers()) {
             throw new RuleViolation("A dissolved forum takes no new members");
@@ -159,7 +162,7 @@ public class ForumService {
 
     @Transactional
     public Membership change(Caller caller, UUID forumId, UUID membershipId, long expectedVersion, SeatType seat,
-            LocalDate termStart, LocalDate termEnd) {
+            @Nullable LocalDate termStart, @Nullable LocalDate termEnd) {
         Forum forum = managedForUpdate(caller, forumId, null);
         if (!forum.acceptsMembers()) {
             throw new RuleViolation("Seats in a dissolved forum cannot be changed; end them instead");
@@ -178,7 +181,8 @@ public class ForumService {
     }
 
     @Transactional
-    public Membership end(Caller caller, UUID forumId, UUID membershipId, Long expectedVersion, String reason) {
+    public Membership end(Caller caller, UUID forumId, UUID membershipId, @Nullable Long expectedVersion,
+            @Nullable String reason) {
         Forum forum = forums.findForUpdate(forumId).map(StoredForum::forum)
                 .orElseThrow(() -> new RecordNotFound("forum", forumId));
         Membership current = membershipForUpdate(caller, forumId, membershipId, expectedVersion);
@@ -211,7 +215,7 @@ public class ForumService {
     }
 
     @Transactional(readOnly = true)
-    public List<Revisions.Revision> membershipHistory(Caller caller, UUID forumId, UUID membershipId) {
+    public List<RecordHistory.Revision> membershipHistory(Caller caller, UUID forumId, UUID membershipId) {
         Membership m = membership(caller, forumId, membershipId);
         Forum forum = get(caller, forumId).forum();
         if (!caller.isPlatformAdmin() && !forum.profile().managedBy(caller.organisationId())
@@ -221,7 +225,8 @@ public class ForumService {
         return revisions.of(MEMBERSHIP, membershipId);
     }
 
-    private Membership membershipForUpdate(Caller caller, UUID forumId, UUID membershipId, Long expectedVersion) {
+    private Membership membershipForUpdate(Caller caller, UUID forumId, UUID membershipId,
+            @Nullable Long expectedVersion) {
         Membership m = memberships.findForUpdate(forumId, membershipId)
                 .orElseThrow(() -> new RecordNotFound("membership", membershipId));
         requireVisible(caller, m);
@@ -237,7 +242,7 @@ public class ForumService {
         }
     }
 
-    private Forum managedForUpdate(Caller caller, UUID id, Long expectedVersion) {
+    private Forum managedForUpdate(Caller caller, UUID id, @Nullable Long expectedVersion) {
         Forum forum = forums.findForUpdate(id).map(StoredForum::forum).orElseThrow(() -> new RecordNotFound("forum", id));
         requireManager(caller, forum);
         if (expectedVersion != null && forum.version() != expectedVersion) {
@@ -254,7 +259,7 @@ public class ForumService {
         }
     }
 
-    private void checkReferences(Caller caller, ForumProfile profile, UUID forumId) {
+    private void checkReferences(Caller caller, ForumProfile profile, @Nullable UUID forumId) {
         publicRoleHolder(caller, "convenorId", profile.convenorId());
         if (profile.chairId() != null) {
             publicRoleHolder(caller, "chairId", profile.chairId());

@@ -1,6 +1,7 @@
 package org.arrival.registry.forums.domain;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -37,7 +38,7 @@ public record Forum(UUID id, long version, ForumProfile profile, ForumStatus sta
     }
 
     public Forum moveTo(ForumStatus next) {
-        if (!NEXT.get(status).contains(next)) {
+        if (!Objects.requireNonNull(NEXT.get(status), "every status has its next ones").contains(next)) {
             throw new RuleViolation("A forum that is " + status + " cannot become " + next);
         }
         return new Forum(id, version + 1, profile, next);

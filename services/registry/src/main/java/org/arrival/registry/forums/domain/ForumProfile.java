@@ -12,17 +12,18 @@ import org.arrival.contracts.registry.ForumType;
 import org.arrival.contracts.registry.ThematicScope;
 import org.arrival.registry.shared.FieldChanges;
 import org.arrival.registry.shared.Text;
+import org.jspecify.annotations.Nullable;
 
 /** What a forum is, where and on what it works, and who convenes, chairs and runs its secretariat. */
 public record ForumProfile(
         String name,
         ForumType type,
-        Jurisdiction geographicScope,
-        ThematicScope thematicScope,
+        @Nullable Jurisdiction geographicScope,
+        @Nullable ThematicScope thematicScope,
         UUID convenorId,
-        UUID chairId,
-        UUID secretariatId,
-        UUID parentForumId) {
+        @Nullable UUID chairId,
+        @Nullable UUID secretariatId,
+        @Nullable UUID parentForumId) {
 
     public ForumProfile {
         name = Text.required(name, "name");
@@ -32,7 +33,7 @@ public record ForumProfile(
         thematicScope = normalise(thematicScope);
     }
 
-    private static ThematicScope normalise(ThematicScope scope) {
+    private static @Nullable ThematicScope normalise(@Nullable ThematicScope scope) {
         if (scope == null) {
             return null;
         }
@@ -47,7 +48,7 @@ public record ForumProfile(
     }
 
     /** Whether the organisation convenes, chairs or runs the secretariat of the forum. */
-    public boolean managedBy(UUID organisation) {
+    public boolean managedBy(@Nullable UUID organisation) {
         return organisation != null && (organisation.equals(convenorId) || organisation.equals(chairId)
                 || organisation.equals(secretariatId));
     }

@@ -8,18 +8,19 @@ import org.arrival.contracts.registry.SeatType;
 import org.arrival.platform.web.InvalidInput;
 import org.arrival.platform.web.RuleViolation;
 import org.arrival.registry.shared.FieldChanges;
+import org.jspecify.annotations.Nullable;
 
 /** An organisation's seat in a forum for a term; it ends when the organisation leaves or is removed. */
-public record Membership(UUID id, long version, UUID forumId, UUID stakeholderId, SeatType seat, LocalDate termStart,
-        LocalDate termEnd, MembershipStatus status) {
+public record Membership(UUID id, long version, UUID forumId, UUID stakeholderId, SeatType seat,
+        @Nullable LocalDate termStart, @Nullable LocalDate termEnd, MembershipStatus status) {
 
-    public static Membership grant(UUID id, UUID forumId, UUID stakeholderId, SeatType seat, LocalDate termStart,
-            LocalDate termEnd) {
+    public static Membership grant(UUID id, UUID forumId, UUID stakeholderId, SeatType seat,
+            @Nullable LocalDate termStart, @Nullable LocalDate termEnd) {
         checkTerm(termStart, termEnd);
         return new Membership(id, 1, forumId, stakeholderId, seat, termStart, termEnd, MembershipStatus.ACTIVE);
     }
 
-    public Membership change(SeatType newSeat, LocalDate newStart, LocalDate newEnd) {
+    public Membership change(SeatType newSeat, @Nullable LocalDate newStart, @Nullable LocalDate newEnd) {
         requireActive("changed");
         checkTerm(newStart, newEnd);
         return new Membership(id, version + 1, forumId, stakeholderId, newSeat, newStart, newEnd, status);
@@ -35,7 +36,8 @@ public record Membership(UUID id, long version, UUID forumId, UUID stakeholderId
         return new Membership(id, version + 1, forumId, stakeholderId, seat, termStart, end, MembershipStatus.ENDED);
     }
 
-    public java.util.List<String> changesTo(SeatType newSeat, LocalDate newStart, LocalDate newEnd) {
+    public java.util.List<String> changesTo(SeatType newSeat, @Nullable LocalDate newStart,
+            @Nullable LocalDate newEnd) {
         return new FieldChanges().compare("seat", seat, newSeat).compare("termStart", termStart, newStart)
                 .compare("termEnd", termEnd, newEnd).list();
     }
@@ -46,7 +48,7 @@ public record Membership(UUID id, long version, UUID forumId, UUID stakeholderId
         }
     }
 
-    private static void checkTerm(LocalDate start, LocalDate end) {
+    private static void checkTerm(@Nullable LocalDate start, @Nullable LocalDate end) {
         if (start != null && end != null && end.isBefore(start)) {
             throw InvalidInput.field("termEnd", "must not be before termStart");
         }

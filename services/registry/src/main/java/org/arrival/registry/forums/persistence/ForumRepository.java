@@ -22,6 +22,7 @@ import org.arrival.registry.shared.Audit;
 import org.arrival.registry.shared.Listings;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -110,8 +111,8 @@ public class ForumRepository {
         return List.of("name", "createdAt", "updatedAt");
     }
 
-    private static String containment(ForumType type, String country, String subdivision, Sector sector,
-            PopulationGroup group) {
+    private static String containment(@Nullable ForumType type, @Nullable String country,
+            @Nullable String subdivision, @Nullable Sector sector, @Nullable PopulationGroup group) {
         ObjectNode node = EventJson.mapper().createObjectNode();
         if (type != null) {
             node.put("type", type.name());

@@ -15,6 +15,7 @@ import org.arrival.platform.web.RuleViolation;
 import org.arrival.platform.web.StaleVersion;
 import org.arrival.registry.forums.domain.Membership;
 import org.arrival.registry.shared.Audit;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -83,11 +84,11 @@ public class MembershipRepository {
                 MembershipStatus.valueOf(rs.getString("status")));
     }
 
-    private static Date date(LocalDate d) {
+    private static @Nullable Date date(@Nullable LocalDate d) {
         return d == null ? null : Date.valueOf(d);
     }
 
-    private static LocalDate localDate(Date d) {
+    private static @Nullable LocalDate localDate(@Nullable Date d) {
         return d == null ? null : d.toLocalDate();
     }
 }

@@ -10,6 +10,7 @@ import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
 import org.arrival.contracts.registry.ForumStatus;
 import org.arrival.contracts.registry.ForumType;
+import org.arrival.platform.messaging.history.RecordHistory;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.web.ETags;
 import org.arrival.registry.forums.application.ForumService;
@@ -19,8 +20,8 @@ import org.arrival.registry.forums.persistence.ForumRepository;
 import org.arrival.registry.forums.persistence.ForumRepository.StoredForum;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
-import org.arrival.registry.shared.Revisions;
 import org.arrival.registry.shared.web.ReasonInput;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -99,7 +100,7 @@ public class ForumController {
 
     @Operation(summary = "Who changed the forum, when and what (its managers and platform administrators)")
     @GetMapping("/{id}/history")
-    public List<Revisions.Revision> history(Caller caller, @PathVariable UUID id) {
+    public List<RecordHistory.Revision> history(Caller caller, @PathVariable UUID id) {
         return service.history(caller, id);
     }
 
@@ -148,7 +149,7 @@ public class ForumController {
 
     @Operation(summary = "Who changed the membership, when and what")
     @GetMapping("/{id}/memberships/{membershipId}/history")
-    public List<Revisions.Revision> membershipHistory(Caller caller, @PathVariable UUID id,
+    public List<RecordHistory.Revision> membershipHistory(Caller caller, @PathVariable UUID id,
             @PathVariable UUID membershipId) {
         return service.membershipHistory(caller, id, membershipId);
     }
@@ -157,11 +158,11 @@ public class ForumController {
         return ResponseEntity.ok().eTag(ETags.of(f.forum().version())).body(ForumView.of(f));
     }
 
-    private static Long optionalVersion(String ifMatch) {
+    private static @Nullable Long optionalVersion(@Nullable String ifMatch) {
         return ifMatch == null || ifMatch.isBlank() ? null : ETags.requiredVersion(ifMatch);
     }
 
-    private static String blank(String value) {
+    private static @Nullable String blank(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }

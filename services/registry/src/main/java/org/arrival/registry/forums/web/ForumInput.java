@@ -14,20 +14,22 @@ import org.arrival.contracts.registry.ForumType;
 import org.arrival.contracts.registry.ThematicScope;
 import org.arrival.registry.forums.domain.ForumProfile;
 import org.arrival.registry.shared.web.PlaceInput;
+import org.jspecify.annotations.Nullable;
 
 /** A forum's profile as sent to establish or replace it. */
 public record ForumInput(
         @NotBlank @Size(max = 300) String name,
         @NotNull ForumType type,
-        @Valid PlaceInput geographicScope,
-        @Valid ScopeInput thematicScope,
+        @Valid @Nullable PlaceInput geographicScope,
+        @Valid @Nullable ScopeInput thematicScope,
         @NotNull UUID convenorId,
-        UUID chairId,
-        UUID secretariatId,
-        UUID parentForumId) {
+        @Nullable UUID chairId,
+        @Nullable UUID secretariatId,
+        @Nullable UUID parentForumId) {
 
     public ForumProfile toProfile() {
-        return new ForumProfile(name, type, geographicScope == null ? null : geographicScope.toJurisdiction(),
+        return new ForumProfile(name, type,
+                geographicScope == null ? null : geographicScope.toJurisdiction("geographicScope"),
                 thematicScope == null ? null
                         : new ThematicScope(thematicScope.sectors(), thematicScope.populationGroups(), thematicScope.mandate()),
                 convenorId, chairId, secretariatId, parentForumId);
@@ -35,8 +37,8 @@ public record ForumInput(
 
     /** The sectors and population groups the forum works on, and its mandate in a few sentences. */
     public record ScopeInput(
-            @Size(max = 25) List<@NotNull Sector> sectors,
-            @Size(max = 15) List<@NotNull PopulationGroup> populationGroups,
-            @Size(max = 4000) String mandate) {
+            @Size(max = 25) @Nullable List<@NotNull Sector> sectors,
+            @Size(max = 15) @Nullable List<@NotNull PopulationGroup> populationGroups,
+            @Size(max = 4000) @Nullable String mandate) {
     }
 }

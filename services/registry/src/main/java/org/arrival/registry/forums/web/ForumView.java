@@ -8,11 +8,12 @@ import org.arrival.contracts.registry.ForumStatus;
 import org.arrival.contracts.registry.ForumType;
 import org.arrival.contracts.registry.ThematicScope;
 import org.arrival.registry.forums.persistence.ForumRepository.StoredForum;
+import org.jspecify.annotations.Nullable;
 
 /** A forum as the API shows it. */
-public record ForumView(UUID id, long version, String name, ForumType type, Jurisdiction geographicScope,
-        ThematicScope thematicScope, UUID convenorId, UUID chairId, UUID secretariatId, UUID parentForumId,
-        ForumStatus status, Instant createdAt, Instant updatedAt) {
+public record ForumView(UUID id, long version, String name, ForumType type, @Nullable Jurisdiction geographicScope,
+        @Nullable ThematicScope thematicScope, UUID convenorId, @Nullable UUID chairId, @Nullable UUID secretariatId,
+        @Nullable UUID parentForumId, ForumStatus status, Instant createdAt, Instant updatedAt) {
 
     public static ForumView of(StoredForum stored) {
         var f = stored.forum();

@@ -6,8 +6,9 @@ import java.util.UUID;
 import jakarta.validation.constraints.NotNull;
 
 import org.arrival.contracts.registry.SeatType;
+import org.jspecify.annotations.Nullable;
 
 /** A seat to grant: which organisation, which seat, for which term. */
-public record MembershipInput(@NotNull UUID stakeholderId, @NotNull SeatType seat, LocalDate termStart,
-        LocalDate termEnd) {
+public record MembershipInput(@NotNull UUID stakeholderId, @NotNull SeatType seat, @Nullable LocalDate termStart,
+        @Nullable LocalDate termEnd) {
 }

@@ -5,7 +5,8 @@ import java.time.LocalDate;
 import jakarta.validation.constraints.NotNull;
 
 import org.arrival.contracts.registry.SeatType;
+import org.jspecify.annotations.Nullable;
 
 /** A membership's seat and term, replacing the current ones. */
-public record SeatInput(@NotNull SeatType seat, LocalDate termStart, LocalDate termEnd) {
+public record SeatInput(@NotNull SeatType seat, @Nullable LocalDate termStart, @Nullable LocalDate termEnd) {
 }

@@ -2,10 +2,12 @@ package org.arrival.registry.shared.web;
 
 import jakarta.validation.constraints.Size;
 
-/** Why a lifecycle step was taken; optional. */
-public record ReasonInput(@Size(max = 2000) String reason) {
+import org.jspecify.annotations.Nullable;
 
-    public String text() {
+/** Why a lifecycle step was taken; optional. */
+public record ReasonInput(@Size(max = 2000) @Nullable String reason) {
+
+    public @Nullable String text() {
         return reason == null || reason.isBlank() ? null : reason.strip();
     }
 }

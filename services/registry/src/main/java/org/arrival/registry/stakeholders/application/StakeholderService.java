@@ -11,6 +11,7 @@ import org.arrival.contracts.registry.StakeholderRegistered;
 import org.arrival.contracts.registry.StakeholderSuspended;
 import org.arrival.contracts.registry.StakeholderUpdated;
 import org.arrival.contracts.registry.StakeholderVerified;
+import org.arrival.platform.messaging.history.RecordHistory;
 import org.arrival.platform.messaging.outbox.Outbox;
 import org.arrival.platform.messaging.outbox.OutgoingEvent;
 import org.arrival.platform.security.Caller;
@@ -29,6 +30,7 @@ import org.arrival.registry.stakeholders.domain.StakeholderProfile;
 import org.arrival.registry.stakeholders.persistence.StakeholderFilter;
 import org.arrival.registry.stakeholders.persistence.StakeholderRepository;
 import org.arrival.registry.stakeholders.persistence.StakeholderRepository.StoredStakeholder;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -112,25 +114,25 @@ public class StakeholderService {
     }
 
     @Transactional
-    public StoredStakeholder verify(Caller caller, UUID id, Long expectedVersion, String reason) {
+    public StoredStakeholder verify(Caller caller, UUID id, @Nullable Long expectedVersion, @Nullable String reason) {
         return lifecycle(caller, id, expectedVersion, Stakeholder::verify,
                 s -> new StakeholderVerified(snapshot(s), caller.toActor(), reason));
     }
 
     @Transactional
-    public StoredStakeholder activate(Caller caller, UUID id, Long expectedVersion, String reason) {
+    public StoredStakeholder activate(Caller caller, UUID id, @Nullable Long expectedVersion, @Nullable String reason) {
         return lifecycle(caller, id, expectedVersion, Stakeholder::activate,
                 s -> new StakeholderActivated(snapshot(s), caller.toActor(), reason));
     }
 
     @Transactional
-    public StoredStakeholder suspend(Caller caller, UUID id, Long expectedVersion, String reason) {
+    public StoredStakeholder suspend(Caller caller, UUID id, @Nullable Long expectedVersion, @Nullable String reason) {
         return lifecycle(caller, id, expectedVersion, Stakeholder::suspend,
                 s -> new StakeholderSuspended(snapshot(s), caller.toActor(), reason));
     }
 
     @Transactional
-    public StoredStakeholder archive(Caller caller, UUID id, Long expectedVersion, String reason) {
+    public StoredStakeholder archive(Caller caller, UUID id, @Nullable Long expectedVersion, @Nullable String reason) {
         return lifecycle(caller, id, expectedVersion, Stakeholder::archive,
                 s -> new StakeholderArchived(snapshot(s), caller.toActor(), reason));
     }
@@ -152,7 +154,7 @@ public class StakeholderService {
     }
 
     @Transactional(readOnly = true)
-    public List<Revisions.Revision> history(Caller caller, UUID id) {
+    public List<RecordHistory.Revision> history(Caller caller, UUID id) {
         get(caller, id);
         if (!caller.isPlatformAdmin() && !caller.actsFor(id)) {
             throw new AccessRefused("Only the organisation itself and platform administrators may read its history");
@@ -160,8 +162,8 @@ public class StakeholderService {
         return revisions.of(RECORD_TYPE, id);
     }
 
-    private StoredStakeholder lifecycle(Caller caller, UUID id, Long expectedVersion, UnaryOperator<Stakeholder> step,
-            java.util.function.Function<Stakeholder, Object> event) {
+    private StoredStakeholder lifecycle(Caller caller, UUID id, @Nullable Long expectedVersion,
+            UnaryOperator<Stakeholder> step, java.util.function.Function<Stakeholder, Object> event) {
         Stakeholder current = visibleForUpdate(caller, id);
         if (!caller.isPlatformAdmin()) {
             throw new AccessRefused("Only platform administrators may change an organisation's status");
@@ -182,7 +184,7 @@ public class StakeholderService {
                 .orElseThrow(() -> new RecordNotFound("stakeholder", id));
     }
 
-    private static void requireVersion(Stakeholder current, Long expectedVersion) {
+    private static void requireVersion(Stakeholder current, @Nullable Long expectedVersion) {
         if (expectedVersion != null && current.version() != expectedVersion) {
             throw new StaleVersion("stakeholder", current.id(), expectedVersion);
         }

@@ -14,22 +14,23 @@ import org.arrival.contracts.registry.StakeholderType;
 import org.arrival.platform.web.InvalidInput;
 import org.arrival.registry.shared.FieldChanges;
 import org.arrival.registry.shared.Text;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an organisation says about itself. Optional text left blank is absent; lists hold no duplicates.
  */
 public record StakeholderProfile(
         String name,
-        String acronym,
+        @Nullable String acronym,
         StakeholderType type,
-        GovernmentLevel governmentLevel,
-        Jurisdiction jurisdiction,
+        @Nullable GovernmentLevel governmentLevel,
+        @Nullable Jurisdiction jurisdiction,
         List<Sector> sectors,
         List<ExternalIdentifier> externalIdentifiers,
         boolean enforcementBody,
-        FormalStatus formalStatus,
+        @Nullable FormalStatus formalStatus,
         boolean hiddenFromEnforcementBodies,
-        OrganisationContact contact) {
+        @Nullable OrganisationContact contact) {
 
     public StakeholderProfile {
         name = Text.required(name, "name");
@@ -54,7 +55,7 @@ public record StakeholderProfile(
         }
     }
 
-    private static boolean mayHide(StakeholderType type, FormalStatus status) {
+    private static boolean mayHide(StakeholderType type, @Nullable FormalStatus status) {
         return status == FormalStatus.INFORMAL || status == FormalStatus.UNDISCLOSED
                 || type == StakeholderType.INFORMAL_COMMUNITY_GROUP
                 || type == StakeholderType.MIGRANT_REFUGEE_IDP_ASSOCIATION;

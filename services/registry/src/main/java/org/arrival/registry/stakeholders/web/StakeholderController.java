@@ -10,16 +10,17 @@ import org.arrival.contracts.common.Sector;
 import org.arrival.contracts.registry.GovernmentLevel;
 import org.arrival.contracts.registry.StakeholderStatus;
 import org.arrival.contracts.registry.StakeholderType;
+import org.arrival.platform.messaging.history.RecordHistory;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.web.ETags;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
-import org.arrival.registry.shared.Revisions;
 import org.arrival.registry.shared.web.ReasonInput;
 import org.arrival.registry.stakeholders.application.StakeholderService;
 import org.arrival.registry.stakeholders.persistence.StakeholderFilter;
 import org.arrival.registry.stakeholders.persistence.StakeholderRepository;
 import org.arrival.registry.stakeholders.persistence.StakeholderRepository.StoredStakeholder;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -134,7 +135,7 @@ public class StakeholderController {
 
     @Operation(summary = "Who changed the organisation's record, when and what (the organisation itself and platform administrators)")
     @GetMapping("/{id}/history")
-    public List<Revisions.Revision> history(Caller caller, @PathVariable UUID id) {
+    public List<RecordHistory.Revision> history(Caller caller, @PathVariable UUID id) {
         return service.history(caller, id);
     }
 
@@ -142,15 +143,15 @@ public class StakeholderController {
         return ResponseEntity.ok().eTag(ETags.of(s.stakeholder().version())).body(StakeholderView.of(s));
     }
 
-    static Long optionalVersion(String ifMatch) {
+    static @Nullable Long optionalVersion(@Nullable String ifMatch) {
         return ifMatch == null || ifMatch.isBlank() ? null : ETags.requiredVersion(ifMatch);
     }
 
-    private static String text(ReasonInput reason) {
+    private static @Nullable String text(@Nullable ReasonInput reason) {
         return reason == null ? null : reason.text();
     }
 
-    private static String blankToNull(String value) {
+    private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }

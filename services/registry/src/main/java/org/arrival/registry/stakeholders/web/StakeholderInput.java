@@ -17,25 +17,27 @@ import org.arrival.contracts.registry.StakeholderType;
 import org.arrival.platform.web.NotFreeText;
 import org.arrival.registry.shared.web.PlaceInput;
 import org.arrival.registry.stakeholders.domain.StakeholderProfile;
+import org.jspecify.annotations.Nullable;
 
 /** A stakeholder's profile as sent to register or replace it. */
 public record StakeholderInput(
         @NotBlank @Size(max = 300) String name,
-        @Size(max = 40) String acronym,
+        @Size(max = 40) @Nullable String acronym,
         @NotNull StakeholderType type,
-        GovernmentLevel governmentLevel,
-        @Valid PlaceInput jurisdiction,
-        @Size(max = 25) List<@NotNull Sector> sectors,
-        @Size(max = 20) List<@Valid @NotNull IdentifierInput> externalIdentifiers,
-        Boolean enforcementBody,
-        FormalStatus formalStatus,
-        Boolean hiddenFromEnforcementBodies,
-        @Valid ContactInput contact) {
+        @Nullable GovernmentLevel governmentLevel,
+        @Valid @Nullable PlaceInput jurisdiction,
+        @Size(max = 25) @Nullable List<@NotNull Sector> sectors,
+        @Size(max = 20) @Nullable List<@Valid @NotNull IdentifierInput> externalIdentifiers,
+        @Nullable Boolean enforcementBody,
+        @Nullable FormalStatus formalStatus,
+        @Nullable Boolean hiddenFromEnforcementBodies,
+        @Valid @Nullable ContactInput contact) {
 
     public StakeholderProfile toProfile() {
         return new StakeholderProfile(name, acronym, type, governmentLevel,
-                jurisdiction == null ? null : jurisdiction.toJurisdiction(), sectors,
-                externalIdentifiers == null ? null
+                jurisdiction == null ? null : jurisdiction.toJurisdiction("jurisdiction"),
+                sectors == null ? List.of() : sectors,
+                externalIdentifiers == null ? List.of()
                         : externalIdentifiers.stream().map(i -> new ExternalIdentifier(i.scheme(), i.identifier())).toList(),
                 Boolean.TRUE.equals(enforcementBody), formalStatus, Boolean.TRUE.equals(hiddenFromEnforcementBodies),
                 contact == null ? null : new OrganisationContact(contact.email(), contact.phone(), contact.website(),
@@ -50,9 +52,9 @@ public record StakeholderInput(
 
     /** The organisation's office contact; never a person's private details. */
     public record ContactInput(
-            @org.arrival.platform.web.OrganisationContact @Size(max = 254) @Pattern(regexp = "^[^@\\s]+@[^@\\s]+$", message = "must be an e-mail address") String email,
-            @org.arrival.platform.web.OrganisationContact @Pattern(regexp = "^\\+?[0-9 ()./-]{3,40}$", message = "must be a phone number") String phone,
-            @NotFreeText @Size(max = 500) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) address") String website,
-            @org.arrival.platform.web.OrganisationContact @Size(max = 500) String address) {
+            @org.arrival.platform.web.OrganisationContact @Size(max = 254) @Pattern(regexp = "^[^@\\s]+@[^@\\s]+$", message = "must be an e-mail address") @Nullable String email,
+            @org.arrival.platform.web.OrganisationContact @Pattern(regexp = "^\\+?[0-9 ()./-]{3,40}$", message = "must be a phone number") @Nullable String phone,
+            @NotFreeText @Size(max = 500) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) address") @Nullable String website,
+            @org.arrival.platform.web.OrganisationContact @Size(max = 500) @Nullable String address) {
     }
 }

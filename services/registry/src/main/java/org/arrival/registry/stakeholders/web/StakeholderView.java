@@ -13,22 +13,23 @@ import org.arrival.contracts.registry.OrganisationContact;
 import org.arrival.contracts.registry.StakeholderStatus;
 import org.arrival.contracts.registry.StakeholderType;
 import org.arrival.registry.stakeholders.persistence.StakeholderRepository.StoredStakeholder;
+import org.jspecify.annotations.Nullable;
 
 /** A stakeholder as the API shows it. */
 public record StakeholderView(
         UUID id,
         long version,
         String name,
-        String acronym,
+        @Nullable String acronym,
         StakeholderType type,
-        GovernmentLevel governmentLevel,
-        Jurisdiction jurisdiction,
+        @Nullable GovernmentLevel governmentLevel,
+        @Nullable Jurisdiction jurisdiction,
         List<Sector> sectors,
         List<ExternalIdentifier> externalIdentifiers,
         boolean enforcementBody,
-        FormalStatus formalStatus,
+        @Nullable FormalStatus formalStatus,
         boolean hiddenFromEnforcementBodies,
-        OrganisationContact contact,
+        @Nullable OrganisationContact contact,
         StakeholderStatus status,
         Instant createdAt,
         Instant updatedAt) {
