@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -36,6 +37,7 @@ import org.arrival.contracts.actionplans.IndicatorValue;
 import org.arrival.local.LocalStack;
 import org.arrival.local.PlatformClient;
 import org.arrival.local.StackSettings;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The benchmark: starts the local stack in a scratch directory, sets up plans and actions through the APIs, then
@@ -52,25 +54,27 @@ public final class Benchmark {
     private final StringBuilder out = new StringBuilder();
     private final List<String> problems = new ArrayList<>();
 
-    private LocalStack stack;
+    private @Nullable LocalStack stack;
+    @SuppressWarnings("NullAway.Init") // set by run() before any phase
     private PlatformClient api;
+    @SuppressWarnings("NullAway.Init") // set by run() before any phase
     private Workspace workspace;
-    private ConsumerLag lag;
+    private @Nullable ConsumerLag lag;
     private final Http http = new Http();
 
     // what the summary needs from the phases
-    private ReportingLoad.Result best;
-    private Duration bestCatchUp;
+    private ReportingLoad.@Nullable Result best;
+    private @Nullable Duration bestCatchUp;
     private Map<String, Footprint.Memory> memoryAtRest = Map.of();
     private Map<String, Footprint.Memory> memoryUnderLoad = Map.of();
-    private FreshnessProbe.Result freshnessAtHalf;
+    private FreshnessProbe.@Nullable Result freshnessAtHalf;
     private double halfLoad = Double.NaN;
-    private KafkaBaseline.Throughput writeKafka;
-    private Rate writeJdbc;
-    private ForumRebuild.Result rebuild;
-    private KafkaBaseline.Throughput historyKafka;
-    private Rate historyJdbc;
-    private Latencies.Summary kafkaLatency;
+    private KafkaBaseline.@Nullable Throughput writeKafka;
+    private @Nullable Rate writeJdbc;
+    private ForumRebuild.@Nullable Result rebuild;
+    private KafkaBaseline.@Nullable Throughput historyKafka;
+    private @Nullable Rate historyJdbc;
+    private Latencies.@Nullable Summary kafkaLatency;
     private long reportsForBaseline;
 
     private Benchmark(Options options, StackSettings settings) {
@@ -176,6 +180,16 @@ public final class Benchmark {
         }
     }
 
+    /** The running stack: the phases run between its start and closeStack(). */
+    private LocalStack stack() {
+        return Objects.requireNonNull(stack, "the phases run while the stack is up");
+    }
+
+    /** The consumer-lag reader, open while the stack is up. */
+    private ConsumerLag lag() {
+        return Objects.requireNonNull(lag, "the phases run while the stack is up");
+    }
+
     private void phase(String name, Runnable phase) {
         log("---- " + name);
         try {
@@ -189,9 +203,9 @@ public final class Benchmark {
 
     /** Waits until nothing is in flight: every group caught up and nothing new for two seconds. */
     private void settle() {
-        workspace.await("the consumers to catch up", CATCH_UP_LIMIT, () -> lag.total() == 0);
+        workspace.await("the consumers to catch up", CATCH_UP_LIMIT, () -> lag().total() == 0);
         Workspace.pause(2000);
-        workspace.await("the consumers to catch up", CATCH_UP_LIMIT, () -> lag.total() == 0);
+        workspace.await("the consumers to catch up", CATCH_UP_LIMIT, () -> lag().total() == 0);
     }
 
     /**
@@ -203,9 +217,9 @@ public final class Benchmark {
     private void idleCpu() {
         // a minute at least in a full run, so that the forum's coherence checks (every minute) are counted fairly
         Duration d = options.quick() ? Duration.ofSeconds(15) : Duration.ofSeconds(65);
-        Map<String, Long> before = Footprint.cpu(stack);
+        Map<String, Long> before = Footprint.cpu(stack());
         Workspace.pause(d.toMillis());
-        Map<String, Long> used = Footprint.cpuSince(before, Footprint.cpu(stack));
+        Map<String, Long> used = Footprint.cpuSince(before, Footprint.cpu(stack()));
         Map<String, Long> perSecond = new java.util.LinkedHashMap<>();
         used.forEach((k, v) -> perSecond.put(k, v * 1000 / d.toMillis()));
         idlePerSecond = perSecond;
@@ -231,7 +245,7 @@ public final class Benchmark {
     private Duration catchUp(long donorNotifications) {
         long start = System.nanoTime();
         workspace.await("the forum view and notifications to catch up", CATCH_UP_LIMIT,
-                () -> lag.total() == 0 && workspace.donorUnread() >= donorNotifications
+                () -> lag().total() == 0 && workspace.donorUnread() >= donorNotifications
                         && workspace.forumShowsLatestReports());
         return Duration.ofNanos(System.nanoTime() - start);
     }
@@ -269,12 +283,12 @@ public final class Benchmark {
             long before = workspace.donorUnread();
             ReportingLoad.Result r;
             Duration caughtUp;
-            try (Watch watch = new Watch(lag, stack)) {
-                Map<String, Long> cpuBefore = Footprint.cpu(stack);
+            try (Watch watch = new Watch(lag(), stack())) {
+                Map<String, Long> cpuBefore = Footprint.cpu(stack());
                 r = load.closedLoop(clients, options.levelDuration());
                 caughtUp = catchUp(before + r.accepted());
                 long levelNanos = r.rate().elapsed().plus(caughtUp).toNanos();
-                cpuPerReport(clients + " clients", Footprint.cpuSince(cpuBefore, Footprint.cpu(stack)), levelNanos,
+                cpuPerReport(clients + " clients", Footprint.cpuSince(cpuBefore, Footprint.cpu(stack())), levelNanos,
                         r.accepted());
                 memoryUnderLoad = Footprint.max(memoryUnderLoad, watch.maxMemory());
                 double endToEnd = r.accepted() / (r.rate().elapsed().plus(caughtUp).toNanos() / 1e9);
@@ -292,7 +306,7 @@ public final class Benchmark {
         }
     }
 
-    private Table cpu;
+    private @Nullable Table cpu;
 
     /**
      * CPU time each part used per accepted report over a level, the catch-up included and what the part uses at rest
@@ -352,7 +366,7 @@ public final class Benchmark {
         for (double fraction : options.freshnessLoads()) {
             double target = fraction * saturation;
             long before = workspace.donorUnread();
-            try (Watch watch = new Watch(lag, stack)) {
+            try (Watch watch = new Watch(lag(), stack())) {
                 CompletableFuture<ReportingLoad.Result> background = target <= 0
                         ? CompletableFuture.completedFuture(null)
                         : CompletableFuture.supplyAsync(() -> load.openLoop(target, options.freshnessDuration()));
@@ -378,22 +392,22 @@ public final class Benchmark {
         History reports = new History(reportsForBaseline, (int) Math.max(1, reportsForBaseline / 100),
                 Reporter.EDITORS.stream().map(Reporter::organisation).toList(), "write-baseline");
         log("Kafka baseline: " + reportsForBaseline + " records of progress-report size");
-        writeKafka = KafkaBaseline.throughput(reports, settings.kafkaBootstrap(), lag.admin());
+        writeKafka = KafkaBaseline.throughput(reports, settings.kafkaBootstrap(), lag().admin());
         log("Kafka baseline: produce " + writeKafka.produce() + ", consume " + writeKafka.consume());
         writeJdbc = new JdbcBaseline(settings).insertReports(reportsForBaseline, History.narrative(), List.of(
                 new IndicatorValue("Division offices with an operating multilingual referral desk", "desks", 0.0, 5.0, 2.0),
                 new IndicatorValue("Referrals with a written slip to city health centres", "referrals", 0.0, 4000.0, 1130.0)));
         log("JDBC baseline: " + writeJdbc);
-        kafkaLatency = KafkaBaseline.endToEnd(settings.kafkaBootstrap(), lag.admin(), 1200, 200,
+        kafkaLatency = KafkaBaseline.endToEnd(settings.kafkaBootstrap(), lag().admin(), 1200, 200,
                 options.quick() ? Duration.ofSeconds(5) : Duration.ofSeconds(20));
         log("Kafka end-to-end latency: " + kafkaLatency.millis() + " ms");
     }
 
-    private HistorySeed.Seeded seeded;
-    private Rate liveCatchUp;
+    private HistorySeed.@Nullable Seeded seeded;
+    private @Nullable Rate liveCatchUp;
     private final Map<String, Rate> liveByGroup = new java.util.LinkedHashMap<>();
-    private Map<String, Long> liveCpu;
-    private Map<String, Long> rebuildCpu;
+    private @Nullable Map<String, Long> liveCpu;
+    private @Nullable Map<String, Long> rebuildCpu;
     private long topicEvents;
 
     private void rebuild() {
@@ -401,14 +415,14 @@ public final class Benchmark {
                 Reporter.EDITORS.stream().map(Reporter::organisation).toList(), UUID.randomUUID().toString());
         log("seeding " + history.size() + " events about " + options.historyActions() + " actions");
         long start = System.nanoTime();
-        Map<String, Long> cpuBefore = Footprint.cpu(stack);
+        Map<String, Long> cpuBefore = Footprint.cpu(stack());
         seeded = HistorySeed.publish(history, settings.kafkaBootstrap());
         log("seeded: " + seeded.rate() + ", mean " + Math.round(seeded.meanSize()) + " bytes, " + seeded.validated()
                 + " checked against their schema");
         // when each group that reads the history has read it: the live projection and the router, each on its own
         Map<String, Long> caughtUpAt = new java.util.TreeMap<>();
         workspace.await("the live consumers to read the history", Duration.ofHours(3), () -> {
-            Map<String, Long> now = lag.byGroup();
+            Map<String, Long> now = lag().byGroup();
             long at = System.nanoTime();
             now.forEach((group, behind) -> {
                 if (behind == 0) {
@@ -426,18 +440,18 @@ public final class Benchmark {
             }
         }
         log("live consumers caught up: " + liveCatchUp + " " + liveByGroup);
-        Map<String, Long> cpuAfterLive = Footprint.cpu(stack);
+        Map<String, Long> cpuAfterLive = Footprint.cpu(stack());
         liveCpu = Footprint.cpuSince(cpuBefore, cpuAfterLive);
-        topicEvents = lag.eventsIn(EventCatalogue.instance().topics().stream().map(TopicDefinition::name).toList());
-        try (Watch watch = new Watch(lag, stack)) {
-            Map<String, Long> cpuBeforeRebuild = Footprint.cpu(stack);
+        topicEvents = lag().eventsIn(EventCatalogue.instance().topics().stream().map(TopicDefinition::name).toList());
+        try (Watch watch = new Watch(lag(), stack())) {
+            Map<String, Long> cpuBeforeRebuild = Footprint.cpu(stack());
             rebuild = ForumRebuild.run(api, Duration.ofHours(2));
-            rebuildCpu = Footprint.cpuSince(cpuBeforeRebuild, Footprint.cpu(stack));
+            rebuildCpu = Footprint.cpuSince(cpuBeforeRebuild, Footprint.cpu(stack()));
             memoryUnderLoad = Footprint.max(memoryUnderLoad, watch.maxMemory());
         }
         log("rebuild " + rebuild.status() + ": " + rebuild.rate() + (rebuild.error() == null ? "" : " " + rebuild.error()));
         if (options.runs("baseline")) {
-            historyKafka = KafkaBaseline.throughput(history, settings.kafkaBootstrap(), lag.admin());
+            historyKafka = KafkaBaseline.throughput(history, settings.kafkaBootstrap(), lag().admin());
             log("Kafka baseline of the history: produce " + historyKafka.produce() + ", consume " + historyKafka.consume());
             historyJdbc = new JdbcBaseline(settings).insertEvents(history);
             log("JDBC baseline of the history: " + historyJdbc);
@@ -493,7 +507,7 @@ public final class Benchmark {
         return out.toString();
     }
 
-    private Table stackStart;
+    private @Nullable Table stackStart;
 
     private Table summary() {
         Table t = new Table("figure", "measured", "target (2 cores)", "baseline it is bounded by", "ratio");
@@ -513,10 +527,12 @@ public final class Benchmark {
             String kafka = kafkaLatency == null ? "-" : "Kafka produce → consume p99 " + Format.millis(kafkaLatency.p99()) + " ms";
             t.row("freshness p99, forum view, at half the best load (" + Format.rate(halfLoad) + "/s)",
                     Format.millis(freshnessAtHalf.forumView().p99()) + " ms", "< 250 ms", kafka,
-                    kafkaLatency == null ? "-" : Format.ratio(freshnessAtHalf.forumView().p99(), kafkaLatency.p99()));
+                    kafkaLatency == null ? "-"
+                            : Format.ratio((double) freshnessAtHalf.forumView().p99(), (double) kafkaLatency.p99()));
             t.row("freshness p99, notification stored, same load", Format.millis(freshnessAtHalf.notification().p99()) + " ms",
                     "< 250 ms", kafka,
-                    kafkaLatency == null ? "-" : Format.ratio(freshnessAtHalf.notification().p99(), kafkaLatency.p99()));
+                    kafkaLatency == null ? "-"
+                            : Format.ratio((double) freshnessAtHalf.notification().p99(), (double) kafkaLatency.p99()));
         }
         if (rebuild != null) {
             t.row("rebuild of the forum view (events/s)", Format.rate(rebuild.rate().perSecond()), "≥ 20,000",
@@ -538,7 +554,7 @@ public final class Benchmark {
         return t;
     }
 
-    private Map<String, Duration> stackStartTimes;
+    private @Nullable Map<String, Duration> stackStartTimes;
 
     private Table rebuildTable() {
         Table t = new Table("step", "events", "time (s)", "events/s");
@@ -581,16 +597,19 @@ public final class Benchmark {
     }
 
     private Table historyCpuTable() {
-        Map<String, Long> parts = liveCpu != null ? liveCpu : rebuildCpu;
+        Map<String, Long> parts = Objects.requireNonNull(liveCpu != null ? liveCpu : rebuildCpu,
+                "asked for only once the history phase measured CPU");
         List<String> header = new ArrayList<>(List.of("step"));
         parts.keySet().forEach(k -> header.add(shortName(k)));
         header.add("stack total");
         Table t = new Table(header.toArray(String[]::new));
         if (liveCpu != null) {
-            t.row(cpuRow("seeding and the live consumers reading it", liveCpu, seeded.events()));
+            long events = Objects.requireNonNull(seeded, "the history is seeded before the consumers read it").events();
+            t.row(cpuRow("seeding and the live consumers reading it", liveCpu, events));
         }
         if (rebuildCpu != null) {
-            t.row(cpuRow("the rebuild", rebuildCpu, rebuild.eventsRead()));
+            long events = Objects.requireNonNull(rebuild, "its CPU is measured around the rebuild").eventsRead();
+            t.row(cpuRow("the rebuild", rebuildCpu, events));
         }
         return t;
     }
@@ -623,6 +642,7 @@ public final class Benchmark {
     }
 
     static void log(String message) {
-        System.out.println("[bench " + java.time.LocalTime.now().withNano(0) + "] " + message);
+        System.out.println("[bench " + java.time.LocalTime.now(java.time.ZoneId.systemDefault()).withNano(0) + "] "
+                + message);
     }
 }

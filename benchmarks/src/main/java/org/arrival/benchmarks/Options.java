@@ -39,8 +39,9 @@ public record Options(boolean quick, boolean reuse, Set<String> skip, Path out, 
         Set<String> skip = new HashSet<>();
         Long events = null;
         Integer warmUp = null;
-        Path out = root.resolve("benchmarks/target/results-" + java.time.LocalDateTime.now().withNano(0)
-                .toString().replace(':', '-') + ".md");
+        Path out = root.resolve("benchmarks/target/results-"
+                + java.time.LocalDateTime.now(java.time.ZoneId.systemDefault()).withNano(0).toString().replace(':', '-')
+                + ".md");
         for (String a : args) {
             if (a.startsWith("--skip=")) {
                 for (String phase : a.substring(7).split(",")) {

@@ -15,6 +15,6 @@ public enum DataClassification {
     RESTRICTED;
 
     public boolean isMoreProtectedThan(DataClassification other) {
-        return ordinal() > other.ordinal();
+        return compareTo(other) > 0;
     }
 }

@@ -2,6 +2,7 @@ package org.arrival.benchmarks.events;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -64,8 +65,8 @@ public final class ConsumerLag implements AutoCloseable {
         try {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             for (String topic : topics) {
-                var description = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
-                        .get(topic);
+                var description = Objects.requireNonNull(admin.describeTopics(java.util.List.of(topic)).allTopicNames()
+                        .get(30, TimeUnit.SECONDS).get(topic), "the broker describes every topic asked for, or fails");
                 description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
             }
             return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream()

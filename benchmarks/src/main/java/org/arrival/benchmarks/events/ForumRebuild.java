@@ -9,6 +9,7 @@ import org.arrival.benchmarks.reporting.Workspace;
 import org.arrival.local.DemoForum;
 import org.arrival.local.PlatformClient;
 import org.arrival.local.PlatformService;
+import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
 
@@ -22,7 +23,7 @@ public final class ForumRebuild {
     private ForumRebuild() {
     }
 
-    public record Result(long eventsRead, Rate rate, Duration wallTime, String status, String error) {
+    public record Result(long eventsRead, Rate rate, Duration wallTime, String status, @Nullable String error) {
     }
 
     public static Result run(PlatformClient api, Duration timeout) {

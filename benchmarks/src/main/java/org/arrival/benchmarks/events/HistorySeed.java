@@ -10,6 +10,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.arrival.benchmarks.measure.Rate;
 import org.arrival.contracts.EventContractValidator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a history straight to the platform's topics, as the action-plans service's relay would have published it
@@ -37,7 +38,7 @@ public final class HistorySeed {
      * Writes every event of the history to {@code topic} (null: each to its own topic) with a producer of default
      * settings (acks=all, idempotent), and waits until the broker acknowledged all of them.
      */
-    static Seeded write(Iterable<HistoryEvent> events, String bootstrap, String topic, boolean validate) {
+    static Seeded write(Iterable<HistoryEvent> events, String bootstrap, @Nullable String topic, boolean validate) {
         EventContractValidator contracts = EventContractValidator.shared();
         AtomicReference<Exception> failure = new AtomicReference<>();
         AtomicLong acknowledged = new AtomicLong();

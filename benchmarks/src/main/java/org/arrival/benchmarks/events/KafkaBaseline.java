@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -153,7 +154,8 @@ public final class KafkaBaseline {
 
     private static boolean led(Admin admin, String topic) throws InterruptedException {
         try {
-            var description = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
+            var description = Objects.requireNonNull(admin.describeTopics(List.of(topic)).allTopicNames()
+                    .get(30, TimeUnit.SECONDS).get(topic), "the broker describes every topic asked for, or fails");
             return description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
         } catch (ExecutionException | TimeoutException e) {
             return false;

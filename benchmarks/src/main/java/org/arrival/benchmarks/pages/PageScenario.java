@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,8 +69,11 @@ public final class PageScenario {
         return List.copyOf(byKind.values());
     }
 
-    /** Each page asked for {@code warmUp} times, then {@code times} times measured. */
+    /** Each page asked for {@code warmUp} times, then {@code times} (at least 1) times measured. */
     public List<Page> measure(List<String> paths, int warmUp, int times) {
+        if (times < 1) {
+            throw new IllegalArgumentException("a page is measured at least once, not " + times + " times");
+        }
         List<Page> measured = new ArrayList<>();
         Map<String, Long> assetSizes = new LinkedHashMap<>();
         for (String path : paths) {
@@ -83,7 +87,7 @@ public final class PageScenario {
                 latencies.record(last.nanos());
             }
             long assets = 0;
-            Matcher m = ASSET.matcher(last.body());
+            Matcher m = ASSET.matcher(Objects.requireNonNull(last, "measured at least once").body());
             Set<String> loaded = new LinkedHashSet<>();
             while (m.find()) {
                 loaded.add(m.group(1).replace("&amp;", "&"));

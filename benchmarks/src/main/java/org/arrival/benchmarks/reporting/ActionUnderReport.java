@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An action the benchmark reports progress on. Each report covers the next day after the previous report's
  * period, from 1 January 1800 (room for some 80,000 reports an action): a period that has passed and is never
@@ -17,7 +19,7 @@ public final class ActionUnderReport {
     private final UUID id;
     private final Reporter owner;
     private final AtomicInteger nextDay = new AtomicInteger();
-    private volatile LocalDate lastAccepted;
+    private volatile @Nullable LocalDate lastAccepted;
 
     public ActionUnderReport(UUID id, Reporter owner) {
         this.id = id;
@@ -33,7 +35,7 @@ public final class ActionUnderReport {
     }
 
     /** The period of the latest report the service accepted, or null. */
-    public LocalDate lastAccepted() {
+    public @Nullable LocalDate lastAccepted() {
         return lastAccepted;
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.arrival.benchmarks.measure.Latencies;
 import org.arrival.local.PlatformService;
+import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
 
@@ -136,7 +137,7 @@ public final class FreshnessProbe {
         return 0;
     }
 
-    private static LocalDate latestPeriod(JsonNode page, String action) {
+    private static @Nullable LocalDate latestPeriod(JsonNode page, String action) {
         for (JsonNode item : page.get("items")) {
             if (item.get("actionId").asString().equals(action)) {
                 JsonNode end = item.get("reportPeriodEnd");

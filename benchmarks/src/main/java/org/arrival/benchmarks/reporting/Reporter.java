@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.UUID;
 
 import org.arrival.local.DemoForum;
+import org.jspecify.annotations.Nullable;
 
 /** A demo user who edits an organisation's records, with the organisation they act for. */
-public record Reporter(String username, UUID organisation) {
+public record Reporter(String username, @Nullable UUID organisation) {
 
     /** The forum members whose editors record actions and report progress in the benchmark. */
     public static final List<Reporter> EDITORS = List.of(

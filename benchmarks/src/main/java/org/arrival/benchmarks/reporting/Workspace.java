@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -17,6 +18,7 @@ import org.arrival.local.DemoForum;
 import org.arrival.local.PlatformClient;
 import org.arrival.local.PlatformService;
 import org.arrival.local.StackSettings;
+import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
 
@@ -56,7 +58,8 @@ public final class Workspace {
         }
         for (int i = 0; i < actions; i++) {
             Reporter editor = Reporter.EDITORS.get(i % Reporter.EDITORS.size());
-            load.add(new ActionUnderReport(action(api, editor, plans.get(editor), forum,
+            UUID plan = Objects.requireNonNull(plans.get(editor), "every editor has a plan");
+            load.add(new ActionUnderReport(action(api, editor, plan, forum,
                     "Multilingual referral desk, division office " + (i + 1)), editor));
         }
         Reporter city = Reporter.EDITORS.get(0);
@@ -199,7 +202,7 @@ public final class Workspace {
         return UUID.fromString(plan.get("id").asString());
     }
 
-    private static UUID action(PlatformClient api, Reporter editor, UUID plan, UUID forum, String title) {
+    private static UUID action(PlatformClient api, Reporter editor, @Nullable UUID plan, UUID forum, String title) {
         String token = token(api, editor);
         JsonNode action = api.expect(201, "POST", PlatformService.ACTION_PLANS, "/actions", token, """
                 {%s"title":"%s","kind":"SERVICE","sectors":["RECEPTION","HEALTH"],

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,17 +34,18 @@ final class DemoCalls {
     }
 
     /** Creates a record: POST answering 201. */
-    JsonNode create(String user, PlatformService service, String path, Object body) {
+    JsonNode create(String user, PlatformService service, String path, @Nullable Object body) {
         return api.expect(201, "POST", service, path, token(user), body, Map.of());
     }
 
     /** A lifecycle step or other command: POST answering 200. */
-    JsonNode step(String user, PlatformService service, String path, Object body) {
+    JsonNode step(String user, PlatformService service, String path, @Nullable Object body) {
         return api.expect(200, "POST", service, path, token(user), body, Map.of());
     }
 
     /** Any call answering {@code expected}. */
-    JsonNode call(int expected, String method, String user, PlatformService service, String path, Object body) {
+    JsonNode call(int expected, String method, String user, PlatformService service, String path,
+            @Nullable Object body) {
         return api.expect(expected, method, service, path, token(user), body, Map.of());
     }
 
@@ -52,13 +54,14 @@ final class DemoCalls {
     }
 
     /** A call that depends on news from another service: repeated while the service does not know yet. */
-    JsonNode eventually(int expected, String method, String user, PlatformService service, String path, Object body) {
+    JsonNode eventually(int expected, String method, String user, PlatformService service, String path,
+            @Nullable Object body) {
         return eventually(expected, method, user, service, path, body, null);
     }
 
     /** The same for an edit of the record read as {@code current}, naming its version in If-Match. */
-    JsonNode eventually(int expected, String method, String user, PlatformService service, String path, Object body,
-            JsonNode current) {
+    JsonNode eventually(int expected, String method, String user, PlatformService service, String path,
+            @Nullable Object body, @Nullable JsonNode current) {
         Map<String, String> headers = current == null ? Map.of()
                 : Map.of("If-Match", "\"" + current.get("version").asLong() + "\"");
         Instant deadline = Instant.now().plus(PATIENCE);

@@ -13,6 +13,7 @@ import static org.arrival.local.DemoForum.RLO;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -25,6 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  * city's readiness self-assessment round with three respondents, and the needs found by the neighbourhood
  * assessments the city ran with the NGO, with the NGO's and the refugee association's inputs.
  */
+// load() sets roundId and restrictedEstimateId; DemoForum creates the evidence and loads it in one go
+@SuppressWarnings("NullAway.Init")
 public final class DemoEvidence {
 
     public static final String SERIES = "kampala-urban-refugees";
@@ -82,7 +85,11 @@ public final class DemoEvidence {
 
     /** The need recorded under one of the short names above. */
     public String need(String name) {
-        return needs.get(name);
+        String need = needs.get(name);
+        if (need == null) {
+            throw new IllegalStateException("the demo has no need named " + name);
+        }
+        return need;
     }
 
     public int gapCount() {
@@ -154,7 +161,7 @@ public final class DemoEvidence {
     }
 
     private static String areaCode(String area) {
-        return PlatformClient.json().readTree(area).get("areaCode").asString().toLowerCase();
+        return PlatformClient.json().readTree(area).get("areaCode").asString().toLowerCase(Locale.ROOT);
     }
 
     // ---- readiness: the city convenes a round on the checklist; it, the NGO and the association answer part of it
@@ -308,12 +315,12 @@ public final class DemoEvidence {
      */
     void validateNeeds() {
         for (String name : List.of(HEALTH, SCHOOLS, MARKET, WATER, HOUSING)) {
-            move(CITY, needs.get(name), "VALIDATED", "Confirmed at the neighbourhood validation meeting");
+            move(CITY, need(name), "VALIDATED", "Confirmed at the neighbourhood validation meeting");
         }
-        move(CITY, needs.get(HEALTH), "PRIORITISED",
+        move(CITY, need(HEALTH), "PRIORITISED",
                 "Highest severity in the Kisenyi neighbourhood plan; agreed at the forum meeting of 15 October 2026");
-        move(CITY, needs.get(WATER), "PRIORITISED", "Disputes at the water point reported by the division and by residents");
-        move(NGO_EDITOR, needs.get(PROTECTION), "VALIDATED", "Confirmed with the forum's protection partners");
+        move(CITY, need(WATER), "PRIORITISED", "Disputes at the water point reported by the division and by residents");
+        move(NGO_EDITOR, need(PROTECTION), "VALIDATED", "Confirmed with the forum's protection partners");
     }
 
     private String cityNeed(String body) {

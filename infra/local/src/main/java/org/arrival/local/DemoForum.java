@@ -3,6 +3,7 @@ package org.arrival.local;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -12,6 +13,8 @@ import tools.jackson.databind.JsonNode;
  * probably three times as many in reality, a national urban policy that does not mention them, neighbourhood
  * assessments and plans led by the city with an NGO) follow UN-Habitat's account of Kampala.
  */
+// load() sets forumId, evidence and plans; LocalStack creates the demo and loads it in one go
+@SuppressWarnings("NullAway.Init")
 public final class DemoForum {
 
     public static final String PASSWORD = "arrival-demo";
@@ -35,7 +38,7 @@ public final class DemoForum {
     static final String NAKAWA = neighbourhood("KLA-NAKAWA", "Nakawa");
 
     /** A demo user: the realm's username and what they may do. */
-    public record Login(String username, String organisation, String description) {
+    public record Login(String username, @Nullable String organisation, String description) {
     }
 
     public static final List<Login> LOGINS = List.of(

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,6 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
  * with its actions (milestones, funding, progress, comments and endorsements from others) and the NGO's own
  * actions, one overlapping a city action and one RESTRICTED.
  */
+// load() sets nationalPlanId and cityPlanId; DemoForum creates the plans and loads them in one go
+@SuppressWarnings("NullAway.Init")
 public final class DemoPlans {
 
     public static final String COMMITMENT = "Cities plan and budget services for all their residents, registered or not";
@@ -369,7 +372,7 @@ public final class DemoPlans {
         return id;
     }
 
-    private void move(String user, String actionId, String status, String reason) {
+    private void move(String user, String actionId, String status, @Nullable String reason) {
         Map<String, String> step = reason == null ? Map.of("status", status) : Map.of("status", status, "reason", reason);
         calls.step(user, PlatformService.ACTION_PLANS, "/actions/" + actionId + "/status", step);
     }
@@ -379,13 +382,13 @@ public final class DemoPlans {
         move(user, actionId, "IN_PROGRESS", null);
     }
 
-    private void planStatus(String user, String planId, String status, String reason) {
+    private void planStatus(String user, String planId, String status, @Nullable String reason) {
         Map<String, String> step = reason == null ? Map.of("status", status) : Map.of("status", status, "reason", reason);
         calls.step(user, PlatformService.ACTION_PLANS, "/plans/" + planId + "/status", step);
     }
 
     /** Schedules a milestone and, when {@code reachedOn} is given, records it reached. */
-    private String milestone(String user, String actionId, String title, String dueOn, String reachedOn) {
+    private String milestone(String user, String actionId, String title, String dueOn, @Nullable String reachedOn) {
         String path = "/actions/" + actionId + "/milestones";
         String id = id(calls.create(user, PlatformService.ACTION_PLANS, path, Map.of("title", title, "dueOn", dueOn)));
         if (reachedOn != null) {
@@ -395,7 +398,7 @@ public final class DemoPlans {
     }
 
     /** A funding line in Uganda shillings; {@code source} is the funding organisation, if it is registered. */
-    private void funding(String user, String actionId, String source, String sourceName, long required,
+    private void funding(String user, String actionId, @Nullable String source, String sourceName, long required,
             long committed, long disbursed) {
         calls.create(user, PlatformService.ACTION_PLANS, "/actions/" + actionId + "/funding", """
                 {%s"sourceName":"%s","currency":"UGX","required":%d,"committed":%d,"disbursed":%d}"""

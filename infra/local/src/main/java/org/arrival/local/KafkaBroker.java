@@ -62,7 +62,7 @@ final class KafkaBroker {
             if (!Files.exists(dir.resolve("data").resolve("meta.properties"))) {
                 String clusterId = UUID.randomUUID().toString().replace("-", "").substring(0, 22);
                 java(settings, List.of("-Xmx256m"), List.of("kafka.tools.StorageTool", "format", "-t", clusterId, "-c",
-                        config.toString()), dir, "kafka-format").awaitSuccess(Duration.ofSeconds(120));
+                        config.toString()), dir, "kafka-format").awaitSuccess(Duration.ofMinutes(2));
             }
             return java(settings, List.of("-Xmx384m", "-Xms64m", "-XX:+UseSerialGC"),
                     List.of("kafka.Kafka", config.toString()), dir, "kafka");

@@ -34,6 +34,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.arrival.contracts.EventCatalogue;
 import org.arrival.contracts.TopicDefinition;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The whole platform on one machine: PostgreSQL, a Kafka broker, Keycloak with the Arrival realm, a mail catcher,
@@ -53,9 +54,9 @@ public final class LocalStack implements AutoCloseable {
     private final ProcessPart keycloak;
     private final Map<PlatformService, ProcessPart> services = new EnumMap<>(PlatformService.class);
     private final Supervisor supervisor;
-    private MailCatcher mail;
+    private @Nullable MailCatcher mail;
     private boolean demoLoadedNow;
-    private String keycloakFailure;
+    private @Nullable String keycloakFailure;
     private volatile boolean closed;
 
     private LocalStack(StackSettings settings) {
@@ -158,9 +159,9 @@ public final class LocalStack implements AutoCloseable {
             for (ProcessPart service : services.values()) {
                 service.launch();
             }
-            for (PlatformService service : PlatformService.values()) {
-                services.get(service).awaitReady(() -> healthy(service), Duration.ofMinutes(4));
-                ready(service.module(), t0);
+            for (Map.Entry<PlatformService, ProcessPart> part : services.entrySet()) {
+                part.getValue().awaitReady(() -> healthy(part.getKey()), Duration.ofMinutes(4));
+                ready(part.getKey().module(), t0);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -193,10 +194,17 @@ public final class LocalStack implements AutoCloseable {
             Thread.currentThread().interrupt();
             keycloakFailure = "interrupted";
         } catch (ExecutionException e) {
-            keycloakFailure = e.getCause().getMessage();
+            keycloakFailure = failure(e);
         } catch (java.util.concurrent.TimeoutException e) {
             keycloakFailure = "not ready within 7 minutes; see " + settings.logs().resolve("keycloak.log");
         }
+    }
+
+    /** What made a start fail: its cause's message, or the cause itself when it has none (never null). */
+    static String failure(ExecutionException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        String message = cause.getMessage();
+        return message != null ? message : cause.toString();
     }
 
     private ChildProcess startService(PlatformService service) {
@@ -276,7 +284,7 @@ public final class LocalStack implements AutoCloseable {
         return r != null && r.statusCode() == 200;
     }
 
-    private HttpResponse<String> get(String url) {
+    private @Nullable HttpResponse<String> get(String url) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
                     HttpResponse.BodyHandlers.ofString());

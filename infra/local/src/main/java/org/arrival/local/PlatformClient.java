@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,8 +58,8 @@ public final class PlatformClient {
         return token.value();
     }
 
-    public Response call(String method, PlatformService service, String path, String token, Object body,
-            Map<String, String> headers) {
+    public Response call(String method, PlatformService service, String path, @Nullable String token,
+            @Nullable Object body, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(settings.baseUrl(service) + path))
                 .timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
         if (token != null) {
@@ -75,8 +76,8 @@ public final class PlatformClient {
     }
 
     /** A call that must answer {@code expected}; otherwise fails with the problem the service gave. */
-    public JsonNode expect(int expected, String method, PlatformService service, String path, String token, Object body,
-            Map<String, String> headers) {
+    public JsonNode expect(int expected, String method, PlatformService service, String path, @Nullable String token,
+            @Nullable Object body, Map<String, String> headers) {
         Response r = call(method, service, path, token, body, headers);
         if (r.status() != expected) {
             throw new IllegalStateException(method + " " + service.module() + path + " answered " + r.status()
@@ -115,7 +116,7 @@ public final class PlatformClient {
     }
 
     /** A response: status, body and ETag. */
-    public record Response(int status, String body, String etag) {
+    public record Response(int status, String body, @Nullable String etag) {
         public JsonNode json() {
             return JSON.readTree(body);
         }

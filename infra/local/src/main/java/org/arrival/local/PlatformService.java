@@ -1,6 +1,7 @@
 package org.arrival.local;
 
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * The services the stack starts, in start order, with the port and database each one uses by default. The web
@@ -36,7 +37,7 @@ public enum PlatformService {
     }
 
     String database() {
-        return "arrival_" + name().toLowerCase();
+        return "arrival_" + name().toLowerCase(Locale.ROOT);
     }
 
     Path jar(StackSettings settings) {

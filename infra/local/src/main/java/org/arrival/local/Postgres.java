@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,7 @@ import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.util.LinuxUtils;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One PostgreSQL 16 server holding a database per service, its files kept in the data directory. The first start
@@ -37,8 +39,8 @@ final class Postgres implements SupervisedPart, AutoCloseable {
     private final StackSettings settings;
     private final Path dir;
     private final List<String> databases;
-    private EmbeddedPostgres server;
-    private volatile ProcessHandle postmaster;
+    private @Nullable EmbeddedPostgres server;
+    private volatile @Nullable ProcessHandle postmaster;
 
     Postgres(StackSettings settings, Path dir, List<String> databases) {
         this.settings = settings;
@@ -76,8 +78,9 @@ final class Postgres implements SupervisedPart, AutoCloseable {
     }
 
     private void startFirst() {
+        EmbeddedPostgres started;
         try {
-            server = EmbeddedPostgres.builder().setPort(settings.postgresPort())
+            started = EmbeddedPostgres.builder().setPort(settings.postgresPort())
                     .setDataDirectory(data()).setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(binaries().toFile())
                     .setRegisterShutdownHook(false).setPGStartupWait(Duration.ofSeconds(60))
@@ -92,7 +95,8 @@ final class Postgres implements SupervisedPart, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start; see " + log(), e);
         }
-        createDatabases();
+        server = started;
+        createDatabases(started);
     }
 
     /** Starts the server again on the same data directory, with the options it last ran with. */
@@ -127,7 +131,7 @@ final class Postgres implements SupervisedPart, AutoCloseable {
 
     private Path pgCtl() {
         try (Stream<Path> files = Files.find(binaries(), 3,
-                (p, a) -> p.getFileName().toString().equals("pg_ctl") && p.getParent().getFileName().toString().equals("bin"))) {
+                (p, a) -> p.endsWith(Path.of("bin", "pg_ctl")))) {
             return files.findFirst().orElseThrow(() -> new IllegalStateException("no pg_ctl under " + binaries()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -212,7 +216,7 @@ final class Postgres implements SupervisedPart, AutoCloseable {
         close();
     }
 
-    private void createDatabases() {
+    private void createDatabases(EmbeddedPostgres server) {
         try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             if (!exists(c, "select 1 from pg_roles where rolname = ?", USER)) {
                 s.execute("create role " + USER + " login password '" + PASSWORD + "'");
@@ -253,8 +257,9 @@ final class Postgres implements SupervisedPart, AutoCloseable {
             throw new UncheckedIOException(e);
         }
         // pg_ctl returns once the server removed its pid file; the postmaster ends a moment later
+        ProcessHandle p = Objects.requireNonNull(postmaster, "a running server has its postmaster");
         try {
-            postmaster.onExit().get(10, TimeUnit.SECONDS);
+            p.onExit().get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 /** A part that is one program in its own process group: a service, the Kafka broker, Keycloak. */
 final class ProcessPart implements SupervisedPart {
 
@@ -15,7 +17,7 @@ final class ProcessPart implements SupervisedPart {
     private final BooleanSupplier answers;
     private final Duration startupTimeout;
     private final Duration grace;
-    private volatile ChildProcess process;
+    private volatile @Nullable ChildProcess process;
 
     /**
      * @param starter starts the program and returns at once

@@ -8,8 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps the stack's parts running: each part is watched by its own thread about once a second; a part that dies is
@@ -132,7 +135,8 @@ final class Supervisor implements AutoCloseable {
         while (!(w.state == State.UP && w.part.answering())) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException(name + " was not up within " + timeout.toSeconds() + " s (it is "
-                        + w.state.name().toLowerCase() + ", restarted " + w.restarts.get() + " times); see " + w.part.log());
+                        + w.state.name().toLowerCase(Locale.ROOT) + ", restarted " + w.restarts.get() + " times); see "
+                        + w.part.log());
             }
             ChildProcess.sleep(100);
         }
@@ -247,7 +251,8 @@ final class Supervisor implements AutoCloseable {
                 w.pause(Duration.ofMillis(250));
             }
         } catch (RuntimeException e) {
-            failure = e.getMessage();
+            // never null: a null failure means the part came up
+            failure = e.getMessage() != null ? e.getMessage() : e.toString();
         }
         synchronized (w) {
             if (!closed && !w.held && failure == null) {
@@ -296,8 +301,8 @@ final class Supervisor implements AutoCloseable {
         volatile boolean held;
         volatile Instant upSince = Instant.now();
         boolean killedOnRequest;
-        String failure;
-        Thread thread;
+        @Nullable String failure;
+        @Nullable Thread thread;
 
         Watch(SupervisedPart part) {
             this.part = part;

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -171,6 +172,26 @@ class SupervisorTest {
         assertThat(healthy.running()).isTrue();
         assertThat(pid(healthy)).isEqualTo(pid);
         assertThat(supervisor.restarts("sleeper")).isZero();
+    }
+
+    @Test
+    void aStartThatFailsWithoutAMessageIsAFailureAndNotARecovery() throws Exception {
+        Path log = dir.resolve("logs/flaky.log");
+        AtomicInteger starts = new AtomicInteger();
+        ProcessPart flaky = new ProcessPart("flaky", log, () -> {
+            if (starts.getAndIncrement() > 0) {
+                throw new IllegalStateException();
+            }
+            return ChildProcess.start("flaky", List.of("sleep", "600"), Map.of(), dir, log);
+        }, () -> true, Duration.ofSeconds(10), Duration.ofSeconds(1));
+        supervise(flaky);
+
+        supervisor.kill("flaky");
+        eventually(() -> supervisor.restarts("flaky") >= 2);
+
+        assertThat(journal()).contains("flaky did not come up (java.lang.IllegalStateException)")
+                .doesNotContain("flaky is up again");
+        assertThat(supervisor.state("flaky")).isNotEqualTo(Supervisor.State.UP);
     }
 
     @Test

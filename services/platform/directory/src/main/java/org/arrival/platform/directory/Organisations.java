@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.Viewer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** What the service knows of organisations, from its replica of the registry. */
@@ -25,7 +26,7 @@ public class Organisations {
     }
 
     /** The forums the organisation currently holds a seat in. */
-    public Set<UUID> forumsOf(UUID organisation) {
+    public Set<UUID> forumsOf(@Nullable UUID organisation) {
         if (organisation == null) {
             return Set.of();
         }

@@ -44,6 +44,8 @@ public record MessagingProperties(
     }
 
     /**
+     * Outbox relay settings.
+     *
      * @param enabled whether this instance takes part in publishing (one instance publishes at a time)
      * @param batchSize rows read and sent per round
      * @param idleWait how long the relay sleeps when no commit woke it (a safety net; commits wake it at once)
@@ -69,6 +71,8 @@ public record MessagingProperties(
     }
 
     /**
+     * Consumer retry settings.
+     *
      * @param maxAttempts deliveries of a record that fails for a reason other than an outage before it goes to the
      *        dead-letter topic
      * @param initialBackoff pause before the first retry (doubles after each)

@@ -7,16 +7,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
 /**
  * Reads a Keycloak access token: realm roles from {@code realm_access.roles} (and the calling client's roles
  * from {@code resource_access.<azp>.roles}) become {@code ROLE_*} authorities; {@code org_id} is the acting
- * organisation.
+ * organisation. A token without a subject is refused: it names no user to record changes under.
  */
 public class KeycloakTokenConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
@@ -32,18 +34,22 @@ public class KeycloakTokenConverter implements Converter<Jwt, AbstractAuthentica
         }
         Collection<GrantedAuthority> authorities = roles.stream()
                 .map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r)).toList();
+        String subject = jwt.getSubject();
+        if (subject == null) {
+            // the user's id is what their changes are recorded under (created_by, the events' actor)
+            throw new InvalidBearerTokenException("The token has no subject (sub claim), so it names no user");
+        }
         String username = jwt.getClaimAsString("preferred_username");
-        Caller caller = new Caller(jwt.getSubject(), username != null ? username : jwt.getSubject(),
-                organisation(jwt), roles);
+        Caller caller = new Caller(subject, username != null ? username : subject, organisation(jwt), roles);
         return new CallerAuthentication(jwt, authorities, caller);
     }
 
-    private static UUID organisation(Jwt jwt) {
+    private static @Nullable UUID organisation(Jwt jwt) {
         String value = jwt.getClaimAsString(ORG_CLAIM);
         return value == null || value.isBlank() ? null : UUID.fromString(value.trim());
     }
 
-    private static List<String> rolesAt(Map<?, ?> access) {
+    private static List<String> rolesAt(@Nullable Map<?, ?> access) {
         if (access == null || !(access.get("roles") instanceof Collection<?> roles)) {
             return List.of();
         }

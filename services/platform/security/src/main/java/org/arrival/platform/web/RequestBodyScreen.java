@@ -169,8 +169,8 @@ public class RequestBodyScreen extends RequestBodyAdviceAdapter {
                     for (int i = 0; i < Array.getLength(value); i++) {
                         walk(Array.get(value, i), path + "[" + i + "]", field, errors, depth + 1);
                     }
-                } else if (value instanceof Record) {
-                    walkRecord((Record) value, path, errors, depth);
+                } else if (value instanceof Record r) {
+                    walkRecord(r, path, errors, depth);
                 } else if (value.getClass().getName().startsWith("org.arrival.")) {
                     walkFields(value, path, errors, depth);
                 }

@@ -1,6 +1,7 @@
 package org.arrival.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
 class KeycloakTokenConverterTest {
 
@@ -116,6 +118,16 @@ class KeycloakTokenConverterTest {
         assertThat(caller(auth).userId()).isEqualTo(SUBJECT);
         assertThat(auth.getName()).isEqualTo("amina");
         assertThat(caller(auth).toActor().userId()).isEqualTo(SUBJECT);
+    }
+
+    @Test
+    void aTokenWithoutSubjectIsRefusedInsteadOfGivingACallerWithoutUser() {
+        Jwt jwt = Jwt.withTokenValue("token").header("alg", "RS256").claim("azp", "arrival-web")
+                .claim("preferred_username", "amina").claim("org_id", ORG.toString())
+                .claim("realm_access", Map.of("roles", List.of("member"))).build();
+
+        assertThatThrownBy(() -> converter.convert(jwt)).isInstanceOf(InvalidBearerTokenException.class)
+                .hasMessageContaining("subject");
     }
 
     @Test

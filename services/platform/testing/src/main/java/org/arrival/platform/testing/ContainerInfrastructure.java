@@ -7,9 +7,11 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
+import org.jspecify.annotations.Nullable;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -39,16 +41,17 @@ final class ContainerInfrastructure {
             + "to run the tests on the embedded servers";
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static PostgreSQLContainer postgres;
-    private static KafkaContainer kafka;
-    private static KeycloakRealm keycloak;
+    private static @Nullable PostgreSQLContainer postgres;
+    private static @Nullable KafkaContainer kafka;
+    private static @Nullable KeycloakRealm keycloak;
 
     private ContainerInfrastructure() {
     }
 
     static synchronized String newDatabase(String prefix) {
         PostgreSQLContainer server = postgres();
-        String name = (prefix + "_" + DATABASES.incrementAndGet()).toLowerCase().replaceAll("[^a-z0-9_]", "_");
+        String name = (prefix + "_" + DATABASES.incrementAndGet()).toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9_]", "_");
         try (Connection c = DriverManager.getConnection(server.getJdbcUrl(), server.getUsername(), server.getPassword());
                 Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
@@ -123,7 +126,7 @@ final class ContainerInfrastructure {
     }
 
     /** The realm export: the given file, or the first {@value #REALM_FILE} in the directory or above it. */
-    static Path realmFile(Path start, String override) {
+    static Path realmFile(Path start, @Nullable String override) {
         if (override != null && !override.isBlank()) {
             Path given = Path.of(override);
             if (!Files.isRegularFile(given)) {

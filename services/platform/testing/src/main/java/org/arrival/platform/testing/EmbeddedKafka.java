@@ -2,6 +2,7 @@ package org.arrival.platform.testing;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -10,7 +11,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 public final class EmbeddedKafka {
 
-    private static EmbeddedKafkaKraftBroker broker;
+    private static @Nullable EmbeddedKafkaKraftBroker broker;
 
     private EmbeddedKafka() {
     }

@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * One real PostgreSQL 16 server per test JVM (zonky binaries), started on first use.
@@ -14,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class EmbeddedPostgres {
 
-    private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
+    private static io.zonky.test.db.postgres.embedded.@Nullable EmbeddedPostgres server;
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private EmbeddedPostgres() {
@@ -26,17 +29,19 @@ public final class EmbeddedPostgres {
                     + "=containers: use newDatabase, user and password");
         }
         if (server == null) {
+            io.zonky.test.db.postgres.embedded.EmbeddedPostgres started;
             try {
-                server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                started = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
                         .setServerConfig("max_connections", "300")
                         .setServerConfig("fsync", "off")
                         .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("embedded PostgreSQL did not start", e);
             }
+            server = started;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
-                    server.close();
+                    started.close();
                 } catch (IOException ignored) {
                     // the JVM is going away
                 }
@@ -50,7 +55,8 @@ public final class EmbeddedPostgres {
         if (Infrastructure.current() == Infrastructure.CONTAINERS) {
             return ContainerInfrastructure.newDatabase(prefix);
         }
-        String name = (prefix + "_" + DATABASES.incrementAndGet()).toLowerCase().replaceAll("[^a-z0-9_]", "_");
+        String name = (prefix + "_" + DATABASES.incrementAndGet()).toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9_]", "_");
         try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -147,7 +148,8 @@ public final class EventRecorder implements AutoCloseable {
     /** Checks the CloudEvents binary-mode headers and validates the payload against the type's schema. */
     public static void assertValidCloudEvent(RecordedEvent event) {
         for (String header : CloudEventHeaders.REQUIRED) {
-            if (event.header(header) == null || event.header(header).isBlank()) {
+            String value = event.header(header);
+            if (value == null || value.isBlank()) {
                 throw new AssertionError("event lacks header " + header + ": " + event);
             }
         }
@@ -157,7 +159,8 @@ public final class EventRecorder implements AutoCloseable {
         if (event.key() == null || event.key().isBlank()) {
             throw new AssertionError("event has no key: " + event);
         }
-        EventContractValidator.shared().requireValid(event.type(), event.payload());
+        String type = Objects.requireNonNull(event.type(), "the type is a required header, checked above");
+        EventContractValidator.shared().requireValid(type, event.payload());
     }
 
     @Override

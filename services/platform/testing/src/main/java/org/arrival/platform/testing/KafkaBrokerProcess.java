@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A real Kafka broker (KRaft, combined broker and controller) in a child JVM on a fixed port, which a test
  * can stop and start again with its data kept: the way to prove what happens while the broker is down.
@@ -24,7 +26,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final int controllerPort;
-    private Process process;
+    private @Nullable Process process;
 
     public KafkaBrokerProcess() {
         try {

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
+import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,7 +49,7 @@ final class KeycloakRealm {
     private final String adminPassword;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private String adminToken;
+    private @Nullable String adminToken;
     private Instant adminTokenExpires = Instant.EPOCH;
     /** What each user was last given, to skip the admin calls when a test asks for the same again. */
     private final Map<String, Account> accounts = new HashMap<>();
@@ -69,13 +70,13 @@ final class KeycloakRealm {
     }
 
     /** The user's id (the tokens' {@code sub}), after giving the user exactly this organisation and these roles. */
-    synchronized String userId(String username, UUID organisation, List<String> roles) {
+    synchronized String userId(String username, @Nullable UUID organisation, List<String> roles) {
         Account wanted = new Account(username.toLowerCase(java.util.Locale.ROOT), organisation, Set.copyOf(roles));
         Account known = accounts.get(wanted.username());
         if (known != null && known.sameGrants(wanted)) {
-            return known.id();
+            return known.appliedId();
         }
-        String id = known != null ? known.id() : findOrCreate(wanted);
+        String id = known != null ? known.appliedId() : findOrCreate(wanted);
         update(id, wanted);
         grantExactly(id, wanted.roles());
         Account applied = wanted.withId(id);
@@ -84,9 +85,10 @@ final class KeycloakRealm {
     }
 
     /** A real access token of the realm for the user, who is given this organisation and these roles first. */
-    synchronized String accessToken(String username, UUID organisation, List<String> roles) {
+    synchronized String accessToken(String username, @Nullable UUID organisation, List<String> roles) {
         String id = userId(username, organisation, roles);
-        Account account = accounts.get(username.toLowerCase(java.util.Locale.ROOT));
+        Account account = Objects.requireNonNull(accounts.get(username.toLowerCase(java.util.Locale.ROOT)),
+                "userId remembers the account it applied");
         CachedToken cached = tokens.get(account);
         if (cached != null && Instant.now().isBefore(cached.refreshAfter())) {
             return cached.token();
@@ -224,7 +226,7 @@ final class KeycloakRealm {
     }
 
     /** Sends; with a description, anything but 2xx is an error that names it. */
-    private HttpResponse<String> exchange(HttpRequest.Builder request, String what) {
+    private HttpResponse<String> exchange(HttpRequest.Builder request, @Nullable String what) {
         HttpRequest built = request.build();
         try {
             HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
@@ -252,9 +254,14 @@ final class KeycloakRealm {
                 .collect(Collectors.joining("&")));
     }
 
-    private record Account(String username, UUID organisation, Set<String> roles, String id) {
-        Account(String username, UUID organisation, Set<String> roles) {
+    private record Account(String username, @Nullable UUID organisation, Set<String> roles, @Nullable String id) {
+        Account(String username, @Nullable UUID organisation, Set<String> roles) {
             this(username, organisation, roles, null);
+        }
+
+        /** The user's id in Keycloak: the accounts remembered are the ones applied there, which have one. */
+        String appliedId() {
+            return Objects.requireNonNull(id, "only accounts applied to Keycloak are remembered");
         }
 
         Account withId(String value) {

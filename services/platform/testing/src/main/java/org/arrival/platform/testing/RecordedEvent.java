@@ -4,23 +4,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.arrival.contracts.CloudEventHeaders;
+import org.jspecify.annotations.Nullable;
 
 /** One record read back from a topic: key, CloudEvents headers and the JSON payload. */
-public record RecordedEvent(String topic, int partition, long offset, String key, Map<String, String> headers, byte[] payload) {
+public record RecordedEvent(String topic, int partition, long offset, @Nullable String key, Map<String, String> headers,
+        byte[] payload) {
 
-    public String header(String name) {
+    public @Nullable String header(String name) {
         return headers.get(name);
     }
 
-    public String type() {
+    public @Nullable String type() {
         return headers.get(CloudEventHeaders.TYPE);
     }
 
-    public String subject() {
+    public @Nullable String subject() {
         return headers.get(CloudEventHeaders.SUBJECT);
     }
 
-    public String id() {
+    public @Nullable String id() {
         return headers.get(CloudEventHeaders.ID);
     }
 

@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +30,7 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small OpenID provider on the {@link TestTokenIssuer}'s HTTP server, for browser tests of pages that sign in the
@@ -61,12 +63,12 @@ public final class TestOpenIdProvider {
     private final AtomicInteger refreshes = new AtomicInteger();
     private final List<String> refusals = new CopyOnWriteArrayList<>();
     private volatile Duration accessTokenLifetime = Duration.ofMinutes(5);
-    private volatile String autoApprove;
+    private volatile @Nullable String autoApprove;
 
-    private record User(String username, String password, UUID organisationId, List<String> roles) {
+    private record User(String username, String password, @Nullable UUID organisationId, List<String> roles) {
     }
 
-    private record Grant(String clientId, String redirectUri, String challenge, String nonce, String username,
+    private record Grant(String clientId, String redirectUri, String challenge, @Nullable String nonce, String username,
             Instant expiresAt) {
     }
 
@@ -92,13 +94,13 @@ public final class TestOpenIdProvider {
     }
 
     /** Registers a user who may sign in with the password, for an organisation with realm roles. */
-    public TestOpenIdProvider user(String username, String password, UUID organisationId, String... roles) {
+    public TestOpenIdProvider user(String username, String password, @Nullable UUID organisationId, String... roles) {
         users.put(username, new User(username, password, organisationId, List.of(roles)));
         return this;
     }
 
     /** Signs the user in at once, without the login form (null: show the form). */
-    public TestOpenIdProvider autoApprove(String username) {
+    public TestOpenIdProvider autoApprove(@Nullable String username) {
         this.autoApprove = username;
         return this;
     }
@@ -308,8 +310,9 @@ public final class TestOpenIdProvider {
 
     // ---- tokens
 
-    private Map<String, Object> tokens(Session session, String nonce) {
-        User user = users.get(session.username());
+    private Map<String, Object> tokens(Session session, @Nullable String nonce) {
+        User user = Objects.requireNonNull(users.get(session.username()),
+                "users are never removed, and sessions are only made for users who signed in");
         Instant now = Instant.now();
         String refreshToken = token(48);
         refreshTokens.put(refreshToken, session);
@@ -405,7 +408,8 @@ public final class TestOpenIdProvider {
         json(exchange, status, Map.of("error", error, "error_description", description));
     }
 
-    private void loginForm(HttpExchange exchange, Map<String, String> params, String problem) throws IOException {
+    private void loginForm(HttpExchange exchange, Map<String, String> params, @Nullable String problem)
+            throws IOException {
         StringBuilder hidden = new StringBuilder();
         for (String name : List.of("client_id", "redirect_uri", "response_type", "scope", "state", "nonce",
                 "code_challenge", "code_challenge_method", "ui_locales")) {
@@ -446,7 +450,7 @@ public final class TestOpenIdProvider {
         exchange.close();
     }
 
-    private void redirectError(HttpExchange exchange, String redirectUri, String state, String error,
+    private void redirectError(HttpExchange exchange, String redirectUri, @Nullable String state, String error,
             String description) throws IOException {
         refuse(error + ": " + description);
         Map<String, String> params = new LinkedHashMap<>();

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
@@ -24,6 +25,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stand-in for Keycloak's token endpoint in integration tests: it signs Keycloak-shaped access tokens with a
@@ -45,17 +47,17 @@ public final class TestTokenIssuer {
     /** A running Keycloak to take tokens from instead of signing them here, e.g. {@code http://127.0.0.1:8180}. */
     public static final String KEYCLOAK_URL_PROPERTY = "arrival.keycloak.url";
 
-    private static TestTokenIssuer instance;
+    private static @Nullable TestTokenIssuer instance;
 
     private final RSAKey key;
     private final RSAKey strangerKey;
     /** The local JWKS server of the embedded mode; null with a realm. */
-    private final HttpServer server;
+    private final @Nullable HttpServer server;
     /** The Keycloak realm that issues the real tokens; null when every token is signed here. */
-    private final KeycloakRealm realm;
-    private TestOpenIdProvider openIdProvider;
+    private final @Nullable KeycloakRealm realm;
+    private @Nullable TestOpenIdProvider openIdProvider;
 
-    private TestTokenIssuer(KeycloakRealm realm) {
+    private TestTokenIssuer(@Nullable KeycloakRealm realm) {
         this.realm = realm;
         RSAKey generated;
         RSAKey stranger;
@@ -94,10 +96,12 @@ public final class TestTokenIssuer {
 
     public static synchronized TestTokenIssuer instance() {
         if (instance == null) {
-            instance = new TestTokenIssuer(realm());
-            if (instance.server != null) {
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> instance.server.stop(0)));
+            TestTokenIssuer created = new TestTokenIssuer(realm());
+            HttpServer jwks = created.server;
+            if (jwks != null) {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> jwks.stop(0)));
             }
+            instance = created;
         }
         return instance;
     }
@@ -106,7 +110,7 @@ public final class TestTokenIssuer {
      * The Keycloak container in container mode; else a Keycloak already running with the realm imported, if
      * {@value #KEYCLOAK_URL_PROPERTY} names one (bootstrap admin {@code admin}/{@code admin}); else none.
      */
-    private static KeycloakRealm realm() {
+    private static @Nullable KeycloakRealm realm() {
         if (Infrastructure.current() == Infrastructure.CONTAINERS) {
             return ContainerInfrastructure.keycloak();
         }
@@ -133,25 +137,30 @@ public final class TestTokenIssuer {
         if (realm != null) {
             return realm.issuer();
         }
-        return "http://127.0.0.1:" + server.getAddress().getPort() + REALM_PATH;
+        return "http://127.0.0.1:" + embeddedServer().getAddress().getPort() + REALM_PATH;
     }
 
     public String jwkSetUri() {
         if (realm != null) {
             return realm.jwkSetUri();
         }
-        return "http://127.0.0.1:" + server.getAddress().getPort() + JWKS_PATH;
+        return "http://127.0.0.1:" + embeddedServer().getAddress().getPort() + JWKS_PATH;
+    }
+
+    /** The server of the embedded mode, which every issuer without a realm has. */
+    private HttpServer embeddedServer() {
+        return Objects.requireNonNull(server, "an issuer without a Keycloak realm serves its keys itself");
     }
 
     /** Starts a token for a user of an organisation. */
-    public Token user(String username, UUID organisationId, String... roles) {
+    public Token user(String username, @Nullable UUID organisationId, String... roles) {
         return new Token(username, organisationId, List.of(roles));
     }
 
     /** A token builder; defaults are those of a valid Keycloak access token for the platform's audience. */
     public final class Token {
         private final String username;
-        private final UUID organisationId;
+        private final @Nullable UUID organisationId;
         private final List<String> roles;
         private String subject;
         private String issuer = TestTokenIssuer.this.issuer();
@@ -162,7 +171,7 @@ public final class TestTokenIssuer {
         /** Altered by the test: never a real realm token. */
         private boolean forged;
 
-        private Token(String username, UUID organisationId, List<String> roles) {
+        private Token(String username, @Nullable UUID organisationId, List<String> roles) {
             this.username = username;
             this.organisationId = organisationId;
             this.roles = new ArrayList<>(roles);
@@ -194,22 +203,28 @@ public final class TestTokenIssuer {
             return this;
         }
 
-        public Token claim(String name, Object value) {
+        public Token claim(String name, @Nullable Object value) {
             extra.put(name, value);
             this.forged = true;
             return this;
         }
 
         public String subject() {
-            if (fromRealm()) {
-                return realm.userId(username, organisationId, roles);
+            KeycloakRealm issuing = issuingRealm();
+            if (issuing != null) {
+                return issuing.userId(username, organisationId, roles);
             }
             return subject;
         }
 
         /** Whether this token comes from the Keycloak realm (container mode, not altered by the test). */
         boolean fromRealm() {
-            return realm != null && !forged;
+            return issuingRealm() != null;
+        }
+
+        /** The Keycloak realm this token comes from; null when it is signed here (no realm, or altered by the test). */
+        private @Nullable KeycloakRealm issuingRealm() {
+            return forged ? null : realm;
         }
 
         /** Whether the test altered it (issuer, audience, expiry, claims or key), which makes it a forgery. */
@@ -218,8 +233,9 @@ public final class TestTokenIssuer {
         }
 
         public String encode() {
-            if (fromRealm()) {
-                return realm.accessToken(username, organisationId, roles);
+            KeycloakRealm issuing = issuingRealm();
+            if (issuing != null) {
+                return issuing.accessToken(username, organisationId, roles);
             }
             Instant now = Instant.now();
             JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()

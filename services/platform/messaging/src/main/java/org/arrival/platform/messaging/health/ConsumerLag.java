@@ -10,6 +10,8 @@ public interface ConsumerLag {
     Map<String, GroupLag> measure() throws Exception;
 
     /**
+     * A consumer group's lag.
+     *
      * @param total records not yet consumed, summed over the group's partitions
      * @param byTopic the same by topic
      */

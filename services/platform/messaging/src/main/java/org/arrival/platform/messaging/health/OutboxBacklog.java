@@ -10,7 +10,11 @@ public interface OutboxBacklog {
 
     Backlog measure();
 
-    /** @param oldestAge zero when nothing is pending */
+    /**
+     * The outbox rows not yet published, and how long the oldest has waited.
+     *
+     * @param oldestAge zero when nothing is pending
+     */
     record Backlog(long pending, Duration oldestAge) {
     }
 

@@ -417,7 +417,7 @@ public class OutboxRelay implements SmartLifecycle {
         nextCleanup = Instant.now().plus(CLEANUP_EVERY);
         try (PreparedStatement ps = leaderConnection().prepareStatement(
                 "DELETE FROM outbox_event WHERE published_at < clock_timestamp() - make_interval(secs => ?)")) {
-            ps.setDouble(1, settings.keepPublished().toSeconds());
+            ps.setDouble(1, (double) settings.keepPublished().toSeconds());
             int deleted = ps.executeUpdate();
             if (deleted > 0) {
                 log.debug("removed {} published outbox rows", deleted);

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -15,7 +16,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * A concrete HTTP request to a service: method, path with its query already encoded, headers and a JSON body.
  * Immutable; the {@code with...} methods return changed copies.
  */
-public record ApiCall(String method, String path, Map<String, String> headers, String body) {
+public record ApiCall(String method, String path, Map<String, String> headers, @Nullable String body) {
 
     public ApiCall {
         headers = Map.copyOf(headers);
@@ -60,7 +61,7 @@ public record ApiCall(String method, String path, Map<String, String> headers, S
     }
 
     /** Sends the call with the bearer token (none when null) and answers what came back. */
-    public MockHttpServletResponse perform(MockMvc mvc, String bearer) {
+    public MockHttpServletResponse perform(MockMvc mvc, @Nullable String bearer) {
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(method),
                 URI.create(path));
         headers.forEach(request::header);

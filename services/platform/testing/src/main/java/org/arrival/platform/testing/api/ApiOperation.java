@@ -2,6 +2,7 @@ package org.arrival.platform.testing.api;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -10,7 +11,7 @@ import tools.jackson.databind.JsonNode;
  * @param body the schema of its JSON request body (references resolved at the top level), or null
  */
 public record ApiOperation(String method, String path, String operationId, List<ApiParameter> parameters,
-        JsonNode body) {
+        @Nullable JsonNode body) {
 
     /** {@code METHOD /path/{var}}, the key of the operation in tables of expectations. */
     public String key() {

@@ -142,7 +142,8 @@ public final class BadInput {
     /** A JSON string with everything outside printable ASCII escaped, so lone surrogates reach the server as such. */
     static String jsonString(String text) {
         StringBuilder sb = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             if (c == '"' || c == '\\') {
                 sb.append('\\').append(c);
             } else if (c < 0x20 || c > 0x7e) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.arrival.platform.testing.TestTokenIssuer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -118,7 +119,7 @@ public final class RefusalMatrix {
         return summary;
     }
 
-    private void expect(List<String> problems, String key, String who, ApiCall call, String bearer,
+    private void expect(List<String> problems, String key, String who, ApiCall call, @Nullable String bearer,
             Set<Integer> statuses) {
         MockHttpServletResponse response = call.perform(mvc, bearer);
         checks++;
@@ -153,14 +154,14 @@ public final class RefusalMatrix {
     }
 
     /** The expectations of one operation. */
-    public final class Row {
+    public static final class Row {
 
         private final String key;
-        private Supplier<ApiCall> call;
+        private @Nullable Supplier<ApiCall> call;
         private final Map<String, Refusal> refused = new LinkedHashMap<>();
-        private TestTokenIssuer.Token allowed;
-        private String allowedName;
-        private String openBecause;
+        private TestTokenIssuer.@Nullable Token allowed;
+        private @Nullable String allowedName;
+        private @Nullable String openBecause;
 
         private Row(String key) {
             this.key = key;
