@@ -116,7 +116,6 @@ public class FlagController {
     }
 
     /** The version {@code If-Match} names; a missing one is refused (428) by {@link ETags#requiredVersion}. */
-    @SuppressWarnings("NullAway") // ETags.requiredVersion takes a missing header, not yet said by its signature
     private static long requiredVersion(@Nullable String ifMatch) {
         return ETags.requiredVersion(ifMatch);
     }

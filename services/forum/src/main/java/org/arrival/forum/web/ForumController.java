@@ -271,7 +271,6 @@ public class ForumController {
     }
 
     /** The page asked for; absent parameters take {@link PageQuery#parse}'s defaults. */
-    @SuppressWarnings("NullAway") // PageQuery.parse takes absent parameters, not yet said by its (platform) signature
     private static PageQuery paging(@Nullable Integer page, @Nullable Integer size, @Nullable String sort,
             List<String> sortable, String defaultSort) {
         return PageQuery.parse(page, size, sort, sortable, defaultSort);

@@ -25,22 +25,19 @@ public final class Firewall {
 
     /**
      * The read scope of a record whose owner may be unknown (a record known only from its children's events, or
-     * only by id). The read policy takes an absent owner for nobody's ({@link Viewer#maySeeOrganisation} and
-     * {@code Caller.actsFor} accept null), but {@link RecordScope} does not declare its owner nullable yet.
+     * only by id). The read policy takes an absent owner for nobody's.
      */
-    @SuppressWarnings("NullAway") // RecordScope's owner is nullable in fact, not yet in its signature
     public static RecordScope scope(@Nullable UUID owner, DataClassification classification,
             Collection<UUID> forums) {
         return RecordScope.of(owner, classification, forums);
     }
 
     /**
-     * An organisation as a recipient, for {@code Organisations.viewer}: no user and no roles, since the read policy
-     * judges what the organisation may read. {@code Caller} has no form without a user yet.
+     * An organisation as a recipient, for {@code Organisations.viewer}: no person and no roles, since the read
+     * policy judges what the organisation may read.
      */
-    @SuppressWarnings("NullAway") // no user on purpose: Caller's userId and username are null here
     public static Caller recipient(UUID organisation) {
-        return new Caller(null, null, organisation, Set.of());
+        return Caller.organisation(organisation);
     }
 
     /**

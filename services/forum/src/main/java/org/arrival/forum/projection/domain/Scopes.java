@@ -36,7 +36,6 @@ public final class Scopes {
     }
 
     /** A scope without an owner: the read policy takes an absent owner for nobody's. */
-    @SuppressWarnings("NullAway") // RecordScope's owner is nullable in fact, not yet in its (platform) signature
     private static RecordScope nobodys(DataClassification classification) {
         return new RecordScope(null, classification, List.of());
     }

@@ -16,6 +16,15 @@ public record Caller(String userId, String username, @Nullable UUID organisation
         roles = Set.copyOf(roles);
     }
 
+    /**
+     * An organisation as a whole, as a reader: what the read policy lets the organisation receive (a notification, a
+     * digest). It is no person and has no roles; its user id names the organisation, and it never authors a change.
+     */
+    public static Caller organisation(UUID organisation) {
+        String name = "organisation:" + organisation;
+        return new Caller(name, name, organisation, Set.of());
+    }
+
     public boolean hasRole(String role) {
         return roles.contains(role);
     }
@@ -24,7 +33,7 @@ public record Caller(String userId, String username, @Nullable UUID organisation
         return hasRole(Roles.PLATFORM_ADMIN);
     }
 
-    public boolean actsFor(UUID organisation) {
+    public boolean actsFor(@Nullable UUID organisation) {
         return organisationId != null && organisationId.equals(organisation);
     }
 

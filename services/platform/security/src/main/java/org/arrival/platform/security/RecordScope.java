@@ -7,14 +7,16 @@ import java.util.function.Predicate;
 
 import org.arrival.contracts.DataClassification;
 
+import org.jspecify.annotations.Nullable;
+
 /** What decides who may read a record: its owner, its classification and the forums it is shared with. */
-public record RecordScope(UUID owner, DataClassification classification, List<UUID> forums) {
+public record RecordScope(@Nullable UUID owner, DataClassification classification, List<UUID> forums) {
 
     public RecordScope {
         forums = forums == null ? List.of() : List.copyOf(forums);
     }
 
-    public static RecordScope of(UUID owner, DataClassification classification, Collection<UUID> forums) {
+    public static RecordScope of(@Nullable UUID owner, DataClassification classification, Collection<UUID> forums) {
         return new RecordScope(owner, classification, forums == null ? List.of() : List.copyOf(forums));
     }
 

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.arrival.contracts.DataClassification;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who is looking, and the one read policy of the platform: their organisation's own records in full; others'
@@ -28,12 +29,12 @@ public record Viewer(Caller caller, boolean enforcementBody, Set<UUID> forums, S
         hiddenOrganisations = enforcementBody ? Set.copyOf(hiddenOrganisations) : Set.of();
     }
 
-    public boolean owns(UUID owner) {
+    public boolean owns(@Nullable UUID owner) {
         return caller.actsFor(owner);
     }
 
     /** Whether the viewer may know that the organisation exists: its id, name and records. */
-    public boolean maySeeOrganisation(UUID organisation) {
+    public boolean maySeeOrganisation(@Nullable UUID organisation) {
         return organisation == null || owns(organisation) || !hiddenOrganisations.contains(organisation);
     }
 
@@ -42,7 +43,7 @@ public record Viewer(Caller caller, boolean enforcementBody, Set<UUID> forums, S
         return organisations.stream().filter(this::maySeeOrganisation).toList();
     }
 
-    public boolean mayRead(UUID owner, DataClassification classification, Collection<UUID> sharedWithForums) {
+    public boolean mayRead(@Nullable UUID owner, DataClassification classification, Collection<UUID> sharedWithForums) {
         if (owns(owner)) {
             return true;
         }

@@ -1,5 +1,7 @@
 package org.arrival.platform.web;
 
+import org.jspecify.annotations.Nullable;
+
 /** Record versions as strong entity tags: version 3 is {@code "3"}. */
 public final class ETags {
 
@@ -11,7 +13,7 @@ public final class ETags {
     }
 
     /** The version an {@code If-Match} header names; refuses a missing or unreadable one. */
-    public static long requiredVersion(String ifMatch) {
+    public static long requiredVersion(@Nullable String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new VersionRequired();
         }

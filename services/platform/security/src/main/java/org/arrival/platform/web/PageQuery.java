@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.arrival.platform.web.InvalidInput;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Paging and sorting of a listing. {@code sort} is a field name, with a leading {@code -} for descending.
  */
@@ -11,7 +13,8 @@ public record PageQuery(int page, int size, String sortField, boolean descending
 
     public static final int MAX_SIZE = 200;
 
-    public static PageQuery parse(Integer page, Integer size, String sort, List<String> sortable, String defaultSort) {
+    public static PageQuery parse(@Nullable Integer page, @Nullable Integer size, @Nullable String sort,
+            List<String> sortable, String defaultSort) {
         int p = page == null ? 0 : page;
         int s = size == null ? 50 : size;
         if (p < 0) {
