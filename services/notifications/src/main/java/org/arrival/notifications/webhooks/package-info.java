@@ -64,4 +64,7 @@
  * The check runs at registration and again before every delivery. See
  * {@link org.arrival.notifications.webhooks.domain.TargetGuard}.
  */
+@NullMarked
 package org.arrival.notifications.webhooks;
+
+import org.jspecify.annotations.NullMarked;
