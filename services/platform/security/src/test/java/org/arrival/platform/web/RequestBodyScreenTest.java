@@ -63,6 +63,17 @@ class RequestBodyScreenTest {
         }
     }
 
+    /** Wide enough that only a date beyond the years a date can be written in is out of range. */
+    record Any(@YearRange(from = -9999, to = 9999) Instant at) {
+    }
+
+    private final String label = "amina@gmail.com";
+
+    /** An inner class: its reference to the enclosing object is no field of the body. */
+    class Inner {
+        String text = "ok, " + label.length();
+    }
+
     private static Note note(String title) {
         return new Note(title, "UG-KLA-2026", "office@city.example", LocalDate.of(2026, 3, 1),
                 LocalDate.of(2026, 4, 1), 0.5, 0.25f, 12, true, DataClassification.FORUM, UUID.randomUUID(),
@@ -212,6 +223,12 @@ class RequestBodyScreenTest {
         assertThat(fields(new Holder(Instant.MIN))).containsExactly("value");
         assertThat(fields(new Holder(Instant.parse("+10000-01-01T00:00:00Z")))).containsExactly("value");
         assertThat(fields(new Holder(Instant.parse("-10000-01-01T00:00:00Z")))).containsExactly("value");
+        assertThat(fields(new Any(Instant.MAX))).containsExactly("at");
+        assertThat(fields(new Any(Instant.MIN))).containsExactly("at");
+        assertThat(fields(new Any(Instant.parse("9999-06-01T00:00:00Z")))).isEmpty();
+        // a date that is the body, or in a list, has the default range
+        assertThat(fields(LocalDate.of(1800, 1, 1))).containsExactly("body");
+        assertThat(fields(List.of(LocalDate.of(2026, 1, 1), LocalDate.of(2300, 1, 1)))).containsExactly("[1]");
     }
 
     @Test
@@ -287,6 +304,8 @@ class RequestBodyScreenTest {
         assertThat(fields(named)).containsExactlyInAnyOrder("given_name", "plain");
         // a class from elsewhere is no part of a request body's text
         assertThat(fields(new StringBuilder("amina@gmail.com"))).isEmpty();
+        assertThat(fields(new org.assertj.core.description.TextDescription("amina@gmail.com"))).isEmpty();
+        assertThat(fields(new Inner())).isEmpty();
         assertThat(fields(new Holder(new java.util.concurrent.atomic.AtomicReference<>("amina@gmail.com"))))
                 .isEmpty();
     }
@@ -312,6 +331,18 @@ class RequestBodyScreenTest {
         assertThat(fields(nested(32, JsonMapper.builder().build().readTree("[\"amina@gmail.com\"]")))).isEmpty();
         assertThat(fields(nested(32, JsonMapper.builder().build().readTree("\"amina@gmail.com\"")))).hasSize(1);
         assertThat(fields(nested(33, JsonMapper.builder().build().readTree("\"amina@gmail.com\"")))).isEmpty();
+    }
+
+    @Test
+    void everyKindOfContainerCountsAsALevel() {
+        String bad = "amina@gmail.com";
+        JsonMapper json = JsonMapper.builder().build();
+        List<Object> containers = List.of(Optional.of(bad), Map.of("k", bad), new String[] { bad }, new Holder(bad),
+                new Bean(bad), json.readTree("{\"k\": \"amina@gmail.com\"}"));
+        for (Object container : containers) {
+            assertThat(fields(nested(31, container))).as("%s at 31", container).hasSize(1);
+            assertThat(fields(nested(32, container))).as("%s at 32", container).isEmpty();
+        }
     }
 
     /** The value inside {@code depth} lists, so that it lies at that depth of the body. */
