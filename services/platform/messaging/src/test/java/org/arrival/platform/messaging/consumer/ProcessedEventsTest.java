@@ -73,4 +73,10 @@ class ProcessedEventsTest {
                 String.class)).containsExactly("A.v1", "B.v1", "C.v1", "T.v1");
         assertThat(processed.claimAll("c", List.of())).isEmpty();
     }
+
+    @Test
+    void anEmptyPollCostsNoStatement() {
+        // a template without a database: any statement would fail
+        assertThat(new ProcessedEvents(new JdbcTemplate()).claimAll("c", List.of())).isEmpty();
+    }
 }
