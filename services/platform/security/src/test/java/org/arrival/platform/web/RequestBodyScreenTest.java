@@ -67,11 +67,16 @@ class RequestBodyScreenTest {
     record Any(@YearRange(from = -9999, to = 9999) Instant at) {
     }
 
-    private final String label = "amina@gmail.com";
+    private final String label = "amina@gmail.com".strip();
 
     /** An inner class: its reference to the enclosing object is no field of the body. */
     class Inner {
-        String text = "ok, " + label.length();
+        String text = "ok";
+
+        @Override
+        public String toString() {
+            return text + " for " + label;
+        }
     }
 
     private static Note note(String title) {
