@@ -109,4 +109,31 @@ class FirewallTest {
         assertThat(Firewall.mayTell(audience(PUBLIC, Set.of()), new Viewer(new Caller(null, null, null, Set.of()),
                 true, Set.of(), Set.of()))).isFalse();
     }
+
+    @Test
+    void anAddresseeThatIsAnEnforcementBodyReadsWhatIsNotRestrictedAndAMemberReadsRestrictedToo() {
+        UUID policeOrg = police.caller().organisationId();
+        // a contribution addressed to the police, on a forum record it has no seat for: it is its addressee
+        assertThat(Firewall.mayTell(new Audience(RecordScope.of(owner, FORUM, Set.of(UUID.randomUUID())),
+                Set.of(owner, policeOrg), Set.of(policeOrg)), police)).isTrue();
+        assertThat(Firewall.mayTell(new Audience(RecordScope.of(owner, FORUM, Set.of(UUID.randomUUID())),
+                Set.of(owner, policeOrg), Set.of()), police)).isFalse();
+        // a restricted record addressed to a member that is no enforcement body
+        UUID author = outsider.caller().organisationId();
+        assertThat(Firewall.mayTell(new Audience(RecordScope.of(owner, RESTRICTED, Set.of()), Set.of(owner, author),
+                Set.of(author)), outsider)).isTrue();
+        // being addressed does not reveal a hidden organisation to an enforcement body
+        assertThat(Firewall.mayTell(new Audience(RecordScope.of(owner, PUBLIC, Set.of()),
+                Set.of(owner, policeOrg, hiddenAssociation), Set.of(policeOrg)), police)).isFalse();
+    }
+
+    @Test
+    void aNotificationThatQuotesNoRecordIsClassifiedByTheEventAndWhatItNames() {
+        assertThat(Firewall.classification(FORUM, null, List.of())).isEqualTo(FORUM);
+        assertThat(Firewall.classification(PUBLIC, null, List.of())).isEqualTo(PUBLIC);
+        assertThat(Firewall.classification(PUBLIC, null, List.of(RecordScope.of(owner, RESTRICTED, Set.of()))))
+                .isEqualTo(RESTRICTED);
+        assertThat(Firewall.classification(PUBLIC, null, List.of(RecordScope.of(owner, FORUM, Set.of()),
+                RecordScope.of(owner, ORGANISATION, Set.of())))).isEqualTo(PUBLIC);
+    }
 }

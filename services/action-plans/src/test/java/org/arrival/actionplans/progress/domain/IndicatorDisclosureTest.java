@@ -71,6 +71,43 @@ class IndicatorDisclosureTest {
         assertThat(fractionsElsewhere.indicators().getFirst().actual()).isEqualTo(12.25);
     }
 
+    @Test
+    void aHeadCountIsAWholeNumberFromZeroToTenBillion() {
+        for (double ok : new double[] { 0.0, 1.0, 4.0, 5.0, 1e6, IndicatorDisclosure.MAX_PEOPLE }) {
+            assertThat(IndicatorDisclosure.problem("people", ok)).as("%s", ok).isNull();
+        }
+        for (double bad : new double[] { -1.0, -0.5, 0.5, 3.5, IndicatorDisclosure.MAX_PEOPLE + 1, 1e11,
+                Double.POSITIVE_INFINITY }) {
+            assertThat(IndicatorDisclosure.problem(" Children ", bad)).as("%s", bad)
+                    .isEqualTo("counts people (unit 'Children'): must be a whole number from 0 to 10000000000");
+        }
+        // other units, and values not given, have no such rule
+        assertThat(IndicatorDisclosure.problem("litres", 3.5)).isNull();
+        assertThat(IndicatorDisclosure.problem("km", -2.0)).isNull();
+        assertThat(IndicatorDisclosure.problem(null, -2.0)).isNull();
+        assertThat(IndicatorDisclosure.problem("people", null)).isNull();
+    }
+
+    @Test
+    void aListIsShownValueByValueInItsOrder() {
+        IndicatorValue small = new IndicatorValue("Referred", "people", null, 4.0, 12.0);
+        IndicatorValue desks = new IndicatorValue("Desks", "desks", 1.0, 2.0, 3.0);
+        List<IndicatorValue> shown = IndicatorDisclosure.shown(List.of(small, desks));
+        assertThat(shown).hasSize(2);
+        assertThat(shown.get(0).baseline()).isNull();
+        assertThat(shown.get(0).target()).isNull();
+        assertThat(shown.get(0).actual()).isEqualTo(10.0);
+        assertThat(shown.get(0).suppressed()).containsExactly("target");
+        assertThat(shown.get(0).name()).isEqualTo("Referred");
+        assertThat(shown.get(0).unit()).isEqualTo("people");
+        assertThat(shown.get(1)).isEqualTo(desks);
+        assertThat(IndicatorDisclosure.shown(List.<IndicatorValue>of())).isEmpty();
+        // five is shown, four is not
+        IndicatorValue edge = IndicatorDisclosure.shown(new IndicatorValue("Reached", "people", 5.0, 4.0, 7.0));
+        assertThat(List.of(edge.baseline(), edge.actual())).containsExactly(5.0, 5.0);
+        assertThat(edge.suppressed()).containsExactly("target");
+    }
+
     /**
      * Whatever the values of a people-unit indicator over two consecutive reports, no shown value is from 1 to 4,
      * and no difference between two shown values (within a report, or between the two reports) is from 1 to 4.

@@ -78,6 +78,21 @@ class SuppressionTest {
         assertThat(shown(cells, 21)).containsExactly("FEMALE=<5", "MALE=10", "OTHER=<5");
     }
 
+    @Test
+    void hiddenPeopleAddingUpToFiveExactlyNeedNoComplement() {
+        // 2 and 3 hidden: 5 people a reader cannot place, no group of 1 to 4
+        List<Cell> cells = List.of(new Cell(Dimension.AGE_BAND, "0-4", 2), new Cell(Dimension.AGE_BAND, "5-11", 3),
+                new Cell(Dimension.AGE_BAND, "18-59", 40), new Cell(Dimension.AGE_BAND, "60+", 55));
+        assertThat(shown(cells, 100)).containsExactly("0-4=<5", "5-11=<5", "18-59=40", "60+=55");
+        // 5 people no cell accounts for
+        assertThat(shown(List.of(new Cell(Dimension.SEX, "FEMALE", 25)), 30)).containsExactly("FEMALE=25");
+        // 4 people no cell accounts for: the only cell is hidden
+        assertThat(shown(List.of(new Cell(Dimension.SEX, "FEMALE", 26)), 30)).containsExactly("FEMALE=<5");
+        // no total: only the cells given count
+        assertThat(Suppression.breakdown(List.of(new Cell(Dimension.SEX, "FEMALE", 26)), null, false))
+                .extracting(d -> text(d.count())).containsExactly("25");
+    }
+
     private static List<String> shown(List<Cell> cells, int total) {
         return Suppression.breakdown(cells, total, false).stream().map(d -> d.category() + "=" + text(d.count()))
                 .toList();

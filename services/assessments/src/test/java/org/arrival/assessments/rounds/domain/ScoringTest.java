@@ -152,4 +152,31 @@ class ScoringTest {
         assertThat(Comparison.between(scores, scores).recommendations())
                 .allSatisfy(d -> assertThat(d.trend()).isEqualTo(Trend.UNCHANGED));
     }
+
+    @Test
+    void pointsAreRoundedToThreeDecimalsHalvesUpAndTheShareIsOfTheMaximum() {
+        assertThat(Tally.of(2 / 3.0, 2).points()).isEqualTo(0.667);
+        assertThat(Tally.of(1 / 3.0, 2).points()).isEqualTo(0.333);
+        assertThat(Tally.of(0.0005, 2).points()).isEqualTo(0.001);
+        assertThat(Tally.of(0.0004, 2).points()).isEqualTo(0.0);
+        assertThat(new Tally(3, 6).share()).isEqualTo(0.5);
+        assertThat(new Tally(4.5, 6).share()).isEqualTo(0.75);
+        assertThat(new Tally(0, 0).share()).as("nothing to score").isZero();
+        assertThat(scores.overall().share()).isEqualTo(6.333 / 12);
+    }
+
+    @Test
+    void yesScoresTwoSometimesOneNoZero() {
+        RoundScores one = Scoring.score(Fixtures.instrument(), List.of(MINISTRY),
+                Map.of(MINISTRY, Map.of("1.1.a", Y, "1.1.b", S, "1.2.a", N)));
+        assertThat(one.question("1.1.a").orElseThrow().mean()).isEqualTo(2.0);
+        assertThat(one.question("1.1.b").orElseThrow().mean()).isEqualTo(1.0);
+        assertThat(one.question("1.2.a").orElseThrow().mean()).isEqualTo(0.0);
+        assertThat(one.question("1.2.a").orElseThrow().unanswered()).isFalse();
+        assertThat(one.respondents().getFirst().overall()).isEqualTo(new Tally(3, 12));
+        assertThat(one.divergences()).as("one respondent never diverges").isEmpty();
+        assertThat(one.question("none")).isEmpty();
+        assertThat(one.action("9.9")).isEmpty();
+        assertThat(one.recommendation("R9")).isEmpty();
+    }
 }

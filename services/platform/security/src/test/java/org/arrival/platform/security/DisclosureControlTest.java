@@ -67,6 +67,59 @@ class DisclosureControlTest {
         assertThat(DisclosureControl.countsPeople(null)).isFalse();
     }
 
+    @Test
+    void theThresholdIsFiveExactly() {
+        assertThat(DisclosureControl.small(4)).isTrue();
+        assertThat(DisclosureControl.small(5)).isFalse();
+        assertThat(DisclosureControl.small(0)).isTrue();
+        assertThat(DisclosureControl.shown(3)).isEqualTo(Count.hidden());
+        assertThat(DisclosureControl.shown(6)).isEqualTo(Count.of(5));
+        assertThat(DisclosureControl.shown(10)).isEqualTo(Count.of(10));
+        // halves round up: 7.5 is not a count, but 7 and 8 sit either side of it
+        assertThat(DisclosureControl.rounded(7)).isEqualTo(5);
+        assertThat(DisclosureControl.rounded(8)).isEqualTo(10);
+        assertThat(DisclosureControl.rounded(1_000_002)).isEqualTo(1_000_000);
+        assertThat(DisclosureControl.rounded(1_000_003)).isEqualTo(1_000_005);
+    }
+
+    @Test
+    void aCountIsExactOnlyForThoseWhoMaySeeItExactly() {
+        assertThat(DisclosureControl.count(3, true)).isEqualTo(Count.of(3));
+        assertThat(DisclosureControl.count(3, false)).isEqualTo(Count.hidden());
+        assertThat(DisclosureControl.count(12, false)).isEqualTo(Count.of(10));
+        assertThat(DisclosureControl.count(12, true)).isEqualTo(Count.of(12));
+        assertThat(DisclosureControl.count(null, true)).isNull();
+    }
+
+    @Test
+    void quantitiesThatAreNotWholeCountsAreLeftAlone() {
+        assertThat(DisclosureControl.shownQuantity(null)).isNull();
+        assertThat(DisclosureControl.shownQuantity(Double.POSITIVE_INFINITY)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(DisclosureControl.shownQuantity(Double.NEGATIVE_INFINITY)).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(DisclosureControl.shownQuantity(Double.NaN)).isNaN();
+        assertThat(DisclosureControl.shownQuantity(0.0)).isNull();
+        assertThat(DisclosureControl.shownQuantity(5.0)).isEqualTo(5.0);
+        assertThat(DisclosureControl.shownQuantity(252.0)).isEqualTo(250.0);
+    }
+
+    @Test
+    void everyWayOfWritingANumberOfPeopleIsRecognised() {
+        assertThat(DisclosureControl.countsPeople("  Number of Refugees ")).isTrue();
+        assertThat(DisclosureControl.countsPeople("nombre de familles")).isTrue();
+        assertThat(DisclosureControl.countsPeople("número de niños")).isTrue();
+        assertThat(DisclosureControl.countsPeople("# beneficiaries")).isTrue();
+        assertThat(DisclosureControl.countsPeople("أسر")).isTrue();
+        assertThat(DisclosureControl.countsPeople("head count")).isTrue();
+        assertThat(DisclosureControl.countsPeople("number of desks")).isFalse();
+        assertThat(DisclosureControl.countsPeople("nombre de bureaux")).isFalse();
+        assertThat(DisclosureControl.countsPeople("número de escuelas")).isFalse();
+        assertThat(DisclosureControl.countsPeople("# wells")).isFalse();
+        // a prefix is only taken off once, and only at the start
+        assertThat(DisclosureControl.countsPeople("number of number of people")).isFalse();
+        assertThat(DisclosureControl.countsPeople("people reached, number of")).isFalse();
+        assertThat(DisclosureControl.countsPeople("")).isFalse();
+    }
+
     private static int difference(int a, int b) {
         return Math.abs(DisclosureControl.shown(a).value() - DisclosureControl.shown(b).value());
     }

@@ -102,4 +102,75 @@ class ViewerTest {
         assertThat(RecordScope.strictest(DataClassification.FORUM, List.of(ownOnly, restricted), association::equals))
                 .isEqualTo(DataClassification.ORGANISATION);
     }
+
+    @Test
+    void aPlatformAdminReadsEveryClassificationOfOthersButAnEnforcementBodyStillNotRestricted() {
+        Viewer admin = viewer(UUID.randomUUID(), false, Set.of(), "platform-admin");
+        for (DataClassification c : DataClassification.values()) {
+            assertThat(admin.mayRead(owner, c, List.of())).as(c.name()).isTrue();
+        }
+        Viewer policeAdmin = viewer(UUID.randomUUID(), true, Set.of(), "platform-admin");
+        assertThat(policeAdmin.mayRead(owner, DataClassification.ORGANISATION, List.of())).isTrue();
+        assertThat(policeAdmin.mayRead(owner, DataClassification.RESTRICTED, List.of(forum))).isFalse();
+    }
+
+    @Test
+    void everyBranchOfThePolicyForAnEnforcementBody() {
+        UUID hidden = UUID.randomUUID();
+        UUID policeOrg = UUID.randomUUID();
+        Viewer police = new Viewer(new Caller("p", "p", policeOrg, Set.of()), true, Set.of(forum), Set.of(hidden));
+        // its own records, every classification
+        for (DataClassification c : DataClassification.values()) {
+            assertThat(police.mayRead(policeOrg, c, List.of())).as("own " + c).isTrue();
+        }
+        // others' records: PUBLIC always, FORUM with a seat, never ORGANISATION or RESTRICTED
+        assertThat(police.mayRead(owner, DataClassification.PUBLIC, List.of())).isTrue();
+        assertThat(police.mayRead(owner, DataClassification.FORUM, List.of(forum))).isTrue();
+        assertThat(police.mayRead(owner, DataClassification.FORUM, List.of(UUID.randomUUID()))).isFalse();
+        assertThat(police.mayRead(owner, DataClassification.FORUM, List.of())).isFalse();
+        assertThat(police.mayRead(owner, DataClassification.ORGANISATION, List.of(forum))).isFalse();
+        assertThat(police.mayRead(owner, DataClassification.RESTRICTED, List.of(forum))).isFalse();
+        // a hidden organisation's records, whatever their classification
+        for (DataClassification c : DataClassification.values()) {
+            assertThat(police.mayRead(hidden, c, List.of(forum))).as("hidden " + c).isFalse();
+        }
+        // the same seat without enforcement: RESTRICTED is read like FORUM
+        Viewer member = viewer(UUID.randomUUID(), false, Set.of(forum));
+        assertThat(member.mayRead(owner, DataClassification.RESTRICTED, List.of(forum))).isTrue();
+        assertThat(member.mayRead(owner, DataClassification.RESTRICTED, List.of())).isFalse();
+        assertThat(member.mayRead(RecordScope.of(owner, DataClassification.RESTRICTED, List.of(forum)))).isTrue();
+        assertThat(police.mayRead(RecordScope.of(owner, DataClassification.RESTRICTED, List.of(forum)))).isFalse();
+    }
+
+    @Test
+    void anEnforcementBodyAlwaysSeesItselfAndNoReferenceIsHidden() {
+        UUID policeOrg = UUID.randomUUID();
+        // even were its own organisation on the hidden list, it owns its records
+        Viewer police = new Viewer(new Caller("p", "p", policeOrg, Set.of()), true, Set.of(), Set.of(policeOrg));
+        assertThat(police.maySeeOrganisation(policeOrg)).isTrue();
+        assertThat(police.mayRead(policeOrg, DataClassification.RESTRICTED, List.of())).isTrue();
+        // no organisation named: nothing to hide
+        assertThat(police.maySeeOrganisation(null)).isTrue();
+        assertThat(viewer(owner, false, Set.of()).maySeeOrganisation(null)).isTrue();
+        assertThat(police.visibleOrganisations(List.of())).isEmpty();
+    }
+
+    @Test
+    void smallCountsOnlyToTheOwnerThatIsNoEnforcementBody() {
+        UUID policeOrg = UUID.randomUUID();
+        Viewer police = viewer(policeOrg, true, Set.of());
+        assertThat(police.seesSmallCounts(policeOrg)).as("not even its own").isFalse();
+        assertThat(police.seesSmallCounts(owner)).isFalse();
+        assertThat(viewer(owner, false, Set.of(), "platform-admin").seesSmallCounts(UUID.randomUUID())).isFalse();
+        assertThat(viewer(owner, false, Set.of()).seesSmallCounts(owner)).isTrue();
+    }
+
+    @Test
+    void aViewerWithoutAnOrganisationOwnsNothing() {
+        Viewer nobody = new Viewer(new Caller("x", "x", null, Set.of()), false, Set.of(), Set.of());
+        assertThat(nobody.owns(owner)).isFalse();
+        assertThat(nobody.mayRead(owner, DataClassification.ORGANISATION, List.of())).isFalse();
+        assertThat(nobody.mayRead(owner, DataClassification.PUBLIC, List.of())).isTrue();
+        assertThat(nobody.mayReadAll(List.of())).as("nothing derived from nothing").isTrue();
+    }
 }

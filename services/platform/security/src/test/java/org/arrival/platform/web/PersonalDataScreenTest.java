@@ -85,6 +85,76 @@ class PersonalDataScreenTest {
         assertThat(PersonalDataScreen.screenAllowingContact("passport A1234567")).contains(Finding.DOCUMENT_NUMBER);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // a document number by its shape alone, with no word before it
+            "A1234567 was seen at the border | DOCUMENT_NUMBER",
+            "she holds 123-18C00123 | DOCUMENT_NUMBER",
+            "on the list as 123-12345678 | DOCUMENT_NUMBER",
+            "UGA-12345678 on the list | DOCUMENT_NUMBER",
+            "CF1234567890AB | DOCUMENT_NUMBER",
+            // after a document word, five digits are enough
+            "passport: 12345 | DOCUMENT_NUMBER",
+            // a phone number is nine to fifteen digits, with a trunk 0, 00 or +
+            "0772 12345 | PHONE",
+            "+256 772 123 456 789 | PHONE",
+            "00256 772 123456 | PHONE",
+            "+44 20 7946 0958 | PHONE",
+            "(0414) 1234 56 | PHONE",
+    })
+    void findsTheEdgesOfEachKind(String text, Finding expected) {
+        assertThat(PersonalDataScreen.screen(text)).contains(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            // fewer than five digits after a document word
+            "passport: 2 copies per family",
+            "passport: 1234A",
+            // eight digits, or sixteen, are no phone number
+            "0772 1234",
+            "+256 772 123 456 7890",
+            // a run of dates or of fractions starting with 0
+            "Open 01.02.2026 - 5.3.2026",
+            "shares 0.5 0.25 0.125 0.0625",
+            // shapes that touch letters or digits are part of something else
+            "ref XA1234567B",
+            "",
+            "   ",
+    })
+    void passesWhatOnlyLooksLikeIt(String text) {
+        assertThat(PersonalDataScreen.screen(text)).isEmpty();
+        assertThat(PersonalDataScreen.screenAllowingContact(text)).isEmpty();
+    }
+
+    @Test
+    void noTextHoldsNothing() {
+        assertThat(PersonalDataScreen.screen(null)).isEmpty();
+        assertThat(PersonalDataScreen.screenAllowingContact(null)).isEmpty();
+    }
+
+    @Test
+    void theMostSpecificFindingComesFirstAndContactOnlyCountsWhereItIsNotAllowed() {
+        String all = "passport A1234567, born 12 March 1991, amina@gmail.com, 0772 123456";
+        assertThat(PersonalDataScreen.screen(all)).contains(Finding.DOCUMENT_NUMBER);
+        assertThat(PersonalDataScreen.screen("born 12 March 1991, amina@gmail.com, 0772 123456"))
+                .contains(Finding.DATE_OF_BIRTH);
+        assertThat(PersonalDataScreen.screen("amina@gmail.com, 0772 123456")).contains(Finding.EMAIL);
+        assertThat(PersonalDataScreen.screenAllowingContact("born 12 March 1991, amina@gmail.com"))
+                .contains(Finding.DATE_OF_BIRTH);
+        assertThat(PersonalDataScreen.screenAllowingContact("tel 0772 123456")).isEmpty();
+        assertThat(PersonalDataScreen.screenAllowingContact("0772 123456")).isEmpty();
+    }
+
+    @Test
+    void eachFindingHasACodeAndASentence() {
+        assertThat(Finding.EMAIL.code()).isEqualTo("personal-data.email");
+        assertThat(Finding.DATE_OF_BIRTH.code()).isEqualTo("personal-data.date-of-birth");
+        assertThat(Finding.DOCUMENT_NUMBER.code()).isEqualTo("personal-data.document-number");
+        assertThat(Finding.PHONE.description()).isEqualTo("a phone number");
+        assertThat(Finding.DATE_OF_BIRTH.description()).isEqualTo("a date of birth");
+    }
+
     @Test
     void theDemoForumsTextsPass() throws IOException {
         Path demo = root().resolve("infra/local/src/main/java/org/arrival/local");
