@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-
 import org.arrival.benchmarks.database.JdbcBaseline;
 import org.arrival.benchmarks.events.ConsumerLag;
 import org.arrival.benchmarks.events.ForumRebuild;
@@ -55,10 +54,13 @@ public final class Benchmark {
     private final List<String> problems = new ArrayList<>();
 
     private @Nullable LocalStack stack;
+
     @SuppressWarnings("NullAway.Init") // set by run() before any phase
     private PlatformClient api;
+
     @SuppressWarnings("NullAway.Init") // set by run() before any phase
     private Workspace workspace;
+
     private @Nullable ConsumerLag lag;
     private final Http http = new Http();
 
@@ -96,7 +98,10 @@ public final class Benchmark {
             System.exit(2);
             return;
         }
-        String dir = System.getenv().getOrDefault("ARRIVAL_LOCAL_DIR", root.resolve("benchmarks/target/stack").toString());
+        String dir = System.getenv()
+                .getOrDefault(
+                        "ARRIVAL_LOCAL_DIR",
+                        root.resolve("benchmarks/target/stack").toString());
         StackSettings settings = StackSettings.of(root, Path.of(dir), !options.reuse(), true, System.getenv());
         boolean complete = new Benchmark(options, settings).run();
         System.exit(complete ? 0 : 1);
@@ -114,8 +119,10 @@ public final class Benchmark {
             stack = LocalStack.start(settings);
             stackStartTimes = stack.readyAfter();
             stackStart = new Table("part", "ready after (s)");
-            stackStartTimes.entrySet().stream().sorted(Map.Entry.comparingByValue())
-                    .forEach(e -> stackStart.row(e.getKey(), Format.seconds(e.getValue().toMillis() / 1000.0)));
+            stackStartTimes.entrySet().stream()
+                    .sorted(Map.Entry.comparingByValue())
+                    .forEach(e -> stackStart.row(
+                            e.getKey(), Format.seconds(e.getValue().toMillis() / 1000.0)));
             log("stack ready: " + stackStartTimes);
             api = new PlatformClient(settings);
             lag = new ConsumerLag(settings.kafkaBootstrap());
@@ -223,8 +230,10 @@ public final class Benchmark {
         Map<String, Long> perSecond = new java.util.LinkedHashMap<>();
         used.forEach((k, v) -> perSecond.put(k, v * 1000 / d.toMillis()));
         idlePerSecond = perSecond;
-        log("CPU at rest, ms per second: " + perSecond.entrySet().stream()
-                .map(e -> shortName(e.getKey()) + " " + Format.millis(e.getValue())).toList());
+        log("CPU at rest, ms per second: "
+                + perSecond.entrySet().stream()
+                        .map(e -> shortName(e.getKey()) + " " + Format.millis(e.getValue()))
+                        .toList());
     }
 
     private void warmUp() {
@@ -244,13 +253,20 @@ public final class Benchmark {
      */
     private Duration catchUp(long donorNotifications) {
         long start = System.nanoTime();
-        workspace.await("the forum view and notifications to catch up", CATCH_UP_LIMIT,
-                () -> lag().total() == 0 && workspace.donorUnread() >= donorNotifications
+        workspace.await(
+                "the forum view and notifications to catch up",
+                CATCH_UP_LIMIT,
+                () -> lag().total() == 0
+                        && workspace.donorUnread() >= donorNotifications
                         && workspace.forumShowsLatestReports());
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
-    private final Table pages = new Table("signed in as", "page", "status", "server time p50 / p95 (ms)",
+    private final Table pages = new Table(
+            "signed in as",
+            "page",
+            "status",
+            "server time p50 / p95 (ms)",
             "weight, compressed (KB): page + assets = total");
 
     /** What a person waits for and downloads, page by page, on the demo forum and the workspace. */
@@ -259,11 +275,18 @@ public final class Benchmark {
         int warmUp = options.quick() ? 3 : 5;
         int times = options.quick() ? 10 : 30;
         for (String user : List.of("kcca-coordinator", "ngo-editor", "ubos-statistician", "dcic-officer")) {
-            WebSession session = WebSession.signIn(settings.baseUrl(org.arrival.local.PlatformService.WEB), user,
+            WebSession session = WebSession.signIn(
+                    settings.baseUrl(org.arrival.local.PlatformService.WEB),
+                    user,
                     org.arrival.local.DemoForum.PASSWORD);
             PageScenario scenario = new PageScenario(session, options.quick() ? 8 : 20);
             for (PageScenario.Page p : scenario.measure(scenario.crawl(), warmUp, times)) {
-                pages.row(user, p.kind(), p.status(), Format.millis(p.time().p50()) + " / " + Format.millis(p.time().p95()),
+                pages.row(
+                        user,
+                        p.kind(),
+                        p.status(),
+                        Format.millis(p.time().p50()) + " / "
+                                + Format.millis(p.time().p95()),
                         Format.kilobytes(p.htmlBytes()) + " + " + Format.kilobytes(p.assetBytes()) + " = "
                                 + Format.kilobytes(p.weight()));
                 log(user + " " + p.kind() + ": " + p.time().millis() + " ms, " + p.weight() + " bytes");
@@ -274,8 +297,14 @@ public final class Benchmark {
         }
     }
 
-    private final Table throughput = new Table("clients", "accepted reports/s", "latency p50 / p95 / p99 (ms)",
-            "refused / failed", "max consumer lag during", "caught up after (s)", "reports/s incl. catch-up");
+    private final Table throughput = new Table(
+            "clients",
+            "accepted reports/s",
+            "latency p50 / p95 / p99 (ms)",
+            "refused / failed",
+            "max consumer lag during",
+            "caught up after (s)",
+            "reports/s incl. catch-up");
 
     private void throughput() {
         ReportingLoad load = new ReportingLoad(http, workspace);
@@ -288,12 +317,21 @@ public final class Benchmark {
                 r = load.closedLoop(clients, options.levelDuration());
                 caughtUp = catchUp(before + r.accepted());
                 long levelNanos = r.rate().elapsed().plus(caughtUp).toNanos();
-                cpuPerReport(clients + " clients", Footprint.cpuSince(cpuBefore, Footprint.cpu(stack())), levelNanos,
+                cpuPerReport(
+                        clients + " clients",
+                        Footprint.cpuSince(cpuBefore, Footprint.cpu(stack())),
+                        levelNanos,
                         r.accepted());
                 memoryUnderLoad = Footprint.max(memoryUnderLoad, watch.maxMemory());
-                double endToEnd = r.accepted() / (r.rate().elapsed().plus(caughtUp).toNanos() / 1e9);
-                throughput.row(clients, Format.rate(r.rate().perSecond()), r.latency().millis(),
-                        r.refused() + " / " + r.failed(), watch.worstLag(), Format.seconds(caughtUp.toMillis() / 1000.0),
+                double endToEnd =
+                        r.accepted() / (r.rate().elapsed().plus(caughtUp).toNanos() / 1e9);
+                throughput.row(
+                        clients,
+                        Format.rate(r.rate().perSecond()),
+                        r.latency().millis(),
+                        r.refused() + " / " + r.failed(),
+                        watch.worstLag(),
+                        Format.seconds(caughtUp.toMillis() / 1000.0),
                         Format.rate(endToEnd));
                 log(clients + " clients: " + r.rate() + ", " + r.latency().millis() + " ms, lag " + watch.worstLag()
                         + ", caught up after " + caughtUp.toMillis() + " ms, load average " + watch.meanLoadAverage());
@@ -352,12 +390,18 @@ public final class Benchmark {
     }
 
     private static String shortName(String part) {
-        return part.equals(Footprint.HARNESS) ? "harness (driver)" : part.equals(Footprint.POSTGRES) ? "postgres" : part;
+        return part.equals(Footprint.HARNESS)
+                ? "harness (driver)"
+                : part.equals(Footprint.POSTGRES) ? "postgres" : part;
     }
 
-    private final Table freshness = new Table("background load (target → achieved reports/s)",
-            "probe write p50 / p95 / p99 (ms)", "forum view p50 / p95 / p99 (ms)", "notification p50 / p95 / p99 (ms)",
-            "probes (effects not seen in 30 s)", "max consumer lag during");
+    private final Table freshness = new Table(
+            "background load (target → achieved reports/s)",
+            "probe write p50 / p95 / p99 (ms)",
+            "forum view p50 / p95 / p99 (ms)",
+            "notification p50 / p95 / p99 (ms)",
+            "probes (effects not seen in 30 s)",
+            "max consumer lag during");
 
     private void freshness() {
         double saturation = best != null ? best.rate().perSecond() : 100;
@@ -373,12 +417,23 @@ public final class Benchmark {
                 FreshnessProbe.Result p = probe.run(options.freshnessDuration(), options.probeEvery());
                 ReportingLoad.Result r = background.join();
                 catchUp(before + (r == null ? 0 : r.accepted()));
-                String level = r == null ? "none (idle)" : String.format(Locale.ROOT, "%.0f%% of saturation: %s → %s",
-                        fraction * 100, Format.rate(target), Format.rate(r.rate().perSecond()));
-                freshness.row(level, p.write().millis(), p.forumView().millis(), p.notification().millis(),
-                        p.probes() + " (" + p.notSeen() + ")", watch.worstLag());
-                log("freshness at " + level + ": view " + p.forumView().millis() + ", inbox " + p.notification().millis()
-                        + " ms, load average " + watch.meanLoadAverage());
+                String level = r == null
+                        ? "none (idle)"
+                        : String.format(
+                                Locale.ROOT,
+                                "%.0f%% of saturation: %s → %s",
+                                fraction * 100,
+                                Format.rate(target),
+                                Format.rate(r.rate().perSecond()));
+                freshness.row(
+                        level,
+                        p.write().millis(),
+                        p.forumView().millis(),
+                        p.notification().millis(),
+                        p.probes() + " (" + p.notSeen() + ")",
+                        watch.worstLag());
+                log("freshness at " + level + ": view " + p.forumView().millis() + ", inbox "
+                        + p.notification().millis() + " ms, load average " + watch.meanLoadAverage());
                 if (fraction == 0.5) {
                     freshnessAtHalf = p;
                     halfLoad = r == null ? 0 : r.rate().perSecond();
@@ -389,16 +444,37 @@ public final class Benchmark {
 
     private void writeBaseline() {
         reportsForBaseline = best == null ? 20_000 : Math.max(20_000, best.accepted());
-        History reports = new History(reportsForBaseline, (int) Math.max(1, reportsForBaseline / 100),
-                Reporter.EDITORS.stream().map(Reporter::organisation).toList(), "write-baseline");
+        History reports = new History(
+                reportsForBaseline,
+                (int) Math.max(1, reportsForBaseline / 100),
+                Reporter.EDITORS.stream().map(Reporter::organisation).toList(),
+                "write-baseline");
         log("Kafka baseline: " + reportsForBaseline + " records of progress-report size");
         writeKafka = KafkaBaseline.throughput(reports, settings.kafkaBootstrap(), lag().admin());
         log("Kafka baseline: produce " + writeKafka.produce() + ", consume " + writeKafka.consume());
-        writeJdbc = new JdbcBaseline(settings).insertReports(reportsForBaseline, History.narrative(), List.of(
-                new IndicatorValue("Division offices with an operating multilingual referral desk", "desks", 0.0, 5.0, 2.0),
-                new IndicatorValue("Referrals with a written slip to city health centres", "referrals", 0.0, 4000.0, 1130.0)));
+        writeJdbc = new JdbcBaseline(settings)
+                .insertReports(
+                        reportsForBaseline,
+                        History.narrative(),
+                        List.of(
+                                new IndicatorValue(
+                                        "Division offices with an operating multilingual referral desk",
+                                        "desks",
+                                        0.0,
+                                        5.0,
+                                        2.0),
+                                new IndicatorValue(
+                                        "Referrals with a written slip to city health centres",
+                                        "referrals",
+                                        0.0,
+                                        4000.0,
+                                        1130.0)));
         log("JDBC baseline: " + writeJdbc);
-        kafkaLatency = KafkaBaseline.endToEnd(settings.kafkaBootstrap(), lag().admin(), 1200, 200,
+        kafkaLatency = KafkaBaseline.endToEnd(
+                settings.kafkaBootstrap(),
+                lag().admin(),
+                1200,
+                200,
                 options.quick() ? Duration.ofSeconds(5) : Duration.ofSeconds(20));
         log("Kafka end-to-end latency: " + kafkaLatency.millis() + " ms");
     }
@@ -411,8 +487,11 @@ public final class Benchmark {
     private long topicEvents;
 
     private void rebuild() {
-        History history = new History(options.historyEvents(), options.historyActions(),
-                Reporter.EDITORS.stream().map(Reporter::organisation).toList(), UUID.randomUUID().toString());
+        History history = new History(
+                options.historyEvents(),
+                options.historyActions(),
+                Reporter.EDITORS.stream().map(Reporter::organisation).toList(),
+                UUID.randomUUID().toString());
         log("seeding " + history.size() + " events about " + options.historyActions() + " actions");
         long start = System.nanoTime();
         Map<String, Long> cpuBefore = Footprint.cpu(stack());
@@ -442,17 +521,21 @@ public final class Benchmark {
         log("live consumers caught up: " + liveCatchUp + " " + liveByGroup);
         Map<String, Long> cpuAfterLive = Footprint.cpu(stack());
         liveCpu = Footprint.cpuSince(cpuBefore, cpuAfterLive);
-        topicEvents = lag().eventsIn(EventCatalogue.instance().topics().stream().map(TopicDefinition::name).toList());
+        topicEvents = lag().eventsIn(EventCatalogue.instance().topics().stream()
+                .map(TopicDefinition::name)
+                .toList());
         try (Watch watch = new Watch(lag(), stack())) {
             Map<String, Long> cpuBeforeRebuild = Footprint.cpu(stack());
             rebuild = ForumRebuild.run(api, Duration.ofHours(2));
             rebuildCpu = Footprint.cpuSince(cpuBeforeRebuild, Footprint.cpu(stack()));
             memoryUnderLoad = Footprint.max(memoryUnderLoad, watch.maxMemory());
         }
-        log("rebuild " + rebuild.status() + ": " + rebuild.rate() + (rebuild.error() == null ? "" : " " + rebuild.error()));
+        log("rebuild " + rebuild.status() + ": " + rebuild.rate()
+                + (rebuild.error() == null ? "" : " " + rebuild.error()));
         if (options.runs("baseline")) {
             historyKafka = KafkaBaseline.throughput(history, settings.kafkaBootstrap(), lag().admin());
-            log("Kafka baseline of the history: produce " + historyKafka.produce() + ", consume " + historyKafka.consume());
+            log("Kafka baseline of the history: produce " + historyKafka.produce() + ", consume "
+                    + historyKafka.consume());
             historyJdbc = new JdbcBaseline(settings).insertEvents(history);
             log("JDBC baseline of the history: " + historyJdbc);
         }
@@ -463,43 +546,81 @@ public final class Benchmark {
     private String results(Instant began, double loadBefore, double loadAfter) {
         String nl = System.lineSeparator();
         out.append("## Results").append(nl).append(nl);
-        out.append("- Run: ").append(began).append(" to ").append(Instant.now()).append(options.quick()
-                ? " (**--quick**: small counts, not figures to quote)" : "").append(nl);
+        out.append("- Run: ")
+                .append(began)
+                .append(" to ")
+                .append(Instant.now())
+                .append(options.quick() ? " (**--quick**: small counts, not figures to quote)" : "")
+                .append(nl);
         out.append("- Machine: ").append(Machine.describe()).append(nl);
-        out.append(String.format(Locale.ROOT, "- Load average (1 min) before the run %.1f, after %.1f%n", loadBefore, loadAfter));
+        out.append(String.format(
+                Locale.ROOT, "- Load average (1 min) before the run %.1f, after %.1f%n", loadBefore, loadAfter));
         out.append(nl).append(summary().markdown()).append(nl);
         if (stackStart != null) {
-            out.append("### Start of the local stack (fresh data directory: ").append(!options.reuse()).append(')')
-                    .append(nl).append(nl).append(stackStart.markdown()).append(nl);
+            out.append("### Start of the local stack (fresh data directory: ")
+                    .append(!options.reuse())
+                    .append(')')
+                    .append(nl)
+                    .append(nl)
+                    .append(stackStart.markdown())
+                    .append(nl);
         }
         if (!pages.isEmpty()) {
-            out.append("### Pages of the web application: time to the last byte over loopback, and weight").append(nl)
-                    .append(nl).append(pages.markdown()).append(nl);
+            out.append("### Pages of the web application: time to the last byte over loopback, and weight")
+                    .append(nl)
+                    .append(nl)
+                    .append(pages.markdown())
+                    .append(nl);
         }
         if (!throughput.isEmpty()) {
-            out.append("### Write throughput: closed-loop clients, ").append(options.levelDuration().toSeconds())
-                    .append(" s each").append(nl).append(nl).append(throughput.markdown()).append(nl);
+            out.append("### Write throughput: closed-loop clients, ")
+                    .append(options.levelDuration().toSeconds())
+                    .append(" s each")
+                    .append(nl)
+                    .append(nl)
+                    .append(throughput.markdown())
+                    .append(nl);
         }
         if (cpu != null) {
             out.append("### CPU time per accepted report (ms) by process, catch-up included, use at rest taken off")
-                    .append(nl).append(nl)
-                    .append(cpu.markdown()).append(nl);
+                    .append(nl)
+                    .append(nl)
+                    .append(cpu.markdown())
+                    .append(nl);
         }
         if (!freshness.isEmpty()) {
-            out.append("### Freshness: write response to effect visible, ").append(options.freshnessDuration().toSeconds())
-                    .append(" s per level, a probe every ").append(options.probeEvery().toMillis()).append(" ms, polled every ")
-                    .append(FreshnessProbe.POLL_EVERY.toMillis()).append(" ms").append(nl).append(nl)
-                    .append(freshness.markdown()).append(nl);
+            out.append("### Freshness: write response to effect visible, ")
+                    .append(options.freshnessDuration().toSeconds())
+                    .append(" s per level, a probe every ")
+                    .append(options.probeEvery().toMillis())
+                    .append(" ms, polled every ")
+                    .append(FreshnessProbe.POLL_EVERY.toMillis())
+                    .append(" ms")
+                    .append(nl)
+                    .append(nl)
+                    .append(freshness.markdown())
+                    .append(nl);
         }
         Table rebuildTable = rebuildTable();
         if (!rebuildTable.isEmpty()) {
-            out.append("### Rebuild of the forum view").append(nl).append(nl).append(rebuildTable.markdown()).append(nl);
+            out.append("### Rebuild of the forum view")
+                    .append(nl)
+                    .append(nl)
+                    .append(rebuildTable.markdown())
+                    .append(nl);
         }
         if (liveCpu != null || rebuildCpu != null) {
-            out.append("### CPU time per event of the history (µs) by process").append(nl).append(nl)
-                    .append(historyCpuTable().markdown()).append(nl);
+            out.append("### CPU time per event of the history (µs) by process")
+                    .append(nl)
+                    .append(nl)
+                    .append(historyCpuTable().markdown())
+                    .append(nl);
         }
-        out.append("### Resident memory (MiB)").append(nl).append(nl).append(memoryTable().markdown()).append(nl);
+        out.append("### Resident memory (MiB)")
+                .append(nl)
+                .append(nl)
+                .append(memoryTable().markdown())
+                .append(nl);
         if (!problems.isEmpty()) {
             out.append("### Problems").append(nl).append(nl);
             problems.forEach(p -> out.append("- ").append(p).append(nl));
@@ -512,44 +633,88 @@ public final class Benchmark {
     private Table summary() {
         Table t = new Table("figure", "measured", "target (2 cores)", "baseline it is bounded by", "ratio");
         if (best != null) {
-            t.row("sustained write throughput over HTTP (progress reports/s, best level)",
-                    Format.rate(best.rate().perSecond()) + " (p99 " + Format.millis(best.latency().p99()) + " ms)", "≥ 1,000",
-                    writeJdbc == null ? "-" : "PostgreSQL, JDBC batches of the same rows: " + Format.rate(writeJdbc.perSecond()) + "/s",
+            t.row(
+                    "sustained write throughput over HTTP (progress reports/s, best level)",
+                    Format.rate(best.rate().perSecond()) + " (p99 "
+                            + Format.millis(best.latency().p99()) + " ms)",
+                    "≥ 1,000",
+                    writeJdbc == null
+                            ? "-"
+                            : "PostgreSQL, JDBC batches of the same rows: " + Format.rate(writeJdbc.perSecond()) + "/s",
                     writeJdbc == null ? "-" : Format.ratio(best.rate().perSecond(), writeJdbc.perSecond()));
             if (writeKafka != null) {
-                t.row("", "", "", "Kafka, plain producer, same records: " + Format.rate(writeKafka.produce().perSecond()) + "/s",
-                        Format.ratio(best.rate().perSecond(), writeKafka.produce().perSecond()));
+                t.row(
+                        "",
+                        "",
+                        "",
+                        "Kafka, plain producer, same records: "
+                                + Format.rate(writeKafka.produce().perSecond()) + "/s",
+                        Format.ratio(
+                                best.rate().perSecond(), writeKafka.produce().perSecond()));
             }
-            double endToEnd = best.accepted() / (best.rate().elapsed().plus(bestCatchUp).toNanos() / 1e9);
+            double endToEnd =
+                    best.accepted() / (best.rate().elapsed().plus(bestCatchUp).toNanos() / 1e9);
             t.row("same, counted until the forum view and notifications caught up", Format.rate(endToEnd), "", "", "");
         }
         if (freshnessAtHalf != null) {
-            String kafka = kafkaLatency == null ? "-" : "Kafka produce → consume p99 " + Format.millis(kafkaLatency.p99()) + " ms";
-            t.row("freshness p99, forum view, at half the best load (" + Format.rate(halfLoad) + "/s)",
-                    Format.millis(freshnessAtHalf.forumView().p99()) + " ms", "< 250 ms", kafka,
-                    kafkaLatency == null ? "-"
+            String kafka = kafkaLatency == null
+                    ? "-"
+                    : "Kafka produce → consume p99 " + Format.millis(kafkaLatency.p99()) + " ms";
+            t.row(
+                    "freshness p99, forum view, at half the best load (" + Format.rate(halfLoad) + "/s)",
+                    Format.millis(freshnessAtHalf.forumView().p99()) + " ms",
+                    "< 250 ms",
+                    kafka,
+                    kafkaLatency == null
+                            ? "-"
                             : Format.ratio((double) freshnessAtHalf.forumView().p99(), (double) kafkaLatency.p99()));
-            t.row("freshness p99, notification stored, same load", Format.millis(freshnessAtHalf.notification().p99()) + " ms",
-                    "< 250 ms", kafka,
-                    kafkaLatency == null ? "-"
-                            : Format.ratio((double) freshnessAtHalf.notification().p99(), (double) kafkaLatency.p99()));
+            t.row(
+                    "freshness p99, notification stored, same load",
+                    Format.millis(freshnessAtHalf.notification().p99()) + " ms",
+                    "< 250 ms",
+                    kafka,
+                    kafkaLatency == null
+                            ? "-"
+                            : Format.ratio(
+                                    (double) freshnessAtHalf.notification().p99(), (double) kafkaLatency.p99()));
         }
         if (rebuild != null) {
-            t.row("rebuild of the forum view (events/s)", Format.rate(rebuild.rate().perSecond()), "≥ 20,000",
-                    historyJdbc == null ? "-" : "PostgreSQL, JDBC batches of the event-log rows: " + Format.rate(historyJdbc.perSecond()) + "/s",
+            t.row(
+                    "rebuild of the forum view (events/s)",
+                    Format.rate(rebuild.rate().perSecond()),
+                    "≥ 20,000",
+                    historyJdbc == null
+                            ? "-"
+                            : "PostgreSQL, JDBC batches of the event-log rows: " + Format.rate(historyJdbc.perSecond())
+                                    + "/s",
                     historyJdbc == null ? "-" : Format.ratio(rebuild.rate().perSecond(), historyJdbc.perSecond()));
             if (historyKafka != null) {
-                t.row("", "", "", "Kafka, plain consumer, same records: " + Format.rate(historyKafka.consume().perSecond()) + "/s",
-                        Format.ratio(rebuild.rate().perSecond(), historyKafka.consume().perSecond()));
+                t.row(
+                        "",
+                        "",
+                        "",
+                        "Kafka, plain consumer, same records: "
+                                + Format.rate(historyKafka.consume().perSecond()) + "/s",
+                        Format.ratio(
+                                rebuild.rate().perSecond(),
+                                historyKafka.consume().perSecond()));
             }
         }
         if (!memoryUnderLoad.isEmpty()) {
-            t.row("whole stack resident under load (sum of Pss, harness excluded)",
-                    Format.mib(Footprint.totalPssKib(memoryUnderLoad, false)) + " MiB", "< 3,072 MiB", "", "");
+            t.row(
+                    "whole stack resident under load (sum of Pss, harness excluded)",
+                    Format.mib(Footprint.totalPssKib(memoryUnderLoad, false)) + " MiB",
+                    "< 3,072 MiB",
+                    "",
+                    "");
         }
         if (stackStartTimes != null && stackStartTimes.containsKey("platform")) {
-            t.row("start of the local stack until every service is healthy",
-                    Format.seconds(stackStartTimes.get("platform").toMillis() / 1000.0) + " s", "", "", "");
+            t.row(
+                    "start of the local stack until every service is healthy",
+                    Format.seconds(stackStartTimes.get("platform").toMillis() / 1000.0) + " s",
+                    "",
+                    "",
+                    "");
         }
         return t;
     }
@@ -559,56 +724,84 @@ public final class Benchmark {
     private Table rebuildTable() {
         Table t = new Table("step", "events", "time (s)", "events/s");
         if (seeded != null) {
-            t.row("seed the history into the topics (plain producer, " + Math.round(seeded.meanSize()) + " bytes a record)",
-                    String.format("%,d", seeded.events()), Format.seconds(seeded.rate().elapsed().toMillis() / 1000.0),
+            t.row(
+                    "seed the history into the topics (plain producer, " + Math.round(seeded.meanSize())
+                            + " bytes a record)",
+                    String.format("%,d", seeded.events()),
+                    Format.seconds(seeded.rate().elapsed().toMillis() / 1000.0),
                     Format.rate(seeded.rate().perSecond()));
         }
         if (liveCatchUp != null) {
-            t.row("live consumers (forum view, notifications) read it, seeding included", String.format("%,d", liveCatchUp.count()),
-                    Format.seconds(liveCatchUp.elapsed().toMillis() / 1000.0), Format.rate(liveCatchUp.perSecond()));
-            liveByGroup.forEach((group, rate) -> t.row("  of which " + group + " (consumer group) was done after",
-                    String.format("%,d", rate.count()), Format.seconds(rate.elapsed().toMillis() / 1000.0),
+            t.row(
+                    "live consumers (forum view, notifications) read it, seeding included",
+                    String.format("%,d", liveCatchUp.count()),
+                    Format.seconds(liveCatchUp.elapsed().toMillis() / 1000.0),
+                    Format.rate(liveCatchUp.perSecond()));
+            liveByGroup.forEach((group, rate) -> t.row(
+                    "  of which " + group + " (consumer group) was done after",
+                    String.format("%,d", rate.count()),
+                    Format.seconds(rate.elapsed().toMillis() / 1000.0),
                     Format.rate(rate.perSecond())));
         }
         if (rebuild != null) {
-            t.row("POST /admin/rebuild until COMPLETED (" + rebuild.status() + "; topics held " + String.format("%,d", topicEvents)
-                    + " events)", String.format("%,d", rebuild.eventsRead()),
-                    Format.seconds(rebuild.rate().elapsed().toMillis() / 1000.0), Format.rate(rebuild.rate().perSecond()));
+            t.row(
+                    "POST /admin/rebuild until COMPLETED (" + rebuild.status() + "; topics held "
+                            + String.format("%,d", topicEvents) + " events)",
+                    String.format("%,d", rebuild.eventsRead()),
+                    Format.seconds(rebuild.rate().elapsed().toMillis() / 1000.0),
+                    Format.rate(rebuild.rate().perSecond()));
         }
         if (historyKafka != null) {
-            t.row("baseline: plain producer, same records, own topic", String.format("%,d", historyKafka.produce().count()),
-                    Format.seconds(historyKafka.produce().elapsed().toMillis() / 1000.0), Format.rate(historyKafka.produce().perSecond()));
-            t.row("baseline: plain consumer reads them from the beginning", String.format("%,d", historyKafka.consume().count()),
-                    Format.seconds(historyKafka.consume().elapsed().toMillis() / 1000.0), Format.rate(historyKafka.consume().perSecond()));
+            t.row(
+                    "baseline: plain producer, same records, own topic",
+                    String.format("%,d", historyKafka.produce().count()),
+                    Format.seconds(historyKafka.produce().elapsed().toMillis() / 1000.0),
+                    Format.rate(historyKafka.produce().perSecond()));
+            t.row(
+                    "baseline: plain consumer reads them from the beginning",
+                    String.format("%,d", historyKafka.consume().count()),
+                    Format.seconds(historyKafka.consume().elapsed().toMillis() / 1000.0),
+                    Format.rate(historyKafka.consume().perSecond()));
         }
         if (historyJdbc != null) {
-            t.row("baseline: JDBC batches of 1,000 event-log rows", String.format("%,d", historyJdbc.count()),
-                    Format.seconds(historyJdbc.elapsed().toMillis() / 1000.0), Format.rate(historyJdbc.perSecond()));
+            t.row(
+                    "baseline: JDBC batches of 1,000 event-log rows",
+                    String.format("%,d", historyJdbc.count()),
+                    Format.seconds(historyJdbc.elapsed().toMillis() / 1000.0),
+                    Format.rate(historyJdbc.perSecond()));
         }
         if (writeKafka != null) {
-            t.row("write baseline: plain producer, progress-report records", String.format("%,d", writeKafka.produce().count()),
-                    Format.seconds(writeKafka.produce().elapsed().toMillis() / 1000.0), Format.rate(writeKafka.produce().perSecond()));
+            t.row(
+                    "write baseline: plain producer, progress-report records",
+                    String.format("%,d", writeKafka.produce().count()),
+                    Format.seconds(writeKafka.produce().elapsed().toMillis() / 1000.0),
+                    Format.rate(writeKafka.produce().perSecond()));
         }
         if (writeJdbc != null) {
-            t.row("write baseline: JDBC batches of 1,000 progress-report rows", String.format("%,d", writeJdbc.count()),
-                    Format.seconds(writeJdbc.elapsed().toMillis() / 1000.0), Format.rate(writeJdbc.perSecond()));
+            t.row(
+                    "write baseline: JDBC batches of 1,000 progress-report rows",
+                    String.format("%,d", writeJdbc.count()),
+                    Format.seconds(writeJdbc.elapsed().toMillis() / 1000.0),
+                    Format.rate(writeJdbc.perSecond()));
         }
         return t;
     }
 
     private Table historyCpuTable() {
-        Map<String, Long> parts = Objects.requireNonNull(liveCpu != null ? liveCpu : rebuildCpu,
-                "asked for only once the history phase measured CPU");
+        Map<String, Long> parts = Objects.requireNonNull(
+                liveCpu != null ? liveCpu : rebuildCpu, "asked for only once the history phase measured CPU");
         List<String> header = new ArrayList<>(List.of("step"));
         parts.keySet().forEach(k -> header.add(shortName(k)));
         header.add("stack total");
         Table t = new Table(header.toArray(String[]::new));
         if (liveCpu != null) {
-            long events = Objects.requireNonNull(seeded, "the history is seeded before the consumers read it").events();
+            long events = Objects.requireNonNull(seeded, "the history is seeded before the consumers read it")
+                    .events();
             t.row(cpuRow("seeding and the live consumers reading it", liveCpu, events));
         }
         if (rebuildCpu != null) {
-            long events = Objects.requireNonNull(rebuild, "its CPU is measured around the rebuild").eventsRead();
+            long events = Objects.requireNonNull(rebuild, "its CPU is measured around the rebuild")
+                    .eventsRead();
             t.row(cpuRow("the rebuild", rebuildCpu, events));
         }
         return t;
@@ -626,23 +819,34 @@ public final class Benchmark {
     }
 
     private Table memoryTable() {
-        Table t = new Table("part", "processes", "RSS at rest", "Pss at rest", "RSS under load (max)", "Pss under load (max)");
+        Table t = new Table(
+                "part", "processes", "RSS at rest", "Pss at rest", "RSS under load (max)", "Pss under load (max)");
         List<String> parts = new ArrayList<>(memoryAtRest.keySet());
         memoryUnderLoad.keySet().stream().filter(k -> !parts.contains(k)).forEach(parts::add);
         Footprint.Memory none = new Footprint.Memory(0, 0, 0);
         for (String part : parts) {
             Footprint.Memory rest = memoryAtRest.getOrDefault(part, none);
             Footprint.Memory load = memoryUnderLoad.getOrDefault(part, none);
-            t.row(part, Math.max(rest.processes(), load.processes()), Format.mib(rest.rssKib()), Format.mib(rest.pssKib()),
-                    Format.mib(load.rssKib()), Format.mib(load.pssKib()));
+            t.row(
+                    part,
+                    Math.max(rest.processes(), load.processes()),
+                    Format.mib(rest.rssKib()),
+                    Format.mib(rest.pssKib()),
+                    Format.mib(load.rssKib()),
+                    Format.mib(load.pssKib()));
         }
-        t.row("**stack (harness excluded)**", "", "", Format.mib(Footprint.totalPssKib(memoryAtRest, false)), "",
+        t.row(
+                "**stack (harness excluded)**",
+                "",
+                "",
+                Format.mib(Footprint.totalPssKib(memoryAtRest, false)),
+                "",
                 Format.mib(Footprint.totalPssKib(memoryUnderLoad, false)));
         return t;
     }
 
     static void log(String message) {
-        System.out.println("[bench " + java.time.LocalTime.now(java.time.ZoneId.systemDefault()).withNano(0) + "] "
-                + message);
+        System.out.println("[bench "
+                + java.time.LocalTime.now(java.time.ZoneId.systemDefault()).withNano(0) + "] " + message);
     }
 }

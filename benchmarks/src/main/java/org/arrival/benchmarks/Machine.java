@@ -8,8 +8,7 @@ import java.util.List;
 /** The machine the figures were taken on, and how busy it was. */
 final class Machine {
 
-    private Machine() {
-    }
+    private Machine() {}
 
     static String describe() {
         String cpu = firstValue(Path.of("/proc/cpuinfo"), "model name");
@@ -44,7 +43,8 @@ final class Machine {
 
     private static String memoryGiB(String memTotal) {
         try {
-            return Long.toString(Math.round(Long.parseLong(memTotal.replace("kB", "").strip()) / 1024.0 / 1024.0));
+            return Long.toString(
+                    Math.round(Long.parseLong(memTotal.replace("kB", "").strip()) / 1024.0 / 1024.0));
         } catch (NumberFormatException e) {
             return "?";
         }

@@ -17,9 +17,20 @@ import java.util.Set;
  * @param historyEvents events seeded into the topics before the rebuild
  * @param historyActions actions those events are about
  */
-public record Options(boolean quick, boolean reuse, Set<String> skip, Path out, int loadActions, Duration warmUp,
-        List<Integer> clientLevels, Duration levelDuration, List<Double> freshnessLoads, Duration freshnessDuration,
-        Duration probeEvery, long historyEvents, int historyActions) {
+public record Options(
+        boolean quick,
+        boolean reuse,
+        Set<String> skip,
+        Path out,
+        int loadActions,
+        Duration warmUp,
+        List<Integer> clientLevels,
+        Duration levelDuration,
+        List<Double> freshnessLoads,
+        Duration freshnessDuration,
+        Duration probeEvery,
+        long historyEvents,
+        int historyActions) {
 
     static final List<String> PHASES = List.of("pages", "throughput", "freshness", "rebuild", "baseline");
 
@@ -40,7 +51,10 @@ public record Options(boolean quick, boolean reuse, Set<String> skip, Path out, 
         Long events = null;
         Integer warmUp = null;
         Path out = root.resolve("benchmarks/target/results-"
-                + java.time.LocalDateTime.now(java.time.ZoneId.systemDefault()).withNano(0).toString().replace(':', '-')
+                + java.time.LocalDateTime.now(java.time.ZoneId.systemDefault())
+                        .withNano(0)
+                        .toString()
+                        .replace(':', '-')
                 + ".md");
         for (String a : args) {
             if (a.startsWith("--skip=")) {
@@ -62,15 +76,36 @@ public record Options(boolean quick, boolean reuse, Set<String> skip, Path out, 
         }
         if (quick) {
             long n = events == null ? 50_000 : events;
-            return new Options(true, reuse, skip, out, 16, Duration.ofSeconds(warmUp == null ? 15 : warmUp), List.of(4, 16),
+            return new Options(
+                    true,
+                    reuse,
+                    skip,
+                    out,
+                    16,
+                    Duration.ofSeconds(warmUp == null ? 15 : warmUp),
+                    List.of(4, 16),
                     Duration.ofSeconds(10),
-                    List.of(0.0, 0.5), Duration.ofSeconds(10), Duration.ofMillis(250), n, (int) Math.max(1, n / 100));
+                    List.of(0.0, 0.5),
+                    Duration.ofSeconds(10),
+                    Duration.ofMillis(250),
+                    n,
+                    (int) Math.max(1, n / 100));
         }
         long n = events == null ? 1_000_000 : events;
-        return new Options(false, reuse, skip, out, 64, Duration.ofSeconds(warmUp == null ? 90 : warmUp),
+        return new Options(
+                false,
+                reuse,
+                skip,
+                out,
+                64,
+                Duration.ofSeconds(warmUp == null ? 90 : warmUp),
                 List.of(1, 4, 16, 64),
-                Duration.ofSeconds(30), List.of(0.0, 0.25, 0.5, 0.75, 1.0), Duration.ofSeconds(30), Duration.ofMillis(250),
-                n, (int) Math.max(1, n / 100));
+                Duration.ofSeconds(30),
+                List.of(0.0, 0.25, 0.5, 0.75, 1.0),
+                Duration.ofSeconds(30),
+                Duration.ofMillis(250),
+                n,
+                (int) Math.max(1, n / 100));
     }
 
     boolean runs(String phase) {

@@ -2,7 +2,6 @@ package org.arrival.benchmarks;
 
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.arrival.benchmarks.events.ConsumerLag;
 import org.arrival.benchmarks.footprint.Footprint;
 import org.arrival.local.LocalStack;
@@ -54,9 +53,12 @@ final class Watch implements AutoCloseable {
 
     /** The groups that fell behind, furthest first, as "lag group", or "0" if none did. */
     synchronized String worstLag() {
-        String behind = maxLag.entrySet().stream().filter(e -> e.getValue() > 0)
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(3)
-                .map(e -> String.format("%,d %s", e.getValue(), e.getKey())).collect(java.util.stream.Collectors.joining(", "));
+        String behind = maxLag.entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(3)
+                .map(e -> String.format("%,d %s", e.getValue(), e.getKey()))
+                .collect(java.util.stream.Collectors.joining(", "));
         return behind.isEmpty() ? "0" : behind;
     }
 

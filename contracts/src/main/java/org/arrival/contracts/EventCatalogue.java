@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -60,7 +59,8 @@ public final class EventCatalogue {
     }
 
     public EventTypeDefinition type(String type) {
-        return findType(type).orElseThrow(() -> new IllegalArgumentException("no event type " + type + " in the catalogue"));
+        return findType(type)
+                .orElseThrow(() -> new IllegalArgumentException("no event type " + type + " in the catalogue"));
     }
 
     public EventTypeDefinition typeOf(Class<?> payload) {
@@ -85,9 +85,13 @@ public final class EventCatalogue {
         Map<String, EventTypeDefinition> types = new LinkedHashMap<>();
         for (JsonNode t : root.path("eventTypes")) {
             String name = t.path("type").asString();
-            EventTypeDefinition def = new EventTypeDefinition(name, t.path("topic").asString(),
-                    t.path("schema").asString(), t.path("examples").asString(),
-                    payloadClass(t.path("payload").asString()), t.path("description").asString());
+            EventTypeDefinition def = new EventTypeDefinition(
+                    name,
+                    t.path("topic").asString(),
+                    t.path("schema").asString(),
+                    t.path("examples").asString(),
+                    payloadClass(t.path("payload").asString()),
+                    t.path("description").asString());
             if (types.put(name, def) != null) {
                 throw new IllegalStateException("event type " + name + " listed twice");
             }
@@ -95,11 +99,21 @@ public final class EventCatalogue {
         Map<String, TopicDefinition> topics = new LinkedHashMap<>();
         for (JsonNode t : root.path("topics")) {
             String name = t.path("name").asString();
-            List<String> onTopic = types.values().stream().filter(e -> e.topic().equals(name))
-                    .map(EventTypeDefinition::type).toList();
-            topics.put(name, new TopicDefinition(name, t.path("owner").asString(), t.path("key").asString(),
-                    t.path("partitions").asInt(), t.path("retentionMs").asLong(), t.path("cleanupPolicy").asString(),
-                    t.path("description").asString(), onTopic));
+            List<String> onTopic = types.values().stream()
+                    .filter(e -> e.topic().equals(name))
+                    .map(EventTypeDefinition::type)
+                    .toList();
+            topics.put(
+                    name,
+                    new TopicDefinition(
+                            name,
+                            t.path("owner").asString(),
+                            t.path("key").asString(),
+                            t.path("partitions").asInt(),
+                            t.path("retentionMs").asLong(),
+                            t.path("cleanupPolicy").asString(),
+                            t.path("description").asString(),
+                            onTopic));
         }
         types.values().forEach(e -> {
             if (!topics.containsKey(e.topic())) {

@@ -1,15 +1,13 @@
 package org.arrival.contracts;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
-
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -39,9 +37,11 @@ public final class EventContractValidator {
                 // format is annotation-only in 2020-12 unless asserted; uuid and date must be enforced
                 .formatAssertionsEnabled(true)
                 .build();
-        this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
-                .schemaRegistryConfig(config)
-                .schemaIdResolvers(ids -> ids.mapPrefix(SCHEMA_BASE_IRI, "classpath:" + EventCatalogue.RESOURCE_ROOT)));
+        this.registry = SchemaRegistry.withDefaultDialect(
+                SpecificationVersion.DRAFT_2020_12,
+                builder -> builder.schemaRegistryConfig(config)
+                        .schemaIdResolvers(
+                                ids -> ids.mapPrefix(SCHEMA_BASE_IRI, "classpath:" + EventCatalogue.RESOURCE_ROOT)));
     }
 
     /** A validator over the default catalogue, shared so its compiled schemas are reused. */

@@ -12,16 +12,14 @@ import tools.jackson.databind.json.JsonMapper;
 public final class EventJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
-            .changeDefaultPropertyInclusion(incl -> incl
-                    .withValueInclusion(JsonInclude.Include.NON_NULL)
+            .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL)
                     .withContentInclusion(JsonInclude.Include.NON_NULL))
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
             .build();
 
-    private EventJson() {
-    }
+    private EventJson() {}
 
     public static JsonMapper mapper() {
         return MAPPER;

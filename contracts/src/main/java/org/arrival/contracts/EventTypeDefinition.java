@@ -5,12 +5,7 @@ package org.arrival.contracts;
  * (a class-path resource under {@code arrival/contracts/}) and the Java record of its payload.
  */
 public record EventTypeDefinition(
-        String type,
-        String topic,
-        String schema,
-        String examples,
-        Class<?> payload,
-        String description) {
+        String type, String topic, String schema, String examples, Class<?> payload, String description) {
 
     /** The version suffix of the type, e.g. {@code 1} for {@code ...StakeholderRegistered.v1}. */
     public int version() {

@@ -9,10 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -33,7 +31,8 @@ class AsyncApiTest {
     void isAsyncApi3() {
         assertThat(root.path("asyncapi").asString()).matches("3\\.[0-9]+\\.[0-9]+");
         assertThat(root.path("info").path("title").asString()).isEqualTo("Arrival events");
-        assertThat(root.path("servers").path("kafka").path("protocol").asString()).isEqualTo("kafka");
+        assertThat(root.path("servers").path("kafka").path("protocol").asString())
+                .isEqualTo("kafka");
     }
 
     @Test
@@ -43,13 +42,17 @@ class AsyncApiTest {
             String address = channel.path("address").asString();
             assertThat(addresses.add(address)).as("one channel for %s", address).isTrue();
             TopicDefinition topic = CATALOGUE.topic(address);
-            assertThat(channel.path("bindings").path("kafka").path("partitions").asInt()).isEqualTo(topic.partitions());
-            List<String> types = channel.path("messages").valueStream()
-                    .map(m -> resolve(m).path("name").asString()).toList();
+            assertThat(channel.path("bindings").path("kafka").path("partitions").asInt())
+                    .isEqualTo(topic.partitions());
+            List<String> types = channel.path("messages")
+                    .valueStream()
+                    .map(m -> resolve(m).path("name").asString())
+                    .toList();
             assertThat(types).as("messages of %s", address).containsExactlyInAnyOrderElementsOf(topic.eventTypes());
         }
-        assertThat(addresses).containsExactlyInAnyOrderElementsOf(
-                CATALOGUE.topics().stream().map(TopicDefinition::name).toList());
+        assertThat(addresses)
+                .containsExactlyInAnyOrderElementsOf(
+                        CATALOGUE.topics().stream().map(TopicDefinition::name).toList());
     }
 
     @Test
@@ -75,21 +78,43 @@ class AsyncApiTest {
             }
             assertThat(message.path("contentType").asString()).isEqualTo(CloudEventHeaders.JSON);
             JsonNode headers = message.path("headers");
-            assertThat(headers.path("properties").path(CloudEventHeaders.TYPE).path("const").asString())
-                    .as("%s ce_type", key).isEqualTo(type);
-            assertThat(headers.path("properties").path(CloudEventHeaders.SPEC_VERSION).path("const").asString())
+            assertThat(headers.path("properties")
+                            .path(CloudEventHeaders.TYPE)
+                            .path("const")
+                            .asString())
+                    .as("%s ce_type", key)
+                    .isEqualTo(type);
+            assertThat(headers.path("properties")
+                            .path(CloudEventHeaders.SPEC_VERSION)
+                            .path("const")
+                            .asString())
                     .isEqualTo(CloudEventHeaders.SPEC_VERSION_VALUE);
-            assertThat(headers.path("required").valueStream().map(JsonNode::asString).toList())
+            assertThat(headers.path("required")
+                            .valueStream()
+                            .map(JsonNode::asString)
+                            .toList())
                     .containsExactlyInAnyOrderElementsOf(CloudEventHeaders.REQUIRED);
-            assertThat(headers.path("properties").path(CloudEventHeaders.DATA_CLASSIFICATION).path("enum")
-                    .valueStream().map(JsonNode::asString).toList())
-                    .containsExactly(java.util.Arrays.stream(DataClassification.values()).map(Enum::name)
+            assertThat(headers.path("properties")
+                            .path(CloudEventHeaders.DATA_CLASSIFICATION)
+                            .path("enum")
+                            .valueStream()
+                            .map(JsonNode::asString)
+                            .toList())
+                    .containsExactly(java.util.Arrays.stream(DataClassification.values())
+                            .map(Enum::name)
                             .toArray(String[]::new));
-            assertThat(message.path("bindings").path("kafka").path("key").path("format").asString()).isEqualTo("uuid");
+            assertThat(message.path("bindings")
+                            .path("kafka")
+                            .path("key")
+                            .path("format")
+                            .asString())
+                    .isEqualTo("uuid");
         }
         assertThat(problems).isEmpty();
         for (EventTypeDefinition type : CATALOGUE.eventTypes()) {
-            assertThat(count.getOrDefault(type.type(), 0)).as("messages for %s", type.type()).isEqualTo(1);
+            assertThat(count.getOrDefault(type.type(), 0))
+                    .as("messages for %s", type.type())
+                    .isEqualTo(1);
         }
     }
 
@@ -110,8 +135,9 @@ class AsyncApiTest {
                 resolve(message);
             }
         }
-        assertThat(channelsWithOperation).containsExactlyInAnyOrderElementsOf(
-                CATALOGUE.topics().stream().map(TopicDefinition::name).toList());
+        assertThat(channelsWithOperation)
+                .containsExactlyInAnyOrderElementsOf(
+                        CATALOGUE.topics().stream().map(TopicDefinition::name).toList());
     }
 
     /** Follows local ({@code #/...}) references inside the document. */

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,8 +18,7 @@ final class ContractFiles {
     static final Path EXAMPLES = ROOT.resolve("examples");
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ContractFiles() {
-    }
+    private ContractFiles() {}
 
     /** One golden example of an event type. */
     record Example(EventTypeDefinition type, Path file) {
@@ -32,7 +30,8 @@ final class ContractFiles {
 
     static List<Example> examples() {
         return EventCatalogue.instance().eventTypes().stream()
-                .flatMap(type -> list(ROOT.resolve(type.examples()), ".json").stream().map(f -> new Example(type, f)))
+                .flatMap(type ->
+                        list(ROOT.resolve(type.examples()), ".json").stream().map(f -> new Example(type, f)))
                 .toList();
     }
 
@@ -41,8 +40,10 @@ final class ContractFiles {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().endsWith(suffix))
-                    .sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> f.getFileName().toString().endsWith(suffix))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -71,7 +72,9 @@ final class ContractFiles {
                 int hash = ref.indexOf('#');
                 String filePart = hash < 0 ? ref : ref.substring(0, hash);
                 String pointer = hash < 0 ? "" : ref.substring(hash + 1);
-                Path target = filePart.isEmpty() ? current.file : current.file.getParent().resolve(filePart).normalize();
+                Path target = filePart.isEmpty()
+                        ? current.file
+                        : current.file.getParent().resolve(filePart).normalize();
                 if (!Files.isRegularFile(target)) {
                     throw new AssertionError(current.file + ": $ref " + ref + " points to a missing file");
                 }

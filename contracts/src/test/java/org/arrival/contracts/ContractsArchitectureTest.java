@@ -11,13 +11,22 @@ import org.junit.jupiter.api.Test;
 class ContractsArchitectureTest {
 
     private final JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.arrival.contracts");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.arrival.contracts");
 
     @Test
     void contractsDependOnNothingButJavaAndJson() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.arrival.platform..",
-                "org.arrival.registry..", "org.arrival.assessments..", "org.arrival.actionplans..",
-                "org.arrival.notifications..", "org.arrival.forum..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "org.arrival.platform..",
+                        "org.arrival.registry..",
+                        "org.arrival.assessments..",
+                        "org.arrival.actionplans..",
+                        "org.arrival.notifications..",
+                        "org.arrival.forum..")
                 .check(classes);
     }
 }

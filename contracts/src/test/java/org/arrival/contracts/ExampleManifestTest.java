@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,8 +30,12 @@ class ExampleManifestTest {
                 continue;
             }
             String[] parts = line.trim().split("\\s+\\*?", 2);
-            assertThat(parts).as("manifest line '%s' is '<sha256>  <path>'", line).hasSize(2);
-            assertThat(listed.put(parts[1], parts[0])).as("%s listed twice", parts[1]).isNull();
+            assertThat(parts)
+                    .as("manifest line '%s' is '<sha256>  <path>'", line)
+                    .hasSize(2);
+            assertThat(listed.put(parts[1], parts[0]))
+                    .as("%s listed twice", parts[1])
+                    .isNull();
         }
 
         List<String> problems = new ArrayList<>();
@@ -48,7 +51,8 @@ class ExampleManifestTest {
         for (Path file : ContractFiles.list(ContractFiles.EXAMPLES, ".json")) {
             String path = ContractFiles.EXAMPLES.relativize(file).toString().replace('\\', '/');
             if (!listed.containsKey(path)) {
-                problems.add(path + " is not in examples/MANIFEST.sha256; add this line: " + sha256(file) + "  " + path);
+                problems.add(
+                        path + " is not in examples/MANIFEST.sha256; add this line: " + sha256(file) + "  " + path);
             }
         }
         assertThat(problems).as("golden example manifest").isEmpty();
@@ -57,7 +61,8 @@ class ExampleManifestTest {
     @Test
     void everyExampleLivesInAnEventTypeFolder() {
         List<Path> typeFolders = EventCatalogue.instance().eventTypes().stream()
-                .map(t -> ContractFiles.ROOT.resolve(t.examples())).toList();
+                .map(t -> ContractFiles.ROOT.resolve(t.examples()))
+                .toList();
         assertThat(ContractFiles.list(ContractFiles.EXAMPLES, ".json"))
                 .allSatisfy(f -> assertThat(typeFolders).contains(f.getParent()));
     }

@@ -6,11 +6,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
 import org.arrival.contracts.ContractFiles.Example;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
 import tools.jackson.databind.JsonNode;
 
 /** Every golden example, old ones included, must satisfy the current schema and the current payload record. */
@@ -37,7 +35,8 @@ class GoldenExamplesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void validatesAgainstItsSchema(Example example) {
-        assertThat(VALIDATOR.violations(example.type().type(), ContractFiles.bytes(example.file()))).isEmpty();
+        assertThat(VALIDATOR.violations(example.type().type(), ContractFiles.bytes(example.file())))
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -51,7 +50,8 @@ class GoldenExamplesTest {
         JsonNode expected = ContractFiles.JSON.readTree(original);
         JsonNode actual = ContractFiles.JSON.readTree(written);
         assertThat(actual.equals(NUMBERS_BY_VALUE, expected))
-                .as("record %s re-serialised%n  expected: %s%n  actual:   %s",
+                .as(
+                        "record %s re-serialised%n  expected: %s%n  actual:   %s",
                         example.type().payload().getSimpleName(), expected, actual)
                 .isTrue();
     }
@@ -72,11 +72,13 @@ class GoldenExamplesTest {
 
     private static void crossFieldRules(JsonNode node, String at, List<String> problems) {
         if (node.isObject()) {
-            if (node.path("points").isNumber() && node.path("max").isNumber()
+            if (node.path("points").isNumber()
+                    && node.path("max").isNumber()
                     && node.get("points").asDouble() > node.get("max").asDouble()) {
                 problems.add(at + ": points " + node.get("points") + " exceed max " + node.get("max"));
             }
-            if (node.path("answered").isNumber() && node.path("questions").isNumber()
+            if (node.path("answered").isNumber()
+                    && node.path("questions").isNumber()
                     && node.get("answered").asLong() > node.get("questions").asLong()) {
                 problems.add(at + ": answered " + node.get("answered") + " of " + node.get("questions"));
             }
@@ -89,7 +91,8 @@ class GoldenExamplesTest {
             if (action != null && recommendation != null && !action.startsWith(recommendation.substring(1) + ".")) {
                 problems.add(at + ": action " + action + " is not under recommendation " + recommendation);
             }
-            if (node.path("code").asString("").startsWith("R") && node.path("actions").isArray()) {
+            if (node.path("code").asString("").startsWith("R")
+                    && node.path("actions").isArray()) {
                 String prefix = node.get("code").asString().substring(1) + ".";
                 node.get("actions").forEach(a -> {
                     if (!a.path("code").asString().startsWith(prefix)) {
@@ -98,8 +101,12 @@ class GoldenExamplesTest {
                     }
                 });
             }
-            if (node.path("gap").isNumber() && node.path("required").isNumber() && node.path("committed").isNumber()) {
-                BigDecimal derived = node.get("required").decimalValue().subtract(node.get("committed").decimalValue())
+            if (node.path("gap").isNumber()
+                    && node.path("required").isNumber()
+                    && node.path("committed").isNumber()) {
+                BigDecimal derived = node.get("required")
+                        .decimalValue()
+                        .subtract(node.get("committed").decimalValue())
                         .max(BigDecimal.ZERO);
                 if (node.get("gap").decimalValue().compareTo(derived) != 0) {
                     problems.add(at + ": gap " + node.get("gap") + " is not required - committed (" + derived + ")");

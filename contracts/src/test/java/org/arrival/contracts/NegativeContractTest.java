@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.function.Consumer;
-
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.node.ObjectNode;
 
 /** Proves the schema checks can fail: each broken copy of a valid example is rejected. */
@@ -18,35 +16,38 @@ class NegativeContractTest {
     private static final String GAP = "org.arrival.assessments.ChecklistGapIdentified.v1";
     private static final String PUBLISHED = "org.arrival.assessments.ChecklistScoresPublished.v1";
     private static final String CONTRIBUTED = "org.arrival.assessments.InputContributed.v1";
-    private static final String RECORDED_EXAMPLE = "examples/assessments/PopulationEstimateRecorded.v1/"
-            + "001-refugees-in-kampala.json";
+    private static final String RECORDED_EXAMPLE =
+            "examples/assessments/PopulationEstimateRecorded.v1/" + "001-refugees-in-kampala.json";
     private static final String GAP_EXAMPLE = "examples/assessments/ChecklistGapIdentified.v1/001-question-1-1-a.json";
-    private static final String PUBLISHED_EXAMPLE = "examples/assessments/ChecklistScoresPublished.v1/"
-            + "001-kampala-city-round.json";
-    private static final String CONTRIBUTED_EXAMPLE = "examples/assessments/InputContributed.v1/"
-            + "001-community-consultation.json";
+    private static final String PUBLISHED_EXAMPLE =
+            "examples/assessments/ChecklistScoresPublished.v1/" + "001-kampala-city-round.json";
+    private static final String CONTRIBUTED_EXAMPLE =
+            "examples/assessments/InputContributed.v1/" + "001-community-consultation.json";
     private static final String ACTION = "org.arrival.actionplans.ActionProposed.v1";
     private static final String PLAN = "org.arrival.actionplans.PlanRecorded.v1";
     private static final String PROGRESS = "org.arrival.actionplans.ProgressReported.v1";
     private static final String FUNDING = "org.arrival.actionplans.FundingRecorded.v1";
     private static final String CONTRIBUTION = "org.arrival.actionplans.ContributionMade.v1";
     private static final String OVERDUE = "org.arrival.actionplans.ReportOverdue.v1";
-    private static final String ACTION_EXAMPLE = "examples/actionplans/ActionProposed.v1/001-multilingual-referral-desks.json";
-    private static final String LOCAL_ACTION_EXAMPLE = "examples/actionplans/ActionProposed.v1/"
-            + "003-local-implementation-in-kampala.json";
-    private static final String PLAN_EXAMPLE = "examples/actionplans/PlanRecorded.v1/001-kampala-municipal-action-plan.json";
-    private static final String PROGRESS_EXAMPLE = "examples/actionplans/ProgressReported.v1/"
-            + "001-referral-desks-april-to-june-2025.json";
-    private static final String FUNDING_EXAMPLE = "examples/actionplans/FundingRecorded.v1/"
-            + "001-referral-desks-usd-grant.json";
-    private static final String CONTRIBUTION_EXAMPLE = "examples/actionplans/ContributionMade.v1/001-ngo-objection.json";
-    private static final String OVERDUE_EXAMPLE = "examples/actionplans/ReportOverdue.v1/"
-            + "001-referral-desks-july-to-september-2025.json";
+    private static final String ACTION_EXAMPLE =
+            "examples/actionplans/ActionProposed.v1/001-multilingual-referral-desks.json";
+    private static final String LOCAL_ACTION_EXAMPLE =
+            "examples/actionplans/ActionProposed.v1/" + "003-local-implementation-in-kampala.json";
+    private static final String PLAN_EXAMPLE =
+            "examples/actionplans/PlanRecorded.v1/001-kampala-municipal-action-plan.json";
+    private static final String PROGRESS_EXAMPLE =
+            "examples/actionplans/ProgressReported.v1/" + "001-referral-desks-april-to-june-2025.json";
+    private static final String FUNDING_EXAMPLE =
+            "examples/actionplans/FundingRecorded.v1/" + "001-referral-desks-usd-grant.json";
+    private static final String CONTRIBUTION_EXAMPLE =
+            "examples/actionplans/ContributionMade.v1/001-ngo-objection.json";
+    private static final String OVERDUE_EXAMPLE =
+            "examples/actionplans/ReportOverdue.v1/" + "001-referral-desks-july-to-september-2025.json";
     private final EventContractValidator validator = EventContractValidator.shared();
 
     @Test
     void theUnchangedExampleIsValid() {
-        validator.requireValid(REGISTERED, write(registered(e -> { })));
+        validator.requireValid(REGISTERED, write(registered(e -> {})));
     }
 
     @Test
@@ -58,7 +59,8 @@ class NegativeContractTest {
     @Test
     void rejectsAnUnknownEnumValue() {
         assertRejected(REGISTERED, registered(e -> stakeholder(e).put("type", "SECRET_POLICE")), "type");
-        assertRejected(REGISTERED, registered(e -> stakeholder(e).withArray("sectors").add("TOURISM")), "sectors");
+        assertRejected(
+                REGISTERED, registered(e -> stakeholder(e).withArray("sectors").add("TOURISM")), "sectors");
     }
 
     @Test
@@ -87,8 +89,10 @@ class NegativeContractTest {
     @Test
     void rejectsValuesBeyondTheLimits() {
         assertRejected(REGISTERED, registered(e -> stakeholder(e).put("name", "x".repeat(301))), "name");
-        assertRejected(REGISTERED, registered(e -> ((ObjectNode) stakeholder(e).get("jurisdiction"))
-                .put("country", "Uganda")), "country");
+        assertRejected(
+                REGISTERED,
+                registered(e -> ((ObjectNode) stakeholder(e).get("jurisdiction")).put("country", "Uganda")),
+                "country");
     }
 
     @Test
@@ -118,19 +122,25 @@ class NegativeContractTest {
 
     @Test
     void rejectsACountWithNeitherOrAnotherSuppressedMark() {
-        assertRejected(RECORDED, estimate(e -> e.set("registered", ContractFiles.JSON.createObjectNode())),
-                "registered");
-        assertRejected(RECORDED, estimate(e -> e.set("registered", ContractFiles.JSON.createObjectNode()
-                .put("suppressed", "3"))), "suppressed");
+        assertRejected(
+                RECORDED, estimate(e -> e.set("registered", ContractFiles.JSON.createObjectNode())), "registered");
+        assertRejected(
+                RECORDED,
+                estimate(e -> e.set(
+                        "registered", ContractFiles.JSON.createObjectNode().put("suppressed", "3"))),
+                "suppressed");
         assertRejected(RECORDED, estimate(e -> e.putNull("registered")), "registered");
     }
 
     @Test
     void rejectsAnEstimateWithoutAnyCount() {
-        assertRejected(RECORDED, estimate(e -> {
-            e.remove("registered");
-            e.remove("estimated");
-        }), "estimate");
+        assertRejected(
+                RECORDED,
+                estimate(e -> {
+                    e.remove("registered");
+                    e.remove("estimated");
+                }),
+                "estimate");
     }
 
     @Test
@@ -231,8 +241,8 @@ class NegativeContractTest {
         assertRejected(ACTION, action(a -> a.put("description", "x".repeat(4001))), "description");
         assertRejected(ACTION, action(a -> a.putNull("planId")), "planId");
         assertRejected(PROGRESS, report(r -> r.put("narrative", "x".repeat(4001))), "narrative");
-        assertRejected(PROGRESS, report(r -> ((ObjectNode) r.get("indicators").get(0)).put("unit", "x".repeat(51))),
-                "unit");
+        assertRejected(
+                PROGRESS, report(r -> ((ObjectNode) r.get("indicators").get(0)).put("unit", "x".repeat(51))), "unit");
         ObjectNode objectives = read(PLAN_EXAMPLE);
         for (int i = 0; i < 17; i++) {
             ((ObjectNode) objectives.get("plan")).withArray("objectives").add("Objective " + i);
@@ -259,12 +269,14 @@ class NegativeContractTest {
     }
 
     private void assertRejected(String type, ObjectNode payload, String mentioned) {
-        assertThat(validator.violations(type, write(payload))).isNotEmpty()
+        assertThat(validator.violations(type, write(payload)))
+                .isNotEmpty()
                 .anySatisfy(v -> assertThat(v).contains(mentioned));
         assertThatThrownBy(() -> validator.requireValid(type, write(payload)))
                 .isInstanceOf(ContractViolationException.class)
                 .hasMessageContaining(type)
-                .satisfies(e -> assertThat(((ContractViolationException) e).violations()).isNotEmpty());
+                .satisfies(e -> assertThat(((ContractViolationException) e).violations())
+                        .isNotEmpty());
     }
 
     private static ObjectNode registered(Consumer<ObjectNode> change) {

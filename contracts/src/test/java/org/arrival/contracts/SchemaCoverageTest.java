@@ -6,7 +6,6 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-
 import org.arrival.contracts.ContractFiles.SchemaNode;
 import org.arrival.contracts.actionplans.ActionKind;
 import org.arrival.contracts.actionplans.ActionStatus;
@@ -51,19 +49,40 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
 import tools.jackson.databind.JsonNode;
 
 /** The schemas, the catalogue and the payload records describe the same contract. */
 class SchemaCoverageTest {
 
-    private static final List<Class<? extends Enum<?>>> ENUMS = List.of(Sector.class, PopulationGroup.class,
-            StakeholderType.class, GovernmentLevel.class, StakeholderStatus.class, FormalStatus.class,
-            ForumType.class, ForumStatus.class, SeatType.class, MembershipStatus.class,
-            RoundStatus.class, NeedStatus.class, Severity.class, BarrierType.class, InputKind.class,
-            PlanType.class, NupPhase.class, PlanStatus.class, ActionKind.class, ActionStatus.class,
-            ReportingCadence.class, ParticipantRole.class, Rag.class, MilestoneStatus.class, ContributionKind.class,
-            CoherenceCheckCode.class, FlagStatus.class, FlaggedRecordKind.class);
+    private static final List<Class<? extends Enum<?>>> ENUMS = List.of(
+            Sector.class,
+            PopulationGroup.class,
+            StakeholderType.class,
+            GovernmentLevel.class,
+            StakeholderStatus.class,
+            FormalStatus.class,
+            ForumType.class,
+            ForumStatus.class,
+            SeatType.class,
+            MembershipStatus.class,
+            RoundStatus.class,
+            NeedStatus.class,
+            Severity.class,
+            BarrierType.class,
+            InputKind.class,
+            PlanType.class,
+            NupPhase.class,
+            PlanStatus.class,
+            ActionKind.class,
+            ActionStatus.class,
+            ReportingCadence.class,
+            ParticipantRole.class,
+            Rag.class,
+            MilestoneStatus.class,
+            ContributionKind.class,
+            CoherenceCheckCode.class,
+            FlagStatus.class,
+            FlaggedRecordKind.class);
 
     /**
      * Closed sets of codes that a record carries as a {@code String} (no Java enum), by their schema
@@ -83,8 +102,11 @@ class SchemaCoverageTest {
     void everyTypeHasASchemaAndAnExample(EventTypeDefinition type) {
         assertThat(ContractFiles.ROOT.resolve(type.schema())).isRegularFile();
         assertThat(ContractFiles.list(ContractFiles.ROOT.resolve(type.examples()), ".json"))
-                .as("examples of %s in %s", type.type(), type.examples()).isNotEmpty();
-        assertThat(type.payload().isRecord()).as("%s is a record", type.payload()).isTrue();
+                .as("examples of %s in %s", type.type(), type.examples())
+                .isNotEmpty();
+        assertThat(type.payload().isRecord())
+                .as("%s is a record", type.payload())
+                .isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -104,9 +126,13 @@ class SchemaCoverageTest {
     @MethodSource("types")
     void schemaMirrorsThePayloadRecord(EventTypeDefinition type) {
         List<String> problems = new ArrayList<>();
-        compare(type.payload(), new SchemaNode(ContractFiles.ROOT.resolve(type.schema()),
+        compare(
+                type.payload(),
+                new SchemaNode(
+                        ContractFiles.ROOT.resolve(type.schema()),
                         ContractFiles.json(ContractFiles.ROOT.resolve(type.schema()))),
-                type.payload().getSimpleName(), problems);
+                type.payload().getSimpleName(),
+                problems);
         assertThat(problems).isEmpty();
     }
 
@@ -121,9 +147,13 @@ class SchemaCoverageTest {
         for (Path file : ContractFiles.list(ContractFiles.SCHEMAS, ".schema.json")) {
             Path normalised = file.normalize();
             if (file.getFileName().toString().equals("defs.schema.json")) {
-                assertThat(referenced).as("%s is referenced by some schema", file).contains(normalised);
+                assertThat(referenced)
+                        .as("%s is referenced by some schema", file)
+                        .contains(normalised);
             } else {
-                assertThat(bySchema).as("%s is referenced by the catalogue", file).contains(normalised);
+                assertThat(bySchema)
+                        .as("%s is referenced by the catalogue", file)
+                        .contains(normalised);
             }
             JsonNode schema = ContractFiles.json(file);
             String relative = ContractFiles.ROOT.relativize(file).toString().replace('\\', '/');
@@ -134,9 +164,11 @@ class SchemaCoverageTest {
     @Test
     void everySchemaEnumEqualsItsJavaEnum() {
         Map<String, List<String>> java = new java.util.HashMap<>();
-        ENUMS.forEach(e -> java.put(e.getSimpleName(),
+        ENUMS.forEach(e -> java.put(
+                e.getSimpleName(),
                 Arrays.stream(e.getEnumConstants()).map(Enum::name).toList()));
-        assertThat(STRING_CODES.keySet()).as("string code sets are not named like Java enums")
+        assertThat(STRING_CODES.keySet())
+                .as("string code sets are not named like Java enums")
                 .doesNotContainAnyElementsOf(java.keySet());
         java.putAll(STRING_CODES);
         Set<String> seen = new HashSet<>();
@@ -145,13 +177,20 @@ class SchemaCoverageTest {
             for (String name : defs.propertyNames()) {
                 JsonNode def = defs.get(name);
                 if (def.has("enum")) {
-                    assertThat(java).as("%s#%s names a Java enum or a string code set", file, name).containsKey(name);
-                    List<String> values = def.get("enum").valueStream().map(JsonNode::asString).toList();
+                    assertThat(java)
+                            .as("%s#%s names a Java enum or a string code set", file, name)
+                            .containsKey(name);
+                    List<String> values = def.get("enum")
+                            .valueStream()
+                            .map(JsonNode::asString)
+                            .toList();
                     assertThat(values).as("%s#%s", file, name).isEqualTo(java.get(name));
                     seen.add(name);
                 }
             }
-            assertThat(enumsOutsideDefs(ContractFiles.json(file), false)).as("inline enums in %s", file).isZero();
+            assertThat(enumsOutsideDefs(ContractFiles.json(file), false))
+                    .as("inline enums in %s", file)
+                    .isZero();
         }
         assertThat(seen).containsExactlyInAnyOrderElementsOf(java.keySet());
     }
@@ -191,13 +230,16 @@ class SchemaCoverageTest {
     private static void compare(Class<?> record, SchemaNode schemaRef, String path, List<String> problems) {
         SchemaNode schema = schemaRef.deref();
         JsonNode node = schema.node();
-        if (!node.path("type").asString().equals("object") || !node.path("additionalProperties").isBoolean()
+        if (!node.path("type").asString().equals("object")
+                || !node.path("additionalProperties").isBoolean()
                 || node.path("additionalProperties").asBoolean()) {
             problems.add(path + ": must be type object with additionalProperties false");
         }
         Set<String> required = new HashSet<>();
         node.path("required").forEach(r -> required.add(r.asString()));
-        List<String> components = Stream.of(record.getRecordComponents()).map(RecordComponent::getName).toList();
+        List<String> components = Stream.of(record.getRecordComponents())
+                .map(RecordComponent::getName)
+                .toList();
         List<String> properties = List.copyOf(node.path("properties").propertyNames());
         if (!new HashSet<>(components).equals(new HashSet<>(properties))) {
             problems.add(path + ": schema properties " + properties + " differ from record components " + components);
@@ -217,15 +259,15 @@ class SchemaCoverageTest {
             }
             boolean nullable = component.getAnnotatedType().isAnnotationPresent(Nullable.class);
             if (nullable == required.contains(name)) {
-                problems.add(at + (nullable ? ": required, so must not be @Nullable"
-                        : ": optional, so must be @Nullable"));
+                problems.add(
+                        at + (nullable ? ": required, so must not be @Nullable" : ": optional, so must be @Nullable"));
             }
             compareValue(component.getType(), component.getGenericType(), property, at, problems);
         }
     }
 
-    private static void compareValue(Class<?> type, Type generic, SchemaNode propertyRef, String at,
-            List<String> problems) {
+    private static void compareValue(
+            Class<?> type, Type generic, SchemaNode propertyRef, String at, List<String> problems) {
         SchemaNode property = propertyRef.deref();
         JsonNode node = property.node();
         String schemaType = node.path("type").asString();
@@ -239,24 +281,33 @@ class SchemaCoverageTest {
                 compareValue((Class<?>) element, element, property.child("items"), at + "[]", problems);
             }
         } else if (type.isEnum()) {
-            List<String> expected = Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
-            List<String> actual = node.path("enum").valueStream().map(JsonNode::asString).toList();
+            List<String> expected = Arrays.stream(type.getEnumConstants())
+                    .map(c -> ((Enum<?>) c).name())
+                    .toList();
+            List<String> actual =
+                    node.path("enum").valueStream().map(JsonNode::asString).toList();
             if (!expected.equals(actual)) {
                 problems.add(at + ": enum " + actual + " differs from " + type.getSimpleName() + " " + expected);
             }
         } else {
-            String expectedType = type == boolean.class || type == Boolean.class ? "boolean"
-                    : type == long.class || type == int.class || type == Long.class || type == Integer.class ? "integer"
-                    : type == double.class || type == Double.class || type == BigDecimal.class ? "number"
-                    : "string";
+            String expectedType = type == boolean.class || type == Boolean.class
+                    ? "boolean"
+                    : type == long.class || type == int.class || type == Long.class || type == Integer.class
+                            ? "integer"
+                            : type == double.class || type == Double.class || type == BigDecimal.class
+                                    ? "number"
+                                    : "string";
             if (!expectedType.equals(schemaType)) {
                 problems.add(at + ": type " + schemaType + " but the record has " + type.getSimpleName());
             }
             String expectedFormat = type == UUID.class ? "uuid" : type == LocalDate.class ? "date" : null;
-            if (expectedFormat != null && !expectedFormat.equals(node.path("format").asString(null))) {
+            if (expectedFormat != null
+                    && !expectedFormat.equals(node.path("format").asString(null))) {
                 problems.add(at + ": " + type.getSimpleName() + " needs format " + expectedFormat);
             }
-            if (type == BigDecimal.class && !(node.path("minimum").isNumber() && node.path("multipleOf").isNumber())) {
+            if (type == BigDecimal.class
+                    && !(node.path("minimum").isNumber()
+                            && node.path("multipleOf").isNumber())) {
                 problems.add(at + ": BigDecimal is money: needs a minimum and a multipleOf");
             }
             if (node.has("type") && node.get("type").isArray()) {

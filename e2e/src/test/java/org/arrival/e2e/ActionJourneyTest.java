@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Function;
-
 import org.arrival.local.DemoForum;
 import org.arrival.local.PlatformService;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +19,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -56,31 +54,36 @@ class ActionJourneyTest {
             Browser.scripts(browser, false);
             browser.get(web + "/actions");
             waitFor(d -> !d.findElements(By.id("new-action")).isEmpty());
-            assertThat(browser.findElement(By.id("ours-table")).getText()).contains(
-                    "Care without a refugee ID at the Kisenyi health centre");
+            assertThat(browser.findElement(By.id("ours-table")).getText())
+                    .contains("Care without a refugee ID at the Kisenyi health centre");
             checkWithScriptsOff("our actions, scripts off");
 
             // from the skip link on, the keyboard alone
             Browser.js(browser, "document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
             browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
             tabTo(browser, "new-action").sendKeys(Keys.ENTER);
-            waitFor(d -> d.getCurrentUrl().endsWith("/actions/new") && !d.findElements(By.id("action-form")).isEmpty());
+            waitFor(d -> d.getCurrentUrl().endsWith("/actions/new")
+                    && !d.findElements(By.id("action-form")).isEmpty());
             checkWithScriptsOff("record an action, scripts off");
 
             String title = "Interpreters for refugee patients at the Kisenyi health centre";
             tabTo(browser, "field-title").sendKeys(title);
-            tabTo(browser, "field-description").sendKeys("HRI seconds two interpreters (Swahili and French) to the"
-                    + " registration desk three days a week until KCCA recruits its own.");
+            tabTo(browser, "field-description")
+                    .sendKeys("HRI seconds two interpreters (Swahili and French) to the"
+                            + " registration desk three days a week until KCCA recruits its own.");
             tabTo(browser, "field-kind").sendKeys("Service");
             tabTo(browser, "field-planId").sendKeys("Kampala for all");
             tabTo(browser, inputLabelled(browser, "#field-sectors", "Health")).sendKeys(Keys.SPACE);
-            tabTo(browser, inputLabelled(browser, "#field-targetGroups", "Refugees")).sendKeys(Keys.SPACE);
-            tabTo(browser, inputLabelled(browser, "#field-targetGroups", "Asylum seekers")).sendKeys(Keys.SPACE);
+            tabTo(browser, inputLabelled(browser, "#field-targetGroups", "Refugees"))
+                    .sendKeys(Keys.SPACE);
+            tabTo(browser, inputLabelled(browser, "#field-targetGroups", "Asylum seekers"))
+                    .sendKeys(Keys.SPACE);
             // the first area starts as the city itself: narrowed to the neighbourhood
             WebElement areaName = tabTo(browser, "field-areas-0--areaName");
             assertThat(areaName.getDomProperty("value")).isEqualTo("Kampala");
             areaName.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Kisenyi");
-            assertThat(browser.findElement(By.id("field-areas-0--country")).getDomProperty("value")).isEqualTo("UG");
+            assertThat(browser.findElement(By.id("field-areas-0--country")).getDomProperty("value"))
+                    .isEqualTo("UG");
             tabTo(browser, "field-areas-0--areaCode").sendKeys("KLA-KISENYI");
             tabTo(browser, "field-startDate").sendKeys("01042027");
             tabTo(browser, "field-endDate").sendKeys("12172027");
@@ -88,26 +91,42 @@ class ActionJourneyTest {
             // the participant chosen by its name from the registry, in its IATI role
             tabTo(browser, "field-participants-0--organisationId").sendKeys("Horizon");
             tabTo(browser, "field-participants-0--role").sendKeys("Implementing");
-            tabTo(browser, inputLabelled(browser, "#field-needIds", "Kisenyi health centre")).sendKeys(Keys.SPACE);
+            tabTo(browser, inputLabelled(browser, "#field-needIds", "Kisenyi health centre"))
+                    .sendKeys(Keys.SPACE);
             tabTo(browser, inputLabelled(browser, "#field-gapIds", "9.1.d")).sendKeys(Keys.SPACE);
             tabTo(browser, "framework-SDG").sendKeys(Keys.ENTER);
-            tabTo(browser, inputLabelled(browser, "#field-frameworkItems", "SDG-3.8")).sendKeys(Keys.SPACE);
-            assertThat(browser.findElement(By.id("classification-FORUM")).isSelected()).isTrue();
-            assertThat(browser.findElement(By.id("classification-RESTRICTED-hint")).getText())
+            tabTo(browser, inputLabelled(browser, "#field-frameworkItems", "SDG-3.8"))
+                    .sendKeys(Keys.SPACE);
+            assertThat(browser.findElement(By.id("classification-FORUM")).isSelected())
+                    .isTrue();
+            assertThat(browser.findElement(By.id("classification-RESTRICTED-hint"))
+                            .getText())
                     .contains("never an enforcement body");
-            tabTo(browser, inputLabelled(browser, "#field-sharedWithForums", "Kampala")).sendKeys(Keys.SPACE);
+            tabTo(browser, inputLabelled(browser, "#field-sharedWithForums", "Kampala"))
+                    .sendKeys(Keys.SPACE);
             tabTo(browser, "save-action").sendKeys(Keys.ENTER);
 
             waitFor(d -> !d.findElements(By.id("record-title")).isEmpty());
             assertThat(browser.findElement(By.id("record-title")).getText()).isEqualTo(title);
             assertThat(browser.findElement(By.id("done")).getText()).contains("The action was recorded");
-            assertThat(browser.findElement(By.id("about")).getText()).contains("Kampala Capital City Authority",
-                    "Health", "Refugees", "Asylum seekers", "Kisenyi (UG, UG-C, KLA-KISENYI)", "Monthly",
-                    "Kampala for all", "Forum members", "Kampala");
+            assertThat(browser.findElement(By.id("about")).getText())
+                    .contains(
+                            "Kampala Capital City Authority",
+                            "Health",
+                            "Refugees",
+                            "Asylum seekers",
+                            "Kisenyi (UG, UG-C, KLA-KISENYI)",
+                            "Monthly",
+                            "Kampala for all",
+                            "Forum members",
+                            "Kampala");
             assertThat(browser.findElement(By.id("participants")).getText())
                     .contains("Horizon Relief International · Implementing");
             assertThat(browser.findElement(By.id("links")).getText())
-                    .contains("Refugees without a refugee ID", "9.1.d", "Kampala readiness self-assessment 2026",
+                    .contains(
+                            "Refugees without a refugee ID",
+                            "9.1.d",
+                            "Kampala readiness self-assessment 2026",
                             "SDG-3.8");
             assertThat(browser.findElement(By.id("status")).getText()).contains("Proposed");
             checkWithScriptsOff("the recorded action, scripts off");
@@ -116,7 +135,8 @@ class ActionJourneyTest {
 
     @Test
     void anEditInTwoWindowsTellsTheSecondWhatTheFirstChangedAndKeepsBoth() {
-        String id = record("Second shift for Katwe primary schools from the 2027 school year",
+        String id = record(
+                "Second shift for Katwe primary schools from the 2027 school year",
                 "A second shift in two Katwe primary schools.");
         Browser.run(browser, () -> {
             Browser.signIn(browser, platform, CITY);
@@ -142,10 +162,14 @@ class ActionJourneyTest {
             description.sendKeys("A second shift in two Katwe primary schools, with places kept for refugee children.");
             browser.findElement(By.id("save-action")).click();
             waitFor(d -> !d.findElements(By.id("conflict")).isEmpty());
-            assertThat(browser.findElement(By.id("error-summary")).getText()).contains("Someone else changed this record");
+            assertThat(browser.findElement(By.id("error-summary")).getText())
+                    .contains("Someone else changed this record");
             WebElement change = browser.findElement(By.cssSelector("#conflict-changes tr[data-field='title']"));
-            assertThat(change.getText()).contains("Second shift and two classroom blocks for Katwe primary schools",
-                    "Second shift for Katwe primary schools from the 2027 school year", "The new value");
+            assertThat(change.getText())
+                    .contains(
+                            "Second shift and two classroom blocks for Katwe primary schools",
+                            "Second shift for Katwe primary schools from the 2027 school year",
+                            "The new value");
             assertThat(browser.findElement(By.id("conflict")).getText()).contains("by you");
             // the form holds the other window's title and this window's description, on the new version
             assertThat(browser.findElement(By.id("field-title")).getDomProperty("value"))
@@ -155,7 +179,8 @@ class ActionJourneyTest {
             Accessibility.check(browser, "an edit someone else saved first");
 
             browser.findElement(By.id("save-action")).click();
-            waitFor(d -> d.getCurrentUrl().endsWith("/actions/" + id) && !d.findElements(By.id("done")).isEmpty());
+            waitFor(d -> d.getCurrentUrl().endsWith("/actions/" + id)
+                    && !d.findElements(By.id("done")).isEmpty());
             assertThat(browser.findElement(By.id("record-title")).getText())
                     .isEqualTo("Second shift and two classroom blocks for Katwe primary schools");
             assertThat(browser.findElement(By.id("about")).getText()).contains("places kept for refugee children");
@@ -173,7 +198,8 @@ class ActionJourneyTest {
             browser.get(web + "/language?lang=fr&back=/actions/" + id);
             waitFor(d -> "fr".equals(d.findElement(By.tagName("html")).getDomAttribute("lang"))
                     && !d.findElements(By.id("lifecycle")).isEmpty());
-            assertThat(browser.findElement(By.id("milestones-heading")).getText()).isEqualTo("Jalons");
+            assertThat(browser.findElement(By.id("milestones-heading")).getText())
+                    .isEqualTo("Jalons");
             noSidewaysScroll();
             Accessibility.check(browser, "an action at 390 px in French");
 
@@ -197,7 +223,9 @@ class ActionJourneyTest {
             WebElement milestone = browser.findElement(By.cssSelector("#milestone-table tbody tr"));
             assertThat(milestone.getText()).contains("Quarante lits installés", "en retard de 3 jours", "Prévu");
             milestone.findElement(By.cssSelector("button[id^='reach-']")).click();
-            waitFor(d -> d.findElement(By.cssSelector("#milestone-table tbody tr")).getText().contains("Atteint"));
+            waitFor(d -> d.findElement(By.cssSelector("#milestone-table tbody tr"))
+                    .getText()
+                    .contains("Atteint"));
             noSidewaysScroll();
 
             // a funding line, and the gap it leaves
@@ -206,8 +234,8 @@ class ActionJourneyTest {
             Accessibility.check(browser, "add a funding line at 390 px in French");
             browser.findElement(By.id("field-sourceName")).sendKeys("Budget de la division de Nakawa");
             browser.findElement(By.id("field-currency")).sendKeys("UGX");
-            for (String[] amount : new String[][] {{"required", "60000000"}, {"committed", "25000000"},
-                    {"disbursed", "10000000"}}) {
+            for (String[] amount :
+                    new String[][] {{"required", "60000000"}, {"committed", "25000000"}, {"disbursed", "10000000"}}) {
                 WebElement field = browser.findElement(By.id("field-" + amount[0]));
                 field.clear();
                 field.sendKeys(amount[1]);
@@ -215,13 +243,16 @@ class ActionJourneyTest {
             browser.findElement(By.id("save-funding")).click();
             waitFor(d -> !d.findElements(By.id("funding-totals")).isEmpty());
             assertThat(browser.findElement(By.id("funding-totals")).getText()).contains("Manque", "35");
-            assertThat(browser.findElement(By.id("funding-lines")).getText()).contains("Budget de la division de Nakawa");
+            assertThat(browser.findElement(By.id("funding-lines")).getText())
+                    .contains("Budget de la division de Nakawa");
 
             // cancelling needs a reason, said at its field; then the action is closed
             browser.findElement(By.cssSelector("#cancel-action summary")).click();
             browser.findElement(By.id("move-CANCELLED")).click();
-            waitFor(d -> !d.findElements(By.cssSelector("#cancel-action .field-error")).isEmpty());
-            assertThat(browser.findElement(By.id("cancel-reason")).getDomAttribute("aria-invalid")).isEqualTo("true");
+            waitFor(d -> !d.findElements(By.cssSelector("#cancel-action .field-error"))
+                    .isEmpty());
+            assertThat(browser.findElement(By.id("cancel-reason")).getDomAttribute("aria-invalid"))
+                    .isEqualTo("true");
             Accessibility.check(browser, "a cancellation without a reason at 390 px in French");
             browser.findElement(By.id("cancel-reason")).sendKeys("La salle n’est plus disponible");
             browser.findElement(By.id("move-CANCELLED")).click();
@@ -242,7 +273,8 @@ class ActionJourneyTest {
     private void checkWithScriptsOff(String page) {
         Browser.scripts(browser, true);
         try {
-            assertThat(Browser.js(browser, "return typeof window.htmx")).as("the page's scripts never ran")
+            assertThat(Browser.js(browser, "return typeof window.htmx"))
+                    .as("the page's scripts never ran")
                     .isEqualTo("undefined");
             Accessibility.check(browser, page);
         } finally {
@@ -253,12 +285,14 @@ class ActionJourneyTest {
     /** Takes a lifecycle step with its button and waits for the page to say where the action is now. */
     private void step(String status, String shown) {
         browser.findElement(By.id("move-" + status)).click();
-        waitFor(d -> !d.findElements(By.id("done")).isEmpty() && d.findElement(By.id("status")).getText().contains(shown));
+        waitFor(d -> !d.findElements(By.id("done")).isEmpty()
+                && d.findElement(By.id("status")).getText().contains(shown));
     }
 
     private void noSidewaysScroll() {
         assertThat((Long) Browser.js(browser, "return document.documentElement.scrollWidth - window.innerWidth"))
-                .as("sideways scroll on " + browser.getCurrentUrl()).isLessThanOrEqualTo(0L);
+                .as("sideways scroll on " + browser.getCurrentUrl())
+                .isLessThanOrEqualTo(0L);
     }
 
     /** A date as typed into Chromium's date field in US English: month, day, year. */
@@ -269,13 +303,18 @@ class ActionJourneyTest {
     /** An action the city records through the API, shared with the forum; it starts proposed. */
     private String record(String title, String description) {
         LocalDate today = LocalDate.now();
-        JsonNode created = platform.api.expect(201, "POST", PlatformService.ACTION_PLANS, "/actions",
-                platform.token(CITY), """
+        JsonNode created = platform.api.expect(
+                201,
+                "POST",
+                PlatformService.ACTION_PLANS,
+                "/actions",
+                platform.token(CITY),
+                """
                 {"title":"%s","description":"%s","kind":"SERVICE","sectors":["EDUCATION"],
                  "targetGroups":["REFUGEES"],"areas":[{"country":"UG","subdivision":"UG-C","areaName":"Kampala"}],
                  "startDate":"%s","endDate":"%s","reportingCadence":"QUARTERLY",
-                 "classification":"FORUM","sharedWithForums":["%s"]}""".formatted(title, description,
-                        today.minusDays(60), today.plusDays(300), platform.forumId), Map.of());
+                 "classification":"FORUM","sharedWithForums":["%s"]}""".formatted(title, description, today.minusDays(60), today.plusDays(300), platform.forumId),
+                Map.of());
         assertThat(created.get("ownerId").asString()).isEqualTo(DemoForum.KCCA);
         return created.get("id").asString();
     }

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-
 import org.arrival.local.StackSettings;
 
 /**
@@ -25,12 +24,10 @@ final class AppliedEffects {
     static final String PROGRESS_REPORTED = "org.arrival.actionplans.ProgressReported.v1";
 
     /** A progress event in the forum's event log. */
-    record ForumRow(String reportId, String actionId, String narrative, Instant loggedAt, int partition, long offset) {
-    }
+    record ForumRow(String reportId, String actionId, String narrative, Instant loggedAt, int partition, long offset) {}
 
     /** A notification about a report: to whom and when it was written. */
-    record NotificationRow(String reportId, String recipientOrg, String recipientUser, Instant createdAt) {
-    }
+    record NotificationRow(String reportId, String recipientOrg, String recipientUser, Instant createdAt) {}
 
     private final StackSettings settings;
 
@@ -50,8 +47,13 @@ final class AppliedEffects {
             List<ForumRow> rows = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new ForumRow(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getTimestamp(4).toInstant(), rs.getInt(5), rs.getLong(6)));
+                    rows.add(new ForumRow(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getTimestamp(4).toInstant(),
+                            rs.getInt(5),
+                            rs.getLong(6)));
                 }
             }
             return rows;
@@ -70,7 +72,10 @@ final class AppliedEffects {
             List<NotificationRow> rows = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new NotificationRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                    rows.add(new NotificationRow(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
                             rs.getTimestamp(4).toInstant()));
                 }
             }
@@ -98,8 +103,10 @@ final class AppliedEffects {
     }
 
     private Connection connect(String database) throws SQLException {
-        Connection c = DriverManager.getConnection(settings.jdbcUrl(database)
-                + "?connectTimeout=3&socketTimeout=20&ApplicationName=fault-run", "arrival", "arrival");
+        Connection c = DriverManager.getConnection(
+                settings.jdbcUrl(database) + "?connectTimeout=3&socketTimeout=20&ApplicationName=fault-run",
+                "arrival",
+                "arrival");
         c.setReadOnly(true);
         return c;
     }

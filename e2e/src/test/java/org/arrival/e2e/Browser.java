@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
-
 import org.arrival.local.PlatformService;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -22,8 +21,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class Browser {
 
-    private Browser() {
-    }
+    private Browser() {}
 
     static String web(RunningPlatform platform) {
         return platform.settings().baseUrl(PlatformService.WEB);
@@ -44,10 +42,15 @@ final class Browser {
         String web = web(platform);
         browser.get(web + "/");
         waitFor(browser, d -> !d.findElements(By.id("kc-login")).isEmpty());
-        assertThat(browser.getCurrentUrl()).startsWith(platform.settings().issuer())
-                .contains("client_id=arrival-bff").contains("code_challenge_method=S256");
+        assertThat(browser.getCurrentUrl())
+                .startsWith(platform.settings().issuer())
+                .contains("client_id=arrival-bff")
+                .contains("code_challenge_method=S256");
         login(browser, username);
-        waitFor(browser, d -> d.getCurrentUrl().startsWith(web) && !d.findElements(By.id("who")).isEmpty());
+        waitFor(
+                browser,
+                d -> d.getCurrentUrl().startsWith(web)
+                        && !d.findElements(By.id("who")).isEmpty());
         assertThat(browser.getCurrentUrl()).doesNotContain("code=");
         // the browser holds the session cookie only, out of scripts' reach; the tokens stay on the server
         org.openqa.selenium.Cookie session = browser.manage().getCookieNamed("ARRIVAL_SESSION");
@@ -78,7 +81,8 @@ final class Browser {
 
     /** Waits for the condition; an element replaced while it is read (a page loading, a part swapped) is read again. */
     static <T> T waitFor(WebDriver browser, Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+        return new WebDriverWait(browser, Duration.ofSeconds(30))
+                .ignoring(StaleElementReferenceException.class)
                 .until(condition);
     }
 

@@ -1,7 +1,6 @@
 package org.arrival.e2e;
 
 import java.io.IOException;
-
 import org.arrival.platform.testing.SystemChromium;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;

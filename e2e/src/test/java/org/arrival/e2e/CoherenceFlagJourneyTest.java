@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,8 +22,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class CoherenceFlagJourneyTest {
 
     /** Words every French finding has one of; the English summaries have none. */
-    static final List<String> FRENCH = List.of("n’a aucun financement engagé", "exige une mise en œuvre locale",
-            "se chevauchent", "n’est traité par aucune action", "n’est pas arrivé", "des jalons ont dépassé",
+    static final List<String> FRENCH = List.of(
+            "n’a aucun financement engagé",
+            "exige une mise en œuvre locale",
+            "se chevauchent",
+            "n’est traité par aucune action",
+            "n’est pas arrivé",
+            "des jalons ont dépassé",
             "n’a reçu aucune action en réponse");
 
     @RegisterExtension
@@ -58,7 +62,8 @@ class CoherenceFlagJourneyTest {
                 }
                 return flags.getFirst();
             });
-            assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("fr");
+            assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang"))
+                    .isEqualTo("fr");
             String finding = flag.findElements(By.tagName("p")).get(1).getText();
             assertThat(FRENCH).as("a French finding: %s", finding).anyMatch(finding::contains);
             assertThat(finding).contains("« ");
@@ -68,8 +73,10 @@ class CoherenceFlagJourneyTest {
             String href = link.getDomAttribute("href");
             assertThat(href).startsWith("/forums/" + platform.forumId + "/flags/");
             link.click();
-            Browser.waitFor(browser, d -> d.getCurrentUrl().equals(web + href)
-                    && !d.findElements(By.id("flag-finding")).isEmpty());
+            Browser.waitFor(
+                    browser,
+                    d -> d.getCurrentUrl().equals(web + href)
+                            && !d.findElements(By.id("flag-finding")).isEmpty());
             assertThat(browser.findElement(By.id("flag-finding")).getText()).isEqualTo(finding);
             assertThat(browser.findElements(By.cssSelector("#flag-records a"))).isNotEmpty();
             Accessibility.check(browser, "a flag's page in French");

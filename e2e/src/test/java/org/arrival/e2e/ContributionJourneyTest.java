@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-
 import org.arrival.local.DemoForum;
 import org.arrival.local.DemoPlans;
 import org.arrival.local.PlatformService;
@@ -19,7 +18,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -53,10 +51,11 @@ class ContributionJourneyTest {
             Browser.signIn(browser, platform, "ngo-editor");
             browser.get(web + "/actions/" + action);
             waitFor(d -> !d.findElements(By.id("contribution-form")).isEmpty());
-            assertThat(browser.findElement(By.id("contribution-explain")).getText()).isEqualTo(
-                    "What you send here is Horizon Relief International’s own record, shown with this action to everyone"
-                            + " who can read it. It does not change the action: only Kampala Capital City Authority"
-                            + " changes its own records.");
+            assertThat(browser.findElement(By.id("contribution-explain")).getText())
+                    .isEqualTo(
+                            "What you send here is Horizon Relief International’s own record, shown with this action to everyone"
+                                    + " who can read it. It does not change the action: only Kampala Capital City Authority"
+                                    + " changes its own records.");
             // another organisation's action: nothing of the owner's own forms
             assertThat(browser.findElements(By.id("lifecycle"))).isEmpty();
             assertThat(browser.findElements(By.id("edit-action"))).isEmpty();
@@ -68,23 +67,31 @@ class ContributionJourneyTest {
             tabTo(browser, "contribution-kind-COMMENT");
             tabTo(browser, "contribution-text").sendKeys("Our interpreter can help parents enrol: call 0772 123 456.");
             tabTo(browser, "contribute").sendKeys(Keys.ENTER);
-            waitFor(d -> !d.findElements(By.cssSelector("#contribution-form .field-error")).isEmpty());
-            assertThat(browser.findElement(By.cssSelector("#contribution-form .field-error")).getText())
+            waitFor(d -> !d.findElements(By.cssSelector("#contribution-form .field-error"))
+                    .isEmpty());
+            assertThat(browser.findElement(By.cssSelector("#contribution-form .field-error"))
+                            .getText())
                     .contains("phone number");
-            assertThat(browser.findElement(By.id("contribution-text")).getDomProperty("value")).contains("0772 123 456");
+            assertThat(browser.findElement(By.id("contribution-text")).getDomProperty("value"))
+                    .contains("0772 123 456");
             Accessibility.check(browser, "a refused comment at 390 px");
             WebElement text = browser.findElement(By.id("contribution-text"));
             text.clear();
-            text.sendKeys("HRI can lend an interpreter on enrolment days to help refugee parents register their children.");
+            text.sendKeys(
+                    "HRI can lend an interpreter on enrolment days to help refugee parents register their children.");
             tabTo(browser, "contribute").sendKeys(Keys.ENTER);
             waitFor(d -> !d.findElements(By.id("done")).isEmpty());
-            assertThat(browser.findElement(By.id("done")).getText()).isEqualTo("Your organisation’s comment was added.");
+            assertThat(browser.findElement(By.id("done")).getText())
+                    .isEqualTo("Your organisation’s comment was added.");
 
             // an endorsement: the choice moved by the keyboard too
             startAtTheTop();
             tabTo(browser, "contribution-kind-COMMENT").sendKeys(Keys.ARROW_DOWN);
-            assertThat(browser.findElement(By.id("contribution-kind-ENDORSEMENT")).isSelected()).isTrue();
-            tabTo(browser, "contribution-text").sendKeys("We support a second shift: our clinic sees the children waiting.");
+            assertThat(browser.findElement(By.id("contribution-kind-ENDORSEMENT"))
+                            .isSelected())
+                    .isTrue();
+            tabTo(browser, "contribution-text")
+                    .sendKeys("We support a second shift: our clinic sees the children waiting.");
             tabTo(browser, "contribute").sendKeys(Keys.ENTER);
             waitFor(d -> d.findElement(By.id("done")).getText().contains("endorsement"));
 
@@ -94,18 +101,22 @@ class ContributionJourneyTest {
                     && !d.findElements(By.id("contribution-form")).isEmpty());
             assertThat(browser.findElement(By.id("contribution-explain")).getText())
                     .contains("ما ترسله هنا سجلّ خاص بـHorizon Relief International", "Kampala Capital City Authority");
-            browser.findElement(By.cssSelector("label[for='contribution-kind-OBJECTION']")).click();
+            browser.findElement(By.cssSelector("label[for='contribution-kind-OBJECTION']"))
+                    .click();
             browser.findElement(By.id("contribute")).click();
-            waitFor(d -> !d.findElements(By.cssSelector("#contribution-form .field-error")).isEmpty());
-            assertThat(browser.findElement(By.id("contribution-kind-OBJECTION")).isSelected()).isTrue();
+            waitFor(d -> !d.findElements(By.cssSelector("#contribution-form .field-error"))
+                    .isEmpty());
+            assertThat(browser.findElement(By.id("contribution-kind-OBJECTION")).isSelected())
+                    .isTrue();
             Accessibility.check(browser, "an objection without a reason in Arabic at 390 px");
-            browser.findElement(By.id("contribution-text")).sendKeys(
-                    "A second shift without more teachers would shorten every child's school day.");
+            browser.findElement(By.id("contribution-text"))
+                    .sendKeys("A second shift without more teachers would shorten every child's school day.");
             browser.findElement(By.id("contribute")).click();
             waitFor(d -> !d.findElements(By.id("done")).isEmpty());
             assertThat(browser.findElement(By.id("done")).getText()).isEqualTo("أُضيف اعتراض منظمتك.");
             assertThat((Long) Browser.js(browser, "return document.documentElement.scrollWidth - window.innerWidth"))
-                    .as("sideways scroll").isLessThanOrEqualTo(0L);
+                    .as("sideways scroll")
+                    .isLessThanOrEqualTo(0L);
             Accessibility.check(browser, "the contributions in Arabic at 390 px");
 
             // the city reads the three, each by the NGO's name, and has no form to answer in another's name
@@ -115,10 +126,19 @@ class ContributionJourneyTest {
             browser.get(web + "/language?lang=en&back=/actions/" + action);
             waitFor(d -> !d.findElements(By.id("contribution-list")).isEmpty());
             List<String> ours = browser.findElements(By.cssSelector("#contribution-list li")).stream()
-                    .map(WebElement::getText).filter(t -> t.contains("Horizon Relief International")).toList();
-            assertThat(String.join("\n", ours)).contains("Comment", "HRI can lend an interpreter",
-                    "Endorsement", "We support a second shift", "Objection", "shorten every child's school day");
-            assertThat(browser.findElement(By.id("contribution-list")).getText()).doesNotContain("0772 123 456");
+                    .map(WebElement::getText)
+                    .filter(t -> t.contains("Horizon Relief International"))
+                    .toList();
+            assertThat(String.join("\n", ours))
+                    .contains(
+                            "Comment",
+                            "HRI can lend an interpreter",
+                            "Endorsement",
+                            "We support a second shift",
+                            "Objection",
+                            "shorten every child's school day");
+            assertThat(browser.findElement(By.id("contribution-list")).getText())
+                    .doesNotContain("0772 123 456");
             assertThat(browser.findElements(By.id("contribution-form"))).isEmpty();
             Accessibility.check(browser, "the city's action with the NGO's contributions");
         });
@@ -132,8 +152,15 @@ class ContributionJourneyTest {
 
     /** One of the city's demo actions, found by its title as the city lists its own. */
     private String cityAction(String title) {
-        JsonNode items = platform.api.expect(200, "GET", PlatformService.ACTION_PLANS,
-                "/actions?owner=" + DemoForum.KCCA + "&size=200", platform.token("kcca-coordinator"), null, Map.of())
+        JsonNode items = platform.api
+                .expect(
+                        200,
+                        "GET",
+                        PlatformService.ACTION_PLANS,
+                        "/actions?owner=" + DemoForum.KCCA + "&size=200",
+                        platform.token("kcca-coordinator"),
+                        null,
+                        Map.of())
                 .get("items");
         for (JsonNode item : items) {
             if (title.equals(item.get("title").asString())) {

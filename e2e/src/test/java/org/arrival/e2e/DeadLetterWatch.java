@@ -11,7 +11,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -30,8 +29,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class DeadLetterWatch implements AutoCloseable {
 
     /** A dead-lettered record: where, about what, and why. */
-    record DeadLetter(String topic, String type, String subject, String error, Instant timestamp, String value) {
-    }
+    record DeadLetter(String topic, String type, String subject, String error, Instant timestamp, String value) {}
 
     private final String bootstrap;
     private final Admin admin;
@@ -50,20 +48,28 @@ final class DeadLetterWatch implements AutoCloseable {
     Map<TopicPartition, Long> ends() {
         try {
             Set<String> topics = admin.listTopics().names().get(20, TimeUnit.SECONDS).stream()
-                    .filter(t -> t.endsWith("-dlt")).collect(Collectors.toSet());
+                    .filter(t -> t.endsWith("-dlt"))
+                    .collect(Collectors.toSet());
             if (topics.isEmpty()) {
                 return Map.of();
             }
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            for (TopicDescription d : admin.describeTopics(topics).allTopicNames().get(20, TimeUnit.SECONDS).values()) {
-                d.partitions().forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest()));
+            for (TopicDescription d : admin.describeTopics(topics)
+                    .allTopicNames()
+                    .get(20, TimeUnit.SECONDS)
+                    .values()) {
+                d.partitions()
+                        .forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest()));
             }
             Map<TopicPartition, Long> ends = new HashMap<>();
-            admin.listOffsets(latest).all().get(20, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp, info.offset()));
+            admin.listOffsets(latest)
+                    .all()
+                    .get(20, TimeUnit.SECONDS)
+                    .forEach((tp, info) -> ends.put(tp, info.offset()));
             return ends;
         } catch (Exception e) {
-            throw new IllegalStateException("could not read the dead-letter topics' offsets from " + bootstrap + ": " + e,
-                    e);
+            throw new IllegalStateException(
+                    "could not read the dead-letter topics' offsets from " + bootstrap + ": " + e, e);
         }
     }
 
@@ -94,8 +100,8 @@ final class DeadLetterWatch implements AutoCloseable {
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "fault-run-dlt-reader");
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.assign(from.keySet());
             from.forEach(consumer::seek);
             Instant deadline = Instant.now().plusSeconds(60);
@@ -103,8 +109,12 @@ final class DeadLetterWatch implements AutoCloseable {
                     && from.keySet().stream().anyMatch(tp -> consumer.position(tp) < now.get(tp))) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofSeconds(1))) {
                     if (r.offset() < now.get(new TopicPartition(r.topic(), r.partition()))) {
-                        out.add(new DeadLetter(r.topic(), header(r, "ce_type"), header(r, "ce_subject"),
-                                header(r, "kafka_dlt-exception-message"), Instant.ofEpochMilli(r.timestamp()),
+                        out.add(new DeadLetter(
+                                r.topic(),
+                                header(r, "ce_type"),
+                                header(r, "ce_subject"),
+                                header(r, "kafka_dlt-exception-message"),
+                                Instant.ofEpochMilli(r.timestamp()),
                                 r.value() == null ? "" : new String(r.value(), StandardCharsets.UTF_8)));
                     }
                 }

@@ -13,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.arrival.local.DemoForum;
 import org.arrival.local.PlatformService;
 import org.arrival.platform.testing.SystemChromium;
@@ -25,7 +24,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -79,8 +77,12 @@ class EnforcementBrowserTest {
             leaks.addAll(leaksOn(url));
             for (WebElement link : browser.findElements(By.cssSelector("a[href]"))) {
                 String href = link.getDomProperty("href");
-                if (href != null && href.startsWith(web) && !href.contains("/logout") && !href.contains("/exports/")
-                        && !href.contains("#") && !visited.contains(href)) {
+                if (href != null
+                        && href.startsWith(web)
+                        && !href.contains("/logout")
+                        && !href.contains("/exports/")
+                        && !href.contains("#")
+                        && !visited.contains(href)) {
                     queue.addLast(href);
                 }
             }
@@ -88,7 +90,8 @@ class EnforcementBrowserTest {
         for (String page : THEIR_PAGES) {
             browser.get(web + page);
             leaks.addAll(leaksOn(web + page));
-            assertThat(browser.findElement(By.tagName("main")).getText()).as("what %s shows the enforcement unit", page)
+            assertThat(browser.findElement(By.tagName("main")).getText())
+                    .as("what %s shows the enforcement unit", page)
                     .doesNotContainIgnoringCase("Umoja");
         }
         System.out.println("Enforcement unit in the web application: " + visited.size() + " pages followed, "
@@ -108,7 +111,9 @@ class EnforcementBrowserTest {
                 found++;
             }
         }
-        assertThat(found).as("pages of restricted or hidden records that show them to the forum's chair").isPositive();
+        assertThat(found)
+                .as("pages of restricted or hidden records that show them to the forum's chair")
+                .isPositive();
     }
 
     private static List<String> leaksOn(String url) {
@@ -129,30 +134,49 @@ class EnforcementBrowserTest {
         FORBIDDEN.put(DemoForum.RLO, "the hidden association's id");
         String rlo = platform.token("rlo-editor");
         // the demo holds no record of the hidden association's own: it records a need the forum shares
-        platform.api.expect(201, "POST", PlatformService.ASSESSMENTS, "/needs", rlo, """
+        platform.api.expect(
+                201,
+                "POST",
+                PlatformService.ASSESSMENTS,
+                "/needs",
+                rlo,
+                """
                 {"statement":"Families of the association in Kisenyi share one room between three households (%s)",
                  "sector":"HOUSING","populationGroups":["REFUGEES"],
                  "area":{"country":"UG","subdivision":"UG-C","areaName":"Kisenyi"},"severity":"HIGH",
-                 "barriers":["COST"],"classification":"FORUM","sharedWithForums":["%s"]}"""
-                .formatted(System.currentTimeMillis(), platform.forumId), Map.of());
+                 "barriers":["COST"],"classification":"FORUM","sharedWithForums":["%s"]}""".formatted(System.currentTimeMillis(), platform.forumId),
+                Map.of());
         for (JsonNode a : items(PlatformService.ACTION_PLANS, "/actions?owner=" + DemoForum.RLO + "&size=200", rlo)) {
-            keep(a.get("title").asString(), "an action of the hidden association", "/actions/" + a.get("id").asString());
+            keep(
+                    a.get("title").asString(),
+                    "an action of the hidden association",
+                    "/actions/" + a.get("id").asString());
         }
         for (JsonNode n : items(PlatformService.ASSESSMENTS, "/needs?owner=" + DemoForum.RLO + "&size=200", rlo)) {
-            keep(n.get("statement").asString(), "a need of the hidden association", "/needs/" + n.get("id").asString());
+            keep(
+                    n.get("statement").asString(),
+                    "a need of the hidden association",
+                    "/needs/" + n.get("id").asString());
         }
-        for (JsonNode i : items(PlatformService.ASSESSMENTS, "/inputs?contributor=" + DemoForum.RLO + "&size=200", rlo)) {
+        for (JsonNode i :
+                items(PlatformService.ASSESSMENTS, "/inputs?contributor=" + DemoForum.RLO + "&size=200", rlo)) {
             keep(i.get("summary").asString(), "an input of the hidden association", null);
         }
         String ngo = platform.token("ngo-editor");
         for (JsonNode a : items(PlatformService.ACTION_PLANS, "/actions?owner=" + DemoForum.NGO + "&size=200", ngo)) {
             if ("RESTRICTED".equals(a.path("classification").asString())) {
-                keep(a.get("title").asString(), "a RESTRICTED action", "/actions/" + a.get("id").asString());
+                keep(
+                        a.get("title").asString(),
+                        "a RESTRICTED action",
+                        "/actions/" + a.get("id").asString());
             }
         }
         for (JsonNode n : items(PlatformService.ASSESSMENTS, "/needs?owner=" + DemoForum.NGO + "&size=200", ngo)) {
             if ("RESTRICTED".equals(n.path("classification").asString())) {
-                keep(n.get("statement").asString(), "a RESTRICTED need", "/needs/" + n.get("id").asString());
+                keep(
+                        n.get("statement").asString(),
+                        "a RESTRICTED need",
+                        "/needs/" + n.get("id").asString());
             }
         }
         assertThat(THEIR_PAGES).as("the demo's restricted and hidden records").hasSizeGreaterThanOrEqualTo(3);
@@ -168,7 +192,10 @@ class EnforcementBrowserTest {
 
     private static List<JsonNode> items(PlatformService service, String path, String token) {
         List<JsonNode> items = new ArrayList<>();
-        platform.api.expect(200, "GET", service, path, token, null, Map.of()).path("items").forEach(items::add);
+        platform.api
+                .expect(200, "GET", service, path, token, null, Map.of())
+                .path("items")
+                .forEach(items::add);
         return items;
     }
 
@@ -179,7 +206,8 @@ class EnforcementBrowserTest {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(DemoForum.PASSWORD);
         browser.findElement(By.id("kc-login")).click();
-        waitFor(d -> d.getCurrentUrl().startsWith(web) && URI.create(d.getCurrentUrl()).getPath() != null
+        waitFor(d -> d.getCurrentUrl().startsWith(web)
+                && URI.create(d.getCurrentUrl()).getPath() != null
                 && !d.findElements(By.id("who")).isEmpty());
     }
 

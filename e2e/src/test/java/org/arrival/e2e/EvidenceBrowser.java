@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
-
 import org.arrival.local.DemoForum;
 import org.arrival.local.PlatformService;
 import org.arrival.platform.testing.SystemChromium;
@@ -55,8 +54,8 @@ final class EvidenceBrowser implements AutoCloseable {
 
     /** A browser whose pages run no scripts, with a second one (scripts on) for the accessibility checks. */
     static EvidenceBrowser withoutScripts(String test) throws IOException {
-        return new EvidenceBrowser(test, NO_SCRIPTS,
-                new EvidenceBrowser(test + " (accessibility checks)", Map.of(), null));
+        return new EvidenceBrowser(
+                test, NO_SCRIPTS, new EvidenceBrowser(test + " (accessibility checks)", Map.of(), null));
     }
 
     /** Signed out of the web application and of Keycloak, at a desktop's width. */
@@ -77,12 +76,15 @@ final class EvidenceBrowser implements AutoCloseable {
     void signIn(String username) {
         driver.get(web + "/");
         waitFor(d -> !d.findElements(By.id("kc-login")).isEmpty());
-        assertThat(driver.getCurrentUrl()).startsWith(platform.settings().issuer())
-                .contains("client_id=arrival-bff").contains("code_challenge_method=S256");
+        assertThat(driver.getCurrentUrl())
+                .startsWith(platform.settings().issuer())
+                .contains("client_id=arrival-bff")
+                .contains("code_challenge_method=S256");
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(DemoForum.PASSWORD);
         driver.findElement(By.id("kc-login")).click();
-        waitFor(d -> d.getCurrentUrl().startsWith(web) && !d.findElements(By.id("who")).isEmpty());
+        waitFor(d -> d.getCurrentUrl().startsWith(web)
+                && !d.findElements(By.id("who")).isEmpty());
     }
 
     void open(String path) {
@@ -106,7 +108,10 @@ final class EvidenceBrowser implements AutoCloseable {
             Path file = Files.createTempFile("arrival-page-", ".html");
             try {
                 Files.writeString(file, html);
-                checker.driver.manage().window().setSize(driver.manage().window().getSize());
+                checker.driver
+                        .manage()
+                        .window()
+                        .setSize(driver.manage().window().getSize());
                 checker.driver.get(file.toUri().toString());
                 Accessibility.check(checker.driver, page);
             } finally {
@@ -128,7 +133,8 @@ final class EvidenceBrowser implements AutoCloseable {
 
     /** Waits for the condition; an element replaced while it is read (a page loading, a part swapped) is read again. */
     <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+        return new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(StaleElementReferenceException.class)
                 .until(condition);
     }
 
@@ -164,8 +170,8 @@ final class EvidenceBrowser implements AutoCloseable {
                 return active();
             }
         }
-        throw new AssertionError("Tab did not reach " + what + " in " + most + " presses; at "
-                + active().getTagName() + "#" + active().getDomAttribute("id"));
+        throw new AssertionError("Tab did not reach " + what + " in " + most + " presses; at " + active().getTagName()
+                + "#" + active().getDomAttribute("id"));
     }
 
     WebElement tabTo(String id) {
@@ -179,8 +185,10 @@ final class EvidenceBrowser implements AutoCloseable {
 
     /** Tabs to the checkbox or radio button with this name and value and presses Space. */
     void tick(String name, String value) {
-        WebElement box = tabTo(e -> name.equals(e.getDomAttribute("name")) && value.equals(e.getDomAttribute("value")),
-                name + "=" + value, 200);
+        WebElement box = tabTo(
+                e -> name.equals(e.getDomAttribute("name")) && value.equals(e.getDomAttribute("value")),
+                name + "=" + value,
+                200);
         box.sendKeys(Keys.SPACE);
         assertThat(box.isSelected()).as("%s=%s ticked", name, value).isTrue();
     }
@@ -201,8 +209,10 @@ final class EvidenceBrowser implements AutoCloseable {
     /** Tabs to the select and types the start of an option's label, as a keyboard user picks it. */
     void select(String id, String label) {
         tabTo(id).sendKeys(label);
-        assertThat(new org.openqa.selenium.support.ui.Select(driver.findElement(By.id(id))).getFirstSelectedOption()
-                .getText()).isEqualTo(label);
+        assertThat(new org.openqa.selenium.support.ui.Select(driver.findElement(By.id(id)))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo(label);
     }
 
     /** Tabs to the button or link with this id and presses Enter. */

@@ -21,7 +21,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.common.TopicPartition;
 import org.arrival.e2e.AppliedEffects.ForumRow;
 import org.arrival.e2e.AppliedEffects.NotificationRow;
@@ -35,7 +34,6 @@ import org.arrival.local.PlatformService;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -61,6 +59,7 @@ class FaultRunTest {
     private static final Duration FINAL_LIMIT = Duration.ofMinutes(3);
     /** The final wait ends early once nothing more arrives for this long: what is missing then is lost. */
     private static final Duration FINAL_STALL = Duration.ofSeconds(30);
+
     private static final Duration POLL = Duration.ofSeconds(1);
 
     private static final String CITY = "kcca-coordinator";
@@ -80,10 +79,17 @@ class FaultRunTest {
     private boolean postgresHeld;
     /** PostgreSQL's synchronous_commit and fsync as the stack runs it. */
     private String synchronousCommit;
+
     private String fsync;
 
     /** What kind of recovery a fault is measured by. */
-    private enum Recovery { CONSUMER_FORUM, CONSUMER_NOTIFICATIONS, PRODUCER, BACKLOG, NONE }
+    private enum Recovery {
+        CONSUMER_FORUM,
+        CONSUMER_NOTIFICATIONS,
+        PRODUCER,
+        BACKLOG,
+        NONE
+    }
 
     /** A stretch of the run: a fault and its recovery, or the steady load before and the catch-up after. */
     private static final class Phase {
@@ -116,15 +122,22 @@ class FaultRunTest {
         try (DeadLetterWatch dlt = new DeadLetterWatch(platform.settings().kafkaBootstrap())) {
             deadLetters = dlt;
             List<Target> targets = prepare();
-            load = new ReportLoad(targets, platform.api, platform.settings().baseUrl(PlatformService.ACTION_PLANS), tag,
-                    LocalDate.now(ZoneOffset.UTC).minusDays(1), PACE);
+            load = new ReportLoad(
+                    targets,
+                    platform.api,
+                    platform.settings().baseUrl(PlatformService.ACTION_PLANS),
+                    tag,
+                    LocalDate.now(ZoneOffset.UTC).minusDays(1),
+                    PACE);
             Map<TopicPartition, Long> deadLettersBefore = deadLetters.ends();
             try {
                 Phase steady = begin("steady load, no fault");
                 load.start();
                 // the first reports reach the forum and both subscribers: the subscriptions cover the load's actions
-                if (await(RECOVERY_LIMIT, s -> s.acceptedCount() >= targets.size() && s.caughtUp() ? Instant.now()
-                        : null) == null) {
+                if (await(
+                                RECOVERY_LIMIT,
+                                s -> s.acceptedCount() >= targets.size() && s.caughtUp() ? Instant.now() : null)
+                        == null) {
                     throw new AssertionError("before any fault, the load's first reports did not reach the forum view "
                             + "and both subscribers (" + FORUM_FOLLOWER + ", " + CITY_FOLLOWER + ") within "
                             + RECOVERY_LIMIT.toSeconds() + " s; attempts so far: " + load.attempts());
@@ -161,32 +174,42 @@ class FaultRunTest {
         List<Target> targets = new ArrayList<>();
         for (String[] owner : new String[][] {{CITY, "city"}, {CITY, "city"}, {NGO, "NGO"}, {NGO, "NGO"}}) {
             String token = platform.token(owner[0]);
-            JsonNode action = platform.api.expect(201, "POST", PlatformService.ACTION_PLANS, "/actions", token, """
+            JsonNode action = platform.api.expect(
+                    201,
+                    "POST",
+                    PlatformService.ACTION_PLANS,
+                    "/actions",
+                    token,
+                    """
                     {"title":"Fault run %s: %s action %d","kind":"SERVICE","sectors":["HEALTH"],
                      "startDate":"2020-01-01","endDate":"2030-12-31","reportingCadence":"QUARTERLY",
-                     "classification":"FORUM","sharedWithForums":["%s"]}"""
-                    .formatted(tag, owner[1], targets.size(), platform.forumId), Map.of());
+                     "classification":"FORUM","sharedWithForums":["%s"]}""".formatted(tag, owner[1], targets.size(), platform.forumId),
+                    Map.of());
             String id = action.get("id").asString();
             for (String status : List.of("COMMITTED", "IN_PROGRESS")) {
-                platform.api.expect(200, "POST", PlatformService.ACTION_PLANS, "/actions/" + id + "/status", token,
-                        Map.of("status", status), Map.of());
+                platform.api.expect(
+                        200,
+                        "POST",
+                        PlatformService.ACTION_PLANS,
+                        "/actions/" + id + "/status",
+                        token,
+                        Map.of("status", status),
+                        Map.of());
             }
             targets.add(new Target(id, owner[0], owner[1]));
         }
         // the demo made these; made again here so the test does not depend on them (one notification per event and
         // person either way)
         subscribe(FORUM_FOLLOWER, """
-                {"channel":"IN_APP","filter":{"forums":["%s"],"eventTypes":["ProgressReported"]}}"""
-                .formatted(platform.forumId));
+                {"channel":"IN_APP","filter":{"forums":["%s"],"eventTypes":["ProgressReported"]}}""".formatted(platform.forumId));
         subscribe(CITY_FOLLOWER, """
-                {"channel":"IN_APP","filter":{"organisations":["%s"],"eventTypes":["ProgressReported"]}}"""
-                .formatted(DemoForum.KCCA));
+                {"channel":"IN_APP","filter":{"organisations":["%s"],"eventTypes":["ProgressReported"]}}""".formatted(DemoForum.KCCA));
         return targets;
     }
 
     private void subscribe(String user, String body) {
-        platform.api.expect(201, "POST", PlatformService.NOTIFICATIONS, "/subscriptions", platform.token(user), body,
-                Map.of());
+        platform.api.expect(
+                201, "POST", PlatformService.NOTIFICATIONS, "/subscriptions", platform.token(user), body, Map.of());
     }
 
     // ---- the faults
@@ -331,7 +354,9 @@ class FaultRunTest {
         if (forum == null) {
             return null;
         }
-        List<String> accepted = attempts.stream().filter(a -> a.outcome() == Outcome.ACCEPTED).map(Attempt::reportId)
+        List<String> accepted = attempts.stream()
+                .filter(a -> a.outcome() == Outcome.ACCEPTED)
+                .map(Attempt::reportId)
                 .toList();
         List<NotificationRow> notifications = effects.notifications(accepted);
         if (notifications == null) {
@@ -350,7 +375,10 @@ class FaultRunTest {
         final Instant lastNotification;
         final List<Instant> notificationTimes;
 
-        Snapshot(List<Attempt> attempts, List<Target> targets, List<ForumRow> forumRows,
+        Snapshot(
+                List<Attempt> attempts,
+                List<Target> targets,
+                List<ForumRow> forumRows,
                 List<NotificationRow> notifications) {
             this.attempts = attempts;
             this.targets = targets;
@@ -365,12 +393,16 @@ class FaultRunTest {
                     toCityFollower.merge(n.reportId(), n.createdAt(), FaultRunTest::earlier);
                 }
             }
-            notificationTimes = notifications.stream().map(NotificationRow::createdAt).toList();
-            lastNotification = notificationTimes.stream().max(Comparator.naturalOrder()).orElse(null);
+            notificationTimes =
+                    notifications.stream().map(NotificationRow::createdAt).toList();
+            lastNotification =
+                    notificationTimes.stream().max(Comparator.naturalOrder()).orElse(null);
         }
 
         List<Attempt> accepted() {
-            return attempts.stream().filter(a -> a.outcome() == Outcome.ACCEPTED).toList();
+            return attempts.stream()
+                    .filter(a -> a.outcome() == Outcome.ACCEPTED)
+                    .toList();
         }
 
         long acceptedCount() {
@@ -406,14 +438,24 @@ class FaultRunTest {
         Instant recoveredAt(Recovery kind, Instant from) {
             return switch (kind) {
                 // the forum applied an event again
-                case CONSUMER_FORUM -> forum.values().stream().filter(t -> t.isAfter(from)).min(Comparator.naturalOrder())
-                        .orElse(null);
+                case CONSUMER_FORUM ->
+                    forum.values().stream()
+                            .filter(t -> t.isAfter(from))
+                            .min(Comparator.naturalOrder())
+                            .orElse(null);
                 // the notifications service wrote a notification again
-                case CONSUMER_NOTIFICATIONS -> notificationTimes.stream().filter(t -> t.isAfter(from))
-                        .min(Comparator.naturalOrder()).orElse(null);
+                case CONSUMER_NOTIFICATIONS ->
+                    notificationTimes.stream()
+                            .filter(t -> t.isAfter(from))
+                            .min(Comparator.naturalOrder())
+                            .orElse(null);
                 // the first report accepted after the kill reached the forum
-                case PRODUCER -> accepted().stream().filter(a -> a.sent().isAfter(from)).findFirst()
-                        .map(a -> forum.get(a.reportId())).orElse(null);
+                case PRODUCER ->
+                    accepted().stream()
+                            .filter(a -> a.sent().isAfter(from))
+                            .findFirst()
+                            .map(a -> forum.get(a.reportId()))
+                            .orElse(null);
                 // everything accepted before the restart, and the first report accepted after it, reached the forum
                 case BACKLOG -> {
                     Instant latest = null;
@@ -449,18 +491,17 @@ class FaultRunTest {
      * A report the load sent and the action-plans service stored, with when the service accepted it (its own
      * reportedAt, taken under the action's lock: the order of acceptance even for writes whose answer was lost).
      */
-    private record Stored(Attempt attempt, String reportId, Instant reportedAt) {
-    }
+    private record Stored(Attempt attempt, String reportId, Instant reportedAt) {}
 
     /** A report as the action-plans service lists it. */
-    private record Listed(String reportId, Instant reportedAt) {
-    }
+    private record Listed(String reportId, Instant reportedAt) {}
 
     private static final class Count {
         final List<String> failures = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
         /** Stored reports by marker. */
         final Map<String, Stored> stored = new LinkedHashMap<>();
+
         final Map<String, Integer> forum = new HashMap<>();
         final Map<String, Integer> toForumFollower = new HashMap<>();
         final Map<String, Integer> toCityFollower = new HashMap<>();
@@ -468,6 +509,7 @@ class FaultRunTest {
         final Set<String> deadLetteredReports = new LinkedHashSet<>();
         /** Each stored report's place among its action's reports, in the order the API accepted them. */
         final Map<String, Integer> rank = new HashMap<>();
+
         List<DeadLetter> deadLetters = List.of();
     }
 
@@ -499,17 +541,22 @@ class FaultRunTest {
         }
         if (!storedUnanswered.isEmpty()) {
             c.notes.add(storedUnanswered.size() + " writes answered with an error or not at all were stored all the"
-                    + " same (the client did not repeat them; they are counted as accepted): " + first(storedUnanswered));
+                    + " same (the client did not repeat them; they are counted as accepted): "
+                    + first(storedUnanswered));
         }
         for (int i = 0; i < targets.size(); i++) {
             int action = i;
-            List<Stored> accepted = c.stored.values().stream().filter(s -> s.attempt().action() == action)
-                    .sorted(Comparator.comparing(Stored::reportedAt).thenComparingInt(s -> s.attempt().seq())).toList();
+            List<Stored> accepted = c.stored.values().stream()
+                    .filter(s -> s.attempt().action() == action)
+                    .sorted(Comparator.comparing(Stored::reportedAt)
+                            .thenComparingInt(s -> s.attempt().seq()))
+                    .toList();
             for (int k = 0; k < accepted.size(); k++) {
                 c.rank.put(accepted.get(k).attempt().marker(), k);
             }
         }
-        storedIds.keySet().stream().filter(m -> !byMarker.containsKey(m))
+        storedIds.keySet().stream()
+                .filter(m -> !byMarker.containsKey(m))
                 .forEach(m -> c.failures.add("the action-plans service holds a report the load never sent: " + m));
         if (!lostAtSource.isEmpty()) {
             c.failures.add(lostAtSource.size() + " reports answered 2xx are missing in the action-plans service: "
@@ -531,15 +578,18 @@ class FaultRunTest {
         }
         if (!c.deadLetters.isEmpty()) {
             Map<String, Long> byTopic = c.deadLetters.stream()
-                    .collect(Collectors.groupingBy(d -> d.topic() + " (" + d.type() + ")", TreeMap::new,
-                            Collectors.counting()));
-            c.failures.add(c.deadLetters.size() + " records were dead-lettered during the run, " + c.deadLetteredReports.size()
-                    + " of them the load's valid reports " + first(new ArrayList<>(c.deadLetteredReports)) + "; by topic: "
+                    .collect(Collectors.groupingBy(
+                            d -> d.topic() + " (" + d.type() + ")", TreeMap::new, Collectors.counting()));
+            c.failures.add(c.deadLetters.size() + " records were dead-lettered during the run, "
+                    + c.deadLetteredReports.size()
+                    + " of them the load's valid reports " + first(new ArrayList<>(c.deadLetteredReports))
+                    + "; by topic: "
                     + byTopic + "; first error: " + c.deadLetters.getFirst().error());
         }
 
         // the forum view: each report's event applied once, in the order accepted per action
-        List<ForumRow> forumRows = effects.forum(targets.stream().map(Target::actionId).toList());
+        List<ForumRow> forumRows =
+                effects.forum(targets.stream().map(Target::actionId).toList());
         if (forumRows == null) {
             c.failures.add("the forum's database could not be read for the count");
             forumRows = List.of();
@@ -558,12 +608,16 @@ class FaultRunTest {
             }
         });
         Map<String, List<Integer>> forumOrder = new LinkedHashMap<>();
-        forumRows.stream().sorted(Comparator.comparing(ForumRow::loggedAt).thenComparingInt(ForumRow::partition)
-                .thenComparingLong(ForumRow::offset)).forEach(r -> {
+        forumRows.stream()
+                .sorted(Comparator.comparing(ForumRow::loggedAt)
+                        .thenComparingInt(ForumRow::partition)
+                        .thenComparingLong(ForumRow::offset))
+                .forEach(r -> {
                     String m = markerOfReport.get(r.reportId());
                     if (m != null) {
                         Attempt a = c.stored.get(m).attempt();
-                        forumOrder.computeIfAbsent(targets.get(a.action()).actionId(), k -> new ArrayList<>())
+                        forumOrder
+                                .computeIfAbsent(targets.get(a.action()).actionId(), k -> new ArrayList<>())
                                 .add(c.rank.get(m));
                     }
                 });
@@ -582,7 +636,11 @@ class FaultRunTest {
     }
 
     /** Every stored report of the targets {@code expected} selects is there once; says which are missing, by fault. */
-    private void expectOnce(Count c, String where, Map<String, Integer> seen, List<Target> targets,
+    private void expectOnce(
+            Count c,
+            String where,
+            Map<String, Integer> seen,
+            List<Target> targets,
             java.util.function.Predicate<Target> expected) {
         Map<String, List<String>> missingByPhase = new LinkedHashMap<>();
         List<String> duplicated = new ArrayList<>();
@@ -596,7 +654,8 @@ class FaultRunTest {
             int n = seen.getOrDefault(s.reportId(), 0);
             if (n == 0) {
                 missing++;
-                missingByPhase.computeIfAbsent(phaseOf(s.attempt()).name, k -> new ArrayList<>())
+                missingByPhase
+                        .computeIfAbsent(phaseOf(s.attempt()).name, k -> new ArrayList<>())
                         .add(describe(s.attempt()));
             } else if (n > 1) {
                 duplicated.add(s.attempt().marker() + " x" + n);
@@ -604,13 +663,24 @@ class FaultRunTest {
         }
         if (missing > 0) {
             StringBuilder b = new StringBuilder(where + " lacks " + missing + " of " + total + " accepted reports:");
-            missingByPhase.forEach((phase, list) -> b.append(" ").append(list.size()).append(" accepted during '")
-                    .append(phase).append("' ").append(first(list)).append(';'));
-            long dead = missingByPhase.values().stream().flatMap(List::stream)
-                    .filter(d -> c.deadLetteredReports.stream().anyMatch(m -> d.startsWith(m + " "))).count();
-            b.append(dead == missing ? " all of them dead-lettered"
-                    : dead > 0 ? " " + dead + " of them dead-lettered, " + (missing - dead) + " gone without a trace"
-                    : " none of them dead-lettered: gone without a trace");
+            missingByPhase.forEach((phase, list) -> b.append(" ")
+                    .append(list.size())
+                    .append(" accepted during '")
+                    .append(phase)
+                    .append("' ")
+                    .append(first(list))
+                    .append(';'));
+            long dead = missingByPhase.values().stream()
+                    .flatMap(List::stream)
+                    .filter(d -> c.deadLetteredReports.stream().anyMatch(m -> d.startsWith(m + " ")))
+                    .count();
+            b.append(
+                    dead == missing
+                            ? " all of them dead-lettered"
+                            : dead > 0
+                                    ? " " + dead + " of them dead-lettered, " + (missing - dead)
+                                            + " gone without a trace"
+                                    : " none of them dead-lettered: gone without a trace");
             if ("off".equals(synchronousCommit)) {
                 b.append(" (PostgreSQL runs with synchronous_commit=off: a stop that kills it loses the commits of its"
                         + " last fraction of a second, a consumer's claim and effect among them, after the consumer"
@@ -638,12 +708,14 @@ class FaultRunTest {
 
     private static String ordinal(int rank) {
         int n = rank + 1;
-        String suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : switch (n % 10) {
-            case 1 -> "st";
-            case 2 -> "nd";
-            case 3 -> "rd";
-            default -> "th";
-        };
+        String suffix = n % 100 >= 11 && n % 100 <= 13
+                ? "th"
+                : switch (n % 10) {
+                    case 1 -> "st";
+                    case 2 -> "nd";
+                    case 3 -> "rd";
+                    default -> "th";
+                };
         return n + suffix;
     }
 
@@ -651,13 +723,22 @@ class FaultRunTest {
     private Map<String, Listed> storedReports(Target t) {
         Map<String, Listed> out = new HashMap<>();
         for (int page = 0; ; page++) {
-            JsonNode p = platform.api.expect(200, "GET", PlatformService.ACTION_PLANS,
+            JsonNode p = platform.api.expect(
+                    200,
+                    "GET",
+                    PlatformService.ACTION_PLANS,
                     "/actions/" + t.actionId() + "/reports?size=200&sort=reportedAt&page=" + page,
-                    platform.token(t.user()), null, Map.of());
+                    platform.token(t.user()),
+                    null,
+                    Map.of());
             for (JsonNode r : p.get("items")) {
                 String marker = markerIn(r.path("narrative").asString(""));
                 if (marker != null) {
-                    out.put(marker, new Listed(r.get("id").asString(), Instant.parse(r.get("reportedAt").asString())));
+                    out.put(
+                            marker,
+                            new Listed(
+                                    r.get("id").asString(),
+                                    Instant.parse(r.get("reportedAt").asString())));
                 }
             }
             if (p.get("items").size() < 200) {
@@ -671,8 +752,14 @@ class FaultRunTest {
         List<JsonNode> items = new ArrayList<>();
         Set<String> ids = new LinkedHashSet<>();
         for (int page = 0; ; page++) {
-            JsonNode p = platform.api.expect(200, "GET", PlatformService.NOTIFICATIONS, "/inbox?size=200&page=" + page,
-                    platform.token(user), null, Map.of());
+            JsonNode p = platform.api.expect(
+                    200,
+                    "GET",
+                    PlatformService.NOTIFICATIONS,
+                    "/inbox?size=200&page=" + page,
+                    platform.token(user),
+                    null,
+                    Map.of());
             for (JsonNode item : p.get("items")) {
                 // a notification written while paging shifts the pages: each is counted once, by its id
                 if (ids.add(item.get("id").asString()) && item.path("personal").asBoolean(false)) {
@@ -699,21 +786,30 @@ class FaultRunTest {
     }
 
     private void trackerShowsLastReports(Count c, List<Target> targets) {
-        JsonNode tracker = platform.api.expect(200, "GET", PlatformService.FORUM,
-                "/forums/" + platform.forumId + "/tracker?size=200", platform.token(CITY), null, Map.of());
+        JsonNode tracker = platform.api.expect(
+                200,
+                "GET",
+                PlatformService.FORUM,
+                "/forums/" + platform.forumId + "/tracker?size=200",
+                platform.token(CITY),
+                null,
+                Map.of());
         Map<String, JsonNode> items = new HashMap<>();
         tracker.get("items").forEach(i -> items.put(i.get("actionId").asString(), i));
         for (int i = 0; i < targets.size(); i++) {
             int action = i;
-            Stored last = c.stored.values().stream().filter(s -> s.attempt().action() == action)
-                    .max(Comparator.comparingInt(s -> c.rank.get(s.attempt().marker()))).orElse(null);
+            Stored last = c.stored.values().stream()
+                    .filter(s -> s.attempt().action() == action)
+                    .max(Comparator.comparingInt(s -> c.rank.get(s.attempt().marker())))
+                    .orElse(null);
             JsonNode item = items.get(targets.get(i).actionId());
             if (last == null) {
                 continue;
             }
             int shown = item == null ? -1 : item.path("percentComplete").asInt(-1);
             if (shown != ReportLoad.percent(last.attempt().seq())) {
-                c.failures.add("the forum's tracker shows " + shown + "% for action " + targets.get(i).actionId()
+                c.failures.add("the forum's tracker shows " + shown + "% for action "
+                        + targets.get(i).actionId()
                         + ", not the " + ReportLoad.percent(last.attempt().seq()) + "% of its last accepted report "
                         + last.attempt().marker());
             }
@@ -750,7 +846,8 @@ class FaultRunTest {
     }
 
     private static String first(List<String> list) {
-        return list.size() <= 3 ? list.toString()
+        return list.size() <= 3
+                ? list.toString()
                 : list.subList(0, 3).toString().replace("]", ", ... " + (list.size() - 3) + " more]");
     }
 
@@ -759,12 +856,29 @@ class FaultRunTest {
     private String table(Count c, Duration wall) {
         String nl = System.lineSeparator();
         StringBuilder out = new StringBuilder(nl);
-        out.append(String.format("Fault run %s: %d actions (%s), one report per %.1f s on each; wall time %d min %02d s%n",
-                tag, load.targets().size(), load.targets().stream().map(Target::owner).collect(Collectors.joining(", ")),
-                PACE.toMillis() / 1000.0, wall.toMinutes(), wall.toSecondsPart()));
+        out.append(String.format(
+                "Fault run %s: %d actions (%s), one report per %.1f s on each; wall time %d min %02d s%n",
+                tag,
+                load.targets().size(),
+                load.targets().stream().map(Target::owner).collect(Collectors.joining(", ")),
+                PACE.toMillis() / 1000.0,
+                wall.toMinutes(),
+                wall.toSecondsPart()));
         String format = "%-27s | %8s | %6s | %8s | %7s | %14s | %9s | %13s | %10s | %13s | %10s | %s%n";
-        out.append(String.format(format, "fault", "window s", "down s", "accepted", "refused", "no answer", "forum",
-                "notifications", "duplicates", "dead-lettered", "recovery s", "restarted"));
+        out.append(String.format(
+                format,
+                "fault",
+                "window s",
+                "down s",
+                "accepted",
+                "refused",
+                "no answer",
+                "forum",
+                "notifications",
+                "duplicates",
+                "dead-lettered",
+                "recovery s",
+                "restarted"));
         long acceptedTotal = 0;
         long forumTotal = 0;
         long expectedForum = 0;
@@ -773,14 +887,23 @@ class FaultRunTest {
         long duplicatesTotal = 0;
         long deadTotal = 0;
         for (Phase p : phases) {
-            List<Attempt> in = load.attempts().stream().filter(a -> phaseOf(a) == p).toList();
-            long accepted = in.stream().filter(a -> a.outcome() == Outcome.ACCEPTED).count();
-            long refused = in.stream().filter(a -> a.outcome() == Outcome.REFUSED).count();
-            long unknown = in.stream().filter(a -> a.outcome() == Outcome.UNKNOWN).count();
-            long unknownStored = in.stream().filter(a -> a.outcome() == Outcome.UNKNOWN && c.stored.containsKey(a.marker()))
+            List<Attempt> in =
+                    load.attempts().stream().filter(a -> phaseOf(a) == p).toList();
+            long accepted =
+                    in.stream().filter(a -> a.outcome() == Outcome.ACCEPTED).count();
+            long refused =
+                    in.stream().filter(a -> a.outcome() == Outcome.REFUSED).count();
+            long unknown =
+                    in.stream().filter(a -> a.outcome() == Outcome.UNKNOWN).count();
+            long unknownStored = in.stream()
+                    .filter(a -> a.outcome() == Outcome.UNKNOWN && c.stored.containsKey(a.marker()))
                     .count();
-            List<Stored> stored = c.stored.values().stream().filter(s -> phaseOf(s.attempt()) == p).toList();
-            long forum = stored.stream().filter(s -> c.forum.getOrDefault(s.reportId(), 0) > 0).count();
+            List<Stored> stored = c.stored.values().stream()
+                    .filter(s -> phaseOf(s.attempt()) == p)
+                    .toList();
+            long forum = stored.stream()
+                    .filter(s -> c.forum.getOrDefault(s.reportId(), 0) > 0)
+                    .count();
             long expected = 0;
             long notified = 0;
             long duplicates = 0;
@@ -796,16 +919,29 @@ class FaultRunTest {
                     notified += c.toCityFollower.getOrDefault(s.reportId(), 0) > 0 ? 1 : 0;
                 }
             }
-            long dead = p.deadLettersAtEnd == null ? 0 : DeadLetterWatch.gained(p.deadLettersAtStart, p.deadLettersAtEnd);
-            String restarted = p.restartsAtEnd == null ? "" : p.restartsAtEnd.entrySet().stream()
-                    .filter(e -> e.getValue() > p.restartsAtStart.getOrDefault(e.getKey(), 0L))
-                    .map(e -> e.getKey() + (e.getValue() - p.restartsAtStart.getOrDefault(e.getKey(), 0L) > 1
-                            ? " x" + (e.getValue() - p.restartsAtStart.getOrDefault(e.getKey(), 0L)) : ""))
-                    .collect(Collectors.joining(", "));
-            out.append(String.format(format, p.name, seconds(Duration.between(p.start, p.end)),
-                    p.down == null ? "-" : seconds(p.down), accepted, refused,
-                    unknown == 0 ? "0" : unknown + " (" + unknownStored + " stored)", forum + "/" + stored.size(),
-                    notified + "/" + expected, duplicates, dead,
+            long dead =
+                    p.deadLettersAtEnd == null ? 0 : DeadLetterWatch.gained(p.deadLettersAtStart, p.deadLettersAtEnd);
+            String restarted = p.restartsAtEnd == null
+                    ? ""
+                    : p.restartsAtEnd.entrySet().stream()
+                            .filter(e -> e.getValue() > p.restartsAtStart.getOrDefault(e.getKey(), 0L))
+                            .map(e -> e.getKey()
+                                    + (e.getValue() - p.restartsAtStart.getOrDefault(e.getKey(), 0L) > 1
+                                            ? " x" + (e.getValue() - p.restartsAtStart.getOrDefault(e.getKey(), 0L))
+                                            : ""))
+                            .collect(Collectors.joining(", "));
+            out.append(String.format(
+                    format,
+                    p.name,
+                    seconds(Duration.between(p.start, p.end)),
+                    p.down == null ? "-" : seconds(p.down),
+                    accepted,
+                    refused,
+                    unknown == 0 ? "0" : unknown + " (" + unknownStored + " stored)",
+                    forum + "/" + stored.size(),
+                    notified + "/" + expected,
+                    duplicates,
+                    dead,
                     p.recoverySeconds != null ? String.format("%.1f", p.recoverySeconds) : p.recoveryNote,
                     restarted.isEmpty() ? "-" : restarted));
             acceptedTotal += accepted;
@@ -816,29 +952,57 @@ class FaultRunTest {
             duplicatesTotal += duplicates;
             deadTotal += dead;
         }
-        out.append(String.format(format, "total", seconds(Duration.between(phases.getFirst().start,
-                phases.getLast().end)), "", acceptedTotal, "", "", forumTotal + "/" + expectedForum,
-                notifiedTotal + "/" + expectedNotified, duplicatesTotal, deadTotal, "", ""));
+        out.append(String.format(
+                format,
+                "total",
+                seconds(Duration.between(phases.getFirst().start, phases.getLast().end)),
+                "",
+                acceptedTotal,
+                "",
+                "",
+                forumTotal + "/" + expectedForum,
+                notifiedTotal + "/" + expectedNotified,
+                duplicatesTotal,
+                deadTotal,
+                "",
+                ""));
         out.append("forum: reports applied once / stored; notifications: (report, subscriber) pairs seen / expected, ")
-                .append(FORUM_FOLLOWER).append(" for every report, ").append(CITY_FOLLOWER).append(" for the city's")
+                .append(FORUM_FOLLOWER)
+                .append(" for every report, ")
+                .append(CITY_FOLLOWER)
+                .append(" for the city's")
                 .append(nl);
         out.append("down: kill or stop -> the part answers again; no answer: the write's outcome unknown to the"
-                + " client, settled by reading the reports back").append(nl);
-        out.append("recovery: killed consumer: kill -> its first event applied again; action-plans: kill -> first report"
-                + " accepted after it in the forum view;").append(nl)
+                        + " client, settled by reading the reports back")
+                .append(nl);
+        out.append(
+                        "recovery: killed consumer: kill -> its first event applied again; action-plans: kill -> first report"
+                                + " accepted after it in the forum view;")
+                .append(nl)
                 .append("          broker, PostgreSQL: restart/release -> all reports accepted before it and the first"
-                        + " after it in the forum view").append(nl);
-        out.append("PostgreSQL: synchronous_commit=").append(synchronousCommit).append(", fsync=").append(fsync)
+                        + " after it in the forum view")
+                .append(nl);
+        out.append("PostgreSQL: synchronous_commit=")
+                .append(synchronousCommit)
+                .append(", fsync=")
+                .append(fsync)
                 .append(nl);
         c.notes.forEach(n -> out.append("note: ").append(n).append(nl));
         if (!c.deadLetters.isEmpty()) {
             out.append("dead letters of the run:").append(nl);
-            c.deadLetters.stream().collect(Collectors.groupingBy(d -> d.topic() + " " + d.type(), TreeMap::new,
-                    Collectors.toList())).forEach((k, list) -> out.append("  ").append(list.size()).append(" x ")
-                            .append(k).append(": ").append(abbreviate(list.getFirst().error())).append(nl));
+            c.deadLetters.stream()
+                    .collect(Collectors.groupingBy(d -> d.topic() + " " + d.type(), TreeMap::new, Collectors.toList()))
+                    .forEach((k, list) -> out.append("  ")
+                            .append(list.size())
+                            .append(" x ")
+                            .append(k)
+                            .append(": ")
+                            .append(abbreviate(list.getFirst().error()))
+                            .append(nl));
         }
         if (c.failures.isEmpty()) {
-            out.append("0 lost, 0 duplicated, 0 dead-lettered, order per action kept").append(nl);
+            out.append("0 lost, 0 duplicated, 0 dead-lettered, order per action kept")
+                    .append(nl);
         } else {
             c.failures.forEach(f -> out.append("FINDING: ").append(f).append(nl));
         }

@@ -2,6 +2,7 @@ package org.arrival.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -25,7 +26,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
-
 import org.arrival.local.DemoForum;
 import org.arrival.local.PlatformClient.Response;
 import org.arrival.local.PlatformService;
@@ -33,9 +33,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import com.sun.net.httpserver.HttpServer;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -58,6 +55,7 @@ class FirewallWalkTest {
     private static final Map<String, String> FORBIDDEN = new LinkedHashMap<>();
     /** Every id the walk fills path variables with: the forbidden ones and ordinary ones. */
     private static final Set<String> IDS = new LinkedHashSet<>();
+
     private static final List<String> DELIVERIES = new CopyOnWriteArrayList<>();
     private static final List<String> STREAMED = new CopyOnWriteArrayList<>();
     private static HttpServer receiver;
@@ -74,8 +72,8 @@ class FirewallWalkTest {
         IDS.add(DemoForum.DCIC);
 
         // the enforcement unit listens: an administrator of its own, a webhook to a receiver here, subscriptions
-        new KeycloakAdmin(platform.settings()).createUser(DCIC_ADMIN, DemoForum.PASSWORD, DemoForum.DCIC,
-                "org-admin", "org-editor");
+        new KeycloakAdmin(platform.settings())
+                .createUser(DCIC_ADMIN, DemoForum.PASSWORD, DemoForum.DCIC, "org-admin", "org-editor");
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hook", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
@@ -91,15 +89,14 @@ class FirewallWalkTest {
                  "eventTypes":["ActionProposed","ActionUpdated","ProgressReported","ContributionMade",
                   "FundingRecorded","MilestoneRecorded","NeedIdentified","NeedUpdated","InputContributed",
                   "CoherenceFlagRaised","CoherenceFlagUpdated","AssessmentRoundOpened","ChecklistScoresPublished",
-                  "ChecklistGapIdentified","PopulationEstimateRecorded","StakeholderRegistered","MembershipGranted"]}"""
-                .formatted(receiver.getAddress().getPort()));
+                  "ChecklistGapIdentified","PopulationEstimateRecorded","StakeholderRegistered","MembershipGranted"]}""".formatted(
+                        receiver.getAddress().getPort()));
         IDS.add(webhook.get("id").asString());
         post(PlatformService.NOTIFICATIONS, "/subscriptions", dcic, """
-                {"scope":"ORGANISATION","channel":"WEBHOOK","webhookId":"%s","filter":{"forums":["%s"]}}"""
-                .formatted(webhook.get("id").asString(), forum));
+                {"scope":"ORGANISATION","channel":"WEBHOOK","webhookId":"%s","filter":{"forums":["%s"]}}""".formatted(
+                        webhook.get("id").asString(), forum));
         post(PlatformService.NOTIFICATIONS, "/subscriptions", dcic, """
-                {"channel":"EMAIL","address":"%s@demo.arrival.example","filter":{"forums":["%s"]}}"""
-                .formatted(DCIC_ADMIN, forum));
+                {"channel":"EMAIL","address":"%s@demo.arrival.example","filter":{"forums":["%s"]}}""".formatted(DCIC_ADMIN, forum));
         post(PlatformService.NOTIFICATIONS, "/subscriptions", token("dcic-officer"), """
                 {"channel":"IN_APP","filter":{"forums":["%s"]}}""".formatted(forum));
         Thread stream = Thread.ofVirtual().start(() -> listen(forum, token("dcic-officer")));
@@ -123,8 +120,8 @@ class FirewallWalkTest {
                 {"title":"Clinic outreach days in Kisenyi %s","kind":"SERVICE","sectors":["HEALTH"],
                  "startDate":"2026-03-01","endDate":"2026-12-31","reportingCadence":"QUARTERLY",
                  "participants":[{"organisationId":"%s","role":"IMPLEMENTING"},{"organisationId":"%s","role":"IMPLEMENTING"}],
-                 "classification":"FORUM","sharedWithForums":["%s"]}""".formatted(TAG, DemoForum.RLO, DemoForum.NGO,
-                forum));
+                 "classification":"FORUM","sharedWithForums":["%s"]}""".formatted(
+                        TAG, DemoForum.RLO, DemoForum.NGO, forum));
         IDS.add(cityAction.get("id").asString());
 
         // the national department commits the city and the association; the association implements it locally
@@ -133,16 +130,16 @@ class FirewallWalkTest {
                 {"title":"Community health workers from the refugee community %s","kind":"COMMITMENT",
                  "sectors":["HEALTH"],"startDate":"2026-01-01","endDate":"2027-12-31","reportingCadence":"QUARTERLY",
                  "requiresLocalImplementation":true,"expectedImplementers":["%s","%s"],
-                 "classification":"FORUM","sharedWithForums":["%s"]}""".formatted(TAG, DemoForum.KCCA, DemoForum.RLO,
-                forum));
+                 "classification":"FORUM","sharedWithForums":["%s"]}""".formatted(
+                        TAG, DemoForum.KCCA, DemoForum.RLO, forum));
         IDS.add(commitment.get("id").asString());
         move(opm, commitment.get("id").asString(), "COMMITTED");
         String localTitle = "Umoja health volunteers for the national programme " + TAG;
         JsonNode local = post(PlatformService.ACTION_PLANS, "/actions", rlo, """
                 {"title":"%s","kind":"SERVICE","sectors":["HEALTH"],"startDate":"2026-03-01","endDate":"2027-12-31",
                  "reportingCadence":"QUARTERLY","implementsActionId":"%s",
-                 "classification":"FORUM","sharedWithForums":["%s"]}""".formatted(localTitle,
-                commitment.get("id").asString(), forum));
+                 "classification":"FORUM","sharedWithForums":["%s"]}""".formatted(
+                        localTitle, commitment.get("id").asString(), forum));
         forbid(local.get("id").asString(), "the hidden association's local action");
         forbid(localTitle, "the hidden association's local action's title");
 
@@ -152,14 +149,20 @@ class FirewallWalkTest {
         JsonNode need = post(PlatformService.ASSESSMENTS, "/needs", ngo, """
                 {"statement":"%s","sector":"PROTECTION_RIGHTS","populationGroups":["REFUGEES"],
                  "area":{"country":"UG","subdivision":"UG-C","areaName":"Kisenyi"},"severity":"HIGH",
-                 "classification":"RESTRICTED","sharedWithForums":["%s"]}"""
-                .formatted(needStatement, forum));
+                 "classification":"RESTRICTED","sharedWithForums":["%s"]}""".formatted(needStatement, forum));
         forbid(need.get("id").asString(), "a RESTRICTED need");
         forbid(needStatement, "a RESTRICTED need's statement");
-        platform.api.expect(200, "POST", PlatformService.ASSESSMENTS, "/needs/" + need.get("id").asString() + "/status",
-                ngo, Map.of("status", "VALIDATED"), Map.of());
+        platform.api.expect(
+                200,
+                "POST",
+                PlatformService.ASSESSMENTS,
+                "/needs/" + need.get("id").asString() + "/status",
+                ngo,
+                Map.of("status", "VALIDATED"),
+                Map.of());
         String restrictedTitle = "Confidential referral pathway for survivors " + TAG;
-        JsonNode restricted = post(PlatformService.ACTION_PLANS, "/actions", ngo, """
+        JsonNode restricted =
+                post(PlatformService.ACTION_PLANS, "/actions", ngo, """
                 {"title":"%s","kind":"SERVICE","sectors":["PROTECTION_RIGHTS"],"startDate":"2026-03-01",
                  "endDate":"2026-12-31","reportingCadence":"QUARTERLY",
                  "classification":"RESTRICTED","sharedWithForums":["%s"]}""".formatted(restrictedTitle, forum));
@@ -172,13 +175,16 @@ class FirewallWalkTest {
         IDS.add(post(PlatformService.ACTION_PLANS, "/actions", city, """
                 {"title":"%s","kind":"SERVICE","sectors":["INFRA_TRANSPORT"],"startDate":"2026-03-01",
                  "endDate":"2026-12-31","reportingCadence":"QUARTERLY",
-                 "classification":"FORUM","sharedWithForums":["%s"]}""".formatted(openTitle, forum)).get("id").asString());
+                 "classification":"FORUM","sharedWithForums":["%s"]}""".formatted(openTitle, forum))
+                .get("id")
+                .asString());
 
         // wait until the forum's coherence checks have flagged the hidden association's action
         awaitFlagAbout(forum, action.get("id").asString());
         // and the notifications have gone out
         Instant until = Instant.now().plusSeconds(90);
-        while (DELIVERIES.stream().noneMatch(d -> d.contains(openTitle)) && Instant.now().isBefore(until)) {
+        while (DELIVERIES.stream().noneMatch(d -> d.contains(openTitle))
+                && Instant.now().isBefore(until)) {
             Thread.sleep(500);
         }
         Thread.sleep(2_000);
@@ -197,7 +203,8 @@ class FirewallWalkTest {
         System.out.println("Firewall walk: " + walk.summary());
         assertThat(walk.leaks).as("what the enforcement unit saw").isEmpty();
         assertThat(walk.requests).isGreaterThan(100);
-        assertThat(DELIVERIES).as("the enforcement unit's webhook heard of the forum's other events")
+        assertThat(DELIVERIES)
+                .as("the enforcement unit's webhook heard of the forum's other events")
                 .anyMatch(d -> d.contains("Market lighting in Kisenyi " + TAG));
     }
 
@@ -206,16 +213,19 @@ class FirewallWalkTest {
         Walk chair = walk(token("kcca-coordinator"));
         Set<String> seen = new LinkedHashSet<>();
         chair.leaks.forEach(l -> seen.add(l.what()));
-        assertThat(seen).contains("the hidden association's id", "the hidden association's action's title",
-                "a RESTRICTED need's statement", "a RESTRICTED action's title");
+        assertThat(seen)
+                .contains(
+                        "the hidden association's id",
+                        "the hidden association's action's title",
+                        "a RESTRICTED need's statement",
+                        "a RESTRICTED action's title");
         assertThat(chair.leaks).anyMatch(l -> l.where().contains("/flags"));
         assertThat(chair.leaks).anyMatch(l -> l.where().contains("/cascade"));
     }
 
     // ---- the walk
 
-    private record Leak(String where, String what) {
-    }
+    private record Leak(String where, String what) {}
 
     private static final class Walk {
         final List<Leak> leaks = new ArrayList<>();
@@ -245,7 +255,8 @@ class FirewallWalkTest {
         }
 
         String summary() {
-            return operations + " GET operations, " + requests + " requests, " + surfaces + " answers and messages read";
+            return operations + " GET operations, " + requests + " requests, " + surfaces
+                    + " answers and messages read";
         }
     }
 
@@ -265,7 +276,9 @@ class FirewallWalkTest {
                 for (String concrete : concrete(path.getKey(), get)) {
                     Response r = platform.api.call("GET", service, concrete, token, null, Map.of());
                     walk.requests++;
-                    walk.surface(service.name().toLowerCase() + " GET " + concrete + " (" + r.status() + ")", r.body(),
+                    walk.surface(
+                            service.name().toLowerCase() + " GET " + concrete + " (" + r.status() + ")",
+                            r.body(),
                             concrete);
                 }
             });
@@ -290,17 +303,23 @@ class FirewallWalkTest {
         }
         StringBuilder query = new StringBuilder();
         for (JsonNode parameter : operation.path("parameters")) {
-            if (!"query".equals(parameter.path("in").asString()) || !parameter.path("required").asBoolean(false)) {
+            if (!"query".equals(parameter.path("in").asString())
+                    || !parameter.path("required").asBoolean(false)) {
                 continue;
             }
             String name = parameter.path("name").asString();
             String value = switch (name) {
-                case "at", "since", "from" -> Instant.now().minus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS)
-                        .toString();
+                case "at", "since", "from" ->
+                    Instant.now()
+                            .minus(30, ChronoUnit.DAYS)
+                            .truncatedTo(ChronoUnit.SECONDS)
+                            .toString();
                 case "forum", "forumId" -> platform.forumId;
                 default -> "1";
             };
-            query.append(query.isEmpty() ? "?" : "&").append(name).append('=')
+            query.append(query.isEmpty() ? "?" : "&")
+                    .append(name)
+                    .append('=')
                     .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
         }
         return paths.stream().map(p -> p + query).toList();
@@ -327,15 +346,26 @@ class FirewallWalkTest {
     }
 
     private static void move(String token, String action, String status) {
-        platform.api.expect(200, "POST", PlatformService.ACTION_PLANS, "/actions/" + action + "/status", token,
-                Map.of("status", status), Map.of());
+        platform.api.expect(
+                200,
+                "POST",
+                PlatformService.ACTION_PLANS,
+                "/actions/" + action + "/status",
+                token,
+                Map.of("status", status),
+                Map.of());
     }
 
     private static void awaitFlagAbout(String forum, String record) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
         while (Instant.now().isBefore(deadline)) {
-            Response flags = platform.api.call("GET", PlatformService.FORUM, "/forums/" + forum + "/flags",
-                    token("kcca-coordinator"), null, Map.of());
+            Response flags = platform.api.call(
+                    "GET",
+                    PlatformService.FORUM,
+                    "/forums/" + forum + "/flags",
+                    token("kcca-coordinator"),
+                    null,
+                    Map.of());
             if (flags.status() == 200 && flags.body().contains(record)) {
                 return;
             }
@@ -346,12 +376,15 @@ class FirewallWalkTest {
 
     /** Reads the forum's live stream as the enforcement unit until interrupted. */
     private static void listen(String forum, String token) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.settings().baseUrl(PlatformService.FORUM)
-                + "/forums/" + forum + "/stream")).header("Authorization", "Bearer " + token)
-                .header("Accept", "text/event-stream").GET().build();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(platform.settings().baseUrl(PlatformService.FORUM) + "/forums/" + forum + "/stream"))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build();
         try {
-            HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(request,
-                    HttpResponse.BodyHandlers.ofLines());
+            HttpResponse<Stream<String>> response =
+                    HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines());
             response.body().forEach(STREAMED::add);
         } catch (IOException e) {
             STREAMED.add("(stream ended: " + e.getMessage() + ")");
@@ -367,12 +400,13 @@ class FirewallWalkTest {
         }
         try (Stream<Path> files = Files.list(mail)) {
             return files.filter(f -> {
-                try {
-                    return Files.readString(f).contains(username + "@demo.arrival.example");
-                } catch (IOException e) {
-                    return false;
-                }
-            }).toList();
+                        try {
+                            return Files.readString(f).contains(username + "@demo.arrival.example");
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    })
+                    .toList();
         }
     }
 

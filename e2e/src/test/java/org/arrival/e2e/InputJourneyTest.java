@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.Map;
-
 import org.arrival.local.DemoForum;
 import org.arrival.local.PlatformService;
 import org.junit.jupiter.api.AfterAll;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -61,20 +59,23 @@ class InputJourneyTest {
             browser.type("filter-area", "Katwe");
             browser.select("filter-sector", "Education");
             browser.press("apply-filters");
-            browser.waitFor(d -> d.getCurrentUrl().contains("area=Katwe") && d.getCurrentUrl().contains("sector=EDUCATION"));
+            browser.waitFor(d -> d.getCurrentUrl().contains("area=Katwe")
+                    && d.getCurrentUrl().contains("sector=EDUCATION"));
             browser.check("needs in Katwe, without scripts");
             browser.focusTop();
             browser.tabTo(e -> ("/needs/" + needId).equals(e.getDomAttribute("href")), "the schools need", 200)
                     .sendKeys(Keys.ENTER);
             browser.waitFor(d -> d.getCurrentUrl().endsWith("/needs/" + needId));
-            assertThat(browser.driver.findElement(By.id("record-title")).getText()).startsWith("Primary schools in Katwe");
+            assertThat(browser.driver.findElement(By.id("record-title")).getText())
+                    .startsWith("Primary schools in Katwe");
             browser.focusTop();
             browser.press("contribute");
             browser.waitFor(d -> !d.findElements(By.id("input-form")).isEmpty());
-            assertThat(browser.driver.findElement(By.id("declaration")).getText()).isEqualTo(
-                    "This input will be Umoja Refugee Association’s own record. It is shown beside Kampala Capital "
-                            + "City Authority’s need and never changes it: only Kampala Capital City Authority "
-                            + "changes its need.");
+            assertThat(browser.driver.findElement(By.id("declaration")).getText())
+                    .isEqualTo(
+                            "This input will be Umoja Refugee Association’s own record. It is shown beside Kampala Capital "
+                                    + "City Authority’s need and never changes it: only Kampala Capital City Authority "
+                                    + "changes its need.");
             browser.check("the input form, without scripts");
 
             // in French, by keyboard: a phone number in the summary
@@ -85,32 +86,46 @@ class InputJourneyTest {
                     .startsWith("Cette contribution sera l’enregistrement propre de Umoja Refugee Association.");
             browser.focusTop();
             browser.choose("kind", "COMMUNITY_CONSULTATION");
-            browser.type("field-summary", "Les parents disent que les classes comptent plus de 90 enfants ; "
-                    + "joindre la responsable au 0772 123 456.");
+            browser.type(
+                    "field-summary",
+                    "Les parents disent que les classes comptent plus de 90 enfants ; "
+                            + "joindre la responsable au 0772 123 456.");
             browser.type("field-provenance", "Réunion des membres d’Umoja à Katwe, animée par deux bénévoles");
             browser.type("field-collectedOn", "10022026");
             assertThat(browser.driver.findElement(By.id("field-collectedOn")).getDomProperty("value"))
                     .isEqualTo("2026-10-02");
             browser.type("field-participants", "3");
-            assertThat(browser.driver.findElement(By.cssSelector("input[name='sharedWithForums'][value='"
-                    + platform.forumId + "']")).isSelected()).as("shared with the forum the need is shared with").isTrue();
+            assertThat(browser.driver
+                            .findElement(
+                                    By.cssSelector("input[name='sharedWithForums'][value='" + platform.forumId + "']"))
+                            .isSelected())
+                    .as("shared with the forum the need is shared with")
+                    .isTrue();
             browser.press("contribute-input");
 
             browser.waitFor(d -> !d.findElements(By.id("error-summary")).isEmpty());
-            assertThat(browser.driver.findElement(By.id("error-summary")).getText()).contains("Il y a un problème");
+            assertThat(browser.driver.findElement(By.id("error-summary")).getText())
+                    .contains("Il y a un problème");
             assertThat(browser.driver.findElement(By.id("field-summary-error")).getText())
-                    .contains("numéro de téléphone").contains("Arrival ne conserve aucune donnée personnelle");
-            assertThat(browser.driver.findElement(By.id("field-summary")).getDomAttribute("aria-invalid")).isEqualTo("true");
+                    .contains("numéro de téléphone")
+                    .contains("Arrival ne conserve aucune donnée personnelle");
+            assertThat(browser.driver.findElement(By.id("field-summary")).getDomAttribute("aria-invalid"))
+                    .isEqualTo("true");
             assertThat(browser.driver.findElement(By.id("field-summary")).getDomAttribute("aria-describedby"))
                     .contains("field-summary-error");
             // everything typed is kept
-            assertThat(browser.driver.findElement(By.id("field-summary")).getDomProperty("value")).contains("0772 123 456");
+            assertThat(browser.driver.findElement(By.id("field-summary")).getDomProperty("value"))
+                    .contains("0772 123 456");
             assertThat(browser.driver.findElement(By.id("field-provenance")).getDomProperty("value"))
                     .startsWith("Réunion des membres");
-            assertThat(browser.driver.findElement(By.id("field-collectedOn")).getDomProperty("value")).isEqualTo("2026-10-02");
-            assertThat(browser.driver.findElement(By.id("field-participants")).getDomProperty("value")).isEqualTo("3");
-            assertThat(browser.driver.findElement(By.cssSelector("input[name='kind'][value='COMMUNITY_CONSULTATION']"))
-                    .isSelected()).isTrue();
+            assertThat(browser.driver.findElement(By.id("field-collectedOn")).getDomProperty("value"))
+                    .isEqualTo("2026-10-02");
+            assertThat(browser.driver.findElement(By.id("field-participants")).getDomProperty("value"))
+                    .isEqualTo("3");
+            assertThat(browser.driver
+                            .findElement(By.cssSelector("input[name='kind'][value='COMMUNITY_CONSULTATION']"))
+                            .isSelected())
+                    .isTrue();
             assertThat(browser.sidewaysScroll()).isLessThanOrEqualTo(0);
             browser.check("a personal-data refusal in French, without scripts");
 
@@ -122,16 +137,28 @@ class InputJourneyTest {
                 browser.tabTo("field-summary");
             }
             browser.active().sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-            browser.active().sendKeys("Les parents disent que les classes comptent plus de 90 enfants et que les "
-                    + "enfants arrivés en cours d’année attendent un trimestre.");
+            browser.active()
+                    .sendKeys("Les parents disent que les classes comptent plus de 90 enfants et que les "
+                            + "enfants arrivés en cours d’année attendent un trimestre.");
             browser.press("contribute-input");
 
-            browser.waitFor(d -> d.getCurrentUrl().contains("/needs/" + needId) && !d.findElements(By.id("notice")).isEmpty());
-            assertThat(browser.driver.findElement(By.id("notice")).getText()).startsWith("Votre contribution est enregistrée.");
+            browser.waitFor(d -> d.getCurrentUrl().contains("/needs/" + needId)
+                    && !d.findElements(By.id("notice")).isEmpty());
+            assertThat(browser.driver.findElement(By.id("notice")).getText())
+                    .startsWith("Votre contribution est enregistrée.");
             String ours = browser.driver.findElements(By.cssSelector("#inputs li[data-input-id]")).stream()
-                    .map(e -> e.getText()).filter(t -> t.contains("arrivés en cours d’année")).findFirst().orElseThrow();
-            assertThat(ours).contains("Umoja Refugee Association", "Consultation communautaire",
-                    "Réunion des membres d’Umoja à Katwe", "3", "Les autres voient :", "moins de 5");
+                    .map(e -> e.getText())
+                    .filter(t -> t.contains("arrivés en cours d’année"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(ours)
+                    .contains(
+                            "Umoja Refugee Association",
+                            "Consultation communautaire",
+                            "Réunion des membres d’Umoja à Katwe",
+                            "3",
+                            "Les autres voient :",
+                            "moins de 5");
             assertThat(browser.driver.findElement(By.id("inputs")).getText())
                     .contains("ne modifie jamais le besoin de Kampala Capital City Authority");
             assertThat(browser.pagesRunScripts()).as("the pages run scripts").isFalse();
@@ -140,15 +167,22 @@ class InputJourneyTest {
         });
         // the city's need is as it was: the input is the association's own record
         JsonNode after = schoolsNeed(platform);
-        assertThat(after.get("version").asLong()).isEqualTo(before.get("version").asLong());
-        assertThat(after.get("statement").asString()).isEqualTo(before.get("statement").asString());
+        assertThat(after.get("version").asLong())
+                .isEqualTo(before.get("version").asLong());
+        assertThat(after.get("statement").asString())
+                .isEqualTo(before.get("statement").asString());
     }
 
     /** The city's need about school places in Katwe, as the city reads it. */
     private static JsonNode schoolsNeed(RunningPlatform platform) {
-        JsonNode needs = platform.api.expect(200, "GET", PlatformService.ASSESSMENTS,
-                "/needs?owner=" + DemoForum.KCCA + "&sector=EDUCATION&size=200", platform.token("kcca-coordinator"),
-                null, Map.of());
+        JsonNode needs = platform.api.expect(
+                200,
+                "GET",
+                PlatformService.ASSESSMENTS,
+                "/needs?owner=" + DemoForum.KCCA + "&sector=EDUCATION&size=200",
+                platform.token("kcca-coordinator"),
+                null,
+                Map.of());
         for (JsonNode n : needs.get("items")) {
             if (n.get("statement").asString().startsWith("Primary schools in Katwe")) {
                 return n;

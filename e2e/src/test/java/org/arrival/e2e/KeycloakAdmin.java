@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-
 import org.arrival.local.PlatformClient;
 import org.arrival.local.StackSettings;
 import tools.jackson.databind.JsonNode;
@@ -27,7 +26,8 @@ final class KeycloakAdmin {
 
     /** A token for the master realm's administrator: real Keycloak, right signature algorithm, wrong issuer. */
     String masterRealmToken() {
-        return token(base + "/realms/master/protocol/openid-connect/token",
+        return token(
+                base + "/realms/master/protocol/openid-connect/token",
                 "grant_type=password&client_id=admin-cli&username=admin&password=admin");
     }
 
@@ -35,14 +35,21 @@ final class KeycloakAdmin {
     String tokenWithLifetimeOfOneSecond(String username, String password) {
         String admin = masterRealmToken();
         URI realm = URI.create(base + "/admin/realms/arrival");
-        ObjectNode representation = (ObjectNode) PlatformClient.json().readTree(send(HttpRequest.newBuilder(realm)
-                .header("Authorization", "Bearer " + admin).GET().build(), 200));
+        ObjectNode representation = (ObjectNode) PlatformClient.json()
+                .readTree(send(
+                        HttpRequest.newBuilder(realm)
+                                .header("Authorization", "Bearer " + admin)
+                                .GET()
+                                .build(),
+                        200));
         int lifespan = representation.get("accessTokenLifespan").asInt();
         setLifespan(realm, admin, 1);
         try {
-            return token(settings.issuer() + "/protocol/openid-connect/token",
+            return token(
+                    settings.issuer() + "/protocol/openid-connect/token",
                     "grant_type=password&client_id=" + PlatformClient.CLIENT_ID + "&client_secret="
-                            + PlatformClient.CLIENT_SECRET + "&username=" + enc(username) + "&password=" + enc(password));
+                            + PlatformClient.CLIENT_SECRET + "&username=" + enc(username) + "&password="
+                            + enc(password));
         } finally {
             setLifespan(realm, admin, lifespan);
         }
@@ -55,26 +62,42 @@ final class KeycloakAdmin {
         String user = """
                 {"username":"%s","enabled":true,"email":"%s@demo.arrival.example","emailVerified":true,
                  "firstName":"%s","lastName":"Test","attributes":{"org_id":["%s"]},
-                 "credentials":[{"type":"password","value":"%s","temporary":false}]}"""
-                .formatted(username, username, username, organisationId, password);
-        send(HttpRequest.newBuilder(URI.create(users)).header("Authorization", "Bearer " + admin)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(user)).build(), 201);
-        JsonNode found = PlatformClient.json().readTree(send(HttpRequest.newBuilder(
-                URI.create(users + "?exact=true&username=" + enc(username))).header("Authorization", "Bearer " + admin)
-                .GET().build(), 200));
+                 "credentials":[{"type":"password","value":"%s","temporary":false}]}""".formatted(username, username, username, organisationId, password);
+        send(
+                HttpRequest.newBuilder(URI.create(users))
+                        .header("Authorization", "Bearer " + admin)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(user))
+                        .build(),
+                201);
+        JsonNode found = PlatformClient.json()
+                .readTree(send(
+                        HttpRequest.newBuilder(URI.create(users + "?exact=true&username=" + enc(username)))
+                                .header("Authorization", "Bearer " + admin)
+                                .GET()
+                                .build(),
+                        200));
         String id = found.get(0).get("id").asString();
         StringBuilder representations = new StringBuilder("[");
         for (String role : roles) {
             if (representations.length() > 1) {
                 representations.append(',');
             }
-            representations.append(send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/arrival/roles/" + role))
-                    .header("Authorization", "Bearer " + admin).GET().build(), 200));
+            representations.append(send(
+                    HttpRequest.newBuilder(URI.create(base + "/admin/realms/arrival/roles/" + role))
+                            .header("Authorization", "Bearer " + admin)
+                            .GET()
+                            .build(),
+                    200));
         }
         representations.append(']');
-        send(HttpRequest.newBuilder(URI.create(users + "/" + id + "/role-mappings/realm"))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(representations.toString())).build(), 204);
+        send(
+                HttpRequest.newBuilder(URI.create(users + "/" + id + "/role-mappings/realm"))
+                        .header("Authorization", "Bearer " + admin)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(representations.toString()))
+                        .build(),
+                204);
     }
 
     /**
@@ -83,45 +106,73 @@ final class KeycloakAdmin {
      */
     String clientAccessTokenLifespan(String clientId, String seconds) {
         String admin = masterRealmToken();
-        JsonNode found = PlatformClient.json().readTree(send(HttpRequest.newBuilder(URI.create(base
-                + "/admin/realms/arrival/clients?clientId=" + enc(clientId))).header("Authorization", "Bearer " + admin)
-                .GET().build(), 200));
-        URI client = URI.create(base + "/admin/realms/arrival/clients/" + found.get(0).get("id").asString());
-        ObjectNode representation = (ObjectNode) PlatformClient.json().readTree(send(HttpRequest.newBuilder(client)
-                .header("Authorization", "Bearer " + admin).GET().build(), 200));
+        JsonNode found = PlatformClient.json()
+                .readTree(send(
+                        HttpRequest.newBuilder(
+                                        URI.create(base + "/admin/realms/arrival/clients?clientId=" + enc(clientId)))
+                                .header("Authorization", "Bearer " + admin)
+                                .GET()
+                                .build(),
+                        200));
+        URI client = URI.create(
+                base + "/admin/realms/arrival/clients/" + found.get(0).get("id").asString());
+        ObjectNode representation = (ObjectNode) PlatformClient.json()
+                .readTree(send(
+                        HttpRequest.newBuilder(client)
+                                .header("Authorization", "Bearer " + admin)
+                                .GET()
+                                .build(),
+                        200));
         ObjectNode attributes = (ObjectNode) representation.get("attributes");
-        String before = attributes.has("access.token.lifespan") ? attributes.get("access.token.lifespan").asString() : null;
+        String before = attributes.has("access.token.lifespan")
+                ? attributes.get("access.token.lifespan").asString()
+                : null;
         if (seconds == null) {
             attributes.remove("access.token.lifespan");
         } else {
             attributes.put("access.token.lifespan", seconds);
         }
-        send(HttpRequest.newBuilder(client).header("Authorization", "Bearer " + admin)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(representation.toString())).build(), 204);
+        send(
+                HttpRequest.newBuilder(client)
+                        .header("Authorization", "Bearer " + admin)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(representation.toString()))
+                        .build(),
+                204);
         return before;
     }
 
     private void setLifespan(URI realm, String admin, int seconds) {
-        send(HttpRequest.newBuilder(realm).header("Authorization", "Bearer " + admin)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"accessTokenLifespan\":" + seconds + "}")).build(), 204);
+        send(
+                HttpRequest.newBuilder(realm)
+                        .header("Authorization", "Bearer " + admin)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"accessTokenLifespan\":" + seconds + "}"))
+                        .build(),
+                204);
     }
 
     private String token(String endpoint, String form) {
-        JsonNode body = PlatformClient.json().readTree(send(HttpRequest.newBuilder(URI.create(endpoint))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), 200));
+        JsonNode body = PlatformClient.json()
+                .readTree(send(
+                        HttpRequest.newBuilder(URI.create(endpoint))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form))
+                                .build(),
+                        200));
         return body.get("access_token").asString();
     }
 
     private String send(HttpRequest request, int expected) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(request, (k, v) -> true)
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(request, (k, v) -> true)
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != expected) {
-                throw new IllegalStateException(request.method() + " " + request.uri() + " answered " + r.statusCode()
-                        + ": " + r.body());
+                throw new IllegalStateException(
+                        request.method() + " " + request.uri() + " answered " + r.statusCode() + ": " + r.body());
             }
             return r.body();
         } catch (java.io.IOException e) {

@@ -1,5 +1,11 @@
 package org.arrival.e2e;
 
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,19 +20,11 @@ import java.util.Properties;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-import jakarta.mail.Address;
-import jakarta.mail.BodyPart;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
-
 /** The e-mails the local stack's mail catcher kept ({@code <data dir>/mail/*.eml}), read as their readers would. */
 final class Mailbox {
 
     /** One e-mail: to whom, its subject and its text. */
-    record Mail(List<String> to, String subject, String text) {
-    }
+    record Mail(List<String> to, String subject, String text) {}
 
     private final Path dir;
 
@@ -58,7 +56,8 @@ final class Mailbox {
         }
         List<Mail> mails = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".eml")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".eml")).sorted().toList()) {
                 try (InputStream in = Files.newInputStream(file)) {
                     MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
                     List<String> to = new ArrayList<>();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,15 +46,20 @@ class NeedJourneyTest {
             browser.signIn("kcca-coordinator");
             browser.open("/needs");
             browser.waitFor(d -> !d.findElements(By.id("needs-table")).isEmpty());
-            assertThat(browser.driver.findElements(By.cssSelector("#needs-table tr[data-need-id]"))).isNotEmpty();
-            assertThat(browser.sidewaysScroll()).as("sideways scroll of the list").isLessThanOrEqualTo(0);
+            assertThat(browser.driver.findElements(By.cssSelector("#needs-table tr[data-need-id]")))
+                    .isNotEmpty();
+            assertThat(browser.sidewaysScroll())
+                    .as("sideways scroll of the list")
+                    .isLessThanOrEqualTo(0);
             browser.check("needs at 390 px");
 
             // the form, by keyboard alone
             browser.focusTop();
             browser.press("record-need");
             browser.waitFor(d -> !d.findElements(By.id("need-form")).isEmpty());
-            assertThat(browser.sidewaysScroll()).as("sideways scroll of the form").isLessThanOrEqualTo(0);
+            assertThat(browser.sidewaysScroll())
+                    .as("sideways scroll of the form")
+                    .isLessThanOrEqualTo(0);
             browser.check("the need form at 390 px");
             browser.focusTop();
             browser.type("field-statement", statement);
@@ -65,8 +69,11 @@ class NeedJourneyTest {
             browser.type("field-area-areaName", "Kisenyi");
             browser.type("field-area-areaCode", "KLA-KISENYI");
             // the city's country and subdivision are there already
-            assertThat(browser.driver.findElement(By.id("field-area-country")).getDomProperty("value")).isEqualTo("UG");
-            assertThat(browser.driver.findElement(By.id("field-area-subdivision")).getDomProperty("value"))
+            assertThat(browser.driver.findElement(By.id("field-area-country")).getDomProperty("value"))
+                    .isEqualTo("UG");
+            assertThat(browser.driver
+                            .findElement(By.id("field-area-subdivision"))
+                            .getDomProperty("value"))
                     .isEqualTo("UG-C");
             browser.choose("severity", "HIGH");
             browser.tick("barriers", "COST");
@@ -74,9 +81,11 @@ class NeedJourneyTest {
             browser.press("save-need");
 
             browser.waitFor(d -> !d.findElements(By.id("record-title")).isEmpty());
-            assertThat(browser.driver.findElement(By.id("record-title")).getText()).isEqualTo(statement);
+            assertThat(browser.driver.findElement(By.id("record-title")).getText())
+                    .isEqualTo(statement);
             assertThat(browser.driver.findElement(By.id("notice")).getText()).isEqualTo("The need is recorded.");
-            assertThat(browser.driver.findElement(By.id("need-status")).getText()).contains("Identified");
+            assertThat(browser.driver.findElement(By.id("need-status")).getText())
+                    .contains("Identified");
             assertThat(browser.driver.findElement(By.id("need-facts")).getText())
                     .contains("Kampala Capital City Authority", "Livelihoods", "Kisenyi", "High", "Cost");
             String needPath = browser.path();
@@ -87,18 +96,23 @@ class NeedJourneyTest {
             assertThat(browser.driver.findElement(By.id("notice")).getText()).isEqualTo("The need is now Validated.");
             step("PRIORITISED", "");
             assertThat(browser.driver.findElement(By.id("notice")).getText()).isEqualTo("The need is now Prioritised.");
-            assertThat(browser.driver.findElement(By.id("need-status")).getText()).contains("▲ Prioritised");
+            assertThat(browser.driver.findElement(By.id("need-status")).getText())
+                    .contains("▲ Prioritised");
             // a prioritised need may be addressed only once an action is linked: not offered yet
-            assertThat(browser.driver.findElements(By.cssSelector("input[name='status'][value='ADDRESSED']"))).isEmpty();
-            assertThat(browser.driver.findElements(By.cssSelector("input[name='status']"))).extracting(
-                    e -> e.getDomAttribute("value")).containsExactly("RESOLVED", "DEPRIORITISED");
+            assertThat(browser.driver.findElements(By.cssSelector("input[name='status'][value='ADDRESSED']")))
+                    .isEmpty();
+            assertThat(browser.driver.findElements(By.cssSelector("input[name='status']")))
+                    .extracting(e -> e.getDomAttribute("value"))
+                    .containsExactly("RESOLVED", "DEPRIORITISED");
             browser.check("a prioritised need at 390 px");
 
             // in French
             browser.open("/language?lang=fr&back=" + needPath);
             browser.waitFor(d -> "fr".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
-            assertThat(browser.driver.findElement(By.id("need-status")).getText()).contains("Prioritaire");
-            assertThat(browser.driver.findElement(By.id("lifecycle-heading")).getText()).isEqualTo("Faire avancer ce besoin");
+            assertThat(browser.driver.findElement(By.id("need-status")).getText())
+                    .contains("Prioritaire");
+            assertThat(browser.driver.findElement(By.id("lifecycle-heading")).getText())
+                    .isEqualTo("Faire avancer ce besoin");
             browser.check("a need in French");
             browser.open("/language?lang=en&back=/needs");
 
@@ -109,7 +123,8 @@ class NeedJourneyTest {
             browser.select("filter-sector", "Livelihoods");
             browser.select("filter-status", "Prioritised");
             browser.press("apply-filters");
-            browser.waitFor(d -> d.getCurrentUrl().contains("status=PRIORITISED") && d.getCurrentUrl().contains("area=Kisenyi")
+            browser.waitFor(d -> d.getCurrentUrl().contains("status=PRIORITISED")
+                    && d.getCurrentUrl().contains("area=Kisenyi")
                     && d.getCurrentUrl().contains("sector=LIVELIHOODS"));
             // the rows read in one go, once the last filtered answer has replaced the table (each filter change asks)
             @SuppressWarnings("unchecked")
@@ -117,8 +132,9 @@ class NeedJourneyTest {
                 List<String> texts = (List<String>) browser.js("return Array.from(document.querySelectorAll("
                         + "'#needs-table tr[data-need-id]')).map(r => r.innerText)");
                 return texts.stream().anyMatch(r -> r.contains(statement.substring(0, 40)))
-                        && texts.stream().allMatch(r -> r.contains("Prioritised") && r.contains("Livelihoods"))
-                        ? texts : null;
+                                && texts.stream().allMatch(r -> r.contains("Prioritised") && r.contains("Livelihoods"))
+                        ? texts
+                        : null;
             });
             assertThat(rows).allSatisfy(r -> assertThat(r).contains("Prioritised", "Kisenyi", "Livelihoods"));
             assertThat(browser.sidewaysScroll()).isLessThanOrEqualTo(0);

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.arrival.local.PlatformService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +55,8 @@ class NotificationsJourneyTest {
             Browser.login(browser, "rlo-editor");
             waitFor(d -> d.getCurrentUrl().startsWith(web + "/notifications/subscriptions/new")
                     && !d.findElements(By.id("subscription-form")).isEmpty());
-            assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("fr");
+            assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang"))
+                    .isEqualTo("fr");
             assertThat(browser.findElement(By.id("field-address")).getDomProperty("value"))
                     .isEqualTo("rlo-editor@demo.arrival.example");
             Accessibility.check(browser, "a new subscription in French");
@@ -71,8 +71,10 @@ class NotificationsJourneyTest {
             tabTo(browser, "field-channel-0").sendKeys(Keys.ARROW_DOWN); // from "in my inbox" to "by e-mail"
             assertThat(focused(browser).getDomAttribute("id")).isEqualTo("field-channel-1");
             assertThat(browser.findElement(By.id(proposed)).isSelected()).isTrue();
-            assertThat(browser.findElement(By.id("field-channel-1")).isSelected()).isTrue();
-            assertThat(browser.findElement(By.id("field-language")).getDomProperty("value")).isEqualTo("fr");
+            assertThat(browser.findElement(By.id("field-channel-1")).isSelected())
+                    .isTrue();
+            assertThat(browser.findElement(By.id("field-language")).getDomProperty("value"))
+                    .isEqualTo("fr");
             tabTo(browser, "save-subscription").sendKeys(Keys.ENTER);
             waitFor(d -> d.getCurrentUrl().contains("/notifications/subscriptions?done=saved"));
             assertThat(browser.findElement(By.id("done")).getText()).isEqualTo("Votre abonnement est enregistré.");
@@ -81,14 +83,23 @@ class NotificationsJourneyTest {
             Accessibility.check(browser, "my subscriptions in French");
 
             // another member records an action shared with the forum
-            String title = "Permanence juridique du soir à Katwe " + UUID.randomUUID().toString().substring(0, 8);
-            String action = platform.api.expect(201, "POST", PlatformService.ACTION_PLANS, "/actions",
-                    platform.token("kcca-coordinator"), """
+            String title = "Permanence juridique du soir à Katwe "
+                    + UUID.randomUUID().toString().substring(0, 8);
+            String action = platform.api
+                    .expect(
+                            201,
+                            "POST",
+                            PlatformService.ACTION_PLANS,
+                            "/actions",
+                            platform.token("kcca-coordinator"),
+                            """
                             {"title":"%s","kind":"SERVICE","sectors":["LEGAL_STATUS"],"targetGroups":["REFUGEES"],
                              "areas":[{"country":"UG","subdivision":"UG-C","areaName":"Katwe"}],
                              "startDate":"2026-12-01","endDate":"2027-06-30","reportingCadence":"MONTHLY",
                              "classification":"FORUM","sharedWithForums":["%s"]}""".formatted(title, platform.forumId),
-                    Map.of()).get("id").asString();
+                            Map.of())
+                    .get("id")
+                    .asString();
 
             // the inbox tells of it in French, the header counts it on every page
             browser.get(web + "/notifications");
@@ -103,7 +114,8 @@ class NotificationsJourneyTest {
                 return found.getFirst();
             });
             assertThat(link.getDomAttribute("href")).isEqualTo("/actions/" + action);
-            assertThat(Long.parseLong(browser.findElement(By.id("unread-count")).getText().replaceAll("\\D", "")))
+            assertThat(Long.parseLong(
+                            browser.findElement(By.id("unread-count")).getText().replaceAll("\\D", "")))
                     .isPositive();
             Accessibility.check(browser, "the inbox in French");
 
@@ -112,8 +124,10 @@ class NotificationsJourneyTest {
             browser.navigate().refresh();
             waitFor(d -> !d.findElements(By.linkText(worded)).isEmpty());
             assertThat((Long) js(browser, "return document.documentElement.scrollWidth - window.innerWidth"))
-                    .as("sideways scroll").isLessThanOrEqualTo(0L);
-            assertThat(browser.findElement(By.id("nav-notifications")).isDisplayed()).isTrue();
+                    .as("sideways scroll")
+                    .isLessThanOrEqualTo(0L);
+            assertThat(browser.findElement(By.id("nav-notifications")).isDisplayed())
+                    .isTrue();
             Accessibility.check(browser, "the inbox at 390 px");
             browser.manage().window().setSize(new Dimension(1366, 900));
 
@@ -122,11 +136,15 @@ class NotificationsJourneyTest {
             assertThat(browser.findElement(By.id("record-title")).getText()).isEqualTo(title);
 
             // the e-mail, in French, names the action's page
-            Mailbox.Mail mail = new Mailbox(platform).await(m -> m.to().contains("rlo-editor@demo.arrival.example")
-                    && m.text().contains("/actions/" + action), Duration.ofSeconds(90));
+            Mailbox.Mail mail = new Mailbox(platform)
+                    .await(
+                            m -> m.to().contains("rlo-editor@demo.arrival.example")
+                                    && m.text().contains("/actions/" + action),
+                            Duration.ofSeconds(90));
             assertThat(mail.subject()).isEqualTo(worded);
             assertThat(mail.text()).contains("Ouvrir dans Arrival :", "Vous recevez ce message");
-            Matcher address = Pattern.compile("(https?://\\S+/actions/" + action + ")").matcher(mail.text());
+            Matcher address =
+                    Pattern.compile("(https?://\\S+/actions/" + action + ")").matcher(mail.text());
             assertThat(address.find()).as("the action's address in the e-mail").isTrue();
             assertThat(address.group(1)).isEqualTo(web + "/actions/" + action);
 
@@ -146,8 +164,10 @@ class NotificationsJourneyTest {
             waitFor(d -> !d.findElements(By.id("read-all")).isEmpty());
             browser.findElement(By.id("read-all")).click();
             waitFor(d -> !d.findElements(By.id("inbox")).isEmpty());
-            assertThat(browser.findElements(By.xpath("//li[@data-notification-id][.//a[@href='/actions/" + action
-                    + "']]"))).isNotEmpty().allSatisfy(li -> assertThat(li.getDomAttribute("class")).isEqualTo("read"));
+            assertThat(browser.findElements(
+                            By.xpath("//li[@data-notification-id][.//a[@href='/actions/" + action + "']]")))
+                    .isNotEmpty()
+                    .allSatisfy(li -> assertThat(li.getDomAttribute("class")).isEqualTo("read"));
         });
     }
 

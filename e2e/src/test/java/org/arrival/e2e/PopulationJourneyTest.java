@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,10 +62,16 @@ class PopulationJourneyTest {
             browser.type("field-area-areaName", "Kisenyi");
             browser.type("field-area-areaCode", "KLA-KISENYI");
             // the national office's own place is the country: Kisenyi is in Kampala, the forum's area
-            if (browser.driver.findElement(By.id("field-area-subdivision")).getDomProperty("value").isEmpty()) {
+            if (browser.driver
+                    .findElement(By.id("field-area-subdivision"))
+                    .getDomProperty("value")
+                    .isEmpty()) {
                 browser.type("field-area-subdivision", "UG-C");
             }
-            if (browser.driver.findElement(By.id("field-area-country")).getDomProperty("value").isEmpty()) {
+            if (browser.driver
+                    .findElement(By.id("field-area-country"))
+                    .getDomProperty("value")
+                    .isEmpty()) {
                 browser.type("field-area-country", "UG");
             }
             browser.select("field-group", "Stateless people");
@@ -84,7 +89,8 @@ class PopulationJourneyTest {
             assertThat(previewRow("Registered")).contains("3", "fewer than 5");
             assertThat(previewRow("Estimated present")).contains("12", "10");
             assertThat(browser.driver.findElement(By.id("preview")).getText()).contains("Nothing is saved yet");
-            assertThat(browser.driver.findElement(By.id("field-registered")).getDomProperty("value")).isEqualTo("3");
+            assertThat(browser.driver.findElement(By.id("field-registered")).getDomProperty("value"))
+                    .isEqualTo("3");
             assertThat(browser.sidewaysScroll()).isLessThanOrEqualTo(0);
             browser.check("the preview at 390 px");
             browser.focusTop();
@@ -106,7 +112,9 @@ class PopulationJourneyTest {
             Instant until = Instant.now().plus(Duration.ofSeconds(30));
             do {
                 browser.open(forum);
-            } while (browser.driver.findElements(By.cssSelector("tr[data-estimate-id='" + recorded[0] + "']")).isEmpty()
+            } while (browser.driver
+                            .findElements(By.cssSelector("tr[data-estimate-id='" + recorded[0] + "']"))
+                            .isEmpty()
                     && Instant.now().isBefore(until));
             WebElement row = browser.driver.findElement(By.cssSelector("tr[data-estimate-id='" + recorded[0] + "']"));
             assertThat(row.findElement(By.cssSelector(".registered")).getText()).isEqualTo("fewer than 5");
@@ -114,37 +122,51 @@ class PopulationJourneyTest {
             assertThat(row.getText()).contains("Kisenyi", "Stateless people", "Uganda Bureau of Statistics");
             // the demo's small count, as every member sees it: 4 registered, 36 estimated
             assertThat(browser.driver.findElements(By.cssSelector("#population-table tr[data-estimate-id]")).stream()
-                    .map(WebElement::getText).filter(t -> t.contains("Nakawa") && t.contains("Asylum seekers")))
-                    .singleElement().asString().contains("fewer than 5", "35");
+                            .map(WebElement::getText)
+                            .filter(t -> t.contains("Nakawa") && t.contains("Asylum seekers")))
+                    .singleElement()
+                    .asString()
+                    .contains("fewer than 5", "35");
             assertThat(browser.driver.findElement(By.id("disclosure-note")).getText())
                     .contains("fewer than 5", "rounded to a multiple of 5");
 
             // the chart: its caption, its description for screen readers, and its numbers in a table
             WebElement figure = browser.driver.findElement(By.id("population-latest"));
             assertThat(figure.findElement(By.tagName("figcaption")).getText())
-                    .isEqualTo("Latest estimate of each area and group: people registered against people estimated to be present");
+                    .isEqualTo(
+                            "Latest estimate of each area and group: people registered against people estimated to be present");
             WebElement svg = figure.findElement(By.cssSelector("svg[role='img']"));
             assertThat(svg.getDomAttribute("aria-labelledby")).isEqualTo("population-latest-caption");
             assertThat(svg.getDomAttribute("aria-describedby")).isEqualTo("population-latest-description");
-            assertThat(browser.driver.findElement(By.id("population-latest-description")).getDomProperty("textContent"))
+            assertThat(browser.driver
+                            .findElement(By.id("population-latest-description"))
+                            .getDomProperty("textContent"))
                     .contains("Kisenyi, Stateless people: fewer than 5 registered, 10 estimated");
             browser.focusTop();
-            browser.tabTo(e -> "summary".equals(e.getTagName())
-                    && figure.equals(e.findElement(By.xpath("ancestor::figure"))), "the chart's numbers", 200)
+            browser.tabTo(
+                            e -> "summary".equals(e.getTagName())
+                                    && figure.equals(e.findElement(By.xpath("ancestor::figure"))),
+                            "the chart's numbers",
+                            200)
                     .sendKeys(Keys.ENTER);
             WebElement table = figure.findElement(By.cssSelector("details table"));
             browser.waitFor(d -> table.isDisplayed());
             assertThat(table.getText()).contains("Kisenyi, Stateless people", "fewer than 5", "10");
-            assertThat(browser.driver.findElements(By.cssSelector("figure[id^='population-trend-']"))).isNotEmpty();
+            assertThat(browser.driver.findElements(By.cssSelector("figure[id^='population-trend-']")))
+                    .isNotEmpty();
             assertThat(browser.sidewaysScroll()).isLessThanOrEqualTo(0);
             browser.check("the forum's estimates for the NGO at 390 px");
 
             // in Arabic, right to left
             browser.open("/language?lang=ar&back=" + forum);
             browser.waitFor(d -> "rtl".equals(d.findElement(By.tagName("html")).getDomAttribute("dir")));
-            WebElement arabic = browser.driver.findElement(By.cssSelector("tr[data-estimate-id='" + recorded[0] + "']"));
-            assertThat(arabic.findElement(By.cssSelector(".registered")).getText()).isEqualTo("أقل من 5");
-            assertThat(browser.driver.findElement(By.id("population-latest-caption")).getText())
+            WebElement arabic =
+                    browser.driver.findElement(By.cssSelector("tr[data-estimate-id='" + recorded[0] + "']"));
+            assertThat(arabic.findElement(By.cssSelector(".registered")).getText())
+                    .isEqualTo("أقل من 5");
+            assertThat(browser.driver
+                            .findElement(By.id("population-latest-caption"))
+                            .getText())
                     .startsWith("أحدث تقدير لكل منطقة وفئة");
             browser.check("the forum's estimates in Arabic");
             browser.open("/language?lang=en&back=/forums");
@@ -153,7 +175,10 @@ class PopulationJourneyTest {
 
     /** A row of the preview's table, by its heading. */
     private static String previewRow(String heading) {
-        return browser.driver.findElements(By.cssSelector("#preview-table tbody tr")).stream().map(WebElement::getText)
-                .filter(t -> t.startsWith(heading)).findFirst().orElseThrow();
+        return browser.driver.findElements(By.cssSelector("#preview-table tbody tr")).stream()
+                .map(WebElement::getText)
+                .filter(t -> t.startsWith(heading))
+                .findFirst()
+                .orElseThrow();
     }
 }

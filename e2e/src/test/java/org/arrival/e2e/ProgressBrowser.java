@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
-
 import org.arrival.local.PlatformService;
 import org.arrival.platform.testing.SystemChromium;
 import org.openqa.selenium.By;
@@ -47,11 +46,14 @@ final class ProgressBrowser implements AutoCloseable {
     void signIn(String username) {
         driver.get(web + "/");
         waitFor(d -> !d.findElements(By.id("kc-login")).isEmpty());
-        assertThat(driver.getCurrentUrl()).startsWith(platform.settings().issuer()).contains("client_id=arrival-bff");
+        assertThat(driver.getCurrentUrl())
+                .startsWith(platform.settings().issuer())
+                .contains("client_id=arrival-bff");
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys("arrival-demo");
         driver.findElement(By.id("kc-login")).click();
-        waitFor(d -> d.getCurrentUrl().startsWith(web) && !d.findElements(By.id("who")).isEmpty());
+        waitFor(d -> d.getCurrentUrl().startsWith(web)
+                && !d.findElements(By.id("who")).isEmpty());
     }
 
     /** The page's own scripts (htmx, app.js) on or off, for this tab and the pages it opens next. */
@@ -68,7 +70,9 @@ final class ProgressBrowser implements AutoCloseable {
         for (int i = 0; i < presses && !wanted.test(focused()); i++) {
             focused().sendKeys(Keys.TAB);
         }
-        assertThat(wanted.test(focused())).as("Tab reaches %s (focus on %s)", what, describe(focused())).isTrue();
+        assertThat(wanted.test(focused()))
+                .as("Tab reaches %s (focus on %s)", what, describe(focused()))
+                .isTrue();
         return focused();
     }
 
@@ -102,7 +106,8 @@ final class ProgressBrowser implements AutoCloseable {
     }
 
     <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+        return new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(StaleElementReferenceException.class)
                 .until(condition);
     }
 

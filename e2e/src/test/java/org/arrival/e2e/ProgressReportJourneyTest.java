@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.Map;
-
 import org.arrival.local.DemoPlans;
 import org.arrival.local.PlatformService;
 import org.junit.jupiter.api.AfterAll;
@@ -15,7 +14,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -54,21 +52,30 @@ class ProgressReportJourneyTest {
             assertThat(driver.getCurrentUrl()).startsWith(browser.web + "/").doesNotContain("/forums");
             assertThat(driver.findElement(By.id("mywork-heading")).getText()).isEqualTo("My work");
             WebElement late = driver.findElements(By.cssSelector("#reports li[data-action-id]")).stream()
-                    .filter(li -> li.getText().contains(DemoPlans.MARKET_ACCESS)).findFirst().orElseThrow();
+                    .filter(li -> li.getText().contains(DemoPlans.MARKET_ACCESS))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(late.getDomAttribute("data-urgency")).isEqualTo("LATE");
             assertThat(late.getText()).containsPattern("Overdue by \\d+ days?");
             String action = late.getDomAttribute("data-action-id");
             String form = "/actions/" + action + "/reports/new";
-            assertThat(driver.findElement(By.cssSelector("#glance li.late")).getText()).contains("overdue");
+            assertThat(driver.findElement(By.cssSelector("#glance li.late")).getText())
+                    .contains("overdue");
             assertNoSidewaysScroll("My work");
             Accessibility.check(driver, "my work at 390 px");
-            assertThat(browser.js("return typeof window.htmx")).as("htmx runs while scripts are on").isEqualTo("object");
+            assertThat(browser.js("return typeof window.htmx"))
+                    .as("htmx runs while scripts are on")
+                    .isEqualTo("object");
 
             // from here on the pages run no script: the form is plain HTML
             browser.scripts(false);
             browser.focusTop();
-            browser.tabTo(e -> ("a".equals(e.getTagName()) && e.getDomAttribute("href") != null
-                    && e.getDomAttribute("href").equals(form)), 80, "the market action's 'Write the report'")
+            browser.tabTo(
+                            e -> ("a".equals(e.getTagName())
+                                    && e.getDomAttribute("href") != null
+                                    && e.getDomAttribute("href").equals(form)),
+                            80,
+                            "the market action's 'Write the report'")
                     .sendKeys(Keys.ENTER);
             browser.waitFor(d -> d.getCurrentUrl().equals(browser.web + form)
                     && !d.findElements(By.id("report-form")).isEmpty());
@@ -84,7 +91,8 @@ class ProgressReportJourneyTest {
             // in French from here
             driver.get(browser.web + "/language?lang=fr&back=" + form);
             browser.waitFor(d -> "fr".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
-            assertThat(driver.findElement(By.id("report-heading")).getText()).isEqualTo("Publier un rapport d'avancement");
+            assertThat(driver.findElement(By.id("report-heading")).getText())
+                    .isEqualTo("Publier un rapport d'avancement");
 
             // the keyboard alone: percent, rating (arrow keys in the radio group), narrative, an indicator, publish
             browser.focusTop();
@@ -101,7 +109,8 @@ class ProgressReportJourneyTest {
             // the service refuses the phone number: said at the field, in French, with everything typed kept
             browser.waitFor(d -> !d.findElements(By.id("error-summary")).isEmpty());
             assertThat(driver.getCurrentUrl()).isEqualTo(browser.web + form);
-            assertThat(driver.findElement(By.cssSelector("#error-summary a[href='#field-narrative']")).getText())
+            assertThat(driver.findElement(By.cssSelector("#error-summary a[href='#field-narrative']"))
+                            .getText())
                     .contains("Cela ressemble au numéro de téléphone d’une personne");
             WebElement narrative = driver.findElement(By.id("field-narrative"));
             assertThat(narrative.getDomAttribute("aria-invalid")).isEqualTo("true");
@@ -116,22 +125,31 @@ class ProgressReportJourneyTest {
 
             // without the phone number it is published, and My work says so
             browser.focusTop();
-            browser.retype(browser.tabToId("field-narrative", 60),
+            browser.retype(
+                    browser.tabToId("field-narrative", 60),
                     "Licences délivrées aux commerçants réfugiés ; l’exonération attend toujours le conseil.");
             browser.tabToId("publish", 15).sendKeys(Keys.ENTER);
             browser.waitFor(d -> d.getCurrentUrl().equals(browser.web + "/")
                     && !d.findElements(By.id("published")).isEmpty());
             assertThat(driver.findElement(By.id("published")).getText())
                     .contains("Votre rapport d’avancement", DemoPlans.MARKET_ACCESS);
-            assertThat(driver.findElements(By.cssSelector(
-                    "#reports li[data-action-id='" + action + "'][data-urgency='LATE']"))).isEmpty();
+            assertThat(driver.findElements(
+                            By.cssSelector("#reports li[data-action-id='" + action + "'][data-urgency='LATE']")))
+                    .isEmpty();
             checkWithScripts("my work after publishing, in French");
 
             // the action-plans service has the report as typed
-            JsonNode reporting = browser.platform.api.expect(200, "GET", PlatformService.ACTION_PLANS,
-                    "/actions/" + action + "/reporting", browser.platform.token("kcca-coordinator"), null, Map.of());
+            JsonNode reporting = browser.platform.api.expect(
+                    200,
+                    "GET",
+                    PlatformService.ACTION_PLANS,
+                    "/actions/" + action + "/reporting",
+                    browser.platform.token("kcca-coordinator"),
+                    null,
+                    Map.of());
             assertThat(reporting.path("overdue").asBoolean()).isFalse();
-            assertThat(reporting.path("lastReport").path("percentComplete").asInt()).isEqualTo(40);
+            assertThat(reporting.path("lastReport").path("percentComplete").asInt())
+                    .isEqualTo(40);
             assertThat(reporting.path("lastReport").path("rag").asString()).isEqualTo("GREEN");
         });
     }
@@ -142,7 +160,8 @@ class ProgressReportJourneyTest {
 
     private void assertNoSidewaysScroll(String page) {
         assertThat((Long) browser.js("return document.documentElement.scrollWidth - window.innerWidth"))
-                .as("sideways scroll on %s", page).isLessThanOrEqualTo(0L);
+                .as("sideways scroll on %s", page)
+                .isLessThanOrEqualTo(0L);
     }
 
     /**
@@ -152,7 +171,9 @@ class ProgressReportJourneyTest {
     private void checkWithScripts(String page) {
         browser.scripts(true);
         try {
-            assertThat(browser.js("return typeof window.htmx")).as("htmx on %s", page).isEqualTo("undefined");
+            assertThat(browser.js("return typeof window.htmx"))
+                    .as("htmx on %s", page)
+                    .isEqualTo("undefined");
             assertNoSidewaysScroll(page);
             Accessibility.check(browser.driver, page);
         } finally {

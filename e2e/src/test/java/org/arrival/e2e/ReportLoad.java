@@ -14,10 +14,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
-
 import org.arrival.local.DemoForum;
 import org.arrival.local.PlatformClient;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,16 +29,25 @@ import tools.jackson.databind.JsonNode;
  */
 final class ReportLoad implements AutoCloseable {
 
-    enum Outcome { ACCEPTED, REFUSED, UNKNOWN }
+    enum Outcome {
+        ACCEPTED,
+        REFUSED,
+        UNKNOWN
+    }
 
     /** An action the load reports on, and the demo user of its owner who does. */
-    record Target(String actionId, String user, String owner) {
-    }
+    record Target(String actionId, String user, String owner) {}
 
     /** One write: the action's index, the report's sequence number on it, what the API said. */
-    record Attempt(int action, int seq, String marker, Instant sent, Instant answered, Outcome outcome, String detail,
-            String reportId) {
-    }
+    record Attempt(
+            int action,
+            int seq,
+            String marker,
+            Instant sent,
+            Instant answered,
+            Outcome outcome,
+            String detail,
+            String reportId) {}
 
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(10);
 
@@ -50,13 +57,14 @@ final class ReportLoad implements AutoCloseable {
     private final String tag;
     private final LocalDate periodEnd;
     private final Duration pace;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Attempt> attempts = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    ReportLoad(List<Target> targets, PlatformClient api, String baseUrl, String tag, LocalDate periodEnd,
-            Duration pace) {
+    ReportLoad(
+            List<Target> targets, PlatformClient api, String baseUrl, String tag, LocalDate periodEnd, Duration pace) {
         this.targets = List.copyOf(targets);
         this.api = api;
         this.baseUrl = baseUrl;
@@ -102,39 +110,63 @@ final class ReportLoad implements AutoCloseable {
         try {
             token = api.token(t.user(), DemoForum.PASSWORD);
         } catch (RuntimeException e) {
-            return new Attempt(action, seq, marker, sent, Instant.now(), Outcome.REFUSED, "no token: " + e.getMessage(),
-                    null);
+            return new Attempt(
+                    action, seq, marker, sent, Instant.now(), Outcome.REFUSED, "no token: " + e.getMessage(), null);
         }
         String body = """
                 {"periodStart":"%s","periodEnd":"%s","percentComplete":%d,"rag":"GREEN",
-                 "narrative":"Steady progress under faults, report %s"}"""
-                .formatted(periodEnd.minusDays(seq), periodEnd, percent(seq), marker);
+                 "narrative":"Steady progress under faults, report %s"}""".formatted(periodEnd.minusDays(seq), periodEnd, percent(seq), marker);
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/actions/" + t.actionId() + "/reports"))
-                .timeout(ANSWER_WITHIN).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .timeout(ANSWER_WITHIN)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
             Instant answered = Instant.now();
             if (r.statusCode() / 100 == 2) {
                 JsonNode json = PlatformClient.json().readTree(r.body());
-                return new Attempt(action, seq, marker, sent, answered, Outcome.ACCEPTED, Integer.toString(r.statusCode()),
+                return new Attempt(
+                        action,
+                        seq,
+                        marker,
+                        sent,
+                        answered,
+                        Outcome.ACCEPTED,
+                        Integer.toString(r.statusCode()),
                         json.get("id").asString());
             }
-            return new Attempt(action, seq, marker, sent, answered, Outcome.REFUSED, Integer.toString(r.statusCode()),
-                    null);
+            return new Attempt(
+                    action, seq, marker, sent, answered, Outcome.REFUSED, Integer.toString(r.statusCode()), null);
         } catch (ConnectException | HttpConnectTimeoutException e) {
             // nothing reached the service
             return new Attempt(action, seq, marker, sent, Instant.now(), Outcome.REFUSED, "connection refused", null);
         } catch (HttpTimeoutException e) {
-            return new Attempt(action, seq, marker, sent, Instant.now(), Outcome.UNKNOWN,
-                    "no answer within " + ANSWER_WITHIN.toSeconds() + " s", null);
+            return new Attempt(
+                    action,
+                    seq,
+                    marker,
+                    sent,
+                    Instant.now(),
+                    Outcome.UNKNOWN,
+                    "no answer within " + ANSWER_WITHIN.toSeconds() + " s",
+                    null);
         } catch (IOException e) {
             if (e.getCause() instanceof ConnectException) {
-                return new Attempt(action, seq, marker, sent, Instant.now(), Outcome.REFUSED, "connection refused", null);
+                return new Attempt(
+                        action, seq, marker, sent, Instant.now(), Outcome.REFUSED, "connection refused", null);
             }
-            return new Attempt(action, seq, marker, sent, Instant.now(), Outcome.UNKNOWN,
-                    "connection lost: " + e.getClass().getSimpleName(), null);
+            return new Attempt(
+                    action,
+                    seq,
+                    marker,
+                    sent,
+                    Instant.now(),
+                    Outcome.UNKNOWN,
+                    "connection lost: " + e.getClass().getSimpleName(),
+                    null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Attempt(action, seq, marker, sent, Instant.now(), Outcome.UNKNOWN, "interrupted", null);

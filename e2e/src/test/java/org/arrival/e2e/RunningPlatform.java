@@ -3,7 +3,6 @@ package org.arrival.e2e;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-
 import org.arrival.local.DemoForum;
 import org.arrival.local.LocalStack;
 import org.arrival.local.PlatformClient;
@@ -25,25 +24,29 @@ final class RunningPlatform implements AutoCloseable {
     final String forumId;
     /** A real Keycloak token whose lifetime was one second, taken at start-up, for the expiry check. */
     final String shortLivedToken;
+
     final Instant shortLivedTokenExpires;
 
     private RunningPlatform(LocalStack stack) {
         this.stack = stack;
         this.api = new PlatformClient(stack.settings());
-        JsonNode forums = api.expect(200, "GET", PlatformService.REGISTRY, "/forums?q=Kampala", token("donor-viewer"),
-                null, Map.of());
+        JsonNode forums = api.expect(
+                200, "GET", PlatformService.REGISTRY, "/forums?q=Kampala", token("donor-viewer"), null, Map.of());
         this.forumId = forums.get("items").get(0).get("id").asString();
-        this.shortLivedToken = new KeycloakAdmin(stack.settings()).tokenWithLifetimeOfOneSecond("ngo-editor",
-                DemoForum.PASSWORD);
-        String claims = new String(java.util.Base64.getUrlDecoder().decode(shortLivedToken.split("\\.")[1]),
+        this.shortLivedToken =
+                new KeycloakAdmin(stack.settings()).tokenWithLifetimeOfOneSecond("ngo-editor", DemoForum.PASSWORD);
+        String claims = new String(
+                java.util.Base64.getUrlDecoder().decode(shortLivedToken.split("\\.")[1]),
                 java.nio.charset.StandardCharsets.UTF_8);
-        this.shortLivedTokenExpires = Instant.ofEpochSecond(PlatformClient.json().readTree(claims).get("exp").asLong());
+        this.shortLivedTokenExpires = Instant.ofEpochSecond(
+                PlatformClient.json().readTree(claims).get("exp").asLong());
     }
 
     static synchronized RunningPlatform get() {
         if (instance == null) {
             Path dir = Path.of(System.getProperty("arrival.e2e.stack-dir", "target/stack"));
-            StackSettings settings = StackSettings.of(StackSettings.findRoot(Path.of("")), dir, true, true, System.getenv());
+            StackSettings settings =
+                    StackSettings.of(StackSettings.findRoot(Path.of("")), dir, true, true, System.getenv());
             LocalStack stack = LocalStack.start(settings);
             System.out.println(stack.summary());
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stop-stack"));

@@ -1,18 +1,17 @@
 package org.arrival.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.arrival.local.DemoForum;
 import org.arrival.local.PlatformClient.Response;
 import org.arrival.local.PlatformService;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every service refuses tokens Keycloak did not issue for it, or no longer vouches for. */
 @org.junit.jupiter.api.extension.ExtendWith(PlatformExtension.class)
@@ -33,9 +32,12 @@ class TokenRefusalTest {
     @Test
     void aValidKeycloakTokenIsAccepted() {
         String token = platform.token("ngo-editor");
-        readPaths().forEach((service, path) ->
-                assertThat(platform.api.call("GET", service, path, token, null, Map.of()).status())
-                        .as("%s %s", service, path).isEqualTo(200));
+        readPaths()
+                .forEach((service, path) -> assertThat(platform.api
+                                .call("GET", service, path, token, null, Map.of())
+                                .status())
+                        .as("%s %s", service, path)
+                        .isEqualTo(200));
     }
 
     @Test
@@ -44,7 +46,7 @@ class TokenRefusalTest {
         String tampered = withClaim(valid, "org_id", DemoForum.KCCA);
         String otherRealm = new KeycloakAdmin(platform.settings()).masterRealmToken();
         readPaths().forEach((service, path) -> {
-            for (String token : new String[] { null, tampered, otherRealm, "not-a-token" }) {
+            for (String token : new String[] {null, tampered, otherRealm, "not-a-token"}) {
                 Response r = platform.api.call("GET", service, path, token, null, Map.of());
                 assertThat(r.status()).as("%s %s", service, path).isEqualTo(401);
                 assertThat(r.body()).contains("\"status\":401");
@@ -59,9 +61,12 @@ class TokenRefusalTest {
         if (!wait.isNegative()) {
             Thread.sleep(wait.toMillis());
         }
-        readPaths().forEach((service, path) -> assertThat(
-                platform.api.call("GET", service, path, platform.shortLivedToken, null, Map.of()).status())
-                .as("%s %s", service, path).isEqualTo(401));
+        readPaths()
+                .forEach((service, path) -> assertThat(platform.api
+                                .call("GET", service, path, platform.shortLivedToken, null, Map.of())
+                                .status())
+                        .as("%s %s", service, path)
+                        .isEqualTo(401));
     }
 
     /** The same token with one claim changed and the original signature kept. */
@@ -70,7 +75,8 @@ class TokenRefusalTest {
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
         String changed = payload.replaceFirst("\"" + claim + "\":\"[^\"]*\"", "\"" + claim + "\":\"" + value + "\"");
         assertThat(changed).isNotEqualTo(payload);
-        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(changed.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        return parts[0] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(changed.getBytes(StandardCharsets.UTF_8)) + "."
+                + parts[2];
     }
 }

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.benchmarks.events.HistoryEvent;
 import org.arrival.benchmarks.measure.Rate;
 import org.arrival.contracts.EventJson;
@@ -86,7 +85,9 @@ public final class JdbcBaseline {
                     reported_at timestamptz NOT NULL, reported_by text NOT NULL,
                     UNIQUE (action_id, period_start, period_end));
                 CREATE INDEX progress_report_action ON progress_report (action_id, period_end DESC)""", c -> {
-            List<UUID> actions = java.util.stream.IntStream.range(0, 64).mapToObj(i -> UUID.randomUUID()).toList();
+            List<UUID> actions = java.util.stream.IntStream.range(0, 64)
+                    .mapToObj(i -> UUID.randomUUID())
+                    .toList();
             LocalDate first = LocalDate.of(1990, 1, 1);
             long start = System.nanoTime();
             try (PreparedStatement ps = c.prepareStatement("""

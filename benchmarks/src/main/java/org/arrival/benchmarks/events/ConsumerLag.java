@@ -7,7 +7,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
@@ -24,8 +23,11 @@ public final class ConsumerLag implements AutoCloseable {
     private final Admin admin;
 
     public ConsumerLag(String bootstrap) {
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.CLIENT_ID_CONFIG, "arrival-benchmark-lag"));
+        admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                AdminClientConfig.CLIENT_ID_CONFIG,
+                "arrival-benchmark-lag"));
     }
 
     /** Lag per consumer group, by name. */
@@ -35,14 +37,17 @@ public final class ConsumerLag implements AutoCloseable {
             for (var listing : admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS)) {
                 String group = listing.groupId();
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                        .partitionsToOffsetAndMetadata()
+                        .get(30, TimeUnit.SECONDS);
                 Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
                 committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-                Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+                Map<TopicPartition, ListOffsetsResultInfo> ends =
+                        admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
                 long behind = 0;
                 for (var e : committed.entrySet()) {
                     if (e.getValue() != null && ends.containsKey(e.getKey())) {
-                        behind += Math.max(0, ends.get(e.getKey()).offset() - e.getValue().offset());
+                        behind += Math.max(
+                                0, ends.get(e.getKey()).offset() - e.getValue().offset());
                     }
                 }
                 lag.put(group, behind);
@@ -65,12 +70,19 @@ public final class ConsumerLag implements AutoCloseable {
         try {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             for (String topic : topics) {
-                var description = Objects.requireNonNull(admin.describeTopics(java.util.List.of(topic)).allTopicNames()
-                        .get(30, TimeUnit.SECONDS).get(topic), "the broker describes every topic asked for, or fails");
-                description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+                var description = Objects.requireNonNull(
+                        admin.describeTopics(java.util.List.of(topic))
+                                .allTopicNames()
+                                .get(30, TimeUnit.SECONDS)
+                                .get(topic),
+                        "the broker describes every topic asked for, or fails");
+                description
+                        .partitions()
+                        .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
             }
             return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream()
-                    .mapToLong(ListOffsetsResultInfo::offset).sum();
+                    .mapToLong(ListOffsetsResultInfo::offset)
+                    .sum();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -3,14 +3,12 @@ package org.arrival.benchmarks.events;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-
 import org.arrival.benchmarks.measure.Rate;
 import org.arrival.benchmarks.reporting.Workspace;
 import org.arrival.local.DemoForum;
 import org.arrival.local.PlatformClient;
 import org.arrival.local.PlatformService;
 import org.jspecify.annotations.Nullable;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,11 +18,14 @@ import tools.jackson.databind.JsonNode;
  */
 public final class ForumRebuild {
 
-    private ForumRebuild() {
-    }
+    private ForumRebuild() {}
 
-    public record Result(long eventsRead, Rate rate, Duration wallTime, String status, @Nullable String error) {
-    }
+    public record Result(
+            long eventsRead,
+            Rate rate,
+            Duration wallTime,
+            String status,
+            @Nullable String error) {}
 
     public static Result run(PlatformClient api, Duration timeout) {
         String admin = api.token("platform-admin", DemoForum.PASSWORD);
@@ -33,20 +34,32 @@ public final class ForumRebuild {
         String id = started.get("id").asString();
         Instant deadline = Instant.now().plus(timeout);
         JsonNode status = started;
-        while ("RUNNING".equals(status.get("status").asString()) && Instant.now().isBefore(deadline)) {
+        while ("RUNNING".equals(status.get("status").asString())
+                && Instant.now().isBefore(deadline)) {
             Workspace.pause(1000);
             // the token lives five minutes; a long rebuild outlives it
-            status = api.expect(200, "GET", PlatformService.FORUM, "/admin/rebuild/" + id,
-                    api.token("platform-admin", DemoForum.PASSWORD), null, Map.of());
+            status = api.expect(
+                    200,
+                    "GET",
+                    PlatformService.FORUM,
+                    "/admin/rebuild/" + id,
+                    api.token("platform-admin", DemoForum.PASSWORD),
+                    null,
+                    Map.of());
         }
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         long read = status.get("eventsRead").asLong();
         Instant from = Instant.parse(status.get("startedAt").asString());
         JsonNode finished = status.get("finishedAt");
-        Duration took = finished == null || finished.isNull() ? wall
+        Duration took = finished == null || finished.isNull()
+                ? wall
                 : Duration.between(from, Instant.parse(finished.asString()));
         JsonNode error = status.get("error");
-        return new Result(read, new Rate(read, took), wall, status.get("status").asString(),
+        return new Result(
+                read,
+                new Rate(read, took),
+                wall,
+                status.get("status").asString(),
                 error == null || error.isNull() ? null : error.asString());
     }
 }

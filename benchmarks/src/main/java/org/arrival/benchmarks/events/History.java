@@ -7,7 +7,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.UUID;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.EventCatalogue;
 import org.arrival.contracts.EventJson;
@@ -105,55 +104,121 @@ public final class History implements Iterable<HistoryEvent> {
         UUID subject = action;
         switch (round) {
             case 0 -> payload = new ActionProposed(action(action, owner, 1, ActionStatus.PROPOSED), actor);
-            case 1 -> payload = new ActionUpdated(action(action, owner, 2, ActionStatus.COMMITTED), actor,
-                    List.of("status"), "Funding agreed at the forum's quarterly meeting");
-            case 2 -> payload = new ActionUpdated(action(action, owner, 3, ActionStatus.IN_PROGRESS), actor,
-                    List.of("status"), null);
+            case 1 ->
+                payload = new ActionUpdated(
+                        action(action, owner, 2, ActionStatus.COMMITTED),
+                        actor,
+                        List.of("status"),
+                        "Funding agreed at the forum's quarterly meeting");
+            case 2 ->
+                payload = new ActionUpdated(
+                        action(action, owner, 3, ActionStatus.IN_PROGRESS), actor, List.of("status"), null);
             case 3, 5 -> {
                 subject = id("milestone", a, round);
-                payload = new MilestoneRecorded(new Milestone(subject, 1, action,
-                        round == 3 ? "First desks open" : "All five desks open", FIRST_PERIOD.plusMonths(round),
-                        null, MilestoneStatus.PLANNED), actor);
+                payload = new MilestoneRecorded(
+                        new Milestone(
+                                subject,
+                                1,
+                                action,
+                                round == 3 ? "First desks open" : "All five desks open",
+                                FIRST_PERIOD.plusMonths(round),
+                                null,
+                                MilestoneStatus.PLANNED),
+                        actor);
             }
             case 4 -> {
                 subject = id("funding", a, round);
                 BigDecimal required = BigDecimal.valueOf(250_000);
                 BigDecimal committed = BigDecimal.valueOf(150_000);
                 BigDecimal disbursed = BigDecimal.valueOf(90_000);
-                payload = new FundingRecorded(new FundingLine(subject, 1, action, null, "Urban inclusion fund", "USD",
-                        required, committed, disbursed),
-                        List.of(new FundingSummary("USD", required, committed, disbursed, required.subtract(committed))),
+                payload = new FundingRecorded(
+                        new FundingLine(
+                                subject,
+                                1,
+                                action,
+                                null,
+                                "Urban inclusion fund",
+                                "USD",
+                                required,
+                                committed,
+                                disbursed),
+                        List.of(new FundingSummary(
+                                "USD", required, committed, disbursed, required.subtract(committed))),
                         actor);
             }
             default -> {
                 subject = id("report", a, round);
                 LocalDate day = FIRST_PERIOD.plusDays(round);
-                payload = new ProgressReported(new ProgressReport(subject, action, day, day, ActionStatus.IN_PROGRESS,
-                        round % 101, round % 3 == 0 ? Rag.AMBER : Rag.GREEN, NARRATIVE, List.of(
-                                new IndicatorValue("Division offices with an operating multilingual referral desk",
-                                        "desks", 0.0, 5.0, (double) (round % 6)),
-                                new IndicatorValue("Referrals with a written slip to city health centres",
-                                        "referrals", 0.0, 4000.0, (double) (40 * (round % 97))))), actor);
+                payload = new ProgressReported(
+                        new ProgressReport(
+                                subject,
+                                action,
+                                day,
+                                day,
+                                ActionStatus.IN_PROGRESS,
+                                round % 101,
+                                round % 3 == 0 ? Rag.AMBER : Rag.GREEN,
+                                NARRATIVE,
+                                List.of(
+                                        new IndicatorValue(
+                                                "Division offices with an operating multilingual referral desk",
+                                                "desks",
+                                                0.0,
+                                                5.0,
+                                                (double) (round % 6)),
+                                        new IndicatorValue(
+                                                "Referrals with a written slip to city health centres",
+                                                "referrals",
+                                                0.0,
+                                                4000.0,
+                                                (double) (40 * (round % 97))))),
+                        actor);
             }
         }
         EventTypeDefinition type = EventCatalogue.instance().typeOf(payload.getClass());
-        return new HistoryEvent(type.topic(), type.type(), id("event", a, round).toString(), subject, action, owner,
-                DataClassification.ORGANISATION, time, EventJson.write(payload));
+        return new HistoryEvent(
+                type.topic(),
+                type.type(),
+                id("event", a, round).toString(),
+                subject,
+                action,
+                owner,
+                DataClassification.ORGANISATION,
+                time,
+                EventJson.write(payload));
     }
 
     private static Action action(UUID id, UUID owner, long version, ActionStatus status) {
-        return new Action(id, version, owner, null, "Multilingual referral desk, division office",
+        return new Action(
+                id,
+                version,
+                owner,
+                null,
+                "Multilingual referral desk, division office",
                 "A desk where refugees, asylum seekers and their neighbours get information and written referrals to "
                         + "health centres, schools, legal aid and livelihood programmes.",
-                ActionKind.SERVICE, List.of(Sector.RECEPTION, Sector.HEALTH),
+                ActionKind.SERVICE,
+                List.of(Sector.RECEPTION, Sector.HEALTH),
                 List.of(PopulationGroup.REFUGEES, PopulationGroup.HOST_COMMUNITY),
-                List.of(new Jurisdiction("UG", "UG-C", null, "Kawempe division")), LocalDate.of(2021, 1, 1),
-                LocalDate.of(2027, 12, 31), ReportingCadence.QUARTERLY, List.of(), null, false, List.of(), null,
-                List.of(), List.of(), List.of("SDG-10.7", "GCM-15"), List.of(), status);
+                List.of(new Jurisdiction("UG", "UG-C", null, "Kawempe division")),
+                LocalDate.of(2021, 1, 1),
+                LocalDate.of(2027, 12, 31),
+                ReportingCadence.QUARTERLY,
+                List.of(),
+                null,
+                false,
+                List.of(),
+                null,
+                List.of(),
+                List.of(),
+                List.of("SDG-10.7", "GCM-15"),
+                List.of(),
+                status);
     }
 
     /** A stable id per run, kind, action and round, so a history can be regenerated identically. */
     private UUID id(String kind, int a, int round) {
-        return UUID.nameUUIDFromBytes((run + ":" + kind + ":" + a + ":" + round).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes(
+                (run + ":" + kind + ":" + a + ":" + round).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

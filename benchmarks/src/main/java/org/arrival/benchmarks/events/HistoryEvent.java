@@ -3,14 +3,21 @@ package org.arrival.benchmarks.events;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
-
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.arrival.contracts.CloudEventHeaders;
 import org.arrival.contracts.DataClassification;
 
 /** One event of the seeded history, with everything its CloudEvents headers carry. */
-public record HistoryEvent(String topic, String type, String id, UUID subject, UUID key, UUID ownerOrg,
-        DataClassification classification, Instant time, byte[] payload) {
+public record HistoryEvent(
+        String topic,
+        String type,
+        String id,
+        UUID subject,
+        UUID key,
+        UUID ownerOrg,
+        DataClassification classification,
+        Instant time,
+        byte[] payload) {
 
     /** The event as the outbox relay would publish it, to the topic given (its own, or a baseline's). */
     public ProducerRecord<String, byte[]> record(String toTopic) {

@@ -3,7 +3,6 @@ package org.arrival.benchmarks.events;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -20,8 +19,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class HistorySeed {
 
-    private HistorySeed() {
-    }
+    private HistorySeed() {}
 
     /** How much was written, how fast, and how many payloads were checked against their schema. */
     public record Seeded(long events, long bytes, Rate rate, long validated) {
@@ -46,9 +44,14 @@ public final class HistorySeed {
         long bytes = 0;
         long validated = 0;
         long start = System.nanoTime();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.CLIENT_ID_CONFIG, "arrival-benchmark"),
-                new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ProducerConfig.CLIENT_ID_CONFIG,
+                        "arrival-benchmark"),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
             for (HistoryEvent e : events) {
                 if (validate && (count < 5_000 || count % 1_000 == 0)) {
                     contracts.requireValid(e.type(), e.payload());

@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -36,11 +35,9 @@ import org.arrival.benchmarks.measure.Rate;
  */
 public final class KafkaBaseline {
 
-    private KafkaBaseline() {
-    }
+    private KafkaBaseline() {}
 
-    public record Throughput(Rate produce, Rate consume, long bytes) {
-    }
+    public record Throughput(Rate produce, Rate consume, long bytes) {}
 
     public static Throughput throughput(Iterable<HistoryEvent> events, String bootstrap, Admin admin) {
         String topic = createTopic(admin);
@@ -80,14 +77,16 @@ public final class KafkaBaseline {
      * Produce-to-consume latency of single records (of {@code size} bytes) sent at {@code perSecond} for the duration,
      * producer with acks=all and the outbox relay's linger of 1 ms, consumer polling in a loop.
      */
-    public static Latencies.Summary endToEnd(String bootstrap, Admin admin, int size, double perSecond, Duration duration) {
+    public static Latencies.Summary endToEnd(
+            String bootstrap, Admin admin, int size, double perSecond, Duration duration) {
         String topic = createTopic(admin);
         Latencies latencies = new Latencies();
         AtomicBoolean done = new AtomicBoolean();
         try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap);
-                KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, 1),
-                        new StringSerializer(), new ByteArraySerializer())) {
+                KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, 1),
+                        new StringSerializer(),
+                        new ByteArraySerializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
             consumer.assign(partitions);
@@ -96,7 +95,8 @@ public final class KafkaBaseline {
             Thread reader = Thread.ofPlatform().name("baseline-reader").start(() -> {
                 while (!done.get()) {
                     for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
-                        latencies.record(System.nanoTime() - ByteBuffer.wrap(r.value()).getLong());
+                        latencies.record(
+                                System.nanoTime() - ByteBuffer.wrap(r.value()).getLong());
                     }
                 }
             });
@@ -125,13 +125,21 @@ public final class KafkaBaseline {
     }
 
     private static KafkaConsumer<String, byte[]> consumer(String bootstrap) {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.CLIENT_ID_CONFIG, "arrival-benchmark-baseline", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest"), new StringDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ConsumerConfig.CLIENT_ID_CONFIG,
+                        "arrival-benchmark-baseline",
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
     }
 
     private static String createTopic(Admin admin) {
-        String topic = "arrival.benchmark.baseline-" + UUID.randomUUID().toString().substring(0, 8);
+        String topic =
+                "arrival.benchmark.baseline-" + UUID.randomUUID().toString().substring(0, 8);
         try {
             admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(60, TimeUnit.SECONDS);
             // a producer that writes before every partition has its leader gets NOT_LEADER, then, being idempotent,
@@ -154,9 +162,14 @@ public final class KafkaBaseline {
 
     private static boolean led(Admin admin, String topic) throws InterruptedException {
         try {
-            var description = Objects.requireNonNull(admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(30, TimeUnit.SECONDS).get(topic), "the broker describes every topic asked for, or fails");
-            return description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+            var description = Objects.requireNonNull(
+                    admin.describeTopics(List.of(topic))
+                            .allTopicNames()
+                            .get(30, TimeUnit.SECONDS)
+                            .get(topic),
+                    "the broker describes every topic asked for, or fails");
+            return description.partitions().stream()
+                    .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
         } catch (ExecutionException | TimeoutException e) {
             return false;
         }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.arrival.local.LocalStack;
 
 /**
@@ -21,10 +20,10 @@ public final class Footprint {
 
     /** The harness's own JVM: the launcher, the mail catcher, PostgreSQL's starter and the load driver. */
     public static final String HARNESS = "harness JVM (launcher, mail catcher, load driver)";
+
     public static final String POSTGRES = "postgres (all processes)";
 
-    private Footprint() {
-    }
+    private Footprint() {}
 
     /** Memory of one part, in KiB. */
     public record Memory(long rssKib, long pssKib, int processes) {
@@ -33,7 +32,9 @@ public final class Footprint {
         }
 
         public Memory max(Memory other) {
-            return new Memory(Math.max(rssKib, other.rssKib), Math.max(pssKib, other.pssKib),
+            return new Memory(
+                    Math.max(rssKib, other.rssKib),
+                    Math.max(pssKib, other.pssKib),
                     Math.max(processes, other.processes));
         }
     }
@@ -73,7 +74,8 @@ public final class Footprint {
         parts.put(HARNESS, List.of(self));
         String binaries = stack.settings().dataDir().resolve("postgres").toString();
         List<Long> postgres = new ArrayList<>();
-        ProcessHandle.allProcesses().filter(p -> p.info().command().map(c -> c.startsWith(binaries)).orElse(false))
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.startsWith(binaries)).orElse(false))
                 .forEach(p -> postgres.add(p.pid()));
         parts.put(POSTGRES, postgres);
         stack.processIds().forEach((name, pids) -> {
@@ -94,7 +96,9 @@ public final class Footprint {
             // the command name (field 2) is in parentheses and may hold spaces: count fields after its ')'
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             // f[0] is field 3 (state): utime, stime, cutime, cstime are fields 14 to 17
-            return new long[] {Long.parseLong(f[11]) + Long.parseLong(f[12]), Long.parseLong(f[13]) + Long.parseLong(f[14])};
+            return new long[] {
+                Long.parseLong(f[11]) + Long.parseLong(f[12]), Long.parseLong(f[13]) + Long.parseLong(f[14])
+            };
         } catch (IOException | RuntimeException e) {
             return new long[] {0, 0};
         }
@@ -102,8 +106,10 @@ public final class Footprint {
 
     /** The sum of Pss over every part: the stack's memory. */
     public static long totalPssKib(Map<String, Memory> parts, boolean withHarness) {
-        return parts.entrySet().stream().filter(e -> withHarness || !e.getKey().equals(HARNESS))
-                .mapToLong(e -> e.getValue().pssKib()).sum();
+        return parts.entrySet().stream()
+                .filter(e -> withHarness || !e.getKey().equals(HARNESS))
+                .mapToLong(e -> e.getValue().pssKib())
+                .sum();
     }
 
     /** The larger of each part's figures in two samples. */

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** How figures are written in the results table. */
 public final class Format {
 
-    private Format() {
-    }
+    private Format() {}
 
     /** Nanoseconds as milliseconds: one decimal below 100 ms, none above. */
     public static String millis(long nanos) {
@@ -19,7 +18,8 @@ public final class Format {
         if (Double.isNaN(perSecond) || Double.isInfinite(perSecond)) {
             return "-";
         }
-        return perSecond < 100 ? String.format(Locale.ROOT, "%.1f", perSecond)
+        return perSecond < 100
+                ? String.format(Locale.ROOT, "%.1f", perSecond)
                 : String.format(Locale.ROOT, "%,.0f", perSecond);
     }
 

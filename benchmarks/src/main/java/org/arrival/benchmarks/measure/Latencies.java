@@ -41,8 +41,13 @@ public final class Latencies {
         for (long v : sorted) {
             sum += v;
         }
-        return new Summary(sorted.length, percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
-                sorted[sorted.length - 1], (long) (sum / sorted.length));
+        return new Summary(
+                sorted.length,
+                percentile(sorted, 50),
+                percentile(sorted, 95),
+                percentile(sorted, 99),
+                sorted[sorted.length - 1],
+                (long) (sum / sorted.length));
     }
 
     /** The nearest-rank percentile of ascending values; {@code p} in (0, 100]. */

@@ -18,7 +18,9 @@ public final class Table {
         if (cells.length != header.size()) {
             throw new IllegalArgumentException("a row of " + header.size() + " cells expected, got " + cells.length);
         }
-        rows.add(Arrays.stream(cells).map(c -> c == null ? "" : c.toString().replace("|", "\\|")).toList());
+        rows.add(Arrays.stream(cells)
+                .map(c -> c == null ? "" : c.toString().replace("|", "\\|"))
+                .toList());
         return this;
     }
 
@@ -52,7 +54,10 @@ public final class Table {
     private static void line(StringBuilder out, List<String> cells, int[] width) {
         out.append('|');
         for (int i = 0; i < cells.size(); i++) {
-            out.append(' ').append(cells.get(i)).append(" ".repeat(width[i] - cells.get(i).length())).append(" |");
+            out.append(' ')
+                    .append(cells.get(i))
+                    .append(" ".repeat(width[i] - cells.get(i).length()))
+                    .append(" |");
         }
         out.append(System.lineSeparator());
     }

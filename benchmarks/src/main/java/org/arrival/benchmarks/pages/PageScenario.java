@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.arrival.benchmarks.measure.Latencies;
 
 /**
@@ -60,7 +59,9 @@ public final class PageScenario {
             while (links.find()) {
                 String link = links.group(1).replace("&amp;", "&");
                 // a filtered or sorted list is the same page: its plain address stands for it
-                if (!link.contains("?") && !NOT_A_PAGE.matcher(link).find() && !byKind.containsKey(kind(link))
+                if (!link.contains("?")
+                        && !NOT_A_PAGE.matcher(link).find()
+                        && !byKind.containsKey(kind(link))
                         && seen.add(link)) {
                     queue.addLast(link);
                 }
@@ -87,13 +88,15 @@ public final class PageScenario {
                 latencies.record(last.nanos());
             }
             long assets = 0;
-            Matcher m = ASSET.matcher(Objects.requireNonNull(last, "measured at least once").body());
+            Matcher m = ASSET.matcher(
+                    Objects.requireNonNull(last, "measured at least once").body());
             Set<String> loaded = new LinkedHashSet<>();
             while (m.find()) {
                 loaded.add(m.group(1).replace("&amp;", "&"));
             }
             for (String asset : loaded) {
-                assets += assetSizes.computeIfAbsent(asset, a -> session.fetch(a).wireBytes());
+                assets +=
+                        assetSizes.computeIfAbsent(asset, a -> session.fetch(a).wireBytes());
             }
             measured.add(new Page(path, kind(path), last.status(), latencies.summary(), last.wireBytes(), assets));
         }
@@ -103,6 +106,7 @@ public final class PageScenario {
     /** A path with its ids (UUIDs and numbers) replaced, so that one action page stands for all. */
     static String kind(String path) {
         return path.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "{id}")
-                .replaceAll("=[^&]*", "=…").replaceAll("/\\d+(?=/|$)", "/{n}");
+                .replaceAll("=[^&]*", "=…")
+                .replaceAll("/\\d+(?=/|$)", "/{n}");
     }
 }

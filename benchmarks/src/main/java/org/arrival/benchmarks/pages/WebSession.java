@@ -32,14 +32,16 @@ public final class WebSession {
     private final String web;
 
     /** A page as it came: status, compressed size on the wire, its HTML and how long it took to the last byte. */
-    public record Fetched(int status, long wireBytes, String body, long nanos) {
-    }
+    public record Fetched(int status, long wireBytes, String body, long nanos) {}
 
     private WebSession(String web) {
         this.web = web;
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(new LoopbackCookies())
-                .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     /** Signs the user in on Keycloak's login page, starting from the web application's home page. */
@@ -48,8 +50,8 @@ public final class WebSession {
         Fetched login = session.fetch("/");
         Matcher form = LOGIN_FORM.matcher(login.body());
         if (!form.find()) {
-            throw new IllegalStateException("no Keycloak login form after opening " + web + " (status " + login.status()
-                    + ")");
+            throw new IllegalStateException(
+                    "no Keycloak login form after opening " + web + " (status " + login.status() + ")");
         }
         String action = form.group(1).replace("&amp;", "&");
         String credentials = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
@@ -58,7 +60,8 @@ public final class WebSession {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(credentials)));
         if (home.statusCode() != 200 || !home.uri().toString().startsWith(web)) {
-            throw new IllegalStateException(username + " could not sign in: " + home.statusCode() + " at " + home.uri());
+            throw new IllegalStateException(
+                    username + " could not sign in: " + home.statusCode() + " at " + home.uri());
         }
         return session;
     }
@@ -67,17 +70,21 @@ public final class WebSession {
     public Fetched fetch(String path) {
         URI uri = path.startsWith("http") ? URI.create(path) : URI.create(web + path);
         long start = System.nanoTime();
-        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri).header("Accept-Encoding", "gzip")
-                .header("Accept", "text/html,*/*"));
+        HttpResponse<byte[]> response = send(
+                HttpRequest.newBuilder(uri).header("Accept-Encoding", "gzip").header("Accept", "text/html,*/*"));
         long nanos = System.nanoTime() - start;
         byte[] wire = response.body();
-        boolean gzip = response.headers().firstValue("Content-Encoding").map("gzip"::equalsIgnoreCase).orElse(false);
+        boolean gzip = response.headers()
+                .firstValue("Content-Encoding")
+                .map("gzip"::equalsIgnoreCase)
+                .orElse(false);
         return new Fetched(response.statusCode(), wire.length, text(wire, gzip), nanos);
     }
 
     private HttpResponse<byte[]> send(HttpRequest.Builder request) {
         try {
-            return client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return client.send(
+                    request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -120,8 +127,13 @@ public final class WebSession {
                 return;
             }
             Map<String, List<String>> kept = new LinkedHashMap<>();
-            headers.forEach((name, values) -> kept.put(name, name != null && name.equalsIgnoreCase("Set-Cookie")
-                    ? values.stream().map(v -> SECURE.matcher(v).replaceAll("")).toList() : values));
+            headers.forEach((name, values) -> kept.put(
+                    name,
+                    name != null && name.equalsIgnoreCase("Set-Cookie")
+                            ? values.stream()
+                                    .map(v -> SECURE.matcher(v).replaceAll(""))
+                                    .toList()
+                            : values));
             cookies.put(uri, kept);
         }
     }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,14 +52,14 @@ public final class ActionUnderReport {
     /** A progress report for the period, about the size of a real one: a paragraph of narrative, two indicators. */
     static String report(LocalDate period) {
         int day = (int) Math.floorMod(period.toEpochDay(), 97L);
-        return String.format(Locale.ROOT, """
+        return String.format(
+                Locale.ROOT, """
                 {"periodStart":"%s","periodEnd":"%s","percentComplete":%d,"rag":"%s",\
                 "narrative":"Two of the five referral desks are open and referred refugees and host community residents \
                 mainly to health centres and legal aid. The Kawempe and Makindye desks are late: the division offices have \
                 no free room until their renovation ends, and only half of the committed funding has been disbursed.",\
                 "indicators":[{"name":"Division offices with an operating multilingual referral desk","unit":"desks",\
                 "baseline":0,"target":5,"actual":%d},{"name":"Referrals with a written slip to city health centres",\
-                "unit":"referrals","baseline":0,"target":4000,"actual":%d}]}""",
-                period, period, day, day % 3 == 0 ? "AMBER" : "GREEN", day % 6, 40 * day);
+                "unit":"referrals","baseline":0,"target":4000,"actual":%d}]}""", period, period, day, day % 3 == 0 ? "AMBER" : "GREEN", day % 6, 40 * day);
     }
 }

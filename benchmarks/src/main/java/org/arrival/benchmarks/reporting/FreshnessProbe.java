@@ -6,11 +6,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.arrival.benchmarks.measure.Latencies;
 import org.arrival.local.PlatformService;
 import org.jspecify.annotations.Nullable;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,9 +36,12 @@ public final class FreshnessProbe {
     }
 
     /** Latencies of the probe's writes and of their effects; effects not seen within 30 s. */
-    public record Result(Latencies.Summary write, Latencies.Summary forumView, Latencies.Summary notification,
-            int probes, int notSeen) {
-    }
+    public record Result(
+            Latencies.Summary write,
+            Latencies.Summary forumView,
+            Latencies.Summary notification,
+            int probes,
+            int notSeen) {}
 
     /** One probe: its report and when its effects were first seen (System.nanoTime, 0 until then). */
     private static final class Probe {
@@ -61,36 +62,53 @@ public final class FreshnessProbe {
         List<Probe> probes = new CopyOnWriteArrayList<>();
         Latencies write = new Latencies();
         ActionUnderReport action = workspace.probeAction();
-        String tracker = workspace.url(PlatformService.FORUM, "/forums/" + workspace.workingGroup() + "/tracker?size=10");
+        String tracker =
+                workspace.url(PlatformService.FORUM, "/forums/" + workspace.workingGroup() + "/tracker?size=10");
         String inbox = workspace.url(PlatformService.NOTIFICATIONS, "/inbox?size=50");
         long start = System.nanoTime();
         long stopProbing = start + duration.toNanos();
         long stopPolling = stopProbing + GIVE_UP.toNanos();
-        Thread viewPoller = Thread.ofVirtual().start(() -> poll(tracker, probes, stopPolling, (page, at) -> {
-            LocalDate shown = latestPeriod(page, action.id().toString());
-            for (Probe p : probes) {
-                if (p.inView == 0 && shown != null && !shown.isBefore(p.period)) {
-                    p.inView = at;
-                }
-            }
-        }, p -> p.inView != 0));
-        Thread inboxPoller = Thread.ofVirtual().start(() -> poll(inbox, probes, stopPolling, (page, at) -> {
-            Set<String> shown = new HashSet<>();
-            page.get("items").forEach(item -> shown.add(item.get("subjectId").asString()));
-            for (Probe p : probes) {
-                if (p.inInbox == 0 && shown.contains(p.reportId)) {
-                    p.inInbox = at;
-                }
-            }
-        }, p -> p.inInbox != 0));
+        Thread viewPoller = Thread.ofVirtual()
+                .start(() -> poll(
+                        tracker,
+                        probes,
+                        stopPolling,
+                        (page, at) -> {
+                            LocalDate shown = latestPeriod(page, action.id().toString());
+                            for (Probe p : probes) {
+                                if (p.inView == 0 && shown != null && !shown.isBefore(p.period)) {
+                                    p.inView = at;
+                                }
+                            }
+                        },
+                        p -> p.inView != 0));
+        Thread inboxPoller = Thread.ofVirtual()
+                .start(() -> poll(
+                        inbox,
+                        probes,
+                        stopPolling,
+                        (page, at) -> {
+                            Set<String> shown = new HashSet<>();
+                            page.get("items")
+                                    .forEach(item ->
+                                            shown.add(item.get("subjectId").asString()));
+                            for (Probe p : probes) {
+                                if (p.inInbox == 0 && shown.contains(p.reportId)) {
+                                    p.inInbox = at;
+                                }
+                            }
+                        },
+                        p -> p.inInbox != 0));
         for (long next = start; next < stopProbing; next += every.toNanos()) {
             long wait = next - System.nanoTime();
             if (wait > 0) {
                 Workspace.pause(wait / 1_000_000);
             }
             LocalDate period = action.nextPeriod();
-            Http.Answer a = http.post(workspace.url(PlatformService.ACTION_PLANS, "/actions/" + action.id() + "/reports"),
-                    workspace.token(action.owner()), ActionUnderReport.report(period));
+            Http.Answer a = http.post(
+                    workspace.url(PlatformService.ACTION_PLANS, "/actions/" + action.id() + "/reports"),
+                    workspace.token(action.owner()),
+                    ActionUnderReport.report(period));
             if (!a.is(201)) {
                 throw new IllegalStateException("the probe's report was refused: " + a.status() + " " + a.body());
             }
@@ -114,14 +132,15 @@ public final class FreshnessProbe {
     }
 
     /** Polls until the probing is over and every probe is settled, or 30 s after the last probe. */
-    private void poll(String url, List<Probe> probes, long stopAt, Settle settle,
-            java.util.function.Predicate<Probe> settled) {
+    private void poll(
+            String url, List<Probe> probes, long stopAt, Settle settle, java.util.function.Predicate<Probe> settled) {
         while (System.nanoTime() < stopAt) {
             Http.Answer a = http.get(url, workspace.token(Reporter.STATISTICIAN));
             if (a.is(200)) {
                 settle.answer(a.json(), a.receivedAt());
             }
-            if (System.nanoTime() > stopAt - GIVE_UP.toNanos() && probes.stream().allMatch(settled)) {
+            if (System.nanoTime() > stopAt - GIVE_UP.toNanos()
+                    && probes.stream().allMatch(settled)) {
                 return;
             }
             Workspace.pause(POLL_EVERY.toMillis());

@@ -6,9 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-
 import org.arrival.local.PlatformClient;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,8 +15,10 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Http {
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     /** An answer and how long it took. */
     public record Answer(int status, String body, long nanos, long receivedAt) {
@@ -36,13 +36,18 @@ public final class Http {
     }
 
     public Answer post(String url, String token, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), token);
+        return send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)),
+                token);
     }
 
     private Answer send(HttpRequest.Builder request, String token) {
-        HttpRequest r = request.header("Accept", "application/json").header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(60)).build();
+        HttpRequest r = request.header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(60))
+                .build();
         long start = System.nanoTime();
         try {
             HttpResponse<String> response = client.send(r, HttpResponse.BodyHandlers.ofString());

@@ -2,7 +2,6 @@ package org.arrival.benchmarks.reporting;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.local.DemoForum;
 import org.jspecify.annotations.Nullable;
 

@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-
 import org.arrival.benchmarks.measure.Latencies;
 import org.arrival.benchmarks.measure.Rate;
 import org.arrival.local.PlatformService;
@@ -33,9 +32,8 @@ public final class ReportingLoad {
     }
 
     /** What a run achieved: reports accepted (201), refused (4xx/5xx), failed (no answer), latencies of accepted ones. */
-    public record Result(long accepted, long refused, long failed, Rate rate, Latencies.Summary latency,
-            List<String> problems) {
-    }
+    public record Result(
+            long accepted, long refused, long failed, Rate rate, Latencies.Summary latency, List<String> problems) {}
 
     private final class Run {
         final AtomicLong accepted = new AtomicLong();
@@ -49,8 +47,10 @@ public final class ReportingLoad {
             LocalDate period = action.nextPeriod();
             Http.Answer a;
             try {
-                a = http.post(workspace.url(PlatformService.ACTION_PLANS, "/actions/" + action.id() + "/reports"),
-                        workspace.token(action.owner()), ActionUnderReport.report(period));
+                a = http.post(
+                        workspace.url(PlatformService.ACTION_PLANS, "/actions/" + action.id() + "/reports"),
+                        workspace.token(action.owner()),
+                        ActionUnderReport.report(period));
             } catch (RuntimeException e) {
                 a = new Http.Answer(-1, String.valueOf(e), 0, System.nanoTime());
             }
@@ -67,15 +67,21 @@ public final class ReportingLoad {
         }
 
         Result result(long start, long end) {
-            return new Result(accepted.get(), refused.get(), failed.get(), Rate.between(accepted.get(), start, end),
-                    latencies.summary(), List.copyOf(problems));
+            return new Result(
+                    accepted.get(),
+                    refused.get(),
+                    failed.get(),
+                    Rate.between(accepted.get(), start, end),
+                    latencies.summary(),
+                    List.copyOf(problems));
         }
     }
 
     public Result closedLoop(int clients, Duration duration) {
         List<ActionUnderReport> actions = workspace.loadActions();
         if (clients > actions.size()) {
-            throw new IllegalArgumentException(clients + " clients need as many actions; the workspace has " + actions.size());
+            throw new IllegalArgumentException(
+                    clients + " clients need as many actions; the workspace has " + actions.size());
         }
         Run run = new Run();
         long start = System.nanoTime();
@@ -99,8 +105,8 @@ public final class ReportingLoad {
      */
     public Result openLoop(double perSecond, Duration duration) {
         Run run = new Run();
-        BlockingQueue<ActionUnderReport> idle = new ArrayBlockingQueue<>(workspace.loadActions().size(), false,
-                workspace.loadActions());
+        BlockingQueue<ActionUnderReport> idle =
+                new ArrayBlockingQueue<>(workspace.loadActions().size(), false, workspace.loadActions());
         long interval = (long) (1e9 / perSecond);
         long start = System.nanoTime();
         long deadline = start + duration.toNanos();

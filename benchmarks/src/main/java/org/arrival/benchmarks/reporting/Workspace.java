@@ -13,13 +13,11 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
-
 import org.arrival.local.DemoForum;
 import org.arrival.local.PlatformClient;
 import org.arrival.local.PlatformService;
 import org.arrival.local.StackSettings;
 import org.jspecify.annotations.Nullable;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,8 +35,13 @@ public final class Workspace {
     private final List<ActionUnderReport> loadActions;
     private final ActionUnderReport probeAction;
 
-    private Workspace(PlatformClient api, StackSettings settings, UUID forum, UUID workingGroup,
-            List<ActionUnderReport> loadActions, ActionUnderReport probeAction) {
+    private Workspace(
+            PlatformClient api,
+            StackSettings settings,
+            UUID forum,
+            UUID workingGroup,
+            List<ActionUnderReport> loadActions,
+            ActionUnderReport probeAction) {
         this.api = api;
         this.settings = settings;
         this.forum = forum;
@@ -59,12 +62,13 @@ public final class Workspace {
         for (int i = 0; i < actions; i++) {
             Reporter editor = Reporter.EDITORS.get(i % Reporter.EDITORS.size());
             UUID plan = Objects.requireNonNull(plans.get(editor), "every editor has a plan");
-            load.add(new ActionUnderReport(action(api, editor, plan, forum,
-                    "Multilingual referral desk, division office " + (i + 1)), editor));
+            load.add(new ActionUnderReport(
+                    action(api, editor, plan, forum, "Multilingual referral desk, division office " + (i + 1)),
+                    editor));
         }
         Reporter city = Reporter.EDITORS.get(0);
-        ActionUnderReport probe = new ActionUnderReport(action(api, city, null, workingGroup,
-                "Referral pathway mapping for the working group"), city);
+        ActionUnderReport probe = new ActionUnderReport(
+                action(api, city, null, workingGroup, "Referral pathway mapping for the working group"), city);
         subscribe(api, Reporter.DONOR, forum);
         subscribe(api, Reporter.STATISTICIAN, workingGroup);
         Workspace w = new Workspace(api, settings, forum, workingGroup, List.copyOf(load), probe);
@@ -115,12 +119,20 @@ public final class Workspace {
 
     /** The forum's tracker as its chair sees it: action id to the period end of its latest report ("" if none). */
     public Map<UUID, String> trackerOf(UUID forumId, Reporter viewer) {
-        JsonNode page = api.expect(200, "GET", PlatformService.FORUM, "/forums/" + forumId + "/tracker?size=200",
-                token(viewer), null, Map.of());
+        JsonNode page = api.expect(
+                200,
+                "GET",
+                PlatformService.FORUM,
+                "/forums/" + forumId + "/tracker?size=200",
+                token(viewer),
+                null,
+                Map.of());
         Map<UUID, String> latest = new HashMap<>();
         for (JsonNode item : page.get("items")) {
             JsonNode end = item.get("reportPeriodEnd");
-            latest.put(UUID.fromString(item.get("actionId").asString()), end == null || end.isNull() ? "" : end.asString());
+            latest.put(
+                    UUID.fromString(item.get("actionId").asString()),
+                    end == null || end.isNull() ? "" : end.asString());
         }
         return latest;
     }
@@ -139,12 +151,23 @@ public final class Workspace {
 
     /** The donor's unread notifications: one for each progress report in the forum. */
     public long donorUnread() {
-        return api.expect(200, "GET", PlatformService.NOTIFICATIONS, "/inbox/unread-count", token(Reporter.DONOR), null,
-                Map.of()).get("unread").asLong();
+        return api.expect(
+                        200,
+                        "GET",
+                        PlatformService.NOTIFICATIONS,
+                        "/inbox/unread-count",
+                        token(Reporter.DONOR),
+                        null,
+                        Map.of())
+                .get("unread")
+                .asLong();
     }
 
     private boolean forumShowsEveryAction() {
-        return trackerOf(forum, Reporter.EDITORS.get(0)).keySet().containsAll(loadActions.stream().map(ActionUnderReport::id).toList())
+        return trackerOf(forum, Reporter.EDITORS.get(0))
+                        .keySet()
+                        .containsAll(
+                                loadActions.stream().map(ActionUnderReport::id).toList())
                 && trackerOf(workingGroup, Reporter.STATISTICIAN).containsKey(probeAction.id());
     }
 
@@ -162,13 +185,20 @@ public final class Workspace {
             }
             pause(250);
         }
-        throw new IllegalStateException("timed out waiting for " + what + (last == null ? "" : ": " + last.getMessage()));
+        throw new IllegalStateException(
+                "timed out waiting for " + what + (last == null ? "" : ": " + last.getMessage()));
     }
 
     private static UUID demoForum(PlatformClient api, String chair) {
-        JsonNode page = api.expect(200, "GET", PlatformService.REGISTRY, "/forums?type=COORDINATION_FORUM&member="
-                + DemoForum.KCCA + "&q=" + URLEncoder.encode("Kampala Coordination Forum", StandardCharsets.UTF_8), chair,
-                null, Map.of());
+        JsonNode page = api.expect(
+                200,
+                "GET",
+                PlatformService.REGISTRY,
+                "/forums?type=COORDINATION_FORUM&member=" + DemoForum.KCCA + "&q="
+                        + URLEncoder.encode("Kampala Coordination Forum", StandardCharsets.UTF_8),
+                chair,
+                null,
+                Map.of());
         if (page.get("items").isEmpty()) {
             throw new IllegalStateException("the demo forum is missing: start the stack with its demo (not --no-demo)");
         }
@@ -176,45 +206,81 @@ public final class Workspace {
     }
 
     private static UUID workingGroup(PlatformClient api, String chair) {
-        JsonNode group = api.expect(201, "POST", PlatformService.REGISTRY, "/forums", chair, """
+        JsonNode group = api.expect(
+                201,
+                "POST",
+                PlatformService.REGISTRY,
+                "/forums",
+                chair,
+                """
                 {"name":"Kampala referral pathways working group","type":"WORKING_GROUP",
                  "geographicScope":{"country":"UG","subdivision":"UG-C","areaName":"Kampala"},
                  "thematicScope":{"sectors":["HEALTH","DATA"],"populationGroups":["REFUGEES","HOST_COMMUNITY"],
                                   "mandate":"Map referral pathways between the division offices and city health centres."},
-                 "convenorId":"%s","chairId":"%s","secretariatId":"%s"}""".formatted(DemoForum.KCCA, DemoForum.KCCA,
-                DemoForum.KCCA), Map.of());
+                 "convenorId":"%s","chairId":"%s","secretariatId":"%s"}""".formatted(DemoForum.KCCA, DemoForum.KCCA, DemoForum.KCCA),
+                Map.of());
         String id = group.get("id").asString();
-        api.expect(200, "POST", PlatformService.REGISTRY, "/forums/" + id + "/status", chair,
-                Map.of("status", "ACTIVE", "reason", "Working group set up by the forum"), Map.of());
+        api.expect(
+                200,
+                "POST",
+                PlatformService.REGISTRY,
+                "/forums/" + id + "/status",
+                chair,
+                Map.of("status", "ACTIVE", "reason", "Working group set up by the forum"),
+                Map.of());
         for (String[] seat : new String[][] {{DemoForum.KCCA, "CHAIR"}, {DemoForum.UBOS, "TECHNICAL_ADVISER"}}) {
-            api.expect(201, "POST", PlatformService.REGISTRY, "/forums/" + id + "/memberships", chair,
-                    Map.of("stakeholderId", seat[0], "seat", seat[1], "termStart", "2026-01-15"), Map.of());
+            api.expect(
+                    201,
+                    "POST",
+                    PlatformService.REGISTRY,
+                    "/forums/" + id + "/memberships",
+                    chair,
+                    Map.of("stakeholderId", seat[0], "seat", seat[1], "termStart", "2026-01-15"),
+                    Map.of());
         }
         return UUID.fromString(id);
     }
 
     private static UUID plan(PlatformClient api, Reporter editor, UUID forum) {
-        JsonNode plan = api.expect(201, "POST", PlatformService.ACTION_PLANS, "/plans", token(api, editor), """
+        JsonNode plan = api.expect(
+                201,
+                "POST",
+                PlatformService.ACTION_PLANS,
+                "/plans",
+                token(api, editor),
+                """
                 {"title":"Urban refugee inclusion plan 2025-2027","type":"INTEGRATION_PLAN",
                  "jurisdiction":{"country":"UG","subdivision":"UG-C","areaName":"Kampala"},
-                 "periodStart":"2025-01-01","periodEnd":"2027-12-31","classification":"FORUM","sharedWithForums":["%s"]}"""
-                .formatted(forum), Map.of());
+                 "periodStart":"2025-01-01","periodEnd":"2027-12-31","classification":"FORUM","sharedWithForums":["%s"]}""".formatted(forum),
+                Map.of());
         return UUID.fromString(plan.get("id").asString());
     }
 
     private static UUID action(PlatformClient api, Reporter editor, @Nullable UUID plan, UUID forum, String title) {
         String token = token(api, editor);
-        JsonNode action = api.expect(201, "POST", PlatformService.ACTION_PLANS, "/actions", token, """
+        JsonNode action = api.expect(
+                201,
+                "POST",
+                PlatformService.ACTION_PLANS,
+                "/actions",
+                token,
+                """
                 {%s"title":"%s","kind":"SERVICE","sectors":["RECEPTION","HEALTH"],
                  "targetGroups":["REFUGEES","HOST_COMMUNITY"],
                  "areas":[{"country":"UG","subdivision":"UG-C","areaName":"Kawempe division"}],
                  "startDate":"2025-01-01","endDate":"2027-12-31","reportingCadence":"QUARTERLY",
-                 "frameworkItems":["SDG-10.7","GCM-15"],"classification":"FORUM","sharedWithForums":["%s"]}"""
-                .formatted(plan == null ? "" : "\"planId\":\"" + plan + "\",", title, forum), Map.of());
+                 "frameworkItems":["SDG-10.7","GCM-15"],"classification":"FORUM","sharedWithForums":["%s"]}""".formatted(plan == null ? "" : "\"planId\":\"" + plan + "\",", title, forum),
+                Map.of());
         String id = action.get("id").asString();
         for (String status : List.of("COMMITTED", "IN_PROGRESS")) {
-            api.expect(200, "POST", PlatformService.ACTION_PLANS, "/actions/" + id + "/status", token,
-                    Map.of("status", status), Map.of());
+            api.expect(
+                    200,
+                    "POST",
+                    PlatformService.ACTION_PLANS,
+                    "/actions/" + id + "/status",
+                    token,
+                    Map.of("status", status),
+                    Map.of());
         }
         return UUID.fromString(id);
     }
@@ -224,8 +290,14 @@ public final class Workspace {
      * retried while the forum is new to the service.
      */
     private static void subscribe(PlatformClient api, Reporter reader, UUID forum) {
-        JsonNode mine = api.expect(200, "GET", PlatformService.NOTIFICATIONS, "/subscriptions?size=200",
-                token(api, reader), null, Map.of());
+        JsonNode mine = api.expect(
+                200,
+                "GET",
+                PlatformService.NOTIFICATIONS,
+                "/subscriptions?size=200",
+                token(api, reader),
+                null,
+                Map.of());
         for (JsonNode s : mine.get("items")) {
             if (s.toString().contains(forum.toString()) && s.toString().contains("ProgressReported")) {
                 return;
@@ -235,13 +307,14 @@ public final class Workspace {
                 {"channel":"IN_APP","filter":{"forums":["%s"],"eventTypes":["ProgressReported"]}}""".formatted(forum);
         Instant deadline = Instant.now().plusSeconds(60);
         while (true) {
-            PlatformClient.Response r = api.call("POST", PlatformService.NOTIFICATIONS, "/subscriptions",
-                    token(api, reader), body, Map.of());
+            PlatformClient.Response r = api.call(
+                    "POST", PlatformService.NOTIFICATIONS, "/subscriptions", token(api, reader), body, Map.of());
             if (r.status() == 201) {
                 return;
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(reader.username() + " could not subscribe: " + r.status() + " " + r.body());
+                throw new IllegalStateException(
+                        reader.username() + " could not subscribe: " + r.status() + " " + r.body());
             }
             pause(500);
         }

@@ -3,7 +3,6 @@ package org.arrival.benchmarks.measure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 
 class FormatTest {
@@ -29,11 +28,12 @@ class FormatTest {
 
     @Test
     void tablesAreMarkdownWithPaddedColumns() {
-        String md = new Table("what", "figure").row("write", "1,000/s").row("a|b", null).markdown();
-        assertThat(md.lines()).containsExactly(
-                "| what  | figure  |",
-                "| ----- | ------- |",
-                "| write | 1,000/s |",
-                "| a\\|b  |         |");
+        String md = new Table("what", "figure")
+                .row("write", "1,000/s")
+                .row("a|b", null)
+                .markdown();
+        assertThat(md.lines())
+                .containsExactly(
+                        "| what  | figure  |", "| ----- | ------- |", "| write | 1,000/s |", "| a\\|b  |         |");
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.LongStream;
-
 import org.junit.jupiter.api.Test;
 
 class LatenciesTest {
@@ -54,7 +53,8 @@ class LatenciesTest {
         assertThat(Latencies.Summary.EMPTY.millis()).isEqualTo("-");
         assertThatThrownBy(() -> Latencies.percentile(new long[0], 50)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Latencies.percentile(new long[] {1}, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Latencies.percentile(new long[] {1}, 100.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Latencies.percentile(new long[] {1}, 100.5))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Latencies().record(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -3,7 +3,6 @@ package org.arrival.contracts.actionplans;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
@@ -42,5 +41,4 @@ public record Action(
         @Nullable List<UUID> gapIds,
         @Nullable List<String> frameworkItems,
         @Nullable List<UUID> sharedWithForums,
-        ActionStatus status) {
-}
+        ActionStatus status) {}

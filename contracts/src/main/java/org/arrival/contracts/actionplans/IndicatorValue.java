@@ -1,7 +1,6 @@
 package org.arrival.contracts.actionplans;
 
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,8 +9,13 @@ import org.jspecify.annotations.Nullable;
  * their owner (always in events): rounded to a multiple of 5, and a value from 0 to 4 is left out and named in
  * {@code suppressed} ({@code "baseline"}, {@code "target"} or {@code "actual"}); null when nothing was suppressed.
  */
-public record IndicatorValue(String name, @Nullable String unit, @Nullable Double baseline, @Nullable Double target,
-        @Nullable Double actual, @Nullable List<String> suppressed) {
+public record IndicatorValue(
+        String name,
+        @Nullable String unit,
+        @Nullable Double baseline,
+        @Nullable Double target,
+        @Nullable Double actual,
+        @Nullable List<String> suppressed) {
 
     public static final String BASELINE = "baseline";
     public static final String TARGET = "target";
@@ -22,7 +26,11 @@ public record IndicatorValue(String name, @Nullable String unit, @Nullable Doubl
     }
 
     /** A value with nothing suppressed. */
-    public IndicatorValue(String name, @Nullable String unit, @Nullable Double baseline, @Nullable Double target,
+    public IndicatorValue(
+            String name,
+            @Nullable String unit,
+            @Nullable Double baseline,
+            @Nullable Double target,
             @Nullable Double actual) {
         this(name, unit, baseline, target, actual, null);
     }

@@ -3,7 +3,6 @@ package org.arrival.contracts.actionplans;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.contracts.common.Jurisdiction;
 import org.jspecify.annotations.Nullable;
 
@@ -21,5 +20,4 @@ public record Plan(
         @Nullable NupPhase nupPhase,
         Inclusion inclusion,
         @Nullable List<UUID> sharedWithForums,
-        PlanStatus status) {
-}
+        PlanStatus status) {}

@@ -3,7 +3,6 @@ package org.arrival.contracts.actionplans;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 
 /** How far an action got in a reporting period. */
@@ -16,5 +15,4 @@ public record ProgressReport(
         int percentComplete,
         Rag rag,
         @Nullable String narrative,
-        @Nullable List<IndicatorValue> indicators) {
-}
+        @Nullable List<IndicatorValue> indicators) {}

@@ -1,5 +1,4 @@
 package org.arrival.contracts.assessments;
 
 /** The consolidated score of one checklist action. */
-public record ActionScore(String code, Score score) {
-}
+public record ActionScore(String code, Score score) {}

@@ -3,7 +3,6 @@ package org.arrival.contracts.assessments;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.contracts.common.Jurisdiction;
 import org.jspecify.annotations.Nullable;
 
@@ -22,5 +21,4 @@ public record AssessmentRound(
         int instrumentVersion,
         @Nullable LocalDate closesOn,
         @Nullable List<UUID> sharedWithForums,
-        RoundStatus status) {
-}
+        RoundStatus status) {}

@@ -1,7 +1,6 @@
 package org.arrival.contracts.assessments;
 
 import java.util.UUID;
-
 import org.arrival.contracts.common.Jurisdiction;
 
 /**
@@ -19,5 +18,4 @@ public record ChecklistGapIdentified(
         String questionCode,
         String consolidatedAnswer,
         double points,
-        boolean divergent) {
-}
+        boolean divergent) {}

@@ -1,7 +1,6 @@
 package org.arrival.contracts.assessments;
 
 import java.util.List;
-
 import org.arrival.contracts.common.Actor;
 
 /**
@@ -14,5 +13,4 @@ public record ChecklistScoresPublished(
         List<RecommendationScore> recommendations,
         List<String> divergentQuestions,
         int respondents,
-        Actor actor) {
-}
+        Actor actor) {}

@@ -3,7 +3,6 @@ package org.arrival.contracts.assessments;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,5 +21,4 @@ public record Input(
         String provenance,
         @Nullable LocalDate collectedOn,
         @Nullable Count participants,
-        @Nullable List<UUID> sharedWithForums) {
-}
+        @Nullable List<UUID> sharedWithForums) {}

@@ -2,7 +2,6 @@ package org.arrival.contracts.assessments;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
@@ -23,5 +22,4 @@ public record Need(
         @Nullable UUID roundId,
         NeedStatus status,
         @Nullable String statusReason,
-        @Nullable List<UUID> sharedWithForums) {
-}
+        @Nullable List<UUID> sharedWithForums) {}

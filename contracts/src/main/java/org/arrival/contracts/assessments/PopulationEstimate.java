@@ -3,7 +3,6 @@ package org.arrival.contracts.assessments;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.contracts.common.PopulationGroup;
 import org.jspecify.annotations.Nullable;
@@ -28,5 +27,4 @@ public record PopulationEstimate(
         String source,
         @Nullable String method,
         LocalDate asOf,
-        @Nullable List<UUID> sharedWithForums) {
-}
+        @Nullable List<UUID> sharedWithForums) {}

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param areaCode an administrative-area code below the subdivision (a P-code), e.g. {@code UG102}; optional
  * @param areaName human name of the most specific level, e.g. {@code Kampala}; optional
  */
-public record Jurisdiction(String country, @Nullable String subdivision, @Nullable String areaCode,
-        @Nullable String areaName) {
-}
+public record Jurisdiction(
+        String country,
+        @Nullable String subdivision,
+        @Nullable String areaCode,
+        @Nullable String areaName) {}

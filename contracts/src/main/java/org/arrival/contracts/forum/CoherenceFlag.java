@@ -2,7 +2,6 @@ package org.arrival.contracts.forum;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,8 +25,15 @@ public record CoherenceFlag(
         @Nullable CoherenceFlagParameters parameters) {
 
     /** A flag without parameters, as producers wrote it before they were added. */
-    public CoherenceFlag(UUID flagId, long version, UUID forumId, CoherenceCheckCode checkCode, List<UUID> recordIds,
-            String summary, FlagStatus status, @Nullable String reason) {
+    public CoherenceFlag(
+            UUID flagId,
+            long version,
+            UUID forumId,
+            CoherenceCheckCode checkCode,
+            List<UUID> recordIds,
+            String summary,
+            FlagStatus status,
+            @Nullable String reason) {
         this(flagId, version, forumId, checkCode, recordIds, summary, status, reason, null);
     }
 }

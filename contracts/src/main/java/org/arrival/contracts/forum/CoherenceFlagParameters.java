@@ -2,7 +2,6 @@ package org.arrival.contracts.forum;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
 import org.jspecify.annotations.Nullable;
@@ -25,5 +24,4 @@ public record CoherenceFlagParameters(
         @Nullable LocalDate periodStart,
         @Nullable LocalDate periodEnd,
         @Nullable LocalDate dueOn,
-        @Nullable Integer daysOverdue) {
-}
+        @Nullable Integer daysOverdue) {}

@@ -6,5 +6,4 @@ package org.arrival.contracts.registry;
  * @param scheme the register's prefix, e.g. {@code XM-DAC} or {@code UG-NGB}
  * @param identifier the organisation's id within that register
  */
-public record ExternalIdentifier(String scheme, String identifier) {
-}
+public record ExternalIdentifier(String scheme, String identifier) {}

@@ -1,7 +1,6 @@
 package org.arrival.contracts.registry;
 
 import java.util.UUID;
-
 import org.arrival.contracts.common.Jurisdiction;
 import org.jspecify.annotations.Nullable;
 
@@ -17,5 +16,4 @@ public record Forum(
         @Nullable UUID chairId,
         @Nullable UUID secretariatId,
         @Nullable UUID parentForumId,
-        ForumStatus status) {
-}
+        ForumStatus status) {}

@@ -2,7 +2,6 @@ package org.arrival.contracts.registry;
 
 import java.time.LocalDate;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 
 /** An organisation's seat in a forum for a term, as carried by every membership event. */
@@ -14,5 +13,4 @@ public record Membership(
         SeatType seat,
         @Nullable LocalDate termStart,
         @Nullable LocalDate termEnd,
-        MembershipStatus status) {
-}
+        MembershipStatus status) {}

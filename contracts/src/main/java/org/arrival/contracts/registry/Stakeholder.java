@@ -2,7 +2,6 @@ package org.arrival.contracts.registry;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.contracts.common.Sector;
 import org.jspecify.annotations.Nullable;
@@ -28,5 +27,4 @@ public record Stakeholder(
         @Nullable FormalStatus formalStatus,
         boolean hiddenFromEnforcementBodies,
         @Nullable OrganisationContact contact,
-        StakeholderStatus status) {
-}
+        StakeholderStatus status) {}

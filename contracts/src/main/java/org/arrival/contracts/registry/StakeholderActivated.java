@@ -4,5 +4,5 @@ import org.arrival.contracts.common.Actor;
 import org.jspecify.annotations.Nullable;
 
 /** A verified or suspended stakeholder became active. */
-public record StakeholderActivated(Stakeholder stakeholder, Actor actor, @Nullable String reason) {
-}
+public record StakeholderActivated(
+        Stakeholder stakeholder, Actor actor, @Nullable String reason) {}

@@ -4,5 +4,5 @@ import org.arrival.contracts.common.Actor;
 import org.jspecify.annotations.Nullable;
 
 /** A platform administrator suspended a stakeholder. */
-public record StakeholderSuspended(Stakeholder stakeholder, Actor actor, @Nullable String reason) {
-}
+public record StakeholderSuspended(
+        Stakeholder stakeholder, Actor actor, @Nullable String reason) {}

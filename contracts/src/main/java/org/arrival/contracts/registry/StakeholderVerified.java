@@ -4,5 +4,5 @@ import org.arrival.contracts.common.Actor;
 import org.jspecify.annotations.Nullable;
 
 /** A platform administrator verified a proposed stakeholder. */
-public record StakeholderVerified(Stakeholder stakeholder, Actor actor, @Nullable String reason) {
-}
+public record StakeholderVerified(
+        Stakeholder stakeholder, Actor actor, @Nullable String reason) {}

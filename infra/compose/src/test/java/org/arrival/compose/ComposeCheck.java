@@ -17,7 +17,6 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.arrival.contracts.EventCatalogue;
 import org.arrival.platform.messaging.MessagingProperties;
 import org.arrival.platform.security.SecurityProperties;
@@ -35,9 +34,16 @@ final class ComposeCheck {
     static final String INITDB_DIR = "/docker-entrypoint-initdb.d/";
     static final String REALM_FILE = "infra/keycloak/arrival-realm.json";
     /** Settings whose defaults point at 127.0.0.1, which inside a container is the service itself. */
-    static final List<String> MUST_BE_SET = List.of("spring.datasource.url", "spring.datasource.username",
-            "spring.datasource.password", "spring.kafka.bootstrap-servers", "arrival.security.issuer-uri",
-            "spring.mail.host", "spring.mail.port", "arrival.web.sign-in.issuer-uri", "arrival.web.sign-in.backchannel-uri",
+    static final List<String> MUST_BE_SET = List.of(
+            "spring.datasource.url",
+            "spring.datasource.username",
+            "spring.datasource.password",
+            "spring.kafka.bootstrap-servers",
+            "arrival.security.issuer-uri",
+            "spring.mail.host",
+            "spring.mail.port",
+            "arrival.web.sign-in.issuer-uri",
+            "arrival.web.sign-in.backchannel-uri",
             "arrival.web.services");
     /** The web application's settings naming each service's API, by the service's module. */
     static final String SERVICE_URLS = "arrival.web.services.";
@@ -45,10 +51,12 @@ final class ComposeCheck {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)(?::([^}]*))?}");
     private static final Pattern JDBC = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/([A-Za-z0-9_]+)");
     private static final Pattern CREATE_USER = Pattern.compile(
-            "CREATE\\s+(?:USER|ROLE)\\s+(\\w+)\\s+(?:WITH\\s+)?(?:LOGIN\\s+)?PASSWORD\\s+'([^']*)'", Pattern.CASE_INSENSITIVE);
+            "CREATE\\s+(?:USER|ROLE)\\s+(\\w+)\\s+(?:WITH\\s+)?(?:LOGIN\\s+)?PASSWORD\\s+'([^']*)'",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern CREATE_DATABASE = Pattern.compile(
             "CREATE\\s+DATABASE\\s+(\\w+)\\s+(?:WITH\\s+)?OWNER\\s*=?\\s*(\\w+)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern HEALTH_PROBE = Pattern.compile("/dev/tcp/(?:127\\.0\\.0\\.1|localhost)/(\\d+)\\b.*GET (/actuator/health)\\b");
+    private static final Pattern HEALTH_PROBE =
+            Pattern.compile("/dev/tcp/(?:127\\.0\\.0\\.1|localhost)/(\\d+)\\b.*GET (/actuator/health)\\b");
 
     private final Path repository;
     private final Map<String, Service> modules;
@@ -59,7 +67,8 @@ final class ComposeCheck {
     ComposeCheck(Path repository) {
         this.repository = repository.toAbsolutePath().normalize();
         this.modules = serviceModules(this.repository.resolve("services"));
-        this.realmName = String.valueOf(this.<Map<String, Object>>load(read(this.repository.resolve(REALM_FILE))).get("realm"));
+        this.realmName = String.valueOf(this.<Map<String, Object>>load(read(this.repository.resolve(REALM_FILE)))
+                .get("realm"));
         this.platformVariables = new LinkedHashSet<>();
         for (Class<?> properties : List.of(SecurityProperties.class, MessagingProperties.class)) {
             variables(properties.getAnnotation(ConfigurationProperties.class).value(), properties, platformVariables);
@@ -96,7 +105,8 @@ final class ComposeCheck {
         for (Service module : modules.values()) {
             Map<String, Object> service = map(services.get(module.name()));
             if (!service.isEmpty()) {
-                new ServiceCheck(module, service, services, problems).run(postgres, kafka, keycloak, databases, issuer, advertised);
+                new ServiceCheck(module, service, services, problems)
+                        .run(postgres, kafka, keycloak, databases, issuer, advertised);
             }
         }
         return problems;
@@ -118,7 +128,12 @@ final class ComposeCheck {
             this.problems = problems;
         }
 
-        void run(String postgres, String kafka, String keycloak, Databases databases, String issuer,
+        void run(
+                String postgres,
+                String kafka,
+                String keycloak,
+                Databases databases,
+                String issuer,
                 Set<String> advertised) {
             build();
             variables();
@@ -146,15 +161,18 @@ final class ComposeCheck {
             if (!module.name().equals(String.valueOf(arg))) {
                 problem("builds with SERVICE=" + arg + ", not " + module.name());
             }
-            Path dockerfile = repository.resolve(String.valueOf(build.getOrDefault("context", ".")))
-                    .resolve(String.valueOf(build.getOrDefault("dockerfile", "Dockerfile"))).normalize();
+            Path dockerfile = repository
+                    .resolve(String.valueOf(build.getOrDefault("context", ".")))
+                    .resolve(String.valueOf(build.getOrDefault("dockerfile", "Dockerfile")))
+                    .normalize();
             if (!Files.isRegularFile(dockerfile)) {
                 problem("its Dockerfile " + dockerfile + " does not exist");
                 return;
             }
             String text = read(dockerfile);
             if (!text.contains("COPY services/${SERVICE}/target/arrival-${SERVICE}-")) {
-                problem(repository.relativize(dockerfile) + " does not copy services/<service>/target/arrival-<service>-*.jar");
+                problem(repository.relativize(dockerfile)
+                        + " does not copy services/<service>/target/arrival-<service>-*.jar");
             } else if (!module.artifactId().equals("arrival-" + module.name())) {
                 problem("its jar is " + module.artifactId() + "-*.jar, which the Dockerfile does not copy");
             }
@@ -177,15 +195,18 @@ final class ComposeCheck {
             for (String setting : MUST_BE_SET) {
                 for (String name : module.placeholdersOf(setting)) {
                     if (!env.containsKey(name)) {
-                        problem("does not set " + name + " (" + setting + "; its default is for a service outside a container)");
+                        problem("does not set " + name + " (" + setting
+                                + "; its default is for a service outside a container)");
                     }
                 }
             }
         }
 
         private void port() {
-            String placeholder = module.placeholdersOf("server.port").stream().findFirst().orElse(null);
-            String port = placeholder == null ? String.valueOf(module.settings().get("server.port"))
+            String placeholder =
+                    module.placeholdersOf("server.port").stream().findFirst().orElse(null);
+            String port = placeholder == null
+                    ? String.valueOf(module.settings().get("server.port"))
                     : env.getOrDefault(placeholder, module.placeholders().get(placeholder));
             if (port == null || port.equals("null")) {
                 problem("application.yml has no server.port default");
@@ -198,7 +219,8 @@ final class ComposeCheck {
             if (published.stream().noneMatch(p -> p.container().equals(port))) {
                 problem("publishes " + published + " but listens on " + port);
             }
-            published.stream().filter(p -> p.container().equals(port) && !p.host().equals(port))
+            published.stream()
+                    .filter(p -> p.container().equals(port) && !p.host().equals(port))
                     .forEach(p -> problem("publishes its port " + port + " as " + p.host() + " on the host"));
             String probe = String.valueOf(map(service.get("healthcheck")).get("test"));
             Matcher health = HEALTH_PROBE.matcher(probe);
@@ -212,8 +234,11 @@ final class ComposeCheck {
         private void dependencies(String postgres, String kafka) {
             Map<String, Object> dependsOn = map(service.get("depends_on"));
             // the web application keeps its sessions in PostgreSQL and reads no topic
-            String broker = module.placeholdersOf("spring.kafka.bootstrap-servers").isEmpty() ? null : kafka;
-            for (String needed : Stream.of(postgres, broker).filter(java.util.Objects::nonNull).toList()) {
+            String broker =
+                    module.placeholdersOf("spring.kafka.bootstrap-servers").isEmpty() ? null : kafka;
+            for (String needed : Stream.of(postgres, broker)
+                    .filter(java.util.Objects::nonNull)
+                    .toList()) {
                 healthy(dependsOn, needed, "its " + needed);
             }
             for (String topic : module.listSetting("arrival.messaging.consumed-topics")) {
@@ -230,7 +255,10 @@ final class ComposeCheck {
                 if (!all.containsKey(owner)) {
                     problem("reads " + topic + " of " + owner + ", which has no compose service to create it");
                 } else {
-                    healthy(dependsOn, owner, "the owner of " + topic + " (it creates the topic; the broker makes none)");
+                    healthy(
+                            dependsOn,
+                            owner,
+                            "the owner of " + topic + " (it creates the topic; the broker makes none)");
                 }
             }
         }
@@ -256,7 +284,8 @@ final class ComposeCheck {
                 return;
             }
             if (!jdbc.group(1).equals(postgres) || !jdbc.group(2).equals("5432")) {
-                problem(urlVariable + " points at " + jdbc.group(1) + ":" + jdbc.group(2) + ", not " + postgres + ":5432");
+                problem(urlVariable + " points at " + jdbc.group(1) + ":" + jdbc.group(2) + ", not " + postgres
+                        + ":5432");
             }
             String database = jdbc.group(3);
             String owner = databases.owners().get(database);
@@ -264,7 +293,8 @@ final class ComposeCheck {
             if (owner == null) {
                 problem("database " + database + " is not created by " + databases.script());
             } else if (!owner.equals(user)) {
-                problem("connects as " + user + " but " + database + " belongs to " + owner + " in " + databases.script());
+                problem("connects as " + user + " but " + database + " belongs to " + owner + " in "
+                        + databases.script());
             }
             String password = databases.passwords().get(user);
             if (user != null && password == null) {
@@ -273,7 +303,9 @@ final class ComposeCheck {
                 problem(passwordVariable + " is not the password " + databases.script() + " gives " + user);
             }
             for (Service other : modules.values()) {
-                if (other != module && url.equals(environment(map(all.get(other.name()))).get(first(other.placeholdersOf("spring.datasource.url"))))) {
+                if (other != module
+                        && url.equals(environment(map(all.get(other.name())))
+                                .get(first(other.placeholdersOf("spring.datasource.url"))))) {
                     problem("shares its database with " + other.name());
                 }
             }
@@ -331,10 +363,12 @@ final class ComposeCheck {
             String internal = "http://" + keycloak + ":8080/realms/" + realmName;
             String back = backVariable == null ? null : env.get(backVariable);
             if (back != null && !back.equals(internal)) {
-                problem(backVariable + "=" + back + " is not " + keycloak + "'s realm on the compose network " + internal);
+                problem(backVariable + "=" + back + " is not " + keycloak + "'s realm on the compose network "
+                        + internal);
             }
             String clientVariable = first(module.placeholdersOf("arrival.web.sign-in.client-id"));
-            String clientId = clientVariable == null ? null
+            String clientId = clientVariable == null
+                    ? null
                     : env.getOrDefault(clientVariable, module.placeholders().get(clientVariable));
             Map<String, Object> client = realmClient(clientId);
             if (client.isEmpty()) {
@@ -418,7 +452,8 @@ final class ComposeCheck {
         URI pinned = URI.create(hostname);
         String port = String.valueOf(pinned.getPort() == -1 ? 80 : pinned.getPort());
         List<Port> published = ports(keycloak);
-        if (published.stream().noneMatch(p -> p.container().equals("8080") && p.host().equals(port))) {
+        if (published.stream()
+                .noneMatch(p -> p.container().equals("8080") && p.host().equals(port))) {
             problems.add(name + ": KC_HOSTNAME " + hostname + " is not where its port 8080 is published " + published);
         }
         return hostname.replaceAll("/$", "") + "/realms/" + realmName;
@@ -437,8 +472,7 @@ final class ComposeCheck {
     }
 
     /** What the init script creates: each database's owner and each user's password. */
-    private record Databases(String script, Map<String, String> owners, Map<String, String> passwords) {
-    }
+    private record Databases(String script, Map<String, String> owners, Map<String, String> passwords) {}
 
     private Databases databases(Map<String, Object> postgres, List<String> problems) {
         Map<String, String> owners = new TreeMap<>();
@@ -460,7 +494,9 @@ final class ComposeCheck {
                 }
                 Matcher database = CREATE_DATABASE.matcher(sql);
                 while (database.find()) {
-                    owners.put(database.group(1).toLowerCase(Locale.ROOT), database.group(2).toLowerCase(Locale.ROOT));
+                    owners.put(
+                            database.group(1).toLowerCase(Locale.ROOT),
+                            database.group(2).toLowerCase(Locale.ROOT));
                 }
             }
         }
@@ -473,7 +509,8 @@ final class ComposeCheck {
     private static String serviceWithImage(Map<String, Object> services, String imagePrefix, List<String> problems) {
         List<String> found = services.entrySet().stream()
                 .filter(e -> String.valueOf(map(e.getValue()).get("image")).startsWith(imagePrefix))
-                .map(Map.Entry::getKey).toList();
+                .map(Map.Entry::getKey)
+                .toList();
         if (found.size() != 1) {
             problems.add("there must be one service of image " + imagePrefix + "*, there are " + found);
             return null;
@@ -486,7 +523,8 @@ final class ComposeCheck {
         List<Port> result = new ArrayList<>();
         for (Object entry : list(service.get("ports"))) {
             if (entry instanceof Map<?, ?> longSyntax) {
-                result.add(new Port(String.valueOf(longSyntax.get("published")), String.valueOf(longSyntax.get("target"))));
+                result.add(new Port(
+                        String.valueOf(longSyntax.get("published")), String.valueOf(longSyntax.get("target"))));
                 continue;
             }
             String[] parts = String.valueOf(entry).replaceAll("/(tcp|udp)$", "").split(":");
@@ -559,7 +597,8 @@ final class ComposeCheck {
         try (Stream<Path> dirs = Files.list(services)) {
             for (Path dir : dirs.sorted().toList()) {
                 Path yml = dir.resolve("src/main/resources/application.yml");
-                if (dir.getFileName().toString().equals("platform") || !Files.isRegularFile(dir.resolve("pom.xml"))
+                if (dir.getFileName().toString().equals("platform")
+                        || !Files.isRegularFile(dir.resolve("pom.xml"))
                         || !Files.isRegularFile(yml)) {
                     continue;
                 }
@@ -572,7 +611,8 @@ final class ComposeCheck {
                         placeholders.put(m.group(1), m.group(2));
                     }
                 });
-                Matcher artifact = Pattern.compile("</parent>\\s*<artifactId>([^<]+)</artifactId>").matcher(read(dir.resolve("pom.xml")));
+                Matcher artifact = Pattern.compile("</parent>\\s*<artifactId>([^<]+)</artifactId>")
+                        .matcher(read(dir.resolve("pom.xml")));
                 String name = dir.getFileName().toString();
                 result.put(name, new Service(name, artifact.find() ? artifact.group(1) : "?", settings, placeholders));
             }
@@ -585,7 +625,8 @@ final class ComposeCheck {
     /** The environment variable names Spring's relaxed binding maps onto a configuration properties record. */
     private static void variables(String prefix, Class<?> type, Set<String> into) {
         for (RecordComponent component : type.getRecordComponents()) {
-            String property = prefix + "." + component.getName().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+            String property = prefix + "."
+                    + component.getName().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
             if (component.getType().isRecord()) {
                 variables(property, component.getType(), into);
             } else {

@@ -39,10 +39,15 @@ final class ChildProcess {
         full.addAll(command);
         try {
             Files.createDirectories(log.getParent());
-            Files.writeString(log, "---- " + Instant.now() + " " + String.join(" ", command) + System.lineSeparator(),
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-            ProcessBuilder builder = new ProcessBuilder(full).directory(new File(workDir.toString()))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            Files.writeString(
+                    log,
+                    "---- " + Instant.now() + " " + String.join(" ", command) + System.lineSeparator(),
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+            ProcessBuilder builder = new ProcessBuilder(full)
+                    .directory(new File(workDir.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             builder.environment().putAll(env);
             return new ChildProcess(name, log, builder.start());
@@ -56,10 +61,12 @@ final class ChildProcess {
         Instant deadline = Instant.now().plus(timeout);
         while (!ready.getAsBoolean()) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " stopped with exit code " + process.exitValue() + "; see " + log);
+                throw new IllegalStateException(
+                        name + " stopped with exit code " + process.exitValue() + "; see " + log);
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(name + " was not ready within " + timeout.toSeconds() + " s; see " + log);
+                throw new IllegalStateException(
+                        name + " was not ready within " + timeout.toSeconds() + " s; see " + log);
             }
             sleep(250);
         }
@@ -70,7 +77,8 @@ final class ChildProcess {
         try {
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException(name + " did not finish within " + timeout.toSeconds() + " s; see " + log);
+                throw new IllegalStateException(
+                        name + " did not finish within " + timeout.toSeconds() + " s; see " + log);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

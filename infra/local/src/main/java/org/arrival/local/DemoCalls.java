@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -44,8 +43,8 @@ final class DemoCalls {
     }
 
     /** Any call answering {@code expected}. */
-    JsonNode call(int expected, String method, String user, PlatformService service, String path,
-            @Nullable Object body) {
+    JsonNode call(
+            int expected, String method, String user, PlatformService service, String path, @Nullable Object body) {
         return api.expect(expected, method, service, path, token(user), body, Map.of());
     }
 
@@ -54,15 +53,22 @@ final class DemoCalls {
     }
 
     /** A call that depends on news from another service: repeated while the service does not know yet. */
-    JsonNode eventually(int expected, String method, String user, PlatformService service, String path,
-            @Nullable Object body) {
+    JsonNode eventually(
+            int expected, String method, String user, PlatformService service, String path, @Nullable Object body) {
         return eventually(expected, method, user, service, path, body, null);
     }
 
     /** The same for an edit of the record read as {@code current}, naming its version in If-Match. */
-    JsonNode eventually(int expected, String method, String user, PlatformService service, String path,
-            @Nullable Object body, @Nullable JsonNode current) {
-        Map<String, String> headers = current == null ? Map.of()
+    JsonNode eventually(
+            int expected,
+            String method,
+            String user,
+            PlatformService service,
+            String path,
+            @Nullable Object body,
+            @Nullable JsonNode current) {
+        Map<String, String> headers = current == null
+                ? Map.of()
                 : Map.of("If-Match", "\"" + current.get("version").asLong() + "\"");
         Instant deadline = Instant.now().plus(PATIENCE);
         while (true) {
@@ -72,8 +78,9 @@ final class DemoCalls {
             }
             if (!NOT_YET_KNOWN.contains(r.status()) || Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException(method + " " + service.module() + path + " answered " + r.status()
-                        + " (expected " + expected + ")" + (NOT_YET_KNOWN.contains(r.status()) ? " for "
-                                + PATIENCE.toSeconds() + " s" : "") + ": " + r.body());
+                        + " (expected " + expected + ")"
+                        + (NOT_YET_KNOWN.contains(r.status()) ? " for " + PATIENCE.toSeconds() + " s" : "") + ": "
+                        + r.body());
             }
             pause();
         }

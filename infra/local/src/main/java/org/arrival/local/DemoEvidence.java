@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -109,8 +108,8 @@ public final class DemoEvidence {
                 {"seriesId":"%s","area":%s,"group":"REFUGEES","registered":96500,"estimated":290000,
                  "source":"UBOS urban refugee estimate 2025, with OPM registration figures for Kampala",
                  "method":"Registered: refugees with an address in Kampala in the national register. Estimated: household listing in 12 sample parishes, weighted to the city.",
-                 "asOf":"2025-06-30","classification":"PUBLIC","sharedWithForums":%s}"""
-                .formatted(SERIES, KAMPALA, list(forumId)));
+                 "asOf":"2025-06-30","classification":"PUBLIC","sharedWithForums":%s}""".formatted(
+                        SERIES, KAMPALA, list(forumId)));
         estimate("""
                 {"seriesId":"%s","area":%s,"group":"REFUGEES","registered":101200,"estimated":305000,
                  "breakdown":[
@@ -120,8 +119,7 @@ public final class DemoEvidence {
                    {"dimension":"AGE_BAND","category":"60+","count":12000}],
                  "source":"UBOS urban refugee estimate 2026, with OPM registration figures for Kampala",
                  "method":"Registered: refugees with an address in Kampala in the national register. Estimated: household listing in 15 sample parishes, weighted to the city; about three people present for every one registered.",
-                 "asOf":"2026-06-30","classification":"PUBLIC","sharedWithForums":%s}"""
-                .formatted(SERIES, KAMPALA, list(forumId)));
+                 "asOf":"2026-06-30","classification":"PUBLIC","sharedWithForums":%s}""".formatted(SERIES, KAMPALA, list(forumId)));
         neighbourhood(KISENYI, 9400, 34000, """
                 ,"breakdown":[{"dimension":"SEX","category":"FEMALE","count":17600},{"dimension":"SEX","category":"MALE","count":16400}]""");
         neighbourhood(KATWE, 3100, 11500, "");
@@ -136,15 +134,13 @@ public final class DemoEvidence {
                    {"dimension":"AGE_BAND","category":"12-17","count":6},{"dimension":"AGE_BAND","category":"18-59","count":20}],
                  "source":"Nakawa division help desk tally of people waiting to lodge an asylum claim, compiled by UBOS",
                  "method":"Head count of distinct households over four weeks; registered means a claim was lodged.",
-                 "asOf":"2026-10-31","sharedWithForums":%s}"""
-                .formatted(NAKAWA, list(forumId)));
+                 "asOf":"2026-10-31","sharedWithForums":%s}""".formatted(NAKAWA, list(forumId)));
         // RESTRICTED: members of the forum read it, enforcement bodies never do
         restrictedEstimateId = id(estimate("""
                 {"area":%s,"group":"UNDOCUMENTED_MIGRANTS","estimated":4200,
                  "source":"UBOS small-area estimate from the 2026 neighbourhood listing in Kisenyi",
                  "method":"Households reporting members without any identity document; no names or addresses were collected.",
-                 "asOf":"2026-06-30","classification":"RESTRICTED","sharedWithForums":%s}"""
-                .formatted(KISENYI, list(forumId))));
+                 "asOf":"2026-06-30","classification":"RESTRICTED","sharedWithForums":%s}""".formatted(KISENYI, list(forumId))));
     }
 
     private void neighbourhood(String area, int registered, int estimated, String breakdown) {
@@ -152,8 +148,7 @@ public final class DemoEvidence {
                 {"seriesId":"%s","area":%s,"group":"REFUGEES","registered":%d,"estimated":%d%s,
                  "source":"UBOS neighbourhood listing 2026, for the KCCA neighbourhood assessments",
                  "method":"Full listing of households in the neighbourhood; registered means found in the national register.",
-                 "asOf":"2026-06-30","sharedWithForums":%s}"""
-                .formatted(SERIES + "-" + areaCode(area), area, registered, estimated, breakdown, list(forumId)));
+                 "asOf":"2026-06-30","sharedWithForums":%s}""".formatted(SERIES + "-" + areaCode(area), area, registered, estimated, breakdown, list(forumId)));
     }
 
     private JsonNode estimate(String body) {
@@ -169,11 +164,13 @@ public final class DemoEvidence {
     private void readinessRound() {
         JsonNode round = calls.eventually(201, "POST", CITY, PlatformService.ASSESSMENTS, "/rounds", """
                 {"title":"%s","jurisdiction":%s,"convenorId":"%s","respondentIds":%s,"closesOn":"2026-09-30",
-                 "sharedWithForums":%s}"""
-                .formatted(ROUND_TITLE, KAMPALA, KCCA, list(KCCA, NGO, RLO), list(forumId)));
+                 "sharedWithForums":%s}""".formatted(
+                        ROUND_TITLE, KAMPALA, KCCA, list(KCCA, NGO, RLO), list(forumId)));
         roundId = id(round);
         calls.step(CITY, PlatformService.ASSESSMENTS, "/rounds/" + roundId + "/open", null);
-        answer(CITY, KCCA,
+        answer(
+                CITY,
+                KCCA,
                 "1.1.a|Y|UBOS census and the Kampala statistical abstract cover every division",
                 "1.1.b|S|The census counted refugees in settlements; urban refugees only through the 2026 listing",
                 "1.1.c|S|Sex and age breakdowns exist; disability and income do not",
@@ -196,7 +193,9 @@ public final class DemoEvidence {
                 "9.3.c|S|Complaints go to the division offices; no separate channel",
                 "10.1.a|N|",
                 "10.3.a|Y|The Kampala for all campaign ran in 2025");
-        answer(NGO_EDITOR, NGO,
+        answer(
+                NGO_EDITOR,
+                NGO,
                 "1.1.a|Y|",
                 "1.1.b|S|",
                 "1.1.c|N|No disability breakdown in any source we use",
@@ -214,7 +213,9 @@ public final class DemoEvidence {
                 "9.3.c|N|No complaint procedure at the health centres",
                 "10.1.a|N|",
                 "10.3.a|Y|");
-        answer(ASSOCIATION, RLO,
+        answer(
+                ASSOCIATION,
+                RLO,
                 "1.1.a|S|",
                 "1.1.b|N|Most of our members were never counted",
                 "1.3.a|S|Some members were enumerators",
@@ -232,7 +233,10 @@ public final class DemoEvidence {
                 "9.2.a|N|",
                 "10.1.a|N|",
                 "10.3.a|N|We did not see the campaign in Kisenyi");
-        calls.step(CITY, PlatformService.ASSESSMENTS, "/rounds/" + roundId + "/close",
+        calls.step(
+                CITY,
+                PlatformService.ASSESSMENTS,
+                "/rounds/" + roundId + "/close",
                 "{\"reason\":\"Closing date reached; answers from all three respondents\"}");
     }
 
@@ -255,8 +259,8 @@ public final class DemoEvidence {
                 answer.put("evidence", parts[2]);
             }
         }
-        calls.call(200, "PUT", user, PlatformService.ASSESSMENTS, "/rounds/" + roundId + "/responses/" + respondent,
-                body);
+        calls.call(
+                200, "PUT", user, PlatformService.ASSESSMENTS, "/rounds/" + roundId + "/responses/" + respondent, body);
     }
 
     // ---- needs from the neighbourhood assessments the city ran with the NGO
@@ -267,32 +271,27 @@ public final class DemoEvidence {
                 {"statement":"Refugees without a refugee ID, many of them living in Kampala unregistered, are turned away or asked to pay at the Kisenyi health centre; parents delay care for children until it is an emergency.",
                  "sector":"HEALTH","populationGroups":["REFUGEES","ASYLUM_SEEKERS","URBAN_DISPLACED"],"area":%s,
                  "severity":"HIGH","barriers":["DOCUMENTATION","COST","LANGUAGE"],
-                 "evidenceReferences":[%s,"HRI clinic referral register, July to September 2026"],"sharedWithForums":%s}"""
-                .formatted(KISENYI, assessment.formatted("Kisenyi"), list(forumId))));
+                 "evidenceReferences":[%s,"HRI clinic referral register, July to September 2026"],"sharedWithForums":%s}""".formatted(KISENYI, assessment.formatted("Kisenyi"), list(forumId))));
         needs.put(SCHOOLS, cityNeed("""
                 {"statement":"Primary schools in Katwe are full; refugee children wait a term or more for a place, and older children are placed in classes far below their age.",
                  "sector":"EDUCATION","populationGroups":["REFUGEES","HOST_COMMUNITY"],"area":%s,
                  "severity":"HIGH","barriers":["CAPACITY","DOCUMENTATION","LANGUAGE"],
-                 "evidenceReferences":[%s],"sharedWithForums":%s}"""
-                .formatted(KATWE, assessment.formatted("Katwe"), list(forumId))));
+                 "evidenceReferences":[%s],"sharedWithForums":%s}""".formatted(KATWE, assessment.formatted("Katwe"), list(forumId))));
         needs.put(MARKET, cityNeed("""
                 {"statement":"Refugee traders at Nakawa market cannot obtain a trading licence or a stall without a national ID, so they sell on the roadside and lose goods in enforcement sweeps.",
                  "sector":"LIVELIHOODS","populationGroups":["REFUGEES","ASYLUM_SEEKERS"],"area":%s,
                  "severity":"MEDIUM","barriers":["DOCUMENTATION","COST","DISCRIMINATION"],
-                 "evidenceReferences":[%s],"sharedWithForums":%s}"""
-                .formatted(NAKAWA, assessment.formatted("Nakawa"), list(forumId))));
+                 "evidenceReferences":[%s],"sharedWithForums":%s}""".formatted(NAKAWA, assessment.formatted("Nakawa"), list(forumId))));
         needs.put(WATER, cityNeed("""
                 {"statement":"The one public water point serving Kisenyi III works half the week; queues of hours cause disputes between refugee and host households.",
                  "sector":"BASIC_SERVICES","populationGroups":["REFUGEES","HOST_COMMUNITY"],"area":%s,
                  "severity":"HIGH","barriers":["DISTANCE","CAPACITY"],
-                 "evidenceReferences":[%s],"sharedWithForums":%s}"""
-                .formatted(KISENYI, assessment.formatted("Kisenyi"), list(forumId))));
+                 "evidenceReferences":[%s],"sharedWithForums":%s}""".formatted(KISENYI, assessment.formatted("Kisenyi"), list(forumId))));
         needs.put(HOUSING, cityNeed("""
                 {"statement":"Refugee households renting in Katwe face sudden rent rises and evictions without notice, and have nowhere to turn when landlords refuse to return deposits.",
                  "sector":"HOUSING","populationGroups":["REFUGEES","URBAN_DISPLACED"],"area":%s,
                  "severity":"MEDIUM","barriers":["COST","DISCRIMINATION","DOCUMENTATION"],
-                 "evidenceReferences":[%s],"sharedWithForums":%s}"""
-                .formatted(KATWE, assessment.formatted("Katwe"), list(forumId))));
+                 "evidenceReferences":[%s],"sharedWithForums":%s}""".formatted(KATWE, assessment.formatted("Katwe"), list(forumId))));
 
         // the NGO's own needs: one RESTRICTED, kept from enforcement bodies; one only identified so far
         needs.put(PROTECTION, id(calls.create(NGO_EDITOR, PlatformService.ASSESSMENTS, "/needs", """
@@ -300,13 +299,13 @@ public final class DemoEvidence {
                  "sector":"PROTECTION_RIGHTS","populationGroups":["UNDOCUMENTED_MIGRANTS","ASYLUM_SEEKERS"],"area":%s,
                  "severity":"HIGH","barriers":["LEGAL_STATUS","TRUST","DOCUMENTATION"],
                  "evidenceReferences":["HRI legal aid desk case summaries, aggregated, 2026"],
-                 "classification":"RESTRICTED","sharedWithForums":%s}"""
-                .formatted(KISENYI, list(forumId)))));
+                 "classification":"RESTRICTED","sharedWithForums":%s}""".formatted(
+                        KISENYI, list(forumId)))));
         needs.put(PSYCHOSOCIAL, id(calls.create(NGO_EDITOR, PlatformService.ASSESSMENTS, "/needs", """
                 {"statement":"Refugee adolescents in Nakawa show signs of distress and drop out of school; there is no psychosocial support in the division.",
                  "sector":"HEALTH","populationGroups":["REFUGEES"],"area":%s,"severity":"MEDIUM","barriers":["CAPACITY","LANGUAGE"],
-                 "evidenceReferences":["HRI outreach team notes, Nakawa, October 2026"],"sharedWithForums":%s}"""
-                .formatted(NAKAWA, list(forumId)))));
+                 "evidenceReferences":["HRI outreach team notes, Nakawa, October 2026"],"sharedWithForums":%s}""".formatted(
+                        NAKAWA, list(forumId)))));
     }
 
     /**
@@ -317,7 +316,10 @@ public final class DemoEvidence {
         for (String name : List.of(HEALTH, SCHOOLS, MARKET, WATER, HOUSING)) {
             move(CITY, need(name), "VALIDATED", "Confirmed at the neighbourhood validation meeting");
         }
-        move(CITY, need(HEALTH), "PRIORITISED",
+        move(
+                CITY,
+                need(HEALTH),
+                "PRIORITISED",
                 "Highest severity in the Kisenyi neighbourhood plan; agreed at the forum meeting of 15 October 2026");
         move(CITY, need(WATER), "PRIORITISED", "Disputes at the water point reported by the division and by residents");
         move(NGO_EDITOR, need(PROTECTION), "VALIDATED", "Confirmed with the forum's protection partners");
@@ -328,7 +330,10 @@ public final class DemoEvidence {
     }
 
     void move(String user, String needId, String status, String reason) {
-        calls.step(user, PlatformService.ASSESSMENTS, "/needs/" + needId + "/status",
+        calls.step(
+                user,
+                PlatformService.ASSESSMENTS,
+                "/needs/" + needId + "/status",
                 Map.of("status", status, "reason", reason));
     }
 
@@ -345,19 +350,19 @@ public final class DemoEvidence {
                 {"subjectType":"NEED","subjectId":"%s","kind":"COMMUNITY_CONSULTATION",
                  "summary":"At a meeting in Kisenyi, households said they queue two to three hours at the water point on the days it works and buy from vendors at three times the tap price on the others. Women asked for a second tap stand closer to Kisenyi III.",
                  "provenance":"Umoja Refugee Association members' meeting, Kisenyi, run by two volunteers","collectedOn":"2026-07-12",
-                 "participants":42,"sharedWithForums":%s}"""
-                .formatted(needs.get(WATER), list(forumId)));
-        calls.create(ASSOCIATION, PlatformService.ASSESSMENTS, "/inputs", """
+                 "participants":42,"sharedWithForums":%s}""".formatted(
+                        needs.get(WATER), list(forumId)));
+        calls.create(
+                ASSOCIATION, PlatformService.ASSESSMENTS, "/inputs", """
                 {"subjectType":"NEED","subjectId":"%s","kind":"TESTIMONY_SUMMARY",
                  "summary":"Mothers described being asked for a refugee ID at the registration desk of the Kisenyi health centre before their children were seen; some went home without care.",
                  "provenance":"Umoja volunteers, conversations after the September members' meeting, summarised without names","collectedOn":"2026-09-20",
-                 "participants":3,"sharedWithForums":%s}"""
-                .formatted(needs.get(HEALTH), list(forumId)));
-        calls.create(NGO_EDITOR, PlatformService.ASSESSMENTS, "/inputs", """
+                 "participants":3,"sharedWithForums":%s}""".formatted(needs.get(HEALTH), list(forumId)));
+        calls.create(
+                NGO_EDITOR, PlatformService.ASSESSMENTS, "/inputs", """
                 {"subjectType":"NEED","subjectId":"%s","kind":"DATA_CONTRIBUTION",
                  "summary":"From July to September 2026 the HRI mobile clinic referred 212 patients from Kisenyi to KCCA health facilities; 37 referrals were refused or charged because the patient had no refugee ID.",
                  "provenance":"HRI mobile clinic referral register, aggregated by month","collectedOn":"2026-10-05",
-                 "sharedWithForums":%s}"""
-                .formatted(needs.get(HEALTH), list(forumId)));
+                 "sharedWithForums":%s}""".formatted(needs.get(HEALTH), list(forumId)));
     }
 }

@@ -2,7 +2,6 @@ package org.arrival.local;
 
 import java.util.List;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -38,11 +37,13 @@ public final class DemoForum {
     static final String NAKAWA = neighbourhood("KLA-NAKAWA", "Nakawa");
 
     /** A demo user: the realm's username and what they may do. */
-    public record Login(String username, @Nullable String organisation, String description) {
-    }
+    public record Login(String username, @Nullable String organisation, String description) {}
 
     public static final List<Login> LOGINS = List.of(
-            new Login("kcca-coordinator", KCCA, "Kampala Capital City Authority: chairs the forum, edits the city's records"),
+            new Login(
+                    "kcca-coordinator",
+                    KCCA,
+                    "Kampala Capital City Authority: chairs the forum, edits the city's records"),
             new Login("opm-refugees-editor", OPM, "national refugee department: national plan and commitments"),
             new Login("ngo-editor", NGO, "Horizon Relief International: actions, comments"),
             new Login("rlo-editor", RLO, "Umoja Refugee Association: inputs to needs"),
@@ -117,11 +118,20 @@ public final class DemoForum {
     /** The forum view projects the other services' events a moment after they happen; wait until it has them all. */
     private void awaitForumView() {
         String base = "/forums/" + forumId;
-        calls.await("the forum's tracker", "kcca-coordinator", PlatformService.FORUM, base + "/tracker?size=100",
+        calls.await(
+                "the forum's tracker",
+                "kcca-coordinator",
+                PlatformService.FORUM,
+                base + "/tracker?size=100",
                 tracker -> tracker.get("totalItems").asInt() == plans.actionCount()
                         && reported(tracker.get("items")) == plans.reportedCount());
-        calls.await("the forum's readiness", "kcca-coordinator", PlatformService.FORUM, base + "/readiness",
-                readiness -> readiness.get("latest") != null && !readiness.get("latest").isNull()
+        calls.await(
+                "the forum's readiness",
+                "kcca-coordinator",
+                PlatformService.FORUM,
+                base + "/readiness",
+                readiness -> readiness.get("latest") != null
+                        && !readiness.get("latest").isNull()
                         && readiness.get("gaps").size() == evidence.gapCount());
     }
 
@@ -174,7 +184,13 @@ public final class DemoForum {
     }
 
     private void organisation(String admin, String id, String profile) {
-        api.expect(201, "PUT", PlatformService.REGISTRY, "/stakeholders/" + id, admin, profile,
+        api.expect(
+                201,
+                "PUT",
+                PlatformService.REGISTRY,
+                "/stakeholders/" + id,
+                admin,
+                profile,
                 Map.of("If-None-Match", "*"));
         api.expect(200, "POST", PlatformService.REGISTRY, "/stakeholders/" + id + "/verify", admin, null, Map.of());
         api.expect(200, "POST", PlatformService.REGISTRY, "/stakeholders/" + id + "/activate", admin, null, Map.of());
@@ -182,7 +198,8 @@ public final class DemoForum {
 
     private void establishForum() {
         String chair = token("kcca-coordinator");
-        JsonNode forum = api.expect(201, "POST", PlatformService.REGISTRY, "/forums", chair, """
+        JsonNode forum = api.expect(
+                201, "POST", PlatformService.REGISTRY, "/forums", chair, """
                 {"name":"Kampala Coordination Forum for Displacement, Migration and Urban Refugees",
                  "type":"COORDINATION_FORUM",
                  "geographicScope":{"country":"UG","subdivision":"UG-C","areaName":"Kampala"},
@@ -192,8 +209,14 @@ public final class DemoForum {
                                   "mandate":"Bring the city, national government, UN agencies, NGOs and refugee-led groups together so that Kampala plans and serves all its residents, registered or not."},
                  "convenorId":"%s","chairId":"%s","secretariatId":"%s"}""".formatted(KCCA, KCCA, NGO), Map.of());
         forumId = forum.get("id").asString();
-        api.expect(200, "POST", PlatformService.REGISTRY, "/forums/" + forumId + "/status", chair,
-                Map.of("status", "ACTIVE", "reason", "First meeting held at City Hall"), Map.of());
+        api.expect(
+                200,
+                "POST",
+                PlatformService.REGISTRY,
+                "/forums/" + forumId + "/status",
+                chair,
+                Map.of("status", "ACTIVE", "reason", "First meeting held at City Hall"),
+                Map.of());
         seat(chair, KCCA, "CHAIR");
         seat(chair, NGO, "SECRETARIAT");
         seat(chair, OPM, "MEMBER");
@@ -205,7 +228,13 @@ public final class DemoForum {
     }
 
     private void seat(String chair, String organisation, String seat) {
-        api.expect(201, "POST", PlatformService.REGISTRY, "/forums/" + forumId + "/memberships", chair,
-                Map.of("stakeholderId", organisation, "seat", seat, "termStart", "2026-01-15"), Map.of());
+        api.expect(
+                201,
+                "POST",
+                PlatformService.REGISTRY,
+                "/forums/" + forumId + "/memberships",
+                chair,
+                Map.of("stakeholderId", organisation, "seat", seat, "termStart", "2026-01-15"),
+                Map.of());
     }
 }

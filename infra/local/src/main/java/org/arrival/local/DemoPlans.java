@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -32,8 +31,10 @@ import tools.jackson.databind.node.ObjectNode;
 @SuppressWarnings("NullAway.Init")
 public final class DemoPlans {
 
-    public static final String COMMITMENT = "Cities plan and budget services for all their residents, registered or not";
-    public static final String REGISTRATION_COMMITMENT = "Open registration points for urban asylum seekers in city division offices";
+    public static final String COMMITMENT =
+            "Cities plan and budget services for all their residents, registered or not";
+    public static final String REGISTRATION_COMMITMENT =
+            "Open registration points for urban asylum seekers in city division offices";
     public static final String NEIGHBOURHOOD_PLANS = "Neighbourhood service plans for Kisenyi, Katwe and Nakawa";
     public static final String HEALTH_ACCESS = "Care without a refugee ID at the Kisenyi health centre";
     public static final String SCHOOL_PLACES = "Two classroom blocks and a second shift for Katwe primary schools";
@@ -101,34 +102,49 @@ public final class DemoPlans {
     // ---- the national refugee department: a strategy and commitments that cities must carry out
 
     private void nationalStrategy() {
-        nationalPlanId = id(calls.eventually(201, "POST", OPM_EDITOR, PlatformService.ACTION_PLANS, "/plans", """
+        nationalPlanId = id(calls.eventually(
+                201, "POST", OPM_EDITOR, PlatformService.ACTION_PLANS, "/plans", """
                 {"title":"National urban refugee response strategy 2026-2030","type":"NATIONAL_MIGRATION_STRATEGY",
                  "jurisdiction":%s,"periodStart":"2026-01-01","periodEnd":"2030-12-31",
                  "objectives":["Cities plan for refugees living in them, registered or not, which the 2017 national urban policy does not ask of them",
                                "Asylum seekers in cities can lodge a claim without travelling to a settlement",
                                "Transfers to cities reflect the people actually present, not only those registered"],
                  "inclusion":{"migrantsNamed":true,"migrantsBudgeted":false,"staffTrained":false},
-                 "sharedWithForums":%s}"""
-                .formatted(UGANDA, list(forumId))));
-        planStatus(OPM_EDITOR, nationalPlanId, "ADOPTED", "Adopted by the department after consulting the cities, February 2026");
+                 "sharedWithForums":%s}""".formatted(UGANDA, list(forumId))));
+        planStatus(
+                OPM_EDITOR,
+                nationalPlanId,
+                "ADOPTED",
+                "Adopted by the department after consulting the cities, February 2026");
         planStatus(OPM_EDITOR, nationalPlanId, "IN_IMPLEMENTATION", null);
 
-        String commitment = propose(OPM_EDITOR, COMMITMENT, """
+        String commitment = propose(
+                OPM_EDITOR, COMMITMENT, """
                 {"planId":"%s","title":"%s",
                  "description":"Every city hosting urban refugees plans and budgets its services for everyone living there, registered or not. Each city links the action through which it does so.",
                  "kind":"COMMITMENT","sectors":["GOVERNANCE","URBAN_PLANNING"],
                  "targetGroups":["REFUGEES","ASYLUM_SEEKERS","HOST_COMMUNITY"],"areas":[%s],
                  "startDate":"2026-03-01","endDate":"2028-12-31","reportingCadence":"SEMI_ANNUAL",
                  "requiresLocalImplementation":true,"expectedImplementers":%s,
-                 "frameworkItems":["GCR-EASE-PRESSURE","GCM-15","NUA-28","UNH-R3.1","UNH-R7.1"],"sharedWithForums":%s}"""
-                .formatted(nationalPlanId, COMMITMENT, UGANDA, list(KCCA), list(forumId)));
-        funding(OPM_EDITOR, commitment, null, "OPM Department of Refugees, technical assistance to cities",
-                250_000_000, 120_000_000, 45_000_000);
+                 "frameworkItems":["GCR-EASE-PRESSURE","GCM-15","NUA-28","UNH-R3.1","UNH-R7.1"],"sharedWithForums":%s}""".formatted(nationalPlanId, COMMITMENT, UGANDA, list(KCCA), list(forumId)));
+        funding(
+                OPM_EDITOR,
+                commitment,
+                null,
+                "OPM Department of Refugees, technical assistance to cities",
+                250_000_000,
+                120_000_000,
+                45_000_000);
         move(OPM_EDITOR, commitment, "COMMITTED", "Committed with the strategy");
-        report(OPM_EDITOR, commitment, "2026-03-01", "2026-08-31", 20, "GREEN",
+        report(
+                OPM_EDITOR,
+                commitment,
+                "2026-03-01",
+                "2026-08-31",
+                20,
+                "GREEN",
                 "Guidance on planning for urban refugees sent to the cities; Kampala has linked its neighbourhood plans.",
                 indicator("Cities with a linked local action", "cities", 0, 5, 1));
-
     }
 
     /** A second commitment no city has linked an action to yet: the forum's coherence check says so. */
@@ -139,17 +155,24 @@ public final class DemoPlans {
                  "kind":"COMMITMENT","sectors":["LEGAL_STATUS","RECEPTION"],"targetGroups":["ASYLUM_SEEKERS"],"areas":[%s],
                  "startDate":"2026-07-01","endDate":"2027-06-30","reportingCadence":"SEMI_ANNUAL",
                  "requiresLocalImplementation":true,"expectedImplementers":%s,
-                 "frameworkItems":["GCM-4","UNH-R10.1"],"sharedWithForums":%s}"""
-                .formatted(nationalPlanId, REGISTRATION_COMMITMENT, UGANDA, list(KCCA), list(forumId)));
-        funding(OPM_EDITOR, registration, null, "OPM Department of Refugees, registration budget", 200_000_000,
-                80_000_000, 0);
+                 "frameworkItems":["GCM-4","UNH-R10.1"],"sharedWithForums":%s}""".formatted(
+                        nationalPlanId, REGISTRATION_COMMITMENT, UGANDA, list(KCCA), list(forumId)));
+        funding(
+                OPM_EDITOR,
+                registration,
+                null,
+                "OPM Department of Refugees, registration budget",
+                200_000_000,
+                80_000_000,
+                0);
         move(OPM_EDITOR, registration, "COMMITTED", null);
     }
 
     // ---- the city: its neighbourhood plan and the actions in it
 
     private void neighbourhoodPlan() {
-        cityPlanId = id(calls.create(CITY, PlatformService.ACTION_PLANS, "/plans", """
+        cityPlanId =
+                id(calls.create(CITY, PlatformService.ACTION_PLANS, "/plans", """
                 {"title":"Kampala for all: neighbourhood plans for Kisenyi, Katwe and Nakawa 2026-2028","type":"AREA_BASED_PLAN",
                  "jurisdiction":%s,"periodStart":"2026-01-01","periodEnd":"2028-12-31",
                  "objectives":["Health care, school places and water within reach of every resident of the three neighbourhoods, registered or not",
@@ -157,8 +180,7 @@ public final class DemoPlans {
                                "Every plan built from neighbourhood assessments carried out with residents, refugees included",
                                "Data on residents kept as aggregates and never passed to enforcement bodies"],
                  "inclusion":{"migrantsNamed":true,"migrantsBudgeted":true,"staffTrained":false},
-                 "sharedWithForums":%s}"""
-                .formatted(KAMPALA, list(forumId))));
+                 "sharedWithForums":%s}""".formatted(KAMPALA, list(forumId))));
         planStatus(CITY, cityPlanId, "ADOPTED", "Adopted by the KCCA council, January 2026");
         planStatus(CITY, cityPlanId, "IN_IMPLEMENTATION", null);
         neighbourhoodPlans();
@@ -178,23 +200,42 @@ public final class DemoPlans {
                  "startDate":"2026-03-01","endDate":"2028-06-30","reportingCadence":"QUARTERLY",
                  "participants":[{"organisationId":"%s","role":"IMPLEMENTING"},{"organisationId":"%s","role":"CONTRIBUTING"}],
                  "implementsActionId":"%s","weight":3,
-                 "frameworkItems":["UNH-R2.1","UNH-R2.2","SDG-11.3","NUA-28"],"sharedWithForums":%s}"""
-                .formatted(cityPlanId, NEIGHBOURHOOD_PLANS, KISENYI, KATWE, NAKAWA, NGO, RLO,
-                        action(COMMITMENT), list(forumId)));
+                 "frameworkItems":["UNH-R2.1","UNH-R2.2","SDG-11.3","NUA-28"],"sharedWithForums":%s}""".formatted(
+                cityPlanId, NEIGHBOURHOOD_PLANS, KISENYI, KATWE, NAKAWA, NGO, RLO, action(COMMITMENT), list(forumId)));
         funding(CITY, plans, null, "KCCA development budget 2026/27", 900_000_000, 350_000_000, 210_000_000);
         funding(CITY, plans, DONOR, "Lakeside Development Fund, inclusive cities window", 0, 300_000_000, 120_000_000);
         startWork(CITY, plans);
-        milestone(CITY, plans, "Kisenyi neighbourhood plan adopted by the Central Division council", "2026-07-31", "2026-07-29");
+        milestone(
+                CITY,
+                plans,
+                "Kisenyi neighbourhood plan adopted by the Central Division council",
+                "2026-07-31",
+                "2026-07-29");
         milestone(CITY, plans, "Katwe neighbourhood plan adopted by the Makindye Division council", "2026-12-15", null);
         milestone(CITY, plans, "Nakawa neighbourhood plan adopted by the Nakawa Division council", "2027-03-31", null);
-        report(CITY, plans, "2026-03-01", "2026-05-31", 20, "GREEN",
+        report(
+                CITY,
+                plans,
+                "2026-03-01",
+                "2026-05-31",
+                20,
+                "GREEN",
                 "Assessment findings for Kisenyi discussed with all 14 zone committees; draft plan costed.",
                 indicator("Residents consulted", "people", 0, 2400, 910));
-        report(CITY, plans, "2026-06-01", "2026-08-31", 40, "GREEN",
+        report(
+                CITY,
+                plans,
+                "2026-06-01",
+                "2026-08-31",
+                40,
+                "GREEN",
                 "Kisenyi plan adopted; Katwe draft out for consultation.",
                 indicator("Residents consulted", "people", 0, 2400, 1860) + ","
                         + indicator("Neighbourhood plans adopted", "plans", 0, 3, 1));
-        contribute(OPM_EDITOR, plans, "ENDORSEMENT",
+        contribute(
+                OPM_EDITOR,
+                plans,
+                "ENDORSEMENT",
                 "The department endorses the neighbourhood plans as Kampala's implementation of the national commitment.");
     }
 
@@ -204,23 +245,53 @@ public final class DemoPlans {
                  "description":"Patients are registered and treated on proof of residence in Kisenyi, with or without a refugee ID; interpreters at the registration desk; fee waivers agreed with the Ministry of Health.",
                  "kind":"SERVICE","sectors":["HEALTH"],"targetGroups":["REFUGEES","ASYLUM_SEEKERS","URBAN_DISPLACED"],
                  "areas":[%s],"startDate":"2026-04-01","endDate":"2027-03-31","reportingCadence":"QUARTERLY",
-                 "needIds":%s,"frameworkItems":["UNH-R9.1","UNH-R9.2","SDG-3.8","GCM-15"],"sharedWithForums":%s}"""
-                .formatted(cityPlanId, HEALTH_ACCESS, KISENYI, list(evidence.need(DemoEvidence.HEALTH)), list(forumId)));
+                 "needIds":%s,"frameworkItems":["UNH-R9.1","UNH-R9.2","SDG-3.8","GCM-15"],"sharedWithForums":%s}""".formatted(
+                        cityPlanId, HEALTH_ACCESS, KISENYI, list(evidence.need(DemoEvidence.HEALTH)), list(forumId)));
         funding(CITY, health, null, "KCCA health department budget 2026/27", 480_000_000, 150_000_000, 90_000_000);
         startWork(CITY, health);
-        milestone(CITY, health, "Registration desk staff at the Kisenyi health centre briefed on refugees' right to care",
-                "2026-06-30", "2026-06-24");
+        milestone(
+                CITY,
+                health,
+                "Registration desk staff at the Kisenyi health centre briefed on refugees' right to care",
+                "2026-06-30",
+                "2026-06-24");
         // due at the end of October and not reached: overdue
-        milestone(CITY, health, "Interpreters for Swahili, French and Somali on duty three days a week", "2026-10-31", null);
-        milestone(CITY, health, "Fee waiver for patients without a refugee ID agreed with the Ministry of Health", "2027-01-31", null);
-        report(CITY, health, "2026-04-01", "2026-06-30", 20, "GREEN", "Desk staff briefed; new registration rule in force from June.",
+        milestone(
+                CITY,
+                health,
+                "Interpreters for Swahili, French and Somali on duty three days a week",
+                "2026-10-31",
+                null);
+        milestone(
+                CITY,
+                health,
+                "Fee waiver for patients without a refugee ID agreed with the Ministry of Health",
+                "2027-01-31",
+                null);
+        report(
+                CITY,
+                health,
+                "2026-04-01",
+                "2026-06-30",
+                20,
+                "GREEN",
+                "Desk staff briefed; new registration rule in force from June.",
                 indicator("Consultations for refugee patients", "consultations", 0, 6000, 1450) + ","
                         + indicator("Patients seen without a refugee ID", "patients", 0, 1500, 310));
-        report(CITY, health, "2026-07-01", "2026-09-30", 45, "AMBER",
+        report(
+                CITY,
+                health,
+                "2026-07-01",
+                "2026-09-30",
+                45,
+                "AMBER",
                 "Consultations on track, but interpreters are not recruited yet; HRI lent two of its own.",
                 indicator("Consultations for refugee patients", "consultations", 0, 6000, 3320) + ","
                         + indicator("Patients seen without a refugee ID", "patients", 0, 1500, 820));
-        contribute(NGO_EDITOR, health, "COMMENT",
+        contribute(
+                NGO_EDITOR,
+                health,
+                "COMMENT",
                 "HRI can second two interpreters (Swahili and French) from its Kisenyi clinic until KCCA recruits its own. We suggest the desk accepts the HRI referral slip as proof of residence.");
     }
 
@@ -230,8 +301,8 @@ public final class DemoPlans {
                  "description":"Two classroom blocks at Katwe primary schools and a second shift from the 2027 school year, so refugee and host children are placed within weeks.",
                  "kind":"INFRASTRUCTURE","sectors":["EDUCATION"],"targetGroups":["REFUGEES","HOST_COMMUNITY"],
                  "areas":[%s],"startDate":"2027-01-04","endDate":"2028-12-15","reportingCadence":"QUARTERLY",
-                 "needIds":%s,"frameworkItems":["SDG-4.1","GCM-15"],"sharedWithForums":%s}"""
-                .formatted(cityPlanId, SCHOOL_PLACES, KATWE, list(evidence.need(DemoEvidence.SCHOOLS)), list(forumId)));
+                 "needIds":%s,"frameworkItems":["SDG-4.1","GCM-15"],"sharedWithForums":%s}""".formatted(
+                        cityPlanId, SCHOOL_PLACES, KATWE, list(evidence.need(DemoEvidence.SCHOOLS)), list(forumId)));
         // required but nothing committed yet: the one unfunded action
         funding(CITY, schools, null, "KCCA capital budget request 2027/28", 1_250_000_000, 0, 0);
         move(CITY, schools, "COMMITTED", "Included in the 2027/28 capital budget request");
@@ -244,15 +315,29 @@ public final class DemoPlans {
                  "description":"Trading licences on a refugee ID or asylum claim, a waiver of the first year's fee, and 120 stalls allocated in the new Nakawa market wing.",
                  "kind":"POLICY_OR_LEGAL_REFORM","sectors":["LIVELIHOODS"],"targetGroups":["REFUGEES","ASYLUM_SEEKERS"],
                  "areas":[%s],"startDate":"2026-05-01","endDate":"2027-04-30","reportingCadence":"QUARTERLY",
-                 "needIds":%s,"frameworkItems":["UNH-R7.2","SDG-8.8","GCR-SELF-RELIANCE"],"sharedWithForums":%s}"""
-                .formatted(cityPlanId, MARKET_ACCESS, NAKAWA, list(evidence.need(DemoEvidence.MARKET)), list(forumId)));
-        funding(CITY, market, DONOR, "Lakeside Development Fund, livelihoods window", 140_000_000, 95_000_000, 40_000_000);
+                 "needIds":%s,"frameworkItems":["UNH-R7.2","SDG-8.8","GCR-SELF-RELIANCE"],"sharedWithForums":%s}""".formatted(
+                        cityPlanId, MARKET_ACCESS, NAKAWA, list(evidence.need(DemoEvidence.MARKET)), list(forumId)));
+        funding(
+                CITY,
+                market,
+                DONOR,
+                "Lakeside Development Fund, livelihoods window",
+                140_000_000,
+                95_000_000,
+                40_000_000);
         startWork(CITY, market);
-        String decision = milestone(CITY, market, "Council decision waiving the first year's trading-licence fee",
-                "2026-09-30", null);
-        calls.step(CITY, PlatformService.ACTION_PLANS, "/actions/" + market + "/milestones/" + decision + "/miss", null);
+        String decision = milestone(
+                CITY, market, "Council decision waiving the first year's trading-licence fee", "2026-09-30", null);
+        calls.step(
+                CITY, PlatformService.ACTION_PLANS, "/actions/" + market + "/milestones/" + decision + "/miss", null);
         // reported for May to July only: the August to October report was due on 15 November
-        report(CITY, market, "2026-05-01", "2026-07-31", 25, "AMBER",
+        report(
+                CITY,
+                market,
+                "2026-05-01",
+                "2026-07-31",
+                25,
+                "AMBER",
                 "Licensing on a refugee ID agreed by the revenue directorate; the fee waiver still awaits the council.",
                 indicator("Refugee traders licensed", "traders", 0, 300, 46));
     }
@@ -263,15 +348,29 @@ public final class DemoPlans {
                  "description":"New pump and pipes for the Kisenyi III water point and a second tap stand, run by a committee of refugee and host residents.",
                  "kind":"INFRASTRUCTURE","sectors":["BASIC_SERVICES"],"targetGroups":["REFUGEES","HOST_COMMUNITY"],
                  "areas":[%s],"startDate":"2026-06-01","endDate":"2026-10-31","reportingCadence":"QUARTERLY",
-                 "needIds":%s,"frameworkItems":["SDG-11.1","UNH-R9.1"],"sharedWithForums":%s}"""
-                .formatted(cityPlanId, WATER_POINT, KISENYI, list(evidence.need(DemoEvidence.WATER)), list(forumId)));
+                 "needIds":%s,"frameworkItems":["SDG-11.1","UNH-R9.1"],"sharedWithForums":%s}""".formatted(
+                        cityPlanId, WATER_POINT, KISENYI, list(evidence.need(DemoEvidence.WATER)), list(forumId)));
         funding(CITY, water, null, "KCCA Central Division works budget", 38_000_000, 38_000_000, 38_000_000);
         startWork(CITY, water);
         milestone(CITY, water, "Pump and pipes replaced", "2026-08-15", "2026-08-20");
         milestone(CITY, water, "Second tap stand at Kisenyi III opened", "2026-10-15", "2026-10-28");
-        report(CITY, water, "2026-06-01", "2026-08-31", 70, "GREEN", "Pump replaced; supply every day since late August.",
+        report(
+                CITY,
+                water,
+                "2026-06-01",
+                "2026-08-31",
+                70,
+                "GREEN",
+                "Pump replaced; supply every day since late August.",
                 indicator("Households using the water point each day", "households", 250, 600, 480));
-        report(CITY, water, "2026-09-01", "2026-10-31", 100, "GREEN", "Second tap stand open; the water committee runs both.",
+        report(
+                CITY,
+                water,
+                "2026-09-01",
+                "2026-10-31",
+                100,
+                "GREEN",
+                "Second tap stand open; the water committee runs both.",
                 indicator("Households using the water point each day", "households", 250, 600, 640) + ","
                         + indicator("Hours of supply per day", "hours", 5, 12, 14));
         move(CITY, water, "COMPLETED", "Both tap stands working; handed to the water committee");
@@ -287,27 +386,48 @@ public final class DemoPlans {
                  "description":"A mobile clinic three days a week in Kisenyi, with referrals to KCCA health facilities and follow-up of refused referrals.",
                  "kind":"SERVICE","sectors":["HEALTH"],"targetGroups":["REFUGEES","ASYLUM_SEEKERS"],"areas":[%s],
                  "startDate":"2026-01-01","endDate":"2026-12-31","reportingCadence":"QUARTERLY",
-                 "needIds":%s,"frameworkItems":["SDG-3.8","UNH-R9.1"],"sharedWithForums":%s}"""
-                .formatted(MOBILE_CLINIC, KISENYI, list(evidence.need(DemoEvidence.HEALTH)), list(forumId)));
+                 "needIds":%s,"frameworkItems":["SDG-3.8","UNH-R9.1"],"sharedWithForums":%s}""".formatted(
+                        MOBILE_CLINIC, KISENYI, list(evidence.need(DemoEvidence.HEALTH)), list(forumId)));
         funding(NGO_EDITOR, clinic, NGO, "HRI private funds", 320_000_000, 320_000_000, 240_000_000);
         startWork(NGO_EDITOR, clinic);
-        report(NGO_EDITOR, clinic, "2026-04-01", "2026-06-30", 45, "GREEN", "Clinic running three days a week.",
+        report(
+                NGO_EDITOR,
+                clinic,
+                "2026-04-01",
+                "2026-06-30",
+                45,
+                "GREEN",
+                "Clinic running three days a week.",
                 indicator("Consultations", "consultations", 0, 5000, 2150));
-        report(NGO_EDITOR, clinic, "2026-07-01", "2026-09-30", 70, "GREEN", "212 referrals to KCCA facilities; 37 refused for lack of ID.",
+        report(
+                NGO_EDITOR,
+                clinic,
+                "2026-07-01",
+                "2026-09-30",
+                70,
+                "GREEN",
+                "212 referrals to KCCA facilities; 37 refused for lack of ID.",
                 indicator("Consultations", "consultations", 0, 5000, 3480) + ","
                         + indicator("Referrals to KCCA facilities", "referrals", 0, 600, 212));
 
-        String savings = propose(NGO_EDITOR, SAVINGS_GROUPS, """
+        String savings =
+                propose(NGO_EDITOR, SAVINGS_GROUPS, """
                 {"title":"%s",
                  "description":"Village savings and loan groups with business training, run with volunteers from a refugee-led association.",
                  "kind":"PROGRAMME","sectors":["LIVELIHOODS","FIN_INCLUSION"],"targetGroups":["REFUGEES"],"areas":[%s],
                  "startDate":"2026-02-01","endDate":"2027-01-31","reportingCadence":"QUARTERLY",
                  "participants":[{"organisationId":"%s","role":"CONTRIBUTING"}],
-                 "frameworkItems":["SDG-5.5","GCR-SELF-RELIANCE","UNH-R10.2"],"sharedWithForums":%s}"""
-                .formatted(SAVINGS_GROUPS, KISENYI, RLO, list(forumId)));
+                 "frameworkItems":["SDG-5.5","GCR-SELF-RELIANCE","UNH-R10.2"],"sharedWithForums":%s}""".formatted(SAVINGS_GROUPS, KISENYI, RLO, list(forumId)));
         funding(NGO_EDITOR, savings, NGO, "HRI private funds", 150_000_000, 110_000_000, 80_000_000);
         startWork(NGO_EDITOR, savings);
-        report(NGO_EDITOR, savings, "2026-08-01", "2026-10-31", 60, "GREEN", "14 groups meeting weekly; first loan cycle repaid.",
+        report(
+                NGO_EDITOR,
+                savings,
+                "2026-08-01",
+                "2026-10-31",
+                60,
+                "GREEN",
+                "14 groups meeting weekly; first loan cycle repaid.",
                 indicator("Savings group members", "members", 0, 400, 310) + ","
                         + indicator("Women among members", "members", 0, 280, 218));
 
@@ -318,11 +438,18 @@ public final class DemoPlans {
                  "kind":"SERVICE","sectors":["LEGAL_STATUS","PROTECTION_RIGHTS"],
                  "targetGroups":["UNDOCUMENTED_MIGRANTS","ASYLUM_SEEKERS"],"areas":[%s],
                  "startDate":"2026-03-01","endDate":"2027-02-28","reportingCadence":"QUARTERLY",
-                 "needIds":%s,"frameworkItems":["GCM-4","SDG-16.9"],"classification":"RESTRICTED","sharedWithForums":%s}"""
-                .formatted(LEGAL_AID, KISENYI, list(evidence.need(DemoEvidence.PROTECTION)), list(forumId)));
+                 "needIds":%s,"frameworkItems":["GCM-4","SDG-16.9"],"classification":"RESTRICTED","sharedWithForums":%s}""".formatted(
+                        LEGAL_AID, KISENYI, list(evidence.need(DemoEvidence.PROTECTION)), list(forumId)));
         funding(NGO_EDITOR, legal, NGO, "HRI private funds", 90_000_000, 90_000_000, 50_000_000);
         startWork(NGO_EDITOR, legal);
-        report(NGO_EDITOR, legal, "2026-06-01", "2026-08-31", 50, "GREEN", "Desk open twice a week.",
+        report(
+                NGO_EDITOR,
+                legal,
+                "2026-06-01",
+                "2026-08-31",
+                50,
+                "GREEN",
+                "Desk open twice a week.",
                 indicator("People advised", "people", 0, 250, 128) + ","
                         + indicator("Referrals to registration", "referrals", 0, 80, 41));
     }
@@ -355,7 +482,8 @@ public final class DemoPlans {
         evidence.link(CITY, evidence.need(DemoEvidence.SCHOOLS), action(SCHOOL_PLACES));
         evidence.link(CITY, evidence.need(DemoEvidence.MARKET), action(MARKET_ACCESS));
         evidence.link(CITY, evidence.need(DemoEvidence.WATER), action(WATER_POINT));
-        evidence.move(CITY, evidence.need(DemoEvidence.WATER), "ADDRESSED", "Second tap stand opened on 28 October 2026");
+        evidence.move(
+                CITY, evidence.need(DemoEvidence.WATER), "ADDRESSED", "Second tap stand opened on 28 October 2026");
         evidence.link(NGO_EDITOR, evidence.need(DemoEvidence.PROTECTION), action(LEGAL_AID));
     }
 
@@ -373,7 +501,8 @@ public final class DemoPlans {
     }
 
     private void move(String user, String actionId, String status, @Nullable String reason) {
-        Map<String, String> step = reason == null ? Map.of("status", status) : Map.of("status", status, "reason", reason);
+        Map<String, String> step =
+                reason == null ? Map.of("status", status) : Map.of("status", status, "reason", reason);
         calls.step(user, PlatformService.ACTION_PLANS, "/actions/" + actionId + "/status", step);
     }
 
@@ -383,7 +512,8 @@ public final class DemoPlans {
     }
 
     private void planStatus(String user, String planId, String status, @Nullable String reason) {
-        Map<String, String> step = reason == null ? Map.of("status", status) : Map.of("status", status, "reason", reason);
+        Map<String, String> step =
+                reason == null ? Map.of("status", status) : Map.of("status", status, "reason", reason);
         calls.step(user, PlatformService.ACTION_PLANS, "/plans/" + planId + "/status", step);
     }
 
@@ -398,30 +528,44 @@ public final class DemoPlans {
     }
 
     /** A funding line in Uganda shillings; {@code source} is the funding organisation, if it is registered. */
-    private void funding(String user, String actionId, @Nullable String source, String sourceName, long required,
-            long committed, long disbursed) {
+    private void funding(
+            String user,
+            String actionId,
+            @Nullable String source,
+            String sourceName,
+            long required,
+            long committed,
+            long disbursed) {
         calls.create(user, PlatformService.ACTION_PLANS, "/actions/" + actionId + "/funding", """
-                {%s"sourceName":"%s","currency":"UGX","required":%d,"committed":%d,"disbursed":%d}"""
-                .formatted(source == null ? "" : "\"sourceId\":\"" + source + "\",", sourceName, required, committed,
-                        disbursed));
+                {%s"sourceName":"%s","currency":"UGX","required":%d,"committed":%d,"disbursed":%d}""".formatted(
+                source == null ? "" : "\"sourceId\":\"" + source + "\",", sourceName, required, committed, disbursed));
     }
 
-    private void report(String user, String actionId, String start, String end, int percent, String rag,
-            String narrative, String indicators) {
+    private void report(
+            String user,
+            String actionId,
+            String start,
+            String end,
+            int percent,
+            String rag,
+            String narrative,
+            String indicators) {
         calls.create(user, PlatformService.ACTION_PLANS, "/actions/" + actionId + "/reports", """
-                {"periodStart":"%s","periodEnd":"%s","percentComplete":%d,"rag":"%s","narrative":"%s","indicators":[%s]}"""
-                .formatted(start, end, percent, rag, narrative, indicators));
+                {"periodStart":"%s","periodEnd":"%s","percentComplete":%d,"rag":"%s","narrative":"%s","indicators":[%s]}""".formatted(
+                        start, end, percent, rag, narrative, indicators));
         reported.add(actionId);
     }
 
     private static String indicator(String name, String unit, double baseline, double target, double actual) {
         return """
-                {"name":"%s","unit":"%s","baseline":%s,"target":%s,"actual":%s}"""
-                .formatted(name, unit, baseline, target, actual);
+                {"name":"%s","unit":"%s","baseline":%s,"target":%s,"actual":%s}""".formatted(name, unit, baseline, target, actual);
     }
 
     private void contribute(String user, String actionId, String kind, String text) {
-        calls.create(user, PlatformService.ACTION_PLANS, "/actions/" + actionId + "/contributions",
+        calls.create(
+                user,
+                PlatformService.ACTION_PLANS,
+                "/actions/" + actionId + "/contributions",
                 Map.of("kind", kind, "text", text));
     }
 }

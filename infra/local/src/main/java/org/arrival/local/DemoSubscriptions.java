@@ -30,8 +30,7 @@ final class DemoSubscriptions {
                  "eventTypes":["ActionProposed","ProgressReported","InputContributed"]}}""".formatted(list(forumId)));
         // the secretariat follows delivery in its inbox, and is e-mailed at once when a report is late
         subscribe("ngo-editor", """
-                {"channel":"IN_APP","filter":{"forums":%s,"eventTypes":["MilestoneRecorded","ProgressReported"]}}"""
-                .formatted(list(forumId)));
+                {"channel":"IN_APP","filter":{"forums":%s,"eventTypes":["MilestoneRecorded","ProgressReported"]}}""".formatted(list(forumId)));
         subscribe("ngo-editor", """
                 {"channel":"EMAIL","address":"ngo-editor@demo.arrival.example",
                  "filter":{"forums":%s,"eventTypes":["ReportOverdue"]}}""".formatted(list(forumId)));
@@ -41,8 +40,7 @@ final class DemoSubscriptions {
                  "eventTypes":["NeedIdentified","NeedUpdated","ActionProposed"]}}""");
         // the national department follows the city's actions and their progress
         subscribe("opm-refugees-editor", """
-                {"channel":"IN_APP","filter":{"organisations":%s,"eventTypes":["ActionProposed","ProgressReported"]}}"""
-                .formatted(list(KCCA)));
+                {"channel":"IN_APP","filter":{"organisations":%s,"eventTypes":["ActionProposed","ProgressReported"]}}""".formatted(list(KCCA)));
     }
 
     private void subscribe(String user, String body) {

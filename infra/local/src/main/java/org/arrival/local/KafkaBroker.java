@@ -15,7 +15,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -25,13 +24,17 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  */
 final class KafkaBroker {
 
-    private KafkaBroker() {
-    }
+    private KafkaBroker() {}
 
     /** The broker as a part of the stack: started on the same directory each time, never formatted twice. */
     static ProcessPart part(StackSettings settings, Path dir) {
-        return new ProcessPart("kafka", settings.logs().resolve("kafka.log"), () -> launch(settings, dir),
-                () -> answering(settings), Duration.ofSeconds(90), Duration.ofSeconds(60));
+        return new ProcessPart(
+                "kafka",
+                settings.logs().resolve("kafka.log"),
+                () -> launch(settings, dir),
+                () -> answering(settings),
+                Duration.ofSeconds(90),
+                Duration.ofSeconds(60));
     }
 
     /** Writes the configuration, formats the log directory if it is new, and starts the broker without waiting. */
@@ -39,47 +42,61 @@ final class KafkaBroker {
         try {
             Files.createDirectories(dir);
             Path config = dir.resolve("server.properties");
-            Files.writeString(config, String.join("\n",
-                    "process.roles=broker,controller",
-                    "node.id=1",
-                    "controller.quorum.voters=1@" + StackSettings.HOST + ":" + settings.kafkaControllerPort(),
-                    "listeners=PLAINTEXT://" + StackSettings.HOST + ":" + settings.kafkaPort() + ",CONTROLLER://"
-                            + StackSettings.HOST + ":" + settings.kafkaControllerPort(),
-                    "advertised.listeners=PLAINTEXT://" + StackSettings.HOST + ":" + settings.kafkaPort(),
-                    "controller.listener.names=CONTROLLER",
-                    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                    "inter.broker.listener.name=PLAINTEXT",
-                    "log.dirs=" + dir.resolve("data"),
-                    "num.partitions=3",
-                    "offsets.topic.replication.factor=1",
-                    "transaction.state.log.replication.factor=1",
-                    "transaction.state.log.min.isr=1",
-                    "share.coordinator.state.topic.replication.factor=1",
-                    "group.initial.rebalance.delay.ms=0",
-                    // the services create the topics they own, with the catalogue's settings
-                    "auto.create.topics.enable=false",
-                    ""));
+            Files.writeString(
+                    config,
+                    String.join(
+                            "\n",
+                            "process.roles=broker,controller",
+                            "node.id=1",
+                            "controller.quorum.voters=1@" + StackSettings.HOST + ":" + settings.kafkaControllerPort(),
+                            "listeners=PLAINTEXT://" + StackSettings.HOST + ":" + settings.kafkaPort()
+                                    + ",CONTROLLER://" + StackSettings.HOST + ":" + settings.kafkaControllerPort(),
+                            "advertised.listeners=PLAINTEXT://" + StackSettings.HOST + ":" + settings.kafkaPort(),
+                            "controller.listener.names=CONTROLLER",
+                            "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                            "inter.broker.listener.name=PLAINTEXT",
+                            "log.dirs=" + dir.resolve("data"),
+                            "num.partitions=3",
+                            "offsets.topic.replication.factor=1",
+                            "transaction.state.log.replication.factor=1",
+                            "transaction.state.log.min.isr=1",
+                            "share.coordinator.state.topic.replication.factor=1",
+                            "group.initial.rebalance.delay.ms=0",
+                            // the services create the topics they own, with the catalogue's settings
+                            "auto.create.topics.enable=false",
+                            ""));
             if (!Files.exists(dir.resolve("data").resolve("meta.properties"))) {
                 String clusterId = UUID.randomUUID().toString().replace("-", "").substring(0, 22);
-                java(settings, List.of("-Xmx256m"), List.of("kafka.tools.StorageTool", "format", "-t", clusterId, "-c",
-                        config.toString()), dir, "kafka-format").awaitSuccess(Duration.ofMinutes(2));
+                java(
+                                settings,
+                                List.of("-Xmx256m"),
+                                List.of("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString()),
+                                dir,
+                                "kafka-format")
+                        .awaitSuccess(Duration.ofMinutes(2));
             }
-            return java(settings, List.of("-Xmx384m", "-Xms64m", "-XX:+UseSerialGC"),
-                    List.of("kafka.Kafka", config.toString()), dir, "kafka");
+            return java(
+                    settings,
+                    List.of("-Xmx384m", "-Xms64m", "-XX:+UseSerialGC"),
+                    List.of("kafka.Kafka", config.toString()),
+                    dir,
+                    "kafka");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static ChildProcess java(StackSettings settings, List<String> jvm, List<String> mainAndArgs, Path dir,
-            String name) {
+    private static ChildProcess java(
+            StackSettings settings, List<String> jvm, List<String> mainAndArgs, Path dir, String name) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvm);
         command.add("-cp");
         // absolute, since the broker runs in its own directory
-        command.add(java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                .map(entry -> entry.endsWith("*") ? Path.of(entry.substring(0, entry.length() - 1)).toAbsolutePath() + "/*"
+        command.add(java.util.Arrays.stream(
+                        System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(entry -> entry.endsWith("*")
+                        ? Path.of(entry.substring(0, entry.length() - 1)).toAbsolutePath() + "/*"
                         : Path.of(entry).toAbsolutePath().toString())
                 .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator)));
         command.addAll(mainAndArgs);

@@ -21,14 +21,18 @@ final class Keycloak {
 
     static final String ADMIN = "admin";
 
-    private Keycloak() {
-    }
+    private Keycloak() {}
 
     /** Keycloak as a part of the stack: it answers when the realm's discovery document does. */
     static ProcessPart part(StackSettings settings, Path dir, HttpClient http) {
         URI discovery = URI.create(settings.issuer() + "/.well-known/openid-configuration");
-        return new ProcessPart("keycloak", settings.logs().resolve("keycloak.log"), () -> launch(settings, dir),
-                () -> ok(http, discovery), Duration.ofSeconds(360), Duration.ofSeconds(30));
+        return new ProcessPart(
+                "keycloak",
+                settings.logs().resolve("keycloak.log"),
+                () -> launch(settings, dir),
+                () -> ok(http, discovery),
+                Duration.ofSeconds(360),
+                Duration.ofSeconds(30));
     }
 
     /** Unpacks the distribution if needed, writes the realm to import and starts Keycloak without waiting. */
@@ -39,21 +43,35 @@ final class Keycloak {
                 unpack(settings, dir);
             }
             Path imports = Files.createDirectories(home.resolve("data/import"));
-            Files.writeString(imports.resolve("arrival-realm.json"),
+            Files.writeString(
+                    imports.resolve("arrival-realm.json"),
                     realm(Files.readString(settings.root().resolve("infra/keycloak/arrival-realm.json")), settings));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         String base = "http://" + StackSettings.HOST + ":" + settings.keycloakPort();
         Map<String, String> env = Map.of(
-                "JAVA_HOME", System.getProperty("java.home"),
-                "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN,
-                "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN,
-                "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m -XX:MaxMetaspaceSize=256m");
-        return ChildProcess.start("keycloak", List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-host=" + StackSettings.HOST, "--http-port=" + settings.keycloakPort(),
-                "--http-management-port=" + settings.keycloakManagementPort(), "--hostname=" + base,
-                "--import-realm"), env, home, settings.logs().resolve("keycloak.log"));
+                "JAVA_HOME",
+                System.getProperty("java.home"),
+                "KC_BOOTSTRAP_ADMIN_USERNAME",
+                ADMIN,
+                "KC_BOOTSTRAP_ADMIN_PASSWORD",
+                ADMIN,
+                "JAVA_OPTS_KC_HEAP",
+                "-Xms64m -Xmx512m -XX:MaxMetaspaceSize=256m");
+        return ChildProcess.start(
+                "keycloak",
+                List.of(
+                        home.resolve("bin/kc.sh").toString(),
+                        "start-dev",
+                        "--http-host=" + StackSettings.HOST,
+                        "--http-port=" + settings.keycloakPort(),
+                        "--http-management-port=" + settings.keycloakManagementPort(),
+                        "--hostname=" + base,
+                        "--import-realm"),
+                env,
+                home,
+                settings.logs().resolve("keycloak.log"));
     }
 
     /**
@@ -68,25 +86,37 @@ final class Keycloak {
         String from = ":" + PlatformService.WEB.defaultPort() + "/";
         return export.replace("http://127.0.0.1" + from, "http://127.0.0.1:" + web + "/")
                 .replace("http://localhost" + from, "http://localhost:" + web + "/")
-                .replace("\"http://127.0.0.1:" + PlatformService.WEB.defaultPort() + "\"", "\"http://127.0.0.1:" + web + "\"");
+                .replace(
+                        "\"http://127.0.0.1:" + PlatformService.WEB.defaultPort() + "\"",
+                        "\"http://127.0.0.1:" + web + "\"");
     }
 
     private static void unpack(StackSettings settings, Path dir) throws IOException {
-        Path archive = settings.root().resolve("infra/local/target/keycloak/keycloak-" + settings.keycloakVersion() + ".tar.gz");
+        Path archive = settings.root()
+                .resolve("infra/local/target/keycloak/keycloak-" + settings.keycloakVersion() + ".tar.gz");
         if (!Files.isRegularFile(archive)) {
             throw new IllegalStateException("Keycloak's distribution is missing at " + archive
                     + "; build the launcher first (./mvnw -pl infra/local -am package -DskipTests)");
         }
         Files.createDirectories(dir);
-        ChildProcess tar = ChildProcess.start("keycloak-unpack", List.of("tar", "-xzf", archive.toString(), "-C",
-                dir.toString()), Map.of(), dir, settings.logs().resolve("keycloak.log"));
+        ChildProcess tar = ChildProcess.start(
+                "keycloak-unpack",
+                List.of("tar", "-xzf", archive.toString(), "-C", dir.toString()),
+                Map.of(),
+                dir,
+                settings.logs().resolve("keycloak.log"));
         tar.awaitSuccess(Duration.ofMinutes(3));
     }
 
     static boolean ok(HttpClient http, URI uri) {
         try {
-            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return http.send(
+                                    HttpRequest.newBuilder(uri)
+                                            .timeout(Duration.ofSeconds(3))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

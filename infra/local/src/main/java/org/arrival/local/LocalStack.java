@@ -26,7 +26,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -48,7 +47,8 @@ public final class LocalStack implements AutoCloseable {
 
     private final StackSettings settings;
     private final Map<String, Duration> readyAfter = new LinkedHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Postgres postgres;
     private final ProcessPart kafka;
     private final ProcessPart keycloak;
@@ -61,17 +61,29 @@ public final class LocalStack implements AutoCloseable {
 
     private LocalStack(StackSettings settings) {
         this.settings = settings;
-        postgres = new Postgres(settings, settings.dataDir().resolve("postgres"),
-                Arrays.stream(PlatformService.values()).map(PlatformService::database).toList());
+        postgres = new Postgres(
+                settings,
+                settings.dataDir().resolve("postgres"),
+                Arrays.stream(PlatformService.values())
+                        .map(PlatformService::database)
+                        .toList());
         kafka = KafkaBroker.part(settings, settings.dataDir().resolve("kafka"));
         keycloak = Keycloak.part(settings, settings.dataDir().resolve("keycloak"), http);
         for (PlatformService service : PlatformService.values()) {
-            services.put(service, new ProcessPart(service.module(), settings.logs().resolve(service.module() + ".log"),
-                    () -> startService(service), () -> live(service), Duration.ofMinutes(4), Duration.ofSeconds(30)));
+            services.put(
+                    service,
+                    new ProcessPart(
+                            service.module(),
+                            settings.logs().resolve(service.module() + ".log"),
+                            () -> startService(service),
+                            () -> live(service),
+                            Duration.ofMinutes(4),
+                            Duration.ofSeconds(30)));
         }
         List<SupervisedPart> parts = new ArrayList<>(List.of(postgres, kafka, keycloak));
         parts.addAll(services.values());
-        supervisor = new Supervisor(parts, Supervisor.Pace.DEFAULT, settings.logs().resolve("supervisor.log"));
+        supervisor =
+                new Supervisor(parts, Supervisor.Pace.DEFAULT, settings.logs().resolve("supervisor.log"));
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -91,9 +103,10 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         Path root = StackSettings.findRoot(Path.of(""));
-        String dir = System.getenv().getOrDefault("ARRIVAL_LOCAL_DIR", root.resolve(".local").toString());
-        StackSettings settings = StackSettings.of(root, Path.of(dir), options.contains("--fresh"),
-                !options.contains("--no-demo"), System.getenv());
+        String dir = System.getenv()
+                .getOrDefault("ARRIVAL_LOCAL_DIR", root.resolve(".local").toString());
+        StackSettings settings = StackSettings.of(
+                root, Path.of(dir), options.contains("--fresh"), !options.contains("--no-demo"), System.getenv());
         CountDownLatch stopped = new CountDownLatch(1);
         LocalStack stack;
         try {
@@ -103,12 +116,16 @@ public final class LocalStack implements AutoCloseable {
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println(System.lineSeparator() + "Stopping Arrival...");
-            stack.close();
-            System.out.println("Stopped. Data kept in " + settings.dataDir() + " (./run-local --fresh starts from nothing).");
-            stopped.countDown();
-        }, "stop-stack"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println(System.lineSeparator() + "Stopping Arrival...");
+                            stack.close();
+                            System.out.println("Stopped. Data kept in " + settings.dataDir()
+                                    + " (./run-local --fresh starts from nothing).");
+                            stopped.countDown();
+                        },
+                        "stop-stack"));
         System.out.println(stack.summary());
         stopped.await();
     }
@@ -196,7 +213,8 @@ public final class LocalStack implements AutoCloseable {
         } catch (ExecutionException e) {
             keycloakFailure = failure(e);
         } catch (java.util.concurrent.TimeoutException e) {
-            keycloakFailure = "not ready within 7 minutes; see " + settings.logs().resolve("keycloak.log");
+            keycloakFailure =
+                    "not ready within 7 minutes; see " + settings.logs().resolve("keycloak.log");
         }
     }
 
@@ -237,14 +255,24 @@ public final class LocalStack implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + settings.serviceHeap(), "-Xss512k", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m",
+                "-Xmx" + settings.serviceHeap(),
+                "-Xss512k",
+                "-XX:+UseSerialGC",
+                "-XX:ReservedCodeCacheSize=64m",
                 "-XX:MaxMetaspaceSize=192m",
                 // class data sharing: the first start records an archive, later starts load classes from it
-                "-XX:SharedArchiveFile=" + cds.resolve(service.module() + ".jsa"), "-XX:+AutoCreateSharedArchive",
-                "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                "-XX:SharedArchiveFile=" + cds.resolve(service.module() + ".jsa"),
+                "-XX:+AutoCreateSharedArchive",
+                "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off",
                 "-Dspring.output.ansi.enabled=never",
-                "-jar", service.jar(settings).toString()));
-        return ChildProcess.start(service.module(), command, env, settings.dataDir(),
+                "-jar",
+                service.jar(settings).toString()));
+        return ChildProcess.start(
+                service.module(),
+                command,
+                env,
+                settings.dataDir(),
                 settings.logs().resolve(service.module() + ".log"));
     }
 
@@ -253,14 +281,16 @@ public final class LocalStack implements AutoCloseable {
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap());
         try (Admin admin = Admin.create(config)) {
             for (TopicDefinition topic : EventCatalogue.instance().topics()) {
-                NewTopic t = new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(Map.of(
-                        TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.retentionMs()),
-                        TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanupPolicy()));
+                NewTopic t = new NewTopic(topic.name(), topic.partitions(), (short) 1)
+                        .configs(Map.of(
+                                TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.retentionMs()),
+                                TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanupPolicy()));
                 try {
                     admin.createTopics(List.of(t)).all().get(60, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("could not create topic " + topic.name() + ": " + e.getCause(), e);
+                        throw new IllegalStateException(
+                                "could not create topic " + topic.name() + ": " + e.getCause(), e);
                     }
                 }
             }
@@ -286,7 +316,10 @@ public final class LocalStack implements AutoCloseable {
 
     private @Nullable HttpResponse<String> get(String url) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(3))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             return null;
@@ -363,30 +396,58 @@ public final class LocalStack implements AutoCloseable {
         StringBuilder out = new StringBuilder();
         String nl = System.lineSeparator();
         out.append(nl).append("Arrival is running.").append(nl).append(nl);
-        out.append("  start here: ").append(settings.baseUrl(PlatformService.WEB)).append("  (the web application: sign in with a demo login below)").append(nl).append(nl);
+        out.append("  start here: ")
+                .append(settings.baseUrl(PlatformService.WEB))
+                .append("  (the web application: sign in with a demo login below)")
+                .append(nl)
+                .append(nl);
         for (PlatformService s : PlatformService.values()) {
             if (s == PlatformService.WEB) {
                 continue;
             }
-            out.append(String.format("  %-14s %s  (API description %s/swagger-ui.html)%n", s.module(), settings.baseUrl(s), settings.baseUrl(s)));
+            out.append(String.format(
+                    "  %-14s %s  (API description %s/swagger-ui.html)%n",
+                    s.module(), settings.baseUrl(s), settings.baseUrl(s)));
         }
-        out.append("  Keycloak       http://").append(StackSettings.HOST).append(':').append(settings.keycloakPort())
-                .append("/admin/  (console: ").append(Keycloak.ADMIN).append(" / ").append(Keycloak.ADMIN).append(')').append(nl);
+        out.append("  Keycloak       http://")
+                .append(StackSettings.HOST)
+                .append(':')
+                .append(settings.keycloakPort())
+                .append("/admin/  (console: ")
+                .append(Keycloak.ADMIN)
+                .append(" / ")
+                .append(Keycloak.ADMIN)
+                .append(')')
+                .append(nl);
         out.append("  Issuer         ").append(settings.issuer()).append(nl);
         out.append("  Kafka          ").append(settings.kafkaBootstrap()).append(nl);
-        out.append("  PostgreSQL     ").append(settings.jdbcUrl("<arrival_service>")).append("  (")
-                .append(Postgres.USER).append(" / ").append(Postgres.PASSWORD).append(')').append(nl);
-        out.append("  E-mail         caught on port ").append(settings.smtpPort()).append(", written to ")
-                .append(settings.dataDir().resolve("mail")).append(nl);
+        out.append("  PostgreSQL     ")
+                .append(settings.jdbcUrl("<arrival_service>"))
+                .append("  (")
+                .append(Postgres.USER)
+                .append(" / ")
+                .append(Postgres.PASSWORD)
+                .append(')')
+                .append(nl);
+        out.append("  E-mail         caught on port ")
+                .append(settings.smtpPort())
+                .append(", written to ")
+                .append(settings.dataDir().resolve("mail"))
+                .append(nl);
         out.append("  Logs           ").append(settings.logs()).append(nl).append(nl);
-        out.append("Demo logins (password ").append(DemoForum.PASSWORD).append(" for all):").append(nl);
+        out.append("Demo logins (password ")
+                .append(DemoForum.PASSWORD)
+                .append(" for all):")
+                .append(nl);
         for (DemoForum.Login login : DemoForum.LOGINS) {
             out.append(String.format("  %-20s %s%n", login.username(), login.description()));
         }
         out.append(nl).append("Ready after:");
         readyAfter.forEach((what, d) -> out.append(String.format(" %s %.1f s;", what, d.toMillis() / 1000.0)));
-        out.append(nl).append(demoLoadedNow ? "The demo forum was loaded." : "Data kept from the last run.")
-                .append(" Press Ctrl-C to stop.").append(nl);
+        out.append(nl)
+                .append(demoLoadedNow ? "The demo forum was loaded." : "Data kept from the last run.")
+                .append(" Press Ctrl-C to stop.")
+                .append(nl);
         return out.toString();
     }
 
@@ -401,7 +462,9 @@ public final class LocalStack implements AutoCloseable {
     /** Process ids of every running part, for measuring their memory. */
     public Map<String, List<Long>> processIds() {
         Map<String, List<Long>> pids = new LinkedHashMap<>();
-        pids.put("launcher (with PostgreSQL's client and the mail catcher)", List.of(ProcessHandle.current().pid()));
+        pids.put(
+                "launcher (with PostgreSQL's client and the mail catcher)",
+                List.of(ProcessHandle.current().pid()));
         List<ProcessPart> parts = new ArrayList<>(services.values());
         parts.add(kafka);
         parts.add(keycloak);

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,7 +28,8 @@ public final class PlatformClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final StackSettings settings;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, CachedToken> tokens = new ConcurrentHashMap<>();
 
     public PlatformClient(StackSettings settings) {
@@ -42,26 +42,47 @@ public final class PlatformClient {
         if (cached != null && cached.expires().isAfter(Instant.now().plusSeconds(30))) {
             return cached.value();
         }
-        Map<String, String> form = Map.of("grant_type", "password", "client_id", CLIENT_ID, "client_secret",
-                CLIENT_SECRET, "username", username, "password", password, "scope", "openid");
+        Map<String, String> form = Map.of(
+                "grant_type",
+                "password",
+                "client_id",
+                CLIENT_ID,
+                "client_secret",
+                CLIENT_SECRET,
+                "username",
+                username,
+                "password",
+                password,
+                "scope",
+                "openid");
         HttpRequest request = HttpRequest.newBuilder(URI.create(settings.issuer() + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(formEncode(form))).timeout(Duration.ofSeconds(30)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(formEncode(form)))
+                .timeout(Duration.ofSeconds(30))
+                .build();
         Response r = send(request);
         if (r.status() != 200) {
-            throw new IllegalStateException("Keycloak refused a token for " + username + ": " + r.status() + " " + r.body());
+            throw new IllegalStateException(
+                    "Keycloak refused a token for " + username + ": " + r.status() + " " + r.body());
         }
         JsonNode body = r.json();
-        CachedToken token = new CachedToken(body.get("access_token").asString(),
+        CachedToken token = new CachedToken(
+                body.get("access_token").asString(),
                 Instant.now().plusSeconds(body.get("expires_in").asLong()));
         tokens.put(username, token);
         return token.value();
     }
 
-    public Response call(String method, PlatformService service, String path, @Nullable String token,
-            @Nullable Object body, Map<String, String> headers) {
+    public Response call(
+            String method,
+            PlatformService service,
+            String path,
+            @Nullable String token,
+            @Nullable Object body,
+            Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(settings.baseUrl(service) + path))
-                .timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json");
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -70,14 +91,23 @@ public final class PlatformClient {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
             b.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)));
+                    .method(
+                            method,
+                            HttpRequest.BodyPublishers.ofString(
+                                    body instanceof String s ? s : JSON.writeValueAsString(body)));
         }
         return send(b.build());
     }
 
     /** A call that must answer {@code expected}; otherwise fails with the problem the service gave. */
-    public JsonNode expect(int expected, String method, PlatformService service, String path, @Nullable String token,
-            @Nullable Object body, Map<String, String> headers) {
+    public JsonNode expect(
+            int expected,
+            String method,
+            PlatformService service,
+            String path,
+            @Nullable String token,
+            @Nullable Object body,
+            Map<String, String> headers) {
         Response r = call(method, service, path, token, body, headers);
         if (r.status() != expected) {
             throw new IllegalStateException(method + " " + service.module() + path + " answered " + r.status()
@@ -91,11 +121,15 @@ public final class PlatformClient {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
             // a polite client waits as long as the service asks when it was told to slow down
             for (int attempt = 0; r.statusCode() == 429 && attempt < 5; attempt++) {
-                long wait = r.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
+                long wait = r.headers()
+                        .firstValue("Retry-After")
+                        .map(Long::parseLong)
+                        .orElse(1L);
                 Thread.sleep(Duration.ofSeconds(Math.min(60, Math.max(1, wait))));
                 r = http.send(request, HttpResponse.BodyHandlers.ofString());
             }
-            return new Response(r.statusCode(), r.body(), r.headers().firstValue("ETag").orElse(null));
+            return new Response(
+                    r.statusCode(), r.body(), r.headers().firstValue("ETag").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -116,12 +150,12 @@ public final class PlatformClient {
     }
 
     /** A response: status, body and ETag. */
-    public record Response(int status, String body, @Nullable String etag) {
+    public record Response(
+            int status, String body, @Nullable String etag) {
         public JsonNode json() {
             return JSON.readTree(body);
         }
     }
 
-    private record CachedToken(String value, Instant expires) {
-    }
+    private record CachedToken(String value, Instant expires) {}
 }

@@ -41,7 +41,10 @@ public enum PlatformService {
     }
 
     Path jar(StackSettings settings) {
-        return settings.root().resolve("services").resolve(module).resolve("target")
+        return settings.root()
+                .resolve("services")
+                .resolve(module)
+                .resolve("target")
                 .resolve("arrival-" + module + "-" + settings.version() + ".jar");
     }
 }

@@ -1,5 +1,7 @@
 package org.arrival.local;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,9 +21,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import io.zonky.test.db.postgres.util.LinuxUtils;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,21 +72,27 @@ final class Postgres implements SupervisedPart, AutoCloseable {
         } else {
             restart();
         }
-        postmaster = readPostmaster().orElseThrow(() -> new IllegalStateException(
-                "PostgreSQL started but " + data().resolve("postmaster.pid") + " names no running process; see " + log()));
+        postmaster = readPostmaster()
+                .orElseThrow(() -> new IllegalStateException("PostgreSQL started but "
+                        + data().resolve("postmaster.pid") + " names no running process; see " + log()));
     }
 
     private void startFirst() {
         EmbeddedPostgres started;
         try {
-            started = EmbeddedPostgres.builder().setPort(settings.postgresPort())
-                    .setDataDirectory(data()).setCleanDataDirectory(false)
+            started = EmbeddedPostgres.builder()
+                    .setPort(settings.postgresPort())
+                    .setDataDirectory(data())
+                    .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(binaries().toFile())
-                    .setRegisterShutdownHook(false).setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "200").setServerConfig("listen_addresses", StackSettings.HOST)
+                    .setRegisterShutdownHook(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("listen_addresses", StackSettings.HOST)
                     // the embedded server's default is asynchronous commit, which loses the last commits when the
                     // server is killed: a write the API confirmed must survive a crash, so commits are durable
-                    .setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("fsync", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log().toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log().toFile()))
@@ -111,15 +116,18 @@ final class Postgres implements SupervisedPart, AutoCloseable {
             }
             command.addAll(List.of(pgCtl.toString(), "-D", data().toString(), "-w", "-t", "60", "restart"));
             Process p = new ProcessBuilder(command)
-                    .directory(dir.toFile()).redirectErrorStream(true)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
             if (!p.waitFor(90, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException("pg_ctl restart did not finish within 90 s; see " + log());
             }
             if (p.exitValue() != 0) {
-                throw new IllegalStateException("pg_ctl restart failed with exit code " + p.exitValue() + "; see " + log());
+                throw new IllegalStateException(
+                        "pg_ctl restart failed with exit code " + p.exitValue() + "; see " + log());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not run " + pgCtl, e);
@@ -130,8 +138,7 @@ final class Postgres implements SupervisedPart, AutoCloseable {
     }
 
     private Path pgCtl() {
-        try (Stream<Path> files = Files.find(binaries(), 3,
-                (p, a) -> p.endsWith(Path.of("bin", "pg_ctl")))) {
+        try (Stream<Path> files = Files.find(binaries(), 3, (p, a) -> p.endsWith(Path.of("bin", "pg_ctl")))) {
             return files.findFirst().orElseThrow(() -> new IllegalStateException("no pg_ctl under " + binaries()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -162,7 +169,8 @@ final class Postgres implements SupervisedPart, AutoCloseable {
     private List<ProcessHandle> serverProcesses() {
         String binaries = binaries().toAbsolutePath().toString();
         return ProcessHandle.allProcesses()
-                .filter(p -> p.info().command().map(c -> c.startsWith(binaries)).orElse(false)).toList();
+                .filter(p -> p.info().command().map(c -> c.startsWith(binaries)).orElse(false))
+                .toList();
     }
 
     private void endLeftovers() {
@@ -217,7 +225,8 @@ final class Postgres implements SupervisedPart, AutoCloseable {
     }
 
     private void createDatabases(EmbeddedPostgres server) {
-        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = server.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             if (!exists(c, "select 1 from pg_roles where rolname = ?", USER)) {
                 s.execute("create role " + USER + " login password '" + PASSWORD + "'");
             }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-
 import org.jspecify.annotations.Nullable;
 
 /** A part that is one program in its own process group: a service, the Kafka broker, Keycloak. */
@@ -24,7 +23,12 @@ final class ProcessPart implements SupervisedPart {
      * @param answers whether the running program answers
      * @param grace how long {@link #stop()} waits after SIGTERM before it kills
      */
-    ProcessPart(String name, Path log, Supplier<ChildProcess> starter, BooleanSupplier answers, Duration startupTimeout,
+    ProcessPart(
+            String name,
+            Path log,
+            Supplier<ChildProcess> starter,
+            BooleanSupplier answers,
+            Duration startupTimeout,
             Duration grace) {
         this.name = name;
         this.log = log;

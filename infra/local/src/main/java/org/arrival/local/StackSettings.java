@@ -20,9 +20,21 @@ import java.util.Properties;
  * @param portOffset added to every default port (services included), to run a second stack beside the first; the
  *        realm the stack imports follows the web application's port
  */
-public record StackSettings(Path root, Path dataDir, boolean fresh, boolean demo, String serviceHeap,
-        int postgresPort, int kafkaPort, int kafkaControllerPort, int keycloakPort, int keycloakManagementPort,
-        int smtpPort, int portOffset, String version, String keycloakVersion) {
+public record StackSettings(
+        Path root,
+        Path dataDir,
+        boolean fresh,
+        boolean demo,
+        String serviceHeap,
+        int postgresPort,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int keycloakPort,
+        int keycloakManagementPort,
+        int smtpPort,
+        int portOffset,
+        String version,
+        String keycloakVersion) {
 
     public static final String HOST = "127.0.0.1";
 
@@ -34,14 +46,21 @@ public record StackSettings(Path root, Path dataDir, boolean fresh, boolean demo
             throw new UncheckedIOException(e);
         }
         int offset = port(env, "ARRIVAL_LOCAL_PORT_OFFSET", 0);
-        return new StackSettings(root.toAbsolutePath().normalize(), dataDir.toAbsolutePath().normalize(), fresh, demo,
+        return new StackSettings(
+                root.toAbsolutePath().normalize(),
+                dataDir.toAbsolutePath().normalize(),
+                fresh,
+                demo,
                 env.getOrDefault("ARRIVAL_LOCAL_SERVICE_HEAP", "256m"),
-                port(env, "ARRIVAL_LOCAL_POSTGRES_PORT", 5432 + offset), port(env, "ARRIVAL_LOCAL_KAFKA_PORT", 9092 + offset),
+                port(env, "ARRIVAL_LOCAL_POSTGRES_PORT", 5432 + offset),
+                port(env, "ARRIVAL_LOCAL_KAFKA_PORT", 9092 + offset),
                 port(env, "ARRIVAL_LOCAL_KAFKA_CONTROLLER_PORT", 9093 + offset),
                 port(env, "ARRIVAL_LOCAL_KEYCLOAK_PORT", 8180 + offset),
                 port(env, "ARRIVAL_LOCAL_KEYCLOAK_MANAGEMENT_PORT", 8190 + offset),
-                port(env, "ARRIVAL_LOCAL_SMTP_PORT", 2525 + offset), offset,
-                build.getProperty("version"), build.getProperty("keycloak.version"));
+                port(env, "ARRIVAL_LOCAL_SMTP_PORT", 2525 + offset),
+                offset,
+                build.getProperty("version"),
+                build.getProperty("keycloak.version"));
     }
 
     /** The repository root: the directory given, or the nearest one above the working directory holding services/. */
@@ -51,7 +70,8 @@ public record StackSettings(Path root, Path dataDir, boolean fresh, boolean demo
                 return p;
             }
         }
-        throw new IllegalStateException("run this from the Arrival repository (no services/ directory above " + start + ")");
+        throw new IllegalStateException(
+                "run this from the Arrival repository (no services/ directory above " + start + ")");
     }
 
     public String issuer() {

@@ -45,11 +45,12 @@ interface SupervisedPart {
         while (!answering()) {
             if (!running()) {
                 String exit = exit();
-                throw new IllegalStateException(name() + " stopped" + (exit.isEmpty() ? "" : " with " + exit)
-                        + "; see " + log());
+                throw new IllegalStateException(
+                        name() + " stopped" + (exit.isEmpty() ? "" : " with " + exit) + "; see " + log());
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(name() + " was not ready within " + timeout.toSeconds() + " s; see " + log());
+                throw new IllegalStateException(
+                        name() + " was not ready within " + timeout.toSeconds() + " s; see " + log());
             }
             ChildProcess.sleep(250);
         }

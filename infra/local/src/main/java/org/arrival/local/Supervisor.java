@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,11 +31,16 @@ final class Supervisor implements AutoCloseable {
      * @param stableAfter how long a part must stay up for the pause to go back to {@code firstPause}
      */
     record Pace(Duration check, Duration firstPause, Duration longestPause, Duration stableAfter) {
-        static final Pace DEFAULT = new Pace(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(30),
-                Duration.ofMinutes(1));
+        static final Pace DEFAULT =
+                new Pace(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(1));
     }
 
-    enum State { UP, DOWN, STARTING, HELD }
+    enum State {
+        UP,
+        DOWN,
+        STARTING,
+        HELD
+    }
 
     private final Map<String, Watch> watches = new LinkedHashMap<>();
     private final Pace pace;
@@ -199,9 +203,11 @@ final class Supervisor implements AutoCloseable {
                     String why;
                     synchronized (w) {
                         String exit = part.exit();
-                        why = w.killedOnRequest ? "was killed on request"
-                                : w.failure != null ? "did not come up (" + w.failure + ")"
-                                : "died" + (exit.isEmpty() ? "" : " (" + exit + ")");
+                        why = w.killedOnRequest
+                                ? "was killed on request"
+                                : w.failure != null
+                                        ? "did not come up (" + w.failure + ")"
+                                        : "died" + (exit.isEmpty() ? "" : " (" + exit + ")");
                         w.killedOnRequest = false;
                         w.failure = null;
                         w.state = State.DOWN;
@@ -258,8 +264,9 @@ final class Supervisor implements AutoCloseable {
             if (!closed && !w.held && failure == null) {
                 w.state = State.UP;
                 w.upSince = Instant.now();
-                note(String.format("%s is up again after %.1f s; see %s", part.name(),
-                        Duration.between(t0, Instant.now()).toMillis() / 1000.0, part.log()));
+                note(String.format(
+                        "%s is up again after %.1f s; see %s",
+                        part.name(), Duration.between(t0, Instant.now()).toMillis() / 1000.0, part.log()));
                 return;
             }
             w.failure = w.killedOnRequest ? null : failure;
@@ -278,7 +285,10 @@ final class Supervisor implements AutoCloseable {
     private void append(String message) {
         try {
             Files.createDirectories(journal.getParent());
-            Files.writeString(journal, Instant.now() + " " + message + System.lineSeparator(), StandardOpenOption.CREATE,
+            Files.writeString(
+                    journal,
+                    Instant.now() + " " + message + System.lineSeparator(),
+                    StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
             System.out.println("[arrival] could not write to " + journal + ": " + e.getMessage());
@@ -301,8 +311,12 @@ final class Supervisor implements AutoCloseable {
         volatile boolean held;
         volatile Instant upSince = Instant.now();
         boolean killedOnRequest;
-        @Nullable String failure;
-        @Nullable Thread thread;
+
+        @Nullable
+        String failure;
+
+        @Nullable
+        Thread thread;
 
         Watch(SupervisedPart part) {
             this.part = part;

@@ -1,10 +1,9 @@
 package org.arrival.local;
 
-import java.util.concurrent.ExecutionException;
-
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.Test;
 
 /** How the stack describes a part that failed to start alongside the rest (Keycloak). */
 class LocalStackTest {

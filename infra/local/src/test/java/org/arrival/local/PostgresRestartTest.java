@@ -1,5 +1,7 @@
 package org.arrival.local;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,11 +12,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The stack's PostgreSQL under the supervisor: a postmaster killed with kill -9 comes back on the same data. */
 class PostgresRestartTest {
@@ -28,12 +27,19 @@ class PostgresRestartTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        StackSettings settings = StackSettings.of(StackSettings.findRoot(Path.of("")), dir, false, false,
+        StackSettings settings = StackSettings.of(
+                StackSettings.findRoot(Path.of("")),
+                dir,
+                false,
+                false,
                 Map.of("ARRIVAL_LOCAL_POSTGRES_PORT", Integer.toString(port)));
         Files.createDirectories(settings.logs());
         Postgres postgres = new Postgres(settings, dir.resolve("postgres"), List.of("arrival_test"));
-        Supervisor supervisor = new Supervisor(List.of(postgres), new Supervisor.Pace(Duration.ofMillis(200),
-                Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMinutes(5)), settings.logs().resolve("supervisor.log"));
+        Supervisor supervisor = new Supervisor(
+                List.of(postgres),
+                new Supervisor.Pace(
+                        Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMinutes(5)),
+                settings.logs().resolve("supervisor.log"));
         try {
             postgres.launch();
             String url = settings.jdbcUrl("arrival_test");
@@ -45,7 +51,9 @@ class PostgresRestartTest {
             supervisor.start();
             // an open connection: its backend outlives a killed postmaster for a moment, holding the shared memory
             try (Connection open = DriverManager.getConnection(url, Postgres.USER, Postgres.PASSWORD)) {
-                long pid = Long.parseLong(Files.readAllLines(dir.resolve("postgres/data/postmaster.pid")).getFirst().strip());
+                long pid = Long.parseLong(Files.readAllLines(dir.resolve("postgres/data/postmaster.pid"))
+                        .getFirst()
+                        .strip());
                 ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
                 assertThat(postmaster.children().count()).isPositive();
                 postmaster.destroyForcibly();
@@ -63,7 +71,8 @@ class PostgresRestartTest {
             assertThat(one(url)).isEqualTo(42);
             assertThat(supervisor.restarts("postgres")).isEqualTo(2);
             assertThat(Files.readString(settings.logs().resolve("supervisor.log")))
-                    .contains("postgres died; restarting in 0.2 s; see " + settings.logs().resolve("postgres.log"));
+                    .contains("postgres died; restarting in 0.2 s; see "
+                            + settings.logs().resolve("postgres.log"));
         } finally {
             supervisor.close();
             postgres.close();
@@ -73,7 +82,8 @@ class PostgresRestartTest {
 
     private static int one(String url) throws Exception {
         try (Connection c = DriverManager.getConnection(url, Postgres.USER, Postgres.PASSWORD);
-                Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select id from kept")) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select id from kept")) {
             assertThat(rs.next()).isTrue();
             return rs.getInt(1);
         }

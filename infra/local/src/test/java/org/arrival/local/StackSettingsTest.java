@@ -1,12 +1,11 @@
 package org.arrival.local;
 
-import java.nio.file.Path;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class StackSettingsTest {
 
@@ -20,14 +19,19 @@ class StackSettingsTest {
         assertThat(s.jdbcUrl("arrival_registry")).isEqualTo("jdbc:postgresql://127.0.0.1:5432/arrival_registry");
         assertThat(s.baseUrl(PlatformService.FORUM)).isEqualTo("http://127.0.0.1:8085");
         assertThat(s.version()).doesNotContain("@").isNotBlank();
-        assertThat(PlatformService.FORUM.jar(s).toString()).endsWith("services/forum/target/arrival-forum-" + s.version() + ".jar");
+        assertThat(PlatformService.FORUM.jar(s).toString())
+                .endsWith("services/forum/target/arrival-forum-" + s.version() + ".jar");
         assertThat(PlatformService.ACTION_PLANS.envPrefix()).isEqualTo("ARRIVAL_ACTION_PLANS");
         assertThat(PlatformService.ACTION_PLANS.database()).isEqualTo("arrival_action_plans");
     }
 
     @Test
     void anOffsetMovesEveryPortAndSinglePortsCanBeSetToo() {
-        StackSettings s = StackSettings.of(ROOT, ROOT.resolve(".x"), true, false,
+        StackSettings s = StackSettings.of(
+                ROOT,
+                ROOT.resolve(".x"),
+                true,
+                false,
                 Map.of("ARRIVAL_LOCAL_PORT_OFFSET", "1000", "ARRIVAL_LOCAL_SMTP_PORT", "4025"));
         assertThat(s.postgresPort()).isEqualTo(6432);
         assertThat(s.issuer()).isEqualTo("http://127.0.0.1:9180/realms/arrival");
@@ -45,11 +49,13 @@ class StackSettingsTest {
         assertThat(PlatformService.WEB.database()).isEqualTo("arrival_web");
         assertThat(Keycloak.realm(export, defaults)).isEqualTo(export);
 
-        StackSettings moved = StackSettings.of(ROOT, ROOT.resolve(".x"), false, true,
-                Map.of("ARRIVAL_LOCAL_PORT_OFFSET", "3000"));
+        StackSettings moved =
+                StackSettings.of(ROOT, ROOT.resolve(".x"), false, true, Map.of("ARRIVAL_LOCAL_PORT_OFFSET", "3000"));
         String realm = Keycloak.realm(export, moved);
-        assertThat(realm).contains("\"http://127.0.0.1:11080/login/oauth2/code/keycloak\"",
-                "http://127.0.0.1:11080/signed-out##http://localhost:11080/signed-out")
+        assertThat(realm)
+                .contains(
+                        "\"http://127.0.0.1:11080/login/oauth2/code/keycloak\"",
+                        "http://127.0.0.1:11080/signed-out##http://localhost:11080/signed-out")
                 .doesNotContain(":8080/");
     }
 

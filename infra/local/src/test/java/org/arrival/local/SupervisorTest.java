@@ -1,24 +1,23 @@
 package org.arrival.local;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** The supervisor on real processes: {@code sleep 600} children, with short pauses. */
 class SupervisorTest {
 
-    private static final Supervisor.Pace FAST = new Supervisor.Pace(Duration.ofMillis(100), Duration.ofMillis(200),
-            Duration.ofMillis(800), Duration.ofMinutes(5));
+    private static final Supervisor.Pace FAST = new Supervisor.Pace(
+            Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(800), Duration.ofMinutes(5));
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @TempDir
@@ -39,8 +38,13 @@ class SupervisorTest {
 
     private ProcessPart sleeper(String name) {
         Path log = dir.resolve("logs").resolve(name + ".log");
-        return new ProcessPart(name, log, () -> ChildProcess.start(name, List.of("sleep", "600"), Map.of(), dir, log),
-                () -> true, Duration.ofSeconds(10), Duration.ofSeconds(1));
+        return new ProcessPart(
+                name,
+                log,
+                () -> ChildProcess.start(name, List.of("sleep", "600"), Map.of(), dir, log),
+                () -> true,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(1));
     }
 
     private void supervise(ProcessPart part) {
@@ -78,8 +82,11 @@ class SupervisorTest {
         assertThat(sleeper.running()).isTrue();
         assertThat(pid(sleeper)).isNotEqualTo(first);
         assertThat(supervisor.restarts("sleeper")).isEqualTo(1);
-        assertThat(journal()).contains("sleeper died (exit code 137); restarting in 0.2 s; see " + dir.resolve("logs/sleeper.log"),
-                "restarting sleeper (restart 1)", "sleeper is up again after");
+        assertThat(journal())
+                .contains(
+                        "sleeper died (exit code 137); restarting in 0.2 s; see " + dir.resolve("logs/sleeper.log"),
+                        "restarting sleeper (restart 1)",
+                        "sleeper is up again after");
     }
 
     @Test
@@ -89,13 +96,17 @@ class SupervisorTest {
         for (int i = 1; i <= 4; i++) {
             long before = pid(sleeper);
             supervisor.kill("sleeper");
-            assertThat(ProcessHandle.of(before).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(ProcessHandle.of(before).map(ProcessHandle::isAlive).orElse(false))
+                    .isFalse();
             supervisor.awaitUp("sleeper", WAIT);
             assertThat(supervisor.restarts("sleeper")).isEqualTo(i);
         }
 
-        List<String> pauses = journal().lines().filter(l -> l.contains("was killed on request"))
-                .map(l -> l.substring(l.indexOf("restarting in ") + 14, l.indexOf("; see"))).toList();
+        List<String> pauses = journal()
+                .lines()
+                .filter(l -> l.contains("was killed on request"))
+                .map(l -> l.substring(l.indexOf("restarting in ") + 14, l.indexOf("; see")))
+                .toList();
         assertThat(pauses).containsExactly("0.2 s", "0.4 s", "0.8 s", "0.8 s");
     }
 
@@ -112,7 +123,8 @@ class SupervisorTest {
         assertThat(supervisor.state("sleeper")).isEqualTo(Supervisor.State.HELD);
         assertThatThrownBy(() -> supervisor.awaitUp("sleeper", Duration.ofMillis(300)))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("sleeper was not up").hasMessageContaining(dir.resolve("logs/sleeper.log").toString());
+                .hasMessageContaining("sleeper was not up")
+                .hasMessageContaining(dir.resolve("logs/sleeper.log").toString());
 
         supervisor.release("sleeper");
         supervisor.awaitUp("sleeper", WAIT);
@@ -137,8 +149,11 @@ class SupervisorTest {
     void aCloseDuringThePauseBeforeARestartCancelsIt() throws Exception {
         sleeper = sleeper("sleeper");
         sleeper.launch();
-        supervisor = new Supervisor(List.of(sleeper), new Supervisor.Pace(Duration.ofMillis(100), Duration.ofSeconds(2),
-                Duration.ofSeconds(2), Duration.ofMinutes(5)), dir.resolve("logs/supervisor.log"));
+        supervisor = new Supervisor(
+                List.of(sleeper),
+                new Supervisor.Pace(
+                        Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMinutes(5)),
+                dir.resolve("logs/supervisor.log"));
         supervisor.start();
 
         supervisor.kill("sleeper");
@@ -154,9 +169,13 @@ class SupervisorTest {
     @Test
     void aPartThatDoesNotComeUpIsTriedAgainAndTheOthersKeepRunning() throws Exception {
         Path log = dir.resolve("logs/broken.log");
-        ProcessPart broken = new ProcessPart("broken", log,
+        ProcessPart broken = new ProcessPart(
+                "broken",
+                log,
                 () -> ChildProcess.start("broken", List.of("sh", "-c", "exit 3"), Map.of(), dir, log),
-                () -> false, Duration.ofSeconds(10), Duration.ofSeconds(1));
+                () -> false,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(1));
         ProcessPart healthy = sleeper("sleeper");
         sleeper = healthy;
         broken.launch();
@@ -168,7 +187,8 @@ class SupervisorTest {
         eventually(() -> supervisor.restarts("broken") >= 3);
 
         assertThat(supervisor.restarts("broken")).isGreaterThanOrEqualTo(3);
-        assertThat(journal()).contains("broken died (exit code 3)", "broken did not come up (stopped while starting, exit code 3)");
+        assertThat(journal())
+                .contains("broken died (exit code 3)", "broken did not come up (stopped while starting, exit code 3)");
         assertThat(healthy.running()).isTrue();
         assertThat(pid(healthy)).isEqualTo(pid);
         assertThat(supervisor.restarts("sleeper")).isZero();
@@ -178,18 +198,25 @@ class SupervisorTest {
     void aStartThatFailsWithoutAMessageIsAFailureAndNotARecovery() throws Exception {
         Path log = dir.resolve("logs/flaky.log");
         AtomicInteger starts = new AtomicInteger();
-        ProcessPart flaky = new ProcessPart("flaky", log, () -> {
-            if (starts.getAndIncrement() > 0) {
-                throw new IllegalStateException();
-            }
-            return ChildProcess.start("flaky", List.of("sleep", "600"), Map.of(), dir, log);
-        }, () -> true, Duration.ofSeconds(10), Duration.ofSeconds(1));
+        ProcessPart flaky = new ProcessPart(
+                "flaky",
+                log,
+                () -> {
+                    if (starts.getAndIncrement() > 0) {
+                        throw new IllegalStateException();
+                    }
+                    return ChildProcess.start("flaky", List.of("sleep", "600"), Map.of(), dir, log);
+                },
+                () -> true,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(1));
         supervise(flaky);
 
         supervisor.kill("flaky");
         eventually(() -> supervisor.restarts("flaky") >= 2);
 
-        assertThat(journal()).contains("flaky did not come up (java.lang.IllegalStateException)")
+        assertThat(journal())
+                .contains("flaky did not come up (java.lang.IllegalStateException)")
                 .doesNotContain("flaky is up again");
         assertThat(supervisor.state("flaky")).isNotEqualTo(Supervisor.State.UP);
     }
@@ -198,6 +225,7 @@ class SupervisorTest {
     void anUnknownPartIsRefusedWithTheNamesOfThoseThatExist() {
         supervise(sleeper("sleeper"));
         assertThat(supervisor.parts()).containsExactly("sleeper");
-        assertThatThrownBy(() -> supervisor.kill("sleepr")).hasMessage("no part named 'sleepr'; the parts are [sleeper]");
+        assertThatThrownBy(() -> supervisor.kill("sleepr"))
+                .hasMessage("no part named 'sleepr'; the parts are [sleeper]");
     }
 }

@@ -10,11 +10,14 @@ import org.junit.jupiter.api.BeforeAll;
  * real tokens, the registry replica, and a recorder of the service's topics.
  */
 // the freshness job must not fire in the middle of a test, nor at start-up; tests call the check themselves
-@org.springframework.test.context.TestPropertySource(properties = { "arrival.action-plans.reporting.check-cron=-",
-        "arrival.action-plans.reporting.check-at-start=false" })
+@org.springframework.test.context.TestPropertySource(
+        properties = {
+            "arrival.action-plans.reporting.check-cron=-",
+            "arrival.action-plans.reporting.check-at-start=false"
+        })
 public abstract class ActionPlansIntegrationTest extends ServiceApiTest {
 
-    protected static final String[] TOPICS = { "arrival.action-plans.plans.v1", "arrival.action-plans.actions.v1" };
+    protected static final String[] TOPICS = {"arrival.action-plans.plans.v1", "arrival.action-plans.actions.v1"};
 
     protected static EventRecorder events;
 

@@ -2,13 +2,11 @@ package org.arrival.actionplans;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.contracts.EventJson;
 import org.arrival.platform.testing.TestTokenIssuer.Token;
 import org.arrival.platform.testing.api.ApiCall;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,8 +38,7 @@ public final class ApiFixture {
                  "kind":"PROGRAMME","sectors":["EDUCATION"],"targetGroups":["REFUGEES","HOST_COMMUNITY"],
                  "areas":[{"country":"UG","subdivision":"UG-C","areaName":"Kisenyi"}],
                  "startDate":"2025-01-01","endDate":"2027-12-31","reportingCadence":"QUARTERLY",
-                 "frameworkItems":["SDG-4.1","GCM-15"],"classification":"%s","sharedWithForums":%s%s}"""
-                .formatted(title, classification, ids(forums), extra == null ? "" : "," + extra);
+                 "frameworkItems":["SDG-4.1","GCM-15"],"classification":"%s","sharedWithForums":%s%s}""".formatted(title, classification, ids(forums), extra == null ? "" : "," + extra);
     }
 
     public static String reportJson(String start, String end) {
@@ -54,8 +51,7 @@ public final class ApiFixture {
 
     public static String fundingJson(UUID source, String name, long committed) {
         return """
-                {%s"sourceName":"%s","currency":"UGX","required":900000000,"committed":%d,"disbursed":0}"""
-                .formatted(source == null ? "" : "\"sourceId\":\"" + source + "\",", name, committed);
+                {%s"sourceName":"%s","currency":"UGX","required":900000000,"committed":%d,"disbursed":0}""".formatted(source == null ? "" : "\"sourceId\":\"" + source + "\",", name, committed);
     }
 
     public static String ids(List<UUID> ids) {
@@ -67,8 +63,8 @@ public final class ApiFixture {
     }
 
     public UUID action(Token owner, String classification, List<UUID> forums, String extra) {
-        return created(ApiCall.post("/actions", actionJson("School places in Kisenyi", classification, forums, extra)),
-                owner);
+        return created(
+                ApiCall.post("/actions", actionJson("School places in Kisenyi", classification, forums, extra)), owner);
     }
 
     /** An action moved to IN_PROGRESS (version 3). */
@@ -81,8 +77,11 @@ public final class ApiFixture {
     }
 
     public UUID milestone(Token owner, UUID action) {
-        return created(ApiCall.post("/actions/" + action + "/milestones",
-                "{\"title\":\"Fee waivers agreed with the schools\",\"dueOn\":\"2026-06-30\"}"), owner);
+        return created(
+                ApiCall.post(
+                        "/actions/" + action + "/milestones",
+                        "{\"title\":\"Fee waivers agreed with the schools\",\"dueOn\":\"2026-06-30\"}"),
+                owner);
     }
 
     public UUID report(Token owner, UUID action, String start, String end) {
@@ -90,13 +89,16 @@ public final class ApiFixture {
     }
 
     public UUID funding(Token writer, UUID action, UUID source) {
-        return created(ApiCall.post("/actions/" + action + "/funding", fundingJson(source, "KCCA budget", 300000000)),
-                writer);
+        return created(
+                ApiCall.post("/actions/" + action + "/funding", fundingJson(source, "KCCA budget", 300000000)), writer);
     }
 
     public UUID contribution(Token contributor, UUID action) {
-        return created(ApiCall.post("/actions/" + action + "/contributions",
-                "{\"kind\":\"COMMENT\",\"text\":\"Include secondary schools too\"}"), contributor);
+        return created(
+                ApiCall.post(
+                        "/actions/" + action + "/contributions",
+                        "{\"kind\":\"COMMENT\",\"text\":\"Include secondary schools too\"}"),
+                contributor);
     }
 
     public UUID created(ApiCall call, Token caller) {

@@ -11,7 +11,8 @@ class OpenApiTest extends ActionPlansIntegrationTest {
 
     @Test
     void everyFeatureIsDescribed() throws Exception {
-        perform(getJson("/v3/api-docs"), null).andExpect(status().isOk())
+        perform(getJson("/v3/api-docs"), null)
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths", Matchers.hasKey("/plans")))
                 .andExpect(jsonPath("$.paths", Matchers.hasKey("/actions")))
                 .andExpect(jsonPath("$.paths", Matchers.hasKey("/actions/{id}/cascade")))

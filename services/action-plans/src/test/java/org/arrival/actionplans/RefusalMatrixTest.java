@@ -3,7 +3,6 @@ package org.arrival.actionplans;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-
 import org.arrival.platform.testing.TestTokenIssuer.Token;
 import org.arrival.platform.testing.api.ApiCall;
 import org.arrival.platform.testing.api.RefusalMatrix;
@@ -45,8 +44,8 @@ class RefusalMatrixTest extends ActionPlansIntegrationTest {
         UUID restrictedPlan = fixture.plan(cityEditor, "RESTRICTED", forums);
         UUID action = fixture.actionUnderWay(cityEditor, "FORUM", forums, null);
         UUID restricted = fixture.actionUnderWay(cityEditor, "RESTRICTED", forums, null);
-        UUID restrictedCommitment = fixture.action(cityEditor, "RESTRICTED", forums,
-                "\"requiresLocalImplementation\":true");
+        UUID restrictedCommitment =
+                fixture.action(cityEditor, "RESTRICTED", forums, "\"requiresLocalImplementation\":true");
         UUID hiddenAction = fixture.action(associationEditor, "FORUM", forums, null);
         UUID milestone = fixture.milestone(cityEditor, restricted);
         UUID report = fixture.report(cityEditor, restricted, "2025-01-01", "2025-03-31");
@@ -73,14 +72,26 @@ class RefusalMatrixTest extends ActionPlansIntegrationTest {
                 .refuses("an organisation outside the forum", outsider, 404)
                 .allows("a member of the forum", ngoMember);
         Supplier<UUID> plan = () -> fixture.plan(cityEditor, "FORUM", forums);
-        ownersEdit(matrix.operation("PUT /plans/{id}")
-                .call(() -> ApiCall.put("/plans/" + plan.get(),
-                        ApiFixture.planJson("Kisenyi plan, revised", "FORUM", forums)).ifMatch("\"1\"")),
-                cityEditor, cityMember, otherEditor, policeEditor, outsider);
-        ownersEdit(matrix.operation("POST /plans/{id}/status")
-                .call(() -> ApiCall.post("/plans/" + plan.get() + "/status", "{\"status\":\"ADOPTED\"}")
-                        .ifMatch("\"1\"")),
-                cityEditor, cityMember, otherEditor, policeEditor, outsider);
+        ownersEdit(
+                matrix.operation("PUT /plans/{id}")
+                        .call(() -> ApiCall.put(
+                                        "/plans/" + plan.get(),
+                                        ApiFixture.planJson("Kisenyi plan, revised", "FORUM", forums))
+                                .ifMatch("\"1\"")),
+                cityEditor,
+                cityMember,
+                otherEditor,
+                policeEditor,
+                outsider);
+        ownersEdit(
+                matrix.operation("POST /plans/{id}/status")
+                        .call(() -> ApiCall.post("/plans/" + plan.get() + "/status", "{\"status\":\"ADOPTED\"}")
+                                .ifMatch("\"1\"")),
+                cityEditor,
+                cityMember,
+                otherEditor,
+                policeEditor,
+                outsider);
         matrix.operation("GET /plans/{id}/history")
                 .call(() -> ApiCall.get("/plans/" + restrictedPlan + "/history"))
                 .refuses("another organisation in the forum", otherEditor, 403)
@@ -96,7 +107,8 @@ class RefusalMatrixTest extends ActionPlansIntegrationTest {
                 .allows("an editor", cityEditor);
         matrix.operation("GET /actions")
                 .call(() -> ApiCall.get("/actions?forum=" + forum))
-                .openToEveryMember("the listing holds only what the caller may read, references included (ActionApiTest)")
+                .openToEveryMember(
+                        "the listing holds only what the caller may read, references included (ActionApiTest)")
                 .allows("an enforcement body", policeEditor);
         matrix.operation("GET /actions/{id}")
                 .call(() -> ApiCall.get("/actions/" + hiddenAction))
@@ -104,14 +116,26 @@ class RefusalMatrixTest extends ActionPlansIntegrationTest {
                 .refuses("an organisation outside the forum", outsider, 404)
                 .allows("a member of the forum", ngoMember);
         Supplier<UUID> proposed = () -> fixture.action(cityEditor, "FORUM", forums, null);
-        ownersEdit(matrix.operation("PUT /actions/{id}")
-                .call(() -> ApiCall.put("/actions/" + proposed.get(),
-                        ApiFixture.actionJson("School places, revised", "FORUM", forums, null)).ifMatch("\"1\"")),
-                cityEditor, cityMember, otherEditor, policeEditor, outsider);
-        ownersEdit(matrix.operation("POST /actions/{id}/status")
-                .call(() -> ApiCall.post("/actions/" + proposed.get() + "/status", "{\"status\":\"COMMITTED\"}")
-                        .ifMatch("\"1\"")),
-                cityEditor, cityMember, otherEditor, policeEditor, outsider);
+        ownersEdit(
+                matrix.operation("PUT /actions/{id}")
+                        .call(() -> ApiCall.put(
+                                        "/actions/" + proposed.get(),
+                                        ApiFixture.actionJson("School places, revised", "FORUM", forums, null))
+                                .ifMatch("\"1\"")),
+                cityEditor,
+                cityMember,
+                otherEditor,
+                policeEditor,
+                outsider);
+        ownersEdit(
+                matrix.operation("POST /actions/{id}/status")
+                        .call(() -> ApiCall.post("/actions/" + proposed.get() + "/status", "{\"status\":\"COMMITTED\"}")
+                                .ifMatch("\"1\"")),
+                cityEditor,
+                cityMember,
+                otherEditor,
+                policeEditor,
+                outsider);
         matrix.operation("GET /actions/{id}/cascade")
                 .call(() -> ApiCall.get("/actions/" + restrictedCommitment + "/cascade"))
                 .refuses("an enforcement body, for a RESTRICTED commitment", policeEditor, 404)
@@ -125,52 +149,119 @@ class RefusalMatrixTest extends ActionPlansIntegrationTest {
                 .allows("the owner's member", cityMember);
 
         // milestones
-        ownersEdit(matrix.operation("POST /actions/{actionId}/milestones")
-                .call(() -> ApiCall.post(a + "/milestones", "{\"title\":\"Desks open\",\"dueOn\":\"2026-06-30\"}")),
-                cityEditor, cityMember, otherEditor, policeEditor, outsider);
-        readable(matrix.operation("GET /actions/{actionId}/milestones")
-                .call(() -> ApiCall.get(r + "/milestones")), policeEditor, outsider, ngoMember);
-        readable(matrix.operation("GET /actions/{actionId}/milestones/{milestoneId}")
-                .call(() -> ApiCall.get(r + "/milestones/" + milestone)), policeEditor, outsider, ngoMember);
+        ownersEdit(
+                matrix.operation("POST /actions/{actionId}/milestones")
+                        .call(() ->
+                                ApiCall.post(a + "/milestones", "{\"title\":\"Desks open\",\"dueOn\":\"2026-06-30\"}")),
+                cityEditor,
+                cityMember,
+                otherEditor,
+                policeEditor,
+                outsider);
+        readable(
+                matrix.operation("GET /actions/{actionId}/milestones").call(() -> ApiCall.get(r + "/milestones")),
+                policeEditor,
+                outsider,
+                ngoMember);
+        readable(
+                matrix.operation("GET /actions/{actionId}/milestones/{milestoneId}")
+                        .call(() -> ApiCall.get(r + "/milestones/" + milestone)),
+                policeEditor,
+                outsider,
+                ngoMember);
         Supplier<String> freshMilestone = () -> a + "/milestones/" + fixture.milestone(cityEditor, action);
-        ownersEdit(matrix.operation("PUT /actions/{actionId}/milestones/{milestoneId}")
-                .call(() -> ApiCall.put(freshMilestone.get(), "{\"title\":\"Desks open\",\"dueOn\":\"2026-07-31\"}")
-                        .ifMatch("\"1\"")),
-                cityEditor, cityMember, otherEditor, policeEditor, outsider);
-        ownersEdit(matrix.operation("POST /actions/{actionId}/milestones/{milestoneId}/reach")
-                .call(() -> ApiCall.post(freshMilestone.get() + "/reach", "{\"reachedOn\":\"2026-06-20\"}")
-                        .ifMatch("\"1\"")),
-                cityEditor, cityMember, otherEditor, policeEditor, outsider);
-        ownersEdit(matrix.operation("POST /actions/{actionId}/milestones/{milestoneId}/miss")
-                .call(() -> ApiCall.post(freshMilestone.get() + "/miss", null).ifMatch("\"1\"")),
-                cityEditor, cityMember, otherEditor, policeEditor, outsider);
-        ownersEdit(matrix.operation("POST /actions/{actionId}/milestones/{milestoneId}/cancel")
-                .call(() -> ApiCall.post(freshMilestone.get() + "/cancel", null)),
-                cityEditor, cityMember, otherEditor, policeEditor, outsider);
+        ownersEdit(
+                matrix.operation("PUT /actions/{actionId}/milestones/{milestoneId}")
+                        .call(() -> ApiCall.put(
+                                        freshMilestone.get(), "{\"title\":\"Desks open\",\"dueOn\":\"2026-07-31\"}")
+                                .ifMatch("\"1\"")),
+                cityEditor,
+                cityMember,
+                otherEditor,
+                policeEditor,
+                outsider);
+        ownersEdit(
+                matrix.operation("POST /actions/{actionId}/milestones/{milestoneId}/reach")
+                        .call(() -> ApiCall.post(freshMilestone.get() + "/reach", "{\"reachedOn\":\"2026-06-20\"}")
+                                .ifMatch("\"1\"")),
+                cityEditor,
+                cityMember,
+                otherEditor,
+                policeEditor,
+                outsider);
+        ownersEdit(
+                matrix.operation("POST /actions/{actionId}/milestones/{milestoneId}/miss")
+                        .call(() -> ApiCall.post(freshMilestone.get() + "/miss", null)
+                                .ifMatch("\"1\"")),
+                cityEditor,
+                cityMember,
+                otherEditor,
+                policeEditor,
+                outsider);
+        ownersEdit(
+                matrix.operation("POST /actions/{actionId}/milestones/{milestoneId}/cancel")
+                        .call(() -> ApiCall.post(freshMilestone.get() + "/cancel", null)),
+                cityEditor,
+                cityMember,
+                otherEditor,
+                policeEditor,
+                outsider);
 
         // progress reports
-        ownersEdit(matrix.operation("POST /actions/{actionId}/reports")
-                .call(() -> ApiCall.post("/actions/" + fixture.actionUnderWay(cityEditor, "FORUM", forums, null)
-                        + "/reports", ApiFixture.reportJson("2025-01-01", "2025-03-31")))
-                .refuses("another organisation's editor taking part in the forum", ngoEditor),
-                cityEditor, cityMember, otherEditor, policeEditor, outsider);
-        readable(matrix.operation("GET /actions/{actionId}/reports")
-                .call(() -> ApiCall.get(r + "/reports")), policeEditor, outsider, ngoMember);
-        readable(matrix.operation("GET /actions/{actionId}/reports/{reportId}")
-                .call(() -> ApiCall.get(r + "/reports/" + report)), policeEditor, outsider, ngoMember);
+        ownersEdit(
+                matrix.operation("POST /actions/{actionId}/reports")
+                        .call(() -> ApiCall.post(
+                                "/actions/" + fixture.actionUnderWay(cityEditor, "FORUM", forums, null) + "/reports",
+                                ApiFixture.reportJson("2025-01-01", "2025-03-31")))
+                        .refuses("another organisation's editor taking part in the forum", ngoEditor),
+                cityEditor,
+                cityMember,
+                otherEditor,
+                policeEditor,
+                outsider);
+        readable(
+                matrix.operation("GET /actions/{actionId}/reports").call(() -> ApiCall.get(r + "/reports")),
+                policeEditor,
+                outsider,
+                ngoMember);
+        readable(
+                matrix.operation("GET /actions/{actionId}/reports/{reportId}")
+                        .call(() -> ApiCall.get(r + "/reports/" + report)),
+                policeEditor,
+                outsider,
+                ngoMember);
 
         // funding
-        ownersEdit(matrix.operation("POST /actions/{actionId}/funding")
-                .call(() -> ApiCall.post(a + "/funding", ApiFixture.fundingJson(null, "KCCA budget", 1000))),
-                cityEditor, cityMember, otherEditor, policeEditor, outsider);
-        readable(matrix.operation("GET /actions/{actionId}/funding")
-                .call(() -> ApiCall.get(r + "/funding")), policeEditor, outsider, ngoMember);
-        readable(matrix.operation("GET /actions/{actionId}/funding/{fundingId}")
-                .call(() -> ApiCall.get(r + "/funding/" + line)), policeEditor, outsider, ngoMember);
-        ownersEdit(matrix.operation("PUT /actions/{actionId}/funding/{fundingId}")
-                .call(() -> ApiCall.put(a + "/funding/" + fixture.funding(cityEditor, action, null),
-                        ApiFixture.fundingJson(null, "KCCA budget 2026/27", 2000)).ifMatch("\"1\"")),
-                cityEditor, cityMember, otherEditor, policeEditor, outsider);
+        ownersEdit(
+                matrix.operation("POST /actions/{actionId}/funding")
+                        .call(() -> ApiCall.post(a + "/funding", ApiFixture.fundingJson(null, "KCCA budget", 1000))),
+                cityEditor,
+                cityMember,
+                otherEditor,
+                policeEditor,
+                outsider);
+        readable(
+                matrix.operation("GET /actions/{actionId}/funding").call(() -> ApiCall.get(r + "/funding")),
+                policeEditor,
+                outsider,
+                ngoMember);
+        readable(
+                matrix.operation("GET /actions/{actionId}/funding/{fundingId}")
+                        .call(() -> ApiCall.get(r + "/funding/" + line)),
+                policeEditor,
+                outsider,
+                ngoMember);
+        ownersEdit(
+                matrix.operation("PUT /actions/{actionId}/funding/{fundingId}")
+                        .call(() -> ApiCall.put(
+                                        a + "/funding/" + fixture.funding(cityEditor, action, null),
+                                        ApiFixture.fundingJson(null, "KCCA budget 2026/27", 2000))
+                                .ifMatch("\"1\"")),
+                cityEditor,
+                cityMember,
+                otherEditor,
+                policeEditor,
+                outsider);
 
         // contributions
         matrix.operation("POST /actions/{actionId}/contributions")
@@ -180,8 +271,11 @@ class RefusalMatrixTest extends ActionPlansIntegrationTest {
                 .refuses("a platform administrator acting for no organisation", platformAdmin, 403)
                 .refuses("an organisation outside the forum", outsider, 404)
                 .allows("another organisation's editor", ngoEditor);
-        readable(matrix.operation("GET /actions/{actionId}/contributions")
-                .call(() -> ApiCall.get(r + "/contributions")), policeEditor, outsider, ngoMember);
+        readable(
+                matrix.operation("GET /actions/{actionId}/contributions").call(() -> ApiCall.get(r + "/contributions")),
+                policeEditor,
+                outsider,
+                ngoMember);
         matrix.operation("GET /actions/{actionId}/contributions/{contributionId}")
                 .call(() -> ApiCall.get(a + "/contributions/" + hiddenComment))
                 .refuses("an enforcement body, for the hidden association's comment", policeEditor, 404)
@@ -189,8 +283,11 @@ class RefusalMatrixTest extends ActionPlansIntegrationTest {
                 .allows("a member of the forum", ngoMember);
 
         // reporting standing and the framework catalogue
-        readable(matrix.operation("GET /actions/{actionId}/reporting")
-                .call(() -> ApiCall.get(r + "/reporting")), policeEditor, outsider, ngoMember);
+        readable(
+                matrix.operation("GET /actions/{actionId}/reporting").call(() -> ApiCall.get(r + "/reporting")),
+                policeEditor,
+                outsider,
+                ngoMember);
         matrix.operation("GET /frameworks")
                 .call(() -> ApiCall.get("/frameworks?framework=SDG"))
                 .openToEveryMember("the catalogue of framework items is public reference data")
@@ -204,8 +301,13 @@ class RefusalMatrixTest extends ActionPlansIntegrationTest {
     }
 
     /** A change only the owner's editors make: others who see the record get 403, those who do not 404. */
-    private static void ownersEdit(RefusalMatrix.Row row, Token ownerEditor, Token ownerMember, Token otherEditor,
-            Token enforcementEditor, Token outsider) {
+    private static void ownersEdit(
+            RefusalMatrix.Row row,
+            Token ownerEditor,
+            Token ownerMember,
+            Token otherEditor,
+            Token enforcementEditor,
+            Token outsider) {
         row.refuses("the owner's member without the editor role", ownerMember, 403)
                 .refuses("another organisation's editor in the forum", otherEditor, 403)
                 .refuses("an enforcement body's editor in the forum", enforcementEditor, 403)

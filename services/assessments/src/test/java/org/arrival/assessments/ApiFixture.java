@@ -1,7 +1,6 @@
 package org.arrival.assessments;
 
 import java.util.UUID;
-
 import org.arrival.contracts.EventJson;
 import org.arrival.platform.testing.TestTokenIssuer;
 import org.arrival.platform.testing.TestTokenIssuer.Token;
@@ -50,9 +49,12 @@ public final class ApiFixture {
         unhcr = organisation("UNHCR Kampala " + t, "INTERNATIONAL_ORGANISATION", false, false);
         police = organisation("Uganda Police Force " + t, "NATIONAL_GOVERNMENT_BODY", true, false);
         outsider = organisation("Gulu NGO Forum " + t, "NGO", false, false);
-        for (UUID member : new UUID[] { city, ngo, association, unhcr, police }) {
-            jdbc.update("INSERT INTO forum_membership (membership_id, version, forum_id, stakeholder_id, active) VALUES (?, 1, ?, ?, true)",
-                    UUID.randomUUID(), forum, member);
+        for (UUID member : new UUID[] {city, ngo, association, unhcr, police}) {
+            jdbc.update(
+                    "INSERT INTO forum_membership (membership_id, version, forum_id, stakeholder_id, active) VALUES (?, 1, ?, ?, true)",
+                    UUID.randomUUID(),
+                    forum,
+                    member);
         }
         cityEditor = token("kcca-planner", city, "org-editor", "member");
         cityMember = token("kcca-reader", city, "member");
@@ -68,8 +70,13 @@ public final class ApiFixture {
 
     private UUID organisation(String name, String type, boolean enforcementBody, boolean hidden) {
         UUID id = UUID.randomUUID();
-        jdbc.update("INSERT INTO organisation (id, version, name, type, enforcement_body, hidden, status) VALUES (?, 1, ?, ?, ?, ?, 'ACTIVE')",
-                id, name, type, enforcementBody, hidden);
+        jdbc.update(
+                "INSERT INTO organisation (id, version, name, type, enforcement_body, hidden, status) VALUES (?, 1, ?, ?, ?, ?, 'ACTIVE')",
+                id,
+                name,
+                type,
+                enforcementBody,
+                hidden);
         return id;
     }
 
@@ -106,16 +113,14 @@ public final class ApiFixture {
                 {"statement":"Refugee children in Kisenyi are not enrolled because schools ask for documents",
                  "sector":"EDUCATION","populationGroups":["REFUGEES"],"area":{"country":"UG","subdivision":"UG-C",
                  "areaName":"Kampala"},"severity":"HIGH","barriers":["DOCUMENTATION"],
-                 "evidenceReferences":["KCCA education survey 2025"],"classification":"%s","sharedWithForums":["%s"]}"""
-                .formatted(classification, forum);
+                 "evidenceReferences":["KCCA education survey 2025"],"classification":"%s","sharedWithForums":["%s"]}""".formatted(classification, forum);
     }
 
     public String inputJson(UUID need) {
         return """
                 {"subjectType":"NEED","subjectId":"%s","kind":"COMMUNITY_CONSULTATION",
                  "summary":"Parents said schools turn children away without papers","provenance":"two focus groups",
-                 "collectedOn":"2026-04-12","participants":12,"classification":"FORUM","sharedWithForums":["%s"]}"""
-                .formatted(need, forum);
+                 "collectedOn":"2026-04-12","participants":12,"classification":"FORUM","sharedWithForums":["%s"]}""".formatted(need, forum);
     }
 
     // ---- records

@@ -11,8 +11,13 @@ import org.junit.jupiter.api.BeforeAll;
  */
 public abstract class AssessmentsIntegrationTest extends ServiceApiTest {
 
-    protected static final String[] TOPICS = { "arrival.assessments.rounds.v1", "arrival.assessments.gaps.v1",
-            "arrival.assessments.population.v1", "arrival.assessments.needs.v1", "arrival.assessments.inputs.v1" };
+    protected static final String[] TOPICS = {
+        "arrival.assessments.rounds.v1",
+        "arrival.assessments.gaps.v1",
+        "arrival.assessments.population.v1",
+        "arrival.assessments.needs.v1",
+        "arrival.assessments.inputs.v1"
+    };
 
     protected static EventRecorder events;
 

@@ -5,7 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.BeforeProperty;
+import net.jqwik.api.statistics.Statistics;
 import org.arrival.platform.testing.ServiceIntegrationTest;
 import org.arrival.platform.testing.TestTokenIssuer.Token;
 import org.arrival.platform.testing.api.ApiCall;
@@ -16,14 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestContextManager;
 import org.springframework.test.web.servlet.MockMvc;
-
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.BeforeProperty;
-import net.jqwik.api.statistics.Statistics;
 
 /**
  * Generated bad input for every write and list operation of the service (issue 13, "generated bad input"): hostile
@@ -56,44 +54,102 @@ class BadInputPropertiesTest {
 
         // ---- writes
         around(api, "POST /rounds", ApiCall.post("/rounds", f.roundJson()), f.cityEditor);
-        around(api, "PUT /rounds/{id}", ApiCall.put("/rounds/" + f.draftRound(), f.roundJson()).ifMatch("\"1\""),
+        around(
+                api,
+                "PUT /rounds/{id}",
+                ApiCall.put("/rounds/" + f.draftRound(), f.roundJson()).ifMatch("\"1\""),
                 f.cityEditor);
-        around(api, "POST /rounds/{id}/open", ApiCall.post("/rounds/" + f.draftRound() + "/open", null)
-                .ifMatch("\"1\""), f.cityEditor);
-        around(api, "POST /rounds/{id}/close", ApiCall.post("/rounds/" + f.openRound() + "/close",
-                "{\"reason\":\"closing date reached\"}"), f.cityEditor);
-        around(api, "POST /rounds/{id}/publish", ApiCall.post("/rounds/" + f.closedRound() + "/publish", null),
+        around(
+                api,
+                "POST /rounds/{id}/open",
+                ApiCall.post("/rounds/" + f.draftRound() + "/open", null).ifMatch("\"1\""),
                 f.cityEditor);
-        around(api, "PUT /rounds/{id}/responses/{respondentId}", ApiCall.put("/rounds/" + f.openRound()
-                + "/responses/" + f.ngo, ApiFixture.answersJson()), f.ngoEditor);
+        around(
+                api,
+                "POST /rounds/{id}/close",
+                ApiCall.post("/rounds/" + f.openRound() + "/close", "{\"reason\":\"closing date reached\"}"),
+                f.cityEditor);
+        around(
+                api,
+                "POST /rounds/{id}/publish",
+                ApiCall.post("/rounds/" + f.closedRound() + "/publish", null),
+                f.cityEditor);
+        around(
+                api,
+                "PUT /rounds/{id}/responses/{respondentId}",
+                ApiCall.put("/rounds/" + f.openRound() + "/responses/" + f.ngo, ApiFixture.answersJson()),
+                f.ngoEditor);
         around(api, "POST /population", ApiCall.post("/population", f.estimateJson("FORUM")), f.cityEditor);
-        around(api, "POST /population/preview", ApiCall.post("/population/preview", f.estimateJson("FORUM")),
+        around(
+                api,
+                "POST /population/preview",
+                ApiCall.post("/population/preview", f.estimateJson("FORUM")),
                 f.cityEditor);
-        around(api, "PUT /population/{id}", ApiCall.put("/population/" + f.estimate("FORUM"),
-                f.estimateJson("FORUM").replace("305000", "310000")).ifMatch("\"1\""), f.cityEditor);
+        around(
+                api,
+                "PUT /population/{id}",
+                ApiCall.put(
+                                "/population/" + f.estimate("FORUM"),
+                                f.estimateJson("FORUM").replace("305000", "310000"))
+                        .ifMatch("\"1\""),
+                f.cityEditor);
         around(api, "POST /needs", ApiCall.post("/needs", f.needJson("FORUM")), f.cityEditor);
-        around(api, "PUT /needs/{id}", ApiCall.put("/needs/" + f.need("FORUM"), f.needJson("FORUM")
-                .replace("\"HIGH\"", "\"CRITICAL\"")).ifMatch("\"1\""), f.cityEditor);
-        around(api, "POST /needs/{id}/status", ApiCall.post("/needs/" + f.need("FORUM") + "/status",
-                "{\"status\":\"DEPRIORITISED\",\"reason\":\"covered by the national programme\"}"), f.cityEditor);
-        around(api, "POST /needs/{id}/actions", ApiCall.post("/needs/" + f.need("FORUM") + "/actions",
-                "{\"actionId\":\"" + UUID.randomUUID() + "\"}"), f.cityEditor);
+        around(
+                api,
+                "PUT /needs/{id}",
+                ApiCall.put("/needs/" + f.need("FORUM"), f.needJson("FORUM").replace("\"HIGH\"", "\"CRITICAL\""))
+                        .ifMatch("\"1\""),
+                f.cityEditor);
+        around(
+                api,
+                "POST /needs/{id}/status",
+                ApiCall.post(
+                        "/needs/" + f.need("FORUM") + "/status",
+                        "{\"status\":\"DEPRIORITISED\",\"reason\":\"covered by the national programme\"}"),
+                f.cityEditor);
+        around(
+                api,
+                "POST /needs/{id}/actions",
+                ApiCall.post("/needs/" + f.need("FORUM") + "/actions", "{\"actionId\":\"" + UUID.randomUUID() + "\"}"),
+                f.cityEditor);
         around(api, "POST /inputs", ApiCall.post("/inputs", f.inputJson(need)), f.ngoEditor);
 
         // ---- lists
-        around(api, "GET /rounds", ApiCall.get("/rounds?country=UG&subdivision=UG-C&status=OPEN&convenor=" + f.city
-                + "&page=0&size=20&sort=-updatedAt"), f.ngoMember);
-        around(api, "GET /population", ApiCall.get("/population?country=UG&subdivision=UG-C&areaCode=UG102"
-                + "&group=REFUGEES&seriesId=kla-refugees&owner=" + f.city + "&page=0&size=20&sort=-asOf"),
+        around(
+                api,
+                "GET /rounds",
+                ApiCall.get("/rounds?country=UG&subdivision=UG-C&status=OPEN&convenor=" + f.city
+                        + "&page=0&size=20&sort=-updatedAt"),
+                f.ngoMember);
+        around(
+                api,
+                "GET /population",
+                ApiCall.get("/population?country=UG&subdivision=UG-C&areaCode=UG102"
+                        + "&group=REFUGEES&seriesId=kla-refugees&owner=" + f.city + "&page=0&size=20&sort=-asOf"),
                 f.unhcrMember);
-        around(api, "GET /population/series/{seriesId}", ApiCall.get("/population/series/kla-refugees?page=0&size=20"),
+        around(
+                api,
+                "GET /population/series/{seriesId}",
+                ApiCall.get("/population/series/kla-refugees?page=0&size=20"),
                 f.unhcrMember);
-        around(api, "GET /needs", ApiCall.get("/needs?sector=EDUCATION&group=REFUGEES&country=UG&subdivision=UG-C"
-                + "&area=Kisenyi&status=IDENTIFIED&severity=HIGH&barrier=DOCUMENTATION&owner=" + f.city + "&page=0&size=20"
-                + "&sort=-severity"), f.unhcrMember);
-        around(api, "GET /inputs", ApiCall.get("/inputs?subjectType=NEED&subjectId=" + need + "&contributor=" + f.ngo
-                + "&kind=COMMUNITY_CONSULTATION&page=0&size=20&sort=-createdAt"), f.unhcrMember);
-        around(api, "GET /needs/{id}/inputs", ApiCall.get("/needs/" + need + "/inputs?page=0&size=20&sort=collectedOn"),
+        around(
+                api,
+                "GET /needs",
+                ApiCall.get("/needs?sector=EDUCATION&group=REFUGEES&country=UG&subdivision=UG-C"
+                        + "&area=Kisenyi&status=IDENTIFIED&severity=HIGH&barrier=DOCUMENTATION&owner=" + f.city
+                        + "&page=0&size=20"
+                        + "&sort=-severity"),
+                f.unhcrMember);
+        around(
+                api,
+                "GET /inputs",
+                ApiCall.get("/inputs?subjectType=NEED&subjectId=" + need + "&contributor=" + f.ngo
+                        + "&kind=COMMUNITY_CONSULTATION&page=0&size=20&sort=-createdAt"),
+                f.unhcrMember);
+        around(
+                api,
+                "GET /needs/{id}/inputs",
+                ApiCall.get("/needs/" + need + "/inputs?page=0&size=20&sort=collectedOn"),
                 f.unhcrMember);
 
         check.requireTemplates(api, templates, Map.of());

@@ -9,14 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-
 import org.arrival.contracts.CloudEventHeaders;
 import org.arrival.contracts.EventJson;
 import org.arrival.platform.testing.TestTokenIssuer.Token;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.ResultActions;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -54,9 +52,19 @@ class PersonalDataRefusalTest extends AssessmentsIntegrationTest {
     /** Every table the service writes on a request, with its rows. */
     private Map<String, Long> stored() {
         Map<String, Long> rows = new java.util.TreeMap<>();
-        for (String t : List.of("round_assessment", "round_respondent", "round_response", "round_answer",
-                "round_revision", "round_gap", "population_estimate", "need", "need_action_link", "evidence_input",
-                "evidence_revision", "outbox_event")) {
+        for (String t : List.of(
+                "round_assessment",
+                "round_respondent",
+                "round_response",
+                "round_answer",
+                "round_revision",
+                "round_gap",
+                "population_estimate",
+                "need",
+                "need_action_link",
+                "evidence_input",
+                "evidence_revision",
+                "outbox_event")) {
             rows.put(t, jdbc.queryForObject("SELECT count(*) FROM " + t, Long.class));
         }
         return rows;
@@ -67,7 +75,9 @@ class PersonalDataRefusalTest extends AssessmentsIntegrationTest {
         Map<String, Long> before = stored();
         ResultActions result = request.get();
         String body = result.andReturn().getResponse().getContentAsString();
-        assertThat(result.andReturn().getResponse().getStatus()).as(field + ": " + body).isEqualTo(400);
+        assertThat(result.andReturn().getResponse().getStatus())
+                .as(field + ": " + body)
+                .isEqualTo(400);
         assertThat(result.andReturn().getResponse().getContentType()).startsWith("application/problem+json");
         JsonNode errors = EventJson.mapper().readTree(body).path("errors");
         List<String> fields = new ArrayList<>();
@@ -77,8 +87,8 @@ class PersonalDataRefusalTest extends AssessmentsIntegrationTest {
         assertThat(stored()).as(field).isEqualTo(before);
     }
 
-    private Supplier<ResultActions> call(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder r,
-            Token token) {
+    private Supplier<ResultActions> call(
+            org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder r, Token token) {
         return () -> {
             try {
                 return perform(r, token);
@@ -91,27 +101,37 @@ class PersonalDataRefusalTest extends AssessmentsIntegrationTest {
     private String round(String title, String areaName) {
         return """
                 {"title":"%s","jurisdiction":{"country":"UG","subdivision":"UG-C","areaCode":"KLA-1234567","areaName":"%s"},
-                 "convenorId":"%s","respondentIds":["%s"],"closesOn":"2026-12-31","sharedWithForums":["%s"]}"""
-                .formatted(title, areaName, city, ngo, forum);
+                 "convenorId":"%s","respondentIds":["%s"],"closesOn":"2026-12-31","sharedWithForums":["%s"]}""".formatted(title, areaName, city, ngo, forum);
     }
 
     @Test
     void roundsAndChecklistAnswers() throws Exception {
         refused("title", call(postJson("/rounds", round("Readiness, contact " + EMAIL, "Kampala")), cityEditor));
-        refused("jurisdiction.areaName", call(postJson("/rounds", round("Kampala readiness", "Kisenyi, " + PHONE)),
-                cityEditor));
+        refused(
+                "jurisdiction.areaName",
+                call(postJson("/rounds", round("Kampala readiness", "Kisenyi, " + PHONE)), cityEditor));
         String created = perform(postJson("/rounds", round("Kampala readiness", "Kampala")), cityEditor)
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String id = EventJson.mapper().readTree(created).path("id").asString();
-        refused("title", call(putJson("/rounds/" + id, round("Readiness " + PASSPORT, "Kampala"), "\"1\""),
-                cityEditor));
+        refused(
+                "title",
+                call(putJson("/rounds/" + id, round("Readiness " + PASSPORT, "Kampala"), "\"1\""), cityEditor));
         perform(post("/rounds/" + id + "/open"), cityEditor).andExpect(status().isOk());
-        refused("answers[1].evidence", call(putJson("/rounds/" + id + "/responses/" + ngo, """
+        refused(
+                "answers[1].evidence",
+                call(putJson("/rounds/" + id + "/responses/" + ngo, """
                 {"answers":[{"question":"1.1.a","answer":"Y","evidence":"the 2024 census"},
-                            {"question":"1.1.b","answer":"N","evidence":"%s told us"}]}""".formatted(BIRTH), null),
-                ngoEditor));
-        refused("reason", call(post("/rounds/" + id + "/close").contentType("application/json")
-                .content("{\"reason\":\"Closed after a complaint by " + REFUGEE_ID + "\"}"), cityEditor));
+                            {"question":"1.1.b","answer":"N","evidence":"%s told us"}]}""".formatted(BIRTH), null), ngoEditor));
+        refused(
+                "reason",
+                call(
+                        post("/rounds/" + id + "/close")
+                                .contentType("application/json")
+                                .content("{\"reason\":\"Closed after a complaint by " + REFUGEE_ID + "\"}"),
+                        cityEditor));
         assertThat(jdbc.queryForObject("SELECT status FROM round_assessment WHERE id = ?::uuid", String.class, id))
                 .isEqualTo("OPEN");
     }
@@ -120,28 +140,46 @@ class PersonalDataRefusalTest extends AssessmentsIntegrationTest {
         return """
                 {"seriesId":"%s","area":{"country":"UG","subdivision":"UG-C","areaCode":"UG102","areaName":"%s"},
                  "group":"REFUGEES","registered":100000,"estimated":300000,"source":"%s","method":"%s",
-                 "asOf":"2026-03-31","classification":"FORUM","sharedWithForums":["%s"]}"""
-                .formatted(seriesId, areaName, source, method, forum);
+                 "asOf":"2026-03-31","classification":"FORUM","sharedWithForums":["%s"]}""".formatted(seriesId, areaName, source, method, forum);
     }
 
     @Test
     void populationEstimates() throws Exception {
-        refused("source", call(postJson("/population", estimate("kla", "Tally by " + PHONE, "listing", "Kampala")),
-                cityEditor));
-        refused("method", call(postJson("/population", estimate("kla", "UBOS", "names from " + PASSPORT, "Kampala")),
-                cityEditor));
-        refused("area.areaName", call(postJson("/population", estimate("kla", "UBOS", "listing", "Kisenyi " + EMAIL)),
-                cityEditor));
-        refused("source", call(postJson("/population/preview", estimate("kla", BIRTH, "listing", "Kampala")),
-                cityEditor));
+        refused(
+                "source",
+                call(postJson("/population", estimate("kla", "Tally by " + PHONE, "listing", "Kampala")), cityEditor));
+        refused(
+                "method",
+                call(
+                        postJson("/population", estimate("kla", "UBOS", "names from " + PASSPORT, "Kampala")),
+                        cityEditor));
+        refused(
+                "area.areaName",
+                call(postJson("/population", estimate("kla", "UBOS", "listing", "Kisenyi " + EMAIL)), cityEditor));
+        refused(
+                "source",
+                call(postJson("/population/preview", estimate("kla", BIRTH, "listing", "Kampala")), cityEditor));
         // a series id and an area code are identifiers, not text about people: ones that look like document
         // numbers pass
-        String created = perform(postJson("/population", estimate("UGA-12345678", "UBOS", "listing", "Kampala")
-                .replace("\"areaCode\":\"UG102\"", "\"areaCode\":\"KLA-1234567\"")), cityEditor)
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String created = perform(
+                        postJson(
+                                "/population",
+                                estimate("UGA-12345678", "UBOS", "listing", "Kampala")
+                                        .replace("\"areaCode\":\"UG102\"", "\"areaCode\":\"KLA-1234567\"")),
+                        cityEditor)
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String id = EventJson.mapper().readTree(created).path("id").asString();
-        refused("source", call(putJson("/population/" + id, estimate("UGA-12345678", "UBOS " + REFUGEE_ID, "listing",
-                "Kampala"), "\"1\""), cityEditor));
+        refused(
+                "source",
+                call(
+                        putJson(
+                                "/population/" + id,
+                                estimate("UGA-12345678", "UBOS " + REFUGEE_ID, "listing", "Kampala"),
+                                "\"1\""),
+                        cityEditor));
     }
 
     private String need(String statement, String reference) {
@@ -154,40 +192,79 @@ class PersonalDataRefusalTest extends AssessmentsIntegrationTest {
 
     @Test
     void needs() throws Exception {
-        refused("statement", call(postJson("/needs", need("Children of " + BIRTH + " are not enrolled", "survey")),
-                cityEditor));
-        refused("evidenceReferences[1]", call(postJson("/needs", need("Children are not enrolled", "case of "
-                + PASSPORT)), cityEditor));
+        refused(
+                "statement",
+                call(postJson("/needs", need("Children of " + BIRTH + " are not enrolled", "survey")), cityEditor));
+        refused(
+                "evidenceReferences[1]",
+                call(postJson("/needs", need("Children are not enrolled", "case of " + PASSPORT)), cityEditor));
         String created = perform(postJson("/needs", need("Children are not enrolled", "school census")), cityEditor)
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String id = EventJson.mapper().readTree(created).path("id").asString();
-        refused("statement", call(putJson("/needs/" + id, need("Children are not enrolled; " + PHONE, "census"),
-                "\"1\""), cityEditor));
-        refused("reason", call(postJson("/needs/" + id + "/status",
-                "{\"status\":\"DEPRIORITISED\",\"reason\":\"family of " + REFUGEE_ID + " moved\"}"), cityEditor));
+        refused(
+                "statement",
+                call(
+                        putJson("/needs/" + id, need("Children are not enrolled; " + PHONE, "census"), "\"1\""),
+                        cityEditor));
+        refused(
+                "reason",
+                call(
+                        postJson(
+                                "/needs/" + id + "/status",
+                                "{\"status\":\"DEPRIORITISED\",\"reason\":\"family of " + REFUGEE_ID + " moved\"}"),
+                        cityEditor));
     }
 
     @Test
     void inputs() throws Exception {
         String created = perform(postJson("/needs", need("Children are not enrolled", "school census")), cityEditor)
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String need = EventJson.mapper().readTree(created).path("id").asString();
         String input = """
                 {"subjectType":"NEED","subjectId":"%s","kind":"TESTIMONY_SUMMARY","summary":"%s","provenance":"%s",
                  "collectedOn":"2026-04-12","participants":12,"sharedWithForums":["%s"]}""";
-        refused("summary", call(postJson("/inputs", input.formatted(need, "Parents said so; " + PHONE,
-                "volunteers' notes", forum)), ngoEditor));
-        refused("summary", call(postJson("/inputs", input.formatted(need, "Mother with " + PASSPORT,
-                "volunteers' notes", forum)), ngoEditor));
-        refused("provenance", call(postJson("/inputs", input.formatted(need, "Parents said schools ask for papers",
-                "notes sent by " + EMAIL, forum)), ngoEditor));
-        refused("provenance", call(postJson("/inputs", input.formatted(need, "Parents said schools ask for papers",
-                "told by " + BIRTH, forum)), ngoEditor));
+        refused(
+                "summary",
+                call(
+                        postJson(
+                                "/inputs",
+                                input.formatted(need, "Parents said so; " + PHONE, "volunteers' notes", forum)),
+                        ngoEditor));
+        refused(
+                "summary",
+                call(
+                        postJson(
+                                "/inputs",
+                                input.formatted(need, "Mother with " + PASSPORT, "volunteers' notes", forum)),
+                        ngoEditor));
+        refused(
+                "provenance",
+                call(
+                        postJson(
+                                "/inputs",
+                                input.formatted(
+                                        need, "Parents said schools ask for papers", "notes sent by " + EMAIL, forum)),
+                        ngoEditor));
+        refused(
+                "provenance",
+                call(
+                        postJson(
+                                "/inputs",
+                                input.formatted(
+                                        need, "Parents said schools ask for papers", "told by " + BIRTH, forum)),
+                        ngoEditor));
         noEventFrom(ngo);
     }
 
     private void noEventFrom(UUID org) throws InterruptedException {
         Thread.sleep(500);
-        assertThat(events.events(e -> org.toString().equals(e.header(CloudEventHeaders.OWNER_ORG)))).isEmpty();
+        assertThat(events.events(e -> org.toString().equals(e.header(CloudEventHeaders.OWNER_ORG))))
+                .isEmpty();
     }
 }

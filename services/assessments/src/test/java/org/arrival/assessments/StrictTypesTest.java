@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.arrival.contracts.EventJson;
 import org.arrival.platform.testing.TestTokenIssuer.Token;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,11 +48,15 @@ class StrictTypesTest extends AssessmentsIntegrationTest {
         Map<String, Long> before = stored();
         ResultActions result = perform(postJson(path, body), token);
         String answer = result.andReturn().getResponse().getContentAsString();
-        assertThat(result.andReturn().getResponse().getStatus()).as(label + ": " + answer).isEqualTo(400);
-        assertThat(result.andReturn().getResponse().getContentType()).as(label)
-                .startsWith("application/problem+json");
+        assertThat(result.andReturn().getResponse().getStatus())
+                .as(label + ": " + answer)
+                .isEqualTo(400);
+        assertThat(result.andReturn().getResponse().getContentType()).as(label).startsWith("application/problem+json");
         List<String> fields = new ArrayList<>();
-        EventJson.mapper().readTree(answer).path("errors").forEach(e -> fields.add(e.path("field").asString()));
+        EventJson.mapper()
+                .readTree(answer)
+                .path("errors")
+                .forEach(e -> fields.add(e.path("field").asString()));
         assertThat(fields).as(label + ": " + answer).contains(field);
         assertThat(stored()).as(label).isEqualTo(before);
     }
@@ -80,34 +83,47 @@ class StrictTypesTest extends AssessmentsIntegrationTest {
     private static String input(UUID need, String participants, String collectedOn, String classification) {
         return """
                 {"subjectType":"NEED","subjectId":"%s","kind":"DATA_CONTRIBUTION","summary":"Help desk tally",
-                 "provenance":"help desk register","collectedOn":%s,"participants":%s,"classification":%s}"""
-                .formatted(need, collectedOn, participants, classification);
+                 "provenance":"help desk register","collectedOn":%s,"participants":%s,"classification":%s}""".formatted(need, collectedOn, participants, classification);
     }
 
     @Test
     void aClassificationSentAsANumberIsRefused() throws Exception {
         refused("need", "/needs", need("0"), cityEditor, "classification");
-        refused("estimate", "/population", estimate("100", "150", "\"2026-03-31\"", "0"), cityEditor,
-                "classification");
-        String need = perform(postJson("/needs", need("\"PUBLIC\"")), cityEditor).andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString();
+        refused("estimate", "/population", estimate("100", "150", "\"2026-03-31\"", "0"), cityEditor, "classification");
+        String need = perform(postJson("/needs", need("\"PUBLIC\"")), cityEditor)
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         UUID id = UUID.fromString(EventJson.mapper().readTree(need).path("id").asString());
         refused("input", "/inputs", input(id, "12", "\"2026-04-12\"", "0"), ngoEditor, "classification");
-        refused("input", "/inputs", input(id, "12", "\"2026-04-12\"", "\"FORUM\"").replace("\"NEED\"", "1"),
-                ngoEditor, "subjectType");
+        refused(
+                "input",
+                "/inputs",
+                input(id, "12", "\"2026-04-12\"", "\"FORUM\"").replace("\"NEED\"", "1"),
+                ngoEditor,
+                "subjectType");
     }
 
     @Test
     void datesAreWrittenAsDatesBetweenTheYears1900And2200() throws Exception {
-        for (String date : List.of("20260101", "\"+10000-01-01\"", "\"0000-01-01\"", "\"-0001-12-31\"",
-                "\"1899-12-31\"", "\"2201-01-01\"")) {
+        for (String date : List.of(
+                "20260101",
+                "\"+10000-01-01\"",
+                "\"0000-01-01\"",
+                "\"-0001-12-31\"",
+                "\"1899-12-31\"",
+                "\"2201-01-01\"")) {
             refused("closesOn " + date, "/rounds", round(date), cityEditor, "closesOn");
         }
         for (String date : List.of("20260101", "\"0001-01-01\"", "\"1899-12-31\"")) {
             refused("asOf " + date, "/population", estimate("100", "150", date, "\"FORUM\""), cityEditor, "asOf");
         }
-        String need = perform(postJson("/needs", need("\"PUBLIC\"")), cityEditor).andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString();
+        String need = perform(postJson("/needs", need("\"PUBLIC\"")), cityEditor)
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         UUID id = UUID.fromString(EventJson.mapper().readTree(need).path("id").asString());
         for (String date : List.of("20260412", "\"0001-01-01\"", "\"1899-12-31\"")) {
             refused("collectedOn " + date, "/inputs", input(id, "12", date, "\"FORUM\""), ngoEditor, "collectedOn");
@@ -121,18 +137,38 @@ class StrictTypesTest extends AssessmentsIntegrationTest {
     @Test
     void countsAreWholeNumbersOfZeroOrMore() throws Exception {
         for (String count : List.of("10.5", "-1", "1e3", "\"ten\"", "3000000000", "true")) {
-            refused("registered " + count, "/population", estimate(count, "150", "\"2026-03-31\"", "\"FORUM\""),
-                    cityEditor, "registered");
-            refused("cell " + count, "/population", estimate("100", count, "\"2026-03-31\"", "\"FORUM\""),
-                    cityEditor, "breakdown[0].count");
+            refused(
+                    "registered " + count,
+                    "/population",
+                    estimate(count, "150", "\"2026-03-31\"", "\"FORUM\""),
+                    cityEditor,
+                    "registered");
+            refused(
+                    "cell " + count,
+                    "/population",
+                    estimate("100", count, "\"2026-03-31\"", "\"FORUM\""),
+                    cityEditor,
+                    "breakdown[0].count");
         }
-        refused("estimated 299.5", "/population", estimate("100", "150", "\"2026-03-31\"", "\"FORUM\"")
-                .replace("\"estimated\":300", "\"estimated\":299.5"), cityEditor, "estimated");
-        String need = perform(postJson("/needs", need("\"PUBLIC\"")), cityEditor).andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString();
+        refused(
+                "estimated 299.5",
+                "/population",
+                estimate("100", "150", "\"2026-03-31\"", "\"FORUM\"")
+                        .replace("\"estimated\":300", "\"estimated\":299.5"),
+                cityEditor,
+                "estimated");
+        String need = perform(postJson("/needs", need("\"PUBLIC\"")), cityEditor)
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         UUID id = UUID.fromString(EventJson.mapper().readTree(need).path("id").asString());
         for (String count : List.of("3.5", "-2", "\"twelve\"")) {
-            refused("participants " + count, "/inputs", input(id, count, "\"2026-04-12\"", "\"FORUM\""), ngoEditor,
+            refused(
+                    "participants " + count,
+                    "/inputs",
+                    input(id, count, "\"2026-04-12\"", "\"FORUM\""),
+                    ngoEditor,
                     "participants");
         }
     }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
@@ -16,7 +15,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.BeforeProperty;
 import net.jqwik.api.statistics.Statistics;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.ActionStatus;
 import org.arrival.contracts.actionplans.PlanStatus;
@@ -43,15 +41,31 @@ import org.springframework.test.context.TestContextManager;
 class BadInputPropertiesTest extends ForumIntegrationTest {
 
     /** Tables the service writes in the background, whatever the requests. */
-    static final Set<String> BACKGROUND = Set.of("event_log", "fv_generation", "fv_active_generation", "fv_rebuild",
-            "fv_organisation", "fv_forum", "fv_membership", "fv_action", "fv_need", "fv_gap", "fv_round_score",
-            "fv_plan", "fv_population", "fv_input", "organisation", "forum_membership");
+    static final Set<String> BACKGROUND = Set.of(
+            "event_log",
+            "fv_generation",
+            "fv_active_generation",
+            "fv_rebuild",
+            "fv_organisation",
+            "fv_forum",
+            "fv_membership",
+            "fv_action",
+            "fv_need",
+            "fv_gap",
+            "fv_round_score",
+            "fv_plan",
+            "fv_population",
+            "fv_input",
+            "organisation",
+            "forum_membership");
+
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private static List<BadInput.Template> templates;
 
     @Autowired
     CoherenceChecker checker;
+
     @Autowired
     Generations generations;
 
@@ -91,16 +105,33 @@ class BadInputPropertiesTest extends ForumIntegrationTest {
         List<UUID> actions = new ArrayList<>();
         for (String decision : List.of("acknowledge", "resolve", "dismiss")) {
             UUID action = UUID.randomUUID();
-            proposed(action(action, 1, ngo, forum, "Legal aid " + decision, Sector.PROTECTION_RIGHTS,
-                    PopulationGroup.REFUGEES, ActionStatus.IN_PROGRESS, plan, java.time.LocalDate.of(2025, 1, 1),
-                    java.time.LocalDate.of(2026, 12, 31)), DataClassification.FORUM);
+            proposed(
+                    action(
+                            action,
+                            1,
+                            ngo,
+                            forum,
+                            "Legal aid " + decision,
+                            Sector.PROTECTION_RIGHTS,
+                            PopulationGroup.REFUGEES,
+                            ActionStatus.IN_PROGRESS,
+                            plan,
+                            java.time.LocalDate.of(2025, 1, 1),
+                            java.time.LocalDate.of(2026, 12, 31)),
+                    DataClassification.FORUM);
             actions.add(action);
         }
-        await().atMost(WAIT).until(() -> jdbc.queryForObject("SELECT count(*) FROM fv_action WHERE generation = ? "
-                + "AND id = ANY (?::uuid[])", Long.class, generations.active(), actions.stream().map(UUID::toString)
-                        .toArray(String[]::new)) == 3
-                && jdbc.queryForObject("SELECT count(*) FROM forum_membership WHERE forum_id = ?", Long.class,
-                        forum) == 2);
+        await().atMost(WAIT)
+                .until(() -> jdbc.queryForObject(
+                                        "SELECT count(*) FROM fv_action WHERE generation = ? "
+                                                + "AND id = ANY (?::uuid[])",
+                                        Long.class,
+                                        generations.active(),
+                                        actions.stream().map(UUID::toString).toArray(String[]::new))
+                                == 3
+                        && jdbc.queryForObject(
+                                        "SELECT count(*) FROM forum_membership WHERE forum_id = ?", Long.class, forum)
+                                == 2);
         checker.check(forum);
         List<CoherenceFlagRow> flags = checker.flags(forum, null, CoherenceCheckCode.ACTION_WITHOUT_FUNDING);
         Token coordinator = user("kcca-coordinator", city, "forum-coordinator", "member");
@@ -112,30 +143,48 @@ class BadInputPropertiesTest extends ForumIntegrationTest {
         List<String> decisions = List.of("acknowledge", "resolve", "dismiss");
         for (int i = 0; i < decisions.size(); i++) {
             UUID action = actions.get(i);
-            UUID flag = flags.stream().filter(f -> f.recordIds().contains(action)).findFirst().orElseThrow()
+            UUID flag = flags.stream()
+                    .filter(f -> f.recordIds().contains(action))
+                    .findFirst()
+                    .orElseThrow()
                     .flagId();
-            out.add(new BadInput.Template("POST /forums/{forumId}/flags/{flagId}/" + decisions.get(i),
-                    ApiCall.post(base + "/flags/" + flag + "/" + decisions.get(i),
-                            "{\"reason\":\"Taken up at the forum's meeting\"}").ifMatch("\"1\""), coordinator));
+            out.add(new BadInput.Template(
+                    "POST /forums/{forumId}/flags/{flagId}/" + decisions.get(i),
+                    ApiCall.post(
+                                    base + "/flags/" + flag + "/" + decisions.get(i),
+                                    "{\"reason\":\"Taken up at the forum's meeting\"}")
+                            .ifMatch("\"1\""),
+                    coordinator));
         }
         // the rebuild has no body and no parameter: only headers vary, sent by someone it refuses (a rebuild per
         // try would replay every topic)
         out.add(new BadInput.Template("POST /admin/rebuild", ApiCall.post("/admin/rebuild", null), orgAdmin));
-        out.add(new BadInput.Template("GET /admin/rebuild/{id}", ApiCall.get("/admin/rebuild/" + UUID.randomUUID()), admin));
+        out.add(new BadInput.Template(
+                "GET /admin/rebuild/{id}", ApiCall.get("/admin/rebuild/" + UUID.randomUUID()), admin));
         // GET /forums takes nothing to vary (no parameter, no path variable, no body)
-        out.add(new BadInput.Template("GET /forums/{forumId}/tracker", ApiCall.get(base + "/tracker?org=" + ngo
-                + "&sector=PROTECTION_RIGHTS&area=Kampala&group=REFUGEES&frameworkItem=SDG-11.1&status=IN_PROGRESS"
-                + "&plan=" + plan + "&page=0&size=5&sort=-title"), member));
-        out.add(new BadInput.Template("GET /forums/{forumId}/plans", ApiCall.get(base + "/plans?org=" + city
-                + "&status=ADOPTED&type=MUNICIPAL_ACTION_PLAN&page=0&size=5&sort=periodStart"), member));
-        out.add(new BadInput.Template("GET /forums/{forumId}/population", ApiCall.get(base + "/population?group=REFUGEES"
-                + "&area=kampala&page=0&size=5&sort=-asOf"), member));
-        out.add(new BadInput.Template("GET /forums/{forumId}/flags", ApiCall.get(base + "/flags?status=OPEN"
-                + "&check=ACTION_WITHOUT_FUNDING"), member));
-        out.add(new BadInput.Template("GET /forums/{forumId}/as-of", ApiCall.get(base + "/as-of?at=2000-01-01T00:00:00Z"),
+        out.add(new BadInput.Template(
+                "GET /forums/{forumId}/tracker",
+                ApiCall.get(base + "/tracker?org=" + ngo
+                        + "&sector=PROTECTION_RIGHTS&area=Kampala&group=REFUGEES&frameworkItem=SDG-11.1&status=IN_PROGRESS"
+                        + "&plan=" + plan + "&page=0&size=5&sort=-title"),
                 member));
-        for (String view : List.of("who-what-where", "needs-coverage", "readiness", "exports/3w.csv",
-                "exports/iati.xml")) {
+        out.add(new BadInput.Template(
+                "GET /forums/{forumId}/plans",
+                ApiCall.get(base + "/plans?org=" + city
+                        + "&status=ADOPTED&type=MUNICIPAL_ACTION_PLAN&page=0&size=5&sort=periodStart"),
+                member));
+        out.add(new BadInput.Template(
+                "GET /forums/{forumId}/population",
+                ApiCall.get(base + "/population?group=REFUGEES" + "&area=kampala&page=0&size=5&sort=-asOf"),
+                member));
+        out.add(new BadInput.Template(
+                "GET /forums/{forumId}/flags",
+                ApiCall.get(base + "/flags?status=OPEN" + "&check=ACTION_WITHOUT_FUNDING"),
+                member));
+        out.add(new BadInput.Template(
+                "GET /forums/{forumId}/as-of", ApiCall.get(base + "/as-of?at=2000-01-01T00:00:00Z"), member));
+        for (String view :
+                List.of("who-what-where", "needs-coverage", "readiness", "exports/3w.csv", "exports/iati.xml")) {
             out.add(new BadInput.Template("GET /forums/{forumId}/" + view, ApiCall.get(base + "/" + view), member));
         }
         return out;

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.Action;
 import org.arrival.contracts.actionplans.ActionKind;
@@ -14,10 +13,10 @@ import org.arrival.contracts.actionplans.ActionUpdated;
 import org.arrival.contracts.actionplans.FundingLine;
 import org.arrival.contracts.actionplans.FundingRecorded;
 import org.arrival.contracts.actionplans.FundingSummary;
+import org.arrival.contracts.actionplans.Inclusion;
 import org.arrival.contracts.actionplans.Milestone;
 import org.arrival.contracts.actionplans.MilestoneRecorded;
 import org.arrival.contracts.actionplans.MilestoneStatus;
-import org.arrival.contracts.actionplans.Inclusion;
 import org.arrival.contracts.actionplans.Plan;
 import org.arrival.contracts.actionplans.PlanRecorded;
 import org.arrival.contracts.actionplans.PlanStatus;
@@ -36,12 +35,12 @@ import org.arrival.contracts.assessments.Disaggregation;
 import org.arrival.contracts.assessments.Input;
 import org.arrival.contracts.assessments.InputContributed;
 import org.arrival.contracts.assessments.InputKind;
-import org.arrival.contracts.assessments.PopulationEstimate;
-import org.arrival.contracts.assessments.PopulationEstimateRecorded;
-import org.arrival.contracts.assessments.PopulationEstimateRevised;
 import org.arrival.contracts.assessments.Need;
 import org.arrival.contracts.assessments.NeedIdentified;
 import org.arrival.contracts.assessments.NeedStatus;
+import org.arrival.contracts.assessments.PopulationEstimate;
+import org.arrival.contracts.assessments.PopulationEstimateRecorded;
+import org.arrival.contracts.assessments.PopulationEstimateRevised;
 import org.arrival.contracts.assessments.RecommendationScore;
 import org.arrival.contracts.assessments.RoundStatus;
 import org.arrival.contracts.assessments.Score;
@@ -74,8 +73,12 @@ import org.junit.jupiter.api.BeforeAll;
  * coherence checks run when a test runs them, never on their schedule, so that nothing changes the flags or the
  * outbox behind a test's back (the bad-input property compares the database before and after each request).
  */
-@org.springframework.test.context.TestPropertySource(properties = { "arrival.forum.rebuild.batch-size=60",
-        "arrival.forum.rebuild.max-rows=25", "arrival.forum.coherence.initial-delay=PT24H" })
+@org.springframework.test.context.TestPropertySource(
+        properties = {
+            "arrival.forum.rebuild.batch-size=60",
+            "arrival.forum.rebuild.max-rows=25",
+            "arrival.forum.coherence.initial-delay=PT24H"
+        })
 @org.springframework.context.annotation.Import(TestClock.Configuration.class)
 public abstract class ForumIntegrationTest extends ServiceApiTest {
 
@@ -96,48 +99,112 @@ public abstract class ForumIntegrationTest extends ServiceApiTest {
     /** Registers an organisation through the registry's event (the replica and the projection both learn it). */
     protected UUID registered(String name, boolean enforcementBody, boolean hidden) {
         UUID id = UUID.randomUUID();
-        Stakeholder s = new Stakeholder(id, 1, name, null,
-                enforcementBody ? StakeholderType.NATIONAL_GOVERNMENT_BODY : StakeholderType.LOCAL_NGO_CSO, null,
-                KAMPALA, List.of(), List.of(), enforcementBody, null, hidden, null, StakeholderStatus.ACTIVE);
+        Stakeholder s = new Stakeholder(
+                id,
+                1,
+                name,
+                null,
+                enforcementBody ? StakeholderType.NATIONAL_GOVERNMENT_BODY : StakeholderType.LOCAL_NGO_CSO,
+                null,
+                KAMPALA,
+                List.of(),
+                List.of(),
+                enforcementBody,
+                null,
+                hidden,
+                null,
+                StakeholderStatus.ACTIVE);
         feed.publish(new StakeholderRegistered(s, actor(id), null), id, id, id, DataClassification.PUBLIC);
         return id;
     }
 
     protected UUID forum(UUID convenor) {
         UUID id = UUID.randomUUID();
-        Forum f = new Forum(id, 1, "Kampala urban refugee forum " + id, ForumType.COORDINATION_FORUM, KAMPALA, null,
-                convenor, convenor, null, null, ForumStatus.ACTIVE);
+        Forum f = new Forum(
+                id,
+                1,
+                "Kampala urban refugee forum " + id,
+                ForumType.COORDINATION_FORUM,
+                KAMPALA,
+                null,
+                convenor,
+                convenor,
+                null,
+                null,
+                ForumStatus.ACTIVE);
         feed.publish(new ForumEstablished(f, actor(convenor)), id, id, convenor, DataClassification.PUBLIC);
         return id;
     }
 
     protected void member(UUID forum, UUID org) {
         UUID id = UUID.randomUUID();
-        Membership m = new Membership(id, 1, forum, org, SeatType.MEMBER, LocalDate.of(2024, 1, 1), null,
-                MembershipStatus.ACTIVE);
+        Membership m = new Membership(
+                id, 1, forum, org, SeatType.MEMBER, LocalDate.of(2024, 1, 1), null, MembershipStatus.ACTIVE);
         feed.publish(new MembershipGranted(m, actor(org)), id, forum, org, DataClassification.PUBLIC);
     }
 
-    protected static Action action(UUID id, long version, UUID owner, UUID forum, String title, Sector sector,
-            PopulationGroup group, List<String> frameworkItems, List<UUID> needIds, ActionStatus status) {
-        return new Action(id, version, owner, null, title, null, ActionKind.SERVICE, List.of(sector), List.of(group),
-                List.of(KAMPALA), LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31), ReportingCadence.QUARTERLY,
-                List.of(), null, false, List.of(), null, needIds, List.of(), frameworkItems, List.of(forum), status);
+    protected static Action action(
+            UUID id,
+            long version,
+            UUID owner,
+            UUID forum,
+            String title,
+            Sector sector,
+            PopulationGroup group,
+            List<String> frameworkItems,
+            List<UUID> needIds,
+            ActionStatus status) {
+        return new Action(
+                id,
+                version,
+                owner,
+                null,
+                title,
+                null,
+                ActionKind.SERVICE,
+                List.of(sector),
+                List.of(group),
+                List.of(KAMPALA),
+                LocalDate.of(2025, 1, 1),
+                LocalDate.of(2026, 12, 31),
+                ReportingCadence.QUARTERLY,
+                List.of(),
+                null,
+                false,
+                List.of(),
+                null,
+                needIds,
+                List.of(),
+                frameworkItems,
+                List.of(forum),
+                status);
     }
 
     protected void proposed(Action a, DataClassification classification) {
-        feed.publish(new ActionProposed(a, actor(a.ownerId())), a.actionId(), a.actionId(), a.ownerId(),
-                classification);
+        feed.publish(
+                new ActionProposed(a, actor(a.ownerId())), a.actionId(), a.actionId(), a.ownerId(), classification);
     }
 
     protected void updated(Action a, DataClassification classification) {
-        feed.publish(new ActionUpdated(a, actor(a.ownerId()), List.of("status"), null), a.actionId(), a.actionId(),
-                a.ownerId(), classification);
+        feed.publish(
+                new ActionUpdated(a, actor(a.ownerId()), List.of("status"), null),
+                a.actionId(),
+                a.actionId(),
+                a.ownerId(),
+                classification);
     }
 
     protected void progress(UUID action, UUID owner, LocalDate periodEnd, int percent, Rag rag) {
-        ProgressReport r = new ProgressReport(UUID.randomUUID(), action, periodEnd.minusMonths(3).plusDays(1),
-                periodEnd, ActionStatus.IN_PROGRESS, percent, rag, null, List.of());
+        ProgressReport r = new ProgressReport(
+                UUID.randomUUID(),
+                action,
+                periodEnd.minusMonths(3).plusDays(1),
+                periodEnd,
+                ActionStatus.IN_PROGRESS,
+                percent,
+                rag,
+                null,
+                List.of());
         feed.publish(new ProgressReported(r, actor(owner)), r.reportId(), action, owner, DataClassification.FORUM);
     }
 
@@ -147,92 +214,232 @@ public abstract class ForumIntegrationTest extends ServiceApiTest {
     }
 
     protected void funding(UUID action, UUID owner, String required, String committed) {
-        FundingLine l = new FundingLine(UUID.randomUUID(), 1, action, null, "City budget", "UGX",
-                new BigDecimal(required), new BigDecimal(committed), BigDecimal.ZERO);
+        FundingLine l = new FundingLine(
+                UUID.randomUUID(),
+                1,
+                action,
+                null,
+                "City budget",
+                "UGX",
+                new BigDecimal(required),
+                new BigDecimal(committed),
+                BigDecimal.ZERO);
         BigDecimal gap = l.required().subtract(l.committed()).max(BigDecimal.ZERO);
-        feed.publish(new FundingRecorded(l, List.of(new FundingSummary("UGX", l.required(), l.committed(),
-                BigDecimal.ZERO, gap)), actor(owner)), l.fundingId(), action, owner, DataClassification.FORUM);
+        feed.publish(
+                new FundingRecorded(
+                        l,
+                        List.of(new FundingSummary("UGX", l.required(), l.committed(), BigDecimal.ZERO, gap)),
+                        actor(owner)),
+                l.fundingId(),
+                action,
+                owner,
+                DataClassification.FORUM);
     }
 
     protected void due(UUID action, UUID owner, LocalDate periodEnd) {
-        feed.publish(new ReportDue(action, owner, periodEnd.minusMonths(3).plusDays(1), periodEnd,
-                periodEnd.plusDays(15)), action, action, owner, DataClassification.FORUM);
+        feed.publish(
+                new ReportDue(action, owner, periodEnd.minusMonths(3).plusDays(1), periodEnd, periodEnd.plusDays(15)),
+                action,
+                action,
+                owner,
+                DataClassification.FORUM);
     }
 
     protected void overdue(UUID action, UUID owner, LocalDate periodEnd) {
-        feed.publish(new ReportOverdue(action, owner, periodEnd.minusMonths(3).plusDays(1), periodEnd,
-                periodEnd.plusDays(15), 10), action, action, owner, DataClassification.FORUM);
+        feed.publish(
+                new ReportOverdue(
+                        action, owner, periodEnd.minusMonths(3).plusDays(1), periodEnd, periodEnd.plusDays(15), 10),
+                action,
+                action,
+                owner,
+                DataClassification.FORUM);
     }
 
     protected UUID need(UUID owner, Sector sector, PopulationGroup group) {
         UUID id = UUID.randomUUID();
-        Need n = new Need(id, 1, owner, "Lacking " + sector, sector, List.of(group), KAMPALA, Severity.HIGH,
-                List.of(), List.of(), null, NeedStatus.VALIDATED, null, List.of());
+        Need n = new Need(
+                id,
+                1,
+                owner,
+                "Lacking " + sector,
+                sector,
+                List.of(group),
+                KAMPALA,
+                Severity.HIGH,
+                List.of(),
+                List.of(),
+                null,
+                NeedStatus.VALIDATED,
+                null,
+                List.of());
         feed.publish(new NeedIdentified(n, actor(owner)), id, id, owner, DataClassification.PUBLIC);
         return id;
     }
 
     protected UUID scores(UUID convenor, UUID forum, double points, List<String> divergent) {
         UUID id = UUID.randomUUID();
-        AssessmentRound r = new AssessmentRound(id, 3, "Readiness " + id, KAMPALA, convenor, List.of(convenor),
-                "checklist", 1, null, List.of(forum), RoundStatus.PUBLISHED);
-        feed.publish(new ChecklistScoresPublished(r, new Score(points, 100),
-                List.of(new RecommendationScore("R1", new Score(points / 2, 50), List.of(new org.arrival.contracts.assessments.ActionScore("1.1", new Score(points / 2, 50))))), divergent, 3,
-                actor(convenor)), id, id, convenor, DataClassification.FORUM);
+        AssessmentRound r = new AssessmentRound(
+                id,
+                3,
+                "Readiness " + id,
+                KAMPALA,
+                convenor,
+                List.of(convenor),
+                "checklist",
+                1,
+                null,
+                List.of(forum),
+                RoundStatus.PUBLISHED);
+        feed.publish(
+                new ChecklistScoresPublished(
+                        r,
+                        new Score(points, 100),
+                        List.of(new RecommendationScore(
+                                "R1",
+                                new Score(points / 2, 50),
+                                List.of(new org.arrival.contracts.assessments.ActionScore(
+                                        "1.1", new Score(points / 2, 50))))),
+                        divergent,
+                        3,
+                        actor(convenor)),
+                id,
+                id,
+                convenor,
+                DataClassification.FORUM);
         return id;
     }
 
-    protected static Action action(UUID id, long version, UUID owner, UUID forum, String title, Sector sector,
-            PopulationGroup group, ActionStatus status, UUID plan, LocalDate start, LocalDate end) {
-        return new Action(id, version, owner, plan, title, null, ActionKind.SERVICE, List.of(sector), List.of(group),
-                List.of(KAMPALA), start, end, ReportingCadence.QUARTERLY, List.of(), null, false, List.of(), null,
-                List.of(), List.of(), List.of(), List.of(forum), status);
+    protected static Action action(
+            UUID id,
+            long version,
+            UUID owner,
+            UUID forum,
+            String title,
+            Sector sector,
+            PopulationGroup group,
+            ActionStatus status,
+            UUID plan,
+            LocalDate start,
+            LocalDate end) {
+        return new Action(
+                id,
+                version,
+                owner,
+                plan,
+                title,
+                null,
+                ActionKind.SERVICE,
+                List.of(sector),
+                List.of(group),
+                List.of(KAMPALA),
+                start,
+                end,
+                ReportingCadence.QUARTERLY,
+                List.of(),
+                null,
+                false,
+                List.of(),
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(forum),
+                status);
     }
 
-    protected UUID plan(UUID owner, String title, List<UUID> forums, PlanStatus status,
-            DataClassification classification) {
+    protected UUID plan(
+            UUID owner, String title, List<UUID> forums, PlanStatus status, DataClassification classification) {
         UUID id = UUID.randomUUID();
-        Plan p = new Plan(id, 1, owner, title, PlanType.MUNICIPAL_ACTION_PLAN, KAMPALA, LocalDate.of(2025, 1, 1),
-                LocalDate.of(2027, 12, 31), List.of("Every newcomer housed within a month"), null,
-                new Inclusion(true, false, true), forums, status);
+        Plan p = new Plan(
+                id,
+                1,
+                owner,
+                title,
+                PlanType.MUNICIPAL_ACTION_PLAN,
+                KAMPALA,
+                LocalDate.of(2025, 1, 1),
+                LocalDate.of(2027, 12, 31),
+                List.of("Every newcomer housed within a month"),
+                null,
+                new Inclusion(true, false, true),
+                forums,
+                status);
         feed.publish(new PlanRecorded(p, actor(owner)), id, id, owner, classification);
         return id;
     }
 
-    protected static PopulationEstimate estimate(UUID id, long version, UUID owner, Jurisdiction area,
-            Count registered, Count estimated, List<UUID> forums) {
-        return new PopulationEstimate(id, version, owner, "refugees-" + area.areaCode(), area,
-                PopulationGroup.REFUGEES, registered, estimated,
-                List.of(new Disaggregation("SEX", "FEMALE", registered),
+    protected static PopulationEstimate estimate(
+            UUID id,
+            long version,
+            UUID owner,
+            Jurisdiction area,
+            Count registered,
+            Count estimated,
+            List<UUID> forums) {
+        return new PopulationEstimate(
+                id,
+                version,
+                owner,
+                "refugees-" + area.areaCode(),
+                area,
+                PopulationGroup.REFUGEES,
+                registered,
+                estimated,
+                List.of(
+                        new Disaggregation("SEX", "FEMALE", registered),
                         new Disaggregation("DISABILITY", "WITH_DISABILITY", Count.hidden())),
-                "Municipal register", null, LocalDate.of(2025, 6, 30), forums);
+                "Municipal register",
+                null,
+                LocalDate.of(2025, 6, 30),
+                forums);
     }
 
     protected void recorded(PopulationEstimate e, DataClassification classification) {
-        feed.publish(new PopulationEstimateRecorded(e, actor(e.ownerId())), e.estimateId(), e.estimateId(),
-                e.ownerId(), classification);
+        feed.publish(
+                new PopulationEstimateRecorded(e, actor(e.ownerId())),
+                e.estimateId(),
+                e.estimateId(),
+                e.ownerId(),
+                classification);
     }
 
     protected void revised(PopulationEstimate e, DataClassification classification) {
-        feed.publish(new PopulationEstimateRevised(e, actor(e.ownerId()), List.of("registered")), e.estimateId(),
-                e.estimateId(), e.ownerId(), classification);
+        feed.publish(
+                new PopulationEstimateRevised(e, actor(e.ownerId()), List.of("registered")),
+                e.estimateId(),
+                e.estimateId(),
+                e.ownerId(),
+                classification);
     }
 
     /** An input about a need (or round), keyed by its subject as the assessments service publishes it. */
-    protected UUID input(UUID contributor, String subjectType, UUID subject, List<UUID> forums,
-            DataClassification classification) {
+    protected UUID input(
+            UUID contributor, String subjectType, UUID subject, List<UUID> forums, DataClassification classification) {
         UUID id = UUID.randomUUID();
-        Input i = new Input(id, contributor, InputKind.FIELD_OBSERVATION, subjectType, subject,
-                "Families wait weeks for a shelter place", "Outreach visits, June", LocalDate.of(2025, 6, 15),
-                Count.of(12), forums);
+        Input i = new Input(
+                id,
+                contributor,
+                InputKind.FIELD_OBSERVATION,
+                subjectType,
+                subject,
+                "Families wait weeks for a shelter place",
+                "Outreach visits, June",
+                LocalDate.of(2025, 6, 15),
+                Count.of(12),
+                forums);
         feed.publish(new InputContributed(i, actor(contributor)), id, subject, contributor, classification);
         return id;
     }
 
     protected UUID gap(UUID round, UUID convenor, String question, String checklistAction) {
         UUID id = UUID.randomUUID();
-        feed.publish(new ChecklistGapIdentified(id, round, KAMPALA, convenor, "R1", checklistAction, question, "N",
-                0.0, false), id, id, convenor, DataClassification.PUBLIC);
+        feed.publish(
+                new ChecklistGapIdentified(
+                        id, round, KAMPALA, convenor, "R1", checklistAction, question, "N", 0.0, false),
+                id,
+                id,
+                convenor,
+                DataClassification.PUBLIC);
         return id;
     }
 }

@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
-
 import org.arrival.platform.testing.TestTokenIssuer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,7 +15,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * one-second heartbeat so dead streams are noticed quickly. It has its own database and consumer groups, so it
  * projects every event as the suite's other context does, rather than sharing the partitions out with it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"arrival.forum.stream.heartbeat=PT1S", "spring.kafka.consumer.group-id=forum-on-a-port"})
 public abstract class ForumServerTest extends ForumIntegrationTest {
 
@@ -32,7 +32,8 @@ public abstract class ForumServerTest extends ForumIntegrationTest {
     }
 
     protected HttpResponse<String> get(String path, TestTokenIssuer.Token token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(20))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
+                .timeout(Duration.ofSeconds(20))
                 .header("Accept", "application/json");
         if (token != null) {
             request.header("Authorization", token.bearer());

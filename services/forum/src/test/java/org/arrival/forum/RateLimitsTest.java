@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.CallerAuthentication;
 import org.arrival.platform.security.RateLimitProperties;
@@ -22,7 +21,6 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,7 +38,8 @@ class RateLimitsTest {
     static RateLimitProperties settings() {
         try {
             StandardEnvironment environment = new StandardEnvironment();
-            new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"))
+            new YamlPropertySourceLoader()
+                    .load("application", new ClassPathResource("application.yml"))
                     .forEach(environment.getPropertySources()::addLast);
             return new Binder(ConfigurationPropertySources.get(environment))
                     .bindOrCreate("arrival.rate-limits", RateLimitProperties.class);
@@ -63,15 +62,18 @@ class RateLimitsTest {
     @Test
     void exportsAndTheAsOfViewAreRefused429BeyondTheLimitPerUser() throws Exception {
         for (String path : List.of("/exports/3w.csv", "/exports/iati.xml", "/as-of")) {
-            RateLimits limits = new RateLimits(properties, new ProblemWriter(JsonMapper.builder().build()));
+            RateLimits limits = new RateLimits(
+                    properties, new ProblemWriter(JsonMapper.builder().build()));
             UUID org = UUID.randomUUID();
             signIn("u-" + path, org);
             for (int i = 0; i < properties.expensiveReadsPerUser(); i++) {
                 assertThat(limits.preHandle(get("/forums/" + forum + path), new MockHttpServletResponse(), null))
-                        .as(path + " read " + (i + 1)).isTrue();
+                        .as(path + " read " + (i + 1))
+                        .isTrue();
             }
             MockHttpServletResponse refused = new MockHttpServletResponse();
-            assertThat(limits.preHandle(get("/forums/" + forum + path), refused, null)).isFalse();
+            assertThat(limits.preHandle(get("/forums/" + forum + path), refused, null))
+                    .isFalse();
             assertThat(refused.getStatus()).isEqualTo(429);
             assertThat(refused.getContentType()).startsWith("application/problem+json");
             assertThat(Long.parseLong(refused.getHeader("Retry-After"))).isPositive();
@@ -84,7 +86,8 @@ class RateLimitsTest {
 
     @Test
     void theUsersOfOneOrganisationShareItsLimit() throws Exception {
-        RateLimits limits = new RateLimits(properties, new ProblemWriter(JsonMapper.builder().build()));
+        RateLimits limits = new RateLimits(
+                properties, new ProblemWriter(JsonMapper.builder().build()));
         UUID org = UUID.randomUUID();
         int perUser = properties.expensiveReadsPerUser() - 1;
         int users = properties.expensiveReadsPerOrganisation() / perUser + 1;
@@ -98,19 +101,22 @@ class RateLimitsTest {
             }
         }
         // (the bucket refills continuously, so a slow run may see one more)
-        assertThat(allowed).isBetween(properties.expensiveReadsPerOrganisation(),
-                properties.expensiveReadsPerOrganisation() + 1).isLessThan(users * perUser);
+        assertThat(allowed)
+                .isBetween(properties.expensiveReadsPerOrganisation(), properties.expensiveReadsPerOrganisation() + 1)
+                .isLessThan(users * perUser);
     }
 
     @Test
     void theOtherViewsAreNotLimited() throws Exception {
-        RateLimits limits = new RateLimits(properties, new ProblemWriter(JsonMapper.builder().build()));
+        RateLimits limits = new RateLimits(
+                properties, new ProblemWriter(JsonMapper.builder().build()));
         signIn("reader", UUID.randomUUID());
-        for (String path : List.of("/tracker", "/who-what-where", "/needs-coverage", "/readiness", "/plans",
-                "/population", "/flags")) {
+        for (String path : List.of(
+                "/tracker", "/who-what-where", "/needs-coverage", "/readiness", "/plans", "/population", "/flags")) {
             for (int i = 0; i < properties.expensiveReadsPerUser() * 2; i++) {
                 assertThat(limits.preHandle(get("/forums/" + forum + path), new MockHttpServletResponse(), null))
-                        .as(path).isTrue();
+                        .as(path)
+                        .isTrue();
             }
         }
     }
@@ -123,7 +129,8 @@ class RateLimitsTest {
 
     private static void signIn(String user, UUID org) {
         Caller caller = new Caller(user, user, org, Set.of("member"));
-        Jwt jwt = Jwt.withTokenValue("token").header("alg", "RS256").subject(user).build();
+        Jwt jwt =
+                Jwt.withTokenValue("token").header("alg", "RS256").subject(user).build();
         SecurityContextHolder.getContext().setAuthentication(new CallerAuthentication(jwt, List.of(), caller));
     }
 }

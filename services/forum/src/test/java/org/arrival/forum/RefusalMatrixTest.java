@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.ActionStatus;
 import org.arrival.contracts.common.PopulationGroup;
@@ -40,6 +39,7 @@ class RefusalMatrixTest extends ForumIntegrationTest {
 
     @Autowired
     CoherenceChecker checker;
+
     @Autowired
     Generations generations;
 
@@ -55,16 +55,35 @@ class RefusalMatrixTest extends ForumIntegrationTest {
         UUID borderPolice = registered("Border police", true, false);
         UUID outsider = registered("Outsider", false, false);
         forum = UUID.randomUUID();
-        feed.publish(new ForumEstablished(new Forum(forum, 1, "Matrix forum " + forum, ForumType.COORDINATION_FORUM,
-                KAMPALA, null, city, city, police, null, ForumStatus.ACTIVE), actor(city)), forum, forum, city,
+        feed.publish(
+                new ForumEstablished(
+                        new Forum(
+                                forum,
+                                1,
+                                "Matrix forum " + forum,
+                                ForumType.COORDINATION_FORUM,
+                                KAMPALA,
+                                null,
+                                city,
+                                city,
+                                police,
+                                null,
+                                ForumStatus.ACTIVE),
+                        actor(city)),
+                forum,
+                forum,
+                city,
                 DataClassification.PUBLIC);
         for (UUID member : List.of(city, ngo, association, police)) {
             member(forum, member);
         }
-        await().atMost(WAIT).until(() -> projected("fv_membership", "forum_id = '" + forum + "'") == 4
-                && List.of(city, ngo, association, police).stream().allMatch(o -> seated(forum, o))
-                && known(outsider) && known(borderPolice) && projected("fv_organisation", "id = '" + association
-                        + "' AND (data->>'hidden')::boolean") == 1);
+        await().atMost(WAIT)
+                .until(() -> projected("fv_membership", "forum_id = '" + forum + "'") == 4
+                        && List.of(city, ngo, association, police).stream().allMatch(o -> seated(forum, o))
+                        && known(outsider)
+                        && known(borderPolice)
+                        && projected("fv_organisation", "id = '" + association + "' AND (data->>'hidden')::boolean")
+                                == 1);
 
         Token cityCoordinator = user("kcca-coordinator", city, "forum-coordinator", "member");
         Token cityMember = user("kcca-member", city, "member");
@@ -72,14 +91,22 @@ class RefusalMatrixTest extends ForumIntegrationTest {
         Token ngoCoordinator = user("irc-coordinator", ngo, "forum-coordinator", "org-admin", "member");
         Token policeCoordinator = user("dcic-secretariat", police, "forum-coordinator", "org-admin", "member");
         Token borderCoordinator = user("border-coordinator", borderPolice, "forum-coordinator", "member");
-        Token outsiderCoordinator = user("outsider-coordinator", outsider, "forum-coordinator", "org-admin",
-                "member");
+        Token outsiderCoordinator = user("outsider-coordinator", outsider, "forum-coordinator", "org-admin", "member");
         Token unknown = user("stranger", UUID.randomUUID(), "forum-coordinator", "member");
 
         RefusalMatrix matrix = RefusalMatrix.of(mvc);
         String base = "/forums/" + forum;
-        for (String view : List.of("tracker", "who-what-where", "needs-coverage", "readiness", "plans", "population",
-                "flags", "exports/3w.csv", "exports/iati.xml", "as-of")) {
+        for (String view : List.of(
+                "tracker",
+                "who-what-where",
+                "needs-coverage",
+                "readiness",
+                "plans",
+                "population",
+                "flags",
+                "exports/3w.csv",
+                "exports/iati.xml",
+                "as-of")) {
             String query = view.equals("as-of") ? "?at=" + Instant.now() : "";
             matrix.operation("GET /forums/{forumId}/" + view)
                     .call(() -> ApiCall.get(base + "/" + view + query))
@@ -101,8 +128,11 @@ class RefusalMatrixTest extends ForumIntegrationTest {
             matrix.operation("POST /forums/{forumId}/flags/{flagId}/" + decision)
                     .call(flagOfTheAssociation(decision))
                     .refuses("an organisation without a seat", outsiderCoordinator, 404)
-                    .refuses("the enforcement body holding the secretariat (the flag names a hidden association's "
-                            + "action)", policeCoordinator, 404)
+                    .refuses(
+                            "the enforcement body holding the secretariat (the flag names a hidden association's "
+                                    + "action)",
+                            policeCoordinator,
+                            404)
                     .refuses("a member's coordinator who runs no part of the forum", ngoCoordinator, 403)
                     .refuses("the convenor's member without the coordinator role", cityMember, 403)
                     .allows("the convenor's coordinator", cityCoordinator);
@@ -123,25 +153,46 @@ class RefusalMatrixTest extends ForumIntegrationTest {
     private Supplier<ApiCall> flagOfTheAssociation(String decision) {
         return () -> {
             UUID action = UUID.randomUUID();
-            proposed(action(action, 1, association, forum, "Health escort " + decision, Sector.HEALTH,
-                    PopulationGroup.REFUGEES, List.of(), List.of(), ActionStatus.IN_PROGRESS), DataClassification.FORUM);
+            proposed(
+                    action(
+                            action,
+                            1,
+                            association,
+                            forum,
+                            "Health escort " + decision,
+                            Sector.HEALTH,
+                            PopulationGroup.REFUGEES,
+                            List.of(),
+                            List.of(),
+                            ActionStatus.IN_PROGRESS),
+                    DataClassification.FORUM);
             await().atMost(WAIT).until(() -> projected("fv_action", "id = '" + action + "'") == 1);
             checker.check(forum);
             CoherenceFlagRow flag = checker.flags(forum, null, CoherenceCheckCode.ACTION_WITHOUT_FUNDING).stream()
-                    .filter(f -> f.recordIds().contains(action)).findFirst().orElseThrow();
-            return ApiCall.post("/forums/" + forum + "/flags/" + flag.flagId() + "/" + decision,
-                    "{\"reason\":\"Taken up at the forum's meeting\"}").ifMatch("\"1\"");
+                    .filter(f -> f.recordIds().contains(action))
+                    .findFirst()
+                    .orElseThrow();
+            return ApiCall.post(
+                            "/forums/" + forum + "/flags/" + flag.flagId() + "/" + decision,
+                            "{\"reason\":\"Taken up at the forum's meeting\"}")
+                    .ifMatch("\"1\"");
         };
     }
 
     private long projected(String table, String where) {
-        return jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE generation = ? AND " + where,
-                Long.class, generations.active());
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM " + table + " WHERE generation = ? AND " + where,
+                Long.class,
+                generations.active());
     }
 
     private boolean seated(UUID forum, UUID org) {
-        return jdbc.queryForObject("SELECT count(*) FROM forum_membership WHERE forum_id = ? AND stakeholder_id = ?",
-                Long.class, forum, org) > 0;
+        return jdbc.queryForObject(
+                        "SELECT count(*) FROM forum_membership WHERE forum_id = ? AND stakeholder_id = ?",
+                        Long.class,
+                        forum,
+                        org)
+                > 0;
     }
 
     private boolean known(UUID org) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
@@ -16,14 +15,12 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.BeforeProperty;
 import net.jqwik.api.statistics.Statistics;
-
 import org.arrival.platform.testing.TestTokenIssuer.Token;
 import org.arrival.platform.testing.api.ApiCall;
 import org.arrival.platform.testing.api.ApiDescription;
 import org.arrival.platform.testing.api.BadInput;
 import org.arrival.platform.testing.api.BadInputCheck;
 import org.springframework.test.context.TestContextManager;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,8 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class BadInputPropertiesTest extends NotificationsIntegrationTest {
 
-    static final Set<String> BACKGROUND_TABLES = Set.of("known_record", "notification", "digest_item", "delivery",
-            "organisation", "forum_membership");
+    static final Set<String> BACKGROUND_TABLES =
+            Set.of("known_record", "notification", "digest_item", "delivery", "organisation", "forum_membership");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -87,43 +84,65 @@ class BadInputPropertiesTest extends NotificationsIntegrationTest {
                  "filter":{"forums":["%s"],"organisations":["%s"],"sectors":["HEALTH"],"areas":["UG-C"],
                            "records":["%s"],"eventTypes":["ProgressReported"]}}""".formatted(forum, city, action);
         String subscription = id(perform(postJson("/subscriptions", subscriptionBody), alice)
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
         String webhookBody = """
                 {"url":"http://127.0.0.1:9/hooks/arrival","eventTypes":["PlanRecorded","ProgressReported"],
                  "description":"our case management system"}""";
-        String webhook = id(perform(postJson("/webhooks", webhookBody), admin).andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString());
+        String webhook = id(perform(postJson("/webhooks", webhookBody), admin)
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
         UUID notification = UUID.randomUUID();
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.update("""
                 INSERT INTO notification (id, event_id, event_type, subject_id, recipient_org, recipient_user, title,
                     body, link, classification, occurred_at, created_at)
                 VALUES (?, ?, 'org.arrival.actionplans.ActionProposed.v1', ?, ?, ?, 'A new action', '',
-                    'http://127.0.0.1:8080/actions/1', 'FORUM', ?, ?)""", notification, UUID.randomUUID().toString(),
-                action.toString(), ngo, alice.subject(), now, now);
+                    'http://127.0.0.1:8080/actions/1', 'FORUM', ?, ?)""", notification, UUID.randomUUID().toString(), action.toString(), ngo, alice.subject(), now, now);
         String hook = "/webhooks/" + webhook;
         return List.of(
                 new BadInput.Template("POST /subscriptions", ApiCall.post("/subscriptions", subscriptionBody), alice),
-                new BadInput.Template("GET /subscriptions", ApiCall.get("/subscriptions?page=0&size=5&sort=-createdAt"), alice),
-                new BadInput.Template("PUT /subscriptions/{id}", ApiCall.put("/subscriptions/" + subscription, subscriptionBody)
-                        .ifMatch("\"1\""), alice),
-                new BadInput.Template("DELETE /subscriptions/{id}", ApiCall.delete("/subscriptions/" + subscription)
-                        .ifMatch("\"1\""), alice),
+                new BadInput.Template(
+                        "GET /subscriptions", ApiCall.get("/subscriptions?page=0&size=5&sort=-createdAt"), alice),
+                new BadInput.Template(
+                        "PUT /subscriptions/{id}",
+                        ApiCall.put("/subscriptions/" + subscription, subscriptionBody)
+                                .ifMatch("\"1\""),
+                        alice),
+                new BadInput.Template(
+                        "DELETE /subscriptions/{id}",
+                        ApiCall.delete("/subscriptions/" + subscription).ifMatch("\"1\""),
+                        alice),
                 new BadInput.Template("GET /inbox", ApiCall.get("/inbox?unread=true&page=0&size=5"), alice),
-                new BadInput.Template("POST /inbox/{id}/read", ApiCall.post("/inbox/" + notification + "/read", null), alice),
+                new BadInput.Template(
+                        "POST /inbox/{id}/read", ApiCall.post("/inbox/" + notification + "/read", null), alice),
                 new BadInput.Template("POST /inbox/read-all", ApiCall.post("/inbox/read-all", null), alice),
                 new BadInput.Template("POST /webhooks", ApiCall.post("/webhooks", webhookBody), admin),
                 new BadInput.Template("GET /webhooks", ApiCall.get("/webhooks?page=0&size=5&sort=createdAt"), admin),
-                new BadInput.Template("PUT /webhooks/{id}", ApiCall.put(hook, webhookBody).ifMatch("\"1\""), admin),
-                new BadInput.Template("POST /webhooks/{id}/rotate-secret", ApiCall.post(hook + "/rotate-secret", null)
-                        .ifMatch("\"1\""), admin),
-                new BadInput.Template("POST /webhooks/{id}/enable", ApiCall.post(hook + "/enable", null).ifMatch("\"1\""),
+                new BadInput.Template(
+                        "PUT /webhooks/{id}", ApiCall.put(hook, webhookBody).ifMatch("\"1\""), admin),
+                new BadInput.Template(
+                        "POST /webhooks/{id}/rotate-secret",
+                        ApiCall.post(hook + "/rotate-secret", null).ifMatch("\"1\""),
                         admin),
-                new BadInput.Template("POST /webhooks/{id}/disable", ApiCall.post(hook + "/disable", null).ifMatch("\"1\""),
+                new BadInput.Template(
+                        "POST /webhooks/{id}/enable",
+                        ApiCall.post(hook + "/enable", null).ifMatch("\"1\""),
                         admin),
-                new BadInput.Template("DELETE /webhooks/{id}", ApiCall.delete(hook).ifMatch("\"1\""), admin),
-                new BadInput.Template("GET /webhooks/{id}/deliveries",
-                        ApiCall.get(hook + "/deliveries?status=SENT&page=0&size=5&sort=-createdAt"), admin));
+                new BadInput.Template(
+                        "POST /webhooks/{id}/disable",
+                        ApiCall.post(hook + "/disable", null).ifMatch("\"1\""),
+                        admin),
+                new BadInput.Template(
+                        "DELETE /webhooks/{id}", ApiCall.delete(hook).ifMatch("\"1\""), admin),
+                new BadInput.Template(
+                        "GET /webhooks/{id}/deliveries",
+                        ApiCall.get(hook + "/deliveries?status=SENT&page=0&size=5&sort=-createdAt"),
+                        admin));
     }
 
     private static String id(String json) {

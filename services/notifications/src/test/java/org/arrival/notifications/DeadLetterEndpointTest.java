@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.UUID;
-
 import org.arrival.platform.testing.TestTokenIssuer.Token;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -29,19 +28,28 @@ class DeadLetterEndpointTest extends NotificationsIntegrationTest {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/actuator/deadletters").header("Authorization", orgAdmin.bearer()))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/actuator/deadletters").header("Authorization", orgAdmin.bearer())
-                .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isForbidden());
+        mvc.perform(post("/actuator/deadletters")
+                        .header("Authorization", orgAdmin.bearer())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .andExpect(status().isForbidden());
 
         mvc.perform(get("/actuator/deadletters").header("Authorization", platformAdmin.bearer()))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.items").isArray());
-        mvc.perform(post("/actuator/deadletters").header("Authorization", platformAdmin.bearer())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"topic\": \"arrival.registry.stakeholders.v1\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items").isArray());
+        mvc.perform(post("/actuator/deadletters")
+                        .header("Authorization", platformAdmin.bearer())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"topic\": \"arrival.registry.stakeholders.v1\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content -> org.assertj.core.api.Assertions.assertThat(
-                        content.getResponse().getContentAsString()).contains("topic, partition and offset"));
-        mvc.perform(post("/actuator/deadletters").header("Authorization", platformAdmin.bearer())
-                .contentType(MediaType.APPLICATION_JSON).content("{}"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.failed").value(0));
-
+                                content.getResponse().getContentAsString())
+                        .contains("topic, partition and offset"));
+        mvc.perform(post("/actuator/deadletters")
+                        .header("Authorization", platformAdmin.bearer())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.failed").value(0));
     }
 }

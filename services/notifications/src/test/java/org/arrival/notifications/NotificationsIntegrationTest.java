@@ -10,8 +10,12 @@ import org.junit.jupiter.api.BeforeAll;
  * Kafka broker, real tokens, the registry replica, and a feed that publishes the other services' events.
  */
 // workers run on demand in tests (each test calls them), never on their own schedule
-@org.springframework.test.context.TestPropertySource(properties = { "arrival.notifications.mail.digest-cron=-",
-        "arrival.notifications.delivery.poll-interval=1h", "arrival.notifications.webhooks.allow-loopback=true" })
+@org.springframework.test.context.TestPropertySource(
+        properties = {
+            "arrival.notifications.mail.digest-cron=-",
+            "arrival.notifications.delivery.poll-interval=1h",
+            "arrival.notifications.webhooks.allow-loopback=true"
+        })
 public abstract class NotificationsIntegrationTest extends ServiceApiTest {
 
     protected static EventFeed feed;

@@ -11,7 +11,8 @@ class OpenApiTest extends NotificationsIntegrationTest {
 
     @Test
     void everyFeatureIsDescribed() throws Exception {
-        perform(getJson("/v3/api-docs"), null).andExpect(status().isOk())
+        perform(getJson("/v3/api-docs"), null)
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths", Matchers.hasKey("/subscriptions")))
                 .andExpect(jsonPath("$.paths", Matchers.hasKey("/inbox")))
                 .andExpect(jsonPath("$.paths", Matchers.hasKey("/inbox/unread-count")))

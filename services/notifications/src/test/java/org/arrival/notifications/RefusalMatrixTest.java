@@ -5,12 +5,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
-
 import org.arrival.platform.testing.TestTokenIssuer.Token;
 import org.arrival.platform.testing.api.ApiCall;
 import org.arrival.platform.testing.api.RefusalMatrix;
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,8 +35,8 @@ class RefusalMatrixTest extends NotificationsIntegrationTest {
         String t = UUID.randomUUID().toString();
         ngo = organisation("Refugee Law Project", "LOCAL_NGO_CSO", false, false);
         UUID city = organisation("Kampala Capital City Authority", "LOCAL_GOVERNMENT", false, false);
-        UUID police = organisation("Directorate of Citizenship and Immigration Control", "NATIONAL_GOVERNMENT_BODY",
-                true, false);
+        UUID police = organisation(
+                "Directorate of Citizenship and Immigration Control", "NATIONAL_GOVERNMENT_BODY", true, false);
         alice = user("rlp-alice-" + t, ngo, "member");
         bob = user("rlp-bob-" + t, ngo, "member");
         ngoEditor = user("rlp-editor-" + t, ngo, "org-editor", "member");
@@ -68,9 +66,11 @@ class RefusalMatrixTest extends NotificationsIntegrationTest {
                 .refuses("an enforcement body", policeAdmin, 404)
                 .allows("the user who subscribed", alice);
         matrix.operation("PUT /subscriptions/{id}")
-                .call(() -> ApiCall.put("/subscriptions/" + subscription(ngoAdmin,
-                        "{\"scope\":\"ORGANISATION\",\"channel\":\"IN_APP\"}"),
-                        "{\"channel\":\"IN_APP\",\"filter\":{\"sectors\":[\"HEALTH\"]}}").ifMatch("\"1\""))
+                .call(() -> ApiCall.put(
+                                "/subscriptions/"
+                                        + subscription(ngoAdmin, "{\"scope\":\"ORGANISATION\",\"channel\":\"IN_APP\"}"),
+                                "{\"channel\":\"IN_APP\",\"filter\":{\"sectors\":[\"HEALTH\"]}}")
+                        .ifMatch("\"1\""))
                 .refuses("a member of the organisation", alice, 403)
                 .refuses("an editor of the organisation", ngoEditor, 403)
                 .refuses("another organisation's administrator", cityAdmin, 404)
@@ -106,7 +106,8 @@ class RefusalMatrixTest extends NotificationsIntegrationTest {
 
         // webhooks: the organisation's administrators only; another organisation's does not exist for them
         matrix.operation("POST /webhooks")
-                .call(() -> ApiCall.post("/webhooks",
+                .call(() -> ApiCall.post(
+                        "/webhooks",
                         "{\"url\":\"http://127.0.0.1:9/hooks/arrival\",\"eventTypes\":[\"PlanRecorded\"]}"))
                 .refuses("a member", alice, 403)
                 .refuses("an editor", ngoEditor, 403)
@@ -125,16 +126,19 @@ class RefusalMatrixTest extends NotificationsIntegrationTest {
                 .refuses("an enforcement body", policeAdmin, 404)
                 .allows("the organisation's administrator", ngoAdmin);
         matrix.operation("PUT /webhooks/{id}")
-                .call(() -> ApiCall.put("/webhooks/" + webhook(),
-                        "{\"url\":\"http://127.0.0.1:9/hooks/v2\",\"eventTypes\":[\"PlanUpdated\"]}").ifMatch("\"1\""))
+                .call(() -> ApiCall.put(
+                                "/webhooks/" + webhook(),
+                                "{\"url\":\"http://127.0.0.1:9/hooks/v2\",\"eventTypes\":[\"PlanUpdated\"]}")
+                        .ifMatch("\"1\""))
                 .refuses("a member", alice, 403)
                 .refuses("an editor", ngoEditor, 403)
                 .refuses("another organisation's administrator", cityAdmin, 404)
                 .refuses("an enforcement body", policeAdmin, 404)
                 .allows("the organisation's administrator", ngoAdmin);
-        for (String change : new String[] { "rotate-secret", "disable", "enable" }) {
+        for (String change : new String[] {"rotate-secret", "disable", "enable"}) {
             matrix.operation("POST /webhooks/{id}/" + change)
-                    .call(() -> ApiCall.post("/webhooks/" + webhook() + "/" + change, null).ifMatch("\"1\""))
+                    .call(() -> ApiCall.post("/webhooks/" + webhook() + "/" + change, null)
+                            .ifMatch("\"1\""))
                     .refuses("a member", alice, 403)
                     .refuses("an editor", ngoEditor, 403)
                     .refuses("another organisation's administrator", cityAdmin, 404)
@@ -161,8 +165,11 @@ class RefusalMatrixTest extends NotificationsIntegrationTest {
 
     private String subscription(Token token, String body) {
         try {
-            String created = perform(postJson("/subscriptions", body), token).andExpect(status().isCreated())
-                    .andReturn().getResponse().getContentAsString();
+            String created = perform(postJson("/subscriptions", body), token)
+                    .andExpect(status().isCreated())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             return JSON.readTree(created).path("id").asString();
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -171,9 +178,15 @@ class RefusalMatrixTest extends NotificationsIntegrationTest {
 
     private String webhook() {
         try {
-            String created = perform(postJson("/webhooks",
-                    "{\"url\":\"http://127.0.0.1:9/hooks/arrival\",\"eventTypes\":[\"PlanRecorded\"]}"), ngoAdmin)
-                    .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+            String created = perform(
+                            postJson(
+                                    "/webhooks",
+                                    "{\"url\":\"http://127.0.0.1:9/hooks/arrival\",\"eventTypes\":[\"PlanRecorded\"]}"),
+                            ngoAdmin)
+                    .andExpect(status().isCreated())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             return JSON.readTree(created).path("id").asString();
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -188,8 +201,7 @@ class RefusalMatrixTest extends NotificationsIntegrationTest {
                 INSERT INTO notification (id, event_id, event_type, subject_id, recipient_org, recipient_user, title,
                     body, link, classification, occurred_at, created_at)
                 VALUES (?, ?, 'org.arrival.actionplans.ActionProposed.v1', ?, ?, ?, 'A new action', '',
-                    'http://127.0.0.1:8080/actions/1', 'FORUM', ?, ?)""", id, UUID.randomUUID().toString(),
-                UUID.randomUUID().toString(), ngo, user.subject(), now, now);
+                    'http://127.0.0.1:8080/actions/1', 'FORUM', ?, ?)""", id, UUID.randomUUID().toString(), UUID.randomUUID().toString(), ngo, user.subject(), now, now);
         return id;
     }
 }

@@ -1,9 +1,9 @@
 package org.arrival.registry;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
+
 import org.arrival.platform.testing.ArrivalArchitecture;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThatCode;
 
 class ArchitectureTest {
 

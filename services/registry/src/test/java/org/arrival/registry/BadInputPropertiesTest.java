@@ -5,15 +5,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.BeforeProperty;
-
+import net.jqwik.api.statistics.Statistics;
 import org.arrival.platform.testing.TestTokenIssuer.Token;
 import org.arrival.platform.testing.api.ApiCall;
 import org.arrival.platform.testing.api.ApiDescription;
@@ -65,52 +63,97 @@ class BadInputPropertiesTest extends RegistryIntegrationTest {
         String ngo = registerActive(ngoJson(t));
         Token platform = platformAdmin();
         Token cityAdmin = user("kcca-admin-" + t, city, "org-admin", "forum-coordinator", "member");
-        String forum = json(perform(postJson("/forums", forumJson("Forum " + t, city, null, null, null)), cityAdmin)
-                .andExpect(status().isCreated()), "$.id");
-        String seat = json(perform(postJson("/forums/" + forum + "/memberships",
-                membershipJson(ngo, "MEMBER", "2026-01-01", null)), cityAdmin).andExpect(status().isCreated()), "$.id");
+        String forum = json(
+                perform(postJson("/forums", forumJson("Forum " + t, city, null, null, null)), cityAdmin)
+                        .andExpect(status().isCreated()),
+                "$.id");
+        String seat = json(
+                perform(
+                                postJson(
+                                        "/forums/" + forum + "/memberships",
+                                        membershipJson(ngo, "MEMBER", "2026-01-01", null)),
+                                cityAdmin)
+                        .andExpect(status().isCreated()),
+                "$.id");
         String proposed = register(refugeeDepartmentJson(t));
         String verified = register(refugeeDepartmentJson(t + "-verified"));
-        perform(postStep("/stakeholders/" + verified + "/verify", null), platform).andExpect(status().isOk());
+        perform(postStep("/stakeholders/" + verified + "/verify", null), platform)
+                .andExpect(status().isOk());
         String active = registerActive(refugeeDepartmentJson(t + "-active"));
         String other = register(refugeeDepartmentJson(t + "-other"));
         return List.of(
                 new BadInput.Template("POST /stakeholders", ApiCall.post("/stakeholders", ngoJson(tag())), platform),
-                new BadInput.Template("GET /stakeholders", ApiCall.get("/stakeholders?q=" + t
-                        + "&type=LOCAL_GOVERNMENT&sector=HEALTH&country=UG&subdivision=UG-C&status=ACTIVE&page=0&size=5&sort=-name"),
+                new BadInput.Template(
+                        "GET /stakeholders",
+                        ApiCall.get(
+                                "/stakeholders?q=" + t
+                                        + "&type=LOCAL_GOVERNMENT&sector=HEALTH&country=UG&subdivision=UG-C&status=ACTIVE&page=0&size=5&sort=-name"),
                         platform),
-                new BadInput.Template("PUT /stakeholders/{id}", ApiCall.put("/stakeholders/" + city, cityAuthorityJson(t))
-                        .ifMatch("\"3\""), cityAdmin),
-                new BadInput.Template("POST /stakeholders/{id}/verify",
+                new BadInput.Template(
+                        "PUT /stakeholders/{id}",
+                        ApiCall.put("/stakeholders/" + city, cityAuthorityJson(t))
+                                .ifMatch("\"3\""),
+                        cityAdmin),
+                new BadInput.Template(
+                        "POST /stakeholders/{id}/verify",
                         ApiCall.post("/stakeholders/" + proposed + "/verify", "{\"reason\":\"checked the register\"}"),
                         platform),
-                new BadInput.Template("POST /stakeholders/{id}/activate",
+                new BadInput.Template(
+                        "POST /stakeholders/{id}/activate",
                         ApiCall.post("/stakeholders/" + verified + "/activate", "{\"reason\":\"agreement signed\"}")
-                                .ifMatch("\"2\""), platform),
-                new BadInput.Template("POST /stakeholders/{id}/suspend",
+                                .ifMatch("\"2\""),
+                        platform),
+                new BadInput.Template(
+                        "POST /stakeholders/{id}/suspend",
                         ApiCall.post("/stakeholders/" + active + "/suspend", "{\"reason\":\"under review\"}")
-                                .ifMatch("\"3\""), platform),
-                new BadInput.Template("POST /stakeholders/{id}/archive",
+                                .ifMatch("\"3\""),
+                        platform),
+                new BadInput.Template(
+                        "POST /stakeholders/{id}/archive",
                         ApiCall.post("/stakeholders/" + other + "/archive", "{\"reason\":\"registered twice\"}")
-                                .ifMatch("\"1\""), platform),
-                new BadInput.Template("POST /forums", ApiCall.post("/forums", forumJson("Forum " + tag(), city, null, null,
-                        forum)), cityAdmin),
-                new BadInput.Template("GET /forums", ApiCall.get("/forums?q=Forum&type=COORDINATION_FORUM&country=UG&sector=HEALTH"
-                        + "&status=ESTABLISHED&member=" + ngo + "&page=0&size=5&sort=name"), platform),
-                new BadInput.Template("PUT /forums/{id}", ApiCall.put("/forums/" + forum,
-                        forumJson("Forum " + t, city, null, null, null)).ifMatch("\"1\""), cityAdmin),
-                new BadInput.Template("POST /forums/{id}/status", ApiCall.post("/forums/" + forum + "/status",
-                        "{\"status\":\"DORMANT\",\"reason\":\"no meetings this year\"}"), cityAdmin),
-                new BadInput.Template("GET /forums/{id}/memberships",
-                        ApiCall.get("/forums/" + forum + "/memberships?includeEnded=true"), cityAdmin),
-                new BadInput.Template("POST /forums/{id}/memberships", ApiCall.post("/forums/" + forum + "/memberships",
-                        membershipJson(city, "OBSERVER", "2026-01-01", "2027-01-01")), cityAdmin),
-                new BadInput.Template("PUT /forums/{id}/memberships/{membershipId}",
-                        ApiCall.put("/forums/" + forum + "/memberships/" + seat,
-                                "{\"seat\":\"OBSERVER\",\"termStart\":\"2026-01-01\",\"termEnd\":\"2028-12-31\"}")
-                                .ifMatch("\"1\""), cityAdmin),
-                new BadInput.Template("POST /forums/{id}/memberships/{membershipId}/end",
-                        ApiCall.post("/forums/" + forum + "/memberships/" + seat + "/end",
-                                "{\"reason\":\"left the city\"}"), cityAdmin));
+                                .ifMatch("\"1\""),
+                        platform),
+                new BadInput.Template(
+                        "POST /forums",
+                        ApiCall.post("/forums", forumJson("Forum " + tag(), city, null, null, forum)),
+                        cityAdmin),
+                new BadInput.Template(
+                        "GET /forums",
+                        ApiCall.get("/forums?q=Forum&type=COORDINATION_FORUM&country=UG&sector=HEALTH"
+                                + "&status=ESTABLISHED&member=" + ngo + "&page=0&size=5&sort=name"),
+                        platform),
+                new BadInput.Template(
+                        "PUT /forums/{id}",
+                        ApiCall.put("/forums/" + forum, forumJson("Forum " + t, city, null, null, null))
+                                .ifMatch("\"1\""),
+                        cityAdmin),
+                new BadInput.Template(
+                        "POST /forums/{id}/status",
+                        ApiCall.post(
+                                "/forums/" + forum + "/status",
+                                "{\"status\":\"DORMANT\",\"reason\":\"no meetings this year\"}"),
+                        cityAdmin),
+                new BadInput.Template(
+                        "GET /forums/{id}/memberships",
+                        ApiCall.get("/forums/" + forum + "/memberships?includeEnded=true"),
+                        cityAdmin),
+                new BadInput.Template(
+                        "POST /forums/{id}/memberships",
+                        ApiCall.post(
+                                "/forums/" + forum + "/memberships",
+                                membershipJson(city, "OBSERVER", "2026-01-01", "2027-01-01")),
+                        cityAdmin),
+                new BadInput.Template(
+                        "PUT /forums/{id}/memberships/{membershipId}",
+                        ApiCall.put(
+                                        "/forums/" + forum + "/memberships/" + seat,
+                                        "{\"seat\":\"OBSERVER\",\"termStart\":\"2026-01-01\",\"termEnd\":\"2028-12-31\"}")
+                                .ifMatch("\"1\""),
+                        cityAdmin),
+                new BadInput.Template(
+                        "POST /forums/{id}/memberships/{membershipId}/end",
+                        ApiCall.post(
+                                "/forums/" + forum + "/memberships/" + seat + "/end", "{\"reason\":\"left the city\"}"),
+                        cityAdmin));
     }
 }

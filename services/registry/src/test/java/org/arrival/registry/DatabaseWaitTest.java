@@ -9,9 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.sql.DataSource;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,7 +44,9 @@ class DatabaseWaitTest extends RegistryIntegrationTest {
             }
             assertThat(held).isNotEmpty();
 
-            assertThat(dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getConnectionTimeout())
+            assertThat(dataSource
+                            .unwrap(com.zaxxer.hikari.HikariDataSource.class)
+                            .getConnectionTimeout())
                     .as("a request waits for a connection about as long as a client would (3 s), not Hikari's 30 s")
                     .isEqualTo(3_000L);
             perform(postJson("/stakeholders", cityAuthorityJson(t)), admin)
@@ -55,8 +55,9 @@ class DatabaseWaitTest extends RegistryIntegrationTest {
                     .andExpect(header().string("Retry-After", "5"))
                     .andExpect(jsonPath("$.status").value(503))
                     .andExpect(jsonPath("$.title").value("Service unavailable"))
-                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
-                            "database is busy or unreachable, so the request was not carried out")));
+                    .andExpect(jsonPath("$.detail")
+                            .value(org.hamcrest.Matchers.containsString(
+                                    "database is busy or unreachable, so the request was not carried out")));
         } finally {
             for (Connection c : held) {
                 c.close();
@@ -64,7 +65,8 @@ class DatabaseWaitTest extends RegistryIntegrationTest {
         }
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM stakeholder WHERE name = ?", Integer.class, name))
-                .as("the refused write did not commit").isZero();
+                .as("the refused write did not commit")
+                .isZero();
         perform(postJson("/stakeholders", cityAuthorityJson(t)), admin).andExpect(status().isCreated());
         assertThat(jdbc.queryForObject("SELECT count(*) FROM stakeholder WHERE name = ?", Integer.class, name))
                 .isEqualTo(1);

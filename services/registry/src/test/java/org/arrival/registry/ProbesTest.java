@@ -11,17 +11,24 @@ class ProbesTest extends RegistryIntegrationTest {
 
     @Test
     void livenessAndReadinessAnswerWithoutATokenAndReadinessShowsTheEventFlow() throws Exception {
-        mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
-        mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk())
+        mvc.perform(get("/actuator/health"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/actuator/health/liveness"))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("UP"))
                 .andExpect(jsonPath("$.components").doesNotExist());
-        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk())
+        mvc.perform(get("/actuator/health/readiness"))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("UP"))
                 .andExpect(jsonPath("$.components.readinessState.status").value("UP"))
                 .andExpect(jsonPath("$.components.db.status").value("UP"))
-                .andExpect(jsonPath("$.components.eventFlow.components.broker.status").value("UP"))
-                .andExpect(jsonPath("$.components.eventFlow.components.outbox.status").value("UP"))
+                .andExpect(jsonPath("$.components.eventFlow.components.broker.status")
+                        .value("UP"))
+                .andExpect(jsonPath("$.components.eventFlow.components.outbox.status")
+                        .value("UP"))
                 // the registry reads no topic: no consumer-lag indicator
-                .andExpect(jsonPath("$.components.eventFlow.components.consumerLag").doesNotExist());
+                .andExpect(jsonPath("$.components.eventFlow.components.consumerLag")
+                        .doesNotExist());
     }
 }

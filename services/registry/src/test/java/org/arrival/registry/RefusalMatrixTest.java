@@ -3,7 +3,6 @@ package org.arrival.registry;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.UUID;
-
 import org.arrival.platform.testing.TestTokenIssuer.Token;
 import org.arrival.platform.testing.api.ApiCall;
 import org.arrival.platform.testing.api.RefusalMatrix;
@@ -70,13 +69,14 @@ class RefusalMatrixTest extends RegistryIntegrationTest {
                 .refuses("an unknown organisation", user("stranger-" + t, UUID.randomUUID(), "org-admin"), 404)
                 .allows("another organisation", ngoMember);
         matrix.operation("PUT /stakeholders/{id}")
-                .call(() -> ApiCall.put("/stakeholders/" + city, cityAuthorityJson(t)).ifMatch("\"3\""))
+                .call(() -> ApiCall.put("/stakeholders/" + city, cityAuthorityJson(t))
+                        .ifMatch("\"3\""))
                 .refuses("another organisation's administrator", ngoAdmin)
                 .refuses("its own editor", cityEditor)
                 .refuses("its own coordinator", cityCoordinator)
                 .refuses("an enforcement body's administrator", policeAdmin)
                 .allows("its own administrator", cityAdmin);
-        for (String step : new String[] { "verify", "activate", "suspend", "archive" }) {
+        for (String step : new String[] {"verify", "activate", "suspend", "archive"}) {
             matrix.operation("POST /stakeholders/{id}/" + step)
                     .call(() -> ApiCall.post("/stakeholders/" + organisationReadyFor(step) + "/" + step, null))
                     .refuses("the organisation's own administrator", cityAdmin)
@@ -109,8 +109,9 @@ class RefusalMatrixTest extends RegistryIntegrationTest {
                 .openToEveryMember("a forum's profile is public within the platform")
                 .allows("an enforcement body", policeAdmin);
         matrix.operation("PUT /forums/{id}")
-                .call(() -> ApiCall.put("/forums/" + forum,
-                        forumJson("Kampala Urban Refugee Forum " + t + " (renamed)", city, null, null, null))
+                .call(() -> ApiCall.put(
+                                "/forums/" + forum,
+                                forumJson("Kampala Urban Refugee Forum " + t + " (renamed)", city, null, null, null))
                         .ifMatch("\"1\""))
                 .refuses("a member's coordinator", ngoCoordinator)
                 .refuses("a member's administrator", ngoAdmin)
@@ -133,7 +134,8 @@ class RefusalMatrixTest extends RegistryIntegrationTest {
                 .openToEveryMember("who sits in a forum is public; hidden members are left out for enforcement bodies")
                 .allows("an enforcement body", policeAdmin);
         matrix.operation("POST /forums/{id}/memberships")
-                .call(() -> ApiCall.post("/forums/" + forum + "/memberships",
+                .call(() -> ApiCall.post(
+                        "/forums/" + forum + "/memberships",
                         membershipJson(active(refugeeDepartmentJson(tag())), "OBSERVER", "2026-01-01", null)))
                 .refuses("a member's coordinator", ngoCoordinator)
                 .refuses("the convenor's member without the role", cityMember)
@@ -144,14 +146,19 @@ class RefusalMatrixTest extends RegistryIntegrationTest {
                 .refuses("an enforcement body, for a hidden member's seat", policeAdmin, 404)
                 .allows("another member", ngoMember);
         matrix.operation("PUT /forums/{id}/memberships/{membershipId}")
-                .call(() -> ApiCall.put("/forums/" + forum + "/memberships/" + ngoSeat,
-                        "{\"seat\":\"OBSERVER\",\"termStart\":\"2026-01-01\"}").ifMatch("\"1\""))
+                .call(() -> ApiCall.put(
+                                "/forums/" + forum + "/memberships/" + ngoSeat,
+                                "{\"seat\":\"OBSERVER\",\"termStart\":\"2026-01-01\"}")
+                        .ifMatch("\"1\""))
                 .refuses("the member itself", ngoAdmin)
                 .refuses("the convenor's member without the role", cityMember)
                 .refuses("an enforcement body", policeAdmin)
                 .allows("the convenor's coordinator", cityCoordinator);
         matrix.operation("POST /forums/{id}/memberships/{membershipId}/end")
-                .call(() -> ApiCall.post("/forums/" + forum + "/memberships/" + seat(forum, active(policeJson(tag())), "OBSERVER") + "/end", null))
+                .call(() -> ApiCall.post(
+                        "/forums/" + forum + "/memberships/" + seat(forum, active(policeJson(tag())), "OBSERVER")
+                                + "/end",
+                        null))
                 .refuses("another member's administrator", ngoAdmin)
                 .refuses("the convenor's member without the role", cityMember)
                 .allows("the convenor's coordinator", cityCoordinator);
@@ -165,15 +172,26 @@ class RefusalMatrixTest extends RegistryIntegrationTest {
     }
 
     private String forum() throws Exception {
-        return json(perform(postJson("/forums", forumJson("Kampala Urban Refugee Forum " + t, city, null, null, null)),
-                cityCoordinator).andExpect(status().isCreated()), "$.id");
+        return json(
+                perform(
+                                postJson(
+                                        "/forums",
+                                        forumJson("Kampala Urban Refugee Forum " + t, city, null, null, null)),
+                                cityCoordinator)
+                        .andExpect(status().isCreated()),
+                "$.id");
     }
 
     private String seat(String forum, String organisation, String seat) {
         try {
-            return json(perform(postJson("/forums/" + forum + "/memberships",
-                    membershipJson(organisation, seat, "2026-01-01", null)), cityCoordinator)
-                    .andExpect(status().isCreated()), "$.id");
+            return json(
+                    perform(
+                                    postJson(
+                                            "/forums/" + forum + "/memberships",
+                                            membershipJson(organisation, seat, "2026-01-01", null)),
+                                    cityCoordinator)
+                            .andExpect(status().isCreated()),
+                    "$.id");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -199,7 +217,8 @@ class RefusalMatrixTest extends RegistryIntegrationTest {
             if (step.equals("activate")) {
                 return id;
             }
-            perform(postStep("/stakeholders/" + id + "/activate", null), platform).andExpect(status().isOk());
+            perform(postStep("/stakeholders/" + id + "/activate", null), platform)
+                    .andExpect(status().isOk());
             return id;
         } catch (Exception e) {
             throw new IllegalStateException(e);

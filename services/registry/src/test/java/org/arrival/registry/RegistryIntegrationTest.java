@@ -1,9 +1,15 @@
 package org.arrival.registry;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.platform.testing.EmbeddedKafka;
 import org.arrival.platform.testing.EventRecorder;
 import org.arrival.platform.testing.RecordedEvent;
@@ -17,14 +23,6 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-
-import com.jayway.jsonpath.JsonPath;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Base of the registry's integration tests: one Spring context on the real embedded PostgreSQL and Kafka broker,
@@ -67,7 +65,8 @@ public abstract class RegistryIntegrationTest {
         return user("platform-admin-" + UUID.randomUUID(), (UUID) null, "platform-admin", "member");
     }
 
-    protected ResultActions perform(MockHttpServletRequestBuilder request, TestTokenIssuer.Token token) throws Exception {
+    protected ResultActions perform(MockHttpServletRequestBuilder request, TestTokenIssuer.Token token)
+            throws Exception {
         if (token != null) {
             request.header("Authorization", token.bearer());
         }
@@ -79,7 +78,8 @@ public abstract class RegistryIntegrationTest {
     }
 
     protected static MockHttpServletRequestBuilder putJson(String path, String body, String ifMatch) {
-        MockHttpServletRequestBuilder request = put(path).contentType(MediaType.APPLICATION_JSON).content(body);
+        MockHttpServletRequestBuilder request =
+                put(path).contentType(MediaType.APPLICATION_JSON).content(body);
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
@@ -131,8 +131,7 @@ public abstract class RegistryIntegrationTest {
         return """
                 {"name":"Department of Refugees, Office of the Prime Minister %s","acronym":"OPM-DoR",
                  "type":"NATIONAL_GOVERNMENT_BODY","governmentLevel":"NATIONAL","jurisdiction":{"country":"UG"},
-                 "sectors":["RECEPTION","LEGAL_STATUS","PROTECTION_RIGHTS"],"formalStatus":"REGISTERED_LEGAL_ENTITY"}"""
-                .formatted(tag);
+                 "sectors":["RECEPTION","LEGAL_STATUS","PROTECTION_RIGHTS"],"formalStatus":"REGISTERED_LEGAL_ENTITY"}""".formatted(tag);
     }
 
     protected static String ngoJson(String tag) {
@@ -179,14 +178,12 @@ public abstract class RegistryIntegrationTest {
                  "geographicScope":{"country":"UG","subdivision":"UG-C","areaName":"Kampala"},
                  "thematicScope":{"sectors":["RECEPTION","HEALTH"],"populationGroups":["REFUGEES","URBAN_DISPLACED"],
                                   "mandate":"Coordinate the reception of urban refugees in Kampala"},
-                 "convenorId":%s,"chairId":%s,"secretariatId":%s,"parentForumId":%s}"""
-                .formatted(name, quoted(convenor), quoted(chair), quoted(secretariat), quoted(parent));
+                 "convenorId":%s,"chairId":%s,"secretariatId":%s,"parentForumId":%s}""".formatted(name, quoted(convenor), quoted(chair), quoted(secretariat), quoted(parent));
     }
 
     protected static String membershipJson(String stakeholder, String seat, String start, String end) {
         return """
-                {"stakeholderId":%s,"seat":"%s","termStart":%s,"termEnd":%s}"""
-                .formatted(quoted(stakeholder), seat, quoted(start), quoted(end));
+                {"stakeholderId":%s,"seat":"%s","termStart":%s,"termEnd":%s}""".formatted(quoted(stakeholder), seat, quoted(start), quoted(end));
     }
 
     protected static String quoted(String value) {
@@ -211,8 +208,11 @@ public abstract class RegistryIntegrationTest {
         events.await(e -> subject.equals(e.subject()), types.length, Duration.ofSeconds(20));
         pause(300);
         List<RecordedEvent> all = eventsAbout(subject);
-        assertThat(all).extracting(RecordedEvent::type)
-                .containsExactly(java.util.Arrays.stream(types).map(RegistryIntegrationTest::type).toArray(String[]::new));
+        assertThat(all)
+                .extracting(RecordedEvent::type)
+                .containsExactly(java.util.Arrays.stream(types)
+                        .map(RegistryIntegrationTest::type)
+                        .toArray(String[]::new));
         all.forEach(EventRecorder::assertValidCloudEvent);
         return all;
     }

@@ -9,7 +9,6 @@ import java.util.Base64;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.arrival.web.signin.SignInConfiguration;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
@@ -24,9 +23,11 @@ public record SignedIn(String username, UUID organisation, String accessToken, S
 
     public static SignedIn as(String username, UUID organisation, String... roles) {
         String claims = """
-                {"sub":"%s","preferred_username":"%s","org_id":"%s","realm_access":{"roles":[%s]}}"""
-                .formatted(username, username, organisation, Stream.of(roles).map(r -> "\"" + r + "\"")
-                        .collect(Collectors.joining(",")));
+                {"sub":"%s","preferred_username":"%s","org_id":"%s","realm_access":{"roles":[%s]}}""".formatted(
+                        username,
+                        username,
+                        organisation,
+                        Stream.of(roles).map(r -> "\"" + r + "\"").collect(Collectors.joining(",")));
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String token = b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
                 + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".";
@@ -36,18 +37,27 @@ public record SignedIn(String username, UUID organisation, String accessToken, S
     /** The request as this person's, through the web application's Keycloak registration. */
     public RequestPostProcessor on(ClientRegistration keycloak) {
         return request -> {
-            oidcLogin().clientRegistration(keycloak)
-                    .idToken(t -> t.subject(username).claim("org_id", organisation.toString())
-                            .claim("preferred_username", username).claim("name", username)
+            oidcLogin()
+                    .clientRegistration(keycloak)
+                    .idToken(t -> t.subject(username)
+                            .claim("org_id", organisation.toString())
+                            .claim("preferred_username", username)
+                            .claim("name", username)
                             .claim("email", username + "@demo.arrival.example")
                             // the test's client reaches the service calls, not the session the page reads the
                             // person from: the ID token carries the roles the access token has
                             .claim("realm_access", java.util.Map.of("roles", java.util.List.of(roles))))
                     .postProcessRequest(request);
-            OAuth2AccessToken token = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, accessToken,
-                    Instant.now(), Instant.now().plusSeconds(300));
-            return oauth2Client(SignInConfiguration.REGISTRATION).clientRegistration(keycloak).principalName(username)
-                    .accessToken(token).postProcessRequest(request);
+            OAuth2AccessToken token = new OAuth2AccessToken(
+                    OAuth2AccessToken.TokenType.BEARER,
+                    accessToken,
+                    Instant.now(),
+                    Instant.now().plusSeconds(300));
+            return oauth2Client(SignInConfiguration.REGISTRATION)
+                    .clientRegistration(keycloak)
+                    .principalName(username)
+                    .accessToken(token)
+                    .postProcessRequest(request);
         };
     }
 

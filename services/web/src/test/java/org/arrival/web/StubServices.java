@@ -1,5 +1,6 @@
 package org.arrival.web;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -10,8 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
-import com.sun.net.httpserver.HttpServer;
-
 /**
  * One HTTP server standing in for every service's public API in the web application's tests: each answer is set
  * per method and path (query string ignored), and every request is recorded with its Authorization and If-Match
@@ -19,12 +18,10 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class StubServices implements AutoCloseable {
 
-    public record Answer(int status, String contentType, String body) {
-    }
+    public record Answer(int status, String contentType, String body) {}
 
-    public record Request(String method, String path, String query, String authorization, String ifMatch,
-            String body) {
-    }
+    public record Request(
+            String method, String path, String query, String authorization, String ifMatch, String body) {}
 
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
@@ -39,11 +36,19 @@ public final class StubServices implements AutoCloseable {
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             String sent = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            requests.add(new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getQuery(),
+            requests.add(new Request(
+                    exchange.getRequestMethod(),
+                    path,
+                    exchange.getRequestURI().getQuery(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestHeaders().getFirst("If-Match"), sent));
-            Answer answer = answers.getOrDefault(exchange.getRequestMethod() + " " + path,
-                    new Answer(404, "application/problem+json", "{\"status\":404,\"title\":\"Not Found\",\"detail\":\"No such record\"}"));
+                    exchange.getRequestHeaders().getFirst("If-Match"),
+                    sent));
+            Answer answer = answers.getOrDefault(
+                    exchange.getRequestMethod() + " " + path,
+                    new Answer(
+                            404,
+                            "application/problem+json",
+                            "{\"status\":404,\"title\":\"Not Found\",\"detail\":\"No such record\"}"));
             byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", answer.contentType());
             exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
@@ -60,7 +65,9 @@ public final class StubServices implements AutoCloseable {
     }
 
     public StubServices answer(String method, String path, int status, String json) {
-        answers.put(method + " " + path, new Answer(status, status >= 400 ? "application/problem+json" : "application/json", json));
+        answers.put(
+                method + " " + path,
+                new Answer(status, status >= 400 ? "application/problem+json" : "application/json", json));
         return this;
     }
 

@@ -3,6 +3,7 @@ package org.arrival.web;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oauth2Client;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.arrival.web.signin.SignInConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,8 +22,6 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The web application with its sessions in a real PostgreSQL (embedded) and every service answered by
@@ -64,15 +62,23 @@ public abstract class WebTest {
         var keycloak = registrations.findByRegistrationId(SignInConfiguration.REGISTRATION);
         String token = accessToken(subject, username, organisation, roles);
         return request -> {
-            oidcLogin().clientRegistration(keycloak)
+            oidcLogin()
+                    .clientRegistration(keycloak)
                     // the pages read the roles from the access token, which the test client keeps out of the
                     // session: the ID token carries them too here
-                    .idToken(t -> t.subject(subject).claim("org_id", organisation.toString())
-                            .claim("preferred_username", username).claim("name", username)
+                    .idToken(t -> t.subject(subject)
+                            .claim("org_id", organisation.toString())
+                            .claim("preferred_username", username)
+                            .claim("name", username)
                             .claim("realm_access", java.util.Map.of("roles", List.of(roles))))
                     .postProcessRequest(request);
-            return oauth2Client(SignInConfiguration.REGISTRATION).clientRegistration(keycloak).principalName(subject)
-                    .accessToken(new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, token, Instant.now(),
+            return oauth2Client(SignInConfiguration.REGISTRATION)
+                    .clientRegistration(keycloak)
+                    .principalName(subject)
+                    .accessToken(new OAuth2AccessToken(
+                            OAuth2AccessToken.TokenType.BEARER,
+                            token,
+                            Instant.now(),
                             Instant.now().plusSeconds(300)))
                     .postProcessRequest(request);
         };
@@ -82,8 +88,10 @@ public abstract class WebTest {
     protected static String accessToken(String subject, String username, UUID organisation, String... roles) {
         String claims = """
                 {"sub":"%s","preferred_username":"%s","org_id":"%s","realm_access":{"roles":[%s]}}""".formatted(
-                subject, username, organisation,
-                Arrays.stream(roles).map(r -> "\"" + r + "\"").collect(Collectors.joining(",")));
+                        subject,
+                        username,
+                        organisation,
+                        Arrays.stream(roles).map(r -> "\"" + r + "\"").collect(Collectors.joining(",")));
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         return b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
                 + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".";

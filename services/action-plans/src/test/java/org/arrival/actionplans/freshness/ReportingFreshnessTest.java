@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
-
 import org.arrival.actionplans.freshness.application.FreshnessCheck;
 import org.arrival.actionplans.freshness.application.FreshnessCheck.Result;
 import org.arrival.actionplans.progress.ActionRecordsTestSupport;
@@ -17,7 +16,6 @@ import org.arrival.platform.testing.RecordedEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -53,12 +51,15 @@ class ReportingFreshnessTest extends ActionRecordsTestSupport {
 
     private static List<RecordedEvent> reminders(String type, UUID action, String periodEnd, int expected) {
         String full = PREFIX + type + ".v1";
-        Predicate<RecordedEvent> match = e -> full.equals(e.type()) && action.toString().equals(e.subject())
+        Predicate<RecordedEvent> match = e -> full.equals(e.type())
+                && action.toString().equals(e.subject())
                 && periodEnd.equals(json(e).path("periodEnd").asString());
         events.await(match, expected, Duration.ofSeconds(20));
         sleep(300);
         List<RecordedEvent> all = events.events(match);
-        assertThat(all).as(full + " for " + action + " period ending " + periodEnd).hasSize(expected);
+        assertThat(all)
+                .as(full + " for " + action + " period ending " + periodEnd)
+                .hasSize(expected);
         all.forEach(EventRecorder::assertValidCloudEvent);
         return all;
     }
@@ -90,8 +91,11 @@ class ReportingFreshnessTest extends ActionRecordsTestSupport {
         assertThat(d.path("ownerId").asString()).isEqualTo(city.toString());
         JsonNode o = json(reminders("ReportOverdue", action, "2024-03-31", 1).get(0));
         assertThat(o.path("daysOverdue").asInt()).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM report_reminder WHERE action_id = ? AND period_end = '2024-03-31'",
-                Long.class, action)).isEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM report_reminder WHERE action_id = ? AND period_end = '2024-03-31'",
+                        Long.class,
+                        action))
+                .isEqualTo(2);
 
         JsonNode standing = json(perform(getJson("/actions/" + action + "/reporting?asOf=2024-04-30"), readOnly(ngo))
                 .andExpect(status().isOk()));
@@ -102,8 +106,7 @@ class ReportingFreshnessTest extends ActionRecordsTestSupport {
         assertThat(standing.has("lastReport")).isFalse();
 
         perform(postJson("/actions/" + action + "/reports", """
-                {"periodStart":"2024-01-01","periodEnd":"2024-03-31","percentComplete":25,"rag":"AMBER"}"""),
-                editor(city)).andExpect(status().isCreated());
+                {"periodStart":"2024-01-01","periodEnd":"2024-03-31","percentComplete":25,"rag":"AMBER"}"""), editor(city)).andExpect(status().isCreated());
         assertThat(run("2024-05-01", action).sent()).isEmpty();
         JsonNode after = json(perform(getJson("/actions/" + action + "/reporting?asOf=2024-05-01"), readOnly(city)));
         assertThat(after.path("lastReport").path("periodEnd").asString()).isEqualTo("2024-03-31");
@@ -114,7 +117,9 @@ class ReportingFreshnessTest extends ActionRecordsTestSupport {
 
         Result late = run("2024-07-20", action);
         assertThat(late.sent()).extracting(FreshnessCheck.Reminder::kind).containsExactly("DUE", "OVERDUE");
-        assertThat(json(reminders("ReportOverdue", action, "2024-06-30", 1).get(0)).path("daysOverdue").asInt())
+        assertThat(json(reminders("ReportOverdue", action, "2024-06-30", 1).get(0))
+                        .path("daysOverdue")
+                        .asInt())
                 .isEqualTo(5);
         reminders("ReportDue", action, "2024-06-30", 1);
         reminders("ReportDue", action, "2024-03-31", 1);
@@ -126,10 +131,10 @@ class ReportingFreshnessTest extends ActionRecordsTestSupport {
     void aReportForALongerPeriodCoversTheReportingPeriodsLastDay() throws Exception {
         UUID action = action(city, "COMMITTED", "MONTHLY", START, END, "FORUM", List.of(forum));
         perform(postJson("/actions/" + action + "/reports", """
-                {"periodStart":"2024-01-01","periodEnd":"2024-02-29","percentComplete":10,"rag":"GREEN"}"""),
-                editor(city)).andExpect(status().isCreated());
+                {"periodStart":"2024-01-01","periodEnd":"2024-02-29","percentComplete":10,"rag":"GREEN"}"""), editor(city)).andExpect(status().isCreated());
         assertThat(run("2024-03-10", action).sent()).isEmpty();
-        assertThat(run("2024-03-31", action).sent()).extracting(r -> r.period().end())
+        assertThat(run("2024-03-31", action).sent())
+                .extracting(r -> r.period().end())
                 .containsExactly(LocalDate.of(2024, 3, 31));
     }
 
@@ -141,14 +146,21 @@ class ReportingFreshnessTest extends ActionRecordsTestSupport {
         UUID cancelled = action(city, "CANCELLED", "QUARTERLY", START, END, "FORUM", List.of(forum));
         Result r = run("2024-07-20", onHold, completed, proposed, cancelled, UUID.randomUUID());
         assertThat(r.sent()).isEmpty();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM report_reminder WHERE action_id IN (?, ?, ?, ?)",
-                Long.class, onHold, completed, proposed, cancelled)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM report_reminder WHERE action_id IN (?, ?, ?, ?)",
+                        Long.class,
+                        onHold,
+                        completed,
+                        proposed,
+                        cancelled))
+                .isZero();
     }
 
     @Test
     void theStandingIsReadByWhoeverMayReadTheAction() throws Exception {
         UUID action = action(city, "IN_PROGRESS", "ANNUAL", START, null, "ORGANISATION", List.of());
-        perform(getJson("/actions/" + action + "/reporting?asOf=2024-06-01"), readOnly(city)).andExpect(status().isOk());
+        perform(getJson("/actions/" + action + "/reporting?asOf=2024-06-01"), readOnly(city))
+                .andExpect(status().isOk());
         perform(getJson("/actions/" + action + "/reporting"), readOnly(ngo)).andExpect(status().isNotFound());
         perform(getJson("/actions/" + action + "/reporting"), null).andExpect(status().isUnauthorized());
         expectProblem(perform(getJson("/actions/" + action + "/reporting?asOf=June"), readOnly(city)), 400);

@@ -8,14 +8,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.actionplans.progress.ActionRecordsTestSupport;
 import org.arrival.contracts.CloudEventHeaders;
 import org.arrival.platform.testing.RecordedEvent;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,12 +45,16 @@ class FundingApiTest extends ActionRecordsTestSupport {
         return "/actions/" + action + "/funding";
     }
 
-    private static String line(UUID source, String name, String currency, String required, String committed,
-            String disbursed) {
+    private static String line(
+            UUID source, String name, String currency, String required, String committed, String disbursed) {
         return """
-                {%s"sourceName":"%s","currency":"%s","required":%s,"committed":%s,"disbursed":%s}"""
-                .formatted(source == null ? "" : "\"sourceId\":\"" + source + "\",", name, currency, required,
-                        committed, disbursed);
+                {%s"sourceName":"%s","currency":"%s","required":%s,"committed":%s,"disbursed":%s}""".formatted(
+                        source == null ? "" : "\"sourceId\":\"" + source + "\",",
+                        name,
+                        currency,
+                        required,
+                        committed,
+                        disbursed);
     }
 
     private static BigDecimal money(JsonNode n) {
@@ -80,17 +82,22 @@ class FundingApiTest extends ActionRecordsTestSupport {
         UUID police = organisation("Immigration enforcement unit", "NATIONAL_GOVERNMENT_BODY", true, false);
         seat(forum, association);
         seat(forum, police);
-        UUID budget = id(perform(postJson(path(), line(null, "KCCA budget 2026/27", "UGX", "900", "300", "0")),
-                editor(city)).andExpect(status().isCreated()));
-        UUID hidden = id(perform(postJson(path(), line(association, "Umoja members' savings", "UGX", "0", "50", "10")),
-                editor(association)).andExpect(status().isCreated()));
+        UUID budget =
+                id(perform(postJson(path(), line(null, "KCCA budget 2026/27", "UGX", "900", "300", "0")), editor(city))
+                        .andExpect(status().isCreated()));
+        UUID hidden = id(perform(
+                        postJson(path(), line(association, "Umoja members' savings", "UGX", "0", "50", "10")),
+                        editor(association))
+                .andExpect(status().isCreated()));
 
         JsonNode seen = json(perform(getJson(path()), readOnly(police)).andExpect(status().isOk()));
         assertThat(seen.path("lines")).hasSize(1);
         assertThat(seen.path("lines").get(0).path("id").asString()).isEqualTo(budget.toString());
         assertThat(money(total(seen.path("totals"), "UGX").path("committed"))).isEqualByComparingTo("300");
         assertThat(money(total(seen.path("totals"), "UGX").path("gap"))).isEqualByComparingTo("600");
-        assertThat(seen.toString()).doesNotContain(association.toString()).doesNotContain(hidden.toString())
+        assertThat(seen.toString())
+                .doesNotContain(association.toString())
+                .doesNotContain(hidden.toString())
                 .doesNotContain("Umoja");
         expectProblem(perform(getJson(path() + "/" + hidden), readOnly(police)), 404);
         JsonNode all = json(perform(getJson(path()), readOnly(ngo)));
@@ -98,7 +105,8 @@ class FundingApiTest extends ActionRecordsTestSupport {
         assertThat(money(total(all.path("totals"), "UGX").path("committed"))).isEqualByComparingTo("350");
 
         // the line's event, and every later funding event of the action (their totals include it), are RESTRICTED
-        assertThat(exactlyOne("FundingRecorded", budget).header(CloudEventHeaders.DATA_CLASSIFICATION)).isEqualTo("FORUM");
+        assertThat(exactlyOne("FundingRecorded", budget).header(CloudEventHeaders.DATA_CLASSIFICATION))
+                .isEqualTo("FORUM");
         assertThat(exactlyOne("FundingRecorded", hidden).header(CloudEventHeaders.DATA_CLASSIFICATION))
                 .isEqualTo("RESTRICTED");
         UUID later = id(perform(postJson(path(), line(donor, "EU Trust Fund", "UGX", "0", "100", "0")), editor(city))
@@ -109,10 +117,20 @@ class FundingApiTest extends ActionRecordsTestSupport {
         // an enforcement body's own action cannot name the association as a source: 422 as for an unknown one
         UUID own = action(police, "COMMITTED", "ANNUAL", null, null, "FORUM", List.of(forum));
         UUID unknown = UUID.randomUUID();
-        String hiddenAnswer = perform(postJson("/actions/" + own + "/funding", line(association, "x", "UGX", "1", "1", "0")),
-                editor(police)).andExpect(status().is(422)).andReturn().getResponse().getContentAsString();
-        String unknownAnswer = perform(postJson("/actions/" + own + "/funding", line(unknown, "x", "UGX", "1", "1", "0")),
-                editor(police)).andExpect(status().is(422)).andReturn().getResponse().getContentAsString();
+        String hiddenAnswer = perform(
+                        postJson("/actions/" + own + "/funding", line(association, "x", "UGX", "1", "1", "0")),
+                        editor(police))
+                .andExpect(status().is(422))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String unknownAnswer = perform(
+                        postJson("/actions/" + own + "/funding", line(unknown, "x", "UGX", "1", "1", "0")),
+                        editor(police))
+                .andExpect(status().is(422))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(hiddenAnswer.replace(association.toString(), "ID").replace(own.toString(), "A"))
                 .isEqualTo(unknownAnswer.replace(unknown.toString(), "ID").replace(own.toString(), "A"));
         assertThat(rows("funding_line", own)).isZero();
@@ -120,18 +138,25 @@ class FundingApiTest extends ActionRecordsTestSupport {
 
     @Test
     void totalsArePerCurrencyAndTheGapIsDerivedNeverBelowZero() throws Exception {
-        UUID eu = id(perform(postJson(path(), line(donor, "EU Trust Fund", "EUR", "250000", "100000.50", "40000")),
-                editor(city)).andExpect(status().isCreated()).andExpect(header().string("ETag", "\"1\"")));
+        UUID eu = id(perform(
+                        postJson(path(), line(donor, "EU Trust Fund", "EUR", "250000", "100000.50", "40000")),
+                        editor(city))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("ETag", "\"1\"")));
         RecordedEvent first = exactlyOne("FundingRecorded", eu);
         assertThat(first.key()).isEqualTo(action.toString());
         JsonNode firstTotals = json(first).path("totals");
         assertThat(firstTotals.size()).isEqualTo(1);
         assertThat(money(total(firstTotals, "EUR").path("gap"))).isEqualByComparingTo("149999.50");
 
-        UUID city1 = id(perform(postJson(path(), line(null, "KCCA budget 2026/27", "UGX", "900000000", "300000000", "0")),
-                editor(city)).andExpect(status().isCreated()));
-        UUID city2 = id(perform(postJson(path(), line(null, "KCCA supplementary budget", "UGX", "0", "800000000", "100000000")),
-                admin(city)).andExpect(status().isCreated()));
+        UUID city1 = id(perform(
+                        postJson(path(), line(null, "KCCA budget 2026/27", "UGX", "900000000", "300000000", "0")),
+                        editor(city))
+                .andExpect(status().isCreated()));
+        UUID city2 = id(perform(
+                        postJson(path(), line(null, "KCCA supplementary budget", "UGX", "0", "800000000", "100000000")),
+                        admin(city))
+                .andExpect(status().isCreated()));
         JsonNode lastTotals = json(exactlyOne("FundingRecorded", city2)).path("totals");
         assertThat(lastTotals.size()).isEqualTo(2);
         JsonNode ugx = total(lastTotals, "UGX");
@@ -147,12 +172,25 @@ class FundingApiTest extends ActionRecordsTestSupport {
         assertThat(money(total(overview.path("totals"), "EUR").path("gap"))).isEqualByComparingTo("149999.50");
         assertThat(money(total(overview.path("totals"), "UGX").path("gap"))).isEqualByComparingTo("0");
 
-        perform(putJson(path() + "/" + eu, line(donor, "EU Trust Fund", "EUR", "250000", "250000", "125000.25"), "\"1\""),
-                editor(city)).andExpect(status().isOk()).andExpect(header().string("ETag", "\"2\""));
+        perform(
+                        putJson(
+                                path() + "/" + eu,
+                                line(donor, "EU Trust Fund", "EUR", "250000", "250000", "125000.25"),
+                                "\"1\""),
+                        editor(city))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"2\""));
         List<RecordedEvent> euEvents = exactly(2, "FundingRecorded", eu);
-        assertThat(money(total(json(euEvents.get(1)).path("totals"), "EUR").path("gap"))).isEqualByComparingTo("0");
-        perform(putJson(path() + "/" + eu, line(donor, "EU Trust Fund", "EUR", "250000", "250000", "125000.25"), "\"2\""),
-                editor(city)).andExpect(status().isOk()).andExpect(header().string("ETag", "\"2\""));
+        assertThat(money(total(json(euEvents.get(1)).path("totals"), "EUR").path("gap")))
+                .isEqualByComparingTo("0");
+        perform(
+                        putJson(
+                                path() + "/" + eu,
+                                line(donor, "EU Trust Fund", "EUR", "250000", "250000", "125000.25"),
+                                "\"2\""),
+                        editor(city))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"2\""));
         sleep(500);
         assertThat(eventsAbout(eu)).isEqualTo(2);
         assertThat(actionVersion(action)).isEqualTo(3);
@@ -178,14 +216,19 @@ class FundingApiTest extends ActionRecordsTestSupport {
                 .andExpect(status().isForbidden());
         perform(postJson(path(), line(null, "Own money", "EUR", "1", "1", "0")), editor(ngo))
                 .andExpect(status().isForbidden());
-        perform(postJson(path(), line(donor, "EU", "EUR", "1", "1", "0")), editor(ngo)).andExpect(status().isForbidden());
-        perform(postJson(path(), line(donor, "EU", "EUR", "1", "1", "0")), readOnly(donor)).andExpect(status().isForbidden());
+        perform(postJson(path(), line(donor, "EU", "EUR", "1", "1", "0")), editor(ngo))
+                .andExpect(status().isForbidden());
+        perform(postJson(path(), line(donor, "EU", "EUR", "1", "1", "0")), readOnly(donor))
+                .andExpect(status().isForbidden());
         UUID stranger = organisation("Donor outside the forum", "DONOR", false, false);
-        perform(postJson(path(), line(stranger, "X", "EUR", "1", "1", "0")), editor(stranger)).andExpect(status().isNotFound());
+        perform(postJson(path(), line(stranger, "X", "EUR", "1", "1", "0")), editor(stranger))
+                .andExpect(status().isNotFound());
         perform(getJson(path()), readOnly(stranger)).andExpect(status().isNotFound());
         perform(getJson(path()), null).andExpect(status().isUnauthorized());
-        perform(putJson(path() + "/" + own, line(donor, "EU", "EUR", "1", "1", "0"), null), editor(donor)).andExpect(status().is(428));
-        perform(putJson(path() + "/" + own, line(donor, "EU", "EUR", "1", "1", "0"), "\"1\""), editor(donor)).andExpect(status().is(412));
+        perform(putJson(path() + "/" + own, line(donor, "EU", "EUR", "1", "1", "0"), null), editor(donor))
+                .andExpect(status().is(428));
+        perform(putJson(path() + "/" + own, line(donor, "EU", "EUR", "1", "1", "0"), "\"1\""), editor(donor))
+                .andExpect(status().is(412));
         sleep(500);
         assertThat(rows("funding_line", action)).isEqualTo(2);
         assertThat(eventsAbout(own)).isEqualTo(2);
@@ -196,22 +239,24 @@ class FundingApiTest extends ActionRecordsTestSupport {
     void badLinesAreRefusedAndWriteNothing() throws Exception {
         String valid = line(null, "KCCA budget", "UGX", "1000", "500", "100");
         List<String[]> bad = List.of(
-                new String[] { valid.replace("\"disbursed\":100", "\"disbursed\":100,\"gap\":500"), "gap" },
-                new String[] { line(null, "KCCA budget", "UGX", "1000", "500", "600"), "disbursed" },
-                new String[] { line(null, "KCCA budget", "UGX", "-1", "500", "100"), "required" },
-                new String[] { line(null, "KCCA budget", "UGX", "1000", "500.123", "100"), "committed" },
-                new String[] { line(null, "KCCA budget", "ugx", "1000", "500", "100"), "currency" },
-                new String[] { line(null, "KCCA budget", "ZZZ", "1000", "500", "100"), "currency" },
-                new String[] { line(null, "", "UGX", "1000", "500", "100"), "sourceName" },
-                new String[] { line(null, "s".repeat(201), "UGX", "1000", "500", "100"), "sourceName" },
-                new String[] { valid.replace(",\"disbursed\":100", ""), "disbursed" },
-                new String[] { valid.replace("1000", "\"lots\""), "required" });
+                new String[] {valid.replace("\"disbursed\":100", "\"disbursed\":100,\"gap\":500"), "gap"},
+                new String[] {line(null, "KCCA budget", "UGX", "1000", "500", "600"), "disbursed"},
+                new String[] {line(null, "KCCA budget", "UGX", "-1", "500", "100"), "required"},
+                new String[] {line(null, "KCCA budget", "UGX", "1000", "500.123", "100"), "committed"},
+                new String[] {line(null, "KCCA budget", "ugx", "1000", "500", "100"), "currency"},
+                new String[] {line(null, "KCCA budget", "ZZZ", "1000", "500", "100"), "currency"},
+                new String[] {line(null, "", "UGX", "1000", "500", "100"), "sourceName"},
+                new String[] {line(null, "s".repeat(201), "UGX", "1000", "500", "100"), "sourceName"},
+                new String[] {valid.replace(",\"disbursed\":100", ""), "disbursed"},
+                new String[] {valid.replace("1000", "\"lots\""), "required"});
         for (String[] b : bad) {
-            perform(postJson(path(), b[0]), editor(city)).andExpect(status().isBadRequest())
+            perform(postJson(path(), b[0]), editor(city))
+                    .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.detail", Matchers.containsString(b[1])));
         }
-        expectProblem(perform(postJson(path(), line(UUID.randomUUID(), "Unknown donor", "UGX", "1", "1", "0")),
-                editor(city)), 422);
+        expectProblem(
+                perform(postJson(path(), line(UUID.randomUUID(), "Unknown donor", "UGX", "1", "1", "0")), editor(city)),
+                422);
         assertThat(rows("funding_line", action)).isZero();
         noEventsAbout(action);
     }

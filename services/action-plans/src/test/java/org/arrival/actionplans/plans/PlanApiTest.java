@@ -9,14 +9,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.contracts.CloudEventHeaders;
 import org.arrival.platform.testing.RecordedEvent;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,12 +46,14 @@ class PlanApiTest extends PlanningTestSupport {
 
     private UUID record(String type, String classification) throws Exception {
         return id(perform(postJson("/plans", planJson(type, classification, List.of(forum))), editor(city))
-                .andExpect(status().isCreated()).andExpect(header().string("ETag", "\"1\""))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("ETag", "\"1\""))
                 .andExpect(jsonPath("$.status").value("DRAFT")));
     }
 
     private void move(UUID id, String status, String reason, int expected) throws Exception {
-        String body = reason == null ? "{\"status\":\"%s\"}".formatted(status)
+        String body = reason == null
+                ? "{\"status\":\"%s\"}".formatted(status)
                 : "{\"status\":\"%s\",\"reason\":\"%s\"}".formatted(status, reason);
         perform(postJson("/plans/" + id + "/status", body), editor(city)).andExpect(status().is(expected));
     }
@@ -65,13 +65,21 @@ class PlanApiTest extends PlanningTestSupport {
         assertThat(recorded.key()).isEqualTo(id.toString());
         assertThat(recorded.header(CloudEventHeaders.OWNER_ORG)).isEqualTo(city.toString());
         assertThat(recorded.header(CloudEventHeaders.DATA_CLASSIFICATION)).isEqualTo("FORUM");
-        assertThat(json(recorded).path("plan").path("inclusion").path("migrantsNamed").asBoolean()).isTrue();
+        assertThat(json(recorded)
+                        .path("plan")
+                        .path("inclusion")
+                        .path("migrantsNamed")
+                        .asBoolean())
+                .isTrue();
 
-        String edit = planJson("MUNICIPAL_ACTION_PLAN", "FORUM", List.of(forum)).replace("\"migrantsBudgeted\":false",
-                "\"migrantsBudgeted\":true");
-        perform(putJson("/plans/" + id, edit, "\"1\""), editor(city)).andExpect(status().isOk())
-                .andExpect(header().string("ETag", "\"2\"")).andExpect(jsonPath("$.inclusion.migrantsBudgeted").value(true));
-        perform(putJson("/plans/" + id, edit, "\"2\""), editor(city)).andExpect(status().isOk())
+        String edit = planJson("MUNICIPAL_ACTION_PLAN", "FORUM", List.of(forum))
+                .replace("\"migrantsBudgeted\":false", "\"migrantsBudgeted\":true");
+        perform(putJson("/plans/" + id, edit, "\"1\""), editor(city))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"2\""))
+                .andExpect(jsonPath("$.inclusion.migrantsBudgeted").value(true));
+        perform(putJson("/plans/" + id, edit, "\"2\""), editor(city))
+                .andExpect(status().isOk())
                 .andExpect(header().string("ETag", "\"2\""));
         move(id, "IN_IMPLEMENTATION", null, 409);
         move(id, "ADOPTED", "council resolution 12/2026", 200);
@@ -81,12 +89,14 @@ class PlanApiTest extends PlanningTestSupport {
         perform(putJson("/plans/" + id, edit, "\"5\""), editor(city)).andExpect(status().isConflict());
 
         List<RecordedEvent> all = exactly(5, id);
-        assertThat(all).extracting(e -> json(e).path("plan").path("status").asString())
+        assertThat(all)
+                .extracting(e -> json(e).path("plan").path("status").asString())
                 .containsExactly("DRAFT", "DRAFT", "ADOPTED", "IN_IMPLEMENTATION", "CLOSED");
         assertThat(json(all.get(1)).path("changedFields").toString()).isEqualTo("[\"inclusion\"]");
         assertThat(json(all.get(2)).path("reason").asString()).isEqualTo("council resolution 12/2026");
 
-        JsonNode history = json(perform(getJson("/plans/" + id + "/history"), readOnly(city)).andExpect(status().isOk()));
+        JsonNode history = json(
+                perform(getJson("/plans/" + id + "/history"), readOnly(city)).andExpect(status().isOk()));
         assertThat(history.size()).isEqualTo(5);
         assertThat(history.get(0).path("change").asString()).isEqualTo("PlanRecorded");
         perform(getJson("/plans/" + id + "/history"), readOnly(ngo)).andExpect(status().isForbidden());
@@ -102,25 +112,30 @@ class PlanApiTest extends PlanningTestSupport {
         assertThat(eventsAbout(id)).isEqualTo(1);
         move(id, "CLOSED", "superseded by the national integration strategy", 200);
 
-        String nup = planJson("NATIONAL_URBAN_POLICY", "PUBLIC", List.of()).replace("\"inclusion\"",
-                "\"nupPhase\":\"DIAGNOSIS\",\"inclusion\"");
-        UUID ministry = organisation("Ministry of Lands, Housing and Urban Development", "NATIONAL_GOVERNMENT_BODY",
-                false, false);
-        perform(postJson("/plans", nup), editor(ministry)).andExpect(status().isCreated())
+        String nup = planJson("NATIONAL_URBAN_POLICY", "PUBLIC", List.of())
+                .replace("\"inclusion\"", "\"nupPhase\":\"DIAGNOSIS\",\"inclusion\"");
+        UUID ministry = organisation(
+                "Ministry of Lands, Housing and Urban Development", "NATIONAL_GOVERNMENT_BODY", false, false);
+        perform(postJson("/plans", nup), editor(ministry))
+                .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.nupPhase").value("DIAGNOSIS"));
         perform(postJson("/plans", nup.replace("NATIONAL_URBAN_POLICY", "SECTOR_POLICY")), editor(ministry))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", Matchers.containsString("nupPhase")));
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", Matchers.containsString("nupPhase")));
     }
 
     @Test
     void onlyTheOwnerChangesAPlanOthersGet403IfTheySeeIt404IfNotAnd401WithoutAToken() throws Exception {
         UUID id = record("MUNICIPAL_ACTION_PLAN", "FORUM");
-        String edit = planJson("MUNICIPAL_ACTION_PLAN", "FORUM", List.of(forum)).replace("Kampala migration", "KCCA migration");
+        String edit = planJson("MUNICIPAL_ACTION_PLAN", "FORUM", List.of(forum))
+                .replace("Kampala migration", "KCCA migration");
         perform(putJson("/plans/" + id, edit, "\"1\""), editor(otherCity)).andExpect(status().isForbidden());
         perform(putJson("/plans/" + id, edit, "\"1\""), editor(ngo)).andExpect(status().isForbidden());
-        perform(postJson("/plans/" + id + "/status", "{\"status\":\"ADOPTED\"}"), editor(ngo)).andExpect(status().isForbidden());
+        perform(postJson("/plans/" + id + "/status", "{\"status\":\"ADOPTED\"}"), editor(ngo))
+                .andExpect(status().isForbidden());
         perform(putJson("/plans/" + id, edit, "\"1\""), editor(outsider)).andExpect(status().isNotFound());
-        perform(postJson("/plans/" + id + "/status", "{\"status\":\"ADOPTED\"}"), editor(outsider)).andExpect(status().isNotFound());
+        perform(postJson("/plans/" + id + "/status", "{\"status\":\"ADOPTED\"}"), editor(outsider))
+                .andExpect(status().isNotFound());
         perform(getJson("/plans/" + id + "/history"), editor(outsider)).andExpect(status().isNotFound());
         perform(putJson("/plans/" + id, edit, "\"1\""), readOnly(city)).andExpect(status().isForbidden());
         perform(postJson("/plans", edit), readOnly(city)).andExpect(status().isForbidden());
@@ -132,7 +147,8 @@ class PlanApiTest extends PlanningTestSupport {
         sleep(500);
         assertThat(eventsAbout(id)).isEqualTo(1);
         perform(putJson("/plans/" + id, edit, "\"1\""), admin(city)).andExpect(status().isOk());
-        assertThat(json(exactlyOne("PlanUpdated", id)).path("changedFields").toString()).isEqualTo("[\"title\"]");
+        assertThat(json(exactlyOne("PlanUpdated", id)).path("changedFields").toString())
+                .isEqualTo("[\"title\"]");
     }
 
     @Test
@@ -144,11 +160,12 @@ class PlanApiTest extends PlanningTestSupport {
                 + "&sort=title&size=10";
         assertThat(ids(json(perform(getJson(filter), readOnly(city)).andExpect(status().isOk()))))
                 .containsExactlyInAnyOrder(forumPlan.toString(), restricted.toString(), own.toString());
-        assertThat(ids(json(perform(getJson(filter), readOnly(ngo))))).containsExactlyInAnyOrder(forumPlan.toString(),
-                restricted.toString());
+        assertThat(ids(json(perform(getJson(filter), readOnly(ngo)))))
+                .containsExactlyInAnyOrder(forumPlan.toString(), restricted.toString());
         assertThat(ids(json(perform(getJson(filter), readOnly(police))))).containsExactly(forumPlan.toString());
         assertThat(ids(json(perform(getJson(filter), readOnly(outsider))))).isEmpty();
-        assertThat(ids(json(perform(getJson(filter.replace("country=UG", "country=KE")), readOnly(city))))).isEmpty();
+        assertThat(ids(json(perform(getJson(filter.replace("country=UG", "country=KE")), readOnly(city)))))
+                .isEmpty();
         perform(getJson("/plans/" + restricted), readOnly(police)).andExpect(status().isNotFound());
         perform(getJson("/plans/" + restricted), readOnly(ngo)).andExpect(status().isOk());
         perform(getJson("/plans/" + own), readOnly(ngo)).andExpect(status().isNotFound());
@@ -162,22 +179,30 @@ class PlanApiTest extends PlanningTestSupport {
         UUID org = organisation("Municipality of Gulu", "LOCAL_GOVERNMENT", false, false);
         String valid = planJson("MUNICIPAL_ACTION_PLAN", "FORUM", List.of());
         List<String[]> bad = List.of(
-                new String[] { valid.replace("\"MUNICIPAL_ACTION_PLAN\"", "\"CITY_PLAN\""), "type" },
-                new String[] { valid.replace("\"country\":\"UG\",", ""), "country" },
-                new String[] { valid.replace("\"2030-12-31\"", "\"2025-12-31\""), "periodEnd" },
-                new String[] { valid.replace("\"2030-12-31\"", "\"31/12/2030\""), "periodEnd" },
-                new String[] { valid.replace("Kampala migration and displacement action plan 2026-2030", "t".repeat(301)), "title" },
-                new String[] { valid.replace("\"Every displaced child in school\"", "\"" + "o".repeat(501) + "\""), "objectives" },
-                new String[] { valid.replace("\"classification\":\"FORUM\"", "\"classification\":\"SECRET\""), "classification" },
-                new String[] { valid.replace("\"title\"", "\"colour\":\"blue\",\"title\""), "colour" },
-                new String[] { valid.replace("\"subdivision\":\"UG-C\"", "\"subdivision\":\"KE-30\""), "subdivision" },
-                new String[] { valid.substring(0, 30), "JSON" });
+                new String[] {valid.replace("\"MUNICIPAL_ACTION_PLAN\"", "\"CITY_PLAN\""), "type"},
+                new String[] {valid.replace("\"country\":\"UG\",", ""), "country"},
+                new String[] {valid.replace("\"2030-12-31\"", "\"2025-12-31\""), "periodEnd"},
+                new String[] {valid.replace("\"2030-12-31\"", "\"31/12/2030\""), "periodEnd"},
+                new String[] {
+                    valid.replace("Kampala migration and displacement action plan 2026-2030", "t".repeat(301)), "title"
+                },
+                new String[] {
+                    valid.replace("\"Every displaced child in school\"", "\"" + "o".repeat(501) + "\""), "objectives"
+                },
+                new String[] {
+                    valid.replace("\"classification\":\"FORUM\"", "\"classification\":\"SECRET\""), "classification"
+                },
+                new String[] {valid.replace("\"title\"", "\"colour\":\"blue\",\"title\""), "colour"},
+                new String[] {valid.replace("\"subdivision\":\"UG-C\"", "\"subdivision\":\"KE-30\""), "subdivision"},
+                new String[] {valid.substring(0, 30), "JSON"});
         for (String[] b : bad) {
-            perform(postJson("/plans", b[0]), editor(org)).andExpect(status().isBadRequest())
+            perform(postJson("/plans", b[0]), editor(org))
+                    .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.detail", Matchers.containsString(b[1])));
         }
         expectProblem(perform(post("/plans").contentType(MediaType.TEXT_PLAIN).content("a plan"), editor(org)), 415);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM plan WHERE owner_id = ?", Long.class, org)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM plan WHERE owner_id = ?", Long.class, org))
+                .isZero();
         noEventsFrom(org);
     }
 

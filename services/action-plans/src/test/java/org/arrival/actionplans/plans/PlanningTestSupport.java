@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.actionplans.ActionPlansIntegrationTest;
 import org.arrival.contracts.CloudEventHeaders;
 import org.arrival.contracts.EventJson;
@@ -16,7 +15,6 @@ import org.arrival.platform.testing.RecordedEvent;
 import org.arrival.platform.testing.TestTokenIssuer.Token;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
-
 import tools.jackson.databind.JsonNode;
 
 /** What the plan and action tests share: realistic bodies, reading responses, asserting the events of a write. */
@@ -57,8 +55,7 @@ public abstract class PlanningTestSupport extends ActionPlansIntegrationTest {
                  "areas":[{"country":"UG","subdivision":"UG-C","areaName":"Kampala"}],
                  "startDate":"2026-02-01","endDate":"2026-12-31","reportingCadence":"QUARTERLY",
                  "frameworkItems":["SDG-4.1","GCM-15","UNH-R9.1"],
-                 "classification":"%s","sharedWithForums":%s%s}"""
-                .formatted(classification, ids(forums), extra == null || extra.isEmpty() ? "" : "," + extra);
+                 "classification":"%s","sharedWithForums":%s%s}""".formatted(classification, ids(forums), extra == null || extra.isEmpty() ? "" : "," + extra);
     }
 
     protected static String ids(List<UUID> ids) {
@@ -79,7 +76,8 @@ public abstract class PlanningTestSupport extends ActionPlansIntegrationTest {
     }
 
     protected static void expectProblem(ResultActions result, int status) throws Exception {
-        result.andExpect(status().is(status)).andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+        result.andExpect(status().is(status))
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
     }
 
     /** Waits for the event of this type about the subject, asserts it is the only one and schema-valid. */
@@ -109,7 +107,8 @@ public abstract class PlanningTestSupport extends ActionPlansIntegrationTest {
 
     protected static void noEventsFrom(UUID org) {
         sleep(700);
-        assertThat(events.events(e -> org.toString().equals(e.header(CloudEventHeaders.OWNER_ORG)))).isEmpty();
+        assertThat(events.events(e -> org.toString().equals(e.header(CloudEventHeaders.OWNER_ORG))))
+                .isEmpty();
     }
 
     protected static void sleep(long ms) {

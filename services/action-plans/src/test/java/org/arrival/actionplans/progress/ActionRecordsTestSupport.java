@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-
 import org.arrival.actionplans.ActionPlansIntegrationTest;
 import org.arrival.contracts.CloudEventHeaders;
 import org.arrival.contracts.EventJson;
@@ -22,7 +21,6 @@ import org.arrival.platform.testing.RecordedEvent;
 import org.arrival.platform.testing.TestTokenIssuer.Token;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,18 +44,32 @@ public abstract class ActionRecordsTestSupport extends ActionPlansIntegrationTes
     }
 
     /** An action row as the actions API would store it. */
-    protected UUID action(UUID owner, String status, String cadence, LocalDate start, LocalDate end,
-            String classification, List<UUID> forums) {
+    protected UUID action(
+            UUID owner,
+            String status,
+            String cadence,
+            LocalDate start,
+            LocalDate end,
+            String classification,
+            List<UUID> forums) {
         UUID id = UUID.randomUUID();
         Timestamp now = Timestamp.from(Instant.now());
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO action (id, version, owner_id, title, kind, start_date, end_date, reporting_cadence,
                     shared_with_forums, classification, status, created_at, created_by, updated_at, updated_by)
                 VALUES (?, 3, ?, ?, 'PROGRAMME', ?, ?, ?, ?::uuid[], ?, ?, ?, 'seed', ?, 'seed')""",
-                id, owner, "School enrolment support for refugee children in Kisenyi",
-                start == null ? null : Date.valueOf(start), end == null ? null : Date.valueOf(end), cadence,
-                forums.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")), classification,
-                status, now, now);
+                id,
+                owner,
+                "School enrolment support for refugee children in Kisenyi",
+                start == null ? null : Date.valueOf(start),
+                end == null ? null : Date.valueOf(end),
+                cadence,
+                forums.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")),
+                classification,
+                status,
+                now,
+                now);
         return id;
     }
 
@@ -83,7 +95,8 @@ public abstract class ActionRecordsTestSupport extends ActionPlansIntegrationTes
     }
 
     protected static void expectProblem(ResultActions result, int status) throws Exception {
-        result.andExpect(status().is(status)).andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+        result.andExpect(status().is(status))
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
     }
 
     /** Waits for the event of the type about the subject; asserts it is the only one, schema-valid; returns it. */
@@ -123,7 +136,8 @@ public abstract class ActionRecordsTestSupport extends ActionPlansIntegrationTes
 
     protected static void noEventsFrom(UUID org) {
         sleep(700);
-        assertThat(events.events(e -> org.toString().equals(e.header(CloudEventHeaders.OWNER_ORG)))).isEmpty();
+        assertThat(events.events(e -> org.toString().equals(e.header(CloudEventHeaders.OWNER_ORG))))
+                .isEmpty();
     }
 
     protected static void sleep(long ms) {

@@ -5,7 +5,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.UUID;
-
 import org.arrival.assessments.AssessmentsIntegrationTest;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -16,22 +15,32 @@ class ChecklistApiTest extends AssessmentsIntegrationTest {
 
     @Test
     void anyMemberReadsTheCurrentInstrumentWithItsMaxima() throws Exception {
-        var member = user("amina", organisation("Kisenyi Women's Savings Circle " + UUID.randomUUID(),
-                "MIGRANT_REFUGEE_IDP_ASSOCIATION", false, false), "member");
-        perform(getJson("/checklist"), member).andExpect(status().isOk())
+        var member = user(
+                "amina",
+                organisation(
+                        "Kisenyi Women's Savings Circle " + UUID.randomUUID(),
+                        "MIGRANT_REFUGEE_IDP_ASSOCIATION",
+                        false,
+                        false),
+                "member");
+        perform(getJson("/checklist"), member)
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.recommendations.length()").value(10))
                 .andExpect(jsonPath("$.maxScore").value(190))
                 .andExpect(jsonPath("$.recommendations[0].code").value("R1"))
                 .andExpect(jsonPath("$.recommendations[0].maxScore").value(24))
-                .andExpect(jsonPath("$.recommendations[0].actions[0].questions[0].code").value("1.1.a"));
-        perform(getJson("/checklist/versions/1"), member).andExpect(status().isOk())
+                .andExpect(jsonPath("$.recommendations[0].actions[0].questions[0].code")
+                        .value("1.1.a"));
+        perform(getJson("/checklist/versions/1"), member)
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.version").value(1));
     }
 
     @Test
     void anUnknownVersionIsNotFoundAndAnonymousCallersAreRefused() throws Exception {
         var member = user("amina", UUID.randomUUID(), "member");
-        perform(getJson("/checklist/versions/99"), member).andExpect(status().isNotFound())
+        perform(getJson("/checklist/versions/99"), member)
+                .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         perform(getJson("/checklist/versions/latest"), member).andExpect(status().isBadRequest());
         perform(getJson("/checklist"), null).andExpect(status().isUnauthorized());
@@ -39,7 +48,8 @@ class ChecklistApiTest extends AssessmentsIntegrationTest {
 
     @Test
     void theApiIsDescribedForEveryFeature() throws Exception {
-        perform(getJson("/v3/api-docs"), null).andExpect(status().isOk())
+        perform(getJson("/v3/api-docs"), null)
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths", Matchers.hasKey("/checklist")))
                 .andExpect(jsonPath("$.paths", Matchers.hasKey("/rounds")))
                 .andExpect(jsonPath("$.paths", Matchers.hasKey("/rounds/{id}/scores")))

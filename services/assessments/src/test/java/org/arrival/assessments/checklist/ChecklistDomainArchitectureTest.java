@@ -12,11 +12,15 @@ class ChecklistDomainArchitectureTest {
 
     @Test
     void domainIsFrameworkFree() {
-        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.arrival.assessments.checklist");
-        noClasses().that().resideInAPackage("org.arrival.assessments.checklist.domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "tools.jackson..",
-                        "com.fasterxml.jackson..", "jakarta..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.arrival.assessments.checklist.domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "tools.jackson..", "com.fasterxml.jackson..", "jakarta..")
                 .check(classes);
     }
 }

@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import org.arrival.assessments.checklist.domain.ChecklistAction;
 import org.arrival.assessments.checklist.domain.Instrument;
 import org.arrival.assessments.checklist.domain.Question;
@@ -36,16 +35,16 @@ class ChecklistReferenceDataTest {
      */
     static Stream<Arguments> guideTotals() {
         return Stream.of(
-                Arguments.of("R1", 24, Theme.DATA_MANAGEMENT_AND_PLANNING),               // L728
-                Arguments.of("R2", 24, Theme.DATA_MANAGEMENT_AND_PLANNING),               // L871
-                Arguments.of("R3", 20, Theme.GOVERNANCE_AND_INSTITUTIONAL_COORDINATION),  // L1008
-                Arguments.of("R4", 20, Theme.GOVERNANCE_AND_INSTITUTIONAL_COORDINATION),  // not printed
+                Arguments.of("R1", 24, Theme.DATA_MANAGEMENT_AND_PLANNING), // L728
+                Arguments.of("R2", 24, Theme.DATA_MANAGEMENT_AND_PLANNING), // L871
+                Arguments.of("R3", 20, Theme.GOVERNANCE_AND_INSTITUTIONAL_COORDINATION), // L1008
+                Arguments.of("R4", 20, Theme.GOVERNANCE_AND_INSTITUTIONAL_COORDINATION), // not printed
                 Arguments.of("R5", 12, Theme.MULTISTAKEHOLDER_PARTNERSHIPS_AND_COMMUNITY_PARTICIPATION), // L1260
                 Arguments.of("R6", 12, Theme.MULTISTAKEHOLDER_PARTNERSHIPS_AND_COMMUNITY_PARTICIPATION), // L1365
-                Arguments.of("R7", 18, Theme.FUNDING_AND_TECHNICAL_ASSISTANCE),           // L1463
-                Arguments.of("R8", 20, Theme.FUNDING_AND_TECHNICAL_ASSISTANCE),           // not printed
-                Arguments.of("R9", 20, Theme.SUPPORT_AND_INTEGRATION),                    // L1720
-                Arguments.of("R10", 20, Theme.SUPPORT_AND_INTEGRATION));                  // L1836
+                Arguments.of("R7", 18, Theme.FUNDING_AND_TECHNICAL_ASSISTANCE), // L1463
+                Arguments.of("R8", 20, Theme.FUNDING_AND_TECHNICAL_ASSISTANCE), // not printed
+                Arguments.of("R9", 20, Theme.SUPPORT_AND_INTEGRATION), // L1720
+                Arguments.of("R10", 20, Theme.SUPPORT_AND_INTEGRATION)); // L1836
     }
 
     @ParameterizedTest(name = "{0}: max {1}")
@@ -61,14 +60,19 @@ class ChecklistReferenceDataTest {
 
     @Test
     void onlyR4AndR8LackAPrintedTotal() {
-        assertThat(v1.recommendations()).filteredOn(r -> r.printedTotal() == null)
-                .extracting(Recommendation::code).containsExactly("R4", "R8");
+        assertThat(v1.recommendations())
+                .filteredOn(r -> r.printedTotal() == null)
+                .extracting(Recommendation::code)
+                .containsExactly("R4", "R8");
     }
 
     @Test
     void overallMaximumIs190() {
         assertThat(v1.maxScore()).isEqualTo(190);
-        assertThat(v1.recommendations().stream().mapToInt(Recommendation::maxScore).sum()).isEqualTo(190);
+        assertThat(v1.recommendations().stream()
+                        .mapToInt(Recommendation::maxScore)
+                        .sum())
+                .isEqualTo(190);
     }
 
     @Test
@@ -78,16 +82,20 @@ class ChecklistReferenceDataTest {
         assertThat(v1.source().author()).isEqualTo("UN-Habitat");
         assertThat(v1.source().year()).isEqualTo(2023);
         assertThat(v1.source().reference()).isEqualTo("HS/056/23E");
-        assertThat(v1.source().title()).isEqualTo("Mainstreaming Migration and Displacement into Urban Policy: A Guide");
+        assertThat(v1.source().title())
+                .isEqualTo("Mainstreaming Migration and Displacement into Urban Policy: A Guide");
     }
 
     @Test
     void tenRecommendationsTwentySevenActionsNinetyFiveQuestions() {
-        assertThat(v1.recommendations()).extracting(Recommendation::code)
+        assertThat(v1.recommendations())
+                .extracting(Recommendation::code)
                 .containsExactly("R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10");
-        assertThat(v1.recommendations()).extracting(Recommendation::number)
+        assertThat(v1.recommendations())
+                .extracting(Recommendation::number)
                 .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
-        assertThat(v1.recommendations()).extracting(r -> r.actions().size())
+        assertThat(v1.recommendations())
+                .extracting(r -> r.actions().size())
                 .containsExactly(3, 3, 3, 3, 2, 2, 2, 3, 3, 3);
         assertThat(v1.actions()).hasSize(27);
         assertThat(v1.questions()).hasSize(95);
@@ -105,8 +113,9 @@ class ChecklistReferenceDataTest {
 
     @Test
     void actionSubtotalsAreTheGuides() {
-        assertThat(v1.actions()).extracting(ChecklistAction::printedMax).containsExactly(
-                10, 6, 8, 6, 10, 8, 8, 6, 6, 4, 10, 6, 4, 8, 6, 6, 8, 10, 8, 8, 4, 8, 6, 6, 6, 6, 8);
+        assertThat(v1.actions())
+                .extracting(ChecklistAction::printedMax)
+                .containsExactly(10, 6, 8, 6, 10, 8, 8, 6, 6, 4, 10, 6, 4, 8, 6, 6, 8, 10, 8, 8, 4, 8, 6, 6, 6, 6, 8);
     }
 
     @Test
@@ -121,7 +130,9 @@ class ChecklistReferenceDataTest {
                 assertThat(seen.add(a.code())).as("unique %s", a.code()).isTrue();
                 for (int j = 0; j < a.questions().size(); j++) {
                     Question q = a.questions().get(j);
-                    assertThat(q.code()).isEqualTo(a.code() + "." + (char) ('a' + j)).startsWith(a.code() + ".");
+                    assertThat(q.code())
+                            .isEqualTo(a.code() + "." + (char) ('a' + j))
+                            .startsWith(a.code() + ".");
                     assertThat(seen.add(q.code())).as("unique %s", q.code()).isTrue();
                 }
             }
@@ -141,7 +152,8 @@ class ChecklistReferenceDataTest {
     @Test
     void titlesAreNonBlankAndEveryActionNamesAStakeholderGroup() {
         assertThat(v1.title()).isNotBlank();
-        assertThat(v1.recommendations()).allSatisfy(r -> assertThat(r.title()).as(r.code()).isNotBlank());
+        assertThat(v1.recommendations())
+                .allSatisfy(r -> assertThat(r.title()).as(r.code()).isNotBlank());
         assertThat(v1.actions()).allSatisfy(a -> {
             assertThat(a.title()).as(a.code()).isNotBlank();
             assertThat(a.stakeholderGroups()).as(a.code()).isNotEmpty().doesNotHaveDuplicates();
@@ -150,13 +162,19 @@ class ChecklistReferenceDataTest {
 
     @Test
     void themesGroupTheRecommendationsInPairs() {
-        assertThat(v1.recommendations()).extracting(Recommendation::theme).containsExactly(
-                Theme.DATA_MANAGEMENT_AND_PLANNING, Theme.DATA_MANAGEMENT_AND_PLANNING,
-                Theme.GOVERNANCE_AND_INSTITUTIONAL_COORDINATION, Theme.GOVERNANCE_AND_INSTITUTIONAL_COORDINATION,
-                Theme.MULTISTAKEHOLDER_PARTNERSHIPS_AND_COMMUNITY_PARTICIPATION,
-                Theme.MULTISTAKEHOLDER_PARTNERSHIPS_AND_COMMUNITY_PARTICIPATION,
-                Theme.FUNDING_AND_TECHNICAL_ASSISTANCE, Theme.FUNDING_AND_TECHNICAL_ASSISTANCE,
-                Theme.SUPPORT_AND_INTEGRATION, Theme.SUPPORT_AND_INTEGRATION);
+        assertThat(v1.recommendations())
+                .extracting(Recommendation::theme)
+                .containsExactly(
+                        Theme.DATA_MANAGEMENT_AND_PLANNING,
+                        Theme.DATA_MANAGEMENT_AND_PLANNING,
+                        Theme.GOVERNANCE_AND_INSTITUTIONAL_COORDINATION,
+                        Theme.GOVERNANCE_AND_INSTITUTIONAL_COORDINATION,
+                        Theme.MULTISTAKEHOLDER_PARTNERSHIPS_AND_COMMUNITY_PARTICIPATION,
+                        Theme.MULTISTAKEHOLDER_PARTNERSHIPS_AND_COMMUNITY_PARTICIPATION,
+                        Theme.FUNDING_AND_TECHNICAL_ASSISTANCE,
+                        Theme.FUNDING_AND_TECHNICAL_ASSISTANCE,
+                        Theme.SUPPORT_AND_INTEGRATION,
+                        Theme.SUPPORT_AND_INTEGRATION);
     }
 
     @Test
@@ -172,9 +190,12 @@ class ChecklistReferenceDataTest {
 
     @Test
     void lookups() {
-        assertThat(v1.question("7.2.e")).hasValueSatisfying(q -> assertThat(q.text()).contains("local residents"));
-        assertThat(v1.action("10.3")).hasValueSatisfying(a -> assertThat(a.questions()).hasSize(4));
-        assertThat(v1.recommendation("R7")).hasValueSatisfying(r -> assertThat(r.action("7.1")).isPresent());
+        assertThat(v1.question("7.2.e"))
+                .hasValueSatisfying(q -> assertThat(q.text()).contains("local residents"));
+        assertThat(v1.action("10.3"))
+                .hasValueSatisfying(a -> assertThat(a.questions()).hasSize(4));
+        assertThat(v1.recommendation("R7"))
+                .hasValueSatisfying(r -> assertThat(r.action("7.1")).isPresent());
         assertThat(v1.question("1.1.f")).isEmpty();
         assertThat(v1.action("11.1")).isEmpty();
         assertThat(v1.recommendation("R11")).isEmpty();

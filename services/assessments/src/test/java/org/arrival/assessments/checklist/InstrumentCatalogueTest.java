@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-
 import org.arrival.assessments.checklist.domain.Instrument;
 import org.arrival.assessments.checklist.reference.InstrumentCatalogue;
 import org.junit.jupiter.api.Test;
@@ -84,7 +83,7 @@ class InstrumentCatalogueTest {
     @Test
     void rejectsTwoFilesForOneVersion() {
         assertThatThrownBy(() -> InstrumentCatalogue.fromClasspath(
-                List.of("checklist/un-habitat-2023.v1.yaml", "checklist/un-habitat-2023.v1.yaml")))
+                        List.of("checklist/un-habitat-2023.v1.yaml", "checklist/un-habitat-2023.v1.yaml")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("version 1 is defined more than once");
     }

@@ -5,12 +5,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.assessments.population.EvidenceTestSupport;
 import org.arrival.contracts.CloudEventHeaders;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,8 +41,7 @@ class HiddenContributorTest extends EvidenceTestSupport {
                 {"subjectType":"NEED","subjectId":"%s","kind":"COMMUNITY_CONSULTATION",
                  "summary":"Women said the night patrols stop them on the way back from the market",
                  "provenance":"Members' meeting run by the group's volunteers, notes summarised without names",
-                 "collectedOn":"2026-04-12","participants":12,"classification":"%s","sharedWithForums":["%s"]}"""
-                .formatted(need, classification, forum);
+                 "collectedOn":"2026-04-12","participants":12,"classification":"%s","sharedWithForums":["%s"]}""".formatted(need, classification, forum);
     }
 
     @Test
@@ -55,13 +52,21 @@ class HiddenContributorTest extends EvidenceTestSupport {
                 .andExpect(status().isCreated()));
 
         perform(getJson("/inputs/" + input), readOnly(police)).andExpect(status().isNotFound());
-        for (String path : List.of("/needs/" + need + "/inputs", "/inputs?subjectType=NEED&subjectId=" + need,
-                "/inputs?contributor=" + association, "/inputs?size=200")) {
-            String page = perform(getJson(path), readOnly(police)).andExpect(status().isOk()).andReturn().getResponse()
+        for (String path : List.of(
+                "/needs/" + need + "/inputs",
+                "/inputs?subjectType=NEED&subjectId=" + need,
+                "/inputs?contributor=" + association,
+                "/inputs?size=200")) {
+            String page = perform(getJson(path), readOnly(police))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
                     .getContentAsString();
             assertThat(page).as(path).doesNotContain(input.toString()).doesNotContain(association.toString());
         }
-        assertThat(json(perform(getJson("/needs/" + need + "/inputs"), readOnly(police))).path("totalItems").asInt())
+        assertThat(json(perform(getJson("/needs/" + need + "/inputs"), readOnly(police)))
+                        .path("totalItems")
+                        .asInt())
                 .isZero();
         // the city, a member of the same forum and no enforcement body, reads it
         perform(getJson("/inputs/" + input), readOnly(city)).andExpect(status().isOk());
@@ -92,20 +97,36 @@ class HiddenContributorTest extends EvidenceTestSupport {
                 VALUES (?, 1, 'Kisenyi community readiness', 'UG', ?, 'un-habitat-checklist', 1, ?::uuid[], 'OPEN',
                         now(), 'test', now(), 'test')""", round, association, "{" + forum + "}");
         jdbc.update("INSERT INTO round_respondent (round_id, respondent_id, position) VALUES (?, ?, 0)", round, city);
-        UUID need = id(perform(postJson("/needs", needJson("FORUM", List.of(forum))
-                .replace("\"classification\"", "\"roundId\":\"" + round + "\",\"classification\"")), editor(city))
+        UUID need = id(perform(
+                        postJson(
+                                "/needs",
+                                needJson("FORUM", List.of(forum))
+                                        .replace(
+                                                "\"classification\"",
+                                                "\"roundId\":\"" + round + "\",\"classification\"")),
+                        editor(city))
                 .andExpect(status().isCreated()));
 
-        JsonNode seen = json(perform(getJson("/needs/" + need), readOnly(police)).andExpect(status().isOk()));
+        JsonNode seen =
+                json(perform(getJson("/needs/" + need), readOnly(police)).andExpect(status().isOk()));
         assertThat(seen.has("roundId")).isFalse();
-        assertThat(json(perform(getJson("/needs/" + need), readOnly(city))).path("roundId").asString())
+        assertThat(json(perform(getJson("/needs/" + need), readOnly(city)))
+                        .path("roundId")
+                        .asString())
                 .isEqualTo(round.toString());
-        String byRound = perform(getJson("/needs?roundId=" + round), readOnly(police)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String byRound = perform(getJson("/needs?roundId=" + round), readOnly(police))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String byUnknown = perform(getJson("/needs?roundId=" + UUID.randomUUID()), readOnly(police))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(byRound).doesNotContain(need.toString()).isEqualTo(byUnknown);
-        assertThat(ids(json(perform(getJson("/needs?roundId=" + round), readOnly(city))))).contains(need.toString());
+        assertThat(ids(json(perform(getJson("/needs?roundId=" + round), readOnly(city)))))
+                .contains(need.toString());
     }
 
     private static List<String> ids(JsonNode page) {

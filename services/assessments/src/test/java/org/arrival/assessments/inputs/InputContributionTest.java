@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.assessments.population.EvidenceTestSupport;
 import org.arrival.contracts.CloudEventHeaders;
 import org.arrival.platform.testing.RecordedEvent;
@@ -16,7 +15,6 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -49,21 +47,21 @@ class InputContributionTest extends EvidenceTestSupport {
                 .andExpect(status().isCreated()));
     }
 
-    private static String inputJson(String subjectType, UUID subject, int participants, String classification,
-            List<UUID> forums) {
+    private static String inputJson(
+            String subjectType, UUID subject, int participants, String classification, List<UUID> forums) {
         return """
                 {"subjectType":"%s","subjectId":"%s","kind":"COMMUNITY_CONSULTATION",
                  "summary":"Parents said schools turn children away without refugee ID; fees are a second barrier",
                  "provenance":"Two focus groups run by the association's volunteers in Kisenyi, notes summarised",
-                 "collectedOn":"2026-04-12","participants":%d,"classification":"%s","sharedWithForums":%s}"""
-                .formatted(subjectType, subject, participants, classification, ids(forums));
+                 "collectedOn":"2026-04-12","participants":%d,"classification":"%s","sharedWithForums":%s}""".formatted(subjectType, subject, participants, classification, ids(forums));
     }
 
     @Test
     void anotherOrganisationContributesOneEventKeyedByTheNeedWithSmallCountsSuppressed() throws Exception {
         UUID need = need("FORUM");
-        JsonNode created = json(perform(postJson("/inputs", inputJson("NEED", need, 3, "FORUM", List.of(forum))),
-                editor(association)).andExpect(status().isCreated()));
+        JsonNode created = json(perform(
+                        postJson("/inputs", inputJson("NEED", need, 3, "FORUM", List.of(forum))), editor(association))
+                .andExpect(status().isCreated()));
         UUID input = UUID.fromString(created.path("id").asString());
         assertThat(created.path("participants").path("value").asInt()).isEqualTo(3);
 
@@ -74,17 +72,24 @@ class InputContributionTest extends EvidenceTestSupport {
         assertThat(json(event).path("input").path("participants").toString()).isEqualTo("{\"suppressed\":\"<5\"}");
 
         assertThat(json(perform(getJson("/inputs/" + input), readOnly(city)).andExpect(status().isOk()))
-                .path("participants").toString()).isEqualTo("{\"suppressed\":\"<5\"}");
-        assertThat(json(perform(getJson("/inputs/" + input), readOnly(association))).path("participants")
-                .path("value").asInt()).isEqualTo(3);
-        JsonNode listed = json(perform(getJson("/needs/" + need + "/inputs"), readOnly(police)).andExpect(status().isOk()));
+                        .path("participants")
+                        .toString())
+                .isEqualTo("{\"suppressed\":\"<5\"}");
+        assertThat(json(perform(getJson("/inputs/" + input), readOnly(association)))
+                        .path("participants")
+                        .path("value")
+                        .asInt())
+                .isEqualTo(3);
+        JsonNode listed = json(
+                perform(getJson("/needs/" + need + "/inputs"), readOnly(police)).andExpect(status().isOk()));
         assertThat(ids(listed)).containsExactly(input.toString());
         assertThat(listed.path("items").get(0).path("participants").toString()).isEqualTo("{\"suppressed\":\"<5\"}");
         perform(getJson("/inputs/" + input), readOnly(outsider)).andExpect(status().isNotFound());
         perform(getJson("/needs/" + need + "/inputs"), readOnly(outsider)).andExpect(status().isNotFound());
 
         // the need itself is untouched by the input
-        assertThat(jdbc.queryForObject("SELECT version FROM need WHERE id = ?", Long.class, need)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT version FROM need WHERE id = ?", Long.class, need))
+                .isEqualTo(1);
     }
 
     @Test
@@ -98,7 +103,8 @@ class InputContributionTest extends EvidenceTestSupport {
         perform(getJson("/needs/" + need + "/inputs"), null).andExpect(status().isUnauthorized());
         perform(postJson("/inputs", body), user("coordinator", association, "member", "forum-coordinator"))
                 .andExpect(status().isCreated());
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM evidence_input WHERE contributor_id = ?", Long.class, city))
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM evidence_input WHERE contributor_id = ?", Long.class, city))
                 .isZero();
         noEventsFrom(city, "InputContributed");
     }
@@ -111,28 +117,37 @@ class InputContributionTest extends EvidenceTestSupport {
         perform(postJson("/inputs", inputJson("NEED", UUID.randomUUID(), 20, "PUBLIC", List.of())), editor(police))
                 .andExpect(status().isNotFound());
         perform(getJson("/needs/" + restricted + "/inputs"), readOnly(police)).andExpect(status().isNotFound());
-        expectProblem(perform(postJson("/inputs", inputJson("ROUND", UUID.randomUUID(), 20, "PUBLIC", List.of())),
-                editor(association)), 422);
+        expectProblem(
+                perform(
+                        postJson("/inputs", inputJson("ROUND", UUID.randomUUID(), 20, "PUBLIC", List.of())),
+                        editor(association)),
+                422);
         noEventsFrom(police);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM evidence_input WHERE contributor_id = ?", Long.class,
-                association)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM evidence_input WHERE contributor_id = ?", Long.class, association))
+                .isZero();
 
         // a FORUM need shared with its forum is open to the enforcement body's input, which the owner then sees
         UUID open = need("FORUM");
         UUID input = id(perform(postJson("/inputs", inputJson("NEED", open, 40, "FORUM", List.of())), editor(police))
                 .andExpect(status().isCreated()));
-        assertThat(ids(json(perform(getJson("/needs/" + open + "/inputs"), readOnly(city))))).containsExactly(input.toString());
+        assertThat(ids(json(perform(getJson("/needs/" + open + "/inputs"), readOnly(city)))))
+                .containsExactly(input.toString());
     }
 
     @Test
     void inputsKeptToTheContributorAreSeenByNobodyElseAndRestrictedInputsNotByEnforcementBodies() throws Exception {
         UUID need = need("FORUM");
-        UUID kept = id(perform(postJson("/inputs", inputJson("NEED", need, 8, "ORGANISATION", List.of())),
-                editor(association)).andExpect(status().isCreated()));
-        UUID restricted = id(perform(postJson("/inputs", inputJson("NEED", need, 8, "RESTRICTED", List.of(forum))),
-                editor(association)).andExpect(status().isCreated()));
-        UUID shared = id(perform(postJson("/inputs", inputJson("NEED", need, 8, "FORUM", List.of(forum))),
-                editor(association)).andExpect(status().isCreated()));
+        UUID kept = id(perform(
+                        postJson("/inputs", inputJson("NEED", need, 8, "ORGANISATION", List.of())), editor(association))
+                .andExpect(status().isCreated()));
+        UUID restricted = id(perform(
+                        postJson("/inputs", inputJson("NEED", need, 8, "RESTRICTED", List.of(forum))),
+                        editor(association))
+                .andExpect(status().isCreated()));
+        UUID shared = id(perform(
+                        postJson("/inputs", inputJson("NEED", need, 8, "FORUM", List.of(forum))), editor(association))
+                .andExpect(status().isCreated()));
         assertThat(ids(json(perform(getJson("/needs/" + need + "/inputs"), readOnly(association)))))
                 .containsExactlyInAnyOrder(kept.toString(), restricted.toString(), shared.toString());
         assertThat(ids(json(perform(getJson("/needs/" + need + "/inputs"), readOnly(city)))))
@@ -143,8 +158,11 @@ class InputContributionTest extends EvidenceTestSupport {
                 .containsExactly(shared.toString());
         perform(getJson("/inputs/" + kept), readOnly(city)).andExpect(status().isNotFound());
         perform(getJson("/inputs/" + restricted), readOnly(police)).andExpect(status().isNotFound());
-        assertThat(json(perform(getJson("/inputs/" + shared), readOnly(police))).path("participants").path("value")
-                .asInt()).isEqualTo(10);
+        assertThat(json(perform(getJson("/inputs/" + shared), readOnly(police)))
+                        .path("participants")
+                        .path("value")
+                        .asInt())
+                .isEqualTo(10);
     }
 
     @Test
@@ -155,19 +173,34 @@ class InputContributionTest extends EvidenceTestSupport {
         String valid = inputJson("NEED", need, 12, "FORUM", List.of(forum));
         String future = java.time.LocalDate.now().plusDays(3).toString();
         List<String[]> bad = List.of(
-                new String[] { valid.replace("\"participants\":12", "\"participants\":-2"), "participants" },
-                new String[] { valid.replace("\"participants\":12", "\"participants\":\"twelve\""), "participants" },
-                new String[] { valid.replace("COMMUNITY_CONSULTATION", "RUMOUR"), "kind" },
-                new String[] { valid.replace("\"NEED\"", "\"PERSON\""), "subjectType" },
-                new String[] { valid.replace("2026-04-12", future), "collectedOn" },
-                new String[] { valid.replace("Two focus groups run by the association's volunteers in Kisenyi, notes summarised", " "), "provenance" },
-                new String[] { valid.replace("Two focus groups run by the association's volunteers in Kisenyi, notes summarised", "p".repeat(1001)), "provenance" },
-                new String[] { valid.replace("Parents said schools turn children away without refugee ID; fees are a second barrier", "s".repeat(4001)), "summary" },
-                new String[] { valid.replace("fees are a second barrier", "call Amina on +256 772 123456"), "summary" },
-                new String[] { valid.replace("\"subjectId\":\"" + need + "\"", "\"subjectId\":\"need-1\""), "subjectId" },
-                new String[] { valid.substring(0, 30), "JSON" });
+                new String[] {valid.replace("\"participants\":12", "\"participants\":-2"), "participants"},
+                new String[] {valid.replace("\"participants\":12", "\"participants\":\"twelve\""), "participants"},
+                new String[] {valid.replace("COMMUNITY_CONSULTATION", "RUMOUR"), "kind"},
+                new String[] {valid.replace("\"NEED\"", "\"PERSON\""), "subjectType"},
+                new String[] {valid.replace("2026-04-12", future), "collectedOn"},
+                new String[] {
+                    valid.replace(
+                            "Two focus groups run by the association's volunteers in Kisenyi, notes summarised", " "),
+                    "provenance"
+                },
+                new String[] {
+                    valid.replace(
+                            "Two focus groups run by the association's volunteers in Kisenyi, notes summarised",
+                            "p".repeat(1001)),
+                    "provenance"
+                },
+                new String[] {
+                    valid.replace(
+                            "Parents said schools turn children away without refugee ID; fees are a second barrier",
+                            "s".repeat(4001)),
+                    "summary"
+                },
+                new String[] {valid.replace("fees are a second barrier", "call Amina on +256 772 123456"), "summary"},
+                new String[] {valid.replace("\"subjectId\":\"" + need + "\"", "\"subjectId\":\"need-1\""), "subjectId"},
+                new String[] {valid.substring(0, 30), "JSON"});
         for (String[] b : bad) {
-            perform(postJson("/inputs", b[0]), editor(ngo)).andExpect(status().isBadRequest())
+            perform(postJson("/inputs", b[0]), editor(ngo))
+                    .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.detail", Matchers.containsString(b[1])));
         }
         expectProblem(perform(post("/inputs").contentType(MediaType.TEXT_PLAIN).content(valid), editor(ngo)), 415);
@@ -180,11 +213,15 @@ class InputContributionTest extends EvidenceTestSupport {
     /** A round as the rounds service stores it (seeded directly: inputs only read the rounds' table). */
     private UUID round(UUID convenor, String status, List<UUID> forums) {
         UUID id = UUID.randomUUID();
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO round_assessment (id, version, title, country, convenor_id, instrument_id, instrument_version,
                     shared_with_forums, status, created_at, created_by, updated_at, updated_by)
                 VALUES (?, 1, 'Kampala readiness 2026', 'UG', ?, 'un-habitat-checklist', 1, ?::uuid[], ?, now(), 'test', now(), 'test')""",
-                id, convenor, "{" + String.join(",", forums.stream().map(UUID::toString).toList()) + "}", status);
+                id,
+                convenor,
+                "{" + String.join(",", forums.stream().map(UUID::toString).toList()) + "}",
+                status);
         jdbc.update("INSERT INTO round_respondent (round_id, respondent_id, position) VALUES (?, ?, 0)", id, convenor);
         return id;
     }
@@ -193,17 +230,19 @@ class InputContributionTest extends EvidenceTestSupport {
     void inputsToARoundGoToRoundsTheContributorMaySeeButNotToItsOwnOrToADraft() throws Exception {
         UUID open = round(city, "OPEN", List.of(forum));
         UUID draft = round(city, "DRAFT", List.of(forum));
-        UUID input = id(perform(postJson("/inputs", inputJson("ROUND", open, 30, "FORUM", List.of())),
-                editor(association)).andExpect(status().isCreated()));
+        UUID input =
+                id(perform(postJson("/inputs", inputJson("ROUND", open, 30, "FORUM", List.of())), editor(association))
+                        .andExpect(status().isCreated()));
         RecordedEvent event = exactlyOne("InputContributed", input);
         assertThat(event.key()).isEqualTo(open.toString());
         assertThat(json(event).path("input").path("subjectType").asString()).isEqualTo("ROUND");
         perform(postJson("/inputs", inputJson("ROUND", open, 30, "FORUM", List.of())), editor(city))
                 .andExpect(status().isForbidden());
-        expectProblem(perform(postJson("/inputs", inputJson("ROUND", draft, 30, "FORUM", List.of())),
-                editor(association)), 422);
-        expectProblem(perform(postJson("/inputs", inputJson("ROUND", open, 30, "FORUM", List.of())),
-                editor(outsider)), 422);
+        expectProblem(
+                perform(postJson("/inputs", inputJson("ROUND", draft, 30, "FORUM", List.of())), editor(association)),
+                422);
+        expectProblem(
+                perform(postJson("/inputs", inputJson("ROUND", open, 30, "FORUM", List.of())), editor(outsider)), 422);
         // the convenor reads the input (not shared with any forum) because it is about its round
         assertThat(ids(json(perform(getJson("/inputs?subjectType=ROUND&subjectId=" + open), readOnly(city)))))
                 .containsExactly(input.toString());

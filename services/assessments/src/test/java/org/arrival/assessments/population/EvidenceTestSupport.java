@@ -1,11 +1,12 @@
 package org.arrival.assessments.population;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.assessments.AssessmentsIntegrationTest;
 import org.arrival.contracts.CloudEventHeaders;
 import org.arrival.contracts.EventJson;
@@ -14,11 +15,7 @@ import org.arrival.platform.testing.RecordedEvent;
 import org.arrival.platform.testing.TestTokenIssuer.Token;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
-
 import tools.jackson.databind.JsonNode;
-
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** What the evidence tests share: realistic bodies, reading responses, and asserting the events of a write. */
 public abstract class EvidenceTestSupport extends AssessmentsIntegrationTest {
@@ -34,14 +31,13 @@ public abstract class EvidenceTestSupport extends AssessmentsIntegrationTest {
     }
 
     /** Kampala: about 100,000 registered refugees against about 300,000 estimated, broken down by sex. */
-    protected static String estimateJson(String series, String classification, List<UUID> forums, int registered,
-            int estimated, String breakdown) {
+    protected static String estimateJson(
+            String series, String classification, List<UUID> forums, int registered, int estimated, String breakdown) {
         return """
                 {"seriesId":"%s","area":{"country":"UG","subdivision":"UG-C","areaCode":"UG102","areaName":"Kampala"},
                  "group":"REFUGEES","registered":%d,"estimated":%d,"breakdown":%s,
                  "source":"OPM/UNHCR registration and KCCA household survey","method":"registration plus survey extrapolation",
-                 "asOf":"2026-03-31","classification":"%s","sharedWithForums":%s}"""
-                .formatted(series, registered, estimated, breakdown, classification, ids(forums));
+                 "asOf":"2026-03-31","classification":"%s","sharedWithForums":%s}""".formatted(series, registered, estimated, breakdown, classification, ids(forums));
     }
 
     protected static String needJson(String classification, List<UUID> forums) {
@@ -71,7 +67,8 @@ public abstract class EvidenceTestSupport extends AssessmentsIntegrationTest {
     }
 
     protected static void expectProblem(ResultActions result, int status) throws Exception {
-        result.andExpect(status().is(status)).andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+        result.andExpect(status().is(status))
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
     }
 
     /**
@@ -95,14 +92,16 @@ public abstract class EvidenceTestSupport extends AssessmentsIntegrationTest {
     /** No event published on behalf of the organisation (after giving the relay time to publish one). */
     protected static void noEventsFrom(UUID org) {
         sleep(700);
-        assertThat(events.events(e -> org.toString().equals(e.header(CloudEventHeaders.OWNER_ORG)))).isEmpty();
+        assertThat(events.events(e -> org.toString().equals(e.header(CloudEventHeaders.OWNER_ORG))))
+                .isEmpty();
     }
 
     /** No event of the type published on behalf of the organisation. */
     protected static void noEventsFrom(UUID org, String type) {
         sleep(700);
         assertThat(events.events(e -> org.toString().equals(e.header(CloudEventHeaders.OWNER_ORG))
-                && (PREFIX + type + ".v1").equals(e.type()))).isEmpty();
+                        && (PREFIX + type + ".v1").equals(e.type())))
+                .isEmpty();
     }
 
     protected static void sleep(long ms) {

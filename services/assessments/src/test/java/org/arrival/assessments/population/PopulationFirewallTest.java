@@ -7,13 +7,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.contracts.CloudEventHeaders;
 import org.arrival.platform.testing.RecordedEvent;
 import org.arrival.platform.testing.TestTokenIssuer.Token;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -50,9 +48,19 @@ class PopulationFirewallTest extends EvidenceTestSupport {
     }
 
     private UUID record(String classification, int registered, int estimated) throws Exception {
-        var result = perform(postJson("/population",
-                estimateJson(series, classification, List.of(forum), registered, estimated, SMALL_BREAKDOWN)),
-                editor(owner)).andExpect(status().isCreated()).andExpect(header().string("ETag", "\"1\""));
+        var result = perform(
+                        postJson(
+                                "/population",
+                                estimateJson(
+                                        series,
+                                        classification,
+                                        List.of(forum),
+                                        registered,
+                                        estimated,
+                                        SMALL_BREAKDOWN)),
+                        editor(owner))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("ETag", "\"1\""));
         return id(result);
     }
 
@@ -67,14 +75,18 @@ class PopulationFirewallTest extends EvidenceTestSupport {
         for (Token other : List.of(editor(forumMember), readOnly(forumMember), readOnly(police))) {
             JsonNode seen = json(perform(getJson("/population/" + id), other).andExpect(status().isOk()));
             assertSuppressed(seen);
-            assertSuppressed(only(json(perform(getJson("/population?country=UG&subdivision=UG-C&group=REFUGEES&seriesId=" + series), other)
-                    .andExpect(status().isOk()))));
+            assertSuppressed(only(json(
+                    perform(getJson("/population?country=UG&subdivision=UG-C&group=REFUGEES&seriesId=" + series), other)
+                            .andExpect(status().isOk()))));
             assertSuppressed(only(json(perform(getJson("/population?areaCode=UG102&seriesId=" + series), other)
                     .andExpect(status().isOk()))));
-            assertSuppressed(only(json(perform(getJson("/population/series/" + series), other)
-                    .andExpect(status().isOk()))));
+            assertSuppressed(only(
+                    json(perform(getJson("/population/series/" + series), other).andExpect(status().isOk()))));
         }
-        assertThat(json(perform(getJson("/population/" + id), readOnly(owner))).path("registered").path("value").asInt())
+        assertThat(json(perform(getJson("/population/" + id), readOnly(owner)))
+                        .path("registered")
+                        .path("value")
+                        .asInt())
                 .isEqualTo(3);
 
         RecordedEvent event = exactlyOne("PopulationEstimateRecorded", id);
@@ -83,7 +95,9 @@ class PopulationFirewallTest extends EvidenceTestSupport {
         assertThat(event.header(CloudEventHeaders.DATA_CLASSIFICATION)).isEqualTo("FORUM");
         JsonNode published = json(event).path("estimate");
         assertSuppressed(published);
-        assertThat(event.payloadText()).doesNotContain("\"value\":3").doesNotContain("\"value\":37")
+        assertThat(event.payloadText())
+                .doesNotContain("\"value\":3")
+                .doesNotContain("\"value\":37")
                 .doesNotContain("\"value\":0");
     }
 
@@ -102,13 +116,23 @@ class PopulationFirewallTest extends EvidenceTestSupport {
     void restrictedEstimatesNeverReachEnforcementBodiesEvenInASharedForum() throws Exception {
         UUID restricted = record("RESTRICTED", 3, 100);
         perform(getJson("/population/" + restricted), readOnly(police)).andExpect(status().isNotFound());
-        perform(getJson("/population/" + restricted + "/history"), readOnly(police)).andExpect(status().isNotFound());
-        assertThat(ids(json(perform(getJson("/population?seriesId=" + series), readOnly(police))))).isEmpty();
-        assertThat(ids(json(perform(getJson("/population?country=UG&group=REFUGEES&size=200&seriesId=" + series),
-                readOnly(police))))).isEmpty();
-        assertThat(ids(json(perform(getJson("/population/series/" + series), readOnly(police))))).isEmpty();
-        perform(putJson("/population/" + restricted, estimateJson(series, "PUBLIC", List.of(), 3, 100, "[]"), "\"1\""),
-                editor(police)).andExpect(status().isNotFound());
+        perform(getJson("/population/" + restricted + "/history"), readOnly(police))
+                .andExpect(status().isNotFound());
+        assertThat(ids(json(perform(getJson("/population?seriesId=" + series), readOnly(police)))))
+                .isEmpty();
+        assertThat(ids(json(perform(
+                        getJson("/population?country=UG&group=REFUGEES&size=200&seriesId=" + series),
+                        readOnly(police)))))
+                .isEmpty();
+        assertThat(ids(json(perform(getJson("/population/series/" + series), readOnly(police)))))
+                .isEmpty();
+        perform(
+                        putJson(
+                                "/population/" + restricted,
+                                estimateJson(series, "PUBLIC", List.of(), 3, 100, "[]"),
+                                "\"1\""),
+                        editor(police))
+                .andExpect(status().isNotFound());
         assertSuppressed(json(perform(getJson("/population/" + restricted), readOnly(forumMember))
                 .andExpect(status().isOk())));
         assertThat(exactlyOne("PopulationEstimateRecorded", restricted).header(CloudEventHeaders.DATA_CLASSIFICATION))
@@ -120,7 +144,8 @@ class PopulationFirewallTest extends EvidenceTestSupport {
         UUID mine = record("ORGANISATION", 3, 100);
         for (Token other : List.of(editor(forumMember), readOnly(police), editor(outsider))) {
             perform(getJson("/population/" + mine), other).andExpect(status().isNotFound());
-            assertThat(ids(json(perform(getJson("/population/series/" + series), other)))).isEmpty();
+            assertThat(ids(json(perform(getJson("/population/series/" + series), other))))
+                    .isEmpty();
         }
         assertThat(ids(json(perform(getJson("/population/series/" + series), readOnly(owner)))))
                 .containsExactly(mine.toString());
@@ -129,10 +154,13 @@ class PopulationFirewallTest extends EvidenceTestSupport {
     @Test
     void estimatesOfAnOrganisationHiddenFromEnforcementBodiesDoNotReachThem() throws Exception {
         UUID hidden = organisation("Undocumented workers' association", "MIGRANT_ASSOCIATION", false, true);
-        UUID id = id(perform(postJson("/population", estimateJson(series, "PUBLIC", List.of(), 40, 400, "[]")),
-                editor(hidden)).andExpect(status().isCreated()));
+        UUID id = id(perform(
+                        postJson("/population", estimateJson(series, "PUBLIC", List.of(), 40, 400, "[]")),
+                        editor(hidden))
+                .andExpect(status().isCreated()));
         perform(getJson("/population/" + id), readOnly(police)).andExpect(status().isNotFound());
-        assertThat(ids(json(perform(getJson("/population/series/" + series), readOnly(police))))).isEmpty();
+        assertThat(ids(json(perform(getJson("/population/series/" + series), readOnly(police)))))
+                .isEmpty();
         perform(getJson("/population/" + id), readOnly(outsider)).andExpect(status().isOk());
     }
 
@@ -144,8 +172,9 @@ class PopulationFirewallTest extends EvidenceTestSupport {
         perform(postJson("/population", body), null).andExpect(status().isUnauthorized());
         perform(getJson("/population"), null).andExpect(status().isUnauthorized());
         perform(getJson("/population/" + UUID.randomUUID()), readOnly(owner)).andExpect(status().isNotFound());
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM population_estimate WHERE series_id = ?", Long.class,
-                series)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM population_estimate WHERE series_id = ?", Long.class, series))
+                .isZero();
         noEventsFrom(police);
     }
 
@@ -155,11 +184,14 @@ class PopulationFirewallTest extends EvidenceTestSupport {
         String revised = estimateJson(series, "FORUM", List.of(forum), 3, 120, SMALL_BREAKDOWN);
         perform(putJson("/population/" + id, revised, null), editor(owner)).andExpect(status().is(428));
         perform(putJson("/population/" + id, revised, "\"7\""), editor(owner)).andExpect(status().is(412));
-        perform(putJson("/population/" + id, revised, "\"1\""), editor(forumMember)).andExpect(status().isForbidden());
-        perform(putJson("/population/" + id, revised, "\"1\""), editor(outsider)).andExpect(status().isNotFound());
+        perform(putJson("/population/" + id, revised, "\"1\""), editor(forumMember))
+                .andExpect(status().isForbidden());
+        perform(putJson("/population/" + id, revised, "\"1\""), editor(outsider))
+                .andExpect(status().isNotFound());
         perform(putJson("/population/" + id, revised, "\"1\""), readOnly(owner)).andExpect(status().isForbidden());
         JsonNode after = json(perform(putJson("/population/" + id, revised, "\"1\""), editor(owner))
-                .andExpect(status().isOk()).andExpect(header().string("ETag", "\"2\"")));
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"2\"")));
         assertThat(after.path("estimated").path("value").asInt()).isEqualTo(120);
         assertThat(after.path("registered").path("value").asInt()).isEqualTo(3);
 
@@ -171,20 +203,30 @@ class PopulationFirewallTest extends EvidenceTestSupport {
                 .andExpect(status().isOk()));
         assertThat(history.size()).isEqualTo(2);
         assertThat(history.get(1).path("change").asString()).isEqualTo("PopulationEstimateRevised");
-        perform(getJson("/population/" + id + "/history"), readOnly(forumMember)).andExpect(status().isForbidden());
+        perform(getJson("/population/" + id + "/history"), readOnly(forumMember))
+                .andExpect(status().isForbidden());
         perform(getJson("/population/" + id + "/history"), null).andExpect(status().isUnauthorized());
     }
 
     @Test
     void seriesListsEstimatesOverTimeOldestFirst() throws Exception {
         UUID first = record("PUBLIC", 90_000, 250_000);
-        UUID second = id(perform(postJson("/population",
-                estimateJson(series, "PUBLIC", List.of(), 100_000, 300_000, "[]").replace("2026-03-31", "2026-06-30")
-                        .replace("2026-06-30", java.time.LocalDate.now().minusDays(1).toString())),
-                editor(owner)).andExpect(status().isCreated()));
+        UUID second = id(perform(
+                        postJson(
+                                "/population",
+                                estimateJson(series, "PUBLIC", List.of(), 100_000, 300_000, "[]")
+                                        .replace("2026-03-31", "2026-06-30")
+                                        .replace(
+                                                "2026-06-30",
+                                                java.time.LocalDate.now()
+                                                        .minusDays(1)
+                                                        .toString())),
+                        editor(owner))
+                .andExpect(status().isCreated()));
         JsonNode list = json(perform(getJson("/population/series/" + series), editor(outsider)));
         assertThat(ids(list)).containsExactly(first.toString(), second.toString());
-        assertThat(list.path("items").get(1).path("estimated").path("value").asInt()).isEqualTo(300_000);
+        assertThat(list.path("items").get(1).path("estimated").path("value").asInt())
+                .isEqualTo(300_000);
     }
 
     /**
@@ -215,7 +257,9 @@ class PopulationFirewallTest extends EvidenceTestSupport {
         for (JsonNode c : estimate.path("breakdown")) {
             JsonNode count = c.path("count");
             cells.add(c.path("category").asString() + "="
-                    + (count.has("value") ? count.path("value").asString() : count.path("suppressed").asString()));
+                    + (count.has("value")
+                            ? count.path("value").asString()
+                            : count.path("suppressed").asString()));
         }
         return cells;
     }

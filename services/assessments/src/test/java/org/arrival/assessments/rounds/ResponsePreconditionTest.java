@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,35 +24,46 @@ class ResponsePreconditionTest extends RoundsIntegrationTest {
     @BeforeEach
     void setUp() throws Exception {
         kampala();
-        round = createRound(roundJson("Kampala readiness " + tag(), "UG", "UG-C", city, List.of(ngo, ministry),
-                List.of()), cityEditor);
+        round = createRound(
+                roundJson("Kampala readiness " + tag(), "UG", "UG-C", city, List.of(ngo, ministry), List.of()),
+                cityEditor);
         perform(post("/rounds/" + round + "/open"), cityEditor).andExpect(status().isOk());
         path = "/rounds/" + round + "/responses/" + ngo;
     }
 
     private String answersOf() {
-        return jdbc.queryForList("SELECT answer FROM round_answer WHERE round_id = ? AND respondent_id = ? ORDER BY position",
-                String.class, UUID.fromString(round), ngo).toString();
+        return jdbc.queryForList(
+                        "SELECT answer FROM round_answer WHERE round_id = ? AND respondent_id = ? ORDER BY position",
+                        String.class,
+                        UUID.fromString(round),
+                        ngo)
+                .toString();
     }
 
     @Test
     void aReplacementNeedsTheETagOfTheAnswersItReplaces() throws Exception {
         perform(getJson(path), ngoEditor).andExpect(status().isOk()).andExpect(header().doesNotExist("ETag"));
-        perform(putJson(path, answersJson("1.1.a=Y", "1.1.b=S"), null), ngoEditor).andExpect(status().isOk())
+        perform(putJson(path, answersJson("1.1.a=Y", "1.1.b=S"), null), ngoEditor)
+                .andExpect(status().isOk())
                 .andExpect(header().string("ETag", "\"1\""));
         perform(getJson(path), ngoEditor).andExpect(header().string("ETag", "\"1\""));
         perform(getJson(path), cityEditor).andExpect(header().string("ETag", "\"1\""));
 
         expectProblem(perform(putJson(path, answersJson("1.1.a=N"), null), ngoEditor), 428, "If-Match");
         expectProblem(perform(putJson(path, answersJson("1.1.a=N"), "\"2\""), ngoEditor), 412, "version 2");
-        expectProblem(perform(putJson(path, answersJson("1.1.a=N"), null).header("If-None-Match", "*"), ngoEditor),
-                412, "already");
+        expectProblem(
+                perform(putJson(path, answersJson("1.1.a=N"), null).header("If-None-Match", "*"), ngoEditor),
+                412,
+                "already");
         assertThat(answersOf()).isEqualTo("[Y, S]");
 
-        perform(putJson(path, answersJson("1.1.a=N"), "\"1\""), ngoEditor).andExpect(status().isOk())
-                .andExpect(header().string("ETag", "\"2\"")).andExpect(jsonPath("$.answered").value(1));
+        perform(putJson(path, answersJson("1.1.a=N"), "\"1\""), ngoEditor)
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"2\""))
+                .andExpect(jsonPath("$.answered").value(1));
         expectProblem(perform(putJson(path, answersJson("1.1.a=S"), "\"1\""), ngoEditor), 412, "version 1");
-        perform(putJson(path, answersJson("1.1.a=S"), "*"), ngoEditor).andExpect(status().isOk())
+        perform(putJson(path, answersJson("1.1.a=S"), "*"), ngoEditor)
+                .andExpect(status().isOk())
                 .andExpect(header().string("ETag", "\"3\""));
         assertThat(answersOf()).isEqualTo("[S]");
         expectProblem(perform(putJson(path, answersJson("1.1.a=Y"), "yesterday"), ngoEditor), 400, "If-Match");
@@ -65,12 +75,16 @@ class ResponsePreconditionTest extends RoundsIntegrationTest {
         String other = "/rounds/" + round + "/responses/" + ministry;
         expectProblem(perform(putJson(other, answersJson("1.1.a=Y"), "\"1\""), ministryEditor), 412, "version 1");
         expectProblem(perform(putJson(other, answersJson("1.1.a=Y"), "*"), ministryEditor), 412, "no answers");
-        expectProblem(perform(putJson(other, answersJson("1.1.a=Y"), null).header("If-None-Match", "\"1\""),
-                ministryEditor), 400, "If-None-Match");
+        expectProblem(
+                perform(putJson(other, answersJson("1.1.a=Y"), null).header("If-None-Match", "\"1\""), ministryEditor),
+                400,
+                "If-None-Match");
         assertThat(rows("round_response", UUID.fromString(round))).isZero();
         perform(putJson(other, answersJson("1.1.a=Y"), null).header("If-None-Match", "*"), ministryEditor)
-                .andExpect(status().isOk()).andExpect(header().string("ETag", "\"1\""));
-        perform(putJson(path, answersJson("1.1.a=Y"), null), ngoEditor).andExpect(status().isOk())
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"1\""));
+        perform(putJson(path, answersJson("1.1.a=Y"), null), ngoEditor)
+                .andExpect(status().isOk())
                 .andExpect(header().string("ETag", "\"1\""));
     }
 }

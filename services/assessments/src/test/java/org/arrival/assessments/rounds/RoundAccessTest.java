@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.platform.testing.TestTokenIssuer.Token;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +48,8 @@ class RoundAccessTest extends RoundsIntegrationTest {
         expectProblem(perform(postJson("/rounds", body()), ngoEditor), 403, "convening");
         expectProblem(perform(postJson("/rounds", body()), cityMember), 403, "convening");
         perform(postJson("/rounds", body()), platformAdmin()).andExpect(status().isCreated());
-        perform(postJson("/rounds", body()), user("kcca-admin-" + tag(), city, "org-admin")).andExpect(status().isCreated());
+        perform(postJson("/rounds", body()), user("kcca-admin-" + tag(), city, "org-admin"))
+                .andExpect(status().isCreated());
     }
 
     @Test
@@ -74,13 +74,22 @@ class RoundAccessTest extends RoundsIntegrationTest {
         // edits need the current version; the convenor cannot be handed over
         expectProblem(perform(putJson("/rounds/" + round, body(), null), cityEditor), 428, "If-Match");
         expectProblem(perform(putJson("/rounds/" + round, body(), "\"7\""), cityEditor), 412, "7");
-        expectProblem(perform(putJson("/rounds/" + round, roundJson("Handed over", "UG", null, ngo, List.of(ministry),
-                List.of()), "\"1\""), cityEditor), 409, "convenor");
+        expectProblem(
+                perform(
+                        putJson(
+                                "/rounds/" + round,
+                                roundJson("Handed over", "UG", null, ngo, List.of(ministry), List.of()),
+                                "\"1\""),
+                        cityEditor),
+                409,
+                "convenor");
         expectProblem(perform(post("/rounds/" + round + "/open").header("If-Match", "\"3\""), cityEditor), 412, "3");
         expectProblem(perform(post("/rounds/" + round + "/publish"), cityEditor), 409, "CLOSED");
         expectProblem(perform(post("/rounds/" + round + "/close"), cityEditor), 409, "DRAFT");
-        expectProblem(perform(putJson("/rounds/" + round + "/responses/" + ngo, answersJson("1.1.a=Y"), null),
-                ngoEditor), 404, "round");
+        expectProblem(
+                perform(putJson("/rounds/" + round + "/responses/" + ngo, answersJson("1.1.a=Y"), null), ngoEditor),
+                404,
+                "round");
         assertNoEventsAbout(round);
     }
 
@@ -94,7 +103,8 @@ class RoundAccessTest extends RoundsIntegrationTest {
         for (Token reader : List.of(ngoEditor, ministryMember, forumMember, cityMember)) {
             perform(getJson("/rounds/" + round), reader).andExpect(status().isOk());
             perform(getJson("/rounds/" + round + "/scores"), reader).andExpect(status().isOk());
-            perform(getJson("/rounds/" + round + "/gaps"), reader).andExpect(status().isOk())
+            perform(getJson("/rounds/" + round + "/gaps"), reader)
+                    .andExpect(status().isOk())
                     .andExpect(jsonPath("$.length()").value(0));
         }
         expectProblem(perform(getJson("/rounds/" + round), outsider), 404, "round");
@@ -108,33 +118,48 @@ class RoundAccessTest extends RoundsIntegrationTest {
         String answers = answersJson("1.1.a=Y");
         perform(putJson("/rounds/" + round + "/responses/" + ngo, answers, null), null)
                 .andExpect(status().isUnauthorized());
-        expectProblem(perform(putJson("/rounds/" + round + "/responses/" + ministry, answers, null), ngoEditor),
-                403, "own organisation");
-        expectProblem(perform(putJson("/rounds/" + round + "/responses/" + ministry, answers, null), ministryMember),
-                403, "own organisation");
-        expectProblem(perform(putJson("/rounds/" + round + "/responses/" + ministry, answers, null), cityEditor),
-                403, "own organisation");
-        expectProblem(perform(putJson("/rounds/" + round + "/responses/" + ministry, answers, null), platformAdmin()),
-                403, "own organisation");
+        expectProblem(
+                perform(putJson("/rounds/" + round + "/responses/" + ministry, answers, null), ngoEditor),
+                403,
+                "own organisation");
+        expectProblem(
+                perform(putJson("/rounds/" + round + "/responses/" + ministry, answers, null), ministryMember),
+                403,
+                "own organisation");
+        expectProblem(
+                perform(putJson("/rounds/" + round + "/responses/" + ministry, answers, null), cityEditor),
+                403,
+                "own organisation");
+        expectProblem(
+                perform(putJson("/rounds/" + round + "/responses/" + ministry, answers, null), platformAdmin()),
+                403,
+                "own organisation");
         // a forum member sees the round but is no respondent, even for its own organisation
-        expectProblem(perform(putJson("/rounds/" + round + "/responses/" + iom, answers, null), forumMember),
-                403, "respondent");
+        expectProblem(
+                perform(putJson("/rounds/" + round + "/responses/" + iom, answers, null), forumMember),
+                403,
+                "respondent");
         perform(putJson("/rounds/" + round + "/responses/" + ngo, answers, null), forumMember)
                 .andExpect(status().isForbidden());
         // an outsider is not even told the round exists
-        expectProblem(perform(putJson("/rounds/" + round + "/responses/" + outsiderOrg, answers, null), outsider),
-                404, "round");
+        expectProblem(
+                perform(putJson("/rounds/" + round + "/responses/" + outsiderOrg, answers, null), outsider),
+                404,
+                "round");
         assertThat(rows("round_response", UUID.fromString(round))).isZero();
 
-        perform(putJson("/rounds/" + round + "/responses/" + ngo, answers, null), ngoEditor).andExpect(status().isOk());
+        perform(putJson("/rounds/" + round + "/responses/" + ngo, answers, null), ngoEditor)
+                .andExpect(status().isOk());
 
         // reading answers: convenor, respondent itself, platform admins
         perform(getJson("/rounds/" + round + "/responses/" + ngo), ngoEditor).andExpect(status().isOk());
         perform(getJson("/rounds/" + round + "/responses/" + ngo), cityMember).andExpect(status().isOk());
-        perform(getJson("/rounds/" + round + "/responses/" + ngo), ministryEditor).andExpect(status().isForbidden());
+        perform(getJson("/rounds/" + round + "/responses/" + ngo), ministryEditor)
+                .andExpect(status().isForbidden());
         perform(getJson("/rounds/" + round + "/responses/" + ngo), forumMember).andExpect(status().isForbidden());
         perform(getJson("/rounds/" + round + "/responses/" + ngo), outsider).andExpect(status().isNotFound());
-        perform(getJson("/rounds/" + round + "/responses/" + association), cityEditor).andExpect(status().isNotFound());
+        perform(getJson("/rounds/" + round + "/responses/" + association), cityEditor)
+                .andExpect(status().isNotFound());
 
         // running: the convenor's editors only; history too
         expectProblem(perform(post("/rounds/" + round + "/close"), ngoEditor), 403, "convening");
@@ -147,8 +172,8 @@ class RoundAccessTest extends RoundsIntegrationTest {
         perform(getJson("/rounds/" + round + "/history"), platformAdmin()).andExpect(status().isOk());
 
         perform(post("/rounds/" + round + "/close"), cityEditor).andExpect(status().isOk());
-        expectProblem(perform(putJson("/rounds/" + round + "/responses/" + ngo, answers, null), ngoEditor), 409,
-                "CLOSED");
+        expectProblem(
+                perform(putJson("/rounds/" + round + "/responses/" + ngo, answers, null), ngoEditor), 409, "CLOSED");
         expectProblem(perform(post("/rounds/" + round + "/open"), cityEditor), 409, "CLOSED");
         awaitEvents(round, "AssessmentRoundOpened", "ChecklistResponseSubmitted", "AssessmentRoundClosed");
     }

@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.assessments.checklist.domain.Instrument;
 import org.arrival.assessments.checklist.domain.Question;
 import org.arrival.assessments.checklist.reference.InstrumentCatalogue;
@@ -32,17 +31,23 @@ class RoundComparisonTest extends RoundsIntegrationTest {
     }
 
     private String published(String title, String country, String subdivision, String r1, String r2) throws Exception {
-        String round = createRound(roundJson(title + " " + tag(), country, subdivision, city, List.of(ngo), List.of()),
-                cityEditor);
+        String round = createRound(
+                roundJson(title + " " + tag(), country, subdivision, city, List.of(ngo), List.of()), cityEditor);
         perform(post("/rounds/" + round + "/open"), cityEditor).andExpect(status().isOk());
         Instrument instrument = catalogue.current();
         List<String> answers = new ArrayList<>();
         for (Question q : instrument.recommendation("R1").orElseThrow().questions()) {
             answers.add(q.code() + "=" + r1);
         }
-        answers.add(instrument.recommendation("R2").orElseThrow().questions().get(0).code() + "=" + r2);
-        perform(putJson("/rounds/" + round + "/responses/" + ngo, answersJson(answers.toArray(String[]::new)), null),
-                ngoEditor).andExpect(status().isOk());
+        answers.add(
+                instrument.recommendation("R2").orElseThrow().questions().get(0).code() + "=" + r2);
+        perform(
+                        putJson(
+                                "/rounds/" + round + "/responses/" + ngo,
+                                answersJson(answers.toArray(String[]::new)),
+                                null),
+                        ngoEditor)
+                .andExpect(status().isOk());
         perform(post("/rounds/" + round + "/close"), cityEditor).andExpect(status().isOk());
         perform(post("/rounds/" + round + "/publish"), cityEditor).andExpect(status().isOk());
         return round;
@@ -55,9 +60,10 @@ class RoundComparisonTest extends RoundsIntegrationTest {
         int max = catalogue.current().maxScore();
 
         // published scores are public: anyone signed in may compare them
-        Token stranger = user("stranger-" + tag(), organisation("Gulu NGO Forum " + tag(), "NGO", false, false),
-                "member");
-        perform(getJson("/rounds/compare?from=" + earlier + "&to=" + later), stranger).andExpect(status().isOk())
+        Token stranger =
+                user("stranger-" + tag(), organisation("Gulu NGO Forum " + tag(), "NGO", false, false), "member");
+        perform(getJson("/rounds/compare?from=" + earlier + "&to=" + later), stranger)
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.from").value(earlier))
                 .andExpect(jsonPath("$.to").value(later))
                 .andExpect(jsonPath("$.jurisdiction.subdivision").value("UG-C"))
@@ -76,9 +82,11 @@ class RoundComparisonTest extends RoundsIntegrationTest {
                 .andExpect(jsonPath("$.recommendations[1].trend").value("REGRESSED"))
                 .andExpect(jsonPath("$.recommendations[2].delta").value(0.0))
                 .andExpect(jsonPath("$.recommendations[2].trend").value("UNCHANGED"))
-                .andExpect(jsonPath("$.recommendations.length()").value(catalogue.current().recommendations().size()));
+                .andExpect(jsonPath("$.recommendations.length()")
+                        .value(catalogue.current().recommendations().size()));
 
-        perform(getJson("/rounds/compare?from=" + later + "&to=" + earlier), cityEditor).andExpect(status().isOk())
+        perform(getJson("/rounds/compare?from=" + later + "&to=" + earlier), cityEditor)
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.overall.delta").value(-10.0))
                 .andExpect(jsonPath("$.overall.trend").value("REGRESSED"))
                 .andExpect(jsonPath("$.recommendations[1].trend").value("IMPROVED"));
@@ -88,20 +96,26 @@ class RoundComparisonTest extends RoundsIntegrationTest {
     void onlyPublishedRoundsOfTheSamePlaceAreCompared() throws Exception {
         String kampala = published("Kampala readiness 2025", "UG", "UG-C", "S", "Y");
         String nairobi = published("Nairobi readiness 2025", "KE", null, "Y", "Y");
-        expectProblem(perform(getJson("/rounds/compare?from=" + kampala + "&to=" + nairobi), cityEditor), 422,
+        expectProblem(
+                perform(getJson("/rounds/compare?from=" + kampala + "&to=" + nairobi), cityEditor),
+                422,
                 "same jurisdiction");
-        String open = createRound(roundJson("Kampala readiness 2027", "UG", "UG-C", city, List.of(ngo), List.of()),
-                cityEditor);
+        String open = createRound(
+                roundJson("Kampala readiness 2027", "UG", "UG-C", city, List.of(ngo), List.of()), cityEditor);
         perform(post("/rounds/" + open + "/open"), cityEditor).andExpect(status().isOk());
-        expectProblem(perform(getJson("/rounds/compare?from=" + kampala + "&to=" + open), cityEditor), 409,
-                "published");
-        Token outsider = user("outsider-" + tag(), organisation("Mombasa County " + tag(), "LOCAL_GOVERNMENT", false,
-                false), "org-editor");
-        perform(getJson("/rounds/compare?from=" + kampala + "&to=" + open), outsider).andExpect(status().isNotFound());
+        expectProblem(
+                perform(getJson("/rounds/compare?from=" + kampala + "&to=" + open), cityEditor), 409, "published");
+        Token outsider = user(
+                "outsider-" + tag(),
+                organisation("Mombasa County " + tag(), "LOCAL_GOVERNMENT", false, false),
+                "org-editor");
+        perform(getJson("/rounds/compare?from=" + kampala + "&to=" + open), outsider)
+                .andExpect(status().isNotFound());
         perform(getJson("/rounds/compare?from=" + kampala + "&to=" + UUID.randomUUID()), cityEditor)
                 .andExpect(status().isNotFound());
         expectProblem(perform(getJson("/rounds/compare?from=" + kampala + "&to=later"), cityEditor), 400, "to");
         perform(getJson("/rounds/compare?from=" + kampala), cityEditor).andExpect(status().isBadRequest());
-        perform(getJson("/rounds/compare?from=" + kampala + "&to=" + nairobi), null).andExpect(status().isUnauthorized());
+        perform(getJson("/rounds/compare?from=" + kampala + "&to=" + nairobi), null)
+                .andExpect(status().isUnauthorized());
     }
 }

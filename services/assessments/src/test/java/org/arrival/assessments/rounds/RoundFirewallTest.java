@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.platform.testing.RecordedEvent;
 import org.arrival.platform.testing.TestTokenIssuer.Token;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,13 +46,26 @@ class RoundFirewallTest extends RoundsIntegrationTest {
 
     /** A round shared with the forum, answered by the ministry and the hidden association, then published. */
     private String publishedWithTheAssociation() throws Exception {
-        String round = createRound(roundJson("Kampala readiness " + tag(), "UG", "UG-C", city,
-                List.of(ministry, ngo, association), List.of(forum)), cityEditor);
+        String round = createRound(
+                roundJson(
+                        "Kampala readiness " + tag(),
+                        "UG",
+                        "UG-C",
+                        city,
+                        List.of(ministry, ngo, association),
+                        List.of(forum)),
+                cityEditor);
         perform(post("/rounds/" + round + "/open"), cityEditor).andExpect(status().isOk());
-        perform(putJson("/rounds/" + round + "/responses/" + ministry, answersJson("1.1.a=Y", "1.1.b=Y"), null),
-                ministryEditor).andExpect(status().isOk());
-        perform(putJson("/rounds/" + round + "/responses/" + association,
-                answersJson("1.1.a=N", "1.1.b=N:members were asked for papers"), null), associationAdmin)
+        perform(
+                        putJson("/rounds/" + round + "/responses/" + ministry, answersJson("1.1.a=Y", "1.1.b=Y"), null),
+                        ministryEditor)
+                .andExpect(status().isOk());
+        perform(
+                        putJson(
+                                "/rounds/" + round + "/responses/" + association,
+                                answersJson("1.1.a=N", "1.1.b=N:members were asked for papers"),
+                                null),
+                        associationAdmin)
                 .andExpect(status().isOk());
         perform(post("/rounds/" + round + "/close"), cityEditor).andExpect(status().isOk());
         perform(post("/rounds/" + round + "/publish"), cityEditor).andExpect(status().isOk());
@@ -64,46 +76,63 @@ class RoundFirewallTest extends RoundsIntegrationTest {
     void anEnforcementBodyIsToldNothingOfARoundAHiddenOrganisationAnswers() throws Exception {
         String round = publishedWithTheAssociation();
         String unknown = UUID.randomUUID().toString();
-        for (String path : List.of("", "/scores", "/gaps", "/history", "/responses/" + ministry,
-                "/responses/" + association)) {
+        for (String path :
+                List.of("", "/scores", "/gaps", "/history", "/responses/" + ministry, "/responses/" + association)) {
             ResultActions hidden = perform(getJson("/rounds/" + round + path), policeOfficer);
             ResultActions missing = perform(getJson("/rounds/" + unknown + path), policeOfficer);
             expectProblem(hidden, 404, "round");
             assertThat(json(hidden, "$.detail").toString().replace(round, "ID"))
                     .isEqualTo(json(missing, "$.detail").toString().replace(unknown, "ID"));
         }
-        String listed = perform(getJson("/rounds?size=200&country=UG"), policeOfficer).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String listed = perform(getJson("/rounds?size=200&country=UG"), policeOfficer)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(listed).doesNotContain(round).doesNotContain(association.toString());
         perform(getJson("/rounds/compare?from=" + round + "&to=" + round), policeOfficer)
                 .andExpect(status().isNotFound());
         String inputs = perform(getJson("/inputs?subjectType=ROUND&subjectId=" + round), policeOfficer)
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(inputs).contains("\"totalItems\":0");
 
         // members who are no enforcement body see the round as it is, the association included
-        perform(getJson("/rounds/" + round), unhcrOfficer).andExpect(status().isOk())
+        perform(getJson("/rounds/" + round), unhcrOfficer)
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.respondentIds.length()").value(3))
                 .andExpect(jsonPath("$.respondentIds[2]").value(association.toString()));
-        perform(getJson("/rounds/" + round + "/scores"), unhcrOfficer).andExpect(status().isOk())
+        perform(getJson("/rounds/" + round + "/scores"), unhcrOfficer)
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.respondentsAnswered").value(2));
 
         // every event about the round names the association, so none may reach an enforcement body
-        List<RecordedEvent> all = awaitEvents(round, "AssessmentRoundOpened", "ChecklistResponseSubmitted",
-                "ChecklistResponseSubmitted", "AssessmentRoundClosed", "ChecklistScoresPublished");
-        assertThat(all).allSatisfy(e -> assertThat(e.header("ce_dataclassification")).isEqualTo("RESTRICTED"));
-        List<RecordedEvent> gaps = events.await(e -> GAPS.equals(e.topic()) && e.payloadText().contains(round), 1,
-                java.time.Duration.ofSeconds(20));
-        assertThat(gaps).allSatisfy(e -> assertThat(e.header("ce_dataclassification")).isEqualTo("RESTRICTED"));
+        List<RecordedEvent> all = awaitEvents(
+                round,
+                "AssessmentRoundOpened",
+                "ChecklistResponseSubmitted",
+                "ChecklistResponseSubmitted",
+                "AssessmentRoundClosed",
+                "ChecklistScoresPublished");
+        assertThat(all)
+                .allSatisfy(e -> assertThat(e.header("ce_dataclassification")).isEqualTo("RESTRICTED"));
+        List<RecordedEvent> gaps = events.await(
+                e -> GAPS.equals(e.topic()) && e.payloadText().contains(round), 1, java.time.Duration.ofSeconds(20));
+        assertThat(gaps)
+                .allSatisfy(e -> assertThat(e.header("ce_dataclassification")).isEqualTo("RESTRICTED"));
     }
 
     @Test
     void aRoundThatNamesNoHiddenOrganisationStaysVisibleToTheForumsEnforcementBodyWithItsUsualClassification()
             throws Exception {
-        String round = createRound(roundJson("Kampala readiness " + tag(), "UG", "UG-C", city,
-                List.of(ministry, ngo), List.of(forum)), cityEditor);
+        String round = createRound(
+                roundJson("Kampala readiness " + tag(), "UG", "UG-C", city, List.of(ministry, ngo), List.of(forum)),
+                cityEditor);
         perform(post("/rounds/" + round + "/open"), cityEditor).andExpect(status().isOk());
-        perform(getJson("/rounds/" + round), policeOfficer).andExpect(status().isOk())
+        perform(getJson("/rounds/" + round), policeOfficer)
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.respondentIds.length()").value(2));
         List<String> listed = json(perform(getJson("/rounds?size=200&status=OPEN"), policeOfficer), "$.items[*].id");
         assertThat(listed).contains(round);
@@ -113,37 +142,78 @@ class RoundFirewallTest extends RoundsIntegrationTest {
 
     @Test
     void aRoundConvenedByAHiddenOrganisationIsUnknownToEnforcementBodies() throws Exception {
-        String round = createRound(roundJson("Kisenyi community readiness " + tag(), "UG", "UG-C", association,
-                List.of(ngo), List.of(forum)), associationAdmin);
+        String round = createRound(
+                roundJson(
+                        "Kisenyi community readiness " + tag(),
+                        "UG",
+                        "UG-C",
+                        association,
+                        List.of(ngo),
+                        List.of(forum)),
+                associationAdmin);
         perform(post("/rounds/" + round + "/open"), associationAdmin).andExpect(status().isOk());
         perform(getJson("/rounds/" + round), unhcrOfficer).andExpect(status().isOk());
         expectProblem(perform(getJson("/rounds/" + round), policeOfficer), 404, "round");
-        List<String> listed = json(perform(getJson("/rounds?size=200&convenor=" + association), policeOfficer),
-                "$.items[*].id");
+        List<String> listed =
+                json(perform(getJson("/rounds?size=200&convenor=" + association), policeOfficer), "$.items[*].id");
         assertThat(listed).isEmpty();
     }
 
     @Test
     void anEnforcementBodyNamingAHiddenOrganisationIsAnsweredAsForAnUnknownOne() throws Exception {
         UUID unknown = UUID.randomUUID();
-        ResultActions hidden = perform(postJson("/rounds", roundJson("Police review " + tag(), "UG", "UG-C", police,
-                List.of(ngo, association), List.of())), policeEditor);
-        ResultActions missing = perform(postJson("/rounds", roundJson("Police review " + tag(), "UG", "UG-C", police,
-                List.of(ngo, unknown), List.of())), policeEditor);
+        ResultActions hidden = perform(
+                postJson(
+                        "/rounds",
+                        roundJson(
+                                "Police review " + tag(), "UG", "UG-C", police, List.of(ngo, association), List.of())),
+                policeEditor);
+        ResultActions missing = perform(
+                postJson(
+                        "/rounds",
+                        roundJson("Police review " + tag(), "UG", "UG-C", police, List.of(ngo, unknown), List.of())),
+                policeEditor);
         expectProblem(hidden, 422, "respondentIds");
         assertThat(json(hidden, "$.detail").toString().replace(association.toString(), "ID"))
                 .isEqualTo(json(missing, "$.detail").toString().replace(unknown.toString(), "ID"));
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM round_assessment WHERE convenor_id = ?", Integer.class,
-                police)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM round_assessment WHERE convenor_id = ?", Integer.class, police))
+                .isZero();
     }
 
     @Test
     void enforcementBodiesAndHiddenOrganisationsDoNotAnswerTheSameRound() throws Exception {
-        expectProblem(perform(postJson("/rounds", roundJson("Kampala readiness " + tag(), "UG", "UG-C", city,
-                List.of(police, association), List.of(forum))), cityEditor), 422, "enforcement");
-        String round = createRound(roundJson("Kampala readiness " + tag(), "UG", "UG-C", city, List.of(police),
-                List.of(forum)), cityEditor);
-        expectProblem(perform(putJson("/rounds/" + round, roundJson("Kampala readiness " + tag(), "UG", "UG-C", city,
-                List.of(police, association), List.of(forum)), "\"1\""), cityEditor), 422, "enforcement");
+        expectProblem(
+                perform(
+                        postJson(
+                                "/rounds",
+                                roundJson(
+                                        "Kampala readiness " + tag(),
+                                        "UG",
+                                        "UG-C",
+                                        city,
+                                        List.of(police, association),
+                                        List.of(forum))),
+                        cityEditor),
+                422,
+                "enforcement");
+        String round = createRound(
+                roundJson("Kampala readiness " + tag(), "UG", "UG-C", city, List.of(police), List.of(forum)),
+                cityEditor);
+        expectProblem(
+                perform(
+                        putJson(
+                                "/rounds/" + round,
+                                roundJson(
+                                        "Kampala readiness " + tag(),
+                                        "UG",
+                                        "UG-C",
+                                        city,
+                                        List.of(police, association),
+                                        List.of(forum)),
+                                "\"1\""),
+                        cityEditor),
+                422,
+                "enforcement");
     }
 }

@@ -4,20 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.arrival.assessments.AssessmentsIntegrationTest;
 import org.arrival.platform.testing.EventRecorder;
 import org.arrival.platform.testing.RecordedEvent;
 import org.arrival.platform.testing.TestTokenIssuer.Token;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
-
-import com.jayway.jsonpath.JsonPath;
 
 /** Helpers shared by the rounds' integration tests: realistic organisations, round bodies and event checks. */
 abstract class RoundsIntegrationTest extends AssessmentsIntegrationTest {
@@ -38,8 +36,8 @@ abstract class RoundsIntegrationTest extends AssessmentsIntegrationTest {
     protected void kampala() {
         String t = tag();
         city = organisation("Kampala Capital City Authority " + t, "LOCAL_GOVERNMENT", false, false);
-        ministry = organisation("Office of the Prime Minister, Department of Refugees " + t, "NATIONAL_GOVERNMENT_BODY",
-                false, false);
+        ministry = organisation(
+                "Office of the Prime Minister, Department of Refugees " + t, "NATIONAL_GOVERNMENT_BODY", false, false);
         ngo = organisation("Refugee Law Project " + t, "NGO", false, false);
         association = organisation("Kisenyi Somali Community Association " + t, "MIGRANT_ASSOCIATION", false, true);
         cityEditor = user("kcca-planner-" + t, city, "org-editor", "member");
@@ -56,13 +54,22 @@ abstract class RoundsIntegrationTest extends AssessmentsIntegrationTest {
         return UUID.randomUUID().toString().substring(0, 8);
     }
 
-    protected static String roundJson(String title, String country, String subdivision, UUID convenor,
-            List<UUID> respondents, List<UUID> forums) {
+    protected static String roundJson(
+            String title,
+            String country,
+            String subdivision,
+            UUID convenor,
+            List<UUID> respondents,
+            List<UUID> forums) {
         return """
                 {"title":"%s","jurisdiction":{"country":"%s"%s,"areaName":"Kampala"},"convenorId":"%s",
-                 "respondentIds":[%s],"closesOn":"2026-12-31","sharedWithForums":[%s]}""".formatted(title, country,
-                subdivision == null ? "" : ",\"subdivision\":\"" + subdivision + "\"", convenor, quoted(respondents),
-                quoted(forums));
+                 "respondentIds":[%s],"closesOn":"2026-12-31","sharedWithForums":[%s]}""".formatted(
+                        title,
+                        country,
+                        subdivision == null ? "" : ",\"subdivision\":\"" + subdivision + "\"",
+                        convenor,
+                        quoted(respondents),
+                        quoted(forums));
     }
 
     protected static String quoted(List<UUID> ids) {
@@ -71,12 +78,14 @@ abstract class RoundsIntegrationTest extends AssessmentsIntegrationTest {
 
     /** {@code "1.1.a=Y", "1.1.b=S"}, or with evidence {@code "1.1.a=Y:the 2024 census"}. */
     protected static String answersJson(String... answers) {
-        return Arrays.stream(answers).map(a -> {
-            String[] codeRest = a.split("=", 2);
-            String[] answerEvidence = codeRest[1].split(":", 2);
-            return "{\"question\":\"" + codeRest[0] + "\",\"answer\":\"" + answerEvidence[0] + "\""
-                    + (answerEvidence.length > 1 ? ",\"evidence\":\"" + answerEvidence[1] + "\"" : "") + "}";
-        }).collect(Collectors.joining(",", "{\"answers\":[", "]}"));
+        return Arrays.stream(answers)
+                .map(a -> {
+                    String[] codeRest = a.split("=", 2);
+                    String[] answerEvidence = codeRest[1].split(":", 2);
+                    return "{\"question\":\"" + codeRest[0] + "\",\"answer\":\"" + answerEvidence[0] + "\""
+                            + (answerEvidence.length > 1 ? ",\"evidence\":\"" + answerEvidence[1] + "\"" : "") + "}";
+                })
+                .collect(Collectors.joining(",", "{\"answers\":[", "]}"));
     }
 
     protected String createRound(String body, Token by) throws Exception {
@@ -108,8 +117,10 @@ abstract class RoundsIntegrationTest extends AssessmentsIntegrationTest {
         events.await(e -> subject.equals(e.subject()), types.length, Duration.ofSeconds(20));
         pause(400);
         List<RecordedEvent> all = eventsAbout(subject);
-        assertThat(all).extracting(RecordedEvent::type)
-                .containsExactly(Arrays.stream(types).map(RoundsIntegrationTest::type).toArray(String[]::new));
+        assertThat(all)
+                .extracting(RecordedEvent::type)
+                .containsExactly(
+                        Arrays.stream(types).map(RoundsIntegrationTest::type).toArray(String[]::new));
         all.forEach(EventRecorder::assertValidCloudEvent);
         return all;
     }

@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.EventJson;
 import org.arrival.contracts.common.Actor;
@@ -39,10 +38,10 @@ import org.arrival.platform.messaging.outbox.Outbox;
 import org.arrival.platform.messaging.outbox.OutgoingEvent;
 import org.arrival.platform.security.RecordScope;
 import org.arrival.platform.security.Viewer;
+import org.arrival.platform.web.InvalidInput;
 import org.arrival.platform.web.RecordNotFound;
 import org.arrival.platform.web.RuleViolation;
 import org.arrival.platform.web.StaleVersion;
-import org.arrival.platform.web.InvalidInput;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,8 +75,13 @@ public class CoherenceChecker {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    public CoherenceChecker(JdbcTemplate jdbc, Generations generations, Outbox outbox, ForumMembers members,
-            PlatformTransactionManager transactions, Clock clock) {
+    public CoherenceChecker(
+            JdbcTemplate jdbc,
+            Generations generations,
+            Outbox outbox,
+            ForumMembers members,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.clock = clock;
         this.jdbc = jdbc;
         this.generations = generations;
@@ -87,11 +91,12 @@ public class CoherenceChecker {
     }
 
     /** Checks every forum of the view, every minute. */
-    @Scheduled(fixedDelayString = "${arrival.forum.coherence.interval:PT1M}",
+    @Scheduled(
+            fixedDelayString = "${arrival.forum.coherence.interval:PT1M}",
             initialDelayString = "${arrival.forum.coherence.initial-delay:PT1M}")
     public void checkAll() {
-        List<UUID> forums = jdbc.queryForList("SELECT id FROM fv_forum WHERE generation = ? ORDER BY id", UUID.class,
-                generations.active());
+        List<UUID> forums = jdbc.queryForList(
+                "SELECT id FROM fv_forum WHERE generation = ? ORDER BY id", UUID.class, generations.active());
         for (UUID forum : forums) {
             try {
                 check(forum);
@@ -106,8 +111,13 @@ public class CoherenceChecker {
         return tx.execute(status -> {
             lock(forumId);
             JdbcStore store = generations.activeStore();
-            List<UUID> actionIds = store.actionsSharedWith(forumId).stream().map((ActionRow a) -> a.id).toList();
-            List<Finding> findings = CoherenceChecks.run(store, forumId, new EventLogLinks(jdbc, actionIds),
+            List<UUID> actionIds = store.actionsSharedWith(forumId).stream()
+                    .map((ActionRow a) -> a.id)
+                    .toList();
+            List<Finding> findings = CoherenceChecks.run(
+                    store,
+                    forumId,
+                    new EventLogLinks(jdbc, actionIds),
                     LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
             UUID owner = store.forum(forumId).map(f -> f.convenorId).orElse(forumId);
             reconcile(forumId, owner == null ? forumId : owner, findings, classifier(store));
@@ -125,8 +135,8 @@ public class CoherenceChecker {
         Set<UUID> hidden = members.hiddenFromEnforcementBodies();
         return flag -> {
             Map<UUID, List<RecordScope>> known = store.scopes(flag.recordIds());
-            List<RecordScope> sources = new ArrayList<>(
-                    Scopes.all(flag.recordIds(), id -> known.getOrDefault(id, List.of())));
+            List<RecordScope> sources =
+                    new ArrayList<>(Scopes.all(flag.recordIds(), id -> known.getOrDefault(id, List.of())));
             if (flag.updatedByOrganisation() != null) {
                 sources.add(Scopes.organisation(flag.updatedByOrganisation()));
             }
@@ -134,25 +144,50 @@ public class CoherenceChecker {
         };
     }
 
-    private void reconcile(UUID forumId, UUID owner, List<Finding> findings,
+    private void reconcile(
+            UUID forumId,
+            UUID owner,
+            List<Finding> findings,
             Function<CoherenceFlagRow, DataClassification> classifier) {
         Map<String, CoherenceFlagRow> existing = new HashMap<>();
-        for (CoherenceFlagRow row : jdbc.query("SELECT * FROM coherence_flag WHERE forum_id = ? FOR UPDATE",
-                CoherenceChecker::row, forumId)) {
+        for (CoherenceFlagRow row : jdbc.query(
+                "SELECT * FROM coherence_flag WHERE forum_id = ? FOR UPDATE", CoherenceChecker::row, forumId)) {
             existing.put(row.key(), row);
         }
         Instant now = now();
         for (Finding f : findings) {
             CoherenceFlagRow row = existing.remove(f.key());
             if (row == null) {
-                CoherenceFlagRow raised = new CoherenceFlagRow(UUID.randomUUID(), 1, forumId, f.check(), f.key(),
-                        f.recordIds(), f.summary(), FlagStatus.OPEN, null, true, now, now, SYSTEM.userId(), null,
+                CoherenceFlagRow raised = new CoherenceFlagRow(
+                        UUID.randomUUID(),
+                        1,
+                        forumId,
+                        f.check(),
+                        f.key(),
+                        f.recordIds(),
+                        f.summary(),
+                        FlagStatus.OPEN,
+                        null,
+                        true,
+                        now,
+                        now,
+                        SYSTEM.userId(),
+                        null,
                         f.parameters());
-                jdbc.update("INSERT INTO coherence_flag (id, forum_id, check_code, flag_key, record_ids, summary, "
-                        + "status, reason, condition_holds, version, created_at, updated_at, updated_by, parameters) "
-                        + "VALUES (?, ?, ?, ?, ?::uuid[], ?, 'OPEN', NULL, true, 1, ?, ?, ?, ?::jsonb)",
-                        raised.flagId(), forumId, f.check().name(), f.key(), array(f.recordIds()), f.summary(),
-                        Timestamp.from(now), Timestamp.from(now), SYSTEM.userId(), json(f.parameters()));
+                jdbc.update(
+                        "INSERT INTO coherence_flag (id, forum_id, check_code, flag_key, record_ids, summary, "
+                                + "status, reason, condition_holds, version, created_at, updated_at, updated_by, parameters) "
+                                + "VALUES (?, ?, ?, ?, ?::uuid[], ?, 'OPEN', NULL, true, 1, ?, ?, ?, ?::jsonb)",
+                        raised.flagId(),
+                        forumId,
+                        f.check().name(),
+                        f.key(),
+                        array(f.recordIds()),
+                        f.summary(),
+                        Timestamp.from(now),
+                        Timestamp.from(now),
+                        SYSTEM.userId(),
+                        json(f.parameters()));
                 outbox.append(event(raised, owner, classifier, new CoherenceFlagRaised(raised.toContract(), null)));
                 continue;
             }
@@ -175,29 +210,63 @@ public class CoherenceChecker {
                 if (!java.util.Objects.equals(f.parameters(), row.parameters())) {
                     // the same finding, now also said as parameters (a flag raised before they were kept): the
                     // summary did not change, so neither did the flag for its readers
-                    jdbc.update("UPDATE coherence_flag SET parameters = ?::jsonb WHERE id = ?", json(f.parameters()),
+                    jdbc.update(
+                            "UPDATE coherence_flag SET parameters = ?::jsonb WHERE id = ?",
+                            json(f.parameters()),
                             row.flagId());
                 }
                 continue;
             }
             // a reason carried over stays its author's words (and keeps its author's visibility)
-            CoherenceFlagRow updated = new CoherenceFlagRow(row.flagId(), row.version() + 1, forumId, row.checkCode(),
-                    row.key(), row.recordIds(), f.summary(), status, reason, true, row.createdAt(), now,
+            CoherenceFlagRow updated = new CoherenceFlagRow(
+                    row.flagId(),
+                    row.version() + 1,
+                    forumId,
+                    row.checkCode(),
+                    row.key(),
+                    row.recordIds(),
+                    f.summary(),
+                    status,
+                    reason,
+                    true,
+                    row.createdAt(),
+                    now,
                     reason == null ? SYSTEM.userId() : row.updatedBy(),
-                    reason == null ? null : row.updatedByOrganisation(), f.parameters());
+                    reason == null ? null : row.updatedByOrganisation(),
+                    f.parameters());
             save(updated);
-            outbox.append(event(updated, owner, classifier, new CoherenceFlagUpdated(updated.toContract(), SYSTEM,
-                    changed,
-                    changed.contains("status") ? HOLDS_AGAIN : null)));
+            outbox.append(event(
+                    updated,
+                    owner,
+                    classifier,
+                    new CoherenceFlagUpdated(
+                            updated.toContract(), SYSTEM, changed, changed.contains("status") ? HOLDS_AGAIN : null)));
         }
         for (CoherenceFlagRow row : existing.values()) {
             if (row.status() == FlagStatus.OPEN || row.status() == FlagStatus.ACKNOWLEDGED) {
-                CoherenceFlagRow resolved = new CoherenceFlagRow(row.flagId(), row.version() + 1, forumId,
-                        row.checkCode(), row.key(), row.recordIds(), row.summary(), FlagStatus.RESOLVED,
-                        NO_LONGER_HOLDS, false, row.createdAt(), now, SYSTEM.userId(), null, row.parameters());
+                CoherenceFlagRow resolved = new CoherenceFlagRow(
+                        row.flagId(),
+                        row.version() + 1,
+                        forumId,
+                        row.checkCode(),
+                        row.key(),
+                        row.recordIds(),
+                        row.summary(),
+                        FlagStatus.RESOLVED,
+                        NO_LONGER_HOLDS,
+                        false,
+                        row.createdAt(),
+                        now,
+                        SYSTEM.userId(),
+                        null,
+                        row.parameters());
                 save(resolved);
-                outbox.append(event(resolved, owner, classifier, new CoherenceFlagUpdated(resolved.toContract(), SYSTEM,
-                        List.of("status", "reason"), NO_LONGER_HOLDS)));
+                outbox.append(event(
+                        resolved,
+                        owner,
+                        classifier,
+                        new CoherenceFlagUpdated(
+                                resolved.toContract(), SYSTEM, List.of("status", "reason"), NO_LONGER_HOLDS)));
             } else if (row.conditionHolds()) {
                 jdbc.update("UPDATE coherence_flag SET condition_holds = false WHERE id = ?", row.flagId());
             }
@@ -208,22 +277,29 @@ public class CoherenceChecker {
      * A coordinator's change of a flag's status: acknowledge, resolve or dismiss, at the version the caller read.
      * A flag the viewer may not read is answered as an unknown one.
      */
-    public CoherenceFlagRow transition(UUID forumId, UUID flagId, FlagStatus target, @Nullable String reason,
-            long expected, Viewer viewer) {
+    public CoherenceFlagRow transition(
+            UUID forumId, UUID flagId, FlagStatus target, @Nullable String reason, long expected, Viewer viewer) {
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (why != null && why.length() > 2000) {
             throw InvalidInput.field("reason", "at most 2000 characters");
         }
         if (why == null && target != FlagStatus.ACKNOWLEDGED) {
-            throw InvalidInput.field("reason", "a reason is required to " + (target == FlagStatus.DISMISSED
-                    ? "dismiss" : "resolve") + " a flag");
+            throw InvalidInput.field(
+                    "reason",
+                    "a reason is required to " + (target == FlagStatus.DISMISSED ? "dismiss" : "resolve") + " a flag");
         }
         Actor actor = viewer.caller().toActor();
         return tx.execute(status -> {
             lock(forumId);
             JdbcStore store = generations.activeStore();
-            CoherenceFlagRow row = jdbc.query("SELECT * FROM coherence_flag WHERE id = ? AND forum_id = ? FOR UPDATE",
-                    CoherenceChecker::row, flagId, forumId).stream().findFirst()
+            CoherenceFlagRow row = jdbc
+                    .query(
+                            "SELECT * FROM coherence_flag WHERE id = ? AND forum_id = ? FOR UPDATE",
+                            CoherenceChecker::row,
+                            flagId,
+                            forumId)
+                    .stream()
+                    .findFirst()
                     .filter(f -> readable(viewer, List.of(f), store).size() == 1)
                     .orElseThrow(() -> new RecordNotFound("flag", flagId));
             if (expected != row.version()) {
@@ -241,27 +317,46 @@ public class CoherenceChecker {
             if (!java.util.Objects.equals(why, row.reason())) {
                 changed.add("reason");
             }
-            CoherenceFlagRow updated = new CoherenceFlagRow(row.flagId(), row.version() + 1, forumId, row.checkCode(),
-                    row.key(), row.recordIds(), row.summary(), target, why, row.conditionHolds(), row.createdAt(),
-                    now(), actor.userId(), actor.organisationId(), row.parameters());
+            CoherenceFlagRow updated = new CoherenceFlagRow(
+                    row.flagId(),
+                    row.version() + 1,
+                    forumId,
+                    row.checkCode(),
+                    row.key(),
+                    row.recordIds(),
+                    row.summary(),
+                    target,
+                    why,
+                    row.conditionHolds(),
+                    row.createdAt(),
+                    now(),
+                    actor.userId(),
+                    actor.organisationId(),
+                    row.parameters());
             save(updated);
             UUID owner = store.forum(forumId).map(f -> f.convenorId).orElse(null);
-            outbox.append(event(updated, owner == null ? forumId : owner, classifier(store),
+            outbox.append(event(
+                    updated,
+                    owner == null ? forumId : owner,
+                    classifier(store),
                     new CoherenceFlagUpdated(updated.toContract(), actor, changed, why)));
             return updated;
         });
     }
 
     /** The forum's flags the viewer may read: those naming only records the viewer may read. */
-    public List<CoherenceFlagRow> flags(UUID forumId, @Nullable FlagStatus status, @Nullable CoherenceCheckCode check,
-            Viewer viewer) {
+    public List<CoherenceFlagRow> flags(
+            UUID forumId, @Nullable FlagStatus status, @Nullable CoherenceCheckCode check, Viewer viewer) {
         return readable(viewer, flags(forumId, status, check), generations.activeStore()).stream()
-                .map(f -> f.seenBy(viewer)).toList();
+                .map(f -> f.seenBy(viewer))
+                .toList();
     }
 
     /** The flag, if the viewer may read it. */
     public Optional<CoherenceFlagRow> flag(UUID forumId, UUID flagId, Viewer viewer) {
-        return flag(forumId, flagId).filter(f -> readable(viewer, List.of(f), generations.activeStore()).size() == 1);
+        return flag(forumId, flagId)
+                .filter(f ->
+                        readable(viewer, List.of(f), generations.activeStore()).size() == 1);
     }
 
     /**
@@ -269,34 +364,58 @@ public class CoherenceChecker {
      * from its records (its summary quotes them), so it is readable only when all of them are.
      */
     static List<CoherenceFlagRow> readable(Viewer viewer, List<CoherenceFlagRow> flags, JdbcStore store) {
-        Map<UUID, List<RecordScope>> scopes = store.scopes(flags.stream().flatMap(f -> f.recordIds().stream())
-                .collect(Collectors.toSet()));
-        return flags.stream().filter(f -> viewer.mayReadAll(
-                Scopes.all(f.recordIds(), id -> scopes.getOrDefault(id, List.of())))).toList();
+        Map<UUID, List<RecordScope>> scopes =
+                store.scopes(flags.stream().flatMap(f -> f.recordIds().stream()).collect(Collectors.toSet()));
+        return flags.stream()
+                .filter(f -> viewer.mayReadAll(Scopes.all(f.recordIds(), id -> scopes.getOrDefault(id, List.of()))))
+                .toList();
     }
 
     /** Every flag of the forum, whoever may read it (the checks' own bookkeeping and tests). */
-    public List<CoherenceFlagRow> flags(UUID forumId, @Nullable FlagStatus status,
-            @Nullable CoherenceCheckCode check) {
-        return jdbc.query("SELECT * FROM coherence_flag WHERE forum_id = ? AND (?::text IS NULL OR status = ?) "
-                + "AND (?::text IS NULL OR check_code = ?) ORDER BY created_at, flag_key", CoherenceChecker::row,
-                forumId, name(status), name(status), name(check), name(check));
+    public List<CoherenceFlagRow> flags(UUID forumId, @Nullable FlagStatus status, @Nullable CoherenceCheckCode check) {
+        return jdbc.query(
+                "SELECT * FROM coherence_flag WHERE forum_id = ? AND (?::text IS NULL OR status = ?) "
+                        + "AND (?::text IS NULL OR check_code = ?) ORDER BY created_at, flag_key",
+                CoherenceChecker::row,
+                forumId,
+                name(status),
+                name(status),
+                name(check),
+                name(check));
     }
 
     Optional<CoherenceFlagRow> flag(UUID forumId, UUID flagId) {
-        return jdbc.query("SELECT * FROM coherence_flag WHERE id = ? AND forum_id = ?", CoherenceChecker::row,
-                flagId, forumId).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT * FROM coherence_flag WHERE id = ? AND forum_id = ?",
+                        CoherenceChecker::row,
+                        flagId,
+                        forumId)
+                .stream()
+                .findFirst();
     }
 
     private void save(CoherenceFlagRow r) {
-        jdbc.update("UPDATE coherence_flag SET version = ?, summary = ?, status = ?, reason = ?, condition_holds = ?, "
-                + "updated_at = ?, updated_by = ?, updated_by_org = ?, parameters = ?::jsonb WHERE id = ?", r.version(),
-                r.summary(), r.status().name(), r.reason(), r.conditionHolds(), Timestamp.from(r.updatedAt()),
-                r.updatedBy(), r.updatedByOrganisation(), json(r.parameters()), r.flagId());
+        jdbc.update(
+                "UPDATE coherence_flag SET version = ?, summary = ?, status = ?, reason = ?, condition_holds = ?, "
+                        + "updated_at = ?, updated_by = ?, updated_by_org = ?, parameters = ?::jsonb WHERE id = ?",
+                r.version(),
+                r.summary(),
+                r.status().name(),
+                r.reason(),
+                r.conditionHolds(),
+                Timestamp.from(r.updatedAt()),
+                r.updatedBy(),
+                r.updatedByOrganisation(),
+                json(r.parameters()),
+                r.flagId());
     }
 
-    private static OutgoingEvent event(CoherenceFlagRow flag, UUID owner,
-            Function<CoherenceFlagRow, DataClassification> classifier, Object payload) {
+    private static OutgoingEvent event(
+            CoherenceFlagRow flag,
+            UUID owner,
+            Function<CoherenceFlagRow, DataClassification> classifier,
+            Object payload) {
         return OutgoingEvent.about(flag.flagId(), owner, classifier.apply(flag), payload)
                 .keyedBy(flag.forumId());
     }
@@ -320,12 +439,22 @@ public class CoherenceChecker {
     static CoherenceFlagRow row(ResultSet rs, int i) throws SQLException {
         UUID[] ids = (UUID[]) rs.getArray("record_ids").getArray();
         Timestamp updated = rs.getTimestamp("updated_at");
-        return new CoherenceFlagRow(rs.getObject("id", UUID.class), rs.getLong("version"),
-                rs.getObject("forum_id", UUID.class), CoherenceCheckCode.valueOf(rs.getString("check_code")),
-                rs.getString("flag_key"), Arrays.asList(ids), rs.getString("summary"),
-                FlagStatus.valueOf(rs.getString("status")), rs.getString("reason"), rs.getBoolean("condition_holds"),
-                rs.getTimestamp("created_at").toInstant(), updated.toInstant(), rs.getString("updated_by"),
-                rs.getObject("updated_by_org", UUID.class), parameters(rs.getString("parameters")));
+        return new CoherenceFlagRow(
+                rs.getObject("id", UUID.class),
+                rs.getLong("version"),
+                rs.getObject("forum_id", UUID.class),
+                CoherenceCheckCode.valueOf(rs.getString("check_code")),
+                rs.getString("flag_key"),
+                Arrays.asList(ids),
+                rs.getString("summary"),
+                FlagStatus.valueOf(rs.getString("status")),
+                rs.getString("reason"),
+                rs.getBoolean("condition_holds"),
+                rs.getTimestamp("created_at").toInstant(),
+                updated.toInstant(),
+                rs.getString("updated_by"),
+                rs.getObject("updated_by_org", UUID.class),
+                parameters(rs.getString("parameters")));
     }
 
     /** Parameters are kept as the contract writes them. */
@@ -334,6 +463,8 @@ public class CoherenceChecker {
     }
 
     private static @Nullable CoherenceFlagParameters parameters(@Nullable String json) {
-        return json == null ? null : EventJson.read(json.getBytes(StandardCharsets.UTF_8), CoherenceFlagParameters.class);
+        return json == null
+                ? null
+                : EventJson.read(json.getBytes(StandardCharsets.UTF_8), CoherenceFlagParameters.class);
     }
 }

@@ -3,7 +3,6 @@ package org.arrival.forum.coherence;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.contracts.forum.CoherenceCheckCode;
 import org.arrival.contracts.forum.CoherenceFlag;
 import org.arrival.contracts.forum.CoherenceFlagParameters;
@@ -16,9 +15,21 @@ import org.jspecify.annotations.Nullable;
  * (the records named with their kind and title, sectors, groups, areas, dates), for wording it in the reader's
  * language from the {@code checkCode}; null for a flag raised before parameters were kept and not checked since.
  */
-public record CoherenceFlagRow(UUID flagId, long version, UUID forumId, CoherenceCheckCode checkCode, String key,
-        List<UUID> recordIds, String summary, FlagStatus status, @Nullable String reason, boolean conditionHolds,
-        Instant createdAt, Instant updatedAt, @Nullable String updatedBy, @Nullable UUID updatedByOrganisation,
+public record CoherenceFlagRow(
+        UUID flagId,
+        long version,
+        UUID forumId,
+        CoherenceCheckCode checkCode,
+        String key,
+        List<UUID> recordIds,
+        String summary,
+        FlagStatus status,
+        @Nullable String reason,
+        boolean conditionHolds,
+        Instant createdAt,
+        Instant updatedAt,
+        @Nullable String updatedBy,
+        @Nullable UUID updatedByOrganisation,
         @Nullable CoherenceFlagParameters parameters) {
 
     /**
@@ -29,8 +40,22 @@ public record CoherenceFlagRow(UUID flagId, long version, UUID forumId, Coherenc
         if (updatedByOrganisation == null || viewer.maySeeOrganisation(updatedByOrganisation)) {
             return this;
         }
-        return new CoherenceFlagRow(flagId, version, forumId, checkCode, key, recordIds, summary, status, null,
-                conditionHolds, createdAt, updatedAt, null, null, parameters);
+        return new CoherenceFlagRow(
+                flagId,
+                version,
+                forumId,
+                checkCode,
+                key,
+                recordIds,
+                summary,
+                status,
+                null,
+                conditionHolds,
+                createdAt,
+                updatedAt,
+                null,
+                null,
+                parameters);
     }
 
     CoherenceFlag toContract() {

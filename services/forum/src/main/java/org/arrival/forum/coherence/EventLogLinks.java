@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.arrival.contracts.EventJson;
 import org.arrival.contracts.actionplans.Action;
 import org.arrival.forum.coherence.domain.ActionLinks;
@@ -18,8 +17,8 @@ class EventLogLinks implements ActionLinks {
     private static final String LATEST = "SELECT DISTINCT ON (message_key) payload->'action' AS action FROM event_log "
             + "WHERE event_type IN ('org.arrival.actionplans.ActionProposed.v1', "
             + "'org.arrival.actionplans.ActionUpdated.v1') AND ";
-    private static final String ORDER = " ORDER BY message_key, (payload->'action'->>'version')::bigint DESC, "
-            + "occurred_at DESC";
+    private static final String ORDER =
+            " ORDER BY message_key, (payload->'action'->>'version')::bigint DESC, " + "occurred_at DESC";
     /** The latest action event of each of the actions given as a text array (indexed: event_log_key). */
     static final String LATEST_OF = LATEST + "message_key = ANY (?::text[])" + ORDER;
     /** The actions that named the commitment in some version (indexed: event_log_implements). */
@@ -34,8 +33,13 @@ class EventLogLinks implements ActionLinks {
         this.jdbc = jdbc;
         if (!actionIds.isEmpty()) {
             for (Action a : actions(array(actionIds))) {
-                links.put(a.actionId(), new Links(a.implementsActionId(), a.requiresLocalImplementation(),
-                        orEmpty(a.expectedImplementers()), orEmpty(a.gapIds())));
+                links.put(
+                        a.actionId(),
+                        new Links(
+                                a.implementsActionId(),
+                                a.requiresLocalImplementation(),
+                                orEmpty(a.expectedImplementers()),
+                                orEmpty(a.gapIds())));
             }
         }
     }
@@ -62,14 +66,18 @@ class EventLogLinks implements ActionLinks {
     @Override
     public List<Implementation> implementationsOf(UUID commitmentId) {
         // candidates named the commitment in some version; only those whose latest version still does count
-        List<UUID> candidates = jdbc.queryForList(NAMING, String.class, commitmentId.toString())
-                .stream().map(UUID::fromString).toList();
+        List<UUID> candidates = jdbc.queryForList(NAMING, String.class, commitmentId.toString()).stream()
+                .map(UUID::fromString)
+                .toList();
         if (candidates.isEmpty()) {
             return List.of();
         }
         return actions(array(candidates)).stream()
                 .filter(a -> commitmentId.equals(a.implementsActionId()))
-                .map(a -> new Implementation(a.actionId(), a.ownerId(), a.status() == null ? null : a.status().name()))
+                .map(a -> new Implementation(
+                        a.actionId(),
+                        a.ownerId(),
+                        a.status() == null ? null : a.status().name()))
                 .toList();
     }
 }

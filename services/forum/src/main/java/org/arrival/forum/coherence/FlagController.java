@@ -1,20 +1,21 @@
 package org.arrival.forum.coherence;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.contracts.forum.CoherenceCheckCode;
 import org.arrival.contracts.forum.FlagStatus;
 import org.arrival.forum.projection.Generations;
 import org.arrival.forum.projection.domain.Rows.ForumRow;
+import org.arrival.forum.web.ForumMembers;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.Roles;
+import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.AccessRefused;
 import org.arrival.platform.web.ETags;
 import org.arrival.platform.web.InvalidInput;
 import org.arrival.platform.web.RecordNotFound;
-import org.arrival.platform.security.Viewer;
-import org.arrival.forum.web.ForumMembers;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,9 +27,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * A forum's coherence flags: a member reads those naming only records they may read; the forum's coordinators
@@ -50,17 +48,19 @@ public class FlagController {
         this.generations = generations;
     }
 
-    public record Decision(@Nullable String reason) {
-    }
+    public record Decision(@Nullable String reason) {}
 
     static final String DECISION = "For the forum's coordinators. Needs the flag's ETag in If-Match (428 without, "
             + "412 when it changed). A flag naming a record the caller may not read is answered 404, as an unknown "
             + "one.";
 
-    @Operation(summary = "The forum's coherence flags, optionally by status and check",
+    @Operation(
+            summary = "The forum's coherence flags, optionally by status and check",
             description = "Only the flags naming records the caller may read, every one of them.")
     @GetMapping
-    public List<CoherenceFlagRow> flags(Caller caller, @PathVariable UUID forumId,
+    public List<CoherenceFlagRow> flags(
+            Caller caller,
+            @PathVariable UUID forumId,
             @RequestParam(required = false) @Nullable String status,
             @RequestParam(required = false) @Nullable String check) {
         FlagStatus byStatus = parse(FlagStatus.class, "status", status);
@@ -70,24 +70,33 @@ public class FlagController {
 
     @Operation(summary = "Acknowledge an open flag", description = DECISION)
     @PostMapping("/{flagId}/acknowledge")
-    public ResponseEntity<CoherenceFlagRow> acknowledge(Caller caller, @PathVariable UUID forumId,
-            @PathVariable UUID flagId, @RequestBody(required = false) @Nullable Decision body,
+    public ResponseEntity<CoherenceFlagRow> acknowledge(
+            Caller caller,
+            @PathVariable UUID forumId,
+            @PathVariable UUID flagId,
+            @RequestBody(required = false) @Nullable Decision body,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         return decide(caller, forumId, flagId, FlagStatus.ACKNOWLEDGED, body, ifMatch);
     }
 
     @Operation(summary = "Resolve an open or acknowledged flag, with a reason", description = DECISION)
     @PostMapping("/{flagId}/resolve")
-    public ResponseEntity<CoherenceFlagRow> resolve(Caller caller, @PathVariable UUID forumId,
-            @PathVariable UUID flagId, @RequestBody(required = false) @Nullable Decision body,
+    public ResponseEntity<CoherenceFlagRow> resolve(
+            Caller caller,
+            @PathVariable UUID forumId,
+            @PathVariable UUID flagId,
+            @RequestBody(required = false) @Nullable Decision body,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         return decide(caller, forumId, flagId, FlagStatus.RESOLVED, body, ifMatch);
     }
 
     @Operation(summary = "Dismiss an open or acknowledged flag, with a reason", description = DECISION)
     @PostMapping("/{flagId}/dismiss")
-    public ResponseEntity<CoherenceFlagRow> dismiss(Caller caller, @PathVariable UUID forumId,
-            @PathVariable UUID flagId, @RequestBody(required = false) @Nullable Decision body,
+    public ResponseEntity<CoherenceFlagRow> dismiss(
+            Caller caller,
+            @PathVariable UUID forumId,
+            @PathVariable UUID flagId,
+            @RequestBody(required = false) @Nullable Decision body,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         return decide(caller, forumId, flagId, FlagStatus.DISMISSED, body, ifMatch);
     }
@@ -96,22 +105,29 @@ public class FlagController {
      * A member who may not read the flag (or any record it names) is told it does not exist; one who may read it but
      * is no coordinator is refused; the change needs the version the caller read, in {@code If-Match}.
      */
-    private ResponseEntity<CoherenceFlagRow> decide(Caller caller, UUID forumId, UUID flagId, FlagStatus target,
-            @Nullable Decision body, @Nullable String ifMatch) {
+    private ResponseEntity<CoherenceFlagRow> decide(
+            Caller caller,
+            UUID forumId,
+            UUID flagId,
+            FlagStatus target,
+            @Nullable Decision body,
+            @Nullable String ifMatch) {
         Viewer viewer = members.viewer(caller, forumId);
         if (checker.flag(forumId, flagId, viewer).isEmpty()) {
             throw new RecordNotFound("flag", flagId);
         }
         ForumRow forum = generations.activeStore().forum(forumId).orElse(null);
-        boolean coordinator = caller.hasRole(Roles.FORUM_COORDINATOR) && forum != null
-                && (actsFor(caller, forum.convenorId) || actsFor(caller, forum.chairId)
+        boolean coordinator = caller.hasRole(Roles.FORUM_COORDINATOR)
+                && forum != null
+                && (actsFor(caller, forum.convenorId)
+                        || actsFor(caller, forum.chairId)
                         || actsFor(caller, forum.secretariatId));
         if (!coordinator && !caller.isPlatformAdmin()) {
             throw new AccessRefused("Only the forum's coordinators (convenor, chair or secretariat) may change flags");
         }
         long expected = requiredVersion(ifMatch);
-        CoherenceFlagRow row = checker.transition(forumId, flagId, target, body == null ? null : body.reason(),
-                expected, viewer);
+        CoherenceFlagRow row =
+                checker.transition(forumId, flagId, target, body == null ? null : body.reason(), expected, viewer);
         return ResponseEntity.ok().eTag(ETags.of(row.version())).body(row);
     }
 

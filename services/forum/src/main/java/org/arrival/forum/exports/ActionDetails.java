@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.arrival.contracts.EventJson;
 import org.arrival.contracts.actionplans.Action;
 import org.arrival.contracts.actionplans.ProgressReport;
@@ -21,14 +20,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class ActionDetails {
 
-    record ActionEnvelope(Action action) {
-    }
+    record ActionEnvelope(Action action) {}
 
-    record ReportEnvelope(ProgressReport report) {
-    }
+    record ReportEnvelope(ProgressReport report) {}
 
-    record StakeholderEnvelope(Stakeholder stakeholder) {
-    }
+    record StakeholderEnvelope(Stakeholder stakeholder) {}
 
     private final JdbcTemplate jdbc;
 
@@ -51,13 +47,22 @@ public class ActionDetails {
         }
         return payloads(actionId, List.of("ProgressReported")).stream()
                 .map(p -> EventJson.read(p, ReportEnvelope.class).report())
-                .filter(r -> r != null && reportId.equals(r.reportId())).reduce((a, b) -> b);
+                .filter(r -> r != null && reportId.equals(r.reportId()))
+                .reduce((a, b) -> b);
     }
 
     /** The newest state of the organisation as the registry's events carried it. */
     public Optional<Stakeholder> organisation(UUID id) {
-        return payloads(id, List.of("StakeholderRegistered", "StakeholderUpdated", "StakeholderVerified",
-                "StakeholderActivated", "StakeholderSuspended", "StakeholderArchived")).stream()
+        return payloads(
+                        id,
+                        List.of(
+                                "StakeholderRegistered",
+                                "StakeholderUpdated",
+                                "StakeholderVerified",
+                                "StakeholderActivated",
+                                "StakeholderSuspended",
+                                "StakeholderArchived"))
+                .stream()
                 .map(p -> EventJson.read(p, StakeholderEnvelope.class).stakeholder())
                 .filter(s -> s != null && id.equals(s.stakeholderId()))
                 .reduce((a, b) -> b.version() >= a.version() ? b : a);
@@ -66,12 +71,15 @@ public class ActionDetails {
     /** Payloads of the events of the named types keyed by the id, oldest first. */
     private List<byte[]> payloads(UUID key, List<String> names) {
         List<byte[]> out = new ArrayList<>();
-        jdbc.query("SELECT event_type, payload::text AS payload FROM event_log WHERE message_key = ? "
-                + "ORDER BY occurred_at, topic, kafka_partition, kafka_offset", rs -> {
+        jdbc.query(
+                "SELECT event_type, payload::text AS payload FROM event_log WHERE message_key = ? "
+                        + "ORDER BY occurred_at, topic, kafka_partition, kafka_offset",
+                rs -> {
                     if (names.contains(name(rs.getString("event_type")))) {
                         out.add(rs.getString("payload").getBytes(StandardCharsets.UTF_8));
                     }
-                }, key.toString());
+                },
+                key.toString());
         return out;
     }
 

@@ -10,12 +10,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-
 import org.arrival.contracts.actionplans.IndicatorValue;
 import org.arrival.contracts.actionplans.ParticipantRole;
 import org.arrival.contracts.actionplans.ProgressReport;
@@ -39,21 +37,34 @@ import org.jspecify.annotations.Nullable;
 public final class IatiXml {
 
     /** An organisation as IATI names it: org-id reference, OrganisationType code and name. */
-    public record Org(String ref, String type, String name) {
-    }
+    public record Org(String ref, String type, String name) {}
 
-    public record Participant(Org org, ParticipantRole role) {
-    }
+    public record Participant(Org org, ParticipantRole role) {}
 
-    public record Activity(ActionRow action, Org reporting, String description, List<Participant> participants,
-            @Nullable ProgressReport report) {
-    }
+    public record Activity(
+            ActionRow action,
+            Org reporting,
+            String description,
+            List<Participant> participants,
+            @Nullable ProgressReport report) {}
 
-    static final Map<String, String> STATUS = Map.of("PROPOSED", "1", "COMMITTED", "2", "IN_PROGRESS", "2",
-            "ON_HOLD", "6", "COMPLETED", "3", "EVALUATED", "4", "CANCELLED", "5");
+    static final Map<String, String> STATUS = Map.of(
+            "PROPOSED",
+            "1",
+            "COMMITTED",
+            "2",
+            "IN_PROGRESS",
+            "2",
+            "ON_HOLD",
+            "6",
+            "COMPLETED",
+            "3",
+            "EVALUATED",
+            "4",
+            "CANCELLED",
+            "5");
 
-    private IatiXml() {
-    }
+    private IatiXml() {}
 
     public static String write(List<Activity> activities, Instant generated) {
         StringWriter out = new StringWriter();
@@ -62,7 +73,9 @@ public final class IatiXml {
             x.writeStartDocument("UTF-8", "1.0");
             x.writeStartElement("iati-activities");
             x.writeAttribute("version", "2.03");
-            x.writeAttribute("generated-datetime", generated.truncatedTo(ChronoUnit.SECONDS).toString());
+            x.writeAttribute(
+                    "generated-datetime",
+                    generated.truncatedTo(ChronoUnit.SECONDS).toString());
             for (Activity a : activities) {
                 activity(x, a);
             }
@@ -96,11 +109,14 @@ public final class IatiXml {
         x.writeEndElement();
         participating(x, activity.reporting(), "2");
         for (Participant p : activity.participants()) {
-            participating(x, p.org(), switch (p.role()) {
-                case FUNDING -> "1";
-                case CONTRIBUTING -> "3";
-                case IMPLEMENTING -> "4";
-            });
+            participating(
+                    x,
+                    p.org(),
+                    switch (p.role()) {
+                        case FUNDING -> "1";
+                        case CONTRIBUTING -> "3";
+                        case IMPLEMENTING -> "4";
+                    });
         }
         x.writeEmptyElement("activity-status");
         x.writeAttribute("code", a.status == null ? "1" : STATUS.getOrDefault(a.status, "1"));

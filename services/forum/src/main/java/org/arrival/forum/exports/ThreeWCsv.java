@@ -3,7 +3,6 @@ package org.arrival.forum.exports;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
 import org.arrival.contracts.actionplans.IndicatorValue;
 import org.arrival.contracts.assessments.Count;
 import org.arrival.contracts.common.Jurisdiction;
@@ -23,21 +22,47 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ThreeWCsv {
 
-    static final List<String> HEADERS = List.of("Organisation", "Organisation ID", "Sector", "Country",
-            "Admin 1 code", "Admin 2 code", "Area", "Action", "Action ID", "Kind", "Status", "Start date", "End date",
-            "Percent complete", "Targeted", "Reached");
+    static final List<String> HEADERS = List.of(
+            "Organisation",
+            "Organisation ID",
+            "Sector",
+            "Country",
+            "Admin 1 code",
+            "Admin 2 code",
+            "Area",
+            "Action",
+            "Action ID",
+            "Kind",
+            "Status",
+            "Start date",
+            "End date",
+            "Percent complete",
+            "Targeted",
+            "Reached");
 
-    static final List<String> HXL = List.of("#org+name", "#org+code", "#sector", "#country+code", "#adm1+code",
-            "#adm2+code", "#loc+name", "#activity+name", "#activity+code", "#activity+type", "#status", "#date+start",
-            "#date+end", "#output+pct", "#targeted", "#reached");
+    static final List<String> HXL = List.of(
+            "#org+name",
+            "#org+code",
+            "#sector",
+            "#country+code",
+            "#adm1+code",
+            "#adm2+code",
+            "#loc+name",
+            "#activity+name",
+            "#activity+code",
+            "#activity+type",
+            "#status",
+            "#date+start",
+            "#date+end",
+            "#output+pct",
+            "#targeted",
+            "#reached");
 
     /** One action as the export sees it. */
-    public record Line(ActionRow action, String organisationName, String organisationRef,
-            List<IndicatorValue> indicators) {
-    }
+    public record Line(
+            ActionRow action, String organisationName, String organisationRef, List<IndicatorValue> indicators) {}
 
-    private ThreeWCsv() {
-    }
+    private ThreeWCsv() {}
 
     public static String write(List<Line> lines) {
         List<List<String>> rows = new ArrayList<>();
@@ -48,17 +73,31 @@ public final class ThreeWCsv {
             String reached = people(line.indicators(), false);
             for (String sector : a.sectors) {
                 for (Jurisdiction area : areas) {
-                    rows.add(List.of(text(line.organisationName()), text(line.organisationRef()), sector,
-                            area == null ? "" : text(area.country()), area == null ? "" : text(area.subdivision()),
-                            area == null ? "" : text(area.areaCode()), area == null ? "" : areaName(area),
-                            text(a.title), a.id.toString(), text(a.kind), text(a.status), text(a.startDate),
-                            text(a.endDate), a.latestReport == null ? "" : Integer.toString(a.latestReport.percentComplete),
-                            targeted, reached));
+                    rows.add(List.of(
+                            text(line.organisationName()),
+                            text(line.organisationRef()),
+                            sector,
+                            area == null ? "" : text(area.country()),
+                            area == null ? "" : text(area.subdivision()),
+                            area == null ? "" : text(area.areaCode()),
+                            area == null ? "" : areaName(area),
+                            text(a.title),
+                            a.id.toString(),
+                            text(a.kind),
+                            text(a.status),
+                            text(a.startDate),
+                            text(a.endDate),
+                            a.latestReport == null ? "" : Integer.toString(a.latestReport.percentComplete),
+                            targeted,
+                            reached));
                 }
             }
         }
-        rows.sort(Comparator.comparing((List<String> r) -> r.get(0)).thenComparing(r -> r.get(7))
-                .thenComparing(r -> r.get(8)).thenComparing(r -> r.get(2)).thenComparing(r -> r.get(6)));
+        rows.sort(Comparator.comparing((List<String> r) -> r.get(0))
+                .thenComparing(r -> r.get(7))
+                .thenComparing(r -> r.get(8))
+                .thenComparing(r -> r.get(2))
+                .thenComparing(r -> r.get(6)));
         StringBuilder out = new StringBuilder();
         row(out, HEADERS);
         row(out, HXL);
@@ -140,7 +179,15 @@ public final class ThreeWCsv {
             return false;
         }
         char first = s.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                || first == '\uFF1D' || first == '\uFF0B' || first == '\uFF0D' || first == '\uFF20';
+        return first == '='
+                || first == '+'
+                || first == '-'
+                || first == '@'
+                || first == '\t'
+                || first == '\r'
+                || first == '\uFF1D'
+                || first == '\uFF0B'
+                || first == '\uFF0D'
+                || first == '\uFF20';
     }
 }

@@ -4,9 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-
 import javax.sql.DataSource;
-
 import org.arrival.contracts.EventJson;
 import org.arrival.forum.projection.ProjectionChanged;
 import org.jspecify.annotations.Nullable;
@@ -33,6 +31,7 @@ public class ChangeChannel {
     static final String CHANNEL = "arrival_forum_changes";
     /** NOTIFY payloads must stay under 8000 bytes; a larger change is announced as "everything may have changed". */
     private static final int MAX_PAYLOAD = 7500;
+
     private static final Logger LOG = LoggerFactory.getLogger(ChangeChannel.class);
 
     private final JdbcTemplate jdbc;
@@ -77,7 +76,8 @@ public class ChangeChannel {
 
     private void receive() {
         while (running) {
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("LISTEN " + CHANNEL);
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {

@@ -1,5 +1,6 @@
 package org.arrival.forum.live;
 
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +20,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-
-import jakarta.annotation.PreDestroy;
-
 import org.arrival.forum.projection.Generations;
 import org.arrival.forum.projection.JdbcStore;
 import org.arrival.forum.projection.ProjectionChanged;
@@ -29,9 +27,9 @@ import org.arrival.forum.projection.domain.Touch;
 import org.arrival.forum.views.ForumViews;
 import org.arrival.forum.web.ForumMembers;
 import org.arrival.platform.directory.Organisations;
+import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.RecordScope;
 import org.arrival.platform.security.Viewer;
-import org.arrival.platform.security.Caller;
 import org.arrival.platform.web.RecordNotFound;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -72,8 +70,8 @@ public class LiveStreams {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("forum-live-hints").factory());
 
-    public LiveStreams(StreamSettings settings, ForumMembers members, Organisations organisations,
-            Generations generations) {
+    public LiveStreams(
+            StreamSettings settings, ForumMembers members, Organisations organisations, Generations generations) {
         this.settings = settings;
         this.members = members;
         this.organisations = organisations;
@@ -81,8 +79,7 @@ public class LiveStreams {
     }
 
     /** One open stream: whose, for which forum, until when. */
-    record Stream(String id, Caller caller, UUID forumId, SseEmitter emitter, Instant expiresAt, AtomicLong sequence) {
-    }
+    record Stream(String id, Caller caller, UUID forumId, SseEmitter emitter, Instant expiresAt, AtomicLong sequence) {}
 
     /**
      * Opens a stream for a caller who may see the forum (404 otherwise), until their token expires; 429 when the
@@ -91,17 +88,22 @@ public class LiveStreams {
     public SseEmitter open(Caller caller, UUID forumId, @Nullable Instant tokenExpiresAt) {
         members.viewer(caller, forumId);
         Instant now = Instant.now();
-        Instant until = tokenExpiresAt == null ? now.plus(settings.maxDuration())
+        Instant until = tokenExpiresAt == null
+                ? now.plus(settings.maxDuration())
                 : min(tokenExpiresAt, now.plus(settings.maxDuration()));
         // the container's timeout is a backstop: the heartbeat ends the stream at expiry first
-        long timeout = Math.max(1000, Duration.between(now, until).toMillis() + settings.heartbeat().toMillis() * 2);
+        long timeout = Math.max(
+                1000,
+                Duration.between(now, until).toMillis() + settings.heartbeat().toMillis() * 2);
         SseEmitter emitter = new SseEmitter(timeout);
         Stream stream = new Stream(UUID.randomUUID().toString(), caller, forumId, emitter, until, new AtomicLong());
         synchronized (open) {
             if (open.size() >= settings.maxStreams()) {
                 throw new TooManyStreams("The service holds as many live streams as it may; try again in a minute");
             }
-            long mine = open.values().stream().filter(s -> s.caller().userId().equals(caller.userId())).count();
+            long mine = open.values().stream()
+                    .filter(s -> s.caller().userId().equals(caller.userId()))
+                    .count();
             if (mine >= settings.maxPerCaller()) {
                 throw new TooManyStreams("You already have " + mine + " live streams open (at most "
                         + settings.maxPerCaller() + "): close another page of the forum");
@@ -119,14 +121,21 @@ public class LiveStreams {
         ready.put("forumId", forumId);
         ready.put("heartbeatSeconds", settings.heartbeat().toSeconds());
         ready.put("expiresAt", until.toString());
-        send(stream, SseEmitter.event().name(READY).id(Long.toString(stream.sequence().incrementAndGet()))
-                .reconnectTime(3000).data(ready, MediaType.APPLICATION_JSON));
+        send(
+                stream,
+                SseEmitter.event()
+                        .name(READY)
+                        .id(Long.toString(stream.sequence().incrementAndGet()))
+                        .reconnectTime(3000)
+                        .data(ready, MediaType.APPLICATION_JSON));
         return emitter;
     }
 
     /** How many streams are open, for a forum or (with null) in all. */
     public int openStreams(UUID forumId) {
-        return (int) open.values().stream().filter(s -> forumId == null || s.forumId().equals(forumId)).count();
+        return (int) open.values().stream()
+                .filter(s -> forumId == null || s.forumId().equals(forumId))
+                .count();
     }
 
     /** How many streams were opened since the service started. */
@@ -157,19 +166,26 @@ public class LiveStreams {
             Map<UUID, List<RecordScope>> sources = sources(batch, store);
             Map<String, Optional<Viewer>> viewers = new HashMap<>();
             for (Stream stream : List.copyOf(open.values())) {
-                Optional<Viewer> viewer = viewers.computeIfAbsent(stream.caller().userId() + "/" + stream.forumId(),
-                        k -> viewerOf(stream));
+                Optional<Viewer> viewer = viewers.computeIfAbsent(
+                        stream.caller().userId() + "/" + stream.forumId(), k -> viewerOf(stream));
                 if (viewer.isEmpty()) {
                     end(stream, CLOSED, "You no longer sit in this forum");
                     continue;
                 }
-                Set<String> views = views(batch, stream.forumId(), store, new ForumViews(store, organisations,
-                        viewer.get(), LocalDate.now(ZoneOffset.UTC)), sources);
+                Set<String> views = views(
+                        batch,
+                        stream.forumId(),
+                        store,
+                        new ForumViews(store, organisations, viewer.get(), LocalDate.now(ZoneOffset.UTC)),
+                        sources);
                 if (!views.isEmpty()) {
                     Map<String, Object> data = Map.of("forumId", stream.forumId(), "views", views);
-                    send(stream, SseEmitter.event().name(CHANGED)
-                            .id(Long.toString(stream.sequence().incrementAndGet()))
-                            .data(data, MediaType.APPLICATION_JSON));
+                    send(
+                            stream,
+                            SseEmitter.event()
+                                    .name(CHANGED)
+                                    .id(Long.toString(stream.sequence().incrementAndGet()))
+                                    .data(data, MediaType.APPLICATION_JSON));
                 }
             }
         } catch (RuntimeException e) {
@@ -196,7 +212,11 @@ public class LiveStreams {
      * The views of the forum the batch changed for this viewer: only records the viewer may see count, and a derived
      * record (a flag) only if the viewer may read every record it comes from.
      */
-    public static Set<String> views(List<ProjectionChanged> batch, UUID forumId, JdbcStore store, ForumViews views,
+    public static Set<String> views(
+            List<ProjectionChanged> batch,
+            UUID forumId,
+            JdbcStore store,
+            ForumViews views,
             Map<UUID, List<RecordScope>> sources) {
         Set<String> changed = new TreeSet<>();
         for (ProjectionChanged change : batch) {
@@ -205,7 +225,8 @@ public class LiveStreams {
                 continue;
             }
             for (Touch t : change.touches()) {
-                if (!changed.containsAll(t.views()) && t.concerns(forumId, store)
+                if (!changed.containsAll(t.views())
+                        && t.concerns(forumId, store)
                         && views.visible(t.owner(), t.classification(), t.sharedWithForums())
                         && views.mayReadAll(t.sources(), id -> sources.getOrDefault(id, List.of()))) {
                     changed.addAll(t.views());
@@ -222,14 +243,20 @@ public class LiveStreams {
     @Scheduled(cron = "${arrival.forum.stream.new-day-cron:1 0 0 * * *}", zone = "UTC")
     public void newDay() {
         for (Stream stream : List.copyOf(open.values())) {
-            send(stream, SseEmitter.event().name(CHANGED).id(Long.toString(stream.sequence().incrementAndGet()))
-                    .data(Map.of("forumId", stream.forumId(), "views", List.of("tracker")),
-                            MediaType.APPLICATION_JSON));
+            send(
+                    stream,
+                    SseEmitter.event()
+                            .name(CHANGED)
+                            .id(Long.toString(stream.sequence().incrementAndGet()))
+                            .data(
+                                    Map.of("forumId", stream.forumId(), "views", List.of("tracker")),
+                                    MediaType.APPLICATION_JSON));
         }
     }
 
     /** Keeps idle streams open, notices clients that went away and ends streams whose token expired. */
-    @Scheduled(fixedDelayString = "${arrival.forum.stream.heartbeat:PT15S}",
+    @Scheduled(
+            fixedDelayString = "${arrival.forum.stream.heartbeat:PT15S}",
             initialDelayString = "${arrival.forum.stream.heartbeat:PT15S}")
     public void heartbeat() {
         Instant now = Instant.now();

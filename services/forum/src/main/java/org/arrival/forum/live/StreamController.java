@@ -1,9 +1,13 @@
 package org.arrival.forum.live;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.UUID;
-
 import org.arrival.platform.security.Caller;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -13,12 +17,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Live updates of a forum's views, as server-sent events. */
 @RestController
@@ -31,7 +29,9 @@ public class StreamController {
         this.streams = streams;
     }
 
-    @Operation(summary = "A stream of hints that the forum's views changed (text/event-stream)", description = """
+    @Operation(
+            summary = "A stream of hints that the forum's views changed (text/event-stream)",
+            description = """
             For members of the forum (and platform administrators), with a bearer token like every view; anyone else \
             gets 404. Events: `ready` once connected (`heartbeatSeconds`, `expiresAt`); `changed` with \
             `{"forumId", "views": [...]}` after the projection committed a change the caller may see, where views \
@@ -40,17 +40,25 @@ public class StreamController {
             keep an idle stream open. Hints carry no record data: fetch the named views again. At most a few \
             streams per user (429 beyond).""",
             responses = {
-                @ApiResponse(responseCode = "200", description = "The stream",
-                        content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
-                                schema = @Schema(type = "string"))),
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "The stream",
+                        content =
+                                @Content(
+                                        mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                                        schema = @Schema(type = "string"))),
                 @ApiResponse(responseCode = "401", description = "No valid bearer token"),
                 @ApiResponse(responseCode = "404", description = "No such forum for this caller"),
-                @ApiResponse(responseCode = "429", description = "Too many streams open")})
+                @ApiResponse(responseCode = "429", description = "Too many streams open")
+            })
     @GetMapping(path = "/forums/{forumId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public ResponseEntity<SseEmitter> stream(Caller caller, @PathVariable UUID forumId, Principal principal) {
-        Instant expiresAt = principal instanceof JwtAuthenticationToken token ? token.getToken().getExpiresAt() : null;
+        Instant expiresAt = principal instanceof JwtAuthenticationToken token
+                ? token.getToken().getExpiresAt()
+                : null;
         SseEmitter emitter = streams.open(caller, forumId, expiresAt);
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
                 .header("X-Accel-Buffering", "no") // proxies must not buffer the stream
                 .body(emitter);
     }

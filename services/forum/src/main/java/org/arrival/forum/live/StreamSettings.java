@@ -1,7 +1,6 @@
 package org.arrival.forum.live;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

@@ -1,7 +1,6 @@
 package org.arrival.forum.live;
 
 import java.util.List;
-
 import org.arrival.platform.web.ApiException;
 
 /** 429: the caller (or the instance) already holds as many live streams as it may. */

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.forum.projection.domain.ProjectedEvent;
 import org.arrival.forum.projection.domain.ProjectionStore;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
@@ -44,6 +43,7 @@ final class BatchStore implements ProjectionStore {
     private final JdbcStore tables;
     /** Rows read or written so far, by kind and id; a null value is a row known not to exist. */
     private final Map<Class<?>, Map<UUID, Object>> known = new HashMap<>();
+
     private final Map<Class<?>, Map<UUID, Object>> changed = new LinkedHashMap<>();
 
     BatchStore(JdbcStore tables) {
@@ -112,27 +112,105 @@ final class BatchStore implements ProjectionStore {
         }
     }
 
-    @Override public Optional<OrganisationRow> organisation(UUID id) { return get(OrganisationRow.class, id); }
-    @Override public Optional<ForumRow> forum(UUID id) { return get(ForumRow.class, id); }
-    @Override public Optional<MembershipRow> membership(UUID id) { return get(MembershipRow.class, id); }
-    @Override public Optional<ActionRow> action(UUID id) { return get(ActionRow.class, id); }
-    @Override public Optional<NeedRow> need(UUID id) { return get(NeedRow.class, id); }
-    @Override public Optional<GapRow> gap(UUID id) { return get(GapRow.class, id); }
-    @Override public Optional<RoundScoreRow> round(UUID id) { return get(RoundScoreRow.class, id); }
-    @Override public Optional<PlanRow> plan(UUID id) { return get(PlanRow.class, id); }
-    @Override public Optional<PopulationRow> estimate(UUID id) { return get(PopulationRow.class, id); }
-    @Override public Optional<InputRow> input(UUID id) { return get(InputRow.class, id); }
+    @Override
+    public Optional<OrganisationRow> organisation(UUID id) {
+        return get(OrganisationRow.class, id);
+    }
 
-    @Override public void save(OrganisationRow row) { put(OrganisationRow.class, row.id, row); }
-    @Override public void save(ForumRow row) { put(ForumRow.class, row.id, row); }
-    @Override public void save(MembershipRow row) { put(MembershipRow.class, row.id, row); }
-    @Override public void save(ActionRow row) { put(ActionRow.class, row.id, row); }
-    @Override public void save(NeedRow row) { put(NeedRow.class, row.id, row); }
-    @Override public void save(GapRow row) { put(GapRow.class, row.id, row); }
-    @Override public void save(RoundScoreRow row) { put(RoundScoreRow.class, row.id, row); }
-    @Override public void save(PlanRow row) { put(PlanRow.class, row.id, row); }
-    @Override public void save(PopulationRow row) { put(PopulationRow.class, row.id, row); }
-    @Override public void save(InputRow row) { put(InputRow.class, row.id, row); }
+    @Override
+    public Optional<ForumRow> forum(UUID id) {
+        return get(ForumRow.class, id);
+    }
+
+    @Override
+    public Optional<MembershipRow> membership(UUID id) {
+        return get(MembershipRow.class, id);
+    }
+
+    @Override
+    public Optional<ActionRow> action(UUID id) {
+        return get(ActionRow.class, id);
+    }
+
+    @Override
+    public Optional<NeedRow> need(UUID id) {
+        return get(NeedRow.class, id);
+    }
+
+    @Override
+    public Optional<GapRow> gap(UUID id) {
+        return get(GapRow.class, id);
+    }
+
+    @Override
+    public Optional<RoundScoreRow> round(UUID id) {
+        return get(RoundScoreRow.class, id);
+    }
+
+    @Override
+    public Optional<PlanRow> plan(UUID id) {
+        return get(PlanRow.class, id);
+    }
+
+    @Override
+    public Optional<PopulationRow> estimate(UUID id) {
+        return get(PopulationRow.class, id);
+    }
+
+    @Override
+    public Optional<InputRow> input(UUID id) {
+        return get(InputRow.class, id);
+    }
+
+    @Override
+    public void save(OrganisationRow row) {
+        put(OrganisationRow.class, row.id, row);
+    }
+
+    @Override
+    public void save(ForumRow row) {
+        put(ForumRow.class, row.id, row);
+    }
+
+    @Override
+    public void save(MembershipRow row) {
+        put(MembershipRow.class, row.id, row);
+    }
+
+    @Override
+    public void save(ActionRow row) {
+        put(ActionRow.class, row.id, row);
+    }
+
+    @Override
+    public void save(NeedRow row) {
+        put(NeedRow.class, row.id, row);
+    }
+
+    @Override
+    public void save(GapRow row) {
+        put(GapRow.class, row.id, row);
+    }
+
+    @Override
+    public void save(RoundScoreRow row) {
+        put(RoundScoreRow.class, row.id, row);
+    }
+
+    @Override
+    public void save(PlanRow row) {
+        put(PlanRow.class, row.id, row);
+    }
+
+    @Override
+    public void save(PopulationRow row) {
+        put(PopulationRow.class, row.id, row);
+    }
+
+    @Override
+    public void save(InputRow row) {
+        put(InputRow.class, row.id, row);
+    }
 
     // the listings read the tables: what this batch changed is written first
 

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.forum.projection.domain.ProjectedEvent;
 import org.arrival.platform.messaging.consumer.InboundEvent;
@@ -19,11 +18,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class EventLog {
 
-    private static final RowMapper<ProjectedEvent> MAPPER = (rs, i) -> new ProjectedEvent(rs.getString("event_id"),
-            rs.getString("event_type"), rs.getString("subject"), rs.getString("message_key"),
-            rs.getObject("owner_org", UUID.class), DataClassification.valueOf(rs.getString("classification")),
-            rs.getTimestamp("occurred_at").toInstant(), rs.getString("topic"), rs.getInt("kafka_partition"),
-            rs.getLong("kafka_offset"), rs.getString("payload").getBytes(StandardCharsets.UTF_8));
+    private static final RowMapper<ProjectedEvent> MAPPER = (rs, i) -> new ProjectedEvent(
+            rs.getString("event_id"),
+            rs.getString("event_type"),
+            rs.getString("subject"),
+            rs.getString("message_key"),
+            rs.getObject("owner_org", UUID.class),
+            DataClassification.valueOf(rs.getString("classification")),
+            rs.getTimestamp("occurred_at").toInstant(),
+            rs.getString("topic"),
+            rs.getInt("kafka_partition"),
+            rs.getLong("kafka_offset"),
+            rs.getString("payload").getBytes(StandardCharsets.UTF_8));
 
     private final JdbcTemplate jdbc;
 
@@ -32,8 +38,18 @@ public class EventLog {
     }
 
     public static ProjectedEvent of(InboundEvent e) {
-        return new ProjectedEvent(e.id(), e.type(), e.subject(), e.key(), e.ownerOrg(), e.classification(), e.time(),
-                e.topic(), e.partition(), e.offset(), e.payload());
+        return new ProjectedEvent(
+                e.id(),
+                e.type(),
+                e.subject(),
+                e.key(),
+                e.ownerOrg(),
+                e.classification(),
+                e.time(),
+                e.topic(),
+                e.partition(),
+                e.offset(),
+                e.payload());
     }
 
     private static final String APPEND = """
@@ -59,29 +75,47 @@ public class EventLog {
         if (events.isEmpty()) {
             return;
         }
-        Set<String> logged = new HashSet<>(jdbc.queryForList("SELECT event_id FROM event_log WHERE event_id = ANY(?::text[])",
-                String.class, (Object) events.stream().map(ProjectedEvent::id).toArray(String[]::new)));
-        List<ProjectedEvent> missing = events.stream().filter(e -> !logged.contains(e.id())).toList();
+        Set<String> logged = new HashSet<>(jdbc.queryForList(
+                "SELECT event_id FROM event_log WHERE event_id = ANY(?::text[])", String.class, (Object)
+                        events.stream().map(ProjectedEvent::id).toArray(String[]::new)));
+        List<ProjectedEvent> missing =
+                events.stream().filter(e -> !logged.contains(e.id())).toList();
         if (!missing.isEmpty()) {
             appendAll(missing);
         }
     }
 
     private static Object[] columns(ProjectedEvent e) {
-        return new Object[] {e.id(), e.type(), e.subject(), e.key(), e.ownerOrg(), e.classification().name(),
-                Timestamp.from(e.time()), e.topic(), e.partition(), e.offset(),
-                new String(e.payload(), StandardCharsets.UTF_8)};
+        return new Object[] {
+            e.id(),
+            e.type(),
+            e.subject(),
+            e.key(),
+            e.ownerOrg(),
+            e.classification().name(),
+            Timestamp.from(e.time()),
+            e.topic(),
+            e.partition(),
+            e.offset(),
+            new String(e.payload(), StandardCharsets.UTF_8)
+        };
     }
 
     /** Every event up to and including the instant, in time order (and topic order for equal times). */
     public List<ProjectedEvent> upTo(Instant at) {
-        return jdbc.query("SELECT * FROM event_log WHERE occurred_at <= ? "
-                + "ORDER BY occurred_at, topic, kafka_partition, kafka_offset", MAPPER, Timestamp.from(at));
+        return jdbc.query(
+                "SELECT * FROM event_log WHERE occurred_at <= ? "
+                        + "ORDER BY occurred_at, topic, kafka_partition, kafka_offset",
+                MAPPER,
+                Timestamp.from(at));
     }
 
     /** Every event after the instant, in time order. */
     public List<ProjectedEvent> after(Instant at) {
-        return jdbc.query("SELECT * FROM event_log WHERE occurred_at > ? "
-                + "ORDER BY occurred_at, topic, kafka_partition, kafka_offset", MAPPER, Timestamp.from(at));
+        return jdbc.query(
+                "SELECT * FROM event_log WHERE occurred_at > ? "
+                        + "ORDER BY occurred_at, topic, kafka_partition, kafka_offset",
+                MAPPER,
+                Timestamp.from(at));
     }
 }

@@ -2,7 +2,6 @@ package org.arrival.forum.projection;
 
 import java.util.List;
 import java.util.Objects;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -10,8 +9,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class Generations {
 
-    static final List<String> TABLES = List.of("fv_organisation", "fv_forum", "fv_membership", "fv_action", "fv_need",
-            "fv_gap", "fv_round_score", "fv_plan", "fv_population", "fv_input");
+    static final List<String> TABLES = List.of(
+            "fv_organisation",
+            "fv_forum",
+            "fv_membership",
+            "fv_action",
+            "fv_need",
+            "fv_gap",
+            "fv_round_score",
+            "fv_plan",
+            "fv_population",
+            "fv_input");
 
     private final JdbcTemplate jdbc;
 
@@ -30,12 +38,14 @@ public class Generations {
 
     /** The generations live events go to: the active one and those being rebuilt. */
     public List<Integer> written() {
-        return jdbc.queryForList("SELECT generation FROM fv_generation WHERE state IN ('ACTIVE', 'BUILDING') "
-                + "ORDER BY generation", Integer.class);
+        return jdbc.queryForList(
+                "SELECT generation FROM fv_generation WHERE state IN ('ACTIVE', 'BUILDING') " + "ORDER BY generation",
+                Integer.class);
     }
 
     public int startBuilding() {
-        int g = Objects.requireNonNull(jdbc.queryForObject("SELECT nextval('fv_generation_seq')::int", Integer.class),
+        int g = Objects.requireNonNull(
+                jdbc.queryForObject("SELECT nextval('fv_generation_seq')::int", Integer.class),
                 "nextval returns a number");
         jdbc.update("INSERT INTO fv_generation (generation, state) VALUES (?, 'BUILDING')", g);
         return g;
@@ -47,8 +57,10 @@ public class Generations {
         jdbc.update("UPDATE fv_generation SET state = 'RETIRED' WHERE generation = ?", previous);
         jdbc.update("UPDATE fv_generation SET state = 'ACTIVE' WHERE generation = ?", generation);
         jdbc.update("UPDATE fv_active_generation SET generation = ?", generation);
-        for (Integer old : jdbc.queryForList("SELECT generation FROM fv_generation WHERE state IN ('RETIRED', 'FAILED') "
-                + "AND generation <> ?", Integer.class, previous)) {
+        for (Integer old : jdbc.queryForList(
+                "SELECT generation FROM fv_generation WHERE state IN ('RETIRED', 'FAILED') " + "AND generation <> ?",
+                Integer.class,
+                previous)) {
             drop(old);
         }
     }

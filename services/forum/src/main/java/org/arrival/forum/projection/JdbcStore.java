@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.arrival.contracts.EventJson;
 import org.arrival.forum.projection.domain.ProjectionStore;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
@@ -34,10 +33,27 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class JdbcStore implements ProjectionStore {
 
     /** The table each kind of row lives in. */
-    static final Map<Class<?>, String> TABLES = Map.of(OrganisationRow.class, "fv_organisation", ForumRow.class,
-            "fv_forum", MembershipRow.class, "fv_membership", ActionRow.class, "fv_action", NeedRow.class, "fv_need",
-            GapRow.class, "fv_gap", RoundScoreRow.class, "fv_round_score", PlanRow.class, "fv_plan",
-            PopulationRow.class, "fv_population", InputRow.class, "fv_input");
+    static final Map<Class<?>, String> TABLES = Map.of(
+            OrganisationRow.class,
+            "fv_organisation",
+            ForumRow.class,
+            "fv_forum",
+            MembershipRow.class,
+            "fv_membership",
+            ActionRow.class,
+            "fv_action",
+            NeedRow.class,
+            "fv_need",
+            GapRow.class,
+            "fv_gap",
+            RoundScoreRow.class,
+            "fv_round_score",
+            PlanRow.class,
+            "fv_plan",
+            PopulationRow.class,
+            "fv_population",
+            InputRow.class,
+            "fv_input");
 
     private final JdbcTemplate jdbc;
     private final int generation;
@@ -52,8 +68,14 @@ public class JdbcStore implements ProjectionStore {
     }
 
     <T> Optional<T> find(Class<T> type, UUID id) {
-        return jdbc.query("SELECT data::text FROM " + TABLES.get(type) + " WHERE generation = ? AND id = ?",
-                (rs, i) -> EventJson.mapper().readValue(rs.getString(1), type), generation, id).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT data::text FROM " + TABLES.get(type) + " WHERE generation = ? AND id = ?",
+                        (rs, i) -> EventJson.mapper().readValue(rs.getString(1), type),
+                        generation,
+                        id)
+                .stream()
+                .findFirst();
     }
 
     /** The rows of these ids that exist, in one query. */
@@ -62,10 +84,13 @@ public class JdbcStore implements ProjectionStore {
         if (ids.isEmpty()) {
             return found;
         }
-        jdbc.query("SELECT id, data::text FROM " + TABLES.get(type) + " WHERE generation = ? AND id = ANY (?::uuid[])",
+        jdbc.query(
+                "SELECT id, data::text FROM " + TABLES.get(type) + " WHERE generation = ? AND id = ANY (?::uuid[])",
                 rs -> {
                     found.put(rs.getObject(1, UUID.class), EventJson.mapper().readValue(rs.getString(2), type));
-                }, generation, ReadSql.arrayLiteral(List.copyOf(ids)));
+                },
+                generation,
+                ReadSql.arrayLiteral(List.copyOf(ids)));
         return found;
     }
 
@@ -73,30 +98,39 @@ public class JdbcStore implements ProjectionStore {
         Object[] all = new Object[args.length + 1];
         all[0] = generation;
         System.arraycopy(args, 0, all, 1, args.length);
-        return jdbc.query("SELECT data::text FROM " + table + " WHERE generation = ?" + where + " ORDER BY id",
-                (rs, i) -> EventJson.mapper().readValue(rs.getString(1), type), all);
+        return jdbc.query(
+                "SELECT data::text FROM " + table + " WHERE generation = ?" + where + " ORDER BY id",
+                (rs, i) -> EventJson.mapper().readValue(rs.getString(1), type),
+                all);
     }
 
     /** The statement that stores a row, and its arguments. */
-    private record Upsert(String sql, Object[] args) {
-    }
+    private record Upsert(String sql, Object[] args) {}
 
     private Upsert upsert(Object row) {
         String json = EventJson.mapper().writeValueAsString(row);
         return switch (row) {
-            case MembershipRow m -> new Upsert("INSERT INTO fv_membership (generation, id, version, forum_id, data) "
-                    + "VALUES (?, ?, ?, ?, ?::jsonb) ON CONFLICT (generation, id) DO UPDATE SET version = EXCLUDED.version, "
-                    + "forum_id = EXCLUDED.forum_id, data = EXCLUDED.data",
-                    new Object[] {generation, m.id, m.version, m.forumId, json});
-            case ActionRow a -> new Upsert("INSERT INTO fv_action (generation, id, version, owner_id, shared_with, data) "
-                    + "VALUES (?, ?, ?, ?, ?::uuid[], ?::jsonb) ON CONFLICT (generation, id) DO UPDATE SET "
-                    + "version = EXCLUDED.version, owner_id = EXCLUDED.owner_id, shared_with = EXCLUDED.shared_with, "
-                    + "data = EXCLUDED.data",
-                    new Object[] {generation, a.id, a.version, a.ownerId, ReadSql.arrayLiteral(a.sharedWithForums), json});
-            case InputRow in -> new Upsert("INSERT INTO fv_input (generation, id, version, subject_id, data) "
-                    + "VALUES (?, ?, ?, ?, ?::jsonb) ON CONFLICT (generation, id) DO UPDATE SET version = EXCLUDED.version, "
-                    + "subject_id = EXCLUDED.subject_id, data = EXCLUDED.data",
-                    new Object[] {generation, in.id, in.version, in.subjectId, json});
+            case MembershipRow m ->
+                new Upsert(
+                        "INSERT INTO fv_membership (generation, id, version, forum_id, data) "
+                                + "VALUES (?, ?, ?, ?, ?::jsonb) ON CONFLICT (generation, id) DO UPDATE SET version = EXCLUDED.version, "
+                                + "forum_id = EXCLUDED.forum_id, data = EXCLUDED.data",
+                        new Object[] {generation, m.id, m.version, m.forumId, json});
+            case ActionRow a ->
+                new Upsert(
+                        "INSERT INTO fv_action (generation, id, version, owner_id, shared_with, data) "
+                                + "VALUES (?, ?, ?, ?, ?::uuid[], ?::jsonb) ON CONFLICT (generation, id) DO UPDATE SET "
+                                + "version = EXCLUDED.version, owner_id = EXCLUDED.owner_id, shared_with = EXCLUDED.shared_with, "
+                                + "data = EXCLUDED.data",
+                        new Object[] {
+                            generation, a.id, a.version, a.ownerId, ReadSql.arrayLiteral(a.sharedWithForums), json
+                        });
+            case InputRow in ->
+                new Upsert(
+                        "INSERT INTO fv_input (generation, id, version, subject_id, data) "
+                                + "VALUES (?, ?, ?, ?, ?::jsonb) ON CONFLICT (generation, id) DO UPDATE SET version = EXCLUDED.version, "
+                                + "subject_id = EXCLUDED.subject_id, data = EXCLUDED.data",
+                        new Object[] {generation, in.id, in.version, in.subjectId, json});
             case OrganisationRow o -> plain("fv_organisation", o.id, o.version, json);
             case ForumRow f -> plain("fv_forum", f.id, f.version, json);
             case NeedRow n -> plain("fv_need", n.id, n.version, json);
@@ -109,8 +143,9 @@ public class JdbcStore implements ProjectionStore {
     }
 
     private Upsert plain(String table, UUID id, long version, String json) {
-        return new Upsert("INSERT INTO " + table + " (generation, id, version, data) VALUES (?, ?, ?, ?::jsonb) "
-                + "ON CONFLICT (generation, id) DO UPDATE SET version = EXCLUDED.version, data = EXCLUDED.data",
+        return new Upsert(
+                "INSERT INTO " + table + " (generation, id, version, data) VALUES (?, ?, ?, ?::jsonb) "
+                        + "ON CONFLICT (generation, id) DO UPDATE SET version = EXCLUDED.version, data = EXCLUDED.data",
                 new Object[] {generation, id, version, json});
     }
 
@@ -141,8 +176,12 @@ public class JdbcStore implements ProjectionStore {
         collect(found, left, NeedRow.class, n -> Scopes.need(n).map(List::of));
         if (!left.isEmpty()) {
             Map<UUID, GapRow> gaps = findAll(GapRow.class, left);
-            Map<UUID, RoundScoreRow> rounds = findAll(RoundScoreRow.class,
-                    gaps.values().stream().map(g -> g.roundId).filter(r -> r != null).collect(Collectors.toSet()));
+            Map<UUID, RoundScoreRow> rounds = findAll(
+                    RoundScoreRow.class,
+                    gaps.values().stream()
+                            .map(g -> g.roundId)
+                            .filter(r -> r != null)
+                            .collect(Collectors.toSet()));
             gaps.forEach((id, g) -> Scopes.gap(g, rounds.get(g.roundId)).ifPresent(s -> {
                 found.put(id, s);
                 left.remove(id);
@@ -156,21 +195,28 @@ public class JdbcStore implements ProjectionStore {
         return found;
     }
 
-    private <T> void collect(Map<UUID, List<RecordScope>> found, Set<UUID> left, Class<T> type,
+    private <T> void collect(
+            Map<UUID, List<RecordScope>> found,
+            Set<UUID> left,
+            Class<T> type,
             Function<T, Optional<List<RecordScope>>> scope) {
         if (left.isEmpty()) {
             return;
         }
-        findAll(type, left).forEach((id, row) -> scope.apply(row).ifPresent(s -> {
-            found.put(id, s);
-            left.remove(id);
-        }));
+        findAll(type, left)
+                .forEach((id, row) -> scope.apply(row).ifPresent(s -> {
+                    found.put(id, s);
+                    left.remove(id);
+                }));
     }
 
     /** The organisations this generation knows to be hidden from enforcement bodies. */
     public Set<UUID> hiddenOrganisations() {
-        return Set.copyOf(jdbc.queryForList("SELECT id FROM fv_organisation WHERE generation = ? "
-                + "AND COALESCE((data->>'hidden')::boolean, false)", UUID.class, generation));
+        return Set.copyOf(jdbc.queryForList(
+                "SELECT id FROM fv_organisation WHERE generation = ? "
+                        + "AND COALESCE((data->>'hidden')::boolean, false)",
+                UUID.class,
+                generation));
     }
 
     /** Every forum of this generation. */
@@ -178,27 +224,105 @@ public class JdbcStore implements ProjectionStore {
         return list("fv_forum", "", ForumRow.class);
     }
 
-    @Override public Optional<OrganisationRow> organisation(UUID id) { return find(OrganisationRow.class, id); }
-    @Override public Optional<ForumRow> forum(UUID id) { return find(ForumRow.class, id); }
-    @Override public Optional<MembershipRow> membership(UUID id) { return find(MembershipRow.class, id); }
-    @Override public Optional<ActionRow> action(UUID id) { return find(ActionRow.class, id); }
-    @Override public Optional<NeedRow> need(UUID id) { return find(NeedRow.class, id); }
-    @Override public Optional<GapRow> gap(UUID id) { return find(GapRow.class, id); }
-    @Override public Optional<RoundScoreRow> round(UUID id) { return find(RoundScoreRow.class, id); }
-    @Override public Optional<PlanRow> plan(UUID id) { return find(PlanRow.class, id); }
-    @Override public Optional<PopulationRow> estimate(UUID id) { return find(PopulationRow.class, id); }
-    @Override public Optional<InputRow> input(UUID id) { return find(InputRow.class, id); }
+    @Override
+    public Optional<OrganisationRow> organisation(UUID id) {
+        return find(OrganisationRow.class, id);
+    }
 
-    @Override public void save(OrganisationRow row) { store(row); }
-    @Override public void save(ForumRow row) { store(row); }
-    @Override public void save(MembershipRow row) { store(row); }
-    @Override public void save(ActionRow row) { store(row); }
-    @Override public void save(NeedRow row) { store(row); }
-    @Override public void save(GapRow row) { store(row); }
-    @Override public void save(RoundScoreRow row) { store(row); }
-    @Override public void save(PlanRow row) { store(row); }
-    @Override public void save(PopulationRow row) { store(row); }
-    @Override public void save(InputRow row) { store(row); }
+    @Override
+    public Optional<ForumRow> forum(UUID id) {
+        return find(ForumRow.class, id);
+    }
+
+    @Override
+    public Optional<MembershipRow> membership(UUID id) {
+        return find(MembershipRow.class, id);
+    }
+
+    @Override
+    public Optional<ActionRow> action(UUID id) {
+        return find(ActionRow.class, id);
+    }
+
+    @Override
+    public Optional<NeedRow> need(UUID id) {
+        return find(NeedRow.class, id);
+    }
+
+    @Override
+    public Optional<GapRow> gap(UUID id) {
+        return find(GapRow.class, id);
+    }
+
+    @Override
+    public Optional<RoundScoreRow> round(UUID id) {
+        return find(RoundScoreRow.class, id);
+    }
+
+    @Override
+    public Optional<PlanRow> plan(UUID id) {
+        return find(PlanRow.class, id);
+    }
+
+    @Override
+    public Optional<PopulationRow> estimate(UUID id) {
+        return find(PopulationRow.class, id);
+    }
+
+    @Override
+    public Optional<InputRow> input(UUID id) {
+        return find(InputRow.class, id);
+    }
+
+    @Override
+    public void save(OrganisationRow row) {
+        store(row);
+    }
+
+    @Override
+    public void save(ForumRow row) {
+        store(row);
+    }
+
+    @Override
+    public void save(MembershipRow row) {
+        store(row);
+    }
+
+    @Override
+    public void save(ActionRow row) {
+        store(row);
+    }
+
+    @Override
+    public void save(NeedRow row) {
+        store(row);
+    }
+
+    @Override
+    public void save(GapRow row) {
+        store(row);
+    }
+
+    @Override
+    public void save(RoundScoreRow row) {
+        store(row);
+    }
+
+    @Override
+    public void save(PlanRow row) {
+        store(row);
+    }
+
+    @Override
+    public void save(PopulationRow row) {
+        store(row);
+    }
+
+    @Override
+    public void save(InputRow row) {
+        store(row);
+    }
 
     @Override
     public List<MembershipRow> membershipsOf(UUID forumId) {
@@ -210,10 +334,33 @@ public class JdbcStore implements ProjectionStore {
         return list("fv_action", " AND ?::uuid = ANY (shared_with)", ActionRow.class, forumId);
     }
 
-    @Override public List<NeedRow> needs() { return list("fv_need", "", NeedRow.class); }
-    @Override public List<GapRow> gaps() { return list("fv_gap", "", GapRow.class); }
-    @Override public List<RoundScoreRow> rounds() { return list("fv_round_score", "", RoundScoreRow.class); }
-    @Override public List<PlanRow> plans() { return list("fv_plan", "", PlanRow.class); }
-    @Override public List<PopulationRow> estimates() { return list("fv_population", "", PopulationRow.class); }
-    @Override public List<InputRow> inputs() { return list("fv_input", "", InputRow.class); }
+    @Override
+    public List<NeedRow> needs() {
+        return list("fv_need", "", NeedRow.class);
+    }
+
+    @Override
+    public List<GapRow> gaps() {
+        return list("fv_gap", "", GapRow.class);
+    }
+
+    @Override
+    public List<RoundScoreRow> rounds() {
+        return list("fv_round_score", "", RoundScoreRow.class);
+    }
+
+    @Override
+    public List<PlanRow> plans() {
+        return list("fv_plan", "", PlanRow.class);
+    }
+
+    @Override
+    public List<PopulationRow> estimates() {
+        return list("fv_population", "", PopulationRow.class);
+    }
+
+    @Override
+    public List<InputRow> inputs() {
+        return list("fv_input", "", InputRow.class);
+    }
 }

@@ -1,7 +1,6 @@
 package org.arrival.forum.projection;
 
 import java.util.List;
-
 import org.arrival.forum.projection.domain.Touch;
 
 /**

@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.TopicConfig;
@@ -48,7 +47,11 @@ public class ProjectionListener {
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
 
-    public ProjectionListener(IdempotentHandling handling, EventLog log, Generations generations, JdbcTemplate jdbc,
+    public ProjectionListener(
+            IdempotentHandling handling,
+            EventLog log,
+            Generations generations,
+            JdbcTemplate jdbc,
             ApplicationEventPublisher events) {
         this.handling = handling;
         this.log = log;
@@ -59,13 +62,17 @@ public class ProjectionListener {
 
     /** Every topic of the catalogue. */
     public static String[] topics() {
-        return EventCatalogue.instance().topics().stream().map(TopicDefinition::name).toArray(String[]::new);
+        return EventCatalogue.instance().topics().stream()
+                .map(TopicDefinition::name)
+                .toArray(String[]::new);
     }
 
     /** A poll's events, in one transaction (one per record if that fails: see {@link IdempotentHandling}). */
-    @KafkaListener(id = "forum-projection",
+    @KafkaListener(
+            id = "forum-projection",
             topics = "#{T(org.arrival.forum.projection.ProjectionListener).topics()}",
-            groupId = "${spring.kafka.consumer.group-id}" + GROUP_SUFFIX, batch = "true")
+            groupId = "${spring.kafka.consumer.group-id}" + GROUP_SUFFIX,
+            batch = "true")
     public void on(List<ConsumerRecord<String, byte[]>> records) {
         handling.handleAllOnce(CONSUMER, records, this::apply);
     }
@@ -96,21 +103,26 @@ public class ProjectionListener {
         }
         List<Touch> all = List.copyOf(touches);
         for (int from = 0; from < all.size(); from += TOUCHES_PER_NOTICE) {
-            events.publishEvent(new ProjectionChanged(all.subList(from, Math.min(all.size(), from + TOUCHES_PER_NOTICE)),
-                    false));
+            events.publishEvent(
+                    new ProjectionChanged(all.subList(from, Math.min(all.size(), from + TOUCHES_PER_NOTICE)), false));
         }
     }
 
     /** The dead-letter topics of the projection's consumer group. */
     @Bean
-    static KafkaAdmin.NewTopics projectionDeadLetterTopics(MessagingProperties properties,
-            @Value("${spring.kafka.consumer.group-id}") String group) {
+    static KafkaAdmin.NewTopics projectionDeadLetterTopics(
+            MessagingProperties properties, @Value("${spring.kafka.consumer.group-id}") String group) {
         List<NewTopic> topics = new ArrayList<>();
         for (TopicDefinition topic : EventCatalogue.instance().topics()) {
-            topics.add(new NewTopic(DeadLetters.topicFor(topic.name(), group + GROUP_SUFFIX), topic.partitions(),
-                    properties.replicationFactor())
-                    .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.retentionMs()),
-                            TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanupPolicy())));
+            topics.add(new NewTopic(
+                            DeadLetters.topicFor(topic.name(), group + GROUP_SUFFIX),
+                            topic.partitions(),
+                            properties.replicationFactor())
+                    .configs(Map.of(
+                            TopicConfig.RETENTION_MS_CONFIG,
+                            Long.toString(topic.retentionMs()),
+                            TopicConfig.CLEANUP_POLICY_CONFIG,
+                            topic.cleanupPolicy())));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }

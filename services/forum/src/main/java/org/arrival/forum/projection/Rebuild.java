@@ -10,10 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -60,13 +58,20 @@ public class Rebuild {
     private final Duration maxDuration;
     private final int batchSize;
     private final int maxRows;
-    private final ExecutorService runner = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
+    private final ExecutorService runner =
+            Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
 
-    public Rebuild(JdbcTemplate jdbc, org.springframework.transaction.PlatformTransactionManager transactions, Generations generations, EventLog log,
-            KafkaProperties kafka, @Value("${arrival.forum.rebuild.poll-timeout:1s}") Duration pollTimeout,
+    public Rebuild(
+            JdbcTemplate jdbc,
+            org.springframework.transaction.PlatformTransactionManager transactions,
+            Generations generations,
+            EventLog log,
+            KafkaProperties kafka,
+            @Value("${arrival.forum.rebuild.poll-timeout:1s}") Duration pollTimeout,
             @Value("${arrival.forum.rebuild.max-duration:30m}") Duration maxDuration,
             @Value("${arrival.forum.rebuild.batch-size:50000}") int batchSize,
-            @Value("${arrival.forum.rebuild.max-rows:15000}") int maxRows, ApplicationEventPublisher events) {
+            @Value("${arrival.forum.rebuild.max-rows:15000}") int maxRows,
+            ApplicationEventPublisher events) {
         this.maxRows = maxRows;
         this.events = events;
         this.jdbc = jdbc;
@@ -79,22 +84,30 @@ public class Rebuild {
         this.batchSize = batchSize;
     }
 
-    public record Status(UUID id, int generation, String status, Instant startedAt, @Nullable Instant finishedAt,
-            long eventsRead, @Nullable String error) {
-    }
+    public record Status(
+            UUID id,
+            int generation,
+            String status,
+            Instant startedAt,
+            @Nullable Instant finishedAt,
+            long eventsRead,
+            @Nullable String error) {}
 
     /** Starts a rebuild, or returns the one already running. */
     public synchronized Status start() {
-        Optional<Status> running = jdbc.query("SELECT * FROM fv_rebuild WHERE status = 'RUNNING'", Rebuild::status)
-                .stream().findFirst();
+        Optional<Status> running =
+                jdbc.query("SELECT * FROM fv_rebuild WHERE status = 'RUNNING'", Rebuild::status).stream()
+                        .findFirst();
         if (running.isPresent()) {
             return running.get();
         }
         UUID id = UUID.randomUUID();
         Integer generation = transactions.execute(tx -> {
             int g = generations.startBuilding();
-            jdbc.update("INSERT INTO fv_rebuild (id, generation, status, started_at) VALUES (?, ?, 'RUNNING', now())",
-                    id, g);
+            jdbc.update(
+                    "INSERT INTO fv_rebuild (id, generation, status, started_at) VALUES (?, ?, 'RUNNING', now())",
+                    id,
+                    g);
             return g;
         });
         runner.submit(() -> run(id, generation));
@@ -102,7 +115,8 @@ public class Rebuild {
     }
 
     public Optional<Status> find(UUID id) {
-        return jdbc.query("SELECT * FROM fv_rebuild WHERE id = ?", Rebuild::status, id).stream().findFirst();
+        return jdbc.query("SELECT * FROM fv_rebuild WHERE id = ?", Rebuild::status, id).stream()
+                .findFirst();
     }
 
     /** Replays every topic into the generation and switches over; synchronous. */
@@ -160,8 +174,10 @@ public class Rebuild {
             LOG.error("rebuild {} failed", id, e);
             transactions.executeWithoutResult(tx -> {
                 generations.fail(generation);
-                jdbc.update("UPDATE fv_rebuild SET status = 'FAILED', finished_at = now(), error = ? WHERE id = ?",
-                        String.valueOf(e.getMessage()), id);
+                jdbc.update(
+                        "UPDATE fv_rebuild SET status = 'FAILED', finished_at = now(), error = ? WHERE id = ?",
+                        String.valueOf(e.getMessage()),
+                        id);
             });
         }
     }
@@ -200,8 +216,13 @@ public class Rebuild {
 
     private static Status status(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         java.sql.Timestamp finished = rs.getTimestamp("finished_at");
-        return new Status(rs.getObject("id", UUID.class), rs.getInt("generation"), rs.getString("status"),
-                rs.getTimestamp("started_at").toInstant(), finished == null ? null : finished.toInstant(),
-                rs.getLong("events_read"), rs.getString("error"));
+        return new Status(
+                rs.getObject("id", UUID.class),
+                rs.getInt("generation"),
+                rs.getString("status"),
+                rs.getTimestamp("started_at").toInstant(),
+                finished == null ? null : finished.toInstant(),
+                rs.getLong("events_read"),
+                rs.getString("error"));
     }
 }

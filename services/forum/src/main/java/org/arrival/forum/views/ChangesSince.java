@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-
 import org.arrival.contracts.forum.CoherenceFlag;
 import org.arrival.contracts.forum.CoherenceFlagRaised;
 import org.arrival.contracts.forum.CoherenceFlagUpdated;
@@ -44,10 +43,21 @@ public final class ChangesSince {
      * @param title the record's title as the viewer sees it (an action's or plan's title, a need's statement, a
      *        round's title, a gap's checklist question, the forum's name), when the view knows one
      */
-    public record Change(String eventId, String type, Instant time, String recordType, @Nullable UUID recordId,
-            @Nullable UUID actionId, @Nullable String title) {
+    public record Change(
+            String eventId,
+            String type,
+            Instant time,
+            String recordType,
+            @Nullable UUID recordId,
+            @Nullable UUID actionId,
+            @Nullable String title) {
 
-        public Change(String eventId, String type, Instant time, String recordType, @Nullable UUID recordId,
+        public Change(
+                String eventId,
+                String type,
+                Instant time,
+                String recordType,
+                @Nullable UUID recordId,
                 @Nullable UUID actionId) {
             this(eventId, type, time, recordType, recordId, actionId, null);
         }
@@ -57,15 +67,18 @@ public final class ChangesSince {
         }
     }
 
-    private ChangesSince() {
-    }
+    private ChangesSince() {}
 
     /**
      * The changes among the events, given the record ids the viewer sees in the forum by record type and where the
      * scope of a record named by a flag is found.
      */
-    public static List<Change> of(List<ProjectedEvent> events, UUID forumId, Map<String, Set<UUID>> visible,
-            Viewer viewer, Function<UUID, List<RecordScope>> scopes) {
+    public static List<Change> of(
+            List<ProjectedEvent> events,
+            UUID forumId,
+            Map<String, Set<UUID>> visible,
+            Viewer viewer,
+            Function<UUID, List<RecordScope>> scopes) {
         List<Change> out = new ArrayList<>();
         for (ProjectedEvent e : events) {
             Change c = change(e, forumId, visible);
@@ -91,16 +104,15 @@ public final class ChangesSince {
         return ids;
     }
 
-    private static boolean readable(ProjectedEvent e, UUID forumId, Viewer viewer,
-            Function<UUID, List<RecordScope>> scopes) {
+    private static boolean readable(
+            ProjectedEvent e, UUID forumId, Viewer viewer, Function<UUID, List<RecordScope>> scopes) {
         // the record as the event published it; that it concerns this forum was settled by the record's visibility
         if (!viewer.mayRead(RecordScope.of(e.ownerOrg(), e.classification(), List.of(forumId)))) {
             return false;
         }
         if (FLAGS.equals(e.topic())) {
             CoherenceFlag flag = flag(e);
-            return flag != null && flag.recordIds() != null
-                    && viewer.mayReadAll(Scopes.all(flag.recordIds(), scopes));
+            return flag != null && flag.recordIds() != null && viewer.mayReadAll(Scopes.all(flag.recordIds(), scopes));
         }
         if (RecordTypes.MEMBERSHIP.equals(recordType(e))) {
             Membership m = membership(e);
@@ -114,20 +126,24 @@ public final class ChangesSince {
             case "arrival.action-plans.actions.v1" -> {
                 UUID action = uuid(e.key());
                 yield seen(visible, RecordTypes.ACTION, action)
-                        ? new Change(e.id(), e.type(), e.time(), RecordTypes.ACTION, action, action) : null;
+                        ? new Change(e.id(), e.type(), e.time(), RecordTypes.ACTION, action, action)
+                        : null;
             }
             case "arrival.assessments.needs.v1" -> record(e, e.key(), RecordTypes.NEED, visible);
             case "arrival.assessments.gaps.v1" -> record(e, e.key(), RecordTypes.GAP, visible);
             case "arrival.assessments.rounds.v1" -> record(e, e.key(), RecordTypes.ROUND, visible);
             case "arrival.action-plans.plans.v1" -> record(e, e.key(), RecordTypes.PLAN, visible);
-            case "arrival.assessments.population.v1" ->
-                record(e, e.key(), RecordTypes.POPULATION_ESTIMATE, visible);
+            case "arrival.assessments.population.v1" -> record(e, e.key(), RecordTypes.POPULATION_ESTIMATE, visible);
             // an input's key is the need or round it is about; its subject is the input
             case "arrival.assessments.inputs.v1" -> record(e, e.subject(), RecordTypes.INPUT, visible);
-            case FLAGS -> forumId.toString().equals(e.key())
-                    ? new Change(e.id(), e.type(), e.time(), RecordTypes.FLAG, uuid(e.subject()), null) : null;
-            case "arrival.registry.forums.v1" -> forumId.toString().equals(e.key())
-                    ? new Change(e.id(), e.type(), e.time(), recordType(e), uuid(e.subject()), null) : null;
+            case FLAGS ->
+                forumId.toString().equals(e.key())
+                        ? new Change(e.id(), e.type(), e.time(), RecordTypes.FLAG, uuid(e.subject()), null)
+                        : null;
+            case "arrival.registry.forums.v1" ->
+                forumId.toString().equals(e.key())
+                        ? new Change(e.id(), e.type(), e.time(), recordType(e), uuid(e.subject()), null)
+                        : null;
             default -> null;
         };
     }
@@ -139,8 +155,10 @@ public final class ChangesSince {
     private static @Nullable CoherenceFlag flag(ProjectedEvent e) {
         try {
             return switch (e.name()) {
-                case "CoherenceFlagRaised" -> e.payloadAs(CoherenceFlagRaised.class).flag();
-                case "CoherenceFlagUpdated" -> e.payloadAs(CoherenceFlagUpdated.class).flag();
+                case "CoherenceFlagRaised" ->
+                    e.payloadAs(CoherenceFlagRaised.class).flag();
+                case "CoherenceFlagUpdated" ->
+                    e.payloadAs(CoherenceFlagUpdated.class).flag();
                 default -> null;
             };
         } catch (RuntimeException unreadable) {
@@ -161,8 +179,8 @@ public final class ChangesSince {
         }
     }
 
-    private static @Nullable Change record(ProjectedEvent e, @Nullable String record, String type,
-            Map<String, Set<UUID>> visible) {
+    private static @Nullable Change record(
+            ProjectedEvent e, @Nullable String record, String type, Map<String, Set<UUID>> visible) {
         UUID id = uuid(record);
         return seen(visible, type, id) ? new Change(e.id(), e.type(), e.time(), type, id, null) : null;
     }

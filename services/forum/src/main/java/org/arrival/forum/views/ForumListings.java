@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-
 import org.arrival.contracts.EventJson;
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
@@ -57,20 +56,28 @@ public class ForumListings {
         this.jdbc = jdbc;
     }
 
-    public record ActionFilter(@Nullable UUID org, @Nullable String sector, @Nullable String area,
-            @Nullable String group, @Nullable String frameworkItem, @Nullable String status, @Nullable UUID plan) {
+    public record ActionFilter(
+            @Nullable UUID org,
+            @Nullable String sector,
+            @Nullable String area,
+            @Nullable String group,
+            @Nullable String frameworkItem,
+            @Nullable String status,
+            @Nullable UUID plan) {
         public static final ActionFilter NONE = new ActionFilter(null, null, null, null, null, null, null);
     }
 
-    public record PlanFilter(@Nullable UUID org, @Nullable String status, @Nullable String type) {
-    }
+    public record PlanFilter(
+            @Nullable UUID org,
+            @Nullable String status,
+            @Nullable String type) {}
 
-    public record EstimateFilter(@Nullable String group, @Nullable String area) {
-    }
+    public record EstimateFilter(
+            @Nullable String group, @Nullable String area) {}
 
     /** One page of the forum's visible actions that pass the filter. */
-    public PageResult<ActionRow> actions(int generation, UUID forumId, Viewer viewer, ActionFilter filter,
-            PageQuery page) {
+    public PageResult<ActionRow> actions(
+            int generation, UUID forumId, Viewer viewer, ActionFilter filter, PageQuery page) {
         List<Object> args = new ArrayList<>();
         String where = forumActions(generation, forumId, viewer, args) + actionFilter(filter, args);
         return page("fv_action a", where, args, sortColumn(ACTION_SORTS, page), page, "a", ActionRow.class);
@@ -80,27 +87,39 @@ public class ForumListings {
     public List<ActionRow> actions(int generation, UUID forumId, Viewer viewer) {
         List<Object> args = new ArrayList<>();
         String where = forumActions(generation, forumId, viewer, args);
-        return jdbc.query("SELECT a.data::text FROM fv_action a WHERE " + where + " ORDER BY "
-                + ACTION_SORTS.get("title") + ", a.id::text", mapper(ActionRow.class), args.toArray());
+        return jdbc.query(
+                "SELECT a.data::text FROM fv_action a WHERE " + where + " ORDER BY " + ACTION_SORTS.get("title")
+                        + ", a.id::text",
+                mapper(ActionRow.class),
+                args.toArray());
     }
 
-    public record WhoWhatWhereCount(UUID organisationId, String sector, @Nullable String area, @Nullable String status,
-            int actions) {
-    }
+    public record WhoWhatWhereCount(
+            UUID organisationId,
+            String sector,
+            @Nullable String area,
+            @Nullable String status,
+            int actions) {}
 
     /** The forum's visible actions counted by owner, sector, area and status (an action counts in each cell). */
     public List<WhoWhatWhereCount> whoWhatWhere(int generation, UUID forumId, Viewer viewer) {
         List<Object> args = new ArrayList<>();
         String where = forumActions(generation, forumId, viewer, args);
-        return jdbc.query("SELECT owner_id, sector, area, status, count(*) FROM (SELECT a.owner_id, s.sector, "
-                + "ar.area, COALESCE(a.data->>'status', '') AS status FROM fv_action a "
-                + "CROSS JOIN LATERAL jsonb_array_elements_text(" + array("a.data->'sectors'") + ") s(sector) "
-                + "CROSS JOIN LATERAL (SELECT " + areaName("j") + " AS area FROM jsonb_array_elements("
-                + "CASE WHEN jsonb_array_length(" + array("a.data->'areas'") + ") = 0 THEN '[null]'::jsonb "
-                + "ELSE a.data->'areas' END) j) ar WHERE " + where + ") cell GROUP BY owner_id, sector, area, status "
-                + "ORDER BY owner_id::text, sector COLLATE \"C\", area COLLATE \"C\", status COLLATE \"C\"",
-                (rs, i) -> new WhoWhatWhereCount(rs.getObject(1, UUID.class), rs.getString(2),
-                        emptyToNull(rs.getString(3)), emptyToNull(rs.getString(4)), rs.getInt(5)),
+        return jdbc.query(
+                "SELECT owner_id, sector, area, status, count(*) FROM (SELECT a.owner_id, s.sector, "
+                        + "ar.area, COALESCE(a.data->>'status', '') AS status FROM fv_action a "
+                        + "CROSS JOIN LATERAL jsonb_array_elements_text(" + array("a.data->'sectors'") + ") s(sector) "
+                        + "CROSS JOIN LATERAL (SELECT " + areaName("j") + " AS area FROM jsonb_array_elements("
+                        + "CASE WHEN jsonb_array_length(" + array("a.data->'areas'") + ") = 0 THEN '[null]'::jsonb "
+                        + "ELSE a.data->'areas' END) j) ar WHERE " + where
+                        + ") cell GROUP BY owner_id, sector, area, status "
+                        + "ORDER BY owner_id::text, sector COLLATE \"C\", area COLLATE \"C\", status COLLATE \"C\"",
+                (rs, i) -> new WhoWhatWhereCount(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        emptyToNull(rs.getString(3)),
+                        emptyToNull(rs.getString(4)),
+                        rs.getInt(5)),
                 args.toArray());
     }
 
@@ -110,10 +129,17 @@ public class ForumListings {
         args.add(generation);
         String where = "n.generation = ? AND COALESCE(n.data->>'status', '') NOT IN ('RESOLVED', 'DEPRIORITISED') AND "
                 + within("n.data->'area'", forum, args) + " AND "
-                + visible(viewer, generation, "(n.data->>'ownerId')::uuid", "n.data->>'classification'",
-                        uuids("n.data->'sharedWithForums'"), args);
-        return jdbc.query("SELECT n.data::text FROM fv_need n WHERE " + where + " ORDER BY n.id::text",
-                mapper(NeedRow.class), args.toArray());
+                + visible(
+                        viewer,
+                        generation,
+                        "(n.data->>'ownerId')::uuid",
+                        "n.data->>'classification'",
+                        uuids("n.data->'sharedWithForums'"),
+                        args);
+        return jdbc.query(
+                "SELECT n.data::text FROM fv_need n WHERE " + where + " ORDER BY n.id::text",
+                mapper(NeedRow.class),
+                args.toArray());
     }
 
     /**
@@ -131,24 +157,31 @@ public class ForumListings {
         args.add(ReadSql.arrayLiteral(needIds));
         String contributor = "(i.data->>'contributorId')::uuid";
         String classification = "i.data->>'classification'";
-        StringBuilder where = new StringBuilder("i.generation = ? AND i.subject_id = ANY (?::uuid[]) "
-                + "AND i.data->>'subjectType' = 'NEED' AND (");
-        where.append(visible(viewer, generation, contributor, classification, uuids("i.data->'sharedWithForums'"),
-                args));
+        StringBuilder where = new StringBuilder(
+                "i.generation = ? AND i.subject_id = ANY (?::uuid[]) " + "AND i.data->>'subjectType' = 'NEED' AND (");
+        where.append(
+                visible(viewer, generation, contributor, classification, uuids("i.data->'sharedWithForums'"), args));
         UUID own = viewer.caller().organisationId();
         if (own != null) {
-            where.append(" OR (").append(classification).append(" <> 'ORGANISATION' AND EXISTS (SELECT 1 FROM fv_need n "
-                    + "WHERE n.generation = i.generation AND n.id = i.subject_id AND (n.data->>'ownerId')::uuid = ?)");
+            where.append(" OR (")
+                    .append(classification)
+                    .append(
+                            " <> 'ORGANISATION' AND EXISTS (SELECT 1 FROM fv_need n "
+                                    + "WHERE n.generation = i.generation AND n.id = i.subject_id AND (n.data->>'ownerId')::uuid = ?)");
             args.add(own);
             if (viewer.enforcementBody()) {
-                where.append(" AND ").append(classification).append(" <> 'RESTRICTED' AND NOT ")
+                where.append(" AND ")
+                        .append(classification)
+                        .append(" <> 'RESTRICTED' AND NOT ")
                         .append(hidden(contributor, viewer, args));
             }
             where.append(")");
         }
         where.append(")");
-        jdbc.query("SELECT i.subject_id, count(*) FROM fv_input i WHERE " + where + " GROUP BY i.subject_id",
-                (rs, i) -> out.put(rs.getObject(1, UUID.class), rs.getInt(2)), args.toArray());
+        jdbc.query(
+                "SELECT i.subject_id, count(*) FROM fv_input i WHERE " + where + " GROUP BY i.subject_id",
+                (rs, i) -> out.put(rs.getObject(1, UUID.class), rs.getInt(2)),
+                args.toArray());
         return out;
     }
 
@@ -156,13 +189,18 @@ public class ForumListings {
      * The published rounds the viewer may see that are shared with the forum or lie within its area, naming (as
      * convenor or respondent) no organisation hidden from the viewer: {@link ForumViews#visibleRounds}.
      */
-    public List<RoundScoreRow> publishedRounds(int generation, @Nullable ForumRow forum, UUID forumId,
-            Viewer viewer) {
+    public List<RoundScoreRow> publishedRounds(int generation, @Nullable ForumRow forum, UUID forumId, Viewer viewer) {
         List<Object> args = new ArrayList<>();
         args.add(generation);
         String where = "r.generation = ? AND r.data->>'publishedAt' IS NOT NULL AND r.data->>'overallMax' IS NOT NULL "
-                + "AND " + visible(viewer, generation, "(r.data->>'ownerId')::uuid", "r.data->>'classification'",
-                        uuids("r.data->'sharedWithForums'"), args);
+                + "AND "
+                + visible(
+                        viewer,
+                        generation,
+                        "(r.data->>'ownerId')::uuid",
+                        "r.data->>'classification'",
+                        uuids("r.data->'sharedWithForums'"),
+                        args);
         if (!viewer.hiddenOrganisations().isEmpty()) {
             String hidden = ReadSql.arrayLiteral(List.copyOf(viewer.hiddenOrganisations()));
             where += " AND NOT jsonb_exists_any(" + array("r.data->'respondentIds'") + ", ?::text[]) "
@@ -173,7 +211,9 @@ public class ForumListings {
         args.add(forumId.toString());
         where += " AND (" + array("r.data->'sharedWithForums'") + " @> jsonb_build_array(?::text) OR "
                 + within("r.data->'jurisdiction'", forum, args) + ")";
-        return jdbc.query("SELECT r.data::text FROM fv_round_score r WHERE " + where, mapper(RoundScoreRow.class),
+        return jdbc.query(
+                "SELECT r.data::text FROM fv_round_score r WHERE " + where,
+                mapper(RoundScoreRow.class),
                 args.toArray());
     }
 
@@ -184,23 +224,32 @@ public class ForumListings {
         args.add(round.id.toString());
         // the round's forums are UUIDs: safe to write into the statement
         String forums = "'" + ReadSql.arrayLiteral(round.sharedWithForums) + "'::uuid[]";
-        String where = "g.generation = ? AND g.data->>'roundId' = ? AND " + visible(viewer, generation,
-                "(g.data->>'ownerId')::uuid", "g.data->>'classification'", forums, args);
-        return jdbc.query("SELECT g.data::text FROM fv_gap g WHERE " + where
-                + " ORDER BY g.data->>'questionCode' COLLATE \"C\", g.id::text", mapper(GapRow.class), args.toArray());
+        String where = "g.generation = ? AND g.data->>'roundId' = ? AND "
+                + visible(viewer, generation, "(g.data->>'ownerId')::uuid", "g.data->>'classification'", forums, args);
+        return jdbc.query(
+                "SELECT g.data::text FROM fv_gap g WHERE " + where
+                        + " ORDER BY g.data->>'questionCode' COLLATE \"C\", g.id::text",
+                mapper(GapRow.class),
+                args.toArray());
     }
 
     /** One page of the plans members shared with the forum that the viewer may see. */
-    public PageResult<PlanRow> plans(int generation, UUID forumId, Viewer viewer, PlanFilter filter,
-            PageQuery page) {
+    public PageResult<PlanRow> plans(int generation, UUID forumId, Viewer viewer, PlanFilter filter, PageQuery page) {
         List<Object> args = new ArrayList<>();
         args.add(generation);
         StringBuilder where = new StringBuilder("p.generation = ? AND ");
         args.add(forumId.toString());
-        where.append(array("p.data->'sharedWithForums'")).append(" @> jsonb_build_array(?::text) AND ")
-                .append(member(generation, forumId, "(p.data->>'ownerId')::uuid", args)).append(" AND ")
-                .append(visible(viewer, generation, "(p.data->>'ownerId')::uuid", "p.data->>'classification'",
-                        uuids("p.data->'sharedWithForums'"), args));
+        where.append(array("p.data->'sharedWithForums'"))
+                .append(" @> jsonb_build_array(?::text) AND ")
+                .append(member(generation, forumId, "(p.data->>'ownerId')::uuid", args))
+                .append(" AND ")
+                .append(visible(
+                        viewer,
+                        generation,
+                        "(p.data->>'ownerId')::uuid",
+                        "p.data->>'classification'",
+                        uuids("p.data->'sharedWithForums'"),
+                        args));
         if (filter.org() != null) {
             where.append(" AND p.data->>'ownerId' = ?");
             args.add(filter.org().toString());
@@ -213,8 +262,7 @@ public class ForumListings {
             where.append(" AND p.data->>'type' = ?");
             args.add(filter.type());
         }
-        return page("fv_plan p", where.toString(), args, sortColumn(PLAN_SORTS, page), page, "p",
-                PlanRow.class);
+        return page("fv_plan p", where.toString(), args, sortColumn(PLAN_SORTS, page), page, "p", PlanRow.class);
     }
 
     /** How many of the forum's actions the viewer sees in each of the plans. */
@@ -226,19 +274,28 @@ public class ForumListings {
         List<Object> args = new ArrayList<>();
         String where = forumActions(generation, forumId, viewer, args) + " AND a.data->>'planId' = ANY (?::text[])";
         args.add(ReadSql.arrayLiteral(planIds));
-        jdbc.query("SELECT a.data->>'planId', count(*) FROM fv_action a WHERE " + where + " GROUP BY 1",
-                (rs, i) -> out.put(UUID.fromString(rs.getString(1)), rs.getInt(2)), args.toArray());
+        jdbc.query(
+                "SELECT a.data->>'planId', count(*) FROM fv_action a WHERE " + where + " GROUP BY 1",
+                (rs, i) -> out.put(UUID.fromString(rs.getString(1)), rs.getInt(2)),
+                args.toArray());
         return out;
     }
 
     /** One page of the population estimates within the forum's area that the viewer may see. */
-    public PageResult<PopulationRow> estimates(int generation, @Nullable ForumRow forum, Viewer viewer,
-            EstimateFilter filter, PageQuery page) {
+    public PageResult<PopulationRow> estimates(
+            int generation, @Nullable ForumRow forum, Viewer viewer, EstimateFilter filter, PageQuery page) {
         List<Object> args = new ArrayList<>();
         args.add(generation);
-        StringBuilder where = new StringBuilder("e.generation = ? AND ").append(within("e.data->'area'", forum, args))
-                .append(" AND ").append(visible(viewer, generation, "(e.data->>'ownerId')::uuid",
-                        "e.data->>'classification'", uuids("e.data->'sharedWithForums'"), args));
+        StringBuilder where = new StringBuilder("e.generation = ? AND ")
+                .append(within("e.data->'area'", forum, args))
+                .append(" AND ")
+                .append(visible(
+                        viewer,
+                        generation,
+                        "(e.data->>'ownerId')::uuid",
+                        "e.data->>'classification'",
+                        uuids("e.data->'sharedWithForums'"),
+                        args));
         if (filter.group() != null) {
             where.append(" AND e.data->>'group' = ?");
             args.add(filter.group());
@@ -246,7 +303,13 @@ public class ForumListings {
         if (filter.area() != null) {
             where.append(" AND ").append(areaMatches("e.data->'area'", filter.area(), args));
         }
-        return page("fv_population e", where.toString(), args, sortColumn(ESTIMATE_SORTS, page), page, "e",
+        return page(
+                "fv_population e",
+                where.toString(),
+                args,
+                sortColumn(ESTIMATE_SORTS, page),
+                page,
+                "e",
                 PopulationRow.class);
     }
 
@@ -279,8 +342,11 @@ public class ForumListings {
             args.add(f.plan().toString());
         }
         if (f.area() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM jsonb_array_elements(").append(array("a.data->'areas'"))
-                    .append(") j WHERE ").append(areaMatches("j", f.area(), args)).append(")");
+            sql.append(" AND EXISTS (SELECT 1 FROM jsonb_array_elements(")
+                    .append(array("a.data->'areas'"))
+                    .append(") j WHERE ")
+                    .append(areaMatches("j", f.area(), args))
+                    .append(")");
         }
         return sql.toString();
     }
@@ -307,9 +373,12 @@ public class ForumListings {
     }
 
     /** {@link ForumViews#visible} as SQL over the record's owner, classification and forums (a uuid[]). */
-    static String visible(Viewer viewer, int generation, String owner, String classification, String forums,
-            List<Object> args) {
-        StringBuilder sql = new StringBuilder("(").append(owner).append(" IS NOT NULL AND ").append(classification)
+    static String visible(
+            Viewer viewer, int generation, String owner, String classification, String forums, List<Object> args) {
+        StringBuilder sql = new StringBuilder("(")
+                .append(owner)
+                .append(" IS NOT NULL AND ")
+                .append(classification)
                 .append(" IS NOT NULL AND (");
         UUID own = viewer.caller().organisationId();
         if (own != null) {
@@ -318,7 +387,9 @@ public class ForumListings {
         }
         sql.append("(");
         if (viewer.enforcementBody()) {
-            sql.append(classification).append(" <> 'RESTRICTED' AND NOT ").append(hidden(owner, viewer, args))
+            sql.append(classification)
+                    .append(" <> 'RESTRICTED' AND NOT ")
+                    .append(hidden(owner, viewer, args))
                     .append(" AND ");
         }
         if (viewer.caller().isPlatformAdmin()) {
@@ -326,7 +397,10 @@ public class ForumListings {
         } else {
             sql.append("(").append(classification).append(" = 'PUBLIC'");
             if (!viewer.forums().isEmpty()) {
-                sql.append(" OR (").append(classification).append(" IN ('FORUM', 'RESTRICTED') AND ").append(forums)
+                sql.append(" OR (")
+                        .append(classification)
+                        .append(" IN ('FORUM', 'RESTRICTED') AND ")
+                        .append(forums)
                         .append(" && ?::uuid[])");
                 args.add(ReadSql.arrayLiteral(viewer.forums()));
             }
@@ -353,8 +427,11 @@ public class ForumListings {
         if (scope.country() == null) {
             return "false";
         }
-        StringBuilder sql = new StringBuilder("(jsonb_typeof(").append(place).append(") = 'object' AND ")
-                .append(place).append("->>'country' = ?");
+        StringBuilder sql = new StringBuilder("(jsonb_typeof(")
+                .append(place)
+                .append(") = 'object' AND ")
+                .append(place)
+                .append("->>'country' = ?");
         args.add(scope.country());
         if (scope.subdivision() != null) {
             sql.append(" AND ").append(place).append("->>'subdivision' = ?");
@@ -382,16 +459,19 @@ public class ForumListings {
         return "ARRAY(SELECT jsonb_array_elements_text(" + array(json) + "))::uuid[]";
     }
 
-    private <T> PageResult<T> page(String table, String where, List<Object> args, String order, PageQuery page,
-            String alias, Class<T> type) {
-        Long total = jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE " + where, Long.class,
-                args.toArray());
+    private <T> PageResult<T> page(
+            String table, String where, List<Object> args, String order, PageQuery page, String alias, Class<T> type) {
+        Long total =
+                jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE " + where, Long.class, args.toArray());
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(page.size());
         pageArgs.add(page.offset());
         String direction = page.descending() ? " DESC NULLS LAST" : " ASC NULLS LAST";
-        List<T> items = jdbc.query("SELECT " + alias + ".data::text FROM " + table + " WHERE " + where + " ORDER BY "
-                + order + direction + ", " + alias + ".id::text LIMIT ? OFFSET ?", mapper(type), pageArgs.toArray());
+        List<T> items = jdbc.query(
+                "SELECT " + alias + ".data::text FROM " + table + " WHERE " + where + " ORDER BY " + order + direction
+                        + ", " + alias + ".id::text LIMIT ? OFFSET ?",
+                mapper(type),
+                pageArgs.toArray());
         return PageResult.of(items, page, total == null ? 0 : total);
     }
 

@@ -10,11 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.Inclusion;
 import org.arrival.contracts.assessments.Count;
@@ -35,9 +33,9 @@ import org.arrival.forum.projection.domain.Rows.OrganisationRow;
 import org.arrival.forum.projection.domain.Rows.PlanRow;
 import org.arrival.forum.projection.domain.Rows.PopulationRow;
 import org.arrival.forum.projection.domain.Rows.RoundScoreRow;
+import org.arrival.forum.projection.domain.Scopes;
 import org.arrival.forum.views.ForumListings.ActionFilter;
 import org.arrival.forum.views.ForumListings.WhoWhatWhereCount;
-import org.arrival.forum.projection.domain.Scopes;
 import org.arrival.platform.directory.Organisations;
 import org.arrival.platform.security.DisclosureControl;
 import org.arrival.platform.security.RecordScope;
@@ -80,26 +78,53 @@ public class ForumViews {
      * passed), {@code lateMilestones} its planned milestones past their due dates and {@code missedMilestones} those
      * recorded missed: all as of the day the tracker is read.
      */
-    public record TrackerItem(UUID actionId, String title, UUID ownerId, @Nullable String ownerName,
-            @Nullable String status, @Nullable String kind, List<String> sectors, List<String> targetGroups,
-            List<Jurisdiction> areas, List<String> frameworkItems, @Nullable Integer percentComplete,
-            @Nullable String rag, @Nullable LocalDate reportPeriodEnd, @Nullable NextMilestone nextMilestone,
-            boolean overdue, @Nullable Integer daysOverdue, List<FundingTotal> funding, String classification,
-            @Nullable UUID planId, @Nullable LocalDate startDate, @Nullable LocalDate endDate,
-            @Nullable LocalDate reportDueOn, List<MilestoneItem> lateMilestones, List<MilestoneItem> missedMilestones) {
-    }
+    public record TrackerItem(
+            UUID actionId,
+            String title,
+            UUID ownerId,
+            @Nullable String ownerName,
+            @Nullable String status,
+            @Nullable String kind,
+            List<String> sectors,
+            List<String> targetGroups,
+            List<Jurisdiction> areas,
+            List<String> frameworkItems,
+            @Nullable Integer percentComplete,
+            @Nullable String rag,
+            @Nullable LocalDate reportPeriodEnd,
+            @Nullable NextMilestone nextMilestone,
+            boolean overdue,
+            @Nullable Integer daysOverdue,
+            List<FundingTotal> funding,
+            String classification,
+            @Nullable UUID planId,
+            @Nullable LocalDate startDate,
+            @Nullable LocalDate endDate,
+            @Nullable LocalDate reportDueOn,
+            List<MilestoneItem> lateMilestones,
+            List<MilestoneItem> missedMilestones) {}
 
-    public record NextMilestone(UUID milestoneId, String title, LocalDate dueOn, boolean late,
-            @Nullable Long daysLate) {
-    }
+    public record NextMilestone(
+            UUID milestoneId,
+            String title,
+            LocalDate dueOn,
+            boolean late,
+            @Nullable Long daysLate) {}
 
     /** A milestone that is late (with by how many days) or missed. */
-    public record MilestoneItem(UUID milestoneId, String title, LocalDate dueOn, @Nullable Long daysLate) {
-    }
+    public record MilestoneItem(
+            UUID milestoneId,
+            String title,
+            LocalDate dueOn,
+            @Nullable Long daysLate) {}
 
-    public record WhoWhatWhere(UUID organisationId, @Nullable String organisationName, String sector,
-            @Nullable String area, @Nullable String status, int actions) {
-    }
+    public record WhoWhatWhere(
+            UUID organisationId,
+            @Nullable String organisationName,
+            String sector,
+            @Nullable String area,
+            @Nullable String status,
+            int actions) {}
 
     /**
      * One cell of the needs coverage: a sector, population group and area, how well its needs are covered, by which
@@ -108,38 +133,73 @@ public class ForumViews {
      * @param inputs the inputs about the cell's needs the viewer may see
      * @param inputsPerNeed of those, how many about each need (needs without any are left out)
      */
-    public record CoverageCell(@Nullable String sector, String group, @Nullable String area, String coverage, int needs,
-            List<UUID> needIds, List<UUID> actionIds, int inputs, Map<UUID, Integer> inputsPerNeed) {
-    }
+    public record CoverageCell(
+            @Nullable String sector,
+            String group,
+            @Nullable String area,
+            String coverage,
+            int needs,
+            List<UUID> needIds,
+            List<UUID> actionIds,
+            int inputs,
+            Map<UUID, Integer> inputsPerNeed) {}
 
-    public record RoundScore(UUID roundId, String title, @Nullable Instant publishedAt, @Nullable Double points,
-            @Nullable Integer max, @Nullable Double percent, int respondents, List<String> divergentQuestions) {
-    }
+    public record RoundScore(
+            UUID roundId,
+            String title,
+            @Nullable Instant publishedAt,
+            @Nullable Double points,
+            @Nullable Integer max,
+            @Nullable Double percent,
+            int respondents,
+            List<String> divergentQuestions) {}
 
-    public record Readiness(@Nullable RoundScore latest, List<RoundScore> trend, @Nullable Double change,
-            List<Map<String, Object>> recommendations, List<String> divergentQuestions, List<GapItem> gaps) {
-    }
+    public record Readiness(
+            @Nullable RoundScore latest,
+            List<RoundScore> trend,
+            @Nullable Double change,
+            List<Map<String, Object>> recommendations,
+            List<String> divergentQuestions,
+            List<GapItem> gaps) {}
 
-    public record GapItem(UUID gapId, String questionCode, String consolidatedAnswer, double points,
-            boolean divergent) {
-    }
+    public record GapItem(
+            UUID gapId, String questionCode, String consolidatedAnswer, double points, boolean divergent) {}
 
     /** A plan shared with the forum, with how many of the forum's actions the viewer sees in it. */
-    public record PlanItem(UUID planId, String title, UUID ownerId, @Nullable String ownerName,
-            @Nullable String type, @Nullable String status, Jurisdiction jurisdiction, @Nullable LocalDate periodStart,
-            @Nullable LocalDate periodEnd, List<String> objectives, @Nullable String nupPhase, Inclusion inclusion,
-            String classification, int actions) {
-    }
+    public record PlanItem(
+            UUID planId,
+            String title,
+            UUID ownerId,
+            @Nullable String ownerName,
+            @Nullable String type,
+            @Nullable String status,
+            Jurisdiction jurisdiction,
+            @Nullable LocalDate periodStart,
+            @Nullable LocalDate periodEnd,
+            List<String> objectives,
+            @Nullable String nupPhase,
+            Inclusion inclusion,
+            String classification,
+            int actions) {}
 
     /**
      * A population estimate with its counts as the forum shows them: a count below 5 reads {@code "<5"}, the others
      * are rounded to a multiple of 5.
      */
-    public record EstimateItem(UUID estimateId, UUID ownerId, @Nullable String ownerName, @Nullable String seriesId,
-            Jurisdiction area, @Nullable String group, @Nullable Count registered, @Nullable Count estimated,
-            List<Disaggregation> breakdown, String source, @Nullable String method, LocalDate asOf,
-            String classification) {
-    }
+    public record EstimateItem(
+            UUID estimateId,
+            UUID ownerId,
+            @Nullable String ownerName,
+            @Nullable String seriesId,
+            Jurisdiction area,
+            @Nullable String group,
+            @Nullable Count registered,
+            @Nullable Count estimated,
+            List<Disaggregation> breakdown,
+            String source,
+            @Nullable String method,
+            LocalDate asOf,
+            String classification) {}
 
     // ---- which records the viewer sees in the forum (the rules ForumListings runs as SQL)
 
@@ -156,8 +216,9 @@ public class ForumViews {
     /** Needs within the forum's area the viewer may see, whatever their status. */
     public List<NeedRow> visibleNeeds(UUID forumId) {
         ForumRow forum = store.forum(forumId).orElse(null);
-        return store.needs().stream().filter(n -> visible(n.ownerId, n.classification, n.sharedWithForums)
-                && within(n.area, forum)).toList();
+        return store.needs().stream()
+                .filter(n -> visible(n.ownerId, n.classification, n.sharedWithForums) && within(n.area, forum))
+                .toList();
     }
 
     /**
@@ -166,35 +227,44 @@ public class ForumViews {
      */
     public List<RoundScoreRow> visibleRounds(UUID forumId) {
         ForumRow forum = store.forum(forumId).orElse(null);
-        return store.rounds().stream().filter(r -> visible(r.ownerId, r.classification, r.sharedWithForums))
-                .filter(r -> viewer.visibleOrganisations(Scopes.named(r)).size() == Scopes.named(r).size())
-                .filter(r -> r.sharedWithForums.contains(forumId) || within(r.jurisdiction, forum)).toList();
+        return store.rounds().stream()
+                .filter(r -> visible(r.ownerId, r.classification, r.sharedWithForums))
+                .filter(r -> viewer.visibleOrganisations(Scopes.named(r)).size()
+                        == Scopes.named(r).size())
+                .filter(r -> r.sharedWithForums.contains(forumId) || within(r.jurisdiction, forum))
+                .toList();
     }
 
     /** The gaps of the round the viewer may see, with the round's forums as theirs. */
     public List<GapRow> visibleGaps(RoundScoreRow round) {
-        return store.gaps().stream().filter(g -> round.id.equals(g.roundId)
-                && visible(g.ownerId, g.classification, round.sharedWithForums)).toList();
+        return store.gaps().stream()
+                .filter(g -> round.id.equals(g.roundId) && visible(g.ownerId, g.classification, round.sharedWithForums))
+                .toList();
     }
 
     /** Plans shared with the forum by organisations holding a seat in it, that the viewer may see. */
     public List<PlanRow> visiblePlans(UUID forumId) {
         Set<UUID> members = members(forumId);
-        return store.plans().stream().filter(p -> p.sharedWithForums.contains(forumId) && members.contains(p.ownerId)
-                && visible(p.ownerId, p.classification, p.sharedWithForums)).toList();
+        return store.plans().stream()
+                .filter(p -> p.sharedWithForums.contains(forumId)
+                        && members.contains(p.ownerId)
+                        && visible(p.ownerId, p.classification, p.sharedWithForums))
+                .toList();
     }
 
     /** Population estimates within the forum's area the viewer may see. */
     public List<PopulationRow> visibleEstimates(UUID forumId) {
         ForumRow forum = store.forum(forumId).orElse(null);
-        return store.estimates().stream().filter(e -> within(e.area, forum)
-                && visible(e.ownerId, e.classification, e.sharedWithForums)).toList();
+        return store.estimates().stream()
+                .filter(e -> within(e.area, forum) && visible(e.ownerId, e.classification, e.sharedWithForums))
+                .toList();
     }
 
     /** Inputs the viewer may see about the needs and rounds given (their owners by id). */
     public List<InputRow> visibleInputs(Map<UUID, UUID> subjectOwners) {
-        return store.inputs().stream().filter(i -> subjectOwners.containsKey(i.subjectId)
-                && inputVisible(i, subjectOwners.get(i.subjectId))).toList();
+        return store.inputs().stream()
+                .filter(i -> subjectOwners.containsKey(i.subjectId) && inputVisible(i, subjectOwners.get(i.subjectId)))
+                .toList();
     }
 
     /**
@@ -206,8 +276,11 @@ public class ForumViews {
         if (visible(i.contributorId, i.classification, i.sharedWithForums)) {
             return true;
         }
-        if (i.contributorId == null || i.classification == null || subjectOwner == null
-                || !viewer.owns(subjectOwner) || "ORGANISATION".equals(i.classification)) {
+        if (i.contributorId == null
+                || i.classification == null
+                || subjectOwner == null
+                || !viewer.owns(subjectOwner)
+                || "ORGANISATION".equals(i.classification)) {
             return false;
         }
         return !(viewer.enforcementBody() && "RESTRICTED".equals(i.classification))
@@ -222,9 +295,13 @@ public class ForumViews {
         out.put(RecordTypes.NEED, ids(needs.stream().map(n -> n.id)));
         List<RoundScoreRow> rounds = visibleRounds(forumId);
         out.put(RecordTypes.ROUND, ids(rounds.stream().map(r -> r.id)));
-        out.put(RecordTypes.GAP, ids(rounds.stream().flatMap(r -> visibleGaps(r).stream()).map(g -> g.id)));
+        out.put(
+                RecordTypes.GAP,
+                ids(rounds.stream().flatMap(r -> visibleGaps(r).stream()).map(g -> g.id)));
         out.put(RecordTypes.PLAN, ids(visiblePlans(forumId).stream().map(p -> p.id)));
-        out.put(RecordTypes.POPULATION_ESTIMATE, ids(visibleEstimates(forumId).stream().map(e -> e.id)));
+        out.put(
+                RecordTypes.POPULATION_ESTIMATE,
+                ids(visibleEstimates(forumId).stream().map(e -> e.id)));
         Map<UUID, UUID> subjects = new LinkedHashMap<>();
         needs.forEach(n -> subjects.put(n.id, n.ownerId));
         rounds.forEach(r -> subjects.put(r.id, r.ownerId));
@@ -260,7 +337,9 @@ public class ForumViews {
     }
 
     private Set<UUID> members(UUID forumId) {
-        return store.membershipsOf(forumId).stream().filter(m -> m.active()).map(m -> m.stakeholderId)
+        return store.membershipsOf(forumId).stream()
+                .filter(m -> m.active())
+                .map(m -> m.stakeholderId)
                 .collect(Collectors.toSet());
     }
 
@@ -268,12 +347,22 @@ public class ForumViews {
 
     /** The tracker over this state of the projection, filtered here (the live tracker filters in the database). */
     public List<TrackerItem> tracker(UUID forumId, ActionFilter filter) {
-        return visibleActions(forumId).stream().filter(a -> matches(a, filter)).map(this::item).toList();
+        return visibleActions(forumId).stream()
+                .filter(a -> matches(a, filter))
+                .map(this::item)
+                .toList();
     }
 
     public List<WhoWhatWhere> whoWhatWhere(List<WhoWhatWhereCount> counts) {
-        return counts.stream().map(c -> new WhoWhatWhere(c.organisationId(), organisationName(c.organisationId()),
-                c.sector(), c.area(), c.status(), c.actions())).toList();
+        return counts.stream()
+                .map(c -> new WhoWhatWhere(
+                        c.organisationId(),
+                        organisationName(c.organisationId()),
+                        c.sector(),
+                        c.area(),
+                        c.status(),
+                        c.actions()))
+                .toList();
     }
 
     /**
@@ -281,54 +370,69 @@ public class ForumViews {
      * live action (one naming it, or one for its sector, group and area), partly when some have or only proposed
      * ones do, uncovered otherwise.
      */
-    public List<CoverageCell> needsCoverage(List<NeedRow> openNeeds, List<ActionRow> forumActions,
-            Map<UUID, Integer> inputsPerNeed) {
-        List<ActionRow> actions = forumActions.stream().filter(a -> !"CANCELLED".equals(a.status)).toList();
+    public List<CoverageCell> needsCoverage(
+            List<NeedRow> openNeeds, List<ActionRow> forumActions, Map<UUID, Integer> inputsPerNeed) {
+        List<ActionRow> actions =
+                forumActions.stream().filter(a -> !"CANCELLED".equals(a.status)).toList();
         Map<List<String>, List<NeedRow>> cells = new LinkedHashMap<>();
         for (NeedRow n : openNeeds) {
             for (String group : n.populationGroups) {
                 // a sector this service does not know reads as null: a cell of its own, not a failure
-                cells.computeIfAbsent(Arrays.asList(n.sector, group, areaName(n.area)), k -> new ArrayList<>()).add(n);
+                cells.computeIfAbsent(Arrays.asList(n.sector, group, areaName(n.area)), k -> new ArrayList<>())
+                        .add(n);
             }
         }
         List<CoverageCell> out = new ArrayList<>();
-        cells.entrySet().stream().sorted(Comparator.comparing(e -> String.join("|", e.getKey()))).forEach(e -> {
-            String sector = e.getKey().get(0);
-            String group = e.getKey().get(1);
-            List<NeedRow> needs = e.getValue();
-            List<ActionRow> covering = new ArrayList<>();
-            int addressed = 0;
-            boolean onlyPlanned = true;
-            Map<UUID, Integer> inputs = new LinkedHashMap<>();
-            for (NeedRow need : needs) {
-                List<ActionRow> forNeed = actions.stream().filter(a -> a.needIds.contains(need.id)
-                        || (a.sectors.contains(sector) && (a.targetGroups.contains(group)
-                                || a.targetGroups.contains("ALL_RESIDENTS")) && covers(a.areas, need.area)))
-                        .toList();
-                if (!forNeed.isEmpty()) {
-                    addressed++;
-                    forNeed.stream().filter(a -> !covering.contains(a)).forEach(covering::add);
-                    if (forNeed.stream().anyMatch(a -> a.status != null && ACTIVE.contains(a.status))) {
-                        onlyPlanned = false;
+        cells.entrySet().stream()
+                .sorted(Comparator.comparing(e -> String.join("|", e.getKey())))
+                .forEach(e -> {
+                    String sector = e.getKey().get(0);
+                    String group = e.getKey().get(1);
+                    List<NeedRow> needs = e.getValue();
+                    List<ActionRow> covering = new ArrayList<>();
+                    int addressed = 0;
+                    boolean onlyPlanned = true;
+                    Map<UUID, Integer> inputs = new LinkedHashMap<>();
+                    for (NeedRow need : needs) {
+                        List<ActionRow> forNeed = actions.stream()
+                                .filter(a -> a.needIds.contains(need.id)
+                                        || (a.sectors.contains(sector)
+                                                && (a.targetGroups.contains(group)
+                                                        || a.targetGroups.contains("ALL_RESIDENTS"))
+                                                && covers(a.areas, need.area)))
+                                .toList();
+                        if (!forNeed.isEmpty()) {
+                            addressed++;
+                            forNeed.stream().filter(a -> !covering.contains(a)).forEach(covering::add);
+                            if (forNeed.stream().anyMatch(a -> a.status != null && ACTIVE.contains(a.status))) {
+                                onlyPlanned = false;
+                            }
+                        }
+                        Integer n = inputsPerNeed.get(need.id);
+                        if (n != null && n > 0) {
+                            inputs.put(need.id, n);
+                        }
                     }
-                }
-                Integer n = inputsPerNeed.get(need.id);
-                if (n != null && n > 0) {
-                    inputs.put(need.id, n);
-                }
-            }
-            String coverage = addressed == 0 ? "UNCOVERED"
-                    : addressed == needs.size() && !onlyPlanned ? "COVERED" : "PARTLY_COVERED";
-            out.add(new CoverageCell(sector, group, emptyToNull(e.getKey().get(2)), coverage, needs.size(),
-                    needs.stream().map(n -> n.id).toList(), covering.stream().map(a -> a.id).toList(),
-                    inputs.values().stream().mapToInt(Integer::intValue).sum(), inputs));
-        });
+                    String coverage = addressed == 0
+                            ? "UNCOVERED"
+                            : addressed == needs.size() && !onlyPlanned ? "COVERED" : "PARTLY_COVERED";
+                    out.add(new CoverageCell(
+                            sector,
+                            group,
+                            emptyToNull(e.getKey().get(2)),
+                            coverage,
+                            needs.size(),
+                            needs.stream().map(n -> n.id).toList(),
+                            covering.stream().map(a -> a.id).toList(),
+                            inputs.values().stream().mapToInt(Integer::intValue).sum(),
+                            inputs));
+                });
         return out;
     }
 
     /** The latest published round's scores, the trend over the rounds given and the latest round's gaps. */
-    public Readiness readiness(List<RoundScoreRow> publishedRounds,
-            java.util.function.Function<RoundScoreRow, List<GapRow>> gapsOf) {
+    public Readiness readiness(
+            List<RoundScoreRow> publishedRounds, java.util.function.Function<RoundScoreRow, List<GapRow>> gapsOf) {
         List<RoundScoreRow> rounds = publishedRounds.stream()
                 .sorted(Comparator.comparing((RoundScoreRow r) -> r.publishedAt).thenComparing(r -> r.id.toString()))
                 .toList();
@@ -339,31 +443,61 @@ public class ForumViews {
         RoundScoreRow latest = rounds.get(rounds.size() - 1);
         RoundScore latestScore = trend.get(trend.size() - 1);
         Double latestPercent = latestScore.percent();
-        Double previousPercent = trend.size() < 2 ? null : trend.get(trend.size() - 2).percent();
+        Double previousPercent =
+                trend.size() < 2 ? null : trend.get(trend.size() - 2).percent();
         Double change = latestPercent == null || previousPercent == null ? null : latestPercent - previousPercent;
-        List<Map<String, Object>> recommendations = latest.recommendations.stream().map(p -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("code", p.code);
-            m.put("points", p.points);
-            m.put("max", p.max);
-            return m;
-        }).toList();
+        List<Map<String, Object>> recommendations = latest.recommendations.stream()
+                .map(p -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("code", p.code);
+                    m.put("points", p.points);
+                    m.put("max", p.max);
+                    return m;
+                })
+                .toList();
         List<GapItem> gaps = new ArrayList<>(gapsOf.apply(latest).stream()
-                .map(g -> new GapItem(g.id, g.questionCode, g.consolidatedAnswer, g.points, g.divergent)).toList());
+                .map(g -> new GapItem(g.id, g.questionCode, g.consolidatedAnswer, g.points, g.divergent))
+                .toList());
         gaps.sort(Comparator.comparing(GapItem::questionCode, Comparator.nullsLast(Comparator.naturalOrder())));
         return new Readiness(latestScore, trend, change, recommendations, latest.divergentQuestions, gaps);
     }
 
     public PlanItem plan(PlanRow p, int actions) {
-        return new PlanItem(p.id, p.title, p.ownerId, organisationName(p.ownerId), p.type, p.status, p.jurisdiction,
-                p.periodStart, p.periodEnd, p.objectives, p.nupPhase, p.inclusion, p.classification, actions);
+        return new PlanItem(
+                p.id,
+                p.title,
+                p.ownerId,
+                organisationName(p.ownerId),
+                p.type,
+                p.status,
+                p.jurisdiction,
+                p.periodStart,
+                p.periodEnd,
+                p.objectives,
+                p.nupPhase,
+                p.inclusion,
+                p.classification,
+                actions);
     }
 
     public EstimateItem estimate(PopulationRow e) {
         List<Disaggregation> breakdown = e.breakdown.stream()
-                .map(d -> new Disaggregation(d.dimension(), d.category(), shown(d.count()))).toList();
-        return new EstimateItem(e.id, e.ownerId, organisationName(e.ownerId), e.seriesId, e.area, e.group,
-                count(e.registered), count(e.estimated), breakdown, e.source, e.method, e.asOf, e.classification);
+                .map(d -> new Disaggregation(d.dimension(), d.category(), shown(d.count())))
+                .toList();
+        return new EstimateItem(
+                e.id,
+                e.ownerId,
+                organisationName(e.ownerId),
+                e.seriesId,
+                e.area,
+                e.group,
+                count(e.registered),
+                count(e.estimated),
+                breakdown,
+                e.source,
+                e.method,
+                e.asOf,
+                e.classification);
     }
 
     /**
@@ -386,25 +520,57 @@ public class ForumViews {
         Double points = r.overallPoints;
         Integer max = r.overallMax;
         Double percent = points == null || max == null || max == 0 ? null : Math.round(1000.0 * points / max) / 10.0;
-        return new RoundScore(r.id, r.title, r.publishedAt, r.overallPoints, r.overallMax, percent, r.respondents,
+        return new RoundScore(
+                r.id,
+                r.title,
+                r.publishedAt,
+                r.overallPoints,
+                r.overallMax,
+                percent,
+                r.respondents,
                 r.divergentQuestions);
     }
 
     public TrackerItem item(ActionRow a) {
-        MilestoneState next = a.milestones.values().stream().filter(m -> "PLANNED".equals(m.status) && m.dueOn != null)
-                .min(Comparator.comparing((MilestoneState m) -> m.dueOn)).orElse(null);
+        MilestoneState next = a.milestones.values().stream()
+                .filter(m -> "PLANNED".equals(m.status) && m.dueOn != null)
+                .min(Comparator.comparing((MilestoneState m) -> m.dueOn))
+                .orElse(null);
         Rows.ReportDue due = Lateness.reportDue(a);
         Integer daysOverdue = Lateness.daysOverdue(a, today);
-        return new TrackerItem(a.id, a.title, a.ownerId, organisationName(a.ownerId), a.status, a.kind, a.sectors,
-                a.targetGroups, a.areas, a.frameworkItems,
+        return new TrackerItem(
+                a.id,
+                a.title,
+                a.ownerId,
+                organisationName(a.ownerId),
+                a.status,
+                a.kind,
+                a.sectors,
+                a.targetGroups,
+                a.areas,
+                a.frameworkItems,
                 a.latestReport == null ? null : a.latestReport.percentComplete,
                 a.latestReport == null ? null : a.latestReport.rag,
                 a.latestReport == null ? null : a.latestReport.periodEnd,
-                next == null ? null : new NextMilestone(next.id, next.title, next.dueOn, Lateness.late(next, today),
-                        Lateness.late(next, today) ? Lateness.daysLate(next, today) : null),
-                daysOverdue != null, daysOverdue, a.funding, a.classification, a.planId, a.startDate, a.endDate,
+                next == null
+                        ? null
+                        : new NextMilestone(
+                                next.id,
+                                next.title,
+                                next.dueOn,
+                                Lateness.late(next, today),
+                                Lateness.late(next, today) ? Lateness.daysLate(next, today) : null),
+                daysOverdue != null,
+                daysOverdue,
+                a.funding,
+                a.classification,
+                a.planId,
+                a.startDate,
+                a.endDate,
                 due == null ? null : due.dueOn,
-                Lateness.lateMilestones(a, today).stream().map(m -> milestone(m)).toList(),
+                Lateness.lateMilestones(a, today).stream()
+                        .map(m -> milestone(m))
+                        .toList(),
                 Lateness.missedMilestones(a).stream().map(m -> milestone(m)).toList());
     }
 
@@ -419,9 +585,12 @@ public class ForumViews {
                 && (f.frameworkItem() == null || a.frameworkItems.contains(f.frameworkItem()))
                 && (f.status() == null || f.status().equals(a.status))
                 && (f.plan() == null || f.plan().equals(a.planId))
-                && (f.area() == null || a.areas.stream().anyMatch(j -> f.area().equalsIgnoreCase(j.areaCode())
-                        || f.area().equalsIgnoreCase(j.areaName()) || f.area().equalsIgnoreCase(j.subdivision())
-                        || f.area().equalsIgnoreCase(j.country())));
+                && (f.area() == null
+                        || a.areas.stream()
+                                .anyMatch(j -> f.area().equalsIgnoreCase(j.areaCode())
+                                        || f.area().equalsIgnoreCase(j.areaName())
+                                        || f.area().equalsIgnoreCase(j.subdivision())
+                                        || f.area().equalsIgnoreCase(j.country())));
     }
 
     /** The viewer may see a record of the owner: the platform's read policy (hidden organisations stay hidden). */
@@ -443,8 +612,11 @@ public class ForumViews {
     }
 
     private @Nullable String organisationName(UUID id) {
-        return store.organisation(id).map((OrganisationRow o) -> o.name)
-                .orElseGet(() -> replica.find(id).map(Organisations.KnownOrganisation::name).orElse(null));
+        return store.organisation(id)
+                .map((OrganisationRow o) -> o.name)
+                .orElseGet(() -> replica.find(id)
+                        .map(Organisations.KnownOrganisation::name)
+                        .orElse(null));
     }
 
     /** Whether the place lies within the forum's geographic scope (a forum without one covers everywhere). */

@@ -14,6 +14,5 @@ public final class RecordTypes {
     public static final String FORUM = "FORUM";
     public static final String MEMBERSHIP = "MEMBERSHIP";
 
-    private RecordTypes() {
-    }
+    private RecordTypes() {}
 }

@@ -1,5 +1,8 @@
 package org.arrival.forum.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.contracts.actionplans.ActionStatus;
 import org.arrival.contracts.actionplans.PlanStatus;
 import org.arrival.contracts.actionplans.PlanType;
@@ -39,9 +41,9 @@ import org.arrival.forum.views.ForumListings.PlanFilter;
 import org.arrival.forum.views.ForumViews;
 import org.arrival.forum.views.ForumViews.TrackerItem;
 import org.arrival.platform.directory.Organisations;
-import org.arrival.platform.security.Viewer;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.RecordScope;
+import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.ApiException;
 import org.arrival.platform.web.InvalidInput;
 import org.arrival.platform.web.PageQuery;
@@ -55,18 +57,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
 /**
  * A forum's shared views, for its members (and platform administrators); read-only. Listings filter, sort and page
  * in the database; a page holds at most 200 items.
  */
 @RestController
 @RequestMapping(path = "/forums/{forumId}", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Forum views", description = "Action tracker, plans, who does what where, needs coverage, population, "
-        + "readiness, as-of")
+@Tag(
+        name = "Forum views",
+        description = "Action tracker, plans, who does what where, needs coverage, population, " + "readiness, as-of")
 public class ForumController {
 
     private final Generations generations;
@@ -76,8 +75,13 @@ public class ForumController {
     private final ForumMembers members;
     private final Clock clock;
 
-    public ForumController(Generations generations, Organisations organisations, EventLog log,
-            ForumListings listings, ForumMembers members, Clock clock) {
+    public ForumController(
+            Generations generations,
+            Organisations organisations,
+            EventLog log,
+            ForumListings listings,
+            ForumMembers members,
+            Clock clock) {
         this.clock = clock;
         this.generations = generations;
         this.organisations = organisations;
@@ -86,37 +90,49 @@ public class ForumController {
         this.members = members;
     }
 
-    @Operation(summary = "The shared action tracker: every member's actions shared with the forum, with their reports "
-            + "overdue and milestones late or missed as of today")
+    @Operation(
+            summary = "The shared action tracker: every member's actions shared with the forum, with their reports "
+                    + "overdue and milestones late or missed as of today")
     @GetMapping("/tracker")
     @Transactional(readOnly = true)
-    public PageResult<TrackerItem> tracker(Caller caller, @PathVariable UUID forumId,
+    public PageResult<TrackerItem> tracker(
+            Caller caller,
+            @PathVariable UUID forumId,
             @Parameter(description = "owning organisation") @RequestParam(required = false) @Nullable UUID org,
             @Parameter(description = "a sector, e.g. HOUSING") @RequestParam(required = false) @Nullable String sector,
             @Parameter(description = "area code, area name, subdivision or country, any case")
-            @RequestParam(required = false) @Nullable String area,
-            @Parameter(description = "a population group, e.g. REFUGEES") @RequestParam(required = false)
-            @Nullable String group,
-            @Parameter(description = "a framework item, e.g. SDG-11.1") @RequestParam(required = false)
-            @Nullable String frameworkItem,
-            @Parameter(description = "an action status, e.g. IN_PROGRESS") @RequestParam(required = false)
-            @Nullable String status,
-            @Parameter(description = "the plan the actions belong to") @RequestParam(required = false)
-            @Nullable UUID plan,
+                    @RequestParam(required = false)
+                    @Nullable
+                    String area,
+            @Parameter(description = "a population group, e.g. REFUGEES") @RequestParam(required = false) @Nullable
+                    String group,
+            @Parameter(description = "a framework item, e.g. SDG-11.1") @RequestParam(required = false) @Nullable
+                    String frameworkItem,
+            @Parameter(description = "an action status, e.g. IN_PROGRESS") @RequestParam(required = false) @Nullable
+                    String status,
+            @Parameter(description = "the plan the actions belong to") @RequestParam(required = false) @Nullable
+                    UUID plan,
             @Parameter(description = "page number, from 0") @RequestParam(required = false) @Nullable Integer page,
-            @Parameter(description = "items per page, 1 to 200 (50)") @RequestParam(required = false)
-            @Nullable Integer size,
+            @Parameter(description = "items per page, 1 to 200 (50)") @RequestParam(required = false) @Nullable
+                    Integer size,
             @Parameter(description = "title, status, startDate or endDate; prefix - for descending (title)")
-            @RequestParam(required = false) @Nullable String sort) {
-        ActionFilter filter = new ActionFilter(org, known(Sector.class, "sector", sector), blankToNull(area),
-                known(PopulationGroup.class, "group", group), blankToNull(frameworkItem),
-                known(ActionStatus.class, "status", status), plan);
-        PageQuery paging = paging(page, size, sort, List.copyOf(ForumListings.ACTION_SORTS.keySet()),
-                "title");
+                    @RequestParam(required = false)
+                    @Nullable
+                    String sort) {
+        ActionFilter filter = new ActionFilter(
+                org,
+                known(Sector.class, "sector", sector),
+                blankToNull(area),
+                known(PopulationGroup.class, "group", group),
+                blankToNull(frameworkItem),
+                known(ActionStatus.class, "status", status),
+                plan);
+        PageQuery paging = paging(page, size, sort, List.copyOf(ForumListings.ACTION_SORTS.keySet()), "title");
         Viewer viewer = members.viewer(caller, forumId);
         JdbcStore store = generations.activeStore();
         ForumViews views = new ForumViews(store, organisations, viewer, today());
-        return listings.actions(store.generation(), forumId, viewer, filter, paging).map(views::item);
+        return listings.actions(store.generation(), forumId, viewer, filter, paging)
+                .map(views::item);
     }
 
     @Operation(summary = "Who does what where: organisation x sector x area x status, counting actions")
@@ -129,8 +145,9 @@ public class ForumController {
                 .whoWhatWhere(listings.whoWhatWhere(store.generation(), forumId, viewer));
     }
 
-    @Operation(summary = "Needs coverage: sector x population group x area, covered, partly covered or uncovered, "
-            + "with the inputs other organisations contributed to each need")
+    @Operation(
+            summary = "Needs coverage: sector x population group x area, covered, partly covered or uncovered, "
+                    + "with the inputs other organisations contributed to each need")
     @GetMapping("/needs-coverage")
     @Transactional(readOnly = true)
     public List<ForumViews.CoverageCell> needsCoverage(Caller caller, @PathVariable UUID forumId) {
@@ -139,8 +156,8 @@ public class ForumController {
         ForumRow forum = store.forum(forumId).orElse(null);
         List<NeedRow> needs = listings.openNeeds(store.generation(), forum, viewer);
         List<ActionRow> actions = listings.actions(store.generation(), forumId, viewer);
-        Map<UUID, Integer> inputs = listings.inputsPerNeed(store.generation(),
-                needs.stream().map(n -> n.id).toList(), viewer);
+        Map<UUID, Integer> inputs = listings.inputsPerNeed(
+                store.generation(), needs.stream().map(n -> n.id).toList(), viewer);
         return new ForumViews(store, organisations, viewer, today()).needsCoverage(needs, actions, inputs);
     }
 
@@ -151,54 +168,72 @@ public class ForumController {
         Viewer viewer = members.viewer(caller, forumId);
         JdbcStore store = generations.activeStore();
         ForumRow forum = store.forum(forumId).orElse(null);
-        return new ForumViews(store, organisations, viewer, today()).readiness(
-                listings.publishedRounds(store.generation(), forum, forumId, viewer),
-                round -> listings.gapsOf(store.generation(), round, viewer));
+        return new ForumViews(store, organisations, viewer, today())
+                .readiness(
+                        listings.publishedRounds(store.generation(), forum, forumId, viewer),
+                        round -> listings.gapsOf(store.generation(), round, viewer));
     }
 
     @Operation(summary = "The plans members shared with the forum, with how many of the forum's actions are in each")
     @GetMapping("/plans")
     @Transactional(readOnly = true)
-    public PageResult<ForumViews.PlanItem> plans(Caller caller, @PathVariable UUID forumId,
+    public PageResult<ForumViews.PlanItem> plans(
+            Caller caller,
+            @PathVariable UUID forumId,
             @Parameter(description = "owning organisation") @RequestParam(required = false) @Nullable UUID org,
-            @Parameter(description = "DRAFT, ADOPTED, IN_IMPLEMENTATION or CLOSED") @RequestParam(required = false)
-            @Nullable String status,
-            @Parameter(description = "a plan type, e.g. MUNICIPAL_ACTION_PLAN") @RequestParam(required = false)
-            @Nullable String type,
+            @Parameter(description = "DRAFT, ADOPTED, IN_IMPLEMENTATION or CLOSED")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String status,
+            @Parameter(description = "a plan type, e.g. MUNICIPAL_ACTION_PLAN")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String type,
             @Parameter(description = "page number, from 0") @RequestParam(required = false) @Nullable Integer page,
-            @Parameter(description = "items per page, 1 to 200 (50)") @RequestParam(required = false)
-            @Nullable Integer size,
+            @Parameter(description = "items per page, 1 to 200 (50)") @RequestParam(required = false) @Nullable
+                    Integer size,
             @Parameter(description = "title, status, periodStart or periodEnd; prefix - for descending (title)")
-            @RequestParam(required = false) @Nullable String sort) {
-        PlanFilter filter = new PlanFilter(org, known(PlanStatus.class, "status", status),
-                known(PlanType.class, "type", type));
+                    @RequestParam(required = false)
+                    @Nullable
+                    String sort) {
+        PlanFilter filter =
+                new PlanFilter(org, known(PlanStatus.class, "status", status), known(PlanType.class, "type", type));
         PageQuery paging = paging(page, size, sort, List.copyOf(ForumListings.PLAN_SORTS.keySet()), "title");
         Viewer viewer = members.viewer(caller, forumId);
         JdbcStore store = generations.activeStore();
         PageResult<PlanRow> plans = listings.plans(store.generation(), forumId, viewer, filter, paging);
-        Map<UUID, Integer> actions = listings.actionsPerPlan(store.generation(), forumId, viewer,
+        Map<UUID, Integer> actions = listings.actionsPerPlan(
+                store.generation(),
+                forumId,
+                viewer,
                 plans.items().stream().map(p -> p.id).toList());
         ForumViews views = new ForumViews(store, organisations, viewer, today());
         return plans.map(p -> views.plan(p, actions.getOrDefault(p.id, 0)));
     }
 
-    @Operation(summary = "Population estimates within the forum's area; counts below 5 read \"<5\" and the others "
-            + "are rounded to a multiple of 5, for every member")
+    @Operation(
+            summary = "Population estimates within the forum's area; counts below 5 read \"<5\" and the others "
+                    + "are rounded to a multiple of 5, for every member")
     @GetMapping("/population")
     @Transactional(readOnly = true)
-    public PageResult<ForumViews.EstimateItem> population(Caller caller, @PathVariable UUID forumId,
-            @Parameter(description = "a population group, e.g. REFUGEES") @RequestParam(required = false)
-            @Nullable String group,
+    public PageResult<ForumViews.EstimateItem> population(
+            Caller caller,
+            @PathVariable UUID forumId,
+            @Parameter(description = "a population group, e.g. REFUGEES") @RequestParam(required = false) @Nullable
+                    String group,
             @Parameter(description = "area code, area name, subdivision or country, any case")
-            @RequestParam(required = false) @Nullable String area,
+                    @RequestParam(required = false)
+                    @Nullable
+                    String area,
             @Parameter(description = "page number, from 0") @RequestParam(required = false) @Nullable Integer page,
-            @Parameter(description = "items per page, 1 to 200 (50)") @RequestParam(required = false)
-            @Nullable Integer size,
+            @Parameter(description = "items per page, 1 to 200 (50)") @RequestParam(required = false) @Nullable
+                    Integer size,
             @Parameter(description = "asOf, area or group; prefix - for descending (-asOf)")
-            @RequestParam(required = false) @Nullable String sort) {
+                    @RequestParam(required = false)
+                    @Nullable
+                    String sort) {
         EstimateFilter filter = new EstimateFilter(known(PopulationGroup.class, "group", group), blankToNull(area));
-        PageQuery paging = paging(page, size, sort, List.copyOf(ForumListings.ESTIMATE_SORTS.keySet()),
-                "-asOf");
+        PageQuery paging = paging(page, size, sort, List.copyOf(ForumListings.ESTIMATE_SORTS.keySet()), "-asOf");
         Viewer viewer = members.viewer(caller, forumId);
         JdbcStore store = generations.activeStore();
         ForumViews views = new ForumViews(store, organisations, viewer, today());
@@ -206,23 +241,27 @@ public class ForumController {
                 .map(views::estimate);
     }
 
-    public record AsOf(Instant at, List<TrackerItem> tracker, List<Change> changesSince) {
-    }
+    public record AsOf(Instant at, List<TrackerItem> tracker, List<Change> changesSince) {}
 
-    @Operation(summary = "The forum's tracker as it stood at a time, from the event history, and what changed since "
-            + "in every record of the forum the caller sees (then or now)")
+    @Operation(
+            summary = "The forum's tracker as it stood at a time, from the event history, and what changed since "
+                    + "in every record of the forum the caller sees (then or now)")
     @GetMapping("/as-of")
     @Transactional(readOnly = true)
-    public AsOf asOf(Caller caller, @PathVariable UUID forumId,
+    public AsOf asOf(
+            Caller caller,
+            @PathVariable UUID forumId,
             @Parameter(description = "an ISO-8601 instant between the years 1900 and 2200, e.g. 2025-01-31T12:00:00Z")
-            @RequestParam String at) {
+                    @RequestParam
+                    String at) {
         Instant instant = instant(at);
         Viewer viewer = members.viewer(caller, forumId);
         InMemoryStore then = new InMemoryStore();
         for (ProjectedEvent event : log.upTo(instant)) {
             Projector.apply(then, event);
         }
-        ForumViews thenViews = new ForumViews(then, organisations, viewer, LocalDate.ofInstant(instant, ZoneOffset.UTC));
+        ForumViews thenViews =
+                new ForumViews(then, organisations, viewer, LocalDate.ofInstant(instant, ZoneOffset.UTC));
         List<TrackerItem> tracker = thenViews.tracker(forumId, ActionFilter.NONE);
         JdbcStore now = generations.activeStore();
         ForumViews nowViews = new ForumViews(now, organisations, viewer, today());
@@ -234,16 +273,20 @@ public class ForumController {
         titles.putAll(nowViews.visibleTitles(forumId));
         List<ProjectedEvent> after = log.after(instant);
         // a record a flag names is read as it is now, or as it was then if the projection no longer knows it
-        Map<UUID, List<RecordScope>> scopes = new HashMap<>(
-                Scopes.known(then, ChangesSince.flaggedRecords(after, forumId)));
+        Map<UUID, List<RecordScope>> scopes =
+                new HashMap<>(Scopes.known(then, ChangesSince.flaggedRecords(after, forumId)));
         scopes.putAll(now.scopes(ChangesSince.flaggedRecords(after, forumId)));
-        return new AsOf(instant, tracker, ChangesSince.of(after, forumId, visible, viewer,
-                id -> scopes.getOrDefault(id, List.of())).stream().map(c -> c.titled(titles.get(c.recordId())))
-                .toList());
+        return new AsOf(
+                instant,
+                tracker,
+                ChangesSince.of(after, forumId, visible, viewer, id -> scopes.getOrDefault(id, List.of())).stream()
+                        .map(c -> c.titled(titles.get(c.recordId())))
+                        .toList());
     }
 
     /** The earliest and latest instants a view may be asked about, as every date the platform accepts. */
     static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+
     static final Instant LATEST = Instant.parse("2201-01-01T00:00:00Z");
 
     static Instant instant(String at) {
@@ -254,8 +297,12 @@ public class ForumController {
             throw InvalidInput.field("at", "must be an ISO-8601 instant, e.g. 2025-01-31T12:00:00Z");
         }
         if (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST)) {
-            throw new InvalidInput("at: must lie between the years 1900 and 2200", List.of(
-                    new ApiException.FieldError("at", "must lie between the years 1900 and 2200", "date.out-of-range",
+            throw new InvalidInput(
+                    "at: must lie between the years 1900 and 2200",
+                    List.of(new ApiException.FieldError(
+                            "at",
+                            "must lie between the years 1900 and 2200",
+                            "date.out-of-range",
                             Map.of("from", 1900, "to", 2200))));
         }
         return instant;
@@ -267,12 +314,17 @@ public class ForumController {
     }
 
     private static void merge(Map<String, Set<UUID>> into, Map<String, Set<UUID>> more) {
-        more.forEach((type, ids) -> into.computeIfAbsent(type, t -> new HashSet<>()).addAll(ids));
+        more.forEach(
+                (type, ids) -> into.computeIfAbsent(type, t -> new HashSet<>()).addAll(ids));
     }
 
     /** The page asked for; absent parameters take {@link PageQuery#parse}'s defaults. */
-    private static PageQuery paging(@Nullable Integer page, @Nullable Integer size, @Nullable String sort,
-            List<String> sortable, String defaultSort) {
+    private static PageQuery paging(
+            @Nullable Integer page,
+            @Nullable Integer size,
+            @Nullable String sort,
+            List<String> sortable,
+            String defaultSort) {
         return PageQuery.parse(page, size, sort, sortable, defaultSort);
     }
 

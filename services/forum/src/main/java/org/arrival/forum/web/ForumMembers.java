@@ -3,7 +3,6 @@ package org.arrival.forum.web;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.forum.projection.Generations;
 import org.arrival.platform.directory.Organisations;
 import org.arrival.platform.security.Caller;
@@ -26,7 +25,8 @@ public class ForumMembers {
     /** The viewer, if they may see the forum; otherwise 404. */
     public Viewer viewer(Caller caller, UUID forumId) {
         Viewer viewer = viewer(caller);
-        boolean known = generations.activeStore().forum(forumId).isPresent() || viewer.forums().contains(forumId);
+        boolean known = generations.activeStore().forum(forumId).isPresent()
+                || viewer.forums().contains(forumId);
         if (!known || !(viewer.forums().contains(forumId) || caller.isPlatformAdmin())) {
             throw new RecordNotFound("forum", forumId);
         }

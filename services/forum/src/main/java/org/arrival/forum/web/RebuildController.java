@@ -1,8 +1,9 @@
 package org.arrival.forum.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
-
 import org.arrival.forum.projection.Rebuild;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.web.AccessRefused;
@@ -14,9 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Rebuilding the projection from the topics; platform administrators only. */
 @RestController
@@ -35,7 +33,9 @@ public class RebuildController {
     public ResponseEntity<Rebuild.Status> start(Caller caller) {
         requireAdmin(caller);
         Rebuild.Status status = rebuild.start();
-        return ResponseEntity.accepted().location(URI.create("/admin/rebuild/" + status.id())).body(status);
+        return ResponseEntity.accepted()
+                .location(URI.create("/admin/rebuild/" + status.id()))
+                .body(status);
     }
 
     @Operation(summary = "A rebuild's status")

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.Action;
 import org.arrival.contracts.actionplans.ActionStatus;
@@ -38,11 +37,11 @@ class CoherenceFlagTest extends ForumIntegrationTest {
 
     @Autowired
     CoherenceChecker checker;
+
     @Autowired
     Generations generations;
 
-    record Forum(UUID id, UUID city, UUID ngo) {
-    }
+    record Forum(UUID id, UUID city, UUID ngo) {}
 
     private Forum seededForum() {
         UUID city = registered("City", false, false);
@@ -50,19 +49,27 @@ class CoherenceFlagTest extends ForumIntegrationTest {
         UUID forum = forum(city);
         member(forum, city);
         member(forum, ngo);
-        await().atMost(WAIT).until(() -> count("fv_membership", "forum_id = '" + forum + "'") == 2
-                && seated(forum, city) && seated(forum, ngo));
+        await().atMost(WAIT)
+                .until(() -> count("fv_membership", "forum_id = '" + forum + "'") == 2
+                        && seated(forum, city)
+                        && seated(forum, ngo));
         return new Forum(forum, city, ngo);
     }
 
     private long count(String table, String where) {
-        return jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE generation = ? AND " + where, Long.class,
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM " + table + " WHERE generation = ? AND " + where,
+                Long.class,
                 generations.active());
     }
 
     private boolean seated(UUID forum, UUID org) {
-        return jdbc.queryForObject("SELECT count(*) FROM forum_membership WHERE forum_id = ? AND stakeholder_id = ?",
-                Long.class, forum, org) > 0;
+        return jdbc.queryForObject(
+                        "SELECT count(*) FROM forum_membership WHERE forum_id = ? AND stakeholder_id = ?",
+                        Long.class,
+                        forum,
+                        org)
+                > 0;
     }
 
     private void awaitAction(UUID id, String condition) {
@@ -74,7 +81,16 @@ class CoherenceFlagTest extends ForumIntegrationTest {
     }
 
     private Action simple(UUID id, UUID owner, UUID forum, String title, Sector sector, List<UUID> needs) {
-        return action(id, 1, owner, forum, title, sector, PopulationGroup.REFUGEES, List.of(), needs,
+        return action(
+                id,
+                1,
+                owner,
+                forum,
+                title,
+                sector,
+                PopulationGroup.REFUGEES,
+                List.of(),
+                needs,
                 ActionStatus.IN_PROGRESS);
     }
 
@@ -92,8 +108,19 @@ class CoherenceFlagTest extends ForumIntegrationTest {
         assertThat(flags.get(0).version()).isEqualTo(1);
 
         UUID school = UUID.randomUUID();
-        proposed(action(school, 1, f.city(), f.id(), "School places", Sector.HEALTH, PopulationGroup.REFUGEES,
-                List.of(), List.of(need), ActionStatus.COMMITTED), DataClassification.FORUM);
+        proposed(
+                action(
+                        school,
+                        1,
+                        f.city(),
+                        f.id(),
+                        "School places",
+                        Sector.HEALTH,
+                        PopulationGroup.REFUGEES,
+                        List.of(),
+                        List.of(need),
+                        ActionStatus.COMMITTED),
+                DataClassification.FORUM);
         awaitAction(school, "version = 1");
         checker.check(f.id());
         flags = flags(f.id(), CoherenceCheckCode.NEED_WITHOUT_ACTION);
@@ -105,18 +132,33 @@ class CoherenceFlagTest extends ForumIntegrationTest {
     @Test
     void checklistGapWithoutActionIsFlaggedWithItsEventAndResolvedWhenAnActionLinksIt() {
         Forum f = seededForum();
-        try (EventRecorder recorder = EventRecorder.fromNow(EmbeddedKafka.bootstrapServers(),
-                "arrival.forum.flags.v1")) {
+        try (EventRecorder recorder =
+                EventRecorder.fromNow(EmbeddedKafka.bootstrapServers(), "arrival.forum.flags.v1")) {
             UUID round = scores(f.city(), f.id(), 40, List.of());
             UUID gap = UUID.randomUUID();
-            feed.publish(new ChecklistGapIdentified(gap, round, KAMPALA, f.city(), "R1", "1.2", "1.2.a", "N", 0.0,
-                    false), gap, gap, f.city(), DataClassification.PUBLIC);
-            await().atMost(WAIT).until(() -> count("fv_gap", "id = '" + gap + "'") == 1
-                    && count("fv_round_score", "id = '" + round + "'") == 1);
+            feed.publish(
+                    new ChecklistGapIdentified(gap, round, KAMPALA, f.city(), "R1", "1.2", "1.2.a", "N", 0.0, false),
+                    gap,
+                    gap,
+                    f.city(),
+                    DataClassification.PUBLIC);
+            await().atMost(WAIT)
+                    .until(() -> count("fv_gap", "id = '" + gap + "'") == 1
+                            && count("fv_round_score", "id = '" + round + "'") == 1);
             // an action on another of the Guide's checklist actions answers nothing
             UUID unrelated = UUID.randomUUID();
-            proposed(action(unrelated, 1, f.ngo(), f.id(), "Language classes", Sector.EDUCATION,
-                    PopulationGroup.REFUGEES, List.of("UNH-R3.1"), List.of(), ActionStatus.IN_PROGRESS),
+            proposed(
+                    action(
+                            unrelated,
+                            1,
+                            f.ngo(),
+                            f.id(),
+                            "Language classes",
+                            Sector.EDUCATION,
+                            PopulationGroup.REFUGEES,
+                            List.of("UNH-R3.1"),
+                            List.of(),
+                            ActionStatus.IN_PROGRESS),
                     DataClassification.FORUM);
             awaitAction(unrelated, "version = 1");
             checker.check(f.id());
@@ -137,26 +179,51 @@ class CoherenceFlagTest extends ForumIntegrationTest {
             // the NGO links an action to the gap: the condition no longer holds and the flag resolves itself
             UUID answer = UUID.randomUUID();
             Action a = simple(answer, f.ngo(), f.id(), "Reception desk", Sector.PROTECTION_RIGHTS, List.of());
-            proposed(new Action(answer, 1, a.ownerId(), null, a.title(), null, a.kind(), a.sectors(),
-                    a.targetGroups(), a.areas(), a.startDate(), a.endDate(), a.reportingCadence(), List.of(), null,
-                    false, List.of(), null, List.of(), List.of(gap), List.of(), a.sharedWithForums(), a.status()),
+            proposed(
+                    new Action(
+                            answer,
+                            1,
+                            a.ownerId(),
+                            null,
+                            a.title(),
+                            null,
+                            a.kind(),
+                            a.sectors(),
+                            a.targetGroups(),
+                            a.areas(),
+                            a.startDate(),
+                            a.endDate(),
+                            a.reportingCadence(),
+                            List.of(),
+                            null,
+                            false,
+                            List.of(),
+                            null,
+                            List.of(),
+                            List.of(gap),
+                            List.of(),
+                            a.sharedWithForums(),
+                            a.status()),
                     DataClassification.FORUM);
             awaitAction(answer, "version = 1");
             checker.check(f.id());
-            assertThat(flags(f.id(), CoherenceCheckCode.GAP_WITHOUT_ACTION)).singleElement().satisfies(r -> {
-                assertThat(r.flagId()).isEqualTo(flag.flagId());
-                assertThat(r.status()).isEqualTo(FlagStatus.RESOLVED);
-                assertThat(r.reason()).isEqualTo(CoherenceChecker.NO_LONGER_HOLDS);
-                assertThat(r.conditionHolds()).isFalse();
-                assertThat(r.version()).isEqualTo(2);
-            });
+            assertThat(flags(f.id(), CoherenceCheckCode.GAP_WITHOUT_ACTION))
+                    .singleElement()
+                    .satisfies(r -> {
+                        assertThat(r.flagId()).isEqualTo(flag.flagId());
+                        assertThat(r.status()).isEqualTo(FlagStatus.RESOLVED);
+                        assertThat(r.reason()).isEqualTo(CoherenceChecker.NO_LONGER_HOLDS);
+                        assertThat(r.conditionHolds()).isFalse();
+                        assertThat(r.version()).isEqualTo(2);
+                    });
             var events = recorder.await(e -> flag.flagId().toString().equals(e.subject()), 2, WAIT);
             assertThat(events).extracting(e -> e.type()).containsExactly(RAISED, UPDATED);
             assertThat(events.get(1).payloadText()).contains("\"status\":\"RESOLVED\"");
             events.forEach(EventRecorder::assertValidCloudEvent);
             // a later run finds nothing new and changes nothing
             checker.check(f.id());
-            assertThat(flags(f.id(), CoherenceCheckCode.GAP_WITHOUT_ACTION)).singleElement()
+            assertThat(flags(f.id(), CoherenceCheckCode.GAP_WITHOUT_ACTION))
+                    .singleElement()
                     .satisfies(r -> assertThat(r.version()).isEqualTo(2));
         }
     }
@@ -176,11 +243,23 @@ class CoherenceFlagTest extends ForumIntegrationTest {
         assertThat(flags).hasSize(1);
         assertThat(flags.get(0).recordIds()).containsExactlyInAnyOrder(a, b);
         // the NGO refocuses on health: no overlap any more
-        updated(action(b, 2, f.ngo(), f.id(), "NGO clinic", Sector.HEALTH, PopulationGroup.REFUGEES, List.of(),
-                List.of(), ActionStatus.IN_PROGRESS), DataClassification.FORUM);
+        updated(
+                action(
+                        b,
+                        2,
+                        f.ngo(),
+                        f.id(),
+                        "NGO clinic",
+                        Sector.HEALTH,
+                        PopulationGroup.REFUGEES,
+                        List.of(),
+                        List.of(),
+                        ActionStatus.IN_PROGRESS),
+                DataClassification.FORUM);
         awaitAction(b, "version = 2");
         checker.check(f.id());
-        assertThat(flags(f.id(), CoherenceCheckCode.OVERLAPPING_ACTIONS)).singleElement()
+        assertThat(flags(f.id(), CoherenceCheckCode.OVERLAPPING_ACTIONS))
+                .singleElement()
                 .satisfies(r -> assertThat(r.status()).isEqualTo(FlagStatus.RESOLVED));
     }
 
@@ -189,19 +268,58 @@ class CoherenceFlagTest extends ForumIntegrationTest {
         Forum f = seededForum();
         UUID ministry = registered("Ministry", false, false);
         UUID municipality = UUID.randomUUID();
-        Stakeholder s = new Stakeholder(municipality, 1, "Nakawa Division", null, StakeholderType.LOCAL_GOVERNMENT,
-                null, KAMPALA, List.of(), List.of(), false, null, false, null, StakeholderStatus.ACTIVE);
-        feed.publish(new StakeholderRegistered(s, actor(municipality), null), municipality, municipality,
-                municipality, DataClassification.PUBLIC);
+        Stakeholder s = new Stakeholder(
+                municipality,
+                1,
+                "Nakawa Division",
+                null,
+                StakeholderType.LOCAL_GOVERNMENT,
+                null,
+                KAMPALA,
+                List.of(),
+                List.of(),
+                false,
+                null,
+                false,
+                null,
+                StakeholderStatus.ACTIVE);
+        feed.publish(
+                new StakeholderRegistered(s, actor(municipality), null),
+                municipality,
+                municipality,
+                municipality,
+                DataClassification.PUBLIC);
         member(f.id(), ministry);
         member(f.id(), municipality);
-        await().atMost(WAIT).until(() -> count("fv_membership", "forum_id = '" + f.id() + "'") == 4
-                && count("fv_organisation", "id = '" + municipality + "'") == 1);
+        await().atMost(WAIT)
+                .until(() -> count("fv_membership", "forum_id = '" + f.id() + "'") == 4
+                        && count("fv_organisation", "id = '" + municipality + "'") == 1);
         UUID commitment = UUID.randomUUID();
         Action c = simple(commitment, ministry, f.id(), "National reception standard", Sector.HOUSING, List.of());
-        Action national = new Action(c.actionId(), 1, c.ownerId(), null, c.title(), null, c.kind(), c.sectors(),
-                c.targetGroups(), c.areas(), c.startDate(), c.endDate(), c.reportingCadence(), List.of(), null, true,
-                List.of(), null, List.of(), List.of(), List.of(), c.sharedWithForums(), c.status());
+        Action national = new Action(
+                c.actionId(),
+                1,
+                c.ownerId(),
+                null,
+                c.title(),
+                null,
+                c.kind(),
+                c.sectors(),
+                c.targetGroups(),
+                c.areas(),
+                c.startDate(),
+                c.endDate(),
+                c.reportingCadence(),
+                List.of(),
+                null,
+                true,
+                List.of(),
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                c.sharedWithForums(),
+                c.status());
         proposed(national, DataClassification.FORUM);
         awaitAction(commitment, "version = 1");
         checker.check(f.id());
@@ -213,13 +331,39 @@ class CoherenceFlagTest extends ForumIntegrationTest {
         // the municipality links an implementing action (not even shared with the forum)
         UUID local = UUID.randomUUID();
         Action l = simple(local, municipality, f.id(), "Nakawa reception", Sector.EDUCATION, List.of());
-        proposed(new Action(local, 1, municipality, null, l.title(), null, l.kind(), l.sectors(), l.targetGroups(),
-                l.areas(), l.startDate(), l.endDate(), l.reportingCadence(), List.of(), commitment, false, List.of(),
-                null, List.of(), List.of(), List.of(), List.of(), l.status()), DataClassification.ORGANISATION);
-        await().atMost(WAIT).until(() -> jdbc.queryForObject("SELECT count(*) FROM event_log WHERE message_key = ?",
-                Long.class, local.toString()) == 1);
+        proposed(
+                new Action(
+                        local,
+                        1,
+                        municipality,
+                        null,
+                        l.title(),
+                        null,
+                        l.kind(),
+                        l.sectors(),
+                        l.targetGroups(),
+                        l.areas(),
+                        l.startDate(),
+                        l.endDate(),
+                        l.reportingCadence(),
+                        List.of(),
+                        commitment,
+                        false,
+                        List.of(),
+                        null,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        l.status()),
+                DataClassification.ORGANISATION);
+        await().atMost(WAIT)
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM event_log WHERE message_key = ?", Long.class, local.toString())
+                        == 1);
         checker.check(f.id());
-        assertThat(flags(f.id(), CoherenceCheckCode.MISSING_LOCAL_IMPLEMENTATION)).singleElement()
+        assertThat(flags(f.id(), CoherenceCheckCode.MISSING_LOCAL_IMPLEMENTATION))
+                .singleElement()
                 .satisfies(r -> assertThat(r.status()).isEqualTo(FlagStatus.RESOLVED));
     }
 
@@ -232,17 +376,21 @@ class CoherenceFlagTest extends ForumIntegrationTest {
         awaitAction(a, "data->'reportDue' IS NOT NULL AND version = 1");
         checker.check(f.id());
         checker.check(f.id());
-        assertThat(flags(f.id(), CoherenceCheckCode.ACTION_WITHOUT_FUNDING)).singleElement()
+        assertThat(flags(f.id(), CoherenceCheckCode.ACTION_WITHOUT_FUNDING))
+                .singleElement()
                 .satisfies(r -> assertThat(r.recordIds()).containsExactly(a));
-        assertThat(flags(f.id(), CoherenceCheckCode.REPORTING_OVERDUE)).singleElement()
+        assertThat(flags(f.id(), CoherenceCheckCode.REPORTING_OVERDUE))
+                .singleElement()
                 .satisfies(r -> assertThat(r.summary()).contains("2025-03-31"));
         funding(a, f.city(), "1000", "400");
         progress(a, f.city(), LocalDate.of(2025, 3, 31), 20, Rag.GREEN);
         awaitAction(a, "data->'reportDue' IS NULL AND jsonb_array_length(data->'funding') = 1");
         checker.check(f.id());
-        assertThat(flags(f.id(), CoherenceCheckCode.ACTION_WITHOUT_FUNDING)).singleElement()
+        assertThat(flags(f.id(), CoherenceCheckCode.ACTION_WITHOUT_FUNDING))
+                .singleElement()
                 .satisfies(r -> assertThat(r.status()).isEqualTo(FlagStatus.RESOLVED));
-        assertThat(flags(f.id(), CoherenceCheckCode.REPORTING_OVERDUE)).singleElement()
+        assertThat(flags(f.id(), CoherenceCheckCode.REPORTING_OVERDUE))
+                .singleElement()
                 .satisfies(r -> assertThat(r.status()).isEqualTo(FlagStatus.RESOLVED));
     }
 
@@ -250,12 +398,13 @@ class CoherenceFlagTest extends ForumIntegrationTest {
     void coordinatorsAcknowledgeAndDismissWithAReasonAndEveryChangeIsOneEvent() throws Exception {
         Forum f = seededForum();
         UUID outsider = registered("Outsider", false, false);
-        try (EventRecorder recorder = EventRecorder.fromNow(EmbeddedKafka.bootstrapServers(),
-                "arrival.forum.flags.v1")) {
+        try (EventRecorder recorder =
+                EventRecorder.fromNow(EmbeddedKafka.bootstrapServers(), "arrival.forum.flags.v1")) {
             UUID need = need(f.ngo(), Sector.PROTECTION_RIGHTS, PopulationGroup.REFUGEES);
             await().atMost(WAIT).until(() -> count("fv_need", "id = '" + need + "'") == 1);
             checker.check(f.id());
-            CoherenceFlagRow flag = flags(f.id(), CoherenceCheckCode.NEED_WITHOUT_ACTION).get(0);
+            CoherenceFlagRow flag =
+                    flags(f.id(), CoherenceCheckCode.NEED_WITHOUT_ACTION).get(0);
             var raised = recorder.awaitExactlyOne(RAISED, flag.flagId().toString());
             assertThat(raised.key()).isEqualTo(f.id().toString());
             String base = "/forums/" + f.id() + "/flags";
@@ -263,7 +412,8 @@ class CoherenceFlagTest extends ForumIntegrationTest {
 
             // the check's code and what the summary says, for readers in any language
             perform(getJson(base + "?status=OPEN&check=NEED_WITHOUT_ACTION"), user("u", f.ngo(), "member"))
-                    .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(1))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.length()").value(1))
                     .andExpect(jsonPath("$[0].flagId").value(flag.flagId().toString()))
                     .andExpect(jsonPath("$[0].checkCode").value("NEED_WITHOUT_ACTION"))
                     .andExpect(jsonPath("$[0].parameters.records[0].recordId").value(need.toString()))
@@ -272,8 +422,8 @@ class CoherenceFlagTest extends ForumIntegrationTest {
                     .andExpect(jsonPath("$[0].parameters.sectors[0]").value("PROTECTION_RIGHTS"))
                     .andExpect(jsonPath("$[0].parameters.groups[0]").value("REFUGEES"))
                     .andExpect(jsonPath("$[0].parameters.areas[0]").value("Kampala"));
-            assertThat(raised.payloadText()).contains("\"parameters\":{\"records\":[{\"recordId\":\"" + need
-                    + "\",\"kind\":\"NEED\"");
+            assertThat(raised.payloadText())
+                    .contains("\"parameters\":{\"records\":[{\"recordId\":\"" + need + "\",\"kind\":\"NEED\"");
             perform(getJson(base), user("o", outsider, "member")).andExpect(status().isNotFound());
             perform(postJson(path + "/acknowledge", "{}"), user("u", f.ngo(), "member", "forum-coordinator"))
                     .andExpect(status().isForbidden());
@@ -282,27 +432,42 @@ class CoherenceFlagTest extends ForumIntegrationTest {
             perform(postJson(path + "/acknowledge", "{}"), user("c", f.city(), "member"))
                     .andExpect(status().isForbidden());
 
-            perform(postJson(path + "/acknowledge", "{\"reason\":\"Looking into it\"}")
-                    .header("If-Match", "\"1\""), user("c", f.city(), "member", "forum-coordinator"))
-                    .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ACKNOWLEDGED"))
+            perform(
+                            postJson(path + "/acknowledge", "{\"reason\":\"Looking into it\"}")
+                                    .header("If-Match", "\"1\""),
+                            user("c", f.city(), "member", "forum-coordinator"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("ACKNOWLEDGED"))
                     .andExpect(jsonPath("$.version").value(2));
             recorder.await(e -> flag.flagId().toString().equals(e.subject()), 2, WAIT);
-            perform(postJson(path + "/dismiss", "{}").header("If-Match", "\"2\""),
-                    user("c", f.city(), "member", "forum-coordinator")).andExpect(status().isBadRequest());
-            perform(postJson(path + "/dismiss", "{\"reason\":\"Out of scope\"}"),
-                    user("c", f.city(), "member", "forum-coordinator"))
+            perform(
+                            postJson(path + "/dismiss", "{}").header("If-Match", "\"2\""),
+                            user("c", f.city(), "member", "forum-coordinator"))
+                    .andExpect(status().isBadRequest());
+            perform(
+                            postJson(path + "/dismiss", "{\"reason\":\"Out of scope\"}"),
+                            user("c", f.city(), "member", "forum-coordinator"))
                     .andExpect(status().isPreconditionRequired());
-            perform(postJson(path + "/dismiss", "{\"reason\":\"Out of scope\"}").header("If-Match", "\"1\""),
-                    user("c", f.city(), "member", "forum-coordinator")).andExpect(status().isPreconditionFailed());
-            perform(postJson(path + "/dismiss", "{\"reason\":\"Covered by the national programme\"}")
-                    .header("If-Match", "\"2\""), user("c", f.city(), "member", "forum-coordinator"))
-                    .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("DISMISSED"))
+            perform(
+                            postJson(path + "/dismiss", "{\"reason\":\"Out of scope\"}")
+                                    .header("If-Match", "\"1\""),
+                            user("c", f.city(), "member", "forum-coordinator"))
+                    .andExpect(status().isPreconditionFailed());
+            perform(
+                            postJson(path + "/dismiss", "{\"reason\":\"Covered by the national programme\"}")
+                                    .header("If-Match", "\"2\""),
+                            user("c", f.city(), "member", "forum-coordinator"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("DISMISSED"))
                     .andExpect(jsonPath("$.reason").value("Covered by the national programme"));
-            perform(postJson(path + "/acknowledge", "{}").header("If-Match", "\"3\""),
-                    user("c", f.city(), "member", "forum-coordinator")).andExpect(status().isConflict());
+            perform(
+                            postJson(path + "/acknowledge", "{}").header("If-Match", "\"3\""),
+                            user("c", f.city(), "member", "forum-coordinator"))
+                    .andExpect(status().isConflict());
             // a dismissed flag stays dismissed while the condition holds, and is not raised again
             checker.check(f.id());
-            assertThat(flags(f.id(), CoherenceCheckCode.NEED_WITHOUT_ACTION)).singleElement()
+            assertThat(flags(f.id(), CoherenceCheckCode.NEED_WITHOUT_ACTION))
+                    .singleElement()
                     .satisfies(r -> assertThat(r.status()).isEqualTo(FlagStatus.DISMISSED));
 
             var events = recorder.await(e -> flag.flagId().toString().equals(e.subject()), 3, WAIT);
@@ -320,12 +485,16 @@ class CoherenceFlagTest extends ForumIntegrationTest {
         await().atMost(WAIT).until(() -> count("fv_need", "id = '" + need + "'") == 1);
         checker.check(f.id());
         CoherenceFlagRow flag = flags(f.id(), CoherenceCheckCode.NEED_WITHOUT_ACTION).stream()
-                .filter(r -> r.recordIds().contains(need)).findFirst().orElseThrow();
-        long outboxBefore = jdbc.queryForObject("SELECT count(*) FROM outbox_event WHERE subject = ?", Long.class,
+                .filter(r -> r.recordIds().contains(need))
+                .findFirst()
+                .orElseThrow();
+        long outboxBefore = jdbc.queryForObject(
+                "SELECT count(*) FROM outbox_event WHERE subject = ?",
+                Long.class,
                 flag.flagId().toString());
         String path = "/forums/" + f.id() + "/flags/" + flag.flagId() + "/";
-        List<String> decisions = List.of("acknowledge", "resolve", "dismiss", "acknowledge", "resolve", "dismiss",
-                "acknowledge", "dismiss");
+        List<String> decisions = List.of(
+                "acknowledge", "resolve", "dismiss", "acknowledge", "resolve", "dismiss", "acknowledge", "dismiss");
         java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
         List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
         try (var pool = java.util.concurrent.Executors.newFixedThreadPool(decisions.size())) {
@@ -334,8 +503,13 @@ class CoherenceFlagTest extends ForumIntegrationTest {
                 var token = user("c" + i, f.city(), "member", "forum-coordinator");
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return perform(postJson(path + decision, "{\"reason\":\"Decided at the meeting\"}")
-                            .header("If-Match", "\"1\""), token).andReturn().getResponse().getStatus();
+                    return perform(
+                                    postJson(path + decision, "{\"reason\":\"Decided at the meeting\"}")
+                                            .header("If-Match", "\"1\""),
+                                    token)
+                            .andReturn()
+                            .getResponse()
+                            .getStatus();
                 }));
             }
             start.countDown();
@@ -347,10 +521,15 @@ class CoherenceFlagTest extends ForumIntegrationTest {
             assertThat(statuses).filteredOn(s -> s == 412).hasSize(decisions.size() - 1);
         }
         CoherenceFlagRow after = checker.flags(f.id(), null, null).stream()
-                .filter(r -> r.flagId().equals(flag.flagId())).findFirst().orElseThrow();
+                .filter(r -> r.flagId().equals(flag.flagId()))
+                .findFirst()
+                .orElseThrow();
         assertThat(after.version()).isEqualTo(2);
         assertThat(after.status()).isNotEqualTo(FlagStatus.OPEN);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_event WHERE subject = ?", Long.class,
-                flag.flagId().toString())).isEqualTo(outboxBefore + 1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM outbox_event WHERE subject = ?",
+                        Long.class,
+                        flag.flagId().toString()))
+                .isEqualTo(outboxBefore + 1);
     }
 }

@@ -5,13 +5,13 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.contracts.CloudEventHeaders;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.Action;
@@ -49,8 +49,6 @@ import org.arrival.platform.testing.TestTokenIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.jayway.jsonpath.JsonPath;
-
 /**
  * Finding 1 of issue 13: coherence flags quoted the titles of a hidden organisation's action and of restricted
  * records to an enforcement body seated in the forum. A flag is derived from the records it names: it is shown, its
@@ -63,18 +61,30 @@ class FlagFirewallTest extends ForumIntegrationTest {
 
     @Autowired
     CoherenceChecker checker;
+
     @Autowired
     Generations generations;
+
     @Autowired
     EventLog log;
+
     @Autowired
     ForumMembers members;
+
     @Autowired
     Organisations organisations;
 
-    record Kisenyi(UUID forum, UUID city, UUID association, UUID police, UUID escort, UUID clinic, UUID need,
-            UUID commitment, UUID safeHouses, Instant before) {
-    }
+    record Kisenyi(
+            UUID forum,
+            UUID city,
+            UUID association,
+            UUID police,
+            UUID escort,
+            UUID clinic,
+            UUID need,
+            UUID commitment,
+            UUID safeHouses,
+            Instant before) {}
 
     /**
      * A forum of a city (convenor), a refugee-led association hidden from enforcement bodies and an immigration
@@ -87,45 +97,141 @@ class FlagFirewallTest extends ForumIntegrationTest {
         UUID association = registered("Kisenyi refugee women's association", false, true);
         UUID police = registered("Immigration enforcement unit", true, false);
         UUID forum = UUID.randomUUID();
-        feed.publish(new ForumEstablished(new Forum(forum, 1, "Kisenyi forum " + forum, ForumType.COORDINATION_FORUM,
-                KAMPALA, null, city, city, police, null, ForumStatus.ACTIVE), actor(city)), forum, forum, city,
+        feed.publish(
+                new ForumEstablished(
+                        new Forum(
+                                forum,
+                                1,
+                                "Kisenyi forum " + forum,
+                                ForumType.COORDINATION_FORUM,
+                                KAMPALA,
+                                null,
+                                city,
+                                city,
+                                police,
+                                null,
+                                ForumStatus.ACTIVE),
+                        actor(city)),
+                forum,
+                forum,
+                city,
                 DataClassification.PUBLIC);
         member(forum, city);
         member(forum, association);
         member(forum, police);
         UUID escort = UUID.randomUUID();
-        proposed(action(escort, 1, association, forum, "Health escort in Kisenyi", Sector.HEALTH,
-                PopulationGroup.REFUGEES, List.of(), List.of(), ActionStatus.IN_PROGRESS), DataClassification.FORUM);
+        proposed(
+                action(
+                        escort,
+                        1,
+                        association,
+                        forum,
+                        "Health escort in Kisenyi",
+                        Sector.HEALTH,
+                        PopulationGroup.REFUGEES,
+                        List.of(),
+                        List.of(),
+                        ActionStatus.IN_PROGRESS),
+                DataClassification.FORUM);
         UUID clinic = UUID.randomUUID();
-        proposed(action(clinic, 1, city, forum, "City clinic", Sector.HEALTH, PopulationGroup.REFUGEES, List.of(),
-                List.of(), ActionStatus.IN_PROGRESS), DataClassification.FORUM);
+        proposed(
+                action(
+                        clinic,
+                        1,
+                        city,
+                        forum,
+                        "City clinic",
+                        Sector.HEALTH,
+                        PopulationGroup.REFUGEES,
+                        List.of(),
+                        List.of(),
+                        ActionStatus.IN_PROGRESS),
+                DataClassification.FORUM);
         UUID commitment = UUID.randomUUID();
-        proposed(new Action(commitment, 1, city, null, "Reception standard", null, ActionKind.POLICY_OR_LEGAL_REFORM,
-                List.of(Sector.GOVERNANCE), List.of(PopulationGroup.REFUGEES), List.of(KAMPALA),
-                LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31), ReportingCadence.QUARTERLY, List.of(), null,
-                true, List.of(association), null, List.of(), List.of(), List.of(), List.of(forum),
-                ActionStatus.COMMITTED), DataClassification.FORUM);
+        proposed(
+                new Action(
+                        commitment,
+                        1,
+                        city,
+                        null,
+                        "Reception standard",
+                        null,
+                        ActionKind.POLICY_OR_LEGAL_REFORM,
+                        List.of(Sector.GOVERNANCE),
+                        List.of(PopulationGroup.REFUGEES),
+                        List.of(KAMPALA),
+                        LocalDate.of(2025, 1, 1),
+                        LocalDate.of(2026, 12, 31),
+                        ReportingCadence.QUARTERLY,
+                        List.of(),
+                        null,
+                        true,
+                        List.of(association),
+                        null,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(forum),
+                        ActionStatus.COMMITTED),
+                DataClassification.FORUM);
         funding(commitment, city, "1000", "400");
         UUID need = need(city, Sector.EDUCATION, PopulationGroup.REFUGEES);
         UUID safeHouses = UUID.randomUUID();
-        feed.publish(new NeedIdentified(new Need(safeHouses, 1, city, "Safe houses for survivors in Kisenyi",
-                Sector.PROTECTION_RIGHTS, List.of(PopulationGroup.REFUGEES), KAMPALA, Severity.HIGH, List.of(),
-                List.of(), null, NeedStatus.VALIDATED, null, List.of(forum)), actor(city)), safeHouses, safeHouses,
-                city, DataClassification.RESTRICTED);
+        feed.publish(
+                new NeedIdentified(
+                        new Need(
+                                safeHouses,
+                                1,
+                                city,
+                                "Safe houses for survivors in Kisenyi",
+                                Sector.PROTECTION_RIGHTS,
+                                List.of(PopulationGroup.REFUGEES),
+                                KAMPALA,
+                                Severity.HIGH,
+                                List.of(),
+                                List.of(),
+                                null,
+                                NeedStatus.VALIDATED,
+                                null,
+                                List.of(forum)),
+                        actor(city)),
+                safeHouses,
+                safeHouses,
+                city,
+                DataClassification.RESTRICTED);
         await().atMost(WAIT).until(() -> count("fv_need", "id = '" + safeHouses + "'") == 1);
-        await().atMost(WAIT).until(() -> count("fv_membership", "forum_id = '" + forum + "'") == 3
-                && count("fv_action", "id IN ('" + escort + "', '" + clinic + "')") == 2
-                && count("fv_action", "id = '" + commitment + "' AND jsonb_array_length(data->'funding') = 1") == 1
-                && count("fv_need", "id = '" + need + "'") == 1 && seated(forum, police)
-                && count("fv_organisation", "id = '" + association + "' AND (data->>'hidden')::boolean") == 1);
+        await().atMost(WAIT)
+                .until(() -> count("fv_membership", "forum_id = '" + forum + "'") == 3
+                        && count("fv_action", "id IN ('" + escort + "', '" + clinic + "')") == 2
+                        && count("fv_action", "id = '" + commitment + "' AND jsonb_array_length(data->'funding') = 1")
+                                == 1
+                        && count("fv_need", "id = '" + need + "'") == 1
+                        && seated(forum, police)
+                        && count("fv_organisation", "id = '" + association + "' AND (data->>'hidden')::boolean") == 1);
         Thread.sleep(20);
         Instant before = Instant.now();
         Thread.sleep(20);
         checker.check(forum);
-        Need restricted = new Need(need, 2, city, "Lacking EDUCATION", Sector.EDUCATION,
-                List.of(PopulationGroup.REFUGEES), KAMPALA, Severity.HIGH, List.of(), List.of(), null,
-                NeedStatus.VALIDATED, null, List.of());
-        feed.publish(new NeedUpdated(restricted, actor(city), List.of("classification"), null), need, need, city,
+        Need restricted = new Need(
+                need,
+                2,
+                city,
+                "Lacking EDUCATION",
+                Sector.EDUCATION,
+                List.of(PopulationGroup.REFUGEES),
+                KAMPALA,
+                Severity.HIGH,
+                List.of(),
+                List.of(),
+                null,
+                NeedStatus.VALIDATED,
+                null,
+                List.of());
+        feed.publish(
+                new NeedUpdated(restricted, actor(city), List.of("classification"), null),
+                need,
+                need,
+                city,
                 DataClassification.RESTRICTED);
         await().atMost(WAIT).until(() -> count("fv_need", "id = '" + need + "' AND version = 2") == 1);
         checker.check(forum);
@@ -133,13 +239,19 @@ class FlagFirewallTest extends ForumIntegrationTest {
     }
 
     private long count(String table, String where) {
-        return jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE generation = ? AND " + where, Long.class,
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM " + table + " WHERE generation = ? AND " + where,
+                Long.class,
                 generations.active());
     }
 
     private boolean seated(UUID forum, UUID org) {
-        return jdbc.queryForObject("SELECT count(*) FROM forum_membership WHERE forum_id = ? AND stakeholder_id = ?",
-                Long.class, forum, org) > 0;
+        return jdbc.queryForObject(
+                        "SELECT count(*) FROM forum_membership WHERE forum_id = ? AND stakeholder_id = ?",
+                        Long.class,
+                        forum,
+                        org)
+                > 0;
     }
 
     private static TestTokenIssuer.Token of(UUID org, String... roles) {
@@ -150,7 +262,9 @@ class FlagFirewallTest extends ForumIntegrationTest {
     }
 
     private CoherenceFlagRow flag(Kisenyi k, CoherenceCheckCode code, UUID record) {
-        return checker.flags(k.forum(), null, code).stream().filter(f -> f.recordIds().contains(record)).findFirst()
+        return checker.flags(k.forum(), null, code).stream()
+                .filter(f -> f.recordIds().contains(record))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + code + " flag naming " + record));
     }
 
@@ -158,24 +272,50 @@ class FlagFirewallTest extends ForumIntegrationTest {
     void anEnforcementBodyNeverReadsAFlagNamingAHiddenOrganisationsActionOrARestrictedRecord() throws Exception {
         Kisenyi k = kisenyi();
         String path = "/forums/" + k.forum() + "/flags";
-        String city = perform(getJson(path), of(k.city())).andExpect(status().isOk()).andReturn().getResponse()
+        String city = perform(getJson(path), of(k.city()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
-        assertThat(city).contains("Health escort in Kisenyi", k.escort().toString(), "Lacking EDUCATION",
-                "City clinic", "Kisenyi refugee women's association", k.association().toString(),
-                "Safe houses for survivors in Kisenyi");
+        assertThat(city)
+                .contains(
+                        "Health escort in Kisenyi",
+                        k.escort().toString(),
+                        "Lacking EDUCATION",
+                        "City clinic",
+                        "Kisenyi refugee women's association",
+                        k.association().toString(),
+                        "Safe houses for survivors in Kisenyi");
         List<String> cityChecks = JsonPath.read(city, "$[*].checkCode");
-        assertThat(cityChecks).containsExactlyInAnyOrder("ACTION_WITHOUT_FUNDING", "ACTION_WITHOUT_FUNDING",
-                "OVERLAPPING_ACTIONS", "NEED_WITHOUT_ACTION", "NEED_WITHOUT_ACTION", "MISSING_LOCAL_IMPLEMENTATION");
+        assertThat(cityChecks)
+                .containsExactlyInAnyOrder(
+                        "ACTION_WITHOUT_FUNDING",
+                        "ACTION_WITHOUT_FUNDING",
+                        "OVERLAPPING_ACTIONS",
+                        "NEED_WITHOUT_ACTION",
+                        "NEED_WITHOUT_ACTION",
+                        "MISSING_LOCAL_IMPLEMENTATION");
 
-        String police = perform(getJson(path), of(k.police())).andExpect(status().isOk()).andReturn().getResponse()
+        String police = perform(getJson(path), of(k.police()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         // only the city clinic's own finding: nothing of the association, nothing quoting the restricted need
-        assertThat(police).doesNotContain("Health escort", "Kisenyi refugee", k.escort().toString(),
-                k.association().toString(), "Lacking EDUCATION", k.need().toString(), "Safe houses",
-                k.safeHouses().toString());
+        assertThat(police)
+                .doesNotContain(
+                        "Health escort",
+                        "Kisenyi refugee",
+                        k.escort().toString(),
+                        k.association().toString(),
+                        "Lacking EDUCATION",
+                        k.need().toString(),
+                        "Safe houses",
+                        k.safeHouses().toString());
         List<List<String>> seen = JsonPath.read(police, "$[*].recordIds");
         assertThat(seen).containsExactly(List.of(k.clinic().toString()));
-        perform(getJson(path + "?check=OVERLAPPING_ACTIONS"), of(k.police())).andExpect(status().isOk())
+        perform(getJson(path + "?check=OVERLAPPING_ACTIONS"), of(k.police()))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(0));
     }
 
@@ -187,32 +327,47 @@ class FlagFirewallTest extends ForumIntegrationTest {
         CoherenceFlagRow clinic = flag(k, CoherenceCheckCode.ACTION_WITHOUT_FUNDING, k.clinic());
         TestTokenIssuer.Token secretariat = of(k.police(), "forum-coordinator");
         for (String decision : List.of("acknowledge", "resolve", "dismiss")) {
-            String unknown = perform(postJson(path + UUID.randomUUID() + "/" + decision, "{\"reason\":\"Covered\"}")
-                    .header("If-Match", "\"1\""), secretariat).andExpect(status().isNotFound()).andReturn()
-                    .getResponse().getContentAsString();
-            String hidden = perform(postJson(path + escort.flagId() + "/" + decision, "{\"reason\":\"Covered\"}")
-                    .header("If-Match", "\"1\""), secretariat).andExpect(status().isNotFound()).andReturn()
-                    .getResponse().getContentAsString();
+            String unknown = perform(
+                            postJson(path + UUID.randomUUID() + "/" + decision, "{\"reason\":\"Covered\"}")
+                                    .header("If-Match", "\"1\""),
+                            secretariat)
+                    .andExpect(status().isNotFound())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            String hidden = perform(
+                            postJson(path + escort.flagId() + "/" + decision, "{\"reason\":\"Covered\"}")
+                                    .header("If-Match", "\"1\""),
+                            secretariat)
+                    .andExpect(status().isNotFound())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(JsonPath.<String>read(hidden, "$.title")).isEqualTo(JsonPath.read(unknown, "$.title"));
             assertThat(hidden).doesNotContain("Health escort");
             // even without the role or the version, the answer does not tell that the flag exists
             perform(postJson(path + escort.flagId() + "/" + decision, "{}"), of(k.police()))
                     .andExpect(status().isNotFound());
         }
-        assertThat(checker.flags(k.forum(), null, null)).filteredOn(f -> f.flagId().equals(escort.flagId()))
-                .singleElement().satisfies(f -> assertThat(f.version()).isEqualTo(1));
+        assertThat(checker.flags(k.forum(), null, null))
+                .filteredOn(f -> f.flagId().equals(escort.flagId()))
+                .singleElement()
+                .satisfies(f -> assertThat(f.version()).isEqualTo(1));
         // the flag it may read, the secretariat may acknowledge
         perform(postJson(path + clinic.flagId() + "/acknowledge", "{}").header("If-Match", "\"1\""), secretariat)
-                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ACKNOWLEDGED"));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("ACKNOWLEDGED"));
         // and the city, which may read the association's action, acknowledges its flag
-        perform(postJson(path + escort.flagId() + "/acknowledge", "{}").header("If-Match", "\"1\""),
-                of(k.city(), "forum-coordinator")).andExpect(status().isOk());
+        perform(
+                        postJson(path + escort.flagId() + "/acknowledge", "{}").header("If-Match", "\"1\""),
+                        of(k.city(), "forum-coordinator"))
+                .andExpect(status().isOk());
     }
 
     @Test
     void theEventsOfAFlagCarryTheStrictestClassificationOfWhatItNames() throws Exception {
-        try (EventRecorder recorder = EventRecorder.fromNow(EmbeddedKafka.bootstrapServers(),
-                "arrival.forum.flags.v1")) {
+        try (EventRecorder recorder =
+                EventRecorder.fromNow(EmbeddedKafka.bootstrapServers(), "arrival.forum.flags.v1")) {
             Kisenyi k = kisenyi();
             CoherenceFlagRow escort = flag(k, CoherenceCheckCode.ACTION_WITHOUT_FUNDING, k.escort());
             CoherenceFlagRow overlap = flag(k, CoherenceCheckCode.OVERLAPPING_ACTIONS, k.escort());
@@ -220,22 +375,26 @@ class FlagFirewallTest extends ForumIntegrationTest {
             CoherenceFlagRow need = flag(k, CoherenceCheckCode.NEED_WITHOUT_ACTION, k.need());
             CoherenceFlagRow implementer = flag(k, CoherenceCheckCode.MISSING_LOCAL_IMPLEMENTATION, k.association());
             CoherenceFlagRow safeHouses = flag(k, CoherenceCheckCode.NEED_WITHOUT_ACTION, k.safeHouses());
-            assertThat(classification(recorder.awaitExactlyOne(RAISED,
-                    escort.flagId().toString()))).isEqualTo("RESTRICTED");
-            assertThat(classification(recorder.awaitExactlyOne(RAISED,
-                    overlap.flagId().toString()))).isEqualTo("RESTRICTED");
-            assertThat(classification(recorder.awaitExactlyOne(RAISED,
-                    clinic.flagId().toString()))).isEqualTo("FORUM");
+            assertThat(classification(
+                            recorder.awaitExactlyOne(RAISED, escort.flagId().toString())))
+                    .isEqualTo("RESTRICTED");
+            assertThat(classification(
+                            recorder.awaitExactlyOne(RAISED, overlap.flagId().toString())))
+                    .isEqualTo("RESTRICTED");
+            assertThat(classification(
+                            recorder.awaitExactlyOne(RAISED, clinic.flagId().toString())))
+                    .isEqualTo("FORUM");
             // the city's own commitment, but it names the hidden association as the one to implement it
-            assertThat(classification(recorder.awaitExactlyOne(RAISED,
-                    implementer.flagId().toString()))).isEqualTo("RESTRICTED");
-            assertThat(classification(recorder.awaitExactlyOne(RAISED,
-                    safeHouses.flagId().toString()))).isEqualTo("RESTRICTED");
+            assertThat(classification(recorder.awaitExactlyOne(
+                            RAISED, implementer.flagId().toString())))
+                    .isEqualTo("RESTRICTED");
+            assertThat(classification(
+                            recorder.awaitExactlyOne(RAISED, safeHouses.flagId().toString())))
+                    .isEqualTo("RESTRICTED");
             // raised while the need was PUBLIC; resolved once it is RESTRICTED, and said so as RESTRICTED
-            List<RecordedEvent> needEvents = recorder.await(e -> need.flagId().toString().equals(e.subject()), 2,
-                    WAIT);
-            assertThat(needEvents).extracting(FlagFirewallTest::classification).containsExactly("FORUM",
-                    "RESTRICTED");
+            List<RecordedEvent> needEvents =
+                    recorder.await(e -> need.flagId().toString().equals(e.subject()), 2, WAIT);
+            assertThat(needEvents).extracting(FlagFirewallTest::classification).containsExactly("FORUM", "RESTRICTED");
             assertThat(needEvents.get(1).payloadText()).contains("\"status\":\"RESOLVED\"");
             needEvents.forEach(EventRecorder::assertValidCloudEvent);
         }
@@ -245,39 +404,73 @@ class FlagFirewallTest extends ForumIntegrationTest {
     void anEnforcementBodysChangesSinceAndLiveHintsLeaveSuchFlagsOut() throws Exception {
         Kisenyi k = kisenyi();
         CoherenceFlagRow clinic = flag(k, CoherenceCheckCode.ACTION_WITHOUT_FUNDING, k.clinic());
-        List<UUID> all = checker.flags(k.forum(), null, null).stream().map(CoherenceFlagRow::flagId).toList();
+        List<UUID> all = checker.flags(k.forum(), null, null).stream()
+                .map(CoherenceFlagRow::flagId)
+                .toList();
         assertThat(all).hasSize(6);
-        await().atMost(WAIT).until(() -> jdbc.queryForObject("SELECT count(*) FROM event_log WHERE topic = "
-                + "'arrival.forum.flags.v1' AND message_key = ?", Long.class, k.forum().toString()) == 7);
+        await().atMost(WAIT)
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM event_log WHERE topic = "
+                                        + "'arrival.forum.flags.v1' AND message_key = ?",
+                                Long.class,
+                                k.forum().toString())
+                        == 7);
         String asOf = "/forums/" + k.forum() + "/as-of?at=" + k.before();
-        String police = perform(getJson(asOf), of(k.police())).andExpect(status().isOk()).andReturn().getResponse()
+        String police = perform(getJson(asOf), of(k.police()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         List<String> policeFlags = JsonPath.read(police, "$.changesSince[?(@.recordType == 'FLAG')].recordId");
         assertThat(policeFlags).containsExactly(clinic.flagId().toString());
-        assertThat(police).doesNotContain(k.need().toString(), k.escort().toString(), k.safeHouses().toString());
-        String city = perform(getJson(asOf), of(k.city())).andExpect(status().isOk()).andReturn().getResponse()
+        assertThat(police)
+                .doesNotContain(
+                        k.need().toString(),
+                        k.escort().toString(),
+                        k.safeHouses().toString());
+        String city = perform(getJson(asOf), of(k.city()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         List<String> cityFlags = JsonPath.read(city, "$.changesSince[?(@.recordType == 'FLAG')].recordId");
-        assertThat(Set.copyOf(cityFlags)).containsExactlyInAnyOrderElementsOf(all.stream().map(UUID::toString)
-                .toList());
+        assertThat(Set.copyOf(cityFlags))
+                .containsExactlyInAnyOrderElementsOf(
+                        all.stream().map(UUID::toString).toList());
 
         // the hints the live streams would send for each flag event
         JdbcStore store = generations.activeStore();
         for (ProjectedEvent event : log.after(k.before())) {
-            if (!"arrival.forum.flags.v1".equals(event.topic()) || !k.forum().toString().equals(event.key())) {
+            if (!"arrival.forum.flags.v1".equals(event.topic())
+                    || !k.forum().toString().equals(event.key())) {
                 continue;
             }
             List<ProjectionChanged> batch = List.of(new ProjectionChanged(Touch.of(store, event), false));
             var sources = LiveStreams.sources(batch, store);
-            Set<String> toPolice = LiveStreams.views(batch, k.forum(), store, new ForumViews(store, organisations,
-                    members.viewer(caller(k.police()), k.forum()), java.time.LocalDate.now(java.time.ZoneOffset.UTC)),
+            Set<String> toPolice = LiveStreams.views(
+                    batch,
+                    k.forum(),
+                    store,
+                    new ForumViews(
+                            store,
+                            organisations,
+                            members.viewer(caller(k.police()), k.forum()),
+                            java.time.LocalDate.now(java.time.ZoneOffset.UTC)),
                     sources);
-            Set<String> toCity = LiveStreams.views(batch, k.forum(), store, new ForumViews(store, organisations,
-                    members.viewer(caller(k.city()), k.forum()), java.time.LocalDate.now(java.time.ZoneOffset.UTC)),
+            Set<String> toCity = LiveStreams.views(
+                    batch,
+                    k.forum(),
+                    store,
+                    new ForumViews(
+                            store,
+                            organisations,
+                            members.viewer(caller(k.city()), k.forum()),
+                            java.time.LocalDate.now(java.time.ZoneOffset.UTC)),
                     sources);
             assertThat(toCity).as(event.subject()).containsExactly(Touch.FLAGS);
-            assertThat(toPolice).as(event.subject()).isEqualTo(
-                    event.subject().equals(clinic.flagId().toString()) ? Set.of(Touch.FLAGS) : Set.of());
+            assertThat(toPolice)
+                    .as(event.subject())
+                    .isEqualTo(event.subject().equals(clinic.flagId().toString()) ? Set.of(Touch.FLAGS) : Set.of());
         }
     }
 
@@ -288,38 +481,75 @@ class FlagFirewallTest extends ForumIntegrationTest {
         UUID police = registered("Immigration enforcement unit", true, false);
         UUID forum = UUID.randomUUID();
         // the association chairs the forum
-        feed.publish(new ForumEstablished(new Forum(forum, 1, "Chaired forum " + forum, ForumType.COORDINATION_FORUM,
-                KAMPALA, null, city, association, null, null, ForumStatus.ACTIVE), actor(city)), forum, forum, city,
+        feed.publish(
+                new ForumEstablished(
+                        new Forum(
+                                forum,
+                                1,
+                                "Chaired forum " + forum,
+                                ForumType.COORDINATION_FORUM,
+                                KAMPALA,
+                                null,
+                                city,
+                                association,
+                                null,
+                                null,
+                                ForumStatus.ACTIVE),
+                        actor(city)),
+                forum,
+                forum,
+                city,
                 DataClassification.PUBLIC);
         for (UUID org : List.of(city, association, police)) {
             member(forum, org);
         }
         UUID clinic = UUID.randomUUID();
-        proposed(action(clinic, 1, city, forum, "City clinic", Sector.HEALTH, PopulationGroup.REFUGEES, List.of(),
-                List.of(), ActionStatus.IN_PROGRESS), DataClassification.FORUM);
-        await().atMost(WAIT).until(() -> count("fv_membership", "forum_id = '" + forum + "'") == 3
-                && count("fv_action", "id = '" + clinic + "'") == 1 && seated(forum, police)
-                && count("fv_forum", "id = '" + forum + "'") == 1);
-        try (EventRecorder recorder = EventRecorder.fromNow(EmbeddedKafka.bootstrapServers(),
-                "arrival.forum.flags.v1")) {
+        proposed(
+                action(
+                        clinic,
+                        1,
+                        city,
+                        forum,
+                        "City clinic",
+                        Sector.HEALTH,
+                        PopulationGroup.REFUGEES,
+                        List.of(),
+                        List.of(),
+                        ActionStatus.IN_PROGRESS),
+                DataClassification.FORUM);
+        await().atMost(WAIT)
+                .until(() -> count("fv_membership", "forum_id = '" + forum + "'") == 3
+                        && count("fv_action", "id = '" + clinic + "'") == 1
+                        && seated(forum, police)
+                        && count("fv_forum", "id = '" + forum + "'") == 1);
+        try (EventRecorder recorder =
+                EventRecorder.fromNow(EmbeddedKafka.bootstrapServers(), "arrival.forum.flags.v1")) {
             checker.check(forum);
-            CoherenceFlagRow flag = checker.flags(forum, null, CoherenceCheckCode.ACTION_WITHOUT_FUNDING).get(0);
+            CoherenceFlagRow flag = checker.flags(forum, null, CoherenceCheckCode.ACTION_WITHOUT_FUNDING)
+                    .get(0);
             String path = "/forums/" + forum + "/flags";
-            perform(postJson(path + "/" + flag.flagId() + "/dismiss", "{\"reason\":\"Our volunteers fund it\"}")
-                    .header("If-Match", "\"1\""), of(association, "forum-coordinator"))
+            perform(
+                            postJson(path + "/" + flag.flagId() + "/dismiss", "{\"reason\":\"Our volunteers fund it\"}")
+                                    .header("If-Match", "\"1\""),
+                            of(association, "forum-coordinator"))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.updatedByOrganisation").value(association.toString()));
-            perform(getJson(path), of(city)).andExpect(status().isOk())
+            perform(getJson(path), of(city))
+                    .andExpect(status().isOk())
                     .andExpect(jsonPath("$[0].status").value("DISMISSED"))
                     .andExpect(jsonPath("$[0].reason").value("Our volunteers fund it"))
                     .andExpect(jsonPath("$[0].updatedByOrganisation").value(association.toString()));
-            String seen = perform(getJson(path), of(police)).andExpect(status().isOk())
+            String seen = perform(getJson(path), of(police))
+                    .andExpect(status().isOk())
                     .andExpect(jsonPath("$[0].status").value("DISMISSED"))
                     .andExpect(jsonPath("$[0].reason").doesNotExist())
                     .andExpect(jsonPath("$[0].updatedByOrganisation").doesNotExist())
-                    .andReturn().getResponse().getContentAsString();
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(seen).doesNotContain(association.toString(), "volunteers");
-            List<RecordedEvent> events = recorder.await(e -> flag.flagId().toString().equals(e.subject()), 2, WAIT);
+            List<RecordedEvent> events =
+                    recorder.await(e -> flag.flagId().toString().equals(e.subject()), 2, WAIT);
             assertThat(events).extracting(FlagFirewallTest::classification).containsExactly("FORUM", "RESTRICTED");
         }
     }

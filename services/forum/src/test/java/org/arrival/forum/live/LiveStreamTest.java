@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.EventJson;
 import org.arrival.contracts.actionplans.ActionStatus;
@@ -35,14 +34,22 @@ class LiveStreamTest extends ForumServerTest {
 
     @Autowired
     Generations generations;
+
     @Autowired
     LiveStreams streams;
+
     @Autowired
     PlatformTransactionManager transactions;
 
-    record Seeded(UUID forum, UUID city, UUID ngo, UUID police, UUID outsider, UUID strangerPolice, UUID clinic,
-            UUID secret) {
-    }
+    record Seeded(
+            UUID forum,
+            UUID city,
+            UUID ngo,
+            UUID police,
+            UUID outsider,
+            UUID strangerPolice,
+            UUID clinic,
+            UUID secret) {}
 
     private Seeded seed() {
         UUID city = registered("City", false, false);
@@ -55,26 +62,58 @@ class LiveStreamTest extends ForumServerTest {
         member(forum, ngo);
         member(forum, police);
         UUID clinic = UUID.randomUUID();
-        proposed(action(clinic, 1, ngo, forum, "Clinic", Sector.HEALTH, PopulationGroup.REFUGEES, List.of(),
-                List.of(), ActionStatus.IN_PROGRESS), DataClassification.FORUM);
+        proposed(
+                action(
+                        clinic,
+                        1,
+                        ngo,
+                        forum,
+                        "Clinic",
+                        Sector.HEALTH,
+                        PopulationGroup.REFUGEES,
+                        List.of(),
+                        List.of(),
+                        ActionStatus.IN_PROGRESS),
+                DataClassification.FORUM);
         UUID secret = UUID.randomUUID();
-        proposed(action(secret, 1, ngo, forum, "Safe house", Sector.HOUSING, PopulationGroup.REFUGEES, List.of(),
-                List.of(), ActionStatus.IN_PROGRESS), DataClassification.RESTRICTED);
-        await().atMost(WAIT).until(() -> count("fv_action", "id IN ('" + clinic + "', '" + secret + "')") == 2
-                && seated(forum, city) && seated(forum, police) && seated(forum, ngo)
-                && count("fv_organisation", "id = '" + strangerPolice + "'") == 1 && known(strangerPolice)
-                && known(outsider));
+        proposed(
+                action(
+                        secret,
+                        1,
+                        ngo,
+                        forum,
+                        "Safe house",
+                        Sector.HOUSING,
+                        PopulationGroup.REFUGEES,
+                        List.of(),
+                        List.of(),
+                        ActionStatus.IN_PROGRESS),
+                DataClassification.RESTRICTED);
+        await().atMost(WAIT)
+                .until(() -> count("fv_action", "id IN ('" + clinic + "', '" + secret + "')") == 2
+                        && seated(forum, city)
+                        && seated(forum, police)
+                        && seated(forum, ngo)
+                        && count("fv_organisation", "id = '" + strangerPolice + "'") == 1
+                        && known(strangerPolice)
+                        && known(outsider));
         return new Seeded(forum, city, ngo, police, outsider, strangerPolice, clinic, secret);
     }
 
     private long count(String table, String where) {
-        return jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE generation = ? AND " + where, Long.class,
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM " + table + " WHERE generation = ? AND " + where,
+                Long.class,
                 generations.active());
     }
 
     private boolean seated(UUID forum, UUID org) {
-        return jdbc.queryForObject("SELECT count(*) FROM forum_membership WHERE forum_id = ? AND stakeholder_id = ?",
-                Long.class, forum, org) > 0;
+        return jdbc.queryForObject(
+                        "SELECT count(*) FROM forum_membership WHERE forum_id = ? AND stakeholder_id = ?",
+                        Long.class,
+                        forum,
+                        org)
+                > 0;
     }
 
     private boolean known(UUID org) {
@@ -95,7 +134,8 @@ class LiveStreamTest extends ForumServerTest {
 
     @SuppressWarnings("unchecked")
     private static List<String> views(StreamClient.Event event) {
-        return (List<String>) EventJson.mapper().readValue(event.data(), Map.class).get("views");
+        return (List<String>)
+                EventJson.mapper().readValue(event.data(), Map.class).get("views");
     }
 
     private static boolean told(StreamClient client, String view) {
@@ -108,7 +148,8 @@ class LiveStreamTest extends ForumServerTest {
             assertThat(client.status).isEqualTo(401);
             assertThat(client.contentType).startsWith("application/problem+json");
         }
-        try (StreamClient client = StreamClient.open(streamUrl(UUID.randomUUID()),
+        try (StreamClient client = StreamClient.open(
+                streamUrl(UUID.randomUUID()),
                 user("forger", UUID.randomUUID(), "member").signedByStranger().bearer())) {
             assertThat(client.status).isEqualTo(401);
         }
@@ -118,14 +159,17 @@ class LiveStreamTest extends ForumServerTest {
     void onlyThoseTheForumsViewsServeMayOpenItsStream() throws Exception {
         Seeded s = seed();
         for (UUID refused : List.of(s.outsider(), s.strangerPolice())) {
-            assertThat(get("/forums/" + s.forum() + "/tracker", of(refused)).statusCode()).isEqualTo(404);
-            try (StreamClient client = StreamClient.open(streamUrl(s.forum()), of(refused).bearer())) {
+            assertThat(get("/forums/" + s.forum() + "/tracker", of(refused)).statusCode())
+                    .isEqualTo(404);
+            try (StreamClient client =
+                    StreamClient.open(streamUrl(s.forum()), of(refused).bearer())) {
                 assertThat(client.status).isEqualTo(404);
                 assertThat(client.contentType).startsWith("application/problem+json");
             }
         }
         // an organisation the service does not know is treated as an enforcement body, and sits nowhere
-        try (StreamClient client = StreamClient.open(streamUrl(s.forum()), of(UUID.randomUUID()).bearer())) {
+        try (StreamClient client =
+                StreamClient.open(streamUrl(s.forum()), of(UUID.randomUUID()).bearer())) {
             assertThat(client.status).isEqualTo(404);
         }
         assertThat(streams.openStreams(s.forum())).isZero();
@@ -138,14 +182,16 @@ class LiveStreamTest extends ForumServerTest {
     void aMemberIsToldWhichViewsChangedOnceTheChangeIsCommitted() throws Exception {
         Seeded s = seed();
         try (StreamClient city = ready(s.forum(), of(s.city()))) {
-            Map<?, ?> ready = EventJson.mapper().readValue(city.events(LiveStreams.READY).get(0).data(), Map.class);
+            Map<?, ?> ready = EventJson.mapper()
+                    .readValue(city.events(LiveStreams.READY).get(0).data(), Map.class);
             assertThat(ready.get("forumId")).isEqualTo(s.forum().toString());
             assertThat(ready.get("heartbeatSeconds")).isEqualTo(1);
 
             progress(s.clinic(), s.ngo(), LocalDate.of(2025, 6, 30), 65, Rag.GREEN);
             await().atMost(WAIT).until(() -> told(city, "tracker"));
             // told after the commit: the view already shows the change when the page fetches it
-            assertThat(get("/forums/" + s.forum() + "/tracker", of(s.city())).body()).contains("\"percentComplete\":65");
+            assertThat(get("/forums/" + s.forum() + "/tracker", of(s.city())).body())
+                    .contains("\"percentComplete\":65");
             StreamClient.Event hint = city.events(LiveStreams.CHANGED).get(0);
             Map<String, Object> data = EventJson.mapper().readValue(hint.data(), Map.class);
             assertThat(data.keySet()).containsExactlyInAnyOrder("forumId", "views");
@@ -159,16 +205,23 @@ class LiveStreamTest extends ForumServerTest {
         Seeded s = seed();
         try (StreamClient city = ready(s.forum(), of(s.city()))) {
             // what another instance's projection sends in its transaction, on the same database
-            ProjectionChanged elsewhere = new ProjectionChanged(List.of(new Touch(Set.of(Touch.READINESS), s.city(),
-                    "FORUM", List.of(s.forum()), null, false, null, null)), false);
-            new TransactionTemplate(transactions).executeWithoutResult(tx -> jdbc.queryForList(
-                    "SELECT pg_notify('arrival_forum_changes', ?)", EventJson.mapper().writeValueAsString(elsewhere)));
+            ProjectionChanged elsewhere = new ProjectionChanged(
+                    List.of(new Touch(
+                            Set.of(Touch.READINESS), s.city(), "FORUM", List.of(s.forum()), null, false, null, null)),
+                    false);
+            new TransactionTemplate(transactions)
+                    .executeWithoutResult(tx -> jdbc.queryForList(
+                            "SELECT pg_notify('arrival_forum_changes', ?)",
+                            EventJson.mapper().writeValueAsString(elsewhere)));
             await().atMost(WAIT).until(() -> told(city, "readiness"));
             // a notice of a transaction that rolls back is never delivered
-            ProjectionChanged undone = new ProjectionChanged(List.of(new Touch(Set.of(Touch.FLAGS), s.city(),
-                    "FORUM", List.of(s.forum()), null, false, null, null)), false);
+            ProjectionChanged undone = new ProjectionChanged(
+                    List.of(new Touch(
+                            Set.of(Touch.FLAGS), s.city(), "FORUM", List.of(s.forum()), null, false, null, null)),
+                    false);
             new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-                jdbc.queryForList("SELECT pg_notify('arrival_forum_changes', ?)",
+                jdbc.queryForList(
+                        "SELECT pg_notify('arrival_forum_changes', ?)",
                         EventJson.mapper().writeValueAsString(undone));
                 tx.setRollbackOnly();
             });
@@ -181,9 +234,20 @@ class LiveStreamTest extends ForumServerTest {
     @Test
     void anEnforcementBodyIsNeverToldOfRestrictedRecords() throws Exception {
         Seeded s = seed();
-        try (StreamClient city = ready(s.forum(), of(s.city())); StreamClient police = ready(s.forum(), of(s.police()))) {
-            updated(action(s.secret(), 2, s.ngo(), s.forum(), "Safe house, second site", Sector.HOUSING,
-                    PopulationGroup.REFUGEES, List.of(), List.of(), ActionStatus.IN_PROGRESS),
+        try (StreamClient city = ready(s.forum(), of(s.city()));
+                StreamClient police = ready(s.forum(), of(s.police()))) {
+            updated(
+                    action(
+                            s.secret(),
+                            2,
+                            s.ngo(),
+                            s.forum(),
+                            "Safe house, second site",
+                            Sector.HOUSING,
+                            PopulationGroup.REFUGEES,
+                            List.of(),
+                            List.of(),
+                            ActionStatus.IN_PROGRESS),
                     DataClassification.RESTRICTED);
             await().atMost(WAIT).until(() -> told(city, "tracker"));
             long beats = police.heartbeats();
@@ -203,8 +267,10 @@ class LiveStreamTest extends ForumServerTest {
         leaving.close();
         await().atMost(WAIT).until(() -> streams.openStreams(s.forum()) == 0);
 
-        try (StreamClient expiring = ready(s.forum(), of(s.ngo()).expiresAt(Instant.now().plusSeconds(3)))) {
-            await().atMost(WAIT).until(() -> !expiring.events(LiveStreams.EXPIRED).isEmpty());
+        try (StreamClient expiring =
+                ready(s.forum(), of(s.ngo()).expiresAt(Instant.now().plusSeconds(3)))) {
+            await().atMost(WAIT)
+                    .until(() -> !expiring.events(LiveStreams.EXPIRED).isEmpty());
             await().atMost(WAIT).until(() -> streams.openStreams(s.forum()) == 0);
         }
 

@@ -18,8 +18,7 @@ import java.util.stream.Stream;
 final class StreamClient implements AutoCloseable {
 
     /** One server-sent event. */
-    record Event(String name, String data) {
-    }
+    record Event(String name, String data) {}
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<String> lines = new CopyOnWriteArrayList<>();

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.EventJson;
 import org.arrival.contracts.actionplans.ActionStatus;
@@ -29,7 +28,6 @@ import org.arrival.platform.testing.TestTokenIssuer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,8 +42,10 @@ class LatenessTest extends ForumIntegrationTest {
 
     @Autowired
     TestClock clock;
+
     @Autowired
     CoherenceChecker checker;
+
     @Autowired
     Generations generations;
 
@@ -61,14 +61,26 @@ class LatenessTest extends ForumIntegrationTest {
         UUID forum = forum(city);
         member(forum, city);
         UUID action = UUID.randomUUID();
-        proposed(action(action, 1, city, forum, "Referral desks", Sector.PROTECTION_RIGHTS, PopulationGroup.REFUGEES,
-                List.of(), List.of(), ActionStatus.IN_PROGRESS), DataClassification.FORUM);
+        proposed(
+                action(
+                        action,
+                        1,
+                        city,
+                        forum,
+                        "Referral desks",
+                        Sector.PROTECTION_RIGHTS,
+                        PopulationGroup.REFUGEES,
+                        List.of(),
+                        List.of(),
+                        ActionStatus.IN_PROGRESS),
+                DataClassification.FORUM);
         due(action, city, LocalDate.of(2025, 3, 31));
         milestone(action, city, "Desks open", LocalDate.of(2025, 4, 15));
         UUID waiver = milestone(action, city, "Fee waiver agreed", "2025-02-28", MilestoneStatus.MISSED);
-        await().atMost(WAIT).until(() -> projected("id = '" + action + "' AND data->'reportDue' IS NOT NULL "
-                + "AND (SELECT count(*) FROM jsonb_object_keys(data->'milestones')) = 2")
-                && seated(forum, city));
+        await().atMost(WAIT)
+                .until(() -> projected("id = '" + action + "' AND data->'reportDue' IS NOT NULL "
+                                + "AND (SELECT count(*) FROM jsonb_object_keys(data->'milestones')) = 2")
+                        && seated(forum, city));
 
         clock.set("2025-04-15T23:59:00Z");
         JsonNode before = trackerItem(forum, city);
@@ -83,10 +95,14 @@ class LatenessTest extends ForumIntegrationTest {
         });
         checker.check(forum);
         assertThat(flags(forum, CoherenceCheckCode.REPORTING_OVERDUE)).isEmpty();
-        assertThat(flags(forum, CoherenceCheckCode.MILESTONE_LATE)).singleElement().satisfies(f -> {
-            assertThat(f.recordIds()).containsExactly(action);
-            assertThat(f.summary()).contains("Missed: 'Fee waiver agreed' (due 2025-02-28)").doesNotContain("Desks");
-        });
+        assertThat(flags(forum, CoherenceCheckCode.MILESTONE_LATE))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.recordIds()).containsExactly(action);
+                    assertThat(f.summary())
+                            .contains("Missed: 'Fee waiver agreed' (due 2025-02-28)")
+                            .doesNotContain("Desks");
+                });
 
         // a minute past midnight, and no event since
         clock.set("2025-04-16T00:01:00Z");
@@ -96,39 +112,60 @@ class LatenessTest extends ForumIntegrationTest {
         assertThat(after.path("nextMilestone").path("title").asString()).isEqualTo("Desks open");
         assertThat(after.path("nextMilestone").path("late").asBoolean()).isTrue();
         assertThat(after.path("nextMilestone").path("daysLate").asLong()).isEqualTo(1);
-        assertThat(after.path("lateMilestones")).singleElement()
+        assertThat(after.path("lateMilestones"))
+                .singleElement()
                 .satisfies(m -> assertThat(m.path("title").asString()).isEqualTo("Desks open"));
         checker.check(forum);
-        assertThat(flags(forum, CoherenceCheckCode.REPORTING_OVERDUE)).singleElement().satisfies(f -> {
-            assertThat(f.status()).isEqualTo(FlagStatus.OPEN);
-            assertThat(f.summary()).contains("2025-03-31", "2025-04-15");
-        });
-        assertThat(flags(forum, CoherenceCheckCode.MILESTONE_LATE)).singleElement().satisfies(f -> assertThat(
-                f.summary()).contains("'Desks open' (due 2025-04-15)", "'Fee waiver agreed' (due 2025-02-28)"));
+        assertThat(flags(forum, CoherenceCheckCode.REPORTING_OVERDUE))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.status()).isEqualTo(FlagStatus.OPEN);
+                    assertThat(f.summary()).contains("2025-03-31", "2025-04-15");
+                });
+        assertThat(flags(forum, CoherenceCheckCode.MILESTONE_LATE))
+                .singleElement()
+                .satisfies(f -> assertThat(f.summary())
+                        .contains("'Desks open' (due 2025-04-15)", "'Fee waiver agreed' (due 2025-02-28)"));
 
         // a week later the tracker counts the days; the flag says the same (it does not change every day)
         clock.set("2025-04-23T09:00:00Z");
         assertThat(trackerItem(forum, city).path("daysOverdue").asInt()).isEqualTo(8);
-        String summary = flags(forum, CoherenceCheckCode.REPORTING_OVERDUE).get(0).summary();
+        String summary =
+                flags(forum, CoherenceCheckCode.REPORTING_OVERDUE).get(0).summary();
         long version = flags(forum, CoherenceCheckCode.REPORTING_OVERDUE).get(0).version();
         checker.check(forum);
-        assertThat(flags(forum, CoherenceCheckCode.REPORTING_OVERDUE).get(0).summary()).isEqualTo(summary);
-        assertThat(flags(forum, CoherenceCheckCode.REPORTING_OVERDUE).get(0).version()).isEqualTo(version);
+        assertThat(flags(forum, CoherenceCheckCode.REPORTING_OVERDUE).get(0).summary())
+                .isEqualTo(summary);
+        assertThat(flags(forum, CoherenceCheckCode.REPORTING_OVERDUE).get(0).version())
+                .isEqualTo(version);
 
         // the report arrives: nothing is overdue any more; once the action is completed nothing of it is late
         progress(action, city, LocalDate.of(2025, 3, 31), 30, Rag.AMBER);
         await().atMost(WAIT).until(() -> projected("id = '" + action + "' AND data->'reportDue' IS NULL"));
         assertThat(trackerItem(forum, city).path("overdue").asBoolean()).isFalse();
-        updated(action(action, 2, city, forum, "Referral desks", Sector.PROTECTION_RIGHTS, PopulationGroup.REFUGEES,
-                List.of(), List.of(), ActionStatus.COMPLETED), DataClassification.FORUM);
+        updated(
+                action(
+                        action,
+                        2,
+                        city,
+                        forum,
+                        "Referral desks",
+                        Sector.PROTECTION_RIGHTS,
+                        PopulationGroup.REFUGEES,
+                        List.of(),
+                        List.of(),
+                        ActionStatus.COMPLETED),
+                DataClassification.FORUM);
         await().atMost(WAIT).until(() -> projected("id = '" + action + "' AND data->>'status' = 'COMPLETED'"));
         JsonNode ended = trackerItem(forum, city);
         assertThat(ended.path("lateMilestones")).isEmpty();
         assertThat(ended.path("missedMilestones")).isEmpty();
         checker.check(forum);
-        assertThat(flags(forum, CoherenceCheckCode.REPORTING_OVERDUE)).singleElement()
+        assertThat(flags(forum, CoherenceCheckCode.REPORTING_OVERDUE))
+                .singleElement()
                 .satisfies(f -> assertThat(f.status()).isEqualTo(FlagStatus.RESOLVED));
-        assertThat(flags(forum, CoherenceCheckCode.MILESTONE_LATE)).singleElement()
+        assertThat(flags(forum, CoherenceCheckCode.MILESTONE_LATE))
+                .singleElement()
                 .satisfies(f -> assertThat(f.status()).isEqualTo(FlagStatus.RESOLVED));
     }
 
@@ -138,11 +175,23 @@ class LatenessTest extends ForumIntegrationTest {
         UUID forum = forum(city);
         member(forum, city);
         UUID action = UUID.randomUUID();
-        proposed(action(action, 1, city, forum, "Paused desks", Sector.PROTECTION_RIGHTS, PopulationGroup.REFUGEES,
-                List.of(), List.of(), ActionStatus.ON_HOLD), DataClassification.FORUM);
+        proposed(
+                action(
+                        action,
+                        1,
+                        city,
+                        forum,
+                        "Paused desks",
+                        Sector.PROTECTION_RIGHTS,
+                        PopulationGroup.REFUGEES,
+                        List.of(),
+                        List.of(),
+                        ActionStatus.ON_HOLD),
+                DataClassification.FORUM);
         overdue(action, city, LocalDate.of(2025, 3, 31));
-        await().atMost(WAIT).until(() -> projected("id = '" + action + "' AND data->'reportDue' IS NOT NULL")
-                && seated(forum, city));
+        await().atMost(WAIT)
+                .until(() ->
+                        projected("id = '" + action + "' AND data->'reportDue' IS NOT NULL") && seated(forum, city));
         clock.set("2025-05-01T08:00:00Z");
         assertThat(trackerItem(forum, city).path("overdue").asBoolean()).isFalse();
         checker.check(forum);
@@ -151,8 +200,11 @@ class LatenessTest extends ForumIntegrationTest {
 
     private JsonNode trackerItem(UUID forum, UUID org) throws Exception {
         TestTokenIssuer.Token token = user("user-" + org, org, "member");
-        String body = perform(getJson("/forums/" + forum + "/tracker"), token).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString();
+        String body = perform(getJson("/forums/" + forum + "/tracker"), token)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         JsonNode items = EventJson.mapper().readTree(body).path("items");
         assertThat(items.size()).isEqualTo(1);
         return items.get(0);
@@ -169,12 +221,19 @@ class LatenessTest extends ForumIntegrationTest {
     }
 
     private boolean projected(String where) {
-        return jdbc.queryForObject("SELECT count(*) FROM fv_action WHERE generation = ? AND " + where, Long.class,
-                generations.active()) == 1;
+        return jdbc.queryForObject(
+                        "SELECT count(*) FROM fv_action WHERE generation = ? AND " + where,
+                        Long.class,
+                        generations.active())
+                == 1;
     }
 
     private boolean seated(UUID forum, UUID org) {
-        return jdbc.queryForObject("SELECT count(*) FROM forum_membership WHERE forum_id = ? AND stakeholder_id = ?",
-                Long.class, forum, org) > 0;
+        return jdbc.queryForObject(
+                        "SELECT count(*) FROM forum_membership WHERE forum_id = ? AND stakeholder_id = ?",
+                        Long.class,
+                        forum,
+                        org)
+                > 0;
     }
 }

@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.util.UUID;
-
 import org.arrival.forum.ForumIntegrationTest;
 import org.arrival.forum.projection.Generations;
 import org.junit.jupiter.api.Test;
@@ -25,10 +24,19 @@ class MyForumsTest extends ForumIntegrationTest {
         UUID outsider = registered("Outsider", false, false);
         UUID forum = forum(city);
         member(forum, city);
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                "SELECT count(*) FROM forum_membership WHERE forum_id = ? AND stakeholder_id = ?", Long.class, forum, city) > 0
-                && jdbc.queryForObject("SELECT count(*) FROM fv_membership WHERE generation = ? AND forum_id = ?",
-                        Long.class, generations.active(), forum) > 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject(
+                                        "SELECT count(*) FROM forum_membership WHERE forum_id = ? AND stakeholder_id = ?",
+                                        Long.class,
+                                        forum,
+                                        city)
+                                > 0
+                        && jdbc.queryForObject(
+                                        "SELECT count(*) FROM fv_membership WHERE generation = ? AND forum_id = ?",
+                                        Long.class,
+                                        generations.active(),
+                                        forum)
+                                > 0);
         perform(getJson("/forums"), user("ana", city, "member"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(1))
@@ -37,7 +45,8 @@ class MyForumsTest extends ForumIntegrationTest {
                 .andExpect(jsonPath("$[0].area").value("Kampala"))
                 .andExpect(jsonPath("$[0].seat").value("MEMBER"));
         perform(getJson("/forums"), user("otto", outsider, "member"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(0));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(0));
         perform(getJson("/forums"), user("admin", null, "platform-admin"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.forumId == '" + forum + "')]").isNotEmpty());
@@ -47,8 +56,10 @@ class MyForumsTest extends ForumIntegrationTest {
     void theForumsAndTheirStreamAreInTheApiDescription() throws Exception {
         perform(getJson("/v3/api-docs"), null)
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.paths['/forums/{forumId}/stream'].get.summary").isNotEmpty())
-                .andExpect(jsonPath("$.paths['/forums/{forumId}/stream'].get.responses['429']").exists())
+                .andExpect(jsonPath("$.paths['/forums/{forumId}/stream'].get.summary")
+                        .isNotEmpty())
+                .andExpect(jsonPath("$.paths['/forums/{forumId}/stream'].get.responses['429']")
+                        .exists())
                 .andExpect(jsonPath("$.paths['/forums'].get.summary").isNotEmpty());
     }
 

@@ -10,7 +10,11 @@ import org.jspecify.annotations.Nullable;
  * @param status the receiver's status code where there is one (HTTP status, SMTP reply)
  * @param error what went wrong, for the delivery log
  */
-public record DeliveryOutcome(boolean delivered, boolean retryable, @Nullable Integer status, @Nullable String error) {
+public record DeliveryOutcome(
+        boolean delivered,
+        boolean retryable,
+        @Nullable Integer status,
+        @Nullable String error) {
 
     public static DeliveryOutcome delivered(Integer status) {
         return new DeliveryOutcome(true, false, status, null);

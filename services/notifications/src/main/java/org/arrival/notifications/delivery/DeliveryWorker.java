@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +52,8 @@ public class DeliveryWorker {
     private static final int MAX_ERROR_LENGTH = 2000;
 
     /** How the worker retries and claims; see {@code arrival.notifications.delivery.*}. */
-    public record Settings(int maxAttempts, Duration initialBackoff, Duration maxBackoff, int batchSize, Duration lease) {
+    public record Settings(
+            int maxAttempts, Duration initialBackoff, Duration maxBackoff, int batchSize, Duration lease) {
 
         public Settings {
             if (maxAttempts < 1 || batchSize < 1) {
@@ -71,7 +71,9 @@ public class DeliveryWorker {
     private final Map<String, AtomicBoolean> draining = new ConcurrentHashMap<>();
 
     @Autowired
-    public DeliveryWorker(JdbcTemplate jdbc, List<DeliveryChannel> channels,
+    public DeliveryWorker(
+            JdbcTemplate jdbc,
+            List<DeliveryChannel> channels,
             @Value("${arrival.notifications.delivery.max-attempts}") int maxAttempts,
             @Value("${arrival.notifications.delivery.initial-backoff}") Duration initialBackoff,
             @Value("${arrival.notifications.delivery.max-backoff}") Duration maxBackoff,
@@ -89,7 +91,8 @@ public class DeliveryWorker {
             DeliveryChannel previous = byName.putIfAbsent(channel.name(), channel);
             if (previous != null) {
                 throw new IllegalStateException("two delivery channels are named " + channel.name() + ": "
-                        + previous.getClass().getName() + " and " + channel.getClass().getName());
+                        + previous.getClass().getName() + " and "
+                        + channel.getClass().getName());
             }
         }
         this.channels = Map.copyOf(byName);
@@ -99,7 +102,8 @@ public class DeliveryWorker {
      * The schedule: starts draining every channel that is not still busy with an earlier poll and returns at once,
      * so a channel stuck on a slow receiver delays neither the next poll nor the other channels.
      */
-    @Scheduled(initialDelayString = "${arrival.notifications.delivery.poll-interval}",
+    @Scheduled(
+            initialDelayString = "${arrival.notifications.delivery.poll-interval}",
             fixedDelayString = "${arrival.notifications.delivery.poll-interval}")
     public void poll() {
         for (DeliveryChannel channel : channels.values()) {
@@ -153,7 +157,10 @@ public class DeliveryWorker {
             boolean stopped = false;
             for (Claimed row : batch) {
                 // past half the lease another worker may soon take the rest: hand them back instead of racing it
-                if (stopped || Duration.ofNanos(System.nanoTime() - claimedAt).compareTo(settings.lease().dividedBy(2)) > 0) {
+                if (stopped
+                        || Duration.ofNanos(System.nanoTime() - claimedAt)
+                                        .compareTo(settings.lease().dividedBy(2))
+                                > 0) {
                     stopped = true;
                     release(row);
                     continue;
@@ -169,7 +176,8 @@ public class DeliveryWorker {
     }
 
     private List<Claimed> claim(String channel) {
-        List<Claimed> rows = jdbc.query("""
+        List<Claimed> rows = jdbc.query(
+                """
                 WITH due AS (
                     SELECT id, next_attempt_at AS due_at FROM delivery
                      WHERE channel = ? AND status IN ('PENDING', 'FAILED') AND next_attempt_at <= now()
@@ -180,7 +188,11 @@ public class DeliveryWorker {
                   FROM due WHERE d.id = due.id
                 RETURNING d.id, d.channel, d.subscription_id, d.webhook_id, d.event_id, d.target, d.subject,
                           d.payload, d.attempts, d.next_attempt_at AS lease_until, due.due_at, d.created_at
-                """, DeliveryWorker::claimed, channel, settings.batchSize(), settings.lease().toMillis());
+                """,
+                DeliveryWorker::claimed,
+                channel,
+                settings.batchSize(),
+                settings.lease().toMillis());
         rows.sort(Comparator.comparing(Claimed::dueAt).thenComparing(Claimed::createdAt));
         return rows;
     }
@@ -193,14 +205,21 @@ public class DeliveryWorker {
                 outcome = DeliveryOutcome.retryLater(null, channel.name() + " channel returned no outcome");
             }
         } catch (RuntimeException e) {
-            log.warn("{} channel threw for delivery {}", channel.name(), row.delivery().id(), e);
+            log.warn(
+                    "{} channel threw for delivery {}",
+                    channel.name(),
+                    row.delivery().id(),
+                    e);
             outcome = DeliveryOutcome.retryLater(null, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         try {
             record(row, outcome);
         } catch (RuntimeException e) {
             // the row keeps its lease and falls due again when it runs out
-            log.error("could not record the outcome of delivery {}", row.delivery().id(), e);
+            log.error(
+                    "could not record the outcome of delivery {}",
+                    row.delivery().id(),
+                    e);
         }
     }
 
@@ -209,37 +228,53 @@ public class DeliveryWorker {
         String error = truncate(outcome.error());
         int updated;
         if (outcome.delivered()) {
-            updated = jdbc.update("""
+            updated = jdbc.update(
+                    """
                     UPDATE delivery SET status = 'SENT', attempts = ?, sent_at = now(), next_attempt_at = now(),
                            last_status = ?, last_error = ?
                      WHERE id = ? AND status IN ('PENDING', 'FAILED') AND next_attempt_at = ?
                     """, attempts, outcome.status(), error, row.delivery().id(), row.leaseUntil());
         } else if (outcome.retryable() && attempts < settings.maxAttempts()) {
-            updated = jdbc.update("""
+            updated = jdbc.update(
+                    """
                     UPDATE delivery SET status = 'FAILED', attempts = ?,
                            next_attempt_at = now() + ? * interval '1 millisecond', last_status = ?, last_error = ?
                      WHERE id = ? AND status IN ('PENDING', 'FAILED') AND next_attempt_at = ?
-                    """, attempts, backoff(attempts).toMillis(), outcome.status(), error, row.delivery().id(),
+                    """,
+                    attempts,
+                    backoff(attempts).toMillis(),
+                    outcome.status(),
+                    error,
+                    row.delivery().id(),
                     row.leaseUntil());
         } else {
-            updated = jdbc.update("""
+            updated = jdbc.update(
+                    """
                     UPDATE delivery SET status = 'DEAD', attempts = ?, next_attempt_at = now(),
                            last_status = ?, last_error = ?
                      WHERE id = ? AND status IN ('PENDING', 'FAILED') AND next_attempt_at = ?
                     """, attempts, outcome.status(), error, row.delivery().id(), row.leaseUntil());
-            log.warn("gave up on {} delivery {} after {} attempt(s): {}", row.delivery().channel(),
-                    row.delivery().id(), attempts, error);
+            log.warn(
+                    "gave up on {} delivery {} after {} attempt(s): {}",
+                    row.delivery().channel(),
+                    row.delivery().id(),
+                    attempts,
+                    error);
         }
         if (updated == 0) {
-            log.warn("delivery {} was taken over by another worker before its outcome was recorded",
+            log.warn(
+                    "delivery {} was taken over by another worker before its outcome was recorded",
                     row.delivery().id());
         }
     }
 
     /** Hands an unsent claimed row back: due again as it was before. */
     private void release(Claimed row) {
-        jdbc.update("UPDATE delivery SET next_attempt_at = ? WHERE id = ? AND status IN ('PENDING', 'FAILED') AND next_attempt_at = ?",
-                row.dueAt(), row.delivery().id(), row.leaseUntil());
+        jdbc.update(
+                "UPDATE delivery SET next_attempt_at = ? WHERE id = ? AND status IN ('PENDING', 'FAILED') AND next_attempt_at = ?",
+                row.dueAt(),
+                row.delivery().id(),
+                row.leaseUntil());
     }
 
     /** initial-backoff × 2^(attempts-1), capped at max-backoff. */
@@ -256,15 +291,23 @@ public class DeliveryWorker {
     }
 
     private static Claimed claimed(ResultSet rs, int n) throws SQLException {
-        PendingDelivery delivery = new PendingDelivery(rs.getObject("id", UUID.class), rs.getString("channel"),
-                rs.getObject("subscription_id", UUID.class), rs.getObject("webhook_id", UUID.class),
-                rs.getString("event_id"), rs.getString("target"), rs.getString("subject"), rs.getString("payload"),
+        PendingDelivery delivery = new PendingDelivery(
+                rs.getObject("id", UUID.class),
+                rs.getString("channel"),
+                rs.getObject("subscription_id", UUID.class),
+                rs.getObject("webhook_id", UUID.class),
+                rs.getString("event_id"),
+                rs.getString("target"),
+                rs.getString("subject"),
+                rs.getString("payload"),
                 rs.getInt("attempts"));
-        return new Claimed(delivery, rs.getObject("lease_until", OffsetDateTime.class),
-                rs.getObject("due_at", OffsetDateTime.class), rs.getObject("created_at", OffsetDateTime.class));
+        return new Claimed(
+                delivery,
+                rs.getObject("lease_until", OffsetDateTime.class),
+                rs.getObject("due_at", OffsetDateTime.class),
+                rs.getObject("created_at", OffsetDateTime.class));
     }
 
-    private record Claimed(PendingDelivery delivery, OffsetDateTime leaseUntil, OffsetDateTime dueAt,
-            OffsetDateTime createdAt) {
-    }
+    private record Claimed(
+            PendingDelivery delivery, OffsetDateTime leaseUntil, OffsetDateTime dueAt, OffsetDateTime createdAt) {}
 }

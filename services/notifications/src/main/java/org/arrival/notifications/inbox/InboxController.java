@@ -1,10 +1,11 @@
 package org.arrival.notifications.inbox;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.platform.directory.Organisations;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.web.PageQuery;
@@ -19,9 +20,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The caller's in-app notifications: their own and their organisation's; read state is the caller's own. What names
@@ -45,26 +43,33 @@ public class InboxController {
         return organisations.viewer(caller).hiddenOrganisations();
     }
 
-    @Operation(summary = "The caller's notifications and their organisation's, newest first; unread=true for unread only")
+    @Operation(
+            summary = "The caller's notifications and their organisation's, newest first; unread=true for unread only")
     @GetMapping
     @Transactional(readOnly = true)
-    public PageResult<InboxItem> list(Caller caller, @RequestParam(required = false) Boolean unread,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    public PageResult<InboxItem> list(
+            Caller caller,
+            @RequestParam(required = false) Boolean unread,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         // one order only: newest first
         PageQuery paging = PageQuery.parse(page, size, "-createdAt", List.of("createdAt"), "-createdAt");
         if (caller.organisationId() == null) {
             return PageResult.of(List.of(), paging, 0);
         }
-        return inbox.page(caller.organisationId(), caller.userId(), hidden(caller), Boolean.TRUE.equals(unread),
-                paging);
+        return inbox.page(
+                caller.organisationId(), caller.userId(), hidden(caller), Boolean.TRUE.equals(unread), paging);
     }
 
     @Operation(summary = "How many of the caller's notifications they have not read")
     @GetMapping("/unread-count")
     @Transactional(readOnly = true)
     public Map<String, Long> unreadCount(Caller caller) {
-        return Map.of("unread", caller.organisationId() == null ? 0 : inbox.unread(caller.organisationId(),
-                caller.userId(), hidden(caller)));
+        return Map.of(
+                "unread",
+                caller.organisationId() == null
+                        ? 0
+                        : inbox.unread(caller.organisationId(), caller.userId(), hidden(caller)));
     }
 
     @Operation(summary = "Mark one notification read for the caller")
@@ -83,7 +88,10 @@ public class InboxController {
     @PostMapping("/read-all")
     @Transactional
     public Map<String, Integer> readAll(Caller caller) {
-        return Map.of("marked", caller.organisationId() == null ? 0
-                : inbox.markAllRead(caller.organisationId(), caller.userId(), hidden(caller)));
+        return Map.of(
+                "marked",
+                caller.organisationId() == null
+                        ? 0
+                        : inbox.markAllRead(caller.organisationId(), caller.userId(), hidden(caller)));
     }
 }

@@ -3,7 +3,6 @@ package org.arrival.notifications.inbox;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,7 +12,18 @@ import org.jspecify.annotations.Nullable;
  * word it in their reader's language; {@code title} and {@code body} are its English wording. Notifications routed
  * before codes were kept have none ({@code code} absent, {@code parameters} empty).
  */
-public record InboxItem(UUID id, String eventType, String subjectId, @Nullable String code,
-        Map<String, Object> parameters, String title, String body, String link, String classification,
-        boolean personal, Instant occurredAt, Instant createdAt, boolean read, @Nullable Instant readAt) {
-}
+public record InboxItem(
+        UUID id,
+        String eventType,
+        String subjectId,
+        @Nullable String code,
+        Map<String, Object> parameters,
+        String title,
+        String body,
+        String link,
+        String classification,
+        boolean personal,
+        Instant occurredAt,
+        Instant createdAt,
+        boolean read,
+        @Nullable Instant readAt) {}

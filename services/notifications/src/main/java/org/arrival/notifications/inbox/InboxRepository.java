@@ -8,13 +8,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.arrival.platform.directory.ReadSql;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,8 +29,7 @@ public class InboxRepository {
             + " AND NOT (n.organisations && ?::uuid[])";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<Map<String, Object>> PARAMETERS = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> PARAMETERS = new TypeReference<>() {};
 
     private final JdbcTemplate jdbc;
 
@@ -40,16 +37,18 @@ public class InboxRepository {
         this.jdbc = jdbc;
     }
 
-    public PageResult<InboxItem> page(UUID org, String user, Collection<UUID> hidden, boolean unreadOnly,
-            PageQuery page) {
+    public PageResult<InboxItem> page(
+            UUID org, String user, Collection<UUID> hidden, boolean unreadOnly, PageQuery page) {
         String where = MINE + (unreadOnly ? " AND r.notification_id IS NULL" : "");
         String from = " FROM notification n LEFT JOIN notification_read r ON r.notification_id = n.id AND r.user_id = ?"
                 + " WHERE " + where;
         String none = ReadSql.arrayLiteral(hidden);
         Long total = jdbc.queryForObject("SELECT count(*)" + from, Long.class, user, org, user, none);
         List<Object> args = new ArrayList<>(List.of(user, org, user, none, page.size(), page.offset()));
-        List<InboxItem> items = jdbc.query("SELECT n.*, r.read_at" + from
-                + " ORDER BY n.created_at DESC, n.occurred_at DESC, n.id LIMIT ? OFFSET ?", InboxRepository::map,
+        List<InboxItem> items = jdbc.query(
+                "SELECT n.*, r.read_at" + from
+                        + " ORDER BY n.created_at DESC, n.occurred_at DESC, n.id LIMIT ? OFFSET ?",
+                InboxRepository::map,
                 args.toArray());
         return PageResult.of(items, page, total == null ? 0 : total);
     }
@@ -57,14 +56,18 @@ public class InboxRepository {
     public long unread(UUID org, String user, Collection<UUID> hidden) {
         Long n = jdbc.queryForObject("""
                 SELECT count(*) FROM notification n WHERE %s
-                  AND NOT EXISTS (SELECT 1 FROM notification_read r WHERE r.notification_id = n.id AND r.user_id = ?)"""
-                .formatted(MINE), Long.class, org, user, ReadSql.arrayLiteral(hidden), user);
+                  AND NOT EXISTS (SELECT 1 FROM notification_read r WHERE r.notification_id = n.id AND r.user_id = ?)""".formatted(MINE), Long.class, org, user, ReadSql.arrayLiteral(hidden), user);
         return n == null ? 0 : n;
     }
 
     public boolean visible(UUID id, UUID org, String user, Collection<UUID> hidden) {
-        Integer n = jdbc.queryForObject("SELECT count(*) FROM notification n WHERE n.id = ? AND " + MINE,
-                Integer.class, id, org, user, ReadSql.arrayLiteral(hidden));
+        Integer n = jdbc.queryForObject(
+                "SELECT count(*) FROM notification n WHERE n.id = ? AND " + MINE,
+                Integer.class,
+                id,
+                org,
+                user,
+                ReadSql.arrayLiteral(hidden));
         return n != null && n > 0;
     }
 
@@ -84,10 +87,20 @@ public class InboxRepository {
     private static InboxItem map(ResultSet rs, int i) throws SQLException {
         Timestamp readAt = rs.getTimestamp("read_at");
         String parameters = rs.getString("parameters");
-        return new InboxItem(rs.getObject("id", UUID.class), rs.getString("event_type"), rs.getString("subject_id"),
-                rs.getString("code"), parameters == null ? Map.of() : JSON.readValue(parameters, PARAMETERS),
-                rs.getString("title"), rs.getString("body"), rs.getString("link"), rs.getString("classification"),
-                rs.getString("recipient_user") != null, rs.getTimestamp("occurred_at").toInstant(),
-                rs.getTimestamp("created_at").toInstant(), readAt != null, readAt == null ? null : readAt.toInstant());
+        return new InboxItem(
+                rs.getObject("id", UUID.class),
+                rs.getString("event_type"),
+                rs.getString("subject_id"),
+                rs.getString("code"),
+                parameters == null ? Map.of() : JSON.readValue(parameters, PARAMETERS),
+                rs.getString("title"),
+                rs.getString("body"),
+                rs.getString("link"),
+                rs.getString("classification"),
+                rs.getString("recipient_user") != null,
+                rs.getTimestamp("occurred_at").toInstant(),
+                rs.getTimestamp("created_at").toInstant(),
+                readAt != null,
+                readAt == null ? null : readAt.toInstant());
     }
 }

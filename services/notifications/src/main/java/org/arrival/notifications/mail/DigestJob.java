@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.notifications.routing.Firewall;
 import org.arrival.notifications.texts.Notice;
 import org.arrival.notifications.texts.Texts;
@@ -26,7 +25,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,8 +43,7 @@ public class DigestJob {
 
     private static final Logger log = LoggerFactory.getLogger(DigestJob.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<Map<String, Object>> PARAMETERS = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> PARAMETERS = new TypeReference<>() {};
 
     private final JdbcTemplate jdbc;
     private final Organisations organisations;
@@ -56,9 +53,14 @@ public class DigestJob {
     private final String linkBase;
     private final Texts texts;
 
-    public DigestJob(JdbcTemplate jdbc, Organisations organisations, PlatformTransactionManager transactions,
-            Clock clock, @Value("${arrival.notifications.mail.digest-zone:}") String zone,
-            @Value("${arrival.notifications.link-base:}") String linkBase, Texts texts) {
+    public DigestJob(
+            JdbcTemplate jdbc,
+            Organisations organisations,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            @Value("${arrival.notifications.mail.digest-zone:}") String zone,
+            @Value("${arrival.notifications.link-base:}") String linkBase,
+            Texts texts) {
         this.jdbc = jdbc;
         this.organisations = organisations;
         this.texts = texts;
@@ -82,14 +84,20 @@ public class DigestJob {
      */
     public int run(LocalDate day) {
         Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
-        List<Subscriber> subscribers = jdbc.query("""
+        List<Subscriber> subscribers = jdbc.query(
+                """
                 SELECT s.id, s.address, s.owner_org, s.language FROM subscription s
                  WHERE s.frequency = 'DAILY_DIGEST' AND s.channel = 'EMAIL' AND s.active AND s.address IS NOT NULL
                    AND EXISTS (SELECT 1 FROM digest_item di
                                 WHERE di.subscription_id = s.id AND di.sent_at IS NULL AND di.added_at < ?)
                  ORDER BY s.id
-                """, (rs, n) -> new Subscriber(rs.getObject("id", UUID.class), rs.getString("address"),
-                rs.getObject("owner_org", UUID.class), rs.getString("language")), Timestamp.from(end));
+                """,
+                (rs, n) -> new Subscriber(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("address"),
+                        rs.getObject("owner_org", UUID.class),
+                        rs.getString("language")),
+                Timestamp.from(end));
         int queued = 0;
         for (Subscriber s : subscribers) {
             try {
@@ -108,9 +116,10 @@ public class DigestJob {
     }
 
     private boolean digest(Subscriber s, LocalDate day, Instant end) {
-        Set<UUID> hidden = organisations.viewer(Firewall.recipient(s.organisation()))
-                .hiddenOrganisations();
-        List<Item> all = jdbc.query("""
+        Set<UUID> hidden =
+                organisations.viewer(Firewall.recipient(s.organisation())).hiddenOrganisations();
+        List<Item> all = jdbc.query(
+                """
                 SELECT di.notification_id, n.title, n.link, n.occurred_at, n.code, n.parameters,
                        n.organisations && ?::uuid[] AS withheld
                   FROM digest_item di
@@ -118,10 +127,17 @@ public class DigestJob {
                  WHERE di.subscription_id = ? AND di.sent_at IS NULL AND di.added_at < ?
                  ORDER BY n.occurred_at, n.created_at, n.id
                    FOR UPDATE OF di
-                """, (rs, n) -> new Item(rs.getObject("notification_id", UUID.class), rs.getString("title"),
-                rs.getString("link"), rs.getObject("occurred_at", OffsetDateTime.class), rs.getBoolean("withheld"),
-                notice(rs.getString("code"), rs.getString("parameters"))),
-                ReadSql.arrayLiteral(hidden), s.id(), Timestamp.from(end));
+                """,
+                (rs, n) -> new Item(
+                        rs.getObject("notification_id", UUID.class),
+                        rs.getString("title"),
+                        rs.getString("link"),
+                        rs.getObject("occurred_at", OffsetDateTime.class),
+                        rs.getBoolean("withheld"),
+                        notice(rs.getString("code"), rs.getString("parameters"))),
+                ReadSql.arrayLiteral(hidden),
+                s.id(),
+                Timestamp.from(end));
         if (all.isEmpty()) {
             return false; // another instance got there first
         }
@@ -131,15 +147,29 @@ public class DigestJob {
             markSent(s, all);
             return false;
         }
-        int inserted = jdbc.update("""
+        int inserted = jdbc.update(
+                """
                 INSERT INTO delivery (id, channel, subscription_id, event_id, target, subject, payload, status,
                                       attempts, next_attempt_at, created_at)
                 VALUES (?, 'EMAIL', ?, ?, ?, ?, ?, 'PENDING', 0, now(), now())
                 ON CONFLICT (subscription_id, event_id) WHERE channel = 'EMAIL' DO NOTHING
-                """, UUID.randomUUID(), s.id(), "digest:" + s.id() + ":" + day, s.address(),
-                texts.digestSubject(language, day, items.size()), texts.digestBody(language, day, items.stream()
-                        .map(i -> new Texts.DigestItem(i.notice(), i.title(), link(i.link()), i.occurredAt().toInstant()))
-                        .toList(), zone));
+                """,
+                UUID.randomUUID(),
+                s.id(),
+                "digest:" + s.id() + ":" + day,
+                s.address(),
+                texts.digestSubject(language, day, items.size()),
+                texts.digestBody(
+                        language,
+                        day,
+                        items.stream()
+                                .map(i -> new Texts.DigestItem(
+                                        i.notice(),
+                                        i.title(),
+                                        link(i.link()),
+                                        i.occurredAt().toInstant()))
+                                .toList(),
+                        zone));
         if (inserted == 0) {
             // this day's digest went out already; these items wait for the next one
             return false;
@@ -149,8 +179,11 @@ public class DigestJob {
     }
 
     private void markSent(Subscriber s, List<Item> items) {
-        jdbc.batchUpdate("UPDATE digest_item SET sent_at = now() WHERE subscription_id = ? AND notification_id = ?",
-                items.stream().map(i -> new Object[] { s.id(), i.notificationId() }).toList());
+        jdbc.batchUpdate(
+                "UPDATE digest_item SET sent_at = now() WHERE subscription_id = ? AND notification_id = ?",
+                items.stream()
+                        .map(i -> new Object[] {s.id(), i.notificationId()})
+                        .toList());
     }
 
     /** What the notification says, for wording it in the subscriber's language; null for one routed without a code. */
@@ -169,10 +202,13 @@ public class DigestJob {
         return linkBase + (link.startsWith("/") ? link : "/" + link);
     }
 
-    private record Subscriber(UUID id, String address, UUID organisation, String language) {
-    }
+    private record Subscriber(UUID id, String address, UUID organisation, String language) {}
 
-    private record Item(UUID notificationId, String title, String link, OffsetDateTime occurredAt,
-            boolean withheld, @Nullable Notice notice) {
-    }
+    private record Item(
+            UUID notificationId,
+            String title,
+            String link,
+            OffsetDateTime occurredAt,
+            boolean withheld,
+            @Nullable Notice notice) {}
 }

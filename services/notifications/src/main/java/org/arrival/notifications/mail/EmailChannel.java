@@ -1,5 +1,10 @@
 package org.arrival.notifications.mail;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
@@ -8,13 +13,6 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
-
-import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-
 import org.arrival.notifications.delivery.DeliveryChannel;
 import org.arrival.notifications.delivery.DeliveryOutcome;
 import org.arrival.notifications.delivery.PendingDelivery;
@@ -76,8 +74,8 @@ public class EmailChannel implements DeliveryChannel {
             MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
             helper.setFrom(from);
             helper.setTo(to);
-            helper.setSubject(delivery.subject() == null || delivery.subject().isBlank() ? DEFAULT_SUBJECT
-                    : delivery.subject());
+            helper.setSubject(
+                    delivery.subject() == null || delivery.subject().isBlank() ? DEFAULT_SUBJECT : delivery.subject());
             helper.setText(delivery.payload(), false);
         } catch (MessagingException | MailException e) {
             return DeliveryOutcome.giveUp(null, "message could not be built: " + e.getMessage());
@@ -113,7 +111,8 @@ public class EmailChannel implements DeliveryChannel {
         }
         for (Throwable t : causes) {
             if (t instanceof AddressException
-                    || (t instanceof SendFailedException sfe && sfe.getInvalidAddresses() != null
+                    || (t instanceof SendFailedException sfe
+                            && sfe.getInvalidAddresses() != null
                             && sfe.getInvalidAddresses().length > 0)) {
                 return DeliveryOutcome.giveUp(null, error);
             }

@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.Action;
 import org.arrival.contracts.actionplans.ActionProposed;
@@ -57,7 +56,6 @@ import org.arrival.contracts.registry.StakeholderVerified;
 import org.arrival.platform.messaging.consumer.InboundEvent;
 import org.arrival.platform.messaging.consumer.UnreadableEvent;
 import org.jspecify.annotations.Nullable;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -71,11 +69,10 @@ import tools.jackson.databind.json.JsonMapper;
 public final class EventInterpreter {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    private EventInterpreter() {
-    }
+    private EventInterpreter() {}
 
     /** The type name without namespace and version, e.g. {@code ProgressReported}. */
     public static String simpleName(String type) {
@@ -121,80 +118,195 @@ public final class EventInterpreter {
         DataClassification c = e.classification();
         UUID owner = e.ownerOrg();
         return switch (simpleName(e.type())) {
-            case "StakeholderRegistered" -> { var p = e.payloadAs(StakeholderRegistered.class); yield stakeholder(p.stakeholder(), p.actor(), c, p); }
-            case "StakeholderUpdated" -> { var p = e.payloadAs(StakeholderUpdated.class); yield stakeholder(p.stakeholder(), p.actor(), c, p); }
-            case "StakeholderVerified" -> { var p = e.payloadAs(StakeholderVerified.class); yield stakeholder(p.stakeholder(), p.actor(), c, p); }
-            case "StakeholderActivated" -> { var p = e.payloadAs(StakeholderActivated.class); yield stakeholder(p.stakeholder(), p.actor(), c, p); }
-            case "StakeholderSuspended" -> { var p = e.payloadAs(StakeholderSuspended.class); yield stakeholder(p.stakeholder(), p.actor(), c, p); }
-            case "StakeholderArchived" -> { var p = e.payloadAs(StakeholderArchived.class); yield stakeholder(p.stakeholder(), p.actor(), c, p); }
-            case "ForumEstablished" -> { var p = e.payloadAs(ForumEstablished.class); yield forum(p.forum(), p.actor(), owner, c, p); }
-            case "ForumUpdated" -> { var p = e.payloadAs(ForumUpdated.class); yield forum(p.forum(), p.actor(), owner, c, p); }
-            case "MembershipGranted" -> { var p = e.payloadAs(MembershipGranted.class); yield membership(p.membership(), p.actor(), owner, c, p); }
-            case "MembershipChanged" -> { var p = e.payloadAs(MembershipChanged.class); yield membership(p.membership(), p.actor(), owner, c, p); }
-            case "MembershipEnded" -> { var p = e.payloadAs(MembershipEnded.class); yield membership(p.membership(), p.actor(), owner, c, p); }
-            case "AssessmentRoundOpened" -> { var p = e.payloadAs(AssessmentRoundOpened.class); yield round(p.round(), p.actor(), owner, c, p); }
-            case "AssessmentRoundClosed" -> { var p = e.payloadAs(AssessmentRoundClosed.class); yield round(p.round(), p.actor(), owner, c, p); }
-            case "ChecklistScoresPublished" -> { var p = e.payloadAs(ChecklistScoresPublished.class); yield round(p.round(), p.actor(), owner, c, p); }
+            case "StakeholderRegistered" -> {
+                var p = e.payloadAs(StakeholderRegistered.class);
+                yield stakeholder(p.stakeholder(), p.actor(), c, p);
+            }
+            case "StakeholderUpdated" -> {
+                var p = e.payloadAs(StakeholderUpdated.class);
+                yield stakeholder(p.stakeholder(), p.actor(), c, p);
+            }
+            case "StakeholderVerified" -> {
+                var p = e.payloadAs(StakeholderVerified.class);
+                yield stakeholder(p.stakeholder(), p.actor(), c, p);
+            }
+            case "StakeholderActivated" -> {
+                var p = e.payloadAs(StakeholderActivated.class);
+                yield stakeholder(p.stakeholder(), p.actor(), c, p);
+            }
+            case "StakeholderSuspended" -> {
+                var p = e.payloadAs(StakeholderSuspended.class);
+                yield stakeholder(p.stakeholder(), p.actor(), c, p);
+            }
+            case "StakeholderArchived" -> {
+                var p = e.payloadAs(StakeholderArchived.class);
+                yield stakeholder(p.stakeholder(), p.actor(), c, p);
+            }
+            case "ForumEstablished" -> {
+                var p = e.payloadAs(ForumEstablished.class);
+                yield forum(p.forum(), p.actor(), owner, c, p);
+            }
+            case "ForumUpdated" -> {
+                var p = e.payloadAs(ForumUpdated.class);
+                yield forum(p.forum(), p.actor(), owner, c, p);
+            }
+            case "MembershipGranted" -> {
+                var p = e.payloadAs(MembershipGranted.class);
+                yield membership(p.membership(), p.actor(), owner, c, p);
+            }
+            case "MembershipChanged" -> {
+                var p = e.payloadAs(MembershipChanged.class);
+                yield membership(p.membership(), p.actor(), owner, c, p);
+            }
+            case "MembershipEnded" -> {
+                var p = e.payloadAs(MembershipEnded.class);
+                yield membership(p.membership(), p.actor(), owner, c, p);
+            }
+            case "AssessmentRoundOpened" -> {
+                var p = e.payloadAs(AssessmentRoundOpened.class);
+                yield round(p.round(), p.actor(), owner, c, p);
+            }
+            case "AssessmentRoundClosed" -> {
+                var p = e.payloadAs(AssessmentRoundClosed.class);
+                yield round(p.round(), p.actor(), owner, c, p);
+            }
+            case "ChecklistScoresPublished" -> {
+                var p = e.payloadAs(ChecklistScoresPublished.class);
+                yield round(p.round(), p.actor(), owner, c, p);
+            }
             case "ChecklistResponseSubmitted" -> {
                 var p = e.payloadAs(ChecklistResponseSubmitted.class);
-                yield child(KnownRecord.stub(p.roundId(), "ROUND", owner, c), ids(p.roundId()), org(p.actor()), null,
-                        null, p);
+                yield child(
+                        KnownRecord.stub(p.roundId(), "ROUND", owner, c),
+                        ids(p.roundId()),
+                        org(p.actor()),
+                        null,
+                        null,
+                        p);
             }
             case "ChecklistGapIdentified" -> {
                 var p = e.payloadAs(ChecklistGapIdentified.class);
-                KnownRecord r = new KnownRecord(p.gapId(), "GAP", p.convenorId() == null ? owner : p.convenorId(), c,
-                        List.of(), List.of(), countries(p.jurisdiction()), subdivisions(p.jurisdiction()), null,
+                KnownRecord r = new KnownRecord(
+                        p.gapId(),
+                        "GAP",
+                        p.convenorId() == null ? owner : p.convenorId(),
+                        c,
+                        List.of(),
+                        List.of(),
+                        countries(p.jurisdiction()),
+                        subdivisions(p.jurisdiction()),
+                        null,
                         "Checklist question " + p.questionCode());
                 yield new RecordEvent(r, true, ids(p.gapId(), p.roundId()), null, null, null, p);
             }
-            case "PopulationEstimateRecorded" -> { var p = e.payloadAs(PopulationEstimateRecorded.class); yield estimate(p.estimate(), p.actor(), owner, c, p); }
-            case "PopulationEstimateRevised" -> { var p = e.payloadAs(PopulationEstimateRevised.class); yield estimate(p.estimate(), p.actor(), owner, c, p); }
-            case "NeedIdentified" -> { var p = e.payloadAs(NeedIdentified.class); yield need(p.need(), p.actor(), owner, c, p); }
-            case "NeedUpdated" -> { var p = e.payloadAs(NeedUpdated.class); yield need(p.need(), p.actor(), owner, c, p); }
+            case "PopulationEstimateRecorded" -> {
+                var p = e.payloadAs(PopulationEstimateRecorded.class);
+                yield estimate(p.estimate(), p.actor(), owner, c, p);
+            }
+            case "PopulationEstimateRevised" -> {
+                var p = e.payloadAs(PopulationEstimateRevised.class);
+                yield estimate(p.estimate(), p.actor(), owner, c, p);
+            }
+            case "NeedIdentified" -> {
+                var p = e.payloadAs(NeedIdentified.class);
+                yield need(p.need(), p.actor(), owner, c, p);
+            }
+            case "NeedUpdated" -> {
+                var p = e.payloadAs(NeedUpdated.class);
+                yield need(p.need(), p.actor(), owner, c, p);
+            }
             case "InputContributed" -> {
                 var p = e.payloadAs(InputContributed.class);
                 String kind = "ROUND".equalsIgnoreCase(p.input().subjectType()) ? "ROUND" : "NEED";
                 // an input belongs to its contributor (the event's owner); the subject's owner reads it too
-                yield new RecordEvent(KnownRecord.stub(p.input().subjectId(), kind, null, c), false,
-                        ids(p.input().subjectId(), p.input().inputId()), org(p.actor()), null,
-                        p.input().contributorId() == null ? owner : p.input().contributorId(), p);
+                yield new RecordEvent(
+                        KnownRecord.stub(p.input().subjectId(), kind, null, c),
+                        false,
+                        ids(p.input().subjectId(), p.input().inputId()),
+                        org(p.actor()),
+                        null,
+                        p.input().contributorId() == null ? owner : p.input().contributorId(),
+                        p);
             }
-            case "PlanRecorded" -> { var p = e.payloadAs(PlanRecorded.class); yield plan(p.plan(), p.actor(), owner, c, p); }
-            case "PlanUpdated" -> { var p = e.payloadAs(PlanUpdated.class); yield plan(p.plan(), p.actor(), owner, c, p); }
-            case "ActionProposed" -> { var p = e.payloadAs(ActionProposed.class); yield action(p.action(), p.actor(), owner, c, p); }
-            case "ActionUpdated" -> { var p = e.payloadAs(ActionUpdated.class); yield action(p.action(), p.actor(), owner, c, p); }
+            case "PlanRecorded" -> {
+                var p = e.payloadAs(PlanRecorded.class);
+                yield plan(p.plan(), p.actor(), owner, c, p);
+            }
+            case "PlanUpdated" -> {
+                var p = e.payloadAs(PlanUpdated.class);
+                yield plan(p.plan(), p.actor(), owner, c, p);
+            }
+            case "ActionProposed" -> {
+                var p = e.payloadAs(ActionProposed.class);
+                yield action(p.action(), p.actor(), owner, c, p);
+            }
+            case "ActionUpdated" -> {
+                var p = e.payloadAs(ActionUpdated.class);
+                yield action(p.action(), p.actor(), owner, c, p);
+            }
             case "MilestoneRecorded" -> {
                 var p = e.payloadAs(MilestoneRecorded.class);
-                yield child(KnownRecord.stub(p.milestone().actionId(), "ACTION", owner, c),
-                        ids(p.milestone().actionId(), p.milestone().milestoneId()), org(p.actor()), null, null, p);
+                yield child(
+                        KnownRecord.stub(p.milestone().actionId(), "ACTION", owner, c),
+                        ids(p.milestone().actionId(), p.milestone().milestoneId()),
+                        org(p.actor()),
+                        null,
+                        null,
+                        p);
             }
             case "ProgressReported" -> {
                 var p = e.payloadAs(ProgressReported.class);
-                yield child(KnownRecord.stub(p.report().actionId(), "ACTION", owner, c),
-                        ids(p.report().actionId(), p.report().reportId()), org(p.actor()), null, null, p);
+                yield child(
+                        KnownRecord.stub(p.report().actionId(), "ACTION", owner, c),
+                        ids(p.report().actionId(), p.report().reportId()),
+                        org(p.actor()),
+                        null,
+                        null,
+                        p);
             }
             case "FundingRecorded" -> {
                 var p = e.payloadAs(FundingRecorded.class);
-                yield child(KnownRecord.stub(p.line().actionId(), "ACTION", owner, c),
-                        ids(p.line().actionId(), p.line().fundingId()), org(p.actor()), null, null, p);
+                yield child(
+                        KnownRecord.stub(p.line().actionId(), "ACTION", owner, c),
+                        ids(p.line().actionId(), p.line().fundingId()),
+                        org(p.actor()),
+                        null,
+                        null,
+                        p);
             }
             case "ContributionMade" -> {
                 var p = e.payloadAs(ContributionMade.class);
-                UUID contributor = p.contribution().contributorId() == null ? owner : p.contribution().contributorId();
+                UUID contributor = p.contribution().contributorId() == null
+                        ? owner
+                        : p.contribution().contributorId();
                 // the event's owner is the contributor; the action's owner is not in the payload
-                yield child(KnownRecord.stub(p.contribution().actionId(), "ACTION", null, c),
-                        ids(p.contribution().actionId(), p.contribution().contributionId()), org(p.actor()),
-                        contributor, null, p);
+                yield child(
+                        KnownRecord.stub(p.contribution().actionId(), "ACTION", null, c),
+                        ids(p.contribution().actionId(), p.contribution().contributionId()),
+                        org(p.actor()),
+                        contributor,
+                        null,
+                        p);
             }
             case "ReportDue" -> {
                 var p = e.payloadAs(ReportDue.class);
-                yield child(KnownRecord.stub(p.actionId(), "ACTION", p.ownerId() == null ? owner : p.ownerId(), c),
-                        ids(p.actionId()), null, null, null, p);
+                yield child(
+                        KnownRecord.stub(p.actionId(), "ACTION", p.ownerId() == null ? owner : p.ownerId(), c),
+                        ids(p.actionId()),
+                        null,
+                        null,
+                        null,
+                        p);
             }
             case "ReportOverdue" -> {
                 var p = e.payloadAs(ReportOverdue.class);
-                yield child(KnownRecord.stub(p.actionId(), "ACTION", p.ownerId() == null ? owner : p.ownerId(), c),
-                        ids(p.actionId()), null, null, null, p);
+                yield child(
+                        KnownRecord.stub(p.actionId(), "ACTION", p.ownerId() == null ? owner : p.ownerId(), c),
+                        ids(p.actionId()),
+                        null,
+                        null,
+                        null,
+                        p);
             }
             case "CoherenceFlagRaised" -> {
                 var p = e.payloadAs(CoherenceFlagRaised.class);
@@ -208,10 +320,19 @@ public final class EventInterpreter {
         };
     }
 
-    private static RecordEvent flag(CoherenceFlag f, @Nullable Actor actor, UUID owner, DataClassification c,
-            Object payload) {
-        KnownRecord k = new KnownRecord(f.flagId(), "FLAG", owner, c, f.forumId() == null ? List.of()
-                : List.of(f.forumId()), List.of(), List.of(), List.of(), null, null);
+    private static RecordEvent flag(
+            CoherenceFlag f, @Nullable Actor actor, UUID owner, DataClassification c, Object payload) {
+        KnownRecord k = new KnownRecord(
+                f.flagId(),
+                "FLAG",
+                owner,
+                c,
+                f.forumId() == null ? List.of() : List.of(f.forumId()),
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                null);
         Set<UUID> related = ids(f.flagId(), f.forumId());
         if (f.recordIds() != null) {
             f.recordIds().stream().filter(Objects::nonNull).forEach(related::add);
@@ -219,43 +340,89 @@ public final class EventInterpreter {
         return new RecordEvent(k, true, related, org(actor), null, null, payload);
     }
 
-    private static RecordEvent child(KnownRecord parent, Set<UUID> related, @Nullable UUID actorOrg,
-            @Nullable UUID author, @Nullable UUID firewallOwner, Object payload) {
+    private static RecordEvent child(
+            KnownRecord parent,
+            Set<UUID> related,
+            @Nullable UUID actorOrg,
+            @Nullable UUID author,
+            @Nullable UUID firewallOwner,
+            Object payload) {
         return new RecordEvent(parent, false, related, actorOrg, author, firewallOwner, payload);
     }
 
     private static RecordEvent stakeholder(Stakeholder s, Actor actor, DataClassification c, Object payload) {
-        KnownRecord r = new KnownRecord(s.stakeholderId(), "STAKEHOLDER", s.stakeholderId(), c, List.of(),
-                sectors(s.sectors()), countries(s.jurisdiction()), subdivisions(s.jurisdiction()), null, s.name());
+        KnownRecord r = new KnownRecord(
+                s.stakeholderId(),
+                "STAKEHOLDER",
+                s.stakeholderId(),
+                c,
+                List.of(),
+                sectors(s.sectors()),
+                countries(s.jurisdiction()),
+                subdivisions(s.jurisdiction()),
+                null,
+                s.name());
         return new RecordEvent(r, true, ids(s.stakeholderId()), org(actor), null, null, payload);
     }
 
     private static RecordEvent forum(Forum f, Actor actor, UUID owner, DataClassification c, Object payload) {
-        List<String> sectors = f.thematicScope() == null ? List.of() : sectors(f.thematicScope().sectors());
-        KnownRecord r = new KnownRecord(f.forumId(), "FORUM", owner, c, List.of(f.forumId()), sectors,
-                countries(f.geographicScope()), subdivisions(f.geographicScope()), null, f.name());
+        List<String> sectors = f.thematicScope() == null
+                ? List.of()
+                : sectors(f.thematicScope().sectors());
+        KnownRecord r = new KnownRecord(
+                f.forumId(),
+                "FORUM",
+                owner,
+                c,
+                List.of(f.forumId()),
+                sectors,
+                countries(f.geographicScope()),
+                subdivisions(f.geographicScope()),
+                null,
+                f.name());
         return new RecordEvent(r, true, ids(f.forumId(), f.parentForumId()), org(actor), null, null, payload);
     }
 
     private static RecordEvent membership(Membership m, Actor actor, UUID owner, DataClassification c, Object payload) {
-        return child(KnownRecord.stub(m.forumId(), "FORUM", owner, c), ids(m.forumId(), m.stakeholderId()),
-                org(actor), null, null, payload);
+        return child(
+                KnownRecord.stub(m.forumId(), "FORUM", owner, c),
+                ids(m.forumId(), m.stakeholderId()),
+                org(actor),
+                null,
+                null,
+                payload);
     }
 
-    private static RecordEvent round(AssessmentRound r, Actor actor, UUID owner, DataClassification c,
-            Object payload) {
-        KnownRecord k = new KnownRecord(r.roundId(), "ROUND", r.convenorId() == null ? owner : r.convenorId(), c,
-                orNone(r.sharedWithForums()), List.of(), countries(r.jurisdiction()), subdivisions(r.jurisdiction()),
-                null, r.title());
+    private static RecordEvent round(AssessmentRound r, Actor actor, UUID owner, DataClassification c, Object payload) {
+        KnownRecord k = new KnownRecord(
+                r.roundId(),
+                "ROUND",
+                r.convenorId() == null ? owner : r.convenorId(),
+                c,
+                orNone(r.sharedWithForums()),
+                List.of(),
+                countries(r.jurisdiction()),
+                subdivisions(r.jurisdiction()),
+                null,
+                r.title());
         return new RecordEvent(k, true, ids(r.roundId()), org(actor), null, null, payload);
     }
 
-    private static RecordEvent estimate(PopulationEstimate p, Actor actor, UUID owner, DataClassification c,
-            Object payload) {
+    private static RecordEvent estimate(
+            PopulationEstimate p, Actor actor, UUID owner, DataClassification c, Object payload) {
         String title = (p.group() == null ? "Population" : p.group().name()) + " in "
                 + (p.area() == null ? "an area" : areaName(p.area()));
-        KnownRecord k = new KnownRecord(p.estimateId(), "ESTIMATE", p.ownerId() == null ? owner : p.ownerId(), c,
-                orNone(p.sharedWithForums()), List.of(), countries(p.area()), subdivisions(p.area()), null, title);
+        KnownRecord k = new KnownRecord(
+                p.estimateId(),
+                "ESTIMATE",
+                p.ownerId() == null ? owner : p.ownerId(),
+                c,
+                orNone(p.sharedWithForums()),
+                List.of(),
+                countries(p.area()),
+                subdivisions(p.area()),
+                null,
+                title);
         return new RecordEvent(k, true, ids(p.estimateId()), org(actor), null, null, payload);
     }
 
@@ -265,16 +432,32 @@ public final class EventInterpreter {
     }
 
     private static RecordEvent need(Need n, Actor actor, UUID owner, DataClassification c, Object payload) {
-        KnownRecord k = new KnownRecord(n.needId(), "NEED", n.ownerId() == null ? owner : n.ownerId(), c,
-                orNone(n.sharedWithForums()), n.sector() == null ? List.of() : List.of(n.sector().name()), countries(n.area()),
-                subdivisions(n.area()), null, n.statement());
+        KnownRecord k = new KnownRecord(
+                n.needId(),
+                "NEED",
+                n.ownerId() == null ? owner : n.ownerId(),
+                c,
+                orNone(n.sharedWithForums()),
+                n.sector() == null ? List.of() : List.of(n.sector().name()),
+                countries(n.area()),
+                subdivisions(n.area()),
+                null,
+                n.statement());
         return new RecordEvent(k, true, ids(n.needId(), n.roundId()), org(actor), null, null, payload);
     }
 
     private static RecordEvent plan(Plan p, Actor actor, UUID owner, DataClassification c, Object payload) {
-        KnownRecord k = new KnownRecord(p.planId(), "PLAN", p.ownerId() == null ? owner : p.ownerId(), c,
-                orNone(p.sharedWithForums()), List.of(), countries(p.jurisdiction()), subdivisions(p.jurisdiction()),
-                null, p.title());
+        KnownRecord k = new KnownRecord(
+                p.planId(),
+                "PLAN",
+                p.ownerId() == null ? owner : p.ownerId(),
+                c,
+                orNone(p.sharedWithForums()),
+                List.of(),
+                countries(p.jurisdiction()),
+                subdivisions(p.jurisdiction()),
+                null,
+                p.title());
         return new RecordEvent(k, true, ids(p.planId()), org(actor), null, null, payload);
     }
 
@@ -287,11 +470,19 @@ public final class EventInterpreter {
                 subdivisions.addAll(subdivisions(j));
             });
         }
-        KnownRecord k = new KnownRecord(a.actionId(), "ACTION", a.ownerId() == null ? owner : a.ownerId(), c,
-                orNone(a.sharedWithForums()), sectors(a.sectors()), countries.stream().distinct().toList(),
-                subdivisions.stream().distinct().toList(), a.planId(), a.title());
-        return new RecordEvent(k, true, ids(a.actionId(), a.planId(), a.implementsActionId()), org(actor), null,
-                null, payload);
+        KnownRecord k = new KnownRecord(
+                a.actionId(),
+                "ACTION",
+                a.ownerId() == null ? owner : a.ownerId(),
+                c,
+                orNone(a.sharedWithForums()),
+                sectors(a.sectors()),
+                countries.stream().distinct().toList(),
+                subdivisions.stream().distinct().toList(),
+                a.planId(),
+                a.title());
+        return new RecordEvent(
+                k, true, ids(a.actionId(), a.planId(), a.implementsActionId()), org(actor), null, null, payload);
     }
 
     private static @Nullable UUID org(@Nullable Actor actor) {
@@ -309,7 +500,9 @@ public final class EventInterpreter {
     }
 
     private static List<String> sectors(@Nullable List<Sector> sectors) {
-        return sectors == null ? List.of() : sectors.stream().filter(Objects::nonNull).map(Sector::name).toList();
+        return sectors == null
+                ? List.of()
+                : sectors.stream().filter(Objects::nonNull).map(Sector::name).toList();
     }
 
     private static List<String> countries(@Nullable Jurisdiction j) {

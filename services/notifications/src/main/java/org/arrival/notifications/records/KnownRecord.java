@@ -2,7 +2,6 @@ package org.arrival.notifications.records;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.contracts.DataClassification;
 import org.jspecify.annotations.Nullable;
 
@@ -10,9 +9,17 @@ import org.jspecify.annotations.Nullable;
  * What the service knows of a record from the events about it: its kind (ACTION, PLAN, NEED, ROUND, ...), owner,
  * classification, the forums it is shared with (empty when unknown), sectors, areas, parent plan and title.
  */
-public record KnownRecord(UUID id, String kind, @Nullable UUID ownerId, DataClassification classification,
-        List<UUID> forums, List<String> sectors, List<String> countries, List<String> subdivisions,
-        @Nullable UUID planId, @Nullable String title) {
+public record KnownRecord(
+        UUID id,
+        String kind,
+        @Nullable UUID ownerId,
+        DataClassification classification,
+        List<UUID> forums,
+        List<String> sectors,
+        List<String> countries,
+        List<String> subdivisions,
+        @Nullable UUID planId,
+        @Nullable String title) {
 
     public KnownRecord {
         forums = forums == null ? List.of() : List.copyOf(forums);

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.platform.directory.ReadSql;
 import org.jspecify.annotations.Nullable;
@@ -55,17 +54,22 @@ public class KnownRecords {
     public Poll poll(Collection<UUID> ids) {
         Map<UUID, Stamped> rows = new HashMap<>();
         if (!ids.isEmpty()) {
-            jdbc.query("SELECT * FROM known_record WHERE id = ANY(?::uuid[]) ORDER BY id FOR UPDATE", rs -> {
-                rows.put(rs.getObject("id", UUID.class), new Stamped(map(rs, 0),
-                        rs.getTimestamp("updated_at").toInstant()));
-            }, ReadSql.arrayLiteral(List.copyOf(new LinkedHashSet<>(ids))));
+            jdbc.query(
+                    "SELECT * FROM known_record WHERE id = ANY(?::uuid[]) ORDER BY id FOR UPDATE",
+                    rs -> {
+                        rows.put(
+                                rs.getObject("id", UUID.class),
+                                new Stamped(
+                                        map(rs, 0),
+                                        rs.getTimestamp("updated_at").toInstant()));
+                    },
+                    ReadSql.arrayLiteral(List.copyOf(new LinkedHashSet<>(ids))));
         }
         return new Poll(rows);
     }
 
     /** A record and the time of the state it holds. */
-    record Stamped(KnownRecord record, Instant updatedAt) {
-    }
+    record Stamped(KnownRecord record, Instant updatedAt) {}
 
     /** See {@link #poll}. */
     public final class Poll {
@@ -100,10 +104,19 @@ public class KnownRecords {
             List<Object[]> args = new ArrayList<>();
             for (Stamped s : changed.values()) {
                 KnownRecord r = s.record();
-                args.add(new Object[] {r.id(), r.kind(), r.ownerId(), r.classification().name(),
-                        ReadSql.arrayLiteral(r.forums()), ReadSql.arrayLiteral(r.sectors()),
-                        ReadSql.arrayLiteral(r.countries()), ReadSql.arrayLiteral(r.subdivisions()), r.planId(),
-                        r.title(), Timestamp.from(s.updatedAt())});
+                args.add(new Object[] {
+                    r.id(),
+                    r.kind(),
+                    r.ownerId(),
+                    r.classification().name(),
+                    ReadSql.arrayLiteral(r.forums()),
+                    ReadSql.arrayLiteral(r.sectors()),
+                    ReadSql.arrayLiteral(r.countries()),
+                    ReadSql.arrayLiteral(r.subdivisions()),
+                    r.planId(),
+                    r.title(),
+                    Timestamp.from(s.updatedAt())
+                });
             }
             jdbc.batchUpdate(UPSERT, args);
             changed.clear();
@@ -121,15 +134,37 @@ public class KnownRecords {
             if (was.ownerId() != null || said.ownerId() == null) {
                 return before;
             }
-            return new Stamped(new KnownRecord(was.id(), was.kind(), said.ownerId(), was.classification(), was.forums(),
-                    was.sectors(), was.countries(), was.subdivisions(), was.planId(), was.title()), before.updatedAt());
+            return new Stamped(
+                    new KnownRecord(
+                            was.id(),
+                            was.kind(),
+                            said.ownerId(),
+                            was.classification(),
+                            was.forums(),
+                            was.sectors(),
+                            was.countries(),
+                            was.subdivisions(),
+                            was.planId(),
+                            was.title()),
+                    before.updatedAt());
         }
         if (before.updatedAt().isAfter(stamp)) {
             return before;
         }
         String title = said.title() != null ? said.title() : was.title();
-        return new Stamped(new KnownRecord(said.id(), said.kind(), said.ownerId(), said.classification(),
-                said.forums(), said.sectors(), said.countries(), said.subdivisions(), said.planId(), title), stamp);
+        return new Stamped(
+                new KnownRecord(
+                        said.id(),
+                        said.kind(),
+                        said.ownerId(),
+                        said.classification(),
+                        said.forums(),
+                        said.sectors(),
+                        said.countries(),
+                        said.subdivisions(),
+                        said.planId(),
+                        title),
+                stamp);
     }
 
     /** The instant as the table keeps it: PostgreSQL stores microseconds, and the driver rounds the nanoseconds. */
@@ -141,19 +176,28 @@ public class KnownRecords {
     public Map<UUID, KnownRecord> find(Collection<UUID> ids) {
         Map<UUID, KnownRecord> found = new HashMap<>();
         if (!ids.isEmpty()) {
-            jdbc.query("SELECT * FROM known_record WHERE id = ANY(?::uuid[])", rs -> {
-                KnownRecord r = map(rs, 0);
-                found.put(r.id(), r);
-            }, ReadSql.arrayLiteral(List.copyOf(new LinkedHashSet<>(ids))));
+            jdbc.query(
+                    "SELECT * FROM known_record WHERE id = ANY(?::uuid[])",
+                    rs -> {
+                        KnownRecord r = map(rs, 0);
+                        found.put(r.id(), r);
+                    },
+                    ReadSql.arrayLiteral(List.copyOf(new LinkedHashSet<>(ids))));
         }
         return found;
     }
 
     static KnownRecord map(ResultSet rs, int i) throws SQLException {
-        return new KnownRecord(rs.getObject("id", UUID.class), rs.getString("kind"),
-                rs.getObject("owner_id", UUID.class), DataClassification.valueOf(rs.getString("classification")),
-                ReadSql.uuids(rs, "shared_with_forums"), ReadSql.strings(rs, "sectors"),
-                ReadSql.strings(rs, "countries"), ReadSql.strings(rs, "subdivisions"),
-                rs.getObject("plan_id", UUID.class), rs.getString("title"));
+        return new KnownRecord(
+                rs.getObject("id", UUID.class),
+                rs.getString("kind"),
+                rs.getObject("owner_id", UUID.class),
+                DataClassification.valueOf(rs.getString("classification")),
+                ReadSql.uuids(rs, "shared_with_forums"),
+                ReadSql.strings(rs, "sectors"),
+                ReadSql.strings(rs, "countries"),
+                ReadSql.strings(rs, "subdivisions"),
+                rs.getObject("plan_id", UUID.class),
+                rs.getString("title"));
     }
 }

@@ -2,7 +2,6 @@ package org.arrival.notifications.records;
 
 import java.util.Set;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,15 +20,28 @@ import org.jspecify.annotations.Nullable;
  * @param namedIds every id the payload names anywhere (records, organisations, forums, the actor's organisation):
  *        whoever is told of the event is told of them too, and a webhook receives the payload as it is
  */
-public record RecordEvent(KnownRecord record, boolean full, Set<UUID> relatedIds, @Nullable UUID actorOrg,
-        @Nullable UUID author, @Nullable UUID firewallOwner, Object payload, Set<UUID> namedIds) {
+public record RecordEvent(
+        KnownRecord record,
+        boolean full,
+        Set<UUID> relatedIds,
+        @Nullable UUID actorOrg,
+        @Nullable UUID author,
+        @Nullable UUID firewallOwner,
+        Object payload,
+        Set<UUID> namedIds) {
 
     public RecordEvent {
         namedIds = namedIds == null ? Set.of() : Set.copyOf(namedIds);
     }
 
-    public RecordEvent(KnownRecord record, boolean full, Set<UUID> relatedIds, @Nullable UUID actorOrg,
-            @Nullable UUID author, @Nullable UUID firewallOwner, Object payload) {
+    public RecordEvent(
+            KnownRecord record,
+            boolean full,
+            Set<UUID> relatedIds,
+            @Nullable UUID actorOrg,
+            @Nullable UUID author,
+            @Nullable UUID firewallOwner,
+            Object payload) {
         this(record, full, relatedIds, actorOrg, author, firewallOwner, payload, Set.of());
     }
 

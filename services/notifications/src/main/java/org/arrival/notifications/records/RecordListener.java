@@ -4,12 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.TopicConfig;
@@ -46,7 +45,11 @@ public class RecordListener {
     private final Clock clock;
     private final Duration maxAge;
 
-    public RecordListener(IdempotentHandling handling, KnownRecords records, Router router, Clock clock,
+    public RecordListener(
+            IdempotentHandling handling,
+            KnownRecords records,
+            Router router,
+            Clock clock,
             @Value("${arrival.notifications.routing.max-age:7d}") Duration maxAge) {
         this.handling = handling;
         this.records = records;
@@ -57,13 +60,17 @@ public class RecordListener {
 
     /** Every topic of the catalogue. */
     public static String[] topics() {
-        return EventCatalogue.instance().topics().stream().map(TopicDefinition::name).toArray(String[]::new);
+        return EventCatalogue.instance().topics().stream()
+                .map(TopicDefinition::name)
+                .toArray(String[]::new);
     }
 
     /** A poll's events, in one transaction (one per record if that fails: see {@link IdempotentHandling}). */
-    @KafkaListener(id = "notifications-router",
+    @KafkaListener(
+            id = "notifications-router",
             topics = "#{T(org.arrival.notifications.records.RecordListener).topics()}",
-            groupId = "${spring.kafka.consumer.group-id}" + GROUP_SUFFIX, batch = "true")
+            groupId = "${spring.kafka.consumer.group-id}" + GROUP_SUFFIX,
+            batch = "true")
     public void on(List<ConsumerRecord<String, byte[]>> records) {
         handling.handleAllOnce(CONSUMER, records, this::apply);
     }
@@ -107,14 +114,19 @@ public class RecordListener {
 
     /** The dead-letter topics of the router's consumer group. */
     @Bean
-    static KafkaAdmin.NewTopics routerDeadLetterTopics(MessagingProperties properties,
-            @Value("${spring.kafka.consumer.group-id}") String group) {
+    static KafkaAdmin.NewTopics routerDeadLetterTopics(
+            MessagingProperties properties, @Value("${spring.kafka.consumer.group-id}") String group) {
         List<NewTopic> topics = new ArrayList<>();
         for (TopicDefinition topic : EventCatalogue.instance().topics()) {
-            topics.add(new NewTopic(DeadLetters.topicFor(topic.name(), group + GROUP_SUFFIX), topic.partitions(),
-                    properties.replicationFactor())
-                    .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.retentionMs()),
-                            TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanupPolicy())));
+            topics.add(new NewTopic(
+                            DeadLetters.topicFor(topic.name(), group + GROUP_SUFFIX),
+                            topic.partitions(),
+                            properties.replicationFactor())
+                    .configs(Map.of(
+                            TopicConfig.RETENTION_MS_CONFIG,
+                            Long.toString(topic.retentionMs()),
+                            TopicConfig.CLEANUP_POLICY_CONFIG,
+                            topic.cleanupPolicy())));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }

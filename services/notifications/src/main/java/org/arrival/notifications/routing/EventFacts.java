@@ -2,7 +2,6 @@ package org.arrival.notifications.routing;
 
 import java.util.Set;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +12,10 @@ import org.jspecify.annotations.Nullable;
  * @param areas country and subdivision codes
  * @param recordIds the record, the event's subject and the record's parents (plan, round, implemented action)
  */
-public record EventFacts(String type, @Nullable UUID owner, Set<UUID> forums, Set<String> sectors,
-        Set<String> areas, Set<UUID> recordIds) {
-}
+public record EventFacts(
+        String type,
+        @Nullable UUID owner,
+        Set<UUID> forums,
+        Set<String> sectors,
+        Set<String> areas,
+        Set<UUID> recordIds) {}

@@ -2,18 +2,17 @@ package org.arrival.notifications.routing;
 
 import java.util.Collection;
 import java.util.List;
-
 import org.arrival.notifications.records.EventInterpreter;
 import org.arrival.notifications.subscriptions.SubscriptionFilter;
 
 /** Whether an event is one a subscription's filter asks for: every key given must match, absent keys match all. */
 public final class FilterMatching {
 
-    private FilterMatching() {
-    }
+    private FilterMatching() {}
 
     public static boolean matches(SubscriptionFilter filter, EventFacts event) {
-        if (!filter.eventTypes().isEmpty() && filter.eventTypes().stream().noneMatch(t -> typeMatches(t, event.type()))) {
+        if (!filter.eventTypes().isEmpty()
+                && filter.eventTypes().stream().noneMatch(t -> typeMatches(t, event.type()))) {
             return false;
         }
         if (!filter.forums().isEmpty() && !intersects(filter.forums(), event.forums())) {

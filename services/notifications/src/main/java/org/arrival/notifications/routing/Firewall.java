@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.RecordScope;
@@ -20,15 +19,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Firewall {
 
-    private Firewall() {
-    }
+    private Firewall() {}
 
     /**
      * The read scope of a record whose owner may be unknown (a record known only from its children's events, or
      * only by id). The read policy takes an absent owner for nobody's.
      */
-    public static RecordScope scope(@Nullable UUID owner, DataClassification classification,
-            Collection<UUID> forums) {
+    public static RecordScope scope(@Nullable UUID owner, DataClassification classification, Collection<UUID> forums) {
         return RecordScope.of(owner, classification, forums);
     }
 
@@ -63,14 +60,16 @@ public final class Firewall {
      * The classification of a notification: the event's, or the record's it quotes if stricter, or RESTRICTED when
      * it names a restricted record.
      */
-    public static DataClassification classification(DataClassification event, RecordScope quoted,
-            Collection<RecordScope> named) {
+    public static DataClassification classification(
+            DataClassification event, RecordScope quoted, Collection<RecordScope> named) {
         List<RecordScope> sources = new ArrayList<>();
         if (quoted != null) {
             sources.add(quoted);
         }
         // a record only named counts for what it says of enforcement bodies; its owner is among the organisations
-        named.stream().filter(r -> r.classification() == DataClassification.RESTRICTED).forEach(sources::add);
+        named.stream()
+                .filter(r -> r.classification() == DataClassification.RESTRICTED)
+                .forEach(sources::add);
         return RecordScope.strictest(event, sources, owner -> false);
     }
 
@@ -79,14 +78,16 @@ public final class Firewall {
         if (org == null) {
             return false;
         }
-        if (recipient.visibleOrganisations(audience.organisations()).size() != audience.organisations().size()) {
+        if (recipient.visibleOrganisations(audience.organisations()).size()
+                != audience.organisations().size()) {
             return false;
         }
         if (recipient.mayRead(audience.scope())) {
             return true;
         }
         DataClassification c = audience.scope().classification();
-        return audience.addressees().contains(org) && c != DataClassification.ORGANISATION
+        return audience.addressees().contains(org)
+                && c != DataClassification.ORGANISATION
                 && !(recipient.enforcementBody() && c == DataClassification.RESTRICTED);
     }
 }

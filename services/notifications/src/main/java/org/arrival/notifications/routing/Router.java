@@ -2,7 +2,6 @@ package org.arrival.notifications.routing;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -15,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.contracts.CloudEventHeaders;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.assessments.ChecklistGapIdentified;
@@ -39,7 +37,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -69,6 +66,7 @@ public class Router {
             SELECT ?, id, now() FROM notification
             WHERE event_id = ? AND recipient_org = ? AND coalesce(recipient_user, '') = coalesce(?, '')
             ON CONFLICT DO NOTHING""";
+
     private static final String EMAIL = """
             INSERT INTO delivery (id, channel, subscription_id, event_id, target, subject, payload, status,
                 next_attempt_at, created_at)
@@ -86,7 +84,11 @@ public class Router {
     private final Texts texts;
     private final String linkBase;
 
-    public Router(JdbcTemplate jdbc, SubscriptionRepository subscriptions, Organisations organisations, Texts texts,
+    public Router(
+            JdbcTemplate jdbc,
+            SubscriptionRepository subscriptions,
+            Organisations organisations,
+            Texts texts,
             @Value("${arrival.notifications.link-base}") String linkBase) {
         this.jdbc = jdbc;
         this.subscriptions = subscriptions;
@@ -151,8 +153,12 @@ public class Router {
      * @param named the ids the poll's events name, to find the organisations among them in one query
      */
     public Poll poll(Collection<UUID> named) {
-        Set<UUID> organisationsNamed = named.isEmpty() ? Set.of() : Set.copyOf(jdbc.queryForList(
-                "SELECT id FROM organisation WHERE id = ANY(?::uuid[])", UUID.class, ReadSql.arrayLiteral(named)));
+        Set<UUID> organisationsNamed = named.isEmpty()
+                ? Set.of()
+                : Set.copyOf(jdbc.queryForList(
+                        "SELECT id FROM organisation WHERE id = ANY(?::uuid[])",
+                        UUID.class,
+                        ReadSql.arrayLiteral(named)));
         return new Poll(organisationsNamed);
     }
 
@@ -160,8 +166,8 @@ public class Router {
      * Routes an event about {@code record} (as known after the event) with the poll's look-ups; its writes wait for
      * the poll's {@link Poll#flush}. {@code known} gives the records the event names. Returns the organisations told.
      */
-    public Set<UUID> route(InboundEvent event, RecordEvent read, KnownRecord record, KnownRecords.Poll known,
-            Poll poll) {
+    public Set<UUID> route(
+            InboundEvent event, RecordEvent read, KnownRecord record, KnownRecords.Poll known, Poll poll) {
         Lookups orgs = poll.organisations;
         Firewall.Audience audience = audience(event, read, record, known, orgs);
 
@@ -172,13 +178,13 @@ public class Router {
         if (record.planId() != null) {
             ids.add(record.planId());
         }
-        EventFacts facts = new EventFacts(event.type(), record.ownerId(), Set.copyOf(record.forums()),
-                Set.copyOf(record.sectors()), areas, ids);
+        EventFacts facts = new EventFacts(
+                event.type(), record.ownerId(), Set.copyOf(record.forums()), Set.copyOf(record.sectors()), areas, ids);
 
         Notice notice = Wording.describe(read.payload(), record, record.ownerId(), orgs::name);
         Locale english = texts.languages().getFirst();
-        Notification n = new Notification(event, notice, texts.title(english, notice), texts.body(english, notice),
-                link(read, record), audience);
+        Notification n = new Notification(
+                event, notice, texts.title(english, notice), texts.body(english, notice), link(read, record), audience);
 
         Set<UUID> told = new LinkedHashSet<>();
         for (Subscription s : poll.subscriptions()) {
@@ -210,8 +216,9 @@ public class Router {
                 if (document == null) {
                     document = cloudEvent(event);
                 }
-                poll.webhookCalls.add(new Object[] {UUID.randomUUID(), hook.get("id"), event.id(), hook.get("url"),
-                        event.type(), document});
+                poll.webhookCalls.add(new Object[] {
+                    UUID.randomUUID(), hook.get("id"), event.id(), hook.get("url"), event.type(), document
+                });
             }
         }
         return told;
@@ -222,8 +229,8 @@ public class Router {
      * event's classification raised by the record it quotes and the restricted records it names, and every
      * organisation it is about or names.
      */
-    private static Firewall.Audience audience(InboundEvent event, RecordEvent read, KnownRecord record,
-            KnownRecords.Poll known, Lookups orgs) {
+    private static Firewall.Audience audience(
+            InboundEvent event, RecordEvent read, KnownRecord record, KnownRecords.Poll known, Lookups orgs) {
         UUID recordOwner = record.ownerId();
         UUID owner = read.firewallOwner() != null ? read.firewallOwner() : recordOwner;
         Set<UUID> addressees = new HashSet<>();
@@ -270,7 +277,8 @@ public class Router {
         if ("FLAG".equals(record.kind()) && !record.forums().isEmpty()) {
             return linkBase + "/forums/" + record.forums().getFirst() + "/flags/" + record.id();
         }
-        if ("GAP".equals(record.kind()) && read.payload() instanceof ChecklistGapIdentified gap
+        if ("GAP".equals(record.kind())
+                && read.payload() instanceof ChecklistGapIdentified gap
                 && gap.roundId() != null) {
             return linkBase + "/rounds/" + gap.roundId();
         }
@@ -283,8 +291,7 @@ public class Router {
         String name = EventInterpreter.simpleName(event.type());
         if (FORUM_DEFAULTS.contains(name) && !record.forums().isEmpty()) {
             to.addAll(jdbc.queryForList("""
-                    SELECT DISTINCT stakeholder_id FROM forum_membership WHERE active AND forum_id = ANY(?::uuid[])""",
-                    UUID.class, ReadSql.arrayLiteral(record.forums())));
+                    SELECT DISTINCT stakeholder_id FROM forum_membership WHERE active AND forum_id = ANY(?::uuid[])""", UUID.class, ReadSql.arrayLiteral(record.forums())));
             if (name.equals("ActionProposed") && read.actorOrg() != null) {
                 to.remove(read.actorOrg()); // the proposer knows already
             }
@@ -296,20 +303,38 @@ public class Router {
     }
 
     /** One notification per event, organisation and user: the first subscription that asks for it names it. */
-    private static void notify(Poll poll, Notification n, UUID org, @Nullable String user,
-            @Nullable UUID subscription) {
+    private static void notify(
+            Poll poll, Notification n, UUID org, @Nullable String user, @Nullable UUID subscription) {
         poll.notifications.putIfAbsent(Arrays.asList(n.event().id(), org, user), new Object[] {
-                UUID.randomUUID(), n.event().id(), n.event().type(), n.event().subject(), org, user, subscription,
-                n.title(), n.body(), n.link(), n.audience().scope().classification().name(),
-                Timestamp.from(n.event().time()), ReadSql.arrayLiteral(n.audience().organisations()),
-                n.notice().code(), JSON.writeValueAsString(n.notice().parameters())});
+            UUID.randomUUID(),
+            n.event().id(),
+            n.event().type(),
+            n.event().subject(),
+            org,
+            user,
+            subscription,
+            n.title(),
+            n.body(),
+            n.link(),
+            n.audience().scope().classification().name(),
+            Timestamp.from(n.event().time()),
+            ReadSql.arrayLiteral(n.audience().organisations()),
+            n.notice().code(),
+            JSON.writeValueAsString(n.notice().parameters())
+        });
     }
 
     /** An immediate e-mail, worded in the subscription's language. */
     private static Object[] email(Notification n, Subscription s, Texts texts) {
         Locale language = texts.language(s.language());
-        return new Object[] {UUID.randomUUID(), s.id(), n.event().id(), s.address(),
-                texts.title(language, n.notice()), texts.email(language, n.notice(), n.link(), s.id().toString())};
+        return new Object[] {
+            UUID.randomUUID(),
+            s.id(),
+            n.event().id(),
+            s.address(),
+            texts.title(language, n.notice()),
+            texts.email(language, n.notice(), n.link(), s.id().toString())
+        };
     }
 
     private List<Map<String, Object>> webhooks(UUID org, String type) {
@@ -335,9 +360,8 @@ public class Router {
         return JSON.writeValueAsString(doc);
     }
 
-    private record Notification(InboundEvent event, Notice notice, String title, String body, String link,
-            Firewall.Audience audience) {
-    }
+    private record Notification(
+            InboundEvent event, Notice notice, String title, String body, String link, Firewall.Audience audience) {}
 
     /** Replica look-ups, once per organisation per poll. */
     private final class Lookups {
@@ -360,14 +384,14 @@ public class Router {
         }
 
         /** The organisation's name, or null when the replica does not know it (the wording says "an organisation"). */
-        @Nullable String name(@Nullable UUID org) {
+        @Nullable
+        String name(@Nullable UUID org) {
             return org == null ? null : find(org).map(KnownOrganisation::name).orElse(null);
         }
 
         /** The organisation as the read policy sees it; an organisation the replica does not know is an enforcement body. */
         boolean mayTell(Firewall.Audience audience, UUID org) {
-            Viewer viewer = viewers.computeIfAbsent(org,
-                    o -> organisations.viewer(Firewall.recipient(o)));
+            Viewer viewer = viewers.computeIfAbsent(org, o -> organisations.viewer(Firewall.recipient(o)));
             return Firewall.mayTell(audience, viewer);
         }
     }

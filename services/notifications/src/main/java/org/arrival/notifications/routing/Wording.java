@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
-
 import org.arrival.contracts.actionplans.ActionProposed;
 import org.arrival.contracts.actionplans.ActionUpdated;
 import org.arrival.contracts.actionplans.ContributionMade;
@@ -60,8 +59,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Wording {
 
-    private Wording() {
-    }
+    private Wording() {}
 
     /**
      * What the event says, in no language: its code and the parameters its wording needs.
@@ -70,7 +68,10 @@ public final class Wording {
      * @param owner the organisation the event is about (the record's owner)
      * @param names organisation names from the registry replica (null when unknown)
      */
-    public static Notice describe(Object payload, KnownRecord record, @Nullable UUID owner,
+    public static Notice describe(
+            Object payload,
+            KnownRecord record,
+            @Nullable UUID owner,
             Function<@Nullable UUID, @Nullable String> names) {
         Params p = new Params();
         p.put("kind", record.kind());
@@ -89,7 +90,11 @@ public final class Wording {
             case StakeholderArchived e -> stakeholder(p, e.stakeholder().name(), e.reason(), e);
             case ForumEstablished e -> {
                 p.put("forum", e.forum().name());
-                p.put("text", e.forum().thematicScope() == null ? null : e.forum().thematicScope().mandate());
+                p.put(
+                        "text",
+                        e.forum().thematicScope() == null
+                                ? null
+                                : e.forum().thematicScope().mandate());
                 yield "ForumEstablished";
             }
             case ForumUpdated e -> {
@@ -223,8 +228,13 @@ public final class Wording {
         return event.getClass().getSimpleName();
     }
 
-    private static String membership(Params p, KnownRecord forum, Membership m, @Nullable String reason,
-            Function<@Nullable UUID, @Nullable String> names, String code) {
+    private static String membership(
+            Params p,
+            KnownRecord forum,
+            Membership m,
+            @Nullable String reason,
+            Function<@Nullable UUID, @Nullable String> names,
+            String code) {
         p.put("forum", forum.title());
         p.put("member", names.apply(m.stakeholderId()));
         p.put("seat", m.seat());
@@ -234,8 +244,15 @@ public final class Wording {
 
     private static String estimate(Params p, PopulationEstimate e, String code) {
         p.put("group", e.group());
-        p.put("area", e.area() == null ? null : e.area().areaName() != null ? e.area().areaName()
-                : e.area().subdivision() != null ? e.area().subdivision() : e.area().country());
+        p.put(
+                "area",
+                e.area() == null
+                        ? null
+                        : e.area().areaName() != null
+                                ? e.area().areaName()
+                                : e.area().subdivision() != null
+                                        ? e.area().subdivision()
+                                        : e.area().country());
         p.put("asOf", e.asOf());
         return code;
     }
@@ -287,11 +304,28 @@ public final class Wording {
         putIfPresent(out, "question", parameters.questionCode());
         putIfPresent(out, "sectors", names(parameters.sectors()));
         putIfPresent(out, "groups", names(parameters.groups()));
-        putIfPresent(out, "areas", parameters.areas() == null || parameters.areas().isEmpty() ? null
-                : List.copyOf(parameters.areas().stream().filter(Objects::nonNull).toList()));
-        putIfPresent(out, "periodStart", parameters.periodStart() == null ? null : parameters.periodStart().toString());
-        putIfPresent(out, "periodEnd", parameters.periodEnd() == null ? null : parameters.periodEnd().toString());
-        putIfPresent(out, "dueOn", parameters.dueOn() == null ? null : parameters.dueOn().toString());
+        putIfPresent(
+                out,
+                "areas",
+                parameters.areas() == null || parameters.areas().isEmpty()
+                        ? null
+                        : List.copyOf(parameters.areas().stream()
+                                .filter(Objects::nonNull)
+                                .toList()));
+        putIfPresent(
+                out,
+                "periodStart",
+                parameters.periodStart() == null
+                        ? null
+                        : parameters.periodStart().toString());
+        putIfPresent(
+                out,
+                "periodEnd",
+                parameters.periodEnd() == null ? null : parameters.periodEnd().toString());
+        putIfPresent(
+                out,
+                "dueOn",
+                parameters.dueOn() == null ? null : parameters.dueOn().toString());
         putIfPresent(out, "days", parameters.daysOverdue());
         return out;
     }
@@ -300,7 +334,8 @@ public final class Wording {
         if (codes == null) {
             return null;
         }
-        List<String> names = codes.stream().filter(Objects::nonNull).map(Enum::name).toList();
+        List<String> names =
+                codes.stream().filter(Objects::nonNull).map(Enum::name).toList();
         return names.isEmpty() ? null : names;
     }
 
@@ -339,8 +374,13 @@ public final class Wording {
                 case Enum<?> e -> e.name();
                 case java.time.LocalDate d -> d.toString();
                 case String s -> s.isBlank() ? null : s;
-                case List<?> l -> l.isEmpty() ? null : l.stream().filter(Objects::nonNull)
-                        .map(i -> i instanceof Enum<?> e ? e.name() : i.toString()).toList();
+                case List<?> l ->
+                    l.isEmpty()
+                            ? null
+                            : l.stream()
+                                    .filter(Objects::nonNull)
+                                    .map(i -> i instanceof Enum<?> e ? e.name() : i.toString())
+                                    .toList();
                 default -> value;
             };
             if (v == null) {

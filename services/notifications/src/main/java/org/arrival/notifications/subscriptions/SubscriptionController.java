@@ -1,8 +1,9 @@
 package org.arrival.notifications.subscriptions;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
-
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.web.ETags;
 import org.arrival.platform.web.PageQuery;
@@ -20,9 +21,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
 @RestController
 @RequestMapping(path = "/subscriptions", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Subscriptions", description = "What a user or an organisation wants to be told about, and how")
@@ -34,18 +32,23 @@ public class SubscriptionController {
         this.service = service;
     }
 
-    @Operation(summary = "Subscribe the caller (scope USER) or, as organisation administrator, the caller's organisation")
+    @Operation(
+            summary = "Subscribe the caller (scope USER) or, as organisation administrator, the caller's organisation")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<SubscriptionView> create(Caller caller, @RequestBody SubscriptionInput input) {
         Subscription s = service.create(caller, input);
-        return ResponseEntity.created(URI.create("/subscriptions/" + s.id())).eTag(ETags.of(s.version()))
+        return ResponseEntity.created(URI.create("/subscriptions/" + s.id()))
+                .eTag(ETags.of(s.version()))
                 .body(SubscriptionView.of(s));
     }
 
     @Operation(summary = "The caller's own subscriptions and their organisation's, paged")
     @GetMapping
-    public PageResult<SubscriptionView> list(Caller caller, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort) {
+    public PageResult<SubscriptionView> list(
+            Caller caller,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort) {
         PageQuery paging = PageQuery.parse(page, size, sort, SubscriptionRepository.sortable(), "-createdAt");
         return service.list(caller, paging).map(SubscriptionView::of);
     }
@@ -58,7 +61,9 @@ public class SubscriptionController {
 
     @Operation(summary = "Replace a subscription's channel, frequency and filter; needs If-Match")
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<SubscriptionView> replace(Caller caller, @PathVariable UUID id,
+    public ResponseEntity<SubscriptionView> replace(
+            Caller caller,
+            @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody SubscriptionInput input) {
         long expected = ETags.requiredVersion(ifMatch);
@@ -67,8 +72,8 @@ public class SubscriptionController {
 
     @Operation(summary = "End a subscription; needs If-Match")
     @DeleteMapping("/{id}")
-    public ResponseEntity<Void> delete(Caller caller, @PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    public ResponseEntity<Void> delete(
+            Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         service.delete(caller, id, ETags.requiredVersion(ifMatch));
         return ResponseEntity.noContent().build();
     }

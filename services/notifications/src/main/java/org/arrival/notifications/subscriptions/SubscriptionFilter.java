@@ -2,7 +2,6 @@ package org.arrival.notifications.subscriptions;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,11 +10,16 @@ import org.jspecify.annotations.Nullable;
  * {@code areas} (country or subdivision codes), {@code records} (the record, or its parent action or plan) and
  * {@code eventTypes} (full CloudEvents types or simple names such as {@code ProgressReported}).
  */
-public record SubscriptionFilter(List<UUID> forums, List<UUID> organisations, List<String> sectors,
-        List<String> areas, List<UUID> records, List<String> eventTypes) {
+public record SubscriptionFilter(
+        List<UUID> forums,
+        List<UUID> organisations,
+        List<String> sectors,
+        List<String> areas,
+        List<UUID> records,
+        List<String> eventTypes) {
 
-    public static final SubscriptionFilter EVERYTHING = new SubscriptionFilter(List.of(), List.of(), List.of(),
-            List.of(), List.of(), List.of());
+    public static final SubscriptionFilter EVERYTHING =
+            new SubscriptionFilter(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 
     public SubscriptionFilter {
         forums = copy(forums);

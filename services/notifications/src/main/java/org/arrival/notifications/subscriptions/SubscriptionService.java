@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import org.arrival.contracts.EventCatalogue;
 import org.arrival.contracts.EventTypeDefinition;
 import org.arrival.notifications.records.KnownRecord;
@@ -44,7 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SubscriptionService {
 
-    private static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}$");
+    private static final Pattern EMAIL =
+            Pattern.compile("^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}$");
     private static final Pattern AREA = Pattern.compile("^[A-Z]{2}(-[A-Z0-9]{1,3})?$");
     private static final int MAX_KEYS = 100;
 
@@ -54,8 +54,12 @@ public class SubscriptionService {
     private final JdbcTemplate jdbc;
     private final Texts texts;
 
-    public SubscriptionService(SubscriptionRepository subscriptions, KnownRecords records,
-            Organisations organisations, JdbcTemplate jdbc, Texts texts) {
+    public SubscriptionService(
+            SubscriptionRepository subscriptions,
+            KnownRecords records,
+            Organisations organisations,
+            JdbcTemplate jdbc,
+            Texts texts) {
         this.subscriptions = subscriptions;
         this.records = records;
         this.organisations = organisations;
@@ -72,9 +76,22 @@ public class SubscriptionService {
         }
         Settings settings = validated(caller, org, input);
         Instant now = Instant.now();
-        Subscription s = new Subscription(UUID.randomUUID(), 1, org, scope == Scope.USER ? caller.userId() : null,
-                settings.channel(), settings.address(), settings.webhookId(), settings.frequency(), settings.filter(),
-                settings.language(), true, now, caller.userId(), now, caller.userId());
+        Subscription s = new Subscription(
+                UUID.randomUUID(),
+                1,
+                org,
+                scope == Scope.USER ? caller.userId() : null,
+                settings.channel(),
+                settings.address(),
+                settings.webhookId(),
+                settings.frequency(),
+                settings.filter(),
+                settings.language(),
+                true,
+                now,
+                caller.userId(),
+                now,
+                caller.userId());
         subscriptions.insert(s);
         return s;
     }
@@ -105,12 +122,28 @@ public class SubscriptionService {
             throw new StaleVersion("subscription", id, expectedVersion);
         }
         Settings settings = validated(caller, current.ownerOrg(), input);
-        Subscription next = new Subscription(id, current.version() + 1, current.ownerOrg(), current.userId(),
-                settings.channel(), settings.address(), settings.webhookId(), settings.frequency(), settings.filter(),
-                settings.language(), true, current.createdAt(), current.createdBy(), Instant.now(), caller.userId());
-        if (next.channel() == current.channel() && Objects.equals(next.address(), current.address())
-                && Objects.equals(next.webhookId(), current.webhookId()) && next.frequency() == current.frequency()
-                && next.filter().equals(current.filter()) && next.language().equals(current.language())) {
+        Subscription next = new Subscription(
+                id,
+                current.version() + 1,
+                current.ownerOrg(),
+                current.userId(),
+                settings.channel(),
+                settings.address(),
+                settings.webhookId(),
+                settings.frequency(),
+                settings.filter(),
+                settings.language(),
+                true,
+                current.createdAt(),
+                current.createdBy(),
+                Instant.now(),
+                caller.userId());
+        if (next.channel() == current.channel()
+                && Objects.equals(next.address(), current.address())
+                && Objects.equals(next.webhookId(), current.webhookId())
+                && next.frequency() == current.frequency()
+                && next.filter().equals(current.filter())
+                && next.language().equals(current.language())) {
             return current;
         }
         subscriptions.update(next);
@@ -127,22 +160,40 @@ public class SubscriptionService {
         if (current.version() != expectedVersion) {
             throw new StaleVersion("subscription", id, expectedVersion);
         }
-        subscriptions.update(new Subscription(id, current.version() + 1, current.ownerOrg(), current.userId(),
-                current.channel(), current.address(), current.webhookId(), current.frequency(), current.filter(),
-                current.language(), false, current.createdAt(), current.createdBy(), Instant.now(), caller.userId()));
+        subscriptions.update(new Subscription(
+                id,
+                current.version() + 1,
+                current.ownerOrg(),
+                current.userId(),
+                current.channel(),
+                current.address(),
+                current.webhookId(),
+                current.frequency(),
+                current.filter(),
+                current.language(),
+                false,
+                current.createdAt(),
+                current.createdBy(),
+                Instant.now(),
+                caller.userId()));
     }
 
     private Subscription owned(Caller caller, UUID id, boolean forUpdate) {
         if (caller.organisationId() == null) {
             throw new RecordNotFound("subscription", id);
         }
-        return subscriptions.findOwned(id, caller.organisationId(), caller.userId(), forUpdate)
+        return subscriptions
+                .findOwned(id, caller.organisationId(), caller.userId(), forUpdate)
                 .orElseThrow(() -> new RecordNotFound("subscription", id));
     }
 
-    private record Settings(Channel channel, @Nullable String address, @Nullable UUID webhookId, Frequency frequency,
-            SubscriptionFilter filter, String language) {
-    }
+    private record Settings(
+            Channel channel,
+            @Nullable String address,
+            @Nullable UUID webhookId,
+            Frequency frequency,
+            SubscriptionFilter filter,
+            String language) {}
 
     /**
      * Checks the input: 400 for what is malformed, 422 for references to what is unknown or what the caller may not
@@ -153,7 +204,9 @@ public class SubscriptionService {
             throw InvalidInput.field("channel", "is required (IN_APP, EMAIL or WEBHOOK)");
         }
         Frequency frequency = input.frequency() == null ? Frequency.IMMEDIATE : input.frequency();
-        String address = input.address() == null || input.address().isBlank() ? null : input.address().strip();
+        String address = input.address() == null || input.address().isBlank()
+                ? null
+                : input.address().strip();
         if (input.channel() == Channel.EMAIL) {
             if (address == null) {
                 throw InvalidInput.field("address", "is required for EMAIL");
@@ -182,18 +235,21 @@ public class SubscriptionService {
             throw new UnprocessableReference("webhookId", "no webhook " + webhookId + " of your organisation");
         }
         Viewer viewer = organisations.viewer(caller);
-        List<UUID> unknownForums = filter.forums().stream().filter(f -> !forumVisible(viewer, f)).toList();
+        List<UUID> unknownForums =
+                filter.forums().stream().filter(f -> !forumVisible(viewer, f)).toList();
         if (!unknownForums.isEmpty()) {
             throw new UnprocessableReference("filter.forums", "unknown forums " + join(unknownForums));
         }
         List<UUID> unknownOrgs = filter.organisations().stream()
-                .filter(o -> !organisationKnown(o) || !viewer.maySeeOrganisation(o)).toList();
+                .filter(o -> !organisationKnown(o) || !viewer.maySeeOrganisation(o))
+                .toList();
         if (!unknownOrgs.isEmpty()) {
             throw new UnprocessableReference("filter.organisations", "unknown organisations " + join(unknownOrgs));
         }
         Map<UUID, KnownRecord> known = records.find(filter.records());
         List<UUID> unknownRecords = filter.records().stream()
-                .filter(r -> !known.containsKey(r) || !viewer.mayRead(scope(known.get(r)))).toList();
+                .filter(r -> !known.containsKey(r) || !viewer.mayRead(scope(known.get(r))))
+                .toList();
         if (!unknownRecords.isEmpty()) {
             throw new UnprocessableReference("filter.records", "unknown records " + join(unknownRecords));
         }
@@ -207,8 +263,12 @@ public class SubscriptionService {
         }
         Locale language = tag.length() <= 35 ? texts.supported(tag) : null;
         if (language == null) {
-            throw InvalidInput.field("language", "must be one of " + texts.languages().stream()
-                    .map(Locale::toLanguageTag).collect(Collectors.joining(", ")));
+            throw InvalidInput.field(
+                    "language",
+                    "must be one of "
+                            + texts.languages().stream()
+                                    .map(Locale::toLanguageTag)
+                                    .collect(Collectors.joining(", ")));
         }
         return language.toLanguageTag();
     }
@@ -220,32 +280,45 @@ public class SubscriptionService {
         List<UUID> forums = ids("filter.forums", f.forums());
         List<UUID> orgs = ids("filter.organisations", f.organisations());
         List<UUID> records = ids("filter.records", f.records());
-        List<String> sectors = size("filter.sectors", f.sectors()).stream().map(s -> {
-            if (s == null) {
-                throw InvalidInput.field("filter.sectors", "must not contain null");
-            }
-            return s.name();
-        }).distinct().toList();
-        List<String> areas = size("filter.areas", f.areas()).stream().map(a -> {
-            String v = a == null ? "" : a.strip().toUpperCase(Locale.ROOT);
-            if (!AREA.matcher(v).matches()) {
-                throw InvalidInput.field("filter.areas", "'" + a + "' is not a country (UG) or subdivision (UG-C) code");
-            }
-            return v;
-        }).distinct().toList();
-        List<String> types = size("filter.eventTypes", f.eventTypes()).stream().map(t -> {
-            String v = t == null ? "" : t.strip();
-            if (!knownType(v)) {
-                throw InvalidInput.field("filter.eventTypes", "'" + t + "' is not an event type of the catalogue");
-            }
-            return v;
-        }).distinct().toList();
+        List<String> sectors = size("filter.sectors", f.sectors()).stream()
+                .map(s -> {
+                    if (s == null) {
+                        throw InvalidInput.field("filter.sectors", "must not contain null");
+                    }
+                    return s.name();
+                })
+                .distinct()
+                .toList();
+        List<String> areas = size("filter.areas", f.areas()).stream()
+                .map(a -> {
+                    String v = a == null ? "" : a.strip().toUpperCase(Locale.ROOT);
+                    if (!AREA.matcher(v).matches()) {
+                        throw InvalidInput.field(
+                                "filter.areas", "'" + a + "' is not a country (UG) or subdivision (UG-C) code");
+                    }
+                    return v;
+                })
+                .distinct()
+                .toList();
+        List<String> types = size("filter.eventTypes", f.eventTypes()).stream()
+                .map(t -> {
+                    String v = t == null ? "" : t.strip();
+                    if (!knownType(v)) {
+                        throw InvalidInput.field(
+                                "filter.eventTypes", "'" + t + "' is not an event type of the catalogue");
+                    }
+                    return v;
+                })
+                .distinct()
+                .toList();
         return new SubscriptionFilter(forums, orgs, sectors, areas, records, types);
     }
 
     static boolean knownType(String type) {
-        return EventCatalogue.instance().findType(type).isPresent() || EventCatalogue.instance().eventTypes().stream()
-                .map(EventTypeDefinition::simpleName).anyMatch(type::equals);
+        return EventCatalogue.instance().findType(type).isPresent()
+                || EventCatalogue.instance().eventTypes().stream()
+                        .map(EventTypeDefinition::simpleName)
+                        .anyMatch(type::equals);
     }
 
     private static List<UUID> ids(String field, @Nullable List<UUID> ids) {
@@ -272,8 +345,8 @@ public class SubscriptionService {
         if (record != null && "FORUM".equals(record.kind())) {
             return viewer.mayRead(scope(record));
         }
-        Integer n = jdbc.queryForObject("SELECT count(*) FROM forum_membership WHERE forum_id = ?", Integer.class,
-                forum);
+        Integer n =
+                jdbc.queryForObject("SELECT count(*) FROM forum_membership WHERE forum_id = ?", Integer.class, forum);
         return n != null && n > 0;
     }
 
@@ -303,5 +376,4 @@ public class SubscriptionService {
             throw new AccessRefused("Only your organisation's administrators manage its subscriptions");
         }
     }
-
 }

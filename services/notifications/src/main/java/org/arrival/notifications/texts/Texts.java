@@ -1,5 +1,11 @@
 package org.arrival.notifications.texts;
 
+import com.ibm.icu.text.DateFormat;
+import com.ibm.icu.text.ListFormatter;
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.text.MessagePattern;
+import com.ibm.icu.util.TimeZone;
+import com.ibm.icu.util.ULocale;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -20,14 +26,6 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
-import com.ibm.icu.text.DateFormat;
-import com.ibm.icu.text.ListFormatter;
-import com.ibm.icu.text.MessageFormat;
-import com.ibm.icu.text.MessagePattern;
-import com.ibm.icu.util.TimeZone;
-import com.ibm.icu.util.ULocale;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,20 +50,28 @@ public final class Texts {
     public static final List<String> BUNDLES = List.of("messages/notifications", "messages/labels");
 
     /** Parameters holding codes of the contracts' enums, with the enum whose labels word them. */
-    public static final Map<String, String> LABELS = Map.ofEntries(Map.entry("sector", "Sector"),
-            Map.entry("sectors", "Sector"), Map.entry("group", "PopulationGroup"), Map.entry("groups", "PopulationGroup"),
-            Map.entry("severity", "Severity"), Map.entry("needStatus", "NeedStatus"),
-            Map.entry("actionStatus", "ActionStatus"), Map.entry("planStatus", "PlanStatus"),
-            Map.entry("forumStatus", "ForumStatus"), Map.entry("seat", "SeatType"), Map.entry("rag", "Rag"),
-            Map.entry("inputKind", "InputKind"), Map.entry("check", "CoherenceCheckCode"),
+    public static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("sector", "Sector"),
+            Map.entry("sectors", "Sector"),
+            Map.entry("group", "PopulationGroup"),
+            Map.entry("groups", "PopulationGroup"),
+            Map.entry("severity", "Severity"),
+            Map.entry("needStatus", "NeedStatus"),
+            Map.entry("actionStatus", "ActionStatus"),
+            Map.entry("planStatus", "PlanStatus"),
+            Map.entry("forumStatus", "ForumStatus"),
+            Map.entry("seat", "SeatType"),
+            Map.entry("rag", "Rag"),
+            Map.entry("inputKind", "InputKind"),
+            Map.entry("check", "CoherenceCheckCode"),
             Map.entry("answer", "ConsolidatedAnswer"));
     /** Parameters holding ISO dates. */
     public static final Set<String> DATES = Set.of("dueOn", "periodStart", "periodEnd", "closesOn", "asOf");
     /** Parameters holding titles, written in quotation marks. */
     public static final Set<String> QUOTED = Set.of("title", "otherTitle", "forum", "round", "milestone");
     /** Parameters holding organisations' names. */
-    public static final Set<String> ORGANISATIONS = Set.of("organisation", "member", "contributor", "respondent",
-            "municipality");
+    public static final Set<String> ORGANISATIONS =
+            Set.of("organisation", "member", "contributor", "respondent", "municipality");
     /** Codes whose body begins with a coherence flag's finding. */
     public static final Set<String> FLAG_CODES = Set.of("CoherenceFlagRaised", "CoherenceFlagUpdated");
 
@@ -91,7 +97,10 @@ public final class Texts {
             return null;
         }
         String language = Locale.forLanguageTag(tag.strip()).getLanguage();
-        return languages.stream().filter(l -> l.getLanguage().equals(language)).findFirst().orElse(null);
+        return languages.stream()
+                .filter(l -> l.getLanguage().equals(language))
+                .findFirst()
+                .orElse(null);
     }
 
     /** The language of a tag, or the fallback. */
@@ -116,7 +125,9 @@ public final class Texts {
         List<String> parts = new ArrayList<>();
         if (FLAG_CODES.contains(notice.code())) {
             // the finding only from what the flag says: no stand-ins for its titles
-            String finding = finding(locale, String.valueOf(notice.parameters().get("check")),
+            String finding = finding(
+                    locale,
+                    String.valueOf(notice.parameters().get("check")),
                     arguments(locale, notice.parameters(), false));
             add(parts, finding != null ? finding : plain(notice.parameters().get("summary")));
         }
@@ -147,29 +158,36 @@ public final class Texts {
     }
 
     /** One item of a digest. */
-    public record DigestItem(@Nullable Notice notice, String fallbackTitle, String link, Instant occurredAt) {
-    }
+    public record DigestItem(@Nullable Notice notice, String fallbackTitle, String link, Instant occurredAt) {}
 
     public String digestSubject(Locale locale, LocalDate day, int count) {
         return text(locale, "digest.subject", Map.of("day", date(locale, day), "count", count));
     }
 
     public String digestBody(Locale locale, LocalDate day, List<DigestItem> items, ZoneId zone) {
-        StringBuilder b = new StringBuilder(text(locale, "digest.intro",
-                Map.of("day", date(locale, day), "count", items.size()))).append('\n');
-        DateFormat time = DateFormat.getDateTimeInstance(DateFormat.MEDIUM, DateFormat.SHORT, ULocale.forLocale(locale));
+        StringBuilder b = new StringBuilder(
+                        text(locale, "digest.intro", Map.of("day", date(locale, day), "count", items.size())))
+                .append('\n');
+        DateFormat time =
+                DateFormat.getDateTimeInstance(DateFormat.MEDIUM, DateFormat.SHORT, ULocale.forLocale(locale));
         time.setTimeZone(TimeZone.getTimeZone(zone.getId()));
         int i = 1;
         for (DigestItem item : items) {
             String title = item.notice() == null ? item.fallbackTitle() : title(locale, item.notice());
             b.append('\n').append(i++).append(". ").append(title).append('\n');
             synchronized (time) {
-                b.append("   ").append(time.format(Date.from(item.occurredAt()))).append(" (").append(zone.getId())
+                b.append("   ")
+                        .append(time.format(Date.from(item.occurredAt())))
+                        .append(" (")
+                        .append(zone.getId())
                         .append(")\n");
             }
             b.append("   ").append(item.link()).append('\n');
         }
-        return b.append('\n').append(text(locale, "digest.footer", Map.of())).append('\n').toString();
+        return b.append('\n')
+                .append(text(locale, "digest.footer", Map.of()))
+                .append('\n')
+                .toString();
     }
 
     // ---- the bundles
@@ -219,8 +237,8 @@ public final class Texts {
     }
 
     private MessageFormat format(Locale locale, String key, String pattern) {
-        return formats.computeIfAbsent(locale.toLanguageTag() + '\u0000' + key,
-                k -> new MessageFormat(pattern, ULocale.forLocale(locale)));
+        return formats.computeIfAbsent(
+                locale.toLanguageTag() + '\u0000' + key, k -> new MessageFormat(pattern, ULocale.forLocale(locale)));
     }
 
     private @Nullable String pattern(Locale locale, String key) {
@@ -250,8 +268,12 @@ public final class Texts {
         }
         for (String name : QUOTED) {
             if (!args.containsKey(name)) {
-                args.put(name, text(locale, "notification.untitled",
-                        Map.of("kind", String.valueOf(parameters.getOrDefault("kind", "RECORD")))));
+                args.put(
+                        name,
+                        text(
+                                locale,
+                                "notification.untitled",
+                                Map.of("kind", String.valueOf(parameters.getOrDefault("kind", "RECORD")))));
             }
         }
         for (String name : ORGANISATIONS) {
@@ -265,9 +287,13 @@ public final class Texts {
             return null;
         }
         if (value instanceof List<?> list) {
-            List<String> items = list.stream().filter(java.util.Objects::nonNull)
-                    .map(item -> String.valueOf(argument(locale, name, item))).toList();
-            return items.isEmpty() ? null : ListFormatter.getInstance(ULocale.forLocale(locale)).format(items);
+            List<String> items = list.stream()
+                    .filter(java.util.Objects::nonNull)
+                    .map(item -> String.valueOf(argument(locale, name, item)))
+                    .toList();
+            return items.isEmpty()
+                    ? null
+                    : ListFormatter.getInstance(ULocale.forLocale(locale)).format(items);
         }
         if (value instanceof Boolean b) {
             return b.toString();
@@ -305,7 +331,9 @@ public final class Texts {
     }
 
     private static @Nullable String plain(@Nullable Object value) {
-        return value == null || String.valueOf(value).isBlank() ? null : String.valueOf(value).strip();
+        return value == null || String.valueOf(value).isBlank()
+                ? null
+                : String.valueOf(value).strip();
     }
 
     private static void add(List<String> parts, @Nullable String part) {

@@ -2,14 +2,12 @@ package org.arrival.notifications.delivery;
 
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Test rows in the {@code delivery} table, inserted as the event handlers would. */
 public final class Deliveries {
 
-    private Deliveries() {
-    }
+    private Deliveries() {}
 
     /** A PENDING row, due now. */
     public static UUID insert(JdbcTemplate jdbc, String channel, String target, String subject, String payload) {

@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.arrival.notifications.NotificationsIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class DeliveryWorkerTest extends NotificationsIntegrationTest {
 
-    private static final DeliveryWorker.Settings SETTINGS = new DeliveryWorker.Settings(3, Duration.ofSeconds(5),
-            Duration.ofSeconds(8), 20, Duration.ofMinutes(5));
+    private static final DeliveryWorker.Settings SETTINGS =
+            new DeliveryWorker.Settings(3, Duration.ofSeconds(5), Duration.ofSeconds(8), 20, Duration.ofMinutes(5));
 
     private DeliveryWorker worker(DeliveryChannel... channels) {
         return worker(SETTINGS, channels);
@@ -125,7 +124,9 @@ class DeliveryWorkerTest extends NotificationsIntegrationTest {
         Map<String, Object> failed = Deliveries.row(jdbc, boom);
         assertThat(failed.get("status")).isEqualTo("FAILED");
         assertThat(failed.get("attempts")).isEqualTo(1);
-        assertThat((String) failed.get("last_error")).contains("IllegalStateException").contains("kaputt");
+        assertThat((String) failed.get("last_error"))
+                .contains("IllegalStateException")
+                .contains("kaputt");
     }
 
     @Test
@@ -142,7 +143,8 @@ class DeliveryWorkerTest extends NotificationsIntegrationTest {
             return DeliveryOutcome.delivered(250);
         });
         FakeChannel fast = FakeChannel.unique("FAST", d -> DeliveryOutcome.delivered(200));
-        List<UUID> slowRows = List.of(Deliveries.insert(jdbc, slow.name(), "a", null, "{}"),
+        List<UUID> slowRows = List.of(
+                Deliveries.insert(jdbc, slow.name(), "a", null, "{}"),
                 Deliveries.insert(jdbc, slow.name(), "b", null, "{}"));
         List<UUID> fastRows = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -155,7 +157,9 @@ class DeliveryWorkerTest extends NotificationsIntegrationTest {
         // the slow channel hangs until released, so every fast row sent now was sent while it hung
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!fastRows.stream().allMatch(id -> "SENT".equals(Deliveries.status(jdbc, id)))) {
-            assertThat(System.nanoTime()).as("fast rows sent while the slow channel hangs").isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("fast rows sent while the slow channel hangs")
+                    .isLessThan(deadline);
             Thread.sleep(20);
         }
         assertThat(slowRows).allMatch(id -> !"SENT".equals(Deliveries.status(jdbc, id)));
@@ -210,14 +214,15 @@ class DeliveryWorkerTest extends NotificationsIntegrationTest {
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             UUID id = Deliveries.insert(jdbc, channel.name(), "t" + i, null, "{}");
-            jdbc.update("UPDATE delivery SET next_attempt_at = now() - ? * interval '1 minute' WHERE id = ?", 10 - i, id);
+            jdbc.update(
+                    "UPDATE delivery SET next_attempt_at = now() - ? * interval '1 minute' WHERE id = ?", 10 - i, id);
             ids.add(id);
         }
         UUID notYet = Deliveries.insert(jdbc, channel.name(), "later", null, "{}");
         jdbc.update("UPDATE delivery SET next_attempt_at = now() + interval '1 hour' WHERE id = ?", notYet);
 
-        DeliveryWorker.Settings smallBatches = new DeliveryWorker.Settings(3, Duration.ofSeconds(5),
-                Duration.ofSeconds(8), 3, Duration.ofMinutes(5));
+        DeliveryWorker.Settings smallBatches =
+                new DeliveryWorker.Settings(3, Duration.ofSeconds(5), Duration.ofSeconds(8), 3, Duration.ofMinutes(5));
         assertThat(worker(smallBatches, channel).runDue()).isEqualTo(7);
 
         assertThat(channel.ids()).containsExactlyElementsOf(ids);
@@ -231,7 +236,9 @@ class DeliveryWorkerTest extends NotificationsIntegrationTest {
 
         worker(channel).runDue();
 
-        assertThat(Deliveries.row(jdbc, other)).containsEntry("status", "PENDING").containsEntry("attempts", 0);
+        assertThat(Deliveries.row(jdbc, other))
+                .containsEntry("status", "PENDING")
+                .containsEntry("attempts", 0);
     }
 
     @Test
@@ -242,8 +249,8 @@ class DeliveryWorkerTest extends NotificationsIntegrationTest {
         for (int i = 0; i < 20; i++) {
             ids.add(Deliveries.insert(jdbc, name, "t" + i, null, "{}"));
         }
-        DeliveryWorker.Settings smallBatches = new DeliveryWorker.Settings(3, Duration.ofSeconds(5),
-                Duration.ofSeconds(8), 3, Duration.ofMinutes(5));
+        DeliveryWorker.Settings smallBatches =
+                new DeliveryWorker.Settings(3, Duration.ofSeconds(5), Duration.ofSeconds(8), 3, Duration.ofMinutes(5));
         // two instances of the service: separate workers, separate channel beans, one database
         FakeChannel one = new FakeChannel(name, d -> {
             sends.computeIfAbsent(d.id(), k -> new AtomicInteger()).incrementAndGet();
@@ -284,8 +291,10 @@ class DeliveryWorkerTest extends NotificationsIntegrationTest {
 
     @Test
     void backoffDoublesFromTheInitialDelayAndStopsAtTheMaximum() {
-        DeliveryWorker worker = new DeliveryWorker(jdbc, List.of(), new DeliveryWorker.Settings(6,
-                Duration.ofSeconds(5), Duration.ofHours(1), 20, Duration.ofMinutes(5)));
+        DeliveryWorker worker = new DeliveryWorker(
+                jdbc,
+                List.of(),
+                new DeliveryWorker.Settings(6, Duration.ofSeconds(5), Duration.ofHours(1), 20, Duration.ofMinutes(5)));
         assertThat(worker.backoff(1)).isEqualTo(Duration.ofSeconds(5));
         assertThat(worker.backoff(2)).isEqualTo(Duration.ofSeconds(10));
         assertThat(worker.backoff(5)).isEqualTo(Duration.ofSeconds(80));

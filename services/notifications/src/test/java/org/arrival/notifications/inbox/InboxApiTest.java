@@ -5,10 +5,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Instant;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.UUID;
-
 import org.arrival.notifications.NotificationsIntegrationTest;
 import org.arrival.platform.testing.TestTokenIssuer.Token;
 import org.hamcrest.Matchers;
@@ -45,43 +44,60 @@ class InboxApiTest extends NotificationsIntegrationTest {
 
     private UUID insert(UUID recipientOrg, String user, String title, Instant at) {
         UUID id = UUID.randomUUID();
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO notification (id, event_id, event_type, subject_id, recipient_org, recipient_user, title, body,
                     link, classification, occurred_at, created_at)
                 VALUES (?, ?, 'org.arrival.actionplans.ActionProposed.v1', ?, ?, ?, ?, '', 'http://x/actions/1', 'PUBLIC', ?, ?)""",
-                id, UUID.randomUUID().toString(), UUID.randomUUID().toString(), recipientOrg, user, title,
-                Timestamp.from(at), Timestamp.from(at));
+                id,
+                UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(),
+                recipientOrg,
+                user,
+                title,
+                Timestamp.from(at),
+                Timestamp.from(at));
         return id;
     }
 
     @Test
     void aUserSeesTheirOwnAndTheirOrganisationsNotificationsNewestFirstAndReadsThem() throws Exception {
-        perform(getJson("/inbox"), alice).andExpect(status().isOk())
+        perform(getJson("/inbox"), alice)
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.totalItems").value(2))
                 .andExpect(jsonPath("$.items[0].id").value(forAlice.toString()))
                 .andExpect(jsonPath("$.items[0].personal").value(true))
                 .andExpect(jsonPath("$.items[1].id").value(forAll.toString()))
                 .andExpect(jsonPath("$.items[1].read").value(false));
-        perform(getJson("/inbox").param("size", "1").param("page", "1"), alice).andExpect(status().isOk())
+        perform(getJson("/inbox").param("size", "1").param("page", "1"), alice)
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items.length()").value(1))
                 .andExpect(jsonPath("$.items[0].id").value(forAll.toString()))
                 .andExpect(jsonPath("$.totalPages").value(2));
-        perform(getJson("/inbox/unread-count"), alice).andExpect(jsonPath("$.unread").value(2));
+        perform(getJson("/inbox/unread-count"), alice)
+                .andExpect(jsonPath("$.unread").value(2));
 
         perform(post("/inbox/" + forAll + "/read"), alice).andExpect(status().isNoContent());
         perform(post("/inbox/" + forAll + "/read"), alice).andExpect(status().isNoContent());
-        perform(getJson("/inbox/unread-count"), alice).andExpect(jsonPath("$.unread").value(1));
+        perform(getJson("/inbox/unread-count"), alice)
+                .andExpect(jsonPath("$.unread").value(1));
         perform(getJson("/inbox").param("unread", "true"), alice)
                 .andExpect(jsonPath("$.items[*].id", Matchers.contains(forAlice.toString())));
         perform(getJson("/inbox"), alice).andExpect(jsonPath("$.items[1].read").value(true));
         // read state is per user: Bob has not read the organisation-wide one
-        perform(getJson("/inbox/unread-count"), bob).andExpect(jsonPath("$.unread").value(2));
+        perform(getJson("/inbox/unread-count"), bob)
+                .andExpect(jsonPath("$.unread").value(2));
 
-        perform(post("/inbox/read-all"), bob).andExpect(status().isOk()).andExpect(jsonPath("$.marked").value(2));
-        perform(getJson("/inbox/unread-count"), bob).andExpect(jsonPath("$.unread").value(0));
-        perform(getJson("/inbox/unread-count"), alice).andExpect(jsonPath("$.unread").value(1));
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM notification_read WHERE notification_id = ?", Long.class,
-                forAll)).isEqualTo(2);
+        perform(post("/inbox/read-all"), bob)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.marked").value(2));
+        perform(getJson("/inbox/unread-count"), bob)
+                .andExpect(jsonPath("$.unread").value(0));
+        perform(getJson("/inbox/unread-count"), alice)
+                .andExpect(jsonPath("$.unread").value(1));
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM notification_read WHERE notification_id = ?", Long.class, forAll))
+                .isEqualTo(2);
     }
 
     @Test
@@ -94,9 +110,15 @@ class InboxApiTest extends NotificationsIntegrationTest {
         perform(post("/inbox/" + forAll + "/read"), stranger).andExpect(status().isNotFound());
         perform(post("/inbox/" + UUID.randomUUID() + "/read"), alice).andExpect(status().isNotFound());
         perform(post("/inbox/not-a-uuid/read"), alice).andExpect(status().isBadRequest());
-        perform(getJson("/inbox"), stranger).andExpect(jsonPath("$.items[*].id", Matchers.contains(forOthers.toString())));
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM notification_read WHERE notification_id IN (?, ?, ?)",
-                Long.class, forBob, forOthers, forAll)).isZero();
+        perform(getJson("/inbox"), stranger)
+                .andExpect(jsonPath("$.items[*].id", Matchers.contains(forOthers.toString())));
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM notification_read WHERE notification_id IN (?, ?, ?)",
+                        Long.class,
+                        forBob,
+                        forOthers,
+                        forAll))
+                .isZero();
     }
 
     @Test

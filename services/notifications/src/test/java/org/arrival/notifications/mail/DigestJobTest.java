@@ -2,14 +2,12 @@ package org.arrival.notifications.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.mail.internet.MimeMessage;
-
 import org.arrival.notifications.delivery.DeliveryWorker;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,28 +43,38 @@ class DigestJobTest extends MailTestSupport {
             assertThat(r.get("target")).isEqualTo(address);
             assertThat(r.get("status")).isEqualTo("PENDING");
         });
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM digest_item WHERE subscription_id = ? AND sent_at IS NULL",
-                Integer.class, subscription)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM digest_item WHERE subscription_id = ? AND sent_at IS NULL",
+                        Integer.class,
+                        subscription))
+                .isZero();
 
         worker.runDue();
 
         List<MimeMessage> received = SmtpServer.receivedBy(address);
         assertThat(received).hasSize(1);
         MimeMessage mail = received.getFirst();
-        assertThat(mail.getSubject()).isEqualTo("Arrival daily digest for "
-                + today.format(java.time.format.DateTimeFormatter.ofPattern("MMM d, yyyy", java.util.Locale.ENGLISH))
-                + ": 2 updates");
+        assertThat(mail.getSubject())
+                .isEqualTo("Arrival daily digest for "
+                        + today.format(
+                                java.time.format.DateTimeFormatter.ofPattern("MMM d, yyyy", java.util.Locale.ENGLISH))
+                        + ": 2 updates");
         String body = EmailDeliveryTest.body(mail);
-        assertThat(body).contains("Need updated: shelter in Graz", "http://127.0.0.1:8080/needs/1",
-                "Action plan published: Linz", "https://arrival.example/plans/7");
+        assertThat(body)
+                .contains(
+                        "Need updated: shelter in Graz",
+                        "http://127.0.0.1:8080/needs/1",
+                        "Action plan published: Linz",
+                        "https://arrival.example/plans/7");
         assertThat(body.indexOf("shelter in Graz")).isLessThan(body.indexOf("published: Linz"));
         assertThat(body).containsPattern("\\w{3} \\d{1,2}, \\d{4}, \\d{1,2}:\\d{2}.[AP]M \\(");
 
         // again: nothing new is queued or sent
         assertThat(digest.run(today)).isZero();
         worker.runDue();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM delivery WHERE subscription_id = ?", Integer.class,
-                subscription)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM delivery WHERE subscription_id = ?", Integer.class, subscription))
+                .isEqualTo(1);
         assertThat(SmtpServer.receivedBy(address)).hasSize(1);
     }
 
@@ -76,8 +84,9 @@ class DigestJobTest extends MailTestSupport {
         item(subscription, notification("Later", "/x", "1 minute"));
 
         assertThat(digest.run(today.minusDays(1))).isZero();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM delivery WHERE subscription_id = ?", Integer.class,
-                subscription)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM delivery WHERE subscription_id = ?", Integer.class, subscription))
+                .isZero();
 
         assertThat(digest.run(today)).isEqualTo(1);
     }
@@ -91,8 +100,12 @@ class DigestJobTest extends MailTestSupport {
 
         digest.run(today);
 
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM delivery WHERE subscription_id IN (?, ?)", Integer.class,
-                immediate, inactive)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM delivery WHERE subscription_id IN (?, ?)",
+                        Integer.class,
+                        immediate,
+                        inactive))
+                .isZero();
     }
 
     @Test
@@ -104,12 +117,18 @@ class DigestJobTest extends MailTestSupport {
         UUID late = notification("Second", "/2", "1 minute");
         item(subscription, late);
         assertThat(digest.run(today)).isZero();
-        assertThat(jdbc.queryForObject("SELECT sent_at IS NULL FROM digest_item WHERE notification_id = ?",
-                Boolean.class, late)).isTrue();
+        assertThat(jdbc.queryForObject(
+                        "SELECT sent_at IS NULL FROM digest_item WHERE notification_id = ?", Boolean.class, late))
+                .isTrue();
 
         assertThat(digest.run(today.plusDays(1))).isEqualTo(1);
-        assertThat(jdbc.queryForList("SELECT payload FROM delivery WHERE event_id = ?", String.class,
-                "digest:" + subscription + ":" + today.plusDays(1))).singleElement().asString().contains("Second")
+        assertThat(jdbc.queryForList(
+                        "SELECT payload FROM delivery WHERE event_id = ?",
+                        String.class,
+                        "digest:" + subscription + ":" + today.plusDays(1)))
+                .singleElement()
+                .asString()
+                .contains("Second")
                 .doesNotContain("First");
     }
 
@@ -134,7 +153,9 @@ class DigestJobTest extends MailTestSupport {
     }
 
     private void item(UUID subscription, UUID notification) {
-        jdbc.update("INSERT INTO digest_item (subscription_id, notification_id, added_at) VALUES (?, ?, now())",
-                subscription, notification);
+        jdbc.update(
+                "INSERT INTO digest_item (subscription_id, notification_id, added_at) VALUES (?, ?, now())",
+                subscription,
+                notification);
     }
 }

@@ -2,6 +2,10 @@ package org.arrival.notifications.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -13,12 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
-import jakarta.mail.internet.InternetAddress;
-
 import org.arrival.notifications.delivery.DeliveryOutcome;
 import org.arrival.notifications.delivery.PendingDelivery;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -40,9 +38,12 @@ class EmailChannelTest {
 
     @Test
     void aPermanentReplyToTheRecipientGivesUp() {
-        SendFailedException invalid = new SendFailedException("Invalid Addresses",
+        SendFailedException invalid = new SendFailedException(
+                "Invalid Addresses",
                 new SMTPAddressFailedException(TO, "RCPT TO:<someone@forum.example>", 550, "550 5.1.1 no such user"),
-                new Address[0], new Address[0], new Address[] { TO });
+                new Address[0],
+                new Address[0],
+                new Address[] {TO});
 
         DeliveryOutcome outcome = EmailChannel.classify(failed(invalid));
 
@@ -54,22 +55,32 @@ class EmailChannelTest {
 
     @Test
     void aTransientReplyIsRetried() {
-        SendFailedException busy = new SendFailedException("Invalid Addresses",
+        SendFailedException busy = new SendFailedException(
+                "Invalid Addresses",
                 new SMTPAddressFailedException(TO, "RCPT TO:<someone@forum.example>", 451, "451 4.7.1 greylisted"),
-                new Address[0], new Address[0], new Address[] { TO });
-        SMTPSendFailedException full = new SMTPSendFailedException("DATA", 452, "452 4.3.1 insufficient storage",
-                null, new Address[0], new Address[] { TO }, new Address[0]);
+                new Address[0],
+                new Address[0],
+                new Address[] {TO});
+        SMTPSendFailedException full = new SMTPSendFailedException(
+                "DATA",
+                452,
+                "452 4.3.1 insufficient storage",
+                null,
+                new Address[0],
+                new Address[] {TO},
+                new Address[0]);
 
-        assertThat(EmailChannel.classify(failed(busy))).isEqualTo(DeliveryOutcome.retryLater(451,
-                EmailChannel.classify(failed(busy)).error()));
+        assertThat(EmailChannel.classify(failed(busy)))
+                .isEqualTo(DeliveryOutcome.retryLater(
+                        451, EmailChannel.classify(failed(busy)).error()));
         assertThat(EmailChannel.classify(failed(full)).retryable()).isTrue();
         assertThat(EmailChannel.classify(failed(full)).status()).isEqualTo(452);
     }
 
     @Test
     void aPermanentReplyToTheMessageGivesUp() {
-        SMTPSendFailedException rejected = new SMTPSendFailedException("DATA", 554, "554 5.7.1 message rejected",
-                null, new Address[0], new Address[] { TO }, new Address[0]);
+        SMTPSendFailedException rejected = new SMTPSendFailedException(
+                "DATA", 554, "554 5.7.1 message rejected", null, new Address[0], new Address[] {TO}, new Address[0]);
 
         DeliveryOutcome outcome = EmailChannel.classify(failed(rejected));
 
@@ -79,16 +90,19 @@ class EmailChannelTest {
 
     @Test
     void connectionFailuresAndTimeoutsAndFailedLoginsAreRetried() {
-        MailConnectException refused = new MailConnectException(new SocketConnectException("Connection refused",
-                new ConnectException("Connection refused"), "127.0.0.1", 25, 5000));
-        MessagingException timeout = new MessagingException("Exception reading response",
-                new SocketTimeoutException("Read timed out"));
+        MailConnectException refused = new MailConnectException(new SocketConnectException(
+                "Connection refused", new ConnectException("Connection refused"), "127.0.0.1", 25, 5000));
+        MessagingException timeout =
+                new MessagingException("Exception reading response", new SocketTimeoutException("Read timed out"));
 
-        assertThat(EmailChannel.classify(new MailSendException("Mail server connection failed", refused,
-                Map.of(new Object(), refused))).retryable()).isTrue();
+        assertThat(EmailChannel.classify(new MailSendException(
+                                "Mail server connection failed", refused, Map.of(new Object(), refused)))
+                        .retryable())
+                .isTrue();
         assertThat(EmailChannel.classify(failed(timeout)).retryable()).isTrue();
         assertThat(EmailChannel.classify(new MailAuthenticationException("535 authentication failed"))
-                .retryable()).isTrue();
+                        .retryable())
+                .isTrue();
     }
 
     @Test
@@ -153,8 +167,8 @@ class EmailChannelTest {
     }
 
     private static PendingDelivery delivery(String target) {
-        return new PendingDelivery(UUID.randomUUID(), "EMAIL", UUID.randomUUID(), null, "e-1", target, "Subject",
-                "Body", 0);
+        return new PendingDelivery(
+                UUID.randomUUID(), "EMAIL", UUID.randomUUID(), null, "e-1", target, "Subject", "Body", 0);
     }
 
     /** As Spring's sender reports a message the transport failed to send. */

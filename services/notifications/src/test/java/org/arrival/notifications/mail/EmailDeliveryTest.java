@@ -2,12 +2,10 @@ package org.arrival.notifications.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-import java.util.UUID;
-
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-
+import java.util.Map;
+import java.util.UUID;
 import org.arrival.notifications.delivery.Deliveries;
 import org.arrival.notifications.delivery.DeliveryWorker;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +33,11 @@ class EmailDeliveryTest extends MailTestSupport {
     @Test
     void sendsAPlainTextUtf8MessageFromTheConfiguredSender() throws Exception {
         String to = recipient();
-        UUID id = Deliveries.insert(jdbc, "EMAIL", to, "Bedarf geändert: Unterkünfte in Köln",
+        UUID id = Deliveries.insert(
+                jdbc,
+                "EMAIL",
+                to,
+                "Bedarf geändert: Unterkünfte in Köln",
                 "Grüße aus Köln — 3 neue Plätze.\nhttps://arrival.example/needs/1");
 
         worker.runDue();
@@ -95,7 +97,9 @@ class EmailDeliveryTest extends MailTestSupport {
         SmtpServer.stop();
         for (int attempt = 1; attempt < maxAttempts; attempt++) {
             worker.runDue();
-            assertThat(Deliveries.row(jdbc, id)).containsEntry("status", "FAILED").containsEntry("attempts", attempt);
+            assertThat(Deliveries.row(jdbc, id))
+                    .containsEntry("status", "FAILED")
+                    .containsEntry("attempts", attempt);
             Deliveries.makeDue(jdbc, id);
         }
         worker.runDue();

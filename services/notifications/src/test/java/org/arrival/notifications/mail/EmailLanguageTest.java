@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.Rag;
 import org.arrival.contracts.common.PopulationGroup;
@@ -64,23 +63,35 @@ class EmailLanguageTest extends RoutingTestSupport {
                 {"channel":"EMAIL","address":"ar@rlp.example.org","language":"ar",%s}""".formatted(filter));
         UUID english = subscribe(officer, """
                 {"channel":"EMAIL","address":"en@rlp.example.org",%s}""".formatted(filter));
-        perform(getJson("/subscriptions/" + french), officer).andExpect(status().isOk())
+        perform(getJson("/subscriptions/" + french), officer)
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.language").value("fr"));
-        perform(getJson("/subscriptions/" + english), officer).andExpect(jsonPath("$.language").value("en"));
+        perform(getJson("/subscriptions/" + english), officer)
+                .andExpect(jsonPath("$.language").value("en"));
 
         String eventId = UUID.randomUUID().toString();
-        feed.publish(report(action, city, 40, Rag.AMBER), UUID.randomUUID(), action, city, DataClassification.FORUM,
+        feed.publish(
+                report(action, city, 40, Rag.AMBER),
+                UUID.randomUUID(),
+                action,
+                city,
+                DataClassification.FORUM,
                 eventId);
         awaitHandled(eventId);
 
         Map<String, Object> fr = email(french, eventId);
-        assertThat(fr.get("subject")).isEqualTo(
-                "Kampala Capital City Authority a signalé un avancement de 40 % sur « Multilingual referral desks »");
-        assertThat((String) fr.get("payload")).contains("Appréciation : À risque.", "Two of five desks are open.",
-                "Ouvrir dans Arrival : http://127.0.0.1:8080/actions/" + action,
-                "Vous recevez ce message en raison de votre abonnement Arrival " + french);
+        assertThat(fr.get("subject"))
+                .isEqualTo(
+                        "Kampala Capital City Authority a signalé un avancement de 40 % sur « Multilingual referral desks »");
+        assertThat((String) fr.get("payload"))
+                .contains(
+                        "Appréciation : À risque.",
+                        "Two of five desks are open.",
+                        "Ouvrir dans Arrival : http://127.0.0.1:8080/actions/" + action,
+                        "Vous recevez ce message en raison de votre abonnement Arrival " + french);
         Map<String, Object> ar = email(arabic, eventId);
-        assertThat((String) ar.get("subject")).startsWith("أبلغت Kampala Capital City Authority عن تقدّم بنسبة")
+        assertThat((String) ar.get("subject"))
+                .startsWith("أبلغت Kampala Capital City Authority عن تقدّم بنسبة")
                 .contains("«Multilingual referral desks»");
         assertThat((String) ar.get("payload")).contains("افتحه في Arrival: http://127.0.0.1:8080/actions/" + action);
         assertThat(email(english, eventId).get("subject"))
@@ -95,20 +106,37 @@ class EmailLanguageTest extends RoutingTestSupport {
                 {"channel":"EMAIL","address":"es@rlp.example.org","language":"es",
                  "filter":{"forums":["%s"],"eventTypes":["CoherenceFlagRaised"]}}""".formatted(forum));
         UUID flagId = UUID.randomUUID();
-        CoherenceFlagRaised raised = new CoherenceFlagRaised(new CoherenceFlag(flagId, 1, forum,
-                CoherenceCheckCode.ACTION_WITHOUT_FUNDING, List.of(action),
-                "Action 'Multilingual referral desks' has no committed funding.", FlagStatus.OPEN, null,
-                new CoherenceFlagParameters(List.of(new FlaggedRecord(action, FlaggedRecordKind.ACTION,
-                        "Multilingual referral desks")), List.of(Sector.RECEPTION), List.of(PopulationGroup.REFUGEES),
-                        null, null, null, null, null, null)), null);
+        CoherenceFlagRaised raised = new CoherenceFlagRaised(
+                new CoherenceFlag(
+                        flagId,
+                        1,
+                        forum,
+                        CoherenceCheckCode.ACTION_WITHOUT_FUNDING,
+                        List.of(action),
+                        "Action 'Multilingual referral desks' has no committed funding.",
+                        FlagStatus.OPEN,
+                        null,
+                        new CoherenceFlagParameters(
+                                List.of(new FlaggedRecord(
+                                        action, FlaggedRecordKind.ACTION, "Multilingual referral desks")),
+                                List.of(Sector.RECEPTION),
+                                List.of(PopulationGroup.REFUGEES),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null)),
+                null);
         String eventId = feed.publish(raised, flagId, forum, city, DataClassification.FORUM);
         awaitHandled(eventId);
 
         Map<String, Object> es = email(spanish, eventId);
         assertThat(es.get("subject")).isEqualTo("Un control de coherencia emitió una alerta: Acción sin financiación");
-        assertThat((String) es.get("payload")).contains(
-                "La acción «Multilingual referral desks» no tiene financiación comprometida.",
-                "http://127.0.0.1:8080/forums/" + forum + "/flags/" + flagId);
+        assertThat((String) es.get("payload"))
+                .contains(
+                        "La acción «Multilingual referral desks» no tiene financiación comprometida.",
+                        "http://127.0.0.1:8080/forums/" + forum + "/flags/" + flagId);
     }
 
     @Test
@@ -119,17 +147,25 @@ class EmailLanguageTest extends RoutingTestSupport {
                 {"channel":"EMAIL","address":"digest-fr@rlp.example.org","frequency":"DAILY_DIGEST","language":"fr",
                  "filter":{"records":["%s"]}}""".formatted(action));
         String eventId = UUID.randomUUID().toString();
-        feed.publish(report(action, city, 60, Rag.GREEN), UUID.randomUUID(), action, city, DataClassification.FORUM,
+        feed.publish(
+                report(action, city, 60, Rag.GREEN),
+                UUID.randomUUID(),
+                action,
+                city,
+                DataClassification.FORUM,
                 eventId);
         awaitHandled(eventId);
         LocalDate today = LocalDate.now(ZoneId.of("UTC"));
         digests.run(today);
-        Map<String, Object> mail = jdbc.queryForMap("SELECT subject, payload FROM delivery WHERE subscription_id = ?",
-                digest);
-        assertThat((String) mail.get("subject")).startsWith("Résumé quotidien Arrival du ").endsWith(" : 1 nouveauté");
-        assertThat((String) mail.get("payload")).contains(
-                "1. Kampala Capital City Authority a signalé un avancement de 60 % sur « Multilingual referral desks »",
-                "http://127.0.0.1:8080/actions/" + action, "Vous recevez ce résumé");
+        Map<String, Object> mail =
+                jdbc.queryForMap("SELECT subject, payload FROM delivery WHERE subscription_id = ?", digest);
+        assertThat((String) mail.get("subject"))
+                .startsWith("Résumé quotidien Arrival du ")
+                .endsWith(" : 1 nouveauté");
+        assertThat((String) mail.get("payload"))
+                .contains(
+                        "1. Kampala Capital City Authority a signalé un avancement de 60 % sur « Multilingual referral desks »",
+                        "http://127.0.0.1:8080/actions/" + action, "Vous recevez ce résumé");
     }
 
     @Test
@@ -139,12 +175,16 @@ class EmailLanguageTest extends RoutingTestSupport {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("language"));
         UUID id = subscribe(officer, "{\"channel\":\"IN_APP\"}");
-        perform(putJson("/subscriptions/" + id, "{\"channel\":\"IN_APP\",\"language\":\"ar\"}", "\"1\""), officer).andExpect(status().isOk()).andExpect(jsonPath("$.language").value("ar"))
+        perform(putJson("/subscriptions/" + id, "{\"channel\":\"IN_APP\",\"language\":\"ar\"}", "\"1\""), officer)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.language").value("ar"))
                 .andExpect(jsonPath("$.version").value(2));
     }
 
     private Map<String, Object> email(UUID subscription, String eventId) {
-        return jdbc.queryForMap("SELECT subject, payload FROM delivery WHERE subscription_id = ? AND event_id = ?",
-                subscription, eventId);
+        return jdbc.queryForMap(
+                "SELECT subject, payload FROM delivery WHERE subscription_id = ? AND event_id = ?",
+                subscription,
+                eventId);
     }
 }

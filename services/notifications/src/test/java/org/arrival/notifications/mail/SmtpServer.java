@@ -1,18 +1,16 @@
 package org.arrival.notifications.mail;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
-
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 /**
  * One real SMTP server (GreenMail) per test JVM, on a free port chosen once, so that it can be stopped and
@@ -24,8 +22,7 @@ final class SmtpServer {
     private static final int PORT = freePort();
     private static GreenMail server;
 
-    private SmtpServer() {
-    }
+    private SmtpServer() {}
 
     static int port() {
         return PORT;
@@ -50,7 +47,9 @@ final class SmtpServer {
         if (server == null) {
             return List.of();
         }
-        return Arrays.stream(server.getReceivedMessages()).filter(m -> addressedTo(m, recipient)).toList();
+        return Arrays.stream(server.getReceivedMessages())
+                .filter(m -> addressedTo(m, recipient))
+                .toList();
     }
 
     private static boolean addressedTo(MimeMessage m, String recipient) {

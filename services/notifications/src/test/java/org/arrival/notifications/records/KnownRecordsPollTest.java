@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.notifications.NotificationsIntegrationTest;
 import org.arrival.platform.directory.ReadSql;
@@ -27,13 +26,14 @@ class KnownRecordsPollTest extends NotificationsIntegrationTest {
 
     @Autowired
     KnownRecords records;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     TransactionTemplate transactions;
 
-    private record Step(int record, boolean whole, Instant at, KnownRecord said) {
-    }
+    private record Step(int record, boolean whole, Instant at, KnownRecord said) {}
 
     @Test
     void aPollLeavesWhatTheStatementsOneByOneLeave() {
@@ -67,7 +67,8 @@ class KnownRecordsPollTest extends NotificationsIntegrationTest {
                 Step s = steps.get(i);
                 apply(oneByOne[s.record()], s);
                 KnownRecord expected = find(oneByOne[s.record()]);
-                assertThat(with(answered.get(i), oneByOne[s.record()])).as("round %d, step %d", round, i)
+                assertThat(with(answered.get(i), oneByOne[s.record()]))
+                        .as("round %d, step %d", round, i)
                         .isEqualTo(expected);
             }
             for (int r = 0; r < 3; r++) {
@@ -81,14 +82,29 @@ class KnownRecordsPollTest extends NotificationsIntegrationTest {
         UUID id = UUID.randomUUID();
         UUID owner = UUID.randomUUID();
         Instant at = Instant.parse("2026-03-01T08:00:00Z");
-        upsert(new KnownRecord(id, "ACTION", owner, DataClassification.FORUM, List.of(UUID.randomUUID()),
-                List.of("HEALTH"), List.of("UG"), List.of("UG-C"), null, "Clinic"), at);
+        upsert(
+                new KnownRecord(
+                        id,
+                        "ACTION",
+                        owner,
+                        DataClassification.FORUM,
+                        List.of(UUID.randomUUID()),
+                        List.of("HEALTH"),
+                        List.of("UG"),
+                        List.of("UG-C"),
+                        null,
+                        "Clinic"),
+                at);
         List<Map<String, Object>> before = row(id);
         transactions.executeWithoutResult(tx -> {
             KnownRecords.Poll poll = records.poll(List.of(id));
-            KnownRecord seen = poll.apply(KnownRecord.stub(id, "ACTION", UUID.randomUUID(), DataClassification.FORUM),
-                    false, at.plusSeconds(60));
-            assertThat(seen.ownerId()).as("a stub does not replace a known owner").isEqualTo(owner);
+            KnownRecord seen = poll.apply(
+                    KnownRecord.stub(id, "ACTION", UUID.randomUUID(), DataClassification.FORUM),
+                    false,
+                    at.plusSeconds(60));
+            assertThat(seen.ownerId())
+                    .as("a stub does not replace a known owner")
+                    .isEqualTo(owner);
             assertThat(seen.title()).isEqualTo("Clinic");
             poll.flush();
         });
@@ -99,9 +115,16 @@ class KnownRecordsPollTest extends NotificationsIntegrationTest {
         Instant at = base.plus(random.nextInt(5), ChronoUnit.MINUTES);
         UUID owner = random.nextInt(4) == 0 ? null : new UUID(0, random.nextInt(3) + 1);
         KnownRecord said = whole
-                ? new KnownRecord(null, "ACTION", owner, DataClassification.values()[random.nextInt(3)],
-                        List.of(new UUID(1, random.nextInt(3))), List.of("S" + random.nextInt(3)), List.of("UG"),
-                        List.of("UG-" + random.nextInt(3)), random.nextBoolean() ? null : new UUID(2, 1),
+                ? new KnownRecord(
+                        null,
+                        "ACTION",
+                        owner,
+                        DataClassification.values()[random.nextInt(3)],
+                        List.of(new UUID(1, random.nextInt(3))),
+                        List.of("S" + random.nextInt(3)),
+                        List.of("UG"),
+                        List.of("UG-" + random.nextInt(3)),
+                        random.nextBoolean() ? null : new UUID(2, 1),
                         random.nextBoolean() ? null : "T" + random.nextInt(3))
                 : KnownRecord.stub(null, "ACTION", owner, DataClassification.FORUM);
         return new Step(record, whole, at, said);
@@ -118,16 +141,30 @@ class KnownRecordsPollTest extends NotificationsIntegrationTest {
     // one statement per event: what the poll's merge must agree with
 
     private void upsert(KnownRecord r, Instant at) {
-        jdbc.update(KnownRecords.UPSERT, r.id(), r.kind(), r.ownerId(), r.classification().name(),
-                ReadSql.arrayLiteral(r.forums()), ReadSql.arrayLiteral(r.sectors()), ReadSql.arrayLiteral(r.countries()),
-                ReadSql.arrayLiteral(r.subdivisions()), r.planId(), r.title(), Timestamp.from(at));
+        jdbc.update(
+                KnownRecords.UPSERT,
+                r.id(),
+                r.kind(),
+                r.ownerId(),
+                r.classification().name(),
+                ReadSql.arrayLiteral(r.forums()),
+                ReadSql.arrayLiteral(r.sectors()),
+                ReadSql.arrayLiteral(r.countries()),
+                ReadSql.arrayLiteral(r.subdivisions()),
+                r.planId(),
+                r.title(),
+                Timestamp.from(at));
     }
 
     private void ensure(KnownRecord stub, Instant at) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO known_record (id, kind, owner_id, classification, updated_at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET owner_id = coalesce(known_record.owner_id, EXCLUDED.owner_id)""",
-                stub.id(), stub.kind(), stub.ownerId(), stub.classification().name(),
+                stub.id(),
+                stub.kind(),
+                stub.ownerId(),
+                stub.classification().name(),
                 Timestamp.from(at.minusSeconds(KnownRecords.STUB_AGE_SECONDS)));
     }
 
@@ -136,14 +173,25 @@ class KnownRecordsPollTest extends NotificationsIntegrationTest {
     }
 
     private static KnownRecord with(KnownRecord r, UUID id) {
-        return new KnownRecord(id, r.kind(), r.ownerId(), r.classification(), r.forums(), r.sectors(), r.countries(),
-                r.subdivisions(), r.planId(), r.title());
+        return new KnownRecord(
+                id,
+                r.kind(),
+                r.ownerId(),
+                r.classification(),
+                r.forums(),
+                r.sectors(),
+                r.countries(),
+                r.subdivisions(),
+                r.planId(),
+                r.title());
     }
 
     /** The record's row; empty if there is none. */
     private List<Map<String, Object>> row(UUID id) {
-        return jdbc.queryForList("SELECT kind, owner_id, classification, shared_with_forums::text AS f,"
-                + " sectors::text AS s, countries::text AS c, subdivisions::text AS d, plan_id, title, updated_at"
-                + " FROM known_record WHERE id = ?", id);
+        return jdbc.queryForList(
+                "SELECT kind, owner_id, classification, shared_with_forums::text AS f,"
+                        + " sectors::text AS s, countries::text AS c, subdivisions::text AS d, plan_id, title, updated_at"
+                        + " FROM known_record WHERE id = ?",
+                id);
     }
 }

@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.Action;
 import org.arrival.contracts.actionplans.ActionProposed;
@@ -65,8 +64,8 @@ class EnforcementFirewallTest extends RoutingTestSupport {
         forum = UUID.randomUUID();
         city = organisation("Kampala Capital City Authority", "LOCAL_GOVERNMENT", false, false);
         ngo = organisation("Refugee Law Project", "LOCAL_NGO_CSO", false, false);
-        police = organisation("Directorate of Citizenship and Immigration Control", "NATIONAL_GOVERNMENT_BODY", true,
-                false);
+        police = organisation(
+                "Directorate of Citizenship and Immigration Control", "NATIONAL_GOVERNMENT_BODY", true, false);
         association = organisation("Kisenyi Refugee Women's Association", "REFUGEE_LED_ORGANISATION", false, true);
         for (UUID org : List.of(city, ngo, police, association)) {
             seat(forum, org);
@@ -78,10 +77,12 @@ class EnforcementFirewallTest extends RoutingTestSupport {
         policeUser = user("dcic-officer-" + UUID.randomUUID(), police, "member");
         subscribe(policeAdmin, "{\"scope\":\"ORGANISATION\",\"channel\":\"IN_APP\"}");
         policeMail = subscribe(policeUser, "{\"channel\":\"EMAIL\",\"address\":\"officer@dcic.example.org\"}");
-        policeDigest = subscribe(policeUser,
+        policeDigest = subscribe(
+                policeUser,
                 "{\"channel\":\"EMAIL\",\"address\":\"digest@dcic.example.org\",\"frequency\":\"DAILY_DIGEST\"}");
         policeHook = hook(police);
-        subscribe(user("rlp-" + UUID.randomUUID(), ngo, "member", "org-admin"),
+        subscribe(
+                user("rlp-" + UUID.randomUUID(), ngo, "member", "org-admin"),
                 "{\"scope\":\"ORGANISATION\",\"channel\":\"IN_APP\"}");
         ngoHook = hook(ngo);
     }
@@ -95,11 +96,29 @@ class EnforcementFirewallTest extends RoutingTestSupport {
     }
 
     private Action action(UUID id, UUID owner, String title, List<Participant> participants, List<UUID> needs) {
-        return new Action(id, 1, owner, null, title, "Escorts to the health centre", org.arrival.contracts.actionplans.ActionKind.SERVICE,
-                List.of(Sector.HEALTH), List.of(PopulationGroup.REFUGEES),
-                List.of(new Jurisdiction("UG", "UG-C", null, "Kampala")), LocalDate.of(2026, 1, 1),
-                LocalDate.of(2026, 12, 31), org.arrival.contracts.actionplans.ReportingCadence.QUARTERLY, participants,
-                null, false, List.of(), null, needs, List.of(), List.of(), List.of(forum),
+        return new Action(
+                id,
+                1,
+                owner,
+                null,
+                title,
+                "Escorts to the health centre",
+                org.arrival.contracts.actionplans.ActionKind.SERVICE,
+                List.of(Sector.HEALTH),
+                List.of(PopulationGroup.REFUGEES),
+                List.of(new Jurisdiction("UG", "UG-C", null, "Kampala")),
+                LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 12, 31),
+                org.arrival.contracts.actionplans.ReportingCadence.QUARTERLY,
+                participants,
+                null,
+                false,
+                List.of(),
+                null,
+                needs,
+                List.of(),
+                List.of(),
+                List.of(forum),
                 org.arrival.contracts.actionplans.ActionStatus.COMMITTED);
     }
 
@@ -119,32 +138,67 @@ class EnforcementFirewallTest extends RoutingTestSupport {
         UUID hiddenAction = UUID.randomUUID();
         secrets.add(hiddenAction.toString());
         secrets.add("Health escort in Kisenyi");
-        String hiddenActionEvent = publish(new ActionProposed(action(hiddenAction, association, "Health escort in Kisenyi",
-                List.of(), List.of()), new Actor("krwa-editor", association)), hiddenAction, association,
+        String hiddenActionEvent = publish(
+                new ActionProposed(
+                        action(hiddenAction, association, "Health escort in Kisenyi", List.of(), List.of()),
+                        new Actor("krwa-editor", association)),
+                hiddenAction,
+                association,
                 DataClassification.FORUM);
 
         // a restricted need of the city, and the city's forum action that answers it with the association's help
         UUID restrictedNeed = UUID.randomUUID();
         secrets.add(restrictedNeed.toString());
         secrets.add("Safe houses for survivors in Kisenyi");
-        publish(new NeedIdentified(new Need(restrictedNeed, 1, city, "Safe houses for survivors in Kisenyi",
-                Sector.PROTECTION_RIGHTS, List.of(PopulationGroup.REFUGEES), new Jurisdiction("UG", "UG-C", null, "Kampala"),
-                Severity.HIGH, List.of(), List.of(), null, NeedStatus.VALIDATED, null, List.of(forum)),
-                new Actor("kcca-planner", city)), restrictedNeed, city, DataClassification.RESTRICTED);
+        publish(
+                new NeedIdentified(
+                        new Need(
+                                restrictedNeed,
+                                1,
+                                city,
+                                "Safe houses for survivors in Kisenyi",
+                                Sector.PROTECTION_RIGHTS,
+                                List.of(PopulationGroup.REFUGEES),
+                                new Jurisdiction("UG", "UG-C", null, "Kampala"),
+                                Severity.HIGH,
+                                List.of(),
+                                List.of(),
+                                null,
+                                NeedStatus.VALIDATED,
+                                null,
+                                List.of(forum)),
+                        new Actor("kcca-planner", city)),
+                restrictedNeed,
+                city,
+                DataClassification.RESTRICTED);
         UUID partnered = UUID.randomUUID();
         secrets.add(partnered.toString());
-        String partneredEvent = publish(new ActionProposed(action(partnered, city, "Referral pathway for survivors",
-                List.of(new Participant(association, ParticipantRole.IMPLEMENTING)), List.of(restrictedNeed)),
-                new Actor("kcca-planner", city)), partnered, city, DataClassification.FORUM);
+        String partneredEvent = publish(
+                new ActionProposed(
+                        action(
+                                partnered,
+                                city,
+                                "Referral pathway for survivors",
+                                List.of(new Participant(association, ParticipantRole.IMPLEMENTING)),
+                                List.of(restrictedNeed)),
+                        new Actor("kcca-planner", city)),
+                partnered,
+                city,
+                DataClassification.FORUM);
 
         // a restricted action of the city, then a progress report on it that its producer classified FORUM
         UUID restrictedAction = UUID.randomUUID();
         secrets.add(restrictedAction.toString());
         secrets.add("Protection referrals");
-        publish(new ActionProposed(action(restrictedAction, city, "Protection referrals", List.of(), List.of()),
-                new Actor("kcca-planner", city)), restrictedAction, city, DataClassification.RESTRICTED);
-        String reportEvent = publish(report(restrictedAction, city, 40, Rag.AMBER), restrictedAction, city,
-                DataClassification.FORUM);
+        publish(
+                new ActionProposed(
+                        action(restrictedAction, city, "Protection referrals", List.of(), List.of()),
+                        new Actor("kcca-planner", city)),
+                restrictedAction,
+                city,
+                DataClassification.RESTRICTED);
+        String reportEvent = publish(
+                report(restrictedAction, city, 40, Rag.AMBER), restrictedAction, city, DataClassification.FORUM);
 
         // flags of the forum's checks naming the association's action: as the forum service classifies them now
         // (RESTRICTED), and as an older producer did (FORUM)
@@ -153,31 +207,55 @@ class EnforcementFirewallTest extends RoutingTestSupport {
         secrets.add(restrictedFlag.toString());
         secrets.add(forumFlag.toString());
         secrets.add("has no committed funding");
-        String restrictedFlagEvent = publish(flag(restrictedFlag, hiddenAction), restrictedFlag, forum,
-                city, DataClassification.RESTRICTED);
-        String forumFlagEvent = publish(flag(forumFlag, hiddenAction), forumFlag, forum, city,
-                DataClassification.FORUM);
+        String restrictedFlagEvent =
+                publish(flag(restrictedFlag, hiddenAction), restrictedFlag, forum, city, DataClassification.RESTRICTED);
+        String forumFlagEvent =
+                publish(flag(forumFlag, hiddenAction), forumFlag, forum, city, DataClassification.FORUM);
 
         // the association takes a seat, as a producer that forgot to restrict it would say
         UUID seat = UUID.randomUUID();
-        String seatEvent = publish(new MembershipGranted(new Membership(seat, 1, forum, association,
-                SeatType.MEMBER, LocalDate.of(2026, 1, 1), null, MembershipStatus.ACTIVE),
-                new Actor("kcca-secretary", city)), seat, forum, city, DataClassification.PUBLIC);
+        String seatEvent = publish(
+                new MembershipGranted(
+                        new Membership(
+                                seat,
+                                1,
+                                forum,
+                                association,
+                                SeatType.MEMBER,
+                                LocalDate.of(2026, 1, 1),
+                                null,
+                                MembershipStatus.ACTIVE),
+                        new Actor("kcca-secretary", city)),
+                seat,
+                forum,
+                city,
+                DataClassification.PUBLIC);
 
         // what the enforcement unit may hear of: the city's forum action, with no one hidden in it
         UUID open = UUID.randomUUID();
-        String openEvent = publish(new ActionProposed(action(open, city, "Open data portal", List.of(), List.of()),
-                new Actor("kcca-planner", city)), open, city, DataClassification.FORUM);
+        String openEvent = publish(
+                new ActionProposed(
+                        action(open, city, "Open data portal", List.of(), List.of()), new Actor("kcca-planner", city)),
+                open,
+                city,
+                DataClassification.FORUM);
 
         digest.run(LocalDate.now(ZoneId.systemDefault()));
 
-        String inbox = perform(getJson("/inbox?size=100"), policeUser).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString();
-        String mails = String.join("\n", jdbc.queryForList(
-                "SELECT coalesce(subject, '') || ' ' || payload FROM delivery WHERE subscription_id IN (?, ?)",
-                String.class, policeMail, policeDigest));
-        String calls = String.join("\n", jdbc.queryForList("SELECT payload FROM delivery WHERE webhook_id = ?",
-                String.class, policeHook));
+        String inbox = perform(getJson("/inbox?size=100"), policeUser)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String mails = String.join(
+                "\n",
+                jdbc.queryForList(
+                        "SELECT coalesce(subject, '') || ' ' || payload FROM delivery WHERE subscription_id IN (?, ?)",
+                        String.class,
+                        policeMail,
+                        policeDigest));
+        String calls = String.join(
+                "\n", jdbc.queryForList("SELECT payload FROM delivery WHERE webhook_id = ?", String.class, policeHook));
         for (String told : List.of(inbox, mails, calls)) {
             for (String secret : secrets) {
                 assertThat(told).doesNotContain(secret);
@@ -187,20 +265,34 @@ class EnforcementFirewallTest extends RoutingTestSupport {
         assertThat(inbox).contains("Open data portal");
         assertThat(mails).contains("Open data portal");
         assertThat(calls).contains(open.toString());
-        for (String event : List.of(hiddenActionEvent, partneredEvent, reportEvent, restrictedFlagEvent,
-                forumFlagEvent, seatEvent)) {
+        for (String event : List.of(
+                hiddenActionEvent, partneredEvent, reportEvent, restrictedFlagEvent, forumFlagEvent, seatEvent)) {
             assertThat(notifications(event, police)).as(event).isZero();
         }
         assertThat(notifications(openEvent, police)).isPositive();
         // while a forum member who may read them hears of them, the flags included
-        for (String event : List.of(hiddenActionEvent, partneredEvent, reportEvent, restrictedFlagEvent,
-                forumFlagEvent, seatEvent, openEvent)) {
+        for (String event : List.of(
+                hiddenActionEvent,
+                partneredEvent,
+                reportEvent,
+                restrictedFlagEvent,
+                forumFlagEvent,
+                seatEvent,
+                openEvent)) {
             assertThat(notifications(event, ngo)).as(event).isEqualTo(1);
         }
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM delivery WHERE webhook_id = ? AND event_id = ?",
-                Long.class, ngoHook, restrictedFlagEvent)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT title || ' ' || body FROM notification WHERE event_id = ? AND recipient_org = ?",
-                String.class, restrictedFlagEvent, ngo)).contains("has no committed funding");
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM delivery WHERE webhook_id = ? AND event_id = ?",
+                        Long.class,
+                        ngoHook,
+                        restrictedFlagEvent))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT title || ' ' || body FROM notification WHERE event_id = ? AND recipient_org = ?",
+                        String.class,
+                        restrictedFlagEvent,
+                        ngo))
+                .contains("has no committed funding");
     }
 
     @Test
@@ -208,37 +300,62 @@ class EnforcementFirewallTest extends RoutingTestSupport {
         UUID becomesHidden = organisation("Congolese Youth Network", "REFUGEE_LED_ORGANISATION", false, false);
         seat(forum, becomesHidden);
         UUID action = UUID.randomUUID();
-        String event = publish(new ActionProposed(action(action, becomesHidden, "Youth football league", List.of(),
-                List.of()), new Actor("cyn-editor", becomesHidden)), action, becomesHidden, DataClassification.FORUM);
+        String event = publish(
+                new ActionProposed(
+                        action(action, becomesHidden, "Youth football league", List.of(), List.of()),
+                        new Actor("cyn-editor", becomesHidden)),
+                action,
+                becomesHidden,
+                DataClassification.FORUM);
         assertThat(notifications(event, police)).isPositive();
         UUID told = jdbc.queryForObject(
                 "SELECT id FROM notification WHERE event_id = ? AND recipient_org = ? AND recipient_user IS NULL",
-                UUID.class, event, police);
+                UUID.class,
+                event,
+                police);
         long unreadBefore = unread();
 
         // the network asks to be hidden from enforcement bodies (the registry's event updates the replica)
         jdbc.update("UPDATE organisation SET hidden = true WHERE id = ?", becomesHidden);
 
-        String inbox = perform(getJson("/inbox?size=100"), policeUser).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString();
-        assertThat(inbox).doesNotContain("Youth football league").doesNotContain(told.toString())
+        String inbox = perform(getJson("/inbox?size=100"), policeUser)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(inbox)
+                .doesNotContain("Youth football league")
+                .doesNotContain(told.toString())
                 .doesNotContain("Congolese Youth Network");
         assertThat(unread()).isEqualTo(unreadBefore - 2); // the organisation-wide item and the personal e-mail's
         perform(post("/inbox/" + told + "/read"), policeUser).andExpect(status().isNotFound());
         digest.run(LocalDate.now(ZoneId.systemDefault()));
-        assertThat(String.join("\n", jdbc.queryForList("SELECT payload FROM delivery WHERE subscription_id = ?",
-                String.class, policeDigest))).doesNotContain("Youth football league");
+        assertThat(String.join(
+                        "\n",
+                        jdbc.queryForList(
+                                "SELECT payload FROM delivery WHERE subscription_id = ?", String.class, policeDigest)))
+                .doesNotContain("Youth football league");
     }
 
     private long unread() throws Exception {
-        String json = perform(getJson("/inbox/unread-count"), policeUser).andReturn().getResponse()
+        String json = perform(getJson("/inbox/unread-count"), policeUser)
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         return JSON.readTree(json).path("unread").asLong();
     }
 
     private CoherenceFlagRaised flag(UUID flagId, UUID action) {
-        return new CoherenceFlagRaised(new CoherenceFlag(flagId, 1, forum,
-                CoherenceCheckCode.ACTION_WITHOUT_FUNDING, List.of(action),
-                "Action 'Health escort in Kisenyi' has no committed funding", FlagStatus.OPEN, null), null);
+        return new CoherenceFlagRaised(
+                new CoherenceFlag(
+                        flagId,
+                        1,
+                        forum,
+                        CoherenceCheckCode.ACTION_WITHOUT_FUNDING,
+                        List.of(action),
+                        "Action 'Health escort in Kisenyi' has no committed funding",
+                        FlagStatus.OPEN,
+                        null),
+                null);
     }
 }

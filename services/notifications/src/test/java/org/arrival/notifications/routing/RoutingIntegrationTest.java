@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.Contribution;
 import org.arrival.contracts.actionplans.ContributionKind;
@@ -19,7 +18,6 @@ import org.arrival.contracts.common.Actor;
 import org.arrival.platform.testing.TestTokenIssuer.Token;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -56,24 +54,32 @@ class RoutingIntegrationTest extends RoutingTestSupport {
 
         assertThat(notifications(eventId, ngo)).isEqualTo(1);
         assertThat(notifications(eventId, police)).isEqualTo(1);
-        assertThat(notifications(eventId, city)).as("the proposer knows already").isZero();
+        assertThat(notifications(eventId, city))
+                .as("the proposer knows already")
+                .isZero();
         assertThat(notifications(eventId, outsider)).isZero();
-        Map<String, Object> n = jdbc.queryForMap("SELECT * FROM notification WHERE event_id = ? AND recipient_org = ?",
-                eventId, ngo);
+        Map<String, Object> n =
+                jdbc.queryForMap("SELECT * FROM notification WHERE event_id = ? AND recipient_org = ?", eventId, ngo);
         assertThat(n.get("title")).isEqualTo("Kampala Capital City Authority proposed “Multilingual referral desks”");
         // and what it says in no language, for readers of other languages
         assertThat(n.get("code")).isEqualTo("ActionProposed");
-        assertThat(json(String.valueOf(n.get("parameters"))).properties()).extracting(Map.Entry::getKey)
+        assertThat(json(String.valueOf(n.get("parameters"))).properties())
+                .extracting(Map.Entry::getKey)
                 .contains("organisation", "title", "kind", "text");
         assertThat(n.get("link")).isEqualTo("http://127.0.0.1:8080/actions/" + action);
         assertThat(n.get("recipient_user")).isNull();
         Map<String, Object> known = jdbc.queryForMap(
                 "SELECT kind, owner_id, classification, title, array_to_string(sectors, ',') AS sectors,"
                         + " array_to_string(subdivisions, ',') AS subdivisions, shared_with_forums[1] AS forum"
-                        + " FROM known_record WHERE id = ?", action);
-        assertThat(known).containsEntry("kind", "ACTION").containsEntry("owner_id", city)
-                .containsEntry("classification", "FORUM").containsEntry("title", "Multilingual referral desks")
-                .containsEntry("sectors", "RECEPTION,HEALTH").containsEntry("subdivisions", "UG-C")
+                        + " FROM known_record WHERE id = ?",
+                action);
+        assertThat(known)
+                .containsEntry("kind", "ACTION")
+                .containsEntry("owner_id", city)
+                .containsEntry("classification", "FORUM")
+                .containsEntry("title", "Multilingual referral desks")
+                .containsEntry("sectors", "RECEPTION,HEALTH")
+                .containsEntry("subdivisions", "UG-C")
                 .containsEntry("forum", forum);
     }
 
@@ -88,66 +94,95 @@ class RoutingIntegrationTest extends RoutingTestSupport {
         UUID mail = subscribe(ngoUser, """
                 {"channel":"EMAIL","address":"officer@rlp.example.org","filter":{"sectors":["HEALTH"],"areas":["UG-C"]}}""");
         UUID digest = subscribe(ngoUser, """
-                {"channel":"EMAIL","address":"digest@rlp.example.org","frequency":"DAILY_DIGEST","filter":{"forums":["%s"]}}"""
-                .formatted(forum));
+                {"channel":"EMAIL","address":"digest@rlp.example.org","frequency":"DAILY_DIGEST","filter":{"forums":["%s"]}}""".formatted(forum));
         UUID notMatching = subscribe(ngoUser, """
                 {"channel":"EMAIL","address":"other@rlp.example.org","filter":{"sectors":["EDUCATION"]}}""");
         subscribe(outsiderUser, "{\"channel\":\"IN_APP\"}");
         UUID hook = UUID.randomUUID();
         jdbc.update("""
                 INSERT INTO webhook (id, version, owner_org, url, secret, event_types, created_at, created_by, updated_at, updated_by)
-                VALUES (?, 1, ?, 'https://hooks.rlp.example.org/arrival', 's3cret', '{ProgressReported}', now(), 't', now(), 't')""",
-                hook, ngo);
+                VALUES (?, 1, ?, 'https://hooks.rlp.example.org/arrival', 's3cret', '{ProgressReported}', now(), 't', now(), 't')""", hook, ngo);
         UUID otherTypesHook = UUID.randomUUID();
         jdbc.update("""
                 INSERT INTO webhook (id, version, owner_org, url, secret, event_types, created_at, created_by, updated_at, updated_by)
-                VALUES (?, 1, ?, 'https://hooks.rlp.example.org/other', 's3cret', '{org.arrival.actionplans.ActionUpdated.v1}', now(), 't', now(), 't')""",
-                otherTypesHook, ngo);
+                VALUES (?, 1, ?, 'https://hooks.rlp.example.org/other', 's3cret', '{org.arrival.actionplans.ActionUpdated.v1}', now(), 't', now(), 't')""", otherTypesHook, ngo);
 
         String eventId = UUID.randomUUID().toString();
-        feed.publish(report(action, city, 40, Rag.AMBER), UUID.randomUUID(), action, city, DataClassification.FORUM,
+        feed.publish(
+                report(action, city, 40, Rag.AMBER),
+                UUID.randomUUID(),
+                action,
+                city,
+                DataClassification.FORUM,
                 eventId);
         awaitHandled(eventId);
-        feed.publish(report(action, city, 40, Rag.AMBER), UUID.randomUUID(), action, city, DataClassification.FORUM,
+        feed.publish(
+                report(action, city, 40, Rag.AMBER),
+                UUID.randomUUID(),
+                action,
+                city,
+                DataClassification.FORUM,
                 eventId);
         Thread.sleep(1500);
 
         List<Map<String, Object>> told = jdbc.queryForList("SELECT * FROM notification WHERE event_id = ?", eventId);
-        assertThat(told).filteredOn(n -> ngo.equals(n.get("recipient_org"))).hasSize(1).first().satisfies(n -> {
-            assertThat(n.get("recipient_user")).isEqualTo(ngoUser.subject());
-            assertThat(n.get("subscription_id")).isEqualTo(inApp);
-            assertThat(n.get("title"))
-                    .isEqualTo("Kampala Capital City Authority reported 40% progress on “Multilingual referral desks”");
-            assertThat(n.get("body")).isEqualTo("Rating: At risk.\nTwo of five desks are open.");
-            assertThat(n.get("code")).isEqualTo("ProgressReported");
-        });
+        assertThat(told)
+                .filteredOn(n -> ngo.equals(n.get("recipient_org")))
+                .hasSize(1)
+                .first()
+                .satisfies(n -> {
+                    assertThat(n.get("recipient_user")).isEqualTo(ngoUser.subject());
+                    assertThat(n.get("subscription_id")).isEqualTo(inApp);
+                    assertThat(n.get("title"))
+                            .isEqualTo(
+                                    "Kampala Capital City Authority reported 40% progress on “Multilingual referral desks”");
+                    assertThat(n.get("body")).isEqualTo("Rating: At risk.\nTwo of five desks are open.");
+                    assertThat(n.get("code")).isEqualTo("ProgressReported");
+                });
         assertThat(told).noneMatch(n -> outsider.equals(n.get("recipient_org")));
 
         List<Map<String, Object>> deliveries = jdbc.queryForList("SELECT * FROM delivery WHERE event_id = ?", eventId);
-        assertThat(deliveries).filteredOn(d -> "EMAIL".equals(d.get("channel"))).hasSize(1).first().satisfies(d -> {
-            assertThat(d.get("subscription_id")).isEqualTo(mail);
-            assertThat(d.get("target")).isEqualTo("officer@rlp.example.org");
-            assertThat(d.get("status")).isEqualTo("PENDING");
-            assertThat(d.get("subject")).isEqualTo(told.stream().filter(n -> ngo.equals(n.get("recipient_org")))
-                    .findFirst().orElseThrow().get("title"));
-            assertThat((String) d.get("payload")).contains("Two of five desks are open.", "/actions/" + action);
-        });
+        assertThat(deliveries)
+                .filteredOn(d -> "EMAIL".equals(d.get("channel")))
+                .hasSize(1)
+                .first()
+                .satisfies(d -> {
+                    assertThat(d.get("subscription_id")).isEqualTo(mail);
+                    assertThat(d.get("target")).isEqualTo("officer@rlp.example.org");
+                    assertThat(d.get("status")).isEqualTo("PENDING");
+                    assertThat(d.get("subject"))
+                            .isEqualTo(told.stream()
+                                    .filter(n -> ngo.equals(n.get("recipient_org")))
+                                    .findFirst()
+                                    .orElseThrow()
+                                    .get("title"));
+                    assertThat((String) d.get("payload")).contains("Two of five desks are open.", "/actions/" + action);
+                });
         assertThat(deliveries).noneMatch(d -> notMatching.equals(d.get("subscription_id")));
-        assertThat(deliveries).filteredOn(d -> "WEBHOOK".equals(d.get("channel"))).hasSize(1).first().satisfies(d -> {
-            assertThat(d.get("webhook_id")).isEqualTo(hook);
-            assertThat(d.get("target")).isEqualTo("https://hooks.rlp.example.org/arrival");
-            JsonNode ce = json((String) d.get("payload"));
-            assertThat(ce.path("specversion").asString()).isEqualTo("1.0");
-            assertThat(ce.path("id").asString()).isEqualTo(eventId);
-            assertThat(ce.path("type").asString()).isEqualTo("org.arrival.actionplans.ProgressReported.v1");
-            assertThat(ce.path("source").asString()).isEqualTo("/arrival/action-plans");
-            assertThat(ce.path("datacontenttype").asString()).isEqualTo("application/json");
-            assertThat(ce.path("ownerorg").asString()).isEqualTo(city.toString());
-            assertThat(ce.path("dataclassification").asString()).isEqualTo("FORUM");
-            assertThat(ce.path("subject").asString()).isNotBlank();
-            assertThat(java.time.Instant.parse(ce.path("time").asString())).isNotNull();
-            assertThat(ce.path("data").path("report").path("percentComplete").asInt()).isEqualTo(40);
-        });
+        assertThat(deliveries)
+                .filteredOn(d -> "WEBHOOK".equals(d.get("channel")))
+                .hasSize(1)
+                .first()
+                .satisfies(d -> {
+                    assertThat(d.get("webhook_id")).isEqualTo(hook);
+                    assertThat(d.get("target")).isEqualTo("https://hooks.rlp.example.org/arrival");
+                    JsonNode ce = json((String) d.get("payload"));
+                    assertThat(ce.path("specversion").asString()).isEqualTo("1.0");
+                    assertThat(ce.path("id").asString()).isEqualTo(eventId);
+                    assertThat(ce.path("type").asString()).isEqualTo("org.arrival.actionplans.ProgressReported.v1");
+                    assertThat(ce.path("source").asString()).isEqualTo("/arrival/action-plans");
+                    assertThat(ce.path("datacontenttype").asString()).isEqualTo("application/json");
+                    assertThat(ce.path("ownerorg").asString()).isEqualTo(city.toString());
+                    assertThat(ce.path("dataclassification").asString()).isEqualTo("FORUM");
+                    assertThat(ce.path("subject").asString()).isNotBlank();
+                    assertThat(java.time.Instant.parse(ce.path("time").asString()))
+                            .isNotNull();
+                    assertThat(ce.path("data")
+                                    .path("report")
+                                    .path("percentComplete")
+                                    .asInt())
+                            .isEqualTo(40);
+                });
         assertThat(jdbc.queryForObject("""
                 SELECT count(*) FROM digest_item d JOIN notification n ON n.id = d.notification_id
                 WHERE d.subscription_id = ? AND n.event_id = ?""", Long.class, digest, eventId)).isEqualTo(1);
@@ -156,7 +191,8 @@ class RoutingIntegrationTest extends RoutingTestSupport {
     @Test
     void anEnforcementBodySubscribedToEverythingGetsNoRestrictedEventAndNothingAboutAHiddenOrganisation()
             throws Exception {
-        subscribe(user("police-admin-" + UUID.randomUUID(), police, "member", "org-admin"),
+        subscribe(
+                user("police-admin-" + UUID.randomUUID(), police, "member", "org-admin"),
                 "{\"scope\":\"ORGANISATION\",\"channel\":\"IN_APP\"}");
         Token ngoUser = user("ngo-" + UUID.randomUUID(), ngo, "member");
         subscribe(ngoUser, "{\"channel\":\"IN_APP\"}");
@@ -165,15 +201,16 @@ class RoutingIntegrationTest extends RoutingTestSupport {
         Token cityUser = user("city-" + UUID.randomUUID(), city, "member");
         subscribe(cityUser, "{\"channel\":\"IN_APP\"}");
 
-        String restricted = propose(UUID.randomUUID(), city, "Protection referrals", List.of(forum),
-                DataClassification.RESTRICTED);
-        String hidden = propose(UUID.randomUUID(), hiddenGroup, "Community kitchen", List.of(), DataClassification.PUBLIC);
-        String forumOnly = propose(UUID.randomUUID(), city, "Forum workplan item", List.of(forum),
-                DataClassification.FORUM);
-        String organisationOnly = propose(UUID.randomUUID(), city, "Internal staffing", List.of(forum),
-                DataClassification.ORGANISATION);
-        String open = propose(UUID.randomUUID(), city, "Public information campaign", List.of(),
-                DataClassification.PUBLIC);
+        String restricted =
+                propose(UUID.randomUUID(), city, "Protection referrals", List.of(forum), DataClassification.RESTRICTED);
+        String hidden =
+                propose(UUID.randomUUID(), hiddenGroup, "Community kitchen", List.of(), DataClassification.PUBLIC);
+        String forumOnly =
+                propose(UUID.randomUUID(), city, "Forum workplan item", List.of(forum), DataClassification.FORUM);
+        String organisationOnly =
+                propose(UUID.randomUUID(), city, "Internal staffing", List.of(forum), DataClassification.ORGANISATION);
+        String open =
+                propose(UUID.randomUUID(), city, "Public information campaign", List.of(), DataClassification.PUBLIC);
 
         assertThat(notifications(restricted, police)).isZero();
         assertThat(notifications(restricted, ngo)).isPositive();
@@ -194,40 +231,64 @@ class RoutingIntegrationTest extends RoutingTestSupport {
         jdbc.update("""
                 INSERT INTO webhook (id, version, owner_org, url, secret, created_at, created_by, updated_at, updated_by)
                 VALUES (?, 1, ?, 'https://police.example.org/hook', 's', now(), 't', now(), 't')""", policeHook, police);
-        String restrictedAgain = propose(UUID.randomUUID(), city, "Safe shelter", List.of(forum),
-                DataClassification.RESTRICTED);
+        String restrictedAgain =
+                propose(UUID.randomUUID(), city, "Safe shelter", List.of(forum), DataClassification.RESTRICTED);
         String publicAgain = propose(UUID.randomUUID(), city, "Open data portal", List.of(), DataClassification.PUBLIC);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM delivery WHERE webhook_id = ? AND event_id = ?",
-                Long.class, policeHook, restrictedAgain)).isZero();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM delivery WHERE webhook_id = ? AND event_id = ?",
-                Long.class, policeHook, publicAgain)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM delivery WHERE webhook_id = ? AND event_id = ?",
+                        Long.class,
+                        policeHook,
+                        restrictedAgain))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM delivery WHERE webhook_id = ? AND event_id = ?",
+                        Long.class,
+                        policeHook,
+                        publicAgain))
+                .isEqualTo(1);
     }
 
     @Test
     void theOwnerHearsOfContributionsToItsActionsInItsOrganisationInbox() throws Exception {
         UUID action = UUID.randomUUID();
         propose(action, city, "Multilingual referral desks", List.of(forum), DataClassification.FORUM);
-        ContributionMade endorsement = new ContributionMade(new Contribution(UUID.randomUUID(), action, ngo,
-                ContributionKind.ENDORSEMENT, "We will refer our clients to the desks."), new Actor("ngo-officer", ngo));
-        String eventId = feed.publish(endorsement, endorsement.contribution().contributionId(), action, ngo,
-                DataClassification.FORUM);
+        ContributionMade endorsement = new ContributionMade(
+                new Contribution(
+                        UUID.randomUUID(),
+                        action,
+                        ngo,
+                        ContributionKind.ENDORSEMENT,
+                        "We will refer our clients to the desks."),
+                new Actor("ngo-officer", ngo));
+        String eventId = feed.publish(
+                endorsement, endorsement.contribution().contributionId(), action, ngo, DataClassification.FORUM);
         awaitHandled(eventId);
-        assertThat(jdbc.queryForObject("SELECT title FROM notification WHERE event_id = ? AND recipient_org = ?",
-                String.class, eventId, city)).isEqualTo("Refugee Law Project endorsed “Multilingual referral desks”");
+        assertThat(jdbc.queryForObject(
+                        "SELECT title FROM notification WHERE event_id = ? AND recipient_org = ?",
+                        String.class,
+                        eventId,
+                        city))
+                .isEqualTo("Refugee Law Project endorsed “Multilingual referral desks”");
 
         Token cityUser = user("city-" + UUID.randomUUID(), city, "member");
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> perform(getJson("/inbox"), cityUser)
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.items[?(@.eventType == 'org.arrival.actionplans.ContributionMade.v1')].title")
-                        .value("Refugee Law Project endorsed “Multilingual referral desks”"))
-                // the code and parameters a client words in its reader's language
-                .andExpect(jsonPath("$.items[?(@.eventType == 'org.arrival.actionplans.ContributionMade.v1')].code")
-                        .value("ContributionMade"))
-                .andExpect(jsonPath("$.items[?(@.eventType == 'org.arrival.actionplans.ContributionMade.v1')]"
-                        + ".parameters.contributionKind").value("ENDORSEMENT"))
-                .andExpect(jsonPath("$.items[?(@.eventType == 'org.arrival.actionplans.ContributionMade.v1')]"
-                        + ".parameters.contributor").value("Refugee Law Project"))
-                .andExpect(jsonPath("$.items[?(@.eventType == 'org.arrival.actionplans.ContributionMade.v1')]"
-                        + ".parameters.title").value("Multilingual referral desks")));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> perform(getJson("/inbox"), cityUser)
+                        .andExpect(status().isOk())
+                        .andExpect(jsonPath(
+                                        "$.items[?(@.eventType == 'org.arrival.actionplans.ContributionMade.v1')].title")
+                                .value("Refugee Law Project endorsed “Multilingual referral desks”"))
+                        // the code and parameters a client words in its reader's language
+                        .andExpect(jsonPath(
+                                        "$.items[?(@.eventType == 'org.arrival.actionplans.ContributionMade.v1')].code")
+                                .value("ContributionMade"))
+                        .andExpect(jsonPath("$.items[?(@.eventType == 'org.arrival.actionplans.ContributionMade.v1')]"
+                                        + ".parameters.contributionKind")
+                                .value("ENDORSEMENT"))
+                        .andExpect(jsonPath("$.items[?(@.eventType == 'org.arrival.actionplans.ContributionMade.v1')]"
+                                        + ".parameters.contributor")
+                                .value("Refugee Law Project"))
+                        .andExpect(jsonPath("$.items[?(@.eventType == 'org.arrival.actionplans.ContributionMade.v1')]"
+                                        + ".parameters.title")
+                                .value("Multilingual referral desks")));
     }
 }

@@ -5,7 +5,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.notifications.NotificationsIntegrationTest;
 import org.arrival.platform.testing.TestTokenIssuer.Token;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,8 +32,8 @@ class SubscriptionFilterFirewallTest extends NotificationsIntegrationTest {
         forum = UUID.randomUUID();
         city = organisation("Kampala Capital City Authority", "LOCAL_GOVERNMENT", false, false);
         UUID rlp = organisation("Refugee Law Project", "LOCAL_NGO_CSO", false, false);
-        UUID dcic = organisation("Directorate of Citizenship and Immigration Control", "NATIONAL_GOVERNMENT_BODY",
-                true, false);
+        UUID dcic = organisation(
+                "Directorate of Citizenship and Immigration Control", "NATIONAL_GOVERNMENT_BODY", true, false);
         association = organisation("Kisenyi Refugee Women's Association", "REFUGEE_LED_ORGANISATION", false, true);
         seat(forum, rlp);
         seat(forum, dcic);
@@ -50,14 +49,15 @@ class SubscriptionFilterFirewallTest extends NotificationsIntegrationTest {
         UUID id = UUID.randomUUID();
         jdbc.update("""
                 INSERT INTO known_record (id, kind, owner_id, classification, shared_with_forums, title, updated_at)
-                VALUES (?, ?, ?, ?, ARRAY[?]::uuid[], 'Safe houses in Kisenyi', now())""", id, kind, owner,
-                classification, sharedWith);
+                VALUES (?, ?, ?, ?, ARRAY[?]::uuid[], 'Safe houses in Kisenyi', now())""", id, kind, owner, classification, sharedWith);
         return id;
     }
 
     private MockHttpServletResponse subscribe(Token token, String key, UUID id) throws Exception {
         return perform(postJson("/subscriptions", """
-                {"channel":"IN_APP","filter":{"%s":["%s"]}}""".formatted(key, id)), token).andReturn().getResponse();
+                {"channel":"IN_APP","filter":{"%s":["%s"]}}""".formatted(key, id)), token)
+                .andReturn()
+                .getResponse();
     }
 
     private void answeredAsUnknown(Token token, String key, UUID hidden) throws Exception {
@@ -72,27 +72,30 @@ class SubscriptionFilterFirewallTest extends NotificationsIntegrationTest {
     }
 
     @Test
-    void anEnforcementBodyNamingTheHiddenOrganisationOrARestrictedRecordIsAnsweredAsForAnUnknownId()
-            throws Exception {
+    void anEnforcementBodyNamingTheHiddenOrganisationOrARestrictedRecordIsAnsweredAsForAnUnknownId() throws Exception {
         long before = jdbc.queryForObject("SELECT count(*) FROM subscription", Long.class);
         answeredAsUnknown(police, "organisations", association);
         answeredAsUnknown(police, "records", associationAction);
         answeredAsUnknown(police, "records", restrictedNeed);
         answeredAsUnknown(police, "records", otherForumAction);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM subscription", Long.class)).isEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM subscription", Long.class))
+                .isEqualTo(before);
     }
 
     @Test
     void aForumMemberWhoMayReadThemSubscribesToThem() throws Exception {
-        for (var filter : List.of(List.of("organisations", association), List.of("records", associationAction),
+        for (var filter : List.of(
+                List.of("organisations", association),
+                List.of("records", associationAction),
                 List.of("records", restrictedNeed))) {
-            assertThat(subscribe(ngo, (String) filter.get(0), (UUID) filter.get(1)).getStatus()).as("%s", filter)
+            assertThat(subscribe(ngo, (String) filter.get(0), (UUID) filter.get(1))
+                            .getStatus())
+                    .as("%s", filter)
                     .isEqualTo(201);
         }
         // a record shared only with a forum the member has no seat in does not exist for it
         answeredAsUnknown(ngo, "records", otherForumAction);
         perform(postJson("/subscriptions", """
-                {"channel":"IN_APP","filter":{"organisations":["%s"]}}""".formatted(city)), police)
-                .andExpect(status().isCreated());
+                {"channel":"IN_APP","filter":{"organisations":["%s"]}}""".formatted(city)), police).andExpect(status().isCreated());
     }
 }

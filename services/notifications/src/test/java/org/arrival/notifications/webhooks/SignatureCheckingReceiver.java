@@ -7,10 +7,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.arrival.notifications.webhooks.WebhookReceiver.Received;
 
 /**
@@ -57,8 +55,8 @@ final class SignatureCheckingReceiver {
         mac.init(new SecretKeySpec(secret, "HmacSHA256"));
         mac.update((timestamp + "." + delivery + ".").getBytes(StandardCharsets.UTF_8));
         String expected = "v1=" + HexFormat.of().formatHex(mac.doFinal(request.body()));
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                signature.strip().getBytes(StandardCharsets.US_ASCII))) {
+        if (!MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.US_ASCII), signature.strip().getBytes(StandardCharsets.US_ASCII))) {
             return Verdict.BAD_SIGNATURE;
         }
         return accepted.putIfAbsent(delivery, sent) == null ? Verdict.ACCEPTED : Verdict.REPEATED;

@@ -11,15 +11,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.arrival.notifications.NotificationsIntegrationTest;
 import org.arrival.notifications.delivery.DeliveryOutcome;
 import org.arrival.notifications.delivery.PendingDelivery;
-import org.arrival.notifications.webhooks.WebhookReceiver.Behaviour;
 import org.arrival.notifications.webhooks.SignatureCheckingReceiver.Verdict;
+import org.arrival.notifications.webhooks.WebhookReceiver.Behaviour;
 import org.arrival.notifications.webhooks.WebhookReceiver.Received;
 import org.arrival.notifications.webhooks.application.WebhookChannel;
 import org.arrival.notifications.webhooks.application.WebhookProperties;
@@ -30,7 +28,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -80,14 +77,16 @@ class WebhookChannelTest extends NotificationsIntegrationTest {
         long ts = Long.parseLong(r.header("X-Arrival-Timestamp"));
         assertThat(Math.abs(Instant.now().getEpochSecond() - ts)).isLessThan(60);
         assertThat(r.body()).isEqualTo(d.payload().getBytes(StandardCharsets.UTF_8));
-        assertThat(JSON.readTree(r.body()).path("data").path("title").asString()).isEqualTo("Kampala – Ünïcode ✓");
+        assertThat(JSON.readTree(r.body()).path("data").path("title").asString())
+                .isEqualTo("Kampala – Ünïcode ✓");
 
         // what a receiver does: recompute over timestamp, delivery id and raw bytes with the secret it was shown,
         // compare in constant time
         String signature = r.header("X-Arrival-Signature");
         assertThat(signature).matches("v1=[0-9a-f]{64}");
-        assertThat(java.security.MessageDigest.isEqual(receiverSignature(hook.secret(), r, r.body()).getBytes(),
-                signature.getBytes())).isTrue();
+        assertThat(java.security.MessageDigest.isEqual(
+                        receiverSignature(hook.secret(), r, r.body()).getBytes(), signature.getBytes()))
+                .isTrue();
         byte[] tampered = Arrays.copyOf(r.body(), r.body().length);
         tampered[tampered.length - 2] ^= 1;
         assertThat(receiverSignature(hook.secret(), r, tampered)).isNotEqualTo(signature);
@@ -117,32 +116,42 @@ class WebhookChannelTest extends NotificationsIntegrationTest {
         assertThat(endpoint.receive(r.withHeader("X-Arrival-Timestamp", Long.toString(later.getEpochSecond())), later))
                 .isEqualTo(Verdict.BAD_SIGNATURE);
         // or with another delivery id, to get past the receiver's memory: the signature does not cover that either
-        assertThat(endpoint.receive(r.withHeader("X-Arrival-Delivery", UUID.randomUUID().toString()),
-                sent.plusSeconds(30))).isEqualTo(Verdict.BAD_SIGNATURE);
+        assertThat(endpoint.receive(
+                        r.withHeader("X-Arrival-Delivery", UUID.randomUUID().toString()), sent.plusSeconds(30)))
+                .isEqualTo(Verdict.BAD_SIGNATURE);
         // as it was, once the tolerance has passed and the receiver may have forgotten the id
         assertThat(new SignatureCheckingReceiver(hook.secret(), Duration.ofMinutes(5)).receive(r, later))
                 .isEqualTo(Verdict.STALE);
         // tampered with, or signed with another secret
         byte[] tampered = Arrays.copyOf(r.body(), r.body().length);
         tampered[tampered.length - 3] ^= 1;
-        assertThat(endpoint.receive(new Received(r.path(), r.headers(), tampered), sent)).isEqualTo(Verdict.BAD_SIGNATURE);
+        assertThat(endpoint.receive(new Received(r.path(), r.headers(), tampered), sent))
+                .isEqualTo(Verdict.BAD_SIGNATURE);
         assertThat(new SignatureCheckingReceiver("another-secret", Duration.ofMinutes(5)).receive(r, sent))
                 .isEqualTo(Verdict.BAD_SIGNATURE);
-
     }
 
     @Test
     void aRotatedSecretSignsTheNextDeliveries() throws Exception {
         Hook hook = register(receiver.url("/hook"));
-        String rotated = JSON.readTree(perform(post("/webhooks/" + hook.id() + "/rotate-secret").header("If-Match", "\"1\""), admin)
-                .andExpect(status().isOk()).andExpect(jsonPath("$.secret").isString())
-                .andReturn().getResponse().getContentAsString()).path("secret").asString();
+        String rotated = JSON.readTree(perform(
+                                post("/webhooks/" + hook.id() + "/rotate-secret")
+                                        .header("If-Match", "\"1\""),
+                                admin)
+                        .andExpect(status().isOk())
+                        .andExpect(jsonPath("$.secret").isString())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .path("secret")
+                .asString();
         assertThat(rotated).isNotEqualTo(hook.secret());
 
         assertThat(channel.deliver(delivery(hook.id(), "x")).delivered()).isTrue();
 
         Received r = receiver.received().get(0);
-        assertThat(r.header("X-Arrival-Signature")).isEqualTo(receiverSignature(rotated, r, r.body()))
+        assertThat(r.header("X-Arrival-Signature"))
+                .isEqualTo(receiverSignature(rotated, r, r.body()))
                 .isNotEqualTo(receiverSignature(hook.secret(), r, r.body()));
     }
 
@@ -198,8 +207,8 @@ class WebhookChannelTest extends NotificationsIntegrationTest {
     void aReceiverThatHangsIsRetriedAfterTheTimeout() throws Exception {
         Hook hook = register(receiver.url("/slow"));
         receiver.byDefault(Behaviour.HANG);
-        WebhookChannel impatient = new WebhookChannel(repository, guard,
-                new WebhookProperties(true, 10, Duration.ofMillis(500)), Clock.systemUTC());
+        WebhookChannel impatient = new WebhookChannel(
+                repository, guard, new WebhookProperties(true, 10, Duration.ofMillis(500)), Clock.systemUTC());
 
         long start = System.nanoTime();
         DeliveryOutcome outcome = impatient.deliver(delivery(hook.id(), "slow"));
@@ -233,7 +242,8 @@ class WebhookChannelTest extends NotificationsIntegrationTest {
         DeliveryOutcome tenth = channel.deliver(delivery(hook.id(), "the last straw"));
 
         assertThat(tenth.retryable()).isTrue();
-        perform(getJson("/webhooks/" + hook.id()), admin).andExpect(status().isOk())
+        perform(getJson("/webhooks/" + hook.id()), admin)
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.active").value(false))
                 .andExpect(jsonPath("$.consecutiveFailures").value(10))
                 .andExpect(jsonPath("$.disabledReason").value("disabled after 10 consecutive failed deliveries"));
@@ -245,12 +255,14 @@ class WebhookChannelTest extends NotificationsIntegrationTest {
         assertThat(receiver.received()).hasSize(1);
         assertThat(failures(hook.id())).isEqualTo(10);
 
-        perform(post("/webhooks/" + hook.id() + "/enable").header("If-Match", "\"2\""), admin).andExpect(status().isOk())
+        perform(post("/webhooks/" + hook.id() + "/enable").header("If-Match", "\"2\""), admin)
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.active").value(true))
                 .andExpect(jsonPath("$.consecutiveFailures").value(0))
                 .andExpect(jsonPath("$.disabledReason").doesNotExist());
 
-        assertThat(channel.deliver(delivery(hook.id(), "back again")).delivered()).isTrue();
+        assertThat(channel.deliver(delivery(hook.id(), "back again")).delivered())
+                .isTrue();
         assertThat(receiver.received()).hasSize(2);
     }
 
@@ -290,15 +302,18 @@ class WebhookChannelTest extends NotificationsIntegrationTest {
         assertThat(receiver.received()).isEmpty();
     }
 
-    record Hook(UUID id, String secret) {
-    }
+    record Hook(UUID id, String secret) {}
 
     private Hook register(String url) throws Exception {
         String body = perform(postJson("/webhooks", """
                 {"url": "%s", "eventTypes": ["PlanRecorded"]}""".formatted(url)), admin)
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         JsonNode json = JSON.readTree(body);
-        return new Hook(UUID.fromString(json.path("id").asString()), json.path("secret").asString());
+        return new Hook(
+                UUID.fromString(json.path("id").asString()), json.path("secret").asString());
     }
 
     /** A delivery row (not due, so that no worker run sends it too) and what the worker would hand the channel. */
@@ -306,15 +321,12 @@ class WebhookChannelTest extends NotificationsIntegrationTest {
         UUID id = UUID.randomUUID();
         String eventId = UUID.randomUUID().toString();
         String payload = """
-                {"specversion":"1.0","id":"%s","source":"/arrival/action-plans","type":"org.arrival.actionplans.PlanRecorded.v1","subject":"%s","time":"2026-01-05T10:00:00Z","datacontenttype":"application/json","data":{"title":"%s"}}"""
-                .formatted(eventId, UUID.randomUUID(), title);
+                {"specversion":"1.0","id":"%s","source":"/arrival/action-plans","type":"org.arrival.actionplans.PlanRecorded.v1","subject":"%s","time":"2026-01-05T10:00:00Z","datacontenttype":"application/json","data":{"title":"%s"}}""".formatted(eventId, UUID.randomUUID(), title);
         String target = jdbc.queryForObject("SELECT url FROM webhook WHERE id = ?", String.class, webhookId);
         jdbc.update("""
                 INSERT INTO delivery (id, channel, webhook_id, event_id, target, payload, status, attempts,
                     next_attempt_at, created_at)
-                VALUES (?, 'WEBHOOK', ?, ?, ?, ?, 'PENDING', 0, now() + interval '1 day', now())""", id, webhookId,
-                eventId, target,
-                payload);
+                VALUES (?, 'WEBHOOK', ?, ?, ?, ?, 'PENDING', 0, now() + interval '1 day', now())""", id, webhookId, eventId, target, payload);
         return new PendingDelivery(id, "WEBHOOK", null, webhookId, eventId, target, null, payload, 0);
     }
 

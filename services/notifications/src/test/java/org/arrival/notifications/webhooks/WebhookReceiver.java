@@ -1,5 +1,7 @@
 package org.arrival.notifications.webhooks;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -9,9 +11,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 /**
  * A real HTTP endpoint on 127.0.0.1 for the tests: records every request (path, headers, raw body bytes) and
  * answers as told, by a queue of behaviours and then the default one.
@@ -19,13 +18,20 @@ import com.sun.net.httpserver.HttpServer;
 final class WebhookReceiver implements AutoCloseable {
 
     enum Behaviour {
-        OK, FAIL, HANG, REDIRECT, GONE
+        OK,
+        FAIL,
+        HANG,
+        REDIRECT,
+        GONE
     }
 
     record Received(String path, Map<String, List<String>> headers, byte[] body) {
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
 
         /** The same request with one header changed, as someone who captured it might send it again. */

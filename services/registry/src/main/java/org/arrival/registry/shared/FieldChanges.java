@@ -3,7 +3,6 @@ package org.arrival.registry.shared;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
 
 /** Collects the names of fields whose values differ, for the {@code changedFields} of an event. */

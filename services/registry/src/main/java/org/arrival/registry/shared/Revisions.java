@@ -1,7 +1,6 @@
 package org.arrival.registry.shared;
 
 import java.util.UUID;
-
 import org.arrival.platform.messaging.history.RecordHistory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;

@@ -8,8 +8,7 @@ import org.jspecify.annotations.Nullable;
 /** Normalises free text the way every registry record stores it: trimmed, and blank optional text absent. */
 public final class Text {
 
-    private Text() {
-    }
+    private Text() {}
 
     public static @Nullable String optional(@Nullable String value) {
         if (value == null) {
@@ -43,8 +42,12 @@ public final class Text {
      * The place made of these parts, normalised like {@link #jurisdiction(Jurisdiction, String)}: absent when no part
      * is given; refused (naming the request field {@code field}) when a part is given without the country.
      */
-    public static @Nullable Jurisdiction jurisdiction(@Nullable String country, @Nullable String subdivision,
-            @Nullable String areaCode, @Nullable String areaName, String field) {
+    public static @Nullable Jurisdiction jurisdiction(
+            @Nullable String country,
+            @Nullable String subdivision,
+            @Nullable String areaCode,
+            @Nullable String areaName,
+            String field) {
         String c = optional(country);
         String s = optional(subdivision);
         String code = optional(areaCode);
@@ -65,9 +68,11 @@ public final class Text {
         if (c == null) {
             return null;
         }
-        OrganisationContact normalised = new OrganisationContact(optional(c.email()), optional(c.phone()),
-                optional(c.website()), optional(c.address()));
-        boolean empty = normalised.email() == null && normalised.phone() == null && normalised.website() == null
+        OrganisationContact normalised = new OrganisationContact(
+                optional(c.email()), optional(c.phone()), optional(c.website()), optional(c.address()));
+        boolean empty = normalised.email() == null
+                && normalised.phone() == null
+                && normalised.website() == null
                 && normalised.address() == null;
         return empty ? null : normalised;
     }

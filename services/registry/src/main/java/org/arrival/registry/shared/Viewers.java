@@ -3,7 +3,6 @@ package org.arrival.registry.shared;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.Viewer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,14 +30,21 @@ public class Viewers {
         } else {
             List<Boolean> flagged = jdbc.query(
                     "SELECT (profile ->> 'enforcementBody')::boolean FROM stakeholder WHERE id = ?",
-                    (rs, row) -> rs.getBoolean(1), org);
+                    (rs, row) -> rs.getBoolean(1),
+                    org);
             enforcement = flagged.isEmpty() || flagged.get(0);
         }
-        Set<UUID> forums = org == null ? Set.of() : Set.copyOf(jdbc.queryForList(
-                "SELECT forum_id FROM membership WHERE stakeholder_id = ? AND status = 'ACTIVE'", UUID.class, org));
-        Set<UUID> hidden = enforcement ? Set.copyOf(jdbc.queryForList(
-                "SELECT id FROM stakeholder WHERE profile @> '{\"hiddenFromEnforcementBodies\": true}'::jsonb",
-                UUID.class)) : Set.of();
+        Set<UUID> forums = org == null
+                ? Set.of()
+                : Set.copyOf(jdbc.queryForList(
+                        "SELECT forum_id FROM membership WHERE stakeholder_id = ? AND status = 'ACTIVE'",
+                        UUID.class,
+                        org));
+        Set<UUID> hidden = enforcement
+                ? Set.copyOf(jdbc.queryForList(
+                        "SELECT id FROM stakeholder WHERE profile @> '{\"hiddenFromEnforcementBodies\": true}'::jsonb",
+                        UUID.class))
+                : Set.of();
         return new Viewer(caller, enforcement, forums, hidden);
     }
 }

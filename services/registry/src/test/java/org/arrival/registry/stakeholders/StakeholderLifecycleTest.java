@@ -1,17 +1,16 @@
 package org.arrival.registry.stakeholders;
 
-import java.util.List;
-import java.util.Map;
-
-import org.arrival.platform.testing.RecordedEvent;
-import org.arrival.registry.RegistryIntegrationTest;
-import org.junit.jupiter.api.Test;
-import org.springframework.test.web.servlet.ResultActions;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.Map;
+import org.arrival.platform.testing.RecordedEvent;
+import org.arrival.registry.RegistryIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.ResultActions;
 
 class StakeholderLifecycleTest extends RegistryIntegrationTest {
 
@@ -36,14 +35,21 @@ class StakeholderLifecycleTest extends RegistryIntegrationTest {
         assertThat(registered.topic()).isEqualTo(STAKEHOLDERS);
 
         String etag = etag(created);
-        String[][] steps = { { "verify", "VERIFIED", "StakeholderVerified" }, { "activate", "ACTIVE", "StakeholderActivated" },
-                { "suspend", "SUSPENDED", "StakeholderSuspended" }, { "activate", "ACTIVE", "StakeholderActivated" },
-                { "archive", "ARCHIVED", "StakeholderArchived" } };
+        String[][] steps = {
+            {"verify", "VERIFIED", "StakeholderVerified"},
+            {"activate", "ACTIVE", "StakeholderActivated"},
+            {"suspend", "SUSPENDED", "StakeholderSuspended"},
+            {"activate", "ACTIVE", "StakeholderActivated"},
+            {"archive", "ARCHIVED", "StakeholderArchived"}
+        };
         List<String> expectedTypes = new java.util.ArrayList<>(List.of("StakeholderRegistered"));
         long version = 1;
         for (String[] step : steps) {
-            ResultActions result = perform(postStep("/stakeholders/" + id + "/" + step[0], etag)
-                    .contentType("application/json").content("{\"reason\":\"quarterly review\"}"), admin)
+            ResultActions result = perform(
+                            postStep("/stakeholders/" + id + "/" + step[0], etag)
+                                    .contentType("application/json")
+                                    .content("{\"reason\":\"quarterly review\"}"),
+                            admin)
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.status").value(step[1]))
                     .andExpect(jsonPath("$.version").value(version + 1));
@@ -56,7 +62,9 @@ class StakeholderLifecycleTest extends RegistryIntegrationTest {
             RecordedEvent last = all.get(all.size() - 1);
             assertThat(last.key()).isEqualTo(id);
             assertThat(last.header("ce_ownerorg")).isEqualTo(id);
-            assertThat(last.payloadText()).contains("\"status\":\"" + step[1] + "\"").contains("quarterly review");
+            assertThat(last.payloadText())
+                    .contains("\"status\":\"" + step[1] + "\"")
+                    .contains("quarterly review");
         }
 
         // archived is final: no edit, no step
@@ -64,8 +72,10 @@ class StakeholderLifecycleTest extends RegistryIntegrationTest {
                 .andExpect(status().isConflict())
                 .andExpect(header().string("Content-Type", "application/problem+json"));
         perform(postStep("/stakeholders/" + id + "/activate", etag), admin).andExpect(status().isConflict());
-        perform(getJson("/stakeholders/" + id), admin).andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("ARCHIVED")).andExpect(jsonPath("$.version").value(6))
+        perform(getJson("/stakeholders/" + id), admin)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("ARCHIVED"))
+                .andExpect(jsonPath("$.version").value(6))
                 .andExpect(jsonPath("$.name").value("Kampala Capital City Authority " + t));
         awaitEvents(id, expectedTypes.toArray(String[]::new));
     }
@@ -74,7 +84,8 @@ class StakeholderLifecycleTest extends RegistryIntegrationTest {
     void illegalStepsAreConflictsAndStaleOrMissingETagsAreRefused() throws Exception {
         var admin = platformAdmin();
         String id = register(refugeeDepartmentJson(tag()));
-        perform(postStep("/stakeholders/" + id + "/activate", null), admin).andExpect(status().isConflict())
+        perform(postStep("/stakeholders/" + id + "/activate", null), admin)
+                .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("PROPOSED")));
         perform(postStep("/stakeholders/" + id + "/suspend", null), admin).andExpect(status().isConflict());
         perform(postStep("/stakeholders/" + id + "/verify", "\"7\""), admin).andExpect(status().isPreconditionFailed());
@@ -82,7 +93,8 @@ class StakeholderLifecycleTest extends RegistryIntegrationTest {
                 .andExpect(status().isPreconditionRequired());
         perform(putJson("/stakeholders/" + id, refugeeDepartmentJson("x"), "\"0\""), admin)
                 .andExpect(status().isPreconditionFailed());
-        perform(getJson("/stakeholders/" + id), admin).andExpect(jsonPath("$.version").value(1))
+        perform(getJson("/stakeholders/" + id), admin)
+                .andExpect(jsonPath("$.version").value(1))
                 .andExpect(jsonPath("$.status").value("PROPOSED"));
         awaitEvents(id, "StakeholderRegistered");
     }
@@ -92,8 +104,10 @@ class StakeholderLifecycleTest extends RegistryIntegrationTest {
         var admin = platformAdmin();
         String t = tag();
         String id = register(ngoJson(t));
-        perform(putJson("/stakeholders/" + id, ngoJson(t), "\"1\""), admin).andExpect(status().isOk())
-                .andExpect(jsonPath("$.version").value(1)).andExpect(header().string("ETag", "\"1\""));
+        perform(putJson("/stakeholders/" + id, ngoJson(t), "\"1\""), admin)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(1))
+                .andExpect(header().string("ETag", "\"1\""));
         awaitEvents(id, "StakeholderRegistered");
     }
 
@@ -103,18 +117,26 @@ class StakeholderLifecycleTest extends RegistryIntegrationTest {
         String t = tag();
         String id = register(cityAuthorityJson(t));
         var cityAdmin = user("kcca-admin-" + t, id, "org-admin", "member");
-        perform(postStep("/stakeholders/" + id + "/verify", "\"1\"").contentType("application/json")
-                .content("{\"reason\":\"checked against the gazette\"}"), admin).andExpect(status().isOk());
-        String renamed = cityAuthorityJson(t).replace("\"acronym\":\"KCCA\"", "\"acronym\":\"KCCA-UG\"")
-                .replace("\"BASIC_SERVICES\"", "\"RECEPTION\"");
-        perform(putJson("/stakeholders/" + id, renamed, "\"2\""), cityAdmin).andExpect(status().isOk())
-                .andExpect(jsonPath("$.version").value(3)).andExpect(jsonPath("$.acronym").value("KCCA-UG"));
-
-        ResultActions history = perform(getJson("/stakeholders/" + id + "/history"), cityAdmin)
+        perform(
+                        postStep("/stakeholders/" + id + "/verify", "\"1\"")
+                                .contentType("application/json")
+                                .content("{\"reason\":\"checked against the gazette\"}"),
+                        admin)
                 .andExpect(status().isOk());
+        String renamed = cityAuthorityJson(t)
+                .replace("\"acronym\":\"KCCA\"", "\"acronym\":\"KCCA-UG\"")
+                .replace("\"BASIC_SERVICES\"", "\"RECEPTION\"");
+        perform(putJson("/stakeholders/" + id, renamed, "\"2\""), cityAdmin)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(3))
+                .andExpect(jsonPath("$.acronym").value("KCCA-UG"));
+
+        ResultActions history =
+                perform(getJson("/stakeholders/" + id + "/history"), cityAdmin).andExpect(status().isOk());
         List<Map<String, Object>> versions = json(history, "$");
         assertThat(versions).extracting(v -> v.get("version")).containsExactly(1, 2, 3);
-        assertThat(versions).extracting(v -> v.get("change"))
+        assertThat(versions)
+                .extracting(v -> v.get("change"))
                 .containsExactly("StakeholderRegistered", "StakeholderVerified", "StakeholderUpdated");
         assertThat(versions.get(0).get("userId")).isNotNull().isNotEqualTo(cityAdmin.subject());
         assertThat(versions.get(1).get("userId")).isEqualTo(admin.subject());
@@ -126,7 +148,8 @@ class StakeholderLifecycleTest extends RegistryIntegrationTest {
 
         List<RecordedEvent> all = awaitEvents(id, "StakeholderRegistered", "StakeholderVerified", "StakeholderUpdated");
         assertThat(all.get(2).payloadText()).contains("\"changedFields\":[\"acronym\",\"sectors\"]");
-        perform(getJson("/stakeholders/" + id + "/history"), admin).andExpect(status().isOk())
+        perform(getJson("/stakeholders/" + id + "/history"), admin)
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(3));
     }
 
@@ -150,31 +173,37 @@ class StakeholderLifecycleTest extends RegistryIntegrationTest {
         assertThat(ids(reader, "q=" + t + "&sector=SOCIAL_COHESION")).containsExactly(association);
         assertThat(ids(reader, "q=" + t + "&status=ACTIVE")).containsExactly(city);
         assertThat(ids(reader, "q=" + t + "&status=PROPOSED")).containsExactlyInAnyOrder(department, ngo, association);
-        assertThat(ids(reader, "q=" + t + "&type=LOCAL_GOVERNMENT&status=PROPOSED")).isEmpty();
+        assertThat(ids(reader, "q=" + t + "&type=LOCAL_GOVERNMENT&status=PROPOSED"))
+                .isEmpty();
         assertThat(ids(reader, "q=Kisenyi Refugee Women's Association " + t)).containsExactly(association);
         // q matches the acronym too, case-insensitively
         assertThat(ids(reader, "q=opm-dor&level=NATIONAL&sector=RECEPTION&country=UG"))
-                .contains(department).doesNotContain(city, ngo, association);
-        perform(getJson("/stakeholders?type=NOT_A_TYPE"), reader).andExpect(status().isBadRequest())
+                .contains(department)
+                .doesNotContain(city, ngo, association);
+        perform(getJson("/stakeholders?type=NOT_A_TYPE"), reader)
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("type")));
         perform(getJson("/stakeholders?status=" + "SLEEPING"), reader).andExpect(status().isBadRequest());
         perform(getJson("/stakeholders?forum=not-a-uuid"), reader).andExpect(status().isBadRequest());
-        perform(getJson("/stakeholders?q=" + t), admin).andExpect(jsonPath("$.totalItems").value(4));
+        perform(getJson("/stakeholders?q=" + t), admin)
+                .andExpect(jsonPath("$.totalItems").value(4));
     }
 
     @Test
     void listingPagesAndSorts() throws Exception {
         String t = tag();
-        String city = register(cityAuthorityJson(t));          // "Kampala ..."
+        String city = register(cityAuthorityJson(t)); // "Kampala ..."
         String department = register(refugeeDepartmentJson(t)); // "Department ..."
-        String ngo = register(ngoJson(t));                     // "International ..."
+        String ngo = register(ngoJson(t)); // "International ..."
         String association = register(associationJson(t, false)); // "Kisenyi ..."
         var reader = user("reader-" + t, city, "member");
 
         ResultActions first = perform(getJson("/stakeholders?q=" + t + "&size=3&page=0"), reader)
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.totalItems").value(4)).andExpect(jsonPath("$.totalPages").value(2))
-                .andExpect(jsonPath("$.size").value(3)).andExpect(jsonPath("$.page").value(0));
+                .andExpect(jsonPath("$.totalItems").value(4))
+                .andExpect(jsonPath("$.totalPages").value(2))
+                .andExpect(jsonPath("$.size").value(3))
+                .andExpect(jsonPath("$.page").value(0));
         assertThat((List<String>) json(first, "$.items[*].id")).isEqualTo(List.of(department, ngo, city));
         assertThat(ids(reader, "q=" + t + "&size=3&page=1")).containsExactly(association);
         assertThat(ids(reader, "q=" + t + "&size=3&page=2")).isEmpty();
@@ -182,9 +211,10 @@ class StakeholderLifecycleTest extends RegistryIntegrationTest {
         assertThat(ids(reader, "q=" + t + "&sort=createdAt")).containsExactly(city, department, ngo, association);
         assertThat(ids(reader, "q=" + t + "&sort=-createdAt")).containsExactly(association, ngo, department, city);
 
-        for (String bad : List.of("size=0", "size=500", "size=201", "page=-1", "sort=colour", "sort=-status",
-                "size=ten")) {
-            perform(getJson("/stakeholders?q=" + t + "&" + bad), reader).andExpect(status().isBadRequest())
+        for (String bad :
+                List.of("size=0", "size=500", "size=201", "page=-1", "sort=colour", "sort=-status", "size=ten")) {
+            perform(getJson("/stakeholders?q=" + t + "&" + bad), reader)
+                    .andExpect(status().isBadRequest())
                     .andExpect(header().string("Content-Type", "application/problem+json"))
                     .andExpect(jsonPath("$.detail").isNotEmpty());
         }

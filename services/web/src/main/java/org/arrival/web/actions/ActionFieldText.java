@@ -3,7 +3,6 @@ package org.arrival.web.actions;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-
 import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.api.ServiceUnavailable;
 import org.arrival.web.api.actionplans.ActionPlansApi;
@@ -21,10 +20,27 @@ import org.springframework.stereotype.Component;
 public class ActionFieldText {
 
     /** The fields of the action form, as the service names them in its history. */
-    public static final List<String> FIELDS = List.of("title", "description", "kind", "sectors", "targetGroups",
-            "areas", "startDate", "endDate", "reportingCadence", "planId", "participants", "implementsActionId",
-            "weight", "requiresLocalImplementation", "expectedImplementers", "needIds", "gapIds", "frameworkItems",
-            "classification", "sharedWithForums");
+    public static final List<String> FIELDS = List.of(
+            "title",
+            "description",
+            "kind",
+            "sectors",
+            "targetGroups",
+            "areas",
+            "startDate",
+            "endDate",
+            "reportingCadence",
+            "planId",
+            "participants",
+            "implementsActionId",
+            "weight",
+            "requiresLocalImplementation",
+            "expectedImplementers",
+            "needIds",
+            "gapIds",
+            "frameworkItems",
+            "classification",
+            "sharedWithForums");
 
     private final RegistryApi registry;
     private final ActionPlansApi actions;
@@ -56,10 +72,27 @@ public class ActionFieldText {
     }
 
     static ActionBody bodyOf(Action a) {
-        return new ActionBody(a.planId(), a.title(), a.description(), a.kind(), a.sectors(), a.targetGroups(),
-                a.areas(), a.startDate(), a.endDate(), a.reportingCadence(), a.participants(), a.implementsActionId(),
-                a.requiresLocalImplementation(), a.expectedImplementers(), a.weight(), a.needIds(), a.gapIds(),
-                a.frameworkItems(), a.classification(), a.sharedWithForums());
+        return new ActionBody(
+                a.planId(),
+                a.title(),
+                a.description(),
+                a.kind(),
+                a.sectors(),
+                a.targetGroups(),
+                a.areas(),
+                a.startDate(),
+                a.endDate(),
+                a.reportingCadence(),
+                a.participants(),
+                a.implementsActionId(),
+                a.requiresLocalImplementation(),
+                a.expectedImplementers(),
+                a.weight(),
+                a.needIds(),
+                a.gapIds(),
+                a.frameworkItems(),
+                a.classification(),
+                a.sharedWithForums());
     }
 
     public String text(Page page, References.Lookup names, String field, ActionBody b) {
@@ -70,37 +103,89 @@ public class ActionFieldText {
             case "kind" -> b.kind() == null ? null : page.label("ActionKind", b.kind());
             case "sectors" -> labels(page, "Sector", b.sectors());
             case "targetGroups" -> labels(page, "PopulationGroup", b.targetGroups());
-            case "areas" -> list(page, b.areas() == null ? List.of() : b.areas().stream().map(ActionFieldText::area).toList());
+            case "areas" ->
+                list(
+                        page,
+                        b.areas() == null
+                                ? List.of()
+                                : b.areas().stream().map(ActionFieldText::area).toList());
             case "startDate" -> b.startDate() == null ? null : page.format().date(b.startDate());
             case "endDate" -> b.endDate() == null ? null : page.format().date(b.endDate());
-            case "reportingCadence" -> b.reportingCadence() == null ? null : page.label("ReportingCadence", b.reportingCadence());
+            case "reportingCadence" ->
+                b.reportingCadence() == null ? null : page.label("ReportingCadence", b.reportingCadence());
             case "planId" -> b.planId() == null ? null : plan(page, b.planId());
-            case "participants" -> list(page, b.participants() == null ? List.of() : b.participants().stream()
-                    .map(p -> page.t("actions.form.participantText", "organisation", organisation(page, names,
-                            p.organisationId()), "role", page.label("ParticipantRole", p.role())))
-                    .toList());
-            case "implementsActionId" -> b.implementsActionId() == null ? null : actionTitle(page, b.implementsActionId());
+            case "participants" ->
+                list(
+                        page,
+                        b.participants() == null
+                                ? List.of()
+                                : b.participants().stream()
+                                        .map(p -> page.t(
+                                                "actions.form.participantText",
+                                                "organisation",
+                                                organisation(page, names, p.organisationId()),
+                                                "role",
+                                                page.label("ParticipantRole", p.role())))
+                                        .toList());
+            case "implementsActionId" ->
+                b.implementsActionId() == null ? null : actionTitle(page, b.implementsActionId());
             case "weight" -> b.weight() == null ? null : page.format().number(b.weight());
-            case "requiresLocalImplementation" -> page.t(Boolean.TRUE.equals(b.requiresLocalImplementation())
-                    ? "actions.yes" : "actions.no");
-            case "expectedImplementers" -> list(page, b.expectedImplementers() == null ? List.of()
-                    : b.expectedImplementers().stream().map(o -> organisation(page, names, o)).toList());
-            case "needIds" -> list(page, b.needIds() == null ? List.of() : b.needIds().stream().map(id -> {
-                Need n = names.need(id);
-                return n == null ? page.t("actions.notShown") : n.statement();
-            }).toList());
-            case "gapIds" -> list(page, b.gapIds() == null ? List.of() : b.gapIds().stream().map(id -> {
-                References.GapName g = names.gap(id);
-                return g == null ? page.t("actions.notShown") : g.questionCode() + " " + g.question();
-            }).toList());
-            case "frameworkItems" -> list(page, b.frameworkItems() == null ? List.of() : b.frameworkItems().stream()
-                    .map(code -> {
-                        var item = names.frameworkItem(code);
-                        return item == null ? code : code + " " + item.title();
-                    }).toList());
-            case "classification" -> b.classification() == null ? null : page.label("DataClassification", b.classification());
-            case "sharedWithForums" -> list(page, b.sharedWithForums() == null ? List.of() : b.sharedWithForums().stream()
-                    .map(f -> Objects.requireNonNullElse(names.forum(f), page.t("actions.notShown"))).toList());
+            case "requiresLocalImplementation" ->
+                page.t(Boolean.TRUE.equals(b.requiresLocalImplementation()) ? "actions.yes" : "actions.no");
+            case "expectedImplementers" ->
+                list(
+                        page,
+                        b.expectedImplementers() == null
+                                ? List.of()
+                                : b.expectedImplementers().stream()
+                                        .map(o -> organisation(page, names, o))
+                                        .toList());
+            case "needIds" ->
+                list(
+                        page,
+                        b.needIds() == null
+                                ? List.of()
+                                : b.needIds().stream()
+                                        .map(id -> {
+                                            Need n = names.need(id);
+                                            return n == null ? page.t("actions.notShown") : n.statement();
+                                        })
+                                        .toList());
+            case "gapIds" ->
+                list(
+                        page,
+                        b.gapIds() == null
+                                ? List.of()
+                                : b.gapIds().stream()
+                                        .map(id -> {
+                                            References.GapName g = names.gap(id);
+                                            return g == null
+                                                    ? page.t("actions.notShown")
+                                                    : g.questionCode() + " " + g.question();
+                                        })
+                                        .toList());
+            case "frameworkItems" ->
+                list(
+                        page,
+                        b.frameworkItems() == null
+                                ? List.of()
+                                : b.frameworkItems().stream()
+                                        .map(code -> {
+                                            var item = names.frameworkItem(code);
+                                            return item == null ? code : code + " " + item.title();
+                                        })
+                                        .toList());
+            case "classification" ->
+                b.classification() == null ? null : page.label("DataClassification", b.classification());
+            case "sharedWithForums" ->
+                list(
+                        page,
+                        b.sharedWithForums() == null
+                                ? List.of()
+                                : b.sharedWithForums().stream()
+                                        .map(f ->
+                                                Objects.requireNonNullElse(names.forum(f), page.t("actions.notShown")))
+                                        .toList());
             default -> null;
         };
         return text == null || text.isBlank() ? none : text;
@@ -127,7 +212,9 @@ public class ActionFieldText {
     }
 
     private static @Nullable String labels(Page page, String kind, @Nullable List<String> codes) {
-        return codes == null ? null : list(page, codes.stream().map(c -> page.label(kind, c)).toList());
+        return codes == null
+                ? null
+                : list(page, codes.stream().map(c -> page.label(kind, c)).toList());
     }
 
     private static @Nullable String list(Page page, List<String> items) {
@@ -140,8 +227,11 @@ public class ActionFieldText {
         if (a.areaName() != null && !a.areaName().isBlank()) {
             s.append(a.areaName()).append(" (");
         }
-        s.append(String.join(", ", java.util.stream.Stream.of(a.country(), a.subdivision(), a.areaCode())
-                .filter(x -> x != null && !x.isBlank()).toList()));
+        s.append(String.join(
+                ", ",
+                java.util.stream.Stream.of(a.country(), a.subdivision(), a.areaCode())
+                        .filter(x -> x != null && !x.isBlank())
+                        .toList()));
         if (a.areaName() != null && !a.areaName().isBlank()) {
             s.append(')');
         }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.api.actionplans.ActionPlansApi.ActionBody;
 import org.arrival.web.api.actionplans.ActionPlansApi.Area;
@@ -25,18 +24,36 @@ import org.springframework.util.MultiValueMap;
  * service's problems land next to their fields. Lists of rows (areas, participants, expected implementers) always
  * show one empty row more, and "add another" asks for more without saving.
  */
-public record ActionForm(String planId, String title, String description, String kind, List<String> sectors,
-        List<String> targetGroups, List<Area> areas, String startDate, String endDate, String reportingCadence,
-        List<ParticipantRow> participants, String implementsActionId, boolean requiresLocalImplementation,
-        List<String> expectedImplementers, String weight, List<String> needIds, List<String> gapIds,
-        List<String> frameworkItems, String classification, List<String> sharedWithForums, String version,
+public record ActionForm(
+        String planId,
+        String title,
+        String description,
+        String kind,
+        List<String> sectors,
+        List<String> targetGroups,
+        List<Area> areas,
+        String startDate,
+        String endDate,
+        String reportingCadence,
+        List<ParticipantRow> participants,
+        String implementsActionId,
+        boolean requiresLocalImplementation,
+        List<String> expectedImplementers,
+        String weight,
+        List<String> needIds,
+        List<String> gapIds,
+        List<String> frameworkItems,
+        String classification,
+        List<String> sharedWithForums,
+        String version,
         String original) {
 
     /** The most rows of one kind a form holds. */
     static final int MAX_ROWS = 50;
 
     /** One participant row: an organisation chosen by name and its role. */
-    public record ParticipantRow(String organisationId, @Nullable String role) {
+    public record ParticipantRow(
+            String organisationId, @Nullable String role) {
 
         boolean blank() {
             return organisationId == null || organisationId.isBlank();
@@ -47,9 +64,30 @@ public record ActionForm(String planId, String title, String description, String
      * A new action: where the person's organisation acts as its first area, reported quarterly, for forum members.
      */
     public static ActionForm blank(@Nullable Area where) {
-        return new ActionForm("", "", "", "", List.of(), List.of(), List.of(where == null ? new Area("", "", "", "")
-                : where), "", "", "QUARTERLY", List.of(), "", false, List.of(), "", List.of(), List.of(), List.of(),
-                "FORUM", List.of(), "", "").withEmptyRows();
+        return new ActionForm(
+                        "",
+                        "",
+                        "",
+                        "",
+                        List.of(),
+                        List.of(),
+                        List.of(where == null ? new Area("", "", "", "") : where),
+                        "",
+                        "",
+                        "QUARTERLY",
+                        List.of(),
+                        "",
+                        false,
+                        List.of(),
+                        "",
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        "FORUM",
+                        List.of(),
+                        "",
+                        "")
+                .withEmptyRows();
     }
 
     /**
@@ -57,14 +95,32 @@ public record ActionForm(String planId, String title, String description, String
      * kept in the form so that a save refused as stale can tell the person's changes from someone else's.
      */
     public static ActionForm of(ActionBody a, long version, String original) {
-        return new ActionForm(str(a.planId()), nz(a.title()), nz(a.description()), nz(a.kind()), list(a.sectors()),
-                list(a.targetGroups()), list(a.areas()), str(a.startDate()), str(a.endDate()),
-                nz(a.reportingCadence()), list(a.participants()).stream()
-                        .map(p -> new ParticipantRow(str(p.organisationId()), p.role())).toList(),
-                str(a.implementsActionId()), Boolean.TRUE.equals(a.requiresLocalImplementation()),
-                ids(list(a.expectedImplementers())), a.weight() == null ? "" : a.weight().toString(),
-                ids(list(a.needIds())), ids(list(a.gapIds())), list(a.frameworkItems()), nz(a.classification()),
-                ids(list(a.sharedWithForums())), Long.toString(version), original).withEmptyRows();
+        return new ActionForm(
+                        str(a.planId()),
+                        nz(a.title()),
+                        nz(a.description()),
+                        nz(a.kind()),
+                        list(a.sectors()),
+                        list(a.targetGroups()),
+                        list(a.areas()),
+                        str(a.startDate()),
+                        str(a.endDate()),
+                        nz(a.reportingCadence()),
+                        list(a.participants()).stream()
+                                .map(p -> new ParticipantRow(str(p.organisationId()), p.role()))
+                                .toList(),
+                        str(a.implementsActionId()),
+                        Boolean.TRUE.equals(a.requiresLocalImplementation()),
+                        ids(list(a.expectedImplementers())),
+                        a.weight() == null ? "" : a.weight().toString(),
+                        ids(list(a.needIds())),
+                        ids(list(a.gapIds())),
+                        list(a.frameworkItems()),
+                        nz(a.classification()),
+                        ids(list(a.sharedWithForums())),
+                        Long.toString(version),
+                        original)
+                .withEmptyRows();
     }
 
     private static <T> List<T> list(List<T> l) {
@@ -76,7 +132,10 @@ public record ActionForm(String planId, String title, String description, String
         List<Area> areas = new ArrayList<>();
         for (int i = 0; i < MAX_ROWS && hasRow(p, "areas[" + i + "]."); i++) {
             String row = "areas[" + i + "].";
-            areas.add(new Area(one(p, row + "country"), one(p, row + "subdivision"), one(p, row + "areaCode"),
+            areas.add(new Area(
+                    one(p, row + "country"),
+                    one(p, row + "subdivision"),
+                    one(p, row + "areaCode"),
                     one(p, row + "areaName")));
         }
         List<ParticipantRow> participants = new ArrayList<>();
@@ -84,12 +143,29 @@ public record ActionForm(String planId, String title, String description, String
             String row = "participants[" + i + "].";
             participants.add(new ParticipantRow(one(p, row + "organisationId"), one(p, row + "role")));
         }
-        return new ActionForm(one(p, "planId"), one(p, "title"), one(p, "description"), one(p, "kind"),
-                all(p, "sectors"), all(p, "targetGroups"), areas, one(p, "startDate"), one(p, "endDate"),
-                one(p, "reportingCadence"), participants, one(p, "implementsActionId"),
-                "true".equals(one(p, "requiresLocalImplementation")), all(p, "expectedImplementers"),
-                one(p, "weight"), all(p, "needIds"), all(p, "gapIds"), all(p, "frameworkItems"),
-                one(p, "classification"), all(p, "sharedWithForums"), one(p, "version"), one(p, "original"));
+        return new ActionForm(
+                one(p, "planId"),
+                one(p, "title"),
+                one(p, "description"),
+                one(p, "kind"),
+                all(p, "sectors"),
+                all(p, "targetGroups"),
+                areas,
+                one(p, "startDate"),
+                one(p, "endDate"),
+                one(p, "reportingCadence"),
+                participants,
+                one(p, "implementsActionId"),
+                "true".equals(one(p, "requiresLocalImplementation")),
+                all(p, "expectedImplementers"),
+                one(p, "weight"),
+                all(p, "needIds"),
+                all(p, "gapIds"),
+                all(p, "frameworkItems"),
+                one(p, "classification"),
+                all(p, "sharedWithForums"),
+                one(p, "version"),
+                one(p, "original"));
     }
 
     /** The same form with room for one more area, participant and expected implementer. */
@@ -98,19 +174,40 @@ public record ActionForm(String planId, String title, String description, String
         if (a.size() < MAX_ROWS) {
             a.add(new Area("", "", "", ""));
         }
-        List<ParticipantRow> p = new ArrayList<>(participants.stream().filter(r -> !r.blank()).toList());
+        List<ParticipantRow> p =
+                new ArrayList<>(participants.stream().filter(r -> !r.blank()).toList());
         if (p.size() < MAX_ROWS) {
             p.add(new ParticipantRow("", "IMPLEMENTING"));
         }
-        List<String> e = new ArrayList<>(expectedImplementers.stream().filter(s -> !s.isBlank()).toList());
+        List<String> e = new ArrayList<>(
+                expectedImplementers.stream().filter(s -> !s.isBlank()).toList());
         if (e.size() < MAX_ROWS) {
             e.add("");
         }
-        return new ActionForm(planId, title, description, kind, sectors, targetGroups, a, startDate, endDate,
-                reportingCadence, p, implementsActionId, requiresLocalImplementation, e, weight, needIds, gapIds,
-                frameworkItems, classification, sharedWithForums, version, original);
+        return new ActionForm(
+                planId,
+                title,
+                description,
+                kind,
+                sectors,
+                targetGroups,
+                a,
+                startDate,
+                endDate,
+                reportingCadence,
+                p,
+                implementsActionId,
+                requiresLocalImplementation,
+                e,
+                weight,
+                needIds,
+                gapIds,
+                frameworkItems,
+                classification,
+                sharedWithForums,
+                version,
+                original);
     }
-
 
     public boolean chose(String field, String value) {
         List<String> chosen = switch (field) {
@@ -154,10 +251,27 @@ public record ActionForm(String planId, String title, String description, String
 
     /** Every field of the form, by the names the service's problems use. */
     public Set<String> fields() {
-        Set<String> f = new LinkedHashSet<>(List.of("planId", "title", "description", "kind", "sectors",
-                "targetGroups", "areas", "startDate", "endDate", "reportingCadence", "participants",
-                "implementsActionId", "requiresLocalImplementation", "expectedImplementers", "weight", "needIds",
-                "gapIds", "frameworkItems", "classification", "sharedWithForums"));
+        Set<String> f = new LinkedHashSet<>(List.of(
+                "planId",
+                "title",
+                "description",
+                "kind",
+                "sectors",
+                "targetGroups",
+                "areas",
+                "startDate",
+                "endDate",
+                "reportingCadence",
+                "participants",
+                "implementsActionId",
+                "requiresLocalImplementation",
+                "expectedImplementers",
+                "weight",
+                "needIds",
+                "gapIds",
+                "frameworkItems",
+                "classification",
+                "sharedWithForums"));
         for (int i = 0; i < areas.size(); i++) {
             for (String part : List.of("country", "subdivision", "areaCode", "areaName")) {
                 f.add("areas[" + i + "]." + part);
@@ -185,8 +299,8 @@ public record ActionForm(String planId, String title, String description, String
             try {
                 Integer.parseInt(weight.strip());
             } catch (NumberFormatException e) {
-                errors.add(new ServiceProblem.FieldError("weight", "must be a whole number", "format.whole-number",
-                        Map.of()));
+                errors.add(new ServiceProblem.FieldError(
+                        "weight", "must be a whole number", "format.whole-number", Map.of()));
             }
         }
         return errors;
@@ -194,17 +308,37 @@ public record ActionForm(String planId, String title, String description, String
 
     /** The body to send: blank rows and choices left out; call only when {@link #unreadable()} is empty. */
     public ActionBody body() {
-        List<Area> places = areas.stream().filter(a -> !empty(a)).map(a -> new Area(code(a.country()),
-                code(a.subdivision()), blankToNull(a.areaCode()), blankToNull(a.areaName()))).toList();
-        List<Participant> people = participants.stream().filter(r -> uuid(r.organisationId()) != null)
-                .map(r -> new Participant(Objects.requireNonNull(uuid(r.organisationId()), "kept rows name one"),
-                        blankToNull(r.role()))).toList();
-        return new ActionBody(uuid(planId), title, blankToNull(description), blankToNull(kind), sectors,
-                targetGroups, places, localDate(startDate), localDate(endDate), blankToNull(reportingCadence), people,
-                uuid(implementsActionId), requiresLocalImplementation,
+        List<Area> places = areas.stream()
+                .filter(a -> !empty(a))
+                .map(a -> new Area(
+                        code(a.country()), code(a.subdivision()), blankToNull(a.areaCode()), blankToNull(a.areaName())))
+                .toList();
+        List<Participant> people = participants.stream()
+                .filter(r -> uuid(r.organisationId()) != null)
+                .map(r -> new Participant(
+                        Objects.requireNonNull(uuid(r.organisationId()), "kept rows name one"), blankToNull(r.role())))
+                .toList();
+        return new ActionBody(
+                uuid(planId),
+                title,
+                blankToNull(description),
+                blankToNull(kind),
+                sectors,
+                targetGroups,
+                places,
+                localDate(startDate),
+                localDate(endDate),
+                blankToNull(reportingCadence),
+                people,
+                uuid(implementsActionId),
+                requiresLocalImplementation,
                 uuids(expectedImplementers),
-                weight.isBlank() ? null : Integer.valueOf(weight.strip()), uuids(needIds), uuids(gapIds),
-                frameworkItems, blankToNull(classification), uuids(sharedWithForums));
+                weight.isBlank() ? null : Integer.valueOf(weight.strip()),
+                uuids(needIds),
+                uuids(gapIds),
+                frameworkItems,
+                blankToNull(classification),
+                uuids(sharedWithForums));
     }
 
     private static void date(String field, String value, List<ServiceProblem.FieldError> errors) {
@@ -214,13 +348,15 @@ public record ActionForm(String planId, String title, String description, String
         try {
             LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            errors.add(new ServiceProblem.FieldError(field, "must be a date such as 2026-12-31", "format.date",
-                    Map.of()));
+            errors.add(
+                    new ServiceProblem.FieldError(field, "must be a date such as 2026-12-31", "format.date", Map.of()));
         }
     }
 
     private static boolean empty(Area a) {
-        return nz(a.subdivision()).isBlank() && nz(a.areaCode()).isBlank() && nz(a.areaName()).isBlank()
+        return nz(a.subdivision()).isBlank()
+                && nz(a.areaCode()).isBlank()
+                && nz(a.areaName()).isBlank()
                 && nz(a.country()).isBlank();
     }
 
@@ -235,7 +371,13 @@ public record ActionForm(String planId, String title, String description, String
 
     private static List<String> all(MultiValueMap<String, String> p, String name) {
         List<String> v = p.get(name);
-        return v == null ? List.of() : v.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        return v == null
+                ? List.of()
+                : v.stream()
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .distinct()
+                        .toList();
     }
 
     private static List<String> ids(List<UUID> ids) {

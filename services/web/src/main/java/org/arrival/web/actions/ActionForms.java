@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.web.api.Service;
 import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.api.actionplans.ActionPlansApi;
@@ -27,7 +26,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -54,13 +52,17 @@ public class ActionForms {
     @GetMapping("/actions/new")
     public String newAction(@ModelAttribute("page") Page page, Model model) {
         requireEditor(page);
-        ActionForm form = ActionForm.blank(fieldText.jurisdiction(page.signedInUser().organisationId()));
+        ActionForm form =
+                ActionForm.blank(fieldText.jurisdiction(page.signedInUser().organisationId()));
         return show(page, model, null, form, FormResult.of(form.values()), null);
     }
 
     @PostMapping("/actions/new")
-    public String record(@RequestParam MultiValueMap<String, String> params, @ModelAttribute("page") Page page,
-            Model model, RedirectAttributes redirect) {
+    public String record(
+            @RequestParam MultiValueMap<String, String> params,
+            @ModelAttribute("page") Page page,
+            Model model,
+            RedirectAttributes redirect) {
         requireEditor(page);
         ActionForm form = ActionForm.of(params);
         if (params.containsKey("more")) {
@@ -83,8 +85,12 @@ public class ActionForms {
     }
 
     @PostMapping("/actions/{actionId}/edit")
-    public String revise(@PathVariable UUID actionId, @RequestParam MultiValueMap<String, String> params,
-            @ModelAttribute("page") Page page, Model model, RedirectAttributes redirect) {
+    public String revise(
+            @PathVariable UUID actionId,
+            @RequestParam MultiValueMap<String, String> params,
+            @ModelAttribute("page") Page page,
+            Model model,
+            RedirectAttributes redirect) {
         Action action = editable(actionId, page);
         ActionForm form = ActionForm.of(params);
         if (params.containsKey("more")) {
@@ -102,26 +108,31 @@ public class ActionForms {
             Merge merge = merge(current, form);
             Conflict conflict = conflict(page, current, form, merge);
             ActionForm merged = ActionForm.of(merge.body(), current.version(), write(ActionFieldText.bodyOf(current)));
-            return show(page, model, current, merged, FormResult.refused(merged.values(), merged.fields(),
-                    new ServiceProblem(Service.ACTION_PLANS, 412, null, null, List.of())), conflict);
+            return show(
+                    page,
+                    model,
+                    current,
+                    merged,
+                    FormResult.refused(
+                            merged.values(),
+                            merged.fields(),
+                            new ServiceProblem(Service.ACTION_PLANS, 412, null, null, List.of())),
+                    conflict);
         }
         return show(page, model, action, form.withEmptyRows(), result, null);
     }
 
     /** Someone else's changes since the version the person opened: who, when, and each field now and in the form. */
-    public record Conflict(List<ActionView.HistoryRow> by, List<Change> changes) {
-    }
+    public record Conflict(List<ActionView.HistoryRow> by, List<Change> changes) {}
 
     /**
      * A field someone else changed: its label, its value now, the person's value, and whether the form now holds
      * the new value (the person had not changed it) or keeps the person's (both changed it).
      */
-    public record Change(String field, String label, String now, String yours, boolean keptYours) {
-    }
+    public record Change(String field, String label, String now, String yours, boolean keptYours) {}
 
     /** The person's edit laid over the record as it is now, and the fields both changed. */
-    record Merge(ActionBody body, Set<String> theirs, Set<String> both) {
-    }
+    record Merge(ActionBody body, Set<String> theirs, Set<String> both) {}
 
     /**
      * Three-way: a field only someone else changed takes its new value, a field only the person changed keeps
@@ -162,7 +173,9 @@ public class ActionForms {
         long from = typed.versionNumber();
         List<Revision> since = List.of();
         try {
-            since = actions.history(current.id()).stream().filter(r -> r.version() > from).toList();
+            since = actions.history(current.id()).stream()
+                    .filter(r -> r.version() > from)
+                    .toList();
         } catch (ServiceProblem e) {
             if (!e.notFound() && !e.forbidden()) {
                 throw e;
@@ -173,13 +186,20 @@ public class ActionForms {
         ActionBody yours = typed.body();
         List<Change> changes = new ArrayList<>();
         for (String field : merge.theirs()) {
-            changes.add(new Change(field, page.t("actions.form.field." + field), fieldText.text(page, names, field, now),
-                    fieldText.text(page, names, field, yours), merge.both().contains(field)));
+            changes.add(new Change(
+                    field,
+                    page.t("actions.form.field." + field),
+                    fieldText.text(page, names, field, now),
+                    fieldText.text(page, names, field, yours),
+                    merge.both().contains(field)));
         }
         SignedInUser user = page.user();
-        List<ActionView.HistoryRow> by = since.stream().map(r -> new ActionView.HistoryRow(r,
-                user != null && Objects.equals(user.subject(), r.userId()),
-                r.organisationId() == null ? null : names.organisation(UUID.fromString(r.organisationId())))).toList();
+        List<ActionView.HistoryRow> by = since.stream()
+                .map(r -> new ActionView.HistoryRow(
+                        r,
+                        user != null && Objects.equals(user.subject(), r.userId()),
+                        r.organisationId() == null ? null : names.organisation(UUID.fromString(r.organisationId()))))
+                .toList();
         return new Conflict(by, changes);
     }
 
@@ -226,13 +246,21 @@ public class ActionForms {
     private @Nullable FormResult submit(Page page, ActionForm form, Runnable call) {
         List<ServiceProblem.FieldError> unreadable = form.unreadable();
         if (!unreadable.isEmpty()) {
-            return FormResult.refused(form.values(), form.fields(),
-                    new ServiceProblem(Service.ACTION_PLANS, 400, null, null, unreadable), page::fieldError);
+            return FormResult.refused(
+                    form.values(),
+                    form.fields(),
+                    new ServiceProblem(Service.ACTION_PLANS, 400, null, null, unreadable),
+                    page::fieldError);
         }
         return FormResult.submit(form.values(), form.fields(), page::fieldError, call);
     }
 
-    private String show(Page page, Model model, @Nullable Action action, ActionForm form, FormResult result,
+    private String show(
+            Page page,
+            Model model,
+            @Nullable Action action,
+            ActionForm form,
+            FormResult result,
             @Nullable Conflict conflict) {
         References.Lookup names = references.lookup();
         UUID self = action == null ? null : action.id();
@@ -240,8 +268,8 @@ public class ActionForms {
         model.addAttribute("form", form);
         model.addAttribute("result", result);
         model.addAttribute("conflict", conflict);
-        model.addAttribute("choices",
-                ActionChoices.of(names, actions, page.signedInUser().organisationId(), self, form));
+        model.addAttribute(
+                "choices", ActionChoices.of(names, actions, page.signedInUser().organisationId(), self, form));
         model.addAttribute("labels", labels(page, form));
         return "actions/actionForm";
     }

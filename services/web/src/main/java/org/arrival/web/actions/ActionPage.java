@@ -1,5 +1,6 @@
 package org.arrival.web.actions;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.web.api.Service;
 import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.api.actionplans.ActionPlansApi;
@@ -23,8 +23,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * An action's page: everything about it the reader may see, and the small forms that act on it there: its owner's
@@ -57,28 +55,44 @@ public class ActionPage {
     }
 
     @PostMapping("/actions/{actionId}/status")
-    public String move(@PathVariable UUID actionId, @RequestParam(defaultValue = "") String status,
-            @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "-1") long version,
-            @ModelAttribute("page") Page page, Model model, RedirectAttributes redirect,
+    public String move(
+            @PathVariable UUID actionId,
+            @RequestParam(defaultValue = "") String status,
+            @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "-1") long version,
+            @ModelAttribute("page") Page page,
+            Model model,
+            RedirectAttributes redirect,
             HttpServletResponse response) {
         Map<String, String> typed = Map.of("status", status, "reason", reason);
-        FormResult result = FormResult.submit(typed, Set.of("status", "reason"), page::fieldError,
+        FormResult result = FormResult.submit(
+                typed,
+                Set.of("status", "reason"),
+                page::fieldError,
                 () -> actions.move(actionId, version, status, reason));
         if (result == null) {
             redirect.addFlashAttribute("done", "actions.lifecycle.moved");
             redirect.addFlashAttribute("doneStatus", status);
             return "redirect:/actions/" + actionId;
         }
-        return refused(actionId, page, model, response, Lifecycle.CANCELLED.equals(status) ? "cancel" : "lifecycle",
-                result);
+        return refused(
+                actionId, page, model, response, Lifecycle.CANCELLED.equals(status) ? "cancel" : "lifecycle", result);
     }
 
     @PostMapping("/actions/{actionId}/contributions")
-    public String contribute(@PathVariable UUID actionId, @RequestParam(defaultValue = "") String kind,
-            @RequestParam(defaultValue = "") String text, @ModelAttribute("page") Page page, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+    public String contribute(
+            @PathVariable UUID actionId,
+            @RequestParam(defaultValue = "") String kind,
+            @RequestParam(defaultValue = "") String text,
+            @ModelAttribute("page") Page page,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         Map<String, String> typed = Map.of("kind", kind, "text", text);
-        FormResult result = FormResult.submit(typed, Set.of("kind", "text"), page::fieldError,
+        FormResult result = FormResult.submit(
+                typed,
+                Set.of("kind", "text"),
+                page::fieldError,
                 () -> actions.contribute(actionId, kind.isBlank() ? null : kind, text));
         if (result == null) {
             redirect.addFlashAttribute("done", "actions.contribution.done." + (kind.isBlank() ? "COMMENT" : kind));
@@ -88,9 +102,15 @@ public class ActionPage {
     }
 
     @PostMapping("/actions/{actionId}/milestones/{milestoneId}/{step:reach|miss|cancel}")
-    public String milestoneStep(@PathVariable UUID actionId, @PathVariable UUID milestoneId, @PathVariable String step,
-            @RequestParam(defaultValue = "-1") long version, @RequestParam(defaultValue = "") String reachedOn,
-            @ModelAttribute("page") Page page, Model model, RedirectAttributes redirect,
+    public String milestoneStep(
+            @PathVariable UUID actionId,
+            @PathVariable UUID milestoneId,
+            @PathVariable String step,
+            @RequestParam(defaultValue = "-1") long version,
+            @RequestParam(defaultValue = "") String reachedOn,
+            @ModelAttribute("page") Page page,
+            Model model,
+            RedirectAttributes redirect,
             HttpServletResponse response) {
         Map<String, String> typed = new LinkedHashMap<>();
         typed.put("reachedOn", reachedOn);
@@ -101,16 +121,27 @@ public class ActionPage {
             try {
                 on = reachedOn.isBlank() ? null : LocalDate.parse(reachedOn.strip());
             } catch (DateTimeParseException e) {
-                result = FormResult.refused(typed, Set.of("reachedOn"), new ServiceProblem(Service.ACTION_PLANS, 400,
-                        null, null, List.of(new ServiceProblem.FieldError("reachedOn",
-                                "must be a date such as 2026-12-31", "format.date", Map.of()))), page::fieldError);
+                result = FormResult.refused(
+                        typed,
+                        Set.of("reachedOn"),
+                        new ServiceProblem(
+                                Service.ACTION_PLANS,
+                                400,
+                                null,
+                                null,
+                                List.of(new ServiceProblem.FieldError(
+                                        "reachedOn", "must be a date such as 2026-12-31", "format.date", Map.of()))),
+                        page::fieldError);
                 return refused(actionId, page, model, response, form, result);
             }
-            result = FormResult.submit(typed, Set.of("reachedOn"), page::fieldError,
+            result = FormResult.submit(
+                    typed,
+                    Set.of("reachedOn"),
+                    page::fieldError,
                     () -> actions.reach(actionId, milestoneId, version, on));
         } else {
-            result = FormResult.submit(typed, Set.of(), page::fieldError,
-                    () -> actions.step(actionId, milestoneId, version, step));
+            result = FormResult.submit(
+                    typed, Set.of(), page::fieldError, () -> actions.step(actionId, milestoneId, version, step));
         }
         if (result == null) {
             redirect.addFlashAttribute("done", "actions.milestone.done." + step);
@@ -119,10 +150,10 @@ public class ActionPage {
         return refused(actionId, page, model, response, form, result);
     }
 
-    private String refused(UUID actionId, Page page, Model model, HttpServletResponse response, String form,
-            FormResult result) {
-        response.setStatus(result.conflict() ? HttpStatus.PRECONDITION_FAILED.value()
-                : HttpStatus.UNPROCESSABLE_CONTENT.value());
+    private String refused(
+            UUID actionId, Page page, Model model, HttpServletResponse response, String form, FormResult result) {
+        response.setStatus(
+                result.conflict() ? HttpStatus.PRECONDITION_FAILED.value() : HttpStatus.UNPROCESSABLE_CONTENT.value());
         return show(actionId, page, model, new PageForm(form, result));
     }
 

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.web.api.actionplans.ActionPlansApi.Action;
 import org.arrival.web.api.actionplans.ActionPlansApi.Contribution;
 import org.arrival.web.api.actionplans.ActionPlansApi.FundingLine;
@@ -46,32 +45,45 @@ public record ActionView(
         List<String> nextStatuses) {
 
     /** What the reader may do: the service decides; these only leave out what it is known to refuse. */
-    public record Rights(boolean owns, boolean edit, boolean report, boolean contribute) {
-    }
+    public record Rights(boolean owns, boolean edit, boolean report, boolean contribute) {}
 
     /** An organisation by name, in a role (participants) or none. */
-    public record Named(UUID id, @Nullable String name, @Nullable String role) {
-    }
+    public record Named(
+            UUID id, @Nullable String name, @Nullable String role) {}
 
     /** A record by its name, linked to its page when it has one. */
-    public record Linked(String id, String name, @Nullable String detail, @Nullable String href) {
-    }
+    public record Linked(
+            String id,
+            String name,
+            @Nullable String detail,
+            @Nullable String href) {}
 
     /** The commitment this action implements, and with which weight. */
-    public record Parent(UUID id, String title, @Nullable String ownerName, String status, @Nullable Integer weight) {
-    }
+    public record Parent(
+            UUID id,
+            String title,
+            @Nullable String ownerName,
+            String status,
+            @Nullable Integer weight) {}
 
     /** A commitment's local implementations the reader may see, and the roll-up of their progress. */
-    public record CascadeView(List<Child> children, @Nullable Double percentComplete, List<String> missingImplementers,
-            @Nullable Integer childrenNotShown) {
-    }
+    public record CascadeView(
+            List<Child> children,
+            @Nullable Double percentComplete,
+            List<String> missingImplementers,
+            @Nullable Integer childrenNotShown) {}
 
-    public record Child(UUID id, String title, @Nullable String ownerName, String status, int weight,
-            @Nullable Integer latestPercent) {
-    }
+    public record Child(
+            UUID id,
+            String title,
+            @Nullable String ownerName,
+            String status,
+            int weight,
+            @Nullable Integer latestPercent) {}
 
     /** A milestone and, when it is planned and past its due date, by how many days it is late. */
-    public record MilestoneRow(Milestone milestone, @Nullable Long daysLate, boolean changeable) {
+    public record MilestoneRow(
+            Milestone milestone, @Nullable Long daysLate, boolean changeable) {
 
         public boolean late() {
             return daysLate != null && daysLate > 0;
@@ -102,11 +114,12 @@ public record ActionView(
         }
     }
 
-    public record ContributionRow(Contribution contribution, @Nullable String contributorName, boolean ours) {
-    }
+    public record ContributionRow(
+            Contribution contribution, @Nullable String contributorName, boolean ours) {}
 
     /** One version of the action: when, who (the reader themselves or someone of an organisation), what, why. */
-    public record HistoryRow(Revision revision, boolean byReader, @Nullable String organisationName) {
+    public record HistoryRow(
+            Revision revision, boolean byReader, @Nullable String organisationName) {
 
         public Instant at() {
             return revision.at();

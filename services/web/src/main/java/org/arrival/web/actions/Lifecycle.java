@@ -13,16 +13,22 @@ public final class Lifecycle {
     public static final String CANCELLED = "CANCELLED";
 
     private static final Map<String, List<String>> NEXT = Map.of(
-            "PROPOSED", List.of("COMMITTED", CANCELLED),
-            "COMMITTED", List.of("IN_PROGRESS", CANCELLED),
-            "IN_PROGRESS", List.of("ON_HOLD", "COMPLETED", CANCELLED),
-            "ON_HOLD", List.of("IN_PROGRESS", CANCELLED),
-            "COMPLETED", List.of("EVALUATED"),
-            "EVALUATED", List.of(),
-            CANCELLED, List.of());
+            "PROPOSED",
+            List.of("COMMITTED", CANCELLED),
+            "COMMITTED",
+            List.of("IN_PROGRESS", CANCELLED),
+            "IN_PROGRESS",
+            List.of("ON_HOLD", "COMPLETED", CANCELLED),
+            "ON_HOLD",
+            List.of("IN_PROGRESS", CANCELLED),
+            "COMPLETED",
+            List.of("EVALUATED"),
+            "EVALUATED",
+            List.of(),
+            CANCELLED,
+            List.of());
 
-    private Lifecycle() {
-    }
+    private Lifecycle() {}
 
     /** The statuses the action may move to next. */
     public static List<String> next(String status) {
@@ -41,6 +47,8 @@ public final class Lifecycle {
 
     /** The key of the button that takes the step, e.g. "Start" from committed and "Resume" from on hold. */
     public static String stepKey(String from, String to) {
-        return "IN_PROGRESS".equals(to) && "ON_HOLD".equals(from) ? "actions.lifecycle.step.RESUME" : "actions.lifecycle.step." + to;
+        return "IN_PROGRESS".equals(to) && "ON_HOLD".equals(from)
+                ? "actions.lifecycle.step.RESUME"
+                : "actions.lifecycle.step." + to;
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.web.api.Service;
 import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.api.actionplans.ActionPlansApi;
@@ -48,8 +47,12 @@ public class MilestoneForms {
     }
 
     @PostMapping("/actions/{actionId}/milestones/new")
-    public String schedule(@PathVariable UUID actionId, @RequestParam(defaultValue = "") String title,
-            @RequestParam(defaultValue = "") String dueOn, @ModelAttribute("page") Page page, Model model,
+    public String schedule(
+            @PathVariable UUID actionId,
+            @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String dueOn,
+            @ModelAttribute("page") Page page,
+            Model model,
             RedirectAttributes redirect) {
         Action action = Owned.action(actions, actionId, page);
         Map<String, String> typed = typed(title, dueOn, null);
@@ -62,24 +65,38 @@ public class MilestoneForms {
     }
 
     @GetMapping("/actions/{actionId}/milestones/{milestoneId}/edit")
-    public String edit(@PathVariable UUID actionId, @PathVariable UUID milestoneId, @ModelAttribute("page") Page page,
+    public String edit(
+            @PathVariable UUID actionId,
+            @PathVariable UUID milestoneId,
+            @ModelAttribute("page") Page page,
             Model model) {
         Action action = Owned.action(actions, actionId, page);
         Milestone milestone = actions.milestone(actionId, milestoneId);
-        return show(model, action, milestone, FormResult.of(typed(milestone.title(),
-                milestone.dueOn() == null ? "" : milestone.dueOn().toString(), Long.toString(milestone.version()))),
+        return show(
+                model,
+                action,
+                milestone,
+                FormResult.of(typed(
+                        milestone.title(),
+                        milestone.dueOn() == null ? "" : milestone.dueOn().toString(),
+                        Long.toString(milestone.version()))),
                 null);
     }
 
     @PostMapping("/actions/{actionId}/milestones/{milestoneId}/edit")
-    public String reschedule(@PathVariable UUID actionId, @PathVariable UUID milestoneId,
-            @RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String dueOn,
-            @RequestParam(defaultValue = "-1") long version, @ModelAttribute("page") Page page, Model model,
+    public String reschedule(
+            @PathVariable UUID actionId,
+            @PathVariable UUID milestoneId,
+            @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String dueOn,
+            @RequestParam(defaultValue = "-1") long version,
+            @ModelAttribute("page") Page page,
+            Model model,
             RedirectAttributes redirect) {
         Action action = Owned.action(actions, actionId, page);
         Map<String, String> typed = typed(title, dueOn, Long.toString(version));
-        FormResult result = submit(page, typed, dueOn,
-                due -> actions.reschedule(actionId, milestoneId, version, title, due));
+        FormResult result =
+                submit(page, typed, dueOn, due -> actions.reschedule(actionId, milestoneId, version, title, due));
         if (result == null) {
             redirect.addFlashAttribute("done", "actions.milestone.done.saved");
             return "redirect:/actions/" + actionId + "#milestones";
@@ -88,8 +105,8 @@ public class MilestoneForms {
         if (result.conflict()) {
             // the form on the new version, with what the person typed; the milestone as it is now beside it
             typed.put("version", Long.toString(now.version()));
-            result = FormResult.refused(typed, FIELDS, new ServiceProblem(Service.ACTION_PLANS, 412, null, null,
-                    List.of()));
+            result = FormResult.refused(
+                    typed, FIELDS, new ServiceProblem(Service.ACTION_PLANS, 412, null, null, List.of()));
             return show(model, action, now, result, now);
         }
         return show(model, action, now, result, null);
@@ -105,21 +122,29 @@ public class MilestoneForms {
         return typed;
     }
 
-    private static @Nullable FormResult submit(Page page, Map<String, String> typed, String dueOn,
-            java.util.function.Consumer<@Nullable LocalDate> call) {
+    private static @Nullable FormResult submit(
+            Page page, Map<String, String> typed, String dueOn, java.util.function.Consumer<@Nullable LocalDate> call) {
         @Nullable LocalDate due;
         try {
             due = dueOn.isBlank() ? null : LocalDate.parse(dueOn.strip());
         } catch (DateTimeParseException e) {
-            return FormResult.refused(typed, FIELDS, new ServiceProblem(Service.ACTION_PLANS, 400, null, null,
-                    List.of(new ServiceProblem.FieldError("dueOn", "must be a date such as 2026-12-31",
-                            "format.date", Map.of()))), page::fieldError);
+            return FormResult.refused(
+                    typed,
+                    FIELDS,
+                    new ServiceProblem(
+                            Service.ACTION_PLANS,
+                            400,
+                            null,
+                            null,
+                            List.of(new ServiceProblem.FieldError(
+                                    "dueOn", "must be a date such as 2026-12-31", "format.date", Map.of()))),
+                    page::fieldError);
         }
         return FormResult.submit(typed, FIELDS, page::fieldError, () -> call.accept(due));
     }
 
-    private static String show(Model model, Action action, @Nullable Milestone milestone, FormResult result,
-            @Nullable Milestone current) {
+    private static String show(
+            Model model, Action action, @Nullable Milestone milestone, FormResult result, @Nullable Milestone current) {
         model.addAttribute("action", action);
         model.addAttribute("milestone", milestone);
         model.addAttribute("result", result);

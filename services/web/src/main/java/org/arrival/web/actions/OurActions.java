@@ -2,7 +2,6 @@ package org.arrival.web.actions;
 
 import java.util.List;
 import java.util.Locale;
-
 import org.arrival.contracts.actionplans.ActionStatus;
 import org.arrival.web.api.actionplans.ActionPlansApi;
 import org.arrival.web.api.actionplans.ActionPlansApi.Action;
@@ -24,8 +23,8 @@ public class OurActions {
 
     public static final int PAGE_SIZE = 25;
     /** The orders the service sorts by, newest first by default. */
-    public static final List<String> SORTS = List.of("-updatedAt", "-createdAt", "title", "-title", "startDate",
-            "-startDate", "endDate", "-endDate");
+    public static final List<String> SORTS =
+            List.of("-updatedAt", "-createdAt", "title", "-title", "startDate", "-startDate", "endDate", "-endDate");
 
     private final ActionPlansApi actions;
 
@@ -34,7 +33,11 @@ public class OurActions {
     }
 
     /** The listing as shown, with the filter that made it. */
-    public record Listing(org.arrival.web.api.Listing<Action> shown, @Nullable String status, String sort, int page) {
+    public record Listing(
+            org.arrival.web.api.Listing<Action> shown,
+            @Nullable String status,
+            String sort,
+            int page) {
 
         public List<String> statuses() {
             return List.of(ActionStatus.values()).stream().map(Enum::name).toList();
@@ -69,18 +72,25 @@ public class OurActions {
     }
 
     @GetMapping("/actions")
-    public String ours(@RequestParam(required = false) @Nullable String status,
+    public String ours(
+            @RequestParam(required = false) @Nullable String status,
             @RequestParam(required = false) @Nullable String sort,
-            @RequestParam(required = false) @Nullable Integer page, @ModelAttribute("page") Page view, Model model) {
+            @RequestParam(required = false) @Nullable Integer page,
+            @ModelAttribute("page") Page view,
+            Model model) {
         String wanted = status == null ? null : status.strip().toUpperCase(Locale.ROOT);
-        String s = List.of(ActionStatus.values()).stream().map(Enum::name).filter(n -> n.equals(wanted)).findFirst()
+        String s = List.of(ActionStatus.values()).stream()
+                .map(Enum::name)
+                .filter(n -> n.equals(wanted))
+                .findFirst()
                 .orElse(null);
         String order = sort != null && SORTS.contains(sort) ? sort : SORTS.getFirst();
         int p = page == null || page < 0 ? 0 : page;
-        org.arrival.web.api.Listing<Action> shown = view.user() == null || view.user().organisationId() == null
-                ? new org.arrival.web.api.Listing<>(List.of(), 0, PAGE_SIZE, 0, 0)
-                : actions.actions(new ActionPlansApi.ActionQuery(view.user().organisationId(), s, null, p, PAGE_SIZE,
-                        order));
+        org.arrival.web.api.Listing<Action> shown =
+                view.user() == null || view.user().organisationId() == null
+                        ? new org.arrival.web.api.Listing<>(List.of(), 0, PAGE_SIZE, 0, 0)
+                        : actions.actions(new ActionPlansApi.ActionQuery(
+                                view.user().organisationId(), s, null, p, PAGE_SIZE, order));
         model.addAttribute("listing", new Listing(shown, s, order, p));
         return "actions/ourActions";
     }

@@ -2,7 +2,6 @@ package org.arrival.web.actions;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.web.api.Service;
 import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.api.actionplans.ActionPlansApi;
@@ -16,8 +15,7 @@ import org.arrival.web.signin.SignedInUser;
  */
 final class Owned {
 
-    private Owned() {
-    }
+    private Owned() {}
 
     static Action action(ActionPlansApi actions, UUID actionId, Page page) {
         Action action = actions.action(actionId);
@@ -26,8 +24,12 @@ final class Owned {
             throw new ServiceProblem(Service.ACTION_PLANS, 403, null, null, List.of());
         }
         if (!Lifecycle.open(action.status())) {
-            throw new ServiceProblem(Service.ACTION_PLANS, 409, null,
-                    page.t("actions.form.closed", "status", page.label("ActionStatus", action.status())), List.of());
+            throw new ServiceProblem(
+                    Service.ACTION_PLANS,
+                    409,
+                    null,
+                    page.t("actions.form.closed", "status", page.label("ActionStatus", action.status())),
+                    List.of());
         }
         return action;
     }

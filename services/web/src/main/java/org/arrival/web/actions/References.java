@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-
 import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.api.actionplans.ActionPlansApi;
 import org.arrival.web.api.actionplans.ActionPlansApi.FrameworkItem;
@@ -56,8 +55,7 @@ public class References {
     }
 
     /** A gap of a published round, named by its round and checklist question. */
-    public record GapName(UUID id, UUID roundId, String round, String questionCode, String question) {
-    }
+    public record GapName(UUID id, UUID roundId, String round, String questionCode, String question) {}
 
     /** The names one page needs, each asked once. */
     public final class Lookup {
@@ -73,13 +71,18 @@ public class References {
             if (id == null) {
                 return null;
             }
-            return organisations.computeIfAbsent(id, k -> {
-                if (everyOrganisation != null) {
-                    return everyOrganisation.stream().filter(o -> o.id().equals(k)).findFirst()
-                            .map(RegistryApi.Organisation::name).or(() -> fetchOrganisation(k));
-                }
-                return fetchOrganisation(k);
-            }).orElse(null);
+            return organisations
+                    .computeIfAbsent(id, k -> {
+                        if (everyOrganisation != null) {
+                            return everyOrganisation.stream()
+                                    .filter(o -> o.id().equals(k))
+                                    .findFirst()
+                                    .map(RegistryApi.Organisation::name)
+                                    .or(() -> fetchOrganisation(k));
+                        }
+                        return fetchOrganisation(k);
+                    })
+                    .orElse(null);
         }
 
         private Optional<String> fetchOrganisation(UUID id) {
@@ -104,15 +107,16 @@ public class References {
         /** The need as the assessments service shows it to the person, or null if it does not. */
         public @Nullable Need need(UUID id) {
             return needs.computeIfAbsent(id, k -> {
-                try {
-                    return Optional.ofNullable(assessments.need(k));
-                } catch (ServiceProblem e) {
-                    if (e.notFound() || e.forbidden()) {
-                        return Optional.empty();
-                    }
-                    throw e;
-                }
-            }).orElse(null);
+                        try {
+                            return Optional.ofNullable(assessments.need(k));
+                        } catch (ServiceProblem e) {
+                            if (e.notFound() || e.forbidden()) {
+                                return Optional.empty();
+                            }
+                            throw e;
+                        }
+                    })
+                    .orElse(null);
         }
 
         /** The needs the person may see, to link an action to. */
@@ -129,7 +133,11 @@ public class References {
                 List<GapName> all = new ArrayList<>();
                 for (AssessmentsApi.Round round : assessments.publishedRounds()) {
                     for (AssessmentsApi.Gap gap : assessments.gaps(round.id())) {
-                        all.add(new GapName(gap.id(), round.id(), round.title(), gap.questionCode(),
+                        all.add(new GapName(
+                                gap.id(),
+                                round.id(),
+                                round.title(),
+                                gap.questionCode(),
                                 texts.getOrDefault(gap.questionCode(), "")));
                     }
                 }
@@ -147,7 +155,10 @@ public class References {
         }
 
         public @Nullable FrameworkItem frameworkItem(String code) {
-            return frameworks.get().items().stream().filter(i -> i.code().equals(code)).findFirst().orElse(null);
+            return frameworks.get().items().stream()
+                    .filter(i -> i.code().equals(code))
+                    .findFirst()
+                    .orElse(null);
         }
 
         /** The forums the person's organisation sits in. */
@@ -159,7 +170,10 @@ public class References {
         }
 
         public @Nullable String forum(UUID id) {
-            return myForums().stream().filter(f -> f.forumId().equals(id)).findFirst().map(ForumSummary::name)
+            return myForums().stream()
+                    .filter(f -> f.forumId().equals(id))
+                    .findFirst()
+                    .map(ForumSummary::name)
                     .orElse(null);
         }
 

@@ -7,7 +7,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import org.arrival.web.signin.SignInConfiguration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -20,7 +19,6 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,37 +33,48 @@ public class ApiClients {
     private final Map<Service, RestClient> streamingClients = new EnumMap<>(Service.class);
     private final ServiceSettings settings;
 
-    public ApiClients(ServiceSettings settings, RestClient.Builder builder, OAuth2AuthorizedClientManager manager,
-            OAuth2AuthorizedClientRepository repository, JsonMapper json) {
+    public ApiClients(
+            ServiceSettings settings,
+            RestClient.Builder builder,
+            OAuth2AuthorizedClientManager manager,
+            OAuth2AuthorizedClientRepository repository,
+            JsonMapper json) {
         this.settings = settings;
         OAuth2ClientHttpRequestInterceptor bearer = new OAuth2ClientHttpRequestInterceptor(manager);
         bearer.setClientRegistrationIdResolver(request -> SignInConfiguration.REGISTRATION);
         // a token the service refuses (revoked, session ended) is dropped, so the next page signs in again
         bearer.setAuthorizationFailureHandler(
                 OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(repository));
-        ClientHttpRequestFactory requests = ClientHttpRequestFactoryBuilder.jdk().build(HttpClientSettings.defaults()
-                .withConnectTimeout(settings.connectTimeout()).withReadTimeout(settings.readTimeout()));
+        ClientHttpRequestFactory requests = ClientHttpRequestFactoryBuilder.jdk()
+                .build(HttpClientSettings.defaults()
+                        .withConnectTimeout(settings.connectTimeout())
+                        .withReadTimeout(settings.readTimeout()));
         for (Service service : Service.values()) {
-            clients.put(service, builder.clone()
-                    .baseUrl(settings.baseUrl(service))
-                    .requestFactory(requests)
-                    .requestInterceptor(bearer)
-                    .requestInterceptor((request, body, execution) -> {
-                        try {
-                            return execution.execute(request, body);
-                        } catch (IOException e) {
-                            throw new ServiceUnavailable(service, e.toString(), e);
-                        }
-                    })
-                    .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
-                        throw problem(service, response, json);
-                    })
-                    .build());
+            clients.put(
+                    service,
+                    builder.clone()
+                            .baseUrl(settings.baseUrl(service))
+                            .requestFactory(requests)
+                            .requestInterceptor(bearer)
+                            .requestInterceptor((request, body, execution) -> {
+                                try {
+                                    return execution.execute(request, body);
+                                } catch (IOException e) {
+                                    throw new ServiceUnavailable(service, e.toString(), e);
+                                }
+                            })
+                            .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+                                throw problem(service, response, json);
+                            })
+                            .build());
             // long-lived streams: the caller brings the token (it runs outside the request), no read timeout
-            streamingClients.put(service, builder.clone().baseUrl(settings.baseUrl(service))
-                    .requestFactory(ClientHttpRequestFactoryBuilder.jdk().build(HttpClientSettings.defaults()
-                            .withConnectTimeout(settings.connectTimeout())))
-                    .build());
+            streamingClients.put(
+                    service,
+                    builder.clone()
+                            .baseUrl(settings.baseUrl(service))
+                            .requestFactory(ClientHttpRequestFactoryBuilder.jdk()
+                                    .build(HttpClientSettings.defaults().withConnectTimeout(settings.connectTimeout())))
+                            .build());
         }
     }
 
@@ -90,7 +99,8 @@ public class ApiClients {
     }
 
     /** What the service said: its problem document, or just its status when the body is not one. */
-    public static RuntimeException problem(Service service, ClientHttpResponse response, JsonMapper json) throws IOException {
+    public static RuntimeException problem(Service service, ClientHttpResponse response, JsonMapper json)
+            throws IOException {
         int status = response.getStatusCode().value();
         if (status >= 500) {
             return new ServiceUnavailable(service, "HTTP " + status, null);
@@ -118,8 +128,8 @@ public class ApiClients {
                     parameters.put(p.getKey(), v.asString());
                 }
             });
-            errors.add(new ServiceProblem.FieldError(text(e.get("field")), text(e.get("message")),
-                    text(e.get("code")), parameters));
+            errors.add(new ServiceProblem.FieldError(
+                    text(e.get("field")), text(e.get("message")), text(e.get("code")), parameters));
         }
         return new ServiceProblem(service, status, text(body.get("title")), text(body.get("detail")), errors);
     }

@@ -1,8 +1,7 @@
 package org.arrival.web.api;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
 
 /** One page of a service's listing, as every service's paged lists answer ({@code items} and where they stand). */
 @JsonIgnoreProperties(ignoreUnknown = true)

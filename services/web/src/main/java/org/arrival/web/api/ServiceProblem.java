@@ -2,7 +2,6 @@ package org.arrival.web.api;
 
 import java.util.List;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,7 +20,10 @@ public class ServiceProblem extends RuntimeException {
      * One field the service names: its English message, and the code (such as {@code personal-data.phone} or
      * {@code validation.Size}) with its parameters (such as {@code max}) the pages word in the reader's language.
      */
-    public record FieldError(@Nullable String field, @Nullable String message, @Nullable String code,
+    public record FieldError(
+            @Nullable String field,
+            @Nullable String message,
+            @Nullable String code,
             Map<String, Object> parameters) {
 
         public FieldError {
@@ -33,8 +35,8 @@ public class ServiceProblem extends RuntimeException {
         }
     }
 
-    public ServiceProblem(Service service, int status, @Nullable String title, @Nullable String detail,
-            List<FieldError> errors) {
+    public ServiceProblem(
+            Service service, int status, @Nullable String title, @Nullable String detail, List<FieldError> errors) {
         super(service + " answered " + status + (detail == null ? "" : ": " + detail));
         this.service = service;
         this.status = status;

@@ -1,13 +1,18 @@
 package org.arrival.web.api;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Where each service's public API is, and how long to wait for it. */
 @ConfigurationProperties("arrival.web.services")
-public record ServiceSettings(String registry, String assessments, String actionPlans, String notifications,
-        String forum, Duration connectTimeout, Duration readTimeout) {
+public record ServiceSettings(
+        String registry,
+        String assessments,
+        String actionPlans,
+        String notifications,
+        String forum,
+        Duration connectTimeout,
+        Duration readTimeout) {
 
     public ServiceSettings {
         registry = orDefault(registry, "http://127.0.0.1:8081");

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.web.api.Service;
 import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.api.forum.ForumApi;
@@ -52,20 +51,41 @@ public class AsOfPage {
     }
 
     @GetMapping("/forums/{forumId}/as-of")
-    public String asOf(@PathVariable UUID forumId, @RequestParam(name = "at", required = false) @Nullable String typed,
-            @ModelAttribute("page") Page page, Model model) {
-        ForumSummary forum = forums.myForums().stream().filter(f -> forumId.equals(f.forumId())).findFirst()
+    public String asOf(
+            @PathVariable UUID forumId,
+            @RequestParam(name = "at", required = false) @Nullable String typed,
+            @ModelAttribute("page") Page page,
+            Model model) {
+        ForumSummary forum = forums.myForums().stream()
+                .filter(f -> forumId.equals(f.forumId()))
+                .findFirst()
                 .orElseThrow(() -> new ServiceProblem(Service.FORUM, 404, null, null, List.of()));
         String value = typed == null || typed.isBlank()
-                ? LocalDate.now(zone).minusDays(DEFAULT_DAYS_BACK).toString() : typed.strip();
+                ? LocalDate.now(zone).minusDays(DEFAULT_DAYS_BACK).toString()
+                : typed.strip();
         Map<String, String> values = Map.of("at", value);
         LocalDate date;
         try {
             date = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            model.addAttribute("view", new AsOfView(forum, FormResult.refused(values, Set.of("at"),
-                    new ServiceProblem(Service.FORUM, 400, null, null, List.of(new ServiceProblem.FieldError("at",
-                            page.t("asof.date.invalid"))))), null, null, List.of(), List.of(), 0));
+            model.addAttribute(
+                    "view",
+                    new AsOfView(
+                            forum,
+                            FormResult.refused(
+                                    values,
+                                    Set.of("at"),
+                                    new ServiceProblem(
+                                            Service.FORUM,
+                                            400,
+                                            null,
+                                            null,
+                                            List.of(new ServiceProblem.FieldError("at", page.t("asof.date.invalid"))))),
+                            null,
+                            null,
+                            List.of(),
+                            List.of(),
+                            0));
             return "asof/asOf";
         }
         // the end of the chosen day: what stood on that date
@@ -84,9 +104,19 @@ public class AsOfPage {
         tracker.forEach(t -> actionTitles.put(t.actionId(), t.title()));
         List<AsOfView.ChangeRow> changes = asOf.changesSince().stream()
                 .sorted(Comparator.comparing(Change::time, Comparator.nullsLast(Comparator.reverseOrder())))
-                .limit(SHOWN).map(c -> row(page, forumId, c, actionTitles)).toList();
-        model.addAttribute("view", new AsOfView(forum, FormResult.of(values), date, asOf.at(), tracker, changes,
-                asOf.changesSince().size()));
+                .limit(SHOWN)
+                .map(c -> row(page, forumId, c, actionTitles))
+                .toList();
+        model.addAttribute(
+                "view",
+                new AsOfView(
+                        forum,
+                        FormResult.of(values),
+                        date,
+                        asOf.at(),
+                        tracker,
+                        changes,
+                        asOf.changesSince().size()));
         return "asof/asOf";
     }
 
@@ -100,21 +130,23 @@ public class AsOfPage {
             title = page.t("asof.untitled." + (RECORD_TYPES.contains(type) ? type : "RECORD"));
         }
         UUID id = c.recordId();
-        String href = id == null ? null : switch (type) {
-            case "ACTION" -> "/actions/" + id;
-            case "NEED" -> "/needs/" + id;
-            case "PLAN" -> "/plans/" + id;
-            case "ROUND" -> "/rounds/" + id;
-            case "POPULATION_ESTIMATE" -> "/population/" + id;
-            case "FLAG" -> "/forums/" + forumId + "/flags/" + id;
-            case "FORUM" -> "/forums/" + id;
-            default -> null;
-        };
+        String href = id == null
+                ? null
+                : switch (type) {
+                    case "ACTION" -> "/actions/" + id;
+                    case "NEED" -> "/needs/" + id;
+                    case "PLAN" -> "/plans/" + id;
+                    case "ROUND" -> "/rounds/" + id;
+                    case "POPULATION_ESTIMATE" -> "/population/" + id;
+                    case "FLAG" -> "/forums/" + forumId + "/flags/" + id;
+                    case "FORUM" -> "/forums/" + id;
+                    default -> null;
+                };
         String kind = page.t("asof.recordType." + (RECORD_TYPES.contains(type) ? type : "RECORD"));
         return new AsOfView.ChangeRow(c.time(), EventTypes.name(page, c.type()), kind, title, href, id);
     }
 
     /** The record types the forum service names in its changes. */
-    static final Set<String> RECORD_TYPES = Set.of("ACTION", "NEED", "GAP", "ROUND", "PLAN", "POPULATION_ESTIMATE",
-            "INPUT", "FLAG", "FORUM", "MEMBERSHIP");
+    static final Set<String> RECORD_TYPES = Set.of(
+            "ACTION", "NEED", "GAP", "ROUND", "PLAN", "POPULATION_ESTIMATE", "INPUT", "FLAG", "FORUM", "MEMBERSHIP");
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.web.api.forum.ForumApi.ForumSummary;
 import org.arrival.web.api.forum.ForumApi.TrackerItem;
 import org.arrival.web.problems.FormResult;
@@ -15,14 +14,23 @@ import org.jspecify.annotations.Nullable;
  * and what changed since, newest first ({@code shown} of {@code total}). Without a result (a date refused) only the
  * form is shown.
  */
-public record AsOfView(ForumSummary forum, FormResult form, @Nullable LocalDate date, @Nullable Instant at,
+public record AsOfView(
+        ForumSummary forum,
+        FormResult form,
+        @Nullable LocalDate date,
+        @Nullable Instant at,
         List<TrackerItem> tracker,
-        List<ChangeRow> changes, int total) {
+        List<ChangeRow> changes,
+        int total) {
 
     /** One change: when, what happened (worded), to which record (its kind, title and page, if it has one). */
-    public record ChangeRow(Instant time, String what, String recordKind, String title, @Nullable String href,
-            @Nullable UUID recordId) {
-    }
+    public record ChangeRow(
+            Instant time,
+            String what,
+            String recordKind,
+            String title,
+            @Nullable String href,
+            @Nullable UUID recordId) {}
 
     public boolean hasResult() {
         return at != null;

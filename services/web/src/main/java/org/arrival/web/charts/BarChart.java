@@ -36,8 +36,7 @@ public record BarChart(Figure figure, List<Bar> bars, int width, int height) {
         }
     }
 
-    public record Item(String label, double value, String valueText) {
-    }
+    public record Item(String label, double value, String valueText) {}
 
     public static BarChart of(Figure figure, List<Item> items) {
         List<Bar> bars = new ArrayList<>();

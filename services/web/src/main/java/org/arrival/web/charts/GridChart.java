@@ -22,8 +22,7 @@ public record GridChart(Figure figure, List<Row> rows, List<Column> columns, int
         }
     }
 
-    public record Cell(String state, String text, double x, double y) {
-    }
+    public record Cell(String state, String text, double x, double y) {}
 
     public record Row(String key, List<String> label, double y, List<Cell> cells) {
 
@@ -33,11 +32,9 @@ public record GridChart(Figure figure, List<Row> rows, List<Column> columns, int
     }
 
     /** A cell's content: its state (a CSS class suffix), and the symbol and count written in it. */
-    public record Mark(String state, String text) {
-    }
+    public record Mark(String state, String text) {}
 
-    public record Key(String key, String label) {
-    }
+    public record Key(String key, String label) {}
 
     public static GridChart of(Figure figure, List<Key> rowKeys, List<Key> columnKeys, Map<String, Mark> cells) {
         int headLines = 1;
@@ -61,7 +58,11 @@ public record GridChart(Figure figure, List<Row> rows, List<Column> columns, int
             }
             rows.add(new Row(key.key(), Labels.wrap(key.label(), 22), y, row));
         }
-        return new GridChart(figure, rows, columns, LABEL_WIDTH + columns.size() * CELL_WIDTH + 4,
+        return new GridChart(
+                figure,
+                rows,
+                columns,
+                LABEL_WIDTH + columns.size() * CELL_WIDTH + 4,
                 head + rowKeys.size() * CELL_HEIGHT + 4);
     }
 

@@ -2,7 +2,6 @@ package org.arrival.web.charts;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,11 +20,9 @@ public record GroupedBarChart(Figure figure, List<String> series, List<Row> rows
     static final int LABEL_CHARACTERS = 20;
 
     /** A bar: its series (0, 1, ...), its value (null when there is none to draw) and its value as text. */
-    public record Bar(int series, @Nullable Double value, String valueText) {
-    }
+    public record Bar(int series, @Nullable Double value, String valueText) {}
 
-    public record Item(String label, List<Bar> bars) {
-    }
+    public record Item(String label, List<Bar> bars) {}
 
     /** A laid-out row: its label's lines, its bars and where it starts. */
     public record Row(List<String> label, List<Bar> bars, int y, int rowHeight) {

@@ -6,8 +6,7 @@ import java.util.List;
 /** Chart labels broken into lines at spaces, so a long name is wrapped, never cut. */
 final class Labels {
 
-    private Labels() {
-    }
+    private Labels() {}
 
     static List<String> wrap(String text, int width) {
         List<String> lines = new ArrayList<>();

@@ -14,11 +14,9 @@ public record LineChart(Figure figure, List<Point> points, int width, int height
     static final int TOP = 24;
     static final int BOTTOM = 50;
 
-    public record Point(double x, double y, String valueText, List<String> label) {
-    }
+    public record Point(double x, double y, String valueText, List<String> label) {}
 
-    public record Item(String label, double value, String valueText) {
-    }
+    public record Item(String label, double value, String valueText) {}
 
     public static LineChart of(Figure figure, List<Item> items) {
         List<Point> points = new ArrayList<>();

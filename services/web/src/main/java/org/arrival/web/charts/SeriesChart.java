@@ -3,7 +3,6 @@ package org.arrival.web.charts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,8 +10,15 @@ import org.jspecify.annotations.Nullable;
  * apart by its dash and its marker as well as its colour and named in a legend, each point's value written beside
  * it and each time's label under the axis.
  */
-public record SeriesChart(Figure figure, List<String> series, List<Column> columns, List<Line> lines, double max,
-        String maxText, int width, int height) {
+public record SeriesChart(
+        Figure figure,
+        List<String> series,
+        List<Column> columns,
+        List<Line> lines,
+        double max,
+        String maxText,
+        int width,
+        int height) {
 
     public static final int WIDTH = 460;
     public static final int HEIGHT = 220;
@@ -22,15 +28,12 @@ public record SeriesChart(Figure figure, List<String> series, List<Column> colum
     static final int BOTTOM = 50;
 
     /** A value of a series at a time: null when there is none to draw; its text is written all the same. */
-    public record Value(@Nullable Double value, String text) {
-    }
+    public record Value(@Nullable Double value, String text) {}
 
     /** A time (column) with its label's lines and where it is drawn. */
-    public record Column(List<String> label, double x) {
-    }
+    public record Column(List<String> label, double x) {}
 
-    public record Point(double x, double y, String text) {
-    }
+    public record Point(double x, double y, String text) {}
 
     /** One series laid out: its points, and for its value labels whether they go above or below the points. */
     public record Line(int series, List<Point> points, boolean labelsAbove) {
@@ -44,8 +47,13 @@ public record SeriesChart(Figure figure, List<String> series, List<Column> colum
      * @param labels the times, in order
      * @param values per series, one value per time
      */
-    public static SeriesChart of(Figure figure, List<String> series, List<String> labels, List<List<Value>> values,
-            String maxText, double max) {
+    public static SeriesChart of(
+            Figure figure,
+            List<String> series,
+            List<String> labels,
+            List<List<Value>> values,
+            String maxText,
+            double max) {
         int n = labels.size();
         List<Column> columns = new ArrayList<>();
         for (int i = 0; i < n; i++) {

@@ -2,7 +2,6 @@ package org.arrival.web.flags;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.web.api.Service;
 import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.api.forum.ForumApi;
@@ -30,11 +29,15 @@ public class FlagPage {
     }
 
     @GetMapping("/forums/{forumId}/flags/{flagId}")
-    public String flag(@PathVariable UUID forumId, @PathVariable UUID flagId, @ModelAttribute("page") Page page,
-            Model model) {
-        ForumSummary forum = forums.myForums().stream().filter(f -> forumId.equals(f.forumId())).findFirst()
+    public String flag(
+            @PathVariable UUID forumId, @PathVariable UUID flagId, @ModelAttribute("page") Page page, Model model) {
+        ForumSummary forum = forums.myForums().stream()
+                .filter(f -> forumId.equals(f.forumId()))
+                .findFirst()
                 .orElseThrow(FlagPage::notFound);
-        Flag flag = forums.flags(forumId).stream().filter(f -> flagId.equals(f.flagId())).findFirst()
+        Flag flag = forums.flags(forumId).stream()
+                .filter(f -> flagId.equals(f.flagId()))
+                .findFirst()
                 .orElseThrow(FlagPage::notFound);
         model.addAttribute("forum", forum);
         model.addAttribute("flag", FlagView.of(page, flag));

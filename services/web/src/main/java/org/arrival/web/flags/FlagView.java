@@ -3,7 +3,6 @@ package org.arrival.web.flags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.web.api.forum.ForumApi.Flag;
 import org.arrival.web.api.forum.ForumApi.FlaggedRecord;
 import org.arrival.web.layout.Page;
@@ -17,8 +16,8 @@ import org.jspecify.annotations.Nullable;
 public record FlagView(Flag flag, String finding, List<NamedRecord> records) {
 
     /** A record a flag names: its kind (a label), its title, and its page (null for a checklist gap). */
-    public record NamedRecord(String kind, String title, @Nullable String href) {
-    }
+    public record NamedRecord(
+            String kind, String title, @Nullable String href) {}
 
     public static FlagView of(Page page, Flag flag) {
         return new FlagView(flag, Wording.finding(page, flag), records(page, flag));
@@ -49,7 +48,9 @@ public record FlagView(Flag flag, String finding, List<NamedRecord> records) {
         };
         for (int i = 0; i < flag.recordIds().size(); i++) {
             String k = "MISSING_LOCAL_IMPLEMENTATION".equals(flag.checkCode()) && i == 1 ? "ORGANISATION" : kind;
-            out.add(new NamedRecord(page.label("FlaggedRecordKind", k), page.t("flag.record.untitled", "number", i + 1),
+            out.add(new NamedRecord(
+                    page.label("FlaggedRecordKind", k),
+                    page.t("flag.record.untitled", "number", i + 1),
                     href(k, flag.recordIds().get(i))));
         }
         return out;

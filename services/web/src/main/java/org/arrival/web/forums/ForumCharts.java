@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.arrival.web.api.forum.ForumApi.CoverageCell;
 import org.arrival.web.api.forum.ForumApi.Readiness;
 import org.arrival.web.api.forum.ForumApi.RecommendationScore;
@@ -23,8 +22,7 @@ import org.jspecify.annotations.Nullable;
 /** The forum's charts, worded and formatted for the reader, each with its description and table of numbers. */
 final class ForumCharts {
 
-    private ForumCharts() {
-    }
+    private ForumCharts() {}
 
     /** Average progress of each sector's actions, cancelled ones left out (no report counts as 0 %). */
     static @Nullable BarChart sectors(Page page, List<TrackerItem> actions) {
@@ -42,8 +40,7 @@ final class ForumCharts {
         if (bySector.isEmpty()) {
             return null;
         }
-        record Row(String name, double value, int count) {
-        }
+        record Row(String name, double value, int count) {}
         List<Row> rows = new ArrayList<>();
         bySector.forEach((code, e) -> rows.add(new Row(page.label("Sector", code), e[0] / e[1], (int) e[1])));
         rows.sort(Comparator.comparing(Row::name, java.text.Collator.getInstance(page.locale())));
@@ -56,8 +53,12 @@ final class ForumCharts {
             table.add(List.of(r.name(), percent, page.format().number(r.count())));
             items.add(new BarChart.Item(r.name(), r.value(), percent));
         }
-        Figure figure = new Figure("sectors-chart", page.t("sectors.caption"), String.join("; ", described),
-                List.of(page.t("sectors.sector"), page.t("sectors.average"), page.t("sectors.actions")), table);
+        Figure figure = new Figure(
+                "sectors-chart",
+                page.t("sectors.caption"),
+                String.join("; ", described),
+                List.of(page.t("sectors.sector"), page.t("sectors.average"), page.t("sectors.actions")),
+                table);
         return BarChart.of(figure, items);
     }
 
@@ -81,20 +82,49 @@ final class ForumCharts {
             columnKeys.put(column, group + " " + area);
             String symbol = Symbols.coverage(c.coverage());
             String state = page.t("coverage." + c.coverage());
-            marks.put(c.sector() + "|" + column, new GridChart.Mark(c.coverage(), symbol + " " + page.format().number(c.needs())));
-            described.add(page.t("coverage.point", "sector", sector, "group", group, "area", area, "coverage", state,
-                    "needs", c.needs()));
-            table.add(List.of(sector, group, area, symbol + " " + state, page.format().number(c.needs()),
+            marks.put(
+                    c.sector() + "|" + column,
+                    new GridChart.Mark(
+                            c.coverage(), symbol + " " + page.format().number(c.needs())));
+            described.add(page.t(
+                    "coverage.point",
+                    "sector",
+                    sector,
+                    "group",
+                    group,
+                    "area",
+                    area,
+                    "coverage",
+                    state,
+                    "needs",
+                    c.needs()));
+            table.add(List.of(
+                    sector,
+                    group,
+                    area,
+                    symbol + " " + state,
+                    page.format().number(c.needs()),
                     page.format().number(c.inputs())));
         }
-        List<GridChart.Key> rows = rowKeys.entrySet().stream().map(e -> new GridChart.Key(e.getKey(), e.getValue()))
-                .sorted(Comparator.comparing(GridChart.Key::label, collator)).toList();
+        List<GridChart.Key> rows = rowKeys.entrySet().stream()
+                .map(e -> new GridChart.Key(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparing(GridChart.Key::label, collator))
+                .toList();
         List<GridChart.Key> columns = columnKeys.entrySet().stream()
                 .map(e -> new GridChart.Key(e.getKey(), e.getValue()))
-                .sorted(Comparator.comparing(GridChart.Key::label, collator)).toList();
-        Figure figure = new Figure("coverage-chart", page.t("coverage.caption"), String.join("; ", described),
-                List.of(page.t("sectors.sector"), page.t("coverage.group"), page.t("coverage.area"),
-                        page.t("coverage.state"), page.t("coverage.needs"), page.t("coverage.inputs")),
+                .sorted(Comparator.comparing(GridChart.Key::label, collator))
+                .toList();
+        Figure figure = new Figure(
+                "coverage-chart",
+                page.t("coverage.caption"),
+                String.join("; ", described),
+                List.of(
+                        page.t("sectors.sector"),
+                        page.t("coverage.group"),
+                        page.t("coverage.area"),
+                        page.t("coverage.state"),
+                        page.t("coverage.needs"),
+                        page.t("coverage.inputs")),
                 table);
         return GridChart.of(figure, rows, columns, marks);
     }
@@ -112,12 +142,30 @@ final class ForumCharts {
             String name = page.t("readiness.recommendation." + r.code());
             String percent = page.format().percent(value);
             items.add(new BarChart.Item(name, value, percent));
-            described.add(page.t("readiness.point", "recommendation", name, "percent", percent, "points",
-                    page.format().number(r.points()), "max", page.format().number(r.max())));
-            table.add(List.of(name, percent, page.t("readiness.pointsOf", "points", page.format().number(r.points()),
-                    "max", page.format().number(r.max()))));
+            described.add(page.t(
+                    "readiness.point",
+                    "recommendation",
+                    name,
+                    "percent",
+                    percent,
+                    "points",
+                    page.format().number(r.points()),
+                    "max",
+                    page.format().number(r.max())));
+            table.add(List.of(
+                    name,
+                    percent,
+                    page.t(
+                            "readiness.pointsOf",
+                            "points",
+                            page.format().number(r.points()),
+                            "max",
+                            page.format().number(r.max()))));
         }
-        Figure figure = new Figure("readiness-chart", page.t("readiness.caption"), String.join("; ", described),
+        Figure figure = new Figure(
+                "readiness-chart",
+                page.t("readiness.caption"),
+                String.join("; ", described),
                 List.of(page.t("readiness.recommendation"), page.t("readiness.score"), page.t("readiness.points")),
                 table);
         return BarChart.of(figure, items);
@@ -125,7 +173,8 @@ final class ForumCharts {
 
     /** The overall score of each published round, over time. */
     static @Nullable LineChart trend(Page page, Readiness readiness) {
-        List<RoundScore> trend = readiness.trend().stream().filter(r -> r.percent() != null).toList();
+        List<RoundScore> trend =
+                readiness.trend().stream().filter(r -> r.percent() != null).toList();
         if (trend.isEmpty()) {
             return null;
         }
@@ -139,8 +188,12 @@ final class ForumCharts {
             described.add(page.t("readiness.trendPoint", "date", date, "title", r.title(), "percent", percent));
             table.add(List.of(r.title() == null ? "" : r.title(), date, percent));
         }
-        Figure figure = new Figure("trend-chart", page.t("readiness.trendCaption"), String.join("; ", described),
-                List.of(page.t("readiness.round"), page.t("readiness.published"), page.t("readiness.overall")), table);
+        Figure figure = new Figure(
+                "trend-chart",
+                page.t("readiness.trendCaption"),
+                String.join("; ", described),
+                List.of(page.t("readiness.round"), page.t("readiness.published"), page.t("readiness.overall")),
+                table);
         return LineChart.of(figure, items);
     }
 }

@@ -1,17 +1,15 @@
 package org.arrival.web.forums;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.UUID;
-
 import org.arrival.web.api.forum.ForumApi;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 /** The forum's 3W and IATI exports, fetched with the person's token and handed over as downloads. */
 @Controller
@@ -36,7 +34,8 @@ public class ForumExports {
     private void download(UUID forumId, ForumApi.Export export, String filename, HttpServletResponse response) {
         forums.export(forumId, export, in -> {
             response.setContentType(export.mediaType + ";charset=UTF-8");
-            response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+            response.setHeader(
+                    HttpHeaders.CONTENT_DISPOSITION,
                     ContentDisposition.attachment().filename(filename).build().toString());
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
             try {

@@ -1,5 +1,7 @@
 package org.arrival.web.forums;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.api.forum.ForumApi;
 import org.arrival.web.signin.SignInConfiguration;
@@ -33,9 +34,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -85,20 +83,26 @@ public class ForumLive {
     }
 
     @GetMapping(path = "/forums/{forumId}/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    public ResponseEntity<SseEmitter> live(@PathVariable UUID forumId, Authentication authentication,
+    public ResponseEntity<SseEmitter> live(
+            @PathVariable UUID forumId,
+            Authentication authentication,
             @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId,
-            HttpServletRequest request, HttpServletResponse response) {
+            HttpServletRequest request,
+            HttpServletResponse response) {
         // on the request's thread: refresh the token if due, and keep the refreshed one in the session
-        OAuth2AuthorizedClient client = tokens.authorize(OAuth2AuthorizeRequest
-                .withClientRegistrationId(SignInConfiguration.REGISTRATION).principal(authentication)
-                .attribute(HttpServletRequest.class.getName(), request)
-                .attribute(HttpServletResponse.class.getName(), response).build());
+        OAuth2AuthorizedClient client =
+                tokens.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(SignInConfiguration.REGISTRATION)
+                        .principal(authentication)
+                        .attribute(HttpServletRequest.class.getName(), request)
+                        .attribute(HttpServletResponse.class.getName(), response)
+                        .build());
         if (client == null) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
         }
         String token = client.getAccessToken().getTokenValue();
         Instant expires = client.getAccessToken().getExpiresAt();
-        long lifetime = expires == null ? Duration.ofMinutes(5).toMillis()
+        long lifetime = expires == null
+                ? Duration.ofMinutes(5).toMillis()
                 : Math.max(10_000, Duration.between(Instant.now(), expires).toMillis());
         // past the token's life the forum service ends its stream; this one ends a little later at the latest
         SseEmitter emitter = new SseEmitter(lifetime + 30_000);
@@ -107,7 +111,10 @@ public class ForumLive {
         emitter.onTimeout(relay::stop);
         emitter.onError(e -> relay.stop());
         Thread.ofVirtual().name("forum-live-" + forumId).start(relay);
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("X-Accel-Buffering", "no").body(emitter);
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .header("X-Accel-Buffering", "no")
+                .body(emitter);
     }
 
     /** One browser's relay: reads the forum service's stream and passes its hints on until either side ends. */
@@ -154,7 +161,7 @@ public class ForumLive {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String event = "message";
                 StringBuilder data = new StringBuilder();
-                for (String line; !stopped && (line = reader.readLine()) != null;) {
+                for (String line; !stopped && (line = reader.readLine()) != null; ) {
                     if (line.isEmpty()) {
                         dispatch(event, data.toString());
                         event = "message";
@@ -186,7 +193,8 @@ public class ForumLive {
                 }
                 case "changed" -> {
                     JsonNode views = json.readTree(data).path("views");
-                    List<String> names = views.valueStream().map(JsonNode::asString).toList();
+                    List<String> names =
+                            views.valueStream().map(JsonNode::asString).toList();
                     parts(names.isEmpty() ? List.of("forum") : names).forEach(p -> send(p, "changed"));
                 }
                 case "expired" -> stop();
@@ -194,8 +202,7 @@ public class ForumLive {
                     send("closed", "404");
                     stop();
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
 
@@ -209,7 +216,10 @@ public class ForumLive {
 
         private void send(String name, String data) {
             try {
-                emitter.send(SseEmitter.event().id(Long.toString(sequence.incrementAndGet())).name(name).data(data)
+                emitter.send(SseEmitter.event()
+                        .id(Long.toString(sequence.incrementAndGet()))
+                        .name(name)
+                        .data(data)
                         .reconnectTime(2000));
             } catch (IOException | IllegalStateException e) {
                 stop();

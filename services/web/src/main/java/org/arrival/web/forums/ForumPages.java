@@ -1,23 +1,23 @@
 package org.arrival.web.forums;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-
 import org.arrival.contracts.actionplans.ActionStatus;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
-import org.arrival.web.api.ServiceProblem;
+import org.arrival.web.api.Listing;
 import org.arrival.web.api.Service;
+import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.api.forum.ForumApi;
 import org.arrival.web.api.forum.ForumApi.Flag;
 import org.arrival.web.api.forum.ForumApi.ForumSummary;
 import org.arrival.web.api.forum.ForumApi.Readiness;
 import org.arrival.web.api.forum.ForumApi.TrackerItem;
 import org.arrival.web.layout.Page;
-import org.arrival.web.api.Listing;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,8 +26,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The forums the person's organisation sits in, and per forum its shared picture: the action tracker, progress by
@@ -53,7 +51,9 @@ public class ForumPages {
     }
 
     @GetMapping("/forums/{forumId}")
-    public String forum(@PathVariable UUID forumId, @RequestParam(required = false) @Nullable String org,
+    public String forum(
+            @PathVariable UUID forumId,
+            @RequestParam(required = false) @Nullable String org,
             @RequestParam(required = false) @Nullable String sector,
             @RequestParam(required = false) @Nullable String group,
             @RequestParam(required = false) @Nullable String status,
@@ -62,7 +62,8 @@ public class ForumPages {
             @RequestParam(required = false) @Nullable Boolean overdue,
             @RequestParam(required = false) @Nullable String sort,
             @RequestParam(required = false) @Nullable Integer page,
-            @ModelAttribute("page") Page view, Model model) {
+            @ModelAttribute("page") Page view,
+            Model model) {
         ForumSummary forum = forum(forumId);
         TrackerFilter filter = TrackerFilter.of(org, sector, group, status, area, q, overdue, sort, page);
         List<TrackerItem> all = forums.allActions(forumId);
@@ -78,7 +79,9 @@ public class ForumPages {
 
     /** One part of the forum page, for htmx: after a filter change, or when the live stream says it changed. */
     @GetMapping("/forums/{forumId}/parts/{part}")
-    public String part(@PathVariable UUID forumId, @PathVariable String part,
+    public String part(
+            @PathVariable UUID forumId,
+            @PathVariable String part,
             @RequestParam(required = false) @Nullable String org,
             @RequestParam(required = false) @Nullable String sector,
             @RequestParam(required = false) @Nullable String group,
@@ -89,7 +92,9 @@ public class ForumPages {
             @RequestParam(required = false) @Nullable String sort,
             @RequestParam(required = false) @Nullable Integer page,
             @RequestHeader(name = "HX-Trigger", required = false) @Nullable String trigger,
-            @ModelAttribute("page") Page view, Model model, HttpServletResponse response) {
+            @ModelAttribute("page") Page view,
+            Model model,
+            HttpServletResponse response) {
         model.addAttribute("forumId", forumId);
         switch (part) {
             case "tracker" -> {
@@ -122,7 +127,9 @@ public class ForumPages {
     }
 
     private ForumSummary forum(UUID forumId) {
-        return forums.myForums().stream().filter(f -> forumId.equals(f.forumId())).findFirst()
+        return forums.myForums().stream()
+                .filter(f -> forumId.equals(f.forumId()))
+                .findFirst()
                 .orElseThrow(() -> new ServiceProblem(Service.FORUM, 404, null, null, List.of()));
     }
 
@@ -131,11 +138,16 @@ public class ForumPages {
         if (filter.filtersHere()) {
             // the forum service filters, sorts and pages everything else; these two filters apply here
             List<TrackerItem> matching = forums.allActions(forumId, filter.unpaged()).stream()
-                    .filter(a -> filter.matches(a, view.locale())).toList();
+                    .filter(a -> filter.matches(a, view.locale()))
+                    .toList();
             int from = Math.min(matching.size(), filter.page() * TrackerFilter.PAGE_SIZE);
             int to = Math.min(matching.size(), from + TrackerFilter.PAGE_SIZE);
-            shown = new Listing<>(matching.subList(from, to), filter.page(), TrackerFilter.PAGE_SIZE,
-                    matching.size(), Math.max(1, (matching.size() + TrackerFilter.PAGE_SIZE - 1) / TrackerFilter.PAGE_SIZE));
+            shown = new Listing<>(
+                    matching.subList(from, to),
+                    filter.page(),
+                    TrackerFilter.PAGE_SIZE,
+                    matching.size(),
+                    Math.max(1, (matching.size() + TrackerFilter.PAGE_SIZE - 1) / TrackerFilter.PAGE_SIZE));
         } else {
             shown = forums.tracker(forumId, filter.query());
         }
@@ -145,19 +157,25 @@ public class ForumPages {
                 owners.put(a.ownerName() == null ? a.ownerId().toString() : a.ownerName(), a.ownerId());
             }
         });
-        return new TrackerView(forumId, filter, shown, all.size(), owners,
+        return new TrackerView(
+                forumId,
+                filter,
+                shown,
+                all.size(),
+                owners,
                 List.of(Sector.values()).stream().map(Enum::name).toList(),
                 List.of(PopulationGroup.values()).stream().map(Enum::name).toList(),
                 List.of(ActionStatus.values()).stream().map(Enum::name).toList());
     }
 
     static ReadinessView readinessView(Page view, Readiness readiness) {
-        return new ReadinessView(readiness, ForumCharts.recommendations(view, readiness),
-                ForumCharts.trend(view, readiness));
+        return new ReadinessView(
+                readiness, ForumCharts.recommendations(view, readiness), ForumCharts.trend(view, readiness));
     }
 
     static List<Flag> openFlags(List<Flag> flags) {
-        return flags.stream().filter(f -> OPEN_FLAGS.contains(f.status()))
+        return flags.stream()
+                .filter(f -> OPEN_FLAGS.contains(f.status()))
                 .sorted(Comparator.comparing(Flag::createdAt, Comparator.nullsLast(Comparator.reverseOrder())))
                 .toList();
     }

@@ -6,5 +6,7 @@ import org.arrival.web.charts.LineChart;
 import org.jspecify.annotations.Nullable;
 
 /** Readiness as the page shows it: the latest round and its change, by recommendation, and the trend over rounds. */
-public record ReadinessView(Readiness readiness, @Nullable BarChart recommendations, @Nullable LineChart trend) {
-}
+public record ReadinessView(
+        Readiness readiness,
+        @Nullable BarChart recommendations,
+        @Nullable LineChart trend) {}

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.arrival.contracts.actionplans.ActionStatus;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
@@ -18,26 +17,47 @@ import org.jspecify.annotations.Nullable;
  * The tracker's filters, sort and page as the page's form and links carry them; values the forum service would
  * refuse (an unknown sector, say) are dropped rather than sent.
  */
-public record TrackerFilter(@Nullable UUID org, @Nullable String sector, @Nullable String group,
-        @Nullable String status, @Nullable String area, @Nullable String text, boolean overdue, String sort, int page) {
+public record TrackerFilter(
+        @Nullable UUID org,
+        @Nullable String sector,
+        @Nullable String group,
+        @Nullable String status,
+        @Nullable String area,
+        @Nullable String text,
+        boolean overdue,
+        String sort,
+        int page) {
 
     public static final int PAGE_SIZE = 25;
-    public static final List<String> SORTS = List.of("title", "-title", "status", "startDate", "-startDate", "endDate",
-            "-endDate");
+    public static final List<String> SORTS =
+            List.of("title", "-title", "status", "startDate", "-startDate", "endDate", "-endDate");
 
-    public static TrackerFilter of(@Nullable String org, @Nullable String sector, @Nullable String group,
-            @Nullable String status, @Nullable String area, @Nullable String text, @Nullable Boolean overdue,
-            @Nullable String sort, @Nullable Integer page) {
+    public static TrackerFilter of(
+            @Nullable String org,
+            @Nullable String sector,
+            @Nullable String group,
+            @Nullable String status,
+            @Nullable String area,
+            @Nullable String text,
+            @Nullable Boolean overdue,
+            @Nullable String sort,
+            @Nullable Integer page) {
         @Nullable UUID orgId = null;
         try {
             orgId = org == null || org.isBlank() ? null : UUID.fromString(org.strip());
         } catch (IllegalArgumentException e) {
             orgId = null;
         }
-        return new TrackerFilter(orgId, known(Sector.class, sector), known(PopulationGroup.class, group),
-                known(ActionStatus.class, status), area == null || area.isBlank() ? null : area.strip(),
-                text == null || text.isBlank() ? null : text.strip(), Boolean.TRUE.equals(overdue),
-                sort != null && SORTS.contains(sort) ? sort : "title", page == null || page < 0 ? 0 : page);
+        return new TrackerFilter(
+                orgId,
+                known(Sector.class, sector),
+                known(PopulationGroup.class, group),
+                known(ActionStatus.class, status),
+                area == null || area.isBlank() ? null : area.strip(),
+                text == null || text.isBlank() ? null : text.strip(),
+                Boolean.TRUE.equals(overdue),
+                sort != null && SORTS.contains(sort) ? sort : "title",
+                page == null || page < 0 ? 0 : page);
     }
 
     /** The page of the forum service's listing these filters select. */
@@ -67,7 +87,8 @@ public record TrackerFilter(@Nullable UUID org, @Nullable String sector, @Nullab
             return true;
         }
         String haystack = ((item.title() == null ? "" : item.title()) + " "
-                + (item.ownerName() == null ? "" : item.ownerName())).toLowerCase(locale);
+                        + (item.ownerName() == null ? "" : item.ownerName()))
+                .toLowerCase(locale);
         return haystack.contains(text.toLowerCase(locale));
     }
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-
 import org.arrival.web.api.Service;
 import org.arrival.web.api.ServiceProblem;
 import org.jspecify.annotations.Nullable;
@@ -28,20 +27,21 @@ final class InputForm {
     static final String CLASSIFICATION = "classification";
     static final String FORUMS = "sharedWithForums";
 
-    static final List<String> FIELDS = List.of(KIND, SUMMARY, PROVENANCE, COLLECTED_ON, PARTICIPANTS, CLASSIFICATION,
-            FORUMS);
+    static final List<String> FIELDS =
+            List.of(KIND, SUMMARY, PROVENANCE, COLLECTED_ON, PARTICIPANTS, CLASSIFICATION, FORUMS);
 
     static final int SUMMARY_MAX = 4000;
     static final int PROVENANCE_MAX = 1000;
 
-    private InputForm() {
-    }
+    private InputForm() {}
 
     static Map<String, String> typed(MultiValueMap<String, String> form) {
         Map<String, String> typed = new LinkedHashMap<>();
         for (String field : FIELDS) {
             List<String> values = form.getOrDefault(field, List.of());
-            typed.put(field, String.join("\n", values.stream().filter(Objects::nonNull).toList()));
+            typed.put(
+                    field,
+                    String.join("\n", values.stream().filter(Objects::nonNull).toList()));
         }
         return typed;
     }
@@ -69,8 +69,8 @@ final class InputForm {
             try {
                 body.put(COLLECTED_ON, LocalDate.parse(collected).toString());
             } catch (DateTimeParseException e) {
-                unreadable.add(new ServiceProblem.FieldError(COLLECTED_ON, "must be a date (YYYY-MM-DD)", "format.date",
-                        Map.of()));
+                unreadable.add(new ServiceProblem.FieldError(
+                        COLLECTED_ON, "must be a date (YYYY-MM-DD)", "format.date", Map.of()));
             }
         }
         String participants = strip(typed.get(PARTICIPANTS));
@@ -82,12 +82,18 @@ final class InputForm {
                 }
                 body.put(PARTICIPANTS, n);
             } catch (NumberFormatException e) {
-                unreadable.add(new ServiceProblem.FieldError(PARTICIPANTS, "must be a whole number, 0 or more",
-                        "format.whole-number", Map.of()));
+                unreadable.add(new ServiceProblem.FieldError(
+                        PARTICIPANTS, "must be a whole number, 0 or more", "format.whole-number", Map.of()));
             }
         }
         put(body, CLASSIFICATION, typed.get(CLASSIFICATION));
-        body.put(FORUMS, typed.getOrDefault(FORUMS, "").lines().map(String::strip).filter(s -> !s.isEmpty()).toList());
+        body.put(
+                FORUMS,
+                typed.getOrDefault(FORUMS, "")
+                        .lines()
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList());
         if (!unreadable.isEmpty()) {
             throw new ServiceProblem(Service.ASSESSMENTS, 400, null, null, unreadable);
         }

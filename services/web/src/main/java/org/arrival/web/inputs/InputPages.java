@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.assessments.InputKind;
 import org.arrival.web.api.ServiceProblem;
@@ -52,7 +51,13 @@ public class InputPages {
     }
 
     /** What the input is about, as the form names it. */
-    public record Subject(String type, UUID id, String title, UUID ownerId, @Nullable String ownerName, String path,
+    public record Subject(
+            String type,
+            UUID id,
+            String title,
+            UUID ownerId,
+            @Nullable String ownerName,
+            String path,
             List<UUID> sharedWithForums) {
 
         public String formPath() {
@@ -61,13 +66,20 @@ public class InputPages {
     }
 
     /** The form: its subject, its values and refusals, its choices; {@code own} when the subject is ours. */
-    public record Form(Subject subject, FormResult form, boolean own, String organisationName, List<Choice> kinds,
-            List<Choice> classifications, List<Choice> forums) {
-    }
+    public record Form(
+            Subject subject,
+            FormResult form,
+            boolean own,
+            String organisationName,
+            List<Choice> kinds,
+            List<Choice> classifications,
+            List<Choice> forums) {}
 
     /** An input of the person's organisation, with what it is about. */
-    public record Contributed(Input input, @Nullable String subjectTitle, @Nullable String subjectPath) {
-    }
+    public record Contributed(
+            Input input,
+            @Nullable String subjectTitle,
+            @Nullable String subjectPath) {}
 
     @GetMapping("/needs/{needId}/inputs/new")
     public String needForm(@PathVariable UUID needId, @ModelAttribute("page") Page view, Model model) {
@@ -75,8 +87,12 @@ public class InputPages {
     }
 
     @PostMapping("/needs/{needId}/inputs")
-    public String contributeToNeed(@PathVariable UUID needId, @RequestParam MultiValueMap<String, String> sent,
-            @ModelAttribute("page") Page view, Model model, RedirectAttributes redirect) {
+    public String contributeToNeed(
+            @PathVariable UUID needId,
+            @RequestParam MultiValueMap<String, String> sent,
+            @ModelAttribute("page") Page view,
+            Model model,
+            RedirectAttributes redirect) {
         return contribute(needSubject(assessments.need(needId)), sent, view, model, redirect);
     }
 
@@ -86,8 +102,12 @@ public class InputPages {
     }
 
     @PostMapping("/rounds/{roundId}/inputs")
-    public String contributeToRound(@PathVariable UUID roundId, @RequestParam MultiValueMap<String, String> sent,
-            @ModelAttribute("page") Page view, Model model, RedirectAttributes redirect) {
+    public String contributeToRound(
+            @PathVariable UUID roundId,
+            @RequestParam MultiValueMap<String, String> sent,
+            @ModelAttribute("page") Page view,
+            Model model,
+            RedirectAttributes redirect) {
         return contribute(roundSubject(assessments.round(roundId)), sent, view, model, redirect);
     }
 
@@ -114,10 +134,14 @@ public class InputPages {
             }
         }
         List<Round> open = rounds.stream()
-                .filter(r -> !"DRAFT".equals(r.status()) && !java.util.Objects.equals(r.convenorId(), user.organisationId())).toList();
+                .filter(r ->
+                        !"DRAFT".equals(r.status()) && !java.util.Objects.equals(r.convenorId(), user.organisationId()))
+                .toList();
         model.addAttribute("contributed", ours);
         model.addAttribute("rounds", open);
-        model.addAttribute("convenors", organisations.of(open.stream().map(Round::convenorId).toList()));
+        model.addAttribute(
+                "convenors",
+                organisations.of(open.stream().map(Round::convenorId).toList()));
         model.addAttribute("mayContribute", mayContribute(user));
         return "inputs/list";
     }
@@ -136,14 +160,18 @@ public class InputPages {
     private String fresh(Subject subject, Page view, Model model) {
         List<ForumApi.ForumSummary> mine = forums.myForums();
         // shared by default with the forums of ours that the subject is shared with, else with all of ours
-        List<UUID> common = mine.stream().map(ForumApi.ForumSummary::forumId)
-                .filter(subject.sharedWithForums()::contains).toList();
-        List<UUID> shared = common.isEmpty() ? mine.stream().map(ForumApi.ForumSummary::forumId).toList() : common;
+        List<UUID> common = mine.stream()
+                .map(ForumApi.ForumSummary::forumId)
+                .filter(subject.sharedWithForums()::contains)
+                .toList();
+        List<UUID> shared = common.isEmpty()
+                ? mine.stream().map(ForumApi.ForumSummary::forumId).toList()
+                : common;
         return show(model, view, subject, FormResult.of(InputForm.fresh(shared)), mine);
     }
 
-    private String contribute(Subject subject, MultiValueMap<String, String> sent, Page view, Model model,
-            RedirectAttributes redirect) {
+    private String contribute(
+            Subject subject, MultiValueMap<String, String> sent, Page view, Model model, RedirectAttributes redirect) {
         Map<String, String> typed = InputForm.typed(sent);
         Input[] recorded = new Input[1];
         FormResult refused = FormResult.submit(typed, Set.copyOf(InputForm.FIELDS), view::fieldError, () -> {
@@ -155,9 +183,8 @@ public class InputPages {
         });
         if (refused == null) {
             redirect.addFlashAttribute("notice", view.t("input.recorded", "owner", ownerName(subject, view)));
-            return "redirect:" + ("NEED".equals(subject.type())
-                    ? subject.path() + "#input-" + recorded[0].id()
-                    : "/inputs");
+            return "redirect:"
+                    + ("NEED".equals(subject.type()) ? subject.path() + "#input-" + recorded[0].id() : "/inputs");
         }
         return show(model, view, subject, refused, forums.myForums());
     }
@@ -172,27 +199,41 @@ public class InputPages {
                 .map(k -> new Choice(k.name(), view.label("InputKind", k.name()), view.t("inputForm.kind." + k.name())))
                 .toList();
         List<Choice> classifications = java.util.Arrays.stream(DataClassification.values())
-                .map(c -> new Choice(c.name(), view.label("DataClassification", c.name()),
+                .map(c -> new Choice(
+                        c.name(),
+                        view.label("DataClassification", c.name()),
                         view.t("inputForm.classification." + c.name())))
                 .toList();
         List<Choice> forumChoices = mine.stream()
                 .map(f -> new Choice(f.forumId().toString(), f.name() == null ? view.t("forums.unnamed") : f.name()))
                 .toList();
-        String organisation = view.organisationName() == null ? view.t("inputForm.yourOrganisation")
-                : view.organisationName();
-        model.addAttribute("inputForm", new Form(subject, form, own, organisation, kinds, classifications,
-                forumChoices));
+        String organisation =
+                view.organisationName() == null ? view.t("inputForm.yourOrganisation") : view.organisationName();
+        model.addAttribute(
+                "inputForm", new Form(subject, form, own, organisation, kinds, classifications, forumChoices));
         return "inputs/form";
     }
 
     private Subject needSubject(Need need) {
-        return new Subject("NEED", need.id(), need.statement(), need.ownerId(), name(need.ownerId()),
-                "/needs/" + need.id(), need.sharedWithForums());
+        return new Subject(
+                "NEED",
+                need.id(),
+                need.statement(),
+                need.ownerId(),
+                name(need.ownerId()),
+                "/needs/" + need.id(),
+                need.sharedWithForums());
     }
 
     private Subject roundSubject(Round round) {
-        return new Subject("ROUND", round.id(), round.title(), round.convenorId(), name(round.convenorId()),
-                "/inputs", round.sharedWithForums());
+        return new Subject(
+                "ROUND",
+                round.id(),
+                round.title(),
+                round.convenorId(),
+                name(round.convenorId()),
+                "/inputs",
+                round.sharedWithForums());
     }
 
     private @Nullable String name(UUID organisation) {

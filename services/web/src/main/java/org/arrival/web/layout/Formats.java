@@ -1,5 +1,11 @@
 package org.arrival.web.layout;
 
+import com.ibm.icu.text.DateFormat;
+import com.ibm.icu.text.ListFormatter;
+import com.ibm.icu.text.NumberFormat;
+import com.ibm.icu.util.Currency;
+import com.ibm.icu.util.TimeZone;
+import com.ibm.icu.util.ULocale;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,15 +13,7 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
-
-import com.ibm.icu.text.DateFormat;
-import com.ibm.icu.text.ListFormatter;
-import com.ibm.icu.text.NumberFormat;
-import com.ibm.icu.util.Currency;
-import com.ibm.icu.util.TimeZone;
-import com.ibm.icu.util.ULocale;
 
 /** Numbers, money, percentages and dates as the reader's language writes them. */
 public final class Formats {

@@ -1,15 +1,13 @@
 package org.arrival.web.layout;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.LocaleResolver;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /** The language switcher: a plain form (works without JavaScript) that keeps the choice and goes back. */
 @Controller
@@ -24,9 +22,11 @@ public class LanguageController {
     }
 
     @GetMapping("/language")
-    public String choose(@RequestParam(required = false) @Nullable String lang, @RequestParam(name = "back",
-            required = false) @Nullable String back,
-            HttpServletRequest request, HttpServletResponse response) {
+    public String choose(
+            @RequestParam(required = false) @Nullable String lang,
+            @RequestParam(name = "back", required = false) @Nullable String back,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         Locale chosen = languages.fromTag(lang);
         if (chosen != null) {
             resolver.setLocale(request, response, chosen);
@@ -36,7 +36,10 @@ public class LanguageController {
 
     /** Only a path on this site: never an absolute or protocol-relative address (no open redirect). */
     static String localPath(@Nullable String back) {
-        if (back == null || !back.startsWith("/") || back.startsWith("//") || back.startsWith("/\\")
+        if (back == null
+                || !back.startsWith("/")
+                || back.startsWith("//")
+                || back.startsWith("/\\")
                 || back.chars().anyMatch(c -> c < 0x20)) {
             return "/";
         }

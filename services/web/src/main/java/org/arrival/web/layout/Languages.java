@@ -3,7 +3,6 @@ package org.arrival.web.layout;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -26,7 +25,8 @@ public class Languages {
     private final List<Locale> supported;
 
     public Languages(Settings settings) {
-        this.supported = settings.languages().stream().map(Locale::forLanguageTag).toList();
+        this.supported =
+                settings.languages().stream().map(Locale::forLanguageTag).toList();
     }
 
     @ConfigurationProperties("arrival.web")
@@ -57,7 +57,10 @@ public class Languages {
             return null;
         }
         Locale wanted = Locale.forLanguageTag(tag.strip());
-        return supported.stream().filter(l -> l.getLanguage().equals(wanted.getLanguage())).findFirst().orElse(null);
+        return supported.stream()
+                .filter(l -> l.getLanguage().equals(wanted.getLanguage()))
+                .findFirst()
+                .orElse(null);
     }
 
     public static boolean rightToLeft(Locale locale) {
@@ -71,10 +74,12 @@ public class Languages {
         resolver.setCookieHttpOnly(true);
         resolver.setCookieSameSite("Lax");
         resolver.setDefaultLocaleFunction(request -> {
-            for (var it = request.getLocales().asIterator(); it.hasNext();) {
+            for (var it = request.getLocales().asIterator(); it.hasNext(); ) {
                 Locale asked = it.next();
-                Locale found = supported.stream().filter(l -> l.getLanguage().equals(asked.getLanguage()))
-                        .findFirst().orElse(null);
+                Locale found = supported.stream()
+                        .filter(l -> l.getLanguage().equals(asked.getLanguage()))
+                        .findFirst()
+                        .orElse(null);
                 if (found != null) {
                     return found;
                 }

@@ -1,15 +1,13 @@
 package org.arrival.web.layout;
 
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** What the pages' list filters share: reading a code from the address, and writing the filters back into it. */
 public final class ListFilters {
 
-    private ListFilters() {
-    }
+    private ListFilters() {}
 
     /** The enum constant's name the value names (any case), or null for none or an unknown one. */
     public static <E extends Enum<E>> @Nullable String known(Class<E> type, @Nullable String value) {

@@ -1,5 +1,7 @@
 package org.arrival.web.layout;
 
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.util.ULocale;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -7,16 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
-
-import com.ibm.icu.text.MessageFormat;
-import com.ibm.icu.util.ULocale;
 
 /**
  * The texts people read, from the bundles in {@code messages/}: one file per feature ({@code forums.properties} in
@@ -44,7 +42,8 @@ public class Messages {
     public static List<String> basenames() {
         List<String> names = new ArrayList<>();
         try {
-            for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:" + LOCATION + "*.properties")) {
+            for (Resource r :
+                    new PathMatchingResourcePatternResolver().getResources("classpath*:" + LOCATION + "*.properties")) {
                 String file = r.getFilename();
                 if (file != null && !file.contains("_")) {
                     names.add(LOCATION + file.substring(0, file.length() - ".properties".length()));
@@ -68,8 +67,8 @@ public class Messages {
         if (arguments.isEmpty() && pattern.indexOf('{') < 0 && pattern.indexOf('\'') < 0) {
             return pattern;
         }
-        MessageFormat format = formats.computeIfAbsent(locale.toLanguageTag() + '\u0000' + key,
-                k -> new MessageFormat(pattern, ULocale.forLocale(locale)));
+        MessageFormat format = formats.computeIfAbsent(
+                locale.toLanguageTag() + '\u0000' + key, k -> new MessageFormat(pattern, ULocale.forLocale(locale)));
         synchronized (format) {
             return format.format(arguments);
         }

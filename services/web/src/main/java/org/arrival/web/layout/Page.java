@@ -1,16 +1,14 @@
 package org.arrival.web.layout;
 
+import gg.jte.support.LocalizationSupport;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-
 import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.signin.SignedInUser;
 import org.jspecify.annotations.Nullable;
-
-import gg.jte.support.LocalizationSupport;
 
 /**
  * What every template knows about the request it renders: the reader's language and its direction, the texts and
@@ -33,8 +31,7 @@ public final class Page implements LocalizationSupport {
     private boolean unreadAsked;
 
     /** The form protection token: the field's name and its value. */
-    public record Csrf(String parameterName, String token) {
-    }
+    public record Csrf(String parameterName, String token) {}
 
     /** Static files' addresses (with a content version, so they can be cached for long). */
     @FunctionalInterface
@@ -42,8 +39,16 @@ public final class Page implements LocalizationSupport {
         String url(String path);
     }
 
-    public Page(Locale locale, Messages messages, Formats formats, List<Locale> languages, @Nullable SignedInUser user,
-            @Nullable String organisationName, @Nullable Csrf csrf, String path, Assets assets) {
+    public Page(
+            Locale locale,
+            Messages messages,
+            Formats formats,
+            List<Locale> languages,
+            @Nullable SignedInUser user,
+            @Nullable String organisationName,
+            @Nullable Csrf csrf,
+            String path,
+            Assets assets) {
         this.locale = locale;
         this.messages = messages;
         this.formats = formats;
@@ -75,7 +80,9 @@ public final class Page implements LocalizationSupport {
     /** A language's own name, as its speakers write it ("Français", "العربية"). */
     public String languageName(Locale language) {
         String name = language.getDisplayLanguage(language);
-        return name.isEmpty() ? language.toLanguageTag() : name.substring(0, 1).toUpperCase(language) + name.substring(1);
+        return name.isEmpty()
+                ? language.toLanguageTag()
+                : name.substring(0, 1).toUpperCase(language) + name.substring(1);
     }
 
     /** A text of the bundles. */
@@ -118,7 +125,9 @@ public final class Page implements LocalizationSupport {
     }
 
     public String label(@Nullable Enum<?> value) {
-        return value == null ? t("common.none") : label(value.getDeclaringClass().getSimpleName(), value.name());
+        return value == null
+                ? t("common.none")
+                : label(value.getDeclaringClass().getSimpleName(), value.name());
     }
 
     @Override

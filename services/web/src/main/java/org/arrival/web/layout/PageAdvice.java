@@ -1,9 +1,8 @@
 package org.arrival.web.layout;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /** Gives every page's template its {@link Page} as {@code page}. */
 @ControllerAdvice

@@ -1,9 +1,10 @@
 package org.arrival.web.layout;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.UUID;
-
 import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.api.ServiceUnavailable;
 import org.arrival.web.api.notifications.NotificationsApi;
@@ -16,9 +17,6 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 import org.springframework.web.servlet.support.RequestContextUtils;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 
 /** Builds the {@link Page} of a request: for the pages, and for the error pages that render without a controller. */
 @Component
@@ -34,8 +32,13 @@ public class Pages {
     private final ResourceUrlProvider resources;
     private final ZoneId zone;
 
-    public Pages(Messages messages, Languages languages, SignedInUsers users, RegistryApi registry,
-            NotificationsApi notifications, ResourceUrlProvider resources,
+    public Pages(
+            Messages messages,
+            Languages languages,
+            SignedInUsers users,
+            RegistryApi registry,
+            NotificationsApi notifications,
+            ResourceUrlProvider resources,
             @Value("${arrival.web.time-zone:UTC}") String zone) {
         this.messages = messages;
         this.languages = languages;
@@ -51,12 +54,22 @@ public class Pages {
         SignedInUser user = users.current(request);
         CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         Page.@Nullable Csrf csrf = token == null ? null : new Page.Csrf(token.getParameterName(), token.getToken());
-        String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        return new Page(locale, messages, new Formats(locale, zone), languages.supported(), user,
-                organisationName(request, user), csrf, path, file -> {
-                    String url = resources.getForLookupPath(file);
-                    return url == null ? file : url;
-                }).unreadNotifications(() -> unread(user));
+        String path =
+                request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        return new Page(
+                        locale,
+                        messages,
+                        new Formats(locale, zone),
+                        languages.supported(),
+                        user,
+                        organisationName(request, user),
+                        csrf,
+                        path,
+                        file -> {
+                            String url = resources.getForLookupPath(file);
+                            return url == null ? file : url;
+                        })
+                .unreadNotifications(() -> unread(user));
     }
 
     /** The person's unread notifications for the header; null when not signed in or the service does not answer. */
@@ -66,7 +79,9 @@ public class Pages {
         }
         try {
             return notifications.unreadCount();
-        } catch (ServiceProblem | ServiceUnavailable | org.springframework.security.oauth2.client.ClientAuthorizationException e) {
+        } catch (ServiceProblem
+                | ServiceUnavailable
+                | org.springframework.security.oauth2.client.ClientAuthorizationException e) {
             return null;
         }
     }
@@ -77,7 +92,8 @@ public class Pages {
             return null;
         }
         HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(ORGANISATION) instanceof KnownOrganisation known
+        if (session != null
+                && session.getAttribute(ORGANISATION) instanceof KnownOrganisation known
                 && known.id().equals(user.organisationId())) {
             return known.name();
         }
@@ -93,6 +109,5 @@ public class Pages {
         }
     }
 
-    record KnownOrganisation(UUID id, String name) implements java.io.Serializable {
-    }
+    record KnownOrganisation(UUID id, String name) implements java.io.Serializable {}
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-
 import org.arrival.web.api.actionplans.ActionPlansApi.Action;
 import org.arrival.web.api.actionplans.ActionPlansApi.Contribution;
 import org.arrival.web.api.actionplans.ActionPlansApi.DuePeriod;
@@ -29,13 +28,21 @@ import org.jspecify.annotations.Nullable;
  * name its records; comments, endorsements, objections and inputs others made on its records since the person's
  * last visit; and its forums. Every item names its record and links to its page.
  */
-public record MyWork(List<ReportDue> reports, List<MilestoneItem> milestones, List<FlagItem> flags,
-        List<NewItem> news, int olderNews, List<ForumSummary> forums, int actionsUnderWay, int needs) {
+public record MyWork(
+        List<ReportDue> reports,
+        List<MilestoneItem> milestones,
+        List<FlagItem> flags,
+        List<NewItem> news,
+        int olderNews,
+        List<ForumSummary> forums,
+        int actionsUnderWay,
+        int needs) {
 
     /** How far ahead "coming up" looks. */
     static final int AHEAD_DAYS = 31;
     /** How many of the new items are listed (the newest). */
     static final int NEWS_SHOWN = 15;
+
     static final Set<String> ENDED = Set.of("CANCELLED", "COMPLETED", "EVALUATED");
     static final List<String> OPEN_FLAGS = List.of("OPEN", "ACKNOWLEDGED");
 
@@ -51,22 +58,22 @@ public record MyWork(List<ReportDue> reports, List<MilestoneItem> milestones, Li
     }
 
     /** A record the item is about, with its page. */
-    public record RecordLink(String title, String path) {
-    }
+    public record RecordLink(String title, String path) {}
 
-    public record ReportDue(Action action, DuePeriod period, Urgency urgency, long daysOverdue) {
-    }
+    public record ReportDue(Action action, DuePeriod period, Urgency urgency, long daysOverdue) {}
 
-    public record MilestoneItem(Action action, MilestoneDue milestone, Urgency urgency) {
-    }
+    public record MilestoneItem(Action action, MilestoneDue milestone, Urgency urgency) {}
 
-    public record FlagItem(Flag flag, @Nullable ForumSummary forum, List<RecordLink> records) {
-    }
+    public record FlagItem(Flag flag, @Nullable ForumSummary forum, List<RecordLink> records) {}
 
     /** A contribution ({@code COMMENT}, {@code ENDORSEMENT}, {@code OBJECTION}) or an input ({@code INPUT}). */
-    public record NewItem(String kind, @Nullable String inputKind, @Nullable String from, RecordLink record,
-            @Nullable String text, Instant at) {
-    }
+    public record NewItem(
+            String kind,
+            @Nullable String inputKind,
+            @Nullable String from,
+            RecordLink record,
+            @Nullable String text,
+            Instant at) {}
 
     public int reportsOverdue() {
         return (int) reports.stream().filter(r -> r.urgency() == Urgency.LATE).count();
@@ -77,13 +84,17 @@ public record MyWork(List<ReportDue> reports, List<MilestoneItem> milestones, Li
     }
 
     public int milestonesLateOrMissed() {
-        return (int) milestones.stream().filter(m -> m.urgency() == Urgency.LATE || m.urgency() == Urgency.MISSED)
+        return (int) milestones.stream()
+                .filter(m -> m.urgency() == Urgency.LATE || m.urgency() == Urgency.MISSED)
                 .count();
     }
 
     /** Nothing late, due, flagged or new: the organisation is up to date. */
     public boolean upToDate() {
-        return reportsOverdue() == 0 && reportsDue() == 0 && milestonesLateOrMissed() == 0 && flags.isEmpty()
+        return reportsOverdue() == 0
+                && reportsDue() == 0
+                && milestonesLateOrMissed() == 0
+                && flags.isEmpty()
                 && news.isEmpty();
     }
 
@@ -99,10 +110,19 @@ public record MyWork(List<ReportDue> reports, List<MilestoneItem> milestones, Li
      * @param otherRecord another organisation's record a flag names (the flag's check says of which kind), or null
      * @param since what counts as new
      */
-    public static MyWork of(UUID organisation, LocalDate today, List<Action> actions, Map<UUID, Reporting> reporting,
-            Map<UUID, List<Contribution>> contributions, List<Need> needs, List<Input> inputs,
-            List<ForumSummary> forums, Map<UUID, List<Flag>> flags, Function<UUID, @Nullable String> organisationName,
-            java.util.function.BiFunction<Flag, UUID, @Nullable RecordLink> otherRecord, Visits.Since since) {
+    public static MyWork of(
+            UUID organisation,
+            LocalDate today,
+            List<Action> actions,
+            Map<UUID, Reporting> reporting,
+            Map<UUID, List<Contribution>> contributions,
+            List<Need> needs,
+            List<Input> inputs,
+            List<ForumSummary> forums,
+            Map<UUID, List<Flag>> flags,
+            Function<UUID, @Nullable String> organisationName,
+            java.util.function.BiFunction<Flag, UUID, @Nullable RecordLink> otherRecord,
+            Visits.Since since) {
         Map<UUID, Action> byId = new LinkedHashMap<>();
         actions.forEach(a -> byId.put(a.id(), a));
         Map<UUID, Need> needsById = new LinkedHashMap<>();
@@ -134,7 +154,8 @@ public record MyWork(List<ReportDue> reports, List<MilestoneItem> milestones, Li
             }
         }
         reports.sort(Comparator.comparing((ReportDue d) -> d.urgency().ordinal())
-                .thenComparing(d -> -d.daysOverdue()).thenComparing(d -> d.period().dueOn()));
+                .thenComparing(d -> -d.daysOverdue())
+                .thenComparing(d -> d.period().dueOn()));
         milestones.sort(Comparator.comparing((MilestoneItem m) -> m.urgency().ordinal())
                 .thenComparing(m -> m.milestone().dueOn(), Comparator.nullsLast(Comparator.naturalOrder())));
 
@@ -145,16 +166,21 @@ public record MyWork(List<ReportDue> reports, List<MilestoneItem> milestones, Li
         forums.forEach(f -> forumsById.put(f.forumId(), f));
         List<FlagItem> flagItems = new ArrayList<>();
         flags.forEach((forumId, list) -> list.stream()
-                .filter(f -> OPEN_FLAGS.contains(f.status()) && f.recordIds().stream().anyMatch(ours::contains))
-                .forEach(f -> flagItems.add(new FlagItem(f, forumsById.get(forumId), f.recordIds().stream()
-                        .filter(id -> !organisation.equals(id))
-                        .map(id -> {
-                            RecordLink own = link(id, byId, needsById);
-                            return own != null ? own : otherRecord.apply(f, id);
-                        })
-                        .filter(l -> l != null).toList()))));
-        flagItems.sort(Comparator.comparing((FlagItem f) -> f.flag().createdAt(),
-                Comparator.nullsLast(Comparator.reverseOrder())));
+                .filter(f -> OPEN_FLAGS.contains(f.status())
+                        && f.recordIds().stream().anyMatch(ours::contains))
+                .forEach(f -> flagItems.add(new FlagItem(
+                        f,
+                        forumsById.get(forumId),
+                        f.recordIds().stream()
+                                .filter(id -> !organisation.equals(id))
+                                .map(id -> {
+                                    RecordLink own = link(id, byId, needsById);
+                                    return own != null ? own : otherRecord.apply(f, id);
+                                })
+                                .filter(l -> l != null)
+                                .toList()))));
+        flagItems.sort(Comparator.comparing(
+                (FlagItem f) -> f.flag().createdAt(), Comparator.nullsLast(Comparator.reverseOrder())));
 
         List<NewItem> news = new ArrayList<>();
         contributions.forEach((actionId, list) -> {
@@ -163,23 +189,44 @@ public record MyWork(List<ReportDue> reports, List<MilestoneItem> milestones, Li
                 return;
             }
             RecordLink action = new RecordLink(a.title(), "/actions/" + a.id());
-            list.stream().filter(c -> !organisation.equals(c.contributorId()) && since.isNew(c.createdAt()))
-                    .forEach(c -> news.add(new NewItem(c.kind(), null, name(organisationName, c.contributorId()),
-                            action, c.text(), c.createdAt())));
+            list.stream()
+                    .filter(c -> !organisation.equals(c.contributorId()) && since.isNew(c.createdAt()))
+                    .forEach(c -> news.add(new NewItem(
+                            c.kind(),
+                            null,
+                            name(organisationName, c.contributorId()),
+                            action,
+                            c.text(),
+                            c.createdAt())));
         });
         for (Input i : inputs) {
             Need need = needsById.get(i.subjectId());
-            if ("NEED".equals(i.subjectType()) && need != null && !organisation.equals(i.contributorId())
+            if ("NEED".equals(i.subjectType())
+                    && need != null
+                    && !organisation.equals(i.contributorId())
                     && since.isNew(i.createdAt())) {
-                news.add(new NewItem("INPUT", i.kind(), name(organisationName, i.contributorId()),
-                        new RecordLink(need.statement(), "/needs/" + i.subjectId()), i.summary(), i.createdAt()));
+                news.add(new NewItem(
+                        "INPUT",
+                        i.kind(),
+                        name(organisationName, i.contributorId()),
+                        new RecordLink(need.statement(), "/needs/" + i.subjectId()),
+                        i.summary(),
+                        i.createdAt()));
             }
         }
         news.sort(Comparator.comparing(NewItem::at, Comparator.nullsLast(Comparator.reverseOrder())));
         int older = Math.max(0, news.size() - NEWS_SHOWN);
-        int underWay = (int) actions.stream().filter(a -> !ENDED.contains(a.status())).count();
-        return new MyWork(reports, milestones, flagItems, news.subList(0, news.size() - older), older, forums,
-                underWay, needs.size());
+        int underWay =
+                (int) actions.stream().filter(a -> !ENDED.contains(a.status())).count();
+        return new MyWork(
+                reports,
+                milestones,
+                flagItems,
+                news.subList(0, news.size() - older),
+                older,
+                forums,
+                underWay,
+                needs.size());
     }
 
     private static @Nullable RecordLink link(UUID id, Map<UUID, Action> actions, Map<UUID, Need> needs) {

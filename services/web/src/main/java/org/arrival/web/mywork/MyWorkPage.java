@@ -1,5 +1,6 @@
 package org.arrival.web.mywork;
 
+import jakarta.servlet.http.HttpSession;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -9,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.api.actionplans.ActionPlansApi;
 import org.arrival.web.api.actionplans.ActionPlansApi.Action;
@@ -29,8 +29,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-import jakarta.servlet.http.HttpSession;
-
 /**
  * My work, the home page after sign-in: what the person's organisation is expected to do and what concerns it
  * ({@link MyWork}), from the services' answers with the person's own token, so it shows only what they may see.
@@ -48,8 +46,8 @@ public class MyWorkPage {
     private final RegistryApi registry;
     private final Visits visits;
 
-    public MyWorkPage(ActionPlansApi actions, AssessmentsApi assessments, ForumApi forums, RegistryApi registry,
-            Visits visits) {
+    public MyWorkPage(
+            ActionPlansApi actions, AssessmentsApi assessments, ForumApi forums, RegistryApi registry, Visits visits) {
         this.actions = actions;
         this.assessments = assessments;
         this.forums = forums;
@@ -69,7 +67,8 @@ public class MyWorkPage {
             model.addAttribute("since", null);
             return "mywork/myWork";
         }
-        Visits.Since since = visits.open(Objects.requireNonNull(user, "has an organisation").subject(), session);
+        Visits.Since since =
+                visits.open(Objects.requireNonNull(user, "has an organisation").subject(), session);
         List<Action> own = actions.actionsOf(organisation);
         Map<UUID, Reporting> reporting = new LinkedHashMap<>();
         Map<UUID, List<Contribution>> contributions = new LinkedHashMap<>();
@@ -87,7 +86,8 @@ public class MyWorkPage {
             }
         }
         var needs = assessments.needsOf(organisation).stream()
-                .filter(n -> organisation.equals(n.ownerId())).toList();
+                .filter(n -> organisation.equals(n.ownerId()))
+                .toList();
         var inputs = needs.isEmpty() ? List.<AssessmentsApi.Input>of() : assessments.inputsAboutNeeds(RECENT);
         Map<UUID, List<Flag>> flags = new LinkedHashMap<>();
         for (ForumSummary f : myForums) {
@@ -95,9 +95,20 @@ public class MyWorkPage {
         }
         Map<UUID, Optional<String>> names = new HashMap<>();
         Map<UUID, Optional<RecordLink>> others = new HashMap<>();
-        MyWork work = MyWork.of(organisation, today, own, reporting, contributions, needs, inputs, myForums, flags,
+        MyWork work = MyWork.of(
+                organisation,
+                today,
+                own,
+                reporting,
+                contributions,
+                needs,
+                inputs,
+                myForums,
+                flags,
                 id -> names.computeIfAbsent(id, this::organisationName).orElse(null),
-                (flag, id) -> others.computeIfAbsent(id, k -> otherRecord(flag, k)).orElse(null), since);
+                (flag, id) ->
+                        others.computeIfAbsent(id, k -> otherRecord(flag, k)).orElse(null),
+                since);
         model.addAttribute("work", work);
         model.addAttribute("forums", myForums);
         model.addAttribute("since", since);
@@ -116,7 +127,8 @@ public class MyWorkPage {
     private Optional<RecordLink> otherRecord(Flag flag, UUID id) {
         try {
             return switch (flag.checkCode()) {
-                case "NEED_WITHOUT_ACTION" -> Optional.of(new RecordLink(assessments.need(id).statement(), "/needs/" + id));
+                case "NEED_WITHOUT_ACTION" ->
+                    Optional.of(new RecordLink(assessments.need(id).statement(), "/needs/" + id));
                 case "GAP_WITHOUT_ACTION" -> Optional.empty();
                 default -> Optional.of(new RecordLink(actions.action(id).title(), "/actions/" + id));
             };

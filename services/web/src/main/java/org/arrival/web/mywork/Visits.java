@@ -1,20 +1,18 @@
 package org.arrival.web.mywork;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import jakarta.annotation.PostConstruct;
-import jakarta.servlet.http.HttpSession;
 
 /**
  * When a person last looked at My work, so that it can say what is new since: comments, objections and inputs on
@@ -68,14 +66,16 @@ public class Visits {
         Instant now = clock.instant();
         Since since = session.getAttribute(SINCE) instanceof Since kept ? kept : null;
         if (since == null) {
-            List<Timestamp> stored = jdbc.queryForList("SELECT seen_until FROM my_work_visit WHERE subject = ?",
-                    Timestamp.class, subject);
+            List<Timestamp> stored = jdbc.queryForList(
+                    "SELECT seen_until FROM my_work_visit WHERE subject = ?", Timestamp.class, subject);
             since = new Since(stored.isEmpty() ? null : stored.get(0).toInstant());
             session.setAttribute(SINCE, since);
         }
-        jdbc.update("INSERT INTO my_work_visit (subject, seen_until) VALUES (?, ?) "
-                + "ON CONFLICT (subject) DO UPDATE SET seen_until = GREATEST(my_work_visit.seen_until, EXCLUDED.seen_until)",
-                subject, Timestamp.from(now));
+        jdbc.update(
+                "INSERT INTO my_work_visit (subject, seen_until) VALUES (?, ?) "
+                        + "ON CONFLICT (subject) DO UPDATE SET seen_until = GREATEST(my_work_visit.seen_until, EXCLUDED.seen_until)",
+                subject,
+                Timestamp.from(now));
         return since;
     }
 }

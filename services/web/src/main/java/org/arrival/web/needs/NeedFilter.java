@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.arrival.contracts.assessments.NeedStatus;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
@@ -20,19 +19,35 @@ import org.jspecify.annotations.Nullable;
  *
  * @param mine only the person's organisation's needs
  */
-public record NeedFilter(@Nullable String area, @Nullable String sector, @Nullable String group,
+public record NeedFilter(
+        @Nullable String area,
+        @Nullable String sector,
+        @Nullable String group,
         @Nullable String status,
-        boolean mine, String sort, int page) {
+        boolean mine,
+        String sort,
+        int page) {
 
     public static final int PAGE_SIZE = 25;
     /** Newest first by default; a list of needs is never sorted by a count. */
     public static final List<String> SORTS = List.of("-createdAt", "createdAt", "-updatedAt", "-severity", "severity");
 
-    public static NeedFilter of(@Nullable String area, @Nullable String sector, @Nullable String group,
-            @Nullable String status, @Nullable Boolean mine, @Nullable String sort, @Nullable Integer page) {
-        return new NeedFilter(area == null || area.isBlank() ? null : area.strip(), known(Sector.class, sector),
-                known(PopulationGroup.class, group), known(NeedStatus.class, status), Boolean.TRUE.equals(mine),
-                sort != null && SORTS.contains(sort) ? sort : SORTS.getFirst(), page == null || page < 0 ? 0 : page);
+    public static NeedFilter of(
+            @Nullable String area,
+            @Nullable String sector,
+            @Nullable String group,
+            @Nullable String status,
+            @Nullable Boolean mine,
+            @Nullable String sort,
+            @Nullable Integer page) {
+        return new NeedFilter(
+                area == null || area.isBlank() ? null : area.strip(),
+                known(Sector.class, sector),
+                known(PopulationGroup.class, group),
+                known(NeedStatus.class, status),
+                Boolean.TRUE.equals(mine),
+                sort != null && SORTS.contains(sort) ? sort : SORTS.getFirst(),
+                page == null || page < 0 ? 0 : page);
     }
 
     /** The page of the service's listing these filters select; {@code organisation} is the person's. */

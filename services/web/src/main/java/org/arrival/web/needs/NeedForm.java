@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.web.api.assessments.AssessmentsApi.Area;
 import org.arrival.web.api.assessments.AssessmentsApi.Need;
 import org.arrival.web.api.registry.RegistryApi.Place;
@@ -37,21 +36,33 @@ final class NeedForm {
     static final String VERSION = "version";
 
     /** The fields a refusal may name, in the order the form shows them. */
-    static final List<String> FIELDS = List.of(STATEMENT, SECTOR, GROUPS, COUNTRY, SUBDIVISION, AREA_CODE, AREA_NAME,
-            SEVERITY, BARRIERS, EVIDENCE, CLASSIFICATION, FORUMS);
+    static final List<String> FIELDS = List.of(
+            STATEMENT,
+            SECTOR,
+            GROUPS,
+            COUNTRY,
+            SUBDIVISION,
+            AREA_CODE,
+            AREA_NAME,
+            SEVERITY,
+            BARRIERS,
+            EVIDENCE,
+            CLASSIFICATION,
+            FORUMS);
 
     static final int STATEMENT_MAX = 2000;
     static final int REFERENCE_MAX = 500;
 
-    private NeedForm() {
-    }
+    private NeedForm() {}
 
     /** What the person sent, one line per value of a field with several. */
     static Map<String, String> typed(MultiValueMap<String, String> form) {
         Map<String, String> typed = new LinkedHashMap<>();
         for (String field : FIELDS) {
             List<String> values = form.getOrDefault(field, List.of());
-            typed.put(field, String.join("\n", values.stream().filter(Objects::nonNull).toList()));
+            typed.put(
+                    field,
+                    String.join("\n", values.stream().filter(Objects::nonNull).toList()));
         }
         typed.put(ROUND, form.getFirst(ROUND) == null ? "" : form.getFirst(ROUND));
         typed.put(VERSION, form.getFirst(VERSION) == null ? "" : form.getFirst(VERSION));
@@ -86,7 +97,9 @@ final class NeedForm {
         values.put(BARRIERS, lines(need.barriers()));
         values.put(EVIDENCE, lines(need.evidenceReferences()));
         values.put(CLASSIFICATION, nonNull(need.classification()));
-        values.put(FORUMS, lines(need.sharedWithForums().stream().map(UUID::toString).toList()));
+        values.put(
+                FORUMS,
+                lines(need.sharedWithForums().stream().map(UUID::toString).toList()));
         values.put(ROUND, need.roundId() == null ? "" : need.roundId().toString());
         values.put(VERSION, String.valueOf(need.version()));
         return values;
@@ -135,7 +148,9 @@ final class NeedForm {
     }
 
     static List<String> values(@Nullable String lines) {
-        return lines == null ? List.of() : lines.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return lines == null
+                ? List.of()
+                : lines.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     private static void put(Map<String, Object> body, String field, @Nullable String value) {

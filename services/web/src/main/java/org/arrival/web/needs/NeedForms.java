@@ -4,15 +4,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.assessments.BarrierType;
 import org.arrival.contracts.assessments.Severity;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
+import org.arrival.web.api.Service;
 import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.api.ServiceUnavailable;
-import org.arrival.web.api.Service;
 import org.arrival.web.api.assessments.AssessmentsApi;
 import org.arrival.web.api.assessments.AssessmentsApi.Need;
 import org.arrival.web.api.forum.ForumApi;
@@ -52,32 +51,48 @@ public class NeedForms {
     }
 
     /** What the form shows: its values and refusals, the choices, and for a conflict the need as it is now. */
-    public record Form(String action, FormResult form, boolean editing, @Nullable Need current,
+    public record Form(
+            String action,
+            FormResult form,
+            boolean editing,
+            @Nullable Need current,
             List<String> differences,
-            List<Choice> sectors, List<Choice> groups, List<Choice> severities, List<Choice> barriers,
-            List<Choice> classifications, List<Choice> forums) {
-    }
+            List<Choice> sectors,
+            List<Choice> groups,
+            List<Choice> severities,
+            List<Choice> barriers,
+            List<Choice> classifications,
+            List<Choice> forums) {}
 
     @GetMapping("/needs/new")
     public String recordForm(@ModelAttribute("page") Page view, Model model) {
         RegistryApi.@Nullable Place place = null;
         UUID organisation = view.signedInUser().organisationId();
         try {
-            place = organisation == null ? null : registry.organisation(organisation).jurisdiction();
+            place = organisation == null
+                    ? null
+                    : registry.organisation(organisation).jurisdiction();
         } catch (ServiceProblem | ServiceUnavailable e) {
             place = null; // the person types the country
         }
         List<ForumApi.ForumSummary> mine = forums.myForums();
-        FormResult form = FormResult.of(NeedForm.fresh(place, mine.stream().map(ForumApi.ForumSummary::forumId).toList()));
+        FormResult form = FormResult.of(NeedForm.fresh(
+                place, mine.stream().map(ForumApi.ForumSummary::forumId).toList()));
         return show(model, view, "/needs/new", form, false, null, List.of(), mine);
     }
 
     @PostMapping("/needs/new")
-    public String record(@RequestParam MultiValueMap<String, String> sent, @ModelAttribute("page") Page view,
-            Model model, RedirectAttributes redirect) {
+    public String record(
+            @RequestParam MultiValueMap<String, String> sent,
+            @ModelAttribute("page") Page view,
+            Model model,
+            RedirectAttributes redirect) {
         Map<String, String> typed = NeedForm.typed(sent);
         Need[] recorded = new Need[1];
-        FormResult refused = FormResult.submit(typed, Set.copyOf(NeedForm.FIELDS), view::fieldError,
+        FormResult refused = FormResult.submit(
+                typed,
+                Set.copyOf(NeedForm.FIELDS),
+                view::fieldError,
                 () -> onTheForm(() -> recorded[0] = assessments.recordNeed(NeedForm.body(typed))));
         if (refused == null) {
             redirect.addFlashAttribute("notice", view.t("need.recorded"));
@@ -89,15 +104,29 @@ public class NeedForms {
     @GetMapping("/needs/{needId}/edit")
     public String editForm(@PathVariable UUID needId, @ModelAttribute("page") Page view, Model model) {
         Need need = editable(assessments.need(needId), view);
-        return show(model, view, "/needs/" + needId + "/edit", FormResult.of(NeedForm.of(need)), true, null,
-                List.of(), forums.myForums());
+        return show(
+                model,
+                view,
+                "/needs/" + needId + "/edit",
+                FormResult.of(NeedForm.of(need)),
+                true,
+                null,
+                List.of(),
+                forums.myForums());
     }
 
     @PostMapping("/needs/{needId}/edit")
-    public String edit(@PathVariable UUID needId, @RequestParam MultiValueMap<String, String> sent,
-            @ModelAttribute("page") Page view, Model model, RedirectAttributes redirect) {
+    public String edit(
+            @PathVariable UUID needId,
+            @RequestParam MultiValueMap<String, String> sent,
+            @ModelAttribute("page") Page view,
+            Model model,
+            RedirectAttributes redirect) {
         Map<String, String> typed = NeedForm.typed(sent);
-        FormResult refused = FormResult.submit(typed, Set.copyOf(NeedForm.FIELDS), view::fieldError,
+        FormResult refused = FormResult.submit(
+                typed,
+                Set.copyOf(NeedForm.FIELDS),
+                view::fieldError,
                 () -> onTheForm(() -> assessments.reviseNeed(needId, NeedForm.version(typed), NeedForm.body(typed))));
         if (refused == null) {
             redirect.addFlashAttribute("notice", view.t("need.saved"));
@@ -114,21 +143,41 @@ public class NeedForms {
         return show(model, view, "/needs/" + needId + "/edit", refused, true, current, differences, forums.myForums());
     }
 
-    private String show(Model model, Page view, String action, FormResult form, boolean editing, @Nullable Need current,
-            List<String> differences, List<ForumApi.ForumSummary> mine) {
+    private String show(
+            Model model,
+            Page view,
+            String action,
+            FormResult form,
+            boolean editing,
+            @Nullable Need current,
+            List<String> differences,
+            List<ForumApi.ForumSummary> mine) {
         List<Choice> forumChoices = mine.stream()
                 .map(f -> new Choice(f.forumId().toString(), f.name() == null ? view.t("forums.unnamed") : f.name()))
                 .toList();
         List<Choice> classifications = java.util.Arrays.stream(DataClassification.values())
-                .map(c -> new Choice(c.name(), view.label("DataClassification", c.name()),
+                .map(c -> new Choice(
+                        c.name(),
+                        view.label("DataClassification", c.name()),
                         view.t("needForm.classification." + c.name())))
                 .toList();
         List<Choice> severities = java.util.Arrays.stream(Severity.values())
-                .map(s -> new Choice(s.name(), view.label("Severity", s.name()))).toList();
-        model.addAttribute("needForm", new Form(action, form, editing, current, differences,
-                NeedPages.choices(view, "Sector", Sector.values()),
-                NeedPages.choices(view, "PopulationGroup", PopulationGroup.values()), severities,
-                NeedPages.choices(view, "BarrierType", BarrierType.values()), classifications, forumChoices));
+                .map(s -> new Choice(s.name(), view.label("Severity", s.name())))
+                .toList();
+        model.addAttribute(
+                "needForm",
+                new Form(
+                        action,
+                        form,
+                        editing,
+                        current,
+                        differences,
+                        NeedPages.choices(view, "Sector", Sector.values()),
+                        NeedPages.choices(view, "PopulationGroup", PopulationGroup.values()),
+                        severities,
+                        NeedPages.choices(view, "BarrierType", BarrierType.values()),
+                        classifications,
+                        forumChoices));
         return "needs/form";
     }
 

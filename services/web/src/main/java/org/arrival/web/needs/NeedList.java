@@ -3,18 +3,22 @@ package org.arrival.web.needs;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import org.arrival.web.api.assessments.AssessmentsApi;
+import org.arrival.web.api.Listing;
 import org.arrival.web.api.assessments.AssessmentsApi.Need;
 import org.arrival.web.problems.Choice;
-import org.arrival.web.api.Listing;
 
 /**
  * The needs list as the page shows it: the page of needs the filters select, their owners' names, the filter form's
  * choices, and whether the person may record a need.
  */
-public record NeedList(NeedFilter filter, Listing<Need> shown, Map<UUID, String> owners,
-        List<Choice> sectors, List<Choice> groups, List<Choice> statuses, boolean mayRecord) {
+public record NeedList(
+        NeedFilter filter,
+        Listing<Need> shown,
+        Map<UUID, String> owners,
+        List<Choice> sectors,
+        List<Choice> groups,
+        List<Choice> statuses,
+        boolean mayRecord) {
 
     public static final String PATH = "/needs";
     public static final String RESULTS_ID = "needs-results";

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.contracts.assessments.NeedStatus;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
+import org.arrival.web.api.Listing;
 import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.api.actionplans.ActionPlansApi;
 import org.arrival.web.api.assessments.AssessmentsApi;
@@ -22,7 +22,6 @@ import org.arrival.web.layout.Page;
 import org.arrival.web.problems.Choice;
 import org.arrival.web.problems.FormResult;
 import org.arrival.web.signin.SignedInUser;
-import org.arrival.web.api.Listing;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,8 +48,8 @@ public class NeedPages {
     private final ForumApi forums;
     private final OrganisationNames organisations;
 
-    public NeedPages(AssessmentsApi assessments, ActionPlansApi actionPlans, ForumApi forums,
-            OrganisationNames organisations) {
+    public NeedPages(
+            AssessmentsApi assessments, ActionPlansApi actionPlans, ForumApi forums, OrganisationNames organisations) {
         this.assessments = assessments;
         this.actionPlans = actionPlans;
         this.forums = forums;
@@ -58,7 +57,8 @@ public class NeedPages {
     }
 
     @GetMapping("/needs")
-    public String list(@RequestParam(required = false) @Nullable String area,
+    public String list(
+            @RequestParam(required = false) @Nullable String area,
             @RequestParam(required = false) @Nullable String sector,
             @RequestParam(required = false) @Nullable String group,
             @RequestParam(required = false) @Nullable String status,
@@ -70,10 +70,17 @@ public class NeedPages {
         NeedFilter filter = NeedFilter.of(area, sector, group, status, mine, sort, pageNumber);
         SignedInUser user = view.signedInUser();
         Listing<Need> shown = assessments.needs(filter.query(user.organisationId()));
-        model.addAttribute("needs", new NeedList(filter, shown,
-                organisations.of(shown.items().stream().map(Need::ownerId).toList()),
-                choices(view, "Sector", Sector.values()), choices(view, "PopulationGroup", PopulationGroup.values()),
-                choices(view, "NeedStatus", NeedStatus.values()), user.editsForOrganisation()));
+        model.addAttribute(
+                "needs",
+                new NeedList(
+                        filter,
+                        shown,
+                        organisations.of(
+                                shown.items().stream().map(Need::ownerId).toList()),
+                        choices(view, "Sector", Sector.values()),
+                        choices(view, "PopulationGroup", PopulationGroup.values()),
+                        choices(view, "NeedStatus", NeedStatus.values()),
+                        user.editsForOrganisation()));
         return "needs/list";
     }
 
@@ -87,11 +94,14 @@ public class NeedPages {
 
     /** A lifecycle step: the status to move to, and why (required to deprioritise). */
     @PostMapping("/needs/{needId}/status")
-    public String move(@PathVariable UUID needId, @RequestParam(name = "version",
-            required = false) @Nullable Long version,
+    public String move(
+            @PathVariable UUID needId,
+            @RequestParam(name = "version", required = false) @Nullable Long version,
             @RequestParam(name = STATUS, required = false) @Nullable String status,
-            @RequestParam(name = REASON, required = false) @Nullable String reason, @ModelAttribute("page") Page view,
-            Model model, RedirectAttributes redirect) {
+            @RequestParam(name = REASON, required = false) @Nullable String reason,
+            @ModelAttribute("page") Page view,
+            Model model,
+            RedirectAttributes redirect) {
         Map<String, String> typed = new LinkedHashMap<>();
         typed.put(STATUS, status == null ? "" : status);
         typed.put(REASON, reason == null ? "" : reason);
@@ -113,12 +123,14 @@ public class NeedPages {
 
     /** Links one of the owner's actions to the need, and marks a prioritised need as being addressed by it. */
     @PostMapping("/needs/{needId}/actions")
-    public String link(@PathVariable UUID needId, @RequestParam(name = "version",
-            required = false) @Nullable Long version,
+    public String link(
+            @PathVariable UUID needId,
+            @RequestParam(name = "version", required = false) @Nullable Long version,
             @RequestParam(name = ACTION, required = false) @Nullable String actionId,
             @RequestParam(name = "address", required = false) @Nullable Boolean address,
             @ModelAttribute("page") Page view,
-            Model model, RedirectAttributes redirect) {
+            Model model,
+            RedirectAttributes redirect) {
         Map<String, String> typed = Map.of(ACTION, actionId == null ? "" : actionId);
         boolean[] addressed = {false};
         FormResult refused = FormResult.submit(typed, Set.of(ACTION), view::fieldError, () -> {
@@ -158,25 +170,43 @@ public class NeedPages {
             }
         }
         List<Input> inputs = assessments.inputsAboutNeed(need.id());
-        Map<UUID, String> names = organisations.of(concat(need.ownerId(), inputs.stream().map(Input::contributorId).toList()));
-        List<NeedView.InputItem> items = inputs.stream().map(i -> new NeedView.InputItem(i,
-                names.get(i.contributorId()), user.organisationId() != null
-                        && user.organisationId().equals(i.contributorId()))).toList();
+        Map<UUID, String> names = organisations.of(
+                concat(need.ownerId(), inputs.stream().map(Input::contributorId).toList()));
+        List<NeedView.InputItem> items = inputs.stream()
+                .map(i -> new NeedView.InputItem(
+                        i,
+                        names.get(i.contributorId()),
+                        user.organisationId() != null && user.organisationId().equals(i.contributorId())))
+                .toList();
         Map<UUID, String> forumNames = new LinkedHashMap<>();
         forums.myForums().forEach(f -> forumNames.put(f.forumId(), f.name()));
-        List<String> sharedWith = need.sharedWithForums().stream().map(forumNames::get)
-                .filter(java.util.Objects::nonNull).toList();
+        List<String> sharedWith = need.sharedWithForums().stream()
+                .map(forumNames::get)
+                .filter(java.util.Objects::nonNull)
+                .toList();
         List<Choice> linkable = List.of();
         if (editable) {
             linkable = actionPlans.actionsOwnedBy(need.ownerId()).stream()
                     .filter(a -> !need.actionIds().contains(a.id()))
-                    .map(a -> new Choice(a.id().toString(), a.title())).toList();
+                    .map(a -> new Choice(a.id().toString(), a.title()))
+                    .toList();
         }
-        boolean contributes = !mine && user.organisationId() != null
+        boolean contributes = !mine
+                && user.organisationId() != null
                 && (user.editsForOrganisation() || user.has(SignedInUser.FORUM_COORDINATOR));
-        return new NeedView(need, names.get(need.ownerId()), mine, editable,
-                editable ? NeedView.nextSteps(need) : List.of(), actions, hidden, items, roundTitle(need), sharedWith,
-                contributes, linkable);
+        return new NeedView(
+                need,
+                names.get(need.ownerId()),
+                mine,
+                editable,
+                editable ? NeedView.nextSteps(need) : List.of(),
+                actions,
+                hidden,
+                items,
+                roundTitle(need),
+                sharedWith,
+                contributes,
+                linkable);
     }
 
     private @Nullable String roundTitle(Need need) {
@@ -201,8 +231,10 @@ public class NeedPages {
     }
 
     static List<Choice> choices(Page page, String kind, Enum<?>[] values) {
-        return java.util.Arrays.stream(values).map(v -> new Choice(v.name(), page.label(kind, v.name())))
-                .sorted(Comparator.comparing(Choice::label, java.text.Collator.getInstance(page.locale()))).toList();
+        return java.util.Arrays.stream(values)
+                .map(v -> new Choice(v.name(), page.label(kind, v.name())))
+                .sorted(Comparator.comparing(Choice::label, java.text.Collator.getInstance(page.locale())))
+                .toList();
     }
 
     static @Nullable UUID uuid(@Nullable String value) {
@@ -215,7 +247,11 @@ public class NeedPages {
 
     /** A field the person left empty, refused here as the service would refuse it. */
     static ServiceProblem required(String field) {
-        return new ServiceProblem(org.arrival.web.api.Service.ASSESSMENTS, 400, null, null,
+        return new ServiceProblem(
+                org.arrival.web.api.Service.ASSESSMENTS,
+                400,
+                null,
+                null,
                 List.of(new ServiceProblem.FieldError(field, "is required", "validation.NotNull", Map.of())));
     }
 }

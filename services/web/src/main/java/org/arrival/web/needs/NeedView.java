@@ -3,7 +3,6 @@ package org.arrival.web.needs;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.arrival.web.api.assessments.AssessmentsApi.Input;
 import org.arrival.web.api.assessments.AssessmentsApi.Need;
 import org.arrival.web.problems.Choice;
@@ -18,17 +17,25 @@ import org.jspecify.annotations.Nullable;
  * @param hiddenActions how many linked actions the reader may not see
  * @param linkable the owner's actions that may be linked to it, by title
  */
-public record NeedView(Need need, @Nullable String ownerName, boolean mine, boolean editable, List<String> nextSteps,
-        List<LinkedAction> actions, int hiddenActions, List<InputItem> inputs, @Nullable String roundTitle,
-        List<String> forums, boolean mayContribute, List<Choice> linkable) {
+public record NeedView(
+        Need need,
+        @Nullable String ownerName,
+        boolean mine,
+        boolean editable,
+        List<String> nextSteps,
+        List<LinkedAction> actions,
+        int hiddenActions,
+        List<InputItem> inputs,
+        @Nullable String roundTitle,
+        List<String> forums,
+        boolean mayContribute,
+        List<Choice> linkable) {
 
     /** An action that addresses the need, as the reader may see it. */
-    public record LinkedAction(UUID id, String title) {
-    }
+    public record LinkedAction(UUID id, String title) {}
 
     /** An input about the need, its contributor named as the registry shows it (null: an organisation hidden). */
-    public record InputItem(Input input, @Nullable String contributorName, boolean ours) {
-    }
+    public record InputItem(Input input, @Nullable String contributorName, boolean ours) {}
 
     /** The lifecycle: where a need may go from each status (the assessments service's rule). */
     static final Map<String, List<String>> NEXT = Map.of(
@@ -40,15 +47,27 @@ public record NeedView(Need need, @Nullable String ownerName, boolean mine, bool
     /** The steps a need may take now: none once closed; ADDRESSED only with a linked action. */
     static List<String> nextSteps(Need need) {
         return NEXT.getOrDefault(need.status(), List.of()).stream()
-                .filter(s -> !"ADDRESSED".equals(s) || !need.actionIds().isEmpty()).toList();
+                .filter(s -> !"ADDRESSED".equals(s) || !need.actionIds().isEmpty())
+                .toList();
     }
 
     static boolean open(Need need) {
         return NEXT.containsKey(need.status());
     }
 
-    private static final Map<String, String> SYMBOLS = Map.of("IDENTIFIED", "○", "VALIDATED", "◔", "PRIORITISED", "▲",
-            "ADDRESSED", "◑", "RESOLVED", "●", "DEPRIORITISED", "✕");
+    private static final Map<String, String> SYMBOLS = Map.of(
+            "IDENTIFIED",
+            "○",
+            "VALIDATED",
+            "◔",
+            "PRIORITISED",
+            "▲",
+            "ADDRESSED",
+            "◑",
+            "RESOLVED",
+            "●",
+            "DEPRIORITISED",
+            "✕");
 
     /** The symbol that marks a status beside its colour and its words. */
     public static String symbol(String status) {

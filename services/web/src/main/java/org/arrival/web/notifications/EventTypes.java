@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.arrival.contracts.EventCatalogue;
 import org.arrival.contracts.EventTypeDefinition;
 import org.arrival.web.layout.Page;
@@ -17,8 +16,7 @@ import org.arrival.web.layout.Page;
 public final class EventTypes {
 
     /** A part of Arrival and its event types' simple names, in the catalogue's order. */
-    public record Group(String part, List<String> types) {
-    }
+    public record Group(String part, List<String> types) {}
 
     private static final List<Group> GROUPS;
 
@@ -32,8 +30,7 @@ public final class EventTypes {
         GROUPS = List.copyOf(groups);
     }
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 
     public static List<Group> groups() {
         return GROUPS;

@@ -2,10 +2,9 @@ package org.arrival.web.notifications;
 
 import java.util.List;
 import java.util.UUID;
-
+import org.arrival.web.api.Listing;
 import org.arrival.web.api.notifications.NotificationsApi;
 import org.arrival.web.layout.Page;
-import org.arrival.web.api.Listing;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,8 +31,8 @@ public class InboxPage {
     }
 
     /** The inbox's page of notifications, the filter and the counts. */
-    public record InboxView(List<NoticeRow> items, boolean unreadOnly, int page, int totalPages, long total,
-            long unread) {
+    public record InboxView(
+            List<NoticeRow> items, boolean unreadOnly, int page, int totalPages, long total, long unread) {
 
         public String path(int p) {
             return "/notifications?" + (unreadOnly ? "unread=true&" : "") + "page=" + p;
@@ -41,15 +40,23 @@ public class InboxPage {
     }
 
     @GetMapping("/notifications")
-    public String inbox(@RequestParam(required = false) @Nullable Boolean unread,
+    public String inbox(
+            @RequestParam(required = false) @Nullable Boolean unread,
             @RequestParam(required = false) @Nullable Integer page,
-            @ModelAttribute("page") Page view, Model model) {
+            @ModelAttribute("page") Page view,
+            Model model) {
         boolean unreadOnly = Boolean.TRUE.equals(unread);
         int p = page == null || page < 0 ? 0 : page;
         Listing<NotificationsApi.InboxItem> found = notifications.inbox(unreadOnly, p, PAGE_SIZE);
-        model.addAttribute("inbox", new InboxView(found.items().stream().map(i -> NoticeRow.of(view, i)).toList(),
-                unreadOnly, found.page(), Math.max(1, found.totalPages()), found.totalItems(),
-                notifications.unreadCount()));
+        model.addAttribute(
+                "inbox",
+                new InboxView(
+                        found.items().stream().map(i -> NoticeRow.of(view, i)).toList(),
+                        unreadOnly,
+                        found.page(),
+                        Math.max(1, found.totalPages()),
+                        found.totalItems(),
+                        notifications.unreadCount()));
         return "notifications/inbox";
     }
 
@@ -67,7 +74,11 @@ public class InboxPage {
 
     /** Back to the inbox page the person was on (only an inbox address). */
     static String back(@Nullable String back) {
-        return back != null && back.startsWith("/notifications") && !back.startsWith("//")
-                && back.chars().noneMatch(c -> c < 0x20 || c == '#') ? back : "/notifications";
+        return back != null
+                        && back.startsWith("/notifications")
+                        && !back.startsWith("//")
+                        && back.chars().noneMatch(c -> c < 0x20 || c == '#')
+                ? back
+                : "/notifications";
     }
 }

@@ -1,5 +1,6 @@
 package org.arrival.web.notifications;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -9,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.arrival.web.api.forum.ForumApi.ForumSummary;
 import org.arrival.web.api.notifications.NotificationsApi.Filter;
 import org.arrival.web.api.notifications.NotificationsApi.Subscription;
@@ -18,8 +18,6 @@ import org.arrival.web.api.notifications.NotificationsApi.Webhook;
 import org.arrival.web.api.registry.RegistryApi.Organisation;
 import org.arrival.web.problems.FormResult;
 import org.jspecify.annotations.Nullable;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The subscription form: its fields, named like the API's JSON fields so a refusal names the field to mark (lists
@@ -41,30 +39,43 @@ public final class SubscriptionForm {
     public static final String EVENT_TYPES = "filter.eventTypes";
     public static final String VERSION = "version";
 
-    static final Set<String> FIELDS = Set.of(SCOPE, CHANNEL, ADDRESS, WEBHOOK, FREQUENCY, LANGUAGE, FORUMS,
-            ORGANISATIONS, SECTORS, AREAS, RECORDS, EVENT_TYPES);
+    static final Set<String> FIELDS = Set.of(
+            SCOPE,
+            CHANNEL,
+            ADDRESS,
+            WEBHOOK,
+            FREQUENCY,
+            LANGUAGE,
+            FORUMS,
+            ORGANISATIONS,
+            SECTORS,
+            AREAS,
+            RECORDS,
+            EVENT_TYPES);
     static final List<String> MULTIPLE = List.of(FORUMS, ORGANISATIONS, SECTORS, RECORDS, EVENT_TYPES);
 
-    private SubscriptionForm() {
-    }
+    private SubscriptionForm() {}
 
     /** The actions of one forum the person may follow, by title. */
-    public record ForumActions(ForumSummary forum, List<Choice> actions) {
-    }
+    public record ForumActions(ForumSummary forum, List<Choice> actions) {}
 
     /** A value to choose and its name. */
-    public record Choice(String value, String name) {
-    }
+    public record Choice(String value, String name) {}
 
     /**
      * What the form offers: the person's forums, their members by name, the forums' actions by title, the
      * contracts' sectors, the catalogue's event types by part, the organisation's webhooks, the languages e-mails are
      * written in; and whether the person may subscribe their whole organisation (its administrators).
      */
-    public record Choices(List<ForumSummary> forums, List<Organisation> organisations, List<ForumActions> actions,
-            List<String> sectors, List<EventTypes.Group> eventTypes, List<Webhook> webhooks, List<Locale> languages,
-            boolean organisationAdmin) {
-    }
+    public record Choices(
+            List<ForumSummary> forums,
+            List<Organisation> organisations,
+            List<ForumActions> actions,
+            List<String> sectors,
+            List<EventTypes.Group> eventTypes,
+            List<Webhook> webhooks,
+            List<Locale> languages,
+            boolean organisationAdmin) {}
 
     /** What the person typed, one value a line for the lists. */
     static Map<String, String> typed(HttpServletRequest request) {
@@ -72,8 +83,12 @@ public final class SubscriptionForm {
         for (String field : FIELDS) {
             String[] values = request.getParameterValues(field);
             if (values != null) {
-                typed.put(field, Arrays.stream(values).map(String::strip).filter(v -> !v.isEmpty())
-                        .collect(Collectors.joining("\n")));
+                typed.put(
+                        field,
+                        Arrays.stream(values)
+                                .map(String::strip)
+                                .filter(v -> !v.isEmpty())
+                                .collect(Collectors.joining("\n")));
             }
         }
         String version = request.getParameter(VERSION);
@@ -109,11 +124,20 @@ public final class SubscriptionForm {
      */
     static SubscriptionInput input(Map<String, String> typed) {
         String channel = blankToNull(typed.get(CHANNEL));
-        Filter filter = new Filter(ids(typed.get(FORUMS)), ids(typed.get(ORGANISATIONS)), list(typed.get(SECTORS)),
-                areas(typed.get(AREAS)), ids(typed.get(RECORDS)), list(typed.get(EVENT_TYPES)));
-        return new SubscriptionInput(blankToNull(typed.get(SCOPE)), channel,
+        Filter filter = new Filter(
+                ids(typed.get(FORUMS)),
+                ids(typed.get(ORGANISATIONS)),
+                list(typed.get(SECTORS)),
+                areas(typed.get(AREAS)),
+                ids(typed.get(RECORDS)),
+                list(typed.get(EVENT_TYPES)));
+        return new SubscriptionInput(
+                blankToNull(typed.get(SCOPE)),
+                channel,
                 "EMAIL".equals(channel) ? blankToNull(typed.get(ADDRESS)) : null,
-                "WEBHOOK".equals(channel) ? id(typed.get(WEBHOOK)) : null, blankToNull(typed.get(FREQUENCY)), filter,
+                "WEBHOOK".equals(channel) ? id(typed.get(WEBHOOK)) : null,
+                blankToNull(typed.get(FREQUENCY)),
+                filter,
                 blankToNull(typed.get(LANGUAGE)));
     }
 
@@ -144,7 +168,9 @@ public final class SubscriptionForm {
     }
 
     private static List<String> list(@Nullable String lines) {
-        return lines == null ? List.of() : lines.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return lines == null
+                ? List.of()
+                : lines.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     /** Area codes as typed: separated by spaces or commas, in capitals (UG, UG-C). */
@@ -152,8 +178,11 @@ public final class SubscriptionForm {
         if (typed == null || typed.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(typed.split("[\\s,;]+")).filter(s -> !s.isBlank())
-                .map(s -> s.strip().toUpperCase(Locale.ROOT)).distinct().toList();
+        return Arrays.stream(typed.split("[\\s,;]+"))
+                .filter(s -> !s.isBlank())
+                .map(s -> s.strip().toUpperCase(Locale.ROOT))
+                .distinct()
+                .toList();
     }
 
     private static String lines(List<?> values) {

@@ -1,5 +1,6 @@
 package org.arrival.web.notifications;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-
 import org.arrival.contracts.common.Sector;
 import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.api.ServiceUnavailable;
@@ -33,8 +33,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 /**
  * My subscriptions: what I (or, as an administrator, my organisation) want to be told about and how. A filter names
  * forums, organisations, sectors, areas, records and event types, each chosen by its name in the reader's language;
@@ -53,8 +51,8 @@ public class SubscriptionPages {
     private final RegistryApi registry;
     private final Languages languages;
 
-    public SubscriptionPages(NotificationsApi notifications, ForumApi forums, RegistryApi registry,
-            Languages languages) {
+    public SubscriptionPages(
+            NotificationsApi notifications, ForumApi forums, RegistryApi registry, Languages languages) {
         this.notifications = notifications;
         this.forums = forums;
         this.registry = registry;
@@ -62,20 +60,23 @@ public class SubscriptionPages {
     }
 
     /** A subscription as the list describes it: each part of its filter by name. */
-    public record SubscriptionRow(Subscription subscription, List<Facet> filter) {
-    }
+    public record SubscriptionRow(Subscription subscription, List<Facet> filter) {}
 
     /** One part of a filter: its heading and the names it holds. */
-    public record Facet(String label, List<String> names) {
-    }
+    public record Facet(String label, List<String> names) {}
 
     @GetMapping(LIST)
-    public String list(@RequestParam(required = false) @Nullable String done,
+    public String list(
+            @RequestParam(required = false) @Nullable String done,
             @RequestParam(required = false) @Nullable UUID stale,
-            @ModelAttribute("page") Page page, Model model) {
+            @ModelAttribute("page") Page page,
+            Model model) {
         Choices names = choices(page, false);
-        model.addAttribute("subscriptions", notifications.subscriptions().stream()
-                .map(s -> new SubscriptionRow(s, describe(page, s, names))).toList());
+        model.addAttribute(
+                "subscriptions",
+                notifications.subscriptions().stream()
+                        .map(s -> new SubscriptionRow(s, describe(page, s, names)))
+                        .toList());
         model.addAttribute("done", "saved".equals(done) || "ended".equals(done) ? done : null);
         model.addAttribute("stale", stale);
         return "notifications/subscriptions";
@@ -95,8 +96,8 @@ public class SubscriptionPages {
     @PostMapping(LIST)
     public String subscribe(HttpServletRequest request, @ModelAttribute("page") Page page, Model model) {
         Map<String, String> typed = SubscriptionForm.typed(request);
-        FormResult refused = FormResult.submit(typed, SubscriptionForm.FIELDS,
-                () -> notifications.subscribe(SubscriptionForm.input(typed)));
+        FormResult refused = FormResult.submit(
+                typed, SubscriptionForm.FIELDS, () -> notifications.subscribe(SubscriptionForm.input(typed)));
         if (refused != null) {
             return form(page, refused, null, null, model);
         }
@@ -110,11 +111,13 @@ public class SubscriptionPages {
     }
 
     @PostMapping(LIST + "/{id}")
-    public String replace(@PathVariable UUID id, HttpServletRequest request, @ModelAttribute("page") Page page,
-            Model model) {
+    public String replace(
+            @PathVariable UUID id, HttpServletRequest request, @ModelAttribute("page") Page page, Model model) {
         Map<String, String> typed = SubscriptionForm.typed(request);
         long version = version(typed.get(SubscriptionForm.VERSION));
-        FormResult refused = FormResult.submit(typed, SubscriptionForm.FIELDS,
+        FormResult refused = FormResult.submit(
+                typed,
+                SubscriptionForm.FIELDS,
                 () -> notifications.replace(id, version, SubscriptionForm.input(typed)));
         if (refused == null) {
             return "redirect:" + LIST + "?done=saved";
@@ -130,8 +133,8 @@ public class SubscriptionPages {
     }
 
     @PostMapping(LIST + "/{id}/end")
-    public String end(@PathVariable UUID id, @RequestParam(name = "version",
-            required = false) @Nullable String version) {
+    public String end(
+            @PathVariable UUID id, @RequestParam(name = "version", required = false) @Nullable String version) {
         try {
             notifications.end(id, version(version));
         } catch (ServiceProblem problem) {
@@ -143,20 +146,19 @@ public class SubscriptionPages {
         return "redirect:" + LIST + "?done=ended";
     }
 
-    private String form(Page page, FormResult form, @Nullable Subscription editing, @Nullable Subscription changed,
-            Model model) {
+    private String form(
+            Page page, FormResult form, @Nullable Subscription editing, @Nullable Subscription changed, Model model) {
         Choices choices = choices(page, true);
         model.addAttribute("form", form);
         model.addAttribute("editing", editing);
-        model.addAttribute("changed", changed == null ? null
-                : new SubscriptionRow(changed, describe(page, changed, choices)));
+        model.addAttribute(
+                "changed", changed == null ? null : new SubscriptionRow(changed, describe(page, changed, choices)));
         model.addAttribute("choices", choices.form());
         return "notifications/subscription";
     }
 
     /** What the form offers, and the names the list uses. */
-    record Choices(SubscriptionForm.Choices form, Map<UUID, String> names) {
-    }
+    record Choices(SubscriptionForm.Choices form, Map<UUID, String> names) {}
 
     private Choices choices(Page page, boolean forForm) {
         SignedInUser user = page.user();
@@ -174,12 +176,14 @@ public class SubscriptionPages {
             List<SubscriptionForm.Choice> forumActions = forums.allActions(forum.forumId()).stream()
                     .filter(a -> a.title() != null)
                     .sorted((a, b) -> a.title().compareToIgnoreCase(b.title()))
-                    .map(a -> new SubscriptionForm.Choice(a.actionId().toString(), a.title())).toList();
+                    .map(a -> new SubscriptionForm.Choice(a.actionId().toString(), a.title()))
+                    .toList();
             forumActions.forEach(c -> names.put(UUID.fromString(c.value()), c.name()));
             actions.add(new SubscriptionForm.ForumActions(forum, forumActions));
         }
         List<Organisation> byName = organisations.values().stream()
-                .sorted((a, b) -> String.valueOf(a.name()).compareToIgnoreCase(String.valueOf(b.name()))).toList();
+                .sorted((a, b) -> String.valueOf(a.name()).compareToIgnoreCase(String.valueOf(b.name())))
+                .toList();
         List<Webhook> webhooks = List.of();
         if (admin && forForm) {
             try {
@@ -188,26 +192,50 @@ public class SubscriptionPages {
                 webhooks = List.of();
             }
         }
-        return new Choices(new SubscriptionForm.Choices(mine, byName, actions,
-                List.of(Sector.values()).stream().map(Enum::name).toList(), EventTypes.groups(), webhooks,
-                languages.supported(), admin), names);
+        return new Choices(
+                new SubscriptionForm.Choices(
+                        mine,
+                        byName,
+                        actions,
+                        List.of(Sector.values()).stream().map(Enum::name).toList(),
+                        EventTypes.groups(),
+                        webhooks,
+                        languages.supported(),
+                        admin),
+                names);
     }
 
     /** Each part of the subscription's filter by name; "everything" when it has none. */
     static List<Facet> describe(Page page, Subscription s, Choices choices) {
         List<Facet> facets = new ArrayList<>();
         var f = s.filter();
-        add(facets, page.t("subscriptions.filter.forums"), f.forums().stream()
-                .map(id -> choices.names().getOrDefault(id, page.t("subscriptions.unknown"))).toList());
-        add(facets, page.t("subscriptions.filter.organisations"), f.organisations().stream()
-                .map(id -> choices.names().getOrDefault(id, page.t("subscriptions.unknown"))).toList());
-        add(facets, page.t("subscriptions.filter.sectors"), f.sectors().stream()
-                .map(code -> page.label("Sector", code)).toList());
+        add(
+                facets,
+                page.t("subscriptions.filter.forums"),
+                f.forums().stream()
+                        .map(id -> choices.names().getOrDefault(id, page.t("subscriptions.unknown")))
+                        .toList());
+        add(
+                facets,
+                page.t("subscriptions.filter.organisations"),
+                f.organisations().stream()
+                        .map(id -> choices.names().getOrDefault(id, page.t("subscriptions.unknown")))
+                        .toList());
+        add(
+                facets,
+                page.t("subscriptions.filter.sectors"),
+                f.sectors().stream().map(code -> page.label("Sector", code)).toList());
         add(facets, page.t("subscriptions.filter.areas"), f.areas());
-        add(facets, page.t("subscriptions.filter.records"), f.records().stream()
-                .map(id -> choices.names().getOrDefault(id, page.t("subscriptions.unknown"))).toList());
-        add(facets, page.t("subscriptions.filter.eventTypes"), f.eventTypes().stream()
-                .map(t -> EventTypes.name(page, t)).toList());
+        add(
+                facets,
+                page.t("subscriptions.filter.records"),
+                f.records().stream()
+                        .map(id -> choices.names().getOrDefault(id, page.t("subscriptions.unknown")))
+                        .toList());
+        add(
+                facets,
+                page.t("subscriptions.filter.eventTypes"),
+                f.eventTypes().stream().map(t -> EventTypes.name(page, t)).toList());
         return facets;
     }
 

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-
 import org.arrival.web.api.Service;
 import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.api.registry.RegistryApi.Place;
@@ -48,8 +47,7 @@ final class EstimateForm {
 
     static final List<String> FIELDS = fields();
 
-    private EstimateForm() {
-    }
+    private EstimateForm() {}
 
     private static Map<String, List<String>> dimensions() {
         Map<String, List<String>> d = new LinkedHashMap<>();
@@ -65,8 +63,8 @@ final class EstimateForm {
     }
 
     private static List<String> fields() {
-        List<String> f = new ArrayList<>(List.of(AREA_NAME, AREA_CODE, SUBDIVISION, COUNTRY, GROUP, REGISTERED,
-                ESTIMATED));
+        List<String> f =
+                new ArrayList<>(List.of(AREA_NAME, AREA_CODE, SUBDIVISION, COUNTRY, GROUP, REGISTERED, ESTIMATED));
         DIMENSIONS.forEach((dimension, categories) -> categories.forEach(c -> f.add(cell(dimension, c))));
         f.addAll(List.of(BREAKDOWN, SOURCE, METHOD, AS_OF, SERIES, CLASSIFICATION, FORUMS));
         return List.copyOf(f);
@@ -76,7 +74,9 @@ final class EstimateForm {
         Map<String, String> typed = new LinkedHashMap<>();
         for (String field : FIELDS) {
             List<String> values = form.getOrDefault(field, List.of());
-            typed.put(field, String.join("\n", values.stream().filter(Objects::nonNull).toList()));
+            typed.put(
+                    field,
+                    String.join("\n", values.stream().filter(Objects::nonNull).toList()));
         }
         return typed;
     }
@@ -161,12 +161,18 @@ final class EstimateForm {
             try {
                 json.put(AS_OF, LocalDate.parse(asOf).toString());
             } catch (DateTimeParseException e) {
-                unreadable.add(new ServiceProblem.FieldError(AS_OF, "must be a date (YYYY-MM-DD)", "format.date",
-                Map.of()));
+                unreadable.add(
+                        new ServiceProblem.FieldError(AS_OF, "must be a date (YYYY-MM-DD)", "format.date", Map.of()));
             }
         }
         put(json, CLASSIFICATION, typed.get(CLASSIFICATION));
-        json.put(FORUMS, typed.getOrDefault(FORUMS, "").lines().map(String::strip).filter(s -> !s.isEmpty()).toList());
+        json.put(
+                FORUMS,
+                typed.getOrDefault(FORUMS, "")
+                        .lines()
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList());
         if (!unreadable.isEmpty()) {
             throw new ServiceProblem(Service.ASSESSMENTS, 400, null, null, unreadable);
         }
@@ -183,7 +189,11 @@ final class EstimateForm {
         }
     }
 
-    private static void count(Map<String, Object> json, String name, String field, @Nullable String value,
+    private static void count(
+            Map<String, Object> json,
+            String name,
+            String field,
+            @Nullable String value,
             List<ServiceProblem.FieldError> unreadable) {
         String v = strip(value);
         if (v == null) {
@@ -196,8 +206,8 @@ final class EstimateForm {
             }
             json.put(name, n);
         } catch (NumberFormatException e) {
-            unreadable.add(new ServiceProblem.FieldError(field, "must be a whole number, 0 or more", "format.whole-number",
-                    Map.of()));
+            unreadable.add(new ServiceProblem.FieldError(
+                    field, "must be a whole number, 0 or more", "format.whole-number", Map.of()));
         }
     }
 

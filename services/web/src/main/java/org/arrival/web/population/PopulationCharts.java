@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.arrival.web.api.assessments.AssessmentsApi.Count;
 import org.arrival.web.api.forum.ForumApi.EstimateItem;
 import org.arrival.web.charts.Figure;
@@ -24,8 +23,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class PopulationCharts {
 
-    private PopulationCharts() {
-    }
+    private PopulationCharts() {}
 
     /** The estimates of one area and group, oldest first. */
     record Place(String label, String area, String group, List<EstimateItem> estimates) {
@@ -40,7 +38,8 @@ final class PopulationCharts {
         Map<String, List<EstimateItem>> byPlace = new LinkedHashMap<>();
         for (EstimateItem e : estimates) {
             String area = e.area() == null ? "" : e.area().shown();
-            byPlace.computeIfAbsent(area + "\u0000" + e.group(), k -> new ArrayList<>()).add(e);
+            byPlace.computeIfAbsent(area + "\u0000" + e.group(), k -> new ArrayList<>())
+                    .add(e);
         }
         Collator collator = Collator.getInstance(page.locale());
         List<Place> places = new ArrayList<>();
@@ -70,16 +69,33 @@ final class PopulationCharts {
             String registered = text(page, e.registered());
             String estimated = text(page, e.estimated());
             String asOf = page.format().date(e.asOf());
-            items.add(new GroupedBarChart.Item(p.label(), List.of(
-                    new GroupedBarChart.Bar(0, value(e.registered()), registered),
-                    new GroupedBarChart.Bar(1, value(e.estimated()), estimated))));
-            described.add(page.t("population.latestPoint", "place", p.label(), "registered", registered,
-                    "estimated", estimated, "date", asOf));
+            items.add(new GroupedBarChart.Item(
+                    p.label(),
+                    List.of(
+                            new GroupedBarChart.Bar(0, value(e.registered()), registered),
+                            new GroupedBarChart.Bar(1, value(e.estimated()), estimated))));
+            described.add(page.t(
+                    "population.latestPoint",
+                    "place",
+                    p.label(),
+                    "registered",
+                    registered,
+                    "estimated",
+                    estimated,
+                    "date",
+                    asOf));
             table.add(List.of(p.label(), asOf, registered, estimated));
         }
-        Figure figure = new Figure("population-latest", page.t("population.latestCaption"),
-                String.join("; ", described), List.of(page.t("population.areaGroup"), page.t("population.asOf"),
-                        page.t("population.registered"), page.t("population.estimated")), table);
+        Figure figure = new Figure(
+                "population-latest",
+                page.t("population.latestCaption"),
+                String.join("; ", described),
+                List.of(
+                        page.t("population.areaGroup"),
+                        page.t("population.asOf"),
+                        page.t("population.registered"),
+                        page.t("population.estimated")),
+                table);
         return GroupedBarChart.of(figure, series, items);
     }
 
@@ -106,16 +122,30 @@ final class PopulationCharts {
                 registered.add(point(page, e.registered()));
                 estimated.add(point(page, e.estimated()));
                 max = Math.max(max, Math.max(orZero(e.registered()), orZero(e.estimated())));
-                described.add(page.t("population.trendPoint", "date", date, "registered", text(page, e.registered()),
-                        "estimated", text(page, e.estimated())));
+                described.add(page.t(
+                        "population.trendPoint",
+                        "date",
+                        date,
+                        "registered",
+                        text(page, e.registered()),
+                        "estimated",
+                        text(page, e.estimated())));
                 table.add(List.of(date, text(page, e.registered()), text(page, e.estimated())));
             }
             n++;
-            Figure figure = new Figure("population-trend-" + n, page.t("population.trendCaption", "place", p.label()),
-                    p.label() + ": " + String.join("; ", described), List.of(page.t("population.asOf"),
-                            page.t("population.registered"), page.t("population.estimated")), table);
-            charts.add(SeriesChart.of(figure, series, labels, List.of(registered, estimated),
-                    page.format().number(max), max));
+            Figure figure = new Figure(
+                    "population-trend-" + n,
+                    page.t("population.trendCaption", "place", p.label()),
+                    p.label() + ": " + String.join("; ", described),
+                    List.of(page.t("population.asOf"), page.t("population.registered"), page.t("population.estimated")),
+                    table);
+            charts.add(SeriesChart.of(
+                    figure,
+                    series,
+                    labels,
+                    List.of(registered, estimated),
+                    page.format().number(max),
+                    max));
         }
         return charts;
     }
@@ -129,7 +159,9 @@ final class PopulationCharts {
     }
 
     private static @Nullable Double value(@Nullable Count count) {
-        return count == null || count.hidden() || count.value() == null ? null : count.value().doubleValue();
+        return count == null || count.hidden() || count.value() == null
+                ? null
+                : count.value().doubleValue();
     }
 
     private static double orZero(@Nullable Count count) {

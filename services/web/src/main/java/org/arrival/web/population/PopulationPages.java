@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.web.api.Service;
@@ -55,8 +54,8 @@ public class PopulationPages {
     private final RegistryApi registry;
     private final OrganisationNames organisations;
 
-    public PopulationPages(AssessmentsApi assessments, ForumApi forums, RegistryApi registry,
-            OrganisationNames organisations) {
+    public PopulationPages(
+            AssessmentsApi assessments, ForumApi forums, RegistryApi registry, OrganisationNames organisations) {
         this.assessments = assessments;
         this.forums = forums;
         this.registry = registry;
@@ -64,12 +63,18 @@ public class PopulationPages {
     }
 
     /** The forum's estimates page. */
-    public record ForumPopulation(ForumSummary forum, List<EstimateItem> estimates, @Nullable GroupedBarChart latest,
-            List<SeriesChart> overTime, boolean mayRecord) {
-    }
+    public record ForumPopulation(
+            ForumSummary forum,
+            List<EstimateItem> estimates,
+            @Nullable GroupedBarChart latest,
+            List<SeriesChart> overTime,
+            boolean mayRecord) {}
 
     /** One row of the preview: a count as entered and as others will see it. */
-    public record PreviewRow(String label, @Nullable Integer entered, @Nullable Count shown) {
+    public record PreviewRow(
+            String label,
+            @Nullable Integer entered,
+            @Nullable Count shown) {
 
         /** Entered as 5 or more, yet hidden: so that a small count elsewhere cannot be worked out from it. */
         public boolean hiddenWithOthers() {
@@ -78,9 +83,15 @@ public class PopulationPages {
     }
 
     /** The form, and after a preview what others will see with the fingerprint of what was previewed. */
-    public record Form(@Nullable UUID forumId, FormResult form, @Nullable List<PreviewRow> preview,
-            @Nullable String previewed, boolean changed,
-            List<Choice> groups, List<Choice> classifications, List<Choice> forums,
+    public record Form(
+            @Nullable UUID forumId,
+            FormResult form,
+            @Nullable List<PreviewRow> preview,
+            @Nullable String previewed,
+            boolean changed,
+            List<Choice> groups,
+            List<Choice> classifications,
+            List<Choice> forums,
             Map<String, List<String>> dimensions) {
 
         public String back() {
@@ -98,49 +109,69 @@ public class PopulationPages {
 
         /** A cell of the breakdown as others see it. */
         public @Nullable Count othersSee(Cell cell) {
-            return estimate.shownToOthers() == null ? null : estimate.shownToOthers().breakdown().stream()
-                    .filter(c -> c.dimension().equals(cell.dimension()) && c.category().equals(cell.category()))
-                    .map(Cell::count).findFirst().orElse(null);
+            return estimate.shownToOthers() == null
+                    ? null
+                    : estimate.shownToOthers().breakdown().stream()
+                            .filter(c -> c.dimension().equals(cell.dimension())
+                                    && c.category().equals(cell.category()))
+                            .map(Cell::count)
+                            .findFirst()
+                            .orElse(null);
         }
     }
 
     @GetMapping("/forums/{forumId}/population")
     public String forumPopulation(@PathVariable UUID forumId, @ModelAttribute("page") Page view, Model model) {
-        ForumSummary forum = forums.myForums().stream().filter(f -> forumId.equals(f.forumId())).findFirst()
+        ForumSummary forum = forums.myForums().stream()
+                .filter(f -> forumId.equals(f.forumId()))
+                .findFirst()
                 .orElseThrow(() -> new ServiceProblem(Service.FORUM, 404, null, null, List.of()));
         List<EstimateItem> estimates = forums.population(forumId, null);
         List<PopulationCharts.Place> places = PopulationCharts.places(view, estimates);
-        model.addAttribute("population", new ForumPopulation(forum, estimates, PopulationCharts.latest(view, places),
-                PopulationCharts.overTime(view, places), view.signedInUser().editsForOrganisation()));
+        model.addAttribute(
+                "population",
+                new ForumPopulation(
+                        forum,
+                        estimates,
+                        PopulationCharts.latest(view, places),
+                        PopulationCharts.overTime(view, places),
+                        view.signedInUser().editsForOrganisation()));
         return "population/forum";
     }
 
     @GetMapping("/population/new")
-    public String recordForm(@RequestParam(name = "forum", required = false) @Nullable UUID forumId,
-            @ModelAttribute("page") Page view, Model model) {
+    public String recordForm(
+            @RequestParam(name = "forum", required = false) @Nullable UUID forumId,
+            @ModelAttribute("page") Page view,
+            Model model) {
         requireEditor(view);
         RegistryApi.@Nullable Place place;
         try {
             // an editor acts for an organisation
-            UUID organisation = Objects.requireNonNull(view.signedInUser().organisationId(),
-                    "an editor's organisation");
+            UUID organisation =
+                    Objects.requireNonNull(view.signedInUser().organisationId(), "an editor's organisation");
             place = registry.organisation(organisation).jurisdiction();
         } catch (ServiceProblem | ServiceUnavailable e) {
             place = null; // the person types the country
         }
         List<ForumSummary> mine = forums.myForums();
-        List<UUID> shared = mine.stream().map(ForumSummary::forumId)
-                .filter(id -> forumId == null || id.equals(forumId)).toList();
+        List<UUID> shared = mine.stream()
+                .map(ForumSummary::forumId)
+                .filter(id -> forumId == null || id.equals(forumId))
+                .toList();
         return show(model, view, forumId, FormResult.of(EstimateForm.fresh(place, shared)), null, null, false, mine);
     }
 
     /** Previews the counts as others will see them, or records what was previewed. */
     @PostMapping("/population/new")
-    public String submit(@RequestParam MultiValueMap<String, String> sent,
+    public String submit(
+            @RequestParam MultiValueMap<String, String> sent,
             @RequestParam(name = "intent", defaultValue = PREVIEW) String intent,
             @RequestParam(name = "previewed", required = false) @Nullable String previewed,
-            @RequestParam(name = "forum", required = false) @Nullable UUID forumId, @ModelAttribute("page") Page view,
-            Model model, RedirectAttributes redirect) {
+            @RequestParam(name = "forum", required = false) @Nullable UUID forumId,
+            @ModelAttribute("page") Page view,
+            Model model,
+            RedirectAttributes redirect) {
         requireEditor(view);
         Map<String, String> typed = EstimateForm.typed(sent);
         EstimateForm.Body[] body = new EstimateForm.Body[1];
@@ -167,8 +198,15 @@ public class PopulationPages {
         @Nullable List<PreviewRow> preview = refused == null ? previewRows(view, typed, shown[0]) : null;
         // asked to record numbers other than those previewed: previewed again, for the person to check
         boolean changed = refused == null && previewedNow[0] && RECORD.equals(intent);
-        return show(model, view, forumId, refused == null ? FormResult.of(typed) : refused, preview,
-                refused == null ? body[0].fingerprint() : null, changed, forums.myForums());
+        return show(
+                model,
+                view,
+                forumId,
+                refused == null ? FormResult.of(typed) : refused,
+                preview,
+                refused == null ? body[0].fingerprint() : null,
+                changed,
+                forums.myForums());
     }
 
     @GetMapping("/population/{estimateId}")
@@ -177,47 +215,83 @@ public class PopulationPages {
         boolean mine = estimate.ownerId().equals(view.signedInUser().organisationId());
         Map<UUID, String> forumNames = new java.util.LinkedHashMap<>();
         forums.myForums().forEach(f -> forumNames.put(f.forumId(), f.name()));
-        model.addAttribute("estimate", new EstimatePage(estimate,
-                organisations.of(List.of(estimate.ownerId())).get(estimate.ownerId()), mine,
-                estimate.sharedWithForums().stream().map(forumNames::get).filter(java.util.Objects::nonNull).toList()));
+        model.addAttribute(
+                "estimate",
+                new EstimatePage(
+                        estimate,
+                        organisations.of(List.of(estimate.ownerId())).get(estimate.ownerId()),
+                        mine,
+                        estimate.sharedWithForums().stream()
+                                .map(forumNames::get)
+                                .filter(java.util.Objects::nonNull)
+                                .toList()));
         return "population/estimate";
     }
 
-    private String show(Model model, Page view, @Nullable UUID forumId, FormResult form,
-            @Nullable List<PreviewRow> preview, @Nullable String previewed, boolean changed, List<ForumSummary> mine) {
+    private String show(
+            Model model,
+            Page view,
+            @Nullable UUID forumId,
+            FormResult form,
+            @Nullable List<PreviewRow> preview,
+            @Nullable String previewed,
+            boolean changed,
+            List<ForumSummary> mine) {
         List<Choice> groups = java.util.Arrays.stream(PopulationGroup.values())
                 .map(g -> new Choice(g.name(), view.label("PopulationGroup", g.name())))
                 .sorted(java.util.Comparator.comparing(Choice::label, java.text.Collator.getInstance(view.locale())))
                 .toList();
         List<Choice> classifications = java.util.Arrays.stream(DataClassification.values())
-                .map(c -> new Choice(c.name(), view.label("DataClassification", c.name()),
+                .map(c -> new Choice(
+                        c.name(),
+                        view.label("DataClassification", c.name()),
                         view.t("needForm.classification." + c.name())))
                 .toList();
         List<Choice> forumChoices = mine.stream()
                 .map(f -> new Choice(f.forumId().toString(), f.name() == null ? view.t("forums.unnamed") : f.name()))
                 .toList();
-        model.addAttribute("estimateForm", new Form(forumId, form, preview, previewed, changed, groups,
-                classifications, forumChoices, EstimateForm.DIMENSIONS));
+        model.addAttribute(
+                "estimateForm",
+                new Form(
+                        forumId,
+                        form,
+                        preview,
+                        previewed,
+                        changed,
+                        groups,
+                        classifications,
+                        forumChoices,
+                        EstimateForm.DIMENSIONS));
         return "population/form";
     }
 
     /** The counts entered beside the preview's: registered, estimated, then each cell of the breakdown given. */
     static List<PreviewRow> previewRows(Page page, Map<String, String> typed, ShownCounts shown) {
         List<PreviewRow> rows = new ArrayList<>();
-        rows.add(new PreviewRow(page.t("population.registered"), EstimateForm.typedCount(typed, EstimateForm.REGISTERED),
+        rows.add(new PreviewRow(
+                page.t("population.registered"),
+                EstimateForm.typedCount(typed, EstimateForm.REGISTERED),
                 shown.registered()));
-        rows.add(new PreviewRow(page.t("population.estimated"), EstimateForm.typedCount(typed, EstimateForm.ESTIMATED),
+        rows.add(new PreviewRow(
+                page.t("population.estimated"),
+                EstimateForm.typedCount(typed, EstimateForm.ESTIMATED),
                 shown.estimated()));
         for (Cell c : shown.breakdown()) {
-            rows.add(new PreviewRow(cellLabel(page, c.dimension(), c.category()),
-                    EstimateForm.typedCount(typed, EstimateForm.cell(c.dimension(), c.category())), c.count()));
+            rows.add(new PreviewRow(
+                    cellLabel(page, c.dimension(), c.category()),
+                    EstimateForm.typedCount(typed, EstimateForm.cell(c.dimension(), c.category())),
+                    c.count()));
         }
         return rows;
     }
 
     /** "Age 0 to 4", "Sex: female": a breakdown cell as the reader reads it. */
     public static String cellLabel(Page page, String dimension, String category) {
-        return page.t("population.cell", "dimension", page.t("population.dimension." + dimension), "category",
+        return page.t(
+                "population.cell",
+                "dimension",
+                page.t("population.dimension." + dimension),
+                "category",
                 categoryLabel(page, category));
     }
 

@@ -2,7 +2,6 @@ package org.arrival.web.problems;
 
 import java.util.Locale;
 import java.util.Objects;
-
 import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.layout.Messages;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -16,8 +15,7 @@ public final class FieldErrorTexts {
 
     private static final Messages MESSAGES = new Messages();
 
-    private FieldErrorTexts() {
-    }
+    private FieldErrorTexts() {}
 
     /** In the language of the request being handled. */
     public static String word(ServiceProblem.FieldError error) {

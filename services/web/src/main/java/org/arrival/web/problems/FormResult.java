@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-
 import org.arrival.web.api.ServiceProblem;
 import org.jspecify.annotations.Nullable;
 
@@ -26,8 +25,8 @@ public final class FormResult {
     private final List<String> summary;
     private final boolean conflict;
 
-    private FormResult(Map<String, String> values, Map<String, List<String>> fieldErrors, List<String> summary,
-            boolean conflict) {
+    private FormResult(
+            Map<String, String> values, Map<String, List<String>> fieldErrors, List<String> summary, boolean conflict) {
         this.values = values;
         this.fieldErrors = fieldErrors;
         this.summary = summary;
@@ -53,7 +52,10 @@ public final class FormResult {
     }
 
     /** As {@link #refused(Map, Set, ServiceProblem)}, each message worded by {@code words}. */
-    public static FormResult refused(Map<String, String> typed, Set<String> fields, ServiceProblem problem,
+    public static FormResult refused(
+            Map<String, String> typed,
+            Set<String> fields,
+            ServiceProblem problem,
             Function<ServiceProblem.FieldError, String> words) {
         Map<String, List<String>> byField = new LinkedHashMap<>();
         List<String> summary = new ArrayList<>();
@@ -81,8 +83,11 @@ public final class FormResult {
     }
 
     /** As {@link #submit(Map, Set, Runnable)}, each message worded by {@code words}. */
-    public static @Nullable FormResult submit(Map<String, String> typed, Set<String> fields,
-            Function<ServiceProblem.FieldError, String> words, Runnable call) {
+    public static @Nullable FormResult submit(
+            Map<String, String> typed,
+            Set<String> fields,
+            Function<ServiceProblem.FieldError, String> words,
+            Runnable call) {
         try {
             call.run();
             return null;

@@ -2,7 +2,6 @@ package org.arrival.web.problems;
 
 import java.util.Collection;
 import java.util.List;
-
 import org.arrival.web.api.ServiceProblem;
 
 /**
@@ -11,17 +10,18 @@ import org.arrival.web.api.ServiceProblem;
  */
 public final class ListFields {
 
-    private ListFields() {
-    }
+    private ListFields() {}
 
     public static ServiceProblem atTheirField(ServiceProblem problem, Collection<String> fields) {
-        List<ServiceProblem.FieldError> errors = problem.errors().stream().map(e -> {
-            String field = e.field() == null ? "" : e.field();
-            String list = field.replaceFirst("\\[\\d+]$", "");
-            return !fields.contains(field) && fields.contains(list)
-                    ? new ServiceProblem.FieldError(list, e.message(), e.code(), e.parameters())
-                    : e;
-        }).toList();
+        List<ServiceProblem.FieldError> errors = problem.errors().stream()
+                .map(e -> {
+                    String field = e.field() == null ? "" : e.field();
+                    String list = field.replaceFirst("\\[\\d+]$", "");
+                    return !fields.contains(field) && fields.contains(list)
+                            ? new ServiceProblem.FieldError(list, e.message(), e.code(), e.parameters())
+                            : e;
+                })
+                .toList();
         return new ServiceProblem(problem.service(), problem.status(), problem.title(), problem.detail(), errors);
     }
 }

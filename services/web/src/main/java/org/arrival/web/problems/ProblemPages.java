@@ -1,5 +1,7 @@
 package org.arrival.web.problems;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.api.ServiceUnavailable;
 import org.arrival.web.layout.Pages;
@@ -15,9 +17,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * A service's refusal or absence as a page in the reader's words: what they may not do (403), a record that does
@@ -37,7 +36,12 @@ public class ProblemPages {
 
     /** The kinds of problem page, each with its heading and explanation in the bundles ({@code problem.<kind>.*}). */
     public enum Kind {
-        NOT_FOUND(404), FORBIDDEN(403), UNAVAILABLE(503), REFUSED(400), SIGNED_OUT(401), UNEXPECTED(500);
+        NOT_FOUND(404),
+        FORBIDDEN(403),
+        UNAVAILABLE(503),
+        REFUSED(400),
+        SIGNED_OUT(401),
+        UNEXPECTED(500);
 
         public final int status;
 

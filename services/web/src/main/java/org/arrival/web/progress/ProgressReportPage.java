@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.web.api.Service;
 import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.api.actionplans.ActionPlansApi;
@@ -39,10 +38,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class ProgressReportPage {
 
     /** What My work says after a report was published (kept for the one redirect). */
-    public record Published(UUID actionId, String actionTitle, @Nullable LocalDate periodStart,
-            @Nullable LocalDate periodEnd)
-            implements Serializable {
-    }
+    public record Published(
+            UUID actionId,
+            String actionTitle,
+            @Nullable LocalDate periodStart,
+            @Nullable LocalDate periodEnd) implements Serializable {}
 
     public static final String PUBLISHED = "published";
 
@@ -56,15 +56,21 @@ public class ProgressReportPage {
     public String form(@PathVariable UUID actionId, @ModelAttribute("page") Page page, Model model) {
         Action action = ownAction(actionId, page);
         Reporting reporting = actions.reporting(actionId);
-        @Nullable Report last = reporting.lastReport() == null ? null
+        @Nullable
+        Report last = reporting.lastReport() == null
+                ? null
                 : actions.report(actionId, reporting.lastReport().id());
         ReportForm form = ReportForm.proposed(reporting.nextDue(), last);
         return show(model, page, action, reporting, last, form, FormResult.of(form.values()));
     }
 
     @PostMapping("/actions/{actionId}/reports/new")
-    public String publish(@PathVariable UUID actionId, @RequestParam Map<String, String> params,
-            @ModelAttribute("page") Page page, Model model, RedirectAttributes redirect) {
+    public String publish(
+            @PathVariable UUID actionId,
+            @RequestParam Map<String, String> params,
+            @ModelAttribute("page") Page page,
+            Model model,
+            RedirectAttributes redirect) {
         Action action = ownAction(actionId, page);
         ReportForm form = ReportForm.posted(params);
         if (params.containsKey("add") || !takesReports(action)) {
@@ -76,26 +82,54 @@ public class ProgressReportPage {
             List<ServiceProblem.FieldError> errors = new ArrayList<>();
             parsed.unreadable().forEach((field, key) -> errors.add(new ServiceProblem.FieldError(field, page.t(key))));
             // read here, never sent: the same form result as a refusal of the service
-            return context(model, page, action, form, FormResult.refused(form.values(), form.fields(),
-                    new ServiceProblem(Service.ACTION_PLANS, 400, null, null, errors)));
+            return context(
+                    model,
+                    page,
+                    action,
+                    form,
+                    FormResult.refused(
+                            form.values(),
+                            form.fields(),
+                            new ServiceProblem(Service.ACTION_PLANS, 400, null, null, errors)));
         }
         try {
             actions.publishReport(actionId, parsed.draft());
         } catch (ServiceProblem problem) {
             if (problem.status() == 409) {
                 // the period has a report already (the page leaves out actions that take none)
-                return context(model, page, action, form, FormResult.refused(form.values(), form.fields(),
-                        new ServiceProblem(problem.service(), 400, null, null, List.of(
-                                new ServiceProblem.FieldError(ReportForm.PERIOD_START, page.t("progress.error.periodTaken"))))));
+                return context(
+                        model,
+                        page,
+                        action,
+                        form,
+                        FormResult.refused(
+                                form.values(),
+                                form.fields(),
+                                new ServiceProblem(
+                                        problem.service(),
+                                        400,
+                                        null,
+                                        null,
+                                        List.of(new ServiceProblem.FieldError(
+                                                ReportForm.PERIOD_START, page.t("progress.error.periodTaken"))))));
             }
             if (problem.invalidInput()) {
-                return context(model, page, action, form, FormResult.refused(form.values(), form.fields(),
-                        parsed.onForm(problem), page::fieldError));
+                return context(
+                        model,
+                        page,
+                        action,
+                        form,
+                        FormResult.refused(form.values(), form.fields(), parsed.onForm(problem), page::fieldError));
             }
             throw problem;
         }
-        redirect.addFlashAttribute(PUBLISHED, new Published(actionId, action.title(), parsed.draft().periodStart(),
-                parsed.draft().periodEnd()));
+        redirect.addFlashAttribute(
+                PUBLISHED,
+                new Published(
+                        actionId,
+                        action.title(),
+                        parsed.draft().periodStart(),
+                        parsed.draft().periodEnd()));
         return "redirect:/";
     }
 
@@ -117,11 +151,18 @@ public class ProgressReportPage {
     /** The form again (after a refusal or a new row), with the action's standing and last report read again. */
     private String context(Model model, Page page, Action action, ReportForm form, FormResult result) {
         Reporting reporting = actions.reporting(action.id());
-        Report last = reporting.lastReport() == null ? null : actions.report(action.id(), reporting.lastReport().id());
+        Report last = reporting.lastReport() == null
+                ? null
+                : actions.report(action.id(), reporting.lastReport().id());
         return show(model, page, action, reporting, last, form, result);
     }
 
-    private String show(Model model, Page page, Action action, Reporting reporting, @Nullable Report last,
+    private String show(
+            Model model,
+            Page page,
+            Action action,
+            Reporting reporting,
+            @Nullable Report last,
             ReportForm form,
             FormResult result) {
         model.addAttribute("view", new ReportFormView(action, reporting, last, form, result, labels(page, form)));
@@ -138,15 +179,25 @@ public class ProgressReportPage {
         labels.put(ReportForm.NARRATIVE, page.t("progress.narrative"));
         for (int i = 0; i < form.rows(); i++) {
             for (String f : ReportForm.INDICATOR_FIELDS) {
-                labels.put(ReportForm.field(i, f), page.t("progress.indicator.field", "number", i + 1, "field",
-                        page.t("progress.indicator." + f)));
+                labels.put(
+                        ReportForm.field(i, f),
+                        page.t(
+                                "progress.indicator.field",
+                                "number",
+                                i + 1,
+                                "field",
+                                page.t("progress.indicator." + f)));
             }
         }
         return labels;
     }
 
     /** Everything the form's template shows. */
-    public record ReportFormView(Action action, Reporting reporting, @Nullable Report last, ReportForm form,
+    public record ReportFormView(
+            Action action,
+            Reporting reporting,
+            @Nullable Report last,
+            ReportForm form,
             FormResult result,
             Map<String, String> labels) {
 
@@ -159,12 +210,16 @@ public class ProgressReportPage {
             if (last == null || name == null) {
                 return null;
             }
-            return last.indicators().stream().filter(i -> name.equalsIgnoreCase(i.name())).findFirst().orElse(null);
+            return last.indicators().stream()
+                    .filter(i -> name.equalsIgnoreCase(i.name()))
+                    .findFirst()
+                    .orElse(null);
         }
 
         /** The period due next has not ended yet: its report can be published once it has. */
         public boolean dueNotYetEnded() {
-            return reporting.nextDue() != null && reporting.asOf() != null
+            return reporting.nextDue() != null
+                    && reporting.asOf() != null
                     && reporting.nextDue().periodEnd().isAfter(reporting.asOf());
         }
     }

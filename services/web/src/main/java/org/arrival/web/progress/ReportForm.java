@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.api.actionplans.ActionPlansApi.DuePeriod;
 import org.arrival.web.api.actionplans.ActionPlansApi.Indicator;
@@ -157,12 +156,16 @@ public final class ReportForm {
             Double baseline = number(field(i, "baseline"), unreadable);
             Double target = number(field(i, "target"), unreadable);
             Double actual = number(field(i, "actual"), unreadable);
-            indicators.add(new IndicatorDraft(emptyToNull(values.get(field(i, "name"))),
-                    emptyToNull(values.get(field(i, "unit"))), baseline, target, actual));
+            indicators.add(new IndicatorDraft(
+                    emptyToNull(values.get(field(i, "name"))),
+                    emptyToNull(values.get(field(i, "unit"))),
+                    baseline,
+                    target,
+                    actual));
             rowOfSent.add(i);
         }
-        ReportDraft draft = new ReportDraft(start, end, percent, emptyToNull(values.get(RAG)),
-                emptyToNull(values.get(NARRATIVE)), indicators);
+        ReportDraft draft = new ReportDraft(
+                start, end, percent, emptyToNull(values.get(RAG)), emptyToNull(values.get(NARRATIVE)), indicators);
         return new Parsed(draft, unreadable, rowOfSent);
     }
 
@@ -185,8 +188,8 @@ public final class ReportForm {
         /** The service's refusal with its fields named as the form names them. */
         public ServiceProblem onForm(ServiceProblem problem) {
             List<ServiceProblem.FieldError> errors = problem.errors().stream()
-                    .map(e -> new ServiceProblem.FieldError(e.field() == null ? null : formField(e.field()),
-                            e.message(), e.code(), e.parameters()))
+                    .map(e -> new ServiceProblem.FieldError(
+                            e.field() == null ? null : formField(e.field()), e.message(), e.code(), e.parameters()))
                     .toList();
             return new ServiceProblem(problem.service(), problem.status(), problem.title(), problem.detail(), errors);
         }
@@ -250,7 +253,9 @@ public final class ReportForm {
     }
 
     private static @Nullable String plain(@Nullable Double value) {
-        return value == null ? null : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return value == null
+                ? null
+                : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private static void put(Map<String, String> values, String field, @Nullable String value) {

@@ -1,7 +1,6 @@
 package org.arrival.web.records;
 
 import java.util.UUID;
-
 import org.arrival.web.api.actionplans.ActionPlansApi;
 import org.arrival.web.api.assessments.AssessmentsApi;
 import org.arrival.web.api.registry.RegistryApi;

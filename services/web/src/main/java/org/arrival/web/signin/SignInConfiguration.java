@@ -2,7 +2,6 @@ package org.arrival.web.signin;
 
 import java.util.Map;
 import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,11 +22,11 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -93,19 +92,25 @@ public class SignInConfiguration {
 
     /** Gives the signed-in user's access token to API calls, refreshing it with the refresh token when it is due. */
     @Bean
-    OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations,
-            OAuth2AuthorizedClientRepository clients) {
+    OAuth2AuthorizedClientManager authorizedClientManager(
+            ClientRegistrationRepository registrations, OAuth2AuthorizedClientRepository clients) {
         DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(registrations, clients);
         manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
-                .authorizationCode().refreshToken().build());
+                .authorizationCode()
+                .refreshToken()
+                .build());
         return manager;
     }
 
     @Bean
-    SecurityFilterChain signInFilterChain(HttpSecurity http, ClientRegistrationRepository registrations,
-            OAuth2AuthorizedClientRepository clients, LocaleResolver locales) throws Exception {
-        DefaultOAuth2AuthorizationRequestResolver authorizationRequests = new DefaultOAuth2AuthorizationRequestResolver(
-                registrations, "/oauth2/authorization");
+    SecurityFilterChain signInFilterChain(
+            HttpSecurity http,
+            ClientRegistrationRepository registrations,
+            OAuth2AuthorizedClientRepository clients,
+            LocaleResolver locales)
+            throws Exception {
+        DefaultOAuth2AuthorizationRequestResolver authorizationRequests =
+                new DefaultOAuth2AuthorizationRequestResolver(registrations, "/oauth2/authorization");
         authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce()
                 .andThen(builder -> builder.additionalParameters(params -> {
                     // Keycloak's login page in the language the person reads here
@@ -122,38 +127,51 @@ public class SignInConfiguration {
         // only whole pages: never a part asked by htmx, a live stream or a file
         savedPages.setRequestMatcher(request -> "GET".equals(request.getMethod())
                 && request.getHeader("HX-Request") == null
-                && (request.getHeader("Accept") == null || !request.getHeader("Accept").contains("text/event-stream"))
-                && !request.getRequestURI().contains("/parts/") && !request.getRequestURI().endsWith("/live")
-                && !request.getRequestURI().startsWith("/static/") && !request.getRequestURI().startsWith("/webjars/"));
+                && (request.getHeader("Accept") == null
+                        || !request.getHeader("Accept").contains("text/event-stream"))
+                && !request.getRequestURI().contains("/parts/")
+                && !request.getRequestURI().endsWith("/live")
+                && !request.getRequestURI().startsWith("/static/")
+                && !request.getRequestURI().startsWith("/webjars/"));
 
         http.requestCache(cache -> cache.requestCache(savedPages))
-                .authorizeHttpRequests(pages -> pages
-                        .requestMatchers("/static/**", "/webjars/**", "/favicon.ico", "/actuator/health/**",
-                                "/actuator/info", "/signed-out", "/language", "/error")
+                .authorizeHttpRequests(pages -> pages.requestMatchers(
+                                "/static/**",
+                                "/webjars/**",
+                                "/favicon.ico",
+                                "/actuator/health/**",
+                                "/actuator/info",
+                                "/signed-out",
+                                "/language",
+                                "/error")
                         .permitAll()
-                        .anyRequest().authenticated())
-                .oauth2Login(login -> login
-                        .authorizationEndpoint(a -> a.authorizationRequestResolver(authorizationRequests))
-                        .authorizedClientRepository(clients))
+                        .anyRequest()
+                        .authenticated())
+                .oauth2Login(
+                        login -> login.authorizationEndpoint(a -> a.authorizationRequestResolver(authorizationRequests))
+                                .authorizedClientRepository(clients))
                 .oauth2Client(client -> client.authorizedClientRepository(clients))
                 .logout(logout -> logout.logoutSuccessHandler(signedOut))
                 .exceptionHandling(e -> e
                         // a partial page asked by htmx cannot follow a redirect to Keycloak: it reloads the whole page
-                        .defaultAuthenticationEntryPointFor((request, response, ex) -> {
-                            response.setHeader("HX-Refresh", "true");
-                            new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED).commence(request, response, ex);
-                        }, new RequestHeaderRequestMatcher("HX-Request"))
-                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                        .defaultAuthenticationEntryPointFor(
+                                (request, response, ex) -> {
+                                    response.setHeader("HX-Refresh", "true");
+                                    new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED).commence(request, response, ex);
+                                },
+                                new RequestHeaderRequestMatcher("HX-Request"))
+                        .defaultAuthenticationEntryPointFor(
+                                new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                                 new RequestHeaderRequestMatcher("Accept", "text/event-stream"))
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(SIGN_IN_PATH),
-                                request -> true))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint(SIGN_IN_PATH), request -> true))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                                         + "connect-src 'self'; form-action 'self' " + originOf(registrations)
                                         + "; frame-ancestors 'none'; base-uri 'self'"))
                         .referrerPolicy(r -> r.policy(
-                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
+                                        .ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
 
@@ -167,7 +185,8 @@ public class SignInConfiguration {
 
     /** The issuer's origin: the sign-out form goes on to it. */
     private static String originOf(ClientRegistrationRepository registrations) {
-        ClientRegistration registration = Objects.requireNonNull(registrations.findByRegistrationId(REGISTRATION),
+        ClientRegistration registration = Objects.requireNonNull(
+                registrations.findByRegistrationId(REGISTRATION),
                 "the application's own client registration is configured");
         String issuer = registration.getProviderDetails().getIssuerUri();
         java.net.URI uri = java.net.URI.create(issuer);
@@ -177,6 +196,7 @@ public class SignInConfiguration {
     private static jakarta.servlet.http.@Nullable HttpServletRequest currentRequest() {
         var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
         return attributes instanceof org.springframework.web.context.request.ServletRequestAttributes s
-                ? s.getRequest() : null;
+                ? s.getRequest()
+                : null;
     }
 }

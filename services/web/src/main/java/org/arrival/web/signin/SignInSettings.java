@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record SignInSettings(String issuerUri, String backchannelUri, String clientId, String clientSecret) {
 
     public SignInSettings {
-        issuerUri = trimSlash(issuerUri == null || issuerUri.isBlank() ? "http://127.0.0.1:8180/realms/arrival" : issuerUri);
+        issuerUri = trimSlash(
+                issuerUri == null || issuerUri.isBlank() ? "http://127.0.0.1:8180/realms/arrival" : issuerUri);
         backchannelUri = backchannelUri == null || backchannelUri.isBlank() ? issuerUri : trimSlash(backchannelUri);
         clientId = clientId == null || clientId.isBlank() ? "arrival-bff" : clientId;
     }

@@ -2,7 +2,6 @@ package org.arrival.web.signin;
 
 import java.util.Set;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,8 +9,12 @@ import org.jspecify.annotations.Nullable;
  * ({@code org_id}) and their realm roles. The services decide what they may do; the pages use this only to leave
  * out what they know the person cannot do.
  */
-public record SignedInUser(String subject, @Nullable String username, @Nullable String name,
-        @Nullable UUID organisationId, Set<String> roles) {
+public record SignedInUser(
+        String subject,
+        @Nullable String username,
+        @Nullable String name,
+        @Nullable UUID organisationId,
+        Set<String> roles) {
 
     public static final String PLATFORM_ADMIN = "platform-admin";
     public static final String ORG_ADMIN = "org-admin";

@@ -1,5 +1,8 @@
 package org.arrival.web.signin;
 
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import jakarta.servlet.http.HttpServletRequest;
 import java.text.ParseException;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -7,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -16,11 +18,6 @@ import org.springframework.security.oauth2.client.authentication.OAuth2Authentic
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
-
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.JWTParser;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /** Who is signed in on a request: from the session's authentication and the access token kept beside it. */
 @Component
@@ -38,8 +35,8 @@ public class SignedInUsers {
         if (!(auth instanceof OAuth2AuthenticationToken token) || !(token.getPrincipal() instanceof OidcUser oidc)) {
             return null;
         }
-        OAuth2AuthorizedClient client = clients.loadAuthorizedClient(token.getAuthorizedClientRegistrationId(), token,
-                request);
+        OAuth2AuthorizedClient client =
+                clients.loadAuthorizedClient(token.getAuthorizedClientRegistrationId(), token, request);
         Map<String, Object> claims = client == null ? oidc.getClaims() : accessTokenClaims(client, oidc.getClaims());
         String org = claims.get("org_id") instanceof String s && !s.isBlank() ? s : oidc.getClaimAsString("org_id");
         @Nullable UUID orgId = null;
@@ -58,7 +55,8 @@ public class SignedInUsers {
     /** The access token's claims: the token came straight from the issuer's token endpoint to this server. */
     private static Map<String, Object> accessTokenClaims(OAuth2AuthorizedClient client, Map<String, Object> fallback) {
         try {
-            JWTClaimsSet set = JWTParser.parse(client.getAccessToken().getTokenValue()).getJWTClaimsSet();
+            JWTClaimsSet set =
+                    JWTParser.parse(client.getAccessToken().getTokenValue()).getJWTClaimsSet();
             return set.getClaims();
         } catch (ParseException e) {
             return fallback;
@@ -67,7 +65,8 @@ public class SignedInUsers {
 
     private static Set<String> roles(Map<String, Object> claims) {
         Set<String> roles = new LinkedHashSet<>();
-        if (claims.get("realm_access") instanceof Map<?, ?> realm && realm.get("roles") instanceof Collection<?> names) {
+        if (claims.get("realm_access") instanceof Map<?, ?> realm
+                && realm.get("roles") instanceof Collection<?> names) {
             names.forEach(n -> roles.add(String.valueOf(n)));
         }
         return Set.copyOf(roles);

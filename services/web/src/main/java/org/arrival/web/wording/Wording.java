@@ -1,5 +1,6 @@
 package org.arrival.web.wording;
 
+import com.ibm.icu.text.MessagePattern;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -10,15 +11,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.arrival.web.api.forum.ForumApi.Flag;
 import org.arrival.web.api.forum.ForumApi.FlagParameters;
 import org.arrival.web.api.forum.ForumApi.FlaggedRecord;
 import org.arrival.web.layout.Messages;
 import org.arrival.web.layout.Page;
 import org.jspecify.annotations.Nullable;
-
-import com.ibm.icu.text.MessagePattern;
 
 /**
  * Texts the services generate, worded in the reader's language from the codes and parameters they send (the bundle
@@ -39,27 +37,35 @@ public final class Wording {
     private static final Messages MESSAGES = new Messages();
 
     /** Parameters holding codes of the contracts' enums, with the enum whose labels word them. */
-    static final Map<String, String> LABELS = Map.ofEntries(Map.entry("sector", "Sector"),
-            Map.entry("sectors", "Sector"), Map.entry("group", "PopulationGroup"), Map.entry("groups", "PopulationGroup"),
-            Map.entry("severity", "Severity"), Map.entry("needStatus", "NeedStatus"),
-            Map.entry("actionStatus", "ActionStatus"), Map.entry("planStatus", "PlanStatus"),
-            Map.entry("forumStatus", "ForumStatus"), Map.entry("seat", "SeatType"), Map.entry("rag", "Rag"),
-            Map.entry("inputKind", "InputKind"), Map.entry("check", "CoherenceCheckCode"),
+    static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("sector", "Sector"),
+            Map.entry("sectors", "Sector"),
+            Map.entry("group", "PopulationGroup"),
+            Map.entry("groups", "PopulationGroup"),
+            Map.entry("severity", "Severity"),
+            Map.entry("needStatus", "NeedStatus"),
+            Map.entry("actionStatus", "ActionStatus"),
+            Map.entry("planStatus", "PlanStatus"),
+            Map.entry("forumStatus", "ForumStatus"),
+            Map.entry("seat", "SeatType"),
+            Map.entry("rag", "Rag"),
+            Map.entry("inputKind", "InputKind"),
+            Map.entry("check", "CoherenceCheckCode"),
             Map.entry("answer", "ConsolidatedAnswer"));
+
     static final Set<String> DATES = Set.of("dueOn", "periodStart", "periodEnd", "closesOn", "asOf");
     static final Set<String> QUOTED = Set.of("title", "otherTitle", "forum", "round", "milestone");
-    static final Set<String> ORGANISATIONS = Set.of("organisation", "member", "contributor", "respondent",
-            "municipality");
+    static final Set<String> ORGANISATIONS =
+            Set.of("organisation", "member", "contributor", "respondent", "municipality");
     static final Set<String> FLAG_CODES = Set.of("CoherenceFlagRaised", "CoherenceFlagUpdated");
 
-    private Wording() {
-    }
+    private Wording() {}
 
     // ---- notifications
 
     /** A notification's title in the reader's language, or {@code english} when it came without a code. */
-    public static @Nullable String title(Page page, @Nullable String code, Map<String, Object> parameters,
-            @Nullable String english) {
+    public static @Nullable String title(
+            Page page, @Nullable String code, Map<String, Object> parameters, @Nullable String english) {
         if (code == null || code.isBlank()) {
             return english;
         }
@@ -69,8 +75,8 @@ public final class Wording {
     }
 
     /** A notification's body as paragraphs in the reader's language, or {@code english} without a code. */
-    public static List<String> body(Page page, @Nullable String code, Map<String, Object> parameters,
-            @Nullable String english) {
+    public static List<String> body(
+            Page page, @Nullable String code, Map<String, Object> parameters, @Nullable String english) {
         List<String> parts = new ArrayList<>();
         if (code == null || code.isBlank()) {
             add(parts, english);
@@ -78,8 +84,8 @@ public final class Wording {
         }
         Map<String, Object> args = arguments(page, parameters, true);
         if (FLAG_CODES.contains(code)) {
-            String finding = complete(page.locale(), "flag." + parameters.get("check"),
-                    arguments(page, parameters, false));
+            String finding =
+                    complete(page.locale(), "flag." + parameters.get("check"), arguments(page, parameters, false));
             add(parts, finding != null ? finding : plain(parameters.get("summary")));
         }
         for (int i = 1; i <= 3; i++) {
@@ -97,8 +103,8 @@ public final class Wording {
     /** A flag's finding in the reader's language, from its check and parameters; its English summary without them. */
     public static String finding(Page page, Flag flag) {
         if (flag.parameters() != null) {
-            String finding = complete(page.locale(), "flag." + flag.checkCode(),
-                    arguments(page, flatten(flag.parameters()), false));
+            String finding = complete(
+                    page.locale(), "flag." + flag.checkCode(), arguments(page, flatten(flag.parameters()), false));
             if (finding != null) {
                 return finding;
             }
@@ -134,9 +140,20 @@ public final class Wording {
         putIfPresent(out, "sectors", parameters.sectors().isEmpty() ? null : parameters.sectors());
         putIfPresent(out, "groups", parameters.groups().isEmpty() ? null : parameters.groups());
         putIfPresent(out, "areas", parameters.areas().isEmpty() ? null : parameters.areas());
-        putIfPresent(out, "periodStart", parameters.periodStart() == null ? null : parameters.periodStart().toString());
-        putIfPresent(out, "periodEnd", parameters.periodEnd() == null ? null : parameters.periodEnd().toString());
-        putIfPresent(out, "dueOn", parameters.dueOn() == null ? null : parameters.dueOn().toString());
+        putIfPresent(
+                out,
+                "periodStart",
+                parameters.periodStart() == null
+                        ? null
+                        : parameters.periodStart().toString());
+        putIfPresent(
+                out,
+                "periodEnd",
+                parameters.periodEnd() == null ? null : parameters.periodEnd().toString());
+        putIfPresent(
+                out,
+                "dueOn",
+                parameters.dueOn() == null ? null : parameters.dueOn().toString());
         putIfPresent(out, "days", parameters.daysOverdue());
         return out;
     }
@@ -176,8 +193,12 @@ public final class Wording {
         });
         if (standIns) {
             for (String name : QUOTED) {
-                args.computeIfAbsent(name, n -> MESSAGES.text(page.locale(), "notification.untitled",
-                        Map.of("kind", String.valueOf(parameters.getOrDefault("kind", "RECORD")))));
+                args.computeIfAbsent(
+                        name,
+                        n -> MESSAGES.text(
+                                page.locale(),
+                                "notification.untitled",
+                                Map.of("kind", String.valueOf(parameters.getOrDefault("kind", "RECORD")))));
             }
             for (String name : ORGANISATIONS) {
                 args.computeIfAbsent(name, n -> page.t("notification.someOrganisation"));
@@ -191,8 +212,10 @@ public final class Wording {
             return null;
         }
         if (value instanceof List<?> list) {
-            List<String> items = list.stream().filter(Objects::nonNull)
-                    .map(item -> String.valueOf(argument(page, name, item))).toList();
+            List<String> items = list.stream()
+                    .filter(Objects::nonNull)
+                    .map(item -> String.valueOf(argument(page, name, item)))
+                    .toList();
             return items.isEmpty() ? null : page.format().list(items);
         }
         if (value instanceof Boolean b) {
@@ -221,7 +244,9 @@ public final class Wording {
     }
 
     private static @Nullable String plain(@Nullable Object value) {
-        return value == null || String.valueOf(value).isBlank() ? null : String.valueOf(value).strip();
+        return value == null || String.valueOf(value).isBlank()
+                ? null
+                : String.valueOf(value).strip();
     }
 
     private static void add(List<String> parts, @Nullable String part) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.ActionStatus;
 import org.arrival.contracts.actionplans.ContributionKind;
@@ -19,8 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class ActionTextsTest {
 
-    static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.FRENCH, Locale.forLanguageTag("es"),
-            Locale.forLanguageTag("ar"));
+    static final List<Locale> LANGUAGES =
+            List.of(Locale.ENGLISH, Locale.FRENCH, Locale.forLanguageTag("es"), Locale.forLanguageTag("ar"));
 
     final Messages messages = new Messages();
 
@@ -55,7 +54,9 @@ class ActionTextsTest {
         }
         for (Locale language : LANGUAGES) {
             for (String key : keys) {
-                assertThat(messages.has(language, key)).as("%s in %s", key, language).isTrue();
+                assertThat(messages.has(language, key))
+                        .as("%s in %s", key, language)
+                        .isTrue();
             }
         }
     }
@@ -75,21 +76,21 @@ class ActionTextsTest {
     @Test
     void aPlannedMilestoneIsLateFromTheDayAfterItsDueDateUnlessTheServiceSaysOtherwise() {
         var today = java.time.LocalDate.of(2026, 12, 6);
-        var planned = new org.arrival.web.api.actionplans.ActionPlansApi.Milestone(null, 1, null, "m",
-                java.time.LocalDate.of(2026, 12, 5), null, "PLANNED", null, null);
+        var planned = new org.arrival.web.api.actionplans.ActionPlansApi.Milestone(
+                null, 1, null, "m", java.time.LocalDate.of(2026, 12, 5), null, "PLANNED", null, null);
         assertThat(ActionViews.daysLate(planned, today)).isEqualTo(1L);
-        var dueToday = new org.arrival.web.api.actionplans.ActionPlansApi.Milestone(null, 1, null, "m", today, null,
-                "PLANNED", null, null);
+        var dueToday = new org.arrival.web.api.actionplans.ActionPlansApi.Milestone(
+                null, 1, null, "m", today, null, "PLANNED", null, null);
         assertThat(ActionViews.daysLate(dueToday, today)).isNull();
-        var reached = new org.arrival.web.api.actionplans.ActionPlansApi.Milestone(null, 1, null, "m",
-                java.time.LocalDate.of(2026, 11, 1), today, "REACHED", null, null);
+        var reached = new org.arrival.web.api.actionplans.ActionPlansApi.Milestone(
+                null, 1, null, "m", java.time.LocalDate.of(2026, 11, 1), today, "REACHED", null, null);
         assertThat(ActionViews.daysLate(reached, today)).isNull();
         // the service's own reading wins: it knows when an action has ended
-        var saidNotLate = new org.arrival.web.api.actionplans.ActionPlansApi.Milestone(null, 1, null, "m",
-                java.time.LocalDate.of(2026, 11, 1), null, "PLANNED", false, null);
+        var saidNotLate = new org.arrival.web.api.actionplans.ActionPlansApi.Milestone(
+                null, 1, null, "m", java.time.LocalDate.of(2026, 11, 1), null, "PLANNED", false, null);
         assertThat(ActionViews.daysLate(saidNotLate, today)).isNull();
-        var saidLate = new org.arrival.web.api.actionplans.ActionPlansApi.Milestone(null, 1, null, "m",
-                java.time.LocalDate.of(2026, 11, 1), null, "PLANNED", true, 35L);
+        var saidLate = new org.arrival.web.api.actionplans.ActionPlansApi.Milestone(
+                null, 1, null, "m", java.time.LocalDate.of(2026, 11, 1), null, "PLANNED", true, 35L);
         assertThat(ActionViews.daysLate(saidLate, today)).isEqualTo(35L);
     }
 }

@@ -8,8 +8,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.http.Cookie;
 import java.util.UUID;
-
 import org.arrival.web.WebTest;
 import org.arrival.web.layout.Languages;
 import org.arrival.web.notifications.SignedInMember;
@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.test.web.servlet.MockMvc;
-
-import jakarta.servlet.http.Cookie;
 
 /**
  * The forum as it stood on a date: the forum service's as-of view at the end of the chosen day, its tracker then and
@@ -35,6 +33,7 @@ class AsOfPageTest extends WebTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ClientRegistrationRepository registrations;
 
@@ -60,20 +59,26 @@ class AsOfPageTest extends WebTest {
 
     @Test
     void theTrackerAsItStoodAndWhatChangedSinceWithEachRecordLinked() throws Exception {
-        mvc.perform(get("/forums/" + FORUM + "/as-of").param("at", "2026-11-05")
-                .cookie(new Cookie(Languages.COOKIE, "fr")).with(SignedInMember.of(registrations, "member")))
+        mvc.perform(get("/forums/" + FORUM + "/as-of")
+                        .param("at", "2026-11-05")
+                        .cookie(new Cookie(Languages.COOKIE, "fr"))
+                        .with(SignedInMember.of(registrations, "member")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(
-                        containsString("Kampala coordination forum tel qu’il était le 5 nov. 2026"),
-                        containsString("<input type=\"date\" id=\"field-at\" name=\"at\" value=\"2026-11-05\""),
-                        containsString("<a href=\"/actions/" + ACTION + "\">Evening legal clinic</a>"),
-                        containsString("40"),
-                        containsString("3 changements depuis, les plus récents d’abord."),
-                        containsString("Avancement signalé:"),
-                        containsString("<a href=\"/needs/" + NEED + "\">Safe shelter for new arrivals</a>"),
-                        containsString("<a href=\"/forums/" + FORUM + "/flags/" + FLAG + "\">un signalement de cohérence</a>"))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("Kampala coordination forum tel qu’il était le 5 nov. 2026"),
+                                containsString("<input type=\"date\" id=\"field-at\" name=\"at\" value=\"2026-11-05\""),
+                                containsString("<a href=\"/actions/" + ACTION + "\">Evening legal clinic</a>"),
+                                containsString("40"),
+                                containsString("3 changements depuis, les plus récents d’abord."),
+                                containsString("Avancement signalé:"),
+                                containsString("<a href=\"/needs/" + NEED + "\">Safe shelter for new arrivals</a>"),
+                                containsString("<a href=\"/forums/" + FORUM + "/flags/" + FLAG
+                                        + "\">un signalement de cohérence</a>"))));
         // the end of the chosen day, in the platform's time zone
-        assertThat(SERVICES.requests()).filteredOn(r -> r.path().endsWith("/as-of")).singleElement()
+        assertThat(SERVICES.requests())
+                .filteredOn(r -> r.path().endsWith("/as-of"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.query()).isEqualTo("at=2026-11-05T23:59:59.999Z"));
     }
 
@@ -83,20 +88,29 @@ class AsOfPageTest extends WebTest {
                 {"status":400,"title":"Invalid input","detail":"at: must lie between the years 1900 and 2200",
                  "errors":[{"field":"at","message":"must lie between the years 1900 and 2200","code":"date.out-of-range",
                             "parameters":{"from":1900,"to":2200}}]}""");
-        mvc.perform(get("/forums/" + FORUM + "/as-of").param("at", "1850-06-01")
-                .cookie(new Cookie(Languages.COOKIE, "fr")).with(SignedInMember.of(registrations, "member")))
+        mvc.perform(get("/forums/" + FORUM + "/as-of")
+                        .param("at", "1850-06-01")
+                        .cookie(new Cookie(Languages.COOKIE, "fr"))
+                        .with(SignedInMember.of(registrations, "member")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("id=\"error-summary\""),
-                        containsString("<p class=\"field-error\">Saisissez une date comprise entre les années 1900 et 2200.</p>"),
-                        containsString("value=\"1850-06-01\""), containsString("aria-invalid=\"true\""),
-                        not(containsString("id=\"changes\"")))));
-        mvc.perform(get("/forums/" + FORUM + "/as-of").param("at", "1850-06-01")
-                .cookie(new Cookie(Languages.COOKIE, "ar")).with(SignedInMember.of(registrations, "member")))
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("id=\"error-summary\""),
+                                containsString(
+                                        "<p class=\"field-error\">Saisissez une date comprise entre les années 1900 et 2200.</p>"),
+                                containsString("value=\"1850-06-01\""),
+                                containsString("aria-invalid=\"true\""),
+                                not(containsString("id=\"changes\"")))));
+        mvc.perform(get("/forums/" + FORUM + "/as-of")
+                        .param("at", "1850-06-01")
+                        .cookie(new Cookie(Languages.COOKIE, "ar"))
+                        .with(SignedInMember.of(registrations, "member")))
                 .andExpect(content().string(containsString("أدخل تاريخًا بين عامَي 1900 و2200.")));
         // what is no date at all is said here, without asking the service
         SERVICES.requests().clear();
-        mvc.perform(get("/forums/" + FORUM + "/as-of").param("at", "last week")
-                .with(SignedInMember.of(registrations, "member")))
+        mvc.perform(get("/forums/" + FORUM + "/as-of")
+                        .param("at", "last week")
+                        .with(SignedInMember.of(registrations, "member")))
                 .andExpect(content().string(containsString("Enter a date, for example 2026-01-31.")));
         assertThat(SERVICES.requests()).noneMatch(r -> r.path().endsWith("/as-of"));
     }

@@ -6,8 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.http.Cookie;
 import java.util.UUID;
-
 import org.arrival.web.WebTest;
 import org.arrival.web.layout.Languages;
 import org.arrival.web.notifications.SignedInMember;
@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.test.web.servlet.MockMvc;
-
-import jakarta.servlet.http.Cookie;
 
 /**
  * A coherence flag's page, where notifications lead, and the forum page's flags: the finding worded in the reader's
@@ -33,6 +31,7 @@ class FlagPageTest extends WebTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ClientRegistrationRepository registrations;
 
@@ -51,40 +50,48 @@ class FlagPageTest extends WebTest {
                                 "sectors":["LEGAL_STATUS"],"groups":["REFUGEES"],"areas":["Katwe"]}},
                  {"flagId":"%s","version":2,"forumId":"%s","checkCode":"ACTION_WITHOUT_FUNDING","key":"k2",
                   "recordIds":["%s"],"summary":"Action 'Evening legal clinic' has no committed funding.",
-                  "status":"OPEN","conditionHolds":true,"createdAt":"2026-09-01T08:00:00Z"}]"""
-                .formatted(FLAG, FORUM, ACTION, OTHER, ACTION, OTHER, OLD_FLAG, FORUM, ACTION));
+                  "status":"OPEN","conditionHolds":true,"createdAt":"2026-09-01T08:00:00Z"}]""".formatted(
+                        FLAG, FORUM, ACTION, OTHER, ACTION, OTHER, OLD_FLAG, FORUM, ACTION));
     }
 
     @Test
     void aFlagsPageWordsItsFindingInArabicAndLinksTheRecordsItNames() throws Exception {
-        mvc.perform(get("/forums/" + FORUM + "/flags/" + FLAG).cookie(new Cookie(Languages.COOKIE, "ar"))
-                .with(SignedInMember.of(registrations, "member")))
+        mvc.perform(get("/forums/" + FORUM + "/flags/" + FLAG)
+                        .cookie(new Cookie(Languages.COOKIE, "ar"))
+                        .with(SignedInMember.of(registrations, "member")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(
-                        containsString("<html lang=\"ar\" dir=\"rtl\">"),
-                        containsString("<h1 id=\"record-title\">إجراءات متداخلة</h1>"),
-                        containsString("الإجراءان «Evening legal clinic» و«Legal aid desk» لمنظمتين مختلفتين متداخلان:"),
-                        containsString("<a href=\"/actions/" + ACTION + "\">Evening legal clinic</a>"),
-                        containsString("<a href=\"/actions/" + OTHER + "\">Legal aid desk</a>"),
-                        containsString("href=\"/forums/" + FORUM + "#flags\""))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("<html lang=\"ar\" dir=\"rtl\">"),
+                                containsString("<h1 id=\"record-title\">إجراءات متداخلة</h1>"),
+                                containsString(
+                                        "الإجراءان «Evening legal clinic» و«Legal aid desk» لمنظمتين مختلفتين متداخلان:"),
+                                containsString("<a href=\"/actions/" + ACTION + "\">Evening legal clinic</a>"),
+                                containsString("<a href=\"/actions/" + OTHER + "\">Legal aid desk</a>"),
+                                containsString("href=\"/forums/" + FORUM + "#flags\""))));
     }
 
     @Test
     void theForumPagesFlagsAreWordedInTheReadersLanguageAndLeadToTheirPages() throws Exception {
-        mvc.perform(get("/forums/" + FORUM + "/parts/flags").cookie(new Cookie(Languages.COOKIE, "fr"))
-                .with(SignedInMember.of(registrations, "member")))
+        mvc.perform(get("/forums/" + FORUM + "/parts/flags")
+                        .cookie(new Cookie(Languages.COOKIE, "fr"))
+                        .with(SignedInMember.of(registrations, "member")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(
-                        containsString("Les actions « Evening legal clinic » et « Legal aid desk » d’organisations"
-                                + " différentes se chevauchent : Statut juridique pour Réfugiés à Katwe sur la même période."),
-                        containsString("<a href=\"/forums/" + FORUM + "/flags/" + FLAG + "\">Actions qui se chevauchent</a>"),
-                        // a flag the forum service has not described yet keeps its English finding
-                        containsString("Action 'Evening legal clinic' has no committed funding."))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString(
+                                        "Les actions « Evening legal clinic » et « Legal aid desk » d’organisations"
+                                                + " différentes se chevauchent : Statut juridique pour Réfugiés à Katwe sur la même période."),
+                                containsString("<a href=\"/forums/" + FORUM + "/flags/" + FLAG
+                                        + "\">Actions qui se chevauchent</a>"),
+                                // a flag the forum service has not described yet keeps its English finding
+                                containsString("Action 'Evening legal clinic' has no committed funding."))));
     }
 
     @Test
     void aFlagTheReaderMayNotSeeIsNotFound() throws Exception {
         mvc.perform(get("/forums/" + FORUM + "/flags/" + UUID.randomUUID())
-                .with(SignedInMember.of(registrations, "member"))).andExpect(status().isNotFound());
+                        .with(SignedInMember.of(registrations, "member")))
+                .andExpect(status().isNotFound());
     }
 }

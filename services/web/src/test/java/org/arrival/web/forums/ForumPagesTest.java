@@ -11,11 +11,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.UUID;
-
 import org.arrival.web.SignedIn;
 import org.arrival.web.StubServices;
 import org.arrival.web.WebTest;
@@ -26,10 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
-
-import jakarta.servlet.http.Cookie;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The forum pages against stub services: what they call, with whose token, and what they show. */
 class ForumPagesTest extends WebTest {
@@ -75,15 +73,16 @@ class ForumPagesTest extends WebTest {
                   "respondents":2},{"roundId":"%s","title":"Kampala 2026","publishedAt":"2026-06-01T10:00:00Z",
                   "percent":50.0,"respondents":3}],
                  "change":7.5,"recommendations":[{"code":"R1","points":12,"max":20},{"code":"R6","points":4,"max":18}],
-                 "divergentQuestions":["Q1.1.2"],"gaps":[]}""".formatted(UUID.randomUUID(), UUID.randomUUID(),
-                UUID.randomUUID()));
+                 "divergentQuestions":["Q1.1.2"],"gaps":[]}""".formatted(
+                        UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()));
         SERVICES.answer("GET", "/forums/" + FORUM + "/flags", 200, """
                 [{"flagId":"%s","version":1,"forumId":"%s","checkCode":"NEED_WITHOUT_ACTION","key":"k",
                   "recordIds":["%s"],"summary":"Need in Kisenyi has no action","status":"OPEN","conditionHolds":true,
                   "createdAt":"2026-10-01T08:00:00Z"},
                  {"flagId":"%s","version":2,"forumId":"%s","checkCode":"ACTION_WITHOUT_FUNDING","key":"k2",
                   "recordIds":[],"summary":"Resolved one","status":"RESOLVED","conditionHolds":false,
-                  "createdAt":"2026-09-01T08:00:00Z"}]""".formatted(UUID.randomUUID(), FORUM, NEED, UUID.randomUUID(), FORUM));
+                  "createdAt":"2026-09-01T08:00:00Z"}]""".formatted(
+                        UUID.randomUUID(), FORUM, NEED, UUID.randomUUID(), FORUM));
     }
 
     /** A signed-in member of the NGO: their session's authentication and, beside it, their access token. */
@@ -95,78 +94,132 @@ class ForumPagesTest extends WebTest {
     void myForumsAreAskedWithTheUsersOwnTokenAndTheHeaderNamesTheirOrganisation() throws Exception {
         mvc.perform(get("/forums").with(member()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(
-                        containsString("<html lang=\"en\" dir=\"ltr\">"),
-                        containsString("Horizon Relief International"),
-                        containsString("href=\"/forums/" + FORUM + "\""),
-                        containsString("Kampala coordination forum"),
-                        containsString("Your seat: Member"),
-                        containsString("class=\"skip-link\" href=\"#main\""))));
-        assertThat(SERVICES.requests()).filteredOn(r -> r.path().equals("/forums"))
-                .singleElement().extracting(StubServices.Request::authorization).isEqualTo("Bearer " + ACCESS_TOKEN);
-        assertThat(SERVICES.requests()).anyMatch(r -> r.path().equals("/stakeholders/" + ORG)
-                && ("Bearer " + ACCESS_TOKEN).equals(r.authorization()));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("<html lang=\"en\" dir=\"ltr\">"),
+                                containsString("Horizon Relief International"),
+                                containsString("href=\"/forums/" + FORUM + "\""),
+                                containsString("Kampala coordination forum"),
+                                containsString("Your seat: Member"),
+                                containsString("class=\"skip-link\" href=\"#main\""))));
+        assertThat(SERVICES.requests())
+                .filteredOn(r -> r.path().equals("/forums"))
+                .singleElement()
+                .extracting(StubServices.Request::authorization)
+                .isEqualTo("Bearer " + ACCESS_TOKEN);
+        assertThat(SERVICES.requests())
+                .anyMatch(r -> r.path().equals("/stakeholders/" + ORG)
+                        && ("Bearer " + ACCESS_TOKEN).equals(r.authorization()));
     }
 
     @Test
     void theForumPageShowsTrackerChartsAndFlagsWithTheirNumbersAndLinks() throws Exception {
-        String html = mvc.perform(get("/forums/" + FORUM).param("sector", "LEGAL_STATUS").param("sort", "-startDate")
-                        .param("group", "not-a-group").with(member()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String html = mvc.perform(get("/forums/" + FORUM)
+                        .param("sector", "LEGAL_STATUS")
+                        .param("sort", "-startDate")
+                        .param("group", "not-a-group")
+                        .with(member()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(html)
                 .contains("<a href=\"/actions/" + ACTION + "\">Evening legal clinic in Katwe</a>")
-                .contains("◑ In progress", "▲ At risk", "40%", "Report overdue by 21 days", "$15,000",
-                        "Second clinic opens", "due Jan 15, 2027", "SDG-16.9")
+                .contains(
+                        "◑ In progress",
+                        "▲ At risk",
+                        "40%",
+                        "Report overdue by 21 days",
+                        "$15,000",
+                        "Second clinic opens",
+                        "due Jan 15, 2027",
+                        "SDG-16.9")
                 .contains("sse-connect=\"/forums/" + FORUM + "/live\"", "hx-trigger=\"sse:tracker delay:100ms\"")
                 // every chart: a caption, a description for screen readers, and its numbers in a table
-                .contains("<figcaption id=\"sectors-chart-caption\">", "id=\"sectors-chart-description\"",
+                .contains(
+                        "<figcaption id=\"sectors-chart-caption\">",
+                        "id=\"sectors-chart-description\"",
                         "Legal status: 40% over 1 action")
                 .contains("aria-labelledby=\"coverage-chart-caption\"", "✗ Uncovered", "Refugees", "Kisenyi")
-                .contains("R1 Evidence base", "Latest round: Kampala 2026, 50% overall.", "Up 7.5 points",
+                .contains(
+                        "R1 Evidence base",
+                        "Latest round: Kampala 2026, 50% overall.",
+                        "Up 7.5 points",
                         "Trend: the overall score of each published round")
                 .contains("Need in Kisenyi has no action", "href=\"/needs/" + NEED + "\"")
                 .doesNotContain("Resolved one")
                 .contains("href=\"/forums/" + FORUM + "/exports/3w.csv\"");
         // the filters reach the forum service as its query parameters; an unknown group is dropped, not sent
-        assertThat(SERVICES.requests()).anyMatch(r -> r.path().endsWith("/tracker") && r.query() != null
-                && r.query().contains("sector=LEGAL_STATUS") && r.query().contains("sort=-startDate")
-                && r.query().contains("size=25") && !r.query().contains("group"));
+        assertThat(SERVICES.requests())
+                .anyMatch(r -> r.path().endsWith("/tracker")
+                        && r.query() != null
+                        && r.query().contains("sector=LEGAL_STATUS")
+                        && r.query().contains("sort=-startDate")
+                        && r.query().contains("size=25")
+                        && !r.query().contains("group"));
     }
 
     @Test
     void wordsAndOnlyOverdueFilterTheListingTheForumServiceReturns() throws Exception {
-        mvc.perform(get("/forums/" + FORUM).param("q", "LEGAL clinic").param("overdue", "true").with(member()))
+        mvc.perform(get("/forums/" + FORUM)
+                        .param("q", "LEGAL clinic")
+                        .param("overdue", "true")
+                        .with(member()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("data-action-id=\"" + ACTION + "\""),
-                        containsString("1 action matches of 1 in the forum"))));
-        mvc.perform(get("/forums/" + FORUM).param("q", "housing").param("sector", "LEGAL_STATUS").with(member()))
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("data-action-id=\"" + ACTION + "\""),
+                                containsString("1 action matches of 1 in the forum"))));
+        mvc.perform(get("/forums/" + FORUM)
+                        .param("q", "housing")
+                        .param("sector", "LEGAL_STATUS")
+                        .with(member()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(not(containsString("data-action-id=")),
-                        containsString("No action matches the filters."))));
+                .andExpect(content()
+                        .string(allOf(
+                                not(containsString("data-action-id=")),
+                                containsString("No action matches the filters."))));
         // the forum service still filters what it can: the sector went to it, the words did not
-        assertThat(SERVICES.requests()).anyMatch(r -> r.path().endsWith("/tracker") && r.query() != null
-                && r.query().contains("sector=LEGAL_STATUS") && r.query().contains("size=200") && !r.query().contains("q="));
+        assertThat(SERVICES.requests())
+                .anyMatch(r -> r.path().endsWith("/tracker")
+                        && r.query() != null
+                        && r.query().contains("sector=LEGAL_STATUS")
+                        && r.query().contains("size=200")
+                        && !r.query().contains("q="));
     }
 
     @Test
     void arabicPagesAreWrittenRightToLeftWithArabicLabelsAndNumbers() throws Exception {
-        mvc.perform(get("/forums/" + FORUM).cookie(new Cookie(Languages.COOKIE, "ar")).with(member()))
+        mvc.perform(get("/forums/" + FORUM)
+                        .cookie(new Cookie(Languages.COOKIE, "ar"))
+                        .with(member()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("<html lang=\"ar\" dir=\"rtl\">"),
-                        containsString("متابعة الإجراءات"), containsString("قيد التنفيذ"),
-                        containsString(new Formats(Locale.forLanguageTag("ar"), ZoneOffset.UTC).percent(40)))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("<html lang=\"ar\" dir=\"rtl\">"),
+                                containsString("متابعة الإجراءات"),
+                                containsString("قيد التنفيذ"),
+                                containsString(new Formats(Locale.forLanguageTag("ar"), ZoneOffset.UTC).percent(40)))));
     }
 
     @Test
     void aFilterChangeFromTheFormNamesTheFiltersInTheAddressButALiveRefreshDoesNot() throws Exception {
-        mvc.perform(get("/forums/" + FORUM + "/parts/tracker").param("status", "in_progress")
-                        .header("HX-Request", "true").header("HX-Trigger", TrackerView.FORM_ID).with(member()))
+        mvc.perform(get("/forums/" + FORUM + "/parts/tracker")
+                        .param("status", "in_progress")
+                        .header("HX-Request", "true")
+                        .header("HX-Trigger", TrackerView.FORM_ID)
+                        .with(member()))
                 .andExpect(status().isOk())
                 .andExpect(header().string("HX-Push-Url", "/forums/" + FORUM + "?status=IN_PROGRESS"))
-                .andExpect(content().string(allOf(containsString("<section class=\"panel wide\" id=\"tracker\""),
-                        not(containsString("<html")))));
-        mvc.perform(get("/forums/" + FORUM + "/parts/flags").header("HX-Request", "true").with(member()))
-                .andExpect(status().isOk()).andExpect(header().doesNotExist("HX-Push-Url"))
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("<section class=\"panel wide\" id=\"tracker\""),
+                                not(containsString("<html")))));
+        mvc.perform(get("/forums/" + FORUM + "/parts/flags")
+                        .header("HX-Request", "true")
+                        .with(member()))
+                .andExpect(status().isOk())
+                .andExpect(header().doesNotExist("HX-Push-Url"))
                 .andExpect(content().string(containsString("Need in Kisenyi has no action")));
     }
 
@@ -175,8 +228,10 @@ class ForumPagesTest extends WebTest {
         UUID other = UUID.randomUUID();
         mvc.perform(get("/forums/" + other).with(member()))
                 .andExpect(status().isNotFound())
-                .andExpect(content().string(allOf(containsString("Not found"),
-                        containsString("does not exist, or your organisation may not see it"))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("Not found"),
+                                containsString("does not exist, or your organisation may not see it"))));
         SERVICES.answer("GET", "/actions/" + ACTION, 403, """
                 {"status":403,"title":"Forbidden","detail":"You may not do this"}""");
         mvc.perform(get("/actions/" + ACTION).with(member()))
@@ -189,12 +244,13 @@ class ForumPagesTest extends WebTest {
         SERVICES.answer("GET", "/needs/" + NEED, 503, "{\"status\":503}");
         mvc.perform(get("/needs/" + NEED).with(member()))
                 .andExpect(status().isServiceUnavailable())
-                .andExpect(content().string(allOf(containsString("A service is not answering"),
-                        containsString("Not answering: assessments and evidence."))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("A service is not answering"),
+                                containsString("Not answering: assessments and evidence."))));
         SERVICES.answer("GET", "/needs/" + NEED, 200, """
                 {"id":"%s","version":1,"ownerId":"%s","statement":"Refugee households in Kisenyi lack rental housing",
-                 "sector":"HOUSING","populationGroups":["REFUGEES"],"severity":"HIGH","status":"VALIDATED"}"""
-                .formatted(NEED, ORG));
+                 "sector":"HOUSING","populationGroups":["REFUGEES"],"severity":"HIGH","status":"VALIDATED"}""".formatted(NEED, ORG));
         SERVICES.answer("GET", "/needs/" + NEED + "/inputs", 200, """
                 {"items":[],"page":0,"size":200,"totalItems":0,"totalPages":0}""");
         // the owner's editor is offered the organisation's actions to link
@@ -202,37 +258,53 @@ class ForumPagesTest extends WebTest {
                 {"items":[],"page":0,"size":200,"totalItems":0,"totalPages":0}""");
         mvc.perform(get("/needs/" + NEED).with(member()).cookie(new Cookie(Languages.COOKIE, "fr")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("Refugee households in Kisenyi lack rental housing"),
-                        containsString("Validé"), containsString("Logement"))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("Refugee households in Kisenyi lack rental housing"),
+                                containsString("Validé"),
+                                containsString("Logement"))));
     }
 
     @Test
     void exportsComeThroughWithTheUsersTokenAsDownloads() throws Exception {
-        SERVICES.answer("GET", "/forums/" + FORUM + "/exports/3w.csv", 200, "text/csv",
+        SERVICES.answer(
+                "GET",
+                "/forums/" + FORUM + "/exports/3w.csv",
+                200,
+                "text/csv",
                 "Organisation,Sector\n#org,#sector\nHorizon,LEGAL_STATUS\n");
         mvc.perform(get("/forums/" + FORUM + "/exports/3w.csv").with(member()))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", containsString("attachment")))
                 .andExpect(content().string(containsString("#org,#sector")));
-        assertThat(SERVICES.requests()).anyMatch(r -> r.path().endsWith("/exports/3w.csv")
-                && ("Bearer " + ACCESS_TOKEN).equals(r.authorization()));
+        assertThat(SERVICES.requests())
+                .anyMatch(r ->
+                        r.path().endsWith("/exports/3w.csv") && ("Bearer " + ACCESS_TOKEN).equals(r.authorization()));
     }
 
     @Test
     void nobodySignedInIsSentToKeycloakWithPkceInTheirLanguage() throws Exception {
-        mvc.perform(get("/forums")).andExpect(status().isFound())
+        mvc.perform(get("/forums"))
+                .andExpect(status().isFound())
                 .andExpect(header().string("Location", containsString(SignInConfiguration.SIGN_IN_PATH)));
         mvc.perform(get(SignInConfiguration.SIGN_IN_PATH).cookie(new Cookie(Languages.COOKIE, "fr")))
                 .andExpect(status().isFound())
-                .andExpect(header().string("Location", allOf(
-                        containsString("http://127.0.0.1:1/realms/arrival/protocol/openid-connect/auth"),
-                        containsString("client_id=arrival-bff"), containsString("code_challenge_method=S256"),
-                        containsString("code_challenge="), containsString("ui_locales=fr"))));
+                .andExpect(header().string(
+                                "Location",
+                                allOf(
+                                        containsString(
+                                                "http://127.0.0.1:1/realms/arrival/protocol/openid-connect/auth"),
+                                        containsString("client_id=arrival-bff"),
+                                        containsString("code_challenge_method=S256"),
+                                        containsString("code_challenge="),
+                                        containsString("ui_locales=fr"))));
         // a partial page asked by htmx reloads the whole page instead
         mvc.perform(get("/forums/" + FORUM + "/parts/tracker").header("HX-Request", "true"))
-                .andExpect(status().isUnauthorized()).andExpect(header().string("HX-Refresh", "true"));
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("HX-Refresh", "true"));
         // the pages that need nobody signed in
-        mvc.perform(get("/signed-out")).andExpect(status().isOk())
+        mvc.perform(get("/signed-out"))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("You have signed out")));
         mvc.perform(get("/actuator/health")).andExpect(status().isOk());
     }
@@ -242,10 +314,14 @@ class ForumPagesTest extends WebTest {
         mvc.perform(post("/logout").with(member())).andExpect(status().isForbidden());
         mvc.perform(post("/logout").with(member()).with(csrf()))
                 .andExpect(status().isFound())
-                .andExpect(header().string("Location", allOf(
-                        containsString("http://127.0.0.1:1/realms/arrival/protocol/openid-connect/logout"),
-                        containsString("id_token_hint="), containsString("post_logout_redirect_uri="),
-                        containsString("signed-out"))));
+                .andExpect(header().string(
+                                "Location",
+                                allOf(
+                                        containsString(
+                                                "http://127.0.0.1:1/realms/arrival/protocol/openid-connect/logout"),
+                                        containsString("id_token_hint="),
+                                        containsString("post_logout_redirect_uri="),
+                                        containsString("signed-out"))));
     }
 
     @Test

@@ -7,9 +7,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-
 import org.arrival.web.SignedIn;
 import org.arrival.web.StubServices;
 import org.arrival.web.WebTest;
@@ -22,8 +22,6 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
-import jakarta.servlet.http.Cookie;
 
 /**
  * Contributing an input against stub services: the form says whose record it is and that it never changes the
@@ -58,16 +56,14 @@ class InputPagesTest extends WebTest {
         SERVICES.answer("GET", "/stakeholders/" + RLO, 200, """
                 {"id":"%s","version":1,"name":"Umoja Refugee Association"}""".formatted(RLO));
         SERVICES.answer("GET", "/forums", 200, """
-                [{"forumId":"%s","name":"Kampala coordination forum"},{"forumId":"%s","name":"Nakawa division forum"}]"""
-                .formatted(FORUM, OTHER_FORUM));
+                [{"forumId":"%s","name":"Kampala coordination forum"},{"forumId":"%s","name":"Nakawa division forum"}]""".formatted(FORUM, OTHER_FORUM));
         SERVICES.answer("GET", "/needs/" + NEED, 200, """
                 {"id":"%s","version":2,"ownerId":"%s","statement":"Primary schools in Katwe are full",
                  "sector":"EDUCATION","populationGroups":["REFUGEES"],"severity":"HIGH","status":"VALIDATED",
                  "classification":"FORUM","sharedWithForums":["%s"]}""".formatted(NEED, CITY, FORUM));
         SERVICES.answer("GET", "/rounds/" + ROUND, 200, """
                 {"id":"%s","version":3,"title":"Kampala readiness self-assessment 2026","convenorId":"%s",
-                 "respondentIds":["%s","%s"],"status":"CLOSED","sharedWithForums":["%s"]}"""
-                .formatted(ROUND, CITY, CITY, RLO, FORUM));
+                 "respondentIds":["%s","%s"],"status":"CLOSED","sharedWithForums":["%s"]}""".formatted(ROUND, CITY, CITY, RLO, FORUM));
     }
 
     private RequestPostProcessor as(SignedIn person) {
@@ -75,7 +71,10 @@ class InputPagesTest extends WebTest {
     }
 
     private String html(MockHttpServletRequestBuilder request, int status) throws Exception {
-        return mvc.perform(request).andExpect(status().is(status)).andReturn().getResponse()
+        return mvc.perform(request)
+                .andExpect(status().is(status))
+                .andReturn()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
     }
 
@@ -87,10 +86,13 @@ class InputPagesTest extends WebTest {
                         + "Capital City Authority’s need and never changes it")
                 .contains("<a href=\"/needs/" + NEED + "\">Primary schools in Katwe are full</a>")
                 .contains("method=\"post\" action=\"/needs/" + NEED + "/inputs\"", "name=\"_csrf\"")
-                .contains("name=\"kind\" type=\"radio\" value=\"COMMUNITY_CONSULTATION\"",
-                        "name=\"collectedOn\" type=\"date\"", "name=\"participants\" type=\"number\"");
+                .contains(
+                        "name=\"kind\" type=\"radio\" value=\"COMMUNITY_CONSULTATION\"",
+                        "name=\"collectedOn\" type=\"date\"",
+                        "name=\"participants\" type=\"number\"");
         // shared by default with the forum the need is shared with, not with the association's other forum
-        assertThat(form).containsPattern("value=\"" + FORUM + "\"\\s+checked")
+        assertThat(form)
+                .containsPattern("value=\"" + FORUM + "\"\\s+checked")
                 .doesNotContainPattern("value=\"" + OTHER_FORUM + "\"\\s+checked");
     }
 
@@ -102,21 +104,33 @@ class InputPagesTest extends WebTest {
                             "code":"personal-data.phone"},
                            {"field":"provenance","message":"size must be between 0 and 1000","code":"validation.Size",
                             "parameters":{"min":0,"max":1000}}]}""");
-        String page = html(post("/needs/" + NEED + "/inputs").with(csrf()).with(as(ASSOCIATION))
-                .cookie(new Cookie(Languages.COOKIE, "fr"))
-                .param("kind", "TESTIMONY_SUMMARY").param("summary", "Parents can be reached on +256 772 123456")
-                .param("provenance", "Volunteers").param("collectedOn", "2026-10-02").param("participants", "3")
-                .param("classification", "FORUM").param("sharedWithForums", FORUM.toString()), 200);
+        String page = html(
+                post("/needs/" + NEED + "/inputs")
+                        .with(csrf())
+                        .with(as(ASSOCIATION))
+                        .cookie(new Cookie(Languages.COOKIE, "fr"))
+                        .param("kind", "TESTIMONY_SUMMARY")
+                        .param("summary", "Parents can be reached on +256 772 123456")
+                        .param("provenance", "Volunteers")
+                        .param("collectedOn", "2026-10-02")
+                        .param("participants", "3")
+                        .param("classification", "FORUM")
+                        .param("sharedWithForums", FORUM.toString()),
+                200);
         assertThat(page)
-                .contains("<div id=\"field-summary-error\">",
+                .contains(
+                        "<div id=\"field-summary-error\">",
                         "Cela ressemble au numéro de téléphone d’une personne. Arrival ne conserve aucune donnée "
                                 + "personnelle : retirez-le.")
-                .contains("<div id=\"field-provenance-error\">",
+                .contains(
+                        "<div id=\"field-provenance-error\">",
                         "C’est trop long ou il y a trop d’éléments : 1\u202f000 au plus.")
-                .contains(">Parents can be reached on +256 772 123456</textarea>", "value=\"2026-10-02\"",
-                        "value=\"3\"")
+                .contains(
+                        ">Parents can be reached on +256 772 123456</textarea>", "value=\"2026-10-02\"", "value=\"3\"")
                 .containsPattern("value=\"TESTIMONY_SUMMARY\"\\s+checked");
-        assertThat(SERVICES.requests()).filteredOn(r -> r.method().equals("POST")).singleElement()
+        assertThat(SERVICES.requests())
+                .filteredOn(r -> r.method().equals("POST"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.body()).isEqualTo("""
                         {"subjectType":"NEED","subjectId":"%s","kind":"TESTIMONY_SUMMARY",\
                         "summary":"Parents can be reached on +256 772 123456","provenance":"Volunteers",\
@@ -126,45 +140,69 @@ class InputPagesTest extends WebTest {
 
     @Test
     void anUnreadableCountIsRefusedHereAndAnAcceptedInputLeadsBackToTheNeed() throws Exception {
-        String page = html(post("/needs/" + NEED + "/inputs").with(csrf()).with(as(ASSOCIATION))
-                .param("kind", "FIELD_OBSERVATION").param("summary", "Classes of 90 children")
-                .param("provenance", "Volunteers' visit").param("collectedOn", "2026-10-02")
-                .param("participants", "about ten"), 200);
+        String page = html(
+                post("/needs/" + NEED + "/inputs")
+                        .with(csrf())
+                        .with(as(ASSOCIATION))
+                        .param("kind", "FIELD_OBSERVATION")
+                        .param("summary", "Classes of 90 children")
+                        .param("provenance", "Volunteers' visit")
+                        .param("collectedOn", "2026-10-02")
+                        .param("participants", "about ten"),
+                200);
         assertThat(page).contains("<div id=\"field-participants-error\">", "Enter a whole number, for example 3.");
         assertThat(SERVICES.requests()).noneMatch(r -> r.method().equals("POST"));
 
         SERVICES.answer("POST", "/inputs", 201, """
-                {"id":"%s","contributorId":"%s","subjectType":"NEED","subjectId":"%s","kind":"FIELD_OBSERVATION"}"""
-                .formatted(INPUT, RLO, NEED));
-        mvc.perform(post("/needs/" + NEED + "/inputs").with(csrf()).with(as(ASSOCIATION))
-                        .param("kind", "FIELD_OBSERVATION").param("summary", "Classes of 90 children")
-                        .param("provenance", "Volunteers' visit").param("collectedOn", "2026-10-02"))
-                .andExpect(status().isFound()).andExpect(redirectedUrl("/needs/" + NEED + "#input-" + INPUT));
-        assertThat(SERVICES.requests()).filteredOn(r -> r.method().equals("POST")).singleElement()
-                .extracting(StubServices.Request::authorization).isEqualTo(ASSOCIATION.bearer());
+                {"id":"%s","contributorId":"%s","subjectType":"NEED","subjectId":"%s","kind":"FIELD_OBSERVATION"}""".formatted(INPUT, RLO, NEED));
+        mvc.perform(post("/needs/" + NEED + "/inputs")
+                        .with(csrf())
+                        .with(as(ASSOCIATION))
+                        .param("kind", "FIELD_OBSERVATION")
+                        .param("summary", "Classes of 90 children")
+                        .param("provenance", "Volunteers' visit")
+                        .param("collectedOn", "2026-10-02"))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/needs/" + NEED + "#input-" + INPUT));
+        assertThat(SERVICES.requests())
+                .filteredOn(r -> r.method().equals("POST"))
+                .singleElement()
+                .extracting(StubServices.Request::authorization)
+                .isEqualTo(ASSOCIATION.bearer());
     }
 
     @Test
     void theOwnerIsToldToChangeItsOwnNeedAndAReaderMayNotContribute() throws Exception {
         assertThat(html(get("/needs/" + NEED + "/inputs/new").with(as(CITY_EDITOR)), 200))
-                .contains("This need is your organisation’s own").doesNotContain("id=\"input-form\"");
-        assertThat(html(get("/needs/" + NEED + "/inputs/new").with(as(READER)), 403)).contains("You may not do this");
+                .contains("This need is your organisation’s own")
+                .doesNotContain("id=\"input-form\"");
+        assertThat(html(get("/needs/" + NEED + "/inputs/new").with(as(READER)), 403))
+                .contains("You may not do this");
     }
 
     @Test
     void aRoundsInputGoesToItsRoundAndOurInputsAreListedWithTheRoundsWeMayAddTo() throws Exception {
         assertThat(html(get("/rounds/" + ROUND + "/inputs/new").with(as(ASSOCIATION)), 200))
-                .contains("About this assessment round of Kampala Capital City Authority",
-                        "Kampala readiness self-assessment 2026", "action=\"/rounds/" + ROUND + "/inputs\"");
+                .contains(
+                        "About this assessment round of Kampala Capital City Authority",
+                        "Kampala readiness self-assessment 2026",
+                        "action=\"/rounds/" + ROUND + "/inputs\"");
         SERVICES.answer("POST", "/inputs", 201, """
-                {"id":"%s","contributorId":"%s","subjectType":"ROUND","subjectId":"%s","kind":"DATA_CONTRIBUTION"}"""
-                .formatted(INPUT, RLO, ROUND));
-        mvc.perform(post("/rounds/" + ROUND + "/inputs").with(csrf()).with(as(ASSOCIATION))
-                        .param("kind", "DATA_CONTRIBUTION").param("summary", "Members counted by division")
-                        .param("provenance", "Membership register").param("collectedOn", "2026-09-30"))
-                .andExpect(status().isFound()).andExpect(redirectedUrl("/inputs"));
-        assertThat(SERVICES.requests()).filteredOn(r -> r.method().equals("POST")).singleElement()
-                .extracting(StubServices.Request::body).asString()
+                {"id":"%s","contributorId":"%s","subjectType":"ROUND","subjectId":"%s","kind":"DATA_CONTRIBUTION"}""".formatted(INPUT, RLO, ROUND));
+        mvc.perform(post("/rounds/" + ROUND + "/inputs")
+                        .with(csrf())
+                        .with(as(ASSOCIATION))
+                        .param("kind", "DATA_CONTRIBUTION")
+                        .param("summary", "Members counted by division")
+                        .param("provenance", "Membership register")
+                        .param("collectedOn", "2026-09-30"))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/inputs"));
+        assertThat(SERVICES.requests())
+                .filteredOn(r -> r.method().equals("POST"))
+                .singleElement()
+                .extracting(StubServices.Request::body)
+                .asString()
                 .contains("\"subjectType\":\"ROUND\",\"subjectId\":\"" + ROUND + "\"");
 
         SERVICES.answer("GET", "/rounds", 200, """
@@ -177,10 +215,16 @@ class InputPagesTest extends WebTest {
                   "shownToOthers":{"participants":{"suppressed":"<5"}}}],
                  "page":0,"size":200,"totalItems":1,"totalPages":1}""".formatted(INPUT, RLO, NEED));
         assertThat(html(get("/inputs").with(as(ASSOCIATION)), 200))
-                .contains("Mothers were asked for a refugee ID", "<a href=\"/needs/" + NEED + "\">Primary schools in Katwe are full</a>",
-                        "People who took part:", "Others see:", "fewer than 5")
+                .contains(
+                        "Mothers were asked for a refugee ID",
+                        "<a href=\"/needs/" + NEED + "\">Primary schools in Katwe are full</a>",
+                        "People who took part:",
+                        "Others see:",
+                        "fewer than 5")
                 .contains("href=\"/rounds/" + ROUND + "/inputs/new\"", "Kampala Capital City Authority · Closed");
-        assertThat(SERVICES.requests()).anyMatch(r -> r.method().equals("GET") && r.path().equals("/inputs")
-                && r.query().contains("contributor=" + RLO));
+        assertThat(SERVICES.requests())
+                .anyMatch(r -> r.method().equals("GET")
+                        && r.path().equals("/inputs")
+                        && r.query().contains("contributor=" + RLO));
     }
 }

@@ -2,6 +2,8 @@ package org.arrival.web.layout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.util.ULocale;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -17,13 +19,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-
-import com.ibm.icu.text.MessageFormat;
-import com.ibm.icu.util.ULocale;
 
 /**
  * Every text in every language: each bundle has every key of its English file with the same arguments and a
@@ -43,12 +41,14 @@ class BundlesTest {
             assertThat(en).as(basename).isNotEmpty();
             for (String lang : LANGUAGES) {
                 Properties other = load(basename + "_" + lang + ".properties");
-                assertThat(other.stringPropertyNames()).as("keys of %s in %s", basename, lang)
+                assertThat(other.stringPropertyNames())
+                        .as("keys of %s in %s", basename, lang)
                         .isEqualTo(en.stringPropertyNames());
                 for (String key : en.stringPropertyNames()) {
                     String text = other.getProperty(key);
                     assertThat(text).as("%s in %s", key, lang).isNotBlank();
-                    assertThat(arguments(text)).as("arguments of %s in %s", key, lang)
+                    assertThat(arguments(text))
+                            .as("arguments of %s in %s", key, lang)
                             .isEqualTo(arguments(en.getProperty(key)));
                     new MessageFormat(text, ULocale.forLanguageTag(lang)); // throws if the pattern is broken
                 }
@@ -60,9 +60,12 @@ class BundlesTest {
     void everyEnumOfTheContractsHasALabel() throws Exception {
         Properties labels = load("messages/labels.properties");
         List<Class<?>> enums = new ArrayList<>();
-        for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:org/arrival/contracts/**/*.class")) {
+        for (Resource r :
+                new PathMatchingResourcePatternResolver().getResources("classpath*:org/arrival/contracts/**/*.class")) {
             String path = r.getURL().toString();
-            String name = path.substring(path.indexOf("org/arrival/contracts/")).replace(".class", "").replace('/', '.');
+            String name = path.substring(path.indexOf("org/arrival/contracts/"))
+                    .replace(".class", "")
+                    .replace('/', '.');
             if (name.contains("$")) {
                 continue;
             }
@@ -71,8 +74,15 @@ class BundlesTest {
                 enums.add(type);
             }
         }
-        assertThat(enums).extracting(Class::getSimpleName)
-                .contains("Sector", "PopulationGroup", "ActionStatus", "FlagStatus", "CoherenceCheckCode", "Rag",
+        assertThat(enums)
+                .extracting(Class::getSimpleName)
+                .contains(
+                        "Sector",
+                        "PopulationGroup",
+                        "ActionStatus",
+                        "FlagStatus",
+                        "CoherenceCheckCode",
+                        "Rag",
                         "DataClassification");
         for (Class<?> type : enums) {
             for (Object constant : type.getEnumConstants()) {
@@ -93,7 +103,9 @@ class BundlesTest {
         Pattern text = Pattern.compile("page\\.t\\(\"([^\"]+)\"");
         Pattern label = Pattern.compile("page\\.label\\(\"([A-Za-z]+)\"");
         try (Stream<Path> files = Files.walk(Path.of("src/main"))) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".jte") || p.toString().endsWith(".java")).toList()) {
+            for (Path file : files.filter(
+                            p -> p.toString().endsWith(".jte") || p.toString().endsWith(".java"))
+                    .toList()) {
                 String source = Files.readString(file);
                 collect(text, source, used);
                 collect(label, source, kinds);

@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.arrival.web.api.ServiceProblem.FieldError;
 import org.junit.jupiter.api.Test;
 
@@ -14,17 +13,26 @@ import org.junit.jupiter.api.Test;
 class FieldErrorTextTest {
 
     private static Page page(Locale locale) {
-        return new Page(locale, new Messages(), new Formats(locale, ZoneId.of("Africa/Kampala")), List.of(locale), null,
-                null, new Page.Csrf("_csrf", "t"), "/", path -> path);
+        return new Page(
+                locale,
+                new Messages(),
+                new Formats(locale, ZoneId.of("Africa/Kampala")),
+                List.of(locale),
+                null,
+                null,
+                new Page.Csrf("_csrf", "t"),
+                "/",
+                path -> path);
     }
 
     @Test
     void aCodeWithItsParametersIsWordedInTheReadersLanguage() {
-        FieldError tooLong = new FieldError("title", "size must be between 0 and 200", "validation.Size",
-                Map.of("max", 200));
+        FieldError tooLong =
+                new FieldError("title", "size must be between 0 and 200", "validation.Size", Map.of("max", 200));
         assertThat(page(Locale.ENGLISH).fieldError(tooLong)).contains("200").doesNotContain("size must be");
-        assertThat(page(Locale.FRENCH).fieldError(tooLong)).contains("200").isNotEqualTo(
-                page(Locale.ENGLISH).fieldError(tooLong));
+        assertThat(page(Locale.FRENCH).fieldError(tooLong))
+                .contains("200")
+                .isNotEqualTo(page(Locale.ENGLISH).fieldError(tooLong));
     }
 
     @Test

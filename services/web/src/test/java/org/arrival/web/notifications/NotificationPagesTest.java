@@ -11,8 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.http.Cookie;
 import java.util.UUID;
-
 import org.arrival.web.StubServices;
 import org.arrival.web.WebTest;
 import org.arrival.web.layout.Languages;
@@ -22,8 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
-import jakarta.servlet.http.Cookie;
 
 /**
  * The inbox and subscriptions against stub services: notifications worded in the reader's language from their codes
@@ -42,6 +40,7 @@ class NotificationPagesTest extends WebTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ClientRegistrationRepository registrations;
 
@@ -53,8 +52,7 @@ class NotificationPagesTest extends WebTest {
     void services() {
         SERVICES.reset();
         SERVICES.answer("GET", "/stakeholders/" + SignedInMember.ORG, 200, """
-                {"id":"%s","version":3,"name":"Horizon Relief International","type":"INTERNATIONAL_NGO"}"""
-                .formatted(SignedInMember.ORG));
+                {"id":"%s","version":3,"name":"Horizon Relief International","type":"INTERNATIONAL_NGO"}""".formatted(SignedInMember.ORG));
         SERVICES.answer("GET", "/inbox/unread-count", 200, "{\"unread\":2}");
         SERVICES.answer("GET", "/inbox", 200, """
                 {"items":[
@@ -75,8 +73,8 @@ class NotificationPagesTest extends WebTest {
                    "title":"An older notification, in English","body":"As it was worded.",
                    "link":"http://elsewhere.example/needs/%s","personal":false,"occurredAt":"2026-10-01T08:00:00Z",
                    "createdAt":"2026-10-01T08:00:01Z","read":true}],
-                 "page":0,"size":25,"totalItems":3,"totalPages":1}"""
-                .formatted(NOTIFICATION, ACTION, FLAG_NOTIFICATION, FORUM, UUID.randomUUID(), OLD, ACTION));
+                 "page":0,"size":25,"totalItems":3,"totalPages":1}""".formatted(
+                        NOTIFICATION, ACTION, FLAG_NOTIFICATION, FORUM, UUID.randomUUID(), OLD, ACTION));
         SERVICES.answer("POST", "/inbox/" + NOTIFICATION + "/read", 204, "");
         SERVICES.answer("POST", "/inbox/read-all", 200, "{\"marked\":2}");
         SERVICES.answer("GET", "/forums", 200, """
@@ -96,103 +94,141 @@ class NotificationPagesTest extends WebTest {
                  "page":0,"size":200,"totalItems":1,"totalPages":1}""".formatted(SUBSCRIPTION, FORUM, CITY, ACTION));
         SERVICES.answer("GET", "/subscriptions/" + SUBSCRIPTION, 200, """
                 {"id":"%s","version":3,"scope":"USER","channel":"EMAIL","address":"ngo-editor@demo.arrival.example",
-                 "frequency":"DAILY_DIGEST","language":"fr","filter":{"eventTypes":["ProgressReported"]}}"""
-                .formatted(SUBSCRIPTION));
+                 "frequency":"DAILY_DIGEST","language":"fr","filter":{"eventTypes":["ProgressReported"]}}""".formatted(SUBSCRIPTION));
     }
 
     @Test
     void theInboxWordsNotificationsInTheReadersLanguageAndLinksToTheRecordsPages() throws Exception {
-        mvc.perform(get("/notifications").cookie(new Cookie(Languages.COOKIE, "fr")).with(member()))
+        mvc.perform(get("/notifications")
+                        .cookie(new Cookie(Languages.COOKIE, "fr"))
+                        .with(member()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(
-                        containsString("<html lang=\"fr\" dir=\"ltr\">"),
-                        // worded here from the code and parameters, not the service's English
-                        containsString("<a href=\"/actions/" + ACTION
-                                + "\">Kampala Capital City Authority a proposé « Evening legal clinic »</a>"),
-                        containsString("Two evenings a week."),
-                        // a flag's finding from its parameters, in French, with French dates and plurals
-                        containsString("Un contrôle de cohérence a émis un signalement : Rapport en retard"),
-                        containsString("Action « Evening legal clinic » : le rapport d’avancement pour la période du"
-                                + " 1 juil. 2026 au 30 sept. 2026 était attendu le 15 oct. 2026 et n’est pas arrivé."),
-                        containsString("href=\"/forums/" + FORUM + "/flags/"),
-                        // a notification from before codes keeps its words; its link stays on this site
-                        containsString("An older notification, in English"),
-                        containsString("href=\"/needs/" + ACTION + "\""),
-                        containsString("2 notifications non lues."),
-                        // the header's count, on every page
-                        containsString("id=\"unread-count\">2"),
-                        containsString("action=\"/notifications/" + NOTIFICATION + "/read\""),
-                        not(containsString("http://elsewhere.example")))));
-        assertThat(SERVICES.requests()).filteredOn(r -> r.path().equals("/inbox"))
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("<html lang=\"fr\" dir=\"ltr\">"),
+                                // worded here from the code and parameters, not the service's English
+                                containsString("<a href=\"/actions/" + ACTION
+                                        + "\">Kampala Capital City Authority a proposé « Evening legal clinic »</a>"),
+                                containsString("Two evenings a week."),
+                                // a flag's finding from its parameters, in French, with French dates and plurals
+                                containsString("Un contrôle de cohérence a émis un signalement : Rapport en retard"),
+                                containsString(
+                                        "Action « Evening legal clinic » : le rapport d’avancement pour la période du"
+                                                + " 1 juil. 2026 au 30 sept. 2026 était attendu le 15 oct. 2026 et n’est pas arrivé."),
+                                containsString("href=\"/forums/" + FORUM + "/flags/"),
+                                // a notification from before codes keeps its words; its link stays on this site
+                                containsString("An older notification, in English"),
+                                containsString("href=\"/needs/" + ACTION + "\""),
+                                containsString("2 notifications non lues."),
+                                // the header's count, on every page
+                                containsString("id=\"unread-count\">2"),
+                                containsString("action=\"/notifications/" + NOTIFICATION + "/read\""),
+                                not(containsString("http://elsewhere.example")))));
+        assertThat(SERVICES.requests())
+                .filteredOn(r -> r.path().equals("/inbox"))
                 .allSatisfy(r -> assertThat(r.authorization()).startsWith("Bearer "));
     }
 
     @Test
     void theHeaderCountsUnreadNotificationsOnEveryPage() throws Exception {
         mvc.perform(get("/forums").with(member()))
-                .andExpect(content().string(allOf(containsString("href=\"/notifications\" id=\"nav-notifications\""),
-                        containsString("id=\"unread-count\">2<span class=\"sr-only\"> unread notifications</span>"))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("href=\"/notifications\" id=\"nav-notifications\""),
+                                containsString(
+                                        "id=\"unread-count\">2<span class=\"sr-only\"> unread notifications</span>"))));
         SERVICES.answer("GET", "/inbox/unread-count", 503, "{}");
         // a notifications service that does not answer leaves the count out, not the page
-        mvc.perform(get("/forums").with(member())).andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("id=\"nav-notifications\""),
-                        not(containsString("id=\"unread-count\"")))));
+        mvc.perform(get("/forums").with(member()))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("id=\"nav-notifications\""),
+                                not(containsString("id=\"unread-count\"")))));
     }
 
     @Test
     void markingReadPostsWithTheFormTokenAndGoesBack() throws Exception {
-        mvc.perform(post("/notifications/" + NOTIFICATION + "/read").param("back", "/notifications?unread=true")
-                .with(member())).andExpect(status().isForbidden());
-        mvc.perform(post("/notifications/" + NOTIFICATION + "/read").param("back", "/notifications?unread=true")
-                .with(member()).with(csrf()))
+        mvc.perform(post("/notifications/" + NOTIFICATION + "/read")
+                        .param("back", "/notifications?unread=true")
+                        .with(member()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/notifications/" + NOTIFICATION + "/read")
+                        .param("back", "/notifications?unread=true")
+                        .with(member())
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/notifications?unread=true#notification-" + NOTIFICATION));
-        mvc.perform(post("/notifications/read-all").param("back", "https://evil.example/").with(member()).with(csrf()))
+        mvc.perform(post("/notifications/read-all")
+                        .param("back", "https://evil.example/")
+                        .with(member())
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/notifications"));
-        assertThat(SERVICES.requests()).extracting(StubServices.Request::path)
+        assertThat(SERVICES.requests())
+                .extracting(StubServices.Request::path)
                 .contains("/inbox/" + NOTIFICATION + "/read", "/inbox/read-all");
     }
 
     @Test
     void subscriptionsAreListedByTheNamesOfWhatTheyFollow() throws Exception {
-        mvc.perform(get("/notifications/subscriptions").cookie(new Cookie(Languages.COOKIE, "es")).with(member()))
+        mvc.perform(get("/notifications/subscriptions")
+                        .cookie(new Cookie(Languages.COOKIE, "es"))
+                        .with(member()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(
-                        containsString("Kampala coordination forum"),
-                        containsString("Kampala Capital City Authority"),
-                        containsString("Situación legal"),
-                        containsString("Avance informado y Acción propuesta"),
-                        containsString("Evening legal clinic"),
-                        containsString("En un resumen diario"),
-                        containsString("Français"),
-                        containsString("name=\"version\" value=\"3\""))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("Kampala coordination forum"),
+                                containsString("Kampala Capital City Authority"),
+                                containsString("Situación legal"),
+                                containsString("Avance informado y Acción propuesta"),
+                                containsString("Evening legal clinic"),
+                                containsString("En un resumen diario"),
+                                containsString("Français"),
+                                containsString("name=\"version\" value=\"3\""))));
     }
 
     @Test
     void theFormOffersEventTypesByTheirNamesAndSendsTheReadersLanguage() throws Exception {
-        mvc.perform(get("/notifications/subscriptions/new").cookie(new Cookie(Languages.COOKIE, "fr")).with(member()))
+        mvc.perform(get("/notifications/subscriptions/new")
+                        .cookie(new Cookie(Languages.COOKIE, "fr"))
+                        .with(member()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(
-                        containsString("<label for=\"field-filter-eventTypes-actionplans-"),
-                        containsString(">Avancement signalé</label>"),
-                        containsString(">Signalement de cohérence émis</label>"),
-                        containsString("value=\"ngo-editor@demo.arrival.example\""),
-                        containsString("<option value=\"fr\" lang=\"fr\" selected>"),
-                        // only administrators subscribe their organisation or use its webhooks
-                        not(containsString("value=\"ORGANISATION\"")), not(containsString("value=\"WEBHOOK\"")))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("<label for=\"field-filter-eventTypes-actionplans-"),
+                                containsString(">Avancement signalé</label>"),
+                                containsString(">Signalement de cohérence émis</label>"),
+                                containsString("value=\"ngo-editor@demo.arrival.example\""),
+                                containsString("<option value=\"fr\" lang=\"fr\" selected>"),
+                                // only administrators subscribe their organisation or use its webhooks
+                                not(containsString("value=\"ORGANISATION\"")),
+                                not(containsString("value=\"WEBHOOK\"")))));
         SERVICES.answer("POST", "/subscriptions", 201, """
-                {"id":"%s","version":1,"scope":"USER","channel":"EMAIL","frequency":"IMMEDIATE","language":"fr"}"""
-                .formatted(SUBSCRIPTION));
-        mvc.perform(post("/notifications/subscriptions").with(member()).with(csrf())
-                .param("channel", "EMAIL").param("address", "ngo-editor@demo.arrival.example")
-                .param("frequency", "IMMEDIATE").param("language", "fr").param("scope", "USER")
-                .param("filter.eventTypes", "ProgressReported", "ActionProposed")
-                .param("filter.forums", FORUM.toString()).param("filter.areas", "ug-c, UG"))
+                {"id":"%s","version":1,"scope":"USER","channel":"EMAIL","frequency":"IMMEDIATE","language":"fr"}""".formatted(SUBSCRIPTION));
+        mvc.perform(post("/notifications/subscriptions")
+                        .with(member())
+                        .with(csrf())
+                        .param("channel", "EMAIL")
+                        .param("address", "ngo-editor@demo.arrival.example")
+                        .param("frequency", "IMMEDIATE")
+                        .param("language", "fr")
+                        .param("scope", "USER")
+                        .param("filter.eventTypes", "ProgressReported", "ActionProposed")
+                        .param("filter.forums", FORUM.toString())
+                        .param("filter.areas", "ug-c, UG"))
                 .andExpect(redirectedUrl("/notifications/subscriptions?done=saved"));
-        String sent = SERVICES.requests().stream().filter(r -> r.method().equals("POST")
-                && r.path().equals("/subscriptions")).findFirst().orElseThrow().body();
-        assertThat(sent).contains("\"channel\":\"EMAIL\"", "\"language\":\"fr\"", "\"address\":\"ngo-editor@demo.arrival.example\"",
-                "\"eventTypes\":[\"ProgressReported\",\"ActionProposed\"]", "\"forums\":[\"" + FORUM + "\"]",
-                "\"areas\":[\"UG-C\",\"UG\"]");
+        String sent = SERVICES.requests().stream()
+                .filter(r -> r.method().equals("POST") && r.path().equals("/subscriptions"))
+                .findFirst()
+                .orElseThrow()
+                .body();
+        assertThat(sent)
+                .contains(
+                        "\"channel\":\"EMAIL\"",
+                        "\"language\":\"fr\"",
+                        "\"address\":\"ngo-editor@demo.arrival.example\"",
+                        "\"eventTypes\":[\"ProgressReported\",\"ActionProposed\"]",
+                        "\"forums\":[\"" + FORUM + "\"]",
+                        "\"areas\":[\"UG-C\",\"UG\"]");
     }
 
     @Test
@@ -201,55 +237,81 @@ class NotificationPagesTest extends WebTest {
                 {"status":400,"title":"Invalid input","detail":"address: looks like a phone number",
                  "errors":[{"field":"address","message":"looks like a phone number of a person","code":"personal-data.phone"},
                            {"field":"filter.areas","message":"'X1' is not a country (UG) or subdivision (UG-C) code"}]}""");
-        mvc.perform(post("/notifications/subscriptions").cookie(new Cookie(Languages.COOKIE, "ar")).with(member())
-                .with(csrf()).param("channel", "EMAIL").param("address", "+256 700 123456@x.org")
-                .param("filter.areas", "X1").param("filter.eventTypes", "NeedIdentified"))
+        mvc.perform(post("/notifications/subscriptions")
+                        .cookie(new Cookie(Languages.COOKIE, "ar"))
+                        .with(member())
+                        .with(csrf())
+                        .param("channel", "EMAIL")
+                        .param("address", "+256 700 123456@x.org")
+                        .param("filter.areas", "X1")
+                        .param("filter.eventTypes", "NeedIdentified"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(
-                        containsString("<html lang=\"ar\" dir=\"rtl\">"),
-                        containsString("id=\"error-summary\""),
-                        containsString("<p class=\"field-error\">يبدو هذا رقم هاتف لشخص. لا يحتفظ Arrival بأي بيانات شخصية عن الناس: احذفه.</p>"),
-                        // a field error without a code keeps the service's words
-                        containsString("'X1' is not a country"),
-                        containsString("value=\"+256 700 123456@x.org\""),
-                        containsString("value=\"NeedIdentified\" checked"))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("<html lang=\"ar\" dir=\"rtl\">"),
+                                containsString("id=\"error-summary\""),
+                                containsString(
+                                        "<p class=\"field-error\">يبدو هذا رقم هاتف لشخص. لا يحتفظ Arrival بأي بيانات شخصية عن الناس: احذفه.</p>"),
+                                // a field error without a code keeps the service's words
+                                containsString("'X1' is not a country"),
+                                containsString("value=\"+256 700 123456@x.org\""),
+                                containsString("value=\"NeedIdentified\" checked"))));
     }
 
     @Test
     void anEditSendsTheVersionReadAndAConflictShowsTheSubscriptionAsItIsNow() throws Exception {
-        mvc.perform(get("/notifications/subscriptions/" + SUBSCRIPTION + "/edit").with(member()))
+        mvc.perform(get("/notifications/subscriptions/" + SUBSCRIPTION + "/edit")
+                        .with(member()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("name=\"version\" value=\"3\""),
-                        containsString("value=\"ProgressReported\" checked"))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("name=\"version\" value=\"3\""),
+                                containsString("value=\"ProgressReported\" checked"))));
         SERVICES.answer("PUT", "/subscriptions/" + SUBSCRIPTION, 412, """
                 {"status":412,"title":"Precondition failed","detail":"subscription changed"}""");
         SERVICES.answer("GET", "/subscriptions/" + SUBSCRIPTION, 200, """
                 {"id":"%s","version":4,"scope":"USER","channel":"IN_APP","frequency":"IMMEDIATE","language":"en",
                  "filter":{"eventTypes":["ReportOverdue"]}}""".formatted(SUBSCRIPTION));
-        mvc.perform(post("/notifications/subscriptions/" + SUBSCRIPTION).with(member()).with(csrf())
-                .param("version", "3").param("channel", "EMAIL").param("address", "ngo-editor@demo.arrival.example")
-                .param("filter.eventTypes", "FundingRecorded"))
+        mvc.perform(post("/notifications/subscriptions/" + SUBSCRIPTION)
+                        .with(member())
+                        .with(csrf())
+                        .param("version", "3")
+                        .param("channel", "EMAIL")
+                        .param("address", "ngo-editor@demo.arrival.example")
+                        .param("filter.eventTypes", "FundingRecorded"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("Someone else changed this record"),
-                        containsString("id=\"as-it-is-now\""), containsString("Progress report overdue"),
-                        containsString("name=\"version\" value=\"4\""),
-                        containsString("value=\"FundingRecorded\" checked"))));
-        assertThat(SERVICES.requests()).filteredOn(r -> r.method().equals("PUT")).singleElement()
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("Someone else changed this record"),
+                                containsString("id=\"as-it-is-now\""),
+                                containsString("Progress report overdue"),
+                                containsString("name=\"version\" value=\"4\""),
+                                containsString("value=\"FundingRecorded\" checked"))));
+        assertThat(SERVICES.requests())
+                .filteredOn(r -> r.method().equals("PUT"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.ifMatch()).isEqualTo("\"3\""));
     }
 
     @Test
     void endingSendsTheVersionAndAStaleOneSaysSo() throws Exception {
         SERVICES.answer("DELETE", "/subscriptions/" + SUBSCRIPTION, 204, "");
-        mvc.perform(post("/notifications/subscriptions/" + SUBSCRIPTION + "/end").param("version", "3")
-                .with(member()).with(csrf())).andExpect(redirectedUrl("/notifications/subscriptions?done=ended"));
-        assertThat(SERVICES.requests()).filteredOn(r -> r.method().equals("DELETE")).singleElement()
+        mvc.perform(post("/notifications/subscriptions/" + SUBSCRIPTION + "/end")
+                        .param("version", "3")
+                        .with(member())
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/notifications/subscriptions?done=ended"));
+        assertThat(SERVICES.requests())
+                .filteredOn(r -> r.method().equals("DELETE"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.ifMatch()).isEqualTo("\"3\""));
         SERVICES.answer("DELETE", "/subscriptions/" + SUBSCRIPTION, 412, "{\"status\":412}");
-        mvc.perform(post("/notifications/subscriptions/" + SUBSCRIPTION + "/end").param("version", "2")
-                .with(member()).with(csrf()))
-                .andExpect(redirectedUrl("/notifications/subscriptions?stale=" + SUBSCRIPTION + "#subscription-"
-                        + SUBSCRIPTION));
+        mvc.perform(post("/notifications/subscriptions/" + SUBSCRIPTION + "/end")
+                        .param("version", "2")
+                        .with(member())
+                        .with(csrf()))
+                .andExpect(redirectedUrl(
+                        "/notifications/subscriptions?stale=" + SUBSCRIPTION + "#subscription-" + SUBSCRIPTION));
     }
 
     @Test
@@ -257,8 +319,12 @@ class NotificationPagesTest extends WebTest {
         SERVICES.answer("GET", "/webhooks", 200, """
                 {"items":[{"id":"%s","url":"https://hooks.horizon.example/arrival","active":true}],"page":0,"size":200,
                  "totalItems":1,"totalPages":1}""".formatted(UUID.randomUUID()));
-        mvc.perform(get("/notifications/subscriptions/new").with(SignedInMember.of(registrations, "member", "org-admin")))
-                .andExpect(content().string(allOf(containsString("value=\"ORGANISATION\""),
-                        containsString("value=\"WEBHOOK\""), containsString("https://hooks.horizon.example/arrival"))));
+        mvc.perform(get("/notifications/subscriptions/new")
+                        .with(SignedInMember.of(registrations, "member", "org-admin")))
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("value=\"ORGANISATION\""),
+                                containsString("value=\"WEBHOOK\""),
+                                containsString("https://hooks.horizon.example/arrival"))));
     }
 }

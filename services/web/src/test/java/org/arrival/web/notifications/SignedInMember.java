@@ -1,7 +1,6 @@
 package org.arrival.web.notifications;
 
 import java.util.UUID;
-
 import org.arrival.web.SignedIn;
 import org.arrival.web.signin.SignInConfiguration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -12,8 +11,7 @@ public final class SignedInMember {
 
     public static final UUID ORG = UUID.fromString("825d3feb-609d-4bcd-ad95-a391633073a5");
 
-    private SignedInMember() {
-    }
+    private SignedInMember() {}
 
     public static RequestPostProcessor of(ClientRegistrationRepository registrations, String... roles) {
         return SignedIn.as("ngo-editor", ORG, roles)

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Locale;
-
 import org.arrival.contracts.EventCatalogue;
 import org.arrival.contracts.EventTypeDefinition;
 import org.arrival.contracts.forum.CoherenceCheckCode;
@@ -52,7 +51,9 @@ class TextKeysTest {
 
     private static void assertHas(String key) {
         for (String lang : List.of("en", "fr", "es", "ar")) {
-            assertThat(MESSAGES.pattern(Locale.forLanguageTag(lang), key)).as("%s in %s", key, lang).isNotBlank();
+            assertThat(MESSAGES.pattern(Locale.forLanguageTag(lang), key))
+                    .as("%s in %s", key, lang)
+                    .isNotBlank();
         }
     }
 }

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.arrival.web.SignedIn;
 import org.arrival.web.StubServices;
 import org.arrival.web.WebTest;
@@ -49,8 +48,7 @@ class PopulationPagesTest extends WebTest {
     void services() {
         SERVICES.reset();
         SERVICES.answer("GET", "/stakeholders/" + UBOS, 200, """
-                {"id":"%s","version":1,"name":"Uganda Bureau of Statistics","jurisdiction":{"country":"UG"}}"""
-                .formatted(UBOS));
+                {"id":"%s","version":1,"name":"Uganda Bureau of Statistics","jurisdiction":{"country":"UG"}}""".formatted(UBOS));
         SERVICES.answer("GET", "/stakeholders/" + NGO, 200, """
                 {"id":"%s","version":1,"name":"Horizon Relief International"}""".formatted(NGO));
         SERVICES.answer("GET", "/forums", 200, """
@@ -69,8 +67,8 @@ class PopulationPagesTest extends WebTest {
                    "area":{"country":"UG","subdivision":"UG-C","areaName":"Kampala"},"group":"REFUGEES",
                    "registered":{"value":96500},"estimated":{"value":290000},
                    "source":"UBOS urban refugee estimate 2025","asOf":"2025-06-30","classification":"PUBLIC"}],
-                 "page":0,"size":200,"totalItems":3,"totalPages":1}"""
-                .formatted(ESTIMATE, UBOS, UUID.randomUUID(), UBOS, UUID.randomUUID(), UBOS));
+                 "page":0,"size":200,"totalItems":3,"totalPages":1}""".formatted(
+                        ESTIMATE, UBOS, UUID.randomUUID(), UBOS, UUID.randomUUID(), UBOS));
     }
 
     private RequestPostProcessor as(SignedIn person) {
@@ -78,25 +76,54 @@ class PopulationPagesTest extends WebTest {
     }
 
     private String html(MockHttpServletRequestBuilder request, int status) throws Exception {
-        return mvc.perform(request).andExpect(status().is(status)).andReturn().getResponse()
+        return mvc.perform(request)
+                .andExpect(status().is(status))
+                .andReturn()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
     }
 
     /** A recording of a small count, with some fields given other values ({@code name, value, ...}). */
     private static MockHttpServletRequestBuilder smallCount(String intent, String... changed) {
         java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
-        String[] defaults = {"forum", FORUM.toString(), "area.country", "UG", "area.subdivision", "UG-C",
-            "area.areaCode", "KLA-KISENYI", "area.areaName", "Kisenyi", "group", "STATELESS_PERSONS",
-            "registered", "3", "estimated", "12", "breakdown.SEX.FEMALE", "7", "breakdown.SEX.MALE", "5",
-            "source", "UBOS neighbourhood listing", "asOf", "2026-06-30", "classification", "FORUM",
-            "sharedWithForums", FORUM.toString()};
+        String[] defaults = {
+            "forum",
+            FORUM.toString(),
+            "area.country",
+            "UG",
+            "area.subdivision",
+            "UG-C",
+            "area.areaCode",
+            "KLA-KISENYI",
+            "area.areaName",
+            "Kisenyi",
+            "group",
+            "STATELESS_PERSONS",
+            "registered",
+            "3",
+            "estimated",
+            "12",
+            "breakdown.SEX.FEMALE",
+            "7",
+            "breakdown.SEX.MALE",
+            "5",
+            "source",
+            "UBOS neighbourhood listing",
+            "asOf",
+            "2026-06-30",
+            "classification",
+            "FORUM",
+            "sharedWithForums",
+            FORUM.toString()
+        };
         for (int i = 0; i < defaults.length; i += 2) {
             fields.put(defaults[i], defaults[i + 1]);
         }
         for (int i = 0; i < changed.length; i += 2) {
             fields.put(changed[i], changed[i + 1]);
         }
-        MockHttpServletRequestBuilder request = post("/population/new").with(csrf()).param("intent", intent);
+        MockHttpServletRequestBuilder request =
+                post("/population/new").with(csrf()).param("intent", intent);
         fields.forEach(request::param);
         return request;
     }
@@ -105,14 +132,22 @@ class PopulationPagesTest extends WebTest {
     void theForumsEstimatesAreATableAndChartsWithTheirNumbersAndSuppressedCountsReadFewerThanFive() throws Exception {
         String page = html(get("/forums/" + FORUM + "/population").with(as(NGO_READER)), 200);
         assertThat(page)
-                .contains("Population estimates · Kampala coordination forum", "id=\"disclosure-note\"",
+                .contains(
+                        "Population estimates · Kampala coordination forum",
+                        "id=\"disclosure-note\"",
                         "rounded to a multiple of 5")
-                .contains("<a href=\"/population/" + ESTIMATE + "\">Nakawa</a>", "Asylum seekers",
-                        "<span class=\"suppressed\">fewer than 5</span>", "101,200", "305,000",
+                .contains(
+                        "<a href=\"/population/" + ESTIMATE + "\">Nakawa</a>",
+                        "Asylum seekers",
+                        "<span class=\"suppressed\">fewer than 5</span>",
+                        "101,200",
+                        "305,000",
                         "Uganda Bureau of Statistics")
                 // the chart of the latest estimates: caption, legend, description for screen readers, numbers
-                .contains("<figcaption id=\"population-latest-caption\">Latest estimate of each area and group",
-                        "aria-describedby=\"population-latest-description\"", "id=\"population-latest-legend\"",
+                .contains(
+                        "<figcaption id=\"population-latest-caption\">Latest estimate of each area and group",
+                        "aria-describedby=\"population-latest-description\"",
+                        "id=\"population-latest-legend\"",
                         "Kampala, Refugees: 101,200 registered, 305,000 estimated, as of Jun 30, 2026",
                         "Nakawa, Asylum seekers: fewer than 5 registered, 35 estimated")
                 // over time, only where there is more than one estimate
@@ -132,31 +167,46 @@ class PopulationPagesTest extends WebTest {
                  "breakdown":[{"dimension":"SEX","category":"FEMALE","count":{"suppressed":"<5"}},
                               {"dimension":"SEX","category":"MALE","count":{"suppressed":"<5"}}]}""");
         String preview = html(smallCount("preview").with(as(STATISTICIAN)), 200);
-        assertThat(preview).contains("What others will see", "Nothing is saved yet")
-                .contains("<th scope=\"row\">Registered</th>", "<th scope=\"row\">Sex: female</th>",
+        assertThat(preview)
+                .contains("What others will see", "Nothing is saved yet")
+                .contains(
+                        "<th scope=\"row\">Registered</th>",
+                        "<th scope=\"row\">Sex: female</th>",
                         "hidden so that a small count cannot be worked out from the total")
                 .contains("id=\"record\"", "value=\"12\"", "value=\"Kisenyi\"");
         String fingerprint = hidden(preview, "previewed");
-        assertThat(SERVICES.requests()).filteredOn(r -> r.method().equals("POST")).singleElement().satisfies(r -> {
-            assertThat(r.path()).isEqualTo("/population/preview");
-            assertThat(r.body()).contains("\"registered\":3", "\"estimated\":12",
-                    "\"breakdown\":[{\"dimension\":\"SEX\",\"category\":\"FEMALE\",\"count\":7},"
-                            + "{\"dimension\":\"SEX\",\"category\":\"MALE\",\"count\":5}]",
-                    "\"area\":{\"country\":\"UG\",\"subdivision\":\"UG-C\",\"areaCode\":\"KLA-KISENYI\",\"areaName\":\"Kisenyi\"}");
-        });
+        assertThat(SERVICES.requests())
+                .filteredOn(r -> r.method().equals("POST"))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.path()).isEqualTo("/population/preview");
+                    assertThat(r.body())
+                            .contains(
+                                    "\"registered\":3",
+                                    "\"estimated\":12",
+                                    "\"breakdown\":[{\"dimension\":\"SEX\",\"category\":\"FEMALE\",\"count\":7},"
+                                            + "{\"dimension\":\"SEX\",\"category\":\"MALE\",\"count\":5}]",
+                                    "\"area\":{\"country\":\"UG\",\"subdivision\":\"UG-C\",\"areaCode\":\"KLA-KISENYI\",\"areaName\":\"Kisenyi\"}");
+                });
 
         // the numbers changed after the preview: previewed again, not recorded
-        String again = html(smallCount("record", "previewed", fingerprint, "estimated", "13")
-                .with(as(STATISTICIAN)), 200);
+        String again = html(
+                smallCount("record", "previewed", fingerprint, "estimated", "13")
+                        .with(as(STATISTICIAN)),
+                200);
         assertThat(again).contains("The form changed since your last preview");
         assertThat(SERVICES.requests()).noneMatch(r -> r.path().equals("/population"));
 
         SERVICES.answer("POST", "/population", 201, """
                 {"id":"%s","version":1,"ownerId":"%s","group":"STATELESS_PERSONS"}""".formatted(ESTIMATE, UBOS));
         mvc.perform(smallCount("record", "previewed", fingerprint).with(as(STATISTICIAN)))
-                .andExpect(status().isFound()).andExpect(redirectedUrl("/population/" + ESTIMATE));
-        assertThat(SERVICES.requests()).filteredOn(r -> r.path().equals("/population")).singleElement()
-                .extracting(StubServices.Request::authorization).isEqualTo(STATISTICIAN.bearer());
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/population/" + ESTIMATE));
+        assertThat(SERVICES.requests())
+                .filteredOn(r -> r.path().equals("/population"))
+                .singleElement()
+                .extracting(StubServices.Request::authorization)
+                .isEqualTo(STATISTICIAN.bearer());
     }
 
     @Test
@@ -167,9 +217,12 @@ class PopulationPagesTest extends WebTest {
                            {"field":"area.country","message":"must be an ISO 3166-1 alpha-2 code such as UG",
                             "code":"validation.Pattern"}]}""");
         String page = html(smallCount("preview", "breakdown.SEX.MALE", "50").with(as(STATISTICIAN)), 200);
-        assertThat(page).contains("<div id=\"field-breakdown-SEX-MALE-error\">",
+        assertThat(page)
+                .contains(
+                        "<div id=\"field-breakdown-SEX-MALE-error\">",
                         "the SEX counts add up to more than the total",
-                        "<div id=\"field-area-country-error\">", "This is not in the expected form.")
+                        "<div id=\"field-area-country-error\">",
+                        "This is not in the expected form.")
                 .contains("href=\"#field-breakdown-SEX-MALE\">Sex: male: the SEX counts add up to more than the total")
                 .doesNotContain("id=\"record\"");
         // a reader who records nothing is not shown the form
@@ -185,12 +238,18 @@ class PopulationPagesTest extends WebTest {
                  "source":"Nakawa help desk tally","asOf":"2026-10-31","classification":"FORUM",
                  "sharedWithForums":["%s"],
                  "shownToOthers":{"registered":{"suppressed":"<5"},"estimated":{"value":35},
-                   "breakdown":[{"dimension":"AGE_BAND","category":"0-4","count":{"suppressed":"<5"}}]}}"""
-                .formatted(ESTIMATE, UBOS, FORUM));
+                   "breakdown":[{"dimension":"AGE_BAND","category":"0-4","count":{"suppressed":"<5"}}]}}""".formatted(ESTIMATE, UBOS, FORUM));
         String page = html(get("/population/" + ESTIMATE).with(as(STATISTICIAN)), 200);
-        assertThat(page).contains("Nakawa, Asylum seekers", "you see its exact counts", "<th scope=\"col\">Exact</th>",
-                "<th scope=\"col\">Others see</th>", "Age: 0 to 4 years", "Kampala coordination forum");
-        String registered = page.substring(page.indexOf("<th scope=\"row\">Registered</th>"),
+        assertThat(page)
+                .contains(
+                        "Nakawa, Asylum seekers",
+                        "you see its exact counts",
+                        "<th scope=\"col\">Exact</th>",
+                        "<th scope=\"col\">Others see</th>",
+                        "Age: 0 to 4 years",
+                        "Kampala coordination forum");
+        String registered = page.substring(
+                page.indexOf("<th scope=\"row\">Registered</th>"),
                 page.indexOf("<th scope=\"row\">Estimated present</th>"));
         assertThat(registered).contains("4").contains("fewer than 5");
     }

@@ -3,13 +3,15 @@ package org.arrival.web.problems;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.arrival.web.api.ApiClients;
 import org.arrival.web.api.Service;
 import org.arrival.web.api.ServiceProblem;
@@ -21,10 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpResponse;
-
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,11 +44,14 @@ class FormResultTest {
         ServiceProblem problem = (ServiceProblem) e;
         assertThat(problem.status()).isEqualTo(400);
         assertThat(problem.invalidInput()).isTrue();
-        assertThat(problem.errors()).extracting(ServiceProblem.FieldError::field)
+        assertThat(problem.errors())
+                .extracting(ServiceProblem.FieldError::field)
                 .containsExactly("percentComplete", "indicators[0].value", "periodEnd");
 
-        FormResult form = FormResult.refused(Map.of("percentComplete", "140", "narrative", "Two clinics opened"),
-                Set.of("percentComplete", "narrative", "indicators[0].value"), problem);
+        FormResult form = FormResult.refused(
+                Map.of("percentComplete", "140", "narrative", "Two clinics opened"),
+                Set.of("percentComplete", "narrative", "indicators[0].value"),
+                problem);
         assertThat(form.value("percentComplete")).isEqualTo("140");
         assertThat(form.value("narrative")).isEqualTo("Two clinics opened");
         assertThat(form.errors("percentComplete")).containsExactly("must be at most 100");
@@ -69,41 +70,70 @@ class FormResultTest {
         assertThat(form.conflict()).isTrue();
         assertThat(form.value("title")).isEqualTo("New title");
         assertThat(form.hasErrors()).isTrue();
-        assertThat(FormResult.submit(Map.of(), Set.of(), () -> { })).isNull();
+        assertThat(FormResult.submit(Map.of(), Set.of(), () -> {})).isNull();
         ServiceProblem forbidden = new ServiceProblem(Service.ACTION_PLANS, 403, "Forbidden", null, List.of());
         assertThatThrownBy(() -> FormResult.submit(Map.of(), Set.of(), () -> {
-            throw forbidden;
-        })).isSameAs(forbidden);
+                    throw forbidden;
+                }))
+                .isSameAs(forbidden);
         assertThat(ApiClients.problem(Service.FORUM, response(502, "<html>bad gateway</html>"), JSON))
                 .isInstanceOf(ServiceUnavailable.class);
         assertThat(ApiClients.problem(Service.FORUM, response(404, "not json"), JSON))
-                .isInstanceOfSatisfying(ServiceProblem.class, p -> assertThat(p.notFound()).isTrue());
+                .isInstanceOfSatisfying(
+                        ServiceProblem.class, p -> assertThat(p.notFound()).isTrue());
     }
 
     @Test
     void theFormTemplatesShowEachMessageByItsFieldAndAllOfThemInTheSummary() {
-        ServiceProblem problem = new ServiceProblem(Service.ACTION_PLANS, 400, "Invalid input", null, List.of(
-                new ServiceProblem.FieldError("percentComplete", "must be at most 100"),
-                new ServiceProblem.FieldError("plan", "is closed")));
+        ServiceProblem problem = new ServiceProblem(
+                Service.ACTION_PLANS,
+                400,
+                "Invalid input",
+                null,
+                List.of(
+                        new ServiceProblem.FieldError("percentComplete", "must be at most 100"),
+                        new ServiceProblem.FieldError("plan", "is closed")));
         FormResult form = FormResult.refused(Map.of("percentComplete", "140"), Set.of("percentComplete"), problem);
-        Page page = new Page(Locale.ENGLISH, new Messages(), new Formats(Locale.ENGLISH, java.time.ZoneOffset.UTC),
-                List.of(Locale.ENGLISH), null, null, null, "/", f -> f);
+        Page page = new Page(
+                Locale.ENGLISH,
+                new Messages(),
+                new Formats(Locale.ENGLISH, java.time.ZoneOffset.UTC),
+                List.of(Locale.ENGLISH),
+                null,
+                null,
+                null,
+                "/",
+                f -> f);
 
         StringOutput summary = new StringOutput();
-        TEMPLATES.render("problems/summary.jte", Map.of("page", page, "form", form,
-                "labels", Map.of("percentComplete", "Percent complete")), summary);
-        assertThat(summary.toString()).contains("role=\"alert\"", "There is a problem",
-                "<a href=\"#field-percentComplete\">Percent complete: must be at most 100</a>", "plan: is closed");
+        TEMPLATES.render(
+                "problems/summary.jte",
+                Map.of("page", page, "form", form, "labels", Map.of("percentComplete", "Percent complete")),
+                summary);
+        assertThat(summary.toString())
+                .contains(
+                        "role=\"alert\"",
+                        "There is a problem",
+                        "<a href=\"#field-percentComplete\">Percent complete: must be at most 100</a>",
+                        "plan: is closed");
 
         StringOutput field = new StringOutput();
-        TEMPLATES.render("forms/text.jte", Map.of("form", form, "name", "percentComplete", "label", "Percent complete",
-                "type", "number"), field);
-        assertThat(field.toString()).contains("<label for=\"field-percentComplete\">Percent complete</label>",
-                "value=\"140\"", "aria-invalid=\"true\"", "aria-describedby=\"field-percentComplete-error\"",
-                "<div id=\"field-percentComplete-error\">", "must be at most 100");
+        TEMPLATES.render(
+                "forms/text.jte",
+                Map.of("form", form, "name", "percentComplete", "label", "Percent complete", "type", "number"),
+                field);
+        assertThat(field.toString())
+                .contains(
+                        "<label for=\"field-percentComplete\">Percent complete</label>",
+                        "value=\"140\"",
+                        "aria-invalid=\"true\"",
+                        "aria-describedby=\"field-percentComplete-error\"",
+                        "<div id=\"field-percentComplete-error\">",
+                        "must be at most 100");
 
         StringOutput fresh = new StringOutput();
-        TEMPLATES.render("forms/text.jte", Map.of("form", FormResult.empty(), "name", "title", "label", "Title"), fresh);
+        TEMPLATES.render(
+                "forms/text.jte", Map.of("form", FormResult.empty(), "name", "title", "label", "Title"), fresh);
         assertThat(fresh.toString()).doesNotContain("aria-invalid", "aria-describedby", "field-error");
     }
 
@@ -120,8 +150,7 @@ class FormResultTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
 
             @Override
             public java.io.InputStream getBody() {

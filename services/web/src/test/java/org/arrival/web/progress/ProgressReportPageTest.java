@@ -12,8 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.http.Cookie;
 import java.util.UUID;
-
 import org.arrival.web.StubServices;
 import org.arrival.web.WebTest;
 import org.arrival.web.layout.Languages;
@@ -23,8 +23,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
-import jakarta.servlet.http.Cookie;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,8 +64,7 @@ class ProgressReportPageTest extends WebTest {
     void action(UUID owner, String status) {
         SERVICES.answer("GET", "/actions/" + ACTION, 200, """
                 {"id":"%s","version":4,"ownerId":"%s","title":"Trading licences and stalls at Nakawa market",
-                 "kind":"POLICY_OR_LEGAL_REFORM","sectors":["LIVELIHOODS"],"status":"%s","classification":"FORUM"}"""
-                .formatted(ACTION, owner, status));
+                 "kind":"POLICY_OR_LEGAL_REFORM","sectors":["LIVELIHOODS"],"status":"%s","classification":"FORUM"}""".formatted(ACTION, owner, status));
     }
 
     MockHttpServletRequestBuilder form(String... pairs) {
@@ -82,26 +79,30 @@ class ProgressReportPageTest extends WebTest {
     void theDuePeriodIsProposedAndTheLastReportFillsTheForm() throws Exception {
         mvc.perform(get(PATH).with(editor()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(
-                        containsString("Publish a progress report"),
-                        containsString("is 21 days late"),
-                        containsString("name=\"periodStart\" type=\"date\" value=\"2026-08-01\""),
-                        containsString("name=\"periodEnd\" type=\"date\" value=\"2026-10-31\""),
-                        containsString("name=\"percentComplete\" type=\"number\" value=\"25\""),
-                        containsString("value=\"AMBER\" checked"),
-                        containsString("name=\"indicators[0].name\" type=\"text\" value=\"Refugee traders licensed\""),
-                        containsString("name=\"indicators[0].target\" type=\"number\" value=\"300\""),
-                        containsString("name=\"indicators[0].actual\" type=\"number\" value=\"46\""),
-                        containsString("Last report: 46"),
-                        containsString("Licensing on a refugee ID agreed."),
-                        containsString("name=\"_csrf\""),
-                        containsString("href=\"/actions/" + ACTION + "\""))))
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("Publish a progress report"),
+                                containsString("is 21 days late"),
+                                containsString("name=\"periodStart\" type=\"date\" value=\"2026-08-01\""),
+                                containsString("name=\"periodEnd\" type=\"date\" value=\"2026-10-31\""),
+                                containsString("name=\"percentComplete\" type=\"number\" value=\"25\""),
+                                containsString("value=\"AMBER\" checked"),
+                                containsString(
+                                        "name=\"indicators[0].name\" type=\"text\" value=\"Refugee traders licensed\""),
+                                containsString("name=\"indicators[0].target\" type=\"number\" value=\"300\""),
+                                containsString("name=\"indicators[0].actual\" type=\"number\" value=\"46\""),
+                                containsString("Last report: 46"),
+                                containsString("Licensing on a refugee ID agreed."),
+                                containsString("name=\"_csrf\""),
+                                containsString("href=\"/actions/" + ACTION + "\""))))
                 // the narrative is written anew: last time's stays beside the field, not in it
                 .andExpect(content().string(containsString("maxlength=\"4000\"")))
                 .andExpect(content().string(not(containsString("\">Licensing on a refugee ID agreed.</textarea>"))));
-        assertThat(SERVICES.requests()).filteredOn(r -> r.path().startsWith("/actions/"))
-                .allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer "
-                        + accessToken("u-city", "kcca-coordinator", CITY, "member", "org-editor")));
+        assertThat(SERVICES.requests())
+                .filteredOn(r -> r.path().startsWith("/actions/"))
+                .allSatisfy(r -> assertThat(r.authorization())
+                        .isEqualTo(
+                                "Bearer " + accessToken("u-city", "kcca-coordinator", CITY, "member", "org-editor")));
     }
 
     @Test
@@ -109,15 +110,39 @@ class ProgressReportPageTest extends WebTest {
         SERVICES.answer("POST", "/actions/" + ACTION + "/reports", 201, """
                 {"id":"%s","actionId":"%s","periodStart":"2026-08-01","periodEnd":"2026-10-31","percentComplete":40,
                  "rag":"GREEN","indicators":[]}""".formatted(UUID.randomUUID(), ACTION));
-        mvc.perform(form("rows", "2", "periodStart", "2026-08-01", "periodEnd", "2026-10-31", "percentComplete", "40",
-                "rag", "GREEN", "narrative", "Fee waiver passed by the council.",
-                "indicators[0].name", "", "indicators[0].actual", "",
-                "indicators[1].name", "Refugee traders licensed", "indicators[1].unit", "traders",
-                "indicators[1].baseline", "0", "indicators[1].target", "300", "indicators[1].actual", "1 210,5"))
+        mvc.perform(form(
+                        "rows",
+                        "2",
+                        "periodStart",
+                        "2026-08-01",
+                        "periodEnd",
+                        "2026-10-31",
+                        "percentComplete",
+                        "40",
+                        "rag",
+                        "GREEN",
+                        "narrative",
+                        "Fee waiver passed by the council.",
+                        "indicators[0].name",
+                        "",
+                        "indicators[0].actual",
+                        "",
+                        "indicators[1].name",
+                        "Refugee traders licensed",
+                        "indicators[1].unit",
+                        "traders",
+                        "indicators[1].baseline",
+                        "0",
+                        "indicators[1].target",
+                        "300",
+                        "indicators[1].actual",
+                        "1 210,5"))
                 .andExpect(status().isFound())
                 .andExpect(redirectedUrl("/"))
                 .andExpect(flash().attributeExists(ProgressReportPage.PUBLISHED));
-        StubServices.Request sent = SERVICES.requests().stream().filter(r -> r.method().equals("POST")).findFirst()
+        StubServices.Request sent = SERVICES.requests().stream()
+                .filter(r -> r.method().equals("POST"))
+                .findFirst()
                 .orElseThrow();
         JsonNode body = JsonMapper.builder().build().readTree(sent.body());
         assertThat(body.path("periodStart").asString()).isEqualTo("2026-08-01");
@@ -138,52 +163,100 @@ class ProgressReportPageTest extends WebTest {
                             "code":"report.head-count","parameters":{"max":10000000000}},
                            {"field":"narrative","message":"looks like a phone number","code":"personal-data.phone"},
                            {"field":"periodEnd","message":"some rule without a code"}]}""");
-        mvc.perform(form("rows", "2", "periodStart", "2026-08-01", "periodEnd", "2026-10-31", "percentComplete", "40",
-                "rag", "RED", "narrative", "Call the desk on 0772 123456",
-                "indicators[1].name", "Traders licensed", "indicators[1].unit", "people",
-                "indicators[1].actual", "12.5").cookie(new Cookie(Languages.COOKIE, "fr")))
+        mvc.perform(form(
+                                "rows",
+                                "2",
+                                "periodStart",
+                                "2026-08-01",
+                                "periodEnd",
+                                "2026-10-31",
+                                "percentComplete",
+                                "40",
+                                "rag",
+                                "RED",
+                                "narrative",
+                                "Call the desk on 0772 123456",
+                                "indicators[1].name",
+                                "Traders licensed",
+                                "indicators[1].unit",
+                                "people",
+                                "indicators[1].actual",
+                                "12.5")
+                        .cookie(new Cookie(Languages.COOKIE, "fr")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(
-                        containsString("id=\"error-summary\""),
-                        containsString("href=\"#field-indicators-1--actual\""),
-                        containsString("Cet indicateur compte des personnes : indiquez un nombre entier de 0 à 10"),
-                        containsString("Cela ressemble au numéro de téléphone d’une personne."),
-                        containsString("some rule without a code"),
-                        containsString("id=\"field-indicators-1--actual\" name=\"indicators[1].actual\" type=\"number\" value=\"12.5\""),
-                        containsString("aria-describedby=\"field-indicators-1--actual-error\""),
-                        containsString(">Call the desk on 0772 123456</textarea>"),
-                        containsString("value=\"RED\" checked"))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("id=\"error-summary\""),
+                                containsString("href=\"#field-indicators-1--actual\""),
+                                containsString(
+                                        "Cet indicateur compte des personnes : indiquez un nombre entier de 0 à 10"),
+                                containsString("Cela ressemble au numéro de téléphone d’une personne."),
+                                containsString("some rule without a code"),
+                                containsString(
+                                        "id=\"field-indicators-1--actual\" name=\"indicators[1].actual\" type=\"number\" value=\"12.5\""),
+                                containsString("aria-describedby=\"field-indicators-1--actual-error\""),
+                                containsString(">Call the desk on 0772 123456</textarea>"),
+                                containsString("value=\"RED\" checked"))));
     }
 
     @Test
     void anotherIndicatorRowKeepsWhatWasTypedAndSendsNothing() throws Exception {
-        mvc.perform(form("add", "indicator", "rows", "1", "periodStart", "2026-08-01", "percentComplete", "33",
-                "indicators[0].name", "Stalls allocated"))
+        mvc.perform(form(
+                        "add",
+                        "indicator",
+                        "rows",
+                        "1",
+                        "periodStart",
+                        "2026-08-01",
+                        "percentComplete",
+                        "33",
+                        "indicators[0].name",
+                        "Stalls allocated"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(
-                        containsString("name=\"indicators[1].name\""),
-                        containsString("value=\"Stalls allocated\""),
-                        containsString("name=\"percentComplete\" type=\"number\" value=\"33\""),
-                        containsString("name=\"rows\" value=\"2\""))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("name=\"indicators[1].name\""),
+                                containsString("value=\"Stalls allocated\""),
+                                containsString("name=\"percentComplete\" type=\"number\" value=\"33\""),
+                                containsString("name=\"rows\" value=\"2\""))));
         assertThat(SERVICES.requests()).noneMatch(r -> r.method().equals("POST"));
     }
 
     @Test
     void whatCannotBeReadAsANumberIsSaidHereAndAReportedPeriodAtItsField() throws Exception {
-        mvc.perform(form("rows", "1", "periodStart", "2026-08-01", "periodEnd", "2026-10-31", "percentComplete", "forty",
-                "rag", "GREEN"))
+        mvc.perform(form(
+                        "rows",
+                        "1",
+                        "periodStart",
+                        "2026-08-01",
+                        "periodEnd",
+                        "2026-10-31",
+                        "percentComplete",
+                        "forty",
+                        "rag",
+                        "GREEN"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Give a whole number from 0 to 100.")));
         assertThat(SERVICES.requests()).noneMatch(r -> r.method().equals("POST"));
 
         SERVICES.answer("POST", "/actions/" + ACTION + "/reports", 409, """
                 {"status":409,"title":"Conflict","detail":"The action already has a report for 2026-08-01 to 2026-10-31"}""");
-        mvc.perform(form("rows", "1", "periodStart", "2026-08-01", "periodEnd", "2026-10-31", "percentComplete", "40",
-                "rag", "GREEN"))
+        mvc.perform(form(
+                        "rows",
+                        "1",
+                        "periodStart",
+                        "2026-08-01",
+                        "periodEnd",
+                        "2026-10-31",
+                        "percentComplete",
+                        "40",
+                        "rag",
+                        "GREEN"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(
-                        containsString("href=\"#field-periodStart\""),
-                        containsString("This action already has a report for this period."))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("href=\"#field-periodStart\""),
+                                containsString("This action already has a report for this period."))));
     }
 
     @Test
@@ -197,8 +270,9 @@ class ProgressReportPageTest extends WebTest {
         action(CITY, "PROPOSED");
         mvc.perform(get(PATH).with(editor()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("id=\"report-not-taken\""),
-                        not(containsString("id=\"report-form\"")))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("id=\"report-not-taken\""), not(containsString("id=\"report-form\"")))));
         assertThat(SERVICES.requests()).noneMatch(r -> r.method().equals("POST"));
     }
 }

@@ -23,13 +23,24 @@ class SessionCookieTest extends WebTest {
 
     @Test
     void theSessionCookieIsHttpOnlyLaxAndSecureBehindHttps() throws Exception {
-        String plain = mvc.perform(get(SignInConfiguration.SIGN_IN_PATH)).andReturn().getResponse()
+        String plain = mvc.perform(get(SignInConfiguration.SIGN_IN_PATH))
+                .andReturn()
+                .getResponse()
                 .getHeader("Set-Cookie");
-        assertThat(plain).startsWith(SignInConfiguration.SESSION_COOKIE + "=").contains("HttpOnly", "SameSite=Lax").doesNotContain("Secure");
+        assertThat(plain)
+                .startsWith(SignInConfiguration.SESSION_COOKIE + "=")
+                .contains("HttpOnly", "SameSite=Lax")
+                .doesNotContain("Secure");
 
-        String https = mvc.perform(get(SignInConfiguration.SIGN_IN_PATH).header("X-Forwarded-Proto", "https")
-                .header("X-Forwarded-Host", "arrival.example.org")).andReturn().getResponse().getHeader("Set-Cookie");
-        assertThat(https).startsWith(SignInConfiguration.SESSION_COOKIE + "=").contains("HttpOnly", "SameSite=Lax", "Secure");
+        String https = mvc.perform(get(SignInConfiguration.SIGN_IN_PATH)
+                        .header("X-Forwarded-Proto", "https")
+                        .header("X-Forwarded-Host", "arrival.example.org"))
+                .andReturn()
+                .getResponse()
+                .getHeader("Set-Cookie");
+        assertThat(https)
+                .startsWith(SignInConfiguration.SESSION_COOKIE + "=")
+                .contains("HttpOnly", "SameSite=Lax", "Secure");
     }
 
     @Test
@@ -40,7 +51,10 @@ class SessionCookieTest extends WebTest {
         assertThat(after).isGreaterThan(before);
         // what the session holds is stored with it: the pending authorization request, for whichever instance
         // receives Keycloak's answer
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM spring_session_attributes WHERE attribute_name LIKE ?",
-                Long.class, "%OAuth2AuthorizationRequest%")).isPositive();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM spring_session_attributes WHERE attribute_name LIKE ?",
+                        Long.class,
+                        "%OAuth2AuthorizationRequest%"))
+                .isPositive();
     }
 }

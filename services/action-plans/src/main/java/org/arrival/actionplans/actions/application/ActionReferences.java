@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.actionplans.actions.domain.Action;
 import org.arrival.actionplans.actions.domain.ActionDetails;
 import org.arrival.actionplans.actions.persistence.ActionRepository;
@@ -68,15 +67,22 @@ public class ActionReferences {
                 hiddenNeeds.add(need);
             }
         });
-        return stored.stream().map(s -> {
-            Action a = s.action();
-            boolean own = viewer.owns(a.ownerId());
-            ActionDetails shown = a.details().withReferences(viewer::maySeeOrganisation,
-                    id -> !hiddenNeeds.contains(id) && (own || !unreadable.contains(id)));
-            return shown.equals(a.details()) ? s
-                    : new StoredAction(new Action(a.id(), a.version(), a.ownerId(), shown, a.status()), s.createdAt(),
-                            s.updatedAt());
-        }).toList();
+        return stored.stream()
+                .map(s -> {
+                    Action a = s.action();
+                    boolean own = viewer.owns(a.ownerId());
+                    ActionDetails shown = a.details()
+                            .withReferences(
+                                    viewer::maySeeOrganisation,
+                                    id -> !hiddenNeeds.contains(id) && (own || !unreadable.contains(id)));
+                    return shown.equals(a.details())
+                            ? s
+                            : new StoredAction(
+                                    new Action(a.id(), a.version(), a.ownerId(), shown, a.status()),
+                                    s.createdAt(),
+                                    s.updatedAt());
+                })
+                .toList();
     }
 
     private static void unreadable(Viewer viewer, Map<UUID, RecordScope> scopes, Set<UUID> into) {

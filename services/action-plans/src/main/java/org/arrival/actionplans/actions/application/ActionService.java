@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.actionplans.actions.domain.Action;
 import org.arrival.actionplans.actions.domain.ActionDetails;
 import org.arrival.actionplans.actions.domain.Cascade;
@@ -15,23 +14,23 @@ import org.arrival.actionplans.actions.persistence.ActionRepository.ActionFilter
 import org.arrival.actionplans.actions.persistence.ActionRepository.CascadeRow;
 import org.arrival.actionplans.actions.persistence.ActionRepository.StoredAction;
 import org.arrival.actionplans.evidence.persistence.KnownEvidence;
-import org.arrival.actionplans.freshness.application.FreshnessCheck;
 import org.arrival.actionplans.frameworks.domain.FrameworkCatalogue;
+import org.arrival.actionplans.freshness.application.FreshnessCheck;
 import org.arrival.actionplans.plans.persistence.PlanRepository;
 import org.arrival.actionplans.shared.application.EventClassification;
 import org.arrival.actionplans.shared.application.PlanningAccess;
 import org.arrival.actionplans.shared.persistence.PlanningRevisions;
-import org.arrival.platform.messaging.history.RecordHistory;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.ActionProposed;
 import org.arrival.contracts.actionplans.ActionStatus;
 import org.arrival.contracts.actionplans.ActionUpdated;
 import org.arrival.contracts.actionplans.Participant;
 import org.arrival.platform.directory.Organisations.KnownOrganisation;
-import org.arrival.platform.security.Viewer;
+import org.arrival.platform.messaging.history.RecordHistory;
 import org.arrival.platform.messaging.outbox.Outbox;
 import org.arrival.platform.messaging.outbox.OutgoingEvent;
 import org.arrival.platform.security.Caller;
+import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.AccessRefused;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
@@ -66,9 +65,16 @@ public class ActionService {
     private final Outbox outbox;
     private final FreshnessCheck freshness;
 
-    public ActionService(ActionRepository actions, PlanRepository plans, KnownEvidence evidence,
-            FrameworkCatalogue frameworks, PlanningRevisions revisions, PlanningAccess access,
-            ActionReferences references, Outbox outbox, FreshnessCheck freshness) {
+    public ActionService(
+            ActionRepository actions,
+            PlanRepository plans,
+            KnownEvidence evidence,
+            FrameworkCatalogue frameworks,
+            PlanningRevisions revisions,
+            PlanningAccess access,
+            ActionReferences references,
+            Outbox outbox,
+            FreshnessCheck freshness) {
         this.freshness = freshness;
         this.actions = actions;
         this.plans = plans;
@@ -115,8 +121,8 @@ public class ActionService {
     }
 
     @Transactional
-    public StoredAction move(Caller caller, UUID id, @Nullable Long expectedVersion, ActionStatus target,
-            @Nullable String reason) {
+    public StoredAction move(
+            Caller caller, UUID id, @Nullable Long expectedVersion, ActionStatus target, @Nullable String reason) {
         Viewer viewer = access.viewer(caller);
         Action current = ownedForUpdate(viewer, id, expectedVersion);
         Action next = current.moveTo(target, reason);
@@ -137,7 +143,8 @@ public class ActionService {
     }
 
     private StoredAction readable(Viewer viewer, UUID id) {
-        return actions.find(id).filter(s -> visible(viewer, s.action()))
+        return actions.find(id)
+                .filter(s -> visible(viewer, s.action()))
                 .orElseThrow(() -> new RecordNotFound("action", id));
     }
 
@@ -145,8 +152,9 @@ public class ActionService {
     @Transactional(readOnly = true)
     public PageResult<StoredAction> list(Caller caller, ActionFilter filter, PageQuery page) {
         Viewer viewer = access.viewer(caller);
-        if (filter.need() != null && !evidence.needOwners(List.of(filter.need())).entrySet().stream()
-                .allMatch(e -> viewer.maySeeOrganisation(e.getValue()))) {
+        if (filter.need() != null
+                && !evidence.needOwners(List.of(filter.need())).entrySet().stream()
+                        .allMatch(e -> viewer.maySeeOrganisation(e.getValue()))) {
             return PageResult.of(List.of(), page, 0);
         }
         PageResult<StoredAction> found = actions.search(filter, viewer, page);
@@ -179,31 +187,39 @@ public class ActionService {
         Viewer viewer = access.viewer(caller);
         Action parent = readable(viewer, id).action();
         List<CascadeRow> rows = actions.children(id);
-        List<Cascade.Child> readable = rows.stream().filter(r -> viewer.mayRead(r.scope())).map(CascadeRow::child)
+        List<Cascade.Child> readable = rows.stream()
+                .filter(r -> viewer.mayRead(r.scope()))
+                .map(CascadeRow::child)
                 .toList();
-        Cascade seen = Cascade.of(readable, viewer.visibleOrganisations(parent.details().expectedImplementers()));
-        Integer notShown = viewer.owns(parent.ownerId()) && !viewer.enforcementBody()
-                ? rows.size() - readable.size() : null;
-        return new CascadeResult(parent, seen.children(), notShown, seen.percentComplete(),
-                seen.missingImplementers());
+        Cascade seen = Cascade.of(
+                readable, viewer.visibleOrganisations(parent.details().expectedImplementers()));
+        Integer notShown =
+                viewer.owns(parent.ownerId()) && !viewer.enforcementBody() ? rows.size() - readable.size() : null;
+        return new CascadeResult(parent, seen.children(), notShown, seen.percentComplete(), seen.missingImplementers());
     }
 
     /**
      * A commitment, the children the caller reads, the roll-up over them and who has not linked yet;
      * {@code childrenNotShown} only for the commitment's owner (null otherwise).
      */
-    public record CascadeResult(Action parent, List<Cascade.Child> children, @Nullable Integer childrenNotShown,
-            @Nullable Double percentComplete, List<UUID> missingImplementers) {
-    }
+    public record CascadeResult(
+            Action parent,
+            List<Cascade.Child> children,
+            @Nullable Integer childrenNotShown,
+            @Nullable Double percentComplete,
+            List<UUID> missingImplementers) {}
 
     private static boolean visible(Viewer viewer, Action a) {
-        return viewer.mayRead(a.ownerId(), a.details().classification(), a.details().sharedWithForums());
+        return viewer.mayRead(
+                a.ownerId(), a.details().classification(), a.details().sharedWithForums());
     }
 
     /** Locks the action; 404 if the caller cannot see it, 403 unless they edit for its owner, 412 if stale. */
     private Action ownedForUpdate(Viewer viewer, UUID id, @Nullable Long expectedVersion) {
         Caller caller = viewer.caller();
-        Action current = actions.findForUpdate(id).map(StoredAction::action).filter(a -> visible(viewer, a))
+        Action current = actions.findForUpdate(id)
+                .map(StoredAction::action)
+                .filter(a -> visible(viewer, a))
                 .orElseThrow(() -> new RecordNotFound("action", id));
         if (!caller.actsFor(current.ownerId())) {
             throw new AccessRefused("Only the organisation accountable for an action changes it; others take part"
@@ -227,7 +243,9 @@ public class ActionService {
     private void requireReferences(Viewer viewer, UUID id, UUID owner, ActionDetails current, ActionDetails next) {
         frameworks.requireKnown(ActionDetails.added(current.frameworkItems(), next.frameworkItems()));
         if (next.planId() != null && !next.planId().equals(current.planId())) {
-            boolean own = plans.find(next.planId()).map(p -> p.plan().ownerId().equals(owner)).orElse(false);
+            boolean own = plans.find(next.planId())
+                    .map(p -> p.plan().ownerId().equals(owner))
+                    .orElse(false);
             if (!own) {
                 throw new UnprocessableReference("planId", "no plan " + next.planId() + " of the action's owner");
             }
@@ -249,32 +267,39 @@ public class ActionService {
             }
         });
         if (!needs.isEmpty()) {
-            throw new UnprocessableReference("needIds", "no need " + join(needs) + " is known from the assessments service");
+            throw new UnprocessableReference(
+                    "needIds", "no need " + join(needs) + " is known from the assessments service");
         }
         List<UUID> gaps = evidence.unknownGaps(ActionDetails.added(current.gapIds(), next.gapIds()));
         if (!gaps.isEmpty()) {
-            throw new UnprocessableReference("gapIds", "no checklist gap " + join(gaps) + " is known from the assessments service");
+            throw new UnprocessableReference(
+                    "gapIds", "no checklist gap " + join(gaps) + " is known from the assessments service");
         }
     }
 
     private void requireParent(Viewer viewer, UUID id, UUID parentId) {
-        Action parent = actions.find(parentId).map(StoredAction::action).filter(a -> visible(viewer, a))
+        Action parent = actions.find(parentId)
+                .map(StoredAction::action)
+                .filter(a -> visible(viewer, a))
                 .orElseThrow(() -> new UnprocessableReference("implementsActionId", "no action " + parentId));
         if (!parent.details().requiresLocalImplementation()) {
-            throw new UnprocessableReference("implementsActionId",
+            throw new UnprocessableReference(
+                    "implementsActionId",
                     "action " + parentId + " is not a commitment that requires local implementation");
         }
         if (parent.status() == ActionStatus.CANCELLED) {
             throw new UnprocessableReference("implementsActionId", "commitment " + parentId + " was cancelled");
         }
         if (actions.ancestorsOf(parentId).contains(id)) {
-            throw new UnprocessableReference("implementsActionId",
-                    "an action cannot implement itself or an action that implements it");
+            throw new UnprocessableReference(
+                    "implementsActionId", "an action cannot implement itself or an action that implements it");
         }
     }
 
     private void requireOrganisation(Viewer viewer, String field, UUID organisation) {
-        KnownOrganisation o = access.organisations().find(organisation).filter(k -> viewer.maySeeOrganisation(k.id()))
+        KnownOrganisation o = access.organisations()
+                .find(organisation)
+                .filter(k -> viewer.maySeeOrganisation(k.id()))
                 .orElseThrow(() -> new UnprocessableReference(field, "no organisation " + organisation));
         if (!o.canTakePart()) {
             throw new UnprocessableReference(field, "organisation " + organisation + " is " + o.status());
@@ -286,13 +311,32 @@ public class ActionService {
     }
 
     private static ActionDetails emptyLike(ActionDetails d) {
-        return new ActionDetails(null, d.title(), null, d.kind(), List.of(), List.of(), List.of(), null, null,
-                d.reportingCadence(), List.of(), null, false, List.of(), null, List.of(), List.of(), List.of(),
-                DataClassification.FORUM, List.of());
+        return new ActionDetails(
+                null,
+                d.title(),
+                null,
+                d.kind(),
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                null,
+                d.reportingCadence(),
+                List.of(),
+                null,
+                false,
+                List.of(),
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                DataClassification.FORUM,
+                List.of());
     }
 
     private void publish(Action a, Object event, Instant at) {
-        outbox.append(OutgoingEvent.about(a.id(), a.ownerId(), classification(a), event).at(at));
+        outbox.append(OutgoingEvent.about(a.id(), a.ownerId(), classification(a), event)
+                .at(at));
         revisions.record(RECORD_TYPE, a.id(), a.version(), event, at);
     }
 
@@ -310,16 +354,38 @@ public class ActionService {
         if (named.isEmpty()) {
             return d.classification();
         }
-        return EventClassification.naming(d.classification(), named, d.sharedWithForums(),
+        return EventClassification.naming(
+                d.classification(),
+                named,
+                d.sharedWithForums(),
                 access.organisations().hiddenFromEnforcementBodies()::contains);
     }
 
     public static org.arrival.contracts.actionplans.Action snapshot(Action a) {
         ActionDetails d = a.details();
-        return new org.arrival.contracts.actionplans.Action(a.id(), a.version(), a.ownerId(), d.planId(), d.title(),
-                d.description(), d.kind(), d.sectors(), d.targetGroups(), d.areas(), d.startDate(), d.endDate(),
-                d.reportingCadence(), d.participants(), d.implementsActionId(), d.requiresLocalImplementation(),
-                d.expectedImplementers(), d.weight(), d.needIds(), d.gapIds(), d.frameworkItems(),
-                d.sharedWithForums(), a.status());
+        return new org.arrival.contracts.actionplans.Action(
+                a.id(),
+                a.version(),
+                a.ownerId(),
+                d.planId(),
+                d.title(),
+                d.description(),
+                d.kind(),
+                d.sectors(),
+                d.targetGroups(),
+                d.areas(),
+                d.startDate(),
+                d.endDate(),
+                d.reportingCadence(),
+                d.participants(),
+                d.implementsActionId(),
+                d.requiresLocalImplementation(),
+                d.expectedImplementers(),
+                d.weight(),
+                d.needIds(),
+                d.gapIds(),
+                d.frameworkItems(),
+                d.sharedWithForums(),
+                a.status());
     }
 }

@@ -1,16 +1,5 @@
 package org.arrival.actionplans.actions.domain;
 
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.UUID;
-
-import org.arrival.contracts.actionplans.ActionStatus;
-import org.arrival.platform.web.InvalidInput;
-import org.arrival.platform.web.RuleViolation;
-import org.jspecify.annotations.Nullable;
-
 import static org.arrival.contracts.actionplans.ActionStatus.CANCELLED;
 import static org.arrival.contracts.actionplans.ActionStatus.COMMITTED;
 import static org.arrival.contracts.actionplans.ActionStatus.COMPLETED;
@@ -18,6 +7,16 @@ import static org.arrival.contracts.actionplans.ActionStatus.EVALUATED;
 import static org.arrival.contracts.actionplans.ActionStatus.IN_PROGRESS;
 import static org.arrival.contracts.actionplans.ActionStatus.ON_HOLD;
 import static org.arrival.contracts.actionplans.ActionStatus.PROPOSED;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.arrival.contracts.actionplans.ActionStatus;
+import org.arrival.platform.web.InvalidInput;
+import org.arrival.platform.web.RuleViolation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An action or commitment and its lifecycle: PROPOSED, COMMITTED, IN_PROGRESS (and back and forth to ON_HOLD),

@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.ActionKind;
 import org.arrival.contracts.actionplans.Participant;
@@ -66,8 +65,10 @@ public record ActionDetails(
     }
 
     private static <T> List<T> distinct(@Nullable List<T> values) {
-        return values == null ? List.of()
-                : List.copyOf(new LinkedHashSet<>(values.stream().filter(Objects::nonNull).toList()));
+        return values == null
+                ? List.of()
+                : List.copyOf(new LinkedHashSet<>(
+                        values.stream().filter(Objects::nonNull).toList()));
     }
 
     public ActionDetails validated() {
@@ -88,21 +89,23 @@ public record ActionDetails(
                 throw InvalidInput.field("areas.country", "is required");
             }
             if (area.subdivision() != null && !area.subdivision().startsWith(area.country() + "-")) {
-                throw InvalidInput.field("areas.subdivision", area.subdivision() + " is not a subdivision of "
-                        + area.country());
+                throw InvalidInput.field(
+                        "areas.subdivision", area.subdivision() + " is not a subdivision of " + area.country());
             }
         }
         if (startDate != null && endDate != null && startDate.isAfter(endDate)) {
             throw InvalidInput.field("endDate", "must not be before startDate");
         }
         if (weight != null && implementsActionId == null) {
-            throw InvalidInput.field("weight", "applies only to an action that implements another (implementsActionId)");
+            throw InvalidInput.field(
+                    "weight", "applies only to an action that implements another (implementsActionId)");
         }
         if (weight != null && (weight < 1 || weight > 100)) {
             throw InvalidInput.field("weight", "must be between 1 and 100");
         }
         if (!requiresLocalImplementation && !expectedImplementers.isEmpty()) {
-            throw InvalidInput.field("expectedImplementers", "apply only to a commitment that requiresLocalImplementation");
+            throw InvalidInput.field(
+                    "expectedImplementers", "apply only to a commitment that requiresLocalImplementation");
         }
         for (Participant p : participants) {
             if (p.organisationId() == null || p.role() == null) {
@@ -119,12 +122,28 @@ public record ActionDetails(
      */
     public ActionDetails withReferences(Predicate<UUID> organisationShown, Predicate<UUID> recordShown) {
         boolean parentShown = implementsActionId == null || recordShown.test(implementsActionId);
-        return new ActionDetails(planId == null || recordShown.test(planId) ? planId : null, title, description, kind,
-                sectors, targetGroups, areas, startDate, endDate, reportingCadence,
-                participants.stream().filter(p -> organisationShown.test(p.organisationId())).toList(),
-                parentShown ? implementsActionId : null, requiresLocalImplementation,
-                expectedImplementers.stream().filter(organisationShown).toList(), parentShown ? weight : null,
-                needIds.stream().filter(recordShown).toList(), gapIds, frameworkItems, classification,
+        return new ActionDetails(
+                planId == null || recordShown.test(planId) ? planId : null,
+                title,
+                description,
+                kind,
+                sectors,
+                targetGroups,
+                areas,
+                startDate,
+                endDate,
+                reportingCadence,
+                participants.stream()
+                        .filter(p -> organisationShown.test(p.organisationId()))
+                        .toList(),
+                parentShown ? implementsActionId : null,
+                requiresLocalImplementation,
+                expectedImplementers.stream().filter(organisationShown).toList(),
+                parentShown ? weight : null,
+                needIds.stream().filter(recordShown).toList(),
+                gapIds,
+                frameworkItems,
+                classification,
                 sharedWithForums);
     }
 

@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.contracts.actionplans.ActionStatus;
 import org.jspecify.annotations.Nullable;
 
@@ -20,7 +19,12 @@ import org.jspecify.annotations.Nullable;
 public record Cascade(List<Child> children, @Nullable Double percentComplete, List<UUID> missingImplementers) {
 
     /** One implementing action: its owner, status, weight and latest reported percent (null if none yet). */
-    public record Child(UUID actionId, UUID ownerId, String title, ActionStatus status, int weight,
+    public record Child(
+            UUID actionId,
+            UUID ownerId,
+            String title,
+            ActionStatus status,
+            int weight,
             @Nullable Integer latestPercent) {
 
         boolean counts() {
@@ -37,11 +41,16 @@ public record Cascade(List<Child> children, @Nullable Double percentComplete, Li
                 weighted += (long) c.weight() * (c.latestPercent() == null ? 0 : c.latestPercent());
             }
         }
-        Double percent = weights == 0 ? null
-                : BigDecimal.valueOf(weighted).divide(BigDecimal.valueOf(weights), 1, RoundingMode.HALF_UP).doubleValue();
+        Double percent = weights == 0
+                ? null
+                : BigDecimal.valueOf(weighted)
+                        .divide(BigDecimal.valueOf(weights), 1, RoundingMode.HALF_UP)
+                        .doubleValue();
         Set<UUID> implementing = new LinkedHashSet<>();
         children.stream().filter(Child::counts).forEach(c -> implementing.add(c.ownerId()));
-        List<UUID> missing = expectedImplementers.stream().filter(o -> !implementing.contains(o)).toList();
+        List<UUID> missing = expectedImplementers.stream()
+                .filter(o -> !implementing.contains(o))
+                .toList();
         return new Cascade(List.copyOf(children), percent, missing);
     }
 }

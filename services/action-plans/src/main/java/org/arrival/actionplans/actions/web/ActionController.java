@@ -1,20 +1,20 @@
 package org.arrival.actionplans.actions.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-
-import jakarta.validation.Valid;
-
 import org.arrival.actionplans.actions.application.ActionService;
 import org.arrival.actionplans.actions.persistence.ActionRepository;
 import org.arrival.actionplans.actions.persistence.ActionRepository.ActionFilter;
 import org.arrival.actionplans.actions.persistence.ActionRepository.StoredAction;
-import org.arrival.platform.messaging.history.RecordHistory;
 import org.arrival.actionplans.shared.web.Versions;
 import org.arrival.contracts.actionplans.ActionStatus;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
+import org.arrival.platform.messaging.history.RecordHistory;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.web.ETags;
 import org.arrival.platform.web.InvalidInput;
@@ -32,9 +32,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
 @RestController
 @RequestMapping(path = "/actions", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Actions", description = "Actions and commitments, their lifecycle, links and the vertical cascade")
@@ -48,17 +45,21 @@ public class ActionController {
         this.service = service;
     }
 
-    @Operation(summary = "Record an action for the caller's organisation (editors and administrators); it starts PROPOSED")
+    @Operation(
+            summary = "Record an action for the caller's organisation (editors and administrators); it starts PROPOSED")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<ActionView> propose(Caller caller, @Valid @RequestBody ActionInput input) {
         StoredAction a = service.propose(caller, input.toDetails());
-        return ResponseEntity.created(URI.create("/actions/" + a.action().id())).eTag(ETags.of(a.action().version()))
+        return ResponseEntity.created(URI.create("/actions/" + a.action().id()))
+                .eTag(ETags.of(a.action().version()))
                 .body(ActionView.of(a));
     }
 
-    @Operation(summary = "List the actions the caller may see, filtered and paged; area is a country or subdivision code")
+    @Operation(
+            summary = "List the actions the caller may see, filtered and paged; area is a country or subdivision code")
     @GetMapping
-    public PageResult<ActionView> list(Caller caller,
+    public PageResult<ActionView> list(
+            Caller caller,
             @RequestParam(required = false) UUID owner,
             @RequestParam(required = false) UUID plan,
             @RequestParam(required = false) UUID forum,
@@ -79,8 +80,19 @@ public class ActionController {
         if (where != null && !AREA.matcher(where).matches()) {
             throw InvalidInput.field("area", "must be a country (UG) or subdivision (UG-C) code");
         }
-        ActionFilter filter = new ActionFilter(owner, plan, forum, sector, where, status,
-                Versions.blankToNull(frameworkItem), targetGroup, need, gap, overdue, implementsActionId);
+        ActionFilter filter = new ActionFilter(
+                owner,
+                plan,
+                forum,
+                sector,
+                where,
+                status,
+                Versions.blankToNull(frameworkItem),
+                targetGroup,
+                need,
+                gap,
+                overdue,
+                implementsActionId);
         return service.list(caller, filter, paging).map(ActionView::of);
     }
 
@@ -90,9 +102,13 @@ public class ActionController {
         return respond(service.get(caller, id));
     }
 
-    @Operation(summary = "Edit an open action, its links included (its owner's editors and administrators); needs If-Match")
+    @Operation(
+            summary =
+                    "Edit an open action, its links included (its owner's editors and administrators); needs If-Match")
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<ActionView> revise(Caller caller, @PathVariable UUID id,
+    public ResponseEntity<ActionView> revise(
+            Caller caller,
+            @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody ActionInput input) {
         long expected = ETags.requiredVersion(ifMatch);
@@ -101,13 +117,17 @@ public class ActionController {
 
     @Operation(summary = "Move an action along its lifecycle (its owner); CANCELLED needs a reason; If-Match optional")
     @PostMapping(path = "/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<ActionView> move(Caller caller, @PathVariable UUID id,
+    public ResponseEntity<ActionView> move(
+            Caller caller,
+            @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody ActionStatusInput input) {
         return respond(service.move(caller, id, Versions.optional(ifMatch), input.status(), input.reason()));
     }
 
-    @Operation(summary = "The local actions implementing a commitment that the caller may read, the weighted roll-up of their progress and the expected implementers still missing, all computed over the actions the caller may read; childrenNotShown only for the commitment's owner")
+    @Operation(
+            summary =
+                    "The local actions implementing a commitment that the caller may read, the weighted roll-up of their progress and the expected implementers still missing, all computed over the actions the caller may read; childrenNotShown only for the commitment's owner")
     @GetMapping("/{id}/cascade")
     public CascadeView cascade(Caller caller, @PathVariable UUID id) {
         return CascadeView.of(service.cascade(caller, id));

@@ -1,12 +1,10 @@
 package org.arrival.actionplans.actions.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.arrival.actionplans.actions.persistence.ActionRepository.StoredAction;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.ActionKind;
@@ -51,10 +49,32 @@ public record ActionView(
     public static ActionView of(StoredAction s) {
         var a = s.action();
         var d = a.details();
-        return new ActionView(a.id(), a.version(), a.ownerId(), d.planId(), d.title(), d.description(), d.kind(),
-                d.sectors(), d.targetGroups(), d.areas(), d.startDate(), d.endDate(), d.reportingCadence(),
-                d.participants(), d.implementsActionId(), d.requiresLocalImplementation(), d.expectedImplementers(),
-                d.weight(), d.needIds(), d.gapIds(), d.frameworkItems(), a.status(), d.classification(),
-                d.sharedWithForums(), s.createdAt(), s.updatedAt());
+        return new ActionView(
+                a.id(),
+                a.version(),
+                a.ownerId(),
+                d.planId(),
+                d.title(),
+                d.description(),
+                d.kind(),
+                d.sectors(),
+                d.targetGroups(),
+                d.areas(),
+                d.startDate(),
+                d.endDate(),
+                d.reportingCadence(),
+                d.participants(),
+                d.implementsActionId(),
+                d.requiresLocalImplementation(),
+                d.expectedImplementers(),
+                d.weight(),
+                d.needIds(),
+                d.gapIds(),
+                d.frameworkItems(),
+                a.status(),
+                d.classification(),
+                d.sharedWithForums(),
+                s.createdAt(),
+                s.updatedAt());
     }
 }

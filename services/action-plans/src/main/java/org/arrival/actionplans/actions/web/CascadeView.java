@@ -1,10 +1,8 @@
 package org.arrival.actionplans.actions.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.arrival.actionplans.actions.application.ActionService.CascadeResult;
 import org.arrival.contracts.actionplans.ActionStatus;
 import org.jspecify.annotations.Nullable;
@@ -17,17 +15,31 @@ import org.jspecify.annotations.Nullable;
  * actions implement its commitment that it may not read.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CascadeView(UUID actionId, List<ChildView> children, @Nullable Integer childrenNotShown,
-        @Nullable Double percentComplete, List<UUID> missingImplementers) {
+public record CascadeView(
+        UUID actionId,
+        List<ChildView> children,
+        @Nullable Integer childrenNotShown,
+        @Nullable Double percentComplete,
+        List<UUID> missingImplementers) {
 
     /** One implementing action; {@code latestPercent} is null until it reports. */
-    public record ChildView(UUID id, UUID ownerId, String title, ActionStatus status, int weight,
-            @Nullable Integer latestPercent) {
-    }
+    public record ChildView(
+            UUID id,
+            UUID ownerId,
+            String title,
+            ActionStatus status,
+            int weight,
+            @Nullable Integer latestPercent) {}
 
     public static CascadeView of(CascadeResult r) {
-        return new CascadeView(r.parent().id(), r.children().stream()
-                .map(c -> new ChildView(c.actionId(), c.ownerId(), c.title(), c.status(), c.weight(), c.latestPercent()))
-                .toList(), r.childrenNotShown(), r.percentComplete(), r.missingImplementers());
+        return new CascadeView(
+                r.parent().id(),
+                r.children().stream()
+                        .map(c -> new ChildView(
+                                c.actionId(), c.ownerId(), c.title(), c.status(), c.weight(), c.latestPercent()))
+                        .toList(),
+                r.childrenNotShown(),
+                r.percentComplete(),
+                r.missingImplementers());
     }
 }

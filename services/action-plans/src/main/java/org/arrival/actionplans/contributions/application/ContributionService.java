@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.arrival.actionplans.contributions.domain.Contribution;
 import org.arrival.actionplans.contributions.persistence.ContributionRepository;
 import org.arrival.actionplans.contributions.persistence.ContributionRepository.StoredContribution;
@@ -15,11 +14,11 @@ import org.arrival.actionplans.shared.application.EventClassification;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.ContributionKind;
 import org.arrival.contracts.actionplans.ContributionMade;
-import org.arrival.platform.security.RecordScope;
-import org.arrival.platform.security.Viewer;
 import org.arrival.platform.messaging.outbox.Outbox;
 import org.arrival.platform.messaging.outbox.OutgoingEvent;
 import org.arrival.platform.security.Caller;
+import org.arrival.platform.security.RecordScope;
+import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.AccessRefused;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
@@ -53,17 +52,19 @@ public class ContributionService {
             throw new AccessRefused("Contributions come from other organisations; owners answer through their own"
                     + " records (the action, its milestones and reports)");
         }
-        Contribution c = new Contribution(UUID.randomUUID(), action.id(), contributor, kind, text)
-                .validated();
+        Contribution c = new Contribution(UUID.randomUUID(), action.id(), contributor, kind, text).validated();
         Instant at = access.clock().instant();
         contributions.insert(c, caller.userId(), at);
         ContributionMade event = new ContributionMade(snapshot(c), caller.toActor());
         // the event is the contributor's but names the action: one of a hidden organisation makes it RESTRICTED
-        DataClassification classification = EventClassification.naming(action.classification(),
-                List.of(action.ownerId()), action.sharedWithForums(),
+        DataClassification classification = EventClassification.naming(
+                action.classification(),
+                List.of(action.ownerId()),
+                action.sharedWithForums(),
                 access.organisations().hiddenFromEnforcementBodies()::contains);
         outbox.append(OutgoingEvent.about(c.id(), c.contributorId(), classification, event)
-                .keyedBy(action.id()).at(at));
+                .keyedBy(action.id())
+                .at(at));
         return contributions.find(actionId, c.id()).orElseThrow();
     }
 
@@ -71,7 +72,9 @@ public class ContributionService {
     public StoredContribution get(Caller caller, UUID actionId, UUID id) {
         Viewer viewer = access.viewer(caller);
         ActionState action = access.readable(viewer, actionId);
-        return contributions.find(actionId, id).filter(c -> viewer.mayRead(scope(action, c.contribution())))
+        return contributions
+                .find(actionId, id)
+                .filter(c -> viewer.mayRead(scope(action, c.contribution())))
                 .orElseThrow(() -> new RecordNotFound("contribution", id));
     }
 
@@ -84,7 +87,8 @@ public class ContributionService {
     public PageResult<StoredContribution> list(Caller caller, UUID actionId, ContributionKind kind, PageQuery page) {
         Viewer viewer = access.viewer(caller);
         access.readable(viewer, actionId);
-        Set<UUID> leftOut = viewer.hiddenOrganisations().stream().filter(o -> !viewer.maySeeOrganisation(o))
+        Set<UUID> leftOut = viewer.hiddenOrganisations().stream()
+                .filter(o -> !viewer.maySeeOrganisation(o))
                 .collect(Collectors.toSet());
         return contributions.list(actionId, kind, leftOut, page);
     }
@@ -95,7 +99,7 @@ public class ContributionService {
     }
 
     public static org.arrival.contracts.actionplans.Contribution snapshot(Contribution c) {
-        return new org.arrival.contracts.actionplans.Contribution(c.id(), c.actionId(), c.contributorId(), c.kind(),
-                c.text());
+        return new org.arrival.contracts.actionplans.Contribution(
+                c.id(), c.actionId(), c.contributorId(), c.kind(), c.text());
     }
 }

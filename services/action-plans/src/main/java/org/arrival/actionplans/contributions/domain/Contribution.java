@@ -1,7 +1,6 @@
 package org.arrival.actionplans.contributions.domain;
 
 import java.util.UUID;
-
 import org.arrival.contracts.actionplans.ContributionKind;
 import org.arrival.platform.web.InvalidInput;
 

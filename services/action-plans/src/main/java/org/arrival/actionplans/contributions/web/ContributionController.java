@@ -1,10 +1,10 @@
 package org.arrival.actionplans.contributions.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
-
-import jakarta.validation.Valid;
-
 import org.arrival.actionplans.contributions.application.ContributionService;
 import org.arrival.actionplans.contributions.persistence.ContributionRepository;
 import org.arrival.actionplans.contributions.persistence.ContributionRepository.StoredContribution;
@@ -22,12 +22,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
 @RestController
 @RequestMapping(path = "/actions/{actionId}/contributions", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Contributions", description = "Comments on, endorsements of and objections to actions of other organisations")
+@Tag(
+        name = "Contributions",
+        description = "Comments on, endorsements of and objections to actions of other organisations")
 public class ContributionController {
 
     private final ContributionService service;
@@ -38,16 +37,19 @@ public class ContributionController {
 
     @Operation(summary = "Comment on, endorse or object to another organisation's action")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<ContributionView> contribute(Caller caller, @PathVariable UUID actionId,
-            @Valid @RequestBody ContributionInput input) {
+    public ResponseEntity<ContributionView> contribute(
+            Caller caller, @PathVariable UUID actionId, @Valid @RequestBody ContributionInput input) {
         StoredContribution c = service.contribute(caller, actionId, input.kind(), input.text());
-        return ResponseEntity.created(URI.create("/actions/" + actionId + "/contributions/" + c.contribution().id()))
+        return ResponseEntity.created(URI.create("/actions/" + actionId + "/contributions/"
+                        + c.contribution().id()))
                 .body(ContributionView.of(c));
     }
 
     @Operation(summary = "The contributions to the action, newest first")
     @GetMapping
-    public PageResult<ContributionView> list(Caller caller, @PathVariable UUID actionId,
+    public PageResult<ContributionView> list(
+            Caller caller,
+            @PathVariable UUID actionId,
             @RequestParam(required = false) ContributionKind kind,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size,

@@ -1,17 +1,15 @@
 package org.arrival.actionplans.contributions.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.arrival.actionplans.contributions.persistence.ContributionRepository.StoredContribution;
 import org.arrival.contracts.actionplans.ContributionKind;
 
 /** A contribution as the API shows it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ContributionView(UUID id, UUID actionId, UUID contributorId, ContributionKind kind, String text,
-        Instant createdAt) {
+public record ContributionView(
+        UUID id, UUID actionId, UUID contributorId, ContributionKind kind, String text, Instant createdAt) {
 
     public static ContributionView of(StoredContribution s) {
         var c = s.contribution();

@@ -27,7 +27,8 @@ public class AssessmentsListener {
         this.known = known;
     }
 
-    @KafkaListener(topics = { "arrival.assessments.needs.v1", "arrival.assessments.gaps.v1" },
+    @KafkaListener(
+            topics = {"arrival.assessments.needs.v1", "arrival.assessments.gaps.v1"},
             groupId = "${spring.kafka.consumer.group-id}")
     public void on(ConsumerRecord<String, byte[]> record) {
         handling.handleOnce(CONSUMER, record, this::apply);
@@ -36,8 +37,10 @@ public class AssessmentsListener {
     void apply(InboundEvent event) {
         String name = event.type().substring(0, event.type().lastIndexOf(".v"));
         switch (name.substring(name.lastIndexOf('.') + 1)) {
-            case "NeedIdentified" -> known.upsert(event.payloadAs(NeedIdentified.class).need());
-            case "NeedUpdated" -> known.upsert(event.payloadAs(NeedUpdated.class).need());
+            case "NeedIdentified" ->
+                known.upsert(event.payloadAs(NeedIdentified.class).need());
+            case "NeedUpdated" ->
+                known.upsert(event.payloadAs(NeedUpdated.class).need());
             case "ChecklistGapIdentified" -> known.upsert(event.payloadAs(ChecklistGapIdentified.class));
             default -> {
                 // other assessment events and types added later are not needed here

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.actionplans.shared.persistence.PlanningSql;
 import org.arrival.contracts.assessments.ChecklistGapIdentified;
 import org.arrival.contracts.assessments.Need;
@@ -29,22 +28,30 @@ public class KnownEvidence {
 
     /** Records a need's state; an older or repeated version changes nothing. */
     public void upsert(Need n) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO known_need (id, version, owner_id, status, sector) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, owner_id = EXCLUDED.owner_id,
                     status = EXCLUDED.status, sector = EXCLUDED.sector
                 WHERE known_need.version < EXCLUDED.version""",
-                n.needId(), n.version(), n.ownerId(), n.status() == null ? "UNKNOWN" : n.status().name(),
+                n.needId(),
+                n.version(),
+                n.ownerId(),
+                n.status() == null ? "UNKNOWN" : n.status().name(),
                 n.sector() == null ? null : n.sector().name());
     }
 
     /** Records a checklist gap; gaps are published once per round and do not change. */
     public void upsert(ChecklistGapIdentified g) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO known_gap (id, round_id, question_code, country) VALUES (?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET round_id = EXCLUDED.round_id, question_code = EXCLUDED.question_code,
                     country = EXCLUDED.country""",
-                g.gapId(), g.roundId(), g.questionCode(), g.jurisdiction() == null ? null : g.jurisdiction().country());
+                g.gapId(),
+                g.roundId(),
+                g.questionCode(),
+                g.jurisdiction() == null ? null : g.jurisdiction().country());
     }
 
     /** The organisation that owns each of the needs this service knows of among {@code ids}. */
@@ -53,10 +60,12 @@ public class KnownEvidence {
         if (ids.isEmpty()) {
             return owners;
         }
-        jdbc.query("SELECT id, owner_id FROM known_need WHERE id = ANY (?::uuid[])",
+        jdbc.query(
+                "SELECT id, owner_id FROM known_need WHERE id = ANY (?::uuid[])",
                 rs -> {
                     owners.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
-                }, PlanningSql.arrayLiteral(ids));
+                },
+                PlanningSql.arrayLiteral(ids));
         return owners;
     }
 
@@ -74,8 +83,9 @@ public class KnownEvidence {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Set<UUID> known = Set.copyOf(jdbc.queryForList("SELECT id FROM " + table + " WHERE id = ANY (?::uuid[])",
-                UUID.class, PlanningSql.arrayLiteral(ids)));
-        return new LinkedHashSet<>(ids).stream().filter(id -> !known.contains(id)).toList();
+        Set<UUID> known = Set.copyOf(jdbc.queryForList(
+                "SELECT id FROM " + table + " WHERE id = ANY (?::uuid[])", UUID.class, PlanningSql.arrayLiteral(ids)));
+        return new LinkedHashSet<>(ids)
+                .stream().filter(id -> !known.contains(id)).toList();
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.arrival.platform.web.InvalidInput;
 
 /** The frameworks and their items, in the order of the bundled catalogue. */
@@ -33,7 +32,9 @@ public final class FrameworkCatalogue {
     }
 
     public List<FrameworkItem> items(String framework) {
-        return items.values().stream().filter(i -> i.framework().equals(framework)).toList();
+        return items.values().stream()
+                .filter(i -> i.framework().equals(framework))
+                .toList();
     }
 
     public Optional<FrameworkItem> find(String code) {
@@ -54,8 +55,9 @@ public final class FrameworkCatalogue {
         }
         if (!unknown.isEmpty()) {
             List<String> names = new ArrayList<>(unknown);
-            throw InvalidInput.field("frameworkItems", "not in the framework catalogue: " + String.join(", ", names)
-                    + " (see GET /frameworks)");
+            throw InvalidInput.field(
+                    "frameworkItems",
+                    "not in the framework catalogue: " + String.join(", ", names) + " (see GET /frameworks)");
         }
     }
 }

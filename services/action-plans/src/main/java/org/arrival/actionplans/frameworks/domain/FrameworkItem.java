@@ -1,7 +1,6 @@
 package org.arrival.actionplans.frameworks.domain;
 
 import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,7 +9,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @param parent the item this one belongs to (an action's recommendation, e.g. {@code UNH-R2} for {@code UNH-R2.1})
  */
-public record FrameworkItem(String code, String framework, String title, @Nullable String parent) {
+public record FrameworkItem(
+        String code,
+        String framework,
+        String title,
+        @Nullable String parent) {
 
     /** The contract's pattern for framework item codes. */
     public static final Pattern CODE = Pattern.compile(

@@ -6,12 +6,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.arrival.actionplans.frameworks.domain.Framework;
 import org.arrival.actionplans.frameworks.domain.FrameworkCatalogue;
 import org.arrival.actionplans.frameworks.domain.FrameworkItem;
 import org.jspecify.annotations.Nullable;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -31,8 +29,7 @@ public final class FrameworkReader {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private FrameworkReader() {
-    }
+    private FrameworkReader() {}
 
     public static FrameworkCatalogue bundled() {
         InputStream in = FrameworkReader.class.getClassLoader().getResourceAsStream(BUNDLED);
@@ -85,32 +82,34 @@ public final class FrameworkReader {
                 problems.add("item " + code + " belongs to undeclared framework " + framework);
             }
             // an item without a title is among the problems reported: the catalogue is refused
-            items.add(new FrameworkItem(code, framework, i.title() == null ? "" : i.title().strip(),
-                    FrameworkItem.parentOf(code)));
+            items.add(new FrameworkItem(
+                    code, framework, i.title() == null ? "" : i.title().strip(), FrameworkItem.parentOf(code)));
         }
         for (FrameworkItem item : items) {
             if (item.parent() != null && !codes.contains(item.parent())) {
-                problems.add("item " + item.code() + " belongs to " + item.parent() + ", which is not in the catalogue");
+                problems.add(
+                        "item " + item.code() + " belongs to " + item.parent() + ", which is not in the catalogue");
             }
         }
         if (items.isEmpty()) {
             problems.add("the catalogue has no items");
         }
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("framework catalogue " + name + " is invalid:\n - "
-                    + String.join("\n - ", problems));
+            throw new IllegalStateException(
+                    "framework catalogue " + name + " is invalid:\n - " + String.join("\n - ", problems));
         }
         return new FrameworkCatalogue(frameworks, items);
     }
 
     /** The YAML document as written. */
-    record Document(@Nullable String id, @Nullable Integer version, @Nullable List<FrameworkDoc> frameworks,
+    record Document(
+            @Nullable String id,
+            @Nullable Integer version,
+            @Nullable List<FrameworkDoc> frameworks,
             @Nullable List<ItemDoc> items) {
 
-        record FrameworkDoc(@Nullable String id, @Nullable String title) {
-        }
+        record FrameworkDoc(@Nullable String id, @Nullable String title) {}
 
-        record ItemDoc(@Nullable String code, @Nullable String title) {
-        }
+        record ItemDoc(@Nullable String code, @Nullable String title) {}
     }
 }

@@ -1,9 +1,9 @@
 package org.arrival.actionplans.frameworks.web;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
-
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import org.arrival.actionplans.frameworks.domain.Framework;
 import org.arrival.actionplans.frameworks.domain.FrameworkCatalogue;
 import org.arrival.actionplans.frameworks.domain.FrameworkItem;
@@ -17,9 +17,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
 @RequestMapping(path = "/frameworks", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -36,14 +33,23 @@ public class FrameworkController {
     @GetMapping
     public Listing list(Caller caller, @RequestParam(required = false) String framework) {
         if (framework == null || framework.isBlank()) {
-            return new Listing(catalogue.frameworks(), catalogue.items().stream().map(ItemView::of).toList());
+            return new Listing(
+                    catalogue.frameworks(),
+                    catalogue.items().stream().map(ItemView::of).toList());
         }
         String f = framework.strip().toUpperCase(java.util.Locale.ROOT);
         if (!catalogue.knowsFramework(f)) {
-            throw InvalidInput.field("framework", "must be one of "
-                    + String.join(", ", catalogue.frameworks().stream().map(Framework::id).toList()));
+            throw InvalidInput.field(
+                    "framework",
+                    "must be one of "
+                            + String.join(
+                                    ", ",
+                                    catalogue.frameworks().stream()
+                                            .map(Framework::id)
+                                            .toList()));
         }
-        return new Listing(catalogue.frameworks().stream().filter(x -> x.id().equals(f)).toList(),
+        return new Listing(
+                catalogue.frameworks().stream().filter(x -> x.id().equals(f)).toList(),
                 catalogue.items(f).stream().map(ItemView::of).toList());
     }
 
@@ -54,12 +60,15 @@ public class FrameworkController {
     }
 
     /** The frameworks and the items listed. */
-    public record Listing(List<Framework> frameworks, List<ItemView> items) {
-    }
+    public record Listing(List<Framework> frameworks, List<ItemView> items) {}
 
     /** A framework item as the API shows it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ItemView(String code, String framework, String title, @Nullable String parent) {
+    public record ItemView(
+            String code,
+            String framework,
+            String title,
+            @Nullable String parent) {
 
         static ItemView of(FrameworkItem i) {
             return new ItemView(i.code(), i.framework(), i.title(), i.parent());

@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.arrival.actionplans.freshness.domain.ReportingSchedule;
 import org.arrival.actionplans.freshness.domain.ReportingSchedule.Period;
 import org.arrival.actionplans.freshness.persistence.ReminderRepository;
@@ -57,8 +56,14 @@ public class FreshnessCheck {
 
     private final boolean checkAtStart;
 
-    public FreshnessCheck(ActionFacts actions, ReportRepository reports, ReminderRepository reminders,
-            ReportingPolicy policy, Outbox outbox, Clock clock, PlatformTransactionManager transactions,
+    public FreshnessCheck(
+            ActionFacts actions,
+            ReportRepository reports,
+            ReminderRepository reminders,
+            ReportingPolicy policy,
+            Outbox outbox,
+            Clock clock,
+            PlatformTransactionManager transactions,
             @Value("${arrival.action-plans.reporting.check-at-start:true}") boolean checkAtStart) {
         this.checkAtStart = checkAtStart;
         this.actions = actions;
@@ -74,7 +79,10 @@ public class FreshnessCheck {
     public void scheduled() {
         Result r = check(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         if (!r.sent().isEmpty()) {
-            log.info("reporting freshness: {} actions checked, {} reminders sent", r.checked(), r.sent().size());
+            log.info(
+                    "reporting freshness: {} actions checked, {} reminders sent",
+                    r.checked(),
+                    r.sent().size());
         }
     }
 
@@ -128,7 +136,8 @@ public class FreshnessCheck {
             return List.of();
         }
         ActionState action = found.get();
-        Optional<Period> ended = ReportingSchedule.of(action, policy.graceDays()).flatMap(s -> s.latestEnded(today));
+        Optional<Period> ended =
+                ReportingSchedule.of(action, policy.graceDays()).flatMap(s -> s.latestEnded(today));
         if (ended.isEmpty() || reports.covers(id, ended.get().end())) {
             return List.of();
         }
@@ -148,14 +157,13 @@ public class FreshnessCheck {
     }
 
     private void publish(ActionState action, Object event, Instant at) {
-        outbox.append(OutgoingEvent.about(action.id(), action.ownerId(), action.classification(), event).at(at));
+        outbox.append(OutgoingEvent.about(action.id(), action.ownerId(), action.classification(), event)
+                .at(at));
     }
 
     /** A reminder published: which action and period, DUE or OVERDUE, and by how many days. */
-    public record Reminder(UUID actionId, Period period, String kind, int daysOverdue) {
-    }
+    public record Reminder(UUID actionId, Period period, String kind, int daysOverdue) {}
 
     /** How many actions were checked and which reminders were published. */
-    public record Result(int checked, List<Reminder> sent) {
-    }
+    public record Result(int checked, List<Reminder> sent) {}
 }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.arrival.actionplans.freshness.domain.ReportingSchedule;
 import org.arrival.actionplans.freshness.domain.ReportingSchedule.Period;
 import org.arrival.actionplans.milestones.domain.Milestone;
@@ -31,8 +30,8 @@ public class ReportingService {
     private final MilestoneRepository milestones;
     private final ReportingPolicy policy;
 
-    public ReportingService(ActionAccess access, ReportRepository reports, MilestoneRepository milestones,
-            ReportingPolicy policy) {
+    public ReportingService(
+            ActionAccess access, ReportRepository reports, MilestoneRepository milestones, ReportingPolicy policy) {
         this.access = access;
         this.reports = reports;
         this.milestones = milestones;
@@ -48,14 +47,15 @@ public class ReportingService {
         if (!action.expectsReports()) {
             return new Standing(action, today, last.orElse(null), null, 0, false, policy.graceDays(), m);
         }
-        ReportingSchedule schedule = ReportingSchedule.of(action, policy.graceDays()).orElseThrow();
+        ReportingSchedule schedule =
+                ReportingSchedule.of(action, policy.graceDays()).orElseThrow();
         Optional<Period> ended = schedule.latestEnded(today);
         if (ended.isPresent() && !reports.covers(actionId, ended.get().end())) {
             Period p = ended.get();
             return new Standing(action, today, last.orElse(null), p, p.daysOverdue(today), true, policy.graceDays(), m);
         }
-        return new Standing(action, today, last.orElse(null), schedule.current(today).orElse(null), 0, true,
-                policy.graceDays(), m);
+        return new Standing(
+                action, today, last.orElse(null), schedule.current(today).orElse(null), 0, true, policy.graceDays(), m);
     }
 
     /** The open milestones of an action that has not ended: the late and missed ones, and the next one due. */
@@ -64,9 +64,12 @@ public class ReportingService {
             return new Milestones(List.of(), List.of(), null);
         }
         List<Milestone> open = milestones.open(action.id());
-        return new Milestones(open.stream().filter(x -> x.late(today)).toList(),
+        return new Milestones(
+                open.stream().filter(x -> x.late(today)).toList(),
                 open.stream().filter(x -> x.status() == MilestoneStatus.MISSED).toList(),
-                open.stream().filter(x -> x.status() == MilestoneStatus.PLANNED && !x.late(today)).findFirst()
+                open.stream()
+                        .filter(x -> x.status() == MilestoneStatus.PLANNED && !x.late(today))
+                        .findFirst()
                         .orElse(null));
     }
 
@@ -74,11 +77,19 @@ public class ReportingService {
      * An action's reporting as of a day: whether reports are expected, the last report, the period whose report
      * is due next (null when none is), by how many days that report is overdue, and its milestones' lateness.
      */
-    public record Standing(ActionState action, LocalDate asOf, @Nullable StoredReport lastReport,
-            @Nullable Period nextDue, long daysOverdue, boolean reportsExpected, int graceDays, Milestones milestones) {
-    }
+    public record Standing(
+            ActionState action,
+            LocalDate asOf,
+            @Nullable StoredReport lastReport,
+            @Nullable Period nextDue,
+            long daysOverdue,
+            boolean reportsExpected,
+            int graceDays,
+            Milestones milestones) {}
 
     /** Milestones past their due date and not reached, those recorded missed, and the next one due. */
-    public record Milestones(List<Milestone> late, List<Milestone> missed, @Nullable Milestone next) {
-    }
+    public record Milestones(
+            List<Milestone> late,
+            List<Milestone> missed,
+            @Nullable Milestone next) {}
 }

@@ -3,7 +3,6 @@ package org.arrival.actionplans.freshness.domain;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-
 import org.arrival.actionplans.progress.domain.ActionState;
 import org.arrival.contracts.actionplans.ReportingCadence;
 import org.jspecify.annotations.Nullable;
@@ -28,8 +27,8 @@ public record ReportingSchedule(LocalDate start, @Nullable LocalDate end, int mo
         if (action.cadence() == null || action.reportingStart() == null) {
             return Optional.empty();
         }
-        return Optional.of(new ReportingSchedule(action.reportingStart(), action.endDate(), months(action.cadence()),
-                graceDays));
+        return Optional.of(
+                new ReportingSchedule(action.reportingStart(), action.endDate(), months(action.cadence()), graceDays));
     }
 
     public static int months(ReportingCadence cadence) {
@@ -57,7 +56,7 @@ public record ReportingSchedule(LocalDate start, @Nullable LocalDate end, int mo
     /** The latest period that has ended by {@code today} (its last day is today or earlier). */
     public Optional<Period> latestEnded(LocalDate today) {
         Optional<Period> latest = Optional.empty();
-        for (int k = 0;; k++) {
+        for (int k = 0; ; k++) {
             Optional<Period> p = period(k);
             if (p.isEmpty() || p.get().end().isAfter(today)) {
                 return latest;
@@ -68,7 +67,7 @@ public record ReportingSchedule(LocalDate start, @Nullable LocalDate end, int mo
 
     /** The first period that has not ended by {@code today}: the current one, or the first if none began. */
     public Optional<Period> current(LocalDate today) {
-        for (int k = 0;; k++) {
+        for (int k = 0; ; k++) {
             Optional<Period> p = period(k);
             if (p.isEmpty() || p.get().end().isAfter(today)) {
                 return p;

@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -26,7 +25,6 @@ public class ReminderRepository {
     public boolean note(UUID actionId, LocalDate periodEnd, String kind, Instant at) {
         return jdbc.update("""
                 INSERT INTO report_reminder (action_id, period_end, kind, sent_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (action_id, period_end, kind) DO NOTHING""", actionId, Date.valueOf(periodEnd), kind,
-                Timestamp.from(at)) == 1;
+                ON CONFLICT (action_id, period_end, kind) DO NOTHING""", actionId, Date.valueOf(periodEnd), kind, Timestamp.from(at)) == 1;
     }
 }

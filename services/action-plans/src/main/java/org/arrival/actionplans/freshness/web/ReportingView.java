@@ -1,12 +1,10 @@
 package org.arrival.actionplans.freshness.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.arrival.actionplans.freshness.application.ReportingService.Standing;
 import org.arrival.actionplans.milestones.domain.Milestone;
 import org.arrival.contracts.actionplans.ActionStatus;
@@ -35,16 +33,18 @@ public record ReportingView(
         List<MilestoneDue> missedMilestones,
         @Nullable MilestoneDue nextMilestone) {
 
-    public record LastReport(UUID id, LocalDate periodStart, LocalDate periodEnd, int percentComplete, Rag rag,
-            Instant reportedAt) {
-    }
+    public record LastReport(
+            UUID id, LocalDate periodStart, LocalDate periodEnd, int percentComplete, Rag rag, Instant reportedAt) {}
 
-    public record DuePeriod(LocalDate periodStart, LocalDate periodEnd, LocalDate dueOn) {
-    }
+    public record DuePeriod(LocalDate periodStart, LocalDate periodEnd, LocalDate dueOn) {}
 
     /** A milestone and, when it is late, by how many days. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record MilestoneDue(UUID id, String title, LocalDate dueOn, @Nullable Long daysLate) {
+    public record MilestoneDue(
+            UUID id,
+            String title,
+            LocalDate dueOn,
+            @Nullable Long daysLate) {
 
         static MilestoneDue of(Milestone m, LocalDate asOf) {
             return new MilestoneDue(m.id(), m.title(), m.dueOn(), m.late(asOf) ? m.daysLate(asOf) : null);
@@ -52,15 +52,31 @@ public record ReportingView(
     }
 
     public static ReportingView of(Standing s) {
-        var last = s.lastReport() == null ? null
-                : new LastReport(s.lastReport().report().id(), s.lastReport().report().periodStart(),
-                        s.lastReport().report().periodEnd(), s.lastReport().report().percentComplete(),
-                        s.lastReport().report().rag(), s.lastReport().reportedAt());
-        var due = s.nextDue() == null ? null
-                : new DuePeriod(s.nextDue().start(), s.nextDue().end(), s.nextDue().dueOn());
+        var last = s.lastReport() == null
+                ? null
+                : new LastReport(
+                        s.lastReport().report().id(),
+                        s.lastReport().report().periodStart(),
+                        s.lastReport().report().periodEnd(),
+                        s.lastReport().report().percentComplete(),
+                        s.lastReport().report().rag(),
+                        s.lastReport().reportedAt());
+        var due = s.nextDue() == null
+                ? null
+                : new DuePeriod(
+                        s.nextDue().start(), s.nextDue().end(), s.nextDue().dueOn());
         var m = s.milestones();
-        return new ReportingView(s.action().id(), s.action().status(), s.action().cadence(), s.asOf(),
-                s.reportsExpected(), s.graceDays(), last, due, s.daysOverdue() > 0, s.daysOverdue(),
+        return new ReportingView(
+                s.action().id(),
+                s.action().status(),
+                s.action().cadence(),
+                s.asOf(),
+                s.reportsExpected(),
+                s.graceDays(),
+                last,
+                due,
+                s.daysOverdue() > 0,
+                s.daysOverdue(),
                 m.late().stream().map(x -> MilestoneDue.of(x, s.asOf())).toList(),
                 m.missed().stream().map(x -> MilestoneDue.of(x, s.asOf())).toList(),
                 m.next() == null ? null : MilestoneDue.of(m.next(), s.asOf()));

@@ -3,7 +3,6 @@ package org.arrival.actionplans.funding.application;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.actionplans.funding.domain.FundingLine;
 import org.arrival.actionplans.funding.domain.FundingTotals;
 import org.arrival.actionplans.funding.persistence.FundingRepository;
@@ -61,8 +60,10 @@ public class FundingService {
     public StoredLine revise(Caller caller, UUID actionId, UUID id, long expectedVersion, FundingLine.Terms sent) {
         Viewer viewer = access.viewer(caller);
         ActionState action = access.lockedReadable(viewer, actionId);
-        FundingLine current = lines.findForUpdate(actionId, id).map(StoredLine::line)
-                .filter(l -> shown(viewer, l)).orElseThrow(() -> new RecordNotFound("funding line", id));
+        FundingLine current = lines.findForUpdate(actionId, id)
+                .map(StoredLine::line)
+                .filter(l -> shown(viewer, l))
+                .orElseThrow(() -> new RecordNotFound("funding line", id));
         requireFundingWriter(caller, action, current, sent.sourceId());
         if (current.version() != expectedVersion) {
             throw new StaleVersion("funding line", id, expectedVersion);
@@ -81,7 +82,8 @@ public class FundingService {
     public StoredLine get(Caller caller, UUID actionId, UUID id) {
         Viewer viewer = access.viewer(caller);
         access.readable(viewer, actionId);
-        return lines.find(actionId, id).filter(l -> shown(viewer, l.line()))
+        return lines.find(actionId, id)
+                .filter(l -> shown(viewer, l.line()))
                 .orElseThrow(() -> new RecordNotFound("funding line", id));
     }
 
@@ -93,8 +95,13 @@ public class FundingService {
     public Funding overview(Caller caller, UUID actionId) {
         Viewer viewer = access.viewer(caller);
         access.readable(viewer, actionId);
-        List<StoredLine> shown = lines.ofAction(actionId).stream().filter(l -> shown(viewer, l.line())).toList();
-        return new Funding(actionId, shown, FundingTotals.of(shown.stream().map(StoredLine::line).toList()));
+        List<StoredLine> shown = lines.ofAction(actionId).stream()
+                .filter(l -> shown(viewer, l.line()))
+                .toList();
+        return new Funding(
+                actionId,
+                shown,
+                FundingTotals.of(shown.stream().map(StoredLine::line).toList()));
     }
 
     /** A line comes from its source: one of an organisation hidden from the viewer is not shown to them. */
@@ -106,8 +113,8 @@ public class FundingService {
      * The owner's editors write any line; the funding organisation's editors write the lines it is the source of
      * and keep itself as their source; anyone else is refused.
      */
-    private static void requireFundingWriter(Caller caller, ActionState action, @Nullable FundingLine current,
-            UUID sourceId) {
+    private static void requireFundingWriter(
+            Caller caller, ActionState action, @Nullable FundingLine current, UUID sourceId) {
         ActionAccess.requireEditor(caller, "record funding");
         if (caller.actsFor(action.ownerId())) {
             return;
@@ -127,7 +134,8 @@ public class FundingService {
         if (t.sourceId() == null) {
             return t;
         }
-        KnownOrganisation source = access.organisations().find(t.sourceId())
+        KnownOrganisation source = access.organisations()
+                .find(t.sourceId())
                 .filter(o -> viewer.maySeeOrganisation(o.id()))
                 .orElseThrow(() -> new UnprocessableReference("sourceId", "no organisation " + t.sourceId()));
         String name = t.sourceName() == null || t.sourceName().isBlank() ? source.name() : t.sourceName();
@@ -135,17 +143,23 @@ public class FundingService {
     }
 
     private static boolean sameTerms(FundingLine a, FundingLine b) {
-        return java.util.Objects.equals(a.sourceId(), b.sourceId()) && a.sourceName().equals(b.sourceName())
-                && a.currency().equals(b.currency()) && a.required().compareTo(b.required()) == 0
-                && a.committed().compareTo(b.committed()) == 0 && a.disbursed().compareTo(b.disbursed()) == 0;
+        return java.util.Objects.equals(a.sourceId(), b.sourceId())
+                && a.sourceName().equals(b.sourceName())
+                && a.currency().equals(b.currency())
+                && a.required().compareTo(b.required()) == 0
+                && a.committed().compareTo(b.committed()) == 0
+                && a.disbursed().compareTo(b.disbursed()) == 0;
     }
 
     private void publish(Caller caller, ActionState action, FundingLine line, Instant at) {
-        List<FundingLine> all = lines.ofAction(action.id()).stream().map(StoredLine::line).toList();
-        List<FundingSummary> totals = FundingTotals.of(all).stream().map(FundingTotals::plain).toList();
+        List<FundingLine> all =
+                lines.ofAction(action.id()).stream().map(StoredLine::line).toList();
+        List<FundingSummary> totals =
+                FundingTotals.of(all).stream().map(FundingTotals::plain).toList();
         FundingRecorded event = new FundingRecorded(snapshot(line), totals, caller.toActor());
         outbox.append(OutgoingEvent.about(line.id(), action.ownerId(), classification(action, all), event)
-                .keyedBy(action.id()).at(at));
+                .keyedBy(action.id())
+                .at(at));
         lines.recordRevision(line, event, at);
     }
 
@@ -154,18 +168,30 @@ public class FundingService {
      * source, and one hidden from enforcement bodies makes it at least RESTRICTED ({@link EventClassification}).
      */
     private DataClassification classification(ActionState action, List<FundingLine> all) {
-        List<UUID> sources = all.stream().map(FundingLine::sourceId).filter(java.util.Objects::nonNull).toList();
-        return EventClassification.naming(action.classification(), sources, action.sharedWithForums(),
+        List<UUID> sources = all.stream()
+                .map(FundingLine::sourceId)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        return EventClassification.naming(
+                action.classification(),
+                sources,
+                action.sharedWithForums(),
                 access.organisations().hiddenFromEnforcementBodies()::contains);
     }
 
     public static org.arrival.contracts.actionplans.FundingLine snapshot(FundingLine l) {
-        return new org.arrival.contracts.actionplans.FundingLine(l.id(), l.version(), l.actionId(), l.sourceId(),
-                l.sourceName(), l.currency(), FundingTotals.plain(l.required()), FundingTotals.plain(l.committed()),
+        return new org.arrival.contracts.actionplans.FundingLine(
+                l.id(),
+                l.version(),
+                l.actionId(),
+                l.sourceId(),
+                l.sourceName(),
+                l.currency(),
+                FundingTotals.plain(l.required()),
+                FundingTotals.plain(l.committed()),
                 FundingTotals.plain(l.disbursed()));
     }
 
     /** An action's funding lines and its totals per currency. */
-    public record Funding(UUID actionId, List<StoredLine> lines, List<FundingSummary> totals) {
-    }
+    public record Funding(UUID actionId, List<StoredLine> lines, List<FundingSummary> totals) {}
 }

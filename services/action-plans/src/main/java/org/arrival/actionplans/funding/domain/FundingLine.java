@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
 import org.arrival.platform.web.InvalidInput;
 
 /**
@@ -12,17 +11,29 @@ import org.arrival.platform.web.InvalidInput;
  * disbursed so far. Amounts are never negative and have at most two decimals; nothing is disbursed beyond what was
  * committed. The gap is not part of a line: it is derived from the action's totals ({@link FundingTotals}).
  */
-public record FundingLine(UUID id, long version, UUID actionId, UUID sourceId, String sourceName, String currency,
-        BigDecimal required, BigDecimal committed, BigDecimal disbursed) {
+public record FundingLine(
+        UUID id,
+        long version,
+        UUID actionId,
+        UUID sourceId,
+        String sourceName,
+        String currency,
+        BigDecimal required,
+        BigDecimal committed,
+        BigDecimal disbursed) {
 
     public static final int MAX_SOURCE_NAME = 200;
     private static final Pattern CODE = Pattern.compile("^[A-Z]{3}$");
     private static final BigDecimal MAX = new BigDecimal("9999999999999999.99");
 
     /** What is sent to record or change a line. */
-    public record Terms(UUID sourceId, String sourceName, String currency, BigDecimal required, BigDecimal committed,
-            BigDecimal disbursed) {
-    }
+    public record Terms(
+            UUID sourceId,
+            String sourceName,
+            String currency,
+            BigDecimal required,
+            BigDecimal committed,
+            BigDecimal disbursed) {}
 
     public static FundingLine record(UUID id, UUID actionId, Terms t) {
         return valid(id, 1, actionId, t);
@@ -49,8 +60,7 @@ public record FundingLine(UUID id, long version, UUID actionId, UUID sourceId, S
         if (disbursed.compareTo(committed) > 0) {
             throw InvalidInput.field("disbursed", "must not exceed committed (" + committed.toPlainString() + ")");
         }
-        return new FundingLine(id, version, actionId, t.sourceId(), name, t.currency(), required, committed,
-                disbursed);
+        return new FundingLine(id, version, actionId, t.sourceId(), name, t.currency(), required, committed, disbursed);
     }
 
     private static boolean known(String code) {

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.arrival.contracts.actionplans.FundingSummary;
 
 /**
@@ -14,22 +13,22 @@ import org.arrival.contracts.actionplans.FundingSummary;
  */
 public final class FundingTotals {
 
-    private FundingTotals() {
-    }
+    private FundingTotals() {}
 
     public static List<FundingSummary> of(Collection<FundingLine> lines) {
         Map<String, BigDecimal[]> sums = new TreeMap<>();
         for (FundingLine l : lines) {
-            BigDecimal[] s = sums.computeIfAbsent(l.currency(),
-                    c -> new BigDecimal[] { zero(), zero(), zero() });
+            BigDecimal[] s = sums.computeIfAbsent(l.currency(), c -> new BigDecimal[] {zero(), zero(), zero()});
             s[0] = s[0].add(l.required());
             s[1] = s[1].add(l.committed());
             s[2] = s[2].add(l.disbursed());
         }
-        return sums.entrySet().stream().map(e -> {
-            BigDecimal[] s = e.getValue();
-            return new FundingSummary(e.getKey(), s[0], s[1], s[2], gap(s[0], s[1]));
-        }).toList();
+        return sums.entrySet().stream()
+                .map(e -> {
+                    BigDecimal[] s = e.getValue();
+                    return new FundingSummary(e.getKey(), s[0], s[1], s[2], gap(s[0], s[1]));
+                })
+                .toList();
     }
 
     public static BigDecimal gap(BigDecimal required, BigDecimal committed) {
@@ -44,8 +43,8 @@ public final class FundingTotals {
 
     /** The same summary with its amounts written {@link #plain}. */
     public static FundingSummary plain(FundingSummary s) {
-        return new FundingSummary(s.currency(), plain(s.required()), plain(s.committed()), plain(s.disbursed()),
-                plain(s.gap()));
+        return new FundingSummary(
+                s.currency(), plain(s.required()), plain(s.committed()), plain(s.disbursed()), plain(s.gap()));
     }
 
     private static BigDecimal zero() {

@@ -2,7 +2,6 @@ package org.arrival.actionplans.funding.web;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.actionplans.funding.application.FundingService.Funding;
 import org.arrival.contracts.actionplans.FundingSummary;
 
@@ -10,6 +9,7 @@ import org.arrival.contracts.actionplans.FundingSummary;
 public record FundingView(UUID actionId, List<FundingLineView> lines, List<FundingSummary> totals) {
 
     public static FundingView of(Funding f) {
-        return new FundingView(f.actionId(), f.lines().stream().map(FundingLineView::of).toList(), f.totals());
+        return new FundingView(
+                f.actionId(), f.lines().stream().map(FundingLineView::of).toList(), f.totals());
     }
 }

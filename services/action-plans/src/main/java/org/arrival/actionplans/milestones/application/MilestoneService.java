@@ -3,7 +3,6 @@ package org.arrival.actionplans.milestones.application;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-
 import org.arrival.actionplans.milestones.domain.Milestone;
 import org.arrival.actionplans.milestones.persistence.MilestoneRepository;
 import org.arrival.actionplans.milestones.persistence.MilestoneRepository.StoredMilestone;
@@ -50,8 +49,8 @@ public class MilestoneService {
     }
 
     @Transactional
-    public StoredMilestone reschedule(Caller caller, UUID actionId, UUID id, long expectedVersion, String title,
-            LocalDate dueOn) {
+    public StoredMilestone reschedule(
+            Caller caller, UUID actionId, UUID id, long expectedVersion, String title, LocalDate dueOn) {
         return change(caller, actionId, id, expectedVersion, (action, m) -> m.reschedule(action, title, dueOn));
     }
 
@@ -90,7 +89,9 @@ public class MilestoneService {
 
     private StoredMilestone change(Caller caller, UUID actionId, UUID id, @Nullable Long expectedVersion, Step step) {
         ActionState action = access.lockedForOwner(caller, actionId, "record its milestones");
-        Milestone current = milestones.findForUpdate(actionId, id).map(StoredMilestone::milestone)
+        Milestone current = milestones
+                .findForUpdate(actionId, id)
+                .map(StoredMilestone::milestone)
                 .orElseThrow(() -> new RecordNotFound("milestone", id));
         if (expectedVersion != null && current.version() != expectedVersion) {
             throw new StaleVersion("milestone", id, expectedVersion);
@@ -105,13 +106,14 @@ public class MilestoneService {
     private void publish(Caller caller, ActionState action, Milestone m, Instant at) {
         MilestoneRecorded event = new MilestoneRecorded(snapshot(m), caller.toActor());
         outbox.append(OutgoingEvent.about(m.id(), action.ownerId(), action.classification(), event)
-                .keyedBy(action.id()).at(at));
+                .keyedBy(action.id())
+                .at(at));
         milestones.recordRevision(m, event, at);
     }
 
     public static org.arrival.contracts.actionplans.Milestone snapshot(Milestone m) {
-        return new org.arrival.contracts.actionplans.Milestone(m.id(), m.version(), m.actionId(), m.title(),
-                m.dueOn(), m.reachedOn(), m.status());
+        return new org.arrival.contracts.actionplans.Milestone(
+                m.id(), m.version(), m.actionId(), m.title(), m.dueOn(), m.reachedOn(), m.status());
     }
 
     @FunctionalInterface

@@ -1,19 +1,18 @@
 package org.arrival.actionplans.milestones.domain;
 
+import static org.arrival.contracts.actionplans.MilestoneStatus.CANCELLED;
+import static org.arrival.contracts.actionplans.MilestoneStatus.MISSED;
+import static org.arrival.contracts.actionplans.MilestoneStatus.PLANNED;
+import static org.arrival.contracts.actionplans.MilestoneStatus.REACHED;
+
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-
 import org.arrival.actionplans.progress.domain.ActionState;
 import org.arrival.contracts.actionplans.MilestoneStatus;
 import org.arrival.platform.web.InvalidInput;
 import org.arrival.platform.web.RuleViolation;
 import org.jspecify.annotations.Nullable;
-
-import static org.arrival.contracts.actionplans.MilestoneStatus.CANCELLED;
-import static org.arrival.contracts.actionplans.MilestoneStatus.MISSED;
-import static org.arrival.contracts.actionplans.MilestoneStatus.PLANNED;
-import static org.arrival.contracts.actionplans.MilestoneStatus.REACHED;
 
 /**
  * A dated step of an action. It is scheduled PLANNED, due within the action's dates; it is REACHED (on a date not
@@ -23,8 +22,14 @@ import static org.arrival.contracts.actionplans.MilestoneStatus.REACHED;
  * A PLANNED milestone whose due date has passed is <em>late</em>: derived from the date it is read on, never stored,
  * so it is late from the first minute of the day after its due date, wherever it is read.
  */
-public record Milestone(UUID id, long version, UUID actionId, String title, LocalDate dueOn,
-        @Nullable LocalDate reachedOn, MilestoneStatus status) {
+public record Milestone(
+        UUID id,
+        long version,
+        UUID actionId,
+        String title,
+        LocalDate dueOn,
+        @Nullable LocalDate reachedOn,
+        MilestoneStatus status) {
 
     public static final int MAX_TITLE = 300;
 

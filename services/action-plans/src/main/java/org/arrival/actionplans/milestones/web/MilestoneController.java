@@ -1,11 +1,11 @@
 package org.arrival.actionplans.milestones.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
-
-import jakarta.validation.Valid;
-
 import org.arrival.actionplans.milestones.application.MilestoneService;
 import org.arrival.actionplans.milestones.persistence.MilestoneRepository;
 import org.arrival.actionplans.milestones.persistence.MilestoneRepository.StoredMilestone;
@@ -27,9 +27,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
 @RestController
 @RequestMapping(path = "/actions/{actionId}/milestones", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Milestones", description = "Dated steps of an action")
@@ -43,16 +40,22 @@ public class MilestoneController {
 
     @Operation(summary = "Schedule a milestone within the action's dates (the action owner's editors)")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<MilestoneView> schedule(Caller caller, @PathVariable UUID actionId,
-            @Valid @RequestBody MilestoneInput input) {
+    public ResponseEntity<MilestoneView> schedule(
+            Caller caller, @PathVariable UUID actionId, @Valid @RequestBody MilestoneInput input) {
         StoredMilestone m = service.schedule(caller, actionId, input.title(), input.dueOn());
-        return ResponseEntity.created(URI.create("/actions/" + actionId + "/milestones/" + m.milestone().id()))
-                .eTag(ETags.of(m.milestone().version())).body(MilestoneView.of(m, service.lateAsOf()));
+        return ResponseEntity.created(URI.create(
+                        "/actions/" + actionId + "/milestones/" + m.milestone().id()))
+                .eTag(ETags.of(m.milestone().version()))
+                .body(MilestoneView.of(m, service.lateAsOf()));
     }
 
-    @Operation(summary = "The action's milestones, by due date; a PLANNED one whose due date has passed is late (late, daysLate)")
+    @Operation(
+            summary =
+                    "The action's milestones, by due date; a PLANNED one whose due date has passed is late (late, daysLate)")
     @GetMapping
-    public PageResult<MilestoneView> list(Caller caller, @PathVariable UUID actionId,
+    public PageResult<MilestoneView> list(
+            Caller caller,
+            @PathVariable UUID actionId,
             @RequestParam(required = false) MilestoneStatus status,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size,
@@ -64,15 +67,18 @@ public class MilestoneController {
 
     @Operation(summary = "Read a milestone")
     @GetMapping("/{milestoneId}")
-    public ResponseEntity<MilestoneView> get(Caller caller, @PathVariable UUID actionId,
-            @PathVariable UUID milestoneId) {
+    public ResponseEntity<MilestoneView> get(
+            Caller caller, @PathVariable UUID actionId, @PathVariable UUID milestoneId) {
         return respond(service.get(caller, actionId, milestoneId));
     }
 
     @Operation(summary = "Rename or reschedule a planned milestone (the action owner's editors); needs If-Match")
     @PutMapping(path = "/{milestoneId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<MilestoneView> reschedule(Caller caller, @PathVariable UUID actionId,
-            @PathVariable UUID milestoneId, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+    public ResponseEntity<MilestoneView> reschedule(
+            Caller caller,
+            @PathVariable UUID actionId,
+            @PathVariable UUID milestoneId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody MilestoneInput input) {
         long expected = ETags.requiredVersion(ifMatch);
         return respond(service.reschedule(caller, actionId, milestoneId, expected, input.title(), input.dueOn()));
@@ -80,28 +86,39 @@ public class MilestoneController {
 
     @Operation(summary = "Record that a planned or missed milestone was reached, and when")
     @PostMapping(path = "/{milestoneId}/reach", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<MilestoneView> reach(Caller caller, @PathVariable UUID actionId,
-            @PathVariable UUID milestoneId, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+    public ResponseEntity<MilestoneView> reach(
+            Caller caller,
+            @PathVariable UUID actionId,
+            @PathVariable UUID milestoneId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody ReachInput input) {
         return respond(service.reach(caller, actionId, milestoneId, optionalVersion(ifMatch), input.reachedOn()));
     }
 
     @Operation(summary = "Record that a planned milestone was missed")
     @PostMapping("/{milestoneId}/miss")
-    public ResponseEntity<MilestoneView> miss(Caller caller, @PathVariable UUID actionId,
-            @PathVariable UUID milestoneId, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    public ResponseEntity<MilestoneView> miss(
+            Caller caller,
+            @PathVariable UUID actionId,
+            @PathVariable UUID milestoneId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return respond(service.miss(caller, actionId, milestoneId, optionalVersion(ifMatch)));
     }
 
     @Operation(summary = "Cancel a planned or missed milestone")
     @PostMapping("/{milestoneId}/cancel")
-    public ResponseEntity<MilestoneView> cancel(Caller caller, @PathVariable UUID actionId,
-            @PathVariable UUID milestoneId, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    public ResponseEntity<MilestoneView> cancel(
+            Caller caller,
+            @PathVariable UUID actionId,
+            @PathVariable UUID milestoneId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return respond(service.cancel(caller, actionId, milestoneId, optionalVersion(ifMatch)));
     }
 
     private ResponseEntity<MilestoneView> respond(StoredMilestone m) {
-        return ResponseEntity.ok().eTag(ETags.of(m.milestone().version())).body(MilestoneView.of(m, service.lateAsOf()));
+        return ResponseEntity.ok()
+                .eTag(ETags.of(m.milestone().version()))
+                .body(MilestoneView.of(m, service.lateAsOf()));
     }
 
     private static @Nullable Long optionalVersion(@Nullable String ifMatch) {

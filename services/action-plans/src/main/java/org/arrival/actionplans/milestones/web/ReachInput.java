@@ -1,9 +1,7 @@
 package org.arrival.actionplans.milestones.web;
 
+import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
 
-import jakarta.validation.constraints.NotNull;
-
 /** The day a milestone was reached. */
-public record ReachInput(@NotNull LocalDate reachedOn) {
-}
+public record ReachInput(@NotNull LocalDate reachedOn) {}

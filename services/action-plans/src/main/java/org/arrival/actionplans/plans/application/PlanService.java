@@ -3,7 +3,6 @@ package org.arrival.actionplans.plans.application;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.actionplans.plans.domain.Plan;
 import org.arrival.actionplans.plans.domain.PlanDetails;
 import org.arrival.actionplans.plans.persistence.PlanRepository;
@@ -11,14 +10,14 @@ import org.arrival.actionplans.plans.persistence.PlanRepository.PlanFilter;
 import org.arrival.actionplans.plans.persistence.PlanRepository.StoredPlan;
 import org.arrival.actionplans.shared.application.PlanningAccess;
 import org.arrival.actionplans.shared.persistence.PlanningRevisions;
-import org.arrival.platform.messaging.history.RecordHistory;
 import org.arrival.contracts.actionplans.PlanRecorded;
 import org.arrival.contracts.actionplans.PlanStatus;
 import org.arrival.contracts.actionplans.PlanUpdated;
-import org.arrival.platform.security.Viewer;
+import org.arrival.platform.messaging.history.RecordHistory;
 import org.arrival.platform.messaging.outbox.Outbox;
 import org.arrival.platform.messaging.outbox.OutgoingEvent;
 import org.arrival.platform.security.Caller;
+import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.AccessRefused;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
@@ -76,8 +75,8 @@ public class PlanService {
     }
 
     @Transactional
-    public StoredPlan move(Caller caller, UUID id, @Nullable Long expectedVersion, PlanStatus target,
-            @Nullable String reason) {
+    public StoredPlan move(
+            Caller caller, UUID id, @Nullable Long expectedVersion, PlanStatus target, @Nullable String reason) {
         Plan current = ownedForUpdate(caller, id, expectedVersion);
         Plan next = current.moveTo(target, reason);
         Instant at = access.clock().instant();
@@ -109,13 +108,16 @@ public class PlanService {
     }
 
     private static boolean visible(Viewer viewer, Plan p) {
-        return viewer.mayRead(p.ownerId(), p.details().classification(), p.details().sharedWithForums());
+        return viewer.mayRead(
+                p.ownerId(), p.details().classification(), p.details().sharedWithForums());
     }
 
     /** Locks the plan; 404 if the caller cannot see it, 403 unless they edit for its owner, 412 if stale. */
     private Plan ownedForUpdate(Caller caller, UUID id, @Nullable Long expectedVersion) {
         Viewer viewer = access.viewer(caller);
-        Plan current = plans.findForUpdate(id).map(StoredPlan::plan).filter(p -> visible(viewer, p))
+        Plan current = plans.findForUpdate(id)
+                .map(StoredPlan::plan)
+                .filter(p -> visible(viewer, p))
                 .orElseThrow(() -> new RecordNotFound("plan", id));
         if (!caller.actsFor(current.ownerId())) {
             throw new AccessRefused("Only the organisation that owns a plan changes it");
@@ -128,14 +130,26 @@ public class PlanService {
     }
 
     private void publish(Plan p, Object event, Instant at) {
-        outbox.append(OutgoingEvent.about(p.id(), p.ownerId(), p.details().classification(), event).at(at));
+        outbox.append(OutgoingEvent.about(p.id(), p.ownerId(), p.details().classification(), event)
+                .at(at));
         revisions.record(RECORD_TYPE, p.id(), p.version(), event, at);
     }
 
     public static org.arrival.contracts.actionplans.Plan snapshot(Plan p) {
         PlanDetails d = p.details();
-        return new org.arrival.contracts.actionplans.Plan(p.id(), p.version(), p.ownerId(), d.title(), d.type(),
-                d.jurisdiction(), d.periodStart(), d.periodEnd(), d.objectives(), d.nupPhase(), d.inclusion(),
-                d.sharedWithForums(), p.status());
+        return new org.arrival.contracts.actionplans.Plan(
+                p.id(),
+                p.version(),
+                p.ownerId(),
+                d.title(),
+                d.type(),
+                d.jurisdiction(),
+                d.periodStart(),
+                d.periodEnd(),
+                d.objectives(),
+                d.nupPhase(),
+                d.inclusion(),
+                d.sharedWithForums(),
+                p.status());
     }
 }

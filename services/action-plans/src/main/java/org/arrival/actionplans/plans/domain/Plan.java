@@ -1,20 +1,19 @@
 package org.arrival.actionplans.plans.domain;
 
+import static org.arrival.contracts.actionplans.PlanStatus.ADOPTED;
+import static org.arrival.contracts.actionplans.PlanStatus.CLOSED;
+import static org.arrival.contracts.actionplans.PlanStatus.DRAFT;
+import static org.arrival.contracts.actionplans.PlanStatus.IN_IMPLEMENTATION;
+
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.contracts.actionplans.PlanStatus;
 import org.arrival.platform.web.InvalidInput;
 import org.arrival.platform.web.RuleViolation;
 import org.jspecify.annotations.Nullable;
-
-import static org.arrival.contracts.actionplans.PlanStatus.ADOPTED;
-import static org.arrival.contracts.actionplans.PlanStatus.CLOSED;
-import static org.arrival.contracts.actionplans.PlanStatus.DRAFT;
-import static org.arrival.contracts.actionplans.PlanStatus.IN_IMPLEMENTATION;
 
 /**
  * A plan and its lifecycle: DRAFT, ADOPTED, IN_IMPLEMENTATION, CLOSED, one step at a time; a plan may also be

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.Inclusion;
 import org.arrival.contracts.actionplans.NupPhase;
@@ -31,8 +30,13 @@ public record PlanDetails(
 
     public PlanDetails {
         title = title == null || title.isBlank() ? null : title.strip();
-        objectives = objectives == null ? List.of()
-                : objectives.stream().filter(Objects::nonNull).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        objectives = objectives == null
+                ? List.of()
+                : objectives.stream()
+                        .filter(Objects::nonNull)
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
         inclusion = inclusion == null ? new Inclusion(false, false, false) : inclusion;
         classification = classification == null ? DataClassification.FORUM : classification;
         sharedWithForums = sharedWithForums == null ? List.of() : List.copyOf(new LinkedHashSet<>(sharedWithForums));
@@ -48,7 +52,8 @@ public record PlanDetails(
         if (jurisdiction == null || jurisdiction.country() == null) {
             throw InvalidInput.field("jurisdiction.country", "is required");
         }
-        if (jurisdiction.subdivision() != null && !jurisdiction.subdivision().startsWith(jurisdiction.country() + "-")) {
+        if (jurisdiction.subdivision() != null
+                && !jurisdiction.subdivision().startsWith(jurisdiction.country() + "-")) {
             throw InvalidInput.field("jurisdiction.subdivision", "must be a subdivision of " + jurisdiction.country());
         }
         if (periodStart != null && periodEnd != null && periodStart.isAfter(periodEnd)) {

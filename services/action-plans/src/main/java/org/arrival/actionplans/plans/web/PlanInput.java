@@ -1,20 +1,18 @@
 package org.arrival.actionplans.plans.web;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import org.arrival.actionplans.plans.domain.PlanDetails;
-import org.arrival.platform.web.AreaInput;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.Inclusion;
 import org.arrival.contracts.actionplans.NupPhase;
 import org.arrival.contracts.actionplans.PlanType;
+import org.arrival.platform.web.AreaInput;
 
 /** A plan as sent to record or edit it; its status moves through {@code POST /plans/{id}/status}. */
 public record PlanInput(
@@ -30,7 +28,16 @@ public record PlanInput(
         @Size(max = 50) List<@NotNull UUID> sharedWithForums) {
 
     public PlanDetails toDetails() {
-        return new PlanDetails(title, type, jurisdiction.toJurisdiction(), periodStart, periodEnd, objectives, nupPhase,
-                inclusion, classification, sharedWithForums);
+        return new PlanDetails(
+                title,
+                type,
+                jurisdiction.toJurisdiction(),
+                periodStart,
+                periodEnd,
+                objectives,
+                nupPhase,
+                inclusion,
+                classification,
+                sharedWithForums);
     }
 }

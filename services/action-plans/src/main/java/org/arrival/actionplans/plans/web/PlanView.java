@@ -1,12 +1,10 @@
 package org.arrival.actionplans.plans.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.arrival.actionplans.plans.persistence.PlanRepository.StoredPlan;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.Inclusion;
@@ -39,8 +37,22 @@ public record PlanView(
     public static PlanView of(StoredPlan s) {
         var p = s.plan();
         var d = p.details();
-        return new PlanView(p.id(), p.version(), p.ownerId(), d.title(), d.type(), d.jurisdiction(), d.periodStart(),
-                d.periodEnd(), d.objectives(), d.nupPhase(), d.inclusion(), p.status(), d.classification(),
-                d.sharedWithForums(), s.createdAt(), s.updatedAt());
+        return new PlanView(
+                p.id(),
+                p.version(),
+                p.ownerId(),
+                d.title(),
+                d.type(),
+                d.jurisdiction(),
+                d.periodStart(),
+                d.periodEnd(),
+                d.objectives(),
+                d.nupPhase(),
+                d.inclusion(),
+                p.status(),
+                d.classification(),
+                d.sharedWithForums(),
+                s.createdAt(),
+                s.updatedAt());
     }
 }

@@ -5,13 +5,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.arrival.actionplans.progress.domain.ActionState;
 import org.arrival.actionplans.progress.persistence.ActionFacts;
 import org.arrival.platform.directory.Organisations;
-import org.arrival.platform.security.Viewer;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.Roles;
+import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.AccessRefused;
 import org.arrival.platform.web.RecordNotFound;
 import org.springframework.stereotype.Component;
@@ -43,7 +42,8 @@ public class ActionAccess {
 
     /** The action if the viewer may read it; otherwise 404. */
     public ActionState readable(Viewer viewer, UUID actionId) {
-        return actions.find(actionId).filter(a -> mayRead(viewer, a))
+        return actions.find(actionId)
+                .filter(a -> mayRead(viewer, a))
                 .orElseThrow(() -> new RecordNotFound("action", actionId));
     }
 
@@ -53,7 +53,8 @@ public class ActionAccess {
     }
 
     public ActionState lockedReadable(Viewer viewer, UUID actionId) {
-        return actions.lock(actionId).filter(a -> mayRead(viewer, a))
+        return actions.lock(actionId)
+                .filter(a -> mayRead(viewer, a))
                 .orElseThrow(() -> new RecordNotFound("action", actionId));
     }
 
@@ -68,8 +69,8 @@ public class ActionAccess {
             return locked.get();
         }
         Viewer viewer = organisations.viewer(caller);
-        ActionState action = locked.filter(a -> mayRead(viewer, a))
-                .orElseThrow(() -> new RecordNotFound("action", actionId));
+        ActionState action =
+                locked.filter(a -> mayRead(viewer, a)).orElseThrow(() -> new RecordNotFound("action", actionId));
         requireOwnerEditor(caller, action, what);
         return action;
     }
@@ -91,8 +92,7 @@ public class ActionAccess {
     }
 
     public static boolean isEditor(Caller caller) {
-        return caller.organisationId() != null
-                && (caller.hasRole(Roles.ORG_EDITOR) || caller.hasRole(Roles.ORG_ADMIN));
+        return caller.organisationId() != null && (caller.hasRole(Roles.ORG_EDITOR) || caller.hasRole(Roles.ORG_ADMIN));
     }
 
     /** The platform's one read policy, applied to the action. */

@@ -3,7 +3,6 @@ package org.arrival.actionplans.progress.application;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-
 import org.arrival.actionplans.progress.domain.ActionState;
 import org.arrival.actionplans.progress.domain.Report;
 import org.arrival.actionplans.progress.persistence.ReportRepository;
@@ -53,7 +52,8 @@ public class ProgressService {
         // events reach everyone who may read the action: people counts always under disclosure control
         ProgressReported event = new ProgressReported(snapshot(report.disclosed()), caller.toActor());
         outbox.append(OutgoingEvent.about(report.id(), action.ownerId(), action.classification(), event)
-                .keyedBy(action.id()).at(at));
+                .keyedBy(action.id())
+                .at(at));
         return seenBy(access.viewer(caller), action, new StoredReport(report, at, caller.userId()));
     }
 
@@ -61,7 +61,8 @@ public class ProgressService {
     public StoredReport get(Caller caller, UUID actionId, UUID reportId) {
         Viewer viewer = access.viewer(caller);
         ActionState action = access.readable(viewer, actionId);
-        return reports.find(actionId, reportId).map(r -> seenBy(viewer, action, r))
+        return reports.find(actionId, reportId)
+                .map(r -> seenBy(viewer, action, r))
                 .orElseThrow(() -> new RecordNotFound("progress report", reportId));
     }
 
@@ -74,12 +75,21 @@ public class ProgressService {
 
     /** Exact people counts for those who may see small counts of the action's owner; disclosed for all others. */
     private static StoredReport seenBy(Viewer viewer, ActionState action, StoredReport r) {
-        return viewer.seesSmallCounts(action.ownerId()) ? r
+        return viewer.seesSmallCounts(action.ownerId())
+                ? r
                 : new StoredReport(r.report().disclosed(), r.reportedAt(), r.reportedBy());
     }
 
     public static ProgressReport snapshot(Report r) {
-        return new ProgressReport(r.id(), r.actionId(), r.periodStart(), r.periodEnd(), r.actionStatus(),
-                r.percentComplete(), r.rag(), r.narrative(), r.indicators());
+        return new ProgressReport(
+                r.id(),
+                r.actionId(),
+                r.periodStart(),
+                r.periodEnd(),
+                r.actionStatus(),
+                r.percentComplete(),
+                r.rag(),
+                r.narrative(),
+                r.indicators());
     }
 }

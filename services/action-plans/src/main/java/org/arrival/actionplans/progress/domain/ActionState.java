@@ -3,7 +3,6 @@ package org.arrival.actionplans.progress.domain;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.ActionStatus;
 import org.arrival.contracts.actionplans.ReportingCadence;

@@ -2,7 +2,6 @@ package org.arrival.actionplans.progress.domain;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.arrival.contracts.actionplans.IndicatorValue;
 import org.arrival.platform.security.DisclosureControl;
 import org.jspecify.annotations.Nullable;
@@ -20,8 +19,7 @@ public final class IndicatorDisclosure {
     /** The largest head count a people-unit value may hold (more than the world's population). */
     public static final double MAX_PEOPLE = 10_000_000_000d;
 
-    private IndicatorDisclosure() {
-    }
+    private IndicatorDisclosure() {}
 
     /** The value as someone other than its owner sees it. */
     public static IndicatorValue shown(IndicatorValue v) {

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.contracts.actionplans.ActionStatus;
 import org.arrival.contracts.actionplans.IndicatorValue;
 import org.arrival.contracts.actionplans.Rag;
@@ -40,9 +39,13 @@ public record Report(
     }
 
     /** What the owner sends: the period, how far, on track or not, and indicator values. */
-    public record Draft(LocalDate periodStart, LocalDate periodEnd, Integer percentComplete, Rag rag,
-            String narrative, List<IndicatorValue> indicators) {
-    }
+    public record Draft(
+            LocalDate periodStart,
+            LocalDate periodEnd,
+            Integer percentComplete,
+            Rag rag,
+            String narrative,
+            List<IndicatorValue> indicators) {}
 
     /**
      * Publishes a report about the action as it stands {@code today}: refused (409) on an action that is cancelled
@@ -52,9 +55,10 @@ public record Report(
      */
     public static Report publish(UUID id, ActionState action, Draft d, LocalDate today) {
         if (!action.acceptsReports()) {
-            throw new RuleViolation(action.status() == ActionStatus.CANCELLED
-                    ? "The action was cancelled; no further progress is reported on it"
-                    : "The action is only " + action.status() + "; progress is reported once it is committed");
+            throw new RuleViolation(
+                    action.status() == ActionStatus.CANCELLED
+                            ? "The action was cancelled; no further progress is reported on it"
+                            : "The action is only " + action.status() + "; progress is reported once it is committed");
         }
         if (d.periodStart() == null) {
             throw InvalidInput.field("periodStart", "is required");
@@ -63,12 +67,18 @@ public record Report(
             throw InvalidInput.field("periodEnd", "is required");
         }
         if (d.periodEnd().isBefore(d.periodStart())) {
-            throw invalid("periodEnd", "must not be before periodStart " + d.periodStart(), "report.period-order",
+            throw invalid(
+                    "periodEnd",
+                    "must not be before periodStart " + d.periodStart(),
+                    "report.period-order",
                     Map.of("periodStart", d.periodStart().toString()));
         }
         if (d.periodEnd().isAfter(today)) {
-            throw invalid("periodEnd", "must not be in the future: a report covers a period that has passed",
-                    "report.period-future", Map.of("today", today.toString()));
+            throw invalid(
+                    "periodEnd",
+                    "must not be in the future: a report covers a period that has passed",
+                    "report.period-future",
+                    Map.of("today", today.toString()));
         }
         if (d.percentComplete() == null) {
             throw InvalidInput.field("percentComplete", "is required");
@@ -97,37 +107,61 @@ public record Report(
                 throw InvalidInput.field("indicators[" + i + "].actual", "is required");
             }
             if (!names.add(v.name().strip().toLowerCase(Locale.ROOT))) {
-                throw invalid("indicators[" + i + "].name", "names an indicator twice: " + v.name(),
-                        "report.indicator-twice", Map.of());
+                throw invalid(
+                        "indicators[" + i + "].name",
+                        "names an indicator twice: " + v.name(),
+                        "report.indicator-twice",
+                        Map.of());
             }
             requireHeadCount(i, IndicatorValue.BASELINE, v.unit(), v.baseline());
             requireHeadCount(i, IndicatorValue.TARGET, v.unit(), v.target());
             requireHeadCount(i, IndicatorValue.ACTUAL, v.unit(), v.actual());
         }
-        List<IndicatorValue> cleaned = indicators.stream().map(v -> new IndicatorValue(v.name().strip(),
-                v.unit() == null || v.unit().isBlank() ? null : v.unit().strip(), v.baseline(), v.target(),
-                v.actual())).toList();
-        return new Report(id, action.id(), d.periodStart(), d.periodEnd(), action.status(), d.percentComplete(),
-                d.rag(), narrative, cleaned);
+        List<IndicatorValue> cleaned = indicators.stream()
+                .map(v -> new IndicatorValue(
+                        v.name().strip(),
+                        v.unit() == null || v.unit().isBlank() ? null : v.unit().strip(),
+                        v.baseline(),
+                        v.target(),
+                        v.actual()))
+                .toList();
+        return new Report(
+                id,
+                action.id(),
+                d.periodStart(),
+                d.periodEnd(),
+                action.status(),
+                d.percentComplete(),
+                d.rag(),
+                narrative,
+                cleaned);
     }
 
     /** The report as anyone but its owner sees it, and as events carry it: people counts under disclosure control. */
     public Report disclosed() {
-        return new Report(id, actionId, periodStart, periodEnd, actionStatus, percentComplete, rag, narrative,
+        return new Report(
+                id,
+                actionId,
+                periodStart,
+                periodEnd,
+                actionStatus,
+                percentComplete,
+                rag,
+                narrative,
                 IndicatorDisclosure.shown(indicators));
     }
 
     private static void requireHeadCount(int i, String which, @Nullable String unit, @Nullable Double value) {
         String problem = IndicatorDisclosure.problem(unit, value);
         if (problem != null) {
-            throw invalid("indicators[" + i + "]." + which, problem, "report.head-count",
-                    Map.of("max", (long) IndicatorDisclosure.MAX_PEOPLE));
+            throw invalid("indicators[" + i + "]." + which, problem, "report.head-count", Map.of("max", (long)
+                    IndicatorDisclosure.MAX_PEOPLE));
         }
     }
 
     /** A refusal naming its field, with a code (and its parameters) a client words in its reader's language. */
     private static InvalidInput invalid(String field, String message, String code, Map<String, Object> parameters) {
-        return new InvalidInput(field + ": " + message,
-                List.of(new ApiException.FieldError(field, message, code, parameters)));
+        return new InvalidInput(
+                field + ": " + message, List.of(new ApiException.FieldError(field, message, code, parameters)));
     }
 }

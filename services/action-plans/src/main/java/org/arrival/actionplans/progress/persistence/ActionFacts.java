@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.arrival.actionplans.progress.domain.ActionState;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.ActionStatus;
@@ -37,7 +36,8 @@ public class ActionFacts {
     }
 
     public Optional<ActionState> find(UUID id) {
-        return jdbc.query(COLUMNS + " WHERE id = ?", ActionFacts::map, id).stream().findFirst();
+        return jdbc.query(COLUMNS + " WHERE id = ?", ActionFacts::map, id).stream()
+                .findFirst();
     }
 
     /**
@@ -45,20 +45,25 @@ public class ActionFacts {
      * the action is written (and its events appended) one change at a time and against the status read here.
      */
     public Optional<ActionState> lock(UUID id) {
-        return jdbc.query(COLUMNS + " WHERE id = ? FOR NO KEY UPDATE", ActionFacts::map, id).stream().findFirst();
+        return jdbc.query(COLUMNS + " WHERE id = ? FOR NO KEY UPDATE", ActionFacts::map, id).stream()
+                .findFirst();
     }
 
     /** The actions under way (COMMITTED or IN_PROGRESS): those the freshness check expects reports from. */
     public List<UUID> underWay() {
-        return jdbc.queryForList("SELECT id FROM action WHERE status IN ('COMMITTED', 'IN_PROGRESS') ORDER BY id",
-                UUID.class);
+        return jdbc.queryForList(
+                "SELECT id FROM action WHERE status IN ('COMMITTED', 'IN_PROGRESS') ORDER BY id", UUID.class);
     }
 
     private static ActionState map(ResultSet rs, int row) throws SQLException {
         Array forums = rs.getArray("shared_with_forums");
-        return new ActionState(rs.getObject("id", UUID.class), rs.getLong("version"),
-                rs.getObject("owner_id", UUID.class), ActionStatus.valueOf(rs.getString("status")),
-                cadence(rs.getString("reporting_cadence")), date(rs.getDate("start_date")),
+        return new ActionState(
+                rs.getObject("id", UUID.class),
+                rs.getLong("version"),
+                rs.getObject("owner_id", UUID.class),
+                ActionStatus.valueOf(rs.getString("status")),
+                cadence(rs.getString("reporting_cadence")),
+                date(rs.getDate("start_date")),
                 date(rs.getDate("end_date")),
                 LocalDate.ofInstant(rs.getTimestamp("created_at").toInstant(), ZoneOffset.UTC),
                 DataClassification.valueOf(rs.getString("classification")),
@@ -69,7 +74,10 @@ public class ActionFacts {
         if (value == null) {
             return null;
         }
-        return Arrays.stream(ReportingCadence.values()).filter(c -> c.name().equals(value)).findFirst().orElse(null);
+        return Arrays.stream(ReportingCadence.values())
+                .filter(c -> c.name().equals(value))
+                .findFirst()
+                .orElse(null);
     }
 
     private static @Nullable LocalDate date(@Nullable Date d) {

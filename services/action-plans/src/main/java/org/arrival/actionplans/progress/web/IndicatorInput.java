@@ -3,7 +3,6 @@ package org.arrival.actionplans.progress.web;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
 import org.arrival.contracts.actionplans.IndicatorValue;
 
 /** An indicator's value in the period, with its baseline and target when it has them. */

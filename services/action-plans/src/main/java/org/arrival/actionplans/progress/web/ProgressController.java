@@ -1,10 +1,10 @@
 package org.arrival.actionplans.progress.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
-
-import jakarta.validation.Valid;
-
 import org.arrival.actionplans.progress.application.ProgressService;
 import org.arrival.actionplans.progress.persistence.ReportRepository;
 import org.arrival.actionplans.progress.persistence.ReportRepository.StoredReport;
@@ -21,9 +21,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
 @RestController
 @RequestMapping(path = "/actions/{actionId}/reports", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Progress reports", description = "How far an action got, period by period")
@@ -35,18 +32,23 @@ public class ProgressController {
         this.service = service;
     }
 
-    @Operation(summary = "Publish a progress report for a period that has passed (the action owner's editors); one per period, not edited afterwards")
+    @Operation(
+            summary =
+                    "Publish a progress report for a period that has passed (the action owner's editors); one per period, not edited afterwards")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<ReportView> publish(Caller caller, @PathVariable UUID actionId,
-            @Valid @RequestBody ReportInput input) {
+    public ResponseEntity<ReportView> publish(
+            Caller caller, @PathVariable UUID actionId, @Valid @RequestBody ReportInput input) {
         StoredReport r = service.publish(caller, actionId, input.toDraft());
-        return ResponseEntity.created(URI.create("/actions/" + actionId + "/reports/" + r.report().id()))
+        return ResponseEntity.created(URI.create(
+                        "/actions/" + actionId + "/reports/" + r.report().id()))
                 .body(ReportView.of(r));
     }
 
     @Operation(summary = "The action's progress reports, newest period first")
     @GetMapping
-    public PageResult<ReportView> list(Caller caller, @PathVariable UUID actionId,
+    public PageResult<ReportView> list(
+            Caller caller,
+            @PathVariable UUID actionId,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {

@@ -1,14 +1,12 @@
 package org.arrival.actionplans.progress.web;
 
-import java.time.LocalDate;
-import java.util.List;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
+import java.time.LocalDate;
+import java.util.List;
 import org.arrival.actionplans.progress.domain.Report;
 import org.arrival.contracts.actionplans.Rag;
 
@@ -22,7 +20,14 @@ public record ReportInput(
         @Size(max = Report.MAX_INDICATORS) List<@NotNull @Valid IndicatorInput> indicators) {
 
     public Report.Draft toDraft() {
-        return new Report.Draft(periodStart, periodEnd, percentComplete, rag, narrative,
-                indicators == null ? List.of() : indicators.stream().map(IndicatorInput::toValue).toList());
+        return new Report.Draft(
+                periodStart,
+                periodEnd,
+                percentComplete,
+                rag,
+                narrative,
+                indicators == null
+                        ? List.of()
+                        : indicators.stream().map(IndicatorInput::toValue).toList());
     }
 }

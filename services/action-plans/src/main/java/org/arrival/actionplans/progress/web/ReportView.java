@@ -1,12 +1,10 @@
 package org.arrival.actionplans.progress.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.arrival.actionplans.progress.persistence.ReportRepository.StoredReport;
 import org.arrival.contracts.actionplans.ActionStatus;
 import org.arrival.contracts.actionplans.IndicatorValue;
@@ -32,8 +30,13 @@ public record ReportView(
      * otherwise rounded to a multiple of 5 with values from 0 to 4 left out and named in {@code suppressed}.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record IndicatorView(String name, @Nullable String unit, @Nullable Double baseline, @Nullable Double target,
-            @Nullable Double actual, @Nullable List<String> suppressed) {
+    public record IndicatorView(
+            String name,
+            @Nullable String unit,
+            @Nullable Double baseline,
+            @Nullable Double target,
+            @Nullable Double actual,
+            @Nullable List<String> suppressed) {
 
         static IndicatorView of(IndicatorValue v) {
             return new IndicatorView(v.name(), v.unit(), v.baseline(), v.target(), v.actual(), v.suppressed());
@@ -42,8 +45,16 @@ public record ReportView(
 
     public static ReportView of(StoredReport s) {
         var r = s.report();
-        return new ReportView(r.id(), r.actionId(), r.periodStart(), r.periodEnd(), r.actionStatus(),
-                r.percentComplete(), r.rag(), r.narrative(), r.indicators().stream().map(IndicatorView::of).toList(),
+        return new ReportView(
+                r.id(),
+                r.actionId(),
+                r.periodStart(),
+                r.periodEnd(),
+                r.actionStatus(),
+                r.percentComplete(),
+                r.rag(),
+                r.narrative(),
+                r.indicators().stream().map(IndicatorView::of).toList(),
                 s.reportedAt());
     }
 }

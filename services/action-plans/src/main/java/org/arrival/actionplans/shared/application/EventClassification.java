@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.platform.security.RecordScope;
 
@@ -19,15 +18,19 @@ import org.arrival.platform.security.RecordScope;
  */
 public final class EventClassification {
 
-    private EventClassification() {
-    }
+    private EventClassification() {}
 
-    public static DataClassification naming(DataClassification record, Collection<UUID> organisations,
-            List<UUID> forums, Predicate<UUID> hiddenFromEnforcementBodies) {
+    public static DataClassification naming(
+            DataClassification record,
+            Collection<UUID> organisations,
+            List<UUID> forums,
+            Predicate<UUID> hiddenFromEnforcementBodies) {
         if (record == DataClassification.ORGANISATION || organisations.isEmpty()) {
             return record;
         }
-        List<RecordScope> named = organisations.stream().map(o -> RecordScope.of(o, record, forums)).toList();
+        List<RecordScope> named = organisations.stream()
+                .map(o -> RecordScope.of(o, record, forums))
+                .toList();
         return RecordScope.strictest(record, named, hiddenFromEnforcementBodies);
     }
 }

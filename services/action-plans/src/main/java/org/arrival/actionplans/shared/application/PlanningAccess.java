@@ -2,11 +2,10 @@ package org.arrival.actionplans.shared.application;
 
 import java.time.Clock;
 import java.util.UUID;
-
 import org.arrival.platform.directory.Organisations;
-import org.arrival.platform.security.Viewer;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.Roles;
+import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.AccessRefused;
 import org.springframework.stereotype.Component;
 
@@ -41,8 +40,8 @@ public class PlanningAccess {
      */
     public static UUID requireEditor(Caller caller, String what) {
         UUID organisation = caller.organisationId();
-        if (organisation == null || !(caller.hasRole(Roles.ORG_EDITOR) || caller.hasRole(Roles.ORG_ADMIN)
-                || caller.isPlatformAdmin())) {
+        if (organisation == null
+                || !(caller.hasRole(Roles.ORG_EDITOR) || caller.hasRole(Roles.ORG_ADMIN) || caller.isPlatformAdmin())) {
             throw new AccessRefused("Only editors and administrators of an organisation may " + what);
         }
         return organisation;

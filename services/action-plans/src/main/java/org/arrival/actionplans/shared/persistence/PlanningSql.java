@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.arrival.contracts.EventJson;
 import org.arrival.platform.directory.ReadSql;
 import org.arrival.platform.security.Viewer;
@@ -24,8 +23,7 @@ import org.springframework.jdbc.core.RowMapper;
  */
 public final class PlanningSql {
 
-    private PlanningSql() {
-    }
+    private PlanningSql() {}
 
     /** Rows of a planning table (columns qualified by {@code alias}, which may be empty) the viewer may read. */
     public static String visibleTo(Viewer viewer, String alias, List<Object> args) {
@@ -33,8 +31,14 @@ public final class PlanningSql {
         return ReadSql.visibleTo(viewer, p + "owner_id", p + "classification", p + "shared_with_forums", args);
     }
 
-    public static <T> PageResult<T> page(JdbcTemplate jdbc, String table, String where, List<Object> args,
-            PageQuery page, Map<String, String> sortColumns, RowMapper<T> mapper) {
+    public static <T> PageResult<T> page(
+            JdbcTemplate jdbc,
+            String table,
+            String where,
+            List<Object> args,
+            PageQuery page,
+            Map<String, String> sortColumns,
+            RowMapper<T> mapper) {
         return ReadSql.page(jdbc, table, where, args, page, sortColumns, mapper);
     }
 

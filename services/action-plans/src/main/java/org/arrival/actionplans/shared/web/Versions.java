@@ -6,8 +6,7 @@ import org.jspecify.annotations.Nullable;
 /** If-Match handling shared by the controllers. */
 public final class Versions {
 
-    private Versions() {
-    }
+    private Versions() {}
 
     /** The version an optional If-Match names, or null when there is none. */
     public static @Nullable Long optional(@Nullable String ifMatch) {

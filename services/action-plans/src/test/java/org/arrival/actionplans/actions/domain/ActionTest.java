@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.contracts.actionplans.ActionKind;
 import org.arrival.contracts.actionplans.ActionStatus;
 import org.arrival.contracts.actionplans.ReportingCadence;
@@ -17,11 +16,29 @@ import org.junit.jupiter.api.Test;
 
 class ActionTest {
 
-    static ActionDetails details(LocalDate start, LocalDate end, UUID parent, Integer weight, boolean local,
-            List<UUID> expected) {
-        return new ActionDetails(null, " Fee waiver ", null, ActionKind.PROGRAMME, List.of(Sector.EDUCATION), null,
-                null, start, end, ReportingCadence.QUARTERLY, null, parent, local, expected, weight, null, null, null,
-                null, null);
+    static ActionDetails details(
+            LocalDate start, LocalDate end, UUID parent, Integer weight, boolean local, List<UUID> expected) {
+        return new ActionDetails(
+                null,
+                " Fee waiver ",
+                null,
+                ActionKind.PROGRAMME,
+                List.of(Sector.EDUCATION),
+                null,
+                null,
+                start,
+                end,
+                ReportingCadence.QUARTERLY,
+                null,
+                parent,
+                local,
+                expected,
+                weight,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     static Action proposed() {
@@ -30,9 +47,13 @@ class ActionTest {
 
     @Test
     void walksTheLifecycleOneStepAtATimeWithOnHoldBackAndForth() {
-        Action a = proposed().moveTo(ActionStatus.COMMITTED, null).moveTo(ActionStatus.IN_PROGRESS, null)
-                .moveTo(ActionStatus.ON_HOLD, "rains").moveTo(ActionStatus.IN_PROGRESS, null)
-                .moveTo(ActionStatus.COMPLETED, null).moveTo(ActionStatus.EVALUATED, null);
+        Action a = proposed()
+                .moveTo(ActionStatus.COMMITTED, null)
+                .moveTo(ActionStatus.IN_PROGRESS, null)
+                .moveTo(ActionStatus.ON_HOLD, "rains")
+                .moveTo(ActionStatus.IN_PROGRESS, null)
+                .moveTo(ActionStatus.COMPLETED, null)
+                .moveTo(ActionStatus.EVALUATED, null);
         assertThat(a.status()).isEqualTo(ActionStatus.EVALUATED);
         assertThat(a.version()).isEqualTo(7);
         assertThat(a.open()).isFalse();
@@ -41,24 +62,33 @@ class ActionTest {
 
     @Test
     void refusesStepsOutOfOrder() {
-        assertThatThrownBy(() -> proposed().moveTo(ActionStatus.IN_PROGRESS, null)).isInstanceOf(RuleViolation.class);
-        assertThatThrownBy(() -> proposed().moveTo(ActionStatus.COMPLETED, null)).isInstanceOf(RuleViolation.class);
+        assertThatThrownBy(() -> proposed().moveTo(ActionStatus.IN_PROGRESS, null))
+                .isInstanceOf(RuleViolation.class);
+        assertThatThrownBy(() -> proposed().moveTo(ActionStatus.COMPLETED, null))
+                .isInstanceOf(RuleViolation.class);
         assertThatThrownBy(() -> proposed().moveTo(ActionStatus.PROPOSED, null)).isInstanceOf(RuleViolation.class);
-        Action done = proposed().moveTo(ActionStatus.COMMITTED, null).moveTo(ActionStatus.IN_PROGRESS, null)
+        Action done = proposed()
+                .moveTo(ActionStatus.COMMITTED, null)
+                .moveTo(ActionStatus.IN_PROGRESS, null)
                 .moveTo(ActionStatus.COMPLETED, null);
-        assertThatThrownBy(() -> done.moveTo(ActionStatus.CANCELLED, "too late")).isInstanceOf(RuleViolation.class);
+        assertThatThrownBy(() -> done.moveTo(ActionStatus.CANCELLED, "too late"))
+                .isInstanceOf(RuleViolation.class);
         assertThatThrownBy(() -> done.moveTo(ActionStatus.ON_HOLD, null)).isInstanceOf(RuleViolation.class);
     }
 
     @Test
     void cancellingNeedsAReasonAndIsFinal() {
-        assertThatThrownBy(() -> proposed().moveTo(ActionStatus.CANCELLED, null)).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> proposed().moveTo(ActionStatus.CANCELLED, "  ")).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> proposed().moveTo(ActionStatus.CANCELLED, null))
+                .isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> proposed().moveTo(ActionStatus.CANCELLED, "  "))
+                .isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> proposed().moveTo(ActionStatus.COMMITTED, "r".repeat(2001)))
                 .isInstanceOf(InvalidInput.class);
-        for (ActionStatus from : List.of(ActionStatus.PROPOSED, ActionStatus.COMMITTED, ActionStatus.IN_PROGRESS,
-                ActionStatus.ON_HOLD)) {
-            assertThat(Action.allowed(from, ActionStatus.CANCELLED)).as(from.name()).isTrue();
+        for (ActionStatus from : List.of(
+                ActionStatus.PROPOSED, ActionStatus.COMMITTED, ActionStatus.IN_PROGRESS, ActionStatus.ON_HOLD)) {
+            assertThat(Action.allowed(from, ActionStatus.CANCELLED))
+                    .as(from.name())
+                    .isTrue();
         }
         Action cancelled = proposed().moveTo(ActionStatus.CANCELLED, "funding withdrawn");
         assertThatThrownBy(() -> cancelled.moveTo(ActionStatus.COMMITTED, null)).isInstanceOf(RuleViolation.class);
@@ -69,15 +99,23 @@ class ActionTest {
     void datesMustBeInOrderAndCascadeFieldsMustFit() {
         LocalDate d = LocalDate.of(2026, 6, 1);
         assertThat(details(d, d, null, null, false, null).validated().title()).isEqualTo("Fee waiver");
-        assertThatThrownBy(() -> details(d, d.minusDays(1), null, null, false, null).validated())
-                .isInstanceOf(InvalidInput.class).hasMessageContaining("endDate");
-        assertThat(details(null, null, UUID.randomUUID(), null, false, null).weight()).isEqualTo(1);
+        assertThatThrownBy(() ->
+                        details(d, d.minusDays(1), null, null, false, null).validated())
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("endDate");
+        assertThat(details(null, null, UUID.randomUUID(), null, false, null).weight())
+                .isEqualTo(1);
         assertThatThrownBy(() -> details(null, null, null, 5, false, null).validated())
-                .isInstanceOf(InvalidInput.class).hasMessageContaining("weight");
-        assertThatThrownBy(() -> details(null, null, UUID.randomUUID(), 101, false, null).validated())
-                .isInstanceOf(InvalidInput.class).hasMessageContaining("weight");
-        assertThatThrownBy(() -> details(null, null, null, null, false, List.of(UUID.randomUUID())).validated())
-                .isInstanceOf(InvalidInput.class).hasMessageContaining("expectedImplementers");
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("weight");
+        assertThatThrownBy(() ->
+                        details(null, null, UUID.randomUUID(), 101, false, null).validated())
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("weight");
+        assertThatThrownBy(() -> details(null, null, null, null, false, List.of(UUID.randomUUID()))
+                        .validated())
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("expectedImplementers");
     }
 
     @Test

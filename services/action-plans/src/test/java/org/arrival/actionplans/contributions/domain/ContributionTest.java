@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.UUID;
-
 import org.arrival.contracts.actionplans.ContributionKind;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +18,10 @@ class ContributionTest {
         assertThat(of(ContributionKind.ENDORSEMENT, " ").validated().text()).isNull();
         assertThat(of(ContributionKind.COMMENT, " Good ").validated().text()).isEqualTo("Good");
         assertThatThrownBy(() -> of(ContributionKind.COMMENT, null).validated()).hasMessageContaining("text");
-        assertThatThrownBy(() -> of(ContributionKind.OBJECTION, "  ").validated()).hasMessageContaining("text");
-        assertThatThrownBy(() -> of(ContributionKind.COMMENT, "x".repeat(4001)).validated()).hasMessageContaining("4000");
+        assertThatThrownBy(() -> of(ContributionKind.OBJECTION, "  ").validated())
+                .hasMessageContaining("text");
+        assertThatThrownBy(() -> of(ContributionKind.COMMENT, "x".repeat(4001)).validated())
+                .hasMessageContaining("4000");
         assertThatThrownBy(() -> of(null, "x").validated()).hasMessageContaining("kind");
     }
 }

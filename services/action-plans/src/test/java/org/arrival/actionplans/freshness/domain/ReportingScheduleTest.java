@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.actionplans.freshness.domain.ReportingSchedule.Period;
 import org.arrival.actionplans.progress.domain.ActionState;
 import org.arrival.contracts.DataClassification;
@@ -16,8 +15,17 @@ import org.junit.jupiter.api.Test;
 class ReportingScheduleTest {
 
     private static ActionState action(ReportingCadence cadence, LocalDate start, LocalDate end) {
-        return new ActionState(UUID.randomUUID(), 1, UUID.randomUUID(), ActionStatus.IN_PROGRESS, cadence, start, end,
-                LocalDate.of(2023, 11, 5), DataClassification.FORUM, List.of());
+        return new ActionState(
+                UUID.randomUUID(),
+                1,
+                UUID.randomUUID(),
+                ActionStatus.IN_PROGRESS,
+                cadence,
+                start,
+                end,
+                LocalDate.of(2023, 11, 5),
+                DataClassification.FORUM,
+                List.of());
     }
 
     private static ReportingSchedule schedule(ReportingCadence cadence, LocalDate start, LocalDate end) {
@@ -27,8 +35,8 @@ class ReportingScheduleTest {
     @Test
     void periodsStepByTheCadenceFromTheStartAndReportsAreDueAfterTheGraceDays() {
         ReportingSchedule q = schedule(ReportingCadence.QUARTERLY, LocalDate.of(2024, 1, 31), null);
-        assertThat(q.period(0)).contains(new Period(LocalDate.of(2024, 1, 31), LocalDate.of(2024, 4, 29),
-                LocalDate.of(2024, 5, 14)));
+        assertThat(q.period(0))
+                .contains(new Period(LocalDate.of(2024, 1, 31), LocalDate.of(2024, 4, 29), LocalDate.of(2024, 5, 14)));
         assertThat(q.period(1).orElseThrow().start()).isEqualTo(LocalDate.of(2024, 4, 30));
         assertThat(q.period(3).orElseThrow().start()).isEqualTo(LocalDate.of(2024, 10, 31));
         assertThat(ReportingSchedule.months(ReportingCadence.MONTHLY)).isEqualTo(1);
@@ -48,9 +56,10 @@ class ReportingScheduleTest {
 
     @Test
     void theLastPeriodIsCutAtTheEndDateAndNothingFollowsIt() {
-        ReportingSchedule s = schedule(ReportingCadence.SEMI_ANNUAL, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 9, 30));
-        assertThat(s.period(1)).contains(new Period(LocalDate.of(2024, 7, 1), LocalDate.of(2024, 9, 30),
-                LocalDate.of(2024, 10, 15)));
+        ReportingSchedule s =
+                schedule(ReportingCadence.SEMI_ANNUAL, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 9, 30));
+        assertThat(s.period(1))
+                .contains(new Period(LocalDate.of(2024, 7, 1), LocalDate.of(2024, 9, 30), LocalDate.of(2024, 10, 15)));
         assertThat(s.period(2)).isEmpty();
         assertThat(s.latestEnded(LocalDate.of(2030, 1, 1)).orElseThrow().end()).isEqualTo(LocalDate.of(2024, 9, 30));
         assertThat(s.current(LocalDate.of(2030, 1, 1))).isEmpty();
@@ -58,9 +67,11 @@ class ReportingScheduleTest {
 
     @Test
     void withoutAStartDatePeriodsStartTheDayTheActionWasRecordedAndWithoutACadenceThereAreNone() {
-        ReportingSchedule s = ReportingSchedule.of(action(ReportingCadence.ANNUAL, null, null), 15).orElseThrow();
+        ReportingSchedule s = ReportingSchedule.of(action(ReportingCadence.ANNUAL, null, null), 15)
+                .orElseThrow();
         assertThat(s.period(0).orElseThrow().start()).isEqualTo(LocalDate.of(2023, 11, 5));
-        assertThat(ReportingSchedule.of(action(null, LocalDate.of(2024, 1, 1), null), 15)).isEmpty();
+        assertThat(ReportingSchedule.of(action(null, LocalDate.of(2024, 1, 1), null), 15))
+                .isEmpty();
     }
 
     @Test

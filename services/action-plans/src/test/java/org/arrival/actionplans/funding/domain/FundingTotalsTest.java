@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.contracts.actionplans.FundingSummary;
 import org.arrival.platform.web.InvalidInput;
 import org.junit.jupiter.api.Test;
@@ -16,8 +15,16 @@ class FundingTotalsTest {
     private static final UUID ACTION = UUID.randomUUID();
 
     private static FundingLine line(String currency, String required, String committed, String disbursed) {
-        return FundingLine.record(UUID.randomUUID(), ACTION, new FundingLine.Terms(null, "Source", currency,
-                new BigDecimal(required), new BigDecimal(committed), new BigDecimal(disbursed)));
+        return FundingLine.record(
+                UUID.randomUUID(),
+                ACTION,
+                new FundingLine.Terms(
+                        null,
+                        "Source",
+                        currency,
+                        new BigDecimal(required),
+                        new BigDecimal(committed),
+                        new BigDecimal(disbursed)));
     }
 
     @Test
@@ -40,12 +47,13 @@ class FundingTotalsTest {
 
     @Test
     void overCommitmentIsNoGapAndNoActionHasNoTotals() {
-        List<FundingSummary> totals = FundingTotals.of(List.of(line("USD", "1000", "600", "0"),
-                line("USD", "0", "900", "900")));
+        List<FundingSummary> totals =
+                FundingTotals.of(List.of(line("USD", "1000", "600", "0"), line("USD", "0", "900", "900")));
         assertThat(totals.get(0).gap()).isEqualByComparingTo("0");
         assertThat(totals.get(0).gap().signum()).isZero();
         assertThat(FundingTotals.of(List.of())).isEmpty();
-        assertThat(FundingTotals.gap(new BigDecimal("10.00"), new BigDecimal("10.01"))).isEqualByComparingTo("0");
+        assertThat(FundingTotals.gap(new BigDecimal("10.00"), new BigDecimal("10.01")))
+                .isEqualByComparingTo("0");
     }
 
     @Test
@@ -57,7 +65,8 @@ class FundingTotalsTest {
 
     @Test
     void linesRefuseNegativeOrOverPreciseAmountsUnknownCurrenciesAndDisbursingBeyondTheCommitment() {
-        assertThatThrownBy(() -> line("EUR", "1", "10", "10.01")).isInstanceOf(InvalidInput.class)
+        assertThatThrownBy(() -> line("EUR", "1", "10", "10.01"))
+                .isInstanceOf(InvalidInput.class)
                 .hasMessageContaining("disbursed");
         assertThatThrownBy(() -> line("EUR", "-1", "0", "0")).hasMessageContaining("required");
         assertThatThrownBy(() -> line("EUR", "1.001", "0", "0")).hasMessageContaining("two decimals");
@@ -65,7 +74,9 @@ class FundingTotalsTest {
         assertThatThrownBy(() -> line("QQQ", "1", "0", "0")).hasMessageContaining("currency");
         assertThat(line("EUR", "1.10", "1", "1").required()).isEqualByComparingTo("1.1");
         FundingLine l = line("EUR", "5", "5", "0");
-        assertThat(l.revise(new FundingLine.Terms(null, "Source", "EUR", BigDecimal.ONE, BigDecimal.ONE,
-                BigDecimal.ZERO)).version()).isEqualTo(2);
+        assertThat(l.revise(new FundingLine.Terms(
+                                null, "Source", "EUR", BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ZERO))
+                        .version())
+                .isEqualTo(2);
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.actionplans.progress.domain.ActionState;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.ActionStatus;
@@ -21,22 +20,34 @@ class MilestoneTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
 
     private static ActionState action(ActionStatus status, LocalDate start, LocalDate end) {
-        return new ActionState(UUID.randomUUID(), 1, UUID.randomUUID(), status, ReportingCadence.QUARTERLY, start,
-                end, TODAY, DataClassification.FORUM, List.of());
+        return new ActionState(
+                UUID.randomUUID(),
+                1,
+                UUID.randomUUID(),
+                status,
+                ReportingCadence.QUARTERLY,
+                start,
+                end,
+                TODAY,
+                DataClassification.FORUM,
+                List.of());
     }
 
-    private static final ActionState OPEN = action(ActionStatus.IN_PROGRESS, LocalDate.of(2026, 1, 1),
-            LocalDate.of(2026, 12, 31));
+    private static final ActionState OPEN =
+            action(ActionStatus.IN_PROGRESS, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
 
     @Test
     void dueDatesLieWithinTheActionsDatesWhenItHasThem() {
-        assertThat(Milestone.schedule(UUID.randomUUID(), OPEN, " Waivers agreed ", LocalDate.of(2026, 1, 1)).title())
+        assertThat(Milestone.schedule(UUID.randomUUID(), OPEN, " Waivers agreed ", LocalDate.of(2026, 1, 1))
+                        .title())
                 .isEqualTo("Waivers agreed");
         Milestone.schedule(UUID.randomUUID(), OPEN, "Last day", LocalDate.of(2026, 12, 31));
         assertThatThrownBy(() -> Milestone.schedule(UUID.randomUUID(), OPEN, "Early", LocalDate.of(2025, 12, 31)))
-                .isInstanceOf(InvalidInput.class).hasMessageContaining("start date");
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("start date");
         assertThatThrownBy(() -> Milestone.schedule(UUID.randomUUID(), OPEN, "Late", LocalDate.of(2027, 1, 1)))
-                .isInstanceOf(InvalidInput.class).hasMessageContaining("end date");
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("end date");
         ActionState openEnded = action(ActionStatus.COMMITTED, LocalDate.of(2026, 1, 1), null);
         Milestone.schedule(UUID.randomUUID(), openEnded, "Far", LocalDate.of(2040, 1, 1));
         assertThatThrownBy(() -> Milestone.schedule(UUID.randomUUID(), OPEN, "t".repeat(301), LocalDate.of(2026, 2, 1)))

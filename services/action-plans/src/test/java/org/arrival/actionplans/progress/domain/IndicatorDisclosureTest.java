@@ -7,20 +7,18 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import org.arrival.contracts.DataClassification;
-import org.arrival.contracts.actionplans.ActionStatus;
-import org.arrival.contracts.actionplans.IndicatorValue;
-import org.arrival.contracts.actionplans.Rag;
-import org.arrival.platform.web.InvalidInput;
-import org.junit.jupiter.api.Test;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.arrival.contracts.DataClassification;
+import org.arrival.contracts.actionplans.ActionStatus;
+import org.arrival.contracts.actionplans.IndicatorValue;
+import org.arrival.contracts.actionplans.Rag;
+import org.arrival.platform.web.InvalidInput;
+import org.junit.jupiter.api.Test;
 
 /**
  * Indicators that count people under disclosure control (issue 13, finding 3): a people-unit indicator with target 4
@@ -55,30 +53,60 @@ class IndicatorDisclosureTest {
 
     @Test
     void aReportCountingPeopleTakesOnlyWholeNumbersOfPeople() {
-        ActionState action = new ActionState(UUID.randomUUID(), 2, UUID.randomUUID(), ActionStatus.IN_PROGRESS, null,
-                null, null, TODAY, DataClassification.FORUM, List.of());
-        for (IndicatorValue bad : List.of(new IndicatorValue("Children enrolled", "children", null, null, 3.5),
+        ActionState action = new ActionState(
+                UUID.randomUUID(),
+                2,
+                UUID.randomUUID(),
+                ActionStatus.IN_PROGRESS,
+                null,
+                null,
+                null,
+                TODAY,
+                DataClassification.FORUM,
+                List.of());
+        for (IndicatorValue bad : List.of(
+                new IndicatorValue("Children enrolled", "children", null, null, 3.5),
                 new IndicatorValue("Children enrolled", "children", -1.0, null, 3.0),
                 new IndicatorValue("Children enrolled", "children", null, 1e11, 3.0))) {
-            assertThatThrownBy(() -> Report.publish(UUID.randomUUID(), action, new Report.Draft(
-                    LocalDate.of(2026, 6, 1), LocalDate.of(2026, 8, 31), 30, Rag.GREEN, null, List.of(bad)), TODAY))
-                    .isInstanceOf(InvalidInput.class).hasMessageContaining("indicators[0].")
+            assertThatThrownBy(() -> Report.publish(
+                            UUID.randomUUID(),
+                            action,
+                            new Report.Draft(
+                                    LocalDate.of(2026, 6, 1),
+                                    LocalDate.of(2026, 8, 31),
+                                    30,
+                                    Rag.GREEN,
+                                    null,
+                                    List.of(bad)),
+                            TODAY))
+                    .isInstanceOf(InvalidInput.class)
+                    .hasMessageContaining("indicators[0].")
                     .hasMessageContaining("whole number");
         }
-        Report fractionsElsewhere = Report.publish(UUID.randomUUID(), action, new Report.Draft(LocalDate.of(2026, 6, 1),
-                LocalDate.of(2026, 8, 31), 30, Rag.GREEN, null,
-                List.of(new IndicatorValue("Litres per person per day", "litres", 7.5, 20.0, 12.25))), TODAY);
+        Report fractionsElsewhere = Report.publish(
+                UUID.randomUUID(),
+                action,
+                new Report.Draft(
+                        LocalDate.of(2026, 6, 1),
+                        LocalDate.of(2026, 8, 31),
+                        30,
+                        Rag.GREEN,
+                        null,
+                        List.of(new IndicatorValue("Litres per person per day", "litres", 7.5, 20.0, 12.25))),
+                TODAY);
         assertThat(fractionsElsewhere.indicators().getFirst().actual()).isEqualTo(12.25);
     }
 
     @Test
     void aHeadCountIsAWholeNumberFromZeroToTenBillion() {
-        for (double ok : new double[] { 0.0, 1.0, 4.0, 5.0, 1e6, IndicatorDisclosure.MAX_PEOPLE }) {
+        for (double ok : new double[] {0.0, 1.0, 4.0, 5.0, 1e6, IndicatorDisclosure.MAX_PEOPLE}) {
             assertThat(IndicatorDisclosure.problem("people", ok)).as("%s", ok).isNull();
         }
-        for (double bad : new double[] { -1.0, -0.5, 0.5, 3.5, IndicatorDisclosure.MAX_PEOPLE + 1, 1e11,
-                Double.POSITIVE_INFINITY }) {
-            assertThat(IndicatorDisclosure.problem(" Children ", bad)).as("%s", bad)
+        for (double bad :
+                new double[] {-1.0, -0.5, 0.5, 3.5, IndicatorDisclosure.MAX_PEOPLE + 1, 1e11, Double.POSITIVE_INFINITY
+                }) {
+            assertThat(IndicatorDisclosure.problem(" Children ", bad))
+                    .as("%s", bad)
                     .isEqualTo("counts people (unit 'Children'): must be a whole number from 0 to 10000000000");
         }
         // other units, and values not given, have no such rule
@@ -118,7 +146,7 @@ class IndicatorDisclosureTest {
         List<Double> shown = new ArrayList<>();
         for (IndicatorValue v : series) {
             IndicatorValue s = IndicatorDisclosure.shown(v);
-            for (Double value : new Double[] { s.baseline(), s.target(), s.actual() }) {
+            for (Double value : new Double[] {s.baseline(), s.target(), s.actual()}) {
                 if (value != null) {
                     assertThat(value).as("a shown value").isGreaterThanOrEqualTo(5.0);
                     assertThat(value % 5).as("a shown value is a multiple of 5").isZero();
@@ -127,22 +155,28 @@ class IndicatorDisclosureTest {
             }
             int given = count(v.baseline()) + count(v.target()) + count(v.actual());
             int left = count(s.baseline()) + count(s.target()) + count(s.actual());
-            assertThat(given - left).as("every value left out is named").isEqualTo(
-                    s.suppressed() == null ? 0 : s.suppressed().size());
+            assertThat(given - left)
+                    .as("every value left out is named")
+                    .isEqualTo(s.suppressed() == null ? 0 : s.suppressed().size());
         }
         for (double a : shown) {
             for (double b : shown) {
-                assertThat(Math.abs(a - b)).as("difference between %s and %s", a, b).matches(d -> d == 0 || d >= 5);
+                assertThat(Math.abs(a - b))
+                        .as("difference between %s and %s", a, b)
+                        .matches(d -> d == 0 || d >= 5);
             }
         }
     }
 
     @Provide
     Arbitrary<List<IndicatorValue>> peopleCounts() {
-        Arbitrary<Double> count = Arbitraries.oneOf(Arbitraries.integers().between(0, 20),
-                Arbitraries.integers().between(0, 1_000_000)).map(Integer::doubleValue).injectNull(0.15);
-        Arbitrary<String> unit = Arbitraries.of("people", "households", "Children", "number of refugees", "persons",
-                "personnes", "# beneficiaries");
+        Arbitrary<Double> count = Arbitraries.oneOf(
+                        Arbitraries.integers().between(0, 20),
+                        Arbitraries.integers().between(0, 1_000_000))
+                .map(Integer::doubleValue)
+                .injectNull(0.15);
+        Arbitrary<String> unit = Arbitraries.of(
+                "people", "households", "Children", "number of refugees", "persons", "personnes", "# beneficiaries");
         Arbitrary<IndicatorValue> value = Combinators.combine(unit, count, count, count)
                 .as((u, baseline, target, actual) -> new IndicatorValue("Reached", u, baseline, target, actual));
         return value.list().ofMinSize(1).ofMaxSize(2);

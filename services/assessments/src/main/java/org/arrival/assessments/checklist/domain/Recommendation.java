@@ -3,14 +3,18 @@ package org.arrival.assessments.checklist.domain;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 
 /**
  * One of the Guide's ten recommendations, e.g. {@code R1}, with its action points. {@code printedTotal} is the total the
  * Guide prints for its checklist, or null where it prints none.
  */
-public record Recommendation(String code, int number, String title, Theme theme, @Nullable Integer printedTotal,
+public record Recommendation(
+        String code,
+        int number,
+        String title,
+        Theme theme,
+        @Nullable Integer printedTotal,
         List<ChecklistAction> actions) {
 
     public Recommendation {

@@ -5,20 +5,21 @@ package org.arrival.assessments.checklist.domain;
  * labels vary from table to table; docs/checklist-reconstruction.md maps each printed label to these codes.
  */
 public enum StakeholderGroup {
-
     NATIONAL_GOVERNMENT("National government and authorities"),
     REGIONAL_GOVERNMENT("Regional government and authorities"),
     LOCAL_GOVERNMENT("Local government and municipal authorities"),
     POLICY_MAKERS("Policy makers and decision-making bodies"),
     URBAN_PLANNERS("Urban planners"),
-    SECTORAL_AGENCIES("Government agencies and departments for housing, employment, education, welfare and livelihoods"),
+    SECTORAL_AGENCIES(
+            "Government agencies and departments for housing, employment, education, welfare and livelihoods"),
     FINANCE_AUTHORITIES("Government financial institutions, budget planners and finance departments"),
     DEDICATED_MIGRATION_UNITS("Units, agencies or officials dedicated to migration and displacement"),
     STATISTICAL_OFFICES("Statistical offices"),
     SERVICE_PROVIDERS("Service providers"),
     FRONTLINE_RESPONDERS("Frontline responders in housing, services and security"),
     REGISTRATION_OFFICES("Legal registration offices"),
-    TECHNICAL_SPECIALISTS("Technical specialists: environmental modellers, demographers, human security and migration experts"),
+    TECHNICAL_SPECIALISTS(
+            "Technical specialists: environmental modellers, demographers, human security and migration experts"),
     CIVIL_SOCIETY("Civil society and other non-governmental organisations"),
     MIGRANT_COMMUNITIES("Migrant and displaced communities and their associations"),
     INTERNATIONAL_ORGANISATIONS("International agencies"),

@@ -7,7 +7,6 @@ import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-
 import org.arrival.assessments.checklist.domain.Instrument;
 
 /**
@@ -33,15 +32,17 @@ public final class InstrumentCatalogue {
 
     /** The given class-path resources, e.g. {@code checklist/un-habitat-2023.v1.yaml}; all must describe one instrument. */
     public static InstrumentCatalogue fromClasspath(List<String> resources) {
-        ClassLoader loader = Objects.requireNonNullElse(Thread.currentThread().getContextClassLoader(),
-                InstrumentCatalogue.class.getClassLoader());
-        return of(resources.stream().map(resource -> {
-            InputStream in = loader.getResourceAsStream(resource);
-            if (in == null) {
-                throw new IllegalStateException("checklist " + resource + " is not on the class path");
-            }
-            return InstrumentReader.read(resource, in);
-        }).toList());
+        ClassLoader loader = Objects.requireNonNullElse(
+                Thread.currentThread().getContextClassLoader(), InstrumentCatalogue.class.getClassLoader());
+        return of(resources.stream()
+                .map(resource -> {
+                    InputStream in = loader.getResourceAsStream(resource);
+                    if (in == null) {
+                        throw new IllegalStateException("checklist " + resource + " is not on the class path");
+                    }
+                    return InstrumentReader.read(resource, in);
+                })
+                .toList());
     }
 
     /** A catalogue of already-built instruments, checked to be versions of one instrument. */
@@ -53,12 +54,12 @@ public final class InstrumentCatalogue {
         NavigableMap<Integer, Instrument> versions = new TreeMap<>();
         for (Instrument instrument : instruments) {
             if (!instrument.id().equals(id)) {
-                throw new IllegalStateException("checklist versions must share one instrument id: found " + id
-                        + " and " + instrument.id());
+                throw new IllegalStateException(
+                        "checklist versions must share one instrument id: found " + id + " and " + instrument.id());
             }
             if (versions.putIfAbsent(instrument.version(), instrument) != null) {
-                throw new IllegalStateException("checklist " + id + " version " + instrument.version()
-                        + " is defined more than once");
+                throw new IllegalStateException(
+                        "checklist " + id + " version " + instrument.version() + " is defined more than once");
             }
         }
         return new InstrumentCatalogue(versions);

@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.arrival.assessments.checklist.domain.Answer;
 import org.arrival.assessments.checklist.domain.ChecklistAction;
 import org.arrival.assessments.checklist.domain.Citation;
@@ -21,7 +20,6 @@ import org.arrival.assessments.checklist.domain.Recommendation;
 import org.arrival.assessments.checklist.domain.StakeholderGroup;
 import org.arrival.assessments.checklist.domain.Theme;
 import org.jspecify.annotations.Nullable;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -43,15 +41,15 @@ final class InstrumentReader {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private InstrumentReader() {
-    }
+    private InstrumentReader() {}
 
     static Instrument read(String name, InputStream in) {
         InstrumentDocument doc;
         try (in) {
             doc = YAML.readValue(in, InstrumentDocument.class);
         } catch (JacksonException | IOException e) {
-            throw new IllegalStateException("checklist " + name + " is not a readable instrument: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "checklist " + name + " is not a readable instrument: " + e.getMessage(), e);
         }
         if (doc == null) {
             throw new IllegalStateException("checklist " + name + " is empty");
@@ -90,12 +88,16 @@ final class InstrumentReader {
                 }
             }
             if (!problems.isEmpty()) {
-                throw new IllegalStateException("checklist " + name + " is invalid:\n - " + String.join("\n - ", problems));
+                throw new IllegalStateException(
+                        "checklist " + name + " is invalid:\n - " + String.join("\n - ", problems));
             }
             // each of these, when missing, is among the problems reported above
-            return new Instrument(Objects.requireNonNull(doc.id(), "id"),
-                    Objects.requireNonNull(doc.version(), "version"), Objects.requireNonNull(doc.title(), "title"),
-                    Objects.requireNonNull(source, "source"), recommendations);
+            return new Instrument(
+                    Objects.requireNonNull(doc.id(), "id"),
+                    Objects.requireNonNull(doc.version(), "version"),
+                    Objects.requireNonNull(doc.title(), "title"),
+                    Objects.requireNonNull(source, "source"),
+                    recommendations);
         }
 
         private @Nullable Citation source(InstrumentDocument.@Nullable SourceDocument s) {
@@ -110,7 +112,8 @@ final class InstrumentReader {
             if (year == null) {
                 problems.add("source year is missing");
             }
-            return author == null || title == null || reference == null || year == null ? null
+            return author == null || title == null || reference == null || year == null
+                    ? null
                     : new Citation(author, year, title, reference);
         }
 
@@ -119,14 +122,17 @@ final class InstrumentReader {
             for (Answer a : Answer.values()) {
                 expected.put(a, a.points());
             }
-            if (scoring == null || scoring.size() != expected.size() || expected.entrySet().stream()
-                    .anyMatch(e -> !e.getValue().equals(scoring.get(e.getKey().name())))) {
+            if (scoring == null
+                    || scoring.size() != expected.size()
+                    || expected.entrySet().stream()
+                            .anyMatch(e ->
+                                    !e.getValue().equals(scoring.get(e.getKey().name())))) {
                 problems.add("scoring must be " + expected + " (yes/sometimes/no), was " + scoring);
             }
         }
 
-        private @Nullable Recommendation recommendation(InstrumentDocument.@Nullable RecommendationDocument r,
-                int position) {
+        private @Nullable Recommendation recommendation(
+                InstrumentDocument.@Nullable RecommendationDocument r, int position) {
             if (r == null) {
                 problems.add("recommendation #" + position + " is empty");
                 return null;
@@ -140,7 +146,8 @@ final class InstrumentReader {
             int number = Integer.parseInt(m.group(1));
             unique(code);
             if (number != position) {
-                problems.add("recommendation " + code + " is in position " + position + "; recommendations must run R1, R2, … in order");
+                problems.add("recommendation " + code + " is in position " + position
+                        + "; recommendations must run R1, R2, … in order");
             }
             String title = present(r.title(), "title of recommendation " + code);
             Theme theme = parse(Theme.class, r.theme(), "theme of recommendation " + code);
@@ -156,18 +163,20 @@ final class InstrumentReader {
                 }
             }
             int computed = actions.stream().mapToInt(ChecklistAction::maxScore).sum();
-            boolean complete = r.actions() != null && actions.size() == r.actions().size();
+            boolean complete =
+                    r.actions() != null && actions.size() == r.actions().size();
             if (r.printedTotal() != null && complete && r.printedTotal() != computed) {
                 problems.add("recommendation " + code + " prints a total of " + r.printedTotal()
                         + " but its actions add up to " + computed);
             }
             // a missing title or theme is among the problems reported: the recommendation is left out, not half-built
-            return theme == null || title == null ? null
+            return theme == null || title == null
+                    ? null
                     : new Recommendation(code, number, title, theme, r.printedTotal(), actions);
         }
 
-        private @Nullable ChecklistAction action(InstrumentDocument.@Nullable ActionDocument a, int recommendation,
-                int position) {
+        private @Nullable ChecklistAction action(
+                InstrumentDocument.@Nullable ActionDocument a, int recommendation, int position) {
             if (a == null) {
                 problems.add("action #" + position + " of R" + recommendation + " is empty");
                 return null;
@@ -175,8 +184,8 @@ final class InstrumentReader {
             String code = a.code();
             Matcher m = code == null ? null : ACTION_CODE.matcher(code);
             if (code == null || m == null || !m.matches()) {
-                problems.add("action #" + position + " of R" + recommendation + " has code " + code
-                        + "; expected " + recommendation + ".<number>");
+                problems.add("action #" + position + " of R" + recommendation + " has code " + code + "; expected "
+                        + recommendation + ".<number>");
                 return null;
             }
             unique(code);
@@ -212,9 +221,10 @@ final class InstrumentReader {
                     }
                 }
             }
-            ChecklistAction action = new ChecklistAction(code, a.title() == null ? "" : a.title(), groups,
-                    a.printedMax(), questions);
-            boolean complete = a.questions() != null && questions.size() == a.questions().size();
+            ChecklistAction action =
+                    new ChecklistAction(code, a.title() == null ? "" : a.title(), groups, a.printedMax(), questions);
+            boolean complete =
+                    a.questions() != null && questions.size() == a.questions().size();
             if (a.printedMax() != null && complete && a.printedMax() != action.maxScore()) {
                 problems.add("action " + code + " prints a subtotal of " + a.printedMax() + " but its "
                         + questions.size() + " questions are worth " + action.maxScore());
@@ -230,8 +240,8 @@ final class InstrumentReader {
             String code = q.code();
             Matcher m = code == null ? null : QUESTION_CODE.matcher(code);
             if (code == null || m == null || !m.matches()) {
-                problems.add("question #" + (index + 1) + " of action " + action + " has code " + code
-                        + "; expected " + action + ".<letter>");
+                problems.add("question #" + (index + 1) + " of action " + action + " has code " + code + "; expected "
+                        + action + ".<letter>");
                 return null;
             }
             unique(code);

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.arrival.assessments.inputs.domain.Contribution;
 import org.arrival.assessments.inputs.domain.SubjectType;
 import org.arrival.assessments.inputs.persistence.InputRepository;
@@ -15,9 +14,6 @@ import org.arrival.assessments.needs.domain.Need;
 import org.arrival.assessments.needs.persistence.NeedRepository;
 import org.arrival.assessments.needs.persistence.RoundLookup;
 import org.arrival.assessments.rounds.domain.AssessmentRound;
-import org.arrival.platform.security.DisclosureControl;
-import org.arrival.platform.security.RecordScope;
-import org.arrival.platform.security.Viewer;
 import org.arrival.assessments.shared.application.EvidenceAccess;
 import org.arrival.assessments.shared.persistence.EvidenceRevisions;
 import org.arrival.contracts.DataClassification;
@@ -26,7 +22,10 @@ import org.arrival.contracts.assessments.InputContributed;
 import org.arrival.platform.messaging.outbox.Outbox;
 import org.arrival.platform.messaging.outbox.OutgoingEvent;
 import org.arrival.platform.security.Caller;
+import org.arrival.platform.security.DisclosureControl;
+import org.arrival.platform.security.RecordScope;
 import org.arrival.platform.security.Roles;
+import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.AccessRefused;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
@@ -53,8 +52,13 @@ public class InputService {
     private final EvidenceAccess access;
     private final Outbox outbox;
 
-    public InputService(InputRepository inputs, NeedRepository needs, RoundLookup rounds,
-            EvidenceRevisions revisions, EvidenceAccess access, Outbox outbox) {
+    public InputService(
+            InputRepository inputs,
+            NeedRepository needs,
+            RoundLookup rounds,
+            EvidenceRevisions revisions,
+            EvidenceAccess access,
+            Outbox outbox) {
         this.inputs = inputs;
         this.needs = needs;
         this.rounds = rounds;
@@ -70,15 +74,19 @@ public class InputService {
         Contribution c = sent.as(UUID.randomUUID(), contributor).validated(access.today());
         List<RecordScope> subject = switch (c.subjectType()) {
             case NEED -> {
-                Need n = visibleNeed(viewer, c.subjectId())
-                        .orElseThrow(() -> new RecordNotFound("need", c.subjectId()));
-                yield List.of(RecordScope.of(n.ownerId(), n.details().classification(), n.details().sharedWithForums()));
+                Need n =
+                        visibleNeed(viewer, c.subjectId()).orElseThrow(() -> new RecordNotFound("need", c.subjectId()));
+                yield List.of(RecordScope.of(
+                        n.ownerId(), n.details().classification(), n.details().sharedWithForums()));
             }
             case ROUND -> {
                 AssessmentRound r = rounds.find(c.subjectId(), viewer)
-                        .orElseThrow(() -> new UnprocessableReference("subjectId", "no assessment round " + c.subjectId()));
+                        .orElseThrow(
+                                () -> new UnprocessableReference("subjectId", "no assessment round " + c.subjectId()));
                 yield r.involved().stream()
-                        .map(o -> RecordScope.of(o, r.classification(), r.profile().sharedWithForums())).toList();
+                        .map(o -> RecordScope.of(
+                                o, r.classification(), r.profile().sharedWithForums()))
+                        .toList();
             }
         };
         UUID subjectOwner = subject.getFirst().owner();
@@ -91,9 +99,10 @@ public class InputService {
         InputContributed event = new InputContributed(snapshot(c, false), caller.toActor());
         // the event names its subject: it is no more widely readable than the subject, and RESTRICTED when the
         // subject belongs to or names an organisation hidden from enforcement bodies
-        DataClassification classification = RecordScope.strictest(c.classification(), subject,
-                access.hiddenFromEnforcementBodies());
-        outbox.append(OutgoingEvent.about(c.id(), c.contributorId(), classification, event).keyedBy(c.subjectId())
+        DataClassification classification =
+                RecordScope.strictest(c.classification(), subject, access.hiddenFromEnforcementBodies());
+        outbox.append(OutgoingEvent.about(c.id(), c.contributorId(), classification, event)
+                .keyedBy(c.subjectId())
                 .at(at));
         revisions.record(RECORD_TYPE, c.id(), 1, event, at);
         return seen(viewer, inputs.find(c.id()).orElseThrow());
@@ -102,7 +111,9 @@ public class InputService {
     @Transactional(readOnly = true)
     public SeenInput get(Caller caller, UUID id) {
         Viewer viewer = access.viewer(caller);
-        return inputs.find(id).filter(s -> visible(viewer, s.input())).map(s -> seen(viewer, s))
+        return inputs.find(id)
+                .filter(s -> visible(viewer, s.input()))
+                .map(s -> seen(viewer, s))
                 .orElseThrow(() -> new RecordNotFound("input", id));
     }
 
@@ -135,7 +146,8 @@ public class InputService {
         }
         Optional<UUID> subjectOwner = switch (c.subjectType()) {
             case NEED -> visibleNeed(viewer, c.subjectId()).map(Need::ownerId);
-            case ROUND -> rounds.find(c.subjectId(), viewer).map(r -> r.profile().convenorId());
+            case ROUND ->
+                rounds.find(c.subjectId(), viewer).map(r -> r.profile().convenorId());
         };
         if (subjectOwner.isEmpty()) {
             return false;
@@ -143,23 +155,28 @@ public class InputService {
         if (viewer.mayRead(c.contributorId(), c.classification(), c.sharedWithForums())) {
             return true;
         }
-        return viewer.owns(subjectOwner.get()) && c.classification() != DataClassification.ORGANISATION
+        return viewer.owns(subjectOwner.get())
+                && c.classification() != DataClassification.ORGANISATION
                 && viewer.maySeeOrganisation(c.contributorId())
                 && !(viewer.enforcementBody() && c.classification() == DataClassification.RESTRICTED);
     }
 
     private Optional<Need> visibleNeed(Viewer viewer, UUID id) {
-        return needs.find(id).map(NeedRepository.StoredNeed::need).filter(n -> viewer.mayRead(n.ownerId(),
-                n.details().classification(), n.details().sharedWithForums()));
+        return needs.find(id)
+                .map(NeedRepository.StoredNeed::need)
+                .filter(n -> viewer.mayRead(
+                        n.ownerId(), n.details().classification(), n.details().sharedWithForums()));
     }
 
     /** The caller's organisation, which contributes the input, if the caller may contribute for it. */
     private static UUID requireContributor(Caller caller) {
-        boolean mayWrite = caller.hasRole(Roles.ORG_EDITOR) || caller.hasRole(Roles.ORG_ADMIN)
+        boolean mayWrite = caller.hasRole(Roles.ORG_EDITOR)
+                || caller.hasRole(Roles.ORG_ADMIN)
                 || caller.hasRole(Roles.FORUM_COORDINATOR);
         UUID organisation = caller.organisationId();
         if (organisation == null || !mayWrite) {
-            throw new AccessRefused("Inputs are contributed by an organisation's editors, administrators or forum coordinators");
+            throw new AccessRefused(
+                    "Inputs are contributed by an organisation's editors, administrators or forum coordinators");
         }
         return organisation;
     }
@@ -170,8 +187,16 @@ public class InputService {
 
     /** The input as events carry it and others see it ({@code exact} false): participants suppressed or rounded. */
     public static Input snapshot(Contribution c, boolean exact) {
-        return new Input(c.id(), c.contributorId(), c.kind(), c.subjectType().name(), c.subjectId(), c.summary(),
-                c.provenance(), c.collectedOn(), DisclosureControl.count(c.participants(), exact),
+        return new Input(
+                c.id(),
+                c.contributorId(),
+                c.kind(),
+                c.subjectType().name(),
+                c.subjectId(),
+                c.summary(),
+                c.provenance(),
+                c.collectedOn(),
+                DisclosureControl.count(c.participants(), exact),
                 c.sharedWithForums().isEmpty() ? null : c.sharedWithForums());
     }
 
@@ -182,6 +207,5 @@ public class InputService {
     }
 
     /** An input and whether the caller sees its participants exactly (its contributor, unless an enforcement body). */
-    public record SeenInput(StoredInput stored, boolean exact) {
-    }
+    public record SeenInput(StoredInput stored, boolean exact) {}
 }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.assessments.InputKind;
 import org.arrival.platform.web.InvalidInput;

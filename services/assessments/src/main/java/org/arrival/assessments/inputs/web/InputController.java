@@ -1,10 +1,10 @@
 package org.arrival.assessments.inputs.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
-
-import jakarta.validation.Valid;
-
 import org.arrival.assessments.inputs.application.InputService;
 import org.arrival.assessments.inputs.application.InputService.SeenInput;
 import org.arrival.assessments.inputs.domain.SubjectType;
@@ -23,9 +23,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
 @RestController
 @Tag(name = "Inputs", description = "What organisations contribute to rounds and needs they do not own")
 public class InputController {
@@ -37,15 +34,20 @@ public class InputController {
     }
 
     @Operation(summary = "Contribute an input to another organisation's round or need")
-    @PostMapping(path = "/inputs", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(
+            path = "/inputs",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<InputView> contribute(Caller caller, @Valid @RequestBody InputInput input) {
         SeenInput i = service.contribute(caller, input::toContribution);
-        return ResponseEntity.created(URI.create("/inputs/" + i.stored().input().id())).body(InputView.of(i));
+        return ResponseEntity.created(URI.create("/inputs/" + i.stored().input().id()))
+                .body(InputView.of(i));
     }
 
     @Operation(summary = "List the inputs the caller may see, filtered and paged")
     @GetMapping(path = "/inputs", produces = MediaType.APPLICATION_JSON_VALUE)
-    public PageResult<InputView> list(Caller caller,
+    public PageResult<InputView> list(
+            Caller caller,
             @RequestParam(required = false) SubjectType subjectType,
             @RequestParam(required = false) UUID subjectId,
             @RequestParam(required = false) UUID contributor,
@@ -66,7 +68,9 @@ public class InputController {
 
     @Operation(summary = "The inputs about a need that the caller may see")
     @GetMapping(path = "/needs/{id}/inputs", produces = MediaType.APPLICATION_JSON_VALUE)
-    public PageResult<InputView> aboutNeed(Caller caller, @PathVariable UUID id,
+    public PageResult<InputView> aboutNeed(
+            Caller caller,
+            @PathVariable UUID id,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {

@@ -1,14 +1,12 @@
 package org.arrival.assessments.inputs.web;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import org.arrival.assessments.inputs.domain.Contribution;
 import org.arrival.assessments.inputs.domain.SubjectType;
 import org.arrival.contracts.DataClassification;
@@ -29,7 +27,17 @@ public record InputInput(
 
     /** The input as a contribution, once the service has given it an id and knows who contributes it. */
     public Contribution toContribution(UUID id, UUID contributorId) {
-        return new Contribution(id, contributorId, subjectType, subjectId, kind, summary, provenance, collectedOn,
-                participants, classification, sharedWithForums);
+        return new Contribution(
+                id,
+                contributorId,
+                subjectType,
+                subjectId,
+                kind,
+                summary,
+                provenance,
+                collectedOn,
+                participants,
+                classification,
+                sharedWithForums);
     }
 }

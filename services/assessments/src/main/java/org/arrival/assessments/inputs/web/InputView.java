@@ -1,12 +1,10 @@
 package org.arrival.assessments.inputs.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.arrival.assessments.inputs.application.InputService;
 import org.arrival.assessments.inputs.application.InputService.SeenInput;
 import org.arrival.assessments.shared.web.ShownCount;
@@ -36,15 +34,27 @@ public record InputView(
         @Nullable ShownToOthers shownToOthers) {
 
     /** The input's counts as everyone but its contributor sees them. */
-    public record ShownToOthers(@Nullable ShownCount participants) {
-    }
+    public record ShownToOthers(@Nullable ShownCount participants) {}
 
     public static InputView of(SeenInput seen) {
         var c = seen.stored().input();
         Input i = InputService.snapshot(c, seen.exact());
-        return new InputView(i.inputId(), i.contributorId(), i.subjectType(), i.subjectId(), i.kind(), i.summary(),
-                i.provenance(), c.collectedOn(), ShownCount.of(i.participants()), c.classification(),
-                c.sharedWithForums(), seen.stored().createdAt(), seen.exact() && c.participants() != null
-                        ? new ShownToOthers(ShownCount.of(InputService.snapshot(c, false).participants())) : null);
+        return new InputView(
+                i.inputId(),
+                i.contributorId(),
+                i.subjectType(),
+                i.subjectId(),
+                i.kind(),
+                i.summary(),
+                i.provenance(),
+                c.collectedOn(),
+                ShownCount.of(i.participants()),
+                c.classification(),
+                c.sharedWithForums(),
+                seen.stored().createdAt(),
+                seen.exact() && c.participants() != null
+                        ? new ShownToOthers(
+                                ShownCount.of(InputService.snapshot(c, false).participants()))
+                        : null);
     }
 }

@@ -3,23 +3,22 @@ package org.arrival.assessments.needs.application;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.assessments.needs.domain.Need;
 import org.arrival.assessments.needs.domain.NeedDetails;
 import org.arrival.assessments.needs.persistence.NeedRepository;
 import org.arrival.assessments.needs.persistence.NeedRepository.NeedFilter;
 import org.arrival.assessments.needs.persistence.NeedRepository.StoredNeed;
 import org.arrival.assessments.needs.persistence.RoundLookup;
-import org.arrival.platform.security.Viewer;
 import org.arrival.assessments.shared.application.EvidenceAccess;
 import org.arrival.assessments.shared.persistence.EvidenceRevisions;
-import org.arrival.platform.messaging.history.RecordHistory;
 import org.arrival.contracts.assessments.NeedIdentified;
 import org.arrival.contracts.assessments.NeedStatus;
 import org.arrival.contracts.assessments.NeedUpdated;
+import org.arrival.platform.messaging.history.RecordHistory;
 import org.arrival.platform.messaging.outbox.Outbox;
 import org.arrival.platform.messaging.outbox.OutgoingEvent;
 import org.arrival.platform.security.Caller;
+import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.AccessRefused;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
@@ -45,7 +44,11 @@ public class NeedService {
     private final EvidenceAccess access;
     private final Outbox outbox;
 
-    public NeedService(NeedRepository needs, RoundLookup rounds, EvidenceRevisions revisions, EvidenceAccess access,
+    public NeedService(
+            NeedRepository needs,
+            RoundLookup rounds,
+            EvidenceRevisions revisions,
+            EvidenceAccess access,
             Outbox outbox) {
         this.needs = needs;
         this.rounds = rounds;
@@ -85,8 +88,8 @@ public class NeedService {
     }
 
     @Transactional
-    public StoredNeed move(Caller caller, UUID id, @Nullable Long expectedVersion, NeedStatus target,
-            @Nullable String reason) {
+    public StoredNeed move(
+            Caller caller, UUID id, @Nullable Long expectedVersion, NeedStatus target, @Nullable String reason) {
         Need current = ownedForUpdate(caller, id, expectedVersion);
         int links = needs.find(id).orElseThrow().actionIds().size();
         Need next = current.moveTo(target, reason, links);
@@ -113,7 +116,9 @@ public class NeedService {
     @Transactional(readOnly = true)
     public StoredNeed get(Caller caller, UUID id) {
         Viewer viewer = access.viewer(caller);
-        return needs.find(id).filter(s -> visible(viewer, s.need())).map(s -> shown(viewer, s))
+        return needs.find(id)
+                .filter(s -> visible(viewer, s.need()))
+                .map(s -> shown(viewer, s))
                 .orElseThrow(() -> new RecordNotFound("need", id));
     }
 
@@ -154,18 +159,24 @@ public class NeedService {
             return s;
         }
         Need n = s.need();
-        return new StoredNeed(new Need(n.id(), n.version(), n.ownerId(), n.details().withoutRound(), n.status(),
-                n.statusReason()), s.actionIds(), s.createdAt(), s.updatedAt());
+        return new StoredNeed(
+                new Need(n.id(), n.version(), n.ownerId(), n.details().withoutRound(), n.status(), n.statusReason()),
+                s.actionIds(),
+                s.createdAt(),
+                s.updatedAt());
     }
 
     private boolean visible(Viewer viewer, Need n) {
-        return viewer.mayRead(n.ownerId(), n.details().classification(), n.details().sharedWithForums());
+        return viewer.mayRead(
+                n.ownerId(), n.details().classification(), n.details().sharedWithForums());
     }
 
     /** Locks the need; 404 if the caller cannot see it, 403 unless they edit for its owner, 412 if stale. */
     private Need ownedForUpdate(Caller caller, UUID id, @Nullable Long expectedVersion) {
         Viewer viewer = access.viewer(caller);
-        Need current = needs.findForUpdate(id).map(StoredNeed::need).filter(n -> visible(viewer, n))
+        Need current = needs.findForUpdate(id)
+                .map(StoredNeed::need)
+                .filter(n -> visible(viewer, n))
                 .orElseThrow(() -> new RecordNotFound("need", id));
         if (!caller.actsFor(current.ownerId())) {
             throw new AccessRefused("Only the organisation that owns a need changes it; others contribute inputs");
@@ -184,15 +195,27 @@ public class NeedService {
     }
 
     private void publish(Need n, Object event, Instant at) {
-        outbox.append(OutgoingEvent.about(n.id(), n.ownerId(), n.details().classification(), event).at(at));
+        outbox.append(OutgoingEvent.about(n.id(), n.ownerId(), n.details().classification(), event)
+                .at(at));
         revisions.record(RECORD_TYPE, n.id(), n.version(), event, at);
     }
 
     public static org.arrival.contracts.assessments.Need snapshot(Need n) {
         NeedDetails d = n.details();
-        return new org.arrival.contracts.assessments.Need(n.id(), n.version(), n.ownerId(), d.statement(), d.sector(),
-                d.populationGroups(), d.area(), d.severity(), d.barriers().isEmpty() ? null : d.barriers(),
-                d.evidenceReferences().isEmpty() ? null : d.evidenceReferences(), d.roundId(), n.status(),
-                n.statusReason(), d.sharedWithForums().isEmpty() ? null : d.sharedWithForums());
+        return new org.arrival.contracts.assessments.Need(
+                n.id(),
+                n.version(),
+                n.ownerId(),
+                d.statement(),
+                d.sector(),
+                d.populationGroups(),
+                d.area(),
+                d.severity(),
+                d.barriers().isEmpty() ? null : d.barriers(),
+                d.evidenceReferences().isEmpty() ? null : d.evidenceReferences(),
+                d.roundId(),
+                n.status(),
+                n.statusReason(),
+                d.sharedWithForums().isEmpty() ? null : d.sharedWithForums());
     }
 }

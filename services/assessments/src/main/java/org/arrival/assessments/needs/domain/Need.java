@@ -1,16 +1,5 @@
 package org.arrival.assessments.needs.domain;
 
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.UUID;
-
-import org.arrival.contracts.assessments.NeedStatus;
-import org.arrival.platform.web.InvalidInput;
-import org.arrival.platform.web.RuleViolation;
-import org.jspecify.annotations.Nullable;
-
 import static org.arrival.contracts.assessments.NeedStatus.ADDRESSED;
 import static org.arrival.contracts.assessments.NeedStatus.DEPRIORITISED;
 import static org.arrival.contracts.assessments.NeedStatus.IDENTIFIED;
@@ -18,12 +7,27 @@ import static org.arrival.contracts.assessments.NeedStatus.PRIORITISED;
 import static org.arrival.contracts.assessments.NeedStatus.RESOLVED;
 import static org.arrival.contracts.assessments.NeedStatus.VALIDATED;
 
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.arrival.contracts.assessments.NeedStatus;
+import org.arrival.platform.web.InvalidInput;
+import org.arrival.platform.web.RuleViolation;
+import org.jspecify.annotations.Nullable;
+
 /**
  * A need and its lifecycle: IDENTIFIED, VALIDATED, PRIORITISED, ADDRESSED (only once an action is linked to it),
  * RESOLVED (from ADDRESSED, or straight from VALIDATED or PRIORITISED); DEPRIORITISED from any open state, and only
  * with a reason. RESOLVED and DEPRIORITISED are closed: a closed need is not edited.
  */
-public record Need(UUID id, long version, UUID ownerId, NeedDetails details, NeedStatus status,
+public record Need(
+        UUID id,
+        long version,
+        UUID ownerId,
+        NeedDetails details,
+        NeedStatus status,
         @Nullable String statusReason) {
 
     public static final int MAX_REASON = 2000;

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.assessments.BarrierType;
 import org.arrival.contracts.assessments.Severity;
@@ -33,8 +32,12 @@ public record NeedDetails(
         statement = statement == null || statement.isBlank() ? null : statement.strip();
         populationGroups = populationGroups == null ? List.of() : List.copyOf(new LinkedHashSet<>(populationGroups));
         barriers = barriers == null ? List.of() : List.copyOf(new LinkedHashSet<>(barriers));
-        evidenceReferences = evidenceReferences == null ? List.of()
-                : evidenceReferences.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        evidenceReferences = evidenceReferences == null
+                ? List.of()
+                : evidenceReferences.stream()
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
         classification = classification == null ? DataClassification.FORUM : classification;
         sharedWithForums = sharedWithForums == null ? List.of() : List.copyOf(new LinkedHashSet<>(sharedWithForums));
     }
@@ -63,8 +66,17 @@ public record NeedDetails(
 
     /** The same details without the round they point at, for a reader who may not read that round. */
     public NeedDetails withoutRound() {
-        return new NeedDetails(statement, sector, populationGroups, area, severity, barriers, evidenceReferences, null,
-                classification, sharedWithForums);
+        return new NeedDetails(
+                statement,
+                sector,
+                populationGroups,
+                area,
+                severity,
+                barriers,
+                evidenceReferences,
+                null,
+                classification,
+                sharedWithForums);
     }
 
     public List<String> changesTo(NeedDetails next) {

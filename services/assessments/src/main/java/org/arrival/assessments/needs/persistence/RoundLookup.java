@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.arrival.assessments.rounds.domain.AssessmentRound;
 import org.arrival.assessments.rounds.persistence.RoundRepository;
 import org.arrival.assessments.rounds.persistence.RoundVisibility;
@@ -38,8 +37,11 @@ public class RoundLookup {
         List<Object> args = new ArrayList<>();
         String visible = RoundVisibility.ids(viewer, args);
         args.add(roundId);
-        boolean readable = !jdbc.queryForList("SELECT id FROM round_assessment WHERE id IN (" + visible + ") AND id = ?",
-                UUID.class, args.toArray()).isEmpty();
+        boolean readable = !jdbc.queryForList(
+                        "SELECT id FROM round_assessment WHERE id IN (" + visible + ") AND id = ?",
+                        UUID.class,
+                        args.toArray())
+                .isEmpty();
         return readable ? rounds.find(roundId).map(RoundRepository.StoredRound::round) : Optional.empty();
     }
 

@@ -1,21 +1,22 @@
 package org.arrival.assessments.needs.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-
-import jakarta.validation.Valid;
-
 import org.arrival.assessments.needs.application.NeedService;
 import org.arrival.assessments.needs.persistence.NeedRepository;
 import org.arrival.assessments.needs.persistence.NeedRepository.NeedFilter;
 import org.arrival.assessments.needs.persistence.NeedRepository.StoredNeed;
-import org.arrival.platform.messaging.history.RecordHistory;
 import org.arrival.contracts.assessments.BarrierType;
 import org.arrival.contracts.assessments.NeedStatus;
 import org.arrival.contracts.assessments.Severity;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
+import org.arrival.platform.messaging.history.RecordHistory;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.web.ETags;
 import org.arrival.platform.web.PageQuery;
@@ -33,10 +34,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
 @RestController
 @RequestMapping(path = "/needs", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Needs", description = "Needs and findings, and their lifecycle")
@@ -48,23 +45,27 @@ public class NeedController {
         this.service = service;
     }
 
-    @Operation(summary = "Record a need for the caller's organisation (editors and administrators); it starts IDENTIFIED")
+    @Operation(
+            summary = "Record a need for the caller's organisation (editors and administrators); it starts IDENTIFIED")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<NeedView> identify(Caller caller, @Valid @RequestBody NeedInput input) {
         StoredNeed n = service.identify(caller, input.toDetails());
-        return ResponseEntity.created(URI.create("/needs/" + n.need().id())).eTag(ETags.of(n.need().version()))
+        return ResponseEntity.created(URI.create("/needs/" + n.need().id()))
+                .eTag(ETags.of(n.need().version()))
                 .body(NeedView.of(n));
     }
 
     @Operation(summary = "List the needs the caller may see, filtered and paged")
     @GetMapping
-    public PageResult<NeedView> list(Caller caller,
+    public PageResult<NeedView> list(
+            Caller caller,
             @RequestParam(required = false) Sector sector,
             @RequestParam(required = false) PopulationGroup group,
             @RequestParam(required = false) String country,
             @RequestParam(required = false) String subdivision,
             @Parameter(description = "area code, area name, subdivision or country, any case")
-            @RequestParam(required = false) String area,
+                    @RequestParam(required = false)
+                    String area,
             @RequestParam(required = false) NeedStatus status,
             @RequestParam(required = false) Severity severity,
             @RequestParam(required = false) BarrierType barrier,
@@ -74,8 +75,17 @@ public class NeedController {
             @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
         PageQuery paging = PageQuery.parse(page, size, sort, NeedRepository.sortable(), "-createdAt");
-        NeedFilter filter = new NeedFilter(sector, group, blankToNull(country), blankToNull(subdivision),
-                blankToNull(area), status, severity, barrier, owner, roundId);
+        NeedFilter filter = new NeedFilter(
+                sector,
+                group,
+                blankToNull(country),
+                blankToNull(subdivision),
+                blankToNull(area),
+                status,
+                severity,
+                barrier,
+                owner,
+                roundId);
         return service.list(caller, filter, paging).map(NeedView::of);
     }
 
@@ -87,16 +97,22 @@ public class NeedController {
 
     @Operation(summary = "Edit an open need (its owner's editors and administrators); needs If-Match")
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<NeedView> revise(Caller caller, @PathVariable UUID id,
+    public ResponseEntity<NeedView> revise(
+            Caller caller,
+            @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody NeedInput input) {
         long expected = ETags.requiredVersion(ifMatch);
         return respond(service.revise(caller, id, expected, input.toDetails()));
     }
 
-    @Operation(summary = "Move a need along its lifecycle (its owner); DEPRIORITISED needs a reason, ADDRESSED a linked action")
+    @Operation(
+            summary =
+                    "Move a need along its lifecycle (its owner); DEPRIORITISED needs a reason, ADDRESSED a linked action")
     @PostMapping(path = "/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<NeedView> move(Caller caller, @PathVariable UUID id,
+    public ResponseEntity<NeedView> move(
+            Caller caller,
+            @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody StatusInput input) {
         return respond(service.move(caller, id, optionalVersion(ifMatch), input.status(), input.reason()));
@@ -104,7 +120,9 @@ public class NeedController {
 
     @Operation(summary = "Record that an action addresses the need (its owner)")
     @PostMapping(path = "/{id}/actions", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<NeedView> link(Caller caller, @PathVariable UUID id,
+    public ResponseEntity<NeedView> link(
+            Caller caller,
+            @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody ActionLinkInput input) {
         return respond(service.linkAction(caller, id, optionalVersion(ifMatch), input.actionId()));

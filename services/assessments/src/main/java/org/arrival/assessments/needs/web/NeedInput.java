@@ -1,21 +1,19 @@
 package org.arrival.assessments.needs.web;
 
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
+import java.util.List;
+import java.util.UUID;
 import org.arrival.assessments.needs.domain.NeedDetails;
-import org.arrival.platform.web.AreaInput;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.assessments.BarrierType;
 import org.arrival.contracts.assessments.Severity;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
+import org.arrival.platform.web.AreaInput;
 
 /** A need as sent to record or edit it; its status moves through {@code POST /needs/{id}/status}. */
 public record NeedInput(
@@ -31,7 +29,16 @@ public record NeedInput(
         @Size(max = 50) List<@NotNull UUID> sharedWithForums) {
 
     public NeedDetails toDetails() {
-        return new NeedDetails(statement, sector, populationGroups, area.toJurisdiction(), severity, barriers,
-                evidenceReferences, roundId, classification, sharedWithForums);
+        return new NeedDetails(
+                statement,
+                sector,
+                populationGroups,
+                area.toJurisdiction(),
+                severity,
+                barriers,
+                evidenceReferences,
+                roundId,
+                classification,
+                sharedWithForums);
     }
 }

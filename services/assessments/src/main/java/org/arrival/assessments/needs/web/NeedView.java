@@ -1,11 +1,9 @@
 package org.arrival.assessments.needs.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.arrival.assessments.needs.persistence.NeedRepository.StoredNeed;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.assessments.BarrierType;
@@ -41,9 +39,24 @@ public record NeedView(
     public static NeedView of(StoredNeed s) {
         var n = s.need();
         var d = n.details();
-        return new NeedView(n.id(), n.version(), n.ownerId(), d.statement(), d.sector(), d.populationGroups(),
-                d.area(), d.severity(), d.barriers(), d.evidenceReferences(), d.roundId(), n.status(),
-                n.statusReason(), s.actionIds(), d.classification(), d.sharedWithForums(), s.createdAt(),
+        return new NeedView(
+                n.id(),
+                n.version(),
+                n.ownerId(),
+                d.statement(),
+                d.sector(),
+                d.populationGroups(),
+                d.area(),
+                d.severity(),
+                d.barriers(),
+                d.evidenceReferences(),
+                d.roundId(),
+                n.status(),
+                n.statusReason(),
+                s.actionIds(),
+                d.classification(),
+                d.sharedWithForums(),
+                s.createdAt(),
                 s.updatedAt());
     }
 }

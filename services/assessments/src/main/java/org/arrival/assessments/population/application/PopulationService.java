@@ -1,12 +1,8 @@
 package org.arrival.assessments.population.application;
 
-import org.arrival.assessments.shared.application.EvidenceAccess;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
-import org.arrival.platform.security.Viewer;
 import org.arrival.assessments.population.domain.Estimate;
 import org.arrival.assessments.population.domain.EstimateDetails;
 import org.arrival.assessments.population.domain.Suppression;
@@ -14,14 +10,16 @@ import org.arrival.assessments.population.domain.Suppression.ShownCounts;
 import org.arrival.assessments.population.persistence.EstimateRepository;
 import org.arrival.assessments.population.persistence.EstimateRepository.EstimateFilter;
 import org.arrival.assessments.population.persistence.EstimateRepository.StoredEstimate;
+import org.arrival.assessments.shared.application.EvidenceAccess;
 import org.arrival.assessments.shared.persistence.EvidenceRevisions;
-import org.arrival.platform.messaging.history.RecordHistory;
 import org.arrival.contracts.assessments.PopulationEstimate;
 import org.arrival.contracts.assessments.PopulationEstimateRecorded;
 import org.arrival.contracts.assessments.PopulationEstimateRevised;
+import org.arrival.platform.messaging.history.RecordHistory;
 import org.arrival.platform.messaging.outbox.Outbox;
 import org.arrival.platform.messaging.outbox.OutgoingEvent;
 import org.arrival.platform.security.Caller;
+import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.AccessRefused;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
@@ -47,8 +45,8 @@ public class PopulationService {
     private final EvidenceAccess access;
     private final Outbox outbox;
 
-    public PopulationService(EstimateRepository estimates, EvidenceRevisions revisions, EvidenceAccess access,
-            Outbox outbox) {
+    public PopulationService(
+            EstimateRepository estimates, EvidenceRevisions revisions, EvidenceAccess access, Outbox outbox) {
         this.estimates = estimates;
         this.revisions = revisions;
         this.access = access;
@@ -73,7 +71,10 @@ public class PopulationService {
     @Transactional
     public SeenEstimate revise(Caller caller, UUID id, long expectedVersion, EstimateDetails details) {
         Viewer viewer = access.viewer(caller);
-        Estimate current = estimates.findForUpdate(id).filter(s -> visible(viewer, s)).map(StoredEstimate::estimate)
+        Estimate current = estimates
+                .findForUpdate(id)
+                .filter(s -> visible(viewer, s))
+                .map(StoredEstimate::estimate)
                 .orElseThrow(() -> new RecordNotFound(NAME, id));
         if (!viewer.owns(current.ownerId())) {
             throw new AccessRefused("Only the organisation that recorded an estimate may revise it");
@@ -109,7 +110,10 @@ public class PopulationService {
     @Transactional(readOnly = true)
     public SeenEstimate get(Caller caller, UUID id) {
         Viewer viewer = access.viewer(caller);
-        return estimates.find(id).filter(s -> visible(viewer, s)).map(s -> seen(viewer, s))
+        return estimates
+                .find(id)
+                .filter(s -> visible(viewer, s))
+                .map(s -> seen(viewer, s))
                 .orElseThrow(() -> new RecordNotFound(NAME, id));
     }
 
@@ -138,7 +142,8 @@ public class PopulationService {
     }
 
     private void publish(Estimate e, Object event, Instant at) {
-        outbox.append(OutgoingEvent.about(e.id(), e.ownerId(), e.details().classification(), event).at(at));
+        outbox.append(OutgoingEvent.about(e.id(), e.ownerId(), e.details().classification(), event)
+                .at(at));
         revisions.record(RECORD_TYPE, e.id(), e.version(), event, at);
     }
 
@@ -150,12 +155,22 @@ public class PopulationService {
     public static PopulationEstimate snapshot(Estimate e, boolean exact) {
         EstimateDetails d = e.details();
         ShownCounts counts = Suppression.of(d, exact);
-        return new PopulationEstimate(e.id(), e.version(), e.ownerId(), d.seriesId(), d.area(), d.group(),
-                counts.registered(), counts.estimated(), d.breakdown().isEmpty() ? null : counts.breakdown(),
-                d.source(), d.method(), d.asOf(), d.sharedWithForums().isEmpty() ? null : d.sharedWithForums());
+        return new PopulationEstimate(
+                e.id(),
+                e.version(),
+                e.ownerId(),
+                d.seriesId(),
+                d.area(),
+                d.group(),
+                counts.registered(),
+                counts.estimated(),
+                d.breakdown().isEmpty() ? null : counts.breakdown(),
+                d.source(),
+                d.method(),
+                d.asOf(),
+                d.sharedWithForums().isEmpty() ? null : d.sharedWithForums());
     }
 
     /** An estimate and whether the caller sees its small counts. */
-    public record SeenEstimate(StoredEstimate stored, boolean exact) {
-    }
+    public record SeenEstimate(StoredEstimate stored, boolean exact) {}
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.contracts.common.PopulationGroup;
@@ -35,7 +34,8 @@ public record EstimateDetails(
 
     public EstimateDetails {
         breakdown = breakdown == null ? List.of() : List.copyOf(breakdown);
-        sharedWithForums = sharedWithForums == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(sharedWithForums));
+        sharedWithForums =
+                sharedWithForums == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(sharedWithForums));
         classification = classification == null ? DataClassification.FORUM : classification;
         seriesId = blankToNull(seriesId);
         source = blankToNull(source);
@@ -62,8 +62,8 @@ public record EstimateDetails(
             throw InvalidInput.field("estimated", "give the registered count, the estimated count or both");
         }
         if ((registered != null && registered < 0) || (estimated != null && estimated < 0)) {
-            throw InvalidInput.field(registered != null && registered < 0 ? "registered" : "estimated",
-                    "must be 0 or more");
+            throw InvalidInput.field(
+                    registered != null && registered < 0 ? "registered" : "estimated", "must be 0 or more");
         }
         if (source == null) {
             throw InvalidInput.field("source", "must not be blank");
@@ -82,22 +82,25 @@ public record EstimateDetails(
                 throw InvalidInput.field("breakdown[" + i + "].dimension", "is required");
             }
             if (!c.dimension().categories().contains(c.category())) {
-                throw InvalidInput.field("breakdown[" + i + "].category",
+                throw InvalidInput.field(
+                        "breakdown[" + i + "].category",
                         "must be one of " + String.join(", ", c.dimension().categories()) + " for " + c.dimension());
             }
             if (c.count() < 0) {
                 throw InvalidInput.field("breakdown[" + i + "].count", "must be 0 or more");
             }
             if (!seen.add(c.dimension() + "/" + c.category())) {
-                throw InvalidInput.field("breakdown[" + i + "].category", c.category() + " is given twice for "
-                        + c.dimension());
+                throw InvalidInput.field(
+                        "breakdown[" + i + "].category", c.category() + " is given twice for " + c.dimension());
             }
             sums.merge(c.dimension(), (long) c.count(), Long::sum);
         }
         for (Map.Entry<Dimension, Long> sum : sums.entrySet()) {
             if (sum.getValue() > total()) {
-                throw InvalidInput.field("breakdown", "the " + sum.getKey() + " cells add up to " + sum.getValue()
-                        + ", more than the total of " + total() + " they break down");
+                throw InvalidInput.field(
+                        "breakdown",
+                        "the " + sum.getKey() + " cells add up to " + sum.getValue() + ", more than the total of "
+                                + total() + " they break down");
             }
         }
         return this;

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.arrival.contracts.assessments.Count;
 import org.arrival.contracts.assessments.Disaggregation;
 import org.arrival.platform.security.DisclosureControl;
@@ -28,8 +27,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Suppression {
 
-    private Suppression() {
-    }
+    private Suppression() {}
 
     /** The count as shown: exact for those who see small counts, otherwise suppressed or rounded. */
     public static @Nullable Count count(@Nullable Integer value, boolean exact) {
@@ -38,25 +36,32 @@ public final class Suppression {
 
     /** Every count of the estimate as this reader sees it. */
     public static ShownCounts of(EstimateDetails d, boolean exact) {
-        return new ShownCounts(count(d.registered(), exact), count(d.estimated(), exact),
-                breakdown(d.breakdown(), d.total(), exact));
+        return new ShownCounts(
+                count(d.registered(), exact), count(d.estimated(), exact), breakdown(d.breakdown(), d.total(), exact));
     }
 
     /** The breakdown as shown, in the order given, with primary and complementary suppression and rounding. */
     public static List<Disaggregation> breakdown(List<Cell> cells, Integer total, boolean exact) {
         if (exact) {
             return cells.stream()
-                    .map(c -> new Disaggregation(c.dimension().name(), c.category(), Count.of(c.count()))).toList();
+                    .map(c -> new Disaggregation(c.dimension().name(), c.category(), Count.of(c.count())))
+                    .toList();
         }
         Set<Cell> hidden = hidden(cells, total);
-        return cells.stream().map(c -> new Disaggregation(c.dimension().name(), c.category(),
-                hidden.contains(c) ? Count.hidden() : DisclosureControl.shown(c.count()))).toList();
+        return cells.stream()
+                .map(c -> new Disaggregation(
+                        c.dimension().name(),
+                        c.category(),
+                        hidden.contains(c) ? Count.hidden() : DisclosureControl.shown(c.count())))
+                .toList();
     }
 
     /** The cells others do not see: the small ones, and their complements. */
     static Set<Cell> hidden(List<Cell> cells, Integer total) {
         Map<Dimension, List<Cell>> byDimension = new LinkedHashMap<>();
-        cells.forEach(c -> byDimension.computeIfAbsent(c.dimension(), d -> new ArrayList<>()).add(c));
+        cells.forEach(c -> byDimension
+                .computeIfAbsent(c.dimension(), d -> new ArrayList<>())
+                .add(c));
         Set<Cell> hidden = Collections.newSetFromMap(new IdentityHashMap<>());
         for (List<Cell> dimension : byDimension.values()) {
             long listed = dimension.stream().mapToLong(Cell::count).sum();
@@ -82,6 +87,6 @@ public final class Suppression {
     }
 
     /** An estimate's counts as one reader sees them. */
-    public record ShownCounts(@Nullable Count registered, @Nullable Count estimated, List<Disaggregation> breakdown) {
-    }
+    public record ShownCounts(
+            @Nullable Count registered, @Nullable Count estimated, List<Disaggregation> breakdown) {}
 }

@@ -1,17 +1,14 @@
 package org.arrival.assessments.population.web;
 
-import org.arrival.assessments.shared.web.ShownCount;
-
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.arrival.assessments.population.application.PopulationService;
 import org.arrival.assessments.population.application.PopulationService.SeenEstimate;
 import org.arrival.assessments.population.domain.Suppression;
+import org.arrival.assessments.shared.web.ShownCount;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.assessments.PopulationEstimate;
 import org.arrival.contracts.common.Jurisdiction;
@@ -46,16 +43,31 @@ public record EstimateView(
         var stored = seen.stored();
         PopulationEstimate p = PopulationService.snapshot(stored.estimate(), seen.exact());
         var d = stored.estimate().details();
-        return new EstimateView(p.estimateId(), p.version(), p.ownerId(), p.seriesId(), p.area(), p.group(),
-                ShownCount.of(p.registered()), ShownCount.of(p.estimated()),
-                p.breakdown() == null ? List.of()
-                        : p.breakdown().stream().map(c -> new Cell(c.dimension(), c.category(), ShownCount.of(c.count())))
+        return new EstimateView(
+                p.estimateId(),
+                p.version(),
+                p.ownerId(),
+                p.seriesId(),
+                p.area(),
+                p.group(),
+                ShownCount.of(p.registered()),
+                ShownCount.of(p.estimated()),
+                p.breakdown() == null
+                        ? List.of()
+                        : p.breakdown().stream()
+                                .map(c -> new Cell(c.dimension(), c.category(), ShownCount.of(c.count())))
                                 .toList(),
-                p.source(), p.method(), p.asOf(), d.classification(), d.sharedWithForums(), stored.createdAt(),
-                stored.updatedAt(), seen.exact() ? ShownCountsView.of(Suppression.of(d, false)) : null);
+                p.source(),
+                p.method(),
+                p.asOf(),
+                d.classification(),
+                d.sharedWithForums(),
+                stored.createdAt(),
+                stored.updatedAt(),
+                seen.exact() ? ShownCountsView.of(Suppression.of(d, false)) : null);
     }
 
     /** One cell of the breakdown as shown. */
-    public record Cell(String dimension, String category, @Nullable ShownCount count) {
-    }
+    public record Cell(
+            String dimension, String category, @Nullable ShownCount count) {}
 }

@@ -3,7 +3,6 @@ package org.arrival.assessments.rounds.application;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.arrival.platform.web.ApiException;
 import org.arrival.platform.web.ETags;
 import org.arrival.platform.web.InvalidInput;

@@ -1,7 +1,6 @@
 package org.arrival.assessments.rounds.application;
 
 import java.util.UUID;
-
 import org.arrival.assessments.rounds.domain.AssessmentRound;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.RecordScope;
@@ -42,7 +41,10 @@ record RoundAccess(Viewer viewer, AssessmentRound round) {
 
     /** The round as the read policy sees it: its convenor, its classification and its forums. */
     static RecordScope scope(AssessmentRound round) {
-        return RecordScope.of(round.profile().convenorId(), round.classification(), round.profile().sharedWithForums());
+        return RecordScope.of(
+                round.profile().convenorId(),
+                round.classification(),
+                round.profile().sharedWithForums());
     }
 
     boolean mayManage() {
@@ -50,7 +52,8 @@ record RoundAccess(Viewer viewer, AssessmentRound round) {
     }
 
     boolean mayRead() {
-        if (viewer.visibleOrganisations(round.involved()).size() != round.involved().size()) {
+        if (viewer.visibleOrganisations(round.involved()).size()
+                != round.involved().size()) {
             return false;
         }
         return viewer.mayRead(scope(round)) || (!round.isDraft() && isRespondent());

@@ -8,13 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.arrival.assessments.checklist.domain.Answer;
 import org.arrival.assessments.checklist.domain.Instrument;
 import org.arrival.assessments.checklist.reference.InstrumentCatalogue;
-import org.arrival.platform.directory.Organisations;
-import org.arrival.platform.directory.Organisations.KnownOrganisation;
-import org.arrival.platform.security.Viewer;
 import org.arrival.assessments.rounds.domain.AssessmentRound;
 import org.arrival.assessments.rounds.domain.Comparison;
 import org.arrival.assessments.rounds.domain.Gap;
@@ -41,10 +37,13 @@ import org.arrival.contracts.assessments.RecommendationScore;
 import org.arrival.contracts.assessments.Score;
 import org.arrival.contracts.common.Actor;
 import org.arrival.contracts.common.Jurisdiction;
+import org.arrival.platform.directory.Organisations;
+import org.arrival.platform.directory.Organisations.KnownOrganisation;
 import org.arrival.platform.messaging.outbox.Outbox;
 import org.arrival.platform.messaging.outbox.OutgoingEvent;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.RecordScope;
+import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.AccessRefused;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
@@ -74,8 +73,14 @@ public class RoundService {
     private final Outbox outbox;
     private final Clock clock;
 
-    public RoundService(RoundRepository rounds, ResponseRepository responses, GapRepository gaps,
-            RoundRevisions revisions, Organisations organisations, InstrumentCatalogue instruments, Outbox outbox,
+    public RoundService(
+            RoundRepository rounds,
+            ResponseRepository responses,
+            GapRepository gaps,
+            RoundRevisions revisions,
+            Organisations organisations,
+            InstrumentCatalogue instruments,
+            Outbox outbox,
             Clock clock) {
         this.rounds = rounds;
         this.responses = responses;
@@ -101,7 +106,8 @@ public class RoundService {
         }
         checkReferences(organisations.viewer(caller), profile);
         Instrument instrument = instruments.current();
-        AssessmentRound round = AssessmentRound.draft(UUID.randomUUID(), profile, instrument.id(), instrument.version());
+        AssessmentRound round =
+                AssessmentRound.draft(UUID.randomUUID(), profile, instrument.id(), instrument.version());
         Instant at = clock.instant();
         rounds.insert(round, caller.toActor(), at);
         revisions.record(round.id(), round.version(), "RoundCreated", caller.toActor(), at, null, List.of(), null);
@@ -130,8 +136,10 @@ public class RoundService {
         Instant at = clock.instant();
         rounds.update(next, caller.toActor(), at, false);
         AssessmentRoundOpened event = new AssessmentRoundOpened(snapshot(next), caller.toActor());
-        outbox.append(OutgoingEvent.about(id, next.profile().convenorId(), classificationOfEvents(next), event).at(at));
-        revisions.record(id, next.version(), "AssessmentRoundOpened", caller.toActor(), at, null, List.of("status"), null);
+        outbox.append(OutgoingEvent.about(id, next.profile().convenorId(), classificationOfEvents(next), event)
+                .at(at));
+        revisions.record(
+                id, next.version(), "AssessmentRoundOpened", caller.toActor(), at, null, List.of("status"), null);
         return rounds.find(id).orElseThrow();
     }
 
@@ -141,9 +149,10 @@ public class RoundService {
         Instant at = clock.instant();
         rounds.update(next, caller.toActor(), at, false);
         AssessmentRoundClosed event = new AssessmentRoundClosed(snapshot(next), caller.toActor(), reason);
-        outbox.append(OutgoingEvent.about(id, next.profile().convenorId(), classificationOfEvents(next), event).at(at));
-        revisions.record(id, next.version(), "AssessmentRoundClosed", caller.toActor(), at, null, List.of("status"),
-                reason);
+        outbox.append(OutgoingEvent.about(id, next.profile().convenorId(), classificationOfEvents(next), event)
+                .at(at));
+        revisions.record(
+                id, next.version(), "AssessmentRoundClosed", caller.toActor(), at, null, List.of("status"), reason);
         return rounds.find(id).orElseThrow();
     }
 
@@ -163,20 +172,44 @@ public class RoundService {
         Actor actor = caller.toActor();
         rounds.update(next, actor, at, false);
         UUID owner = next.profile().convenorId();
-        ChecklistScoresPublished published = new ChecklistScoresPublished(snapshot(next), score(scores.overall()),
-                scores.recommendations().stream().map(r -> new RecommendationScore(r.code(), score(r.score()),
-                        r.actions().stream().map(a -> new ActionScore(a.code(), score(a.score()))).toList())).toList(),
-                scores.divergences().stream().map(RoundScores.Divergence::question).toList(),
-                scores.respondentsWhoAnswered(), actor);
+        ChecklistScoresPublished published = new ChecklistScoresPublished(
+                snapshot(next),
+                score(scores.overall()),
+                scores.recommendations().stream()
+                        .map(r -> new RecommendationScore(
+                                r.code(),
+                                score(r.score()),
+                                r.actions().stream()
+                                        .map(a -> new ActionScore(a.code(), score(a.score())))
+                                        .toList()))
+                        .toList(),
+                scores.divergences().stream()
+                        .map(RoundScores.Divergence::question)
+                        .toList(),
+                scores.respondentsWhoAnswered(),
+                actor);
         DataClassification classification = classificationOfEvents(next);
         outbox.append(OutgoingEvent.about(id, owner, classification, published).at(at));
         List<Gap> found = Gap.of(id, scores);
         gaps.insert(found);
         Jurisdiction place = next.profile().jurisdiction();
         for (Gap g : found) {
-            outbox.append(OutgoingEvent.about(g.id(), owner, classification,
-                    new ChecklistGapIdentified(g.id(), id, place, owner, g.recommendationCode(), g.actionCode(),
-                            g.questionCode(), g.consolidatedAnswer(), g.points(), g.divergent())).at(at));
+            outbox.append(OutgoingEvent.about(
+                            g.id(),
+                            owner,
+                            classification,
+                            new ChecklistGapIdentified(
+                                    g.id(),
+                                    id,
+                                    place,
+                                    owner,
+                                    g.recommendationCode(),
+                                    g.actionCode(),
+                                    g.questionCode(),
+                                    g.consolidatedAnswer(),
+                                    g.points(),
+                                    g.divergent()))
+                    .at(at));
         }
         revisions.record(id, next.version(), "ChecklistScoresPublished", actor, at, null, List.of("status"), null);
         return rounds.find(id).orElseThrow();
@@ -190,16 +223,17 @@ public class RoundService {
      * Submissions to one round are serialised by the round's lock, so of two replacing the same version one fails.
      */
     @Transactional
-    public StoredResponse submit(Caller caller, UUID id, UUID respondentId, List<GivenAnswer> answers,
-            AnswersPrecondition precondition) {
-        AssessmentRound round = rounds.findForUpdate(id).map(StoredRound::round)
-                .orElseThrow(() -> new RecordNotFound("round", id));
+    public StoredResponse submit(
+            Caller caller, UUID id, UUID respondentId, List<GivenAnswer> answers, AnswersPrecondition precondition) {
+        AssessmentRound round =
+                rounds.findForUpdate(id).map(StoredRound::round).orElseThrow(() -> new RecordNotFound("round", id));
         RoundAccess access = new RoundAccess(organisations.viewer(caller), round);
         if (!access.mayRead()) {
             throw new RecordNotFound("round", id);
         }
         if (!access.mayAnswerFor(respondentId)) {
-            throw new AccessRefused("Only editors or administrators of a respondent organisation answer, and only for their own organisation");
+            throw new AccessRefused(
+                    "Only editors or administrators of a respondent organisation answer, and only for their own organisation");
         }
         round.requireAcceptsAnswers();
         Optional<Long> current = responses.find(id, respondentId).map(StoredResponse::version);
@@ -209,8 +243,8 @@ public class RoundService {
         Instant at = clock.instant();
         Actor actor = caller.toActor();
         responses.replace(response, current.map(v -> v + 1).orElse(1L), actor, at);
-        ChecklistResponseSubmitted event = new ChecklistResponseSubmitted(id, respondentId, response.answered(),
-                instrument.questions().size(), actor);
+        ChecklistResponseSubmitted event = new ChecklistResponseSubmitted(
+                id, respondentId, response.answered(), instrument.questions().size(), actor);
         outbox.append(OutgoingEvent.about(id, round.profile().convenorId(), classificationOfEvents(round), event)
                 .at(at));
         revisions.record(id, round.version(), "ChecklistResponseSubmitted", actor, at, respondentId, List.of(), null);
@@ -225,16 +259,29 @@ public class RoundService {
             throw new RecordNotFound("respondent", respondentId);
         }
         if (!access.maySeeAnswersOf(respondentId)) {
-            throw new AccessRefused("A respondent's own answers are read by the convenor, the respondent and platform administrators");
+            throw new AccessRefused(
+                    "A respondent's own answers are read by the convenor, the respondent and platform administrators");
         }
         int questions = instrumentOf(access.round()).questions().size();
-        return responses.find(id, respondentId).map(stored -> {
-            List<GivenAnswer> shown = access.maySeeEvidenceOf(respondentId) ? stored.response().answers()
-                    : stored.response().answers().stream().map(GivenAnswer::withoutEvidence).toList();
-            return new RespondentAnswers(id, respondentId, stored.submittedAt(), shown, questions,
-                    access.maySeeEvidenceOf(respondentId), stored.version());
-        }).orElse(new RespondentAnswers(id, respondentId, null, List.of(), questions,
-                access.maySeeEvidenceOf(respondentId), null));
+        return responses
+                .find(id, respondentId)
+                .map(stored -> {
+                    List<GivenAnswer> shown = access.maySeeEvidenceOf(respondentId)
+                            ? stored.response().answers()
+                            : stored.response().answers().stream()
+                                    .map(GivenAnswer::withoutEvidence)
+                                    .toList();
+                    return new RespondentAnswers(
+                            id,
+                            respondentId,
+                            stored.submittedAt(),
+                            shown,
+                            questions,
+                            access.maySeeEvidenceOf(respondentId),
+                            stored.version());
+                })
+                .orElse(new RespondentAnswers(
+                        id, respondentId, null, List.of(), questions, access.maySeeEvidenceOf(respondentId), null));
     }
 
     // ---- reading
@@ -254,7 +301,10 @@ public class RoundService {
     @Transactional(readOnly = true)
     public VisibleScores scores(Caller caller, UUID id) {
         RoundAccess access = readable(caller, id);
-        return new VisibleScores(access.round(), score(access.round()), access.seesEveryRespondent(),
+        return new VisibleScores(
+                access.round(),
+                score(access.round()),
+                access.seesEveryRespondent(),
                 access.caller().organisationId());
     }
 
@@ -273,9 +323,11 @@ public class RoundService {
         }
         Jurisdiction a = earlier.profile().jurisdiction();
         Jurisdiction b = later.profile().jurisdiction();
-        if (!Objects.equals(a.country(), b.country()) || !Objects.equals(a.subdivision(), b.subdivision())
+        if (!Objects.equals(a.country(), b.country())
+                || !Objects.equals(a.subdivision(), b.subdivision())
                 || !Objects.equals(a.areaCode(), b.areaCode())) {
-            throw new UnprocessableReference("to", "the rounds assess different places; only rounds of the same jurisdiction are compared");
+            throw new UnprocessableReference(
+                    "to", "the rounds assess different places; only rounds of the same jurisdiction are compared");
         }
         return new RoundComparison(earlier, later, Comparison.between(score(earlier), score(later)));
     }
@@ -292,8 +344,8 @@ public class RoundService {
     // ---- helpers
 
     private RoundAccess readable(Caller caller, UUID id) {
-        AssessmentRound round = rounds.find(id).map(StoredRound::round)
-                .orElseThrow(() -> new RecordNotFound("round", id));
+        AssessmentRound round =
+                rounds.find(id).map(StoredRound::round).orElseThrow(() -> new RecordNotFound("round", id));
         RoundAccess access = new RoundAccess(organisations.viewer(caller), round);
         if (!access.mayRead()) {
             // do not reveal that a round the caller may not see exists
@@ -303,8 +355,8 @@ public class RoundService {
     }
 
     private AssessmentRound managedForUpdate(Caller caller, UUID id, @Nullable Long expectedVersion) {
-        AssessmentRound round = rounds.findForUpdate(id).map(StoredRound::round)
-                .orElseThrow(() -> new RecordNotFound("round", id));
+        AssessmentRound round =
+                rounds.findForUpdate(id).map(StoredRound::round).orElseThrow(() -> new RecordNotFound("round", id));
         RoundAccess access = new RoundAccess(organisations.viewer(caller), round);
         if (!access.mayRead()) {
             throw new RecordNotFound("round", id);
@@ -343,13 +395,17 @@ public class RoundService {
         organisations.find(profile.convenorId()).ifPresent(known::add);
         if (known.stream().anyMatch(KnownOrganisation::enforcementBody)
                 && known.stream().anyMatch(KnownOrganisation::hidden)) {
-            throw new UnprocessableReference("respondentIds", "an enforcement body and an organisation hidden from "
-                    + "enforcement bodies cannot take part in the same round");
+            throw new UnprocessableReference(
+                    "respondentIds",
+                    "an enforcement body and an organisation hidden from "
+                            + "enforcement bodies cannot take part in the same round");
         }
     }
 
     private void usable(Viewer viewer, String field, UUID id) {
-        var known = organisations.find(id).filter(o -> viewer.maySeeOrganisation(o.id()))
+        var known = organisations
+                .find(id)
+                .filter(o -> viewer.maySeeOrganisation(o.id()))
                 .orElseThrow(() -> new UnprocessableReference(field, "no organisation " + id));
         if (!known.canTakePart()) {
             throw new UnprocessableReference(field, "the organisation is " + known.status() + " and cannot take part");
@@ -357,7 +413,8 @@ public class RoundService {
     }
 
     private Instrument instrumentOf(AssessmentRound round) {
-        return instruments.version(round.instrumentVersion())
+        return instruments
+                .version(round.instrumentVersion())
                 .filter(i -> i.id().equals(round.instrumentId()))
                 .orElseThrow(() -> new IllegalStateException("instrument " + round.instrumentId() + " v"
                         + round.instrumentVersion() + " of round " + round.id() + " is not loaded"));
@@ -375,9 +432,11 @@ public class RoundService {
      */
     private DataClassification classificationOfEvents(AssessmentRound round) {
         List<RecordScope> named = round.profile().respondentIds().stream()
-                .map(r -> RecordScope.of(r, round.classification(), round.profile().sharedWithForums())).toList();
-        return RecordScope.strictest(round.classification(), named,
-                organisations.hiddenFromEnforcementBodies()::contains);
+                .map(r -> RecordScope.of(
+                        r, round.classification(), round.profile().sharedWithForums()))
+                .toList();
+        return RecordScope.strictest(
+                round.classification(), named, organisations.hiddenFromEnforcementBodies()::contains);
     }
 
     private static Score score(org.arrival.assessments.rounds.domain.Tally tally) {
@@ -386,24 +445,39 @@ public class RoundService {
 
     public static org.arrival.contracts.assessments.AssessmentRound snapshot(AssessmentRound r) {
         RoundProfile p = r.profile();
-        return new org.arrival.contracts.assessments.AssessmentRound(r.id(), r.version(), p.title(), p.jurisdiction(),
-                p.convenorId(), p.respondentIds(), r.instrumentId(), r.instrumentVersion(), p.closesOn(),
-                p.sharedWithForums(), r.status());
+        return new org.arrival.contracts.assessments.AssessmentRound(
+                r.id(),
+                r.version(),
+                p.title(),
+                p.jurisdiction(),
+                p.convenorId(),
+                p.respondentIds(),
+                r.instrumentId(),
+                r.instrumentVersion(),
+                p.closesOn(),
+                p.sharedWithForums(),
+                r.status());
     }
 
     /**
      * A respondent's answers as shown to the caller; {@code submittedAt} and {@code version} are null when it has not
      * answered yet.
      */
-    public record RespondentAnswers(UUID roundId, UUID respondentId, @Nullable Instant submittedAt,
-            List<GivenAnswer> answers, int questions, boolean evidenceShown, @Nullable Long version) {
-    }
+    public record RespondentAnswers(
+            UUID roundId,
+            UUID respondentId,
+            @Nullable Instant submittedAt,
+            List<GivenAnswer> answers,
+            int questions,
+            boolean evidenceShown,
+            @Nullable Long version) {}
 
     /** Scores with what the caller may see of them: who said what only for the convenor and administrators. */
-    public record VisibleScores(AssessmentRound round, RoundScores scores, boolean whoSaidWhat,
-            @Nullable UUID viewerOrganisation) {
-    }
+    public record VisibleScores(
+            AssessmentRound round,
+            RoundScores scores,
+            boolean whoSaidWhat,
+            @Nullable UUID viewerOrganisation) {}
 
-    public record RoundComparison(AssessmentRound from, AssessmentRound to, Comparison comparison) {
-    }
+    public record RoundComparison(AssessmentRound from, AssessmentRound to, Comparison comparison) {}
 }

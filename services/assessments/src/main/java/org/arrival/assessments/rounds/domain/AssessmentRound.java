@@ -3,7 +3,6 @@ package org.arrival.assessments.rounds.domain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.assessments.RoundStatus;
 import org.arrival.platform.web.RuleViolation;
@@ -12,8 +11,8 @@ import org.arrival.platform.web.RuleViolation;
  * A round of the readiness self-assessment. Lifecycle: DRAFT (the convenor edits it; nobody else sees it) → OPEN
  * (respondents answer) → CLOSED (no more answers) → PUBLISHED (consolidated scores and gaps are final).
  */
-public record AssessmentRound(UUID id, long version, RoundProfile profile, String instrumentId,
-        int instrumentVersion, RoundStatus status) {
+public record AssessmentRound(
+        UUID id, long version, RoundProfile profile, String instrumentId, int instrumentVersion, RoundStatus status) {
 
     public static AssessmentRound draft(UUID id, RoundProfile profile, String instrumentId, int instrumentVersion) {
         return new AssessmentRound(id, 1, profile, instrumentId, instrumentVersion, RoundStatus.DRAFT);
@@ -75,13 +74,16 @@ public record AssessmentRound(UUID id, long version, RoundProfile profile, Strin
     public List<UUID> involved() {
         List<UUID> all = new ArrayList<>();
         all.add(profile.convenorId());
-        profile.respondentIds().stream().filter(r -> !r.equals(profile.convenorId())).forEach(all::add);
+        profile.respondentIds().stream()
+                .filter(r -> !r.equals(profile.convenorId()))
+                .forEach(all::add);
         return all;
     }
 
     private AssessmentRound moveTo(RoundStatus from, RoundStatus to) {
         if (status != from) {
-            throw new RuleViolation("A round that is " + status + " cannot become " + to + "; only a " + from + " round can");
+            throw new RuleViolation(
+                    "A round that is " + status + " cannot become " + to + "; only a " + from + " round can");
         }
         return new AssessmentRound(id, version + 1, profile, instrumentId, instrumentVersion, to);
     }

@@ -1,13 +1,13 @@
 package org.arrival.assessments.rounds.domain;
 
 import java.util.Objects;
-
 import org.arrival.assessments.checklist.domain.Answer;
 import org.arrival.platform.web.InvalidInput;
 import org.jspecify.annotations.Nullable;
 
 /** One respondent's answer to one question, with an optional note of the evidence behind it. */
-public record GivenAnswer(String question, Answer answer, @Nullable String evidence) {
+public record GivenAnswer(
+        String question, Answer answer, @Nullable String evidence) {
 
     public static final int MAX_EVIDENCE = 2000;
 

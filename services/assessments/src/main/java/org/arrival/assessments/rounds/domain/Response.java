@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.assessments.checklist.domain.Answer;
 import org.arrival.assessments.checklist.domain.Instrument;
 import org.arrival.platform.web.ApiException;
@@ -37,15 +36,22 @@ public record Response(UUID roundId, UUID respondentId, List<GivenAnswer> answer
         }
         List<ApiException.FieldError> errors = new ArrayList<>();
         if (!unknown.isEmpty()) {
-            errors.add(new ApiException.FieldError("answers", "unknown question codes of " + instrument.id() + " v"
-                    + instrument.version() + ": " + String.join(", ", unknown)));
+            errors.add(new ApiException.FieldError(
+                    "answers",
+                    "unknown question codes of " + instrument.id() + " v" + instrument.version() + ": "
+                            + String.join(", ", unknown)));
         }
         if (!repeated.isEmpty()) {
-            errors.add(new ApiException.FieldError("answers", "questions answered more than once: "
-                    + String.join(", ", repeated)));
+            errors.add(new ApiException.FieldError(
+                    "answers", "questions answered more than once: " + String.join(", ", repeated)));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInput(String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()),
+            throw new InvalidInput(
+                    String.join(
+                            "; ",
+                            errors.stream()
+                                    .map(e -> e.field() + ": " + e.message())
+                                    .toList()),
                     errors);
         }
         return new Response(roundId, respondentId, answers);

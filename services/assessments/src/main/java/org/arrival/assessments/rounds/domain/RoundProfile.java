@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.platform.web.InvalidInput;
 import org.jspecify.annotations.Nullable;
@@ -16,8 +15,13 @@ import org.jspecify.annotations.Nullable;
  * What the convenor decides about a round while it is a draft: its title, the place it assesses, who answers, when
  * it closes and which forums it is shared with.
  */
-public record RoundProfile(String title, Jurisdiction jurisdiction, UUID convenorId, List<UUID> respondentIds,
-        LocalDate closesOn, List<UUID> sharedWithForums) {
+public record RoundProfile(
+        String title,
+        Jurisdiction jurisdiction,
+        UUID convenorId,
+        List<UUID> respondentIds,
+        LocalDate closesOn,
+        List<UUID> sharedWithForums) {
 
     public static final int MAX_TITLE = 300;
     public static final int MAX_RESPONDENTS = 50;
@@ -42,7 +46,8 @@ public record RoundProfile(String title, Jurisdiction jurisdiction, UUID conveno
         if (new HashSet<>(respondentIds).size() != respondentIds.size()) {
             throw InvalidInput.field("respondentIds", "must not name an organisation twice");
         }
-        sharedWithForums = sharedWithForums == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(sharedWithForums));
+        sharedWithForums =
+                sharedWithForums == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(sharedWithForums));
     }
 
     public boolean hasRespondent(@Nullable UUID organisation) {

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.arrival.assessments.checklist.domain.Answer;
 import org.jspecify.annotations.Nullable;
 
@@ -12,7 +11,10 @@ import org.jspecify.annotations.Nullable;
  * A round's scores: consolidated per question, action, recommendation and overall; each respondent's own totals;
  * and the questions on which respondents diverge.
  */
-public record RoundScores(Tally overall, List<RecommendationResult> recommendations, List<RespondentResult> respondents,
+public record RoundScores(
+        Tally overall,
+        List<RecommendationResult> recommendations,
+        List<RespondentResult> respondents,
         List<Divergence> divergences) {
 
     public RoundScores {
@@ -22,7 +24,10 @@ public record RoundScores(Tally overall, List<RecommendationResult> recommendati
     }
 
     public List<QuestionResult> questions() {
-        return recommendations.stream().flatMap(r -> r.actions().stream()).flatMap(a -> a.questions().stream()).toList();
+        return recommendations.stream()
+                .flatMap(r -> r.actions().stream())
+                .flatMap(a -> a.questions().stream())
+                .toList();
     }
 
     public Optional<QuestionResult> question(String code) {
@@ -30,7 +35,10 @@ public record RoundScores(Tally overall, List<RecommendationResult> recommendati
     }
 
     public Optional<ActionResult> action(String code) {
-        return recommendations.stream().flatMap(r -> r.actions().stream()).filter(a -> a.code().equals(code)).findFirst();
+        return recommendations.stream()
+                .flatMap(r -> r.actions().stream())
+                .filter(a -> a.code().equals(code))
+                .findFirst();
     }
 
     public Optional<RecommendationResult> recommendation(String code) {
@@ -46,26 +54,33 @@ public record RoundScores(Tally overall, List<RecommendationResult> recommendati
      * One question consolidated: the mean of the points of those who answered it ({@code mean} is null and the
      * score 0 when nobody did), and each respondent's answer.
      */
-    public record QuestionResult(String code, String actionCode, String recommendationCode, Tally score,
-            @Nullable Double mean, int answeredBy, boolean divergent, Map<UUID, Answer> answers) {
+    public record QuestionResult(
+            String code,
+            String actionCode,
+            String recommendationCode,
+            Tally score,
+            @Nullable Double mean,
+            int answeredBy,
+            boolean divergent,
+            Map<UUID, Answer> answers) {
 
         public boolean unanswered() {
             return answeredBy == 0;
         }
     }
 
-    public record ActionResult(String code, Tally score, List<QuestionResult> questions) {
-    }
+    public record ActionResult(String code, Tally score, List<QuestionResult> questions) {}
 
-    public record RecommendationResult(String code, Tally score, List<ActionResult> actions) {
-    }
+    public record RecommendationResult(String code, Tally score, List<ActionResult> actions) {}
 
     /** One respondent's own points: overall, per recommendation and per action (an unanswered question scores 0). */
-    public record RespondentResult(UUID respondentId, int answered, Tally overall, Map<String, Tally> recommendations,
-            Map<String, Tally> actions) {
-    }
+    public record RespondentResult(
+            UUID respondentId,
+            int answered,
+            Tally overall,
+            Map<String, Tally> recommendations,
+            Map<String, Tally> actions) {}
 
     /** A question on which someone answered yes and someone no (two points apart), with who answered what. */
-    public record Divergence(String question, Map<UUID, Answer> answers) {
-    }
+    public record Divergence(String question, Map<UUID, Answer> answers) {}
 }

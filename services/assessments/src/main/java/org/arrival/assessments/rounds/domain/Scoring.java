@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.arrival.assessments.checklist.domain.Answer;
 import org.arrival.assessments.checklist.domain.ChecklistAction;
 import org.arrival.assessments.checklist.domain.Instrument;
@@ -30,8 +29,7 @@ import org.arrival.assessments.rounds.domain.RoundScores.RespondentResult;
  */
 public final class Scoring {
 
-    private Scoring() {
-    }
+    private Scoring() {}
 
     /**
      * Scores a round: the consolidated result of each question, action and recommendation, each respondent's own
@@ -40,7 +38,8 @@ public final class Scoring {
      * @param respondents the round's respondents, in the round's order
      * @param answers respondent → question code → answer; respondents without answers may be missing
      */
-    public static RoundScores score(Instrument instrument, List<UUID> respondents, Map<UUID, Map<String, Answer>> answers) {
+    public static RoundScores score(
+            Instrument instrument, List<UUID> respondents, Map<UUID, Map<String, Answer>> answers) {
         List<RecommendationResult> recommendations = new ArrayList<>();
         List<Divergence> divergences = new ArrayList<>();
         double overall = 0;
@@ -61,15 +60,21 @@ public final class Scoring {
                 actions.add(new ActionResult(a.code(), Tally.of(actionPoints, a.maxScore()), questions));
                 recommendationPoints += actionPoints;
             }
-            recommendations.add(new RecommendationResult(r.code(), Tally.of(recommendationPoints, r.maxScore()), actions));
+            recommendations.add(
+                    new RecommendationResult(r.code(), Tally.of(recommendationPoints, r.maxScore()), actions));
             overall += recommendationPoints;
         }
         List<RespondentResult> perRespondent = respondents.stream()
-                .map(id -> respondent(instrument, id, answers.getOrDefault(id, Map.of()))).toList();
+                .map(id -> respondent(instrument, id, answers.getOrDefault(id, Map.of())))
+                .toList();
         return new RoundScores(Tally.of(overall, instrument.maxScore()), recommendations, perRespondent, divergences);
     }
 
-    static QuestionResult consolidate(Question q, String actionCode, String recommendationCode, List<UUID> respondents,
+    static QuestionResult consolidate(
+            Question q,
+            String actionCode,
+            String recommendationCode,
+            List<UUID> respondents,
             Map<UUID, Map<String, Answer>> answers) {
         Map<UUID, Answer> given = new LinkedHashMap<>();
         for (UUID respondent : respondents) {
@@ -79,8 +84,8 @@ public final class Scoring {
             }
         }
         if (given.isEmpty()) {
-            return new QuestionResult(q.code(), actionCode, recommendationCode, Tally.of(0, q.maxScore()), null, 0, false,
-                    Map.of());
+            return new QuestionResult(
+                    q.code(), actionCode, recommendationCode, Tally.of(0, q.maxScore()), null, 0, false, Map.of());
         }
         int sum = 0;
         int min = Integer.MAX_VALUE;
@@ -93,8 +98,15 @@ public final class Scoring {
         }
         double mean = sum / (double) given.size();
         boolean divergent = max - min >= Answer.Y.points() - Answer.N.points();
-        return new QuestionResult(q.code(), actionCode, recommendationCode, Tally.of(mean, q.maxScore()), mean,
-                given.size(), divergent, Map.copyOf(given));
+        return new QuestionResult(
+                q.code(),
+                actionCode,
+                recommendationCode,
+                Tally.of(mean, q.maxScore()),
+                mean,
+                given.size(),
+                divergent,
+                Map.copyOf(given));
     }
 
     static RespondentResult respondent(Instrument instrument, UUID id, Map<String, Answer> answers) {

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.arrival.assessments.rounds.domain.AssessmentRound;
 import org.arrival.assessments.rounds.domain.RoundProfile;
 import org.arrival.contracts.assessments.RoundStatus;
@@ -30,8 +29,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RoundRepository {
 
-    private static final Map<String, String> SORT_COLUMNS = Map.of("title", "lower(r.title)", "createdAt",
-            "r.created_at", "updatedAt", "r.updated_at", "closesOn", "r.closes_on");
+    private static final Map<String, String> SORT_COLUMNS = Map.of(
+            "title",
+            "lower(r.title)",
+            "createdAt",
+            "r.created_at",
+            "updatedAt",
+            "r.updated_at",
+            "closesOn",
+            "r.closes_on");
 
     private final JdbcTemplate jdbc;
 
@@ -46,29 +52,57 @@ public class RoundRepository {
     public void insert(AssessmentRound r, Actor actor, Instant at) {
         RoundProfile p = r.profile();
         Jurisdiction j = p.jurisdiction();
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO round_assessment (id, version, title, country, subdivision, area_code, area_name,
                     convenor_id, instrument_id, instrument_version, closes_on, shared_with_forums, status,
                     created_at, created_by, created_by_org, updated_at, updated_by, updated_by_org)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::uuid[], ?, ?, ?, ?, ?, ?, ?)""",
-                r.id(), r.version(), p.title(), j.country(), j.subdivision(), j.areaCode(), j.areaName(),
-                p.convenorId(), r.instrumentId(), r.instrumentVersion(), p.closesOn(), array(p.sharedWithForums()),
-                r.status().name(), Timestamp.from(at), actor.userId(), actor.organisationId(), Timestamp.from(at),
-                actor.userId(), actor.organisationId());
+                r.id(),
+                r.version(),
+                p.title(),
+                j.country(),
+                j.subdivision(),
+                j.areaCode(),
+                j.areaName(),
+                p.convenorId(),
+                r.instrumentId(),
+                r.instrumentVersion(),
+                p.closesOn(),
+                array(p.sharedWithForums()),
+                r.status().name(),
+                Timestamp.from(at),
+                actor.userId(),
+                actor.organisationId(),
+                Timestamp.from(at),
+                actor.userId(),
+                actor.organisationId());
         insertRespondents(r);
     }
 
     public void update(AssessmentRound r, Actor actor, Instant at, boolean respondentsChanged) {
         RoundProfile p = r.profile();
         Jurisdiction j = p.jurisdiction();
-        int updated = jdbc.update("""
+        int updated = jdbc.update(
+                """
                 UPDATE round_assessment SET version = ?, title = ?, country = ?, subdivision = ?, area_code = ?,
                        area_name = ?, closes_on = ?, shared_with_forums = ?::uuid[], status = ?, updated_at = ?,
                        updated_by = ?, updated_by_org = ?
                  WHERE id = ? AND version = ?""",
-                r.version(), p.title(), j.country(), j.subdivision(), j.areaCode(), j.areaName(), p.closesOn(),
-                array(p.sharedWithForums()), r.status().name(), Timestamp.from(at), actor.userId(),
-                actor.organisationId(), r.id(), r.version() - 1);
+                r.version(),
+                p.title(),
+                j.country(),
+                j.subdivision(),
+                j.areaCode(),
+                j.areaName(),
+                p.closesOn(),
+                array(p.sharedWithForums()),
+                r.status().name(),
+                Timestamp.from(at),
+                actor.userId(),
+                actor.organisationId(),
+                r.id(),
+                r.version() - 1);
         if (updated != 1) {
             throw new StaleVersion("round", r.id(), r.version() - 1);
         }
@@ -82,18 +116,20 @@ public class RoundRepository {
         List<UUID> ids = r.profile().respondentIds();
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
-            rows.add(new Object[] { r.id(), ids.get(i), i });
+            rows.add(new Object[] {r.id(), ids.get(i), i});
         }
         jdbc.batchUpdate("INSERT INTO round_respondent (round_id, respondent_id, position) VALUES (?, ?, ?)", rows);
     }
 
     public Optional<StoredRound> find(UUID id) {
-        return jdbc.query("SELECT * FROM round_assessment WHERE id = ?", this::map, id).stream().findFirst();
+        return jdbc.query("SELECT * FROM round_assessment WHERE id = ?", this::map, id).stream()
+                .findFirst();
     }
 
     /** The round, locked until the transaction ends: its changes and its answers are serialised. */
     public Optional<StoredRound> findForUpdate(UUID id) {
-        return jdbc.query("SELECT * FROM round_assessment WHERE id = ? FOR UPDATE", this::map, id).stream().findFirst();
+        return jdbc.query("SELECT * FROM round_assessment WHERE id = ? FOR UPDATE", this::map, id).stream()
+                .findFirst();
     }
 
     /** One page of the rounds the viewer may see ({@link RoundVisibility}), narrowed by the filter. */
@@ -116,15 +152,16 @@ public class RoundRepository {
             where.append(" AND r.convenor_id = ?");
             args.add(filter.convenor());
         }
-        Long total = jdbc.queryForObject("SELECT count(*) FROM round_assessment r" + where, Long.class,
-                args.toArray());
+        Long total = jdbc.queryForObject("SELECT count(*) FROM round_assessment r" + where, Long.class, args.toArray());
         String order = " ORDER BY " + SORT_COLUMNS.get(page.sortField()) + (page.descending() ? " DESC" : " ASC")
                 + " NULLS LAST, r.id";
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(page.size());
         pageArgs.add(page.offset());
-        List<StoredRound> items = jdbc.query("SELECT r.* FROM round_assessment r" + where + order + " LIMIT ? OFFSET ?",
-                this::map, pageArgs.toArray());
+        List<StoredRound> items = jdbc.query(
+                "SELECT r.* FROM round_assessment r" + where + order + " LIMIT ? OFFSET ?",
+                this::map,
+                pageArgs.toArray());
         return PageResult.of(items, page, total == null ? 0 : total);
     }
 
@@ -134,13 +171,27 @@ public class RoundRepository {
                 "SELECT respondent_id FROM round_respondent WHERE round_id = ? ORDER BY position", UUID.class, id);
         UUID[] forums = (UUID[]) rs.getArray("shared_with_forums").getArray();
         LocalDate closesOn = rs.getObject("closes_on", LocalDate.class);
-        RoundProfile profile = new RoundProfile(rs.getString("title"),
-                new Jurisdiction(rs.getString("country"), rs.getString("subdivision"), rs.getString("area_code"),
+        RoundProfile profile = new RoundProfile(
+                rs.getString("title"),
+                new Jurisdiction(
+                        rs.getString("country"),
+                        rs.getString("subdivision"),
+                        rs.getString("area_code"),
                         rs.getString("area_name")),
-                rs.getObject("convenor_id", UUID.class), respondents, closesOn, Arrays.asList(forums));
-        AssessmentRound round = new AssessmentRound(id, rs.getLong("version"), profile, rs.getString("instrument_id"),
-                rs.getInt("instrument_version"), RoundStatus.valueOf(rs.getString("status")));
-        return new StoredRound(round, rs.getTimestamp("created_at").toInstant(),
+                rs.getObject("convenor_id", UUID.class),
+                respondents,
+                closesOn,
+                Arrays.asList(forums));
+        AssessmentRound round = new AssessmentRound(
+                id,
+                rs.getLong("version"),
+                profile,
+                rs.getString("instrument_id"),
+                rs.getInt("instrument_version"),
+                RoundStatus.valueOf(rs.getString("status")));
+        return new StoredRound(
+                round,
+                rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }
 
@@ -148,6 +199,5 @@ public class RoundRepository {
         return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
     }
 
-    public record StoredRound(AssessmentRound round, Instant createdAt, Instant updatedAt) {
-    }
+    public record StoredRound(AssessmentRound round, Instant createdAt, Instant updatedAt) {}
 }

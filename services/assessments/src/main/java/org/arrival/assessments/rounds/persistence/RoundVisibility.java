@@ -2,7 +2,6 @@ package org.arrival.assessments.rounds.persistence;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.assessments.shared.persistence.EvidenceSql;
 import org.arrival.platform.security.Viewer;
 
@@ -14,8 +13,7 @@ import org.arrival.platform.security.Viewer;
  */
 public final class RoundVisibility {
 
-    private RoundVisibility() {
-    }
+    private RoundVisibility() {}
 
     /** A condition on {@code round_assessment} aliased {@code r}; appends its arguments. */
     public static String condition(Viewer viewer, List<Object> args) {
@@ -38,7 +36,8 @@ public final class RoundVisibility {
             }
             if (!viewer.forums().isEmpty()) {
                 sql.append(" OR (r.status <> 'DRAFT' AND r.shared_with_forums && ?::uuid[])");
-                args.add(EvidenceSql.arrayLiteral(viewer.forums().stream().sorted().toList()));
+                args.add(EvidenceSql.arrayLiteral(
+                        viewer.forums().stream().sorted().toList()));
             }
             sql.append(")");
         }

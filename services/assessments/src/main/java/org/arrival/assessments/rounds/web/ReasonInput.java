@@ -1,7 +1,6 @@
 package org.arrival.assessments.rounds.web;
 
 import jakarta.validation.constraints.Size;
-
 import org.jspecify.annotations.Nullable;
 
 /** Why a lifecycle step was taken; optional. */

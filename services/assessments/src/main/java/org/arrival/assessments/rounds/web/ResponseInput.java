@@ -1,12 +1,10 @@
 package org.arrival.assessments.rounds.web;
 
-import java.util.List;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
+import java.util.List;
 import org.arrival.assessments.checklist.domain.Answer;
 import org.arrival.assessments.rounds.domain.GivenAnswer;
 import org.arrival.platform.web.NotFreeText;
@@ -15,12 +13,13 @@ import org.arrival.platform.web.NotFreeText;
 public record ResponseInput(@NotNull @Size(max = 1000) List<@NotNull @Valid AnswerInput> answers) {
 
     public List<GivenAnswer> toAnswers() {
-        return answers.stream().map(a -> new GivenAnswer(a.question().strip(), a.answer(), a.evidence())).toList();
+        return answers.stream()
+                .map(a -> new GivenAnswer(a.question().strip(), a.answer(), a.evidence()))
+                .toList();
     }
 
     public record AnswerInput(
             @NotFreeText @NotBlank @Size(max = 20) String question,
             @NotNull Answer answer,
-            @Size(max = GivenAnswer.MAX_EVIDENCE) String evidence) {
-    }
+            @Size(max = GivenAnswer.MAX_EVIDENCE) String evidence) {}
 }

@@ -1,11 +1,11 @@
 package org.arrival.assessments.rounds.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-
-import jakarta.validation.Valid;
-
 import org.arrival.assessments.rounds.application.AnswersPrecondition;
 import org.arrival.assessments.rounds.application.RoundService;
 import org.arrival.assessments.rounds.application.RoundService.RespondentAnswers;
@@ -32,12 +32,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
 @RestController
 @RequestMapping(path = "/rounds", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Assessment rounds", description = "Readiness self-assessment rounds on the checklist: answers, scores, gaps")
+@Tag(
+        name = "Assessment rounds",
+        description = "Readiness self-assessment rounds on the checklist: answers, scores, gaps")
 public class RoundController {
 
     private final RoundService service;
@@ -46,17 +45,21 @@ public class RoundController {
         this.service = service;
     }
 
-    @Operation(summary = "Create a DRAFT round on the current checklist (editors or administrators of the convening organisation)")
+    @Operation(
+            summary =
+                    "Create a DRAFT round on the current checklist (editors or administrators of the convening organisation)")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<RoundView> create(Caller caller, @Valid @RequestBody RoundInput input) {
         StoredRound r = service.create(caller, input.toProfile());
-        return ResponseEntity.created(URI.create("/rounds/" + r.round().id())).eTag(ETags.of(r.round().version()))
+        return ResponseEntity.created(URI.create("/rounds/" + r.round().id()))
+                .eTag(ETags.of(r.round().version()))
                 .body(RoundView.of(r));
     }
 
     @Operation(summary = "List the rounds the caller may see, filtered and paged")
     @GetMapping
-    public PageResult<RoundView> list(Caller caller,
+    public PageResult<RoundView> list(
+            Caller caller,
             @RequestParam(required = false) String country,
             @RequestParam(required = false) String subdivision,
             @RequestParam(required = false) RoundStatus status,
@@ -83,21 +86,26 @@ public class RoundController {
 
     @Operation(summary = "Replace a DRAFT round's title, place, respondents, closing date and forums; needs If-Match")
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<RoundView> update(Caller caller, @PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody RoundInput input) {
+    public ResponseEntity<RoundView> update(
+            Caller caller,
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody RoundInput input) {
         return respond(service.update(caller, id, ETags.requiredVersion(ifMatch), input.toProfile()));
     }
 
     @Operation(summary = "Open a DRAFT round to its respondents")
     @PostMapping("/{id}/open")
-    public ResponseEntity<RoundView> open(Caller caller, @PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    public ResponseEntity<RoundView> open(
+            Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return respond(service.open(caller, id, optionalVersion(ifMatch)));
     }
 
     @Operation(summary = "Close an OPEN round to answers, with an optional reason")
     @PostMapping("/{id}/close")
-    public ResponseEntity<RoundView> close(Caller caller, @PathVariable UUID id,
+    public ResponseEntity<RoundView> close(
+            Caller caller,
+            @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody(required = false) ReasonInput reason) {
         return respond(service.close(caller, id, optionalVersion(ifMatch), reason == null ? null : reason.text()));
@@ -105,17 +113,21 @@ public class RoundController {
 
     @Operation(summary = "Publish a CLOSED round's consolidated scores and gaps")
     @PostMapping("/{id}/publish")
-    public ResponseEntity<RoundView> publish(Caller caller, @PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    public ResponseEntity<RoundView> publish(
+            Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return respond(service.publish(caller, id, optionalVersion(ifMatch)));
     }
 
-    @Operation(summary = "Submit (or resubmit, replacing) a respondent's answers while the round is OPEN; respondents "
-            + "answer only for their own organisation. The first submission needs no precondition (If-None-Match: * "
-            + "makes sure it is the first); a replacement needs If-Match with the ETag of the answers it replaces "
-            + "(428 without, 412 when stale)")
+    @Operation(
+            summary = "Submit (or resubmit, replacing) a respondent's answers while the round is OPEN; respondents "
+                    + "answer only for their own organisation. The first submission needs no precondition (If-None-Match: * "
+                    + "makes sure it is the first); a replacement needs If-Match with the ETag of the answers it replaces "
+                    + "(428 without, 412 when stale)")
     @PutMapping(path = "/{id}/responses/{respondentId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<ResponseView> submit(Caller caller, @PathVariable UUID id, @PathVariable UUID respondentId,
+    public ResponseEntity<ResponseView> submit(
+            Caller caller,
+            @PathVariable UUID id,
+            @PathVariable UUID respondentId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch,
             @Valid @RequestBody ResponseInput input) {
@@ -123,10 +135,12 @@ public class RoundController {
         return respond(service.response(caller, id, respondentId));
     }
 
-    @Operation(summary = "A respondent's answers (the convenor, the respondent and platform administrators), with "
-            + "their ETag once submitted")
+    @Operation(
+            summary = "A respondent's answers (the convenor, the respondent and platform administrators), with "
+                    + "their ETag once submitted")
     @GetMapping("/{id}/responses/{respondentId}")
-    public ResponseEntity<ResponseView> response(Caller caller, @PathVariable UUID id, @PathVariable UUID respondentId) {
+    public ResponseEntity<ResponseView> response(
+            Caller caller, @PathVariable UUID id, @PathVariable UUID respondentId) {
         return respond(service.response(caller, id, respondentId));
     }
 

@@ -4,7 +4,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.arrival.assessments.checklist.domain.Answer;
 import org.arrival.assessments.rounds.application.RoundService.VisibleScores;
 import org.arrival.assessments.rounds.domain.RoundScores;
@@ -17,52 +16,81 @@ import org.jspecify.annotations.Nullable;
  * how many respondents gave each answer; who answered what ({@code answers} by respondent, and every respondent's
  * totals) only the convenor and platform administrators see, and a respondent sees its own totals.
  */
-public record ScoresView(UUID roundId, RoundStatus status, String instrumentId, int instrumentVersion, Tally overall,
-        int respondentsAnswered, List<RecommendationView> recommendations, List<RespondentView> respondents,
+public record ScoresView(
+        UUID roundId,
+        RoundStatus status,
+        String instrumentId,
+        int instrumentVersion,
+        Tally overall,
+        int respondentsAnswered,
+        List<RecommendationView> recommendations,
+        List<RespondentView> respondents,
         List<DivergenceView> divergences) {
 
-    public record RecommendationView(String code, Tally score, List<ActionView> actions) {
-    }
+    public record RecommendationView(String code, Tally score, List<ActionView> actions) {}
 
-    public record ActionView(String code, Tally score, List<QuestionView> questions) {
-    }
+    public record ActionView(String code, Tally score, List<QuestionView> questions) {}
 
     /** {@code points} is null (and the score 0) when nobody answered. */
-    public record QuestionView(String code, Tally score, @Nullable Double points, int answeredBy, boolean unanswered,
-            boolean divergent) {
-    }
+    public record QuestionView(
+            String code, Tally score, @Nullable Double points, int answeredBy, boolean unanswered, boolean divergent) {}
 
-    public record RespondentView(UUID respondentId, int answered, Tally overall, Map<String, Tally> recommendations,
-            Map<String, Tally> actions) {
-    }
+    public record RespondentView(
+            UUID respondentId,
+            int answered,
+            Tally overall,
+            Map<String, Tally> recommendations,
+            Map<String, Tally> actions) {}
 
     /** {@code answers} (respondent → answer) is present only for those who may see who said what. */
-    public record DivergenceView(String question, Map<Answer, Integer> answerCounts,
-            @Nullable Map<UUID, Answer> answers) {
-    }
+    public record DivergenceView(
+            String question,
+            Map<Answer, Integer> answerCounts,
+            @Nullable Map<UUID, Answer> answers) {}
 
     public static ScoresView of(VisibleScores visible) {
         RoundScores s = visible.scores();
         var round = visible.round();
         List<RecommendationView> recommendations = s.recommendations().stream()
-                .map(r -> new RecommendationView(r.code(), r.score(), r.actions().stream()
-                        .map(a -> new ActionView(a.code(), a.score(), a.questions().stream()
-                                .map(q -> new QuestionView(q.code(), q.score(), q.mean() == null ? null : q.score().points(),
-                                        q.answeredBy(), q.unanswered(), q.divergent()))
+                .map(r -> new RecommendationView(
+                        r.code(),
+                        r.score(),
+                        r.actions().stream()
+                                .map(a -> new ActionView(
+                                        a.code(),
+                                        a.score(),
+                                        a.questions().stream()
+                                                .map(q -> new QuestionView(
+                                                        q.code(),
+                                                        q.score(),
+                                                        q.mean() == null
+                                                                ? null
+                                                                : q.score().points(),
+                                                        q.answeredBy(),
+                                                        q.unanswered(),
+                                                        q.divergent()))
+                                                .toList()))
                                 .toList()))
-                        .toList()))
                 .toList();
         List<RespondentView> respondents = s.respondents().stream()
                 .filter(r -> visible.whoSaidWhat() || r.respondentId().equals(visible.viewerOrganisation()))
-                .map(r -> new RespondentView(r.respondentId(), r.answered(), r.overall(), r.recommendations(),
-                        r.actions()))
+                .map(r -> new RespondentView(
+                        r.respondentId(), r.answered(), r.overall(), r.recommendations(), r.actions()))
                 .toList();
         List<DivergenceView> divergences = s.divergences().stream()
-                .map(d -> new DivergenceView(d.question(), counts(d.answers()),
-                        visible.whoSaidWhat() ? d.answers() : null))
+                .map(d -> new DivergenceView(
+                        d.question(), counts(d.answers()), visible.whoSaidWhat() ? d.answers() : null))
                 .toList();
-        return new ScoresView(round.id(), round.status(), round.instrumentId(), round.instrumentVersion(), s.overall(),
-                s.respondentsWhoAnswered(), recommendations, respondents, divergences);
+        return new ScoresView(
+                round.id(),
+                round.status(),
+                round.instrumentId(),
+                round.instrumentVersion(),
+                s.overall(),
+                s.respondentsWhoAnswered(),
+                recommendations,
+                respondents,
+                divergences);
     }
 
     private static Map<Answer, Integer> counts(Map<UUID, Answer> answers) {

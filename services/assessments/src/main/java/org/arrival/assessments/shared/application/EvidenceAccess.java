@@ -5,11 +5,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.function.Predicate;
-
 import org.arrival.platform.directory.Organisations;
-import org.arrival.platform.security.Viewer;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.Roles;
+import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.AccessRefused;
 import org.springframework.stereotype.Component;
 
@@ -44,8 +43,7 @@ public class EvidenceAccess {
      */
     public static UUID requireEditor(Caller caller, String what) {
         UUID organisation = caller.organisationId();
-        if (organisation == null
-                || !(caller.hasRole(Roles.ORG_EDITOR) || caller.hasRole(Roles.ORG_ADMIN))) {
+        if (organisation == null || !(caller.hasRole(Roles.ORG_EDITOR) || caller.hasRole(Roles.ORG_ADMIN))) {
             throw new AccessRefused("Only editors and administrators of an organisation may " + what);
         }
         return organisation;

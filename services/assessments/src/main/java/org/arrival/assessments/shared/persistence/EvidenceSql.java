@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.arrival.platform.directory.ReadSql;
 import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.PageQuery;
@@ -21,8 +20,7 @@ import org.springframework.jdbc.core.RowMapper;
  */
 public final class EvidenceSql {
 
-    private EvidenceSql() {
-    }
+    private EvidenceSql() {}
 
     /** Rows of an evidence table (owner in {@code ownerColumn}, {@code classification}, {@code shared_forums}) the viewer may read. */
     public static String visibleTo(Viewer viewer, String ownerColumn, List<Object> args) {
@@ -45,11 +43,20 @@ public final class EvidenceSql {
 
     /** The organisations the viewer may not see. */
     public static List<UUID> hiddenFrom(Viewer viewer) {
-        return viewer.hiddenOrganisations().stream().filter(o -> !viewer.maySeeOrganisation(o)).sorted().toList();
+        return viewer.hiddenOrganisations().stream()
+                .filter(o -> !viewer.maySeeOrganisation(o))
+                .sorted()
+                .toList();
     }
 
-    public static <T> PageResult<T> page(JdbcTemplate jdbc, String table, String where, List<Object> args,
-            PageQuery page, Map<String, String> sortColumns, RowMapper<T> mapper) {
+    public static <T> PageResult<T> page(
+            JdbcTemplate jdbc,
+            String table,
+            String where,
+            List<Object> args,
+            PageQuery page,
+            Map<String, String> sortColumns,
+            RowMapper<T> mapper) {
         return ReadSql.page(jdbc, table, where, args, page, sortColumns, mapper);
     }
 

@@ -1,7 +1,6 @@
 package org.arrival.assessments.shared.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.arrival.contracts.assessments.Count;
 import org.jspecify.annotations.Nullable;
 

@@ -18,8 +18,8 @@ class ChecklistControllerTest {
         assertThat(view.id()).isEqualTo("un-habitat-urban-migration-checklist");
         assertThat(view.version()).isEqualTo(1);
         assertThat(view.maxScore()).isEqualTo(190);
-        assertThat(view.scoring()).containsExactly(
-                java.util.Map.entry("Y", 2), java.util.Map.entry("S", 1), java.util.Map.entry("N", 0));
+        assertThat(view.scoring())
+                .containsExactly(java.util.Map.entry("Y", 2), java.util.Map.entry("S", 1), java.util.Map.entry("N", 0));
         assertThat(view.source().citation()).contains("UN-Habitat (2023)").contains("HS/056/23E");
         assertThat(view.recommendations()).hasSize(10);
         InstrumentView.RecommendationView r8 = view.recommendations().get(7);

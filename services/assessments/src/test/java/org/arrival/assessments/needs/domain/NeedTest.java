@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.contracts.assessments.NeedStatus;
 import org.arrival.contracts.assessments.Severity;
 import org.arrival.contracts.common.Jurisdiction;
@@ -24,10 +23,21 @@ import org.junit.jupiter.api.Test;
 class NeedTest {
 
     static Need need() {
-        return Need.identify(UUID.randomUUID(), UUID.randomUUID(), new NeedDetails(
-                "Refugee children in Kisenyi are not enrolled for lack of documents", Sector.EDUCATION,
-                List.of(PopulationGroup.REFUGEES), new Jurisdiction("UG", "UG-C", null, "Kampala"), Severity.HIGH,
-                null, null, null, null, null).validated());
+        return Need.identify(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                new NeedDetails(
+                                "Refugee children in Kisenyi are not enrolled for lack of documents",
+                                Sector.EDUCATION,
+                                List.of(PopulationGroup.REFUGEES),
+                                new Jurisdiction("UG", "UG-C", null, "Kampala"),
+                                Severity.HIGH,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null)
+                        .validated());
     }
 
     @Test
@@ -35,7 +45,8 @@ class NeedTest {
         Need n = need().moveTo(VALIDATED, null, 0).moveTo(PRIORITISED, "top of the education group's list", 0);
         assertThat(n.status()).isEqualTo(PRIORITISED);
         assertThat(n.version()).isEqualTo(3);
-        assertThatThrownBy(() -> n.moveTo(ADDRESSED, null, 0)).isInstanceOf(RuleViolation.class)
+        assertThatThrownBy(() -> n.moveTo(ADDRESSED, null, 0))
+                .isInstanceOf(RuleViolation.class)
                 .hasMessageContaining("action");
         Need addressed = n.moveTo(ADDRESSED, null, 1);
         assertThat(addressed.moveTo(RESOLVED, "enrolled", 1).status()).isEqualTo(RESOLVED);
@@ -45,7 +56,11 @@ class NeedTest {
     void resolvesStraightFromValidatedOrPrioritisedButNotFromIdentified() {
         Need validated = need().moveTo(VALIDATED, null, 0);
         assertThat(validated.moveTo(RESOLVED, null, 0).status()).isEqualTo(RESOLVED);
-        assertThat(validated.moveTo(PRIORITISED, null, 0).moveTo(RESOLVED, null, 0).status()).isEqualTo(RESOLVED);
+        assertThat(validated
+                        .moveTo(PRIORITISED, null, 0)
+                        .moveTo(RESOLVED, null, 0)
+                        .status())
+                .isEqualTo(RESOLVED);
         assertThatThrownBy(() -> need().moveTo(RESOLVED, null, 0)).isInstanceOf(RuleViolation.class);
         assertThatThrownBy(() -> need().moveTo(PRIORITISED, null, 0)).isInstanceOf(RuleViolation.class);
     }
@@ -54,7 +69,8 @@ class NeedTest {
     void deprioritisesFromEveryOpenStateOnlyWithAReasonAndClosedNeedsStayClosed() {
         for (NeedStatus open : List.of(IDENTIFIED, VALIDATED, PRIORITISED, ADDRESSED)) {
             Need n = new Need(UUID.randomUUID(), 1, UUID.randomUUID(), need().details(), open, null);
-            assertThatThrownBy(() -> n.moveTo(DEPRIORITISED, "  ", 1)).isInstanceOf(InvalidInput.class)
+            assertThatThrownBy(() -> n.moveTo(DEPRIORITISED, "  ", 1))
+                    .isInstanceOf(InvalidInput.class)
                     .hasMessageContaining("reason");
             assertThat(n.moveTo(DEPRIORITISED, "funding moved to shelter", 1).statusReason())
                     .isEqualTo("funding moved to shelter");

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
-
 import org.arrival.contracts.assessments.RoundStatus;
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.platform.web.InvalidInput;
@@ -20,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class AssessmentRoundTest {
 
-    private final AssessmentRound draft = AssessmentRound.draft(UUID.randomUUID(),
-            Fixtures.profile(List.of(MINISTRY, NGO)), "test-checklist", 1);
+    private final AssessmentRound draft =
+            AssessmentRound.draft(UUID.randomUUID(), Fixtures.profile(List.of(MINISTRY, NGO)), "test-checklist", 1);
 
     @Test
     void goesFromDraftToOpenToClosedToPublishedAndNoOtherWay() {
@@ -48,7 +47,8 @@ class AssessmentRoundTest {
     void takesAnswersOnlyWhileOpen() {
         draft.open().requireAcceptsAnswers();
         assertThatThrownBy(draft::requireAcceptsAnswers).isInstanceOf(RuleViolation.class);
-        assertThatThrownBy(() -> draft.open().close().requireAcceptsAnswers()).isInstanceOf(RuleViolation.class)
+        assertThatThrownBy(() -> draft.open().close().requireAcceptsAnswers())
+                .isInstanceOf(RuleViolation.class)
                 .hasMessageContaining("CLOSED");
     }
 
@@ -60,18 +60,21 @@ class AssessmentRoundTest {
         assertThat(edited.profile().changedFrom(draft.profile())).containsExactly("respondentIds");
         assertThatThrownBy(() -> draft.open().revise(Fixtures.profile(List.of(MINISTRY))))
                 .isInstanceOf(RuleViolation.class);
-        RoundProfile otherConvenor = new RoundProfile("x", new Jurisdiction("UG", null, null, null), NGO,
-                List.of(MINISTRY), null, null);
+        RoundProfile otherConvenor =
+                new RoundProfile("x", new Jurisdiction("UG", null, null, null), NGO, List.of(MINISTRY), null, null);
         assertThatThrownBy(() -> draft.revise(otherConvenor)).isInstanceOf(RuleViolation.class);
     }
 
     @Test
     void respondentsAreOneToFiftyDistinctOrganisations() {
-        assertThatThrownBy(() -> Fixtures.profile(List.of())).isInstanceOf(InvalidInput.class)
+        assertThatThrownBy(() -> Fixtures.profile(List.of()))
+                .isInstanceOf(InvalidInput.class)
                 .hasMessageContaining("respondentIds");
-        assertThatThrownBy(() -> Fixtures.profile(List.of(MINISTRY, NGO, MINISTRY))).isInstanceOf(InvalidInput.class)
+        assertThatThrownBy(() -> Fixtures.profile(List.of(MINISTRY, NGO, MINISTRY)))
+                .isInstanceOf(InvalidInput.class)
                 .hasMessageContaining("twice");
-        List<UUID> fifty = new ArrayList<>(IntStream.range(0, 50).mapToObj(i -> UUID.randomUUID()).toList());
+        List<UUID> fifty = new ArrayList<>(
+                IntStream.range(0, 50).mapToObj(i -> UUID.randomUUID()).toList());
         assertThat(Fixtures.profile(fifty).respondentIds()).hasSize(50);
         fifty.add(UUID.randomUUID());
         assertThatThrownBy(() -> Fixtures.profile(fifty)).isInstanceOf(InvalidInput.class);
@@ -84,23 +87,37 @@ class AssessmentRoundTest {
                 .isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> new RoundProfile("t".repeat(301), ug, Fixtures.CITY, List.of(NGO), null, null))
                 .isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> new RoundProfile("t", new Jurisdiction("Uganda", null, null, null), Fixtures.CITY,
-                List.of(NGO), null, null)).isInstanceOf(InvalidInput.class);
-        assertThat(new RoundProfile(" t ", ug, Fixtures.CITY, List.of(NGO), null, null).title()).isEqualTo("t");
+        assertThatThrownBy(() -> new RoundProfile(
+                        "t", new Jurisdiction("Uganda", null, null, null), Fixtures.CITY, List.of(NGO), null, null))
+                .isInstanceOf(InvalidInput.class);
+        assertThat(new RoundProfile(" t ", ug, Fixtures.CITY, List.of(NGO), null, null).title())
+                .isEqualTo("t");
     }
 
     @Test
     void aResponseNamesUnknownAndRepeatedQuestions() {
         UUID round = UUID.randomUUID();
-        Response ok = Response.of(round, NGO, List.of(new GivenAnswer("1.1.a", Y, "  census 2024 ")), Fixtures.instrument());
+        Response ok =
+                Response.of(round, NGO, List.of(new GivenAnswer("1.1.a", Y, "  census 2024 ")), Fixtures.instrument());
         assertThat(ok.answered()).isEqualTo(1);
         assertThat(ok.answers().get(0).evidence()).isEqualTo("census 2024");
-        assertThatThrownBy(() -> Response.of(round, NGO, List.of(new GivenAnswer("1.1.a", Y, null),
-                new GivenAnswer("9.9.z", Y, null), new GivenAnswer("R1", Y, null)), Fixtures.instrument()))
-                .isInstanceOf(InvalidInput.class).hasMessageContaining("9.9.z, R1");
-        assertThatThrownBy(() -> Response.of(round, NGO, List.of(new GivenAnswer("1.1.a", Y, null),
-                new GivenAnswer("1.1.a", Y, null)), Fixtures.instrument()))
-                .isInstanceOf(InvalidInput.class).hasMessageContaining("more than once");
+        assertThatThrownBy(() -> Response.of(
+                        round,
+                        NGO,
+                        List.of(
+                                new GivenAnswer("1.1.a", Y, null),
+                                new GivenAnswer("9.9.z", Y, null),
+                                new GivenAnswer("R1", Y, null)),
+                        Fixtures.instrument()))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("9.9.z, R1");
+        assertThatThrownBy(() -> Response.of(
+                        round,
+                        NGO,
+                        List.of(new GivenAnswer("1.1.a", Y, null), new GivenAnswer("1.1.a", Y, null)),
+                        Fixtures.instrument()))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("more than once");
         assertThatThrownBy(() -> new GivenAnswer("1.1.a", Y, "e".repeat(2001))).isInstanceOf(InvalidInput.class);
     }
 }

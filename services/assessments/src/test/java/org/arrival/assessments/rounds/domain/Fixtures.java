@@ -2,7 +2,6 @@ package org.arrival.assessments.rounds.domain;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.assessments.checklist.domain.ChecklistAction;
 import org.arrival.assessments.checklist.domain.Citation;
 import org.arrival.assessments.checklist.domain.Instrument;
@@ -22,25 +21,49 @@ final class Fixtures {
     static final UUID ASSOCIATION = UUID.fromString("00000000-0000-0000-0000-0000000000c3");
     static final UUID CITY = UUID.fromString("00000000-0000-0000-0000-0000000000d4");
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static Instrument instrument() {
-        return new Instrument("test-checklist", 1, "Test checklist", new Citation("Test", 2024, "Test", "T/1"), List.of(
-                new Recommendation("R1", 1, "Evidence", Theme.DATA_MANAGEMENT_AND_PLANNING, null, List.of(
-                        action("1.1", "1.1.a", "1.1.b"),
-                        action("1.2", "1.2.a"))),
-                new Recommendation("R2", 2, "Planning", Theme.DATA_MANAGEMENT_AND_PLANNING, null, List.of(
-                        action("2.1", "2.1.a", "2.1.b", "2.1.c")))));
+        return new Instrument(
+                "test-checklist",
+                1,
+                "Test checklist",
+                new Citation("Test", 2024, "Test", "T/1"),
+                List.of(
+                        new Recommendation(
+                                "R1",
+                                1,
+                                "Evidence",
+                                Theme.DATA_MANAGEMENT_AND_PLANNING,
+                                null,
+                                List.of(action("1.1", "1.1.a", "1.1.b"), action("1.2", "1.2.a"))),
+                        new Recommendation(
+                                "R2",
+                                2,
+                                "Planning",
+                                Theme.DATA_MANAGEMENT_AND_PLANNING,
+                                null,
+                                List.of(action("2.1", "2.1.a", "2.1.b", "2.1.c")))));
     }
 
     private static ChecklistAction action(String code, String... questions) {
-        return new ChecklistAction(code, "Action " + code, List.of(), null,
-                java.util.Arrays.stream(questions).map(q -> new Question(q, "Question " + q + "?")).toList());
+        return new ChecklistAction(
+                code,
+                "Action " + code,
+                List.of(),
+                null,
+                java.util.Arrays.stream(questions)
+                        .map(q -> new Question(q, "Question " + q + "?"))
+                        .toList());
     }
 
     static RoundProfile profile(List<UUID> respondents) {
-        return new RoundProfile("Kampala readiness 2026", new Jurisdiction("UG", "UG-C", null, "Kampala"), CITY,
-                respondents, null, List.of());
+        return new RoundProfile(
+                "Kampala readiness 2026",
+                new Jurisdiction("UG", "UG-C", null, "Kampala"),
+                CITY,
+                respondents,
+                null,
+                List.of());
     }
 }

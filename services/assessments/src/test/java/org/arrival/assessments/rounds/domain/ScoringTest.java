@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.arrival.assessments.checklist.domain.Answer;
 import org.arrival.assessments.rounds.domain.Comparison.Trend;
 import org.junit.jupiter.api.Test;
@@ -79,12 +78,15 @@ class ScoringTest {
 
     @Test
     void eachRespondentScoresItsOwnAnswersWithGapsCountingZero() {
-        assertThat(scores.respondents()).extracting(RoundScores.RespondentResult::respondentId)
+        assertThat(scores.respondents())
+                .extracting(RoundScores.RespondentResult::respondentId)
                 .containsExactly(MINISTRY, NGO, ASSOCIATION);
         var ministry = scores.respondents().get(0);
         assertThat(ministry.answered()).isEqualTo(5);
         assertThat(ministry.overall()).isEqualTo(new Tally(9, 12));
-        assertThat(ministry.recommendations()).containsEntry("R1", new Tally(6, 6)).containsEntry("R2", new Tally(3, 6));
+        assertThat(ministry.recommendations())
+                .containsEntry("R1", new Tally(6, 6))
+                .containsEntry("R2", new Tally(3, 6));
         assertThat(ministry.actions()).containsEntry("1.1", new Tally(4, 4)).containsEntry("2.1", new Tally(3, 6));
         var ngo = scores.respondents().get(1);
         assertThat(ngo.answered()).isEqualTo(4);
@@ -98,7 +100,9 @@ class ScoringTest {
 
     @Test
     void divergenceIsAYesAndANoOnTheSameQuestionWithWhoSaidWhat() {
-        assertThat(scores.divergences()).extracting(RoundScores.Divergence::question).containsExactly("1.1.a", "1.1.b");
+        assertThat(scores.divergences())
+                .extracting(RoundScores.Divergence::question)
+                .containsExactly("1.1.a", "1.1.b");
         assertThat(scores.divergences().get(0).answers())
                 .containsExactlyInAnyOrderEntriesOf(Map.of(MINISTRY, Y, NGO, S, ASSOCIATION, N));
         assertThat(scores.divergences().get(1).answers())
@@ -126,17 +130,22 @@ class ScoringTest {
         assertThat(gaps).extracting(Gap::divergent).containsExactly(true, true, false, false, false);
         assertThat(gaps.get(0).recommendationCode()).isEqualTo("R1");
         assertThat(gaps.get(0).actionCode()).isEqualTo("1.1");
-        assertThat(gaps.get(0).id()).isEqualTo(UUID.nameUUIDFromBytes((round + ":1.1.a").getBytes()))
+        assertThat(gaps.get(0).id())
+                .isEqualTo(UUID.nameUUIDFromBytes((round + ":1.1.a").getBytes()))
                 .isEqualTo(Gap.of(round, scores).get(0).id());
-        assertThat(Gap.of(UUID.randomUUID(), scores).get(0).id()).isNotEqualTo(gaps.get(0).id());
+        assertThat(Gap.of(UUID.randomUUID(), scores).get(0).id())
+                .isNotEqualTo(gaps.get(0).id());
     }
 
     @Test
     void aLaterRoundIsComparedPerRecommendationAndOverall() {
         // later: R1 all Y from everyone (6/6), R2 drops to the NGO's single N on 2.1.a (0/6)
-        RoundScores later = Scoring.score(Fixtures.instrument(), RESPONDENTS, Map.of(
-                MINISTRY, Map.of("1.1.a", Y, "1.1.b", Y, "1.2.a", Y),
-                NGO, Map.of("1.1.a", Y, "1.1.b", Y, "1.2.a", Y, "2.1.a", N)));
+        RoundScores later = Scoring.score(
+                Fixtures.instrument(),
+                RESPONDENTS,
+                Map.of(
+                        MINISTRY, Map.of("1.1.a", Y, "1.1.b", Y, "1.2.a", Y),
+                        NGO, Map.of("1.1.a", Y, "1.1.b", Y, "1.2.a", Y, "2.1.a", N)));
         Comparison c = Comparison.between(scores, later);
         assertThat(c.recommendations()).extracting(Comparison.Delta::code).containsExactly("R1", "R2");
         Comparison.Delta r1 = c.recommendations().get(0);
@@ -167,8 +176,8 @@ class ScoringTest {
 
     @Test
     void yesScoresTwoSometimesOneNoZero() {
-        RoundScores one = Scoring.score(Fixtures.instrument(), List.of(MINISTRY),
-                Map.of(MINISTRY, Map.of("1.1.a", Y, "1.1.b", S, "1.2.a", N)));
+        RoundScores one = Scoring.score(
+                Fixtures.instrument(), List.of(MINISTRY), Map.of(MINISTRY, Map.of("1.1.a", Y, "1.1.b", S, "1.2.a", N)));
         assertThat(one.question("1.1.a").orElseThrow().mean()).isEqualTo(2.0);
         assertThat(one.question("1.1.b").orElseThrow().mean()).isEqualTo(1.0);
         assertThat(one.question("1.2.a").orElseThrow().mean()).isEqualTo(0.0);

@@ -2,7 +2,6 @@ package org.arrival.forum.coherence.domain;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,8 +15,11 @@ public interface ActionLinks {
     /** The actions (of any owner, shared with the forum or not) that implement the commitment. */
     List<Implementation> implementationsOf(UUID commitmentId);
 
-    record Links(@Nullable UUID implementsActionId, boolean requiresLocalImplementation,
-            List<UUID> expectedImplementers, List<UUID> gapIds) {
+    record Links(
+            @Nullable UUID implementsActionId,
+            boolean requiresLocalImplementation,
+            List<UUID> expectedImplementers,
+            List<UUID> gapIds) {
         public static final Links NONE = new Links(null, false, List.of(), List.of());
 
         public Links {
@@ -26,8 +28,8 @@ public interface ActionLinks {
         }
     }
 
-    record Implementation(UUID actionId, UUID ownerId, @Nullable String status) {
-    }
+    record Implementation(
+            UUID actionId, UUID ownerId, @Nullable String status) {}
 
     ActionLinks NONE = new ActionLinks() {
         @Override

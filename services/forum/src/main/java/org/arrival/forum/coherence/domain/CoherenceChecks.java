@@ -9,16 +9,15 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
+import org.arrival.contracts.forum.CoherenceCheckCode;
 import org.arrival.contracts.forum.CoherenceFlagParameters;
 import org.arrival.contracts.forum.FlaggedRecord;
 import org.arrival.contracts.forum.FlaggedRecordKind;
 import org.arrival.forum.projection.domain.Lateness;
 import org.arrival.forum.projection.domain.Places;
-import org.arrival.contracts.forum.CoherenceCheckCode;
 import org.arrival.forum.projection.domain.ProjectionStore;
 import org.arrival.forum.projection.domain.Rows;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
@@ -48,8 +47,7 @@ public final class CoherenceChecks {
     static final String ALL_RESIDENTS = "ALL_RESIDENTS";
     static final String GUIDE_ACTION_PREFIX = "UNH-R";
 
-    private CoherenceChecks() {
-    }
+    private CoherenceChecks() {}
 
     /**
      * The findings of every check over the forum's records.
@@ -62,14 +60,18 @@ public final class CoherenceChecks {
         if (forum == null) {
             return List.of();
         }
-        Set<UUID> members = store.membershipsOf(forumId).stream().filter(MembershipRow::active)
-                .map(m -> m.stakeholderId).collect(Collectors.toCollection(java.util.TreeSet::new));
+        Set<UUID> members = store.membershipsOf(forumId).stream()
+                .filter(MembershipRow::active)
+                .map(m -> m.stakeholderId)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
         List<ActionRow> flaggable = store.actionsSharedWith(forumId).stream()
                 .filter(a -> !a.placeholder && a.ownerId != null && members.contains(a.ownerId))
                 .filter(a -> flaggable(a.classification, a.sharedWithForums, forumId))
-                .sorted(Comparator.comparing(a -> a.id)).toList();
+                .sorted(Comparator.comparing(a -> a.id))
+                .toList();
         List<ActionRow> addressing = flaggable.stream()
-                .filter(a -> shareable(a.classification, a.sharedWithForums, forumId)).toList();
+                .filter(a -> shareable(a.classification, a.sharedWithForums, forumId))
+                .toList();
         List<Finding> out = new ArrayList<>();
         out.addAll(needsWithoutAction(store, forumId, members, addressing));
         out.addAll(gapsWithoutAction(store, forumId, members, addressing, links));
@@ -92,51 +94,74 @@ public final class CoherenceChecks {
                 || ("RESTRICTED".equals(classification) && sharedWith.contains(forumId));
     }
 
-    static List<Finding> needsWithoutAction(ProjectionStore store, UUID forumId, Set<UUID> members,
-            List<ActionRow> actions) {
+    static List<Finding> needsWithoutAction(
+            ProjectionStore store, UUID forumId, Set<UUID> members, List<ActionRow> actions) {
         List<Finding> out = new ArrayList<>();
         for (NeedRow n : store.needs()) {
-            if (n.status == null || !VALIDATED_NEED.contains(n.status)
+            if (n.status == null
+                    || !VALIDATED_NEED.contains(n.status)
                     || !flaggable(n.classification, n.sharedWithForums, forumId)
                     || !(members.contains(n.ownerId) || n.sharedWithForums.contains(forumId))) {
                 continue;
             }
-            boolean addressed = actions.stream().filter(a -> !"CANCELLED".equals(a.status))
-                    .anyMatch(a -> a.needIds.contains(n.id) || (a.sectors.contains(n.sector)
-                            && n.populationGroups.stream().anyMatch(g -> a.targetGroups.contains(g)
-                                    || a.targetGroups.contains(ALL_RESIDENTS))
-                            && covers(a.areas, n.area)));
+            boolean addressed = actions.stream()
+                    .filter(a -> !"CANCELLED".equals(a.status))
+                    .anyMatch(a -> a.needIds.contains(n.id)
+                            || (a.sectors.contains(n.sector)
+                                    && n.populationGroups.stream()
+                                            .anyMatch(g -> a.targetGroups.contains(g)
+                                                    || a.targetGroups.contains(ALL_RESIDENTS))
+                                    && covers(a.areas, n.area)));
             if (!addressed) {
-                out.add(Finding.of(CoherenceCheckCode.NEED_WITHOUT_ACTION, List.of(n.id),
+                out.add(Finding.of(
+                        CoherenceCheckCode.NEED_WITHOUT_ACTION,
+                        List.of(n.id),
                         "Validated need '" + n.statement + "' (" + n.sector + ", " + areaName(n.area)
                                 + ") has no action addressing it.",
-                        new CoherenceFlagParameters(List.of(record(n.id, FlaggedRecordKind.NEED, n.statement)),
+                        new CoherenceFlagParameters(
+                                List.of(record(n.id, FlaggedRecordKind.NEED, n.statement)),
                                 sectors(n.sector == null ? List.of() : List.of(n.sector)),
-                                groups(n.populationGroups), areaNames(n.area == null ? List.of() : List.of(n.area)),
-                                null, null, null, null, null)));
+                                groups(n.populationGroups),
+                                areaNames(n.area == null ? List.of() : List.of(n.area)),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null)));
             }
         }
         return out;
     }
 
-    static List<Finding> gapsWithoutAction(ProjectionStore store, UUID forumId, Set<UUID> members,
-            List<ActionRow> actions, ActionLinks links) {
+    static List<Finding> gapsWithoutAction(
+            ProjectionStore store, UUID forumId, Set<UUID> members, List<ActionRow> actions, ActionLinks links) {
         List<Finding> out = new ArrayList<>();
         for (GapRow g : store.gaps()) {
-            List<UUID> roundForums = store.round(g.roundId).map(r -> r.sharedWithForums).orElse(List.of());
+            List<UUID> roundForums =
+                    store.round(g.roundId).map(r -> r.sharedWithForums).orElse(List.of());
             boolean forForum = roundForums.contains(forumId) || members.contains(g.ownerId);
             if (!forForum || !flaggable(g.classification, roundForums, forumId)) {
                 continue;
             }
-            boolean addressed = actions.stream().filter(a -> !"CANCELLED".equals(a.status))
+            boolean addressed = actions.stream()
+                    .filter(a -> !"CANCELLED".equals(a.status))
                     .anyMatch(a -> links.of(a.id).gapIds().contains(g.id) || namesChecklistAction(a, g));
             if (!addressed) {
-                out.add(Finding.of(CoherenceCheckCode.GAP_WITHOUT_ACTION, List.of(g.id),
+                out.add(Finding.of(
+                        CoherenceCheckCode.GAP_WITHOUT_ACTION,
+                        List.of(g.id),
                         "Checklist gap at question " + g.questionCode + " (" + areaName(g.jurisdiction)
                                 + ") has no action answering it.",
-                        new CoherenceFlagParameters(List.of(record(g.id, FlaggedRecordKind.GAP, g.questionCode)),
-                                null, null, areaNames(g.jurisdiction == null ? List.of() : List.of(g.jurisdiction)),
-                                blankToNull(g.questionCode), null, null, null, null)));
+                        new CoherenceFlagParameters(
+                                List.of(record(g.id, FlaggedRecordKind.GAP, g.questionCode)),
+                                null,
+                                null,
+                                areaNames(g.jurisdiction == null ? List.of() : List.of(g.jurisdiction)),
+                                blankToNull(g.questionCode),
+                                null,
+                                null,
+                                null,
+                                null)));
             }
         }
         return out;
@@ -160,21 +185,36 @@ public final class CoherenceChecks {
                 if (Objects.equals(a.ownerId, b.ownerId) || cascade(a, b, links)) {
                     continue;
                 }
-                List<String> sectors = a.sectors.stream().filter(b.sectors::contains).toList();
-                List<String> groups = a.targetGroups.stream().filter(b.targetGroups::contains).toList();
+                List<String> sectors =
+                        a.sectors.stream().filter(b.sectors::contains).toList();
+                List<String> groups =
+                        a.targetGroups.stream().filter(b.targetGroups::contains).toList();
                 boolean area = a.areas.stream().anyMatch(x -> covers(b.areas, x))
                         || b.areas.stream().anyMatch(x -> covers(a.areas, x));
                 if (sectors.isEmpty() || groups.isEmpty() || !area || !periodsOverlap(a, b)) {
                     continue;
                 }
-                out.add(Finding.of(CoherenceCheckCode.OVERLAPPING_ACTIONS, List.of(a.id, b.id),
+                out.add(Finding.of(
+                        CoherenceCheckCode.OVERLAPPING_ACTIONS,
+                        List.of(a.id, b.id),
                         "Actions '" + a.title + "' and '" + b.title + "' of different organisations overlap: "
                                 + String.join(", ", sectors) + " for " + String.join(", ", groups) + " in "
-                                + a.areas.stream().map(CoherenceChecks::areaName).collect(Collectors.joining(", "))
+                                + a.areas.stream()
+                                        .map(CoherenceChecks::areaName)
+                                        .collect(Collectors.joining(", "))
                                 + " over the same period.",
-                        new CoherenceFlagParameters(List.of(record(a.id, FlaggedRecordKind.ACTION, a.title),
-                                record(b.id, FlaggedRecordKind.ACTION, b.title)), sectors(sectors), groups(groups),
-                                areaNames(a.areas), null, null, null, null, null)));
+                        new CoherenceFlagParameters(
+                                List.of(
+                                        record(a.id, FlaggedRecordKind.ACTION, a.title),
+                                        record(b.id, FlaggedRecordKind.ACTION, b.title)),
+                                sectors(sectors),
+                                groups(groups),
+                                areaNames(a.areas),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null)));
             }
         }
         return out;
@@ -182,7 +222,8 @@ public final class CoherenceChecks {
 
     /** A local action implementing a commitment shares its sectors, groups and place by design: no overlap. */
     static boolean cascade(ActionRow a, ActionRow b, ActionLinks links) {
-        return a.id.equals(links.of(b.id).implementsActionId()) || b.id.equals(links.of(a.id).implementsActionId());
+        return a.id.equals(links.of(b.id).implementsActionId())
+                || b.id.equals(links.of(a.id).implementsActionId());
     }
 
     static boolean periodsOverlap(ActionRow a, ActionRow b) {
@@ -193,8 +234,8 @@ public final class CoherenceChecks {
         return !aStart.isAfter(bEnd) && !bStart.isAfter(aEnd);
     }
 
-    static List<Finding> missingLocalImplementation(ProjectionStore store, Set<UUID> members, List<ActionRow> actions,
-            ActionLinks links) {
+    static List<Finding> missingLocalImplementation(
+            ProjectionStore store, Set<UUID> members, List<ActionRow> actions, ActionLinks links) {
         List<Finding> out = new ArrayList<>();
         for (ActionRow commitment : actions) {
             ActionLinks.Links l = links.of(commitment.id);
@@ -202,24 +243,49 @@ public final class CoherenceChecks {
                 continue;
             }
             List<UUID> municipalities = (l.expectedImplementers().isEmpty()
-                    ? members.stream().filter(m -> store.organisation(m).map(o -> LOCAL_GOVERNMENT.equals(o.type))
-                            .orElse(false)).toList()
-                    : l.expectedImplementers().stream().filter(members::contains).toList())
-                    .stream().filter(m -> !m.equals(commitment.ownerId)).sorted().distinct().toList();
+                            ? members.stream()
+                                    .filter(m -> store.organisation(m)
+                                            .map(o -> LOCAL_GOVERNMENT.equals(o.type))
+                                            .orElse(false))
+                                    .toList()
+                            : l.expectedImplementers().stream()
+                                    .filter(members::contains)
+                                    .toList())
+                    .stream()
+                            .filter(m -> !m.equals(commitment.ownerId))
+                            .sorted()
+                            .distinct()
+                            .toList();
             List<ActionLinks.Implementation> implementations = links.implementationsOf(commitment.id);
             for (UUID m : municipalities) {
                 boolean implementing = implementations.stream()
                         .anyMatch(i -> m.equals(i.ownerId()) && !"CANCELLED".equals(i.status()));
                 if (!implementing) {
-                    String name = store.organisation(m).map((OrganisationRow o) -> o.name).orElse(m.toString());
-                    out.add(Finding.of(CoherenceCheckCode.MISSING_LOCAL_IMPLEMENTATION, List.of(commitment.id, m),
+                    String name = store.organisation(m)
+                            .map((OrganisationRow o) -> o.name)
+                            .orElse(m.toString());
+                    out.add(Finding.of(
+                            CoherenceCheckCode.MISSING_LOCAL_IMPLEMENTATION,
+                            List.of(commitment.id, m),
                             "Commitment '" + commitment.title + "' requires local implementation, but member "
                                     + "municipality " + name + " has no implementing action.",
-                            new CoherenceFlagParameters(List.of(
-                                    record(commitment.id, FlaggedRecordKind.ACTION, commitment.title),
-                                    record(m, FlaggedRecordKind.ORGANISATION,
-                                            store.organisation(m).map((OrganisationRow o) -> o.name).orElse(null))),
-                                    null, null, null, null, null, null, null, null)));
+                            new CoherenceFlagParameters(
+                                    List.of(
+                                            record(commitment.id, FlaggedRecordKind.ACTION, commitment.title),
+                                            record(
+                                                    m,
+                                                    FlaggedRecordKind.ORGANISATION,
+                                                    store.organisation(m)
+                                                            .map((OrganisationRow o) -> o.name)
+                                                            .orElse(null))),
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null)));
                 }
             }
         }
@@ -235,10 +301,20 @@ public final class CoherenceChecks {
             boolean funded = a.fundingLines.values().stream()
                     .anyMatch(l -> l.committed != null && l.committed.compareTo(BigDecimal.ZERO) > 0);
             if (!funded) {
-                out.add(Finding.of(CoherenceCheckCode.ACTION_WITHOUT_FUNDING, List.of(a.id),
+                out.add(Finding.of(
+                        CoherenceCheckCode.ACTION_WITHOUT_FUNDING,
+                        List.of(a.id),
                         "Action '" + a.title + "' has no committed funding.",
-                        new CoherenceFlagParameters(List.of(record(a.id, FlaggedRecordKind.ACTION, a.title)), null,
-                                null, null, null, null, null, null, null)));
+                        new CoherenceFlagParameters(
+                                List.of(record(a.id, FlaggedRecordKind.ACTION, a.title)),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null)));
             }
         }
         return out;
@@ -254,11 +330,21 @@ public final class CoherenceChecks {
         for (ActionRow a : actions) {
             Rows.ReportDue due = Lateness.overdueReport(a, today);
             if (due != null) {
-                out.add(Finding.of(CoherenceCheckCode.REPORTING_OVERDUE, List.of(a.id),
-                        "Action '" + a.title + "': the progress report for " + due.periodStart + " to "
-                                + due.periodEnd + " was due on " + due.dueOn + " and has not arrived.",
-                        new CoherenceFlagParameters(List.of(record(a.id, FlaggedRecordKind.ACTION, a.title)), null,
-                                null, null, null, due.periodStart, due.periodEnd, due.dueOn, null)));
+                out.add(Finding.of(
+                        CoherenceCheckCode.REPORTING_OVERDUE,
+                        List.of(a.id),
+                        "Action '" + a.title + "': the progress report for " + due.periodStart + " to " + due.periodEnd
+                                + " was due on " + due.dueOn + " and has not arrived.",
+                        new CoherenceFlagParameters(
+                                List.of(record(a.id, FlaggedRecordKind.ACTION, a.title)),
+                                null,
+                                null,
+                                null,
+                                null,
+                                due.periodStart,
+                                due.periodEnd,
+                                due.dueOn,
+                                null)));
             }
         }
         return out;
@@ -278,18 +364,33 @@ public final class CoherenceChecks {
             }
             StringBuilder summary = new StringBuilder("Action '" + a.title + "':");
             if (!late.isEmpty()) {
-                summary.append(" not reached by the due date: ").append(late.stream()
-                        .map(m -> "'" + m.title + "' (due " + m.dueOn + ")").collect(Collectors.joining(", ")))
+                summary.append(" not reached by the due date: ")
+                        .append(late.stream()
+                                .map(m -> "'" + m.title + "' (due " + m.dueOn + ")")
+                                .collect(Collectors.joining(", ")))
                         .append('.');
             }
             if (!missed.isEmpty()) {
-                summary.append(" Missed: ").append(missed.stream()
-                        .map(m -> "'" + m.title + "' (due " + m.dueOn + ")").collect(Collectors.joining(", ")))
+                summary.append(" Missed: ")
+                        .append(missed.stream()
+                                .map(m -> "'" + m.title + "' (due " + m.dueOn + ")")
+                                .collect(Collectors.joining(", ")))
                         .append('.');
             }
-            out.add(Finding.of(CoherenceCheckCode.MILESTONE_LATE, List.of(a.id), summary.toString(),
-                    new CoherenceFlagParameters(List.of(record(a.id, FlaggedRecordKind.ACTION, a.title)), null, null,
-                            null, null, null, null, null, null)));
+            out.add(Finding.of(
+                    CoherenceCheckCode.MILESTONE_LATE,
+                    List.of(a.id),
+                    summary.toString(),
+                    new CoherenceFlagParameters(
+                            List.of(record(a.id, FlaggedRecordKind.ACTION, a.title)),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null)));
         }
         return out;
     }
@@ -335,8 +436,12 @@ public final class CoherenceChecks {
     }
 
     static List<String> areaNames(List<Jurisdiction> areas) {
-        return areas.stream().filter(Objects::nonNull).map(j -> Places.name(j)).filter(Objects::nonNull)
-                .distinct().toList();
+        return areas.stream()
+                .filter(Objects::nonNull)
+                .map(j -> Places.name(j))
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {

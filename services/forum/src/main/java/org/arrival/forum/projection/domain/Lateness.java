@@ -5,7 +5,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-
 import org.arrival.forum.projection.domain.Rows.ActionRow;
 import org.arrival.forum.projection.domain.Rows.MilestoneState;
 import org.arrival.forum.projection.domain.Rows.Overdue;
@@ -22,10 +21,10 @@ public final class Lateness {
 
     /** The statuses whose actions are expected to report (as the action-plans service's freshness check). */
     static final Set<String> REPORTING = Set.of("COMMITTED", "IN_PROGRESS");
+
     static final Set<String> ENDED = Set.of("CANCELLED", "COMPLETED", "EVALUATED");
 
-    private Lateness() {
-    }
+    private Lateness() {}
 
     /** The report due and not in, as this row or an older one holds it; null when none is. */
     public static @Nullable ReportDue reportDue(ActionRow a) {
@@ -43,7 +42,10 @@ public final class Lateness {
     /** The report due, if it is overdue on {@code today} and the action is under way; otherwise null. */
     public static @Nullable ReportDue overdueReport(ActionRow a, LocalDate today) {
         ReportDue due = reportDue(a);
-        if (due == null || due.dueOn == null || a.status == null || !REPORTING.contains(a.status)
+        if (due == null
+                || due.dueOn == null
+                || a.status == null
+                || !REPORTING.contains(a.status)
                 || !today.isAfter(due.dueOn)) {
             return null;
         }
@@ -70,7 +72,10 @@ public final class Lateness {
         if (a.status != null && ENDED.contains(a.status)) {
             return List.of();
         }
-        return a.milestones.values().stream().filter(m -> late(m, today)).sorted(BY_DUE_DATE).toList();
+        return a.milestones.values().stream()
+                .filter(m -> late(m, today))
+                .sorted(BY_DUE_DATE)
+                .toList();
     }
 
     /** The action's milestones recorded missed and not reached or cancelled since (none once it has ended). */
@@ -78,10 +83,13 @@ public final class Lateness {
         if (a.status != null && ENDED.contains(a.status)) {
             return List.of();
         }
-        return a.milestones.values().stream().filter(m -> "MISSED".equals(m.status)).sorted(BY_DUE_DATE).toList();
+        return a.milestones.values().stream()
+                .filter(m -> "MISSED".equals(m.status))
+                .sorted(BY_DUE_DATE)
+                .toList();
     }
 
-    static final Comparator<MilestoneState> BY_DUE_DATE = Comparator
-            .comparing((MilestoneState m) -> m.dueOn, Comparator.nullsLast(Comparator.naturalOrder()))
+    static final Comparator<MilestoneState> BY_DUE_DATE = Comparator.comparing(
+                    (MilestoneState m) -> m.dueOn, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(m -> m.title == null ? "" : m.title);
 }

@@ -1,15 +1,13 @@
 package org.arrival.forum.projection.domain;
 
 import java.util.List;
-
 import org.arrival.contracts.common.Jurisdiction;
 import org.jspecify.annotations.Nullable;
 
 /** How the forum view compares and names places, the same way in every view and check. */
 public final class Places {
 
-    private Places() {
-    }
+    private Places() {}
 
     /** Whether one of the areas contains the place: same country, and subdivision and area code where given. */
     public static boolean covers(List<Jurisdiction> areas, @Nullable Jurisdiction place) {
@@ -17,7 +15,8 @@ public final class Places {
             return false;
         }
         for (Jurisdiction a : areas) {
-            if (a.country() != null && a.country().equals(place.country())
+            if (a.country() != null
+                    && a.country().equals(place.country())
                     && (a.subdivision() == null || a.subdivision().equals(place.subdivision()))
                     && (a.areaCode() == null || a.areaCode().equals(place.areaCode()))) {
                 return true;

@@ -2,7 +2,6 @@ package org.arrival.forum.projection.domain;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.arrival.contracts.actionplans.Plan;
 import org.arrival.contracts.actionplans.PlanRecorded;
 import org.arrival.contracts.actionplans.PlanUpdated;
@@ -23,18 +22,26 @@ import org.jspecify.annotations.Nullable;
  */
 final class PlansAndEvidence {
 
-    private PlansAndEvidence() {
-    }
+    private PlansAndEvidence() {}
 
     static void apply(ProjectionStore store, ProjectedEvent event) {
         switch (event.name()) {
-            case "PlanRecorded" -> plan(store, event, event.payloadAs(PlanRecorded.class).plan());
-            case "PlanUpdated" -> plan(store, event, event.payloadAs(PlanUpdated.class).plan());
+            case "PlanRecorded" ->
+                plan(store, event, event.payloadAs(PlanRecorded.class).plan());
+            case "PlanUpdated" ->
+                plan(store, event, event.payloadAs(PlanUpdated.class).plan());
             case "PopulationEstimateRecorded" ->
-                estimate(store, event, event.payloadAs(PopulationEstimateRecorded.class).estimate());
+                estimate(
+                        store,
+                        event,
+                        event.payloadAs(PopulationEstimateRecorded.class).estimate());
             case "PopulationEstimateRevised" ->
-                estimate(store, event, event.payloadAs(PopulationEstimateRevised.class).estimate());
-            case "InputContributed" -> input(store, event, event.payloadAs(InputContributed.class).input());
+                estimate(
+                        store,
+                        event,
+                        event.payloadAs(PopulationEstimateRevised.class).estimate());
+            case "InputContributed" ->
+                input(store, event, event.payloadAs(InputContributed.class).input());
             default -> throw new IllegalArgumentException("not a plan or evidence event: " + event.type());
         }
     }

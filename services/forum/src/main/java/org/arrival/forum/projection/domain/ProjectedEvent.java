@@ -2,14 +2,23 @@ package org.arrival.forum.projection.domain;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.EventJson;
 import org.jspecify.annotations.Nullable;
 
 /** An event as the projection reads it, whether it comes from a topic or from the event log. */
-public record ProjectedEvent(String id, String type, String subject, @Nullable String key, UUID ownerOrg,
-        DataClassification classification, Instant time, String topic, int partition, long offset, byte[] payload) {
+public record ProjectedEvent(
+        String id,
+        String type,
+        String subject,
+        @Nullable String key,
+        UUID ownerOrg,
+        DataClassification classification,
+        Instant time,
+        String topic,
+        int partition,
+        long offset,
+        byte[] payload) {
 
     /** The event's name without namespace and version, e.g. {@code ProgressReported}. */
     public String name() {

@@ -3,7 +3,6 @@ package org.arrival.forum.projection.domain;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.arrival.forum.projection.domain.Rows.ActionRow;
 import org.arrival.forum.projection.domain.Rows.ForumRow;
 import org.arrival.forum.projection.domain.Rows.GapRow;

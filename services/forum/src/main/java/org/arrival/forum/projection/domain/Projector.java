@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-
 import org.arrival.contracts.actionplans.Action;
 import org.arrival.contracts.actionplans.ActionProposed;
 import org.arrival.contracts.actionplans.ActionUpdated;
@@ -65,28 +64,43 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Projector {
 
-    private Projector() {
-    }
+    private Projector() {}
 
     /** Applies the event to the store; types the view has no use for are ignored. */
     public static void apply(ProjectionStore store, ProjectedEvent event) {
         switch (event.name()) {
-            case "StakeholderRegistered" -> organisation(store, event.payloadAs(StakeholderRegistered.class).stakeholder());
-            case "StakeholderUpdated" -> organisation(store, event.payloadAs(StakeholderUpdated.class).stakeholder());
-            case "StakeholderVerified" -> organisation(store, event.payloadAs(StakeholderVerified.class).stakeholder());
-            case "StakeholderActivated" -> organisation(store, event.payloadAs(StakeholderActivated.class).stakeholder());
-            case "StakeholderSuspended" -> organisation(store, event.payloadAs(StakeholderSuspended.class).stakeholder());
-            case "StakeholderArchived" -> organisation(store, event.payloadAs(StakeholderArchived.class).stakeholder());
-            case "ForumEstablished" -> forum(store, event.payloadAs(ForumEstablished.class).forum());
-            case "ForumUpdated" -> forum(store, event.payloadAs(ForumUpdated.class).forum());
-            case "MembershipGranted" -> membership(store, event.payloadAs(MembershipGranted.class).membership());
-            case "MembershipChanged" -> membership(store, event.payloadAs(MembershipChanged.class).membership());
-            case "MembershipEnded" -> membership(store, event.payloadAs(MembershipEnded.class).membership());
-            case "ActionProposed" -> action(store, event, event.payloadAs(ActionProposed.class).action());
-            case "ActionUpdated" -> action(store, event, event.payloadAs(ActionUpdated.class).action());
-            case "MilestoneRecorded" -> milestone(store, event.payloadAs(MilestoneRecorded.class).milestone());
-            case "ProgressReported" -> progress(store, event, event.payloadAs(ProgressReported.class).report());
-            case "FundingRecorded" -> funding(store, event.payloadAs(FundingRecorded.class).line());
+            case "StakeholderRegistered" ->
+                organisation(store, event.payloadAs(StakeholderRegistered.class).stakeholder());
+            case "StakeholderUpdated" ->
+                organisation(store, event.payloadAs(StakeholderUpdated.class).stakeholder());
+            case "StakeholderVerified" ->
+                organisation(store, event.payloadAs(StakeholderVerified.class).stakeholder());
+            case "StakeholderActivated" ->
+                organisation(store, event.payloadAs(StakeholderActivated.class).stakeholder());
+            case "StakeholderSuspended" ->
+                organisation(store, event.payloadAs(StakeholderSuspended.class).stakeholder());
+            case "StakeholderArchived" ->
+                organisation(store, event.payloadAs(StakeholderArchived.class).stakeholder());
+            case "ForumEstablished" ->
+                forum(store, event.payloadAs(ForumEstablished.class).forum());
+            case "ForumUpdated" ->
+                forum(store, event.payloadAs(ForumUpdated.class).forum());
+            case "MembershipGranted" ->
+                membership(store, event.payloadAs(MembershipGranted.class).membership());
+            case "MembershipChanged" ->
+                membership(store, event.payloadAs(MembershipChanged.class).membership());
+            case "MembershipEnded" ->
+                membership(store, event.payloadAs(MembershipEnded.class).membership());
+            case "ActionProposed" ->
+                action(store, event, event.payloadAs(ActionProposed.class).action());
+            case "ActionUpdated" ->
+                action(store, event, event.payloadAs(ActionUpdated.class).action());
+            case "MilestoneRecorded" ->
+                milestone(store, event.payloadAs(MilestoneRecorded.class).milestone());
+            case "ProgressReported" ->
+                progress(store, event, event.payloadAs(ProgressReported.class).report());
+            case "FundingRecorded" ->
+                funding(store, event.payloadAs(FundingRecorded.class).line());
             case "ReportDue" -> {
                 ReportDue d = event.payloadAs(ReportDue.class);
                 reportDue(store, d.actionId(), d.ownerId(), d.periodStart(), d.periodEnd(), d.dueOn());
@@ -95,13 +109,20 @@ public final class Projector {
                 ReportOverdue o = event.payloadAs(ReportOverdue.class);
                 reportDue(store, o.actionId(), o.ownerId(), o.periodStart(), o.periodEnd(), o.dueOn());
             }
-            case "NeedIdentified" -> need(store, event, event.payloadAs(NeedIdentified.class).need());
-            case "NeedUpdated" -> need(store, event, event.payloadAs(NeedUpdated.class).need());
+            case "NeedIdentified" ->
+                need(store, event, event.payloadAs(NeedIdentified.class).need());
+            case "NeedUpdated" ->
+                need(store, event, event.payloadAs(NeedUpdated.class).need());
             case "ChecklistGapIdentified" -> gap(store, event, event.payloadAs(ChecklistGapIdentified.class));
-            case "AssessmentRoundOpened" -> round(store, event, event.payloadAs(AssessmentRoundOpened.class).round());
-            case "AssessmentRoundClosed" -> round(store, event, event.payloadAs(AssessmentRoundClosed.class).round());
+            case "AssessmentRoundOpened" ->
+                round(store, event, event.payloadAs(AssessmentRoundOpened.class).round());
+            case "AssessmentRoundClosed" ->
+                round(store, event, event.payloadAs(AssessmentRoundClosed.class).round());
             case "ChecklistScoresPublished" -> scores(store, event, event.payloadAs(ChecklistScoresPublished.class));
-            case "PlanRecorded", "PlanUpdated", "PopulationEstimateRecorded", "PopulationEstimateRevised",
+            case "PlanRecorded",
+                    "PlanUpdated",
+                    "PopulationEstimateRecorded",
+                    "PopulationEstimateRevised",
                     "InputContributed" -> PlansAndEvidence.apply(store, event);
             default -> {
                 // contributions, flags: not part of this view yet
@@ -110,7 +131,9 @@ public final class Projector {
     }
 
     private static void organisation(ProjectionStore store, Stakeholder s) {
-        if (store.organisation(s.stakeholderId()).map(r -> r.version >= s.version()).orElse(false)) {
+        if (store.organisation(s.stakeholderId())
+                .map(r -> r.version >= s.version())
+                .orElse(false)) {
             return;
         }
         OrganisationRow row = new OrganisationRow();
@@ -142,7 +165,9 @@ public final class Projector {
     }
 
     private static void membership(ProjectionStore store, Membership m) {
-        if (store.membership(m.membershipId()).map(r -> r.version >= m.version()).orElse(false)) {
+        if (store.membership(m.membershipId())
+                .map(r -> r.version >= m.version())
+                .orElse(false)) {
             return;
         }
         MembershipRow row = new MembershipRow();
@@ -207,7 +232,8 @@ public final class Projector {
     private static void progress(ProjectionStore store, ProjectedEvent event, ProgressReport r) {
         ActionRow row = actionRow(store, r.actionId());
         Report latest = row.latestReport;
-        boolean newer = latest == null || r.periodEnd().isAfter(latest.periodEnd)
+        boolean newer = latest == null
+                || r.periodEnd().isAfter(latest.periodEnd)
                 || (r.periodEnd().equals(latest.periodEnd) && !event.time().isBefore(latest.reportedAt));
         if (newer) {
             Report report = new Report();
@@ -266,8 +292,13 @@ public final class Projector {
      * later one arrives. Whether it is late is not stored: it is read from its due date and the day it is read on
      * ({@link Lateness}), so the tracker and the flags do not wait for the ReportOverdue event.
      */
-    private static void reportDue(ProjectionStore store, UUID actionId, UUID ownerId, java.time.LocalDate periodStart,
-            java.time.LocalDate periodEnd, java.time.LocalDate dueOn) {
+    private static void reportDue(
+            ProjectionStore store,
+            UUID actionId,
+            UUID ownerId,
+            java.time.LocalDate periodStart,
+            java.time.LocalDate periodEnd,
+            java.time.LocalDate dueOn) {
         ActionRow row = actionRow(store, actionId);
         if (row.latestReport != null && !row.latestReport.periodEnd.isBefore(periodEnd)) {
             return; // the report for that period (or a later one) is already in
@@ -347,7 +378,10 @@ public final class Projector {
     }
 
     private static void round(ProjectionStore store, ProjectedEvent event, AssessmentRound r) {
-        if (olderRound(store, r) || store.round(r.roundId()).map(row -> row.version == r.version()).orElse(false)) {
+        if (olderRound(store, r)
+                || store.round(r.roundId())
+                        .map(row -> row.version == r.version())
+                        .orElse(false)) {
             return;
         }
         store.save(roundRow(store, event, r));

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.arrival.contracts.actionplans.Inclusion;
 import org.arrival.contracts.assessments.Count;
 import org.arrival.contracts.assessments.Disaggregation;
@@ -26,8 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Rows {
 
-    private Rows() {
-    }
+    private Rows() {}
 
     @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
     public static class OrganisationRow {
@@ -200,6 +198,7 @@ public final class Rows {
         public UUID convenorId;
         /** The organisations asked to answer (some may be hidden from enforcement bodies). */
         public List<UUID> respondentIds = new ArrayList<>();
+
         public List<UUID> sharedWithForums = new ArrayList<>();
         public @Nullable String status;
         public @Nullable Double overallPoints;

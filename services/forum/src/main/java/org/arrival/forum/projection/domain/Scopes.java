@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
 import org.arrival.forum.projection.domain.Rows.GapRow;
@@ -32,8 +31,7 @@ public final class Scopes {
     /** A record the projection does not know: readable by nobody but platform administrators. */
     public static final RecordScope UNKNOWN = nobodys(DataClassification.RESTRICTED);
 
-    private Scopes() {
-    }
+    private Scopes() {}
 
     /** A scope without an owner: the read policy takes an absent owner for nobody's. */
     private static RecordScope nobodys(DataClassification classification) {
@@ -42,14 +40,18 @@ public final class Scopes {
 
     /** The sources of the record with this id, of any kind (an organisation stands for itself); none if unknown. */
     public static List<RecordScope> of(ProjectionStore store, UUID id) {
-        Optional<List<RecordScope>> scope = store.action(id).flatMap(Scopes::action).map(List::of)
+        Optional<List<RecordScope>> scope = store.action(id)
+                .flatMap(Scopes::action)
+                .map(List::of)
                 .or(() -> store.need(id).flatMap(Scopes::need).map(List::of))
-                .or(() -> store.gap(id).flatMap(g -> gap(g, store.round(g.roundId).orElse(null))))
+                .or(() ->
+                        store.gap(id).flatMap(g -> gap(g, store.round(g.roundId).orElse(null))))
                 .or(() -> store.round(id).flatMap(Scopes::round))
                 .or(() -> store.plan(id).flatMap(Scopes::plan).map(List::of))
                 .or(() -> store.estimate(id).flatMap(Scopes::estimate).map(List::of))
                 .or(() -> store.input(id).flatMap(Scopes::input).map(List::of));
-        return scope.or(() -> store.organisation(id).map(o -> List.of(organisation(o.id)))).orElse(List.of());
+        return scope.or(() -> store.organisation(id).map(o -> List.of(organisation(o.id))))
+                .orElse(List.of());
     }
 
     /** The sources of the records, {@link #UNKNOWN} for those the lookup does not find. */

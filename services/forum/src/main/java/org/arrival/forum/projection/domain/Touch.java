@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.contracts.forum.CoherenceFlag;
 import org.arrival.contracts.forum.CoherenceFlagRaised;
@@ -27,8 +26,15 @@ import org.jspecify.annotations.Nullable;
  * <p>Taken from the state of the projection, before and after the event is applied: a record that was visible
  * before and is not after (or the reverse) changes the view too.
  */
-public record Touch(Set<String> views, UUID owner, String classification, List<UUID> sharedWithForums,
-        @Nullable UUID forum, boolean byPlace, @Nullable Jurisdiction place, @Nullable UUID seatedOrganisation,
+public record Touch(
+        Set<String> views,
+        UUID owner,
+        String classification,
+        List<UUID> sharedWithForums,
+        @Nullable UUID forum,
+        boolean byPlace,
+        @Nullable Jurisdiction place,
+        @Nullable UUID seatedOrganisation,
         List<UUID> sources) {
 
     public static final String FORUM = "forum";
@@ -40,6 +46,7 @@ public record Touch(Set<String> views, UUID owner, String classification, List<U
 
     /** Every view: what a change of the forum, its seats or an organisation's name may alter. */
     public static final Set<String> ALL = Set.of(FORUM, TRACKER, WHO_WHAT_WHERE, NEEDS_COVERAGE, READINESS, FLAGS);
+
     private static final Set<String> ACTION_VIEWS = Set.of(TRACKER, WHO_WHAT_WHERE, NEEDS_COVERAGE);
 
     public Touch {
@@ -48,8 +55,15 @@ public record Touch(Set<String> views, UUID owner, String classification, List<U
         sources = sources == null ? List.of() : List.copyOf(sources);
     }
 
-    public Touch(Set<String> views, UUID owner, String classification, List<UUID> sharedWithForums,
-            @Nullable UUID forum, boolean byPlace, @Nullable Jurisdiction place, @Nullable UUID seatedOrganisation) {
+    public Touch(
+            Set<String> views,
+            UUID owner,
+            String classification,
+            List<UUID> sharedWithForums,
+            @Nullable UUID forum,
+            boolean byPlace,
+            @Nullable Jurisdiction place,
+            @Nullable UUID seatedOrganisation) {
         this(views, owner, classification, sharedWithForums, forum, byPlace, place, seatedOrganisation, List.of());
     }
 
@@ -64,8 +78,9 @@ public record Touch(Set<String> views, UUID owner, String classification, List<U
                 return true;
             }
         }
-        return seatedOrganisation != null && store.membershipsOf(forumId).stream()
-                .anyMatch(m -> m.active() && seatedOrganisation.equals(m.stakeholderId));
+        return seatedOrganisation != null
+                && store.membershipsOf(forumId).stream()
+                        .anyMatch(m -> m.active() && seatedOrganisation.equals(m.stakeholderId));
     }
 
     /** What the event is about, as the store holds it now; nothing for events the view does not use. */
@@ -73,33 +88,53 @@ public record Touch(Set<String> views, UUID owner, String classification, List<U
         List<Touch> out = new ArrayList<>();
         String classification = event.classification().name();
         switch (event.name()) {
-            case "StakeholderRegistered", "StakeholderUpdated", "StakeholderVerified", "StakeholderActivated",
-                    "StakeholderSuspended", "StakeholderArchived" -> {
+            case "StakeholderRegistered",
+                    "StakeholderUpdated",
+                    "StakeholderVerified",
+                    "StakeholderActivated",
+                    "StakeholderSuspended",
+                    "StakeholderArchived" -> {
                 UUID id = uuid(event.key());
                 if (id != null) {
                     out.add(new Touch(ALL, id, classification, List.of(), null, false, null, id));
                 }
             }
-            case "ForumEstablished", "ForumUpdated" -> out.add(new Touch(ALL, event.ownerOrg(), classification,
-                    List.of(), uuid(event.key()), false, null, null));
-            case "MembershipGranted" -> out.add(seat(event, event.payloadAs(MembershipGranted.class).membership()));
-            case "MembershipChanged" -> out.add(seat(event, event.payloadAs(MembershipChanged.class).membership()));
-            case "MembershipEnded" -> out.add(seat(event, event.payloadAs(MembershipEnded.class).membership()));
-            case "ActionProposed", "ActionUpdated", "MilestoneRecorded", "ProgressReported", "FundingRecorded",
-                    "ReportDue", "ReportOverdue" -> {
+            case "ForumEstablished", "ForumUpdated" ->
+                out.add(new Touch(
+                        ALL, event.ownerOrg(), classification, List.of(), uuid(event.key()), false, null, null));
+            case "MembershipGranted" ->
+                out.add(seat(event, event.payloadAs(MembershipGranted.class).membership()));
+            case "MembershipChanged" ->
+                out.add(seat(event, event.payloadAs(MembershipChanged.class).membership()));
+            case "MembershipEnded" ->
+                out.add(seat(event, event.payloadAs(MembershipEnded.class).membership()));
+            case "ActionProposed",
+                    "ActionUpdated",
+                    "MilestoneRecorded",
+                    "ProgressReported",
+                    "FundingRecorded",
+                    "ReportDue",
+                    "ReportOverdue" -> {
                 UUID id = uuid(event.key());
                 ActionRow a = id == null ? null : store.action(id).orElse(null);
                 if (a != null && !a.placeholder) {
-                    out.add(new Touch(ACTION_VIEWS, a.ownerId, a.classification, a.sharedWithForums, null, false,
-                            null, null));
+                    out.add(new Touch(
+                            ACTION_VIEWS, a.ownerId, a.classification, a.sharedWithForums, null, false, null, null));
                 }
             }
             case "NeedIdentified", "NeedUpdated" -> {
                 UUID id = uuid(event.key());
                 NeedRow n = id == null ? null : store.need(id).orElse(null);
                 if (n != null) {
-                    out.add(new Touch(Set.of(NEEDS_COVERAGE), n.ownerId, n.classification, n.sharedWithForums,
-                            null, true, n.area, null));
+                    out.add(new Touch(
+                            Set.of(NEEDS_COVERAGE),
+                            n.ownerId,
+                            n.classification,
+                            n.sharedWithForums,
+                            null,
+                            true,
+                            n.area,
+                            null));
                 }
             }
             case "AssessmentRoundOpened", "AssessmentRoundClosed", "ChecklistScoresPublished" -> {
@@ -111,11 +146,14 @@ public record Touch(Set<String> views, UUID owner, String classification, List<U
             }
             case "ChecklistGapIdentified" -> {
                 UUID id = uuid(event.key());
-                store.gap(id == null ? new UUID(0, 0) : id).ifPresent(g -> store.round(g.roundId)
-                        .ifPresent(r -> out.add(readiness(r, g.ownerId, g.classification, g.id))));
+                store.gap(id == null ? new UUID(0, 0) : id)
+                        .ifPresent(g -> store.round(g.roundId)
+                                .ifPresent(r -> out.add(readiness(r, g.ownerId, g.classification, g.id))));
             }
-            case "CoherenceFlagRaised" -> out.add(flag(event, event.payloadAs(CoherenceFlagRaised.class).flag()));
-            case "CoherenceFlagUpdated" -> out.add(flag(event, event.payloadAs(CoherenceFlagUpdated.class).flag()));
+            case "CoherenceFlagRaised" ->
+                out.add(flag(event, event.payloadAs(CoherenceFlagRaised.class).flag()));
+            case "CoherenceFlagUpdated" ->
+                out.add(flag(event, event.payloadAs(CoherenceFlagUpdated.class).flag()));
             default -> {
                 // plans, population estimates, inputs, contributions, reminders: not shown in the forum view
             }
@@ -125,20 +163,43 @@ public record Touch(Set<String> views, UUID owner, String classification, List<U
 
     private static Touch seat(ProjectedEvent event, org.arrival.contracts.registry.Membership m) {
         // the seated organisation is the record's subject: a hidden one stays hidden from enforcement bodies
-        return new Touch(ALL, m.stakeholderId(), event.classification().name(), List.of(m.forumId()), m.forumId(),
-                false, null, null);
+        return new Touch(
+                ALL,
+                m.stakeholderId(),
+                event.classification().name(),
+                List.of(m.forumId()),
+                m.forumId(),
+                false,
+                null,
+                null);
     }
 
     /** A round and its gaps are made of the answers of the organisations it names: they are its sources. */
     private static Touch readiness(RoundScoreRow round, UUID owner, String classification, UUID record) {
-        return new Touch(Set.of(READINESS), owner, classification, round.sharedWithForums, null, true,
-                round.jurisdiction, null, List.of(record));
+        return new Touch(
+                Set.of(READINESS),
+                owner,
+                classification,
+                round.sharedWithForums,
+                null,
+                true,
+                round.jurisdiction,
+                null,
+                List.of(record));
     }
 
     /** A flag is derived from the records it names: a viewer is told of it only if they may read them all. */
     private static Touch flag(ProjectedEvent event, CoherenceFlag flag) {
-        return new Touch(Set.of(FLAGS), event.ownerOrg(), event.classification().name(), List.of(flag.forumId()),
-                flag.forumId(), false, null, null, flag.recordIds());
+        return new Touch(
+                Set.of(FLAGS),
+                event.ownerOrg(),
+                event.classification().name(),
+                List.of(flag.forumId()),
+                flag.forumId(),
+                false,
+                null,
+                null,
+                flag.recordIds());
     }
 
     private static @Nullable UUID uuid(@Nullable String value) {

@@ -7,13 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.contracts.forum.CoherenceCheckCode;
 import org.arrival.forum.projection.domain.InMemoryStore;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
-import org.arrival.forum.projection.domain.Rows.FundingLineState;
 import org.arrival.forum.projection.domain.Rows.ForumRow;
+import org.arrival.forum.projection.domain.Rows.FundingLineState;
 import org.arrival.forum.projection.domain.Rows.GapRow;
 import org.arrival.forum.projection.domain.Rows.MembershipRow;
 import org.arrival.forum.projection.domain.Rows.OrganisationRow;
@@ -71,7 +70,12 @@ class CoherenceCascadeAndTagsTest {
     void aGapIsAnsweredByAnActionTaggedWithItsChecklistActionAndNotByAnotherOne() {
         UUID answered = gap("2.2", "2.2.e");
         UUID open = gap("9.2", "9.2.a");
-        action(city, "Neighbourhood plans", List.of("URBAN_PLANNING"), List.of("REFUGEES"), KAMPALA,
+        action(
+                city,
+                "Neighbourhood plans",
+                List.of("URBAN_PLANNING"),
+                List.of("REFUGEES"),
+                KAMPALA,
                 List.of("UNH-R2.2", "SDG-11.3"));
 
         List<Finding> gaps = run(CoherenceCheckCode.GAP_WITHOUT_ACTION);
@@ -83,8 +87,8 @@ class CoherenceCascadeAndTagsTest {
     @Test
     void aGapLinkedByIdIsAnsweredWhateverTheTags() {
         UUID linked = gap("7.1", "7.1.b");
-        ActionRow a = action(city, "Budget for all residents", List.of("FINANCE"), List.of("REFUGEES"), KAMPALA,
-                List.of());
+        ActionRow a =
+                action(city, "Budget for all residents", List.of("FINANCE"), List.of("REFUGEES"), KAMPALA, List.of());
         links.put(a.id, new ActionLinks.Links(null, false, List.of(), List.of(linked)));
 
         assertThat(run(CoherenceCheckCode.GAP_WITHOUT_ACTION)).isEmpty();
@@ -92,23 +96,37 @@ class CoherenceCascadeAndTagsTest {
 
     @Test
     void aLocalActionImplementingACommitmentDoesNotOverlapIt() {
-        ActionRow commitment = action(ministry, "Plan services for all urban refugees", List.of("URBAN_PLANNING"),
-                List.of("REFUGEES"), UGANDA, List.of());
+        ActionRow commitment = action(
+                ministry,
+                "Plan services for all urban refugees",
+                List.of("URBAN_PLANNING"),
+                List.of("REFUGEES"),
+                UGANDA,
+                List.of());
         links.put(commitment.id, new ActionLinks.Links(null, true, List.of(city), List.of()));
-        ActionRow local = action(city, "Neighbourhood service plans", List.of("URBAN_PLANNING"), List.of("REFUGEES"),
-                KAMPALA, List.of());
+        ActionRow local = action(
+                city,
+                "Neighbourhood service plans",
+                List.of("URBAN_PLANNING"),
+                List.of("REFUGEES"),
+                KAMPALA,
+                List.of());
         links.put(local.id, new ActionLinks.Links(commitment.id, false, List.of(), List.of()));
 
         assertThat(run(CoherenceCheckCode.OVERLAPPING_ACTIONS)).isEmpty();
 
         // the same pair without the cascade link is an overlap
         links.put(local.id, ActionLinks.Links.NONE);
-        assertThat(run(CoherenceCheckCode.OVERLAPPING_ACTIONS)).extracting(Finding::recordIds).singleElement()
+        assertThat(run(CoherenceCheckCode.OVERLAPPING_ACTIONS))
+                .extracting(Finding::recordIds)
+                .singleElement()
                 .satisfies(ids -> assertThat(ids).containsExactlyInAnyOrder(commitment.id, local.id));
     }
 
     private List<Finding> run(CoherenceCheckCode check) {
-        return CoherenceChecks.run(store, forum, actionLinks, java.time.LocalDate.of(2025, 6, 1)).stream().filter(f -> f.check() == check).toList();
+        return CoherenceChecks.run(store, forum, actionLinks, java.time.LocalDate.of(2025, 6, 1)).stream()
+                .filter(f -> f.check() == check)
+                .toList();
     }
 
     private UUID organisation(String name, String type) {
@@ -145,7 +163,12 @@ class CoherenceCascadeAndTagsTest {
         return g.id;
     }
 
-    private ActionRow action(UUID owner, String title, List<String> sectors, List<String> groups, Jurisdiction area,
+    private ActionRow action(
+            UUID owner,
+            String title,
+            List<String> sectors,
+            List<String> groups,
+            Jurisdiction area,
             List<String> frameworkItems) {
         ActionRow a = new ActionRow();
         a.id = UUID.randomUUID();

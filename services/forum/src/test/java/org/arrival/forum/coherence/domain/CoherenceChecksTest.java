@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
@@ -22,9 +21,9 @@ import org.arrival.forum.projection.domain.Rows.ForumRow;
 import org.arrival.forum.projection.domain.Rows.FundingLineState;
 import org.arrival.forum.projection.domain.Rows.GapRow;
 import org.arrival.forum.projection.domain.Rows.MembershipRow;
+import org.arrival.forum.projection.domain.Rows.MilestoneState;
 import org.arrival.forum.projection.domain.Rows.NeedRow;
 import org.arrival.forum.projection.domain.Rows.OrganisationRow;
-import org.arrival.forum.projection.domain.Rows.MilestoneState;
 import org.arrival.forum.projection.domain.Rows.Overdue;
 import org.arrival.forum.projection.domain.Rows.ReportDue;
 import org.arrival.forum.projection.domain.Rows.RoundScoreRow;
@@ -76,7 +75,9 @@ class CoherenceChecksTest {
     }
 
     List<Finding> findings(CoherenceCheckCode code, LocalDate today) {
-        return CoherenceChecks.run(store, forum, links, today).stream().filter(f -> f.check() == code).toList();
+        return CoherenceChecks.run(store, forum, links, today).stream()
+                .filter(f -> f.check() == code)
+                .toList();
     }
 
     @Test
@@ -92,7 +93,8 @@ class CoherenceChecksTest {
         List<Finding> first = CoherenceChecks.run(store, forum, links, TODAY);
         assertThat(first).isNotEmpty();
         assertThat(CoherenceChecks.run(store, forum, links, TODAY)).isEqualTo(first);
-        assertThat(first).allSatisfy(f -> assertThat(f.key()).startsWith(f.check().name() + ":"));
+        assertThat(first)
+                .allSatisfy(f -> assertThat(f.key()).startsWith(f.check().name() + ":"));
     }
 
     @Nested
@@ -102,17 +104,19 @@ class CoherenceChecksTest {
         void aValidatedNeedNoActionAddressesIsFlagged() {
             NeedRow n = need(ngo, "EDUCATION", "REFUGEES", KAMPALA, "VALIDATED");
             action("Clinic", city, "HEALTH", "REFUGEES", KAMPALA, "IN_PROGRESS");
-            assertThat(findings(CoherenceCheckCode.NEED_WITHOUT_ACTION)).singleElement().satisfies(f -> {
-                assertThat(f.recordIds()).containsExactly(n.id);
-                assertThat(f.key()).isEqualTo("NEED_WITHOUT_ACTION:" + n.id);
-                assertThat(f.summary()).contains("EDUCATION", "Kampala");
-                // what the summary says, for wording it in the reader's language
-                assertThat(f.parameters().records()).containsExactly(
-                        new FlaggedRecord(n.id, FlaggedRecordKind.NEED, n.statement));
-                assertThat(f.parameters().sectors()).containsExactly(Sector.EDUCATION);
-                assertThat(f.parameters().groups()).containsExactly(PopulationGroup.REFUGEES);
-                assertThat(f.parameters().areas()).containsExactly("Kampala");
-            });
+            assertThat(findings(CoherenceCheckCode.NEED_WITHOUT_ACTION))
+                    .singleElement()
+                    .satisfies(f -> {
+                        assertThat(f.recordIds()).containsExactly(n.id);
+                        assertThat(f.key()).isEqualTo("NEED_WITHOUT_ACTION:" + n.id);
+                        assertThat(f.summary()).contains("EDUCATION", "Kampala");
+                        // what the summary says, for wording it in the reader's language
+                        assertThat(f.parameters().records())
+                                .containsExactly(new FlaggedRecord(n.id, FlaggedRecordKind.NEED, n.statement));
+                        assertThat(f.parameters().sectors()).containsExactly(Sector.EDUCATION);
+                        assertThat(f.parameters().groups()).containsExactly(PopulationGroup.REFUGEES);
+                        assertThat(f.parameters().areas()).containsExactly("Kampala");
+                    });
         }
 
         @Test
@@ -172,7 +176,8 @@ class CoherenceChecksTest {
             safe.classification = "RESTRICTED";
             safe.needIds.add(restricted.id);
             store.save(safe);
-            assertThat(findings(CoherenceCheckCode.NEED_WITHOUT_ACTION)).singleElement()
+            assertThat(findings(CoherenceCheckCode.NEED_WITHOUT_ACTION))
+                    .singleElement()
                     .satisfies(f -> assertThat(f.recordIds()).containsExactly(restricted.id));
         }
 
@@ -192,14 +197,17 @@ class CoherenceChecksTest {
         @Test
         void aGapOfARoundSharedWithTheForumIsFlagged() {
             GapRow g = gap(round(city, List.of(forum)), "1.2.a", "1.2");
-            assertThat(findings(CoherenceCheckCode.GAP_WITHOUT_ACTION)).singleElement().satisfies(f -> {
-                assertThat(f.recordIds()).containsExactly(g.id);
-                assertThat(f.summary()).contains("1.2.a", "Kampala");
-                assertThat(f.parameters().questionCode()).isEqualTo("1.2.a");
-                assertThat(f.parameters().records()).extracting(FlaggedRecord::kind)
-                        .containsExactly(FlaggedRecordKind.GAP);
-                assertThat(f.parameters().areas()).containsExactly("Kampala");
-            });
+            assertThat(findings(CoherenceCheckCode.GAP_WITHOUT_ACTION))
+                    .singleElement()
+                    .satisfies(f -> {
+                        assertThat(f.recordIds()).containsExactly(g.id);
+                        assertThat(f.summary()).contains("1.2.a", "Kampala");
+                        assertThat(f.parameters().questionCode()).isEqualTo("1.2.a");
+                        assertThat(f.parameters().records())
+                                .extracting(FlaggedRecord::kind)
+                                .containsExactly(FlaggedRecordKind.GAP);
+                        assertThat(f.parameters().areas()).containsExactly("Kampala");
+                    });
         }
 
         @Test
@@ -232,7 +240,8 @@ class CoherenceChecksTest {
             ActionRow a = action("Broad", ngo, "HOUSING", "REFUGEES", KAMPALA, "PROPOSED");
             a.frameworkItems.addAll(List.of("UNH-R1", "UNH-R1.1", "SDG-11.1"));
             store.save(a);
-            assertThat(findings(CoherenceCheckCode.GAP_WITHOUT_ACTION)).singleElement()
+            assertThat(findings(CoherenceCheckCode.GAP_WITHOUT_ACTION))
+                    .singleElement()
                     .satisfies(f -> assertThat(f.recordIds()).containsExactly(g.id));
         }
 
@@ -260,17 +269,22 @@ class CoherenceChecksTest {
             ActionRow b = action("NGO shelter", ngo, "HOUSING", "REFUGEES", KAMPALA, "COMMITTED");
             period(a, "2025-01-01", "2025-12-31");
             period(b, "2025-06-01", "2026-06-30");
-            assertThat(findings(CoherenceCheckCode.OVERLAPPING_ACTIONS)).singleElement().satisfies(f -> {
-                assertThat(f.recordIds()).containsExactlyInAnyOrder(a.id, b.id);
-                assertThat(f.summary()).contains("City shelter", "NGO shelter", "HOUSING", "REFUGEES", "Kampala");
-                assertThat(f.parameters().records()).extracting(FlaggedRecord::title)
-                        .containsExactlyInAnyOrder("City shelter", "NGO shelter");
-                assertThat(f.parameters().records()).extracting(FlaggedRecord::recordId)
-                        .containsExactlyElementsOf(f.recordIds());
-                assertThat(f.parameters().sectors()).containsExactly(Sector.HOUSING);
-                assertThat(f.parameters().groups()).containsExactly(PopulationGroup.REFUGEES);
-                assertThat(f.parameters().areas()).containsExactly("Kampala");
-            });
+            assertThat(findings(CoherenceCheckCode.OVERLAPPING_ACTIONS))
+                    .singleElement()
+                    .satisfies(f -> {
+                        assertThat(f.recordIds()).containsExactlyInAnyOrder(a.id, b.id);
+                        assertThat(f.summary())
+                                .contains("City shelter", "NGO shelter", "HOUSING", "REFUGEES", "Kampala");
+                        assertThat(f.parameters().records())
+                                .extracting(FlaggedRecord::title)
+                                .containsExactlyInAnyOrder("City shelter", "NGO shelter");
+                        assertThat(f.parameters().records())
+                                .extracting(FlaggedRecord::recordId)
+                                .containsExactlyElementsOf(f.recordIds());
+                        assertThat(f.parameters().sectors()).containsExactly(Sector.HOUSING);
+                        assertThat(f.parameters().groups()).containsExactly(PopulationGroup.REFUGEES);
+                        assertThat(f.parameters().areas()).containsExactly("Kampala");
+                    });
         }
 
         @Test
@@ -316,7 +330,12 @@ class CoherenceChecksTest {
 
         @Test
         void aCountryWideActionOverlapsALocalOne() {
-            action("National", ministry, "HOUSING", "REFUGEES", new Jurisdiction("UG", null, null, null),
+            action(
+                    "National",
+                    ministry,
+                    "HOUSING",
+                    "REFUGEES",
+                    new Jurisdiction("UG", null, null, null),
                     "IN_PROGRESS");
             action("Local", city, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
             assertThat(findings(CoherenceCheckCode.OVERLAPPING_ACTIONS)).hasSize(1);
@@ -334,7 +353,8 @@ class CoherenceChecksTest {
             ActionRow internal = action("Internal", ministry, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
             internal.classification = "ORGANISATION";
             store.save(internal);
-            assertThat(findings(CoherenceCheckCode.OVERLAPPING_ACTIONS)).singleElement()
+            assertThat(findings(CoherenceCheckCode.OVERLAPPING_ACTIONS))
+                    .singleElement()
                     .satisfies(f -> assertThat(f.recordIds()).containsExactlyInAnyOrder(a.id, shelter.id));
         }
     }
@@ -344,36 +364,46 @@ class CoherenceChecksTest {
 
         @Test
         void eachMemberMunicipalityWithoutAnImplementingActionIsFlagged() {
-            ActionRow commitment = action("National reception standard", ministry, "HOUSING", "REFUGEES", KAMPALA,
-                    "COMMITTED");
+            ActionRow commitment =
+                    action("National reception standard", ministry, "HOUSING", "REFUGEES", KAMPALA, "COMMITTED");
             links.commitments.put(commitment.id, List.of());
             List<Finding> found = findings(CoherenceCheckCode.MISSING_LOCAL_IMPLEMENTATION);
             assertThat(found).extracting(f -> f.recordIds().get(1)).containsExactlyInAnyOrder(city, municipality);
             assertThat(found).allSatisfy(f -> assertThat(f.recordIds().get(0)).isEqualTo(commitment.id));
             assertThat(found).anySatisfy(f -> assertThat(f.summary()).contains("Nakawa Division"));
-            assertThat(found).anySatisfy(f -> assertThat(f.parameters().records()).containsExactly(
-                    new FlaggedRecord(commitment.id, FlaggedRecordKind.ACTION, "National reception standard"),
-                    new FlaggedRecord(municipality, FlaggedRecordKind.ORGANISATION, "Nakawa Division")));
+            assertThat(found)
+                    .anySatisfy(f -> assertThat(f.parameters().records())
+                            .containsExactly(
+                                    new FlaggedRecord(
+                                            commitment.id, FlaggedRecordKind.ACTION, "National reception standard"),
+                                    new FlaggedRecord(
+                                            municipality, FlaggedRecordKind.ORGANISATION, "Nakawa Division")));
         }
 
         @Test
         void notForAMunicipalityThatImplementsIt() {
             ActionRow commitment = action("Standard", ministry, "HOUSING", "REFUGEES", KAMPALA, "COMMITTED");
             links.commitments.put(commitment.id, List.of());
-            links.implementations.put(commitment.id, List.of(
-                    new ActionLinks.Implementation(UUID.randomUUID(), city, "PROPOSED"),
-                    new ActionLinks.Implementation(UUID.randomUUID(), municipality, "IN_PROGRESS")));
-            assertThat(findings(CoherenceCheckCode.MISSING_LOCAL_IMPLEMENTATION)).isEmpty();
+            links.implementations.put(
+                    commitment.id,
+                    List.of(
+                            new ActionLinks.Implementation(UUID.randomUUID(), city, "PROPOSED"),
+                            new ActionLinks.Implementation(UUID.randomUUID(), municipality, "IN_PROGRESS")));
+            assertThat(findings(CoherenceCheckCode.MISSING_LOCAL_IMPLEMENTATION))
+                    .isEmpty();
         }
 
         @Test
         void aCancelledImplementationDoesNotCount() {
             ActionRow commitment = action("Standard", ministry, "HOUSING", "REFUGEES", KAMPALA, "COMMITTED");
             links.commitments.put(commitment.id, List.of());
-            links.implementations.put(commitment.id, List.of(
-                    new ActionLinks.Implementation(UUID.randomUUID(), city, "IN_PROGRESS"),
-                    new ActionLinks.Implementation(UUID.randomUUID(), municipality, "CANCELLED")));
-            assertThat(findings(CoherenceCheckCode.MISSING_LOCAL_IMPLEMENTATION)).singleElement()
+            links.implementations.put(
+                    commitment.id,
+                    List.of(
+                            new ActionLinks.Implementation(UUID.randomUUID(), city, "IN_PROGRESS"),
+                            new ActionLinks.Implementation(UUID.randomUUID(), municipality, "CANCELLED")));
+            assertThat(findings(CoherenceCheckCode.MISSING_LOCAL_IMPLEMENTATION))
+                    .singleElement()
                     .satisfies(f -> assertThat(f.recordIds()).containsExactly(commitment.id, municipality));
         }
 
@@ -381,7 +411,8 @@ class CoherenceChecksTest {
         void namedImplementersReplaceTheMemberMunicipalitiesButOnlyMembersCount() {
             ActionRow commitment = action("Standard", ministry, "HOUSING", "REFUGEES", KAMPALA, "COMMITTED");
             links.commitments.put(commitment.id, List.of(ngo, UUID.randomUUID()));
-            assertThat(findings(CoherenceCheckCode.MISSING_LOCAL_IMPLEMENTATION)).singleElement()
+            assertThat(findings(CoherenceCheckCode.MISSING_LOCAL_IMPLEMENTATION))
+                    .singleElement()
                     .satisfies(f -> assertThat(f.recordIds()).containsExactly(commitment.id, ngo));
         }
 
@@ -390,14 +421,16 @@ class CoherenceChecksTest {
             action("Ordinary", ministry, "HOUSING", "REFUGEES", KAMPALA, "COMMITTED");
             ActionRow cancelled = action("Dropped", ministry, "HOUSING", "REFUGEES", KAMPALA, "CANCELLED");
             links.commitments.put(cancelled.id, List.of());
-            assertThat(findings(CoherenceCheckCode.MISSING_LOCAL_IMPLEMENTATION)).isEmpty();
+            assertThat(findings(CoherenceCheckCode.MISSING_LOCAL_IMPLEMENTATION))
+                    .isEmpty();
         }
 
         @Test
         void theOwnerIsNeverExpectedToImplementItsOwnCommitment() {
             ActionRow commitment = action("City-wide standard", city, "HOUSING", "REFUGEES", KAMPALA, "COMMITTED");
             links.commitments.put(commitment.id, List.of());
-            assertThat(findings(CoherenceCheckCode.MISSING_LOCAL_IMPLEMENTATION)).singleElement()
+            assertThat(findings(CoherenceCheckCode.MISSING_LOCAL_IMPLEMENTATION))
+                    .singleElement()
                     .satisfies(f -> assertThat(f.recordIds()).containsExactly(commitment.id, municipality));
         }
     }
@@ -409,11 +442,13 @@ class CoherenceChecksTest {
         void aLiveActionWithoutCommittedFundingIsFlagged() {
             ActionRow a = action("Legal aid", city, "PROTECTION_RIGHTS", "REFUGEES", KAMPALA, "IN_PROGRESS");
             fund(a, "1000", "0");
-            assertThat(findings(CoherenceCheckCode.ACTION_WITHOUT_FUNDING)).singleElement().satisfies(f -> {
-                assertThat(f.recordIds()).containsExactly(a.id);
-                assertThat(f.parameters().records()).containsExactly(
-                        new FlaggedRecord(a.id, FlaggedRecordKind.ACTION, "Legal aid"));
-            });
+            assertThat(findings(CoherenceCheckCode.ACTION_WITHOUT_FUNDING))
+                    .singleElement()
+                    .satisfies(f -> {
+                        assertThat(f.recordIds()).containsExactly(a.id);
+                        assertThat(f.parameters().records())
+                                .containsExactly(new FlaggedRecord(a.id, FlaggedRecordKind.ACTION, "Legal aid"));
+                    });
         }
 
         @Test
@@ -449,8 +484,10 @@ class CoherenceChecksTest {
             ActionRow a = action("Legal aid", city, "PROTECTION_RIGHTS", "REFUGEES", KAMPALA, "IN_PROGRESS");
             a.reportDue = dueOn15April();
             store.save(a);
-            assertThat(findings(CoherenceCheckCode.REPORTING_OVERDUE, LocalDate.of(2025, 4, 15))).isEmpty();
-            Finding first = findings(CoherenceCheckCode.REPORTING_OVERDUE, LocalDate.of(2025, 4, 16)).get(0);
+            assertThat(findings(CoherenceCheckCode.REPORTING_OVERDUE, LocalDate.of(2025, 4, 15)))
+                    .isEmpty();
+            Finding first = findings(CoherenceCheckCode.REPORTING_OVERDUE, LocalDate.of(2025, 4, 16))
+                    .get(0);
             assertThat(first.recordIds()).containsExactly(a.id);
             assertThat(first.summary()).contains("2025-01-01", "2025-03-31", "2025-04-15", "has not arrived");
             assertThat(findings(CoherenceCheckCode.REPORTING_OVERDUE, TODAY)).containsExactly(first);
@@ -466,15 +503,17 @@ class CoherenceChecksTest {
             o.daysOverdue = 12;
             a.overdue = o;
             store.save(a);
-            assertThat(findings(CoherenceCheckCode.REPORTING_OVERDUE)).singleElement().satisfies(f -> {
-                assertThat(f.recordIds()).containsExactly(a.id);
-                assertThat(f.summary()).contains("2025-03-31", "2025-04-15", "has not arrived");
-                assertThat(f.parameters().periodStart()).isEqualTo(LocalDate.of(2025, 1, 1));
-                assertThat(f.parameters().periodEnd()).isEqualTo(LocalDate.of(2025, 3, 31));
-                assertThat(f.parameters().dueOn()).isEqualTo(LocalDate.of(2025, 4, 15));
-                // no count of days: the flag stays the same every day it is open
-                assertThat(f.parameters().daysOverdue()).isNull();
-            });
+            assertThat(findings(CoherenceCheckCode.REPORTING_OVERDUE))
+                    .singleElement()
+                    .satisfies(f -> {
+                        assertThat(f.recordIds()).containsExactly(a.id);
+                        assertThat(f.summary()).contains("2025-03-31", "2025-04-15", "has not arrived");
+                        assertThat(f.parameters().periodStart()).isEqualTo(LocalDate.of(2025, 1, 1));
+                        assertThat(f.parameters().periodEnd()).isEqualTo(LocalDate.of(2025, 3, 31));
+                        assertThat(f.parameters().dueOn()).isEqualTo(LocalDate.of(2025, 4, 15));
+                        // no count of days: the flag stays the same every day it is open
+                        assertThat(f.parameters().daysOverdue()).isNull();
+                    });
         }
 
         @Test
@@ -509,18 +548,22 @@ class CoherenceChecksTest {
             milestone(a, "Desks open", "2025-04-15", "PLANNED");
             milestone(a, "Reached one", "2025-03-01", "REACHED");
             milestone(a, "Later one", "2025-09-01", "PLANNED");
-            assertThat(findings(CoherenceCheckCode.MILESTONE_LATE, LocalDate.of(2025, 4, 15))).isEmpty();
-            assertThat(findings(CoherenceCheckCode.MILESTONE_LATE, LocalDate.of(2025, 4, 16))).singleElement()
+            assertThat(findings(CoherenceCheckCode.MILESTONE_LATE, LocalDate.of(2025, 4, 15)))
+                    .isEmpty();
+            assertThat(findings(CoherenceCheckCode.MILESTONE_LATE, LocalDate.of(2025, 4, 16)))
+                    .singleElement()
                     .satisfies(f -> {
                         assertThat(f.recordIds()).containsExactly(a.id);
-                        assertThat(f.summary()).contains("'Desks open' (due 2025-04-15)")
+                        assertThat(f.summary())
+                                .contains("'Desks open' (due 2025-04-15)")
                                 .doesNotContain("Reached one", "Later one", "Missed");
                     });
 
             ActionRow b = action("Fee waiver", city, "LIVELIHOODS", "REFUGEES", KAMPALA, "IN_PROGRESS");
             milestone(b, "Council decision", "2025-02-28", "MISSED");
             assertThat(findings(CoherenceCheckCode.MILESTONE_LATE, LocalDate.of(2025, 4, 15)))
-                    .singleElement().satisfies(f -> {
+                    .singleElement()
+                    .satisfies(f -> {
                         assertThat(f.recordIds()).containsExactly(b.id);
                         assertThat(f.summary()).contains("Missed: 'Council decision' (due 2025-02-28)");
                     });
@@ -544,7 +587,8 @@ class CoherenceChecksTest {
         action("Former's shelter", former, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
         action("City shelter", city, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
         assertThat(findings(CoherenceCheckCode.OVERLAPPING_ACTIONS)).isEmpty();
-        assertThat(findings(CoherenceCheckCode.ACTION_WITHOUT_FUNDING)).singleElement()
+        assertThat(findings(CoherenceCheckCode.ACTION_WITHOUT_FUNDING))
+                .singleElement()
                 .satisfies(f -> assertThat(f.summary()).contains("City shelter"));
     }
 
@@ -659,6 +703,7 @@ class CoherenceChecksTest {
         final Map<UUID, List<UUID>> gaps = new HashMap<>();
         /** commitments requiring local implementation, with their named implementers */
         final Map<UUID, List<UUID>> commitments = new HashMap<>();
+
         final Map<UUID, List<Implementation>> implementations = new HashMap<>();
 
         @Override

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.EventCatalogue;
 import org.arrival.contracts.EventJson;
@@ -57,40 +56,97 @@ class UnknownConstantsTest {
     void anActionWithAnUnknownStatusIsProjectedAndReadAsNoKnownStatus() {
         seat(city);
         UUID action = UUID.randomUUID();
-        apply(withUnknown(new ActionProposed(new Action(action, 1, city, null, "Shelter", null, ActionKind.SERVICE,
-                List.of(Sector.HOUSING), List.of(PopulationGroup.REFUGEES), List.of(KAMPALA), null, null,
-                ReportingCadence.QUARTERLY, List.of(), null, false, List.of(), null, List.of(), List.of(), List.of(),
-                List.of(forum), ActionStatus.IN_PROGRESS), new Actor("u", city)), "IN_PROGRESS"), ActionProposed.class,
+        apply(
+                withUnknown(
+                        new ActionProposed(
+                                new Action(
+                                        action,
+                                        1,
+                                        city,
+                                        null,
+                                        "Shelter",
+                                        null,
+                                        ActionKind.SERVICE,
+                                        List.of(Sector.HOUSING),
+                                        List.of(PopulationGroup.REFUGEES),
+                                        List.of(KAMPALA),
+                                        null,
+                                        null,
+                                        ReportingCadence.QUARTERLY,
+                                        List.of(),
+                                        null,
+                                        false,
+                                        List.of(),
+                                        null,
+                                        List.of(),
+                                        List.of(),
+                                        List.of(),
+                                        List.of(forum),
+                                        ActionStatus.IN_PROGRESS),
+                                new Actor("u", city)),
+                        "IN_PROGRESS"),
+                ActionProposed.class,
                 action);
-        apply(EventJson.write(new ReportDue(action, city, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 31),
-                LocalDate.of(2025, 4, 14))), ReportDue.class, action);
+        apply(
+                EventJson.write(new ReportDue(
+                        action, city, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 31), LocalDate.of(2025, 4, 14))),
+                ReportDue.class,
+                action);
         ActionRow row = store.action(action).orElseThrow();
         assertThat(row.status).isNull();
 
-        assertThat(Lateness.overdueReport(row, TODAY)).as("only actions under way report").isNull();
+        assertThat(Lateness.overdueReport(row, TODAY))
+                .as("only actions under way report")
+                .isNull();
         assertThat(CoherenceChecks.run(store, forum, ActionLinks.NONE, TODAY))
-                .extracting(Finding::check).containsExactly(org.arrival.contracts.forum.CoherenceCheckCode
-                        .ACTION_WITHOUT_FUNDING);
-        assertThat(IatiXml.write(List.of(new IatiXml.Activity(row, new IatiXml.Org("XM-OWN-1", "90", "City"),
-                "Shelter", List.of(), null)), Instant.parse("2025-04-27T00:00:00Z")))
-                .as("an unknown status is exported as IATI's pipeline").contains("<activity-status code=\"1\"");
+                .extracting(Finding::check)
+                .containsExactly(org.arrival.contracts.forum.CoherenceCheckCode.ACTION_WITHOUT_FUNDING);
+        assertThat(IatiXml.write(
+                        List.of(new IatiXml.Activity(
+                                row, new IatiXml.Org("XM-OWN-1", "90", "City"), "Shelter", List.of(), null)),
+                        Instant.parse("2025-04-27T00:00:00Z")))
+                .as("an unknown status is exported as IATI's pipeline")
+                .contains("<activity-status code=\"1\"");
     }
 
     @Test
     void aNeedWithAnUnknownSectorAndStatusIsProjectedAndShownInTheCoverage() {
         seat(city);
         UUID need = UUID.randomUUID();
-        apply(withUnknown(withUnknown(new NeedIdentified(new Need(need, 1, city, "Beds", Sector.HOUSING,
-                List.of(PopulationGroup.REFUGEES), KAMPALA, Severity.HIGH, List.of(), List.of(), null,
-                NeedStatus.VALIDATED, null, List.of(forum)), new Actor("u", city)), "HOUSING"), "VALIDATED"),
-                NeedIdentified.class, need);
+        apply(
+                withUnknown(
+                        withUnknown(
+                                new NeedIdentified(
+                                        new Need(
+                                                need,
+                                                1,
+                                                city,
+                                                "Beds",
+                                                Sector.HOUSING,
+                                                List.of(PopulationGroup.REFUGEES),
+                                                KAMPALA,
+                                                Severity.HIGH,
+                                                List.of(),
+                                                List.of(),
+                                                null,
+                                                NeedStatus.VALIDATED,
+                                                null,
+                                                List.of(forum)),
+                                        new Actor("u", city)),
+                                "HOUSING"),
+                        "VALIDATED"),
+                NeedIdentified.class,
+                need);
         NeedRow row = store.need(need).orElseThrow();
         assertThat(row.sector).isNull();
         assertThat(row.status).isNull();
 
-        assertThat(CoherenceChecks.run(store, forum, ActionLinks.NONE, TODAY)).as("not a validated need").isEmpty();
+        assertThat(CoherenceChecks.run(store, forum, ActionLinks.NONE, TODAY))
+                .as("not a validated need")
+                .isEmpty();
         assertThat(new ForumViews(store, null, null, TODAY).needsCoverage(List.of(row), List.of(), Map.of()))
-                .singleElement().satisfies(cell -> {
+                .singleElement()
+                .satisfies(cell -> {
                     assertThat(cell.sector()).isNull();
                     assertThat(cell.coverage()).isEqualTo("UNCOVERED");
                 });
@@ -109,9 +165,20 @@ class UnknownConstantsTest {
 
     void apply(byte[] payload, Class<?> type, UUID key) {
         var definition = EventCatalogue.instance().typeOf(type);
-        Projector.apply(store, new ProjectedEvent(UUID.randomUUID().toString(), definition.type(), key.toString(),
-                key.toString(), city, DataClassification.FORUM, Instant.now(), definition.topic(), 0, offset++,
-                payload));
+        Projector.apply(
+                store,
+                new ProjectedEvent(
+                        UUID.randomUUID().toString(),
+                        definition.type(),
+                        key.toString(),
+                        key.toString(),
+                        city,
+                        DataClassification.FORUM,
+                        Instant.now(),
+                        definition.topic(),
+                        0,
+                        offset++,
+                        payload));
     }
 
     void seat(UUID organisation) {

@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.arrival.contracts.EventCatalogue;
 import org.arrival.contracts.EventTypeDefinition;
 import org.arrival.platform.web.InvalidInput;
@@ -17,8 +16,7 @@ import org.arrival.platform.web.InvalidInput;
  */
 final class EventTypes {
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 
     static List<String> resolve(List<String> requested) {
         if (requested == null || requested.isEmpty()) {
@@ -34,9 +32,11 @@ final class EventTypes {
             resolved.addAll(types);
         }
         if (!unknown.isEmpty()) {
-            throw InvalidInput.field("eventTypes", "unknown event type " + String.join(", ", unknown)
-                    + "; use a type of the event catalogue (e.g. org.arrival.actionplans.PlanRecorded.v1)"
-                    + " or its simple name (PlanRecorded)");
+            throw InvalidInput.field(
+                    "eventTypes",
+                    "unknown event type " + String.join(", ", unknown)
+                            + "; use a type of the event catalogue (e.g. org.arrival.actionplans.PlanRecorded.v1)"
+                            + " or its simple name (PlanRecorded)");
         }
         return List.copyOf(resolved);
     }
@@ -47,7 +47,9 @@ final class EventTypes {
         if (exact.isPresent()) {
             return List.of(exact.get().type());
         }
-        return catalogue.eventTypes().stream().filter(t -> t.simpleName().equals(name))
-                .map(EventTypeDefinition::type).toList();
+        return catalogue.eventTypes().stream()
+                .filter(t -> t.simpleName().equals(name))
+                .map(EventTypeDefinition::type)
+                .toList();
     }
 }

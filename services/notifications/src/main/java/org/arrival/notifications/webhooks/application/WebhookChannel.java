@@ -9,7 +9,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-
 import org.arrival.notifications.delivery.DeliveryChannel;
 import org.arrival.notifications.delivery.DeliveryOutcome;
 import org.arrival.notifications.delivery.PendingDelivery;
@@ -50,8 +49,8 @@ public class WebhookChannel implements DeliveryChannel {
     private final HttpClient http;
 
     @Autowired
-    public WebhookChannel(WebhookRepository webhooks, TargetGuard guard, WebhookProperties properties,
-            ObjectProvider<Clock> clock) {
+    public WebhookChannel(
+            WebhookRepository webhooks, TargetGuard guard, WebhookProperties properties, ObjectProvider<Clock> clock) {
         this(webhooks, guard, properties, clock.getIfAvailable(Clock::systemUTC));
     }
 
@@ -61,8 +60,11 @@ public class WebhookChannel implements DeliveryChannel {
         this.disableAfter = properties.disableAfter();
         this.timeout = properties.timeout();
         this.clock = clock;
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout)
-                .version(HttpClient.Version.HTTP_1_1).build();
+        this.http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(timeout)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
     }
 
     @Override
@@ -86,8 +88,12 @@ public class WebhookChannel implements DeliveryChannel {
         if (outcome.delivered()) {
             webhooks.recordSuccess(webhook.id());
         } else if (webhooks.recordFailure(webhook.id(), disableAfter, clock.instant())) {
-            log.warn("webhook {} of {} disabled after {} consecutive failed deliveries, the last: {}", webhook.id(),
-                    webhook.ownerOrg(), disableAfter, outcome.error());
+            log.warn(
+                    "webhook {} of {} disabled after {} consecutive failed deliveries, the last: {}",
+                    webhook.id(),
+                    webhook.ownerOrg(),
+                    disableAfter,
+                    outcome.error());
         }
         return outcome;
     }
@@ -97,19 +103,22 @@ public class WebhookChannel implements DeliveryChannel {
         try {
             target = guard.check(webhook.url());
         } catch (UnsafeTarget e) {
-            return e.unresolvable() ? DeliveryOutcome.retryLater(null, e.reason())
+            return e.unresolvable()
+                    ? DeliveryOutcome.retryLater(null, e.reason())
                     : DeliveryOutcome.giveUp(null, "target refused: " + e.reason());
         }
         byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
         long timestamp = clock.instant().getEpochSecond();
         String deliveryId = delivery.id().toString();
-        HttpRequest request = HttpRequest.newBuilder(target).timeout(timeout)
+        HttpRequest request = HttpRequest.newBuilder(target)
+                .timeout(timeout)
                 .header("Content-Type", CONTENT_TYPE)
                 .header("User-Agent", "Arrival-Webhooks/1")
                 .header(SIGNATURE_HEADER, WebhookSignature.sign(webhook.secret(), timestamp, deliveryId, body))
                 .header(DELIVERY_HEADER, deliveryId)
                 .header(TIMESTAMP_HEADER, Long.toString(timestamp))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
         HttpResponse<Void> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.discarding());
@@ -130,9 +139,13 @@ public class WebhookChannel implements DeliveryChannel {
             return DeliveryOutcome.delivered(status);
         }
         if (status >= 300 && status < 400) {
-            String location = response.headers().firstValue("Location").map(l -> " to " + l).orElse("");
-            return DeliveryOutcome.giveUp(status, truncate("HTTP " + status + location
-                    + ": redirects are not followed; register the final URL"));
+            String location = response.headers()
+                    .firstValue("Location")
+                    .map(l -> " to " + l)
+                    .orElse("");
+            return DeliveryOutcome.giveUp(
+                    status,
+                    truncate("HTTP " + status + location + ": redirects are not followed; register the final URL"));
         }
         if (status == 408 || status == 429 || status >= 500) {
             return DeliveryOutcome.retryLater(status, "HTTP " + status);

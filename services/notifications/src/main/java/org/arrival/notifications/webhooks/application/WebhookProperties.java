@@ -1,7 +1,6 @@
 package org.arrival.notifications.webhooks.application;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.notifications.webhooks.domain.TargetGuard;
 import org.arrival.notifications.webhooks.domain.UnsafeTarget;
 import org.arrival.notifications.webhooks.domain.WebhookSignature;
@@ -42,8 +41,7 @@ public class WebhookService {
     }
 
     /** A webhook and, right after it was created or rotated, its secret (null otherwise). */
-    public record Registered(StoredWebhook webhook, String secret) {
-    }
+    public record Registered(StoredWebhook webhook, String secret) {}
 
     @Transactional
     public Registered register(Caller caller, String url, List<String> eventTypes) {
@@ -52,8 +50,20 @@ public class WebhookService {
         List<String> types = EventTypes.resolve(eventTypes);
         String secret = WebhookSignature.newSecret();
         Instant at = clock.instant();
-        StoredWebhook w = new StoredWebhook(UUID.randomUUID(), 1, org, checked, secret, types,
-                true, 0, null, at, caller.userId(), at, caller.userId());
+        StoredWebhook w = new StoredWebhook(
+                UUID.randomUUID(),
+                1,
+                org,
+                checked,
+                secret,
+                types,
+                true,
+                0,
+                null,
+                at,
+                caller.userId(),
+                at,
+                caller.userId());
         webhooks.insert(w);
         return new Registered(webhooks.find(w.id()).orElseThrow(), secret);
     }
@@ -66,7 +76,8 @@ public class WebhookService {
     @Transactional(readOnly = true)
     public StoredWebhook get(Caller caller, UUID id) {
         requireAdmin(caller);
-        return webhooks.find(id).filter(w -> caller.actsFor(w.ownerOrg()))
+        return webhooks.find(id)
+                .filter(w -> caller.actsFor(w.ownerOrg()))
                 .orElseThrow(() -> new RecordNotFound("webhook", id));
     }
 
@@ -78,7 +89,14 @@ public class WebhookService {
         if (checked.equals(current.url()) && types.equals(current.eventTypes())) {
             return current;
         }
-        return save(caller, current, checked, current.secret(), types, current.active(), current.failures(),
+        return save(
+                caller,
+                current,
+                checked,
+                current.secret(),
+                types,
+                current.active(),
+                current.failures(),
                 current.disabledReason());
     }
 
@@ -86,8 +104,15 @@ public class WebhookService {
     public Registered rotateSecret(Caller caller, UUID id, long expectedVersion) {
         StoredWebhook current = ownedForUpdate(caller, id, expectedVersion);
         String secret = WebhookSignature.newSecret();
-        StoredWebhook saved = save(caller, current, current.url(), secret, current.eventTypes(), current.active(),
-                current.failures(), current.disabledReason());
+        StoredWebhook saved = save(
+                caller,
+                current,
+                current.url(),
+                secret,
+                current.eventTypes(),
+                current.active(),
+                current.failures(),
+                current.disabledReason());
         return new Registered(saved, secret);
     }
 
@@ -109,8 +134,15 @@ public class WebhookService {
         if (!current.active()) {
             return current;
         }
-        return save(caller, current, current.url(), current.secret(), current.eventTypes(), false,
-                current.failures(), "disabled by " + caller.username());
+        return save(
+                caller,
+                current,
+                current.url(),
+                current.secret(),
+                current.eventTypes(),
+                false,
+                current.failures(),
+                "disabled by " + caller.username());
     }
 
     @Transactional
@@ -125,10 +157,28 @@ public class WebhookService {
         return webhooks.deliveries(w.id(), status, page);
     }
 
-    private StoredWebhook save(Caller caller, StoredWebhook current, String url, String secret, List<String> types,
-            boolean active, int failures, @Nullable String disabledReason) {
-        StoredWebhook next = new StoredWebhook(current.id(), current.version() + 1, current.ownerOrg(), url, secret,
-                types, active, failures, disabledReason, current.createdAt(), current.createdBy(), clock.instant(),
+    private StoredWebhook save(
+            Caller caller,
+            StoredWebhook current,
+            String url,
+            String secret,
+            List<String> types,
+            boolean active,
+            int failures,
+            @Nullable String disabledReason) {
+        StoredWebhook next = new StoredWebhook(
+                current.id(),
+                current.version() + 1,
+                current.ownerOrg(),
+                url,
+                secret,
+                types,
+                active,
+                failures,
+                disabledReason,
+                current.createdAt(),
+                current.createdBy(),
+                clock.instant(),
                 caller.userId());
         webhooks.update(next, current.version());
         return webhooks.find(current.id()).orElseThrow();
@@ -137,7 +187,8 @@ public class WebhookService {
     /** Locks the webhook; 403 unless the caller administers an organisation, 404 if not theirs, 412 if stale. */
     private StoredWebhook ownedForUpdate(Caller caller, UUID id, long expectedVersion) {
         requireAdmin(caller);
-        StoredWebhook current = webhooks.findForUpdate(id).filter(w -> caller.actsFor(w.ownerOrg()))
+        StoredWebhook current = webhooks.findForUpdate(id)
+                .filter(w -> caller.actsFor(w.ownerOrg()))
                 .orElseThrow(() -> new RecordNotFound("webhook", id));
         if (current.version() != expectedVersion) {
             throw new StaleVersion("webhook", id, expectedVersion);
@@ -157,8 +208,8 @@ public class WebhookService {
     static UUID requireAdmin(Caller caller) {
         UUID org = caller.organisationId();
         if (org == null || !caller.hasRole(Roles.ORG_ADMIN)) {
-            throw new AccessRefused("Only the administrators of an organisation (role " + Roles.ORG_ADMIN
-                    + ") manage its webhooks");
+            throw new AccessRefused(
+                    "Only the administrators of an organisation (role " + Roles.ORG_ADMIN + ") manage its webhooks");
         }
         return org;
     }

@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,7 +41,7 @@ public final class TargetGuard {
 
     private static final Set<String> METADATA = Set.of("169.254.169.254", "fd00:ec2:0:0:0:0:0:254", "100.100.100.200");
 
-    private static final byte[] BROADCAST = { (byte) 255, (byte) 255, (byte) 255, (byte) 255 };
+    private static final byte[] BROADCAST = {(byte) 255, (byte) 255, (byte) 255, (byte) 255};
 
     private final boolean allowLoopback;
     private final Resolver resolver;
@@ -113,7 +112,8 @@ public final class TargetGuard {
     }
 
     /** Why the platform may not call this address, or null if it may. */
-    @Nullable String refusal(InetAddress address) {
+    @Nullable
+    String refusal(InetAddress address) {
         InetAddress a = embeddedIpv4(address);
         if (METADATA.contains(a.getHostAddress()) || METADATA.contains(address.getHostAddress())) {
             return "a cloud metadata address";
@@ -147,8 +147,12 @@ public final class TargetGuard {
         }
         byte[] b = v6.getAddress();
         boolean compatible = v6.isIPv4CompatibleAddress() && !(b[12] == 0 && b[13] == 0 && b[14] == 0);
-        boolean nat64 = b[0] == 0 && b[1] == 0x64 && b[2] == (byte) 0xff && b[3] == (byte) 0x9b
-                && List.of(b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11]).stream().allMatch(x -> x == 0);
+        boolean nat64 = b[0] == 0
+                && b[1] == 0x64
+                && b[2] == (byte) 0xff
+                && b[3] == (byte) 0x9b
+                && List.of(b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11]).stream()
+                        .allMatch(x -> x == 0);
         if (!compatible && !nat64) {
             return address;
         }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -25,8 +24,7 @@ public final class WebhookSignature {
     public static final String PREFIX = "v1=";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     /** A new secret: 32 random bytes, base64url without padding (43 characters). */
     public static String newSecret() {
@@ -52,8 +50,14 @@ public final class WebhookSignature {
      * lies within {@code tolerance} of {@code now}, and the signature is the one of this timestamp, delivery id and
      * body, compared in constant time.
      */
-    public static boolean verify(String secret, String timestamp, String deliveryId, byte[] body, String signature,
-            Instant now, Duration tolerance) {
+    public static boolean verify(
+            String secret,
+            String timestamp,
+            String deliveryId,
+            byte[] body,
+            String signature,
+            Instant now,
+            Duration tolerance) {
         if (timestamp == null || deliveryId == null || signature == null || !timestamp.matches("\\d{1,12}")) {
             return false;
         }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
 import org.arrival.platform.web.StaleVersion;
@@ -24,8 +23,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class WebhookRepository {
 
-    private static final Map<String, String> DELIVERY_SORT = Map.of("createdAt", "created_at", "sentAt", "sent_at",
-            "attempts", "attempts");
+    private static final Map<String, String> DELIVERY_SORT =
+            Map.of("createdAt", "created_at", "sentAt", "sent_at", "attempts", "attempts");
 
     private final JdbcTemplate jdbc;
 
@@ -34,39 +33,77 @@ public class WebhookRepository {
     }
 
     /** A webhook row; {@code secret} never leaves the service except once, when it is generated. */
-    public record StoredWebhook(UUID id, long version, UUID ownerOrg, String url, String secret, List<String> eventTypes,
-            boolean active, int failures, @Nullable String disabledReason, Instant createdAt, String createdBy,
-            Instant updatedAt, String updatedBy) {
-    }
+    public record StoredWebhook(
+            UUID id,
+            long version,
+            UUID ownerOrg,
+            String url,
+            String secret,
+            List<String> eventTypes,
+            boolean active,
+            int failures,
+            @Nullable String disabledReason,
+            Instant createdAt,
+            String createdBy,
+            Instant updatedAt,
+            String updatedBy) {}
 
     /** One line of a webhook's delivery log. */
-    public record DeliveryLine(UUID id, String eventId, String target, String status, int attempts,
-            Instant nextAttemptAt, @Nullable Integer lastStatus, @Nullable String lastError, Instant createdAt,
-            @Nullable Instant sentAt) {
-    }
+    public record DeliveryLine(
+            UUID id,
+            String eventId,
+            String target,
+            String status,
+            int attempts,
+            Instant nextAttemptAt,
+            @Nullable Integer lastStatus,
+            @Nullable String lastError,
+            Instant createdAt,
+            @Nullable Instant sentAt) {}
 
     public static List<String> deliverySortable() {
         return List.of("createdAt", "sentAt", "attempts");
     }
 
     public void insert(StoredWebhook w) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO webhook (id, version, owner_org, url, secret, event_types, active, failures,
                     disabled_reason, created_at, created_by, updated_at, updated_by)
                 VALUES (?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?)""",
-                w.id(), w.version(), w.ownerOrg(), w.url(), w.secret(), textArray(w.eventTypes()), w.active(),
-                w.failures(), w.disabledReason(), Timestamp.from(w.createdAt()), w.createdBy(),
-                Timestamp.from(w.updatedAt()), w.updatedBy());
+                w.id(),
+                w.version(),
+                w.ownerOrg(),
+                w.url(),
+                w.secret(),
+                textArray(w.eventTypes()),
+                w.active(),
+                w.failures(),
+                w.disabledReason(),
+                Timestamp.from(w.createdAt()),
+                w.createdBy(),
+                Timestamp.from(w.updatedAt()),
+                w.updatedBy());
     }
 
     /** Writes url, secret, event types, active, failures and reason at the next version; 412 if it moved on. */
     public void update(StoredWebhook w, long expectedVersion) {
-        int updated = jdbc.update("""
+        int updated = jdbc.update(
+                """
                 UPDATE webhook SET version = ?, url = ?, secret = ?, event_types = ?::text[], active = ?, failures = ?,
                     disabled_reason = ?, updated_at = ?, updated_by = ?
                  WHERE id = ? AND version = ?""",
-                w.version(), w.url(), w.secret(), textArray(w.eventTypes()), w.active(), w.failures(),
-                w.disabledReason(), Timestamp.from(w.updatedAt()), w.updatedBy(), w.id(), expectedVersion);
+                w.version(),
+                w.url(),
+                w.secret(),
+                textArray(w.eventTypes()),
+                w.active(),
+                w.failures(),
+                w.disabledReason(),
+                Timestamp.from(w.updatedAt()),
+                w.updatedBy(),
+                w.id(),
+                expectedVersion);
         if (updated != 1) {
             throw new StaleVersion("webhook", w.id(), expectedVersion);
         }
@@ -77,19 +114,25 @@ public class WebhookRepository {
     }
 
     public Optional<StoredWebhook> find(UUID id) {
-        return jdbc.query("SELECT * FROM webhook WHERE id = ?", this::map, id).stream().findFirst();
+        return jdbc.query("SELECT * FROM webhook WHERE id = ?", this::map, id).stream()
+                .findFirst();
     }
 
     public Optional<StoredWebhook> findForUpdate(UUID id) {
-        return jdbc.query("SELECT * FROM webhook WHERE id = ? FOR UPDATE", this::map, id).stream().findFirst();
+        return jdbc.query("SELECT * FROM webhook WHERE id = ? FOR UPDATE", this::map, id).stream()
+                .findFirst();
     }
 
     public PageResult<StoredWebhook> ofOwner(UUID owner, PageQuery page) {
         long total = Objects.requireNonNull(
                 jdbc.queryForObject("SELECT count(*) FROM webhook WHERE owner_org = ?", Long.class, owner),
                 "count(*) gives one row");
-        List<StoredWebhook> items = jdbc.query("SELECT * FROM webhook WHERE owner_org = ? ORDER BY created_at "
-                + (page.descending() ? "DESC" : "ASC") + ", id LIMIT ? OFFSET ?", this::map, owner, page.size(),
+        List<StoredWebhook> items = jdbc.query(
+                "SELECT * FROM webhook WHERE owner_org = ? ORDER BY created_at " + (page.descending() ? "DESC" : "ASC")
+                        + ", id LIMIT ? OFFSET ?",
+                this::map,
+                owner,
+                page.size(),
                 page.offset());
         return PageResult.of(items, page, total);
     }
@@ -104,7 +147,8 @@ public class WebhookRepository {
      * the change) once they reach {@code disableAfter}. Returns true if this failure disabled it.
      */
     public boolean recordFailure(UUID id, int disableAfter, Instant at) {
-        Boolean disabled = jdbc.query("""
+        Boolean disabled = jdbc.query(
+                """
                 WITH old AS (SELECT id, active, failures FROM webhook WHERE id = ? FOR UPDATE)
                 UPDATE webhook w SET failures = old.failures + 1,
                     active = old.active AND old.failures + 1 < ?,
@@ -117,8 +161,14 @@ public class WebhookRepository {
                   FROM old
                  WHERE w.id = old.id
                 RETURNING old.active AND NOT w.active""",
-                rs -> rs.next() ? rs.getBoolean(1) : false, id, disableAfter, disableAfter, disableAfter,
-                disableAfter, Timestamp.from(at), disableAfter);
+                rs -> rs.next() ? rs.getBoolean(1) : false,
+                id,
+                disableAfter,
+                disableAfter,
+                disableAfter,
+                disableAfter,
+                Timestamp.from(at),
+                disableAfter);
         return Boolean.TRUE.equals(disabled);
     }
 
@@ -133,15 +183,23 @@ public class WebhookRepository {
         long total = Objects.requireNonNull(
                 jdbc.queryForObject("SELECT count(*) FROM delivery WHERE " + where, Long.class, args.toArray()),
                 "count(*) gives one row");
-        String order = DELIVERY_SORT.get(page.sortField()) + (page.descending() ? " DESC NULLS LAST" : " ASC NULLS LAST");
+        String order =
+                DELIVERY_SORT.get(page.sortField()) + (page.descending() ? " DESC NULLS LAST" : " ASC NULLS LAST");
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(page.size());
         pageArgs.add(page.offset());
-        List<DeliveryLine> items = jdbc.query("SELECT * FROM delivery WHERE " + where + " ORDER BY " + order
-                + ", id LIMIT ? OFFSET ?", (rs, n) -> new DeliveryLine(rs.getObject("id", UUID.class),
-                        rs.getString("event_id"), rs.getString("target"), rs.getString("status"),
-                        rs.getInt("attempts"), instant(rs, "next_attempt_at"),
-                        (Integer) rs.getObject("last_status"), rs.getString("last_error"), instant(rs, "created_at"),
+        List<DeliveryLine> items = jdbc.query(
+                "SELECT * FROM delivery WHERE " + where + " ORDER BY " + order + ", id LIMIT ? OFFSET ?",
+                (rs, n) -> new DeliveryLine(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("event_id"),
+                        rs.getString("target"),
+                        rs.getString("status"),
+                        rs.getInt("attempts"),
+                        instant(rs, "next_attempt_at"),
+                        (Integer) rs.getObject("last_status"),
+                        rs.getString("last_error"),
+                        instant(rs, "created_at"),
                         optionalInstant(rs, "sent_at")),
                 pageArgs.toArray());
         return PageResult.of(items, page, total);
@@ -150,11 +208,20 @@ public class WebhookRepository {
     private StoredWebhook map(ResultSet rs, int row) throws SQLException {
         Array types = rs.getArray("event_types");
         List<String> eventTypes = types == null ? List.of() : Arrays.asList((String[]) types.getArray());
-        return new StoredWebhook(rs.getObject("id", UUID.class), rs.getLong("version"),
-                rs.getObject("owner_org", UUID.class), rs.getString("url"), rs.getString("secret"),
-                List.copyOf(eventTypes), rs.getBoolean("active"), rs.getInt("failures"),
-                rs.getString("disabled_reason"), instant(rs, "created_at"), rs.getString("created_by"),
-                instant(rs, "updated_at"), rs.getString("updated_by"));
+        return new StoredWebhook(
+                rs.getObject("id", UUID.class),
+                rs.getLong("version"),
+                rs.getObject("owner_org", UUID.class),
+                rs.getString("url"),
+                rs.getString("secret"),
+                List.copyOf(eventTypes),
+                rs.getBoolean("active"),
+                rs.getInt("failures"),
+                rs.getString("disabled_reason"),
+                instant(rs, "created_at"),
+                rs.getString("created_by"),
+                instant(rs, "updated_at"),
+                rs.getString("updated_by"));
     }
 
     /** A NOT NULL timestamp column. */
@@ -174,7 +241,9 @@ public class WebhookRepository {
             if (i > 0) {
                 sb.append(',');
             }
-            sb.append('"').append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            sb.append('"')
+                    .append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
         }
         return sb.append('}').toString();
     }

@@ -1,10 +1,8 @@
 package org.arrival.notifications.webhooks.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.arrival.notifications.webhooks.persistence.WebhookRepository.DeliveryLine;
 import org.jspecify.annotations.Nullable;
 
@@ -27,7 +25,16 @@ public record DeliveryView(
 
     public static DeliveryView of(DeliveryLine d) {
         boolean waiting = d.status().equals("PENDING") || d.status().equals("FAILED");
-        return new DeliveryView(d.id(), d.eventId(), d.target(), d.status(), d.attempts(), d.lastStatus(),
-                d.lastError(), waiting ? d.nextAttemptAt() : null, d.createdAt(), d.sentAt());
+        return new DeliveryView(
+                d.id(),
+                d.eventId(),
+                d.target(),
+                d.status(),
+                d.attempts(),
+                d.lastStatus(),
+                d.lastError(),
+                waiting ? d.nextAttemptAt() : null,
+                d.createdAt(),
+                d.sentAt());
     }
 }

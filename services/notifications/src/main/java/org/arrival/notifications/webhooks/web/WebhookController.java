@@ -1,12 +1,12 @@
 package org.arrival.notifications.webhooks.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-
-import jakarta.validation.Valid;
-
 import org.arrival.notifications.webhooks.application.WebhookService;
 import org.arrival.notifications.webhooks.application.WebhookService.Registered;
 import org.arrival.notifications.webhooks.persistence.WebhookRepository;
@@ -29,13 +29,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
 @RestController
 @RequestMapping(path = "/webhooks", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Webhooks", description = "An organisation's signed webhook endpoints and their delivery log"
-        + " (its administrators)")
+@Tag(
+        name = "Webhooks",
+        description = "An organisation's signed webhook endpoints and their delivery log" + " (its administrators)")
 public class WebhookController {
 
     private static final List<String> DELIVERY_STATUSES = List.of("PENDING", "SENT", "FAILED", "DEAD");
@@ -46,18 +44,21 @@ public class WebhookController {
         this.service = service;
     }
 
-    @Operation(summary = "Register a webhook for the caller's organisation; the answer shows its signing secret,"
-            + " once")
+    @Operation(
+            summary =
+                    "Register a webhook for the caller's organisation; the answer shows its signing secret," + " once")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<WebhookView> register(Caller caller, @Valid @RequestBody WebhookInput input) {
         Registered r = service.register(caller, input.url(), input.eventTypes());
         return ResponseEntity.created(URI.create("/webhooks/" + r.webhook().id()))
-                .eTag(ETags.of(r.webhook().version())).body(WebhookView.withSecret(r.webhook(), r.secret()));
+                .eTag(ETags.of(r.webhook().version()))
+                .body(WebhookView.withSecret(r.webhook(), r.secret()));
     }
 
     @Operation(summary = "List the organisation's webhooks (never with their secrets)")
     @GetMapping
-    public PageResult<WebhookView> list(Caller caller,
+    public PageResult<WebhookView> list(
+            Caller caller,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
@@ -73,7 +74,9 @@ public class WebhookController {
 
     @Operation(summary = "Change a webhook's URL and event types; needs If-Match")
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<WebhookView> revise(Caller caller, @PathVariable UUID id,
+    public ResponseEntity<WebhookView> revise(
+            Caller caller,
+            @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody WebhookInput input) {
         long expected = ETags.requiredVersion(ifMatch);
@@ -82,39 +85,43 @@ public class WebhookController {
 
     @Operation(summary = "Replace the signing secret; the answer shows the new one, once. Needs If-Match")
     @PostMapping("/{id}/rotate-secret")
-    public ResponseEntity<WebhookView> rotateSecret(Caller caller, @PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    public ResponseEntity<WebhookView> rotateSecret(
+            Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Registered r = service.rotateSecret(caller, id, ETags.requiredVersion(ifMatch));
-        return ResponseEntity.ok().eTag(ETags.of(r.webhook().version()))
+        return ResponseEntity.ok()
+                .eTag(ETags.of(r.webhook().version()))
                 .body(WebhookView.withSecret(r.webhook(), r.secret()));
     }
 
-    @Operation(summary = "Switch a webhook on again (also after it was disabled for failing), resetting its"
-            + " failure count. Needs If-Match")
+    @Operation(
+            summary = "Switch a webhook on again (also after it was disabled for failing), resetting its"
+                    + " failure count. Needs If-Match")
     @PostMapping("/{id}/enable")
-    public ResponseEntity<WebhookView> enable(Caller caller, @PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    public ResponseEntity<WebhookView> enable(
+            Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return respond(service.enable(caller, id, ETags.requiredVersion(ifMatch)));
     }
 
     @Operation(summary = "Switch a webhook off; its due deliveries are given up. Needs If-Match")
     @PostMapping("/{id}/disable")
-    public ResponseEntity<WebhookView> disable(Caller caller, @PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    public ResponseEntity<WebhookView> disable(
+            Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return respond(service.disable(caller, id, ETags.requiredVersion(ifMatch)));
     }
 
     @Operation(summary = "Delete a webhook; its delivery log stays. Needs If-Match")
     @DeleteMapping("/{id}")
-    public ResponseEntity<Void> delete(Caller caller, @PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    public ResponseEntity<Void> delete(
+            Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         service.delete(caller, id, ETags.requiredVersion(ifMatch));
         return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "The webhook's delivery log, newest first: status, attempts, last HTTP status and error")
     @GetMapping("/{id}/deliveries")
-    public PageResult<DeliveryView> deliveries(Caller caller, @PathVariable UUID id,
+    public PageResult<DeliveryView> deliveries(
+            Caller caller,
+            @PathVariable UUID id,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size,

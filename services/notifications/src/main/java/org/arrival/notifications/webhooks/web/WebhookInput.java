@@ -1,11 +1,9 @@
 package org.arrival.notifications.webhooks.web;
 
-import java.util.List;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
-
+import java.util.List;
 import org.arrival.platform.web.NotFreeText;
 import org.jspecify.annotations.Nullable;
 
@@ -18,5 +16,4 @@ import org.jspecify.annotations.Nullable;
 public record WebhookInput(
         @NotFreeText @NotBlank @Size(max = 2000) String url,
         @NotFreeText @NotEmpty @Size(max = 100) List<@NotBlank @Size(max = 200) String> eventTypes,
-        @Size(max = 500) @Nullable String description) {
-}
+        @Size(max = 500) @Nullable String description) {}

@@ -1,11 +1,9 @@
 package org.arrival.notifications.webhooks.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.arrival.notifications.webhooks.persistence.WebhookRepository.StoredWebhook;
 import org.jspecify.annotations.Nullable;
 
@@ -34,7 +32,19 @@ public record WebhookView(
     }
 
     public static WebhookView withSecret(StoredWebhook w, @Nullable String secret) {
-        return new WebhookView(w.id(), w.version(), w.ownerOrg(), w.url(), w.eventTypes(), w.active(), w.failures(),
-                w.disabledReason(), secret, w.createdAt(), w.createdBy(), w.updatedAt(), w.updatedBy());
+        return new WebhookView(
+                w.id(),
+                w.version(),
+                w.ownerOrg(),
+                w.url(),
+                w.eventTypes(),
+                w.active(),
+                w.failures(),
+                w.disabledReason(),
+                secret,
+                w.createdAt(),
+                w.createdBy(),
+                w.updatedAt(),
+                w.updatedBy());
     }
 }

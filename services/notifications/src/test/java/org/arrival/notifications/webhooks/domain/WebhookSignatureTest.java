@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-
 import org.junit.jupiter.api.Test;
 
 class WebhookSignatureTest {
@@ -38,19 +37,42 @@ class WebhookSignatureTest {
         assertThat(WebhookSignature.verify("Jefe", Long.toString(SENT), DELIVERY, BODY, sig, now, FIVE_MINUTES))
                 .isTrue();
         // replayed later with a fresh timestamp, or under another delivery id
-        assertThat(WebhookSignature.verify("Jefe", Long.toString(SENT + 3600), DELIVERY, BODY, sig,
-                Instant.ofEpochSecond(SENT + 3600), FIVE_MINUTES)).isFalse();
+        assertThat(WebhookSignature.verify(
+                        "Jefe",
+                        Long.toString(SENT + 3600),
+                        DELIVERY,
+                        BODY,
+                        sig,
+                        Instant.ofEpochSecond(SENT + 3600),
+                        FIVE_MINUTES))
+                .isFalse();
         assertThat(WebhookSignature.verify("Jefe", Long.toString(SENT), "another", BODY, sig, now, FIVE_MINUTES))
                 .isFalse();
         // replayed as it was, after the tolerance
-        assertThat(WebhookSignature.verify("Jefe", Long.toString(SENT), DELIVERY, BODY, sig,
-                Instant.ofEpochSecond(SENT + 301), FIVE_MINUTES)).isFalse();
+        assertThat(WebhookSignature.verify(
+                        "Jefe",
+                        Long.toString(SENT),
+                        DELIVERY,
+                        BODY,
+                        sig,
+                        Instant.ofEpochSecond(SENT + 301),
+                        FIVE_MINUTES))
+                .isFalse();
         // another body, another secret, no or a malformed timestamp
-        assertThat(WebhookSignature.verify("Jefe", Long.toString(SENT), DELIVERY,
-                "what do ya want for nothing!".getBytes(StandardCharsets.UTF_8), sig, now, FIVE_MINUTES)).isFalse();
+        assertThat(WebhookSignature.verify(
+                        "Jefe",
+                        Long.toString(SENT),
+                        DELIVERY,
+                        "what do ya want for nothing!".getBytes(StandardCharsets.UTF_8),
+                        sig,
+                        now,
+                        FIVE_MINUTES))
+                .isFalse();
         assertThat(WebhookSignature.verify("Jeff", Long.toString(SENT), DELIVERY, BODY, sig, now, FIVE_MINUTES))
                 .isFalse();
-        assertThat(WebhookSignature.verify("Jefe", null, DELIVERY, BODY, sig, now, FIVE_MINUTES)).isFalse();
-        assertThat(WebhookSignature.verify("Jefe", "-1", DELIVERY, BODY, sig, now, FIVE_MINUTES)).isFalse();
+        assertThat(WebhookSignature.verify("Jefe", null, DELIVERY, BODY, sig, now, FIVE_MINUTES))
+                .isFalse();
+        assertThat(WebhookSignature.verify("Jefe", "-1", DELIVERY, BODY, sig, now, FIVE_MINUTES))
+                .isFalse();
     }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.Viewer;
 import org.jspecify.annotations.Nullable;
@@ -20,9 +19,19 @@ public class Organisations {
     }
 
     public Optional<KnownOrganisation> find(UUID id) {
-        return jdbc.query("SELECT id, name, type, enforcement_body, hidden, status FROM organisation WHERE id = ?",
-                (rs, i) -> new KnownOrganisation(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getBoolean(4), rs.getBoolean(5), rs.getString(6)), id).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT id, name, type, enforcement_body, hidden, status FROM organisation WHERE id = ?",
+                        (rs, i) -> new KnownOrganisation(
+                                rs.getObject(1, UUID.class),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getBoolean(4),
+                                rs.getBoolean(5),
+                                rs.getString(6)),
+                        id)
+                .stream()
+                .findFirst();
     }
 
     /** The forums the organisation currently holds a seat in. */
@@ -31,7 +40,8 @@ public class Organisations {
             return Set.of();
         }
         List<UUID> forums = jdbc.queryForList(
-                "SELECT DISTINCT forum_id FROM forum_membership WHERE stakeholder_id = ? AND active", UUID.class,
+                "SELECT DISTINCT forum_id FROM forum_membership WHERE stakeholder_id = ? AND active",
+                UUID.class,
                 organisation);
         return Set.copyOf(forums);
     }
@@ -39,7 +49,8 @@ public class Organisations {
     /** The caller as this service sees them; an organisation it does not know is treated as an enforcement body. */
     public Viewer viewer(Caller caller) {
         UUID org = caller.organisationId();
-        boolean enforcement = org == null ? !caller.isPlatformAdmin()
+        boolean enforcement = org == null
+                ? !caller.isPlatformAdmin()
                 : find(org).map(KnownOrganisation::enforcementBody).orElse(true);
         return new Viewer(caller, enforcement, forumsOf(org), enforcement ? hiddenFromEnforcementBodies() : Set.of());
     }
@@ -49,8 +60,8 @@ public class Organisations {
         return Set.copyOf(jdbc.queryForList("SELECT id FROM organisation WHERE hidden", UUID.class));
     }
 
-    public record KnownOrganisation(UUID id, String name, String type, boolean enforcementBody, boolean hidden,
-            String status) {
+    public record KnownOrganisation(
+            UUID id, String name, String type, boolean enforcementBody, boolean hidden, String status) {
 
         public boolean canTakePart() {
             return !"ARCHIVED".equals(status) && !"SUSPENDED".equals(status);

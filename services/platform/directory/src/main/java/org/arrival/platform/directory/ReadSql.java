@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
@@ -24,15 +23,14 @@ import org.springframework.jdbc.core.RowMapper;
  */
 public final class ReadSql {
 
-    private ReadSql() {
-    }
+    private ReadSql() {}
 
     /**
      * A condition on a table whose rows have an owner, a classification and the forums they are shared with
      * ({@code uuid[]}), in the named columns; appends its arguments to {@code args}.
      */
-    public static String visibleTo(Viewer viewer, String ownerColumn, String classificationColumn,
-            String forumsColumn, List<Object> args) {
+    public static String visibleTo(
+            Viewer viewer, String ownerColumn, String classificationColumn, String forumsColumn, List<Object> args) {
         StringBuilder sql = new StringBuilder("(");
         UUID own = viewer.caller().organisationId();
         if (own != null) {
@@ -41,7 +39,9 @@ public final class ReadSql {
         }
         sql.append("(");
         if (viewer.enforcementBody()) {
-            sql.append(classificationColumn).append(" <> 'RESTRICTED' AND ").append(ownerColumn)
+            sql.append(classificationColumn)
+                    .append(" <> 'RESTRICTED' AND ")
+                    .append(ownerColumn)
                     .append(" NOT IN (SELECT id FROM organisation WHERE hidden) AND ");
         }
         if (viewer.caller().isPlatformAdmin()) {
@@ -49,8 +49,11 @@ public final class ReadSql {
         } else {
             sql.append("(").append(classificationColumn).append(" = 'PUBLIC'");
             if (!viewer.forums().isEmpty()) {
-                sql.append(" OR (").append(classificationColumn).append(" IN ('FORUM', 'RESTRICTED') AND ")
-                        .append(forumsColumn).append(" && ARRAY[")
+                sql.append(" OR (")
+                        .append(classificationColumn)
+                        .append(" IN ('FORUM', 'RESTRICTED') AND ")
+                        .append(forumsColumn)
+                        .append(" && ARRAY[")
                         .append(viewer.forums().stream().map(f -> "?").collect(Collectors.joining(", ")))
                         .append("]::uuid[])");
                 args.addAll(viewer.forums());
@@ -61,23 +64,30 @@ public final class ReadSql {
     }
 
     /** {@code SELECT * FROM table WHERE ...} one page, ordered by the sort column and then id, with the total. */
-    public static <T> PageResult<T> page(JdbcTemplate jdbc, String table, String where, List<Object> args,
-            PageQuery page, Map<String, String> sortColumns, RowMapper<T> mapper) {
-        Long total = jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE " + where, Long.class,
-                args.toArray());
-        String order = " ORDER BY " + sortColumns.get(page.sortField()) + (page.descending() ? " DESC" : " ASC")
-                + ", id";
+    public static <T> PageResult<T> page(
+            JdbcTemplate jdbc,
+            String table,
+            String where,
+            List<Object> args,
+            PageQuery page,
+            Map<String, String> sortColumns,
+            RowMapper<T> mapper) {
+        Long total =
+                jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE " + where, Long.class, args.toArray());
+        String order =
+                " ORDER BY " + sortColumns.get(page.sortField()) + (page.descending() ? " DESC" : " ASC") + ", id";
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(page.size());
         pageArgs.add(page.offset());
-        List<T> items = jdbc.query("SELECT * FROM " + table + " WHERE " + where + order + " LIMIT ? OFFSET ?", mapper,
-                pageArgs.toArray());
+        List<T> items = jdbc.query(
+                "SELECT * FROM " + table + " WHERE " + where + order + " LIMIT ? OFFSET ?", mapper, pageArgs.toArray());
         return PageResult.of(items, page, total == null ? 0 : total);
     }
 
     /** A PostgreSQL array literal for {@code ?::uuid[]} or {@code ?::text[]}. */
     public static String arrayLiteral(Collection<?> values) {
-        return values.stream().map(v -> "\"" + v.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+        return values.stream()
+                .map(v -> "\"" + v.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
                 .collect(Collectors.joining(",", "{", "}"));
     }
 

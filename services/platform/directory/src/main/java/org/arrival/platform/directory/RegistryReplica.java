@@ -34,7 +34,8 @@ public class RegistryReplica {
         this.jdbc = jdbc;
     }
 
-    @KafkaListener(topics = { "arrival.registry.stakeholders.v1", "arrival.registry.forums.v1" },
+    @KafkaListener(
+            topics = {"arrival.registry.stakeholders.v1", "arrival.registry.forums.v1"},
             groupId = "${spring.kafka.consumer.group-id:${spring.application.name}}")
     public void on(ConsumerRecord<String, byte[]> record) {
         handling.handleOnce(CONSUMER, record, this::apply);
@@ -43,15 +44,24 @@ public class RegistryReplica {
     void apply(InboundEvent event) {
         String name = event.type().substring(0, event.type().lastIndexOf(".v"));
         switch (name.substring(name.lastIndexOf('.') + 1)) {
-            case "StakeholderRegistered" -> upsert(event.payloadAs(StakeholderRegistered.class).stakeholder());
-            case "StakeholderUpdated" -> upsert(event.payloadAs(StakeholderUpdated.class).stakeholder());
-            case "StakeholderVerified" -> upsert(event.payloadAs(StakeholderVerified.class).stakeholder());
-            case "StakeholderActivated" -> upsert(event.payloadAs(StakeholderActivated.class).stakeholder());
-            case "StakeholderSuspended" -> upsert(event.payloadAs(StakeholderSuspended.class).stakeholder());
-            case "StakeholderArchived" -> upsert(event.payloadAs(StakeholderArchived.class).stakeholder());
-            case "MembershipGranted" -> upsert(event.payloadAs(MembershipGranted.class).membership());
-            case "MembershipChanged" -> upsert(event.payloadAs(MembershipChanged.class).membership());
-            case "MembershipEnded" -> upsert(event.payloadAs(MembershipEnded.class).membership());
+            case "StakeholderRegistered" ->
+                upsert(event.payloadAs(StakeholderRegistered.class).stakeholder());
+            case "StakeholderUpdated" ->
+                upsert(event.payloadAs(StakeholderUpdated.class).stakeholder());
+            case "StakeholderVerified" ->
+                upsert(event.payloadAs(StakeholderVerified.class).stakeholder());
+            case "StakeholderActivated" ->
+                upsert(event.payloadAs(StakeholderActivated.class).stakeholder());
+            case "StakeholderSuspended" ->
+                upsert(event.payloadAs(StakeholderSuspended.class).stakeholder());
+            case "StakeholderArchived" ->
+                upsert(event.payloadAs(StakeholderArchived.class).stakeholder());
+            case "MembershipGranted" ->
+                upsert(event.payloadAs(MembershipGranted.class).membership());
+            case "MembershipChanged" ->
+                upsert(event.payloadAs(MembershipChanged.class).membership());
+            case "MembershipEnded" ->
+                upsert(event.payloadAs(MembershipEnded.class).membership());
             default -> {
                 // forum profile events and types added later are not needed here
             }
@@ -59,23 +69,34 @@ public class RegistryReplica {
     }
 
     private void upsert(Stakeholder s) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO organisation (id, version, name, type, enforcement_body, hidden, status, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, now())
                 ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, name = EXCLUDED.name, type = EXCLUDED.type,
                     enforcement_body = EXCLUDED.enforcement_body, hidden = EXCLUDED.hidden, status = EXCLUDED.status,
                     updated_at = now()
                 WHERE organisation.version < EXCLUDED.version""",
-                s.stakeholderId(), s.version(), s.name(), s.type() == null ? null : s.type().name(),
-                s.enforcementBody(), s.hiddenFromEnforcementBodies(), s.status() == null ? "UNKNOWN" : s.status().name());
+                s.stakeholderId(),
+                s.version(),
+                s.name(),
+                s.type() == null ? null : s.type().name(),
+                s.enforcementBody(),
+                s.hiddenFromEnforcementBodies(),
+                s.status() == null ? "UNKNOWN" : s.status().name());
     }
 
     private void upsert(Membership m) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO forum_membership (membership_id, version, forum_id, stakeholder_id, active)
                 VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (membership_id) DO UPDATE SET version = EXCLUDED.version, active = EXCLUDED.active
                 WHERE forum_membership.version < EXCLUDED.version""",
-                m.membershipId(), m.version(), m.forumId(), m.stakeholderId(), m.status() == MembershipStatus.ACTIVE);
+                m.membershipId(),
+                m.version(),
+                m.forumId(),
+                m.stakeholderId(),
+                m.status() == MembershipStatus.ACTIVE);
     }
 }

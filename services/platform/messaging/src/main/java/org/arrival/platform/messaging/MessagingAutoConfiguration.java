@@ -5,9 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
-
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.TopicConfig;
@@ -18,25 +16,25 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.arrival.contracts.EventCatalogue;
 import org.arrival.contracts.TopicDefinition;
 import org.arrival.platform.messaging.consumer.DeadLetters;
-import org.arrival.platform.messaging.deadletter.DeadLetterEndpoint;
-import org.arrival.platform.messaging.deadletter.DeadLetterReplay;
 import org.arrival.platform.messaging.consumer.IdempotentHandling;
 import org.arrival.platform.messaging.consumer.ProcessedEvents;
 import org.arrival.platform.messaging.consumer.StaticMembership;
+import org.arrival.platform.messaging.deadletter.DeadLetterEndpoint;
+import org.arrival.platform.messaging.deadletter.DeadLetterReplay;
 import org.arrival.platform.messaging.outbox.Outbox;
 import org.arrival.platform.messaging.outbox.OutboxRelay;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -53,11 +51,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @AutoConfiguration(
         afterName = {
-                "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-                "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
-                "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration" },
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration"
+        },
         beforeName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
-@EnableConfigurationProperties({ MessagingProperties.class, KafkaProperties.class })
+@EnableConfigurationProperties({MessagingProperties.class, KafkaProperties.class})
 public class MessagingAutoConfiguration {
 
     @Bean
@@ -80,8 +79,8 @@ public class MessagingAutoConfiguration {
     @Bean
     @ConditionalOnProperty(name = "arrival.messaging.relay.enabled", havingValue = "true", matchIfMissing = true)
     public OutboxRelay outboxRelay(DataSource dataSource, KafkaProperties kafka, MessagingProperties properties) {
-        return new OutboxRelay(dataSource, kafka.buildProducerProperties(), properties.effectiveSource(),
-                properties.relay());
+        return new OutboxRelay(
+                dataSource, kafka.buildProducerProperties(), properties.effectiveSource(), properties.relay());
     }
 
     @Bean
@@ -99,8 +98,8 @@ public class MessagingAutoConfiguration {
     // <String, byte[]> does not satisfy (no KafkaTemplate at all; listeners silently got Boot's String consumers).
     @Bean
     @ConditionalOnMissingBean(ConsumerFactory.class)
-    public DefaultKafkaConsumerFactory<?, ?> kafkaConsumerFactory(KafkaProperties kafka,
-            @Value("${spring.application.name:arrival}") String application) {
+    public DefaultKafkaConsumerFactory<?, ?> kafkaConsumerFactory(
+            KafkaProperties kafka, @Value("${spring.application.name:arrival}") String application) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -121,8 +120,11 @@ public class MessagingAutoConfiguration {
     @ConditionalOnMissingBean(ProducerFactory.class)
     public DefaultKafkaProducerFactory<?, ?> kafkaProducerFactory(KafkaProperties kafka) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-        config.put(org.apache.kafka.clients.producer.ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(org.apache.kafka.clients.producer.ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(
+                org.apache.kafka.clients.producer.ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(
+                org.apache.kafka.clients.producer.ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class);
         config.put(org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG, "all");
         config.put(org.apache.kafka.clients.producer.ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
         return new DefaultKafkaProducerFactory<>(config);
@@ -131,10 +133,10 @@ public class MessagingAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     @SuppressWarnings("unchecked")
-    public CommonErrorHandler deadLetteringErrorHandler(ProducerFactory<?, ?> producers,
-            MessagingProperties properties) {
-        return DeadLetters.errorHandler(new KafkaTemplate<>((ProducerFactory<Object, Object>) producers),
-                properties.consumer());
+    public CommonErrorHandler deadLetteringErrorHandler(
+            ProducerFactory<?, ?> producers, MessagingProperties properties) {
+        return DeadLetters.errorHandler(
+                new KafkaTemplate<>((ProducerFactory<Object, Object>) producers), properties.consumer());
     }
 
     /** Dead letters listed and replayed at {@code /actuator/deadletters}. */
@@ -143,9 +145,13 @@ public class MessagingAutoConfiguration {
     static class DeadLetterConfiguration {
 
         @Bean
-        DeadLetterReplay deadLetterReplay(KafkaProperties kafka, ObjectProvider<KafkaListenerEndpointRegistry> registry) {
-            return new DeadLetterReplay(kafka.buildConsumerProperties(), () -> registry.getIfAvailable() == null
-                    ? List.of() : registry.getObject().getListenerContainers());
+        DeadLetterReplay deadLetterReplay(
+                KafkaProperties kafka, ObjectProvider<KafkaListenerEndpointRegistry> registry) {
+            return new DeadLetterReplay(
+                    kafka.buildConsumerProperties(),
+                    () -> registry.getIfAvailable() == null
+                            ? List.of()
+                            : registry.getObject().getListenerContainers());
         }
 
         @Bean
@@ -156,7 +162,9 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    public KafkaAdmin.NewTopics arrivalTopics(EventCatalogue catalogue, MessagingProperties properties,
+    public KafkaAdmin.NewTopics arrivalTopics(
+            EventCatalogue catalogue,
+            MessagingProperties properties,
             @Value("${spring.kafka.consumer.group-id:${spring.application.name:arrival}}") String group) {
         List<NewTopic> topics = new ArrayList<>();
         if (properties.service() != null) {
@@ -173,7 +181,10 @@ public class MessagingAutoConfiguration {
 
     private static NewTopic newTopic(String name, TopicDefinition settings, MessagingProperties properties) {
         return new NewTopic(name, settings.partitions(), properties.replicationFactor())
-                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(settings.retentionMs()),
-                        TopicConfig.CLEANUP_POLICY_CONFIG, settings.cleanupPolicy()));
+                .configs(Map.of(
+                        TopicConfig.RETENTION_MS_CONFIG,
+                        Long.toString(settings.retentionMs()),
+                        TopicConfig.CLEANUP_POLICY_CONFIG,
+                        settings.cleanupPolicy()));
     }
 }

@@ -2,7 +2,6 @@ package org.arrival.platform.messaging;
 
 import java.time.Duration;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -26,8 +25,13 @@ public record MessagingProperties(
         Consumer consumer) {
 
     /** Settings left out of the configuration (null, or zero) take their defaults. */
-    public MessagingProperties(@Nullable String service, @Nullable String source, @Nullable List<String> consumedTopics,
-            short replicationFactor, @Nullable Relay relay, @Nullable Consumer consumer) {
+    public MessagingProperties(
+            @Nullable String service,
+            @Nullable String source,
+            @Nullable List<String> consumedTopics,
+            short replicationFactor,
+            @Nullable Relay relay,
+            @Nullable Consumer consumer) {
         this.service = service;
         this.source = source;
         this.consumedTopics = consumedTopics == null ? List.of() : consumedTopics;
@@ -54,12 +58,24 @@ public record MessagingProperties(
      * @param maxBackoff longest pause between attempts while the broker is unreachable
      * @param keepPublished how long published rows stay in the outbox for inspection before they are deleted
      */
-    public record Relay(boolean enabled, int batchSize, Duration idleWait, Duration leaderRetry, Duration sendTimeout,
-            Duration maxBackoff, Duration keepPublished) {
+    public record Relay(
+            boolean enabled,
+            int batchSize,
+            Duration idleWait,
+            Duration leaderRetry,
+            Duration sendTimeout,
+            Duration maxBackoff,
+            Duration keepPublished) {
 
         /** Settings left out (null, or a batch size of zero) take their defaults. */
-        public Relay(boolean enabled, int batchSize, @Nullable Duration idleWait, @Nullable Duration leaderRetry,
-                @Nullable Duration sendTimeout, @Nullable Duration maxBackoff, @Nullable Duration keepPublished) {
+        public Relay(
+                boolean enabled,
+                int batchSize,
+                @Nullable Duration idleWait,
+                @Nullable Duration leaderRetry,
+                @Nullable Duration sendTimeout,
+                @Nullable Duration maxBackoff,
+                @Nullable Duration keepPublished) {
             this.enabled = enabled;
             this.batchSize = batchSize <= 0 ? 500 : batchSize;
             this.idleWait = idleWait == null ? Duration.ofSeconds(1) : idleWait;
@@ -83,7 +99,10 @@ public record MessagingProperties(
     public record Consumer(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration transientRetryFor) {
 
         /** Settings left out (null, or zero attempts) take their defaults. */
-        public Consumer(int maxAttempts, @Nullable Duration initialBackoff, @Nullable Duration maxBackoff,
+        public Consumer(
+                int maxAttempts,
+                @Nullable Duration initialBackoff,
+                @Nullable Duration maxBackoff,
                 @Nullable Duration transientRetryFor) {
             this.maxAttempts = maxAttempts <= 0 ? 4 : maxAttempts;
             this.transientRetryFor = transientRetryFor == null ? Duration.ofMinutes(30) : transientRetryFor;

@@ -6,7 +6,6 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.arrival.platform.testing.RealInfrastructure;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
@@ -21,5 +20,4 @@ import org.springframework.test.context.ContextConfiguration;
 @Inherited
 @SpringBootTest(classes = MessagingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @ContextConfiguration(initializers = RealInfrastructure.class)
-public @interface MessagingIntegrationTest {
-}
+public @interface MessagingIntegrationTest {}

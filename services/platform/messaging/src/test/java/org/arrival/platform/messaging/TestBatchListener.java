@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.arrival.platform.messaging.consumer.DeadLetters;
@@ -39,8 +38,11 @@ public class TestBatchListener {
         this.jdbc = jdbc;
     }
 
-    @KafkaListener(id = "test-batch-listener", topics = TestListener.TOPIC,
-            groupId = "${spring.kafka.consumer.group-id}" + GROUP_SUFFIX, batch = "true")
+    @KafkaListener(
+            id = "test-batch-listener",
+            topics = TestListener.TOPIC,
+            groupId = "${spring.kafka.consumer.group-id}" + GROUP_SUFFIX,
+            batch = "true")
     public void on(List<ConsumerRecord<String, byte[]>> records) {
         handling.handleAllOnce(CONSUMER, records, events -> apply(events, records.size()));
     }
@@ -62,7 +64,7 @@ public class TestBatchListener {
 
     @Bean
     static KafkaAdmin.NewTopics batchDeadLetterTopic(@Value("${spring.kafka.consumer.group-id}") String group) {
-        return new KafkaAdmin.NewTopics(new NewTopic(DeadLetters.topicFor(TestListener.TOPIC, group + GROUP_SUFFIX), 3,
-                (short) 1));
+        return new KafkaAdmin.NewTopics(
+                new NewTopic(DeadLetters.topicFor(TestListener.TOPIC, group + GROUP_SUFFIX), 3, (short) 1));
     }
 }

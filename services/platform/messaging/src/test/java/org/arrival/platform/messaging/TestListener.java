@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.arrival.contracts.EventCatalogue;
 import org.arrival.contracts.registry.StakeholderRegistered;
@@ -46,7 +45,9 @@ public class TestListener {
     @KafkaListener(id = "test-listener", topics = TOPIC, groupId = "${spring.kafka.consumer.group-id}")
     public void on(ConsumerRecord<String, byte[]> record) {
         if (record.key() != null) {
-            deliveriesByKey.computeIfAbsent(record.key(), k -> new AtomicInteger()).incrementAndGet();
+            deliveriesByKey
+                    .computeIfAbsent(record.key(), k -> new AtomicInteger())
+                    .incrementAndGet();
         }
         handling.handleOnce(CONSUMER, record, this::apply);
     }
@@ -58,12 +59,17 @@ public class TestListener {
         } else {
             catalogue.findType(event.type()).ifPresent(t -> event.payloadAs(t.payload()));
         }
-        jdbc.update("INSERT INTO test_effect (event_id, event_type, subject, detail) VALUES (?, ?, ?, ?)",
-                event.id(), event.type(), event.subject(), detail);
+        jdbc.update(
+                "INSERT INTO test_effect (event_id, event_type, subject, detail) VALUES (?, ?, ?, ?)",
+                event.id(),
+                event.type(),
+                event.subject(),
+                detail);
         Instant outageEnds = outagesUntil.get(event.id());
         if (outageEnds != null && Instant.now().isBefore(outageEnds)) {
             // what Spring's JDBC support throws when the pool cannot get a connection to a database that is away
-            throw new CannotGetJdbcConnectionException("injected outage: no connection for " + event.id(),
+            throw new CannotGetJdbcConnectionException(
+                    "injected outage: no connection for " + event.id(),
                     new SQLTransientConnectionException("Connection is not available, request timed out"));
         }
         AtomicInteger failures = failuresToInject.get(event.id());

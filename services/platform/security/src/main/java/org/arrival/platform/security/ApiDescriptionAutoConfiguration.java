@@ -1,14 +1,13 @@
 package org.arrival.platform.security;
 
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
-
-import io.swagger.v3.oas.models.Components;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 
 /**
  * The API description as callers need it: every operation needs a bearer token from the platform's Keycloak realm
@@ -31,9 +30,15 @@ public class ApiDescriptionAutoConfiguration {
             if (api.getComponents() == null) {
                 api.setComponents(new Components());
             }
-            api.getComponents().addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                    .scheme("bearer").bearerFormat("JWT")
-                    .description("An access token of the platform's Keycloak realm, for the audience arrival-api"));
+            api.getComponents()
+                    .addSecuritySchemes(
+                            BEARER,
+                            new SecurityScheme()
+                                    .type(SecurityScheme.Type.HTTP)
+                                    .scheme("bearer")
+                                    .bearerFormat("JWT")
+                                    .description(
+                                            "An access token of the platform's Keycloak realm, for the audience arrival-api"));
             api.addSecurityItem(new SecurityRequirement().addList(BEARER));
         };
     }

@@ -1,25 +1,20 @@
 package org.arrival.platform.security;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.util.List;
-
 import org.arrival.platform.web.ProblemResponses;
 import org.arrival.platform.web.ProblemWriter;
 import org.arrival.platform.web.RequestBodyScreen;
 import org.arrival.platform.web.RequestGuard;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.core.Ordered;
-import org.springframework.util.unit.DataSize;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import com.fasterxml.jackson.annotation.JsonFormat;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.cfg.EnumFeature;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -34,9 +29,12 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,40 +42,53 @@ import tools.jackson.databind.json.JsonMapper;
  * realm (checked issuer, audience, signature and expiry) is required everywhere but health and the API
  * description; errors are problem+json.
  */
-@AutoConfiguration(beforeName = {
-        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
-        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
+@AutoConfiguration(
+        beforeName = {
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"
+        })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties({ SecurityProperties.class, RateLimitProperties.class })
+@EnableConfigurationProperties({SecurityProperties.class, RateLimitProperties.class})
 public class ArrivalSecurityAutoConfiguration {
 
     /** The largest request body the APIs read. */
     public static final String MAX_BODY_SIZE = "arrival.web.max-body-size";
 
-    private static final List<Class<?>> DATES = List.of(java.time.LocalDate.class, java.time.LocalDateTime.class,
-            java.time.LocalTime.class, java.time.OffsetDateTime.class, java.time.ZonedDateTime.class,
-            java.time.YearMonth.class, java.time.Year.class, java.time.MonthDay.class);
+    private static final List<Class<?>> DATES = List.of(
+            java.time.LocalDate.class,
+            java.time.LocalDateTime.class,
+            java.time.LocalTime.class,
+            java.time.OffsetDateTime.class,
+            java.time.ZonedDateTime.class,
+            java.time.YearMonth.class,
+            java.time.Year.class,
+            java.time.MonthDay.class);
 
     @Bean
     @ConditionalOnMissingBean
     public JwtDecoder jwtDecoder(SecurityProperties properties) {
         if (properties.issuerUri() == null || properties.issuerUri().isBlank()) {
-            throw new IllegalStateException("arrival.security.issuer-uri is not set: give the Keycloak realm's issuer, e.g. http://127.0.0.1:8180/realms/arrival");
+            throw new IllegalStateException(
+                    "arrival.security.issuer-uri is not set: give the Keycloak realm's issuer, e.g. http://127.0.0.1:8180/realms/arrival");
         }
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri()).build();
-        OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>("aud",
-                aud -> aud != null && aud.contains(properties.audience()));
+        NimbusJwtDecoder decoder =
+                NimbusJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri()).build();
+        OAuth2TokenValidator<Jwt> audience =
+                new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(properties.audience()));
         // Not a JwtClaimValidator: since Spring Security 7 it refuses a token whose claim is absent, and org_id is
         // optional (a user need not act for an organisation); only a present org_id must be a UUID.
         OAuth2TokenValidator<Jwt> organisation = jwt -> {
             Object org = jwt.getClaim(KeycloakTokenConverter.ORG_CLAIM);
-            return org == null || isUuid(org.toString()) ? OAuth2TokenValidatorResult.success()
-                    : OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
-                            "The " + KeycloakTokenConverter.ORG_CLAIM + " claim is not a UUID", null));
+            return org == null || isUuid(org.toString())
+                    ? OAuth2TokenValidatorResult.success()
+                    : OAuth2TokenValidatorResult.failure(new OAuth2Error(
+                            OAuth2ErrorCodes.INVALID_TOKEN,
+                            "The " + KeycloakTokenConverter.ORG_CLAIM + " claim is not a UUID",
+                            null));
         };
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.issuerUri()), audience, organisation));
@@ -109,10 +120,10 @@ public class ArrivalSecurityAutoConfiguration {
 
     /** Control characters in paths and parameters, and oversized bodies, are refused before anything reads them. */
     @Bean
-    public FilterRegistrationBean<RequestGuard> requestGuard(ProblemWriter problems,
-            @Value("${" + MAX_BODY_SIZE + ":1MB}") DataSize maxBodySize) {
-        FilterRegistrationBean<RequestGuard> registration = new FilterRegistrationBean<>(
-                new RequestGuard(maxBodySize.toBytes(), problems));
+    public FilterRegistrationBean<RequestGuard> requestGuard(
+            ProblemWriter problems, @Value("${" + MAX_BODY_SIZE + ":1MB}") DataSize maxBodySize) {
+        FilterRegistrationBean<RequestGuard> registration =
+                new FilterRegistrationBean<>(new RequestGuard(maxBodySize.toBytes(), problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }
@@ -120,8 +131,11 @@ public class ArrivalSecurityAutoConfiguration {
     /** An address the security firewall refuses (a "..", an encoded slash, a NUL) is a 400 problem too. */
     @Bean
     public RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
-        return (request, response, e) -> problems.write(response, org.springframework.http.HttpStatus.BAD_REQUEST,
-                "Invalid input", "The request address is not accepted: " + e.getMessage());
+        return (request, response, e) -> problems.write(
+                response,
+                org.springframework.http.HttpStatus.BAD_REQUEST,
+                "Invalid input",
+                "The request address is not accepted: " + e.getMessage());
     }
 
     @Bean
@@ -160,20 +174,27 @@ public class ArrivalSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    public SecurityFilterChain arrivalSecurityFilterChain(HttpSecurity http, SecurityProperties properties,
-            KeycloakTokenConverter converter, ProblemAuthenticationHandlers problems) throws Exception {
+    public SecurityFilterChain arrivalSecurityFilterChain(
+            HttpSecurity http,
+            SecurityProperties properties,
+            KeycloakTokenConverter converter,
+            ProblemAuthenticationHandlers problems)
+            throws Exception {
         http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll()
-                        .requestMatchers("/error").permitAll()
-                        // operating endpoints beyond health and info (dead letters and their replay)
-                        .requestMatchers("/actuator/**").hasRole(Roles.PLATFORM_ADMIN)
-                        .anyRequest().authenticated())
-                .oauth2ResourceServer(rs -> rs
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+                .authorizeHttpRequests(
+                        auth -> auth.requestMatchers(properties.publicPaths().toArray(String[]::new))
+                                .permitAll()
+                                .requestMatchers("/error")
+                                .permitAll()
+                                // operating endpoints beyond health and info (dead letters and their replay)
+                                .requestMatchers("/actuator/**")
+                                .hasRole(Roles.PLATFORM_ADMIN)
+                                .anyRequest()
+                                .authenticated())
+                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));

@@ -2,7 +2,6 @@ package org.arrival.platform.security;
 
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.contracts.common.Actor;
 import org.jspecify.annotations.Nullable;
 
@@ -10,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * The authenticated user behind a request: who they are, the organisation they act for (the token's
  * {@code org_id}, a registry stakeholder id) and their realm roles.
  */
-public record Caller(String userId, String username, @Nullable UUID organisationId, Set<String> roles) {
+public record Caller(
+        String userId, String username, @Nullable UUID organisationId, Set<String> roles) {
 
     public Caller {
         roles = Set.copyOf(roles);

@@ -2,7 +2,6 @@ package org.arrival.platform.security;
 
 import java.util.Locale;
 import java.util.Set;
-
 import org.arrival.contracts.assessments.Count;
 import org.jspecify.annotations.Nullable;
 
@@ -27,15 +26,56 @@ public final class DisclosureControl {
     public static final int BASE = 5;
 
     /** Units of an indicator that count people (or households): such indicators are head counts too. */
-    private static final Set<String> PEOPLE_UNITS = Set.of("people", "person", "persons", "individuals", "individual",
-            "households", "household", "families", "family", "refugees", "refugee", "migrants", "migrant", "children",
-            "child", "women", "men", "girls", "boys", "students", "pupils", "patients", "beneficiaries", "participants",
-            "residents", "idps", "personnes", "ménages", "familles", "enfants", "femmes", "hommes", "bénéficiaires",
-            "personas", "hogares", "familias", "niños", "mujeres", "hombres", "beneficiarios", "أشخاص", "أسر",
-            "أطفال", "نساء", "رجال", "head count", "headcount");
+    private static final Set<String> PEOPLE_UNITS = Set.of(
+            "people",
+            "person",
+            "persons",
+            "individuals",
+            "individual",
+            "households",
+            "household",
+            "families",
+            "family",
+            "refugees",
+            "refugee",
+            "migrants",
+            "migrant",
+            "children",
+            "child",
+            "women",
+            "men",
+            "girls",
+            "boys",
+            "students",
+            "pupils",
+            "patients",
+            "beneficiaries",
+            "participants",
+            "residents",
+            "idps",
+            "personnes",
+            "ménages",
+            "familles",
+            "enfants",
+            "femmes",
+            "hommes",
+            "bénéficiaires",
+            "personas",
+            "hogares",
+            "familias",
+            "niños",
+            "mujeres",
+            "hombres",
+            "beneficiarios",
+            "أشخاص",
+            "أسر",
+            "أطفال",
+            "نساء",
+            "رجال",
+            "head count",
+            "headcount");
 
-    private DisclosureControl() {
-    }
+    private DisclosureControl() {}
 
     public static boolean small(long value) {
         return value < THRESHOLD;

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -33,7 +32,8 @@ public class KeycloakTokenConverter implements Converter<Jwt, AbstractAuthentica
             roles.addAll(rolesAt(clientAccess));
         }
         Collection<GrantedAuthority> authorities = roles.stream()
-                .map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r)).toList();
+                .map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r))
+                .toList();
         String subject = jwt.getSubject();
         if (subject == null) {
             // the user's id is what their changes are recorded under (created_by, the events' actor)
@@ -53,6 +53,9 @@ public class KeycloakTokenConverter implements Converter<Jwt, AbstractAuthentica
         if (access == null || !(access.get("roles") instanceof Collection<?> roles)) {
             return List.of();
         }
-        return roles.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+        return roles.stream()
+                .filter(String.class::isInstance)
+                .map(String.class::cast)
+                .toList();
     }
 }

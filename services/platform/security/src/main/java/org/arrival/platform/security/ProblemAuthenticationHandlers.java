@@ -1,10 +1,8 @@
 package org.arrival.platform.security;
 
-import java.io.IOException;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -14,7 +12,6 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /** 401 and 403 from the security filters as problem+json, keeping the RFC 6750 WWW-Authenticate header. */
@@ -45,7 +42,8 @@ public class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, 
         write(response, HttpStatus.FORBIDDEN, "Forbidden", "You may not do this");
     }
 
-    private void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
+    private void write(HttpServletResponse response, HttpStatus status, String title, String detail)
+            throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         response.setStatus(status.value());

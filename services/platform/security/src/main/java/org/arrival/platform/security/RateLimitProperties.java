@@ -1,7 +1,6 @@
 package org.arrival.platform.security;
 
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -17,8 +16,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param expensivePaths path patterns ({@code /forums/*}{@code /exports/**}) of the expensive reads
  */
 @ConfigurationProperties("arrival.rate-limits")
-public record RateLimitProperties(Boolean enabled, Integer writesPerUser, Integer writesPerOrganisation,
-        Integer expensiveReadsPerUser, Integer expensiveReadsPerOrganisation, List<String> expensivePaths) {
+public record RateLimitProperties(
+        Boolean enabled,
+        Integer writesPerUser,
+        Integer writesPerOrganisation,
+        Integer expensiveReadsPerUser,
+        Integer expensiveReadsPerOrganisation,
+        List<String> expensivePaths) {
 
     public RateLimitProperties {
         enabled = enabled == null || enabled;

@@ -1,13 +1,16 @@
 package org.arrival.platform.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.arrival.platform.web.ProblemWriter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
@@ -16,13 +19,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 
 /**
  * Token buckets (Bucket4j) per user and per organisation, on writes and on a service's expensive reads, kept in
@@ -33,13 +29,17 @@ public class RateLimits implements HandlerInterceptor {
     private final RateLimitProperties properties;
     private final ProblemWriter problems;
     private final List<PathPattern> expensive;
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10))
-            .maximumSize(200_000).build();
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .maximumSize(200_000)
+            .build();
 
     public RateLimits(RateLimitProperties properties, ProblemWriter problems) {
         this.properties = properties;
         this.problems = problems;
-        this.expensive = properties.expensivePaths().stream().map(PathPatternParser.defaultInstance::parse).toList();
+        this.expensive = properties.expensivePaths().stream()
+                .map(PathPatternParser.defaultInstance::parse)
+                .toList();
     }
 
     @Override
@@ -77,7 +77,10 @@ public class RateLimits implements HandlerInterceptor {
         }
         long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + 999_999_999L));
         response.setHeader("Retry-After", Long.toString(seconds));
-        problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
+        problems.write(
+                response,
+                HttpStatus.TOO_MANY_REQUESTS,
+                "Too many requests",
                 "Too many " + ("write".equals(kind) ? "changes" : "requests of this kind")
                         + " in a short time from you or your organisation; try again in " + seconds + " s");
         return false;
@@ -85,9 +88,14 @@ public class RateLimits implements HandlerInterceptor {
 
     /** 0 when a token was taken, otherwise how long until one is free. */
     private long take(String key, int perMinute) {
-        Bucket bucket = buckets.get(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
-                .build());
+        Bucket bucket = buckets.get(
+                key,
+                k -> Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(perMinute)
+                                .refillGreedy(perMinute, Duration.ofMinutes(1))
+                                .build())
+                        .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill());
     }

@@ -4,9 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
-
 import org.arrival.contracts.DataClassification;
-
 import org.jspecify.annotations.Nullable;
 
 /** What decides who may read a record: its owner, its classification and the forums it is shared with. */
@@ -26,12 +24,13 @@ public record RecordScope(@Nullable UUID owner, DataClassification classificatio
      * enforcement bodies, then ORGANISATION, the owner alone), and at least RESTRICTED when one belongs to an
      * organisation hidden from enforcement bodies, so that no enforcement body is told of it.
      */
-    public static DataClassification strictest(DataClassification floor, Collection<RecordScope> sources,
-            Predicate<UUID> hiddenFromEnforcementBodies) {
+    public static DataClassification strictest(
+            DataClassification floor, Collection<RecordScope> sources, Predicate<UUID> hiddenFromEnforcementBodies) {
         DataClassification result = floor;
         for (RecordScope source : sources) {
             DataClassification c = source.classification();
-            if (hiddenFromEnforcementBodies.test(source.owner()) && narrowness(c) < narrowness(DataClassification.RESTRICTED)) {
+            if (hiddenFromEnforcementBodies.test(source.owner())
+                    && narrowness(c) < narrowness(DataClassification.RESTRICTED)) {
                 c = DataClassification.RESTRICTED;
             }
             if (narrowness(c) > narrowness(result)) {

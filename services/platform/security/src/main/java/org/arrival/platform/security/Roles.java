@@ -17,6 +17,5 @@ public final class Roles {
     /** Reads what their organisation may see. Every member has it. */
     public static final String MEMBER = "member";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -1,7 +1,6 @@
 package org.arrival.platform.security;
 
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -20,8 +19,8 @@ public record SecurityProperties(String issuerUri, String jwkSetUri, String audi
             audience = "arrival-api";
         }
         if (publicPaths == null) {
-            publicPaths = List.of("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**",
-                    "/swagger-ui.html");
+            publicPaths = List.of(
+                    "/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html");
         }
     }
 
@@ -30,7 +29,8 @@ public record SecurityProperties(String issuerUri, String jwkSetUri, String audi
             return jwkSetUri;
         }
         if (issuerUri == null || issuerUri.isBlank()) {
-            throw new IllegalStateException("arrival.security.issuer-uri is not set: the token issuer (Keycloak realm) must be configured");
+            throw new IllegalStateException(
+                    "arrival.security.issuer-uri is not set: the token issuer (Keycloak realm) must be configured");
         }
         return issuerUri.replaceAll("/$", "") + "/protocol/openid-connect/certs";
     }

@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.contracts.DataClassification;
 import org.jspecify.annotations.Nullable;
 

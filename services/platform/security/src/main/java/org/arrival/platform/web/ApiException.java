@@ -1,9 +1,8 @@
 package org.arrival.platform.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,7 +40,10 @@ public abstract class ApiException extends RuntimeException {
      * {@code max}), so that a client can word it in its user's language; {@code message} is the English wording.
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record FieldError(@Nullable String field, @Nullable String message, @Nullable String code,
+    public record FieldError(
+            @Nullable String field,
+            @Nullable String message,
+            @Nullable String code,
             Map<String, Object> parameters) {
 
         public FieldError {

@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
@@ -20,8 +19,7 @@ import org.springframework.transaction.TransactionTimedOutException;
  */
 public final class DatabaseUnavailable {
 
-    private DatabaseUnavailable() {
-    }
+    private DatabaseUnavailable() {}
 
     /** Whether the exception is the database being unavailable (and not, say, a constraint or a bug). */
     public static boolean is(Throwable e) {
@@ -36,12 +34,16 @@ public final class DatabaseUnavailable {
 
     private static boolean connectionFailure(@Nullable Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof SQLTimeoutException || t instanceof DataAccessResourceFailureException) {
+            if (t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLTimeoutException
+                    || t instanceof DataAccessResourceFailureException) {
                 return true;
             }
             // SQLState class 08: connection exception
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
                 return true;
             }
         }

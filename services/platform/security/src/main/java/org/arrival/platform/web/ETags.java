@@ -5,8 +5,7 @@ import org.jspecify.annotations.Nullable;
 /** Record versions as strong entity tags: version 3 is {@code "3"}. */
 public final class ETags {
 
-    private ETags() {
-    }
+    private ETags() {}
 
     public static String of(long version) {
         return "\"" + version + "\"";

@@ -1,9 +1,6 @@
 package org.arrival.platform.web;
 
 import java.util.List;
-
-import org.arrival.platform.web.InvalidInput;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,8 +10,12 @@ public record PageQuery(int page, int size, String sortField, boolean descending
 
     public static final int MAX_SIZE = 200;
 
-    public static PageQuery parse(@Nullable Integer page, @Nullable Integer size, @Nullable String sort,
-            List<String> sortable, String defaultSort) {
+    public static PageQuery parse(
+            @Nullable Integer page,
+            @Nullable Integer size,
+            @Nullable String sort,
+            List<String> sortable,
+            String defaultSort) {
         int p = page == null ? 0 : page;
         int s = size == null ? 50 : size;
         if (p < 0) {
@@ -27,8 +28,8 @@ public record PageQuery(int page, int size, String sortField, boolean descending
         boolean desc = value.startsWith("-");
         String field = desc ? value.substring(1) : value;
         if (!sortable.contains(field)) {
-            throw InvalidInput.field("sort", "must be one of " + String.join(", ", sortable)
-                    + " (prefix with - for descending)");
+            throw InvalidInput.field(
+                    "sort", "must be one of " + String.join(", ", sortable) + " (prefix with - for descending)");
         }
         return new PageQuery(p, s, field, desc);
     }

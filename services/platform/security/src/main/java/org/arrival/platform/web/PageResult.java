@@ -7,8 +7,8 @@ import java.util.function.Function;
 public record PageResult<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
 
     public static <T> PageResult<T> of(List<T> items, PageQuery query, long total) {
-        return new PageResult<>(items, query.page(), query.size(), total,
-                (int) Math.ceil(total / (double) query.size()));
+        return new PageResult<>(
+                items, query.page(), query.size(), total, (int) Math.ceil(total / (double) query.size()));
     }
 
     public <R> PageResult<R> map(Function<T, R> f) {

@@ -6,7 +6,10 @@ import java.util.List;
 public class PayloadTooLarge extends ApiException {
 
     public PayloadTooLarge(long limit) {
-        super(413, "Payload too large", "The request body is larger than " + limit + " bytes, the most this API accepts",
+        super(
+                413,
+                "Payload too large",
+                "The request body is larger than " + limit + " bytes, the most this API accepts",
                 List.of());
     }
 }

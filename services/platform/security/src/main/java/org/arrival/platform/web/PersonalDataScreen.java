@@ -44,8 +44,8 @@ public final class PersonalDataScreen {
             "(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,}");
 
     /** A run of digits with the separators people write phone numbers with, starting with + or a trunk 0. */
-    private static final Pattern PHONE_RUN = Pattern.compile(
-            "(?<![\\p{L}\\p{N}/.,-])(\\+|00|\\(0|0)[\\d\\s().-]{7,22}\\d(?![\\p{L}\\p{N}])");
+    private static final Pattern PHONE_RUN =
+            Pattern.compile("(?<![\\p{L}\\p{N}/.,-])(\\+|00|\\(0|0)[\\d\\s().-]{7,22}\\d(?![\\p{L}\\p{N}])");
 
     private static final Pattern PHONE_WORD = Pattern.compile(
             "(?<!\\p{L})(tel|tél|phone|telephone|téléphone|teléfono|telefono|mobile|mob|cell|cellphone|portable|"
@@ -61,8 +61,9 @@ public final class PersonalDataScreen {
             + "unhcr\\s+(?:id|number|no)|registration\\s+(?:number|no)|num[ée]ro\\s+d['’]enregistrement|"
             + "n[úu]mero\\s+de\\s+registro|بطاقة\\s+(?:الهوية|لاجئ)|رقم\\s+(?:الهوية|التسجيل|الجواز)";
 
-    private static final Pattern DOCUMENT_WORD = Pattern.compile("(?<!\\p{L})(" + DOCUMENT_WORDS + ")"
-            + "\\s*(no\\.?|number|nº|n°|num[ée]ro|número|#|:)?\\s*:?\\s*([A-Z]{0,4}[-/ ]?\\d[\\dA-Z/ -]{3,18}[\\dA-Z])",
+    private static final Pattern DOCUMENT_WORD = Pattern.compile(
+            "(?<!\\p{L})(" + DOCUMENT_WORDS + ")"
+                    + "\\s*(no\\.?|number|nº|n°|num[ée]ro|número|#|:)?\\s*:?\\s*([A-Z]{0,4}[-/ ]?\\d[\\dA-Z/ -]{3,18}[\\dA-Z])",
             FLAGS);
 
     /**
@@ -88,12 +89,13 @@ public final class PersonalDataScreen {
             + "|\\d{1,2}(st|nd|rd|th)?\\s+(de\\s+)?(" + MONTHS + ")\\.?,?\\s+(de\\s+)?\\d{4}"
             + "|(" + MONTHS + ")\\.?\\s+\\d{1,2}(st|nd|rd|th)?,?\\s+\\d{4})";
 
-    private static final Pattern BIRTH = Pattern.compile("(?<!\\p{L})(born|b\\.|date\\s+of\\s+birth|birth\\s*date|"
-            + "d\\.?o\\.?b\\.?|n[ée]e?\\s+le|date\\s+de\\s+naissance|nacid[oa]\\s+el|fecha\\s+de\\s+nacimiento|"
-            + "تاريخ\\s+الميلاد|مواليد|وُ?لد(?:ت)?)\\s*(on|:)?\\s*:?\\s*" + FULL_DATE, FLAGS);
+    private static final Pattern BIRTH = Pattern.compile(
+            "(?<!\\p{L})(born|b\\.|date\\s+of\\s+birth|birth\\s*date|"
+                    + "d\\.?o\\.?b\\.?|n[ée]e?\\s+le|date\\s+de\\s+naissance|nacid[oa]\\s+el|fecha\\s+de\\s+nacimiento|"
+                    + "تاريخ\\s+الميلاد|مواليد|وُ?لد(?:ت)?)\\s*(on|:)?\\s*:?\\s*" + FULL_DATE,
+            FLAGS);
 
-    private PersonalDataScreen() {
-    }
+    private PersonalDataScreen() {}
 
     /** The first kind of personal data the text seems to hold, if any. */
     public static Optional<Finding> screen(String text) {
@@ -133,8 +135,10 @@ public final class PersonalDataScreen {
             String run = m.group();
             long digits = run.chars().filter(Character::isDigit).count();
             boolean international = run.startsWith("+") || run.startsWith("00");
-            if (digits >= 9 && digits <= 15 && !looksLikeDate(run) && (international || run.startsWith("0")
-                    || run.startsWith("(0"))) {
+            if (digits >= 9
+                    && digits <= 15
+                    && !looksLikeDate(run)
+                    && (international || run.startsWith("0") || run.startsWith("(0"))) {
                 return true;
             }
         }

@@ -5,19 +5,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -30,7 +29,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
@@ -82,80 +80,94 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return api(InvalidInput.field(e.getName(), "'" + e.getValue() + "' is not " + expected));
     }
 
-    @ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
-            QueryTimeoutException.class, TransactionTimedOutException.class, CannotCreateTransactionException.class })
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        TransientDataAccessResourceException.class,
+        QueryTimeoutException.class,
+        TransactionTimedOutException.class,
+        CannotCreateTransactionException.class
+    })
     public ResponseEntity<Object> databaseUnavailable(Exception e) {
         if (!DatabaseUnavailable.is(e)) {
             return unexpected(e);
         }
         log.warn("database unavailable, answered 503: {}", e.toString());
         long seconds = Math.max(1, retryAfter.toSeconds());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE,
                 "The service's database is busy or unreachable, so the request was not carried out. Try again in "
                         + seconds + " seconds.");
         problem.setTitle("Service unavailable");
         problem.setType(URI.create("about:blank"));
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER,
-                Long.toString(seconds)).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Object> unexpected(Exception e) {
         log.error("unexpected error", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR,
                 "The request could not be completed; nothing was changed. If it keeps happening, report it with the time of the request.");
         problem.setTitle("Internal error");
         return respond(problem);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return api(readableProblem(outermostJsonProblem(ex)));
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<ApiException.FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(f -> new ApiException.FieldError(f.getField(), f.getDefaultMessage(), constraintCode(f),
-                        constraintLimits(f))).toList();
+                .map(f -> new ApiException.FieldError(
+                        f.getField(), f.getDefaultMessage(), constraintCode(f), constraintLimits(f)))
+                .toList();
         List<ApiException.FieldError> global = ex.getBindingResult().getGlobalErrors().stream()
-                .map(g -> new ApiException.FieldError(g.getObjectName(), g.getDefaultMessage())).toList();
+                .map(g -> new ApiException.FieldError(g.getObjectName(), g.getDefaultMessage()))
+                .toList();
         List<ApiException.FieldError> all = new java.util.ArrayList<>(errors);
         all.addAll(global);
-        return api(new InvalidInput(all.stream().map(f -> f.field() + ": " + f.message())
-                .collect(Collectors.joining("; ")), all));
+        return api(new InvalidInput(
+                all.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; ")), all));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<ApiException.FieldError> errors = ex.getParameterValidationResults().stream()
                 .flatMap(r -> r.getResolvableErrors().stream()
-                        .map(err -> new ApiException.FieldError(r.getMethodParameter().getParameterName(),
-                                err.getDefaultMessage())))
+                        .map(err -> new ApiException.FieldError(
+                                r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
                 .toList();
-        return api(new InvalidInput(errors.stream().map(f -> f.field() + ": " + f.message())
-                .collect(Collectors.joining("; ")), errors));
+        return api(new InvalidInput(
+                errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; ")), errors));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            HttpMediaTypeNotSupportedException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "Content type " + ex.getContentType() + " is not supported; send application/json");
         problem.setTitle("Unsupported media type");
         return respond(problem);
     }
 
     @Override
-    protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
-            HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+    protected @Nullable ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
-            return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            return ResponseEntity.status(response.getStatusCode())
+                    .headers(response.getHeaders())
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
         }
         return response;
     }
@@ -172,13 +184,14 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             return Map.of();
         }
         Map<String, Object> limits = new java.util.TreeMap<>();
-        jakarta.validation.ConstraintViolation<?> violation = error.unwrap(jakarta.validation.ConstraintViolation.class);
+        jakarta.validation.ConstraintViolation<?> violation =
+                error.unwrap(jakarta.validation.ConstraintViolation.class);
         Map<String, Object> attributes = violation.getConstraintDescriptor().getAttributes();
         attributes.forEach((name, value) -> {
-                    if (LIMITS.contains(name) && (value instanceof Number || value instanceof String)) {
-                        limits.put(name, value);
-                    }
-                });
+            if (LIMITS.contains(name) && (value instanceof Number || value instanceof String)) {
+                limits.put(name, value);
+            }
+        });
         return limits;
     }
 
@@ -238,12 +251,28 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     private static String describe(Class<?> type) {
         if (type.isEnum()) {
             Object[] values = type.getEnumConstants();
-            return "one of " + java.util.Arrays.stream(values).map(Object::toString).collect(Collectors.joining(", "));
+            return "one of "
+                    + java.util.Arrays.stream(values).map(Object::toString).collect(Collectors.joining(", "));
         }
-        Map<Class<?>, String> names = Map.of(java.util.UUID.class, "a UUID", java.time.LocalDate.class,
-                "a date (YYYY-MM-DD)", Integer.class, "an integer", int.class, "an integer", Long.class,
-                "an integer", long.class, "an integer", Boolean.class, "true or false", boolean.class, "true or false",
-                String.class, "a string");
+        Map<Class<?>, String> names = Map.of(
+                java.util.UUID.class,
+                "a UUID",
+                java.time.LocalDate.class,
+                "a date (YYYY-MM-DD)",
+                Integer.class,
+                "an integer",
+                int.class,
+                "an integer",
+                Long.class,
+                "an integer",
+                long.class,
+                "an integer",
+                Boolean.class,
+                "true or false",
+                boolean.class,
+                "true or false",
+                String.class,
+                "a string");
         return names.getOrDefault(type, "a " + type.getSimpleName());
     }
 
@@ -251,6 +280,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         if (problem.getType() == null) {
             problem.setType(URI.create("about:blank"));
         }
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

@@ -1,14 +1,11 @@
 package org.arrival.platform.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /** Writes a problem+json answer where no controller advice reaches: in filters and interceptors. */

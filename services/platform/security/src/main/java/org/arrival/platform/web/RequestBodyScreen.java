@@ -1,5 +1,6 @@
 package org.arrival.platform.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
@@ -20,16 +21,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
-import org.jspecify.annotations.Nullable;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -51,18 +48,23 @@ public class RequestBodyScreen extends RequestBodyAdviceAdapter {
     public static final int EARLIEST_YEAR = 1900;
     public static final int LATEST_YEAR = 2200;
     private static final int MAX_DEPTH = 32;
-    private static final long YEAR_MINUS_9999 = java.time.LocalDate.of(-9999, 1, 1).toEpochDay() * 86_400;
+    private static final long YEAR_MINUS_9999 =
+            java.time.LocalDate.of(-9999, 1, 1).toEpochDay() * 86_400;
     private static final long YEAR_9999 = java.time.LocalDate.of(9999, 12, 31).toEpochDay() * 86_400;
 
     @Override
-    public boolean supports(MethodParameter parameter, Type targetType,
-            Class<? extends HttpMessageConverter<?>> converterType) {
+    public boolean supports(
+            MethodParameter parameter, Type targetType, Class<? extends HttpMessageConverter<?>> converterType) {
         return true;
     }
 
     @Override
-    public Object afterBodyRead(Object body, HttpInputMessage inputMessage, MethodParameter parameter,
-            Type targetType, Class<? extends HttpMessageConverter<?>> converterType) {
+    public Object afterBodyRead(
+            Object body,
+            HttpInputMessage inputMessage,
+            MethodParameter parameter,
+            Type targetType,
+            Class<? extends HttpMessageConverter<?>> converterType) {
         check(body);
         return body;
     }
@@ -71,8 +73,12 @@ public class RequestBodyScreen extends RequestBodyAdviceAdapter {
     public static void check(Object body) {
         List<ApiException.FieldError> errors = problems(body);
         if (!errors.isEmpty()) {
-            throw new InvalidInput(errors.stream().map(e -> e.field() + ": " + e.message())
-                    .reduce((a, b) -> a + "; " + b).orElse(""), errors);
+            throw new InvalidInput(
+                    errors.stream()
+                            .map(e -> e.field() + ": " + e.message())
+                            .reduce((a, b) -> a + "; " + b)
+                            .orElse(""),
+                    errors);
         }
     }
 
@@ -84,8 +90,8 @@ public class RequestBodyScreen extends RequestBodyAdviceAdapter {
     }
 
     /** The problem with one text, if any: control characters always, personal data as the field says. */
-    public static Optional<ApiException.FieldError> textProblem(String field, String text, boolean freeText,
-            boolean contactAllowed) {
+    public static Optional<ApiException.FieldError> textProblem(
+            String field, String text, boolean freeText, boolean contactAllowed) {
         String control = controlProblem(text);
         if (control != null) {
             return Optional.of(new ApiException.FieldError(field, control, "text.control-character"));
@@ -94,8 +100,11 @@ public class RequestBodyScreen extends RequestBodyAdviceAdapter {
             return Optional.empty();
         }
         return (contactAllowed ? PersonalDataScreen.screenAllowingContact(text) : PersonalDataScreen.screen(text))
-                .map(f -> new ApiException.FieldError(field, "looks like " + f.description()
-                        + " of a person; Arrival keeps no personal data about people, so remove it", f.code()));
+                .map(f -> new ApiException.FieldError(
+                        field,
+                        "looks like " + f.description()
+                                + " of a person; Arrival keeps no personal data about people, so remove it",
+                        f.code()));
     }
 
     /** What is wrong with the characters of a text, or null. */
@@ -122,25 +131,30 @@ public class RequestBodyScreen extends RequestBodyAdviceAdapter {
         return null;
     }
 
-    private static void walk(@Nullable Object value, String path, @Nullable AnnotatedElement field,
-            List<ApiException.FieldError> errors, int depth) {
+    private static void walk(
+            @Nullable Object value,
+            String path,
+            @Nullable AnnotatedElement field,
+            List<ApiException.FieldError> errors,
+            int depth) {
         if (value == null || depth > MAX_DEPTH) {
             return;
         }
         String name = path.isEmpty() ? "body" : path;
         switch (value) {
-            case String s -> textProblem(name, s, field == null || !field.isAnnotationPresent(NotFreeText.class),
-                    field != null && field.isAnnotationPresent(OrganisationContact.class)).ifPresent(errors::add);
+            case String s ->
+                textProblem(
+                                name,
+                                s,
+                                field == null || !field.isAnnotationPresent(NotFreeText.class),
+                                field != null && field.isAnnotationPresent(OrganisationContact.class))
+                        .ifPresent(errors::add);
             case Double d -> finite(name, d, errors);
             case Float f -> finite(name, f.doubleValue(), errors);
-            case Number n -> {
-            }
-            case Boolean b -> {
-            }
-            case Enum<?> e -> {
-            }
-            case java.util.UUID u -> {
-            }
+            case Number n -> {}
+            case Boolean b -> {}
+            case Enum<?> e -> {}
+            case java.util.UUID u -> {}
             case LocalDate d -> year(name, d.getYear(), field, errors);
             case LocalDateTime d -> year(name, d.getYear(), field, errors);
             case OffsetDateTime d -> year(name, d.getYear(), field, errors);
@@ -156,14 +170,16 @@ public class RequestBodyScreen extends RequestBodyAdviceAdapter {
                     walk(item, path + "[" + i++ + "]", field, errors, depth + 1);
                 }
             }
-            case Map<?, ?> m -> m.forEach((k, v) -> {
-                String key = String.valueOf(k);
-                String problem = controlProblem(key);
-                if (problem != null) {
-                    errors.add(new ApiException.FieldError(name, "has a key that " + problem, "text.control-character"));
-                }
-                walk(v, path.isEmpty() ? key : path + "." + key, field, errors, depth + 1);
-            });
+            case Map<?, ?> m ->
+                m.forEach((k, v) -> {
+                    String key = String.valueOf(k);
+                    String problem = controlProblem(key);
+                    if (problem != null) {
+                        errors.add(new ApiException.FieldError(
+                                name, "has a key that " + problem, "text.control-character"));
+                    }
+                    walk(v, path.isEmpty() ? key : path + "." + key, field, errors, depth + 1);
+                });
             default -> {
                 if (value.getClass().isArray()) {
                     for (int i = 0; i < Array.getLength(value); i++) {
@@ -243,14 +259,17 @@ public class RequestBodyScreen extends RequestBodyAdviceAdapter {
         return instant.atOffset(ZoneOffset.UTC).getYear();
     }
 
-    private static void year(String name, int year, @Nullable AnnotatedElement field,
-            List<ApiException.FieldError> errors) {
+    private static void year(
+            String name, int year, @Nullable AnnotatedElement field, List<ApiException.FieldError> errors) {
         YearRange range = field == null ? null : field.getAnnotation(YearRange.class);
         int from = range == null ? EARLIEST_YEAR : range.from();
         int to = range == null ? LATEST_YEAR : range.to();
         if (year < from || year > to) {
-            errors.add(new ApiException.FieldError(name, "must be a date between the years " + from + " and " + to,
-                    "date.out-of-range", java.util.Map.of("from", from, "to", to)));
+            errors.add(new ApiException.FieldError(
+                    name,
+                    "must be a date between the years " + from + " and " + to,
+                    "date.out-of-range",
+                    java.util.Map.of("from", from, "to", to)));
         }
     }
 }

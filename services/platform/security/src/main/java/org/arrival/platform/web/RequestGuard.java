@@ -1,11 +1,5 @@
 package org.arrival.platform.web;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -13,8 +7,12 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -48,8 +46,8 @@ public class RequestGuard extends OncePerRequestFilter {
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
             String nameProblem = RequestBodyScreen.controlProblem(parameter.getKey());
             if (nameProblem != null) {
-                errors.add(new ApiException.FieldError("query", "a parameter name " + nameProblem,
-                        "text.control-character"));
+                errors.add(new ApiException.FieldError(
+                        "query", "a parameter name " + nameProblem, "text.control-character"));
                 continue;
             }
             for (String value : parameter.getValue()) {
@@ -61,8 +59,14 @@ public class RequestGuard extends OncePerRequestFilter {
             }
         }
         if (!errors.isEmpty()) {
-            problems.write(response, new InvalidInput(errors.stream().map(e -> e.field() + ": " + e.message())
-                    .reduce((a, b) -> a + "; " + b).orElse(""), errors));
+            problems.write(
+                    response,
+                    new InvalidInput(
+                            errors.stream()
+                                    .map(e -> e.field() + ": " + e.message())
+                                    .reduce((a, b) -> a + "; " + b)
+                                    .orElse(""),
+                            errors));
             return;
         }
         if (length < 0 && hasBody(request)) {
@@ -82,8 +86,8 @@ public class RequestGuard extends OncePerRequestFilter {
             return null;
         }
         try {
-            return RequestBodyScreen.controlProblem(java.net.URLDecoder.decode(uri.replace("+", "%2B"),
-                    java.nio.charset.StandardCharsets.UTF_8));
+            return RequestBodyScreen.controlProblem(
+                    java.net.URLDecoder.decode(uri.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             return "is not a valid address";
         }
@@ -152,9 +156,8 @@ public class RequestGuard extends OncePerRequestFilter {
 
         @Override
         public java.io.BufferedReader getReader() {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
-                    java.nio.charset.StandardCharsets.UTF_8));
+            return new java.io.BufferedReader(
+                    new java.io.InputStreamReader(getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
         }
     }
-
 }

@@ -6,7 +6,11 @@ import java.util.List;
 public class StaleVersion extends ApiException {
 
     public StaleVersion(String kind, Object id, long expected) {
-        super(412, "Precondition failed", "The " + kind + " " + id + " is no longer at version " + expected
-                + "; fetch it again and retry with its current ETag", List.of());
+        super(
+                412,
+                "Precondition failed",
+                "The " + kind + " " + id + " is no longer at version " + expected
+                        + "; fetch it again and retry with its current ETag",
+                List.of());
     }
 }

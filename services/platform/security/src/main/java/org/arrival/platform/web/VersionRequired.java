@@ -6,7 +6,10 @@ import java.util.List;
 public class VersionRequired extends ApiException {
 
     public VersionRequired() {
-        super(428, "Precondition required",
-                "Send the record's ETag in an If-Match header so that concurrent changes are not lost", List.of());
+        super(
+                428,
+                "Precondition required",
+                "Send the record's ETag in an If-Match header so that concurrent changes are not lost",
+                List.of());
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-
 import org.arrival.contracts.assessments.Count;
 import org.junit.jupiter.api.Test;
 
@@ -42,8 +41,8 @@ class DisclosureControlTest {
     }
 
     @Property(tries = 2000)
-    void noDifferenceOfTwoShownCountsIsBetweenOneAndFour(@ForAll @IntRange(min = 0, max = 1_000_000) int a,
-            @ForAll @IntRange(min = 0, max = 1_000_000) int b) {
+    void noDifferenceOfTwoShownCountsIsBetweenOneAndFour(
+            @ForAll @IntRange(min = 0, max = 1_000_000) int a, @ForAll @IntRange(min = 0, max = 1_000_000) int b) {
         Count x = DisclosureControl.shown(a);
         Count y = DisclosureControl.shown(b);
         if (x.value() != null && y.value() != null) {
@@ -121,6 +120,7 @@ class DisclosureControlTest {
     }
 
     private static int difference(int a, int b) {
-        return Math.abs(DisclosureControl.shown(a).value() - DisclosureControl.shown(b).value());
+        return Math.abs(
+                DisclosureControl.shown(a).value() - DisclosureControl.shown(b).value());
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.arrival.platform.testing.TestTokenIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -47,20 +46,30 @@ class JwtDecoderTest {
 
     @Test
     void acceptsAnAudienceListThatIncludesTheApi() {
-        assertThat(decoder.decode(ISSUER.user("amina", ORG).audience("account", "arrival-api").encode())).isNotNull();
+        assertThat(decoder.decode(ISSUER.user("amina", ORG)
+                        .audience("account", "arrival-api")
+                        .encode()))
+                .isNotNull();
     }
 
     @Test
     void refusesAnExpiredToken() {
-        refusedFor(ISSUER.user("amina", ORG)
-                // issued 20 minutes ago, expired 10 minutes ago: well past the decoder's 60 s clock skew
-                .claim("iat", java.util.Date.from(Instant.now().minusSeconds(1200)))
-                .expiresAt(Instant.now().minusSeconds(600)).encode(), "expired");
+        refusedFor(
+                ISSUER.user("amina", ORG)
+                        // issued 20 minutes ago, expired 10 minutes ago: well past the decoder's 60 s clock skew
+                        .claim("iat", java.util.Date.from(Instant.now().minusSeconds(1200)))
+                        .expiresAt(Instant.now().minusSeconds(600))
+                        .encode(),
+                "expired");
     }
 
     @Test
     void refusesAnotherIssuer() {
-        refusedFor(ISSUER.user("amina", ORG).issuer("http://127.0.0.1:1/realms/elsewhere").encode(), "iss");
+        refusedFor(
+                ISSUER.user("amina", ORG)
+                        .issuer("http://127.0.0.1:1/realms/elsewhere")
+                        .encode(),
+                "iss");
     }
 
     @Test
@@ -75,7 +84,8 @@ class JwtDecoderTest {
 
     @Test
     void refusesAForgedSignature() {
-        assertThatThrownBy(() -> decoder.decode(ISSUER.user("amina", ORG).signedByStranger().encode()))
+        assertThatThrownBy(() -> decoder.decode(
+                        ISSUER.user("amina", ORG).signedByStranger().encode()))
                 .isInstanceOf(BadJwtException.class)
                 .isNotInstanceOf(JwtValidationException.class)
                 .hasMessageContaining("signature");
@@ -89,15 +99,17 @@ class JwtDecoderTest {
     @Test
     void refusesToStartWithoutIssuer() {
         assertThatThrownBy(() -> new ArrivalSecurityAutoConfiguration()
-                .jwtDecoder(new SecurityProperties(" ", null, null, null)))
+                        .jwtDecoder(new SecurityProperties(" ", null, null, null)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("arrival.security.issuer-uri");
     }
 
     private void refusedFor(String token, String reason) {
         assertThatThrownBy(() -> decoder.decode(token))
-                .isInstanceOfSatisfying(JwtValidationException.class, e -> assertThat(e.getErrors())
-                        .extracting(OAuth2Error::getDescription)
-                        .anySatisfy(d -> assertThat(d).containsIgnoringCase(reason)));
+                .isInstanceOfSatisfying(
+                        JwtValidationException.class,
+                        e -> assertThat(e.getErrors())
+                                .extracting(OAuth2Error::getDescription)
+                                .anySatisfy(d -> assertThat(d).containsIgnoringCase(reason)));
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
@@ -23,9 +22,12 @@ class KeycloakTokenConverterTest {
     private final KeycloakTokenConverter converter = new KeycloakTokenConverter();
 
     private static Jwt jwt(Consumer<Map<String, Object>> claims) {
-        Jwt.Builder builder = Jwt.withTokenValue("token").header("alg", "RS256")
-                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(600))
-                .subject(SUBJECT).claim("azp", "arrival-web");
+        Jwt.Builder builder = Jwt.withTokenValue("token")
+                .header("alg", "RS256")
+                .issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(600))
+                .subject(SUBJECT)
+                .claim("azp", "arrival-web");
         builder.claims(claims);
         return builder.build();
     }
@@ -36,13 +38,15 @@ class KeycloakTokenConverterTest {
     }
 
     private static List<String> authorities(AbstractAuthenticationToken auth) {
-        return auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+        return auth.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .toList();
     }
 
     @Test
     void realmRolesBecomeRoleAuthoritiesAndCallerRoles() {
-        AbstractAuthenticationToken auth = converter.convert(jwt(c -> c.put("realm_access",
-                Map.of("roles", List.of("org-admin", "member")))));
+        AbstractAuthenticationToken auth =
+                converter.convert(jwt(c -> c.put("realm_access", Map.of("roles", List.of("org-admin", "member")))));
 
         assertThat(authorities(auth)).containsExactlyInAnyOrder("ROLE_org-admin", "ROLE_member");
         assertThat(caller(auth).roles()).containsExactlyInAnyOrder("org-admin", "member");
@@ -55,9 +59,11 @@ class KeycloakTokenConverterTest {
     void clientRolesOfTheAuthorisedPartyAreIncludedButNotThoseOfOtherClients() {
         AbstractAuthenticationToken auth = converter.convert(jwt(c -> {
             c.put("realm_access", Map.of("roles", List.of("member")));
-            c.put("resource_access", Map.of(
-                    "arrival-web", Map.of("roles", List.of("forum-coordinator")),
-                    "some-other-client", Map.of("roles", List.of("platform-admin"))));
+            c.put(
+                    "resource_access",
+                    Map.of(
+                            "arrival-web", Map.of("roles", List.of("forum-coordinator")),
+                            "some-other-client", Map.of("roles", List.of("platform-admin"))));
         }));
 
         assertThat(authorities(auth)).containsExactlyInAnyOrder("ROLE_member", "ROLE_forum-coordinator");
@@ -67,7 +73,9 @@ class KeycloakTokenConverterTest {
 
     @Test
     void clientRolesAreIgnoredWithoutAzp() {
-        Jwt jwt = Jwt.withTokenValue("token").header("alg", "RS256").subject(SUBJECT)
+        Jwt jwt = Jwt.withTokenValue("token")
+                .header("alg", "RS256")
+                .subject(SUBJECT)
                 .claim("resource_access", Map.of("arrival-web", Map.of("roles", List.of("platform-admin"))))
                 .build();
 
@@ -84,9 +92,10 @@ class KeycloakTokenConverterTest {
 
     @Test
     void realmAccessWithoutRolesOrWithNonStringRolesGivesOnlyTheStrings() {
-        assertThat(authorities(converter.convert(jwt(c -> c.put("realm_access", Map.of("other", "x")))))).isEmpty();
-        assertThat(authorities(converter.convert(jwt(c -> c.put("realm_access",
-                Map.of("roles", List.of("member", 42, Map.of("x", "y"))))))))
+        assertThat(authorities(converter.convert(jwt(c -> c.put("realm_access", Map.of("other", "x"))))))
+                .isEmpty();
+        assertThat(authorities(converter.convert(jwt(c ->
+                        c.put("realm_access", Map.of("roles", List.of("member", 42, Map.of("x", "y"))))))))
                 .containsExactly("ROLE_member");
     }
 
@@ -122,11 +131,16 @@ class KeycloakTokenConverterTest {
 
     @Test
     void aTokenWithoutSubjectIsRefusedInsteadOfGivingACallerWithoutUser() {
-        Jwt jwt = Jwt.withTokenValue("token").header("alg", "RS256").claim("azp", "arrival-web")
-                .claim("preferred_username", "amina").claim("org_id", ORG.toString())
-                .claim("realm_access", Map.of("roles", List.of("member"))).build();
+        Jwt jwt = Jwt.withTokenValue("token")
+                .header("alg", "RS256")
+                .claim("azp", "arrival-web")
+                .claim("preferred_username", "amina")
+                .claim("org_id", ORG.toString())
+                .claim("realm_access", Map.of("roles", List.of("member")))
+                .build();
 
-        assertThatThrownBy(() -> converter.convert(jwt)).isInstanceOf(InvalidBearerTokenException.class)
+        assertThatThrownBy(() -> converter.convert(jwt))
+                .isInstanceOf(InvalidBearerTokenException.class)
                 .hasMessageContaining("subject");
     }
 

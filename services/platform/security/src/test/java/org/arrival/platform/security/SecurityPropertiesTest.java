@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class SecurityPropertiesTest {
@@ -14,7 +13,8 @@ class SecurityPropertiesTest {
         SecurityProperties p = new SecurityProperties("http://kc/realms/arrival", null, null, null);
 
         assertThat(p.audience()).isEqualTo("arrival-api");
-        assertThat(p.publicPaths()).contains("/actuator/health/**", "/v3/api-docs/**")
+        assertThat(p.publicPaths())
+                .contains("/actuator/health/**", "/v3/api-docs/**")
                 .noneMatch(path -> path.startsWith("/api"));
     }
 
@@ -26,8 +26,8 @@ class SecurityPropertiesTest {
 
     @Test
     void explicitValuesAreKept() {
-        SecurityProperties p = new SecurityProperties("http://kc/realms/arrival", "http://keys/jwks", "other-api",
-                List.of("/open"));
+        SecurityProperties p =
+                new SecurityProperties("http://kc/realms/arrival", "http://keys/jwks", "other-api", List.of("/open"));
 
         assertThat(p.audience()).isEqualTo("other-api");
         assertThat(p.publicPaths()).containsExactly("/open");

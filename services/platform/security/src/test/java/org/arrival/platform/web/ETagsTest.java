@@ -3,10 +3,10 @@ package org.arrival.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ETagsTest {
 
@@ -28,22 +28,21 @@ class ETagsTest {
     @NullSource
     @ValueSource(strings = {"", "   "})
     void missingIfMatchIsVersionRequired(String ifMatch) {
-        assertThatThrownBy(() -> ETags.requiredVersion(ifMatch))
-                .isInstanceOfSatisfying(VersionRequired.class, e -> {
-                    assertThat(e.status()).isEqualTo(428);
-                    assertThat(e.getMessage()).contains("If-Match");
-                });
+        assertThatThrownBy(() -> ETags.requiredVersion(ifMatch)).isInstanceOfSatisfying(VersionRequired.class, e -> {
+            assertThat(e.status()).isEqualTo(428);
+            assertThat(e.getMessage()).contains("If-Match");
+        });
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"\"abc\"", "garbage", "\"-1\"", "-1", "*", "\"3\", \"4\"", "\"99999999999999999999\""})
     void unreadableOrNegativeTagIsInvalidInputOnIfMatch(String ifMatch) {
-        assertThatThrownBy(() -> ETags.requiredVersion(ifMatch))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> {
-                    assertThat(e.status()).isEqualTo(400);
-                    assertThat(e.getMessage()).startsWith("If-Match:").contains(ifMatch);
-                    assertThat(e.errors()).singleElement()
-                            .satisfies(f -> assertThat(f.field()).isEqualTo("If-Match"));
-                });
+        assertThatThrownBy(() -> ETags.requiredVersion(ifMatch)).isInstanceOfSatisfying(InvalidInput.class, e -> {
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.getMessage()).startsWith("If-Match:").contains(ifMatch);
+            assertThat(e.errors())
+                    .singleElement()
+                    .satisfies(f -> assertThat(f.field()).isEqualTo("If-Match"));
+        });
     }
 }

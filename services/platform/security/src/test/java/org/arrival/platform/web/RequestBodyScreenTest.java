@@ -3,6 +3,7 @@ package org.arrival.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -17,13 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.platform.web.ApiException.FieldError;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,17 +30,30 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class RequestBodyScreenTest {
 
-    record Note(String title, @NotFreeText String code, @OrganisationContact String contact, LocalDate on,
-            @YearRange(from = 2000, to = 2030) LocalDate due, Double share, Float ratio, Integer count, Boolean open,
-            DataClassification classification, UUID id, List<String> tags, String plain) {
-    }
+    record Note(
+            String title,
+            @NotFreeText String code,
+            @OrganisationContact String contact,
+            LocalDate on,
+            @YearRange(from = 2000, to = 2030) LocalDate due,
+            Double share,
+            Float ratio,
+            Integer count,
+            Boolean open,
+            DataClassification classification,
+            UUID id,
+            List<String> tags,
+            String plain) {}
 
-    record Dates(LocalDateTime local, OffsetDateTime offset, ZonedDateTime zoned, Instant instant, YearMonth month,
-            Year year) {
-    }
+    record Dates(
+            LocalDateTime local,
+            OffsetDateTime offset,
+            ZonedDateTime zoned,
+            Instant instant,
+            YearMonth month,
+            Year year) {}
 
-    record Holder(Object value) {
-    }
+    record Holder(Object value) {}
 
     static class Base {
         String inherited = "fine";
@@ -53,8 +63,10 @@ class RequestBodyScreenTest {
         static String ignoredStatic = "amina@gmail.com";
         String text;
         List<String> lines = List.of();
+
         @JsonProperty("given_name")
         String name = "ok";
+
         @JsonProperty("")
         String plain = "ok";
 
@@ -64,8 +76,7 @@ class RequestBodyScreenTest {
     }
 
     /** Wide enough that only a date beyond the years a date can be written in is out of range. */
-    record Any(@YearRange(from = -9999, to = 9999) Instant at) {
-    }
+    record Any(@YearRange(from = -9999, to = 9999) Instant at) {}
 
     private final String label = "amina@gmail.com".strip();
 
@@ -80,9 +91,20 @@ class RequestBodyScreenTest {
     }
 
     private static Note note(String title) {
-        return new Note(title, "UG-KLA-2026", "office@city.example", LocalDate.of(2026, 3, 1),
-                LocalDate.of(2026, 4, 1), 0.5, 0.25f, 12, true, DataClassification.FORUM, UUID.randomUUID(),
-                List.of("health", "water"), "text");
+        return new Note(
+                title,
+                "UG-KLA-2026",
+                "office@city.example",
+                LocalDate.of(2026, 3, 1),
+                LocalDate.of(2026, 4, 1),
+                0.5,
+                0.25f,
+                12,
+                true,
+                DataClassification.FORUM,
+                UUID.randomUUID(),
+                List.of("health", "water"),
+                "text");
     }
 
     private static List<String> fields(Object body) {
@@ -108,15 +130,28 @@ class RequestBodyScreenTest {
 
     @Test
     void everyOffendingFieldIsNamedInOneRefusal() {
-        Note bad = new Note("write to amina@gmail.com", "UG\u0000KLA", "office@city.example",
-                LocalDate.of(1899, 12, 31), LocalDate.of(2026, 4, 1), Double.NaN, 0.5f, 1, false, null, null,
-                List.of("ok", "passport A1234567"), null);
+        Note bad = new Note(
+                "write to amina@gmail.com",
+                "UG\u0000KLA",
+                "office@city.example",
+                LocalDate.of(1899, 12, 31),
+                LocalDate.of(2026, 4, 1),
+                Double.NaN,
+                0.5f,
+                1,
+                false,
+                null,
+                null,
+                List.of("ok", "passport A1234567"),
+                null);
         assertThat(fields(bad)).containsExactly("title", "code", "on", "share", "tags[1]");
         assertThatThrownBy(() -> RequestBodyScreen.check(bad)).isInstanceOfSatisfying(InvalidInput.class, e -> {
             assertThat(e.status()).isEqualTo(400);
-            assertThat(e.errors()).extracting(FieldError::field)
+            assertThat(e.errors())
+                    .extracting(FieldError::field)
                     .containsExactly("title", "code", "on", "share", "tags[1]");
-            assertThat(e.getMessage()).startsWith("title: looks like an e-mail address of a person; ")
+            assertThat(e.getMessage())
+                    .startsWith("title: looks like an e-mail address of a person; ")
                     .contains("; code: contains a control character (U+0000); ")
                     .contains("; on: must be a date between the years 1900 and 2200; ")
                     .endsWith("; tags[1]: looks like an identity document number of a person; Arrival keeps "
@@ -131,8 +166,9 @@ class RequestBodyScreenTest {
         FieldError email = only(note("write to amina@gmail.com"));
         assertThat(email.field()).isEqualTo("title");
         assertThat(email.code()).isEqualTo("personal-data.email");
-        assertThat(email.message()).isEqualTo(
-                "looks like an e-mail address of a person; Arrival keeps no personal data about people, so remove it");
+        assertThat(email.message())
+                .isEqualTo(
+                        "looks like an e-mail address of a person; Arrival keeps no personal data about people, so remove it");
         assertThat(only(note("born 12 March 1991")).code()).isEqualTo("personal-data.date-of-birth");
         // a bare string is the body itself
         assertThat(only("call 0772 123456").field()).isEqualTo("body");
@@ -141,11 +177,23 @@ class RequestBodyScreenTest {
 
     @Test
     void codesAreNotScreenedAndAnOfficeContactMayHoldAMailboxButNotAPassport() {
-        Note codeWithAddress = new Note("t", "amina@gmail.com", "info@kcca.go.ug, +256 414 123456", null, null, null,
-                null, null, null, null, null, List.of(), null);
+        Note codeWithAddress = new Note(
+                "t",
+                "amina@gmail.com",
+                "info@kcca.go.ug, +256 414 123456",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                null);
         assertThat(RequestBodyScreen.problems(codeWithAddress)).isEmpty();
-        Note contactWithPassport = new Note("t", "c", "passport A1234567", null, null, null, null, null, null, null,
-                null, List.of(), null);
+        Note contactWithPassport = new Note(
+                "t", "c", "passport A1234567", null, null, null, null, null, null, null, null, List.of(), null);
         FieldError e = only(contactWithPassport);
         assertThat(e.field()).isEqualTo("contact");
         assertThat(e.code()).isEqualTo("personal-data.document-number");
@@ -153,22 +201,31 @@ class RequestBodyScreenTest {
 
     @Test
     void textProblemSaysWhatTheFieldAllows() {
-        assertThat(RequestBodyScreen.textProblem("f", "amina@gmail.com", false, false)).isEmpty();
-        assertThat(RequestBodyScreen.textProblem("f", "amina@gmail.com", true, true)).isEmpty();
-        assertThat(RequestBodyScreen.textProblem("f", "amina@gmail.com", true, false)).get()
-                .extracting(FieldError::code).isEqualTo("personal-data.email");
-        assertThat(RequestBodyScreen.textProblem("f", "born 12 March 1991", true, true)).get()
-                .extracting(FieldError::code).isEqualTo("personal-data.date-of-birth");
-        FieldError control = RequestBodyScreen.textProblem("f", "a\u0007b", false, false).orElseThrow();
+        assertThat(RequestBodyScreen.textProblem("f", "amina@gmail.com", false, false))
+                .isEmpty();
+        assertThat(RequestBodyScreen.textProblem("f", "amina@gmail.com", true, true))
+                .isEmpty();
+        assertThat(RequestBodyScreen.textProblem("f", "amina@gmail.com", true, false))
+                .get()
+                .extracting(FieldError::code)
+                .isEqualTo("personal-data.email");
+        assertThat(RequestBodyScreen.textProblem("f", "born 12 March 1991", true, true))
+                .get()
+                .extracting(FieldError::code)
+                .isEqualTo("personal-data.date-of-birth");
+        FieldError control =
+                RequestBodyScreen.textProblem("f", "a\u0007b", false, false).orElseThrow();
         assertThat(control.field()).isEqualTo("f");
         assertThat(control.code()).isEqualTo("text.control-character");
         assertThat(control.message()).isEqualTo("contains a control character (U+0007)");
-        assertThat(RequestBodyScreen.textProblem("f", "ordinary text", true, false)).isEmpty();
+        assertThat(RequestBodyScreen.textProblem("f", "ordinary text", true, false))
+                .isEmpty();
     }
 
     @Test
     void controlCharactersSurrogatesAndNoncharactersAreRefusedTabsAndLineBreaksAreNot() {
-        assertThat(RequestBodyScreen.controlProblem("line one\nline two\r\n\tindented")).isNull();
+        assertThat(RequestBodyScreen.controlProblem("line one\nline two\r\n\tindented"))
+                .isNull();
         assertThat(RequestBodyScreen.controlProblem("")).isNull();
         assertThat(RequestBodyScreen.controlProblem("\u0000")).isEqualTo("contains a control character (U+0000)");
         assertThat(RequestBodyScreen.controlProblem("a\u001F")).isEqualTo("contains a control character (U+001F)");
@@ -184,9 +241,11 @@ class RequestBodyScreenTest {
                 .isEqualTo("contains a character that is not text (U+FFFF)");
         assertThat(RequestBodyScreen.controlProblem("\uFFFD\uFFFC")).isNull();
         // a pair is one character; a half of one is not text
-        assertThat(RequestBodyScreen.controlProblem("smile \uD83D\uDE00 please")).isNull();
+        assertThat(RequestBodyScreen.controlProblem("smile \uD83D\uDE00 please"))
+                .isNull();
         assertThat(RequestBodyScreen.controlProblem("\uD83D\uDE00")).isNull();
-        assertThat(RequestBodyScreen.controlProblem("end \uD83D")).isEqualTo("contains an unpaired surrogate character");
+        assertThat(RequestBodyScreen.controlProblem("end \uD83D"))
+                .isEqualTo("contains an unpaired surrogate character");
         assertThat(RequestBodyScreen.controlProblem("\uD83Dx")).isEqualTo("contains an unpaired surrogate character");
         assertThat(RequestBodyScreen.controlProblem("\uD83D\uD83D\uDE00"))
                 .isEqualTo("contains an unpaired surrogate character");
@@ -212,13 +271,21 @@ class RequestBodyScreenTest {
 
     @Test
     void everyKindOfDateAndTimeIsChecked() {
-        Dates ok = new Dates(LocalDateTime.of(2026, 1, 1, 10, 0), OffsetDateTime.of(2026, 1, 1, 10, 0, 0, 0,
-                ZoneOffset.UTC), ZonedDateTime.of(2026, 1, 1, 10, 0, 0, 0, ZoneOffset.UTC),
-                Instant.parse("2026-01-01T10:00:00Z"), YearMonth.of(2026, 1), Year.of(2026));
+        Dates ok = new Dates(
+                LocalDateTime.of(2026, 1, 1, 10, 0),
+                OffsetDateTime.of(2026, 1, 1, 10, 0, 0, 0, ZoneOffset.UTC),
+                ZonedDateTime.of(2026, 1, 1, 10, 0, 0, 0, ZoneOffset.UTC),
+                Instant.parse("2026-01-01T10:00:00Z"),
+                YearMonth.of(2026, 1),
+                Year.of(2026));
         assertThat(fields(ok)).isEmpty();
-        Dates bad = new Dates(LocalDateTime.of(1899, 12, 31, 23, 59), OffsetDateTime.of(2201, 1, 1, 0, 0, 0, 0,
-                ZoneOffset.UTC), ZonedDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
-                Instant.parse("1899-12-31T23:59:59Z"), YearMonth.of(2201, 1), Year.of(1899));
+        Dates bad = new Dates(
+                LocalDateTime.of(1899, 12, 31, 23, 59),
+                OffsetDateTime.of(2201, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
+                ZonedDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
+                Instant.parse("1899-12-31T23:59:59Z"),
+                YearMonth.of(2201, 1),
+                Year.of(1899));
         assertThat(fields(bad)).containsExactly("local", "offset", "zoned", "instant", "month", "year");
         assertThat(fields(new Holder(Instant.parse("1900-01-01T00:00:00Z")))).isEmpty();
         assertThat(fields(new Holder(Instant.parse("2200-12-31T23:59:59Z")))).isEmpty();
@@ -233,7 +300,8 @@ class RequestBodyScreenTest {
         assertThat(fields(new Any(Instant.parse("9999-06-01T00:00:00Z")))).isEmpty();
         // a date that is the body, or in a list, has the default range
         assertThat(fields(LocalDate.of(1800, 1, 1))).containsExactly("body");
-        assertThat(fields(List.of(LocalDate.of(2026, 1, 1), LocalDate.of(2300, 1, 1)))).containsExactly("[1]");
+        assertThat(fields(List.of(LocalDate.of(2026, 1, 1), LocalDate.of(2300, 1, 1))))
+                .containsExactly("[1]");
     }
 
     @Test
@@ -243,8 +311,8 @@ class RequestBodyScreenTest {
                     .isEmpty();
         }
         for (LocalDate due : List.of(LocalDate.of(1999, 12, 31), LocalDate.of(2031, 1, 1), LocalDate.of(1950, 6, 1))) {
-            FieldError e = only(new Note("t", "c", "c", null, due, null, null, null, null, null, null, List.of(),
-                    null));
+            FieldError e =
+                    only(new Note("t", "c", "c", null, due, null, null, null, null, null, null, List.of(), null));
             assertThat(e.field()).isEqualTo("due");
             assertThat(e.message()).isEqualTo("must be a date between the years 2000 and 2030");
             assertThat(e.parameters()).containsExactlyInAnyOrderEntriesOf(Map.of("from", 2000, "to", 2030));
@@ -253,15 +321,15 @@ class RequestBodyScreenTest {
 
     @Test
     void decimalNumbersAreFinite() {
-        for (Object bad : List.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Float.NaN,
-                Float.POSITIVE_INFINITY)) {
+        for (Object bad : List.of(
+                Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Float.NaN, Float.POSITIVE_INFINITY)) {
             FieldError e = only(new Holder(bad));
             assertThat(e.field()).isEqualTo("value");
             assertThat(e.code()).isEqualTo("number.not-finite");
             assertThat(e.message()).isEqualTo("must be a finite number");
         }
-        for (Object ok : List.of(0.5, -1e300, Double.MAX_VALUE, 2.5f, 7, 7L, true, DataClassification.PUBLIC,
-                UUID.randomUUID())) {
+        for (Object ok : List.of(
+                0.5, -1e300, Double.MAX_VALUE, 2.5f, 7, 7L, true, DataClassification.PUBLIC, UUID.randomUUID())) {
             assertThat(fields(new Holder(ok))).as(ok.toString()).isEmpty();
         }
     }
@@ -269,10 +337,12 @@ class RequestBodyScreenTest {
     @Test
     void listsArraysMapsAndOptionalsAreWalkedWithTheirPaths() {
         assertThat(fields(List.of("ok", "amina@gmail.com"))).containsExactly("[1]");
-        assertThat(fields(new Holder(List.of(note("ok"), note("amina@gmail.com"))))).containsExactly("value[1].title");
-        assertThat(fields(new Holder(new String[] { "ok", "ok", "amina@gmail.com" }))).containsExactly("value[2]");
-        assertThat(fields(new String[] { "amina@gmail.com" })).containsExactly("[0]");
-        assertThat(fields(new Holder(new double[] { 1.0, Double.NaN }))).containsExactly("value[1]");
+        assertThat(fields(new Holder(List.of(note("ok"), note("amina@gmail.com")))))
+                .containsExactly("value[1].title");
+        assertThat(fields(new Holder(new String[] {"ok", "ok", "amina@gmail.com"})))
+                .containsExactly("value[2]");
+        assertThat(fields(new String[] {"amina@gmail.com"})).containsExactly("[0]");
+        assertThat(fields(new Holder(new double[] {1.0, Double.NaN}))).containsExactly("value[1]");
         Map<String, Object> labels = new LinkedHashMap<>();
         labels.put("fine", "ok");
         labels.put("who", "amina@gmail.com");
@@ -309,7 +379,8 @@ class RequestBodyScreenTest {
         assertThat(fields(named)).containsExactlyInAnyOrder("given_name", "plain");
         // a class from elsewhere is no part of a request body's text
         assertThat(fields(new StringBuilder("amina@gmail.com"))).isEmpty();
-        assertThat(fields(new org.assertj.core.description.TextDescription("amina@gmail.com"))).isEmpty();
+        assertThat(fields(new org.assertj.core.description.TextDescription("amina@gmail.com")))
+                .isEmpty();
         assertThat(fields(new Inner())).isEmpty();
         assertThat(fields(new Holder(new java.util.concurrent.atomic.AtomicReference<>("amina@gmail.com"))))
                 .isEmpty();
@@ -321,9 +392,9 @@ class RequestBodyScreenTest {
                 {"title": "ok", "nested": {"who": "amina@gmail.com", "n": 3, "flag": true},
                  "list": ["ok", "tel 0772 123456", {"code": "passport A1234567"}], "none": null}""");
         assertThat(fields(json)).containsExactly("body.nested.who", "body.list[1]", "body.list[2].code");
-        assertThat(fields(new Holder(json))).containsExactly("value.nested.who", "value.list[1]",
-                "value.list[2].code");
-        assertThat(fields(JsonMapper.builder().build().readTree("\"amina@gmail.com\""))).containsExactly("body");
+        assertThat(fields(new Holder(json))).containsExactly("value.nested.who", "value.list[1]", "value.list[2].code");
+        assertThat(fields(JsonMapper.builder().build().readTree("\"amina@gmail.com\"")))
+                .containsExactly("body");
         assertThat(only(JsonMapper.builder().build().readTree("\"a\\u0002\"")).code())
                 .isEqualTo("text.control-character");
     }
@@ -332,18 +403,27 @@ class RequestBodyScreenTest {
     void walkingStopsAtThirtyTwoLevels() {
         assertThat(fields(nested(32, "amina@gmail.com"))).hasSize(1);
         assertThat(fields(nested(33, "amina@gmail.com"))).isEmpty();
-        assertThat(fields(nested(31, JsonMapper.builder().build().readTree("[\"amina@gmail.com\"]")))).hasSize(1);
-        assertThat(fields(nested(32, JsonMapper.builder().build().readTree("[\"amina@gmail.com\"]")))).isEmpty();
-        assertThat(fields(nested(32, JsonMapper.builder().build().readTree("\"amina@gmail.com\"")))).hasSize(1);
-        assertThat(fields(nested(33, JsonMapper.builder().build().readTree("\"amina@gmail.com\"")))).isEmpty();
+        assertThat(fields(nested(31, JsonMapper.builder().build().readTree("[\"amina@gmail.com\"]"))))
+                .hasSize(1);
+        assertThat(fields(nested(32, JsonMapper.builder().build().readTree("[\"amina@gmail.com\"]"))))
+                .isEmpty();
+        assertThat(fields(nested(32, JsonMapper.builder().build().readTree("\"amina@gmail.com\""))))
+                .hasSize(1);
+        assertThat(fields(nested(33, JsonMapper.builder().build().readTree("\"amina@gmail.com\""))))
+                .isEmpty();
     }
 
     @Test
     void everyKindOfContainerCountsAsALevel() {
         String bad = "amina@gmail.com";
         JsonMapper json = JsonMapper.builder().build();
-        List<Object> containers = List.of(Optional.of(bad), Map.of("k", bad), new String[] { bad }, new Holder(bad),
-                new Bean(bad), json.readTree("{\"k\": \"amina@gmail.com\"}"));
+        List<Object> containers = List.of(
+                Optional.of(bad),
+                Map.of("k", bad),
+                new String[] {bad},
+                new Holder(bad),
+                new Bean(bad),
+                json.readTree("{\"k\": \"amina@gmail.com\"}"));
         for (Object container : containers) {
             assertThat(fields(nested(31, container))).as("%s at 31", container).hasSize(1);
             assertThat(fields(nested(32, container))).as("%s at 32", container).isEmpty();

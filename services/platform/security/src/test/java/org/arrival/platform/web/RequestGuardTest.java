@@ -3,18 +3,17 @@ package org.arrival.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /** A body sent in chunks (no Content-Length) is measured too, and passed on whole when it is within the limit. */
 class RequestGuardTest {
 
-    private final RequestGuard guard = new RequestGuard(16, new ProblemWriter(JsonMapper.builder().build()));
+    private final RequestGuard guard =
+            new RequestGuard(16, new ProblemWriter(JsonMapper.builder().build()));
 
     private static MockHttpServletRequest chunked(String body) {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/things") {

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-
 import org.jspecify.annotations.Nullable;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -35,6 +34,7 @@ final class ContainerInfrastructure {
     static final String KEYCLOAK_ADMIN_PASSWORD = "admin";
     /** Overrides where the realm export is; by default it is found above the working directory. */
     static final String REALM_FILE_PROPERTY = "arrival.keycloak.realm-file";
+
     static final String REALM_FILE = "infra/keycloak/arrival-realm.json";
     static final String NO_DOCKER = "the testcontainers profile needs a Docker engine: Testcontainers found none "
             + "(DOCKER_HOST, /var/run/docker.sock, ~/.testcontainers.properties); build without -Ptestcontainers "
@@ -45,14 +45,15 @@ final class ContainerInfrastructure {
     private static @Nullable KafkaContainer kafka;
     private static @Nullable KeycloakRealm keycloak;
 
-    private ContainerInfrastructure() {
-    }
+    private ContainerInfrastructure() {}
 
     static synchronized String newDatabase(String prefix) {
         PostgreSQLContainer server = postgres();
-        String name = (prefix + "_" + DATABASES.incrementAndGet()).toLowerCase(Locale.ROOT)
+        String name = (prefix + "_" + DATABASES.incrementAndGet())
+                .toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9_]", "_");
-        try (Connection c = DriverManager.getConnection(server.getJdbcUrl(), server.getUsername(), server.getPassword());
+        try (Connection c =
+                        DriverManager.getConnection(server.getJdbcUrl(), server.getUsername(), server.getPassword());
                 Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
@@ -91,14 +92,19 @@ final class ContainerInfrastructure {
                     .withCommand("start-dev", "--import-realm")
                     .withEnv("KC_BOOTSTRAP_ADMIN_USERNAME", KEYCLOAK_ADMIN)
                     .withEnv("KC_BOOTSTRAP_ADMIN_PASSWORD", KEYCLOAK_ADMIN_PASSWORD)
-                    .withCopyFileToContainer(MountableFile.forHostPath(realm), "/opt/keycloak/data/import/arrival-realm.json")
+                    .withCopyFileToContainer(
+                            MountableFile.forHostPath(realm), "/opt/keycloak/data/import/arrival-realm.json")
                     .withExposedPorts(8080)
                     .waitingFor(Wait.forHttp("/realms/" + KeycloakRealm.REALM + "/.well-known/openid-configuration")
-                            .forPort(8080).forStatusCode(200).withStartupTimeout(Duration.ofMinutes(4)));
+                            .forPort(8080)
+                            .forStatusCode(200)
+                            .withStartupTimeout(Duration.ofMinutes(4)));
             container.start();
             // one host name for every request, so every token names the issuer the services are given
-            keycloak = new KeycloakRealm("http://" + container.getHost() + ":" + container.getMappedPort(8080),
-                    KEYCLOAK_ADMIN, KEYCLOAK_ADMIN_PASSWORD);
+            keycloak = new KeycloakRealm(
+                    "http://" + container.getHost() + ":" + container.getMappedPort(8080),
+                    KEYCLOAK_ADMIN,
+                    KEYCLOAK_ADMIN_PASSWORD);
         }
         return keycloak;
     }
@@ -140,7 +146,7 @@ final class ContainerInfrastructure {
                 return candidate;
             }
         }
-        throw new IllegalStateException("no " + REALM_FILE + " in " + start.toAbsolutePath()
-                + " or above it; set -D" + REALM_FILE_PROPERTY + "=<path>");
+        throw new IllegalStateException("no " + REALM_FILE + " in " + start.toAbsolutePath() + " or above it; set -D"
+                + REALM_FILE_PROPERTY + "=<path>");
     }
 }

@@ -1,7 +1,6 @@
 package org.arrival.platform.testing;
 
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -13,8 +12,7 @@ public final class EmbeddedKafka {
 
     private static @Nullable EmbeddedKafkaKraftBroker broker;
 
-    private EmbeddedKafka() {
-    }
+    private EmbeddedKafka() {}
 
     public static synchronized String bootstrapServers() {
         if (Infrastructure.current() == Infrastructure.CONTAINERS) {

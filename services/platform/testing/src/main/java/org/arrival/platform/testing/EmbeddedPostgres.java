@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,8 +19,7 @@ public final class EmbeddedPostgres {
     private static io.zonky.test.db.postgres.embedded.@Nullable EmbeddedPostgres server;
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
-    private EmbeddedPostgres() {
-    }
+    private EmbeddedPostgres() {}
 
     public static synchronized io.zonky.test.db.postgres.embedded.EmbeddedPostgres server() {
         if (Infrastructure.current() == Infrastructure.CONTAINERS) {
@@ -55,9 +53,11 @@ public final class EmbeddedPostgres {
         if (Infrastructure.current() == Infrastructure.CONTAINERS) {
             return ContainerInfrastructure.newDatabase(prefix);
         }
-        String name = (prefix + "_" + DATABASES.incrementAndGet()).toLowerCase(Locale.ROOT)
+        String name = (prefix + "_" + DATABASES.incrementAndGet())
+                .toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9_]", "_");
-        try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = server().getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("could not create database " + name, e);

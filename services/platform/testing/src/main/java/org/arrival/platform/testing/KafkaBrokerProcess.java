@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,8 +36,15 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         this.port = freePort();
         this.controllerPort = freePort();
         writeConfig();
-        run(List.of("kafka.tools.StorageTool", "format", "-t", UUID.randomUUID().toString().replace("-", "").substring(0, 22),
-                "-c", dir.resolve("server.properties").toString()), Duration.ofSeconds(60));
+        run(
+                List.of(
+                        "kafka.tools.StorageTool",
+                        "format",
+                        "-t",
+                        UUID.randomUUID().toString().replace("-", "").substring(0, 22),
+                        "-c",
+                        dir.resolve("server.properties").toString()),
+                Duration.ofSeconds(60));
     }
 
     public String bootstrapServers() {
@@ -89,7 +95,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     }
 
     private void writeConfig() {
-        String config = String.join("\n",
+        String config = String.join(
+                "\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
@@ -115,13 +122,16 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
     private Process launch(List<String> mainAndArgs, String logFile) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path")));
+        List<String> command = new java.util.ArrayList<>(
+                List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path")));
         command.addAll(mainAndArgs);
         try {
-            return new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(logFile).toFile()))
-                    .directory(new File(dir.toString())).start();
+            return new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            dir.resolve(logFile).toFile()))
+                    .directory(new File(dir.toString()))
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,7 @@
 package org.arrival.platform.testing;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.RSAKey;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -20,11 +22,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.jwk.RSAKey;
 import org.jspecify.annotations.Nullable;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,12 +45,14 @@ final class KeycloakRealm {
     private final String baseUrl;
     private final String adminUser;
     private final String adminPassword;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private @Nullable String adminToken;
     private Instant adminTokenExpires = Instant.EPOCH;
     /** What each user was last given, to skip the admin calls when a test asks for the same again. */
     private final Map<String, Account> accounts = new HashMap<>();
+
     private final Map<Account, CachedToken> tokens = new HashMap<>();
 
     KeycloakRealm(String baseUrl, String adminUser, String adminPassword) {
@@ -87,16 +87,28 @@ final class KeycloakRealm {
     /** A real access token of the realm for the user, who is given this organisation and these roles first. */
     synchronized String accessToken(String username, @Nullable UUID organisation, List<String> roles) {
         String id = userId(username, organisation, roles);
-        Account account = Objects.requireNonNull(accounts.get(username.toLowerCase(java.util.Locale.ROOT)),
-                "userId remembers the account it applied");
+        Account account = Objects.requireNonNull(
+                accounts.get(username.toLowerCase(java.util.Locale.ROOT)), "userId remembers the account it applied");
         CachedToken cached = tokens.get(account);
         if (cached != null && Instant.now().isBefore(cached.refreshAfter())) {
             return cached.token();
         }
-        JsonNode response = send(HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(form(Map.of("grant_type", "password", "client_id", E2E_CLIENT, "client_secret", E2E_SECRET,
-                        "username", account.username(), "password", USER_PASSWORD, "scope", "openid"))),
+        JsonNode response = send(
+                HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(form(Map.of(
+                                "grant_type",
+                                "password",
+                                "client_id",
+                                E2E_CLIENT,
+                                "client_secret",
+                                E2E_SECRET,
+                                "username",
+                                account.username(),
+                                "password",
+                                USER_PASSWORD,
+                                "scope",
+                                "openid"))),
                 "password grant for " + username + " (" + id + ")");
         String token = response.path("access_token").asString();
         long lifetime = response.path("expires_in").asLong(60);
@@ -112,7 +124,8 @@ final class KeycloakRealm {
         String pem;
         try {
             pem = "-----BEGIN PRIVATE KEY-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.toPrivateKey().getEncoded())
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                            .encodeToString(key.toPrivateKey().getEncoded())
                     + "\n-----END PRIVATE KEY-----";
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
@@ -123,11 +136,25 @@ final class KeycloakRealm {
         component.put("providerId", "rsa");
         component.put("providerType", "org.keycloak.keys.KeyProvider");
         component.put("parentId", realmId);
-        component.put("config", Map.of("priority", List.of("10"), "enabled", List.of("true"), "active", List.of("true"),
-                "algorithm", List.of("RS256"), "privateKey", List.of(pem)));
+        component.put(
+                "config",
+                Map.of(
+                        "priority",
+                        List.of("10"),
+                        "enabled",
+                        List.of("true"),
+                        "active",
+                        List.of("true"),
+                        "algorithm",
+                        List.of("RS256"),
+                        "privateKey",
+                        List.of(pem)));
         send(admin("/components").header("Content-Type", "application/json").POST(json(component)), "key " + name);
         String modulus = key.getModulus().toString();
-        for (JsonNode published : send(HttpRequest.newBuilder(URI.create(jwkSetUri())).GET(), "JWKS").path("keys").values()) {
+        for (JsonNode published : send(
+                        HttpRequest.newBuilder(URI.create(jwkSetUri())).GET(), "JWKS")
+                .path("keys")
+                .values()) {
             if (modulus.equals(published.path("n").asString())) {
                 return published.path("kid").asString();
             }
@@ -143,15 +170,19 @@ final class KeycloakRealm {
         }
         Map<String, Object> user = representation(account);
         user.put("credentials", List.of(Map.of("type", "password", "value", USER_PASSWORD, "temporary", false)));
-        HttpResponse<String> created = exchange(admin("/users").header("Content-Type", "application/json")
-                .POST(json(user)), "new user " + account.username());
-        String location = created.headers().firstValue("Location")
-                .orElseThrow(() -> new IllegalStateException("Keycloak created user " + account.username() + " without a Location"));
+        HttpResponse<String> created = exchange(
+                admin("/users").header("Content-Type", "application/json").POST(json(user)),
+                "new user " + account.username());
+        String location = created.headers()
+                .firstValue("Location")
+                .orElseThrow(() -> new IllegalStateException(
+                        "Keycloak created user " + account.username() + " without a Location"));
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
     private void update(String id, Account account) {
-        send(admin("/users/" + id).header("Content-Type", "application/json").PUT(json(representation(account))),
+        send(
+                admin("/users/" + id).header("Content-Type", "application/json").PUT(json(representation(account))),
                 "user " + account.username());
     }
 
@@ -165,8 +196,11 @@ final class KeycloakRealm {
         user.put("lastName", account.username());
         user.put("email", account.username() + "@test.arrival.example");
         user.put("requiredActions", List.of());
-        user.put("attributes", account.organisation() == null ? Map.of(ORG_ATTRIBUTE, List.of())
-                : Map.of(ORG_ATTRIBUTE, List.of(account.organisation().toString())));
+        user.put(
+                "attributes",
+                account.organisation() == null
+                        ? Map.of(ORG_ATTRIBUTE, List.of())
+                        : Map.of(ORG_ATTRIBUTE, List.of(account.organisation().toString())));
         return user;
     }
 
@@ -175,8 +209,11 @@ final class KeycloakRealm {
         String path = "/users/" + id + "/role-mappings/realm";
         List<JsonNode> current = new ArrayList<>();
         send(admin(path).GET(), "roles of " + id).values().forEach(current::add);
-        Set<String> currentNames = current.stream().map(r -> r.path("name").asString()).collect(Collectors.toSet());
-        List<JsonNode> remove = current.stream().filter(r -> !roles.contains(r.path("name").asString())).toList();
+        Set<String> currentNames =
+                current.stream().map(r -> r.path("name").asString()).collect(Collectors.toSet());
+        List<JsonNode> remove = current.stream()
+                .filter(r -> !roles.contains(r.path("name").asString()))
+                .toList();
         List<JsonNode> add = new ArrayList<>();
         for (String role : new LinkedHashSet<>(roles)) {
             if (!currentNames.contains(role)) {
@@ -184,7 +221,9 @@ final class KeycloakRealm {
             }
         }
         if (!remove.isEmpty()) {
-            send(admin(path).header("Content-Type", "application/json").method("DELETE", json(remove)), "roles of " + id);
+            send(
+                    admin(path).header("Content-Type", "application/json").method("DELETE", json(remove)),
+                    "roles of " + id);
         }
         if (!add.isEmpty()) {
             send(admin(path).header("Content-Type", "application/json").POST(json(add)), "roles of " + id);
@@ -193,10 +232,13 @@ final class KeycloakRealm {
 
     /** A realm role; one the realm does not have (a test's made-up role) is created, as a token could carry it. */
     private JsonNode role(String name) {
-        String path = "/roles/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        String path =
+                "/roles/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
         HttpResponse<String> found = exchange(admin(path).GET(), null);
         if (found.statusCode() == 404) {
-            send(admin("/roles").header("Content-Type", "application/json").POST(json(Map.of("name", name))), "role " + name);
+            send(
+                    admin("/roles").header("Content-Type", "application/json").POST(json(Map.of("name", name))),
+                    "role " + name);
             found = exchange(admin(path).GET(), "role " + name);
         }
         return JSON.readTree(found.body());
@@ -210,12 +252,22 @@ final class KeycloakRealm {
 
     private String adminToken() {
         if (adminToken == null || Instant.now().isAfter(adminTokenExpires)) {
-            JsonNode response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/realms/master/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(form(Map.of("grant_type", "password", "client_id", "admin-cli", "username", adminUser,
-                            "password", adminPassword))), "admin login");
+            JsonNode response = send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + "/realms/master/protocol/openid-connect/token"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(form(Map.of(
+                                    "grant_type",
+                                    "password",
+                                    "client_id",
+                                    "admin-cli",
+                                    "username",
+                                    adminUser,
+                                    "password",
+                                    adminPassword))),
+                    "admin login");
             adminToken = response.path("access_token").asString();
-            adminTokenExpires = Instant.now().plusSeconds(Math.max(0, response.path("expires_in").asLong(60) - 10));
+            adminTokenExpires = Instant.now()
+                    .plusSeconds(Math.max(0, response.path("expires_in").asLong(60) - 10));
         }
         return adminToken;
     }
@@ -254,7 +306,11 @@ final class KeycloakRealm {
                 .collect(Collectors.joining("&")));
     }
 
-    private record Account(String username, @Nullable UUID organisation, Set<String> roles, @Nullable String id) {
+    private record Account(
+            String username,
+            @Nullable UUID organisation,
+            Set<String> roles,
+            @Nullable String id) {
         Account(String username, @Nullable UUID organisation, Set<String> roles) {
             this(username, organisation, roles, null);
         }
@@ -273,6 +329,5 @@ final class KeycloakRealm {
         }
     }
 
-    private record CachedToken(String token, Instant refreshAfter) {
-    }
+    private record CachedToken(String token, Instant refreshAfter) {}
 }

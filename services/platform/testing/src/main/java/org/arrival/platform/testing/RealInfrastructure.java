@@ -2,7 +2,6 @@ package org.arrival.platform.testing;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -27,6 +26,8 @@ public class RealInfrastructure implements ApplicationContextInitializer<Configu
         props.put("arrival.security.jwk-set-uri", issuer.jwkSetUri());
         // suites write far faster than people; the limits have tests of their own
         props.put("arrival.rate-limits.enabled", "false");
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("arrival-real-infrastructure", props));
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource("arrival-real-infrastructure", props));
     }
 }

@@ -5,7 +5,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.util.UUID;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,18 +32,27 @@ public abstract class ServiceApiTest {
     /** Makes an organisation known to the registry replica (its consumption of real events is tested apart). */
     protected UUID organisation(String name, String type, boolean enforcementBody, boolean hidden) {
         UUID id = UUID.randomUUID();
-        jdbc.update("INSERT INTO organisation (id, version, name, type, enforcement_body, hidden, status) VALUES (?, 1, ?, ?, ?, ?, 'ACTIVE')",
-                id, name, type, enforcementBody, hidden);
+        jdbc.update(
+                "INSERT INTO organisation (id, version, name, type, enforcement_body, hidden, status) VALUES (?, 1, ?, ?, ?, ?, 'ACTIVE')",
+                id,
+                name,
+                type,
+                enforcementBody,
+                hidden);
         return id;
     }
 
     /** Gives an organisation a seat in a forum in the registry replica. */
     protected void seat(UUID forum, UUID organisation) {
-        jdbc.update("INSERT INTO forum_membership (membership_id, version, forum_id, stakeholder_id, active) VALUES (?, 1, ?, ?, true)",
-                UUID.randomUUID(), forum, organisation);
+        jdbc.update(
+                "INSERT INTO forum_membership (membership_id, version, forum_id, stakeholder_id, active) VALUES (?, 1, ?, ?, true)",
+                UUID.randomUUID(),
+                forum,
+                organisation);
     }
 
-    protected ResultActions perform(MockHttpServletRequestBuilder request, TestTokenIssuer.Token token) throws Exception {
+    protected ResultActions perform(MockHttpServletRequestBuilder request, TestTokenIssuer.Token token)
+            throws Exception {
         if (token != null) {
             request.header("Authorization", token.bearer());
         }
@@ -56,7 +64,8 @@ public abstract class ServiceApiTest {
     }
 
     protected static MockHttpServletRequestBuilder putJson(String path, String body, String ifMatch) {
-        MockHttpServletRequestBuilder b = put(path).contentType(MediaType.APPLICATION_JSON).content(body);
+        MockHttpServletRequestBuilder b =
+                put(path).contentType(MediaType.APPLICATION_JSON).content(body);
         return ifMatch == null ? b : b.header("If-Match", ifMatch);
     }
 

@@ -1,5 +1,9 @@
 package org.arrival.platform.testing;
 
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,11 +29,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import com.nimbusds.jose.util.JSONObjectUtils;
-import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,15 +64,18 @@ public final class TestOpenIdProvider {
     private volatile Duration accessTokenLifetime = Duration.ofMinutes(5);
     private volatile @Nullable String autoApprove;
 
-    private record User(String username, String password, @Nullable UUID organisationId, List<String> roles) {
-    }
+    private record User(
+            String username, String password, @Nullable UUID organisationId, List<String> roles) {}
 
-    private record Grant(String clientId, String redirectUri, String challenge, @Nullable String nonce, String username,
-            Instant expiresAt) {
-    }
+    private record Grant(
+            String clientId,
+            String redirectUri,
+            String challenge,
+            @Nullable String nonce,
+            String username,
+            Instant expiresAt) {}
 
-    private record Session(String id, String clientId, String username, Instant expiresAt) {
-    }
+    private record Session(String id, String clientId, String username, Instant expiresAt) {}
 
     TestOpenIdProvider(TestTokenIssuer issuer, HttpServer server) {
         this.issuer = issuer;
@@ -178,9 +180,14 @@ public final class TestOpenIdProvider {
             redirectError(exchange, redirectUri, state, "unsupported_response_type", "Only the code flow is allowed");
             return;
         }
-        if (!"S256".equals(params.get("code_challenge_method")) || params.get("code_challenge") == null
+        if (!"S256".equals(params.get("code_challenge_method"))
+                || params.get("code_challenge") == null
                 || params.get("code_challenge").isBlank()) {
-            redirectError(exchange, redirectUri, state, "invalid_request",
+            redirectError(
+                    exchange,
+                    redirectUri,
+                    state,
+                    "invalid_request",
                     "Missing parameter: code_challenge_method (S256 required)");
             return;
         }
@@ -202,8 +209,15 @@ public final class TestOpenIdProvider {
             return;
         }
         String code = token(32);
-        codes.put(code, new Grant(clientId, redirectUri, params.get("code_challenge"), params.get("nonce"), signedIn,
-                Instant.now().plus(CODE_LIFETIME)));
+        codes.put(
+                code,
+                new Grant(
+                        clientId,
+                        redirectUri,
+                        params.get("code_challenge"),
+                        params.get("nonce"),
+                        signedIn,
+                        Instant.now().plus(CODE_LIFETIME)));
         Map<String, String> answer = new LinkedHashMap<>();
         if (state != null) {
             answer.put("state", state);
@@ -256,7 +270,10 @@ public final class TestOpenIdProvider {
             return;
         }
         codesExchanged.incrementAndGet();
-        Session session = new Session(UUID.randomUUID().toString(), clientId, grant.username(),
+        Session session = new Session(
+                UUID.randomUUID().toString(),
+                clientId,
+                grant.username(),
                 Instant.now().plus(SESSION_LIFETIME));
         json(exchange, 200, tokens(session, grant.nonce()));
     }
@@ -264,8 +281,11 @@ public final class TestOpenIdProvider {
     private void refresh(HttpExchange exchange, String clientId, Map<String, String> params) throws IOException {
         String presented = params.get("refresh_token");
         Session session = presented == null ? null : refreshTokens.get(presented);
-        if (session == null || endedSessions.contains(session.id()) || session.expiresAt().isBefore(Instant.now())
-                || !session.clientId().equals(clientId) || !users.containsKey(session.username())) {
+        if (session == null
+                || endedSessions.contains(session.id())
+                || session.expiresAt().isBefore(Instant.now())
+                || !session.clientId().equals(clientId)
+                || !users.containsKey(session.username())) {
             tokenError(exchange, 400, "invalid_grant", "Invalid refresh token");
             return;
         }
@@ -311,24 +331,34 @@ public final class TestOpenIdProvider {
     // ---- tokens
 
     private Map<String, Object> tokens(Session session, @Nullable String nonce) {
-        User user = Objects.requireNonNull(users.get(session.username()),
+        User user = Objects.requireNonNull(
+                users.get(session.username()),
                 "users are never removed, and sessions are only made for users who signed in");
         Instant now = Instant.now();
         String refreshToken = token(48);
         refreshTokens.put(refreshToken, session);
-        String access = issuer.user(user.username(), user.organisationId(), user.roles().toArray(String[]::new))
-                .expiresAt(now.plus(accessTokenLifetime)).claim("azp", session.clientId()).claim("sid", session.id())
-                .claim("scope", "openid profile email").encode();
-        TestTokenIssuer.Token id = issuer.user(user.username(), user.organisationId(),
-                user.roles().toArray(String[]::new)).audience(session.clientId()).expiresAt(now.plus(accessTokenLifetime))
-                .claim("typ", "ID").claim("azp", session.clientId()).claim("sid", session.id());
+        String access = issuer.user(
+                        user.username(), user.organisationId(), user.roles().toArray(String[]::new))
+                .expiresAt(now.plus(accessTokenLifetime))
+                .claim("azp", session.clientId())
+                .claim("sid", session.id())
+                .claim("scope", "openid profile email")
+                .encode();
+        TestTokenIssuer.Token id = issuer.user(
+                        user.username(), user.organisationId(), user.roles().toArray(String[]::new))
+                .audience(session.clientId())
+                .expiresAt(now.plus(accessTokenLifetime))
+                .claim("typ", "ID")
+                .claim("azp", session.clientId())
+                .claim("sid", session.id());
         if (nonce != null) {
             id.claim("nonce", nonce);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", access);
         body.put("expires_in", accessTokenLifetime.toSeconds());
-        body.put("refresh_expires_in", Duration.between(now, session.expiresAt()).toSeconds());
+        body.put(
+                "refresh_expires_in", Duration.between(now, session.expiresAt()).toSeconds());
         body.put("refresh_token", refreshToken);
         body.put("token_type", "Bearer");
         body.put("id_token", id.encode());
@@ -355,7 +385,9 @@ public final class TestOpenIdProvider {
 
     private boolean allowed(String clientId, String uri) {
         for (String pattern : clients.getOrDefault(clientId, List.of())) {
-            if (pattern.endsWith("*") ? uri.startsWith(pattern.substring(0, pattern.length() - 1)) : uri.equals(pattern)) {
+            if (pattern.endsWith("*")
+                    ? uri.startsWith(pattern.substring(0, pattern.length() - 1))
+                    : uri.equals(pattern)) {
                 return true;
             }
         }
@@ -390,7 +422,8 @@ public final class TestOpenIdProvider {
         if (origin == null) {
             return;
         }
-        boolean known = clients.getOrDefault(clientId, List.of()).stream().map(TestOpenIdProvider::originOf)
+        boolean known = clients.getOrDefault(clientId, List.of()).stream()
+                .map(TestOpenIdProvider::originOf)
                 .anyMatch(origin::equals);
         if (known) {
             exchange.getResponseHeaders().add("Access-Control-Allow-Origin", origin);
@@ -411,11 +444,22 @@ public final class TestOpenIdProvider {
     private void loginForm(HttpExchange exchange, Map<String, String> params, @Nullable String problem)
             throws IOException {
         StringBuilder hidden = new StringBuilder();
-        for (String name : List.of("client_id", "redirect_uri", "response_type", "scope", "state", "nonce",
-                "code_challenge", "code_challenge_method", "ui_locales")) {
+        for (String name : List.of(
+                "client_id",
+                "redirect_uri",
+                "response_type",
+                "scope",
+                "state",
+                "nonce",
+                "code_challenge",
+                "code_challenge_method",
+                "ui_locales")) {
             if (params.get(name) != null) {
-                hidden.append("<input type=\"hidden\" name=\"").append(name).append("\" value=\"")
-                        .append(escape(params.get(name))).append("\">");
+                hidden.append("<input type=\"hidden\" name=\"")
+                        .append(name)
+                        .append("\" value=\"")
+                        .append(escape(params.get(name)))
+                        .append("\">");
             }
         }
         String body = (problem == null ? "" : "<p id=\"input-error\" role=\"alert\">" + escape(problem) + "</p>")
@@ -430,7 +474,8 @@ public final class TestOpenIdProvider {
 
     private static void page(HttpExchange exchange, int status, String title, String body) throws IOException {
         String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
-                + "</title><link rel=\"icon\" href=\"data:,\"></head><body><main><h1>" + escape(title) + "</h1>" + body + "</main></body></html>";
+                + "</title><link rel=\"icon\" href=\"data:,\"></head><body><main><h1>" + escape(title) + "</h1>" + body
+                + "</main></body></html>";
         byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
         exchange.getResponseHeaders().add("Cache-Control", "no-store");
@@ -441,7 +486,8 @@ public final class TestOpenIdProvider {
     }
 
     private static void redirect(HttpExchange exchange, String target, Map<String, String> params) throws IOException {
-        String query = params.entrySet().stream().map(e -> e.getKey() + "=" + encode(e.getValue()))
+        String query = params.entrySet().stream()
+                .map(e -> e.getKey() + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
         String location = query.isEmpty() ? target : target + (target.contains("?") ? "&" : "?") + query;
         exchange.getResponseHeaders().add("Location", location);
@@ -450,8 +496,9 @@ public final class TestOpenIdProvider {
         exchange.close();
     }
 
-    private void redirectError(HttpExchange exchange, String redirectUri, @Nullable String state, String error,
-            String description) throws IOException {
+    private void redirectError(
+            HttpExchange exchange, String redirectUri, @Nullable String state, String error, String description)
+            throws IOException {
         refuse(error + ": " + description);
         Map<String, String> params = new LinkedHashMap<>();
         params.put("error", error);
@@ -463,7 +510,8 @@ public final class TestOpenIdProvider {
     }
 
     private static void json(HttpExchange exchange, int status, Map<String, ?> body) throws IOException {
-        byte[] bytes = JSONObjectUtils.toJSONString(new LinkedHashMap<String, Object>(body)).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = JSONObjectUtils.toJSONString(new LinkedHashMap<String, Object>(body))
+                .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.getResponseHeaders().add("Cache-Control", "no-store");
         exchange.sendResponseHeaders(status, bytes.length);
@@ -501,6 +549,9 @@ public final class TestOpenIdProvider {
     }
 
     private static String escape(String value) {
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return value.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

@@ -1,5 +1,16 @@
 package org.arrival.platform.testing;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -13,18 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,6 +54,7 @@ public final class TestTokenIssuer {
     private final @Nullable HttpServer server;
     /** The Keycloak realm that issues the real tokens; null when every token is signed here. */
     private final @Nullable KeycloakRealm realm;
+
     private @Nullable TestOpenIdProvider openIdProvider;
 
     private TestTokenIssuer(@Nullable KeycloakRealm realm) {
@@ -175,7 +175,8 @@ public final class TestTokenIssuer {
             this.username = username;
             this.organisationId = organisationId;
             this.roles = new ArrayList<>(roles);
-            this.subject = UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)).toString();
+            this.subject = UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8))
+                    .toString();
         }
 
         public Token issuer(String value) {
@@ -255,8 +256,12 @@ public final class TestTokenIssuer {
             }
             extra.forEach(claims::claim);
             RSAKey signingKey = foreignKey ? strangerKey : key;
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID())
-                    .type(JOSEObjectType.JWT).build(), claims.build());
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(signingKey.getKeyID())
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    claims.build());
             try {
                 jwt.sign(new RSASSASigner(signingKey));
             } catch (JOSEException e) {

@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 
 /** How the harness chooses between the embedded servers and containers, and how container mode stops without Docker. */
 class InfrastructureTest {
@@ -64,13 +62,17 @@ class InfrastructureTest {
     @Test
     void theRealmExportIsFoundAboveTheModule(@TempDir Path elsewhere) throws Exception {
         Path found = ContainerInfrastructure.realmFile(Path.of(""), null);
-        assertThat(found).endsWith(Path.of("infra", "keycloak", "arrival-realm.json")).isRegularFile();
+        assertThat(found)
+                .endsWith(Path.of("infra", "keycloak", "arrival-realm.json"))
+                .isRegularFile();
 
         assertThatThrownBy(() -> ContainerInfrastructure.realmFile(elsewhere, null))
                 .hasMessageContaining("no infra/keycloak/arrival-realm.json in");
         Path copy = Files.copy(found, elsewhere.resolve("realm.json"));
-        assertThat(ContainerInfrastructure.realmFile(elsewhere, copy.toString())).isEqualTo(copy);
-        assertThatThrownBy(() -> ContainerInfrastructure.realmFile(Path.of(""), elsewhere.resolve("none.json").toString()))
+        assertThat(ContainerInfrastructure.realmFile(elsewhere, copy.toString()))
+                .isEqualTo(copy);
+        assertThatThrownBy(() -> ContainerInfrastructure.realmFile(
+                        Path.of(""), elsewhere.resolve("none.json").toString()))
                 .hasMessageContaining("is not a file");
     }
 
@@ -84,9 +86,11 @@ class InfrastructureTest {
         assertThat(plain.altered()).isFalse();
         assertThat(plain.fromRealm()).isEqualTo(realm);
         assertThat(issuer.user("amina", org).claim("x", 1).fromRealm()).isFalse();
-        assertThat(issuer.user("amina", org).issuer("http://elsewhere").altered()).isTrue();
+        assertThat(issuer.user("amina", org).issuer("http://elsewhere").altered())
+                .isTrue();
         assertThat(issuer.user("amina", org).audience("account").altered()).isTrue();
-        assertThat(issuer.user("amina", org).expiresAt(java.time.Instant.now()).altered()).isTrue();
+        assertThat(issuer.user("amina", org).expiresAt(java.time.Instant.now()).altered())
+                .isTrue();
         assertThat(issuer.user("amina", org).signedByStranger().altered()).isTrue();
         assertThat(issuer.user("amina", org).claim("org_id", "acme").altered()).isTrue();
     }
@@ -94,10 +98,15 @@ class InfrastructureTest {
     @Test
     void onlyTheContainerClassTouchesTestcontainers() {
         // the embedded harness must load on a class path without Testcontainers (every default build of a service)
-        var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        var classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.arrival.platform.testing");
-        noClasses().that().doNotHaveSimpleName("ContainerInfrastructure")
-                .should().dependOnClassesThat().resideInAnyPackage("org.testcontainers..", "com.github.dockerjava..")
+        noClasses()
+                .that()
+                .doNotHaveSimpleName("ContainerInfrastructure")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.testcontainers..", "com.github.dockerjava..")
                 .check(classes);
         // and what the others call on it names no Testcontainers type, so verifying their code loads none
         for (var method : ContainerInfrastructure.class.getDeclaredMethods()) {

@@ -2,21 +2,19 @@ package org.arrival.platform.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
-
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * The container mode's tokens against a real Keycloak with the platform's realm: the Keycloak container of
@@ -53,9 +51,15 @@ class KeycloakRealmTest {
         assertThat(claims.getStringClaim("preferred_username")).isEqualTo(name);
         assertThat(claims.getSubject()).isEqualTo(token.subject());
         assertThat(roles(claims)).containsExactlyInAnyOrder("org-admin", "forum-coordinator");
-        assertThat(verifiedByRealm(jwt)).as("signed with a key of the realm's JWKS").isTrue();
-        assertThat(jwt.getHeader().getKeyID()).as("Keycloak signs with its own key, not the one for forgeries")
-                .isNotEqualTo(SignedJWT.parse(issuer.user(name, org).claim("x", 1).encode()).getHeader().getKeyID());
+        assertThat(verifiedByRealm(jwt))
+                .as("signed with a key of the realm's JWKS")
+                .isTrue();
+        assertThat(jwt.getHeader().getKeyID())
+                .as("Keycloak signs with its own key, not the one for forgeries")
+                .isNotEqualTo(
+                        SignedJWT.parse(issuer.user(name, org).claim("x", 1).encode())
+                                .getHeader()
+                                .getKeyID());
     }
 
     @Test
@@ -63,8 +67,11 @@ class KeycloakRealmTest {
         String name = "joseph-" + UUID.randomUUID().toString().substring(0, 8);
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
-        JWTClaimsSet a = SignedJWT.parse(issuer.user(name, first, "org-editor").encode()).getJWTClaimsSet();
-        JWTClaimsSet b = SignedJWT.parse(issuer.user(name, second, "member", "made-up-role").encode()).getJWTClaimsSet();
+        JWTClaimsSet a =
+                SignedJWT.parse(issuer.user(name, first, "org-editor").encode()).getJWTClaimsSet();
+        JWTClaimsSet b = SignedJWT.parse(
+                        issuer.user(name, second, "member", "made-up-role").encode())
+                .getJWTClaimsSet();
         JWTClaimsSet c = SignedJWT.parse(issuer.user(name, null).encode()).getJWTClaimsSet();
 
         assertThat(b.getSubject()).isEqualTo(a.getSubject());
@@ -79,12 +86,14 @@ class KeycloakRealmTest {
     @Test
     void alteredTokensAreForgedHereAndOnlyThePublishedKeyVerifies() throws Exception {
         UUID org = UUID.randomUUID();
-        TestTokenIssuer.Token expired = issuer.user("amina", org, "member").expiresAt(Instant.now().minusSeconds(600));
+        TestTokenIssuer.Token expired =
+                issuer.user("amina", org, "member").expiresAt(Instant.now().minusSeconds(600));
         assertThat(expired.fromRealm()).isFalse();
         SignedJWT forged = SignedJWT.parse(expired.encode());
         assertThat(forged.getJWTClaimsSet().getIssuer()).isEqualTo(issuer.issuer());
         assertThat(verifiedByRealm(forged)).isTrue();
-        assertThat(verifiedByRealm(SignedJWT.parse(issuer.user("amina", org, "member").signedByStranger().encode())))
+        assertThat(verifiedByRealm(SignedJWT.parse(
+                        issuer.user("amina", org, "member").signedByStranger().encode())))
                 .isFalse();
     }
 

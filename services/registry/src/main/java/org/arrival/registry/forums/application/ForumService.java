@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.registry.ForumEstablished;
 import org.arrival.contracts.registry.ForumStatus;
@@ -19,7 +18,10 @@ import org.arrival.platform.messaging.outbox.Outbox;
 import org.arrival.platform.messaging.outbox.OutgoingEvent;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.Roles;
+import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.AccessRefused;
+import org.arrival.platform.web.PageQuery;
+import org.arrival.platform.web.PageResult;
 import org.arrival.platform.web.RecordNotFound;
 import org.arrival.platform.web.RuleViolation;
 import org.arrival.platform.web.StaleVersion;
@@ -32,10 +34,7 @@ import org.arrival.registry.forums.persistence.ForumRepository;
 import org.arrival.registry.forums.persistence.ForumRepository.StoredForum;
 import org.arrival.registry.forums.persistence.MembershipRepository;
 import org.arrival.registry.shared.Audit;
-import org.arrival.platform.web.PageQuery;
-import org.arrival.platform.web.PageResult;
 import org.arrival.registry.shared.Revisions;
-import org.arrival.platform.security.Viewer;
 import org.arrival.registry.shared.Viewers;
 import org.arrival.registry.stakeholders.domain.Stakeholder;
 import org.arrival.registry.stakeholders.persistence.StakeholderRepository;
@@ -63,8 +62,14 @@ public class ForumService {
     private final Viewers viewers;
     private final Clock clock;
 
-    public ForumService(ForumRepository forums, MembershipRepository memberships, StakeholderRepository stakeholders,
-            Revisions revisions, Outbox outbox, Viewers viewers, Clock clock) {
+    public ForumService(
+            ForumRepository forums,
+            MembershipRepository memberships,
+            StakeholderRepository stakeholders,
+            Revisions revisions,
+            Outbox outbox,
+            Viewers viewers,
+            Clock clock) {
         this.forums = forums;
         this.memberships = memberships;
         this.stakeholders = stakeholders;
@@ -79,7 +84,8 @@ public class ForumService {
         boolean convenor = (caller.hasRole(Roles.ORG_ADMIN) || caller.hasRole(Roles.FORUM_COORDINATOR))
                 && caller.actsFor(profile.convenorId());
         if (!caller.isPlatformAdmin() && !convenor) {
-            throw new AccessRefused("A forum is established by a platform administrator or by its convening organisation");
+            throw new AccessRefused(
+                    "A forum is established by a platform administrator or by its convening organisation");
         }
         checkReferences(caller, profile, null);
         Forum forum = Forum.establish(UUID.randomUUID(), profile);
@@ -105,8 +111,8 @@ public class ForumService {
     }
 
     @Transactional
-    public StoredForum changeStatus(Caller caller, UUID id, @Nullable Long expectedVersion, ForumStatus status,
-            @Nullable String reason) {
+    public StoredForum changeStatus(
+            Caller caller, UUID id, @Nullable Long expectedVersion, ForumStatus status, @Nullable String reason) {
         Forum current = managedForUpdate(caller, id, expectedVersion);
         Forum next = current.moveTo(status);
         Audit audit = audit(caller);
@@ -136,21 +142,29 @@ public class ForumService {
     public List<RecordHistory.Revision> history(Caller caller, UUID id) {
         Forum forum = get(caller, id).forum();
         if (!caller.isPlatformAdmin() && !forum.profile().managedBy(caller.organisationId())) {
-            throw new AccessRefused("Only the forum's convenor, chair or secretariat and platform administrators may read its history");
+            throw new AccessRefused(
+                    "Only the forum's convenor, chair or secretariat and platform administrators may read its history");
         }
         return revisions.of(FORUM, id);
     }
 
     @Transactional
-    public Membership grant(Caller caller, UUID forumId, UUID stakeholderId, SeatType seat,
-            @Nullable LocalDate termStart, @Nullable LocalDate termEnd) {
+    public Membership grant(
+            Caller caller,
+            UUID forumId,
+            UUID stakeholderId,
+            SeatType seat,
+            @Nullable LocalDate termStart,
+            @Nullable LocalDate termEnd) {
         Forum forum = managedForUpdate(caller, forumId, null);
         if (!forum.acceptsMembers()) {
             throw new RuleViolation("A dissolved forum takes no new members");
         }
         Stakeholder member = usableStakeholder(caller, "stakeholderId", stakeholderId);
-        if (!memberships.ofForum(forumId, false, true).stream().filter(m -> m.stakeholderId().equals(stakeholderId))
-                .toList().isEmpty()) {
+        if (!memberships.ofForum(forumId, false, true).stream()
+                .filter(m -> m.stakeholderId().equals(stakeholderId))
+                .toList()
+                .isEmpty()) {
             throw new RuleViolation("The organisation already holds an active seat in this forum");
         }
         Membership m = Membership.grant(UUID.randomUUID(), forumId, stakeholderId, seat, termStart, termEnd);
@@ -161,8 +175,14 @@ public class ForumService {
     }
 
     @Transactional
-    public Membership change(Caller caller, UUID forumId, UUID membershipId, long expectedVersion, SeatType seat,
-            @Nullable LocalDate termStart, @Nullable LocalDate termEnd) {
+    public Membership change(
+            Caller caller,
+            UUID forumId,
+            UUID membershipId,
+            long expectedVersion,
+            SeatType seat,
+            @Nullable LocalDate termStart,
+            @Nullable LocalDate termEnd) {
         Forum forum = managedForUpdate(caller, forumId, null);
         if (!forum.acceptsMembers()) {
             throw new RuleViolation("Seats in a dissolved forum cannot be changed; end them instead");
@@ -175,15 +195,20 @@ public class ForumService {
         Membership next = current.change(seat, termStart, termEnd);
         Audit audit = audit(caller);
         memberships.update(next, audit);
-        publishMembership(forum, stakeholders.find(next.stakeholderId()).orElseThrow().stakeholder(), next,
-                new MembershipChanged(snapshot(next), caller.toActor(), changed), audit);
+        publishMembership(
+                forum,
+                stakeholders.find(next.stakeholderId()).orElseThrow().stakeholder(),
+                next,
+                new MembershipChanged(snapshot(next), caller.toActor(), changed),
+                audit);
         return next;
     }
 
     @Transactional
-    public Membership end(Caller caller, UUID forumId, UUID membershipId, @Nullable Long expectedVersion,
-            @Nullable String reason) {
-        Forum forum = forums.findForUpdate(forumId).map(StoredForum::forum)
+    public Membership end(
+            Caller caller, UUID forumId, UUID membershipId, @Nullable Long expectedVersion, @Nullable String reason) {
+        Forum forum = forums.findForUpdate(forumId)
+                .map(StoredForum::forum)
                 .orElseThrow(() -> new RecordNotFound("forum", forumId));
         Membership current = membershipForUpdate(caller, forumId, membershipId, expectedVersion);
         boolean leaving = caller.hasRole(Roles.ORG_ADMIN) && caller.actsFor(current.stakeholderId());
@@ -193,8 +218,12 @@ public class ForumService {
         Membership next = current.end(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
         Audit audit = audit(caller);
         memberships.update(next, audit);
-        publishMembership(forum, stakeholders.find(next.stakeholderId()).orElseThrow().stakeholder(), next,
-                new MembershipEnded(snapshot(next), caller.toActor(), reason), audit);
+        publishMembership(
+                forum,
+                stakeholders.find(next.stakeholderId()).orElseThrow().stakeholder(),
+                next,
+                new MembershipEnded(snapshot(next), caller.toActor(), reason),
+                audit);
         return next;
     }
 
@@ -208,7 +237,8 @@ public class ForumService {
     @Transactional(readOnly = true)
     public Membership membership(Caller caller, UUID forumId, UUID membershipId) {
         get(caller, forumId);
-        Membership m = memberships.find(forumId, membershipId)
+        Membership m = memberships
+                .find(forumId, membershipId)
                 .orElseThrow(() -> new RecordNotFound("membership", membershipId));
         requireVisible(caller, m);
         return m;
@@ -218,16 +248,19 @@ public class ForumService {
     public List<RecordHistory.Revision> membershipHistory(Caller caller, UUID forumId, UUID membershipId) {
         Membership m = membership(caller, forumId, membershipId);
         Forum forum = get(caller, forumId).forum();
-        if (!caller.isPlatformAdmin() && !forum.profile().managedBy(caller.organisationId())
+        if (!caller.isPlatformAdmin()
+                && !forum.profile().managedBy(caller.organisationId())
                 && !caller.actsFor(m.stakeholderId())) {
-            throw new AccessRefused("Only the forum's managers, the member and platform administrators may read this history");
+            throw new AccessRefused(
+                    "Only the forum's managers, the member and platform administrators may read this history");
         }
         return revisions.of(MEMBERSHIP, membershipId);
     }
 
-    private Membership membershipForUpdate(Caller caller, UUID forumId, UUID membershipId,
-            @Nullable Long expectedVersion) {
-        Membership m = memberships.findForUpdate(forumId, membershipId)
+    private Membership membershipForUpdate(
+            Caller caller, UUID forumId, UUID membershipId, @Nullable Long expectedVersion) {
+        Membership m = memberships
+                .findForUpdate(forumId, membershipId)
                 .orElseThrow(() -> new RecordNotFound("membership", membershipId));
         requireVisible(caller, m);
         if (expectedVersion != null && m.version() != expectedVersion) {
@@ -243,7 +276,8 @@ public class ForumService {
     }
 
     private Forum managedForUpdate(Caller caller, UUID id, @Nullable Long expectedVersion) {
-        Forum forum = forums.findForUpdate(id).map(StoredForum::forum).orElseThrow(() -> new RecordNotFound("forum", id));
+        Forum forum =
+                forums.findForUpdate(id).map(StoredForum::forum).orElseThrow(() -> new RecordNotFound("forum", id));
         requireManager(caller, forum);
         if (expectedVersion != null && forum.version() != expectedVersion) {
             throw new StaleVersion("forum", id, expectedVersion);
@@ -268,8 +302,9 @@ public class ForumService {
             publicRoleHolder(caller, "secretariatId", profile.secretariatId());
         }
         if (profile.parentForumId() != null) {
-            StoredForum parent = forums.find(profile.parentForumId()).orElseThrow(
-                    () -> new UnprocessableReference("parentForumId", "no forum " + profile.parentForumId()));
+            StoredForum parent = forums.find(profile.parentForumId())
+                    .orElseThrow(
+                            () -> new UnprocessableReference("parentForumId", "no forum " + profile.parentForumId()));
             if (parent.forum().status() == ForumStatus.DISSOLVED) {
                 throw new UnprocessableReference("parentForumId", "the parent forum is dissolved");
             }
@@ -282,14 +317,17 @@ public class ForumService {
     /** Convenor, chair and secretariat are shown with every forum, so they cannot be hidden organisations. */
     private void publicRoleHolder(Caller caller, String field, UUID id) {
         if (usableStakeholder(caller, field, id).hiddenFromEnforcementBodies()) {
-            throw new UnprocessableReference(field,
+            throw new UnprocessableReference(
+                    field,
                     "an organisation hidden from enforcement bodies cannot convene, chair or run a forum's secretariat, which every member sees");
         }
     }
 
     private Stakeholder usableStakeholder(Caller caller, String field, UUID id) {
         Viewer viewer = viewers.of(caller);
-        Stakeholder s = stakeholders.find(id).map(StakeholderRepository.StoredStakeholder::stakeholder)
+        Stakeholder s = stakeholders
+                .find(id)
+                .map(StakeholderRepository.StoredStakeholder::stakeholder)
                 .filter(x -> viewer.maySeeOrganisation(id))
                 .orElseThrow(() -> new UnprocessableReference(field, "no organisation " + id));
         if (!s.canTakePart()) {
@@ -306,10 +344,10 @@ public class ForumService {
 
     private void publishMembership(Forum forum, Stakeholder member, Membership m, Object event, Audit audit) {
         outbox.append(OutgoingEvent.about(m.id(), forum.profile().convenorId(), member.classification(), event)
-                .keyedBy(forum.id()).at(audit.at()));
+                .keyedBy(forum.id())
+                .at(audit.at()));
         revisions.record(MEMBERSHIP, m.id(), m.version(), event, audit);
     }
-
 
     private Audit audit(Caller caller) {
         return new Audit(caller.toActor(), clock.instant());
@@ -317,12 +355,22 @@ public class ForumService {
 
     public static org.arrival.contracts.registry.Forum snapshot(Forum f) {
         var p = f.profile();
-        return new org.arrival.contracts.registry.Forum(f.id(), f.version(), p.name(), p.type(), p.geographicScope(),
-                p.thematicScope(), p.convenorId(), p.chairId(), p.secretariatId(), p.parentForumId(), f.status());
+        return new org.arrival.contracts.registry.Forum(
+                f.id(),
+                f.version(),
+                p.name(),
+                p.type(),
+                p.geographicScope(),
+                p.thematicScope(),
+                p.convenorId(),
+                p.chairId(),
+                p.secretariatId(),
+                p.parentForumId(),
+                f.status());
     }
 
     public static org.arrival.contracts.registry.Membership snapshot(Membership m) {
-        return new org.arrival.contracts.registry.Membership(m.id(), m.version(), m.forumId(), m.stakeholderId(),
-                m.seat(), m.termStart(), m.termEnd(), m.status());
+        return new org.arrival.contracts.registry.Membership(
+                m.id(), m.version(), m.forumId(), m.stakeholderId(), m.seat(), m.termStart(), m.termEnd(), m.status());
     }
 }

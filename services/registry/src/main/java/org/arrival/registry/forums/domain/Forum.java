@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.contracts.registry.ForumStatus;
 import org.arrival.platform.web.InvalidInput;
 import org.arrival.platform.web.RuleViolation;
@@ -38,7 +37,8 @@ public record Forum(UUID id, long version, ForumProfile profile, ForumStatus sta
     }
 
     public Forum moveTo(ForumStatus next) {
-        if (!Objects.requireNonNull(NEXT.get(status), "every status has its next ones").contains(next)) {
+        if (!Objects.requireNonNull(NEXT.get(status), "every status has its next ones")
+                .contains(next)) {
             throw new RuleViolation("A forum that is " + status + " cannot become " + next);
         }
         return new Forum(id, version + 1, profile, next);

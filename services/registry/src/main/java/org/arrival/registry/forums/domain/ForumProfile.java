@@ -4,7 +4,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
@@ -38,7 +37,8 @@ public record ForumProfile(
             return null;
         }
         List<Sector> sectors = scope.sectors() == null ? List.of() : List.copyOf(new LinkedHashSet<>(scope.sectors()));
-        List<PopulationGroup> groups = scope.populationGroups() == null ? List.of()
+        List<PopulationGroup> groups = scope.populationGroups() == null
+                ? List.of()
                 : List.copyOf(new LinkedHashSet<>(scope.populationGroups()));
         String mandate = Text.optional(scope.mandate());
         if (sectors.isEmpty() && groups.isEmpty() && mandate == null) {
@@ -49,8 +49,10 @@ public record ForumProfile(
 
     /** Whether the organisation convenes, chairs or runs the secretariat of the forum. */
     public boolean managedBy(@Nullable UUID organisation) {
-        return organisation != null && (organisation.equals(convenorId) || organisation.equals(chairId)
-                || organisation.equals(secretariatId));
+        return organisation != null
+                && (organisation.equals(convenorId)
+                        || organisation.equals(chairId)
+                        || organisation.equals(secretariatId));
     }
 
     public List<String> changedFrom(ForumProfile other) {

@@ -2,7 +2,6 @@ package org.arrival.registry.forums.domain;
 
 import java.time.LocalDate;
 import java.util.UUID;
-
 import org.arrival.contracts.registry.MembershipStatus;
 import org.arrival.contracts.registry.SeatType;
 import org.arrival.platform.web.InvalidInput;
@@ -11,11 +10,23 @@ import org.arrival.registry.shared.FieldChanges;
 import org.jspecify.annotations.Nullable;
 
 /** An organisation's seat in a forum for a term; it ends when the organisation leaves or is removed. */
-public record Membership(UUID id, long version, UUID forumId, UUID stakeholderId, SeatType seat,
-        @Nullable LocalDate termStart, @Nullable LocalDate termEnd, MembershipStatus status) {
+public record Membership(
+        UUID id,
+        long version,
+        UUID forumId,
+        UUID stakeholderId,
+        SeatType seat,
+        @Nullable LocalDate termStart,
+        @Nullable LocalDate termEnd,
+        MembershipStatus status) {
 
-    public static Membership grant(UUID id, UUID forumId, UUID stakeholderId, SeatType seat,
-            @Nullable LocalDate termStart, @Nullable LocalDate termEnd) {
+    public static Membership grant(
+            UUID id,
+            UUID forumId,
+            UUID stakeholderId,
+            SeatType seat,
+            @Nullable LocalDate termStart,
+            @Nullable LocalDate termEnd) {
         checkTerm(termStart, termEnd);
         return new Membership(id, 1, forumId, stakeholderId, seat, termStart, termEnd, MembershipStatus.ACTIVE);
     }
@@ -36,10 +47,13 @@ public record Membership(UUID id, long version, UUID forumId, UUID stakeholderId
         return new Membership(id, version + 1, forumId, stakeholderId, seat, termStart, end, MembershipStatus.ENDED);
     }
 
-    public java.util.List<String> changesTo(SeatType newSeat, @Nullable LocalDate newStart,
-            @Nullable LocalDate newEnd) {
-        return new FieldChanges().compare("seat", seat, newSeat).compare("termStart", termStart, newStart)
-                .compare("termEnd", termEnd, newEnd).list();
+    public java.util.List<String> changesTo(
+            SeatType newSeat, @Nullable LocalDate newStart, @Nullable LocalDate newEnd) {
+        return new FieldChanges()
+                .compare("seat", seat, newSeat)
+                .compare("termStart", termStart, newStart)
+                .compare("termEnd", termEnd, newEnd)
+                .list();
     }
 
     private void requireActive(String verb) {

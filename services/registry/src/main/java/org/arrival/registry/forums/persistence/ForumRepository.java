@@ -9,31 +9,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.arrival.contracts.EventJson;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
 import org.arrival.contracts.registry.ForumStatus;
 import org.arrival.contracts.registry.ForumType;
+import org.arrival.platform.web.PageQuery;
+import org.arrival.platform.web.PageResult;
 import org.arrival.platform.web.StaleVersion;
 import org.arrival.registry.forums.domain.Forum;
 import org.arrival.registry.forums.domain.ForumProfile;
 import org.arrival.registry.shared.Audit;
 import org.arrival.registry.shared.Listings;
-import org.arrival.platform.web.PageQuery;
-import org.arrival.platform.web.PageResult;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-
 import tools.jackson.databind.node.ObjectNode;
 
 /** Forums in PostgreSQL; updates are conditional on the version the caller changed. */
 @Repository
 public class ForumRepository {
 
-    private static final Map<String, String> SORT_COLUMNS = Map.of("name", "lower(name)", "createdAt", "created_at",
-            "updatedAt", "updated_at");
+    private static final Map<String, String> SORT_COLUMNS =
+            Map.of("name", "lower(name)", "createdAt", "created_at", "updatedAt", "updated_at");
 
     private final JdbcTemplate jdbc;
 
@@ -42,35 +40,54 @@ public class ForumRepository {
     }
 
     public void insert(Forum f, Audit audit) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO forum (id, version, status, profile, convenor_id, parent_forum_id, created_at, created_by,
                                    created_by_org, updated_at, updated_by, updated_by_org)
                 VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                f.id(), f.version(), f.status().name(), Listings.json(f.profile()), f.profile().convenorId(),
-                f.profile().parentForumId(), Timestamp.from(audit.at()), audit.actor().userId(),
-                audit.actor().organisationId(), Timestamp.from(audit.at()), audit.actor().userId(),
+                f.id(),
+                f.version(),
+                f.status().name(),
+                Listings.json(f.profile()),
+                f.profile().convenorId(),
+                f.profile().parentForumId(),
+                Timestamp.from(audit.at()),
+                audit.actor().userId(),
+                audit.actor().organisationId(),
+                Timestamp.from(audit.at()),
+                audit.actor().userId(),
                 audit.actor().organisationId());
     }
 
     public void update(Forum f, Audit audit) {
-        int updated = jdbc.update("""
+        int updated = jdbc.update(
+                """
                 UPDATE forum SET version = ?, status = ?, profile = ?::jsonb, convenor_id = ?, parent_forum_id = ?,
                        updated_at = ?, updated_by = ?, updated_by_org = ?
                  WHERE id = ? AND version = ?""",
-                f.version(), f.status().name(), Listings.json(f.profile()), f.profile().convenorId(),
-                f.profile().parentForumId(), Timestamp.from(audit.at()), audit.actor().userId(),
-                audit.actor().organisationId(), f.id(), f.version() - 1);
+                f.version(),
+                f.status().name(),
+                Listings.json(f.profile()),
+                f.profile().convenorId(),
+                f.profile().parentForumId(),
+                Timestamp.from(audit.at()),
+                audit.actor().userId(),
+                audit.actor().organisationId(),
+                f.id(),
+                f.version() - 1);
         if (updated != 1) {
             throw new StaleVersion("forum", f.id(), f.version() - 1);
         }
     }
 
     public Optional<StoredForum> find(UUID id) {
-        return jdbc.query("SELECT * FROM forum WHERE id = ?", this::map, id).stream().findFirst();
+        return jdbc.query("SELECT * FROM forum WHERE id = ?", this::map, id).stream()
+                .findFirst();
     }
 
     public Optional<StoredForum> findForUpdate(UUID id) {
-        return jdbc.query("SELECT * FROM forum WHERE id = ? FOR UPDATE", this::map, id).stream().findFirst();
+        return jdbc.query("SELECT * FROM forum WHERE id = ? FOR UPDATE", this::map, id).stream()
+                .findFirst();
     }
 
     /** The forum's ancestors, nearest first (stops at a cycle or after 50 levels). */
@@ -111,8 +128,12 @@ public class ForumRepository {
         return List.of("name", "createdAt", "updatedAt");
     }
 
-    private static String containment(@Nullable ForumType type, @Nullable String country,
-            @Nullable String subdivision, @Nullable Sector sector, @Nullable PopulationGroup group) {
+    private static String containment(
+            @Nullable ForumType type,
+            @Nullable String country,
+            @Nullable String subdivision,
+            @Nullable Sector sector,
+            @Nullable PopulationGroup group) {
         ObjectNode node = EventJson.mapper().createObjectNode();
         if (type != null) {
             node.put("type", type.name());
@@ -142,11 +163,16 @@ public class ForumRepository {
 
     private StoredForum map(ResultSet rs, int row) throws SQLException {
         ForumProfile profile = EventJson.mapper().readValue(rs.getString("profile"), ForumProfile.class);
-        Forum f = new Forum(rs.getObject("id", UUID.class), rs.getLong("version"), profile,
+        Forum f = new Forum(
+                rs.getObject("id", UUID.class),
+                rs.getLong("version"),
+                profile,
                 ForumStatus.valueOf(rs.getString("status")));
-        return new StoredForum(f, rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+        return new StoredForum(
+                f,
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
     }
 
-    public record StoredForum(Forum forum, Instant createdAt, Instant updatedAt) {
-    }
+    public record StoredForum(Forum forum, Instant createdAt, Instant updatedAt) {}
 }

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.arrival.contracts.registry.MembershipStatus;
 import org.arrival.contracts.registry.SeatType;
 import org.arrival.platform.web.RuleViolation;
@@ -32,13 +31,24 @@ public class MembershipRepository {
 
     public void insert(Membership m, Audit audit) {
         try {
-            jdbc.update("""
+            jdbc.update(
+                    """
                     INSERT INTO membership (id, version, forum_id, stakeholder_id, seat, term_start, term_end, status,
                                             created_at, created_by, created_by_org, updated_at, updated_by, updated_by_org)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    m.id(), m.version(), m.forumId(), m.stakeholderId(), m.seat().name(), date(m.termStart()),
-                    date(m.termEnd()), m.status().name(), Timestamp.from(audit.at()), audit.actor().userId(),
-                    audit.actor().organisationId(), Timestamp.from(audit.at()), audit.actor().userId(),
+                    m.id(),
+                    m.version(),
+                    m.forumId(),
+                    m.stakeholderId(),
+                    m.seat().name(),
+                    date(m.termStart()),
+                    date(m.termEnd()),
+                    m.status().name(),
+                    Timestamp.from(audit.at()),
+                    audit.actor().userId(),
+                    audit.actor().organisationId(),
+                    Timestamp.from(audit.at()),
+                    audit.actor().userId(),
                     audit.actor().organisationId());
         } catch (DuplicateKeyException e) {
             throw new RuleViolation("The organisation already holds an active seat in this forum");
@@ -46,12 +56,20 @@ public class MembershipRepository {
     }
 
     public void update(Membership m, Audit audit) {
-        int updated = jdbc.update("""
+        int updated = jdbc.update(
+                """
                 UPDATE membership SET version = ?, seat = ?, term_start = ?, term_end = ?, status = ?,
                        updated_at = ?, updated_by = ?, updated_by_org = ?
                  WHERE id = ? AND version = ?""",
-                m.version(), m.seat().name(), date(m.termStart()), date(m.termEnd()), m.status().name(),
-                Timestamp.from(audit.at()), audit.actor().userId(), audit.actor().organisationId(), m.id(),
+                m.version(),
+                m.seat().name(),
+                date(m.termStart()),
+                date(m.termEnd()),
+                m.status().name(),
+                Timestamp.from(audit.at()),
+                audit.actor().userId(),
+                audit.actor().organisationId(),
+                m.id(),
                 m.version() - 1);
         if (updated != 1) {
             throw new StaleVersion("membership", m.id(), m.version() - 1);
@@ -59,8 +77,10 @@ public class MembershipRepository {
     }
 
     public Optional<Membership> findForUpdate(UUID forumId, UUID id) {
-        return jdbc.query("SELECT * FROM membership WHERE forum_id = ? AND id = ? FOR UPDATE", this::map, forumId, id)
-                .stream().findFirst();
+        return jdbc
+                .query("SELECT * FROM membership WHERE forum_id = ? AND id = ? FOR UPDATE", this::map, forumId, id)
+                .stream()
+                .findFirst();
     }
 
     public Optional<Membership> find(UUID forumId, UUID id) {
@@ -78,9 +98,14 @@ public class MembershipRepository {
     }
 
     private Membership map(ResultSet rs, int row) throws SQLException {
-        return new Membership(rs.getObject("id", UUID.class), rs.getLong("version"), rs.getObject("forum_id", UUID.class),
-                rs.getObject("stakeholder_id", UUID.class), SeatType.valueOf(rs.getString("seat")),
-                localDate(rs.getDate("term_start")), localDate(rs.getDate("term_end")),
+        return new Membership(
+                rs.getObject("id", UUID.class),
+                rs.getLong("version"),
+                rs.getObject("forum_id", UUID.class),
+                rs.getObject("stakeholder_id", UUID.class),
+                SeatType.valueOf(rs.getString("seat")),
+                localDate(rs.getDate("term_start")),
+                localDate(rs.getDate("term_end")),
                 MembershipStatus.valueOf(rs.getString("status")));
     }
 

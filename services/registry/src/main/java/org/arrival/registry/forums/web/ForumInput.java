@@ -1,13 +1,11 @@
 package org.arrival.registry.forums.web;
 
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
+import java.util.List;
+import java.util.UUID;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
 import org.arrival.contracts.registry.ForumType;
@@ -28,17 +26,23 @@ public record ForumInput(
         @Nullable UUID parentForumId) {
 
     public ForumProfile toProfile() {
-        return new ForumProfile(name, type,
+        return new ForumProfile(
+                name,
+                type,
                 geographicScope == null ? null : geographicScope.toJurisdiction("geographicScope"),
-                thematicScope == null ? null
-                        : new ThematicScope(thematicScope.sectors(), thematicScope.populationGroups(), thematicScope.mandate()),
-                convenorId, chairId, secretariatId, parentForumId);
+                thematicScope == null
+                        ? null
+                        : new ThematicScope(
+                                thematicScope.sectors(), thematicScope.populationGroups(), thematicScope.mandate()),
+                convenorId,
+                chairId,
+                secretariatId,
+                parentForumId);
     }
 
     /** The sectors and population groups the forum works on, and its mandate in a few sentences. */
     public record ScopeInput(
             @Size(max = 25) @Nullable List<@NotNull Sector> sectors,
             @Size(max = 15) @Nullable List<@NotNull PopulationGroup> populationGroups,
-            @Size(max = 4000) @Nullable String mandate) {
-    }
+            @Size(max = 4000) @Nullable String mandate) {}
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
-
 import org.arrival.contracts.registry.StakeholderActivated;
 import org.arrival.contracts.registry.StakeholderArchived;
 import org.arrival.contracts.registry.StakeholderRegistered;
@@ -16,14 +15,14 @@ import org.arrival.platform.messaging.outbox.Outbox;
 import org.arrival.platform.messaging.outbox.OutgoingEvent;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.Roles;
+import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.AccessRefused;
+import org.arrival.platform.web.PageQuery;
+import org.arrival.platform.web.PageResult;
 import org.arrival.platform.web.RecordNotFound;
 import org.arrival.platform.web.StaleVersion;
 import org.arrival.registry.shared.Audit;
-import org.arrival.platform.web.PageQuery;
-import org.arrival.platform.web.PageResult;
 import org.arrival.registry.shared.Revisions;
-import org.arrival.platform.security.Viewer;
 import org.arrival.registry.shared.Viewers;
 import org.arrival.registry.stakeholders.domain.Stakeholder;
 import org.arrival.registry.stakeholders.domain.StakeholderProfile;
@@ -51,8 +50,8 @@ public class StakeholderService {
     private final Viewers viewers;
     private final Clock clock;
 
-    public StakeholderService(StakeholderRepository stakeholders, Revisions revisions, Outbox outbox, Viewers viewers,
-            Clock clock) {
+    public StakeholderService(
+            StakeholderRepository stakeholders, Revisions revisions, Outbox outbox, Viewers viewers, Clock clock) {
         this.stakeholders = stakeholders;
         this.revisions = revisions;
         this.outbox = outbox;
@@ -63,7 +62,8 @@ public class StakeholderService {
     @Transactional
     public StoredStakeholder register(Caller caller, StakeholderProfile profile) {
         if (!caller.isPlatformAdmin() && !caller.hasRole(Roles.ORG_ADMIN)) {
-            throw new AccessRefused("Only platform administrators and organisation administrators may propose organisations");
+            throw new AccessRefused(
+                    "Only platform administrators and organisation administrators may propose organisations");
         }
         return insertProposed(caller, UUID.randomUUID(), profile);
     }
@@ -101,7 +101,8 @@ public class StakeholderService {
         requireVersion(current, expectedVersion);
         List<String> changed = current.changesTo(profile);
         if (changed.contains("enforcementBody") && !caller.isPlatformAdmin()) {
-            throw new AccessRefused("Only platform administrators may say whether an organisation is an enforcement body");
+            throw new AccessRefused(
+                    "Only platform administrators may say whether an organisation is an enforcement body");
         }
         if (changed.isEmpty()) {
             return stakeholders.find(id).orElseThrow();
@@ -115,25 +116,41 @@ public class StakeholderService {
 
     @Transactional
     public StoredStakeholder verify(Caller caller, UUID id, @Nullable Long expectedVersion, @Nullable String reason) {
-        return lifecycle(caller, id, expectedVersion, Stakeholder::verify,
+        return lifecycle(
+                caller,
+                id,
+                expectedVersion,
+                Stakeholder::verify,
                 s -> new StakeholderVerified(snapshot(s), caller.toActor(), reason));
     }
 
     @Transactional
     public StoredStakeholder activate(Caller caller, UUID id, @Nullable Long expectedVersion, @Nullable String reason) {
-        return lifecycle(caller, id, expectedVersion, Stakeholder::activate,
+        return lifecycle(
+                caller,
+                id,
+                expectedVersion,
+                Stakeholder::activate,
                 s -> new StakeholderActivated(snapshot(s), caller.toActor(), reason));
     }
 
     @Transactional
     public StoredStakeholder suspend(Caller caller, UUID id, @Nullable Long expectedVersion, @Nullable String reason) {
-        return lifecycle(caller, id, expectedVersion, Stakeholder::suspend,
+        return lifecycle(
+                caller,
+                id,
+                expectedVersion,
+                Stakeholder::suspend,
                 s -> new StakeholderSuspended(snapshot(s), caller.toActor(), reason));
     }
 
     @Transactional
     public StoredStakeholder archive(Caller caller, UUID id, @Nullable Long expectedVersion, @Nullable String reason) {
-        return lifecycle(caller, id, expectedVersion, Stakeholder::archive,
+        return lifecycle(
+                caller,
+                id,
+                expectedVersion,
+                Stakeholder::archive,
                 s -> new StakeholderArchived(snapshot(s), caller.toActor(), reason));
     }
 
@@ -162,8 +179,12 @@ public class StakeholderService {
         return revisions.of(RECORD_TYPE, id);
     }
 
-    private StoredStakeholder lifecycle(Caller caller, UUID id, @Nullable Long expectedVersion,
-            UnaryOperator<Stakeholder> step, java.util.function.Function<Stakeholder, Object> event) {
+    private StoredStakeholder lifecycle(
+            Caller caller,
+            UUID id,
+            @Nullable Long expectedVersion,
+            UnaryOperator<Stakeholder> step,
+            java.util.function.Function<Stakeholder, Object> event) {
         Stakeholder current = visibleForUpdate(caller, id);
         if (!caller.isPlatformAdmin()) {
             throw new AccessRefused("Only platform administrators may change an organisation's status");
@@ -179,7 +200,9 @@ public class StakeholderService {
     /** Loads and locks the record; hidden records do not exist for enforcement bodies. */
     private Stakeholder visibleForUpdate(Caller caller, UUID id) {
         Viewer viewer = viewers.of(caller);
-        return stakeholders.findForUpdate(id).map(StoredStakeholder::stakeholder)
+        return stakeholders
+                .findForUpdate(id)
+                .map(StoredStakeholder::stakeholder)
                 .filter(s -> viewer.maySeeOrganisation(id))
                 .orElseThrow(() -> new RecordNotFound("stakeholder", id));
     }
@@ -191,7 +214,8 @@ public class StakeholderService {
     }
 
     private void publish(Stakeholder s, Object event, Audit audit) {
-        outbox.append(OutgoingEvent.about(s.id(), s.id(), s.classification(), event).at(audit.at()));
+        outbox.append(
+                OutgoingEvent.about(s.id(), s.id(), s.classification(), event).at(audit.at()));
         revisions.record(RECORD_TYPE, s.id(), s.version(), event, audit);
     }
 
@@ -201,16 +225,31 @@ public class StakeholderService {
 
     public static org.arrival.contracts.registry.Stakeholder snapshot(Stakeholder s) {
         var p = s.profile();
-        return new org.arrival.contracts.registry.Stakeholder(s.id(), s.version(), p.name(), p.acronym(), p.type(),
-                p.governmentLevel(), p.jurisdiction(), p.sectors().isEmpty() ? null : p.sectors(),
-                p.externalIdentifiers().isEmpty() ? null : p.externalIdentifiers(), p.enforcementBody(),
-                p.formalStatus(), p.hiddenFromEnforcementBodies(), p.contact(), s.status());
+        return new org.arrival.contracts.registry.Stakeholder(
+                s.id(),
+                s.version(),
+                p.name(),
+                p.acronym(),
+                p.type(),
+                p.governmentLevel(),
+                p.jurisdiction(),
+                p.sectors().isEmpty() ? null : p.sectors(),
+                p.externalIdentifiers().isEmpty() ? null : p.externalIdentifiers(),
+                p.enforcementBody(),
+                p.formalStatus(),
+                p.hiddenFromEnforcementBodies(),
+                p.contact(),
+                s.status());
     }
 
     /** 412 for a create-only PUT ({@code If-None-Match: *}) when the id is taken. */
     static final class RegisteredAlready extends org.arrival.platform.web.ApiException {
         RegisteredAlready(UUID id) {
-            super(412, "Precondition failed", "An organisation with id " + id + " is already registered", java.util.List.of());
+            super(
+                    412,
+                    "Precondition failed",
+                    "An organisation with id " + id + " is already registered",
+                    java.util.List.of());
         }
     }
 }

@@ -3,7 +3,6 @@ package org.arrival.registry.stakeholders.domain;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.registry.StakeholderStatus;
 import org.arrival.platform.web.RuleViolation;
@@ -33,16 +32,24 @@ public record Stakeholder(UUID id, long version, StakeholderProfile profile, Sta
     }
 
     public Stakeholder activate() {
-        return move(StakeholderStatus.ACTIVE, Set.of(StakeholderStatus.VERIFIED, StakeholderStatus.SUSPENDED), "activated");
+        return move(
+                StakeholderStatus.ACTIVE, Set.of(StakeholderStatus.VERIFIED, StakeholderStatus.SUSPENDED), "activated");
     }
 
     public Stakeholder suspend() {
-        return move(StakeholderStatus.SUSPENDED, Set.of(StakeholderStatus.VERIFIED, StakeholderStatus.ACTIVE), "suspended");
+        return move(
+                StakeholderStatus.SUSPENDED, Set.of(StakeholderStatus.VERIFIED, StakeholderStatus.ACTIVE), "suspended");
     }
 
     public Stakeholder archive() {
-        return move(StakeholderStatus.ARCHIVED, Set.of(StakeholderStatus.PROPOSED, StakeholderStatus.VERIFIED,
-                StakeholderStatus.ACTIVE, StakeholderStatus.SUSPENDED), "archived");
+        return move(
+                StakeholderStatus.ARCHIVED,
+                Set.of(
+                        StakeholderStatus.PROPOSED,
+                        StakeholderStatus.VERIFIED,
+                        StakeholderStatus.ACTIVE,
+                        StakeholderStatus.SUSPENDED),
+                "archived");
     }
 
     /** Whether it can be given a seat in a forum or convene one. */

@@ -3,7 +3,6 @@ package org.arrival.registry.stakeholders.domain;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.contracts.common.Sector;
 import org.arrival.contracts.registry.ExternalIdentifier;
@@ -38,25 +37,30 @@ public record StakeholderProfile(
         Objects.requireNonNull(type, "type");
         jurisdiction = Text.jurisdiction(jurisdiction);
         sectors = sectors == null ? List.of() : List.copyOf(new LinkedHashSet<>(sectors));
-        externalIdentifiers = externalIdentifiers == null ? List.of()
+        externalIdentifiers = externalIdentifiers == null
+                ? List.of()
                 : List.copyOf(new LinkedHashSet<>(externalIdentifiers.stream()
-                        .map(i -> new ExternalIdentifier(Text.required(i.scheme(), "externalIdentifiers.scheme"),
+                        .map(i -> new ExternalIdentifier(
+                                Text.required(i.scheme(), "externalIdentifiers.scheme"),
                                 Text.required(i.identifier(), "externalIdentifiers.identifier")))
                         .toList()));
         contact = Text.contact(contact);
         if (hiddenFromEnforcementBodies) {
             if (enforcementBody) {
-                throw InvalidInput.field("hiddenFromEnforcementBodies", "an enforcement body cannot hide from enforcement bodies");
+                throw InvalidInput.field(
+                        "hiddenFromEnforcementBodies", "an enforcement body cannot hide from enforcement bodies");
             }
             if (!mayHide(type, formalStatus)) {
-                throw InvalidInput.field("hiddenFromEnforcementBodies",
+                throw InvalidInput.field(
+                        "hiddenFromEnforcementBodies",
                         "only informal groups and migrant, refugee or IDP associations may hide from enforcement bodies");
             }
         }
     }
 
     private static boolean mayHide(StakeholderType type, @Nullable FormalStatus status) {
-        return status == FormalStatus.INFORMAL || status == FormalStatus.UNDISCLOSED
+        return status == FormalStatus.INFORMAL
+                || status == FormalStatus.UNDISCLOSED
                 || type == StakeholderType.INFORMAL_COMMUNITY_GROUP
                 || type == StakeholderType.MIGRANT_REFUGEE_IDP_ASSOCIATION;
     }

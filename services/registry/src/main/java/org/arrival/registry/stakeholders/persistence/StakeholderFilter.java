@@ -1,7 +1,6 @@
 package org.arrival.registry.stakeholders.persistence;
 
 import java.util.UUID;
-
 import org.arrival.contracts.common.Sector;
 import org.arrival.contracts.registry.GovernmentLevel;
 import org.arrival.contracts.registry.StakeholderStatus;
@@ -19,5 +18,4 @@ public record StakeholderFilter(
         @Nullable UUID forum,
         @Nullable StakeholderStatus status,
         @Nullable Boolean enforcementBody,
-        @Nullable String text) {
-}
+        @Nullable String text) {}

@@ -9,27 +9,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.arrival.contracts.EventJson;
 import org.arrival.contracts.registry.StakeholderStatus;
+import org.arrival.platform.web.PageQuery;
+import org.arrival.platform.web.PageResult;
 import org.arrival.platform.web.StaleVersion;
 import org.arrival.registry.shared.Audit;
 import org.arrival.registry.shared.Listings;
-import org.arrival.platform.web.PageQuery;
-import org.arrival.platform.web.PageResult;
 import org.arrival.registry.stakeholders.domain.Stakeholder;
 import org.arrival.registry.stakeholders.domain.StakeholderProfile;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-
 import tools.jackson.databind.node.ObjectNode;
 
 /** Stakeholders in PostgreSQL; updates are conditional on the version the caller changed. */
 @Repository
 public class StakeholderRepository {
 
-    private static final Map<String, String> SORT_COLUMNS = Map.of("name", "lower(name)", "createdAt", "created_at",
-            "updatedAt", "updated_at");
+    private static final Map<String, String> SORT_COLUMNS =
+            Map.of("name", "lower(name)", "createdAt", "created_at", "updatedAt", "updated_at");
 
     private final JdbcTemplate jdbc;
 
@@ -38,35 +36,52 @@ public class StakeholderRepository {
     }
 
     public void insert(Stakeholder s, Audit audit) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO stakeholder (id, version, status, profile, created_at, created_by, created_by_org,
                                          updated_at, updated_by, updated_by_org)
                 VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)""",
-                s.id(), s.version(), s.status().name(), Listings.json(s.profile()), Timestamp.from(audit.at()),
-                audit.actor().userId(), audit.actor().organisationId(), Timestamp.from(audit.at()),
-                audit.actor().userId(), audit.actor().organisationId());
+                s.id(),
+                s.version(),
+                s.status().name(),
+                Listings.json(s.profile()),
+                Timestamp.from(audit.at()),
+                audit.actor().userId(),
+                audit.actor().organisationId(),
+                Timestamp.from(audit.at()),
+                audit.actor().userId(),
+                audit.actor().organisationId());
     }
 
     /** Stores the next version; fails with 412 if someone else stored one since {@code s.version() - 1}. */
     public void update(Stakeholder s, Audit audit) {
-        int updated = jdbc.update("""
+        int updated = jdbc.update(
+                """
                 UPDATE stakeholder SET version = ?, status = ?, profile = ?::jsonb,
                        updated_at = ?, updated_by = ?, updated_by_org = ?
                  WHERE id = ? AND version = ?""",
-                s.version(), s.status().name(), Listings.json(s.profile()), Timestamp.from(audit.at()),
-                audit.actor().userId(), audit.actor().organisationId(), s.id(), s.version() - 1);
+                s.version(),
+                s.status().name(),
+                Listings.json(s.profile()),
+                Timestamp.from(audit.at()),
+                audit.actor().userId(),
+                audit.actor().organisationId(),
+                s.id(),
+                s.version() - 1);
         if (updated != 1) {
             throw new StaleVersion("stakeholder", s.id(), s.version() - 1);
         }
     }
 
     public Optional<StoredStakeholder> find(UUID id) {
-        return jdbc.query("SELECT * FROM stakeholder WHERE id = ?", this::map, id).stream().findFirst();
+        return jdbc.query("SELECT * FROM stakeholder WHERE id = ?", this::map, id).stream()
+                .findFirst();
     }
 
     /** Locks the row for the rest of the transaction, so checks made on it hold until commit. */
     public Optional<StoredStakeholder> findForUpdate(UUID id) {
-        return jdbc.query("SELECT * FROM stakeholder WHERE id = ? FOR UPDATE", this::map, id).stream().findFirst();
+        return jdbc.query("SELECT * FROM stakeholder WHERE id = ? FOR UPDATE", this::map, id).stream()
+                .findFirst();
     }
 
     public PageResult<StoredStakeholder> search(StakeholderFilter filter, boolean includeHidden, PageQuery page) {
@@ -129,7 +144,10 @@ public class StakeholderRepository {
 
     private StoredStakeholder map(ResultSet rs, int row) throws SQLException {
         StakeholderProfile profile = EventJson.mapper().readValue(rs.getString("profile"), StakeholderProfile.class);
-        Stakeholder s = new Stakeholder(rs.getObject("id", UUID.class), rs.getLong("version"), profile,
+        Stakeholder s = new Stakeholder(
+                rs.getObject("id", UUID.class),
+                rs.getLong("version"),
+                profile,
                 StakeholderStatus.valueOf(rs.getString("status")));
         return new StoredStakeholder(s, instant(rs, "created_at"), instant(rs, "updated_at"));
     }
@@ -139,6 +157,5 @@ public class StakeholderRepository {
     }
 
     /** A stakeholder with the times the registry first and last stored it. */
-    public record StoredStakeholder(Stakeholder stakeholder, Instant createdAt, Instant updatedAt) {
-    }
+    public record StoredStakeholder(Stakeholder stakeholder, Instant createdAt, Instant updatedAt) {}
 }

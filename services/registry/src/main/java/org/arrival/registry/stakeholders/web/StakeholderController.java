@@ -1,11 +1,11 @@
 package org.arrival.registry.stakeholders.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-
-import jakarta.validation.Valid;
-
 import org.arrival.contracts.common.Sector;
 import org.arrival.contracts.registry.GovernmentLevel;
 import org.arrival.contracts.registry.StakeholderStatus;
@@ -33,9 +33,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
 @RestController
 @RequestMapping(path = "/stakeholders", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Stakeholders", description = "Organisations taking part in coordination")
@@ -51,13 +48,18 @@ public class StakeholderController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<StakeholderView> register(Caller caller, @Valid @RequestBody StakeholderInput input) {
         StoredStakeholder s = service.register(caller, input.toProfile());
-        return ResponseEntity.created(URI.create("/stakeholders/" + s.stakeholder().id()))
-                .eTag(ETags.of(s.stakeholder().version())).body(StakeholderView.of(s));
+        return ResponseEntity.created(
+                        URI.create("/stakeholders/" + s.stakeholder().id()))
+                .eTag(ETags.of(s.stakeholder().version()))
+                .body(StakeholderView.of(s));
     }
 
-    @Operation(summary = "List organisations, filtered and paged; organisations hidden from enforcement bodies are left out for them")
+    @Operation(
+            summary =
+                    "List organisations, filtered and paged; organisations hidden from enforcement bodies are left out for them")
     @GetMapping
-    public PageResult<StakeholderView> list(Caller caller,
+    public PageResult<StakeholderView> list(
+            Caller caller,
             @RequestParam(required = false) StakeholderType type,
             @RequestParam(required = false) GovernmentLevel level,
             @RequestParam(required = false) String country,
@@ -72,8 +74,17 @@ public class StakeholderController {
             @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
         PageQuery paging = PageQuery.parse(page, size, sort, StakeholderRepository.sortable(), "name");
-        StakeholderFilter filter = new StakeholderFilter(type, level, blankToNull(country), blankToNull(subdivision),
-                blankToNull(areaCode), sector, forum, status, enforcementBody, blankToNull(q));
+        StakeholderFilter filter = new StakeholderFilter(
+                type,
+                level,
+                blankToNull(country),
+                blankToNull(subdivision),
+                blankToNull(areaCode),
+                sector,
+                forum,
+                status,
+                enforcementBody,
+                blankToNull(q));
         return service.list(caller, filter, paging).map(StakeholderView::of);
     }
 
@@ -84,18 +95,22 @@ public class StakeholderController {
         return ResponseEntity.ok().eTag(ETags.of(s.stakeholder().version())).body(StakeholderView.of(s));
     }
 
-    @Operation(summary = "Replace an organisation's profile (its own administrators); needs If-Match. "
-            + "With If-None-Match: * instead, registers a new organisation under this id (platform administrators, "
-            + "e.g. to keep the ids an identity provider already uses); 412 if the id is taken")
+    @Operation(
+            summary = "Replace an organisation's profile (its own administrators); needs If-Match. "
+                    + "With If-None-Match: * instead, registers a new organisation under this id (platform administrators, "
+                    + "e.g. to keep the ids an identity provider already uses); 412 if the id is taken")
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<StakeholderView> update(Caller caller, @PathVariable UUID id,
+    public ResponseEntity<StakeholderView> update(
+            Caller caller,
+            @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch,
             @Valid @RequestBody StakeholderInput input) {
         if (ifMatch == null && "*".equals(ifNoneMatch == null ? null : ifNoneMatch.strip())) {
             StoredStakeholder s = service.registerUnder(caller, id, input.toProfile());
             return ResponseEntity.created(URI.create("/stakeholders/" + id))
-                    .eTag(ETags.of(s.stakeholder().version())).body(StakeholderView.of(s));
+                    .eTag(ETags.of(s.stakeholder().version()))
+                    .body(StakeholderView.of(s));
         }
         long expected = ETags.requiredVersion(ifMatch);
         return respond(service.update(caller, id, expected, input.toProfile()));
@@ -103,7 +118,9 @@ public class StakeholderController {
 
     @Operation(summary = "Verify a proposed organisation (platform administrators)")
     @PostMapping("/{id}/verify")
-    public ResponseEntity<StakeholderView> verify(Caller caller, @PathVariable UUID id,
+    public ResponseEntity<StakeholderView> verify(
+            Caller caller,
+            @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody(required = false) ReasonInput reason) {
         return respond(service.verify(caller, id, optionalVersion(ifMatch), text(reason)));
@@ -111,7 +128,9 @@ public class StakeholderController {
 
     @Operation(summary = "Activate a verified or suspended organisation (platform administrators)")
     @PostMapping("/{id}/activate")
-    public ResponseEntity<StakeholderView> activate(Caller caller, @PathVariable UUID id,
+    public ResponseEntity<StakeholderView> activate(
+            Caller caller,
+            @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody(required = false) ReasonInput reason) {
         return respond(service.activate(caller, id, optionalVersion(ifMatch), text(reason)));
@@ -119,7 +138,9 @@ public class StakeholderController {
 
     @Operation(summary = "Suspend an organisation (platform administrators)")
     @PostMapping("/{id}/suspend")
-    public ResponseEntity<StakeholderView> suspend(Caller caller, @PathVariable UUID id,
+    public ResponseEntity<StakeholderView> suspend(
+            Caller caller,
+            @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody(required = false) ReasonInput reason) {
         return respond(service.suspend(caller, id, optionalVersion(ifMatch), text(reason)));
@@ -127,13 +148,17 @@ public class StakeholderController {
 
     @Operation(summary = "Archive an organisation (platform administrators)")
     @PostMapping("/{id}/archive")
-    public ResponseEntity<StakeholderView> archive(Caller caller, @PathVariable UUID id,
+    public ResponseEntity<StakeholderView> archive(
+            Caller caller,
+            @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody(required = false) ReasonInput reason) {
         return respond(service.archive(caller, id, optionalVersion(ifMatch), text(reason)));
     }
 
-    @Operation(summary = "Who changed the organisation's record, when and what (the organisation itself and platform administrators)")
+    @Operation(
+            summary =
+                    "Who changed the organisation's record, when and what (the organisation itself and platform administrators)")
     @GetMapping("/{id}/history")
     public List<RecordHistory.Revision> history(Caller caller, @PathVariable UUID id) {
         return service.history(caller, id);

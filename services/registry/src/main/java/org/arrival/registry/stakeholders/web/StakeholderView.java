@@ -3,7 +3,6 @@ package org.arrival.registry.stakeholders.web;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.contracts.common.Sector;
 import org.arrival.contracts.registry.ExternalIdentifier;
@@ -37,8 +36,22 @@ public record StakeholderView(
     public static StakeholderView of(StoredStakeholder stored) {
         var s = stored.stakeholder();
         var p = s.profile();
-        return new StakeholderView(s.id(), s.version(), p.name(), p.acronym(), p.type(), p.governmentLevel(),
-                p.jurisdiction(), p.sectors(), p.externalIdentifiers(), p.enforcementBody(), p.formalStatus(),
-                p.hiddenFromEnforcementBodies(), p.contact(), s.status(), stored.createdAt(), stored.updatedAt());
+        return new StakeholderView(
+                s.id(),
+                s.version(),
+                p.name(),
+                p.acronym(),
+                p.type(),
+                p.governmentLevel(),
+                p.jurisdiction(),
+                p.sectors(),
+                p.externalIdentifiers(),
+                p.enforcementBody(),
+                p.formalStatus(),
+                p.hiddenFromEnforcementBodies(),
+                p.contact(),
+                s.status(),
+                stored.createdAt(),
+                stored.updatedAt());
     }
 }

@@ -1,8 +1,10 @@
 package org.arrival.registry.forums.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
@@ -13,9 +15,6 @@ import org.arrival.platform.web.InvalidInput;
 import org.arrival.platform.web.RuleViolation;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class ForumTest {
 
     private final UUID city = UUID.randomUUID();
@@ -23,10 +22,15 @@ class ForumTest {
     private final UUID ngo = UUID.randomUUID();
 
     private ForumProfile profile(UUID parent) {
-        return new ForumProfile("Kampala Urban Refugee Coordination Forum", ForumType.COORDINATION_FORUM,
+        return new ForumProfile(
+                "Kampala Urban Refugee Coordination Forum",
+                ForumType.COORDINATION_FORUM,
                 new Jurisdiction("UG", "UG-C", null, "Kampala"),
                 new ThematicScope(List.of(Sector.RECEPTION), List.of(PopulationGroup.REFUGEES), "Coordinate reception"),
-                city, department, ngo, parent);
+                city,
+                department,
+                ngo,
+                parent);
     }
 
     @Test
@@ -38,8 +42,9 @@ class ForumTest {
         Forum dormant = active.moveTo(ForumStatus.DORMANT);
         Forum again = dormant.moveTo(ForumStatus.ACTIVE);
         Forum dissolved = again.moveTo(ForumStatus.DISSOLVED);
-        assertThat(List.of(active, dormant, again, dissolved)).extracting(Forum::status).containsExactly(
-                ForumStatus.ACTIVE, ForumStatus.DORMANT, ForumStatus.ACTIVE, ForumStatus.DISSOLVED);
+        assertThat(List.of(active, dormant, again, dissolved))
+                .extracting(Forum::status)
+                .containsExactly(ForumStatus.ACTIVE, ForumStatus.DORMANT, ForumStatus.ACTIVE, ForumStatus.DISSOLVED);
         assertThat(dissolved.version()).isEqualTo(5);
         assertThat(again.acceptsMembers()).isTrue();
         assertThat(dissolved.acceptsMembers()).isFalse();
@@ -48,7 +53,8 @@ class ForumTest {
     @Test
     void refusesStepsOutsideItsLifecycle() {
         Forum f = Forum.establish(UUID.randomUUID(), profile(null));
-        assertThatThrownBy(() -> f.moveTo(ForumStatus.DORMANT)).isInstanceOf(RuleViolation.class)
+        assertThatThrownBy(() -> f.moveTo(ForumStatus.DORMANT))
+                .isInstanceOf(RuleViolation.class)
                 .hasMessageContaining("ESTABLISHED");
         assertThatThrownBy(() -> f.moveTo(ForumStatus.ESTABLISHED)).isInstanceOf(RuleViolation.class);
         Forum active = f.moveTo(ForumStatus.ACTIVE);
@@ -64,7 +70,8 @@ class ForumTest {
         UUID id = UUID.randomUUID();
         Forum f = Forum.establish(id, profile(null));
         assertThat(f.revise(profile(UUID.randomUUID())).version()).isEqualTo(2);
-        assertThatThrownBy(() -> f.revise(profile(id))).isInstanceOf(InvalidInput.class)
+        assertThatThrownBy(() -> f.revise(profile(id)))
+                .isInstanceOf(InvalidInput.class)
                 .hasMessageContaining("parentForumId");
         assertThatThrownBy(() -> Forum.establish(id, profile(id))).isInstanceOf(InvalidInput.class);
         Forum dissolved = f.moveTo(ForumStatus.DISSOLVED);
@@ -73,29 +80,61 @@ class ForumTest {
 
     @Test
     void aGeographicScopeOutsideItsCountryIsRefusedNamingTheForumsField() {
-        assertThatThrownBy(() -> new ForumProfile("Nairobi forum", ForumType.COORDINATION_FORUM,
-                new Jurisdiction("UG", "KE-110", null, null), null, city, null, null, null))
-                .isInstanceOf(InvalidInput.class).hasMessageStartingWith("geographicScope.subdivision");
-        assertThatThrownBy(() -> new ForumProfile("Somewhere", ForumType.COORDINATION_FORUM,
-                new Jurisdiction(null, null, null, "Kampala"), null, city, null, null, null))
-                .isInstanceOf(InvalidInput.class).hasMessageStartingWith("geographicScope.country");
+        assertThatThrownBy(() -> new ForumProfile(
+                        "Nairobi forum",
+                        ForumType.COORDINATION_FORUM,
+                        new Jurisdiction("UG", "KE-110", null, null),
+                        null,
+                        city,
+                        null,
+                        null,
+                        null))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageStartingWith("geographicScope.subdivision");
+        assertThatThrownBy(() -> new ForumProfile(
+                        "Somewhere",
+                        ForumType.COORDINATION_FORUM,
+                        new Jurisdiction(null, null, null, "Kampala"),
+                        null,
+                        city,
+                        null,
+                        null,
+                        null))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageStartingWith("geographicScope.country");
     }
 
     @Test
     void profileNormalisesItsScopeAndKnowsItsManagers() {
-        ForumProfile p = new ForumProfile(" Working group on health ", ForumType.WORKING_GROUP, null,
-                new ThematicScope(List.of(Sector.HEALTH, Sector.HEALTH), List.of(), "  "), city, null, ngo, null);
+        ForumProfile p = new ForumProfile(
+                " Working group on health ",
+                ForumType.WORKING_GROUP,
+                null,
+                new ThematicScope(List.of(Sector.HEALTH, Sector.HEALTH), List.of(), "  "),
+                city,
+                null,
+                ngo,
+                null);
         assertThat(p.name()).isEqualTo("Working group on health");
         assertThat(p.thematicScope().sectors()).containsExactly(Sector.HEALTH);
         assertThat(p.thematicScope().populationGroups()).isNull();
         assertThat(p.thematicScope().mandate()).isNull();
-        assertThat(new ForumProfile("X", ForumType.WORKING_GROUP, null, new ThematicScope(null, null, " "), city,
-                null, null, null).thematicScope()).isNull();
+        assertThat(new ForumProfile(
+                                "X",
+                                ForumType.WORKING_GROUP,
+                                null,
+                                new ThematicScope(null, null, " "),
+                                city,
+                                null,
+                                null,
+                                null)
+                        .thematicScope())
+                .isNull();
         assertThat(p.managedBy(city)).isTrue();
         assertThat(p.managedBy(ngo)).isTrue();
         assertThat(p.managedBy(department)).isFalse();
         assertThat(p.managedBy(null)).isFalse();
-        assertThat(profile(null).changedFrom(p)).contains("name", "type", "geographicScope", "thematicScope",
-                "chairId");
+        assertThat(profile(null).changedFrom(p))
+                .contains("name", "type", "geographicScope", "thematicScope", "chairId");
     }
 }

@@ -1,24 +1,23 @@
 package org.arrival.registry.forums.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.LocalDate;
 import java.util.UUID;
-
 import org.arrival.contracts.registry.MembershipStatus;
 import org.arrival.contracts.registry.SeatType;
 import org.arrival.platform.web.InvalidInput;
 import org.arrival.platform.web.RuleViolation;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class MembershipTest {
 
     private static final LocalDate JAN = LocalDate.of(2026, 1, 1);
     private static final LocalDate DEC = LocalDate.of(2026, 12, 31);
 
-    private final Membership member = Membership.grant(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-            SeatType.MEMBER, JAN, DEC);
+    private final Membership member =
+            Membership.grant(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), SeatType.MEMBER, JAN, DEC);
 
     @Test
     void grantedActiveAtVersionOne() {
@@ -28,13 +27,19 @@ class MembershipTest {
 
     @Test
     void termMayNotEndBeforeItStarts() {
-        assertThatThrownBy(() -> Membership.grant(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-                SeatType.MEMBER, DEC, JAN)).isInstanceOf(InvalidInput.class).hasMessageContaining("termEnd");
+        assertThatThrownBy(() -> Membership.grant(
+                        UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), SeatType.MEMBER, DEC, JAN))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("termEnd");
         assertThatThrownBy(() -> member.change(SeatType.MEMBER, DEC, JAN)).isInstanceOf(InvalidInput.class);
-        assertThat(Membership.grant(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), SeatType.OBSERVER, JAN,
-                JAN).termEnd()).isEqualTo(JAN);
-        assertThat(Membership.grant(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), SeatType.OBSERVER, null,
-                JAN).termStart()).isNull();
+        assertThat(Membership.grant(
+                                UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), SeatType.OBSERVER, JAN, JAN)
+                        .termEnd())
+                .isEqualTo(JAN);
+        assertThat(Membership.grant(
+                                UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), SeatType.OBSERVER, null, JAN)
+                        .termStart())
+                .isNull();
     }
 
     @Test
@@ -61,11 +66,16 @@ class MembershipTest {
     @Test
     void endingKeepsAnEarlierTermEndAndNeverEndsBeforeTheStart() {
         assertThat(member.end(LocalDate.of(2027, 3, 1)).termEnd()).isEqualTo(DEC);
-        Membership future = Membership.grant(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), SeatType.MEMBER,
-                LocalDate.of(2030, 1, 1), null);
+        Membership future = Membership.grant(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                SeatType.MEMBER,
+                LocalDate.of(2030, 1, 1),
+                null);
         assertThat(future.end(JAN).termEnd()).isEqualTo(LocalDate.of(2030, 1, 1));
-        Membership open = Membership.grant(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), SeatType.MEMBER,
-                null, null);
+        Membership open =
+                Membership.grant(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), SeatType.MEMBER, null, null);
         assertThat(open.end(JAN).termEnd()).isEqualTo(JAN);
     }
 }

@@ -1,8 +1,10 @@
 package org.arrival.registry.stakeholders.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.contracts.common.Sector;
@@ -13,15 +15,21 @@ import org.arrival.contracts.registry.StakeholderType;
 import org.arrival.platform.web.RuleViolation;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class StakeholderTest {
 
     private static StakeholderProfile city(String name) {
-        return new StakeholderProfile(name, "KCCA", StakeholderType.LOCAL_GOVERNMENT, GovernmentLevel.MUNICIPAL,
-                new Jurisdiction("UG", "UG-C", null, "Kampala"), List.of(Sector.HEALTH), null, false,
-                FormalStatus.REGISTERED_LEGAL_ENTITY, false, null);
+        return new StakeholderProfile(
+                name,
+                "KCCA",
+                StakeholderType.LOCAL_GOVERNMENT,
+                GovernmentLevel.MUNICIPAL,
+                new Jurisdiction("UG", "UG-C", null, "Kampala"),
+                List.of(Sector.HEALTH),
+                null,
+                false,
+                FormalStatus.REGISTERED_LEGAL_ENTITY,
+                false,
+                null);
     }
 
     private final Stakeholder proposed = Stakeholder.propose(UUID.randomUUID(), city("Kampala Capital City Authority"));
@@ -92,18 +100,36 @@ class StakeholderTest {
 
     @Test
     void changesNameTheDifferingFieldsInOrder() {
-        StakeholderProfile next = new StakeholderProfile("KCCA", null, StakeholderType.LOCAL_GOVERNMENT,
-                GovernmentLevel.MUNICIPAL, new Jurisdiction("UG", "UG-C", null, "Kampala"),
-                List.of(Sector.HEALTH, Sector.HOUSING), null, false, FormalStatus.REGISTERED_LEGAL_ENTITY, false, null);
+        StakeholderProfile next = new StakeholderProfile(
+                "KCCA",
+                null,
+                StakeholderType.LOCAL_GOVERNMENT,
+                GovernmentLevel.MUNICIPAL,
+                new Jurisdiction("UG", "UG-C", null, "Kampala"),
+                List.of(Sector.HEALTH, Sector.HOUSING),
+                null,
+                false,
+                FormalStatus.REGISTERED_LEGAL_ENTITY,
+                false,
+                null);
         assertThat(proposed.changesTo(next)).containsExactly("name", "acronym", "sectors");
         assertThat(proposed.changesTo(proposed.profile())).isEmpty();
     }
 
     @Test
     void aHiddenGroupsRecordsAreRestricted() {
-        StakeholderProfile hidden = new StakeholderProfile("Kisenyi Refugee Women's Association", null,
-                StakeholderType.MIGRANT_REFUGEE_IDP_ASSOCIATION, null, null, null, null, false, FormalStatus.INFORMAL,
-                true, null);
+        StakeholderProfile hidden = new StakeholderProfile(
+                "Kisenyi Refugee Women's Association",
+                null,
+                StakeholderType.MIGRANT_REFUGEE_IDP_ASSOCIATION,
+                null,
+                null,
+                null,
+                null,
+                false,
+                FormalStatus.INFORMAL,
+                true,
+                null);
         Stakeholder group = Stakeholder.propose(UUID.randomUUID(), hidden);
         assertThat(group.hiddenFromEnforcementBodies()).isTrue();
         assertThat(group.classification()).isEqualTo(DataClassification.RESTRICTED);

@@ -2,6 +2,8 @@ package org.arrival.web.api.actionplans;
 
 import static org.arrival.web.api.ApiClients.required;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.arrival.web.api.ApiClients;
 import org.arrival.web.api.Listing;
 import org.arrival.web.api.Service;
@@ -19,9 +20,6 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** The action-plans service's public API: plans, actions, milestones, progress, funding. */
 @Component
@@ -39,24 +37,44 @@ public class ActionPlansApi {
     /** A place: country and subdivision codes, an area code below them and its name. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Area(@Nullable String country, @Nullable String subdivision, @Nullable String areaCode,
-            @Nullable String areaName) {
-    }
+    public record Area(
+            @Nullable String country,
+            @Nullable String subdivision,
+            @Nullable String areaCode,
+            @Nullable String areaName) {}
 
     /** Another organisation taking part in an action, in its IATI role. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Participant(UUID organisationId, @Nullable String role) {
-    }
+    public record Participant(UUID organisationId, @Nullable String role) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Action(UUID id, long version, UUID ownerId, @Nullable UUID planId, String title,
-            @Nullable String description, @Nullable String kind, List<String> sectors, List<String> targetGroups,
-            List<Area> areas, @Nullable LocalDate startDate,
-            @Nullable LocalDate endDate, @Nullable String reportingCadence, List<Participant> participants,
-            @Nullable UUID implementsActionId, Boolean requiresLocalImplementation, List<UUID> expectedImplementers,
-            @Nullable Integer weight, List<UUID> needIds,
-            List<UUID> gapIds, List<String> frameworkItems, String status, String classification,
-            List<UUID> sharedWithForums, Instant createdAt, Instant updatedAt) {
+    public record Action(
+            UUID id,
+            long version,
+            UUID ownerId,
+            @Nullable UUID planId,
+            String title,
+            @Nullable String description,
+            @Nullable String kind,
+            List<String> sectors,
+            List<String> targetGroups,
+            List<Area> areas,
+            @Nullable LocalDate startDate,
+            @Nullable LocalDate endDate,
+            @Nullable String reportingCadence,
+            List<Participant> participants,
+            @Nullable UUID implementsActionId,
+            Boolean requiresLocalImplementation,
+            List<UUID> expectedImplementers,
+            @Nullable Integer weight,
+            List<UUID> needIds,
+            List<UUID> gapIds,
+            List<String> frameworkItems,
+            String status,
+            String classification,
+            List<UUID> sharedWithForums,
+            Instant createdAt,
+            Instant updatedAt) {
 
         public Action {
             requiresLocalImplementation = Boolean.TRUE.equals(requiresLocalImplementation);
@@ -77,24 +95,45 @@ public class ActionPlansApi {
      * left out of the body.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ActionBody(@Nullable UUID planId, String title, @Nullable String description, @Nullable String kind,
-            List<String> sectors, List<String> targetGroups, List<Area> areas, @Nullable LocalDate startDate,
-            @Nullable LocalDate endDate, @Nullable String reportingCadence, List<Participant> participants,
-            @Nullable UUID implementsActionId, @Nullable Boolean requiresLocalImplementation,
-            List<UUID> expectedImplementers, @Nullable Integer weight, List<UUID> needIds, List<UUID> gapIds,
-            List<String> frameworkItems, @Nullable String classification, List<UUID> sharedWithForums) {
-    }
+    public record ActionBody(
+            @Nullable UUID planId,
+            String title,
+            @Nullable String description,
+            @Nullable String kind,
+            List<String> sectors,
+            List<String> targetGroups,
+            List<Area> areas,
+            @Nullable LocalDate startDate,
+            @Nullable LocalDate endDate,
+            @Nullable String reportingCadence,
+            List<Participant> participants,
+            @Nullable UUID implementsActionId,
+            @Nullable Boolean requiresLocalImplementation,
+            List<UUID> expectedImplementers,
+            @Nullable Integer weight,
+            List<UUID> needIds,
+            List<UUID> gapIds,
+            List<String> frameworkItems,
+            @Nullable String classification,
+            List<UUID> sharedWithForums) {}
 
     /** What to list: the filters the service takes, a page and an order ({@code -createdAt}, {@code title}, ...). */
-    public record ActionQuery(@Nullable UUID owner, @Nullable String status, @Nullable UUID implementsActionId,
+    public record ActionQuery(
+            @Nullable UUID owner,
+            @Nullable String status,
+            @Nullable UUID implementsActionId,
             int page,
-            int size, @Nullable String sort) {
-    }
+            int size,
+            @Nullable String sort) {}
 
     /** A commitment's local implementations as the caller may see them, with the weighted roll-up of their progress. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Cascade(UUID actionId, List<CascadeChild> children, @Nullable Integer childrenNotShown,
-            @Nullable Double percentComplete, List<UUID> missingImplementers) {
+    public record Cascade(
+            UUID actionId,
+            List<CascadeChild> children,
+            @Nullable Integer childrenNotShown,
+            @Nullable Double percentComplete,
+            List<UUID> missingImplementers) {
 
         public Cascade {
             children = orEmpty(children);
@@ -103,14 +142,24 @@ public class ActionPlansApi {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record CascadeChild(UUID id, UUID ownerId, String title, String status, int weight,
-            @Nullable Integer latestPercent) {
-    }
+    public record CascadeChild(
+            UUID id,
+            UUID ownerId,
+            String title,
+            String status,
+            int weight,
+            @Nullable Integer latestPercent) {}
 
     /** One version of a record: what happened, when, by whom, which fields changed and why. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Revision(long version, String change, Instant at, @Nullable String userId,
-            @Nullable String organisationId, List<String> changedFields, @Nullable String reason) {
+    public record Revision(
+            long version,
+            String change,
+            Instant at,
+            @Nullable String userId,
+            @Nullable String organisationId,
+            List<String> changedFields,
+            @Nullable String reason) {
 
         public Revision {
             changedFields = orEmpty(changedFields);
@@ -119,22 +168,35 @@ public class ActionPlansApi {
 
     /** A milestone; {@code late} and {@code daysLate} as the service derives them on the day it is read. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Milestone(UUID id, long version, UUID actionId, String title, @Nullable LocalDate dueOn,
-            @Nullable LocalDate reachedOn, String status, @Nullable Boolean late, @Nullable Long daysLate) {
-    }
+    public record Milestone(
+            UUID id,
+            long version,
+            UUID actionId,
+            String title,
+            @Nullable LocalDate dueOn,
+            @Nullable LocalDate reachedOn,
+            String status,
+            @Nullable Boolean late,
+            @Nullable Long daysLate) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record FundingLine(UUID id, long version, UUID actionId, @Nullable UUID sourceId,
+    public record FundingLine(
+            UUID id,
+            long version,
+            UUID actionId,
+            @Nullable UUID sourceId,
             @Nullable String sourceName,
-            String currency, @Nullable BigDecimal required, @Nullable BigDecimal committed,
-            @Nullable BigDecimal disbursed, Instant createdAt, Instant updatedAt) {
-    }
+            String currency,
+            @Nullable BigDecimal required,
+            @Nullable BigDecimal committed,
+            @Nullable BigDecimal disbursed,
+            Instant createdAt,
+            Instant updatedAt) {}
 
     /** What is required, committed and disbursed in one currency, and the gap (required less committed). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record FundingTotal(String currency, BigDecimal required, BigDecimal committed, BigDecimal disbursed,
-            BigDecimal gap) {
-    }
+    public record FundingTotal(
+            String currency, BigDecimal required, BigDecimal committed, BigDecimal disbursed, BigDecimal gap) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Funding(UUID actionId, List<FundingLine> lines, List<FundingTotal> totals) {
@@ -146,21 +208,33 @@ public class ActionPlansApi {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FundingBody(@Nullable UUID sourceId, @Nullable String sourceName, @Nullable String currency,
-            @Nullable BigDecimal required, @Nullable BigDecimal committed, @Nullable BigDecimal disbursed) {
-    }
+    public record FundingBody(
+            @Nullable UUID sourceId,
+            @Nullable String sourceName,
+            @Nullable String currency,
+            @Nullable BigDecimal required,
+            @Nullable BigDecimal committed,
+            @Nullable BigDecimal disbursed) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Contribution(UUID id, UUID actionId, UUID contributorId, String kind, @Nullable String text,
-            Instant createdAt) {
-    }
+    public record Contribution(
+            UUID id,
+            UUID actionId,
+            UUID contributorId,
+            String kind,
+            @Nullable String text,
+            Instant createdAt) {}
 
     /**
      * An indicator's values; counts of people come rounded to 5 for everyone but the action's owner, and a value
      * below 5 is left out and named in {@code suppressed}.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Indicator(String name, @Nullable String unit, @Nullable Double baseline, @Nullable Double target,
+    public record Indicator(
+            String name,
+            @Nullable String unit,
+            @Nullable Double baseline,
+            @Nullable Double target,
             @Nullable Double actual,
             List<String> suppressed) {
 
@@ -174,8 +248,17 @@ public class ActionPlansApi {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Report(UUID id, UUID actionId, LocalDate periodStart, LocalDate periodEnd, String actionStatus,
-            int percentComplete, String rag, String narrative, List<Indicator> indicators, Instant reportedAt) {
+    public record Report(
+            UUID id,
+            UUID actionId,
+            LocalDate periodStart,
+            LocalDate periodEnd,
+            String actionStatus,
+            int percentComplete,
+            String rag,
+            String narrative,
+            List<Indicator> indicators,
+            Instant reportedAt) {
 
         public Report {
             indicators = orEmpty(indicators);
@@ -184,17 +267,30 @@ public class ActionPlansApi {
 
     /** A milestone that is late (by {@code daysLate} days), missed or due next. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record MilestoneDue(UUID id, String title, LocalDate dueOn, @Nullable Long daysLate) {
-    }
+    public record MilestoneDue(
+            UUID id,
+            String title,
+            LocalDate dueOn,
+            @Nullable Long daysLate) {}
 
     /**
      * Where an action's reporting stands as of {@code asOf}: the last report, the period due next ({@code nextDue},
      * overdue by {@code daysOverdue} days when {@code overdue}), and its milestones late, missed and due next.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Reporting(UUID actionId, String status, @Nullable String cadence, LocalDate asOf,
-            boolean reportsExpected, int graceDays, @Nullable LastReport lastReport, @Nullable DuePeriod nextDue,
-            boolean overdue, long daysOverdue, List<MilestoneDue> lateMilestones, List<MilestoneDue> missedMilestones,
+    public record Reporting(
+            UUID actionId,
+            String status,
+            @Nullable String cadence,
+            LocalDate asOf,
+            boolean reportsExpected,
+            int graceDays,
+            @Nullable LastReport lastReport,
+            @Nullable DuePeriod nextDue,
+            boolean overdue,
+            long daysOverdue,
+            List<MilestoneDue> lateMilestones,
+            List<MilestoneDue> missedMilestones,
             @Nullable MilestoneDue nextMilestone) {
 
         public Reporting {
@@ -203,20 +299,24 @@ public class ActionPlansApi {
         }
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record LastReport(
+            UUID id, LocalDate periodStart, LocalDate periodEnd, int percentComplete, String rag, Instant reportedAt) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record LastReport(UUID id, LocalDate periodStart, LocalDate periodEnd, int percentComplete, String rag,
-            Instant reportedAt) {
-    }
+    public record DuePeriod(LocalDate periodStart, LocalDate periodEnd, LocalDate dueOn) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record DuePeriod(LocalDate periodStart, LocalDate periodEnd, LocalDate dueOn) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Plan(UUID id, long version, UUID ownerId, String title, String type, LocalDate periodStart,
-            LocalDate periodEnd, String status, String classification) {
-    }
+    public record Plan(
+            UUID id,
+            long version,
+            UUID ownerId,
+            String title,
+            String type,
+            LocalDate periodStart,
+            LocalDate periodEnd,
+            String status,
+            String classification) {}
 
     /** The framework catalogue: the frameworks and the items actions can answer. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -229,12 +329,10 @@ public class ActionPlansApi {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Framework(String id, String title) {
-    }
+    public record Framework(String id, String title) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record FrameworkItem(String code, String framework, String title, String parent) {
-    }
+    public record FrameworkItem(String code, String framework, String title, String parent) {}
 
     /** A record as read with its version (the service's ETag), for an edit sent with If-Match. */
     private static String ifMatch(long version) {
@@ -252,33 +350,45 @@ public class ActionPlansApi {
     }
 
     public Listing<Action> actions(ActionQuery query) {
-        return required(client.get().uri(b -> {
-            UriBuilder u = b.path("/actions").queryParam("page", query.page()).queryParam("size", query.size());
-            if (query.owner() != null) {
-                u.queryParam("owner", query.owner());
-            }
-            if (query.status() != null) {
-                u.queryParam("status", query.status());
-            }
-            if (query.implementsActionId() != null) {
-                u.queryParam("implementsActionId", query.implementsActionId());
-            }
-            if (query.sort() != null) {
-                u.queryParam("sort", query.sort());
-            }
-            return u.build();
-        }).retrieve().body(new org.springframework.core.ParameterizedTypeReference<Listing<Action>>() {
-        }));
+        return required(client.get()
+                .uri(b -> {
+                    UriBuilder u =
+                            b.path("/actions").queryParam("page", query.page()).queryParam("size", query.size());
+                    if (query.owner() != null) {
+                        u.queryParam("owner", query.owner());
+                    }
+                    if (query.status() != null) {
+                        u.queryParam("status", query.status());
+                    }
+                    if (query.implementsActionId() != null) {
+                        u.queryParam("implementsActionId", query.implementsActionId());
+                    }
+                    if (query.sort() != null) {
+                        u.queryParam("sort", query.sort());
+                    }
+                    return u.build();
+                })
+                .retrieve()
+                .body(new org.springframework.core.ParameterizedTypeReference<Listing<Action>>() {}));
     }
 
     public Action record(ActionBody body) {
-        return required(client.post().uri("/actions").contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+        return required(client.post()
+                .uri("/actions")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
                 .body(Action.class));
     }
 
     public void revise(UUID id, long version, ActionBody body) {
-        client.put().uri("/actions/{id}", id).header("If-Match", ifMatch(version))
-                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity();
+        client.put()
+                .uri("/actions/{id}", id)
+                .header("If-Match", ifMatch(version))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toBodilessEntity();
     }
 
     /** Moves the action along its lifecycle; a reason is required to cancel. */
@@ -288,8 +398,13 @@ public class ActionPlansApi {
         if (reason != null && !reason.isBlank()) {
             body.put("reason", reason);
         }
-        client.post().uri("/actions/{id}/status", id).header("If-Match", ifMatch(version))
-                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity();
+        client.post()
+                .uri("/actions/{id}/status", id)
+                .header("If-Match", ifMatch(version))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toBodilessEntity();
     }
 
     public Cascade cascade(UUID id) {
@@ -298,11 +413,13 @@ public class ActionPlansApi {
 
     /** The action's versions (its owner only). */
     public List<Revision> history(UUID id) {
-        return List.of(required(client.get().uri("/actions/{id}/history", id).retrieve().body(Revision[].class)));
+        return List.of(required(
+                client.get().uri("/actions/{id}/history", id).retrieve().body(Revision[].class)));
     }
 
     public Reporting reporting(UUID id) {
-        return required(client.get().uri("/actions/{id}/reporting", id).retrieve().body(Reporting.class));
+        return required(
+                client.get().uri("/actions/{id}/reporting", id).retrieve().body(Reporting.class));
     }
 
     // ---- plans and frameworks
@@ -313,10 +430,15 @@ public class ActionPlansApi {
 
     /** The plans of an organisation the caller may see. */
     public List<Plan> plans(UUID owner) {
-        return required(client.get().uri(b -> b.path("/plans").queryParam("owner", owner).queryParam("size", MAX_PAGE)
-                .queryParam("sort", "title").build()).retrieve()
-                .body(new org.springframework.core.ParameterizedTypeReference<Listing<Plan>>() {
-                })).items();
+        return required(client.get()
+                        .uri(b -> b.path("/plans")
+                                .queryParam("owner", owner)
+                                .queryParam("size", MAX_PAGE)
+                                .queryParam("sort", "title")
+                                .build())
+                        .retrieve()
+                        .body(new org.springframework.core.ParameterizedTypeReference<Listing<Plan>>() {}))
+                .items();
     }
 
     public Frameworks frameworks() {
@@ -326,40 +448,61 @@ public class ActionPlansApi {
     // ---- milestones
 
     public List<Milestone> milestones(UUID actionId) {
-        return required(client.get().uri(b -> b.path("/actions/{id}/milestones").queryParam("size", MAX_PAGE)
-                .queryParam("sort", "dueOn").build(actionId)).retrieve()
-                .body(new org.springframework.core.ParameterizedTypeReference<Listing<Milestone>>() {
-                })).items();
+        return required(client.get()
+                        .uri(b -> b.path("/actions/{id}/milestones")
+                                .queryParam("size", MAX_PAGE)
+                                .queryParam("sort", "dueOn")
+                                .build(actionId))
+                        .retrieve()
+                        .body(new org.springframework.core.ParameterizedTypeReference<Listing<Milestone>>() {}))
+                .items();
     }
 
     public Milestone milestone(UUID actionId, UUID milestoneId) {
-        return required(client.get().uri("/actions/{id}/milestones/{m}", actionId, milestoneId).retrieve()
+        return required(client.get()
+                .uri("/actions/{id}/milestones/{m}", actionId, milestoneId)
+                .retrieve()
                 .body(Milestone.class));
     }
 
     public void schedule(UUID actionId, String title, @Nullable LocalDate dueOn) {
-        client.post().uri("/actions/{id}/milestones", actionId).contentType(MediaType.APPLICATION_JSON)
-                .body(milestoneBody(title, dueOn)).retrieve().toBodilessEntity();
+        client.post()
+                .uri("/actions/{id}/milestones", actionId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(milestoneBody(title, dueOn))
+                .retrieve()
+                .toBodilessEntity();
     }
 
     public void reschedule(UUID actionId, UUID milestoneId, long version, String title, @Nullable LocalDate dueOn) {
-        client.put().uri("/actions/{id}/milestones/{m}", actionId, milestoneId)
-                .header("If-Match", ifMatch(version)).contentType(MediaType.APPLICATION_JSON)
-                .body(milestoneBody(title, dueOn)).retrieve().toBodilessEntity();
+        client.put()
+                .uri("/actions/{id}/milestones/{m}", actionId, milestoneId)
+                .header("If-Match", ifMatch(version))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(milestoneBody(title, dueOn))
+                .retrieve()
+                .toBodilessEntity();
     }
 
     public void reach(UUID actionId, UUID milestoneId, long version, @Nullable LocalDate reachedOn) {
         Map<String, Object> body = new java.util.HashMap<>();
         body.put("reachedOn", reachedOn);
-        client.post().uri("/actions/{id}/milestones/{m}/reach", actionId, milestoneId)
-                .header("If-Match", ifMatch(version)).contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+        client.post()
+                .uri("/actions/{id}/milestones/{m}/reach", actionId, milestoneId)
+                .header("If-Match", ifMatch(version))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
                 .toBodilessEntity();
     }
 
     /** Marks a milestone missed ({@code miss}) or cancelled ({@code cancel}). */
     public void step(UUID actionId, UUID milestoneId, long version, String step) {
-        client.post().uri("/actions/{id}/milestones/{m}/{step}", actionId, milestoneId, step)
-                .header("If-Match", ifMatch(version)).retrieve().toBodilessEntity();
+        client.post()
+                .uri("/actions/{id}/milestones/{m}/{step}", actionId, milestoneId, step)
+                .header("If-Match", ifMatch(version))
+                .retrieve()
+                .toBodilessEntity();
     }
 
     private static Map<String, Object> milestoneBody(String title, @Nullable LocalDate dueOn) {
@@ -372,22 +515,34 @@ public class ActionPlansApi {
     // ---- funding
 
     public Funding funding(UUID actionId) {
-        return required(client.get().uri("/actions/{id}/funding", actionId).retrieve().body(Funding.class));
+        return required(
+                client.get().uri("/actions/{id}/funding", actionId).retrieve().body(Funding.class));
     }
 
     public FundingLine fundingLine(UUID actionId, UUID lineId) {
-        return required(client.get().uri("/actions/{id}/funding/{f}", actionId, lineId).retrieve()
+        return required(client.get()
+                .uri("/actions/{id}/funding/{f}", actionId, lineId)
+                .retrieve()
                 .body(FundingLine.class));
     }
 
     public void recordFunding(UUID actionId, FundingBody body) {
-        client.post().uri("/actions/{id}/funding", actionId).contentType(MediaType.APPLICATION_JSON).body(body)
-                .retrieve().toBodilessEntity();
+        client.post()
+                .uri("/actions/{id}/funding", actionId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toBodilessEntity();
     }
 
     public void reviseFunding(UUID actionId, UUID lineId, long version, FundingBody body) {
-        client.put().uri("/actions/{id}/funding/{f}", actionId, lineId).header("If-Match", ifMatch(version))
-                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity();
+        client.put()
+                .uri("/actions/{id}/funding/{f}", actionId, lineId)
+                .header("If-Match", ifMatch(version))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toBodilessEntity();
     }
 
     // ---- progress reports and contributions
@@ -395,17 +550,23 @@ public class ActionPlansApi {
     /** The action's progress reports, newest period first. */
     public List<Report> reports(UUID actionId) {
         return required(client.get()
-                .uri(b -> b.path("/actions/{id}/reports").queryParam("size", MAX_PAGE).build(actionId)).retrieve()
-                .body(new org.springframework.core.ParameterizedTypeReference<Listing<Report>>() {
-                })).items();
+                        .uri(b -> b.path("/actions/{id}/reports")
+                                .queryParam("size", MAX_PAGE)
+                                .build(actionId))
+                        .retrieve()
+                        .body(new org.springframework.core.ParameterizedTypeReference<Listing<Report>>() {}))
+                .items();
     }
 
     /** The contributions to the action, newest first. */
     public List<Contribution> contributions(UUID actionId) {
-        return required(client.get().uri(b -> b.path("/actions/{id}/contributions").queryParam("size", MAX_PAGE)
-                .build(actionId)).retrieve()
-                .body(new org.springframework.core.ParameterizedTypeReference<Listing<Contribution>>() {
-                })).items();
+        return required(client.get()
+                        .uri(b -> b.path("/actions/{id}/contributions")
+                                .queryParam("size", MAX_PAGE)
+                                .build(actionId))
+                        .retrieve()
+                        .body(new org.springframework.core.ParameterizedTypeReference<Listing<Contribution>>() {}))
+                .items();
     }
 
     public void contribute(UUID actionId, @Nullable String kind, @Nullable String text) {
@@ -414,29 +575,39 @@ public class ActionPlansApi {
         if (text != null && !text.isBlank()) {
             body.put("text", text);
         }
-        client.post().uri("/actions/{id}/contributions", actionId).contentType(MediaType.APPLICATION_JSON)
-                .body(body).retrieve().toBodilessEntity();
+        client.post()
+                .uri("/actions/{id}/contributions", actionId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toBodilessEntity();
     }
 
     // ---- for My work and the progress report form
 
     /** An organisation's actions that the caller may see, by title (the first 200), e.g. to link one to a need. */
     public List<Action> actionsOwnedBy(UUID owner) {
-        return required(client.get().uri("/actions?owner={owner}&size=200&sort=title", owner).retrieve()
-                .body(new ParameterizedTypeReference<Listing<Action>>() {
-                })).items();
+        return required(client.get()
+                        .uri("/actions?owner={owner}&size=200&sort=title", owner)
+                        .retrieve()
+                        .body(new ParameterizedTypeReference<Listing<Action>>() {}))
+                .items();
     }
 
     /** Every action of the organisation the caller may read, page after page, newest first. */
     public List<Action> actionsOf(UUID owner) {
         List<Action> all = new ArrayList<>();
-        for (int page = 0;; page++) {
+        for (int page = 0; ; page++) {
             int p = page;
             Listing<Action> found = required(client.get()
-                    .uri(uri -> uri.path("/actions").queryParam("owner", owner).queryParam("sort", "-createdAt")
-                            .queryParam("page", p).queryParam("size", MAX_PAGE).build())
-                    .retrieve().body(new ParameterizedTypeReference<Listing<Action>>() {
-                    }));
+                    .uri(uri -> uri.path("/actions")
+                            .queryParam("owner", owner)
+                            .queryParam("sort", "-createdAt")
+                            .queryParam("page", p)
+                            .queryParam("size", MAX_PAGE)
+                            .build())
+                    .retrieve()
+                    .body(new ParameterizedTypeReference<Listing<Action>>() {}));
             all.addAll(found.items());
             if (page + 1 >= found.totalPages()) {
                 return all;
@@ -446,31 +617,46 @@ public class ActionPlansApi {
 
     /** A report as its owner sends it (field names as the API's, so its refusals name the form's fields). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ReportDraft(@Nullable LocalDate periodStart, @Nullable LocalDate periodEnd,
-            @Nullable Integer percentComplete, @Nullable String rag, @Nullable String narrative,
-            List<IndicatorDraft> indicators) {
-    }
+    public record ReportDraft(
+            @Nullable LocalDate periodStart,
+            @Nullable LocalDate periodEnd,
+            @Nullable Integer percentComplete,
+            @Nullable String rag,
+            @Nullable String narrative,
+            List<IndicatorDraft> indicators) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record IndicatorDraft(@Nullable String name, @Nullable String unit, @Nullable Double baseline,
-            @Nullable Double target, @Nullable Double actual) {
-    }
+    public record IndicatorDraft(
+            @Nullable String name,
+            @Nullable String unit,
+            @Nullable Double baseline,
+            @Nullable Double target,
+            @Nullable Double actual) {}
 
     public Report report(UUID actionId, UUID reportId) {
-        return required(client.get().uri("/actions/{id}/reports/{report}", actionId, reportId).retrieve()
+        return required(client.get()
+                .uri("/actions/{id}/reports/{report}", actionId, reportId)
+                .retrieve()
                 .body(Report.class));
     }
 
     public Report publishReport(UUID actionId, ReportDraft draft) {
-        return required(client.post().uri("/actions/{id}/reports", actionId).contentType(MediaType.APPLICATION_JSON)
-                .body(draft).retrieve().body(Report.class));
+        return required(client.post()
+                .uri("/actions/{id}/reports", actionId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(draft)
+                .retrieve()
+                .body(Report.class));
     }
 
     /** The newest contributions to the action (at most {@code size}), newest first. */
     public List<Contribution> contributions(UUID actionId, int size) {
-        return required(client.get().uri(uri -> uri.path("/actions/{id}/contributions").queryParam("size", size)
-                .build(actionId)).retrieve()
-                .body(new ParameterizedTypeReference<Listing<Contribution>>() {
-                })).items();
+        return required(client.get()
+                        .uri(uri -> uri.path("/actions/{id}/contributions")
+                                .queryParam("size", size)
+                                .build(actionId))
+                        .retrieve()
+                        .body(new ParameterizedTypeReference<Listing<Contribution>>() {}))
+                .items();
     }
 }

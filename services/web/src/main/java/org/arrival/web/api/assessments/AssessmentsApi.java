@@ -2,6 +2,7 @@ package org.arrival.web.api.assessments;
 
 import static org.arrival.web.api.ApiClients.required;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.arrival.web.api.ApiClients;
 import org.arrival.web.api.Listing;
 import org.arrival.web.api.Service;
@@ -19,8 +19,6 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** The assessments service's public API: rounds, population estimates, needs and inputs. */
 @Component
@@ -37,7 +35,10 @@ public class AssessmentsApi {
 
     /** A place: ISO 3166 country and subdivision codes, an area code below them and its name. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Area(@Nullable String country, @Nullable String subdivision, @Nullable String areaCode,
+    public record Area(
+            @Nullable String country,
+            @Nullable String subdivision,
+            @Nullable String areaCode,
             @Nullable String areaName) {
 
         /** The most specific name or code there is, for people to read. */
@@ -64,11 +65,25 @@ public class AssessmentsApi {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Need(UUID id, long version, UUID ownerId, String statement, String sector,
-            List<String> populationGroups, @Nullable Area area, @Nullable String severity, List<String> barriers,
-            List<String> evidenceReferences, @Nullable UUID roundId, String status, @Nullable String statusReason,
+    public record Need(
+            UUID id,
+            long version,
+            UUID ownerId,
+            String statement,
+            String sector,
+            List<String> populationGroups,
+            @Nullable Area area,
+            @Nullable String severity,
+            List<String> barriers,
+            List<String> evidenceReferences,
+            @Nullable UUID roundId,
+            String status,
+            @Nullable String statusReason,
             List<UUID> actionIds,
-            String classification, List<UUID> sharedWithForums, Instant createdAt, Instant updatedAt) {
+            String classification,
+            List<UUID> sharedWithForums,
+            Instant createdAt,
+            Instant updatedAt) {
 
         public Need {
             populationGroups = populationGroups == null ? List.of() : populationGroups;
@@ -80,8 +95,14 @@ public class AssessmentsApi {
     }
 
     /** The needs listing's filters, sort ({@code -createdAt}, {@code -updatedAt}, {@code -severity}) and page. */
-    public record NeedQuery(@Nullable String sector, @Nullable String group, @Nullable String area,
-            @Nullable String status, @Nullable UUID owner, @Nullable String sort, @Nullable Integer page,
+    public record NeedQuery(
+            @Nullable String sector,
+            @Nullable String group,
+            @Nullable String area,
+            @Nullable String status,
+            @Nullable UUID owner,
+            @Nullable String sort,
+            @Nullable Integer page,
             @Nullable Integer size) {
 
         void apply(UriBuilder uri) {
@@ -99,9 +120,20 @@ public class AssessmentsApi {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Input(UUID id, UUID contributorId, String subjectType, UUID subjectId, String kind, String summary,
-            String provenance, LocalDate collectedOn, Count participants, String classification,
-            List<UUID> sharedWithForums, Instant createdAt, ShownToOthers shownToOthers) {
+    public record Input(
+            UUID id,
+            UUID contributorId,
+            String subjectType,
+            UUID subjectId,
+            String kind,
+            String summary,
+            String provenance,
+            LocalDate collectedOn,
+            Count participants,
+            String classification,
+            List<UUID> sharedWithForums,
+            Instant createdAt,
+            ShownToOthers shownToOthers) {
 
         public Input {
             sharedWithForums = sharedWithForums == null ? List.of() : sharedWithForums;
@@ -110,12 +142,19 @@ public class AssessmentsApi {
 
     /** An input's count as everyone but its contributor sees it; only its contributor gets it. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ShownToOthers(Count participants) {
-    }
+    public record ShownToOthers(Count participants) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Round(UUID id, long version, String title, Area jurisdiction, UUID convenorId,
-            List<UUID> respondentIds, LocalDate closesOn, List<UUID> sharedWithForums, String status) {
+    public record Round(
+            UUID id,
+            long version,
+            String title,
+            Area jurisdiction,
+            UUID convenorId,
+            List<UUID> respondentIds,
+            LocalDate closesOn,
+            List<UUID> sharedWithForums,
+            String status) {
 
         public Round {
             respondentIds = respondentIds == null ? List.of() : respondentIds;
@@ -125,13 +164,26 @@ public class AssessmentsApi {
 
     /** One cell of an estimate's breakdown: a dimension ({@code SEX}, {@code AGE_BAND}, ...), a category, a count. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Cell(String dimension, String category, Count count) {
-    }
+    public record Cell(String dimension, String category, Count count) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Estimate(UUID id, long version, UUID ownerId, String seriesId, Area area, String group,
-            Count registered, Count estimated, List<Cell> breakdown, String source, String method, LocalDate asOf,
-            String classification, List<UUID> sharedWithForums, Instant createdAt, Instant updatedAt,
+    public record Estimate(
+            UUID id,
+            long version,
+            UUID ownerId,
+            String seriesId,
+            Area area,
+            String group,
+            Count registered,
+            Count estimated,
+            List<Cell> breakdown,
+            String source,
+            String method,
+            LocalDate asOf,
+            String classification,
+            List<UUID> sharedWithForums,
+            Instant createdAt,
+            Instant updatedAt,
             ShownCounts shownToOthers) {
 
         public Estimate {
@@ -156,24 +208,35 @@ public class AssessmentsApi {
     }
 
     public Listing<Need> needs(NeedQuery query) {
-        return required(client.get().uri(uri -> {
-            uri.path("/needs");
-            query.apply(uri);
-            return uri.build();
-        }).retrieve().body(new ParameterizedTypeReference<Listing<Need>>() {
-        }));
+        return required(client.get()
+                .uri(uri -> {
+                    uri.path("/needs");
+                    query.apply(uri);
+                    return uri.build();
+                })
+                .retrieve()
+                .body(new ParameterizedTypeReference<Listing<Need>>() {}));
     }
 
     /** Records a need for the caller's organisation; the body is the API's JSON fields. */
     public Need recordNeed(Map<String, Object> body) {
-        return required(client.post().uri("/needs").contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+        return required(client.post()
+                .uri("/needs")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
                 .body(Need.class));
     }
 
     /** Replaces a need's details, if it is still at {@code version} (412 otherwise). */
     public Need reviseNeed(UUID id, long version, Map<String, Object> body) {
-        return required(client.put().uri("/needs/{id}", id).header("If-Match", etag(version))
-                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(Need.class));
+        return required(client.put()
+                .uri("/needs/{id}", id)
+                .header("If-Match", etag(version))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .body(Need.class));
     }
 
     /** Moves a need along its lifecycle, if it is still at {@code version}. */
@@ -183,14 +246,23 @@ public class AssessmentsApi {
         if (reason != null && !reason.isBlank()) {
             body.put("reason", reason);
         }
-        return required(client.post().uri("/needs/{id}/status", id).header("If-Match", etag(version))
-                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(Need.class));
+        return required(client.post()
+                .uri("/needs/{id}/status", id)
+                .header("If-Match", etag(version))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .body(Need.class));
     }
 
     /** Records that an action addresses the need, if it is still at {@code version}. */
     public Need linkAction(UUID id, long version, UUID actionId) {
-        return required(client.post().uri("/needs/{id}/actions", id).header("If-Match", etag(version))
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("actionId", actionId)).retrieve()
+        return required(client.post()
+                .uri("/needs/{id}/actions", id)
+                .header("If-Match", etag(version))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("actionId", actionId))
+                .retrieve()
                 .body(Need.class));
     }
 
@@ -199,30 +271,36 @@ public class AssessmentsApi {
     /** Every input about the need that the caller may see, newest first. */
     public List<Input> inputsAboutNeed(UUID needId) {
         return all(page -> required(client.get()
-                .uri("/needs/{id}/inputs?size={size}&page={page}", needId, MAX_PAGE, page).retrieve()
-                .body(new ParameterizedTypeReference<Listing<Input>>() {
-                })));
+                .uri("/needs/{id}/inputs?size={size}&page={page}", needId, MAX_PAGE, page)
+                .retrieve()
+                .body(new ParameterizedTypeReference<Listing<Input>>() {})));
     }
 
     /** Every input about a round, or from a contributor, that the caller may see, newest first. */
     public List<Input> inputs(@Nullable String subjectType, @Nullable UUID subjectId, @Nullable UUID contributor) {
-        return all(page -> required(client.get().uri(uri -> {
-            uri.path("/inputs");
-            Map<String, Object> params = new LinkedHashMap<>();
-            params.put("subjectType", subjectType);
-            params.put("subjectId", subjectId);
-            params.put("contributor", contributor);
-            params.put("size", MAX_PAGE);
-            params.put("page", page);
-            query(uri, params);
-            return uri.build();
-        }).retrieve().body(new ParameterizedTypeReference<Listing<Input>>() {
-        })));
+        return all(page -> required(client.get()
+                .uri(uri -> {
+                    uri.path("/inputs");
+                    Map<String, Object> params = new LinkedHashMap<>();
+                    params.put("subjectType", subjectType);
+                    params.put("subjectId", subjectId);
+                    params.put("contributor", contributor);
+                    params.put("size", MAX_PAGE);
+                    params.put("page", page);
+                    query(uri, params);
+                    return uri.build();
+                })
+                .retrieve()
+                .body(new ParameterizedTypeReference<Listing<Input>>() {})));
     }
 
     /** Contributes an input of the caller's organisation to another's need or round. */
     public Input contribute(Map<String, Object> body) {
-        return required(client.post().uri("/inputs").contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+        return required(client.post()
+                .uri("/inputs")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
                 .body(Input.class));
     }
 
@@ -234,9 +312,10 @@ public class AssessmentsApi {
 
     /** Every round the caller may see, most recently changed first. */
     public List<Round> rounds() {
-        return all(page -> required(client.get().uri("/rounds?size={size}&page={page}", MAX_PAGE, page).retrieve()
-                .body(new ParameterizedTypeReference<Listing<Round>>() {
-                })));
+        return all(page -> required(client.get()
+                .uri("/rounds?size={size}&page={page}", MAX_PAGE, page)
+                .retrieve()
+                .body(new ParameterizedTypeReference<Listing<Round>>() {})));
     }
 
     // ---- population estimates
@@ -247,14 +326,22 @@ public class AssessmentsApi {
 
     /** Records a population estimate for the caller's organisation. */
     public Estimate recordEstimate(Map<String, Object> body) {
-        return required(client.post().uri("/population").contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+        return required(client.post()
+                .uri("/population")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
                 .body(Estimate.class));
     }
 
     /** What others would see of an estimate's counts, checked as a recording is; stores nothing. */
     public ShownCounts previewEstimate(Map<String, Object> body) {
-        return required(client.post().uri("/population/preview").contentType(MediaType.APPLICATION_JSON).body(body)
-                .retrieve().body(ShownCounts.class));
+        return required(client.post()
+                .uri("/population/preview")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .body(ShownCounts.class));
     }
 
     private static String etag(long version) {
@@ -271,7 +358,7 @@ public class AssessmentsApi {
 
     private static <T> List<T> all(java.util.function.IntFunction<Listing<T>> pages) {
         List<T> all = new ArrayList<>();
-        for (int page = 0;; page++) {
+        for (int page = 0; ; page++) {
             Listing<T> p = pages.apply(page);
             all.addAll(p.items());
             if (page + 1 >= p.totalPages()) {
@@ -283,34 +370,48 @@ public class AssessmentsApi {
     /** The organisation's needs the caller may see (at most 200, newest first). */
     public List<Need> needsOf(UUID owner) {
         return required(client.get()
-                .uri(uri -> uri.path("/needs").queryParam("owner", owner).queryParam("size", 200).build()).retrieve()
-                .body(new ParameterizedTypeReference<Listing<Need>>() {
-                })).items();
+                        .uri(uri -> uri.path("/needs")
+                                .queryParam("owner", owner)
+                                .queryParam("size", 200)
+                                .build())
+                        .retrieve()
+                        .body(new ParameterizedTypeReference<Listing<Need>>() {}))
+                .items();
     }
 
     /** The newest inputs about needs the caller may see (at most {@code size}), newest first. */
     public List<Input> inputsAboutNeeds(int size) {
         return required(client.get()
-                .uri(uri -> uri.path("/inputs").queryParam("subjectType", "NEED").queryParam("size", size).build())
-                .retrieve().body(new ParameterizedTypeReference<Listing<Input>>() {
-                })).items();
+                        .uri(uri -> uri.path("/inputs")
+                                .queryParam("subjectType", "NEED")
+                                .queryParam("size", size)
+                                .build())
+                        .retrieve()
+                        .body(new ParameterizedTypeReference<Listing<Input>>() {}))
+                .items();
     }
 
     // ---- for linking actions: every need, the published rounds, their gaps, the checklist
 
     /** The needs the caller may see, newest first (one page of the largest size). */
     public List<Need> needs() {
-        return required(client.get().uri(b -> b.path("/needs").queryParam("size", MAX_PAGE).build()).retrieve()
-                .body(new ParameterizedTypeReference<Listing<Need>>() {
-                })).items();
+        return required(client.get()
+                        .uri(b -> b.path("/needs").queryParam("size", MAX_PAGE).build())
+                        .retrieve()
+                        .body(new ParameterizedTypeReference<Listing<Need>>() {}))
+                .items();
     }
 
     /** The published rounds the caller may see, latest first. */
     public List<Round> publishedRounds() {
-        return required(client.get().uri(b -> b.path("/rounds").queryParam("status", "PUBLISHED").queryParam("size", 50)
-                .build()).retrieve()
-                .body(new ParameterizedTypeReference<Listing<Round>>() {
-                })).items();
+        return required(client.get()
+                        .uri(b -> b.path("/rounds")
+                                .queryParam("status", "PUBLISHED")
+                                .queryParam("size", 50)
+                                .build())
+                        .retrieve()
+                        .body(new ParameterizedTypeReference<Listing<Round>>() {}))
+                .items();
     }
 
     public List<Gap> gaps(UUID roundId) {
@@ -320,26 +421,28 @@ public class AssessmentsApi {
 
     /** A question of a published round that scored below its maximum. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Gap(UUID id, UUID roundId, String recommendationCode, String actionCode, String questionCode,
-            String consolidatedAnswer, double points, boolean divergent) {
-    }
+    public record Gap(
+            UUID id,
+            UUID roundId,
+            String recommendationCode,
+            String actionCode,
+            String questionCode,
+            String consolidatedAnswer,
+            double points,
+            boolean divergent) {}
 
     /** The readiness checklist: recommendations, their actions and questions. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Checklist(String id, int version, String title, List<ChecklistRecommendation> recommendations) {
-    }
+    public record Checklist(String id, int version, String title, List<ChecklistRecommendation> recommendations) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ChecklistRecommendation(String code, String title, List<ChecklistAction> actions) {
-    }
+    public record ChecklistRecommendation(String code, String title, List<ChecklistAction> actions) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ChecklistAction(String code, String title, List<ChecklistQuestion> questions) {
-    }
+    public record ChecklistAction(String code, String title, List<ChecklistQuestion> questions) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ChecklistQuestion(String code, String text) {
-    }
+    public record ChecklistQuestion(String code, String text) {}
 
     public Checklist checklist() {
         return required(client.get().uri("/checklist").retrieve().body(Checklist.class));

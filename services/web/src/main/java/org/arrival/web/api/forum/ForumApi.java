@@ -2,6 +2,7 @@ package org.arrival.web.api.forum;
 
 import static org.arrival.web.api.ApiClients.required;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-
 import org.arrival.web.api.ApiClients;
 import org.arrival.web.api.Listing;
 import org.arrival.web.api.Service;
@@ -22,10 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
-
 import tools.jackson.databind.json.JsonMapper;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** The forum service's public API: the forums' shared views, exports and live stream. */
 @Component
@@ -45,8 +42,7 @@ public class ForumApi {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ForumSummary(UUID forumId, String name, String type, String status, String area, String seat) {
-    }
+    public record ForumSummary(UUID forumId, String name, String type, String status, String area, String seat) {}
 
     /** The action's earliest planned milestone; {@code late} when its due date has passed (absent: not late). */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -59,20 +55,36 @@ public class ForumApi {
 
     /** A milestone late (by {@code daysLate} days) or missed. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record MilestoneItem(UUID milestoneId, String title, LocalDate dueOn, Long daysLate) {
-    }
+    public record MilestoneItem(UUID milestoneId, String title, LocalDate dueOn, Long daysLate) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record FundingTotal(String currency, BigDecimal committed, BigDecimal disbursed, BigDecimal required,
-            BigDecimal gap) {
-    }
+    public record FundingTotal(
+            String currency, BigDecimal committed, BigDecimal disbursed, BigDecimal required, BigDecimal gap) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record TrackerItem(UUID actionId, String title, UUID ownerId, String ownerName, String status,
-            String kind, List<String> sectors, List<String> targetGroups, List<String> frameworkItems,
-            Integer percentComplete, String rag, LocalDate reportPeriodEnd, NextMilestone nextMilestone,
-            boolean overdue, Integer daysOverdue, List<FundingTotal> funding, String classification, UUID planId,
-            LocalDate startDate, LocalDate endDate, LocalDate reportDueOn, List<MilestoneItem> lateMilestones,
+    public record TrackerItem(
+            UUID actionId,
+            String title,
+            UUID ownerId,
+            String ownerName,
+            String status,
+            String kind,
+            List<String> sectors,
+            List<String> targetGroups,
+            List<String> frameworkItems,
+            Integer percentComplete,
+            String rag,
+            LocalDate reportPeriodEnd,
+            NextMilestone nextMilestone,
+            boolean overdue,
+            Integer daysOverdue,
+            List<FundingTotal> funding,
+            String classification,
+            UUID planId,
+            LocalDate startDate,
+            LocalDate endDate,
+            LocalDate reportDueOn,
+            List<MilestoneItem> lateMilestones,
             List<MilestoneItem> missedMilestones) {
 
         public TrackerItem {
@@ -86,8 +98,15 @@ public class ForumApi {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record CoverageCell(String sector, String group, String area, String coverage, int needs,
-            List<UUID> needIds, List<UUID> actionIds, int inputs) {
+    public record CoverageCell(
+            String sector,
+            String group,
+            String area,
+            String coverage,
+            int needs,
+            List<UUID> needIds,
+            List<UUID> actionIds,
+            int inputs) {
 
         public CoverageCell {
             needIds = needIds == null ? List.of() : needIds;
@@ -96,17 +115,26 @@ public class ForumApi {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record RoundScore(UUID roundId, String title, Instant publishedAt, Double points, Integer max,
-            Double percent, int respondents, List<String> divergentQuestions) {
-    }
+    public record RoundScore(
+            UUID roundId,
+            String title,
+            Instant publishedAt,
+            Double points,
+            Integer max,
+            Double percent,
+            int respondents,
+            List<String> divergentQuestions) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record RecommendationScore(String code, double points, int max) {
-    }
+    public record RecommendationScore(String code, double points, int max) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Readiness(RoundScore latest, List<RoundScore> trend, Double change,
-            List<RecommendationScore> recommendations, List<String> divergentQuestions) {
+    public record Readiness(
+            RoundScore latest,
+            List<RoundScore> trend,
+            Double change,
+            List<RecommendationScore> recommendations,
+            List<String> divergentQuestions) {
 
         public Readiness {
             trend = trend == null ? List.of() : trend;
@@ -121,9 +149,20 @@ public class ForumApi {
      * language.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Flag(UUID flagId, long version, UUID forumId, String checkCode, String key, List<UUID> recordIds,
-            String summary, String status, String reason, boolean conditionHolds, Instant createdAt,
-            Instant updatedAt, FlagParameters parameters) {
+    public record Flag(
+            UUID flagId,
+            long version,
+            UUID forumId,
+            String checkCode,
+            String key,
+            List<UUID> recordIds,
+            String summary,
+            String status,
+            String reason,
+            boolean conditionHolds,
+            Instant createdAt,
+            Instant updatedAt,
+            FlagParameters parameters) {
 
         public Flag {
             recordIds = recordIds == null ? List.of() : recordIds;
@@ -132,8 +171,15 @@ public class ForumApi {
 
     /** The records a flag names (kind and title, in the order of its record ids) and what its check found. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record FlagParameters(List<FlaggedRecord> records, List<String> sectors, List<String> groups,
-            List<String> areas, String questionCode, LocalDate periodStart, LocalDate periodEnd, LocalDate dueOn,
+    public record FlagParameters(
+            List<FlaggedRecord> records,
+            List<String> sectors,
+            List<String> groups,
+            List<String> areas,
+            String questionCode,
+            LocalDate periodStart,
+            LocalDate periodEnd,
+            LocalDate dueOn,
             Integer daysOverdue) {
 
         public FlagParameters {
@@ -145,8 +191,7 @@ public class ForumApi {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record FlaggedRecord(UUID recordId, String kind, String title) {
-    }
+    public record FlaggedRecord(UUID recordId, String kind, String title) {}
 
     /** The forum as it stood at a time ({@code tracker}) and every change since of a record the caller sees. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -160,18 +205,28 @@ public class ForumApi {
 
     /** One event about a record of the forum: its type, time, the record's type, id and (when known) title. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Change(String eventId, String type, Instant time, String recordType, UUID recordId, UUID actionId,
-            String title) {
-    }
+    public record Change(
+            String eventId, String type, Instant time, String recordType, UUID recordId, UUID actionId, String title) {}
 
     /**
      * A population estimate as the forum shows it to every member, its owner too: counts suppressed below 5
      * ({@code "<5"}), others rounded to a multiple of 5.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record EstimateItem(UUID estimateId, UUID ownerId, String ownerName, String seriesId,
-            AssessmentsApi.Area area, String group, AssessmentsApi.Count registered, AssessmentsApi.Count estimated,
-            List<AssessmentsApi.Cell> breakdown, String source, String method, LocalDate asOf, String classification) {
+    public record EstimateItem(
+            UUID estimateId,
+            UUID ownerId,
+            String ownerName,
+            String seriesId,
+            AssessmentsApi.Area area,
+            String group,
+            AssessmentsApi.Count registered,
+            AssessmentsApi.Count estimated,
+            List<AssessmentsApi.Cell> breakdown,
+            String source,
+            String method,
+            LocalDate asOf,
+            String classification) {
 
         public EstimateItem {
             breakdown = breakdown == null ? List.of() : breakdown;
@@ -182,8 +237,14 @@ public class ForumApi {
      * The tracker's query as the forum service takes it: filters, sort ({@code title}, {@code -startDate}, ...),
      * page from 0 and page size.
      */
-    public record TrackerQuery(@Nullable UUID org, @Nullable String sector, @Nullable String group,
-            @Nullable String status, @Nullable String area, @Nullable String sort, @Nullable Integer page,
+    public record TrackerQuery(
+            @Nullable UUID org,
+            @Nullable String sector,
+            @Nullable String group,
+            @Nullable String status,
+            @Nullable String area,
+            @Nullable String sort,
+            @Nullable Integer page,
             @Nullable Integer size) {
 
         public static final TrackerQuery ALL = new TrackerQuery(null, null, null, null, null, null, null, null);
@@ -211,18 +272,19 @@ public class ForumApi {
     }
 
     public List<ForumSummary> myForums() {
-        return required(client.get().uri("/forums").retrieve()
-                .body(new ParameterizedTypeReference<List<ForumSummary>>() {
-                }));
+        return required(
+                client.get().uri("/forums").retrieve().body(new ParameterizedTypeReference<List<ForumSummary>>() {}));
     }
 
     public Listing<TrackerItem> tracker(UUID forumId, TrackerQuery query) {
-        return required(client.get().uri(uri -> {
-            uri.path("/forums/{forumId}/tracker");
-            query.apply(uri);
-            return uri.build(forumId);
-        }).retrieve().body(new ParameterizedTypeReference<Listing<TrackerItem>>() {
-        }));
+        return required(client.get()
+                .uri(uri -> {
+                    uri.path("/forums/{forumId}/tracker");
+                    query.apply(uri);
+                    return uri.build(forumId);
+                })
+                .retrieve()
+                .body(new ParameterizedTypeReference<Listing<TrackerItem>>() {}));
     }
 
     /** Every action of the forum the caller sees, page after page. */
@@ -233,7 +295,7 @@ public class ForumApi {
     /** Every action of the forum the caller sees that the query selects, in its order, page after page. */
     public List<TrackerItem> allActions(UUID forumId, TrackerQuery query) {
         List<TrackerItem> all = new ArrayList<>();
-        for (int page = 0;; page++) {
+        for (int page = 0; ; page++) {
             Listing<TrackerItem> p = tracker(forumId, query.withPage(page, MAX_PAGE));
             all.addAll(p.items());
             if (page + 1 >= p.totalPages()) {
@@ -245,16 +307,20 @@ public class ForumApi {
     /** Every population estimate within the forum's area that the caller sees, of a group or all, newest first. */
     public List<EstimateItem> population(UUID forumId, @Nullable String group) {
         List<EstimateItem> all = new ArrayList<>();
-        for (int page = 0;; page++) {
+        for (int page = 0; ; page++) {
             int p = page;
-            Listing<EstimateItem> listed = required(client.get().uri(uri -> {
-                uri.path("/forums/{forumId}/population").queryParam("size", MAX_PAGE).queryParam("page", p);
-                if (group != null) {
-                    uri.queryParam("group", group);
-                }
-                return uri.build(forumId);
-            }).retrieve().body(new ParameterizedTypeReference<Listing<EstimateItem>>() {
-            }));
+            Listing<EstimateItem> listed = required(client.get()
+                    .uri(uri -> {
+                        uri.path("/forums/{forumId}/population")
+                                .queryParam("size", MAX_PAGE)
+                                .queryParam("page", p);
+                        if (group != null) {
+                            uri.queryParam("group", group);
+                        }
+                        return uri.build(forumId);
+                    })
+                    .retrieve()
+                    .body(new ParameterizedTypeReference<Listing<EstimateItem>>() {}));
             all.addAll(listed.items());
             if (page + 1 >= listed.totalPages()) {
                 return all;
@@ -263,30 +329,40 @@ public class ForumApi {
     }
 
     public List<CoverageCell> needsCoverage(UUID forumId) {
-        return required(client.get().uri("/forums/{forumId}/needs-coverage", forumId).retrieve()
-                .body(new ParameterizedTypeReference<List<CoverageCell>>() {
-                }));
+        return required(client.get()
+                .uri("/forums/{forumId}/needs-coverage", forumId)
+                .retrieve()
+                .body(new ParameterizedTypeReference<List<CoverageCell>>() {}));
     }
 
     public Readiness readiness(UUID forumId) {
-        return required(client.get().uri("/forums/{forumId}/readiness", forumId).retrieve().body(Readiness.class));
+        return required(client.get()
+                .uri("/forums/{forumId}/readiness", forumId)
+                .retrieve()
+                .body(Readiness.class));
     }
 
     public List<Flag> flags(UUID forumId) {
-        return required(client.get().uri("/forums/{forumId}/flags", forumId).retrieve()
-                .body(new ParameterizedTypeReference<List<Flag>>() {
-                }));
+        return required(client.get()
+                .uri("/forums/{forumId}/flags", forumId)
+                .retrieve()
+                .body(new ParameterizedTypeReference<List<Flag>>() {}));
     }
 
     /** The forum's tracker as it stood at the instant, and what changed since. */
     public AsOf asOf(UUID forumId, Instant at) {
-        return required(client.get().uri(uri -> uri.path("/forums/{forumId}/as-of").queryParam("at", at.toString())
-                .build(forumId)).retrieve().body(AsOf.class));
+        return required(client.get()
+                .uri(uri -> uri.path("/forums/{forumId}/as-of")
+                        .queryParam("at", at.toString())
+                        .build(forumId))
+                .retrieve()
+                .body(AsOf.class));
     }
 
     /** The exports the forum service makes, with the media type it answers in. */
     public enum Export {
-        THREE_W("3w.csv", "text/csv"), IATI("iati.xml", "application/xml");
+        THREE_W("3w.csv", "text/csv"),
+        IATI("iati.xml", "application/xml");
 
         public final String file;
         public final String mediaType;
@@ -299,7 +375,8 @@ public class ForumApi {
 
     /** Streams an export to the consumer, as the service wrote it. */
     public void export(UUID forumId, Export export, Consumer<java.io.InputStream> into) {
-        client.get().uri("/forums/{forumId}/exports/{file}", forumId, export.file)
+        client.get()
+                .uri("/forums/{forumId}/exports/{file}", forumId, export.file)
                 .accept(MediaType.parseMediaType(export.mediaType))
                 .exchange((request, response) -> {
                     if (response.getStatusCode().isError()) {
@@ -315,16 +392,19 @@ public class ForumApi {
      * reader, on the calling thread (which need not be a request's), until the stream ends.
      */
     public void stream(UUID forumId, String accessToken, Consumer<java.io.InputStream> reader) {
-        streams.get().uri("/forums/{forumId}/stream", forumId)
+        streams.get()
+                .uri("/forums/{forumId}/stream", forumId)
                 .accept(MediaType.TEXT_EVENT_STREAM)
                 .headers(h -> h.setBearerAuth(accessToken))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .exchange((request, response) -> {
-                    if (response.getStatusCode().isError()) {
-                        throw ApiClients.problem(Service.FORUM, response, json);
-                    }
-                    reader.accept(response.getBody());
-                    return true;
-                }, false);
+                .exchange(
+                        (request, response) -> {
+                            if (response.getStatusCode().isError()) {
+                                throw ApiClients.problem(Service.FORUM, response, json);
+                            }
+                            reader.accept(response.getBody());
+                            return true;
+                        },
+                        false);
     }
 }

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.UUID;
-
 import org.arrival.web.api.ServiceProblem;
 import org.springframework.stereotype.Component;
 

@@ -2,18 +2,16 @@ package org.arrival.web.api.registry;
 
 import static org.arrival.web.api.ApiClients.required;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.web.api.ApiClients;
 import org.arrival.web.api.Service;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** The registry's public API: organisations, forums and memberships. */
 @Component
@@ -30,14 +28,26 @@ public class RegistryApi {
 
     /** The organisations holding a seat in the forum, by name (the first 200, which is every forum's size). */
     public java.util.List<Organisation> organisationsInForum(UUID forumId) {
-        OrganisationPage page = client.get().uri(uri -> uri.path("/stakeholders").queryParam("forum", forumId)
-                .queryParam("size", 200).queryParam("sort", "name").build()).retrieve().body(OrganisationPage.class);
+        OrganisationPage page = client.get()
+                .uri(uri -> uri.path("/stakeholders")
+                        .queryParam("forum", forumId)
+                        .queryParam("size", 200)
+                        .queryParam("sort", "name")
+                        .build())
+                .retrieve()
+                .body(OrganisationPage.class);
         return page == null || page.items() == null ? java.util.List.of() : page.items();
     }
 
     /** An organisation as the registry shows it to the caller. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Organisation(UUID id, long version, String name, String acronym, String type, String status,
+    public record Organisation(
+            UUID id,
+            long version,
+            String name,
+            String acronym,
+            String type,
+            String status,
             @Nullable Place jurisdiction) {
 
         /** Whether it may take part in records (the registry refuses archived and suspended ones). */
@@ -48,13 +58,14 @@ public class RegistryApi {
 
     /** Where an organisation acts: country and subdivision codes, an area code below them and its name. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Place(@Nullable String country, @Nullable String subdivision, @Nullable String areaCode,
-            @Nullable String areaName) {
-    }
+    public record Place(
+            @Nullable String country,
+            @Nullable String subdivision,
+            @Nullable String areaCode,
+            @Nullable String areaName) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record OrganisationPage(List<Organisation> items, int page, int totalPages) {
-    }
+    record OrganisationPage(List<Organisation> items, int page, int totalPages) {}
 
     public Organisation organisation(UUID id) {
         return required(client.get().uri("/stakeholders/{id}", id).retrieve().body(Organisation.class));
@@ -65,10 +76,14 @@ public class RegistryApi {
         List<Organisation> all = new ArrayList<>();
         for (int page = 0; all.size() < MAX_ORGANISATIONS; page++) {
             int p = page;
-            OrganisationPage found = client.get().uri(b -> b.path("/stakeholders").queryParam("size", 200)
-                    .queryParam("page", p).queryParam("sort", "name").build()).retrieve()
-                    .body(new ParameterizedTypeReference<OrganisationPage>() {
-                    });
+            OrganisationPage found = client.get()
+                    .uri(b -> b.path("/stakeholders")
+                            .queryParam("size", 200)
+                            .queryParam("page", p)
+                            .queryParam("sort", "name")
+                            .build())
+                    .retrieve()
+                    .body(new ParameterizedTypeReference<OrganisationPage>() {});
             if (found == null || found.items() == null) {
                 break;
             }

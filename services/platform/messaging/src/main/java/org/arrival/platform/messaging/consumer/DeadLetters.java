@@ -8,7 +8,6 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.util.backoff.ExponentialBackOff;
-
 import tools.jackson.core.JacksonException;
 
 /**
@@ -21,28 +20,34 @@ import tools.jackson.core.JacksonException;
  */
 public final class DeadLetters {
 
-    private DeadLetters() {
-    }
+    private DeadLetters() {}
 
     public static String topicFor(String sourceTopic, String consumerGroup) {
         return sourceTopic + "." + consumerGroup + "-dlt";
     }
 
-    public static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> template, MessagingProperties.Consumer settings) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, e) -> new TopicPartition(topicFor(record.topic(), groupOf(e)), -1));
-        ExponentialBackOff backOff = new ExponentialBackOff(settings.initialBackoff().toMillis(), 2.0);
+    public static DefaultErrorHandler errorHandler(
+            KafkaOperations<?, ?> template, MessagingProperties.Consumer settings) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
+                template, (record, e) -> new TopicPartition(topicFor(record.topic(), groupOf(e)), -1));
+        ExponentialBackOff backOff =
+                new ExponentialBackOff(settings.initialBackoff().toMillis(), 2.0);
         backOff.setMaxInterval(settings.maxBackoff().toMillis());
         backOff.setMaxAttempts(settings.maxAttempts() - 1);
-        ExponentialBackOff outageBackOff = new ExponentialBackOff(settings.initialBackoff().toMillis(), 2.0);
+        ExponentialBackOff outageBackOff =
+                new ExponentialBackOff(settings.initialBackoff().toMillis(), 2.0);
         outageBackOff.setMaxInterval(settings.maxBackoff().toMillis());
         outageBackOff.setMaxElapsedTime(settings.transientRetryFor().toMillis());
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.setBackOffFunction((record, failure) -> Outages.isOutage(failure) ? outageBackOff : null);
         // a record that failed by an outage and then otherwise (or the reverse) starts its count again
         handler.setResetStateOnExceptionChange(true);
-        handler.addNotRetryableExceptions(UnreadableEvent.class, ContractViolationException.class,
-                JacksonException.class, DeserializationException.class, ClassCastException.class);
+        handler.addNotRetryableExceptions(
+                UnreadableEvent.class,
+                ContractViolationException.class,
+                JacksonException.class,
+                DeserializationException.class,
+                ClassCastException.class);
         return handler;
     }
 

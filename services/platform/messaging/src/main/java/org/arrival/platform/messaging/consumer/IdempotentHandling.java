@@ -3,7 +3,6 @@ package org.arrival.platform.messaging.consumer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,8 +45,8 @@ public class IdempotentHandling {
      * order. On failure, falls back to one transaction per record; a record that fails then is reported to the
      * container's error handler by its index (the records before it are done), which retries or dead-letters it.
      */
-    public void handleAllOnce(String consumer, List<ConsumerRecord<String, byte[]>> records,
-            Consumer<List<InboundEvent>> effect) {
+    public void handleAllOnce(
+            String consumer, List<ConsumerRecord<String, byte[]>> records, Consumer<List<InboundEvent>> effect) {
         try {
             transactions.executeWithoutResult(status -> {
                 List<InboundEvent> events = new ArrayList<>(records.size());
@@ -62,7 +61,8 @@ public class IdempotentHandling {
                 try {
                     handleOnce(consumer, records.get(i), event -> effect.accept(List.of(event)));
                 } catch (RuntimeException e) {
-                    throw new BatchListenerFailedException("event " + i + " of the poll failed: " + e.getMessage(), e, i);
+                    throw new BatchListenerFailedException(
+                            "event " + i + " of the poll failed: " + e.getMessage(), e, i);
                 }
             }
         }

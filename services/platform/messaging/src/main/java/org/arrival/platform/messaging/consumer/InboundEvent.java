@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.arrival.contracts.CloudEventHeaders;
@@ -37,10 +36,14 @@ public record InboundEvent(
                     Instant.parse(required(record, CloudEventHeaders.TIME)),
                     UUID.fromString(required(record, CloudEventHeaders.OWNER_ORG)),
                     DataClassification.valueOf(required(record, CloudEventHeaders.DATA_CLASSIFICATION)),
-                    record.topic(), record.partition(), record.offset(), record.key(),
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    record.key(),
                     requirePayload(record));
         } catch (DateTimeParseException | IllegalArgumentException e) {
-            throw new UnreadableEvent("unreadable CloudEvents attribute on " + where(record) + ": " + e.getMessage(), e);
+            throw new UnreadableEvent(
+                    "unreadable CloudEvents attribute on " + where(record) + ": " + e.getMessage(), e);
         }
     }
 
@@ -49,8 +52,10 @@ public record InboundEvent(
         try {
             return EventJson.read(payload, type);
         } catch (RuntimeException e) {
-            throw new UnreadableEvent("payload of " + this.type + " " + id + " cannot be read as "
-                    + type.getSimpleName() + ": " + e.getMessage(), e);
+            throw new UnreadableEvent(
+                    "payload of " + this.type + " " + id + " cannot be read as " + type.getSimpleName() + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.Set;
-
 import org.apache.kafka.common.errors.RetriableException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
@@ -26,15 +25,18 @@ public final class Outages {
      */
     private static final Set<String> TRANSIENT_SQL_STATES = Set.of("57P01", "57P02", "57P03", "40001", "40P01");
 
-    private Outages() {
-    }
+    private Outages() {}
 
     public static boolean isOutage(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof TransientDataAccessException || t instanceof DataAccessResourceFailureException
-                    || t instanceof RecoverableDataAccessException || t instanceof CannotCreateTransactionException
-                    || t instanceof SQLTransientException || t instanceof SQLRecoverableException
-                    || t instanceof RetriableException || t instanceof ConnectException
+            if (t instanceof TransientDataAccessException
+                    || t instanceof DataAccessResourceFailureException
+                    || t instanceof RecoverableDataAccessException
+                    || t instanceof CannotCreateTransactionException
+                    || t instanceof SQLTransientException
+                    || t instanceof SQLRecoverableException
+                    || t instanceof RetriableException
+                    || t instanceof ConnectException
                     || t instanceof SocketTimeoutException) {
                 return true;
             }

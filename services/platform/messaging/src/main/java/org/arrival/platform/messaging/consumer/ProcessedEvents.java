@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The record of events a consumer has already handled, written in the transaction of their effect. */
@@ -28,10 +27,13 @@ public class ProcessedEvents {
         if (events.isEmpty()) {
             return List.of();
         }
-        Set<String> claimed = new HashSet<>(jdbc.queryForList("""
+        Set<String> claimed = new HashSet<>(jdbc.queryForList(
+                """
                 INSERT INTO processed_event (consumer, event_id, event_type)
                 SELECT ?, id, type FROM unnest(?::text[], ?::text[]) AS e (id, type)
-                ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id""", String.class, consumer,
+                ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id""",
+                String.class,
+                consumer,
                 events.stream().map(InboundEvent::id).toArray(String[]::new),
                 events.stream().map(InboundEvent::type).toArray(String[]::new)));
         List<InboundEvent> fresh = new ArrayList<>();
@@ -44,8 +46,11 @@ public class ProcessedEvents {
     }
 
     public boolean wasProcessed(String consumer, String eventId) {
-        Integer n = jdbc.queryForObject("SELECT count(*) FROM processed_event WHERE consumer = ? AND event_id = ?",
-                Integer.class, consumer, eventId);
+        Integer n = jdbc.queryForObject(
+                "SELECT count(*) FROM processed_event WHERE consumer = ? AND event_id = ?",
+                Integer.class,
+                consumer,
+                eventId);
         return n != null && n > 0;
     }
 }

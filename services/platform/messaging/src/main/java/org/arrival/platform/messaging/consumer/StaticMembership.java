@@ -1,7 +1,6 @@
 package org.arrival.platform.messaging.consumer;
 
 import java.util.regex.Pattern;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.config.ContainerCustomizer;
@@ -15,7 +14,8 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
  * (a service's registry replica and its own listener share the service's group). Without an identity, consumers are
  * dynamic members.
  */
-public class StaticMembership implements ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> {
+public class StaticMembership
+        implements ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> {
 
     /** Kafka accepts the characters of topic names in a member id. */
     private static final Pattern ILLEGAL = Pattern.compile("[^a-zA-Z0-9._-]");
@@ -31,7 +31,9 @@ public class StaticMembership implements ContainerCustomizer<Object, Object, Con
         if (instanceId == null || container.getListenerId() == null) {
             return;
         }
-        container.getContainerProperties().getKafkaConsumerProperties()
+        container
+                .getContainerProperties()
+                .getKafkaConsumerProperties()
                 .putIfAbsent(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, memberId(container.getListenerId()));
     }
 

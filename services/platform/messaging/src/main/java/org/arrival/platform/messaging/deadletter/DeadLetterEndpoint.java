@@ -2,7 +2,6 @@ package org.arrival.platform.messaging.deadletter;
 
 import java.util.List;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -36,20 +35,27 @@ public class DeadLetterEndpoint {
     }
 
     @WriteOperation
-    public Map<String, Object> replay(@Nullable String topic, @Nullable Integer partition,
-            @Nullable Long offset) {
+    public Map<String, Object> replay(@Nullable String topic, @Nullable Integer partition, @Nullable Long offset) {
         List<DeadLetterReplay.Replayed> outcome;
         if (topic == null && partition == null && offset == null) {
             outcome = replay.replayAll(LIMIT);
         } else if (topic == null || partition == null || offset == null) {
-            throw new InvalidEndpointRequestException("name a dead letter by topic, partition and offset, or none",
+            throw new InvalidEndpointRequestException(
+                    "name a dead letter by topic, partition and offset, or none",
                     "name a dead letter by topic, partition and offset, or none to replay all");
         } else {
-            outcome = replay.replay(topic, partition, offset).map(List::of).orElseThrow(() -> new InvalidEndpointRequestException(
-                    "no dead letter at " + topic + "/" + partition + "@" + offset,
-                    "no dead letter of this service at that place"));
+            outcome = replay.replay(topic, partition, offset)
+                    .map(List::of)
+                    .orElseThrow(() -> new InvalidEndpointRequestException(
+                            "no dead letter at " + topic + "/" + partition + "@" + offset,
+                            "no dead letter of this service at that place"));
         }
-        return Map.of("replayed", outcome.stream().filter(DeadLetterReplay.Replayed::handled).count(),
-                "failed", outcome.stream().filter(r -> !r.handled()).count(), "items", outcome);
+        return Map.of(
+                "replayed",
+                outcome.stream().filter(DeadLetterReplay.Replayed::handled).count(),
+                "failed",
+                outcome.stream().filter(r -> !r.handled()).count(),
+                "items",
+                outcome);
     }
 }

@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -52,7 +51,8 @@ public class DeadLetterReplay {
      * @param kafka client settings (bootstrap servers, security) for reading the dead-letter topics
      * @param containers the service's listener containers
      */
-    public DeadLetterReplay(Map<String, Object> kafka, Supplier<? extends Iterable<MessageListenerContainer>> containers) {
+    public DeadLetterReplay(
+            Map<String, Object> kafka, Supplier<? extends Iterable<MessageListenerContainer>> containers) {
         this.kafka = kafka;
         this.containers = containers;
     }
@@ -88,7 +88,8 @@ public class DeadLetterReplay {
     public Optional<Replayed> replay(String deadLetterTopic, int partition, long offset) {
         for (Listener listener : listeners()) {
             if (listener.deadLetterTopics().contains(deadLetterTopic)) {
-                return readOne(new TopicPartition(deadLetterTopic, partition), offset).map(r -> replay(listener, r));
+                return readOne(new TopicPartition(deadLetterTopic, partition), offset)
+                        .map(r -> replay(listener, r));
             }
         }
         return Optional.empty();
@@ -99,8 +100,12 @@ public class DeadLetterReplay {
         ConsumerRecord<String, byte[]> original = asFirstRead(letter);
         try {
             listener.handle(original);
-            log.info("replayed dead letter {} ({} {}) for {}", described.place(), described.eventType(),
-                    described.eventId(), listener.group());
+            log.info(
+                    "replayed dead letter {} ({} {}) for {}",
+                    described.place(),
+                    described.eventType(),
+                    described.eventId(),
+                    listener.group());
             return new Replayed(described, true, null);
         } catch (RuntimeException e) {
             log.warn("replay of dead letter {} failed: {}", described.place(), e.getMessage());
@@ -116,7 +121,10 @@ public class DeadLetterReplay {
             if (c.getGroupId() == null || topics == null || !(messageListener instanceof GenericMessageListener<?>)) {
                 continue;
             }
-            listeners.add(new Listener(c.getGroupId(), List.of(topics), messageListener instanceof BatchMessageListener<?, ?>,
+            listeners.add(new Listener(
+                    c.getGroupId(),
+                    List.of(topics),
+                    messageListener instanceof BatchMessageListener<?, ?>,
                     (GenericMessageListener<?>) messageListener));
         }
         return listeners;
@@ -132,15 +140,20 @@ public class DeadLetterReplay {
             if (partitions == null || partitions.isEmpty()) {
                 return records;
             }
-            List<TopicPartition> assigned = partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            List<TopicPartition> assigned = partitions.stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(assigned);
             consumer.seekToBeginning(assigned);
             Map<TopicPartition, Long> ends = consumer.endOffsets(assigned, READ_TIMEOUT);
             Instant deadline = Instant.now().plus(READ_TIMEOUT);
-            while (records.size() < limit && !reachedEnd(consumer, ends) && Instant.now().isBefore(deadline)) {
+            while (records.size() < limit
+                    && !reachedEnd(consumer, ends)
+                    && Instant.now().isBefore(deadline)) {
                 ConsumerRecords<String, byte[]> polled = consumer.poll(Duration.ofMillis(500));
                 for (ConsumerRecord<String, byte[]> r : polled) {
-                    long end = Objects.requireNonNull(ends.get(new TopicPartition(r.topic(), r.partition())),
+                    long end = Objects.requireNonNull(
+                            ends.get(new TopicPartition(r.topic(), r.partition())),
                             "records come from the assigned partitions, whose end offsets were read");
                     if (r.offset() < end && records.size() < limit) {
                         records.add(r);
@@ -187,8 +200,9 @@ public class DeadLetterReplay {
 
     private KafkaConsumer<String, byte[]> reader() {
         Map<String, Object> config = new HashMap<>(kafka);
-        config.keySet().removeIf(k -> !AdminClientConfig.configNames().contains(k)
-                && !ConsumerConfig.configNames().contains(k));
+        config.keySet()
+                .removeIf(k -> !AdminClientConfig.configNames().contains(k)
+                        && !ConsumerConfig.configNames().contains(k));
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -209,18 +223,33 @@ public class DeadLetterReplay {
                 headers.add(h);
             }
         }
-        return new ConsumerRecord<>(topic != null ? topic : originalTopicOf(letter.topic()),
-                partition != null ? partition : letter.partition(), offset != null ? offset : letter.offset(),
-                letter.timestamp(), TimestampType.CREATE_TIME, -1, -1, letter.key(), letter.value(), headers,
+        return new ConsumerRecord<>(
+                topic != null ? topic : originalTopicOf(letter.topic()),
+                partition != null ? partition : letter.partition(),
+                offset != null ? offset : letter.offset(),
+                letter.timestamp(),
+                TimestampType.CREATE_TIME,
+                -1,
+                -1,
+                letter.key(),
+                letter.value(),
+                headers,
                 Optional.empty());
     }
 
     private static DeadLetter describe(ConsumerRecord<String, byte[]> r, String group) {
-        return new DeadLetter(r.topic(), r.partition(), r.offset(), group,
+        return new DeadLetter(
+                r.topic(),
+                r.partition(),
+                r.offset(),
+                group,
                 Optional.ofNullable(text(r, KafkaHeaders.DLT_ORIGINAL_TOPIC)).orElse(originalTopicOf(r.topic())),
-                text(r, CloudEventHeaders.ID), text(r, CloudEventHeaders.TYPE), text(r, CloudEventHeaders.SUBJECT),
+                text(r, CloudEventHeaders.ID),
+                text(r, CloudEventHeaders.TYPE),
+                text(r, CloudEventHeaders.SUBJECT),
                 Instant.ofEpochMilli(r.timestamp()),
-                text(r, KafkaHeaders.DLT_EXCEPTION_FQCN), text(r, KafkaHeaders.DLT_EXCEPTION_MESSAGE));
+                text(r, KafkaHeaders.DLT_EXCEPTION_FQCN),
+                text(r, KafkaHeaders.DLT_EXCEPTION_MESSAGE));
     }
 
     private static String originalTopicOf(String deadLetterTopic) {
@@ -260,7 +289,8 @@ public class DeadLetterReplay {
     private record Listener(String group, List<String> topics, boolean batch, GenericMessageListener<?> listener) {
 
         Set<String> deadLetterTopics() {
-            return Set.copyOf(topics.stream().map(t -> DeadLetters.topicFor(t, group)).toList());
+            return Set.copyOf(
+                    topics.stream().map(t -> DeadLetters.topicFor(t, group)).toList());
         }
 
         @SuppressWarnings("unchecked")
@@ -288,9 +318,18 @@ public class DeadLetterReplay {
      * @param failure the exception's class
      * @param message the exception's message
      */
-    public record DeadLetter(String deadLetterTopic, int partition, long offset, String group, String topic,
-            @Nullable String eventId, @Nullable String eventType, @Nullable String subject, Instant deadLetteredAt,
-            @Nullable String failure, @Nullable String message) {
+    public record DeadLetter(
+            String deadLetterTopic,
+            int partition,
+            long offset,
+            String group,
+            String topic,
+            @Nullable String eventId,
+            @Nullable String eventType,
+            @Nullable String subject,
+            Instant deadLetteredAt,
+            @Nullable String failure,
+            @Nullable String message) {
 
         String place() {
             return deadLetterTopic + "/" + partition + "@" + offset;
@@ -298,6 +337,6 @@ public class DeadLetterReplay {
     }
 
     /** What a replay did: whether the listener handled the event without failing (a duplicate is a no-op). */
-    public record Replayed(DeadLetter letter, boolean handled, @Nullable String failure) {
-    }
+    public record Replayed(
+            DeadLetter letter, boolean handled, @Nullable String failure) {}
 }

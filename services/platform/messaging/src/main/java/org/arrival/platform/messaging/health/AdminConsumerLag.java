@@ -12,7 +12,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -53,11 +52,15 @@ public class AdminConsumerLag implements ConsumerLag {
         groups.values().forEach(topics::addAll);
 
         Map<String, Collection<TopicPartition>> partitions = new HashMap<>();
-        for (Map.Entry<String, KafkaFuture<TopicDescription>> e : a.describeTopics(topics).topicNameValues().entrySet()) {
+        for (Map.Entry<String, KafkaFuture<TopicDescription>> e :
+                a.describeTopics(topics).topicNameValues().entrySet()) {
             try {
                 TopicDescription d = get(e.getValue(), deadline);
-                partitions.put(e.getKey(), d.partitions().stream()
-                        .map(p -> new TopicPartition(e.getKey(), p.partition())).toList());
+                partitions.put(
+                        e.getKey(),
+                        d.partitions().stream()
+                                .map(p -> new TopicPartition(e.getKey(), p.partition()))
+                                .toList());
             } catch (ExecutionException missing) {
                 if (!(missing.getCause() instanceof UnknownTopicOrPartitionException)) {
                     throw missing;
@@ -66,23 +69,28 @@ public class AdminConsumerLag implements ConsumerLag {
         }
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         partitions.values().forEach(ps -> ps.forEach(p -> latest.put(p, OffsetSpec.latest())));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = get(a.listOffsets(latest).all(), deadline);
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+                get(a.listOffsets(latest).all(), deadline);
         Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
         latest.keySet().forEach(p -> earliest.put(p, OffsetSpec.earliest()));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> starts = get(a.listOffsets(earliest).all(), deadline);
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> starts =
+                get(a.listOffsets(earliest).all(), deadline);
 
         Map<String, GroupLag> result = new LinkedHashMap<>();
         for (Map.Entry<String, Set<String>> group : groups.entrySet()) {
-            Map<TopicPartition, OffsetAndMetadata> committed = get(
-                    a.listConsumerGroupOffsets(group.getKey()).partitionsToOffsetAndMetadata(), deadline);
+            Map<TopicPartition, OffsetAndMetadata> committed =
+                    get(a.listConsumerGroupOffsets(group.getKey()).partitionsToOffsetAndMetadata(), deadline);
             Map<String, Long> byTopic = new TreeMap<>();
             long total = 0;
             for (String topic : group.getValue()) {
                 long topicLag = 0;
                 for (TopicPartition p : partitions.getOrDefault(topic, java.util.List.of())) {
                     OffsetAndMetadata c = committed.get(p);
-                    long from = c != null ? c.offset() : Objects.requireNonNull(starts.get(p), LISTED).offset();
-                    topicLag += Math.max(0, Objects.requireNonNull(ends.get(p), LISTED).offset() - from);
+                    long from = c != null
+                            ? c.offset()
+                            : Objects.requireNonNull(starts.get(p), LISTED).offset();
+                    topicLag += Math.max(
+                            0, Objects.requireNonNull(ends.get(p), LISTED).offset() - from);
                 }
                 byTopic.put(topic, topicLag);
                 total += topicLag;

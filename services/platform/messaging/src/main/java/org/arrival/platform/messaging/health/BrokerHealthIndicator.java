@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.common.Node;
@@ -42,12 +41,15 @@ public class BrokerHealthIndicator implements HealthIndicator {
     private Health measure() {
         long start = System.nanoTime();
         try {
-            DescribeClusterResult cluster = admin.admin()
-                    .describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()));
+            DescribeClusterResult cluster =
+                    admin.admin().describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()));
             Collection<Node> nodes = cluster.nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             String clusterId = cluster.clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return Health.up().withDetail("clusterId", clusterId).withDetail("brokers", nodes.size())
-                    .withDetail("responseTimeMs", (System.nanoTime() - start) / 1_000_000).build();
+            return Health.up()
+                    .withDetail("clusterId", clusterId)
+                    .withDetail("brokers", nodes.size())
+                    .withDetail("responseTimeMs", (System.nanoTime() - start) / 1_000_000)
+                    .build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return unreachable("interrupted");
@@ -62,7 +64,9 @@ public class BrokerHealthIndicator implements HealthIndicator {
     }
 
     private Health unreachable(String why) {
-        return Health.down().withDetail("error", "Kafka broker unreachable: " + why)
-                .withDetail("timeoutMs", timeout.toMillis()).build();
+        return Health.down()
+                .withDetail("error", "Kafka broker unreachable: " + why)
+                .withDetail("timeoutMs", timeout.toMillis())
+                .build();
     }
 }

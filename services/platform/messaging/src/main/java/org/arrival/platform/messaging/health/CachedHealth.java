@@ -2,7 +2,6 @@ package org.arrival.platform.messaging.health;
 
 import java.time.Duration;
 import java.util.function.Supplier;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.Health;
 

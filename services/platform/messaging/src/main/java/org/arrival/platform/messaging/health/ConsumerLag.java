@@ -15,6 +15,5 @@ public interface ConsumerLag {
      * @param total records not yet consumed, summed over the group's partitions
      * @param byTopic the same by topic
      */
-    record GroupLag(long total, Map<String, Long> byTopic) {
-    }
+    record GroupLag(long total, Map<String, Long> byTopic) {}
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-
 import org.arrival.platform.messaging.MessagingAutoConfiguration;
 import org.arrival.platform.messaging.MessagingProperties;
 import org.arrival.platform.messaging.outbox.OutboxRelay;
@@ -44,7 +43,8 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * </ul>
  * {@code arrival.messaging.health.enabled=false} leaves all of it out.
  */
-@AutoConfiguration(after = MessagingAutoConfiguration.class,
+@AutoConfiguration(
+        after = MessagingAutoConfiguration.class,
         afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 @ConditionalOnClass(HealthContributor.class)
 @ConditionalOnProperty(name = "arrival.messaging.health.enabled", havingValue = "true", matchIfMissing = true)
@@ -57,25 +57,35 @@ public class EventFlowHealthAutoConfiguration {
     }
 
     @Bean
-    public HealthContributor eventFlowHealthContributor(BrokerAdmin admin, EventFlowHealthProperties health,
-            MessagingProperties messaging, ObjectProvider<OutboxRelay> relay, ObjectProvider<JdbcTemplate> jdbc,
-            ObjectProvider<KafkaListenerEndpointRegistry> listeners, Environment environment) {
+    public HealthContributor eventFlowHealthContributor(
+            BrokerAdmin admin,
+            EventFlowHealthProperties health,
+            MessagingProperties messaging,
+            ObjectProvider<OutboxRelay> relay,
+            ObjectProvider<JdbcTemplate> jdbc,
+            ObjectProvider<KafkaListenerEndpointRegistry> listeners,
+            Environment environment) {
         Map<String, HealthContributor> parts = new LinkedHashMap<>();
         BrokerHealthIndicator broker = new BrokerHealthIndicator(admin, health.brokerTimeout(), health.cacheFor());
         parts.put("broker", broker);
         JdbcTemplate db = jdbc.getIfAvailable();
         if (relay.getIfAvailable() != null && db != null) {
-            parts.put("outbox", new OutboxAgeHealthIndicator(OutboxBacklog.of(db), health.outboxMaxAge(),
-                    health.cacheFor()));
+            parts.put(
+                    "outbox",
+                    new OutboxAgeHealthIndicator(OutboxBacklog.of(db), health.outboxMaxAge(), health.cacheFor()));
         }
         if (!messaging.consumedTopics().isEmpty()) {
-            String defaultGroup = environment.getProperty("spring.kafka.consumer.group-id",
-                    environment.getProperty("spring.application.name", "arrival"));
-            Supplier<Map<String, Set<String>>> groups = () -> topicsByGroup(listeners.getIfAvailable(),
-                    defaultGroup, messaging.consumedTopics());
-            parts.put("consumerLag", new ConsumerLagHealthIndicator(
-                    new AdminConsumerLag(admin, groups, health.brokerTimeout()), health.maxLag(), broker::reachable,
-                    health.cacheFor()));
+            String defaultGroup = environment.getProperty(
+                    "spring.kafka.consumer.group-id", environment.getProperty("spring.application.name", "arrival"));
+            Supplier<Map<String, Set<String>>> groups =
+                    () -> topicsByGroup(listeners.getIfAvailable(), defaultGroup, messaging.consumedTopics());
+            parts.put(
+                    "consumerLag",
+                    new ConsumerLagHealthIndicator(
+                            new AdminConsumerLag(admin, groups, health.brokerTimeout()),
+                            health.maxLag(),
+                            broker::reachable,
+                            health.cacheFor()));
         }
         return CompositeHealthContributor.fromMap(parts);
     }
@@ -84,8 +94,8 @@ public class EventFlowHealthAutoConfiguration {
      * The groups of the service's listener containers and the topics each reads; without listeners (yet), the
      * default group over the consumed topics.
      */
-    static Map<String, Set<String>> topicsByGroup(@Nullable KafkaListenerEndpointRegistry registry, String defaultGroup,
-            List<String> consumedTopics) {
+    static Map<String, Set<String>> topicsByGroup(
+            @Nullable KafkaListenerEndpointRegistry registry, String defaultGroup, List<String> consumedTopics) {
         Map<String, Set<String>> groups = new LinkedHashMap<>();
         if (registry != null) {
             for (MessageListenerContainer container : registry.getListenerContainers()) {

@@ -1,7 +1,6 @@
 package org.arrival.platform.messaging.health;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -17,8 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        partitions, before the service is not ready (default 10,000)
  */
 @ConfigurationProperties("arrival.messaging.health")
-public record EventFlowHealthProperties(Boolean enabled, Duration brokerTimeout, Duration cacheFor,
-        Duration outboxMaxAge, Long maxLag) {
+public record EventFlowHealthProperties(
+        Boolean enabled, Duration brokerTimeout, Duration cacheFor, Duration outboxMaxAge, Long maxLag) {
 
     public EventFlowHealthProperties {
         enabled = enabled == null || enabled;

@@ -1,7 +1,6 @@
 package org.arrival.platform.messaging.health;
 
 import java.time.Duration;
-
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
@@ -32,14 +31,21 @@ public class OutboxAgeHealthIndicator implements HealthIndicator {
         try {
             b = backlog.measure();
         } catch (RuntimeException e) {
-            return Health.down().withDetail("error", "outbox not readable: " + e.getMessage())
-                    .withDetail("maxAgeMs", maxAge.toMillis()).build();
+            return Health.down()
+                    .withDetail("error", "outbox not readable: " + e.getMessage())
+                    .withDetail("maxAgeMs", maxAge.toMillis())
+                    .build();
         }
-        Health.Builder health = b.oldestAge().compareTo(maxAge) > 0 ? Health.down()
-                .withDetail("error", "the oldest unpublished event has waited " + b.oldestAge().toSeconds()
-                        + " s, longer than " + maxAge.toSeconds() + " s")
+        Health.Builder health = b.oldestAge().compareTo(maxAge) > 0
+                ? Health.down()
+                        .withDetail(
+                                "error",
+                                "the oldest unpublished event has waited "
+                                        + b.oldestAge().toSeconds() + " s, longer than " + maxAge.toSeconds() + " s")
                 : Health.up();
-        return health.withDetail("pending", b.pending()).withDetail("oldestAgeMs", b.oldestAge().toMillis())
-                .withDetail("maxAgeMs", maxAge.toMillis()).build();
+        return health.withDetail("pending", b.pending())
+                .withDetail("oldestAgeMs", b.oldestAge().toMillis())
+                .withDetail("maxAgeMs", maxAge.toMillis())
+                .build();
     }
 }

@@ -1,7 +1,6 @@
 package org.arrival.platform.messaging.health;
 
 import java.time.Duration;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** What the outbox still has to publish: how many rows, and how long the oldest of them has waited. */
@@ -15,19 +14,18 @@ public interface OutboxBacklog {
      *
      * @param oldestAge zero when nothing is pending
      */
-    record Backlog(long pending, Duration oldestAge) {
-    }
+    record Backlog(long pending, Duration oldestAge) {}
 
     /**
      * Reads {@code outbox_event} (read-only): rows with {@code published_at IS NULL}, their age by the database's
      * clock from {@code created_at}, so that the service's and the database's clocks cannot disagree.
      */
     static OutboxBacklog of(JdbcTemplate jdbc) {
-        return () -> jdbc.queryForObject("""
+        return () -> jdbc.queryForObject(
+                """
                 SELECT count(*),
                        coalesce(extract(epoch FROM clock_timestamp() - min(created_at)) * 1000, 0)::bigint
                   FROM outbox_event
-                 WHERE published_at IS NULL""",
-                (rs, n) -> new Backlog(rs.getLong(1), Duration.ofMillis(Math.max(0, rs.getLong(2)))));
+                 WHERE published_at IS NULL""", (rs, n) -> new Backlog(rs.getLong(1), Duration.ofMillis(Math.max(0, rs.getLong(2)))));
     }
 }

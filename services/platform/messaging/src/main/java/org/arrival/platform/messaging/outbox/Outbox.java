@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-
 import org.arrival.contracts.EventCatalogue;
 import org.arrival.contracts.EventJson;
 import org.arrival.contracts.EventTypeDefinition;
@@ -37,13 +36,22 @@ public class Outbox {
         }
         EventTypeDefinition type = catalogue.typeOf(event.payload().getClass());
         UUID id = UUID.randomUUID();
-        Instant time = (event.occurredAt() != null ? event.occurredAt() : clock.instant()).truncatedTo(ChronoUnit.MICROS);
-        jdbc.update("""
+        Instant time =
+                (event.occurredAt() != null ? event.occurredAt() : clock.instant()).truncatedTo(ChronoUnit.MICROS);
+        jdbc.update(
+                """
                 INSERT INTO outbox_event (event_id, topic, message_key, event_type, subject, owner_org,
                                           data_classification, occurred_at, payload)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                id, type.topic(), event.key(), type.type(), event.subject(), event.ownerOrg().toString(),
-                event.classification().name(), Timestamp.from(time), EventJson.write(event.payload()));
+                id,
+                type.topic(),
+                event.key(),
+                type.type(),
+                event.subject(),
+                event.ownerOrg().toString(),
+                event.classification().name(),
+                Timestamp.from(time),
+                EventJson.write(event.payload()));
         return id;
     }
 }

@@ -19,9 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-
 import javax.sql.DataSource;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -73,7 +71,10 @@ public class OutboxRelay implements SmartLifecycle {
     private @Nullable Producer<String, byte[]> producer;
     private Instant nextCleanup = Instant.now();
 
-    public OutboxRelay(DataSource dataSource, Map<String, Object> kafkaProducerProperties, String source,
+    public OutboxRelay(
+            DataSource dataSource,
+            Map<String, Object> kafkaProducerProperties,
+            String source,
             MessagingProperties.Relay settings) {
         this.dataSource = dataSource;
         this.source = source;
@@ -303,9 +304,17 @@ public class OutboxRelay implements SmartLifecycle {
             ps.setInt(1, settings.batchSize());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                            rs.getTimestamp(9).toInstant(), rs.getBytes(10)));
+                    rows.add(new Row(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getTimestamp(9).toInstant(),
+                            rs.getBytes(10)));
                 }
             }
         }
@@ -415,8 +424,9 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         }
         nextCleanup = Instant.now().plus(CLEANUP_EVERY);
-        try (PreparedStatement ps = leaderConnection().prepareStatement(
-                "DELETE FROM outbox_event WHERE published_at < clock_timestamp() - make_interval(secs => ?)")) {
+        try (PreparedStatement ps = leaderConnection()
+                .prepareStatement(
+                        "DELETE FROM outbox_event WHERE published_at < clock_timestamp() - make_interval(secs => ?)")) {
             ps.setDouble(1, (double) settings.keepPublished().toSeconds());
             int deleted = ps.executeUpdate();
             if (deleted > 0) {
@@ -448,9 +458,17 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private record Row(long position, String eventId, String topic, String key, String type, String subject,
-            String ownerOrg, String classification, Instant occurredAt, byte[] payload) {
-    }
+    private record Row(
+            long position,
+            String eventId,
+            String topic,
+            String key,
+            String type,
+            String subject,
+            String ownerOrg,
+            String classification,
+            Instant occurredAt,
+            byte[] payload) {}
 
     static final class PublishFailed extends RuntimeException {
         PublishFailed(String message) {

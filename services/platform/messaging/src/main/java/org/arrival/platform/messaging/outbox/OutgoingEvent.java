@@ -3,7 +3,6 @@ package org.arrival.platform.messaging.outbox;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
-
 import org.arrival.contracts.DataClassification;
 import org.jspecify.annotations.Nullable;
 
@@ -28,10 +27,10 @@ public record OutgoingEvent(
     }
 
     /** An event about an aggregate, keyed by the aggregate's id. */
-    public static OutgoingEvent about(UUID aggregateId, UUID ownerOrg, DataClassification classification,
-            Object payload) {
-        return new OutgoingEvent(payload, aggregateId.toString(), aggregateId.toString(), ownerOrg, classification,
-                null);
+    public static OutgoingEvent about(
+            UUID aggregateId, UUID ownerOrg, DataClassification classification, Object payload) {
+        return new OutgoingEvent(
+                payload, aggregateId.toString(), aggregateId.toString(), ownerOrg, classification, null);
     }
 
     /** The same event ordered by another key (e.g. a membership ordered with its forum). */

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.arrival.contracts.EventJson;
 import org.arrival.platform.messaging.MessagingIntegrationTest;
@@ -33,8 +32,10 @@ class BatchHandlingTest {
 
     @Autowired
     TestBatchListener listener;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Value("${spring.kafka.consumer.group-id}")
     String group;
 
@@ -43,7 +44,8 @@ class BatchHandlingTest {
 
     @BeforeEach
     void recordDeadLetters() {
-        deadLetters = EventRecorder.fromNow(EmbeddedKafka.bootstrapServers(),
+        deadLetters = EventRecorder.fromNow(
+                EmbeddedKafka.bootstrapServers(),
                 DeadLetters.topicFor(TestListener.TOPIC, group + TestBatchListener.GROUP_SUFFIX));
     }
 
@@ -78,13 +80,18 @@ class BatchHandlingTest {
         poll.add(2, new ProducerRecord<>(TestListener.TOPIC, aggregate.toString(), poison)); // no CloudEvents headers
         records.sendTogether(poll);
 
-        var dead = deadLetters.await(e -> aggregate.toString().equals(e.key()), 1, Duration.ofSeconds(30)).get(0);
+        var dead = deadLetters
+                .await(e -> aggregate.toString().equals(e.key()), 1, Duration.ofSeconds(30))
+                .get(0);
         assertThat(dead.payload()).isEqualTo(poison);
         await().atMost(Duration.ofSeconds(30)).until(() -> ids.stream().allMatch(id -> effects(id) == 1));
         ids.forEach(id -> assertThat(processed(id)).as(id).isOne());
         assertThat(largestPoll(ids)).as("the poison came in a poll with others").isGreaterThan(1);
-        assertThat(inOrder(ids)).as("the events after the poison were handled after those before it").isTrue();
-        assertThat(deadLetters.events(e -> aggregate.toString().equals(e.key()))).hasSize(1);
+        assertThat(inOrder(ids))
+                .as("the events after the poison were handled after those before it")
+                .isTrue();
+        assertThat(deadLetters.events(e -> aggregate.toString().equals(e.key())))
+                .hasSize(1);
     }
 
     @Test
@@ -97,7 +104,8 @@ class BatchHandlingTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> ids.stream().allMatch(id -> effects(id) == 1));
         ids.forEach(id -> assertThat(processed(id)).as(id).isOne());
         assertThat(inOrder(ids)).isTrue();
-        assertThat(deadLetters.events(e -> aggregate.toString().equals(e.key()))).isEmpty();
+        assertThat(deadLetters.events(e -> aggregate.toString().equals(e.key())))
+                .isEmpty();
     }
 
     private static List<String> ids(int n) {
@@ -109,7 +117,11 @@ class BatchHandlingTest {
     }
 
     private static ProducerRecord<String, byte[]> event(String id, UUID aggregate) {
-        return TestRecords.cloudEvent(TestListener.TOPIC, id, TestRecords.REGISTERED_TYPE, aggregate,
+        return TestRecords.cloudEvent(
+                TestListener.TOPIC,
+                id,
+                TestRecords.REGISTERED_TYPE,
+                aggregate,
                 EventJson.write(Payloads.registered(aggregate)));
     }
 
@@ -118,19 +130,25 @@ class BatchHandlingTest {
     }
 
     private int processed(String eventId) {
-        return jdbc.queryForObject("SELECT count(*) FROM processed_event WHERE consumer = ? AND event_id = ?",
-                Integer.class, TestBatchListener.CONSUMER, eventId);
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM processed_event WHERE consumer = ? AND event_id = ?",
+                Integer.class,
+                TestBatchListener.CONSUMER,
+                eventId);
     }
 
     private int largestPoll(List<String> ids) {
-        return jdbc.queryForObject("SELECT max(poll_size) FROM test_batch_effect WHERE event_id = ANY (?)",
-                Integer.class, (Object) ids.toArray(String[]::new));
+        return jdbc.queryForObject(
+                "SELECT max(poll_size) FROM test_batch_effect WHERE event_id = ANY (?)", Integer.class, (Object)
+                        ids.toArray(String[]::new));
     }
 
     /** Whether the surviving effect rows of the events are in the events' order. */
     private boolean inOrder(List<String> ids) {
-        List<String> applied = jdbc.queryForList("SELECT event_id FROM test_batch_effect WHERE event_id = ANY (?) "
-                + "ORDER BY id", String.class, (Object) ids.toArray(String[]::new));
+        List<String> applied = jdbc.queryForList(
+                "SELECT event_id FROM test_batch_effect WHERE event_id = ANY (?) " + "ORDER BY id",
+                String.class,
+                (Object) ids.toArray(String[]::new));
         return applied.equals(ids);
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -42,10 +41,13 @@ class DeadLetterTest {
 
     @Autowired
     TestListener listener;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     DeadLetterReplay replay;
+
     @Value("${spring.kafka.consumer.group-id}")
     String group;
 
@@ -68,13 +70,18 @@ class DeadLetterTest {
 
     @Test
     void theDeadLetterTopicOfTheConsumedTopicIsCreatedWithTheCataloguesSettings() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                EmbeddedKafka.bootstrapServers()))) {
-            TopicDescription topic = admin.describeTopics(List.of(deadLetterTopic)).allTopicNames()
-                    .get(10, TimeUnit.SECONDS).get(deadLetterTopic);
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafka.bootstrapServers()))) {
+            TopicDescription topic = admin.describeTopics(List.of(deadLetterTopic))
+                    .allTopicNames()
+                    .get(10, TimeUnit.SECONDS)
+                    .get(deadLetterTopic);
             assertThat(topic.partitions()).hasSize(3);
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, deadLetterTopic);
-            Config config = admin.describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource);
+            Config config = admin.describeConfigs(List.of(resource))
+                    .all()
+                    .get(10, TimeUnit.SECONDS)
+                    .get(resource);
             // an auto-created topic would have the broker's default retention, not the catalogue's "keep forever"
             assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
         }
@@ -86,16 +93,22 @@ class DeadLetterTest {
         byte[] poisonValue = Payloads.bytes(Payloads.REGISTERED_EXAMPLE);
         records.send(new ProducerRecord<>(TestListener.TOPIC, aggregate.toString(), poisonValue));
         String good = UUID.randomUUID().toString();
-        records.send(TestRecords.cloudEvent(TestListener.TOPIC, good, TestRecords.REGISTERED_TYPE, aggregate,
+        records.send(TestRecords.cloudEvent(
+                TestListener.TOPIC,
+                good,
+                TestRecords.REGISTERED_TYPE,
+                aggregate,
                 EventJson.write(Payloads.registered(aggregate))));
 
-        RecordedEvent dead = deadLetters.await(e -> aggregate.toString().equals(e.key()), 1, Duration.ofSeconds(30))
+        RecordedEvent dead = deadLetters
+                .await(e -> aggregate.toString().equals(e.key()), 1, Duration.ofSeconds(30))
                 .get(0);
         assertThat(dead.payload()).isEqualTo(poisonValue);
         assertThat(dead.header(KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(TestListener.TOPIC);
         assertThat(dead.header(KafkaHeaders.DLT_ORIGINAL_OFFSET)).isNotBlank();
-        assertThat(List.of(String.valueOf(dead.header(KafkaHeaders.DLT_EXCEPTION_FQCN)),
-                String.valueOf(dead.header(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN))))
+        assertThat(List.of(
+                        String.valueOf(dead.header(KafkaHeaders.DLT_EXCEPTION_FQCN)),
+                        String.valueOf(dead.header(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN))))
                 .contains(UnreadableEvent.class.getName());
 
         await().atMost(Duration.ofSeconds(30)).until(() -> effects(good) == 1);
@@ -104,7 +117,8 @@ class DeadLetterTest {
                 .as("the poison record was not retried: it and the good record were delivered once each")
                 .isEqualTo(2);
         sleep(300);
-        assertThat(deadLetters.events(e -> aggregate.toString().equals(e.key()))).hasSize(1);
+        assertThat(deadLetters.events(e -> aggregate.toString().equals(e.key())))
+                .hasSize(1);
     }
 
     @Test
@@ -112,20 +126,28 @@ class DeadLetterTest {
         UUID aggregate = UUID.randomUUID();
         String broken = UUID.randomUUID().toString();
         byte[] brokenValue = "{\"stakeholder\": [".getBytes(StandardCharsets.UTF_8);
-        records.send(TestRecords.cloudEvent(TestListener.TOPIC, broken, TestRecords.REGISTERED_TYPE, aggregate,
-                brokenValue));
+        records.send(TestRecords.cloudEvent(
+                TestListener.TOPIC, broken, TestRecords.REGISTERED_TYPE, aggregate, brokenValue));
         String good = UUID.randomUUID().toString();
-        records.send(TestRecords.cloudEvent(TestListener.TOPIC, good, TestRecords.REGISTERED_TYPE, aggregate,
+        records.send(TestRecords.cloudEvent(
+                TestListener.TOPIC,
+                good,
+                TestRecords.REGISTERED_TYPE,
+                aggregate,
                 EventJson.write(Payloads.registered(aggregate))));
 
-        RecordedEvent dead = deadLetters.await(e -> broken.equals(e.id()), 1, Duration.ofSeconds(30)).get(0);
+        RecordedEvent dead = deadLetters
+                .await(e -> broken.equals(e.id()), 1, Duration.ofSeconds(30))
+                .get(0);
         assertThat(dead.payload()).isEqualTo(brokenValue);
         assertThat(dead.key()).isEqualTo(aggregate.toString());
         assertThat(dead.header(KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(TestListener.TOPIC);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> effects(good) == 1);
         assertThat(effects(broken)).isZero();
-        assertThat(processed(broken)).as("the failed claim was rolled back with the effect").isZero();
+        assertThat(processed(broken))
+                .as("the failed claim was rolled back with the effect")
+                .isZero();
         assertThat(listener.deliveries(aggregate.toString())).isEqualTo(2);
     }
 
@@ -134,22 +156,37 @@ class DeadLetterTest {
         UUID aggregate = UUID.randomUUID();
         String flaky = UUID.randomUUID().toString();
         listener.failTimes(flaky, 2);
-        records.send(TestRecords.cloudEvent(TestListener.TOPIC, flaky, TestRecords.REGISTERED_TYPE, aggregate,
+        records.send(TestRecords.cloudEvent(
+                TestListener.TOPIC,
+                flaky,
+                TestRecords.REGISTERED_TYPE,
+                aggregate,
                 EventJson.write(Payloads.registered(aggregate))));
         String next = UUID.randomUUID().toString();
-        records.send(TestRecords.cloudEvent(TestListener.TOPIC, next, TestRecords.REGISTERED_TYPE, aggregate,
+        records.send(TestRecords.cloudEvent(
+                TestListener.TOPIC,
+                next,
+                TestRecords.REGISTERED_TYPE,
+                aggregate,
                 EventJson.write(Payloads.registered(aggregate))));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> effects(next) == 1);
         assertThat(listener.deliveries(aggregate.toString()))
                 .as("two failed attempts and the successful third of the flaky event, then the next one")
                 .isEqualTo(4);
-        assertThat(effects(flaky)).as("the failed attempts' writes were rolled back").isOne();
+        assertThat(effects(flaky))
+                .as("the failed attempts' writes were rolled back")
+                .isOne();
         assertThat(processed(flaky)).isOne();
         assertThat(jdbc.queryForObject(
-                "SELECT max(id) FILTER (WHERE event_id = ?) < max(id) FILTER (WHERE event_id = ?) FROM test_effect",
-                Boolean.class, flaky, next)).as("the retry kept the partition's order").isTrue();
-        assertThat(deadLetters.events(e -> aggregate.toString().equals(e.key()))).isEmpty();
+                        "SELECT max(id) FILTER (WHERE event_id = ?) < max(id) FILTER (WHERE event_id = ?) FROM test_effect",
+                        Boolean.class,
+                        flaky,
+                        next))
+                .as("the retry kept the partition's order")
+                .isTrue();
+        assertThat(deadLetters.events(e -> aggregate.toString().equals(e.key())))
+                .isEmpty();
     }
 
     @Test
@@ -158,10 +195,18 @@ class DeadLetterTest {
         String during = UUID.randomUUID().toString();
         // three attempts 50 ms and 100 ms apart were the whole budget: an outage of 3 s used to dead-letter it
         listener.failByOutageFor(during, Duration.ofSeconds(3));
-        records.send(TestRecords.cloudEvent(TestListener.TOPIC, during, TestRecords.REGISTERED_TYPE, aggregate,
+        records.send(TestRecords.cloudEvent(
+                TestListener.TOPIC,
+                during,
+                TestRecords.REGISTERED_TYPE,
+                aggregate,
                 EventJson.write(Payloads.registered(aggregate))));
         String after = UUID.randomUUID().toString();
-        records.send(TestRecords.cloudEvent(TestListener.TOPIC, after, TestRecords.REGISTERED_TYPE, aggregate,
+        records.send(TestRecords.cloudEvent(
+                TestListener.TOPIC,
+                after,
+                TestRecords.REGISTERED_TYPE,
+                aggregate,
                 EventJson.write(Payloads.registered(aggregate))));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> effects(after) == 1);
@@ -169,7 +214,8 @@ class DeadLetterTest {
         assertThat(listener.deliveries(aggregate.toString()))
                 .as("retried for as long as the outage lasted, beyond the three attempts of other failures")
                 .isGreaterThan(4);
-        assertThat(deadLetters.events(e -> aggregate.toString().equals(e.key()))).isEmpty();
+        assertThat(deadLetters.events(e -> aggregate.toString().equals(e.key())))
+                .isEmpty();
     }
 
     @Test
@@ -177,13 +223,19 @@ class DeadLetterTest {
         UUID aggregate = UUID.randomUUID();
         String failing = UUID.randomUUID().toString();
         listener.failTimes(failing, 3);
-        records.send(TestRecords.cloudEvent(TestListener.TOPIC, failing, TestRecords.REGISTERED_TYPE, aggregate,
+        records.send(TestRecords.cloudEvent(
+                TestListener.TOPIC,
+                failing,
+                TestRecords.REGISTERED_TYPE,
+                aggregate,
                 EventJson.write(Payloads.registered(aggregate))));
         deadLetters.await(e -> failing.equals(e.id()), 1, Duration.ofSeconds(30));
         assertThat(effects(failing)).isZero();
 
         DeadLetterReplay.DeadLetter letter = replay.list(1000).stream()
-                .filter(l -> failing.equals(l.eventId())).findFirst().orElseThrow();
+                .filter(l -> failing.equals(l.eventId()))
+                .findFirst()
+                .orElseThrow();
         assertThat(letter.topic()).isEqualTo(TestListener.TOPIC);
         assertThat(letter.group()).isEqualTo(group);
         assertThat(letter.deadLetterTopic()).isEqualTo(deadLetterTopic);
@@ -194,12 +246,15 @@ class DeadLetterTest {
                 .orElseThrow();
         assertThat(first.handled()).isTrue();
         assertThat(effects(failing)).isOne();
-        assertThat(replay.replay(letter.deadLetterTopic(), letter.partition(), letter.offset()).orElseThrow().handled())
+        assertThat(replay.replay(letter.deadLetterTopic(), letter.partition(), letter.offset())
+                        .orElseThrow()
+                        .handled())
                 .isTrue();
         replay.replayAll(1000);
         assertThat(effects(failing)).as("replayed three times, applied once").isOne();
         assertThat(processed(failing)).isOne();
-        assertThat(replay.replay(letter.deadLetterTopic(), letter.partition(), letter.offset() + 1_000_000)).isEmpty();
+        assertThat(replay.replay(letter.deadLetterTopic(), letter.partition(), letter.offset() + 1_000_000))
+                .isEmpty();
     }
 
     private int effects(String eventId) {
@@ -207,8 +262,11 @@ class DeadLetterTest {
     }
 
     private int processed(String eventId) {
-        return jdbc.queryForObject("SELECT count(*) FROM processed_event WHERE consumer = ? AND event_id = ?",
-                Integer.class, TestListener.CONSUMER, eventId);
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM processed_event WHERE consumer = ? AND event_id = ?",
+                Integer.class,
+                TestListener.CONSUMER,
+                eventId);
     }
 
     private static void sleep(long ms) {

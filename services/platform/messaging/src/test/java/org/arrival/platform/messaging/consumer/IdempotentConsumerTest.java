@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
 import tools.jackson.databind.node.ObjectNode;
 
 /** A redelivered event has its effect once; a payload from a newer producer is still read. */
@@ -28,6 +26,7 @@ class IdempotentConsumerTest {
 
     @Autowired
     TestListener listener;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -42,17 +41,27 @@ class IdempotentConsumerTest {
     void theSameEventDeliveredTwiceHasItsEffectOnce() {
         UUID aggregate = UUID.randomUUID();
         String id = UUID.randomUUID().toString();
-        ProducerRecord<String, byte[]> event = TestRecords.cloudEvent(TestListener.TOPIC, id,
-                TestRecords.REGISTERED_TYPE, aggregate, EventJson.write(Payloads.registered(aggregate)));
+        ProducerRecord<String, byte[]> event = TestRecords.cloudEvent(
+                TestListener.TOPIC,
+                id,
+                TestRecords.REGISTERED_TYPE,
+                aggregate,
+                EventJson.write(Payloads.registered(aggregate)));
         records.send(event);
         records.send(event);
         // a third event on the same key (so the same partition, handled after both copies) shows both were handled
         String after = UUID.randomUUID().toString();
-        records.send(TestRecords.cloudEvent(TestListener.TOPIC, after, TestRecords.REGISTERED_TYPE, aggregate,
+        records.send(TestRecords.cloudEvent(
+                TestListener.TOPIC,
+                after,
+                TestRecords.REGISTERED_TYPE,
+                aggregate,
                 EventJson.write(Payloads.registered(aggregate))));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> effects(after) == 1);
-        assertThat(listener.deliveries(aggregate.toString())).as("both copies reached the listener").isEqualTo(3);
+        assertThat(listener.deliveries(aggregate.toString()))
+                .as("both copies reached the listener")
+                .isEqualTo(3);
         assertThat(effects(id)).as("effect rows of the twice-delivered event").isOne();
         assertThat(processed(id)).isOne();
         assertThat(jdbc.queryForObject("SELECT detail FROM test_effect WHERE event_id = ?", String.class, id))
@@ -69,8 +78,8 @@ class IdempotentConsumerTest {
         byte[] payload = EventJson.mapper().writeValueAsBytes(json);
 
         // the library's reader on its own
-        ConsumerRecord<String, byte[]> consumed = new ConsumerRecord<>(TestListener.TOPIC, 0, 0L, aggregate.toString(),
-                payload);
+        ConsumerRecord<String, byte[]> consumed =
+                new ConsumerRecord<>(TestListener.TOPIC, 0, 0L, aggregate.toString(), payload);
         for (Header h : TestRecords.cloudEvent(TestListener.TOPIC, id, TestRecords.REGISTERED_TYPE, aggregate, payload)
                 .headers()) {
             consumed.headers().add(h);
@@ -90,9 +99,11 @@ class IdempotentConsumerTest {
 
     @Test
     void aRecordWithoutCloudEventsHeadersIsUnreadable() {
-        ConsumerRecord<String, byte[]> bare = new ConsumerRecord<>(TestListener.TOPIC, 0, 0L, "k",
-                Payloads.bytes(Payloads.REGISTERED_EXAMPLE));
-        assertThatThrownBy(() -> InboundEvent.from(bare)).isInstanceOf(UnreadableEvent.class).hasMessageContaining("ce_id");
+        ConsumerRecord<String, byte[]> bare =
+                new ConsumerRecord<>(TestListener.TOPIC, 0, 0L, "k", Payloads.bytes(Payloads.REGISTERED_EXAMPLE));
+        assertThatThrownBy(() -> InboundEvent.from(bare))
+                .isInstanceOf(UnreadableEvent.class)
+                .hasMessageContaining("ce_id");
     }
 
     private int effects(String eventId) {
@@ -100,7 +111,10 @@ class IdempotentConsumerTest {
     }
 
     private int processed(String eventId) {
-        return jdbc.queryForObject("SELECT count(*) FROM processed_event WHERE consumer = ? AND event_id = ?",
-                Integer.class, TestListener.CONSUMER, eventId);
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM processed_event WHERE consumer = ? AND event_id = ?",
+                Integer.class,
+                TestListener.CONSUMER,
+                eventId);
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.arrival.contracts.CloudEventHeaders;
 import org.junit.jupiter.api.Test;
@@ -98,8 +97,8 @@ class IdempotentHandlingTest {
 
     static ConsumerRecord<String, byte[]> record(String id, long offset) {
         UUID aggregate = UUID.randomUUID();
-        ConsumerRecord<String, byte[]> r = new ConsumerRecord<>("arrival.test", 0, offset, aggregate.toString(),
-                "{}".getBytes(StandardCharsets.UTF_8));
+        ConsumerRecord<String, byte[]> r = new ConsumerRecord<>(
+                "arrival.test", 0, offset, aggregate.toString(), "{}".getBytes(StandardCharsets.UTF_8));
         header(r, CloudEventHeaders.ID, id);
         header(r, CloudEventHeaders.TYPE, "org.arrival.test.Happened.v1");
         header(r, CloudEventHeaders.SOURCE, "/arrival/test");
@@ -132,7 +131,9 @@ class IdempotentHandlingTest {
     @Test
     void theSameEventTwiceHasItsEffectOnce() {
         assertThat(handling.handleOnce("c", record("e1", 0), effect())).isTrue();
-        assertThat(handling.handleOnce("c", record("e1", 1), effect())).as("the redelivery").isFalse();
+        assertThat(handling.handleOnce("c", record("e1", 1), effect()))
+                .as("the redelivery")
+                .isFalse();
         assertThat(transactions.effects).containsExactly("e1");
         assertThat(claims.wasProcessed("c", "e1")).isTrue();
         assertThat(transactions.commits).isEqualTo(2);
@@ -140,7 +141,8 @@ class IdempotentHandlingTest {
 
     @Test
     void anotherConsumerHandlesTheSameEventForItself() {
-        assertThat(handling.handleOnce("notifications", record("e1", 0), effect())).isTrue();
+        assertThat(handling.handleOnce("notifications", record("e1", 0), effect()))
+                .isTrue();
         assertThat(handling.handleOnce("forum", record("e1", 0), effect())).isTrue();
         assertThat(transactions.effects).containsExactly("e1", "e1");
     }
@@ -148,7 +150,8 @@ class IdempotentHandlingTest {
     @Test
     void aFailedEffectLeavesNoClaimSoTheRedeliveryAppliesIt() {
         assertThatThrownBy(() -> handling.handleOnce("c", record("e1", 0), effect("e1")))
-                .isInstanceOf(IllegalStateException.class).hasMessage("cannot apply e1");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("cannot apply e1");
         assertThat(transactions.rollbacks).isOne();
         assertThat(claims.wasProcessed("c", "e1")).isFalse();
         assertThat(transactions.effects).isEmpty();
@@ -161,8 +164,10 @@ class IdempotentHandlingTest {
         handling.handleOnce("c", record("old", 0), effect());
         int commitsBefore = transactions.commits;
         List<List<String>> calls = new ArrayList<>();
-        handling.handleAllOnce("c", List.of(record("a", 1), record("old", 2), record("b", 3), record("a", 4),
-                record("c", 5)), events -> {
+        handling.handleAllOnce(
+                "c",
+                List.of(record("a", 1), record("old", 2), record("b", 3), record("a", 4), record("c", 5)),
+                events -> {
                     calls.add(events.stream().map(InboundEvent::id).toList());
                     batchEffect().accept(events);
                 });
@@ -185,17 +190,21 @@ class IdempotentHandlingTest {
 
     @Test
     void aPoisonRecordIsPinnedDownByItsIndexAndTheRecordsBeforeItTakeEffect() {
-        List<ConsumerRecord<String, byte[]>> poll = List.of(record("a", 0), record("b", 1), record("bad", 2),
-                record("d", 3));
+        List<ConsumerRecord<String, byte[]>> poll =
+                List.of(record("a", 0), record("b", 1), record("bad", 2), record("d", 3));
         assertThatThrownBy(() -> handling.handleAllOnce("c", poll, batchEffect("bad")))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
                     assertThat(e.getIndex()).isEqualTo(2);
                     assertThat(e.getMessage()).contains("event 2 of the poll failed: cannot apply bad");
                     assertThat(e.getCause()).isInstanceOf(IllegalStateException.class);
                 });
-        assertThat(transactions.effects).as("the records before it, one transaction each").containsExactly("a", "b");
+        assertThat(transactions.effects)
+                .as("the records before it, one transaction each")
+                .containsExactly("a", "b");
         assertThat(claims.wasProcessed("c", "bad")).isFalse();
-        assertThat(claims.wasProcessed("c", "d")).as("left for the error handler's retry").isFalse();
+        assertThat(claims.wasProcessed("c", "d"))
+                .as("left for the error handler's retry")
+                .isFalse();
         // the container retries from the poison record on: once it is fixed, the rest take effect once
         handling.handleAllOnce("c", poll.subList(2, 4), batchEffect());
         assertThat(transactions.effects).containsExactly("a", "b", "bad", "d");
@@ -211,8 +220,8 @@ class IdempotentHandlingTest {
             }
             batchEffect().accept(events);
         };
-        handling.handleAllOnce("c", List.of(record("a", 0), record("b", 1), record("a", 2), record("c", 3)),
-                failsOnBatches);
+        handling.handleAllOnce(
+                "c", List.of(record("a", 0), record("b", 1), record("a", 2), record("c", 3)), failsOnBatches);
         assertThat(sizes).containsExactly(3, 1, 1, 1);
         assertThat(transactions.effects).containsExactly("a", "b", "c");
         assertThat(transactions.rollbacks).isOne();
@@ -223,7 +232,8 @@ class IdempotentHandlingTest {
     void anUnreadableRecordFailsAtItsIndex() {
         ConsumerRecord<String, byte[]> noId = new ConsumerRecord<>("arrival.test", 0, 1, "k", new byte[0]);
         assertThatThrownBy(() -> handling.handleAllOnce("c", List.of(record("a", 0), noId), batchEffect()))
-                .isInstanceOfSatisfying(BatchListenerFailedException.class,
+                .isInstanceOfSatisfying(
+                        BatchListenerFailedException.class,
                         e -> assertThat(e.getIndex()).isEqualTo(1));
         assertThat(transactions.effects).containsExactly("a");
     }

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.platform.testing.EmbeddedPostgres;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,8 +24,10 @@ class ProcessedEventsTest {
 
     @BeforeAll
     static void database() throws IOException {
-        jdbc = new JdbcTemplate(new DriverManagerDataSource(EmbeddedPostgres.newDatabase("processed_events"),
-                EmbeddedPostgres.user(), EmbeddedPostgres.password()));
+        jdbc = new JdbcTemplate(new DriverManagerDataSource(
+                EmbeddedPostgres.newDatabase("processed_events"),
+                EmbeddedPostgres.user(),
+                EmbeddedPostgres.password()));
         try (InputStream ddl = ProcessedEvents.class.getResourceAsStream("/db/messaging/V0_2__processed_event.sql")) {
             jdbc.execute(new String(ddl.readAllBytes(), StandardCharsets.UTF_8));
         }
@@ -40,20 +41,35 @@ class ProcessedEventsTest {
 
     static InboundEvent event(String id, String type) {
         UUID owner = UUID.randomUUID();
-        return new InboundEvent(id, type, "/arrival/test", owner.toString(), java.time.Instant.now(), owner,
-                DataClassification.PUBLIC, "arrival.test", 0, 0, owner.toString(), new byte[0]);
+        return new InboundEvent(
+                id,
+                type,
+                "/arrival/test",
+                owner.toString(),
+                java.time.Instant.now(),
+                owner,
+                DataClassification.PUBLIC,
+                "arrival.test",
+                0,
+                0,
+                owner.toString(),
+                new byte[0]);
     }
 
     @Test
     void anEventIsClaimedOncePerConsumer() {
         assertThat(processed.claim("notifications", event("e1", "T.v1"))).isTrue();
-        assertThat(processed.claim("notifications", event("e1", "T.v1"))).as("a redelivery").isFalse();
-        assertThat(processed.claim("forum", event("e1", "T.v1"))).as("another consumer").isTrue();
+        assertThat(processed.claim("notifications", event("e1", "T.v1")))
+                .as("a redelivery")
+                .isFalse();
+        assertThat(processed.claim("forum", event("e1", "T.v1")))
+                .as("another consumer")
+                .isTrue();
         assertThat(processed.wasProcessed("notifications", "e1")).isTrue();
         assertThat(processed.wasProcessed("notifications", "e2")).isFalse();
         assertThat(processed.wasProcessed("registry", "e1")).isFalse();
-        assertThat(jdbc.queryForObject("SELECT event_type FROM processed_event WHERE consumer = 'forum'",
-                String.class)).isEqualTo("T.v1");
+        assertThat(jdbc.queryForObject("SELECT event_type FROM processed_event WHERE consumer = 'forum'", String.class))
+                .isEqualTo("T.v1");
     }
 
     @Test
@@ -69,14 +85,16 @@ class ProcessedEventsTest {
         assertThat(fresh.get(1)).isSameAs(a);
         assertThat(processed.claimAll("c", List.of(a, b, c))).isEmpty();
         assertThat(processed.claimAll("other", List.of(c))).containsExactly(c);
-        assertThat(jdbc.queryForList("SELECT event_type FROM processed_event WHERE consumer = 'c' ORDER BY event_id",
-                String.class)).containsExactly("A.v1", "B.v1", "C.v1", "T.v1");
+        assertThat(jdbc.queryForList(
+                        "SELECT event_type FROM processed_event WHERE consumer = 'c' ORDER BY event_id", String.class))
+                .containsExactly("A.v1", "B.v1", "C.v1", "T.v1");
         assertThat(processed.claimAll("c", List.of())).isEmpty();
     }
 
     @Test
     void anEmptyPollCostsNoStatement() {
         // a template without a database: any statement would fail
-        assertThat(new ProcessedEvents(new JdbcTemplate()).claimAll("c", List.of())).isEmpty();
+        assertThat(new ProcessedEvents(new JdbcTemplate()).claimAll("c", List.of()))
+                .isEmpty();
     }
 }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -38,30 +37,37 @@ class StaticMembershipTest {
     @Test
     void eachListenerOfAnInstanceIsAStaticMemberOfItsOwnNameEvenWhenTwoShareAGroup() {
         StaticMembership membership = new StaticMembership("action-plans-local");
-        ConcurrentMessageListenerContainer<Object, Object> replica = container("org.springframework.kafka.KafkaListenerEndpointContainer#0");
-        ConcurrentMessageListenerContainer<Object, Object> needs = container("org.springframework.kafka.KafkaListenerEndpointContainer#1");
+        ConcurrentMessageListenerContainer<Object, Object> replica =
+                container("org.springframework.kafka.KafkaListenerEndpointContainer#0");
+        ConcurrentMessageListenerContainer<Object, Object> needs =
+                container("org.springframework.kafka.KafkaListenerEndpointContainer#1");
         membership.configure(replica);
         membership.configure(needs);
-        String first = replica.getContainerProperties().getKafkaConsumerProperties()
+        String first = replica.getContainerProperties()
+                .getKafkaConsumerProperties()
                 .getProperty(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-        String second = needs.getContainerProperties().getKafkaConsumerProperties()
+        String second = needs.getContainerProperties()
+                .getKafkaConsumerProperties()
                 .getProperty(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
         assertThat(first).isEqualTo("action-plans-local-org.springframework.kafka.KafkaListenerEndpointContainer_0");
-        assertThat(second).as("two members of one group under one id would fence each other").isNotEqualTo(first);
+        assertThat(second)
+                .as("two members of one group under one id would fence each other")
+                .isNotEqualTo(first);
         assertThat(first).matches("[a-zA-Z0-9._-]+");
 
         ConcurrentMessageListenerContainer<Object, Object> dynamic = container("forum-projection");
         new StaticMembership(" ").configure(dynamic);
         assertThat(dynamic.getContainerProperties().getKafkaConsumerProperties())
-                .as("no identity, dynamic members as before").doesNotContainKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+                .as("no identity, dynamic members as before")
+                .doesNotContainKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
     }
 
     @Test
     void aRestartedInstanceGetsItsPartitionsBackAtOnce() throws Exception {
         String topic = "static-membership-" + UUID.randomUUID();
         String group = "static-membership-test-" + UUID.randomUUID();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                EmbeddedKafka.bootstrapServers()))) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafka.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
         String member = new StaticMembership("forum-local").memberId("forum-projection");
@@ -80,7 +86,8 @@ class StaticMembershipTest {
             Set<TopicPartition> assigned = awaitAssignment(after, SESSION_TIMEOUT.plusSeconds(15));
             Duration waited = Duration.between(restarted, Instant.now());
             assertThat(assigned).hasSize(3);
-            assertThat(waited).as("partitions back without waiting for the dead member's session to time out")
+            assertThat(waited)
+                    .as("partitions back without waiting for the dead member's session to time out")
                     .isLessThan(SESSION_TIMEOUT.dividedBy(2));
         } finally {
             after.close(Duration.ZERO);

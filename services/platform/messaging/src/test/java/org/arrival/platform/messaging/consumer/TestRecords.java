@@ -6,7 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,21 +20,28 @@ final class TestRecords implements AutoCloseable {
     static final String REGISTERED_TYPE = "org.arrival.registry.StakeholderRegistered.v1";
 
     private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafka.bootstrapServers(),
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-            ProducerConfig.ACKS_CONFIG, "all"));
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            EmbeddedKafka.bootstrapServers(),
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+            ByteArraySerializer.class,
+            ProducerConfig.ACKS_CONFIG,
+            "all"));
 
     /** A record in CloudEvents binary mode, keyed and subjected by the aggregate. */
-    static ProducerRecord<String, byte[]> cloudEvent(String topic, String id, String type, UUID aggregate,
-            byte[] payload) {
+    static ProducerRecord<String, byte[]> cloudEvent(
+            String topic, String id, String type, UUID aggregate, byte[] payload) {
         ProducerRecord<String, byte[]> r = new ProducerRecord<>(topic, aggregate.toString(), payload);
         header(r, CloudEventHeaders.ID, id);
         header(r, CloudEventHeaders.SPEC_VERSION, "1.0");
         header(r, CloudEventHeaders.TYPE, type);
         header(r, CloudEventHeaders.SOURCE, "/arrival/registry");
         header(r, CloudEventHeaders.SUBJECT, aggregate.toString());
-        header(r, CloudEventHeaders.TIME, Instant.now().truncatedTo(ChronoUnit.MICROS).toString());
+        header(
+                r,
+                CloudEventHeaders.TIME,
+                Instant.now().truncatedTo(ChronoUnit.MICROS).toString());
         header(r, CloudEventHeaders.OWNER_ORG, aggregate.toString());
         header(r, CloudEventHeaders.DATA_CLASSIFICATION, "PUBLIC");
         header(r, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);

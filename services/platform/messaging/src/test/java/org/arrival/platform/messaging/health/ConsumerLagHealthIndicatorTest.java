@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
@@ -38,18 +37,29 @@ class ConsumerLagHealthIndicatorTest {
 
     @Test
     void downWhenTheLagCannotBeMeasured() {
-        Health health = new ConsumerLagHealthIndicator(() -> {
-            throw new ExecutionException(new TimeoutException("Timed out waiting for a node assignment"));
-        }, BOUND, () -> true, Duration.ZERO).health();
+        Health health = new ConsumerLagHealthIndicator(
+                        () -> {
+                            throw new ExecutionException(
+                                    new TimeoutException("Timed out waiting for a node assignment"));
+                        },
+                        BOUND,
+                        () -> true,
+                        Duration.ZERO)
+                .health();
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
         assertThat(health.getDetails().get("error").toString()).contains("TimeoutException", "node assignment");
     }
 
     @Test
     void notMeasuredWhileTheBrokerIsUnreachable() {
-        Health health = new ConsumerLagHealthIndicator(() -> {
-            throw new AssertionError("must not ask an unreachable broker");
-        }, BOUND, () -> false, Duration.ZERO).health();
+        Health health = new ConsumerLagHealthIndicator(
+                        () -> {
+                            throw new AssertionError("must not ask an unreachable broker");
+                        },
+                        BOUND,
+                        () -> false,
+                        Duration.ZERO)
+                .health();
         assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
     }
 

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.LongStream;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.EventCatalogue;
 import org.arrival.contracts.registry.StakeholderSuspended;
@@ -39,7 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class BrokerOutageTest {
 
     private static final UUID OWNER = UUID.fromString("5f1c2a90-3b7d-4e21-8a6c-1d2e3f4a5b04");
-    private static final String TOPIC = EventCatalogue.instance().typeOf(StakeholderSuspended.class).topic();
+    private static final String TOPIC =
+            EventCatalogue.instance().typeOf(StakeholderSuspended.class).topic();
 
     static KafkaBrokerProcess broker;
     static ConfigurableApplicationContext context;
@@ -51,14 +51,15 @@ class BrokerOutageTest {
     static void startBrokerAndService() {
         broker = new KafkaBrokerProcess();
         broker.start();
-        context = new SpringApplicationBuilder(MessagingTestApplication.class).run(
-                "--spring.application.name=messaging-outage",
-                "--spring.main.web-application-type=none",
-                "--spring.datasource.url=" + EmbeddedPostgres.newDatabase("messaging_outage"),
-                "--spring.datasource.username=" + EmbeddedPostgres.user(),
-                "--spring.datasource.password=" + EmbeddedPostgres.password(),
-                "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
-                "--messaging-test.listener.enabled=false");
+        context = new SpringApplicationBuilder(MessagingTestApplication.class)
+                .run(
+                        "--spring.application.name=messaging-outage",
+                        "--spring.main.web-application-type=none",
+                        "--spring.datasource.url=" + EmbeddedPostgres.newDatabase("messaging_outage"),
+                        "--spring.datasource.username=" + EmbeddedPostgres.user(),
+                        "--spring.datasource.password=" + EmbeddedPostgres.password(),
+                        "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                        "--messaging-test.listener.enabled=false");
         outbox = context.getBean(Outbox.class);
         jdbc = context.getBean(JdbcTemplate.class);
         tx = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
@@ -97,17 +98,22 @@ class BrokerOutageTest {
             for (UUID aggregate : aggregates) {
                 String id = append(aggregate, seq).toString();
                 during.add(id);
-                writtenIds.computeIfAbsent(aggregate.toString(), k -> new ArrayList<>()).add(id);
+                writtenIds
+                        .computeIfAbsent(aggregate.toString(), k -> new ArrayList<>())
+                        .add(id);
             }
         }
         assertThat(during).hasSize(50);
         sleep(2000);
-        assertThat(unpublished()).as("nothing can be published while the broker is down").isEqualTo(50);
+        assertThat(unpublished())
+                .as("nothing can be published while the broker is down")
+                .isEqualTo(50);
 
         broker.start();
 
         try (EventRecorder recorder = EventRecorder.fromBeginning(broker.bootstrapServers(), TOPIC)) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> firstOccurrences(recorder, during).size() == 50);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> firstOccurrences(recorder, during).size() == 50);
             List<RecordedEvent> first = firstOccurrences(recorder, during);
             assertThat(first).extracting(RecordedEvent::id).containsExactlyInAnyOrderElementsOf(during);
 
@@ -116,7 +122,9 @@ class BrokerOutageTest {
             for (RecordedEvent e : first) {
                 EventRecorder.assertValidCloudEvent(e);
                 arrivedIds.computeIfAbsent(e.subject(), k -> new ArrayList<>()).add(e.id());
-                arrivedSequences.computeIfAbsent(e.subject(), k -> new ArrayList<>()).add(Payloads.sequenceOf(e.payload()));
+                arrivedSequences
+                        .computeIfAbsent(e.subject(), k -> new ArrayList<>())
+                        .add(Payloads.sequenceOf(e.payload()));
             }
             assertThat(arrivedIds).isEqualTo(writtenIds);
             List<Long> written = LongStream.rangeClosed(2, 11).boxed().toList();
@@ -125,8 +133,9 @@ class BrokerOutageTest {
             assertThat(recorder.events(e -> before.contains(e.id()))).hasSize(before.size());
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> unpublished() == 0);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_event WHERE published_at IS NOT NULL",
-                Integer.class)).isEqualTo(55);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM outbox_event WHERE published_at IS NOT NULL", Integer.class))
+                .isEqualTo(55);
     }
 
     /** Each event id once, at its first arrival, in the order recorded (partition order per aggregate). */

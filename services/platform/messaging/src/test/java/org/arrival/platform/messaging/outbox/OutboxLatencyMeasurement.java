@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -42,13 +41,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OutboxLatencyMeasurement {
 
     private static final UUID OWNER = UUID.fromString("5f1c2a90-3b7d-4e21-8a6c-1d2e3f4a5b01");
-    private static final String TOPIC = EventCatalogue.instance().typeOf(StakeholderRegistered.class).topic();
+    private static final String TOPIC =
+            EventCatalogue.instance().typeOf(StakeholderRegistered.class).topic();
     private static final int WARM_UP = 50;
     private static final int MEASURED = 300;
     private static final long PACE_MS = 20;
 
     @Autowired
     Outbox outbox;
+
     @Autowired
     PlatformTransactionManager transactionManager;
 
@@ -79,15 +80,26 @@ class OutboxLatencyMeasurement {
             while (commits.stream().anyMatch(c -> !received.containsKey(c.id())) && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
-            assertThat(received.keySet()).as("every measured event arrived")
+            assertThat(received.keySet())
+                    .as("every measured event arrived")
                     .containsAll(commits.stream().map(Commit::id).toList());
 
-            double[] ms = commits.stream().mapToDouble(c -> (received.get(c.id()) - c.committedAt()) / 1_000_000.0)
-                    .sorted().toArray();
-            System.out.printf("%n=== outbox commit-to-consumer latency over %d events (one every %d ms, after %d warm-up): "
-                    + "median %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms (min %.2f ms, mean %.2f ms) ===%n%n",
-                    MEASURED, PACE_MS, WARM_UP, percentile(ms, 50), percentile(ms, 90), percentile(ms, 99),
-                    ms[ms.length - 1], ms[0], Arrays.stream(ms).average().orElse(0));
+            double[] ms = commits.stream()
+                    .mapToDouble(c -> (received.get(c.id()) - c.committedAt()) / 1_000_000.0)
+                    .sorted()
+                    .toArray();
+            System.out.printf(
+                    "%n=== outbox commit-to-consumer latency over %d events (one every %d ms, after %d warm-up): "
+                            + "median %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms (min %.2f ms, mean %.2f ms) ===%n%n",
+                    MEASURED,
+                    PACE_MS,
+                    WARM_UP,
+                    percentile(ms, 50),
+                    percentile(ms, 90),
+                    percentile(ms, 99),
+                    ms[ms.length - 1],
+                    ms[0],
+                    Arrays.stream(ms).average().orElse(0));
         } finally {
             consuming = false;
             consumer.join(5000);
@@ -110,7 +122,8 @@ class OutboxLatencyMeasurement {
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
             List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
@@ -132,6 +145,5 @@ class OutboxLatencyMeasurement {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
-    private record Commit(String id, long committedAt) {
-    }
+    private record Commit(String id, long committedAt) {}
 }

@@ -18,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
-
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.EventCatalogue;
 import org.arrival.contracts.registry.StakeholderSuspended;
@@ -40,12 +39,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OutboxOrderingTest {
 
     private static final UUID OWNER = UUID.fromString("5f1c2a90-3b7d-4e21-8a6c-1d2e3f4a5b04");
-    private static final String TOPIC = EventCatalogue.instance().typeOf(StakeholderSuspended.class).topic();
+    private static final String TOPIC =
+            EventCatalogue.instance().typeOf(StakeholderSuspended.class).topic();
 
     @Autowired
     Outbox outbox;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     PlatformTransactionManager transactionManager;
 
@@ -80,8 +82,8 @@ class OutboxOrderingTest {
                 for (long seq = 1; seq <= perAggregate; seq++) {
                     for (UUID aggregate : mine) {
                         long s = seq;
-                        tx.executeWithoutResult(status -> outbox.append(OutgoingEvent.about(aggregate, OWNER,
-                                DataClassification.PUBLIC, Payloads.suspended(aggregate, s))));
+                        tx.executeWithoutResult(status -> outbox.append(OutgoingEvent.about(
+                                aggregate, OWNER, DataClassification.PUBLIC, Payloads.suspended(aggregate, s))));
                     }
                 }
             }));
@@ -91,9 +93,10 @@ class OutboxOrderingTest {
         }
         writers.shutdown();
 
-        Set<String> subjects = new HashSet<>(aggregates.stream().map(UUID::toString).toList());
-        List<RecordedEvent> events = recorder.await(e -> subjects.contains(e.subject()),
-                aggregatesCount * perAggregate, Duration.ofSeconds(60));
+        Set<String> subjects =
+                new HashSet<>(aggregates.stream().map(UUID::toString).toList());
+        List<RecordedEvent> events = recorder.await(
+                e -> subjects.contains(e.subject()), aggregatesCount * perAggregate, Duration.ofSeconds(60));
         Thread.sleep(300);
         events = recorder.events(e -> subjects.contains(e.subject()));
         assertThat(events).hasSize(aggregatesCount * perAggregate);
@@ -107,12 +110,16 @@ class OutboxOrderingTest {
         }
         List<Long> written = LongStream.rangeClosed(1, perAggregate).boxed().toList();
         assertThat(sequences).hasSize(aggregatesCount);
-        sequences.forEach((aggregate, arrived) -> assertThat(arrived)
-                .as("order of %s's events", aggregate).containsExactlyElementsOf(written));
+        sequences.forEach((aggregate, arrived) ->
+                assertThat(arrived).as("order of %s's events", aggregate).containsExactlyElementsOf(written));
         // one aggregate, one partition: that is what keeps the order for every consumer
-        assertThat(events.stream().collect(java.util.stream.Collectors.groupingBy(RecordedEvent::subject,
-                java.util.stream.Collectors.mapping(RecordedEvent::partition, java.util.stream.Collectors.toSet())))
-                .values()).allSatisfy(partitions -> assertThat(partitions).hasSize(1));
+        assertThat(events.stream()
+                        .collect(java.util.stream.Collectors.groupingBy(
+                                RecordedEvent::subject,
+                                java.util.stream.Collectors.mapping(
+                                        RecordedEvent::partition, java.util.stream.Collectors.toSet())))
+                        .values())
+                .allSatisfy(partitions -> assertThat(partitions).hasSize(1));
     }
 
     @Test
@@ -139,11 +146,13 @@ class OutboxOrderingTest {
         try {
             assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
 
-            UUID idB = tx.execute(status -> outbox.append(
-                    OutgoingEvent.about(b, OWNER, DataClassification.PUBLIC, Payloads.suspended(b, 1))));
-            Long positionB = jdbc.queryForObject("SELECT position FROM outbox_event WHERE event_id = ?", Long.class, idB);
+            UUID idB = tx.execute(status ->
+                    outbox.append(OutgoingEvent.about(b, OWNER, DataClassification.PUBLIC, Payloads.suspended(b, 1))));
+            Long positionB =
+                    jdbc.queryForObject("SELECT position FROM outbox_event WHERE event_id = ?", Long.class, idB);
 
-            RecordedEvent eventB = recorder.awaitExactlyOne("org.arrival.registry.StakeholderSuspended.v1", b.toString());
+            RecordedEvent eventB =
+                    recorder.awaitExactlyOne("org.arrival.registry.StakeholderSuspended.v1", b.toString());
             assertThat(eventB.id()).isEqualTo(idB.toString());
             assertThat(t1).as("T1 is still open while B is published").isNotDone();
             assertThat(recorder.events(e -> a.toString().equals(e.subject()))).isEmpty();
@@ -153,9 +162,13 @@ class OutboxOrderingTest {
             assertThat(positionA).as("A was given the earlier position").isLessThan(positionB);
 
             recorder.awaitExactlyOne("org.arrival.registry.StakeholderSuspended.v1", a.toString());
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject(
-                    "SELECT count(*) FROM outbox_event WHERE subject IN (?, ?) AND published_at IS NOT NULL",
-                    Integer.class, a.toString(), b.toString())).isEqualTo(2));
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(jdbc.queryForObject(
+                                    "SELECT count(*) FROM outbox_event WHERE subject IN (?, ?) AND published_at IS NOT NULL",
+                                    Integer.class,
+                                    a.toString(),
+                                    b.toString()))
+                            .isEqualTo(2));
         } finally {
             release.countDown();
         }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.arrival.contracts.CloudEventHeaders;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.EventCatalogue;
@@ -33,12 +32,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OutboxPublishingTest {
 
     private static final UUID OWNER = UUID.fromString("5f1c2a90-3b7d-4e21-8a6c-1d2e3f4a5b01");
-    private static final EventTypeDefinition REGISTERED = EventCatalogue.instance().typeOf(StakeholderRegistered.class);
+    private static final EventTypeDefinition REGISTERED =
+            EventCatalogue.instance().typeOf(StakeholderRegistered.class);
 
     @Autowired
     Outbox outbox;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     PlatformTransactionManager transactionManager;
 
@@ -63,7 +65,8 @@ class OutboxPublishingTest {
             aggregates.add(UUID.randomUUID());
         }
         List<UUID> ids = tx.execute(status -> aggregates.stream()
-                .map(a -> outbox.append(OutgoingEvent.about(a, OWNER, DataClassification.PUBLIC, Payloads.registered(a))))
+                .map(a ->
+                        outbox.append(OutgoingEvent.about(a, OWNER, DataClassification.PUBLIC, Payloads.registered(a))))
                 .toList());
 
         for (int i = 0; i < aggregates.size(); i++) {
@@ -80,18 +83,23 @@ class OutboxPublishingTest {
             assertThat(EventJson.read(event.payload(), StakeholderRegistered.class))
                     .isEqualTo(Payloads.registered(aggregate));
         }
-        assertThat(recorder.events(e -> ids.stream().anyMatch(id -> id.toString().equals(e.id())))).hasSize(5);
+        assertThat(recorder.events(
+                        e -> ids.stream().anyMatch(id -> id.toString().equals(e.id()))))
+                .hasSize(5);
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject(
-                "SELECT count(*) FROM outbox_event WHERE event_id = ANY(?::uuid[]) AND published_at IS NOT NULL",
-                Integer.class, (Object) ids.stream().map(UUID::toString).toArray(String[]::new))).isEqualTo(5));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(jdbc.queryForObject(
+                                "SELECT count(*) FROM outbox_event WHERE event_id = ANY(?::uuid[]) AND published_at IS NOT NULL",
+                                Integer.class,
+                                (Object) ids.stream().map(UUID::toString).toArray(String[]::new)))
+                        .isEqualTo(5));
     }
 
     @Test
     void appendingOutsideATransactionIsRefused() {
         UUID aggregate = UUID.randomUUID();
-        assertThatThrownBy(() -> outbox.append(
-                OutgoingEvent.about(aggregate, OWNER, DataClassification.PUBLIC, Payloads.registered(aggregate))))
+        assertThatThrownBy(() -> outbox.append(OutgoingEvent.about(
+                        aggregate, OWNER, DataClassification.PUBLIC, Payloads.registered(aggregate))))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(rowsAbout(aggregate)).isZero();
     }
@@ -102,29 +110,31 @@ class OutboxPublishingTest {
         UUID committedAfterwards = UUID.randomUUID();
 
         tx.executeWithoutResult(status -> {
-            outbox.append(OutgoingEvent.about(rolledBack, OWNER, DataClassification.PUBLIC,
-                    Payloads.registered(rolledBack)));
+            outbox.append(
+                    OutgoingEvent.about(rolledBack, OWNER, DataClassification.PUBLIC, Payloads.registered(rolledBack)));
             status.setRollbackOnly();
         });
         assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
-            outbox.append(OutgoingEvent.about(rolledBack, OWNER, DataClassification.PUBLIC,
-                    Payloads.registered(rolledBack)));
-            throw new IllegalArgumentException("the change failed");
-        })).isInstanceOf(IllegalArgumentException.class);
+                    outbox.append(OutgoingEvent.about(
+                            rolledBack, OWNER, DataClassification.PUBLIC, Payloads.registered(rolledBack)));
+                    throw new IllegalArgumentException("the change failed");
+                }))
+                .isInstanceOf(IllegalArgumentException.class);
         // a later commit wakes the relay and is published: by then it has read past where the rolled-back rows were
-        tx.executeWithoutResult(status -> outbox.append(OutgoingEvent.about(committedAfterwards, OWNER,
-                DataClassification.PUBLIC, Payloads.registered(committedAfterwards))));
+        tx.executeWithoutResult(status -> outbox.append(OutgoingEvent.about(
+                committedAfterwards, OWNER, DataClassification.PUBLIC, Payloads.registered(committedAfterwards))));
 
         recorder.awaitExactlyOne(REGISTERED.type(), committedAfterwards.toString());
         sleep(1000);
-        assertThat(recorder.events(e -> rolledBack.toString().equals(e.subject()))).isEmpty();
+        assertThat(recorder.events(e -> rolledBack.toString().equals(e.subject())))
+                .isEmpty();
         assertThat(rowsAbout(rolledBack)).isZero();
         assertThat(rowsAbout(committedAfterwards)).isOne();
     }
 
     private int rowsAbout(UUID aggregate) {
-        return jdbc.queryForObject("SELECT count(*) FROM outbox_event WHERE subject = ?", Integer.class,
-                aggregate.toString());
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM outbox_event WHERE subject = ?", Integer.class, aggregate.toString());
     }
 
     private static void sleep(long ms) {

@@ -3,6 +3,7 @@ package org.arrival.platform.messaging.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,9 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-
 import javax.sql.DataSource;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -43,8 +42,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.zaxxer.hikari.HikariDataSource;
-
 /**
  * Two relays of one service share a database: one publishes, the other stands by and takes over when the first
  * goes away. No row is ever published by both. A database of its own, so no other relay holds its lock.
@@ -52,7 +49,8 @@ import com.zaxxer.hikari.HikariDataSource;
 class RelayLeadershipTest {
 
     private static final UUID OWNER = UUID.fromString("5f1c2a90-3b7d-4e21-8a6c-1d2e3f4a5b01");
-    private static final String TOPIC = EventCatalogue.instance().typeOf(StakeholderRegistered.class).topic();
+    private static final String TOPIC =
+            EventCatalogue.instance().typeOf(StakeholderRegistered.class).topic();
 
     HikariDataSource dataSource;
     Outbox outbox;
@@ -67,8 +65,8 @@ class RelayLeadershipTest {
 
     @BeforeEach
     void twoRelaysOnOneDatabase() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                EmbeddedKafka.bootstrapServers()))) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafka.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
@@ -80,7 +78,11 @@ class RelayLeadershipTest {
         dataSource.setUsername(EmbeddedPostgres.user());
         dataSource.setPassword(EmbeddedPostgres.password());
         dataSource.setMaximumPoolSize(12);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/messaging").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/messaging")
+                .load()
+                .migrate();
         jdbc = new JdbcTemplate(dataSource);
         outbox = new Outbox(jdbc, EventCatalogue.instance(), Clock.systemUTC());
         tx = new TransactionTemplate(new JdbcTransactionManager(dataSource));
@@ -90,14 +92,16 @@ class RelayLeadershipTest {
         second = relay(dataSource, "relay-second");
         first.start();
         second.start();
-        watcher = new Thread(() -> {
-            while (watching) {
-                if (first.isLeader() && second.isLeader()) {
-                    bothLed.set(true);
-                }
-                sleep(1);
-            }
-        }, "leadership-watcher");
+        watcher = new Thread(
+                () -> {
+                    while (watching) {
+                        if (first.isLeader() && second.isLeader()) {
+                            bothLed.set(true);
+                        }
+                        sleep(1);
+                    }
+                },
+                "leadership-watcher");
         watcher.setDaemon(true);
         watcher.start();
     }
@@ -135,7 +139,8 @@ class RelayLeadershipTest {
         assertThat(awaitEach(later).values()).containsOnly(1L);
         await().atMost(Duration.ofSeconds(10)).until(() -> standby.publishedCount() == 30);
         assertThat(leader.publishedCount()).isEqualTo(300);
-        assertThat(recorder.events(e -> ids.contains(e.id()))).as("nothing published twice after the takeover")
+        assertThat(recorder.events(e -> ids.contains(e.id())))
+                .as("nothing published twice after the takeover")
                 .hasSize(300);
         assertThat(bothLed).as("both relays led at the same time").isFalse();
     }
@@ -150,8 +155,7 @@ class RelayLeadershipTest {
         Integer killed = jdbc.queryForObject("""
                 SELECT count(pg_terminate_backend(l.pid)) FROM pg_locks l
                  WHERE l.locktype = 'advisory' AND l.granted
-                   AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())""",
-                Integer.class);
+                   AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())""", Integer.class);
         assertThat(killed).isOne();
 
         List<String> after = writeConcurrently(50);
@@ -159,9 +163,12 @@ class RelayLeadershipTest {
         Map<String, Long> arrivals = awaitEach(after);
         assertThat(arrivals).hasSize(50);
         await().atMost(Duration.ofSeconds(15)).until(() -> unpublished() == 0);
-        assertThat(recorder.events(e -> before.contains(e.id()))).as("published before the failure, once each")
+        assertThat(recorder.events(e -> before.contains(e.id())))
+                .as("published before the failure, once each")
                 .hasSize(50);
-        assertThat(first.isLeader() ^ second.isLeader()).as("exactly one relay leads").isTrue();
+        assertThat(first.isLeader() ^ second.isLeader())
+                .as("exactly one relay leads")
+                .isTrue();
     }
 
     @Test
@@ -175,13 +182,16 @@ class RelayLeadershipTest {
             List<String> appended = new ArrayList<>();
             for (int i = 0; i < 2000; i++) {
                 UUID aggregate = UUID.randomUUID();
-                appended.add(outbox.append(OutgoingEvent.about(aggregate, OWNER, DataClassification.PUBLIC,
-                        Payloads.registered(aggregate))).toString());
+                appended.add(outbox.append(OutgoingEvent.about(
+                                aggregate, OWNER, DataClassification.PUBLIC, Payloads.registered(aggregate)))
+                        .toString());
             }
             return appended;
         });
         leader.stop();
-        assertThat(unpublished()).as("rows left in the outbox when the relay had stopped").isZero();
+        assertThat(unpublished())
+                .as("rows left in the outbox when the relay had stopped")
+                .isZero();
         assertThat(awaitEach(ids).values()).containsOnly(1L);
     }
 
@@ -196,8 +206,12 @@ class RelayLeadershipTest {
 
     private Map<String, Long> awaitEach(List<String> ids) {
         Set<String> wanted = new HashSet<>(ids);
-        await().atMost(Duration.ofSeconds(60)).until(() -> recorder.events(e -> wanted.contains(e.id())).stream()
-                .map(RecordedEvent::id).distinct().count() == wanted.size());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> recorder.events(e -> wanted.contains(e.id())).stream()
+                                .map(RecordedEvent::id)
+                                .distinct()
+                                .count()
+                        == wanted.size());
         sleep(500);
         List<RecordedEvent> arrived = recorder.events(e -> wanted.contains(e.id()));
         arrived.forEach(EventRecorder::assertValidCloudEvent);
@@ -213,8 +227,9 @@ class RelayLeadershipTest {
                 List<String> mine = new ArrayList<>();
                 for (int i = 0; i < share; i++) {
                     UUID aggregate = UUID.randomUUID();
-                    mine.add(tx.execute(status -> outbox.append(OutgoingEvent.about(aggregate, OWNER,
-                            DataClassification.PUBLIC, Payloads.registered(aggregate)))).toString());
+                    mine.add(tx.execute(status -> outbox.append(OutgoingEvent.about(
+                                    aggregate, OWNER, DataClassification.PUBLIC, Payloads.registered(aggregate))))
+                            .toString());
                 }
                 return mine;
             }));
@@ -233,8 +248,14 @@ class RelayLeadershipTest {
     }
 
     private static OutboxRelay relay(DataSource dataSource, String clientId) {
-        return new OutboxRelay(dataSource, Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafka.bootstrapServers(),
-                ProducerConfig.CLIENT_ID_CONFIG, clientId), "/arrival/registry",
+        return new OutboxRelay(
+                dataSource,
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        EmbeddedKafka.bootstrapServers(),
+                        ProducerConfig.CLIENT_ID_CONFIG,
+                        clientId),
+                "/arrival/registry",
                 new MessagingProperties.Relay(true, 0, null, null, Duration.ofSeconds(5), null, null));
     }
 

@@ -4,5 +4,4 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** The smallest service that uses the platform security library, for {@code ProbeWebTest}. */
 @SpringBootApplication
-public class ProbeApplication {
-}
+public class ProbeApplication {}

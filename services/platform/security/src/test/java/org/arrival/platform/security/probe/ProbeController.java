@@ -1,12 +1,10 @@
 package org.arrival.platform.security.probe;
 
-import java.util.UUID;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
+import java.util.UUID;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.Roles;
 import org.arrival.platform.web.AccessRefused;
@@ -34,23 +32,32 @@ public class ProbeController {
 
     /** The one item that exists, at version {@link #CURRENT_VERSION}. */
     public static final UUID KNOWN = UUID.fromString("3f2b8c4d-1e6a-4f7b-9c0d-2a1b3c4d5e6f");
+
     public static final long CURRENT_VERSION = 3;
 
-    public enum Kind { ASSESSMENT, ACTION, REPORT }
-
-    public record ItemRequest(@NotBlank @Size(max = 10) String name, @NotNull Kind kind) {
+    public enum Kind {
+        ASSESSMENT,
+        ACTION,
+        REPORT
     }
 
-    public record Item(UUID id, String name, Kind kind, long version) {
-    }
+    public record ItemRequest(
+            @NotBlank @Size(max = 10) String name, @NotNull Kind kind) {}
 
-    public record Part(String label, Integer count) {
-    }
+    public record Item(UUID id, String name, Kind kind, long version) {}
 
-    public record NoteRequest(String title, @NotFreeText String code, @OrganisationContact String contact,
-            java.time.LocalDate on, java.time.Instant at, java.util.List<Part> parts, Integer count, Double share,
-            Kind kind) {
-    }
+    public record Part(String label, Integer count) {}
+
+    public record NoteRequest(
+            String title,
+            @NotFreeText String code,
+            @OrganisationContact String contact,
+            java.time.LocalDate on,
+            java.time.Instant at,
+            java.util.List<Part> parts,
+            Integer count,
+            Double share,
+            Kind kind) {}
 
     @PostMapping("/notes")
     public NoteRequest note(@RequestBody NoteRequest note) {
@@ -75,7 +82,9 @@ public class ProbeController {
     @PostMapping("/items")
     public ResponseEntity<Item> create(@Valid @RequestBody ItemRequest request) {
         Item item = new Item(UUID.randomUUID(), request.name(), request.kind(), 0);
-        return ResponseEntity.status(HttpStatus.CREATED).eTag(ETags.of(item.version())).body(item);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .eTag(ETags.of(item.version()))
+                .body(item);
     }
 
     @GetMapping("/items/{id}")
@@ -83,12 +92,14 @@ public class ProbeController {
         if (!KNOWN.equals(id)) {
             throw new RecordNotFound("item", id);
         }
-        return ResponseEntity.ok().eTag(ETags.of(CURRENT_VERSION))
+        return ResponseEntity.ok()
+                .eTag(ETags.of(CURRENT_VERSION))
                 .body(new Item(id, "known", Kind.REPORT, CURRENT_VERSION));
     }
 
     @PutMapping("/items/{id}")
-    public ResponseEntity<Item> update(@PathVariable UUID id,
+    public ResponseEntity<Item> update(
+            @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ItemRequest request) {
         long version = ETags.requiredVersion(ifMatch);
@@ -98,7 +109,8 @@ public class ProbeController {
         if (version != CURRENT_VERSION) {
             throw new StaleVersion("item", id, version);
         }
-        return ResponseEntity.ok().eTag(ETags.of(version + 1))
+        return ResponseEntity.ok()
+                .eTag(ETags.of(version + 1))
                 .body(new Item(id, request.name(), request.kind(), version + 1));
     }
 

@@ -16,7 +16,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.arrival.platform.testing.TestTokenIssuer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -63,11 +62,12 @@ class ProbeWebTest {
 
     private static ResultMatcher problem(int status) {
         ResultMatcher[] all = {
-                status().is(status),
-                content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON),
-                jsonPath("$.status").value(status),
-                jsonPath("$.title").isNotEmpty(),
-                jsonPath("$.detail").isNotEmpty() };
+            status().is(status),
+            content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON),
+            jsonPath("$.status").value(status),
+            jsonPath("$.title").isNotEmpty(),
+            jsonPath("$.detail").isNotEmpty()
+        };
         return result -> {
             for (ResultMatcher matcher : all) {
                 matcher.match(result);
@@ -100,9 +100,10 @@ class ProbeWebTest {
         @Test
         void expiredTokenIs401() throws Exception {
             refused(ISSUER.user("amina", ORG, "member")
-                // issued 20 minutes ago, expired 10 minutes ago: well past the decoder's 60 s clock skew
-                .claim("iat", java.util.Date.from(Instant.now().minusSeconds(1200)))
-                .expiresAt(Instant.now().minusSeconds(600)).bearer());
+                    // issued 20 minutes ago, expired 10 minutes ago: well past the decoder's 60 s clock skew
+                    .claim("iat", java.util.Date.from(Instant.now().minusSeconds(1200)))
+                    .expiresAt(Instant.now().minusSeconds(600))
+                    .bearer());
         }
 
         @Test
@@ -112,17 +113,23 @@ class ProbeWebTest {
 
         @Test
         void tokenOfAnotherIssuerIs401() throws Exception {
-            refused(ISSUER.user("amina", ORG, "member").issuer("http://127.0.0.1:1/realms/elsewhere").bearer());
+            refused(ISSUER.user("amina", ORG, "member")
+                    .issuer("http://127.0.0.1:1/realms/elsewhere")
+                    .bearer());
         }
 
         @Test
         void tokenForAnotherAudienceIs401() throws Exception {
-            refused(ISSUER.user("amina", ORG, "member").audience("account", "some-other-api").bearer());
+            refused(ISSUER.user("amina", ORG, "member")
+                    .audience("account", "some-other-api")
+                    .bearer());
         }
 
         @Test
         void organisationThatIsNotAUuidIs401() throws Exception {
-            refused(ISSUER.user("amina", null, "member").claim("org_id", "acme-ngo").bearer());
+            refused(ISSUER.user("amina", null, "member")
+                    .claim("org_id", "acme-ngo")
+                    .bearer());
         }
 
         @Test
@@ -146,8 +153,11 @@ class ProbeWebTest {
         @Test
         void validTokenShowsTheCaller() throws Exception {
             TestTokenIssuer.Token token = ISSUER.user("amina", ORG, "org-admin", "member")
-                    .claim("resource_access", java.util.Map.of(TestTokenIssuer.CLIENT,
-                            java.util.Map.of("roles", java.util.List.of("forum-coordinator"))));
+                    .claim(
+                            "resource_access",
+                            java.util.Map.of(
+                                    TestTokenIssuer.CLIENT,
+                                    java.util.Map.of("roles", java.util.List.of("forum-coordinator"))));
             send(get("/probe/me"), token.bearer())
                     .andExpect(status().isOk())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
@@ -206,8 +216,8 @@ class ProbeWebTest {
         void invalidUuidInPathIs400() throws Exception {
             send(get("/probe/items/not-a-uuid"), amina())
                     .andExpect(problem(400))
-                    .andExpect(jsonPath("$.detail").value(allOf(containsString("id"), containsString("not-a-uuid"),
-                            containsString("a UUID"))))
+                    .andExpect(jsonPath("$.detail")
+                            .value(allOf(containsString("id"), containsString("not-a-uuid"), containsString("a UUID"))))
                     .andExpect(jsonPath("$.errors[0].field").value("id"));
         }
 
@@ -238,8 +248,11 @@ class ProbeWebTest {
         void unknownEnumValueIs400NamingFieldAndAllowedValues() throws Exception {
             send(json(post("/probe/items"), "{\"name\":\"Flood\",\"kind\":\"POEM\"}"), amina())
                     .andExpect(problem(400))
-                    .andExpect(jsonPath("$.detail").value(allOf(startsWith("kind:"), containsString("POEM"),
-                            containsString("ASSESSMENT, ACTION, REPORT"))))
+                    .andExpect(jsonPath("$.detail")
+                            .value(allOf(
+                                    startsWith("kind:"),
+                                    containsString("POEM"),
+                                    containsString("ASSESSMENT, ACTION, REPORT"))))
                     .andExpect(jsonPath("$.errors[0].field").value("kind"));
         }
 
@@ -276,8 +289,7 @@ class ProbeWebTest {
         void unknownPropertyIs400NamingIt() throws Exception {
             send(json(post("/probe/items"), "{\"name\":\"Flood\",\"kind\":\"ACTION\",\"colour\":\"red\"}"), amina())
                     .andExpect(problem(400))
-                    .andExpect(jsonPath("$.detail").value(allOf(startsWith("colour:"),
-                            containsString("not a field"))))
+                    .andExpect(jsonPath("$.detail").value(allOf(startsWith("colour:"), containsString("not a field"))))
                     .andExpect(jsonPath("$.errors[0].field").value("colour"));
         }
 
@@ -285,39 +297,54 @@ class ProbeWebTest {
         void wrongContentTypeIs415() throws Exception {
             send(post("/probe/items").contentType(MediaType.TEXT_PLAIN).content("name=Flood"), amina())
                     .andExpect(problem(415))
-                    .andExpect(jsonPath("$.detail").value(allOf(containsString("text/plain"),
-                            containsString("application/json"))));
+                    .andExpect(jsonPath("$.detail")
+                            .value(allOf(containsString("text/plain"), containsString("application/json"))));
         }
 
         @Test
         void putWithoutIfMatchIs428() throws Exception {
-            send(json(put("/probe/items/" + ProbeController.KNOWN), "{\"name\":\"Flood\",\"kind\":\"ACTION\"}"),
-                    amina())
+            send(
+                            json(
+                                    put("/probe/items/" + ProbeController.KNOWN),
+                                    "{\"name\":\"Flood\",\"kind\":\"ACTION\"}"),
+                            amina())
                     .andExpect(problem(428))
                     .andExpect(jsonPath("$.detail").value(containsString("If-Match")));
         }
 
         @Test
         void putWithUnreadableIfMatchIs400() throws Exception {
-            send(json(put("/probe/items/" + ProbeController.KNOWN), "{\"name\":\"Flood\",\"kind\":\"ACTION\"}")
-                    .header(HttpHeaders.IF_MATCH, "\"three\""), amina())
+            send(
+                            json(
+                                            put("/probe/items/" + ProbeController.KNOWN),
+                                            "{\"name\":\"Flood\",\"kind\":\"ACTION\"}")
+                                    .header(HttpHeaders.IF_MATCH, "\"three\""),
+                            amina())
                     .andExpect(problem(400))
                     .andExpect(jsonPath("$.errors[0].field").value("If-Match"));
         }
 
         @Test
         void putWithStaleIfMatchIs412() throws Exception {
-            send(json(put("/probe/items/" + ProbeController.KNOWN), "{\"name\":\"Flood\",\"kind\":\"ACTION\"}")
-                    .header(HttpHeaders.IF_MATCH, "\"2\""), amina())
+            send(
+                            json(
+                                            put("/probe/items/" + ProbeController.KNOWN),
+                                            "{\"name\":\"Flood\",\"kind\":\"ACTION\"}")
+                                    .header(HttpHeaders.IF_MATCH, "\"2\""),
+                            amina())
                     .andExpect(problem(412))
-                    .andExpect(jsonPath("$.detail").value(allOf(containsString("version 2"),
-                            containsString("current ETag"))));
+                    .andExpect(jsonPath("$.detail")
+                            .value(allOf(containsString("version 2"), containsString("current ETag"))));
         }
 
         @Test
         void putWithCurrentIfMatchSucceeds() throws Exception {
-            send(json(put("/probe/items/" + ProbeController.KNOWN), "{\"name\":\"Flood\",\"kind\":\"ACTION\"}")
-                    .header(HttpHeaders.IF_MATCH, "\"3\""), amina())
+            send(
+                            json(
+                                            put("/probe/items/" + ProbeController.KNOWN),
+                                            "{\"name\":\"Flood\",\"kind\":\"ACTION\"}")
+                                    .header(HttpHeaders.IF_MATCH, "\"3\""),
+                            amina())
                     .andExpect(status().isOk())
                     .andExpect(header().string(HttpHeaders.ETAG, "\"4\""));
         }
@@ -327,22 +354,22 @@ class ProbeWebTest {
             send(get("/probe/boom"), amina())
                     .andExpect(problem(500))
                     .andExpect(jsonPath("$.detail").value(containsString("nothing was changed")))
-                    .andExpect(content().string(allOf(not(containsString("secret internals")),
-                            not(containsString("IllegalStateException")), not(containsString("at org.")),
-                            not(containsString("trace")))));
+                    .andExpect(content()
+                            .string(allOf(
+                                    not(containsString("secret internals")),
+                                    not(containsString("IllegalStateException")),
+                                    not(containsString("at org.")),
+                                    not(containsString("trace")))));
         }
 
         @Test
         void unknownPathIs404Problem() throws Exception {
-            send(get("/probe/nowhere"), amina())
-                    .andExpect(problem(404));
+            send(get("/probe/nowhere"), amina()).andExpect(problem(404));
         }
 
         @Test
         void wrongMethodIs405Problem() throws Exception {
-            send(mvcDelete("/probe/me"), amina())
-                    .andExpect(problem(405))
-                    .andExpect(header().exists(HttpHeaders.ALLOW));
+            send(mvcDelete("/probe/me"), amina()).andExpect(problem(405)).andExpect(header().exists(HttpHeaders.ALLOW));
         }
 
         private MockHttpServletRequestBuilder mvcDelete(String path) {

@@ -12,13 +12,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.arrival.platform.security.KeycloakTokenConverter;
 import org.arrival.platform.security.Roles;
 import org.arrival.platform.security.SecurityProperties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,6 +29,7 @@ class RealmExportTest {
 
     /** The module directory is the test working directory. */
     static final Path REALM = Path.of("../../../infra/keycloak/arrival-realm.json");
+
     static final String PLATFORM_ADMIN_USER = "platform-admin";
     static final String ENFORCEMENT_USER = "dcic-officer";
 
@@ -39,7 +38,9 @@ class RealmExportTest {
 
     @BeforeAll
     static void readRealm() throws Exception {
-        assertThat(REALM).as("realm export at %s", REALM.toAbsolutePath().normalize()).isRegularFile();
+        assertThat(REALM)
+                .as("realm export at %s", REALM.toAbsolutePath().normalize())
+                .isRegularFile();
         realm = JSON.readTree(Files.readString(REALM));
     }
 
@@ -58,8 +59,10 @@ class RealmExportTest {
         for (JsonNode role : realm.path("roles").path("realm").values()) {
             if (!role.path("name").asString().equals(defaultRole)) {
                 declared.add(role.path("name").asString());
-                assertThat(role.path("description").asString()).as("description of %s", role.path("name"))
-                        .isNotBlank().doesNotStartWith("${");
+                assertThat(role.path("description").asString())
+                        .as("description of %s", role.path("name"))
+                        .isNotBlank()
+                        .doesNotStartWith("${");
             }
         }
 
@@ -76,7 +79,8 @@ class RealmExportTest {
         assertThat(strings(composite.path("composites").path("realm"))).contains(Roles.MEMBER);
         // Imported users get no default roles on their own: each must carry the default role.
         for (JsonNode user : users()) {
-            assertThat(strings(user.path("realmRoles"))).as("roles of %s", user.path("username"))
+            assertThat(strings(user.path("realmRoles")))
+                    .as("roles of %s", user.path("username"))
                     .contains(defaultRole);
         }
     }
@@ -87,27 +91,36 @@ class RealmExportTest {
         assertThat(providers.isArray()).isTrue();
         JsonNode provider = providers.values().stream()
                 .filter(p -> p.path("providerId").asString().equals("declarative-user-profile"))
-                .findFirst().orElseThrow();
-        JsonNode config = JSON.readTree(provider.path("config").path("kc.user.profile.config").path(0).asString());
+                .findFirst()
+                .orElseThrow();
+        JsonNode config = JSON.readTree(
+                provider.path("config").path("kc.user.profile.config").path(0).asString());
 
         List<JsonNode> attributes = List.copyOf(config.path("attributes").values());
-        assertThat(attributes).extracting(a -> a.path("name").asString())
+        assertThat(attributes)
+                .extracting(a -> a.path("name").asString())
                 .contains("username", "email", "firstName", "lastName", KeycloakTokenConverter.ORG_CLAIM);
         JsonNode orgId = attributes.stream()
-                .filter(a -> a.path("name").asString().equals(KeycloakTokenConverter.ORG_CLAIM)).findFirst()
+                .filter(a -> a.path("name").asString().equals(KeycloakTokenConverter.ORG_CLAIM))
+                .findFirst()
                 .orElseThrow();
         assertThat(strings(orgId.path("permissions").path("edit"))).containsExactly("admin");
-        String pattern = orgId.path("validations").path("pattern").path("pattern").asString();
+        String pattern =
+                orgId.path("validations").path("pattern").path("pattern").asString();
         assertThat(UUID.randomUUID().toString()).matches(pattern);
         assertThat("not-a-uuid").doesNotMatch(pattern);
     }
 
     @Test
     void theOnlyBrowserClientIsTheWebApplication() {
-        List<String> clients = realm.path("clients").values().stream().map(c -> c.path("clientId").asString()).toList();
+        List<String> clients = realm.path("clients").values().stream()
+                .map(c -> c.path("clientId").asString())
+                .toList();
         assertThat(clients).containsExactlyInAnyOrder("arrival-bff", "arrival-api", "arrival-e2e");
         for (JsonNode client : realm.path("clients").values()) {
-            assertThat(client.path("publicClient").asBoolean()).as("%s is public", client.path("clientId")).isFalse();
+            assertThat(client.path("publicClient").asBoolean())
+                    .as("%s is public", client.path("clientId"))
+                    .isFalse();
         }
     }
 
@@ -118,15 +131,21 @@ class RealmExportTest {
         assertThat(bff.path("publicClient").asBoolean()).isFalse();
         assertThat(bff.path("clientAuthenticatorType").asString()).isEqualTo("client-secret");
         assertThat(bff.path("secret").asString()).isNotBlank();
-        assertThat(bff.path("attributes").path("pkce.code.challenge.method").asString()).isEqualTo("S256");
+        assertThat(bff.path("attributes").path("pkce.code.challenge.method").asString())
+                .isEqualTo("S256");
         assertThat(bff.path("standardFlowEnabled").asBoolean()).isTrue();
         assertThat(bff.path("implicitFlowEnabled").asBoolean()).isFalse();
         assertThat(bff.path("directAccessGrantsEnabled").asBoolean()).isFalse();
         assertThat(bff.path("serviceAccountsEnabled").asBoolean()).isFalse();
         // exact addresses: the sign-in callback and the signed-out page, nothing else
-        assertThat(strings(bff.path("redirectUris"))).containsExactlyInAnyOrder(
-                "http://127.0.0.1:8080/login/oauth2/code/keycloak", "http://localhost:8080/login/oauth2/code/keycloak");
-        assertThat(bff.path("attributes").path("post.logout.redirect.uris").asString().split("##"))
+        assertThat(strings(bff.path("redirectUris")))
+                .containsExactlyInAnyOrder(
+                        "http://127.0.0.1:8080/login/oauth2/code/keycloak",
+                        "http://localhost:8080/login/oauth2/code/keycloak");
+        assertThat(bff.path("attributes")
+                        .path("post.logout.redirect.uris")
+                        .asString()
+                        .split("##"))
                 .containsExactlyInAnyOrder("http://127.0.0.1:8080/signed-out", "http://localhost:8080/signed-out");
         assertThat(strings(bff.path("webOrigins"))).isEmpty();
     }
@@ -134,7 +153,8 @@ class RealmExportTest {
     @Test
     void descriptionsFitKeycloaksColumns() {
         for (JsonNode client : realm.path("clients").values()) {
-            assertThat(client.path("description").asString().length()).as("description of %s", client.path("clientId"))
+            assertThat(client.path("description").asString().length())
+                    .as("description of %s", client.path("clientId"))
                     .isLessThanOrEqualTo(255);
         }
     }
@@ -175,21 +195,26 @@ class RealmExportTest {
 
             JsonNode orgId = mappers.stream()
                     .filter(m -> m.path("protocolMapper").asString().equals("oidc-usermodel-attribute-mapper"))
-                    .filter(m -> m.path("config").path("user.attribute").asString()
-                            .equals(KeycloakTokenConverter.ORG_CLAIM))
-                    .findFirst().orElseThrow(() -> new AssertionError(clientId + " has no org_id mapper"));
+                    .filter(m ->
+                            m.path("config").path("user.attribute").asString().equals(KeycloakTokenConverter.ORG_CLAIM))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(clientId + " has no org_id mapper"));
             assertThat(orgId.path("config").path("claim.name").asString()).isEqualTo(KeycloakTokenConverter.ORG_CLAIM);
-            assertThat(orgId.path("config").path("access.token.claim").asString()).isEqualTo("true");
+            assertThat(orgId.path("config").path("access.token.claim").asString())
+                    .isEqualTo("true");
             assertThat(orgId.path("config").path("jsonType.label").asString()).isEqualTo("String");
 
             JsonNode aud = mappers.stream()
                     .filter(m -> m.path("protocolMapper").asString().equals("oidc-audience-mapper"))
-                    .findFirst().orElseThrow(() -> new AssertionError(clientId + " has no audience mapper"));
-            assertThat(aud.path("config").path("included.client.audience").asString()).isEqualTo(audience);
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(clientId + " has no audience mapper"));
+            assertThat(aud.path("config").path("included.client.audience").asString())
+                    .isEqualTo(audience);
             assertThat(aud.path("config").path("access.token.claim").asString()).isEqualTo("true");
 
             // realm_access.roles comes from the "roles" client scope; "basic" carries sub.
-            assertThat(strings(client.path("defaultClientScopes"))).as("default scopes of %s", clientId)
+            assertThat(strings(client.path("defaultClientScopes")))
+                    .as("default scopes of %s", clientId)
                     .contains("roles", "basic", "profile", "email");
             assertThat(client.path("fullScopeAllowed").asBoolean()).isTrue();
         }
@@ -201,17 +226,26 @@ class RealmExportTest {
         for (JsonNode user : users()) {
             String name = user.path("username").asString();
             assertThat(user.path("enabled").asBoolean()).as("%s enabled", name).isTrue();
-            assertThat(user.path("emailVerified").asBoolean()).as("%s email verified", name).isTrue();
-            assertThat(user.path("firstName").asString()).as("%s first name", name).isNotBlank();
-            assertThat(user.path("lastName").asString()).as("%s last name", name).isNotBlank();
+            assertThat(user.path("emailVerified").asBoolean())
+                    .as("%s email verified", name)
+                    .isTrue();
+            assertThat(user.path("firstName").asString())
+                    .as("%s first name", name)
+                    .isNotBlank();
+            assertThat(user.path("lastName").asString())
+                    .as("%s last name", name)
+                    .isNotBlank();
             assertThat(user.path("email").asString()).as("%s email", name).contains("@");
-            assertThat(user.path("credentials").values()).as("%s credentials", name)
+            assertThat(user.path("credentials").values())
+                    .as("%s credentials", name)
                     .anySatisfy(c -> {
                         assertThat(c.path("type").asString()).isEqualTo("password");
                         assertThat(c.path("value").asString()).isNotBlank();
                         assertThat(c.path("temporary").asBoolean()).isFalse();
                     });
-            assertThat(strings(user.path("requiredActions"))).as("%s required actions", name).isEmpty();
+            assertThat(strings(user.path("requiredActions")))
+                    .as("%s required actions", name)
+                    .isEmpty();
         }
     }
 
@@ -226,7 +260,9 @@ class RealmExportTest {
             } else {
                 assertThat(orgIds).as("%s org_id", name).hasSize(1);
                 assertThat(UUID.fromString(orgIds.get(0)).toString()).isEqualTo(orgIds.get(0));
-                assertThat(strings(user.path("realmRoles"))).as("%s roles", name).doesNotContain(Roles.PLATFORM_ADMIN);
+                assertThat(strings(user.path("realmRoles")))
+                        .as("%s roles", name)
+                        .doesNotContain(Roles.PLATFORM_ADMIN);
             }
         }
     }
@@ -234,13 +270,16 @@ class RealmExportTest {
     @Test
     void exactlyOneDemoUserBelongsToTheEnforcementUnit() {
         List<JsonNode> enforcement = users().stream()
-                .filter(u -> u.path("username").asString().equals(ENFORCEMENT_USER)).toList();
+                .filter(u -> u.path("username").asString().equals(ENFORCEMENT_USER))
+                .toList();
         assertThat(enforcement).hasSize(1);
         String enforcementOrg = strings(enforcement.get(0).path("attributes").path(KeycloakTokenConverter.ORG_CLAIM))
                 .get(0);
 
-        assertThat(users()).filteredOn(u -> strings(u.path("attributes").path(KeycloakTokenConverter.ORG_CLAIM))
-                .contains(enforcementOrg)).hasSize(1);
+        assertThat(users())
+                .filteredOn(u -> strings(u.path("attributes").path(KeycloakTokenConverter.ORG_CLAIM))
+                        .contains(enforcementOrg))
+                .hasSize(1);
         // An enforcement body reads; it edits nothing.
         assertThat(strings(enforcement.get(0).path("realmRoles")))
                 .doesNotContain(Roles.ORG_EDITOR, Roles.ORG_ADMIN, Roles.FORUM_COORDINATOR, Roles.PLATFORM_ADMIN);
@@ -248,8 +287,11 @@ class RealmExportTest {
 
     @Test
     void userNamesAndEmailsAreUnique() {
-        List<String> names = users().stream().map(u -> u.path("username").asString()).toList();
-        List<String> emails = users().stream().map(u -> u.path("email").asString().toLowerCase()).toList();
+        List<String> names =
+                users().stream().map(u -> u.path("username").asString()).toList();
+        List<String> emails = users().stream()
+                .map(u -> u.path("email").asString().toLowerCase())
+                .toList();
 
         assertThat(names).doesNotHaveDuplicates();
         assertThat(emails).doesNotHaveDuplicates();
@@ -258,18 +300,21 @@ class RealmExportTest {
     @Test
     void usersOnlyHoldRealmRolesThatExist() {
         Set<String> known = realm.path("roles").path("realm").values().stream()
-                .map(r -> r.path("name").asString()).collect(Collectors.toSet());
+                .map(r -> r.path("name").asString())
+                .collect(Collectors.toSet());
         for (JsonNode user : users()) {
-            assertThat(known).as("roles of %s", user.path("username"))
-                    .containsAll(strings(user.path("realmRoles")));
+            assertThat(known).as("roles of %s", user.path("username")).containsAll(strings(user.path("realmRoles")));
         }
     }
 
     private static List<String> roleConstants() {
         return Arrays.stream(Roles.class.getDeclaredFields())
-                .filter(f -> Modifier.isPublic(f.getModifiers()) && Modifier.isStatic(f.getModifiers())
-                        && Modifier.isFinal(f.getModifiers()) && f.getType() == String.class)
-                .map(RealmExportTest::value).toList();
+                .filter(f -> Modifier.isPublic(f.getModifiers())
+                        && Modifier.isStatic(f.getModifiers())
+                        && Modifier.isFinal(f.getModifiers())
+                        && f.getType() == String.class)
+                .map(RealmExportTest::value)
+                .toList();
     }
 
     private static String value(Field field) {
@@ -282,13 +327,15 @@ class RealmExportTest {
 
     private static JsonNode client(String clientId) {
         return realm.path("clients").values().stream()
-                .filter(c -> c.path("clientId").asString().equals(clientId)).findFirst()
+                .filter(c -> c.path("clientId").asString().equals(clientId))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no client " + clientId));
     }
 
     private static JsonNode realmRole(String name) {
         return realm.path("roles").path("realm").values().stream()
-                .filter(r -> r.path("name").asString().equals(name)).findFirst()
+                .filter(r -> r.path("name").asString().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no realm role " + name));
     }
 

@@ -3,7 +3,6 @@ package org.arrival.platform.testing.api;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -16,7 +15,11 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * A concrete HTTP request to a service: method, path with its query already encoded, headers and a JSON body.
  * Immutable; the {@code with...} methods return changed copies.
  */
-public record ApiCall(String method, String path, Map<String, String> headers, @Nullable String body) {
+public record ApiCall(
+        String method,
+        String path,
+        Map<String, String> headers,
+        @Nullable String body) {
 
     public ApiCall {
         headers = Map.copyOf(headers);
@@ -62,8 +65,8 @@ public record ApiCall(String method, String path, Map<String, String> headers, @
 
     /** Sends the call with the bearer token (none when null) and answers what came back. */
     public MockHttpServletResponse perform(MockMvc mvc, @Nullable String bearer) {
-        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(method),
-                URI.create(path));
+        MockHttpServletRequestBuilder request =
+                MockMvcRequestBuilders.request(HttpMethod.valueOf(method), URI.create(path));
         headers.forEach(request::header);
         if (bearer != null) {
             request.header("Authorization", bearer);

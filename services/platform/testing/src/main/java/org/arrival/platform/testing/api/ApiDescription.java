@@ -5,9 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.springframework.test.web.servlet.MockMvc;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,12 +28,21 @@ public final class ApiDescription {
                     continue;
                 }
                 List<ApiOperation.ApiParameter> parameters = new ArrayList<>();
-                op.path("parameters").forEach(p -> parameters.add(new ApiOperation.ApiParameter(
-                        p.path("name").asString(), p.path("in").asString(), p.path("required").asBoolean(false),
-                        resolve(p.path("schema")))));
-                JsonNode body = op.path("requestBody").path("content").path("application/json").get("schema");
-                all.add(new ApiOperation(method.toUpperCase(Locale.ROOT), path.getKey(),
-                        op.path("operationId").asString(""), List.copyOf(parameters),
+                op.path("parameters")
+                        .forEach(p -> parameters.add(new ApiOperation.ApiParameter(
+                                p.path("name").asString(),
+                                p.path("in").asString(),
+                                p.path("required").asBoolean(false),
+                                resolve(p.path("schema")))));
+                JsonNode body = op.path("requestBody")
+                        .path("content")
+                        .path("application/json")
+                        .get("schema");
+                all.add(new ApiOperation(
+                        method.toUpperCase(Locale.ROOT),
+                        path.getKey(),
+                        op.path("operationId").asString(""),
+                        List.copyOf(parameters),
                         body == null ? null : resolve(body)));
             }
         });
@@ -44,7 +51,8 @@ public final class ApiDescription {
 
     public static ApiDescription of(MockMvc mvc) {
         try {
-            String json = mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString();
+            String json =
+                    mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString();
             return new ApiDescription(JSON.readTree(json));
         } catch (Exception e) {
             throw new IllegalStateException("the service's OpenAPI description could not be read", e);
@@ -56,7 +64,9 @@ public final class ApiDescription {
     }
 
     public ApiOperation operation(String key) {
-        return operations.stream().filter(o -> o.key().equals(key)).findFirst()
+        return operations.stream()
+                .filter(o -> o.key().equals(key))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no operation " + key + " in the API description"));
     }
 

@@ -1,7 +1,6 @@
 package org.arrival.platform.testing.api;
 
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -10,7 +9,11 @@ import tools.jackson.databind.JsonNode;
  *
  * @param body the schema of its JSON request body (references resolved at the top level), or null
  */
-public record ApiOperation(String method, String path, String operationId, List<ApiParameter> parameters,
+public record ApiOperation(
+        String method,
+        String path,
+        String operationId,
+        List<ApiParameter> parameters,
         @Nullable JsonNode body) {
 
     /** {@code METHOD /path/{var}}, the key of the operation in tables of expectations. */
@@ -27,6 +30,5 @@ public record ApiOperation(String method, String path, String operationId, List<
     }
 
     /** A parameter of the operation, with its schema. */
-    public record ApiParameter(String name, String in, boolean required, JsonNode schema) {
-    }
+    public record ApiParameter(String name, String in, boolean required, JsonNode schema) {}
 }

@@ -4,13 +4,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
-
 import org.arrival.platform.testing.TestTokenIssuer;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -30,12 +27,10 @@ public final class BadInput {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String PLACEHOLDER = "hostile-value-placeholder-";
 
-    private BadInput() {
-    }
+    private BadInput() {}
 
     /** A valid request of an operation ({@code METHOD /path/{var}}) and the caller who may make it. */
-    public record Template(String operation, ApiCall call, TestTokenIssuer.Token caller) {
-    }
+    public record Template(String operation, ApiCall call, TestTokenIssuer.Token caller) {}
 
     /** A hostile variant of a template's request, sent by the template's caller. */
     public record Variant(String operation, ApiCall call, TestTokenIssuer.Token caller) {
@@ -53,8 +48,7 @@ public final class BadInput {
     public static Arbitrary<Variant> variants(ApiDescription api, List<Template> templates) {
         List<Arbitrary<Variant>> all = new ArrayList<>();
         for (Template t : templates) {
-            all.add(around(api.operation(t.operation()), t.call())
-                    .map(c -> new Variant(t.operation(), c, t.caller())));
+            all.add(around(api.operation(t.operation()), t.call()).map(c -> new Variant(t.operation(), c, t.caller())));
         }
         return Arbitraries.of(all).flatMap(a -> a);
     }
@@ -69,13 +63,16 @@ public final class BadInput {
             if (!pointers.isEmpty()) {
                 variants.add(Combinators.combine(Arbitraries.of(pointers), jsonValues())
                         .as((pointer, value) -> valid.withBody(replace(body, pointer, value))));
-                variants.add(Combinators.combine(Arbitraries.of(pointers), Arbitraries.of(pointers), jsonValues(),
-                        jsonValues()).as((p1, p2, v1, v2) -> valid.withBody(replace(body, p1, v1, p2, v2))));
+                variants.add(Combinators.combine(
+                                Arbitraries.of(pointers), Arbitraries.of(pointers), jsonValues(), jsonValues())
+                        .as((p1, p2, v1, v2) -> valid.withBody(replace(body, p1, v1, p2, v2))));
             }
             variants.add(wholeBodies().map(valid::withBody));
         }
-        List<String> query = operation.parameters("query").stream().map(ApiOperation.ApiParameter::name)
-                .filter(n -> !"caller".equals(n)).toList();
+        List<String> query = operation.parameters("query").stream()
+                .map(ApiOperation.ApiParameter::name)
+                .filter(n -> !"caller".equals(n))
+                .toList();
         if (!query.isEmpty()) {
             variants.add(Combinators.combine(Arbitraries.of(query), textValues())
                     .as((name, value) -> valid.withPath(withQuery(valid.path(), name, value))));
@@ -95,48 +92,146 @@ public final class BadInput {
     public static Arbitrary<String> jsonValues() {
         return Arbitraries.oneOf(
                 textValues().map(BadInput::jsonString),
-                Arbitraries.of("0", "-1", "-5", "2147483648", "-9223372036854775808", "9223372036854775807",
-                        "1e400", "-1e400", "0.5", "10.25", "-0.0", "1e-400", "123456789012345678901234567890",
-                        "20260101", "true", "null", "{}", "[]", "[null]", "{\"unexpected\":1}", "[\"a\",1,true]"),
-                Arbitraries.integers().between(2, 3_000).map(depth -> "[".repeat(depth) + "\"deep\"" + "]".repeat(depth)));
+                Arbitraries.of(
+                        "0",
+                        "-1",
+                        "-5",
+                        "2147483648",
+                        "-9223372036854775808",
+                        "9223372036854775807",
+                        "1e400",
+                        "-1e400",
+                        "0.5",
+                        "10.25",
+                        "-0.0",
+                        "1e-400",
+                        "123456789012345678901234567890",
+                        "20260101",
+                        "true",
+                        "null",
+                        "{}",
+                        "[]",
+                        "[null]",
+                        "{\"unexpected\":1}",
+                        "[\"a\",1,true]"),
+                Arbitraries.integers()
+                        .between(2, 3_000)
+                        .map(depth -> "[".repeat(depth) + "\"deep\"" + "]".repeat(depth)));
     }
 
     /** Texts a hostile or careless client sends. */
     public static Arbitrary<String> textValues() {
         return Arbitraries.oneOf(
-                Arbitraries.of("", " ", "\u0000", "a\u0000b", "line\u0007bell", "esc\u001b[31m", "del\u007f",
-                        "c1\u0085", "\ud800", "lone \udfff low", "\ufffe", "\u202eevil", "\u00a0", "emoji 🙂",
-                        "'; DROP TABLE action; --", "<script>alert(1)</script>", "=HYPERLINK(\"http://x\")",
-                        "+cmd|' /C calc'!A0", "../../etc/passwd", "%00", "%ED%A0%80", "null", "NaN", "Infinity",
-                        "-1", "1e400", "0x10", "not-a-uuid", "00000000-0000-0000-0000-000000000000",
-                        "3f2b8c4d-1e6a-4f7b-9c0d-2a1b3c4d5e6f", "+999999999-12-31", "-999999999-01-01",
-                        "0000-01-01", "2026-02-30", "2026-13-01", "1899-12-31", "2201-01-01", "99999-01-01",
-                        "2026-01-01T25:00:00Z", "+999999999-12-31T23:59:59Z", "P-1D", "lowercase", "UNKNOWN_VALUE",
-                        "passport A1234567", "call 0772 123456", "amina@example.org", "born 12 March 1991"),
-                Arbitraries.strings().withCharRange('\u0000', '\u001f').ofMinLength(1).ofMaxLength(5),
-                Arbitraries.strings().withCharRange('\ud800', '\udfff').ofMinLength(1).ofMaxLength(3),
+                Arbitraries.of(
+                        "",
+                        " ",
+                        "\u0000",
+                        "a\u0000b",
+                        "line\u0007bell",
+                        "esc\u001b[31m",
+                        "del\u007f",
+                        "c1\u0085",
+                        "\ud800",
+                        "lone \udfff low",
+                        "\ufffe",
+                        "\u202eevil",
+                        "\u00a0",
+                        "emoji 🙂",
+                        "'; DROP TABLE action; --",
+                        "<script>alert(1)</script>",
+                        "=HYPERLINK(\"http://x\")",
+                        "+cmd|' /C calc'!A0",
+                        "../../etc/passwd",
+                        "%00",
+                        "%ED%A0%80",
+                        "null",
+                        "NaN",
+                        "Infinity",
+                        "-1",
+                        "1e400",
+                        "0x10",
+                        "not-a-uuid",
+                        "00000000-0000-0000-0000-000000000000",
+                        "3f2b8c4d-1e6a-4f7b-9c0d-2a1b3c4d5e6f",
+                        "+999999999-12-31",
+                        "-999999999-01-01",
+                        "0000-01-01",
+                        "2026-02-30",
+                        "2026-13-01",
+                        "1899-12-31",
+                        "2201-01-01",
+                        "99999-01-01",
+                        "2026-01-01T25:00:00Z",
+                        "+999999999-12-31T23:59:59Z",
+                        "P-1D",
+                        "lowercase",
+                        "UNKNOWN_VALUE",
+                        "passport A1234567",
+                        "call 0772 123456",
+                        "amina@example.org",
+                        "born 12 March 1991"),
+                Arbitraries.strings()
+                        .withCharRange('\u0000', '\u001f')
+                        .ofMinLength(1)
+                        .ofMaxLength(5),
+                Arbitraries.strings()
+                        .withCharRange('\ud800', '\udfff')
+                        .ofMinLength(1)
+                        .ofMaxLength(3),
                 Arbitraries.strings().all().ofMaxLength(40),
                 Arbitraries.integers().between(1_000, 200_000).map("x"::repeat));
     }
 
     private static Arbitrary<String> pathValues() {
-        return Arbitraries.of("not-a-uuid", "00000000-0000-0000-0000-000000000000", "%00", "a%00b", "%ED%A0%80",
-                "..", "%2e%2e", "3f2b8c4d-1e6a-4f7b-9c0d-2a1b3c4d5e6f", "-1", "1e400", "x".repeat(5000),
-                "%E2%80%AE", "9999999999999999999999");
+        return Arbitraries.of(
+                "not-a-uuid",
+                "00000000-0000-0000-0000-000000000000",
+                "%00",
+                "a%00b",
+                "%ED%A0%80",
+                "..",
+                "%2e%2e",
+                "3f2b8c4d-1e6a-4f7b-9c0d-2a1b3c4d5e6f",
+                "-1",
+                "1e400",
+                "x".repeat(5000),
+                "%E2%80%AE",
+                "9999999999999999999999");
     }
 
     private static Arbitrary<String> ifMatchValues() {
-        return Arbitraries.of("", "*", "\"\"", "\"-1\"", "W/\"1\"", "\"99999999999999999999\"", "garbage",
-                "\"1\", \"2\"", "\"9999\"");
+        return Arbitraries.of(
+                "",
+                "*",
+                "\"\"",
+                "\"-1\"",
+                "W/\"1\"",
+                "\"99999999999999999999\"",
+                "garbage",
+                "\"1\", \"2\"",
+                "\"9999\"");
     }
 
     private static Arbitrary<String> wholeBodies() {
         return Arbitraries.oneOf(
-                Arbitraries.of("", "null", "[]", "{", "}", "\"text\"", "42", "{\"a\":1,\"a\":2}", "[{}]",
-                        "{\"\u0000\":1}", "\"\\ud800\"", "{\"\\u0000\":1}", "{}"),
+                Arbitraries.of(
+                        "",
+                        "null",
+                        "[]",
+                        "{",
+                        "}",
+                        "\"text\"",
+                        "42",
+                        "{\"a\":1,\"a\":2}",
+                        "[{}]",
+                        "{\"\u0000\":1}",
+                        "\"\\ud800\"",
+                        "{\"\\u0000\":1}",
+                        "{}"),
                 Arbitraries.integers().between(500, 20_000).map(depth -> "[".repeat(depth) + "]".repeat(depth)),
-                Arbitraries.integers().between(500, 5_000).map(
-                        depth -> "{\"a\":".repeat(depth) + "1" + "}".repeat(depth)));
+                Arbitraries.integers()
+                        .between(500, 5_000)
+                        .map(depth -> "{\"a\":".repeat(depth) + "1" + "}".repeat(depth)));
     }
 
     /** A JSON string with everything outside printable ASCII escaped, so lone surrogates reach the server as such. */
@@ -180,7 +275,8 @@ public final class BadInput {
             JsonNode placeholder = NODES.stringNode(PLACEHOLDER + i);
             if (parent instanceof ObjectNode object) {
                 object.set(last, placeholder);
-            } else if (parent instanceof ArrayNode array && last.chars().allMatch(Character::isDigit)
+            } else if (parent instanceof ArrayNode array
+                    && last.chars().allMatch(Character::isDigit)
                     && Integer.parseInt(last) < array.size()) {
                 array.set(Integer.parseInt(last), placeholder);
             }

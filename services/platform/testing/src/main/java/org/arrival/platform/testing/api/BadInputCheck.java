@@ -3,7 +3,6 @@ package org.arrival.platform.testing.api;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -32,8 +31,8 @@ public final class BadInputCheck {
         Set<String> lists = new java.util.LinkedHashSet<>();
         List<String> missing = new java.util.ArrayList<>();
         for (ApiOperation o : api.operations()) {
-            boolean list = "GET".equals(o.method())
-                    && o.parameters("query").stream().anyMatch(p -> "page".equals(p.name()));
+            boolean list =
+                    "GET".equals(o.method()) && o.parameters("query").stream().anyMatch(p -> "page".equals(p.name()));
             if (list) {
                 lists.add(o.key());
             }
@@ -48,8 +47,8 @@ public final class BadInputCheck {
             if (lists.contains(t.operation())) {
                 int status = t.call().perform(mvc, t.caller().bearer()).getStatus();
                 if (status != 200) {
-                    throw new AssertionError(t.operation() + ": the valid request was answered " + status + ": "
-                            + t.call());
+                    throw new AssertionError(
+                            t.operation() + ": the valid request was answered " + status + ": " + t.call());
                 }
             }
         }
@@ -81,7 +80,12 @@ public final class BadInputCheck {
         StringBuilder sb = new StringBuilder();
         after.forEach((table, state) -> {
             if (!state.equals(before.get(table))) {
-                sb.append(table).append(' ').append(before.get(table)).append(" -> ").append(state).append("; ");
+                sb.append(table)
+                        .append(' ')
+                        .append(before.get(table))
+                        .append(" -> ")
+                        .append(state)
+                        .append("; ");
             }
         });
         return sb.toString();

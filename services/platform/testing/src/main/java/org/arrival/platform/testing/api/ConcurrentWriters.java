@@ -8,7 +8,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
-
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -19,12 +18,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  */
 public final class ConcurrentWriters {
 
-    private ConcurrentWriters() {
-    }
+    private ConcurrentWriters() {}
 
     /** What one writer was answered. */
-    public record Outcome(int writer, int status, String body) {
-    }
+    public record Outcome(int writer, int status, String body) {}
 
     /** Sends writer i's call with writer i's bearer token, all at once; the outcomes in writer order. */
     public static List<Outcome> race(MockMvc mvc, int writers, IntFunction<ApiCall> call, IntFunction<String> bearer) {
@@ -75,8 +72,12 @@ public final class ConcurrentWriters {
 
     /** Exactly one writer succeeded and every other was told 412; the winner. */
     public static Outcome theOnlyWinner(List<Outcome> outcomes) {
-        List<Outcome> winners = outcomes.stream().filter(o -> o.status() >= 200 && o.status() < 300).toList();
-        List<Outcome> others = outcomes.stream().filter(o -> o.status() < 200 || o.status() >= 300).toList();
+        List<Outcome> winners = outcomes.stream()
+                .filter(o -> o.status() >= 200 && o.status() < 300)
+                .toList();
+        List<Outcome> others = outcomes.stream()
+                .filter(o -> o.status() < 200 || o.status() >= 300)
+                .toList();
         if (winners.size() != 1 || others.stream().anyMatch(o -> o.status() != 412)) {
             throw new AssertionError("expected exactly one winner and 412 for the others: " + outcomes);
         }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -24,12 +23,19 @@ public final class DatabaseFingerprint {
 
     public DatabaseFingerprint(JdbcTemplate jdbc, Set<String> leftOut) {
         this.jdbc = jdbc;
-        List<String> tables = jdbc.queryForList("SELECT table_name FROM information_schema.tables "
-                + "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name",
-                String.class).stream().filter(t -> !ALWAYS_LEFT_OUT.contains(t) && !leftOut.contains(t)).toList();
-        this.query = tables.stream().map(t -> "SELECT '" + t + "' AS t, count(*) AS n, "
-                + (COUNTED_ONLY.contains(t) ? "0::bigint" : "coalesce(sum(hashtext(x::text)::bigint), 0)")
-                + " AS h FROM \"" + t + "\" x").collect(Collectors.joining(" UNION ALL "));
+        List<String> tables = jdbc
+                .queryForList(
+                        "SELECT table_name FROM information_schema.tables "
+                                + "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name",
+                        String.class)
+                .stream()
+                .filter(t -> !ALWAYS_LEFT_OUT.contains(t) && !leftOut.contains(t))
+                .toList();
+        this.query = tables.stream()
+                .map(t -> "SELECT '" + t + "' AS t, count(*) AS n, "
+                        + (COUNTED_ONLY.contains(t) ? "0::bigint" : "coalesce(sum(hashtext(x::text)::bigint), 0)")
+                        + " AS h FROM \"" + t + "\" x")
+                .collect(Collectors.joining(" UNION ALL "));
     }
 
     /** Table name to "rows:hash". */

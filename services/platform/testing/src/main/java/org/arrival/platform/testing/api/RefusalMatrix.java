@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-
 import org.arrival.platform.testing.TestTokenIssuer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -73,8 +72,10 @@ public final class RefusalMatrix {
                 problems.add(key + ": in the table but not in the API description");
             }
         }
-        String stranger = TestTokenIssuer.instance().user("stranger", UUID.randomUUID(), "platform-admin")
-                .signedByStranger().bearer();
+        String stranger = TestTokenIssuer.instance()
+                .user("stranger", UUID.randomUUID(), "platform-admin")
+                .signedByStranger()
+                .bearer();
         int refusals = 0;
         for (Row row : rows.values()) {
             if (!described.contains(row.key)) {
@@ -97,7 +98,12 @@ public final class RefusalMatrix {
             expect(problems, row.key, "no token", call, null, Set.of(401));
             expect(problems, row.key, "a forged token", call, stranger, Set.of(401));
             for (Map.Entry<String, Refusal> refusal : row.refused.entrySet()) {
-                expect(problems, row.key, refusal.getKey(), call, refusal.getValue().bearer(),
+                expect(
+                        problems,
+                        row.key,
+                        refusal.getKey(),
+                        call,
+                        refusal.getValue().bearer(),
                         refusal.getValue().statuses());
                 refusals++;
             }
@@ -111,22 +117,28 @@ public final class RefusalMatrix {
             }
         }
         if (!problems.isEmpty()) {
-            throw new AssertionError(problems.size() + " problem(s) in the refusal matrix:\n  "
-                    + String.join("\n  ", problems));
+            throw new AssertionError(
+                    problems.size() + " problem(s) in the refusal matrix:\n  " + String.join("\n  ", problems));
         }
         Summary summary = new Summary(rows.size(), refusals, checks);
         System.out.println("Refusal matrix: " + summary);
         return summary;
     }
 
-    private void expect(List<String> problems, String key, String who, ApiCall call, @Nullable String bearer,
+    private void expect(
+            List<String> problems,
+            String key,
+            String who,
+            ApiCall call,
+            @Nullable String bearer,
             Set<Integer> statuses) {
         MockHttpServletResponse response = call.perform(mvc, bearer);
         checks++;
         if (!statuses.contains(response.getStatus())) {
             problems.add(key + ": " + who + " got " + response.getStatus() + " instead of " + statuses + " ("
                     + body(response) + ") for " + call);
-        } else if (response.getContentType() == null || !response.getContentType().startsWith("application/problem+json")) {
+        } else if (response.getContentType() == null
+                || !response.getContentType().startsWith("application/problem+json")) {
             problems.add(key + ": " + who + " was refused without problem+json (" + response.getContentType() + ")");
         }
     }
@@ -150,8 +162,7 @@ public final class RefusalMatrix {
         }
     }
 
-    private record Refusal(String bearer, Set<Integer> statuses) {
-    }
+    private record Refusal(String bearer, Set<Integer> statuses) {}
 
     /** The expectations of one operation. */
     public static final class Row {
