@@ -35,6 +35,7 @@ import org.arrival.contracts.assessments.Severity;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
 import org.arrival.contracts.forum.CoherenceCheckCode;
+import org.arrival.contracts.forum.FlagSeverity;
 import org.arrival.contracts.forum.FlagStatus;
 import org.arrival.contracts.forum.FlaggedRecordKind;
 import org.arrival.contracts.registry.FormalStatus;
@@ -82,6 +83,7 @@ class SchemaCoverageTest {
             ContributionKind.class,
             CoherenceCheckCode.class,
             FlagStatus.class,
+            FlagSeverity.class,
             FlaggedRecordKind.class);
 
     /**

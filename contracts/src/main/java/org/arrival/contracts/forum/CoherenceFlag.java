@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param reason why the flag was last resolved or dismissed (absent while open)
  * @param parameters what the summary says, for wording it in the reader's language (absent from flags raised
  *        before it was added)
+ * @param severity how much the flag matters, as its check or the forum rates it (absent from flags raised before it
+ *        was added)
  */
 public record CoherenceFlag(
         UUID flagId,
@@ -22,7 +24,8 @@ public record CoherenceFlag(
         String summary,
         FlagStatus status,
         @Nullable String reason,
-        @Nullable CoherenceFlagParameters parameters) {
+        @Nullable CoherenceFlagParameters parameters,
+        @Nullable FlagSeverity severity) {
 
     /** A flag without parameters, as producers wrote it before they were added. */
     public CoherenceFlag(
@@ -34,6 +37,20 @@ public record CoherenceFlag(
             String summary,
             FlagStatus status,
             @Nullable String reason) {
-        this(flagId, version, forumId, checkCode, recordIds, summary, status, reason, null);
+        this(flagId, version, forumId, checkCode, recordIds, summary, status, reason, null, null);
+    }
+
+    /** A flag without a severity, as producers wrote it before it was added. */
+    public CoherenceFlag(
+            UUID flagId,
+            long version,
+            UUID forumId,
+            CoherenceCheckCode checkCode,
+            List<UUID> recordIds,
+            String summary,
+            FlagStatus status,
+            @Nullable String reason,
+            @Nullable CoherenceFlagParameters parameters) {
+        this(flagId, version, forumId, checkCode, recordIds, summary, status, reason, parameters, null);
     }
 }

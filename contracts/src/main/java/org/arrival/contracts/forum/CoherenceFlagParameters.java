@@ -8,12 +8,24 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a flag's {@code summary} says, as values a reader's language can word (the summary is its English wording):
- * the records it names with their kind and title, and, as the check has them, the sectors, population groups, area
- * names, checklist question and the late report's period, due date and days overdue. Every field is optional.
+ * the records it names with their kind and title and, as the check has them, the values it found. Every field is
+ * optional.
  *
  * @param records the records of {@link CoherenceFlag#recordIds()}, in the same order
  * @param areas the names of the places the finding is about
  * @param questionCode the checklist question of a gap, e.g. {@code 1.2.3}
+ * @param checklistAction the checklist action whose questions are gaps, e.g. {@code 3.3}
+ * @param questionCodes the checklist questions a flag groups, in the instrument's order
+ * @param frameworkItem the framework target a coverage gap is about, e.g. {@code GCM-15}
+ * @param registered the registered population an undercount compares
+ * @param estimated the estimated population an undercount compares
+ * @param asOf the date of the latest evidence a stale-evidence flag found
+ * @param limitDays the forum's threshold in days the finding exceeded (refresh interval, notice before an end)
+ * @param missing what a record lacks: inclusion indicators ({@code MIGRANTS_NAMED}, {@code MIGRANTS_BUDGETED},
+ *        {@code STAFF_TRAINED}) or breakdown dimensions ({@code SEX}, {@code AGE}, {@code DISABILITY}, ...)
+ * @param recommendationCode the checklist recommendation a regression is about, e.g. {@code R2}
+ * @param percentBefore the earlier round's score, in percent of the points of the questions both rounds assessed
+ * @param percentAfter the later round's score, on the same questions
  */
 public record CoherenceFlagParameters(
         @Nullable List<FlaggedRecord> records,
@@ -24,4 +36,227 @@ public record CoherenceFlagParameters(
         @Nullable LocalDate periodStart,
         @Nullable LocalDate periodEnd,
         @Nullable LocalDate dueOn,
-        @Nullable Integer daysOverdue) {}
+        @Nullable Integer daysOverdue,
+        @Nullable String checklistAction,
+        @Nullable List<String> questionCodes,
+        @Nullable String frameworkItem,
+        @Nullable Long registered,
+        @Nullable Long estimated,
+        @Nullable LocalDate asOf,
+        @Nullable Integer limitDays,
+        @Nullable List<String> missing,
+        @Nullable String recommendationCode,
+        @Nullable Integer percentBefore,
+        @Nullable Integer percentAfter) {
+
+    /** The parameters as producers wrote them before the checks of policy coherence were added. */
+    public CoherenceFlagParameters(
+            @Nullable List<FlaggedRecord> records,
+            @Nullable List<Sector> sectors,
+            @Nullable List<PopulationGroup> groups,
+            @Nullable List<String> areas,
+            @Nullable String questionCode,
+            @Nullable LocalDate periodStart,
+            @Nullable LocalDate periodEnd,
+            @Nullable LocalDate dueOn,
+            @Nullable Integer daysOverdue) {
+        this(
+                records,
+                sectors,
+                groups,
+                areas,
+                questionCode,
+                periodStart,
+                periodEnd,
+                dueOn,
+                daysOverdue,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /** Parameters naming these records, to be completed with the {@code with} methods. */
+    public static CoherenceFlagParameters naming(List<FlaggedRecord> records) {
+        return new CoherenceFlagParameters(List.copyOf(records), null, null, null, null, null, null, null, null);
+    }
+
+    public CoherenceFlagParameters withPlace(
+            @Nullable List<Sector> sectors, @Nullable List<PopulationGroup> groups, @Nullable List<String> areas) {
+        return new CoherenceFlagParameters(
+                records,
+                sectors,
+                groups,
+                areas,
+                questionCode,
+                periodStart,
+                periodEnd,
+                dueOn,
+                daysOverdue,
+                checklistAction,
+                questionCodes,
+                frameworkItem,
+                registered,
+                estimated,
+                asOf,
+                limitDays,
+                missing,
+                recommendationCode,
+                percentBefore,
+                percentAfter);
+    }
+
+    public CoherenceFlagParameters withChecklist(
+            @Nullable String checklistAction,
+            @Nullable List<String> questionCodes,
+            @Nullable String recommendationCode) {
+        return new CoherenceFlagParameters(
+                records,
+                sectors,
+                groups,
+                areas,
+                questionCode,
+                periodStart,
+                periodEnd,
+                dueOn,
+                daysOverdue,
+                checklistAction,
+                questionCodes,
+                frameworkItem,
+                registered,
+                estimated,
+                asOf,
+                limitDays,
+                missing,
+                recommendationCode,
+                percentBefore,
+                percentAfter);
+    }
+
+    public CoherenceFlagParameters withFrameworkItem(String frameworkItem) {
+        return new CoherenceFlagParameters(
+                records,
+                sectors,
+                groups,
+                areas,
+                questionCode,
+                periodStart,
+                periodEnd,
+                dueOn,
+                daysOverdue,
+                checklistAction,
+                questionCodes,
+                frameworkItem,
+                registered,
+                estimated,
+                asOf,
+                limitDays,
+                missing,
+                recommendationCode,
+                percentBefore,
+                percentAfter);
+    }
+
+    public CoherenceFlagParameters withCounts(@Nullable Long registered, @Nullable Long estimated) {
+        return new CoherenceFlagParameters(
+                records,
+                sectors,
+                groups,
+                areas,
+                questionCode,
+                periodStart,
+                periodEnd,
+                dueOn,
+                daysOverdue,
+                checklistAction,
+                questionCodes,
+                frameworkItem,
+                registered,
+                estimated,
+                asOf,
+                limitDays,
+                missing,
+                recommendationCode,
+                percentBefore,
+                percentAfter);
+    }
+
+    public CoherenceFlagParameters withDates(@Nullable LocalDate asOf, @Nullable Integer limitDays) {
+        return new CoherenceFlagParameters(
+                records,
+                sectors,
+                groups,
+                areas,
+                questionCode,
+                periodStart,
+                periodEnd,
+                dueOn,
+                daysOverdue,
+                checklistAction,
+                questionCodes,
+                frameworkItem,
+                registered,
+                estimated,
+                asOf,
+                limitDays,
+                missing,
+                recommendationCode,
+                percentBefore,
+                percentAfter);
+    }
+
+    public CoherenceFlagParameters withMissing(List<String> missing) {
+        return new CoherenceFlagParameters(
+                records,
+                sectors,
+                groups,
+                areas,
+                questionCode,
+                periodStart,
+                periodEnd,
+                dueOn,
+                daysOverdue,
+                checklistAction,
+                questionCodes,
+                frameworkItem,
+                registered,
+                estimated,
+                asOf,
+                limitDays,
+                List.copyOf(missing),
+                recommendationCode,
+                percentBefore,
+                percentAfter);
+    }
+
+    public CoherenceFlagParameters withPercents(@Nullable Integer percentBefore, @Nullable Integer percentAfter) {
+        return new CoherenceFlagParameters(
+                records,
+                sectors,
+                groups,
+                areas,
+                questionCode,
+                periodStart,
+                periodEnd,
+                dueOn,
+                daysOverdue,
+                checklistAction,
+                questionCodes,
+                frameworkItem,
+                registered,
+                estimated,
+                asOf,
+                limitDays,
+                missing,
+                recommendationCode,
+                percentBefore,
+                percentAfter);
+    }
+}

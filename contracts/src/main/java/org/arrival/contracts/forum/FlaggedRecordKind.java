@@ -5,5 +5,9 @@ public enum FlaggedRecordKind {
     ACTION,
     NEED,
     GAP,
-    ORGANISATION
+    ORGANISATION,
+    PLAN,
+    POPULATION_ESTIMATE,
+    ROUND,
+    FORUM
 }
