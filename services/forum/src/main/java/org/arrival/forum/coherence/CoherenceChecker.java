@@ -26,6 +26,7 @@ import org.arrival.contracts.forum.CoherenceCheckCode;
 import org.arrival.contracts.forum.CoherenceFlagParameters;
 import org.arrival.contracts.forum.CoherenceFlagRaised;
 import org.arrival.contracts.forum.CoherenceFlagUpdated;
+import org.arrival.contracts.forum.FlagSeverity;
 import org.arrival.contracts.forum.FlagStatus;
 import org.arrival.forum.coherence.domain.CoherenceChecks;
 import org.arrival.forum.coherence.domain.Finding;
@@ -74,6 +75,7 @@ public class CoherenceChecker {
     private final ForumMembers members;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final CheckSettingsStore settings;
 
     public CoherenceChecker(
             JdbcTemplate jdbc,
@@ -81,8 +83,10 @@ public class CoherenceChecker {
             Outbox outbox,
             ForumMembers members,
             PlatformTransactionManager transactions,
-            Clock clock) {
+            Clock clock,
+            CheckSettingsStore settings) {
         this.clock = clock;
+        this.settings = settings;
         this.jdbc = jdbc;
         this.generations = generations;
         this.outbox = outbox;
@@ -118,7 +122,8 @@ public class CoherenceChecker {
                     store,
                     forumId,
                     new EventLogLinks(jdbc, actionIds),
-                    LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+                    LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
+                    settings.of(forumId));
             UUID owner = store.forum(forumId).map(f -> f.convenorId).orElse(forumId);
             reconcile(forumId, owner == null ? forumId : owner, findings, classifier(store));
             return findings;
@@ -173,11 +178,12 @@ public class CoherenceChecker {
                         now,
                         SYSTEM.userId(),
                         null,
-                        f.parameters());
+                        f.parameters(),
+                        f.severity());
                 jdbc.update(
                         "INSERT INTO coherence_flag (id, forum_id, check_code, flag_key, record_ids, summary, "
-                                + "status, reason, condition_holds, version, created_at, updated_at, updated_by, parameters) "
-                                + "VALUES (?, ?, ?, ?, ?::uuid[], ?, 'OPEN', NULL, true, 1, ?, ?, ?, ?::jsonb)",
+                                + "status, reason, condition_holds, version, created_at, updated_at, updated_by, parameters, "
+                                + "severity) VALUES (?, ?, ?, ?, ?::uuid[], ?, 'OPEN', NULL, true, 1, ?, ?, ?, ?::jsonb, ?)",
                         raised.flagId(),
                         forumId,
                         f.check().name(),
@@ -187,7 +193,8 @@ public class CoherenceChecker {
                         Timestamp.from(now),
                         Timestamp.from(now),
                         SYSTEM.userId(),
-                        json(f.parameters()));
+                        json(f.parameters()),
+                        f.severity().name());
                 outbox.append(event(raised, owner, classifier, new CoherenceFlagRaised(raised.toContract(), null)));
                 continue;
             }
@@ -202,6 +209,12 @@ public class CoherenceChecker {
             }
             if (!f.summary().equals(row.summary())) {
                 changed.add("summary");
+            }
+            if (!f.recordIds().equals(row.recordIds())) {
+                changed.add("recordIds");
+            }
+            if (f.severity() != row.severity()) {
+                changed.add("severity");
             }
             if (changed.isEmpty()) {
                 if (!row.conditionHolds()) {
@@ -224,7 +237,7 @@ public class CoherenceChecker {
                     forumId,
                     row.checkCode(),
                     row.key(),
-                    row.recordIds(),
+                    f.recordIds(),
                     f.summary(),
                     status,
                     reason,
@@ -233,7 +246,8 @@ public class CoherenceChecker {
                     now,
                     reason == null ? SYSTEM.userId() : row.updatedBy(),
                     reason == null ? null : row.updatedByOrganisation(),
-                    f.parameters());
+                    f.parameters(),
+                    f.severity());
             save(updated);
             outbox.append(event(
                     updated,
@@ -259,7 +273,8 @@ public class CoherenceChecker {
                         now,
                         SYSTEM.userId(),
                         null,
-                        row.parameters());
+                        row.parameters(),
+                        row.severity());
                 save(resolved);
                 outbox.append(event(
                         resolved,
@@ -332,7 +347,8 @@ public class CoherenceChecker {
                     now(),
                     actor.userId(),
                     actor.organisationId(),
-                    row.parameters());
+                    row.parameters(),
+                    row.severity());
             save(updated);
             UUID owner = store.forum(forumId).map(f -> f.convenorId).orElse(null);
             outbox.append(event(
@@ -398,7 +414,8 @@ public class CoherenceChecker {
     private void save(CoherenceFlagRow r) {
         jdbc.update(
                 "UPDATE coherence_flag SET version = ?, summary = ?, status = ?, reason = ?, condition_holds = ?, "
-                        + "updated_at = ?, updated_by = ?, updated_by_org = ?, parameters = ?::jsonb WHERE id = ?",
+                        + "updated_at = ?, updated_by = ?, updated_by_org = ?, parameters = ?::jsonb, "
+                        + "record_ids = ?::uuid[], severity = ? WHERE id = ?",
                 r.version(),
                 r.summary(),
                 r.status().name(),
@@ -408,6 +425,8 @@ public class CoherenceChecker {
                 r.updatedBy(),
                 r.updatedByOrganisation(),
                 json(r.parameters()),
+                array(r.recordIds()),
+                r.severity() == null ? null : r.severity().name(),
                 r.flagId());
     }
 
@@ -454,12 +473,17 @@ public class CoherenceChecker {
                 updated.toInstant(),
                 rs.getString("updated_by"),
                 rs.getObject("updated_by_org", UUID.class),
-                parameters(rs.getString("parameters")));
+                parameters(rs.getString("parameters")),
+                severity(rs.getString("severity")));
     }
 
     /** Parameters are kept as the contract writes them. */
     private static @Nullable String json(@Nullable CoherenceFlagParameters parameters) {
         return parameters == null ? null : new String(EventJson.write(parameters), StandardCharsets.UTF_8);
+    }
+
+    private static @Nullable FlagSeverity severity(@Nullable String name) {
+        return name == null ? null : FlagSeverity.valueOf(name);
     }
 
     private static @Nullable CoherenceFlagParameters parameters(@Nullable String json) {

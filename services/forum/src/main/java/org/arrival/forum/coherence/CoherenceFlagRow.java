@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.arrival.contracts.forum.CoherenceCheckCode;
 import org.arrival.contracts.forum.CoherenceFlag;
 import org.arrival.contracts.forum.CoherenceFlagParameters;
+import org.arrival.contracts.forum.FlagSeverity;
 import org.arrival.contracts.forum.FlagStatus;
 import org.arrival.platform.security.Viewer;
 import org.jspecify.annotations.Nullable;
@@ -14,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * A coherence flag as the API shows it: {@code summary} is the finding in English, {@code parameters} what it says
  * (the records named with their kind and title, sectors, groups, areas, dates), for wording it in the reader's
  * language from the {@code checkCode}; null for a flag raised before parameters were kept and not checked since.
+ * {@code severity} is how much the flag matters, as its check or the forum rates it.
  */
 public record CoherenceFlagRow(
         UUID flagId,
@@ -30,7 +32,8 @@ public record CoherenceFlagRow(
         Instant updatedAt,
         @Nullable String updatedBy,
         @Nullable UUID updatedByOrganisation,
-        @Nullable CoherenceFlagParameters parameters) {
+        @Nullable CoherenceFlagParameters parameters,
+        @Nullable FlagSeverity severity) {
 
     /**
      * The flag as the viewer may see it: who last decided on it, and their reason (their own words), only if the
@@ -55,10 +58,12 @@ public record CoherenceFlagRow(
                 updatedAt,
                 null,
                 null,
-                parameters);
+                parameters,
+                severity);
     }
 
     CoherenceFlag toContract() {
-        return new CoherenceFlag(flagId, version, forumId, checkCode, recordIds, summary, status, reason, parameters);
+        return new CoherenceFlag(
+                flagId, version, forumId, checkCode, recordIds, summary, status, reason, parameters, severity);
     }
 }

@@ -5,12 +5,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 import org.arrival.contracts.forum.CoherenceCheckCode;
+import org.arrival.contracts.forum.FlagSeverity;
 import org.arrival.contracts.forum.FlagStatus;
 import org.arrival.forum.projection.Generations;
 import org.arrival.forum.projection.domain.Rows.ForumRow;
 import org.arrival.forum.web.ForumMembers;
 import org.arrival.platform.security.Caller;
-import org.arrival.platform.security.Roles;
 import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.AccessRefused;
 import org.arrival.platform.web.ETags;
@@ -55,17 +55,21 @@ public class FlagController {
             + "one.";
 
     @Operation(
-            summary = "The forum's coherence flags, optionally by status and check",
+            summary = "The forum's coherence flags, optionally by status, check and severity",
             description = "Only the flags naming records the caller may read, every one of them.")
     @GetMapping
     public List<CoherenceFlagRow> flags(
             Caller caller,
             @PathVariable UUID forumId,
             @RequestParam(required = false) @Nullable String status,
-            @RequestParam(required = false) @Nullable String check) {
+            @RequestParam(required = false) @Nullable String check,
+            @RequestParam(required = false) @Nullable String severity) {
         FlagStatus byStatus = parse(FlagStatus.class, "status", status);
         CoherenceCheckCode byCheck = parse(CoherenceCheckCode.class, "check", check);
-        return checker.flags(forumId, byStatus, byCheck, members.viewer(caller, forumId));
+        FlagSeverity bySeverity = parse(FlagSeverity.class, "severity", severity);
+        return checker.flags(forumId, byStatus, byCheck, members.viewer(caller, forumId)).stream()
+                .filter(f -> bySeverity == null || f.severity() == bySeverity)
+                .toList();
     }
 
     @Operation(summary = "Acknowledge an open flag", description = DECISION)
@@ -117,12 +121,7 @@ public class FlagController {
             throw new RecordNotFound("flag", flagId);
         }
         ForumRow forum = generations.activeStore().forum(forumId).orElse(null);
-        boolean coordinator = caller.hasRole(Roles.FORUM_COORDINATOR)
-                && forum != null
-                && (actsFor(caller, forum.convenorId)
-                        || actsFor(caller, forum.chairId)
-                        || actsFor(caller, forum.secretariatId));
-        if (!coordinator && !caller.isPlatformAdmin()) {
+        if (!Coordinators.mayCoordinate(caller, forum)) {
             throw new AccessRefused("Only the forum's coordinators (convenor, chair or secretariat) may change flags");
         }
         long expected = requiredVersion(ifMatch);
@@ -134,11 +133,6 @@ public class FlagController {
     /** The version {@code If-Match} names; a missing one is refused (428) by {@link ETags#requiredVersion}. */
     private static long requiredVersion(@Nullable String ifMatch) {
         return ETags.requiredVersion(ifMatch);
-    }
-
-    /** Whether the caller acts for the organisation in that role; nobody does for a role the forum leaves open. */
-    private static boolean actsFor(Caller caller, @Nullable UUID organisation) {
-        return organisation != null && caller.actsFor(organisation);
     }
 
     private static <E extends Enum<E>> @Nullable E parse(Class<E> type, String field, @Nullable String value) {

@@ -192,6 +192,7 @@ public class JdbcStore implements ProjectionStore {
         collect(found, left, PopulationRow.class, e -> Scopes.estimate(e).map(List::of));
         collect(found, left, InputRow.class, i -> Scopes.input(i).map(List::of));
         collect(found, left, OrganisationRow.class, o -> Optional.of(List.of(Scopes.organisation(o.id))));
+        collect(found, left, ForumRow.class, f -> Optional.of(List.of(Scopes.forum(f))));
         return found;
     }
 

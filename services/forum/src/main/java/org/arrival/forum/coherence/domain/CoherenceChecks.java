@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -56,6 +57,17 @@ public final class CoherenceChecks {
      *        its due date
      */
     public static List<Finding> run(ProjectionStore store, UUID forumId, ActionLinks links, LocalDate today) {
+        return run(store, forumId, links, today, CheckSettings.DEFAULTS);
+    }
+
+    /**
+     * The findings of the checks the forum runs, rated as the forum rates them.
+     *
+     * @param today the day lateness is read on (UTC): a report is overdue, and a milestone late, from the day after
+     *        its due date
+     */
+    public static List<Finding> run(
+            ProjectionStore store, UUID forumId, ActionLinks links, LocalDate today, CheckSettings settings) {
         ForumRow forum = store.forum(forumId).orElse(null);
         if (forum == null) {
             return List.of();
@@ -72,6 +84,30 @@ public final class CoherenceChecks {
         List<ActionRow> addressing = flaggable.stream()
                 .filter(a -> shareable(a.classification, a.sharedWithForums, forumId))
                 .toList();
+        PolicyChecks.ForumRecords records = new PolicyChecks.ForumRecords(
+                forum,
+                flaggable,
+                addressing,
+                store.needs().stream()
+                        .filter(n -> concerns(n.ownerId, n.classification, n.sharedWithForums, forumId, members))
+                        .sorted(Comparator.comparing(n -> n.id))
+                        .toList(),
+                store.plans().stream()
+                        .filter(p -> concerns(p.ownerId, p.classification, p.sharedWithForums, forumId, members))
+                        .sorted(Comparator.comparing(p -> p.id))
+                        .toList(),
+                store.estimates().stream()
+                        .filter(e -> concerns(e.ownerId, e.classification, e.sharedWithForums, forumId, members))
+                        .sorted(Comparator.comparing(e -> e.id))
+                        .toList(),
+                store.rounds().stream()
+                        .filter(r -> concerns(r.ownerId, r.classification, r.sharedWithForums, forumId, members))
+                        .sorted(Comparator.comparing(r -> r.id))
+                        .toList(),
+                id -> store.organisation(id)
+                        .map(o -> LOCAL_GOVERNMENT.equals(o.type))
+                        .orElse(false),
+                links);
         List<Finding> out = new ArrayList<>();
         out.addAll(needsWithoutAction(store, forumId, members, addressing));
         out.addAll(gapsWithoutAction(store, forumId, members, addressing, links));
@@ -80,7 +116,28 @@ public final class CoherenceChecks {
         out.addAll(actionsWithoutFunding(flaggable));
         out.addAll(reportingOverdue(flaggable, today));
         out.addAll(milestonesLate(flaggable, today));
-        return out;
+        out.addAll(PolicyChecks.actionsWithoutEvidence(records));
+        out.addAll(PolicyChecks.parallelStructures(records));
+        out.addAll(PolicyChecks.hostCommunityLeftOut(records));
+        out.addAll(PolicyChecks.migrantsMissingFromPlans(records));
+        out.addAll(PolicyChecks.smallCitiesLeftOut(records, settings));
+        out.addAll(PolicyChecks.undercounts(records, settings));
+        out.addAll(PolicyChecks.staleEvidence(records, settings, today));
+        out.addAll(PolicyChecks.disaggregationGaps(records, settings));
+        out.addAll(PolicyChecks.transitionGaps(records, settings, today));
+        out.addAll(PolicyChecks.frameworkCoverageGaps(records, settings));
+        out.addAll(PolicyChecks.checklistRegressions(records, settings));
+        return out.stream()
+                .filter(f -> settings.runs(f.check()))
+                .map(f -> f.rated(settings.severity(f.check())))
+                .toList();
+    }
+
+    /** A record the forum's checks read: one they may flag, owned by a member or shared with the forum. */
+    static boolean concerns(
+            @Nullable UUID owner, String classification, List<UUID> sharedWith, UUID forumId, Set<UUID> members) {
+        return flaggable(classification, sharedWith, forumId)
+                && ((owner != null && members.contains(owner)) || sharedWith.contains(forumId));
     }
 
     /** Readable by every member of the forum (the hidden-organisation rule aside). */
@@ -133,9 +190,14 @@ public final class CoherenceChecks {
         return out;
     }
 
+    /**
+     * The gaps of a published round that no action answers, one finding per checklist action of the round (its
+     * questions named together), keyed by the round and the checklist action so that it stays the same flag while
+     * its questions are answered one by one.
+     */
     static List<Finding> gapsWithoutAction(
             ProjectionStore store, UUID forumId, Set<UUID> members, List<ActionRow> actions, ActionLinks links) {
-        List<Finding> out = new ArrayList<>();
+        Map<String, List<GapRow>> open = new java.util.TreeMap<>();
         for (GapRow g : store.gaps()) {
             List<UUID> roundForums =
                     store.round(g.roundId).map(r -> r.sharedWithForums).orElse(List.of());
@@ -147,24 +209,55 @@ public final class CoherenceChecks {
                     .filter(a -> !"CANCELLED".equals(a.status))
                     .anyMatch(a -> links.of(a.id).gapIds().contains(g.id) || namesChecklistAction(a, g));
             if (!addressed) {
-                out.add(Finding.of(
-                        CoherenceCheckCode.GAP_WITHOUT_ACTION,
-                        List.of(g.id),
-                        "Checklist gap at question " + g.questionCode + " (" + areaName(g.jurisdiction)
-                                + ") has no action answering it.",
-                        new CoherenceFlagParameters(
-                                List.of(record(g.id, FlaggedRecordKind.GAP, g.questionCode)),
-                                null,
-                                null,
-                                areaNames(g.jurisdiction == null ? List.of() : List.of(g.jurisdiction)),
-                                blankToNull(g.questionCode),
-                                null,
-                                null,
-                                null,
-                                null)));
+                open.computeIfAbsent(g.roundId + ":" + g.actionCode, k -> new ArrayList<>())
+                        .add(g);
             }
         }
+        List<Finding> out = new ArrayList<>();
+        for (Map.Entry<String, List<GapRow>> group : open.entrySet()) {
+            List<GapRow> gaps = group.getValue().stream()
+                    .sorted(Comparator.comparing((GapRow g) -> questionOrder(g.questionCode))
+                            .thenComparing(g -> g.id))
+                    .toList();
+            GapRow first = gaps.get(0);
+            List<String> questions = gaps.stream().map(g -> g.questionCode).toList();
+            out.add(Finding.keyed(
+                    group.getKey(),
+                    CoherenceCheckCode.GAP_WITHOUT_ACTION,
+                    gaps.stream().map(g -> g.id).toList(),
+                    "Checklist action " + first.actionCode + " (" + areaName(first.jurisdiction)
+                            + ") has gaps no action answers, at question" + (questions.size() == 1 ? " " : "s ")
+                            + String.join(", ", questions) + ".",
+                    new CoherenceFlagParameters(
+                                    gaps.stream()
+                                            .limit(20)
+                                            .map(g -> record(g.id, FlaggedRecordKind.GAP, g.questionCode))
+                                            .toList(),
+                                    null,
+                                    null,
+                                    areaNames(first.jurisdiction == null ? List.of() : List.of(first.jurisdiction)),
+                                    questions.size() == 1 ? blankToNull(first.questionCode) : null,
+                                    null,
+                                    null,
+                                    null,
+                                    null)
+                            .withChecklist(
+                                    blankToNull(first.actionCode), questions, blankToNull(first.recommendationCode))));
+        }
         return out;
+    }
+
+    /** A question code's parts as numbers where they are, so that 1.2.10 comes after 1.2.9. */
+    static String questionOrder(@Nullable String code) {
+        if (code == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        for (String part : code.split("\\.")) {
+            out.append(part.chars().allMatch(Character::isDigit) ? "%06d".formatted(Integer.parseInt(part)) : part)
+                    .append('.');
+        }
+        return out.toString();
     }
 
     /**

@@ -51,6 +51,7 @@ public final class Scopes {
                 .or(() -> store.estimate(id).flatMap(Scopes::estimate).map(List::of))
                 .or(() -> store.input(id).flatMap(Scopes::input).map(List::of));
         return scope.or(() -> store.organisation(id).map(o -> List.of(organisation(o.id))))
+                .or(() -> store.forum(id).map(f -> List.of(forum(f))))
                 .orElse(List.of());
     }
 
@@ -83,6 +84,11 @@ public final class Scopes {
     /** An organisation named by derived data: known to everyone it is not hidden from. */
     public static RecordScope organisation(UUID id) {
         return new RecordScope(id, DataClassification.PUBLIC, List.of());
+    }
+
+    /** A forum named as a record (by a flag about the forum as a whole): its members read it. */
+    public static RecordScope forum(Rows.ForumRow f) {
+        return new RecordScope(f.convenorId, DataClassification.FORUM, List.of(f.id));
     }
 
     public static Optional<RecordScope> action(ActionRow a) {

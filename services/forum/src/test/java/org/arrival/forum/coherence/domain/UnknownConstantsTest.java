@@ -100,7 +100,10 @@ class UnknownConstantsTest {
                 .isNull();
         assertThat(CoherenceChecks.run(store, forum, ActionLinks.NONE, TODAY))
                 .extracting(Finding::check)
-                .containsExactly(org.arrival.contracts.forum.CoherenceCheckCode.ACTION_WITHOUT_FUNDING);
+                .as("an unknown status is not an ended one")
+                .containsExactly(
+                        org.arrival.contracts.forum.CoherenceCheckCode.ACTION_WITHOUT_FUNDING,
+                        org.arrival.contracts.forum.CoherenceCheckCode.ACTION_WITHOUT_EVIDENCE);
         assertThat(IatiXml.write(
                         List.of(new IatiXml.Activity(
                                 row, new IatiXml.Org("XM-OWN-1", "90", "City"), "Shelter", List.of(), null)),
