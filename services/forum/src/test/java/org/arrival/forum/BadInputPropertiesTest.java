@@ -156,6 +156,14 @@ class BadInputPropertiesTest extends ForumIntegrationTest {
                             .ifMatch("\"1\""),
                     coordinator));
         }
+        out.add(new BadInput.Template(
+                "PUT /forums/{forumId}/coherence-settings",
+                ApiCall.put(base + "/coherence-settings", """
+                                {"disabledChecks":["ACTION_WITHOUT_EVIDENCE"],"severities":{"UNDERCOUNT":"MEDIUM"},
+                                 "staleAfterDays":365,"transitionNoticeDays":60,"undercountRatio":2.5,
+                                 "smallCityMinimum":500,"requiredBreakdown":["SEX","AGE_BAND"],
+                                 "priorityFrameworkItems":["GCM-15"],"regressionPercent":10}""").ifMatch("\"0\""),
+                coordinator));
         // the rebuild has no body and no parameter: only headers vary, sent by someone it refuses (a rebuild per
         // try would replay every topic)
         out.add(new BadInput.Template("POST /admin/rebuild", ApiCall.post("/admin/rebuild", null), orgAdmin));

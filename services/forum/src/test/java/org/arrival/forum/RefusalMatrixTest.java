@@ -16,6 +16,7 @@ import org.arrival.contracts.registry.Forum;
 import org.arrival.contracts.registry.ForumEstablished;
 import org.arrival.contracts.registry.ForumStatus;
 import org.arrival.contracts.registry.ForumType;
+import org.arrival.forum.coherence.CheckSettingsStore;
 import org.arrival.forum.coherence.CoherenceChecker;
 import org.arrival.forum.coherence.CoherenceFlagRow;
 import org.arrival.forum.projection.Generations;
@@ -42,6 +43,9 @@ class RefusalMatrixTest extends ForumIntegrationTest {
 
     @Autowired
     Generations generations;
+
+    @Autowired
+    CheckSettingsStore settings;
 
     private UUID forum;
     private UUID association;
@@ -137,6 +141,20 @@ class RefusalMatrixTest extends ForumIntegrationTest {
                     .refuses("the convenor's member without the coordinator role", cityMember, 403)
                     .allows("the convenor's coordinator", cityCoordinator);
         }
+        matrix.operation("GET /forums/{forumId}/coherence-settings")
+                .call(() -> ApiCall.get(base + "/coherence-settings"))
+                .refuses("an organisation without a seat", outsiderCoordinator, 404)
+                .refuses("an enforcement body without a seat", borderCoordinator, 404)
+                .refuses("an organisation the platform does not know", unknown, 404)
+                .allows("a member", ngoMember);
+        matrix.operation("PUT /forums/{forumId}/coherence-settings")
+                .call(() -> ApiCall.put(base + "/coherence-settings", "{\"regressionPercent\":10}")
+                        .ifMatch("\"" + settings.read(forum).version() + "\""))
+                .refuses("an organisation without a seat", outsiderCoordinator, 404)
+                .refuses("an enforcement body without a seat", borderCoordinator, 404)
+                .refuses("a member's coordinator who runs no part of the forum", ngoCoordinator, 403)
+                .refuses("the convenor's member without the coordinator role", cityMember, 403)
+                .allows("the convenor's coordinator", cityCoordinator);
         matrix.operation("POST /admin/rebuild")
                 .call(() -> ApiCall.post("/admin/rebuild", null))
                 .refuses("an organisation administrator", ngoCoordinator, 403)

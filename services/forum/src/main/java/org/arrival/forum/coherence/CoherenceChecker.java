@@ -94,20 +94,25 @@ public class CoherenceChecker {
         this.tx = new TransactionTemplate(transactions);
     }
 
-    /** Checks every forum of the view, every minute. */
-    @Scheduled(
-            fixedDelayString = "${arrival.forum.coherence.interval:PT1M}",
-            initialDelayString = "${arrival.forum.coherence.initial-delay:PT1M}")
+    /**
+     * Checks every forum of the view: once a day, just after midnight (UTC), when reports fall overdue and evidence
+     * goes stale without any event; changes are checked as they come by {@link ChangedForums}.
+     */
+    @Scheduled(cron = "${arrival.forum.coherence.daily-cron:0 5 0 * * *}", zone = "UTC")
     public void checkAll() {
-        List<UUID> forums = jdbc.queryForList(
-                "SELECT id FROM fv_forum WHERE generation = ? ORDER BY id", UUID.class, generations.active());
-        for (UUID forum : forums) {
+        for (UUID forum : forums()) {
             try {
                 check(forum);
             } catch (RuntimeException e) {
                 LOG.warn("coherence check of forum {} failed", forum, e);
             }
         }
+    }
+
+    /** The forums of the active view. */
+    public List<UUID> forums() {
+        return jdbc.queryForList(
+                "SELECT id FROM fv_forum WHERE generation = ? ORDER BY id", UUID.class, generations.active());
     }
 
     /** Runs the checks of one forum and brings its flags up to date; returns the findings. */

@@ -63,6 +63,29 @@ class FlagFirewallTest extends ForumIntegrationTest {
     CoherenceChecker checker;
 
     @Autowired
+    CheckSettingsStore settings;
+
+    /** These worlds are about the firewall: their actions name no evidence, which is not what they test. */
+    private void withoutEvidenceCheck(UUID forum) {
+        if (settings.read(forum).version() == 0) {
+            settings.save(
+                    forum,
+                    org.arrival.forum.coherence.domain.CheckSettings.DEFAULTS.with(
+                            java.util.Set.of(CoherenceCheckCode.ACTION_WITHOUT_EVIDENCE),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null),
+                    0,
+                    "test");
+        }
+    }
+
+    @Autowired
     Generations generations;
 
     @Autowired
@@ -211,6 +234,7 @@ class FlagFirewallTest extends ForumIntegrationTest {
         Thread.sleep(20);
         Instant before = Instant.now();
         Thread.sleep(20);
+        withoutEvidenceCheck(forum);
         checker.check(forum);
         Need restricted = new Need(
                 need,
@@ -234,6 +258,7 @@ class FlagFirewallTest extends ForumIntegrationTest {
                 city,
                 DataClassification.RESTRICTED);
         await().atMost(WAIT).until(() -> count("fv_need", "id = '" + need + "' AND version = 2") == 1);
+        withoutEvidenceCheck(forum);
         checker.check(forum);
         return new Kisenyi(forum, city, association, police, escort, clinic, need, commitment, safeHouses, before);
     }
@@ -524,6 +549,7 @@ class FlagFirewallTest extends ForumIntegrationTest {
                         && count("fv_forum", "id = '" + forum + "'") == 1);
         try (EventRecorder recorder =
                 EventRecorder.fromNow(EmbeddedKafka.bootstrapServers(), "arrival.forum.flags.v1")) {
+            withoutEvidenceCheck(forum);
             checker.check(forum);
             CoherenceFlagRow flag = checker.flags(forum, null, CoherenceCheckCode.ACTION_WITHOUT_FUNDING)
                     .get(0);

@@ -37,6 +37,9 @@ class PolicyCoherenceTest extends ForumIntegrationTest {
     @Autowired
     Generations generations;
 
+    @Autowired
+    ChangedForums changed;
+
     private long count(String table, String where) {
         return jdbc.queryForObject(
                 "SELECT count(*) FROM " + table + " WHERE generation = ? AND " + where,
@@ -74,7 +77,15 @@ class PolicyCoherenceTest extends ForumIntegrationTest {
                     .until(() -> count("fv_plan", "id = '" + plan + "'") == 1
                             && count("fv_population", "id = '" + estimate + "'") == 1
                             && count("fv_round_score", "id = '" + later + "'") == 1);
-            checker.check(forum);
+            // the events themselves make the forum's checks run (no scheduled scan of every forum)
+            await().atMost(WAIT).until(() -> {
+                changed.checkChanged();
+                return flags(forum, CoherenceCheckCode.UNDERCOUNT).size() == 1
+                        && flags(forum, CoherenceCheckCode.CHECKLIST_REGRESSION).size() == 1
+                        && flags(forum, CoherenceCheckCode.MIGRANTS_MISSING_FROM_PLAN)
+                                        .size()
+                                == 1;
+            });
 
             // the plan does not budget for migrants (its inclusion indicators say so)
             assertThat(flags(forum, CoherenceCheckCode.MIGRANTS_MISSING_FROM_PLAN))

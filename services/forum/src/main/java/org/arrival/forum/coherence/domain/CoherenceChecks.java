@@ -271,46 +271,75 @@ public final class CoherenceChecks {
     static List<Finding> overlappingActions(List<ActionRow> actions, ActionLinks links) {
         List<ActionRow> live = actions.stream().filter(a -> !ended(a)).toList();
         List<Finding> out = new ArrayList<>();
-        for (int i = 0; i < live.size(); i++) {
-            for (int j = i + 1; j < live.size(); j++) {
-                ActionRow a = live.get(i);
-                ActionRow b = live.get(j);
-                if (Objects.equals(a.ownerId, b.ownerId) || cascade(a, b, links)) {
-                    continue;
-                }
-                List<String> sectors =
-                        a.sectors.stream().filter(b.sectors::contains).toList();
-                List<String> groups =
-                        a.targetGroups.stream().filter(b.targetGroups::contains).toList();
-                boolean area = a.areas.stream().anyMatch(x -> covers(b.areas, x))
-                        || b.areas.stream().anyMatch(x -> covers(a.areas, x));
-                if (sectors.isEmpty() || groups.isEmpty() || !area || !periodsOverlap(a, b)) {
-                    continue;
-                }
-                out.add(Finding.of(
-                        CoherenceCheckCode.OVERLAPPING_ACTIONS,
-                        List.of(a.id, b.id),
-                        "Actions '" + a.title + "' and '" + b.title + "' of different organisations overlap: "
-                                + String.join(", ", sectors) + " for " + String.join(", ", groups) + " in "
-                                + a.areas.stream()
-                                        .map(CoherenceChecks::areaName)
-                                        .collect(Collectors.joining(", "))
-                                + " over the same period.",
-                        new CoherenceFlagParameters(
-                                List.of(
-                                        record(a.id, FlaggedRecordKind.ACTION, a.title),
-                                        record(b.id, FlaggedRecordKind.ACTION, b.title)),
-                                sectors(sectors),
-                                groups(groups),
-                                areaNames(a.areas),
-                                null,
-                                null,
-                                null,
-                                null,
-                                null)));
+        for (long pair : candidatePairs(live)) {
+            int i = (int) (pair >>> 32);
+            int j = (int) pair;
+            ActionRow a = live.get(i);
+            ActionRow b = live.get(j);
+            if (Objects.equals(a.ownerId, b.ownerId) || cascade(a, b, links)) {
+                continue;
             }
+            List<String> sectors =
+                    a.sectors.stream().filter(b.sectors::contains).toList();
+            List<String> groups =
+                    a.targetGroups.stream().filter(b.targetGroups::contains).toList();
+            boolean area = a.areas.stream().anyMatch(x -> covers(b.areas, x))
+                    || b.areas.stream().anyMatch(x -> covers(a.areas, x));
+            if (sectors.isEmpty() || groups.isEmpty() || !area || !periodsOverlap(a, b)) {
+                continue;
+            }
+            out.add(Finding.of(
+                    CoherenceCheckCode.OVERLAPPING_ACTIONS,
+                    List.of(a.id, b.id),
+                    "Actions '" + a.title + "' and '" + b.title + "' of different organisations overlap: "
+                            + String.join(", ", sectors) + " for " + String.join(", ", groups) + " in "
+                            + a.areas.stream().map(CoherenceChecks::areaName).collect(Collectors.joining(", "))
+                            + " over the same period.",
+                    new CoherenceFlagParameters(
+                            List.of(
+                                    record(a.id, FlaggedRecordKind.ACTION, a.title),
+                                    record(b.id, FlaggedRecordKind.ACTION, b.title)),
+                            sectors(sectors),
+                            groups(groups),
+                            areaNames(a.areas),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null)));
         }
         return out;
+    }
+
+    /**
+     * The pairs of actions that share a sector and a target group, as (i, j) with i &lt; j packed in a long, in the
+     * order of the list: only those can overlap, and a forum with thousands of actions has few of them.
+     */
+    static java.util.SortedSet<Long> candidatePairs(List<ActionRow> live) {
+        Map<String, List<Integer>> byPurpose = new java.util.HashMap<>();
+        for (int i = 0; i < live.size(); i++) {
+            ActionRow a = live.get(i);
+            for (String sector : a.sectors) {
+                for (String group : a.targetGroups) {
+                    byPurpose
+                            .computeIfAbsent(sector + "|" + group, k -> new ArrayList<>())
+                            .add(i);
+                }
+            }
+        }
+        java.util.SortedSet<Long> pairs = new java.util.TreeSet<>();
+        for (List<Integer> same : byPurpose.values()) {
+            for (int x = 0; x < same.size(); x++) {
+                for (int y = x + 1; y < same.size(); y++) {
+                    int i = same.get(x);
+                    int j = same.get(y);
+                    if (i != j) {
+                        pairs.add(((long) Math.min(i, j) << 32) | Math.max(i, j));
+                    }
+                }
+            }
+        }
+        return pairs;
     }
 
     /** A local action implementing a commitment shares its sectors, groups and place by design: no overlap. */

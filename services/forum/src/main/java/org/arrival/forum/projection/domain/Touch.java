@@ -14,6 +14,8 @@ import org.arrival.contracts.registry.MembershipGranted;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
 import org.arrival.forum.projection.domain.Rows.ForumRow;
 import org.arrival.forum.projection.domain.Rows.NeedRow;
+import org.arrival.forum.projection.domain.Rows.PlanRow;
+import org.arrival.forum.projection.domain.Rows.PopulationRow;
 import org.arrival.forum.projection.domain.Rows.RoundScoreRow;
 import org.jspecify.annotations.Nullable;
 
@@ -135,6 +137,30 @@ public record Touch(
                             true,
                             n.area,
                             null));
+                }
+            }
+            // no view of a stream shows plans or estimates; the coherence checks of the forums they concern read them
+            case "PlanRecorded", "PlanUpdated" -> {
+                UUID id = uuid(event.key());
+                PlanRow p = id == null ? null : store.plan(id).orElse(null);
+                if (p != null) {
+                    out.add(new Touch(
+                            Set.of(),
+                            p.ownerId,
+                            p.classification,
+                            p.sharedWithForums,
+                            null,
+                            true,
+                            p.jurisdiction,
+                            null));
+                }
+            }
+            case "PopulationEstimateRecorded", "PopulationEstimateRevised" -> {
+                UUID id = uuid(event.key());
+                PopulationRow e = id == null ? null : store.estimate(id).orElse(null);
+                if (e != null) {
+                    out.add(new Touch(
+                            Set.of(), e.ownerId, e.classification, e.sharedWithForums, null, true, e.area, null));
                 }
             }
             case "AssessmentRoundOpened", "AssessmentRoundClosed", "ChecklistScoresPublished" -> {
