@@ -124,7 +124,8 @@ class TrackerListingTest extends ForumIntegrationTest {
                         List.of(),
                         List.of("SDG-4.1"),
                         List.of(forum),
-                        ActionStatus.IN_PROGRESS),
+                        ActionStatus.IN_PROGRESS,
+                        null),
                 DataClassification.FORUM);
         proposed(
                 action(

@@ -386,6 +386,7 @@ public class ActionService {
                 d.gapIds(),
                 d.frameworkItems(),
                 d.sharedWithForums(),
-                a.status());
+                a.status(),
+                null);
     }
 }
