@@ -316,6 +316,7 @@ public class ActionService {
                 d.title(),
                 null,
                 d.kind(),
+                null,
                 List.of(),
                 List.of(),
                 List.of(),
@@ -387,6 +388,6 @@ public class ActionService {
                 d.frameworkItems(),
                 d.sharedWithForums(),
                 a.status(),
-                null);
+                d.orientation());
     }
 }
