@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.arrival.contracts.ContractFiles.SchemaNode;
 import org.arrival.contracts.actionplans.ActionKind;
+import org.arrival.contracts.actionplans.ActionOrientation;
 import org.arrival.contracts.actionplans.ActionStatus;
 import org.arrival.contracts.actionplans.ContributionKind;
 import org.arrival.contracts.actionplans.MilestoneStatus;
@@ -75,6 +76,7 @@ class SchemaCoverageTest {
             NupPhase.class,
             PlanStatus.class,
             ActionKind.class,
+            ActionOrientation.class,
             ActionStatus.class,
             ReportingCadence.class,
             ParticipantRole.class,

@@ -213,7 +213,8 @@ public final class History implements Iterable<HistoryEvent> {
                 List.of(),
                 List.of("SDG-10.7", "GCM-15"),
                 List.of(),
-                status);
+                status,
+                null);
     }
 
     /** A stable id per run, kind, action and round, so a history can be regenerated identically. */

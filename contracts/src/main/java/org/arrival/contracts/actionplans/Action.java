@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param expectedImplementers organisations (e.g. municipalities) expected to link an implementing action
  * @param weight the action's weight in its parent commitment's roll-up of progress
  * @param frameworkItems codes of the framework catalogue, e.g. {@code SDG-11.1}, {@code GCM-15}, {@code UNH-R2}
+ * @param orientation humanitarian, development, peacebuilding or nexus; absent when its owner has not said (and in
+ *     events written before it existed)
  */
 public record Action(
         UUID actionId,
@@ -41,4 +43,5 @@ public record Action(
         @Nullable List<UUID> gapIds,
         @Nullable List<String> frameworkItems,
         @Nullable List<UUID> sharedWithForums,
-        ActionStatus status) {}
+        ActionStatus status,
+        @Nullable ActionOrientation orientation) {}

@@ -62,6 +62,8 @@ class LooseTypesTest extends PlanningTestSupport {
                 ApiCall.post("/actions", action.replace("\"classification\":\"FORUM\"", "\"classification\":0")),
                 "classification"));
         cases.add(new Case(ApiCall.post("/actions", action.replace("\"PROGRAMME\"", "2")), "kind"));
+        cases.add(new Case(
+                ApiCall.post("/actions", actionJson("FORUM", List.of(forum), "\"orientation\":1")), "orientation"));
         cases.add(new Case(ApiCall.post("/actions", action.replace("\"EDUCATION\"", "3")), "sectors[0]"));
         cases.add(new Case(ApiCall.post("/actions", action.replace("\"QUARTERLY\"", "1")), "reportingCadence"));
         cases.add(new Case(ApiCall.post(a + "/status", "{\"status\":3}"), "status"));

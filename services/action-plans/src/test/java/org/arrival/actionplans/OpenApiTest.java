@@ -21,4 +21,15 @@ class OpenApiTest extends ActionPlansIntegrationTest {
                 .andExpect(jsonPath("$.paths", Matchers.hasKey("/actions/{actionId}/funding")))
                 .andExpect(jsonPath("$.paths", Matchers.hasKey("/actions/{actionId}/contributions")));
     }
+
+    @Test
+    void anActionsOrientationIsDescribedWithItsValuesAndIsOptional() throws Exception {
+        perform(getJson("/v3/api-docs"), null)
+                .andExpect(jsonPath("$.components.schemas.ActionInput.properties.orientation.enum")
+                        .value(Matchers.contains("HUMANITARIAN", "DEVELOPMENT", "PEACEBUILDING", "NEXUS")))
+                .andExpect(jsonPath("$.components.schemas.ActionInput.required")
+                        .value(Matchers.allOf(Matchers.hasItem("kind"), Matchers.not(Matchers.hasItem("orientation")))))
+                .andExpect(jsonPath("$.components.schemas.ActionView.properties.orientation.enum")
+                        .value(Matchers.contains("HUMANITARIAN", "DEVELOPMENT", "PEACEBUILDING", "NEXUS")));
+    }
 }

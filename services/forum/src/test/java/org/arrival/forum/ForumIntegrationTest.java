@@ -177,7 +177,8 @@ public abstract class ForumIntegrationTest extends ServiceApiTest {
                 List.of(),
                 frameworkItems,
                 List.of(forum),
-                status);
+                status,
+                null);
     }
 
     protected void proposed(Action a, DataClassification classification) {
@@ -344,7 +345,8 @@ public abstract class ForumIntegrationTest extends ServiceApiTest {
                 List.of(),
                 List.of(),
                 List.of(forum),
-                status);
+                status,
+                null);
     }
 
     protected UUID plan(

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.Action;
 import org.arrival.contracts.actionplans.ActionKind;
+import org.arrival.contracts.actionplans.ActionOrientation;
 import org.arrival.contracts.actionplans.ActionStatus;
 import org.arrival.contracts.actionplans.PlanStatus;
 import org.arrival.contracts.actionplans.ReportingCadence;
@@ -124,7 +125,8 @@ class TrackerListingTest extends ForumIntegrationTest {
                         List.of(),
                         List.of("SDG-4.1"),
                         List.of(forum),
-                        ActionStatus.IN_PROGRESS),
+                        ActionStatus.IN_PROGRESS,
+                        ActionOrientation.HUMANITARIAN),
                 DataClassification.FORUM);
         proposed(
                 action(
@@ -226,7 +228,9 @@ class TrackerListingTest extends ForumIntegrationTest {
                 .andExpect(jsonPath("$.page").value(0))
                 .andExpect(jsonPath("$.size").value(3))
                 .andExpect(jsonPath("$.items[*].title")
-                        .value(org.hamcrest.Matchers.contains("Alpha shelter", "Bravo clinic", "Charlie classes")));
+                        .value(org.hamcrest.Matchers.contains("Alpha shelter", "Bravo clinic", "Charlie classes")))
+                .andExpect(jsonPath("$.items[2].orientation").value("HUMANITARIAN"))
+                .andExpect(jsonPath("$.items[0].orientation").doesNotExist());
         perform(getJson(tracker(s) + "?size=3&page=1"), of(s.city()))
                 .andExpect(jsonPath("$.items[*].title")
                         .value(org.hamcrest.Matchers.contains(

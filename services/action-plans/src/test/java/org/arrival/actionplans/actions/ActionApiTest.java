@@ -194,6 +194,57 @@ class ActionApiTest extends PlanningTestSupport {
     }
 
     @Test
+    void anOrientationIsOptionalTravelsInTheEventsAndIsEditedLikeAnyOtherField() throws Exception {
+        UUID id = propose(city, "FORUM", "\"orientation\":\"HUMANITARIAN\"");
+        perform(getJson("/actions/" + id), readOnly(ngo))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.orientation").value("HUMANITARIAN"));
+        assertThat(json(exactlyOne("ActionProposed", id))
+                        .path("action")
+                        .path("orientation")
+                        .asString())
+                .isEqualTo("HUMANITARIAN");
+        UUID none = propose(city, "FORUM", null);
+        perform(getJson("/actions/" + none), readOnly(ngo))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.orientation").doesNotExist());
+        assertThat(json(exactlyOne("ActionProposed", none)).path("action").has("orientation"))
+                .isFalse();
+
+        String nexus = actionJson("FORUM", List.of(forum), "\"orientation\":\"NEXUS\"");
+        perform(putJson("/actions/" + id, nexus, "\"1\""), editor(city))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"2\""))
+                .andExpect(jsonPath("$.orientation").value("NEXUS"));
+        JsonNode updated = json(exactlyOne("ActionUpdated", id));
+        assertThat(updated.path("changedFields").toString()).isEqualTo("[\"orientation\"]");
+        assertThat(updated.path("action").path("orientation").asString()).isEqualTo("NEXUS");
+        perform(putJson("/actions/" + id, nexus, "\"1\""), editor(city)).andExpect(status().is(412));
+
+        String unknown = actionJson("FORUM", List.of(forum), "\"orientation\":\"EMERGENCY\"");
+        for (String bad : List.of(unknown, unknown.replace("\"EMERGENCY\"", "\"nexus\""))) {
+            expectProblem(perform(putJson("/actions/" + id, bad, "\"2\""), editor(city)), 400);
+            perform(putJson("/actions/" + id, bad, "\"2\""), editor(city))
+                    .andExpect(jsonPath("$.errors[0].field").value("orientation"));
+        }
+        expectProblem(perform(postJson("/actions", unknown), editor(city)), 400);
+        perform(getJson("/actions/" + id), readOnly(city))
+                .andExpect(header().string("ETag", "\"2\""))
+                .andExpect(jsonPath("$.orientation").value("NEXUS"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM action WHERE owner_id = ?", Long.class, city))
+                .isEqualTo(2);
+        sleep(500);
+        assertThat(eventsAbout(id)).isEqualTo(2);
+
+        // an edit is the whole action: one sent without an orientation removes it
+        perform(putJson("/actions/" + id, actionJson("FORUM", List.of(forum), null), "\"2\""), editor(city))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.orientation").doesNotExist());
+        assertThat(jdbc.queryForObject("SELECT orientation FROM action WHERE id = ?", String.class, id))
+                .isNull();
+    }
+
+    @Test
     void linksMustPointAtThingsThisServiceKnowsAndUnknownOnesAreNamed() throws Exception {
         UUID need = knownNeed();
         UUID gap = knownGap();
@@ -544,6 +595,7 @@ class ActionApiTest extends PlanningTestSupport {
                 },
                 new String[] {valid.replace("KCCA waives fees", "d".repeat(4001)), "description"},
                 new String[] {valid.replace("\"PROGRAMME\"", "\"PARTY\""), "kind"},
+                new String[] {actionJson("FORUM", List.of(), "\"orientation\":\"RELIEF\""), "orientation"},
                 new String[] {valid.replace("\"QUARTERLY\"", "\"WEEKLY\""), "reportingCadence"},
                 new String[] {valid.replace("[\"EDUCATION\",\"SOCIAL_PROTECTION\"]", "[]"), "sectors"},
                 new String[] {valid.replace("\"HOST_COMMUNITY\"", "\"TOURISTS\""), "targetGroups"},

@@ -203,7 +203,8 @@ class CoherenceFlagTest extends ForumIntegrationTest {
                             List.of(gap),
                             List.of(),
                             a.sharedWithForums(),
-                            a.status()),
+                            a.status(),
+                            null),
                     DataClassification.FORUM);
             awaitAction(answer, "version = 1");
             checker.check(f.id());
@@ -319,7 +320,8 @@ class CoherenceFlagTest extends ForumIntegrationTest {
                 List.of(),
                 List.of(),
                 c.sharedWithForums(),
-                c.status());
+                c.status(),
+                null);
         proposed(national, DataClassification.FORUM);
         awaitAction(commitment, "version = 1");
         checker.check(f.id());
@@ -355,7 +357,8 @@ class CoherenceFlagTest extends ForumIntegrationTest {
                         List.of(),
                         List.of(),
                         List.of(),
-                        l.status()),
+                        l.status(),
+                        null),
                 DataClassification.ORGANISATION);
         await().atMost(WAIT)
                 .until(() -> jdbc.queryForObject(

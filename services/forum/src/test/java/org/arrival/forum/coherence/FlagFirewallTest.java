@@ -195,7 +195,8 @@ class FlagFirewallTest extends ForumIntegrationTest {
                         List.of(),
                         List.of(),
                         List.of(forum),
-                        ActionStatus.COMMITTED),
+                        ActionStatus.COMMITTED,
+                        null),
                 DataClassification.FORUM);
         funding(commitment, city, "1000", "400");
         UUID need = need(city, Sector.EDUCATION, PopulationGroup.REFUGEES);

@@ -133,7 +133,8 @@ class ExportsTest extends ForumIntegrationTest {
                         List.of(),
                         List.of("SDG-11.1", "GCM-15"),
                         List.of(forum),
-                        ActionStatus.IN_PROGRESS),
+                        ActionStatus.IN_PROGRESS,
+                        null),
                 DataClassification.FORUM);
         ProgressReport report = new ProgressReport(
                 UUID.randomUUID(),
@@ -415,7 +416,8 @@ class ExportsTest extends ForumIntegrationTest {
                         List.of(),
                         List.of(),
                         List.of(s.forum()),
-                        ActionStatus.IN_PROGRESS),
+                        ActionStatus.IN_PROGRESS,
+                        null),
                 DataClassification.FORUM);
         await().atMost(WAIT)
                 .until(() -> projected("fv_action", "id = '" + escort + "'") == 1
@@ -474,7 +476,8 @@ class ExportsTest extends ForumIntegrationTest {
                         List.of(),
                         List.of(),
                         List.of(forum),
-                        ActionStatus.IN_PROGRESS),
+                        ActionStatus.IN_PROGRESS,
+                        null),
                 DataClassification.FORUM);
         UUID command = UUID.randomUUID();
         proposed(

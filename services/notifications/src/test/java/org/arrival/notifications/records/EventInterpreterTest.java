@@ -142,7 +142,8 @@ class EventInterpreterTest {
                 List.of(),
                 List.of(),
                 List.of(forum),
-                ActionStatus.PROPOSED);
+                ActionStatus.PROPOSED,
+                null);
         RecordEvent read = EventInterpreter.interpret(event(
                 "org.arrival.actionplans.ActionProposed.v1",
                 actionId,

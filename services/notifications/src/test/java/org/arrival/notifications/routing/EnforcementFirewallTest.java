@@ -119,7 +119,8 @@ class EnforcementFirewallTest extends RoutingTestSupport {
                 List.of(),
                 List.of(),
                 List.of(forum),
-                org.arrival.contracts.actionplans.ActionStatus.COMMITTED);
+                org.arrival.contracts.actionplans.ActionStatus.COMMITTED,
+                null);
     }
 
     private String publish(Object payload, UUID subject, UUID owner, DataClassification c) {

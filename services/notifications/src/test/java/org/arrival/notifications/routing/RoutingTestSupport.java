@@ -56,7 +56,8 @@ public abstract class RoutingTestSupport extends NotificationsIntegrationTest {
                 List.of(),
                 List.of(),
                 forums,
-                ActionStatus.COMMITTED);
+                ActionStatus.COMMITTED,
+                null);
     }
 
     /** Publishes ActionProposed and waits until the router handled it. */

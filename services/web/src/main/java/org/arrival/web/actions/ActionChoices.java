@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.ActionKind;
+import org.arrival.contracts.actionplans.ActionOrientation;
 import org.arrival.contracts.actionplans.ParticipantRole;
 import org.arrival.contracts.actionplans.ReportingCadence;
 import org.arrival.contracts.common.PopulationGroup;
@@ -41,6 +42,10 @@ public record ActionChoices(
 
     public static List<String> kinds() {
         return names(ActionKind.values());
+    }
+
+    public static List<String> orientations() {
+        return names(ActionOrientation.values());
     }
 
     public static List<String> sectors() {

@@ -24,6 +24,7 @@ public class ActionFieldText {
             "title",
             "description",
             "kind",
+            "orientation",
             "sectors",
             "targetGroups",
             "areas",
@@ -77,6 +78,7 @@ public class ActionFieldText {
                 a.title(),
                 a.description(),
                 a.kind(),
+                a.orientation(),
                 a.sectors(),
                 a.targetGroups(),
                 a.areas(),
@@ -101,6 +103,7 @@ public class ActionFieldText {
             case "title" -> b.title();
             case "description" -> b.description();
             case "kind" -> b.kind() == null ? null : page.label("ActionKind", b.kind());
+            case "orientation" -> b.orientation() == null ? null : page.label("ActionOrientation", b.orientation());
             case "sectors" -> labels(page, "Sector", b.sectors());
             case "targetGroups" -> labels(page, "PopulationGroup", b.targetGroups());
             case "areas" ->

@@ -144,6 +144,7 @@ class ActionPagesTest extends WebTest {
                         "<h1 id=\"record-title\" dir=\"auto\">Care without a refugee ID at the Kisenyi health centre</h1>")
                 .contains("Horizon Relief International</strong> · Implementing")
                 .contains("Kampala for all: neighbourhood plans")
+                .contains("<dd id=\"orientation\">Humanitarian–development nexus</dd>")
                 .contains(
                         "href=\"/actions/" + COMMITMENT
                                 + "\">Cities plan and budget services for all their residents</a>",
@@ -328,6 +329,10 @@ class ActionPagesTest extends WebTest {
                         ">Horizon Relief International (HRI)</option>",
                         ">Kampala for all: neighbourhood plans</option>",
                         ">Cities plan and budget services for all their residents (Office of the Prime Minister, Department of Refugees)</option>",
+                        "<option value=\"\">Not specified</option>",
+                        "value=\"HUMANITARIAN\"",
+                        ">Humanitarian</option>",
+                        "Humanitarian: an emergency response, usually 6 to 18 months.",
                         "Refugees in Kisenyi cannot get care without a refugee ID",
                         "9.1.d Can people without documents",
                         "Universal health coverage",
@@ -342,6 +347,7 @@ class ActionPagesTest extends WebTest {
                         .with(csrf())
                         .param("title", "Interpreters at the Kisenyi health centre")
                         .param("kind", "SERVICE")
+                        .param("orientation", "HUMANITARIAN")
                         .param("sectors", "HEALTH")
                         .param("targetGroups", "REFUGEES")
                         .param("areas[0].country", "ug")
@@ -368,6 +374,7 @@ class ActionPagesTest extends WebTest {
         assertThat(body)
                 .contains(
                         "\"title\":\"Interpreters at the Kisenyi health centre\"",
+                        "\"orientation\":\"HUMANITARIAN\"",
                         "\"sectors\":[\"HEALTH\"]",
                         "\"areas\":[{\"country\":\"UG\",\"subdivision\":\"UG-C\",\"areaName\":\"Kisenyi\"}]",
                         "\"participants\":[{\"organisationId\":\"" + NGO + "\",\"role\":\"IMPLEMENTING\"}]",
@@ -467,6 +474,7 @@ class ActionPagesTest extends WebTest {
                 .param("description", "Registered on proof of residence; interpreters three days a week.")
                 .param("planId", PLAN.toString())
                 .param("kind", "SERVICE")
+                .param("orientation", "NEXUS")
                 .param("sectors", "HEALTH")
                 .param("targetGroups", "REFUGEES")
                 .param("targetGroups", "ASYLUM_SEEKERS")
@@ -606,8 +614,8 @@ class ActionPagesTest extends WebTest {
         return """
                 {"id":"%s","version":%d,"ownerId":"%s","planId":"%s",
                  "title":"Care without a refugee ID at the Kisenyi health centre",
-                 "description":"Patients are registered on proof of residence.","kind":"SERVICE","sectors":["HEALTH"],
-                 "targetGroups":["REFUGEES","ASYLUM_SEEKERS"],
+                 "description":"Patients are registered on proof of residence.","kind":"SERVICE","orientation":"NEXUS",
+                 "sectors":["HEALTH"],"targetGroups":["REFUGEES","ASYLUM_SEEKERS"],
                  "areas":[{"country":"UG","subdivision":"UG-C","areaCode":"KLA-KISENYI","areaName":"Kisenyi"}],
                  "startDate":"2026-04-01","endDate":"2027-03-31","reportingCadence":"QUARTERLY",
                  "participants":[{"organisationId":"%s","role":"IMPLEMENTING"}],"implementsActionId":"%s","weight":2,

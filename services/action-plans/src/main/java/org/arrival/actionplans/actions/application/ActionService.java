@@ -316,6 +316,7 @@ public class ActionService {
                 d.title(),
                 null,
                 d.kind(),
+                null,
                 List.of(),
                 List.of(),
                 List.of(),
@@ -386,6 +387,7 @@ public class ActionService {
                 d.gapIds(),
                 d.frameworkItems(),
                 d.sharedWithForums(),
-                a.status());
+                a.status(),
+                d.orientation());
     }
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.ActionKind;
+import org.arrival.contracts.actionplans.ActionOrientation;
 import org.arrival.contracts.actionplans.Participant;
 import org.arrival.contracts.actionplans.ReportingCadence;
 import org.arrival.contracts.common.Jurisdiction;
@@ -19,14 +20,16 @@ import org.arrival.platform.web.InvalidInput;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What an action says: its plan, what it is, for whom, where and when, who takes part, where it sits in the
- * vertical cascade, and what it answers (needs, checklist gaps, framework items).
+ * What an action says: its plan, what it is (its kind and, optionally, its orientation: humanitarian, development,
+ * peacebuilding or nexus), for whom, where and when, who takes part, where it sits in the vertical cascade, and what it
+ * answers (needs, checklist gaps, framework items).
  */
 public record ActionDetails(
         @Nullable UUID planId,
         String title,
         @Nullable String description,
         ActionKind kind,
+        @Nullable ActionOrientation orientation,
         List<Sector> sectors,
         List<PopulationGroup> targetGroups,
         List<Jurisdiction> areas,
@@ -127,6 +130,7 @@ public record ActionDetails(
                 title,
                 description,
                 kind,
+                orientation,
                 sectors,
                 targetGroups,
                 areas,
@@ -153,6 +157,7 @@ public record ActionDetails(
         diff(changed, "title", title, next.title);
         diff(changed, "description", description, next.description);
         diff(changed, "kind", kind, next.kind);
+        diff(changed, "orientation", orientation, next.orientation);
         diff(changed, "sectors", Set.copyOf(sectors), Set.copyOf(next.sectors));
         diff(changed, "targetGroups", Set.copyOf(targetGroups), Set.copyOf(next.targetGroups));
         diff(changed, "areas", Set.copyOf(areas), Set.copyOf(next.areas));

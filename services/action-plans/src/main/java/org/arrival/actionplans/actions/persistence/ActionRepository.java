@@ -19,6 +19,7 @@ import org.arrival.actionplans.shared.persistence.PlanningSql;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.EventJson;
 import org.arrival.contracts.actionplans.ActionKind;
+import org.arrival.contracts.actionplans.ActionOrientation;
 import org.arrival.contracts.actionplans.ActionStatus;
 import org.arrival.contracts.actionplans.Participant;
 import org.arrival.contracts.actionplans.ParticipantRole;
@@ -69,11 +70,11 @@ public class ActionRepository {
         ActionDetails d = a.details();
         jdbc.update(
                 """
-                INSERT INTO action (id, version, owner_id, plan_id, title, description, kind, sectors, target_groups,
-                    areas, start_date, end_date, reporting_cadence, implements_action_id,
+                INSERT INTO action (id, version, owner_id, plan_id, title, description, kind, orientation, sectors,
+                    target_groups, areas, start_date, end_date, reporting_cadence, implements_action_id,
                     requires_local_implementation, expected_implementers, weight, framework_items,
                     shared_with_forums, classification, status, created_at, created_by, updated_at, updated_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?::jsonb, ?, ?, ?, ?, ?, ?::uuid[], ?, ?::text[],
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?::jsonb, ?, ?, ?, ?, ?, ?::uuid[], ?, ?::text[],
                     ?::uuid[], ?, ?, ?, ?, ?, ?)""",
                 a.id(),
                 a.version(),
@@ -82,6 +83,7 @@ public class ActionRepository {
                 d.title(),
                 d.description(),
                 d.kind().name(),
+                d.orientation() == null ? null : d.orientation().name(),
                 PlanningSql.arrayLiteral(d.sectors()),
                 PlanningSql.arrayLiteral(d.targetGroups()),
                 PlanningSql.json(d.areas()),
@@ -107,17 +109,18 @@ public class ActionRepository {
         ActionDetails d = a.details();
         int updated = jdbc.update(
                 """
-                UPDATE action SET version = ?, plan_id = ?, title = ?, description = ?, kind = ?, sectors = ?::text[],
-                    target_groups = ?::text[], areas = ?::jsonb, start_date = ?, end_date = ?, reporting_cadence = ?,
-                    implements_action_id = ?, requires_local_implementation = ?, expected_implementers = ?::uuid[],
-                    weight = ?, framework_items = ?::text[], shared_with_forums = ?::uuid[], classification = ?,
-                    status = ?, updated_at = ?, updated_by = ?
+                UPDATE action SET version = ?, plan_id = ?, title = ?, description = ?, kind = ?, orientation = ?,
+                    sectors = ?::text[], target_groups = ?::text[], areas = ?::jsonb, start_date = ?, end_date = ?,
+                    reporting_cadence = ?, implements_action_id = ?, requires_local_implementation = ?,
+                    expected_implementers = ?::uuid[], weight = ?, framework_items = ?::text[],
+                    shared_with_forums = ?::uuid[], classification = ?, status = ?, updated_at = ?, updated_by = ?
                  WHERE id = ? AND version = ?""",
                 a.version(),
                 d.planId(),
                 d.title(),
                 d.description(),
                 d.kind().name(),
+                d.orientation() == null ? null : d.orientation().name(),
                 PlanningSql.arrayLiteral(d.sectors()),
                 PlanningSql.arrayLiteral(d.targetGroups()),
                 PlanningSql.json(d.areas()),
@@ -286,11 +289,13 @@ public class ActionRepository {
                 "SELECT need_id FROM action_need WHERE action_id = ? ORDER BY need_id", UUID.class, id);
         List<UUID> gaps =
                 jdbc.queryForList("SELECT gap_id FROM action_gap WHERE action_id = ? ORDER BY gap_id", UUID.class, id);
+        String orientation = rs.getString("orientation");
         ActionDetails d = new ActionDetails(
                 rs.getObject("plan_id", UUID.class),
                 rs.getString("title"),
                 rs.getString("description"),
                 ActionKind.valueOf(rs.getString("kind")),
+                orientation == null ? null : ActionOrientation.valueOf(orientation),
                 PlanningSql.strings(rs, "sectors").stream().map(Sector::valueOf).toList(),
                 PlanningSql.strings(rs, "target_groups").stream()
                         .map(PopulationGroup::valueOf)

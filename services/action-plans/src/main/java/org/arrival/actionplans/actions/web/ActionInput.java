@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.arrival.actionplans.actions.domain.ActionDetails;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.ActionKind;
+import org.arrival.contracts.actionplans.ActionOrientation;
 import org.arrival.contracts.actionplans.ReportingCadence;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
@@ -22,13 +23,15 @@ import org.arrival.platform.web.NotFreeText;
 
 /**
  * An action as sent to record or edit it; its status moves through {@code POST /actions/{id}/status}. Title,
- * description and area names are free text and pass the personal-data screen; framework items are codes.
+ * description and area names are free text and pass the personal-data screen; framework items are codes. The
+ * orientation (humanitarian, development, peacebuilding or nexus) is optional, and an edit without it removes it.
  */
 public record ActionInput(
         UUID planId,
         @NotBlank @Size(max = 300) String title,
         @Size(max = 4000) String description,
         @NotNull ActionKind kind,
+        ActionOrientation orientation,
         @NotEmpty @Size(max = 25) List<@NotNull Sector> sectors,
         @Size(max = 15) List<@NotNull PopulationGroup> targetGroups,
         @Size(max = 50) List<@NotNull @Valid AreaInput> areas,
@@ -63,6 +66,7 @@ public record ActionInput(
                 title,
                 description,
                 kind,
+                orientation,
                 sectors,
                 targetGroups,
                 areas == null

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.arrival.actionplans.actions.persistence.ActionRepository.StoredAction;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.actionplans.ActionKind;
+import org.arrival.contracts.actionplans.ActionOrientation;
 import org.arrival.contracts.actionplans.ActionStatus;
 import org.arrival.contracts.actionplans.Participant;
 import org.arrival.contracts.actionplans.ReportingCadence;
@@ -26,6 +27,7 @@ public record ActionView(
         String title,
         @Nullable String description,
         ActionKind kind,
+        @Nullable ActionOrientation orientation,
         List<Sector> sectors,
         List<PopulationGroup> targetGroups,
         List<Jurisdiction> areas,
@@ -57,6 +59,7 @@ public record ActionView(
                 d.title(),
                 d.description(),
                 d.kind(),
+                d.orientation(),
                 d.sectors(),
                 d.targetGroups(),
                 d.areas(),

@@ -23,6 +23,7 @@ class ActionTest {
                 " Fee waiver ",
                 null,
                 ActionKind.PROGRAMME,
+                null,
                 List.of(Sector.EDUCATION),
                 null,
                 null,

@@ -200,6 +200,7 @@ public final class Projector {
         row.planId = a.planId();
         row.title = a.title();
         row.kind = name(a.kind());
+        row.orientation = name(a.orientation());
         row.status = name(a.status());
         row.sectors = names(a.sectors());
         row.targetGroups = names(a.targetGroups());

@@ -118,7 +118,8 @@ class TouchTest {
                 List.of(),
                 List.of(),
                 forums,
-                ActionStatus.IN_PROGRESS);
+                ActionStatus.IN_PROGRESS,
+                null);
     }
 
     @Test
