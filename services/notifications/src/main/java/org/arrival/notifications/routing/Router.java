@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.arrival.contracts.CloudEventHeaders;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.assessments.ChecklistGapIdentified;
+import org.arrival.contracts.forum.CoherenceFlagRaised;
 import org.arrival.notifications.records.EventInterpreter;
 import org.arrival.notifications.records.KnownRecord;
 import org.arrival.notifications.records.KnownRecords;
@@ -204,7 +205,7 @@ public class Router {
                 }
             }
         }
-        for (UUID org : defaultRecipients(read, record, event)) {
+        for (UUID org : defaultRecipients(read, record, event, known, orgs)) {
             if (orgs.mayTell(audience, org)) {
                 told.add(org);
                 notify(poll, n, org, null, null);
@@ -285,8 +286,14 @@ public class Router {
         return linkBase + "/" + record.kind().toLowerCase(Locale.ROOT) + "s/" + record.id();
     }
 
-    /** Organisation inboxes that hear of the event without a subscription. */
-    private Set<UUID> defaultRecipients(RecordEvent read, KnownRecord record, InboundEvent event) {
+    /**
+     * Organisation inboxes that hear of the event without a subscription (each still passes the firewall): forum
+     * members of new commitments and overdue reports shared with their forum, owners of comments and inputs on their
+     * records, and of a new coherence flag its forum's convenor (the flag's owner) and the owners of the records it
+     * names (an organisation named, such as an expected local implementer, stands for itself).
+     */
+    private Set<UUID> defaultRecipients(
+            RecordEvent read, KnownRecord record, InboundEvent event, KnownRecords.Poll known, Lookups orgs) {
         Set<UUID> to = new LinkedHashSet<>();
         String name = EventInterpreter.simpleName(event.type());
         if (FORUM_DEFAULTS.contains(name) && !record.forums().isEmpty()) {
@@ -298,6 +305,24 @@ public class Router {
         }
         if ((name.equals("ContributionMade") || name.equals("InputContributed")) && record.ownerId() != null) {
             to.add(record.ownerId());
+        }
+        if (read.payload() instanceof CoherenceFlagRaised raised) {
+            if (record.ownerId() != null) {
+                to.add(record.ownerId());
+            }
+            List<UUID> named = raised.flag().recordIds();
+            for (UUID id : named == null ? List.<UUID>of() : named) {
+                if (id == null) {
+                    continue;
+                }
+                if (orgs.named(id)) {
+                    to.add(id);
+                }
+                KnownRecord r = known.find(id).orElse(null);
+                if (r != null && r.ownerId() != null) {
+                    to.add(r.ownerId());
+                }
+            }
         }
         return to;
     }

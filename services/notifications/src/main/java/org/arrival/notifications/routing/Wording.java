@@ -258,23 +258,30 @@ public final class Wording {
     }
 
     /**
-     * A flag's check, status, English finding ({@code summary}, used where its parameters are missing) and its
-     * parameters flattened as the {@code flag.<check>} texts name them: {@code title} and {@code otherTitle} (the
-     * actions, need or gap named), {@code municipality}, {@code question}, {@code sectors}, {@code groups},
-     * {@code areas}, {@code periodStart}, {@code periodEnd}, {@code dueOn} and {@code days}.
+     * A flag's check, status, severity, English finding ({@code summary}, used where its parameters are missing) and
+     * its parameters flattened as {@link #flatten} names them.
      */
     private static String flag(Params p, CoherenceFlag flag, @Nullable String reason, String code) {
         p.put("title", null);
         p.put("organisation", null);
         p.put("check", flag.checkCode());
         p.put("flagStatus", flag.status());
+        p.put("flagSeverity", flag.severity());
         p.put("summary", flag.summary());
         p.put("reason", reason);
         flatten(flag.parameters()).forEach(p::put);
         return code;
     }
 
-    /** A flag's parameters as the arguments of its {@code flag.<check>} text. */
+    /**
+     * A flag's parameters as the arguments of its {@code flag.<check>} text: {@code title} and {@code otherTitle}
+     * (the first two records named other than gaps and organisations: actions, needs, plans, rounds, estimates, the
+     * forum), {@code recordKind} (the first record's kind), {@code municipality}, {@code question}, {@code sectors},
+     * {@code groups}, {@code areas} (and the first two apart, {@code area} and {@code otherArea}), {@code periodStart},
+     * {@code periodEnd}, {@code dueOn}, {@code days}, {@code checklistAction}, {@code questions} with
+     * {@code questionCount}, {@code recommendation}, {@code frameworkItem}, {@code registered}, {@code estimated},
+     * {@code asOf}, {@code limitDays}, {@code missing}, {@code percentBefore} and {@code percentAfter}.
+     */
     public static Map<String, Object> flatten(@Nullable CoherenceFlagParameters parameters) {
         Map<String, Object> out = new LinkedHashMap<>();
         if (parameters == null) {
@@ -285,6 +292,9 @@ public final class Wording {
             for (FlaggedRecord r : parameters.records()) {
                 if (r == null) {
                     continue;
+                }
+                if (r.kind() != null) {
+                    out.putIfAbsent("recordKind", r.kind().name());
                 }
                 if (r.kind() == FlaggedRecordKind.ORGANISATION) {
                     putIfPresent(out, "municipality", r.title());
@@ -327,7 +337,46 @@ public final class Wording {
                 "dueOn",
                 parameters.dueOn() == null ? null : parameters.dueOn().toString());
         putIfPresent(out, "days", parameters.daysOverdue());
+        List<String> areas = present(parameters.areas());
+        if (areas != null) {
+            out.put("area", areas.get(0));
+            if (areas.size() > 1) {
+                out.put("otherArea", areas.get(1));
+            }
+        }
+        putIfPresent(out, "checklistAction", blankToNull(parameters.checklistAction()));
+        List<String> questions = present(parameters.questionCodes());
+        if (questions != null) {
+            out.put("questions", questions);
+            out.put("questionCount", questions.size());
+        }
+        putIfPresent(out, "recommendation", blankToNull(parameters.recommendationCode()));
+        putIfPresent(out, "frameworkItem", blankToNull(parameters.frameworkItem()));
+        putIfPresent(out, "registered", parameters.registered());
+        putIfPresent(out, "estimated", parameters.estimated());
+        putIfPresent(
+                out,
+                "asOf",
+                parameters.asOf() == null ? null : parameters.asOf().toString());
+        putIfPresent(out, "limitDays", parameters.limitDays());
+        putIfPresent(out, "missing", present(parameters.missing()));
+        putIfPresent(out, "percentBefore", parameters.percentBefore());
+        putIfPresent(out, "percentAfter", parameters.percentAfter());
         return out;
+    }
+
+    /** The values that are not blank, or null when none is. */
+    private static @Nullable List<String> present(@Nullable List<String> values) {
+        if (values == null) {
+            return null;
+        }
+        List<String> present =
+                values.stream().filter(v -> v != null && !v.isBlank()).toList();
+        return present.isEmpty() ? null : present;
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private static @Nullable List<String> names(@Nullable List<? extends Enum<?>> codes) {

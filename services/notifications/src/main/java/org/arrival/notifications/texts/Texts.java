@@ -64,6 +64,9 @@ public final class Texts {
             Map.entry("rag", "Rag"),
             Map.entry("inputKind", "InputKind"),
             Map.entry("check", "CoherenceCheckCode"),
+            Map.entry("flagSeverity", "FlagSeverity"),
+            // what a flag finds missing: a plan's inclusion indicators, an estimate's breakdown dimensions
+            Map.entry("missing", "Missing"),
             Map.entry("answer", "ConsolidatedAnswer"));
     /** Parameters holding ISO dates. */
     public static final Set<String> DATES = Set.of("dueOn", "periodStart", "periodEnd", "closesOn", "asOf");

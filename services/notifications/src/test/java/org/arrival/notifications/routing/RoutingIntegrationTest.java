@@ -15,6 +15,11 @@ import org.arrival.contracts.actionplans.ContributionKind;
 import org.arrival.contracts.actionplans.ContributionMade;
 import org.arrival.contracts.actionplans.Rag;
 import org.arrival.contracts.common.Actor;
+import org.arrival.contracts.forum.CoherenceCheckCode;
+import org.arrival.contracts.forum.CoherenceFlag;
+import org.arrival.contracts.forum.CoherenceFlagRaised;
+import org.arrival.contracts.forum.FlagSeverity;
+import org.arrival.contracts.forum.FlagStatus;
 import org.arrival.platform.testing.TestTokenIssuer.Token;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -246,6 +251,69 @@ class RoutingIntegrationTest extends RoutingTestSupport {
                         policeHook,
                         publicAgain))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aNewFlagReachesTheConvenorAndTheOwnersOfTheRecordsItNamesAsTheFirewallAllows() {
+        UUID municipality = organisation("Wakiso District Local Government", "LOCAL_GOVERNMENT", false, false);
+        seat(forum, municipality);
+        UUID clinic = UUID.randomUUID();
+        propose(clinic, ngo, "Evening legal clinic", List.of(forum), DataClassification.FORUM);
+        UUID liaison = UUID.randomUUID();
+        propose(liaison, police, "Police liaison desk", List.of(forum), DataClassification.FORUM);
+        UUID shelter = UUID.randomUUID();
+        propose(shelter, hiddenGroup, "Night shelter", List.of(forum), DataClassification.FORUM);
+        UUID outreach = UUID.randomUUID(); // of an organisation without a seat, shared with the forum
+        propose(outreach, outsider, "Street outreach", List.of(forum), DataClassification.FORUM);
+
+        // the city convenes the forum: the forum service publishes its flags as the city's
+        String unfunded = raise(CoherenceCheckCode.ACTION_WITHOUT_FUNDING, List.of(clinic), DataClassification.FORUM);
+        assertThat(notifications(unfunded, city)).isEqualTo(1);
+        assertThat(notifications(unfunded, ngo)).isEqualTo(1);
+        assertThat(notifications(unfunded, police)).isZero();
+        assertThat(notifications(unfunded, hiddenGroup)).isZero();
+        assertThat(notifications(unfunded, municipality)).isZero();
+
+        // a flag naming the hidden group's action is RESTRICTED: never to the enforcement body, even as an owner
+        String overlap =
+                raise(CoherenceCheckCode.OVERLAPPING_ACTIONS, List.of(liaison, shelter), DataClassification.RESTRICTED);
+        assertThat(notifications(overlap, hiddenGroup)).isEqualTo(1);
+        assertThat(notifications(overlap, city)).isEqualTo(1);
+        assertThat(notifications(overlap, police)).isZero();
+
+        // an expected local implementer is told of its own gap
+        String missing = raise(
+                CoherenceCheckCode.MISSING_LOCAL_IMPLEMENTATION,
+                List.of(clinic, municipality),
+                DataClassification.FORUM);
+        assertThat(notifications(missing, municipality)).isEqualTo(1);
+        assertThat(notifications(missing, ngo)).isEqualTo(1);
+
+        // an owner without a seat may not read the forum's flags
+        String noEvidence =
+                raise(CoherenceCheckCode.ACTION_WITHOUT_EVIDENCE, List.of(outreach), DataClassification.FORUM);
+        assertThat(notifications(noEvidence, outsider)).isZero();
+        assertThat(notifications(noEvidence, city)).isEqualTo(1);
+    }
+
+    private String raise(CoherenceCheckCode check, List<UUID> records, DataClassification classification) {
+        UUID flagId = UUID.randomUUID();
+        CoherenceFlagRaised raised = new CoherenceFlagRaised(
+                new CoherenceFlag(
+                        flagId,
+                        1,
+                        forum,
+                        check,
+                        records,
+                        "A finding about " + records.size() + " records.",
+                        FlagStatus.OPEN,
+                        null,
+                        null,
+                        FlagSeverity.MEDIUM),
+                null);
+        String eventId = feed.publish(raised, flagId, forum, city, classification);
+        awaitHandled(eventId);
+        return eventId;
     }
 
     @Test
