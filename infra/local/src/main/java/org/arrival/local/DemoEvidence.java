@@ -6,6 +6,7 @@ import static org.arrival.local.DemoForum.KAMPALA;
 import static org.arrival.local.DemoForum.KATWE;
 import static org.arrival.local.DemoForum.KCCA;
 import static org.arrival.local.DemoForum.KISENYI;
+import static org.arrival.local.DemoForum.MUKONO;
 import static org.arrival.local.DemoForum.NAKAWA;
 import static org.arrival.local.DemoForum.NGO;
 import static org.arrival.local.DemoForum.RLO;
@@ -141,6 +142,28 @@ public final class DemoEvidence {
                  "source":"UBOS small-area estimate from the 2026 neighbourhood listing in Kisenyi",
                  "method":"Households reporting members without any identity document; no names or addresses were collected.",
                  "asOf":"2026-06-30","classification":"RESTRICTED","sharedWithForums":%s}""".formatted(KISENYI, list(forumId))));
+        // counted once after the 2023 floods and never since: stale evidence
+        estimate("""
+                {"area":%s,"group":"URBAN_DISPLACED","estimated":6800,
+                 "breakdown":[
+                   {"dimension":"SEX","category":"FEMALE","count":3600},{"dimension":"SEX","category":"MALE","count":3200},
+                   {"dimension":"AGE_BAND","category":"0-4","count":1100},{"dimension":"AGE_BAND","category":"5-11","count":1500},
+                   {"dimension":"AGE_BAND","category":"12-17","count":1000},{"dimension":"AGE_BAND","category":"18-59","count":2900},
+                   {"dimension":"AGE_BAND","category":"60+","count":300}],
+                 "source":"UBOS and KCCA rapid count after the May 2023 floods in Kampala's wetland settlements",
+                 "method":"Households displaced from Bwaise, Kalerwe and the Nakivubo channel and staying elsewhere in the city, counted through the division offices.",
+                 "asOf":"2023-06-30","sharedWithForums":%s}""".formatted(KAMPALA, list(forumId)));
+        // a town of the region with refugees and no plan, round or funded action of its own
+        estimate("""
+                {"seriesId":"mukono-urban-refugees","area":%s,"group":"REFUGEES","registered":2900,"estimated":4600,
+                 "breakdown":[
+                   {"dimension":"SEX","category":"FEMALE","count":2400},{"dimension":"SEX","category":"MALE","count":2200},
+                   {"dimension":"AGE_BAND","category":"0-4","count":650},{"dimension":"AGE_BAND","category":"5-11","count":900},
+                   {"dimension":"AGE_BAND","category":"12-17","count":700},{"dimension":"AGE_BAND","category":"18-59","count":2200},
+                   {"dimension":"AGE_BAND","category":"60+","count":150}],
+                 "source":"UBOS small-area estimate 2026 for Mukono municipality, with OPM registration figures",
+                 "method":"Registered: refugees with an address in Mukono in the national register. Estimated: household listing in 4 sample parishes, weighted to the municipality.",
+                 "asOf":"2026-06-30","sharedWithForums":%s}""".formatted(MUKONO, list(forumId)));
     }
 
     private void neighbourhood(String area, int registered, int estimated, String breakdown) {

@@ -35,6 +35,9 @@ public final class DemoForum {
     static final String KISENYI = neighbourhood("KLA-KISENYI", "Kisenyi");
     static final String KATWE = neighbourhood("KLA-KATWE", "Katwe");
     static final String NAKAWA = neighbourhood("KLA-NAKAWA", "Nakawa");
+    /** A town east of Kampala, in the forum's region, with its own (demo) area code. */
+    static final String MUKONO =
+            "{\"country\":\"UG\",\"subdivision\":\"UG-C\",\"areaCode\":\"UG-C-MUKONO\",\"areaName\":\"Mukono\"}";
 
     /** A demo user: the realm's username and what they may do. */
     public record Login(String username, @Nullable String organisation, String description) {}
