@@ -135,6 +135,8 @@ public final class DemoForum {
                 base + "/readiness",
                 readiness -> readiness.get("latest") != null
                         && !readiness.get("latest").isNull()
+                        && DemoEvidence.ROUND_TITLE.equals(
+                                readiness.get("latest").path("title").asString())
                         && readiness.get("gaps").size() == evidence.gapCount());
     }
 
