@@ -122,7 +122,7 @@ public final class DemoPlans {
                 OPM_EDITOR, COMMITMENT, """
                 {"planId":"%s","title":"%s",
                  "description":"Every city hosting urban refugees plans and budgets its services for everyone living there, registered or not. Each city links the action through which it does so.",
-                 "kind":"COMMITMENT","sectors":["GOVERNANCE","URBAN_PLANNING"],
+                 "kind":"COMMITMENT","orientation":"DEVELOPMENT","sectors":["GOVERNANCE","URBAN_PLANNING"],
                  "targetGroups":["REFUGEES","ASYLUM_SEEKERS","HOST_COMMUNITY"],"areas":[%s],
                  "startDate":"2026-03-01","endDate":"2028-12-31","reportingCadence":"SEMI_ANNUAL",
                  "requiresLocalImplementation":true,"expectedImplementers":%s,
@@ -152,7 +152,7 @@ public final class DemoPlans {
         String registration = propose(OPM_EDITOR, REGISTRATION_COMMITMENT, """
                 {"planId":"%s","title":"%s",
                  "description":"Asylum seekers in cities lodge their claim at a registration point in a city division office instead of travelling to a settlement.",
-                 "kind":"COMMITMENT","sectors":["LEGAL_STATUS","RECEPTION"],"targetGroups":["ASYLUM_SEEKERS"],"areas":[%s],
+                 "kind":"COMMITMENT","orientation":"DEVELOPMENT","sectors":["LEGAL_STATUS","RECEPTION"],"targetGroups":["ASYLUM_SEEKERS"],"areas":[%s],
                  "startDate":"2026-07-01","endDate":"2027-06-30","reportingCadence":"SEMI_ANNUAL",
                  "requiresLocalImplementation":true,"expectedImplementers":%s,
                  "frameworkItems":["GCM-4","UNH-R10.1"],"sharedWithForums":%s}""".formatted(
@@ -195,7 +195,7 @@ public final class DemoPlans {
         String plans = propose(CITY, NEIGHBOURHOOD_PLANS, """
                 {"planId":"%s","title":"%s",
                  "description":"Turns the 2025 vulnerability mapping and the 2026 neighbourhood assessments, carried out with HRI and residents, into costed neighbourhood plans adopted by the division councils.",
-                 "kind":"PROGRAMME","sectors":["URBAN_PLANNING","GOVERNANCE"],
+                 "kind":"PROGRAMME","orientation":"DEVELOPMENT","sectors":["URBAN_PLANNING","GOVERNANCE"],
                  "targetGroups":["REFUGEES","ASYLUM_SEEKERS","HOST_COMMUNITY"],"areas":[%s,%s,%s],
                  "startDate":"2026-03-01","endDate":"2028-06-30","reportingCadence":"QUARTERLY",
                  "participants":[{"organisationId":"%s","role":"IMPLEMENTING"},{"organisationId":"%s","role":"CONTRIBUTING"}],
@@ -243,7 +243,8 @@ public final class DemoPlans {
         String health = propose(CITY, HEALTH_ACCESS, """
                 {"planId":"%s","title":"%s",
                  "description":"Patients are registered and treated on proof of residence in Kisenyi, with or without a refugee ID; interpreters at the registration desk; fee waivers agreed with the Ministry of Health.",
-                 "kind":"SERVICE","sectors":["HEALTH"],"targetGroups":["REFUGEES","ASYLUM_SEEKERS","URBAN_DISPLACED"],
+                 "kind":"SERVICE","orientation":"DEVELOPMENT","sectors":["HEALTH"],
+                 "targetGroups":["REFUGEES","ASYLUM_SEEKERS","URBAN_DISPLACED"],
                  "areas":[%s],"startDate":"2026-04-01","endDate":"2027-03-31","reportingCadence":"QUARTERLY",
                  "needIds":%s,"frameworkItems":["UNH-R9.1","UNH-R9.2","SDG-3.8","GCM-15"],"sharedWithForums":%s}""".formatted(
                         cityPlanId, HEALTH_ACCESS, KISENYI, list(evidence.need(DemoEvidence.HEALTH)), list(forumId)));
@@ -299,7 +300,7 @@ public final class DemoPlans {
         String schools = propose(CITY, SCHOOL_PLACES, """
                 {"planId":"%s","title":"%s",
                  "description":"Two classroom blocks at Katwe primary schools and a second shift from the 2027 school year, so refugee and host children are placed within weeks.",
-                 "kind":"INFRASTRUCTURE","sectors":["EDUCATION"],"targetGroups":["REFUGEES","HOST_COMMUNITY"],
+                 "kind":"INFRASTRUCTURE","orientation":"DEVELOPMENT","sectors":["EDUCATION"],"targetGroups":["REFUGEES","HOST_COMMUNITY"],
                  "areas":[%s],"startDate":"2027-01-04","endDate":"2028-12-15","reportingCadence":"QUARTERLY",
                  "needIds":%s,"frameworkItems":["SDG-4.1","GCM-15"],"sharedWithForums":%s}""".formatted(
                         cityPlanId, SCHOOL_PLACES, KATWE, list(evidence.need(DemoEvidence.SCHOOLS)), list(forumId)));
@@ -313,7 +314,7 @@ public final class DemoPlans {
         String market = propose(CITY, MARKET_ACCESS, """
                 {"planId":"%s","title":"%s",
                  "description":"Trading licences on a refugee ID or asylum claim, a waiver of the first year's fee, and 120 stalls allocated in the new Nakawa market wing.",
-                 "kind":"POLICY_OR_LEGAL_REFORM","sectors":["LIVELIHOODS"],"targetGroups":["REFUGEES","ASYLUM_SEEKERS"],
+                 "kind":"POLICY_OR_LEGAL_REFORM","orientation":"DEVELOPMENT","sectors":["LIVELIHOODS"],"targetGroups":["REFUGEES","ASYLUM_SEEKERS"],
                  "areas":[%s],"startDate":"2026-05-01","endDate":"2027-04-30","reportingCadence":"QUARTERLY",
                  "needIds":%s,"frameworkItems":["UNH-R7.2","SDG-8.8","GCR-SELF-RELIANCE"],"sharedWithForums":%s}""".formatted(
                         cityPlanId, MARKET_ACCESS, NAKAWA, list(evidence.need(DemoEvidence.MARKET)), list(forumId)));
@@ -346,7 +347,7 @@ public final class DemoPlans {
         String water = propose(CITY, WATER_POINT, """
                 {"planId":"%s","title":"%s",
                  "description":"New pump and pipes for the Kisenyi III water point and a second tap stand, run by a committee of refugee and host residents.",
-                 "kind":"INFRASTRUCTURE","sectors":["BASIC_SERVICES"],"targetGroups":["REFUGEES","HOST_COMMUNITY"],
+                 "kind":"INFRASTRUCTURE","orientation":"DEVELOPMENT","sectors":["BASIC_SERVICES"],"targetGroups":["REFUGEES","HOST_COMMUNITY"],
                  "areas":[%s],"startDate":"2026-06-01","endDate":"2026-10-31","reportingCadence":"QUARTERLY",
                  "needIds":%s,"frameworkItems":["SDG-11.1","UNH-R9.1"],"sharedWithForums":%s}""".formatted(
                         cityPlanId, WATER_POINT, KISENYI, list(evidence.need(DemoEvidence.WATER)), list(forumId)));
@@ -380,11 +381,13 @@ public final class DemoPlans {
     // ---- the NGO's own actions
 
     private void ngoActions() {
-        // same sector, group, neighbourhood and period as the city's health action: the forum flags the overlap
+        // same sector, group, neighbourhood and period as the city's health action: the forum flags the overlap;
+        // humanitarian and outside the city's plan: a parallel structure (the city's action carries its need on)
         String clinic = propose(NGO_EDITOR, MOBILE_CLINIC, """
                 {"title":"%s",
                  "description":"A mobile clinic three days a week in Kisenyi, with referrals to KCCA health facilities and follow-up of refused referrals.",
-                 "kind":"SERVICE","sectors":["HEALTH"],"targetGroups":["REFUGEES","ASYLUM_SEEKERS"],"areas":[%s],
+                 "kind":"SERVICE","orientation":"HUMANITARIAN","sectors":["HEALTH"],
+                 "targetGroups":["REFUGEES","ASYLUM_SEEKERS"],"areas":[%s],
                  "startDate":"2026-01-01","endDate":"2026-12-31","reportingCadence":"QUARTERLY",
                  "needIds":%s,"frameworkItems":["SDG-3.8","UNH-R9.1"],"sharedWithForums":%s}""".formatted(
                         MOBILE_CLINIC, KISENYI, list(evidence.need(DemoEvidence.HEALTH)), list(forumId)));
@@ -414,7 +417,8 @@ public final class DemoPlans {
                 propose(NGO_EDITOR, SAVINGS_GROUPS, """
                 {"title":"%s",
                  "description":"Village savings and loan groups with business training, run with volunteers from a refugee-led association.",
-                 "kind":"PROGRAMME","sectors":["LIVELIHOODS","FIN_INCLUSION"],"targetGroups":["REFUGEES"],"areas":[%s],
+                 "kind":"PROGRAMME","orientation":"NEXUS","sectors":["LIVELIHOODS","FIN_INCLUSION"],
+                 "targetGroups":["REFUGEES"],"areas":[%s],
                  "startDate":"2026-02-01","endDate":"2027-01-31","reportingCadence":"QUARTERLY",
                  "participants":[{"organisationId":"%s","role":"CONTRIBUTING"}],
                  "frameworkItems":["SDG-5.5","GCR-SELF-RELIANCE","UNH-R10.2"],"sharedWithForums":%s}""".formatted(SAVINGS_GROUPS, KISENYI, RLO, list(forumId)));
