@@ -46,6 +46,8 @@ public final class DemoEvidence {
     public static final String PROTECTION = "protection";
     /** The NGO's need, only identified so far. */
     public static final String PSYCHOSOCIAL = "psychosocial";
+    /** The NGO's need of newly arrived families, met only by its humanitarian cash, which ends soon. */
+    public static final String ARRIVALS = "arrivals";
 
     private static final String STATISTICIAN = "ubos-statistician";
     private static final String CITY = "kcca-coordinator";
@@ -382,7 +384,8 @@ public final class DemoEvidence {
                  "severity":"MEDIUM","barriers":["COST","DISCRIMINATION","DOCUMENTATION"],
                  "evidenceReferences":[%s],"sharedWithForums":%s}""".formatted(KATWE, assessment.formatted("Katwe"), list(forumId))));
 
-        // the NGO's own needs: one RESTRICTED, kept from enforcement bodies; one only identified so far
+        // the NGO's own needs: one RESTRICTED, kept from enforcement bodies; one only identified so far; one of new
+        // arrivals, met only by the NGO's humanitarian cash
         needs.put(PROTECTION, id(calls.create(NGO_EDITOR, PlatformService.ASSESSMENTS, "/needs", """
                 {"statement":"People without any documents in Kisenyi avoid clinics and police posts for fear of being reported to immigration; exploitation by employers and landlords goes unreported.",
                  "sector":"PROTECTION_RIGHTS","populationGroups":["UNDOCUMENTED_MIGRANTS","ASYLUM_SEEKERS"],"area":%s,
@@ -395,6 +398,12 @@ public final class DemoEvidence {
                  "sector":"HEALTH","populationGroups":["REFUGEES"],"area":%s,"severity":"MEDIUM","barriers":["CAPACITY","LANGUAGE"],
                  "evidenceReferences":["HRI outreach team notes, Nakawa, October 2026"],"sharedWithForums":%s}""".formatted(
                         NAKAWA, list(forumId)))));
+        needs.put(ARRIVALS, id(calls.create(NGO_EDITOR, PlatformService.ASSESSMENTS, "/needs", """
+                {"statement":"Refugee families newly arrived in Kisenyi, most from eastern DRC and not yet registered, have no income, food or cash support in their first months; assistance is given in the settlements, not in the city.",
+                 "sector":"SOCIAL_PROTECTION","populationGroups":["REFUGEES","ASYLUM_SEEKERS"],"area":%s,
+                 "severity":"HIGH","barriers":["LEGAL_STATUS","DOCUMENTATION","INFORMATION"],
+                 "evidenceReferences":["HRI new arrivals desk, monthly tallies, February to October 2026"],"sharedWithForums":%s}""".formatted(
+                        KISENYI, list(forumId)))));
     }
 
     /**
@@ -412,6 +421,7 @@ public final class DemoEvidence {
                 "Highest severity in the Kisenyi neighbourhood plan; agreed at the forum meeting of 15 October 2026");
         move(CITY, need(WATER), "PRIORITISED", "Disputes at the water point reported by the division and by residents");
         move(NGO_EDITOR, need(PROTECTION), "VALIDATED", "Confirmed with the forum's protection partners");
+        move(NGO_EDITOR, need(ARRIVALS), "VALIDATED", "Confirmed by the division's social services in Kisenyi");
     }
 
     private String cityNeed(String body) {

@@ -43,6 +43,7 @@ public final class DemoPlans {
     public static final String MOBILE_CLINIC = "Mobile clinic and referrals for urban refugees in Kisenyi";
     public static final String SAVINGS_GROUPS = "Savings groups and business training for refugee women in Kisenyi";
     public static final String LEGAL_AID = "Confidential legal aid and document referrals in Kisenyi";
+    public static final String ARRIVALS_CASH = "Emergency cash and food for newly arrived refugee families in Kisenyi";
 
     private static final String OPM_EDITOR = "opm-refugees-editor";
     private static final String CITY = "kcca-coordinator";
@@ -456,6 +457,47 @@ public final class DemoPlans {
                 "Desk open twice a week.",
                 indicator("People advised", "people", 0, 250, 128) + ","
                         + indicator("Referrals to registration", "referrals", 0, 80, 41));
+
+        arrivalsCash();
+    }
+
+    /** Humanitarian cash that ends in January 2027 while its need is still open, and nothing takes it over. */
+    private void arrivalsCash() {
+        String cash = propose(NGO_EDITOR, ARRIVALS_CASH, """
+                {"title":"%s",
+                 "description":"Monthly cash transfers and food parcels for three months for refugee and asylum-seeking families who arrived in Kampala in the last six months, most of them from eastern DRC and not yet registered.",
+                 "kind":"SERVICE","orientation":"HUMANITARIAN","sectors":["SOCIAL_PROTECTION","FOOD_SECURITY"],
+                 "targetGroups":["REFUGEES","ASYLUM_SEEKERS"],"areas":[%s],
+                 "startDate":"2026-02-01","endDate":"2027-01-31","reportingCadence":"QUARTERLY",
+                 "needIds":%s,"frameworkItems":["SDG-1.3","GCR-EASE-PRESSURE"],"sharedWithForums":%s}""".formatted(
+                        ARRIVALS_CASH, KISENYI, list(evidence.need(DemoEvidence.ARRIVALS)), list(forumId)));
+        funding(
+                NGO_EDITOR,
+                cash,
+                null,
+                "Uganda humanitarian pooled fund, urban window 2026",
+                480_000_000,
+                480_000_000,
+                360_000_000);
+        startWork(NGO_EDITOR, cash);
+        report(
+                NGO_EDITOR,
+                cash,
+                "2026-05-01",
+                "2026-07-31",
+                45,
+                "GREEN",
+                "Transfers every month; new arrivals referred by the division offices and churches.",
+                indicator("Families reached", "families", 0, 1500, 690));
+        report(
+                NGO_EDITOR,
+                cash,
+                "2026-08-01",
+                "2026-10-31",
+                70,
+                "AMBER",
+                "The grant ends in January 2027; no city or national programme is lined up to take the families on.",
+                indicator("Families reached", "families", 0, 1500, 1140));
     }
 
     /**
@@ -489,6 +531,7 @@ public final class DemoPlans {
         evidence.move(
                 CITY, evidence.need(DemoEvidence.WATER), "ADDRESSED", "Second tap stand opened on 28 October 2026");
         evidence.link(NGO_EDITOR, evidence.need(DemoEvidence.PROTECTION), action(LEGAL_AID));
+        evidence.link(NGO_EDITOR, evidence.need(DemoEvidence.ARRIVALS), action(ARRIVALS_CASH));
     }
 
     // ---- calls
