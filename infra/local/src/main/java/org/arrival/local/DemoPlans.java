@@ -43,6 +43,7 @@ public final class DemoPlans {
     public static final String MOBILE_CLINIC = "Mobile clinic and referrals for urban refugees in Kisenyi";
     public static final String SAVINGS_GROUPS = "Savings groups and business training for refugee women in Kisenyi";
     public static final String LEGAL_AID = "Confidential legal aid and document referrals in Kisenyi";
+    public static final String CATCH_UP = "Catch-up classes for refugee children waiting for a school place in Katwe";
     public static final String ARRIVALS_CASH = "Emergency cash and food for newly arrived refugee families in Kisenyi";
 
     private static final String OPM_EDITOR = "opm-refugees-editor";
@@ -458,7 +459,40 @@ public final class DemoPlans {
                 indicator("People advised", "people", 0, 250, 128) + ","
                         + indicator("Referrals to registration", "referrals", 0, 80, 41));
 
+        catchUpClasses();
         arrivalsCash();
+    }
+
+    /** Refugee children only, while host children wait for the same school places: the host community left out. */
+    private void catchUpClasses() {
+        String classes = propose(NGO_EDITOR, CATCH_UP, """
+                {"title":"%s",
+                 "description":"Afternoon and holiday classes in English and mathematics for refugee children waiting for a place in Katwe primary schools, until the city's classroom blocks and second shift open in the 2027 school year.",
+                 "kind":"SERVICE","orientation":"NEXUS","sectors":["EDUCATION"],"targetGroups":["REFUGEES"],"areas":[%s],
+                 "startDate":"2026-06-01","endDate":"2026-12-31","reportingCadence":"QUARTERLY",
+                 "needIds":%s,"frameworkItems":["SDG-4.1","GCR-SELF-RELIANCE"],"sharedWithForums":%s}""".formatted(
+                        CATCH_UP, KATWE, list(evidence.need(DemoEvidence.SCHOOLS)), list(forumId)));
+        funding(NGO_EDITOR, classes, NGO, "HRI private funds", 64_000_000, 64_000_000, 40_000_000);
+        startWork(NGO_EDITOR, classes);
+        report(
+                NGO_EDITOR,
+                classes,
+                "2026-06-01",
+                "2026-08-31",
+                40,
+                "GREEN",
+                "Six classes running in two church halls.",
+                indicator("Children attending", "children", 0, 240, 205));
+        report(
+                NGO_EDITOR,
+                classes,
+                "2026-09-01",
+                "2026-11-30",
+                75,
+                "AMBER",
+                "Host families ask why their children waiting for a place cannot join.",
+                indicator("Children attending", "children", 0, 240, 232) + ","
+                        + indicator("Children placed in a school", "children", 0, 240, 61));
     }
 
     /** Humanitarian cash that ends in January 2027 while its need is still open, and nothing takes it over. */
@@ -531,6 +565,7 @@ public final class DemoPlans {
         evidence.move(
                 CITY, evidence.need(DemoEvidence.WATER), "ADDRESSED", "Second tap stand opened on 28 October 2026");
         evidence.link(NGO_EDITOR, evidence.need(DemoEvidence.PROTECTION), action(LEGAL_AID));
+        evidence.link(CITY, evidence.need(DemoEvidence.SCHOOLS), action(CATCH_UP));
         evidence.link(NGO_EDITOR, evidence.need(DemoEvidence.ARRIVALS), action(ARRIVALS_CASH));
     }
 
