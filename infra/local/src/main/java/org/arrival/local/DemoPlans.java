@@ -23,9 +23,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The forum's plans in the action-plans service: the national refugee department's strategy with two commitments
- * that require local implementation (the city implements one, not yet the other), the city's neighbourhood plan
- * with its actions (milestones, funding, progress, comments and endorsements from others) and the NGO's own
- * actions, one overlapping a city action and one RESTRICTED.
+ * that require local implementation (the city implements one, not yet the other), the 2017 national urban policy,
+ * which does not name refugees, the city's neighbourhood plan with its actions (milestones, funding, progress,
+ * comments and endorsements from others) and the NGO's own actions outside it: one overlapping a city action, one
+ * RESTRICTED, catch-up classes for refugee children only, and humanitarian cash for new arrivals that ends soon with
+ * nothing to follow it.
  */
 // load() sets nationalPlanId and cityPlanId; DemoForum creates the plans and loads them in one go
 @SuppressWarnings("NullAway.Init")
@@ -45,6 +47,8 @@ public final class DemoPlans {
     public static final String LEGAL_AID = "Confidential legal aid and document referrals in Kisenyi";
     public static final String CATCH_UP = "Catch-up classes for refugee children waiting for a school place in Katwe";
     public static final String ARRIVALS_CASH = "Emergency cash and food for newly arrived refugee families in Kisenyi";
+    public static final String URBAN_POLICY =
+            "National Urban Policy 2017 (Ministry of Lands, Housing and Urban Development)";
 
     private static final String OPM_EDITOR = "opm-refugees-editor";
     private static final String CITY = "kcca-coordinator";
@@ -69,6 +73,7 @@ public final class DemoPlans {
 
     void load() {
         nationalStrategy();
+        nationalUrbanPolicy();
         neighbourhoodPlan();
         registrationCommitment();
         ngoActions();
@@ -147,6 +152,25 @@ public final class DemoPlans {
                 "GREEN",
                 "Guidance on planning for urban refugees sent to the cities; Kampala has linked its neighbourhood plans.",
                 indicator("Cities with a linked local action", "cities", 0, 5, 1));
+    }
+
+    /**
+     * The ministry's 2017 national urban policy, which the department keeps in the forum for its review of how the
+     * national policies fit: it names neither refugees nor migrants.
+     */
+    private void nationalUrbanPolicy() {
+        String policy = id(calls.create(OPM_EDITOR, PlatformService.ACTION_PLANS, "/plans", """
+                {"title":"%s","type":"NATIONAL_URBAN_POLICY","jurisdiction":%s,"periodStart":"2017-01-01",
+                 "nupPhase":"IMPLEMENTATION",
+                 "objectives":["Planned, orderly urban development in cities, municipalities and towns",
+                               "Urban economies that create jobs and local revenue",
+                               "Adequate, affordable housing and serviced land for urban residents",
+                               "Urban governance and finance strengthened at every level of government"],
+                 "inclusion":{"migrantsNamed":false,"migrantsBudgeted":false,"staffTrained":false},
+                 "sharedWithForums":%s}""".formatted(
+                        URBAN_POLICY, UGANDA, list(forumId))));
+        planStatus(OPM_EDITOR, policy, "ADOPTED", "Approved by Cabinet in 2017");
+        planStatus(OPM_EDITOR, policy, "IN_IMPLEMENTATION", null);
     }
 
     /** A second commitment no city has linked an action to yet: the forum's coherence check says so. */
