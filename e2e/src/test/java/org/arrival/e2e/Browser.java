@@ -3,6 +3,7 @@ package org.arrival.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
 import org.arrival.local.PlatformService;
@@ -106,14 +107,16 @@ final class Browser {
         throw new AssertionError("the keyboard never reached #" + id + " from " + browser.getCurrentUrl());
     }
 
-    /** The id of the input a label names, to reach it by keyboard. */
-    static String inputLabelled(WebDriver browser, String scope, String text) {
+    /** The id of the input a label names (its text holds each of {@code texts}), to reach it by keyboard. */
+    static String inputLabelled(WebDriver browser, String scope, String... texts) {
         for (WebElement label : browser.findElements(By.cssSelector(scope + " label"))) {
-            if (label.getText().contains(text)) {
+            String text = label.getText();
+            if (Arrays.stream(texts).allMatch(text::contains)) {
                 return label.getDomAttribute("for");
             }
         }
-        throw new AssertionError("no field labelled '" + text + "' in " + scope + " on " + browser.getCurrentUrl());
+        throw new AssertionError("no field labelled '" + String.join("', '", texts) + "' in " + scope + " on "
+                + browser.getCurrentUrl());
     }
 
     /** Runs the steps; when one fails, prints the page the browser was on. */

@@ -6,6 +6,7 @@ import static org.arrival.local.DemoForum.KAMPALA;
 import static org.arrival.local.DemoForum.KATWE;
 import static org.arrival.local.DemoForum.KCCA;
 import static org.arrival.local.DemoForum.KISENYI;
+import static org.arrival.local.DemoForum.MUKONO;
 import static org.arrival.local.DemoForum.NAKAWA;
 import static org.arrival.local.DemoForum.NGO;
 import static org.arrival.local.DemoForum.RLO;
@@ -21,16 +22,19 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The forum's evidence in the assessments service: the statistics office's population estimates (registered
- * against estimated refugees, city-wide and by neighbourhood, one small count and one RESTRICTED estimate), the
- * city's readiness self-assessment round with three respondents, and the needs found by the neighbourhood
- * assessments the city ran with the NGO, with the NGO's and the refugee association's inputs.
+ * against estimated refugees, city-wide and by neighbourhood, one small count, one RESTRICTED estimate, a count of
+ * displaced people never updated since 2023 and one for the town of Mukono), the city's readiness self-assessment
+ * rounds of 2025 and 2026 with the same three respondents, and the needs found by the neighbourhood assessments the
+ * city ran with the NGO, with the NGO's and the refugee association's inputs.
  */
-// load() sets roundId and restrictedEstimateId; DemoForum creates the evidence and loads it in one go
+// load() sets the round ids and restrictedEstimateId; DemoForum creates the evidence and loads it in one go
 @SuppressWarnings("NullAway.Init")
 public final class DemoEvidence {
 
     public static final String SERIES = "kampala-urban-refugees";
     public static final String ROUND_TITLE = "Kampala readiness self-assessment 2026";
+    /** The first round: better answers on data protection (R1) than in 2026, which the forum flags. */
+    public static final String EARLIER_ROUND_TITLE = "Kampala readiness self-assessment 2025";
 
     // the needs, by the short names need(...) takes
     public static final String HEALTH = "health";
@@ -42,6 +46,8 @@ public final class DemoEvidence {
     public static final String PROTECTION = "protection";
     /** The NGO's need, only identified so far. */
     public static final String PSYCHOSOCIAL = "psychosocial";
+    /** The NGO's need of newly arrived families, met only by its humanitarian cash, which ends soon. */
+    public static final String ARRIVALS = "arrivals";
 
     private static final String STATISTICIAN = "ubos-statistician";
     private static final String CITY = "kcca-coordinator";
@@ -51,6 +57,7 @@ public final class DemoEvidence {
     private final DemoCalls calls;
     private final String forumId;
 
+    private String earlierRoundId;
     private String roundId;
     private final Map<String, String> gaps = new HashMap<>();
     private final Map<String, String> needs = new LinkedHashMap<>();
@@ -61,9 +68,10 @@ public final class DemoEvidence {
         this.forumId = forumId;
     }
 
-    /** Estimates, the round up to its closing, the needs as identified, and the inputs to them. */
+    /** Estimates, the rounds up to their closing, the needs as identified, and the inputs to them. */
     void load() {
         populationEstimates();
+        earlierRound();
         readinessRound();
         needs();
         inputs();
@@ -141,6 +149,28 @@ public final class DemoEvidence {
                  "source":"UBOS small-area estimate from the 2026 neighbourhood listing in Kisenyi",
                  "method":"Households reporting members without any identity document; no names or addresses were collected.",
                  "asOf":"2026-06-30","classification":"RESTRICTED","sharedWithForums":%s}""".formatted(KISENYI, list(forumId))));
+        // counted once after the 2023 floods and never since: stale evidence
+        estimate("""
+                {"area":%s,"group":"URBAN_DISPLACED","estimated":6800,
+                 "breakdown":[
+                   {"dimension":"SEX","category":"FEMALE","count":3600},{"dimension":"SEX","category":"MALE","count":3200},
+                   {"dimension":"AGE_BAND","category":"0-4","count":1100},{"dimension":"AGE_BAND","category":"5-11","count":1500},
+                   {"dimension":"AGE_BAND","category":"12-17","count":1000},{"dimension":"AGE_BAND","category":"18-59","count":2900},
+                   {"dimension":"AGE_BAND","category":"60+","count":300}],
+                 "source":"UBOS and KCCA rapid count after the May 2023 floods in Kampala's wetland settlements",
+                 "method":"Households displaced from Bwaise, Kalerwe and the Nakivubo channel and staying elsewhere in the city, counted through the division offices.",
+                 "asOf":"2023-06-30","sharedWithForums":%s}""".formatted(KAMPALA, list(forumId)));
+        // a town of the region with refugees and no plan, round or funded action of its own
+        estimate("""
+                {"seriesId":"mukono-urban-refugees","area":%s,"group":"REFUGEES","registered":2900,"estimated":4600,
+                 "breakdown":[
+                   {"dimension":"SEX","category":"FEMALE","count":2400},{"dimension":"SEX","category":"MALE","count":2200},
+                   {"dimension":"AGE_BAND","category":"0-4","count":650},{"dimension":"AGE_BAND","category":"5-11","count":900},
+                   {"dimension":"AGE_BAND","category":"12-17","count":700},{"dimension":"AGE_BAND","category":"18-59","count":2200},
+                   {"dimension":"AGE_BAND","category":"60+","count":150}],
+                 "source":"UBOS small-area estimate 2026 for Mukono municipality, with OPM registration figures",
+                 "method":"Registered: refugees with an address in Mukono in the national register. Estimated: household listing in 4 sample parishes, weighted to the municipality.",
+                 "asOf":"2026-06-30","sharedWithForums":%s}""".formatted(MUKONO, list(forumId)));
     }
 
     private void neighbourhood(String area, int registered, int estimated, String breakdown) {
@@ -161,14 +191,57 @@ public final class DemoEvidence {
 
     // ---- readiness: the city convenes a round on the checklist; it, the NGO and the association answer part of it
 
-    private void readinessRound() {
-        JsonNode round = calls.eventually(201, "POST", CITY, PlatformService.ASSESSMENTS, "/rounds", """
-                {"title":"%s","jurisdiction":%s,"convenorId":"%s","respondentIds":%s,"closesOn":"2026-09-30",
-                 "sharedWithForums":%s}""".formatted(
-                        ROUND_TITLE, KAMPALA, KCCA, list(KCCA, NGO, RLO), list(forumId)));
-        roundId = id(round);
-        calls.step(CITY, PlatformService.ASSESSMENTS, "/rounds/" + roundId + "/open", null);
+    /**
+     * The 2025 round, on data (R1) and planning (R2) only, answered by the same respondents on the same questions
+     * as in 2026: planning has improved since, but after the 2026 assessments the NGO and the association rate data
+     * protection lower.
+     */
+    private void earlierRound() {
+        earlierRoundId = openRound(EARLIER_ROUND_TITLE, "2025-09-30");
         answer(
+                earlierRoundId,
+                CITY,
+                KCCA,
+                "1.1.a|Y|UBOS census and the Kampala statistical abstract cover every division",
+                "1.1.b|S|The census counted refugees in settlements; the 2025 vulnerability mapping counted some in the city",
+                "1.1.c|S|Sex and age breakdowns exist; disability and income do not",
+                "1.3.a|Y|Refugee volunteers took part in the 2025 vulnerability mapping",
+                "1.3.d|Y|Mapping data are kept by the KCCA planning unit as aggregates",
+                "2.2.a|S|The physical development plan covers the city; no neighbourhood plans yet",
+                "2.2.c|S|The vulnerability mapping is under way and will feed the plans",
+                "2.2.d|N|Neither the physical development plan nor the 2017 national urban policy names refugees",
+                "2.2.e|N|");
+        answer(
+                earlierRoundId,
+                NGO_EDITOR,
+                NGO,
+                "1.1.a|Y|",
+                "1.1.b|S|",
+                "1.1.c|S|Sex and age only",
+                "1.3.a|Y|",
+                "1.3.d|Y|Mapping forms are anonymised before they leave the field teams",
+                "2.2.a|S|",
+                "2.2.c|N|No assessment of refugees' needs in the city yet",
+                "2.2.d|N|",
+                "2.2.e|N|");
+        answer(
+                earlierRoundId,
+                ASSOCIATION,
+                RLO,
+                "1.1.a|S|",
+                "1.1.b|N|",
+                "1.3.a|Y|Members helped with the mapping in Kisenyi",
+                "1.3.d|Y|We were told the answers would stay with the city",
+                "2.2.a|N|",
+                "2.2.d|N|",
+                "2.2.e|N|");
+        close(earlierRoundId, "Answers from all three respondents");
+    }
+
+    private void readinessRound() {
+        roundId = openRound(ROUND_TITLE, "2026-09-30");
+        answer(
+                roundId,
                 CITY,
                 KCCA,
                 "1.1.a|Y|UBOS census and the Kampala statistical abstract cover every division",
@@ -194,6 +267,7 @@ public final class DemoEvidence {
                 "10.1.a|N|",
                 "10.3.a|Y|The Kampala for all campaign ran in 2025");
         answer(
+                roundId,
                 NGO_EDITOR,
                 NGO,
                 "1.1.a|Y|",
@@ -214,6 +288,7 @@ public final class DemoEvidence {
                 "10.1.a|N|",
                 "10.3.a|Y|");
         answer(
+                roundId,
                 ASSOCIATION,
                 RLO,
                 "1.1.a|S|",
@@ -233,15 +308,31 @@ public final class DemoEvidence {
                 "9.2.a|N|",
                 "10.1.a|N|",
                 "10.3.a|N|We did not see the campaign in Kisenyi");
-        calls.step(
-                CITY,
-                PlatformService.ASSESSMENTS,
-                "/rounds/" + roundId + "/close",
-                "{\"reason\":\"Closing date reached; answers from all three respondents\"}");
+        close(roundId, "Closing date reached; answers from all three respondents");
     }
 
-    /** Publishes the closed round's scores, which fixes its gaps. */
+    /** A round of the city on Kampala with the three respondents, opened. */
+    private String openRound(String title, String closesOn) {
+        // the respondents are known to the assessments service once the registry's events have arrived
+        JsonNode round = calls.eventually(201, "POST", CITY, PlatformService.ASSESSMENTS, "/rounds", """
+                {"title":"%s","jurisdiction":%s,"convenorId":"%s","respondentIds":%s,"closesOn":"%s",
+                 "sharedWithForums":%s}""".formatted(
+                        title, KAMPALA, KCCA, list(KCCA, NGO, RLO), closesOn, list(forumId)));
+        String id = id(round);
+        calls.step(CITY, PlatformService.ASSESSMENTS, "/rounds/" + id + "/open", null);
+        return id;
+    }
+
+    private void close(String round, String reason) {
+        calls.step(CITY, PlatformService.ASSESSMENTS, "/rounds/" + round + "/close", Map.of("reason", reason));
+    }
+
+    /**
+     * Publishes the closed rounds' scores, which fixes their gaps: 2025 first, so that 2026 is the latest and the
+     * forum compares the two.
+     */
     void publishRound() {
+        calls.step(CITY, PlatformService.ASSESSMENTS, "/rounds/" + earlierRoundId + "/publish", null);
         calls.step(CITY, PlatformService.ASSESSMENTS, "/rounds/" + roundId + "/publish", null);
         for (JsonNode gap : calls.read(CITY, PlatformService.ASSESSMENTS, "/rounds/" + roundId + "/gaps")) {
             gaps.put(gap.get("questionCode").asString(), id(gap));
@@ -249,7 +340,7 @@ public final class DemoEvidence {
     }
 
     /** A respondent's answers, each "question|Y, S or N|evidence note (may be empty)". */
-    private void answer(String user, String respondent, String... answers) {
+    private void answer(String round, String user, String respondent, String... answers) {
         ObjectNode body = PlatformClient.json().createObjectNode();
         ArrayNode list = body.putArray("answers");
         for (String a : answers) {
@@ -260,7 +351,7 @@ public final class DemoEvidence {
             }
         }
         calls.call(
-                200, "PUT", user, PlatformService.ASSESSMENTS, "/rounds/" + roundId + "/responses/" + respondent, body);
+                200, "PUT", user, PlatformService.ASSESSMENTS, "/rounds/" + round + "/responses/" + respondent, body);
     }
 
     // ---- needs from the neighbourhood assessments the city ran with the NGO
@@ -293,7 +384,8 @@ public final class DemoEvidence {
                  "severity":"MEDIUM","barriers":["COST","DISCRIMINATION","DOCUMENTATION"],
                  "evidenceReferences":[%s],"sharedWithForums":%s}""".formatted(KATWE, assessment.formatted("Katwe"), list(forumId))));
 
-        // the NGO's own needs: one RESTRICTED, kept from enforcement bodies; one only identified so far
+        // the NGO's own needs: one RESTRICTED, kept from enforcement bodies; one only identified so far; one of new
+        // arrivals, met only by the NGO's humanitarian cash
         needs.put(PROTECTION, id(calls.create(NGO_EDITOR, PlatformService.ASSESSMENTS, "/needs", """
                 {"statement":"People without any documents in Kisenyi avoid clinics and police posts for fear of being reported to immigration; exploitation by employers and landlords goes unreported.",
                  "sector":"PROTECTION_RIGHTS","populationGroups":["UNDOCUMENTED_MIGRANTS","ASYLUM_SEEKERS"],"area":%s,
@@ -306,6 +398,12 @@ public final class DemoEvidence {
                  "sector":"HEALTH","populationGroups":["REFUGEES"],"area":%s,"severity":"MEDIUM","barriers":["CAPACITY","LANGUAGE"],
                  "evidenceReferences":["HRI outreach team notes, Nakawa, October 2026"],"sharedWithForums":%s}""".formatted(
                         NAKAWA, list(forumId)))));
+        needs.put(ARRIVALS, id(calls.create(NGO_EDITOR, PlatformService.ASSESSMENTS, "/needs", """
+                {"statement":"Refugee families newly arrived in Kisenyi, most from eastern DRC and not yet registered, have no income, food or cash support in their first months; assistance is given in the settlements, not in the city.",
+                 "sector":"SOCIAL_PROTECTION","populationGroups":["REFUGEES","ASYLUM_SEEKERS"],"area":%s,
+                 "severity":"HIGH","barriers":["LEGAL_STATUS","DOCUMENTATION","INFORMATION"],
+                 "evidenceReferences":["HRI new arrivals desk, monthly tallies, February to October 2026"],"sharedWithForums":%s}""".formatted(
+                        KISENYI, list(forumId)))));
     }
 
     /**
@@ -323,6 +421,7 @@ public final class DemoEvidence {
                 "Highest severity in the Kisenyi neighbourhood plan; agreed at the forum meeting of 15 October 2026");
         move(CITY, need(WATER), "PRIORITISED", "Disputes at the water point reported by the division and by residents");
         move(NGO_EDITOR, need(PROTECTION), "VALIDATED", "Confirmed with the forum's protection partners");
+        move(NGO_EDITOR, need(ARRIVALS), "VALIDATED", "Confirmed by the division's social services in Kisenyi");
     }
 
     private String cityNeed(String body) {

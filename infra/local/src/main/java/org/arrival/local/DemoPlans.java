@@ -23,11 +23,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The forum's plans in the action-plans service: the national refugee department's strategy with two commitments
- * that require local implementation (the city implements one, not yet the other), the city's neighbourhood plan
- * with its actions (milestones, funding, progress, comments and endorsements from others) and the NGO's own
- * actions, one overlapping a city action and one RESTRICTED. The government's and the city's actions are
- * development work in their plans; the NGO's clinic and legal desk are humanitarian services outside any plan, and
- * its savings groups bridge the two (nexus).
+ * that require local implementation (the city implements one, not yet the other), the 2017 national urban policy,
+ * which does not name refugees, the city's neighbourhood plan with its actions (milestones, funding, progress,
+ * comments and endorsements from others) and the NGO's own actions outside it: one overlapping a city action, one
+ * RESTRICTED, catch-up classes for refugee children only, and humanitarian cash for new arrivals that ends soon with
+ * nothing to follow it.
  */
 // load() sets nationalPlanId and cityPlanId; DemoForum creates the plans and loads them in one go
 @SuppressWarnings("NullAway.Init")
@@ -45,6 +45,10 @@ public final class DemoPlans {
     public static final String MOBILE_CLINIC = "Mobile clinic and referrals for urban refugees in Kisenyi";
     public static final String SAVINGS_GROUPS = "Savings groups and business training for refugee women in Kisenyi";
     public static final String LEGAL_AID = "Confidential legal aid and document referrals in Kisenyi";
+    public static final String CATCH_UP = "Catch-up classes for refugee children waiting for a school place in Katwe";
+    public static final String ARRIVALS_CASH = "Emergency cash and food for newly arrived refugee families in Kisenyi";
+    public static final String URBAN_POLICY =
+            "National Urban Policy 2017 (Ministry of Lands, Housing and Urban Development)";
 
     private static final String OPM_EDITOR = "opm-refugees-editor";
     private static final String CITY = "kcca-coordinator";
@@ -69,6 +73,7 @@ public final class DemoPlans {
 
     void load() {
         nationalStrategy();
+        nationalUrbanPolicy();
         neighbourhoodPlan();
         registrationCommitment();
         ngoActions();
@@ -147,6 +152,25 @@ public final class DemoPlans {
                 "GREEN",
                 "Guidance on planning for urban refugees sent to the cities; Kampala has linked its neighbourhood plans.",
                 indicator("Cities with a linked local action", "cities", 0, 5, 1));
+    }
+
+    /**
+     * The ministry's 2017 national urban policy, which the department keeps in the forum for its review of how the
+     * national policies fit: it names neither refugees nor migrants.
+     */
+    private void nationalUrbanPolicy() {
+        String policy = id(calls.create(OPM_EDITOR, PlatformService.ACTION_PLANS, "/plans", """
+                {"title":"%s","type":"NATIONAL_URBAN_POLICY","jurisdiction":%s,"periodStart":"2017-01-01",
+                 "nupPhase":"IMPLEMENTATION",
+                 "objectives":["Planned, orderly urban development in cities, municipalities and towns",
+                               "Urban economies that create jobs and local revenue",
+                               "Adequate, affordable housing and serviced land for urban residents",
+                               "Urban governance and finance strengthened at every level of government"],
+                 "inclusion":{"migrantsNamed":false,"migrantsBudgeted":false,"staffTrained":false},
+                 "sharedWithForums":%s}""".formatted(
+                        URBAN_POLICY, UGANDA, list(forumId))));
+        planStatus(OPM_EDITOR, policy, "ADOPTED", "Approved by Cabinet in 2017");
+        planStatus(OPM_EDITOR, policy, "IN_IMPLEMENTATION", null);
     }
 
     /** A second commitment no city has linked an action to yet: the forum's coherence check says so. */
@@ -245,7 +269,8 @@ public final class DemoPlans {
         String health = propose(CITY, HEALTH_ACCESS, """
                 {"planId":"%s","title":"%s",
                  "description":"Patients are registered and treated on proof of residence in Kisenyi, with or without a refugee ID; interpreters at the registration desk; fee waivers agreed with the Ministry of Health.",
-                 "kind":"SERVICE","orientation":"DEVELOPMENT","sectors":["HEALTH"],"targetGroups":["REFUGEES","ASYLUM_SEEKERS","URBAN_DISPLACED"],
+                 "kind":"SERVICE","orientation":"DEVELOPMENT","sectors":["HEALTH"],
+                 "targetGroups":["REFUGEES","ASYLUM_SEEKERS","URBAN_DISPLACED"],
                  "areas":[%s],"startDate":"2026-04-01","endDate":"2027-03-31","reportingCadence":"QUARTERLY",
                  "needIds":%s,"frameworkItems":["UNH-R9.1","UNH-R9.2","SDG-3.8","GCM-15"],"sharedWithForums":%s}""".formatted(
                         cityPlanId, HEALTH_ACCESS, KISENYI, list(evidence.need(DemoEvidence.HEALTH)), list(forumId)));
@@ -382,11 +407,13 @@ public final class DemoPlans {
     // ---- the NGO's own actions
 
     private void ngoActions() {
-        // same sector, group, neighbourhood and period as the city's health action: the forum flags the overlap
+        // same sector, group, neighbourhood and period as the city's health action: the forum flags the overlap;
+        // humanitarian and outside the city's plan: a parallel structure (the city's action carries its need on)
         String clinic = propose(NGO_EDITOR, MOBILE_CLINIC, """
                 {"title":"%s",
                  "description":"A mobile clinic three days a week in Kisenyi, with referrals to KCCA health facilities and follow-up of refused referrals.",
-                 "kind":"SERVICE","orientation":"HUMANITARIAN","sectors":["HEALTH"],"targetGroups":["REFUGEES","ASYLUM_SEEKERS"],"areas":[%s],
+                 "kind":"SERVICE","orientation":"HUMANITARIAN","sectors":["HEALTH"],
+                 "targetGroups":["REFUGEES","ASYLUM_SEEKERS"],"areas":[%s],
                  "startDate":"2026-01-01","endDate":"2026-12-31","reportingCadence":"QUARTERLY",
                  "needIds":%s,"frameworkItems":["SDG-3.8","UNH-R9.1"],"sharedWithForums":%s}""".formatted(
                         MOBILE_CLINIC, KISENYI, list(evidence.need(DemoEvidence.HEALTH)), list(forumId)));
@@ -416,7 +443,8 @@ public final class DemoPlans {
                 propose(NGO_EDITOR, SAVINGS_GROUPS, """
                 {"title":"%s",
                  "description":"Village savings and loan groups with business training, run with volunteers from a refugee-led association.",
-                 "kind":"PROGRAMME","orientation":"NEXUS","sectors":["LIVELIHOODS","FIN_INCLUSION"],"targetGroups":["REFUGEES"],"areas":[%s],
+                 "kind":"PROGRAMME","orientation":"NEXUS","sectors":["LIVELIHOODS","FIN_INCLUSION"],
+                 "targetGroups":["REFUGEES"],"areas":[%s],
                  "startDate":"2026-02-01","endDate":"2027-01-31","reportingCadence":"QUARTERLY",
                  "participants":[{"organisationId":"%s","role":"CONTRIBUTING"}],
                  "frameworkItems":["SDG-5.5","GCR-SELF-RELIANCE","UNH-R10.2"],"sharedWithForums":%s}""".formatted(SAVINGS_GROUPS, KISENYI, RLO, list(forumId)));
@@ -454,6 +482,80 @@ public final class DemoPlans {
                 "Desk open twice a week.",
                 indicator("People advised", "people", 0, 250, 128) + ","
                         + indicator("Referrals to registration", "referrals", 0, 80, 41));
+
+        catchUpClasses();
+        arrivalsCash();
+    }
+
+    /** Refugee children only, while host children wait for the same school places: the host community left out. */
+    private void catchUpClasses() {
+        String classes = propose(NGO_EDITOR, CATCH_UP, """
+                {"title":"%s",
+                 "description":"Afternoon and holiday classes in English and mathematics for refugee children waiting for a place in Katwe primary schools, until the city's classroom blocks and second shift open in the 2027 school year.",
+                 "kind":"SERVICE","orientation":"NEXUS","sectors":["EDUCATION"],"targetGroups":["REFUGEES"],"areas":[%s],
+                 "startDate":"2026-06-01","endDate":"2026-12-31","reportingCadence":"QUARTERLY",
+                 "needIds":%s,"frameworkItems":["SDG-4.1","GCR-SELF-RELIANCE"],"sharedWithForums":%s}""".formatted(
+                        CATCH_UP, KATWE, list(evidence.need(DemoEvidence.SCHOOLS)), list(forumId)));
+        funding(NGO_EDITOR, classes, NGO, "HRI private funds", 64_000_000, 64_000_000, 40_000_000);
+        startWork(NGO_EDITOR, classes);
+        report(
+                NGO_EDITOR,
+                classes,
+                "2026-06-01",
+                "2026-08-31",
+                40,
+                "GREEN",
+                "Six classes running in two church halls.",
+                indicator("Children attending", "children", 0, 240, 205));
+        report(
+                NGO_EDITOR,
+                classes,
+                "2026-09-01",
+                "2026-11-30",
+                75,
+                "AMBER",
+                "Host families ask why their children waiting for a place cannot join.",
+                indicator("Children attending", "children", 0, 240, 232) + ","
+                        + indicator("Children placed in a school", "children", 0, 240, 61));
+    }
+
+    /** Humanitarian cash that ends in January 2027 while its need is still open, and nothing takes it over. */
+    private void arrivalsCash() {
+        String cash = propose(NGO_EDITOR, ARRIVALS_CASH, """
+                {"title":"%s",
+                 "description":"Monthly cash transfers and food parcels for three months for refugee and asylum-seeking families who arrived in Kampala in the last six months, most of them from eastern DRC and not yet registered.",
+                 "kind":"SERVICE","orientation":"HUMANITARIAN","sectors":["SOCIAL_PROTECTION","FOOD_SECURITY"],
+                 "targetGroups":["REFUGEES","ASYLUM_SEEKERS"],"areas":[%s],
+                 "startDate":"2026-02-01","endDate":"2027-01-31","reportingCadence":"QUARTERLY",
+                 "needIds":%s,"frameworkItems":["SDG-1.3","GCR-EASE-PRESSURE"],"sharedWithForums":%s}""".formatted(
+                        ARRIVALS_CASH, KISENYI, list(evidence.need(DemoEvidence.ARRIVALS)), list(forumId)));
+        funding(
+                NGO_EDITOR,
+                cash,
+                null,
+                "Uganda humanitarian pooled fund, urban window 2026",
+                480_000_000,
+                480_000_000,
+                360_000_000);
+        startWork(NGO_EDITOR, cash);
+        report(
+                NGO_EDITOR,
+                cash,
+                "2026-05-01",
+                "2026-07-31",
+                45,
+                "GREEN",
+                "Transfers every month; new arrivals referred by the division offices and churches.",
+                indicator("Families reached", "families", 0, 1500, 690));
+        report(
+                NGO_EDITOR,
+                cash,
+                "2026-08-01",
+                "2026-10-31",
+                70,
+                "AMBER",
+                "The grant ends in January 2027; no city or national programme is lined up to take the families on.",
+                indicator("Families reached", "families", 0, 1500, 1140));
     }
 
     /**
@@ -487,6 +589,8 @@ public final class DemoPlans {
         evidence.move(
                 CITY, evidence.need(DemoEvidence.WATER), "ADDRESSED", "Second tap stand opened on 28 October 2026");
         evidence.link(NGO_EDITOR, evidence.need(DemoEvidence.PROTECTION), action(LEGAL_AID));
+        evidence.link(CITY, evidence.need(DemoEvidence.SCHOOLS), action(CATCH_UP));
+        evidence.link(NGO_EDITOR, evidence.need(DemoEvidence.ARRIVALS), action(ARRIVALS_CASH));
     }
 
     // ---- calls
