@@ -54,6 +54,11 @@ public class References {
         return new Lookup();
     }
 
+    /** The checklist's questions' texts by code (as the instrument words them, in English). */
+    public Map<String, String> checklistQuestions() {
+        return questions.get();
+    }
+
     /** A gap of a published round, named by its round and checklist question. */
     public record GapName(UUID id, UUID roundId, String round, String questionCode, String question) {}
 

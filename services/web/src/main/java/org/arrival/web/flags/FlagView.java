@@ -1,7 +1,10 @@
 package org.arrival.web.flags;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.arrival.web.api.forum.ForumApi.Flag;
 import org.arrival.web.api.forum.ForumApi.FlaggedRecord;
@@ -10,17 +13,49 @@ import org.arrival.web.wording.Wording;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A coherence flag as a reader sees it: its finding in their language and the records it names, each linked to its
- * page when it has one.
+ * A coherence flag as a reader sees it: its finding in their language, its severity, what its check looks for, where
+ * the rule comes from and what would clear it, and the records it names, each linked to its page when it has one.
  */
-public record FlagView(Flag flag, String finding, List<NamedRecord> records) {
+public record FlagView(
+        Flag flag,
+        String finding,
+        List<NamedRecord> records,
+        @Nullable String severity,
+        @Nullable String rule,
+        @Nullable String source,
+        @Nullable String suggestion) {
 
-    /** A record a flag names: its kind (a label), its title, and its page (null for a checklist gap). */
+    /**
+     * A record a flag names: its kind (a label), its title, its page (null for a checklist gap) and, for a gap, the
+     * text of its checklist question (in English, as the instrument words it) when known.
+     */
     public record NamedRecord(
-            String kind, String title, @Nullable String href) {}
+            String kind,
+            String title,
+            @Nullable String href,
+            @Nullable String detail) {}
 
     public static FlagView of(Page page, Flag flag) {
-        return new FlagView(flag, Wording.finding(page, flag), records(page, flag));
+        return of(page, flag, Map.of());
+    }
+
+    /** The flag with the checklist's question texts by code, to show beside the gaps it names. */
+    public static FlagView of(Page page, Flag flag, Map<String, String> questions) {
+        return new FlagView(
+                flag,
+                Wording.finding(page, flag),
+                records(page, flag, questions),
+                severity(page, flag),
+                Wording.aboutCheck(page, "rule", flag.checkCode()),
+                Wording.aboutCheck(page, "source", flag.checkCode()),
+                Wording.aboutCheck(page, "suggestion", flag.checkCode()));
+    }
+
+    /** The flag's severity as a word, or null for a flag raised before severities. */
+    public static @Nullable String severity(Page page, Flag flag) {
+        return flag.severity() == null || flag.severity().isBlank()
+                ? null
+                : page.label("FlagSeverity", flag.severity());
     }
 
     /** The path of a flag's own page. */
@@ -28,14 +63,25 @@ public record FlagView(Flag flag, String finding, List<NamedRecord> records) {
         return "/forums/" + flag.forumId() + "/flags/" + flag.flagId();
     }
 
-    static List<NamedRecord> records(Page page, Flag flag) {
+    public static List<NamedRecord> records(Page page, Flag flag) {
+        return records(page, flag, Map.of());
+    }
+
+    static List<NamedRecord> records(Page page, Flag flag, Map<String, String> questions) {
         List<NamedRecord> out = new ArrayList<>();
         if (flag.parameters() != null && !flag.parameters().records().isEmpty()) {
             int n = 1;
             for (FlaggedRecord r : flag.parameters().records()) {
+                if (r == null) {
+                    continue;
+                }
                 String kind = String.valueOf(r.kind());
-                String title = r.title() != null ? r.title() : page.t("flag.record.untitled", "number", n);
-                out.add(new NamedRecord(page.label("FlaggedRecordKind", kind), title, href(kind, r.recordId())));
+                String title = r.title() != null
+                        ? ("POPULATION_ESTIMATE".equals(kind) ? estimateTitle(page, r.title()) : r.title())
+                        : page.t("flag.record.untitled", "number", n);
+                String detail = "GAP".equals(kind) && r.title() != null ? questions.get(r.title()) : null;
+                out.add(new NamedRecord(
+                        page.label("FlaggedRecordKind", kind), title, href(kind, r.recordId()), blankToNull(detail)));
                 n++;
             }
             return out;
@@ -51,12 +97,14 @@ public record FlagView(Flag flag, String finding, List<NamedRecord> records) {
             out.add(new NamedRecord(
                     page.label("FlaggedRecordKind", k),
                     page.t("flag.record.untitled", "number", i + 1),
-                    href(k, flag.recordIds().get(i))));
+                    href(k, flag.recordIds().get(i)),
+                    null));
         }
         return out;
     }
 
-    private static @Nullable String href(String kind, @Nullable UUID id) {
+    /** The page of a record of this kind, or null where the application has none (a checklist gap). */
+    public static @Nullable String href(String kind, @Nullable UUID id) {
         if (id == null) {
             return null;
         }
@@ -64,7 +112,40 @@ public record FlagView(Flag flag, String finding, List<NamedRecord> records) {
             case "ACTION" -> "/actions/" + id;
             case "NEED" -> "/needs/" + id;
             case "ORGANISATION" -> "/stakeholders/" + id;
+            case "PLAN" -> "/plans/" + id;
+            case "ROUND" -> "/rounds/" + id;
+            case "POPULATION_ESTIMATE" -> "/population/" + id;
+            case "FORUM" -> "/forums/" + id;
             default -> null;
         };
+    }
+
+    /**
+     * An estimate's title as the forum service writes it ({@code GROUP, place, date}) in the reader's words: the
+     * group's label and the date as the language writes it; any other title as it is.
+     */
+    static String estimateTitle(Page page, String title) {
+        String[] parts = title.split(", ");
+        if (parts.length < 3 || !parts[0].matches("[A-Z][A-Z_]*")) {
+            return title;
+        }
+        String place = String.join(", ", List.of(parts).subList(1, parts.length - 1));
+        try {
+            LocalDate asOf = LocalDate.parse(parts[parts.length - 1]);
+            return page.t(
+                    "flag.record.estimate",
+                    "group",
+                    page.label("PopulationGroup", parts[0]),
+                    "area",
+                    place,
+                    "asOf",
+                    page.format().date(asOf));
+        } catch (DateTimeParseException e) {
+            return title;
+        }
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 }

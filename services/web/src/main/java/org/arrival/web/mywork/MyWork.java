@@ -107,7 +107,7 @@ public record MyWork(
      * @param inputs the newest inputs about needs the person may see (those about the organisation's needs count)
      * @param flags the flags of each forum
      * @param organisationName the registry's name of an organisation, or null
-     * @param otherRecord another organisation's record a flag names (the flag's check says of which kind), or null
+     * @param otherRecord another organisation's record a flag names (as the flag names it, or by its check), or null
      * @param since what counts as new
      */
     public static MyWork of(

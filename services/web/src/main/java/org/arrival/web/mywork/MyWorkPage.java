@@ -20,6 +20,7 @@ import org.arrival.web.api.forum.ForumApi;
 import org.arrival.web.api.forum.ForumApi.Flag;
 import org.arrival.web.api.forum.ForumApi.ForumSummary;
 import org.arrival.web.api.registry.RegistryApi;
+import org.arrival.web.flags.FlagView;
 import org.arrival.web.layout.Page;
 import org.arrival.web.mywork.MyWork.RecordLink;
 import org.arrival.web.progress.ProgressReportPage;
@@ -123,8 +124,21 @@ public class MyWorkPage {
         }
     }
 
-    /** Another organisation's record a flag names, as the person may see it (the flag is shown only if they may). */
+    /**
+     * Another organisation's record a flag names, as the person may see it (the flag is shown only if they may): as
+     * the flag's parameters name it (kind and title), else asked of its service by what the check names.
+     */
     private Optional<RecordLink> otherRecord(Flag flag, UUID id) {
+        if (flag.parameters() != null) {
+            for (ForumApi.FlaggedRecord r : flag.parameters().records()) {
+                if (r != null && id.equals(r.recordId()) && r.title() != null) {
+                    String href = FlagView.href(String.valueOf(r.kind()), id);
+                    return href == null || "ORGANISATION".equals(r.kind())
+                            ? Optional.empty()
+                            : Optional.of(new RecordLink(r.title(), href));
+                }
+            }
+        }
         try {
             return switch (flag.checkCode()) {
                 case "NEED_WITHOUT_ACTION" ->

@@ -25,11 +25,13 @@ import org.jspecify.annotations.Nullable;
  * <li>a notification's title is {@code notification.<code>.title}; its body the flag's finding for the coherence
  * flag codes ({@code flag.<check>}), the lines {@code notification.<code>.line1..3}, the author's own words
  * ({@code text}) and reason ({@code notification.reason});</li>
- * <li>a text is used only when every argument it names is given; a missing title reads as the "untitled" of the
- * record's {@code kind}, a missing organisation as "an organisation"; a notification without a code, or a flag
- * without parameters, keeps the service's English words;</li>
- * <li>codes of the contracts' enums read as their labels, ISO dates as dates, titles in quotation marks, lists as
- * the language joins them.</li>
+ * <li>a text is used only when every argument it names is given; a flag's finding falls back to
+ * {@code flag.<check>.alt} (a wording needing other arguments) where a check has one; a missing title reads as the
+ * "untitled" of the record's {@code kind}, a missing organisation as "an organisation"; a notification without a
+ * code, or a flag without parameters, keeps the service's English words;</li>
+ * <li>codes of the contracts' enums read as their labels, what a record lacks ({@code missing}) as its label where
+ * there is one, ISO dates as dates, counts of people with the language's grouping, scores as percentages, titles in
+ * quotation marks, lists as the language joins them.</li>
  * </ul>
  */
 public final class Wording {
@@ -54,6 +56,11 @@ public final class Wording {
             Map.entry("answer", "ConsolidatedAnswer"));
 
     static final Set<String> DATES = Set.of("dueOn", "periodStart", "periodEnd", "closesOn", "asOf");
+    static final Set<String> COUNTS = Set.of("registered", "estimated");
+    static final Set<String> PERCENTS = Set.of("percentBefore", "percentAfter");
+    /** The labels of what a record lacks: inclusion indicators of a plan, breakdown dimensions of an estimate. */
+    static final String MISSING = "FlagMissing";
+
     static final Set<String> QUOTED = Set.of("title", "otherTitle", "forum", "round", "milestone");
     static final Set<String> ORGANISATIONS =
             Set.of("organisation", "member", "contributor", "respondent", "municipality");
@@ -84,8 +91,8 @@ public final class Wording {
         }
         Map<String, Object> args = arguments(page, parameters, true);
         if (FLAG_CODES.contains(code)) {
-            String finding =
-                    complete(page.locale(), "flag." + parameters.get("check"), arguments(page, parameters, false));
+            String finding = findingText(
+                    page.locale(), String.valueOf(parameters.get("check")), arguments(page, parameters, false));
             add(parts, finding != null ? finding : plain(parameters.get("summary")));
         }
         for (int i = 1; i <= 3; i++) {
@@ -103,8 +110,8 @@ public final class Wording {
     /** A flag's finding in the reader's language, from its check and parameters; its English summary without them. */
     public static String finding(Page page, Flag flag) {
         if (flag.parameters() != null) {
-            String finding = complete(
-                    page.locale(), "flag." + flag.checkCode(), arguments(page, flatten(flag.parameters()), false));
+            String finding =
+                    findingText(page.locale(), flag.checkCode(), arguments(page, flatten(flag.parameters()), false));
             if (finding != null) {
                 return finding;
             }
@@ -113,9 +120,24 @@ public final class Wording {
     }
 
     /**
+     * What the reader is told about a check: {@code rule}, {@code source} or {@code suggestion}
+     * ({@code flag.<part>.<check>}), or null for a check this application has no words for.
+     */
+    public static @Nullable String aboutCheck(Page page, String part, @Nullable String check) {
+        String key = "flag." + part + "." + check;
+        return check == null || !MESSAGES.has(page.locale(), key) ? null : page.t(key);
+    }
+
+    /**
      * A flag's parameters as the arguments of its {@code flag.<check>} text: {@code title} and {@code otherTitle}
-     * (the actions or need named), {@code municipality}, {@code question}, {@code sectors}, {@code groups},
-     * {@code areas}, {@code periodStart}, {@code periodEnd}, {@code dueOn} and {@code days}.
+     * (the first two records named other than organisations and gaps: actions, needs, plans, rounds, estimates, the
+     * forum), {@code round} (the first round named), {@code municipality}, {@code question} (a gap's question),
+     * {@code checklistAction}, {@code questions} (the questions a flag groups, joined; {@code questionCount} is added
+     * with them), {@code sectors}, {@code groups}, {@code areas} with {@code area} and {@code otherArea} (the first
+     * and second of them, for checks naming two places), {@code periodStart}, {@code periodEnd}, {@code dueOn},
+     * {@code days}, {@code frameworkItem}, {@code registered} and {@code estimated} (counts of people), {@code asOf},
+     * {@code limitDays} (the forum's threshold in days), {@code missing} (codes of what a record lacks),
+     * {@code recommendation}, {@code percentBefore} and {@code percentAfter}.
      */
     public static Map<String, Object> flatten(FlagParameters parameters) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -127,7 +149,12 @@ public final class Wording {
             switch (String.valueOf(r.kind())) {
                 case "ORGANISATION" -> out.put("municipality", r.title());
                 case "GAP" -> out.put("question", r.title());
-                default -> titles.add(r.title());
+                default -> {
+                    titles.add(r.title());
+                    if ("ROUND".equals(r.kind())) {
+                        out.putIfAbsent("round", r.title());
+                    }
+                }
             }
         }
         if (!titles.isEmpty()) {
@@ -137,25 +164,39 @@ public final class Wording {
             out.put("otherTitle", titles.get(1));
         }
         putIfPresent(out, "question", parameters.questionCode());
-        putIfPresent(out, "sectors", parameters.sectors().isEmpty() ? null : parameters.sectors());
-        putIfPresent(out, "groups", parameters.groups().isEmpty() ? null : parameters.groups());
-        putIfPresent(out, "areas", parameters.areas().isEmpty() ? null : parameters.areas());
-        putIfPresent(
-                out,
-                "periodStart",
-                parameters.periodStart() == null
-                        ? null
-                        : parameters.periodStart().toString());
-        putIfPresent(
-                out,
-                "periodEnd",
-                parameters.periodEnd() == null ? null : parameters.periodEnd().toString());
-        putIfPresent(
-                out,
-                "dueOn",
-                parameters.dueOn() == null ? null : parameters.dueOn().toString());
+        putIfPresent(out, "checklistAction", parameters.checklistAction());
+        putIfPresent(out, "questions", nonEmpty(parameters.questionCodes()));
+        putIfPresent(out, "sectors", nonEmpty(parameters.sectors()));
+        putIfPresent(out, "groups", nonEmpty(parameters.groups()));
+        List<String> areas =
+                parameters.areas().stream().filter(Objects::nonNull).toList();
+        putIfPresent(out, "areas", nonEmpty(areas));
+        if (!areas.isEmpty()) {
+            out.put("area", areas.get(0));
+        }
+        if (areas.size() > 1) {
+            out.put("otherArea", areas.get(1));
+        }
+        putIfPresent(out, "periodStart", text(parameters.periodStart()));
+        putIfPresent(out, "periodEnd", text(parameters.periodEnd()));
+        putIfPresent(out, "dueOn", text(parameters.dueOn()));
         putIfPresent(out, "days", parameters.daysOverdue());
+        putIfPresent(out, "frameworkItem", parameters.frameworkItem());
+        putIfPresent(out, "registered", parameters.registered());
+        putIfPresent(out, "estimated", parameters.estimated());
+        putIfPresent(out, "asOf", text(parameters.asOf()));
+        putIfPresent(out, "limitDays", parameters.limitDays());
+        putIfPresent(out, "missing", nonEmpty(parameters.missing()));
+        putIfPresent(out, "recommendation", parameters.recommendationCode());
+        putIfPresent(out, "percentBefore", parameters.percentBefore());
+        putIfPresent(out, "percentAfter", parameters.percentAfter());
         return out;
+    }
+
+    /** The check's finding, or its other wording when the flag lacks an argument of the first; null without both. */
+    static @Nullable String findingText(Locale locale, String check, Map<String, Object> args) {
+        String finding = complete(locale, "flag." + check, args);
+        return finding != null ? finding : complete(locale, "flag." + check + ".alt", args);
     }
 
     // ---- the rules
@@ -191,6 +232,9 @@ public final class Wording {
                 args.put(name, v);
             }
         });
+        if (parameters.get("questions") instanceof List<?> questions && !parameters.containsKey("questionCount")) {
+            args.put("questionCount", questions.size());
+        }
         if (standIns) {
             for (String name : QUOTED) {
                 args.computeIfAbsent(
@@ -224,6 +268,18 @@ public final class Wording {
         if (LABELS.containsKey(name)) {
             return page.label(LABELS.get(name), String.valueOf(value));
         }
+        if ("missing".equals(name)) {
+            String key = "label." + MISSING + "." + value;
+            return MESSAGES.has(page.locale(), key) ? page.t(key) : String.valueOf(value);
+        }
+        if (COUNTS.contains(name) || PERCENTS.contains(name)) {
+            Number n = number(value);
+            if (n != null) {
+                return COUNTS.contains(name)
+                        ? page.format().number(n)
+                        : page.format().percent(n);
+            }
+        }
         if (DATES.contains(name)) {
             try {
                 return page.format().date(LocalDate.parse(String.valueOf(value)));
@@ -235,6 +291,25 @@ public final class Wording {
             return MESSAGES.text(page.locale(), "notification.quoted", Map.of("text", String.valueOf(value)));
         }
         return value;
+    }
+
+    private static @Nullable Number number(Object value) {
+        if (value instanceof Number n) {
+            return n;
+        }
+        try {
+            return Long.valueOf(String.valueOf(value).strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static @Nullable List<String> nonEmpty(List<String> values) {
+        return values.isEmpty() ? null : values;
+    }
+
+    private static @Nullable String text(@Nullable LocalDate date) {
+        return date == null ? null : date.toString();
     }
 
     private static void putIfPresent(Map<String, Object> map, String name, @Nullable Object value) {

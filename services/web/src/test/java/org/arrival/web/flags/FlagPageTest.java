@@ -28,6 +28,13 @@ class FlagPageTest extends WebTest {
     static final UUID OLD_FLAG = UUID.fromString("c3c4e5f6-7081-4b2c-9d3e-4f5061728394");
     static final UUID ACTION = UUID.fromString("0b7e2f4c-8d1a-4c3e-9f5b-6a2d1e0c7b88");
     static final UUID OTHER = UUID.fromString("0b7e2f4c-8d1a-4c3e-9f5b-6a2d1e0c7b89");
+    static final UUID GAP_FLAG = UUID.fromString("d3c4e5f6-7081-4b2c-9d3e-4f5061728394");
+    static final UUID UNDERCOUNT_FLAG = UUID.fromString("e3c4e5f6-7081-4b2c-9d3e-4f5061728394");
+    static final UUID PARALLEL_FLAG = UUID.fromString("f3c4e5f6-7081-4b2c-9d3e-4f5061728394");
+    static final UUID GAP = UUID.fromString("1b7e2f4c-8d1a-4c3e-9f5b-6a2d1e0c7b88");
+    static final UUID OTHER_GAP = UUID.fromString("1b7e2f4c-8d1a-4c3e-9f5b-6a2d1e0c7b89");
+    static final UUID ESTIMATE = UUID.fromString("2b7e2f4c-8d1a-4c3e-9f5b-6a2d1e0c7b88");
+    static final UUID PLAN = UUID.fromString("3b7e2f4c-8d1a-4c3e-9f5b-6a2d1e0c7b88");
 
     @Autowired
     MockMvc mvc;
@@ -50,8 +57,56 @@ class FlagPageTest extends WebTest {
                                 "sectors":["LEGAL_STATUS"],"groups":["REFUGEES"],"areas":["Katwe"]}},
                  {"flagId":"%s","version":2,"forumId":"%s","checkCode":"ACTION_WITHOUT_FUNDING","key":"k2",
                   "recordIds":["%s"],"summary":"Action 'Evening legal clinic' has no committed funding.",
-                  "status":"OPEN","conditionHolds":true,"createdAt":"2026-09-01T08:00:00Z"}]""".formatted(
-                        FLAG, FORUM, ACTION, OTHER, ACTION, OTHER, OLD_FLAG, FORUM, ACTION));
+                  "status":"OPEN","conditionHolds":true,"createdAt":"2026-09-01T08:00:00Z"},
+                 {"flagId":"%s","version":1,"forumId":"%s","checkCode":"GAP_WITHOUT_ACTION","key":"k3",
+                  "recordIds":["%s","%s"],"summary":"Checklist action 9.1 (Kampala) has gaps.","status":"OPEN",
+                  "conditionHolds":true,"createdAt":"2026-08-01T08:00:00Z","severity":"MEDIUM",
+                  "parameters":{"records":[{"recordId":"%s","kind":"GAP","title":"9.1.d"},
+                                           {"recordId":"%s","kind":"GAP","title":"9.1.e"}],
+                                "areas":["Kampala"],"checklistAction":"9.1","questionCodes":["9.1.d","9.1.e"],
+                                "recommendationCode":"R9"}},
+                 {"flagId":"%s","version":1,"forumId":"%s","checkCode":"UNDERCOUNT","key":"k4",
+                  "recordIds":["%s"],"summary":"In Kampala, 300000 REFUGEES are estimated.","status":"OPEN",
+                  "conditionHolds":true,"createdAt":"2026-07-01T08:00:00Z","severity":"HIGH",
+                  "parameters":{"records":[{"recordId":"%s","kind":"POPULATION_ESTIMATE",
+                                            "title":"REFUGEES, Kampala, 2026-03-01"}],
+                                "groups":["REFUGEES"],"areas":["Kampala"],"registered":100000,"estimated":300000}},
+                 {"flagId":"%s","version":1,"forumId":"%s","checkCode":"PARALLEL_HUMANITARIAN_STRUCTURE",
+                  "key":"k5","recordIds":["%s","%s"],"summary":"Humanitarian action 'Cash for rent' in Kampala.",
+                  "status":"OPEN","conditionHolds":true,"createdAt":"2026-06-01T08:00:00Z","severity":"LOW",
+                  "parameters":{"records":[{"recordId":"%s","kind":"ACTION","title":"Cash for rent"},
+                                           {"recordId":"%s","kind":"PLAN","title":"Kampala integration plan"}],
+                                "areas":["Kampala"]}}]""".formatted(
+                        FLAG,
+                        FORUM,
+                        ACTION,
+                        OTHER,
+                        ACTION,
+                        OTHER,
+                        OLD_FLAG,
+                        FORUM,
+                        ACTION,
+                        GAP_FLAG,
+                        FORUM,
+                        GAP,
+                        OTHER_GAP,
+                        GAP,
+                        OTHER_GAP,
+                        UNDERCOUNT_FLAG,
+                        FORUM,
+                        ESTIMATE,
+                        ESTIMATE,
+                        PARALLEL_FLAG,
+                        FORUM,
+                        ACTION,
+                        PLAN,
+                        ACTION,
+                        PLAN));
+        // the checklist as the action pages' tests give it too (the application keeps it for an hour)
+        SERVICES.answer("GET", "/checklist", 200, """
+                {"id":"checklist","version":1,"recommendations":[{"code":"R9","title":"Services","actions":[
+                 {"code":"9.1","title":"Access","questions":[{"code":"9.1.d",
+                  "text":"Can people without documents use public health services?"}]}]}]}""");
     }
 
     @Test
@@ -86,6 +141,59 @@ class FlagPageTest extends WebTest {
                                         + "\">Actions qui se chevauchent</a>"),
                                 // a flag the forum service has not described yet keeps its English finding
                                 containsString("Action 'Evening legal clinic' has no committed funding."))));
+    }
+
+    @Test
+    void aFlagsPageSaysHowMuchItMattersWhatTheCheckLooksForWhereItComesFromAndWhatWouldClearIt() throws Exception {
+        mvc.perform(get("/forums/" + FORUM + "/flags/" + GAP_FLAG).with(SignedInMember.of(registrations, "member")))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("<h1 id=\"record-title\">Checklist gap without action</h1>"),
+                                containsString("<span class=\"badge sev-MEDIUM\" id=\"flag-severity\">Severity:"
+                                        + " Medium</span>"),
+                                containsString("Checklist action 9.1 (Kampala) has gaps no action answers, at"
+                                        + " questions 9.1.d and 9.1.e."),
+                                containsString("<h2 id=\"flag-suggestion-heading\">What would clear it</h2>"),
+                                containsString("Link the gaps to an action that answers them"),
+                                containsString("<h2 id=\"flag-rule-heading\">What the check looks for</h2>"),
+                                containsString("Questions a published checklist round scored below “yes” are gaps."),
+                                containsString("Source: UN-Habitat guide, readiness checklist"),
+                                // each gap with its question's text, as the instrument words it
+                                containsString("Checklist gap:"),
+                                containsString("<span class=\"question-text\" lang=\"en\" dir=\"ltr\">Can people"
+                                        + " without documents use public health services?</span>"),
+                                containsString("9.1.e"))));
+    }
+
+    @Test
+    void anEstimateIsNamedInTheReadersWordsAndLinkedToItsPage() throws Exception {
+        mvc.perform(get("/forums/" + FORUM + "/flags/" + UNDERCOUNT_FLAG)
+                        .cookie(new Cookie(Languages.COOKIE, "ar"))
+                        .with(SignedInMember.of(registrations, "member")))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("<html lang=\"ar\" dir=\"rtl\">"),
+                                containsString("الخطورة: مرتفعة"),
+                                containsString(
+                                        "اللاجئون في Kampala: العدد المقدَّر 300,000 مقابل 100,000 من المسجَّلين."),
+                                containsString("<a href=\"/population/" + ESTIMATE + "\">اللاجئون، Kampala، "),
+                                containsString("قائمة التحقق 7.1(b)"))));
+    }
+
+    @Test
+    void theForumsFlagsSayTheirSeverityInWordsAndLinkThePlansTheyName() throws Exception {
+        mvc.perform(get("/forums/" + FORUM + "/parts/flags").with(SignedInMember.of(registrations, "member")))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("<span class=\"badge sev-HIGH\">Severity: High</span>"),
+                                containsString("<span class=\"badge sev-LOW\">Severity: Low</span>"),
+                                containsString(
+                                        "Humanitarian action “Cash for rent” in Kampala is not part of any plan"),
+                                containsString("Plan: <a href=\"/plans/" + PLAN + "\">Kampala integration plan</a>"),
+                                containsString("Action: <a href=\"/actions/" + ACTION + "\">Cash for rent</a>"))));
     }
 
     @Test

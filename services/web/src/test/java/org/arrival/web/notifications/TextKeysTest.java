@@ -7,13 +7,15 @@ import java.util.Locale;
 import org.arrival.contracts.EventCatalogue;
 import org.arrival.contracts.EventTypeDefinition;
 import org.arrival.contracts.forum.CoherenceCheckCode;
+import org.arrival.contracts.forum.FlagSeverity;
 import org.arrival.web.layout.Messages;
 import org.junit.jupiter.api.Test;
 
 /**
  * The texts the notifications, as-of and flag pages name by a key built from a code (which {@code BundlesTest}
  * cannot see in the templates): every event type of the catalogue by name, what every notification code says,
- * every check's finding, every channel, frequency and scope, every record type of the as-of changes.
+ * every check's finding, rule, source and suggestion, every severity and what a flag may say is missing, every
+ * channel, frequency and scope, every record type of the as-of changes.
  */
 class TextKeysTest {
 
@@ -29,6 +31,16 @@ class TextKeysTest {
         assertHas("notification.RecordChanged.title");
         for (CoherenceCheckCode check : CoherenceCheckCode.values()) {
             assertHas("flag." + check.name());
+            assertHas("flag.rule." + check.name());
+            assertHas("flag.source." + check.name());
+            assertHas("flag.suggestion." + check.name());
+        }
+        for (FlagSeverity severity : FlagSeverity.values()) {
+            assertHas("label.FlagSeverity." + severity.name());
+        }
+        for (String missing :
+                List.of("MIGRANTS_NAMED", "MIGRANTS_BUDGETED", "STAFF_TRAINED", "SEX", "AGE_BAND", "DISABILITY")) {
+            assertHas("label.FlagMissing." + missing);
         }
         for (String channel : List.of("IN_APP", "EMAIL", "WEBHOOK")) {
             assertHas("subscriptions.channel." + channel);

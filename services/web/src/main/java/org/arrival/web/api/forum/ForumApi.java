@@ -146,7 +146,7 @@ public class ForumApi {
     /**
      * A coherence flag: its check's code and, in {@code parameters}, what its English {@code summary} says (absent
      * for a flag the forum service has not checked since it began keeping them), for wording it in the reader's
-     * language.
+     * language; {@code severity} is {@code LOW}, {@code MEDIUM} or {@code HIGH} (absent on flags raised before it).
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Flag(
@@ -162,14 +162,19 @@ public class ForumApi {
             boolean conditionHolds,
             Instant createdAt,
             Instant updatedAt,
-            FlagParameters parameters) {
+            FlagParameters parameters,
+            @Nullable String severity) {
 
         public Flag {
             recordIds = recordIds == null ? List.of() : recordIds;
         }
     }
 
-    /** The records a flag names (kind and title, in the order of its record ids) and what its check found. */
+    /**
+     * The records a flag names (kind and title, in the order of its record ids) and what its check found: a checklist
+     * action and its questions, a framework target, registered and estimated counts, the date of stale evidence and
+     * the forum's threshold in days, what a record lacks ({@code missing}), a recommendation's score before and after.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record FlagParameters(
             List<FlaggedRecord> records,
@@ -180,13 +185,26 @@ public class ForumApi {
             LocalDate periodStart,
             LocalDate periodEnd,
             LocalDate dueOn,
-            Integer daysOverdue) {
+            Integer daysOverdue,
+            @Nullable String checklistAction,
+            List<String> questionCodes,
+            @Nullable String frameworkItem,
+            @Nullable Long registered,
+            @Nullable Long estimated,
+            @Nullable LocalDate asOf,
+            @Nullable Integer limitDays,
+            List<String> missing,
+            @Nullable String recommendationCode,
+            @Nullable Integer percentBefore,
+            @Nullable Integer percentAfter) {
 
         public FlagParameters {
             records = records == null ? List.of() : records;
             sectors = sectors == null ? List.of() : sectors;
             groups = groups == null ? List.of() : groups;
             areas = areas == null ? List.of() : areas;
+            questionCodes = questionCodes == null ? List.of() : questionCodes;
+            missing = missing == null ? List.of() : missing;
         }
     }
 
