@@ -16,3 +16,13 @@ CREATE TABLE coherence_settings (
     updated_at  timestamptz NOT NULL,
     updated_by  text        NOT NULL
 );
+
+-- The last run of each forum's checks: when, why, how long it took and over how many actions (an operator's and the
+-- benchmark's measure of what a run costs).
+CREATE TABLE coherence_check_run (
+    forum_id    uuid        PRIMARY KEY,
+    checked_at  timestamptz NOT NULL,
+    took_micros bigint      NOT NULL,
+    actions     integer     NOT NULL,
+    findings    integer     NOT NULL
+);

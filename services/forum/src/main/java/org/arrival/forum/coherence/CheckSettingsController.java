@@ -57,13 +57,17 @@ public class CheckSettingsController {
         this.members = members;
     }
 
-    /** The settings as served: {@code version} 0 while the forum keeps the defaults. */
+    /**
+     * The settings as served: {@code version} 0 while the forum keeps the defaults; {@code lastRun} is the last run of
+     * the forum's checks (none before the first).
+     */
     public record SettingsView(
             long version,
             CheckSettings settings,
             CheckSettings defaults,
             @Nullable Instant updatedAt,
-            @Nullable String updatedBy) {}
+            @Nullable String updatedBy,
+            CoherenceChecker.@Nullable LastRun lastRun) {}
 
     /** What a coordinator sends: an absent field takes its default value. */
     public record SettingsInput(
@@ -84,7 +88,7 @@ public class CheckSettingsController {
     public ResponseEntity<SettingsView> read(Caller caller, @PathVariable UUID forumId) {
         readableForum(caller, forumId);
         CheckSettingsStore.Versioned v = settings.read(forumId);
-        return ResponseEntity.ok().eTag(ETags.of(v.version())).body(view(v));
+        return ResponseEntity.ok().eTag(ETags.of(v.version())).body(view(v, forumId));
     }
 
     @Operation(
@@ -130,7 +134,7 @@ public class CheckSettingsController {
             // the settings are saved; the next scheduled run applies them
             LOG.warn("coherence check of forum {} after its settings changed failed", forumId, e);
         }
-        return ResponseEntity.ok().eTag(ETags.of(saved.version())).body(view(saved));
+        return ResponseEntity.ok().eTag(ETags.of(saved.version())).body(view(saved, forumId));
     }
 
     /** The forum, if the caller is one of its members (or a platform administrator); else an unknown forum. */
@@ -142,7 +146,13 @@ public class CheckSettingsController {
                 .orElseThrow(() -> new RecordNotFound("forum", forumId));
     }
 
-    private static SettingsView view(CheckSettingsStore.Versioned v) {
-        return new SettingsView(v.version(), v.settings(), CheckSettings.DEFAULTS, v.updatedAt(), v.updatedBy());
+    private SettingsView view(CheckSettingsStore.Versioned v, UUID forumId) {
+        return new SettingsView(
+                v.version(),
+                v.settings(),
+                CheckSettings.DEFAULTS,
+                v.updatedAt(),
+                v.updatedBy(),
+                checker.lastRun(forumId).orElse(null));
     }
 }

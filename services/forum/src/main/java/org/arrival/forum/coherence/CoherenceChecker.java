@@ -109,6 +109,23 @@ public class CoherenceChecker {
         }
     }
 
+    /** The last run of a forum's checks: when it ended, how long it took, over how many actions, with what result. */
+    public record LastRun(Instant at, long tookMicros, int actions, int findings) {}
+
+    public Optional<LastRun> lastRun(UUID forumId) {
+        return jdbc
+                .query(
+                        "SELECT * FROM coherence_check_run WHERE forum_id = ?",
+                        (rs, i) -> new LastRun(
+                                rs.getTimestamp("checked_at").toInstant(),
+                                rs.getLong("took_micros"),
+                                rs.getInt("actions"),
+                                rs.getInt("findings")),
+                        forumId)
+                .stream()
+                .findFirst();
+    }
+
     /** The forums of the active view. */
     public List<UUID> forums() {
         return jdbc.queryForList(
@@ -119,6 +136,7 @@ public class CoherenceChecker {
     public List<Finding> check(UUID forumId) {
         return tx.execute(status -> {
             lock(forumId);
+            long started = System.nanoTime();
             JdbcStore store = generations.activeStore();
             List<UUID> actionIds = store.actionsSharedWith(forumId).stream()
                     .map((ActionRow a) -> a.id)
@@ -131,6 +149,16 @@ public class CoherenceChecker {
                     settings.of(forumId));
             UUID owner = store.forum(forumId).map(f -> f.convenorId).orElse(forumId);
             reconcile(forumId, owner == null ? forumId : owner, findings, classifier(store));
+            jdbc.update(
+                    "INSERT INTO coherence_check_run (forum_id, checked_at, took_micros, actions, findings) "
+                            + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (forum_id) DO UPDATE SET checked_at = "
+                            + "excluded.checked_at, took_micros = excluded.took_micros, actions = excluded.actions, "
+                            + "findings = excluded.findings",
+                    forumId,
+                    Timestamp.from(now()),
+                    (System.nanoTime() - started) / 1000,
+                    actionIds.size(),
+                    findings.size());
             return findings;
         });
     }

@@ -165,7 +165,9 @@ class PolicyCoherenceTest extends ForumIntegrationTest {
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.version").value(1))
                     .andExpect(jsonPath("$.settings.undercountRatio").value(4.0))
-                    .andExpect(jsonPath("$.updatedBy").isNotEmpty());
+                    .andExpect(jsonPath("$.updatedBy").isNotEmpty())
+                    .andExpect(jsonPath("$.lastRun.findings").isNumber())
+                    .andExpect(jsonPath("$.lastRun.tookMicros").isNumber());
             perform(putJson(settingsPath, tuned, "\"0\""), user("c", city, "member", "forum-coordinator"))
                     .andExpect(status().isPreconditionFailed());
 

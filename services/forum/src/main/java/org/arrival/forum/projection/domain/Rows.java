@@ -82,6 +82,7 @@ public final class Rows {
         public @Nullable String kind;
         /** HUMANITARIAN, DEVELOPMENT, PEACEBUILDING or NEXUS; absent when the action does not say. */
         public @Nullable String orientation;
+
         public @Nullable String status;
         public List<String> sectors = new ArrayList<>();
         public List<String> targetGroups = new ArrayList<>();
