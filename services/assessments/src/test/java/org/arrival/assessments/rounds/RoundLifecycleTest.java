@@ -249,7 +249,8 @@ class RoundLifecycleTest extends RoundsIntegrationTest {
         assertThat(published.payloadText())
                 .contains("\"respondents\":3")
                 .contains("\"divergentQuestions\":[\"1.1.b\",\"1.1.c\",\"1.1.e\",\"1.2.a\",\"1.3.a\",\"1.3.b\"]")
-                .contains("\"overall\":{\"points\":11.667,\"max\":" + max + "}");
+                .contains("\"overall\":{\"points\":11.667,\"max\":" + max
+                        + ",\"assessedMax\":24,\"questionsAssessed\":12,\"questions\":" + questions + "}");
 
         // ---- the scores, computed by hand (see the class comment)
         ResultActions scores = perform(getJson("/rounds/" + round + "/scores"), cityEditor)
