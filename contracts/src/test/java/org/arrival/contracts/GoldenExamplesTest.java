@@ -57,7 +57,8 @@ class GoldenExamplesTest {
     }
 
     /**
-     * Rules JSON Schema cannot state, checked on every example: a score's points never exceed its maximum, a
+     * Rules JSON Schema cannot state, checked on every example: a score's points never exceed its maximum (nor
+     * its assessed maximum, which never exceeds the maximum), no more questions are assessed than there are, a
      * respondent never answers more questions than the checklist has, checklist codes nest (question
      * {@code 1.1.a} belongs to action {@code 1.1}, which belongs to recommendation {@code R1}), a funding gap is
      * required - committed and never below zero, and periods do not end before they start.
@@ -76,6 +77,21 @@ class GoldenExamplesTest {
                     && node.path("max").isNumber()
                     && node.get("points").asDouble() > node.get("max").asDouble()) {
                 problems.add(at + ": points " + node.get("points") + " exceed max " + node.get("max"));
+            }
+            if (node.path("assessedMax").isNumber()
+                    && node.path("max").isNumber()
+                    && (node.path("points").asDouble() > node.get("assessedMax").asDouble()
+                            || node.get("assessedMax").asLong()
+                                    > node.get("max").asLong())) {
+                problems.add(at + ": points " + node.get("points") + ", assessedMax " + node.get("assessedMax")
+                        + " and max " + node.get("max") + " are not in that order");
+            }
+            if (node.path("questionsAssessed").isNumber()
+                    && node.path("questions").isNumber()
+                    && node.get("questionsAssessed").asLong()
+                            > node.get("questions").asLong()) {
+                problems.add(
+                        at + ": " + node.get("questionsAssessed") + " questions assessed of " + node.get("questions"));
             }
             if (node.path("answered").isNumber()
                     && node.path("questions").isNumber()

@@ -294,12 +294,12 @@ public abstract class ForumIntegrationTest extends ServiceApiTest {
         feed.publish(
                 new ChecklistScoresPublished(
                         r,
-                        new Score(points, 100),
+                        new Score(points, 100, 100, 50, 50),
                         List.of(new RecommendationScore(
                                 "R1",
-                                new Score(points / 2, 50),
+                                new Score(points / 2, 50, 50, 25, 25),
                                 List.of(new org.arrival.contracts.assessments.ActionScore(
-                                        "1.1", new Score(points / 2, 50))))),
+                                        "1.1", new Score(points / 2, 50, 50, 25, 25))))),
                         divergent,
                         3,
                         actor(convenor)),

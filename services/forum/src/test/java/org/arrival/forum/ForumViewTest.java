@@ -214,6 +214,11 @@ class ForumViewTest extends ForumIntegrationTest {
         perform(getJson("/forums/" + s.forum() + "/readiness"), of(s.ngo()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.latest.percent").value(55.0))
+                .andExpect(jsonPath("$.latest.assessedMax").value(100))
+                .andExpect(jsonPath("$.latest.questionsAssessed").value(50))
+                .andExpect(jsonPath("$.latest.questions").value(50))
+                .andExpect(jsonPath("$.recommendations[0].assessedMax").value(50))
+                .andExpect(jsonPath("$.recommendations[0].questionsAssessed").value(25))
                 .andExpect(jsonPath("$.trend.length()").value(2))
                 .andExpect(jsonPath("$.change").value(15.0))
                 .andExpect(jsonPath("$.divergentQuestions[0]").value("1.2.a"));

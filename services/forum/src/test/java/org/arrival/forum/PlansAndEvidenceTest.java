@@ -381,12 +381,12 @@ class PlansAndEvidenceTest extends ForumIntegrationTest {
         feed.publish(
                 new org.arrival.contracts.assessments.ChecklistScoresPublished(
                         r,
-                        new org.arrival.contracts.assessments.Score(70, 100),
+                        new org.arrival.contracts.assessments.Score(70, 100, 100, 50, 50),
                         List.of(new org.arrival.contracts.assessments.RecommendationScore(
                                 "R1",
-                                new org.arrival.contracts.assessments.Score(35, 50),
+                                new org.arrival.contracts.assessments.Score(35, 50, 50, 25, 25),
                                 List.of(new org.arrival.contracts.assessments.ActionScore(
-                                        "1.1", new org.arrival.contracts.assessments.Score(35, 50))))),
+                                        "1.1", new org.arrival.contracts.assessments.Score(35, 50, 50, 25, 25))))),
                         List.of(),
                         3,
                         actor(m.city())),

@@ -17,8 +17,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Two published rounds of Kampala, answered by the NGO alone. 2025: every R1 question S (12 of 24), the first R2
- * question Y (2). 2026: every R1 question Y (24 of 24), the first R2 question N (0). So R1 improved by 12, R2
- * regressed by 2, R3 stayed at 0, and overall the city improved by 10.
+ * question Y (2). 2026: every R1 question Y (24 of 24), the first R2 question N (0). So over the questions assessed
+ * in both (R1's 12 and the first of R2) R1 improved by 12, R2 regressed by 2, and overall the city improved by 10;
+ * R3, assessed in neither round, has no trend.
  */
 class RoundComparisonTest extends RoundsIntegrationTest {
 
@@ -70,6 +71,12 @@ class RoundComparisonTest extends RoundsIntegrationTest {
                 .andExpect(jsonPath("$.overall.from.points").value(14.0))
                 .andExpect(jsonPath("$.overall.to.points").value(24.0))
                 .andExpect(jsonPath("$.overall.to.max").value(max))
+                .andExpect(jsonPath("$.overall.to.assessedMax").value(26))
+                .andExpect(jsonPath("$.overall.to.questionsAssessed").value(13))
+                .andExpect(jsonPath("$.overall.questionsCompared").value(13))
+                .andExpect(jsonPath("$.overall.comparedMax").value(26))
+                .andExpect(jsonPath("$.overall.fromPoints").value(14.0))
+                .andExpect(jsonPath("$.overall.toPoints").value(24.0))
                 .andExpect(jsonPath("$.overall.delta").value(10.0))
                 .andExpect(jsonPath("$.overall.trend").value("IMPROVED"))
                 .andExpect(jsonPath("$.recommendations[0].code").value("R1"))
@@ -80,8 +87,11 @@ class RoundComparisonTest extends RoundsIntegrationTest {
                 .andExpect(jsonPath("$.recommendations[1].code").value("R2"))
                 .andExpect(jsonPath("$.recommendations[1].delta").value(-2.0))
                 .andExpect(jsonPath("$.recommendations[1].trend").value("REGRESSED"))
-                .andExpect(jsonPath("$.recommendations[2].delta").value(0.0))
-                .andExpect(jsonPath("$.recommendations[2].trend").value("UNCHANGED"))
+                .andExpect(jsonPath("$.recommendations[1].questionsCompared").value(1))
+                .andExpect(jsonPath("$.recommendations[2].questionsCompared").value(0))
+                .andExpect(jsonPath("$.recommendations[2].delta").isEmpty())
+                .andExpect(jsonPath("$.recommendations[2].trend").value("NOT_COMPARABLE"))
+                .andExpect(jsonPath("$.recommendations[2].from.share").isEmpty())
                 .andExpect(jsonPath("$.recommendations.length()")
                         .value(catalogue.current().recommendations().size()));
 

@@ -20,7 +20,8 @@ import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * A full round in Kampala: the city convenes, a ministry (mostly yes), an NGO (mixed, skips two questions) and a
- * migrant association (mostly no) answer recommendation R1; nobody answers the other recommendations.
+ * migrant association (mostly no) answer recommendation R1; nobody answers the other recommendations, so they are not
+ * assessed (no points, no gaps).
  * <pre>
  *          ministry NGO  assoc  consolidated     divergent
  *   1.1.a  Y 2      Y 2  S 1    5/3 = 1.667
@@ -35,7 +36,8 @@ import org.springframework.test.web.servlet.ResultActions;
  *   1.3.b  Y 2      N 0  N 0    0.667            yes
  *   1.3.c  S 1      -    N 0    1/2 = 0.5
  *   1.3.d  Y 2      -    S 1    3/2 = 1.5
- *   1.1 = 5.0/10, 1.2 = 3.0/6, 1.3 = 3.667/8, R1 = 11.667/24, overall 11.667 of the instrument's maximum
+ *   1.1 = 5.0/10, 1.2 = 3.0/6, 1.3 = 3.667/8, R1 = 11.667/24, overall 11.667 of the instrument's maximum, of
+ *   which 24 points (12 questions) were assessed: a share of 0.486
  *   respondents: ministry 20 (12 answered), NGO 9 (10 answered), association 4 (12 answered)
  * </pre>
  */
@@ -247,7 +249,8 @@ class RoundLifecycleTest extends RoundsIntegrationTest {
         assertThat(published.payloadText())
                 .contains("\"respondents\":3")
                 .contains("\"divergentQuestions\":[\"1.1.b\",\"1.1.c\",\"1.1.e\",\"1.2.a\",\"1.3.a\",\"1.3.b\"]")
-                .contains("\"overall\":{\"points\":11.667,\"max\":" + max + "}");
+                .contains("\"overall\":{\"points\":11.667,\"max\":" + max
+                        + ",\"assessedMax\":24,\"questionsAssessed\":12,\"questions\":" + questions + "}");
 
         // ---- the scores, computed by hand (see the class comment)
         ResultActions scores = perform(getJson("/rounds/" + round + "/scores"), cityEditor)
@@ -255,6 +258,10 @@ class RoundLifecycleTest extends RoundsIntegrationTest {
                 .andExpect(jsonPath("$.status").value("PUBLISHED"))
                 .andExpect(jsonPath("$.overall.points").value(11.667))
                 .andExpect(jsonPath("$.overall.max").value(max))
+                .andExpect(jsonPath("$.overall.assessedMax").value(24))
+                .andExpect(jsonPath("$.overall.questionsAssessed").value(12))
+                .andExpect(jsonPath("$.overall.questions").value(questions))
+                .andExpect(jsonPath("$.overall.share").value(0.486))
                 .andExpect(jsonPath("$.respondentsAnswered").value(3))
                 .andExpect(jsonPath("$.recommendations[0].code").value("R1"))
                 .andExpect(jsonPath("$.recommendations[0].score.points").value(11.667))
@@ -280,13 +287,25 @@ class RoundLifecycleTest extends RoundsIntegrationTest {
                 .andExpect(jsonPath("$.recommendations[0].actions[2].questions[2].answeredBy")
                         .value(2))
                 .andExpect(jsonPath("$.recommendations[1].score.points").value(0.0))
+                .andExpect(jsonPath("$.recommendations[1].score.assessedMax").value(0))
+                .andExpect(
+                        jsonPath("$.recommendations[1].score.questionsAssessed").value(0))
+                .andExpect(jsonPath("$.recommendations[1].score.share").isEmpty())
                 .andExpect(jsonPath("$.recommendations[1].actions[0].questions[0].unanswered")
                         .value(true))
+                .andExpect(jsonPath("$.recommendations[1].actions[0].questions[0].points")
+                        .isEmpty())
+                .andExpect(jsonPath("$.recommendations[1].actions[0].questions[0].score.assessedMax")
+                        .value(0))
                 .andExpect(jsonPath("$.respondents[0].respondentId").value(ministry.toString()))
                 .andExpect(jsonPath("$.respondents[0].overall.points").value(20.0))
                 .andExpect(jsonPath("$.respondents[0].answered").value(12))
                 .andExpect(jsonPath("$.respondents[1].overall.points").value(9.0))
                 .andExpect(jsonPath("$.respondents[1].answered").value(10))
+                .andExpect(jsonPath("$.respondents[1].overall.assessedMax").value(20))
+                .andExpect(
+                        jsonPath("$.respondents[1].overall.questionsAssessed").value(10))
+                .andExpect(jsonPath("$.respondents[1].overall.share").value(0.45))
                 .andExpect(
                         jsonPath("$.respondents[1].recommendations.R1.points").value(9.0))
                 .andExpect(jsonPath("$.respondents[2].overall.points").value(4.0))
@@ -299,10 +318,11 @@ class RoundLifecycleTest extends RoundsIntegrationTest {
                 .andExpect(jsonPath("$.divergences[1].answers['" + ngo + "']").value("N"));
         assertThat(scores.andReturn().getResponse().getContentAsString()).doesNotContain("Household Survey");
 
-        // ---- the gaps: every question under 2 points, with deterministic ids, each announced once
+        // ---- the gaps: every assessed question under 2 points (R1's but 1.2.b; the questions nobody answered are
+        // not assessed), with deterministic ids, each announced once
         ResultActions gaps = perform(getJson("/rounds/" + round + "/gaps"), unhcrOfficer)
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(questions - 1));
+                .andExpect(jsonPath("$.length()").value(11));
         List<String> gapQuestions = json(gaps, "$[*].questionCode");
         assertThat(gapQuestions).doesNotContain("1.2.b").contains("1.1.a", "1.2.c", "1.3.d");
         List<Map<String, Object>> gapList = json(gaps, "$");
@@ -335,12 +355,10 @@ class RoundLifecycleTest extends RoundsIntegrationTest {
                 .contains("\"recommendationCode\":\"R1\"")
                 .contains("\"divergent\":true");
         List<RecordedEvent> gapEvents = events.await(
-                e -> GAPS.equals(e.topic()) && e.payloadText().contains(round),
-                questions - 1,
-                java.time.Duration.ofSeconds(20));
+                e -> GAPS.equals(e.topic()) && e.payloadText().contains(round), 11, java.time.Duration.ofSeconds(20));
         pause(300);
         assertThat(events.events(e -> GAPS.equals(e.topic()) && e.payloadText().contains(round)))
-                .hasSize(questions - 1);
+                .hasSize(11);
         assertThat(gapEvents)
                 .extracting(RecordedEvent::subject)
                 .doesNotHaveDuplicates()

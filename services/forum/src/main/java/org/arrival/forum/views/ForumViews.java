@@ -145,6 +145,12 @@ public class ForumViews {
             int inputs,
             Map<UUID, Integer> inputsPerNeed) {}
 
+    /**
+     * A published round's overall score. A question nobody answered is not assessed: {@code assessedMax} is the maximum
+     * of the assessed questions, {@code questionsAssessed} of {@code questions}, and {@code percent} is the points out
+     * of {@code assessedMax} (null when nothing was assessed). The three are null for rounds published before scores
+     * carried them; {@code percent} is then out of {@code max}.
+     */
     public record RoundScore(
             UUID roundId,
             String title,
@@ -153,7 +159,10 @@ public class ForumViews {
             @Nullable Integer max,
             @Nullable Double percent,
             int respondents,
-            List<String> divergentQuestions) {}
+            List<String> divergentQuestions,
+            @Nullable Integer assessedMax,
+            @Nullable Integer questionsAssessed,
+            @Nullable Integer questions) {}
 
     public record Readiness(
             @Nullable RoundScore latest,
@@ -453,6 +462,9 @@ public class ForumViews {
                     m.put("code", p.code);
                     m.put("points", p.points);
                     m.put("max", p.max);
+                    m.put("assessedMax", p.assessedMax);
+                    m.put("questionsAssessed", p.questionsAssessed);
+                    m.put("questions", p.questions);
                     return m;
                 })
                 .toList();
@@ -519,7 +531,8 @@ public class ForumViews {
 
     private static RoundScore score(RoundScoreRow r) {
         Double points = r.overallPoints;
-        Integer max = r.overallMax;
+        // out of what was assessed; rounds published before the coverage was carried have only the maximum
+        Integer max = r.overallAssessedMax != null ? r.overallAssessedMax : r.overallMax;
         Double percent = points == null || max == null || max == 0 ? null : Math.round(1000.0 * points / max) / 10.0;
         return new RoundScore(
                 r.id,
@@ -529,7 +542,10 @@ public class ForumViews {
                 r.overallMax,
                 percent,
                 r.respondents,
-                r.divergentQuestions);
+                r.divergentQuestions,
+                r.overallAssessedMax,
+                r.overallQuestionsAssessed,
+                r.overallQuestions);
     }
 
     public TrackerItem item(ActionRow a) {

@@ -161,7 +161,12 @@ public class ForumController {
         return new ForumViews(store, organisations, viewer, today()).needsCoverage(needs, actions, inputs);
     }
 
-    @Operation(summary = "Readiness: the latest checklist scores, their trend and where respondents diverge")
+    @Operation(
+            summary = "Readiness: the latest checklist scores, their trend and where respondents diverge",
+            description = "Scores carry their coverage: a question nobody answered is not assessed, assessedMax is"
+                    + " the maximum of the assessed questions and questionsAssessed of questions; percent is out of"
+                    + " assessedMax. Rounds published before scores carried coverage have it null, and percent out"
+                    + " of max.")
     @GetMapping("/readiness")
     @Transactional(readOnly = true)
     public ForumViews.Readiness readiness(Caller caller, @PathVariable UUID forumId) {

@@ -129,7 +129,11 @@ final class ForumCharts {
         return GridChart.of(figure, rows, columns, marks);
     }
 
-    /** The latest round's score by recommendation of the checklist. */
+    /**
+     * The latest round's score by recommendation of the checklist, out of what was assessed: a recommendation none of
+     * whose questions anyone answered is "not assessed", not 0. Rounds published before scores carried their coverage
+     * are shown out of the maximum.
+     */
     static @Nullable BarChart recommendations(Page page, Readiness readiness) {
         if (readiness.latest() == null || readiness.recommendations().isEmpty()) {
             return null;
@@ -138,35 +142,59 @@ final class ForumCharts {
         List<String> described = new ArrayList<>();
         List<List<String>> table = new ArrayList<>();
         for (RecommendationScore r : readiness.recommendations()) {
-            double value = r.max() == 0 ? 0 : 100.0 * r.points() / r.max();
             String name = page.t("readiness.recommendation." + r.code());
+            String points = page.format().number(r.points());
+            String max = page.format().number(r.max());
+            String pointsOf = page.t("readiness.pointsOf", "points", points, "max", max);
+            Integer assessedMax = r.assessedMax();
+            Integer assessed = r.questionsAssessed();
+            Integer questions = r.questions();
+            if (assessedMax == null || assessed == null || questions == null) {
+                // published before scores carried their coverage
+                double value = r.max() == 0 ? 0 : 100.0 * r.points() / r.max();
+                String percent = page.format().percent(value);
+                items.add(new BarChart.Item(name, value, percent));
+                described.add(page.t(
+                        "readiness.point", "recommendation", name, "percent", percent, "points", points, "max", max));
+                table.add(List.of(name, percent, pointsOf, page.t("common.none")));
+                continue;
+            }
+            String assessedOf = page.t("readiness.assessedOf", "assessed", assessed, "questions", questions);
+            if (assessedMax == 0) {
+                String notAssessed = page.t("readiness.notAssessed");
+                items.add(new BarChart.Item(name, 0, notAssessed));
+                described.add(page.t("readiness.pointNotAssessed", "recommendation", name, "questions", questions));
+                table.add(List.of(name, notAssessed, pointsOf, assessedOf));
+                continue;
+            }
+            double value = 100.0 * r.points() / assessedMax;
             String percent = page.format().percent(value);
             items.add(new BarChart.Item(name, value, percent));
             described.add(page.t(
-                    "readiness.point",
+                    "readiness.pointCoverage",
                     "recommendation",
                     name,
                     "percent",
                     percent,
                     "points",
-                    page.format().number(r.points()),
+                    points,
                     "max",
-                    page.format().number(r.max())));
-            table.add(List.of(
-                    name,
-                    percent,
-                    page.t(
-                            "readiness.pointsOf",
-                            "points",
-                            page.format().number(r.points()),
-                            "max",
-                            page.format().number(r.max()))));
+                    max,
+                    "assessed",
+                    assessed,
+                    "questions",
+                    questions));
+            table.add(List.of(name, percent, pointsOf, assessedOf));
         }
         Figure figure = new Figure(
                 "readiness-chart",
                 page.t("readiness.caption"),
                 String.join("; ", described),
-                List.of(page.t("readiness.recommendation"), page.t("readiness.score"), page.t("readiness.points")),
+                List.of(
+                        page.t("readiness.recommendation"),
+                        page.t("readiness.score"),
+                        page.t("readiness.points"),
+                        page.t("readiness.assessed")),
                 table);
         return BarChart.of(figure, items);
     }

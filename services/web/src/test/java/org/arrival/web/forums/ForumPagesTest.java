@@ -67,12 +67,16 @@ class ForumPagesTest extends WebTest {
                 [{"sector":"HOUSING","group":"REFUGEES","area":"Kisenyi","coverage":"UNCOVERED","needs":2,
                   "needIds":["%s"],"actionIds":[],"inputs":1,"inputsPerNeed":{}}]""".formatted(NEED));
         SERVICES.answer("GET", "/forums/" + FORUM + "/readiness", 200, """
-                {"latest":{"roundId":"%s","title":"Kampala 2026","publishedAt":"2026-06-01T10:00:00Z","points":95.0,
-                  "max":190,"percent":50.0,"respondents":3,"divergentQuestions":[]},
+                {"latest":{"roundId":"%s","title":"Kampala 2026","publishedAt":"2026-06-01T10:00:00Z","points":60.0,
+                  "max":190,"percent":50.0,"respondents":3,"divergentQuestions":[],"assessedMax":120,
+                  "questionsAssessed":60,"questions":95},
                  "trend":[{"roundId":"%s","title":"Kampala 2025","publishedAt":"2025-06-01T10:00:00Z","percent":42.5,
                   "respondents":2},{"roundId":"%s","title":"Kampala 2026","publishedAt":"2026-06-01T10:00:00Z",
                   "percent":50.0,"respondents":3}],
-                 "change":7.5,"recommendations":[{"code":"R1","points":12,"max":20},{"code":"R6","points":4,"max":18}],
+                 "change":7.5,"recommendations":[
+                   {"code":"R1","points":12,"max":20,"assessedMax":16,"questionsAssessed":8,"questions":10},
+                   {"code":"R6","points":0,"max":18,"assessedMax":0,"questionsAssessed":0,"questions":9},
+                   {"code":"R9","points":9,"max":18}],
                  "divergentQuestions":["Q1.1.2"],"gaps":[]}""".formatted(
                         UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()));
         SERVICES.answer("GET", "/forums/" + FORUM + "/flags", 200, """
@@ -146,6 +150,14 @@ class ForumPagesTest extends WebTest {
                         "Latest round: Kampala 2026, 50% overall.",
                         "Up 7.5 points",
                         "Trend: the overall score of each published round")
+                // coverage: what was assessed, and a recommendation nobody answered is not assessed rather than 0
+                .contains(
+                        "60 of 190 points · 60 of 95 questions assessed",
+                        "The score counts only the questions assessed",
+                        "R1 Evidence base: 75% (12 of 20 points, 8 of 10 questions assessed)",
+                        "R6 Participation of migrants: not assessed (nobody answered any of its 9 questions)",
+                        // scores published before they carried coverage: out of the maximum
+                        "R9 Inclusive services: 50% (9 of 18 points)")
                 .contains("Need in Kisenyi has no action", "href=\"/needs/" + NEED + "\"")
                 .doesNotContain("Resolved one")
                 .contains("href=\"/forums/" + FORUM + "/exports/3w.csv\"");
@@ -190,6 +202,7 @@ class ForumPagesTest extends WebTest {
 
     @Test
     void arabicPagesAreWrittenRightToLeftWithArabicLabelsAndNumbers() throws Exception {
+        Formats arabic = new Formats(Locale.forLanguageTag("ar"), ZoneOffset.UTC);
         mvc.perform(get("/forums/" + FORUM)
                         .cookie(new Cookie(Languages.COOKIE, "ar"))
                         .with(member()))
@@ -199,7 +212,9 @@ class ForumPagesTest extends WebTest {
                                 containsString("<html lang=\"ar\" dir=\"rtl\">"),
                                 containsString("متابعة الإجراءات"),
                                 containsString("قيد التنفيذ"),
-                                containsString(new Formats(Locale.forLanguageTag("ar"), ZoneOffset.UTC).percent(40)))));
+                                containsString(
+                                        "تم تقييم " + arabic.number(60) + " من أصل " + arabic.number(95) + " سؤالًا"),
+                                containsString(arabic.percent(40)))));
     }
 
     @Test

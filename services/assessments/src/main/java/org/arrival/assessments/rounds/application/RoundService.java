@@ -440,7 +440,8 @@ public class RoundService {
     }
 
     private static Score score(org.arrival.assessments.rounds.domain.Tally tally) {
-        return new Score(tally.points(), tally.max());
+        return new Score(
+                tally.points(), tally.max(), tally.assessedMax(), tally.questionsAssessed(), tally.questions());
     }
 
     public static org.arrival.contracts.assessments.AssessmentRound snapshot(AssessmentRound r) {

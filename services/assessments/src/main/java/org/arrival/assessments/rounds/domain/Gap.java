@@ -7,7 +7,8 @@ import org.arrival.assessments.rounds.domain.RoundScores.QuestionResult;
 
 /**
  * A question a published round scored below "yes" (consolidated points under 2): consolidated "N" when the mean is
- * under 1, else "S". Its id is derived from the round and the question, so publishing is repeatable.
+ * under 1, else "S". A question nobody answered is not assessed, so it is no gap. Its id is derived from the round and
+ * the question, so publishing is repeatable.
  */
 public record Gap(
         UUID id,
@@ -26,7 +27,7 @@ public record Gap(
     /** The gaps of a round's scores, in the instrument's order. */
     public static List<Gap> of(UUID roundId, RoundScores scores) {
         return scores.questions().stream()
-                .filter(q -> q.score().points() < q.score().max())
+                .filter(q -> !q.unanswered() && q.score().points() < q.score().max())
                 .map(q -> of(roundId, q))
                 .toList();
     }

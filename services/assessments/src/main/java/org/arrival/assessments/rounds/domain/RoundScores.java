@@ -51,8 +51,9 @@ public record RoundScores(
     }
 
     /**
-     * One question consolidated: the mean of the points of those who answered it ({@code mean} is null and the
-     * score 0 when nobody did), and each respondent's answer.
+     * One question consolidated: the mean of the points of those who answered it, and each respondent's answer. When
+     * nobody answered it the question is not assessed: {@code mean} is null and the score 0 of an assessed maximum
+     * of 0.
      */
     public record QuestionResult(
             String code,
@@ -73,7 +74,10 @@ public record RoundScores(
 
     public record RecommendationResult(String code, Tally score, List<ActionResult> actions) {}
 
-    /** One respondent's own points: overall, per recommendation and per action (an unanswered question scores 0). */
+    /**
+     * One respondent's own points: overall, per recommendation and per action. A question the respondent left
+     * unanswered is not assessed by it (it counts towards neither its points nor its assessed maximum).
+     */
     public record RespondentResult(
             UUID respondentId,
             int answered,

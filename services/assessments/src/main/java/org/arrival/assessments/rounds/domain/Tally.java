@@ -1,14 +1,26 @@
 package org.arrival.assessments.rounds.domain;
 
-/** Points scored out of a maximum; points are rounded to three decimals (means of three answers are thirds). */
-public record Tally(double points, int max) {
+import org.jspecify.annotations.Nullable;
 
-    public static Tally of(double points, int max) {
-        return new Tally(Math.round(points * 1000) / 1000.0, max);
+/**
+ * Points scored out of the instrument's maximum, and how much of it was assessed. A question nobody answered is not
+ * assessed: it adds nothing to {@code points} nor to {@code assessedMax}, the maximum of the assessed questions
+ * ({@code questionsAssessed} of {@code questions}). Points are rounded to three decimals (means of three answers are
+ * thirds).
+ */
+public record Tally(double points, int max, int assessedMax, int questionsAssessed, int questions) {
+
+    public static Tally of(double points, int max, int assessedMax, int questionsAssessed, int questions) {
+        return new Tally(Math.round(points * 1000) / 1000.0, max, assessedMax, questionsAssessed, questions);
     }
 
-    /** The share of the maximum scored, 0 to 1 (0 when there is nothing to score). */
-    public double share() {
-        return max == 0 ? 0 : points / max;
+    /** Whether any question was assessed. */
+    public boolean assessed() {
+        return questionsAssessed > 0;
+    }
+
+    /** The share of the assessed maximum scored, 0 to 1; null when nothing was assessed. */
+    public @Nullable Double share() {
+        return assessedMax == 0 ? null : points / assessedMax;
     }
 }

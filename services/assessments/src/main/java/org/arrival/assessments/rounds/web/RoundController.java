@@ -72,7 +72,12 @@ public class RoundController {
                 .map(RoundView::of);
     }
 
-    @Operation(summary = "Compare two published rounds of the same place: per recommendation and overall")
+    @Operation(
+            summary = "Compare two published rounds of the same place: per recommendation and overall",
+            description = "Like with like: only the questions assessed (answered by someone) in both rounds are"
+                    + " compared; fromPoints and toPoints are both rounds' points over them, questionsCompared how many"
+                    + " there are. from and to are each round's own score with its coverage. Where no question was"
+                    + " assessed in both rounds, delta is null and the trend NOT_COMPARABLE.")
     @GetMapping("/compare")
     public ComparisonView compare(Caller caller, @RequestParam UUID from, @RequestParam UUID to) {
         return ComparisonView.of(service.compare(caller, from, to));
@@ -144,13 +149,21 @@ public class RoundController {
         return respond(service.response(caller, id, respondentId));
     }
 
-    @Operation(summary = "Consolidated scores per question, action, recommendation and overall, with divergences")
+    @Operation(
+            summary = "Consolidated scores per question, action, recommendation and overall, with divergences",
+            description = "A question nobody answered is not assessed: it scores nothing and is no gap. Every score"
+                    + " gives its points out of the instrument's max, the max of its assessed questions"
+                    + " (assessedMax), questionsAssessed of questions, and its share, points / assessedMax (null when"
+                    + " nothing was assessed). A respondent's own scores count only the questions it answered.")
     @GetMapping("/{id}/scores")
     public ScoresView scores(Caller caller, @PathVariable UUID id) {
         return ScoresView.of(service.scores(caller, id));
     }
 
-    @Operation(summary = "The gaps fixed when the round was published (empty before)")
+    @Operation(
+            summary = "The gaps fixed when the round was published (empty before)",
+            description = "Every assessed question scored below yes; a question nobody answered is not assessed and"
+                    + " no gap.")
     @GetMapping("/{id}/gaps")
     public List<Gap> gaps(Caller caller, @PathVariable UUID id) {
         return service.gaps(caller, id);

@@ -1,6 +1,7 @@
 package org.arrival.assessments.rounds.web;
 
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,33 +15,41 @@ import org.jspecify.annotations.Nullable;
 /**
  * A round's scores. Everyone who may read the round sees the consolidated scores and which questions diverge, with
  * how many respondents gave each answer; who answered what ({@code answers} by respondent, and every respondent's
- * totals) only the convenor and platform administrators see, and a respondent sees its own totals.
+ * totals) only the convenor and platform administrators see, and a respondent sees its own totals. Every score carries
+ * its coverage ({@link ScoreView}): a question nobody answered is not assessed, and a respondent's totals count only
+ * the questions it answered.
  */
 public record ScoresView(
         UUID roundId,
         RoundStatus status,
         String instrumentId,
         int instrumentVersion,
-        Tally overall,
+        ScoreView overall,
         int respondentsAnswered,
         List<RecommendationView> recommendations,
         List<RespondentView> respondents,
         List<DivergenceView> divergences) {
 
-    public record RecommendationView(String code, Tally score, List<ActionView> actions) {}
+    public record RecommendationView(String code, ScoreView score, List<ActionView> actions) {}
 
-    public record ActionView(String code, Tally score, List<QuestionView> questions) {}
+    public record ActionView(String code, ScoreView score, List<QuestionView> questions) {}
 
-    /** {@code points} is null (and the score 0) when nobody answered. */
+    /** When nobody answered the question is not assessed: {@code unanswered}, {@code points} null, no share. */
     public record QuestionView(
-            String code, Tally score, @Nullable Double points, int answeredBy, boolean unanswered, boolean divergent) {}
+            String code,
+            ScoreView score,
+            @Nullable Double points,
+            int answeredBy,
+            boolean unanswered,
+            boolean divergent) {}
 
+    /** A respondent's own totals, by recommendation and action code; what it left unanswered it did not assess. */
     public record RespondentView(
             UUID respondentId,
             int answered,
-            Tally overall,
-            Map<String, Tally> recommendations,
-            Map<String, Tally> actions) {}
+            ScoreView overall,
+            Map<String, ScoreView> recommendations,
+            Map<String, ScoreView> actions) {}
 
     /** {@code answers} (respondent → answer) is present only for those who may see who said what. */
     public record DivergenceView(
@@ -54,15 +63,15 @@ public record ScoresView(
         List<RecommendationView> recommendations = s.recommendations().stream()
                 .map(r -> new RecommendationView(
                         r.code(),
-                        r.score(),
+                        ScoreView.of(r.score()),
                         r.actions().stream()
                                 .map(a -> new ActionView(
                                         a.code(),
-                                        a.score(),
+                                        ScoreView.of(a.score()),
                                         a.questions().stream()
                                                 .map(q -> new QuestionView(
                                                         q.code(),
-                                                        q.score(),
+                                                        ScoreView.of(q.score()),
                                                         q.mean() == null
                                                                 ? null
                                                                 : q.score().points(),
@@ -75,7 +84,11 @@ public record ScoresView(
         List<RespondentView> respondents = s.respondents().stream()
                 .filter(r -> visible.whoSaidWhat() || r.respondentId().equals(visible.viewerOrganisation()))
                 .map(r -> new RespondentView(
-                        r.respondentId(), r.answered(), r.overall(), r.recommendations(), r.actions()))
+                        r.respondentId(),
+                        r.answered(),
+                        ScoreView.of(r.overall()),
+                        views(r.recommendations()),
+                        views(r.actions())))
                 .toList();
         List<DivergenceView> divergences = s.divergences().stream()
                 .map(d -> new DivergenceView(
@@ -86,11 +99,17 @@ public record ScoresView(
                 round.status(),
                 round.instrumentId(),
                 round.instrumentVersion(),
-                s.overall(),
+                ScoreView.of(s.overall()),
                 s.respondentsWhoAnswered(),
                 recommendations,
                 respondents,
                 divergences);
+    }
+
+    private static Map<String, ScoreView> views(Map<String, Tally> tallies) {
+        Map<String, ScoreView> views = new LinkedHashMap<>();
+        tallies.forEach((code, tally) -> views.put(code, ScoreView.of(tally)));
+        return views;
     }
 
     private static Map<Answer, Integer> counts(Map<UUID, Answer> answers) {

@@ -395,12 +395,18 @@ public final class Projector {
         RoundScoreRow row = roundRow(store, event, s.round());
         row.overallPoints = s.overall().points();
         row.overallMax = s.overall().max();
+        row.overallAssessedMax = s.overall().assessedMax();
+        row.overallQuestionsAssessed = s.overall().questionsAssessed();
+        row.overallQuestions = s.overall().questions();
         row.recommendations = new ArrayList<>();
         for (RecommendationScore rec : s.recommendations()) {
             ScorePart part = new ScorePart();
             part.code = rec.code();
             part.points = rec.score().points();
             part.max = rec.score().max();
+            part.assessedMax = rec.score().assessedMax();
+            part.questionsAssessed = rec.score().questionsAssessed();
+            part.questions = rec.score().questions();
             row.recommendations.add(part);
         }
         row.divergentQuestions = new ArrayList<>(s.divergentQuestions());

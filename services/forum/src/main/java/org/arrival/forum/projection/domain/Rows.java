@@ -206,6 +206,11 @@ public final class Rows {
         public @Nullable String status;
         public @Nullable Double overallPoints;
         public @Nullable Integer overallMax;
+        /** The coverage of the overall score; null from events published before it was carried. */
+        public @Nullable Integer overallAssessedMax;
+
+        public @Nullable Integer overallQuestionsAssessed;
+        public @Nullable Integer overallQuestions;
         public List<ScorePart> recommendations = new ArrayList<>();
         public List<String> divergentQuestions = new ArrayList<>();
         public int respondents;
@@ -217,6 +222,11 @@ public final class Rows {
         public String code;
         public double points;
         public int max;
+        /** The coverage; null from events published before it was carried. */
+        public @Nullable Integer assessedMax;
+
+        public @Nullable Integer questionsAssessed;
+        public @Nullable Integer questions;
     }
 
     /** A plan or policy an organisation owns; its actions point at it with their {@code planId}. */

@@ -114,6 +114,11 @@ public class ForumApi {
         }
     }
 
+    /**
+     * A round's overall score; {@code percent} is out of {@code assessedMax}, the maximum of the questions someone
+     * answered ({@code questionsAssessed} of {@code questions}). The coverage is null for rounds published before
+     * scores carried it.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record RoundScore(
             UUID roundId,
@@ -123,10 +128,20 @@ public class ForumApi {
             Integer max,
             Double percent,
             int respondents,
-            List<String> divergentQuestions) {}
+            List<String> divergentQuestions,
+            @Nullable Integer assessedMax,
+            @Nullable Integer questionsAssessed,
+            @Nullable Integer questions) {}
 
+    /** A recommendation's score with its coverage (null for rounds published before scores carried it). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record RecommendationScore(String code, double points, int max) {}
+    public record RecommendationScore(
+            String code,
+            double points,
+            int max,
+            @Nullable Integer assessedMax,
+            @Nullable Integer questionsAssessed,
+            @Nullable Integer questions) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Readiness(
