@@ -479,9 +479,12 @@ final class PolicyChecks {
         return out;
     }
 
-    /** A recommendation's score in percent of the points of the questions assessed; none when none was. */
+    /**
+     * A recommendation's score in percent of the points of the questions assessed (of every question, for a round
+     * published before its coverage was carried); none when no question was assessed.
+     */
     static @Nullable Integer percent(ScorePart part) {
-        int max = part.max;
+        int max = part.assessedMax != null ? part.assessedMax : part.max;
         return max <= 0 ? null : (int) Math.round(100.0 * part.points / max);
     }
 

@@ -357,6 +357,29 @@ class PolicyChecksTest extends CoherenceFixture {
         }
 
         @Test
+        void theShareIsOfTheQuestionsEachRoundAssessed() {
+            RoundScoreRow earlier = scored(KAMPALA, "2024-03-01", "R2", 30, 40);
+            earlier.recommendations.get(0).assessedMax = 32;
+            store.save(earlier);
+            RoundScoreRow later = scored(KAMPALA, "2025-03-01", "R2", 12, 40);
+            later.recommendations.get(0).assessedMax = 16;
+            store.save(later);
+            assertThat(findings(CoherenceCheckCode.CHECKLIST_REGRESSION))
+                    .as("94%% of what was assessed, then 75%%")
+                    .singleElement()
+                    .satisfies(f -> {
+                        assertThat(f.parameters().percentBefore()).isEqualTo(94);
+                        assertThat(f.parameters().percentAfter()).isEqualTo(75);
+                    });
+            later.recommendations.get(0).assessedMax = 0;
+            later.recommendations.get(0).points = 0;
+            store.save(later);
+            assertThat(findings(CoherenceCheckCode.CHECKLIST_REGRESSION))
+                    .as("nothing assessed in the later round: no regression")
+                    .isEmpty();
+        }
+
+        @Test
         void notForASmallFallARiseOrRoundsOfDifferentPlaces() {
             scored(KAMPALA, "2024-03-01", "R2", 30, 40);
             scored(KAMPALA, "2025-03-01", "R2", 29, 40);
