@@ -90,173 +90,188 @@ public record CoherenceFlagParameters(
 
     public CoherenceFlagParameters withPlace(
             @Nullable List<Sector> sectors, @Nullable List<PopulationGroup> groups, @Nullable List<String> areas) {
-        return new CoherenceFlagParameters(
-                records,
-                sectors,
-                groups,
-                areas,
-                questionCode,
-                periodStart,
-                periodEnd,
-                dueOn,
-                daysOverdue,
-                checklistAction,
-                questionCodes,
-                frameworkItem,
-                registered,
-                estimated,
-                asOf,
-                limitDays,
-                missing,
-                recommendationCode,
-                percentBefore,
-                percentAfter);
+        Values v = values();
+        v.sectors = sectors;
+        v.groups = groups;
+        v.areas = areas;
+        return v.parameters();
+    }
+
+    public CoherenceFlagParameters withQuestion(@Nullable String questionCode) {
+        Values v = values();
+        v.questionCode = questionCode;
+        return v.parameters();
+    }
+
+    /** The period of a report due, its due date and how late it is. */
+    public CoherenceFlagParameters withReport(
+            @Nullable LocalDate periodStart,
+            @Nullable LocalDate periodEnd,
+            @Nullable LocalDate dueOn,
+            @Nullable Integer daysOverdue) {
+        Values v = values();
+        v.periodStart = periodStart;
+        v.periodEnd = periodEnd;
+        v.dueOn = dueOn;
+        v.daysOverdue = daysOverdue;
+        return v.parameters();
     }
 
     public CoherenceFlagParameters withChecklist(
             @Nullable String checklistAction,
             @Nullable List<String> questionCodes,
             @Nullable String recommendationCode) {
-        return new CoherenceFlagParameters(
-                records,
-                sectors,
-                groups,
-                areas,
-                questionCode,
-                periodStart,
-                periodEnd,
-                dueOn,
-                daysOverdue,
-                checklistAction,
-                questionCodes,
-                frameworkItem,
-                registered,
-                estimated,
-                asOf,
-                limitDays,
-                missing,
-                recommendationCode,
-                percentBefore,
-                percentAfter);
+        Values v = values();
+        v.checklistAction = checklistAction;
+        v.questionCodes = questionCodes;
+        v.recommendationCode = recommendationCode;
+        return v.parameters();
     }
 
     public CoherenceFlagParameters withFrameworkItem(String frameworkItem) {
-        return new CoherenceFlagParameters(
-                records,
-                sectors,
-                groups,
-                areas,
-                questionCode,
-                periodStart,
-                periodEnd,
-                dueOn,
-                daysOverdue,
-                checklistAction,
-                questionCodes,
-                frameworkItem,
-                registered,
-                estimated,
-                asOf,
-                limitDays,
-                missing,
-                recommendationCode,
-                percentBefore,
-                percentAfter);
+        Values v = values();
+        v.frameworkItem = frameworkItem;
+        return v.parameters();
     }
 
     public CoherenceFlagParameters withCounts(@Nullable Long registered, @Nullable Long estimated) {
-        return new CoherenceFlagParameters(
-                records,
-                sectors,
-                groups,
-                areas,
-                questionCode,
-                periodStart,
-                periodEnd,
-                dueOn,
-                daysOverdue,
-                checklistAction,
-                questionCodes,
-                frameworkItem,
-                registered,
-                estimated,
-                asOf,
-                limitDays,
-                missing,
-                recommendationCode,
-                percentBefore,
-                percentAfter);
+        Values v = values();
+        v.registered = registered;
+        v.estimated = estimated;
+        return v.parameters();
     }
 
     public CoherenceFlagParameters withDates(@Nullable LocalDate asOf, @Nullable Integer limitDays) {
-        return new CoherenceFlagParameters(
-                records,
-                sectors,
-                groups,
-                areas,
-                questionCode,
-                periodStart,
-                periodEnd,
-                dueOn,
-                daysOverdue,
-                checklistAction,
-                questionCodes,
-                frameworkItem,
-                registered,
-                estimated,
-                asOf,
-                limitDays,
-                missing,
-                recommendationCode,
-                percentBefore,
-                percentAfter);
+        Values v = values();
+        v.asOf = asOf;
+        v.limitDays = limitDays;
+        return v.parameters();
     }
 
     public CoherenceFlagParameters withMissing(List<String> missing) {
-        return new CoherenceFlagParameters(
-                records,
-                sectors,
-                groups,
-                areas,
-                questionCode,
-                periodStart,
-                periodEnd,
-                dueOn,
-                daysOverdue,
-                checklistAction,
-                questionCodes,
-                frameworkItem,
-                registered,
-                estimated,
-                asOf,
-                limitDays,
-                List.copyOf(missing),
-                recommendationCode,
-                percentBefore,
-                percentAfter);
+        Values v = values();
+        v.missing = List.copyOf(missing);
+        return v.parameters();
     }
 
     public CoherenceFlagParameters withPercents(@Nullable Integer percentBefore, @Nullable Integer percentAfter) {
-        return new CoherenceFlagParameters(
-                records,
-                sectors,
-                groups,
-                areas,
-                questionCode,
-                periodStart,
-                periodEnd,
-                dueOn,
-                daysOverdue,
-                checklistAction,
-                questionCodes,
-                frameworkItem,
-                registered,
-                estimated,
-                asOf,
-                limitDays,
-                missing,
-                recommendationCode,
-                percentBefore,
-                percentAfter);
+        Values v = values();
+        v.percentBefore = percentBefore;
+        v.percentAfter = percentAfter;
+        return v.parameters();
+    }
+
+    private Values values() {
+        return new Values(this);
+    }
+
+    /** The parameters as fields, for the {@code with} methods to change some and keep the others. */
+    private static final class Values {
+        @Nullable
+        List<FlaggedRecord> records;
+
+        @Nullable
+        List<Sector> sectors;
+
+        @Nullable
+        List<PopulationGroup> groups;
+
+        @Nullable
+        List<String> areas;
+
+        @Nullable
+        String questionCode;
+
+        @Nullable
+        LocalDate periodStart;
+
+        @Nullable
+        LocalDate periodEnd;
+
+        @Nullable
+        LocalDate dueOn;
+
+        @Nullable
+        Integer daysOverdue;
+
+        @Nullable
+        String checklistAction;
+
+        @Nullable
+        List<String> questionCodes;
+
+        @Nullable
+        String frameworkItem;
+
+        @Nullable
+        Long registered;
+
+        @Nullable
+        Long estimated;
+
+        @Nullable
+        LocalDate asOf;
+
+        @Nullable
+        Integer limitDays;
+
+        @Nullable
+        List<String> missing;
+
+        @Nullable
+        String recommendationCode;
+
+        @Nullable
+        Integer percentBefore;
+
+        @Nullable
+        Integer percentAfter;
+
+        Values(CoherenceFlagParameters p) {
+            records = p.records;
+            sectors = p.sectors;
+            groups = p.groups;
+            areas = p.areas;
+            questionCode = p.questionCode;
+            periodStart = p.periodStart;
+            periodEnd = p.periodEnd;
+            dueOn = p.dueOn;
+            daysOverdue = p.daysOverdue;
+            checklistAction = p.checklistAction;
+            questionCodes = p.questionCodes;
+            frameworkItem = p.frameworkItem;
+            registered = p.registered;
+            estimated = p.estimated;
+            asOf = p.asOf;
+            limitDays = p.limitDays;
+            missing = p.missing;
+            recommendationCode = p.recommendationCode;
+            percentBefore = p.percentBefore;
+            percentAfter = p.percentAfter;
+        }
+
+        CoherenceFlagParameters parameters() {
+            return new CoherenceFlagParameters(
+                    records,
+                    sectors,
+                    groups,
+                    areas,
+                    questionCode,
+                    periodStart,
+                    periodEnd,
+                    dueOn,
+                    daysOverdue,
+                    checklistAction,
+                    questionCodes,
+                    frameworkItem,
+                    registered,
+                    estimated,
+                    asOf,
+                    limitDays,
+                    missing,
+                    recommendationCode,
+                    percentBefore,
+                    percentAfter);
+        }
     }
 }

@@ -70,16 +70,8 @@ class FlagFirewallTest extends ForumIntegrationTest {
         if (settings.read(forum).version() == 0) {
             settings.save(
                     forum,
-                    org.arrival.forum.coherence.domain.CheckSettings.DEFAULTS.with(
-                            java.util.Set.of(CoherenceCheckCode.ACTION_WITHOUT_EVIDENCE),
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null),
+                    org.arrival.forum.coherence.domain.CheckSettings.DEFAULTS.without(
+                            java.util.Set.of(CoherenceCheckCode.ACTION_WITHOUT_EVIDENCE)),
                     0,
                     "test");
         }

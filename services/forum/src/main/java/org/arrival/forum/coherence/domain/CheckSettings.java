@@ -97,6 +97,11 @@ public record CheckSettings(
         }
     }
 
+    /** These settings with the checks turned off. */
+    public CheckSettings without(Set<CoherenceCheckCode> checks) {
+        return with(checks, null, null, null, null, null, null, null, null);
+    }
+
     /** These settings with what a forum sent in place of the defaults; absent fields keep their value. */
     public CheckSettings with(
             @Nullable Set<CoherenceCheckCode> disabled,

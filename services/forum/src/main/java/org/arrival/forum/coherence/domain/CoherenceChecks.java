@@ -175,16 +175,11 @@ public final class CoherenceChecks {
                         List.of(n.id),
                         "Validated need '" + n.statement + "' (" + n.sector + ", " + areaName(n.area)
                                 + ") has no action addressing it.",
-                        new CoherenceFlagParameters(
-                                List.of(record(n.id, FlaggedRecordKind.NEED, n.statement)),
-                                sectors(n.sector == null ? List.of() : List.of(n.sector)),
-                                groups(n.populationGroups),
-                                areaNames(n.area == null ? List.of() : List.of(n.area)),
-                                null,
-                                null,
-                                null,
-                                null,
-                                null)));
+                        CoherenceFlagParameters.naming(List.of(record(n.id, FlaggedRecordKind.NEED, n.statement)))
+                                .withPlace(
+                                        sectors(n.sector == null ? List.of() : List.of(n.sector)),
+                                        groups(n.populationGroups),
+                                        areaNames(n.area == null ? List.of() : List.of(n.area)))));
             }
         }
         return out;
@@ -228,19 +223,15 @@ public final class CoherenceChecks {
                     "Checklist action " + first.actionCode + " (" + areaName(first.jurisdiction)
                             + ") has gaps no action answers, at question" + (questions.size() == 1 ? " " : "s ")
                             + String.join(", ", questions) + ".",
-                    new CoherenceFlagParameters(
-                                    gaps.stream()
-                                            .limit(20)
-                                            .map(g -> record(g.id, FlaggedRecordKind.GAP, g.questionCode))
-                                            .toList(),
+                    CoherenceFlagParameters.naming(gaps.stream()
+                                    .limit(20)
+                                    .map(g -> record(g.id, FlaggedRecordKind.GAP, g.questionCode))
+                                    .toList())
+                            .withPlace(
                                     null,
                                     null,
-                                    areaNames(first.jurisdiction == null ? List.of() : List.of(first.jurisdiction)),
-                                    questions.size() == 1 ? blankToNull(first.questionCode) : null,
-                                    null,
-                                    null,
-                                    null,
-                                    null)
+                                    areaNames(first.jurisdiction == null ? List.of() : List.of(first.jurisdiction)))
+                            .withQuestion(questions.size() == 1 ? blankToNull(first.questionCode) : null)
                             .withChecklist(
                                     blankToNull(first.actionCode), questions, blankToNull(first.recommendationCode))));
         }
@@ -295,18 +286,10 @@ public final class CoherenceChecks {
                             + String.join(", ", sectors) + " for " + String.join(", ", groups) + " in "
                             + a.areas.stream().map(CoherenceChecks::areaName).collect(Collectors.joining(", "))
                             + " over the same period.",
-                    new CoherenceFlagParameters(
-                            List.of(
+                    CoherenceFlagParameters.naming(List.of(
                                     record(a.id, FlaggedRecordKind.ACTION, a.title),
-                                    record(b.id, FlaggedRecordKind.ACTION, b.title)),
-                            sectors(sectors),
-                            groups(groups),
-                            areaNames(a.areas),
-                            null,
-                            null,
-                            null,
-                            null,
-                            null)));
+                                    record(b.id, FlaggedRecordKind.ACTION, b.title)))
+                            .withPlace(sectors(sectors), groups(groups), areaNames(a.areas))));
         }
         return out;
     }
@@ -391,23 +374,14 @@ public final class CoherenceChecks {
                             List.of(commitment.id, m),
                             "Commitment '" + commitment.title + "' requires local implementation, but member "
                                     + "municipality " + name + " has no implementing action.",
-                            new CoherenceFlagParameters(
-                                    List.of(
-                                            record(commitment.id, FlaggedRecordKind.ACTION, commitment.title),
-                                            record(
-                                                    m,
-                                                    FlaggedRecordKind.ORGANISATION,
-                                                    store.organisation(m)
-                                                            .map((OrganisationRow o) -> o.name)
-                                                            .orElse(null))),
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null)));
+                            CoherenceFlagParameters.naming(List.of(
+                                    record(commitment.id, FlaggedRecordKind.ACTION, commitment.title),
+                                    record(
+                                            m,
+                                            FlaggedRecordKind.ORGANISATION,
+                                            store.organisation(m)
+                                                    .map((OrganisationRow o) -> o.name)
+                                                    .orElse(null))))));
                 }
             }
         }
@@ -427,16 +401,7 @@ public final class CoherenceChecks {
                         CoherenceCheckCode.ACTION_WITHOUT_FUNDING,
                         List.of(a.id),
                         "Action '" + a.title + "' has no committed funding.",
-                        new CoherenceFlagParameters(
-                                List.of(record(a.id, FlaggedRecordKind.ACTION, a.title)),
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null)));
+                        CoherenceFlagParameters.naming(List.of(record(a.id, FlaggedRecordKind.ACTION, a.title)))));
             }
         }
         return out;
@@ -457,16 +422,8 @@ public final class CoherenceChecks {
                         List.of(a.id),
                         "Action '" + a.title + "': the progress report for " + due.periodStart + " to " + due.periodEnd
                                 + " was due on " + due.dueOn + " and has not arrived.",
-                        new CoherenceFlagParameters(
-                                List.of(record(a.id, FlaggedRecordKind.ACTION, a.title)),
-                                null,
-                                null,
-                                null,
-                                null,
-                                due.periodStart,
-                                due.periodEnd,
-                                due.dueOn,
-                                null)));
+                        CoherenceFlagParameters.naming(List.of(record(a.id, FlaggedRecordKind.ACTION, a.title)))
+                                .withReport(due.periodStart, due.periodEnd, due.dueOn, null)));
             }
         }
         return out;
@@ -503,16 +460,7 @@ public final class CoherenceChecks {
                     CoherenceCheckCode.MILESTONE_LATE,
                     List.of(a.id),
                     summary.toString(),
-                    new CoherenceFlagParameters(
-                            List.of(record(a.id, FlaggedRecordKind.ACTION, a.title)),
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null)));
+                    CoherenceFlagParameters.naming(List.of(record(a.id, FlaggedRecordKind.ACTION, a.title)))));
         }
         return out;
     }

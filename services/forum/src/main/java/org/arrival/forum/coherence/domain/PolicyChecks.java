@@ -396,16 +396,9 @@ final class PolicyChecks {
                         "Humanitarian action '" + a.title + "' ends"
                                 + (a.endDate == null ? "" : " on " + a.endDate) + " while need '" + need.statement
                                 + "' is still open, and no development action carries it on.",
-                        new CoherenceFlagParameters(
-                                        List.of(action(a), record(need.id, FlaggedRecordKind.NEED, need.statement)),
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        a.endDate,
-                                        null)
+                        CoherenceFlagParameters.naming(
+                                        List.of(action(a), record(need.id, FlaggedRecordKind.NEED, need.statement)))
+                                .withReport(null, null, a.endDate, null)
                                 .withDates(null, settings.transitionNoticeDays())));
             }
         }
