@@ -98,13 +98,21 @@ public abstract class ForumIntegrationTest extends ServiceApiTest {
 
     /** Registers an organisation through the registry's event (the replica and the projection both learn it). */
     protected UUID registered(String name, boolean enforcementBody, boolean hidden) {
+        return registered(
+                name,
+                enforcementBody ? StakeholderType.NATIONAL_GOVERNMENT_BODY : StakeholderType.LOCAL_NGO_CSO,
+                enforcementBody,
+                hidden);
+    }
+
+    protected UUID registered(String name, StakeholderType type, boolean enforcementBody, boolean hidden) {
         UUID id = UUID.randomUUID();
         Stakeholder s = new Stakeholder(
                 id,
                 1,
                 name,
                 null,
-                enforcementBody ? StakeholderType.NATIONAL_GOVERNMENT_BODY : StakeholderType.LOCAL_NGO_CSO,
+                type,
                 null,
                 KAMPALA,
                 List.of(),
@@ -119,13 +127,17 @@ public abstract class ForumIntegrationTest extends ServiceApiTest {
     }
 
     protected UUID forum(UUID convenor) {
+        return forum(convenor, KAMPALA);
+    }
+
+    protected UUID forum(UUID convenor, Jurisdiction scope) {
         UUID id = UUID.randomUUID();
         Forum f = new Forum(
                 id,
                 1,
                 "Kampala urban refugee forum " + id,
                 ForumType.COORDINATION_FORUM,
-                KAMPALA,
+                scope,
                 null,
                 convenor,
                 convenor,

@@ -6,14 +6,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.arrival.contracts.DataClassification;
+import org.arrival.contracts.actionplans.Action;
+import org.arrival.contracts.actionplans.ActionOrientation;
+import org.arrival.contracts.actionplans.ActionStatus;
 import org.arrival.contracts.actionplans.PlanStatus;
 import org.arrival.contracts.assessments.Count;
+import org.arrival.contracts.assessments.Disaggregation;
+import org.arrival.contracts.assessments.PopulationEstimate;
+import org.arrival.contracts.common.Jurisdiction;
+import org.arrival.contracts.common.PopulationGroup;
+import org.arrival.contracts.common.Sector;
 import org.arrival.contracts.forum.CoherenceCheckCode;
 import org.arrival.contracts.forum.FlagSeverity;
 import org.arrival.contracts.forum.FlagStatus;
+import org.arrival.contracts.registry.StakeholderType;
 import org.arrival.forum.ForumIntegrationTest;
 import org.arrival.forum.projection.Generations;
 import org.arrival.platform.testing.EmbeddedKafka;
@@ -195,5 +205,177 @@ class PolicyCoherenceTest extends ForumIntegrationTest {
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.length()").value(1));
         }
+    }
+
+    /**
+     * The checks that read actions, needs, plans and estimates together, in a forum of the Central region: a
+     * humanitarian action outside the city's plan and ending with its need open, an action for refugees only where
+     * the host community has a need, one naming no evidence, a town with refugees and nothing of its own, and an
+     * estimate never updated since 2023.
+     */
+    @Test
+    void actionsNeedsPlansAndEstimatesRaiseTheirFlagsAndAnswersClearThem() {
+        Jurisdiction central = new Jurisdiction("UG", "UG-C", null, "Central region");
+        Jurisdiction mukono = new Jurisdiction("UG", "UG-C", "UG-MUK", "Mukono");
+        UUID city = registered("City", StakeholderType.LOCAL_GOVERNMENT, false, false);
+        UUID ngo = registered("NGO", false, false);
+        UUID forum = forum(city, central);
+        member(forum, city);
+        member(forum, ngo);
+        await().atMost(WAIT).until(() -> count("fv_membership", "forum_id = '" + forum + "'") == 2);
+
+        UUID plan = plan(city, "Kampala for all", List.of(forum), PlanStatus.ADOPTED, DataClassification.FORUM);
+        UUID arrivals = need(ngo, Sector.FOOD_SECURITY, PopulationGroup.REFUGEES);
+        UUID hostSchools = need(city, Sector.EDUCATION, PopulationGroup.HOST_COMMUNITY);
+        Action cash = humanitarian(action(
+                UUID.randomUUID(),
+                1,
+                ngo,
+                forum,
+                "Emergency cash",
+                Sector.FOOD_SECURITY,
+                PopulationGroup.REFUGEES,
+                List.of(),
+                List.of(arrivals),
+                ActionStatus.IN_PROGRESS));
+        proposed(cash, DataClassification.FORUM);
+        UUID classes = UUID.randomUUID();
+        proposed(
+                action(
+                        classes,
+                        1,
+                        ngo,
+                        forum,
+                        "Catch-up classes",
+                        Sector.EDUCATION,
+                        PopulationGroup.REFUGEES,
+                        List.of(),
+                        List.of(),
+                        ActionStatus.IN_PROGRESS),
+                DataClassification.FORUM);
+        recorded(
+                estimate(UUID.randomUUID(), 1, city, KAMPALA, Count.of(100_000), Count.of(150_000), List.of(forum)),
+                DataClassification.FORUM);
+        UUID town = UUID.randomUUID();
+        recorded(
+                estimate(town, 1, city, mukono, Count.of(3_000), Count.of(5_000), List.of(forum)),
+                DataClassification.FORUM);
+        UUID floods = UUID.randomUUID();
+        recorded(
+                new PopulationEstimate(
+                        floods,
+                        1,
+                        city,
+                        "floods-2023",
+                        KAMPALA,
+                        PopulationGroup.IDPS,
+                        null,
+                        Count.of(6_800),
+                        List.of(
+                                new Disaggregation("SEX", "FEMALE", Count.of(3_500)),
+                                new Disaggregation("AGE_BAND", "18-59", Count.of(3_000))),
+                        "Flood response registration",
+                        null,
+                        LocalDate.of(2023, 6, 30),
+                        List.of(forum)),
+                DataClassification.FORUM);
+        await().atMost(WAIT)
+                .until(() -> count("fv_action", "id IN ('" + cash.actionId() + "', '" + classes + "')") == 2
+                        && count("fv_need", "id IN ('" + arrivals + "', '" + hostSchools + "')") == 2
+                        && count("fv_plan", "id = '" + plan + "'") == 1
+                        && count("fv_population", "id IN ('" + town + "', '" + floods + "')") == 2);
+        checker.check(forum);
+
+        assertThat(flags(forum, CoherenceCheckCode.PARALLEL_HUMANITARIAN_STRUCTURE))
+                .singleElement()
+                .satisfies(f -> assertThat(f.recordIds()).containsExactly(cash.actionId(), plan));
+        assertThat(flags(forum, CoherenceCheckCode.TRANSITION_GAP))
+                .singleElement()
+                .satisfies(f -> assertThat(f.recordIds()).containsExactly(cash.actionId(), arrivals));
+        assertThat(flags(forum, CoherenceCheckCode.HOST_COMMUNITY_LEFT_OUT))
+                .singleElement()
+                .satisfies(f -> assertThat(f.recordIds()).containsExactly(classes, hostSchools));
+        assertThat(flags(forum, CoherenceCheckCode.ACTION_WITHOUT_EVIDENCE))
+                .singleElement()
+                .satisfies(f -> assertThat(f.recordIds()).containsExactly(classes));
+        assertThat(flags(forum, CoherenceCheckCode.SMALL_CITY_LEFT_OUT))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.recordIds()).containsExactly(town);
+                    assertThat(f.parameters().areas()).containsExactly("Mukono", "Kampala");
+                });
+        assertThat(flags(forum, CoherenceCheckCode.STALE_EVIDENCE))
+                .singleElement()
+                .satisfies(f -> assertThat(f.recordIds()).containsExactly(floods));
+
+        // the NGO's cash joins the city's plan and the city's school places take in refugee children too: those
+        // flags clear themselves, and say so
+        proposed(
+                new Action(
+                        cash.actionId(),
+                        2,
+                        ngo,
+                        plan,
+                        cash.title(),
+                        null,
+                        cash.kind(),
+                        cash.sectors(),
+                        cash.targetGroups(),
+                        cash.areas(),
+                        cash.startDate(),
+                        cash.endDate(),
+                        cash.reportingCadence(),
+                        List.of(),
+                        null,
+                        false,
+                        List.of(),
+                        null,
+                        cash.needIds(),
+                        List.of(),
+                        List.of(),
+                        List.of(forum),
+                        ActionStatus.IN_PROGRESS,
+                        ActionOrientation.HUMANITARIAN),
+                DataClassification.FORUM);
+        await().atMost(WAIT).until(() -> count("fv_action", "id = '" + cash.actionId() + "' AND version = 2") == 1);
+        checker.check(forum);
+        assertThat(flags(forum, CoherenceCheckCode.PARALLEL_HUMANITARIAN_STRUCTURE))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.status()).isEqualTo(FlagStatus.RESOLVED);
+                    assertThat(f.reason()).isEqualTo(CoherenceChecker.NO_LONGER_HOLDS);
+                });
+        assertThat(flags(forum, CoherenceCheckCode.TRANSITION_GAP))
+                .as("still ending with its need open")
+                .singleElement()
+                .satisfies(f -> assertThat(f.status()).isEqualTo(FlagStatus.OPEN));
+    }
+
+    private static Action humanitarian(Action a) {
+        return new Action(
+                a.actionId(),
+                a.version(),
+                a.ownerId(),
+                a.planId(),
+                a.title(),
+                a.description(),
+                a.kind(),
+                a.sectors(),
+                a.targetGroups(),
+                a.areas(),
+                a.startDate(),
+                a.endDate(),
+                a.reportingCadence(),
+                a.participants(),
+                a.implementsActionId(),
+                a.requiresLocalImplementation(),
+                a.expectedImplementers(),
+                a.weight(),
+                a.needIds(),
+                a.gapIds(),
+                a.frameworkItems(),
+                a.sharedWithForums(),
+                a.status(),
+                ActionOrientation.HUMANITARIAN);
     }
 }
