@@ -33,6 +33,7 @@ import org.arrival.forum.coherence.domain.Finding;
 import org.arrival.forum.projection.Generations;
 import org.arrival.forum.projection.JdbcStore;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
+import org.arrival.forum.projection.domain.Rows.ForumRow;
 import org.arrival.forum.projection.domain.Scopes;
 import org.arrival.forum.web.ForumMembers;
 import org.arrival.platform.messaging.outbox.Outbox;
@@ -147,8 +148,9 @@ public class CoherenceChecker {
                     new EventLogLinks(jdbc, actionIds),
                     LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
                     settings.of(forumId));
-            UUID owner = store.forum(forumId).map(f -> f.convenorId).orElse(forumId);
-            reconcile(forumId, owner == null ? forumId : owner, findings, classifier(store));
+            ForumRow forum = store.forum(forumId).orElse(null);
+            UUID owner = forum == null || forum.convenorId == null ? forumId : forum.convenorId;
+            reconcile(forumId, owner, coordinators(forum), findings, classifier(store));
             jdbc.update(
                     "INSERT INTO coherence_check_run (forum_id, checked_at, took_micros, actions, findings) "
                             + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (forum_id) DO UPDATE SET checked_at = "
@@ -182,9 +184,21 @@ public class CoherenceChecker {
         };
     }
 
+    /** The organisations that run the forum's follow-up of flags: its convenor, chair and secretariat. */
+    static List<UUID> coordinators(@Nullable ForumRow forum) {
+        if (forum == null) {
+            return List.of();
+        }
+        return java.util.stream.Stream.of(forum.convenorId, forum.chairId, forum.secretariatId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
+    }
+
     private void reconcile(
             UUID forumId,
             UUID owner,
+            List<UUID> coordinators,
             List<Finding> findings,
             Function<CoherenceFlagRow, DataClassification> classifier) {
         Map<String, CoherenceFlagRow> existing = new HashMap<>();
@@ -228,7 +242,12 @@ public class CoherenceChecker {
                         SYSTEM.userId(),
                         json(f.parameters()),
                         f.severity().name());
-                outbox.append(event(raised, owner, classifier, new CoherenceFlagRaised(raised.toContract(), null)));
+                outbox.append(event(
+                        raised,
+                        owner,
+                        classifier,
+                        new CoherenceFlagRaised(
+                                raised.toContract(), null, coordinators.isEmpty() ? null : coordinators)));
                 continue;
             }
             List<String> changed = new ArrayList<>();

@@ -122,7 +122,8 @@ class PolicyCoherenceTest extends ForumIntegrationTest {
                         assertThat(f.parameters().percentAfter()).isEqualTo(40);
                     });
             var raised = recorder.awaitExactlyOne(RAISED, undercount.flagId().toString());
-            assertThat(raised.payloadText()).contains("\"severity\":\"HIGH\"", "\"estimated\":305000");
+            assertThat(raised.payloadText())
+                    .contains("\"severity\":\"HIGH\"", "\"estimated\":305000", "\"coordinators\":[\"" + city + "\"]");
 
             String flagsPath = "/forums/" + forum + "/flags";
             perform(getJson(flagsPath + "?severity=HIGH&check=UNDERCOUNT"), user("s", statistics, "member"))

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.arrival.contracts.CloudEventHeaders;
@@ -290,7 +291,8 @@ public class Router {
      * Organisation inboxes that hear of the event without a subscription (each still passes the firewall): forum
      * members of new commitments and overdue reports shared with their forum, owners of comments and inputs on their
      * records, and of a new coherence flag its forum's convenor (the flag's owner) and the owners of the records it
-     * names (an organisation named, such as an expected local implementer, stands for itself).
+     * names (an organisation named, such as an expected local implementer, stands for itself), and the organisations the
+     * forum service names as running the forum's follow-up of flags (chair, secretariat).
      */
     private Set<UUID> defaultRecipients(
             RecordEvent read, KnownRecord record, InboundEvent event, KnownRecords.Poll known, Lookups orgs) {
@@ -309,6 +311,9 @@ public class Router {
         if (read.payload() instanceof CoherenceFlagRaised raised) {
             if (record.ownerId() != null) {
                 to.add(record.ownerId());
+            }
+            if (raised.coordinators() != null) {
+                raised.coordinators().stream().filter(Objects::nonNull).forEach(to::add);
             }
             List<UUID> named = raised.flag().recordIds();
             for (UUID id : named == null ? List.<UUID>of() : named) {

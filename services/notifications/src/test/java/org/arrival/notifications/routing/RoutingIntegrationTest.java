@@ -294,9 +294,32 @@ class RoutingIntegrationTest extends RoutingTestSupport {
                 raise(CoherenceCheckCode.ACTION_WITHOUT_EVIDENCE, List.of(outreach), DataClassification.FORUM);
         assertThat(notifications(noEvidence, outsider)).isZero();
         assertThat(notifications(noEvidence, city)).isEqualTo(1);
+
+        // the organisations the forum service names as running the follow-up (its secretariat) are told too, as
+        // far as they may read the flag
+        String secretariat = raise(
+                CoherenceCheckCode.ACTION_WITHOUT_FUNDING,
+                List.of(clinic),
+                DataClassification.FORUM,
+                List.of(city, municipality));
+        assertThat(notifications(secretariat, municipality)).isEqualTo(1);
+        String restricted = raise(
+                CoherenceCheckCode.OVERLAPPING_ACTIONS,
+                List.of(liaison, shelter),
+                DataClassification.RESTRICTED,
+                List.of(city, police));
+        assertThat(notifications(restricted, police)).isZero();
     }
 
     private String raise(CoherenceCheckCode check, List<UUID> records, DataClassification classification) {
+        return raise(check, records, classification, null);
+    }
+
+    private String raise(
+            CoherenceCheckCode check,
+            List<UUID> records,
+            DataClassification classification,
+            @org.jspecify.annotations.Nullable List<UUID> coordinators) {
         UUID flagId = UUID.randomUUID();
         CoherenceFlagRaised raised = new CoherenceFlagRaised(
                 new CoherenceFlag(
@@ -310,7 +333,8 @@ class RoutingIntegrationTest extends RoutingTestSupport {
                         null,
                         null,
                         FlagSeverity.MEDIUM),
-                null);
+                null,
+                coordinators);
         String eventId = feed.publish(raised, flagId, forum, city, classification);
         awaitHandled(eventId);
         return eventId;
