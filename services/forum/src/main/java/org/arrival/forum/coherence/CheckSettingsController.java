@@ -79,7 +79,8 @@ public class CheckSettingsController {
             @Nullable Long smallCityMinimum,
             @Nullable List<String> requiredBreakdown,
             @Nullable List<String> priorityFrameworkItems,
-            @Nullable Integer regressionPercent) {}
+            @Nullable Integer regressionPercent,
+            @Nullable Integer needReviewDays) {}
 
     @Operation(
             summary = "The settings of the forum's coherence checks",
@@ -108,16 +109,18 @@ public class CheckSettingsController {
                     "Only the forum's coordinators (convenor, chair or secretariat) may change its checks");
         }
         long expected = ETags.requiredVersion(ifMatch);
-        CheckSettings wanted = CheckSettings.DEFAULTS.with(
-                input.disabledChecks(),
-                input.severities(),
-                input.staleAfterDays(),
-                input.transitionNoticeDays(),
-                input.undercountRatio(),
-                input.smallCityMinimum(),
-                input.requiredBreakdown(),
-                input.priorityFrameworkItems(),
-                input.regressionPercent());
+        CheckSettings wanted = CheckSettings.DEFAULTS
+                .with(
+                        input.disabledChecks(),
+                        input.severities(),
+                        input.staleAfterDays(),
+                        input.transitionNoticeDays(),
+                        input.undercountRatio(),
+                        input.smallCityMinimum(),
+                        input.requiredBreakdown(),
+                        input.priorityFrameworkItems(),
+                        input.regressionPercent())
+                .withNeedReview(input.needReviewDays());
         List<CheckSettings.Problem> problems = wanted.problems();
         if (!problems.isEmpty()) {
             throw new InvalidInput(

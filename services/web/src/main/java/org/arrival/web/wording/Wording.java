@@ -160,6 +160,10 @@ public final class Wording {
         if (!titles.isEmpty()) {
             out.put("title", titles.get(0));
         }
+        parameters.records().stream()
+                .filter(Objects::nonNull)
+                .findFirst()
+                .ifPresent(r -> out.put("recordKind", String.valueOf(r.kind())));
         if (titles.size() > 1) {
             out.put("otherTitle", titles.get(1));
         }
@@ -193,9 +197,17 @@ public final class Wording {
         return out;
     }
 
-    /** The check's finding, or its other wording when the flag lacks an argument of the first; null without both. */
+    /**
+     * The check's finding: its wording for the kind of record the flag names first where it has one
+     * ({@code flag.<check>.<KIND>}), else its own, or its other wording when the flag lacks an argument of the first;
+     * null without any.
+     */
     static @Nullable String findingText(Locale locale, String check, Map<String, Object> args) {
-        String finding = complete(locale, "flag." + check, args);
+        Object kind = args.get("recordKind");
+        String finding = kind == null ? null : complete(locale, "flag." + check + "." + kind, args);
+        if (finding == null) {
+            finding = complete(locale, "flag." + check, args);
+        }
         return finding != null ? finding : complete(locale, "flag." + check + ".alt", args);
     }
 

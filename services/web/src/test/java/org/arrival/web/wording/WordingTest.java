@@ -191,6 +191,13 @@ class WordingTest {
         assertThat(ar(round))
                 .isEqualTo("نُشرت آخر جولة من قائمة التحقق في Kampala، «Kampala 2023»، في 01\u200f/06\u200f/2023، أي"
                         + " قبل أكثر من 730 يومًا.");
+        Flag need = flag("STALE_EVIDENCE", """
+                {"records":[%s],"sectors":["HEALTH"],"groups":["REFUGEES"],"areas":["Kampala"],"asOf":"2024-01-15","limitDays":365}""".formatted(record("NEED", "Clinic referrals refused")));
+        assertThat(en(need))
+                .isEqualTo("Need “Clinic referrals refused” was validated on Jan 15, 2024 and has not been reviewed for"
+                        + " more than 365 days.");
+        assertThat(Wording.finding(page(Locale.FRENCH), need))
+                .startsWith("Le besoin « Clinic referrals refused » a été validé le");
     }
 
     @Test

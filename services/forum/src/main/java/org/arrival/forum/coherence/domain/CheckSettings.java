@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param requiredBreakdown the dimensions every population estimate should be broken down by (C13)
  * @param priorityFrameworkItems framework targets the forum prioritises, e.g. {@code GCM-15} (C18); none by default
  * @param regressionPercent the fall, in points of percent, from which a recommendation's score regressed (C20)
+ * @param needReviewDays a validated need unchanged for longer than this is due for review (C12)
  */
 public record CheckSettings(
         Set<CoherenceCheckCode> disabledChecks,
@@ -32,13 +33,14 @@ public record CheckSettings(
         long smallCityMinimum,
         List<String> requiredBreakdown,
         List<String> priorityFrameworkItems,
-        int regressionPercent) {
+        int regressionPercent,
+        int needReviewDays) {
 
     /** How much each check's flags matter when the forum did not say otherwise. */
     public static final Map<CoherenceCheckCode, FlagSeverity> DEFAULT_SEVERITY = defaultSeverities();
 
     public static final CheckSettings DEFAULTS =
-            new CheckSettings(Set.of(), Map.of(), 730, 90, 2.0, 1000, List.of("SEX", "AGE_BAND"), List.of(), 5);
+            new CheckSettings(Set.of(), Map.of(), 730, 90, 2.0, 1000, List.of("SEX", "AGE_BAND"), List.of(), 5, 365);
 
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_.-]{0,63}");
 
@@ -73,6 +75,7 @@ public record CheckSettings(
         }
         range(out, "smallCityMinimum", smallCityMinimum, 1, 1_000_000_000L);
         range(out, "regressionPercent", regressionPercent, 1, 100);
+        range(out, "needReviewDays", needReviewDays, 30, 3650);
         codes(out, "requiredBreakdown", requiredBreakdown, 10);
         codes(out, "priorityFrameworkItems", priorityFrameworkItems, 50);
         return out;
@@ -122,7 +125,25 @@ public record CheckSettings(
                 minimum == null ? smallCityMinimum : minimum,
                 breakdown == null ? requiredBreakdown : breakdown,
                 priorities == null ? priorityFrameworkItems : priorities,
-                regression == null ? regressionPercent : regression);
+                regression == null ? regressionPercent : regression,
+                needReviewDays);
+    }
+
+    /** These settings with another review interval of validated needs (absent: unchanged). */
+    public CheckSettings withNeedReview(@Nullable Integer days) {
+        return days == null
+                ? this
+                : new CheckSettings(
+                        disabledChecks,
+                        severities,
+                        staleAfterDays,
+                        transitionNoticeDays,
+                        undercountRatio,
+                        smallCityMinimum,
+                        requiredBreakdown,
+                        priorityFrameworkItems,
+                        regressionPercent,
+                        days);
     }
 
     private static Map<CoherenceCheckCode, FlagSeverity> defaultSeverities() {

@@ -315,6 +315,29 @@ final class PolicyChecks {
                                 .withDates(e.asOf, settings.staleAfterDays())));
             }
         }
+        java.time.Instant reviewBy = today.minusDays(settings.needReviewDays())
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
+        for (NeedRow n : r.needs()) {
+            if (n.status != null
+                    && VALIDATED_NEED.contains(n.status)
+                    && n.changedAt != null
+                    && n.changedAt.isBefore(reviewBy)) {
+                LocalDate changed = LocalDate.ofInstant(n.changedAt, ZoneOffset.UTC);
+                out.add(Finding.keyed(
+                        "need:" + n.id,
+                        CoherenceCheckCode.STALE_EVIDENCE,
+                        List.of(n.id),
+                        "Need '" + n.statement + "' was validated on " + changed + " and not reviewed in "
+                                + settings.needReviewDays() + " days.",
+                        CoherenceFlagParameters.naming(List.of(record(n.id, FlaggedRecordKind.NEED, n.statement)))
+                                .withPlace(
+                                        sectors(n.sector == null ? List.of() : List.of(n.sector)),
+                                        groups(n.populationGroups),
+                                        areaNames(List.of(n.area)))
+                                .withDates(changed, settings.needReviewDays())));
+            }
+        }
         for (RoundScoreRow latest : latestRounds(r.rounds()).values()) {
             LocalDate published =
                     latest.publishedAt == null ? null : LocalDate.ofInstant(latest.publishedAt, ZoneOffset.UTC);

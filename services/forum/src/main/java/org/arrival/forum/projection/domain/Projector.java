@@ -336,6 +336,7 @@ public final class Projector {
         row.severity = name(n.severity());
         row.status = name(n.status());
         row.sharedWithForums = n.sharedWithForums() == null ? new ArrayList<>() : new ArrayList<>(n.sharedWithForums());
+        row.changedAt = event.time();
         store.save(row);
     }
 

@@ -172,6 +172,8 @@ public final class Rows {
         public @Nullable String severity;
         public @Nullable String status;
         public List<UUID> sharedWithForums = new ArrayList<>();
+        /** When the need last changed (was identified, validated or reviewed); absent in rows projected before. */
+        public @Nullable Instant changedAt;
     }
 
     @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields

@@ -232,6 +232,25 @@ class PolicyChecksTest extends CoherenceFixture {
         }
 
         @Test
+        void aNeedValidatedLongAgoAndNeverReviewedIsFlagged() {
+            NeedRow old = need(ngo, "HEALTH", "REFUGEES", KAMPALA, "VALIDATED");
+            old.changedAt = java.time.Instant.parse("2024-01-15T10:00:00Z");
+            NeedRow recent = need(ngo, "WASH", "REFUGEES", KAMPALA, "PRIORITISED");
+            recent.changedAt = java.time.Instant.parse("2025-02-01T10:00:00Z");
+            NeedRow met = need(ngo, "EDUCATION", "REFUGEES", KAMPALA, "ADDRESSED");
+            met.changedAt = java.time.Instant.parse("2023-01-15T10:00:00Z");
+            assertThat(findings(CoherenceCheckCode.STALE_EVIDENCE))
+                    .singleElement()
+                    .satisfies(f -> {
+                        assertThat(f.recordIds()).containsExactly(old.id);
+                        assertThat(f.parameters().asOf()).isEqualTo("2024-01-15");
+                        assertThat(f.parameters().limitDays()).isEqualTo(365);
+                    });
+            settings = CheckSettings.DEFAULTS.withNeedReview(730);
+            assertThat(findings(CoherenceCheckCode.STALE_EVIDENCE)).isEmpty();
+        }
+
+        @Test
         void anOldPublishedRoundIsFlaggedToo() {
             RoundScoreRow r = scored(KAMPALA, "2022-03-01", "R1", 10, 20);
             assertThat(findings(CoherenceCheckCode.STALE_EVIDENCE))
@@ -470,6 +489,9 @@ class PolicyChecksTest extends CoherenceFixture {
                             "regressionPercent",
                             "requiredBreakdown",
                             "priorityFrameworkItems");
+            assertThat(CheckSettings.DEFAULTS.withNeedReview(10).problems())
+                    .extracting(CheckSettings.Problem::field)
+                    .containsExactly("needReviewDays");
             assertThat(CheckSettings.DEFAULTS.problems()).isEmpty();
         }
 
