@@ -328,21 +328,27 @@ class CoordinationJourneyTest {
     }
 
     /** The user's notifications as "EventName subjectId". */
+    /** Every item of the user's inbox, page by page (new flags reach the forum's convenor too). */
     private static List<String> inbox(String username) {
-        JsonNode items = platform.api
-                .expect(
-                        200,
-                        "GET",
-                        PlatformService.NOTIFICATIONS,
-                        "/inbox?size=100",
-                        platform.token(username),
-                        null,
-                        Map.of())
-                .get("items");
         List<String> told = new ArrayList<>();
-        for (JsonNode item : items) {
-            String type = item.get("eventType").asString().replaceAll("^.*\\.([A-Za-z]+)\\.v\\d+$", "$1");
-            told.add(type + " " + item.get("subjectId").asString());
+        for (int page = 0; page < 50; page++) {
+            JsonNode items = platform.api
+                    .expect(
+                            200,
+                            "GET",
+                            PlatformService.NOTIFICATIONS,
+                            "/inbox?size=100&page=" + page,
+                            platform.token(username),
+                            null,
+                            Map.of())
+                    .get("items");
+            for (JsonNode item : items) {
+                String type = item.get("eventType").asString().replaceAll("^.*\\.([A-Za-z]+)\\.v\\d+$", "$1");
+                told.add(type + " " + item.get("subjectId").asString());
+            }
+            if (items.size() < 100) {
+                break;
+            }
         }
         return told;
     }
