@@ -35,8 +35,8 @@ public record CheckSettingsView(
         boolean conflict) {
 
     /**
-     * Each check's severity when the forum rates it no otherwise, as docs/coherence-checks.md lists them: the forum
-     * service's {@code defaults} do not name them (its {@code defaults.severities} is empty), but are read first.
+     * Each check's severity unless the forum rates it otherwise, as docs/coherence-checks.md lists them: the forum
+     * service's {@code defaults.severities} is empty today, but a severity it names there comes first.
      */
     static final Map<CoherenceCheckCode, FlagSeverity> DEFAULT_SEVERITY = defaultSeverities();
 
