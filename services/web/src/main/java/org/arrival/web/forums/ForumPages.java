@@ -29,8 +29,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The forums the person's organisation sits in, and per forum its shared picture: the action tracker, progress by
- * sector, needs coverage, readiness and open coherence flags, each also served alone so the live stream's hints
- * refresh only what changed.
+ * sector, needs coverage, readiness and open coherence flags (by severity and check), each also served alone so
+ * the live stream's hints refresh only what changed.
  */
 @Controller
 public class ForumPages {
@@ -62,6 +62,8 @@ public class ForumPages {
             @RequestParam(required = false) @Nullable Boolean overdue,
             @RequestParam(required = false) @Nullable String sort,
             @RequestParam(required = false) @Nullable Integer page,
+            @RequestParam(required = false) @Nullable String severity,
+            @RequestParam(required = false) @Nullable String check,
             @ModelAttribute("page") Page view,
             Model model) {
         ForumSummary forum = forum(forumId);
@@ -73,7 +75,7 @@ public class ForumPages {
         model.addAttribute("sectors", ForumCharts.sectors(view, all));
         model.addAttribute("coverage", ForumCharts.coverage(view, forums.needsCoverage(forumId)));
         model.addAttribute("readiness", readinessView(view, readiness));
-        model.addAttribute("flags", openFlags(forums.flags(forumId)));
+        model.addAttribute("flags", flags(view, forumId, FlagFilter.of(severity, check), filter));
         return "forums/forum";
     }
 
@@ -91,6 +93,8 @@ public class ForumPages {
             @RequestParam(required = false) @Nullable Boolean overdue,
             @RequestParam(required = false) @Nullable String sort,
             @RequestParam(required = false) @Nullable Integer page,
+            @RequestParam(required = false) @Nullable String severity,
+            @RequestParam(required = false) @Nullable String check,
             @RequestHeader(name = "HX-Trigger", required = false) @Nullable String trigger,
             @ModelAttribute("page") Page view,
             Model model,
@@ -119,7 +123,8 @@ public class ForumPages {
                 return "forums/readiness";
             }
             case "flags" -> {
-                model.addAttribute("flags", openFlags(forums.flags(forumId)));
+                TrackerFilter kept = TrackerFilter.of(org, sector, group, status, area, q, overdue, sort, page);
+                model.addAttribute("flags", flags(view, forumId, FlagFilter.of(severity, check), kept));
                 return "forums/flags";
             }
             default -> throw new ServiceProblem(Service.FORUM, 404, null, null, List.of());
@@ -171,6 +176,12 @@ public class ForumPages {
     static ReadinessView readinessView(Page view, Readiness readiness) {
         return new ReadinessView(
                 readiness, ForumCharts.recommendations(view, readiness), ForumCharts.trend(view, readiness));
+    }
+
+    /** The open flags the filters select; the tracker's filters are kept in the flag filter form. */
+    private FlagsView flags(Page view, UUID forumId, FlagFilter filter, TrackerFilter tracker) {
+        List<Flag> open = openFlags(forums.flags(forumId, filter.severity(), filter.check()));
+        return FlagsView.of(view, forumId, open, filter, tracker.params());
     }
 
     static List<Flag> openFlags(List<Flag> flags) {

@@ -102,17 +102,28 @@ public record TrackerFilter(
 
     /** The query string of these filters (without a leading {@code ?}); empty when nothing is chosen. */
     public String queryString() {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("org", org);
-        params.put("sector", sector);
-        params.put("group", group);
-        params.put("status", status);
-        params.put("area", area);
-        params.put("q", text);
-        params.put("overdue", overdue ? "true" : null);
-        params.put("sort", "title".equals(sort) ? null : sort);
-        params.put("page", page == 0 ? null : page);
-        return ListFilters.queryString(params);
+        return ListFilters.queryString(new LinkedHashMap<String, Object>(params()));
+    }
+
+    /** The filters, sort and page chosen, by parameter name (those left at their default are not named). */
+    public Map<String, String> params() {
+        Map<String, @Nullable Object> all = new LinkedHashMap<>();
+        all.put("org", org);
+        all.put("sector", sector);
+        all.put("group", group);
+        all.put("status", status);
+        all.put("area", area);
+        all.put("q", text);
+        all.put("overdue", overdue ? "true" : null);
+        all.put("sort", "title".equals(sort) ? null : sort);
+        all.put("page", page == 0 ? null : page);
+        Map<String, String> params = new LinkedHashMap<>();
+        all.forEach((k, v) -> {
+            if (v != null) {
+                params.put(k, String.valueOf(v));
+            }
+        });
+        return params;
     }
 
     /** A path with these filters' query string. */

@@ -239,6 +239,57 @@ class ForumPagesTest extends WebTest {
     }
 
     @Test
+    void theFlagListIsFilteredBySeverityAndCheckThroughTheForumServiceKeepingTheTrackersFilters() throws Exception {
+        String html = mvc.perform(get("/forums/" + FORUM)
+                        .param("severity", "high")
+                        .param("check", "NEED_WITHOUT_ACTION")
+                        .param("sector", "LEGAL_STATUS")
+                        .with(member()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(SERVICES.requests())
+                .anyMatch(r -> r.path().equals("/forums/" + FORUM + "/flags")
+                        && r.query() != null
+                        && r.query().contains("severity=HIGH")
+                        && r.query().contains("check=NEED_WITHOUT_ACTION"));
+        String flags = html.substring(html.indexOf("<section class=\"panel\" id=\"flags\""));
+        assertThat(flags)
+                .contains(
+                        "<form id=\"flag-filters\" class=\"filters\" role=\"search\""
+                                + " aria-labelledby=\"flag-filters-heading\" method=\"get\" action=\"/forums/" + FORUM
+                                + "#flags\">",
+                        "<label for=\"flag-filter-severity\">Severity</label>",
+                        "<option value=\"HIGH\" selected>High</option>",
+                        "<label for=\"flag-filter-check\">Check</label>",
+                        "<option value=\"NEED_WITHOUT_ACTION\" selected>Need without action</option>",
+                        // the tracker's filters go along, and the live refresh asks for the same flags
+                        "<input type=\"hidden\" name=\"sector\" value=\"LEGAL_STATUS\">",
+                        "hx-get=\"/forums/" + FORUM
+                                + "/parts/flags?sector=LEGAL_STATUS&amp;severity=HIGH&amp;check=NEED_WITHOUT_ACTION\"",
+                        "<p id=\"flag-count\" role=\"status\">1 open flag matches the filters.</p>",
+                        "href=\"/forums/" + FORUM + "?sector=LEGAL_STATUS#flags\" id=\"flag-filter-clear\"",
+                        "<a href=\"/forums/" + FORUM + "/checks\" id=\"flags-checks-link\">")
+                .contains("Need in Kisenyi has no action")
+                .doesNotContain("Resolved one");
+
+        // values the forum service would refuse are dropped, not sent
+        SERVICES.requests().clear();
+        mvc.perform(get("/forums/" + FORUM + "/parts/flags")
+                        .param("severity", "urgent")
+                        .param("check", "NO_SUCH_CHECK")
+                        .with(member()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("id=\"flag-count\""))));
+        assertThat(SERVICES.requests())
+                .filteredOn(r -> r.path().endsWith("/flags"))
+                .singleElement()
+                .extracting(StubServices.Request::query)
+                .isNull();
+    }
+
+    @Test
     void aForumTheServiceDoesNotShowIsNotFoundInPlainWordsAndAForbiddenCallSaysSo() throws Exception {
         UUID other = UUID.randomUUID();
         mvc.perform(get("/forums/" + other).with(member()))

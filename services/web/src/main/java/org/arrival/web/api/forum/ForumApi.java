@@ -226,6 +226,47 @@ public class ForumApi {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record FlaggedRecord(UUID recordId, String kind, String title) {}
 
+    /**
+     * How a forum tunes its coherence checks: checks turned off, severities it rates otherwise (check code to
+     * {@code LOW}, {@code MEDIUM} or {@code HIGH}) and the thresholds; see docs/coherence-checks.md.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CheckSettings(
+            List<String> disabledChecks,
+            Map<String, String> severities,
+            @Nullable Integer staleAfterDays,
+            @Nullable Integer transitionNoticeDays,
+            @Nullable Double undercountRatio,
+            @Nullable Long smallCityMinimum,
+            List<String> requiredBreakdown,
+            List<String> priorityFrameworkItems,
+            @Nullable Integer regressionPercent) {
+
+        public CheckSettings {
+            disabledChecks = disabledChecks == null ? List.of() : disabledChecks;
+            severities = severities == null ? Map.of() : severities;
+            requiredBreakdown = requiredBreakdown == null ? List.of() : requiredBreakdown;
+            priorityFrameworkItems = priorityFrameworkItems == null ? List.of() : priorityFrameworkItems;
+        }
+    }
+
+    /** The last run of a forum's checks: when, how long (microseconds), over how many actions, how many findings. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record LastRun(Instant at, long tookMicros, int actions, int findings) {}
+
+    /**
+     * A forum's check settings with their version ({@code 0} while the forum keeps the defaults), the defaults, who
+     * changed them last and when, and the last run of the checks (none before the first).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CoherenceSettings(
+            long version,
+            CheckSettings settings,
+            CheckSettings defaults,
+            @Nullable Instant updatedAt,
+            @Nullable String updatedBy,
+            @Nullable LastRun lastRun) {}
+
     /** The forum as it stood at a time ({@code tracker}) and every change since of a record the caller sees. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record AsOf(Instant at, List<TrackerItem> tracker, List<Change> changesSince) {
@@ -376,10 +417,46 @@ public class ForumApi {
     }
 
     public List<Flag> flags(UUID forumId) {
+        return flags(forumId, null, null);
+    }
+
+    /** The forum's flags of a severity and a check (each optional, as the forum service names them). */
+    public List<Flag> flags(UUID forumId, @Nullable String severity, @Nullable String check) {
         return required(client.get()
-                .uri("/forums/{forumId}/flags", forumId)
+                .uri(uri -> {
+                    uri.path("/forums/{forumId}/flags");
+                    if (severity != null) {
+                        uri.queryParam("severity", severity);
+                    }
+                    if (check != null) {
+                        uri.queryParam("check", check);
+                    }
+                    return uri.build(forumId);
+                })
                 .retrieve()
                 .body(new ParameterizedTypeReference<List<Flag>>() {}));
+    }
+
+    /** The settings of the forum's coherence checks (its members only). */
+    public CoherenceSettings checkSettings(UUID forumId) {
+        return required(client.get()
+                .uri("/forums/{forumId}/coherence-settings", forumId)
+                .retrieve()
+                .body(CoherenceSettings.class));
+    }
+
+    /**
+     * Replaces the forum's check settings (its coordinators only) at the version read; a field left out takes its
+     * default. The forum service runs the checks again before it answers.
+     */
+    public CoherenceSettings replaceCheckSettings(UUID forumId, long version, Map<String, Object> body) {
+        return required(client.put()
+                .uri("/forums/{forumId}/coherence-settings", forumId)
+                .header(HttpHeaders.IF_MATCH, "\"" + version + "\"")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .body(CoherenceSettings.class));
     }
 
     /** The forum's tracker as it stood at the instant, and what changed since. */

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.web.checks;
+
+import org.jspecify.annotations.NullMarked;
