@@ -44,6 +44,10 @@ public class CheckSettingsController {
 
     private static final Logger LOG = LoggerFactory.getLogger(CheckSettingsController.class);
 
+    /** The defaults as served: with every check's default severity, so that clients need no copy of them. */
+    static final CheckSettings DEFAULTS_SHOWN =
+            CheckSettings.DEFAULTS.with(null, CheckSettings.DEFAULT_SEVERITY, null, null, null, null, null, null, null);
+
     private final CheckSettingsStore settings;
     private final CoherenceChecker checker;
     private final Generations generations;
@@ -153,7 +157,7 @@ public class CheckSettingsController {
         return new SettingsView(
                 v.version(),
                 v.settings(),
-                CheckSettings.DEFAULTS,
+                DEFAULTS_SHOWN,
                 v.updatedAt(),
                 v.updatedBy(),
                 checker.lastRun(forumId).orElse(null));

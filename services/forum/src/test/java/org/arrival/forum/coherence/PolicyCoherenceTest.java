@@ -151,7 +151,9 @@ class PolicyCoherenceTest extends ForumIntegrationTest {
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.version").value(0))
                     .andExpect(jsonPath("$.settings.undercountRatio").value(2.0))
-                    .andExpect(jsonPath("$.settings.requiredBreakdown[1]").value("AGE_BAND"));
+                    .andExpect(jsonPath("$.settings.requiredBreakdown[1]").value("AGE_BAND"))
+                    .andExpect(jsonPath("$.defaults.severities.UNDERCOUNT").value("HIGH"))
+                    .andExpect(jsonPath("$.defaults.needReviewDays").value(365));
             perform(getJson(settingsPath), user("o", outsider, "member")).andExpect(status().isNotFound());
             String tuned = """
                     {"undercountRatio":4,"priorityFrameworkItems":["GCM-16"],

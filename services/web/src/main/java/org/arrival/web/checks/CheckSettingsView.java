@@ -2,7 +2,6 @@ package org.arrival.web.checks;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +37,6 @@ public record CheckSettingsView(
      * Each check's severity unless the forum rates it otherwise, as docs/coherence-checks.md lists them: the forum
      * service's {@code defaults.severities} is empty today, but a severity it names there comes first.
      */
-    static final Map<CoherenceCheckCode, FlagSeverity> DEFAULT_SEVERITY = defaultSeverities();
 
     /**
      * A check: its code, name and rule, whether it runs, its severity (code and word), the default one and whether the
@@ -166,7 +164,7 @@ public record CheckSettingsView(
                 }
             }
         }
-        return DEFAULT_SEVERITY.getOrDefault(check, FlagSeverity.MEDIUM);
+        return FlagSeverity.MEDIUM;
     }
 
     /** A field's value as it is now, in words, for the form after someone else saved. */
@@ -216,7 +214,8 @@ public record CheckSettingsView(
         return switch (t) {
             case SMALL_CITY_MINIMUM -> page.t("checks.value.people", "count", value);
             case UNDERCOUNT_RATIO -> page.t("checks.value.times", "ratio", value);
-            case STALE_AFTER_DAYS, TRANSITION_NOTICE_DAYS -> page.t("checks.value.days", "count", value);
+            case STALE_AFTER_DAYS, TRANSITION_NOTICE_DAYS, NEED_REVIEW_DAYS ->
+                page.t("checks.value.days", "count", value);
             case REGRESSION_PERCENT -> page.t("checks.value.points", "count", value);
             case REQUIRED_BREAKDOWN, PRIORITY_FRAMEWORK_ITEMS -> String.valueOf(value);
         };
@@ -231,6 +230,7 @@ public record CheckSettingsView(
             case TRANSITION_NOTICE_DAYS -> page.t("checks.field.transitionNoticeDays");
             case PRIORITY_FRAMEWORK_ITEMS -> page.t("checks.field.priorityFrameworkItems");
             case REGRESSION_PERCENT -> page.t("checks.field.regressionPercent");
+            case NEED_REVIEW_DAYS -> page.t("checks.field.needReviewDays");
         };
     }
 
@@ -241,28 +241,5 @@ public record CheckSettingsView(
         return t.codes()
                 ? page.t("checks.hint.codes", "check", check, "example", example, "most", t.max, "default", shown)
                 : page.t("checks.hint.number", "check", check, "min", t.min, "max", t.max, "default", shown);
-    }
-
-    private static Map<CoherenceCheckCode, FlagSeverity> defaultSeverities() {
-        Map<CoherenceCheckCode, FlagSeverity> m = new EnumMap<>(CoherenceCheckCode.class);
-        for (CoherenceCheckCode c : CoherenceCheckCode.values()) {
-            m.put(c, FlagSeverity.MEDIUM);
-        }
-        for (CoherenceCheckCode c : List.of(
-                CoherenceCheckCode.NEED_WITHOUT_ACTION,
-                CoherenceCheckCode.MISSING_LOCAL_IMPLEMENTATION,
-                CoherenceCheckCode.MIGRANTS_MISSING_FROM_PLAN,
-                CoherenceCheckCode.UNDERCOUNT,
-                CoherenceCheckCode.TRANSITION_GAP)) {
-            m.put(c, FlagSeverity.HIGH);
-        }
-        for (CoherenceCheckCode c : List.of(
-                CoherenceCheckCode.MILESTONE_LATE,
-                CoherenceCheckCode.ACTION_WITHOUT_EVIDENCE,
-                CoherenceCheckCode.STALE_EVIDENCE,
-                CoherenceCheckCode.DISAGGREGATION_GAP)) {
-            m.put(c, FlagSeverity.LOW);
-        }
-        return Map.copyOf(m);
     }
 }

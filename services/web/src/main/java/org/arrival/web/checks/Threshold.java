@@ -12,6 +12,7 @@ public enum Threshold {
     SMALL_CITY_MINIMUM("smallCityMinimum", CoherenceCheckCode.SMALL_CITY_LEFT_OUT, Kind.WHOLE, 1L, 1_000_000_000L),
     UNDERCOUNT_RATIO("undercountRatio", CoherenceCheckCode.UNDERCOUNT, Kind.DECIMAL, 1.1, 100),
     STALE_AFTER_DAYS("staleAfterDays", CoherenceCheckCode.STALE_EVIDENCE, Kind.WHOLE, 30, 3650),
+    NEED_REVIEW_DAYS("needReviewDays", CoherenceCheckCode.STALE_EVIDENCE, Kind.WHOLE, 30, 3650),
     REQUIRED_BREAKDOWN("requiredBreakdown", CoherenceCheckCode.DISAGGREGATION_GAP, Kind.CODES, 0, 10),
     TRANSITION_NOTICE_DAYS("transitionNoticeDays", CoherenceCheckCode.TRANSITION_GAP, Kind.WHOLE, 0, 365),
     PRIORITY_FRAMEWORK_ITEMS("priorityFrameworkItems", CoherenceCheckCode.FRAMEWORK_COVERAGE_GAP, Kind.CODES, 0, 50),
@@ -48,6 +49,7 @@ public enum Threshold {
             case SMALL_CITY_MINIMUM -> settings.smallCityMinimum();
             case UNDERCOUNT_RATIO -> settings.undercountRatio();
             case STALE_AFTER_DAYS -> settings.staleAfterDays();
+            case NEED_REVIEW_DAYS -> settings.needReviewDays();
             case REQUIRED_BREAKDOWN -> settings.requiredBreakdown();
             case TRANSITION_NOTICE_DAYS -> settings.transitionNoticeDays();
             case PRIORITY_FRAMEWORK_ITEMS -> settings.priorityFrameworkItems();

@@ -53,10 +53,11 @@ class CheckSettingsPageTest extends WebTest {
              "settings":{"disabledChecks":["MILESTONE_LATE"],"severities":{"STALE_EVIDENCE":"HIGH"},
                "staleAfterDays":%d,"transitionNoticeDays":90,"undercountRatio":2.0,"smallCityMinimum":1000,
                "requiredBreakdown":["SEX","AGE_BAND"],"priorityFrameworkItems":["GCM-15","GCM-16","SDG-11.1"],
-               "regressionPercent":5},
-             "defaults":{"disabledChecks":[],"severities":{},"staleAfterDays":730,"transitionNoticeDays":90,
+               "regressionPercent":5,"needReviewDays":365},
+             "defaults":{"disabledChecks":[],"severities":{"STALE_EVIDENCE":"LOW","UNDERCOUNT":"HIGH","NEED_WITHOUT_ACTION":"HIGH"},
+               "staleAfterDays":730,"transitionNoticeDays":90,
                "undercountRatio":2.0,"smallCityMinimum":1000,"requiredBreakdown":["SEX","AGE_BAND"],
-               "priorityFrameworkItems":[],"regressionPercent":5},
+               "priorityFrameworkItems":[],"regressionPercent":5,"needReviewDays":365},
              "updatedAt":"2026-11-20T10:00:00Z","updatedBy":"a-user",
              "lastRun":{"at":"%s","tookMicros":12345,"actions":14,"findings":%d}}""";
 

@@ -240,7 +240,8 @@ public class ForumApi {
             @Nullable Long smallCityMinimum,
             List<String> requiredBreakdown,
             List<String> priorityFrameworkItems,
-            @Nullable Integer regressionPercent) {
+            @Nullable Integer regressionPercent,
+            @Nullable Integer needReviewDays) {
 
         public CheckSettings {
             disabledChecks = disabledChecks == null ? List.of() : disabledChecks;
