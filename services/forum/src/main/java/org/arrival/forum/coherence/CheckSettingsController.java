@@ -113,6 +113,18 @@ public class CheckSettingsController {
                     "Only the forum's coordinators (convenor, chair or secretariat) may change its checks");
         }
         long expected = ETags.requiredVersion(ifMatch);
+        List<FieldError> missing = new java.util.ArrayList<>();
+        noneMissing(missing, "disabledChecks", input.disabledChecks());
+        noneMissing(
+                missing,
+                "severities",
+                input.severities() == null ? null : input.severities().values());
+        noneMissing(missing, "requiredBreakdown", input.requiredBreakdown());
+        noneMissing(missing, "priorityFrameworkItems", input.priorityFrameworkItems());
+        if (!missing.isEmpty()) {
+            throw new InvalidInput(
+                    missing.get(0).field() + ": " + missing.get(0).message(), missing);
+        }
         CheckSettings wanted = CheckSettings.DEFAULTS
                 .with(
                         input.disabledChecks(),
@@ -142,6 +154,13 @@ public class CheckSettingsController {
             LOG.warn("coherence check of forum {} after its settings changed failed", forumId, e);
         }
         return ResponseEntity.ok().eTag(ETags.of(saved.version())).body(view(saved, forumId));
+    }
+
+    /** A list of codes (or a map's values) with an empty entry is refused, field by field. */
+    private static void noneMissing(List<FieldError> out, String field, java.util.@Nullable Collection<?> values) {
+        if (values != null && values.stream().anyMatch(java.util.Objects::isNull)) {
+            out.add(new FieldError(field, "an entry is empty"));
+        }
     }
 
     /** The forum, if the caller is one of its members (or a platform administrator); else an unknown forum. */

@@ -169,6 +169,15 @@ class PolicyCoherenceTest extends ForumIntegrationTest {
                     .andExpect(jsonPath("$.errors[0].field").value("staleAfterDays"))
                     .andExpect(jsonPath("$.errors[1].field").value("undercountRatio"));
             perform(
+                            putJson(
+                                    settingsPath,
+                                    "{\"requiredBreakdown\":[null],\"severities\":{\"UNDERCOUNT\":null}}",
+                                    "\"0\""),
+                            user("c", city, "member", "forum-coordinator"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("severities"))
+                    .andExpect(jsonPath("$.errors[1].field").value("requiredBreakdown"));
+            perform(
                             putJson(settingsPath, "{\"disabledChecks\":[\"NO_SUCH_CHECK\"]}", "\"0\""),
                             user("c", city, "member", "forum-coordinator"))
                     .andExpect(status().isBadRequest());
