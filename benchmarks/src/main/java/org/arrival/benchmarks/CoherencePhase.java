@@ -339,10 +339,12 @@ final class CoherencePhase {
 
     /**
      * Waits, polling every 100 ms, until {@code done} holds; null then. Gives up when the forum's log tells of a
-     * failed run of the checks and nothing changed for a minute since, or after an hour: what went wrong, then.
+     * failed run of the checks, nothing failed for a minute since and the forum and PostgreSQL are idle (no run
+     * under way), or after an hour: what went wrong, then.
      */
     private @Nullable String awaitRun(ForumLog log, java.util.function.BooleanSupplier done) {
         Instant deadline = Instant.now().plus(LIMIT);
+        Busy busy = new Busy();
         int failuresSeen = log.failures();
         long changed = System.nanoTime();
         while (Instant.now().isBefore(deadline)) {
@@ -357,7 +359,7 @@ final class CoherencePhase {
             if (failures != failuresSeen) {
                 failuresSeen = failures;
                 changed = System.nanoTime();
-            } else if (failures > 0 && System.nanoTime() - changed > 60_000_000_000L) {
+            } else if (failures > 0 && System.nanoTime() - changed > 60_000_000_000L && busy.millisPerSecond() < IDLE) {
                 return log.last().orElse("failed");
             }
             Workspace.pause(100);
@@ -440,13 +442,16 @@ final class CoherencePhase {
             try {
                 CheckSettings.Read first = checks.read();
                 long took = first.lastRun() == null ? 0 : first.lastRun().tookMicros() / 1000;
+                Busy busy = new Busy();
                 Workspace.pause(10_000 + 2 * took);
                 note(seen, runs);
                 CheckSettings.Read second = checks.read();
                 Map<String, Long> behind = lag.byGroup();
-                state = "lag " + behind;
+                double cpu = busy.millisPerSecond();
+                state = "lag " + behind + ", forum and PostgreSQL busy " + Math.round(cpu) + " ms/s";
                 if (behind.values().stream().allMatch(l -> l == 0)
-                        && Objects.equals(first.lastRun(), second.lastRun())) {
+                        && Objects.equals(first.lastRun(), second.lastRun())
+                        && cpu < IDLE) {
                     return;
                 }
             } catch (RuntimeException e) {
@@ -455,6 +460,30 @@ final class CoherencePhase {
             }
         }
         failures.add("the platform did not settle within 20 minutes: " + state);
+    }
+
+    /** CPU of the forum and PostgreSQL below which no run of the checks is under way (ms per second). */
+    static final double IDLE = 150;
+
+    /** The CPU the forum service and PostgreSQL used per second since the last reading, at least ten seconds ago. */
+    private final class Busy {
+
+        private Map<String, Long> at = Footprint.cpu(stack);
+        private long when = System.nanoTime();
+        private double millisPerSecond = Double.MAX_VALUE;
+
+        double millisPerSecond() {
+            long now = System.nanoTime();
+            if (now - when >= 10_000_000_000L) {
+                Map<String, Long> cpu = Footprint.cpu(stack);
+                Map<String, Long> used = Footprint.cpuSince(at, cpu);
+                long nanos = used.getOrDefault("forum", 0L) + used.getOrDefault(Footprint.POSTGRES, 0L);
+                millisPerSecond = nanos / 1e6 / ((now - when) / 1e9);
+                at = cpu;
+                when = now;
+            }
+            return millisPerSecond;
+        }
     }
 
     /** The workspace's editing organisations, each checked to hold an active seat in the forum. */
