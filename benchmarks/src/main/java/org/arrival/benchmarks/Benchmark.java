@@ -40,8 +40,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The benchmark: starts the local stack in a scratch directory, sets up plans and actions through the APIs, then
- * measures write throughput, freshness, the forum view's rebuild and the footprint, next to a plain Kafka and JDBC
- * baseline on the same broker and database, and writes the results as Markdown. {@code benchmarks/run} runs it;
+ * measures write throughput, freshness, the forum view's rebuild, its coherence checks at size and the footprint,
+ * next to a plain Kafka and JDBC baseline on the same broker and database, and writes the results as Markdown. {@code benchmarks/run} runs it;
  * docs/performance.md explains the figures.
  */
 public final class Benchmark {
@@ -150,6 +150,10 @@ public final class Benchmark {
             }
             if (options.runs("rebuild")) {
                 phase("rebuild", this::rebuild);
+            }
+            if (options.runs("coherence")) {
+                // last: the actions it adds to the forum would weigh on every phase after it
+                phase("coherence", this::coherence);
             }
         } catch (RuntimeException e) {
             problems.add("the run stopped: " + e);
@@ -541,6 +545,14 @@ public final class Benchmark {
         }
     }
 
+    private CoherencePhase.@Nullable Result coherence;
+
+    private void coherence() {
+        settle();
+        coherence = new CoherencePhase(http, workspace, settings, stack(), lag()).run(options.coherenceActions());
+        coherence.failures().forEach(f -> problems.add("coherence: " + f));
+    }
+
     // ---- the results
 
     private String results(Instant began, double loadBefore, double loadAfter) {
@@ -614,6 +626,17 @@ public final class Benchmark {
                     .append(nl)
                     .append(nl)
                     .append(historyCpuTable().markdown())
+                    .append(nl);
+        }
+        if (coherence != null) {
+            out.append("### Coherence checks of the forum with ")
+                    .append(String.format("%,d", coherence.actions()))
+                    .append(" more actions")
+                    .append(nl)
+                    .append(nl)
+                    .append(coherence.table().markdown())
+                    .append(nl)
+                    .append(coherence.notes())
                     .append(nl);
         }
         out.append("### Resident memory (MiB)")
@@ -699,6 +722,9 @@ public final class Benchmark {
                                 rebuild.rate().perSecond(),
                                 historyKafka.consume().perSecond()));
             }
+        }
+        if (coherence != null) {
+            coherence.summary().forEach(r -> t.row(r[0], r[1], "", "", ""));
         }
         if (!memoryUnderLoad.isEmpty()) {
             t.row(

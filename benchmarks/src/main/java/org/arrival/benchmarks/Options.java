@@ -16,6 +16,7 @@ import java.util.Set;
  * @param freshnessLoads background load of the freshness runs, as fractions of the best closed-loop throughput
  * @param historyEvents events seeded into the topics before the rebuild
  * @param historyActions actions those events are about
+ * @param coherenceActions actions shared with the forum before its coherence checks are timed
  */
 public record Options(
         boolean quick,
@@ -30,16 +31,21 @@ public record Options(
         Duration freshnessDuration,
         Duration probeEvery,
         long historyEvents,
-        int historyActions) {
+        int historyActions,
+        int coherenceActions) {
 
-    static final List<String> PHASES = List.of("pages", "throughput", "freshness", "rebuild", "baseline");
+    static final List<String> PHASES = List.of("pages", "throughput", "freshness", "rebuild", "baseline", "coherence");
 
     static final String USAGE = """
-            benchmarks/run [--quick] [--reuse] [--skip=phase,...] [--events=N] [--warm-up=SECONDS] [--out=FILE]
+            benchmarks/run [--quick] [--reuse] [--skip=phase,...] [--events=N] [--coherence-actions=N]
+                           [--warm-up=SECONDS] [--out=FILE]
               --quick       small counts, a few minutes: to try the harness, not to quote
               --reuse       keep the stack's data directory from an earlier run (default: start fresh)
-              --skip=...    leave out phases: pages, throughput, freshness, rebuild, baseline
+              --skip=...    leave out phases: pages, throughput, freshness, rebuild, baseline, coherence
               --events=N    events to seed for the rebuild (default 1000000, quick 50000)
+              --coherence-actions=N
+                            actions shared with the forum before its coherence checks are timed (default 20000,
+                            quick 2000)
               --warm-up=S   seconds of load before the first measurement, for the JIT (default 90, quick 15)
               --out=FILE    the Markdown results (default benchmarks/target/results-<time>.md)""";
 
@@ -50,6 +56,7 @@ public record Options(
         Set<String> skip = new HashSet<>();
         Long events = null;
         Integer warmUp = null;
+        Integer coherence = null;
         Path out = root.resolve("benchmarks/target/results-"
                 + java.time.LocalDateTime.now(java.time.ZoneId.systemDefault())
                         .withNano(0)
@@ -66,6 +73,8 @@ public record Options(
                 }
             } else if (a.startsWith("--events=")) {
                 events = Long.parseLong(a.substring(9).replace("_", "").replace(",", ""));
+            } else if (a.startsWith("--coherence-actions=")) {
+                coherence = Integer.parseInt(a.substring(20).replace("_", "").replace(",", ""));
             } else if (a.startsWith("--warm-up=")) {
                 warmUp = Integer.parseInt(a.substring(10));
             } else if (a.startsWith("--out=")) {
@@ -89,7 +98,8 @@ public record Options(
                     Duration.ofSeconds(10),
                     Duration.ofMillis(250),
                     n,
-                    (int) Math.max(1, n / 100));
+                    (int) Math.max(1, n / 100),
+                    coherence == null ? 2_000 : coherence);
         }
         long n = events == null ? 1_000_000 : events;
         return new Options(
@@ -105,7 +115,8 @@ public record Options(
                 Duration.ofSeconds(30),
                 Duration.ofMillis(250),
                 n,
-                (int) Math.max(1, n / 100));
+                (int) Math.max(1, n / 100),
+                coherence == null ? 20_000 : coherence);
     }
 
     boolean runs(String phase) {

@@ -28,8 +28,9 @@ public final class HistorySeed {
         }
     }
 
-    public static Seeded publish(History history, String bootstrap) {
-        return write(history, bootstrap, null, true);
+    /** Writes the events to their own topics, checking a sample against their schema. */
+    public static Seeded publish(Iterable<HistoryEvent> events, String bootstrap) {
+        return write(events, bootstrap, null, true);
     }
 
     /**

@@ -43,10 +43,25 @@ public final class Http {
                 token);
     }
 
+    /** A PUT at the version read ({@code If-Match}), waiting as long as given for the answer. */
+    public Answer put(String url, String token, String json, long version, Duration timeout) {
+        return send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .header("If-Match", "\"" + version + "\"")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json)),
+                token,
+                timeout);
+    }
+
     private Answer send(HttpRequest.Builder request, String token) {
+        return send(request, token, Duration.ofSeconds(60));
+    }
+
+    private Answer send(HttpRequest.Builder request, String token, Duration timeout) {
         HttpRequest r = request.header("Accept", "application/json")
                 .header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(60))
+                .timeout(timeout)
                 .build();
         long start = System.nanoTime();
         try {

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.benchmarks.coherence;
+
+import org.jspecify.annotations.NullMarked;
