@@ -64,16 +64,15 @@ class PolicyCoherenceDemoTest {
                 gaps.add(f);
             }
         });
-        assertThat(gaps)
-                .as("checklist gaps, one flag per checklist action")
-                .allSatisfy(g -> assertThat(
-                                g.get("parameters").get("checklistAction").asString())
-                        .isNotBlank());
-        assertThat(gaps.stream()
-                        .map(g -> g.get("parameters").get("checklistAction").asString())
-                        .distinct()
-                        .count())
-                .isEqualTo(gaps.size());
+        // checklist gaps: one flag per checklist action of a round, naming its questions
+        assertThat(gaps).isNotEmpty();
+        assertThat(gaps).allSatisfy(g -> {
+            String action = g.get("parameters").get("checklistAction").asString();
+            List<String> questions = new ArrayList<>();
+            g.get("parameters").get("questionCodes").forEach(q -> questions.add(q.asString()));
+            assertThat(questions).isNotEmpty().allSatisfy(q -> assertThat(q).startsWith(action + "."));
+            assertThat(g.get("recordIds").size()).isEqualTo(questions.size());
+        });
 
         // flags about the statistics office's RESTRICTED estimate of undocumented migrants in Kisenyi are the chair's
         // to read, not the enforcement unit's
