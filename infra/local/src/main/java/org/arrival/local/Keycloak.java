@@ -9,8 +9,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Keycloak from its distribution (fetched through Maven into {@code infra/local/target/keycloak}), unpacked once into
@@ -18,6 +21,9 @@ import java.util.Map;
  * lives in the unpacked directory, so users and sessions survive a restart.
  */
 final class Keycloak {
+
+    private static final Pattern SERVICE_ADDRESS =
+            Pattern.compile("(http://(?:127\\.0\\.0\\.1|localhost)):(\\d{4,5})(?=[/\"#])");
 
     static final String ADMIN = "admin";
 
@@ -78,17 +84,20 @@ final class Keycloak {
      * The realm as the stack imports it: with the ports moved, the web application's exact sign-in and sign-out
      * addresses move with it (the realm export names the default port only).
      */
+    /** The realm export with every service's default port (web, Swagger UI pages) moved to where it runs. */
     static String realm(String export, StackSettings settings) {
-        int web = settings.port(PlatformService.WEB);
-        if (web == PlatformService.WEB.defaultPort()) {
-            return export;
+        Matcher m = SERVICE_ADDRESS.matcher(export);
+        StringBuilder moved = new StringBuilder();
+        while (m.find()) {
+            int port = Integer.parseInt(m.group(2));
+            int to = Arrays.stream(PlatformService.values())
+                    .filter(s -> s.defaultPort() == port)
+                    .mapToInt(settings::port)
+                    .findFirst()
+                    .orElse(port);
+            m.appendReplacement(moved, Matcher.quoteReplacement(m.group(1) + ":" + to));
         }
-        String from = ":" + PlatformService.WEB.defaultPort() + "/";
-        return export.replace("http://127.0.0.1" + from, "http://127.0.0.1:" + web + "/")
-                .replace("http://localhost" + from, "http://localhost:" + web + "/")
-                .replace(
-                        "\"http://127.0.0.1:" + PlatformService.WEB.defaultPort() + "\"",
-                        "\"http://127.0.0.1:" + web + "\"");
+        return m.appendTail(moved).toString();
     }
 
     private static void unpack(StackSettings settings, Path dir) throws IOException {

@@ -56,7 +56,9 @@ class StackSettingsTest {
                 .contains(
                         "\"http://127.0.0.1:11080/login/oauth2/code/keycloak\"",
                         "http://127.0.0.1:11080/signed-out##http://localhost:11080/signed-out")
-                .doesNotContain(":8080/");
+                .doesNotContain(":8080/")
+                .contains("\"http://127.0.0.1:11085/swagger-ui/oauth2-redirect.html\"")
+                .doesNotContain(":8085/");
     }
 
     @Test

@@ -34,16 +34,15 @@ public final class ApiDescription {
                                 p.path("in").asString(),
                                 p.path("required").asBoolean(false),
                                 resolve(p.path("schema")))));
-                JsonNode body = op.path("requestBody")
-                        .path("content")
-                        .path("application/json")
-                        .get("schema");
+                JsonNode json = op.path("requestBody").path("content").path("application/json");
+                JsonNode body = json.get("schema");
                 all.add(new ApiOperation(
                         method.toUpperCase(Locale.ROOT),
                         path.getKey(),
                         op.path("operationId").asString(""),
                         List.copyOf(parameters),
-                        body == null ? null : resolve(body)));
+                        body == null ? null : resolve(body),
+                        json.get("example")));
             }
         });
         this.operations = List.copyOf(all);
@@ -51,12 +50,15 @@ public final class ApiDescription {
 
     public static ApiDescription of(MockMvc mvc) {
         try {
-            String json =
-                    mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString();
-            return new ApiDescription(JSON.readTree(json));
+            return read(
+                    mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString());
         } catch (Exception e) {
             throw new IllegalStateException("the service's OpenAPI description could not be read", e);
         }
+    }
+
+    static ApiDescription read(String json) {
+        return new ApiDescription(JSON.readTree(json));
     }
 
     public List<ApiOperation> operations() {

@@ -8,13 +8,15 @@ import tools.jackson.databind.JsonNode;
  * One operation of a service's OpenAPI description.
  *
  * @param body the schema of its JSON request body (references resolved at the top level), or null
+ * @param example the example request body the description gives, or null
  */
 public record ApiOperation(
         String method,
         String path,
         String operationId,
         List<ApiParameter> parameters,
-        @Nullable JsonNode body) {
+        @Nullable JsonNode body,
+        @Nullable JsonNode example) {
 
     /** {@code METHOD /path/{var}}, the key of the operation in tables of expectations. */
     public String key() {

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * The promise every generated bad request must keep: never a 5xx, every refusal as problem+json, and a refused
@@ -23,7 +24,8 @@ public final class BadInputCheck {
 
     /**
      * The templates cover every write operation and every paged list of the description, but those left out with a
-     * reason, and each list's valid request is answered 200 (so its variants start from something valid).
+     * reason, and each list's valid request is answered 200 (so its variants start from something valid). The
+     * description itself is held to the server ({@link DescriptionCheck}).
      */
     public void requireTemplates(ApiDescription api, List<BadInput.Template> templates, Map<String, String> leftOut) {
         Set<String> covered = new java.util.LinkedHashSet<>();
@@ -42,6 +44,14 @@ public final class BadInputCheck {
         }
         if (!missing.isEmpty()) {
             throw new AssertionError("write or list operations without a template: " + missing);
+        }
+        var context = java.util.Objects.requireNonNull(
+                mvc.getDispatcherServlet().getWebApplicationContext(), "the service's application context");
+        List<String> described = DescriptionCheck.problems(
+                api, context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class));
+        if (!described.isEmpty()) {
+            throw new AssertionError(
+                    "the API description does not match the server:\n  " + String.join("\n  ", described));
         }
         for (BadInput.Template t : templates) {
             if (lists.contains(t.operation())) {
