@@ -123,7 +123,8 @@ public class AnswerPages {
 
         // the other recommendations' answers as saved, this page's as chosen
         Response saved = assessments.response(roundId, respondent);
-        Set<String> codesHere = new java.util.HashSet<>(here.stream().map(ChecklistQuestion::code).toList());
+        Set<String> codesHere = new java.util.HashSet<>(
+                here.stream().map(ChecklistQuestion::code).toList());
         List<GivenAnswer> answers = new ArrayList<>(saved.answers().stream()
                 .filter(a -> !codesHere.contains(a.question()))
                 .toList());
@@ -197,7 +198,9 @@ public class AnswerPages {
                         given.size(),
                         response.questions() > 0
                                 ? response.questions()
-                                : progress.stream().mapToInt(Progress::questions).sum(),
+                                : progress.stream()
+                                        .mapToInt(Progress::questions)
+                                        .sum(),
                         form));
         return "rounds/answers";
     }

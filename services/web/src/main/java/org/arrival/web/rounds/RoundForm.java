@@ -64,9 +64,7 @@ final class RoundForm {
         if (convenor != null) {
             body.put("convenorId", convenor);
         }
-        body.put(
-                RESPONDENTS,
-                lines(typed.get(RESPONDENTS)).stream().distinct().toList());
+        body.put(RESPONDENTS, lines(typed.get(RESPONDENTS)).stream().distinct().toList());
         put(body, CLOSES_ON, typed.get(CLOSES_ON));
         return body;
     }

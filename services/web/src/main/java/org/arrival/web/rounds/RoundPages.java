@@ -78,7 +78,9 @@ public class RoundPages {
         RegistryApi.@Nullable Place place = null;
         UUID organisation = view.signedInUser().organisationId();
         try {
-            place = organisation == null ? null : registry.organisation(organisation).jurisdiction();
+            place = organisation == null
+                    ? null
+                    : registry.organisation(organisation).jurisdiction();
         } catch (ServiceProblem | ServiceUnavailable e) {
             place = null; // the convenor types the place
         }
@@ -93,15 +95,14 @@ public class RoundPages {
             RedirectAttributes redirect) {
         Map<String, String> typed = RoundForm.typed(sent);
         Round[] created = new Round[1];
-        FormResult refused =
-                FormResult.submit(typed, Set.copyOf(RoundForm.FIELDS), view::fieldError, () -> {
-                    try {
-                        created[0] = assessments.createRound(
-                                RoundForm.body(typed, view.signedInUser().organisationId()));
-                    } catch (ServiceProblem problem) {
-                        throw ListFields.atTheirField(problem, RoundForm.FIELDS);
-                    }
-                });
+        FormResult refused = FormResult.submit(typed, Set.copyOf(RoundForm.FIELDS), view::fieldError, () -> {
+            try {
+                created[0] = assessments.createRound(
+                        RoundForm.body(typed, view.signedInUser().organisationId()));
+            } catch (ServiceProblem problem) {
+                throw ListFields.atTheirField(problem, RoundForm.FIELDS);
+            }
+        });
         if (refused == null) {
             redirect.addFlashAttribute("notice", view.t("rounds.created"));
             return "redirect:/rounds/" + created[0].id();
@@ -126,7 +127,8 @@ public class RoundPages {
         Round round = assessments.round(roundId);
         SignedInUser user = view.signedInUser();
         boolean manages = manages(user, round);
-        boolean respondent = user.organisationId() != null && round.respondentIds().contains(user.organisationId());
+        boolean respondent =
+                user.organisationId() != null && round.respondentIds().contains(user.organisationId());
         Map<UUID, String> known = names.of(concat(round.convenorId(), round.respondentIds()));
         List<Respondent> respondents = new ArrayList<>();
         for (UUID id : round.respondentIds()) {
@@ -217,7 +219,8 @@ public class RoundPages {
     }
 
     static boolean manages(SignedInUser user, Round round) {
-        return user.platformAdmin() || (round.convenorId().equals(user.organisationId()) && user.editsForOrganisation());
+        return user.platformAdmin()
+                || (round.convenorId().equals(user.organisationId()) && user.editsForOrganisation());
     }
 
     /** Who said what: the convenor, the respondent itself and platform administrators. */

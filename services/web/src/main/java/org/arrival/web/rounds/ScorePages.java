@@ -96,12 +96,15 @@ public class ScorePages {
             return null;
         }
         return assessments
-                .publishedRoundsAt(round.jurisdiction().country(), round.jurisdiction().subdivision())
+                .publishedRoundsAt(
+                        round.jurisdiction().country(), round.jurisdiction().subdivision())
                 .stream()
                 .filter(r -> !r.id().equals(round.id())
                         && r.createdAt() != null
                         && r.createdAt().isBefore(round.createdAt())
-                        && Objects.equals(r.jurisdiction().areaCode(), round.jurisdiction().areaCode()))
+                        && Objects.equals(
+                                r.jurisdiction().areaCode(),
+                                round.jurisdiction().areaCode()))
                 .max(Comparator.comparing(Round::createdAt))
                 .orElse(null);
     }
@@ -129,7 +132,8 @@ public class ScorePages {
             Score s = r.score();
             double value = s.share() == null ? 0 : s.share() * 100;
             String text = shown(page, s);
-            items.add(new BarChart.Item(r.code(), value, s.share() == null ? "–" : page.format().percent(value)));
+            items.add(new BarChart.Item(
+                    r.code(), value, s.share() == null ? "–" : page.format().percent(value)));
             rows.add(List.of(
                     r.code(),
                     page.format().number(s.points()),

@@ -95,8 +95,7 @@ class RoundPagesTest extends WebTest {
                 200,
                 """
                 {"roundId":"%s","respondentId":"%s","submittedAt":"2026-11-20T10:00:00Z","answered":%d,"questions":95,
-                 "evidenceShown":true,"answers":[%s]}"""
-                        .formatted(ROUND, respondent, answered, answers),
+                 "evidenceShown":true,"answers":[%s]}""".formatted(ROUND, respondent, answered, answers),
                 etag);
     }
 
@@ -115,10 +114,13 @@ class RoundPagesTest extends WebTest {
     @Test
     void theListOffersToConveneOnlyToEditors() throws Exception {
         SERVICES.answer("GET", "/rounds", 200, """
-                {"items":[%s],"page":0,"size":200,"totalItems":1,"totalPages":1}""".formatted(
-                        ROUND_JSON.formatted(ROUND, 4, "OPEN", CITY, NGO, RLO)));
+                {"items":[%s],"page":0,"size":200,"totalItems":1,"totalPages":1}""".formatted(ROUND_JSON.formatted(ROUND, 4, "OPEN", CITY, NGO, RLO)));
         assertThat(html(get("/rounds").with(as(CONVENOR)), 200))
-                .contains("href=\"/rounds/" + ROUND + "\">Kampala readiness 2026</a>", "UG-C", "Open", "id=\"new-round\"");
+                .contains(
+                        "href=\"/rounds/" + ROUND + "\">Kampala readiness 2026</a>",
+                        "UG-C",
+                        "Open",
+                        "id=\"new-round\"");
         assertThat(html(get("/rounds").with(as(DONOR_VIEWER)), 200))
                 .contains("Kampala readiness 2026")
                 .doesNotContain("id=\"new-round\"");
@@ -215,8 +217,12 @@ class RoundPagesTest extends WebTest {
 
     @Test
     void aStepGoesWithTheVersionReadAndAStaleOneComesBackToTheRoundsPage() throws Exception {
-        SERVICES.answer("POST", "/rounds/" + ROUND + "/close", 200, ROUND_JSON.formatted(ROUND, 5, "CLOSED", CITY, NGO, RLO));
-        mvc.perform(post("/rounds/" + ROUND + "/close").with(csrf()).with(as(CONVENOR)).param("version", "4"))
+        SERVICES.answer(
+                "POST", "/rounds/" + ROUND + "/close", 200, ROUND_JSON.formatted(ROUND, 5, "CLOSED", CITY, NGO, RLO));
+        mvc.perform(post("/rounds/" + ROUND + "/close")
+                        .with(csrf())
+                        .with(as(CONVENOR))
+                        .param("version", "4"))
                 .andExpect(redirectedUrl("/rounds/" + ROUND))
                 .andExpect(flash().attribute("notice", "The round is closed to answers."));
         assertThat(SERVICES.requests())
@@ -225,11 +231,17 @@ class RoundPagesTest extends WebTest {
                 .extracting(StubServices.Request::ifMatch)
                 .isEqualTo("\"4\"");
 
-        SERVICES.answer("POST", "/rounds/" + ROUND + "/publish", 412, "{\"status\":412,\"title\":\"Precondition failed\"}");
-        mvc.perform(post("/rounds/" + ROUND + "/publish").with(csrf()).with(as(CONVENOR)).param("version", "5"))
+        SERVICES.answer(
+                "POST", "/rounds/" + ROUND + "/publish", 412, "{\"status\":412,\"title\":\"Precondition failed\"}");
+        mvc.perform(post("/rounds/" + ROUND + "/publish")
+                        .with(csrf())
+                        .with(as(CONVENOR))
+                        .param("version", "5"))
                 .andExpect(redirectedUrl("/rounds/" + ROUND))
-                .andExpect(flash().attribute(
-                        "refusal", "Someone changed the round meanwhile. Here it is as it is now; check it and try again."));
+                .andExpect(
+                        flash().attribute(
+                                        "refusal",
+                                        "Someone changed the round meanwhile. Here it is as it is now; check it and try again."));
         mvc.perform(post("/rounds/" + ROUND + "/delete").with(csrf()).with(as(CONVENOR)))
                 .andExpect(status().isNotFound());
     }
@@ -255,14 +267,8 @@ class RoundPagesTest extends WebTest {
         assertThat(page.substring(page.indexOf("id=\"recommendation-progress\"")))
                 .contains("R1</a>\n          — 1 of 2 answered", "R2</a>\n          — 1 of 1 answered");
 
-        SERVICES.answerTagged(
-                "PUT",
-                "/rounds/" + ROUND + "/responses/" + NGO,
-                200,
-                """
-                {"roundId":"%s","respondentId":"%s","answered":3,"questions":95,"evidenceShown":true,"answers":[]}"""
-                        .formatted(ROUND, NGO),
-                "\"8\"");
+        SERVICES.answerTagged("PUT", "/rounds/" + ROUND + "/responses/" + NGO, 200, """
+                {"roundId":"%s","respondentId":"%s","answered":3,"questions":95,"evidenceShown":true,"answers":[]}""".formatted(ROUND, NGO), "\"8\"");
         mvc.perform(post("/rounds/" + ROUND + "/answers/R1")
                         .with(csrf())
                         .with(as(NGO_EDITOR))
@@ -292,7 +298,11 @@ class RoundPagesTest extends WebTest {
     @Test
     void aStaleSaveKeepsWhatWasChosenWithTheNewETagAndARefusedNoteIsShownAtItsQuestion() throws Exception {
         response(NGO, "{\"question\":\"2.1.a\",\"answer\":\"N\"}", 1, "\"9\"");
-        SERVICES.answer("PUT", "/rounds/" + ROUND + "/responses/" + NGO, 412, "{\"status\":412,\"title\":\"Precondition failed\"}");
+        SERVICES.answer(
+                "PUT",
+                "/rounds/" + ROUND + "/responses/" + NGO,
+                412,
+                "{\"status\":412,\"title\":\"Precondition failed\"}");
         String stale = html(
                 post("/rounds/" + ROUND + "/answers/R1")
                         .with(csrf())
@@ -346,7 +356,8 @@ class RoundPagesTest extends WebTest {
         SERVICES.answer("GET", "/rounds", 200, """
                 {"items":[%s,%s],"page":0,"size":50,"totalItems":2,"totalPages":1}""".formatted(
                         ROUND_JSON.formatted(ROUND, 7, "PUBLISHED", CITY, NGO, RLO),
-                        ROUND_JSON.formatted(EARLIER, 9, "PUBLISHED", CITY, NGO, RLO)
+                        ROUND_JSON
+                                .formatted(EARLIER, 9, "PUBLISHED", CITY, NGO, RLO)
                                 .replace("Kampala readiness 2026", "Kampala readiness 2025")
                                 .replace("2026-11-01T09:00:00Z", "2025-11-01T09:00:00Z")));
         String delta = """
@@ -356,9 +367,36 @@ class RoundPagesTest extends WebTest {
                 {"from":"%s","to":"%s","overall":%s,"recommendations":[%s,%s]}""".formatted(
                         EARLIER,
                         ROUND,
-                        delta.formatted("null", score.formatted("1", 6, 2, 1, 3, "0.5"), score.formatted("1.5", 6, 2, 1, 3, "0.75"), 1, 2, "1", "1.5", "0.5", "IMPROVED"),
-                        delta.formatted("\"R1\"", score.formatted("1", 4, 2, 1, 2, "0.5"), score.formatted("1.5", 4, 2, 1, 2, "0.75"), 1, 2, "1", "1.5", "0.5", "IMPROVED"),
-                        delta.formatted("\"R2\"", score.formatted("0", 2, 0, 0, 1, "null"), score.formatted("0", 2, 0, 0, 1, "null"), 0, 0, "0", "0", "null", "NOT_COMPARABLE")));
+                        delta.formatted(
+                                "null",
+                                score.formatted("1", 6, 2, 1, 3, "0.5"),
+                                score.formatted("1.5", 6, 2, 1, 3, "0.75"),
+                                1,
+                                2,
+                                "1",
+                                "1.5",
+                                "0.5",
+                                "IMPROVED"),
+                        delta.formatted(
+                                "\"R1\"",
+                                score.formatted("1", 4, 2, 1, 2, "0.5"),
+                                score.formatted("1.5", 4, 2, 1, 2, "0.75"),
+                                1,
+                                2,
+                                "1",
+                                "1.5",
+                                "0.5",
+                                "IMPROVED"),
+                        delta.formatted(
+                                "\"R2\"",
+                                score.formatted("0", 2, 0, 0, 1, "null"),
+                                score.formatted("0", 2, 0, 0, 1, "null"),
+                                0,
+                                0,
+                                "0",
+                                "0",
+                                "null",
+                                "NOT_COMPARABLE")));
 
         String page = html(get("/rounds/" + ROUND + "/scores").with(as(DONOR_VIEWER)), 200);
         assertThat(page)

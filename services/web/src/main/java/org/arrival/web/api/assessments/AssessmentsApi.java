@@ -490,7 +490,8 @@ public class AssessmentsApi {
 
     /** One answer: Y, S or N, with an optional evidence note (left out for readers who may not see it). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record GivenAnswer(String question, String answer, @Nullable String evidence) {}
+    public record GivenAnswer(
+            String question, String answer, @Nullable String evidence) {}
 
     /** A respondent's answers and, once it answered, the ETag a replacement must name. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -542,7 +543,12 @@ public class AssessmentsApi {
     /** A score with its coverage: points of max, of the assessed questions' max, and their share (null if none). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Score(
-            double points, int max, int assessedMax, int questionsAssessed, int questions, @Nullable Double share) {}
+            double points,
+            int max,
+            int assessedMax,
+            int questionsAssessed,
+            int questions,
+            @Nullable Double share) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Scores(
@@ -577,10 +583,13 @@ public class AssessmentsApi {
     /** A question respondents answered differently; {@code answers} (who said what) only for those who may see it. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Divergence(
-            String question, Map<String, Integer> answerCounts, @Nullable Map<UUID, String> answers) {}
+            String question,
+            Map<String, Integer> answerCounts,
+            @Nullable Map<UUID, String> answers) {}
 
     public Scores scores(UUID roundId) {
-        return required(client.get().uri("/rounds/{id}/scores", roundId).retrieve().body(Scores.class));
+        return required(
+                client.get().uri("/rounds/{id}/scores", roundId).retrieve().body(Scores.class));
     }
 
     /** Two published rounds compared like with like; {@code trend} NOT_COMPARABLE when no question is in both. */
