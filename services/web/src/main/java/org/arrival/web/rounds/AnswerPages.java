@@ -120,6 +120,21 @@ public class AnswerPages {
         }
         String etag = first(sent, ETAG);
         typed.put(ETAG, etag);
+        // a note on a question left not assessed would be lost: asked for its answer first
+        List<ServiceProblem.FieldError> unanswered = here.stream()
+                .filter(q -> typed.getOrDefault(answerField(q.code()), "").isEmpty()
+                        && !typed.getOrDefault(evidenceField(q.code()), "").isBlank())
+                .map(q -> new ServiceProblem.FieldError(answerField(q.code()), view.t("answers.noteNeedsAnswer")))
+                .toList();
+        if (!unanswered.isEmpty()) {
+            Response saved = assessments.response(roundId, respondent);
+            FormResult refused = FormResult.refused(
+                    typed,
+                    typed.keySet(),
+                    new ServiceProblem(Service.ASSESSMENTS, 400, null, null, unanswered),
+                    e -> e.message() == null ? "" : e.message());
+            return show(model, round, checklist, recommendation, saved, refused);
+        }
 
         // the other recommendations' answers as saved, this page's as chosen
         Response saved = assessments.response(roundId, respondent);

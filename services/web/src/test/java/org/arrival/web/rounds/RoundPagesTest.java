@@ -331,6 +331,24 @@ class RoundPagesTest extends WebTest {
                         .param("evidence.1.1.a", "x".repeat(2001)),
                 200);
         assertThat(refused).contains("<div id=\"field-evidence-1-1-a-error\">", "aria-invalid=\"true\"");
+
+        // a note on a question left not assessed is not dropped silently: the page asks for the answer, sends nothing
+        long puts = SERVICES.requests().stream()
+                .filter(r -> r.method().equals("PUT"))
+                .count();
+        String noAnswer = html(
+                post("/rounds/" + ROUND + "/answers/R1")
+                        .with(csrf())
+                        .with(as(NGO_EDITOR))
+                        .param("etag", "\"9\"")
+                        .param("answer.1.1.a", "")
+                        .param("evidence.1.1.a", "Ward meeting minutes"),
+                200);
+        assertThat(noAnswer)
+                .contains("<div id=\"field-answer-1-1-a-error\">", "Choose an answer to keep this evidence note")
+                .contains(">Ward meeting minutes</textarea>");
+        assertThat(SERVICES.requests().stream().filter(r -> r.method().equals("PUT")))
+                .hasSize((int) puts);
     }
 
     @Test
