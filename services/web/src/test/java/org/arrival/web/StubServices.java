@@ -25,6 +25,7 @@ public final class StubServices implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<String, String> etags = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
     public StubServices() {
@@ -51,6 +52,10 @@ public final class StubServices implements AutoCloseable {
                             "{\"status\":404,\"title\":\"Not Found\",\"detail\":\"No such record\"}"));
             byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", answer.contentType());
+            String etag = etags.get(exchange.getRequestMethod() + " " + path);
+            if (etag != null) {
+                exchange.getResponseHeaders().add("ETag", etag);
+            }
             exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
@@ -76,12 +81,20 @@ public final class StubServices implements AutoCloseable {
         return this;
     }
 
+    /** As {@link #answer(String, String, int, String)}, with an ETag header. */
+    public StubServices answerTagged(String method, String path, int status, String json, String etag) {
+        answer(method, path, status, json);
+        etags.put(method + " " + path, etag);
+        return this;
+    }
+
     public List<Request> requests() {
         return requests;
     }
 
     public void reset() {
         answers.clear();
+        etags.clear();
         requests.clear();
     }
 

@@ -2,7 +2,6 @@ package org.arrival.web.records;
 
 import java.util.UUID;
 import org.arrival.web.api.actionplans.ActionPlansApi;
-import org.arrival.web.api.assessments.AssessmentsApi;
 import org.arrival.web.api.registry.RegistryApi;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,7 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * The pages of the records notifications and e-mails link to that have no page of their own yet: a plan, an
- * assessment round, an organisation. Each shows the record's title and main facts as its
+ * organisation (a round's page is in {@code web/rounds}). Each shows the record's title and main facts as its
  * service shows them to the reader (a hidden record is not found, like a missing one), so every link leads
  * somewhere; the full pages come with the features that own these records.
  */
@@ -19,12 +18,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 public class RecordPages {
 
     private final ActionPlansApi plans;
-    private final AssessmentsApi assessments;
     private final RegistryApi registry;
 
-    public RecordPages(ActionPlansApi plans, AssessmentsApi assessments, RegistryApi registry) {
+    public RecordPages(ActionPlansApi plans, RegistryApi registry) {
         this.plans = plans;
-        this.assessments = assessments;
         this.registry = registry;
     }
 
@@ -32,12 +29,6 @@ public class RecordPages {
     public String plan(@PathVariable UUID planId, Model model) {
         model.addAttribute("plan", plans.plan(planId));
         return "records/plan";
-    }
-
-    @GetMapping("/rounds/{roundId}")
-    public String round(@PathVariable UUID roundId, Model model) {
-        model.addAttribute("round", assessments.round(roundId));
-        return "records/round";
     }
 
     /** Links to an estimate (as notifications name it) lead to its page among the population estimates. */

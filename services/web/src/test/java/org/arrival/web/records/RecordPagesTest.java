@@ -36,7 +36,8 @@ class RecordPagesTest extends WebTest {
                 {"id":"%s","version":2,"title":"Kampala refugee response plan","type":"MUNICIPAL_ACTION_PLAN",
                  "periodStart":"2026-01-01","periodEnd":"2028-12-31","status":"ADOPTED"}""".formatted(ID));
         SERVICES.answer("GET", "/rounds/" + ID, 200, """
-                {"id":"%s","version":3,"title":"Kampala readiness 2026","closesOn":"2026-12-15","status":"OPEN"}""".formatted(ID));
+                {"id":"%s","version":3,"title":"Kampala readiness 2026","closesOn":"2026-12-15","status":"OPEN",
+                 "convenorId":"5b91a581-7e39-4e6e-a92e-7be3b70f071a","jurisdiction":{"country":"UG"}}""".formatted(ID));
         SERVICES.answer("GET", "/population/" + ID, 200, """
                 {"id":"%s","version":1,"area":{"country":"UG","subdivision":"UG-C","areaName":"Kisenyi"},
                  "group":"REFUGEES","source":"UNHCR registration","asOf":"2026-10-31"}""".formatted(ID));

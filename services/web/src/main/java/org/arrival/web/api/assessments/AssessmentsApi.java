@@ -154,7 +154,8 @@ public class AssessmentsApi {
             List<UUID> respondentIds,
             LocalDate closesOn,
             List<UUID> sharedWithForums,
-            String status) {
+            String status,
+            @Nullable Instant createdAt) {
 
         public Round {
             respondentIds = respondentIds == null ? List.of() : respondentIds;
@@ -446,5 +447,176 @@ public class AssessmentsApi {
 
     public Checklist checklist() {
         return required(client.get().uri("/checklist").retrieve().body(Checklist.class));
+    }
+
+    // ---- running a round, answering it, its scores
+
+    /** Creates a draft round convened by the caller's organisation; the body is the API's JSON fields. */
+    public Round createRound(Map<String, Object> body) {
+        return required(client.post()
+                .uri("/rounds")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .body(Round.class));
+    }
+
+    /** Opens, closes or publishes a round ({@code step} open, close, publish), if it is still at {@code version}. */
+    public Round moveRound(UUID id, long version, String step) {
+        return required(client.post()
+                .uri("/rounds/{id}/{step}", id, step)
+                .header("If-Match", etag(version))
+                .retrieve()
+                .body(Round.class));
+    }
+
+    /** The published rounds of a country and subdivision the caller may see. */
+    public List<Round> publishedRoundsAt(String country, @Nullable String subdivision) {
+        return required(client.get()
+                        .uri(b -> {
+                            b.path("/rounds");
+                            Map<String, Object> params = new LinkedHashMap<>();
+                            params.put("country", country);
+                            params.put("subdivision", subdivision);
+                            params.put("status", "PUBLISHED");
+                            params.put("size", 50);
+                            query(b, params);
+                            return b.build();
+                        })
+                        .retrieve()
+                        .body(new ParameterizedTypeReference<Listing<Round>>() {}))
+                .items();
+    }
+
+    /** One answer: Y, S or N, with an optional evidence note (left out for readers who may not see it). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record GivenAnswer(
+            String question, String answer, @Nullable String evidence) {}
+
+    /** A respondent's answers and, once it answered, the ETag a replacement must name. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Response(
+            UUID roundId,
+            UUID respondentId,
+            @Nullable Instant submittedAt,
+            int answered,
+            int questions,
+            boolean evidenceShown,
+            List<GivenAnswer> answers,
+            @Nullable String etag) {
+
+        public Response {
+            answers = answers == null ? List.of() : answers;
+        }
+
+        Response withEtag(@Nullable String tag) {
+            return new Response(roundId, respondentId, submittedAt, answered, questions, evidenceShown, answers, tag);
+        }
+    }
+
+    public Response response(UUID roundId, UUID respondentId) {
+        var entity = client.get()
+                .uri("/rounds/{id}/responses/{respondent}", roundId, respondentId)
+                .retrieve()
+                .toEntity(Response.class);
+        return required(entity.getBody()).withEtag(entity.getHeaders().getETag());
+    }
+
+    /**
+     * Replaces the respondent's answers: with {@code etag} the answers it replaces (412 when someone changed them
+     * since), without it as the first answers (If-None-Match: *).
+     */
+    public Response submitAnswers(UUID roundId, UUID respondentId, @Nullable String etag, List<GivenAnswer> answers) {
+        var request = client.put().uri("/rounds/{id}/responses/{respondent}", roundId, respondentId);
+        if (etag == null || etag.isBlank()) {
+            request.header("If-None-Match", "*");
+        } else {
+            request.header("If-Match", etag);
+        }
+        var entity = request.contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("answers", answers))
+                .retrieve()
+                .toEntity(Response.class);
+        return required(entity.getBody()).withEtag(entity.getHeaders().getETag());
+    }
+
+    /** A score with its coverage: points of max, of the assessed questions' max, and their share (null if none). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Score(
+            double points,
+            int max,
+            int assessedMax,
+            int questionsAssessed,
+            int questions,
+            @Nullable Double share) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Scores(
+            UUID roundId,
+            String status,
+            Score overall,
+            int respondentsAnswered,
+            List<RecommendationScore> recommendations,
+            List<RespondentScore> respondents,
+            List<Divergence> divergences) {
+
+        public Scores {
+            recommendations = recommendations == null ? List.of() : recommendations;
+            respondents = respondents == null ? List.of() : respondents;
+            divergences = divergences == null ? List.of() : divergences;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RecommendationScore(String code, Score score, List<ActionScore> actions) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ActionScore(String code, Score score, List<QuestionScore> questions) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record QuestionScore(
+            String code, Score score, @Nullable Double points, int answeredBy, boolean unanswered, boolean divergent) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RespondentScore(UUID respondentId, int answered, Score overall) {}
+
+    /** A question respondents answered differently; {@code answers} (who said what) only for those who may see it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Divergence(
+            String question,
+            Map<String, Integer> answerCounts,
+            @Nullable Map<UUID, String> answers) {}
+
+    public Scores scores(UUID roundId) {
+        return required(
+                client.get().uri("/rounds/{id}/scores", roundId).retrieve().body(Scores.class));
+    }
+
+    /** Two published rounds compared like with like; {@code trend} NOT_COMPARABLE when no question is in both. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Comparison(UUID from, UUID to, Delta overall, List<Delta> recommendations) {
+
+        public Comparison {
+            recommendations = recommendations == null ? List.of() : recommendations;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Delta(
+            @Nullable String code,
+            Score from,
+            Score to,
+            int questionsCompared,
+            int comparedMax,
+            double fromPoints,
+            double toPoints,
+            @Nullable Double delta,
+            String trend) {}
+
+    public Comparison compare(UUID from, UUID to) {
+        return required(client.get()
+                .uri("/rounds/compare?from={from}&to={to}", from, to)
+                .retrieve()
+                .body(Comparison.class));
     }
 }
