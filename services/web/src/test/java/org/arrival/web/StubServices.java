@@ -43,7 +43,10 @@ public final class StubServices implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("If-Match"),
                     sent));
-            Answer answer = answers.getOrDefault(
+            // an answer set for the path with its exact query string comes first
+            String query = exchange.getRequestURI().getRawQuery();
+            Answer exact = query == null ? null : answers.get(exchange.getRequestMethod() + " " + path + "?" + query);
+            Answer answer = exact != null ? exact : answers.getOrDefault(
                     exchange.getRequestMethod() + " " + path,
                     new Answer(
                             404,
