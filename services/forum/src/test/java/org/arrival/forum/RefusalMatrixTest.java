@@ -147,8 +147,10 @@ class RefusalMatrixTest extends ForumIntegrationTest {
                     return ApiCall.get(path.substring(0, path.lastIndexOf('/')) + "/history");
                 })
                 .refuses("an organisation without a seat", outsiderCoordinator, 404)
-                .refuses("the enforcement body holding the secretariat (the flag names a hidden association's action)",
-                        policeCoordinator, 404)
+                .refuses(
+                        "the enforcement body holding the secretariat (the flag names a hidden association's action)",
+                        policeCoordinator,
+                        404)
                 .refuses("an organisation the platform does not know", unknown, 404)
                 .allows("a member", ngoMember);
         matrix.operation("GET /forums/{forumId}/coherence-settings")

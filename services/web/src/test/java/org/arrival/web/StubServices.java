@@ -46,12 +46,14 @@ public final class StubServices implements AutoCloseable {
             // an answer set for the path with its exact query string comes first
             String query = exchange.getRequestURI().getRawQuery();
             Answer exact = query == null ? null : answers.get(exchange.getRequestMethod() + " " + path + "?" + query);
-            Answer answer = exact != null ? exact : answers.getOrDefault(
-                    exchange.getRequestMethod() + " " + path,
-                    new Answer(
-                            404,
-                            "application/problem+json",
-                            "{\"status\":404,\"title\":\"Not Found\",\"detail\":\"No such record\"}"));
+            Answer answer = exact != null
+                    ? exact
+                    : answers.getOrDefault(
+                            exchange.getRequestMethod() + " " + path,
+                            new Answer(
+                                    404,
+                                    "application/problem+json",
+                                    "{\"status\":404,\"title\":\"Not Found\",\"detail\":\"No such record\"}"));
             byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", answer.contentType());
             exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);

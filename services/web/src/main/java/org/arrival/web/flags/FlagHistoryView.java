@@ -12,7 +12,12 @@ public record FlagHistoryView(List<Entry> entries) {
 
     /** One decision worded: the status it set and the one it left, who ({@code null}: not shown to the reader). */
     public record Entry(
-            String at, String decision, String from, @Nullable String who, @Nullable String reason, String to) {}
+            String at,
+            String decision,
+            String from,
+            @Nullable String who,
+            @Nullable String reason,
+            String to) {}
 
     static FlagHistoryView of(Page page, List<FlagDecision> decisions, Map<UUID, String> organisations) {
         return new FlagHistoryView(decisions.stream()

@@ -78,20 +78,27 @@ public class FlagPage {
         typed.put("version", version == null ? "" : version);
         if (decision == null || !DECISIONS.contains(decision)) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return show(model, page, forumId, before, FormResult.refused(
-                    typed, FIELDS, problem(400, "decision", page.t("flag.decide.choose"))));
+            return show(
+                    model,
+                    page,
+                    forumId,
+                    before,
+                    FormResult.refused(typed, FIELDS, problem(400, "decision", page.t("flag.decide.choose"))));
         }
         if (why == null && !"acknowledge".equals(decision)) {
             // the forum service says so too; said here, at the field, before asking it
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return show(model, page, forumId, before, FormResult.refused(
-                    typed, FIELDS, problem(400, "reason", page.t("flag.decide.reasonRequired"))));
+            return show(
+                    model,
+                    page,
+                    forumId,
+                    before,
+                    FormResult.refused(typed, FIELDS, problem(400, "reason", page.t("flag.decide.reasonRequired"))));
         }
         long read = parseVersion(version, before.version());
         FormResult refused;
         try {
-            refused = FormResult.submit(
-                    typed, FIELDS, () -> forums.decide(forumId, flagId, decision, read, why));
+            refused = FormResult.submit(typed, FIELDS, () -> forums.decide(forumId, flagId, decision, read, why));
         } catch (ServiceProblem problem) {
             if (!problem.forbidden()) {
                 throw problem;
@@ -104,7 +111,8 @@ public class FlagPage {
             redirect.addFlashAttribute("notice", page.t("flag.decide.done." + decision));
             return "redirect:/forums/" + forumId + "/flags/" + flagId;
         }
-        response.setStatus(refused.conflict() ? HttpStatus.PRECONDITION_FAILED.value() : HttpStatus.BAD_REQUEST.value());
+        response.setStatus(
+                refused.conflict() ? HttpStatus.PRECONDITION_FAILED.value() : HttpStatus.BAD_REQUEST.value());
         Flag now = flagOf(forumId, flagId);
         if (refused.conflict()) {
             // deciding again applies to the flag as the person now sees it

@@ -70,8 +70,7 @@ public class FlagWorklist {
                 .toList();
         model.addAttribute("forum", forum);
         model.addAttribute(
-                "worklist",
-                WorklistView.of(view, forumId, filter, matching, registry.organisationsInForum(forumId)));
+                "worklist", WorklistView.of(view, forumId, filter, matching, registry.organisationsInForum(forumId)));
         return "flags/worklist";
     }
 

@@ -46,7 +46,8 @@ public record WorklistFilter(
     }
 
     /** The status the forum service filters by (none for all, or for the waiting ones filtered here). */
-    @Nullable String serviceStatus() {
+    @Nullable
+    String serviceStatus() {
         return status == null || ALL.equals(status) ? null : status;
     }
 

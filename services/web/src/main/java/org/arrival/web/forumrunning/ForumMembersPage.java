@@ -38,8 +38,14 @@ public class ForumMembersPage {
 
     /** The roles a forum's chair gives, in the order offered. */
     static final List<String> ROLES = List.of(
-            "CHAIR", "CO_CHAIR", "SECRETARIAT", "MEMBER", "OBSERVER", "ELECTED_MIGRANT_REPRESENTATIVE",
-            "ELECTED_OFFICIAL", "TECHNICAL_ADVISER");
+            "CHAIR",
+            "CO_CHAIR",
+            "SECRETARIAT",
+            "MEMBER",
+            "OBSERVER",
+            "ELECTED_MIGRANT_REPRESENTATIVE",
+            "ELECTED_OFFICIAL",
+            "TECHNICAL_ADVISER");
 
     private final RegistryApi registry;
     private final OrganisationNames names;
@@ -69,15 +75,28 @@ public class ForumMembersPage {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        Map<String, String> typed = Map.of(
-                "stakeholderId", stakeholderId == null ? "" : stakeholderId, "seat", seat == null ? "" : seat);
+        Map<String, String> typed =
+                Map.of("stakeholderId", stakeholderId == null ? "" : stakeholderId, "seat", seat == null ? "" : seat);
         UUID org = uuid(stakeholderId);
         if (org == null || seat == null || !ROLES.contains(seat)) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return show(model, page, forumId, q, false, FormResult.refused(
-                    typed, Set.of("seat"), invalid(org == null ? "stakeholderId" : "seat", page)));
+            return show(
+                    model,
+                    page,
+                    forumId,
+                    q,
+                    false,
+                    FormResult.refused(typed, Set.of("seat"), invalid(org == null ? "stakeholderId" : "seat", page)));
         }
-        return act(page, model, redirect, response, forumId, q, typed, "running.seated",
+        return act(
+                page,
+                model,
+                redirect,
+                response,
+                forumId,
+                q,
+                typed,
+                "running.seated",
                 () -> registry.grant(forumId, org, seat));
     }
 
@@ -95,10 +114,23 @@ public class ForumMembersPage {
         Map<String, String> typed = Map.of("seat", seat == null ? "" : seat);
         if (seat == null || !ROLES.contains(seat)) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return show(model, page, forumId, null, false,
+            return show(
+                    model,
+                    page,
+                    forumId,
+                    null,
+                    false,
                     FormResult.refused(typed, Set.of("seat"), invalid("seat", page)));
         }
-        return act(page, model, redirect, response, forumId, null, typed, "running.seatChanged",
+        return act(
+                page,
+                model,
+                redirect,
+                response,
+                forumId,
+                null,
+                typed,
+                "running.seatChanged",
                 () -> registry.changeSeat(forumId, m, version(version, m), seat));
     }
 
@@ -114,8 +146,16 @@ public class ForumMembersPage {
             HttpServletResponse response) {
         Membership m = membership(forumId, membershipId);
         String why = reason == null || reason.isBlank() ? null : reason.strip();
-        return act(page, model, redirect, response, forumId, null, Map.of("reason", reason == null ? "" : reason),
-                "running.ended", () -> registry.endMembership(forumId, membershipId, version(version, m), why));
+        return act(
+                page,
+                model,
+                redirect,
+                response,
+                forumId,
+                null,
+                Map.of("reason", reason == null ? "" : reason),
+                "running.ended",
+                () -> registry.endMembership(forumId, membershipId, version(version, m), why));
     }
 
     @GetMapping("/forums/{forumId}/history")
@@ -126,7 +166,8 @@ public class ForumMembersPage {
         try {
             registry.forumHistory(forumId).forEach(r -> entries.add(new HistoryEntry(r, null, null)));
             List<Membership> all = registry.memberships(forumId, true);
-            Map<UUID, String> orgNames = names.of(all.stream().map(Membership::stakeholderId).toList());
+            Map<UUID, String> orgNames =
+                    names.of(all.stream().map(Membership::stakeholderId).toList());
             for (Membership m : all) {
                 registry.membershipHistory(forumId, m.id())
                         .forEach(r -> entries.add(new HistoryEntry(r, m, orgNames.get(m.stakeholderId()))));
@@ -151,7 +192,9 @@ public class ForumMembersPage {
 
     /** A change of the forum ({@code membership} null) or of one of its memberships, and whose seat it is. */
     public record HistoryEntry(
-            Revision revision, @Nullable Membership membership, @Nullable String organisation) {
+            Revision revision,
+            @Nullable Membership membership,
+            @Nullable String organisation) {
 
         public @Nullable UUID actorOrganisation() {
             return uuid(revision.organisationId());
@@ -183,21 +226,20 @@ public class ForumMembersPage {
             redirect.addFlashAttribute("notice", page.t(done));
             return "redirect:/forums/" + forumId + "/members";
         }
-        response.setStatus(refused.conflict() ? HttpStatus.PRECONDITION_FAILED.value() : HttpStatus.BAD_REQUEST.value());
+        response.setStatus(
+                refused.conflict() ? HttpStatus.PRECONDITION_FAILED.value() : HttpStatus.BAD_REQUEST.value());
         return show(model, page, forumId, q, false, refused);
     }
 
-    private String show(
-            Model model, Page page, UUID forumId, @Nullable String q, boolean ended, FormResult form) {
+    private String show(Model model, Page page, UUID forumId, @Nullable String q, boolean ended, FormResult form) {
         ForumRecord forum = registry.forum(forumId);
         List<Membership> memberships = registry.memberships(forumId, ended);
-        Map<UUID, String> orgNames = names.of(memberships.stream().map(Membership::stakeholderId).toList());
+        Map<UUID, String> orgNames =
+                names.of(memberships.stream().map(Membership::stakeholderId).toList());
         String words = q == null ? "" : q.strip();
         List<Organisation> found = words.isEmpty() ? List.of() : registry.findOrganisations(words);
         Set<UUID> seated = new java.util.HashSet<>();
-        memberships.stream()
-                .filter(m -> "ACTIVE".equals(m.status()))
-                .forEach(m -> seated.add(m.stakeholderId()));
+        memberships.stream().filter(m -> "ACTIVE".equals(m.status())).forEach(m -> seated.add(m.stakeholderId()));
         model.addAttribute("forum", forum);
         model.addAttribute(
                 "members",
@@ -210,7 +252,9 @@ public class ForumMembersPage {
                         ended,
                         ForumProfilePage.mayRun(page),
                         form,
-                        ROLES.stream().map(r -> new Choice(r, page.label("SeatType", r))).toList()));
+                        ROLES.stream()
+                                .map(r -> new Choice(r, page.label("SeatType", r)))
+                                .toList()));
         return "forumrunning/members";
     }
 
@@ -235,8 +279,8 @@ public class ForumMembersPage {
         return registry.memberships(forumId, true).stream()
                 .filter(m -> membershipId.equals(m.id()))
                 .findFirst()
-                .orElseThrow(() -> new ServiceProblem(
-                        org.arrival.web.api.Service.REGISTRY, 404, null, null, List.of()));
+                .orElseThrow(
+                        () -> new ServiceProblem(org.arrival.web.api.Service.REGISTRY, 404, null, null, List.of()));
     }
 
     private static ServiceProblem invalid(String field, Page page) {

@@ -95,7 +95,8 @@ public class ForumProfilePage {
         if (refused.conflict()) {
             refused.values().put(VERSION, String.valueOf(now.version()));
         }
-        response.setStatus(refused.conflict() ? HttpStatus.PRECONDITION_FAILED.value() : HttpStatus.BAD_REQUEST.value());
+        response.setStatus(
+                refused.conflict() ? HttpStatus.PRECONDITION_FAILED.value() : HttpStatus.BAD_REQUEST.value());
         return show(model, page, now, refused);
     }
 
@@ -149,7 +150,9 @@ public class ForumProfilePage {
         values.put(
                 GROUPS,
                 scope == null || scope.populationGroups() == null ? "" : String.join(",", scope.populationGroups()));
-        values.put(PARENT, forum.parentForumId() == null ? "" : forum.parentForumId().toString());
+        values.put(
+                PARENT,
+                forum.parentForumId() == null ? "" : forum.parentForumId().toString());
         values.put(VERSION, String.valueOf(forum.version()));
         return values;
     }

@@ -48,8 +48,7 @@ class FlagDecisionsTest extends WebTest {
         return """
                 {"flagId":"%s","version":%d,"forumId":"%s","checkCode":"%s","key":"%s","recordIds":["%s"],
                  "summary":"Action 'Evening legal clinic' has no committed funding.","status":"%s",
-                 "conditionHolds":true,"createdAt":"%s","updatedAt":"%s","severity":"%s"}"""
-                .formatted(id, version, FORUM, check, id, ACTION, status, created, created, severity);
+                 "conditionHolds":true,"createdAt":"%s","updatedAt":"%s","severity":"%s"}""".formatted(id, version, FORUM, check, id, ACTION, status, created, created, severity);
     }
 
     @BeforeEach
@@ -58,9 +57,14 @@ class FlagDecisionsTest extends WebTest {
         SERVICES.answer("GET", "/forums", 200, """
                 [{"forumId":"%s","name":"Kampala coordination forum","type":"COORDINATION_FORUM","status":"ACTIVE",
                   "area":"Kampala","seat":"CHAIR"}]""".formatted(FORUM));
-        SERVICES.answer("GET", FLAGS, 200, "["
-                + flag(OPEN, 1, "ACTION_WITHOUT_FUNDING", "OPEN", "2026-10-01T08:00:00Z", "MEDIUM") + ","
-                + flag(ACKED, 2, "ACTION_WITHOUT_FUNDING", "ACKNOWLEDGED", "2026-09-01T08:00:00Z", "HIGH") + "]");
+        SERVICES.answer(
+                "GET",
+                FLAGS,
+                200,
+                "["
+                        + flag(OPEN, 1, "ACTION_WITHOUT_FUNDING", "OPEN", "2026-10-01T08:00:00Z", "MEDIUM") + ","
+                        + flag(ACKED, 2, "ACTION_WITHOUT_FUNDING", "ACKNOWLEDGED", "2026-09-01T08:00:00Z", "HIGH")
+                        + "]");
         SERVICES.answer("GET", FLAGS + "/" + OPEN + "/history", 200, "[]");
         SERVICES.answer("GET", FLAGS + "/" + ACKED + "/history", 200, """
                 [{"version":2,"from":"OPEN","to":"ACKNOWLEDGED","reason":"Raised at the March meeting",
@@ -183,8 +187,11 @@ class FlagDecisionsTest extends WebTest {
         SERVICES.answer("POST", FLAGS + "/" + OPEN + "/resolve", 412, """
                 {"status":412,"title":"Precondition Failed","detail":"The flag changed"}""");
         // the flag as it is now: acknowledged by someone else meanwhile
-        SERVICES.answer("GET", FLAGS, 200, "["
-                + flag(OPEN, 2, "ACTION_WITHOUT_FUNDING", "ACKNOWLEDGED", "2026-10-01T08:00:00Z", "MEDIUM") + "]");
+        SERVICES.answer(
+                "GET",
+                FLAGS,
+                200,
+                "[" + flag(OPEN, 2, "ACTION_WITHOUT_FUNDING", "ACKNOWLEDGED", "2026-10-01T08:00:00Z", "MEDIUM") + "]");
         String page = html(
                 post(FLAGS + "/" + OPEN)
                         .with(as(CHAIR))
@@ -206,8 +213,7 @@ class FlagDecisionsTest extends WebTest {
                   "status":"ACTIVE"}],"page":0,"size":200,"totalItems":1,"totalPages":1}""".formatted(CITY));
         SERVICES.answer("GET", "/forums/" + FORUM + "/tracker", 200, """
                 {"items":[{"actionId":"%s","title":"Evening legal clinic","ownerId":"%s","ownerName":"KCCA",
-                  "status":"IN_PROGRESS","overdue":false}],"page":0,"size":200,"totalItems":1,"totalPages":1}"""
-                .formatted(ACTION, CITY));
+                  "status":"IN_PROGRESS","overdue":false}],"page":0,"size":200,"totalItems":1,"totalPages":1}""".formatted(ACTION, CITY));
         String page = html(
                 get(FLAGS + "?status=ALL&severity=high&check=ACTION_WITHOUT_FUNDING&org=" + CITY + "&sort=oldest")
                         .with(as(CHAIR)),
@@ -254,9 +260,23 @@ class FlagDecisionsTest extends WebTest {
     @Test
     void anOtherOrganisationsFlagIsLeftOutByTheOrganisationFilter() {
         var flagOfAction = new org.arrival.web.api.forum.ForumApi.Flag(
-                OPEN, 1, FORUM, "ACTION_WITHOUT_FUNDING", "k", java.util.List.of(ACTION), "s", "OPEN", null, true,
-                null, null, null, "LOW");
-        assertThat(FlagWorklist.names(flagOfAction, CITY, java.util.Map.of(ACTION, CITY))).isTrue();
-        assertThat(FlagWorklist.names(flagOfAction, NGO, java.util.Map.of(ACTION, CITY))).isFalse();
+                OPEN,
+                1,
+                FORUM,
+                "ACTION_WITHOUT_FUNDING",
+                "k",
+                java.util.List.of(ACTION),
+                "s",
+                "OPEN",
+                null,
+                true,
+                null,
+                null,
+                null,
+                "LOW");
+        assertThat(FlagWorklist.names(flagOfAction, CITY, java.util.Map.of(ACTION, CITY)))
+                .isTrue();
+        assertThat(FlagWorklist.names(flagOfAction, NGO, java.util.Map.of(ACTION, CITY)))
+                .isFalse();
     }
 }

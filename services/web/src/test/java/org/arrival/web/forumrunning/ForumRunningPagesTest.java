@@ -52,8 +52,7 @@ class ForumRunningPagesTest extends WebTest {
                  "geographicScope":{"country":"UG","subdivision":"UG-C","areaCode":"KLA","areaName":"Kampala"},
                  "thematicScope":{"sectors":["HEALTH","LEGAL_STATUS"],"populationGroups":["REFUGEES"],
                    "mandate":"Coordinate the city's response"},
-                 "convenorId":"%s","chairId":"%s","secretariatId":null,"parentForumId":%s,"status":"ACTIVE"}"""
-                .formatted(id, version, name, CITY, CITY, parent);
+                 "convenorId":"%s","chairId":"%s","secretariatId":null,"parentForumId":%s,"status":"ACTIVE"}""".formatted(id, version, name, CITY, CITY, parent);
     }
 
     static String org(UUID id, String name) {
@@ -72,8 +71,8 @@ class ForumRunningPagesTest extends WebTest {
         SERVICES.answer("GET", BASE, 200, forum(FORUM, 3, "Kampala coordination forum", "\"" + PARENT + "\""));
         SERVICES.answer("GET", "/forums/" + PARENT, 200, forum(PARENT, 1, "National refugee forum", "null"));
         SERVICES.answer("GET", "/forums?parent=" + FORUM + "&size=200&sort=name", 200, """
-                {"items":[%s],"page":0,"size":200,"totalItems":1,"totalPages":1}"""
-                .formatted(forum(CHILD, 1, "Kawempe division forum", "\"" + FORUM + "\"")));
+                {"items":[%s],"page":0,"size":200,"totalItems":1,"totalPages":1}""".formatted(
+                        forum(CHILD, 1, "Kawempe division forum", "\"" + FORUM + "\"")));
         SERVICES.answer("GET", BASE + "/memberships", 200, """
                 [{"id":"%s","version":1,"forumId":"%s","stakeholderId":"%s","seat":"CHAIR","status":"ACTIVE"},
                  {"id":"%s","version":4,"forumId":"%s","stakeholderId":"%s","seat":"MEMBER","status":"ACTIVE",
@@ -164,8 +163,8 @@ class ForumRunningPagesTest extends WebTest {
     @Test
     void theChairFindsAnOrganisationByNameAndSeatsItAsObserver() throws Exception {
         SERVICES.answer("GET", "/stakeholders", 200, """
-                {"items":[%s,%s],"page":0,"size":20,"totalItems":2,"totalPages":1}"""
-                .formatted(org(NEWCOMER, "Refugee youth network"), org(NGO, "Refugee legal aid")));
+                {"items":[%s,%s],"page":0,"size":20,"totalItems":2,"totalPages":1}""".formatted(
+                        org(NEWCOMER, "Refugee youth network"), org(NGO, "Refugee legal aid")));
         String found = html(get(BASE + "/members?q=Refugee").with(as(CHAIR)), 200);
         assertThat(sent("GET").path()).isNotNull();
         assertThat(SERVICES.requests())
@@ -177,8 +176,7 @@ class ForumRunningPagesTest extends WebTest {
                 .doesNotContain("data-stakeholder-id=\"" + NGO + "\"");
 
         SERVICES.answer("POST", BASE + "/memberships", 201, """
-                {"id":"%s","version":1,"forumId":"%s","stakeholderId":"%s","seat":"OBSERVER","status":"ACTIVE"}"""
-                .formatted(UUID.randomUUID(), FORUM, NEWCOMER));
+                {"id":"%s","version":1,"forumId":"%s","stakeholderId":"%s","seat":"OBSERVER","status":"ACTIVE"}""".formatted(UUID.randomUUID(), FORUM, NEWCOMER));
         mvc.perform(post(BASE + "/members")
                         .with(as(CHAIR))
                         .with(csrf())
@@ -205,8 +203,7 @@ class ForumRunningPagesTest extends WebTest {
                 .contains("id=\"change-seat-" + NGO_SEAT + "\"", "id=\"end-" + NGO_SEAT + "\"")
                 .contains("<th scope=\"row\"><a href=\"/stakeholders/" + NGO + "\">Refugee legal aid</a></th>");
         SERVICES.answer("PUT", BASE + "/memberships/" + NGO_SEAT, 200, """
-                {"id":"%s","version":5,"forumId":"%s","stakeholderId":"%s","seat":"SECRETARIAT","status":"ACTIVE"}"""
-                .formatted(NGO_SEAT, FORUM, NGO));
+                {"id":"%s","version":5,"forumId":"%s","stakeholderId":"%s","seat":"SECRETARIAT","status":"ACTIVE"}""".formatted(NGO_SEAT, FORUM, NGO));
         mvc.perform(post(BASE + "/members/" + NGO_SEAT + "/seat")
                         .with(as(CHAIR))
                         .with(csrf())
@@ -218,8 +215,7 @@ class ForumRunningPagesTest extends WebTest {
         assertThat(put.body()).contains("\"seat\":\"SECRETARIAT\"", "\"termStart\":\"2026-01-01\"");
 
         SERVICES.answer("POST", BASE + "/memberships/" + NGO_SEAT + "/end", 200, """
-                {"id":"%s","version":5,"forumId":"%s","stakeholderId":"%s","seat":"MEMBER","status":"ENDED"}"""
-                .formatted(NGO_SEAT, FORUM, NGO));
+                {"id":"%s","version":5,"forumId":"%s","stakeholderId":"%s","seat":"MEMBER","status":"ENDED"}""".formatted(NGO_SEAT, FORUM, NGO));
         mvc.perform(post(BASE + "/members/" + NGO_SEAT + "/end")
                         .with(as(CHAIR))
                         .with(csrf())

@@ -439,8 +439,7 @@ public class ForumApi {
     }
 
     /** The forum's flags of a status, a severity and a check (each optional, as the forum service names them). */
-    public List<Flag> flags(
-            UUID forumId, @Nullable String status, @Nullable String severity, @Nullable String check) {
+    public List<Flag> flags(UUID forumId, @Nullable String status, @Nullable String severity, @Nullable String check) {
         return required(client.get()
                 .uri(uri -> {
                     uri.path("/forums/{forumId}/flags");

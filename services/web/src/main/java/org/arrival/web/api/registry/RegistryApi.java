@@ -103,7 +103,9 @@ public class RegistryApi {
     /** A forum's sectors, population groups and mandate. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Scope(
-            @Nullable List<String> sectors, @Nullable List<String> populationGroups, @Nullable String mandate) {}
+            @Nullable List<String> sectors,
+            @Nullable List<String> populationGroups,
+            @Nullable String mandate) {}
 
     /** A forum as the registry keeps it: its profile, parent forum and lifecycle status, at a version. */
     @JsonIgnoreProperties(ignoreUnknown = true)
