@@ -157,6 +157,10 @@ class BadInputPropertiesTest extends ForumIntegrationTest {
                     coordinator));
         }
         out.add(new BadInput.Template(
+                "GET /forums/{forumId}/flags/{flagId}/history",
+                ApiCall.get(base + "/flags/" + flags.get(0).flagId() + "/history"),
+                member));
+        out.add(new BadInput.Template(
                 "PUT /forums/{forumId}/coherence-settings",
                 ApiCall.put(base + "/coherence-settings", """
                                 {"disabledChecks":["ACTION_WITHOUT_EVIDENCE"],"severities":{"UNDERCOUNT":"MEDIUM"},

@@ -141,6 +141,18 @@ class RefusalMatrixTest extends ForumIntegrationTest {
                     .refuses("the convenor's member without the coordinator role", cityMember, 403)
                     .allows("the convenor's coordinator", cityCoordinator);
         }
+        matrix.operation("GET /forums/{forumId}/flags/{flagId}/history")
+                .call(() -> {
+                    String path = flagOfTheAssociation("history").get().path();
+                    return ApiCall.get(path.substring(0, path.lastIndexOf('/')) + "/history");
+                })
+                .refuses("an organisation without a seat", outsiderCoordinator, 404)
+                .refuses(
+                        "the enforcement body holding the secretariat (the flag names a hidden association's action)",
+                        policeCoordinator,
+                        404)
+                .refuses("an organisation the platform does not know", unknown, 404)
+                .allows("a member", ngoMember);
         matrix.operation("GET /forums/{forumId}/coherence-settings")
                 .call(() -> ApiCall.get(base + "/coherence-settings"))
                 .refuses("an organisation without a seat", outsiderCoordinator, 404)

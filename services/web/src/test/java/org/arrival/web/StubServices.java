@@ -44,12 +44,17 @@ public final class StubServices implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("If-Match"),
                     sent));
-            Answer answer = answers.getOrDefault(
-                    exchange.getRequestMethod() + " " + path,
-                    new Answer(
-                            404,
-                            "application/problem+json",
-                            "{\"status\":404,\"title\":\"Not Found\",\"detail\":\"No such record\"}"));
+            // an answer set for the path with its exact query string comes first
+            String query = exchange.getRequestURI().getRawQuery();
+            Answer exact = query == null ? null : answers.get(exchange.getRequestMethod() + " " + path + "?" + query);
+            Answer answer = exact != null
+                    ? exact
+                    : answers.getOrDefault(
+                            exchange.getRequestMethod() + " " + path,
+                            new Answer(
+                                    404,
+                                    "application/problem+json",
+                                    "{\"status\":404,\"title\":\"Not Found\",\"detail\":\"No such record\"}"));
             byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", answer.contentType());
             String etag = etags.get(exchange.getRequestMethod() + " " + path);

@@ -402,6 +402,18 @@ public class CoherenceChecker {
                     row.parameters(),
                     row.severity());
             save(updated);
+            jdbc.update(
+                    "INSERT INTO coherence_flag_decision (flag_id, version, from_status, to_status, reason, "
+                            + "decided_at, decided_by, decided_by_name, decided_by_org) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    flagId,
+                    updated.version(),
+                    row.status().name(),
+                    target.name(),
+                    why,
+                    Timestamp.from(updated.updatedAt()),
+                    actor.userId(),
+                    viewer.caller().username(),
+                    actor.organisationId());
             UUID owner = store.forum(forumId).map(f -> f.convenorId).orElse(null);
             outbox.append(event(
                     updated,
@@ -417,6 +429,28 @@ public class CoherenceChecker {
             UUID forumId, @Nullable FlagStatus status, @Nullable CoherenceCheckCode check, Viewer viewer) {
         return readable(viewer, flags(forumId, status, check), generations.activeStore()).stream()
                 .map(f -> f.seenBy(viewer))
+                .toList();
+    }
+
+    /** The decisions taken on the flag, oldest first, as the viewer may see them; empty for a flag they may not read. */
+    public List<FlagDecision> decisions(UUID forumId, UUID flagId, Viewer viewer) {
+        if (flag(forumId, flagId, viewer).isEmpty()) {
+            throw new RecordNotFound("flag", flagId);
+        }
+        return jdbc
+                .query(
+                        "SELECT * FROM coherence_flag_decision WHERE flag_id = ? ORDER BY version",
+                        (rs, i) -> new FlagDecision(
+                                rs.getLong("version"),
+                                FlagStatus.valueOf(rs.getString("from_status")),
+                                FlagStatus.valueOf(rs.getString("to_status")),
+                                rs.getString("reason"),
+                                rs.getTimestamp("decided_at").toInstant(),
+                                rs.getString("decided_by_name"),
+                                rs.getObject("decided_by_org", UUID.class)),
+                        flagId)
+                .stream()
+                .map(d -> d.seenBy(viewer))
                 .toList();
     }
 

@@ -72,6 +72,15 @@ public class FlagController {
                 .toList();
     }
 
+    @Operation(
+            summary = "The decisions taken on a flag, oldest first: from and to which status, when, by whom and why",
+            description = "For the forum's members who may read the flag; who decided and why are left out for a "
+                    + "reader who may not know of the deciding organisation.")
+    @GetMapping("/{flagId}/history")
+    public List<FlagDecision> history(Caller caller, @PathVariable UUID forumId, @PathVariable UUID flagId) {
+        return checker.decisions(forumId, flagId, members.viewer(caller, forumId));
+    }
+
     @Operation(summary = "Acknowledge an open flag", description = DECISION)
     @PostMapping("/{flagId}/acknowledge")
     public ResponseEntity<CoherenceFlagRow> acknowledge(

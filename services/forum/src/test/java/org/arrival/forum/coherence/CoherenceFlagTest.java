@@ -467,6 +467,21 @@ class CoherenceFlagTest extends ForumIntegrationTest {
                             postJson(path + "/acknowledge", "{}").header("If-Match", "\"3\""),
                             user("c", f.city(), "member", "forum-coordinator"))
                     .andExpect(status().isConflict());
+            // who decided what, when and why, every decision; the refused ones left no trace
+            perform(getJson(path + "/history"), user("u", f.ngo(), "member"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.length()").value(2))
+                    .andExpect(jsonPath("$[0].from").value("OPEN"))
+                    .andExpect(jsonPath("$[0].to").value("ACKNOWLEDGED"))
+                    .andExpect(jsonPath("$[0].reason").value("Looking into it"))
+                    .andExpect(jsonPath("$[0].by").value("c"))
+                    .andExpect(jsonPath("$[0].byOrganisation").value(f.city().toString()))
+                    .andExpect(jsonPath("$[0].at").isNotEmpty())
+                    .andExpect(jsonPath("$[1].version").value(3))
+                    .andExpect(jsonPath("$[1].from").value("ACKNOWLEDGED"))
+                    .andExpect(jsonPath("$[1].to").value("DISMISSED"))
+                    .andExpect(jsonPath("$[1].reason").value("Covered by the national programme"));
+            perform(getJson(path + "/history"), user("o", outsider, "member")).andExpect(status().isNotFound());
             // a dismissed flag stays dismissed while the condition holds, and is not raised again
             checker.check(f.id());
             assertThat(flags(f.id(), CoherenceCheckCode.NEED_WITHOUT_ACTION))

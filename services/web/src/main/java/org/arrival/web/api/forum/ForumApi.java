@@ -438,6 +438,62 @@ public class ForumApi {
                 .body(new ParameterizedTypeReference<List<Flag>>() {}));
     }
 
+    /** The forum's flags of a status, a severity and a check (each optional, as the forum service names them). */
+    public List<Flag> flags(UUID forumId, @Nullable String status, @Nullable String severity, @Nullable String check) {
+        return required(client.get()
+                .uri(uri -> {
+                    uri.path("/forums/{forumId}/flags");
+                    if (status != null) {
+                        uri.queryParam("status", status);
+                    }
+                    if (severity != null) {
+                        uri.queryParam("severity", severity);
+                    }
+                    if (check != null) {
+                        uri.queryParam("check", check);
+                    }
+                    return uri.build(forumId);
+                })
+                .retrieve()
+                .body(new ParameterizedTypeReference<List<Flag>>() {}));
+    }
+
+    /**
+     * One decision on a flag: the status it left and the one it set, when, by whom (user name, organisation) and
+     * why; who and why are absent for a reader who may not know of the deciding organisation.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record FlagDecision(
+            long version,
+            String from,
+            String to,
+            @Nullable String reason,
+            Instant at,
+            @Nullable String by,
+            @Nullable UUID byOrganisation) {}
+
+    /** The decisions taken on a flag, oldest first. */
+    public List<FlagDecision> flagHistory(UUID forumId, UUID flagId) {
+        return required(client.get()
+                .uri("/forums/{forumId}/flags/{flagId}/history", forumId, flagId)
+                .retrieve()
+                .body(new ParameterizedTypeReference<List<FlagDecision>>() {}));
+    }
+
+    /**
+     * Acknowledges, resolves or dismisses a flag ({@code decision} as the forum service names it) at the version
+     * read, with the reason given (required to resolve or dismiss).
+     */
+    public Flag decide(UUID forumId, UUID flagId, String decision, long version, @Nullable String reason) {
+        return required(client.post()
+                .uri("/forums/{forumId}/flags/{flagId}/{decision}", forumId, flagId, decision)
+                .header(HttpHeaders.IF_MATCH, "\"" + version + "\"")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(reason == null ? Map.of() : Map.of("reason", reason))
+                .retrieve()
+                .body(Flag.class));
+    }
+
     /** The settings of the forum's coherence checks (its members only). */
     public CoherenceSettings checkSettings(UUID forumId) {
         return required(client.get()
