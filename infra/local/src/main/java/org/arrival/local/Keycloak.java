@@ -76,9 +76,11 @@ final class Keycloak {
 
     /**
      * The realm as the stack imports it: with the ports moved, the web application's exact sign-in and sign-out
-     * addresses move with it (the realm export names the default port only).
+     * addresses and the SMTP server's port move with it (the realm export names the default ports only).
      */
     static String realm(String export, StackSettings settings) {
+        // the realm sends its e-mails (invitations) to the stack's mail catcher, wherever its port is
+        export = export.replace("\"port\": \"2525\"", "\"port\": \"" + settings.smtpPort() + "\"");
         int web = settings.port(PlatformService.WEB);
         if (web == PlatformService.WEB.defaultPort()) {
             return export;
