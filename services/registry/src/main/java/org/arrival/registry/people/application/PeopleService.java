@@ -37,10 +37,11 @@ import org.springframework.stereotype.Service;
 public class PeopleService {
 
     /** The roles an organisation's administrators hand out. */
-    public static final Set<String> ROLES = Set.of(Roles.ORG_ADMIN, Roles.ORG_EDITOR, Roles.MEMBER, Roles.FORUM_COORDINATOR);
+    public static final Set<String> ROLES =
+            Set.of(Roles.ORG_ADMIN, Roles.ORG_EDITOR, Roles.MEMBER, Roles.FORUM_COORDINATOR);
 
-    private static final Set<String> SEEN_ROLES = Set.of(
-            Roles.ORG_ADMIN, Roles.ORG_EDITOR, Roles.MEMBER, Roles.FORUM_COORDINATOR, Roles.PLATFORM_ADMIN);
+    private static final Set<String> SEEN_ROLES =
+            Set.of(Roles.ORG_ADMIN, Roles.ORG_EDITOR, Roles.MEMBER, Roles.FORUM_COORDINATOR, Roles.PLATFORM_ADMIN);
     private static final Logger log = LoggerFactory.getLogger(PeopleService.class);
 
     private final StakeholderService stakeholders;
@@ -137,9 +138,8 @@ public class PeopleService {
 
     /** A person of this organisation; a platform administrator's account is never changed here. */
     private RealmPerson member(UUID organisation, String personId) {
-        RealmPerson person = personId.length() > 64
-                ? null
-                : realm.find(personId, SEEN_ROLES).orElse(null);
+        RealmPerson person =
+                personId.length() > 64 ? null : realm.find(personId, SEEN_ROLES).orElse(null);
         if (person == null || !organisation.equals(person.organisationId())) {
             throw new RecordNotFound("person", personId);
         }
@@ -176,7 +176,8 @@ public class PeopleService {
         return given;
     }
 
-    private void record(Caller caller, UUID organisation, String personId, String email, Change change, Set<String> roles) {
+    private void record(
+            Caller caller, UUID organisation, String personId, String email, Change change, Set<String> roles) {
         changes.record(new PeopleChange(
                 organisation,
                 personId,

@@ -39,24 +39,23 @@ public class PeopleChanges {
     }
 
     public void record(PeopleChange c) {
-        jdbc.update(
-                con -> {
-                    var ps = con.prepareStatement(
-                            "INSERT INTO people_change (organisation_id, person_id, person_email, change, roles,"
-                                    + " actor_user_id, actor_username, actor_org_id, recorded_at)"
-                                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                    ps.setObject(1, c.organisationId());
-                    ps.setString(2, c.personId());
-                    ps.setString(3, c.personEmail());
-                    ps.setString(4, c.change().name());
-                    Array roles = con.createArrayOf("text", c.roles().toArray());
-                    ps.setArray(5, roles);
-                    ps.setString(6, c.actorUserId());
-                    ps.setString(7, c.actorUsername());
-                    ps.setObject(8, c.actorOrganisationId());
-                    ps.setTimestamp(9, Timestamp.from(c.at()));
-                    return ps;
-                });
+        jdbc.update(con -> {
+            var ps = con.prepareStatement(
+                    "INSERT INTO people_change (organisation_id, person_id, person_email, change, roles,"
+                            + " actor_user_id, actor_username, actor_org_id, recorded_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            ps.setObject(1, c.organisationId());
+            ps.setString(2, c.personId());
+            ps.setString(3, c.personEmail());
+            ps.setString(4, c.change().name());
+            Array roles = con.createArrayOf("text", c.roles().toArray());
+            ps.setArray(5, roles);
+            ps.setString(6, c.actorUserId());
+            ps.setString(7, c.actorUsername());
+            ps.setObject(8, c.actorOrganisationId());
+            ps.setTimestamp(9, Timestamp.from(c.at()));
+            return ps;
+        });
     }
 
     public List<PeopleChange> of(UUID organisation, int limit) {

@@ -36,7 +36,8 @@ public class RealmUsers {
 
     static final String ORG_ID = "org_id";
     static final String SET_PASSWORD = "UPDATE_PASSWORD";
-    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST =
+            new ParameterizedTypeReference<>() {};
     private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {};
 
     private final RealmSettings settings;
@@ -234,7 +235,8 @@ public class RealmUsers {
                 organisation = null;
             }
         }
-        boolean pending = user.get("requiredActions") instanceof Collection<?> actions && actions.contains(SET_PASSWORD);
+        boolean pending =
+                user.get("requiredActions") instanceof Collection<?> actions && actions.contains(SET_PASSWORD);
         Object email = user.get("email");
         return new RealmPerson(
                 String.valueOf(user.get("id")),

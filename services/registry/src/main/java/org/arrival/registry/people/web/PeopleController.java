@@ -41,9 +41,10 @@ public class PeopleController {
     }
 
     @Operation(
-            summary = "Invite a colleague by e-mail with roles among org-admin, org-editor, member and forum-coordinator;"
-                    + " they get a set-password e-mail. 409 if the address already has an account; 403 for"
-                    + " platform-admin")
+            summary =
+                    "Invite a colleague by e-mail with roles among org-admin, org-editor, member and forum-coordinator;"
+                            + " they get a set-password e-mail. 409 if the address already has an account; 403 for"
+                            + " platform-admin")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<PersonView> invite(
             Caller caller, @PathVariable UUID id, @Valid @RequestBody InvitationInput input) {
@@ -55,10 +56,7 @@ public class PeopleController {
     @Operation(summary = "Set a person's roles: those named are given, the others taken")
     @PutMapping(path = "/{personId}/roles", consumes = MediaType.APPLICATION_JSON_VALUE)
     public PersonView roles(
-            Caller caller,
-            @PathVariable UUID id,
-            @PathVariable String personId,
-            @Valid @RequestBody RolesInput input) {
+            Caller caller, @PathVariable UUID id, @PathVariable String personId, @Valid @RequestBody RolesInput input) {
         return PersonView.of(people.changeRoles(caller, id, personId, input.roles()));
     }
 
