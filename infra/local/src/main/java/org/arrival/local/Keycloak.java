@@ -81,11 +81,13 @@ final class Keycloak {
     }
 
     /**
-     * The realm as the stack imports it: with the ports moved, the web application's exact sign-in and sign-out
-     * addresses move with it (the realm export names the default port only).
+     * The realm as the stack imports it: with the ports moved, every service's addresses in it (the web
+     * application's sign-in and sign-out, the Swagger UI pages) and the SMTP server's port move with it (the realm
+     * export names the default ports only).
      */
-    /** The realm export with every service's default port (web, Swagger UI pages) moved to where it runs. */
     static String realm(String export, StackSettings settings) {
+        // the realm sends its e-mails (invitations) to the stack's mail catcher, wherever its port is
+        export = export.replace("\"port\": \"2525\"", "\"port\": \"" + settings.smtpPort() + "\"");
         Matcher m = SERVICE_ADDRESS.matcher(export);
         StringBuilder moved = new StringBuilder();
         while (m.find()) {

@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
@@ -17,6 +18,7 @@ import org.arrival.platform.testing.api.ApiCall;
 import org.arrival.platform.testing.api.ApiDescription;
 import org.arrival.platform.testing.api.BadInput;
 import org.arrival.platform.testing.api.BadInputCheck;
+import org.arrival.registry.people.FakeRealm;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestContextManager;
@@ -81,7 +83,27 @@ class BadInputPropertiesTest extends RegistryIntegrationTest {
                 .andExpect(status().isOk());
         String active = registerActive(refugeeDepartmentJson(t + "-active"));
         String other = register(refugeeDepartmentJson(t + "-other"));
+        String colleague =
+                FakeRealm.instance().add("colleague-" + t + "@kcca.example", UUID.fromString(city), "member");
+        String leaving = FakeRealm.instance().add("leaving-" + t + "@kcca.example", UUID.fromString(city), "member");
         return List.of(
+                new BadInput.Template(
+                        "POST /stakeholders/{id}/people",
+                        ApiCall.post(
+                                "/stakeholders/" + city + "/people",
+                                "{\"email\":\"new-" + t + "@kcca.example\",\"firstName\":\"Sarah\","
+                                        + "\"lastName\":\"Akello\",\"roles\":[\"member\",\"org-editor\"]}"),
+                        cityAdmin),
+                new BadInput.Template(
+                        "PUT /stakeholders/{id}/people/{personId}/roles",
+                        ApiCall.put(
+                                "/stakeholders/" + city + "/people/" + colleague + "/roles",
+                                "{\"roles\":[\"org-editor\",\"member\"]}"),
+                        cityAdmin),
+                new BadInput.Template(
+                        "DELETE /stakeholders/{id}/people/{personId}",
+                        ApiCall.delete("/stakeholders/" + city + "/people/" + leaving),
+                        cityAdmin),
                 new BadInput.Template("POST /stakeholders", ApiCall.post("/stakeholders", ngoJson(tag())), platform),
                 new BadInput.Template(
                         "GET /stakeholders",

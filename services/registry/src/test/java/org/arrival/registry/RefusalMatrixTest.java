@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.arrival.platform.testing.TestTokenIssuer.Token;
 import org.arrival.platform.testing.api.ApiCall;
 import org.arrival.platform.testing.api.RefusalMatrix;
+import org.arrival.registry.people.FakeRealm;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -90,6 +91,44 @@ class RefusalMatrixTest extends RegistryIntegrationTest {
                 .refuses("an enforcement body", policeAdmin, 404)
                 .allows("the organisation itself", hiddenAdmin);
 
+        // an organisation's people (accounts in the realm, here the fake one)
+        matrix.operation("GET /stakeholders/{id}/people")
+                .call(() -> ApiCall.get("/stakeholders/" + city + "/people"))
+                .refuses("another organisation's administrator", ngoAdmin)
+                .refuses("its own editor", cityEditor)
+                .refuses("its own member", cityMember)
+                .refuses("an enforcement body's administrator", policeAdmin)
+                .allows("its own administrator", cityAdmin);
+        matrix.operation("POST /stakeholders/{id}/people")
+                .call(() -> ApiCall.post(
+                        "/stakeholders/" + city + "/people",
+                        "{\"email\":\"colleague-" + tag() + "@kcca.example\",\"roles\":[\"member\"]}"))
+                .refuses("another organisation's administrator", ngoAdmin)
+                .refuses("its own editor", cityEditor)
+                .refuses("its own coordinator", cityCoordinator)
+                .refuses("an enforcement body's administrator", policeAdmin)
+                .allows("its own administrator", cityAdmin);
+        matrix.operation("PUT /stakeholders/{id}/people/{personId}/roles")
+                .call(() -> ApiCall.put(
+                        "/stakeholders/" + city + "/people/" + colleague(city) + "/roles",
+                        "{\"roles\":[\"org-editor\",\"member\"]}"))
+                .refuses("another organisation's administrator", ngoAdmin)
+                .refuses("its own editor", cityEditor)
+                .refuses("an enforcement body's administrator", policeAdmin)
+                .allows("a platform administrator", platform);
+        matrix.operation("DELETE /stakeholders/{id}/people/{personId}")
+                .call(() -> ApiCall.delete("/stakeholders/" + city + "/people/" + colleague(city)))
+                .refuses("another organisation's administrator", ngoAdmin)
+                .refuses("its own member", cityMember)
+                .refuses("an enforcement body's administrator", policeAdmin)
+                .allows("its own administrator", cityAdmin);
+        matrix.operation("GET /stakeholders/{id}/people/history")
+                .call(() -> ApiCall.get("/stakeholders/" + hidden + "/people/history"))
+                .refuses("another organisation's administrator", ngoAdmin)
+                .refuses("its own member", user("kisenyi-member-" + t, hidden, "member"))
+                .refuses("an enforcement body", policeAdmin, 404)
+                .allows("the organisation's administrator", hiddenAdmin);
+
         // forums and memberships
         String forum = forum();
         String ngoSeat = seat(forum, ngo, "MEMBER");
@@ -169,6 +208,11 @@ class RefusalMatrixTest extends RegistryIntegrationTest {
                 .allows("the member itself", hiddenAdmin);
 
         matrix.verify();
+    }
+
+    /** A colleague's account in the (fake) realm, acting for the organisation. */
+    private static String colleague(String organisation) {
+        return FakeRealm.instance().add("colleague-" + tag() + "@example.org", UUID.fromString(organisation), "member");
     }
 
     private String forum() throws Exception {

@@ -15,11 +15,14 @@ import org.arrival.platform.testing.EventRecorder;
 import org.arrival.platform.testing.RecordedEvent;
 import org.arrival.platform.testing.ServiceIntegrationTest;
 import org.arrival.platform.testing.TestTokenIssuer;
+import org.arrival.registry.people.FakeRealm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -40,6 +43,13 @@ public abstract class RegistryIntegrationTest {
 
     @Autowired
     protected MockMvc mvc;
+
+    /** The identity provider's admin API the registry calls for an organisation's people. */
+    @DynamicPropertySource
+    static void realm(DynamicPropertyRegistry registry) {
+        registry.add("arrival.people.realm-uri", () -> FakeRealm.instance().realmUri());
+        registry.add("arrival.people.client-secret", () -> FakeRealm.SECRET);
+    }
 
     @BeforeAll
     static void recordTopics() {

@@ -1,0 +1,322 @@
+package org.arrival.registry.people.realm;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
+
+/**
+ * The realm's people through Keycloak's admin REST API, as the registry's own confidential client (client
+ * credentials; the realm gives it only manage-users, view-users and query-users). Only the platform's roles are read
+ * or written here; {@code org_id} is written once, when a person is invited.
+ */
+@Component
+public class RealmUsers {
+
+    static final String ORG_ID = "org_id";
+    static final String SET_PASSWORD = "UPDATE_PASSWORD";
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST =
+            new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {};
+
+    private final RealmSettings settings;
+    private final RestClient admin;
+    private final RestClient tokens;
+    private final Clock clock;
+    private @Nullable String token;
+    private Instant tokenUntil = Instant.MIN;
+
+    public RealmUsers(RealmSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+        requests.setReadTimeout(Duration.ofSeconds(10));
+        this.admin = RestClient.builder()
+                .requestFactory(requests)
+                .baseUrl(settings.adminUri().toString())
+                .build();
+        this.tokens = RestClient.builder().requestFactory(requests).build();
+    }
+
+    /** The people whose {@code org_id} is this organisation, by e-mail address. */
+    public List<RealmPerson> ofOrganisation(UUID organisation, Set<String> knownRoles) {
+        List<Map<String, Object>> found = call(() -> admin.get()
+                .uri(b -> b.path("/users")
+                        .queryParam("q", ORG_ID + ":" + organisation)
+                        .queryParam("briefRepresentation", false)
+                        .queryParam("max", 500)
+                        .build())
+                .headers(h -> h.setBearerAuth(token()))
+                .retrieve()
+                .body(LIST));
+        List<RealmPerson> people = new ArrayList<>();
+        for (Map<String, Object> user : found == null ? List.<Map<String, Object>>of() : found) {
+            RealmPerson person = person(user, roles(String.valueOf(user.get("id")), knownRoles));
+            if (organisation.equals(person.organisationId())) {
+                people.add(person);
+            }
+        }
+        people.sort(java.util.Comparator.comparing(RealmPerson::email));
+        return people;
+    }
+
+    public Optional<RealmPerson> find(String userId, Set<String> knownRoles) {
+        try {
+            Map<String, Object> user = call(() -> admin.get()
+                    .uri("/users/{id}", userId)
+                    .headers(h -> h.setBearerAuth(token()))
+                    .retrieve()
+                    .body(OBJECT));
+            return user == null ? Optional.empty() : Optional.of(person(user, roles(userId, knownRoles)));
+        } catch (NotThere e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Opens an account for the e-mail address, acting for the organisation; returns its id. An address already
+     * taken (as e-mail or user name) is {@link EmailTaken}.
+     */
+    public String create(String email, @Nullable String firstName, @Nullable String lastName, UUID organisation) {
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("username", email);
+        user.put("email", email);
+        if (firstName != null) {
+            user.put("firstName", firstName);
+        }
+        if (lastName != null) {
+            user.put("lastName", lastName);
+        }
+        user.put("enabled", true);
+        user.put("emailVerified", true);
+        user.put("attributes", Map.of(ORG_ID, List.of(organisation.toString())));
+        user.put("requiredActions", List.of(SET_PASSWORD));
+        URI location;
+        try {
+            location = call(() -> admin.post()
+                    .uri("/users")
+                    .headers(h -> h.setBearerAuth(token()))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(user)
+                    .retrieve()
+                    .toBodilessEntity()
+                    .getHeaders()
+                    .getLocation());
+        } catch (Refused e) {
+            if (e.status == 409) {
+                throw new EmailTaken();
+            }
+            throw e;
+        }
+        if (location == null) {
+            throw new RealmUnavailable("The identity provider created an account without saying where");
+        }
+        String path = location.getPath();
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** Gives the roles the person lacks and takes those they should no longer hold, among the known ones. */
+    public void setRoles(String userId, Set<String> wanted, Set<String> knownRoles) {
+        Set<String> held = roles(userId, knownRoles);
+        List<Map<String, Object>> give = new ArrayList<>();
+        List<Map<String, Object>> take = new ArrayList<>();
+        for (String role : knownRoles) {
+            if (wanted.contains(role) && !held.contains(role)) {
+                give.add(role(role));
+            } else if (!wanted.contains(role) && held.contains(role)) {
+                take.add(role(role));
+            }
+        }
+        if (!give.isEmpty()) {
+            call(() -> admin.post()
+                    .uri("/users/{id}/role-mappings/realm", userId)
+                    .headers(h -> h.setBearerAuth(token()))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(give)
+                    .retrieve()
+                    .toBodilessEntity());
+        }
+        if (!take.isEmpty()) {
+            call(() -> admin.method(org.springframework.http.HttpMethod.DELETE)
+                    .uri("/users/{id}/role-mappings/realm", userId)
+                    .headers(h -> h.setBearerAuth(token()))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(take)
+                    .retrieve()
+                    .toBodilessEntity());
+        }
+    }
+
+    /** Sends the person the realm's "set your password" e-mail, through the realm's SMTP server. */
+    public void sendInvitation(String userId, String clientId) {
+        call(() -> admin.put()
+                .uri(b -> b.path("/users/{id}/execute-actions-email")
+                        .queryParam("client_id", clientId)
+                        .queryParam("lifespan", settings.invitationHours() * 3600)
+                        .build(userId))
+                .headers(h -> h.setBearerAuth(token()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(List.of(SET_PASSWORD))
+                .retrieve()
+                .toBodilessEntity());
+    }
+
+    public void delete(String userId) {
+        try {
+            call(() -> admin.delete()
+                    .uri("/users/{id}", userId)
+                    .headers(h -> h.setBearerAuth(token()))
+                    .retrieve()
+                    .toBodilessEntity());
+        } catch (NotThere e) {
+            // gone already: what was asked is true
+        }
+    }
+
+    private Set<String> roles(String userId, Set<String> knownRoles) {
+        List<Map<String, Object>> mapped = call(() -> admin.get()
+                .uri("/users/{id}/role-mappings/realm", userId)
+                .headers(h -> h.setBearerAuth(token()))
+                .retrieve()
+                .body(LIST));
+        Set<String> roles = new LinkedHashSet<>();
+        for (Map<String, Object> role : mapped == null ? List.<Map<String, Object>>of() : mapped) {
+            String name = String.valueOf(role.get("name"));
+            if (knownRoles.contains(name)) {
+                roles.add(name);
+            }
+        }
+        return roles;
+    }
+
+    private Map<String, Object> role(String name) {
+        Map<String, Object> role = call(() -> admin.get()
+                .uri("/roles/{name}", name)
+                .headers(h -> h.setBearerAuth(token()))
+                .retrieve()
+                .body(OBJECT));
+        if (role == null) {
+            throw new RealmUnavailable("The identity provider does not know the role " + name);
+        }
+        return Map.of("id", String.valueOf(role.get("id")), "name", name);
+    }
+
+    private static RealmPerson person(Map<String, Object> user, Set<String> roles) {
+        UUID organisation = null;
+        if (user.get("attributes") instanceof Map<?, ?> attributes
+                && attributes.get(ORG_ID) instanceof Collection<?> values
+                && !values.isEmpty()) {
+            try {
+                organisation = UUID.fromString(String.valueOf(values.iterator().next()));
+            } catch (IllegalArgumentException e) {
+                organisation = null;
+            }
+        }
+        boolean pending =
+                user.get("requiredActions") instanceof Collection<?> actions && actions.contains(SET_PASSWORD);
+        Object email = user.get("email");
+        return new RealmPerson(
+                String.valueOf(user.get("id")),
+                email == null ? String.valueOf(user.get("username")) : String.valueOf(email),
+                text(user.get("firstName")),
+                text(user.get("lastName")),
+                organisation,
+                roles,
+                !Boolean.FALSE.equals(user.get("enabled")),
+                pending);
+    }
+
+    private static @Nullable String text(@Nullable Object value) {
+        return value == null ? null : String.valueOf(value);
+    }
+
+    /** The registry's own access token, fetched again shortly before it expires. */
+    private synchronized String token() {
+        Instant now = clock.instant();
+        String current = token;
+        if (current != null && now.isBefore(tokenUntil)) {
+            return current;
+        }
+        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("grant_type", "client_credentials");
+        form.add("client_id", settings.clientId());
+        form.add("client_secret", settings.clientSecret());
+        Map<String, Object> answer;
+        try {
+            answer = tokens.post()
+                    .uri(settings.tokenUri())
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .body(form)
+                    .retrieve()
+                    .body(OBJECT);
+        } catch (RestClientResponseException | ResourceAccessException e) {
+            throw new RealmUnavailable("The registry could not sign in to the identity provider");
+        }
+        if (answer == null || !(answer.get("access_token") instanceof String fresh)) {
+            throw new RealmUnavailable("The identity provider gave the registry no access token");
+        }
+        long lifetime = answer.get("expires_in") instanceof Number n ? n.longValue() : 60;
+        token = fresh;
+        tokenUntil = now.plusSeconds(Math.max(5, lifetime - 30));
+        return fresh;
+    }
+
+    private <T> T call(java.util.function.Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (HttpClientErrorException e) {
+            HttpStatusCode status = e.getStatusCode();
+            if (status.value() == 401) {
+                synchronized (this) {
+                    token = null;
+                }
+            }
+            if (status.value() == 404) {
+                throw new NotThere();
+            }
+            throw new Refused(status.value(), e.getResponseBodyAsString());
+        } catch (RestClientResponseException | ResourceAccessException e) {
+            throw new RealmUnavailable("The identity provider could not be reached or failed");
+        }
+    }
+
+    /** The admin API has no such record. */
+    static final class NotThere extends RuntimeException {
+        NotThere() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The admin API refused the registry's request; 503 unless a caller gives the status a meaning. */
+    static final class Refused extends RealmUnavailable {
+        final int status;
+
+        Refused(int status, String body) {
+            super("The identity provider refused the change (" + status + ")");
+            this.status = status;
+        }
+    }
+}

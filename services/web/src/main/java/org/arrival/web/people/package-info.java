@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.web.people;
+
+import org.jspecify.annotations.NullMarked;
