@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.arrival.local.PlatformService;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,6 +25,8 @@ import tools.jackson.databind.JsonNode;
  * and severity, one flag acknowledged with a reason and another dismissed, each saying who did it and when. An NGO
  * member reads a flag with no buttons, in Arabic on a phone. axe-core on every page.
  */
+// changes what the demo shows (flags decided, rounds published, people added): after the tests that read the demo
+@Order(Integer.MAX_VALUE - 1)
 @ExtendWith(PlatformExtension.class)
 class ForumRunningJourneyTest {
 

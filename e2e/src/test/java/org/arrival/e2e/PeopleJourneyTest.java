@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.arrival.local.DemoForum;
 import org.arrival.local.PlatformService;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,6 +27,8 @@ import org.openqa.selenium.support.ui.Select;
  * and the platform administrator verifies and activates it. axe-core on each page; the people page in Arabic on a
  * phone.
  */
+// changes what the demo shows (flags decided, rounds published, people added): after the tests that read the demo
+@Order(Integer.MAX_VALUE - 1)
 @ExtendWith(PlatformExtension.class)
 class PeopleJourneyTest {
 

@@ -8,6 +8,7 @@ import org.arrival.local.DemoForum;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -18,6 +19,8 @@ import org.openqa.selenium.By;
  * charts; a donor who did not answer reads the scores but no one's answers. axe-core on every page, one in Arabic on a
  * phone.
  */
+// changes what the demo shows (flags decided, rounds published, people added): after the tests that read the demo
+@Order(Integer.MAX_VALUE - 1)
 @ExtendWith(PlatformExtension.class)
 class ReadinessRoundJourneyTest {
 
