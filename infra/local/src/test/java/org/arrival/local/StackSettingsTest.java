@@ -57,6 +57,8 @@ class StackSettingsTest {
                         "\"http://127.0.0.1:11080/login/oauth2/code/keycloak\"",
                         "http://127.0.0.1:11080/signed-out##http://localhost:11080/signed-out")
                 .doesNotContain(":8080/");
+        // the realm's invitations go to the stack's mail catcher wherever its port is
+        assertThat(realm).contains("\"port\": \"5525\"").doesNotContain("\"port\": \"2525\"");
     }
 
     @Test

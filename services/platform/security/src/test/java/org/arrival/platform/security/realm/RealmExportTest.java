@@ -116,7 +116,7 @@ class RealmExportTest {
         List<String> clients = realm.path("clients").values().stream()
                 .map(c -> c.path("clientId").asString())
                 .toList();
-        assertThat(clients).containsExactlyInAnyOrder("arrival-bff", "arrival-api", "arrival-e2e");
+        assertThat(clients).containsExactlyInAnyOrder("arrival-bff", "arrival-api", "arrival-e2e", "arrival-registry");
         for (JsonNode client : realm.path("clients").values()) {
             assertThat(client.path("publicClient").asBoolean())
                     .as("%s is public", client.path("clientId"))
@@ -148,6 +148,27 @@ class RealmExportTest {
                         .split("##"))
                 .containsExactlyInAnyOrder("http://127.0.0.1:8080/signed-out", "http://localhost:8080/signed-out");
         assertThat(strings(bff.path("webOrigins"))).isEmpty();
+    }
+
+    @Test
+    void theRegistrysClientOnlyManagesUsersThroughItsServiceAccount() {
+        JsonNode registry = client("arrival-registry");
+        assertThat(registry.path("publicClient").asBoolean()).isFalse();
+        assertThat(registry.path("serviceAccountsEnabled").asBoolean()).isTrue();
+        assertThat(registry.path("standardFlowEnabled").asBoolean()).isFalse();
+        assertThat(registry.path("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(registry.path("implicitFlowEnabled").asBoolean()).isFalse();
+        List<JsonNode> accounts = realm.path("users").values().stream()
+                .filter(u -> u.path("serviceAccountClientId").asString().equals("arrival-registry"))
+                .toList();
+        assertThat(accounts).hasSize(1);
+        JsonNode account = accounts.get(0);
+        assertThat(strings(account.path("clientRoles").path("realm-management")))
+                .containsExactlyInAnyOrder("manage-users", "view-users", "query-users");
+        assertThat(strings(account.path("realmRoles"))).doesNotContain(Roles.PLATFORM_ADMIN, Roles.ORG_ADMIN);
+        // invitations leave through the local stack's mail catcher
+        assertThat(realm.path("smtpServer").path("host").asString()).isEqualTo("127.0.0.1");
+        assertThat(realm.path("smtpServer").path("port").asString()).isEqualTo("2525");
     }
 
     @Test
@@ -339,8 +360,11 @@ class RealmExportTest {
                 .orElseThrow(() -> new AssertionError("no realm role " + name));
     }
 
+    /** The demo people (service accounts are the clients' own, not people). */
     private static List<JsonNode> users() {
-        return List.copyOf(realm.path("users").values());
+        return realm.path("users").values().stream()
+                .filter(u -> u.path("serviceAccountClientId").isMissingNode())
+                .toList();
     }
 
     private static List<String> strings(JsonNode array) {
