@@ -181,7 +181,7 @@ class PeopleJourneyTest {
             browser.findElement(By.id("username")).sendKeys(email);
             browser.findElement(By.id("password")).sendKeys(PASSWORD);
             browser.findElement(By.id("kc-login")).click();
-            Browser.waitFor(browser, d -> !d.findElements(By.id("kc-login")).isEmpty());
+            Browser.waitFor(browser, d -> d.getPageSource().contains("Invalid username or password"));
             assertThat(browser.getCurrentUrl()).startsWith(platform.settings().issuer());
         });
     }

@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A small stand-in for Keycloak's token endpoint and the part of its admin REST API the registry uses, with the
- * answers the real one gives (201 with Location, 409 for a taken address, 404, 401 without a valid token). The real
+ * answers the real one gives (201 with Location, 409 for a taken address, 404, 401 without a valid token); the
+ * realm's role list is left out, as the registry's manage-users may not read it. The real
  * realm is proven by the end-to-end {@code PeopleJourneyTest}.
  */
 public final class FakeRealm {
@@ -125,15 +126,6 @@ public final class FakeRealm {
                 send(x, 401, Map.of("error", "HTTP 401 Unauthorized"));
                 return;
             }
-            if (path.startsWith("/admin/realms/arrival/roles/")) {
-                String name = path.substring("/admin/realms/arrival/roles/".length());
-                if (REALM_ROLES.contains(name)) {
-                    send(x, 200, Map.of("id", "role-" + name, "name", name));
-                } else {
-                    send(x, 404, Map.of("error", "Could not find role"));
-                }
-                return;
-            }
             if (path.equals("/admin/realms/arrival/users")) {
                 if (method.equals("GET")) {
                     Map<String, String> query = form(x.getRequestURI().getRawQuery());
@@ -174,10 +166,22 @@ public final class FakeRealm {
                             u.roles.stream()
                                     .map(r -> Map.of("id", "role-" + r, "name", r))
                                     .toList());
+                case "/role-mappings/realm/available GET" ->
+                    send(
+                            x,
+                            200,
+                            REALM_ROLES.stream()
+                                    .filter(r -> !u.roles.contains(r))
+                                    .map(r -> Map.of("id", "role-" + r, "name", r))
+                                    .toList());
                 case "/role-mappings/realm POST", "/role-mappings/realm DELETE" -> {
                     List<?> roles = json.readValue(x.getRequestBody().readAllBytes(), List.class);
                     for (Object role : roles) {
                         String name = String.valueOf(((Map<?, ?>) role).get("name"));
+                        if (!("role-" + name).equals(((Map<?, ?>) role).get("id"))) {
+                            send(x, 404, Map.of("error", "Role not found"));
+                            return;
+                        }
                         if (method.equals("POST")) {
                             u.roles.add(name);
                         } else {

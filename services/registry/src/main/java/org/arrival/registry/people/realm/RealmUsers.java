@@ -138,16 +138,24 @@ public class RealmUsers {
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
-    /** Gives the roles the person lacks and takes those they should no longer hold, among the known ones. */
+    /**
+     * Gives the roles the person lacks and takes those they should no longer hold, among the known ones. The roles'
+     * ids come from the person's own mappings and from the roles still available to them, which manage-users may
+     * read (the realm's role list itself needs view-realm).
+     */
     public void setRoles(String userId, Set<String> wanted, Set<String> knownRoles) {
-        Set<String> held = roles(userId, knownRoles);
         List<Map<String, Object>> give = new ArrayList<>();
+        for (Map<String, Object> role : mappings(userId, "/users/{id}/role-mappings/realm/available")) {
+            String name = String.valueOf(role.get("name"));
+            if (knownRoles.contains(name) && wanted.contains(name)) {
+                give.add(Map.of("id", String.valueOf(role.get("id")), "name", name));
+            }
+        }
         List<Map<String, Object>> take = new ArrayList<>();
-        for (String role : knownRoles) {
-            if (wanted.contains(role) && !held.contains(role)) {
-                give.add(role(role));
-            } else if (!wanted.contains(role) && held.contains(role)) {
-                take.add(role(role));
+        for (Map<String, Object> role : mappings(userId, "/users/{id}/role-mappings/realm")) {
+            String name = String.valueOf(role.get("name"));
+            if (knownRoles.contains(name) && !wanted.contains(name)) {
+                take.add(Map.of("id", String.valueOf(role.get("id")), "name", name));
             }
         }
         if (!give.isEmpty()) {
@@ -197,13 +205,8 @@ public class RealmUsers {
     }
 
     private Set<String> roles(String userId, Set<String> knownRoles) {
-        List<Map<String, Object>> mapped = call(() -> admin.get()
-                .uri("/users/{id}/role-mappings/realm", userId)
-                .headers(h -> h.setBearerAuth(token()))
-                .retrieve()
-                .body(LIST));
         Set<String> roles = new LinkedHashSet<>();
-        for (Map<String, Object> role : mapped == null ? List.<Map<String, Object>>of() : mapped) {
+        for (Map<String, Object> role : mappings(userId, "/users/{id}/role-mappings/realm")) {
             String name = String.valueOf(role.get("name"));
             if (knownRoles.contains(name)) {
                 roles.add(name);
@@ -212,16 +215,13 @@ public class RealmUsers {
         return roles;
     }
 
-    private Map<String, Object> role(String name) {
-        Map<String, Object> role = call(() -> admin.get()
-                .uri("/roles/{name}", name)
+    private List<Map<String, Object>> mappings(String userId, String path) {
+        List<Map<String, Object>> mapped = call(() -> admin.get()
+                .uri(path, userId)
                 .headers(h -> h.setBearerAuth(token()))
                 .retrieve()
-                .body(OBJECT));
-        if (role == null) {
-            throw new RealmUnavailable("The identity provider does not know the role " + name);
-        }
-        return Map.of("id", String.valueOf(role.get("id")), "name", name);
+                .body(LIST));
+        return mapped == null ? List.of() : mapped;
     }
 
     private static RealmPerson person(Map<String, Object> user, Set<String> roles) {

@@ -116,12 +116,33 @@ class RealmExportTest {
         List<String> clients = realm.path("clients").values().stream()
                 .map(c -> c.path("clientId").asString())
                 .toList();
-        assertThat(clients).containsExactlyInAnyOrder("arrival-bff", "arrival-api", "arrival-e2e");
+        assertThat(clients)
+                .containsExactlyInAnyOrder(
+                        "arrival-bff", "arrival-api", "arrival-swagger", "arrival-e2e", "arrival-registry");
         for (JsonNode client : realm.path("clients").values()) {
-            assertThat(client.path("publicClient").asBoolean())
-                    .as("%s is public", client.path("clientId"))
-                    .isFalse();
+            if (!client.path("clientId").asString().equals("arrival-swagger")) {
+                assertThat(client.path("publicClient").asBoolean())
+                        .as("%s is public", client.path("clientId"))
+                        .isFalse();
+            }
         }
+    }
+
+    /** Swagger UI runs in the browser and can keep no secret: public, PKCE, back only to the services' own pages. */
+    @Test
+    void theApiExplorerIsAPublicClientWithPkceThatReturnsOnlyToSwaggerUi() {
+        JsonNode swagger = client("arrival-swagger");
+        assertThat(swagger.path("publicClient").asBoolean()).isTrue();
+        assertThat(swagger.path("attributes").path("pkce.code.challenge.method").asString())
+                .isEqualTo("S256");
+        assertThat(swagger.path("standardFlowEnabled").asBoolean()).isTrue();
+        assertThat(swagger.path("implicitFlowEnabled").asBoolean()).isFalse();
+        assertThat(swagger.path("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(swagger.path("serviceAccountsEnabled").asBoolean()).isFalse();
+        assertThat(strings(swagger.path("redirectUris")))
+                .hasSize(10)
+                .allMatch(uri -> uri.matches("http://(127\\.0\\.0\\.1|localhost):808[1-5]/swagger-ui/oauth2-redirect\\.html"));
+        assertThat(strings(swagger.path("webOrigins"))).containsExactly("+");
     }
 
     @Test
@@ -148,6 +169,27 @@ class RealmExportTest {
                         .split("##"))
                 .containsExactlyInAnyOrder("http://127.0.0.1:8080/signed-out", "http://localhost:8080/signed-out");
         assertThat(strings(bff.path("webOrigins"))).isEmpty();
+    }
+
+    @Test
+    void theRegistrysClientOnlyManagesUsersThroughItsServiceAccount() {
+        JsonNode registry = client("arrival-registry");
+        assertThat(registry.path("publicClient").asBoolean()).isFalse();
+        assertThat(registry.path("serviceAccountsEnabled").asBoolean()).isTrue();
+        assertThat(registry.path("standardFlowEnabled").asBoolean()).isFalse();
+        assertThat(registry.path("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(registry.path("implicitFlowEnabled").asBoolean()).isFalse();
+        List<JsonNode> accounts = realm.path("users").values().stream()
+                .filter(u -> u.path("serviceAccountClientId").asString().equals("arrival-registry"))
+                .toList();
+        assertThat(accounts).hasSize(1);
+        JsonNode account = accounts.get(0);
+        assertThat(strings(account.path("clientRoles").path("realm-management")))
+                .containsExactlyInAnyOrder("manage-users", "view-users", "query-users");
+        assertThat(strings(account.path("realmRoles"))).doesNotContain(Roles.PLATFORM_ADMIN, Roles.ORG_ADMIN);
+        // invitations leave through the local stack's mail catcher
+        assertThat(realm.path("smtpServer").path("host").asString()).isEqualTo("127.0.0.1");
+        assertThat(realm.path("smtpServer").path("port").asString()).isEqualTo("2525");
     }
 
     @Test
@@ -189,7 +231,7 @@ class RealmExportTest {
     @Test
     void loginClientsPutOrgIdRolesAndAudienceInTheAccessToken() {
         String audience = new SecurityProperties(null, null, null, null).audience();
-        for (String clientId : List.of("arrival-bff", "arrival-e2e")) {
+        for (String clientId : List.of("arrival-bff", "arrival-swagger", "arrival-e2e")) {
             JsonNode client = client(clientId);
             List<JsonNode> mappers = List.copyOf(client.path("protocolMappers").values());
 
@@ -339,8 +381,11 @@ class RealmExportTest {
                 .orElseThrow(() -> new AssertionError("no realm role " + name));
     }
 
+    /** The demo people (service accounts are the clients' own, not people). */
     private static List<JsonNode> users() {
-        return List.copyOf(realm.path("users").values());
+        return realm.path("users").values().stream()
+                .filter(u -> u.path("serviceAccountClientId").isMissingNode())
+                .toList();
     }
 
     private static List<String> strings(JsonNode array) {
