@@ -1,7 +1,6 @@
 package org.arrival.web.records;
 
 import java.util.UUID;
-import org.arrival.web.api.actionplans.ActionPlansApi;
 import org.arrival.web.api.assessments.AssessmentsApi;
 import org.arrival.web.api.registry.RegistryApi;
 import org.springframework.stereotype.Controller;
@@ -10,28 +9,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * The pages of the records notifications and e-mails link to that have no page of their own yet: a plan, an
- * assessment round, an organisation. Each shows the record's title and main facts as its
+ * The pages of the records notifications and e-mails link to that have no page of their own yet: an assessment
+ * round, an organisation (a plan has its own page, with its actions). Each shows the record's title and main facts as its
  * service shows them to the reader (a hidden record is not found, like a missing one), so every link leads
  * somewhere; the full pages come with the features that own these records.
  */
 @Controller
 public class RecordPages {
 
-    private final ActionPlansApi plans;
     private final AssessmentsApi assessments;
     private final RegistryApi registry;
 
-    public RecordPages(ActionPlansApi plans, AssessmentsApi assessments, RegistryApi registry) {
-        this.plans = plans;
+    public RecordPages(AssessmentsApi assessments, RegistryApi registry) {
         this.assessments = assessments;
         this.registry = registry;
-    }
-
-    @GetMapping("/plans/{planId}")
-    public String plan(@PathVariable UUID planId, Model model) {
-        model.addAttribute("plan", plans.plan(planId));
-        return "records/plan";
     }
 
     @GetMapping("/rounds/{roundId}")
