@@ -96,10 +96,7 @@ public record ActionChoices(
         keep(plans, List.of(form.planId()), id -> null);
 
         List<Option> commitments =
-                new ArrayList<>(actions
-                        .actions(new ActionPlansApi.ActionQuery(null, null, null, 0, ActionPlansApi.MAX_PAGE, "title"))
-                        .items()
-                        .stream()
+                new ArrayList<>(actions.commitments().stream()
                         .filter(a -> a.requiresLocalImplementation()
                                 && !"CANCELLED".equals(a.status())
                                 && !a.id().equals(self))

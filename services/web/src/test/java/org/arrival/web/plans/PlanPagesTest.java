@@ -170,7 +170,8 @@ class PlanPagesTest extends WebTest {
         SERVICES.answer("GET", "/forums", 200, """
                 [{"forumId":"%s","name":"Uganda urban forum","type":"COORDINATION_FORUM","area":"Uganda"}]""".formatted(FORUM));
         String form = page(get("/actions/" + OTHER + "/edit"), TOWN, "org-editor");
-        // only commitments that ask for local implementation are offered, by title
+        // only commitments that ask for local implementation are offered, as the service lists them, by title
+        assertThat(last("GET", "/actions").query()).contains("requiresLocalImplementation=true", "sort=title");
         assertThat(form)
                 .contains("<option value=\"" + COMMITMENT + "\"")
                 .doesNotContain("<option value=\"" + OTHER + "\"");

@@ -681,4 +681,13 @@ public class ActionPlansApi {
                 .retrieve()
                 .body(new ParameterizedTypeReference<Listing<Action>>() {}));
     }
+
+    /** The commitments that ask for local implementation the caller may see, by title (the first 200). */
+    public List<Action> commitments() {
+        return required(client.get()
+                        .uri("/actions?requiresLocalImplementation=true&size={size}&sort=title", MAX_PAGE)
+                        .retrieve()
+                        .body(new ParameterizedTypeReference<Listing<Action>>() {}))
+                .items();
+    }
 }
