@@ -50,13 +50,27 @@ class CascadeJourneyTest {
         LocalDate start = LocalDate.now().minusMonths(6).withDayOfMonth(1);
         String desk = cityAction(platform, cityPlan, DESK, "FORUM", null, start);
         platform.api.expect(
-                200, "POST", PlatformService.ACTION_PLANS, "/actions/" + desk + "/status", platform.token(CITY),
-                "{\"status\":\"COMMITTED\"}", Map.of());
+                200,
+                "POST",
+                PlatformService.ACTION_PLANS,
+                "/actions/" + desk + "/status",
+                platform.token(CITY),
+                "{\"status\":\"COMMITTED\"}",
+                Map.of());
         platform.api.expect(
-                200, "POST", PlatformService.ACTION_PLANS, "/actions/" + desk + "/status", platform.token(CITY),
-                "{\"status\":\"IN_PROGRESS\"}", Map.of());
+                200,
+                "POST",
+                PlatformService.ACTION_PLANS,
+                "/actions/" + desk + "/status",
+                platform.token(CITY),
+                "{\"status\":\"IN_PROGRESS\"}",
+                Map.of());
         platform.api.expect(
-                201, "POST", PlatformService.ACTION_PLANS, "/actions/" + desk + "/reports", platform.token(CITY),
+                201,
+                "POST",
+                PlatformService.ACTION_PLANS,
+                "/actions/" + desk + "/reports",
+                platform.token(CITY),
                 """
                 {"periodStart":"%s","periodEnd":"%s","percentComplete":50,"rag":"GREEN",
                  "narrative":"The desk is furnished and two officers are trained.","indicators":[]}""".formatted(start, start.plusMonths(1).minusDays(1)),
@@ -85,7 +99,8 @@ class CascadeJourneyTest {
             Accessibility.check(browser, "linking an action to a commitment");
             browser.findElement(By.id("save-action")).click();
             waitFor(d -> !d.findElements(By.id("parent-commitment")).isEmpty());
-            assertThat(browser.findElement(By.id("parent-commitment")).getText()).contains(COMMITMENT, "3");
+            assertThat(browser.findElement(By.id("parent-commitment")).getText())
+                    .contains(COMMITMENT, "3");
 
             // the commitment's cascade: 3 × 50% and 2 × no report yet make 30%
             browser.findElement(By.cssSelector("#parent-commitment a")).click();
@@ -173,7 +188,8 @@ class CascadeJourneyTest {
                         {"planId":"%s","title":"%s","kind":"COMMITMENT","sectors":["RECEPTION"],
                          "targetGroups":["REFUGEES"],"areas":[{"country":"UG"}],"reportingCadence":"SEMI_ANNUAL",
                          "requiresLocalImplementation":true,"expectedImplementers":["%s","%s","%s"],
-                         "classification":"FORUM","sharedWithForums":["%s"]}""".formatted(strategy, COMMITMENT, DemoForum.KCCA, DemoForum.NGO, DemoForum.RLO, platform.forumId),
+                         "classification":"FORUM","sharedWithForums":["%s"]}""".formatted(
+                                strategy, COMMITMENT, DemoForum.KCCA, DemoForum.NGO, DemoForum.RLO, platform.forumId),
                         Map.of())
                 .get("id")
                 .asString();
@@ -181,7 +197,12 @@ class CascadeJourneyTest {
 
     /** An action of the city in its plan, shared with the forum, implementing a commitment if one is given. */
     private static String cityAction(
-            RunningPlatform platform, String plan, String title, String classification, String implementing, LocalDate start) {
+            RunningPlatform platform,
+            String plan,
+            String title,
+            String classification,
+            String implementing,
+            LocalDate start) {
         String link = implementing == null ? "" : ",\"implementsActionId\":\"" + implementing + "\",\"weight\":2";
         return platform.api
                 .expect(

@@ -115,9 +115,12 @@ public class CascadePage {
         List<BarChart.Item> items = new ArrayList<>();
         for (Child c : children) {
             String owner = c.ownerName() == null ? page.t("common.unknownOrganisation") : c.ownerName();
-            String progress =
-                    c.latestPercent() == null ? page.t("tracker.noReport") : page.format().percent(c.latestPercent());
-            String share = c.share() == null ? page.t("cascade.notCounted") : page.format().percent(c.share(), 1);
+            String progress = c.latestPercent() == null
+                    ? page.t("tracker.noReport")
+                    : page.format().percent(c.latestPercent());
+            String share = c.share() == null
+                    ? page.t("cascade.notCounted")
+                    : page.format().percent(c.share(), 1);
             described.add(page.t(
                     "cascade.point",
                     "action",
@@ -135,8 +138,7 @@ public class CascadePage {
                     page.format().number(c.weight()),
                     share,
                     progress));
-            items.add(new BarChart.Item(
-                    c.title(), c.latestPercent() == null ? 0 : c.latestPercent(), progress));
+            items.add(new BarChart.Item(c.title(), c.latestPercent() == null ? 0 : c.latestPercent(), progress));
         }
         Figure figure = new Figure(
                 "cascade-chart",

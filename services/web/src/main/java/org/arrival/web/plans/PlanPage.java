@@ -53,7 +53,12 @@ public class PlanPage {
 
     /** The plan's actions as shown, with the filter, order and page that made them. */
     public record Actions(
-            UUID planId, List<Row> rows, Listing<Action> shown, @Nullable String status, String sort, int page) {
+            UUID planId,
+            List<Row> rows,
+            Listing<Action> shown,
+            @Nullable String status,
+            String sort,
+            int page) {
 
         public List<String> statuses() {
             return List.of(ActionStatus.values()).stream().map(Enum::name).toList();

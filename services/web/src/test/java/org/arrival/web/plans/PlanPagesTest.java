@@ -55,7 +55,8 @@ class PlanPagesTest extends WebTest {
                  "type":"NATIONAL_MIGRATION_STRATEGY","periodStart":"2026-01-01","periodEnd":"2030-12-31",
                  "status":"IN_IMPLEMENTATION"}""".formatted(PLAN, NATIONAL));
         SERVICES.answer("GET", "/actions/" + COMMITMENT, 200, commitment());
-        SERVICES.answer("GET", "/actions/" + COMMITMENT + "/reporting", 200, """
+        SERVICES.answer(
+                "GET", "/actions/" + COMMITMENT + "/reporting", 200, """
                 {"actionId":"%s","status":"COMMITTED","asOf":"2026-12-06","reportsExpected":true,"graceDays":15,
                  "lastReport":{"id":"%s","periodStart":"2026-03-01","periodEnd":"2026-08-31","percentComplete":20,
                   "rag":"GREEN","reportedAt":"2026-09-02T08:00:00Z"},"overdue":false,"daysOverdue":0}""".formatted(COMMITMENT, UUID.randomUUID()));
@@ -69,15 +70,15 @@ class PlanPagesTest extends WebTest {
                   {"id":"%s","ownerId":"%s","title":"Neighbourhood service plans for Kisenyi","status":"IN_PROGRESS",
                    "weight":3,"latestPercent":40},
                   {"id":"%s","ownerId":"%s","title":"Arua service plan","status":"PROPOSED","weight":1}],
-                 "percentComplete":30.0,"missingImplementers":["%s"]}""".formatted(COMMITMENT, ACTION, CITY, OTHER, TOWN, NATIONAL));
+                 "percentComplete":30.0,"missingImplementers":["%s"]}""".formatted(
+                        COMMITMENT, ACTION, CITY, OTHER, TOWN, NATIONAL));
     }
 
     @Test
     void aPlanShowsTheActionsTheReaderMaySeeWithOwnerStatusAndLatestProgressPagedByTheService() throws Exception {
         String html = page(get("/plans/" + PLAN + "?sort=-updatedAt&status=committed"), CITY, "org-editor");
         StubServices.Request listed = last("GET", "/actions");
-        assertThat(listed.query())
-                .contains("plan=" + PLAN, "sort=-updatedAt", "status=COMMITTED", "page=0", "size=20");
+        assertThat(listed.query()).contains("plan=" + PLAN, "sort=-updatedAt", "status=COMMITTED", "page=0", "size=20");
         assertThat(listed.authorization()).startsWith("Bearer ");
         assertThat(html)
                 .contains("National urban refugee response strategy")
@@ -100,7 +101,9 @@ class PlanPagesTest extends WebTest {
         mvc.perform(get("/plans/" + UUID.randomUUID()).with(signedIn("u", "u", CITY, "member")))
                 .andExpect(status().isNotFound());
         page(get("/plans/" + PLAN + "?sort=ownerId;drop&page=-3"), CITY, "member");
-        assertThat(last("GET", "/actions").query()).contains("sort=title", "page=0").doesNotContain("status=");
+        assertThat(last("GET", "/actions").query())
+                .contains("sort=title", "page=0")
+                .doesNotContain("status=");
     }
 
     @Test
@@ -123,10 +126,15 @@ class PlanPagesTest extends WebTest {
                 .contains("<dd id=\"rollup\">30%</dd>")
                 .contains("Neighbourhood service plans for Kisenyi", "Kampala Capital City Authority")
                 // weights 3 and 1: shares 75% and 25%, and what each adds to the roll-up
-                .contains("class=\"weight\">3</td>", "75%", "25%", "<td data-label=\"Adds to the progress (points)\">30</td>")
+                .contains(
+                        "class=\"weight\">3</td>",
+                        "75%",
+                        "25%",
+                        "<td data-label=\"Adds to the progress (points)\">30</td>")
                 .contains("id=\"cascade-chart\"", "Show the numbers")
                 .contains("Neighbourhood service plans for Kisenyi (Kampala Capital City Authority), weight 3: 40%")
-                .contains("id=\"missing-implementers\"", "<li>Office of the Prime Minister, Department of Refugees</li>");
+                .contains(
+                        "id=\"missing-implementers\"", "<li>Office of the Prime Minister, Department of Refugees</li>");
     }
 
     @Test

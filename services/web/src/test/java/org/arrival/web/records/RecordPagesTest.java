@@ -53,7 +53,8 @@ class RecordPagesTest extends WebTest {
                 .andExpect(status().isOk())
                 .andExpect(content()
                         .string(allOf(
-                                containsString("<h1 id=\"record-title\" dir=\"auto\">Kampala refugee response plan</h1>"),
+                                containsString(
+                                        "<h1 id=\"record-title\" dir=\"auto\">Kampala refugee response plan</h1>"),
                                 containsString("Plan d'action municipal"))));
         mvc.perform(get("/rounds/" + ID).with(member))
                 .andExpect(status().isOk())

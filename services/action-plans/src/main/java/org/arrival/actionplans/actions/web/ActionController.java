@@ -56,9 +56,8 @@ public class ActionController {
     }
 
     @Operation(
-            summary =
-                    "List the actions the caller may see, filtered and paged; area is a country or subdivision code;"
-                            + " requiresLocalImplementation=true lists the commitments a local action may implement")
+            summary = "List the actions the caller may see, filtered and paged; area is a country or subdivision code;"
+                    + " requiresLocalImplementation=true lists the commitments a local action may implement")
     @GetMapping
     public PageResult<ActionView> list(
             Caller caller,
