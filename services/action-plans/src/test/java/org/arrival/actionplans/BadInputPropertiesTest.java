@@ -117,7 +117,8 @@ class BadInputPropertiesTest extends ActionPlansIntegrationTest {
                         ApiCall.get("/actions?owner=" + city + "&plan=" + plan + "&forum=" + forum
                                 + "&sector=EDUCATION&area=UG-C&status=IN_PROGRESS&frameworkItem=SDG-4.1&targetGroup=REFUGEES"
                                 + "&need=" + UUID.randomUUID() + "&gap=" + UUID.randomUUID() + "&overdue=false"
-                                + "&implementsActionId=" + commitment + "&page=0&size=5&sort=title"),
+                                + "&implementsActionId=" + commitment
+                                + "&requiresLocalImplementation=true&page=0&size=5&sort=title"),
                         editor),
                 new BadInput.Template("GET /actions/{id}", ApiCall.get("/actions/" + action), editor),
                 new BadInput.Template(

@@ -398,6 +398,11 @@ class ActionApiTest extends PlanningTestSupport {
         assertThat(ids(json(
                         perform(getJson("/actions?implementsActionId=" + parent + "&sort=createdAt"), readOnly(ngo)))))
                 .containsExactly(kampala.toString(), dropped.toString());
+        // the commitments a local action may implement, listed as such: no local action among them
+        assertThat(ids(json(perform(
+                        getJson("/actions?requiresLocalImplementation=true&sort=createdAt&size=200"), readOnly(ngo)))))
+                .contains(parent.toString())
+                .doesNotContain(kampala.toString(), dropped.toString());
         assertThat(json(exactlyOne("ActionProposed", kampala))
                         .path("action")
                         .path("weight")

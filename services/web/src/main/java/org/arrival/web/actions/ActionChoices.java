@@ -95,16 +95,10 @@ public record ActionChoices(
                                 .toList());
         keep(plans, List.of(form.planId()), id -> null);
 
-        List<Option> commitments =
-                new ArrayList<>(actions
-                        .actions(new ActionPlansApi.ActionQuery(null, null, null, 0, ActionPlansApi.MAX_PAGE, "title"))
-                        .items()
-                        .stream()
-                        .filter(a -> a.requiresLocalImplementation()
-                                && !"CANCELLED".equals(a.status())
-                                && !a.id().equals(self))
-                        .map(a -> new Option(a.id().toString(), a.title(), names.organisation(a.ownerId())))
-                        .toList());
+        List<Option> commitments = new ArrayList<>(actions.commitments().stream()
+                .filter(a -> a.requiresLocalImplementation() && !"CANCELLED".equals(a.status()) && !a.id().equals(self))
+                .map(a -> new Option(a.id().toString(), a.title(), names.organisation(a.ownerId())))
+                .toList());
         keep(commitments, List.of(form.implementsActionId()), id -> title(actions, id));
 
         List<Option> needs = new ArrayList<>(names.needs().stream()

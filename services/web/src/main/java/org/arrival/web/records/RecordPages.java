@@ -1,7 +1,6 @@
 package org.arrival.web.records;
 
 import java.util.UUID;
-import org.arrival.web.api.actionplans.ActionPlansApi;
 import org.arrival.web.api.registry.RegistryApi;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,26 +8,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * The pages of the records notifications and e-mails link to that have no page of their own yet: a plan, an
- * organisation (a round's page is in {@code web/rounds}). Each shows the record's title and main facts as its
+ * The pages of the records notifications and e-mails link to that have no page of their own yet: an organisation
+ * (rounds and plans have their own pages, in {@code web/rounds} and {@code web/plans}). Each shows the record's title
+ * and main facts as its
  * service shows them to the reader (a hidden record is not found, like a missing one), so every link leads
  * somewhere; the full pages come with the features that own these records.
  */
 @Controller
 public class RecordPages {
 
-    private final ActionPlansApi plans;
     private final RegistryApi registry;
 
-    public RecordPages(ActionPlansApi plans, RegistryApi registry) {
-        this.plans = plans;
+    public RecordPages(RegistryApi registry) {
         this.registry = registry;
-    }
-
-    @GetMapping("/plans/{planId}")
-    public String plan(@PathVariable UUID planId, Model model) {
-        model.addAttribute("plan", plans.plan(planId));
-        return "records/plan";
     }
 
     /** Links to an estimate (as notifications name it) lead to its page among the population estimates. */

@@ -35,6 +35,8 @@ class RecordPagesTest extends WebTest {
         SERVICES.answer("GET", "/plans/" + ID, 200, """
                 {"id":"%s","version":2,"title":"Kampala refugee response plan","type":"MUNICIPAL_ACTION_PLAN",
                  "periodStart":"2026-01-01","periodEnd":"2028-12-31","status":"ADOPTED"}""".formatted(ID));
+        SERVICES.answer("GET", "/actions", 200, """
+                {"items":[],"page":0,"size":20,"totalItems":0,"totalPages":0}""");
         SERVICES.answer("GET", "/rounds/" + ID, 200, """
                 {"id":"%s","version":3,"title":"Kampala readiness 2026","closesOn":"2026-12-15","status":"OPEN",
                  "convenorId":"5b91a581-7e39-4e6e-a92e-7be3b70f071a","jurisdiction":{"country":"UG"}}""".formatted(ID));
@@ -52,7 +54,8 @@ class RecordPagesTest extends WebTest {
                 .andExpect(status().isOk())
                 .andExpect(content()
                         .string(allOf(
-                                containsString("<h1 id=\"record-title\">Kampala refugee response plan</h1>"),
+                                containsString(
+                                        "<h1 id=\"record-title\" dir=\"auto\">Kampala refugee response plan</h1>"),
                                 containsString("Plan d'action municipal"))));
         mvc.perform(get("/rounds/" + ID).with(member))
                 .andExpect(status().isOk())

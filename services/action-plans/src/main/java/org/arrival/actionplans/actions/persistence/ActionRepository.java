@@ -251,6 +251,7 @@ public class ActionRepository {
                 f.status() == null ? null : f.status().name());
         PlanningSql.condition(where, args, "framework_items @> ARRAY[?]::text[]", f.frameworkItem());
         PlanningSql.condition(where, args, "implements_action_id = ?", f.implementsActionId());
+        PlanningSql.condition(where, args, "requires_local_implementation = ?", f.requiresLocalImplementation());
         PlanningSql.condition(
                 where,
                 args,
@@ -350,5 +351,6 @@ public class ActionRepository {
             @Nullable UUID need,
             @Nullable UUID gap,
             @Nullable Boolean overdue,
-            @Nullable UUID implementsActionId) {}
+            @Nullable UUID implementsActionId,
+            @Nullable Boolean requiresLocalImplementation) {}
 }

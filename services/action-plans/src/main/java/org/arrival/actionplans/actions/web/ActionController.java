@@ -56,7 +56,8 @@ public class ActionController {
     }
 
     @Operation(
-            summary = "List the actions the caller may see, filtered and paged; area is a country or subdivision code")
+            summary = "List the actions the caller may see, filtered and paged; area is a country or subdivision code;"
+                    + " requiresLocalImplementation=true lists the commitments a local action may implement")
     @GetMapping
     public PageResult<ActionView> list(
             Caller caller,
@@ -72,6 +73,7 @@ public class ActionController {
             @RequestParam(required = false) UUID gap,
             @RequestParam(required = false) Boolean overdue,
             @RequestParam(required = false) UUID implementsActionId,
+            @RequestParam(required = false) Boolean requiresLocalImplementation,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
@@ -92,7 +94,8 @@ public class ActionController {
                 need,
                 gap,
                 overdue,
-                implementsActionId);
+                implementsActionId,
+                requiresLocalImplementation);
         return service.list(caller, filter, paging).map(ActionView::of);
     }
 

@@ -661,4 +661,33 @@ public class ActionPlansApi {
                         .body(new ParameterizedTypeReference<Listing<Contribution>>() {}))
                 .items();
     }
+
+    // ---- a plan's actions
+
+    /** One page of the actions of a plan the caller may read, in a status if given, in the order asked. */
+    public Listing<Action> actionsInPlan(UUID plan, @Nullable String status, int page, int size, String sort) {
+        return required(client.get()
+                .uri(uri -> {
+                    UriBuilder u = uri.path("/actions")
+                            .queryParam("plan", plan)
+                            .queryParam("sort", sort)
+                            .queryParam("page", page)
+                            .queryParam("size", size);
+                    if (status != null) {
+                        u.queryParam("status", status);
+                    }
+                    return u.build();
+                })
+                .retrieve()
+                .body(new ParameterizedTypeReference<Listing<Action>>() {}));
+    }
+
+    /** The commitments that ask for local implementation the caller may see, by title (the first 200). */
+    public List<Action> commitments() {
+        return required(client.get()
+                        .uri("/actions?requiresLocalImplementation=true&size={size}&sort=title", MAX_PAGE)
+                        .retrieve()
+                        .body(new ParameterizedTypeReference<Listing<Action>>() {}))
+                .items();
+    }
 }
