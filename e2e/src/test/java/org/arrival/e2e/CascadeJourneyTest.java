@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.arrival.local.DemoForum;
 import org.arrival.local.PlatformService;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,6 +26,8 @@ import tools.jackson.databind.JsonNode;
  * signed in after it, finds neither the city's restricted action nor the association hidden from it on these pages.
  * axe-core on every page.
  */
+// adds a commitment, actions and their flags to the demo forum: after the tests that read the demo
+@Order(Integer.MAX_VALUE - 1)
 @ExtendWith(PlatformExtension.class)
 class CascadeJourneyTest {
 
