@@ -141,7 +141,8 @@ class RealmExportTest {
         assertThat(swagger.path("serviceAccountsEnabled").asBoolean()).isFalse();
         assertThat(strings(swagger.path("redirectUris")))
                 .hasSize(10)
-                .allMatch(uri -> uri.matches("http://(127\\.0\\.0\\.1|localhost):808[1-5]/swagger-ui/oauth2-redirect\\.html"));
+                .allMatch(uri ->
+                        uri.matches("http://(127\\.0\\.0\\.1|localhost):808[1-5]/swagger-ui/oauth2-redirect\\.html"));
         assertThat(strings(swagger.path("webOrigins"))).containsExactly("+");
     }
 
