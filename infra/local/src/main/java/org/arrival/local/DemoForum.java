@@ -231,7 +231,8 @@ public final class DemoForum {
                  "thematicScope":{"sectors":["RECEPTION","HEALTH","EDUCATION","LIVELIHOODS","BASIC_SERVICES",
                                              "URBAN_PLANNING","SOCIAL_COHESION","DATA"],
                                   "populationGroups":["REFUGEES","ASYLUM_SEEKERS","URBAN_DISPLACED","HOST_COMMUNITY"],
-                                  "mandate":"Bring the city, national government, UN agencies, NGOs and refugee-led groups together so that Kampala plans and serves all its residents, registered or not."},
+                                  "mandate":"Bring the city, national government, UN agencies, NGOs and refugee-led groups together so that Kampala plans and serves all its residents, registered or not.",
+                                  "languages":["en","lg","sw","fr","ar"]},
                  "convenorId":"%s","chairId":"%s","secretariatId":"%s"}""".formatted(KCCA, KCCA, NGO), Map.of());
         forumId = forum.get("id").asString();
         api.expect(

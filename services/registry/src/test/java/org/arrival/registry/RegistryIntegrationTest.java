@@ -187,7 +187,8 @@ public abstract class RegistryIntegrationTest {
                 {"name":"%s","type":"COORDINATION_FORUM",
                  "geographicScope":{"country":"UG","subdivision":"UG-C","areaName":"Kampala"},
                  "thematicScope":{"sectors":["RECEPTION","HEALTH"],"populationGroups":["REFUGEES","URBAN_DISPLACED"],
-                                  "mandate":"Coordinate the reception of urban refugees in Kampala"},
+                                  "mandate":"Coordinate the reception of urban refugees in Kampala",
+                                  "languages":["en","lg","sw"]},
                  "convenorId":%s,"chairId":%s,"secretariatId":%s,"parentForumId":%s}""".formatted(name, quoted(convenor), quoted(chair), quoted(secretariat), quoted(parent));
     }
 

@@ -91,8 +91,17 @@ class ForumAndMembershipTest extends RegistryIntegrationTest {
                 .andExpect(jsonPath("$.thematicScope.populationGroups[1]").value("URBAN_DISPLACED"))
                 .andExpect(jsonPath("$.thematicScope.mandate")
                         .value("Coordinate the reception of urban refugees in Kampala"))
+                .andExpect(jsonPath("$.thematicScope.languages[2]").value("sw"))
                 .andExpect(jsonPath("$.geographicScope.subdivision").value("UG-C"));
         String forum = json(created, "$.id");
+        perform(
+                        postJson(
+                                "/forums",
+                                forumJson("Kampala Health Working Group " + t, city, null, null, null)
+                                        .replace("\"lg\"", "\"Luganda\"")),
+                        cityCoordinator)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("thematicScope.languages[1]"));
         assertThat(created.andReturn().getResponse().getHeader("Location")).endsWith("/forums/" + forum);
 
         RecordedEvent established = events.awaitExactlyOne(type("ForumEstablished"), forum);

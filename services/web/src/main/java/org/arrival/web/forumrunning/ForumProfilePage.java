@@ -42,9 +42,10 @@ public class ForumProfilePage {
     static final String MANDATE = "thematicScope.mandate";
     static final String SECTORS = "thematicScope.sectors";
     static final String GROUPS = "thematicScope.populationGroups";
+    static final String LANGUAGES = "thematicScope.languages";
     static final String PARENT = "parentForumId";
     static final String VERSION = "version";
-    static final Set<String> FIELDS = Set.of(NAME, MANDATE, SECTORS, GROUPS, PARENT);
+    static final Set<String> FIELDS = Set.of(NAME, MANDATE, SECTORS, GROUPS, LANGUAGES, PARENT);
 
     private final RegistryApi registry;
     private final ForumApi forums;
@@ -69,7 +70,7 @@ public class ForumProfilePage {
             RedirectAttributes redirect,
             HttpServletResponse response) {
         Map<String, String> typed = new LinkedHashMap<>();
-        for (String field : List.of(NAME, MANDATE, PARENT, VERSION)) {
+        for (String field : List.of(NAME, MANDATE, LANGUAGES, PARENT, VERSION)) {
             typed.put(field, sent.getFirst(field) == null ? "" : sent.getFirst(field));
         }
         typed.put(SECTORS, String.join(",", sent.getOrDefault(SECTORS, List.of())));
@@ -150,6 +151,7 @@ public class ForumProfilePage {
         values.put(
                 GROUPS,
                 scope == null || scope.populationGroups() == null ? "" : String.join(",", scope.populationGroups()));
+        values.put(LANGUAGES, scope == null || scope.languages() == null ? "" : String.join(", ", scope.languages()));
         values.put(
                 PARENT,
                 forum.parentForumId() == null ? "" : forum.parentForumId().toString());
@@ -171,6 +173,14 @@ public class ForumProfilePage {
         scope.put("populationGroups", list(typed.get(GROUPS)));
         String mandate = typed.get(MANDATE);
         scope.put("mandate", mandate == null || mandate.isBlank() ? null : mandate.strip());
+        String languages = typed.get(LANGUAGES);
+        scope.put(
+                "languages",
+                languages == null
+                        ? List.of()
+                        : Arrays.stream(languages.split("[,\\s]+"))
+                                .filter(l -> !l.isBlank())
+                                .toList());
         body.put("thematicScope", scope);
         body.put("convenorId", forum.convenorId());
         body.put("chairId", forum.chairId());

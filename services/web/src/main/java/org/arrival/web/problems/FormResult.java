@@ -62,6 +62,11 @@ public final class FormResult {
         for (ServiceProblem.FieldError e : problem.errors()) {
             String field = e.field() == null ? "" : e.field();
             String message = words.apply(e);
+            // an item of a list typed in one field (languages[1]) is marked at that field
+            String list = field.replaceFirst("\\[\\d+]$", "");
+            if (!fields.contains(field) && fields.contains(list)) {
+                field = list;
+            }
             if (fields.contains(field)) {
                 byField.computeIfAbsent(field, f -> new ArrayList<>()).add(message);
             } else {

@@ -51,7 +51,7 @@ class ForumRunningPagesTest extends WebTest {
                 {"id":"%s","version":%d,"name":"%s","type":"COORDINATION_FORUM",
                  "geographicScope":{"country":"UG","subdivision":"UG-C","areaCode":"KLA","areaName":"Kampala"},
                  "thematicScope":{"sectors":["HEALTH","LEGAL_STATUS"],"populationGroups":["REFUGEES"],
-                   "mandate":"Coordinate the city's response"},
+                   "mandate":"Coordinate the city's response","languages":["en","sw"]},
                  "convenorId":"%s","chairId":"%s","secretariatId":null,"parentForumId":%s,"status":"ACTIVE"}""".formatted(id, version, name, CITY, CITY, parent);
     }
 
@@ -108,6 +108,7 @@ class ForumRunningPagesTest extends WebTest {
                 .param("thematicScope.mandate", mandate)
                 .param("thematicScope.sectors", "HEALTH", "EDUCATION")
                 .param("thematicScope.populationGroups", "REFUGEES")
+                .param("thematicScope.languages", "en, lg sw")
                 .param("parentForumId", PARENT.toString());
     }
 
@@ -119,6 +120,7 @@ class ForumRunningPagesTest extends WebTest {
                 .contains("<a href=\"/forums/" + PARENT + "/profile\">National refugee forum</a>")
                 .contains("<a href=\"/forums/" + CHILD + "/profile\">Kawempe division forum</a>")
                 .contains(">Health</span>", ">Refugees</span>")
+                .contains("<span class=\"badge\" lang=\"sw\">Kiswahili</span>")
                 .doesNotContain("id=\"profile-form\"");
         String chair = html(get(BASE + "/profile").with(as(CHAIR)), 200);
         assertThat(chair)
@@ -138,6 +140,7 @@ class ForumRunningPagesTest extends WebTest {
                 .contains("\"type\":\"COORDINATION_FORUM\"", "\"convenorId\":\"" + CITY + "\"")
                 .contains("\"areaName\":\"Kampala\"", "\"sectors\":[\"HEALTH\",\"EDUCATION\"]")
                 .contains("\"mandate\":\"Coordinate the response across divisions\"")
+                .contains("\"languages\":[\"en\",\"lg\",\"sw\"]")
                 .contains("\"parentForumId\":\"" + PARENT + "\"");
     }
 
@@ -150,6 +153,13 @@ class ForumRunningPagesTest extends WebTest {
         assertThat(refused)
                 .contains("<div id=\"field-thematicScope-mandate-error\">", "size must be between 0 and 4000")
                 .contains(">Too long, say</textarea>");
+
+        SERVICES.answer("PUT", BASE, 400, """
+                {"status":400,"title":"Bad Request","errors":[{"field":"thematicScope.languages[1]",
+                  "message":"must be a language tag such as en, fr or sw"}]}""");
+        assertThat(html(profileForm("3", "Coordinate").with(as(CHAIR)), 400))
+                .contains("<div id=\"field-thematicScope-languages-error\">", "must be a language tag")
+                .contains("value=\"en, lg sw\"");
 
         SERVICES.answer("PUT", BASE, 412, """
                 {"status":412,"title":"Precondition Failed","detail":"The forum changed"}""");

@@ -41,10 +41,16 @@ public record ForumProfile(
                 ? List.of()
                 : List.copyOf(new LinkedHashSet<>(scope.populationGroups()));
         String mandate = Text.optional(scope.mandate());
-        if (sectors.isEmpty() && groups.isEmpty() && mandate == null) {
+        List<String> languages =
+                scope.languages() == null ? List.of() : List.copyOf(new LinkedHashSet<>(scope.languages()));
+        if (sectors.isEmpty() && groups.isEmpty() && mandate == null && languages.isEmpty()) {
             return null;
         }
-        return new ThematicScope(sectors.isEmpty() ? null : sectors, groups.isEmpty() ? null : groups, mandate);
+        return new ThematicScope(
+                sectors.isEmpty() ? null : sectors,
+                groups.isEmpty() ? null : groups,
+                mandate,
+                languages.isEmpty() ? null : languages);
     }
 
     /** Whether the organisation convenes, chairs or runs the secretariat of the forum. */

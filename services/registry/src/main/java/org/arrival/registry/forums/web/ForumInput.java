@@ -3,6 +3,7 @@ package org.arrival.registry.forums.web;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
@@ -33,16 +34,29 @@ public record ForumInput(
                 thematicScope == null
                         ? null
                         : new ThematicScope(
-                                thematicScope.sectors(), thematicScope.populationGroups(), thematicScope.mandate()),
+                                thematicScope.sectors(),
+                                thematicScope.populationGroups(),
+                                thematicScope.mandate(),
+                                thematicScope.languages()),
                 convenorId,
                 chairId,
                 secretariatId,
                 parentForumId);
     }
 
-    /** The sectors and population groups the forum works on, and its mandate in a few sentences. */
+    /**
+     * The sectors and population groups the forum works on, its mandate in a few sentences, and the languages it
+     * works in (BCP 47 tags: {@code en}, {@code sw}, {@code pt-BR}).
+     */
     public record ScopeInput(
             @Size(max = 25) @Nullable List<@NotNull Sector> sectors,
             @Size(max = 15) @Nullable List<@NotNull PopulationGroup> populationGroups,
-            @Size(max = 4000) @Nullable String mandate) {}
+            @Size(max = 4000) @Nullable String mandate,
+
+            @Size(max = 20) @Nullable
+            List<@NotNull @Pattern(regexp = LANGUAGE, message = "must be a language tag such as en, fr or sw") String>
+                    languages) {
+
+        static final String LANGUAGE = "^[a-z]{2,3}(-[A-Z]{2})?$";
+    }
 }

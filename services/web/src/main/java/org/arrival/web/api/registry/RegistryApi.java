@@ -100,12 +100,13 @@ public class RegistryApi {
         return all;
     }
 
-    /** A forum's sectors, population groups and mandate. */
+    /** A forum's sectors, population groups, mandate and working languages. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Scope(
             @Nullable List<String> sectors,
             @Nullable List<String> populationGroups,
-            @Nullable String mandate) {}
+            @Nullable String mandate,
+            @Nullable List<String> languages) {}
 
     /** A forum as the registry keeps it: its profile, parent forum and lifecycle status, at a version. */
     @JsonIgnoreProperties(ignoreUnknown = true)
