@@ -42,7 +42,9 @@ class ApiExplorerTest {
                             .filter(c -> c.getText().contains("keycloak"))
                             .findFirst()
                             .orElse(null));
-            assertThat(keycloak.getText()).contains("Authorization Code", "arrival-swagger");
+            assertThat(keycloak.getText()).contains("authorizationCode with PKCE");
+            assertThat(keycloak.findElement(By.cssSelector("input[id^='client_id']")).getDomProperty("value"))
+                    .isEqualTo("arrival-swagger");
             keycloak.findElement(By.cssSelector("button.authorize")).click();
 
             Browser.waitFor(browser, d -> d.getWindowHandles().size() == 2);
