@@ -43,7 +43,8 @@ class ApiExplorerTest {
                             .findFirst()
                             .orElse(null));
             assertThat(keycloak.getText()).contains("authorizationCode with PKCE");
-            assertThat(keycloak.findElement(By.cssSelector("input[id^='client_id']")).getDomProperty("value"))
+            assertThat(keycloak.findElement(By.cssSelector("input[id^='client_id']"))
+                            .getDomProperty("value"))
                     .isEqualTo("arrival-swagger");
             keycloak.findElement(By.cssSelector("button.authorize")).click();
 
@@ -76,11 +77,15 @@ class ApiExplorerTest {
                             .isEmpty());
             list.findElement(By.cssSelector("button.try-out__btn")).click();
             list.findElement(By.cssSelector("button.execute")).click();
-            WebElement status = Browser.waitFor(
-                    browser,
-                    d -> list.findElements(By.cssSelector(".live-responses-table .response-col_status")).stream()
-                            .findFirst()
-                            .orElse(null));
+            WebElement status =
+                    Browser.waitFor(
+                            browser,
+                            d -> list
+                                    .findElements(
+                                            By.cssSelector(".live-responses-table tr.response .response-col_status"))
+                                    .stream()
+                                    .findFirst()
+                                    .orElse(null));
             assertThat(status.getText()).isEqualTo("200");
             assertThat(list.findElement(By.cssSelector(".live-responses-table")).getText())
                     .contains("Kampala Capital City Authority");
