@@ -21,7 +21,10 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 /**
  * The web application with its sessions in a real PostgreSQL (embedded) and every service answered by
@@ -54,6 +57,9 @@ public abstract class WebTest {
     @Autowired
     private ClientRegistrationRepository registrations;
 
+    @Autowired
+    private MockMvc pages;
+
     /**
      * A person signed in through Keycloak, acting for the organisation with the realm roles: their session's
      * authentication and, beside it, the access token the services are called with ({@link #accessToken}).
@@ -82,6 +88,20 @@ public abstract class WebTest {
                             Instant.now().plusSeconds(300)))
                     .postProcessRequest(request);
         };
+    }
+
+    /** A request as the person, signed in. */
+    protected RequestPostProcessor as(SignedIn person) {
+        return person.on(registrations.findByRegistrationId(SignInConfiguration.REGISTRATION));
+    }
+
+    /** The page the request is answered with, after checking its status. */
+    protected String html(MockHttpServletRequestBuilder request, int status) throws Exception {
+        return pages.perform(request)
+                .andExpect(MockMvcResultMatchers.status().is(status))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
     }
 
     /** The (unsigned: the services are stubs) access token of a person, with their organisation and roles. */

@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Locale;
@@ -28,7 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * A forum's coherence checks page against a stub forum service: what every member reads, in English and Arabic; the
@@ -74,18 +72,6 @@ class CheckSettingsPageTest extends WebTest {
                 [{"forumId":"%s","name":"Kampala coordination forum","type":"COORDINATION_FORUM","status":"ACTIVE",
                   "area":"Kampala","seat":"MEMBER"}]""".formatted(FORUM));
         SERVICES.answer("GET", PATH, 200, SETTINGS.formatted(3, 1095, RAN, 9));
-    }
-
-    RequestPostProcessor as(SignedIn person) {
-        return person.on(registrations.findByRegistrationId(SignInConfiguration.REGISTRATION));
-    }
-
-    private String html(MockHttpServletRequestBuilder request, int status) throws Exception {
-        return mvc.perform(request)
-                .andExpect(status().is(status))
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
     }
 
     /** The form as the coordinator sends it: every check runs but MILESTONE_LATE, their own thresholds. */

@@ -7,19 +7,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.arrival.web.SignedIn;
 import org.arrival.web.StubServices;
 import org.arrival.web.WebTest;
-import org.arrival.web.signin.SignInConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Deciding on a flag on its page and the forum's flag worklist, against a stub forum service: the coordinator's form
@@ -72,18 +68,6 @@ class FlagDecisionsTest extends WebTest {
         SERVICES.answer("GET", "/stakeholders/" + CITY, 200, """
                 {"id":"%s","version":1,"name":"Kampala Capital City Authority","type":"LOCAL_AUTHORITY",
                  "status":"ACTIVE"}""".formatted(CITY));
-    }
-
-    RequestPostProcessor as(SignedIn person) {
-        return person.on(registrations.findByRegistrationId(SignInConfiguration.REGISTRATION));
-    }
-
-    private String html(MockHttpServletRequestBuilder request, int status) throws Exception {
-        return mvc.perform(request)
-                .andExpect(status().is(status))
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test

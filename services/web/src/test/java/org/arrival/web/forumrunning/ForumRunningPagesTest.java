@@ -7,19 +7,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.arrival.web.SignedIn;
 import org.arrival.web.StubServices;
 import org.arrival.web.WebTest;
-import org.arrival.web.signin.SignInConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Running a forum against a stub registry: the profile every member reads and the chair changes with If-Match (the
@@ -79,18 +76,6 @@ class ForumRunningPagesTest extends WebTest {
                   "termStart":"2026-01-01"}]""".formatted(CITY_SEAT, FORUM, CITY, NGO_SEAT, FORUM, NGO));
         SERVICES.answer("GET", "/stakeholders/" + CITY, 200, org(CITY, "Kampala Capital City Authority"));
         SERVICES.answer("GET", "/stakeholders/" + NGO, 200, org(NGO, "Refugee legal aid"));
-    }
-
-    RequestPostProcessor as(SignedIn person) {
-        return person.on(registrations.findByRegistrationId(SignInConfiguration.REGISTRATION));
-    }
-
-    private String html(MockHttpServletRequestBuilder request, int status) throws Exception {
-        return mvc.perform(request)
-                .andExpect(status().is(status))
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
     }
 
     private StubServices.Request sent(String method) {

@@ -9,20 +9,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.arrival.web.SignedIn;
 import org.arrival.web.StubServices;
 import org.arrival.web.WebTest;
 import org.arrival.web.layout.Languages;
-import org.arrival.web.signin.SignInConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The needs pages against stub services: the list's filters reach the assessments service as its parameters, a
@@ -96,18 +92,6 @@ class NeedPagesTest extends WebTest {
                 "/needs/" + NEED,
                 200,
                 NEED_JSON.formatted(NEED, version, CITY, status, LINKED, HIDDEN_ACTION, FORUM));
-    }
-
-    private RequestPostProcessor as(SignedIn person) {
-        return person.on(registrations.findByRegistrationId(SignInConfiguration.REGISTRATION));
-    }
-
-    private String html(MockHttpServletRequestBuilder request, int status) throws Exception {
-        return mvc.perform(request)
-                .andExpect(status().is(status))
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -6,23 +6,18 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.arrival.web.SignedIn;
 import org.arrival.web.StubServices;
 import org.arrival.web.WebTest;
 import org.arrival.web.layout.Languages;
-import org.arrival.web.signin.SignInConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The people page, the joining form and the platform administrators' queue against a stub registry: what is shown,
@@ -58,18 +53,6 @@ class PeoplePagesTest extends WebTest {
                 [{"organisationId":"%s","personId":"u-1","personEmail":"sarah@kcca.example","change":"INVITED",
                   "roles":["member","org-editor"],"actorUserId":"x","actorUsername":"kcca-coordinator",
                   "at":"2026-12-01T09:30:00Z"}]""".formatted(CITY));
-    }
-
-    RequestPostProcessor as(SignedIn person) {
-        return person.on(registrations.findByRegistrationId(SignInConfiguration.REGISTRATION));
-    }
-
-    private String html(MockHttpServletRequestBuilder request, int status) throws Exception {
-        return mvc.perform(request)
-                .andExpect(status().is(status))
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -9,20 +9,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.arrival.web.SignedIn;
 import org.arrival.web.StubServices;
 import org.arrival.web.WebTest;
 import org.arrival.web.layout.Languages;
-import org.arrival.web.signin.SignInConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The rounds' pages against stub services: convening a round sends the API's fields and shows refusals at their
@@ -97,18 +93,6 @@ class RoundPagesTest extends WebTest {
                 {"roundId":"%s","respondentId":"%s","submittedAt":"2026-11-20T10:00:00Z","answered":%d,"questions":95,
                  "evidenceShown":true,"answers":[%s]}""".formatted(ROUND, respondent, answered, answers),
                 etag);
-    }
-
-    private RequestPostProcessor as(SignedIn person) {
-        return person.on(registrations.findByRegistrationId(SignInConfiguration.REGISTRATION));
-    }
-
-    private String html(MockHttpServletRequestBuilder request, int status) throws Exception {
-        return mvc.perform(request)
-                .andExpect(status().is(status))
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test
