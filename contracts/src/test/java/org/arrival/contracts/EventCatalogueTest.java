@@ -54,8 +54,11 @@ class EventCatalogueTest {
     void registryTopicsAndTypes() {
         assertThat(CATALOGUE.topicsOwnedBy("registry"))
                 .extracting(TopicDefinition::name)
-                .containsExactly("arrival.registry.stakeholders.v1", "arrival.registry.forums.v1");
-        assertThat(typesOf("registry")).hasSize(11);
+                .containsExactly(
+                        "arrival.registry.stakeholders.v1",
+                        "arrival.registry.forums.v1",
+                        "arrival.registry.meetings.v1");
+        assertThat(typesOf("registry")).hasSize(22);
     }
 
     @Test
@@ -115,11 +118,11 @@ class EventCatalogueTest {
 
     @Test
     void everyTypeIsListedOnce() {
-        assertThat(CATALOGUE.eventTypes()).hasSize(33);
+        assertThat(CATALOGUE.eventTypes()).hasSize(44);
         assertThat(Set.copyOf(CATALOGUE.eventTypes().stream()
                         .map(EventTypeDefinition::type)
                         .toList()))
-                .hasSize(33);
+                .hasSize(44);
     }
 
     private static List<String> typesOf(String owner) {

@@ -39,11 +39,17 @@ import org.arrival.contracts.forum.CoherenceCheckCode;
 import org.arrival.contracts.forum.FlagSeverity;
 import org.arrival.contracts.forum.FlagStatus;
 import org.arrival.contracts.forum.FlaggedRecordKind;
+import org.arrival.contracts.registry.AssignmentStatus;
+import org.arrival.contracts.registry.AttendanceStatus;
+import org.arrival.contracts.registry.DecisionMethod;
+import org.arrival.contracts.registry.DecisionType;
 import org.arrival.contracts.registry.FormalStatus;
 import org.arrival.contracts.registry.ForumStatus;
 import org.arrival.contracts.registry.ForumType;
 import org.arrival.contracts.registry.GovernmentLevel;
+import org.arrival.contracts.registry.MeetingStatus;
 import org.arrival.contracts.registry.MembershipStatus;
+import org.arrival.contracts.registry.ReferencedRecordKind;
 import org.arrival.contracts.registry.SeatType;
 import org.arrival.contracts.registry.StakeholderStatus;
 import org.arrival.contracts.registry.StakeholderType;
@@ -86,7 +92,13 @@ class SchemaCoverageTest {
             CoherenceCheckCode.class,
             FlagStatus.class,
             FlagSeverity.class,
-            FlaggedRecordKind.class);
+            FlaggedRecordKind.class,
+            MeetingStatus.class,
+            AttendanceStatus.class,
+            ReferencedRecordKind.class,
+            DecisionType.class,
+            DecisionMethod.class,
+            AssignmentStatus.class);
 
     /**
      * Closed sets of codes that a record carries as a {@code String} (no Java enum), by their schema

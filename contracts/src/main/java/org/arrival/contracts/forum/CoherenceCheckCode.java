@@ -35,5 +35,7 @@ public enum CoherenceCheckCode {
     /** A framework target the forum prioritises that no action in the forum's area is tagged with. */
     FRAMEWORK_COVERAGE_GAP,
     /** A recommendation's checklist score fell between two published rounds of the same place. */
-    CHECKLIST_REGRESSION
+    CHECKLIST_REGRESSION,
+    /** An assignment a forum's decision made was neither accepted nor declined by its due date. */
+    ASSIGNMENT_NOT_ACCEPTED
 }

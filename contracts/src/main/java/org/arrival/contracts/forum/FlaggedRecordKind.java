@@ -9,5 +9,6 @@ public enum FlaggedRecordKind {
     PLAN,
     POPULATION_ESTIMATE,
     ROUND,
-    FORUM
+    FORUM,
+    ASSIGNMENT
 }
