@@ -2,7 +2,9 @@ package org.arrival.platform.messaging;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,6 +34,7 @@ public class TestBatchListener {
     private final IdempotentHandling handling;
     private final JdbcTemplate jdbc;
     private final Map<String, AtomicInteger> failuresToInject = new ConcurrentHashMap<>();
+    private final Map<String, Queue<RuntimeException>> failureSequences = new ConcurrentHashMap<>();
 
     public TestBatchListener(IdempotentHandling handling, JdbcTemplate jdbc) {
         this.handling = handling;
@@ -54,12 +57,22 @@ public class TestBatchListener {
             if (failures != null && failures.getAndDecrement() > 0) {
                 throw new IllegalStateException("injected transient failure of " + event.id());
             }
+            Queue<RuntimeException> sequence = failureSequences.get(event.id());
+            RuntimeException next = sequence == null ? null : sequence.poll();
+            if (next != null) {
+                throw next;
+            }
         }
     }
 
     /** Makes the effect of the event fail the next {@code times} times it runs. */
     public void failTimes(String eventId, int times) {
         failuresToInject.put(eventId, new AtomicInteger(times));
+    }
+
+    /** Makes the effect of the event fail with each of the failures in turn, then succeed. */
+    public void failWith(String eventId, List<RuntimeException> failures) {
+        failureSequences.put(eventId, new ConcurrentLinkedQueue<>(failures));
     }
 
     @Bean

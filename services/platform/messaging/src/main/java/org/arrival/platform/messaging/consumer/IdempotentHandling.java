@@ -61,10 +61,29 @@ public class IdempotentHandling {
                 try {
                     handleOnce(consumer, records.get(i), event -> effect.accept(List.of(event)));
                 } catch (RuntimeException e) {
-                    throw new BatchListenerFailedException(
-                            "event " + i + " of the poll failed: " + e.getMessage(), e, i);
+                    String message = "event " + i + " of the poll failed: " + e.getMessage();
+                    throw Outages.isOutage(e) ? new FailedByOutage(message, e, i) : new FailedOtherwise(message, e, i);
                 }
             }
+        }
+    }
+
+    /*
+     * The error handler starts a record's count again when its failure changes class; a batch listener's failures
+     * all reach it as BatchListenerFailedException, so an outage and another failure are told apart by these two.
+     */
+
+    /** A record of a poll failed because its database or broker is away. */
+    static final class FailedByOutage extends BatchListenerFailedException {
+        FailedByOutage(String message, Throwable cause, int index) {
+            super(message, cause, index);
+        }
+    }
+
+    /** A record of a poll failed for a reason other than an outage. */
+    static final class FailedOtherwise extends BatchListenerFailedException {
+        FailedOtherwise(String message, Throwable cause, int index) {
+            super(message, cause, index);
         }
     }
 }

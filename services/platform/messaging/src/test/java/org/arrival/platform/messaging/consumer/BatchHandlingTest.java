@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * A batch consumer applies a poll in one transaction, and keeps every promise of a record consumer: each event's
@@ -105,6 +106,28 @@ class BatchHandlingTest {
         ids.forEach(id -> assertThat(processed(id)).as(id).isOne());
         assertThat(inOrder(ids)).isTrue();
         assertThat(deadLetters.events(e -> aggregate.toString().equals(e.key())))
+                .isEmpty();
+    }
+
+    @Test
+    void anOutageAfterAnotherFailureIsRetriedForAsLongAsTheOutageLasts() {
+        UUID aggregate = UUID.randomUUID();
+        List<String> ids = ids(2);
+        // a delivery runs the poll's transaction, then the record's own: the first delivery fails otherwise, the next
+        // ones because the database is away, for more deliveries than a record that fails otherwise gets
+        List<RuntimeException> failures = new ArrayList<>();
+        failures.add(new IllegalStateException("the poll failed in an unexpected way"));
+        failures.add(new IllegalStateException("the record failed in an unexpected way"));
+        for (int i = 0; i < 8; i++) {
+            failures.add(new CannotCreateTransactionException("Could not open JDBC Connection for transaction"));
+        }
+        listener.failWith(ids.get(0), failures);
+        records.sendTogether(ids.stream().map(id -> event(id, aggregate)).toList());
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> ids.stream().allMatch(id -> effects(id) == 1));
+        ids.forEach(id -> assertThat(processed(id)).as(id).isOne());
+        assertThat(deadLetters.events(e -> aggregate.toString().equals(e.key())))
+                .as("a valid event is not dead-lettered because the database was away")
                 .isEmpty();
     }
 
