@@ -28,14 +28,20 @@ import tools.jackson.databind.json.JsonMapper;
  * make the valid request: never a 5xx, every refusal as problem+json, and a refused request changes nothing.
  *
  * <p>Left out of the database fingerprint, because the service writes them in the background whatever the API is
- * asked: {@code known_record}, {@code notification}, {@code digest_item} and {@code delivery} (the router, as events
- * arrive; the digest job; the delivery worker), and {@code organisation} and {@code forum_membership} (the registry
+ * asked: {@code known_record}, {@code forum_coordinators}, {@code notification}, {@code digest_item} and
+ * {@code delivery} (the router, as events arrive; the digest job; the delivery worker), and {@code organisation} and {@code forum_membership} (the registry
  * replica). Everything the API writes ({@code subscription}, {@code webhook}, {@code notification_read}) is compared.
  */
 class BadInputPropertiesTest extends NotificationsIntegrationTest {
 
-    static final Set<String> BACKGROUND_TABLES =
-            Set.of("known_record", "notification", "digest_item", "delivery", "organisation", "forum_membership");
+    static final Set<String> BACKGROUND_TABLES = Set.of(
+            "known_record",
+            "notification",
+            "digest_item",
+            "delivery",
+            "organisation",
+            "forum_membership",
+            "forum_coordinators");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -39,13 +39,27 @@ import org.arrival.contracts.common.Sector;
 import org.arrival.contracts.forum.CoherenceFlag;
 import org.arrival.contracts.forum.CoherenceFlagRaised;
 import org.arrival.contracts.forum.CoherenceFlagUpdated;
+import org.arrival.contracts.registry.AgendaItemProposed;
+import org.arrival.contracts.registry.Assignment;
+import org.arrival.contracts.registry.AssignmentAccepted;
+import org.arrival.contracts.registry.AssignmentDeclined;
+import org.arrival.contracts.registry.AssignmentMade;
+import org.arrival.contracts.registry.AssignmentOverdue;
+import org.arrival.contracts.registry.Decision;
+import org.arrival.contracts.registry.DecisionRecorded;
 import org.arrival.contracts.registry.Forum;
 import org.arrival.contracts.registry.ForumEstablished;
 import org.arrival.contracts.registry.ForumUpdated;
+import org.arrival.contracts.registry.Meeting;
+import org.arrival.contracts.registry.MeetingCancelled;
+import org.arrival.contracts.registry.MeetingHeld;
+import org.arrival.contracts.registry.MeetingScheduled;
+import org.arrival.contracts.registry.MeetingUpdated;
 import org.arrival.contracts.registry.Membership;
 import org.arrival.contracts.registry.MembershipChanged;
 import org.arrival.contracts.registry.MembershipEnded;
 import org.arrival.contracts.registry.MembershipGranted;
+import org.arrival.contracts.registry.MinutesApproved;
 import org.arrival.contracts.registry.Stakeholder;
 import org.arrival.contracts.registry.StakeholderActivated;
 import org.arrival.contracts.registry.StakeholderArchived;
@@ -64,7 +78,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads an event of the catalogue as the record it is about. Events about a child record (milestone, report,
  * funding line, contribution, reporting reminder, checklist response, input, membership) are about their parent
  * (the action, the round or need, the forum), which they identify but do not describe. A coherence flag of the
- * forum is a record of its own (FLAG), owned by the forum's convenor and shared with its forum.
+ * forum is a record of its own (FLAG), owned by the forum's convenor and shared with its forum; so are a forum's
+ * meetings (MEETING), decisions (DECISION), the work its decisions assign (ASSIGNMENT) and the agenda items proposed
+ * to it (PROPOSAL).
  */
 public final class EventInterpreter {
 
@@ -316,8 +332,96 @@ public final class EventInterpreter {
                 var p = e.payloadAs(CoherenceFlagUpdated.class);
                 yield flag(p.flag(), p.actor(), owner, c, p);
             }
+            case "MeetingScheduled" -> {
+                var p = e.payloadAs(MeetingScheduled.class);
+                yield meeting(p.meeting(), p.actor(), owner, c, p);
+            }
+            case "MeetingUpdated" -> {
+                var p = e.payloadAs(MeetingUpdated.class);
+                yield meeting(p.meeting(), p.actor(), owner, c, p);
+            }
+            case "MeetingHeld" -> {
+                var p = e.payloadAs(MeetingHeld.class);
+                yield meeting(p.meeting(), p.actor(), owner, c, p);
+            }
+            case "MinutesApproved" -> {
+                var p = e.payloadAs(MinutesApproved.class);
+                yield meeting(p.meeting(), p.actor(), owner, c, p);
+            }
+            case "MeetingCancelled" -> {
+                var p = e.payloadAs(MeetingCancelled.class);
+                yield meeting(p.meeting(), p.actor(), owner, c, p);
+            }
+            case "DecisionRecorded" -> {
+                var p = e.payloadAs(DecisionRecorded.class);
+                Decision d = p.decision();
+                yield new RecordEvent(
+                        forumRecord(d.decisionId(), "DECISION", owner, c, d.forumId(), null),
+                        true,
+                        ids(d.decisionId(), d.forumId(), d.meetingId()),
+                        org(p.actor()),
+                        null,
+                        null,
+                        p);
+            }
+            case "AssignmentMade" -> {
+                var p = e.payloadAs(AssignmentMade.class);
+                yield assignment(p.assignment(), p.actor(), owner, c, p);
+            }
+            case "AssignmentAccepted" -> {
+                var p = e.payloadAs(AssignmentAccepted.class);
+                yield assignment(p.assignment(), p.actor(), owner, c, p);
+            }
+            case "AssignmentDeclined" -> {
+                var p = e.payloadAs(AssignmentDeclined.class);
+                yield assignment(p.assignment(), p.actor(), owner, c, p);
+            }
+            case "AssignmentOverdue" -> {
+                var p = e.payloadAs(AssignmentOverdue.class);
+                yield assignment(p.assignment(), null, owner, c, p);
+            }
+            case "AgendaItemProposed" -> {
+                var p = e.payloadAs(AgendaItemProposed.class);
+                yield new RecordEvent(
+                        forumRecord(p.proposalId(), "PROPOSAL", owner, c, p.forumId(), p.title()),
+                        true,
+                        ids(p.proposalId(), p.forumId(), p.fromForumId(), p.decisionId()),
+                        org(p.actor()),
+                        null,
+                        null,
+                        p);
+            }
             default -> null;
         };
+    }
+
+    /** A record a forum keeps (meeting, decision, assignment, proposal): the convenor's, shared with its forum. */
+    private static KnownRecord forumRecord(
+            UUID id, String kind, UUID owner, DataClassification c, UUID forumId, @Nullable String title) {
+        return new KnownRecord(id, kind, owner, c, List.of(forumId), List.of(), List.of(), List.of(), null, title);
+    }
+
+    private static RecordEvent meeting(Meeting m, Actor actor, UUID owner, DataClassification c, Object payload) {
+        return new RecordEvent(
+                forumRecord(m.meetingId(), "MEETING", owner, c, m.forumId(), m.title()),
+                true,
+                ids(m.meetingId(), m.forumId()),
+                org(actor),
+                null,
+                null,
+                payload);
+    }
+
+    private static RecordEvent assignment(
+            Assignment a, @Nullable Actor actor, UUID owner, DataClassification c, Object payload) {
+        return new RecordEvent(
+                forumRecord(a.assignmentId(), "ASSIGNMENT", owner, c, a.forumId(), a.expected()),
+                true,
+                ids(a.assignmentId(), a.forumId(), a.decisionId(), a.actionId()),
+                org(actor),
+                null,
+                null,
+                payload);
     }
 
     private static RecordEvent flag(

@@ -14,6 +14,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.TopicConfig;
 import org.arrival.contracts.EventCatalogue;
 import org.arrival.contracts.TopicDefinition;
+import org.arrival.contracts.registry.ForumEstablished;
+import org.arrival.contracts.registry.ForumUpdated;
 import org.arrival.notifications.routing.Router;
 import org.arrival.platform.messaging.MessagingProperties;
 import org.arrival.platform.messaging.consumer.DeadLetters;
@@ -42,6 +44,7 @@ public class RecordListener {
     private final IdempotentHandling handling;
     private final KnownRecords records;
     private final Router router;
+    private final ForumCoordinators coordinators;
     private final Clock clock;
     private final Duration maxAge;
 
@@ -49,11 +52,13 @@ public class RecordListener {
             IdempotentHandling handling,
             KnownRecords records,
             Router router,
+            ForumCoordinators coordinators,
             Clock clock,
             @Value("${arrival.notifications.routing.max-age:7d}") Duration maxAge) {
         this.handling = handling;
         this.records = records;
         this.router = router;
+        this.coordinators = coordinators;
         this.clock = clock;
         this.maxAge = maxAge;
     }
@@ -103,6 +108,12 @@ public class RecordListener {
             InboundEvent event = understood.get(i);
             RecordEvent read = reads.get(i);
             KnownRecord record = known.apply(read.record(), read.full(), event.time());
+            // at once, so that a forum's later events in the same poll reach who runs it now
+            if (read.payload() instanceof ForumEstablished f) {
+                coordinators.remember(f.forum());
+            } else if (read.payload() instanceof ForumUpdated f) {
+                coordinators.remember(f.forum());
+            }
             // history read for the first time (a new deployment, a replay) updates what is known but tells nobody
             if (!event.time().isBefore(oldest)) {
                 router.route(event, read, record, known, routing);

@@ -19,7 +19,12 @@ import org.arrival.contracts.CloudEventHeaders;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.assessments.ChecklistGapIdentified;
 import org.arrival.contracts.forum.CoherenceFlagRaised;
+import org.arrival.contracts.registry.Assignment;
+import org.arrival.contracts.registry.AssignmentDeclined;
+import org.arrival.contracts.registry.AssignmentMade;
+import org.arrival.contracts.registry.AssignmentOverdue;
 import org.arrival.notifications.records.EventInterpreter;
+import org.arrival.notifications.records.ForumCoordinators;
 import org.arrival.notifications.records.KnownRecord;
 import org.arrival.notifications.records.KnownRecords;
 import org.arrival.notifications.records.RecordEvent;
@@ -54,7 +59,11 @@ public class Router {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Forum members hear of these on records shared with their forum, without subscribing. */
-    static final Set<String> FORUM_DEFAULTS = Set.of("ActionProposed", "ReportOverdue");
+    static final Set<String> FORUM_DEFAULTS = Set.of("ActionProposed", "ReportOverdue", "MeetingScheduled");
+    /** Who runs a forum (chair, secretariat) hears of these on work its decisions assigned, without subscribing. */
+    static final Set<String> COORDINATOR_DEFAULTS = Set.of("AssignmentDeclined", "AssignmentOverdue");
+    /** The assignee's people hear of these on work a forum's decision assigned to it, without subscribing. */
+    static final Set<String> ASSIGNEE_DEFAULTS = Set.of("AssignmentMade", "AssignmentOverdue");
 
     private static final String NOTIFY = """
             INSERT INTO notification (id, event_id, event_type, subject_id, recipient_org, recipient_user,
@@ -83,6 +92,7 @@ public class Router {
     private final JdbcTemplate jdbc;
     private final SubscriptionRepository subscriptions;
     private final Organisations organisations;
+    private final ForumCoordinators coordinators;
     private final Texts texts;
     private final String linkBase;
 
@@ -90,11 +100,13 @@ public class Router {
             JdbcTemplate jdbc,
             SubscriptionRepository subscriptions,
             Organisations organisations,
+            ForumCoordinators coordinators,
             Texts texts,
             @Value("${arrival.notifications.link-base}") String linkBase) {
         this.jdbc = jdbc;
         this.subscriptions = subscriptions;
         this.organisations = organisations;
+        this.coordinators = coordinators;
         this.texts = texts;
         this.linkBase = linkBase.endsWith("/") ? linkBase.substring(0, linkBase.length() - 1) : linkBase;
     }
@@ -183,7 +195,12 @@ public class Router {
         EventFacts facts = new EventFacts(
                 event.type(), record.ownerId(), Set.copyOf(record.forums()), Set.copyOf(record.sectors()), areas, ids);
 
-        Notice notice = Wording.describe(read.payload(), record, record.ownerId(), orgs::name);
+        Notice notice = Wording.describe(
+                read.payload(),
+                record,
+                record.ownerId(),
+                orgs::name,
+                id -> known.find(id).map(KnownRecord::title).orElse(null));
         Locale english = texts.languages().getFirst();
         Notification n = new Notification(
                 event, notice, texts.title(english, notice), texts.body(english, notice), link(read, record), audience);
@@ -273,11 +290,25 @@ public class Router {
     /**
      * The record's page in the web application: {@code /actions/{id}}, {@code /needs/{id}}, {@code /plans/{id}},
      * {@code /rounds/{id}}, {@code /estimates/{id}}, {@code /stakeholders/{id}}, {@code /forums/{id}}, a flag in its
-     * forum ({@code /forums/{forum}/flags/{id}}) and a checklist gap in its round ({@code /rounds/{round}}).
+     * forum ({@code /forums/{forum}/flags/{id}}), a checklist gap in its round ({@code /rounds/{round}}), a meeting
+     * in its forum ({@code /forums/{forum}/meetings/{id}}), an assignment ({@code /assignments/{id}}; a declined one
+     * and a decision at what came of the forum's decisions, {@code /forums/{forum}/decisions}) and an agenda item
+     * proposed to a forum at its meetings ({@code /forums/{forum}/meetings}).
      */
     private String link(RecordEvent read, KnownRecord record) {
-        if ("FLAG".equals(record.kind()) && !record.forums().isEmpty()) {
-            return linkBase + "/forums/" + record.forums().getFirst() + "/flags/" + record.id();
+        String forum =
+                record.forums().isEmpty() ? null : "/forums/" + record.forums().getFirst();
+        if ("FLAG".equals(record.kind()) && forum != null) {
+            return linkBase + forum + "/flags/" + record.id();
+        }
+        if ("MEETING".equals(record.kind()) && forum != null) {
+            return linkBase + forum + "/meetings/" + record.id();
+        }
+        if ("PROPOSAL".equals(record.kind()) && forum != null) {
+            return linkBase + forum + "/meetings";
+        }
+        if (("DECISION".equals(record.kind()) || read.payload() instanceof AssignmentDeclined) && forum != null) {
+            return linkBase + forum + "/decisions";
         }
         if ("GAP".equals(record.kind())
                 && read.payload() instanceof ChecklistGapIdentified gap
@@ -292,7 +323,9 @@ public class Router {
      * members of new commitments and overdue reports shared with their forum, owners of comments and inputs on their
      * records, and of a new coherence flag its forum's convenor (the flag's owner) and the owners of the records it
      * names (an organisation named, such as an expected local implementer, stands for itself), and the organisations the
-     * forum service names as running the forum's follow-up of flags (chair, secretariat).
+     * forum service names as running the forum's follow-up of flags (chair, secretariat); forum members of a meeting
+     * scheduled; the assignee of work a forum's decision assigned and of it being overdue; and the forum's chair and
+     * secretariat of such work declined or overdue.
      */
     private Set<UUID> defaultRecipients(
             RecordEvent read, KnownRecord record, InboundEvent event, KnownRecords.Poll known, Lookups orgs) {
@@ -301,8 +334,17 @@ public class Router {
         if (FORUM_DEFAULTS.contains(name) && !record.forums().isEmpty()) {
             to.addAll(jdbc.queryForList("""
                     SELECT DISTINCT stakeholder_id FROM forum_membership WHERE active AND forum_id = ANY(?::uuid[])""", UUID.class, ReadSql.arrayLiteral(record.forums())));
-            if (name.equals("ActionProposed") && read.actorOrg() != null) {
+            if ((name.equals("ActionProposed") || name.equals("MeetingScheduled")) && read.actorOrg() != null) {
                 to.remove(read.actorOrg()); // the proposer knows already
+            }
+        }
+        Assignment assignment = assignment(read.payload());
+        if (assignment != null) {
+            if (COORDINATOR_DEFAULTS.contains(name)) {
+                to.addAll(coordinators.chairAndSecretariat(assignment.forumId(), record.ownerId()));
+            }
+            if (ASSIGNEE_DEFAULTS.contains(name)) {
+                to.add(assignment.assigneeId());
             }
         }
         if ((name.equals("ContributionMade") || name.equals("InputContributed")) && record.ownerId() != null) {
@@ -330,6 +372,15 @@ public class Router {
             }
         }
         return to;
+    }
+
+    private static @Nullable Assignment assignment(Object payload) {
+        return switch (payload) {
+            case AssignmentMade e -> e.assignment();
+            case AssignmentDeclined e -> e.assignment();
+            case AssignmentOverdue e -> e.assignment();
+            default -> null;
+        };
     }
 
     /** One notification per event, organisation and user: the first subscription that asks for it names it. */

@@ -36,12 +36,25 @@ import org.arrival.contracts.forum.CoherenceFlagRaised;
 import org.arrival.contracts.forum.CoherenceFlagUpdated;
 import org.arrival.contracts.forum.FlaggedRecord;
 import org.arrival.contracts.forum.FlaggedRecordKind;
+import org.arrival.contracts.registry.AgendaItemProposed;
+import org.arrival.contracts.registry.Assignment;
+import org.arrival.contracts.registry.AssignmentAccepted;
+import org.arrival.contracts.registry.AssignmentDeclined;
+import org.arrival.contracts.registry.AssignmentMade;
+import org.arrival.contracts.registry.AssignmentOverdue;
+import org.arrival.contracts.registry.DecisionRecorded;
 import org.arrival.contracts.registry.ForumEstablished;
 import org.arrival.contracts.registry.ForumUpdated;
+import org.arrival.contracts.registry.Meeting;
+import org.arrival.contracts.registry.MeetingCancelled;
+import org.arrival.contracts.registry.MeetingHeld;
+import org.arrival.contracts.registry.MeetingScheduled;
+import org.arrival.contracts.registry.MeetingUpdated;
 import org.arrival.contracts.registry.Membership;
 import org.arrival.contracts.registry.MembershipChanged;
 import org.arrival.contracts.registry.MembershipEnded;
 import org.arrival.contracts.registry.MembershipGranted;
+import org.arrival.contracts.registry.MinutesApproved;
 import org.arrival.contracts.registry.StakeholderActivated;
 import org.arrival.contracts.registry.StakeholderArchived;
 import org.arrival.contracts.registry.StakeholderRegistered;
@@ -73,6 +86,23 @@ public final class Wording {
             KnownRecord record,
             @Nullable UUID owner,
             Function<@Nullable UUID, @Nullable String> names) {
+        return describe(payload, record, owner, names, id -> null);
+    }
+
+    /**
+     * What the event says, in no language: its code and the parameters its wording needs.
+     *
+     * @param record the record the event is about, as known after the event
+     * @param owner the organisation the event is about (the record's owner)
+     * @param names organisation names from the registry replica (null when unknown)
+     * @param titles the titles of other records the event names (a forum's name), as known (null when unknown)
+     */
+    public static Notice describe(
+            Object payload,
+            KnownRecord record,
+            @Nullable UUID owner,
+            Function<@Nullable UUID, @Nullable String> names,
+            Function<UUID, @Nullable String> titles) {
         Params p = new Params();
         p.put("kind", record.kind());
         p.put("title", record.title());
@@ -215,6 +245,38 @@ public final class Wording {
                 p.put("periodEnd", e.periodEnd());
                 yield "ReportOverdue";
             }
+            case MeetingScheduled e -> meeting(p, e.meeting(), titles, "MeetingScheduled");
+            case MeetingUpdated e -> meeting(p, e.meeting(), titles, "MeetingUpdated");
+            case MeetingHeld e -> meeting(p, e.meeting(), titles, "MeetingHeld");
+            case MinutesApproved e -> meeting(p, e.meeting(), titles, "MinutesApproved");
+            case MeetingCancelled e -> {
+                p.put("reason", e.meeting().cancellationReason());
+                yield meeting(p, e.meeting(), titles, "MeetingCancelled");
+            }
+            case DecisionRecorded e -> {
+                p.put("title", null);
+                p.put("forum", titles.apply(e.decision().forumId()));
+                p.put("date", e.decision().decidedOn());
+                p.put("decisionType", e.decision().type());
+                p.put("text", e.decision().text());
+                yield "DecisionRecorded";
+            }
+            case AssignmentMade e -> assignment(p, e.assignment(), names, titles, "AssignmentMade");
+            case AssignmentAccepted e -> assignment(p, e.assignment(), names, titles, "AssignmentAccepted");
+            case AssignmentDeclined e -> {
+                p.put("reason", e.assignment().declineReason());
+                yield assignment(p, e.assignment(), names, titles, "AssignmentDeclined");
+            }
+            case AssignmentOverdue e -> {
+                p.put("days", e.daysOverdue());
+                yield assignment(p, e.assignment(), names, titles, "AssignmentOverdue");
+            }
+            case AgendaItemProposed e -> {
+                p.put("title", e.title());
+                p.put("forum", titles.apply(e.forumId()));
+                p.put("fromForum", titles.apply(e.fromForumId()));
+                yield "AgendaItemProposed";
+            }
             case CoherenceFlagRaised e -> flag(p, e.flag(), null, "CoherenceFlagRaised");
             case CoherenceFlagUpdated e -> flag(p, e.flag(), e.reason(), "CoherenceFlagUpdated");
             default -> "RecordChanged";
@@ -239,6 +301,32 @@ public final class Wording {
         p.put("member", names.apply(m.stakeholderId()));
         p.put("seat", m.seat());
         p.put("reason", reason);
+        return code;
+    }
+
+    /** A meeting's title, forum, date, time and place. */
+    private static String meeting(Params p, Meeting m, Function<UUID, @Nullable String> titles, String code) {
+        p.put("title", m.title());
+        p.put("forum", titles.apply(m.forumId()));
+        p.put("date", m.date());
+        p.put("startTime", m.startTime());
+        p.put("place", m.place());
+        p.put("onlineLink", m.onlineLink());
+        return code;
+    }
+
+    /** Work assigned: to whom, by which forum, by when, and what is expected (the forum's own words). */
+    private static String assignment(
+            Params p,
+            Assignment a,
+            Function<@Nullable UUID, @Nullable String> names,
+            Function<UUID, @Nullable String> titles,
+            String code) {
+        p.put("title", null);
+        p.put("assignee", names.apply(a.assigneeId()));
+        p.put("forum", titles.apply(a.forumId()));
+        p.put("dueOn", a.dueOn());
+        p.put("text", a.expected());
         return code;
     }
 

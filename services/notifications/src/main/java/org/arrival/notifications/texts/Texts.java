@@ -61,6 +61,7 @@ public final class Texts {
             Map.entry("planStatus", "PlanStatus"),
             Map.entry("forumStatus", "ForumStatus"),
             Map.entry("seat", "SeatType"),
+            Map.entry("decisionType", "DecisionType"),
             Map.entry("rag", "Rag"),
             Map.entry("inputKind", "InputKind"),
             Map.entry("check", "CoherenceCheckCode"),
@@ -69,12 +70,14 @@ public final class Texts {
             Map.entry("missing", "Missing"),
             Map.entry("answer", "ConsolidatedAnswer"));
     /** Parameters holding ISO dates. */
-    public static final Set<String> DATES = Set.of("dueOn", "periodStart", "periodEnd", "closesOn", "asOf");
+    public static final Set<String> DATES = Set.of("dueOn", "periodStart", "periodEnd", "closesOn", "asOf", "date");
     /** Parameters holding titles, written in quotation marks. */
-    public static final Set<String> QUOTED = Set.of("title", "otherTitle", "forum", "round", "milestone");
+    public static final Set<String> QUOTED = Set.of("title", "otherTitle", "forum", "fromForum", "round", "milestone");
+    /** Parameters holding a forum's name: missing, they read as an untitled forum whatever the record's kind. */
+    static final Set<String> FORUMS = Set.of("forum", "fromForum");
     /** Parameters holding organisations' names. */
     public static final Set<String> ORGANISATIONS =
-            Set.of("organisation", "member", "contributor", "respondent", "municipality");
+            Set.of("organisation", "member", "contributor", "respondent", "municipality", "assignee");
     /** Codes whose body begins with a coherence flag's finding. */
     public static final Set<String> FLAG_CODES = Set.of("CoherenceFlagRaised", "CoherenceFlagUpdated");
 
@@ -276,7 +279,11 @@ public final class Texts {
                         text(
                                 locale,
                                 "notification.untitled",
-                                Map.of("kind", String.valueOf(parameters.getOrDefault("kind", "RECORD")))));
+                                Map.of(
+                                        "kind",
+                                        FORUMS.contains(name)
+                                                ? "FORUM"
+                                                : String.valueOf(parameters.getOrDefault("kind", "RECORD")))));
             }
         }
         for (String name : ORGANISATIONS) {

@@ -27,9 +27,21 @@ import org.arrival.contracts.forum.CoherenceCheckCode;
 import org.arrival.contracts.forum.CoherenceFlag;
 import org.arrival.contracts.forum.CoherenceFlagRaised;
 import org.arrival.contracts.forum.FlagStatus;
+import org.arrival.contracts.registry.AgendaItem;
+import org.arrival.contracts.registry.Assignment;
+import org.arrival.contracts.registry.AssignmentMade;
+import org.arrival.contracts.registry.AssignmentOverdue;
+import org.arrival.contracts.registry.AssignmentStatus;
+import org.arrival.contracts.registry.Attendance;
+import org.arrival.contracts.registry.AttendanceStatus;
+import org.arrival.contracts.registry.Meeting;
+import org.arrival.contracts.registry.MeetingScheduled;
+import org.arrival.contracts.registry.MeetingStatus;
 import org.arrival.contracts.registry.Membership;
 import org.arrival.contracts.registry.MembershipGranted;
 import org.arrival.contracts.registry.MembershipStatus;
+import org.arrival.contracts.registry.RecordReference;
+import org.arrival.contracts.registry.ReferencedRecordKind;
 import org.arrival.contracts.registry.SeatType;
 import org.arrival.notifications.mail.DigestJob;
 import org.arrival.platform.testing.TestTokenIssuer.Token;
@@ -39,8 +51,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The enforcement unit subscribed to everything, on every channel, after the hidden association and restricted
- * records appear in actions, flags, memberships and reports: nothing it is told (inbox, e-mails, digest, webhook
- * calls) names them, while a forum member who may read them is told.
+ * records appear in actions, flags, memberships, reports, meetings and assigned work: nothing it is told (inbox,
+ * e-mails, digest, webhook calls) names them, while a forum member who may read them is told.
  */
 class EnforcementFirewallTest extends RoutingTestSupport {
 
@@ -120,6 +132,23 @@ class EnforcementFirewallTest extends RoutingTestSupport {
                 List.of(),
                 List.of(forum),
                 org.arrival.contracts.actionplans.ActionStatus.COMMITTED,
+                null);
+    }
+
+    private Meeting meeting(UUID id, String title, List<RecordReference> records, List<Attendance> attendance) {
+        return new Meeting(
+                id,
+                1,
+                forum,
+                title,
+                LocalDate.of(2026, 12, 10),
+                null,
+                "Kisenyi community hall",
+                null,
+                List.of(new AgendaItem(UUID.randomUUID(), "Follow-up", null, records, null)),
+                attendance,
+                null,
+                MeetingStatus.SCHEDULED,
                 null);
     }
 
@@ -232,6 +261,59 @@ class EnforcementFirewallTest extends RoutingTestSupport {
                 city,
                 DataClassification.PUBLIC);
 
+        // the forum gives the association work, which it leaves unanswered; and meetings that name it, or name the
+        // restricted action on their agenda
+        UUID assigned = UUID.randomUUID();
+        secrets.add(assigned.toString());
+        secrets.add("Women's safety walk rota");
+        Assignment work = new Assignment(
+                assigned,
+                1,
+                forum,
+                UUID.randomUUID(),
+                association,
+                "Women's safety walk rota",
+                LocalDate.of(2026, 11, 30),
+                AssignmentStatus.OPEN,
+                null,
+                null);
+        String assignedEvent = publish(
+                new AssignmentMade(work, new Actor("kcca-secretary", city)),
+                assigned,
+                forum,
+                city,
+                DataClassification.FORUM);
+        String overdueEvent = publish(new AssignmentOverdue(work, 4), assigned, forum, city, DataClassification.FORUM);
+        UUID attended = UUID.randomUUID();
+        UUID onAgenda = UUID.randomUUID();
+        secrets.add(attended.toString());
+        secrets.add(onAgenda.toString());
+        secrets.add("Survivors' referrals review");
+        String attendedEvent = publish(
+                new MeetingScheduled(
+                        meeting(
+                                attended,
+                                "Kisenyi outreach",
+                                List.of(),
+                                List.of(new Attendance(association, AttendanceStatus.PRESENT))),
+                        new Actor("kcca-secretary", city)),
+                attended,
+                forum,
+                city,
+                DataClassification.FORUM);
+        String agendaEvent = publish(
+                new MeetingScheduled(
+                        meeting(
+                                onAgenda,
+                                "Survivors' referrals review",
+                                List.of(new RecordReference(ReferencedRecordKind.ACTION, restrictedAction)),
+                                List.of()),
+                        new Actor("kcca-secretary", city)),
+                onAgenda,
+                forum,
+                city,
+                DataClassification.FORUM);
+
         // what the enforcement unit may hear of: the city's forum action, with no one hidden in it
         UUID open = UUID.randomUUID();
         String openEvent = publish(
@@ -267,7 +349,16 @@ class EnforcementFirewallTest extends RoutingTestSupport {
         assertThat(mails).contains("Open data portal");
         assertThat(calls).contains(open.toString());
         for (String event : List.of(
-                hiddenActionEvent, partneredEvent, reportEvent, restrictedFlagEvent, forumFlagEvent, seatEvent)) {
+                hiddenActionEvent,
+                partneredEvent,
+                reportEvent,
+                restrictedFlagEvent,
+                forumFlagEvent,
+                seatEvent,
+                assignedEvent,
+                overdueEvent,
+                attendedEvent,
+                agendaEvent)) {
             assertThat(notifications(event, police)).as(event).isZero();
         }
         assertThat(notifications(openEvent, police)).isPositive();
@@ -279,6 +370,10 @@ class EnforcementFirewallTest extends RoutingTestSupport {
                 restrictedFlagEvent,
                 forumFlagEvent,
                 seatEvent,
+                assignedEvent,
+                overdueEvent,
+                attendedEvent,
+                agendaEvent,
                 openEvent)) {
             assertThat(notifications(event, ngo)).as(event).isEqualTo(1);
         }

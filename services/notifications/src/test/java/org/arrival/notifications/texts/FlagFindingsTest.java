@@ -173,6 +173,12 @@ class FlagFindingsTest {
                 CoherenceCheckCode.FRAMEWORK_COVERAGE_GAP,
                 CoherenceFlagParameters.naming(List.of(forum)).withFrameworkItem("GCM-15"));
         found.put(
+                CoherenceCheckCode.ASSIGNMENT_NOT_ACCEPTED,
+                CoherenceFlagParameters.naming(List.of(
+                                record(FlaggedRecordKind.ASSIGNMENT, "Open a night shelter in Kisenyi"),
+                                record(FlaggedRecordKind.ORGANISATION, "Refugee Law Project")))
+                        .withReport(null, null, LocalDate.of(2026, 11, 30), 6));
+        found.put(
                 CoherenceCheckCode.CHECKLIST_REGRESSION,
                 CoherenceFlagParameters.naming(List.of(earlier, later))
                         .withPlace(null, null, List.of("Kampala"))
@@ -227,6 +233,23 @@ class FlagFindingsTest {
                                 FlagSeverity.MEDIUM)))
                 .startsWith("The score of checklist recommendation R2 fell from 80% to 55% between the rounds "
                         + "“Kampala 2025” and “Kampala 2026” (Kampala).");
+    }
+
+    @Test
+    void assignedWorkNotTakenOnIsWordedWithTheAssigneeAndTheWork() {
+        Notice notice = raised(
+                CoherenceCheckCode.ASSIGNMENT_NOT_ACCEPTED,
+                CoherenceFlagParameters.naming(List.of(
+                        record(FlaggedRecordKind.ASSIGNMENT, "Open a night shelter"),
+                        record(FlaggedRecordKind.ORGANISATION, "Refugee Law Project"))),
+                FlagSeverity.MEDIUM);
+        assertThat(TEXTS.title(Locale.ENGLISH, notice))
+                .isEqualTo("A coherence check raised a flag: Assigned work not taken on");
+        assertThat(TEXTS.body(Locale.ENGLISH, notice))
+                .startsWith("Refugee Law Project has neither accepted nor declined the work “Open a night shelter” a "
+                        + "decision of the forum gave it, and its due date has passed.");
+        assertThat(TEXTS.body(Locale.FRENCH, notice))
+                .startsWith("Refugee Law Project n’a ni accepté ni refusé la tâche « Open a night shelter »");
     }
 
     @Test
