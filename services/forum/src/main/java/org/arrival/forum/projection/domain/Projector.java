@@ -124,6 +124,16 @@ public final class Projector {
                     "PopulationEstimateRecorded",
                     "PopulationEstimateRevised",
                     "InputContributed" -> PlansAndEvidence.apply(store, event);
+            case "MeetingScheduled",
+                    "MeetingUpdated",
+                    "MeetingHeld",
+                    "MinutesApproved",
+                    "MeetingCancelled",
+                    "DecisionRecorded",
+                    "AssignmentMade",
+                    "AssignmentAccepted",
+                    "AssignmentDeclined",
+                    "AssignmentOverdue" -> Meetings.apply(store, event);
             default -> {
                 // contributions, flags: not part of this view yet
             }
