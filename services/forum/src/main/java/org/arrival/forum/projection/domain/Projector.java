@@ -255,6 +255,7 @@ public final class Projector {
             report.rag = name(r.rag());
             report.actionStatus = name(r.actionStatus());
             report.reportedAt = event.time();
+            report.summary = r.narrative();
             row.latestReport = report;
         }
         Rows.ReportDue due = Lateness.reportDue(row);

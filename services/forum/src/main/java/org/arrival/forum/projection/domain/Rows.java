@@ -111,6 +111,8 @@ public final class Rows {
         public @Nullable String rag;
         public @Nullable String actionStatus;
         public Instant reportedAt;
+        /** The report's narrative; absent in rows projected before it was kept. */
+        public @Nullable String summary;
     }
 
     @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
