@@ -56,6 +56,9 @@ class BadInputPropertiesTest extends ForumIntegrationTest {
             "fv_plan",
             "fv_population",
             "fv_input",
+            "fv_meeting",
+            "fv_decision",
+            "fv_assignment",
             "organisation",
             "forum_membership");
 
@@ -102,6 +105,28 @@ class BadInputPropertiesTest extends ForumIntegrationTest {
         member(forum, city);
         member(forum, ngo);
         UUID plan = plan(city, "Reception plan", List.of(forum), PlanStatus.ADOPTED, DataClassification.FORUM);
+        UUID meeting = UUID.randomUUID();
+        feed.publish(
+                new org.arrival.contracts.registry.MeetingScheduled(
+                        new org.arrival.contracts.registry.Meeting(
+                                meeting,
+                                1,
+                                forum,
+                                "Hostile input meeting",
+                                java.time.LocalDate.of(2025, 3, 10),
+                                null,
+                                null,
+                                null,
+                                List.of(),
+                                List.of(),
+                                null,
+                                org.arrival.contracts.registry.MeetingStatus.SCHEDULED,
+                                null),
+                        actor(city)),
+                forum,
+                forum,
+                city,
+                DataClassification.FORUM);
         List<UUID> actions = new ArrayList<>();
         for (String decision : List.of("acknowledge", "resolve", "dismiss")) {
             UUID action = UUID.randomUUID();
@@ -131,7 +156,13 @@ class BadInputPropertiesTest extends ForumIntegrationTest {
                                 == 3
                         && jdbc.queryForObject(
                                         "SELECT count(*) FROM forum_membership WHERE forum_id = ?", Long.class, forum)
-                                == 2);
+                                == 2
+                        && jdbc.queryForObject(
+                                        "SELECT count(*) FROM fv_meeting WHERE generation = ? AND id = ?",
+                                        Long.class,
+                                        generations.active(),
+                                        meeting)
+                                == 1);
         checker.check(forum);
         List<CoherenceFlagRow> flags = checker.flags(forum, null, CoherenceCheckCode.ACTION_WITHOUT_FUNDING);
         Token coordinator = user("kcca-coordinator", city, "forum-coordinator", "member");
@@ -195,6 +226,14 @@ class BadInputPropertiesTest extends ForumIntegrationTest {
                 member));
         out.add(new BadInput.Template(
                 "GET /forums/{forumId}/as-of", ApiCall.get(base + "/as-of?at=2000-01-01T00:00:00Z"), member));
+        out.add(new BadInput.Template(
+                "GET /forums/{forumId}/decisions",
+                ApiCall.get(base + "/decisions?asOf=2025-06-30&page=0&size=5"),
+                member));
+        out.add(new BadInput.Template(
+                "GET /forums/{forumId}/meetings/{meetingId}/pack",
+                ApiCall.get(base + "/meetings/" + meeting + "/pack"),
+                member));
         for (String view :
                 List.of("who-what-where", "needs-coverage", "readiness", "exports/3w.csv", "exports/iati.xml")) {
             out.add(new BadInput.Template("GET /forums/{forumId}/" + view, ApiCall.get(base + "/" + view), member));

@@ -597,6 +597,72 @@ class ForumViewTest extends ForumIntegrationTest {
                 estimate(estimate, 2, s.city(), KAMPALA, Count.of(45), Count.hidden(), List.of()),
                 DataClassification.PUBLIC);
         UUID input = input(s.ngo(), "NEED", s.housingNeed(), List.of(s.forum()), DataClassification.FORUM);
+        UUID meeting = UUID.randomUUID();
+        UUID decision = UUID.randomUUID();
+        UUID assignment = UUID.randomUUID();
+        feed.publish(
+                new org.arrival.contracts.registry.MeetingHeld(
+                        new org.arrival.contracts.registry.Meeting(
+                                meeting,
+                                2,
+                                s.forum(),
+                                "June meeting",
+                                LocalDate.of(2025, 6, 10),
+                                null,
+                                null,
+                                null,
+                                List.of(),
+                                List.of(),
+                                null,
+                                org.arrival.contracts.registry.MeetingStatus.HELD,
+                                null),
+                        actor(s.city())),
+                s.forum(),
+                s.forum(),
+                s.city(),
+                DataClassification.FORUM);
+        feed.publish(
+                new org.arrival.contracts.registry.DecisionRecorded(
+                        new org.arrival.contracts.registry.Decision(
+                                decision,
+                                1,
+                                s.forum(),
+                                meeting,
+                                LocalDate.of(2025, 6, 10),
+                                "The NGO runs the shelter",
+                                org.arrival.contracts.registry.DecisionType.ASSIGN_ACTION,
+                                org.arrival.contracts.registry.DecisionMethod.CONSENSUS,
+                                null,
+                                List.of(),
+                                List.of(),
+                                null),
+                        actor(s.city())),
+                s.forum(),
+                s.forum(),
+                s.city(),
+                DataClassification.FORUM);
+        feed.publish(
+                new org.arrival.contracts.registry.AssignmentMade(
+                        new org.arrival.contracts.registry.Assignment(
+                                assignment,
+                                1,
+                                s.forum(),
+                                decision,
+                                s.ngo(),
+                                "Run the shelter",
+                                LocalDate.of(2025, 6, 30),
+                                org.arrival.contracts.registry.AssignmentStatus.OPEN,
+                                null,
+                                null),
+                        actor(s.city())),
+                s.forum(),
+                s.forum(),
+                s.city(),
+                DataClassification.FORUM);
+        await().atMost(WAIT)
+                .until(() -> projected("fv_meeting", "id = '" + meeting + "'") == 1
+                        && projected("fv_decision", "id = '" + decision + "'") == 1
+                        && projected("fv_assignment", "id = '" + assignment + "'") == 1);
         await().atMost(WAIT)
                 .until(() ->
                         projected("fv_action", "id = '" + s.shelter() + "' AND data->'latestReport' IS NOT NULL") == 1
@@ -632,10 +698,16 @@ class ForumViewTest extends ForumIntegrationTest {
                 "fv_round_score",
                 "fv_plan",
                 "fv_population",
-                "fv_input")) {
+                "fv_input",
+                "fv_meeting",
+                "fv_decision",
+                "fv_assignment")) {
             String cols = table.equals("fv_action")
                     ? "id, version, owner_id, shared_with::text AS shared_with, data::text AS data"
                     : table.equals("fv_membership")
+                                    || table.startsWith("fv_meeting")
+                                    || table.equals("fv_decision")
+                                    || table.equals("fv_assignment")
                             ? "id, version, forum_id, data::text AS data"
                             : table.equals("fv_input")
                                     ? "id, version, subject_id, data::text AS data"

@@ -81,8 +81,31 @@ class RefusalMatrixTest extends ForumIntegrationTest {
         for (UUID member : List.of(city, ngo, association, police)) {
             member(forum, member);
         }
+        UUID meeting = UUID.randomUUID();
+        feed.publish(
+                new org.arrival.contracts.registry.MeetingScheduled(
+                        new org.arrival.contracts.registry.Meeting(
+                                meeting,
+                                1,
+                                forum,
+                                "Matrix meeting",
+                                java.time.LocalDate.of(2025, 3, 10),
+                                null,
+                                null,
+                                null,
+                                List.of(),
+                                List.of(),
+                                null,
+                                org.arrival.contracts.registry.MeetingStatus.SCHEDULED,
+                                null),
+                        actor(city)),
+                forum,
+                forum,
+                city,
+                DataClassification.FORUM);
         await().atMost(WAIT)
-                .until(() -> projected("fv_membership", "forum_id = '" + forum + "'") == 4
+                .until(() -> projected("fv_meeting", "id = '" + meeting + "'") == 1
+                        && projected("fv_membership", "forum_id = '" + forum + "'") == 4
                         && List.of(city, ngo, association, police).stream().allMatch(o -> seated(forum, o))
                         && known(outsider)
                         && known(borderPolice)
@@ -110,7 +133,8 @@ class RefusalMatrixTest extends ForumIntegrationTest {
                 "flags",
                 "exports/3w.csv",
                 "exports/iati.xml",
-                "as-of")) {
+                "as-of",
+                "decisions")) {
             String query = view.equals("as-of") ? "?at=" + Instant.now() : "";
             matrix.operation("GET /forums/{forumId}/" + view)
                     .call(() -> ApiCall.get(base + "/" + view + query))
@@ -119,6 +143,12 @@ class RefusalMatrixTest extends ForumIntegrationTest {
                     .refuses("an organisation the platform does not know", unknown, 404)
                     .allows("a member", ngoMember);
         }
+        matrix.operation("GET /forums/{forumId}/meetings/{meetingId}/pack")
+                .call(() -> ApiCall.get(base + "/meetings/" + meeting + "/pack"))
+                .refuses("an organisation without a seat", outsiderCoordinator, 404)
+                .refuses("an enforcement body without a seat", borderCoordinator, 404)
+                .refuses("an organisation the platform does not know", unknown, 404)
+                .allows("a member", ngoMember);
         matrix.operation("GET /forums/{forumId}/stream")
                 .call(() -> ApiCall.get(base + "/stream"))
                 .refuses("an organisation without a seat", outsiderCoordinator, 404)

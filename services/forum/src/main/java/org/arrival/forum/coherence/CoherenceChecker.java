@@ -28,6 +28,10 @@ import org.arrival.contracts.forum.CoherenceFlagRaised;
 import org.arrival.contracts.forum.CoherenceFlagUpdated;
 import org.arrival.contracts.forum.FlagSeverity;
 import org.arrival.contracts.forum.FlagStatus;
+import org.arrival.contracts.registry.Decision;
+import org.arrival.contracts.registry.DecisionType;
+import org.arrival.contracts.registry.RecordReference;
+import org.arrival.contracts.registry.ReferencedRecordKind;
 import org.arrival.forum.coherence.domain.CoherenceChecks;
 import org.arrival.forum.coherence.domain.Finding;
 import org.arrival.forum.projection.Generations;
@@ -421,6 +425,85 @@ public class CoherenceChecker {
                     classifier(store),
                     new CoherenceFlagUpdated(updated.toContract(), actor, changed, why)));
             return updated;
+        });
+    }
+
+    /**
+     * Resolves the open or acknowledged flags a forum's RESOLVE_FLAG decision concerns, in the caller's transaction,
+     * attributed to whoever recorded the decision. A flag already resolved, dismissed, of another forum or unknown is
+     * left as it is, so a decision delivered again changes nothing.
+     */
+    public List<CoherenceFlagRow> resolveBy(Decision decision, Actor actor) {
+        if (decision.type() != DecisionType.RESOLVE_FLAG || decision.concerns() == null) {
+            return List.of();
+        }
+        List<UUID> flagIds = decision.concerns().stream()
+                .filter(r -> r != null && r.kind() == ReferencedRecordKind.FLAG)
+                .map(RecordReference::recordId)
+                .distinct()
+                .toList();
+        if (flagIds.isEmpty()) {
+            return List.of();
+        }
+        String why = "Resolved by the forum's decision of " + decision.decidedOn() + ": " + decision.text();
+        String reason = why.length() > 2000 ? why.substring(0, 2000) : why;
+        UUID forumId = decision.forumId();
+        return tx.execute(status -> {
+            lock(forumId);
+            JdbcStore store = generations.activeStore();
+            UUID owner = store.forum(forumId).map(f -> f.convenorId).orElse(null);
+            List<CoherenceFlagRow> resolved = new ArrayList<>();
+            for (UUID flagId : flagIds) {
+                CoherenceFlagRow row = jdbc
+                        .query(
+                                "SELECT * FROM coherence_flag WHERE id = ? AND forum_id = ? FOR UPDATE",
+                                CoherenceChecker::row,
+                                flagId,
+                                forumId)
+                        .stream()
+                        .findFirst()
+                        .orElse(null);
+                if (row == null || (row.status() != FlagStatus.OPEN && row.status() != FlagStatus.ACKNOWLEDGED)) {
+                    continue;
+                }
+                CoherenceFlagRow updated = new CoherenceFlagRow(
+                        row.flagId(),
+                        row.version() + 1,
+                        forumId,
+                        row.checkCode(),
+                        row.key(),
+                        row.recordIds(),
+                        row.summary(),
+                        FlagStatus.RESOLVED,
+                        reason,
+                        row.conditionHolds(),
+                        row.createdAt(),
+                        now(),
+                        actor.userId(),
+                        actor.organisationId(),
+                        row.parameters(),
+                        row.severity());
+                save(updated);
+                jdbc.update(
+                        "INSERT INTO coherence_flag_decision (flag_id, version, from_status, to_status, reason, "
+                                + "decided_at, decided_by, decided_by_name, decided_by_org) "
+                                + "VALUES (?, ?, ?, 'RESOLVED', ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                        flagId,
+                        updated.version(),
+                        row.status().name(),
+                        reason,
+                        Timestamp.from(updated.updatedAt()),
+                        actor.userId(),
+                        actor.userId(),
+                        actor.organisationId());
+                outbox.append(event(
+                        updated,
+                        owner == null ? forumId : owner,
+                        classifier(store),
+                        new CoherenceFlagUpdated(updated.toContract(), actor, List.of("status", "reason"), reason)));
+                resolved.add(updated);
+            }
+            return resolved;
         });
     }
 

@@ -62,7 +62,7 @@ public record CoherenceFlagRow(
                 severity);
     }
 
-    CoherenceFlag toContract() {
+    public CoherenceFlag toContract() {
         return new CoherenceFlag(
                 flagId, version, forumId, checkCode, recordIds, summary, status, reason, parameters, severity);
     }

@@ -11,9 +11,12 @@ import java.util.UUID;
 import org.arrival.forum.projection.domain.ProjectedEvent;
 import org.arrival.forum.projection.domain.ProjectionStore;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
+import org.arrival.forum.projection.domain.Rows.AssignmentRow;
+import org.arrival.forum.projection.domain.Rows.DecisionRow;
 import org.arrival.forum.projection.domain.Rows.ForumRow;
 import org.arrival.forum.projection.domain.Rows.GapRow;
 import org.arrival.forum.projection.domain.Rows.InputRow;
+import org.arrival.forum.projection.domain.Rows.MeetingRow;
 import org.arrival.forum.projection.domain.Rows.MembershipRow;
 import org.arrival.forum.projection.domain.Rows.NeedRow;
 import org.arrival.forum.projection.domain.Rows.OrganisationRow;
@@ -260,5 +263,53 @@ final class BatchStore implements ProjectionStore {
     public List<InputRow> inputs() {
         flush();
         return tables.inputs();
+    }
+
+    @Override
+    public Optional<MeetingRow> meeting(UUID id) {
+        return get(MeetingRow.class, id);
+    }
+
+    @Override
+    public Optional<DecisionRow> decision(UUID id) {
+        return get(DecisionRow.class, id);
+    }
+
+    @Override
+    public Optional<AssignmentRow> assignment(UUID id) {
+        return get(AssignmentRow.class, id);
+    }
+
+    @Override
+    public void save(MeetingRow row) {
+        put(MeetingRow.class, row.id, row);
+    }
+
+    @Override
+    public void save(DecisionRow row) {
+        put(DecisionRow.class, row.id, row);
+    }
+
+    @Override
+    public void save(AssignmentRow row) {
+        put(AssignmentRow.class, row.id, row);
+    }
+
+    @Override
+    public List<MeetingRow> meetingsOf(UUID forumId) {
+        flush();
+        return tables.meetingsOf(forumId);
+    }
+
+    @Override
+    public List<DecisionRow> decisionsOf(UUID forumId) {
+        flush();
+        return tables.decisionsOf(forumId);
+    }
+
+    @Override
+    public List<AssignmentRow> assignmentsOf(UUID forumId) {
+        flush();
+        return tables.assignmentsOf(forumId);
     }
 }

@@ -19,7 +19,10 @@ public class Generations {
             "fv_round_score",
             "fv_plan",
             "fv_population",
-            "fv_input");
+            "fv_input",
+            "fv_meeting",
+            "fv_decision",
+            "fv_assignment");
 
     private final JdbcTemplate jdbc;
 

@@ -15,9 +15,12 @@ import java.util.stream.Collectors;
 import org.arrival.contracts.EventJson;
 import org.arrival.forum.projection.domain.ProjectionStore;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
+import org.arrival.forum.projection.domain.Rows.AssignmentRow;
+import org.arrival.forum.projection.domain.Rows.DecisionRow;
 import org.arrival.forum.projection.domain.Rows.ForumRow;
 import org.arrival.forum.projection.domain.Rows.GapRow;
 import org.arrival.forum.projection.domain.Rows.InputRow;
+import org.arrival.forum.projection.domain.Rows.MeetingRow;
 import org.arrival.forum.projection.domain.Rows.MembershipRow;
 import org.arrival.forum.projection.domain.Rows.NeedRow;
 import org.arrival.forum.projection.domain.Rows.OrganisationRow;
@@ -33,27 +36,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class JdbcStore implements ProjectionStore {
 
     /** The table each kind of row lives in. */
-    static final Map<Class<?>, String> TABLES = Map.of(
-            OrganisationRow.class,
-            "fv_organisation",
-            ForumRow.class,
-            "fv_forum",
-            MembershipRow.class,
-            "fv_membership",
-            ActionRow.class,
-            "fv_action",
-            NeedRow.class,
-            "fv_need",
-            GapRow.class,
-            "fv_gap",
-            RoundScoreRow.class,
-            "fv_round_score",
-            PlanRow.class,
-            "fv_plan",
-            PopulationRow.class,
-            "fv_population",
-            InputRow.class,
-            "fv_input");
+    static final Map<Class<?>, String> TABLES = Map.ofEntries(
+            Map.entry(MeetingRow.class, "fv_meeting"),
+            Map.entry(DecisionRow.class, "fv_decision"),
+            Map.entry(AssignmentRow.class, "fv_assignment"),
+            Map.entry(OrganisationRow.class, "fv_organisation"),
+            Map.entry(ForumRow.class, "fv_forum"),
+            Map.entry(MembershipRow.class, "fv_membership"),
+            Map.entry(ActionRow.class, "fv_action"),
+            Map.entry(NeedRow.class, "fv_need"),
+            Map.entry(GapRow.class, "fv_gap"),
+            Map.entry(RoundScoreRow.class, "fv_round_score"),
+            Map.entry(PlanRow.class, "fv_plan"),
+            Map.entry(PopulationRow.class, "fv_population"),
+            Map.entry(InputRow.class, "fv_input"));
 
     private final JdbcTemplate jdbc;
     private final int generation;
@@ -131,6 +127,9 @@ public class JdbcStore implements ProjectionStore {
                                 + "VALUES (?, ?, ?, ?, ?::jsonb) ON CONFLICT (generation, id) DO UPDATE SET version = EXCLUDED.version, "
                                 + "subject_id = EXCLUDED.subject_id, data = EXCLUDED.data",
                         new Object[] {generation, in.id, in.version, in.subjectId, json});
+            case MeetingRow m -> ofForum("fv_meeting", m.id, m.version, m.forumId, json);
+            case DecisionRow d -> ofForum("fv_decision", d.id, d.version, d.forumId, json);
+            case AssignmentRow a -> ofForum("fv_assignment", a.id, a.version, a.forumId, json);
             case OrganisationRow o -> plain("fv_organisation", o.id, o.version, json);
             case ForumRow f -> plain("fv_forum", f.id, f.version, json);
             case NeedRow n -> plain("fv_need", n.id, n.version, json);
@@ -147,6 +146,14 @@ public class JdbcStore implements ProjectionStore {
                 "INSERT INTO " + table + " (generation, id, version, data) VALUES (?, ?, ?, ?::jsonb) "
                         + "ON CONFLICT (generation, id) DO UPDATE SET version = EXCLUDED.version, data = EXCLUDED.data",
                 new Object[] {generation, id, version, json});
+    }
+
+    private Upsert ofForum(String table, UUID id, long version, UUID forumId, String json) {
+        return new Upsert(
+                "INSERT INTO " + table + " (generation, id, version, forum_id, data) VALUES (?, ?, ?, ?, ?::jsonb) "
+                        + "ON CONFLICT (generation, id) DO UPDATE SET version = EXCLUDED.version, "
+                        + "forum_id = EXCLUDED.forum_id, data = EXCLUDED.data",
+                new Object[] {generation, id, version, forumId, json});
     }
 
     private void store(Object row) {
@@ -191,6 +198,19 @@ public class JdbcStore implements ProjectionStore {
         collect(found, left, PlanRow.class, p -> Scopes.plan(p).map(List::of));
         collect(found, left, PopulationRow.class, e -> Scopes.estimate(e).map(List::of));
         collect(found, left, InputRow.class, i -> Scopes.input(i).map(List::of));
+        if (!left.isEmpty()) {
+            Map<UUID, AssignmentRow> assignments = findAll(AssignmentRow.class, left);
+            Map<UUID, ForumRow> forums = findAll(
+                    ForumRow.class,
+                    assignments.values().stream().map(a -> a.forumId).collect(Collectors.toSet()));
+            assignments.forEach((id, a) -> {
+                ForumRow f = forums.get(a.forumId);
+                if (f != null) {
+                    found.put(id, List.of(Scopes.forum(f)));
+                    left.remove(id);
+                }
+            });
+        }
         collect(found, left, OrganisationRow.class, o -> Optional.of(List.of(Scopes.organisation(o.id))));
         collect(found, left, ForumRow.class, f -> Optional.of(List.of(Scopes.forum(f))));
         return found;
@@ -363,5 +383,50 @@ public class JdbcStore implements ProjectionStore {
     @Override
     public List<InputRow> inputs() {
         return list("fv_input", "", InputRow.class);
+    }
+
+    @Override
+    public Optional<MeetingRow> meeting(UUID id) {
+        return find(MeetingRow.class, id);
+    }
+
+    @Override
+    public Optional<DecisionRow> decision(UUID id) {
+        return find(DecisionRow.class, id);
+    }
+
+    @Override
+    public Optional<AssignmentRow> assignment(UUID id) {
+        return find(AssignmentRow.class, id);
+    }
+
+    @Override
+    public void save(MeetingRow row) {
+        store(row);
+    }
+
+    @Override
+    public void save(DecisionRow row) {
+        store(row);
+    }
+
+    @Override
+    public void save(AssignmentRow row) {
+        store(row);
+    }
+
+    @Override
+    public List<MeetingRow> meetingsOf(UUID forumId) {
+        return list("fv_meeting", " AND forum_id = ?", MeetingRow.class, forumId);
+    }
+
+    @Override
+    public List<DecisionRow> decisionsOf(UUID forumId) {
+        return list("fv_decision", " AND forum_id = ?", DecisionRow.class, forumId);
+    }
+
+    @Override
+    public List<AssignmentRow> assignmentsOf(UUID forumId) {
+        return list("fv_assignment", " AND forum_id = ?", AssignmentRow.class, forumId);
     }
 }

@@ -28,7 +28,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 /**
  * Reads every topic of the catalogue: logs each event once and applies it to the active generation of the
  * projection (and to any generation being rebuilt), in one transaction with the idempotent claim: a poll at a time,
- * so that a consumer that has fallen behind catches up with a few statements per poll rather than per event.
+ * so that a consumer that has fallen behind catches up with a few statements per poll rather than per event. The
+ * forum's decisions are told ({@link DecisionsRecorded}) within that transaction.
  *
  * <p>It reads in its own consumer group ({@code <group>-projection}): the registry replica reads the registry
  * topics in the service's group, and two listeners of one group would split those topics' partitions.
@@ -100,6 +101,13 @@ public class ProjectionListener {
                 }
             }
             store.flush();
+        }
+        List<org.arrival.contracts.registry.DecisionRecorded> decisions = batch.stream()
+                .filter(e -> "DecisionRecorded".equals(e.name()))
+                .map(e -> e.payloadAs(org.arrival.contracts.registry.DecisionRecorded.class))
+                .toList();
+        if (!decisions.isEmpty()) {
+            events.publishEvent(new DecisionsRecorded(decisions));
         }
         List<Touch> all = List.copyOf(touches);
         for (int from = 0; from < all.size(); from += TOUCHES_PER_NOTICE) {

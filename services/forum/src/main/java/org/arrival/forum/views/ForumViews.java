@@ -18,20 +18,31 @@ import org.arrival.contracts.actionplans.Inclusion;
 import org.arrival.contracts.assessments.Count;
 import org.arrival.contracts.assessments.Disaggregation;
 import org.arrival.contracts.common.Jurisdiction;
+import org.arrival.contracts.forum.CoherenceFlag;
+import org.arrival.contracts.forum.CoherenceFlagParameters;
+import org.arrival.contracts.forum.CoherenceFlagRaised;
+import org.arrival.contracts.forum.CoherenceFlagUpdated;
+import org.arrival.contracts.forum.FlaggedRecord;
 import org.arrival.forum.projection.domain.Lateness;
 import org.arrival.forum.projection.domain.Places;
+import org.arrival.forum.projection.domain.ProjectedEvent;
 import org.arrival.forum.projection.domain.ProjectionStore;
 import org.arrival.forum.projection.domain.Rows;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
+import org.arrival.forum.projection.domain.Rows.AgendaItemState;
+import org.arrival.forum.projection.domain.Rows.AssignmentRow;
+import org.arrival.forum.projection.domain.Rows.DecisionRow;
 import org.arrival.forum.projection.domain.Rows.ForumRow;
 import org.arrival.forum.projection.domain.Rows.FundingTotal;
 import org.arrival.forum.projection.domain.Rows.GapRow;
 import org.arrival.forum.projection.domain.Rows.InputRow;
+import org.arrival.forum.projection.domain.Rows.MeetingRow;
 import org.arrival.forum.projection.domain.Rows.MilestoneState;
 import org.arrival.forum.projection.domain.Rows.NeedRow;
 import org.arrival.forum.projection.domain.Rows.OrganisationRow;
 import org.arrival.forum.projection.domain.Rows.PlanRow;
 import org.arrival.forum.projection.domain.Rows.PopulationRow;
+import org.arrival.forum.projection.domain.Rows.RecordRef;
 import org.arrival.forum.projection.domain.Rows.RoundScoreRow;
 import org.arrival.forum.projection.domain.Scopes;
 import org.arrival.forum.views.ForumListings.ActionFilter;
@@ -210,6 +221,363 @@ public class ForumViews {
             @Nullable String method,
             LocalDate asOf,
             String classification) {}
+
+    // ---- meetings and decisions
+
+    /** A coherence flag as it stood (now, or as of a time from its events), for naming it and listing it open. */
+    public record FlagState(
+            UUID flagId,
+            UUID forumId,
+            String checkCode,
+            @Nullable String severity,
+            String status,
+            String summary,
+            List<UUID> recordIds,
+            @Nullable CoherenceFlagParameters parameters) {
+
+        public static FlagState of(CoherenceFlag f) {
+            return new FlagState(
+                    f.flagId(),
+                    f.forumId(),
+                    f.checkCode() == null ? "" : f.checkCode().name(),
+                    f.severity() == null ? null : f.severity().name(),
+                    f.status() == null ? "" : f.status().name(),
+                    f.summary(),
+                    f.recordIds() == null ? List.of() : f.recordIds(),
+                    f.parameters());
+        }
+
+        boolean open() {
+            return "OPEN".equals(status) || "ACKNOWLEDGED".equals(status);
+        }
+    }
+
+    /** A flag in a meeting's pack, as the flag list shows it; {@code records} are the records it names. */
+    public record FlagItem(
+            UUID flagId,
+            String checkCode,
+            @Nullable String severity,
+            String status,
+            String summary,
+            List<UUID> recordIds,
+            List<FlaggedRecord> records) {}
+
+    /** A record an agenda item or a decision points at, named as the reader may read it. */
+    public record RecordItem(
+            String kind,
+            UUID recordId,
+            @Nullable String title,
+            @Nullable String status) {}
+
+    public record Votes(int inFavour, int against, int abstaining) {}
+
+    public record DissentItem(UUID stakeholderId, @Nullable String organisationName, String reason) {}
+
+    public record ProgressItem(
+            LocalDate periodStart,
+            LocalDate periodEnd,
+            @Nullable String rag,
+            @Nullable String summary) {}
+
+    /** The assignee's own action that took an assignment on. */
+    public record LinkedAction(
+            UUID actionId,
+            String title,
+            @Nullable String status,
+            boolean reportingOverdue,
+            @Nullable ProgressItem latestProgress) {}
+
+    /**
+     * What came of one assignment: {@code overdue} when it was not accepted by its due date ({@code NOT_ACCEPTED})
+     * or its linked action's report is late ({@code REPORTING_OVERDUE}).
+     */
+    public record AssignmentOutcome(
+            UUID assignmentId,
+            UUID assigneeId,
+            @Nullable String assigneeName,
+            String expected,
+            LocalDate dueOn,
+            @Nullable String status,
+            @Nullable String declineReason,
+            boolean overdue,
+            List<String> overdueReasons,
+            @Nullable LinkedAction action) {}
+
+    /** What came of a decision: the decision, the records it concerns and its assignments with their actions. */
+    public record DecisionOutcome(
+            UUID decisionId,
+            UUID meetingId,
+            @Nullable String meetingTitle,
+            LocalDate decidedOn,
+            String text,
+            @Nullable String type,
+            @Nullable String method,
+            @Nullable Votes votes,
+            List<DissentItem> dissent,
+            List<RecordItem> concerns,
+            List<AssignmentOutcome> assignments,
+            boolean overdue) {}
+
+    public record AttendanceItem(
+            UUID stakeholderId,
+            @Nullable String organisationName,
+            @Nullable String status) {}
+
+    public record AgendaEntry(
+            UUID itemId, String title, @Nullable String note, List<RecordItem> records) {}
+
+    public record PackMeeting(
+            UUID meetingId,
+            String title,
+            LocalDate date,
+            @Nullable String startTime,
+            @Nullable String place,
+            @Nullable String onlineLink,
+            @Nullable String status,
+            @Nullable String minutes,
+            @Nullable String cancellationReason,
+            List<AttendanceItem> attendance,
+            List<AgendaEntry> agenda) {}
+
+    public record MeetingRef(UUID meetingId, String title, LocalDate date) {}
+
+    /**
+     * What a meeting needs on the table: the meeting, the tracker and the open flags as they stood at the end of its
+     * date, the previous meeting and what came of its decisions by then.
+     */
+    public record MeetingPack(
+            PackMeeting meeting,
+            List<TrackerItem> tracker,
+            List<FlagItem> openFlags,
+            @Nullable MeetingRef previousMeeting,
+            List<DecisionOutcome> previousDecisions) {}
+
+    static final String NOT_ACCEPTED = "NOT_ACCEPTED";
+    static final String REPORTING_OVERDUE = "REPORTING_OVERDUE";
+
+    /** The forum's flags as their events up to a time left them, by id. */
+    public static Map<UUID, FlagState> flagsFrom(List<ProjectedEvent> events, UUID forumId) {
+        Map<UUID, CoherenceFlag> latest = new LinkedHashMap<>();
+        for (ProjectedEvent e : events) {
+            CoherenceFlag f = flag(e);
+            if (f != null && forumId.equals(f.forumId())) {
+                CoherenceFlag known = latest.get(f.flagId());
+                if (known == null || known.version() <= f.version()) {
+                    latest.put(f.flagId(), f);
+                }
+            }
+        }
+        Map<UUID, FlagState> out = new LinkedHashMap<>();
+        latest.forEach((id, f) -> out.put(id, FlagState.of(f)));
+        return out;
+    }
+
+    private static @Nullable CoherenceFlag flag(ProjectedEvent e) {
+        try {
+            return switch (e.name()) {
+                case "CoherenceFlagRaised" ->
+                    e.payloadAs(CoherenceFlagRaised.class).flag();
+                case "CoherenceFlagUpdated" ->
+                    e.payloadAs(CoherenceFlagUpdated.class).flag();
+                default -> null;
+            };
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    /**
+     * The forum's decisions, newest first, with what came of them as this state of the projection holds it. The
+     * firewall: a concern or a linked action the viewer may not read is left out, as is a dissent or an assignment
+     * naming an organisation hidden from the viewer; a linked action is shown only when its owner is the assignee.
+     */
+    public List<DecisionOutcome> decisions(UUID forumId, Map<UUID, FlagState> flags) {
+        Map<UUID, List<AssignmentRow>> assignments = new HashMap<>();
+        store.assignmentsOf(forumId).stream()
+                .sorted(Comparator.comparing((AssignmentRow a) -> a.dueOn).thenComparing(a -> a.id.toString()))
+                .forEach(a -> assignments
+                        .computeIfAbsent(a.decisionId, k -> new ArrayList<>())
+                        .add(a));
+        return store.decisionsOf(forumId).stream()
+                .sorted(Comparator.comparing((DecisionRow d) -> d.decidedOn)
+                        .thenComparing(d -> d.recordedAt)
+                        .reversed()
+                        .thenComparing(d -> d.id.toString()))
+                .map(d -> outcome(d, assignments.getOrDefault(d.id, List.of()), flags))
+                .toList();
+    }
+
+    private DecisionOutcome outcome(DecisionRow d, List<AssignmentRow> assignments, Map<UUID, FlagState> flags) {
+        List<AssignmentOutcome> shown = assignments.stream()
+                .filter(a -> viewer.maySeeOrganisation(a.assigneeId))
+                .map(this::assignment)
+                .toList();
+        return new DecisionOutcome(
+                d.id,
+                d.meetingId,
+                store.meeting(d.meetingId).map(m -> m.title).orElse(null),
+                d.decidedOn,
+                d.text,
+                d.type,
+                d.method,
+                d.inFavour == null || d.against == null || d.abstaining == null
+                        ? null
+                        : new Votes(d.inFavour, d.against, d.abstaining),
+                d.dissent.stream()
+                        .filter(x -> viewer.maySeeOrganisation(x.stakeholderId))
+                        .map(x -> new DissentItem(x.stakeholderId, organisationName(x.stakeholderId), x.reason))
+                        .toList(),
+                records(d.concerns, d.forumId, flags),
+                shown,
+                shown.stream().anyMatch(AssignmentOutcome::overdue));
+    }
+
+    private AssignmentOutcome assignment(AssignmentRow a) {
+        LinkedAction action = linkedAction(a);
+        List<String> reasons = new ArrayList<>();
+        if ("OPEN".equals(a.status) && a.dueOn.isBefore(today)) {
+            reasons.add(NOT_ACCEPTED);
+        }
+        if (action != null && action.reportingOverdue()) {
+            reasons.add(REPORTING_OVERDUE);
+        }
+        return new AssignmentOutcome(
+                a.id,
+                a.assigneeId,
+                organisationName(a.assigneeId),
+                a.expected,
+                a.dueOn,
+                a.status,
+                a.declineReason,
+                !reasons.isEmpty(),
+                List.copyOf(reasons),
+                action);
+    }
+
+    /** The action the assignee linked, if it is the assignee's own and the viewer may read it. */
+    private @Nullable LinkedAction linkedAction(AssignmentRow a) {
+        if (a.actionId == null) {
+            return null;
+        }
+        ActionRow action = store.action(a.actionId).orElse(null);
+        if (action == null
+                || action.placeholder
+                || !a.assigneeId.equals(action.ownerId)
+                || !visible(action.ownerId, action.classification, action.sharedWithForums)) {
+            return null;
+        }
+        Rows.Report r = action.latestReport;
+        return new LinkedAction(
+                action.id,
+                action.title,
+                action.status,
+                Lateness.overdueReport(action, today) != null,
+                r == null ? null : new ProgressItem(r.periodStart, r.periodEnd, r.rag, r.summary));
+    }
+
+    /** The records the viewer may read among those referred to, each with its title and status. */
+    private List<RecordItem> records(List<RecordRef> refs, UUID forumId, Map<UUID, FlagState> flags) {
+        List<RecordItem> out = new ArrayList<>();
+        for (RecordRef ref : refs) {
+            RecordItem item = record(ref, forumId, flags);
+            if (item != null) {
+                out.add(item);
+            }
+        }
+        return out;
+    }
+
+    private @Nullable RecordItem record(RecordRef ref, UUID forumId, Map<UUID, FlagState> flags) {
+        String kind = ref.kind;
+        UUID id = ref.recordId;
+        if (kind == null || id == null) {
+            return null;
+        }
+        return switch (kind) {
+            case "ACTION" ->
+                store.action(id)
+                        .filter(a -> !a.placeholder && visible(a.ownerId, a.classification, a.sharedWithForums))
+                        .map(a -> new RecordItem(kind, id, a.title, a.status))
+                        .orElse(null);
+            case "NEED" ->
+                store.need(id)
+                        .filter(n -> visible(n.ownerId, n.classification, n.sharedWithForums))
+                        .map(n -> new RecordItem(kind, id, n.statement, n.status))
+                        .orElse(null);
+            case "PLAN" ->
+                store.plan(id)
+                        .filter(p -> visible(p.ownerId, p.classification, p.sharedWithForums))
+                        .map(p -> new RecordItem(kind, id, p.title, p.status))
+                        .orElse(null);
+            case "ROUND" ->
+                store.round(id)
+                        .filter(r -> visible(r.ownerId, r.classification, r.sharedWithForums)
+                                && viewer.visibleOrganisations(Scopes.named(r)).size()
+                                        == Scopes.named(r).size())
+                        .map(r -> new RecordItem(kind, id, r.title, r.status))
+                        .orElse(null);
+            case "FLAG" -> {
+                FlagState f = flags.get(id);
+                yield f == null || !forumId.equals(f.forumId()) || !mayReadAll(f.recordIds())
+                        ? null
+                        : new RecordItem(kind, id, f.summary(), f.status());
+            }
+            case "DECISION" ->
+                store.decision(id)
+                        .filter(d -> forumId.equals(d.forumId))
+                        .map(d -> new RecordItem(kind, id, d.text, null))
+                        .orElse(null);
+            default -> null;
+        };
+    }
+
+    /** The flags open (or acknowledged) among those given that the viewer may read, oldest first. */
+    public List<FlagItem> openFlags(Map<UUID, FlagState> flags) {
+        return flags.values().stream()
+                .filter(f -> f.open() && mayReadAll(f.recordIds()))
+                .map(f -> new FlagItem(
+                        f.flagId(),
+                        f.checkCode(),
+                        f.severity(),
+                        f.status(),
+                        f.summary(),
+                        f.recordIds(),
+                        f.parameters() == null || f.parameters().records() == null
+                                ? List.of()
+                                : f.parameters().records()))
+                .toList();
+    }
+
+    /** The meeting as the pack shows it: attendance of the organisations the viewer may know of, agenda records named. */
+    public PackMeeting packMeeting(MeetingRow m, Map<UUID, FlagState> flags) {
+        return new PackMeeting(
+                m.id,
+                m.title,
+                m.date,
+                m.startTime,
+                m.place,
+                m.onlineLink,
+                m.status,
+                m.minutes,
+                m.cancellationReason,
+                m.attendance.stream()
+                        .filter(a -> viewer.maySeeOrganisation(a.stakeholderId))
+                        .map(a -> new AttendanceItem(a.stakeholderId, organisationName(a.stakeholderId), a.status))
+                        .toList(),
+                m.agenda.stream()
+                        .map((AgendaItemState i) ->
+                                new AgendaEntry(i.itemId, i.title, i.note, records(i.records, m.forumId, flags)))
+                        .toList());
+    }
+
+    /** The forum's meeting held (or to be held) last before this one, leaving out cancelled ones. */
+    public @Nullable MeetingRef previousMeeting(MeetingRow meeting) {
+        return store.meetingsOf(meeting.forumId).stream()
+                .filter(m -> !m.id.equals(meeting.id) && !"CANCELLED".equals(m.status) && m.date.isBefore(meeting.date))
+                .max(Comparator.comparing((MeetingRow m) -> m.date).thenComparing(m -> m.id.toString()))
+                .map(m -> new MeetingRef(m.id, m.title, m.date))
+                .orElse(null);
+    }
 
     // ---- which records the viewer sees in the forum (the rules ForumListings runs as SQL)
 

@@ -60,7 +60,13 @@ class MyForumsTest extends ForumIntegrationTest {
                         .isNotEmpty())
                 .andExpect(jsonPath("$.paths['/forums/{forumId}/stream'].get.responses['429']")
                         .exists())
-                .andExpect(jsonPath("$.paths['/forums'].get.summary").isNotEmpty());
+                .andExpect(jsonPath("$.paths['/forums'].get.summary").isNotEmpty())
+                .andExpect(jsonPath("$.paths['/forums/{forumId}/decisions'].get.summary")
+                        .isNotEmpty())
+                .andExpect(jsonPath("$.paths['/forums/{forumId}/decisions'].get.parameters[?(@.name == 'asOf')]")
+                        .isNotEmpty())
+                .andExpect(jsonPath("$.paths['/forums/{forumId}/meetings/{meetingId}/pack'].get.summary")
+                        .isNotEmpty());
     }
 
     @Test

@@ -116,6 +116,7 @@ public final class CoherenceChecks {
         out.addAll(actionsWithoutFunding(flaggable));
         out.addAll(reportingOverdue(flaggable, today));
         out.addAll(milestonesLate(flaggable, today));
+        out.addAll(assignmentsNotAccepted(store, forumId, today));
         out.addAll(PolicyChecks.actionsWithoutEvidence(records));
         out.addAll(PolicyChecks.parallelStructures(records));
         out.addAll(PolicyChecks.hostCommunityLeftOut(records));
@@ -461,6 +462,34 @@ public final class CoherenceChecks {
                     List.of(a.id),
                     summary.toString(),
                     CoherenceFlagParameters.naming(List.of(record(a.id, FlaggedRecordKind.ACTION, a.title)))));
+        }
+        return out;
+    }
+
+    /**
+     * An assignment a decision of the forum made, still neither accepted nor declined the day after its due date: one
+     * flag naming the assignment and its assignee, which clears once the assignee accepts or declines it. Like a late
+     * report, its summary names the due date, not a count of days.
+     */
+    static List<Finding> assignmentsNotAccepted(ProjectionStore store, UUID forumId, LocalDate today) {
+        List<Finding> out = new ArrayList<>();
+        List<Rows.AssignmentRow> open = store.assignmentsOf(forumId).stream()
+                .filter(a -> "OPEN".equals(a.status) && a.dueOn != null && a.dueOn.isBefore(today))
+                .sorted(Comparator.comparing(a -> a.id))
+                .toList();
+        for (Rows.AssignmentRow a : open) {
+            String name = store.organisation(a.assigneeId)
+                    .map((OrganisationRow o) -> o.name)
+                    .orElse(null);
+            out.add(Finding.of(
+                    CoherenceCheckCode.ASSIGNMENT_NOT_ACCEPTED,
+                    List.of(a.id, a.assigneeId),
+                    "Assignment '" + a.expected + "' to " + (name == null ? a.assigneeId : name)
+                            + " was to be accepted or declined by " + a.dueOn + " and is still open.",
+                    CoherenceFlagParameters.naming(List.of(
+                                    record(a.id, FlaggedRecordKind.ASSIGNMENT, a.expected),
+                                    record(a.assigneeId, FlaggedRecordKind.ORGANISATION, name)))
+                            .withReport(null, null, a.dueOn, null)));
         }
         return out;
     }

@@ -7,9 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
+import org.arrival.forum.projection.domain.Rows.AssignmentRow;
+import org.arrival.forum.projection.domain.Rows.DecisionRow;
 import org.arrival.forum.projection.domain.Rows.ForumRow;
 import org.arrival.forum.projection.domain.Rows.GapRow;
 import org.arrival.forum.projection.domain.Rows.InputRow;
+import org.arrival.forum.projection.domain.Rows.MeetingRow;
 import org.arrival.forum.projection.domain.Rows.MembershipRow;
 import org.arrival.forum.projection.domain.Rows.NeedRow;
 import org.arrival.forum.projection.domain.Rows.OrganisationRow;
@@ -30,6 +33,9 @@ public class InMemoryStore implements ProjectionStore {
     private final Map<UUID, PlanRow> plans = new LinkedHashMap<>();
     private final Map<UUID, PopulationRow> estimates = new LinkedHashMap<>();
     private final Map<UUID, InputRow> inputs = new LinkedHashMap<>();
+    private final Map<UUID, MeetingRow> meetings = new LinkedHashMap<>();
+    private final Map<UUID, DecisionRow> decisions = new LinkedHashMap<>();
+    private final Map<UUID, AssignmentRow> assignments = new LinkedHashMap<>();
 
     @Override
     public Optional<OrganisationRow> organisation(UUID id) {
@@ -173,5 +179,54 @@ public class InMemoryStore implements ProjectionStore {
     @Override
     public List<InputRow> inputs() {
         return new ArrayList<>(inputs.values());
+    }
+
+    @Override
+    public Optional<MeetingRow> meeting(UUID id) {
+        return Optional.ofNullable(meetings.get(id));
+    }
+
+    @Override
+    public Optional<DecisionRow> decision(UUID id) {
+        return Optional.ofNullable(decisions.get(id));
+    }
+
+    @Override
+    public Optional<AssignmentRow> assignment(UUID id) {
+        return Optional.ofNullable(assignments.get(id));
+    }
+
+    @Override
+    public void save(MeetingRow row) {
+        meetings.put(row.id, row);
+    }
+
+    @Override
+    public void save(DecisionRow row) {
+        decisions.put(row.id, row);
+    }
+
+    @Override
+    public void save(AssignmentRow row) {
+        assignments.put(row.id, row);
+    }
+
+    @Override
+    public List<MeetingRow> meetingsOf(UUID forumId) {
+        return meetings.values().stream().filter(m -> forumId.equals(m.forumId)).toList();
+    }
+
+    @Override
+    public List<DecisionRow> decisionsOf(UUID forumId) {
+        return decisions.values().stream()
+                .filter(d -> forumId.equals(d.forumId))
+                .toList();
+    }
+
+    @Override
+    public List<AssignmentRow> assignmentsOf(UUID forumId) {
+        return assignments.values().stream()
+                .filter(a -> forumId.equals(a.forumId))
+                .toList();
     }
 }

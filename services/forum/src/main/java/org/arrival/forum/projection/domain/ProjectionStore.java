@@ -4,9 +4,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
+import org.arrival.forum.projection.domain.Rows.AssignmentRow;
+import org.arrival.forum.projection.domain.Rows.DecisionRow;
 import org.arrival.forum.projection.domain.Rows.ForumRow;
 import org.arrival.forum.projection.domain.Rows.GapRow;
 import org.arrival.forum.projection.domain.Rows.InputRow;
+import org.arrival.forum.projection.domain.Rows.MeetingRow;
 import org.arrival.forum.projection.domain.Rows.MembershipRow;
 import org.arrival.forum.projection.domain.Rows.NeedRow;
 import org.arrival.forum.projection.domain.Rows.OrganisationRow;
@@ -75,4 +78,23 @@ public interface ProjectionStore {
     List<PopulationRow> estimates();
 
     List<InputRow> inputs();
+
+    Optional<MeetingRow> meeting(UUID id);
+
+    Optional<DecisionRow> decision(UUID id);
+
+    Optional<AssignmentRow> assignment(UUID id);
+
+    void save(MeetingRow row);
+
+    void save(DecisionRow row);
+
+    void save(AssignmentRow row);
+
+    /** The forum's meetings, decisions and assignments, in no particular order. */
+    List<MeetingRow> meetingsOf(UUID forumId);
+
+    List<DecisionRow> decisionsOf(UUID forumId);
+
+    List<AssignmentRow> assignmentsOf(UUID forumId);
 }

@@ -124,6 +124,16 @@ public final class Projector {
                     "PopulationEstimateRecorded",
                     "PopulationEstimateRevised",
                     "InputContributed" -> PlansAndEvidence.apply(store, event);
+            case "MeetingScheduled",
+                    "MeetingUpdated",
+                    "MeetingHeld",
+                    "MinutesApproved",
+                    "MeetingCancelled",
+                    "DecisionRecorded",
+                    "AssignmentMade",
+                    "AssignmentAccepted",
+                    "AssignmentDeclined",
+                    "AssignmentOverdue" -> Meetings.apply(store, event);
             default -> {
                 // contributions, flags: not part of this view yet
             }
@@ -245,6 +255,7 @@ public final class Projector {
             report.rag = name(r.rag());
             report.actionStatus = name(r.actionStatus());
             report.reportedAt = event.time();
+            report.summary = r.narrative();
             row.latestReport = report;
         }
         Rows.ReportDue due = Lateness.reportDue(row);

@@ -111,6 +111,8 @@ public final class Rows {
         public @Nullable String rag;
         public @Nullable String actionStatus;
         public Instant reportedAt;
+        /** The report's narrative; absent in rows projected before it was kept. */
+        public @Nullable String summary;
     }
 
     @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
@@ -282,5 +284,86 @@ public final class Rows {
         public @Nullable LocalDate collectedOn;
         public @Nullable Count participants;
         public List<UUID> sharedWithForums = new ArrayList<>();
+    }
+
+    /** A forum meeting as its latest event carried it: the registry owns it, the forum view reads it. */
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
+    public static class MeetingRow {
+        public UUID id;
+        public long version;
+        public UUID forumId;
+        public String title;
+        public LocalDate date;
+        public @Nullable String startTime;
+        public @Nullable String place;
+        public @Nullable String onlineLink;
+        public List<AgendaItemState> agenda = new ArrayList<>();
+        public List<AttendanceState> attendance = new ArrayList<>();
+        public @Nullable String minutes;
+        public @Nullable String status;
+        public @Nullable String cancellationReason;
+    }
+
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
+    public static class AgendaItemState {
+        public UUID itemId;
+        public String title;
+        public @Nullable String note;
+        public List<RecordRef> records = new ArrayList<>();
+        public @Nullable UUID proposalId;
+    }
+
+    /** A record a meeting's agenda or a decision points at: its kind (null if unknown here) and id. */
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
+    public static class RecordRef {
+        public @Nullable String kind;
+        public UUID recordId;
+    }
+
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
+    public static class AttendanceState {
+        public UUID stakeholderId;
+        public @Nullable String status;
+    }
+
+    /** A decision a forum recorded, with who recorded it and when the event said it was. */
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
+    public static class DecisionRow {
+        public UUID id;
+        public long version;
+        public UUID forumId;
+        public UUID meetingId;
+        public LocalDate decidedOn;
+        public String text;
+        public @Nullable String type;
+        public @Nullable String method;
+        public @Nullable Integer inFavour;
+        public @Nullable Integer against;
+        public @Nullable Integer abstaining;
+        public List<DissentState> dissent = new ArrayList<>();
+        public List<RecordRef> concerns = new ArrayList<>();
+        public @Nullable UUID escalatedToForumId;
+        public Instant recordedAt;
+    }
+
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
+    public static class DissentState {
+        public UUID stakeholderId;
+        public String reason;
+    }
+
+    /** Work a decision assigned to a member organisation. */
+    @SuppressWarnings("NullAway.Init") // filled by the Projector from the event's required fields
+    public static class AssignmentRow {
+        public UUID id;
+        public long version;
+        public UUID forumId;
+        public UUID decisionId;
+        public UUID assigneeId;
+        public String expected;
+        public LocalDate dueOn;
+        public @Nullable String status;
+        public @Nullable UUID actionId;
+        public @Nullable String declineReason;
     }
 }

@@ -49,7 +49,10 @@ public final class Scopes {
                 .or(() -> store.round(id).flatMap(Scopes::round))
                 .or(() -> store.plan(id).flatMap(Scopes::plan).map(List::of))
                 .or(() -> store.estimate(id).flatMap(Scopes::estimate).map(List::of))
-                .or(() -> store.input(id).flatMap(Scopes::input).map(List::of));
+                .or(() -> store.input(id).flatMap(Scopes::input).map(List::of))
+                .or(() -> store.assignment(id)
+                        .flatMap(a -> store.forum(a.forumId))
+                        .map(f -> List.of(forum(f))));
         return scope.or(() -> store.organisation(id).map(o -> List.of(organisation(o.id))))
                 .or(() -> store.forum(id).map(f -> List.of(forum(f))))
                 .orElse(List.of());
@@ -86,7 +89,10 @@ public final class Scopes {
         return new RecordScope(id, DataClassification.PUBLIC, List.of());
     }
 
-    /** A forum named as a record (by a flag about the forum as a whole): its members read it. */
+    /**
+     * A forum named as a record (by a flag about the forum as a whole): its members read it. The forum's own records
+     * (its meetings, decisions and assignments) are read as the forum is.
+     */
     public static RecordScope forum(Rows.ForumRow f) {
         return new RecordScope(f.convenorId, DataClassification.FORUM, List.of(f.id));
     }

@@ -176,6 +176,23 @@ public record Touch(
                         .ifPresent(g -> store.round(g.roundId)
                                 .ifPresent(r -> out.add(readiness(r, g.ownerId, g.classification, g.id))));
             }
+            // no view of a stream shows meetings or decisions yet; the checks of their forum read the assignments
+            case "MeetingScheduled",
+                    "MeetingUpdated",
+                    "MeetingHeld",
+                    "MinutesApproved",
+                    "MeetingCancelled",
+                    "DecisionRecorded",
+                    "AssignmentMade",
+                    "AssignmentAccepted",
+                    "AssignmentDeclined",
+                    "AssignmentOverdue" -> {
+                UUID forum = uuid(event.key());
+                if (forum != null) {
+                    out.add(new Touch(
+                            Set.of(), event.ownerOrg(), classification, List.of(forum), forum, false, null, null));
+                }
+            }
             case "CoherenceFlagRaised" ->
                 out.add(flag(event, event.payloadAs(CoherenceFlagRaised.class).flag()));
             case "CoherenceFlagUpdated" ->

@@ -413,6 +413,51 @@ class CoherenceChecksTest extends CoherenceFixture {
     }
 
     @Nested
+    class AssignmentsNotAccepted {
+
+        private org.arrival.forum.projection.domain.Rows.AssignmentRow assignment(String status, UUID forumId) {
+            org.arrival.forum.projection.domain.Rows.AssignmentRow a =
+                    new org.arrival.forum.projection.domain.Rows.AssignmentRow();
+            a.id = UUID.randomUUID();
+            a.version = 1;
+            a.forumId = forumId;
+            a.decisionId = UUID.randomUUID();
+            a.assigneeId = ngo;
+            a.expected = "Open a shelter";
+            a.dueOn = LocalDate.of(2025, 4, 15);
+            a.status = status;
+            store.save(a);
+            return a;
+        }
+
+        @Test
+        void anOpenAssignmentIsFlaggedFromTheDayAfterItsDueDateNamingItAndItsAssignee() {
+            var a = assignment("OPEN", forum);
+            assertThat(findings(CoherenceCheckCode.ASSIGNMENT_NOT_ACCEPTED, LocalDate.of(2025, 4, 15)))
+                    .isEmpty();
+            Finding first = findings(CoherenceCheckCode.ASSIGNMENT_NOT_ACCEPTED, LocalDate.of(2025, 4, 16))
+                    .get(0);
+            assertThat(first.recordIds()).containsExactly(a.id, ngo);
+            assertThat(first.summary()).contains("Open a shelter", "NGO", "2025-04-15");
+            assertThat(first.severity()).isEqualTo(org.arrival.contracts.forum.FlagSeverity.MEDIUM);
+            // the same finding every later day: the flag does not change
+            assertThat(findings(CoherenceCheckCode.ASSIGNMENT_NOT_ACCEPTED, TODAY))
+                    .containsExactly(first);
+        }
+
+        @Test
+        void anAcceptedOrDeclinedAssignmentOrOneOfAnotherForumIsNotFlagged() {
+            assignment("ACCEPTED", forum);
+            assignment("DECLINED", forum);
+            assignment("OPEN", UUID.randomUUID());
+            assertThat(findings(CoherenceCheckCode.ASSIGNMENT_NOT_ACCEPTED)).isEmpty();
+            settings = CheckSettings.DEFAULTS.without(java.util.Set.of(CoherenceCheckCode.ASSIGNMENT_NOT_ACCEPTED));
+            assignment("OPEN", forum);
+            assertThat(findings(CoherenceCheckCode.ASSIGNMENT_NOT_ACCEPTED)).isEmpty();
+        }
+    }
+
+    @Nested
     class OverdueReporting {
 
         private ReportDue dueOn15April() {

@@ -1,0 +1,189 @@
+package org.arrival.forum.meetings;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.arrival.forum.coherence.CoherenceChecker;
+import org.arrival.forum.projection.EventLog;
+import org.arrival.forum.projection.Generations;
+import org.arrival.forum.projection.JdbcStore;
+import org.arrival.forum.projection.domain.InMemoryStore;
+import org.arrival.forum.projection.domain.ProjectedEvent;
+import org.arrival.forum.projection.domain.ProjectionStore;
+import org.arrival.forum.projection.domain.Projector;
+import org.arrival.forum.projection.domain.Rows.MeetingRow;
+import org.arrival.forum.views.ForumListings.ActionFilter;
+import org.arrival.forum.views.ForumViews;
+import org.arrival.forum.views.ForumViews.DecisionOutcome;
+import org.arrival.forum.views.ForumViews.FlagState;
+import org.arrival.forum.views.ForumViews.MeetingPack;
+import org.arrival.forum.web.ForumMembers;
+import org.arrival.platform.directory.Organisations;
+import org.arrival.platform.security.Caller;
+import org.arrival.platform.security.Viewer;
+import org.arrival.platform.web.InvalidInput;
+import org.arrival.platform.web.PageQuery;
+import org.arrival.platform.web.PageResult;
+import org.arrival.platform.web.RecordNotFound;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What came of a forum's decisions, now or as of a date, and the pack of one of its meetings: read-only views over the
+ * meetings, decisions and assignments the registry publishes, for the forum's members (and platform administrators),
+ * through the same read policy as the forum's other views.
+ */
+@RestController
+@RequestMapping(path = "/forums/{forumId}", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Forum meetings", description = "What came of the forum's decisions; a meeting's pack")
+public class MeetingsController {
+
+    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(2200, 12, 31);
+
+    private final Generations generations;
+    private final Organisations organisations;
+    private final EventLog log;
+    private final ForumMembers members;
+    private final CoherenceChecker checker;
+    private final Clock clock;
+
+    public MeetingsController(
+            Generations generations,
+            Organisations organisations,
+            EventLog log,
+            ForumMembers members,
+            CoherenceChecker checker,
+            Clock clock) {
+        this.generations = generations;
+        this.organisations = organisations;
+        this.log = log;
+        this.members = members;
+        this.checker = checker;
+        this.clock = clock;
+    }
+
+    @Operation(
+            summary = "What came of the forum's decisions: each decision, newest first, with the records it concerns, "
+                    + "its assignments, the actions that took them on, their latest progress and what is overdue",
+            description = "As of the end of a date when asOf is given (from the event history), else now. A record, "
+                    + "action or organisation the caller may not read is left out, and an assignment's action is "
+                    + "shown only when it is the assignee's own.")
+    @GetMapping("/decisions")
+    @Transactional(readOnly = true)
+    public PageResult<DecisionOutcome> decisions(
+            Caller caller,
+            @PathVariable UUID forumId,
+            @Parameter(description = "a date, YYYY-MM-DD: the decisions as they stood at its end (today)")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String asOf,
+            @Parameter(description = "page number, from 0") @RequestParam(required = false) @Nullable Integer page,
+            @Parameter(description = "items per page, 1 to 200 (50)") @RequestParam(required = false) @Nullable
+                    Integer size) {
+        LocalDate date = date(asOf);
+        PageQuery paging = PageQuery.parse(page, size, null, List.of("decidedOn"), "-decidedOn");
+        Viewer viewer = members.viewer(caller, forumId);
+        List<DecisionOutcome> all;
+        if (date == null) {
+            JdbcStore now = generations.activeStore();
+            all = new ForumViews(now, organisations, viewer, today()).decisions(forumId, liveFlags(forumId));
+        } else {
+            List<ProjectedEvent> events = log.upTo(endOf(date));
+            all = new ForumViews(replay(events), organisations, viewer, date)
+                    .decisions(forumId, ForumViews.flagsFrom(events, forumId));
+        }
+        int from = (int) Math.min(all.size(), paging.offset());
+        int to = Math.min(all.size(), from + paging.size());
+        return PageResult.of(all.subList(from, to), paging, all.size());
+    }
+
+    @Operation(
+            summary = "A meeting's pack: the meeting and its agenda's records, the tracker and the open flags as they "
+                    + "stood at the end of its date, and what came of the previous meeting's decisions by then",
+            description = "For a meeting still to come, as things stand now. The same read policy as the forum's "
+                    + "other views: a record, action or organisation the caller may not read is left out.")
+    @GetMapping("/meetings/{meetingId}/pack")
+    @Transactional(readOnly = true)
+    public MeetingPack pack(Caller caller, @PathVariable UUID forumId, @PathVariable UUID meetingId) {
+        Viewer viewer = members.viewer(caller, forumId);
+        JdbcStore now = generations.activeStore();
+        MeetingRow meeting = now.meeting(meetingId)
+                .filter(m -> forumId.equals(m.forumId))
+                .orElseThrow(() -> new RecordNotFound("meeting", meetingId));
+        Instant at = endOf(meeting.date);
+        if (at.isAfter(clock.instant())) {
+            at = clock.instant();
+        }
+        LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
+        List<ProjectedEvent> events = log.upTo(at);
+        ForumViews then = new ForumViews(replay(events), organisations, viewer, day);
+        Map<UUID, FlagState> flags = ForumViews.flagsFrom(events, forumId);
+        ForumViews.MeetingRef previous = new ForumViews(now, organisations, viewer, today()).previousMeeting(meeting);
+        return new MeetingPack(
+                then.packMeeting(meeting, flags),
+                then.tracker(forumId, ActionFilter.NONE),
+                then.openFlags(flags),
+                previous,
+                previous == null
+                        ? List.of()
+                        : then.decisions(forumId, flags).stream()
+                                .filter(d -> d.meetingId().equals(previous.meetingId()))
+                                .toList());
+    }
+
+    /** The forum's flags as they are now. */
+    private Map<UUID, FlagState> liveFlags(UUID forumId) {
+        Map<UUID, FlagState> out = new LinkedHashMap<>();
+        checker.flags(forumId, null, null).forEach(f -> out.put(f.flagId(), FlagState.of(f.toContract())));
+        return out;
+    }
+
+    private static ProjectionStore replay(List<ProjectedEvent> events) {
+        InMemoryStore store = new InMemoryStore();
+        for (ProjectedEvent event : events) {
+            Projector.apply(store, event);
+        }
+        return store;
+    }
+
+    /** The last instant of the day (UTC), as the event history is read up to and including an instant. */
+    private static Instant endOf(LocalDate date) {
+        return date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1000);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private static @Nullable LocalDate date(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw InvalidInput.field("asOf", "must be a date, YYYY-MM-DD, e.g. 2025-06-30");
+        }
+        if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+            throw InvalidInput.field("asOf", "must lie between the years 1900 and 2200");
+        }
+        return date;
+    }
+}

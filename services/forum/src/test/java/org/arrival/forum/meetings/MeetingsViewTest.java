@@ -1,0 +1,837 @@
+package org.arrival.forum.meetings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.arrival.contracts.DataClassification;
+import org.arrival.contracts.actionplans.ActionStatus;
+import org.arrival.contracts.actionplans.ProgressReport;
+import org.arrival.contracts.actionplans.ProgressReported;
+import org.arrival.contracts.actionplans.Rag;
+import org.arrival.contracts.actionplans.ReportDue;
+import org.arrival.contracts.common.PopulationGroup;
+import org.arrival.contracts.common.Sector;
+import org.arrival.contracts.forum.CoherenceCheckCode;
+import org.arrival.contracts.forum.FlagStatus;
+import org.arrival.contracts.registry.AgendaItem;
+import org.arrival.contracts.registry.Assignment;
+import org.arrival.contracts.registry.AssignmentAccepted;
+import org.arrival.contracts.registry.AssignmentDeclined;
+import org.arrival.contracts.registry.AssignmentMade;
+import org.arrival.contracts.registry.AssignmentStatus;
+import org.arrival.contracts.registry.Attendance;
+import org.arrival.contracts.registry.AttendanceStatus;
+import org.arrival.contracts.registry.Decision;
+import org.arrival.contracts.registry.DecisionMethod;
+import org.arrival.contracts.registry.DecisionRecorded;
+import org.arrival.contracts.registry.DecisionType;
+import org.arrival.contracts.registry.Dissent;
+import org.arrival.contracts.registry.Meeting;
+import org.arrival.contracts.registry.MeetingHeld;
+import org.arrival.contracts.registry.MeetingScheduled;
+import org.arrival.contracts.registry.MeetingStatus;
+import org.arrival.contracts.registry.RecordReference;
+import org.arrival.contracts.registry.ReferencedRecordKind;
+import org.arrival.forum.ForumIntegrationTest;
+import org.arrival.forum.TestClock;
+import org.arrival.forum.coherence.CoherenceChecker;
+import org.arrival.forum.coherence.CoherenceFlagRow;
+import org.arrival.forum.projection.Generations;
+import org.arrival.platform.testing.TestTokenIssuer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The forum's meetings, decisions and assignments, projected from the registry's topic: what came of the decisions
+ * (now and as of a date, from the event history), a meeting's pack, a decision resolving flags, the check of
+ * assignments not accepted, and the firewall over all of them. The history is dated by moving the logged events'
+ * times, as if they had happened on those days.
+ */
+class MeetingsViewTest extends ForumIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    CoherenceChecker checker;
+
+    @Autowired
+    Generations generations;
+
+    @AfterEach
+    void systemClock() {
+        clock.reset();
+    }
+
+    record World(
+            UUID forum,
+            UUID city,
+            UUID ngo,
+            UUID association,
+            UUID police,
+            UUID legalAid,
+            UUID safeHouses,
+            UUID womensCircle,
+            UUID need,
+            UUID firstMeeting,
+            UUID secondMeeting,
+            UUID assignDecision,
+            UUID resolveDecision,
+            UUID toNgo,
+            UUID toAssociation,
+            UUID toCity,
+            CoherenceFlagRow legalAidFlag,
+            CoherenceFlagRow safeHousesFlag,
+            String resolveEventId) {}
+
+    /**
+     * A city's forum with an NGO, a refugee-led association hidden from enforcement bodies and an enforcement unit. On
+     * 10 March a meeting assigns work to the NGO, the association and the city; the NGO and the association accept
+     * with their own actions on 20 March, the city never answers; the NGO reports progress on 5 April; on 10 April a
+     * second meeting resolves the flag on the NGO's action; a report of the NGO falls due on 15 July.
+     */
+    private World world() {
+        Instant start = Instant.now();
+        UUID city = registered("City of Kampala", false, false);
+        UUID ngo = registered("Legal aid NGO", false, false);
+        UUID association = registered("Kisenyi refugee women's association", false, true);
+        UUID police = registered("Immigration enforcement unit", true, false);
+        UUID forum = forum(city);
+        for (UUID org : List.of(city, ngo, association, police)) {
+            member(forum, org);
+        }
+        UUID legalAid = UUID.randomUUID();
+        proposed(
+                action(
+                        legalAid,
+                        1,
+                        ngo,
+                        forum,
+                        "Legal aid clinics",
+                        Sector.PROTECTION_RIGHTS,
+                        PopulationGroup.REFUGEES,
+                        List.of(),
+                        List.of(),
+                        ActionStatus.IN_PROGRESS),
+                DataClassification.FORUM);
+        UUID safeHouses = UUID.randomUUID();
+        proposed(
+                action(
+                        safeHouses,
+                        1,
+                        city,
+                        forum,
+                        "Safe house referrals",
+                        Sector.PROTECTION_RIGHTS,
+                        PopulationGroup.REFUGEES,
+                        List.of(),
+                        List.of(),
+                        ActionStatus.IN_PROGRESS),
+                DataClassification.RESTRICTED);
+        UUID womensCircle = UUID.randomUUID();
+        proposed(
+                action(
+                        womensCircle,
+                        1,
+                        association,
+                        forum,
+                        "Women's circle",
+                        Sector.HEALTH,
+                        PopulationGroup.REFUGEES,
+                        List.of(),
+                        List.of(),
+                        ActionStatus.IN_PROGRESS),
+                DataClassification.FORUM);
+        UUID need = need(city, Sector.EDUCATION, PopulationGroup.REFUGEES);
+        await().atMost(WAIT)
+                .until(() -> projected(
+                                        "fv_action",
+                                        "id IN ('" + legalAid + "', '" + safeHouses + "', '" + womensCircle + "')")
+                                == 3
+                        && projected("fv_need", "id = '" + need + "'") == 1
+                        && projected("fv_membership", "forum_id = '" + forum + "'") == 4
+                        && projected("fv_organisation", "id = '" + association + "' AND (data->>'hidden')::boolean")
+                                == 1
+                        && seated(forum, police)
+                        && seated(forum, association));
+        List<UUID> ids = List.of(city, ngo, association, police, forum, legalAid, safeHouses, womensCircle, need);
+        await().atMost(WAIT).until(() -> logged(start, ids) >= 13);
+        jdbc.update(
+                "UPDATE event_log SET occurred_at = '2025-01-01T00:00:00Z' WHERE logged_at >= ? "
+                        + "AND (subject = ANY (?::text[]) OR message_key = ANY (?::text[]))",
+                java.sql.Timestamp.from(start),
+                strings(ids),
+                strings(ids));
+
+        // the flags on the actions without funding, raised on 1 February
+        checker.check(forum);
+        CoherenceFlagRow legalAidFlag = flagOn(forum, legalAid);
+        CoherenceFlagRow safeHousesFlag = flagOn(forum, safeHouses);
+        CoherenceFlagRow circleFlag = flagOn(forum, womensCircle);
+        for (CoherenceFlagRow f : List.of(legalAidFlag, safeHousesFlag, circleFlag)) {
+            dateFlagEvents(f.flagId(), "OPEN", "2025-02-01T00:00:00Z");
+        }
+
+        ATTENDANCE.put(
+                forum,
+                List.of(
+                        new Attendance(city, AttendanceStatus.PRESENT),
+                        new Attendance(ngo, AttendanceStatus.PRESENT),
+                        new Attendance(association, AttendanceStatus.APOLOGIES)));
+        UUID first = UUID.randomUUID();
+        dated(
+                meeting(
+                        new MeetingScheduled(
+                                meeting(
+                                        first,
+                                        1,
+                                        forum,
+                                        "March meeting",
+                                        "2025-03-10",
+                                        MeetingStatus.SCHEDULED,
+                                        List.of(ref(ReferencedRecordKind.NEED, need))),
+                                actor(city)),
+                        forum,
+                        city),
+                "2025-03-01T10:00:00Z");
+        dated(
+                meeting(
+                        new MeetingHeld(
+                                meeting(
+                                        first,
+                                        2,
+                                        forum,
+                                        "March meeting",
+                                        "2025-03-10",
+                                        MeetingStatus.HELD,
+                                        List.of(ref(ReferencedRecordKind.NEED, need))),
+                                actor(city)),
+                        forum,
+                        city),
+                "2025-03-10T10:00:00Z");
+        UUID assign = UUID.randomUUID();
+        dated(
+                meeting(
+                        new DecisionRecorded(
+                                new Decision(
+                                        assign,
+                                        1,
+                                        forum,
+                                        first,
+                                        LocalDate.of(2025, 3, 10),
+                                        "Members take on the legal aid and protection work",
+                                        DecisionType.ASSIGN_ACTION,
+                                        DecisionMethod.CONSENSUS,
+                                        null,
+                                        List.of(
+                                                new Dissent(association, "Circles first"),
+                                                new Dissent(ngo, "Too little funding")),
+                                        List.of(
+                                                ref(ReferencedRecordKind.ACTION, safeHouses),
+                                                ref(ReferencedRecordKind.ACTION, womensCircle),
+                                                ref(ReferencedRecordKind.NEED, need)),
+                                        null),
+                                actor(city)),
+                        forum,
+                        city),
+                "2025-03-10T12:00:00Z");
+        UUID toNgo = UUID.randomUUID();
+        UUID toAssociation = UUID.randomUUID();
+        UUID toCity = UUID.randomUUID();
+        dated(
+                meeting(
+                        new AssignmentMade(
+                                assignment(toNgo, 1, forum, assign, ngo, "Open two legal aid clinics", null),
+                                actor(city)),
+                        forum,
+                        city),
+                "2025-03-10T12:00:01Z");
+        dated(
+                meeting(
+                        new AssignmentMade(
+                                assignment(toAssociation, 1, forum, assign, association, "Run the circles", null),
+                                actor(city)),
+                        forum,
+                        city),
+                "2025-03-10T12:00:02Z");
+        dated(
+                meeting(
+                        new AssignmentMade(
+                                assignment(toCity, 1, forum, assign, city, "Find safe houses", null), actor(city)),
+                        forum,
+                        city),
+                "2025-03-10T12:00:03Z");
+        dated(
+                meeting(
+                        new AssignmentAccepted(
+                                assignment(toNgo, 2, forum, assign, ngo, "Open two legal aid clinics", legalAid),
+                                actor(ngo)),
+                        forum,
+                        city),
+                "2025-03-20T09:00:00Z");
+        dated(
+                meeting(
+                        new AssignmentAccepted(
+                                assignment(
+                                        toAssociation, 2, forum, assign, association, "Run the circles", womensCircle),
+                                actor(association)),
+                        forum,
+                        city),
+                "2025-03-20T09:00:01Z");
+        ProgressReport report = new ProgressReport(
+                UUID.randomUUID(),
+                legalAid,
+                LocalDate.of(2025, 1, 1),
+                LocalDate.of(2025, 3, 31),
+                ActionStatus.IN_PROGRESS,
+                40,
+                Rag.AMBER,
+                "Two clinics open in Kisenyi",
+                List.of());
+        dated(
+                feed.publish(
+                        new ProgressReported(report, actor(ngo)),
+                        report.reportId(),
+                        legalAid,
+                        ngo,
+                        DataClassification.FORUM),
+                "2025-04-05T09:00:00Z");
+
+        UUID second = UUID.randomUUID();
+        List<RecordReference> agenda = List.of(
+                ref(ReferencedRecordKind.ACTION, legalAid),
+                ref(ReferencedRecordKind.ACTION, safeHouses),
+                ref(ReferencedRecordKind.ACTION, womensCircle),
+                ref(ReferencedRecordKind.NEED, need),
+                ref(ReferencedRecordKind.FLAG, legalAidFlag.flagId()),
+                ref(ReferencedRecordKind.FLAG, circleFlag.flagId()));
+        dated(
+                meeting(
+                        new MeetingHeld(
+                                meeting(second, 2, forum, "April meeting", "2025-04-10", MeetingStatus.HELD, agenda),
+                                actor(city)),
+                        forum,
+                        city),
+                "2025-04-10T10:00:00Z");
+        UUID resolve = UUID.randomUUID();
+        String resolveEvent = meeting(resolveFlag(resolve, forum, second, legalAidFlag.flagId(), city), forum, city);
+        dated(resolveEvent, "2025-04-10T12:00:00Z");
+        await().atMost(WAIT)
+                .until(() -> flagById(forum, legalAidFlag.flagId())
+                        .map(f -> f.status() == FlagStatus.RESOLVED)
+                        .orElse(false));
+        dateFlagEvents(legalAidFlag.flagId(), "RESOLVED", "2025-04-10T12:00:00Z");
+        dated(
+                feed.publish(
+                        new ReportDue(
+                                legalAid,
+                                ngo,
+                                LocalDate.of(2025, 4, 1),
+                                LocalDate.of(2025, 6, 30),
+                                LocalDate.of(2025, 7, 15)),
+                        legalAid,
+                        legalAid,
+                        ngo,
+                        DataClassification.FORUM),
+                "2025-07-01T00:00:00Z");
+        await().atMost(WAIT)
+                .until(() -> projected("fv_assignment", "forum_id = '" + forum + "' AND version = 2") == 2
+                        && projected("fv_action", "id = '" + legalAid + "' AND data->'reportDue' IS NOT NULL") == 1
+                        && projected("fv_meeting", "forum_id = '" + forum + "'") == 2
+                        && projected("fv_decision", "forum_id = '" + forum + "'") == 2);
+        return new World(
+                forum,
+                city,
+                ngo,
+                association,
+                police,
+                legalAid,
+                safeHouses,
+                womensCircle,
+                need,
+                first,
+                second,
+                assign,
+                resolve,
+                toNgo,
+                toAssociation,
+                toCity,
+                legalAidFlag,
+                safeHousesFlag,
+                resolveEvent);
+    }
+
+    @Test
+    void theDecisionsViewShowsWhatCameOfEachDecisionNowAndAsOfADate() throws Exception {
+        World w = world();
+        clock.set("2025-08-01T08:00:00Z");
+        String now = read("/forums/" + w.forum() + "/decisions", w.city());
+        assertThat(JsonPath.<List<String>>read(now, "$.items[*].decisionId"))
+                .containsExactly(
+                        w.resolveDecision().toString(), w.assignDecision().toString());
+        String d = "$.items[1]";
+        assertThat(JsonPath.<String>read(now, d + ".meetingTitle")).isEqualTo("March meeting");
+        assertThat(JsonPath.<String>read(now, d + ".decidedOn")).isEqualTo("2025-03-10");
+        assertThat(JsonPath.<Boolean>read(now, d + ".overdue")).isTrue();
+        assertThat(JsonPath.<List<String>>read(now, d + ".concerns[*].title"))
+                .containsExactly("Safe house referrals", "Women's circle", "Lacking EDUCATION");
+        assertThat(JsonPath.<List<String>>read(now, d + ".dissent[*].organisationName"))
+                .containsExactlyInAnyOrder("Kisenyi refugee women's association", "Legal aid NGO");
+        // the NGO's accepted assignment: its own action, with its latest progress, and a report now overdue
+        String ngo = d + ".assignments[?(@.assigneeId == '" + w.ngo() + "')]";
+        assertThat(JsonPath.<List<String>>read(now, ngo + ".status")).containsExactly("ACCEPTED");
+        assertThat(JsonPath.<List<String>>read(now, ngo + ".action.title")).containsExactly("Legal aid clinics");
+        assertThat(JsonPath.<List<String>>read(now, ngo + ".action.latestProgress.periodEnd"))
+                .containsExactly("2025-03-31");
+        assertThat(JsonPath.<List<String>>read(now, ngo + ".action.latestProgress.rag"))
+                .containsExactly("AMBER");
+        assertThat(JsonPath.<List<String>>read(now, ngo + ".action.latestProgress.summary"))
+                .containsExactly("Two clinics open in Kisenyi");
+        assertThat(JsonPath.<List<Boolean>>read(now, ngo + ".action.reportingOverdue"))
+                .containsExactly(true);
+        assertThat(JsonPath.<List<List<String>>>read(now, ngo + ".overdueReasons"))
+                .containsExactly(List.of("REPORTING_OVERDUE"));
+        // the city never answered: overdue, not accepted
+        String city = d + ".assignments[?(@.assigneeId == '" + w.city() + "')]";
+        assertThat(JsonPath.<List<String>>read(now, city + ".status")).containsExactly("OPEN");
+        assertThat(JsonPath.<List<Boolean>>read(now, city + ".overdue")).containsExactly(true);
+        assertThat(JsonPath.<List<List<String>>>read(now, city + ".overdueReasons"))
+                .containsExactly(List.of("NOT_ACCEPTED"));
+        assertThat(JsonPath.<List<Object>>read(now, city + ".action")).containsExactly((Object) null);
+        // the resolving decision names the flag, resolved
+        assertThat(JsonPath.<List<String>>read(now, "$.items[0].concerns[*].status"))
+                .containsExactly("RESOLVED");
+
+        // before the first decision: nothing
+        String march1 = read("/forums/" + w.forum() + "/decisions?asOf=2025-03-01", w.city());
+        assertThat(JsonPath.<List<Object>>read(march1, "$.items")).isEmpty();
+        assertThat(JsonPath.<Integer>read(march1, "$.totalItems")).isZero();
+        // five days after it: the assignments open, none overdue yet
+        String march15 = read("/forums/" + w.forum() + "/decisions?asOf=2025-03-15", w.city());
+        assertThat(JsonPath.<List<String>>read(march15, "$.items[*].decisionId"))
+                .containsExactly(w.assignDecision().toString());
+        assertThat(JsonPath.<List<String>>read(march15, "$.items[0].assignments[*].status"))
+                .containsOnly("OPEN");
+        assertThat(JsonPath.<Boolean>read(march15, "$.items[0].overdue")).isFalse();
+        // on 5 April: the NGO accepted and reported, the city is past its due date, no report is late yet
+        String april5 = read("/forums/" + w.forum() + "/decisions?asOf=2025-04-05", w.city());
+        assertThat(JsonPath.<List<String>>read(april5, "$.items[*].decisionId"))
+                .containsExactly(w.assignDecision().toString());
+        assertThat(JsonPath.<List<String>>read(april5, ngo.replace(d, "$.items[0]") + ".action.latestProgress.rag"))
+                .containsExactly("AMBER");
+        assertThat(JsonPath.<List<Boolean>>read(april5, ngo.replace(d, "$.items[0]") + ".overdue"))
+                .containsExactly(false);
+        assertThat(JsonPath.<List<List<String>>>read(april5, city.replace(d, "$.items[0]") + ".overdueReasons"))
+                .containsExactly(List.of("NOT_ACCEPTED"));
+        // paging
+        String page = read("/forums/" + w.forum() + "/decisions?page=1&size=1", w.city());
+        assertThat(JsonPath.<List<String>>read(page, "$.items[*].decisionId"))
+                .containsExactly(w.assignDecision().toString());
+        assertThat(JsonPath.<Integer>read(page, "$.totalItems")).isEqualTo(2);
+        perform(getJson("/forums/" + w.forum() + "/decisions?asOf=yesterday"), of(w.city()))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void aMeetingsPackShowsItsAgendaTheTrackerAndOpenFlagsThenAndThePreviousDecisions() throws Exception {
+        World w = world();
+        clock.set("2025-08-01T08:00:00Z");
+        String pack = read("/forums/" + w.forum() + "/meetings/" + w.secondMeeting() + "/pack", w.city());
+        assertThat(JsonPath.<String>read(pack, "$.meeting.title")).isEqualTo("April meeting");
+        assertThat(JsonPath.<String>read(pack, "$.meeting.status")).isEqualTo("HELD");
+        assertThat(JsonPath.<List<String>>read(pack, "$.meeting.attendance[*].organisationName"))
+                .contains("Legal aid NGO", "Kisenyi refugee women's association");
+        assertThat(JsonPath.<List<String>>read(pack, "$.meeting.agenda[0].records[*].title"))
+                .contains("Legal aid clinics", "Safe house referrals", "Women's circle", "Lacking EDUCATION");
+        // the tracker as it stood at the end of 10 April: the NGO's report of 5 April is in, none late
+        assertThat(JsonPath.<List<Integer>>read(
+                        pack, "$.tracker[?(@.actionId == '" + w.legalAid() + "')].percentComplete"))
+                .containsExactly(40);
+        assertThat(JsonPath.<List<Boolean>>read(pack, "$.tracker[?(@.actionId == '" + w.legalAid() + "')].overdue"))
+                .containsExactly(false);
+        // open then: the flag on the safe houses; the one the meeting resolved is not
+        List<String> open = JsonPath.read(pack, "$.openFlags[*].flagId");
+        assertThat(open).contains(w.safeHousesFlag().flagId().toString());
+        assertThat(open).doesNotContain(w.legalAidFlag().flagId().toString());
+        assertThat(JsonPath.<String>read(pack, "$.previousMeeting.meetingId"))
+                .isEqualTo(w.firstMeeting().toString());
+        assertThat(JsonPath.<List<String>>read(pack, "$.previousDecisions[*].decisionId"))
+                .containsExactly(w.assignDecision().toString());
+        assertThat(JsonPath.<List<String>>read(
+                        pack,
+                        "$.previousDecisions[0].assignments[?(@.assigneeId == '" + w.ngo()
+                                + "')].action.latestProgress.rag"))
+                .containsExactly("AMBER");
+        perform(getJson("/forums/" + w.forum() + "/meetings/" + UUID.randomUUID() + "/pack"), of(w.city()))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anEnforcementBodyReadsNoRestrictedActionNorAHiddenOrganisationsRecordInTheDecisionsAndThePack()
+            throws Exception {
+        World w = world();
+        clock.set("2025-08-01T08:00:00Z");
+        checker.check(w.forum());
+        List<String> secrets = List.of(
+                "Safe house referrals",
+                "Women's circle",
+                "Kisenyi refugee",
+                "Circles first",
+                "Run the circles",
+                w.safeHouses().toString(),
+                w.womensCircle().toString(),
+                w.association().toString(),
+                w.toAssociation().toString(),
+                w.safeHousesFlag().flagId().toString());
+        for (String path : List.of(
+                "/forums/" + w.forum() + "/decisions",
+                "/forums/" + w.forum() + "/decisions?asOf=2025-04-05",
+                "/forums/" + w.forum() + "/meetings/" + w.secondMeeting() + "/pack",
+                "/forums/" + w.forum() + "/flags")) {
+            String police = read(path, w.police());
+            for (String secret : secrets) {
+                assertThat(police).as(path).doesNotContain(secret);
+            }
+            assertThat(read(path, w.city())).as(path).contains("Women's circle");
+        }
+        String police = read("/forums/" + w.forum() + "/decisions", w.police());
+        // what the enforcement body may read is still there
+        assertThat(JsonPath.<List<String>>read(police, "$.items[1].concerns[*].title"))
+                .containsExactly("Lacking EDUCATION");
+        assertThat(JsonPath.<List<String>>read(police, "$.items[1].assignments[*].assigneeId"))
+                .containsExactlyInAnyOrder(w.ngo().toString(), w.city().toString());
+        assertThat(JsonPath.<List<String>>read(police, "$.items[1].dissent[*].organisationName"))
+                .containsExactly("Legal aid NGO");
+        String pack = read("/forums/" + w.forum() + "/meetings/" + w.secondMeeting() + "/pack", w.police());
+        assertThat(JsonPath.<List<String>>read(pack, "$.meeting.agenda[0].records[*].recordId"))
+                .containsExactly(
+                        w.legalAid().toString(),
+                        w.need().toString(),
+                        w.legalAidFlag().flagId().toString());
+        assertThat(JsonPath.<List<String>>read(pack, "$.meeting.attendance[*].organisationName"))
+                .containsExactlyInAnyOrder("City of Kampala", "Legal aid NGO");
+    }
+
+    @Test
+    void aDecisionToResolveAFlagResolvesItOnceAttributedToWhoRecordedIt() throws Exception {
+        World w = world();
+        CoherenceFlagRow flag = flagById(w.forum(), w.legalAidFlag().flagId()).orElseThrow();
+        assertThat(flag.status()).isEqualTo(FlagStatus.RESOLVED);
+        assertThat(flag.reason())
+                .isEqualTo("Resolved by the forum's decision of 2025-04-10: The legal aid clinics are funded");
+        assertThat(flag.updatedBy()).isEqualTo("user-" + w.city());
+        assertThat(flag.updatedByOrganisation()).isEqualTo(w.city());
+        List<Map<String, Object>> history =
+                jdbc.queryForList("SELECT * FROM coherence_flag_decision WHERE flag_id = ?", flag.flagId());
+        assertThat(history).singleElement().satisfies(h -> {
+            assertThat(h).containsEntry("to_status", "RESOLVED").containsEntry("decided_by", "user-" + w.city());
+            assertThat(h.get("decided_by_org")).isEqualTo(w.city());
+        });
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM outbox_event WHERE subject = ? AND event_type LIKE '%CoherenceFlagUpdated%' "
+                                + "AND convert_from(payload, 'UTF8') LIKE '%RESOLVED%'",
+                        Long.class, flag.flagId().toString()))
+                .isEqualTo(1);
+        // the other flags are left as they were
+        assertThat(flagById(w.forum(), w.safeHousesFlag().flagId())
+                        .orElseThrow()
+                        .status())
+                .isEqualTo(FlagStatus.OPEN);
+
+        // delivered again, as the same event and as another one: nothing changes
+        long outboxBefore = jdbc.queryForObject(
+                "SELECT count(*) FROM outbox_event WHERE subject = ?",
+                Long.class,
+                flag.flagId().toString());
+        feed.publish(
+                resolveFlag(w.resolveDecision(), w.forum(), w.secondMeeting(), flag.flagId(), w.city()),
+                w.forum(),
+                w.forum(),
+                w.city(),
+                DataClassification.FORUM,
+                w.resolveEventId());
+        String again = feed.publish(
+                resolveFlag(w.resolveDecision(), w.forum(), w.secondMeeting(), flag.flagId(), w.city()),
+                w.forum(),
+                w.forum(),
+                w.city(),
+                DataClassification.FORUM);
+        await().atMost(WAIT)
+                .until(() -> jdbc.queryForObject("SELECT count(*) FROM event_log WHERE event_id = ?", Long.class, again)
+                        == 1);
+        assertThat(flagById(w.forum(), flag.flagId()).orElseThrow().version()).isEqualTo(flag.version());
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM outbox_event WHERE subject = ?",
+                        Long.class,
+                        flag.flagId().toString()))
+                .isEqualTo(outboxBefore);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM coherence_flag_decision WHERE flag_id = ?", Long.class, flag.flagId()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anAssignmentNotAcceptedByItsDueDateIsFlaggedUntilItIsAcceptedOrDeclined() throws Exception {
+        UUID city = registered("City of Gulu", false, false);
+        UUID ngo = registered("Shelter NGO", false, false);
+        UUID association = registered("Hidden association", false, true);
+        UUID police = registered("Border unit", true, false);
+        UUID forum = forum(city);
+        for (UUID org : List.of(city, ngo, association, police)) {
+            member(forum, org);
+        }
+        UUID meetingId = UUID.randomUUID();
+        meeting(
+                new MeetingHeld(
+                        meeting(meetingId, 2, forum, "May meeting", "2025-03-10", MeetingStatus.HELD, List.of()),
+                        actor(city)),
+                forum,
+                city);
+        UUID decision = UUID.randomUUID();
+        meeting(
+                new DecisionRecorded(
+                        new Decision(
+                                decision,
+                                1,
+                                forum,
+                                meetingId,
+                                LocalDate.of(2025, 3, 10),
+                                "Members open shelters",
+                                DecisionType.ASSIGN_ACTION,
+                                DecisionMethod.CONSENSUS,
+                                null,
+                                List.of(),
+                                List.of(),
+                                null),
+                        actor(city)),
+                forum,
+                city);
+        UUID toNgo = UUID.randomUUID();
+        UUID toAssociation = UUID.randomUUID();
+        meeting(
+                new AssignmentMade(assignment(toNgo, 1, forum, decision, ngo, "Open a shelter", null), actor(city)),
+                forum,
+                city);
+        meeting(
+                new AssignmentMade(
+                        assignment(toAssociation, 1, forum, decision, association, "Host a night shelter", null),
+                        actor(city)),
+                forum,
+                city);
+        await().atMost(WAIT)
+                .until(() -> projected("fv_assignment", "forum_id = '" + forum + "'") == 2
+                        && projected("fv_organisation", "id = '" + association + "' AND (data->>'hidden')::boolean")
+                                == 1
+                        && seated(forum, police));
+
+        clock.set("2025-03-31T23:59:00Z");
+        checker.check(forum);
+        assertThat(checker.flags(forum, null, CoherenceCheckCode.ASSIGNMENT_NOT_ACCEPTED))
+                .isEmpty();
+
+        clock.set("2025-04-01T00:01:00Z");
+        checker.check(forum);
+        List<CoherenceFlagRow> raised =
+                checker.flags(forum, FlagStatus.OPEN, CoherenceCheckCode.ASSIGNMENT_NOT_ACCEPTED);
+        assertThat(raised).hasSize(2);
+        CoherenceFlagRow ngoFlag = raised.stream()
+                .filter(f -> f.recordIds().contains(toNgo))
+                .findFirst()
+                .orElseThrow();
+        assertThat(ngoFlag.recordIds()).containsExactly(toNgo, ngo);
+        assertThat(ngoFlag.summary()).contains("Open a shelter", "Shelter NGO", "2025-03-31");
+        assertThat(ngoFlag.parameters().dueOn()).isEqualTo(LocalDate.of(2025, 3, 31));
+        assertThat(ngoFlag.parameters().records())
+                .extracting(r -> r.kind().name())
+                .containsExactly("ASSIGNMENT", "ORGANISATION");
+        // the flag naming the hidden association is not the enforcement body's to read
+        String policeView = read("/forums/" + forum + "/flags?check=ASSIGNMENT_NOT_ACCEPTED", police);
+        assertThat(JsonPath.<List<String>>read(policeView, "$[*].flagId"))
+                .containsExactly(ngoFlag.flagId().toString());
+        assertThat(policeView).doesNotContain("Hidden association", "Host a night shelter", association.toString());
+
+        // the NGO accepts, the association declines: both flags clear
+        meeting(
+                new AssignmentAccepted(
+                        assignment(toNgo, 2, forum, decision, ngo, "Open a shelter", UUID.randomUUID()), actor(ngo)),
+                forum,
+                city);
+        Assignment declined = new Assignment(
+                toAssociation,
+                2,
+                forum,
+                decision,
+                association,
+                "Host a night shelter",
+                LocalDate.of(2025, 3, 31),
+                AssignmentStatus.DECLINED,
+                null,
+                "No building");
+        meeting(new AssignmentDeclined(declined, actor(association)), forum, city);
+        await().atMost(WAIT).until(() -> projected("fv_assignment", "forum_id = '" + forum + "' AND version = 2") == 2);
+        checker.check(forum);
+        assertThat(checker.flags(forum, null, CoherenceCheckCode.ASSIGNMENT_NOT_ACCEPTED))
+                .hasSize(2)
+                .allSatisfy(f -> assertThat(f.status()).isEqualTo(FlagStatus.RESOLVED));
+    }
+
+    // ---- events and reading
+
+    /** Who attended the meetings of each forum. */
+    private static final Map<UUID, List<Attendance>> ATTENDANCE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static DecisionRecorded resolveFlag(UUID decision, UUID forum, UUID meeting, UUID flag, UUID city) {
+        return new DecisionRecorded(
+                new Decision(
+                        decision,
+                        1,
+                        forum,
+                        meeting,
+                        LocalDate.of(2025, 4, 10),
+                        "The legal aid clinics are funded",
+                        DecisionType.RESOLVE_FLAG,
+                        DecisionMethod.CONSENSUS,
+                        null,
+                        List.of(),
+                        List.of(ref(ReferencedRecordKind.FLAG, flag)),
+                        null),
+                actor(city));
+    }
+
+    private static Meeting meeting(
+            UUID id,
+            long version,
+            UUID forum,
+            String title,
+            String date,
+            MeetingStatus status,
+            List<RecordReference> records) {
+        return new Meeting(
+                id,
+                version,
+                forum,
+                title,
+                LocalDate.parse(date),
+                "10:00",
+                "City hall",
+                null,
+                List.of(new AgendaItem(UUID.randomUUID(), "Follow-up", null, records, null)),
+                ATTENDANCE.getOrDefault(forum, List.of()),
+                null,
+                status,
+                null);
+    }
+
+    private static Assignment assignment(
+            UUID id, long version, UUID forum, UUID decision, UUID assignee, String expected, UUID action) {
+        return new Assignment(
+                id,
+                version,
+                forum,
+                decision,
+                assignee,
+                expected,
+                LocalDate.of(2025, 3, 31),
+                action == null ? AssignmentStatus.OPEN : AssignmentStatus.ACCEPTED,
+                action,
+                null);
+    }
+
+    private static RecordReference ref(ReferencedRecordKind kind, UUID id) {
+        return new RecordReference(kind, id);
+    }
+
+    /** Publishes on the registry's meetings topic, keyed by the forum as the registry does. */
+    private String meeting(Object payload, UUID forum, UUID convenor) {
+        return feed.publish(payload, forum, forum, convenor, DataClassification.FORUM);
+    }
+
+    /** Dates the logged event, once the projection has logged it. */
+    private void dated(String eventId, String at) {
+        await().atMost(WAIT)
+                .until(() ->
+                        jdbc.queryForObject("SELECT count(*) FROM event_log WHERE event_id = ?", Long.class, eventId)
+                                == 1);
+        jdbc.update("UPDATE event_log SET occurred_at = ?::timestamptz WHERE event_id = ?", at, eventId);
+    }
+
+    /** Dates the flag's logged events of that status, once the projection has logged one. */
+    private void dateFlagEvents(UUID flag, String status, String at) {
+        String where = "event_type LIKE '%CoherenceFlag%' AND payload->'flag'->>'flagId' = ? "
+                + "AND payload->'flag'->>'status' = ?";
+        await().atMost(WAIT)
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM event_log WHERE " + where, Long.class, flag.toString(), status)
+                        >= 1);
+        jdbc.update("UPDATE event_log SET occurred_at = ?::timestamptz WHERE " + where, at, flag.toString(), status);
+    }
+
+    private java.util.Optional<CoherenceFlagRow> flagById(UUID forum, UUID flag) {
+        return checker.flags(forum, null, null).stream()
+                .filter(f -> f.flagId().equals(flag))
+                .findFirst();
+    }
+
+    private CoherenceFlagRow flagOn(UUID forum, UUID action) {
+        return checker.flags(forum, null, CoherenceCheckCode.ACTION_WITHOUT_FUNDING).stream()
+                .filter(f -> f.recordIds().contains(action))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no flag on " + action));
+    }
+
+    private long logged(Instant since, List<UUID> ids) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM event_log WHERE logged_at >= ? "
+                        + "AND (subject = ANY (?::text[]) OR message_key = ANY (?::text[]))",
+                Long.class,
+                java.sql.Timestamp.from(since),
+                strings(ids),
+                strings(ids));
+    }
+
+    private static String[] strings(List<UUID> ids) {
+        List<String> out = new ArrayList<>();
+        ids.forEach(id -> out.add(id.toString()));
+        return out.toArray(String[]::new);
+    }
+
+    private String read(String path, UUID org) throws Exception {
+        return perform(getJson(path), of(org))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    private static TestTokenIssuer.Token of(UUID org) {
+        return user("user-" + org, org, "member");
+    }
+
+    private long projected(String table, String where) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM " + table + " WHERE generation = ? AND " + where,
+                Long.class,
+                generations.active());
+    }
+
+    private boolean seated(UUID forum, UUID org) {
+        return jdbc.queryForObject(
+                        "SELECT count(*) FROM forum_membership WHERE forum_id = ? AND stakeholder_id = ?",
+                        Long.class,
+                        forum,
+                        org)
+                > 0;
+    }
+}
