@@ -71,7 +71,7 @@ public class ActionForms {
         ActionForm form =
                 ActionForm.blank(fieldText.jurisdiction(page.signedInUser().organisationId()));
         Assignment assignment = assignments.answerable(page, assignmentId);
-        if (assignment != null) {
+        if (assignment != null && assignment.open()) {
             model.addAttribute("assignment", assignment);
             model.addAttribute("assignmentVersion", String.valueOf(assignment.version()));
             form = form.proposing(

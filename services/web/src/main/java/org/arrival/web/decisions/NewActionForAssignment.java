@@ -24,7 +24,10 @@ public class NewActionForAssignment {
         this.assignments = assignments;
     }
 
-    /** The open assignment the person may accept, named by the form's {@code assignment}; null for anything else. */
+    /**
+     * The assignment named by the form's {@code assignment} when the person may answer it (open or no longer: a
+     * refused acceptance is then said on its page); null for anything else.
+     */
     public @Nullable Assignment answerable(Page page, @Nullable String assignmentId) {
         UUID id = AssignmentPage.uuid(assignmentId);
         if (id == null) {
@@ -32,7 +35,7 @@ public class NewActionForAssignment {
         }
         try {
             Assignment a = assignments.assignment(id);
-            return a.open() && AssignmentPage.mayAnswer(page.user(), a) ? a : null;
+            return AssignmentPage.mayAnswer(page.user(), a) ? a : null;
         } catch (ServiceProblem e) {
             if (e.notFound() || e.forbidden()) {
                 return null;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -223,6 +224,25 @@ class AssignmentPageTest extends WebTest {
         StubServices.Request accepted = posts().getLast();
         assertThat(accepted.ifMatch()).isEqualTo("\"3\"");
         assertThat(accepted.body()).isEqualTo("{\"actionId\":\"" + NEW_ACTION + "\"}");
+    }
+
+    @Test
+    void aNewActionForWorkAnsweredMeanwhileStaysRecordedAndTheAssignmentSaysItWasNotLinked() throws Exception {
+        SERVICES.answer("POST", "/actions", 201, action(NEW_ACTION, CITY, "Interpreters", "PROPOSED"));
+        SERVICES.answer("POST", PAGE + "/acceptance", 409, """
+                {"status":409,"title":"Conflict","detail":"The assignment is DECLINED"}""");
+        mvc.perform(post("/actions/new")
+                        .with(as(EDITOR))
+                        .with(csrf())
+                        .param("title", "Interpreters")
+                        .param("kind", "SERVICE")
+                        .param("reportingCadence", "QUARTERLY")
+                        .param("assignment", ASSIGNMENT.toString())
+                        .param("assignmentVersion", "3"))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl(PAGE))
+                .andExpect(flash().attribute(AssignmentPage.NOTICE, "decisions.newActionNotLinked"));
+        assertThat(posts()).extracting(StubServices.Request::path).containsExactly("/actions", PAGE + "/acceptance");
     }
 
     @Test
