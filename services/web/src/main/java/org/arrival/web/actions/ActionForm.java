@@ -173,6 +173,34 @@ public record ActionForm(
     }
 
     /** The same form with room for one more area, participant and expected implementer. */
+    /** The form with a title, a description and the forums it is shared with proposed (for an assignment's work). */
+    public ActionForm proposing(String title, String description, List<String> forums) {
+        return new ActionForm(
+                planId,
+                title,
+                description,
+                kind,
+                orientation,
+                sectors,
+                targetGroups,
+                areas,
+                startDate,
+                endDate,
+                reportingCadence,
+                participants,
+                implementsActionId,
+                requiresLocalImplementation,
+                expectedImplementers,
+                weight,
+                needIds,
+                gapIds,
+                frameworkItems,
+                classification,
+                forums,
+                version,
+                original);
+    }
+
     public ActionForm withEmptyRows() {
         List<Area> a = new ArrayList<>(areas.stream().filter(r -> !empty(r)).toList());
         if (a.size() < MAX_ROWS) {

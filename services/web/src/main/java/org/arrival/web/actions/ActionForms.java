@@ -13,6 +13,8 @@ import org.arrival.web.api.actionplans.ActionPlansApi;
 import org.arrival.web.api.actionplans.ActionPlansApi.Action;
 import org.arrival.web.api.actionplans.ActionPlansApi.ActionBody;
 import org.arrival.web.api.actionplans.ActionPlansApi.Revision;
+import org.arrival.web.api.registry.AssignmentsApi.Assignment;
+import org.arrival.web.decisions.NewActionForAssignment;
 import org.arrival.web.layout.Page;
 import org.arrival.web.problems.FormResult;
 import org.arrival.web.signin.SignedInUser;
@@ -41,19 +43,42 @@ public class ActionForms {
     private final References references;
     private final ActionFieldText fieldText;
     private final JsonMapper json;
+    private final NewActionForAssignment assignments;
 
-    public ActionForms(ActionPlansApi actions, References references, ActionFieldText fieldText, JsonMapper json) {
+    public ActionForms(
+            ActionPlansApi actions,
+            References references,
+            ActionFieldText fieldText,
+            JsonMapper json,
+            NewActionForAssignment assignments) {
         this.actions = actions;
         this.references = references;
         this.fieldText = fieldText;
         this.json = json;
+        this.assignments = assignments;
     }
 
+    /**
+     * A new action; with {@code ?assignment=} an open assignment of the person's organisation, the work it expects
+     * proposed and, once recorded, the assignment accepted with it.
+     */
     @GetMapping("/actions/new")
-    public String newAction(@ModelAttribute("page") Page page, Model model) {
+    public String newAction(
+            @RequestParam(name = "assignment", required = false) @Nullable String assignmentId,
+            @ModelAttribute("page") Page page,
+            Model model) {
         requireEditor(page);
         ActionForm form =
                 ActionForm.blank(fieldText.jurisdiction(page.signedInUser().organisationId()));
+        Assignment assignment = assignments.answerable(page, assignmentId);
+        if (assignment != null && assignment.open()) {
+            model.addAttribute("assignment", assignment);
+            model.addAttribute("assignmentVersion", String.valueOf(assignment.version()));
+            form = form.proposing(
+                    assignment.expected() == null ? "" : assignment.expected(),
+                    assignment.decisionText() == null ? "" : assignment.decisionText(),
+                    List.of(assignment.forumId().toString()));
+        }
         return show(page, model, null, form, FormResult.of(form.values()), null);
     }
 
@@ -65,6 +90,11 @@ public class ActionForms {
             RedirectAttributes redirect) {
         requireEditor(page);
         ActionForm form = ActionForm.of(params);
+        Assignment assignment = assignments.answerable(page, params.getFirst("assignment"));
+        if (assignment != null) {
+            model.addAttribute("assignment", assignment);
+            model.addAttribute("assignmentVersion", params.getFirst("assignmentVersion"));
+        }
         if (params.containsKey("more")) {
             return show(page, model, null, form.withEmptyRows(), FormResult.of(form.values()), null);
         }
@@ -72,6 +102,9 @@ public class ActionForms {
         FormResult result = submit(page, form, () -> saved[0] = actions.record(form.body()));
         if (result != null) {
             return show(page, model, null, form.withEmptyRows(), result, null);
+        }
+        if (assignment != null) {
+            return assignments.accept(assignment, params.getFirst("assignmentVersion"), saved[0].id(), redirect);
         }
         redirect.addFlashAttribute("done", "actions.form.recorded");
         return "redirect:/actions/" + saved[0].id();

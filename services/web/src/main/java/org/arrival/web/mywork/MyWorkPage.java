@@ -20,6 +20,7 @@ import org.arrival.web.api.forum.ForumApi;
 import org.arrival.web.api.forum.ForumApi.Flag;
 import org.arrival.web.api.forum.ForumApi.ForumSummary;
 import org.arrival.web.api.registry.RegistryApi;
+import org.arrival.web.decisions.OpenAssignments;
 import org.arrival.web.flags.FlagView;
 import org.arrival.web.layout.Page;
 import org.arrival.web.mywork.MyWork.RecordLink;
@@ -46,14 +47,21 @@ public class MyWorkPage {
     private final ForumApi forums;
     private final RegistryApi registry;
     private final Visits visits;
+    private final OpenAssignments assignments;
 
     public MyWorkPage(
-            ActionPlansApi actions, AssessmentsApi assessments, ForumApi forums, RegistryApi registry, Visits visits) {
+            ActionPlansApi actions,
+            AssessmentsApi assessments,
+            ForumApi forums,
+            RegistryApi registry,
+            Visits visits,
+            OpenAssignments assignments) {
         this.actions = actions;
         this.assessments = assessments;
         this.forums = forums;
         this.registry = registry;
         this.visits = visits;
+        this.assignments = assignments;
     }
 
     @GetMapping("/")
@@ -113,6 +121,8 @@ public class MyWorkPage {
         model.addAttribute("work", work);
         model.addAttribute("forums", myForums);
         model.addAttribute("since", since);
+        model.addAttribute("assignments", assignments.of(organisation));
+        model.addAttribute("today", today);
         return "mywork/myWork";
     }
 
