@@ -53,9 +53,10 @@ public final class Wording {
             Map.entry("rag", "Rag"),
             Map.entry("inputKind", "InputKind"),
             Map.entry("check", "CoherenceCheckCode"),
-            Map.entry("answer", "ConsolidatedAnswer"));
+            Map.entry("answer", "ConsolidatedAnswer"),
+            Map.entry("decisionType", "DecisionType"));
 
-    static final Set<String> DATES = Set.of("dueOn", "periodStart", "periodEnd", "closesOn", "asOf");
+    static final Set<String> DATES = Set.of("dueOn", "periodStart", "periodEnd", "closesOn", "asOf", "date");
     static final Set<String> COUNTS = Set.of("registered", "estimated");
     static final Set<String> PERCENTS = Set.of("percentBefore", "percentAfter");
     /** The labels of what a record lacks: inclusion indicators of a plan, breakdown dimensions of an estimate. */
