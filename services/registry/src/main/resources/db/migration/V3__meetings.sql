@@ -36,6 +36,7 @@ CREATE TABLE assignment (
     version        bigint      NOT NULL,
     forum_id       uuid        NOT NULL REFERENCES forum (id),
     decision_id    uuid        NOT NULL REFERENCES decision (id),
+    position       integer     NOT NULL,
     assignee_id    uuid        NOT NULL REFERENCES stakeholder (id),
     due_on         date        NOT NULL,
     status         text        NOT NULL,
@@ -47,7 +48,7 @@ CREATE TABLE assignment (
     updated_by     text        NOT NULL,
     updated_by_org uuid
 );
-CREATE INDEX assignment_decision ON assignment (decision_id, created_at);
+CREATE INDEX assignment_decision ON assignment (decision_id, position);
 CREATE INDEX assignment_assignee ON assignment (assignee_id, due_on);
 CREATE INDEX assignment_open ON assignment (due_on) WHERE status = 'OPEN';
 
@@ -74,7 +75,7 @@ CREATE TABLE assignment_overdue (
 
 -- An assignment with what its readers see around it: the forum, the decision, the meeting and the assignee's name.
 CREATE VIEW assignment_listing AS
-SELECT a.id, a.version, a.forum_id, a.decision_id, a.assignee_id, a.due_on, a.status, a.record, a.created_at,
+SELECT a.id, a.version, a.forum_id, a.decision_id, a.position, a.assignee_id, a.due_on, a.status, a.record, a.created_at,
        f.name AS forum_name, d.record ->> 'text' AS decision_text, d.meeting_id, m.record ->> 'title' AS meeting_title,
        d.decided_on, s.name AS assignee_name
   FROM assignment a

@@ -20,6 +20,7 @@ import org.arrival.contracts.registry.MeetingScheduled;
 import org.arrival.contracts.registry.MeetingStatus;
 import org.arrival.contracts.registry.MeetingUpdated;
 import org.arrival.contracts.registry.MinutesApproved;
+import org.arrival.contracts.registry.RecordReference;
 import org.arrival.platform.messaging.history.RecordHistory;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.Viewer;
@@ -121,6 +122,11 @@ public class MeetingService {
         List<AgendaItem> items = agendaItems(forumId, agenda);
         Viewer viewer = access.viewer(caller);
         Meeting next = current.revise(details, items);
+        if (viewer.enforcementBody()) {
+            // an enforcement body is shown no record references, so its edit keeps those of the items it keeps
+            next = keepReferences(current, next);
+            items = next.agenda();
+        }
         if (current.changesTo(details, items).isEmpty()) {
             return read(viewer, current);
         }
@@ -240,8 +246,9 @@ public class MeetingService {
         if (decision.escalatedToForumId() != null) {
             escalate(caller, decision, audit);
         }
-        for (Assignment a : made) {
-            assignments.insert(a, audit);
+        for (int i = 0; i < made.size(); i++) {
+            Assignment a = made.get(i);
+            assignments.insert(a, i, audit);
             access.publish(forum, ASSIGNMENT, a.id(), 1, new AssignmentMade(a.toContract(), caller.toActor()), audit);
         }
         return read(viewer, decision);
@@ -313,6 +320,29 @@ public class MeetingService {
                         proposal.records(),
                         caller.toActor()),
                 audit);
+    }
+
+    private static Meeting keepReferences(Meeting before, Meeting next) {
+        Map<UUID, List<RecordReference>> kept = new java.util.HashMap<>();
+        before.agenda().forEach(i -> kept.put(i.itemId(), i.records()));
+        List<AgendaItem> agenda = next.agenda().stream()
+                .map(i -> {
+                    java.util.LinkedHashSet<RecordReference> records =
+                            new java.util.LinkedHashSet<>(kept.getOrDefault(i.itemId(), List.of()));
+                    records.addAll(i.records());
+                    return new AgendaItem(i.itemId(), i.title(), i.note(), List.copyOf(records), i.proposalId());
+                })
+                .toList();
+        return new Meeting(
+                next.id(),
+                next.version(),
+                next.forumId(),
+                next.details(),
+                agenda,
+                next.attendance(),
+                next.minutes(),
+                next.status(),
+                next.cancellationReason());
     }
 
     private static void seatedOrRefused(Set<UUID> seated, Viewer viewer, UUID org, String field) {

@@ -38,16 +38,18 @@ public class AssignmentRepository {
         this.jdbc = jdbc;
     }
 
-    public void insert(Assignment a, Audit audit) {
+    /** Inserts the assignment at {@code position} in its decision's list. */
+    public void insert(Assignment a, int position, Audit audit) {
         jdbc.update(
                 """
-                INSERT INTO assignment (id, version, forum_id, decision_id, assignee_id, due_on, status, record,
+                INSERT INTO assignment (id, version, forum_id, decision_id, position, assignee_id, due_on, status, record,
                                         created_at, created_by, created_by_org, updated_at, updated_by, updated_by_org)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)""",
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)""",
                 a.id(),
                 a.version(),
                 a.forumId(),
                 a.decisionId(),
+                position,
                 a.assigneeId(),
                 Date.valueOf(a.dueOn()),
                 a.status().name(),
@@ -92,9 +94,7 @@ public class AssignmentRepository {
     /** The decision's assignments, in the order the decision made them. */
     public List<StoredAssignment> ofDecision(UUID decisionId) {
         return jdbc.query(
-                "SELECT * FROM assignment_listing WHERE decision_id = ? ORDER BY created_at, id",
-                this::map,
-                decisionId);
+                "SELECT * FROM assignment_listing WHERE decision_id = ? ORDER BY position", this::map, decisionId);
     }
 
     /** An organisation's assignments, due date first. */
