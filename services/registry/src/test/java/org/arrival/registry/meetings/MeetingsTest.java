@@ -222,6 +222,7 @@ class MeetingsTest extends RegistryIntegrationTest {
                                                 {"assigneeId":"%s","expected":"Interpret for the escorts","dueOn":"2027-01-31"}]}""".formatted(hidden, NEED, ngo, hidden)),
                         cityCoordinator)
                 .andExpect(status().isCreated())
+                .andExpect(header().string("Location", meetings() + "/" + meeting))
                 .andExpect(jsonPath("$.decidedOn").value("2026-11-20"))
                 .andExpect(jsonPath("$.votes.inFavour").value(5))
                 .andExpect(jsonPath("$.dissent[0].name").value("Kisenyi Refugee Women's Association " + t))

@@ -119,6 +119,7 @@ public class MeetingController {
                 caller, forumId, meetingId, ETags.requiredVersion(ifMatch), input.status(), input.reason()));
     }
 
+    /** A decision has no address of its own: it is shown with its meeting, where Location points. */
     @Operation(summary = "Record a decision taken at a held meeting, with the work it assigns")
     @PostMapping(path = "/meetings/{meetingId}/decisions", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<DecisionView> decide(
@@ -127,8 +128,7 @@ public class MeetingController {
             @PathVariable UUID meetingId,
             @Valid @RequestBody DecisionInput input) {
         DecisionRead d = service.decide(caller, forumId, meetingId, input.draft());
-        return ResponseEntity.created(URI.create("/forums/" + forumId + "/decisions?decision="
-                        + d.decision().id()))
+        return ResponseEntity.created(URI.create("/forums/" + forumId + "/meetings/" + meetingId))
                 .eTag(ETags.of(d.decision().version()))
                 .body(DecisionView.of(d));
     }
