@@ -207,7 +207,159 @@ class RefusalMatrixTest extends RegistryIntegrationTest {
                 .refuses("an enforcement body", policeAdmin, 404)
                 .allows("the member itself", hiddenAdmin);
 
+        // a forum's meetings, decisions, assignments and agenda proposals (the police hold no seat in this forum)
+        meetingForum = forum();
+        seat(meetingForum, ngo, "MEMBER");
+        seat(meetingForum, hidden, "MEMBER");
+        Token outsiderAdmin = user(
+                "opm-admin-" + t, active(refugeeDepartmentJson(tag())), "org-admin", "forum-coordinator", "member");
+        String meetings = "/forums/" + meetingForum + "/meetings";
+        matrix.operation("GET /forums/{forumId}/meetings")
+                .call(() -> ApiCall.get(meetings))
+                .refuses("an organisation without a seat", outsiderAdmin)
+                .refuses("an enforcement body without a seat", policeAdmin)
+                .allows("a member", ngoMember);
+        matrix.operation("POST /forums/{forumId}/meetings")
+                .call(() -> ApiCall.post(meetings, meetingJson()))
+                .refuses("a member's coordinator", ngoCoordinator)
+                .refuses("the convenor's member without the role", cityMember)
+                .refuses("the convenor's editor", cityEditor)
+                .refuses("an enforcement body", policeAdmin)
+                .allows("the convenor's coordinator", cityCoordinator);
+        matrix.operation("GET /forums/{forumId}/meetings/{meetingId}")
+                .call(() -> ApiCall.get(meetings + "/" + meeting(false)))
+                .refuses("an organisation without a seat", outsiderAdmin)
+                .refuses("an enforcement body without a seat", policeAdmin)
+                .allows("a member", ngoMember);
+        matrix.operation("PUT /forums/{forumId}/meetings/{meetingId}")
+                .call(() -> ApiCall.put(meetings + "/" + meeting(false), meetingJson())
+                        .ifMatch("\"1\""))
+                .refuses("a member's coordinator", ngoCoordinator)
+                .refuses("the convenor's member without the role", cityMember)
+                .refuses("an enforcement body", policeAdmin)
+                .allows("the convenor's coordinator", cityCoordinator);
+        matrix.operation("PUT /forums/{forumId}/meetings/{meetingId}/attendance")
+                .call(() -> ApiCall.put(
+                                meetings + "/" + meeting(false) + "/attendance",
+                                "{\"attendance\":[{\"stakeholderId\":\"" + ngo + "\",\"status\":\"PRESENT\"}]}")
+                        .ifMatch("\"1\""))
+                .refuses("a member's coordinator", ngoCoordinator)
+                .refuses("the convenor's member without the role", cityMember)
+                .allows("the convenor's coordinator", cityCoordinator);
+        matrix.operation("PUT /forums/{forumId}/meetings/{meetingId}/minutes")
+                .call(() -> ApiCall.put(
+                                meetings + "/" + meeting(true) + "/minutes", "{\"minutes\":\"Agreed a pilot.\"}")
+                        .ifMatch("\"2\""))
+                .refuses("a member's coordinator", ngoCoordinator)
+                .refuses("the convenor's member without the role", cityMember)
+                .allows("the convenor's coordinator", cityCoordinator);
+        matrix.operation("POST /forums/{forumId}/meetings/{meetingId}/status")
+                .call(() -> ApiCall.post(meetings + "/" + meeting(false) + "/status", "{\"status\":\"HELD\"}")
+                        .ifMatch("\"1\""))
+                .refuses("a member's coordinator", ngoCoordinator)
+                .refuses("the convenor's member without the role", cityMember)
+                .refuses("an enforcement body", policeAdmin)
+                .allows("the convenor's coordinator", cityCoordinator);
+        matrix.operation("POST /forums/{forumId}/meetings/{meetingId}/decisions")
+                .call(() -> ApiCall.post(meetings + "/" + meeting(true) + "/decisions", decisionJson(ngo)))
+                .refuses("a member's coordinator", ngoCoordinator)
+                .refuses("the convenor's member without the role", cityMember)
+                .refuses("an enforcement body", policeAdmin)
+                .allows("the convenor's coordinator", cityCoordinator);
+        matrix.operation("GET /forums/{forumId}/meetings/{meetingId}/history")
+                .call(() -> ApiCall.get(meetings + "/" + meeting(false) + "/history"))
+                .refuses("a member's administrator", ngoAdmin)
+                .refuses("the convenor's member without the role", cityMember)
+                .allows("the convenor's coordinator", cityCoordinator);
+        matrix.operation("GET /forums/{forumId}/decisions")
+                .call(() -> ApiCall.get("/forums/" + meetingForum + "/decisions"))
+                .refuses("an organisation without a seat", outsiderAdmin)
+                .refuses("an enforcement body without a seat", policeAdmin)
+                .allows("a member", ngoMember);
+        matrix.operation("GET /forums/{forumId}/agenda-proposals")
+                .call(() -> ApiCall.get("/forums/" + meetingForum + "/agenda-proposals"))
+                .refuses("an organisation without a seat", outsiderAdmin)
+                .refuses("an enforcement body without a seat", policeAdmin)
+                .allows("a member", ngoMember);
+        matrix.operation("GET /assignments")
+                .call(() -> ApiCall.get("/assignments?assignee=" + ngo + "&status=OPEN"))
+                .refuses("another organisation's administrator", hiddenAdmin)
+                .refuses("the forum's coordinator", cityCoordinator)
+                .allows("the assignee's member", ngoMember);
+        matrix.operation("GET /assignments/{assignmentId}")
+                .call(() -> ApiCall.get("/assignments/" + assignment(hidden)))
+                .refuses("an enforcement body, for a hidden assignee", policeAdmin, 404)
+                .refuses("an organisation without a seat", outsiderAdmin)
+                .allows("the assignee", hiddenAdmin);
+        matrix.operation("POST /assignments/{assignmentId}/acceptance")
+                .call(() -> ApiCall.post(
+                                "/assignments/" + assignment(ngo) + "/acceptance",
+                                "{\"actionId\":\"" + UUID.randomUUID() + "\"}")
+                        .ifMatch("\"1\""))
+                .refuses("the forum's coordinator", cityCoordinator)
+                .refuses("another member's administrator", hiddenAdmin)
+                .refuses("the assignee's member without the role", ngoMember)
+                .allows("the assignee's coordinator", ngoCoordinator);
+        matrix.operation("POST /assignments/{assignmentId}/decline")
+                .call(() -> ApiCall.post("/assignments/" + assignment(ngo) + "/decline", "{\"reason\":\"no funding\"}")
+                        .ifMatch("\"1\""))
+                .refuses("the forum's coordinator", cityCoordinator)
+                .refuses("another member's administrator", hiddenAdmin)
+                .refuses("the assignee's member without the role", ngoMember)
+                .allows("the assignee's administrator", ngoAdmin);
+
         matrix.verify();
+    }
+
+    private String meetingForum;
+
+    private static String meetingJson() {
+        return """
+                {"title":"Coordination meeting","date":"2026-11-20","agenda":[{"title":"Escorts","records":[]}]}""";
+    }
+
+    private static String decisionJson(String assignee) {
+        return """
+                {"text":"Escorts at the bus park","type":"ASSIGN_ACTION","method":"CONSENSUS",
+                 "assignments":[{"assigneeId":"%s","expected":"Run escorts","dueOn":"2027-01-31"}]}""".formatted(assignee);
+    }
+
+    /** A fresh meeting of the meetings forum: scheduled (version 1), or held (version 2). */
+    private String meeting(boolean held) {
+        try {
+            String id = json(
+                    perform(postJson("/forums/" + meetingForum + "/meetings", meetingJson()), cityCoordinator)
+                            .andExpect(status().isCreated()),
+                    "$.meetingId");
+            if (held) {
+                perform(
+                                postJson(
+                                                "/forums/" + meetingForum + "/meetings/" + id + "/status",
+                                                "{\"status\":\"HELD\"}")
+                                        .header("If-Match", "\"1\""),
+                                cityCoordinator)
+                        .andExpect(status().isOk());
+            }
+            return id;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A fresh open assignment of the organisation, made by a decision at a held meeting. */
+    private String assignment(String assignee) {
+        try {
+            return json(
+                    perform(
+                                    postJson(
+                                            "/forums/" + meetingForum + "/meetings/" + meeting(true) + "/decisions",
+                                            decisionJson(assignee)),
+                                    cityCoordinator)
+                            .andExpect(status().isCreated()),
+                    "$.assignments[0].assignmentId");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A colleague's account in the (fake) realm, acting for the organisation. */

@@ -36,6 +36,7 @@ public abstract class RegistryIntegrationTest {
 
     protected static final String STAKEHOLDERS = "arrival.registry.stakeholders.v1";
     protected static final String FORUMS = "arrival.registry.forums.v1";
+    protected static final String MEETINGS = "arrival.registry.meetings.v1";
 
     protected static final String TYPE_PREFIX = "org.arrival.registry.";
 
@@ -54,7 +55,7 @@ public abstract class RegistryIntegrationTest {
     @BeforeAll
     static void recordTopics() {
         if (events == null) {
-            events = EventRecorder.fromNow(EmbeddedKafka.bootstrapServers(), STAKEHOLDERS, FORUMS);
+            events = EventRecorder.fromNow(EmbeddedKafka.bootstrapServers(), STAKEHOLDERS, FORUMS, MEETINGS);
         }
     }
 

@@ -285,10 +285,18 @@ public class ForumService {
         return forum;
     }
 
-    private static void requireManager(Caller caller, Forum forum) {
+    /**
+     * Whether the caller runs the forum: a platform administrator, or a coordinator or administrator acting for its
+     * convenor, chair or secretariat.
+     */
+    public static boolean runBy(Caller caller, Forum forum) {
         boolean coordinator = (caller.hasRole(Roles.FORUM_COORDINATOR) || caller.hasRole(Roles.ORG_ADMIN))
                 && forum.profile().managedBy(caller.organisationId());
-        if (!caller.isPlatformAdmin() && !coordinator) {
+        return caller.isPlatformAdmin() || coordinator;
+    }
+
+    private static void requireManager(Caller caller, Forum forum) {
+        if (!runBy(caller, forum)) {
             throw new AccessRefused("Only coordinators of the forum's convenor, chair or secretariat may manage it");
         }
     }

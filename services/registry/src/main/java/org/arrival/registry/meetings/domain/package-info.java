@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.registry.meetings.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.registry.meetings.persistence;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.registry.meetings.web;
+
+import org.jspecify.annotations.NullMarked;
