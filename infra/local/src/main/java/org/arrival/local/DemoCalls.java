@@ -88,6 +88,17 @@ final class DemoCalls {
 
     /** Reads until the answer satisfies {@code ready}; fails with the last answer after {@link #PATIENCE}. */
     JsonNode await(String what, String user, PlatformService service, String path, Predicate<JsonNode> ready) {
+        return await(what, user, service, path, ready, Duration.ofMillis(PAUSE_MILLIS));
+    }
+
+    /** The same, pausing {@code between} reads (for reads the service limits per minute). */
+    JsonNode await(
+            String what,
+            String user,
+            PlatformService service,
+            String path,
+            Predicate<JsonNode> ready,
+            Duration between) {
         Instant deadline = Instant.now().plus(PATIENCE);
         while (true) {
             PlatformClient.Response r = api.call("GET", service, path, token(user), null, Map.of());
@@ -98,7 +109,7 @@ final class DemoCalls {
                 throw new IllegalStateException(what + ": GET " + service.module() + path + " still answered "
                         + r.status() + " after " + PATIENCE.toSeconds() + " s: " + r.body());
             }
-            pause();
+            pause(between.toMillis());
         }
     }
 
@@ -112,8 +123,12 @@ final class DemoCalls {
     }
 
     private static void pause() {
+        pause(PAUSE_MILLIS);
+    }
+
+    private static void pause(long millis) {
         try {
-            Thread.sleep(PAUSE_MILLIS);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the platform", e);

@@ -63,6 +63,7 @@ public final class DemoForum {
     private String forumId;
     private DemoEvidence evidence;
     private DemoPlans plans;
+    private DemoMeetings meetings;
 
     public DemoForum(StackSettings settings) {
         this.api = new PlatformClient(settings);
@@ -80,6 +81,11 @@ public final class DemoForum {
     /** The evidence loaded: round, gaps, needs and estimates, by name. */
     public DemoEvidence evidence() {
         return evidence;
+    }
+
+    /** The forum's meetings, decisions and assignments loaded. */
+    public DemoMeetings meetings() {
+        return meetings;
     }
 
     /** The plans and actions loaded, by title. */
@@ -108,6 +114,8 @@ public final class DemoForum {
         awaitForumView();
         // once every action is in the forum view, so the priorities met by the demo's actions are never flagged
         checkSettings();
+        meetings = new DemoMeetings(calls, forumId, plans);
+        meetings.load();
     }
 
     private static int reported(JsonNode items) {
