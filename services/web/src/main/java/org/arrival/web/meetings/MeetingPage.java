@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.arrival.web.api.Service;
 import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.api.ServiceUnavailable;
+import org.arrival.web.api.forum.ForumApi;
 import org.arrival.web.api.registry.OrganisationNames;
 import org.arrival.web.api.registry.RegistryApi;
 import org.arrival.web.api.registry.RegistryApi.ForumRecord;
@@ -52,11 +53,13 @@ public class MeetingPage {
     private final MeetingsApi meetings;
     private final RegistryApi registry;
     private final OrganisationNames names;
+    private final ForumApi forums;
 
-    public MeetingPage(MeetingsApi meetings, RegistryApi registry, OrganisationNames names) {
+    public MeetingPage(MeetingsApi meetings, RegistryApi registry, OrganisationNames names, ForumApi forums) {
         this.meetings = meetings;
         this.registry = registry;
         this.names = names;
+        this.forums = forums;
     }
 
     @GetMapping("/forums/{forumId}/meetings/{meetingId}")
@@ -297,6 +300,7 @@ public class MeetingPage {
                         forms.getOrDefault(MOVE, FormResult.of(Map.of("version", String.valueOf(meeting.version())))),
                         forms.getOrDefault(DECISION, FormResult.empty()),
                         decisionRows,
+                        runs && "HELD".equals(meeting.status()) ? openFlags(page, forumId) : List.of(),
                         DecisionForm.typeChoices(page),
                         DecisionForm.methodChoices(page)));
         return "meetings/meeting";
@@ -313,6 +317,21 @@ public class MeetingPage {
             return meeting.agenda().stream()
                     .map(i -> new PackItem(i.itemId(), i.title(), i.note(), List.of()))
                     .toList();
+        }
+    }
+
+    /** The forum's open flags a decision may resolve, each by its finding; none when the forum service cannot say. */
+    private List<Choice> openFlags(Page page, UUID forumId) {
+        try {
+            return forums.flags(forumId).stream()
+                    .filter(f -> "OPEN".equals(f.status()) || "ACKNOWLEDGED".equals(f.status()))
+                    .map(f -> new Choice(
+                            "FLAG:" + f.flagId(),
+                            RecordChoices.shortened(org.arrival.web.wording.Wording.finding(page, f)),
+                            "FLAG"))
+                    .toList();
+        } catch (ServiceProblem | ServiceUnavailable e) {
+            return List.of();
         }
     }
 
@@ -347,6 +366,7 @@ public class MeetingPage {
             FormResult statusForm,
             FormResult decisionForm,
             int decisionRows,
+            List<Choice> flags,
             List<Choice> types,
             List<Choice> methods) {
 
@@ -354,15 +374,20 @@ public class MeetingPage {
             return "/forums/" + forum.id() + "/meetings/" + meeting.meetingId();
         }
 
-        /** Records may be named on the agenda and in decisions: every record the pack's agenda names. */
+        /** What a decision may concern: every record the pack's agenda names, then the forum's open flags. */
         public List<Choice> concernChoices() {
             List<Choice> choices = new ArrayList<>();
-            Set<UUID> seen = new HashSet<>();
+            Set<String> seen = new HashSet<>();
             for (PackItem item : agenda) {
                 for (PackRecord r : item.records()) {
-                    if (r.title() != null && seen.add(r.recordId())) {
+                    if (r.title() != null && seen.add(r.kind() + ":" + r.recordId())) {
                         choices.add(new Choice(r.kind() + ":" + r.recordId(), r.title(), r.kind()));
                     }
+                }
+            }
+            for (Choice flag : flags) {
+                if (seen.add(flag.value())) {
+                    choices.add(flag);
                 }
             }
             return choices;

@@ -4,6 +4,7 @@ import static org.arrival.web.api.ApiClients.required;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -216,11 +217,16 @@ public class MeetingsApi {
 
     /** Moves the meeting on: HELD, MINUTES_APPROVED, or CANCELLED with a reason. */
     public Meeting move(UUID forumId, UUID meetingId, long version, String status, @Nullable String reason) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        if (reason != null) {
+            body.put("reason", reason);
+        }
         return required(registry.post()
                 .uri("/forums/{forumId}/meetings/{meetingId}/status", forumId, meetingId)
                 .header(HttpHeaders.IF_MATCH, "\"" + version + "\"")
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(reason == null ? Map.of("status", status) : Map.of("status", status, "reason", reason))
+                .body(body)
                 .retrieve()
                 .body(Meeting.class));
     }

@@ -301,6 +301,54 @@ class MeetingPagesTest extends WebTest {
     }
 
     @Test
+    void theStepsCarryTheVersionReadAndCancellingNeedsAReason() throws Exception {
+        SERVICES.answer("GET", ONE, 200, meeting(4, "SCHEDULED", null));
+        String page = html(get(ONE).with(as(CHAIR)), 200);
+        assertThat(page)
+                .contains("id=\"step-held\"", "id=\"step-cancel\"", "id=\"decide-later\"")
+                .doesNotContain("id=\"minutes-form\"", "id=\"decision-form\"");
+        int calls = SERVICES.requests().size();
+        String refused = html(
+                post(ONE + "/status")
+                        .with(as(CHAIR))
+                        .with(csrf())
+                        .param("version", "4")
+                        .param("status", "CANCELLED")
+                        .param("reason", " "),
+                400);
+        assertThat(refused).contains("<div id=\"field-reason-error\">", "Say why the meeting is cancelled.");
+        assertThat(SERVICES.requests().subList(calls, SERVICES.requests().size()))
+                .noneMatch(r -> r.method().equals("POST"));
+
+        SERVICES.answer("POST", ONE + "/status", 200, meeting(5, "CANCELLED", null));
+        mvc.perform(post(ONE + "/status")
+                        .with(as(CHAIR))
+                        .with(csrf())
+                        .param("version", "4")
+                        .param("status", "CANCELLED")
+                        .param("reason", "The hall flooded"))
+                .andExpect(redirectedUrl(ONE));
+        StubServices.Request cancel = sent("POST", ONE + "/status");
+        assertThat(cancel.ifMatch()).isEqualTo("\"4\"");
+        assertThat(cancel.body()).isEqualTo("{\"status\":\"CANCELLED\",\"reason\":\"The hall flooded\"}");
+    }
+
+    @Test
+    void aDecisionMayResolveAnOpenFlagOfTheForum() throws Exception {
+        UUID flag = UUID.randomUUID();
+        SERVICES.answer("GET", "/forums/" + FORUM + "/flags", 200, """
+                [{"flagId":"%s","version":1,"forumId":"%s","checkCode":"ACTION_WITHOUT_FUNDING","key":"k",
+                  "recordIds":["%s"],"summary":"Action Emergency shelter in Kawempe has no committed funding.",
+                  "status":"OPEN","conditionHolds":true,"createdAt":"2026-03-01T08:00:00Z",
+                  "updatedAt":"2026-03-01T08:00:00Z"}]""".formatted(flag, FORUM, ACTION));
+        String page = html(get(ONE).with(as(CHAIR)), 200);
+        assertThat(page)
+                .contains("name=\"concerns\" value=\"ACTION:" + ACTION + "\"")
+                .contains("name=\"concerns\" value=\"FLAG:" + flag + "\"")
+                .contains("has no committed funding");
+    }
+
+    @Test
     void aMemberWhoDoesNotRunTheForumReadsWithoutForms() throws Exception {
         String list = html(get(BASE).with(as(NGO_COORDINATOR)), 200);
         assertThat(list).doesNotContain("id=\"schedule-form\"");
