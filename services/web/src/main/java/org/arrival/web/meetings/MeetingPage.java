@@ -409,6 +409,18 @@ public class MeetingPage {
             };
         }
 
+        /** The kind of status a record of this kind has, for its label. */
+        public static String statusKind(String kind) {
+            return switch (kind) {
+                case "ACTION" -> "ActionStatus";
+                case "NEED" -> "NeedStatus";
+                case "FLAG" -> "FlagStatus";
+                case "PLAN" -> "PlanStatus";
+                case "ROUND" -> "RoundStatus";
+                default -> "Status";
+            };
+        }
+
         public boolean editable() {
             return "SCHEDULED".equals(meeting.status()) || "HELD".equals(meeting.status());
         }

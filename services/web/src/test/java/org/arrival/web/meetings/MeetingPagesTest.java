@@ -197,6 +197,7 @@ class MeetingPagesTest extends WebTest {
         assertThat(page)
                 .contains("id=\"attendance-form\"", "id=\"minutes-form\"", "id=\"decision-form\"")
                 .contains("<a href=\"/actions/" + ACTION + "\">Emergency shelter in Kawempe</a>")
+                .contains("<span class=\"badge\">In progress</span>")
                 .contains("name=\"attendance[0].status\" value=\"PRESENT\" checked");
 
         SERVICES.answer("PUT", ONE + "/attendance", 200, meeting(5, "HELD", "We met."));
