@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,9 +135,10 @@ public class MeetingsController {
         List<ProjectedEvent> events = log.upTo(at);
         ForumViews then = new ForumViews(replay(events), organisations, viewer, day);
         Map<UUID, FlagState> flags = ForumViews.flagsFrom(events, forumId);
-        ForumViews.MeetingRef previous = new ForumViews(now, organisations, viewer, today()).previousMeeting(meeting);
+        ForumViews current = new ForumViews(now, organisations, viewer, today());
+        ForumViews.MeetingRef previous = current.previousMeeting(meeting);
         return new MeetingPack(
-                then.packMeeting(meeting, flags),
+                namedAsThenOrNow(then.packMeeting(meeting, flags), current.packMeeting(meeting, liveFlags(forumId))),
                 then.tracker(forumId, ActionFilter.NONE),
                 then.openFlags(flags),
                 previous,
@@ -145,6 +147,34 @@ public class MeetingsController {
                         : then.decisions(forumId, flags).stream()
                                 .filter(d -> d.meetingId().equals(previous.meetingId()))
                                 .toList());
+    }
+
+    /**
+     * The agenda's records as they stood on the meeting's date, and those recorded after it (a meeting written up
+     * later) as they are now; each only where the caller may read it then or now.
+     */
+    private static ForumViews.PackMeeting namedAsThenOrNow(ForumViews.PackMeeting then, ForumViews.PackMeeting now) {
+        List<ForumViews.AgendaEntry> agenda = new ArrayList<>();
+        for (int i = 0; i < then.agenda().size(); i++) {
+            ForumViews.AgendaEntry item = then.agenda().get(i);
+            Map<UUID, ForumViews.RecordItem> records = new LinkedHashMap<>();
+            now.agenda().get(i).records().forEach(r -> records.put(r.recordId(), r));
+            item.records().forEach(r -> records.put(r.recordId(), r));
+            agenda.add(new ForumViews.AgendaEntry(
+                    item.itemId(), item.title(), item.note(), List.copyOf(records.values())));
+        }
+        return new ForumViews.PackMeeting(
+                then.meetingId(),
+                then.title(),
+                then.date(),
+                then.startTime(),
+                then.place(),
+                then.onlineLink(),
+                then.status(),
+                then.minutes(),
+                then.cancellationReason(),
+                then.attendance(),
+                agenda);
     }
 
     /** The forum's flags as they are now. */

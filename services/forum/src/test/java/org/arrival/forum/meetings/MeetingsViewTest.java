@@ -479,6 +479,53 @@ class MeetingsViewTest extends ForumIntegrationTest {
     }
 
     @Test
+    void aMeetingWrittenUpLaterNamesTheAgendasRecordsRecordedSinceAsTheyAreNowToThoseWhoMayReadThem() throws Exception {
+        World w = world();
+        clock.set("2025-08-01T08:00:00Z");
+        // recorded today, after the March meeting it is on the agenda of
+        UUID shelter = UUID.randomUUID();
+        proposed(
+                action(
+                        shelter,
+                        1,
+                        w.city(),
+                        w.forum(),
+                        "Night shelter for families",
+                        Sector.PROTECTION_RIGHTS,
+                        PopulationGroup.REFUGEES,
+                        List.of(),
+                        List.of(),
+                        ActionStatus.PROPOSED),
+                DataClassification.RESTRICTED);
+        await().atMost(WAIT).until(() -> projected("fv_action", "id = '" + shelter + "'") == 1);
+        UUID late = UUID.randomUUID();
+        meeting(
+                new MeetingScheduled(
+                        meeting(
+                                late,
+                                1,
+                                w.forum(),
+                                "February meeting, minuted late",
+                                "2025-02-20",
+                                MeetingStatus.SCHEDULED,
+                                List.of(
+                                        ref(ReferencedRecordKind.ACTION, shelter),
+                                        ref(ReferencedRecordKind.NEED, w.need()))),
+                        actor(w.city())),
+                w.forum(),
+                w.city());
+        await().atMost(WAIT).until(() -> projected("fv_meeting", "id = '" + late + "'") == 1);
+
+        String pack = read("/forums/" + w.forum() + "/meetings/" + late + "/pack", w.city());
+        assertThat(JsonPath.<List<String>>read(pack, "$.meeting.agenda[0].records[*].title"))
+                .containsExactly("Night shelter for families", "Lacking EDUCATION");
+        String police = read("/forums/" + w.forum() + "/meetings/" + late + "/pack", w.police());
+        assertThat(police).doesNotContain("Night shelter", shelter.toString());
+        assertThat(JsonPath.<List<String>>read(police, "$.meeting.agenda[0].records[*].recordId"))
+                .containsExactly(w.need().toString());
+    }
+
+    @Test
     void anEnforcementBodyReadsNoRestrictedActionNorAHiddenOrganisationsRecordInTheDecisionsAndThePack()
             throws Exception {
         World w = world();
