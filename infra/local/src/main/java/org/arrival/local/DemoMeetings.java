@@ -30,8 +30,10 @@ public final class DemoMeetings {
     public static final String CITY_HEALTH = "Keep care without a refugee ID at the Kisenyi health centre in the city's"
             + " plan and report on it every quarter.";
     public static final String NGO_CLINIC = "Horizon Relief International adds a second mobile clinic day in Katwe.";
+    /** Worded without the association's name: the decision is read by every member, the enforcement unit too. */
     public static final String WATER_VIEWS =
-            "Umoja Refugee Association gathers residents' views on the repaired Kisenyi water point.";
+            "Residents' views on the repaired Kisenyi water point are gathered and brought to the forum.";
+
     public static final String BUDGET_POSITION =
             "The forum asks that the city's budget formula count every resident," + " registered or not.";
     public static final String DECLINE_REASON =
