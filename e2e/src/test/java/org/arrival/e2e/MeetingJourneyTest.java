@@ -167,6 +167,11 @@ class MeetingJourneyTest {
                     .replace("/actions/", "");
             Accessibility.check(browser, "an accepted assignment with its action");
 
+            // the action is the NGO's own: it starts the work, then reports on it
+            browser.findElement(By.cssSelector("#linked-action a")).click();
+            Browser.waitFor(browser, d -> !d.findElements(By.id("lifecycle")).isEmpty());
+            step("COMMITTED", "Committed");
+            step("IN_PROGRESS", "In progress");
             browser.get(web + "/actions/" + action[0] + "/reports/new");
             Browser.waitFor(browser, d -> !d.findElements(By.id("report-form")).isEmpty());
             WebElement start = browser.findElement(By.id("field-periodStart"));
@@ -255,8 +260,7 @@ class MeetingJourneyTest {
                 .orElseThrow()
                 .get("meetingId")
                 .asString();
-        List<String> secrets = List.of(
-                DemoPlans.LEGAL_AID, legalAid, "Umoja", DemoForum.RLO, DemoMeetings.WATER_VIEWS.substring(0, 30));
+        List<String> secrets = List.of(DemoPlans.LEGAL_AID, legalAid, "Umoja", DemoForum.RLO);
 
         Browser.run(browser, () -> {
             Browser.signOutEverywhere(browser);
@@ -280,6 +284,12 @@ class MeetingJourneyTest {
             assertThat(browser.findElement(By.id("agenda-items")).getText())
                     .contains("Referrals for people without documents", DemoPlans.HEALTH_ACCESS);
             assertThat(browser.findElements(By.id("attendance-form"))).isEmpty();
+            browser.get(web + forum + "/decisions");
+            Browser.waitFor(browser, d -> !d.findElements(By.id("outcomes")).isEmpty());
+            // the decision is the forum's; the work it gave the hidden association is not shown
+            assertThat(browser.findElement(By.id("outcomes")).getText()).contains(DemoMeetings.WATER_VIEWS);
+            browser.get(web + forum + "/meetings/" + september);
+            Browser.waitFor(browser, d -> !d.findElements(By.id("agenda-items")).isEmpty());
             browser.manage().window().setSize(new Dimension(390, 844));
             browser.navigate().refresh();
             Browser.waitFor(browser, d -> !d.findElements(By.id("agenda-items")).isEmpty());
@@ -289,6 +299,15 @@ class MeetingJourneyTest {
             Accessibility.check(browser, "a past meeting for the enforcement unit at 390 px");
             browser.manage().window().setSize(new Dimension(1366, 900));
         });
+    }
+
+    /** Takes a lifecycle step of the action with its button and waits for the page to say where it is now. */
+    private static void step(String status, String shown) {
+        browser.findElement(By.id("move-" + status)).click();
+        Browser.waitFor(
+                browser,
+                d -> !d.findElements(By.id("done")).isEmpty()
+                        && d.findElement(By.id("status")).getText().contains(shown));
     }
 
     /** Marks the organisation's attendance on the meeting page's form. */
