@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.arrival.web.api.ApiClients;
 import org.arrival.web.api.Listing;
 import org.arrival.web.api.Service;
+import org.arrival.web.api.registry.RegistryApi.Revision;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
@@ -193,6 +194,25 @@ public class MeetingsApi {
                 .body(body)
                 .retrieve()
                 .body(Meeting.class));
+    }
+
+    /** New details and agenda of the meeting ({@code body} as the registry's MeetingInput) at the version read. */
+    public Meeting update(UUID forumId, UUID meetingId, long version, Map<String, Object> body) {
+        return required(registry.put()
+                .uri("/forums/{forumId}/meetings/{meetingId}", forumId, meetingId)
+                .header(HttpHeaders.IF_MATCH, "\"" + version + "\"")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .body(Meeting.class));
+    }
+
+    /** Who changed the meeting, its decisions and their assignments, oldest first; for those who run the forum. */
+    public List<Revision> history(UUID forumId, UUID meetingId) {
+        return required(registry.get()
+                .uri("/forums/{forumId}/meetings/{meetingId}/history", forumId, meetingId)
+                .retrieve()
+                .body(new ParameterizedTypeReference<List<Revision>>() {}));
     }
 
     public Meeting replaceAttendance(UUID forumId, UUID meetingId, long version, List<Map<String, Object>> rows) {

@@ -124,7 +124,7 @@ public class MeetingsPage {
         return "redirect:/forums/" + forumId + "/meetings/" + created.meetingId();
     }
 
-    private static boolean validDate(@Nullable String date) {
+    static boolean validDate(@Nullable String date) {
         try {
             LocalDate.parse(date == null ? "" : date.strip());
             return true;
@@ -153,11 +153,22 @@ public class MeetingsPage {
             if (title.isEmpty() && note.isEmpty() && record == null) {
                 continue;
             }
+            List<Reference> records = new ArrayList<>();
+            if (record != null) {
+                records.add(record);
+            }
+            // an edited item keeps the records beyond the one its select shows, and the proposal it took up
+            for (String more : typed.getOrDefault("agenda[" + i + "].more", "").split(",")) {
+                Reference kept = reference(more);
+                if (kept != null && !records.contains(kept)) {
+                    records.add(kept);
+                }
+            }
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("title", title);
             item.put("note", note.isEmpty() ? null : note);
-            item.put("records", record == null ? List.of() : List.of(record));
-            item.put("proposalId", null);
+            item.put("records", records);
+            item.put("proposalId", proposalId(typed.getOrDefault("agenda[" + i + "].proposalId", "")));
             agenda.add(item);
             sentRows.add(i);
         }
@@ -188,11 +199,19 @@ public class MeetingsPage {
         }
     }
 
+    private static @Nullable UUID proposalId(String typed) {
+        try {
+            return typed.isBlank() ? null : UUID.fromString(typed.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private List<Proposal> proposalsChosen(UUID forumId, String chosen) {
+    List<Proposal> proposalsChosen(UUID forumId, String chosen) {
         if (chosen.isBlank()) {
             return List.of();
         }
@@ -202,7 +221,7 @@ public class MeetingsPage {
                 .toList();
     }
 
-    private List<Proposal> proposals(UUID forumId) {
+    List<Proposal> proposals(UUID forumId) {
         try {
             return meetings.proposals(forumId).stream()
                     .filter(p -> p.takenUpByMeetingId() == null)
