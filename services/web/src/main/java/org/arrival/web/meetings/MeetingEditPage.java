@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.arrival.web.api.Service;
 import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.api.ServiceUnavailable;
+import org.arrival.web.api.assessments.AssessmentsApi;
 import org.arrival.web.api.forum.ForumApi;
 import org.arrival.web.api.registry.RegistryApi;
 import org.arrival.web.api.registry.RegistryApi.ForumRecord;
@@ -48,12 +49,19 @@ public class MeetingEditPage {
     private final MeetingsApi meetings;
     private final RegistryApi registry;
     private final ForumApi forums;
+    private final AssessmentsApi assessments;
     private final MeetingsPage scheduling;
 
-    public MeetingEditPage(MeetingsApi meetings, RegistryApi registry, ForumApi forums, MeetingsPage scheduling) {
+    public MeetingEditPage(
+            MeetingsApi meetings,
+            RegistryApi registry,
+            ForumApi forums,
+            AssessmentsApi assessments,
+            MeetingsPage scheduling) {
         this.meetings = meetings;
         this.registry = registry;
         this.forums = forums;
+        this.assessments = assessments;
         this.scheduling = scheduling;
     }
 
@@ -221,7 +229,8 @@ public class MeetingEditPage {
      * resolved flag, a need), named as the forum view's pack names them.
      */
     private List<RecordChoices.Group> choices(Page page, UUID forumId, Meeting meeting, FormResult form, int rows) {
-        List<RecordChoices.Group> groups = new ArrayList<>(RecordChoices.of(page, forumId, forums, meetings));
+        List<RecordChoices.Group> groups =
+                new ArrayList<>(RecordChoices.of(page, forumId, forums, assessments, meetings));
         Set<String> offered = new HashSet<>();
         groups.forEach(g -> g.choices().forEach(c -> offered.add(c.value())));
         Map<String, String> titles = new HashMap<>();

@@ -15,6 +15,7 @@ import org.arrival.web.api.Listing;
 import org.arrival.web.api.Service;
 import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.api.ServiceUnavailable;
+import org.arrival.web.api.assessments.AssessmentsApi;
 import org.arrival.web.api.forum.ForumApi;
 import org.arrival.web.api.registry.RegistryApi;
 import org.arrival.web.api.registry.RegistryApi.ForumRecord;
@@ -53,11 +54,13 @@ public class MeetingsPage {
     private final MeetingsApi meetings;
     private final RegistryApi registry;
     private final ForumApi forums;
+    private final AssessmentsApi assessments;
 
-    public MeetingsPage(MeetingsApi meetings, RegistryApi registry, ForumApi forums) {
+    public MeetingsPage(MeetingsApi meetings, RegistryApi registry, ForumApi forums, AssessmentsApi assessments) {
         this.meetings = meetings;
         this.registry = registry;
         this.forums = forums;
+        this.assessments = assessments;
     }
 
     @GetMapping("/forums/{forumId}/meetings")
@@ -251,7 +254,7 @@ public class MeetingsPage {
                         runs,
                         form,
                         rows,
-                        runs ? RecordChoices.of(page, forumId, forums, meetings) : List.of(),
+                        runs ? RecordChoices.of(page, forumId, forums, assessments, meetings) : List.of(),
                         runs ? proposals(forumId) : List.of()));
         return "meetings/list";
     }

@@ -1,17 +1,22 @@
 package org.arrival.web.meetings;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.api.ServiceUnavailable;
+import org.arrival.web.api.assessments.AssessmentsApi;
 import org.arrival.web.api.forum.ForumApi;
 import org.arrival.web.layout.Page;
 import org.arrival.web.problems.Choice;
 
 /**
- * The forum's records an agenda item can name, grouped by kind, each by its title: the actions of its tracker, its
- * open coherence flags and its decisions. A service that does not answer leaves its kind out.
+ * The forum's records an agenda item can name, grouped by kind, each by its title: the actions of its tracker, the
+ * needs its coverage counts (named by their statements as the assessments service shows them to the reader), its open
+ * coherence flags, the checklist rounds its readiness is scored on, and its decisions. A service that does not answer
+ * leaves its kind out. Plans are not offered: no service lists a forum's plans.
  */
 public final class RecordChoices {
 
@@ -22,7 +27,7 @@ public final class RecordChoices {
 
     private RecordChoices() {}
 
-    static List<Group> of(Page page, UUID forumId, ForumApi forums, MeetingsApi meetings) {
+    static List<Group> of(Page page, UUID forumId, ForumApi forums, AssessmentsApi assessments, MeetingsApi meetings) {
         List<Group> groups = new ArrayList<>();
         try {
             groups.add(group(
@@ -35,6 +40,21 @@ public final class RecordChoices {
             // the forum service cannot say: no actions to choose
         }
         try {
+            Set<UUID> ofForum = new HashSet<>();
+            forums.needsCoverage(forumId).forEach(cell -> ofForum.addAll(cell.needIds()));
+            groups.add(group(
+                    page,
+                    "NEED",
+                    ofForum.isEmpty()
+                            ? List.of()
+                            : assessments.needs().stream()
+                                    .filter(n -> ofForum.contains(n.id()))
+                                    .map(n -> new Choice("NEED:" + n.id(), shortened(n.statement())))
+                                    .toList()));
+        } catch (ServiceProblem | ServiceUnavailable e) {
+            // no needs to choose
+        }
+        try {
             groups.add(group(
                     page,
                     "FLAG",
@@ -45,6 +65,23 @@ public final class RecordChoices {
                             .toList()));
         } catch (ServiceProblem | ServiceUnavailable e) {
             // no flags to choose
+        }
+        try {
+            ForumApi.Readiness readiness = forums.readiness(forumId);
+            List<ForumApi.RoundScore> scored = new ArrayList<>(readiness.trend());
+            if (readiness.latest() != null) {
+                scored.addFirst(readiness.latest());
+            }
+            Set<UUID> seen = new HashSet<>();
+            groups.add(group(
+                    page,
+                    "ROUND",
+                    scored.stream()
+                            .filter(r -> r.roundId() != null && seen.add(r.roundId()))
+                            .map(r -> new Choice("ROUND:" + r.roundId(), shortened(r.title())))
+                            .toList()));
+        } catch (ServiceProblem | ServiceUnavailable e) {
+            // no rounds to choose
         }
         try {
             groups.add(group(

@@ -155,6 +155,40 @@ class MeetingPagesTest extends WebTest {
                         + "\"proposalId\":null}]}");
     }
 
+    @Test
+    void theAgendaMayNameTheForumsNeedsAndRoundsGroupedByKind() throws Exception {
+        UUID need = UUID.randomUUID();
+        UUID otherNeed = UUID.randomUUID();
+        UUID round = UUID.randomUUID();
+        SERVICES.answer("GET", "/forums/" + FORUM + "/needs-coverage", 200, """
+                [{"sector":"WASH","group":"REFUGEES","area":"UG-102","coverage":"NONE","needs":1,
+                  "needIds":["%s"],"actionIds":[],"inputs":0}]""".formatted(need));
+        SERVICES.answer("GET", "/needs", 200, """
+                {"items":[{"id":"%s","version":1,"ownerId":"%s","statement":"Safe water in Nakivale",
+                   "sector":"WASH","populationGroups":[],"status":"OPEN"},
+                  {"id":"%s","version":1,"ownerId":"%s","statement":"A need of another forum",
+                   "sector":"HEALTH","populationGroups":[],"status":"OPEN"}],
+                 "page":0,"size":200,"totalItems":2,"totalPages":1}""".formatted(need, NGO, otherNeed, NGO));
+        SERVICES.answer("GET", "/forums/" + FORUM + "/readiness", 200, """
+                {"latest":{"roundId":"%s","title":"Readiness 2026","publishedAt":"2026-02-01T08:00:00Z",
+                   "respondents":4,"divergentQuestions":[]},
+                 "trend":[{"roundId":"%s","title":"Readiness 2026","publishedAt":"2026-02-01T08:00:00Z",
+                   "respondents":4,"divergentQuestions":[]}],"recommendations":[],"divergentQuestions":[]}""".formatted(round, round));
+        String form = html(get(BASE).with(as(CHAIR)), 200);
+        assertThat(form)
+                .contains(
+                        "<optgroup label=\"Need\">",
+                        "<option value=\"NEED:" + need + "\">Safe water in Nakivale</option>")
+                .contains(
+                        "<optgroup label=\"Checklist round\">",
+                        "<option value=\"ROUND:" + round + "\">Readiness 2026</option>")
+                .doesNotContain(otherNeed.toString());
+        assertThat(form.indexOf("label=\"Action\"")).isLessThan(form.indexOf("label=\"Need\""));
+        // the latest round is also the trend's: offered once in each row's select
+        String firstRow = form.substring(form.indexOf("id=\"agenda-row-0\""), form.indexOf("id=\"agenda-row-1\""));
+        assertThat(firstRow.indexOf("ROUND:" + round)).isEqualTo(firstRow.lastIndexOf("ROUND:" + round));
+    }
+
     private static MockHttpServletRequestBuilder schedule(String title, String date) {
         return post(BASE)
                 .with(csrf())
