@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * What these pages promise every reader, checked on their HTML: the language and its direction, one main heading
  * and no skipped heading level, every field named by a label, ids unique, every table's header cells scoped.
  */
-final class PageChecks {
+public final class PageChecks {
 
     private static final Pattern ID = Pattern.compile("\\sid=\"([^\"]+)\"");
     private static final Pattern FIELD = Pattern.compile("<(input|select|textarea)\\b([^>]*)>");
@@ -20,7 +20,7 @@ final class PageChecks {
 
     private PageChecks() {}
 
-    static void accessible(String html, String lang, String dir) {
+    public static void accessible(String html, String lang, String dir) {
         assertThat(html).contains("<html lang=\"" + lang + "\" dir=\"" + dir + "\">");
         Set<String> ids = new HashSet<>();
         Matcher id = ID.matcher(html);

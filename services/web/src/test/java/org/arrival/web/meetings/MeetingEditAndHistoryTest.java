@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import org.arrival.web.StubServices;
 import org.arrival.web.WebTest;
+import org.arrival.web.decisions.PageChecks;
 import org.arrival.web.layout.Languages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,6 +117,10 @@ class MeetingEditAndHistoryTest extends WebTest {
         assertThat(html(get(ONE).with(as(CHAIR)), 200))
                 .contains("href=\"" + EDIT + "\" class=\"button secondary\" id=\"edit-link\"")
                 .contains("href=\"" + HISTORY + "\" id=\"history-link\"");
+        SERVICES.answer("GET", "/forums/" + FORUM + "/agenda-proposals", 200, """
+                [{"proposalId":"%s","fromForumId":"%s","fromForumName":"Nakivale settlement forum",
+                  "title":"Latrines in zone B","records":[],"proposedOn":"2026-03-02","takenUpByMeetingId":null}]""".formatted(
+                        UUID.randomUUID(), UUID.randomUUID()));
         String form = html(get(EDIT).with(as(CHAIR)), 200);
         assertThat(form)
                 .contains("id=\"edit-form\"", "name=\"version\" value=\"4\"", "name=\"rows\" value=\"3\"")
@@ -126,7 +131,9 @@ class MeetingEditAndHistoryTest extends WebTest {
                 .contains("<option value=\"NEED:" + NEED + "\" selected>Safe water in Nakivale</option>")
                 .contains("name=\"agenda[1].more\" value=\"ACTION:" + ACTION + "\"")
                 .contains("name=\"agenda[1].proposalId\" value=\"" + PROPOSAL + "\"");
+        assertThat(form).contains("Latrines in zone B", "from Nakivale settlement forum");
         assertAccessible("edit form", form);
+        PageChecks.accessible(form, "en", "ltr");
     }
 
     private static MockHttpServletRequestBuilder edit(String title) {
@@ -254,7 +261,7 @@ class MeetingEditAndHistoryTest extends WebTest {
             for (String path : List.of(HISTORY, EDIT)) {
                 String page = html(
                         get(path).cookie(new Cookie(Languages.COOKIE, lang)).with(as(CHAIR)), 200);
-                assertThat(page).contains("<html lang=\"" + lang + "\" dir=\"" + ("ar".equals(lang) ? "rtl" : "ltr"));
+                PageChecks.accessible(page, lang, "ar".equals(lang) ? "rtl" : "ltr");
                 assertAccessible(path + " in " + lang, page);
             }
         }
