@@ -39,7 +39,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * reader may not see are not named), who attended, the minutes, and the decisions taken there with their
  * assignments. Those who run the forum also get the attendance form (one row per seated organisation), the minutes
  * form, the next steps (held, minutes approved, cancelled with a reason) and "Record a decision"; every edit carries
- * the version read, and after someone else changed the meeting (412) the form comes back with what was typed.
+ * the version read, and after someone else changed the meeting (412) the form comes back with what was typed. They are
+ * also linked to the meeting's history and, while it is scheduled or held, to editing its details and agenda.
  */
 @Controller
 public class MeetingPage {
