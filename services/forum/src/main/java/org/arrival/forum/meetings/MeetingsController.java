@@ -127,15 +127,19 @@ public class MeetingsController {
         MeetingRow meeting = now.meeting(meetingId)
                 .filter(m -> forumId.equals(m.forumId))
                 .orElseThrow(() -> new RecordNotFound("meeting", meetingId));
-        Instant at = endOf(meeting.date);
-        if (at.isAfter(clock.instant())) {
-            at = clock.instant();
-        }
-        LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
-        List<ProjectedEvent> events = log.upTo(at);
-        ForumViews then = new ForumViews(replay(events), organisations, viewer, day);
-        Map<UUID, FlagState> flags = ForumViews.flagsFrom(events, forumId);
         ForumViews current = new ForumViews(now, organisations, viewer, today());
+        Instant end = endOf(meeting.date);
+        ForumViews then;
+        Map<UUID, FlagState> flags;
+        if (end.isBefore(clock.instant())) {
+            List<ProjectedEvent> events = log.upTo(end);
+            then = new ForumViews(replay(events), organisations, viewer, meeting.date);
+            flags = ForumViews.flagsFrom(events, forumId);
+        } else {
+            // a meeting today or still to come: things as they stand now, without replaying the history
+            then = current;
+            flags = liveFlags(forumId);
+        }
         ForumViews.MeetingRef previous = current.previousMeeting(meeting);
         return new MeetingPack(
                 namedAsThenOrNow(then.packMeeting(meeting, flags), current.packMeeting(meeting, liveFlags(forumId))),
