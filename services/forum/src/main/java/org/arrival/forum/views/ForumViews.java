@@ -227,6 +227,7 @@ public class ForumViews {
     /** A coherence flag as it stood (now, or as of a time from its events), for naming it and listing it open. */
     public record FlagState(
             UUID flagId,
+            long version,
             UUID forumId,
             String checkCode,
             @Nullable String severity,
@@ -238,6 +239,7 @@ public class ForumViews {
         public static FlagState of(CoherenceFlag f) {
             return new FlagState(
                     f.flagId(),
+                    f.version(),
                     f.forumId(),
                     f.checkCode() == null ? "" : f.checkCode().name(),
                     f.severity() == null ? null : f.severity().name(),
@@ -252,15 +254,22 @@ public class ForumViews {
         }
     }
 
-    /** A flag in a meeting's pack, as the flag list shows it; {@code records} are the records it names. */
+    /**
+     * A flag in a meeting's pack, in the fields of the flag list's items it has (a flag as it stood on a past date is
+     * read from its events); {@code records} are the records it names, {@code parameters} what its check found.
+     */
     public record FlagItem(
             UUID flagId,
+            long version,
+            UUID forumId,
             String checkCode,
             @Nullable String severity,
             String status,
             String summary,
             List<UUID> recordIds,
-            List<FlaggedRecord> records) {}
+            List<FlaggedRecord> records,
+            boolean conditionHolds,
+            @Nullable CoherenceFlagParameters parameters) {}
 
     /** A record an agenda item or a decision points at, named as the reader may read it. */
     public record RecordItem(
@@ -537,6 +546,8 @@ public class ForumViews {
                 .filter(f -> f.open() && mayReadAll(f.recordIds()))
                 .map(f -> new FlagItem(
                         f.flagId(),
+                        f.version(),
+                        f.forumId(),
                         f.checkCode(),
                         f.severity(),
                         f.status(),
@@ -544,7 +555,9 @@ public class ForumViews {
                         f.recordIds(),
                         f.parameters() == null || f.parameters().records() == null
                                 ? List.of()
-                                : f.parameters().records()))
+                                : f.parameters().records(),
+                        true,
+                        f.parameters()))
                 .toList();
     }
 

@@ -463,6 +463,13 @@ class MeetingsViewTest extends ForumIntegrationTest {
                 .containsExactly(false);
         // open then: the flag on the safe houses; the one the meeting resolved is not
         List<String> open = JsonPath.read(pack, "$.openFlags[*].flagId");
+        // in the fields of the flag list's items, which the web application reads both with
+        assertThat(JsonPath.<List<Integer>>read(pack, "$.openFlags[*].version"))
+                .allSatisfy(v -> assertThat(v).isPositive());
+        assertThat(JsonPath.<List<String>>read(pack, "$.openFlags[*].forumId"))
+                .containsOnly(w.forum().toString());
+        assertThat(JsonPath.<List<Boolean>>read(pack, "$.openFlags[*].conditionHolds"))
+                .containsOnly(true);
         assertThat(open).contains(w.safeHousesFlag().flagId().toString());
         assertThat(open).doesNotContain(w.legalAidFlag().flagId().toString());
         assertThat(JsonPath.<String>read(pack, "$.previousMeeting.meetingId"))
