@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -213,6 +214,16 @@ class MeetingJourneyTest {
             assertThat(browser.findElement(By.tagName("main")).getText())
                     .contains(title, "Health escorts in Kisenyi", DemoPlans.HEALTH_ACCESS);
             Accessibility.check(browser, "a meeting's pack");
+            // the file the secretariat sends: one HTML document, as an attachment
+            @SuppressWarnings("unchecked")
+            List<String> file = (List<String>) ((JavascriptExecutor) browser)
+                    .executeAsyncScript(
+                            "const done = arguments[arguments.length - 1];"
+                                    + " fetch(arguments[0]).then(r => r.text().then("
+                                    + "t => done([r.headers.get('Content-Disposition') || '', t])));",
+                            web + forum + "/meetings/" + meeting[0] + "/pack.html");
+            assertThat(file.get(0)).startsWith("attachment");
+            assertThat(file.get(1)).contains("lang=\"en\"", title, DemoPlans.HEALTH_ACCESS);
         });
         JsonNode linked = platform.api.expect(
                 200,
