@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.arrival.contracts.forum.FlaggedRecord;
 import org.arrival.forum.coherence.CoherenceChecker;
 import org.arrival.forum.projection.EventLog;
 import org.arrival.forum.projection.Generations;
@@ -147,7 +148,7 @@ public class MeetingsController {
                         namedAsThenOrNow(
                                 then.packMeeting(meeting, flags), current.packMeeting(meeting, liveFlags(forumId)))),
                 then.tracker(forumId, ActionFilter.NONE),
-                then.openFlags(flags),
+                then.openFlags(flags).stream().map(f -> shown(hidden, f)).toList(),
                 previous == null
                         ? null
                         : new ForumViews.MeetingRef(
@@ -265,6 +266,22 @@ public class MeetingsController {
                                                 progress.periodEnd(),
                                                 progress.rag(),
                                                 hidden.redact(progress.summary()))));
+    }
+
+    private static ForumViews.FlagItem shown(HiddenNames hidden, ForumViews.FlagItem f) {
+        if (hidden.isEmpty()) {
+            return f;
+        }
+        return new ForumViews.FlagItem(
+                f.flagId(),
+                f.checkCode(),
+                f.severity(),
+                f.status(),
+                hidden.redactText(f.summary()),
+                f.recordIds(),
+                f.records().stream()
+                        .map(r -> new FlaggedRecord(r.recordId(), r.kind(), hidden.redact(r.title())))
+                        .toList());
     }
 
     private static List<ForumViews.RecordItem> shown(HiddenNames hidden, List<ForumViews.RecordItem> records) {

@@ -678,7 +678,63 @@ class MeetingsViewTest extends ForumIntegrationTest {
                 .isEqualTo("[…] will gather residents' views");
         assertThat(JsonPath.<String>read(policePack, "$.meeting.agenda[0].note"))
                 .isEqualTo("proposed by the […] ([…])");
-        for (String body : List.of(police, policePack, read(decisions + "?asOf=2030-01-01", w.police()))) {
+
+        // a flag resolved by a decision naming the association carries the decision's text as its reason
+        UUID pantry = UUID.randomUUID();
+        proposed(
+                action(
+                        pantry,
+                        1,
+                        w.ngo(),
+                        w.forum(),
+                        "Food pantry",
+                        Sector.PROTECTION_RIGHTS,
+                        PopulationGroup.REFUGEES,
+                        List.of(),
+                        List.of(),
+                        ActionStatus.IN_PROGRESS),
+                DataClassification.FORUM);
+        await().atMost(WAIT).until(() -> projected("fv_action", "id = '" + pantry + "'") == 1);
+        checker.check(w.forum());
+        UUID pantryFlag = flagOn(w.forum(), pantry).flagId();
+        meeting(
+                new DecisionRecorded(
+                        new Decision(
+                                UUID.randomUUID(),
+                                1,
+                                w.forum(),
+                                may,
+                                LocalDate.of(2025, 5, 10),
+                                "The Umoja Refugee Association funds the pantry",
+                                DecisionType.RESOLVE_FLAG,
+                                DecisionMethod.CONSENSUS,
+                                null,
+                                List.of(),
+                                List.of(ref(ReferencedRecordKind.FLAG, pantryFlag)),
+                                null),
+                        actor(w.city())),
+                w.forum(),
+                w.city());
+        await().atMost(WAIT)
+                .until(() -> flagById(w.forum(), pantryFlag)
+                        .map(f -> f.status() == FlagStatus.RESOLVED)
+                        .orElse(false));
+        String flags = "/forums/" + w.forum() + "/flags";
+        String reason = "$[?(@.flagId == '" + pantryFlag + "')].reason";
+        assertThat(JsonPath.<List<String>>read(read(flags, w.city()), reason))
+                .singleElement()
+                .asString()
+                .endsWith("The Umoja Refugee Association funds the pantry");
+        String policeFlags = read(flags, w.police());
+        assertThat(JsonPath.<List<String>>read(policeFlags, reason))
+                .singleElement()
+                .asString()
+                .endsWith("The […] funds the pantry");
+        String policeHistory = read(flags + "/" + pantryFlag + "/history", w.police());
+        assertThat(policeHistory).contains("The […] funds the pantry");
+
+        for (String body : List.of(
+                police, policePack, read(decisions + "?asOf=2030-01-01", w.police()), policeFlags, policeHistory)) {
             assertThat(body.toLowerCase(java.util.Locale.ROOT))
                     .doesNotContain("kisenyi refugee women")
                     .doesNotContain("umoja")
