@@ -60,7 +60,10 @@ public class Router {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** Notices about forums' meetings, decisions and assignments: they carry what the forum's people typed. */
+    /**
+     * Notices about forums' meetings, decisions and assignments, and flags (which quote an assignment's work or a
+     * decision's text): they carry what the forum's people typed.
+     */
     private static final Set<String> TYPED_BY_FORUMS = Set.of(
             "MeetingScheduled",
             "MeetingUpdated",
@@ -72,11 +75,22 @@ public class Router {
             "AssignmentAccepted",
             "AssignmentDeclined",
             "AssignmentOverdue",
-            "AgendaItemProposed");
+            "AgendaItemProposed",
+            "CoherenceFlagRaised",
+            "CoherenceFlagUpdated");
 
     /** The fields of those events' payloads that hold typed words. */
     private static final Set<String> TYPED_FIELDS = Set.of(
-            "title", "note", "place", "minutes", "cancellationReason", "text", "reason", "expected", "declineReason");
+            "title",
+            "note",
+            "place",
+            "minutes",
+            "cancellationReason",
+            "text",
+            "reason",
+            "expected",
+            "declineReason",
+            "summary");
 
     /** Forum members hear of these on records shared with their forum, without subscribing. */
     static final Set<String> FORUM_DEFAULTS = Set.of("ActionProposed", "ReportOverdue", "MeetingScheduled");
@@ -468,7 +482,7 @@ public class Router {
     /** The notice with the hidden names taken out of the words people typed and the titles it names. */
     private static Notice redacted(Notice notice, HiddenNames hidden) {
         Map<String, Object> parameters = new LinkedHashMap<>(notice.parameters());
-        for (String key : List.of("title", "text", "reason", "place")) {
+        for (String key : List.of("title", "otherTitle", "text", "reason", "place", "summary")) {
             if (parameters.get(key) instanceof String typed) {
                 parameters.put(key, hidden.redactText(typed));
             }

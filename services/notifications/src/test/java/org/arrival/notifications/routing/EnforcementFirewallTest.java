@@ -443,6 +443,38 @@ class EnforcementFirewallTest extends RoutingTestSupport {
                 forum,
                 city,
                 DataClassification.FORUM);
+        // a flag on the city's action resolved by a decision that quotes the association's name
+        UUID portal = UUID.randomUUID();
+        publish(
+                new ActionProposed(
+                        action(portal, city, "Open data portal", List.of(), List.of()),
+                        new Actor("kcca-planner", city)),
+                portal,
+                city,
+                DataClassification.FORUM);
+        UUID resolved = UUID.randomUUID();
+        String flagEvent = publish(
+                new org.arrival.contracts.forum.CoherenceFlagUpdated(
+                        new CoherenceFlag(
+                                resolved,
+                                2,
+                                forum,
+                                CoherenceCheckCode.ACTION_WITHOUT_FUNDING,
+                                List.of(portal),
+                                "Action 'Open data portal' has no committed funding",
+                                FlagStatus.RESOLVED,
+                                "Resolved by the forum's decision of 2026-12-10: "
+                                        + "Kisenyi Refugee Women's Association will gather residents' views",
+                                null,
+                                null),
+                        new Actor("kcca-secretary", city),
+                        List.of("status", "reason"),
+                        "Resolved by the forum's decision of 2026-12-10: "
+                                + "Kisenyi Refugee Women's Association will gather residents' views"),
+                resolved,
+                forum,
+                city,
+                DataClassification.FORUM);
         digest.run(LocalDate.now(ZoneId.systemDefault()));
 
         String inbox = perform(getJson("/inbox?size=100"), policeUser)
@@ -459,6 +491,8 @@ class EnforcementFirewallTest extends RoutingTestSupport {
                         policeDigest));
         String calls = String.join(
                 "\n", jdbc.queryForList("SELECT payload FROM delivery WHERE webhook_id = ?", String.class, policeHook));
+        assertThat(notifications(flagEvent, police)).isPositive();
+        assertThat(inbox).contains("2026-12-10: […] will gather residents' views");
         for (String told : List.of(inbox, mails, calls)) {
             assertThat(told.toLowerCase(java.util.Locale.ROOT)).doesNotContain("kisenyi refugee women");
             assertThat(told).contains("[…]");
