@@ -525,6 +525,41 @@ class MeetingsTest extends RegistryIntegrationTest {
     }
 
     @Test
+    void anEnforcementBodyRunningTheForumEditsWhatItWasShownWithoutOverwritingTheNamesItWasNotShown() throws Exception {
+        String name = "Kisenyi Refugee Women's Association " + t;
+        String chaired = json(
+                perform(
+                                postJson("/forums", forumJson("Kampala border forum " + t, city, police, null, null)),
+                                cityCoordinator)
+                        .andExpect(status().isCreated()),
+                "$.id");
+        String path = "/forums/" + chaired + "/meetings";
+        String meeting = json(
+                perform(postJson(path, """
+                                {"title":"Coordination meeting %1$s","date":"2026-11-20","place":"Office of %2$s",
+                                 "agenda":[{"title":"%2$s will gather residents' views",
+                                            "records":[{"kind":"NEED","recordId":"%3$s"}]}]}""".formatted(t, name, NEED)), cityCoordinator)
+                        .andExpect(status().isCreated()),
+                "$.meetingId");
+        perform(getJson(path + "/" + meeting), policeAdmin)
+                .andExpect(jsonPath("$.place").value("Office of […]"))
+                .andExpect(jsonPath("$.agenda[0].title").value("[…] will gather residents' views"));
+        // the chair sends back what it was shown, with a new start time
+        perform(putJson(path + "/" + meeting, """
+                                {"title":"Coordination meeting %s","date":"2026-11-20","startTime":"09:30",
+                                 "place":"Office of […]",
+                                 "agenda":[{"title":"[…] will gather residents' views","records":[]}]}""".formatted(t), "\"1\""), policeAdmin)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.startTime").value("09:30"))
+                .andExpect(jsonPath("$.agenda[0].title").value("[…] will gather residents' views"));
+        perform(getJson(path + "/" + meeting), cityCoordinator)
+                .andExpect(jsonPath("$.startTime").value("09:30"))
+                .andExpect(jsonPath("$.place").value("Office of " + name))
+                .andExpect(jsonPath("$.agenda[0].title").value(name + " will gather residents' views"))
+                .andExpect(jsonPath("$.agenda[0].records[0].recordId").value(NEED));
+    }
+
+    @Test
     void badInputIsRefusedNamingTheField() throws Exception {
         String meeting = schedule("2026-11-20");
         String path = meetings() + "/" + meeting;
