@@ -8,6 +8,8 @@ import org.arrival.contracts.forum.CoherenceFlag;
 import org.arrival.contracts.forum.CoherenceFlagParameters;
 import org.arrival.contracts.forum.FlagSeverity;
 import org.arrival.contracts.forum.FlagStatus;
+import org.arrival.contracts.forum.FlaggedRecord;
+import org.arrival.platform.security.HiddenNames;
 import org.arrival.platform.security.Viewer;
 import org.jspecify.annotations.Nullable;
 
@@ -60,6 +62,64 @@ public record CoherenceFlagRow(
                 null,
                 parameters,
                 severity);
+    }
+
+    /**
+     * The flag with the hidden organisations' names taken out of its summary, the titles of its records and its reason
+     * (a flag on an assignment quotes the work expected; one resolved by a decision quotes the decision's text).
+     */
+    public CoherenceFlagRow shownWith(HiddenNames hidden) {
+        if (hidden.isEmpty()) {
+            return this;
+        }
+        CoherenceFlagParameters p = parameters;
+        return new CoherenceFlagRow(
+                flagId,
+                version,
+                forumId,
+                checkCode,
+                key,
+                recordIds,
+                hidden.redactText(summary),
+                status,
+                hidden.redact(reason),
+                conditionHolds,
+                createdAt,
+                updatedAt,
+                updatedBy,
+                updatedByOrganisation,
+                p == null ? null : shownWith(hidden, p),
+                severity);
+    }
+
+    /** The parameters with the hidden organisations' names taken out of the titles of the records they name. */
+    public static CoherenceFlagParameters shownWith(HiddenNames hidden, CoherenceFlagParameters p) {
+        List<FlaggedRecord> records = p.records();
+        return new CoherenceFlagParameters(
+                records == null
+                        ? null
+                        : records.stream()
+                                .map(r -> new FlaggedRecord(r.recordId(), r.kind(), hidden.redact(r.title())))
+                                .toList(),
+                p.sectors(),
+                p.groups(),
+                p.areas(),
+                p.questionCode(),
+                p.periodStart(),
+                p.periodEnd(),
+                p.dueOn(),
+                p.daysOverdue(),
+                p.checklistAction(),
+                p.questionCodes(),
+                p.frameworkItem(),
+                p.registered(),
+                p.estimated(),
+                p.asOf(),
+                p.limitDays(),
+                p.missing(),
+                p.recommendationCode(),
+                p.percentBefore(),
+                p.percentAfter());
     }
 
     public CoherenceFlag toContract() {

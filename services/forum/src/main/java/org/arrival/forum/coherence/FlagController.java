@@ -11,6 +11,7 @@ import org.arrival.forum.projection.Generations;
 import org.arrival.forum.projection.domain.Rows.ForumRow;
 import org.arrival.forum.web.ForumMembers;
 import org.arrival.platform.security.Caller;
+import org.arrival.platform.security.HiddenNames;
 import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.AccessRefused;
 import org.arrival.platform.web.ETags;
@@ -67,8 +68,11 @@ public class FlagController {
         FlagStatus byStatus = parse(FlagStatus.class, "status", status);
         CoherenceCheckCode byCheck = parse(CoherenceCheckCode.class, "check", check);
         FlagSeverity bySeverity = parse(FlagSeverity.class, "severity", severity);
-        return checker.flags(forumId, byStatus, byCheck, members.viewer(caller, forumId)).stream()
+        Viewer viewer = members.viewer(caller, forumId);
+        HiddenNames hidden = members.hiddenNames(viewer);
+        return checker.flags(forumId, byStatus, byCheck, viewer).stream()
                 .filter(f -> bySeverity == null || f.severity() == bySeverity)
+                .map(f -> f.shownWith(hidden))
                 .toList();
     }
 
@@ -78,7 +82,11 @@ public class FlagController {
                     + "reader who may not know of the deciding organisation.")
     @GetMapping("/{flagId}/history")
     public List<FlagDecision> history(Caller caller, @PathVariable UUID forumId, @PathVariable UUID flagId) {
-        return checker.decisions(forumId, flagId, members.viewer(caller, forumId));
+        Viewer viewer = members.viewer(caller, forumId);
+        HiddenNames hidden = members.hiddenNames(viewer);
+        return checker.decisions(forumId, flagId, viewer).stream()
+                .map(d -> d.withReason(hidden.redact(d.reason())))
+                .toList();
     }
 
     @Operation(summary = "Acknowledge an open flag", description = DECISION)

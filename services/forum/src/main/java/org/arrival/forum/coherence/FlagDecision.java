@@ -26,4 +26,9 @@ public record FlagDecision(
         }
         return new FlagDecision(version, from, to, null, at, null, null);
     }
+
+    /** The decision with another reason: the same words with hidden names taken out. */
+    public FlagDecision withReason(@Nullable String shown) {
+        return new FlagDecision(version, from, to, shown, at, by, byOrganisation);
+    }
 }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.arrival.contracts.forum.FlaggedRecord;
 import org.arrival.forum.coherence.CoherenceChecker;
 import org.arrival.forum.projection.EventLog;
 import org.arrival.forum.projection.Generations;
@@ -30,6 +31,7 @@ import org.arrival.forum.views.ForumViews.MeetingPack;
 import org.arrival.forum.web.ForumMembers;
 import org.arrival.platform.directory.Organisations;
 import org.arrival.platform.security.Caller;
+import org.arrival.platform.security.HiddenNames;
 import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.InvalidInput;
 import org.arrival.platform.web.PageQuery;
@@ -109,6 +111,8 @@ public class MeetingsController {
             all = new ForumViews(replay(events), organisations, viewer, date)
                     .decisions(forumId, ForumViews.flagsFrom(events, forumId));
         }
+        HiddenNames hidden = members.hiddenNames(viewer);
+        all = all.stream().map(d -> shown(hidden, d)).toList();
         int from = (int) Math.min(all.size(), paging.offset());
         int to = Math.min(all.size(), from + paging.size());
         return PageResult.of(all.subList(from, to), paging, all.size());
@@ -141,15 +145,23 @@ public class MeetingsController {
             flags = liveFlags(forumId);
         }
         ForumViews.MeetingRef previous = current.previousMeeting(meeting);
+        HiddenNames hidden = members.hiddenNames(viewer);
         return new MeetingPack(
-                namedAsThenOrNow(then.packMeeting(meeting, flags), current.packMeeting(meeting, liveFlags(forumId))),
+                shown(
+                        hidden,
+                        namedAsThenOrNow(
+                                then.packMeeting(meeting, flags), current.packMeeting(meeting, liveFlags(forumId)))),
                 then.tracker(forumId, ActionFilter.NONE),
-                then.openFlags(flags),
-                previous,
+                then.openFlags(flags).stream().map(f -> shown(hidden, f)).toList(),
+                previous == null
+                        ? null
+                        : new ForumViews.MeetingRef(
+                                previous.meetingId(), hidden.redactText(previous.title()), previous.date()),
                 previous == null
                         ? List.of()
                         : then.decisions(forumId, flags).stream()
                                 .filter(d -> d.meetingId().equals(previous.meetingId()))
+                                .map(d -> shown(hidden, d))
                                 .toList());
     }
 
@@ -179,6 +191,107 @@ public class MeetingsController {
                 then.cancellationReason(),
                 then.attendance(),
                 agenda);
+    }
+
+    /*
+     * What people typed in the forum's meetings, decisions and assignments, and the titles of the records they point
+     * at, with the names of the organisations hidden from the reader taken out (for an enforcement body).
+     */
+    private static ForumViews.PackMeeting shown(HiddenNames hidden, ForumViews.PackMeeting m) {
+        if (hidden.isEmpty()) {
+            return m;
+        }
+        return new ForumViews.PackMeeting(
+                m.meetingId(),
+                hidden.redactText(m.title()),
+                m.date(),
+                m.startTime(),
+                hidden.redact(m.place()),
+                m.onlineLink(),
+                m.status(),
+                hidden.redact(m.minutes()),
+                hidden.redact(m.cancellationReason()),
+                m.attendance(),
+                m.agenda().stream()
+                        .map(i -> new ForumViews.AgendaEntry(
+                                i.itemId(),
+                                hidden.redactText(i.title()),
+                                hidden.redact(i.note()),
+                                shown(hidden, i.records())))
+                        .toList());
+    }
+
+    private static ForumViews.DecisionOutcome shown(HiddenNames hidden, ForumViews.DecisionOutcome d) {
+        if (hidden.isEmpty()) {
+            return d;
+        }
+        return new ForumViews.DecisionOutcome(
+                d.decisionId(),
+                d.meetingId(),
+                hidden.redact(d.meetingTitle()),
+                d.decidedOn(),
+                hidden.redactText(d.text()),
+                d.type(),
+                d.method(),
+                d.votes(),
+                d.dissent().stream()
+                        .map(x -> new ForumViews.DissentItem(
+                                x.stakeholderId(), x.organisationName(), hidden.redactText(x.reason())))
+                        .toList(),
+                shown(hidden, d.concerns()),
+                d.assignments().stream().map(a -> shown(hidden, a)).toList(),
+                d.overdue());
+    }
+
+    private static ForumViews.AssignmentOutcome shown(HiddenNames hidden, ForumViews.AssignmentOutcome a) {
+        ForumViews.LinkedAction action = a.action();
+        ForumViews.ProgressItem progress = action == null ? null : action.latestProgress();
+        return new ForumViews.AssignmentOutcome(
+                a.assignmentId(),
+                a.assigneeId(),
+                a.assigneeName(),
+                hidden.redactText(a.expected()),
+                a.dueOn(),
+                a.status(),
+                hidden.redact(a.declineReason()),
+                a.overdue(),
+                a.overdueReasons(),
+                action == null
+                        ? null
+                        : new ForumViews.LinkedAction(
+                                action.actionId(),
+                                hidden.redactText(action.title()),
+                                action.status(),
+                                action.reportingOverdue(),
+                                progress == null
+                                        ? null
+                                        : new ForumViews.ProgressItem(
+                                                progress.periodStart(),
+                                                progress.periodEnd(),
+                                                progress.rag(),
+                                                hidden.redact(progress.summary()))));
+    }
+
+    private static ForumViews.FlagItem shown(HiddenNames hidden, ForumViews.FlagItem f) {
+        if (hidden.isEmpty()) {
+            return f;
+        }
+        return new ForumViews.FlagItem(
+                f.flagId(),
+                f.checkCode(),
+                f.severity(),
+                f.status(),
+                hidden.redactText(f.summary()),
+                f.recordIds(),
+                f.records().stream()
+                        .map(r -> new FlaggedRecord(r.recordId(), r.kind(), hidden.redact(r.title())))
+                        .toList());
+    }
+
+    private static List<ForumViews.RecordItem> shown(HiddenNames hidden, List<ForumViews.RecordItem> records) {
+        return records.stream()
+                .map(r -> new ForumViews.RecordItem(r.kind(), r.recordId(), hidden.redact(r.title()), r.status()))
+                .toList();
     }
 
     /** The forum's flags as they are now. */

@@ -579,6 +579,178 @@ class MeetingsViewTest extends ForumIntegrationTest {
     }
 
     @Test
+    void aHiddenAssociationsNameTypedInADecisionOrAnAgendaReachesMembersInFullAndAnEnforcementBodyAsAPlaceholder()
+            throws Exception {
+        World w = world();
+        // another association hidden from enforcement bodies, known by its acronym; it holds no seat
+        UUID umoja = UUID.randomUUID();
+        feed.publish(
+                new org.arrival.contracts.registry.StakeholderRegistered(
+                        new org.arrival.contracts.registry.Stakeholder(
+                                umoja,
+                                1,
+                                "Umoja Refugee Association",
+                                "URA",
+                                org.arrival.contracts.registry.StakeholderType.MIGRANT_REFUGEE_IDP_ASSOCIATION,
+                                null,
+                                KAMPALA,
+                                List.of(),
+                                List.of(),
+                                false,
+                                null,
+                                true,
+                                null,
+                                org.arrival.contracts.registry.StakeholderStatus.ACTIVE),
+                        actor(umoja),
+                        null),
+                umoja,
+                umoja,
+                umoja,
+                DataClassification.PUBLIC);
+        UUID may = UUID.randomUUID();
+        meeting(
+                new MeetingScheduled(
+                        new Meeting(
+                                may,
+                                1,
+                                w.forum(),
+                                "May meeting",
+                                LocalDate.of(2025, 5, 10),
+                                "10:00",
+                                "City hall",
+                                null,
+                                List.of(new AgendaItem(
+                                        UUID.randomUUID(),
+                                        "Kisenyi Refugee Women's Association will gather residents' views",
+                                        "proposed by the umoja refugee association (ura)",
+                                        List.of(),
+                                        null)),
+                                List.of(),
+                                null,
+                                MeetingStatus.SCHEDULED,
+                                null),
+                        actor(w.city())),
+                w.forum(),
+                w.city());
+        UUID decision = UUID.randomUUID();
+        meeting(
+                new DecisionRecorded(
+                        new Decision(
+                                decision,
+                                1,
+                                w.forum(),
+                                may,
+                                LocalDate.of(2025, 5, 10),
+                                "KISENYI REFUGEE WOMEN'S ASSOCIATION will gather residents' views on the water point",
+                                DecisionType.ASSIGN_ACTION,
+                                DecisionMethod.CONSENSUS,
+                                null,
+                                List.of(new Dissent(w.ngo(), "URA should lead it")),
+                                List.of(),
+                                null),
+                        actor(w.city())),
+                w.forum(),
+                w.city());
+        UUID work = UUID.randomUUID();
+        meeting(
+                new AssignmentMade(
+                        assignment(work, 1, w.forum(), decision, w.ngo(), "Meet URA in Kisenyi", null),
+                        actor(w.city())),
+                w.forum(),
+                w.city());
+        await().atMost(WAIT)
+                .until(() -> projected("fv_assignment", "id = '" + work + "'") == 1
+                        && projected("fv_meeting", "id = '" + may + "'") == 1
+                        && projected("fv_organisation", "id = '" + umoja + "' AND (data->>'hidden')::boolean") == 1);
+
+        String decisions = "/forums/" + w.forum() + "/decisions";
+        String pack = "/forums/" + w.forum() + "/meetings/" + may + "/pack";
+        String item = "$.items[?(@.decisionId == '" + decision + "')]";
+        // a member reads what was typed
+        String city = read(decisions, w.city());
+        assertThat(JsonPath.<List<String>>read(city, item + ".text"))
+                .containsExactly("KISENYI REFUGEE WOMEN'S ASSOCIATION will gather residents' views on the water point");
+        assertThat(JsonPath.<String>read(read(pack, w.city()), "$.meeting.agenda[0].title"))
+                .isEqualTo("Kisenyi Refugee Women's Association will gather residents' views");
+        // the enforcement body reads the same texts with the hidden associations' names and acronyms taken out
+        String police = read(decisions, w.police());
+        assertThat(JsonPath.<List<String>>read(police, item + ".text"))
+                .containsExactly("[…] will gather residents' views on the water point");
+        assertThat(JsonPath.<List<String>>read(police, item + ".dissent[*].reason"))
+                .containsExactly("[…] should lead it");
+        assertThat(JsonPath.<List<String>>read(police, item + ".assignments[*].expected"))
+                .containsExactly("Meet […] in Kisenyi");
+        String policePack = read(pack, w.police());
+        assertThat(JsonPath.<String>read(policePack, "$.meeting.agenda[0].title"))
+                .isEqualTo("[…] will gather residents' views");
+        assertThat(JsonPath.<String>read(policePack, "$.meeting.agenda[0].note"))
+                .isEqualTo("proposed by the […] ([…])");
+
+        // a flag resolved by a decision naming the association carries the decision's text as its reason
+        UUID pantry = UUID.randomUUID();
+        proposed(
+                action(
+                        pantry,
+                        1,
+                        w.ngo(),
+                        w.forum(),
+                        "Food pantry",
+                        Sector.PROTECTION_RIGHTS,
+                        PopulationGroup.REFUGEES,
+                        List.of(),
+                        List.of(),
+                        ActionStatus.IN_PROGRESS),
+                DataClassification.FORUM);
+        await().atMost(WAIT).until(() -> projected("fv_action", "id = '" + pantry + "'") == 1);
+        checker.check(w.forum());
+        UUID pantryFlag = flagOn(w.forum(), pantry).flagId();
+        meeting(
+                new DecisionRecorded(
+                        new Decision(
+                                UUID.randomUUID(),
+                                1,
+                                w.forum(),
+                                may,
+                                LocalDate.of(2025, 5, 10),
+                                "The Umoja Refugee Association funds the pantry",
+                                DecisionType.RESOLVE_FLAG,
+                                DecisionMethod.CONSENSUS,
+                                null,
+                                List.of(),
+                                List.of(ref(ReferencedRecordKind.FLAG, pantryFlag)),
+                                null),
+                        actor(w.city())),
+                w.forum(),
+                w.city());
+        await().atMost(WAIT)
+                .until(() -> flagById(w.forum(), pantryFlag)
+                        .map(f -> f.status() == FlagStatus.RESOLVED)
+                        .orElse(false));
+        String flags = "/forums/" + w.forum() + "/flags";
+        String reason = "$[?(@.flagId == '" + pantryFlag + "')].reason";
+        assertThat(JsonPath.<List<String>>read(read(flags, w.city()), reason))
+                .singleElement()
+                .asString()
+                .endsWith("The Umoja Refugee Association funds the pantry");
+        String policeFlags = read(flags, w.police());
+        assertThat(JsonPath.<List<String>>read(policeFlags, reason))
+                .singleElement()
+                .asString()
+                .endsWith("The […] funds the pantry");
+        String policeHistory = read(flags + "/" + pantryFlag + "/history", w.police());
+        assertThat(policeHistory).contains("The […] funds the pantry");
+
+        for (String body : List.of(
+                police, policePack, read(decisions + "?asOf=2030-01-01", w.police()), policeFlags, policeHistory)) {
+            assertThat(body.toLowerCase(java.util.Locale.ROOT))
+                    .doesNotContain("kisenyi refugee women")
+                    .doesNotContain("umoja")
+                    .doesNotContain("(ura)")
+                    .doesNotContain("meet ura");
+        }
+    }
+
+    @Test
     void aDecisionToResolveAFlagResolvesItOnceAttributedToWhoRecordedIt() throws Exception {
         World w = world();
         CoherenceFlagRow flag = flagById(w.forum(), w.legalAidFlag().flagId()).orElseThrow();

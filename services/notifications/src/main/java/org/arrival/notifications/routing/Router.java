@@ -38,12 +38,14 @@ import org.arrival.platform.directory.Organisations;
 import org.arrival.platform.directory.Organisations.KnownOrganisation;
 import org.arrival.platform.directory.ReadSql;
 import org.arrival.platform.messaging.consumer.InboundEvent;
+import org.arrival.platform.security.HiddenNames;
 import org.arrival.platform.security.RecordScope;
 import org.arrival.platform.security.Viewer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -57,6 +59,38 @@ import tools.jackson.databind.node.ObjectNode;
 public class Router {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /**
+     * Notices about forums' meetings, decisions and assignments, and flags (which quote an assignment's work or a
+     * decision's text): they carry what the forum's people typed.
+     */
+    private static final Set<String> TYPED_BY_FORUMS = Set.of(
+            "MeetingScheduled",
+            "MeetingUpdated",
+            "MeetingHeld",
+            "MinutesApproved",
+            "MeetingCancelled",
+            "DecisionRecorded",
+            "AssignmentMade",
+            "AssignmentAccepted",
+            "AssignmentDeclined",
+            "AssignmentOverdue",
+            "AgendaItemProposed",
+            "CoherenceFlagRaised",
+            "CoherenceFlagUpdated");
+
+    /** The fields of those events' payloads that hold typed words. */
+    private static final Set<String> TYPED_FIELDS = Set.of(
+            "title",
+            "note",
+            "place",
+            "minutes",
+            "cancellationReason",
+            "text",
+            "reason",
+            "expected",
+            "declineReason",
+            "summary");
 
     /** Forum members hear of these on records shared with their forum, without subscribing. */
     static final Set<String> FORUM_DEFAULTS = Set.of("ActionProposed", "ReportOverdue", "MeetingScheduled");
@@ -205,6 +239,18 @@ public class Router {
         Notification n = new Notification(
                 event, notice, texts.title(english, notice), texts.body(english, notice), link(read, record), audience);
 
+        // an enforcement body is told the meeting's, decision's or assignment's typed words without hidden names
+        Map<UUID, Notification> worded = new HashMap<>();
+        java.util.function.Function<UUID, Notification> to = org -> worded.computeIfAbsent(org, o -> {
+            HiddenNames hidden = orgs.hiddenNames(o);
+            if (hidden.isEmpty() || !TYPED_BY_FORUMS.contains(notice.code())) {
+                return n;
+            }
+            Notice shown = redacted(notice, hidden);
+            return new Notification(
+                    event, shown, texts.title(english, shown), texts.body(english, shown), n.link(), audience);
+        });
+
         Set<UUID> told = new LinkedHashSet<>();
         for (Subscription s : poll.subscriptions()) {
             if (!FilterMatching.matches(s.filter(), facts) || !orgs.mayTell(audience, s.ownerOrg())) {
@@ -214,30 +260,38 @@ public class Router {
             if (s.channel() == Channel.WEBHOOK) {
                 continue;
             }
-            notify(poll, n, s.ownerOrg(), s.userId(), s.id());
+            Notification mine = to.apply(s.ownerOrg());
+            notify(poll, mine, s.ownerOrg(), s.userId(), s.id());
             if (s.channel() == Channel.EMAIL && s.address() != null) {
                 if (s.frequency() == Frequency.DAILY_DIGEST) {
                     poll.digestItems.add(new Object[] {s.id(), n.event().id(), s.ownerOrg(), s.userId()});
                 } else {
-                    poll.emails.add(email(n, s, texts));
+                    poll.emails.add(email(mine, s, texts));
                 }
             }
         }
         for (UUID org : defaultRecipients(read, record, event, known, orgs)) {
             if (orgs.mayTell(audience, org)) {
                 told.add(org);
-                notify(poll, n, org, null, null);
+                notify(poll, to.apply(org), org, null, null);
             }
         }
         String document = null;
         for (UUID org : told) {
+            HiddenNames hidden = orgs.hiddenNames(org);
             for (Map<String, Object> hook : poll.webhooks(org, event.type())) {
-                if (document == null) {
-                    document = cloudEvent(event);
+                String sent;
+                if (hidden.isEmpty() || !TYPED_BY_FORUMS.contains(notice.code())) {
+                    if (document == null) {
+                        document = cloudEvent(event);
+                    }
+                    sent = document;
+                } else {
+                    sent = cloudEvent(event, hidden);
                 }
-                poll.webhookCalls.add(new Object[] {
-                    UUID.randomUUID(), hook.get("id"), event.id(), hook.get("url"), event.type(), document
-                });
+                poll.webhookCalls.add(
+                        new Object[] {UUID.randomUUID(), hook.get("id"), event.id(), hook.get("url"), event.type(), sent
+                        });
             }
         }
         return told;
@@ -425,6 +479,42 @@ public class Router {
                 ORDER BY created_at, id""", org, type, EventInterpreter.simpleName(type));
     }
 
+    /** The notice with the hidden names taken out of the words people typed and the titles it names. */
+    private static Notice redacted(Notice notice, HiddenNames hidden) {
+        Map<String, Object> parameters = new LinkedHashMap<>(notice.parameters());
+        for (String key : List.of("title", "otherTitle", "text", "reason", "place", "summary")) {
+            if (parameters.get(key) instanceof String typed) {
+                parameters.put(key, hidden.redactText(typed));
+            }
+        }
+        return new Notice(notice.code(), parameters);
+    }
+
+    /**
+     * The event as a CloudEvents document, with the hidden names taken out of what people typed in the meeting, the
+     * decision or the assignment it carries.
+     */
+    static String cloudEvent(InboundEvent e, HiddenNames hidden) {
+        ObjectNode doc = (ObjectNode) JSON.readTree(cloudEvent(e));
+        redactTyped(doc.get("data"), hidden);
+        return JSON.writeValueAsString(doc);
+    }
+
+    private static void redactTyped(@Nullable JsonNode node, HiddenNames hidden) {
+        if (node instanceof ObjectNode object) {
+            for (String field : List.copyOf(object.propertyNames())) {
+                JsonNode value = object.get(field);
+                if (value != null && value.isString() && TYPED_FIELDS.contains(field)) {
+                    object.put(field, hidden.redactText(value.asString()));
+                } else {
+                    redactTyped(value, hidden);
+                }
+            }
+        } else if (node != null && node.isArray()) {
+            node.forEach(child -> redactTyped(child, hidden));
+        }
+    }
+
     /** The event as a CloudEvents 1.0 JSON document (structured content mode). */
     static String cloudEvent(InboundEvent e) {
         ObjectNode doc = JSON.createObjectNode();
@@ -450,6 +540,7 @@ public class Router {
         private final Set<UUID> named;
         private final Map<UUID, java.util.Optional<KnownOrganisation>> known = new HashMap<>();
         private final Map<UUID, Viewer> viewers = new HashMap<>();
+        private final Map<UUID, HiddenNames> hiddenNames = new HashMap<>();
 
         Lookups(Set<UUID> named) {
             this.named = named;
@@ -472,8 +563,26 @@ public class Router {
 
         /** The organisation as the read policy sees it; an organisation the replica does not know is an enforcement body. */
         boolean mayTell(Firewall.Audience audience, UUID org) {
-            Viewer viewer = viewers.computeIfAbsent(org, o -> organisations.viewer(Firewall.recipient(o)));
-            return Firewall.mayTell(audience, viewer);
+            return Firewall.mayTell(audience, viewer(org));
+        }
+
+        /** The names of the organisations hidden from the recipient; none unless it is an enforcement body. */
+        HiddenNames hiddenNames(UUID org) {
+            return hiddenNames.computeIfAbsent(org, o -> {
+                Viewer viewer = viewer(o);
+                if (!viewer.enforcementBody()) {
+                    return HiddenNames.none();
+                }
+                Map<UUID, List<@Nullable String>> names = new HashMap<>();
+                for (UUID hidden : viewer.hiddenOrganisations()) {
+                    names.put(hidden, java.util.Collections.singletonList(name(hidden)));
+                }
+                return HiddenNames.from(viewer, names);
+            });
+        }
+
+        private Viewer viewer(UUID org) {
+            return viewers.computeIfAbsent(org, o -> organisations.viewer(Firewall.recipient(o)));
         }
     }
 }

@@ -392,6 +392,132 @@ class EnforcementFirewallTest extends RoutingTestSupport {
     }
 
     @Test
+    void aHiddenAssociationsNameTypedInAMeetingOrADecisionReachesTheEnforcementUnitAsAPlaceholderOnEveryChannel()
+            throws Exception {
+        UUID briefing = UUID.randomUUID();
+        Meeting typed = meeting(briefing, "Briefing by the Kisenyi Refugee Women's Association", List.of(), List.of());
+        String meetingEvent = publish(
+                new MeetingScheduled(
+                        new Meeting(
+                                typed.meetingId(),
+                                typed.version(),
+                                typed.forumId(),
+                                typed.title(),
+                                typed.date(),
+                                typed.startTime(),
+                                typed.place(),
+                                typed.onlineLink(),
+                                List.of(new AgendaItem(
+                                        UUID.randomUUID(),
+                                        "KISENYI REFUGEE WOMEN'S ASSOCIATION will gather residents' views",
+                                        null,
+                                        List.of(),
+                                        null)),
+                                List.of(),
+                                null,
+                                MeetingStatus.SCHEDULED,
+                                null),
+                        new Actor("kcca-secretary", city)),
+                briefing,
+                forum,
+                city,
+                DataClassification.FORUM);
+        UUID decision = UUID.randomUUID();
+        String decisionEvent = publish(
+                new org.arrival.contracts.registry.DecisionRecorded(
+                        new org.arrival.contracts.registry.Decision(
+                                decision,
+                                1,
+                                forum,
+                                briefing,
+                                LocalDate.of(2026, 12, 10),
+                                "Kisenyi Refugee Women's Association will gather residents' views on the water point",
+                                org.arrival.contracts.registry.DecisionType.ASSIGN_ACTION,
+                                org.arrival.contracts.registry.DecisionMethod.CONSENSUS,
+                                null,
+                                List.of(),
+                                List.of(),
+                                null),
+                        new Actor("kcca-secretary", city)),
+                decision,
+                forum,
+                city,
+                DataClassification.FORUM);
+        // a flag on the city's action resolved by a decision that quotes the association's name
+        UUID portal = UUID.randomUUID();
+        publish(
+                new ActionProposed(
+                        action(portal, city, "Open data portal", List.of(), List.of()),
+                        new Actor("kcca-planner", city)),
+                portal,
+                city,
+                DataClassification.FORUM);
+        UUID resolved = UUID.randomUUID();
+        String flagEvent = publish(
+                new org.arrival.contracts.forum.CoherenceFlagUpdated(
+                        new CoherenceFlag(
+                                resolved,
+                                2,
+                                forum,
+                                CoherenceCheckCode.ACTION_WITHOUT_FUNDING,
+                                List.of(portal),
+                                "Action 'Open data portal' has no committed funding",
+                                FlagStatus.RESOLVED,
+                                "Resolved by the forum's decision of 2026-12-10: "
+                                        + "Kisenyi Refugee Women's Association will gather residents' views",
+                                null,
+                                null),
+                        new Actor("kcca-secretary", city),
+                        List.of("status", "reason"),
+                        "Resolved by the forum's decision of 2026-12-10: "
+                                + "Kisenyi Refugee Women's Association will gather residents' views"),
+                resolved,
+                forum,
+                city,
+                DataClassification.FORUM);
+        digest.run(LocalDate.now(ZoneId.systemDefault()));
+
+        String inbox = perform(getJson("/inbox?size=100"), policeUser)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String mails = String.join(
+                "\n",
+                jdbc.queryForList(
+                        "SELECT coalesce(subject, '') || ' ' || payload FROM delivery WHERE subscription_id IN (?, ?)",
+                        String.class,
+                        policeMail,
+                        policeDigest));
+        String calls = String.join(
+                "\n", jdbc.queryForList("SELECT payload FROM delivery WHERE webhook_id = ?", String.class, policeHook));
+        assertThat(notifications(flagEvent, police)).isPositive();
+        assertThat(inbox).contains("2026-12-10: […] will gather residents' views");
+        for (String told : List.of(inbox, mails, calls)) {
+            assertThat(told.toLowerCase(java.util.Locale.ROOT)).doesNotContain("kisenyi refugee women");
+            assertThat(told).contains("[…]");
+        }
+        assertThat(inbox)
+                .contains("Briefing by the […]")
+                .contains("[…] will gather residents' views on the water point");
+        assertThat(calls).contains("[…] will gather residents' views\"");
+        assertThat(notifications(meetingEvent, police)).isPositive();
+        // a member reads what was typed, the webhook included
+        assertThat(jdbc.queryForObject(
+                        "SELECT title FROM notification WHERE event_id = ? AND recipient_org = ?",
+                        String.class,
+                        meetingEvent,
+                        ngo))
+                .contains("Briefing by the Kisenyi Refugee Women's Association");
+        assertThat(jdbc.queryForObject(
+                        "SELECT payload FROM delivery WHERE webhook_id = ? AND event_id = ?",
+                        String.class,
+                        ngoHook,
+                        decisionEvent))
+                .contains("Kisenyi Refugee Women's Association will gather residents' views on the water point");
+    }
+
+    @Test
     void anOrganisationHiddenAfterTheEnforcementUnitWasToldOfItDisappearsFromItsInboxAndDigest() throws Exception {
         UUID becomesHidden = organisation("Congolese Youth Network", "REFUGEE_LED_ORGANISATION", false, false);
         seat(forum, becomesHidden);

@@ -1,9 +1,12 @@
 package org.arrival.registry.shared;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.arrival.platform.security.Caller;
+import org.arrival.platform.security.HiddenNames;
 import org.arrival.platform.security.Viewer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -47,4 +50,25 @@ public class Viewers {
                 : Set.of();
         return new Viewer(caller, enforcement, forums, hidden);
     }
+
+    /**
+     * The names and acronyms of the organisations hidden from the viewer, to be taken out of what people typed; none
+     * for a viewer who is not an enforcement body.
+     */
+    public HiddenNames hiddenNames(Viewer viewer) {
+        if (!viewer.enforcementBody() || viewer.hiddenOrganisations().isEmpty()) {
+            return HiddenNames.none();
+        }
+        Map<UUID, List<String>> names = jdbc
+                .query(
+                        "SELECT id, name, profile ->> 'acronym' FROM stakeholder"
+                                + " WHERE profile @> '{\"hiddenFromEnforcementBodies\": true}'::jsonb",
+                        (rs, row) -> new Named(
+                                rs.getObject(1, UUID.class), java.util.Arrays.asList(rs.getString(2), rs.getString(3))))
+                .stream()
+                .collect(Collectors.toMap(Named::id, Named::names, (a, b) -> a));
+        return HiddenNames.from(viewer, names);
+    }
+
+    private record Named(UUID id, List<@org.jspecify.annotations.Nullable String> names) {}
 }

@@ -449,6 +449,117 @@ class MeetingsTest extends RegistryIntegrationTest {
     }
 
     @Test
+    void aHiddenAssociationsNameTypedInTheMeetingReachesMembersInFullAndAnEnforcementBodyAsAPlaceholder()
+            throws Exception {
+        String name = "Kisenyi Refugee Women's Association " + t;
+        String acronym = "URA" + t.substring(0, 3).toUpperCase(java.util.Locale.ROOT);
+        // another hidden association, known to the forum's chair by its acronym
+        register(associationJson(t, true)
+                .replace("Kisenyi Refugee Women's Association", "Umoja Refugee Association")
+                .replace("{\"name\"", "{\"acronym\":\"" + acronym + "\",\"name\""));
+        String meeting = json(
+                perform(
+                                postJson(
+                                        meetings(), """
+                                {"title":"Coordination meeting %1$s","date":"2026-11-20",
+                                 "agenda":[{"title":"%2$s will gather residents' views","note":"asked by %3$s",
+                                            "records":[]}]}""".formatted(t, name, acronym.toLowerCase(java.util.Locale.ROOT))),
+                                cityCoordinator)
+                        .andExpect(status().isCreated()),
+                "$.meetingId");
+        perform(
+                        postJson(meetings() + "/" + meeting + "/status", "{\"status\":\"HELD\"}")
+                                .header("If-Match", "\"1\""),
+                        cityCoordinator)
+                .andExpect(status().isOk());
+        perform(
+                        putJson(
+                                meetings() + "/" + meeting + "/minutes",
+                                "{\"minutes\":\"%s reported first.\"}"
+                                        .formatted(name.toUpperCase(java.util.Locale.ROOT)),
+                                "\"2\""),
+                        cityCoordinator)
+                .andExpect(status().isOk());
+        var decided = perform(
+                        postJson(meetings() + "/" + meeting + "/decisions", """
+                                {"text":"%1$s will gather residents' views on the water point","type":"ASSIGN_ACTION",
+                                 "method":"CONSENSUS",
+                                 "assignments":[{"assigneeId":"%2$s","expected":"Meet %3$s in Kisenyi","dueOn":"2027-01-31"}]}""".formatted(name, ngo, acronym)),
+                        cityCoordinator)
+                .andExpect(status().isCreated());
+        String assignment = json(decided, "$.assignments[0].assignmentId");
+
+        // a member reads what was typed
+        perform(getJson(meetings() + "/" + meeting), ngoMember)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.agenda[0].title").value(name + " will gather residents' views"))
+                .andExpect(jsonPath("$.decisions[0].text")
+                        .value(name + " will gather residents' views on the water point"));
+        perform(getJson("/assignments/" + assignment), ngoMember)
+                .andExpect(jsonPath("$.expected").value("Meet " + acronym + " in Kisenyi"));
+
+        // the enforcement body reads the same texts with the association's name and acronym taken out
+        perform(getJson(meetings() + "/" + meeting), policeAdmin)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.agenda[0].title").value("[…] will gather residents' views"))
+                .andExpect(jsonPath("$.agenda[0].note").value("asked by […]"))
+                .andExpect(jsonPath("$.minutes").value("[…] reported first."))
+                .andExpect(jsonPath("$.decisions[0].text").value("[…] will gather residents' views on the water point"))
+                .andExpect(jsonPath("$.decisions[0].assignments[0].expected").value("Meet […] in Kisenyi"));
+        perform(getJson("/assignments/" + assignment), policeAdmin)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.decisionText").value("[…] will gather residents' views on the water point"))
+                .andExpect(jsonPath("$.expected").value("Meet […] in Kisenyi"));
+        for (String path : List.of(meetings(), meetings() + "/" + meeting, "/forums/" + forum + "/decisions")) {
+            String body = perform(getJson(path), policeAdmin)
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(body.toLowerCase(java.util.Locale.ROOT))
+                    .as(path)
+                    .doesNotContain(name.toLowerCase(java.util.Locale.ROOT))
+                    .doesNotContain(acronym.toLowerCase(java.util.Locale.ROOT))
+                    .contains("[…]");
+        }
+    }
+
+    @Test
+    void anEnforcementBodyRunningTheForumEditsWhatItWasShownWithoutOverwritingTheNamesItWasNotShown() throws Exception {
+        String name = "Kisenyi Refugee Women's Association " + t;
+        String chaired = json(
+                perform(
+                                postJson("/forums", forumJson("Kampala border forum " + t, city, police, null, null)),
+                                cityCoordinator)
+                        .andExpect(status().isCreated()),
+                "$.id");
+        String path = "/forums/" + chaired + "/meetings";
+        String meeting = json(
+                perform(postJson(path, """
+                                {"title":"Coordination meeting %1$s","date":"2026-11-20","place":"Office of %2$s",
+                                 "agenda":[{"title":"%2$s will gather residents' views",
+                                            "records":[{"kind":"NEED","recordId":"%3$s"}]}]}""".formatted(t, name, NEED)), cityCoordinator)
+                        .andExpect(status().isCreated()),
+                "$.meetingId");
+        perform(getJson(path + "/" + meeting), policeAdmin)
+                .andExpect(jsonPath("$.place").value("Office of […]"))
+                .andExpect(jsonPath("$.agenda[0].title").value("[…] will gather residents' views"));
+        // the chair sends back what it was shown, with a new start time
+        perform(putJson(path + "/" + meeting, """
+                                {"title":"Coordination meeting %s","date":"2026-11-20","startTime":"09:30",
+                                 "place":"Office of […]",
+                                 "agenda":[{"title":"[…] will gather residents' views","records":[]}]}""".formatted(t), "\"1\""), policeAdmin)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.startTime").value("09:30"))
+                .andExpect(jsonPath("$.agenda[0].title").value("[…] will gather residents' views"));
+        perform(getJson(path + "/" + meeting), cityCoordinator)
+                .andExpect(jsonPath("$.startTime").value("09:30"))
+                .andExpect(jsonPath("$.place").value("Office of " + name))
+                .andExpect(jsonPath("$.agenda[0].title").value(name + " will gather residents' views"))
+                .andExpect(jsonPath("$.agenda[0].records[0].recordId").value(NEED));
+    }
+
+    @Test
     void badInputIsRefusedNamingTheField() throws Exception {
         String meeting = schedule("2026-11-20");
         String path = meetings() + "/" + meeting;

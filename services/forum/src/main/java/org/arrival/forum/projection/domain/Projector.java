@@ -150,6 +150,7 @@ public final class Projector {
         row.id = s.stakeholderId();
         row.version = s.version();
         row.name = s.name();
+        row.acronym = s.acronym();
         row.type = name(s.type());
         row.enforcementBody = s.enforcementBody();
         row.hidden = s.hiddenFromEnforcementBodies();

@@ -32,6 +32,7 @@ public final class Rows {
         public UUID id;
         public long version;
         public String name;
+        public @Nullable String acronym;
         public @Nullable String type;
         public boolean enforcementBody;
         public boolean hidden;

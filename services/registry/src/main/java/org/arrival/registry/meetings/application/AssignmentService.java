@@ -6,6 +6,7 @@ import org.arrival.contracts.registry.AssignmentAccepted;
 import org.arrival.contracts.registry.AssignmentDeclined;
 import org.arrival.contracts.registry.AssignmentStatus;
 import org.arrival.platform.security.Caller;
+import org.arrival.platform.security.HiddenNames;
 import org.arrival.platform.security.Roles;
 import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.AccessRefused;
@@ -49,7 +50,7 @@ public class AssignmentService {
                 && !access.mayRead(caller, access.viewer(caller), forum)) {
             throw new AccessRefused("Only the assignee and the forum's members read an assignment");
         }
-        return a;
+        return ForumAccess.shown(access.hiddenNames(access.viewer(caller)), a);
     }
 
     @Transactional(readOnly = true)
@@ -62,7 +63,8 @@ public class AssignmentService {
         if (!caller.isPlatformAdmin() && !caller.actsFor(org)) {
             throw new AccessRefused("An organisation's assignments are listed for its own people");
         }
-        return assignments.ofAssignee(org, status, page);
+        HiddenNames hidden = access.hiddenNames(access.viewer(caller));
+        return assignments.ofAssignee(org, status, page).map(a -> ForumAccess.shown(hidden, a));
     }
 
     @Transactional
@@ -70,7 +72,8 @@ public class AssignmentService {
         Assignment current = forUpdate(caller, id, expectedVersion);
         Assignment next = current.accept(actionId);
         save(caller, next, new AssignmentAccepted(next.toContract(), caller.toActor()));
-        return assignments.find(id).orElseThrow();
+        return ForumAccess.shown(
+                access.hiddenNames(access.viewer(caller)), assignments.find(id).orElseThrow());
     }
 
     @Transactional
@@ -78,7 +81,8 @@ public class AssignmentService {
         Assignment current = forUpdate(caller, id, expectedVersion);
         Assignment next = current.decline(reason);
         save(caller, next, new AssignmentDeclined(next.toContract(), caller.toActor()));
-        return assignments.find(id).orElseThrow();
+        return ForumAccess.shown(
+                access.hiddenNames(access.viewer(caller)), assignments.find(id).orElseThrow());
     }
 
     private StoredAssignment visible(Caller caller, UUID id) {

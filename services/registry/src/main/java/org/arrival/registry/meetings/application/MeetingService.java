@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.arrival.contracts.registry.AgendaItem;
@@ -23,6 +24,7 @@ import org.arrival.contracts.registry.MinutesApproved;
 import org.arrival.contracts.registry.RecordReference;
 import org.arrival.platform.messaging.history.RecordHistory;
 import org.arrival.platform.security.Caller;
+import org.arrival.platform.security.HiddenNames;
 import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.AccessRefused;
 import org.arrival.platform.web.InvalidInput;
@@ -119,8 +121,10 @@ public class MeetingService {
             List<AgendaDraft> agenda) {
         Forum forum = access.runs(caller, forumId);
         Meeting current = forUpdate(forumId, meetingId, expectedVersion);
-        List<AgendaItem> items = agendaItems(forumId, agenda);
         Viewer viewer = access.viewer(caller);
+        HiddenNames hidden = access.hiddenNames(viewer);
+        details = asTyped(hidden, current, details);
+        List<AgendaItem> items = agendaItems(forumId, asTyped(hidden, current, agenda));
         Meeting next = current.revise(details, items);
         if (viewer.enforcementBody()) {
             // an enforcement body is shown no record references, so its edit keeps those of the items it keeps
@@ -169,8 +173,8 @@ public class MeetingService {
             Caller caller, UUID forumId, UUID meetingId, long expectedVersion, @Nullable String minutes) {
         Forum forum = access.runs(caller, forumId);
         Meeting current = forUpdate(forumId, meetingId, expectedVersion);
-        Meeting next = current.writeMinutes(minutes);
         Viewer viewer = access.viewer(caller);
+        Meeting next = current.writeMinutes(asTyped(access.hiddenNames(viewer), current.minutes(), minutes));
         if (java.util.Objects.equals(next.minutes(), current.minutes())) {
             return read(viewer, current);
         }
@@ -200,7 +204,8 @@ public class MeetingService {
     @Transactional(readOnly = true)
     public PageResult<MeetingRead> list(Caller caller, UUID forumId, @Nullable MeetingStatus status, PageQuery page) {
         Viewer viewer = access.reads(caller, forumId);
-        return meetings.ofForum(forumId, status, page).map(m -> read(viewer, m));
+        HiddenNames hidden = access.hiddenNames(viewer);
+        return meetings.ofForum(forumId, status, page).map(m -> read(viewer, hidden, m));
     }
 
     @Transactional
@@ -257,17 +262,21 @@ public class MeetingService {
     @Transactional(readOnly = true)
     public PageResult<DecisionRead> decisions(Caller caller, UUID forumId, PageQuery page) {
         Viewer viewer = access.reads(caller, forumId);
-        return decisions.ofForum(forumId, page).map(d -> read(viewer, d));
+        HiddenNames hidden = access.hiddenNames(viewer);
+        return decisions.ofForum(forumId, page).map(d -> read(viewer, hidden, d));
     }
 
     @Transactional(readOnly = true)
     public List<ProposalRead> proposals(Caller caller, UUID forumId) {
         Viewer viewer = access.reads(caller, forumId);
+        HiddenNames hidden = access.hiddenNames(viewer);
         return proposals.toForum(forumId).stream()
                 .map(p -> new ProposalRead(
                         viewer.enforcementBody()
-                                ? new AgendaProposalRepository.StoredProposal(
-                                        withoutRecords(p.proposal()), p.fromForumName())
+                                ? ForumAccess.shown(
+                                        hidden,
+                                        new AgendaProposalRepository.StoredProposal(
+                                                withoutRecords(p.proposal()), p.fromForumName()))
                                 : p,
                         meetings.takingUp(forumId, p.proposal().id()).orElse(null)))
                 .toList();
@@ -294,9 +303,20 @@ public class MeetingService {
                 }
             }
         }
+        HiddenNames hidden = access.hiddenNames(viewer);
         return all.stream()
                 .filter(r ->
                         r.organisationId() == null || viewer.maySeeOrganisation(UUID.fromString(r.organisationId())))
+                .map(r -> hidden.isEmpty()
+                        ? r
+                        : new RecordHistory.Revision(
+                                r.version(),
+                                r.change(),
+                                r.at(),
+                                r.userId(),
+                                r.organisationId(),
+                                r.changedFields(),
+                                redactedReason(hidden, r.reason())))
                 .sorted(Comparator.comparing(RecordHistory.Revision::at))
                 .toList();
     }
@@ -397,22 +417,72 @@ public class MeetingService {
     }
 
     private MeetingRead read(Viewer viewer, Meeting m) {
-        Meeting shown = ForumAccess.shown(viewer, m);
-        List<DecisionRead> ds =
-                decisions.ofMeeting(m.id()).stream().map(d -> read(viewer, d)).toList();
+        return read(viewer, access.hiddenNames(viewer), m);
+    }
+
+    private MeetingRead read(Viewer viewer, HiddenNames hidden, Meeting m) {
+        Meeting shown = ForumAccess.shown(viewer, hidden, m);
+        List<DecisionRead> ds = decisions.ofMeeting(m.id()).stream()
+                .map(d -> read(viewer, hidden, d))
+                .toList();
         Map<UUID, String> names = seats.names(
                 shown.attendance().stream().map(Attendance::stakeholderId).toList());
         return new MeetingRead(shown, ds, names);
     }
 
-    DecisionRead read(Viewer viewer, Decision d) {
-        Decision shown = ForumAccess.shown(viewer, d);
+    private DecisionRead read(Viewer viewer, Decision d) {
+        return read(viewer, access.hiddenNames(viewer), d);
+    }
+
+    private DecisionRead read(Viewer viewer, HiddenNames hidden, Decision d) {
+        Decision shown = ForumAccess.shown(viewer, hidden, d);
         List<StoredAssignment> as = assignments.ofDecision(d.id()).stream()
                 .filter(a -> viewer.maySeeOrganisation(a.assignment().assigneeId()))
+                .map(a -> ForumAccess.shown(hidden, a))
                 .toList();
         Map<UUID, String> names =
                 seats.names(shown.dissent().stream().map(Dissent::stakeholderId).toList());
         return new DecisionRead(shown, as, names);
+    }
+
+    /*
+     * An enforcement body that runs the forum edits what it was shown: a text it sends back exactly as it was shown
+     * it, hidden names taken out, keeps what was typed instead of replacing the names by the placeholder.
+     */
+    private static MeetingDetails asTyped(HiddenNames hidden, Meeting current, MeetingDetails details) {
+        if (hidden.isEmpty()) {
+            return details;
+        }
+        MeetingDetails was = current.details();
+        return new MeetingDetails(
+                Objects.requireNonNull(asTyped(hidden, was.title(), details.title()), "a title stays a title"),
+                details.date(),
+                details.startTime(),
+                asTyped(hidden, was.place(), details.place()),
+                details.onlineLink());
+    }
+
+    private static List<AgendaDraft> asTyped(HiddenNames hidden, Meeting current, List<AgendaDraft> drafts) {
+        if (hidden.isEmpty()) {
+            return drafts;
+        }
+        return drafts.stream()
+                .map(d -> current.agenda().stream()
+                        .filter(i -> Objects.equals(hidden.redact(i.title()), d.title()))
+                        .findFirst()
+                        .map(i -> new AgendaDraft(
+                                i.title(), asTyped(hidden, i.note(), d.note()), d.records(), d.proposalId()))
+                        .orElse(d))
+                .toList();
+    }
+
+    /** A revision's reason with hidden names taken out; a revision without a reason keeps none. */
+    private static String redactedReason(HiddenNames hidden, String reason) {
+        return Objects.requireNonNullElse(hidden.redact(reason), reason);
+    }
+
+    private static @Nullable String asTyped(HiddenNames hidden, @Nullable String typed, @Nullable String sent) {
+        return typed != null && sent != null && !sent.equals(typed) && sent.equals(hidden.redact(typed)) ? typed : sent;
     }
 
     private static AgendaProposal withoutRecords(AgendaProposal p) {
