@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.arrival.contracts.forum.FlaggedRecord;
 import org.arrival.forum.coherence.CoherenceChecker;
+import org.arrival.forum.coherence.CoherenceFlagRow;
 import org.arrival.forum.projection.EventLog;
 import org.arrival.forum.projection.Generations;
 import org.arrival.forum.projection.JdbcStore;
@@ -278,6 +279,8 @@ public class MeetingsController {
         }
         return new ForumViews.FlagItem(
                 f.flagId(),
+                f.version(),
+                f.forumId(),
                 f.checkCode(),
                 f.severity(),
                 f.status(),
@@ -285,7 +288,9 @@ public class MeetingsController {
                 f.recordIds(),
                 f.records().stream()
                         .map(r -> new FlaggedRecord(r.recordId(), r.kind(), hidden.redact(r.title())))
-                        .toList());
+                        .toList(),
+                f.conditionHolds(),
+                f.parameters() == null ? null : CoherenceFlagRow.shownWith(hidden, f.parameters()));
     }
 
     private static List<ForumViews.RecordItem> shown(HiddenNames hidden, List<ForumViews.RecordItem> records) {
