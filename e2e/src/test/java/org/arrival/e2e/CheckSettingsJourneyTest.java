@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.arrival.contracts.forum.CoherenceCheckCode;
 import org.arrival.local.PlatformService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,7 @@ class CheckSettingsJourneyTest {
                         d -> d.getCurrentUrl().equals(checks)
                                 && !d.findElements(By.id("checks-form")).isEmpty());
                 assertThat(browser.findElements(By.cssSelector("#checks-table tr[data-check]")))
-                        .hasSize(18);
+                        .hasSize(CoherenceCheckCode.values().length);
                 assertThat(browser.findElement(By.cssSelector("#checks-table tr[data-check='STALE_EVIDENCE']"))
                                 .getText())
                         .contains("Outdated evidence", "refresh interval");
@@ -143,7 +144,7 @@ class CheckSettingsJourneyTest {
             assertThat(browser.findElement(By.id("coordinators-only")).isDisplayed())
                     .isTrue();
             assertThat(browser.findElements(By.cssSelector("#checks-table tr[data-check]")))
-                    .hasSize(18);
+                    .hasSize(CoherenceCheckCode.values().length);
             assertThat(browser.findElement(By.id("value-staleAfterDays")).getText())
                     .contains("730");
             Accessibility.check(browser, "the forum's checks in Arabic for a member");

@@ -262,6 +262,16 @@ class PeopleJourneyTest {
             browser.findElement(By.id("send-invitation")).click();
             Browser.waitFor(
                     browser, d -> !d.findElements(By.id("people-notice")).isEmpty());
+            assertThat(browser.findElement(By.id("people-notice")).getText()).contains("office@kryn.example");
+            // the identity provider may list the new account a moment after it was made
+            Browser.waitFor(browser, d -> {
+                if (!d.findElements(By.cssSelector("[data-person='office@kryn.example']"))
+                        .isEmpty()) {
+                    return true;
+                }
+                d.navigate().refresh();
+                return false;
+            });
             assertThat(person("office@kryn.example").getText()).contains("Invited, password not set yet");
         });
         Mailbox.Mail mail =
