@@ -388,42 +388,9 @@ public class CoherenceChecker {
             if (!java.util.Objects.equals(why, row.reason())) {
                 changed.add("reason");
             }
-            CoherenceFlagRow updated = new CoherenceFlagRow(
-                    row.flagId(),
-                    row.version() + 1,
-                    forumId,
-                    row.checkCode(),
-                    row.key(),
-                    row.recordIds(),
-                    row.summary(),
-                    target,
-                    why,
-                    row.conditionHolds(),
-                    row.createdAt(),
-                    now(),
-                    actor.userId(),
-                    actor.organisationId(),
-                    row.parameters(),
-                    row.severity());
-            save(updated);
-            jdbc.update(
-                    "INSERT INTO coherence_flag_decision (flag_id, version, from_status, to_status, reason, "
-                            + "decided_at, decided_by, decided_by_name, decided_by_org) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    flagId,
-                    updated.version(),
-                    row.status().name(),
-                    target.name(),
-                    why,
-                    Timestamp.from(updated.updatedAt()),
-                    actor.userId(),
-                    viewer.caller().username(),
-                    actor.organisationId());
             UUID owner = store.forum(forumId).map(f -> f.convenorId).orElse(null);
-            outbox.append(event(
-                    updated,
-                    owner == null ? forumId : owner,
-                    classifier(store),
-                    new CoherenceFlagUpdated(updated.toContract(), actor, changed, why)));
+            CoherenceFlagRow updated =
+                    move(row, target, why, actor, viewer.caller().username(), changed, store, owner);
             return updated;
         });
     }
@@ -466,45 +433,71 @@ public class CoherenceChecker {
                 if (row == null || (row.status() != FlagStatus.OPEN && row.status() != FlagStatus.ACKNOWLEDGED)) {
                     continue;
                 }
-                CoherenceFlagRow updated = new CoherenceFlagRow(
-                        row.flagId(),
-                        row.version() + 1,
-                        forumId,
-                        row.checkCode(),
-                        row.key(),
-                        row.recordIds(),
-                        row.summary(),
+                CoherenceFlagRow updated = move(
+                        row,
                         FlagStatus.RESOLVED,
                         reason,
-                        row.conditionHolds(),
-                        row.createdAt(),
-                        now(),
+                        actor,
                         actor.userId(),
-                        actor.organisationId(),
-                        row.parameters(),
-                        row.severity());
-                save(updated);
-                jdbc.update(
-                        "INSERT INTO coherence_flag_decision (flag_id, version, from_status, to_status, reason, "
-                                + "decided_at, decided_by, decided_by_name, decided_by_org) "
-                                + "VALUES (?, ?, ?, 'RESOLVED', ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                        flagId,
-                        updated.version(),
-                        row.status().name(),
-                        reason,
-                        Timestamp.from(updated.updatedAt()),
-                        actor.userId(),
-                        actor.userId(),
-                        actor.organisationId());
-                outbox.append(event(
-                        updated,
-                        owner == null ? forumId : owner,
-                        classifier(store),
-                        new CoherenceFlagUpdated(updated.toContract(), actor, List.of("status", "reason"), reason)));
+                        List.of("status", "reason"),
+                        store,
+                        owner);
                 resolved.add(updated);
             }
             return resolved;
         });
+    }
+
+    /**
+     * Moves the flag to {@code target} with the reason, attributed to the actor: the new version, the decision in the
+     * flag's history and its event in the outbox, in the caller's transaction.
+     */
+    private CoherenceFlagRow move(
+            CoherenceFlagRow row,
+            FlagStatus target,
+            @Nullable String reason,
+            Actor actor,
+            String actorName,
+            List<String> changed,
+            JdbcStore store,
+            @Nullable UUID owner) {
+        CoherenceFlagRow updated = new CoherenceFlagRow(
+                row.flagId(),
+                row.version() + 1,
+                row.forumId(),
+                row.checkCode(),
+                row.key(),
+                row.recordIds(),
+                row.summary(),
+                target,
+                reason,
+                row.conditionHolds(),
+                row.createdAt(),
+                now(),
+                actor.userId(),
+                actor.organisationId(),
+                row.parameters(),
+                row.severity());
+        save(updated);
+        jdbc.update(
+                "INSERT INTO coherence_flag_decision (flag_id, version, from_status, to_status, reason, "
+                        + "decided_at, decided_by, decided_by_name, decided_by_org) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT DO NOTHING",
+                row.flagId(),
+                updated.version(),
+                row.status().name(),
+                target.name(),
+                reason,
+                Timestamp.from(updated.updatedAt()),
+                actor.userId(),
+                actorName,
+                actor.organisationId());
+        outbox.append(event(
+                updated,
+                owner == null ? row.forumId() : owner,
+                classifier(store),
+                new CoherenceFlagUpdated(updated.toContract(), actor, changed, reason)));
+        return updated;
     }
 
     /** The forum's flags the viewer may read: those naming only records the viewer may read. */
