@@ -262,11 +262,12 @@ final class Supervisor implements AutoCloseable {
         }
         synchronized (w) {
             if (!closed && !w.held && failure == null) {
-                w.state = State.UP;
-                w.upSince = Instant.now();
+                // in the journal before anyone waiting for the part sees it up
                 note(String.format(
                         "%s is up again after %.1f s; see %s",
                         part.name(), Duration.between(t0, Instant.now()).toMillis() / 1000.0, part.log()));
+                w.state = State.UP;
+                w.upSince = Instant.now();
                 return;
             }
             w.failure = w.killedOnRequest ? null : failure;
