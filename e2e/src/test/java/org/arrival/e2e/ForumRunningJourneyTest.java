@@ -65,7 +65,7 @@ class ForumRunningJourneyTest {
             String added = mandateNow + " Reviewed " + suffix + ".";
             mandate.clear();
             mandate.sendKeys(added);
-            browser.findElement(By.id("profile-save")).click();
+            Browser.submit(browser, browser.findElement(By.id("profile-save")));
             Browser.waitFor(browser, d -> !d.findElements(By.id("running-done")).isEmpty());
             assertThat(browser.findElement(By.id("profile-mandate")).getText()).isEqualTo(added);
 
@@ -78,13 +78,13 @@ class ForumRunningJourneyTest {
                     browser, d -> !d.findElements(By.id("role-" + newcomer)).isEmpty());
             Accessibility.check(browser, "the forum's seats with organisations found");
             new Select(browser.findElement(By.id("role-" + newcomer))).selectByValue("OBSERVER");
-            browser.findElement(By.id("seat-" + newcomer + "-submit")).click();
+            Browser.submit(browser, browser.findElement(By.id("seat-" + newcomer + "-submit")));
             Browser.waitFor(browser, d -> !d.findElements(By.id("running-done")).isEmpty());
             WebElement row = browser.findElement(By.cssSelector("tr[data-stakeholder-id='" + newcomer + "']"));
             assertThat(row.getText()).contains("Nsambya youth network " + suffix, "Observer");
             String membership = row.getDomAttribute("data-membership-id");
             browser.findElement(By.id("end-reason-" + membership)).sendKeys("Seated by mistake");
-            browser.findElement(By.id("end-" + membership)).click();
+            Browser.submit(browser, browser.findElement(By.id("end-" + membership)));
             Browser.waitFor(browser, d -> !d.findElements(By.id("running-done")).isEmpty());
             assertThat(browser.findElements(By.cssSelector("tr[data-stakeholder-id='" + newcomer + "']")))
                     .isEmpty();

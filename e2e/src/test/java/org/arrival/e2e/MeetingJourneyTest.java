@@ -85,7 +85,7 @@ class MeetingJourneyTest {
                     .findFirst()
                     .orElseThrow()
                     .click();
-            browser.findElement(By.id("schedule-submit")).click();
+            Browser.submit(browser, browser.findElement(By.id("schedule-submit")));
             Browser.waitFor(
                     browser, d -> !d.findElements(By.id("attendance-form")).isEmpty());
             meeting[0] = browser.getCurrentUrl().replaceAll(".*/meetings/([0-9a-f-]{36}).*", "$1");
@@ -96,12 +96,12 @@ class MeetingJourneyTest {
             attend(DemoForum.KCCA, "PRESENT");
             attend(DemoForum.NGO, "PRESENT");
             attend(DemoForum.OPM, "APOLOGIES");
-            browser.findElement(By.id("attendance-save")).click();
+            Browser.submit(browser, browser.findElement(By.id("attendance-save")));
             Browser.waitFor(browser, d -> !d.findElements(By.id("meeting-done")).isEmpty());
-            browser.findElement(By.id("step-held")).click();
+            Browser.submit(browser, browser.findElement(By.id("step-held")));
             Browser.waitFor(browser, d -> !d.findElements(By.id("minutes-form")).isEmpty());
             browser.findElement(By.id("field-minutes")).sendKeys("Two escort services run in Kisenyi; one is enough.");
-            browser.findElement(By.id("minutes-save")).click();
+            Browser.submit(browser, browser.findElement(By.id("minutes-save")));
             Browser.waitFor(browser, d -> !d.findElements(By.id("meeting-done")).isEmpty());
             assertThat(browser.findElement(By.id("minutes")).getText()).contains("one is enough");
 
@@ -113,7 +113,7 @@ class MeetingJourneyTest {
             browser.findElement(By.id("field-assignments-0--expected")).sendKeys(work);
             browser.findElement(By.id("field-assignments-0--dueOn"))
                     .sendKeys(today.plusWeeks(2).format(TYPED));
-            browser.findElement(By.id("decision-save")).click();
+            Browser.submit(browser, browser.findElement(By.id("decision-save")));
             Browser.waitFor(
                     browser,
                     d -> !d.findElements(By.cssSelector("#decision-list tr[data-assignment-id]"))
@@ -159,7 +159,7 @@ class MeetingJourneyTest {
                     .sendKeys(today.minusMonths(1).format(TYPED));
             new Select(browser.findElement(By.id("field-reportingCadence"))).selectByValue("MONTHLY");
             Accessibility.check(browser, "a new action taking on an assignment");
-            browser.findElement(By.id("save-action")).click();
+            Browser.submit(browser, browser.findElement(By.id("save-action")));
             Browser.waitFor(
                     browser, d -> !d.findElements(By.id("linked-action")).isEmpty());
             assertThat(browser.findElement(By.id("assignment")).getText()).contains("Accepted");
@@ -183,7 +183,7 @@ class MeetingJourneyTest {
             browser.findElement(By.id("field-percentComplete")).sendKeys("10");
             browser.findElement(By.id("rag-GREEN")).click();
             browser.findElement(By.id("field-narrative")).sendKeys(narrative);
-            browser.findElement(By.id("publish")).click();
+            Browser.submit(browser, browser.findElement(By.id("publish")));
             Browser.waitFor(browser, d -> !d.findElements(By.id("published")).isEmpty());
         });
 
@@ -314,7 +314,7 @@ class MeetingJourneyTest {
 
     /** Takes a lifecycle step of the action with its button and waits for the page to say where it is now. */
     private static void step(String status, String shown) {
-        browser.findElement(By.id("move-" + status)).click();
+        Browser.submit(browser, browser.findElement(By.id("move-" + status)));
         Browser.waitFor(
                 browser,
                 d -> !d.findElements(By.id("done")).isEmpty()

@@ -72,7 +72,7 @@ class PeopleJourneyTest {
             assertThat(browser.findElement(By.cssSelector("#invite-form input[name=roles][value=member]"))
                             .isSelected())
                     .isTrue();
-            browser.findElement(By.id("send-invitation")).click();
+            Browser.submit(browser, browser.findElement(By.id("send-invitation")));
             Browser.waitFor(
                     browser, d -> !d.findElements(By.id("people-notice")).isEmpty());
             assertThat(browser.findElement(By.id("people-notice")).getText()).contains(email);
@@ -142,7 +142,7 @@ class PeopleJourneyTest {
             // an editor instead of a member
             browser.findElement(By.id("role-" + personId + "-member")).click();
             browser.findElement(By.id("role-" + personId + "-org-editor")).click();
-            browser.findElement(By.id("save-roles-" + personId)).click();
+            Browser.submit(browser, browser.findElement(By.id("save-roles-" + personId)));
             Browser.waitFor(
                     browser, d -> !d.findElements(By.id("people-notice")).isEmpty());
             assertThat(browser.findElement(By.id("role-" + personId + "-org-editor"))
@@ -153,7 +153,7 @@ class PeopleJourneyTest {
                     .isFalse();
 
             // and then removed
-            browser.findElement(By.id("remove-" + personId)).click();
+            Browser.submit(browser, browser.findElement(By.id("remove-" + personId)));
             Browser.waitFor(
                     browser, d -> !d.findElements(By.id("people-notice")).isEmpty());
             assertThat(browser.findElements(By.cssSelector("[data-person='" + email + "']")))
@@ -239,7 +239,7 @@ class PeopleJourneyTest {
             browser.findElement(By.id(fieldId("externalIdentifiers[0].identifier")))
                     .sendKeys("UG-NGB-4711");
             browser.findElement(By.id(fieldId("contact.email"))).sendKeys("office@kryn.example");
-            browser.findElement(By.id("send-request")).click();
+            Browser.submit(browser, browser.findElement(By.id("send-request")));
             Browser.waitFor(browser, d -> !d.findElements(By.id("join-notice")).isEmpty());
             assertThat(browser.findElement(By.id("join-notice")).getText()).contains(name);
 
@@ -249,9 +249,9 @@ class PeopleJourneyTest {
             Browser.login(browser, "platform-admin");
             Browser.waitFor(browser, d -> !d.findElements(By.id("queue-title")).isEmpty());
             Accessibility.check(browser, "the joining queue");
-            candidate(name).findElement(By.cssSelector("button[id^=verify-]")).click();
+            Browser.submit(browser, candidate(name).findElement(By.cssSelector("button[id^=verify-]")));
             Browser.waitFor(browser, d -> !d.findElements(By.id("queue-notice")).isEmpty());
-            candidate(name).findElement(By.cssSelector("button[id^=activate-]")).click();
+            Browser.submit(browser, candidate(name).findElement(By.cssSelector("button[id^=activate-]")));
             Browser.waitFor(browser, d -> !d.findElements(By.id("invite-form")).isEmpty());
             assertThat(browser.findElement(By.id("people-title")).getText()).contains(name);
             assertThat(browser.findElement(By.id(fieldId("email"))).getDomProperty("value"))
@@ -259,7 +259,7 @@ class PeopleJourneyTest {
             assertThat(browser.findElement(By.cssSelector("#invite-form input[name=roles][value=org-admin]"))
                             .isSelected())
                     .isTrue();
-            browser.findElement(By.id("send-invitation")).click();
+            Browser.submit(browser, browser.findElement(By.id("send-invitation")));
             Browser.waitFor(
                     browser, d -> !d.findElements(By.id("people-notice")).isEmpty());
             assertThat(browser.findElement(By.id("people-notice")).getText()).contains("office@kryn.example");
