@@ -169,6 +169,22 @@ public final class SpreadsheetWriter {
         return out.toByteArray();
     }
 
+    /** A plain CSV file of one heading row and the rows below it (a report, not a table to import again). */
+    public static byte[] csv(List<String> headings, List<List<String>> rows) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180)) {
+            printer.printRecord(headings.stream().map(SpreadsheetWriter::protectedCell));
+            for (List<String> row : rows) {
+                printer.printRecord(row.stream().map(SpreadsheetWriter::protectedCell));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     private static String protectedCell(String value) {
         return looksLikeFormula(value) ? "'" + value : value;
     }

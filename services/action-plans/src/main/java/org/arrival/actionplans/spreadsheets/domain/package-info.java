@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.actionplans.spreadsheets.domain;
+
+import org.jspecify.annotations.NullMarked;

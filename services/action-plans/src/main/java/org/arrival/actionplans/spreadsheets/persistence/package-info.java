@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.actionplans.spreadsheets.persistence;
+
+import org.jspecify.annotations.NullMarked;

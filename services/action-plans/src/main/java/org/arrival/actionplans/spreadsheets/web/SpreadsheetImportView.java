@@ -1,0 +1,51 @@
+package org.arrival.actionplans.spreadsheets.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.arrival.actionplans.spreadsheets.domain.ImportOutcome;
+import org.arrival.actionplans.spreadsheets.domain.ImportRow;
+import org.arrival.actionplans.spreadsheets.domain.ImportStatus;
+import org.arrival.actionplans.spreadsheets.domain.SpreadsheetImport;
+import org.jspecify.annotations.Nullable;
+
+/** An uploaded spreadsheet as the API shows it: where it stands, how many rows of each outcome, and every row. */
+public record SpreadsheetImportView(
+        UUID id,
+        UUID forumId,
+        UUID organisationId,
+        String fileName,
+        ImportStatus status,
+        Instant createdAt,
+        String createdBy,
+        @Nullable Instant appliedAt,
+        SpreadsheetImport.Counts counts,
+        List<RowView> rows) {
+
+    /** A row: its number in the file, its action (none for a new one), what it does and what is wrong with it. */
+    public record RowView(
+            int row,
+            @Nullable UUID actionId,
+            @Nullable String title,
+            ImportOutcome outcome,
+            List<ImportRow.Change> changes,
+            ImportRow.@Nullable ReportLine report,
+            List<ImportRow.Problem> problems) {}
+
+    public static SpreadsheetImportView of(SpreadsheetImport i) {
+        return new SpreadsheetImportView(
+                i.id(),
+                i.forumId(),
+                i.organisationId(),
+                i.fileName(),
+                i.status(),
+                i.createdAt(),
+                i.createdBy(),
+                i.appliedAt(),
+                i.counts(),
+                i.rows().stream()
+                        .map(r -> new RowView(
+                                r.row(), r.actionId(), r.title(), r.outcome(), r.changes(), r.report(), r.problems()))
+                        .toList());
+    }
+}
