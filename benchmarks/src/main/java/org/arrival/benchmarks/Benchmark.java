@@ -155,6 +155,10 @@ public final class Benchmark {
                 // last: the actions it adds to the forum would weigh on every phase after it
                 phase("coherence", this::coherence);
             }
+            if (options.runs("import")) {
+                // after everything: each run adds its rows to the forum as new actions
+                phase("import", this::spreadsheetImport);
+            }
         } catch (RuntimeException e) {
             problems.add("the run stopped: " + e);
             e.printStackTrace();
@@ -553,6 +557,44 @@ public final class Benchmark {
         coherence.failures().forEach(f -> problems.add("coherence: " + f));
     }
 
+    /** Rows of the spreadsheet imported: 5,000 in a full run. */
+    static final int IMPORT_ROWS = 5_000;
+
+    private static final int IMPORT_RUNS = 3;
+
+    private final Table spreadsheetImport = new Table("step", "rows", "median (s)", "runs (s)");
+
+    private void spreadsheetImport() {
+        settle();
+        int rows = options.quick() ? 500 : IMPORT_ROWS;
+        org.arrival.benchmarks.reporting.SpreadsheetImportRun importer =
+                new org.arrival.benchmarks.reporting.SpreadsheetImportRun(http, workspace);
+        List<Long> previews = new java.util.ArrayList<>();
+        List<Long> applies = new java.util.ArrayList<>();
+        for (int run = 1; run <= IMPORT_RUNS; run++) {
+            var timing = importer.run(Reporter.EDITORS.get(1), rows, run);
+            previews.add(timing.previewMillis());
+            applies.add(timing.applyMillis());
+            log("import of " + rows + " rows, run " + run + ": preview " + timing.previewMillis() + " ms, apply "
+                    + timing.applyMillis() + " ms");
+            settle();
+        }
+        spreadsheetImport.row(
+                "preview (upload, read, judge, store)",
+                String.format("%,d", rows),
+                Format.seconds(org.arrival.benchmarks.reporting.SpreadsheetImportRun.median(previews) / 1000.0),
+                previews.stream()
+                        .map(m -> Format.seconds(m / 1000.0))
+                        .collect(java.util.stream.Collectors.joining(", ")));
+        spreadsheetImport.row(
+                "apply (one transaction, an event per action)",
+                String.format("%,d", rows),
+                Format.seconds(org.arrival.benchmarks.reporting.SpreadsheetImportRun.median(applies) / 1000.0),
+                applies.stream()
+                        .map(m -> Format.seconds(m / 1000.0))
+                        .collect(java.util.stream.Collectors.joining(", ")));
+    }
+
     // ---- the results
 
     private String results(Instant began, double loadBefore, double loadAfter) {
@@ -626,6 +668,15 @@ public final class Benchmark {
                     .append(nl)
                     .append(nl)
                     .append(historyCpuTable().markdown())
+                    .append(nl);
+        }
+        if (!spreadsheetImport.isEmpty()) {
+            out.append("### Import of a spreadsheet of new actions: median of ")
+                    .append(IMPORT_RUNS)
+                    .append(" runs")
+                    .append(nl)
+                    .append(nl)
+                    .append(spreadsheetImport.markdown())
                     .append(nl);
         }
         if (coherence != null) {

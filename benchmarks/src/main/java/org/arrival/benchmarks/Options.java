@@ -34,14 +34,15 @@ public record Options(
         int historyActions,
         int coherenceActions) {
 
-    static final List<String> PHASES = List.of("pages", "throughput", "freshness", "rebuild", "baseline", "coherence");
+    static final List<String> PHASES =
+            List.of("pages", "throughput", "freshness", "rebuild", "baseline", "coherence", "import");
 
     static final String USAGE = """
             benchmarks/run [--quick] [--reuse] [--skip=phase,...] [--events=N] [--coherence-actions=N]
                            [--warm-up=SECONDS] [--out=FILE]
               --quick       small counts, a few minutes: to try the harness, not to quote
               --reuse       keep the stack's data directory from an earlier run (default: start fresh)
-              --skip=...    leave out phases: pages, throughput, freshness, rebuild, baseline, coherence
+              --skip=...    leave out phases: pages, throughput, freshness, rebuild, baseline, coherence, import
               --events=N    events to seed for the rebuild (default 1000000, quick 50000)
               --coherence-actions=N
                             actions shared with the forum before its coherence checks are timed (default 20000,

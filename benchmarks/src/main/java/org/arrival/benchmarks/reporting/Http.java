@@ -43,6 +43,30 @@ public final class Http {
                 token);
     }
 
+    /** A POST without a body, waiting as long as given for the answer. */
+    public Answer post(String url, String token, Duration timeout) {
+        return send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()), token, timeout);
+    }
+
+    /** A file uploaded as the multipart/form-data part {@code part}, waiting as long as given for the answer. */
+    public Answer upload(String url, String token, String part, String fileName, byte[] content, Duration timeout) {
+        String boundary = "arrival-" + java.util.UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+                        + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(head);
+        body.writeBytes(content);
+        body.writeBytes(tail);
+        return send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())),
+                token,
+                timeout);
+    }
+
     /** A PUT at the version read ({@code If-Match}), waiting as long as given for the answer. */
     public Answer put(String url, String token, String json, long version, Duration timeout) {
         return send(

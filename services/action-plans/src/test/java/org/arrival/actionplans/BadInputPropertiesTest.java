@@ -36,7 +36,14 @@ class BadInputPropertiesTest extends ActionPlansIntegrationTest {
         check = new BadInputCheck(mvc, jdbc, PersonalDataTest.BACKGROUND);
         if (templates == null) {
             templates = templates();
-            check.requireTemplates(ApiDescription.of(mvc), templates, Map.of());
+            check.requireTemplates(
+                    ApiDescription.of(mvc),
+                    templates,
+                    Map.of(
+                            "POST /forums/{forumId}/spreadsheet-imports",
+                            "a file upload, not a JSON body: hostile files (too large, too many rows, zip and XML"
+                                    + " bombs, macros, legacy workbooks, unknown columns) are sent by SpreadsheetApiTest"
+                                    + " and SpreadsheetReaderTest"));
         }
     }
 
@@ -80,6 +87,14 @@ class BadInputPropertiesTest extends ActionPlansIntegrationTest {
         UUID comment = fixture.contribution(ngoEditor, action);
         String a = "/actions/" + action;
         String m = a + "/milestones/" + milestone;
+        String imported = "/spreadsheet-imports/"
+                + fixture.created(
+                        ApiCall.upload(
+                                "/forums/" + forum + "/spreadsheet-imports",
+                                "file",
+                                "actions.csv",
+                                SpreadsheetApiFiles.emptySheet()),
+                        editor);
         String linked = "\"planId\":\"" + plan + "\",\"implementsActionId\":\"" + commitment + "\",\"weight\":3,"
                 + "\"participants\":[{\"organisationId\":\"" + ngo + "\",\"role\":\"IMPLEMENTING\"}]";
         return List.of(
@@ -207,6 +222,18 @@ class BadInputPropertiesTest extends ActionPlansIntegrationTest {
                         ngoEditor),
                 new BadInput.Template(
                         "GET /actions/{actionId}/reporting", ApiCall.get(a + "/reporting?asOf=2026-05-01"), editor),
+                new BadInput.Template(
+                        "POST /spreadsheet-imports/{id}/confirmation",
+                        ApiCall.post(imported + "/confirmation", null).ifMatch("\"1\""),
+                        editor),
+                new BadInput.Template("DELETE /spreadsheet-imports/{id}", ApiCall.delete(imported), editor),
+                new BadInput.Template("GET /spreadsheet-imports/{id}", ApiCall.get(imported), editor),
+                new BadInput.Template(
+                        "GET /spreadsheet-imports/{id}/report", ApiCall.get(imported + "/report"), editor),
+                new BadInput.Template(
+                        "GET /forums/{forumId}/spreadsheet",
+                        ApiCall.get("/forums/" + forum + "/spreadsheet?format=csv"),
+                        editor),
                 new BadInput.Template("GET /frameworks", ApiCall.get("/frameworks?framework=GCM"), editor),
                 new BadInput.Template("GET /frameworks/{code}", ApiCall.get("/frameworks/SDG-4.1"), editor));
     }

@@ -19,7 +19,10 @@ class OpenApiTest extends ActionPlansIntegrationTest {
                 .andExpect(jsonPath("$.paths", Matchers.hasKey("/frameworks")))
                 .andExpect(jsonPath("$.paths", Matchers.hasKey("/actions/{actionId}/reports")))
                 .andExpect(jsonPath("$.paths", Matchers.hasKey("/actions/{actionId}/funding")))
-                .andExpect(jsonPath("$.paths", Matchers.hasKey("/actions/{actionId}/contributions")));
+                .andExpect(jsonPath("$.paths", Matchers.hasKey("/actions/{actionId}/contributions")))
+                .andExpect(jsonPath("$.paths", Matchers.hasKey("/forums/{forumId}/spreadsheet")))
+                .andExpect(jsonPath("$.paths", Matchers.hasKey("/forums/{forumId}/spreadsheet-imports")))
+                .andExpect(jsonPath("$.paths", Matchers.hasKey("/spreadsheet-imports/{id}/confirmation")));
     }
 
     @Test

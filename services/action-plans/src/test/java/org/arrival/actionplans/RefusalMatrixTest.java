@@ -297,6 +297,53 @@ class RefusalMatrixTest extends ActionPlansIntegrationTest {
                 .openToEveryMember("the catalogue of framework items is public reference data")
                 .allows("an enforcement body", policeEditor);
 
+        // the spreadsheet round trip: the organisation's editors only, never an enforcement body
+        byte[] sheet = SpreadsheetApiFiles.emptySheet();
+        Supplier<String> previewed = () -> "/spreadsheet-imports/"
+                + fixture.created(
+                        ApiCall.upload("/forums/" + forum + "/spreadsheet-imports", "file", "actions.csv", sheet),
+                        cityEditor);
+        matrix.operation("GET /forums/{forumId}/spreadsheet")
+                .call(() -> ApiCall.get("/forums/" + forum + "/spreadsheet?format=csv"))
+                .refuses("the owner's member without the editor role", cityMember)
+                .refuses("an enforcement body", policeEditor)
+                .refuses("a platform administrator acting for no organisation", platformAdmin)
+                .refuses("an organisation outside the forum", outsider, 404)
+                .allows("an editor", cityEditor);
+        matrix.operation("POST /forums/{forumId}/spreadsheet-imports")
+                .call(() -> ApiCall.upload("/forums/" + forum + "/spreadsheet-imports", "file", "actions.csv", sheet))
+                .refuses("the owner's member without the editor role", cityMember)
+                .refuses("an enforcement body", policeEditor)
+                .refuses("a platform administrator acting for no organisation", platformAdmin)
+                .refuses("an organisation outside the forum", outsider, 404)
+                .allows("an editor", cityEditor);
+        String seen = previewed.get();
+        matrix.operation("GET /spreadsheet-imports/{id}")
+                .call(() -> ApiCall.get(seen))
+                .refuses("another organisation's editor", otherEditor, 404)
+                .refuses("the owner's member without the editor role", cityMember)
+                .refuses("an enforcement body", policeEditor)
+                .allows("an editor", cityEditor);
+        matrix.operation("GET /spreadsheet-imports/{id}/report")
+                .call(() -> ApiCall.get(seen + "/report"))
+                .refuses("another organisation's editor", otherEditor, 404)
+                .refuses("the owner's member without the editor role", cityMember)
+                .refuses("an enforcement body", policeEditor)
+                .allows("an editor", cityEditor);
+        matrix.operation("POST /spreadsheet-imports/{id}/confirmation")
+                .call(() -> ApiCall.post(previewed.get() + "/confirmation", null))
+                .refuses("another organisation's editor", otherEditor, 404)
+                .refuses("the owner's member without the editor role", cityMember)
+                .refuses("an enforcement body", policeEditor)
+                .refuses("a platform administrator acting for no organisation", platformAdmin)
+                .allows("an editor", cityEditor);
+        matrix.operation("DELETE /spreadsheet-imports/{id}")
+                .call(() -> ApiCall.delete(previewed.get()))
+                .refuses("another organisation's editor", otherEditor, 404)
+                .refuses("the owner's member without the editor role", cityMember)
+                .refuses("an enforcement body", policeEditor)
+                .allows("an editor", cityEditor);
+
         matrix.verify();
     }
 

@@ -166,7 +166,7 @@ class SpreadsheetApiTest extends ActionRecordsTestSupport {
                 Map.of(
                         "title", "Water points in Kisenyi",
                         "kind", "PROJECT",
-                        "sectors", "WASH;HEALTH",
+                        "sectors", "BASIC_SERVICES;HEALTH",
                         "reportingCadence", "QUARTERLY",
                         "startDate", "2026-01-01")));
         rows.add(newRow(
