@@ -227,7 +227,11 @@ class SpreadsheetApiTest extends ActionRecordsTestSupport {
         assertThat(actionVersion(updated)).isEqualTo(4);
         assertThat(jdbc.queryForObject("SELECT end_date::text FROM action WHERE id = ?", String.class, updated))
                 .isEqualTo("2028-03-31");
-        exactlyOne("ActionUpdated", updated);
+        // committed and started through the API, then the end date from the spreadsheet
+        assertThat(exactly(3, "ActionUpdated", updated).stream()
+                        .map(e -> json(e).path("changedFields").toString())
+                        .toList())
+                .contains("[\"endDate\"]");
         UUID created = jdbc.queryForObject(
                 "SELECT id FROM action WHERE owner_id = ? AND title = 'Water points in Kisenyi'", UUID.class, city);
         exactlyOne("ActionProposed", created);
