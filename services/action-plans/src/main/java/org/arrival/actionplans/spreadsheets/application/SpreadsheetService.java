@@ -495,7 +495,7 @@ public class SpreadsheetService {
             Long basedOn = action == null ? null : action.version();
             if (!problems.isEmpty() || values == null) {
                 return new ImportRow(
-                        r.row(), r.id(), title, ImportOutcome.REFUSED, changes, r.report(), problems, basedOn, null);
+                        r.row(), r.id(), title, ImportOutcome.REFUSED, changes, null, problems, basedOn, null);
             }
             ImportOutcome outcome = action == null
                     ? ImportOutcome.CREATE
