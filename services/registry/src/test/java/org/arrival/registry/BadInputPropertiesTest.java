@@ -87,6 +87,8 @@ class BadInputPropertiesTest extends RegistryIntegrationTest {
                 FakeRealm.instance().add("colleague-" + t + "@kcca.example", UUID.fromString(city), "member");
         String leaving = FakeRealm.instance().add("leaving-" + t + "@kcca.example", UUID.fromString(city), "member");
         List<BadInput.Template> meetings = meetingTemplates(t, city, ngo, cityAdmin);
+        String rotating = apiClient(city, cityAdmin, "Rotating " + t);
+        String revoking = apiClient(city, cityAdmin, "Revoking " + t);
         return java.util.stream.Stream.concat(
                         meetings.stream(),
                         List.of(
@@ -106,6 +108,26 @@ class BadInputPropertiesTest extends RegistryIntegrationTest {
                                 new BadInput.Template(
                                         "DELETE /stakeholders/{id}/people/{personId}",
                                         ApiCall.delete("/stakeholders/" + city + "/people/" + leaving),
+                                        cityAdmin),
+                                new BadInput.Template(
+                                        "POST /stakeholders/{id}/api-clients",
+                                        ApiCall.post(
+                                                "/stakeholders/" + city + "/api-clients",
+                                                "{\"name\":\"M&E database " + t
+                                                        + "\",\"roles\":[\"org-editor\",\"member\"]}"),
+                                        cityAdmin),
+                                new BadInput.Template(
+                                        "POST /stakeholders/{id}/api-clients/{clientId}/secret",
+                                        ApiCall.post(
+                                                        "/stakeholders/" + city + "/api-clients/" + rotating
+                                                                + "/secret",
+                                                        null)
+                                                .ifMatch("\"1\""),
+                                        cityAdmin),
+                                new BadInput.Template(
+                                        "DELETE /stakeholders/{id}/api-clients/{clientId}",
+                                        ApiCall.delete("/stakeholders/" + city + "/api-clients/" + revoking)
+                                                .ifMatch("\"1\""),
                                         cityAdmin),
                                 new BadInput.Template(
                                         "POST /stakeholders", ApiCall.post("/stakeholders", ngoJson(tag())), platform),
@@ -293,5 +315,17 @@ class BadInputPropertiesTest extends RegistryIntegrationTest {
 
     private static String meetingId(org.springframework.test.web.servlet.ResultActions created) throws Exception {
         return json(created.andExpect(status().isCreated()), "$.meetingId");
+    }
+
+    /** A fresh API client of the organisation, at version 1. */
+    private String apiClient(String organisation, Token admin, String name) throws Exception {
+        return json(
+                perform(
+                                postJson(
+                                        "/stakeholders/" + organisation + "/api-clients",
+                                        "{\"name\":\"" + name + "\",\"roles\":[\"member\"]}"),
+                                admin)
+                        .andExpect(status().isCreated()),
+                "$.client.id");
     }
 }

@@ -129,6 +129,50 @@ class RefusalMatrixTest extends RegistryIntegrationTest {
                 .refuses("an enforcement body", policeAdmin, 404)
                 .allows("the organisation's administrator", hiddenAdmin);
 
+        // an organisation's API clients (confidential clients in the realm, here the fake one)
+        matrix.operation("GET /stakeholders/{id}/api-clients")
+                .call(() -> ApiCall.get("/stakeholders/" + city + "/api-clients"))
+                .refuses("another organisation's administrator", ngoAdmin)
+                .refuses("its own editor", cityEditor)
+                .refuses("its own member", cityMember)
+                .refuses("an enforcement body's administrator", policeAdmin)
+                .allows("its own administrator", cityAdmin);
+        matrix.operation("POST /stakeholders/{id}/api-clients")
+                .call(() -> ApiCall.post(
+                        "/stakeholders/" + city + "/api-clients",
+                        "{\"name\":\"M&E database " + tag() + "\",\"roles\":[\"org-editor\"]}"))
+                .refuses("another organisation's administrator", ngoAdmin)
+                .refuses("its own editor", cityEditor)
+                .refuses("its own coordinator", cityCoordinator)
+                .refuses("an enforcement body's administrator", policeAdmin)
+                .allows("its own administrator", cityAdmin);
+        matrix.operation("GET /stakeholders/{id}/api-clients/{clientId}")
+                .call(() -> ApiCall.get("/stakeholders/" + city + "/api-clients/" + apiClient(city)))
+                .refuses("another organisation's administrator", ngoAdmin)
+                .refuses("its own member", cityMember)
+                .refuses("an enforcement body's administrator", policeAdmin)
+                .allows("its own administrator", cityAdmin);
+        matrix.operation("POST /stakeholders/{id}/api-clients/{clientId}/secret")
+                .call(() -> ApiCall.post("/stakeholders/" + city + "/api-clients/" + apiClient(city) + "/secret", null)
+                        .ifMatch("\"1\""))
+                .refuses("another organisation's administrator", ngoAdmin)
+                .refuses("its own editor", cityEditor)
+                .refuses("an enforcement body's administrator", policeAdmin)
+                .allows("a platform administrator", platform);
+        matrix.operation("DELETE /stakeholders/{id}/api-clients/{clientId}")
+                .call(() -> ApiCall.delete("/stakeholders/" + city + "/api-clients/" + apiClient(city))
+                        .ifMatch("\"1\""))
+                .refuses("another organisation's administrator", ngoAdmin)
+                .refuses("its own member", cityMember)
+                .refuses("an enforcement body's administrator", policeAdmin)
+                .allows("its own administrator", cityAdmin);
+        matrix.operation("GET /stakeholders/{id}/api-clients/history")
+                .call(() -> ApiCall.get("/stakeholders/" + hidden + "/api-clients/history"))
+                .refuses("another organisation's administrator", ngoAdmin)
+                .refuses("its own member", user("kisenyi-member-" + t, hidden, "member"))
+                .refuses("an enforcement body", policeAdmin, 404)
+                .allows("the organisation's administrator", hiddenAdmin);
+
         // forums and memberships
         String forum = forum();
         String ngoSeat = seat(forum, ngo, "MEMBER");
@@ -357,6 +401,22 @@ class RefusalMatrixTest extends RegistryIntegrationTest {
                                     cityCoordinator)
                             .andExpect(status().isCreated()),
                     "$.assignments[0].assignmentId");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A fresh API client of the organisation (made by a platform administrator, at version 1). */
+    private String apiClient(String organisation) {
+        try {
+            return json(
+                    perform(
+                                    postJson(
+                                            "/stakeholders/" + organisation + "/api-clients",
+                                            "{\"name\":\"Client " + tag() + "\",\"roles\":[\"member\"]}"),
+                                    platformAdmin())
+                            .andExpect(status().isCreated()),
+                    "$.client.id");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -50,6 +50,42 @@ public final class FakeRealm {
     final List<SentInvitation> sent = new CopyOnWriteArrayList<>();
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
     volatile boolean mailFails;
+    /** The realm's clients made through the admin API (API clients), by internal id. */
+    public final Map<String, Client> clients = new ConcurrentHashMap<>();
+    /** The realm's login events: {@code CLIENT_LOGIN} of a client id at a time (epoch milliseconds). */
+    public final List<Map<String, Object>> events = new CopyOnWriteArrayList<>();
+
+    public volatile boolean clientsFail;
+
+    /** A client as the fake keeps it: its representation, current secret and service-account user. */
+    public static final class Client {
+        public final String id = UUID.randomUUID().toString();
+        public final Map<String, Object> representation = new ConcurrentHashMap<>();
+        public volatile String secret = UUID.randomUUID().toString();
+        public volatile String serviceAccountUserId = "";
+
+        public String clientId() {
+            return String.valueOf(representation.get("clientId"));
+        }
+    }
+
+    public Client clientById(String clientId) {
+        return clients.values().stream()
+                .filter(c -> clientId.equals(c.clientId()))
+                .findFirst()
+                .orElse(null);
+    }
+
+    public Set<String> rolesOfClient(String clientId) {
+        Client c = clientById(clientId);
+        User u = c == null ? null : users.get(c.serviceAccountUserId);
+        return u == null ? Set.of() : new LinkedHashSet<>(u.roles);
+    }
+
+    /** A token issued to the client at this time, as the realm's events record it. */
+    public void loggedIn(String clientId, java.time.Instant at) {
+        events.add(0, Map.of("time", at.toEpochMilli(), "type", "CLIENT_LOGIN", "clientId", clientId));
+    }
 
     private FakeRealm() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -142,6 +178,10 @@ public final class FakeRealm {
                 }
                 return;
             }
+            if (path.startsWith("/admin/realms/arrival/clients") || path.equals("/admin/realms/arrival/events")) {
+                clients(x, path, method);
+                return;
+            }
             Matcher m = USER.matcher(path);
             if (!m.matches()) {
                 send(x, 404, Map.of("error", "no such resource"));
@@ -209,6 +249,77 @@ public final class FakeRealm {
         } catch (RuntimeException e) {
             e.printStackTrace();
             throw e;
+        }
+    }
+
+    private static final Pattern CLIENT_PATH = Pattern.compile("/admin/realms/arrival/clients/([^/]+)(/.*)?");
+
+    private void clients(HttpExchange x, String path, String method) throws IOException {
+        if (clientsFail) {
+            send(x, 500, Map.of("errorMessage", "unknown_error"));
+            return;
+        }
+        if (path.equals("/admin/realms/arrival/events") && method.equals("GET")) {
+            Map<String, String> query = form(x.getRequestURI().getRawQuery());
+            int max = Integer.parseInt(query.getOrDefault("max", "100"));
+            send(
+                    x,
+                    200,
+                    events.stream()
+                            .filter(e -> e.get("clientId").equals(query.get("client")))
+                            .filter(e ->
+                                    !query.containsKey("type") || e.get("type").equals(query.get("type")))
+                            .limit(max)
+                            .toList());
+            return;
+        }
+        if (path.equals("/admin/realms/arrival/clients") && method.equals("POST")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> rep = json.readValue(x.getRequestBody().readAllBytes(), Map.class);
+            String clientId = String.valueOf(rep.get("clientId"));
+            if (clientById(clientId) != null) {
+                send(x, 409, Map.of("errorMessage", "Client " + clientId + " already exists"));
+                return;
+            }
+            Client c = new Client();
+            c.representation.putAll(rep);
+            c.representation.put("id", c.id);
+            User account = new User();
+            account.representation.putAll(
+                    Map.of("id", account.id, "username", "service-account-" + clientId, "enabled", true));
+            account.roles.add("default-roles-arrival");
+            users.put(account.id, account);
+            c.serviceAccountUserId = account.id;
+            clients.put(c.id, c);
+            x.getResponseHeaders()
+                    .add(
+                            "Location",
+                            "http://127.0.0.1:" + server.getAddress().getPort() + "/admin/realms/arrival/clients/"
+                                    + c.id);
+            send(x, 201, null);
+            return;
+        }
+        Matcher m = CLIENT_PATH.matcher(path);
+        Client c = m.matches() ? clients.get(m.group(1)) : null;
+        if (c == null) {
+            send(x, 404, Map.of("error", "Could not find client"));
+            return;
+        }
+        String rest = m.group(2) == null ? "" : m.group(2);
+        switch (rest + " " + method) {
+            case " GET" -> send(x, 200, c.representation);
+            case " DELETE" -> {
+                clients.remove(c.id);
+                users.remove(c.serviceAccountUserId);
+                send(x, 204, null);
+            }
+            case "/service-account-user GET" -> send(x, 200, users.get(c.serviceAccountUserId).representation);
+            case "/client-secret GET" -> send(x, 200, Map.of("type", "secret", "value", c.secret));
+            case "/client-secret POST" -> {
+                c.secret = UUID.randomUUID().toString();
+                send(x, 200, Map.of("type", "secret", "value", c.secret));
+            }
+            default -> send(x, 405, Map.of("error", "not here"));
         }
     }
 

@@ -117,14 +117,28 @@ public record ActionView(
     public record ContributionRow(
             Contribution contribution, @Nullable String contributorName, boolean ours) {}
 
-    /** One version of the action: when, who (the reader themselves or someone of an organisation), what, why. */
+    /**
+     * One version of the action: when, who (the reader themselves, someone of an organisation, or an organisation's
+     * API client), what, why.
+     */
     public record HistoryRow(
             Revision revision, boolean byReader, @Nullable String organisationName) {
 
         public Instant at() {
             return revision.at();
         }
+
+        /** The API client's id when an organisation's system made the change through it (user id {@code client:...}). */
+        public @Nullable String apiClient() {
+            String user = revision.userId();
+            return user != null && user.startsWith(API_CLIENT_PREFIX) && user.length() > API_CLIENT_PREFIX.length()
+                    ? user.substring(API_CLIENT_PREFIX.length())
+                    : null;
+        }
     }
+
+    /** How the services record the user id of a change made through an organisation's API client. */
+    public static final String API_CLIENT_PREFIX = "client:";
 
     public boolean hasCascade() {
         return parent != null || cascade != null;

@@ -18,10 +18,21 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
  * Reads a Keycloak access token: realm roles from {@code realm_access.roles} (and the calling client's roles
  * from {@code resource_access.<azp>.roles}) become {@code ROLE_*} authorities; {@code org_id} is the acting
  * organisation. A token without a subject is refused: it names no user to record changes under.
+ *
+ * <p>A token the realm issued to a client for itself (client credentials: an organisation's API client) is recorded as
+ * that client: its user id is {@code client:<clientId>} and its username the client id, so the changes it makes and
+ * the events' {@link org.arrival.contracts.common.Actor} say which client wrote; its {@code org_id} is the organisation
+ * the client was made for. Keycloak marks such a token by naming the client ({@code client_id}, else {@code azp}) and
+ * giving {@code preferred_username} {@code service-account-<clientId>}.
  */
 public class KeycloakTokenConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
     public static final String ORG_CLAIM = "org_id";
+
+    /** The user id prefix of a change made through a client's own token (an organisation's API client). */
+    public static final String CLIENT_PREFIX = "client:";
+
+    private static final String SERVICE_ACCOUNT = "service-account-";
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
@@ -40,8 +51,27 @@ public class KeycloakTokenConverter implements Converter<Jwt, AbstractAuthentica
             throw new InvalidBearerTokenException("The token has no subject (sub claim), so it names no user");
         }
         String username = jwt.getClaimAsString("preferred_username");
-        Caller caller = new Caller(subject, username != null ? username : subject, organisation(jwt), roles);
+        String serviceClient = serviceAccountClient(jwt, username);
+        Caller caller = serviceClient != null
+                ? new Caller(CLIENT_PREFIX + serviceClient, serviceClient, organisation(jwt), roles)
+                : new Caller(subject, username != null ? username : subject, organisation(jwt), roles);
         return new CallerAuthentication(jwt, authorities, caller);
+    }
+
+    /** The client a service account's token was issued to, or null for a person's token. */
+    private static @Nullable String serviceAccountClient(Jwt jwt, @Nullable String username) {
+        if (username == null || !username.startsWith(SERVICE_ACCOUNT)) {
+            return null;
+        }
+        String client = jwt.getClaimAsString("client_id");
+        if (client == null || client.isBlank()) {
+            client = jwt.getClaimAsString("azp");
+        }
+        if (client == null || client.isBlank()) {
+            return null;
+        }
+        // Keycloak lower-cases the service account's name
+        return username.equalsIgnoreCase(SERVICE_ACCOUNT + client) ? client : null;
     }
 
     private static @Nullable UUID organisation(Jwt jwt) {

@@ -150,4 +150,34 @@ class KeycloakTokenConverterTest {
 
         assertThat(caller.username()).isEqualTo(SUBJECT);
     }
+
+    @Test
+    void aClientsOwnTokenIsRecordedAsTheClientOfItsOrganisation() {
+        AbstractAuthenticationToken auth = converter.convert(jwt(c -> {
+            c.put("azp", "org-825d3feb-m-e-database");
+            c.put("client_id", "org-825d3feb-m-e-database");
+            c.put("preferred_username", "service-account-org-825d3feb-m-e-database");
+            c.put("org_id", ORG.toString());
+            c.put("realm_access", Map.of("roles", List.of("org-editor", "default-roles-arrival")));
+        }));
+
+        Caller caller = caller(auth);
+        assertThat(caller.userId()).isEqualTo("client:org-825d3feb-m-e-database");
+        assertThat(caller.username()).isEqualTo("org-825d3feb-m-e-database");
+        assertThat(caller.organisationId()).isEqualTo(ORG);
+        assertThat(caller.hasRole("org-editor")).isTrue();
+        assertThat(caller.toActor().userId()).isEqualTo("client:org-825d3feb-m-e-database");
+        assertThat(caller.toActor().organisationId()).isEqualTo(ORG);
+    }
+
+    @Test
+    void aPersonWhoseNameMerelyLooksLikeAServiceAccountStaysThePerson() {
+        AbstractAuthenticationToken auth = converter.convert(jwt(c -> {
+            c.put("azp", "arrival-bff");
+            c.put("preferred_username", "service-account-someone-else");
+        }));
+
+        assertThat(caller(auth).userId()).isEqualTo(SUBJECT);
+        assertThat(caller(auth).username()).isEqualTo("service-account-someone-else");
+    }
 }

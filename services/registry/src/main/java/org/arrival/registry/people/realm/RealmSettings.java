@@ -18,7 +18,7 @@ public record RealmSettings(URI realmUri, String clientId, String clientSecret, 
     }
 
     /** {@code .../realms/arrival} becomes {@code .../admin/realms/arrival}. */
-    URI adminUri() {
+    public URI adminUri() {
         String realm = realmUri.toString().replaceAll("/+$", "");
         int at = realm.lastIndexOf("/realms/");
         if (at < 0) {
@@ -27,7 +27,7 @@ public record RealmSettings(URI realmUri, String clientId, String clientSecret, 
         return URI.create(realm.substring(0, at) + "/admin" + realm.substring(at));
     }
 
-    URI tokenUri() {
+    public URI tokenUri() {
         return URI.create(realmUri.toString().replaceAll("/+$", "") + "/protocol/openid-connect/token");
     }
 }

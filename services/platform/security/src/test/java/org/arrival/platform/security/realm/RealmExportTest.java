@@ -173,7 +173,7 @@ class RealmExportTest {
     }
 
     @Test
-    void theRegistrysClientOnlyManagesUsersThroughItsServiceAccount() {
+    void theRegistrysClientOnlyManagesUsersAndApiClientsThroughItsServiceAccount() {
         JsonNode registry = client("arrival-registry");
         assertThat(registry.path("publicClient").asBoolean()).isFalse();
         assertThat(registry.path("serviceAccountsEnabled").asBoolean()).isTrue();
@@ -186,8 +186,13 @@ class RealmExportTest {
         assertThat(accounts).hasSize(1);
         JsonNode account = accounts.get(0);
         assertThat(strings(account.path("clientRoles").path("realm-management")))
-                .containsExactlyInAnyOrder("manage-users", "view-users", "query-users");
+                .containsExactlyInAnyOrder(
+                        "manage-users", "view-users", "query-users", "manage-clients", "view-events");
         assertThat(strings(account.path("realmRoles"))).doesNotContain(Roles.PLATFORM_ADMIN, Roles.ORG_ADMIN);
+        // an API client's "last used" is its latest CLIENT_LOGIN event, kept 90 days
+        assertThat(realm.path("eventsEnabled").asBoolean()).isTrue();
+        assertThat(strings(realm.path("enabledEventTypes"))).contains("CLIENT_LOGIN");
+        assertThat(realm.path("eventsExpiration").asLong()).isEqualTo(90L * 24 * 3600);
         // invitations leave through the local stack's mail catcher
         assertThat(realm.path("smtpServer").path("host").asString()).isEqualTo("127.0.0.1");
         assertThat(realm.path("smtpServer").path("port").asString()).isEqualTo("2525");

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.registry.apiclients.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.registry.apiclients.persistence;
+
+import org.jspecify.annotations.NullMarked;

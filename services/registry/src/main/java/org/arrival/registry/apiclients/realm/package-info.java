@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.registry.apiclients.realm;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.registry.apiclients.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.web.apiclients;
+
+import org.jspecify.annotations.NullMarked;
