@@ -18,11 +18,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
 
@@ -777,22 +779,28 @@ public class ActionPlansApi {
     /** Sends a spreadsheet to be read; nothing is written to the records until the import is confirmed. */
     public SpreadsheetImport importSpreadsheet(
             UUID forumId, String fileName, @Nullable String contentType, byte[] bytes) {
-        MultipartBodyBuilder parts = new MultipartBodyBuilder();
-        parts.part("file", new ByteArrayResource(bytes) {
-                    @Override
-                    public String getFilename() {
-                        return fileName;
-                    }
-                })
-                .filename(fileName)
-                .contentType(
-                        contentType == null || contentType.isBlank()
-                                ? MediaType.APPLICATION_OCTET_STREAM
-                                : MediaType.parseMediaType(contentType));
+        HttpHeaders part = new HttpHeaders();
+        part.setContentType(
+                contentType == null || contentType.isBlank()
+                        ? MediaType.APPLICATION_OCTET_STREAM
+                        : MediaType.parseMediaType(contentType));
+        part.setContentDisposition(
+                ContentDisposition.formData().name("file").filename(fileName).build());
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add(
+                "file",
+                new HttpEntity<>(
+                        new ByteArrayResource(bytes) {
+                            @Override
+                            public String getFilename() {
+                                return fileName;
+                            }
+                        },
+                        part));
         return required(client.post()
                 .uri("/forums/{id}/spreadsheet-imports", forumId)
                 .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(parts.build())
+                .body(parts)
                 .retrieve()
                 .body(SpreadsheetImport.class));
     }
