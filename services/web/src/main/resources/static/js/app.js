@@ -28,4 +28,48 @@
       announce(target.dataset.updatedText);
     }
   });
+  // A large spreadsheet: the upload is sent by XHR to show its progress; without scripts the form posts as usual.
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (!form || !form.dataset || !form.dataset.uploadProgress || !window.FormData || !window.XMLHttpRequest) { return; }
+    var input = form.querySelector('input[type=file]');
+    var file = input && input.files && input.files[0];
+    if (!file) { return; }
+    var max = Number(input.dataset.maxBytes || 0);
+    if (max > 0 && file.size > max) { return; } // the server says it at the field, in the page's language
+    var box = document.getElementById(form.dataset.uploadProgress);
+    var bar = box && box.querySelector('progress');
+    var text = box && box.querySelector('[role=status]');
+    if (!box || !bar) { return; }
+    event.preventDefault();
+    var button = form.querySelector('button[type=submit]');
+    if (button) { button.disabled = true; }
+    box.hidden = false;
+    bar.value = 0;
+    var xhr = new XMLHttpRequest();
+    xhr.open('POST', form.action);
+    var token = form.querySelector('input[name=_csrf]');
+    if (token) { xhr.setRequestHeader('X-CSRF-TOKEN', token.value); }
+    xhr.upload.addEventListener('progress', function (e) {
+      if (e.lengthComputable) { bar.value = Math.round(100 * e.loaded / e.total); }
+    });
+    xhr.upload.addEventListener('load', function () {
+      bar.value = 100;
+      if (text) { text.textContent = text.dataset.textSent || ''; }
+    });
+    xhr.addEventListener('load', function () {
+      // a preview was made: the server redirected to it; otherwise the form came back with what to correct
+      if (xhr.responseURL && xhr.responseURL.split('#')[0] !== form.action) {
+        window.location.assign(xhr.responseURL);
+        return;
+      }
+      var page = new DOMParser().parseFromString(xhr.responseText, 'text/html');
+      document.title = page.title;
+      document.body.replaceWith(document.adoptNode(page.body));
+      var summary = document.getElementById('error-summary');
+      if (summary) { summary.focus(); }
+    });
+    xhr.addEventListener('error', function () { form.submit(); });
+    xhr.send(new FormData(form));
+  });
 }());

@@ -13,19 +13,27 @@ import java.util.concurrent.Executors;
 
 /**
  * One HTTP server standing in for every service's public API in the web application's tests: each answer is set
- * per method and path (query string ignored), and every request is recorded with its Authorization and If-Match
- * headers and its body.
+ * per method and path (query string ignored), with extra headers if set, and every request is recorded with its
+ * Authorization, If-Match, Content-Type and Accept-Language headers and its body.
  */
 public final class StubServices implements AutoCloseable {
 
     public record Answer(int status, String contentType, String body) {}
 
     public record Request(
-            String method, String path, String query, String authorization, String ifMatch, String body) {}
+            String method,
+            String path,
+            String query,
+            String authorization,
+            String ifMatch,
+            String body,
+            String contentType,
+            String acceptLanguage) {}
 
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Map<String, String> etags = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> headers = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
     public StubServices() {
@@ -43,7 +51,9 @@ public final class StubServices implements AutoCloseable {
                     exchange.getRequestURI().getQuery(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("If-Match"),
-                    sent));
+                    sent,
+                    exchange.getRequestHeaders().getFirst("Content-Type"),
+                    exchange.getRequestHeaders().getFirst("Accept-Language")));
             // an answer set for the path with its exact query string comes first
             String query = exchange.getRequestURI().getRawQuery();
             Answer exact = query == null ? null : answers.get(exchange.getRequestMethod() + " " + path + "?" + query);
@@ -61,6 +71,8 @@ public final class StubServices implements AutoCloseable {
             if (etag != null) {
                 exchange.getResponseHeaders().add("ETag", etag);
             }
+            headers.getOrDefault(exchange.getRequestMethod() + " " + path, Map.of())
+                    .forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
@@ -93,6 +105,13 @@ public final class StubServices implements AutoCloseable {
         return this;
     }
 
+    /** Adds a header (such as Content-Disposition) to the answer set for the method and path. */
+    public StubServices header(String method, String path, String name, String value) {
+        headers.computeIfAbsent(method + " " + path, k -> new ConcurrentHashMap<>())
+                .put(name, value);
+        return this;
+    }
+
     public List<Request> requests() {
         return requests;
     }
@@ -100,6 +119,7 @@ public final class StubServices implements AutoCloseable {
     public void reset() {
         answers.clear();
         etags.clear();
+        headers.clear();
         requests.clear();
     }
 

@@ -117,6 +117,24 @@ class ForumPagesTest extends WebTest {
     }
 
     @Test
+    void thoseWhoEditTheirOrganisationsActionsAreOfferedToReportInASpreadsheet() throws Exception {
+        String link = "href=\"/forums/" + FORUM + "/spreadsheet\" id=\"spreadsheet-link\"";
+        assertThat(mvc.perform(get("/forums/" + FORUM).with(member()))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .contains(link, "Report in a spreadsheet");
+        SignedIn reader = SignedIn.as("ngo-member", ORG, "member");
+        assertThat(mvc.perform(get("/forums/" + FORUM)
+                                .with(reader.on(registrations.findByRegistrationId(SignInConfiguration.REGISTRATION))))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .contains("id=\"forum-name\"")
+                .doesNotContain(link);
+    }
+
+    @Test
     void theForumPageShowsTrackerChartsAndFlagsWithTheirNumbersAndLinks() throws Exception {
         String html = mvc.perform(get("/forums/" + FORUM)
                         .param("sector", "LEGAL_STATUS")
