@@ -6,11 +6,13 @@ import org.arrival.platform.web.ProblemWriter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -45,5 +47,16 @@ public class IdempotencyAutoConfiguration {
                 new FilterRegistrationBean<>(new IdempotencyFilter(requests, problems, unavailableRetryAfter));
         registration.setOrder(FILTER_ORDER);
         return registration;
+    }
+
+    /** Where the service describes its API (springdoc), its write operations describe the header. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
+    static class Description {
+
+        @Bean
+        org.springdoc.core.customizers.OpenApiCustomizer idempotencyKeyDescription() {
+            return IdempotencyKeyDescription.customizer();
+        }
     }
 }
