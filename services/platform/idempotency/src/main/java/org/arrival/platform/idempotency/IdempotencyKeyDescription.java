@@ -43,7 +43,7 @@ final class IdempotencyKeyDescription {
         key.name(IdempotencyFilter.KEY_HEADER)
                 .required(false)
                 .description("Makes a retried write safe: 1 to " + IdempotencyFilter.MAX_KEY_LENGTH
-                        + " printable ASCII characters, unique per request, kept 24 hours for you alone. A retry of"
+                        + " printable ASCII characters, new for each write and yours alone, kept 24 hours by default. A retry of"
                         + " the same request (method, address, query and body) with the same key is not run again:"
                         + " it gets the first answer, with Idempotent-Replayed: true (409 with Retry-After while the"
                         + " first still runs; 422 if the key was used for a different request).")

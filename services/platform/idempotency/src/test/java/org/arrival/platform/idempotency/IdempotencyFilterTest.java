@@ -12,14 +12,12 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.CallerAuthentication;
-import org.arrival.platform.testing.EmbeddedPostgres;
 import org.arrival.platform.web.ProblemWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -67,11 +65,7 @@ class IdempotencyFilterTest {
 
     @BeforeAll
     static void database() throws Exception {
-        jdbc = new JdbcTemplate(new DriverManagerDataSource(
-                EmbeddedPostgres.newDatabase("idempotency_filter"),
-                EmbeddedPostgres.user(),
-                EmbeddedPostgres.password()));
-        jdbc.execute(IdempotentRequestsTest.migration());
+        jdbc = IdempotentRequestsTest.migratedDatabase("idempotency_filter");
     }
 
     @BeforeEach

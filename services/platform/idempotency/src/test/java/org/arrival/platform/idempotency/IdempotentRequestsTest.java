@@ -32,14 +32,18 @@ class IdempotentRequestsTest {
 
     @BeforeAll
     static void database() throws IOException {
-        jdbc = new JdbcTemplate(new DriverManagerDataSource(
-                EmbeddedPostgres.newDatabase("idempotent_requests"),
-                EmbeddedPostgres.user(),
-                EmbeddedPostgres.password()));
-        jdbc.execute(migration());
+        jdbc = migratedDatabase("idempotent_requests");
     }
 
-    static String migration() throws IOException {
+    /** A fresh database on the embedded PostgreSQL with the module's table. */
+    static JdbcTemplate migratedDatabase(String name) throws IOException {
+        JdbcTemplate fresh = new JdbcTemplate(new DriverManagerDataSource(
+                EmbeddedPostgres.newDatabase(name), EmbeddedPostgres.user(), EmbeddedPostgres.password()));
+        fresh.execute(migration());
+        return fresh;
+    }
+
+    private static String migration() throws IOException {
         try (InputStream ddl =
                 IdempotentRequests.class.getResourceAsStream("/db/idempotency/V0_20__idempotent_request.sql")) {
             return new String(ddl.readAllBytes(), StandardCharsets.UTF_8);
