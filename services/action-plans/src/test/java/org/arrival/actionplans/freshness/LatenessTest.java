@@ -3,10 +3,8 @@ package org.arrival.actionplans.freshness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -14,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.arrival.actionplans.freshness.application.FreshnessCheck;
 import org.arrival.actionplans.progress.ActionRecordsTestSupport;
+import org.arrival.platform.testing.MovableClock;
 import org.arrival.platform.testing.RecordedEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,34 +39,6 @@ class LatenessTest extends ActionRecordsTestSupport {
         @Bean
         MovableClock clock() {
             return new MovableClock(Instant.parse("2026-05-10T08:00:00Z"));
-        }
-    }
-
-    /** A clock the test moves: the service reads every "now" from it. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(String instant) {
-            now = Instant.parse(instant);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 

@@ -65,6 +65,21 @@ class DescriptionCheckTest {
     }
 
     @Test
+    void theIdempotencyKeyTheFiltersReadIsHonestOnWritesOnly() {
+        String onTheWrite = HONEST.replace(
+                "{\"name\": \"if-match\", \"in\": \"header\"}",
+                "{\"name\": \"if-match\", \"in\": \"header\"}, {\"name\": \"Idempotency-Key\", \"in\": \"header\"}");
+        assertThat(DescriptionCheck.problems(ApiDescription.read(onTheWrite), handlers()))
+                .isEmpty();
+        String onTheRead = HONEST.replace(
+                "{\"name\": \"q\", \"in\": \"query\"}",
+                "{\"name\": \"q\", \"in\": \"query\"}, {\"name\": \"Idempotency-Key\", \"in\": \"header\"}");
+        assertThat(DescriptionCheck.problems(ApiDescription.read(onTheRead), handlers()))
+                .containsExactly(
+                        "GET /plans: describes header parameter 'Idempotency-Key', which the server does not read");
+    }
+
+    @Test
     void aWriteWithoutAnExampleOrWithAWrongOneIsNamed() {
         assertThat(DescriptionCheck.problems(
                         ApiDescription.read(HONEST.replaceAll(",\\s*\"example\": \\{\"name\": \"Kisenyi plan\"}", "")),
