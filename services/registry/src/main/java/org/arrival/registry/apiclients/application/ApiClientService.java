@@ -21,11 +21,13 @@ import org.arrival.registry.apiclients.persistence.ApiClientChanges;
 import org.arrival.registry.apiclients.persistence.ApiClientChanges.ApiClientChange;
 import org.arrival.registry.apiclients.persistence.ApiClientChanges.Change;
 import org.arrival.registry.apiclients.persistence.ApiClientRepository;
+import org.arrival.registry.apiclients.realm.ClientIdTaken;
 import org.arrival.registry.apiclients.realm.RealmClients;
 import org.arrival.registry.stakeholders.application.StakeholderService;
 import org.arrival.registry.stakeholders.persistence.StakeholderRepository.StoredStakeholder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -121,6 +123,10 @@ public class ApiClientService {
         try {
             clients.insert(client);
             record(caller, client, Change.CREATED, now);
+        } catch (DuplicateKeyException e) {
+            // another request took the same client id between the check and the insert
+            realm.delete(made.realmId());
+            throw new ClientIdTaken();
         } catch (RuntimeException e) {
             realm.delete(made.realmId());
             throw e;
