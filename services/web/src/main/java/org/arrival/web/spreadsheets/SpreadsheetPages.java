@@ -60,11 +60,9 @@ public class SpreadsheetPages {
         this.forums = forums;
     }
 
-    /** Those who may edit their organisation's actions: its editors and administrators, and forum coordinators. */
+    /** Those who may edit their organisation's actions and report their progress: its editors and administrators. */
     public static boolean mayReportInASpreadsheet(@Nullable SignedInUser user) {
-        return user != null
-                && user.organisationId() != null
-                && (user.editsForOrganisation() || user.has(SignedInUser.FORUM_COORDINATOR));
+        return user != null && user.editsForOrganisation();
     }
 
     @GetMapping("/forums/{forumId}/spreadsheet")

@@ -104,9 +104,11 @@ class SpreadsheetPagesTest extends WebTest {
         html(get(PREVIEW).with(member), 403);
         html(get(UPLOAD + "/download?format=xlsx").with(member), 403);
         assertThat(SERVICES.requests()).noneMatch(r -> r.path().contains("spreadsheet"));
-        // a forum coordinator may
+        // a forum coordinator runs forums but edits no actions, as the action plans service decides
         RequestPostProcessor coordinator = signedIn("u-coord", "ngo-coordinator", NGO, "member", "forum-coordinator");
-        html(get(UPLOAD).with(coordinator), 200);
+        html(get(UPLOAD).with(coordinator), 403);
+        RequestPostProcessor administrator = signedIn("u-admin", "ngo-admin", NGO, "member", "org-admin");
+        html(get(UPLOAD).with(administrator), 200);
         // a forum the organisation does not sit in is not there
         html(get("/forums/" + UUID.randomUUID() + "/spreadsheet").with(editor()), 404);
     }

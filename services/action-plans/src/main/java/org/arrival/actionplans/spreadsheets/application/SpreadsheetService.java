@@ -199,13 +199,18 @@ public class SpreadsheetService {
                             .map(p -> new ApiException.FieldError("file", p, "spreadsheet.keys"))
                             .toList());
         }
+        List<ActionSheet.RowReading> readings =
+                table.rows().stream().map(row -> ActionSheet.read(table, row)).toList();
         Map<UUID, StoredAction> known = new HashMap<>();
-        forumActions(viewer, organisation, forumId)
-                .forEach(s -> known.put(s.action().id(), s));
+        // a file of new actions only needs none of the organisation's actions in the forum
+        if (readings.stream().anyMatch(r -> r.id() != null)) {
+            forumActions(viewer, organisation, forumId)
+                    .forEach(s -> known.put(s.action().id(), s));
+        }
         Judge judge = new Judge(table, viewer, organisation, forumId, known);
         List<ImportRow> rows = new ArrayList<>();
-        for (Table.Row row : table.rows()) {
-            rows.add(judge.row(ActionSheet.read(table, row)));
+        for (ActionSheet.RowReading reading : readings) {
+            rows.add(judge.row(reading));
         }
         Instant now = access.clock().instant().truncatedTo(ChronoUnit.MICROS);
         SpreadsheetImport imported = new SpreadsheetImport(
