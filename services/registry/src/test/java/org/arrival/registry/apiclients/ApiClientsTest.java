@@ -49,7 +49,11 @@ class ApiClientsTest extends RegistryIntegrationTest {
         String clients = "/stakeholders/" + ngo + "/api-clients";
         String expectedClientId = "org-" + ngo.substring(0, 8) + "-m-e-database-" + t;
 
-        var created = perform(postJson(clients, input("M&E database " + t, "org-editor", "member")), admin)
+        var created = perform(
+                        postJson(clients, input("M&E database " + t, "org-editor", "member"))
+                                .header("Idempotency-Key", "create-" + t),
+                        admin)
+                .andExpect(header().string("Cache-Control", "no-store"))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("ETag", "\"1\""))
                 .andExpect(jsonPath("$.client.clientId").value(expectedClientId))
@@ -84,14 +88,16 @@ class ApiClientsTest extends RegistryIntegrationTest {
         assertThat(realm.rolesOfClient(expectedClientId))
                 .contains("org-editor", "member")
                 .doesNotContain("org-admin", "platform-admin", "forum-coordinator");
-        // the secret is kept by the realm only
+        // the secret is kept by the realm only: not in the client's row, its history or the answer kept for retries
         assertThat(jdbc.queryForObject(
-                        "SELECT count(*) FROM api_client WHERE id = ?::uuid AND (name = ? OR client_id = ? OR realm_id = ?)",
-                        Integer.class,
-                        id,
-                        secret,
-                        secret,
-                        secret))
+                        "SELECT count(*) FROM idempotent_request WHERE idem_key = ?", Integer.class, "create-" + t))
+                .isOne();
+        assertThat(jdbc.queryForObject("""
+                        SELECT (SELECT count(*) FROM api_client c WHERE c::text LIKE '%' || ? || '%')
+                             + (SELECT count(*) FROM api_client_change h WHERE h::text LIKE '%' || ? || '%')
+                             + (SELECT count(*) FROM idempotent_request r
+                                WHERE convert_from(r.body, 'UTF8') LIKE '%' || ? || '%')
+                        """, Integer.class, secret, secret, secret))
                 .isZero();
 
         // last used: the time of the client's latest token in the realm's events

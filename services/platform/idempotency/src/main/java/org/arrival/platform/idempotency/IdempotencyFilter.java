@@ -4,10 +4,15 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.arrival.platform.security.CallerAuthentication;
@@ -21,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -82,8 +88,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         byte[] body = request.getInputStream().readAllBytes();
         HttpServletRequest again = new ReadBody(request, body);
-        String fingerprint =
-                RequestFingerprint.of(request.getMethod(), request.getRequestURI(), request.getQueryString(), body);
+        String fingerprint = RequestFingerprint.of(
+                request.getMethod(), request.getRequestURI(), request.getQueryString(), content(request, body));
         Claim claim;
         try {
             claim = requests.claim(userId, keys.getFirst(), fingerprint);
@@ -112,6 +118,27 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                         "Idempotency-Key reused",
                         "this Idempotency-Key was used for a different request");
         }
+    }
+
+    /**
+     * What the request sends: its body, or for a multipart request, whose parts the container has already read,
+     * each part's name, file name and bytes.
+     */
+    private static byte[] content(HttpServletRequest request, byte[] body) throws IOException, ServletException {
+        String type = request.getContentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            return body;
+        }
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        all.write(body);
+        for (Part part : request.getParts()) {
+            String head = part.getName() + "\n" + part.getSubmittedFileName() + "\n" + part.getSize() + "\n";
+            all.write(head.getBytes(StandardCharsets.UTF_8));
+            try (InputStream in = part.getInputStream()) {
+                in.transferTo(all);
+            }
+        }
+        return all.toByteArray();
     }
 
     /** What is wrong with a key, or null: 1 to 200 printable ASCII characters. */
@@ -143,20 +170,39 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             releaseQuietly(attempt);
         } else {
             try {
-                requests.complete(
-                        attempt,
-                        new StoredAnswer(
-                                status,
-                                captured.getContentType(),
-                                captured.getHeader(HttpHeaders.LOCATION),
-                                captured.getHeader(HttpHeaders.ETAG),
-                                captured.getContentAsByteArray()));
+                requests.complete(attempt, keptAnswer(captured, status));
             } catch (RuntimeException e) {
                 log.warn("could not keep the answer of an idempotent request, its key is freed: {}", e.toString());
                 releaseQuietly(attempt);
             }
         }
         captured.copyBodyToResponse();
+    }
+
+    /**
+     * The answer to keep for retries: the answer itself, unless it may not be stored (Cache-Control: no-store, as an
+     * answer holding a secret is); then a 409 saying that the request was carried out and its answer is not kept.
+     */
+    private StoredAnswer keptAnswer(ContentCachingResponseWrapper captured, int status) {
+        String cache = captured.getHeader(HttpHeaders.CACHE_CONTROL);
+        if (cache != null && cache.toLowerCase(Locale.ROOT).contains("no-store") && status < 400) {
+            return new StoredAnswer(
+                    HttpStatus.CONFLICT.value(),
+                    MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    captured.getHeader(HttpHeaders.LOCATION),
+                    null,
+                    problems.body(
+                            HttpStatus.CONFLICT,
+                            "Answer not kept",
+                            "The first request with this Idempotency-Key was carried out; its answer held what is"
+                                    + " shown only once (a secret) and is not kept. Read the record to see it."));
+        }
+        return new StoredAnswer(
+                status,
+                captured.getContentType(),
+                captured.getHeader(HttpHeaders.LOCATION),
+                captured.getHeader(HttpHeaders.ETAG),
+                captured.getContentAsByteArray());
     }
 
     private static void replay(StoredAnswer answer, HttpServletResponse response) throws IOException {

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartHttpServletRequest;
+import org.springframework.mock.web.MockPart;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import tools.jackson.databind.json.JsonMapper;
@@ -123,6 +125,57 @@ class IdempotencyFilterTest {
         assertThat(retry.getHeader("X-Other"))
                 .as("only the headers that matter")
                 .isNull();
+    }
+
+    @Test
+    void anAnswerThatMayNotBeStoredIsNotKeptAndItsRetryIsToldSo() throws Exception {
+        FilterChain secret = (request, response) -> {
+            runs.incrementAndGet();
+            HttpServletResponse http = (HttpServletResponse) response;
+            http.setStatus(201);
+            http.setContentType("application/json");
+            http.setHeader("Cache-Control", "no-store");
+            http.setHeader("Location", "/clients/c1");
+            http.getOutputStream().write("{\"clientSecret\":\"s3cr3t\"}".getBytes(StandardCharsets.UTF_8));
+        };
+        MockHttpServletResponse first = new MockHttpServletResponse();
+        filter.doFilter(post("k-secret", "{}"), first, secret);
+        assertThat(first.getContentAsString()).contains("s3cr3t");
+
+        MockHttpServletResponse retry = new MockHttpServletResponse();
+        filter.doFilter(post("k-secret", "{}"), retry, secret);
+
+        assertThat(runs).hasValue(1);
+        assertThat(retry.getStatus()).isEqualTo(409);
+        assertThat(retry.getContentType()).isEqualTo("application/problem+json");
+        assertThat(retry.getContentAsString()).contains("not kept").doesNotContain("s3cr3t");
+        assertThat(retry.getHeader("Location")).isEqualTo("/clients/c1");
+        assertThat(jdbc.queryForList("SELECT convert_from(body, 'UTF8') FROM idempotent_request", String.class))
+                .singleElement()
+                .asString()
+                .doesNotContain("s3cr3t");
+    }
+
+    @Test
+    void anUploadOfAnotherFileUnderTheSameKeyIsAnotherRequest() throws Exception {
+        send(upload("k-file", "first file"));
+        MockHttpServletResponse same = send(upload("k-file", "first file"));
+        MockHttpServletResponse other = send(upload("k-file", "another file"));
+
+        assertThat(runs).hasValue(1);
+        assertThat(same.getHeader(IdempotencyFilter.REPLAYED_HEADER)).isEqualTo("true");
+        assertThat(other.getStatus()).isEqualTo(422);
+    }
+
+    /** A multipart upload as the container hands it over: its parts read, its body consumed. */
+    static MockHttpServletRequest upload(String key, String file) {
+        MockMultipartHttpServletRequest request = new MockMultipartHttpServletRequest();
+        request.setMethod("POST");
+        request.setRequestURI("/forums/f1/spreadsheet-imports");
+        request.setContentType("multipart/form-data; boundary=x");
+        request.addPart(new MockPart("file", "actions.csv", file.getBytes(StandardCharsets.UTF_8)));
+        request.addHeader(IdempotencyFilter.KEY_HEADER, key);
+        return request;
     }
 
     @Test

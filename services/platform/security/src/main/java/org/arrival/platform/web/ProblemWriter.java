@@ -18,10 +18,19 @@ public final class ProblemWriter {
     }
 
     public void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
+        write(response, problem(status, title, detail));
+    }
+
+    /** The problem+json body such an answer carries, to be kept and sent later. */
+    public byte[] body(HttpStatus status, String title, String detail) {
+        return json.writeValueAsBytes(problem(status, title, detail));
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         problem.setType(URI.create("about:blank"));
-        write(response, problem);
+        return problem;
     }
 
     public void write(HttpServletResponse response, ApiException e) throws IOException {

@@ -13,6 +13,7 @@ import org.arrival.registry.apiclients.application.ApiClientService.Issued;
 import org.arrival.registry.apiclients.domain.ApiClient;
 import org.arrival.registry.apiclients.persistence.ApiClientChanges.ApiClientChange;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -55,6 +56,7 @@ public class ApiClientController {
         Issued issued = clients.create(caller, id, input.name(), input.roles());
         return ResponseEntity.created(URI.create("/stakeholders/" + id + "/api-clients/"
                         + issued.client().id()))
+                .cacheControl(CacheControl.noStore())
                 .eTag(ETags.of(issued.client().version()))
                 .body(IssuedSecretView.of(issued));
     }
@@ -82,7 +84,10 @@ public class ApiClientController {
             @PathVariable UUID clientId,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         Issued issued = clients.rotate(caller, id, clientId, ETags.requiredVersion(ifMatch));
-        return ResponseEntity.ok().eTag(ETags.of(issued.client().version())).body(IssuedSecretView.of(issued));
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .eTag(ETags.of(issued.client().version()))
+                .body(IssuedSecretView.of(issued));
     }
 
     @Operation(

@@ -20,6 +20,7 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -776,14 +777,24 @@ public class ActionPlansApi {
         return download(answer, "actions." + format);
     }
 
+    /** The type the browser gave the file, or bytes when it gave none or one that is no media type. */
+    static MediaType partType(@Nullable String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return MediaType.APPLICATION_OCTET_STREAM;
+        }
+        try {
+            return MediaType.parseMediaType(contentType);
+        } catch (InvalidMediaTypeException e) {
+            // the service decides the file's kind by its content anyway
+            return MediaType.APPLICATION_OCTET_STREAM;
+        }
+    }
+
     /** Sends a spreadsheet to be read; nothing is written to the records until the import is confirmed. */
     public SpreadsheetImport importSpreadsheet(
             UUID forumId, String fileName, @Nullable String contentType, byte[] bytes) {
         HttpHeaders part = new HttpHeaders();
-        part.setContentType(
-                contentType == null || contentType.isBlank()
-                        ? MediaType.APPLICATION_OCTET_STREAM
-                        : MediaType.parseMediaType(contentType));
+        part.setContentType(partType(contentType));
         part.setContentDisposition(
                 ContentDisposition.formData().name("file").filename(fileName).build());
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
