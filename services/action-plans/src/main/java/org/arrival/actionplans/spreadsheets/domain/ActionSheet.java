@@ -156,6 +156,21 @@ public final class ActionSheet {
                 RAG, names(Rag.values()));
     }
 
+    /** The most characters of a cell or key a problem repeats. */
+    static final int MAX_SHOWN_CHARS = 40;
+
+    /** A cell's or key's text as a problem repeats it: cut to at most 40 characters, ending in "…" when cut. */
+    static String shown(String value) {
+        if (value.length() <= MAX_SHOWN_CHARS) {
+            return value;
+        }
+        int end = MAX_SHOWN_CHARS - 1;
+        if (Character.isHighSurrogate(value.charAt(end - 1))) {
+            end--;
+        }
+        return value.substring(0, end) + "…";
+    }
+
     private static List<String> names(Enum<?>[] values) {
         return Arrays.stream(values).map(Enum::name).toList();
     }
@@ -173,10 +188,10 @@ public final class ActionSheet {
                 continue;
             }
             if (!KEYS.contains(key)) {
-                problems.add("unknown key \"" + key + "\" in cell " + Table.address(c, 2) + "; the keys are "
+                problems.add("unknown key \"" + shown(key) + "\" in cell " + Table.address(c, 2) + "; the keys are "
                         + String.join(", ", KEYS));
             } else if (!seen.add(key)) {
-                problems.add("the key \"" + key + "\" names two columns (" + Table.address(c, 2) + ")");
+                problems.add("the key \"" + shown(key) + "\" names two columns (" + Table.address(c, 2) + ")");
             }
         }
         if (!seen.contains(TITLE)) {
@@ -437,8 +452,8 @@ public final class ActionSheet {
             if (!unknown.isEmpty()) {
                 problem(
                         key,
-                        unknown.stream().collect(Collectors.joining(", ")) + ": each must be one of "
-                                + String.join(", ", names(type.getEnumConstants())));
+                        shown(unknown.stream().map(ActionSheet::shown).collect(Collectors.joining(", ")))
+                                + ": each must be one of " + String.join(", ", names(type.getEnumConstants())));
                 return List.of();
             }
             return found;

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
@@ -54,6 +55,9 @@ public final class SpreadsheetReader {
     public static final double MIN_INFLATE_RATIO = 0.01;
 
     public static final int MAX_COLUMNS = 256;
+
+    /** The most characters a cell holds, as in Excel itself; a longer cell (in a CSV file, say) is refused. */
+    public static final int MAX_CELL_CHARS = 32_767;
 
     private static final int HEADING_ROWS = 2;
 
@@ -215,15 +219,22 @@ public final class SpreadsheetReader {
                 }
                 List<String> cells = new ArrayList<>(record.size());
                 for (String value : record) {
+                    if (value.length() > MAX_CELL_CHARS) {
+                        throw cellTooLong(cells.size(), number);
+                    }
                     cells.add(unprotected(value));
                 }
-                if (number > HEADING_ROWS && cells.stream().anyMatch(c -> !c.isBlank())) {
+                boolean blank = cells.stream().allMatch(String::isBlank);
+                if (number > HEADING_ROWS) {
+                    if (blank) {
+                        continue; // an empty row is neither kept nor counted
+                    }
                     dataRows++;
                     if (dataRows > limits.maxRows()) {
                         throw tooManyRows();
                     }
                 }
-                rows.add(cells);
+                rows.add(blank ? List.of() : cells);
                 numbers.add(number);
             }
         } catch (SpreadsheetRefused e) {
@@ -248,6 +259,19 @@ public final class SpreadsheetReader {
                 SpreadsheetRefused.Reason.TOO_MANY_ROWS,
                 "The file has more than " + limits.maxRows() + " rows below its two heading rows, the most that is"
                         + " read at once; split it into several files");
+    }
+
+    private static SpreadsheetRefused cellTooLong(int column, int rowNumber) {
+        return new SpreadsheetRefused(
+                SpreadsheetRefused.Reason.UNREADABLE,
+                "Cell " + Table.address(column, rowNumber) + " holds more than 32,767 characters, the most a"
+                        + " spreadsheet cell holds");
+    }
+
+    private static SpreadsheetRefused sameCellTwice(String cellReference) {
+        return new SpreadsheetRefused(
+                SpreadsheetRefused.Reason.UNREADABLE,
+                "Cell " + cellReference + " appears more than once in its row; the file is damaged");
     }
 
     private static SpreadsheetRefused tooManyColumns() {
@@ -286,34 +310,41 @@ public final class SpreadsheetReader {
         }
     }
 
-    /** Collects the rows of a sheet as the parser reads them, stopping at the row limit. */
+    /**
+     * Collects the rows of a sheet as the parser reads them, each cell in the column its reference names, stopping at
+     * the row limit. Rows without any text are neither kept nor counted.
+     */
     private final class Collector implements SheetContentsHandler {
 
         private final List<List<String>> rows = new ArrayList<>();
         private final List<Integer> numbers = new ArrayList<>();
+        private final BitSet filled = new BitSet(MAX_COLUMNS);
         private @Nullable List<String> current;
         private int dataRows;
+        private int rowNumber;
 
         @Override
         public void startRow(int rowNum) {
+            rowNumber = rowNum + 1;
             current = new ArrayList<>();
-            if (rowNum >= HEADING_ROWS) {
-                dataRows++;
-            }
-            if (dataRows > limits.maxRows()) {
-                throw new Stop(tooManyRows());
-            }
-            numbers.add(rowNum + 1);
+            filled.clear();
         }
 
         @Override
         public void endRow(int rowNum) {
             List<String> row = current == null ? List.of() : current;
-            if (rowNum >= HEADING_ROWS && row.stream().allMatch(String::isBlank)) {
-                dataRows--; // a formatted but empty row counts for nothing
+            current = null;
+            if (row.stream().allMatch(String::isBlank)) {
+                return; // a formatted but empty row counts for nothing and is not kept
+            }
+            if (rowNum >= HEADING_ROWS) {
+                dataRows++;
+                if (dataRows > limits.maxRows()) {
+                    throw new Stop(tooManyRows());
+                }
             }
             rows.add(row);
-            current = null;
+            numbers.add(rowNum + 1);
         }
 
         @Override
@@ -323,13 +354,21 @@ public final class SpreadsheetReader {
                 return;
             }
             int column = new CellReference(cellReference).getCol();
-            if (column >= MAX_COLUMNS) {
+            if (column < 0 || column >= MAX_COLUMNS) {
                 throw new Stop(tooManyColumns());
             }
-            while (row.size() < column) {
+            if (filled.get(column)) {
+                throw new Stop(sameCellTwice(cellReference));
+            }
+            filled.set(column);
+            String value = formattedValue == null ? "" : formattedValue;
+            if (value.length() > MAX_CELL_CHARS) {
+                throw new Stop(cellTooLong(column, rowNumber));
+            }
+            while (row.size() <= column) {
                 row.add("");
             }
-            row.add(formattedValue == null ? "" : formattedValue);
+            row.set(column, value);
         }
 
         Table table() {

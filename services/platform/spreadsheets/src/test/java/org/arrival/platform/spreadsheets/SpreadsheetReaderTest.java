@@ -255,6 +255,107 @@ class SpreadsheetReaderTest {
     }
 
     @Test
+    void aCellLongerThanExcelAllowsIsRefusedNamingItsAddress() {
+        String long40k = "x".repeat(40_000);
+        byte[] xlsx = withSheet(sheetXml(headings()
+                + "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>ok</t></is></c>"
+                + "<c r=\"B3\" t=\"inlineStr\"><is><t>" + long40k + "</t></is></c></row>"));
+        byte[] csv = ("title,kind\ntitle,kind\nok," + long40k + "\n").getBytes(StandardCharsets.UTF_8);
+
+        for (byte[] file : List.of(xlsx, csv)) {
+            assertThatThrownBy(() -> reader.read(file))
+                    .isInstanceOf(SpreadsheetRefused.class)
+                    .hasMessageContaining("Cell B3")
+                    .hasMessageContaining("32,767")
+                    .extracting(e -> ((SpreadsheetRefused) e).reason())
+                    .isEqualTo(Reason.UNREADABLE);
+        }
+        // a cell of exactly 32,767 characters is read
+        String longest = "y".repeat(SpreadsheetReader.MAX_CELL_CHARS);
+        assertThat(reader.read(("title\ntitle\n" + longest + "\n").getBytes(StandardCharsets.UTF_8))
+                        .rows()
+                        .getFirst()
+                        .cell(0))
+                .hasSize(32_767);
+    }
+
+    @Test
+    void aLongSharedStringReusedInManyCellsIsRefused() {
+        String sst = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"" + MAIN
+                + "\" count=\"3\" uniqueCount=\"3\"><si><t>" + "z".repeat(40_000) + "</t></si>"
+                + "<si><t>title</t></si><si><t>kind</t></si></sst>";
+        StringBuilder rows = new StringBuilder("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>1</v></c></row>"
+                + "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>1</v></c><c r=\"B2\" t=\"s\"><v>2</v></c></row>");
+        for (int r = 3; r < 1_000; r++) {
+            rows.append("<row r=\"").append(r).append("\">");
+            rows.append("<c r=\"A").append(r).append("\" t=\"s\"><v>1</v></c>");
+            rows.append("<c r=\"B").append(r).append("\" t=\"s\"><v>0</v></c>");
+            rows.append("</row>");
+        }
+        byte[] xlsx = rezip(workbook(), Map.of("xl/sharedStrings.xml", sst, SHEET, sheetXml(rows.toString())));
+
+        assertThatThrownBy(() -> reader.read(xlsx))
+                .isInstanceOf(SpreadsheetRefused.class)
+                .hasMessageContaining("Cell B3")
+                .extracting(e -> ((SpreadsheetRefused) e).reason())
+                .isEqualTo(Reason.UNREADABLE);
+    }
+
+    @Test
+    void blankRowsAreSkippedAndNotCountedTowardsTheRowLimit() {
+        SpreadsheetReader twoRows = new SpreadsheetReader(new SpreadsheetLimits(5_000_000, 2, 100 * 1024 * 1024));
+        byte[] xlsx = withSheet(sheetXml(headings()
+                + "<row r=\"3\"/>"
+                + "<row r=\"4\"><c r=\"A4\" t=\"inlineStr\"><is><t>first</t></is></c></row>"
+                + "<row r=\"5\"><c r=\"A5\" t=\"inlineStr\"><is><t> </t></is></c>"
+                + "<c r=\"B5\" t=\"inlineStr\"><is><t></t></is></c></row>"
+                + "<row r=\"6\" ht=\"20\" customHeight=\"1\"/>"
+                + "<row r=\"7\"><c r=\"B7\" t=\"inlineStr\"><is><t>second</t></is></c></row>"
+                + "<row r=\"8\"/>"));
+        byte[] csv = "title,kind\ntitle,kind\n,\nfirst,\n\n , \n,second\n,\n".getBytes(StandardCharsets.UTF_8);
+
+        Table fromXlsx = twoRows.read(xlsx);
+        assertThat(fromXlsx.rows()).extracting(Table.Row::number).containsExactly(4, 7);
+        assertThat(fromXlsx.rows().get(1).cell(1)).isEqualTo("second");
+        Table fromCsv = twoRows.read(csv);
+        assertThat(fromCsv.rows()).extracting(Table.Row::number).containsExactly(4, 7);
+        assertThat(fromCsv.rows().get(1).cell(1)).isEqualTo("second");
+    }
+
+    @Test
+    void cellsLandInTheColumnTheirReferenceNamesWhateverTheirOrderInTheFile() {
+        byte[] xlsx = withSheet(sheetXml("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Title</t></is></c>"
+                + "<c r=\"B1\" t=\"inlineStr\"><is><t>Kind</t></is></c>"
+                + "<c r=\"C1\" t=\"inlineStr\"><is><t>Start</t></is></c></row>"
+                + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>title</t></is></c>"
+                + "<c r=\"B2\" t=\"inlineStr\"><is><t>kind</t></is></c>"
+                + "<c r=\"C2\" t=\"inlineStr\"><is><t>startDate</t></is></c></row>"
+                + "<row r=\"3\"><c r=\"C3\" t=\"inlineStr\"><is><t>2026-10-01</t></is></c>"
+                + "<c r=\"B3\" t=\"inlineStr\"><is><t>PROJECT</t></is></c></row>"));
+
+        Table read = reader.read(xlsx);
+
+        Table.Row row = read.rows().getFirst();
+        assertThat(row.cell(read.column("title"))).isEmpty();
+        assertThat(row.cell(read.column("kind"))).isEqualTo("PROJECT");
+        assertThat(row.cell(read.column("startDate"))).isEqualTo("2026-10-01");
+    }
+
+    @Test
+    void aRowNamingTheSameCellTwiceIsRefusedNamingTheCell() {
+        byte[] xlsx = withSheet(sheetXml(headings()
+                + "<row r=\"3\"><c r=\"B3\" t=\"inlineStr\"><is><t>PROJECT</t></is></c>"
+                + "<c r=\"A3\" t=\"inlineStr\"><is><t>a title</t></is></c>"
+                + "<c r=\"B3\" t=\"inlineStr\"><is><t>SERVICE</t></is></c></row>"));
+
+        assertThatThrownBy(() -> reader.read(xlsx))
+                .isInstanceOf(SpreadsheetRefused.class)
+                .hasMessageContaining("Cell B3")
+                .extracting(e -> ((SpreadsheetRefused) e).reason())
+                .isEqualTo(Reason.UNREADABLE);
+    }
+
+    @Test
     void cellAddressesAreWrittenAsSpreadsheetsDo() {
         assertThat(Table.address(0, 3)).isEqualTo("A3");
         assertThat(Table.address(4, 7)).isEqualTo("E7");
@@ -268,6 +369,13 @@ class SpreadsheetReaderTest {
 
     private String contentTypes() {
         return entries(workbook()).get("[Content_Types].xml");
+    }
+
+    private static String headings() {
+        return "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Title</t></is></c>"
+                + "<c r=\"B1\" t=\"inlineStr\"><is><t>Kind</t></is></c></row>"
+                + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>title</t></is></c>"
+                + "<c r=\"B2\" t=\"inlineStr\"><is><t>kind</t></is></c></row>";
     }
 
     private static String sheetXml(String rows) {
