@@ -1,9 +1,6 @@
 package org.arrival.registry.apiclients.realm;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,20 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
-import org.arrival.registry.people.realm.RealmSettings;
+import org.arrival.registry.people.realm.RealmAdmin;
 import org.arrival.registry.people.realm.RealmUnavailable;
 import org.arrival.registry.people.realm.RealmUsers;
-import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientResponseException;
 
 /**
  * Organisations' API clients as confidential clients of the realm, through Keycloak's admin REST API as the
@@ -45,27 +34,12 @@ public class RealmClients {
     /** A client as made: its internal id in the realm and its first secret. */
     public record Made(String realmId, String secret) {}
 
-    private final RealmSettings settings;
+    private final RealmAdmin realm;
     private final RealmUsers users;
-    private final RestClient admin;
-    private final RestClient tokens;
-    private final Clock clock;
-    private @Nullable String token;
-    private Instant tokenUntil = Instant.MIN;
 
-    public RealmClients(RealmSettings settings, RealmUsers users, Clock clock) {
-        this.settings = settings;
+    public RealmClients(RealmAdmin realm, RealmUsers users) {
+        this.realm = realm;
         this.users = users;
-        this.clock = clock;
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
-        requests.setReadTimeout(Duration.ofSeconds(10));
-        this.admin = RestClient.builder()
-                .requestFactory(requests)
-                .baseUrl(settings.adminUri().toString())
-                .build();
-        this.tokens = RestClient.builder().requestFactory(requests).build();
     }
 
     /**
@@ -132,17 +106,16 @@ public class RealmClients {
                                         "introspection.token.claim", "true"))));
         URI location;
         try {
-            location = call(() -> admin.post()
+            location = realm.call(admin -> admin.post()
                     .uri("/clients")
-                    .headers(h -> h.setBearerAuth(token()))
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(client)
                     .retrieve()
                     .toBodilessEntity()
                     .getHeaders()
                     .getLocation());
-        } catch (Refused e) {
-            if (e.status == 409) {
+        } catch (RealmAdmin.Refused e) {
+            if (e.status() == 409) {
                 throw new ClientIdTaken();
             }
             throw e;
@@ -153,9 +126,8 @@ public class RealmClients {
         String path = location.getPath();
         String realmId = path.substring(path.lastIndexOf('/') + 1);
         try {
-            Map<String, Object> account = call(() -> admin.get()
+            Map<String, Object> account = realm.call(admin -> admin.get()
                     .uri("/clients/{id}/service-account-user", realmId)
-                    .headers(h -> h.setBearerAuth(token()))
                     .retrieve()
                     .body(OBJECT));
             if (account == null || account.get("id") == null) {
@@ -171,9 +143,8 @@ public class RealmClients {
 
     /** A new secret for the client; the old one stops working at once. */
     public String rotate(String realmId) {
-        Map<String, Object> answer = call(() -> admin.post()
+        Map<String, Object> answer = realm.call(admin -> admin.post()
                 .uri("/clients/{id}/client-secret", realmId)
-                .headers(h -> h.setBearerAuth(token()))
                 .retrieve()
                 .body(OBJECT));
         if (answer == null || !(answer.get("value") instanceof String value)) {
@@ -185,12 +156,9 @@ public class RealmClients {
     /** Deletes the client (and its service account): no token is issued to it any more. */
     public void delete(String realmId) {
         try {
-            call(() -> admin.delete()
-                    .uri("/clients/{id}", realmId)
-                    .headers(h -> h.setBearerAuth(token()))
-                    .retrieve()
-                    .toBodilessEntity());
-        } catch (NotThere e) {
+            realm.call(admin ->
+                    admin.delete().uri("/clients/{id}", realmId).retrieve().toBodilessEntity());
+        } catch (RealmAdmin.NotThere e) {
             // gone already: what was asked is true
         }
     }
@@ -201,100 +169,31 @@ public class RealmClients {
      */
     public Optional<Instant> lastLogin(String clientId) {
         try {
-            List<Map<String, Object>> events = call(() -> admin.get()
+            List<Map<String, Object>> events = realm.call(admin -> admin.get()
                     .uri(b -> b.path("/events")
                             .queryParam("client", clientId)
                             .queryParam("type", "CLIENT_LOGIN")
                             .queryParam("max", 1)
                             .build())
-                    .headers(h -> h.setBearerAuth(token()))
                     .retrieve()
                     .body(LIST));
             if (events == null || events.isEmpty() || !(events.get(0).get("time") instanceof Number time)) {
                 return Optional.empty();
             }
             return Optional.of(Instant.ofEpochMilli(time.longValue()));
-        } catch (RealmUnavailable | NotThere e) {
+        } catch (RealmUnavailable | RealmAdmin.NotThere e) {
             return Optional.empty();
         }
     }
 
     private String secret(String realmId) {
-        Map<String, Object> answer = call(() -> admin.get()
+        Map<String, Object> answer = realm.call(admin -> admin.get()
                 .uri("/clients/{id}/client-secret", realmId)
-                .headers(h -> h.setBearerAuth(token()))
                 .retrieve()
                 .body(OBJECT));
         if (answer == null || !(answer.get("value") instanceof String value)) {
             throw new RealmUnavailable("The identity provider gave the new client no secret");
         }
         return value;
-    }
-
-    /** The registry's own access token, fetched again shortly before it expires. */
-    private synchronized String token() {
-        Instant now = clock.instant();
-        String current = token;
-        if (current != null && now.isBefore(tokenUntil)) {
-            return current;
-        }
-        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("grant_type", "client_credentials");
-        form.add("client_id", settings.clientId());
-        form.add("client_secret", settings.clientSecret());
-        Map<String, Object> answer;
-        try {
-            answer = tokens.post()
-                    .uri(settings.tokenUri())
-                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                    .body(form)
-                    .retrieve()
-                    .body(OBJECT);
-        } catch (RestClientResponseException | ResourceAccessException e) {
-            throw new RealmUnavailable("The registry could not sign in to the identity provider");
-        }
-        if (answer == null || !(answer.get("access_token") instanceof String fresh)) {
-            throw new RealmUnavailable("The identity provider gave the registry no access token");
-        }
-        long lifetime = answer.get("expires_in") instanceof Number n ? n.longValue() : 60;
-        token = fresh;
-        tokenUntil = now.plusSeconds(Math.max(5, lifetime - 30));
-        return fresh;
-    }
-
-    private <T> T call(Supplier<T> request) {
-        try {
-            return request.get();
-        } catch (HttpClientErrorException e) {
-            int status = e.getStatusCode().value();
-            if (status == 401) {
-                synchronized (this) {
-                    token = null;
-                }
-            }
-            if (status == 404) {
-                throw new NotThere();
-            }
-            throw new Refused(status);
-        } catch (RestClientResponseException | ResourceAccessException e) {
-            throw new RealmUnavailable("The identity provider could not be reached or failed");
-        }
-    }
-
-    /** The admin API has no such record. */
-    static final class NotThere extends RuntimeException {
-        NotThere() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** The admin API refused the registry's request; 503 unless a caller gives the status a meaning. */
-    static final class Refused extends RealmUnavailable {
-        final int status;
-
-        Refused(int status) {
-            super("The identity provider refused the change (" + status + ")");
-            this.status = status;
-        }
     }
 }

@@ -1,10 +1,6 @@
 package org.arrival.registry.people.realm;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -16,15 +12,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientResponseException;
 
 /**
  * The realm's people through Keycloak's admin REST API, as the registry's own confidential client (client
@@ -40,36 +29,20 @@ public class RealmUsers {
             new ParameterizedTypeReference<>() {};
     private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {};
 
-    private final RealmSettings settings;
-    private final RestClient admin;
-    private final RestClient tokens;
-    private final Clock clock;
-    private @Nullable String token;
-    private Instant tokenUntil = Instant.MIN;
+    private final RealmAdmin realm;
 
-    public RealmUsers(RealmSettings settings, Clock clock) {
-        this.settings = settings;
-        this.clock = clock;
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
-        requests.setReadTimeout(Duration.ofSeconds(10));
-        this.admin = RestClient.builder()
-                .requestFactory(requests)
-                .baseUrl(settings.adminUri().toString())
-                .build();
-        this.tokens = RestClient.builder().requestFactory(requests).build();
+    public RealmUsers(RealmAdmin realm) {
+        this.realm = realm;
     }
 
     /** The people whose {@code org_id} is this organisation, by e-mail address. */
     public List<RealmPerson> ofOrganisation(UUID organisation, Set<String> knownRoles) {
-        List<Map<String, Object>> found = call(() -> admin.get()
+        List<Map<String, Object>> found = realm.call(admin -> admin.get()
                 .uri(b -> b.path("/users")
                         .queryParam("q", ORG_ID + ":" + organisation)
                         .queryParam("briefRepresentation", false)
                         .queryParam("max", 500)
                         .build())
-                .headers(h -> h.setBearerAuth(token()))
                 .retrieve()
                 .body(LIST));
         List<RealmPerson> people = new ArrayList<>();
@@ -85,13 +58,10 @@ public class RealmUsers {
 
     public Optional<RealmPerson> find(String userId, Set<String> knownRoles) {
         try {
-            Map<String, Object> user = call(() -> admin.get()
-                    .uri("/users/{id}", userId)
-                    .headers(h -> h.setBearerAuth(token()))
-                    .retrieve()
-                    .body(OBJECT));
+            Map<String, Object> user = realm.call(
+                    admin -> admin.get().uri("/users/{id}", userId).retrieve().body(OBJECT));
             return user == null ? Optional.empty() : Optional.of(person(user, roles(userId, knownRoles)));
-        } catch (NotThere e) {
+        } catch (RealmAdmin.NotThere e) {
             return Optional.empty();
         }
     }
@@ -116,17 +86,16 @@ public class RealmUsers {
         user.put("requiredActions", List.of(SET_PASSWORD));
         URI location;
         try {
-            location = call(() -> admin.post()
+            location = realm.call(admin -> admin.post()
                     .uri("/users")
-                    .headers(h -> h.setBearerAuth(token()))
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(user)
                     .retrieve()
                     .toBodilessEntity()
                     .getHeaders()
                     .getLocation());
-        } catch (Refused e) {
-            if (e.status == 409) {
+        } catch (RealmAdmin.Refused e) {
+            if (e.status() == 409) {
                 throw new EmailTaken();
             }
             throw e;
@@ -159,18 +128,16 @@ public class RealmUsers {
             }
         }
         if (!give.isEmpty()) {
-            call(() -> admin.post()
+            realm.call(admin -> admin.post()
                     .uri("/users/{id}/role-mappings/realm", userId)
-                    .headers(h -> h.setBearerAuth(token()))
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(give)
                     .retrieve()
                     .toBodilessEntity());
         }
         if (!take.isEmpty()) {
-            call(() -> admin.method(org.springframework.http.HttpMethod.DELETE)
+            realm.call(admin -> admin.method(org.springframework.http.HttpMethod.DELETE)
                     .uri("/users/{id}/role-mappings/realm", userId)
-                    .headers(h -> h.setBearerAuth(token()))
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(take)
                     .retrieve()
@@ -180,12 +147,11 @@ public class RealmUsers {
 
     /** Sends the person the realm's "set your password" e-mail, through the realm's SMTP server. */
     public void sendInvitation(String userId, String clientId) {
-        call(() -> admin.put()
+        realm.call(admin -> admin.put()
                 .uri(b -> b.path("/users/{id}/execute-actions-email")
                         .queryParam("client_id", clientId)
-                        .queryParam("lifespan", settings.invitationHours() * 3600)
+                        .queryParam("lifespan", realm.settings().invitationHours() * 3600)
                         .build(userId))
-                .headers(h -> h.setBearerAuth(token()))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(List.of(SET_PASSWORD))
                 .retrieve()
@@ -194,12 +160,9 @@ public class RealmUsers {
 
     public void delete(String userId) {
         try {
-            call(() -> admin.delete()
-                    .uri("/users/{id}", userId)
-                    .headers(h -> h.setBearerAuth(token()))
-                    .retrieve()
-                    .toBodilessEntity());
-        } catch (NotThere e) {
+            realm.call(admin ->
+                    admin.delete().uri("/users/{id}", userId).retrieve().toBodilessEntity());
+        } catch (RealmAdmin.NotThere e) {
             // gone already: what was asked is true
         }
     }
@@ -216,11 +179,8 @@ public class RealmUsers {
     }
 
     private List<Map<String, Object>> mappings(String userId, String path) {
-        List<Map<String, Object>> mapped = call(() -> admin.get()
-                .uri(path, userId)
-                .headers(h -> h.setBearerAuth(token()))
-                .retrieve()
-                .body(LIST));
+        List<Map<String, Object>> mapped =
+                realm.call(admin -> admin.get().uri(path, userId).retrieve().body(LIST));
         return mapped == null ? List.of() : mapped;
     }
 
@@ -251,72 +211,5 @@ public class RealmUsers {
 
     private static @Nullable String text(@Nullable Object value) {
         return value == null ? null : String.valueOf(value);
-    }
-
-    /** The registry's own access token, fetched again shortly before it expires. */
-    private synchronized String token() {
-        Instant now = clock.instant();
-        String current = token;
-        if (current != null && now.isBefore(tokenUntil)) {
-            return current;
-        }
-        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("grant_type", "client_credentials");
-        form.add("client_id", settings.clientId());
-        form.add("client_secret", settings.clientSecret());
-        Map<String, Object> answer;
-        try {
-            answer = tokens.post()
-                    .uri(settings.tokenUri())
-                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                    .body(form)
-                    .retrieve()
-                    .body(OBJECT);
-        } catch (RestClientResponseException | ResourceAccessException e) {
-            throw new RealmUnavailable("The registry could not sign in to the identity provider");
-        }
-        if (answer == null || !(answer.get("access_token") instanceof String fresh)) {
-            throw new RealmUnavailable("The identity provider gave the registry no access token");
-        }
-        long lifetime = answer.get("expires_in") instanceof Number n ? n.longValue() : 60;
-        token = fresh;
-        tokenUntil = now.plusSeconds(Math.max(5, lifetime - 30));
-        return fresh;
-    }
-
-    private <T> T call(java.util.function.Supplier<T> request) {
-        try {
-            return request.get();
-        } catch (HttpClientErrorException e) {
-            HttpStatusCode status = e.getStatusCode();
-            if (status.value() == 401) {
-                synchronized (this) {
-                    token = null;
-                }
-            }
-            if (status.value() == 404) {
-                throw new NotThere();
-            }
-            throw new Refused(status.value(), e.getResponseBodyAsString());
-        } catch (RestClientResponseException | ResourceAccessException e) {
-            throw new RealmUnavailable("The identity provider could not be reached or failed");
-        }
-    }
-
-    /** The admin API has no such record. */
-    static final class NotThere extends RuntimeException {
-        NotThere() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** The admin API refused the registry's request; 503 unless a caller gives the status a meaning. */
-    static final class Refused extends RealmUnavailable {
-        final int status;
-
-        Refused(int status, String body) {
-            super("The identity provider refused the change (" + status + ")");
-            this.status = status;
-        }
     }
 }
