@@ -1,7 +1,6 @@
 package org.arrival.web.apiclients;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import org.arrival.web.api.registry.ApiClientsApi.ApiClientChange;
 import org.arrival.web.api.registry.ApiClientsApi.Issued;
 import org.arrival.web.api.registry.RegistryApi;
 import org.arrival.web.layout.Page;
+import org.arrival.web.people.PeoplePage;
 import org.arrival.web.problems.Choice;
 import org.arrival.web.problems.FormResult;
 import org.arrival.web.signin.SignedInUser;
@@ -76,7 +76,7 @@ public class ApiClientsPage {
             HttpServletResponse response) {
         Map<String, String> typed = new LinkedHashMap<>();
         typed.put("name", Objects.requireNonNullElse(sent.getFirst("name"), "").strip());
-        List<String> roles = chosen(sent);
+        List<String> roles = PeoplePage.chosen(sent);
         typed.put("roles", String.join("\n", roles));
         Issued[] issued = new Issued[1];
         FormResult refused = FormResult.submit(
@@ -145,16 +145,6 @@ public class ApiClientsPage {
                 "view",
                 new ApiClientsView(id, registry.organisation(id).name(), list, history, form, labels(page), issued));
         return "apiclients/apiclients";
-    }
-
-    static List<String> chosen(MultiValueMap<String, String> sent) {
-        List<String> roles = new ArrayList<>();
-        for (String role : sent.getOrDefault("roles", List.of())) {
-            if (!roles.contains(role)) {
-                roles.add(role);
-            }
-        }
-        return roles;
     }
 
     static Map<String, String> labels(Page page) {

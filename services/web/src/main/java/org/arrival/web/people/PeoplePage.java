@@ -141,7 +141,8 @@ public class PeoplePage {
         return "people/people";
     }
 
-    static List<String> chosen(MultiValueMap<String, String> sent) {
+    /** The roles ticked in a form, each once, in the order sent (people's and API clients' forms). */
+    public static List<String> chosen(MultiValueMap<String, String> sent) {
         List<String> roles = new ArrayList<>();
         for (String role : sent.getOrDefault("roles", List.of())) {
             if (!roles.contains(role)) {
