@@ -338,6 +338,18 @@ class SpreadsheetApiTest extends AssessmentsIntegrationTest {
                         .getResponse()
                         .getContentAsString())
                 .contains("colour");
+        // a column left out would empty that field of every need updated: the file is refused
+        List<String> withoutBarriers = new ArrayList<>(NeedSheet.KEYS);
+        withoutBarriers.remove("barriers");
+        assertThat(upload(
+                                f.cityEditor,
+                                "needs",
+                                "a.csv",
+                                SpreadsheetWriter.csv(new Table(withoutBarriers, withoutBarriers, List.of())),
+                                400)
+                        .getResponse()
+                        .getContentAsString())
+                .contains("row 2 holds no \\\"barriers\\\" key");
         upload(f.cityEditor, "needs", "a.xls", legacyWorkbook(), 415);
         expectProblem(send(multipart("/forums/" + f.forum + "/spreadsheet-imports"), f.cityEditor), 400);
         assertThat(jdbc.queryForObject(

@@ -108,7 +108,7 @@ class EstimateRecords implements RecordSheet<EstimateValues, StoredEstimate> {
     }
 
     @Override
-    public List<String> exported(StoredEstimate s) {
+    public List<String> exported(Viewer viewer, StoredEstimate s) {
         EstimateDetails d = s.estimate().details();
         return EstimateSheet.exported(
                 s.estimate().id(),
@@ -166,7 +166,7 @@ class EstimateRecords implements RecordSheet<EstimateValues, StoredEstimate> {
     }
 
     @Override
-    public Check check(
+    public Check<EstimateValues> check(
             Viewer viewer,
             UUID forumId,
             Table table,
@@ -186,7 +186,7 @@ class EstimateRecords implements RecordSheet<EstimateValues, StoredEstimate> {
         }
         List<RowChange> changes =
                 current == null ? List.of() : changes(current.estimate().details(), next);
-        return new Check(changes, problems);
+        return new Check<>(changes, problems, values);
     }
 
     @Override

@@ -108,8 +108,9 @@ class NeedRecords implements RecordSheet<NeedValues, StoredNeed> {
     }
 
     @Override
-    public List<String> exported(StoredNeed s) {
+    public List<String> exported(Viewer viewer, StoredNeed s) {
         NeedDetails d = s.need().details();
+        UUID round = d.roundId() != null && rounds.find(d.roundId(), viewer).isPresent() ? d.roundId() : null;
         return NeedSheet.exported(
                 s.need().id(),
                 s.need().version(),
@@ -120,7 +121,7 @@ class NeedRecords implements RecordSheet<NeedValues, StoredNeed> {
                 d.severity(),
                 d.barriers(),
                 d.evidenceReferences(),
-                d.roundId(),
+                round,
                 d.classification());
     }
 
@@ -165,9 +166,16 @@ class NeedRecords implements RecordSheet<NeedValues, StoredNeed> {
     }
 
     @Override
-    public Check check(
+    public Check<NeedValues> check(
             Viewer viewer, UUID forumId, Table table, int row, @Nullable StoredNeed current, NeedValues values) {
         List<CellProblem> problems = new ArrayList<>();
+        UUID kept = current == null ? null : current.need().details().roundId();
+        if (values.roundId() == null
+                && kept != null
+                && rounds.find(kept, viewer).isEmpty()) {
+            // the export leaves out a round the reader may not read (as the API does); the row keeps it
+            values = withRound(values, kept);
+        }
         NeedDetails next = current == null
                 ? created(values, forumId)
                 : merged(current.need().details(), values);
@@ -193,7 +201,7 @@ class NeedRecords implements RecordSheet<NeedValues, StoredNeed> {
                 && rounds.find(round, viewer).isEmpty()) {
             problems.add(CellProblem.at(table, NeedSheet.ROUND_ID, row, "no assessment round " + round));
         }
-        return new Check(changes, problems);
+        return new Check<>(changes, problems, values);
     }
 
     @Override
@@ -210,6 +218,19 @@ class NeedRecords implements RecordSheet<NeedValues, StoredNeed> {
                 id,
                 Objects.requireNonNull(row.basedOn()),
                 merged(current.need().details(), v));
+    }
+
+    private static NeedValues withRound(NeedValues v, UUID roundId) {
+        return new NeedValues(
+                v.statement(),
+                v.sector(),
+                v.populationGroups(),
+                v.area(),
+                v.severity(),
+                v.barriers(),
+                v.evidenceReferences(),
+                roundId,
+                v.classification());
     }
 
     private static NeedDetails created(NeedValues v, UUID forumId) {

@@ -44,7 +44,8 @@ interface RecordSheet<V, R> {
     /** The organisation's records shared with the forum, in the order the export writes them. */
     List<R> forumRecords(Viewer viewer, UUID organisation, UUID forumId);
 
-    List<String> exported(R record);
+    /** The record's cells, as the reader may see it. */
+    List<String> exported(Viewer viewer, R record);
 
     RowReading<V> read(Table table, Table.Row row);
 
@@ -62,11 +63,14 @@ interface RecordSheet<V, R> {
 
     String title(R record);
 
-    /** What a row changes in the record (none for a new one) and what the record's own rules refuse in it. */
-    Check check(Viewer viewer, UUID forumId, Table table, int row, @Nullable R current, V values);
+    /**
+     * What a row changes in the record (none for a new one), what the record's own rules refuse in it, and the values
+     * the confirmation applies (the row's, with what the reader may not see of the record kept).
+     */
+    Check<V> check(Viewer viewer, UUID forumId, Table table, int row, @Nullable R current, V values);
 
     /** Applies an accepted row that writes (CREATE or UPDATE); the record is at the version the row is based on. */
     void apply(Caller caller, UUID forumId, ImportedRow<V> row);
 
-    record Check(List<RowChange> changes, List<CellProblem> problems) {}
+    record Check<V>(List<RowChange> changes, List<CellProblem> problems, V values) {}
 }

@@ -92,7 +92,7 @@ public class SpreadsheetService {
         List<Table.Row> rows = new ArrayList<>();
         int number = 3;
         for (R r : sheet.forumRecords(viewer, organisation, forumId)) {
-            rows.add(new Table.Row(number++, sheet.exported(r)));
+            rows.add(new Table.Row(number++, sheet.exported(viewer, r)));
         }
         Table table = new Table(sheet.headings(locale), sheet.keys(), rows);
         return format == SpreadsheetFormat.XLSX
@@ -111,7 +111,8 @@ public class SpreadsheetService {
             throw InvalidInput.field("file", "This file holds " + held.words() + "; choose that kind to import it");
         }
         RecordSheet<?, ?> sheet = sheet(records);
-        List<String> keyProblems = SheetKeys.problems(table.keys(), sheet.keys(), records.distinctiveKeys());
+        // every column is required: a column left out would otherwise empty that field of every record updated
+        List<String> keyProblems = SheetKeys.problems(table.keys(), sheet.keys(), java.util.Set.copyOf(sheet.keys()));
         if (!keyProblems.isEmpty()) {
             throw new InvalidInput(
                     "The file's columns cannot be read: " + String.join("; ", keyProblems),
@@ -183,9 +184,10 @@ public class SpreadsheetService {
         V values = r.values();
         List<org.arrival.platform.spreadsheets.imports.RowChange> changes = List.of();
         if (values != null && (id == null || current != null)) {
-            RecordSheet.Check check = sheet.check(viewer, forumId, table, r.row(), current, values);
+            RecordSheet.Check<V> check = sheet.check(viewer, forumId, table, r.row(), current, values);
             problems.addAll(check.problems());
             changes = check.changes();
+            values = check.values();
         }
         String title = r.title() != null ? r.title() : current == null ? null : sheet.title(current);
         Long basedOn = current == null ? null : sheet.version(current);
