@@ -1,7 +1,11 @@
 package org.arrival.assessments;
 
+import java.util.List;
 import java.util.UUID;
+import org.arrival.assessments.spreadsheets.domain.NeedSheet;
 import org.arrival.contracts.EventJson;
+import org.arrival.platform.spreadsheets.SpreadsheetWriter;
+import org.arrival.platform.spreadsheets.Table;
 import org.arrival.platform.testing.TestTokenIssuer;
 import org.arrival.platform.testing.TestTokenIssuer.Token;
 import org.arrival.platform.testing.api.ApiCall;
@@ -123,7 +127,22 @@ public final class ApiFixture {
                  "collectedOn":"2026-04-12","participants":12,"classification":"FORUM","sharedWithForums":["%s"]}""".formatted(need, forum);
     }
 
+    /** A CSV spreadsheet of needs with the export's headings and keys and no row: a valid upload that changes nothing. */
+    public static byte[] emptyNeedSheet() {
+        return SpreadsheetWriter.csv(new Table(NeedSheet.headings(null), NeedSheet.KEYS, List.of()));
+    }
+
+    public ApiCall needSheetUpload() {
+        return ApiCall.upload(
+                "/forums/" + forum + "/spreadsheet-imports?records=needs", "file", "needs.csv", emptyNeedSheet());
+    }
+
     // ---- records
+
+    /** A previewed spreadsheet import of the city's editor, as its path. */
+    public String spreadsheetImport() {
+        return "/spreadsheet-imports/" + created(needSheetUpload(), cityEditor);
+    }
 
     public UUID draftRound() {
         return created(ApiCall.post("/rounds", roundJson()), cityEditor);

@@ -113,6 +113,20 @@ class BadInputPropertiesTest {
                 ApiCall.post("/needs/" + f.need("FORUM") + "/actions", "{\"actionId\":\"" + UUID.randomUUID() + "\"}"),
                 f.cityEditor);
         around(api, "POST /inputs", ApiCall.post("/inputs", f.inputJson(need)), f.ngoEditor);
+        String imported = f.spreadsheetImport();
+        around(
+                api,
+                "POST /spreadsheet-imports/{id}/confirmation",
+                ApiCall.post(imported + "/confirmation", null).ifMatch("\"1\""),
+                f.cityEditor);
+        around(api, "DELETE /spreadsheet-imports/{id}", ApiCall.delete(f.spreadsheetImport()), f.cityEditor);
+        around(api, "GET /spreadsheet-imports/{id}", ApiCall.get(imported), f.cityEditor);
+        around(api, "GET /spreadsheet-imports/{id}/report", ApiCall.get(imported + "/report"), f.cityEditor);
+        around(
+                api,
+                "GET /forums/{forumId}/spreadsheet",
+                ApiCall.get("/forums/" + f.forum + "/spreadsheet?format=csv&records=needs"),
+                f.cityEditor);
 
         // ---- lists
         around(
@@ -152,7 +166,13 @@ class BadInputPropertiesTest {
                 ApiCall.get("/needs/" + need + "/inputs?page=0&size=20&sort=collectedOn"),
                 f.unhcrMember);
 
-        check.requireTemplates(api, templates, Map.of());
+        check.requireTemplates(
+                api,
+                templates,
+                Map.of(
+                        "POST /forums/{forumId}/spreadsheet-imports",
+                        "a file upload, not a JSON body: bad files, kinds and cells are sent by SpreadsheetApiTest,"
+                                + " hostile files by the spreadsheets module's SpreadsheetReaderTest"));
     }
 
     private void around(ApiDescription api, String key, ApiCall valid, Token token) {

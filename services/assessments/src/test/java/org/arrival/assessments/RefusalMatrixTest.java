@@ -218,6 +218,46 @@ class RefusalMatrixTest extends AssessmentsIntegrationTest {
                 .refuses("an organisation outside the forum", f.outsiderEditor, 404)
                 .allows("a forum member", f.unhcrMember);
 
+        // ---- the spreadsheet round trip: the organisation's editors and administrators only, never an enforcement
+        // body
+        matrix.operation("GET /forums/{forumId}/spreadsheet")
+                .call(() -> ApiCall.get("/forums/" + f.forum + "/spreadsheet?format=csv&records=population-estimates"))
+                .refuses("a member without an editor role", f.cityMember, 403)
+                .refuses("an enforcement body's editor in the forum", f.policeEditor, 403)
+                .refuses("an organisation outside the forum", f.outsiderEditor, 404)
+                .allows("an editor", f.cityEditor);
+        matrix.operation("POST /forums/{forumId}/spreadsheet-imports")
+                .call(f::needSheetUpload)
+                .refuses("a member without an editor role", f.cityMember, 403)
+                .refuses("an enforcement body's editor in the forum", f.policeEditor, 403)
+                .refuses("an organisation outside the forum", f.outsiderEditor, 404)
+                .allows("an editor", f.cityEditor);
+        String previewed = f.spreadsheetImport();
+        matrix.operation("GET /spreadsheet-imports/{id}")
+                .call(() -> ApiCall.get(previewed))
+                .refuses("another organisation's editor", f.ngoEditor, 404)
+                .refuses("a member of the organisation without an editor role", f.cityMember, 403)
+                .refuses("an enforcement body's editor", f.policeEditor, 403)
+                .allows("an editor", f.cityEditor);
+        matrix.operation("GET /spreadsheet-imports/{id}/report")
+                .call(() -> ApiCall.get(previewed + "/report"))
+                .refuses("another organisation's editor", f.ngoEditor, 404)
+                .refuses("a member of the organisation without an editor role", f.cityMember, 403)
+                .refuses("an enforcement body's editor", f.policeEditor, 403)
+                .allows("an editor", f.cityEditor);
+        matrix.operation("POST /spreadsheet-imports/{id}/confirmation")
+                .call(() -> ApiCall.post(f.spreadsheetImport() + "/confirmation", null))
+                .refuses("another organisation's editor", f.ngoEditor, 404)
+                .refuses("a member of the organisation without an editor role", f.cityMember, 403)
+                .refuses("an enforcement body's editor", f.policeEditor, 403)
+                .allows("an editor", f.cityEditor);
+        matrix.operation("DELETE /spreadsheet-imports/{id}")
+                .call(() -> ApiCall.delete(f.spreadsheetImport()))
+                .refuses("another organisation's editor", f.ngoEditor, 404)
+                .refuses("a member of the organisation without an editor role", f.cityMember, 403)
+                .refuses("an enforcement body's editor", f.policeEditor, 403)
+                .allows("an editor", f.cityEditor);
+
         RefusalMatrix.Summary summary = matrix.verify();
         assertThat(summary.operations()).isEqualTo(matrix.api().operations().size());
     }

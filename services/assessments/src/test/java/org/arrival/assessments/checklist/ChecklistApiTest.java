@@ -55,6 +55,9 @@ class ChecklistApiTest extends AssessmentsIntegrationTest {
                 .andExpect(jsonPath("$.paths", Matchers.hasKey("/rounds/{id}/scores")))
                 .andExpect(jsonPath("$.paths", Matchers.hasKey("/population")))
                 .andExpect(jsonPath("$.paths", Matchers.hasKey("/needs")))
-                .andExpect(jsonPath("$.paths", Matchers.hasKey("/inputs")));
+                .andExpect(jsonPath("$.paths", Matchers.hasKey("/inputs")))
+                .andExpect(jsonPath("$.paths", Matchers.hasKey("/forums/{forumId}/spreadsheet")))
+                .andExpect(jsonPath("$.paths", Matchers.hasKey("/forums/{forumId}/spreadsheet-imports")))
+                .andExpect(jsonPath("$.paths", Matchers.hasKey("/spreadsheet-imports/{id}/confirmation")));
     }
 }

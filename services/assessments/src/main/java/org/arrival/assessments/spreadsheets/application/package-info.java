@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.assessments.spreadsheets.application;
+
+import org.jspecify.annotations.NullMarked;

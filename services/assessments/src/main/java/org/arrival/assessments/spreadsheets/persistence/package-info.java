@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.assessments.spreadsheets.persistence;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.assessments.spreadsheets.web;
+
+import org.jspecify.annotations.NullMarked;
