@@ -29,6 +29,7 @@ public final class Page implements LocalizationSupport {
     private java.util.function.Supplier<@Nullable Long> unread = () -> null;
     private @Nullable Long unreadCount;
     private boolean unreadAsked;
+    private boolean enforcementBody;
 
     /** The form protection token: the field's name and its value. */
     public record Csrf(String parameterName, String token) {}
@@ -150,6 +151,17 @@ public final class Page implements LocalizationSupport {
 
     public boolean signedIn() {
         return user != null;
+    }
+
+    /** Whether the person acts for an enforcement body, as the registry describes their organisation. */
+    public boolean enforcementBody() {
+        return enforcementBody;
+    }
+
+    /** Marks the person's organisation as an enforcement body (or not), as the registry describes it. */
+    public Page enforcementBody(boolean enforcementBody) {
+        this.enforcementBody = enforcementBody;
+        return this;
     }
 
     /** The signed-in person's organisation as the registry names it; null if none or unknown. */

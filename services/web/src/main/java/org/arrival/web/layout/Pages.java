@@ -56,19 +56,21 @@ public class Pages {
         Page.@Nullable Csrf csrf = token == null ? null : new Page.Csrf(token.getParameterName(), token.getToken());
         String path =
                 request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        KnownOrganisation organisation = organisation(request, user);
         return new Page(
                         locale,
                         messages,
                         new Formats(locale, zone),
                         languages.supported(),
                         user,
-                        organisationName(request, user),
+                        organisation == null ? null : organisation.name(),
                         csrf,
                         path,
                         file -> {
                             String url = resources.getForLookupPath(file);
                             return url == null ? file : url;
                         })
+                .enforcementBody(organisation != null && Boolean.TRUE.equals(organisation.enforcementBody()))
                 .unreadNotifications(() -> unread(user));
     }
 
@@ -86,28 +88,37 @@ public class Pages {
         }
     }
 
-    /** The registry's name of the user's organisation, asked once per session. */
-    private @Nullable String organisationName(HttpServletRequest request, @Nullable SignedInUser user) {
+    /**
+     * The registry's name of the user's organisation and whether it is an enforcement body, asked once per session
+     * (again for a session kept from before the registry was asked the latter).
+     */
+    private @Nullable KnownOrganisation organisation(HttpServletRequest request, @Nullable SignedInUser user) {
         if (user == null || user.organisationId() == null) {
             return null;
         }
         HttpSession session = request.getSession(false);
         if (session != null
                 && session.getAttribute(ORGANISATION) instanceof KnownOrganisation known
-                && known.id().equals(user.organisationId())) {
-            return known.name();
+                && known.id().equals(user.organisationId())
+                && known.enforcementBody() != null) {
+            return known;
         }
         try {
             RegistryApi.Organisation organisation = registry.organisation(user.organisationId());
-            String name = organisation == null ? null : organisation.name();
-            if (name != null && session != null) {
-                session.setAttribute(ORGANISATION, new KnownOrganisation(user.organisationId(), name));
+            if (organisation == null) {
+                return null;
             }
-            return name;
+            KnownOrganisation known = new KnownOrganisation(
+                    user.organisationId(), organisation.name(), Boolean.TRUE.equals(organisation.enforcementBody()));
+            if (organisation.name() != null && session != null) {
+                session.setAttribute(ORGANISATION, known);
+            }
+            return known;
         } catch (ServiceProblem | ServiceUnavailable e) {
             return null;
         }
     }
 
-    record KnownOrganisation(UUID id, String name) implements java.io.Serializable {}
+    record KnownOrganisation(
+            UUID id, @Nullable String name, @Nullable Boolean enforcementBody) implements java.io.Serializable {}
 }

@@ -135,6 +135,20 @@ class ForumPagesTest extends WebTest {
     }
 
     @Test
+    void anEnforcementBodysEditorIsNotOfferedToReportInASpreadsheet() throws Exception {
+        SERVICES.answer("GET", "/stakeholders/" + ORG, 200, """
+                {"id":"%s","version":3,"name":"Kampala Metropolitan Police","type":"GOVERNMENT_AGENCY",
+                 "enforcementBody":true}""".formatted(ORG));
+        assertThat(mvc.perform(get("/forums/" + FORUM).with(member()))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .contains("id=\"forum-name\"")
+                .doesNotContain("id=\"spreadsheet-link\"")
+                .doesNotContain("Report in a spreadsheet");
+    }
+
+    @Test
     void theForumPageShowsTrackerChartsAndFlagsWithTheirNumbersAndLinks() throws Exception {
         String html = mvc.perform(get("/forums/" + FORUM)
                         .param("sector", "LEGAL_STATUS")

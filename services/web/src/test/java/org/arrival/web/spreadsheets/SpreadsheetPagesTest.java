@@ -85,8 +85,8 @@ class SpreadsheetPagesTest extends WebTest {
                 .contains("Report in a spreadsheet")
                 .contains("Kampala coordination forum")
                 .contains("1. Download your actions", "2. Fill it in", "3. Send it back and check")
-                .contains("href=\"" + UPLOAD + "/download?format=xlsx\"")
-                .contains("href=\"" + UPLOAD + "/download?format=csv\"")
+                .contains("href=\"" + UPLOAD + "/download?records=actions&amp;format=xlsx\"")
+                .contains("href=\"" + UPLOAD + "/download?records=actions&amp;format=csv\"")
                 .contains("enctype=\"multipart/form-data\"")
                 .contains("action=\"" + UPLOAD + "\"")
                 .contains("type=\"file\"", "accept=\".xlsx,.csv,")
@@ -135,7 +135,7 @@ class SpreadsheetPagesTest extends WebTest {
                 .filter(r -> r.path().equals(path))
                 .findFirst()
                 .orElseThrow();
-        assertThat(asked.query()).isEqualTo("format=csv");
+        assertThat(asked.query()).isEqualTo("format=csv&records=actions");
         assertThat(asked.acceptLanguage()).isEqualTo("fr");
         assertThat(asked.authorization())
                 .isEqualTo("Bearer " + accessToken("u-ngo", "ngo-editor", NGO, "member", "org-editor"));

@@ -14,22 +14,15 @@ import java.util.UUID;
 import org.arrival.web.api.ApiClients;
 import org.arrival.web.api.Listing;
 import org.arrival.web.api.Service;
+import org.arrival.web.api.SpreadsheetImports;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
 
-/** The action-plans service's public API: plans, actions, milestones, progress, funding. */
+/** The action-plans service's public API: plans, actions, milestones, progress, funding, and their spreadsheets. */
 @Component
 public class ActionPlansApi {
 
@@ -37,9 +30,11 @@ public class ActionPlansApi {
     public static final int MAX_PAGE = 200;
 
     private final RestClient client;
+    private final SpreadsheetImports spreadsheets;
 
     public ActionPlansApi(ApiClients clients) {
         this.client = clients.client(Service.ACTION_PLANS);
+        this.spreadsheets = new SpreadsheetImports(client);
     }
 
     /** A place: country and subdivision codes, an area code below them and its name. */
@@ -699,166 +694,10 @@ public class ActionPlansApi {
                 .items();
     }
 
-    // ---- the spreadsheet round trip: export, import preview, confirmation, report
+    // ---- the spreadsheet round trip: actions, milestones and funding lines
 
-    /** A file the service handed over: its bytes, its content type and the name it suggests. */
-    public record Download(byte[] bytes, String contentType, String fileName) {}
-
-    /** What the service found in an uploaded spreadsheet, row by row, before (or after) it is applied. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record SpreadsheetImport(
-            UUID id,
-            UUID forumId,
-            @Nullable UUID organisationId,
-            @Nullable String fileName,
-            String status,
-            @Nullable Instant createdAt,
-            @Nullable String createdBy,
-            @Nullable Instant appliedAt,
-            ImportCounts counts,
-            List<ImportRow> rows) {
-
-        public SpreadsheetImport {
-            counts = counts == null ? new ImportCounts(0, 0, 0, 0, 0) : counts;
-            rows = orEmpty(rows);
-        }
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ImportCounts(int create, int update, int unchanged, int refused, int reports) {}
-
-    /** One data row of the sheet: what it would do to its action, the report it adds, and why it is refused. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ImportRow(
-            int row,
-            @Nullable UUID actionId,
-            @Nullable String title,
-            String outcome,
-            List<FieldChange> changes,
-            @Nullable RowReport report,
-            List<CellProblem> problems) {
-
-        public ImportRow {
-            changes = orEmpty(changes);
-            problems = orEmpty(problems);
-        }
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record FieldChange(
-            String field, @Nullable String from, @Nullable String to) {}
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record RowReport(
-            @Nullable LocalDate periodStart,
-            @Nullable LocalDate periodEnd,
-            @Nullable Integer percentComplete,
-            @Nullable String rag) {}
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record CellProblem(
-            @Nullable String column,
-            @Nullable String cell,
-            @Nullable String message) {}
-
-    /**
-     * The organisation's actions in the forum as a spreadsheet ({@code xlsx} or {@code csv}), its headings in the
-     * reader's language.
-     */
-    public Download spreadsheet(UUID forumId, String format, java.util.Locale language) {
-        ResponseEntity<byte[]> answer = client.get()
-                .uri(b -> b.path("/forums/{id}/spreadsheet")
-                        .queryParam("format", format)
-                        .build(forumId))
-                .header(HttpHeaders.ACCEPT_LANGUAGE, language.toLanguageTag())
-                .accept(MediaType.ALL)
-                .retrieve()
-                .toEntity(byte[].class);
-        return download(answer, "actions." + format);
-    }
-
-    /** The type the browser gave the file, or bytes when it gave none or one that is no media type. */
-    static MediaType partType(@Nullable String contentType) {
-        if (contentType == null || contentType.isBlank()) {
-            return MediaType.APPLICATION_OCTET_STREAM;
-        }
-        try {
-            return MediaType.parseMediaType(contentType);
-        } catch (InvalidMediaTypeException e) {
-            // the service decides the file's kind by its content anyway
-            return MediaType.APPLICATION_OCTET_STREAM;
-        }
-    }
-
-    /** Sends a spreadsheet to be read; nothing is written to the records until the import is confirmed. */
-    public SpreadsheetImport importSpreadsheet(
-            UUID forumId, String fileName, @Nullable String contentType, byte[] bytes) {
-        HttpHeaders part = new HttpHeaders();
-        part.setContentType(partType(contentType));
-        part.setContentDisposition(
-                ContentDisposition.formData().name("file").filename(fileName).build());
-        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add(
-                "file",
-                new HttpEntity<>(
-                        new ByteArrayResource(bytes) {
-                            @Override
-                            public String getFilename() {
-                                return fileName;
-                            }
-                        },
-                        part));
-        return required(client.post()
-                .uri("/forums/{id}/spreadsheet-imports", forumId)
-                .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(parts)
-                .retrieve()
-                .body(SpreadsheetImport.class));
-    }
-
-    public SpreadsheetImport spreadsheetImport(UUID id) {
-        return required(
-                client.get().uri("/spreadsheet-imports/{id}", id).retrieve().body(SpreadsheetImport.class));
-    }
-
-    /** Applies the import's accepted rows, all or none (409 when an action changed since the preview). */
-    public SpreadsheetImport confirmImport(UUID id) {
-        return required(client.post()
-                .uri("/spreadsheet-imports/{id}/confirmation", id)
-                .retrieve()
-                .body(SpreadsheetImport.class));
-    }
-
-    /** The import's outcome row by row, as CSV. */
-    public Download importReport(UUID id) {
-        ResponseEntity<byte[]> answer = client.get()
-                .uri("/spreadsheet-imports/{id}/report", id)
-                .accept(MediaType.ALL)
-                .retrieve()
-                .toEntity(byte[].class);
-        return download(answer, "import-" + id + ".csv");
-    }
-
-    public void discardImport(UUID id) {
-        client.delete().uri("/spreadsheet-imports/{id}", id).retrieve().toBodilessEntity();
-    }
-
-    private static Download download(ResponseEntity<byte[]> answer, String fallbackName) {
-        byte[] bytes = answer.getBody() == null ? new byte[0] : answer.getBody();
-        MediaType type = answer.getHeaders().getContentType();
-        String name = fallbackName;
-        String disposition = answer.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION);
-        if (disposition != null) {
-            try {
-                String given = ContentDisposition.parse(disposition).getFilename();
-                if (given != null && !given.isBlank()) {
-                    // a name, never a path
-                    name = given.replaceAll(".*[/\\\\]", "");
-                }
-            } catch (IllegalArgumentException e) {
-                name = fallbackName;
-            }
-        }
-        return new Download(bytes, type == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : type.toString(), name);
+    /** Export, import preview, confirmation, report and discard of this service's records as a spreadsheet. */
+    public SpreadsheetImports spreadsheets() {
+        return spreadsheets;
     }
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.arrival.web.api.ApiClients;
 import org.arrival.web.api.Listing;
 import org.arrival.web.api.Service;
+import org.arrival.web.api.SpreadsheetImports;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
 
-/** The assessments service's public API: rounds, population estimates, needs and inputs. */
+/** The assessments service's public API: rounds, population estimates, needs and inputs, and their spreadsheets. */
 @Component
 public class AssessmentsApi {
 
@@ -28,9 +29,11 @@ public class AssessmentsApi {
     public static final int MAX_PAGE = 200;
 
     private final RestClient client;
+    private final SpreadsheetImports spreadsheets;
 
     public AssessmentsApi(ApiClients clients) {
         this.client = clients.client(Service.ASSESSMENTS);
+        this.spreadsheets = new SpreadsheetImports(client);
     }
 
     /** A place: ISO 3166 country and subdivision codes, an area code below them and its name. */
@@ -618,5 +621,12 @@ public class AssessmentsApi {
                 .uri("/rounds/compare?from={from}&to={to}", from, to)
                 .retrieve()
                 .body(Comparison.class));
+    }
+
+    // ---- the spreadsheet round trip: needs and population estimates
+
+    /** Export, import preview, confirmation, report and discard of this service's records as a spreadsheet. */
+    public SpreadsheetImports spreadsheets() {
+        return spreadsheets;
     }
 }

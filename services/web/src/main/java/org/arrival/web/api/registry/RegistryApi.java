@@ -44,7 +44,10 @@ public class RegistryApi {
         return page == null || page.items() == null ? java.util.List.of() : page.items();
     }
 
-    /** An organisation as the registry shows it to the caller. */
+    /**
+     * An organisation as the registry shows it to the caller; {@code enforcementBody} when it has an immigration,
+     * policing or security function (null when the registry did not say).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Organisation(
             UUID id,
@@ -53,7 +56,8 @@ public class RegistryApi {
             String acronym,
             String type,
             String status,
-            @Nullable Place jurisdiction) {
+            @Nullable Place jurisdiction,
+            @Nullable Boolean enforcementBody) {
 
         /** Whether it may take part in records (the registry refuses archived and suspended ones). */
         public boolean canTakePart() {
