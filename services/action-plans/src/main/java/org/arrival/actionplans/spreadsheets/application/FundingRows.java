@@ -75,7 +75,7 @@ class FundingRows implements RecordRows {
                             Long.toString(l.version()),
                             l.actionId().toString(),
                             f.action().action().details().title(),
-                            l.sourceId().toString(),
+                            RecordRows.text(l.sourceId()),
                             l.sourceName(),
                             l.currency(),
                             l.required().toPlainString(),
@@ -146,7 +146,8 @@ class FundingRows implements RecordRows {
                         "no action " + actionId + " of your organisation in this forum"));
             }
             KnownOrganisation source = null;
-            if (r.sourceId() != null) {
+            UUID sourceId = r.sourceId();
+            if (sourceId != null) {
                 source = access.organisations()
                         .find(r.sourceId())
                         .filter(o -> viewer.maySeeOrganisation(o.id()))
@@ -165,16 +166,15 @@ class FundingRows implements RecordRows {
             BigDecimal disbursed = r.disbursed();
             if (!problems.isEmpty()
                     || actionId == null
-                    || source == null
+                    || (sourceId != null && source == null)
                     || currency == null
                     || required == null
                     || committed == null
                     || disbursed == null) {
                 return refused(r, actionId, label, problems, basedOn);
             }
-            String name = r.sourceName() != null ? r.sourceName() : source.name();
-            FundingLine.Terms terms =
-                    new FundingLine.Terms(source.id(), name, currency, required, committed, disbursed);
+            String name = r.sourceName() != null ? r.sourceName() : source == null ? "" : source.name();
+            FundingLine.Terms terms = terms(sourceId, name, currency, required, committed, disbursed);
             FundingLine next;
             try {
                 next = line == null ? FundingLine.record(new UUID(0, 0), actionId, terms) : line.revise(terms);
@@ -243,11 +243,8 @@ class FundingRows implements RecordRows {
     /** The fields a row changes, as the spreadsheet writes them. */
     static List<Change> changes(FundingLine from, FundingLine to) {
         List<Change> changes = new ArrayList<>();
-        if (!from.sourceId().equals(to.sourceId())) {
-            changes.add(new Change(
-                    FundingSheet.SOURCE_ID,
-                    from.sourceId().toString(),
-                    to.sourceId().toString()));
+        if (!Objects.equals(from.sourceId(), to.sourceId())) {
+            changes.add(new Change(FundingSheet.SOURCE_ID, str(from.sourceId()), str(to.sourceId())));
         }
         if (!from.sourceName().equals(to.sourceName())) {
             changes.add(new Change(FundingSheet.SOURCE_NAME, from.sourceName(), to.sourceName()));
@@ -267,6 +264,25 @@ class FundingRows implements RecordRows {
         }
     }
 
+    private static @Nullable String str(@Nullable UUID id) {
+        return id == null ? null : id.toString();
+    }
+
+    /**
+     * The terms of a line; a line may have no source id (a source the platform does not know, named by its name), as
+     * the API and the funding_line table allow, although Terms does not declare it nullable.
+     */
+    @SuppressWarnings("NullAway")
+    private static FundingLine.Terms terms(
+            @Nullable UUID sourceId,
+            String sourceName,
+            String currency,
+            BigDecimal required,
+            BigDecimal committed,
+            BigDecimal disbursed) {
+        return new FundingLine.Terms(sourceId, sourceName, currency, required, committed, disbursed);
+    }
+
     @Override
     public @Nullable String changedSincePreview(ImportRow row) {
         UUID id = row.recordId();
@@ -284,8 +300,8 @@ class FundingRows implements RecordRows {
     @Override
     public void apply(Caller caller, ImportRow row) {
         FundingValues v = Objects.requireNonNull(row.funding(), "an accepted row has values");
-        FundingLine.Terms terms = new FundingLine.Terms(
-                v.sourceId(), v.sourceName(), v.currency(), v.required(), v.committed(), v.disbursed());
+        FundingLine.Terms terms =
+                terms(v.sourceId(), v.sourceName(), v.currency(), v.required(), v.committed(), v.disbursed());
         UUID id = row.recordId();
         if (row.outcome() == ImportOutcome.CREATE) {
             service.record(caller, v.actionId(), terms);

@@ -216,15 +216,14 @@ class MilestoneRows implements RecordRows {
                             changes.add(new Change(MilestoneSheet.REACHED_ON, null, text(next.reachedOn())));
                         }
                     }
-                } else if (m != null
-                        && m.status() == MilestoneStatus.REACHED
-                        && r.reachedOn() != null
-                        && !r.reachedOn().equals(m.reachedOn())) {
+                } else if (r.reachedOn() != null && !r.reachedOn().equals(next.reachedOn())) {
                     problems.add(problem(
                             MilestoneSheet.REACHED_ON,
                             r.row(),
-                            "is kept as recorded (" + m.reachedOn() + "): the day a milestone was reached is not"
-                                    + " changed"));
+                            next.reachedOn() == null
+                                    ? "is only filled for a REACHED milestone: set status to REACHED or empty it"
+                                    : "is kept as recorded (" + next.reachedOn()
+                                            + "): the day a milestone was reached is not changed"));
                 }
             } catch (InvalidInput e) {
                 if (e.errors().isEmpty()) {

@@ -207,8 +207,8 @@ public class SpreadsheetService {
         List<String> keyProblems = kind.keyProblems(table.keys());
         Optional<RecordKind> other = keyProblems.isEmpty() ? Optional.empty() : kind.otherKindOf(table.keys());
         if (other.isPresent()) {
-            String holds = "This file holds " + other.get().parameter().replace('-', ' ') + "; choose that kind ("
-                    + "records=" + other.get().parameter() + ") to import it";
+            String holds =
+                    "This file holds " + other.get().parameter().replace('-', ' ') + "; choose that kind to import it";
             throw new InvalidInput(holds, List.of(new ApiException.FieldError("file", holds, "spreadsheet.kind")));
         }
         if (!keyProblems.isEmpty()) {

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The spreadsheet of the funding lines of an organisation's actions in a forum: one row a line, its action named by
- * id (its title shown, read only), its source by the funding organisation's id; amounts written with a point and at
+ * id (its title shown, read only), its source by the funding organisation's id or only by name; amounts written with a point and at
  * most two decimals, currencies as ISO 4217 codes.
  */
 public final class FundingSheet {
@@ -34,8 +34,8 @@ public final class FundingSheet {
     public static final List<String> KEYS = List.of(
             ID, VERSION, ACTION_ID, ACTION_TITLE, SOURCE_ID, SOURCE_NAME, CURRENCY, REQUIRED, COMMITTED, DISBURSED);
 
-    /** The keys every import needs: each row names its source, currency and amounts. */
-    static final List<String> NEEDED = List.of(SOURCE_ID, CURRENCY, REQUIRED, COMMITTED, DISBURSED);
+    /** The keys every import needs: each row names its currency and amounts. */
+    static final List<String> NEEDED = List.of(CURRENCY, REQUIRED, COMMITTED, DISBURSED);
 
     private static final Map<String, List<String>> HEADINGS = Map.of(
             "en",
@@ -44,7 +44,7 @@ public final class FundingSheet {
                     "Version",
                     "Action id",
                     "Action (read only)",
-                    "Funding organisation id",
+                    "Funding organisation id (empty for another source)",
                     "Source",
                     "Currency (ISO 4217)",
                     "Required",
@@ -56,7 +56,7 @@ public final class FundingSheet {
                     "Version",
                     "Identifiant de l'action",
                     "Action (lecture seule)",
-                    "Identifiant de l'organisation qui finance",
+                    "Identifiant de l'organisation qui finance (vide pour une autre source)",
                     "Source",
                     "Devise (ISO 4217)",
                     "Requis",
@@ -68,7 +68,7 @@ public final class FundingSheet {
                     "Versión",
                     "Identificador de la acción",
                     "Acción (solo lectura)",
-                    "Identificador de la organización que financia",
+                    "Identificador de la organización que financia (vacío para otra fuente)",
                     "Fuente",
                     "Moneda (ISO 4217)",
                     "Requerido",
@@ -80,7 +80,7 @@ public final class FundingSheet {
                     "الإصدار",
                     "معرّف الإجراء",
                     "الإجراء (للقراءة فقط)",
-                    "معرّف الجهة الممولة",
+                    "معرّف الجهة الممولة (اتركه فارغًا لمصدر آخر)",
                     "المصدر",
                     "العملة (ISO 4217)",
                     "المطلوب",
@@ -130,10 +130,8 @@ public final class FundingSheet {
         if (id == null && actionId == null && cells.problemsOf(ACTION_ID).isEmpty()) {
             cells.problem(ACTION_ID, "is required for a new funding line: the id of its action, as exported");
         }
+        // no source id: a source the platform does not know, named by sourceName (as the API accepts it)
         UUID sourceId = cells.uuid(SOURCE_ID);
-        if (sourceId == null && cells.problemsOf(SOURCE_ID).isEmpty()) {
-            cells.problem(SOURCE_ID, "is required: the id of the funding organisation");
-        }
         String sourceName = cells.text(SOURCE_NAME, FundingLine.MAX_SOURCE_NAME);
         String currency = cells.raw(CURRENCY).toUpperCase(Locale.ROOT);
         if (currency.isEmpty()) {

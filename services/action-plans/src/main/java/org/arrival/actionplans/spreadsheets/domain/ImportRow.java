@@ -83,7 +83,7 @@ public record ImportRow(
     /** The funding line a row records or revises. */
     public record FundingValues(
             UUID actionId,
-            UUID sourceId,
+            @Nullable UUID sourceId,
             String sourceName,
             String currency,
             BigDecimal required,

@@ -127,11 +127,6 @@ public final class MilestoneSheet {
                 && cells.problemsOf(REACHED_ON).isEmpty()) {
             cells.problem(REACHED_ON, "is required with status REACHED: the day the milestone was reached");
         }
-        if (status != MilestoneStatus.REACHED
-                && reachedOn != null
-                && cells.problemsOf(STATUS).isEmpty()) {
-            cells.problem(REACHED_ON, "is only filled for a REACHED milestone: set status to REACHED or empty it");
-        }
         return new RowReading(row.number(), id, version, actionId, title, dueOn, status, reachedOn, cells.problems());
     }
 }
