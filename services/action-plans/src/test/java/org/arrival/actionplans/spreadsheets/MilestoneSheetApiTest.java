@@ -34,7 +34,7 @@ class MilestoneSheetApiTest extends SheetRoundTripSupport {
                 cityEditor);
     }
 
-    private String status(UUID milestone) {
+    private String statusOf(UUID milestone) {
         return jdbc.queryForObject("SELECT status FROM milestone WHERE id = ?", String.class, milestone);
     }
 
@@ -106,7 +106,7 @@ class MilestoneSheetApiTest extends SheetRoundTripSupport {
         assertThat(refused.path("outcome").asString()).isEqualTo("REFUSED");
         assertThat(refused.path("problems").get(0).path("cell").asString()).isEqualTo("F7");
         assertThat(refused.path("problems").get(0).path("message").asString()).contains("yyyy-mm-dd");
-        assertThat(status(sooner)).isEqualTo("PLANNED");
+        assertThat(statusOf(sooner)).isEqualTo("PLANNED");
 
         String location = previewed.getResponse().getHeader("Location");
         JsonNode applied = body(perform(post(location + "/confirmation").header("If-Match", "\"1\""), cityEditor)
@@ -115,7 +115,7 @@ class MilestoneSheetApiTest extends SheetRoundTripSupport {
 
         assertThat(applied.path("status").asString()).isEqualTo("APPLIED");
         assertThat(applied.path("records").asString()).isEqualTo("milestones");
-        assertThat(status(sooner)).isEqualTo("REACHED");
+        assertThat(statusOf(sooner)).isEqualTo("REACHED");
         assertThat(column("reached_on", sooner)).isEqualTo("2026-03-30");
         assertThat(column("due_on", later)).isEqualTo("2026-09-30");
         assertThat(column("version", other)).isEqualTo("1");
@@ -138,7 +138,7 @@ class MilestoneSheetApiTest extends SheetRoundTripSupport {
         assertThat(report)
                 .contains("row,outcome,recordId,actionId,title,problems")
                 .contains("3,UPDATE," + sooner + "," + a + ",Schools visited")
-                .contains("7,REFUSED,," + b + ",Wells dug,F7 dueOn: must be a date");
+                .contains("7,REFUSED,," + b + ",Wells dug,\"F7 dueOn: must be a date");
     }
 
     @Test
@@ -248,7 +248,7 @@ class MilestoneSheetApiTest extends SheetRoundTripSupport {
                 .contains("Milestones changed since the preview")
                 .contains("row 4 (version 1 → 2)");
         assertThat(column("title", ma)).isEqualTo("Schools visited");
-        assertThat(status(mb)).isEqualTo("CANCELLED");
+        assertThat(statusOf(mb)).isEqualTo("CANCELLED");
         assertThat(outboxEvents()).isEqualTo(outbox);
         assertThat(body(perform(get(location), cityEditor).andReturn())
                         .path("status")
@@ -326,6 +326,6 @@ class MilestoneSheetApiTest extends SheetRoundTripSupport {
                 .contains("no milestone " + m);
         perform(post("/spreadsheet-imports/" + theirs.path("id").asString() + "/confirmation"), ngoEditor)
                 .andExpect(status().isOk());
-        assertThat(status(m)).isEqualTo("PLANNED");
+        assertThat(statusOf(m)).isEqualTo("PLANNED");
     }
 }

@@ -84,6 +84,13 @@ abstract class SheetRoundTripSupport extends ActionRecordsTestSupport {
                 .andReturn();
     }
 
+    protected org.springframework.test.web.servlet.ResultActions perform(
+            org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder request, Token token)
+            throws Exception {
+        request.header("Authorization", token.bearer());
+        return mvc.perform(request);
+    }
+
     protected static byte[] xlsx(Table t, RecordKind kind) {
         return SpreadsheetWriter.xlsx(t, kind.sheetName(), kind.choices(), kind.dateKeys());
     }

@@ -149,11 +149,11 @@ class FundingRows implements RecordRows {
             UUID sourceId = r.sourceId();
             if (sourceId != null) {
                 source = access.organisations()
-                        .find(r.sourceId())
+                        .find(sourceId)
                         .filter(o -> viewer.maySeeOrganisation(o.id()))
                         .orElse(null);
                 if (source == null) {
-                    problems.add(problem(FundingSheet.SOURCE_ID, r.row(), "no organisation " + r.sourceId()));
+                    problems.add(problem(FundingSheet.SOURCE_ID, r.row(), "no organisation " + sourceId));
                 }
             }
             String label = r.sourceName() != null
