@@ -10,6 +10,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.BeforeProperty;
 import net.jqwik.api.statistics.Statistics;
+import org.arrival.actionplans.spreadsheets.domain.RecordKind;
 import org.arrival.platform.testing.TestTokenIssuer.Token;
 import org.arrival.platform.testing.api.ApiCall;
 import org.arrival.platform.testing.api.ApiDescription;
@@ -94,6 +95,14 @@ class BadInputPropertiesTest extends ActionPlansIntegrationTest {
                                 "file",
                                 "actions.csv",
                                 SpreadsheetApiFiles.emptySheet()),
+                        editor);
+        String milestonesImported = "/spreadsheet-imports/"
+                + fixture.created(
+                        ApiCall.upload(
+                                "/forums/" + forum + "/spreadsheet-imports?records=milestones",
+                                "file",
+                                "milestones.csv",
+                                SpreadsheetApiFiles.emptySheet(RecordKind.MILESTONES)),
                         editor);
         String linked = "\"planId\":\"" + plan + "\",\"implementsActionId\":\"" + commitment + "\",\"weight\":3,"
                 + "\"participants\":[{\"organisationId\":\"" + ngo + "\",\"role\":\"IMPLEMENTING\"}]";
@@ -234,6 +243,15 @@ class BadInputPropertiesTest extends ActionPlansIntegrationTest {
                         "GET /forums/{forumId}/spreadsheet",
                         ApiCall.get("/forums/" + forum + "/spreadsheet?format=csv"),
                         editor),
+                new BadInput.Template(
+                        "GET /forums/{forumId}/spreadsheet",
+                        ApiCall.get("/forums/" + forum + "/spreadsheet?format=xlsx&records=milestones"),
+                        editor),
+                new BadInput.Template(
+                        "GET /forums/{forumId}/spreadsheet",
+                        ApiCall.get("/forums/" + forum + "/spreadsheet?format=csv&records=funding-lines"),
+                        editor),
+                new BadInput.Template("GET /spreadsheet-imports/{id}", ApiCall.get(milestonesImported), editor),
                 new BadInput.Template("GET /frameworks", ApiCall.get("/frameworks?framework=GCM"), editor),
                 new BadInput.Template("GET /frameworks/{code}", ApiCall.get("/frameworks/SDG-4.1"), editor));
     }

@@ -1,11 +1,15 @@
 package org.arrival.actionplans;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.arrival.actionplans.spreadsheets.domain.RecordKind;
 import org.arrival.platform.testing.TestTokenIssuer.Token;
 import org.arrival.platform.testing.api.ApiCall;
 import org.arrival.platform.testing.api.RefusalMatrix;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -345,6 +349,68 @@ class RefusalMatrixTest extends ActionPlansIntegrationTest {
                 .allows("an editor", cityEditor);
 
         matrix.verify();
+    }
+
+    /**
+     * The spreadsheet operations with {@code records=milestones} and {@code records=funding-lines} refuse the same
+     * callers as with actions (the matrix holds one request per operation, so these rows are checked here).
+     */
+    @Test
+    void theSpreadsheetsOfMilestonesAndFundingLinesRefuseTheSameCallers() {
+        UUID forum = UUID.randomUUID();
+        UUID city = organisation("Kampala Capital City Authority", "LOCAL_GOVERNMENT", false, false);
+        UUID arua = organisation("Arua City Council", "LOCAL_GOVERNMENT", false, false);
+        UUID police = organisation("Immigration enforcement unit", "NATIONAL_GOVERNMENT_BODY", true, false);
+        UUID outside = organisation("NGO outside the forum", "NGO", false, false);
+        for (UUID o : List.of(city, arua, police)) {
+            seat(forum, o);
+        }
+        Token cityEditor = user("kcca-editor", city, "member", "org-editor");
+        Token cityMember = user("kcca-member", city, "member");
+        Token otherEditor = user("arua-admin", arua, "member", "org-editor", "org-admin");
+        Token policeEditor = user("dcic-admin", police, "member", "org-editor", "org-admin", "forum-coordinator");
+        Token outsider = user("outsider-admin", outside, "member", "org-editor", "org-admin");
+        Token platformAdmin = user("platform-admin", null, "platform-admin");
+        ApiFixture fixture = new ApiFixture(mvc);
+        UUID action = fixture.actionUnderWay(cityEditor, "FORUM", List.of(forum), null);
+        fixture.milestone(cityEditor, action);
+        fixture.funding(cityEditor, action, null);
+        List<String> problems = new java.util.ArrayList<>();
+        for (RecordKind kind : List.of(RecordKind.MILESTONES, RecordKind.FUNDING_LINES)) {
+            String records = "records=" + kind.parameter();
+            byte[] sheet = SpreadsheetApiFiles.emptySheet(kind);
+            ApiCall export = ApiCall.get("/forums/" + forum + "/spreadsheet?format=csv&" + records);
+            Supplier<ApiCall> upload = () ->
+                    ApiCall.upload("/forums/" + forum + "/spreadsheet-imports?" + records, "file", "f.csv", sheet);
+            for (ApiCall call : List.of(export, upload.get())) {
+                expect(problems, call, cityMember, 403);
+                expect(problems, call, policeEditor, 403);
+                expect(problems, call, platformAdmin, 403);
+                expect(problems, call, outsider, 404);
+                expect(problems, call, null, 401);
+                expect(problems, call, cityEditor, call == export ? 200 : 201);
+            }
+            Supplier<String> previewed = () -> "/spreadsheet-imports/" + fixture.created(upload.get(), cityEditor);
+            String seen = previewed.get();
+            for (ApiCall call : List.of(
+                    ApiCall.get(seen),
+                    ApiCall.get(seen + "/report"),
+                    ApiCall.post(previewed.get() + "/confirmation", null),
+                    ApiCall.delete(previewed.get()))) {
+                expect(problems, call, otherEditor, 404);
+                expect(problems, call, cityMember, 403);
+                expect(problems, call, policeEditor, 403);
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    private void expect(List<String> problems, ApiCall call, @Nullable Token caller, int status) {
+        int got = call.perform(mvc, caller == null ? null : caller.bearer()).getStatus();
+        if (got != status) {
+            problems.add(
+                    call + ": " + (caller == null ? "no token" : caller) + " got " + got + " instead of " + status);
+        }
     }
 
     /** A change only the owner's editors make: others who see the record get 403, those who do not 404. */

@@ -94,6 +94,15 @@ public class FundingRepository {
                 actionId);
     }
 
+    /** The organisation the change that made a version of a line was made for, as its revision records it. */
+    public Optional<UUID> changedFor(UUID id, long version) {
+        return jdbc.queryForList("""
+                        SELECT (event -> 'actor' ->> 'organisationId')::uuid FROM action_plans_revision
+                         WHERE record_type = 'funding_line' AND record_id = ? AND version = ?""", UUID.class, id, version).stream()
+                .filter(java.util.Objects::nonNull)
+                .findFirst();
+    }
+
     public void recordRevision(FundingLine l, Object event, Instant at) {
         jdbc.update(
                 """

@@ -16,6 +16,7 @@ import org.arrival.contracts.actionplans.MilestoneStatus;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
 import org.arrival.platform.web.StaleVersion;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -85,7 +86,7 @@ public class MilestoneRepository {
                 .findFirst();
     }
 
-    public PageResult<StoredMilestone> list(UUID actionId, MilestoneStatus status, PageQuery page) {
+    public PageResult<StoredMilestone> list(UUID actionId, @Nullable MilestoneStatus status, PageQuery page) {
         String where = " WHERE action_id = ?" + (status == null ? "" : " AND status = ?");
         Object[] args = status == null ? new Object[] {actionId} : new Object[] {actionId, status.name()};
         Long total = jdbc.queryForObject("SELECT count(*) FROM milestone" + where, Long.class, args);

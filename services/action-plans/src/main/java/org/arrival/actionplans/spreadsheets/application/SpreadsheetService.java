@@ -39,6 +39,7 @@ import org.arrival.actionplans.spreadsheets.domain.ImportRow.Change;
 import org.arrival.actionplans.spreadsheets.domain.ImportRow.Problem;
 import org.arrival.actionplans.spreadsheets.domain.ImportRow.Values;
 import org.arrival.actionplans.spreadsheets.domain.ImportStatus;
+import org.arrival.actionplans.spreadsheets.domain.RecordKind;
 import org.arrival.actionplans.spreadsheets.domain.SpreadsheetImport;
 import org.arrival.actionplans.spreadsheets.persistence.ImportRepository;
 import org.arrival.contracts.DataClassification;
@@ -68,6 +69,8 @@ import org.springframework.transaction.annotation.Transactional;
  * that the organisation owns, with the reporting period due), the preview of an uploaded file (stored, nothing else
  * written), its confirmation (every accepted row through {@link ActionService} and {@link ProgressService}, so
  * validation, events and history are those of the API, all in one transaction), its report and its discarding.
+ * The milestones and funding lines of the same actions make the same round trip ({@link MilestoneRows},
+ * {@link FundingRows}).
  * Only the organisation's editors and administrators use it, never for another organisation, never an enforcement
  * body.
  */
@@ -85,6 +88,7 @@ public class SpreadsheetService {
     private final ImportRepository imports;
     private final PlanningAccess access;
     private final ActionAccess actionAccess;
+    private final Map<RecordKind, RecordRows> kinds;
     private final SpreadsheetReader reader = new SpreadsheetReader(SpreadsheetLimits.defaults());
 
     public SpreadsheetService(
@@ -96,7 +100,9 @@ public class SpreadsheetService {
             ReportRepository reports,
             ImportRepository imports,
             PlanningAccess access,
-            ActionAccess actionAccess) {
+            ActionAccess actionAccess,
+            MilestoneRows milestoneRows,
+            FundingRows fundingRows) {
         this.actionService = actionService;
         this.progress = progress;
         this.reporting = reporting;
@@ -106,30 +112,36 @@ public class SpreadsheetService {
         this.imports = imports;
         this.access = access;
         this.actionAccess = actionAccess;
+        this.kinds = Map.of(RecordKind.MILESTONES, milestoneRows, RecordKind.FUNDING_LINES, fundingRows);
     }
 
     /** A file to download. */
     public record SpreadsheetFile(String fileName, String contentType, byte[] content) {}
 
     @Transactional(readOnly = true)
-    public SpreadsheetFile export(Caller caller, UUID forumId, SpreadsheetFormat format, @Nullable Locale locale) {
+    public SpreadsheetFile export(
+            Caller caller, UUID forumId, RecordKind kind, SpreadsheetFormat format, @Nullable Locale locale) {
         Viewer viewer = requireImporter(caller);
         UUID organisation = requireForum(caller, forumId);
         List<Table.Row> rows = new ArrayList<>();
         int number = 3;
-        for (StoredAction s : forumActions(viewer, organisation, forumId)) {
-            rows.add(new Table.Row(number++, exported(caller, s.action())));
+        List<StoredAction> forumActions = forumActions(viewer, organisation, forumId);
+        if (kind == RecordKind.ACTIONS) {
+            for (StoredAction s : forumActions) {
+                rows.add(new Table.Row(number++, exported(caller, s.action())));
+            }
+        } else {
+            for (List<String> cells : rowsOf(kind).exported(viewer, forumActions)) {
+                rows.add(new Table.Row(number++, cells));
+            }
         }
-        Table table = new Table(ActionSheet.headings(locale), ActionSheet.KEYS, rows);
+        Table table = new Table(kind.headings(locale), kind.keys(), rows);
         byte[] content = format == SpreadsheetFormat.XLSX
-                ? SpreadsheetWriter.xlsx(
-                        table,
-                        ActionSheet.SHEET_NAME,
-                        ActionSheet.choices(),
-                        java.util.Set.copyOf(ActionSheet.DATE_KEYS))
+                ? SpreadsheetWriter.xlsx(table, kind.sheetName(), kind.choices(), kind.dateKeys())
                 : SpreadsheetWriter.csv(table);
         LocalDate today = LocalDate.ofInstant(access.clock().instant(), ZoneOffset.UTC);
-        String name = "actions-" + forumId.toString().substring(0, 8) + "-" + today + "." + format.extension();
+        String name =
+                kind.parameter() + "-" + forumId.toString().substring(0, 8) + "-" + today + "." + format.extension();
         return new SpreadsheetFile(name, format.contentType(), content);
     }
 
@@ -187,11 +199,18 @@ public class SpreadsheetService {
     }
 
     @Transactional
-    public SpreadsheetImport preview(Caller caller, UUID forumId, @Nullable String fileName, byte[] content) {
+    public SpreadsheetImport preview(
+            Caller caller, UUID forumId, RecordKind kind, @Nullable String fileName, byte[] content) {
         Viewer viewer = requireImporter(caller);
         UUID organisation = requireForum(caller, forumId);
         Table table = reader.read(content);
-        List<String> keyProblems = ActionSheet.keyProblems(table.keys());
+        List<String> keyProblems = kind.keyProblems(table.keys());
+        Optional<RecordKind> other = keyProblems.isEmpty() ? Optional.empty() : kind.otherKindOf(table.keys());
+        if (other.isPresent()) {
+            String holds =
+                    "This file holds " + other.get().parameter().replace('-', ' ') + "; choose that kind to import it";
+            throw new InvalidInput(holds, List.of(new ApiException.FieldError("file", holds, "spreadsheet.kind")));
+        }
         if (!keyProblems.isEmpty()) {
             throw new InvalidInput(
                     "The file's columns cannot be read: " + String.join("; ", keyProblems),
@@ -199,6 +218,30 @@ public class SpreadsheetService {
                             .map(p -> new ApiException.FieldError("file", p, "spreadsheet.keys"))
                             .toList());
         }
+        List<ImportRow> rows = kind == RecordKind.ACTIONS
+                ? actionRows(table, viewer, organisation, forumId)
+                : rowsOf(kind).judged(table, viewer, organisation, forumActions(viewer, organisation, forumId));
+        Instant now = access.clock().instant().truncatedTo(ChronoUnit.MICROS);
+        SpreadsheetImport imported = new SpreadsheetImport(
+                UUID.randomUUID(),
+                forumId,
+                organisation,
+                kind,
+                fileName(fileName),
+                ImportStatus.PREVIEWED,
+                now,
+                caller.userId(),
+                null,
+                rows);
+        imports.insert(imported);
+        return imported;
+    }
+
+    private RecordRows rowsOf(RecordKind kind) {
+        return Objects.requireNonNull(kinds.get(kind), kind.name());
+    }
+
+    private List<ImportRow> actionRows(Table table, Viewer viewer, UUID organisation, UUID forumId) {
         List<ActionSheet.RowReading> readings =
                 table.rows().stream().map(row -> ActionSheet.read(table, row)).toList();
         Map<UUID, StoredAction> known = new HashMap<>();
@@ -212,19 +255,7 @@ public class SpreadsheetService {
         for (ActionSheet.RowReading reading : readings) {
             rows.add(judge.row(reading));
         }
-        Instant now = access.clock().instant().truncatedTo(ChronoUnit.MICROS);
-        SpreadsheetImport imported = new SpreadsheetImport(
-                UUID.randomUUID(),
-                forumId,
-                organisation,
-                fileName(fileName),
-                ImportStatus.PREVIEWED,
-                now,
-                caller.userId(),
-                null,
-                rows);
-        imports.insert(imported);
-        return imported;
+        return rows;
     }
 
     private static String fileName(@Nullable String name) {
@@ -265,8 +296,14 @@ public class SpreadsheetService {
         List<ImportRow> accepted =
                 imported.rows().stream().filter(ImportRow::accepted).toList();
         List<String> stale = new ArrayList<>();
+        RecordKind kind = imported.records();
         for (ImportRow row : accepted) {
-            if (row.actionId() != null) {
+            if (kind != RecordKind.ACTIONS) {
+                String changed = rowsOf(kind).changedSincePreview(row);
+                if (changed != null) {
+                    stale.add(changed);
+                }
+            } else if (row.actionId() != null) {
                 long now = actions.find(row.actionId())
                         .map(s -> s.action().version())
                         .orElse(-1L);
@@ -276,12 +313,19 @@ public class SpreadsheetService {
             }
         }
         if (!stale.isEmpty()) {
-            throw new RuleViolation("Actions changed since the preview, so nothing was applied: "
+            String records = kind == RecordKind.ACTIONS
+                    ? "Actions"
+                    : kind == RecordKind.MILESTONES ? "Milestones" : "Funding lines";
+            throw new RuleViolation(records + " changed since the preview, so nothing was applied: "
                     + String.join(", ", stale) + "; export the spreadsheet again or upload it again");
         }
         for (ImportRow row : accepted) {
             try {
-                apply(caller, imported.forumId(), row);
+                if (kind == RecordKind.ACTIONS) {
+                    apply(caller, imported.forumId(), row);
+                } else {
+                    rowsOf(kind).apply(caller, row);
+                }
             } catch (ApiException e) {
                 throw new RuleViolation("Row " + row.row() + " cannot be applied (" + e.getMessage()
                         + "), so nothing was applied; upload the file again");
@@ -338,32 +382,46 @@ public class SpreadsheetService {
         return discarded;
     }
 
-    /** The outcome of each row as CSV: row, outcome, action id, title, problems. */
+    /**
+     * The outcome of each row as CSV: row, outcome, action id, title, problems; for milestones and funding lines the
+     * record's id before its action's.
+     */
     @Transactional(readOnly = true)
     public SpreadsheetFile report(Caller caller, UUID id) {
         SpreadsheetImport imported = get(caller, id);
+        boolean actions = imported.records() == RecordKind.ACTIONS;
         List<List<String>> rows = imported.rows().stream()
-                .map(r -> List.of(
-                        Integer.toString(r.row()),
-                        r.outcome().name(),
-                        text(r.actionId()),
-                        text(r.title()),
-                        r.problems().stream()
-                                .map(p -> (p.cell() == null ? "" : p.cell() + " ")
-                                        + (p.column() == null ? "" : p.column() + ": ")
-                                        + p.message())
-                                .collect(Collectors.joining("; "))))
+                .map(r -> {
+                    List<String> cells = new ArrayList<>(
+                            List.of(Integer.toString(r.row()), r.outcome().name()));
+                    if (!actions) {
+                        cells.add(text(r.recordId()));
+                    }
+                    cells.add(text(r.actionId()));
+                    cells.add(text(r.title()));
+                    cells.add(r.problems().stream()
+                            .map(p -> (p.cell() == null ? "" : p.cell() + " ")
+                                    + (p.column() == null ? "" : p.column() + ": ")
+                                    + p.message())
+                            .collect(Collectors.joining("; ")));
+                    return (List<String>) cells;
+                })
                 .toList();
-        byte[] content = SpreadsheetWriter.csv(List.of("row", "outcome", "actionId", "title", "problems"), rows);
+        byte[] content = SpreadsheetWriter.csv(
+                actions
+                        ? List.of("row", "outcome", "actionId", "title", "problems")
+                        : List.of("row", "outcome", "recordId", "actionId", "title", "problems"),
+                rows);
         return new SpreadsheetFile("import-" + id + "-report.csv", SpreadsheetFormat.CSV.contentType(), content);
     }
 
     /** An editor or administrator of an organisation that is no enforcement body (403 otherwise). */
     private Viewer requireImporter(Caller caller) {
-        ActionAccess.requireEditor(caller, "import or export their actions as a spreadsheet");
+        ActionAccess.requireEditor(caller, "import or export their actions, milestones or funding as a spreadsheet");
         Viewer viewer = access.viewer(caller);
         if (viewer.enforcementBody()) {
-            throw new AccessRefused("Enforcement bodies do not import or export actions as spreadsheets");
+            throw new AccessRefused(
+                    "Enforcement bodies do not import or export actions, milestones or funding as spreadsheets");
         }
         return viewer;
     }
@@ -500,12 +558,35 @@ public class SpreadsheetService {
             Long basedOn = action == null ? null : action.version();
             if (!problems.isEmpty() || values == null) {
                 return new ImportRow(
-                        r.row(), r.id(), title, ImportOutcome.REFUSED, changes, null, problems, basedOn, null);
+                        r.row(),
+                        r.id(),
+                        title,
+                        ImportOutcome.REFUSED,
+                        changes,
+                        null,
+                        problems,
+                        basedOn,
+                        null,
+                        r.id(),
+                        null,
+                        null);
             }
             ImportOutcome outcome = action == null
                     ? ImportOutcome.CREATE
                     : changes.isEmpty() ? ImportOutcome.UNCHANGED : ImportOutcome.UPDATE;
-            return new ImportRow(r.row(), r.id(), title, outcome, changes, r.report(), List.of(), basedOn, values);
+            return new ImportRow(
+                    r.row(),
+                    r.id(),
+                    title,
+                    outcome,
+                    changes,
+                    r.report(),
+                    List.of(),
+                    basedOn,
+                    values,
+                    r.id(),
+                    null,
+                    null);
         }
 
         private Problem problem(@Nullable String key, int row, @Nullable String message) {

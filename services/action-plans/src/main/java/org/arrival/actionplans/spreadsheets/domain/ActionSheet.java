@@ -1,15 +1,10 @@
 package org.arrival.actionplans.spreadsheets.domain;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.arrival.actionplans.progress.domain.Report;
 import org.arrival.actionplans.spreadsheets.domain.ImportRow.Problem;
 import org.arrival.actionplans.spreadsheets.domain.ImportRow.ReportLine;
@@ -18,8 +13,6 @@ import org.arrival.contracts.actionplans.Rag;
 import org.arrival.contracts.actionplans.ReportingCadence;
 import org.arrival.contracts.common.Sector;
 import org.arrival.platform.spreadsheets.Table;
-import org.arrival.platform.web.PersonalDataScreen;
-import org.arrival.platform.web.RequestBodyScreen;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -144,8 +137,7 @@ public final class ActionSheet {
 
     /** The headings in a language (en, fr, es, ar); English for any other. */
     public static List<String> headings(@Nullable Locale locale) {
-        String language = locale == null ? "en" : locale.getLanguage();
-        return java.util.Objects.requireNonNull(HEADINGS.getOrDefault(language, HEADINGS.get("en")));
+        return SheetCells.headings(HEADINGS, locale);
     }
 
     /** The drop-down lists of the columns that hold one value of a list. */
@@ -156,23 +148,13 @@ public final class ActionSheet {
                 RAG, names(Rag.values()));
     }
 
-    /** The most characters of a cell or key a problem repeats. */
-    static final int MAX_SHOWN_CHARS = 40;
-
-    /** A cell's or key's text as a problem repeats it: cut to at most 40 characters, ending in "…" when cut. */
+    /** A cell's or key's text as a problem repeats it ({@link SheetCells#shown}). */
     static String shown(String value) {
-        if (value.length() <= MAX_SHOWN_CHARS) {
-            return value;
-        }
-        int end = MAX_SHOWN_CHARS - 1;
-        if (Character.isHighSurrogate(value.charAt(end - 1))) {
-            end--;
-        }
-        return value.substring(0, end) + "…";
+        return SheetCells.shown(value);
     }
 
     private static List<String> names(Enum<?>[] values) {
-        return Arrays.stream(values).map(Enum::name).toList();
+        return SheetCells.names(values);
     }
 
     /**
@@ -180,25 +162,7 @@ public final class ActionSheet {
      * every row needs); empty when the file can be read row by row.
      */
     public static List<String> keyProblems(List<String> keys) {
-        List<String> problems = new ArrayList<>();
-        LinkedHashSet<String> seen = new LinkedHashSet<>();
-        for (int c = 0; c < keys.size(); c++) {
-            String key = keys.get(c).strip();
-            if (key.isEmpty()) {
-                continue;
-            }
-            if (!KEYS.contains(key)) {
-                problems.add("unknown key \"" + shown(key) + "\" in cell " + Table.address(c, 2) + "; the keys are "
-                        + String.join(", ", KEYS));
-            } else if (!seen.add(key)) {
-                problems.add("the key \"" + shown(key) + "\" names two columns (" + Table.address(c, 2) + ")");
-            }
-        }
-        if (!seen.contains(TITLE)) {
-            problems.add("row 2 holds no \"title\" key: the import finds its columns by the keys in row 2, as the"
-                    + " export writes them");
-        }
-        return problems;
+        return SheetCells.keyProblems(keys, KEYS, List.of(TITLE));
     }
 
     /** A data row as the file says it: the action fields and report it asks for, and what is wrong in its cells. */
@@ -219,7 +183,7 @@ public final class ActionSheet {
 
     /** Reads one data row; every cell is checked, so the person sees all of a row's problems at once. */
     public static RowReading read(Table table, Table.Row row) {
-        Cells cells = new Cells(table, row);
+        SheetCells cells = new SheetCells(table, row);
         UUID id = cells.uuid(ID);
         Long version = cells.whole(VERSION, 0, Long.MAX_VALUE);
         if (id != null && version == null && cells.problemsOf(VERSION).isEmpty()) {
@@ -267,10 +231,10 @@ public final class ActionSheet {
                 cadence,
                 plan,
                 report,
-                cells.problems);
+                cells.problems());
     }
 
-    private static @Nullable ReportLine report(Cells cells) {
+    private static @Nullable ReportLine report(SheetCells cells) {
         boolean percentGiven = !cells.raw(PERCENT_COMPLETE).isEmpty();
         boolean ragGiven = !cells.raw(RAG).isEmpty();
         String narrative = cells.text(NARRATIVE, Report.MAX_NARRATIVE);
@@ -303,169 +267,5 @@ public final class ActionSheet {
             return null;
         }
         return new ReportLine(from, to, percent.intValue(), rag, narrative);
-    }
-
-    /** The cells of one row, read by key, collecting problems. */
-    private static final class Cells {
-        private final Table table;
-        private final Table.Row row;
-        private final List<Problem> problems = new ArrayList<>();
-
-        Cells(Table table, Table.Row row) {
-            this.table = table;
-            this.row = row;
-        }
-
-        String raw(String key) {
-            int c = table.column(key);
-            return c < 0 ? "" : row.cell(c).strip();
-        }
-
-        void problem(String key, String message) {
-            int c = table.column(key);
-            problems.add(new Problem(key, c < 0 ? null : Table.address(c, row.number()), message));
-        }
-
-        List<Problem> problemsOf(String key) {
-            return problems.stream().filter(p -> key.equals(p.column())).toList();
-        }
-
-        @Nullable
-        String text(String key, int max) {
-            String value = raw(key);
-            if (value.isEmpty()) {
-                return null;
-            }
-            String control = RequestBodyScreen.controlProblem(value);
-            if (control != null) {
-                problem(key, control);
-                return null;
-            }
-            if (value.length() > max) {
-                problem(key, "must be at most " + max + " characters");
-                return null;
-            }
-            var found = PersonalDataScreen.screen(value);
-            if (found.isPresent()) {
-                problem(
-                        key,
-                        "seems to hold " + found.get().description()
-                                + "; personal data is never recorded here, remove it");
-                return null;
-            }
-            return value;
-        }
-
-        @Nullable
-        UUID uuid(String key) {
-            String value = raw(key);
-            if (value.isEmpty()) {
-                return null;
-            }
-            try {
-                UUID id = UUID.fromString(value);
-                if (id.toString().equalsIgnoreCase(value)) {
-                    return id;
-                }
-            } catch (IllegalArgumentException e) {
-                // below
-            }
-            problem(key, "must be an id such as 0b8e3b4c-1f7a-4c55-9d0e-2a4f5b6c7d8e, as exported");
-            return null;
-        }
-
-        @Nullable
-        Long whole(String key, long min, long max) {
-            String value = raw(key);
-            if (value.isEmpty()) {
-                return null;
-            }
-            try {
-                long n = value.contains(".") ? wholeDecimal(value) : Long.parseLong(value);
-                if (n >= min && n <= max) {
-                    return n;
-                }
-            } catch (NumberFormatException | ArithmeticException e) {
-                // below
-            }
-            problem(
-                    key,
-                    max == Long.MAX_VALUE
-                            ? "must be a whole number"
-                            : "must be a whole number between " + min + " and " + max);
-            return null;
-        }
-
-        private static long wholeDecimal(String value) {
-            return new java.math.BigDecimal(value).longValueExact();
-        }
-
-        @Nullable
-        LocalDate date(String key) {
-            String value = raw(key);
-            if (value.isEmpty()) {
-                return null;
-            }
-            try {
-                LocalDate d = LocalDate.parse(
-                        value.length() > 10 && value.charAt(10) == 'T' ? value.substring(0, 10) : value);
-                if (d.getYear() >= RequestBodyScreen.EARLIEST_YEAR && d.getYear() <= RequestBodyScreen.LATEST_YEAR) {
-                    return d;
-                }
-            } catch (DateTimeParseException e) {
-                // below
-            }
-            problem(key, "must be a date written yyyy-mm-dd (such as 2026-12-31), or a date cell");
-            return null;
-        }
-
-        <E extends Enum<E>> @Nullable E choice(String key, Class<E> type) {
-            String value = raw(key);
-            if (value.isEmpty()) {
-                return null;
-            }
-            E found = named(type, value);
-            if (found == null) {
-                problem(key, "must be one of " + String.join(", ", names(type.getEnumConstants())));
-            }
-            return found;
-        }
-
-        <E extends Enum<E>> List<E> choices(String key, Class<E> type) {
-            String value = raw(key);
-            if (value.isEmpty()) {
-                return List.of();
-            }
-            List<E> found = new ArrayList<>();
-            List<String> unknown = new ArrayList<>();
-            for (String part : value.split(";")) {
-                if (part.isBlank()) {
-                    continue;
-                }
-                E e = named(type, part.strip());
-                if (e == null) {
-                    unknown.add(part.strip());
-                } else if (!found.contains(e)) {
-                    found.add(e);
-                }
-            }
-            if (!unknown.isEmpty()) {
-                problem(
-                        key,
-                        shown(unknown.stream().map(ActionSheet::shown).collect(Collectors.joining(", ")))
-                                + ": each must be one of " + String.join(", ", names(type.getEnumConstants())));
-                return List.of();
-            }
-            return found;
-        }
-
-        private static <E extends Enum<E>> @Nullable E named(Class<E> type, String value) {
-            for (E e : type.getEnumConstants()) {
-                if (e.name().equals(value.strip().toUpperCase(Locale.ROOT))) {
-                    return e;
-                }
-            }
-            return null;
-        }
     }
 }

@@ -1,19 +1,22 @@
 package org.arrival.actionplans.spreadsheets.domain;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.arrival.contracts.actionplans.ActionKind;
+import org.arrival.contracts.actionplans.MilestoneStatus;
 import org.arrival.contracts.actionplans.Rag;
 import org.arrival.contracts.actionplans.ReportingCadence;
 import org.arrival.contracts.common.Sector;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One data row of an imported spreadsheet as the preview judged it: the action it updates (or none, for a new one),
+ * One data row of an imported spreadsheet as the preview judged it: the record it updates (or none, for a new one),
  * its outcome, the fields it changes, the report it adds, and its problems, each naming its cell. {@code basedOn} is
- * the action's version the preview compared with and {@code values} what the row asks for: the confirmation applies
- * exactly them, if the action is still at that version.
+ * the record's version the preview compared with and {@code values} (an action's), {@code milestone} or
+ * {@code funding} what the row asks for: the confirmation applies exactly them, if the record is still at that
+ * version. {@code actionId} is the action, or the action of the milestone or funding line {@code recordId} names.
  */
 public record ImportRow(
         int row,
@@ -24,7 +27,10 @@ public record ImportRow(
         @Nullable ReportLine report,
         List<Problem> problems,
         @Nullable Long basedOn,
-        @Nullable Values values) {
+        @Nullable Values values,
+        @Nullable UUID recordId,
+        @Nullable MilestoneValues milestone,
+        @Nullable FundingValues funding) {
 
     public ImportRow {
         changes = changes == null ? List.of() : List.copyOf(changes);
@@ -61,6 +67,28 @@ public record ImportRow(
             sectors = List.copyOf(sectors);
         }
     }
+
+    /**
+     * The milestone a row schedules or changes: rescheduled when its title or due date differ, then moved to
+     * {@code status} (REACHED on {@code reachedOn}, MISSED or CANCELLED) when one is named.
+     */
+    public record MilestoneValues(
+            UUID actionId,
+            String title,
+            LocalDate dueOn,
+            boolean reschedule,
+            @Nullable MilestoneStatus status,
+            @Nullable LocalDate reachedOn) {}
+
+    /** The funding line a row records or revises. */
+    public record FundingValues(
+            UUID actionId,
+            @Nullable UUID sourceId,
+            String sourceName,
+            String currency,
+            BigDecimal required,
+            BigDecimal committed,
+            BigDecimal disbursed) {}
 
     public boolean accepted() {
         return outcome != ImportOutcome.REFUSED;

@@ -5,11 +5,15 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A spreadsheet an organisation uploaded for a forum, its rows as the preview judged them, and where it stands. */
+/**
+ * A spreadsheet of one kind of records an organisation uploaded for a forum, its rows as the preview judged them, and
+ * where it stands.
+ */
 public record SpreadsheetImport(
         UUID id,
         UUID forumId,
         UUID organisationId,
+        RecordKind records,
         String fileName,
         ImportStatus status,
         Instant createdAt,
@@ -51,11 +55,20 @@ public record SpreadsheetImport(
 
     public SpreadsheetImport applied(Instant at) {
         return new SpreadsheetImport(
-                id, forumId, organisationId, fileName, ImportStatus.APPLIED, createdAt, createdBy, at, rows);
+                id, forumId, organisationId, records, fileName, ImportStatus.APPLIED, createdAt, createdBy, at, rows);
     }
 
     public SpreadsheetImport discarded() {
         return new SpreadsheetImport(
-                id, forumId, organisationId, fileName, ImportStatus.DISCARDED, createdAt, createdBy, appliedAt, rows);
+                id,
+                forumId,
+                organisationId,
+                records,
+                fileName,
+                ImportStatus.DISCARDED,
+                createdAt,
+                createdBy,
+                appliedAt,
+                rows);
     }
 }

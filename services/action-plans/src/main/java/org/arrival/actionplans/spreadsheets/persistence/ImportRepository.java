@@ -9,13 +9,14 @@ import java.util.Optional;
 import java.util.UUID;
 import org.arrival.actionplans.spreadsheets.domain.ImportRow;
 import org.arrival.actionplans.spreadsheets.domain.ImportStatus;
+import org.arrival.actionplans.spreadsheets.domain.RecordKind;
 import org.arrival.actionplans.spreadsheets.domain.SpreadsheetImport;
 import org.arrival.contracts.EventJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 
-/** Spreadsheet imports and their previewed rows (one JSON document per import). */
+/** Spreadsheet imports, the kind of records each holds, and their previewed rows (one JSON document per import). */
 @Repository
 public class ImportRepository {
 
@@ -30,12 +31,13 @@ public class ImportRepository {
     public void insert(SpreadsheetImport i) {
         jdbc.update(
                 """
-                INSERT INTO spreadsheet_import (id, forum_id, organisation_id, file_name, status, rows, created_at,
-                    created_by, applied_at)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""",
+                INSERT INTO spreadsheet_import (id, forum_id, organisation_id, records, file_name, status, rows,
+                    created_at, created_by, applied_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""",
                 i.id(),
                 i.forumId(),
                 i.organisationId(),
+                i.records().name(),
                 i.fileName(),
                 i.status().name(),
                 EventJson.mapper().writeValueAsString(i.rows()),
@@ -73,6 +75,7 @@ public class ImportRepository {
                 rs.getObject("id", UUID.class),
                 rs.getObject("forum_id", UUID.class),
                 rs.getObject("organisation_id", UUID.class),
+                RecordKind.valueOf(rs.getString("records")),
                 rs.getString("file_name"),
                 ImportStatus.valueOf(rs.getString("status")),
                 rs.getTimestamp("created_at").toInstant(),

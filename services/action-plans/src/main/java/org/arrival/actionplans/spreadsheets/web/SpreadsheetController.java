@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.arrival.actionplans.shared.web.Versions;
 import org.arrival.actionplans.spreadsheets.application.SpreadsheetService;
 import org.arrival.actionplans.spreadsheets.application.SpreadsheetService.SpreadsheetFile;
+import org.arrival.actionplans.spreadsheets.domain.RecordKind;
 import org.arrival.actionplans.spreadsheets.domain.SpreadsheetImport;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.spreadsheets.SpreadsheetFormat;
@@ -16,6 +17,7 @@ import org.arrival.platform.spreadsheets.SpreadsheetLimits;
 import org.arrival.platform.spreadsheets.SpreadsheetRefused;
 import org.arrival.platform.web.ETags;
 import org.arrival.platform.web.InvalidInput;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -33,8 +35,9 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @Tag(
         name = "Spreadsheets",
-        description = "An organisation's actions in a forum as a spreadsheet (XLSX or CSV): export, upload and preview,"
-                + " confirmation in one transaction, report, discard")
+        description =
+                "An organisation's actions in a forum, or their milestones or funding lines, as a spreadsheet (XLSX or"
+                        + " CSV): export, upload and preview, confirmation in one transaction, report, discard")
 public class SpreadsheetController {
 
     private final SpreadsheetService service;
@@ -45,34 +48,46 @@ public class SpreadsheetController {
 
     @Operation(
             summary = "The caller's organisation's actions in the forum (those its tracker shows, not cancelled, by"
-                    + " title) as a spreadsheet to edit and upload again: headings in the Accept-Language (en, fr, es,"
-                    + " ar), keys in row 2, the reporting period due pre-filled; format xlsx (default) or csv; the"
-                    + " organisation's editors and administrators")
+                    + " title), or with records=milestones or records=funding-lines those actions' milestones or"
+                    + " funding lines, as a spreadsheet to edit and upload again: headings in the Accept-Language (en,"
+                    + " fr, es, ar), keys in row 2, for actions the reporting period due pre-filled; format xlsx"
+                    + " (default) or csv; records actions (default), milestones or funding-lines; the organisation's"
+                    + " editors and administrators")
     @GetMapping(
             path = "/forums/{forumId}/spreadsheet",
             produces = {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv", "*/*"})
     public ResponseEntity<byte[]> export(
-            Caller caller, @PathVariable UUID forumId, @RequestParam(required = false) String format, Locale locale) {
+            Caller caller,
+            @PathVariable UUID forumId,
+            @RequestParam(required = false) String format,
+            @RequestParam(required = false) String records,
+            Locale locale) {
+        RecordKind kind = kind(records);
         SpreadsheetFormat chosen;
         try {
             chosen = SpreadsheetFormat.named(format);
         } catch (IllegalArgumentException e) {
             throw InvalidInput.field("format", String.valueOf(e.getMessage()));
         }
-        return download(service.export(caller, forumId, chosen, locale));
+        return download(service.export(caller, forumId, kind, chosen, locale));
     }
 
     @Operation(
             summary = "Upload a spreadsheet (multipart part \"file\", .xlsx or .csv by its content, at most 5 MB and"
-                    + " 10,000 rows) and preview what each row would do: CREATE, UPDATE, UNCHANGED or REFUSED with its"
-                    + " problems by cell; stored, nothing else is written; the organisation's editors and"
-                    + " administrators")
+                    + " 10,000 rows) of the kind named by records (actions, milestones or funding-lines, as exported)"
+                    + " and preview what each row would do: CREATE, UPDATE, UNCHANGED or REFUSED with its problems by"
+                    + " cell; stored, nothing else is written; the organisation's editors and administrators")
     @PostMapping(
             path = "/forums/{forumId}/spreadsheet-imports",
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<SpreadsheetImportView> preview(
-            Caller caller, @PathVariable UUID forumId, @RequestPart("file") MultipartFile file) throws IOException {
+            Caller caller,
+            @PathVariable UUID forumId,
+            @RequestParam(required = false) String records,
+            @RequestPart("file") MultipartFile file)
+            throws IOException {
+        RecordKind kind = kind(records);
         if (file.getSize() > SpreadsheetLimits.DEFAULT_MAX_BYTES) {
             throw new SpreadsheetProblem(new SpreadsheetRefused(
                     SpreadsheetRefused.Reason.TOO_LARGE,
@@ -81,7 +96,7 @@ public class SpreadsheetController {
         }
         SpreadsheetImport imported;
         try {
-            imported = service.preview(caller, forumId, file.getOriginalFilename(), file.getBytes());
+            imported = service.preview(caller, forumId, kind, file.getOriginalFilename(), file.getBytes());
         } catch (SpreadsheetRefused e) {
             throw new SpreadsheetProblem(e);
         }
@@ -97,9 +112,10 @@ public class SpreadsheetController {
     }
 
     @Operation(
-            summary = "Apply every accepted row of a previewed spreadsheet in one transaction (actions created and"
-                    + " updated, reports published, with their events); 409 and nothing applied if an action changed"
-                    + " since the preview or a row is refused now, or if it was already applied; If-Match optional")
+            summary = "Apply every accepted row of a previewed spreadsheet in one transaction (actions, milestones or"
+                    + " funding lines created and updated, reports published, milestones reached, missed or cancelled,"
+                    + " with their events); 409 and nothing applied if a record changed since the preview or a row is"
+                    + " refused now, or if it was already applied; If-Match optional")
     @PostMapping(path = "/spreadsheet-imports/{id}/confirmation", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<SpreadsheetImportView> confirm(
             Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -111,8 +127,8 @@ public class SpreadsheetController {
     }
 
     @Operation(
-            summary = "The outcome of every row of an uploaded spreadsheet as CSV: row, outcome, action id, title,"
-                    + " problems")
+            summary = "The outcome of every row of an uploaded spreadsheet as CSV: row, outcome, (for milestones and"
+                    + " funding lines their record id,) action id, title, problems")
     @GetMapping(
             path = "/spreadsheet-imports/{id}/report",
             produces = {"text/csv", "*/*"})
@@ -125,6 +141,14 @@ public class SpreadsheetController {
     public ResponseEntity<Void> discard(Caller caller, @PathVariable UUID id) {
         service.discard(caller, id);
         return ResponseEntity.noContent().build();
+    }
+
+    private static RecordKind kind(@Nullable String records) {
+        try {
+            return RecordKind.named(records);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInput.field("records", String.valueOf(e.getMessage()));
+        }
     }
 
     private static ResponseEntity<byte[]> download(SpreadsheetFile file) {

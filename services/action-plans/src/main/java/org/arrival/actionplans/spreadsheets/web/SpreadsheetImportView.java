@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.arrival.actionplans.spreadsheets.domain.ImportOutcome;
 import org.arrival.actionplans.spreadsheets.domain.ImportRow;
 import org.arrival.actionplans.spreadsheets.domain.ImportStatus;
+import org.arrival.actionplans.spreadsheets.domain.RecordKind;
 import org.arrival.actionplans.spreadsheets.domain.SpreadsheetImport;
 import org.jspecify.annotations.Nullable;
 
@@ -14,6 +15,7 @@ public record SpreadsheetImportView(
         UUID id,
         UUID forumId,
         UUID organisationId,
+        String records,
         String fileName,
         ImportStatus status,
         Instant createdAt,
@@ -22,9 +24,13 @@ public record SpreadsheetImportView(
         SpreadsheetImport.Counts counts,
         List<RowView> rows) {
 
-    /** A row: its number in the file, its action (none for a new one), what it does and what is wrong with it. */
+    /**
+     * A row: its number in the file, its record (none for a new one) and that record's action, what it does and what
+     * is wrong with it.
+     */
     public record RowView(
             int row,
+            @Nullable UUID recordId,
             @Nullable UUID actionId,
             @Nullable String title,
             ImportOutcome outcome,
@@ -37,6 +43,7 @@ public record SpreadsheetImportView(
                 i.id(),
                 i.forumId(),
                 i.organisationId(),
+                i.records().parameter(),
                 i.fileName(),
                 i.status(),
                 i.createdAt(),
@@ -45,7 +52,19 @@ public record SpreadsheetImportView(
                 i.counts(),
                 i.rows().stream()
                         .map(r -> new RowView(
-                                r.row(), r.actionId(), r.title(), r.outcome(), r.changes(), r.report(), r.problems()))
+                                r.row(),
+                                recordId(i.records(), r),
+                                r.actionId(),
+                                r.title(),
+                                r.outcome(),
+                                r.changes(),
+                                r.report(),
+                                r.problems()))
                         .toList());
+    }
+
+    /** An action row's record is its action (rows stored before recordId was kept have the action id only). */
+    private static @Nullable UUID recordId(RecordKind records, ImportRow r) {
+        return records == RecordKind.ACTIONS && r.recordId() == null ? r.actionId() : r.recordId();
     }
 }
