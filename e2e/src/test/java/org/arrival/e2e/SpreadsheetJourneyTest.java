@@ -205,6 +205,180 @@ class SpreadsheetJourneyTest {
         });
     }
 
+    @Test
+    void theNgoUpdatesANeedAddsOneAndAddsAMilestoneInSpreadsheetsOfThoseKinds() throws Exception {
+        String action = actionsDueAReport(1).keySet().iterator().next();
+        String needTag = "HRI school visits, Nakawa " + TAG;
+        String newNeed = "Young people arriving alone in Rubaga have no safe place to sleep " + TAG;
+        String milestone = "Referral desk opened at the division office " + TAG;
+
+        Browser.run(browser, () -> {
+            Browser.signIn(browser, platform, EDITOR);
+            browser.get(web + "/language?lang=en&back=/forums/" + forum + "/spreadsheet");
+            Browser.waitFor(browser, d -> !d.findElements(By.id("records-form")).isEmpty());
+            // the keyboard chooses the kind: the radio group, then the button that shows its steps
+            WebElement needs = browser.findElement(By.id("records-needs"));
+            assertThat(browser.findElement(By.cssSelector("label[for='records-needs']"))
+                            .getText())
+                    .isNotBlank();
+            needs.sendKeys(" ");
+            assertThat(needs.isSelected()).isTrue();
+            Browser.submit(browser, browser.findElement(By.id("choose-records")));
+            Browser.waitFor(browser, d -> d.getCurrentUrl().contains("records=needs"));
+            assertThat(browser.findElement(By.id("upload-records")).getDomAttribute("value"))
+                    .isEqualTo("needs");
+            assertThat(browser.findElement(By.id("download-xlsx")).getDomAttribute("href"))
+                    .contains("records=needs");
+            Accessibility.check(browser, "the spreadsheet page for needs");
+        });
+
+        // the needs: one of the NGO's needs gains an evidence reference, a new need is added
+        HttpResponse<byte[]> needSheet =
+                withBrowserSession(browser.findElement(By.id("download-xlsx")).getDomAttribute("href"));
+        assertThat(needSheet.statusCode()).isEqualTo(200);
+        String updatedNeed;
+        byte[] needsFilled;
+        try (Workbook book = WorkbookFactory.create(new ByteArrayInputStream(needSheet.body()))) {
+            Sheet sheet = book.getSheetAt(0);
+            Map<String, Integer> column = columns(sheet);
+            assertThat(column).containsKeys("id", "version", "statement", "severity", "evidenceReferences");
+            DataFormatter text = new DataFormatter();
+            Row chosen = null;
+            int last = 1;
+            for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                if (row == null || value(row, column.get("id"), text).isEmpty()) {
+                    continue;
+                }
+                last = r;
+                if (chosen == null && !"RESTRICTED".equals(value(row, column.get("classification"), text))) {
+                    chosen = row;
+                }
+            }
+            assertThat(chosen).as("an open need of the NGO in the sheet").isNotNull();
+            updatedNeed = value(chosen, column.get("id"), text);
+            String references = value(chosen, column.get("evidenceReferences"), text);
+            set(chosen, column.get("evidenceReferences"), references.isEmpty() ? needTag : references + ";" + needTag);
+            Row added = sheet.createRow(last + 1);
+            set(added, column.get("statement"), newNeed);
+            set(added, column.get("sector"), "HOUSING");
+            set(added, column.get("populationGroups"), "REFUGEES;ASYLUM_SEEKERS");
+            set(added, column.get("country"), "UG");
+            set(added, column.get("subdivision"), "UG-C");
+            set(added, column.get("areaName"), "Rubaga");
+            set(added, column.get("severity"), "MEDIUM");
+            set(added, column.get("barriers"), "CAPACITY");
+            set(added, column.get("evidenceReferences"), "HRI outreach notes, Rubaga " + TAG);
+            needsFilled = written(book);
+        }
+        Path needsFile = Files.createDirectories(Path.of("target", "spreadsheet-journey"))
+                .resolve("needs-" + TAG + ".xlsx")
+                .toAbsolutePath();
+        Files.write(needsFile, needsFilled);
+
+        Browser.run(browser, () -> {
+            browser.findElement(By.id("field-file")).sendKeys(needsFile.toString());
+            Browser.submit(browser, browser.findElement(By.id("upload")));
+            Browser.waitFor(browser, d -> !d.findElements(By.id("import-rows")).isEmpty());
+            assertThat(browser.getCurrentUrl()).startsWith(web + "/assessment-imports/");
+            assertThat(count("create")).isEqualTo(1);
+            assertThat(count("update")).isEqualTo(1);
+            assertThat(count("refused")).isZero();
+            WebElement updated =
+                    browser.findElement(By.cssSelector("#import-rows tr[data-record='" + updatedNeed + "']"));
+            assertThat(updated.getDomAttribute("data-outcome")).isEqualTo("UPDATE");
+            assertThat(updated.getText()).contains(needTag);
+            assertThat(browser.findElement(By.cssSelector("#import-rows tr[data-outcome=CREATE]"))
+                            .getText())
+                    .contains(newNeed);
+            Accessibility.check(browser, "the preview of a needs spreadsheet");
+            Browser.submit(browser, browser.findElement(By.id("confirm-import")));
+            Browser.waitFor(
+                    browser, d -> !d.findElements(By.id("import-applied")).isEmpty());
+            assertThat(browser.findElements(By.id("confirm-import"))).isEmpty();
+
+            browser.get(web + "/needs/" + updatedNeed);
+            Browser.waitFor(browser, d -> d.getPageSource().contains(needTag));
+        });
+        JsonNode found = platform.api.expect(
+                200,
+                "GET",
+                PlatformService.ASSESSMENTS,
+                "/needs?owner=" + DemoForum.NGO + "&size=200",
+                platform.token(EDITOR),
+                null,
+                Map.of());
+        assertThat(found.path("items").values())
+                .as("the new need, recorded once, shared with the forum")
+                .filteredOn(n -> n.path("statement").asString().equals(newNeed))
+                .singleElement()
+                .satisfies(
+                        n -> assertThat(n.path("sharedWithForums").values()).anyMatch(f -> forum.equals(f.asString())));
+
+        // the milestones: a new one on one of the NGO's actions, from the same page's milestones kind
+        Browser.run(browser, () -> {
+            browser.get(web + "/forums/" + forum + "/spreadsheet?records=milestones");
+            Browser.waitFor(browser, d -> !d.findElements(By.id("upload-form")).isEmpty());
+            assertThat(browser.findElement(By.id("records-milestones")).isSelected())
+                    .isTrue();
+        });
+        HttpResponse<byte[]> milestoneSheet =
+                withBrowserSession(browser.findElement(By.id("download-xlsx")).getDomAttribute("href"));
+        assertThat(milestoneSheet.statusCode()).isEqualTo(200);
+        byte[] milestonesFilled;
+        try (Workbook book = WorkbookFactory.create(new ByteArrayInputStream(milestoneSheet.body()))) {
+            Sheet sheet = book.getSheetAt(0);
+            Map<String, Integer> column = columns(sheet);
+            assertThat(column).containsKeys("id", "version", "actionId", "title", "dueOn", "status");
+            Row added = sheet.createRow(Math.max(2, sheet.getLastRowNum() + 1));
+            set(added, column.get("actionId"), action);
+            set(added, column.get("title"), milestone);
+            set(added, column.get("dueOn"), "2027-03-31");
+            milestonesFilled = written(book);
+        }
+        Path milestonesFile = Files.createDirectories(Path.of("target", "spreadsheet-journey"))
+                .resolve("milestones-" + TAG + ".xlsx")
+                .toAbsolutePath();
+        Files.write(milestonesFile, milestonesFilled);
+
+        Browser.run(browser, () -> {
+            browser.findElement(By.id("field-file")).sendKeys(milestonesFile.toString());
+            Browser.submit(browser, browser.findElement(By.id("upload")));
+            Browser.waitFor(browser, d -> !d.findElements(By.id("import-rows")).isEmpty());
+            assertThat(browser.getCurrentUrl()).startsWith(web + "/spreadsheet-imports/");
+            assertThat(count("create")).isEqualTo(1);
+            assertThat(count("refused")).isZero();
+            assertThat(browser.findElement(By.cssSelector("#import-rows tr[data-outcome=CREATE]"))
+                            .getText())
+                    .contains(milestone);
+            Browser.submit(browser, browser.findElement(By.id("confirm-import")));
+            Browser.waitFor(
+                    browser, d -> !d.findElements(By.id("import-applied")).isEmpty());
+
+            browser.get(web + "/actions/" + action);
+            Browser.waitFor(browser, d -> d.getPageSource().contains(milestone));
+            Accessibility.check(browser, "an action with a milestone from a spreadsheet");
+        });
+    }
+
+    /** The columns of a sheet by the keys of its row 2. */
+    private static Map<String, Integer> columns(Sheet sheet) {
+        DataFormatter text = new DataFormatter();
+        Map<String, Integer> column = new HashMap<>();
+        for (Cell cell : sheet.getRow(1)) {
+            column.put(text.formatCellValue(cell).strip(), cell.getColumnIndex());
+        }
+        return column;
+    }
+
+    private static byte[] written(Workbook book) throws IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        try (OutputStream o = out) {
+            book.write(o);
+        }
+        return out.toByteArray();
+    }
+
     // ---- the demo NGO's actions
 
     /**
@@ -309,10 +483,7 @@ class SpreadsheetJourneyTest {
             Sheet sheet = book.getSheet("Actions");
             assertThat(sheet).as("the sheet named Actions").isNotNull();
             DataFormatter text = new DataFormatter();
-            Map<String, Integer> column = new HashMap<>();
-            for (Cell cell : sheet.getRow(1)) {
-                column.put(text.formatCellValue(cell).strip(), cell.getColumnIndex());
-            }
+            Map<String, Integer> column = columns(sheet);
             assertThat(column)
                     .containsKeys(
                             "id",
@@ -405,12 +576,7 @@ class SpreadsheetJourneyTest {
                 set(added, column.get("endDate"), "2027-12-31");
             }
 
-            var out = new java.io.ByteArrayOutputStream();
-            try (OutputStream o = out) {
-                book.write(o);
-            }
-            return new Filled(
-                    out.toByteArray(), percents, narratives, reportedRows, wrong.getRowNum() + 1, refusedCell);
+            return new Filled(written(book), percents, narratives, reportedRows, wrong.getRowNum() + 1, refusedCell);
         }
     }
 
