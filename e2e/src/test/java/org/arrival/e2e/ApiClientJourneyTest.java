@@ -174,6 +174,23 @@ class ApiClientJourneyTest {
                     .contains("Revoked " + clientId, "Rotated the secret of " + clientId, "Created " + clientId)
                     .contains("kcca-coordinator");
             Accessibility.check(browser, "the city's API clients after a revocation");
+
+            // on a phone, in Arabic: right to left, the tables and forms fit without sideways scrolling
+            browser.manage().window().setSize(new Dimension(390, 844));
+            browser.get(web + "/language?lang=ar&back=/organisations/api-clients");
+            Browser.waitFor(
+                    browser, d -> "ar".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
+            assertThat(browser.findElement(By.tagName("html")).getDomAttribute("dir"))
+                    .isEqualTo("rtl");
+            assertThat((Long) Browser.js(
+                            browser, "return document.documentElement.scrollWidth - window.innerWidth"))
+                    .as("sideways scroll on the API clients page at 390 px")
+                    .isLessThanOrEqualTo(0L);
+            Accessibility.check(browser, "the city's API clients in Arabic at 390 px");
+            browser.get(web + "/language?lang=en&back=/organisations/api-clients");
+            Browser.waitFor(
+                    browser, d -> "en".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
+            browser.manage().window().setSize(new Dimension(1280, 900));
         });
         HttpResponse<String> refused = token(clientId, issued[1]);
         assertThat(refused.statusCode()).as(refused.body()).isIn(400, 401);
