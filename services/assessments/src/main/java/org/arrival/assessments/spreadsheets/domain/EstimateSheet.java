@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.arrival.contracts.DataClassification;
@@ -123,12 +122,14 @@ public final class EstimateSheet {
                     "بتاريخ",
                     "من يمكنه قراءته"));
 
+    /** The sheet's name and columns. */
+    public static final SheetColumns COLUMNS = new SheetColumns(SHEET_NAME, KEYS, HEADINGS, choices(), DATE_KEYS);
+
     private EstimateSheet() {}
 
     /** The headings in a language (en, fr, es, ar); English for any other. */
     public static List<String> headings(@Nullable Locale locale) {
-        String language = locale == null ? "en" : locale.getLanguage();
-        return Objects.requireNonNull(HEADINGS.getOrDefault(language, HEADINGS.get("en")));
+        return COLUMNS.headings(locale);
     }
 
     /** The drop-down lists of the columns that hold one value of a list. */

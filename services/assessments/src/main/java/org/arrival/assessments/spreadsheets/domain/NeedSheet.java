@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.assessments.BarrierType;
@@ -126,12 +126,14 @@ public final class NeedSheet {
                     "معرّف جولة التقييم",
                     "من يمكنه قراءته"));
 
+    /** The sheet's name and columns. */
+    public static final SheetColumns COLUMNS = new SheetColumns(SHEET_NAME, KEYS, HEADINGS, choices(), Set.of());
+
     private NeedSheet() {}
 
     /** The headings in a language (en, fr, es, ar); English for any other. */
     public static List<String> headings(@Nullable Locale locale) {
-        String language = locale == null ? "en" : locale.getLanguage();
-        return Objects.requireNonNull(HEADINGS.getOrDefault(language, HEADINGS.get("en")));
+        return COLUMNS.headings(locale);
     }
 
     /** The drop-down lists of the columns that hold one value of a list. */
