@@ -109,7 +109,7 @@ class NeedRecords extends RecordSheet<NeedValues, StoredNeed, NeedDetails> {
         if (values.roundId() == null
                 && kept != null
                 && rounds.find(kept, viewer).isEmpty()) {
-            return withRound(values, kept);
+            return values.withRound(kept);
         }
         return values;
     }
@@ -152,19 +152,6 @@ class NeedRecords extends RecordSheet<NeedValues, StoredNeed, NeedDetails> {
     @Override
     void revise(Caller caller, UUID id, long expectedVersion, NeedDetails details) {
         service.revise(caller, id, expectedVersion, details);
-    }
-
-    private static NeedValues withRound(NeedValues v, UUID roundId) {
-        return new NeedValues(
-                v.statement(),
-                v.sector(),
-                v.populationGroups(),
-                v.area(),
-                v.severity(),
-                v.barriers(),
-                v.evidenceReferences(),
-                roundId,
-                v.classification());
     }
 
     @Override
