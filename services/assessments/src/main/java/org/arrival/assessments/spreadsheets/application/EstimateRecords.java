@@ -1,23 +1,16 @@
 package org.arrival.assessments.spreadsheets.application;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.arrival.assessments.population.application.PopulationService;
+import org.arrival.assessments.population.domain.Cell;
 import org.arrival.assessments.population.domain.EstimateDetails;
 import org.arrival.assessments.population.persistence.EstimateRepository;
 import org.arrival.assessments.population.persistence.EstimateRepository.EstimateFilter;
 import org.arrival.assessments.population.persistence.EstimateRepository.StoredEstimate;
 import org.arrival.assessments.shared.application.EvidenceAccess;
-import org.arrival.assessments.spreadsheets.domain.AreaCells;
 import org.arrival.assessments.spreadsheets.domain.EstimateSheet;
 import org.arrival.assessments.spreadsheets.domain.EstimateValues;
 import org.arrival.assessments.spreadsheets.domain.SheetRecords;
@@ -25,14 +18,10 @@ import org.arrival.contracts.DataClassification;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.Viewer;
 import org.arrival.platform.spreadsheets.Table;
-import org.arrival.platform.spreadsheets.imports.CellProblem;
-import org.arrival.platform.spreadsheets.imports.ImportedRow;
 import org.arrival.platform.spreadsheets.imports.RowChange;
 import org.arrival.platform.spreadsheets.imports.RowReading;
-import org.arrival.platform.web.InvalidInput;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
-import org.arrival.platform.web.RecordNotFound;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -41,74 +30,47 @@ import org.springframework.stereotype.Component;
  * counts (the owner's own), through PopulationService; a breakdown is kept as it is.
  */
 @Component
-class EstimateRecords implements RecordSheet<EstimateValues, StoredEstimate> {
+class EstimateRecords extends RecordSheet<EstimateValues, StoredEstimate, EstimateDetails> {
 
     private final PopulationService service;
     private final EstimateRepository estimates;
     private final EvidenceAccess access;
 
     EstimateRecords(PopulationService service, EstimateRepository estimates, EvidenceAccess access) {
+        super(
+                SheetRecords.POPULATION_ESTIMATES,
+                EstimateValues.class,
+                EstimateSheet.COLUMNS,
+                "population estimate",
+                EstimateSheet.SOURCE);
         this.service = service;
         this.estimates = estimates;
         this.access = access;
     }
 
     @Override
-    public SheetRecords records() {
-        return SheetRecords.POPULATION_ESTIMATES;
+    Stamp stamp(StoredEstimate s) {
+        return new Stamp(
+                s.estimate().id(),
+                s.estimate().version(),
+                s.estimate().ownerId(),
+                s.estimate().details().sharedWithForums(),
+                s.createdAt(),
+                s.updatedAt());
     }
 
     @Override
-    public Class<EstimateValues> valuesType() {
-        return EstimateValues.class;
+    EstimateDetails details(StoredEstimate s) {
+        return s.estimate().details();
     }
 
     @Override
-    public String sheetName() {
-        return EstimateSheet.SHEET_NAME;
+    PageResult<StoredEstimate> page(Viewer viewer, UUID organisation, PageQuery query) {
+        return estimates.search(new EstimateFilter(null, null, null, null, null, organisation), viewer, query);
     }
 
     @Override
-    public List<String> keys() {
-        return EstimateSheet.KEYS;
-    }
-
-    @Override
-    public List<String> headings(@Nullable Locale locale) {
-        return EstimateSheet.headings(locale);
-    }
-
-    @Override
-    public Map<String, List<String>> choices() {
-        return EstimateSheet.choices();
-    }
-
-    @Override
-    public Set<String> dateKeys() {
-        return EstimateSheet.DATE_KEYS;
-    }
-
-    @Override
-    public List<StoredEstimate> forumRecords(Viewer viewer, UUID organisation, UUID forumId) {
-        EstimateFilter filter = new EstimateFilter(null, null, null, null, null, organisation);
-        List<StoredEstimate> all = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            PageResult<StoredEstimate> found =
-                    estimates.search(filter, viewer, new PageQuery(page, PageQuery.MAX_SIZE, "createdAt", false));
-            found.items().stream()
-                    .filter(s -> s.estimate().details().sharedWithForums().contains(forumId))
-                    .forEach(all::add);
-            if (page + 1 >= found.totalPages()) {
-                break;
-            }
-        }
-        all.sort(Comparator.comparing(StoredEstimate::createdAt)
-                .thenComparing(s -> s.estimate().id()));
-        return all;
-    }
-
-    @Override
-    public List<String> exported(Viewer viewer, StoredEstimate s) {
+    List<String> exported(Viewer viewer, StoredEstimate s) {
         EstimateDetails d = s.estimate().details();
         return EstimateSheet.exported(
                 s.estimate().id(),
@@ -125,168 +87,95 @@ class EstimateRecords implements RecordSheet<EstimateValues, StoredEstimate> {
     }
 
     @Override
-    public RowReading<EstimateValues> read(Table table, Table.Row row) {
+    RowReading<EstimateValues> read(Table table, Table.Row row) {
         return EstimateSheet.read(table, row);
     }
 
     @Override
-    public Optional<StoredEstimate> find(UUID id) {
+    Optional<StoredEstimate> find(UUID id) {
         return estimates.find(id);
     }
 
     @Override
-    public UUID id(StoredEstimate s) {
-        return s.estimate().id();
-    }
-
-    @Override
-    public long version(StoredEstimate s) {
-        return s.estimate().version();
-    }
-
-    @Override
-    public UUID owner(StoredEstimate s) {
-        return s.estimate().ownerId();
-    }
-
-    @Override
-    public List<UUID> forums(StoredEstimate s) {
-        return s.estimate().details().sharedWithForums();
-    }
-
-    @Override
-    public Instant updatedAt(StoredEstimate s) {
-        return s.updatedAt();
-    }
-
-    @Override
-    public String title(StoredEstimate s) {
+    String title(StoredEstimate s) {
         EstimateDetails d = s.estimate().details();
         return EstimateSheet.title(d.group(), d.area(), d.asOf());
     }
 
     @Override
-    public Check<EstimateValues> check(
-            Viewer viewer,
-            UUID forumId,
-            Table table,
-            int row,
-            @Nullable StoredEstimate current,
-            EstimateValues values) {
-        List<CellProblem> problems = new ArrayList<>();
-        EstimateDetails next = current == null
-                ? created(values, forumId)
-                : merged(current.estimate().details(), values);
-        try {
-            next.validated(access.today());
-        } catch (InvalidInput e) {
-            e.errors()
-                    .forEach(f -> problems.add(
-                            CellProblem.at(table, key(f.field(), values), row, message(f.field(), f.message()))));
-        }
-        List<RowChange> changes =
-                current == null ? List.of() : changes(current.estimate().details(), next);
-        return new Check<>(changes, problems, values);
+    void validate(EstimateDetails details) {
+        details.validated(access.today());
     }
 
     @Override
-    public void apply(Caller caller, UUID forumId, ImportedRow<EstimateValues> row) {
-        EstimateValues v = Objects.requireNonNull(row.values(), "an accepted row has values");
-        UUID id = row.recordId();
-        if (id == null) {
-            service.record(caller, created(v, forumId));
-            return;
-        }
-        StoredEstimate current = estimates.find(id).orElseThrow(() -> new RecordNotFound("population estimate", id));
-        service.revise(
-                caller,
-                id,
-                Objects.requireNonNull(row.basedOn()),
-                merged(current.estimate().details(), v));
+    void create(Caller caller, EstimateDetails details) {
+        service.record(caller, details);
     }
 
-    // either count may be absent, as EstimateDetails.validated allows (its components are not annotated so)
+    @Override
+    void revise(Caller caller, UUID id, long expectedVersion, EstimateDetails details) {
+        service.revise(caller, id, expectedVersion, details);
+    }
+
+    @Override
+    EstimateDetails created(EstimateValues v, UUID forumId) {
+        return details(v, List.of(), DataClassification.FORUM, List.of(forumId));
+    }
+
+    @Override
+    EstimateDetails merged(EstimateDetails d, EstimateValues v) {
+        return details(v, d.breakdown(), d.classification(), d.sharedWithForums());
+    }
+
+    /**
+     * The row's values, with the breakdown, classification and forums they leave to the estimate; either count may be
+     * absent, as EstimateDetails.validated allows (its components are not annotated so).
+     */
     @SuppressWarnings("NullAway")
-    private static EstimateDetails created(EstimateValues v, UUID forumId) {
+    private static EstimateDetails details(
+            EstimateValues v, List<Cell> breakdown, DataClassification classification, List<UUID> forums) {
         return new EstimateDetails(
                 v.seriesId(),
                 v.area(),
                 v.group(),
                 v.registered(),
                 v.estimated(),
-                List.of(),
+                breakdown,
                 v.source(),
                 v.method(),
                 v.asOf(),
-                Objects.requireNonNullElse(v.classification(), DataClassification.FORUM),
-                List.of(forumId));
+                Objects.requireNonNullElse(v.classification(), classification),
+                forums);
     }
 
-    // either count may be absent, as EstimateDetails.validated allows (its components are not annotated so)
-    @SuppressWarnings("NullAway")
-    private static EstimateDetails merged(EstimateDetails d, EstimateValues v) {
-        return new EstimateDetails(
-                v.seriesId(),
-                v.area(),
-                v.group(),
-                v.registered(),
-                v.estimated(),
-                d.breakdown(),
-                v.source(),
-                v.method(),
-                v.asOf(),
-                Objects.requireNonNullElse(v.classification(), d.classification()),
-                d.sharedWithForums());
+    @Override
+    List<RowChange> changes(EstimateDetails d, EstimateDetails n) {
+        return new RecordChanges()
+                .field(EstimateSheet.SERIES_ID, d.seriesId(), n.seriesId())
+                .area(d.area(), n.area())
+                .field(EstimateSheet.GROUP, d.group(), n.group())
+                .field(EstimateSheet.REGISTERED, d.registered(), n.registered())
+                .field(EstimateSheet.ESTIMATED, d.estimated(), n.estimated())
+                .field(EstimateSheet.SOURCE, d.source(), n.source())
+                .field(EstimateSheet.METHOD, d.method(), n.method())
+                .field(EstimateSheet.AS_OF, d.asOf(), n.asOf())
+                .field(EstimateSheet.CLASSIFICATION, d.classification(), n.classification())
+                .changes();
     }
 
-    static List<RowChange> changes(EstimateDetails d, EstimateDetails n) {
-        Map<String, @Nullable String[]> pairs = new LinkedHashMap<>();
-        pairs.put(EstimateSheet.SERIES_ID, new @Nullable String[] {d.seriesId(), n.seriesId()});
-        pairs.put(
-                AreaCells.COUNTRY,
-                new @Nullable String[] {d.area().country(), n.area().country()});
-        pairs.put(
-                AreaCells.SUBDIVISION,
-                new @Nullable String[] {d.area().subdivision(), n.area().subdivision()});
-        pairs.put(
-                AreaCells.AREA_CODE,
-                new @Nullable String[] {d.area().areaCode(), n.area().areaCode()});
-        pairs.put(
-                AreaCells.AREA_NAME,
-                new @Nullable String[] {d.area().areaName(), n.area().areaName()});
-        pairs.put(
-                EstimateSheet.GROUP,
-                new @Nullable String[] {d.group().name(), n.group().name()});
-        pairs.put(EstimateSheet.REGISTERED, new @Nullable String[] {str(d.registered()), str(n.registered())});
-        pairs.put(EstimateSheet.ESTIMATED, new @Nullable String[] {str(d.estimated()), str(n.estimated())});
-        pairs.put(EstimateSheet.SOURCE, new @Nullable String[] {d.source(), n.source()});
-        pairs.put(EstimateSheet.METHOD, new @Nullable String[] {d.method(), n.method()});
-        pairs.put(EstimateSheet.AS_OF, new @Nullable String[] {str(d.asOf()), str(n.asOf())});
-        pairs.put(EstimateSheet.CLASSIFICATION, new @Nullable String[] {
-            d.classification().name(), n.classification().name()
-        });
-        return RecordChanges.of(pairs);
-    }
-
-    private static @Nullable String str(@Nullable Object o) {
-        return o == null ? null : o.toString();
-    }
-
-    private static String message(@Nullable String field, @Nullable String message) {
-        String said = message == null ? "is not accepted" : message;
+    @Override
+    String message(@Nullable String field, String message) {
         return field != null && field.startsWith("breakdown")
-                ? "the estimate's breakdown, kept as it is, no longer fits: " + said
-                : said;
+                ? "the estimate's breakdown, kept as it is, no longer fits: " + message
+                : message;
     }
 
-    /** The column of a field the estimate's rules name; the breakdown's total is the count it divides. */
-    private static String key(@Nullable String field, EstimateValues values) {
-        if (field == null) {
-            return EstimateSheet.SOURCE;
-        }
-        if (field.startsWith("breakdown")) {
+    /** The breakdown's total is the count it divides. */
+    @Override
+    String key(@Nullable String field, EstimateValues values) {
+        if (field != null && field.startsWith("breakdown")) {
             return values.estimated() != null ? EstimateSheet.ESTIMATED : EstimateSheet.REGISTERED;
         }
-        return field.startsWith("area.") ? field.substring("area.".length()) : field;
+        return super.key(field, values);
     }
 }

@@ -48,7 +48,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SpreadsheetService {
 
-    private final Map<SheetRecords, RecordSheet<?, ?>> sheets = new HashMap<>();
+    private final Map<SheetRecords, RecordSheet<?, ?, ?>> sheets = new HashMap<>();
     private final ImportRepository imports;
     private final EvidenceAccess access;
     private final Organisations organisations;
@@ -83,7 +83,7 @@ public class SpreadsheetService {
     }
 
     private static <V, R> byte[] exported(
-            RecordSheet<V, R> sheet,
+            RecordSheet<V, R, ?> sheet,
             Viewer viewer,
             UUID organisation,
             UUID forumId,
@@ -110,7 +110,7 @@ public class SpreadsheetService {
         if (held != null && held != records) {
             throw InvalidInput.field("file", "This file holds " + held.words() + "; choose that kind to import it");
         }
-        RecordSheet<?, ?> sheet = sheet(records);
+        RecordSheet<?, ?, ?> sheet = sheet(records);
         // every column is required: a column left out would otherwise empty that field of every record updated
         List<String> keyProblems = SheetKeys.problems(table.keys(), sheet.keys(), java.util.Set.copyOf(sheet.keys()));
         if (!keyProblems.isEmpty()) {
@@ -133,7 +133,7 @@ public class SpreadsheetService {
     }
 
     private <V, R> List<ImportedRow<V>> judged(
-            RecordSheet<V, R> sheet, Table table, Viewer viewer, UUID organisation, UUID forumId) {
+            RecordSheet<V, R, ?> sheet, Table table, Viewer viewer, UUID organisation, UUID forumId) {
         List<RowReading<V>> readings =
                 table.rows().stream().map(row -> sheet.read(table, row)).toList();
         Map<UUID, R> known = new HashMap<>();
@@ -150,7 +150,7 @@ public class SpreadsheetService {
     }
 
     private <V, R> ImportedRow<V> judged(
-            RecordSheet<V, R> sheet,
+            RecordSheet<V, R, ?> sheet,
             Table table,
             Viewer viewer,
             UUID organisation,
@@ -159,7 +159,7 @@ public class SpreadsheetService {
             Map<UUID, Integer> seen,
             RowReading<V> r) {
         List<CellProblem> problems = new ArrayList<>(r.problems());
-        String singular = sheet.records() == SheetRecords.NEEDS ? "need" : "population estimate";
+        String singular = sheet.singular();
         R current = null;
         UUID id = r.id();
         if (id != null) {
@@ -194,7 +194,7 @@ public class SpreadsheetService {
         return ImportedRow.judged(r.row(), id, null, title, current != null, changes, problems, basedOn, values);
     }
 
-    private <V, R> String changedSince(RecordSheet<V, R> sheet, long exported, R current) {
+    private <V, R> String changedSince(RecordSheet<V, R, ?> sheet, long exported, R current) {
         String by = organisations.find(sheet.owner(current)).map(o -> o.name()).orElse("its organisation");
         return "changed since your export: version " + exported + " → " + sheet.version(current) + " by " + by + " on "
                 + LocalDate.ofInstant(sheet.updatedAt(current), ZoneOffset.UTC);
@@ -222,7 +222,7 @@ public class SpreadsheetService {
         if (expectedVersion != null && expectedVersion != imported.version()) {
             throw new StaleVersion("spreadsheet import", id, expectedVersion);
         }
-        RecordSheet<?, ?> sheet = sheet(SheetRecords.named(imported.records()));
+        RecordSheet<?, ?, ?> sheet = sheet(SheetRecords.named(imported.records()));
         applyAll(caller, sheet, imported);
         SpreadsheetImport<?> applied = imported.applied(access.clock().instant().truncatedTo(ChronoUnit.MICROS));
         imports.update(applied, caller.userId());
@@ -230,7 +230,7 @@ public class SpreadsheetService {
     }
 
     @SuppressWarnings("unchecked")
-    private <V, R> void applyAll(Caller caller, RecordSheet<V, R> sheet, SpreadsheetImport<?> imported) {
+    private <V, R> void applyAll(Caller caller, RecordSheet<V, R, ?> sheet, SpreadsheetImport<?> imported) {
         SpreadsheetImport<V> typed = (SpreadsheetImport<V>) imported;
         List<String> stale = typed.staleRows(
                 recordId -> sheet.find(recordId).map(sheet::version).orElse(null));
@@ -305,7 +305,7 @@ public class SpreadsheetService {
                 .orElseThrow(() -> new RecordNotFound("spreadsheet import", id));
     }
 
-    private RecordSheet<?, ?> sheet(SheetRecords records) {
+    private RecordSheet<?, ?, ?> sheet(SheetRecords records) {
         return Objects.requireNonNull(sheets.get(records), "every kind has its sheet");
     }
 

@@ -26,9 +26,7 @@ public final class AreaCells {
     /** The area, or null when the country is missing or wrong (the problem is recorded). */
     public static @Nullable Jurisdiction read(RowCells cells) {
         String country = cells.code(COUNTRY, "^[A-Z]{2}$", "an ISO 3166-1 alpha-2 code such as UG");
-        if (country == null && cells.fine(COUNTRY)) {
-            cells.problem(COUNTRY, "is required");
-        }
+        SheetRow.required(cells, COUNTRY, country);
         String subdivision = cells.code(SUBDIVISION, "^[A-Z]{2}-[A-Z0-9]{1,3}$", "an ISO 3166-2 code such as UG-C");
         if (country != null && subdivision != null && !subdivision.startsWith(country + "-")) {
             cells.problem(SUBDIVISION, "must be a subdivision of " + country);

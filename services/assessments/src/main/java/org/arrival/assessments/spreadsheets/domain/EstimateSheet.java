@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.arrival.contracts.DataClassification;
@@ -27,8 +26,8 @@ public final class EstimateSheet {
     public static final int MAX_SOURCE = 500;
     public static final int MAX_METHOD = 500;
 
-    public static final String ID = "id";
-    public static final String VERSION = "version";
+    public static final String ID = SheetRow.ID;
+    public static final String VERSION = SheetRow.VERSION;
     public static final String SERIES_ID = "seriesId";
     public static final String GROUP = "group";
     public static final String REGISTERED = "registered";
@@ -123,12 +122,14 @@ public final class EstimateSheet {
                     "بتاريخ",
                     "من يمكنه قراءته"));
 
+    /** The sheet's name and columns. */
+    public static final SheetColumns COLUMNS = new SheetColumns(SHEET_NAME, KEYS, HEADINGS, choices(), DATE_KEYS);
+
     private EstimateSheet() {}
 
     /** The headings in a language (en, fr, es, ar); English for any other. */
     public static List<String> headings(@Nullable Locale locale) {
-        String language = locale == null ? "en" : locale.getLanguage();
-        return Objects.requireNonNull(HEADINGS.getOrDefault(language, HEADINGS.get("en")));
+        return COLUMNS.headings(locale);
     }
 
     /** The drop-down lists of the columns that hold one value of a list. */
@@ -140,32 +141,22 @@ public final class EstimateSheet {
 
     /** Reads one data row; every cell is checked, so the person sees all of a row's problems at once. */
     public static RowReading<EstimateValues> read(Table table, Table.Row row) {
-        RowCells cells = new RowCells(table, row, SheetScreen.CELLS);
-        UUID id = cells.uuid(ID);
-        Long version = cells.whole(VERSION, 1, Long.MAX_VALUE);
-        if (id != null && version == null && cells.fine(VERSION)) {
-            cells.problem(VERSION, "is required with an estimate id: the version the row was exported at");
-        }
+        SheetRow sheetRow = new SheetRow(table, row, "an estimate");
+        RowCells cells = sheetRow.cells();
         String series = cells.code(SERIES_ID, MAX_SERIES_ID);
         Jurisdiction area = AreaCells.read(cells);
         PopulationGroup group = cells.choice(GROUP, PopulationGroup.class);
-        if (group == null && cells.fine(GROUP)) {
-            cells.problem(GROUP, "is required");
-        }
+        SheetRow.required(cells, GROUP, group);
         Long registered = cells.whole(REGISTERED, 0, Integer.MAX_VALUE);
         Long estimated = cells.whole(ESTIMATED, 0, Integer.MAX_VALUE);
         if (registered == null && estimated == null && cells.fine(REGISTERED) && cells.fine(ESTIMATED)) {
             cells.problem(ESTIMATED, "give the registered count, the estimated count or both");
         }
         String source = cells.text(SOURCE, MAX_SOURCE);
-        if (source == null && cells.fine(SOURCE)) {
-            cells.problem(SOURCE, "must not be blank");
-        }
+        SheetRow.required(cells, SOURCE, source, "must not be blank");
         String method = cells.text(METHOD, MAX_METHOD);
         LocalDate asOf = cells.date(AS_OF);
-        if (asOf == null && cells.fine(AS_OF)) {
-            cells.problem(AS_OF, "is required");
-        }
+        SheetRow.required(cells, AS_OF, asOf);
         DataClassification classification = cells.choice(CLASSIFICATION, DataClassification.class);
         EstimateValues values = area == null
                         || group == null
@@ -184,7 +175,7 @@ public final class EstimateSheet {
                         asOf,
                         classification);
         String title = group == null || area == null ? null : title(group, area, asOf);
-        return new RowReading<>(row.number(), id, version, title, values, cells.problems());
+        return sheetRow.reading(title, values);
     }
 
     /** An estimate as a row's label shows it: its group, area and date. */

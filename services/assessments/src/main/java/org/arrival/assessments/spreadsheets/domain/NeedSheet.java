@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.assessments.BarrierType;
@@ -32,8 +32,8 @@ public final class NeedSheet {
     public static final int MAX_REFERENCE = 500;
     private static final int MAX_TITLE = 80;
 
-    public static final String ID = "id";
-    public static final String VERSION = "version";
+    public static final String ID = SheetRow.ID;
+    public static final String VERSION = SheetRow.VERSION;
     public static final String STATEMENT = "statement";
     public static final String SECTOR = "sector";
     public static final String POPULATION_GROUPS = "populationGroups";
@@ -126,12 +126,14 @@ public final class NeedSheet {
                     "معرّف جولة التقييم",
                     "من يمكنه قراءته"));
 
+    /** The sheet's name and columns. */
+    public static final SheetColumns COLUMNS = new SheetColumns(SHEET_NAME, KEYS, HEADINGS, choices(), Set.of());
+
     private NeedSheet() {}
 
     /** The headings in a language (en, fr, es, ar); English for any other. */
     public static List<String> headings(@Nullable Locale locale) {
-        String language = locale == null ? "en" : locale.getLanguage();
-        return Objects.requireNonNull(HEADINGS.getOrDefault(language, HEADINGS.get("en")));
+        return COLUMNS.headings(locale);
     }
 
     /** The drop-down lists of the columns that hold one value of a list. */
@@ -144,18 +146,12 @@ public final class NeedSheet {
 
     /** Reads one data row; every cell is checked, so the person sees all of a row's problems at once. */
     public static RowReading<NeedValues> read(Table table, Table.Row row) {
-        RowCells cells = new RowCells(table, row, SheetScreen.CELLS);
-        UUID id = cells.uuid(ID);
-        Long version = cells.whole(VERSION, 1, Long.MAX_VALUE);
-        if (id != null && version == null && cells.fine(VERSION)) {
-            cells.problem(VERSION, "is required with a need id: the version the row was exported at");
-        }
+        SheetRow sheetRow = new SheetRow(table, row, "a need");
+        RowCells cells = sheetRow.cells();
         String statement = cells.text(STATEMENT, MAX_STATEMENT);
-        if (statement == null && cells.fine(STATEMENT)) {
-            cells.problem(STATEMENT, "must not be blank");
-        }
+        SheetRow.required(cells, STATEMENT, statement, "must not be blank");
         Sector sector = cells.choice(SECTOR, Sector.class);
-        required(cells, SECTOR, sector);
+        SheetRow.required(cells, SECTOR, sector);
         List<PopulationGroup> groups = cells.choices(POPULATION_GROUPS, PopulationGroup.class, MAX_GROUPS);
         if (groups.isEmpty() && cells.fine(POPULATION_GROUPS)) {
             cells.problem(
@@ -165,7 +161,7 @@ public final class NeedSheet {
         }
         Jurisdiction area = AreaCells.read(cells);
         Severity severity = cells.choice(SEVERITY, Severity.class);
-        required(cells, SEVERITY, severity);
+        SheetRow.required(cells, SEVERITY, severity);
         List<BarrierType> barriers = cells.choices(BARRIERS, BarrierType.class, MAX_BARRIERS);
         List<String> references = cells.texts(EVIDENCE_REFERENCES, MAX_REFERENCE, MAX_REFERENCES);
         UUID round = cells.uuid(ROUND_ID);
@@ -179,13 +175,7 @@ public final class NeedSheet {
                 ? null
                 : new NeedValues(
                         statement, sector, groups, area, severity, barriers, references, round, classification);
-        return new RowReading<>(row.number(), id, version, title(statement), values, cells.problems());
-    }
-
-    private static void required(RowCells cells, String key, @Nullable Object value) {
-        if (value == null && cells.fine(key)) {
-            cells.problem(key, "is required");
-        }
+        return sheetRow.reading(title(statement), values);
     }
 
     /** A need as a row's label shows it: its statement, cut to 80 characters. */

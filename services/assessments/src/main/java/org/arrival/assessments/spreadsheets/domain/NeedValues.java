@@ -30,4 +30,18 @@ public record NeedValues(
         barriers = barriers == null ? List.of() : List.copyOf(barriers);
         evidenceReferences = evidenceReferences == null ? List.of() : List.copyOf(evidenceReferences);
     }
+
+    /** The same values in another assessment round. */
+    public NeedValues withRound(@Nullable UUID round) {
+        return new NeedValues(
+                statement,
+                sector,
+                populationGroups,
+                area,
+                severity,
+                barriers,
+                evidenceReferences,
+                round,
+                classification);
+    }
 }
