@@ -3,7 +3,6 @@ package org.arrival.actionplans.spreadsheets.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.net.URI;
 import java.util.Locale;
 import java.util.UUID;
 import org.arrival.actionplans.shared.web.Versions;
@@ -14,11 +13,8 @@ import org.arrival.actionplans.spreadsheets.domain.RecordKind;
 import org.arrival.actionplans.spreadsheets.domain.SpreadsheetImport;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.spreadsheets.SpreadsheetFormat;
-import org.arrival.platform.spreadsheets.SpreadsheetRefused;
 import org.arrival.platform.spreadsheets.web.SpreadsheetEndpoints;
 import org.arrival.platform.spreadsheets.web.SpreadsheetImportView;
-import org.arrival.platform.spreadsheets.web.SpreadsheetProblem;
-import org.arrival.platform.web.ETags;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -84,15 +80,9 @@ public class SpreadsheetController {
             throws IOException {
         RecordKind kind = kind(records);
         byte[] content = SpreadsheetEndpoints.content(file);
-        SpreadsheetImport imported;
-        try {
-            imported = service.preview(caller, forumId, kind, file.getOriginalFilename(), content);
-        } catch (SpreadsheetRefused e) {
-            throw new SpreadsheetProblem(e);
-        }
-        return ResponseEntity.created(URI.create("/spreadsheet-imports/" + imported.id()))
-                .eTag(ETags.of(imported.version()))
-                .body(ImportViews.of(imported));
+        SpreadsheetImport imported = SpreadsheetEndpoints.previewed(
+                () -> service.preview(caller, forumId, kind, file.getOriginalFilename(), content));
+        return SpreadsheetEndpoints.created(imported.id(), imported.version(), ImportViews.of(imported));
     }
 
     @Operation(summary = "An uploaded spreadsheet's preview and where it stands (its organisation's editors)")
@@ -113,7 +103,7 @@ public class SpreadsheetController {
     }
 
     private static ResponseEntity<SpreadsheetImportView<ReportLine>> respond(SpreadsheetImport i) {
-        return ResponseEntity.ok().eTag(ETags.of(i.version())).body(ImportViews.of(i));
+        return SpreadsheetEndpoints.shown(i.version(), ImportViews.of(i));
     }
 
     @Operation(

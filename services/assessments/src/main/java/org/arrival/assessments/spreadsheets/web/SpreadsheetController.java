@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.net.URI;
 import java.util.Locale;
 import java.util.UUID;
 import org.arrival.assessments.spreadsheets.application.SpreadsheetService;
@@ -13,11 +12,9 @@ import org.arrival.assessments.spreadsheets.application.SpreadsheetService.Sprea
 import org.arrival.assessments.spreadsheets.domain.SheetRecords;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.spreadsheets.SpreadsheetFormat;
-import org.arrival.platform.spreadsheets.SpreadsheetRefused;
 import org.arrival.platform.spreadsheets.imports.SpreadsheetImport;
 import org.arrival.platform.spreadsheets.web.SpreadsheetEndpoints;
 import org.arrival.platform.spreadsheets.web.SpreadsheetImportView;
-import org.arrival.platform.spreadsheets.web.SpreadsheetProblem;
 import org.arrival.platform.web.ETags;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -86,15 +83,9 @@ public class SpreadsheetController {
             throws IOException {
         SheetRecords kind = records(records);
         byte[] content = SpreadsheetEndpoints.content(file);
-        SpreadsheetImport<?> imported;
-        try {
-            imported = service.preview(caller, forumId, kind, file.getOriginalFilename(), content);
-        } catch (SpreadsheetRefused e) {
-            throw new SpreadsheetProblem(e);
-        }
-        return ResponseEntity.created(URI.create("/spreadsheet-imports/" + imported.id()))
-                .eTag(ETags.of(imported.version()))
-                .body(SpreadsheetImportView.of(imported));
+        SpreadsheetImport<?> imported = SpreadsheetEndpoints.previewed(
+                () -> service.preview(caller, forumId, kind, file.getOriginalFilename(), content));
+        return SpreadsheetEndpoints.created(imported.id(), imported.version(), SpreadsheetImportView.of(imported));
     }
 
     @Operation(summary = "An uploaded spreadsheet's preview and where it stands (its organisation's editors)")
@@ -135,7 +126,7 @@ public class SpreadsheetController {
     }
 
     private static ResponseEntity<SpreadsheetImportView<Object>> respond(SpreadsheetImport<?> i) {
-        return ResponseEntity.ok().eTag(ETags.of(i.version())).body(SpreadsheetImportView.of(i));
+        return SpreadsheetEndpoints.shown(i.version(), SpreadsheetImportView.of(i));
     }
 
     private static @Nullable Long optionalVersion(@Nullable String ifMatch) {

@@ -1,10 +1,14 @@
 package org.arrival.platform.spreadsheets.web;
 
 import java.io.IOException;
+import java.net.URI;
+import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.arrival.platform.spreadsheets.SpreadsheetFormat;
 import org.arrival.platform.spreadsheets.SpreadsheetLimits;
 import org.arrival.platform.spreadsheets.SpreadsheetRefused;
+import org.arrival.platform.web.ETags;
 import org.arrival.platform.web.InvalidInput;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
@@ -48,6 +52,27 @@ public final class SpreadsheetEndpoints {
                             + " that is read"));
         }
         return file.getBytes();
+    }
+
+    /** What {@code preview} makes of an upload; a file it refuses as a whole answered as a SpreadsheetProblem. */
+    public static <I> I previewed(Supplier<I> preview) {
+        try {
+            return preview.get();
+        } catch (SpreadsheetRefused e) {
+            throw new SpreadsheetProblem(e);
+        }
+    }
+
+    /** 201 for a new import: its address, its version as the ETag, and its view. */
+    public static <V> ResponseEntity<V> created(UUID importId, long version, V view) {
+        return ResponseEntity.created(URI.create("/spreadsheet-imports/" + importId))
+                .eTag(ETags.of(version))
+                .body(view);
+    }
+
+    /** 200 with an import's view, its version as the ETag. */
+    public static <V> ResponseEntity<V> shown(long version, V view) {
+        return ResponseEntity.ok().eTag(ETags.of(version)).body(view);
     }
 
     /** A file sent as an attachment of its name and content type. */
