@@ -7,9 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.arrival.actionplans.actions.persistence.ActionRepository.StoredAction;
 import org.arrival.actionplans.funding.application.FundingService;
 import org.arrival.actionplans.funding.domain.FundingLine;
@@ -18,15 +17,15 @@ import org.arrival.actionplans.funding.persistence.FundingRepository.StoredLine;
 import org.arrival.actionplans.progress.application.ActionAccess;
 import org.arrival.actionplans.spreadsheets.domain.FundingSheet;
 import org.arrival.actionplans.spreadsheets.domain.FundingSheet.RowReading;
-import org.arrival.actionplans.spreadsheets.domain.ImportOutcome;
 import org.arrival.actionplans.spreadsheets.domain.ImportRow;
-import org.arrival.actionplans.spreadsheets.domain.ImportRow.Change;
 import org.arrival.actionplans.spreadsheets.domain.ImportRow.FundingValues;
-import org.arrival.actionplans.spreadsheets.domain.ImportRow.Problem;
 import org.arrival.platform.directory.Organisations.KnownOrganisation;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.Viewer;
 import org.arrival.platform.spreadsheets.Table;
+import org.arrival.platform.spreadsheets.imports.CellProblem;
+import org.arrival.platform.spreadsheets.imports.ImportOutcome;
+import org.arrival.platform.spreadsheets.imports.RowChange;
 import org.arrival.platform.web.InvalidInput;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -89,62 +88,36 @@ class FundingRows implements RecordRows {
     public List<ImportRow> judged(Table table, Viewer viewer, UUID organisation, List<StoredAction> actions) {
         List<RowReading> readings =
                 table.rows().stream().map(r -> FundingSheet.read(table, r)).toList();
-        Map<UUID, StoredAction> forumActions =
-                actions.stream().collect(Collectors.toMap(a -> a.action().id(), Function.identity()));
         Map<UUID, StoredLine> known = new HashMap<>();
         if (readings.stream().anyMatch(r -> r.id() != null)) {
             of(viewer, actions).forEach(f -> known.put(f.line().line().id(), f.line()));
         }
-        Judge judge = new Judge(table, viewer, forumActions, known);
+        Judge judge = new Judge(table, viewer, RecordRows.forumActions(actions), known);
         return readings.stream().map(judge::row).toList();
     }
 
     private final class Judge {
-        private final Table table;
         private final Viewer viewer;
-        private final Map<UUID, StoredAction> forumActions;
-        private final Map<UUID, StoredLine> known;
-        private final Map<UUID, Integer> seen = new HashMap<>();
+        private final KnownRecords<StoredLine> records;
 
-        Judge(Table table, Viewer viewer, Map<UUID, StoredAction> forumActions, Map<UUID, StoredLine> known) {
-            this.table = table;
+        Judge(Table table, Viewer viewer, Set<UUID> forumActions, Map<UUID, StoredLine> known) {
             this.viewer = viewer;
-            this.forumActions = forumActions;
-            this.known = known;
+            this.records = new KnownRecords<>(
+                    table,
+                    "funding line",
+                    known,
+                    forumActions,
+                    l -> l.line().version(),
+                    l -> l.line().actionId(),
+                    this::changedSince);
         }
 
         ImportRow row(RowReading r) {
-            List<Problem> problems = new ArrayList<>(r.problems());
-            StoredLine current = null;
-            if (r.id() != null) {
-                current = known.get(r.id());
-                Integer earlier = seen.putIfAbsent(r.id(), r.row());
-                if (current == null) {
-                    problems.add(problem(
-                            FundingSheet.ID,
-                            r.row(),
-                            "no funding line " + r.id() + " of your organisation's actions in this forum"));
-                } else if (earlier != null) {
-                    problems.add(problem(FundingSheet.ID, r.row(), "the same funding line is on row " + earlier));
-                } else if (r.version() != null && r.version() != current.line().version()) {
-                    problems.add(problem(FundingSheet.VERSION, r.row(), changedSince(r.version(), current)));
-                } else if (r.actionId() != null
-                        && !r.actionId().equals(current.line().actionId())) {
-                    problems.add(problem(
-                            FundingSheet.ACTION_ID,
-                            r.row(),
-                            "the funding line belongs to action "
-                                    + current.line().actionId() + "; a funding line does not move to another action"));
-                }
-            }
+            List<CellProblem> problems = new ArrayList<>(r.problems());
+            KnownRecords.Named<StoredLine> named = records.named(r.row(), r.id(), r.version(), r.actionId(), problems);
+            StoredLine current = named.current();
             FundingLine line = current == null ? null : current.line();
-            UUID actionId = line != null ? line.actionId() : r.actionId();
-            if (line == null && actionId != null && !forumActions.containsKey(actionId)) {
-                problems.add(problem(
-                        FundingSheet.ACTION_ID,
-                        r.row(),
-                        "no action " + actionId + " of your organisation in this forum"));
-            }
+            UUID actionId = named.actionId();
             KnownOrganisation source = null;
             UUID sourceId = r.sourceId();
             if (sourceId != null) {
@@ -187,10 +160,8 @@ class FundingRows implements RecordRows {
                 }
                 return refused(r, actionId, label, problems, basedOn);
             }
-            List<Change> changes = line == null ? List.of() : changes(line, next);
-            ImportOutcome outcome = line == null
-                    ? ImportOutcome.CREATE
-                    : changes.isEmpty() ? ImportOutcome.UNCHANGED : ImportOutcome.UPDATE;
+            List<RowChange> changes = line == null ? List.of() : changes(line, next);
+            ImportOutcome outcome = ImportRow.outcome(line != null, changes);
             FundingValues values = new FundingValues(
                     actionId,
                     next.sourceId(),
@@ -207,25 +178,13 @@ class FundingRows implements RecordRows {
                 RowReading r,
                 @Nullable UUID actionId,
                 @Nullable String label,
-                List<Problem> problems,
+                List<CellProblem> problems,
                 @Nullable Long basedOn) {
-            return new ImportRow(
-                    r.row(),
-                    actionId,
-                    label,
-                    ImportOutcome.REFUSED,
-                    List.of(),
-                    null,
-                    problems,
-                    basedOn,
-                    null,
-                    r.id(),
-                    null,
-                    null);
+            return ImportRow.refusedRecord(r.row(), r.id(), actionId, label, List.of(), problems, basedOn);
         }
 
-        private Problem problem(String key, int row, @Nullable String message) {
-            return RecordRows.problem(table, key, row, message);
+        private CellProblem problem(String key, int row, @Nullable String message) {
+            return records.problem(key, row, message);
         }
 
         /** A line is changed by the action owner or by its funding organisation: its revision says which. */
@@ -241,16 +200,16 @@ class FundingRows implements RecordRows {
     }
 
     /** The fields a row changes, as the spreadsheet writes them. */
-    static List<Change> changes(FundingLine from, FundingLine to) {
-        List<Change> changes = new ArrayList<>();
+    static List<RowChange> changes(FundingLine from, FundingLine to) {
+        List<RowChange> changes = new ArrayList<>();
         if (!Objects.equals(from.sourceId(), to.sourceId())) {
-            changes.add(new Change(FundingSheet.SOURCE_ID, str(from.sourceId()), str(to.sourceId())));
+            changes.add(new RowChange(FundingSheet.SOURCE_ID, str(from.sourceId()), str(to.sourceId())));
         }
         if (!from.sourceName().equals(to.sourceName())) {
-            changes.add(new Change(FundingSheet.SOURCE_NAME, from.sourceName(), to.sourceName()));
+            changes.add(new RowChange(FundingSheet.SOURCE_NAME, from.sourceName(), to.sourceName()));
         }
         if (!from.currency().equals(to.currency())) {
-            changes.add(new Change(FundingSheet.CURRENCY, from.currency(), to.currency()));
+            changes.add(new RowChange(FundingSheet.CURRENCY, from.currency(), to.currency()));
         }
         amount(changes, FundingSheet.REQUIRED, from.required(), to.required());
         amount(changes, FundingSheet.COMMITTED, from.committed(), to.committed());
@@ -258,9 +217,9 @@ class FundingRows implements RecordRows {
         return changes;
     }
 
-    private static void amount(List<Change> changes, String field, BigDecimal from, BigDecimal to) {
+    private static void amount(List<RowChange> changes, String field, BigDecimal from, BigDecimal to) {
         if (from.compareTo(to) != 0) {
-            changes.add(new Change(field, from.toPlainString(), to.toPlainString()));
+            changes.add(new RowChange(field, from.toPlainString(), to.toPlainString()));
         }
     }
 
@@ -285,16 +244,9 @@ class FundingRows implements RecordRows {
 
     @Override
     public @Nullable String changedSincePreview(ImportRow row) {
-        UUID id = row.recordId();
-        UUID actionId = row.actionId();
-        if (id == null || actionId == null) {
-            return null;
-        }
-        long now = lines.find(actionId, id).map(l -> l.line().version()).orElse(-1L);
-        Long basedOn = row.basedOn();
-        return basedOn != null && now == basedOn
-                ? null
-                : "row " + row.row() + " (version " + basedOn + " → " + now + ")";
+        return KnownRecords.changedSincePreview(
+                row,
+                (actionId, id) -> lines.find(actionId, id).map(l -> l.line().version()));
     }
 
     @Override

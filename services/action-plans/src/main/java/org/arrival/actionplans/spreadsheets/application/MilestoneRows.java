@@ -8,9 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.arrival.actionplans.actions.persistence.ActionRepository.StoredAction;
 import org.arrival.actionplans.milestones.application.MilestoneService;
 import org.arrival.actionplans.milestones.domain.Milestone;
@@ -18,17 +17,17 @@ import org.arrival.actionplans.milestones.persistence.MilestoneRepository;
 import org.arrival.actionplans.milestones.persistence.MilestoneRepository.StoredMilestone;
 import org.arrival.actionplans.progress.application.ActionAccess;
 import org.arrival.actionplans.progress.domain.ActionState;
-import org.arrival.actionplans.spreadsheets.domain.ImportOutcome;
 import org.arrival.actionplans.spreadsheets.domain.ImportRow;
-import org.arrival.actionplans.spreadsheets.domain.ImportRow.Change;
 import org.arrival.actionplans.spreadsheets.domain.ImportRow.MilestoneValues;
-import org.arrival.actionplans.spreadsheets.domain.ImportRow.Problem;
 import org.arrival.actionplans.spreadsheets.domain.MilestoneSheet;
 import org.arrival.actionplans.spreadsheets.domain.MilestoneSheet.RowReading;
 import org.arrival.contracts.actionplans.MilestoneStatus;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.Viewer;
 import org.arrival.platform.spreadsheets.Table;
+import org.arrival.platform.spreadsheets.imports.CellProblem;
+import org.arrival.platform.spreadsheets.imports.ImportOutcome;
+import org.arrival.platform.spreadsheets.imports.RowChange;
 import org.arrival.platform.web.InvalidInput;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
@@ -95,73 +94,41 @@ class MilestoneRows implements RecordRows {
     public List<ImportRow> judged(Table table, Viewer viewer, UUID organisation, List<StoredAction> actions) {
         List<RowReading> readings =
                 table.rows().stream().map(r -> MilestoneSheet.read(table, r)).toList();
-        Map<UUID, StoredAction> forumActions =
-                actions.stream().collect(Collectors.toMap(a -> a.action().id(), Function.identity()));
         Map<UUID, StoredMilestone> known = new HashMap<>();
         if (readings.stream().anyMatch(r -> r.id() != null)) {
             of(actions).forEach(f -> known.put(f.milestone().milestone().id(), f.milestone()));
         }
-        Judge judge = new Judge(table, viewer, organisation, forumActions, known);
+        Judge judge = new Judge(table, viewer, organisation, RecordRows.forumActions(actions), known);
         return readings.stream().map(judge::row).toList();
     }
 
     private final class Judge {
-        private final Table table;
         private final Viewer viewer;
         private final UUID organisation;
-        private final Map<UUID, StoredAction> forumActions;
-        private final Map<UUID, StoredMilestone> known;
-        private final Map<UUID, Integer> seen = new HashMap<>();
+        private final KnownRecords<StoredMilestone> records;
         private final Map<UUID, ActionState> states = new HashMap<>();
         private final LocalDate today = access.today();
 
-        Judge(
-                Table table,
-                Viewer viewer,
-                UUID organisation,
-                Map<UUID, StoredAction> forumActions,
-                Map<UUID, StoredMilestone> known) {
-            this.table = table;
+        Judge(Table table, Viewer viewer, UUID organisation, Set<UUID> forumActions, Map<UUID, StoredMilestone> known) {
             this.viewer = viewer;
             this.organisation = organisation;
-            this.forumActions = forumActions;
-            this.known = known;
+            this.records = new KnownRecords<>(
+                    table,
+                    "milestone",
+                    known,
+                    forumActions,
+                    m -> m.milestone().version(),
+                    m -> m.milestone().actionId(),
+                    this::changedSince);
         }
 
         ImportRow row(RowReading r) {
-            List<Problem> problems = new ArrayList<>(r.problems());
-            StoredMilestone current = null;
-            if (r.id() != null) {
-                current = known.get(r.id());
-                Integer earlier = seen.putIfAbsent(r.id(), r.row());
-                if (current == null) {
-                    problems.add(problem(
-                            MilestoneSheet.ID,
-                            r.row(),
-                            "no milestone " + r.id() + " of your organisation's actions in this forum"));
-                } else if (earlier != null) {
-                    problems.add(problem(MilestoneSheet.ID, r.row(), "the same milestone is on row " + earlier));
-                } else if (r.version() != null
-                        && r.version() != current.milestone().version()) {
-                    problems.add(problem(MilestoneSheet.VERSION, r.row(), changedSince(r.version(), current)));
-                } else if (r.actionId() != null
-                        && !r.actionId().equals(current.milestone().actionId())) {
-                    problems.add(problem(
-                            MilestoneSheet.ACTION_ID,
-                            r.row(),
-                            "the milestone belongs to action "
-                                    + current.milestone().actionId()
-                                    + "; a milestone does not move to another action"));
-                }
-            }
+            List<CellProblem> problems = new ArrayList<>(r.problems());
+            KnownRecords.Named<StoredMilestone> named =
+                    records.named(r.row(), r.id(), r.version(), r.actionId(), problems);
+            StoredMilestone current = named.current();
             Milestone m = current == null ? null : current.milestone();
-            UUID actionId = m != null ? m.actionId() : r.actionId();
-            if (m == null && actionId != null && !forumActions.containsKey(actionId)) {
-                problems.add(problem(
-                        MilestoneSheet.ACTION_ID,
-                        r.row(),
-                        "no action " + actionId + " of your organisation in this forum"));
-            }
+            UUID actionId = named.actionId();
             String label = r.title() != null ? r.title() : m == null ? null : m.title();
             Long basedOn = m == null ? null : m.version();
             String title = r.title();
@@ -170,7 +137,7 @@ class MilestoneRows implements RecordRows {
                 return refused(r, actionId, label, List.of(), problems, basedOn);
             }
             ActionState action = states.computeIfAbsent(actionId, a -> access.readable(viewer, a));
-            List<Change> changes = new ArrayList<>();
+            List<RowChange> changes = new ArrayList<>();
             boolean reschedule = false;
             MilestoneStatus target = null;
             String step = MilestoneSheet.ACTION_ID;
@@ -187,10 +154,10 @@ class MilestoneRows implements RecordRows {
                         step = retitled ? MilestoneSheet.TITLE : MilestoneSheet.DUE_ON;
                         next = m.reschedule(action, title, dueOn);
                         if (retitled) {
-                            changes.add(new Change(MilestoneSheet.TITLE, m.title(), next.title()));
+                            changes.add(new RowChange(MilestoneSheet.TITLE, m.title(), next.title()));
                         }
                         if (moved) {
-                            changes.add(new Change(
+                            changes.add(new RowChange(
                                     MilestoneSheet.DUE_ON,
                                     m.dueOn().toString(),
                                     next.dueOn().toString()));
@@ -211,9 +178,9 @@ class MilestoneRows implements RecordRows {
                                     + " status is changed only to REACHED, MISSED or CANCELLED");
                     };
                     if (m != null) {
-                        changes.add(new Change(MilestoneSheet.STATUS, from.name(), asked.name()));
+                        changes.add(new RowChange(MilestoneSheet.STATUS, from.name(), asked.name()));
                         if (asked == MilestoneStatus.REACHED) {
-                            changes.add(new Change(MilestoneSheet.REACHED_ON, null, text(next.reachedOn())));
+                            changes.add(new RowChange(MilestoneSheet.REACHED_ON, null, text(next.reachedOn())));
                         }
                     }
                 } else if (r.reachedOn() != null && !r.reachedOn().equals(next.reachedOn())) {
@@ -238,9 +205,7 @@ class MilestoneRows implements RecordRows {
             if (!problems.isEmpty()) {
                 return refused(r, actionId, label, changes, problems, basedOn);
             }
-            ImportOutcome outcome = m == null
-                    ? ImportOutcome.CREATE
-                    : changes.isEmpty() ? ImportOutcome.UNCHANGED : ImportOutcome.UPDATE;
+            ImportOutcome outcome = ImportRow.outcome(m != null, changes);
             MilestoneValues values = new MilestoneValues(
                     actionId,
                     title,
@@ -256,26 +221,14 @@ class MilestoneRows implements RecordRows {
                 RowReading r,
                 @Nullable UUID actionId,
                 @Nullable String label,
-                List<Change> changes,
-                List<Problem> problems,
+                List<RowChange> changes,
+                List<CellProblem> problems,
                 @Nullable Long basedOn) {
-            return new ImportRow(
-                    r.row(),
-                    actionId,
-                    label,
-                    ImportOutcome.REFUSED,
-                    changes,
-                    null,
-                    problems,
-                    basedOn,
-                    null,
-                    r.id(),
-                    null,
-                    null);
+            return ImportRow.refusedRecord(r.row(), r.id(), actionId, label, changes, problems, basedOn);
         }
 
-        private Problem problem(String key, int row, @Nullable String message) {
-            return RecordRows.problem(table, key, row, message);
+        private CellProblem problem(String key, int row, @Nullable String message) {
+            return records.problem(key, row, message);
         }
 
         /** Only the action owner's editors change its milestones: the owner is who changed it. */
@@ -288,17 +241,10 @@ class MilestoneRows implements RecordRows {
 
     @Override
     public @Nullable String changedSincePreview(ImportRow row) {
-        UUID id = row.recordId();
-        UUID actionId = row.actionId();
-        if (id == null || actionId == null) {
-            return null;
-        }
-        long now =
-                milestones.find(actionId, id).map(m -> m.milestone().version()).orElse(-1L);
-        Long basedOn = row.basedOn();
-        return basedOn != null && now == basedOn
-                ? null
-                : "row " + row.row() + " (version " + basedOn + " → " + now + ")";
+        return KnownRecords.changedSincePreview(
+                row,
+                (actionId, id) ->
+                        milestones.find(actionId, id).map(m -> m.milestone().version()));
     }
 
     @Override

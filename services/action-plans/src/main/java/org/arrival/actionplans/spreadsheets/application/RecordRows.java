@@ -4,13 +4,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.arrival.actionplans.actions.persistence.ActionRepository.StoredAction;
 import org.arrival.actionplans.spreadsheets.domain.ImportRow;
-import org.arrival.actionplans.spreadsheets.domain.ImportRow.Problem;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.Viewer;
 import org.arrival.platform.spreadsheets.Table;
+import org.arrival.platform.spreadsheets.imports.CellProblem;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,10 +34,14 @@ interface RecordRows {
     /** Applies an accepted row through the record's service, in the caller's transaction. */
     void apply(Caller caller, ImportRow row);
 
+    /** The ids of the organisation's forum actions: those whose records a sheet holds. */
+    static Set<UUID> forumActions(List<StoredAction> actions) {
+        return actions.stream().map(a -> a.action().id()).collect(Collectors.toSet());
+    }
+
     /** A problem of one cell of a row, or of the row when the file lacks the column. */
-    static Problem problem(Table table, String key, int row, @Nullable String message) {
-        int c = table.column(key);
-        return new Problem(key, c < 0 ? null : Table.address(c, row), message == null ? "is not accepted" : message);
+    static CellProblem problem(Table table, String key, int row, @Nullable String message) {
+        return CellProblem.at(table, key, row, message == null ? "is not accepted" : message);
     }
 
     /** What a row whose record changed since the export is refused with. */

@@ -33,12 +33,8 @@ import org.arrival.actionplans.progress.persistence.ReportRepository;
 import org.arrival.actionplans.shared.application.PlanningAccess;
 import org.arrival.actionplans.spreadsheets.domain.ActionSheet;
 import org.arrival.actionplans.spreadsheets.domain.ActionSheet.RowReading;
-import org.arrival.actionplans.spreadsheets.domain.ImportOutcome;
 import org.arrival.actionplans.spreadsheets.domain.ImportRow;
-import org.arrival.actionplans.spreadsheets.domain.ImportRow.Change;
-import org.arrival.actionplans.spreadsheets.domain.ImportRow.Problem;
 import org.arrival.actionplans.spreadsheets.domain.ImportRow.Values;
-import org.arrival.actionplans.spreadsheets.domain.ImportStatus;
 import org.arrival.actionplans.spreadsheets.domain.RecordKind;
 import org.arrival.actionplans.spreadsheets.domain.SpreadsheetImport;
 import org.arrival.actionplans.spreadsheets.persistence.ImportRepository;
@@ -52,6 +48,10 @@ import org.arrival.platform.spreadsheets.SpreadsheetLimits;
 import org.arrival.platform.spreadsheets.SpreadsheetReader;
 import org.arrival.platform.spreadsheets.SpreadsheetWriter;
 import org.arrival.platform.spreadsheets.Table;
+import org.arrival.platform.spreadsheets.imports.CellProblem;
+import org.arrival.platform.spreadsheets.imports.ImportOutcome;
+import org.arrival.platform.spreadsheets.imports.ImportStatus;
+import org.arrival.platform.spreadsheets.imports.RowChange;
 import org.arrival.platform.web.AccessRefused;
 import org.arrival.platform.web.ApiException;
 import org.arrival.platform.web.InvalidInput;
@@ -515,7 +515,7 @@ public class SpreadsheetService {
         }
 
         ImportRow row(RowReading r) {
-            List<Problem> problems = new ArrayList<>(r.problems());
+            List<CellProblem> problems = new ArrayList<>(r.problems());
             StoredAction current = null;
             if (r.id() != null) {
                 current = known.get(r.id());
@@ -539,7 +539,7 @@ public class SpreadsheetService {
             Action action = current == null ? null : current.action();
             UUID planId = plan(r, action, problems);
             Values values = values(r, action, planId);
-            List<Change> changes = List.of();
+            List<RowChange> changes = List.of();
             if (values != null) {
                 ActionDetails next = action == null ? created(values, forumId) : merged(action.details(), values);
                 try {
@@ -589,9 +589,9 @@ public class SpreadsheetService {
                     null);
         }
 
-        private Problem problem(@Nullable String key, int row, @Nullable String message) {
+        private CellProblem problem(@Nullable String key, int row, @Nullable String message) {
             int c = key == null ? -1 : table.column(key);
-            return new Problem(
+            return new CellProblem(
                     key, c < 0 ? null : Table.address(c, row), message == null ? "is not accepted" : message);
         }
 
@@ -605,7 +605,7 @@ public class SpreadsheetService {
                     + LocalDate.ofInstant(current.updatedAt(), ZoneOffset.UTC);
         }
 
-        private @Nullable UUID plan(RowReading r, @Nullable Action action, List<Problem> problems) {
+        private @Nullable UUID plan(RowReading r, @Nullable Action action, List<CellProblem> problems) {
             if (r.planId() != null) {
                 if (action == null || !r.planId().equals(action.details().planId())) {
                     boolean own = ownPlans.computeIfAbsent(
@@ -672,7 +672,7 @@ public class SpreadsheetService {
                     planId, r.title(), r.description(), kind, r.sectors(), r.startDate(), r.endDate(), cadence);
         }
 
-        private void checkReport(RowReading r, @Nullable Action action, List<Problem> problems) {
+        private void checkReport(RowReading r, @Nullable Action action, List<CellProblem> problems) {
             ImportRow.ReportLine report = r.report();
             if (report == null) {
                 return;
@@ -707,7 +707,7 @@ public class SpreadsheetService {
     }
 
     /** The fields a row changes, as the spreadsheet writes them. */
-    static List<Change> changes(ActionDetails d, Values v) {
+    static List<RowChange> changes(ActionDetails d, Values v) {
         Map<String, String[]> pairs = new LinkedHashMap<>();
         pairs.put(ActionSheet.TITLE, new String[] {d.title(), v.title()});
         pairs.put(ActionSheet.DESCRIPTION, new String[] {d.description(), v.description()});
@@ -719,13 +719,13 @@ public class SpreadsheetService {
                 ActionSheet.REPORTING_CADENCE,
                 new String[] {d.reportingCadence().name(), v.reportingCadence().name()});
         pairs.put(ActionSheet.PLAN_ID, new String[] {str(d.planId()), str(v.planId())});
-        List<Change> changes = new ArrayList<>();
+        List<RowChange> changes = new ArrayList<>();
         pairs.forEach((field, p) -> {
             boolean same = ActionSheet.SECTORS.equals(field)
                     ? java.util.Set.copyOf(d.sectors()).equals(java.util.Set.copyOf(v.sectors()))
                     : Objects.equals(p[0], p[1]);
             if (!same) {
-                changes.add(new Change(field, p[0], p[1]));
+                changes.add(new RowChange(field, p[0], p[1]));
             }
         });
         return changes;

@@ -4,15 +4,18 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.arrival.actionplans.progress.domain.Report;
-import org.arrival.actionplans.spreadsheets.domain.ImportRow.Problem;
 import org.arrival.actionplans.spreadsheets.domain.ImportRow.ReportLine;
 import org.arrival.contracts.actionplans.ActionKind;
 import org.arrival.contracts.actionplans.Rag;
 import org.arrival.contracts.actionplans.ReportingCadence;
 import org.arrival.contracts.common.Sector;
 import org.arrival.platform.spreadsheets.Table;
+import org.arrival.platform.spreadsheets.imports.CellProblem;
+import org.arrival.platform.spreadsheets.imports.RowCells;
+import org.arrival.platform.spreadsheets.imports.SheetKeys;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -143,18 +146,14 @@ public final class ActionSheet {
     /** The drop-down lists of the columns that hold one value of a list. */
     public static Map<String, List<String>> choices() {
         return Map.of(
-                KIND, names(ActionKind.values()),
-                REPORTING_CADENCE, names(ReportingCadence.values()),
-                RAG, names(Rag.values()));
+                KIND, RowCells.names(ActionKind.class),
+                REPORTING_CADENCE, RowCells.names(ReportingCadence.class),
+                RAG, RowCells.names(Rag.class));
     }
 
-    /** A cell's or key's text as a problem repeats it ({@link SheetCells#shown}). */
+    /** A cell's or key's text as a problem repeats it ({@link RowCells#shown}). */
     static String shown(String value) {
-        return SheetCells.shown(value);
-    }
-
-    private static List<String> names(Enum<?>[] values) {
-        return SheetCells.names(values);
+        return RowCells.shown(value);
     }
 
     /**
@@ -162,7 +161,7 @@ public final class ActionSheet {
      * every row needs); empty when the file can be read row by row.
      */
     public static List<String> keyProblems(List<String> keys) {
-        return SheetCells.keyProblems(keys, KEYS, List.of(TITLE));
+        return SheetKeys.problems(keys, KEYS, Set.of(TITLE));
     }
 
     /** A data row as the file says it: the action fields and report it asks for, and what is wrong in its cells. */
@@ -179,16 +178,13 @@ public final class ActionSheet {
             @Nullable ReportingCadence reportingCadence,
             @Nullable UUID planId,
             @Nullable ReportLine report,
-            List<Problem> problems) {}
+            List<CellProblem> problems) {}
 
     /** Reads one data row; every cell is checked, so the person sees all of a row's problems at once. */
     public static RowReading read(Table table, Table.Row row) {
         SheetCells cells = new SheetCells(table, row);
-        UUID id = cells.uuid(ID);
-        Long version = cells.whole(VERSION, 0, Long.MAX_VALUE);
-        if (id != null && version == null && cells.problemsOf(VERSION).isEmpty()) {
-            cells.problem(VERSION, "is required with an action id: the version the row was exported at");
-        }
+        SheetCells.RecordKey key = cells.key(ID, VERSION, "an action");
+        UUID id = key.id();
         String title = cells.text(TITLE, MAX_TITLE);
         if (title == null) {
             cells.problem(TITLE, "must not be blank");
@@ -202,7 +198,8 @@ public final class ActionSheet {
         if (sectors.isEmpty() && cells.problemsOf(SECTORS).isEmpty()) {
             cells.problem(
                     SECTORS,
-                    "name at least one sector, separated by ; (" + String.join(", ", names(Sector.values())) + ")");
+                    "name at least one sector, separated by ; (" + String.join(", ", RowCells.names(Sector.class))
+                            + ")");
         }
         if (sectors.size() > MAX_SECTORS) {
             cells.problem(SECTORS, "name at most " + MAX_SECTORS);
@@ -221,7 +218,7 @@ public final class ActionSheet {
         return new RowReading(
                 row.number(),
                 id,
-                version,
+                key.version(),
                 title,
                 description,
                 kind,

@@ -6,10 +6,11 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.arrival.actionplans.funding.domain.FundingLine;
-import org.arrival.actionplans.spreadsheets.domain.ImportRow.Problem;
 import org.arrival.platform.spreadsheets.Table;
+import org.arrival.platform.spreadsheets.imports.CellProblem;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,7 +36,7 @@ public final class FundingSheet {
             ID, VERSION, ACTION_ID, ACTION_TITLE, SOURCE_ID, SOURCE_NAME, CURRENCY, REQUIRED, COMMITTED, DISBURSED);
 
     /** The keys every import needs: each row names its currency and amounts. */
-    static final List<String> NEEDED = List.of(CURRENCY, REQUIRED, COMMITTED, DISBURSED);
+    static final Set<String> NEEDED = Set.of(CURRENCY, REQUIRED, COMMITTED, DISBURSED);
 
     private static final Map<String, List<String>> HEADINGS = Map.of(
             "en",
@@ -116,20 +117,14 @@ public final class FundingSheet {
             @Nullable BigDecimal required,
             @Nullable BigDecimal committed,
             @Nullable BigDecimal disbursed,
-            List<Problem> problems) {}
+            List<CellProblem> problems) {}
 
     /** Reads one data row; every cell is checked, so the person sees all of a row's problems at once. */
     public static RowReading read(Table table, Table.Row row) {
         SheetCells cells = new SheetCells(table, row);
-        UUID id = cells.uuid(ID);
-        Long version = cells.whole(VERSION, 0, Long.MAX_VALUE);
-        if (id != null && version == null && cells.problemsOf(VERSION).isEmpty()) {
-            cells.problem(VERSION, "is required with a funding line id: the version the row was exported at");
-        }
-        UUID actionId = cells.uuid(ACTION_ID);
-        if (id == null && actionId == null && cells.problemsOf(ACTION_ID).isEmpty()) {
-            cells.problem(ACTION_ID, "is required for a new funding line: the id of its action, as exported");
-        }
+        SheetCells.RecordKey key = cells.key(ID, VERSION, "a funding line");
+        UUID id = key.id();
+        UUID actionId = cells.actionId(ACTION_ID, id, "a new funding line");
         // no source id: a source the platform does not know, named by sourceName (as the API accepts it)
         UUID sourceId = cells.uuid(SOURCE_ID);
         String sourceName = cells.text(SOURCE_NAME, FundingLine.MAX_SOURCE_NAME);
@@ -148,7 +143,7 @@ public final class FundingSheet {
         return new RowReading(
                 row.number(),
                 id,
-                version,
+                key.version(),
                 actionId,
                 sourceId,
                 sourceName,

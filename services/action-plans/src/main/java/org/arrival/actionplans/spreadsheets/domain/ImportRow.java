@@ -9,6 +9,9 @@ import org.arrival.contracts.actionplans.MilestoneStatus;
 import org.arrival.contracts.actionplans.Rag;
 import org.arrival.contracts.actionplans.ReportingCadence;
 import org.arrival.contracts.common.Sector;
+import org.arrival.platform.spreadsheets.imports.CellProblem;
+import org.arrival.platform.spreadsheets.imports.ImportOutcome;
+import org.arrival.platform.spreadsheets.imports.RowChange;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,9 +26,9 @@ public record ImportRow(
         @Nullable UUID actionId,
         @Nullable String title,
         ImportOutcome outcome,
-        List<Change> changes,
+        List<RowChange> changes,
         @Nullable ReportLine report,
-        List<Problem> problems,
+        List<CellProblem> problems,
         @Nullable Long basedOn,
         @Nullable Values values,
         @Nullable UUID recordId,
@@ -36,13 +39,6 @@ public record ImportRow(
         changes = changes == null ? List.of() : List.copyOf(changes);
         problems = problems == null ? List.of() : List.copyOf(problems);
     }
-
-    /** A field the row changes, as the spreadsheet shows it before and after. */
-    public record Change(
-            String field, @Nullable String from, @Nullable String to) {}
-
-    /** A problem of the row; the column's key and the cell's address, when one cell is at fault. */
-    public record Problem(@Nullable String column, @Nullable String cell, String message) {}
 
     /** The progress report a row adds. */
     public record ReportLine(
@@ -89,6 +85,35 @@ public record ImportRow(
             BigDecimal required,
             BigDecimal committed,
             BigDecimal disbursed) {}
+
+    /** What a row that its record's rules accept does: create it when none exists, else update or keep it. */
+    public static ImportOutcome outcome(boolean exists, List<RowChange> changes) {
+        return !exists ? ImportOutcome.CREATE : changes.isEmpty() ? ImportOutcome.UNCHANGED : ImportOutcome.UPDATE;
+    }
+
+    /** A refused row of a record of an action (a milestone, a funding line). */
+    public static ImportRow refusedRecord(
+            int row,
+            @Nullable UUID recordId,
+            @Nullable UUID actionId,
+            @Nullable String title,
+            List<RowChange> changes,
+            List<CellProblem> problems,
+            @Nullable Long basedOn) {
+        return new ImportRow(
+                row,
+                actionId,
+                title,
+                ImportOutcome.REFUSED,
+                changes,
+                null,
+                problems,
+                basedOn,
+                null,
+                recordId,
+                null,
+                null);
+    }
 
     public boolean accepted() {
         return outcome != ImportOutcome.REFUSED;

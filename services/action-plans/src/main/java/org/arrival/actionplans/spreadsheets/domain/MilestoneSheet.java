@@ -4,11 +4,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.arrival.actionplans.milestones.domain.Milestone;
-import org.arrival.actionplans.spreadsheets.domain.ImportRow.Problem;
 import org.arrival.contracts.actionplans.MilestoneStatus;
 import org.arrival.platform.spreadsheets.Table;
+import org.arrival.platform.spreadsheets.imports.CellProblem;
+import org.arrival.platform.spreadsheets.imports.RowCells;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,7 +36,7 @@ public final class MilestoneSheet {
     public static final List<String> DATE_KEYS = List.of(DUE_ON, REACHED_ON);
 
     /** The keys every import needs: each row names its milestone's title and due date. */
-    static final List<String> NEEDED = List.of(TITLE, DUE_ON);
+    static final Set<String> NEEDED = Set.of(TITLE, DUE_ON);
 
     private static final Map<String, List<String>> HEADINGS = Map.of(
             "en",
@@ -85,7 +87,7 @@ public final class MilestoneSheet {
     }
 
     public static Map<String, List<String>> choices() {
-        return Map.of(STATUS, SheetCells.names(MilestoneStatus.values()));
+        return Map.of(STATUS, RowCells.names(MilestoneStatus.class));
     }
 
     /** A data row as the file says it, and what is wrong in its cells. */
@@ -98,20 +100,14 @@ public final class MilestoneSheet {
             @Nullable LocalDate dueOn,
             @Nullable MilestoneStatus status,
             @Nullable LocalDate reachedOn,
-            List<Problem> problems) {}
+            List<CellProblem> problems) {}
 
     /** Reads one data row; every cell is checked, so the person sees all of a row's problems at once. */
     public static RowReading read(Table table, Table.Row row) {
         SheetCells cells = new SheetCells(table, row);
-        UUID id = cells.uuid(ID);
-        Long version = cells.whole(VERSION, 0, Long.MAX_VALUE);
-        if (id != null && version == null && cells.problemsOf(VERSION).isEmpty()) {
-            cells.problem(VERSION, "is required with a milestone id: the version the row was exported at");
-        }
-        UUID actionId = cells.uuid(ACTION_ID);
-        if (id == null && actionId == null && cells.problemsOf(ACTION_ID).isEmpty()) {
-            cells.problem(ACTION_ID, "is required for a new milestone: the id of its action, as exported");
-        }
+        SheetCells.RecordKey key = cells.key(ID, VERSION, "a milestone");
+        UUID id = key.id();
+        UUID actionId = cells.actionId(ACTION_ID, id, "a new milestone");
         String title = cells.text(TITLE, Milestone.MAX_TITLE);
         if (title == null && cells.problemsOf(TITLE).isEmpty()) {
             cells.problem(TITLE, "must not be blank");
@@ -127,6 +123,7 @@ public final class MilestoneSheet {
                 && cells.problemsOf(REACHED_ON).isEmpty()) {
             cells.problem(REACHED_ON, "is required with status REACHED: the day the milestone was reached");
         }
-        return new RowReading(row.number(), id, version, actionId, title, dueOn, status, reachedOn, cells.problems());
+        return new RowReading(
+                row.number(), id, key.version(), actionId, title, dueOn, status, reachedOn, cells.problems());
     }
 }

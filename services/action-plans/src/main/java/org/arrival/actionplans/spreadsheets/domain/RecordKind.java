@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.arrival.platform.spreadsheets.imports.SheetKeys;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -87,8 +88,8 @@ public enum RecordKind {
     public List<String> keyProblems(List<String> keys) {
         return switch (this) {
             case ACTIONS -> ActionSheet.keyProblems(keys);
-            case MILESTONES -> SheetCells.keyProblems(keys, MilestoneSheet.KEYS, MilestoneSheet.NEEDED);
-            case FUNDING_LINES -> SheetCells.keyProblems(keys, FundingSheet.KEYS, FundingSheet.NEEDED);
+            case MILESTONES -> SheetKeys.problems(keys, MilestoneSheet.KEYS, MilestoneSheet.NEEDED);
+            case FUNDING_LINES -> SheetKeys.problems(keys, FundingSheet.KEYS, FundingSheet.NEEDED);
         };
     }
 

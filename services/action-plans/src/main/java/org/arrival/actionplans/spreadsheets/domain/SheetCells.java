@@ -2,102 +2,70 @@ package org.arrival.actionplans.spreadsheets.domain;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import org.arrival.actionplans.spreadsheets.domain.ImportRow.Problem;
 import org.arrival.platform.spreadsheets.Table;
+import org.arrival.platform.spreadsheets.imports.CellProblem;
+import org.arrival.platform.spreadsheets.imports.RowCells;
 import org.arrival.platform.web.PersonalDataScreen;
 import org.arrival.platform.web.RequestBodyScreen;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The cells of one data row of any of the sheets, read by their keys in row 2: each cell checked as the API checks
- * the same field (free text through the personal-data screen), each problem naming its cell.
+ * The cells of one data row of any of the sheets, read by their keys in row 2 ({@link RowCells}): each cell checked
+ * as the API checks the same field (free text through the personal-data screen), each problem naming its cell.
  */
 public final class SheetCells {
 
-    /** The most characters of a cell or key a problem repeats. */
-    static final int MAX_SHOWN_CHARS = 40;
-
-    private final Table table;
-    private final Table.Row row;
-    private final List<Problem> problems = new ArrayList<>();
+    private final RowCells cells;
 
     public SheetCells(Table table, Table.Row row) {
-        this.table = table;
-        this.row = row;
+        this.cells = new RowCells(table, row, SheetCells::screened);
     }
 
-    /** A cell's or key's text as a problem repeats it: cut to at most 40 characters, ending in "…" when cut. */
-    public static String shown(String value) {
-        if (value.length() <= MAX_SHOWN_CHARS) {
-            return value;
+    /** The row's record id and the version it was exported at, which an id requires. */
+    public record RecordKey(@Nullable UUID id, @Nullable Long version) {}
+
+    /** Reads the id and version cells; {@code record} names the kind in the problem ("a milestone"). */
+    public RecordKey key(String idKey, String versionKey, String record) {
+        UUID id = uuid(idKey);
+        Long version = whole(versionKey, 0, Long.MAX_VALUE);
+        if (id != null && version == null && problemsOf(versionKey).isEmpty()) {
+            problem(versionKey, "is required with " + record + " id: the version the row was exported at");
         }
-        int end = MAX_SHOWN_CHARS - 1;
-        if (Character.isHighSurrogate(value.charAt(end - 1))) {
-            end--;
-        }
-        return value.substring(0, end) + "…";
+        return new RecordKey(id, version);
     }
 
-    public static List<String> names(Enum<?>[] values) {
-        return Arrays.stream(values).map(Enum::name).toList();
-    }
-
-    /**
-     * The keys of a file that are not ones of a sheet, and those it lacks that an import needs; empty when the file
-     * can be read row by row.
-     */
-    public static List<String> keyProblems(List<String> keys, List<String> sheetKeys, List<String> needed) {
-        List<String> problems = new ArrayList<>();
-        LinkedHashSet<String> seen = new LinkedHashSet<>();
-        for (int c = 0; c < keys.size(); c++) {
-            String key = keys.get(c).strip();
-            if (key.isEmpty()) {
-                continue;
-            }
-            if (!sheetKeys.contains(key)) {
-                problems.add("unknown key \"" + shown(key) + "\" in cell " + Table.address(c, 2) + "; the keys are "
-                        + String.join(", ", sheetKeys));
-            } else if (!seen.add(key)) {
-                problems.add("the key \"" + shown(key) + "\" names two columns (" + Table.address(c, 2) + ")");
-            }
+    /** Reads the action id cell of a record that belongs to an action; required for a new one ("a new milestone"). */
+    public @Nullable UUID actionId(String key, @Nullable UUID id, String record) {
+        UUID actionId = uuid(key);
+        if (id == null && actionId == null && problemsOf(key).isEmpty()) {
+            problem(key, "is required for " + record + ": the id of its action, as exported");
         }
-        for (String key : needed) {
-            if (!seen.contains(key)) {
-                problems.add("row 2 holds no \"" + key + "\" key: the import finds its columns by the keys in row 2,"
-                        + " as the export writes them");
-            }
-        }
-        return problems;
+        return actionId;
     }
 
     public int row() {
-        return row.number();
+        return cells.rowNumber();
     }
 
-    public List<Problem> problems() {
-        return List.copyOf(problems);
+    public List<CellProblem> problems() {
+        return cells.problems();
     }
 
     public String raw(String key) {
-        int c = table.column(key);
-        return c < 0 ? "" : row.cell(c).strip();
+        return cells.raw(key);
     }
 
     public void problem(String key, String message) {
-        int c = table.column(key);
-        problems.add(new Problem(key, c < 0 ? null : Table.address(c, row.number()), message));
+        cells.problem(key, message);
     }
 
-    public List<Problem> problemsOf(String key) {
-        return problems.stream().filter(p -> key.equals(p.column())).toList();
+    public List<CellProblem> problemsOf(String key) {
+        return cells.problemsOf(key);
     }
 
     /** A free-text cell: no control characters, at most {@code max} characters, no personal data. */
@@ -115,31 +83,28 @@ public final class SheetCells {
             problem(key, "must be at most " + max + " characters");
             return null;
         }
-        var found = PersonalDataScreen.screen(value);
-        if (found.isPresent()) {
-            problem(
-                    key,
-                    "seems to hold " + found.get().description() + "; personal data is never recorded here, remove it");
+        String personal = personalData(value);
+        if (personal != null) {
+            problem(key, personal);
             return null;
         }
         return value;
     }
 
+    private static @Nullable String screened(String value, boolean freeText) {
+        String control = RequestBodyScreen.controlProblem(value);
+        return control != null || !freeText ? control : personalData(value);
+    }
+
+    private static @Nullable String personalData(String value) {
+        return PersonalDataScreen.screen(value)
+                .map(found ->
+                        "seems to hold " + found.description() + "; personal data is never recorded here, remove it")
+                .orElse(null);
+    }
+
     public @Nullable UUID uuid(String key) {
-        String value = raw(key);
-        if (value.isEmpty()) {
-            return null;
-        }
-        try {
-            UUID id = UUID.fromString(value);
-            if (id.toString().equalsIgnoreCase(value)) {
-                return id;
-            }
-        } catch (IllegalArgumentException e) {
-            // below
-        }
-        problem(key, "must be an id such as 0b8e3b4c-1f7a-4c55-9d0e-2a4f5b6c7d8e, as exported");
-        return null;
+        return cells.uuid(key);
     }
 
     public @Nullable Long whole(String key, long min, long max) {
@@ -188,75 +153,20 @@ public final class SheetCells {
     }
 
     public @Nullable LocalDate date(String key) {
-        String value = raw(key);
-        if (value.isEmpty()) {
-            return null;
-        }
-        try {
-            LocalDate d =
-                    LocalDate.parse(value.length() > 10 && value.charAt(10) == 'T' ? value.substring(0, 10) : value);
-            if (d.getYear() >= RequestBodyScreen.EARLIEST_YEAR && d.getYear() <= RequestBodyScreen.LATEST_YEAR) {
-                return d;
-            }
-        } catch (DateTimeParseException e) {
-            // below
-        }
-        problem(key, "must be a date written yyyy-mm-dd (such as 2026-12-31), or a date cell");
-        return null;
+        return cells.date(key);
     }
 
     public <E extends Enum<E>> @Nullable E choice(String key, Class<E> type) {
-        String value = raw(key);
-        if (value.isEmpty()) {
-            return null;
-        }
-        E found = named(type, value);
-        if (found == null) {
-            problem(key, "must be one of " + String.join(", ", names(type.getEnumConstants())));
-        }
-        return found;
+        return cells.choice(key, type);
     }
 
     public <E extends Enum<E>> List<E> choices(String key, Class<E> type) {
-        String value = raw(key);
-        if (value.isEmpty()) {
-            return List.of();
-        }
-        List<E> found = new ArrayList<>();
-        List<String> unknown = new ArrayList<>();
-        for (String part : value.split(";")) {
-            if (part.isBlank()) {
-                continue;
-            }
-            E e = named(type, part.strip());
-            if (e == null) {
-                unknown.add(part.strip());
-            } else if (!found.contains(e)) {
-                found.add(e);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            problem(
-                    key,
-                    shown(unknown.stream().map(SheetCells::shown).collect(Collectors.joining(", ")))
-                            + ": each must be one of " + String.join(", ", names(type.getEnumConstants())));
-            return List.of();
-        }
-        return found;
-    }
-
-    private static <E extends Enum<E>> @Nullable E named(Class<E> type, String value) {
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equals(value.strip().toUpperCase(Locale.ROOT))) {
-                return e;
-            }
-        }
-        return null;
+        return cells.choices(key, type, Integer.MAX_VALUE);
     }
 
     /** The headings of a sheet in a language (en, fr, es, ar); English for any other. */
-    static List<String> headings(java.util.Map<String, List<String>> byLanguage, @Nullable Locale locale) {
+    static List<String> headings(Map<String, List<String>> byLanguage, @Nullable Locale locale) {
         String language = locale == null ? "en" : locale.getLanguage();
-        return java.util.Objects.requireNonNull(byLanguage.getOrDefault(language, byLanguage.get("en")));
+        return Objects.requireNonNull(byLanguage.getOrDefault(language, byLanguage.get("en")));
     }
 }

@@ -3,6 +3,8 @@ package org.arrival.actionplans.spreadsheets.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.arrival.platform.spreadsheets.imports.ImportCounts;
+import org.arrival.platform.spreadsheets.imports.ImportStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,26 +28,8 @@ public record SpreadsheetImport(
     }
 
     /** How many rows have each outcome, and how many reports the accepted rows add. */
-    public record Counts(int create, int update, int unchanged, int refused, int reports) {}
-
-    public Counts counts() {
-        int create = 0;
-        int update = 0;
-        int unchanged = 0;
-        int refused = 0;
-        int reports = 0;
-        for (ImportRow r : rows) {
-            switch (r.outcome()) {
-                case CREATE -> create++;
-                case UPDATE -> update++;
-                case UNCHANGED -> unchanged++;
-                case REFUSED -> refused++;
-            }
-            if (r.accepted() && r.report() != null) {
-                reports++;
-            }
-        }
-        return new Counts(create, update, unchanged, refused, reports);
+    public ImportCounts counts() {
+        return ImportCounts.of(rows, ImportRow::outcome, r -> r.report() != null);
     }
 
     /** 1 while previewed, 2 once applied or discarded: what an If-Match on the confirmation names. */

@@ -3,23 +3,19 @@ package org.arrival.actionplans.spreadsheets.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.net.URI;
 import java.util.Locale;
 import java.util.UUID;
 import org.arrival.actionplans.shared.web.Versions;
 import org.arrival.actionplans.spreadsheets.application.SpreadsheetService;
 import org.arrival.actionplans.spreadsheets.application.SpreadsheetService.SpreadsheetFile;
+import org.arrival.actionplans.spreadsheets.domain.ImportRow.ReportLine;
 import org.arrival.actionplans.spreadsheets.domain.RecordKind;
 import org.arrival.actionplans.spreadsheets.domain.SpreadsheetImport;
 import org.arrival.platform.security.Caller;
 import org.arrival.platform.spreadsheets.SpreadsheetFormat;
-import org.arrival.platform.spreadsheets.SpreadsheetLimits;
-import org.arrival.platform.spreadsheets.SpreadsheetRefused;
-import org.arrival.platform.web.ETags;
-import org.arrival.platform.web.InvalidInput;
+import org.arrival.platform.spreadsheets.web.SpreadsheetEndpoints;
+import org.arrival.platform.spreadsheets.web.SpreadsheetImportView;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -63,12 +59,7 @@ public class SpreadsheetController {
             @RequestParam(required = false) String records,
             Locale locale) {
         RecordKind kind = kind(records);
-        SpreadsheetFormat chosen;
-        try {
-            chosen = SpreadsheetFormat.named(format);
-        } catch (IllegalArgumentException e) {
-            throw InvalidInput.field("format", String.valueOf(e.getMessage()));
-        }
+        SpreadsheetFormat chosen = SpreadsheetEndpoints.format(format);
         return download(service.export(caller, forumId, kind, chosen, locale));
     }
 
@@ -81,33 +72,22 @@ public class SpreadsheetController {
             path = "/forums/{forumId}/spreadsheet-imports",
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<SpreadsheetImportView> preview(
+    public ResponseEntity<SpreadsheetImportView<ReportLine>> preview(
             Caller caller,
             @PathVariable UUID forumId,
             @RequestParam(required = false) String records,
             @RequestPart("file") MultipartFile file)
             throws IOException {
         RecordKind kind = kind(records);
-        if (file.getSize() > SpreadsheetLimits.DEFAULT_MAX_BYTES) {
-            throw new SpreadsheetProblem(new SpreadsheetRefused(
-                    SpreadsheetRefused.Reason.TOO_LARGE,
-                    "The file is larger than " + SpreadsheetLimits.DEFAULT_MAX_BYTES + " bytes (5 MB), the most"
-                            + " that is read"));
-        }
-        SpreadsheetImport imported;
-        try {
-            imported = service.preview(caller, forumId, kind, file.getOriginalFilename(), file.getBytes());
-        } catch (SpreadsheetRefused e) {
-            throw new SpreadsheetProblem(e);
-        }
-        return ResponseEntity.created(URI.create("/spreadsheet-imports/" + imported.id()))
-                .eTag(ETags.of(imported.version()))
-                .body(SpreadsheetImportView.of(imported));
+        byte[] content = SpreadsheetEndpoints.content(file);
+        SpreadsheetImport imported = SpreadsheetEndpoints.previewed(
+                () -> service.preview(caller, forumId, kind, file.getOriginalFilename(), content));
+        return SpreadsheetEndpoints.created(imported.id(), imported.version(), ImportViews.of(imported));
     }
 
     @Operation(summary = "An uploaded spreadsheet's preview and where it stands (its organisation's editors)")
     @GetMapping(path = "/spreadsheet-imports/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<SpreadsheetImportView> get(Caller caller, @PathVariable UUID id) {
+    public ResponseEntity<SpreadsheetImportView<ReportLine>> get(Caller caller, @PathVariable UUID id) {
         return respond(service.get(caller, id));
     }
 
@@ -117,13 +97,13 @@ public class SpreadsheetController {
                     + " with their events); 409 and nothing applied if a record changed since the preview or a row is"
                     + " refused now, or if it was already applied; If-Match optional")
     @PostMapping(path = "/spreadsheet-imports/{id}/confirmation", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<SpreadsheetImportView> confirm(
+    public ResponseEntity<SpreadsheetImportView<ReportLine>> confirm(
             Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return respond(service.confirm(caller, id, Versions.optional(ifMatch)));
     }
 
-    private static ResponseEntity<SpreadsheetImportView> respond(SpreadsheetImport i) {
-        return ResponseEntity.ok().eTag(ETags.of(i.version())).body(SpreadsheetImportView.of(i));
+    private static ResponseEntity<SpreadsheetImportView<ReportLine>> respond(SpreadsheetImport i) {
+        return SpreadsheetEndpoints.shown(i.version(), ImportViews.of(i));
     }
 
     @Operation(
@@ -144,22 +124,10 @@ public class SpreadsheetController {
     }
 
     private static RecordKind kind(@Nullable String records) {
-        try {
-            return RecordKind.named(records);
-        } catch (IllegalArgumentException e) {
-            throw InvalidInput.field("records", String.valueOf(e.getMessage()));
-        }
+        return SpreadsheetEndpoints.records(records, RecordKind::named);
     }
 
     private static ResponseEntity<byte[]> download(SpreadsheetFile file) {
-        return ResponseEntity.ok()
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(file.fileName())
-                                .build()
-                                .toString())
-                .contentType(MediaType.parseMediaType(file.contentType()))
-                .body(file.content());
+        return SpreadsheetEndpoints.download(file.fileName(), file.contentType(), file.content());
     }
 }

@@ -3,8 +3,8 @@ package org.arrival.actionplans.spreadsheets.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.arrival.actionplans.spreadsheets.domain.ImportRow.Problem;
 import org.arrival.platform.spreadsheets.Table;
+import org.arrival.platform.spreadsheets.imports.CellProblem;
 import org.junit.jupiter.api.Test;
 
 class ActionSheetTest {
@@ -29,10 +29,10 @@ class ActionSheetTest {
                 List.of(ActionSheet.TITLE, ActionSheet.SECTORS),
                 List.of(new Table.Row(3, List.of("An action", LONG + ";" + "S".repeat(60)))));
 
-        List<Problem> problems =
+        List<CellProblem> problems =
                 ActionSheet.read(table, table.rows().getFirst()).problems();
 
-        Problem sectors = problems.stream()
+        CellProblem sectors = problems.stream()
                 .filter(p -> ActionSheet.SECTORS.equals(p.column()))
                 .findFirst()
                 .orElseThrow();

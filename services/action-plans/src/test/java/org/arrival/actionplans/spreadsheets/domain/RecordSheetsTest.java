@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Locale;
-import org.arrival.actionplans.spreadsheets.domain.ImportRow.Problem;
 import org.arrival.platform.spreadsheets.Table;
+import org.arrival.platform.spreadsheets.imports.CellProblem;
 import org.junit.jupiter.api.Test;
 
 class RecordSheetsTest {
@@ -41,7 +41,7 @@ class RecordSheetsTest {
                 FundingSheet.KEYS,
                 List.of(new Table.Row(3, List.of("", "", "", "", "not-an-id", "", "usd", "1.005", "100", "150.5"))));
 
-        List<Problem> problems =
+        List<CellProblem> problems =
                 FundingSheet.read(table, table.rows().getFirst()).problems();
 
         assertThat(problems)
@@ -67,9 +67,9 @@ class RecordSheetsTest {
                                 "reached",
                                 ""))));
 
-        List<Problem> problems =
+        List<CellProblem> problems =
                 MilestoneSheet.read(table, table.rows().getFirst()).problems();
 
-        assertThat(problems).extracting(Problem::cell).containsExactly("H3");
+        assertThat(problems).extracting(CellProblem::cell).containsExactly("H3");
     }
 }

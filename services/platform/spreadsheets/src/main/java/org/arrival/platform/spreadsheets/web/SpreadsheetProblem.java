@@ -1,4 +1,4 @@
-package org.arrival.assessments.spreadsheets.web;
+package org.arrival.platform.spreadsheets.web;
 
 import java.util.List;
 import org.arrival.platform.spreadsheets.SpreadsheetRefused;

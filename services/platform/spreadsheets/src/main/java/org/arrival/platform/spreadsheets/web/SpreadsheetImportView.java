@@ -1,4 +1,4 @@
-package org.arrival.assessments.spreadsheets.web;
+package org.arrival.platform.spreadsheets.web;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,8 +11,13 @@ import org.arrival.platform.spreadsheets.imports.RowChange;
 import org.arrival.platform.spreadsheets.imports.SpreadsheetImport;
 import org.jspecify.annotations.Nullable;
 
-/** An uploaded spreadsheet as the API shows it: where it stands, how many rows of each outcome, and every row. */
-public record SpreadsheetImportView(
+/**
+ * An uploaded spreadsheet as the API of every service shows it: where it stands, how many rows of each outcome, and
+ * every row.
+ *
+ * @param <R> the report a row adds, for the kinds that have one (actions' progress reports)
+ */
+public record SpreadsheetImportView<R>(
         UUID id,
         UUID forumId,
         UUID organisationId,
@@ -23,24 +28,25 @@ public record SpreadsheetImportView(
         String createdBy,
         @Nullable Instant appliedAt,
         ImportCounts counts,
-        List<RowView> rows) {
+        List<RowView<R>> rows) {
 
     /**
-     * A row: its number in the file, its need or estimate (none for a new one), what it does and what is wrong with
-     * it. {@code actionId} and {@code report} belong to action spreadsheets and are always null here.
+     * A row: its number in the file, its record (none for a new one) and that record's action where it belongs to
+     * one, what it does, the report it adds and what is wrong with it.
      */
-    public record RowView(
+    public record RowView<R>(
             int row,
             @Nullable UUID recordId,
             @Nullable UUID actionId,
             @Nullable String title,
             ImportOutcome outcome,
             List<RowChange> changes,
-            @Nullable Object report,
+            @Nullable R report,
             List<CellProblem> problems) {}
 
-    public static SpreadsheetImportView of(SpreadsheetImport<?> i) {
-        return new SpreadsheetImportView(
+    /** An import of a kind whose rows add no reports; a row's parent, where it has one, is shown as its action. */
+    public static SpreadsheetImportView<Object> of(SpreadsheetImport<?> i) {
+        return new SpreadsheetImportView<>(
                 i.id(),
                 i.forumId(),
                 i.organisationId(),
@@ -52,7 +58,7 @@ public record SpreadsheetImportView(
                 i.appliedAt(),
                 i.counts(),
                 i.rows().stream()
-                        .map(r -> new RowView(
+                        .map(r -> new RowView<Object>(
                                 r.row(),
                                 r.recordId(),
                                 r.parentId(),

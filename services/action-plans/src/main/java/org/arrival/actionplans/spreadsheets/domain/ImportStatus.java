@@ -1,8 +1,0 @@
-package org.arrival.actionplans.spreadsheets.domain;
-
-/** Where an import stands: previewed (nothing written yet), applied, or discarded. */
-public enum ImportStatus {
-    PREVIEWED,
-    APPLIED,
-    DISCARDED
-}
