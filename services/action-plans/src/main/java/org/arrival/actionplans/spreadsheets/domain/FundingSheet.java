@@ -35,8 +35,8 @@ public final class FundingSheet {
     public static final List<String> KEYS = List.of(
             ID, VERSION, ACTION_ID, ACTION_TITLE, SOURCE_ID, SOURCE_NAME, CURRENCY, REQUIRED, COMMITTED, DISBURSED);
 
-    /** The keys every import needs: each row names its currency and amounts. */
-    static final Set<String> NEEDED = Set.of(CURRENCY, REQUIRED, COMMITTED, DISBURSED);
+    /** The keys every import needs: a column left out would empty that field on every line the file updates. */
+    static final Set<String> NEEDED = Set.of(SOURCE_ID, SOURCE_NAME, CURRENCY, REQUIRED, COMMITTED, DISBURSED);
 
     private static final Map<String, List<String>> HEADINGS = Map.of(
             "en",

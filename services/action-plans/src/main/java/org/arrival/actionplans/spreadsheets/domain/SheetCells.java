@@ -145,6 +145,11 @@ public final class SheetCells {
             problem(key, "must not be negative");
             return null;
         }
+        // as the API's @Digits(integer = 16): checked before the value is ever written out in full
+        if ((long) amount.precision() - amount.scale() > 16) {
+            problem(key, "must be at most 9999999999999999.99");
+            return null;
+        }
         if (amount.stripTrailingZeros().scale() > 2) {
             problem(key, "must have at most two decimals");
             return null;

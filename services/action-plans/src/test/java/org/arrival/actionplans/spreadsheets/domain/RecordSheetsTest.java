@@ -51,6 +51,35 @@ class RecordSheetsTest {
     }
 
     @Test
+    void anAmountBeyondTheApisDigitsIsACellProblemNotAHugeNumberWrittenOut() {
+        String actionId = java.util.UUID.randomUUID().toString();
+        Table table = new Table(
+                FundingSheet.KEYS,
+                FundingSheet.KEYS,
+                List.of(new Table.Row(
+                        3, List.of("", "", actionId, "", "", "City", "UGX", "1", "1E+999999999", "2E+2147483647"))));
+
+        List<CellProblem> problems =
+                FundingSheet.read(table, table.rows().getFirst()).problems();
+
+        assertThat(problems)
+                .extracting(p -> p.cell() + " " + p.message())
+                .containsExactlyInAnyOrder(
+                        "I3 must be at most 9999999999999999.99", "J3 must be at most 9999999999999999.99");
+    }
+
+    @Test
+    void aFundingFileWithoutItsSourceColumnsIsRefusedRatherThanEmptyingThem() {
+        for (String left : List.of(FundingSheet.SOURCE_ID, FundingSheet.SOURCE_NAME)) {
+            List<String> keys =
+                    FundingSheet.KEYS.stream().filter(k -> !k.equals(left)).toList();
+            assertThat(RecordKind.FUNDING_LINES.keyProblems(keys))
+                    .as("a file without %s", left)
+                    .anyMatch(p -> p.contains(left));
+        }
+    }
+
+    @Test
     void aReachedMilestoneNeedsTheDayItWasReached() {
         Table table = new Table(
                 MilestoneSheet.KEYS,
