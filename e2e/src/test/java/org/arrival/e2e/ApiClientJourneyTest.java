@@ -182,8 +182,7 @@ class ApiClientJourneyTest {
                     browser, d -> "ar".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
             assertThat(browser.findElement(By.tagName("html")).getDomAttribute("dir"))
                     .isEqualTo("rtl");
-            assertThat((Long) Browser.js(
-                            browser, "return document.documentElement.scrollWidth - window.innerWidth"))
+            assertThat((Long) Browser.js(browser, "return document.documentElement.scrollWidth - window.innerWidth"))
                     .as("sideways scroll on the API clients page at 390 px")
                     .isLessThanOrEqualTo(0L);
             Accessibility.check(browser, "the city's API clients in Arabic at 390 px");
