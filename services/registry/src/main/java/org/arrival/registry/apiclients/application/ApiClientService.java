@@ -3,7 +3,6 @@ package org.arrival.registry.apiclients.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -13,7 +12,6 @@ import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.Roles;
 import org.arrival.platform.web.AccessRefused;
 import org.arrival.platform.web.ApiException;
-import org.arrival.platform.web.InvalidInput;
 import org.arrival.platform.web.RecordNotFound;
 import org.arrival.platform.web.StaleVersion;
 import org.arrival.registry.apiclients.domain.ApiClient;
@@ -23,6 +21,7 @@ import org.arrival.registry.apiclients.persistence.ApiClientChanges.Change;
 import org.arrival.registry.apiclients.persistence.ApiClientRepository;
 import org.arrival.registry.apiclients.realm.ClientIdTaken;
 import org.arrival.registry.apiclients.realm.RealmClients;
+import org.arrival.registry.people.application.RequestedRoles;
 import org.arrival.registry.stakeholders.application.StakeholderService;
 import org.arrival.registry.stakeholders.persistence.StakeholderRepository.StoredStakeholder;
 import org.slf4j.Logger;
@@ -44,6 +43,13 @@ public class ApiClientService {
 
     /** The roles an API client may hold. */
     public static final Set<String> ROLES = Set.of(Roles.MEMBER, Roles.ORG_EDITOR, Roles.FORUM_COORDINATOR);
+
+    private static final RequestedRoles REQUESTED = new RequestedRoles(
+            ROLES,
+            "member, org-editor, forum-coordinator",
+            "api-clients",
+            "A role is not one an API client may hold",
+            "An API client needs at least one role");
 
     private static final Set<String> NEVER = Set.of(Roles.PLATFORM_ADMIN, Roles.ORG_ADMIN);
     private static final Logger log = LoggerFactory.getLogger(ApiClientService.class);
@@ -226,28 +232,7 @@ public class ApiClientService {
                 throw new AccessRefused("An API client is never given the " + role + " role");
             }
         }
-        List<ApiException.FieldError> errors = new ArrayList<>();
-        Set<String> given = new LinkedHashSet<>();
-        for (int i = 0; i < roles.size(); i++) {
-            String role = roles.get(i);
-            if (!ROLES.contains(role)) {
-                errors.add(new ApiException.FieldError(
-                        "roles[" + i + "]",
-                        "must be one of member, org-editor, forum-coordinator",
-                        "api-clients.role-unknown"));
-            }
-            given.add(role);
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInput("A role is not one an API client may hold", errors);
-        }
-        if (given.isEmpty()) {
-            throw new InvalidInput(
-                    "An API client needs at least one role",
-                    List.of(new ApiException.FieldError(
-                            "roles", "must name at least one role", "api-clients.no-role")));
-        }
-        return given;
+        return REQUESTED.checked(roles);
     }
 
     private void record(Caller caller, ApiClient client, Change change, Instant at) {

@@ -1,6 +1,5 @@
 package org.arrival.registry.apiclients.realm;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +11,6 @@ import org.arrival.registry.people.realm.RealmAdmin;
 import org.arrival.registry.people.realm.RealmUnavailable;
 import org.arrival.registry.people.realm.RealmUsers;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -104,27 +102,15 @@ public class RealmClients {
                                         "access.token.claim", "true",
                                         "id.token.claim", "false",
                                         "introspection.token.claim", "true"))));
-        URI location;
+        String realmId;
         try {
-            location = realm.call(admin -> admin.post()
-                    .uri("/clients")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(client)
-                    .retrieve()
-                    .toBodilessEntity()
-                    .getHeaders()
-                    .getLocation());
+            realmId = realm.create("/clients", client, "a client");
         } catch (RealmAdmin.Refused e) {
             if (e.status() == 409) {
                 throw new ClientIdTaken();
             }
             throw e;
         }
-        if (location == null) {
-            throw new RealmUnavailable("The identity provider made a client without saying where");
-        }
-        String path = location.getPath();
-        String realmId = path.substring(path.lastIndexOf('/') + 1);
         try {
             Map<String, Object> account = realm.call(admin -> admin.get()
                     .uri("/clients/{id}/service-account-user", realmId)

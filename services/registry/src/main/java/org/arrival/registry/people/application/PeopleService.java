@@ -1,8 +1,6 @@
 package org.arrival.registry.people.application;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -12,7 +10,6 @@ import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.Roles;
 import org.arrival.platform.web.AccessRefused;
 import org.arrival.platform.web.ApiException;
-import org.arrival.platform.web.InvalidInput;
 import org.arrival.platform.web.RecordNotFound;
 import org.arrival.registry.people.persistence.PeopleChanges;
 import org.arrival.registry.people.persistence.PeopleChanges.Change;
@@ -39,6 +36,13 @@ public class PeopleService {
     /** The roles an organisation's administrators hand out. */
     public static final Set<String> ROLES =
             Set.of(Roles.ORG_ADMIN, Roles.ORG_EDITOR, Roles.MEMBER, Roles.FORUM_COORDINATOR);
+
+    private static final RequestedRoles REQUESTED = new RequestedRoles(
+            ROLES,
+            "org-admin, org-editor, member, forum-coordinator",
+            "people",
+            "A role is not one an organisation gives",
+            "A person needs at least one role");
 
     private static final Set<String> SEEN_ROLES =
             Set.of(Roles.ORG_ADMIN, Roles.ORG_EDITOR, Roles.MEMBER, Roles.FORUM_COORDINATOR, Roles.PLATFORM_ADMIN);
@@ -153,27 +157,7 @@ public class PeopleService {
         if (roles.contains(Roles.PLATFORM_ADMIN)) {
             throw new AccessRefused("The platform administrator's role is never given through an organisation");
         }
-        List<ApiException.FieldError> errors = new ArrayList<>();
-        Set<String> given = new LinkedHashSet<>();
-        for (int i = 0; i < roles.size(); i++) {
-            String role = roles.get(i);
-            if (!ROLES.contains(role)) {
-                errors.add(new ApiException.FieldError(
-                        "roles[" + i + "]",
-                        "must be one of org-admin, org-editor, member, forum-coordinator",
-                        "people.role-unknown"));
-            }
-            given.add(role);
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInput("A role is not one an organisation gives", errors);
-        }
-        if (given.isEmpty()) {
-            throw new InvalidInput(
-                    "A person needs at least one role",
-                    List.of(new ApiException.FieldError("roles", "must name at least one role", "people.no-role")));
-        }
-        return given;
+        return REQUESTED.checked(roles);
     }
 
     private void record(

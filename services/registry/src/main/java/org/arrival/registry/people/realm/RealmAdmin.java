@@ -72,6 +72,26 @@ public class RealmAdmin {
         }
     }
 
+    /**
+     * Posts a new record's representation to a collection of the admin API and returns the new record's id, taken from
+     * the answer's {@code Location}; {@code what} names the record in the error if the answer has none.
+     */
+    public String create(String collection, Object representation, String what) {
+        java.net.URI location = call(admin -> admin.post()
+                .uri(collection)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(representation)
+                .retrieve()
+                .toBodilessEntity()
+                .getHeaders()
+                .getLocation());
+        if (location == null) {
+            throw new RealmUnavailable("The identity provider made " + what + " without saying where");
+        }
+        String path = location.getPath();
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
     public RealmSettings settings() {
         return settings;
     }

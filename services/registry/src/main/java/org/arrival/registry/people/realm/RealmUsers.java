@@ -1,6 +1,5 @@
 package org.arrival.registry.people.realm;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -84,27 +83,14 @@ public class RealmUsers {
         user.put("emailVerified", true);
         user.put("attributes", Map.of(ORG_ID, List.of(organisation.toString())));
         user.put("requiredActions", List.of(SET_PASSWORD));
-        URI location;
         try {
-            location = realm.call(admin -> admin.post()
-                    .uri("/users")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(user)
-                    .retrieve()
-                    .toBodilessEntity()
-                    .getHeaders()
-                    .getLocation());
+            return realm.create("/users", user, "an account");
         } catch (RealmAdmin.Refused e) {
             if (e.status() == 409) {
                 throw new EmailTaken();
             }
             throw e;
         }
-        if (location == null) {
-            throw new RealmUnavailable("The identity provider created an account without saying where");
-        }
-        String path = location.getPath();
-        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     /**
