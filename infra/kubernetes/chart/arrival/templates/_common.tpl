@@ -40,7 +40,8 @@ Argument: dict with root, secret (name) and key.
 */}}
 {{- define "arrival.password" -}}
 {{- $existing := dict -}}
-{{- if .root.Values.secrets.lookupExisting -}}
+{{- /* only against a cluster: its API list has CloudNativePG's (an offline render has the built-in APIs only) */ -}}
+{{- if and .root.Values.secrets.lookupExisting (.root.Capabilities.APIVersions.Has "postgresql.cnpg.io/v1") -}}
 {{- $existing = lookup "v1" "Secret" .root.Release.Namespace .secret -}}
 {{- end -}}
 {{- if and $existing $existing.data (hasKey $existing.data .key) -}}
