@@ -14,10 +14,6 @@ final class Chart {
     static final String RELEASE = "arrival";
     static final String NAMESPACE = "arrival";
 
-    /** Values for rendering without a cluster (no lookup of existing Secrets); the test working directory is the module's. */
-    static final Path WITHOUT_CLUSTER =
-            Path.of("src/test/resources/without-cluster.yaml").toAbsolutePath();
-
     private Chart() {}
 
     /** The objects the chart renders with its values.yaml and, when given, one overlay values file. */
@@ -26,7 +22,7 @@ final class Chart {
         if (valuesFile != null) {
             template = template.withValuesFile(chart.resolve(valuesFile));
         }
-        return parse(template.withValuesFile(WITHOUT_CLUSTER).call());
+        return parse(template.call());
     }
 
     static List<Map<String, Object>> parse(String manifests) {

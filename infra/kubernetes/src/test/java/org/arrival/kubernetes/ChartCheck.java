@@ -573,10 +573,22 @@ final class ChartCheck {
                 }
             });
             for (Map<String, Object> keycloak : ofKind("Keycloak")) {
+                String kc = "Keycloak " + name(keycloak) + ": ";
                 Object database = at(keycloak, "spec", "db", "database");
-                if (database != null && !databases.containsKey(String.valueOf(database))) {
-                    problems.add("Keycloak " + name(keycloak) + ": its database " + database
-                            + " has no CloudNativePG Database");
+                Map<String, Object> db = databases.get(String.valueOf(database));
+                if (db == null) {
+                    problems.add(kc + "its database " + database + " has no CloudNativePG Database on " + cluster);
+                    continue;
+                }
+                Object host = at(keycloak, "spec", "db", "host");
+                if (host == null || !String.valueOf(host).startsWith(cluster + "-rw")) {
+                    problems.add(kc + "reaches its database at " + host + ", not " + cluster + "-rw");
+                }
+                Map<String, Object> role = roles.get(String.valueOf(at(db, "spec", "owner")));
+                Object secret = at(keycloak, "spec", "db", "passwordSecret", "name");
+                if (role == null || !String.valueOf(secret).equals(text(at(role, "passwordSecret", "name")))) {
+                    problems.add(kc + "reads its database password from Secret " + secret
+                            + ", not the one of the role owning " + database);
                 }
             }
         }

@@ -295,6 +295,15 @@ class ChartTest {
                                         .equals(Tree.at(p, "podSelector", "matchLabels", "app.kubernetes.io/name"))),
                         "assessments: no NetworkPolicy lets its pods reach PostgreSQL"),
                 wrong(
+                        "Keycloak without its own database",
+                        o -> o.remove(find(o, "Database", "arrival-pg-keycloak")),
+                        "Keycloak arrival-keycloak: its database keycloak has no CloudNativePG Database on arrival-pg"),
+                wrong(
+                        "Keycloak's database password from another Secret",
+                        o -> Tree.mapAt(only(o, "Keycloak"), "spec", "db", "passwordSecret")
+                                .put("name", "arrival-forum-db"),
+                        "Keycloak arrival-keycloak: reads its database password from Secret arrival-forum-db"),
+                wrong(
                         "one Keycloak instance in production",
                         o -> Tree.mapAt(only(o, "Keycloak"), "spec").put("instances", 1),
                         "1 instance(s) in production, fewer than 2"),
