@@ -86,6 +86,15 @@ class ChartTest {
                 .isEmpty();
     }
 
+    @Test
+    void aServiceMonitorOnAnEndpointTheServiceDoesNotExposeIsCaught() {
+        List<Map<String, Object>> copy = Tree.copy(rendered.get(PRODUCTION));
+        Map<String, Object> monitor = find(copy, "ServiceMonitor", "arrival-registry");
+        Tree.map(Tree.listAt(monitor, "spec", "endpoints").get(0)).put("path", "/actuator/env");
+        assertThat(check.monitoringProblems(copy))
+                .anyMatch(p -> p.startsWith("ServiceMonitor arrival-registry: scrapes /actuator/env of registry"));
+    }
+
     /** The chart's catalogue and realm are the repository's (links, or copies equal byte for byte). */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"catalogue.yaml", "arrival-realm.json"})
@@ -251,6 +260,11 @@ class ChartTest {
                         o -> Tree.mapAt(topic(o, "arrival.registry.forums.v1"), "spec")
                                 .put("partitions", "three"),
                         "KafkaTopic arrival.registry.forums.v1: schema violation"),
+                wrong(
+                        "a kind without a schema",
+                        o -> o.add(Tree.copy(Map.of(
+                                "apiVersion", "batch/v1", "kind", "CronJob", "metadata", Map.of("name", "arrival-x")))),
+                        "CronJob arrival-x: no schema for kind CronJob of apiVersion batch/v1"),
                 wrong(
                         "an unknown apiVersion",
                         o -> find(o, "Deployment", "arrival-forum").put("apiVersion", "apps/v1beta1"),
