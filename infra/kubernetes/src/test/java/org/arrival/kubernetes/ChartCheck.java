@@ -298,7 +298,6 @@ final class ChartCheck {
         }
 
         private void availability(String m, Map<String, Object> deployment, Map<String, Object> labels) {
-            int replicas = integer(at(deployment, "spec", "replicas"), 1);
             Map<String, Object> hpa = null;
             for (Map<String, Object> h : ofKind("HorizontalPodAutoscaler")) {
                 Map<String, Object> target = mapAt(h, "spec", "scaleTargetRef");
@@ -306,7 +305,11 @@ final class ChartCheck {
                     hpa = h;
                 }
             }
-            int least = hpa == null ? replicas : integer(at(hpa, "spec", "minReplicas"), 1);
+            int least = hpa == null
+                    ? integer(at(deployment, "spec", "replicas"), 1)
+                    : integer(at(hpa, "spec", "minReplicas"), 1);
+            // with an autoscaler the Deployment may leave its replicas to it
+            int replicas = integer(at(deployment, "spec", "replicas"), least);
             Map<String, Object> pdb = null;
             for (Map<String, Object> b : ofKind("PodDisruptionBudget")) {
                 if (matches(mapAt(b, "spec", "selector"), labels)) {
@@ -376,11 +379,13 @@ final class ChartCheck {
             int replication = integer(config.get("default.replication.factor"), 1);
             int minIsr = integer(config.get("min.insync.replicas"), 1);
             String k = "Kafka " + cluster + ": ";
-            for (String factor : List.of(
-                    "default.replication.factor",
-                    "offsets.topic.replication.factor",
-                    "transaction.state.log.replication.factor")) {
-                int value = integer(config.get(factor), 1);
+            // Kafka's defaults where the chart says nothing
+            Map<String, Integer> factors = Map.of(
+                    "default.replication.factor", 1,
+                    "offsets.topic.replication.factor", 3,
+                    "transaction.state.log.replication.factor", 3);
+            for (String factor : new TreeMap<>(factors).keySet()) {
+                int value = integer(config.get(factor), factors.get(factor));
                 if (value > brokers) {
                     problems.add(k + factor + " " + value + " but only " + brokers + " broker(s)");
                 }
@@ -475,7 +480,8 @@ final class ChartCheck {
             if (partitions != settings.partitions()) {
                 problems.add(t + "has " + partitions + " partitions, the catalogue says " + settings.partitions());
             }
-            int replicas = integer(at(kafkaTopic, "spec", "replicas"), -1);
+            // without replicas the topic takes the cluster's default.replication.factor
+            int replicas = integer(at(kafkaTopic, "spec", "replicas"), replication);
             if (replicas != replication) {
                 problems.add(t + "has " + replicas + " replicas, the cluster's replication factor is " + replication);
             }
