@@ -2,7 +2,6 @@ package org.arrival.compose;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.arrival.contracts.EventCatalogue;
-import org.arrival.platform.messaging.MessagingProperties;
-import org.arrival.platform.security.SecurityProperties;
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.arrival.deployment.DeploymentModel;
+import org.arrival.deployment.ServiceModule;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -33,22 +31,6 @@ final class ComposeCheck {
     static final String IMPORT_DIR = "/opt/keycloak/data/import/";
     static final String INITDB_DIR = "/docker-entrypoint-initdb.d/";
     static final String REALM_FILE = "infra/keycloak/arrival-realm.json";
-    /** Settings whose defaults point at 127.0.0.1, which inside a container is the service itself. */
-    static final List<String> MUST_BE_SET = List.of(
-            "spring.datasource.url",
-            "spring.datasource.username",
-            "spring.datasource.password",
-            "spring.kafka.bootstrap-servers",
-            "arrival.security.issuer-uri",
-            "spring.mail.host",
-            "spring.mail.port",
-            "arrival.web.sign-in.issuer-uri",
-            "arrival.web.sign-in.backchannel-uri",
-            "arrival.web.services");
-    /** The web application's settings naming each service's API, by the service's module. */
-    static final String SERVICE_URLS = "arrival.web.services.";
-
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)(?::([^}]*))?}");
     private static final Pattern JDBC = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/([A-Za-z0-9_]+)");
     private static final Pattern CREATE_USER = Pattern.compile(
             "CREATE\\s+(?:USER|ROLE)\\s+(\\w+)\\s+(?:WITH\\s+)?(?:LOGIN\\s+)?PASSWORD\\s+'([^']*)'",
@@ -59,20 +41,17 @@ final class ComposeCheck {
             Pattern.compile("/dev/tcp/(?:127\\.0\\.0\\.1|localhost)/(\\d+)\\b.*GET (/actuator/health)\\b");
 
     private final Path repository;
-    private final Map<String, Service> modules;
+    private final Map<String, ServiceModule> modules;
     private final String realmName;
     private final Set<String> platformVariables;
     private final EventCatalogue catalogue = EventCatalogue.instance();
 
     ComposeCheck(Path repository) {
-        this.repository = repository.toAbsolutePath().normalize();
-        this.modules = serviceModules(this.repository.resolve("services"));
-        this.realmName = String.valueOf(this.<Map<String, Object>>load(read(this.repository.resolve(REALM_FILE)))
-                .get("realm"));
-        this.platformVariables = new LinkedHashSet<>();
-        for (Class<?> properties : List.of(SecurityProperties.class, MessagingProperties.class)) {
-            variables(properties.getAnnotation(ConfigurationProperties.class).value(), properties, platformVariables);
-        }
+        DeploymentModel model = new DeploymentModel(repository);
+        this.repository = model.repository();
+        this.modules = model.modules();
+        this.realmName = model.realmName();
+        this.platformVariables = model.platformVariables();
     }
 
     Set<String> serviceNames() {
@@ -102,7 +81,7 @@ final class ComposeCheck {
         Databases databases = postgres == null ? null : databases(map(services.get(postgres)), problems);
         String issuer = keycloak == null ? null : keycloakIssuer(keycloak, map(services.get(keycloak)), problems);
         Set<String> advertised = kafka == null ? Set.of() : advertisedListeners(map(services.get(kafka)));
-        for (Service module : modules.values()) {
+        for (ServiceModule module : modules.values()) {
             Map<String, Object> service = map(services.get(module.name()));
             if (!service.isEmpty()) {
                 new ServiceCheck(module, service, services, problems)
@@ -114,13 +93,14 @@ final class ComposeCheck {
 
     /** One module's compose service. */
     private final class ServiceCheck {
-        private final Service module;
+        private final ServiceModule module;
         private final Map<String, Object> service;
         private final Map<String, Object> all;
         private final Map<String, String> env;
         private final List<String> problems;
 
-        ServiceCheck(Service module, Map<String, Object> service, Map<String, Object> all, List<String> problems) {
+        ServiceCheck(
+                ServiceModule module, Map<String, Object> service, Map<String, Object> all, List<String> problems) {
             this.module = module;
             this.service = service;
             this.all = all;
@@ -192,7 +172,7 @@ final class ComposeCheck {
                     problem("sets " + name + ", which neither its application.yml nor the platform libraries read");
                 }
             }
-            for (String setting : MUST_BE_SET) {
+            for (String setting : DeploymentModel.MUST_BE_SET) {
                 for (String name : module.placeholdersOf(setting)) {
                     if (!env.containsKey(name)) {
                         problem("does not set " + name + " (" + setting
@@ -302,7 +282,7 @@ final class ComposeCheck {
             } else if (password != null && !password.equals(env.get(passwordVariable))) {
                 problem(passwordVariable + " is not the password " + databases.script() + " gives " + user);
             }
-            for (Service other : modules.values()) {
+            for (ServiceModule other : modules.values()) {
                 if (other != module
                         && url.equals(environment(map(all.get(other.name())))
                                 .get(first(other.placeholdersOf("spring.datasource.url"))))) {
@@ -387,11 +367,12 @@ final class ComposeCheck {
         /** Each service API the web application calls is that service's compose service on its port. */
         private void apis() {
             module.settings().forEach((key, value) -> {
-                if (!key.startsWith(SERVICE_URLS) || module.placeholdersOf(key).isEmpty()) {
+                if (!key.startsWith(DeploymentModel.SERVICE_URLS)
+                        || module.placeholdersOf(key).isEmpty()) {
                     return;
                 }
-                String target = key.substring(SERVICE_URLS.length());
-                Service called = modules.get(target);
+                String target = key.substring(DeploymentModel.SERVICE_URLS.length());
+                ServiceModule called = modules.get(target);
                 if (called == null) {
                     return; // a timeout, not a service
                 }
@@ -559,93 +540,6 @@ final class ComposeCheck {
     /** Compose's own ${VAR:-default}: the default, as on a machine that sets nothing. */
     private static String interpolate(String value) {
         return value.replaceAll("\\$\\{[A-Za-z0-9_]+:?-([^}]*)}", "$1");
-    }
-
-    /** A service module: its name, jar, default port and every setting of its application.yml, flattened. */
-    record Service(String name, String artifactId, Map<String, Object> settings, Map<String, String> placeholders) {
-
-        /** The environment variables a setting (or the settings under it) reads. */
-        List<String> placeholdersOf(String setting) {
-            List<String> names = new ArrayList<>();
-            settings.forEach((key, value) -> {
-                if (key.equals(setting) || key.startsWith(setting + ".") || key.startsWith(setting + "[")) {
-                    Matcher m = PLACEHOLDER.matcher(String.valueOf(value));
-                    while (m.find()) {
-                        names.add(m.group(1));
-                    }
-                }
-            });
-            return names;
-        }
-
-        String defaultPort() {
-            Matcher m = PLACEHOLDER.matcher(String.valueOf(settings.get("server.port")));
-            return m.find() ? m.group(2) : String.valueOf(settings.get("server.port"));
-        }
-
-        List<String> listSetting(String setting) {
-            List<String> values = new ArrayList<>();
-            for (int i = 0; settings.containsKey(setting + "[" + i + "]"); i++) {
-                values.add(String.valueOf(settings.get(setting + "[" + i + "]")));
-            }
-            return values;
-        }
-    }
-
-    private Map<String, Service> serviceModules(Path services) {
-        Map<String, Service> result = new TreeMap<>();
-        try (Stream<Path> dirs = Files.list(services)) {
-            for (Path dir : dirs.sorted().toList()) {
-                Path yml = dir.resolve("src/main/resources/application.yml");
-                if (dir.getFileName().toString().equals("platform")
-                        || !Files.isRegularFile(dir.resolve("pom.xml"))
-                        || !Files.isRegularFile(yml)) {
-                    continue;
-                }
-                Map<String, Object> settings = new TreeMap<>();
-                flatten("", load(read(yml)), settings);
-                Map<String, String> placeholders = new TreeMap<>();
-                settings.values().forEach(v -> {
-                    Matcher m = PLACEHOLDER.matcher(String.valueOf(v));
-                    while (m.find()) {
-                        placeholders.put(m.group(1), m.group(2));
-                    }
-                });
-                Matcher artifact = Pattern.compile("</parent>\\s*<artifactId>([^<]+)</artifactId>")
-                        .matcher(read(dir.resolve("pom.xml")));
-                String name = dir.getFileName().toString();
-                result.put(name, new Service(name, artifact.find() ? artifact.group(1) : "?", settings, placeholders));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return result;
-    }
-
-    /** The environment variable names Spring's relaxed binding maps onto a configuration properties record. */
-    private static void variables(String prefix, Class<?> type, Set<String> into) {
-        for (RecordComponent component : type.getRecordComponents()) {
-            String property = prefix + "."
-                    + component.getName().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
-            if (component.getType().isRecord()) {
-                variables(property, component.getType(), into);
-            } else {
-                into.add(property.toUpperCase(Locale.ROOT).replace('.', '_').replace("-", ""));
-            }
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void flatten(String prefix, Object value, Map<String, Object> into) {
-        if (value instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> flatten(prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, v, into));
-        } else if (value instanceof List<?> l) {
-            for (int i = 0; i < l.size(); i++) {
-                flatten(prefix + "[" + i + "]", l.get(i), into);
-            }
-        } else {
-            into.put(prefix, value);
-        }
     }
 
     @SuppressWarnings("unchecked")
