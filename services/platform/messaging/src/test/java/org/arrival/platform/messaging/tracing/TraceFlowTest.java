@@ -64,6 +64,7 @@ class TraceFlowTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             String eventId = response.body();
+            assertThat(response.headers().firstValue("X-Trace-In-Logs")).hasValue(TRACE_ID);
 
             // the server span of the request, a child of the caller's
             String stored = jdbc.queryForObject(

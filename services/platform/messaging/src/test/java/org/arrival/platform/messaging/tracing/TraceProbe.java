@@ -5,7 +5,9 @@ import org.arrival.contracts.DataClassification;
 import org.arrival.platform.messaging.Payloads;
 import org.arrival.platform.messaging.outbox.Outbox;
 import org.arrival.platform.messaging.outbox.OutgoingEvent;
+import org.slf4j.MDC;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,10 +29,13 @@ class TraceProbe {
         this.tx = new TransactionTemplate(transactions);
     }
 
+    /** Answers the event's id, and in {@code X-Trace-In-Logs} the trace id the request's logs carry (MDC). */
     @PostMapping("/probe/stakeholders/{id}")
-    String register(@PathVariable UUID id) {
+    ResponseEntity<String> register(@PathVariable UUID id) {
         UUID eventId = tx.execute(status ->
                 outbox.append(OutgoingEvent.about(id, OWNER, DataClassification.PUBLIC, Payloads.registered(id))));
-        return String.valueOf(eventId);
+        return ResponseEntity.ok()
+                .header("X-Trace-In-Logs", String.valueOf(MDC.get("traceId")))
+                .body(String.valueOf(eventId));
     }
 }
