@@ -3,6 +3,9 @@ package org.arrival.forum.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -185,7 +188,14 @@ class LiveStreamTest extends ForumServerTest {
     void theOpenStreamsAndTheRebuildsProgressAreScrapedWithoutAToken() throws Exception {
         Seeded s = seed();
         try (StreamClient city = ready(s.forum(), of(s.city()))) {
-            HttpResponse<String> scrape = get("/actuator/prometheus", null);
+            HttpResponse<String> scrape;
+            try (HttpClient http = HttpClient.newHttpClient()) {
+                scrape = http.send(
+                        HttpRequest.newBuilder(URI.create(base() + "/actuator/prometheus"))
+                                .header("Accept", "text/plain")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+            }
 
             assertThat(scrape.statusCode()).isEqualTo(200);
             Matcher streams = Pattern.compile("(?m)^arrival_forum_streams(?:\\{[^}]*})? (\\S+)$")
