@@ -1,5 +1,8 @@
 package org.arrival.forum.live;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;
@@ -51,7 +54,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * the longest duration; every end removes it.
  */
 @Component
-public class LiveStreams {
+public class LiveStreams implements MeterBinder {
 
     public static final String CHANGED = "changed";
     public static final String READY = "ready";
@@ -136,6 +139,14 @@ public class LiveStreams {
         return (int) open.values().stream()
                 .filter(s -> forumId == null || s.forumId().equals(forumId))
                 .count();
+    }
+
+    /** {@code arrival.forum.streams}: the live streams open on this instance. */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("arrival.forum.streams", open, Map::size)
+                .description("Live-update (SSE) streams open on this instance")
+                .register(registry);
     }
 
     /** How many streams were opened since the service started. */

@@ -1,5 +1,8 @@
 package org.arrival.forum.projection;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -44,7 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * meanwhile (a few seconds at most).
  */
 @Component
-public class Rebuild {
+public class Rebuild implements MeterBinder {
 
     private static final Logger LOG = LoggerFactory.getLogger(Rebuild.class);
 
@@ -60,6 +64,8 @@ public class Rebuild {
     private final int maxRows;
     private final ExecutorService runner =
             Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
+    /** The share of the history the running (or last) rebuild on this instance has applied, 0..1. */
+    private final AtomicReference<Double> progress = new AtomicReference<>(0.0);
 
     public Rebuild(
             JdbcTemplate jdbc,
@@ -114,6 +120,15 @@ public class Rebuild {
         return find(id).orElseThrow();
     }
 
+    /** {@code arrival.forum.rebuild.progress}: see {@link #progress}. */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("arrival.forum.rebuild.progress", progress, AtomicReference::get)
+                .description(
+                        "Share of the event history the running or last rebuild on this instance has applied (0..1)")
+                .register(registry);
+    }
+
     public Optional<Status> find(UUID id) {
         return jdbc.query("SELECT * FROM fv_rebuild WHERE id = ?", Rebuild::status, id).stream()
                 .findFirst();
@@ -132,6 +147,12 @@ public class Rebuild {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
+            long total = 0;
+            for (Map.Entry<TopicPartition, Long> start :
+                    consumer.beginningOffsets(partitions).entrySet()) {
+                total += Math.max(0, end.getOrDefault(start.getKey(), 0L) - start.getValue());
+            }
+            progress.set(0.0);
             Instant deadline = Instant.now().plus(maxDuration);
             long read = 0;
             while (!caughtUp(consumer, end)) {
@@ -161,6 +182,7 @@ public class Rebuild {
                 if (applied != null && applied > 0) {
                     read += applied;
                     jdbc.update("UPDATE fv_rebuild SET events_read = ? WHERE id = ?", read, id);
+                    progress.set(total == 0 ? 1.0 : Math.min(1.0, (double) read / total));
                 }
             }
             transactions.executeWithoutResult(tx -> {
@@ -169,6 +191,7 @@ public class Rebuild {
                 jdbc.update("UPDATE fv_rebuild SET status = 'COMPLETED', finished_at = now() WHERE id = ?", id);
                 events.publishEvent(ProjectionChanged.rebuilt());
             });
+            progress.set(1.0);
             LOG.info("rebuild {} completed: generation {} active after {} events", id, generation, read);
         } catch (RuntimeException e) {
             LOG.error("rebuild {} failed", id, e);

@@ -3,6 +3,10 @@ package org.arrival.forum.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.EventJson;
 import org.arrival.contracts.actionplans.ActionStatus;
@@ -175,6 +181,28 @@ class LiveStreamTest extends ForumServerTest {
         assertThat(streams.openStreams(s.forum())).isZero();
         try (StreamClient admin = ready(s.forum(), user("admin", null, "platform-admin"))) {
             assertThat(admin.events(LiveStreams.READY)).hasSize(1);
+        }
+    }
+
+    @Test
+    void theOpenStreamsAndTheRebuildsProgressAreScrapedWithoutAToken() throws Exception {
+        Seeded s = seed();
+        try (StreamClient city = ready(s.forum(), of(s.city()))) {
+            HttpResponse<String> scrape;
+            try (HttpClient http = HttpClient.newHttpClient()) {
+                scrape = http.send(
+                        HttpRequest.newBuilder(URI.create(base() + "/actuator/prometheus"))
+                                .header("Accept", "text/plain")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+            }
+
+            assertThat(scrape.statusCode()).isEqualTo(200);
+            Matcher streams = Pattern.compile("(?m)^arrival_forum_streams(?:\\{[^}]*})? (\\S+)$")
+                    .matcher(scrape.body());
+            assertThat(streams.find()).as(scrape.body()).isTrue();
+            assertThat(Double.parseDouble(streams.group(1))).isGreaterThanOrEqualTo(1.0);
+            assertThat(scrape.body()).contains("\narrival_forum_rebuild_progress");
         }
     }
 

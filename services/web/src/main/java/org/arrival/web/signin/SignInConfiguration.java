@@ -141,6 +141,8 @@ public class SignInConfiguration {
                                 "/favicon.ico",
                                 "/actuator/health/**",
                                 "/actuator/info",
+                                // scraped inside the cluster; an ingress must not route it
+                                "/actuator/prometheus",
                                 "/signed-out",
                                 "/language",
                                 "/error")

@@ -1,5 +1,7 @@
 package org.arrival.platform.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,15 +23,20 @@ import org.arrival.platform.messaging.consumer.ProcessedEvents;
 import org.arrival.platform.messaging.consumer.StaticMembership;
 import org.arrival.platform.messaging.deadletter.DeadLetterEndpoint;
 import org.arrival.platform.messaging.deadletter.DeadLetterReplay;
+import org.arrival.platform.messaging.metrics.DeadLetterMeters;
 import org.arrival.platform.messaging.outbox.Outbox;
 import org.arrival.platform.messaging.outbox.OutboxRelay;
+import org.arrival.platform.messaging.tracing.EventTracing;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -71,16 +78,25 @@ public class MessagingAutoConfiguration {
         return Clock.systemUTC();
     }
 
+    /** The trace of a request through the outbox and Kafka; untraced without a tracer. */
     @Bean
-    public Outbox outbox(JdbcTemplate jdbc, EventCatalogue catalogue, Clock clock) {
-        return new Outbox(jdbc, catalogue, clock);
+    @ConditionalOnMissingBean
+    public EventTracing eventTracing(ObjectProvider<Tracer> tracer) {
+        Tracer t = tracer.getIfAvailable();
+        return t == null ? EventTracing.none() : EventTracing.with(t);
+    }
+
+    @Bean
+    public Outbox outbox(JdbcTemplate jdbc, EventCatalogue catalogue, Clock clock, EventTracing tracing) {
+        return new Outbox(jdbc, catalogue, clock, tracing);
     }
 
     @Bean
     @ConditionalOnProperty(name = "arrival.messaging.relay.enabled", havingValue = "true", matchIfMissing = true)
-    public OutboxRelay outboxRelay(DataSource dataSource, KafkaProperties kafka, MessagingProperties properties) {
+    public OutboxRelay outboxRelay(
+            DataSource dataSource, KafkaProperties kafka, MessagingProperties properties, EventTracing tracing) {
         return new OutboxRelay(
-                dataSource, kafka.buildProducerProperties(), properties.effectiveSource(), properties.relay());
+                dataSource, kafka.buildProducerProperties(), properties.effectiveSource(), properties.relay(), tracing);
     }
 
     @Bean
@@ -89,8 +105,9 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    public IdempotentHandling idempotentHandling(ProcessedEvents processed, PlatformTransactionManager tx) {
-        return new IdempotentHandling(processed, new TransactionTemplate(tx));
+    public IdempotentHandling idempotentHandling(
+            ProcessedEvents processed, PlatformTransactionManager tx, EventTracing tracing) {
+        return new IdempotentHandling(processed, new TransactionTemplate(tx), tracing);
     }
 
     // Declared with wildcards, as Spring Boot declares its own: Boot's KafkaTemplate and listener container factory
@@ -99,14 +116,19 @@ public class MessagingAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(ConsumerFactory.class)
     public DefaultKafkaConsumerFactory<?, ?> kafkaConsumerFactory(
-            KafkaProperties kafka, @Value("${spring.application.name:arrival}") String application) {
+            KafkaProperties kafka,
+            @Value("${spring.application.name:arrival}") String application,
+            ObjectProvider<DefaultKafkaConsumerFactoryCustomizer> customizers) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, application);
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        return new DefaultKafkaConsumerFactory<>(config);
+        DefaultKafkaConsumerFactory<Object, Object> factory = new DefaultKafkaConsumerFactory<>(config);
+        // as Boot's own factory: e.g. the Kafka client metrics (consumer lag) reach the meter registry
+        customizers.orderedStream().forEach(c -> c.customize(factory));
+        return factory;
     }
 
     /** Picked up by Spring Boot's listener container factory. */
@@ -118,7 +140,8 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(ProducerFactory.class)
-    public DefaultKafkaProducerFactory<?, ?> kafkaProducerFactory(KafkaProperties kafka) {
+    public DefaultKafkaProducerFactory<?, ?> kafkaProducerFactory(
+            KafkaProperties kafka, ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(
                 org.apache.kafka.clients.producer.ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -127,16 +150,26 @@ public class MessagingAutoConfiguration {
                 ByteArraySerializer.class);
         config.put(org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG, "all");
         config.put(org.apache.kafka.clients.producer.ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
-        return new DefaultKafkaProducerFactory<>(config);
+        DefaultKafkaProducerFactory<Object, Object> factory = new DefaultKafkaProducerFactory<>(config);
+        customizers.orderedStream().forEach(c -> c.customize(factory));
+        return factory;
     }
 
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     @SuppressWarnings("unchecked")
     public CommonErrorHandler deadLetteringErrorHandler(
-            ProducerFactory<?, ?> producers, MessagingProperties properties) {
+            ProducerFactory<?, ?> producers, MessagingProperties properties, DeadLetterMeters deadLetterMeters) {
         return DeadLetters.errorHandler(
-                new KafkaTemplate<>((ProducerFactory<Object, Object>) producers), properties.consumer());
+                new KafkaTemplate<>((ProducerFactory<Object, Object>) producers),
+                properties.consumer(),
+                deadLetterMeters);
+    }
+
+    /** {@code arrival.deadletters}, by the topic an event was read from. */
+    @Bean
+    public DeadLetterMeters deadLetterMeters(ObjectProvider<MeterRegistry> registry, MessagingProperties properties) {
+        return new DeadLetterMeters(registry::getIfAvailable, properties.consumedTopics());
     }
 
     /** Dead letters listed and replayed at {@code /actuator/deadletters}. */
@@ -161,7 +194,9 @@ public class MessagingAutoConfiguration {
         }
     }
 
+    /** Left out with {@code arrival.messaging.create-topics=false}, where the topics are declared by an operator. */
     @Bean
+    @ConditionalOnBooleanProperty(name = "arrival.messaging.create-topics", matchIfMissing = true)
     public KafkaAdmin.NewTopics arrivalTopics(
             EventCatalogue catalogue,
             MessagingProperties properties,

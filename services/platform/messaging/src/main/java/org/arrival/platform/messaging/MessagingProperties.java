@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Messaging settings of a service.
@@ -14,6 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param replicationFactor replication of created topics (1 on one machine, 3 on a cluster)
  * @param relay outbox relay settings
  * @param consumer consumer retry settings
+ * @param createTopics whether the service creates its topics and dead-letter topics at start-up (default true);
+ *        false where an operator declares them (env {@code ARRIVAL_MESSAGING_CREATETOPICS})
  */
 @ConfigurationProperties("arrival.messaging")
 public record MessagingProperties(
@@ -22,7 +25,8 @@ public record MessagingProperties(
         List<String> consumedTopics,
         short replicationFactor,
         Relay relay,
-        Consumer consumer) {
+        Consumer consumer,
+        boolean createTopics) {
 
     /** Settings left out of the configuration (null, or zero) take their defaults. */
     public MessagingProperties(
@@ -31,13 +35,15 @@ public record MessagingProperties(
             @Nullable List<String> consumedTopics,
             short replicationFactor,
             @Nullable Relay relay,
-            @Nullable Consumer consumer) {
+            @Nullable Consumer consumer,
+            @DefaultValue("true") boolean createTopics) {
         this.service = service;
         this.source = source;
         this.consumedTopics = consumedTopics == null ? List.of() : consumedTopics;
         this.replicationFactor = replicationFactor <= 0 ? 1 : replicationFactor;
         this.relay = relay == null ? new Relay(true, 0, null, null, null, null, null) : relay;
         this.consumer = consumer == null ? new Consumer(0, null, null, null) : consumer;
+        this.createTopics = createTopics;
     }
 
     public String effectiveSource() {

@@ -11,6 +11,8 @@ import org.arrival.contracts.EventCatalogue;
 import org.arrival.contracts.registry.StakeholderRegistered;
 import org.arrival.platform.messaging.consumer.IdempotentHandling;
 import org.arrival.platform.messaging.consumer.InboundEvent;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,6 +37,7 @@ public class TestListener {
     private final Map<String, AtomicInteger> deliveriesByKey = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> failuresToInject = new ConcurrentHashMap<>();
     private final Map<String, Instant> outagesUntil = new ConcurrentHashMap<>();
+    private final Map<String, String> traceIdsInLogs = new ConcurrentHashMap<>();
 
     public TestListener(IdempotentHandling handling, JdbcTemplate jdbc, EventCatalogue catalogue) {
         this.handling = handling;
@@ -53,6 +56,10 @@ public class TestListener {
     }
 
     private void apply(InboundEvent event) {
+        String traceId = MDC.get("traceId");
+        if (traceId != null) {
+            traceIdsInLogs.put(event.id(), traceId);
+        }
         String detail = null;
         if (event.type().equals(catalogue.typeOf(StakeholderRegistered.class).type())) {
             detail = event.payloadAs(StakeholderRegistered.class).stakeholder().name();
@@ -77,6 +84,11 @@ public class TestListener {
             // after the effect's write, so the roll-back of the whole attempt is proven too
             throw new IllegalStateException("injected transient failure of " + event.id());
         }
+    }
+
+    /** The trace id the logs carried (MDC {@code traceId}) while the event's effect ran; null if none. */
+    public @Nullable String traceIdInLogs(String eventId) {
+        return traceIdsInLogs.get(eventId);
     }
 
     /** How often records with this key reached the listener. */

@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param issuerUri the realm's issuer, e.g. {@code http://127.0.0.1:8180/realms/arrival}; tokens must carry it as {@code iss}
  * @param jwkSetUri where the signing keys are; defaults to Keycloak's certs endpoint under the issuer
  * @param audience the {@code aud} every token must name
- * @param publicPaths paths served without a token (health, API description)
+ * @param publicPaths paths served without a token (health, API description, and the metrics for the scraper inside
+ *        the cluster: an ingress must not route {@code /actuator/prometheus})
+ *
  */
 @ConfigurationProperties("arrival.security")
 public record SecurityProperties(String issuerUri, String jwkSetUri, String audience, List<String> publicPaths) {
@@ -20,7 +22,13 @@ public record SecurityProperties(String issuerUri, String jwkSetUri, String audi
         }
         if (publicPaths == null) {
             publicPaths = List.of(
-                    "/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html");
+                    "/actuator/health/**",
+                    "/actuator/info",
+                    // scraped inside the cluster, like the probes; not routed by the ingress
+                    "/actuator/prometheus",
+                    "/v3/api-docs/**",
+                    "/swagger-ui/**",
+                    "/swagger-ui.html");
         }
     }
 

@@ -14,7 +14,7 @@ class SecurityPropertiesTest {
 
         assertThat(p.audience()).isEqualTo("arrival-api");
         assertThat(p.publicPaths())
-                .contains("/actuator/health/**", "/v3/api-docs/**")
+                .contains("/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**")
                 .noneMatch(path -> path.startsWith("/api"));
     }
 

@@ -4,6 +4,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.arrival.contracts.ContractViolationException;
 import org.arrival.platform.messaging.MessagingProperties;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DeserializationException;
@@ -28,8 +29,21 @@ public final class DeadLetters {
 
     public static DefaultErrorHandler errorHandler(
             KafkaOperations<?, ?> template, MessagingProperties.Consumer settings) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
+        return errorHandler(template, settings, topic -> {});
+    }
+
+    /** @param deadLettered told the source topic of each record sent to a dead-letter topic (counted as a metric) */
+    public static DefaultErrorHandler errorHandler(
+            KafkaOperations<?, ?> template,
+            MessagingProperties.Consumer settings,
+            java.util.function.Consumer<String> deadLettered) {
+        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(
                 template, (record, e) -> new TopicPartition(topicFor(record.topic(), groupOf(e)), -1));
+        ConsumerAwareRecordRecoverer recoverer = (record, consumer, e) -> {
+            publisher.accept(
+                    record, consumer, java.util.Objects.requireNonNull(e, "the failure that exhausted the retries"));
+            deadLettered.accept(record.topic());
+        };
         ExponentialBackOff backOff =
                 new ExponentialBackOff(settings.initialBackoff().toMillis(), 2.0);
         backOff.setMaxInterval(settings.maxBackoff().toMillis());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.arrival.platform.messaging.tracing.EventTracing;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -16,28 +17,44 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of it, which saves a transaction and a few round trips per event when a consumer has fallen behind. If that
  * fails, the poll is handled again one record at a time, so that a poison record is pinned down, retried and
  * dead-lettered exactly as a record listener's would be, and the records before it take effect.
+ * <p>
+ * The effect runs in a span that continues the trace of the record's {@code traceparent} header (for a poll: the
+ * first record's trace, linked to the others'), so its logs carry the trace id of the request that wrote the event.
  */
 public class IdempotentHandling {
 
     private final ProcessedEvents processed;
     private final TransactionTemplate transactions;
+    private final EventTracing tracing;
 
     public IdempotentHandling(ProcessedEvents processed, TransactionTemplate transactions) {
+        this(processed, transactions, EventTracing.none());
+    }
+
+    public IdempotentHandling(ProcessedEvents processed, TransactionTemplate transactions, EventTracing tracing) {
         this.processed = processed;
         this.transactions = transactions;
+        this.tracing = tracing;
     }
 
     /** Handles the record unless this consumer already did; returns whether the effect ran. */
     public boolean handleOnce(String consumer, ConsumerRecord<String, byte[]> record, Consumer<InboundEvent> effect) {
-        InboundEvent event = InboundEvent.from(record);
-        Boolean applied = transactions.execute(status -> {
-            if (!processed.claim(consumer, event)) {
-                return false;
+        try (EventTracing.Handling span = tracing.handling(consumer, record)) {
+            try {
+                InboundEvent event = InboundEvent.from(record);
+                Boolean applied = transactions.execute(status -> {
+                    if (!processed.claim(consumer, event)) {
+                        return false;
+                    }
+                    effect.accept(event);
+                    return true;
+                });
+                return Boolean.TRUE.equals(applied);
+            } catch (RuntimeException e) {
+                span.failed(e);
+                throw e;
             }
-            effect.accept(event);
-            return true;
-        });
-        return Boolean.TRUE.equals(applied);
+        }
     }
 
     /**
@@ -47,15 +64,20 @@ public class IdempotentHandling {
      */
     public void handleAllOnce(
             String consumer, List<ConsumerRecord<String, byte[]>> records, Consumer<List<InboundEvent>> effect) {
-        try {
-            transactions.executeWithoutResult(status -> {
-                List<InboundEvent> events = new ArrayList<>(records.size());
-                records.forEach(r -> events.add(InboundEvent.from(r)));
-                List<InboundEvent> fresh = processed.claimAll(consumer, events);
-                if (!fresh.isEmpty()) {
-                    effect.accept(fresh);
-                }
-            });
+        try (EventTracing.Handling span = tracing.handlingAll(consumer, records)) {
+            try {
+                transactions.executeWithoutResult(status -> {
+                    List<InboundEvent> events = new ArrayList<>(records.size());
+                    records.forEach(r -> events.add(InboundEvent.from(r)));
+                    List<InboundEvent> fresh = processed.claimAll(consumer, events);
+                    if (!fresh.isEmpty()) {
+                        effect.accept(fresh);
+                    }
+                });
+            } catch (RuntimeException e) {
+                span.failed(e);
+                throw e;
+            }
         } catch (RuntimeException batchFailed) {
             for (int i = 0; i < records.size(); i++) {
                 try {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.arrival.contracts.EventCatalogue;
 import org.arrival.contracts.EventJson;
 import org.arrival.contracts.EventTypeDefinition;
+import org.arrival.platform.messaging.tracing.EventTracing;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -22,11 +23,18 @@ public class Outbox {
     private final JdbcTemplate jdbc;
     private final EventCatalogue catalogue;
     private final Clock clock;
+    private final EventTracing tracing;
 
     public Outbox(JdbcTemplate jdbc, EventCatalogue catalogue, Clock clock) {
+        this(jdbc, catalogue, clock, EventTracing.none());
+    }
+
+    /** With tracing: each row keeps the {@code traceparent} of the work that wrote it, for the relay to continue. */
+    public Outbox(JdbcTemplate jdbc, EventCatalogue catalogue, Clock clock, EventTracing tracing) {
         this.jdbc = jdbc;
         this.catalogue = catalogue;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     /** Records the event and returns its id ({@code ce_id}). */
@@ -41,8 +49,8 @@ public class Outbox {
         jdbc.update(
                 """
                 INSERT INTO outbox_event (event_id, topic, message_key, event_type, subject, owner_org,
-                                          data_classification, occurred_at, payload)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                          data_classification, occurred_at, payload, traceparent)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 id,
                 type.topic(),
                 event.key(),
@@ -51,7 +59,8 @@ public class Outbox {
                 event.ownerOrg().toString(),
                 event.classification().name(),
                 Timestamp.from(time),
-                EventJson.write(event.payload()));
+                EventJson.write(event.payload()),
+                tracing.currentTraceparent());
         return id;
     }
 }

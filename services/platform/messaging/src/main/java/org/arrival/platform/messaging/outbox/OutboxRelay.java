@@ -29,6 +29,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.arrival.contracts.CloudEventHeaders;
 import org.arrival.platform.messaging.MessagingProperties;
+import org.arrival.platform.messaging.tracing.EventTracing;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
@@ -58,6 +59,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Map<String, Object> producerConfig;
     private final String source;
     private final MessagingProperties.Relay settings;
+    private final EventTracing tracing;
     private final AtomicLong published = new AtomicLong();
 
     /** The phase of the relay's start and stop: after the web server's and the listener containers'. */
@@ -76,9 +78,20 @@ public class OutboxRelay implements SmartLifecycle {
             Map<String, Object> kafkaProducerProperties,
             String source,
             MessagingProperties.Relay settings) {
+        this(dataSource, kafkaProducerProperties, source, settings, EventTracing.none());
+    }
+
+    /** With tracing: a record continues the trace of the work that wrote its row ({@code traceparent} header). */
+    public OutboxRelay(
+            DataSource dataSource,
+            Map<String, Object> kafkaProducerProperties,
+            String source,
+            MessagingProperties.Relay settings,
+            EventTracing tracing) {
         this.dataSource = dataSource;
         this.source = source;
         this.settings = settings;
+        this.tracing = tracing;
         this.producerConfig = producerConfig(kafkaProducerProperties, settings);
     }
 
@@ -296,7 +309,7 @@ public class OutboxRelay implements SmartLifecycle {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement ps = leaderConnection().prepareStatement("""
                 SELECT position, event_id, topic, message_key, event_type, subject, owner_org,
-                       data_classification, occurred_at, payload
+                       data_classification, occurred_at, payload, traceparent
                   FROM outbox_event
                  WHERE published_at IS NULL
                  ORDER BY position
@@ -314,7 +327,8 @@ public class OutboxRelay implements SmartLifecycle {
                             rs.getString(7),
                             rs.getString(8),
                             rs.getTimestamp(9).toInstant(),
-                            rs.getBytes(10)));
+                            rs.getBytes(10),
+                            rs.getString(11)));
                 }
             }
         }
@@ -326,10 +340,13 @@ public class OutboxRelay implements SmartLifecycle {
             producer = new KafkaProducer<>(producerConfig);
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        List<EventTracing.Publishing> spans = new ArrayList<>(rows.size());
         RuntimeException sendFailure = null;
         try {
             for (Row row : rows) {
-                Future<RecordMetadata> ack = producer.send(record(row));
+                EventTracing.Publishing span = tracing.publishing(row.traceparent(), row.topic());
+                spans.add(span);
+                Future<RecordMetadata> ack = producer.send(record(row, span.traceparent()));
                 acks.add(ack);
                 if (ack.isDone() && refused(ack)) {
                     // send() reports e.g. "topic not in metadata after max.block.ms" as a failed future, not by
@@ -360,6 +377,13 @@ public class OutboxRelay implements SmartLifecycle {
                 break;
             }
         }
+        for (int i = 0; i < spans.size(); i++) {
+            if (i < acknowledged) {
+                spans.get(i).acknowledged();
+            } else {
+                spans.get(i).failed(ackFailure != null ? ackFailure : sendFailure);
+            }
+        }
         markPublished(rows.subList(0, acknowledged));
         published.addAndGet(acknowledged);
         if (ackFailure != null) {
@@ -382,7 +406,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private ProducerRecord<String, byte[]> record(Row row) {
+    private ProducerRecord<String, byte[]> record(Row row, @Nullable String traceparent) {
         ProducerRecord<String, byte[]> r = new ProducerRecord<>(row.topic(), row.key(), row.payload());
         header(r, CloudEventHeaders.ID, row.eventId());
         header(r, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
@@ -393,6 +417,9 @@ public class OutboxRelay implements SmartLifecycle {
         header(r, CloudEventHeaders.OWNER_ORG, row.ownerOrg());
         header(r, CloudEventHeaders.DATA_CLASSIFICATION, row.classification());
         header(r, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        if (traceparent != null) {
+            header(r, EventTracing.TRACEPARENT, traceparent);
+        }
         return r;
     }
 
@@ -468,7 +495,8 @@ public class OutboxRelay implements SmartLifecycle {
             String ownerOrg,
             String classification,
             Instant occurredAt,
-            byte[] payload) {}
+            byte[] payload,
+            @Nullable String traceparent) {}
 
     static final class PublishFailed extends RuntimeException {
         PublishFailed(String message) {

@@ -3,6 +3,7 @@ package org.arrival.platform.messaging.consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.arrival.platform.messaging.MessagingIntegrationTest;
 import org.arrival.platform.messaging.Payloads;
 import org.arrival.platform.messaging.TestListener;
 import org.arrival.platform.messaging.deadletter.DeadLetterReplay;
+import org.arrival.platform.messaging.metrics.DeadLetterMeters;
 import org.arrival.platform.testing.EmbeddedKafka;
 import org.arrival.platform.testing.EventRecorder;
 import org.arrival.platform.testing.RecordedEvent;
@@ -47,6 +49,9 @@ class DeadLetterTest {
 
     @Autowired
     DeadLetterReplay replay;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Value("${spring.kafka.consumer.group-id}")
     String group;
@@ -125,6 +130,7 @@ class DeadLetterTest {
     void aPayloadThatCannotBeReadIsDeadLetteredWithoutEffectAndTheNextRecordIsHandled() {
         UUID aggregate = UUID.randomUUID();
         String broken = UUID.randomUUID().toString();
+        double deadLetteredBefore = deadLettered();
         byte[] brokenValue = "{\"stakeholder\": [".getBytes(StandardCharsets.UTF_8);
         records.send(TestRecords.cloudEvent(
                 TestListener.TOPIC, broken, TestRecords.REGISTERED_TYPE, aggregate, brokenValue));
@@ -142,6 +148,8 @@ class DeadLetterTest {
         assertThat(dead.payload()).isEqualTo(brokenValue);
         assertThat(dead.key()).isEqualTo(aggregate.toString());
         assertThat(dead.header(KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(TestListener.TOPIC);
+        // counted once the record is on the dead-letter topic, by the topic it was read from
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLettered() > deadLetteredBefore);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> effects(good) == 1);
         assertThat(effects(broken)).isZero();
@@ -267,6 +275,13 @@ class DeadLetterTest {
                 Integer.class,
                 TestListener.CONSUMER,
                 eventId);
+    }
+
+    private double deadLettered() {
+        return meters.get(DeadLetterMeters.NAME)
+                .tag("topic", TestListener.TOPIC)
+                .counter()
+                .count();
     }
 
     private static void sleep(long ms) {

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.platform.messaging.metrics;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.arrival.platform.messaging.tracing;
+
+import org.jspecify.annotations.NullMarked;
