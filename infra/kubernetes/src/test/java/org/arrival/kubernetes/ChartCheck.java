@@ -29,8 +29,18 @@ import org.arrival.platform.messaging.consumer.DeadLetters;
  */
 final class ChartCheck {
 
-    /** Variables no application.yml names that the chart may still set: Spring's profile and the JVM's options. */
-    static final Set<String> STANDARD_VARIABLES = Set.of("SPRING_PROFILES_ACTIVE", "JAVA_TOOL_OPTIONS");
+    /**
+     * Variables no application.yml names that the chart may still set: Spring's profile and Actuator's port, the
+     * JVM's options, and the log format and trace sampling the messaging platform's observability defaults read.
+     */
+    static final Set<String> STANDARD_VARIABLES = Set.of(
+            "SPRING_PROFILES_ACTIVE",
+            "JAVA_TOOL_OPTIONS",
+            "ARRIVAL_LOG_FORMAT",
+            "ARRIVAL_TRACE_SAMPLING",
+            "MANAGEMENT_SERVER_PORT");
+    /** Actuator's own port: health, metrics and dead letters stay off the port an Ingress routes. */
+    static final String MANAGEMENT_PORT = "MANAGEMENT_SERVER_PORT";
     /** MessagingProperties.createTopics by relaxed binding: on Kubernetes the KafkaTopics make the topics. */
     static final String CREATE_TOPICS = "ARRIVAL_MESSAGING_CREATETOPICS";
 
@@ -155,7 +165,7 @@ final class ChartCheck {
             Map<String, EnvValue> env = environment(container);
             environments.put(m, env);
             variables(module, env);
-            probes(module, container, port);
+            probes(module, container, management(m, env, port));
             resources(m, container);
             shutdown(module, pod, container);
             service(m, labels, container, port);
@@ -223,6 +233,17 @@ final class ChartCheck {
             });
         }
 
+        /** Actuator's port, which must not be the service's port that an Ingress routes to the internet. */
+        private String management(String m, Map<String, EnvValue> env, String port) {
+            EnvValue set = env.get(MANAGEMENT_PORT);
+            if (set == null || set.value() == null || set.value().equals(port)) {
+                problem(m, "serves Actuator (metrics, dead letters) on its service port " + port + "; set "
+                        + MANAGEMENT_PORT + " to a port of its own");
+                return port;
+            }
+            return set.value();
+        }
+
         private void probes(ServiceModule module, Map<String, Object> container, String port) {
             String m = module.name();
             for (String[] probe :
@@ -237,7 +258,7 @@ final class ChartCheck {
                 }
                 String probed = containerPort(container, get.get("port"));
                 if (!port.equals(probed)) {
-                    problem(m, "its " + probe[0] + " asks port " + probed + ", not the service port " + port);
+                    problem(m, "its " + probe[0] + " asks port " + probed + ", not Actuator's port " + port);
                 }
             }
             if (!"true".equals(String.valueOf(module.settings().get("management.endpoint.health.probes.enabled")))) {
@@ -756,6 +777,10 @@ final class ChartCheck {
                         if (!found) {
                             problems.add("Ingress " + name(ingress) + ": Service " + name + " has no port " + port);
                         }
+                        if (routesManagement(service, port)) {
+                            problems.add("Ingress " + name(ingress) + ": sends " + at(rule, "host")
+                                    + " to the management port of " + name + " (Actuator)");
+                        }
                         web |= "arrival-web".equals(name);
                     }
                 }
@@ -763,6 +788,26 @@ final class ChartCheck {
             if (model.modules().containsKey("web") && !web) {
                 problems.add("no Ingress sends browsers to the web application (Service arrival-web)");
             }
+        }
+
+        /** Whether an Ingress backend's port is the one a Service sends to its pods' Actuator port. */
+        private boolean routesManagement(Map<String, Object> service, Map<String, Object> port) {
+            String module = text(mapAt(service, "spec", "selector").get("app.kubernetes.io/name"));
+            EnvValue management = module == null
+                    ? null
+                    : environments.getOrDefault(module, Map.of()).get(MANAGEMENT_PORT);
+            for (Object p : listAt(service, "spec", "ports")) {
+                Map<String, Object> servicePort = map(p);
+                boolean chosen = String.valueOf(servicePort.get("port")).equals(text(port.get("number")))
+                        || (port.get("name") != null && port.get("name").equals(servicePort.get("name")));
+                Object target = servicePort.getOrDefault("targetPort", servicePort.get("port"));
+                if (chosen
+                        && ("management".equals(target)
+                                || (management != null && String.valueOf(target).equals(management.value())))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Services the operators make: Keycloak's, Kafka's bootstrap, PostgreSQL's read-write one. */

@@ -169,7 +169,19 @@ class ChartTest {
                         "a liveness probe on another port",
                         o -> Tree.mapAt(container(o, "web"), "livenessProbe", "httpGet")
                                 .put("port", 9090),
-                        "web: its livenessProbe asks port 9090, not the service port 8080"),
+                        "web: its livenessProbe asks port 9090, not Actuator's port 9000"),
+                wrong(
+                        "Actuator on the service port",
+                        o -> remove(env(o, "registry"), "MANAGEMENT_SERVER_PORT"),
+                        "registry: serves Actuator (metrics, dead letters) on its service port 8081"),
+                wrong(
+                        "the Ingress sending an API host to Actuator",
+                        o -> Tree.listAt(only(o, "Ingress"), "spec", "rules").stream()
+                                .flatMap(r -> Tree.listAt(r, "http", "paths").stream())
+                                .map(p -> Tree.mapAt(p, "backend", "service"))
+                                .filter(b -> "arrival-forum".equals(b.get("name")))
+                                .forEach(b -> b.put("port", new LinkedHashMap<>(Map.of("name", "management")))),
+                        "to the management port of arrival-forum (Actuator)"),
                 wrong(
                         "no memory limit",
                         o -> Tree.mapAt(container(o, "registry"), "resources").remove("limits"),
