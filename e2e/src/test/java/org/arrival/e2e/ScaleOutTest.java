@@ -654,8 +654,8 @@ class ScaleOutTest {
                             && e.data().contains("tracker"),
                     Duration.ofSeconds(30),
                     "the rebuild's hint on forum-1");
-            assertThat(query("arrival_forum", "SELECT generation FROM fv_active_generation", rs -> rs.getInt(1)))
-                    .isEqualTo(generation);
+            Integer active = query("arrival_forum", "SELECT generation FROM fv_active_generation", rs -> rs.getInt(1));
+            assertThat(active).as("the active generation").isEqualTo(generation);
             // forum-1 reads the new tables: the sequence's last report is there
             assertThat(tracker(forum1, actionId)).isEqualTo(seq);
             assertThat(tracker(forum2, actionId)).isEqualTo(seq);
