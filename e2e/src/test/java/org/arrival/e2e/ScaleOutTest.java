@@ -45,7 +45,8 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.arrival.local.DemoForum;
@@ -86,7 +87,7 @@ class ScaleOutTest {
     private StackSettings settings;
     private final String tag = tag();
     private final Map<String, String> measured = new LinkedHashMap<>();
-    private final List<String> notes = new ArrayList<>();
+    private final List<String> notes = new CopyOnWriteArrayList<>();
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     /** The action whose progress reports are the sequence written across the kills. */
@@ -132,16 +133,40 @@ class ScaleOutTest {
     }
 
     private void leaveAsBefore() {
-        for (PlatformService s : PlatformService.values()) {
-            try {
-                stack.stopInstance(s, 2);
-            } catch (RuntimeException e) {
-                notes.add("stopping " + LocalStack.partName(s, 2) + " failed: " + e.getMessage());
+        Instant t0 = Instant.now();
+        try (ExecutorService stopping = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (PlatformService s : PlatformService.values()) {
+                stopping.submit(() -> {
+                    try {
+                        stack.stopInstance(s, 2);
+                    } catch (RuntimeException e) {
+                        notes.add("stopping " + LocalStack.partName(s, 2) + " failed: " + e.getMessage());
+                    }
+                });
             }
         }
+        measured.put("second instances stopped (SIGTERM)", seconds(Duration.between(t0, Instant.now())));
         for (PlatformService s : PlatformService.values()) {
             stack.awaitUp(s.module(), PART_UP);
         }
+        // the stack's own instances consume every partition again, at once
+        Instant deadline = Instant.now().plusSeconds(30);
+        Map<String, Map<Integer, Integer>> left = Map.of();
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                left = partitionsPerInstance();
+            } catch (Exception e) {
+                notes.add("the consumer groups could not be read: " + e);
+            }
+            if (left.values().stream().noneMatch(byInstance -> byInstance.containsKey(2))) {
+                break;
+            }
+            sleep(500);
+        }
+        measured.put("partitions per instance after the second instances stopped", left.toString());
+        assertThat(left.values())
+                .as("members of the second instances left in the groups")
+                .allSatisfy(byInstance -> assertThat(byInstance).doesNotContainKey(2));
         // the stack's own instances lead the relays again
         for (PlatformService s : relayServices()) {
             Instant deadline = Instant.now().plus(TAKE_OVER_LIMIT);
@@ -304,9 +329,10 @@ class ScaleOutTest {
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap());
         List<Member> members = new ArrayList<>();
         try (Admin admin = Admin.create(config)) {
-            List<String> groups = admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS).stream()
-                    .map(ConsumerGroupListing::groupId)
-                    .toList();
+            List<String> groups =
+                    admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get(30, TimeUnit.SECONDS).stream()
+                            .map(GroupListing::groupId)
+                            .toList();
             Map<String, ConsumerGroupDescription> described =
                     admin.describeConsumerGroups(groups).all().get(30, TimeUnit.SECONDS);
             for (ConsumerGroupDescription g : described.values()) {
@@ -336,17 +362,22 @@ class ScaleOutTest {
         return owners;
     }
 
+    /** How many partitions each instance of each service consumes now. */
+    private Map<String, Map<Integer, Integer>> partitionsPerInstance() throws Exception {
+        Map<String, Map<Integer, Integer>> counts = new TreeMap<>();
+        for (Member m : members()) {
+            counts.computeIfAbsent(m.module(), k -> new TreeMap<>())
+                    .merge(m.instance(), m.partitions().size(), Integer::sum);
+        }
+        return counts;
+    }
+
     private void bothConsumersOfEachGroupHavePartitionsAndHandleEvents() throws Exception {
         Instant t0 = Instant.now();
         Instant deadline = t0.plus(EFFECT_LIMIT);
         Map<String, Map<Integer, Integer>> partitionsPerInstance;
         while (true) {
-            partitionsPerInstance = new TreeMap<>();
-            for (Member m : members()) {
-                partitionsPerInstance
-                        .computeIfAbsent(m.module(), k -> new TreeMap<>())
-                        .merge(m.instance(), m.partitions().size(), Integer::sum);
-            }
+            partitionsPerInstance = partitionsPerInstance();
             boolean shared = !partitionsPerInstance.isEmpty()
                     && partitionsPerInstance.values().stream()
                             .allMatch(byInstance ->
@@ -493,7 +524,7 @@ class ScaleOutTest {
                 if (name != null && name.equalsIgnoreCase("Set-Cookie")) {
                     for (String header : list) {
                         for (HttpCookie c : HttpCookie.parse(header)) {
-                            if (c.getMaxAge() == 0) {
+                            if (c.hasExpired()) {
                                 values.remove(c.getName());
                             } else {
                                 values.put(c.getName(), c.getValue());

@@ -28,7 +28,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
+import org.apache.kafka.clients.admin.MemberToRemove;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.arrival.contracts.EventCatalogue;
@@ -322,7 +327,43 @@ public final class LocalStack implements AutoCloseable {
         }
         part.stop();
         extraInstances.remove(name);
+        leaveConsumerGroups(service.module() + "-local-" + n + "-");
         log(name + " is stopped");
+    }
+
+    /**
+     * Static members stay in their groups after they close, holding their partitions until the session times out
+     * (45 s): a stopped instance's members are removed at once, so the remaining instances take its partitions now.
+     */
+    private void leaveConsumerGroups(String memberPrefix) {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap());
+        try (Admin admin = Admin.create(config)) {
+            List<String> groups =
+                    admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get(30, TimeUnit.SECONDS).stream()
+                            .map(GroupListing::groupId)
+                            .toList();
+            Map<String, ConsumerGroupDescription> described =
+                    admin.describeConsumerGroups(groups).all().get(30, TimeUnit.SECONDS);
+            for (ConsumerGroupDescription group : described.values()) {
+                List<MemberToRemove> leaving = group.members().stream()
+                        .map(m -> m.groupInstanceId().orElse(""))
+                        .filter(id -> id.startsWith(memberPrefix))
+                        .map(MemberToRemove::new)
+                        .toList();
+                if (!leaving.isEmpty()) {
+                    admin.removeMembersFromConsumerGroup(
+                                    group.groupId(), new RemoveMembersFromConsumerGroupOptions(leaving))
+                            .all()
+                            .get(30, TimeUnit.SECONDS);
+                }
+            }
+        } catch (ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
+            log("the consumers of " + memberPrefix + "* could not be removed from their groups (they time out in"
+                    + " 45 s): " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The process id of the part's main process (a service's JVM), if it runs. */
