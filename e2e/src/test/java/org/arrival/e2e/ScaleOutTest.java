@@ -169,9 +169,9 @@ class ScaleOutTest {
                 .allSatisfy(byInstance -> assertThat(byInstance).doesNotContainKey(2));
         // the stack's own instances lead the relays again
         for (PlatformService s : relayServices()) {
-            Instant deadline = Instant.now().plus(TAKE_OVER_LIMIT);
+            Instant until = Instant.now().plus(TAKE_OVER_LIMIT);
             while (!List.of(StackSettings.instanceName(s, 1)).equals(lockHolders(s))
-                    && Instant.now().isBefore(deadline)) {
+                    && Instant.now().isBefore(until)) {
                 sleep(200);
             }
             assertThat(lockHolders(s))
