@@ -28,7 +28,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
+import org.apache.kafka.clients.admin.MemberToRemove;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.arrival.contracts.EventCatalogue;
@@ -53,6 +58,10 @@ public final class LocalStack implements AutoCloseable {
     private final ProcessPart kafka;
     private final ProcessPart keycloak;
     private final Map<PlatformService, ProcessPart> services = new EnumMap<>(PlatformService.class);
+    /** Instances beyond each service's first, by part name ({@code forum-2}). */
+    private final Map<String, ProcessPart> extraInstances =
+            java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+
     private final Supervisor supervisor;
     private @Nullable MailCatcher mail;
     private boolean demoLoadedNow;
@@ -70,43 +79,63 @@ public final class LocalStack implements AutoCloseable {
         kafka = KafkaBroker.part(settings, settings.dataDir().resolve("kafka"));
         keycloak = Keycloak.part(settings, settings.dataDir().resolve("keycloak"), http);
         for (PlatformService service : PlatformService.values()) {
-            services.put(
-                    service,
-                    new ProcessPart(
-                            service.module(),
-                            settings.logs().resolve(service.module() + ".log"),
-                            () -> startService(service),
-                            () -> live(service),
-                            Duration.ofMinutes(4),
-                            Duration.ofSeconds(30)));
+            services.put(service, instancePart(service, 1));
+            for (int n = 2; n <= settings.instances(service); n++) {
+                extraInstances.put(partName(service, n), instancePart(service, n));
+            }
         }
         List<SupervisedPart> parts = new ArrayList<>(List.of(postgres, kafka, keycloak));
         parts.addAll(services.values());
+        parts.addAll(extraInstances.values());
         supervisor =
                 new Supervisor(parts, Supervisor.Pace.DEFAULT, settings.logs().resolve("supervisor.log"));
     }
 
     public static void main(String[] args) throws InterruptedException {
-        List<String> options = Arrays.asList(args);
-        for (String option : options) {
-            if (!List.of("--fresh", "--no-demo", "--help").contains(option)) {
-                System.err.println("unknown option " + option + "; use --fresh, --no-demo or --help");
+        List<String> options = new ArrayList<>();
+        List<String> instances = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (option.startsWith("--instances=")) {
+                instances.add(option.substring("--instances=".length()));
+            } else if (option.equals("--instances") && i + 1 < args.length) {
+                instances.add(args[++i]);
+            } else if (List.of("--fresh", "--no-demo", "--help").contains(option)) {
+                options.add(option);
+            } else {
+                System.err.println("unknown option " + option
+                        + "; use --fresh, --no-demo, --instances <n|service=n,...> or --help");
                 System.exit(2);
             }
         }
         if (options.contains("--help")) {
             System.out.println("""
-                    ./run-local [--fresh] [--no-demo]
-                      --fresh    delete the stack's data (.local/) and start from nothing
-                      --no-demo  do not load the demo forum into an empty platform
+                    ./run-local [--fresh] [--no-demo] [--instances <n|service=n,...>]
+                      --fresh      delete the stack's data (.local/) and start from nothing
+                      --no-demo    do not load the demo forum into an empty platform
+                      --instances  run several instances of the services: 2 (every service), forum=2,web=2 (those
+                                   named) or 2,forum=3; instance n listens on the service's port + 10 x (n - 1)
                     Ports and the data directory can be moved with ARRIVAL_LOCAL_* variables (see infra/local/README.md).""");
+            return;
+        }
+        Map<PlatformService, Integer> counts;
+        try {
+            counts = StackSettings.parseInstances(instances);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
             return;
         }
         Path root = StackSettings.findRoot(Path.of(""));
         String dir = System.getenv()
                 .getOrDefault("ARRIVAL_LOCAL_DIR", root.resolve(".local").toString());
         StackSettings settings = StackSettings.of(
-                root, Path.of(dir), options.contains("--fresh"), !options.contains("--no-demo"), System.getenv());
+                        root,
+                        Path.of(dir),
+                        options.contains("--fresh"),
+                        !options.contains("--no-demo"),
+                        System.getenv())
+                .withInstances(counts);
         CountDownLatch stopped = new CountDownLatch(1);
         LocalStack stack;
         try {
@@ -177,8 +206,20 @@ public final class LocalStack implements AutoCloseable {
                 service.launch();
             }
             for (Map.Entry<PlatformService, ProcessPart> part : services.entrySet()) {
-                part.getValue().awaitReady(() -> healthy(part.getKey()), Duration.ofMinutes(4));
+                part.getValue().awaitReady(() -> healthy(part.getKey(), 1), Duration.ofMinutes(4));
                 ready(part.getKey().module(), t0);
+            }
+            // further instances once the first ones have migrated the databases and lead the outbox relays
+            for (ProcessPart extra : extraInstances.values()) {
+                extra.launch();
+            }
+            for (PlatformService service : PlatformService.values()) {
+                for (int n = 2; n <= settings.instances(service); n++) {
+                    int instance = n;
+                    java.util.Objects.requireNonNull(extraInstances.get(partName(service, n)))
+                            .awaitReady(() -> healthy(service, instance), Duration.ofMinutes(4));
+                    ready(partName(service, n), t0);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -225,13 +266,133 @@ public final class LocalStack implements AutoCloseable {
         return message != null ? message : cause.toString();
     }
 
-    private ChildProcess startService(PlatformService service) {
+    /**
+     * The stack's name of a service's instance: the module for the first ({@code forum}), with the instance's number
+     * for the others ({@code forum-2}).
+     */
+    public static String partName(PlatformService service, int instance) {
+        return instance == 1 ? service.module() : service.module() + "-" + instance;
+    }
+
+    private ProcessPart instancePart(PlatformService service, int instance) {
+        String name = partName(service, instance);
+        return new ProcessPart(
+                name,
+                settings.logs().resolve(name + ".log"),
+                () -> startService(service, instance),
+                () -> live(service, instance),
+                Duration.ofMinutes(4),
+                Duration.ofSeconds(30));
+    }
+
+    /**
+     * Starts instance {@code n} (2 or more) of a service beside the running ones, with the same database and
+     * consumer groups, on its own port ({@link StackSettings#port(PlatformService, int)}), waits until it is healthy
+     * and supervises it like every part from then on. Returns its part name ({@code forum-2}).
+     */
+    public String startInstance(PlatformService service, int n) {
+        if (n < 2) {
+            throw new IllegalArgumentException("instance 1 of " + service.module() + " is the stack's own");
+        }
+        String name = partName(service, n);
+        ProcessPart part = instancePart(service, n);
+        synchronized (extraInstances) {
+            if (closed || extraInstances.containsKey(name)) {
+                throw new IllegalStateException(name + " already runs, or the stack is closed");
+            }
+            extraInstances.put(name, part);
+        }
+        try {
+            part.launch();
+            part.awaitReady(() -> healthy(service, n), Duration.ofMinutes(4));
+            supervisor.add(part);
+        } catch (RuntimeException e) {
+            extraInstances.remove(name);
+            part.kill();
+            throw e;
+        }
+        log(name + " is up on " + settings.baseUrl(service, n));
+        return name;
+    }
+
+    /** Stops an instance started by {@link #startInstance} (SIGTERM, then SIGKILL after a grace period); no restart. */
+    public void stopInstance(PlatformService service, int n) {
+        String name = partName(service, n);
+        ProcessPart part = extraInstances.get(name);
+        if (part == null) {
+            return;
+        }
+        if (supervisor.parts().contains(name)) {
+            supervisor.remove(name);
+        }
+        part.stop();
+        extraInstances.remove(name);
+        leaveConsumerGroups(service.module() + "-local-" + n + "-");
+        log(name + " is stopped");
+    }
+
+    /**
+     * Static members stay in their groups after they close, holding their partitions until the session times out
+     * (45 s): a stopped instance's members are removed at once, so the remaining instances take its partitions now.
+     */
+    private void leaveConsumerGroups(String memberPrefix) {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap());
+        try (Admin admin = Admin.create(config)) {
+            List<String> groups =
+                    admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get(30, TimeUnit.SECONDS).stream()
+                            .map(GroupListing::groupId)
+                            .toList();
+            Map<String, ConsumerGroupDescription> described =
+                    admin.describeConsumerGroups(groups).all().get(30, TimeUnit.SECONDS);
+            for (ConsumerGroupDescription group : described.values()) {
+                List<MemberToRemove> leaving = group.members().stream()
+                        .map(m -> m.groupInstanceId().orElse(""))
+                        .filter(id -> id.startsWith(memberPrefix))
+                        .map(MemberToRemove::new)
+                        .toList();
+                if (!leaving.isEmpty()) {
+                    admin.removeMembersFromConsumerGroup(
+                                    group.groupId(), new RemoveMembersFromConsumerGroupOptions(leaving))
+                            .all()
+                            .get(30, TimeUnit.SECONDS);
+                }
+            }
+        } catch (ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
+            log("the consumers of " + memberPrefix + "* could not be removed from their groups (they time out in"
+                    + " 45 s): " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The process id of the part's main process (a service's JVM), if it runs. */
+    public java.util.Optional<Long> pid(String part) {
+        ProcessPart p = part.equals("kafka") ? kafka : part.equals("keycloak") ? keycloak : extraInstances.get(part);
+        if (p == null) {
+            p = services.values().stream()
+                    .filter(s -> s.name().equals(part))
+                    .findFirst()
+                    .orElse(null);
+        }
+        if (p == null) {
+            return java.util.Optional.empty();
+        }
+        List<ProcessHandle> tree = p.processTree();
+        // setsid may exec into the program or leave it as a child: the JVM is the last of the tree
+        return tree.isEmpty()
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(tree.getLast().pid());
+    }
+
+    private ChildProcess startService(PlatformService service, int instance) {
         String p = service.envPrefix();
+        String name = partName(service, instance);
         Map<String, String> env = new HashMap<>();
-        env.put(p + "_DB_URL", settings.jdbcUrl(service.database()));
+        env.put(p + "_DB_URL", settings.jdbcUrl(service, instance));
         env.put(p + "_DB_USER", Postgres.USER);
         env.put(p + "_DB_PASSWORD", Postgres.PASSWORD);
-        env.put(p + "_PORT", Integer.toString(settings.port(service)));
+        env.put(p + "_PORT", Integer.toString(settings.port(service, instance)));
         env.put("ARRIVAL_KAFKA_BOOTSTRAP", settings.kafkaBootstrap());
         env.put("ARRIVAL_ISSUER_URI", settings.issuer());
         env.put("ARRIVAL_SMTP_HOST", StackSettings.HOST);
@@ -244,9 +405,9 @@ public final class LocalStack implements AutoCloseable {
             env.put(other.envPrefix() + "_URL", settings.baseUrl(other));
         }
         env.put("ARRIVAL_WEBHOOKS_ALLOW_LOOPBACK", "true");
-        // one instance per service: its Kafka consumers join as static members, so after a restart they get their
+        // each instance's Kafka consumers join as static members of their own, so after a restart they get their
         // partitions back at once instead of waiting for a rebalance
-        env.put("ARRIVAL_INSTANCE_ID", service.module() + "-local");
+        env.put("ARRIVAL_INSTANCE_ID", service.module() + "-local" + (instance == 1 ? "" : "-" + instance));
         Path cds = settings.dataDir().resolve("cds");
         try {
             Files.createDirectories(cds);
@@ -261,7 +422,8 @@ public final class LocalStack implements AutoCloseable {
                 "-XX:ReservedCodeCacheSize=64m",
                 "-XX:MaxMetaspaceSize=192m",
                 // class data sharing: the first start records an archive, later starts load classes from it
-                "-XX:SharedArchiveFile=" + cds.resolve(service.module() + ".jsa"),
+                // one archive per instance: two JVMs never write one file
+                "-XX:SharedArchiveFile=" + cds.resolve(name + ".jsa"),
                 "-XX:+AutoCreateSharedArchive",
                 "-Xlog:cds=off",
                 "-Xlog:cds+dynamic=off",
@@ -269,11 +431,7 @@ public final class LocalStack implements AutoCloseable {
                 "-jar",
                 service.jar(settings).toString()));
         return ChildProcess.start(
-                service.module(),
-                command,
-                env,
-                settings.dataDir(),
-                settings.logs().resolve(service.module() + ".log"));
+                name, command, env, settings.dataDir(), settings.logs().resolve(name + ".log"));
     }
 
     private void createTopics() {
@@ -300,16 +458,16 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Whether the service is up with everything it needs (its database, ...): what a first start waits for. */
-    private boolean healthy(PlatformService service) {
-        HttpResponse<String> r = get(settings.baseUrl(service) + "/actuator/health");
+    private boolean healthy(PlatformService service, int instance) {
+        HttpResponse<String> r = get(settings.baseUrl(service, instance) + "/actuator/health");
         return r != null && r.statusCode() == 200 && r.body().contains("\"UP\"");
     }
 
     /** Whether the service's process is live (its liveness probe, or its health where it has none). */
-    private boolean live(PlatformService service) {
-        HttpResponse<String> r = get(settings.baseUrl(service) + "/actuator/health/liveness");
+    private boolean live(PlatformService service, int instance) {
+        HttpResponse<String> r = get(settings.baseUrl(service, instance) + "/actuator/health/liveness");
         if (r != null && r.statusCode() == 404) {
-            r = get(settings.baseUrl(service) + "/actuator/health");
+            r = get(settings.baseUrl(service, instance) + "/actuator/health");
         }
         return r != null && r.statusCode() == 200;
     }
@@ -338,7 +496,9 @@ public final class LocalStack implements AutoCloseable {
         ports.put("Keycloak management (ARRIVAL_LOCAL_KEYCLOAK_MANAGEMENT_PORT)", settings.keycloakManagementPort());
         ports.put("SMTP (ARRIVAL_LOCAL_SMTP_PORT)", settings.smtpPort());
         for (PlatformService s : PlatformService.values()) {
-            ports.put(s.module(), settings.port(s));
+            for (int n = 1; n <= settings.instances(s); n++) {
+                ports.put(partName(s, n), settings.port(s, n));
+            }
         }
         List<String> busy = new ArrayList<>();
         ports.forEach((what, port) -> {
@@ -409,6 +569,21 @@ public final class LocalStack implements AutoCloseable {
                     "  %-14s %s  (API description %s/swagger-ui.html)%n",
                     s.module(), settings.baseUrl(s), settings.baseUrl(s)));
         }
+        synchronized (extraInstances) {
+            if (!extraInstances.isEmpty()) {
+                out.append("  more instances");
+                for (PlatformService s : PlatformService.values()) {
+                    for (int n = 2; n <= settings.instances(s); n++) {
+                        out.append(' ')
+                                .append(partName(s, n))
+                                .append(' ')
+                                .append(settings.baseUrl(s, n))
+                                .append(';');
+                    }
+                }
+                out.append(nl);
+            }
+        }
         out.append("  Keycloak       http://")
                 .append(StackSettings.HOST)
                 .append(':')
@@ -466,6 +641,9 @@ public final class LocalStack implements AutoCloseable {
                 "launcher (with PostgreSQL's client and the mail catcher)",
                 List.of(ProcessHandle.current().pid()));
         List<ProcessPart> parts = new ArrayList<>(services.values());
+        synchronized (extraInstances) {
+            parts.addAll(extraInstances.values());
+        }
         parts.add(kafka);
         parts.add(keycloak);
         for (ProcessPart p : parts) {
@@ -497,6 +675,9 @@ public final class LocalStack implements AutoCloseable {
         // all at once: the common pool may have a single thread on a small machine
         try (ExecutorService stopping = Executors.newVirtualThreadPerTaskExecutor()) {
             services.values().forEach(s -> stopping.submit(s::stop));
+            synchronized (extraInstances) {
+                extraInstances.values().forEach(s -> stopping.submit(s::stop));
+            }
         }
         keycloak.stop();
         kafka.stop();

@@ -80,7 +80,18 @@ public final class PlatformClient {
             @Nullable String token,
             @Nullable Object body,
             Map<String, String> headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(settings.baseUrl(service) + path))
+        return call(method, settings.baseUrl(service), path, token, body, headers);
+    }
+
+    /** A call to one instance of a service, by its base URL ({@link StackSettings#baseUrl(PlatformService, int)}). */
+    public Response call(
+            String method,
+            String baseUrl,
+            String path,
+            @Nullable String token,
+            @Nullable Object body,
+            Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");
         if (token != null) {
@@ -108,10 +119,22 @@ public final class PlatformClient {
             @Nullable String token,
             @Nullable Object body,
             Map<String, String> headers) {
-        Response r = call(method, service, path, token, body, headers);
+        return expect(expected, method, settings.baseUrl(service), path, token, body, headers);
+    }
+
+    /** A call to one instance of a service that must answer {@code expected}. */
+    public JsonNode expect(
+            int expected,
+            String method,
+            String baseUrl,
+            String path,
+            @Nullable String token,
+            @Nullable Object body,
+            Map<String, String> headers) {
+        Response r = call(method, baseUrl, path, token, body, headers);
         if (r.status() != expected) {
-            throw new IllegalStateException(method + " " + service.module() + path + " answered " + r.status()
-                    + " (expected " + expected + "): " + r.body());
+            throw new IllegalStateException(method + " " + baseUrl + path + " answered " + r.status() + " (expected "
+                    + expected + "): " + r.body());
         }
         return r.body().isEmpty() ? JSON.createObjectNode() : r.json();
     }

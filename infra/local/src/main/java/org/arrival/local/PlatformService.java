@@ -1,7 +1,10 @@
 package org.arrival.local;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The services the stack starts, in start order, with the port and database each one uses by default. The web
@@ -23,8 +26,18 @@ public enum PlatformService {
         this.port = port;
     }
 
-    String module() {
+    /** The service's module and the name the stack gives its first instance, e.g. {@code action-plans}. */
+    public String module() {
         return module;
+    }
+
+    /** The service whose module is named so. */
+    public static Optional<PlatformService> byModule(String module) {
+        return Arrays.stream(values()).filter(s -> s.module.equals(module)).findFirst();
+    }
+
+    static List<String> modules() {
+        return Arrays.stream(values()).map(PlatformService::module).toList();
     }
 
     int defaultPort() {
@@ -36,7 +49,7 @@ public enum PlatformService {
         return "ARRIVAL_" + name();
     }
 
-    String database() {
+    public String database() {
         return "arrival_" + name().toLowerCase(Locale.ROOT);
     }
 

@@ -42,7 +42,7 @@ final class Supervisor implements AutoCloseable {
         HELD
     }
 
-    private final Map<String, Watch> watches = new LinkedHashMap<>();
+    private final Map<String, Watch> watches = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final Pace pace;
     private final Path journal;
     private final Object journalLock = new Object();
@@ -67,16 +67,61 @@ final class Supervisor implements AutoCloseable {
             return;
         }
         started = true;
-        for (Watch w : watches.values()) {
-            w.upSince = Instant.now();
-            w.thread = new Thread(() -> watch(w), "supervise-" + w.part.name());
-            w.thread.setDaemon(true);
-            w.thread.start();
+        for (Watch w : List.copyOf(watches.values())) {
+            begin(w);
         }
     }
 
+    private void begin(Watch w) {
+        w.upSince = Instant.now();
+        w.thread = new Thread(() -> watch(w), "supervise-" + w.part.name());
+        w.thread.setDaemon(true);
+        w.thread.start();
+    }
+
+    /** Watches one more part, already running, from now on (at once if the supervisor runs). */
+    synchronized void add(SupervisedPart part) {
+        if (closed) {
+            throw new IllegalStateException("the supervisor is closed");
+        }
+        synchronized (watches) {
+            if (watches.containsKey(part.name())) {
+                throw new IllegalArgumentException("a part named '" + part.name() + "' is watched already");
+            }
+            Watch w = new Watch(part);
+            watches.put(part.name(), w);
+            if (started) {
+                begin(w);
+            }
+        }
+    }
+
+    /**
+     * Stops watching the part and returns it: it is not restarted any more (a restart under way is undone by its
+     * thread), and left as it is otherwise, for the caller to stop.
+     */
+    SupervisedPart remove(String name) {
+        Watch w = watch(name);
+        synchronized (w) {
+            w.removed = true;
+            w.notifyAll();
+        }
+        if (w.thread != null) {
+            w.thread.interrupt();
+            try {
+                w.thread.join(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        watches.remove(name);
+        return w.part;
+    }
+
     List<String> parts() {
-        return List.copyOf(watches.keySet());
+        synchronized (watches) {
+            return List.copyOf(watches.keySet());
+        }
     }
 
     SupervisedPart part(String name) {
@@ -153,7 +198,11 @@ final class Supervisor implements AutoCloseable {
         synchronized (this) {
             closed = true;
         }
-        for (Watch w : watches.values()) {
+        List<Watch> all;
+        synchronized (watches) {
+            all = List.copyOf(watches.values());
+        }
+        for (Watch w : all) {
             synchronized (w) {
                 w.notifyAll();
             }
@@ -161,7 +210,7 @@ final class Supervisor implements AutoCloseable {
                 w.thread.interrupt();
             }
         }
-        for (Watch w : watches.values()) {
+        for (Watch w : all) {
             if (w.thread != null) {
                 try {
                     w.thread.join(Duration.ofSeconds(30));
@@ -185,7 +234,7 @@ final class Supervisor implements AutoCloseable {
         SupervisedPart part = w.part;
         Duration pause = pace.firstPause();
         try {
-            while (!closed) {
+            while (!closed && !w.removed) {
                 if (w.state == State.UP && part.running()) {
                     w.pause(pace.check());
                     continue;
@@ -215,14 +264,14 @@ final class Supervisor implements AutoCloseable {
                     note(part.name() + " " + why + "; restarting in " + seconds(pause) + "; see " + part.log());
                     w.pause(pause);
                     pause = min(pause.multipliedBy(2), pace.longestPause());
-                    if (closed || w.held) {
+                    if (closed || w.held || w.removed) {
                         continue;
                     }
                 }
                 restart(w);
             }
         } catch (RuntimeException e) {
-            if (!closed) {
+            if (!closed && !w.removed) {
                 note("the supervision of " + part.name() + " ended: " + e + "; see " + part.log());
             }
         }
@@ -244,7 +293,7 @@ final class Supervisor implements AutoCloseable {
         try {
             part.launch();
             Instant deadline = t0.plus(part.startupTimeout());
-            while (!closed && !w.held && !part.answering()) {
+            while (!closed && !w.held && !w.removed && !part.answering()) {
                 if (!part.running()) {
                     String exit = part.exit();
                     failure = "stopped while starting" + (exit.isEmpty() ? "" : ", " + exit);
@@ -261,7 +310,7 @@ final class Supervisor implements AutoCloseable {
             failure = e.getMessage() != null ? e.getMessage() : e.toString();
         }
         synchronized (w) {
-            if (!closed && !w.held && failure == null) {
+            if (!closed && !w.held && !w.removed && failure == null) {
                 // in the journal before anyone waiting for the part sees it up
                 note(String.format(
                         "%s is up again after %.1f s; see %s",
@@ -310,6 +359,7 @@ final class Supervisor implements AutoCloseable {
         final AtomicInteger restarts = new AtomicInteger();
         volatile State state = State.UP;
         volatile boolean held;
+        volatile boolean removed;
         volatile Instant upSince = Instant.now();
         boolean killedOnRequest;
 
@@ -327,7 +377,7 @@ final class Supervisor implements AutoCloseable {
         synchronized void pause(Duration d) {
             boolean wasHeld = held;
             Instant until = Instant.now().plus(d);
-            while (!closed && held == wasHeld) {
+            while (!closed && !removed && held == wasHeld) {
                 long ms = Duration.between(Instant.now(), until).toMillis();
                 if (ms <= 0) {
                     return;
@@ -343,7 +393,7 @@ final class Supervisor implements AutoCloseable {
 
         synchronized void awaitRelease() {
             state = State.HELD;
-            while (held && !closed) {
+            while (held && !closed && !removed) {
                 try {
                     wait();
                 } catch (InterruptedException e) {

@@ -228,4 +228,29 @@ class SupervisorTest {
         assertThatThrownBy(() -> supervisor.kill("sleepr"))
                 .hasMessage("no part named 'sleepr'; the parts are [sleeper]");
     }
+
+    @Test
+    void aPartAddedLaterIsRestartedAndOneRemovedIsNot() throws Exception {
+        supervise(sleeper("first"));
+        ProcessPart extra = sleeper("first-2");
+        extra.launch();
+        try {
+            supervisor.add(extra);
+            assertThat(supervisor.parts()).containsExactly("first", "first-2");
+            long before = pid(extra);
+            supervisor.kill("first-2");
+            supervisor.awaitUp("first-2", WAIT);
+            assertThat(pid(extra)).isNotEqualTo(before);
+            assertThat(supervisor.restarts("first-2")).isEqualTo(1);
+
+            assertThat(supervisor.remove("first-2")).isSameAs(extra);
+            assertThat(supervisor.parts()).containsExactly("first");
+            extra.kill();
+            Thread.sleep(1000);
+            assertThat(extra.running()).isFalse();
+            assertThatThrownBy(() -> supervisor.add(sleeper("first"))).isInstanceOf(IllegalArgumentException.class);
+        } finally {
+            extra.kill();
+        }
+    }
 }
