@@ -1,10 +1,14 @@
 package org.arrival.platform.messaging.consumer;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.arrival.platform.messaging.tracing.EventTracing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,6 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * first record's trace, linked to the others'), so its logs carry the trace id of the request that wrote the event.
  */
 public class IdempotentHandling {
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotentHandling.class);
 
     private final ProcessedEvents processed;
     private final TransactionTemplate transactions;
@@ -49,6 +55,9 @@ public class IdempotentHandling {
                     effect.accept(event);
                     return true;
                 });
+                if (Boolean.TRUE.equals(applied)) {
+                    applied(consumer, event, record);
+                }
                 return Boolean.TRUE.equals(applied);
             } catch (RuntimeException e) {
                 span.failed(e);
@@ -66,14 +75,22 @@ public class IdempotentHandling {
             String consumer, List<ConsumerRecord<String, byte[]>> records, Consumer<List<InboundEvent>> effect) {
         try (EventTracing.Handling span = tracing.handlingAll(consumer, records)) {
             try {
+                List<InboundEvent> events = new ArrayList<>(records.size());
+                Set<String> applied = new HashSet<>();
                 transactions.executeWithoutResult(status -> {
-                    List<InboundEvent> events = new ArrayList<>(records.size());
+                    events.clear();
                     records.forEach(r -> events.add(InboundEvent.from(r)));
                     List<InboundEvent> fresh = processed.claimAll(consumer, events);
                     if (!fresh.isEmpty()) {
                         effect.accept(fresh);
                     }
+                    fresh.forEach(e -> applied.add(e.id()));
                 });
+                for (int i = 0; log.isDebugEnabled() && i < records.size(); i++) {
+                    if (applied.contains(events.get(i).id())) {
+                        applied(consumer, events.get(i), records.get(i));
+                    }
+                }
             } catch (RuntimeException e) {
                 span.failed(e);
                 throw e;
@@ -88,6 +105,16 @@ public class IdempotentHandling {
                 }
             }
         }
+    }
+
+    /** One line per effect, with the trace of the request that wrote the event (each event's own, in a poll). */
+    private static void applied(String consumer, InboundEvent event, ConsumerRecord<String, byte[]> record) {
+        log.debug(
+                "{} applied {} {} (traceparent {})",
+                consumer,
+                event.type(),
+                event.id(),
+                EventTracing.traceparentOf(record));
     }
 
     /*

@@ -140,6 +140,11 @@ public final class EventTracing {
         return new Handling(span, scope);
     }
 
+    /** The record's {@code traceparent} header; null when it has none. */
+    public static @Nullable String traceparentOf(ConsumerRecord<?, ?> record) {
+        return headerOf(record);
+    }
+
     private static @Nullable String headerOf(ConsumerRecord<?, ?> record) {
         Header header = record.headers().lastHeader(TRACEPARENT);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
