@@ -30,19 +30,29 @@ import org.arrival.platform.messaging.consumer.DeadLetters;
 final class ChartCheck {
 
     /**
-     * Variables no application.yml names that the chart may still set: Spring's profile and Actuator's port, the
-     * JVM's options, and the log format and trace sampling the messaging platform's observability defaults read.
+     * Variables no application.yml names that the chart may still set: Spring's profile, Actuator's port and where
+     * traces are exported, the JVM's options (JAVA_OPTS: the image's, infra/compose/Dockerfile), and the log format
+     * and trace sampling the messaging platform's observability defaults read.
      */
     static final Set<String> STANDARD_VARIABLES = Set.of(
             "SPRING_PROFILES_ACTIVE",
             "JAVA_TOOL_OPTIONS",
+            "JAVA_OPTS",
             "ARRIVAL_LOG_FORMAT",
             "ARRIVAL_TRACE_SAMPLING",
-            "MANAGEMENT_SERVER_PORT");
+            "MANAGEMENT_SERVER_PORT",
+            "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT");
     /** Actuator's own port: health, metrics and dead letters stay off the port an Ingress routes. */
     static final String MANAGEMENT_PORT = "MANAGEMENT_SERVER_PORT";
     /** MessagingProperties.createTopics by relaxed binding: on Kubernetes the KafkaTopics make the topics. */
     static final String CREATE_TOPICS = "ARRIVAL_MESSAGING_CREATETOPICS";
+
+    /**
+     * Consumer groups that read every catalogue topic and declare a dead-letter topic for each (the forum's
+     * ProjectionListener and the notifications' RecordListener: their group id and GROUP_SUFFIX).
+     */
+    static final Map<String, String> EVERY_TOPIC_GROUPS =
+            Map.of("forum", "forum-projection", "notifications", "notifications-router");
 
     static final String READINESS = "/actuator/health/readiness";
     static final String LIVENESS = "/actuator/health/liveness";
@@ -237,8 +247,10 @@ final class ChartCheck {
         private String management(String m, Map<String, EnvValue> env, String port) {
             EnvValue set = env.get(MANAGEMENT_PORT);
             if (set == null || set.value() == null || set.value().equals(port)) {
-                problem(m, "serves Actuator (metrics, dead letters) on its service port " + port + "; set "
-                        + MANAGEMENT_PORT + " to a port of its own");
+                problem(
+                        m,
+                        "serves Actuator (metrics, dead letters) on its service port " + port + "; set "
+                                + MANAGEMENT_PORT + " to a port of its own");
                 return port;
             }
             return set.value();
@@ -475,6 +487,13 @@ final class ChartCheck {
                             minIsr);
                 }
             }
+            EVERY_TOPIC_GROUPS.forEach((name, group) -> {
+                for (TopicDefinition source : catalogue.topics()) {
+                    String dlt = DeadLetters.topicFor(source.name(), group);
+                    expected.add(dlt);
+                    topic(topics.get(dlt), dlt, source, name + "'s dead-letter topic", cluster, replication, minIsr);
+                }
+            });
             topics.keySet().stream()
                     .filter(t -> !expected.contains(t))
                     .forEach(t -> problems.add(

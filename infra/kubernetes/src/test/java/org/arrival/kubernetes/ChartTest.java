@@ -128,7 +128,7 @@ class ChartTest {
                 wrong(
                         "a container port other than application.yml's",
                         o -> port(container(o, "registry")).put("containerPort", 8091),
-                        "registry: its container port is [8091] but application.yml's server.port default is 8081"),
+                        "registry: its container port is [8091, 9000] but application.yml's server.port default is 8081"),
                 wrong(
                         "a Service on another port",
                         o -> Tree.map(Tree.listAt(find(o, "Service", "arrival-assessments"), "spec", "ports")

@@ -18,6 +18,7 @@ import org.arrival.platform.messaging.consumer.DeadLetters;
 import org.arrival.platform.messaging.consumer.IdempotentHandling;
 import org.arrival.platform.messaging.consumer.InboundEvent;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -118,6 +119,7 @@ public class ProjectionListener {
 
     /** The dead-letter topics of the projection's consumer group. */
     @Bean
+    @ConditionalOnBooleanProperty(name = "arrival.messaging.create-topics", matchIfMissing = true)
     static KafkaAdmin.NewTopics projectionDeadLetterTopics(
             MessagingProperties properties, @Value("${spring.kafka.consumer.group-id}") String group) {
         List<NewTopic> topics = new ArrayList<>();

@@ -22,6 +22,7 @@ import org.arrival.platform.messaging.consumer.DeadLetters;
 import org.arrival.platform.messaging.consumer.IdempotentHandling;
 import org.arrival.platform.messaging.consumer.InboundEvent;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -125,6 +126,7 @@ public class RecordListener {
 
     /** The dead-letter topics of the router's consumer group. */
     @Bean
+    @ConditionalOnBooleanProperty(name = "arrival.messaging.create-topics", matchIfMissing = true)
     static KafkaAdmin.NewTopics routerDeadLetterTopics(
             MessagingProperties properties, @Value("${spring.kafka.consumer.group-id}") String group) {
         List<NewTopic> topics = new ArrayList<>();
