@@ -168,8 +168,17 @@ public class MessagingAutoConfiguration {
 
     /** {@code arrival.deadletters}, by the topic an event was read from. */
     @Bean
-    public DeadLetterMeters deadLetterMeters(ObjectProvider<MeterRegistry> registry, MessagingProperties properties) {
-        return new DeadLetterMeters(registry::getIfAvailable, properties.consumedTopics());
+    public DeadLetterMeters deadLetterMeters(
+            ObjectProvider<MeterRegistry> registry, MessagingProperties properties, EventCatalogue catalogue) {
+        // a service's own listeners may read more than its consumed topics (the forum's projection reads them all)
+        List<String> topics = new ArrayList<>(properties.consumedTopics());
+        if (!topics.isEmpty()) {
+            catalogue.topics().stream()
+                    .map(TopicDefinition::name)
+                    .filter(t -> !topics.contains(t))
+                    .forEach(topics::add);
+        }
+        return new DeadLetterMeters(registry::getIfAvailable, topics);
     }
 
     /** Dead letters listed and replayed at {@code /actuator/deadletters}. */

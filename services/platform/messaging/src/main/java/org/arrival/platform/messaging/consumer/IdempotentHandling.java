@@ -55,7 +55,7 @@ public class IdempotentHandling {
                     effect.accept(event);
                     return true;
                 });
-                if (Boolean.TRUE.equals(applied)) {
+                if (Boolean.TRUE.equals(applied) && log.isDebugEnabled()) {
                     applied(consumer, event, record);
                 }
                 return Boolean.TRUE.equals(applied);

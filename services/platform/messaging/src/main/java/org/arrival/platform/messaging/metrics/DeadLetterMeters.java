@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code arrival.deadletters} ({@code arrival_deadletters_total}): events this instance sent to a dead-letter topic,
- * tagged with the {@code topic} they were read from. The topics a service consumes start at 0, so that the first
- * dead letter is an increase.
+ * tagged with the {@code topic} they were read from. The topics a service's consumers read start at 0, so that the
+ * first dead letter is an increase.
  */
 public class DeadLetterMeters implements Consumer<String>, MeterBinder {
 
