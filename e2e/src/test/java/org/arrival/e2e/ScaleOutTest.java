@@ -397,7 +397,8 @@ class ScaleOutTest {
         // the forum's consumers apply what arrives on their own partitions: new actions, keyed by their ids
         Map<TopicPartition, Integer> before = owners("forum");
         List<String> actions = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
+        // 24 keys over three partitions: an instance owning one of them gets none with odds of (2/3)^24, under 1e-4
+        for (int i = 0; i < 24; i++) {
             actions.add(createAction(settings.baseUrl(PlatformService.ACTION_PLANS, 1 + i % 2), false));
         }
         Map<Integer, Integer> applied = new TreeMap<>();
