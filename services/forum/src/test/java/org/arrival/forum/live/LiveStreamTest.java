@@ -191,7 +191,7 @@ class LiveStreamTest extends ForumServerTest {
             HttpResponse<String> scrape;
             try (HttpClient http = HttpClient.newHttpClient()) {
                 scrape = http.send(
-                        HttpRequest.newBuilder(URI.create(base() + "/actuator/prometheus"))
+                        HttpRequest.newBuilder(URI.create(management() + "/actuator/prometheus"))
                                 .header("Accept", "text/plain")
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
