@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
@@ -74,7 +73,7 @@ class FaultRunTest {
     private AppliedEffects effects;
     private DeadLetterWatch deadLetters;
     private ReportLoad load;
-    private final String tag = tag();
+    private final String tag = RunTag.random();
     private final List<Phase> phases = new ArrayList<>();
     private boolean postgresHeld;
     /** PostgreSQL's synchronous_commit and fsync as the stack runs it. */
@@ -1025,15 +1024,6 @@ class FaultRunTest {
         } catch (IOException | RuntimeException e) {
             System.out.println("[fault run] could not write fault-run.txt: " + e.getMessage());
         }
-    }
-
-    private static String tag() {
-        StringBuilder b = new StringBuilder();
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        for (int i = 0; i < 6; i++) {
-            b.append((char) ('a' + r.nextInt(26)));
-        }
-        return b.toString();
     }
 
     private static void sleep(Duration d) {

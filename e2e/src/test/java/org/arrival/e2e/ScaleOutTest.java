@@ -37,7 +37,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
@@ -85,7 +84,7 @@ class ScaleOutTest {
     private RunningPlatform platform;
     private LocalStack stack;
     private StackSettings settings;
-    private final String tag = tag();
+    private final String tag = RunTag.random();
     private final Map<String, String> measured = new LinkedHashMap<>();
     private final List<String> notes = new CopyOnWriteArrayList<>();
     private final HttpClient http =
@@ -993,15 +992,6 @@ class ScaleOutTest {
 
     private static String seconds(Duration d) {
         return String.format("%.1f", d.toMillis() / 1000.0);
-    }
-
-    private static String tag() {
-        StringBuilder b = new StringBuilder();
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        for (int i = 0; i < 6; i++) {
-            b.append((char) ('a' + r.nextInt(26)));
-        }
-        return b.toString();
     }
 
     private static void sleep(long ms) {
