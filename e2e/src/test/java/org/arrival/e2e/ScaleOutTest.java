@@ -44,8 +44,6 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.GroupListing;
-import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.arrival.local.DemoForum;
@@ -328,13 +326,7 @@ class ScaleOutTest {
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap());
         List<Member> members = new ArrayList<>();
         try (Admin admin = Admin.create(config)) {
-            List<String> groups =
-                    admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get(30, TimeUnit.SECONDS).stream()
-                            .map(GroupListing::groupId)
-                            .toList();
-            Map<String, ConsumerGroupDescription> described =
-                    admin.describeConsumerGroups(groups).all().get(30, TimeUnit.SECONDS);
-            for (ConsumerGroupDescription g : described.values()) {
+            for (ConsumerGroupDescription g : LocalStack.consumerGroups(admin)) {
                 for (MemberDescription m : g.members()) {
                     String id = m.groupInstanceId().orElse("");
                     for (PlatformService s : PlatformService.values()) {

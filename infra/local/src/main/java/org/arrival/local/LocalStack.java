@@ -339,13 +339,7 @@ public final class LocalStack implements AutoCloseable {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap());
         try (Admin admin = Admin.create(config)) {
-            List<String> groups =
-                    admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get(30, TimeUnit.SECONDS).stream()
-                            .map(GroupListing::groupId)
-                            .toList();
-            Map<String, ConsumerGroupDescription> described =
-                    admin.describeConsumerGroups(groups).all().get(30, TimeUnit.SECONDS);
-            for (ConsumerGroupDescription group : described.values()) {
+            for (ConsumerGroupDescription group : consumerGroups(admin)) {
                 List<MemberToRemove> leaving = group.members().stream()
                         .map(m -> m.groupInstanceId().orElse(""))
                         .filter(id -> id.startsWith(memberPrefix))
@@ -364,6 +358,19 @@ public final class LocalStack implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Every consumer group the broker knows, with its members and their partitions. */
+    public static java.util.Collection<ConsumerGroupDescription> consumerGroups(Admin admin)
+            throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
+        List<String> groups =
+                admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get(30, TimeUnit.SECONDS).stream()
+                        .map(GroupListing::groupId)
+                        .toList();
+        return admin.describeConsumerGroups(groups)
+                .all()
+                .get(30, TimeUnit.SECONDS)
+                .values();
     }
 
     /** The process id of the part's main process (a service's JVM), if it runs. */
