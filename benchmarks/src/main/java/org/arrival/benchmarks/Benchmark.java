@@ -13,11 +13,14 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.arrival.benchmarks.database.JdbcBaseline;
+import org.arrival.benchmarks.dataset.DatasetSize;
 import org.arrival.benchmarks.events.ConsumerLag;
 import org.arrival.benchmarks.events.ForumRebuild;
 import org.arrival.benchmarks.events.History;
+import org.arrival.benchmarks.events.HistoryEvent;
 import org.arrival.benchmarks.events.HistorySeed;
 import org.arrival.benchmarks.events.KafkaBaseline;
+import org.arrival.benchmarks.events.LiveReading;
 import org.arrival.benchmarks.footprint.Footprint;
 import org.arrival.benchmarks.measure.Format;
 import org.arrival.benchmarks.measure.Latencies;
@@ -130,7 +133,14 @@ public final class Benchmark {
             log("workspace: forum " + workspace.forum() + ", working group " + workspace.workingGroup() + ", "
                     + workspace.loadActions().size() + " actions under report");
             settle();
+            if (options.runs("dataset")) {
+                phase("dataset", this::dataset);
+                settle();
+            }
             memoryAtRest = Footprint.of(stack);
+            if (options.runs("reads") && dataset != null) {
+                phase("reads", this::reads);
+            }
             if (options.runs("throughput") || options.runs("freshness")) {
                 warmUp();
                 settle();
@@ -487,6 +497,22 @@ public final class Benchmark {
         log("Kafka end-to-end latency: " + kafkaLatency.millis() + " ms");
     }
 
+    private static final long BASELINE_EVENTS = 1_000_000;
+
+    private DatasetPhase.@Nullable Result dataset;
+
+    private void dataset() {
+        DatasetSize size = Objects.requireNonNull(options.size(), "the phase runs with a size");
+        try (Watch watch = new Watch(lag(), stack())) {
+            dataset = new DatasetPhase(settings, stack(), lag(), workspace).load(size, options.seed());
+            memoryUnderLoad = Footprint.max(memoryUnderLoad, watch.maxMemory());
+        }
+    }
+
+    private void reads() {
+        // wired to the read phase below
+    }
+
     private HistorySeed.@Nullable Seeded seeded;
     private @Nullable Rate liveCatchUp;
     private final Map<String, Rate> liveByGroup = new java.util.LinkedHashMap<>();
@@ -494,41 +520,41 @@ public final class Benchmark {
     private @Nullable Map<String, Long> rebuildCpu;
     private long topicEvents;
 
-    private void rebuild() {
+    /** Seeds years of history into the topics and measures the live consumers reading it. */
+    private History seedHistory() {
         History history = new History(
                 options.historyEvents(),
                 options.historyActions(),
                 Reporter.EDITORS.stream().map(Reporter::organisation).toList(),
                 UUID.randomUUID().toString());
         log("seeding " + history.size() + " events about " + options.historyActions() + " actions");
-        long start = System.nanoTime();
         Map<String, Long> cpuBefore = Footprint.cpu(stack());
-        seeded = HistorySeed.publish(history, settings.kafkaBootstrap());
+        LiveReading.Result read =
+                LiveReading.publish(history, settings.kafkaBootstrap(), lag(), workspace, Duration.ofHours(3));
+        seeded = read.seeded();
         log("seeded: " + seeded.rate() + ", mean " + Math.round(seeded.meanSize()) + " bytes, " + seeded.validated()
                 + " checked against their schema");
-        // when each group that reads the history has read it: the live projection and the router, each on its own
-        Map<String, Long> caughtUpAt = new java.util.TreeMap<>();
-        workspace.await("the live consumers to read the history", Duration.ofHours(3), () -> {
-            Map<String, Long> now = lag().byGroup();
-            long at = System.nanoTime();
-            now.forEach((group, behind) -> {
-                if (behind == 0) {
-                    caughtUpAt.putIfAbsent(group, at);
-                } else {
-                    caughtUpAt.remove(group);
-                }
-            });
-            return now.values().stream().allMatch(l -> l == 0);
-        });
-        liveCatchUp = Rate.between(seeded.events(), start, System.nanoTime());
-        for (String group : List.of("forum-projection", "notifications-router")) {
-            if (caughtUpAt.containsKey(group)) {
-                liveByGroup.put(group, Rate.between(seeded.events(), start, caughtUpAt.get(group)));
-            }
-        }
+        liveCatchUp = read.allRead();
+        liveByGroup.putAll(read.byGroup());
         log("live consumers caught up: " + liveCatchUp + " " + liveByGroup);
         Map<String, Long> cpuAfterLive = Footprint.cpu(stack());
         liveCpu = Footprint.cpuSince(cpuBefore, cpuAfterLive);
+        return history;
+    }
+
+    private void rebuild() {
+        Iterable<HistoryEvent> history;
+        if (options.historyEvents() > 0) {
+            history = seedHistory();
+        } else if (dataset != null) {
+            // the data set is in the topics already; the baselines take its first million events
+            history = () -> java.util.stream.StreamSupport.stream(
+                            dataset.dataset().spliterator(), false)
+                    .limit(BASELINE_EVENTS)
+                    .iterator();
+        } else {
+            history = List.of();
+        }
         topicEvents = lag().eventsIn(EventCatalogue.instance().topics().stream()
                 .map(TopicDefinition::name)
                 .toList());
@@ -540,7 +566,7 @@ public final class Benchmark {
         }
         log("rebuild " + rebuild.status() + ": " + rebuild.rate()
                 + (rebuild.error() == null ? "" : " " + rebuild.error()));
-        if (options.runs("baseline")) {
+        if (options.runs("baseline") && history.iterator().hasNext()) {
             historyKafka = KafkaBaseline.throughput(history, settings.kafkaBootstrap(), lag().admin());
             log("Kafka baseline of the history: produce " + historyKafka.produce() + ", consume "
                     + historyKafka.consume());
@@ -617,6 +643,17 @@ public final class Benchmark {
                     .append(nl)
                     .append(nl)
                     .append(stackStart.markdown())
+                    .append(nl);
+        }
+        if (dataset != null) {
+            out.append("### Data set: ")
+                    .append(dataset.dataset())
+                    .append(", loaded through the topics")
+                    .append(nl)
+                    .append(nl)
+                    .append(dataset.table().markdown())
+                    .append(nl)
+                    .append(dataset.costs().markdown())
                     .append(nl);
         }
         if (!pages.isEmpty()) {

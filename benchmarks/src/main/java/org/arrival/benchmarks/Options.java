@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.arrival.benchmarks.dataset.DatasetSize;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What to run and how long. The full run takes about 20 minutes on two cores; {@code --quick} takes a few minutes with
@@ -17,6 +19,10 @@ import java.util.Set;
  * @param historyEvents events seeded into the topics before the rebuild
  * @param historyActions actions those events are about
  * @param coherenceActions actions shared with the forum before its coherence checks are timed
+ * @param size the data set loaded through the topics before the reads are measured; null: none
+ * @param seed the data set's seed (the same seed, the same events)
+ * @param readUsers concurrent users of each read, one level after the other
+ * @param readRequests requests of each read at each level (a tenth of them for the exports and the as-of view)
  */
 public record Options(
         boolean quick,
@@ -32,18 +38,31 @@ public record Options(
         Duration probeEvery,
         long historyEvents,
         int historyActions,
-        int coherenceActions) {
+        int coherenceActions,
+        @Nullable DatasetSize size,
+        long seed,
+        List<Integer> readUsers,
+        int readRequests) {
 
-    static final List<String> PHASES =
-            List.of("pages", "throughput", "freshness", "rebuild", "baseline", "coherence", "import");
+    static final List<String> PHASES = List.of(
+            "dataset", "reads", "pages", "throughput", "freshness", "rebuild", "baseline", "coherence", "import");
+
+    /** The seed of the data sets unless --seed says otherwise. */
+    static final long SEED = 20_261_207L;
 
     static final String USAGE = """
-            benchmarks/run [--quick] [--reuse] [--skip=phase,...] [--events=N] [--coherence-actions=N]
-                           [--warm-up=SECONDS] [--out=FILE]
+            benchmarks/run [--quick] [--reuse] [--size=city|region|country] [--seed=N] [--skip=phase,...] [--events=N]
+                           [--coherence-actions=N] [--warm-up=SECONDS] [--out=FILE]
               --quick       small counts, a few minutes: to try the harness, not to quote
+              --size=S      first load a data set of that size through the topics and measure what people read
+                            (city: 1 forum, 2,000 actions; region: 30 forums, 20,000 actions; country: 300 forums,
+                            200,000 actions, 5 million progress reports); the rebuild then replays it
+              --seed=N      the data set's seed (default 20261207)
               --reuse       keep the stack's data directory from an earlier run (default: start fresh)
-              --skip=...    leave out phases: pages, throughput, freshness, rebuild, baseline, coherence, import
-              --events=N    events to seed for the rebuild (default 1000000, quick 50000)
+              --skip=...    leave out phases: dataset, reads, pages, throughput, freshness, rebuild, baseline,
+                            coherence, import
+              --events=N    events to seed for the rebuild (default 1000000, quick 50000; with --size, none: the
+                            rebuild replays the data set)
               --coherence-actions=N
                             actions shared with the forum before its coherence checks are timed (default 20000,
                             quick 2000)
@@ -58,6 +77,8 @@ public record Options(
         Long events = null;
         Integer warmUp = null;
         Integer coherence = null;
+        DatasetSize size = null;
+        long seed = SEED;
         Path out = root.resolve("benchmarks/target/results-"
                 + java.time.LocalDateTime.now(java.time.ZoneId.systemDefault())
                         .withNano(0)
@@ -76,6 +97,10 @@ public record Options(
                 events = Long.parseLong(a.substring(9).replace("_", "").replace(",", ""));
             } else if (a.startsWith("--coherence-actions=")) {
                 coherence = Integer.parseInt(a.substring(20).replace("_", "").replace(",", ""));
+            } else if (a.startsWith("--size=")) {
+                size = DatasetSize.parse(a.substring(7));
+            } else if (a.startsWith("--seed=")) {
+                seed = Long.parseLong(a.substring(7));
             } else if (a.startsWith("--warm-up=")) {
                 warmUp = Integer.parseInt(a.substring(10));
             } else if (a.startsWith("--out=")) {
@@ -85,7 +110,7 @@ public record Options(
             }
         }
         if (quick) {
-            long n = events == null ? 50_000 : events;
+            long n = events != null ? events : size != null ? 0 : 50_000;
             return new Options(
                     true,
                     reuse,
@@ -100,9 +125,13 @@ public record Options(
                     Duration.ofMillis(250),
                     n,
                     (int) Math.max(1, n / 100),
-                    coherence == null ? 2_000 : coherence);
+                    coherence == null ? 2_000 : coherence,
+                    size,
+                    seed,
+                    List.of(1, 8),
+                    40);
         }
-        long n = events == null ? 1_000_000 : events;
+        long n = events != null ? events : size != null ? 0 : 1_000_000;
         return new Options(
                 false,
                 reuse,
@@ -117,10 +146,17 @@ public record Options(
                 Duration.ofMillis(250),
                 n,
                 (int) Math.max(1, n / 100),
-                coherence == null ? 20_000 : coherence);
+                coherence == null ? 20_000 : coherence,
+                size,
+                seed,
+                List.of(1, 32),
+                200);
     }
 
     boolean runs(String phase) {
+        if ((phase.equals("dataset") || phase.equals("reads")) && size == null) {
+            return false;
+        }
         return !skip.contains(phase);
     }
 }

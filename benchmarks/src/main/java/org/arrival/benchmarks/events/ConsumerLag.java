@@ -91,6 +91,21 @@ public final class ConsumerLag implements AutoCloseable {
         }
     }
 
+    /** Events in every dead-letter topic: what a consumer could not apply. */
+    public long deadLetters() {
+        try {
+            var topics = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+                    .filter(t -> t.endsWith("-dlt"))
+                    .toList();
+            return topics.isEmpty() ? 0 : eventsIn(topics);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not list the topics: " + e, e);
+        }
+    }
+
     public Admin admin() {
         return admin;
     }
