@@ -544,14 +544,15 @@ public final class Benchmark {
 
     private void rebuild() {
         Iterable<HistoryEvent> history;
+        DatasetPhase.Result loaded = dataset;
         if (options.historyEvents() > 0) {
             history = seedHistory();
-        } else if (dataset != null) {
+        } else if (loaded != null) {
             // the data set is in the topics already; the baselines take its first million events
-            history = () -> java.util.stream.StreamSupport.stream(
-                            dataset.dataset().spliterator(), false)
-                    .limit(BASELINE_EVENTS)
-                    .iterator();
+            history =
+                    () -> java.util.stream.StreamSupport.stream(loaded.dataset().spliterator(), false)
+                            .limit(BASELINE_EVENTS)
+                            .iterator();
         } else {
             history = List.of();
         }
