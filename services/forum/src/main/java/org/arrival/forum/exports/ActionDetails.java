@@ -2,13 +2,17 @@ package org.arrival.forum.exports;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.arrival.contracts.EventJson;
 import org.arrival.contracts.actionplans.Action;
 import org.arrival.contracts.actionplans.ProgressReport;
 import org.arrival.contracts.registry.Stakeholder;
+import org.arrival.platform.directory.ReadSql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -32,23 +36,55 @@ public class ActionDetails {
         this.jdbc = jdbc;
     }
 
-    /** The newest version of the action as its own events carried it. */
-    public Optional<Action> action(UUID actionId) {
-        return payloads(actionId, List.of("ActionProposed", "ActionUpdated")).stream()
-                .map(p -> EventJson.read(p, ActionEnvelope.class).action())
-                .filter(a -> a != null && actionId.equals(a.actionId()))
-                .reduce((a, b) -> b.version() >= a.version() ? b : a);
+    /** The newest version of each action as its own events carried it, in one query. */
+    public Map<UUID, Action> actions(Collection<UUID> actionIds) {
+        Map<UUID, Action> newest = new HashMap<>();
+        if (actionIds.isEmpty()) {
+            return newest;
+        }
+        jdbc.query(
+                "SELECT event_type, payload::text AS payload FROM event_log WHERE message_key = ANY (?::text[]) "
+                        + "AND (event_type LIKE '%.ActionProposed.v%' OR event_type LIKE '%.ActionUpdated.v%')",
+                rs -> {
+                    String name = name(rs.getString("event_type"));
+                    if (!name.equals("ActionProposed") && !name.equals("ActionUpdated")) {
+                        return;
+                    }
+                    Action a = EventJson.read(
+                                    rs.getString("payload").getBytes(StandardCharsets.UTF_8), ActionEnvelope.class)
+                            .action();
+                    if (a != null && actionIds.contains(a.actionId())) {
+                        newest.merge(a.actionId(), a, (x, y) -> y.version() >= x.version() ? y : x);
+                    }
+                },
+                ReadSql.arrayLiteral(List.copyOf(actionIds)));
+        return newest;
     }
 
-    /** The progress report of the given id about the action. */
-    public Optional<ProgressReport> report(UUID actionId, UUID reportId) {
-        if (reportId == null) {
-            return Optional.empty();
+    /** The progress reports of these ids about these actions, in one query. */
+    public Map<UUID, ProgressReport> reports(Collection<UUID> actionIds, Collection<UUID> reportIds) {
+        Map<UUID, ProgressReport> found = new HashMap<>();
+        if (actionIds.isEmpty() || reportIds.isEmpty()) {
+            return found;
         }
-        return payloads(actionId, List.of("ProgressReported")).stream()
-                .map(p -> EventJson.read(p, ReportEnvelope.class).report())
-                .filter(r -> r != null && reportId.equals(r.reportId()))
-                .reduce((a, b) -> b);
+        jdbc.query(
+                "SELECT event_type, payload::text AS payload FROM event_log WHERE message_key = ANY (?::text[]) "
+                        + "AND subject = ANY (?::text[]) "
+                        + "ORDER BY occurred_at, topic, kafka_partition, kafka_offset",
+                rs -> {
+                    if (!name(rs.getString("event_type")).equals("ProgressReported")) {
+                        return;
+                    }
+                    ProgressReport r = EventJson.read(
+                                    rs.getString("payload").getBytes(StandardCharsets.UTF_8), ReportEnvelope.class)
+                            .report();
+                    if (r != null && reportIds.contains(r.reportId()) && actionIds.contains(r.actionId())) {
+                        found.put(r.reportId(), r);
+                    }
+                },
+                ReadSql.arrayLiteral(List.copyOf(actionIds)),
+                ReadSql.arrayLiteral(List.copyOf(reportIds)));
+        return found;
     }
 
     /** The newest state of the organisation as the registry's events carried it. */

@@ -1,13 +1,23 @@
 package org.arrival.forum.exports;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.Writer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 import org.arrival.contracts.actionplans.Action;
 import org.arrival.contracts.actionplans.IndicatorValue;
 import org.arrival.contracts.actionplans.ProgressReport;
@@ -24,8 +34,6 @@ import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.Viewer;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -79,75 +87,137 @@ public class ExportsController {
 
     @Operation(
             summary = "Who does what where as HXL-tagged CSV: one row per action x sector x area",
-            description = "An attachment. #targeted and #reached read <5 below 5 and are otherwise rounded to a "
-                    + "multiple of 5; a cell starting with =, +, -, @, tab or CR is prefixed with ' and quoted.")
+            description = "An attachment, written as it is read. #targeted and #reached read <5 below 5 and are "
+                    + "otherwise rounded to a multiple of 5; a cell starting with =, +, -, @, tab or CR is prefixed "
+                    + "with ' and quoted.")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     @GetMapping(path = "/3w.csv", produces = "text/csv")
     @Transactional(readOnly = true)
-    public ResponseEntity<String> threeW(Caller caller, @PathVariable UUID forumId) {
+    public void threeW(Caller caller, @PathVariable UUID forumId, HttpServletResponse response) throws IOException {
         Viewer viewer = members.viewer(caller, forumId);
         JdbcStore store = generations.activeStore();
-        List<ThreeWCsv.Line> lines = new ArrayList<>();
-        for (ActionRow a : listings.actions(store.generation(), forumId, viewer)) {
-            IatiXml.Org owner = org(store, a.ownerId);
-            List<IndicatorValue> indicators = a.latestReport == null
-                    ? List.of()
-                    : details.report(a.id, a.latestReport.reportId)
-                            .map(ProgressReport::indicators)
-                            .filter(i -> i != null)
-                            .orElse(List.of());
-            lines.add(new ThreeWCsv.Line(a, owner.name(), owner.ref(), indicators));
+        Map<UUID, IatiXml.Org> orgs = new HashMap<>();
+        // the file's order needs every action's owner's name: only ids, owners and titles are held for all of them
+        List<ForumListings.ActionKey> keys = new ArrayList<>(listings.actionKeys(store.generation(), forumId, viewer));
+        keys.sort(Comparator.comparing(
+                k -> ThreeWCsv.key(org(store, orgs, k.ownerId()).name(), k.title(), k.id()), ThreeWCsv.order()));
+        Writer out = attachment(response, "text/csv;charset=UTF-8", forumId, "3w.csv");
+        ThreeWCsv.header(out);
+        for (List<ActionRow> chunk : chunks(store, keys)) {
+            Map<UUID, ProgressReport> reports = reports(chunk);
+            for (ActionRow a : chunk) {
+                IatiXml.Org owner = org(store, orgs, a.ownerId);
+                ProgressReport report = a.latestReport == null ? null : reports.get(a.latestReport.reportId);
+                List<IndicatorValue> indicators =
+                        report == null || report.indicators() == null ? List.of() : report.indicators();
+                ThreeWCsv.line(out, new ThreeWCsv.Line(a, owner.name(), owner.ref(), indicators));
+            }
         }
-        return attachment(ThreeWCsv.write(lines), "text/csv;charset=UTF-8", forumId, "3w.csv");
+        out.flush();
     }
 
     @Operation(
             summary = "The forum's visible actions as IATI 2.03 activities",
-            description = "An attachment. Values of indicators counting people are rounded to a multiple of 5, or "
-                    + "left out with a comment below 5.")
+            description = "An attachment, written as it is read. Values of indicators counting people are rounded to "
+                    + "a multiple of 5, or left out with a comment below 5.")
+    @ApiResponse(
+            responseCode = "200",
+            content = @Content(mediaType = "application/xml", schema = @Schema(type = "string")))
     @GetMapping(path = "/iati.xml", produces = "application/xml")
     @Transactional(readOnly = true)
-    public ResponseEntity<String> iati(Caller caller, @PathVariable UUID forumId) {
+    public void iati(Caller caller, @PathVariable UUID forumId, HttpServletResponse response)
+            throws IOException, XMLStreamException {
         Viewer viewer = members.viewer(caller, forumId);
         JdbcStore store = generations.activeStore();
-        List<IatiXml.Activity> activities = new ArrayList<>();
-        for (ActionRow a : listings.actions(store.generation(), forumId, viewer)) {
-            Action full = details.action(a.id).orElse(null);
-            List<IatiXml.Participant> participants = new ArrayList<>();
-            if (full != null && full.participants() != null) {
-                full.participants().stream()
-                        .filter(p -> p.organisationId() != null
-                                && p.role() != null
-                                && !p.organisationId().equals(a.ownerId)
-                                && viewer.maySeeOrganisation(p.organisationId()))
-                        .forEach(p ->
-                                participants.add(new IatiXml.Participant(org(store, p.organisationId()), p.role())));
+        Map<UUID, IatiXml.Org> orgs = new HashMap<>();
+        List<ForumListings.ActionKey> keys = listings.actionKeys(store.generation(), forumId, viewer);
+        Writer out = attachment(response, "application/xml;charset=UTF-8", forumId, "iati.xml");
+        XMLStreamWriter x = IatiXml.start(out, Instant.now());
+        for (List<ActionRow> chunk : chunks(store, keys)) {
+            Map<UUID, Action> actions =
+                    details.actions(chunk.stream().map(a -> a.id).toList());
+            Map<UUID, ProgressReport> reports = reports(chunk);
+            for (ActionRow a : chunk) {
+                Action full = actions.get(a.id);
+                List<IatiXml.Participant> participants = new ArrayList<>();
+                if (full != null && full.participants() != null) {
+                    full.participants().stream()
+                            .filter(p -> p.organisationId() != null
+                                    && p.role() != null
+                                    && !p.organisationId().equals(a.ownerId)
+                                    && viewer.maySeeOrganisation(p.organisationId()))
+                            .forEach(p -> participants.add(
+                                    new IatiXml.Participant(org(store, orgs, p.organisationId()), p.role())));
+                }
+                String description = full != null
+                                && full.description() != null
+                                && !full.description().isBlank()
+                        ? full.description()
+                        : describe(a);
+                ProgressReport report = a.latestReport == null ? null : reports.get(a.latestReport.reportId);
+                IatiXml.activity(
+                        x, new IatiXml.Activity(a, org(store, orgs, a.ownerId), description, participants, report));
             }
-            String description = full != null
-                            && full.description() != null
-                            && !full.description().isBlank()
-                    ? full.description()
-                    : describe(a);
-            ProgressReport report = a.latestReport == null
-                    ? null
-                    : details.report(a.id, a.latestReport.reportId).orElse(null);
-            activities.add(new IatiXml.Activity(a, org(store, a.ownerId), description, participants, report));
         }
-        return attachment(
-                IatiXml.write(activities, Instant.now()), "application/xml;charset=UTF-8", forumId, "iati.xml");
+        IatiXml.end(x);
+        out.flush();
+    }
+
+    /** Actions read a chunk at a time, so that an export's memory does not grow with the forum. */
+    static final int CHUNK = 500;
+
+    private Iterable<List<ActionRow>> chunks(JdbcStore store, List<ForumListings.ActionKey> keys) {
+        List<UUID> ids = keys.stream().map(ForumListings.ActionKey::id).toList();
+        return () -> new java.util.Iterator<>() {
+            int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < ids.size();
+            }
+
+            @Override
+            public List<ActionRow> next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                List<UUID> chunk = ids.subList(next, Math.min(ids.size(), next + CHUNK));
+                next += chunk.size();
+                return listings.actions(store.generation(), chunk);
+            }
+        };
+    }
+
+    /** The latest progress report of each action of the chunk that has one, in one query. */
+    private Map<UUID, ProgressReport> reports(List<ActionRow> chunk) {
+        List<UUID> actions = new ArrayList<>();
+        List<UUID> reports = new ArrayList<>();
+        for (ActionRow a : chunk) {
+            if (a.latestReport != null) {
+                actions.add(a.id);
+                reports.add(a.latestReport.reportId);
+            }
+        }
+        return details.reports(actions, reports);
     }
 
     /** An export is a file to save, never a page to render: sent as an attachment with its own name. */
-    private static ResponseEntity<String> attachment(String body, String type, UUID forumId, String name) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(type))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename("forum-" + forumId + "-" + name)
-                                .build()
-                                .toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(body);
+    private static Writer attachment(HttpServletResponse response, String type, UUID forumId, String name)
+            throws IOException {
+        response.setContentType(type);
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename("forum-" + forumId + "-" + name)
+                        .build()
+                        .toString());
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        return response.getWriter();
+    }
+
+    /** The organisation as the exports name and reference it, looked up once per export. */
+    private IatiXml.Org org(ProjectionStore store, Map<UUID, IatiXml.Org> known, UUID id) {
+        return known.computeIfAbsent(id, k -> org(store, k));
     }
 
     private IatiXml.Org org(ProjectionStore store, UUID id) {

@@ -1,6 +1,7 @@
 package org.arrival.forum.exports;
 
 import java.io.StringWriter;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -69,26 +70,35 @@ public final class IatiXml {
     public static String write(List<Activity> activities, Instant generated) {
         StringWriter out = new StringWriter();
         try {
-            XMLStreamWriter x = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
-            x.writeStartDocument("UTF-8", "1.0");
-            x.writeStartElement("iati-activities");
-            x.writeAttribute("version", "2.03");
-            x.writeAttribute(
-                    "generated-datetime",
-                    generated.truncatedTo(ChronoUnit.SECONDS).toString());
+            XMLStreamWriter x = start(out, generated);
             for (Activity a : activities) {
                 activity(x, a);
             }
-            x.writeEndElement();
-            x.writeEndDocument();
-            x.close();
+            end(x);
         } catch (XMLStreamException e) {
             throw new IllegalStateException("IATI export failed", e);
         }
         return out.toString();
     }
 
-    private static void activity(XMLStreamWriter x, Activity activity) throws XMLStreamException {
+    /** Opens the document: activities follow one by one with {@link #activity}, then {@link #end}. */
+    public static XMLStreamWriter start(Writer out, Instant generated) throws XMLStreamException {
+        XMLStreamWriter x = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
+        x.writeStartDocument("UTF-8", "1.0");
+        x.writeStartElement("iati-activities");
+        x.writeAttribute("version", "2.03");
+        x.writeAttribute(
+                "generated-datetime", generated.truncatedTo(ChronoUnit.SECONDS).toString());
+        return x;
+    }
+
+    public static void end(XMLStreamWriter x) throws XMLStreamException {
+        x.writeEndElement();
+        x.writeEndDocument();
+        x.close();
+    }
+
+    public static void activity(XMLStreamWriter x, Activity activity) throws XMLStreamException {
         ActionRow a = activity.action();
         x.writeStartElement("iati-activity");
         x.writeAttribute("xml", XMLConstants.XML_NS_URI, "lang", "en");

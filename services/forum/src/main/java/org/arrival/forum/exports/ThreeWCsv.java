@@ -1,8 +1,13 @@
 package org.arrival.forum.exports;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import org.arrival.contracts.actionplans.IndicatorValue;
 import org.arrival.contracts.assessments.Count;
 import org.arrival.contracts.common.Jurisdiction;
@@ -64,45 +69,72 @@ public final class ThreeWCsv {
 
     private ThreeWCsv() {}
 
+    /** The whole file, for lines already in memory: actions in {@link #order()}, each action's rows by sector and area. */
     public static String write(List<Line> lines) {
-        List<List<String>> rows = new ArrayList<>();
-        for (Line line : lines) {
-            ActionRow a = line.action();
-            List<Jurisdiction> areas = a.areas.isEmpty() ? java.util.Collections.singletonList(null) : a.areas;
-            String targeted = people(line.indicators(), true);
-            String reached = people(line.indicators(), false);
-            for (String sector : a.sectors) {
-                for (Jurisdiction area : areas) {
-                    rows.add(List.of(
-                            text(line.organisationName()),
-                            text(line.organisationRef()),
-                            sector,
-                            area == null ? "" : text(area.country()),
-                            area == null ? "" : text(area.subdivision()),
-                            area == null ? "" : text(area.areaCode()),
-                            area == null ? "" : areaName(area),
-                            text(a.title),
-                            a.id.toString(),
-                            text(a.kind),
-                            text(a.status),
-                            text(a.startDate),
-                            text(a.endDate),
-                            a.latestReport == null ? "" : Integer.toString(a.latestReport.percentComplete),
-                            targeted,
-                            reached));
-                }
+        StringWriter out = new StringWriter();
+        try {
+            header(out);
+            List<Line> sorted = new ArrayList<>(lines);
+            sorted.sort(Comparator.comparing(
+                    (Line l) -> key(l.organisationName(), l.action().title, l.action().id), order()));
+            for (Line line : sorted) {
+                line(out, line);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        rows.sort(Comparator.comparing((List<String> r) -> r.get(0))
-                .thenComparing(r -> r.get(7))
-                .thenComparing(r -> r.get(8))
-                .thenComparing(r -> r.get(2))
-                .thenComparing(r -> r.get(6)));
-        StringBuilder out = new StringBuilder();
+        return out.toString();
+    }
+
+    /** The two header rows: the column names and their HXL hashtags. */
+    public static void header(Writer out) throws IOException {
         row(out, HEADERS);
         row(out, HXL);
-        rows.forEach(r -> row(out, r));
-        return out.toString();
+    }
+
+    /** What orders the actions in the file: organisation name, title, id. */
+    public static List<String> key(@Nullable String organisationName, @Nullable String title, UUID id) {
+        return List.of(text(organisationName), text(title), id.toString());
+    }
+
+    public static Comparator<List<String>> order() {
+        return Comparator.comparing((List<String> k) -> k.get(0))
+                .thenComparing(k -> k.get(1))
+                .thenComparing(k -> k.get(2));
+    }
+
+    /** One action's rows, one per sector and area, by sector then area name. */
+    public static void line(Writer out, Line line) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        ActionRow a = line.action();
+        List<Jurisdiction> areas = a.areas.isEmpty() ? java.util.Collections.singletonList(null) : a.areas;
+        String targeted = people(line.indicators(), true);
+        String reached = people(line.indicators(), false);
+        for (String sector : a.sectors) {
+            for (Jurisdiction area : areas) {
+                rows.add(List.of(
+                        text(line.organisationName()),
+                        text(line.organisationRef()),
+                        sector,
+                        area == null ? "" : text(area.country()),
+                        area == null ? "" : text(area.subdivision()),
+                        area == null ? "" : text(area.areaCode()),
+                        area == null ? "" : areaName(area),
+                        text(a.title),
+                        a.id.toString(),
+                        text(a.kind),
+                        text(a.status),
+                        text(a.startDate),
+                        text(a.endDate),
+                        a.latestReport == null ? "" : Integer.toString(a.latestReport.percentComplete),
+                        targeted,
+                        reached));
+            }
+        }
+        rows.sort(Comparator.comparing((List<String> r) -> r.get(2)).thenComparing(r -> r.get(6)));
+        for (List<String> r : rows) {
+            row(out, r);
+        }
     }
 
     /**
@@ -149,14 +181,14 @@ public final class ThreeWCsv {
         return o == null ? "" : o.toString();
     }
 
-    private static void row(StringBuilder out, List<String> fields) {
+    private static void row(Writer out, List<String> fields) throws IOException {
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
-                out.append(',');
+                out.write(',');
             }
-            out.append(field(fields.get(i)));
+            out.write(field(fields.get(i)));
         }
-        out.append("\r\n");
+        out.write("\r\n");
     }
 
     /**

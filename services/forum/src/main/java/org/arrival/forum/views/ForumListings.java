@@ -94,6 +94,38 @@ public class ForumListings {
                 args.toArray());
     }
 
+    /** An action as an export orders it, without its row. */
+    public record ActionKey(UUID id, UUID ownerId, String title) {}
+
+    /** Every visible action of the forum, as the tracker orders them, without their rows: an export's index. */
+    public List<ActionKey> actionKeys(int generation, UUID forumId, Viewer viewer) {
+        List<Object> args = new ArrayList<>();
+        String where = forumActions(generation, forumId, viewer, args);
+        return jdbc.query(
+                "SELECT a.id, a.data->>'ownerId' AS owner, COALESCE(a.data->>'title', '') AS title FROM fv_action a "
+                        + "WHERE " + where + " ORDER BY " + ACTION_SORTS.get("title") + ", a.id::text",
+                (rs, i) -> new ActionKey(
+                        rs.getObject("id", UUID.class), UUID.fromString(rs.getString("owner")), rs.getString("title")),
+                args.toArray());
+    }
+
+    /** The rows of these actions, in the order of the ids given (an id without a row is left out). */
+    public List<ActionRow> actions(int generation, List<UUID> ids) {
+        Map<UUID, ActionRow> rows = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.query(
+                    "SELECT a.id, a.data::text FROM fv_action a WHERE a.generation = ? AND a.id = ANY (?::uuid[])",
+                    rs -> {
+                        rows.put(
+                                rs.getObject(1, UUID.class),
+                                EventJson.mapper().readValue(rs.getString(2), ActionRow.class));
+                    },
+                    generation,
+                    ReadSql.arrayLiteral(ids));
+        }
+        return ids.stream().map(rows::get).filter(Objects::nonNull).toList();
+    }
+
     public record WhoWhatWhereCount(
             UUID organisationId,
             String sector,
