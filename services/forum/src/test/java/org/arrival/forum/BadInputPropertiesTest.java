@@ -231,6 +231,10 @@ class BadInputPropertiesTest extends ForumIntegrationTest {
                 ApiCall.get(base + "/decisions?asOf=2025-06-30&page=0&size=5"),
                 member));
         out.add(new BadInput.Template(
+                "GET /forums/{forumId}/actions/{actionId}/history",
+                ApiCall.get(base + "/actions/" + actions.get(0) + "/history?page=0&size=5"),
+                member));
+        out.add(new BadInput.Template(
                 "GET /forums/{forumId}/meetings/{meetingId}/pack",
                 ApiCall.get(base + "/meetings/" + meeting + "/pack"),
                 member));

@@ -29,7 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Every operation of the forum view's API, read from its own OpenAPI description, against the callers who must be
  * refused: no token and a forged one (401); organisations without a seat in the forum, an enforcement body without
- * one and an organisation the platform does not know (404, as an unknown forum); for flag decisions, members who run
+ * one and an organisation the platform does not know (404, as an unknown forum); for an action's history, also an
+ * enforcement body with a seat when the action is a hidden association's (404, as an unknown action); for flag decisions, members who run
  * no part of the forum or lack the coordinator role (403) and the enforcement body holding the secretariat for a flag
  * naming a hidden association's action (404, as an unknown flag); for the rebuild, everyone but platform
  * administrators (403). Each row ends with the caller who may make the same request, and it succeeds.
@@ -143,6 +144,31 @@ class RefusalMatrixTest extends ForumIntegrationTest {
                     .refuses("an organisation the platform does not know", unknown, 404)
                     .allows("a member", ngoMember);
         }
+        UUID associationAction = UUID.randomUUID();
+        proposed(
+                action(
+                        associationAction,
+                        1,
+                        association,
+                        forum,
+                        "Women's safe space",
+                        Sector.PROTECTION_RIGHTS,
+                        PopulationGroup.REFUGEES,
+                        List.of(),
+                        List.of(),
+                        ActionStatus.IN_PROGRESS),
+                DataClassification.FORUM);
+        await().atMost(WAIT).until(() -> projected("fv_action", "id = '" + associationAction + "'") == 1);
+        matrix.operation("GET /forums/{forumId}/actions/{actionId}/history")
+                .call(() -> ApiCall.get(base + "/actions/" + associationAction + "/history"))
+                .refuses("an organisation without a seat", outsiderCoordinator, 404)
+                .refuses("an enforcement body without a seat", borderCoordinator, 404)
+                .refuses("an organisation the platform does not know", unknown, 404)
+                .refuses(
+                        "an enforcement body with a seat (the action is a hidden association's)",
+                        policeCoordinator,
+                        404)
+                .allows("a member", ngoMember);
         matrix.operation("GET /forums/{forumId}/meetings/{meetingId}/pack")
                 .call(() -> ApiCall.get(base + "/meetings/" + meeting + "/pack"))
                 .refuses("an organisation without a seat", outsiderCoordinator, 404)

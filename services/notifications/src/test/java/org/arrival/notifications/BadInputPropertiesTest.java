@@ -123,7 +123,10 @@ class BadInputPropertiesTest extends NotificationsIntegrationTest {
                         "DELETE /subscriptions/{id}",
                         ApiCall.delete("/subscriptions/" + subscription).ifMatch("\"1\""),
                         alice),
-                new BadInput.Template("GET /inbox", ApiCall.get("/inbox?unread=true&page=0&size=5"), alice),
+                new BadInput.Template(
+                        "GET /inbox",
+                        ApiCall.get("/inbox?unread=true&subject=" + UUID.randomUUID() + "&page=0&size=5"),
+                        alice),
                 new BadInput.Template(
                         "POST /inbox/{id}/read", ApiCall.post("/inbox/" + notification + "/read", null), alice),
                 new BadInput.Template("POST /inbox/read-all", ApiCall.post("/inbox/read-all", null), alice),

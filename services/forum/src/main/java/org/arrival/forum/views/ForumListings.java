@@ -126,6 +126,15 @@ public class ForumListings {
         return ids.stream().map(rows::get).filter(Objects::nonNull).toList();
     }
 
+    /** Whether the action is among the forum's actions the viewer sees (the tracker's rule). */
+    public boolean showsAction(int generation, UUID forumId, Viewer viewer, UUID actionId) {
+        List<Object> args = new ArrayList<>();
+        String where = forumActions(generation, forumId, viewer, args) + " AND a.id = ?";
+        args.add(actionId);
+        Long n = jdbc.queryForObject("SELECT count(*) FROM fv_action a WHERE " + where, Long.class, args.toArray());
+        return n != null && n > 0;
+    }
+
     public record WhoWhatWhereCount(
             UUID organisationId,
             String sector,

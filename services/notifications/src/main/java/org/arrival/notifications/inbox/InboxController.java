@@ -1,6 +1,7 @@
 package org.arrival.notifications.inbox;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.arrival.platform.security.Caller;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
 import org.arrival.platform.web.RecordNotFound;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,21 +46,29 @@ public class InboxController {
     }
 
     @Operation(
-            summary = "The caller's notifications and their organisation's, newest first; unread=true for unread only")
+            summary = "The caller's notifications and their organisation's, newest first; unread=true for unread only",
+            description = "subject=<record id> keeps those about that record (e.g. a progress report), with the same"
+                    + " visibility as the whole list")
     @GetMapping
     @Transactional(readOnly = true)
     public PageResult<InboxItem> list(
             Caller caller,
-            @RequestParam(required = false) Boolean unread,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
+            @Parameter(description = "true for unread notifications only") @RequestParam(required = false) @Nullable
+                    Boolean unread,
+            @Parameter(description = "the id of the record the notifications are about, e.g. a progress report's")
+                    @RequestParam(required = false)
+                    @Nullable
+                    UUID subject,
+            @Parameter(description = "page number, from 0") @RequestParam(required = false) @Nullable Integer page,
+            @Parameter(description = "items per page, 1 to 200 (50)") @RequestParam(required = false) @Nullable
+                    Integer size) {
         // one order only: newest first
         PageQuery paging = PageQuery.parse(page, size, "-createdAt", List.of("createdAt"), "-createdAt");
         if (caller.organisationId() == null) {
             return PageResult.of(List.of(), paging, 0);
         }
         return inbox.page(
-                caller.organisationId(), caller.userId(), hidden(caller), Boolean.TRUE.equals(unread), paging);
+                caller.organisationId(), caller.userId(), hidden(caller), Boolean.TRUE.equals(unread), subject, paging);
     }
 
     @Operation(summary = "How many of the caller's notifications they have not read")

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.arrival.platform.directory.ReadSql;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -37,14 +38,26 @@ public class InboxRepository {
         this.jdbc = jdbc;
     }
 
+    /** One page of the reader's notifications: unread ones only, or only those about one record, if asked. */
     public PageResult<InboxItem> page(
-            UUID org, String user, Collection<UUID> hidden, boolean unreadOnly, PageQuery page) {
-        String where = MINE + (unreadOnly ? " AND r.notification_id IS NULL" : "");
+            UUID org,
+            String user,
+            Collection<UUID> hidden,
+            boolean unreadOnly,
+            @Nullable UUID subject,
+            PageQuery page) {
+        String where = MINE
+                + (unreadOnly ? " AND r.notification_id IS NULL" : "")
+                + (subject == null ? "" : " AND n.subject_id = ?");
         String from = " FROM notification n LEFT JOIN notification_read r ON r.notification_id = n.id AND r.user_id = ?"
                 + " WHERE " + where;
-        String none = ReadSql.arrayLiteral(hidden);
-        Long total = jdbc.queryForObject("SELECT count(*)" + from, Long.class, user, org, user, none);
-        List<Object> args = new ArrayList<>(List.of(user, org, user, none, page.size(), page.offset()));
+        List<Object> args = new ArrayList<>(List.of(user, org, user, ReadSql.arrayLiteral(hidden)));
+        if (subject != null) {
+            args.add(subject.toString());
+        }
+        Long total = jdbc.queryForObject("SELECT count(*)" + from, Long.class, args.toArray());
+        args.add(page.size());
+        args.add(page.offset());
         List<InboxItem> items = jdbc.query(
                 "SELECT n.*, r.read_at" + from
                         + " ORDER BY n.created_at DESC, n.occurred_at DESC, n.id LIMIT ? OFFSET ?",

@@ -2,17 +2,21 @@ package org.arrival.notifications.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.arrival.notifications.NotificationsIntegrationTest;
+import org.arrival.platform.directory.ReadSql;
 import org.arrival.platform.testing.TestTokenIssuer.Token;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 
 /** The inbox over HTTP: a user's own and their organisation's notifications, read state per user. */
 class InboxApiTest extends NotificationsIntegrationTest {
@@ -43,20 +47,28 @@ class InboxApiTest extends NotificationsIntegrationTest {
     }
 
     private UUID insert(UUID recipientOrg, String user, String title, Instant at) {
+        return insert(recipientOrg, user, title, at, UUID.randomUUID(), List.of());
+    }
+
+    /** A notification about the subject, naming the organisations. */
+    private UUID insert(
+            UUID recipientOrg, String user, String title, Instant at, UUID subject, List<UUID> organisations) {
         UUID id = UUID.randomUUID();
         jdbc.update(
                 """
                 INSERT INTO notification (id, event_id, event_type, subject_id, recipient_org, recipient_user, title, body,
-                    link, classification, occurred_at, created_at)
-                VALUES (?, ?, 'org.arrival.actionplans.ActionProposed.v1', ?, ?, ?, ?, '', 'http://x/actions/1', 'PUBLIC', ?, ?)""",
+                    link, classification, occurred_at, created_at, organisations)
+                VALUES (?, ?, 'org.arrival.actionplans.ActionProposed.v1', ?, ?, ?, ?, '', 'http://x/actions/1', 'PUBLIC', ?, ?,
+                    ?::uuid[])""",
                 id,
                 UUID.randomUUID().toString(),
-                UUID.randomUUID().toString(),
+                subject.toString(),
                 recipientOrg,
                 user,
                 title,
                 Timestamp.from(at),
-                Timestamp.from(at));
+                Timestamp.from(at),
+                ReadSql.arrayLiteral(organisations));
         return id;
     }
 
@@ -119,6 +131,51 @@ class InboxApiTest extends NotificationsIntegrationTest {
                         forOthers,
                         forAll))
                 .isZero();
+    }
+
+    @Test
+    void theListFilteredBySubjectHoldsOnlyTheCallersNotificationsAboutThatRecord() throws Exception {
+        UUID report = UUID.randomUUID();
+        UUID police = organisation("Immigration enforcement unit", "NATIONAL_GOVERNMENT_BODY", true, false);
+        UUID association = organisation("Refugee women's association", "LOCAL_NGO_CSO", false, true);
+        Token officer = user("officer-" + UUID.randomUUID(), police, "member");
+        Instant now = Instant.now();
+        UUID ours = insert(org, null, "Report for us", now.minusSeconds(5), report, List.of(org));
+        UUID ourOther =
+                insert(org, alice.subject(), "Another record", now.minusSeconds(4), UUID.randomUUID(), List.of());
+        UUID theirs = insert(otherOrg, null, "Report for Arua", now.minusSeconds(3), report, List.of(org));
+        UUID policeOwn = insert(police, null, "Report for the unit", now.minusSeconds(2), report, List.of(org));
+        UUID policeHidden =
+                insert(police, null, "Association's report", now.minusSeconds(1), report, List.of(association));
+
+        perform(getJson("/inbox").param("subject", report.toString()), alice)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalItems").value(1))
+                .andExpect(jsonPath("$.items[*].id", Matchers.contains(ours.toString())))
+                .andExpect(jsonPath("$.items[0].subjectId").value(report.toString()));
+        perform(getJson("/inbox"), alice).andExpect(jsonPath("$.items[*].id", Matchers.hasItem(ourOther.toString())));
+        perform(getJson("/inbox").param("subject", report.toString()).param("unread", "true"), alice)
+                .andExpect(jsonPath("$.items[*].id", Matchers.contains(ours.toString())));
+        // another organisation's caller gets its own notification about the record, never ours
+        perform(getJson("/inbox").param("subject", report.toString()), stranger)
+                .andExpect(jsonPath("$.items[*].id", Matchers.contains(theirs.toString())));
+        // an enforcement body: neither another organisation's notification nor its own naming a hidden organisation
+        perform(getJson("/inbox").param("subject", report.toString()), officer)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalItems").value(1))
+                .andExpect(jsonPath("$.items[*].id", Matchers.contains(policeOwn.toString())));
+        perform(getJson("/inbox"), officer)
+                .andExpect(jsonPath("$.items[*].id", Matchers.not(Matchers.hasItem(policeHidden.toString()))));
+        perform(getJson("/inbox").param("subject", UUID.randomUUID().toString()), alice)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalItems").value(0));
+    }
+
+    @Test
+    void aSubjectThatIsNoRecordIdIsRefused() throws Exception {
+        perform(getJson("/inbox").param("subject", "not-a-uuid"), alice)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test
