@@ -3,6 +3,7 @@ package org.arrival.benchmarks.reads;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -84,7 +85,10 @@ public final class ReadPhase {
             int requests,
             @Nullable List<Query> baseline) {}
 
-    /** One read at one number of users: the latencies of the answers and of the baseline, in nanoseconds. */
+    /**
+     * One read at one number of users: the latencies of the answers and of the baseline, in nanoseconds; the bytes of
+     * the largest 2xx answer (the body as UTF-8 for the API, compressed as sent for the pages).
+     */
     public record Row(
             String read,
             int users,
@@ -262,7 +266,7 @@ public final class ReadPhase {
                 "needs coverage", Kind.API, forum + "/needs-coverage", JSON, n, Baselines.needsCoverage(t.forum())));
         reads.add(new Read("readiness", Kind.API, forum + "/readiness", JSON, n, Baselines.readiness()));
         reads.add(new Read(
-                "as-of " + t.asOf(),
+                "as-of " + t.asOf().truncatedTo(ChronoUnit.SECONDS),
                 Kind.API,
                 forum + "/as-of?at=" + URLEncoder.encode(t.asOf().toString(), StandardCharsets.UTF_8),
                 JSON,
