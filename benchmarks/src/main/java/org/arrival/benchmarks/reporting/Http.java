@@ -35,6 +35,11 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(url)).GET(), token);
     }
 
+    /** A GET asking for another type than JSON, e.g. {@code text/csv} for an export. */
+    public Answer get(String url, String token, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET(), token, Duration.ofSeconds(60), accept);
+    }
+
     public Answer post(String url, String token, String json) {
         return send(
                 HttpRequest.newBuilder(URI.create(url))
@@ -83,7 +88,11 @@ public final class Http {
     }
 
     private Answer send(HttpRequest.Builder request, String token, Duration timeout) {
-        HttpRequest r = request.header("Accept", "application/json")
+        return send(request, token, timeout, "application/json");
+    }
+
+    private Answer send(HttpRequest.Builder request, String token, Duration timeout, String accept) {
+        HttpRequest r = request.header("Accept", accept)
                 .header("Authorization", "Bearer " + token)
                 .timeout(timeout)
                 .build();
