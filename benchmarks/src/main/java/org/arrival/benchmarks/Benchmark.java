@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.arrival.benchmarks.database.JdbcBaseline;
 import org.arrival.benchmarks.dataset.DatasetSize;
+import org.arrival.benchmarks.dataset.NationalDataset;
 import org.arrival.benchmarks.events.ConsumerLag;
 import org.arrival.benchmarks.events.ForumRebuild;
 import org.arrival.benchmarks.events.History;
@@ -28,6 +29,8 @@ import org.arrival.benchmarks.measure.Rate;
 import org.arrival.benchmarks.measure.Table;
 import org.arrival.benchmarks.pages.PageScenario;
 import org.arrival.benchmarks.pages.WebSession;
+import org.arrival.benchmarks.reads.ReadPhase;
+import org.arrival.benchmarks.reads.ReadTargets;
 import org.arrival.benchmarks.reporting.FreshnessProbe;
 import org.arrival.benchmarks.reporting.Http;
 import org.arrival.benchmarks.reporting.Reporter;
@@ -261,7 +264,7 @@ public final class Benchmark {
         // every action and as many clients as the busiest level: the JIT sees the load to come
         ReportingLoad.Result r = load.closedLoop(options.loadActions(), options.warmUp());
         catchUp(before + r.accepted());
-        new FreshnessProbe(http, workspace).run(Duration.ofSeconds(3), options.probeEvery());
+        missing(new FreshnessProbe(http, workspace).run(Duration.ofSeconds(3), options.probeEvery()));
         log("warm-up: " + r.rate() + ", " + r.latency().millis() + " ms");
     }
 
@@ -418,7 +421,7 @@ public final class Benchmark {
             "probe write p50 / p95 / p99 (ms)",
             "forum view p50 / p95 / p99 (ms)",
             "notification p50 / p95 / p99 (ms)",
-            "probes (effects not seen in 30 s)",
+            "probes (effects seen after 30 s, never seen)",
             "max consumer lag during");
 
     private void freshness() {
@@ -434,6 +437,7 @@ public final class Benchmark {
                         : CompletableFuture.supplyAsync(() -> load.openLoop(target, options.freshnessDuration()));
                 FreshnessProbe.Result p = probe.run(options.freshnessDuration(), options.probeEvery());
                 ReportingLoad.Result r = background.join();
+                missing(p);
                 catchUp(before + (r == null ? 0 : r.accepted()));
                 String level = r == null
                         ? "none (idle)"
@@ -448,7 +452,7 @@ public final class Benchmark {
                         p.write().millis(),
                         p.forumView().millis(),
                         p.notification().millis(),
-                        p.probes() + " (" + p.notSeen() + ")",
+                        p.probes() + " (" + p.late() + " late, " + p.missing() + " missing)",
                         watch.worstLag());
                 log("freshness at " + level + ": view " + p.forumView().millis() + ", inbox "
                         + p.notification().millis() + " ms, load average " + watch.meanLoadAverage());
@@ -457,6 +461,14 @@ public final class Benchmark {
                     halfLoad = r == null ? 0 : r.rate().perSecond();
                 }
             }
+        }
+    }
+
+    /** A probe's effect that a final lookup by its id did not find is lost, not late: the run fails. */
+    private void missing(FreshnessProbe.Result p) {
+        if (p.missing() > 0) {
+            problems.add("freshness: " + p.missing() + " effects never seen: " + p.missingIds());
+            log("MISSING effects: " + p.missingIds());
         }
     }
 
@@ -509,8 +521,46 @@ public final class Benchmark {
         }
     }
 
+    private ReadPhase.@Nullable Result reads;
+
+    /** What a person waits for on the data set's large forum, next to what the database alone takes. */
     private void reads() {
-        // wired to the read phase below
+        NationalDataset d =
+                Objects.requireNonNull(dataset, "the reads follow the data set").dataset();
+        ReadTargets targets = ReadTargets.of(
+                d.largestForum(),
+                d.sampleAction(),
+                d.visibleInLargestForum(),
+                NationalDataset.END.minus(Duration.ofDays(730)),
+                firstFlag(d.largestForum()),
+                Reporter.STATISTICIAN);
+        ReadPhase.Result r =
+                ReadPhase.run(http, workspace, settings, targets, options.readUsers(), options.readRequests());
+        reads = r;
+        r.rows().stream()
+                .filter(row -> row.failures() > 0)
+                .forEach(row ->
+                        problems.add("read " + row.read() + " at " + row.users() + " users: " + row.failureText()));
+        Path plans = options.out()
+                .resolveSibling(options.out().getFileName().toString().replace(".md", "") + "-plans.md");
+        try {
+            Files.createDirectories(plans.getParent());
+            Files.writeString(plans, r.plansText());
+            log("query plans written to " + plans);
+        } catch (IOException e) {
+            log("could not write " + plans + ": " + e);
+        }
+    }
+
+    /** A flag of the forum the reader may read, or null when the checks raised none. */
+    private @Nullable UUID firstFlag(UUID forum) {
+        Http.Answer a = http.get(
+                workspace.url(org.arrival.local.PlatformService.FORUM, "/forums/" + forum + "/flags"),
+                workspace.token(Reporter.STATISTICIAN));
+        if (!a.is(200) || a.json().isEmpty()) {
+            return null;
+        }
+        return UUID.fromString(a.json().get(0).get("flagId").asString());
     }
 
     private HistorySeed.@Nullable Seeded seeded;
@@ -656,6 +706,16 @@ public final class Benchmark {
                     .append(nl)
                     .append(dataset.costs().markdown())
                     .append(nl);
+        }
+        if (reads != null) {
+            out.append("### Reads of the data set's large forum: p50 / p95 / p99 over a fixed number of requests, ")
+                    .append("next to a plain SQL query over the same rows")
+                    .append(nl)
+                    .append(nl)
+                    .append(reads.table().markdown())
+                    .append(nl);
+            reads.notes().forEach(n -> out.append("- ").append(n).append(nl));
+            out.append(nl);
         }
         if (!pages.isEmpty()) {
             out.append("### Pages of the web application: time to the last byte over loopback, and weight")
