@@ -61,7 +61,7 @@ final class TrackerSql {
     private static String forumActions(int generation, UUID forum, SqlViewer viewer, List<Object> args) {
         args.add(generation);
         args.add(forum);
-        return "a.generation = ? AND ?::uuid = ANY (a.shared_with) AND NOT COALESCE((a.data->>'placeholder')::boolean, "
+        return "a.generation = ? AND a.shared_with @> ARRAY[?::uuid] AND NOT COALESCE((a.data->>'placeholder')::boolean, "
                 + "false) AND a.owner_id IS NOT NULL AND " + member(generation, forum, args) + " AND "
                 + visible(viewer, args);
     }

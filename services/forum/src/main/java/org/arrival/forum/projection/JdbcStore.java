@@ -352,7 +352,7 @@ public class JdbcStore implements ProjectionStore {
 
     @Override
     public List<ActionRow> actionsSharedWith(UUID forumId) {
-        return list("fv_action", " AND ?::uuid = ANY (shared_with)", ActionRow.class, forumId);
+        return list("fv_action", " AND shared_with @> ARRAY[?::uuid]", ActionRow.class, forumId);
     }
 
     @Override

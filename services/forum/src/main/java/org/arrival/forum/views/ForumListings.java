@@ -360,7 +360,7 @@ public class ForumListings {
     private static String forumActions(int generation, UUID forumId, Viewer viewer, List<Object> args) {
         args.add(generation);
         args.add(forumId);
-        return "a.generation = ? AND ?::uuid = ANY (a.shared_with) AND NOT COALESCE((a.data->>'placeholder')::boolean, "
+        return "a.generation = ? AND a.shared_with @> ARRAY[?::uuid] AND NOT COALESCE((a.data->>'placeholder')::boolean, "
                 + "false) AND a.owner_id IS NOT NULL AND " + member(generation, forumId, "a.owner_id", args) + " AND "
                 + visible(viewer, generation, "a.owner_id", "a.data->>'classification'", "a.shared_with", args);
     }
