@@ -1,13 +1,18 @@
 package org.arrival.forum.coherence;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.arrival.forum.projection.Generations;
 import org.arrival.forum.projection.JdbcStore;
 import org.arrival.forum.projection.ProjectionChanged;
+import org.arrival.forum.projection.domain.Rows.ForumRow;
+import org.arrival.forum.projection.domain.Rows.MembershipRow;
 import org.arrival.forum.projection.domain.Touch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +32,9 @@ public class ChangedForums {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangedForums.class);
 
-    private final ConcurrentLinkedQueue<Touch> pending = new ConcurrentLinkedQueue<>();
+    // keyed by what decides the forums a touch concerns: a load of events touching the same forums the same way
+    // waits as one touch, however many events it holds
+    private final ConcurrentHashMap<List<Object>, Touch> pending = new ConcurrentHashMap<>();
     // the first run checks every forum: what changed while the service was down
     private final AtomicBoolean everyForum = new AtomicBoolean(true);
     private final CoherenceChecker checker;
@@ -47,7 +54,7 @@ public class ChangedForums {
         }
         for (Touch t : change.touches()) {
             if (t.sources().isEmpty()) {
-                pending.add(t);
+                pending.putIfAbsent(t.reach(), t);
             }
         }
     }
@@ -58,17 +65,28 @@ public class ChangedForums {
             initialDelayString = "${arrival.forum.coherence.initial-delay:PT1M}")
     public List<UUID> checkChanged() {
         List<Touch> touches = new ArrayList<>();
-        for (Touch t = pending.poll(); t != null; t = pending.poll()) {
-            touches.add(t);
+        for (List<Object> reach : pending.keySet()) {
+            Touch t = pending.remove(reach);
+            if (t != null) {
+                touches.add(t);
+            }
         }
         boolean all = everyForum.getAndSet(false);
         if (touches.isEmpty() && !all) {
             return List.of();
         }
         JdbcStore store = generations.activeStore();
+        // each forum's row and seats are read once a run, however many touches ask about them
+        Map<UUID, Optional<ForumRow>> rows = new HashMap<>();
+        Map<UUID, List<MembershipRow>> seats = new HashMap<>();
         List<UUID> forums = new ArrayList<>();
         for (UUID forum : checker.forums()) {
-            if (all || touches.stream().anyMatch(t -> t.concerns(forum, store))) {
+            if (all
+                    || touches.stream()
+                            .anyMatch(t -> t.concerns(
+                                    forum,
+                                    id -> rows.computeIfAbsent(id, store::forum),
+                                    id -> seats.computeIfAbsent(id, store::membershipsOf)))) {
                 forums.add(forum);
             }
         }
@@ -82,7 +100,7 @@ public class ChangedForums {
         return forums;
     }
 
-    /** How many touched records wait for the next run (for tests and metrics). */
+    /** How many distinct touches wait for the next run (for tests and metrics). */
     public int waiting() {
         return pending.size();
     }

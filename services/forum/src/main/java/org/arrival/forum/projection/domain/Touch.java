@@ -2,8 +2,10 @@ package org.arrival.forum.projection.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.contracts.forum.CoherenceFlag;
 import org.arrival.contracts.forum.CoherenceFlagRaised;
@@ -13,6 +15,7 @@ import org.arrival.contracts.registry.MembershipEnded;
 import org.arrival.contracts.registry.MembershipGranted;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
 import org.arrival.forum.projection.domain.Rows.ForumRow;
+import org.arrival.forum.projection.domain.Rows.MembershipRow;
 import org.arrival.forum.projection.domain.Rows.NeedRow;
 import org.arrival.forum.projection.domain.Rows.PlanRow;
 import org.arrival.forum.projection.domain.Rows.PopulationRow;
@@ -71,18 +74,29 @@ public record Touch(
 
     /** Whether the forum's views may change: the forum itself, a record shared with it or in its area, or a member. */
     public boolean concerns(UUID forumId, ProjectionStore store) {
+        return concerns(forumId, store::forum, store::membershipsOf);
+    }
+
+    /** {@link #concerns(UUID, ProjectionStore)} with the forum's row and seats read through the functions given. */
+    public boolean concerns(
+            UUID forumId, Function<UUID, Optional<ForumRow>> forums, Function<UUID, List<MembershipRow>> seats) {
         if (forumId.equals(forum) || sharedWithForums.contains(forumId)) {
             return true;
         }
         if (byPlace) {
-            ForumRow row = store.forum(forumId).orElse(null);
+            ForumRow row = forums.apply(forumId).orElse(null);
             if (row == null || row.geographicScope == null || Places.covers(List.of(row.geographicScope), place)) {
                 return true;
             }
         }
         return seatedOrganisation != null
-                && store.membershipsOf(forumId).stream()
+                && seats.apply(forumId).stream()
                         .anyMatch(m -> m.active() && seatedOrganisation.equals(m.stakeholderId));
+    }
+
+    /** What decides which forums the touch concerns: touches alike in it concern the same forums. */
+    public List<Object> reach() {
+        return java.util.Arrays.asList(forum, sharedWithForums, byPlace, place, seatedOrganisation);
     }
 
     /** What the event is about, as the store holds it now; nothing for events the view does not use. */
