@@ -94,6 +94,22 @@ public class ForumListings {
                 args.toArray());
     }
 
+    /**
+     * Every visible action of the forum holding only what needs coverage reads (id, status, needs, sectors, groups,
+     * areas): a large forum's rows in full would not fit a request's memory.
+     */
+    public List<ActionRow> actionsForCoverage(int generation, UUID forumId, Viewer viewer) {
+        List<Object> args = new ArrayList<>();
+        String where = forumActions(generation, forumId, viewer, args);
+        return jdbc.query(
+                "SELECT jsonb_build_object('id', a.data->'id', 'placeholder', false, 'status', a.data->'status', "
+                        + "'needIds', a.data->'needIds', 'sectors', a.data->'sectors', 'targetGroups', "
+                        + "a.data->'targetGroups', 'areas', a.data->'areas')::text FROM fv_action a WHERE " + where
+                        + " ORDER BY " + ACTION_SORTS.get("title") + ", a.id::text",
+                mapper(ActionRow.class),
+                args.toArray());
+    }
+
     /** An action as an export orders it, without its row. */
     public record ActionKey(UUID id, UUID ownerId, String title) {}
 

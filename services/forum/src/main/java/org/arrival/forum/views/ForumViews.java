@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -765,6 +766,17 @@ public class ForumViews {
             List<NeedRow> openNeeds, List<ActionRow> forumActions, Map<UUID, Integer> inputsPerNeed) {
         List<ActionRow> actions =
                 forumActions.stream().filter(a -> !"CANCELLED".equals(a.status)).toList();
+        // a need is met by an action naming it or one of its sector: only those are looked at, not every action
+        Map<UUID, List<ActionRow>> byNeed = new HashMap<>();
+        Map<String, List<ActionRow>> bySector = new HashMap<>();
+        Map<ActionRow, Integer> position = new HashMap<>();
+        for (ActionRow a : actions) {
+            position.put(a, position.size());
+            a.needIds.forEach(
+                    id -> byNeed.computeIfAbsent(id, k -> new ArrayList<>()).add(a));
+            a.sectors.forEach(sector ->
+                    bySector.computeIfAbsent(sector, k -> new ArrayList<>()).add(a));
+        }
         Map<List<String>, List<NeedRow>> cells = new LinkedHashMap<>();
         for (NeedRow n : openNeeds) {
             for (String group : n.populationGroups) {
@@ -785,7 +797,10 @@ public class ForumViews {
                     boolean onlyPlanned = true;
                     Map<UUID, Integer> inputs = new LinkedHashMap<>();
                     for (NeedRow need : needs) {
-                        List<ActionRow> forNeed = actions.stream()
+                        Set<ActionRow> candidates = new HashSet<>(byNeed.getOrDefault(need.id, List.of()));
+                        candidates.addAll(bySector.getOrDefault(sector, List.of()));
+                        List<ActionRow> forNeed = candidates.stream()
+                                .sorted(Comparator.comparing(position::get))
                                 .filter(a -> a.needIds.contains(need.id)
                                         || (a.sectors.contains(sector)
                                                 && (a.targetGroups.contains(group)

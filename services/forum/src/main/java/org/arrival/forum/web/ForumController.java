@@ -155,7 +155,7 @@ public class ForumController {
         JdbcStore store = generations.activeStore();
         ForumRow forum = store.forum(forumId).orElse(null);
         List<NeedRow> needs = listings.openNeeds(store.generation(), forum, viewer);
-        List<ActionRow> actions = listings.actions(store.generation(), forumId, viewer);
+        List<ActionRow> actions = listings.actionsForCoverage(store.generation(), forumId, viewer);
         Map<UUID, Integer> inputs = listings.inputsPerNeed(
                 store.generation(), needs.stream().map(n -> n.id).toList(), viewer);
         return new ForumViews(store, organisations, viewer, today()).needsCoverage(needs, actions, inputs);
