@@ -425,7 +425,7 @@ class PlansAndEvidenceTest extends ForumIntegrationTest {
         // nor is it told that the readiness view changed
         var store = generations.activeStore();
         int hinted = 0;
-        for (var event : log.after(java.time.Instant.EPOCH)) {
+        for (var event : log.after(m.forum(), java.time.Instant.EPOCH)) {
             if (!List.of(round.toString(), gap.toString()).contains(event.key())) {
                 continue;
             }

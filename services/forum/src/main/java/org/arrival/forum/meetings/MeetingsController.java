@@ -108,7 +108,7 @@ public class MeetingsController {
             JdbcStore now = generations.activeStore();
             all = new ForumViews(now, organisations, viewer, today()).decisions(forumId, liveFlags(forumId));
         } else {
-            List<ProjectedEvent> events = log.upTo(endOf(date));
+            List<ProjectedEvent> events = log.upTo(forumId, endOf(date));
             all = new ForumViews(replay(events), organisations, viewer, date)
                     .decisions(forumId, ForumViews.flagsFrom(events, forumId));
         }
@@ -137,7 +137,7 @@ public class MeetingsController {
         ForumViews then;
         Map<UUID, FlagState> flags;
         if (end.isBefore(clock.instant())) {
-            List<ProjectedEvent> events = log.upTo(end);
+            List<ProjectedEvent> events = log.upTo(forumId, end);
             then = new ForumViews(replay(events), organisations, viewer, meeting.date);
             flags = ForumViews.flagsFrom(events, forumId);
         } else {

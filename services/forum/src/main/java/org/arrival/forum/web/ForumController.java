@@ -262,7 +262,7 @@ public class ForumController {
         Instant instant = instant(at);
         Viewer viewer = members.viewer(caller, forumId);
         InMemoryStore then = new InMemoryStore();
-        for (ProjectedEvent event : log.upTo(instant)) {
+        for (ProjectedEvent event : log.upTo(forumId, instant)) {
             Projector.apply(then, event);
         }
         ForumViews thenViews =
@@ -276,7 +276,7 @@ public class ForumController {
         // records are named as they are now, or as they were then if the viewer no longer sees them
         Map<UUID, String> titles = new HashMap<>(thenViews.visibleTitles(forumId));
         titles.putAll(nowViews.visibleTitles(forumId));
-        List<ProjectedEvent> after = log.after(instant);
+        List<ProjectedEvent> after = log.after(forumId, instant);
         // a record a flag names is read as it is now, or as it was then if the projection no longer knows it
         Map<UUID, List<RecordScope>> scopes =
                 new HashMap<>(Scopes.known(then, ChangesSince.flaggedRecords(after, forumId)));

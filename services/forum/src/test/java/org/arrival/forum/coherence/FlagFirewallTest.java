@@ -458,7 +458,7 @@ class FlagFirewallTest extends ForumIntegrationTest {
 
         // the hints the live streams would send for each flag event
         JdbcStore store = generations.activeStore();
-        for (ProjectedEvent event : log.after(k.before())) {
+        for (ProjectedEvent event : log.after(k.forum(), k.before())) {
             if (!"arrival.forum.flags.v1".equals(event.topic())
                     || !k.forum().toString().equals(event.key())) {
                 continue;

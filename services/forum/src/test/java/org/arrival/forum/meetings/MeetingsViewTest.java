@@ -11,13 +11,22 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.arrival.contracts.DataClassification;
+import org.arrival.contracts.actionplans.Action;
+import org.arrival.contracts.actionplans.ActionProposed;
 import org.arrival.contracts.actionplans.ActionStatus;
+import org.arrival.contracts.actionplans.ActionUpdated;
 import org.arrival.contracts.actionplans.ProgressReport;
 import org.arrival.contracts.actionplans.ProgressReported;
 import org.arrival.contracts.actionplans.Rag;
 import org.arrival.contracts.actionplans.ReportDue;
+import org.arrival.contracts.assessments.Need;
+import org.arrival.contracts.assessments.NeedIdentified;
+import org.arrival.contracts.assessments.NeedStatus;
+import org.arrival.contracts.assessments.Severity;
+import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
 import org.arrival.contracts.forum.CoherenceCheckCode;
@@ -41,15 +50,23 @@ import org.arrival.contracts.registry.MeetingScheduled;
 import org.arrival.contracts.registry.MeetingStatus;
 import org.arrival.contracts.registry.RecordReference;
 import org.arrival.contracts.registry.ReferencedRecordKind;
+import org.arrival.contracts.registry.Stakeholder;
+import org.arrival.contracts.registry.StakeholderStatus;
+import org.arrival.contracts.registry.StakeholderType;
+import org.arrival.contracts.registry.StakeholderUpdated;
 import org.arrival.forum.ForumIntegrationTest;
 import org.arrival.forum.TestClock;
 import org.arrival.forum.coherence.CoherenceChecker;
 import org.arrival.forum.coherence.CoherenceFlagRow;
+import org.arrival.forum.projection.EventLog;
 import org.arrival.forum.projection.Generations;
+import org.arrival.forum.projection.domain.ProjectedEvent;
 import org.arrival.platform.testing.TestTokenIssuer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The forum's meetings, decisions and assignments, projected from the registry's topic: what came of the decisions
@@ -69,6 +86,12 @@ class MeetingsViewTest extends ForumIntegrationTest {
 
     @Autowired
     Generations generations;
+
+    @Autowired
+    EventLog log;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @AfterEach
     void systemClock() {
@@ -371,6 +394,296 @@ class MeetingsViewTest extends ForumIntegrationTest {
                 legalAidFlag,
                 safeHousesFlag,
                 resolveEvent);
+    }
+
+    /**
+     * The as-of view, the decisions as of a date and a meeting's pack replay the forum's own history, not the whole
+     * log: what they answer is what a replay of the whole log gives, for every forum, time and reader; and another
+     * forum's records, or records of another place, are not read at all.
+     */
+    @Test
+    void aForumsHistoryIsReadFromItsOwnEventsAndGivesWhatTheWholeLogGives() throws Exception {
+        World a = world();
+        World b = world();
+        // an action of A's NGO shared with A, then re-shared to B only (the NGO holds a seat in B too)
+        member(b.forum(), a.ngo());
+        UUID moved = UUID.randomUUID();
+        Action movedV1 = action(
+                moved,
+                1,
+                a.ngo(),
+                a.forum(),
+                "Mobile clinic",
+                Sector.HEALTH,
+                PopulationGroup.REFUGEES,
+                List.of(),
+                List.of(),
+                ActionStatus.IN_PROGRESS);
+        dated(
+                feed.publish(
+                        new ActionProposed(movedV1, actor(a.ngo())), moved, moved, a.ngo(), DataClassification.FORUM),
+                "2025-02-10T00:00:00Z");
+        dated(
+                feed.publish(
+                        new ActionUpdated(
+                                sharedWith(movedV1, 2, List.of(b.forum())),
+                                actor(a.ngo()),
+                                List.of("sharedWithForums"),
+                                null),
+                        moved,
+                        moved,
+                        a.ngo(),
+                        DataClassification.FORUM),
+                "2025-03-15T00:00:00Z");
+        // an action of B's city shared with B, then kept to itself
+        UUID withdrawn = UUID.randomUUID();
+        Action withdrawnV1 = action(
+                withdrawn,
+                1,
+                b.city(),
+                b.forum(),
+                "Night shelter",
+                Sector.HOUSING,
+                PopulationGroup.REFUGEES,
+                List.of(),
+                List.of(),
+                ActionStatus.IN_PROGRESS);
+        dated(
+                feed.publish(
+                        new ActionProposed(withdrawnV1, actor(b.city())),
+                        withdrawn,
+                        withdrawn,
+                        b.city(),
+                        DataClassification.PUBLIC),
+                "2025-02-12T00:00:00Z");
+        dated(
+                feed.publish(
+                        new ActionUpdated(
+                                sharedWith(withdrawnV1, 2, List.of()),
+                                actor(b.city()),
+                                List.of("sharedWithForums"),
+                                null),
+                        withdrawn,
+                        withdrawn,
+                        b.city(),
+                        DataClassification.PUBLIC),
+                "2025-03-16T00:00:00Z");
+        // A's NGO renamed
+        Stakeholder renamed = new Stakeholder(
+                a.ngo(),
+                2,
+                "Kisenyi legal aid NGO",
+                null,
+                StakeholderType.LOCAL_NGO_CSO,
+                null,
+                KAMPALA,
+                List.of(),
+                List.of(),
+                false,
+                null,
+                false,
+                null,
+                StakeholderStatus.ACTIVE);
+        dated(
+                feed.publish(
+                        new StakeholderUpdated(renamed, actor(a.ngo()), List.of("name")),
+                        a.ngo(),
+                        a.ngo(),
+                        a.ngo(),
+                        DataClassification.PUBLIC),
+                "2025-03-05T00:00:00Z");
+        // a need in another place of the country
+        UUID gulu = UUID.randomUUID();
+        Need guluNeed = new Need(
+                gulu,
+                1,
+                a.city(),
+                "Lacking water in Gulu",
+                Sector.BASIC_SERVICES,
+                List.of(PopulationGroup.REFUGEES),
+                new Jurisdiction("UG", "UG-N", "UG302", "Gulu"),
+                Severity.HIGH,
+                List.of(),
+                List.of(),
+                null,
+                NeedStatus.VALIDATED,
+                null,
+                List.of());
+        dated(
+                feed.publish(
+                        new NeedIdentified(guluNeed, actor(a.city())), gulu, gulu, a.city(), DataClassification.PUBLIC),
+                "2025-02-01T00:00:00Z");
+        await().atMost(WAIT)
+                .until(() -> projected("fv_action", "id IN ('" + moved + "', '" + withdrawn + "') AND version = 2") == 2
+                        && projected("fv_organisation", "id = '" + a.ngo() + "' AND version = 2") == 1
+                        && projected("fv_need", "id = '" + gulu + "'") == 1
+                        && seated(b.forum(), a.ngo()));
+        jdbc.update(
+                "UPDATE event_log SET occurred_at = '2025-01-01T00:00:00Z' WHERE message_key = ? "
+                        + "AND event_type LIKE '%.MembershipGranted.%' AND payload->'membership'->>'stakeholderId' = ?",
+                b.forum().toString(), a.ngo().toString());
+        clock.set("2025-08-01T08:00:00Z");
+
+        Map<String, UUID> reads = new java.util.LinkedHashMap<>();
+        for (World w : List.of(a, b)) {
+            List<UUID> readers = List.of(w.city(), w.police(), w.association(), a.ngo());
+            for (UUID reader : readers) {
+                for (String at : List.of(
+                        "2025-01-15T00:00:00Z",
+                        "2025-02-20T00:00:00Z",
+                        "2025-03-12T00:00:00Z",
+                        "2025-03-25T00:00:00Z",
+                        "2025-04-20T00:00:00Z",
+                        "2025-07-20T00:00:00Z")) {
+                    reads.put(reader + " /forums/" + w.forum() + "/as-of?at=" + at, reader);
+                }
+                for (String date : List.of("2025-03-15", "2025-04-15")) {
+                    reads.put(reader + " /forums/" + w.forum() + "/decisions?asOf=" + date, reader);
+                }
+                for (UUID meeting : List.of(w.firstMeeting(), w.secondMeeting())) {
+                    reads.put(reader + " /forums/" + w.forum() + "/meetings/" + meeting + "/pack", reader);
+                }
+            }
+        }
+        Map<String, String> fromTheForumsHistory = answers(reads);
+        Instant april = Instant.parse("2025-04-20T00:00:00Z");
+        Map<String, String> fromTheWholeLog = new TransactionTemplate(transactions).execute(tx -> {
+            // every record linked to both forums, for this transaction only: each forum's history is the whole log
+            jdbc.update(
+                    "INSERT INTO event_log_forum (forum_id, message_key) SELECT f, k "
+                            + "FROM (SELECT DISTINCT message_key AS k FROM event_log WHERE message_key IS NOT NULL) "
+                            + "keys, unnest(?::uuid[]) AS f ON CONFLICT DO NOTHING",
+                    (Object) new UUID[] {a.forum(), b.forum()});
+            assertThat(log.upTo(a.forum(), april))
+                    .hasSize(jdbc.queryForObject(
+                            "SELECT count(*) FROM event_log WHERE occurred_at <= ?",
+                            Integer.class,
+                            java.sql.Timestamp.from(april)));
+            Map<String, String> out = answers(reads);
+            tx.setRollbackOnly();
+            return out;
+        });
+        assertThat(fromTheForumsHistory).isEqualTo(fromTheWholeLog);
+        // the answers compared are not empty ones: the moved action is in A's tracker before it moved, in B's after
+        assertThat(fromTheForumsHistory.get(a.city() + " /forums/" + a.forum() + "/as-of?at=2025-03-12T00:00:00Z"))
+                .contains("Mobile clinic", "Legal aid clinics", "Kisenyi legal aid NGO");
+        assertThat(fromTheForumsHistory.get(a.ngo() + " /forums/" + b.forum() + "/as-of?at=2025-03-25T00:00:00Z"))
+                .contains("Mobile clinic");
+        assertThat(fromTheForumsHistory.get(b.city() + " /forums/" + b.forum() + "/as-of?at=2025-03-12T00:00:00Z"))
+                .contains("Night shelter");
+
+        // A's history holds its own records and what every forum needs, none of B's own records nor Gulu's need
+        List<ProjectedEvent> history = log.upTo(a.forum(), Instant.parse("2200-01-01T00:00:00Z"));
+        Set<String> keys = new java.util.HashSet<>();
+        history.forEach(e -> keys.add(e.key()));
+        assertThat(keys)
+                .contains(
+                        a.forum().toString(),
+                        a.legalAid().toString(),
+                        a.safeHouses().toString(),
+                        a.need().toString(),
+                        moved.toString(),
+                        a.ngo().toString(),
+                        b.ngo().toString())
+                .doesNotContain(
+                        b.forum().toString(),
+                        b.legalAid().toString(),
+                        b.safeHouses().toString(),
+                        b.womensCircle().toString(),
+                        withdrawn.toString(),
+                        gulu.toString());
+        assertThat(log.after(a.forum(), Instant.parse("2025-03-12T00:00:00Z")))
+                .extracting(ProjectedEvent::key)
+                .doesNotContain(b.forum().toString(), withdrawn.toString(), gulu.toString());
+        // its rows: the events of its records only, fewer than the log holds
+        assertThat(history.size()).isLessThan(jdbc.queryForObject("SELECT count(*) FROM event_log", Integer.class));
+    }
+
+    /**
+     * The links V10__event_log_by_forum.sql fills from the events logged before it are those the log writes with each
+     * event: dropped for a world's records and filled again by the migration's own statements, they come back the same.
+     */
+    @Test
+    void theMigrationLinksTheEventsLoggedBeforeItAsTheLogLinksNewOnes() throws Exception {
+        World w = world();
+        String forum = w.forum().toString();
+        List<String> keys = new ArrayList<>(List.of(
+                forum,
+                w.legalAid().toString(),
+                w.safeHouses().toString(),
+                w.womensCircle().toString(),
+                w.need().toString(),
+                w.city().toString(),
+                w.ngo().toString()));
+        String links = "SELECT forum_id::text || ' ' || message_key FROM event_log_forum "
+                + "WHERE forum_id = ?::uuid OR message_key = ANY (?::text[]) ORDER BY 1";
+        String places = "SELECT concat_ws(' ', country, subdivision, area_code, message_key) FROM event_log_place "
+                + "WHERE message_key = ANY (?::text[]) ORDER BY 1";
+        String[] keyArray = keys.toArray(String[]::new);
+        List<String> written = jdbc.queryForList(links, String.class, forum, keyArray);
+        List<String> writtenPlaces = jdbc.queryForList(places, String.class, (Object) keyArray);
+        assertThat(written).contains("%s %s".formatted(forum, w.legalAid()), "%s %s".formatted(forum, w.need()));
+        assertThat(writtenPlaces).isNotEmpty();
+        String migration = new String(
+                new org.springframework.core.io.ClassPathResource("db/migration/V10__event_log_by_forum.sql")
+                        .getInputStream()
+                        .readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            jdbc.update(
+                    "DELETE FROM event_log_forum WHERE forum_id = ?::uuid OR message_key = ANY (?::text[])",
+                    forum,
+                    keyArray);
+            jdbc.update("DELETE FROM event_log_place WHERE message_key = ANY (?::text[])", (Object) keyArray);
+            jdbc.execute(migration.substring(migration.indexOf("CREATE TEMPORARY VIEW logged")));
+            assertThat(jdbc.queryForList(links, String.class, forum, keyArray)).isEqualTo(written);
+            assertThat(jdbc.queryForList(places, String.class, (Object) keyArray))
+                    .isEqualTo(writtenPlaces);
+            tx.setRollbackOnly();
+        });
+    }
+
+    /** Each read's answer, by the reader and path it is keyed by. */
+    private Map<String, String> answers(Map<String, UUID> reads) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, UUID> read : reads.entrySet()) {
+            try {
+                out.put(
+                        read.getKey(),
+                        read(read.getKey().substring(read.getKey().indexOf(' ') + 1), read.getValue()));
+            } catch (Exception e) {
+                throw new AssertionError(read.getKey(), e);
+            }
+        }
+        return out;
+    }
+
+    private static Action sharedWith(Action a, long version, List<UUID> forums) {
+        return new Action(
+                a.actionId(),
+                version,
+                a.ownerId(),
+                a.planId(),
+                a.title(),
+                a.description(),
+                a.kind(),
+                a.sectors(),
+                a.targetGroups(),
+                a.areas(),
+                a.startDate(),
+                a.endDate(),
+                a.reportingCadence(),
+                a.participants(),
+                a.implementsActionId(),
+                a.requiresLocalImplementation(),
+                a.expectedImplementers(),
+                a.weight(),
+                a.needIds(),
+                a.gapIds(),
+                a.frameworkItems(),
+                forums,
+                a.status(),
+                a.orientation());
     }
 
     @Test
