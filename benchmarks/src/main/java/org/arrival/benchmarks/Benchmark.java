@@ -435,7 +435,10 @@ public final class Benchmark {
                 CompletableFuture<ReportingLoad.Result> background = target <= 0
                         ? CompletableFuture.completedFuture(null)
                         : CompletableFuture.supplyAsync(() -> load.openLoop(target, options.freshnessDuration()));
-                FreshnessProbe.Result p = probe.run(options.freshnessDuration(), options.probeEvery());
+                FreshnessProbe.Result p = probe.run(
+                        options.freshnessDuration(),
+                        options.probeEvery(),
+                        () -> workspace.await("the consumers to catch up", CATCH_UP_LIMIT, () -> lag().total() == 0));
                 ReportingLoad.Result r = background.join();
                 missing(p);
                 catchUp(before + (r == null ? 0 : r.accepted()));
@@ -529,7 +532,7 @@ public final class Benchmark {
                 Objects.requireNonNull(dataset, "the reads follow the data set").dataset();
         ReadTargets targets = ReadTargets.of(
                 d.largestForum(),
-                d.sampleAction(),
+                workspace.probeAction().id(),
                 d.visibleInLargestForum(),
                 NationalDataset.END.minus(Duration.ofDays(730)),
                 firstFlag(d.largestForum()),

@@ -129,11 +129,6 @@ public final class NationalDataset implements Iterable<HistoryEvent> {
         return forumId(0);
     }
 
-    /** An action of the large forum every reader may see. */
-    public UUID sampleAction() {
-        return actionId(1);
-    }
-
     /** How many of the large forum's actions a reader seated in it sees (the others are their owners' only). */
     public int visibleInLargestForum() {
         int visible = 0;

@@ -78,12 +78,16 @@ final class Baselines {
                         + " ORDER BY g.data->>'questionCode' COLLATE \"C\", g.id::text"));
     }
 
-    /** The event log up to the instant (the state then), then after it (the changes since): all of it, in order. */
-    static List<Query> asOf(Instant at) {
+    /**
+     * The forum's own history up to the instant (the state then), then after it (the changes since), in order: the
+     * events of the records linked to the forum or to every forum, as the service reads them.
+     */
+    static List<Query> asOf(UUID forum, Instant at) {
         Timestamp t = Timestamp.from(at);
+        String linked = "SELECT * FROM event_log WHERE message_key IN (SELECT message_key FROM event_log_forum "
+                + "WHERE forum_id IN (?, '00000000-0000-0000-0000-000000000000'::uuid)) AND occurred_at ";
         return List.of(
-                Query.of("SELECT * FROM event_log WHERE occurred_at <= ?" + EVENT_ORDER, t),
-                Query.of("SELECT * FROM event_log WHERE occurred_at > ?" + EVENT_ORDER, t));
+                Query.of(linked + "<= ?" + EVENT_ORDER, forum, t), Query.of(linked + "> ?" + EVENT_ORDER, forum, t));
     }
 
     /** The forum's actions and the events keyed by them (their versions and progress reports). */

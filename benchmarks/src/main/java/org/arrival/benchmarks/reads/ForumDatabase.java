@@ -33,7 +33,11 @@ final class ForumDatabase implements AutoCloseable {
     synchronized void connections(int n) {
         try {
             while (connections.size() < n) {
-                connections.add(DriverManager.getConnection(url, "arrival", "arrival"));
+                Connection c = DriverManager.getConnection(url, "arrival", "arrival");
+                // rows are fetched a thousand at a time (a cursor needs a transaction): a country's event log is
+                // read as the service reads it, without holding it all in the harness's memory
+                c.setAutoCommit(false);
+                connections.add(c);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the forum view's database: " + e.getMessage(), e);
@@ -63,6 +67,7 @@ final class ForumDatabase implements AutoCloseable {
                 }
             }
         }
+        c.commit();
         return new ClosedLoop.Sample(200, chars, System.nanoTime() - start);
     }
 
@@ -138,6 +143,7 @@ final class ForumDatabase implements AutoCloseable {
 
     private static PreparedStatement prepare(Connection c, String sql, List<Object> params) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
+        ps.setFetchSize(1_000);
         for (int i = 0; i < params.size(); i++) {
             Object p = params.get(i);
             if (p instanceof Timestamp t) {

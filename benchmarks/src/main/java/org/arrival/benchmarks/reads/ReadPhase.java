@@ -270,8 +270,8 @@ public final class ReadPhase {
                 Kind.API,
                 forum + "/as-of?at=" + URLEncoder.encode(t.asOf().toString(), StandardCharsets.UTF_8),
                 JSON,
-                n,
-                Baselines.asOf(t.asOf())));
+                exports,
+                Baselines.asOf(t.forum(), t.asOf())));
         reads.add(new Read("flags", Kind.API, forum + "/flags", JSON, n, Baselines.flags(t.forum())));
         UUID flag = t.flagId();
         if (flag != null) {
@@ -299,6 +299,8 @@ public final class ReadPhase {
                 Baselines.export(t.forum())));
         reads.add(new Read("page: My work", Kind.PAGE, "/", "text/html", n, null));
         reads.add(new Read("page: forum", Kind.PAGE, forum, "text/html", n, null));
+        // the data set's actions live in the topics only: the action page (read from the action-plans service) is
+        // asked about an action recorded through it
         reads.add(new Read("page: action", Kind.PAGE, "/actions/" + t.action(), "text/html", n, null));
         return List.copyOf(reads);
     }

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * What the reads ask for.
  *
  * @param forum the large forum to read
- * @param action an action shared with the forum (its web page is read)
+ * @param action an action recorded through the action-plans service, whose web page is read (the data set's actions
+ *     live in the topics only)
  * @param forumActions how many actions the forum has, for the tracker's last page
  * @param asOf the instant the as-of view is asked about (about two years back: most of the history lies after it)
  * @param flagId a flag of the forum whose history is read, or null to leave that read out

@@ -87,6 +87,15 @@ public final class FreshnessProbe {
     }
 
     public Result run(Duration duration, Duration every) {
+        return run(duration, every, () -> {});
+    }
+
+    /**
+     * Probes for {@code duration}, a report every {@code every}; once the polling is over, {@code catchUp} waits for
+     * the consumers to have read everything (the caller's view of "caught up"), and only then are the effects not
+     * yet seen looked up a last time: a consumer far behind makes an effect late, not missing.
+     */
+    public Result run(Duration duration, Duration every, Runnable catchUp) {
         Latencies write = new Latencies();
         ActionUnderReport action = workspace.probeAction();
         Sightings inView = new Sightings(GIVE_UP.toNanos());
@@ -124,6 +133,7 @@ public final class FreshnessProbe {
             join(viewPoller);
             join(inboxPoller);
         }
+        catchUp.run();
         Latencies viewed = new Latencies();
         Latencies notified = new Latencies();
         Sightings.Tally viewTally = inView.tally(finalCheck(inView, view, startedAt), viewed);

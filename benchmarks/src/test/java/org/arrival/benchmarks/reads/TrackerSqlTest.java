@@ -58,14 +58,16 @@ class TrackerSqlTest {
                 Baselines.whoWhatWhere(FORUM),
                 Baselines.needsCoverage(FORUM),
                 Baselines.readiness(),
-                Baselines.asOf(Instant.parse("2024-12-01T00:00:00Z")),
+                Baselines.asOf(FORUM, Instant.parse("2024-12-01T00:00:00Z")),
                 Baselines.export(FORUM),
                 Baselines.flags(FORUM),
                 Baselines.flagHistory(flag));
         assertThat(all).allSatisfy(queries -> assertThat(queries).isNotEmpty());
         assertThat(Baselines.trackerPage(FORUM, 2).get(0).params()).containsExactly(FORUM, 50, 100L);
-        assertThat(Baselines.asOf(Instant.parse("2024-12-01T00:00:00Z")).get(0).params())
-                .containsExactly(Timestamp.from(Instant.parse("2024-12-01T00:00:00Z")));
+        assertThat(Baselines.asOf(FORUM, Instant.parse("2024-12-01T00:00:00Z"))
+                        .get(0)
+                        .params())
+                .containsExactly(FORUM, Timestamp.from(Instant.parse("2024-12-01T00:00:00Z")));
         assertThatThrownBy(() -> Query.of("SELECT ? + ?", 1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

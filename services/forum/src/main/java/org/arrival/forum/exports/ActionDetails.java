@@ -43,8 +43,10 @@ public class ActionDetails {
             return newest;
         }
         jdbc.query(
-                "SELECT event_type, payload::text AS payload FROM event_log WHERE message_key = ANY (?::text[]) "
-                        + "AND (event_type LIKE '%.ActionProposed.v%' OR event_type LIKE '%.ActionUpdated.v%')",
+                """
+                SELECT event_type, payload::text AS payload FROM event_log WHERE message_key = ANY (?::text[])
+                AND (event_type LIKE '%.ActionProposed.v%' OR event_type LIKE '%.ActionUpdated.v%')
+                ORDER BY occurred_at, topic, kafka_partition, kafka_offset""",
                 rs -> {
                     String name = name(rs.getString("event_type"));
                     if (!name.equals("ActionProposed") && !name.equals("ActionUpdated")) {

@@ -34,7 +34,6 @@ import org.arrival.platform.security.Caller;
 import org.arrival.platform.security.Viewer;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -92,7 +91,6 @@ public class ExportsController {
                     + "with ' and quoted.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     @GetMapping(path = "/3w.csv", produces = "text/csv")
-    @Transactional(readOnly = true)
     public void threeW(Caller caller, @PathVariable UUID forumId, HttpServletResponse response) throws IOException {
         Viewer viewer = members.viewer(caller, forumId);
         JdbcStore store = generations.activeStore();
@@ -103,7 +101,7 @@ public class ExportsController {
                 k -> ThreeWCsv.key(org(store, orgs, k.ownerId()).name(), k.title(), k.id()), ThreeWCsv.order()));
         Writer out = attachment(response, "text/csv;charset=UTF-8", forumId, "3w.csv");
         ThreeWCsv.header(out);
-        for (List<ActionRow> chunk : chunks(store, keys)) {
+        for (List<ActionRow> chunk : chunks(store, forumId, viewer, keys)) {
             Map<UUID, ProgressReport> reports = reports(chunk);
             for (ActionRow a : chunk) {
                 IatiXml.Org owner = org(store, orgs, a.ownerId);
@@ -124,7 +122,6 @@ public class ExportsController {
             responseCode = "200",
             content = @Content(mediaType = "application/xml", schema = @Schema(type = "string")))
     @GetMapping(path = "/iati.xml", produces = "application/xml")
-    @Transactional(readOnly = true)
     public void iati(Caller caller, @PathVariable UUID forumId, HttpServletResponse response)
             throws IOException, XMLStreamException {
         Viewer viewer = members.viewer(caller, forumId);
@@ -133,7 +130,7 @@ public class ExportsController {
         List<ForumListings.ActionKey> keys = listings.actionKeys(store.generation(), forumId, viewer);
         Writer out = attachment(response, "application/xml;charset=UTF-8", forumId, "iati.xml");
         XMLStreamWriter x = IatiXml.start(out, Instant.now());
-        for (List<ActionRow> chunk : chunks(store, keys)) {
+        for (List<ActionRow> chunk : chunks(store, forumId, viewer, keys)) {
             Map<UUID, Action> actions =
                     details.actions(chunk.stream().map(a -> a.id).toList());
             Map<UUID, ProgressReport> reports = reports(chunk);
@@ -163,10 +160,15 @@ public class ExportsController {
         out.flush();
     }
 
-    /** Actions read a chunk at a time, so that an export's memory does not grow with the forum. */
+    /**
+     * Actions read a chunk at a time, so that an export's memory does not grow with the forum. No transaction spans
+     * the download: each query takes a connection only while it runs, so a slow client holds none, and each chunk
+     * is read again under the visibility rule.
+     */
     static final int CHUNK = 500;
 
-    private Iterable<List<ActionRow>> chunks(JdbcStore store, List<ForumListings.ActionKey> keys) {
+    private Iterable<List<ActionRow>> chunks(
+            JdbcStore store, UUID forumId, Viewer viewer, List<ForumListings.ActionKey> keys) {
         List<UUID> ids = keys.stream().map(ForumListings.ActionKey::id).toList();
         return () -> new java.util.Iterator<>() {
             int next;
@@ -183,7 +185,7 @@ public class ExportsController {
                 }
                 List<UUID> chunk = ids.subList(next, Math.min(ids.size(), next + CHUNK));
                 next += chunk.size();
-                return listings.actions(store.generation(), chunk);
+                return listings.actions(store.generation(), forumId, viewer, chunk);
             }
         };
     }

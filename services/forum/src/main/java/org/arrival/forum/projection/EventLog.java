@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.EventJson;
-import org.arrival.forum.projection.domain.LogLinks;
 import org.arrival.forum.projection.domain.ProjectedEvent;
 import org.arrival.platform.messaging.consumer.InboundEvent;
 import org.jspecify.annotations.Nullable;

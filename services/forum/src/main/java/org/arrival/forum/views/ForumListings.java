@@ -103,11 +103,16 @@ public class ForumListings {
         String where = forumActions(generation, forumId, viewer, args);
         return jdbc.query(
                 "SELECT jsonb_build_object('id', a.data->'id', 'placeholder', false, 'status', a.data->'status', "
-                        + "'needIds', a.data->'needIds', 'sectors', a.data->'sectors', 'targetGroups', "
-                        + "a.data->'targetGroups', 'areas', a.data->'areas')::text FROM fv_action a WHERE " + where
+                        + "'needIds', " + list("a.data->'needIds'") + ", 'sectors', " + list("a.data->'sectors'")
+                        + ", 'targetGroups', " + list("a.data->'targetGroups'") + ", 'areas', "
+                        + list("a.data->'areas'") + ")::text FROM fv_action a WHERE " + where
                         + " ORDER BY " + ACTION_SORTS.get("title") + ", a.id::text",
                 mapper(ActionRow.class),
                 args.toArray());
+    }
+
+    private static String list(String json) {
+        return "COALESCE(" + json + ", '[]'::jsonb)";
     }
 
     /** An action as an export orders it, without its row. */
@@ -125,19 +130,24 @@ public class ForumListings {
                 args.toArray());
     }
 
-    /** The rows of these actions, in the order of the ids given (an id without a row is left out). */
-    public List<ActionRow> actions(int generation, List<UUID> ids) {
+    /**
+     * The rows of these of the forum's actions the viewer still sees, in the order of the ids given: read again with
+     * the visibility rule, so that an action hidden since its id was listed is left out.
+     */
+    public List<ActionRow> actions(int generation, UUID forumId, Viewer viewer, List<UUID> ids) {
         Map<UUID, ActionRow> rows = new HashMap<>();
         if (!ids.isEmpty()) {
+            List<Object> args = new ArrayList<>();
+            String where = forumActions(generation, forumId, viewer, args) + " AND a.id = ANY (?::uuid[])";
+            args.add(ReadSql.arrayLiteral(ids));
             jdbc.query(
-                    "SELECT a.id, a.data::text FROM fv_action a WHERE a.generation = ? AND a.id = ANY (?::uuid[])",
+                    "SELECT a.id, a.data::text FROM fv_action a WHERE " + where,
                     rs -> {
                         rows.put(
                                 rs.getObject(1, UUID.class),
                                 EventJson.mapper().readValue(rs.getString(2), ActionRow.class));
                     },
-                    generation,
-                    ReadSql.arrayLiteral(ids));
+                    args.toArray());
         }
         return ids.stream().map(rows::get).filter(Objects::nonNull).toList();
     }

@@ -1,4 +1,4 @@
-package org.arrival.forum.projection.domain;
+package org.arrival.forum.projection;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.arrival.contracts.EventJson;
+import org.arrival.forum.projection.domain.ProjectedEvent;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
