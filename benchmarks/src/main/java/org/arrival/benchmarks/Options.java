@@ -58,6 +58,9 @@ public record Options(
                             (city: 1 forum, 2,000 actions; region: 30 forums, 20,000 actions; country: 300 forums,
                             200,000 actions, 5 million progress reports); the rebuild then replays it
               --seed=N      the data set's seed (default 20261207)
+              --read-requests=N
+                            requests of each read at each number of users (default 200, quick 40; the exports and
+                            the as-of view get a twentieth)
               --reuse       keep the stack's data directory from an earlier run (default: start fresh)
               --skip=...    leave out phases: dataset, reads, pages, throughput, freshness, rebuild, baseline,
                             coherence, import
@@ -79,6 +82,7 @@ public record Options(
         Integer coherence = null;
         DatasetSize size = null;
         long seed = SEED;
+        Integer readRequests = null;
         Path out = root.resolve("benchmarks/target/results-"
                 + java.time.LocalDateTime.now(java.time.ZoneId.systemDefault())
                         .withNano(0)
@@ -99,6 +103,8 @@ public record Options(
                 coherence = Integer.parseInt(a.substring(20).replace("_", "").replace(",", ""));
             } else if (a.startsWith("--size=")) {
                 size = DatasetSize.parse(a.substring(7));
+            } else if (a.startsWith("--read-requests=")) {
+                readRequests = Integer.parseInt(a.substring(16));
             } else if (a.startsWith("--seed=")) {
                 seed = Long.parseLong(a.substring(7));
             } else if (a.startsWith("--warm-up=")) {
@@ -129,7 +135,7 @@ public record Options(
                     size,
                     seed,
                     List.of(1, 8),
-                    40);
+                    readRequests == null ? 40 : readRequests);
         }
         long n = events != null ? events : size != null ? 0 : 1_000_000;
         return new Options(
@@ -150,7 +156,7 @@ public record Options(
                 size,
                 seed,
                 List.of(1, 32),
-                200);
+                readRequests == null ? 200 : readRequests);
     }
 
     boolean runs(String phase) {

@@ -6,14 +6,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.EventJson;
 import org.arrival.forum.projection.domain.ProjectedEvent;
 import org.arrival.platform.messaging.consumer.InboundEvent;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -184,6 +187,29 @@ public class EventLog {
                 + "UNION ALL SELECT e.* FROM event_log e WHERE e.message_key IS NULL AND e.occurred_at "
                 + comparison + " ? "
                 + "ORDER BY occurred_at, topic, kafka_partition, kafka_offset";
+    }
+
+    /**
+     * Hands the forum's history up to the instant to {@code apply} one event at a time, as it is read: a forum with
+     * years of reports replays without holding its history in memory. Runs in the caller's transaction (the rows
+     * are fetched a thousand at a time through a cursor).
+     */
+    public void replayUpTo(UUID forumId, Instant at, Consumer<ProjectedEvent> apply) {
+        JdbcTemplate streaming = new JdbcTemplate(Objects.requireNonNull(jdbc.getDataSource()));
+        streaming.setFetchSize(1_000);
+        List<LogLinks.Place> places = places(forumId, at);
+        List<LogLinks.Place> covered = places == null ? List.of() : places;
+        Timestamp time = Timestamp.from(at);
+        streaming.query(
+                forumLogQuery(places == null, "<="),
+                (RowCallbackHandler) rs -> apply.accept(Objects.requireNonNull(MAPPER.mapRow(rs, 0))),
+                forumId,
+                LogLinks.EVERY_FORUM,
+                covered.stream().map(LogLinks.Place::country).toArray(String[]::new),
+                covered.stream().map(LogLinks.Place::subdivision).toArray(String[]::new),
+                covered.stream().map(LogLinks.Place::areaCode).toArray(String[]::new),
+                time,
+                time);
     }
 
     private List<ProjectedEvent> forumLog(UUID forumId, Instant at, String comparison) {

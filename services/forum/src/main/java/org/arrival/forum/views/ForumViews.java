@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -1025,12 +1026,16 @@ public class ForumViews {
         return recordIds.isEmpty() || viewer.mayReadAll(Scopes.all(recordIds, scopes));
     }
 
+    // a page of a large forum names the same few organisations again and again: each is read once per view
+    private final Map<UUID, Optional<String>> names = new HashMap<>();
+
     private @Nullable String organisationName(UUID id) {
-        return store.organisation(id)
-                .map((OrganisationRow o) -> o.name)
-                .orElseGet(() -> replica.find(id)
-                        .map(Organisations.KnownOrganisation::name)
-                        .orElse(null));
+        return names.computeIfAbsent(
+                        id,
+                        k -> store.organisation(k)
+                                .map((OrganisationRow o) -> o.name)
+                                .or(() -> replica.find(k).map(Organisations.KnownOrganisation::name)))
+                .orElse(null);
     }
 
     /** Whether the place lies within the forum's geographic scope (a forum without one covers everywhere). */

@@ -262,9 +262,7 @@ public class ForumController {
         Instant instant = instant(at);
         Viewer viewer = members.viewer(caller, forumId);
         InMemoryStore then = new InMemoryStore();
-        for (ProjectedEvent event : log.upTo(forumId, instant)) {
-            Projector.apply(then, event);
-        }
+        log.replayUpTo(forumId, instant, event -> Projector.apply(then, event));
         ForumViews thenViews =
                 new ForumViews(then, organisations, viewer, LocalDate.ofInstant(instant, ZoneOffset.UTC));
         List<TrackerItem> tracker = thenViews.tracker(forumId, ActionFilter.NONE);
