@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param size the data set loaded through the topics before the reads are measured; null: none
  * @param seed the data set's seed (the same seed, the same events)
  * @param readUsers concurrent users of each read, one level after the other
- * @param readRequests requests of each read at each level (a tenth of them for the exports and the as-of view)
+ * @param readRequests requests of each read at each level (a twentieth of them for the exports and the as-of view)
  */
 public record Options(
         boolean quick,
