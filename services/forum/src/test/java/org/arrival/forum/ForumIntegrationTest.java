@@ -456,4 +456,30 @@ public abstract class ForumIntegrationTest extends ServiceApiTest {
                 DataClassification.PUBLIC);
         return id;
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.arrival.forum.projection.Generations activeView;
+
+    /** Rows of the active generation of a view table that meet the condition. */
+    protected long projected(String table, String where) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM " + table + " WHERE generation = ? AND " + where,
+                Long.class,
+                activeView.active());
+    }
+
+    /** Whether the service's replica of the registry knows the organisation to sit in the forum. */
+    protected boolean seated(UUID forum, UUID org) {
+        return jdbc.queryForObject(
+                        "SELECT count(*) FROM forum_membership WHERE forum_id = ? AND stakeholder_id = ?",
+                        Long.class,
+                        forum,
+                        org)
+                > 0;
+    }
+
+    /** Whether the service's replica of the registry knows the organisation. */
+    protected boolean known(UUID org) {
+        return jdbc.queryForObject("SELECT count(*) FROM organisation WHERE id = ?", Long.class, org) > 0;
+    }
 }

@@ -133,28 +133,12 @@ class ForumViewTest extends ForumIntegrationTest {
         return s;
     }
 
-    private long projected(String table, String where) {
-        return jdbc.queryForObject(
-                "SELECT count(*) FROM " + table + " WHERE generation = ? AND " + where,
-                Long.class,
-                generations.active());
-    }
-
     private long memberships(UUID forum) {
         return jdbc.queryForObject(
                 "SELECT count(*) FROM fv_membership WHERE generation = ? AND forum_id = ?",
                 Long.class,
                 generations.active(),
                 forum);
-    }
-
-    private boolean seated(UUID forum, UUID org) {
-        return jdbc.queryForObject(
-                        "SELECT count(*) FROM forum_membership WHERE forum_id = ? AND stakeholder_id = ?",
-                        Long.class,
-                        forum,
-                        org)
-                > 0;
     }
 
     private static TestTokenIssuer.Token of(UUID org) {

@@ -63,15 +63,6 @@ class CoherenceFlagTest extends ForumIntegrationTest {
                 generations.active());
     }
 
-    private boolean seated(UUID forum, UUID org) {
-        return jdbc.queryForObject(
-                        "SELECT count(*) FROM forum_membership WHERE forum_id = ? AND stakeholder_id = ?",
-                        Long.class,
-                        forum,
-                        org)
-                > 0;
-    }
-
     private void awaitAction(UUID id, String condition) {
         await().atMost(WAIT).until(() -> count("fv_action", "id = '" + id + "' AND " + condition) == 1);
     }

@@ -263,15 +263,6 @@ class FlagFirewallTest extends ForumIntegrationTest {
                 generations.active());
     }
 
-    private boolean seated(UUID forum, UUID org) {
-        return jdbc.queryForObject(
-                        "SELECT count(*) FROM forum_membership WHERE forum_id = ? AND stakeholder_id = ?",
-                        Long.class,
-                        forum,
-                        org)
-                > 0;
-    }
-
     private static TestTokenIssuer.Token of(UUID org, String... roles) {
         String[] all = new String[roles.length + 1];
         all[0] = "member";

@@ -185,22 +185,6 @@ class ExportsTest extends ForumIntegrationTest {
         return new Seeded(forum, city, ngo, police, outsider, shelter, clinic, secret);
     }
 
-    private long projected(String table, String where) {
-        return jdbc.queryForObject(
-                "SELECT count(*) FROM " + table + " WHERE generation = ? AND " + where,
-                Long.class,
-                generations.active());
-    }
-
-    private boolean seated(UUID forum, UUID org) {
-        return jdbc.queryForObject(
-                        "SELECT count(*) FROM forum_membership WHERE forum_id = ? AND stakeholder_id = ?",
-                        Long.class,
-                        forum,
-                        org)
-                > 0;
-    }
-
     private static TestTokenIssuer.Token of(UUID org) {
         return user("user-" + org, org, "member");
     }

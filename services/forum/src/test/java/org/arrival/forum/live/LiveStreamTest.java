@@ -113,19 +113,6 @@ class LiveStreamTest extends ForumServerTest {
                 generations.active());
     }
 
-    private boolean seated(UUID forum, UUID org) {
-        return jdbc.queryForObject(
-                        "SELECT count(*) FROM forum_membership WHERE forum_id = ? AND stakeholder_id = ?",
-                        Long.class,
-                        forum,
-                        org)
-                > 0;
-    }
-
-    private boolean known(UUID org) {
-        return jdbc.queryForObject("SELECT count(*) FROM organisation WHERE id = ?", Long.class, org) > 0;
-    }
-
     private String streamUrl(UUID forum) {
         return base() + "/forums/" + forum + "/stream";
     }

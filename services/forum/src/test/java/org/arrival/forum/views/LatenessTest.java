@@ -227,13 +227,4 @@ class LatenessTest extends ForumIntegrationTest {
                         generations.active())
                 == 1;
     }
-
-    private boolean seated(UUID forum, UUID org) {
-        return jdbc.queryForObject(
-                        "SELECT count(*) FROM forum_membership WHERE forum_id = ? AND stakeholder_id = ?",
-                        Long.class,
-                        forum,
-                        org)
-                > 0;
-    }
 }

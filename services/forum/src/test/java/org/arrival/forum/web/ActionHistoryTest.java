@@ -166,24 +166,4 @@ class ActionHistoryTest extends ForumIntegrationTest {
         return jdbc.queryForObject(
                 "SELECT count(*) FROM event_log WHERE message_key = ?", Long.class, action.toString());
     }
-
-    private long projected(String table, String where) {
-        return jdbc.queryForObject(
-                "SELECT count(*) FROM " + table + " WHERE generation = ? AND " + where,
-                Long.class,
-                generations.active());
-    }
-
-    private boolean seated(UUID forum, UUID org) {
-        return jdbc.queryForObject(
-                        "SELECT count(*) FROM forum_membership WHERE forum_id = ? AND stakeholder_id = ?",
-                        Long.class,
-                        forum,
-                        org)
-                > 0;
-    }
-
-    private boolean known(UUID org) {
-        return jdbc.queryForObject("SELECT count(*) FROM organisation WHERE id = ?", Long.class, org) > 0;
-    }
 }
