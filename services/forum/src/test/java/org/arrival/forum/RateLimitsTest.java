@@ -2,6 +2,8 @@ package org.arrival.forum;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -26,12 +28,25 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The forum's expensive reads (the exports, and the as-of view with its changes since) are rate limited per user and
  * per organisation, as the service's own application.yml declares them, with the platform's limiter: 429 with
- * Retry-After beyond the limit; its other views are not. (The service tests run with limits off, so the limiter is
+ * Retry-After beyond the limit; its other views are not. The expensive reads also take turns, a few at a time, and
+ * one that gets no turn in time is answered 503. (The service tests run with limits off, so the limiter is
  * checked here with the settings the service starts with.)
  */
 class RateLimitsTest {
 
     private final RateLimitProperties properties = settings();
+
+    /** The per-minute limits alone: these requests are never completed, so they would keep their turns. */
+    private final RateLimitProperties perMinute = new RateLimitProperties(
+            properties.enabled(),
+            properties.writesPerUser(),
+            properties.writesPerOrganisation(),
+            properties.expensiveReadsPerUser(),
+            properties.expensiveReadsPerOrganisation(),
+            properties.expensivePaths(),
+            0,
+            properties.expensiveReadWait());
+
     private final UUID forum = UUID.randomUUID();
 
     /** The rate-limit settings as the service reads them from its application.yml. */
@@ -63,7 +78,7 @@ class RateLimitsTest {
     void exportsAndTheAsOfViewAreRefused429BeyondTheLimitPerUser() throws Exception {
         for (String path : List.of("/exports/3w.csv", "/exports/iati.xml", "/as-of")) {
             RateLimits limits = new RateLimits(
-                    properties, new ProblemWriter(JsonMapper.builder().build()));
+                    perMinute, new ProblemWriter(JsonMapper.builder().build()));
             UUID org = UUID.randomUUID();
             signIn("u-" + path, org);
             for (int i = 0; i < properties.expensiveReadsPerUser(); i++) {
@@ -86,8 +101,8 @@ class RateLimitsTest {
 
     @Test
     void theUsersOfOneOrganisationShareItsLimit() throws Exception {
-        RateLimits limits = new RateLimits(
-                properties, new ProblemWriter(JsonMapper.builder().build()));
+        RateLimits limits =
+                new RateLimits(perMinute, new ProblemWriter(JsonMapper.builder().build()));
         UUID org = UUID.randomUUID();
         int perUser = properties.expensiveReadsPerUser() - 1;
         int users = properties.expensiveReadsPerOrganisation() / perUser + 1;
@@ -107,9 +122,52 @@ class RateLimitsTest {
     }
 
     @Test
+    void expensiveReadsTakeTurnsEvenWithTheLimitsOffAndAReadWithoutATurnIsAnswered503() throws Exception {
+        assertThat(properties.expensiveReadsAtOnce()).isPositive();
+        RateLimitProperties off = new RateLimitProperties(
+                false,
+                null,
+                null,
+                null,
+                null,
+                properties.expensivePaths(),
+                properties.expensiveReadsAtOnce(),
+                Duration.ofMillis(50));
+        RateLimits limits =
+                new RateLimits(off, new ProblemWriter(JsonMapper.builder().build()));
+        signIn("reader", UUID.randomUUID());
+        List<MockHttpServletRequest> working = new ArrayList<>();
+        for (int i = 0; i < off.expensiveReadsAtOnce(); i++) {
+            MockHttpServletRequest read = get("/forums/" + forum + "/as-of");
+            assertThat(limits.preHandle(read, new MockHttpServletResponse(), null))
+                    .isTrue();
+            working.add(read);
+        }
+        MockHttpServletResponse busy = new MockHttpServletResponse();
+        assertThat(limits.preHandle(get("/forums/" + forum + "/exports/3w.csv"), busy, null))
+                .isFalse();
+        assertThat(busy.getStatus()).isEqualTo(503);
+        assertThat(busy.getContentType()).startsWith("application/problem+json");
+        assertThat(busy.getContentAsString()).contains("try again");
+        assertThat(Long.parseLong(busy.getHeader("Retry-After"))).isPositive();
+        // the cheap views do not wait for a turn
+        assertThat(limits.preHandle(get("/forums/" + forum + "/tracker"), new MockHttpServletResponse(), null))
+                .isTrue();
+        // a read that ends, even with an error, gives its turn back once
+        MockHttpServletResponse done = new MockHttpServletResponse();
+        limits.afterCompletion(working.getFirst(), done, new Object(), new IllegalStateException("failed"));
+        limits.afterCompletion(working.getFirst(), done, new Object(), null);
+        MockHttpServletRequest next = get("/forums/" + forum + "/as-of");
+        assertThat(limits.preHandle(next, new MockHttpServletResponse(), null)).isTrue();
+        assertThat(limits.preHandle(get("/forums/" + forum + "/as-of"), new MockHttpServletResponse(), null))
+                .as("one turn was given back, not two")
+                .isFalse();
+    }
+
+    @Test
     void theOtherViewsAreNotLimited() throws Exception {
-        RateLimits limits = new RateLimits(
-                properties, new ProblemWriter(JsonMapper.builder().build()));
+        RateLimits limits =
+                new RateLimits(perMinute, new ProblemWriter(JsonMapper.builder().build()));
         signIn("reader", UUID.randomUUID());
         for (String path : List.of(
                 "/tracker", "/who-what-where", "/needs-coverage", "/readiness", "/plans", "/population", "/flags")) {

@@ -10,8 +10,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.arrival.platform.web.ProblemWriter;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
 import org.springframework.security.core.Authentication;
@@ -22,7 +24,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Token buckets (Bucket4j) per user and per organisation, on writes and on a service's expensive reads, kept in
- * this instance's memory: with several instances behind a balancer each enforces its own share.
+ * this instance's memory: with several instances behind a balancer each enforces its own share. Expensive reads
+ * also take turns: at most {@link RateLimitProperties#expensiveReadsAtOnce()} at a time on this instance.
  */
 public class RateLimits implements HandlerInterceptor {
 
@@ -34,8 +37,14 @@ public class RateLimits implements HandlerInterceptor {
             .maximumSize(200_000)
             .build();
 
+    private static final String TURN = RateLimits.class.getName() + ".turn";
+
+    private final @Nullable Semaphore turns;
+
     public RateLimits(RateLimitProperties properties, ProblemWriter problems) {
         this.properties = properties;
+        this.turns =
+                properties.expensiveReadsAtOnce() == 0 ? null : new Semaphore(properties.expensiveReadsAtOnce(), true);
         this.problems = problems;
         this.expensive = properties.expensivePaths().stream()
                 .map(PathPatternParser.defaultInstance::parse)
@@ -46,7 +55,7 @@ public class RateLimits implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws Exception {
         if (!properties.enabled()) {
-            return true;
+            return !isExpensive(request) || takeTurn(request, response);
         }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (!(auth instanceof CallerAuthentication caller)) {
@@ -73,7 +82,7 @@ public class RateLimits implements HandlerInterceptor {
             waitNanos = take(kind + ":org:" + org, perOrganisation);
         }
         if (waitNanos == 0) {
-            return true;
+            return !"read".equals(kind) || takeTurn(request, response);
         }
         long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + 999_999_999L));
         response.setHeader("Retry-After", Long.toString(seconds));
@@ -84,6 +93,35 @@ public class RateLimits implements HandlerInterceptor {
                 "Too many " + ("write".equals(kind) ? "changes" : "requests of this kind")
                         + " in a short time from you or your organisation; try again in " + seconds + " s");
         return false;
+    }
+
+    /** Waits for one of the instance's turns at expensive reads; answers 503 when none comes in time. */
+    private boolean takeTurn(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        if (turns == null) {
+            return true;
+        }
+        if (turns.tryAcquire(properties.expensiveReadWait().toMillis(), TimeUnit.MILLISECONDS)) {
+            request.setAttribute(TURN, Boolean.TRUE);
+            return true;
+        }
+        long seconds = Math.max(1, properties.expensiveReadWait().toSeconds());
+        response.setHeader("Retry-After", Long.toString(seconds));
+        problems.write(
+                response,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Service busy",
+                "The service is already working on as many reads of this kind as it can hold; try again in " + seconds
+                        + " s");
+        return false;
+    }
+
+    @Override
+    public void afterCompletion(
+            HttpServletRequest request, HttpServletResponse response, Object handler, @Nullable Exception ex) {
+        if (turns != null && request.getAttribute(TURN) != null) {
+            request.removeAttribute(TURN);
+            turns.release();
+        }
     }
 
     /** 0 when a token was taken, otherwise how long until one is free. */
