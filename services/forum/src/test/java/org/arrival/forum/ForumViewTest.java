@@ -389,6 +389,27 @@ class ForumViewTest extends ForumIntegrationTest {
                 .andExpect(jsonPath("$.errors[0].code").value("date.out-of-range"))
                 .andExpect(jsonPath("$.errors[0].parameters.from").value(1900))
                 .andExpect(jsonPath("$.errors[0].parameters.to").value(2200));
+        // only the newest changes are listed, as many as asked; all of them are counted
+        String all = perform(getJson("/forums/" + s.forum() + "/as-of?at=" + between), of(s.city()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        List<String> every = com.jayway.jsonpath.JsonPath.read(all, "$.changesSince[*].eventId");
+        assertThat(((Number) com.jayway.jsonpath.JsonPath.read(all, "$.changesTotal")).longValue())
+                .isEqualTo(every.size());
+        perform(getJson("/forums/" + s.forum() + "/as-of?changes=1&at=" + between), of(s.city()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.changesSince.length()").value(1))
+                .andExpect(jsonPath("$.changesSince[0].eventId").value(every.getLast()))
+                .andExpect(jsonPath("$.changesTotal").value(every.size()));
+        perform(getJson("/forums/" + s.forum() + "/as-of?changes=0&at=" + between), of(s.city()))
+                .andExpect(jsonPath("$.changesSince.length()").value(0))
+                .andExpect(jsonPath("$.changesTotal").value(every.size()));
+        for (String wrong : List.of("-1", "1001", "many")) {
+            perform(getJson("/forums/" + s.forum() + "/as-of?changes=" + wrong + "&at=" + between), of(s.city()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+        }
     }
 
     @Test

@@ -195,14 +195,23 @@ public class EventLog {
      * are fetched a thousand at a time through a cursor).
      */
     public void replayUpTo(UUID forumId, Instant at, Consumer<ProjectedEvent> apply) {
+        stream(forumId, at, "<=", apply);
+    }
+
+    /** Hands the forum's history after the instant to {@code take}, oldest first, as {@link #replayUpTo} does. */
+    public void eachAfter(UUID forumId, Instant at, Consumer<ProjectedEvent> take) {
+        stream(forumId, at, ">", take);
+    }
+
+    private void stream(UUID forumId, Instant at, String comparison, Consumer<ProjectedEvent> take) {
         JdbcTemplate streaming = new JdbcTemplate(Objects.requireNonNull(jdbc.getDataSource()));
         streaming.setFetchSize(1_000);
         List<LogLinks.Place> places = places(forumId, at);
         List<LogLinks.Place> covered = places == null ? List.of() : places;
         Timestamp time = Timestamp.from(at);
         streaming.query(
-                forumLogQuery(places == null, "<="),
-                (RowCallbackHandler) rs -> apply.accept(Objects.requireNonNull(MAPPER.mapRow(rs, 0))),
+                forumLogQuery(places == null, comparison),
+                (RowCallbackHandler) rs -> take.accept(Objects.requireNonNull(MAPPER.mapRow(rs, 0))),
                 forumId,
                 LogLinks.EVERY_FORUM,
                 covered.stream().map(LogLinks.Place::country).toArray(String[]::new),

@@ -1,6 +1,7 @@
 package org.arrival.forum.views;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.arrival.contracts.forum.CoherenceFlag;
 import org.arrival.contracts.forum.CoherenceFlagRaised;
@@ -79,15 +81,9 @@ public final class ChangesSince {
             Map<String, Set<UUID>> visible,
             Viewer viewer,
             Function<UUID, List<RecordScope>> scopes) {
-        List<Change> out = new ArrayList<>();
-        for (ProjectedEvent e : events) {
-            Change c = change(e, forumId, visible);
-            if (c != null && readable(e, forumId, viewer, scopes)) {
-                out.add(c);
-            }
-        }
-        out.sort(Comparator.comparing(Change::time));
-        return out;
+        Newest newest = new Newest(forumId, visible, viewer, Integer.MAX_VALUE);
+        events.forEach(newest);
+        return newest.finish(scopes).changes();
     }
 
     /** The records the forum's flag events among these name (to look their scopes up at once). */
@@ -104,21 +100,90 @@ public final class ChangesSince {
         return ids;
     }
 
-    private static boolean readable(
-            ProjectedEvent e, UUID forumId, Viewer viewer, Function<UUID, List<RecordScope>> scopes) {
-        // the record as the event published it; that it concerns this forum was settled by the record's visibility
-        if (!viewer.mayRead(RecordScope.of(e.ownerOrg(), e.classification(), List.of(forumId)))) {
-            return false;
+    /**
+     * The newest changes, at most {@code limit}, in time order, and how many the viewer sees in all.
+     */
+    public record Counted(List<Change> changes, long total) {}
+
+    /**
+     * Takes the events one at a time, oldest first, as the log is read, and keeps only the newest changes the viewer
+     * may see: a forum's years of history are counted, not held. A flag's events wait aside (a flag is readable only
+     * when every record it names is, which is looked up for all of them at once when the events are all in).
+     */
+    public static final class Newest implements Consumer<ProjectedEvent> {
+
+        private record Flagged(Change change, List<UUID> recordIds) {}
+
+        private final UUID forumId;
+        private final Map<String, Set<UUID>> visible;
+        private final Viewer viewer;
+        private final int limit;
+        private final ArrayDeque<Change> newest = new ArrayDeque<>();
+        private final List<Flagged> flags = new ArrayList<>();
+        private long count;
+
+        public Newest(UUID forumId, Map<String, Set<UUID>> visible, Viewer viewer, int limit) {
+            this.forumId = forumId;
+            this.visible = visible;
+            this.viewer = viewer;
+            this.limit = limit;
         }
-        if (FLAGS.equals(e.topic())) {
-            CoherenceFlag flag = flag(e);
-            return flag != null && flag.recordIds() != null && viewer.mayReadAll(Scopes.all(flag.recordIds(), scopes));
+
+        @Override
+        public void accept(ProjectedEvent e) {
+            boolean isFlag = FLAGS.equals(e.topic());
+            Change c = isFlag && forumId.toString().equals(e.key())
+                    ? new Change(e.id(), e.type(), e.time(), RecordTypes.FLAG, uuid(e.subject()), null)
+                    : change(e, forumId, visible);
+            if (c == null || !viewer.mayRead(RecordScope.of(e.ownerOrg(), e.classification(), List.of(forumId)))) {
+                return;
+            }
+            if (isFlag) {
+                CoherenceFlag flag = flag(e);
+                if (flag != null && flag.recordIds() != null) {
+                    flags.add(new Flagged(c, List.copyOf(flag.recordIds())));
+                }
+                return;
+            }
+            if (RecordTypes.MEMBERSHIP.equals(c.recordType())) {
+                Membership m = membership(e);
+                if (m == null || !viewer.maySeeOrganisation(m.stakeholderId())) {
+                    return;
+                }
+            }
+            keep(newest, c);
+            count++;
         }
-        if (RecordTypes.MEMBERSHIP.equals(recordType(e))) {
-            Membership m = membership(e);
-            return m != null && viewer.maySeeOrganisation(m.stakeholderId());
+
+        /** The records the flag events taken so far name. */
+        public Set<UUID> flaggedRecords() {
+            Set<UUID> ids = new LinkedHashSet<>();
+            flags.forEach(f -> ids.addAll(f.recordIds()));
+            return ids;
         }
-        return true;
+
+        /** The newest changes and their count, with the flags whose records the viewer may all read. */
+        public Counted finish(Function<UUID, List<RecordScope>> scopes) {
+            ArrayDeque<Change> flagged = new ArrayDeque<>();
+            long total = count;
+            for (Flagged f : flags) {
+                if (viewer.mayReadAll(Scopes.all(f.recordIds(), scopes))) {
+                    keep(flagged, f.change());
+                    total++;
+                }
+            }
+            List<Change> out = new ArrayList<>(newest);
+            out.addAll(flagged);
+            out.sort(Comparator.comparing(Change::time));
+            return new Counted(List.copyOf(out.subList(Math.max(0, out.size() - limit), out.size())), total);
+        }
+
+        private void keep(ArrayDeque<Change> kept, Change c) {
+            kept.addLast(c);
+            if (kept.size() > limit) {
+                kept.removeFirst();
+            }
+        }
     }
 
     private static @Nullable Change change(ProjectedEvent e, UUID forumId, Map<String, Set<UUID>> visible) {

@@ -25,7 +25,6 @@ import org.arrival.forum.projection.EventLog;
 import org.arrival.forum.projection.Generations;
 import org.arrival.forum.projection.JdbcStore;
 import org.arrival.forum.projection.domain.InMemoryStore;
-import org.arrival.forum.projection.domain.ProjectedEvent;
 import org.arrival.forum.projection.domain.Projector;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
 import org.arrival.forum.projection.domain.Rows.ForumRow;
@@ -246,11 +245,24 @@ public class ForumController {
                 .map(views::estimate);
     }
 
-    public record AsOf(Instant at, List<TrackerItem> tracker, List<Change> changesSince) {}
+    /**
+     * @param changesSince the newest changes since, at most as many as asked, oldest first
+     * @param changesTotal how many changes since the caller sees in all
+     */
+    public record AsOf(Instant at, List<TrackerItem> tracker, List<Change> changesSince, long changesTotal) {}
+
+    /** How many of the newest changes the as-of view lists unless asked otherwise, and at most. */
+    static final int CHANGES = 200;
+
+    static final int MOST_CHANGES = 1_000;
 
     @Operation(
             summary = "The forum's tracker as it stood at a time, from the event history, and what changed since "
-                    + "in every record of the forum the caller sees (then or now)")
+                    + "in every record of the forum the caller sees (then or now)",
+            description = "The changes since are the newest ones (200 unless `changes` says otherwise, at most "
+                    + "1000), oldest first; `changesTotal` counts them all. One of the service's expensive reads: "
+                    + "rate limited, and answered 503 with Retry-After when the service is already replaying as "
+                    + "many histories as it can hold.")
     @GetMapping("/as-of")
     @Transactional(readOnly = true)
     public AsOf asOf(
@@ -258,8 +270,16 @@ public class ForumController {
             @PathVariable UUID forumId,
             @Parameter(description = "an ISO-8601 instant between the years 1900 and 2200, e.g. 2025-01-31T12:00:00Z")
                     @RequestParam
-                    String at) {
+                    String at,
+            @Parameter(description = "how many of the newest changes since to list, 0 to 1000 (200)")
+                    @RequestParam(required = false)
+                    @Nullable
+                    Integer changes) {
         Instant instant = instant(at);
+        int limit = changes == null ? CHANGES : changes;
+        if (limit < 0 || limit > MOST_CHANGES) {
+            throw InvalidInput.field("changes", "must be between 0 and " + MOST_CHANGES);
+        }
         Viewer viewer = members.viewer(caller, forumId);
         InMemoryStore then = new InMemoryStore();
         log.replayUpTo(forumId, instant, event -> Projector.apply(then, event));
@@ -274,17 +294,20 @@ public class ForumController {
         // records are named as they are now, or as they were then if the viewer no longer sees them
         Map<UUID, String> titles = new HashMap<>(thenViews.visibleTitles(forumId));
         titles.putAll(nowViews.visibleTitles(forumId));
-        List<ProjectedEvent> after = log.after(forumId, instant);
+        ChangesSince.Newest since = new ChangesSince.Newest(forumId, visible, viewer, limit);
+        log.eachAfter(forumId, instant, since);
         // a record a flag names is read as it is now, or as it was then if the projection no longer knows it
-        Map<UUID, List<RecordScope>> scopes =
-                new HashMap<>(Scopes.known(then, ChangesSince.flaggedRecords(after, forumId)));
-        scopes.putAll(now.scopes(ChangesSince.flaggedRecords(after, forumId)));
+        Set<UUID> flagged = since.flaggedRecords();
+        Map<UUID, List<RecordScope>> scopes = new HashMap<>(Scopes.known(then, flagged));
+        scopes.putAll(now.scopes(flagged));
+        ChangesSince.Counted counted = since.finish(id -> scopes.getOrDefault(id, List.of()));
         return new AsOf(
                 instant,
                 tracker,
-                ChangesSince.of(after, forumId, visible, viewer, id -> scopes.getOrDefault(id, List.of())).stream()
+                counted.changes().stream()
                         .map(c -> c.titled(titles.get(c.recordId())))
-                        .toList());
+                        .toList(),
+                counted.total());
     }
 
     /** The earliest and latest instants a view may be asked about, as every date the platform accepts. */

@@ -91,7 +91,7 @@ public class AsOfPage {
         // the end of the chosen day: what stood on that date
         Instant at = date.plusDays(1).atStartOfDay(zone).toInstant().minusMillis(1);
         AsOf[] answer = new AsOf[1];
-        FormResult refused = FormResult.submit(values, Set.of("at"), () -> answer[0] = forums.asOf(forumId, at));
+        FormResult refused = FormResult.submit(values, Set.of("at"), () -> answer[0] = forums.asOf(forumId, at, SHOWN));
         if (refused != null) {
             model.addAttribute("view", new AsOfView(forum, refused, date, null, List.of(), List.of(), 0));
             return "asof/asOf";
@@ -107,16 +107,10 @@ public class AsOfPage {
                 .limit(SHOWN)
                 .map(c -> row(page, forumId, c, actionTitles))
                 .toList();
-        model.addAttribute(
-                "view",
-                new AsOfView(
-                        forum,
-                        FormResult.of(values),
-                        date,
-                        asOf.at(),
-                        tracker,
-                        changes,
-                        asOf.changesSince().size()));
+        model.addAttribute("view", new AsOfView(forum, FormResult.of(values), date, asOf.at(), tracker, changes, (int)
+                Math.min(
+                        Integer.MAX_VALUE,
+                        Math.max(asOf.changesTotal(), asOf.changesSince().size()))));
         return "asof/asOf";
     }
 

@@ -54,7 +54,8 @@ class AsOfPageTest extends WebTest {
                    {"eventId":"e2","type":"org.arrival.assessments.NeedUpdated.v1","time":"2026-11-21T09:00:00Z",
                     "recordType":"NEED","recordId":"%s","title":"Safe shelter for new arrivals"},
                    {"eventId":"e3","type":"org.arrival.forum.CoherenceFlagRaised.v1","time":"2026-11-22T09:00:00Z",
-                    "recordType":"FLAG","recordId":"%s"}]}""".formatted(ACTION, ACTION, ACTION, NEED, FLAG));
+                    "recordType":"FLAG","recordId":"%s"}],
+                 "changesTotal":3}""".formatted(ACTION, ACTION, ACTION, NEED, FLAG));
     }
 
     @Test
@@ -79,7 +80,27 @@ class AsOfPageTest extends WebTest {
         assertThat(SERVICES.requests())
                 .filteredOn(r -> r.path().endsWith("/as-of"))
                 .singleElement()
-                .satisfies(r -> assertThat(r.query()).isEqualTo("at=2026-11-05T23:59:59.999Z"));
+                .satisfies(
+                        r -> assertThat(r.query()).isEqualTo("at=2026-11-05T23:59:59.999Z&changes=" + AsOfPage.SHOWN));
+    }
+
+    @Test
+    void aLongHistoryIsCountedInFullAndOnlyItsNewestChangesListed() throws Exception {
+        SERVICES.answer("GET", "/forums/" + FORUM + "/as-of", 200, """
+                {"at":"2026-11-05T23:59:59.999Z","tracker":[],
+                 "changesSince":[
+                   {"eventId":"e1","type":"org.arrival.actionplans.ProgressReported.v1","time":"2026-11-20T09:00:00Z",
+                    "recordType":"ACTION","recordId":"%s","actionId":"%s","title":"Evening legal clinic"}],
+                 "changesTotal":4321}""".formatted(ACTION, ACTION));
+        mvc.perform(get("/forums/" + FORUM + "/as-of")
+                        .param("at", "2026-11-05")
+                        .with(SignedInMember.of(registrations, "member")))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("4,321 changes since, newest first."),
+                                containsString("The latest 1 are listed."),
+                                containsString("<a href=\"/actions/" + ACTION + "\">Evening legal clinic</a>"))));
     }
 
     @Test

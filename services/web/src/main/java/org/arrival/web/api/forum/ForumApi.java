@@ -268,9 +268,12 @@ public class ForumApi {
             @Nullable String updatedBy,
             @Nullable LastRun lastRun) {}
 
-    /** The forum as it stood at a time ({@code tracker}) and every change since of a record the caller sees. */
+    /**
+     * The forum as it stood at a time ({@code tracker}), the newest changes since of records the caller sees, and how
+     * many there are in all.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record AsOf(Instant at, List<TrackerItem> tracker, List<Change> changesSince) {
+    public record AsOf(Instant at, List<TrackerItem> tracker, List<Change> changesSince, long changesTotal) {
 
         public AsOf {
             tracker = tracker == null ? List.of() : tracker;
@@ -516,11 +519,12 @@ public class ForumApi {
                 .body(CoherenceSettings.class));
     }
 
-    /** The forum's tracker as it stood at the instant, and what changed since. */
-    public AsOf asOf(UUID forumId, Instant at) {
+    /** The forum's tracker as it stood at the instant, and the newest of what changed since (at most {@code changes}). */
+    public AsOf asOf(UUID forumId, Instant at, int changes) {
         return required(client.get()
                 .uri(uri -> uri.path("/forums/{forumId}/as-of")
                         .queryParam("at", at.toString())
+                        .queryParam("changes", changes)
                         .build(forumId))
                 .retrieve()
                 .body(AsOf.class));
