@@ -25,6 +25,8 @@ final class ClosedLoop {
         Sample send(int user) throws Exception;
     }
 
+    static final String SHED = "HTTP 503";
+
     /** An answer: its status (2xx succeeded), size in bytes and latency. */
     record Sample(int status, long bytes, long nanos) {
 
@@ -38,6 +40,14 @@ final class ClosedLoop {
 
         int failed() {
             return failures.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        /**
+         * The answers 503: the service turning away what it cannot hold (the expensive reads take turns). They are
+         * shown with the failures but do not fail the run; every other failure does.
+         */
+        int shed() {
+            return failures.getOrDefault(SHED, 0);
         }
 
         /** "-" when nothing failed, otherwise the count and its kinds, e.g. "3 (HTTP 503 x2, timeout x1)". */
@@ -76,7 +86,7 @@ final class ClosedLoop {
                             latencies.record(s.nanos());
                             bytes.accumulateAndGet(s.bytes(), Math::max);
                         } else {
-                            fail(failures, "HTTP " + s.status());
+                            fail(failures, s.status() == 503 ? SHED : "HTTP " + s.status());
                         }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();

@@ -82,6 +82,7 @@ class ClosedLoopTest {
         // 10 thrown; of the other 90, the multiples of 4 that are not multiples of 10 answer 503: 25 - 5
         assertThat(outcome.failures()).isEqualTo(Map.of("HTTP 503", 20, "IOException", 10));
         assertThat(outcome.failed()).isEqualTo(30);
+        assertThat(outcome.shed()).as("the 503s: turned away, not failed").isEqualTo(20);
         assertThat(outcome.failureText()).isEqualTo("30 (HTTP 503 x20, IOException x10)");
         assertThat(outcome.latencies().count()).isEqualTo(70);
         assertThat(outcome.latencies().summary().max()).isEqualTo(7);
