@@ -238,8 +238,13 @@ class BadInputPropertiesTest extends ForumIntegrationTest {
                 "GET /forums/{forumId}/meetings/{meetingId}/pack",
                 ApiCall.get(base + "/meetings/" + meeting + "/pack"),
                 member));
-        for (String view :
-                List.of("who-what-where", "needs-coverage", "readiness", "exports/3w.csv", "exports/iati.xml")) {
+        for (String view : List.of(
+                "tracker/summary",
+                "who-what-where",
+                "needs-coverage",
+                "readiness",
+                "exports/3w.csv",
+                "exports/iati.xml")) {
             out.add(new BadInput.Template("GET /forums/{forumId}/" + view, ApiCall.get(base + "/" + view), member));
         }
         return out;

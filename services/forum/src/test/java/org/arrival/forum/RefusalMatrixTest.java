@@ -126,6 +126,7 @@ class RefusalMatrixTest extends ForumIntegrationTest {
         String base = "/forums/" + forum;
         for (String view : List.of(
                 "tracker",
+                "tracker/summary",
                 "who-what-where",
                 "needs-coverage",
                 "readiness",

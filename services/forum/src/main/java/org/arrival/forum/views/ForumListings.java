@@ -190,6 +190,47 @@ public class ForumListings {
                 args.toArray());
     }
 
+    /** How many of the forum's visible actions an organisation owns. */
+    public record OwnerCount(UUID organisationId, long actions) {}
+
+    /** A sector's visible actions not cancelled, and their average latest percent complete (no report counts 0). */
+    public record SectorProgress(String sector, long actions, double averagePercentComplete) {}
+
+    /** The tracker's aggregates: the visible actions counted by owner, and the progress of each sector. */
+    public record TrackerCounts(List<OwnerCount> owners, List<SectorProgress> sectors) {}
+
+    /**
+     * The tracker's visible actions counted by owner and, cancelled ones left out, by sector with their average
+     * progress (an action counts in each of its sectors): one statement, so both are read from one snapshot. The
+     * average is the sum divided by the count in double precision, as a reader dividing the listing's numbers gets.
+     */
+    public TrackerCounts trackerCounts(int generation, UUID forumId, Viewer viewer) {
+        List<Object> args = new ArrayList<>();
+        String where = forumActions(generation, forumId, viewer, args);
+        List<OwnerCount> owners = new ArrayList<>();
+        List<SectorProgress> sectors = new ArrayList<>();
+        jdbc.query(
+                "WITH v AS (SELECT a.owner_id, COALESCE(a.data->>'status', '') AS status, "
+                        + array("a.data->'sectors'") + " AS sectors, "
+                        + "COALESCE((a.data->'latestReport'->>'percentComplete')::int, 0) AS percent "
+                        + "FROM fv_action a WHERE " + where + ") "
+                        + "SELECT * FROM (SELECT 'owner' AS kind, owner_id::text AS key, count(*) AS n, "
+                        + "NULL::float8 AS average FROM v GROUP BY owner_id "
+                        + "UNION ALL SELECT 'sector', s.sector, count(*), sum(v.percent)::float8 / count(*) FROM v "
+                        + "CROSS JOIN LATERAL jsonb_array_elements_text(v.sectors) s(sector) "
+                        + "WHERE v.status <> 'CANCELLED' GROUP BY s.sector) counted "
+                        + "ORDER BY kind, key COLLATE \"C\"",
+                rs -> {
+                    if ("owner".equals(rs.getString("kind"))) {
+                        owners.add(new OwnerCount(UUID.fromString(rs.getString("key")), rs.getLong("n")));
+                    } else {
+                        sectors.add(new SectorProgress(rs.getString("key"), rs.getLong("n"), rs.getDouble("average")));
+                    }
+                },
+                args.toArray());
+        return new TrackerCounts(owners, sectors);
+    }
+
     /** The open needs within the forum's area the viewer may see. */
     public List<NeedRow> openNeeds(int generation, @Nullable ForumRow forum, Viewer viewer) {
         List<Object> args = new ArrayList<>();

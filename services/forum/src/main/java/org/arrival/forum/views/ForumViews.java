@@ -48,6 +48,8 @@ import org.arrival.forum.projection.domain.Rows.RecordRef;
 import org.arrival.forum.projection.domain.Rows.RoundScoreRow;
 import org.arrival.forum.projection.domain.Scopes;
 import org.arrival.forum.views.ForumListings.ActionFilter;
+import org.arrival.forum.views.ForumListings.SectorProgress;
+import org.arrival.forum.views.ForumListings.TrackerCounts;
 import org.arrival.forum.views.ForumListings.WhoWhatWhereCount;
 import org.arrival.platform.directory.Organisations;
 import org.arrival.platform.security.DisclosureControl;
@@ -756,6 +758,29 @@ public class ForumViews {
                         c.status(),
                         c.actions()))
                 .toList();
+    }
+
+    /**
+     * What the tracker adds up to for the viewer: how many actions they see, their owners (named when known, as in
+     * the tracker) and each sector's actions not cancelled with their average percent complete.
+     */
+    public record TrackerSummary(long actions, List<OwnerActions> owners, List<SectorProgress> sectors) {}
+
+    public record OwnerActions(
+            UUID organisationId, @Nullable String name, long actions) {}
+
+    /** The summary of the counts, owners ordered by name (ignoring case; unnamed ones last), then by id. */
+    public TrackerSummary trackerSummary(TrackerCounts counts) {
+        List<OwnerActions> owners = counts.owners().stream()
+                .map(o -> new OwnerActions(o.organisationId(), organisationName(o.organisationId()), o.actions()))
+                .sorted(Comparator.comparing(
+                                OwnerActions::name,
+                                Comparator.nullsLast(
+                                        String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder())))
+                        .thenComparing(o -> o.organisationId().toString()))
+                .toList();
+        return new TrackerSummary(
+                owners.stream().mapToLong(OwnerActions::actions).sum(), owners, counts.sectors());
     }
 
     /**

@@ -134,6 +134,23 @@ public class ForumController {
                 .map(views::item);
     }
 
+    @Operation(
+            summary = "What the tracker adds up to: how many actions the caller sees in it, how many each owner has, "
+                    + "and each sector's actions not cancelled with their average percent complete",
+            description = "Counted in the database over exactly the actions the tracker lists for the caller: an"
+                    + " enforcement body never counts a RESTRICTED action nor one of an organisation hidden from it,"
+                    + " so such an organisation is not among the owners. An owner's name is null when the forum view"
+                    + " does not know it, as in the tracker; owners are ordered by name. An action counts in each of"
+                    + " its sectors; an action without a report counts as 0 % in the average.")
+    @GetMapping("/tracker/summary")
+    @Transactional(readOnly = true)
+    public ForumViews.TrackerSummary trackerSummary(Caller caller, @PathVariable UUID forumId) {
+        Viewer viewer = members.viewer(caller, forumId);
+        JdbcStore store = generations.activeStore();
+        return new ForumViews(store, organisations, viewer, today())
+                .trackerSummary(listings.trackerCounts(store.generation(), forumId, viewer));
+    }
+
     @Operation(summary = "Who does what where: organisation x sector x area x status, counting actions")
     @GetMapping("/who-what-where")
     @Transactional(readOnly = true)

@@ -5,12 +5,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.arrival.web.api.forum.ForumApi.CoverageCell;
 import org.arrival.web.api.forum.ForumApi.Readiness;
 import org.arrival.web.api.forum.ForumApi.RecommendationScore;
 import org.arrival.web.api.forum.ForumApi.RoundScore;
-import org.arrival.web.api.forum.ForumApi.TrackerItem;
+import org.arrival.web.api.forum.ForumApi.SectorProgress;
+import org.arrival.web.api.forum.ForumApi.TrackerSummary;
 import org.arrival.web.charts.BarChart;
 import org.arrival.web.charts.Figure;
 import org.arrival.web.charts.GridChart;
@@ -25,24 +25,16 @@ final class ForumCharts {
     private ForumCharts() {}
 
     /** Average progress of each sector's actions, cancelled ones left out (no report counts as 0 %). */
-    static @Nullable BarChart sectors(Page page, List<TrackerItem> actions) {
-        Map<String, double[]> bySector = new TreeMap<>();
-        for (TrackerItem a : actions) {
-            if ("CANCELLED".equals(a.status())) {
-                continue;
-            }
-            for (String s : a.sectors()) {
-                double[] sumCount = bySector.computeIfAbsent(s, k -> new double[2]);
-                sumCount[0] += a.percentComplete() == null ? 0 : a.percentComplete();
-                sumCount[1] += 1;
-            }
-        }
+    static @Nullable BarChart sectors(Page page, TrackerSummary summary) {
+        List<SectorProgress> bySector =
+                summary.sectors().stream().filter(s -> s.actions() > 0).toList();
         if (bySector.isEmpty()) {
             return null;
         }
         record Row(String name, double value, int count) {}
         List<Row> rows = new ArrayList<>();
-        bySector.forEach((code, e) -> rows.add(new Row(page.label("Sector", code), e[0] / e[1], (int) e[1])));
+        bySector.forEach(e ->
+                rows.add(new Row(page.label("Sector", e.sector()), e.averagePercentComplete(), (int) e.actions())));
         rows.sort(Comparator.comparing(Row::name, java.text.Collator.getInstance(page.locale())));
         List<String> described = new ArrayList<>();
         List<List<String>> table = new ArrayList<>();

@@ -17,6 +17,7 @@ import org.arrival.web.api.forum.ForumApi.Flag;
 import org.arrival.web.api.forum.ForumApi.ForumSummary;
 import org.arrival.web.api.forum.ForumApi.Readiness;
 import org.arrival.web.api.forum.ForumApi.TrackerItem;
+import org.arrival.web.api.forum.ForumApi.TrackerSummary;
 import org.arrival.web.layout.Page;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -68,11 +69,11 @@ public class ForumPages {
             Model model) {
         ForumSummary forum = forum(forumId);
         TrackerFilter filter = TrackerFilter.of(org, sector, group, status, area, q, overdue, sort, page);
-        List<TrackerItem> all = forums.allActions(forumId);
+        TrackerSummary summary = forums.trackerSummary(forumId);
         Readiness readiness = forums.readiness(forumId);
         model.addAttribute("forum", forum);
-        model.addAttribute("tracker", tracker(forumId, filter, all, view));
-        model.addAttribute("sectors", ForumCharts.sectors(view, all));
+        model.addAttribute("tracker", tracker(forumId, filter, summary, view));
+        model.addAttribute("sectors", ForumCharts.sectors(view, summary));
         model.addAttribute("coverage", ForumCharts.coverage(view, forums.needsCoverage(forumId)));
         model.addAttribute("readiness", readinessView(view, readiness));
         model.addAttribute("flags", flags(view, forumId, FlagFilter.of(severity, check), filter));
@@ -103,7 +104,7 @@ public class ForumPages {
         switch (part) {
             case "tracker" -> {
                 TrackerFilter filter = TrackerFilter.of(org, sector, group, status, area, q, overdue, sort, page);
-                model.addAttribute("tracker", tracker(forumId, filter, forums.allActions(forumId), view));
+                model.addAttribute("tracker", tracker(forumId, filter, forums.trackerSummary(forumId), view));
                 if (TrackerView.FORM_ID.equals(trigger)) {
                     // the filter form changed: the address names the filters, so it can be shared or reloaded
                     response.setHeader("HX-Push-Url", filter.on("/forums/" + forumId));
@@ -111,7 +112,7 @@ public class ForumPages {
                 return "forums/tracker";
             }
             case "sectors" -> {
-                model.addAttribute("sectors", ForumCharts.sectors(view, forums.allActions(forumId)));
+                model.addAttribute("sectors", ForumCharts.sectors(view, forums.trackerSummary(forumId)));
                 return "forums/sectors";
             }
             case "coverage" -> {
@@ -138,10 +139,11 @@ public class ForumPages {
                 .orElseThrow(() -> new ServiceProblem(Service.FORUM, 404, null, null, List.of()));
     }
 
-    private TrackerView tracker(UUID forumId, TrackerFilter filter, List<TrackerItem> all, Page view) {
+    private TrackerView tracker(UUID forumId, TrackerFilter filter, TrackerSummary summary, Page view) {
         Listing<TrackerItem> shown;
         if (filter.filtersHere()) {
-            // the forum service filters, sorts and pages everything else; these two filters apply here
+            // the forum service filters, sorts and pages everything else; these two filters apply here, over every
+            // action the service's filters select
             List<TrackerItem> matching = forums.allActions(forumId, filter.unpaged()).stream()
                     .filter(a -> filter.matches(a, view.locale()))
                     .toList();
@@ -157,16 +159,16 @@ public class ForumPages {
             shown = forums.tracker(forumId, filter.query());
         }
         Map<String, UUID> owners = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        all.forEach(a -> {
-            if (a.ownerId() != null) {
-                owners.put(a.ownerName() == null ? a.ownerId().toString() : a.ownerName(), a.ownerId());
+        summary.owners().forEach(o -> {
+            if (o.organisationId() != null) {
+                owners.put(o.name() == null ? o.organisationId().toString() : o.name(), o.organisationId());
             }
         });
         return new TrackerView(
                 forumId,
                 filter,
                 shown,
-                all.size(),
+                Math.toIntExact(summary.actions()),
                 owners,
                 List.of(Sector.values()).stream().map(Enum::name).toList(),
                 List.of(PopulationGroup.values()).stream().map(Enum::name).toList(),

@@ -63,6 +63,9 @@ class ForumPagesTest extends WebTest {
                   "funding":[{"currency":"USD","committed":10000,"disbursed":5000,"required":25000,"gap":15000}],
                   "classification":"FORUM","startDate":"2026-01-01","endDate":"2027-06-30","unknownField":1}],
                  "page":0,"size":200,"totalItems":1,"totalPages":1}""".formatted(ACTION, ORG, UUID.randomUUID()));
+        SERVICES.answer("GET", "/forums/" + FORUM + "/tracker/summary", 200, """
+                {"actions":1,"owners":[{"organisationId":"%s","name":"Horizon Relief International","actions":1}],
+                 "sectors":[{"sector":"LEGAL_STATUS","actions":1,"averagePercentComplete":40.0}]}""".formatted(ORG));
         SERVICES.answer("GET", "/forums/" + FORUM + "/needs-coverage", 200, """
                 [{"sector":"HOUSING","group":"REFUGEES","area":"Kisenyi","coverage":"UNCOVERED","needs":2,
                   "needIds":["%s"],"actionIds":[],"inputs":1,"inputsPerNeed":{}}]""".formatted(NEED));
@@ -201,6 +204,67 @@ class ForumPagesTest extends WebTest {
                         && r.query().contains("sort=-startDate")
                         && r.query().contains("size=25")
                         && !r.query().contains("group"));
+    }
+
+    @Test
+    void theOwnersTheCountAndTheSectorsChartComeFromTheTrackersSummaryNotFromEveryAction() throws Exception {
+        UUID city = UUID.fromString("1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f");
+        UUID unnamed = UUID.fromString("9e8d7c6b-5a49-4382-9172-6a5b4c3d2e1f");
+        SERVICES.answer("GET", "/forums/" + FORUM + "/tracker/summary", 200, """
+                {"actions":1234,"owners":[
+                   {"organisationId":"%s","name":"Horizon Relief International","actions":1200},
+                   {"organisationId":"%s","name":"kampala Capital City Authority","actions":30},
+                   {"organisationId":"%s","name":null,"actions":4}],
+                 "sectors":[{"sector":"HOUSING","actions":3,"averagePercentComplete":33.333333333333336},
+                   {"sector":"LEGAL_STATUS","actions":1200,"averagePercentComplete":40.0}],
+                 "unknownField":1}""".formatted(ORG, city, unnamed));
+        String html = mvc.perform(get("/forums/" + FORUM).with(member()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html)
+                .contains("1 action matches of 1,234 in the forum")
+                // the filter's organisations, by name whatever the case; one without a name goes by its id
+                .containsSubsequence(
+                        "<option value=\"" + unnamed + "\">" + unnamed + "</option>",
+                        "<option value=\"" + ORG + "\">Horizon Relief International</option>",
+                        "<option value=\"" + city + "\">kampala Capital City Authority</option>")
+                // the chart, its description and its table, by sector name
+                .containsSubsequence(
+                        "Housing: 33% over 3 actions; Legal status: 40% over 1,200 actions",
+                        "<th scope=\"row\">Housing</th>",
+                        "<td>33%</td>",
+                        "<td>3</td>",
+                        "<th scope=\"row\">Legal status</th>",
+                        "<td>40%</td>",
+                        "<td>1,200</td>");
+        // one page of the tracker is asked for, never every action
+        assertThat(SERVICES.requests())
+                .filteredOn(r -> r.path().equals("/forums/" + FORUM + "/tracker"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.query()).contains("size=25"));
+        SERVICES.reset();
+        services();
+        SERVICES.answer("GET", "/forums/" + FORUM + "/tracker/summary", 200, """
+                {"actions":7,"owners":[],"sectors":[{"sector":"HOUSING","actions":7,"averagePercentComplete":12.75}]}""");
+        mvc.perform(get("/forums/" + FORUM + "/parts/sectors")
+                        .header("HX-Request", "true")
+                        .with(member()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Housing: 13% over 7 actions")));
+        mvc.perform(get("/forums/" + FORUM + "/parts/tracker")
+                        .header("HX-Request", "true")
+                        .with(member()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("1 action matches of 7 in the forum")));
+        assertThat(SERVICES.requests())
+                .filteredOn(r -> r.path().equals("/forums/" + FORUM + "/tracker"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.query()).contains("size=25"));
+        assertThat(SERVICES.requests())
+                .filteredOn(r -> r.path().equals("/forums/" + FORUM + "/tracker/summary"))
+                .hasSize(2);
     }
 
     @Test

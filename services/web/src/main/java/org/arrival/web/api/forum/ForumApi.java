@@ -97,6 +97,26 @@ public class ForumApi {
         }
     }
 
+    /**
+     * What the tracker adds up to for the caller: how many actions they see, the owners of those actions (name null
+     * when the forum service knows none) and each sector's actions not cancelled with their average percent complete.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TrackerSummary(long actions, List<OwnerActions> owners, List<SectorProgress> sectors) {
+
+        public TrackerSummary {
+            owners = owners == null ? List.of() : owners;
+            sectors = sectors == null ? List.of() : sectors;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record OwnerActions(
+            UUID organisationId, @Nullable String name, long actions) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SectorProgress(String sector, long actions, double averagePercentComplete) {}
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record CoverageCell(
             String sector,
@@ -363,6 +383,14 @@ public class ForumApi {
                 })
                 .retrieve()
                 .body(new ParameterizedTypeReference<Listing<TrackerItem>>() {}));
+    }
+
+    /** The tracker's counts for the caller: in one request, however many actions the forum has. */
+    public TrackerSummary trackerSummary(UUID forumId) {
+        return required(client.get()
+                .uri("/forums/{forumId}/tracker/summary", forumId)
+                .retrieve()
+                .body(TrackerSummary.class));
     }
 
     /** Every action of the forum the caller sees, page after page. */
