@@ -57,6 +57,18 @@ final class Baselines {
                 forum));
     }
 
+    /** The forum's actions counted by owner, and by sector with their average progress (cancelled ones left out). */
+    static List<Query> trackerSummary(UUID forum) {
+        return List.of(
+                Query.of("SELECT a.owner_id, count(*) " + FORUM_ACTIONS + " GROUP BY a.owner_id", forum),
+                Query.of(
+                        "SELECT s.sector, count(*), avg(COALESCE((a.data->'latestReport'->>'percentComplete')::numeric, 0))"
+                                + " FROM fv_action a CROSS JOIN LATERAL jsonb_array_elements_text(a.data->'sectors') s(sector)"
+                                + " WHERE a.generation = " + ACTIVE + " AND a.shared_with @> ARRAY[?::uuid]"
+                                + " AND COALESCE(a.data->>'status', '') <> 'CANCELLED' GROUP BY s.sector",
+                        forum));
+    }
+
     /** The open needs, the forum's actions and the inputs counted per need. */
     static List<Query> needsCoverage(UUID forum) {
         return List.of(

@@ -262,6 +262,8 @@ public final class ReadPhase {
                 n,
                 Baselines.trackerPage(t.forum(), t.lastPage())));
         reads.add(new Read(
+                "tracker summary", Kind.API, forum + "/tracker/summary", JSON, n, Baselines.trackerSummary(t.forum())));
+        reads.add(new Read(
                 "who-what-where", Kind.API, forum + "/who-what-where", JSON, n, Baselines.whoWhatWhere(t.forum())));
         reads.add(new Read(
                 "needs coverage", Kind.API, forum + "/needs-coverage", JSON, n, Baselines.needsCoverage(t.forum())));

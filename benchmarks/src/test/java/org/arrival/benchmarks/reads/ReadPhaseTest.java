@@ -39,6 +39,7 @@ class ReadPhaseTest {
                         "/forums/" + FORUM + "/tracker",
                         "/forums/" + FORUM + "/tracker?sector=HEALTH&status=IN_PROGRESS&sort=-endDate",
                         "/forums/" + FORUM + "/tracker?size=50&page=246",
+                        "/forums/" + FORUM + "/tracker/summary",
                         "/forums/" + FORUM + "/who-what-where",
                         "/forums/" + FORUM + "/needs-coverage",
                         "/forums/" + FORUM + "/readiness",
