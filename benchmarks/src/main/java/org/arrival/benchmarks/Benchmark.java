@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.arrival.benchmarks.coherence.CheckSettings;
 import org.arrival.benchmarks.database.JdbcBaseline;
 import org.arrival.benchmarks.dataset.DatasetSize;
 import org.arrival.benchmarks.dataset.NationalDataset;
@@ -537,6 +538,7 @@ public final class Benchmark {
                 NationalDataset.END.minus(Duration.ofDays(730)),
                 firstFlag(d.largestForum()),
                 Reporter.STATISTICIAN);
+        fullEvaluation(d.largestForum());
         ReadPhase.Result r =
                 ReadPhase.run(http, workspace, settings, targets, options.readUsers(), options.readRequests());
         reads = r;
@@ -552,6 +554,39 @@ public final class Benchmark {
             log("query plans written to " + plans);
         } catch (IOException e) {
             log("could not write " + plans + ": " + e);
+        }
+    }
+
+    private final List<String> checksAtSize = new ArrayList<>();
+
+    /**
+     * The large forum's coherence checks evaluated in full, a few times: the city's coordinator (the city chairs the
+     * forum) saves the settings unchanged, which runs every check before the answer. Also lets the first run after
+     * the load end before the reads begin.
+     */
+    private void fullEvaluation(UUID forum) {
+        CheckSettings checks = new CheckSettings(http, workspace, CoherencePhase.COORDINATOR, forum);
+        CheckSettings.Read current = checks.read();
+        for (int i = 0; i < CoherencePhase.TIMES; i++) {
+            Instant sent = Instant.now();
+            CheckSettings.Saved saved = checks.save(current, Duration.ofMinutes(30));
+            CheckSettings.Read answer = saved.answer();
+            CheckSettings.LastRun run = answer == null ? null : answer.lastRun();
+            if (answer == null || run == null || !run.at().isAfter(sent)) {
+                problems.add("coherence at size: PUT coherence-settings answered " + saved.status()
+                        + " without a run of the checks: " + saved.body());
+                return;
+            }
+            current = answer;
+            String line = String.format(
+                    "full evaluation of the large forum's checks: PUT %s ms, the checks' run %s ms, %,d actions, "
+                            + "%,d findings",
+                    Format.millis(saved.nanos()),
+                    Format.millis(run.tookMicros() * 1000),
+                    run.actions(),
+                    run.findings());
+            log(line);
+            checksAtSize.add(line);
         }
     }
 
@@ -718,6 +753,7 @@ public final class Benchmark {
                     .append(reads.table().markdown())
                     .append(nl);
             reads.notes().forEach(n -> out.append("- ").append(n).append(nl));
+            checksAtSize.forEach(n -> out.append("- ").append(n).append(nl));
             out.append(nl);
         }
         if (!pages.isEmpty()) {

@@ -54,6 +54,7 @@ import org.arrival.contracts.registry.Stakeholder;
 import org.arrival.contracts.registry.StakeholderRegistered;
 import org.arrival.contracts.registry.StakeholderStatus;
 import org.arrival.contracts.registry.StakeholderType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A country's five years of coordination, as the registry, the assessments and the action-plans services would
@@ -64,7 +65,8 @@ import org.arrival.contracts.registry.StakeholderType;
  *
  * <p>The same size and seed give the same events, ids included, so a reload of a kept stack is a no-op (the
  * consumers drop events they already applied). Forum 0 is the large forum every read is measured on; the
- * organisations in {@code readers} (the demo people's) hold a seat in every forum so that they can read them. One
+ * organisations in {@code readers} (the demo people's) hold a seat in every forum so that they can read them, and
+ * {@code chair}, one of them, chairs the large forum, so that its people may run the forum's checks there. One
  * action in twenty is classified ORGANISATION (only its owner sees it) and one organisation in fifty is hidden from
  * enforcement bodies, so the read policy has work to do at every size.
  */
@@ -90,6 +92,7 @@ public final class NationalDataset implements Iterable<HistoryEvent> {
     private final DatasetSize size;
     private final long seed;
     private final List<UUID> readers;
+    private final @Nullable UUID chair;
     private final List<Section> sections = new ArrayList<>();
     private final long events;
 
@@ -103,10 +106,14 @@ public final class NationalDataset implements Iterable<HistoryEvent> {
     /** An event before it is placed in time. */
     private record Made(UUID subject, UUID key, UUID owner, DataClassification classification, Object payload) {}
 
-    public NationalDataset(DatasetSize size, long seed, List<UUID> readers) {
+    public NationalDataset(DatasetSize size, long seed, List<UUID> readers, @Nullable UUID chair) {
+        if (chair != null && !readers.contains(chair)) {
+            throw new IllegalArgumentException("the large forum's chair must be one of the readers");
+        }
         this.size = size;
         this.seed = seed;
         this.readers = List.copyOf(readers);
+        this.chair = chair;
         sections.add(new Section(size.organisations(), this::organisation));
         sections.add(new Section(size.regions() + size.forums(), this::forum));
         sections.add(new Section((long) size.organisations() + (long) size.forums() * this.readers.size(), this::seat));
@@ -250,8 +257,9 @@ public final class NationalDataset implements Iterable<HistoryEvent> {
             member = readers.get((int) (r / size.forums()));
         }
         UUID id = id("seat", i);
-        Membership m = new Membership(
-                id, 1, forumId(forum), member, SeatType.MEMBER, FIRST_DAY, null, MembershipStatus.ACTIVE);
+        SeatType seat =
+                forum == 0 && i >= size.organisations() && member.equals(chair) ? SeatType.CHAIR : SeatType.MEMBER;
+        Membership m = new Membership(id, 1, forumId(forum), member, seat, FIRST_DAY, null, MembershipStatus.ACTIVE);
         return new Made(
                 id,
                 forumId(forum),

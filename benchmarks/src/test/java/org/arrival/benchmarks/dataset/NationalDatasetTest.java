@@ -16,12 +16,15 @@ import org.arrival.contracts.EventJson;
 import org.arrival.contracts.actionplans.ActionProposed;
 import org.arrival.contracts.actionplans.ProgressReported;
 import org.arrival.contracts.registry.MembershipGranted;
+import org.arrival.contracts.registry.SeatType;
 import org.junit.jupiter.api.Test;
 
 class NationalDatasetTest {
 
     private static final DatasetSize TINY = new DatasetSize("tiny", 2, 5, 23, 60, 20, 3, 10, 6);
-    private static final List<UUID> READERS = List.of(UUID.fromString("3ad21286-85be-4d44-97dc-26da917903ed"));
+    private static final UUID CHAIR = UUID.fromString("5b0c7a51-7d3e-4f4e-9a52-0f2b1c3d4e5f");
+
+    private static final List<UUID> READERS = List.of(UUID.fromString("3ad21286-85be-4d44-97dc-26da917903ed"), CHAIR);
 
     private static List<HistoryEvent> all(NationalDataset d) {
         List<HistoryEvent> events = new ArrayList<>();
@@ -38,8 +41,8 @@ class NationalDatasetTest {
     @Test
     void everyEventMeetsItsContract() {
         EventContractValidator contracts = EventContractValidator.shared();
-        List<HistoryEvent> events = all(new NationalDataset(TINY, 7, READERS));
-        assertThat(events).hasSize((int) new NationalDataset(TINY, 7, READERS).events());
+        List<HistoryEvent> events = all(new NationalDataset(TINY, 7, READERS, CHAIR));
+        assertThat(events).hasSize((int) new NationalDataset(TINY, 7, READERS, CHAIR).events());
         events.forEach(e -> contracts.requireValid(e.type(), e.payload()));
         assertThat(events.stream().map(NationalDatasetTest::kind).distinct())
                 .contains(
@@ -57,9 +60,9 @@ class NationalDatasetTest {
 
     @Test
     void theSameSeedGivesTheSameEventsAndAnotherSeedOthers() {
-        List<HistoryEvent> once = all(new NationalDataset(TINY, 7, READERS));
-        List<HistoryEvent> again = all(new NationalDataset(TINY, 7, READERS));
-        List<HistoryEvent> other = all(new NationalDataset(TINY, 8, READERS));
+        List<HistoryEvent> once = all(new NationalDataset(TINY, 7, READERS, CHAIR));
+        List<HistoryEvent> again = all(new NationalDataset(TINY, 7, READERS, CHAIR));
+        List<HistoryEvent> other = all(new NationalDataset(TINY, 8, READERS, CHAIR));
         for (int i = 0; i < once.size(); i++) {
             assertThat(again.get(i).id()).isEqualTo(once.get(i).id());
             assertThat(again.get(i).payload()).isEqualTo(once.get(i).payload());
@@ -71,13 +74,15 @@ class NationalDatasetTest {
 
     @Test
     void theLargeForumHoldsItsShareAndEveryOwnerSitsInTheActionsForum() {
-        NationalDataset d = new NationalDataset(TINY, 7, READERS);
+        NationalDataset d = new NationalDataset(TINY, 7, READERS, CHAIR);
         Map<UUID, Set<UUID>> seats = new HashMap<>();
         Map<UUID, Integer> actionsPerForum = new HashMap<>();
         for (HistoryEvent e : d) {
             if (kind(e).equals("MembershipGranted")) {
                 var m = EventJson.read(e.payload(), MembershipGranted.class).membership();
                 seats.computeIfAbsent(m.forumId(), k -> new HashSet<>()).add(m.stakeholderId());
+                boolean chairs = m.stakeholderId().equals(CHAIR) && m.forumId().equals(d.largestForum());
+                assertThat(m.seat()).isEqualTo(chairs ? SeatType.CHAIR : SeatType.MEMBER);
             } else if (kind(e).equals("ActionProposed")) {
                 var a = EventJson.read(e.payload(), ActionProposed.class).action();
                 UUID forum = a.sharedWithForums().getFirst();
@@ -93,7 +98,7 @@ class NationalDatasetTest {
 
     @Test
     void timeRunsForwardAndEveryReportFollowsItsAction() {
-        NationalDataset d = new NationalDataset(TINY, 7, READERS);
+        NationalDataset d = new NationalDataset(TINY, 7, READERS, CHAIR);
         Set<UUID> proposed = new HashSet<>();
         HistoryEvent previous = null;
         int reports = 0;
@@ -119,11 +124,13 @@ class NationalDatasetTest {
     @Test
     void theNamedSizesHoldWhatTheyPromise() {
         assertThat(DatasetSize.COUNTRY.reports()).isEqualTo(5_000_000);
-        assertThat(new NationalDataset(DatasetSize.COUNTRY, 1, READERS).events())
+        assertThat(new NationalDataset(DatasetSize.COUNTRY, 1, READERS, CHAIR).events())
                 .isGreaterThan(5_800_000);
         assertThat(DatasetSize.parse(" City ")).isEqualTo(DatasetSize.CITY);
         assertThatThrownBy(() -> DatasetSize.parse("planet")).hasMessageContaining("city, region, country");
         assertThatThrownBy(() -> new DatasetSize("odd", 0, 2, 10, 10, 20, 1, 0, 0))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new NationalDataset(TINY, 7, READERS.subList(0, 1), CHAIR))
+                .hasMessageContaining("chair");
     }
 }
