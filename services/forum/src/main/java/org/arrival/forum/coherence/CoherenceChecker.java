@@ -12,8 +12,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -535,11 +537,8 @@ public class CoherenceChecker {
         }
         JdbcStore store = generations.activeStore();
         String order = query.oldestFirst() ? "created_at, flag_key" : "created_at DESC, flag_key DESC";
-        String statuses = query.statuses().isEmpty()
-                ? null
-                : "{"
-                        + String.join(
-                                ",", query.statuses().stream().map(Enum::name).toList()) + "}";
+        List<String> names = query.statuses().stream().map(Enum::name).toList();
+        String statuses = names.isEmpty() ? null : "{" + String.join(",", names) + "}";
         String organisation =
                 query.organisation() == null ? null : query.organisation().toString();
         List<FlagRecords> selected = jdbc.query(
@@ -567,7 +566,7 @@ public class CoherenceChecker {
                 store.generation(),
                 organisation);
         Map<UUID, List<RecordScope>> scopes = new HashMap<>();
-        Set<UUID> judged = new java.util.HashSet<>();
+        Set<UUID> judged = new HashSet<>();
         List<UUID> onPage = new ArrayList<>();
         long total = 0;
         for (int from = 0; from < selected.size(); from += READABLE_CHUNK) {
@@ -588,12 +587,19 @@ public class CoherenceChecker {
         }
         Map<UUID, CoherenceFlagRow> rows = new HashMap<>();
         if (!onPage.isEmpty()) {
-            jdbc.query("SELECT * FROM coherence_flag WHERE id = ANY(?::uuid[])", CoherenceChecker::row, array(onPage))
+            // judged again as read in full: a check may have changed the records a flag names meanwhile
+            readable(
+                            viewer,
+                            jdbc.query(
+                                    "SELECT * FROM coherence_flag WHERE id = ANY(?::uuid[])",
+                                    CoherenceChecker::row,
+                                    array(onPage)),
+                            store)
                     .forEach(r -> rows.put(r.flagId(), r));
         }
         List<CoherenceFlagRow> items = onPage.stream()
                 .map(rows::get)
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .map(f -> f.seenBy(viewer))
                 .toList();
         return PageResult.of(items, page, total);
