@@ -531,6 +531,7 @@ public final class Benchmark {
     private void reads() {
         NationalDataset d =
                 Objects.requireNonNull(dataset, "the reads follow the data set").dataset();
+        fullEvaluation(d.largestForum());
         ReadTargets targets = ReadTargets.of(
                 d.largestForum(),
                 workspace.probeAction().id(),
@@ -538,7 +539,6 @@ public final class Benchmark {
                 NationalDataset.END.minus(Duration.ofDays(730)),
                 firstFlag(d.largestForum()),
                 Reporter.STATISTICIAN);
-        fullEvaluation(d.largestForum());
         ReadPhase.Result r =
                 ReadPhase.run(http, workspace, settings, targets, options.readUsers(), options.readRequests());
         reads = r;
@@ -590,15 +590,15 @@ public final class Benchmark {
         }
     }
 
-    /** A flag of the forum the reader may read, or null when the checks raised none. */
+    /** A flag of the forum the reader may read (the newest), or null when the checks raised none. */
     private @Nullable UUID firstFlag(UUID forum) {
         Http.Answer a = http.get(
                 workspace.url(org.arrival.local.PlatformService.FORUM, "/forums/" + forum + "/flags"),
                 workspace.token(Reporter.STATISTICIAN));
-        if (!a.is(200) || a.json().isEmpty()) {
+        if (!a.is(200) || a.json().path("items").isEmpty()) {
             return null;
         }
-        return UUID.fromString(a.json().get(0).get("flagId").asString());
+        return UUID.fromString(a.json().path("items").get(0).get("flagId").asString());
     }
 
     private HistorySeed.@Nullable Seeded seeded;

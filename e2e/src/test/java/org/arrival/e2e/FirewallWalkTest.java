@@ -362,7 +362,7 @@ class FirewallWalkTest {
             Response flags = platform.api.call(
                     "GET",
                     PlatformService.FORUM,
-                    "/forums/" + forum + "/flags",
+                    "/forums/" + forum + "/flags?size=200",
                     token("kcca-coordinator"),
                     null,
                     Map.of());

@@ -231,14 +231,16 @@ class ForumRunningJourneyTest {
         }
         // the forum's checks run every minute
         return new WebDriverWait(browser, Duration.ofMinutes(3)).until(d -> {
-            JsonNode flags = platform.api.expect(
-                    200,
-                    "GET",
-                    PlatformService.FORUM,
-                    "/forums/" + platform.forumId + "/flags?check=ACTION_WITHOUT_FUNDING",
-                    city,
-                    null,
-                    Map.of());
+            JsonNode flags = platform.api
+                    .expect(
+                            200,
+                            "GET",
+                            PlatformService.FORUM,
+                            "/forums/" + platform.forumId + "/flags?check=ACTION_WITHOUT_FUNDING&size=200",
+                            city,
+                            null,
+                            Map.of())
+                    .path("items");
             for (JsonNode flag : flags) {
                 for (JsonNode id : flag.path("recordIds")) {
                     if (actionId.equals(id.asString())) {

@@ -40,13 +40,15 @@ class PolicyCoherenceDemoTest {
     @Test
     void theDemoForumShowsEveryPolicyCheckAndTheEnforcementUnitNoneOfTheRestrictedOnes() throws Exception {
         RunningPlatform platform = RunningPlatform.get();
-        String flagsPath = "/forums/" + platform.forumId + "/flags?status=OPEN";
+        String flagsPath = "/forums/" + platform.forumId + "/flags?status=OPEN&size=200";
         String chair = platform.token("kcca-coordinator");
         Instant until = Instant.now().plus(Duration.ofMinutes(4));
         Set<String> seen = new TreeSet<>();
         JsonNode flags = null;
         while (Instant.now().isBefore(until)) {
-            flags = platform.api.expect(200, "GET", PlatformService.FORUM, flagsPath, chair, null, Map.of());
+            flags = platform.api
+                    .expect(200, "GET", PlatformService.FORUM, flagsPath, chair, null, Map.of())
+                    .path("items");
             seen.clear();
             flags.forEach(f -> seen.add(f.get("checkCode").asString()));
             if (POLICY_CHECKS.stream().allMatch(c -> seen.contains(c.name()))) {
@@ -76,8 +78,9 @@ class PolicyCoherenceDemoTest {
 
         // flags about the statistics office's RESTRICTED estimate of undocumented migrants in Kisenyi are the chair's
         // to read, not the enforcement unit's
-        JsonNode seenByPolice = platform.api.expect(
-                200, "GET", PlatformService.FORUM, flagsPath, platform.token("dcic-officer"), null, Map.of());
+        JsonNode seenByPolice = platform.api
+                .expect(200, "GET", PlatformService.FORUM, flagsPath, platform.token("dcic-officer"), null, Map.of())
+                .path("items");
         Set<String> policeFlags = new TreeSet<>();
         seenByPolice.forEach(f -> policeFlags.add(f.get("flagId").asString()));
         List<String> restricted = new ArrayList<>();

@@ -113,9 +113,12 @@ final class Baselines {
                         forum));
     }
 
+    /** The first page of the forum's flags, newest first, as the service answers it by default. */
     static List<Query> flags(UUID forum) {
-        return List.of(
-                Query.of("SELECT * FROM coherence_flag WHERE forum_id = ? ORDER BY created_at, flag_key", forum));
+        return List.of(Query.of(
+                "SELECT * FROM coherence_flag WHERE forum_id = ? ORDER BY created_at DESC, flag_key DESC LIMIT ?",
+                forum,
+                ReadTargets.PAGE_SIZE));
     }
 
     static List<Query> flagHistory(UUID flag) {

@@ -19,14 +19,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Read latency of what a person waits for in a large forum: the forum view's API (the tracker's first page, a
- * filtered and sorted page, its last page, who-what-where, needs coverage, readiness, as-of, the flags, a flag's
- * history), its two exports and three pages of the web application ("My work", the forum, an action). Each read
- * is sent a fixed number of times by 1, then 32 (or the given numbers of) concurrent users in a closed loop, after a
- * short warm-up; its latencies are set beside those of plain SQL over the same rows in the forum view's database,
- * sent the same number of times over as many connections. Any answer other than 2xx is counted and reported, never
- * measured, and fails the run, except a 503: the service turning away an expensive read it has no turn for, which
- * is reported beside the latencies. The plans of the baselines and of the statements the service runs for the tracker are
- * kept, as {@code EXPLAIN (ANALYZE, BUFFERS)} prints them.
+ * filtered and sorted page, its last page, its summary, who-what-where, needs coverage, readiness, as-of, the flags'
+ * first page, a flag's history), its two exports and three pages of the web application ("My work", the forum, an
+ * action). Each read is sent a fixed number of times by 1, then 32 (or the given numbers of) concurrent users in a
+ * closed loop, after a short warm-up; its latencies are set beside those of plain SQL over the same rows in the forum
+ * view's database, sent the same number of times over as many connections. Any answer other than 2xx is counted and
+ * reported, never measured, and fails the run, except a 503: the service turning away an expensive read it has no
+ * turn for, which is reported beside the latencies. The plans of the baselines and of the statements the service
+ * runs for the tracker are kept, as {@code EXPLAIN (ANALYZE, BUFFERS)} prints them.
  */
 public final class ReadPhase {
 

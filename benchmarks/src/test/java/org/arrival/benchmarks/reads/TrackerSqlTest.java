@@ -64,6 +64,9 @@ class TrackerSqlTest {
                 Baselines.flagHistory(flag));
         assertThat(all).allSatisfy(queries -> assertThat(queries).isNotEmpty());
         assertThat(Baselines.trackerPage(FORUM, 2).get(0).params()).containsExactly(FORUM, 50, 100L);
+        // the flags' first page, as the service answers it by default
+        assertThat(Baselines.flags(FORUM).get(0).params()).containsExactly(FORUM, 50);
+        assertThat(Baselines.flags(FORUM).get(0).sql()).contains("ORDER BY created_at DESC", "LIMIT ?");
         assertThat(Baselines.asOf(FORUM, Instant.parse("2024-12-01T00:00:00Z"))
                         .get(0)
                         .params())

@@ -12,8 +12,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -45,6 +47,8 @@ import org.arrival.platform.messaging.outbox.OutgoingEvent;
 import org.arrival.platform.security.RecordScope;
 import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.InvalidInput;
+import org.arrival.platform.web.PageQuery;
+import org.arrival.platform.web.PageResult;
 import org.arrival.platform.web.RecordNotFound;
 import org.arrival.platform.web.RuleViolation;
 import org.arrival.platform.web.StaleVersion;
@@ -500,12 +504,105 @@ public class CoherenceChecker {
         return updated;
     }
 
-    /** The forum's flags the viewer may read: those naming only records the viewer may read. */
-    public List<CoherenceFlagRow> flags(
-            UUID forumId, @Nullable FlagStatus status, @Nullable CoherenceCheckCode check, Viewer viewer) {
-        return readable(viewer, flags(forumId, status, check), generations.activeStore()).stream()
+    /**
+     * Which of a forum's flags a page lists: of any of the statuses (all when none), of a check and a severity, naming
+     * an organisation (itself, in the records it names, or as the owner of an action it names), newest or oldest
+     * first.
+     */
+    public record FlagQuery(
+            List<FlagStatus> statuses,
+            @Nullable CoherenceCheckCode check,
+            @Nullable FlagSeverity severity,
+            @Nullable UUID organisation,
+            boolean oldestFirst) {
+
+        public FlagQuery {
+            statuses = List.copyOf(statuses);
+        }
+    }
+
+    /** How many flags are judged readable at once (their records' scopes read in one go). */
+    static final int READABLE_CHUNK = 500;
+
+    private record FlagRecords(UUID flagId, List<UUID> recordIds) {}
+
+    /**
+     * One page of the forum's flags the query selects and the viewer may read. Only the ids and records of the
+     * selected flags are read to judge readability, chunk by chunk, so that the totals count readable flags alone;
+     * the page's flags are then read in full. An organisation the viewer may not know of names no flag.
+     */
+    public PageResult<CoherenceFlagRow> flags(UUID forumId, FlagQuery query, PageQuery page, Viewer viewer) {
+        if (query.organisation() != null && !viewer.maySeeOrganisation(query.organisation())) {
+            return PageResult.of(List.of(), page, 0);
+        }
+        JdbcStore store = generations.activeStore();
+        String order = query.oldestFirst() ? "created_at, flag_key" : "created_at DESC, flag_key DESC";
+        List<String> names = query.statuses().stream().map(Enum::name).toList();
+        String statuses = names.isEmpty() ? null : "{" + String.join(",", names) + "}";
+        String organisation =
+                query.organisation() == null ? null : query.organisation().toString();
+        List<FlagRecords> selected = jdbc.query(
+                "SELECT f.id, f.record_ids FROM coherence_flag f WHERE f.forum_id = ? "
+                        + "AND (?::text[] IS NULL OR f.status = ANY(?::text[])) "
+                        + "AND (?::text IS NULL OR f.check_code = ?) AND (?::text IS NULL OR f.severity = ?) "
+                        + "AND (?::uuid IS NULL OR ?::uuid = ANY(f.record_ids) "
+                        + "OR f.parameters->'records' @> jsonb_build_array(jsonb_build_object('recordId', ?::text, "
+                        + "'kind', 'ORGANISATION')) "
+                        + "OR EXISTS (SELECT 1 FROM fv_action a WHERE a.generation = ? AND a.id = ANY(f.record_ids) "
+                        + "AND a.owner_id = ?::uuid)) "
+                        + "ORDER BY " + order,
+                (rs, i) -> new FlagRecords(rs.getObject("id", UUID.class), Arrays.asList((UUID[])
+                        rs.getArray("record_ids").getArray())),
+                forumId,
+                statuses,
+                statuses,
+                name(query.check()),
+                name(query.check()),
+                name(query.severity()),
+                name(query.severity()),
+                organisation,
+                organisation,
+                organisation,
+                store.generation(),
+                organisation);
+        Map<UUID, List<RecordScope>> scopes = new HashMap<>();
+        Set<UUID> judged = new HashSet<>();
+        List<UUID> onPage = new ArrayList<>();
+        long total = 0;
+        for (int from = 0; from < selected.size(); from += READABLE_CHUNK) {
+            List<FlagRecords> chunk = selected.subList(from, Math.min(selected.size(), from + READABLE_CHUNK));
+            Set<UUID> unknown = chunk.stream()
+                    .flatMap(f -> f.recordIds().stream())
+                    .filter(judged::add)
+                    .collect(Collectors.toSet());
+            scopes.putAll(store.scopes(unknown));
+            for (FlagRecords f : chunk) {
+                if (readableAll(viewer, f.recordIds(), scopes)) {
+                    if (total >= page.offset() && onPage.size() < page.size()) {
+                        onPage.add(f.flagId());
+                    }
+                    total++;
+                }
+            }
+        }
+        Map<UUID, CoherenceFlagRow> rows = new HashMap<>();
+        if (!onPage.isEmpty()) {
+            // judged again as read in full: a check may have changed the records a flag names meanwhile
+            readable(
+                            viewer,
+                            jdbc.query(
+                                    "SELECT * FROM coherence_flag WHERE id = ANY(?::uuid[])",
+                                    CoherenceChecker::row,
+                                    array(onPage)),
+                            store)
+                    .forEach(r -> rows.put(r.flagId(), r));
+        }
+        List<CoherenceFlagRow> items = onPage.stream()
+                .map(rows::get)
+                .filter(Objects::nonNull)
                 .map(f -> f.seenBy(viewer))
                 .toList();
+        return PageResult.of(items, page, total);
     }
 
     /** The decisions taken on the flag, oldest first, as the viewer may see them; empty for a flag they may not read. */
@@ -545,8 +642,12 @@ public class CoherenceChecker {
         Map<UUID, List<RecordScope>> scopes =
                 store.scopes(flags.stream().flatMap(f -> f.recordIds().stream()).collect(Collectors.toSet()));
         return flags.stream()
-                .filter(f -> viewer.mayReadAll(Scopes.all(f.recordIds(), id -> scopes.getOrDefault(id, List.of()))))
+                .filter(f -> readableAll(viewer, f.recordIds(), scopes))
                 .toList();
+    }
+
+    private static boolean readableAll(Viewer viewer, List<UUID> recordIds, Map<UUID, List<RecordScope>> scopes) {
+        return viewer.mayReadAll(Scopes.all(recordIds, id -> scopes.getOrDefault(id, List.of())));
     }
 
     /** Every flag of the forum, whoever may read it (the checks' own bookkeeping and tests). */

@@ -1,12 +1,16 @@
 package org.arrival.forum.coherence;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.arrival.contracts.forum.CoherenceCheckCode;
 import org.arrival.contracts.forum.FlagSeverity;
 import org.arrival.contracts.forum.FlagStatus;
+import org.arrival.forum.coherence.CoherenceChecker.FlagQuery;
 import org.arrival.forum.projection.Generations;
 import org.arrival.forum.projection.domain.Rows.ForumRow;
 import org.arrival.forum.web.ForumMembers;
@@ -16,10 +20,13 @@ import org.arrival.platform.security.Viewer;
 import org.arrival.platform.web.AccessRefused;
 import org.arrival.platform.web.ETags;
 import org.arrival.platform.web.InvalidInput;
+import org.arrival.platform.web.PageQuery;
+import org.arrival.platform.web.PageResult;
 import org.arrival.platform.web.RecordNotFound;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,25 +62,61 @@ public class FlagController {
             + "412 when it changed). A flag naming a record the caller may not read is answered 404, as an unknown "
             + "one.";
 
+    static final List<String> SORTS = List.of("newest", "oldest");
+
     @Operation(
-            summary = "The forum's coherence flags, optionally by status, check and severity",
-            description = "Only the flags naming records the caller may read, every one of them.")
+            summary = "One page of the forum's coherence flags, by status, check, severity and organisation, newest "
+                    + "or oldest first",
+            description = "Only the flags naming records the caller may read, every one of them; totalItems and "
+                    + "totalPages count those alone. A flag names an organisation when it names the organisation "
+                    + "itself or an action the organisation owns. Pages hold 1 to 200 flags (50); a larger size is "
+                    + "refused (400).")
     @GetMapping
-    public List<CoherenceFlagRow> flags(
+    @Transactional(readOnly = true)
+    public PageResult<CoherenceFlagRow> flags(
             Caller caller,
             @PathVariable UUID forumId,
-            @RequestParam(required = false) @Nullable String status,
-            @RequestParam(required = false) @Nullable String check,
-            @RequestParam(required = false) @Nullable String severity) {
-        FlagStatus byStatus = parse(FlagStatus.class, "status", status);
+            @Parameter(
+                            description =
+                                    "OPEN, ACKNOWLEDGED, RESOLVED or DISMISSED; several, repeated or separated by "
+                                            + "commas, for any of them (all when none)")
+                    @RequestParam(required = false)
+                    @Nullable
+                    List<String> status,
+            @Parameter(description = "a check's code, e.g. ACTION_WITHOUT_FUNDING")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String check,
+            @Parameter(description = "LOW, MEDIUM or HIGH") @RequestParam(required = false) @Nullable String severity,
+            @Parameter(description = "an organisation the flags name, or whose actions they name")
+                    @RequestParam(required = false)
+                    @Nullable
+                    UUID organisation,
+            @Parameter(description = "newest or oldest, by when the flag was raised (newest)")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String sort,
+            @Parameter(description = "page number, from 0") @RequestParam(required = false) @Nullable Integer page,
+            @Parameter(description = "items per page, 1 to 200 (50)") @RequestParam(required = false) @Nullable
+                    Integer size) {
+        List<FlagStatus> statuses = new ArrayList<>();
+        for (String s : status == null ? List.<String>of() : status) {
+            FlagStatus parsed = parse(FlagStatus.class, "status", s);
+            if (parsed != null && !statuses.contains(parsed)) {
+                statuses.add(parsed);
+            }
+        }
         CoherenceCheckCode byCheck = parse(CoherenceCheckCode.class, "check", check);
         FlagSeverity bySeverity = parse(FlagSeverity.class, "severity", severity);
+        String order = sort == null || sort.isBlank() ? "newest" : sort.strip().toLowerCase(Locale.ROOT);
+        if (!SORTS.contains(order)) {
+            throw InvalidInput.field("sort", "must be newest or oldest");
+        }
+        PageQuery paging = PageQuery.parse(page, size, order, SORTS, "newest");
         Viewer viewer = members.viewer(caller, forumId);
         HiddenNames hidden = members.hiddenNames(viewer);
-        return checker.flags(forumId, byStatus, byCheck, viewer).stream()
-                .filter(f -> bySeverity == null || f.severity() == bySeverity)
-                .map(f -> f.shownWith(hidden))
-                .toList();
+        FlagQuery query = new FlagQuery(statuses, byCheck, bySeverity, organisation, "oldest".equals(order));
+        return checker.flags(forumId, query, paging, viewer).map(f -> f.shownWith(hidden));
     }
 
     @Operation(
@@ -157,7 +200,7 @@ public class FlagController {
             return null;
         }
         try {
-            return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw InvalidInput.field(field, "unknown value " + value);
         }

@@ -407,15 +407,18 @@ class CoherenceFlagTest extends ForumIntegrationTest {
             // the check's code and what the summary says, for readers in any language
             perform(getJson(base + "?status=OPEN&check=NEED_WITHOUT_ACTION"), user("u", f.ngo(), "member"))
                     .andExpect(status().isOk())
-                    .andExpect(jsonPath("$.length()").value(1))
-                    .andExpect(jsonPath("$[0].flagId").value(flag.flagId().toString()))
-                    .andExpect(jsonPath("$[0].checkCode").value("NEED_WITHOUT_ACTION"))
-                    .andExpect(jsonPath("$[0].parameters.records[0].recordId").value(need.toString()))
-                    .andExpect(jsonPath("$[0].parameters.records[0].kind").value("NEED"))
-                    .andExpect(jsonPath("$[0].parameters.records[0].title").isNotEmpty())
-                    .andExpect(jsonPath("$[0].parameters.sectors[0]").value("PROTECTION_RIGHTS"))
-                    .andExpect(jsonPath("$[0].parameters.groups[0]").value("REFUGEES"))
-                    .andExpect(jsonPath("$[0].parameters.areas[0]").value("Kampala"));
+                    .andExpect(jsonPath("$.items.length()").value(1))
+                    .andExpect(jsonPath("$.totalItems").value(1))
+                    .andExpect(jsonPath("$.items[0].flagId").value(flag.flagId().toString()))
+                    .andExpect(jsonPath("$.items[0].checkCode").value("NEED_WITHOUT_ACTION"))
+                    .andExpect(jsonPath("$.items[0].parameters.records[0].recordId")
+                            .value(need.toString()))
+                    .andExpect(jsonPath("$.items[0].parameters.records[0].kind").value("NEED"))
+                    .andExpect(
+                            jsonPath("$.items[0].parameters.records[0].title").isNotEmpty())
+                    .andExpect(jsonPath("$.items[0].parameters.sectors[0]").value("PROTECTION_RIGHTS"))
+                    .andExpect(jsonPath("$.items[0].parameters.groups[0]").value("REFUGEES"))
+                    .andExpect(jsonPath("$.items[0].parameters.areas[0]").value("Kampala"));
             assertThat(raised.payloadText())
                     .contains("\"parameters\":{\"records\":[{\"recordId\":\"" + need + "\",\"kind\":\"NEED\"");
             perform(getJson(base), user("o", outsider, "member")).andExpect(status().isNotFound());

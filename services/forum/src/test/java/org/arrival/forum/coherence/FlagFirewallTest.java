@@ -2,6 +2,7 @@ package org.arrival.forum.coherence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -295,7 +296,7 @@ class FlagFirewallTest extends ForumIntegrationTest {
                         "Kisenyi refugee women's association",
                         k.association().toString(),
                         "Safe houses for survivors in Kisenyi");
-        List<String> cityChecks = JsonPath.read(city, "$[*].checkCode");
+        List<String> cityChecks = JsonPath.read(city, "$.items[*].checkCode");
         assertThat(cityChecks)
                 .containsExactlyInAnyOrder(
                         "ACTION_WITHOUT_FUNDING",
@@ -321,11 +322,111 @@ class FlagFirewallTest extends ForumIntegrationTest {
                         k.need().toString(),
                         "Safe houses",
                         k.safeHouses().toString());
-        List<List<String>> seen = JsonPath.read(police, "$[*].recordIds");
+        List<List<String>> seen = JsonPath.read(police, "$.items[*].recordIds");
         assertThat(seen).containsExactly(List.of(k.clinic().toString()));
         perform(getJson(path + "?check=OVERLAPPING_ACTIONS"), of(k.police()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(0));
+                .andExpect(jsonPath("$.items.length()").value(0))
+                .andExpect(jsonPath("$.totalItems").value(0));
+    }
+
+    private String listed(String path, TestTokenIssuer.Token token) throws Exception {
+        return perform(getJson(path), token)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    @Test
+    void theFlagsComeAPageAtATimeCountingOnlyThoseTheCallerMayRead() throws Exception {
+        Kisenyi k = kisenyi();
+        String path = "/forums/" + k.forum() + "/flags";
+        String all = listed(path, of(k.city()));
+        assertThat(JsonPath.<Integer>read(all, "$.totalItems")).isEqualTo(6);
+        assertThat(JsonPath.<Integer>read(all, "$.totalPages")).isEqualTo(1);
+        assertThat(JsonPath.<Integer>read(all, "$.size")).isEqualTo(50);
+        List<String> newest = JsonPath.read(all, "$.items[*].flagId");
+
+        List<String> paged = new java.util.ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            String one = listed(path + "?size=2&page=" + page, of(k.city()));
+            assertThat(JsonPath.<Integer>read(one, "$.totalItems")).isEqualTo(6);
+            assertThat(JsonPath.<Integer>read(one, "$.totalPages")).isEqualTo(3);
+            assertThat(JsonPath.<Integer>read(one, "$.page")).isEqualTo(page);
+            paged.addAll(JsonPath.<List<String>>read(one, "$.items[*].flagId"));
+        }
+        assertThat(paged).containsExactlyElementsOf(newest);
+        String beyond = listed(path + "?size=2&page=3", of(k.city()));
+        assertThat(JsonPath.<List<String>>read(beyond, "$.items")).isEmpty();
+        assertThat(JsonPath.<Integer>read(beyond, "$.totalItems")).isEqualTo(6);
+
+        List<String> oldest = JsonPath.read(listed(path + "?sort=oldest", of(k.city())), "$.items[*].flagId");
+        assertThat(oldest).containsExactlyElementsOf(newest.reversed());
+        assertThat(JsonPath.<List<String>>read(listed(path + "?sort=newest", of(k.city())), "$.items[*].flagId"))
+                .containsExactlyElementsOf(newest);
+
+        // several statuses, repeated or separated by commas
+        int open = JsonPath.read(listed(path + "?status=OPEN", of(k.city())), "$.totalItems");
+        int resolved = JsonPath.read(listed(path + "?status=RESOLVED", of(k.city())), "$.totalItems");
+        assertThat(resolved).isPositive();
+        assertThat(open + resolved).isEqualTo(6);
+        assertThat(JsonPath.<Integer>read(listed(path + "?status=OPEN,RESOLVED", of(k.city())), "$.totalItems"))
+                .isEqualTo(6);
+        assertThat(JsonPath.<Integer>read(listed(path + "?status=open&status=RESOLVED", of(k.city())), "$.totalItems"))
+                .isEqualTo(6);
+
+        for (String bad : List.of("size=201", "size=0", "page=-1", "sort=-newest", "sort=sideways", "status=LATE")) {
+            perform(getJson(path + "?" + bad), of(k.city()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+        }
+        assertThat(JsonPath.<Integer>read(listed(path + "?size=200", of(k.city())), "$.totalItems"))
+                .isEqualTo(6);
+
+        // the enforcement body: neither the flags it may not read nor a count including them, on any page
+        String police = listed(path + "?size=1", of(k.police()));
+        assertThat(JsonPath.<Integer>read(police, "$.totalItems")).isEqualTo(1);
+        assertThat(JsonPath.<Integer>read(police, "$.totalPages")).isEqualTo(1);
+        assertThat(JsonPath.<List<List<String>>>read(police, "$.items[*].recordIds"))
+                .containsExactly(List.of(k.clinic().toString()));
+        String second = listed(path + "?size=1&page=1", of(k.police()));
+        assertThat(JsonPath.<List<String>>read(second, "$.items")).isEmpty();
+        assertThat(JsonPath.<Integer>read(second, "$.totalItems")).isEqualTo(1);
+        assertThat(listed(path + "?sort=oldest&size=200", of(k.police())))
+                .doesNotContain(
+                        k.escort().toString(),
+                        k.association().toString(),
+                        k.safeHouses().toString());
+    }
+
+    @Test
+    void theFlagsOfAnOrganisationAreThoseNamingItOrAnActionItOwns() throws Exception {
+        Kisenyi k = kisenyi();
+        String path = "/forums/" + k.forum() + "/flags?organisation=";
+        String association = listed(path + k.association(), of(k.city()));
+        assertThat(JsonPath.<Integer>read(association, "$.totalItems")).isEqualTo(3);
+        assertThat(JsonPath.<List<String>>read(association, "$.items[*].checkCode"))
+                .containsExactlyInAnyOrder(
+                        "ACTION_WITHOUT_FUNDING", "OVERLAPPING_ACTIONS", "MISSING_LOCAL_IMPLEMENTATION");
+        assertThat(JsonPath.<List<List<String>>>read(association, "$.items[*].recordIds"))
+                .allMatch(ids -> ids.contains(k.escort().toString())
+                        || ids.contains(k.association().toString()));
+        String city = listed(path + k.city() + "&check=ACTION_WITHOUT_FUNDING", of(k.city()));
+        assertThat(JsonPath.<List<List<String>>>read(city, "$.items[*].recordIds"))
+                .containsExactly(List.of(k.clinic().toString()));
+        assertThat(JsonPath.<Integer>read(listed(path + UUID.randomUUID(), of(k.city())), "$.totalItems"))
+                .isEqualTo(0);
+        perform(getJson(path + "not-an-organisation"), of(k.city())).andExpect(status().isBadRequest());
+
+        // an organisation hidden from the enforcement body names nothing it may see, not even a count
+        String hidden = listed(path + k.association(), of(k.police()));
+        assertThat(JsonPath.<Integer>read(hidden, "$.totalItems")).isEqualTo(0);
+        assertThat(JsonPath.<List<String>>read(hidden, "$.items")).isEmpty();
+        String own = listed(path + k.city(), of(k.police()));
+        assertThat(JsonPath.<Integer>read(own, "$.totalItems")).isEqualTo(1);
+        assertThat(JsonPath.<List<List<String>>>read(own, "$.items[*].recordIds"))
+                .containsExactly(List.of(k.clinic().toString()));
     }
 
     @Test
@@ -546,14 +647,14 @@ class FlagFirewallTest extends ForumIntegrationTest {
                     .andExpect(jsonPath("$.updatedByOrganisation").value(association.toString()));
             perform(getJson(path), of(city))
                     .andExpect(status().isOk())
-                    .andExpect(jsonPath("$[0].status").value("DISMISSED"))
-                    .andExpect(jsonPath("$[0].reason").value("Our volunteers fund it"))
-                    .andExpect(jsonPath("$[0].updatedByOrganisation").value(association.toString()));
+                    .andExpect(jsonPath("$.items[0].status").value("DISMISSED"))
+                    .andExpect(jsonPath("$.items[0].reason").value("Our volunteers fund it"))
+                    .andExpect(jsonPath("$.items[0].updatedByOrganisation").value(association.toString()));
             String seen = perform(getJson(path), of(police))
                     .andExpect(status().isOk())
-                    .andExpect(jsonPath("$[0].status").value("DISMISSED"))
-                    .andExpect(jsonPath("$[0].reason").doesNotExist())
-                    .andExpect(jsonPath("$[0].updatedByOrganisation").doesNotExist())
+                    .andExpect(jsonPath("$.items[0].status").value("DISMISSED"))
+                    .andExpect(jsonPath("$.items[0].reason").doesNotExist())
+                    .andExpect(jsonPath("$.items[0].updatedByOrganisation").doesNotExist())
                     .andReturn()
                     .getResponse()
                     .getContentAsString();

@@ -128,21 +128,22 @@ class PolicyCoherenceTest extends ForumIntegrationTest {
             String flagsPath = "/forums/" + forum + "/flags";
             perform(getJson(flagsPath + "?severity=HIGH&check=UNDERCOUNT"), user("s", statistics, "member"))
                     .andExpect(status().isOk())
-                    .andExpect(jsonPath("$.length()").value(1))
-                    .andExpect(jsonPath("$[0].severity").value("HIGH"))
-                    .andExpect(jsonPath("$[0].parameters.registered").value(101_200));
+                    .andExpect(jsonPath("$.items.length()").value(1))
+                    .andExpect(jsonPath("$.items[0].severity").value("HIGH"))
+                    .andExpect(jsonPath("$.items[0].parameters.registered").value(101_200));
             perform(getJson(flagsPath + "?severity=LOW&check=UNDERCOUNT"), user("s", statistics, "member"))
                     .andExpect(status().isOk())
-                    .andExpect(jsonPath("$.length()").value(0));
+                    .andExpect(jsonPath("$.items.length()").value(0));
             perform(getJson(flagsPath + "?severity=URGENT"), user("s", statistics, "member"))
                     .andExpect(status().isBadRequest());
             // derived from a RESTRICTED estimate: the enforcement body is not told of it
             perform(getJson(flagsPath), user("p", police, "member"))
                     .andExpect(status().isOk())
-                    .andExpect(jsonPath("$[?(@.checkCode == 'UNDERCOUNT')]").isEmpty())
-                    .andExpect(jsonPath("$[?(@.checkCode == 'DISAGGREGATION_GAP')]")
+                    .andExpect(
+                            jsonPath("$.items[?(@.checkCode == 'UNDERCOUNT')]").isEmpty())
+                    .andExpect(jsonPath("$.items[?(@.checkCode == 'DISAGGREGATION_GAP')]")
                             .isEmpty())
-                    .andExpect(jsonPath("$[?(@.checkCode == 'MIGRANTS_MISSING_FROM_PLAN')]")
+                    .andExpect(jsonPath("$.items[?(@.checkCode == 'MIGRANTS_MISSING_FROM_PLAN')]")
                             .isNotEmpty());
 
             // the forum's settings: members read them, coordinators change them
@@ -215,7 +216,7 @@ class PolicyCoherenceTest extends ForumIntegrationTest {
             // a flag about the forum as a whole is read by its members, not by outsiders
             perform(getJson(flagsPath + "?check=FRAMEWORK_COVERAGE_GAP"), user("p", police, "member"))
                     .andExpect(status().isOk())
-                    .andExpect(jsonPath("$.length()").value(1));
+                    .andExpect(jsonPath("$.items.length()").value(1));
         }
     }
 

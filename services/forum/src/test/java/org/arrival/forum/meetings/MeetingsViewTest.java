@@ -1040,7 +1040,7 @@ class MeetingsViewTest extends ForumIntegrationTest {
                         .map(f -> f.status() == FlagStatus.RESOLVED)
                         .orElse(false));
         String flags = "/forums/" + w.forum() + "/flags";
-        String reason = "$[?(@.flagId == '" + pantryFlag + "')].reason";
+        String reason = "$.items[?(@.flagId == '" + pantryFlag + "')].reason";
         assertThat(JsonPath.<List<String>>read(read(flags, w.city()), reason))
                 .singleElement()
                 .asString()
@@ -1197,7 +1197,7 @@ class MeetingsViewTest extends ForumIntegrationTest {
                 .containsExactly("ASSIGNMENT", "ORGANISATION");
         // the flag naming the hidden association is not the enforcement body's to read
         String policeView = read("/forums/" + forum + "/flags?check=ASSIGNMENT_NOT_ACCEPTED", police);
-        assertThat(JsonPath.<List<String>>read(policeView, "$[*].flagId"))
+        assertThat(JsonPath.<List<String>>read(policeView, "$.items[*].flagId"))
                 .containsExactly(ngoFlag.flagId().toString());
         assertThat(policeView).doesNotContain("Hidden association", "Host a night shelter", association.toString());
 

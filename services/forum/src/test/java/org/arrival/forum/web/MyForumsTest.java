@@ -66,6 +66,10 @@ class MyForumsTest extends ForumIntegrationTest {
                 .andExpect(jsonPath("$.paths['/forums/{forumId}/decisions'].get.parameters[?(@.name == 'asOf')]")
                         .isNotEmpty())
                 .andExpect(jsonPath("$.paths['/forums/{forumId}/meetings/{meetingId}/pack'].get.summary")
+                        .isNotEmpty())
+                .andExpect(jsonPath("$.paths['/forums/{forumId}/flags'].get.parameters[?(@.name == 'organisation')]")
+                        .isNotEmpty())
+                .andExpect(jsonPath("$.paths['/forums/{forumId}/flags'].get.parameters[?(@.name == 'size')]")
                         .isNotEmpty());
     }
 

@@ -167,7 +167,7 @@ public class FlagPage {
     }
 
     private Flag flagOf(UUID forumId, UUID flagId) {
-        return forums.flags(forumId).stream()
+        return forums.allFlags(forumId, ForumApi.FlagQuery.ALL).stream()
                 .filter(f -> flagId.equals(f.flagId()))
                 .findFirst()
                 .orElseThrow(FlagPage::notFound);

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.arrival.contracts.forum.CoherenceCheckCode;
 import org.arrival.contracts.forum.FlagSeverity;
 import org.arrival.contracts.forum.FlagStatus;
+import org.arrival.web.api.forum.ForumApi.FlagQuery;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,14 +46,14 @@ public record WorklistFilter(
                 page == null || page < 0 ? 0 : page);
     }
 
-    /** The status the forum service filters by (none for all, or for the waiting ones filtered here). */
-    @Nullable
-    String serviceStatus() {
-        return status == null || ALL.equals(status) ? null : status;
+    /** The statuses the forum service filters by: the waiting ones when none is chosen, none for all. */
+    List<String> serviceStatuses() {
+        return status == null ? WAITING : ALL.equals(status) ? List.of() : List.of(status);
     }
 
-    boolean statusMatches(String flagStatus) {
-        return status == null ? WAITING.contains(flagStatus) : ALL.equals(status) || status.equals(flagStatus);
+    /** The page of flags the worklist shows, as the forum service is asked for it. */
+    FlagQuery query() {
+        return new FlagQuery(serviceStatuses(), severity, check, org, oldestFirst, page, PAGE_SIZE);
     }
 
     public boolean filtered() {

@@ -11,13 +11,14 @@ import java.util.stream.Stream;
 import org.arrival.contracts.forum.CoherenceCheckCode;
 import org.arrival.contracts.forum.FlagSeverity;
 import org.arrival.contracts.forum.FlagStatus;
+import org.arrival.web.api.Listing;
 import org.arrival.web.api.forum.ForumApi.Flag;
 import org.arrival.web.api.registry.RegistryApi.Organisation;
 import org.arrival.web.layout.ListFilters;
 import org.arrival.web.layout.Page;
 import org.arrival.web.problems.Choice;
 
-/** One page of the worklist, how many flags match in all, and the filter form's choices. */
+/** One page of the worklist, how many flags match in all (as the forum service counts them), and the filter form's choices. */
 public record WorklistView(
         UUID forumId,
         WorklistFilter filter,
@@ -30,10 +31,8 @@ public record WorklistView(
         List<Choice> organisations) {
 
     static WorklistView of(
-            Page page, UUID forumId, WorklistFilter filter, List<Flag> matching, List<Organisation> organisations) {
-        int pages = Math.max(1, (matching.size() + WorklistFilter.PAGE_SIZE - 1) / WorklistFilter.PAGE_SIZE);
-        int from = Math.min(matching.size(), filter.page() * WorklistFilter.PAGE_SIZE);
-        int to = Math.min(matching.size(), from + WorklistFilter.PAGE_SIZE);
+            Page page, UUID forumId, WorklistFilter filter, Listing<Flag> matching, List<Organisation> organisations) {
+        int pages = Math.max(1, matching.totalPages());
         List<Choice> statuses = Stream.concat(
                         Arrays.stream(FlagStatus.values())
                                 .map(s -> new Choice(s.name(), page.label("FlagStatus", s.name()))),
@@ -53,8 +52,8 @@ public record WorklistView(
         return new WorklistView(
                 forumId,
                 filter,
-                matching.subList(from, to),
-                matching.size(),
+                matching.items(),
+                (int) matching.totalItems(),
                 pages,
                 statuses,
                 severities,

@@ -14,12 +14,13 @@ import org.arrival.web.layout.Page;
 import org.arrival.web.problems.Choice;
 
 /**
- * The forum's open flags as the page lists them: those the filters select, the filter form's choices, and the
+ * The forum's open flags as the page lists them: the newest of those the filters select and how many they are, the filter form's choices, and the
  * tracker's filters, kept when the flag filters are sent (the form reloads the page).
  */
 public record FlagsView(
         UUID forumId,
         List<Flag> flags,
+        long total,
         FlagFilter filter,
         Map<String, String> keep,
         List<Choice> severities,
@@ -27,7 +28,8 @@ public record FlagsView(
 
     public static final String FORM_ID = "flag-filters";
 
-    static FlagsView of(Page page, UUID forumId, List<Flag> flags, FlagFilter filter, Map<String, String> keep) {
+    static FlagsView of(
+            Page page, UUID forumId, List<Flag> flags, long total, FlagFilter filter, Map<String, String> keep) {
         List<Choice> severities = Arrays.stream(FlagSeverity.values())
                 .sorted(Comparator.reverseOrder())
                 .map(s -> new Choice(s.name(), page.label("FlagSeverity", s.name())))
@@ -36,7 +38,7 @@ public record FlagsView(
                 .map(c -> new Choice(c.name(), page.label("CoherenceCheckCode", c.name())))
                 .sorted(Comparator.comparing(Choice::label, java.text.Collator.getInstance(page.locale())))
                 .toList();
-        return new FlagsView(forumId, flags, filter, keep, severities, checks);
+        return new FlagsView(forumId, flags, total, filter, keep, severities, checks);
     }
 
     /** Where the form sends the filters: the forum page, at its flags. */

@@ -1,7 +1,6 @@
 package org.arrival.web.forums;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,6 +13,7 @@ import org.arrival.web.api.Service;
 import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.api.forum.ForumApi;
 import org.arrival.web.api.forum.ForumApi.Flag;
+import org.arrival.web.api.forum.ForumApi.FlagQuery;
 import org.arrival.web.api.forum.ForumApi.ForumSummary;
 import org.arrival.web.api.forum.ForumApi.Readiness;
 import org.arrival.web.api.forum.ForumApi.TrackerItem;
@@ -180,16 +180,14 @@ public class ForumPages {
                 readiness, ForumCharts.recommendations(view, readiness), ForumCharts.trend(view, readiness));
     }
 
-    /** The open flags the filters select; the tracker's filters are kept in the flag filter form. */
+    /**
+     * The open flags the filters select, newest first: the first page the forum service answers (its largest), and
+     * how many there are in all; the tracker's filters are kept in the flag filter form.
+     */
     private FlagsView flags(Page view, UUID forumId, FlagFilter filter, TrackerFilter tracker) {
-        List<Flag> open = openFlags(forums.flags(forumId, filter.severity(), filter.check()));
-        return FlagsView.of(view, forumId, open, filter, tracker.params());
-    }
-
-    static List<Flag> openFlags(List<Flag> flags) {
-        return flags.stream()
-                .filter(f -> OPEN_FLAGS.contains(f.status()))
-                .sorted(Comparator.comparing(Flag::createdAt, Comparator.nullsLast(Comparator.reverseOrder())))
-                .toList();
+        Listing<Flag> open = forums.flags(
+                forumId,
+                new FlagQuery(OPEN_FLAGS, filter.severity(), filter.check(), null, false, 0, ForumApi.MAX_PAGE));
+        return FlagsView.of(view, forumId, open.items(), open.totalItems(), filter, tracker.params());
     }
 }

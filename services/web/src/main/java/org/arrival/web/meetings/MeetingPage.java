@@ -324,8 +324,7 @@ public class MeetingPage {
     /** The forum's open flags a decision may resolve, each by its finding; none when the forum service cannot say. */
     private List<Choice> openFlags(Page page, UUID forumId) {
         try {
-            return forums.flags(forumId).stream()
-                    .filter(f -> "OPEN".equals(f.status()) || "ACKNOWLEDGED".equals(f.status()))
+            return forums.allFlags(forumId, ForumApi.FlagQuery.WAITING).stream()
                     .map(f -> new Choice(
                             "FLAG:" + f.flagId(),
                             RecordChoices.shortened(org.arrival.web.wording.Wording.finding(page, f)),

@@ -58,8 +58,7 @@ public final class RecordChoices {
             groups.add(group(
                     page,
                     "FLAG",
-                    forums.flags(forumId).stream()
-                            .filter(f -> "OPEN".equals(f.status()) || "ACKNOWLEDGED".equals(f.status()))
+                    forums.allFlags(forumId, ForumApi.FlagQuery.WAITING).stream()
                             .map(f -> new Choice(
                                     "FLAG:" + f.flagId(), shortened(org.arrival.web.wording.Wording.finding(page, f))))
                             .toList()));

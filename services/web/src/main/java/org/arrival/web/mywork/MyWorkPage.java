@@ -100,7 +100,7 @@ public class MyWorkPage {
         var inputs = needs.isEmpty() ? List.<AssessmentsApi.Input>of() : assessments.inputsAboutNeeds(RECENT);
         Map<UUID, List<Flag>> flags = new LinkedHashMap<>();
         for (ForumSummary f : myForums) {
-            flags.put(f.forumId(), forums.flags(f.forumId()));
+            flags.put(f.forumId(), forums.allFlags(f.forumId(), ForumApi.FlagQuery.WAITING));
         }
         Map<UUID, Optional<String>> names = new HashMap<>();
         Map<UUID, Optional<RecordLink>> others = new HashMap<>();

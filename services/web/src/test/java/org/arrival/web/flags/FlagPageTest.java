@@ -49,7 +49,7 @@ class FlagPageTest extends WebTest {
                 [{"forumId":"%s","name":"Kampala coordination forum","type":"COORDINATION_FORUM","status":"ACTIVE",
                   "area":"Kampala","seat":"MEMBER"}]""".formatted(FORUM));
         SERVICES.answer("GET", "/forums/" + FORUM + "/flags", 200, """
-                [{"flagId":"%s","version":1,"forumId":"%s","checkCode":"OVERLAPPING_ACTIONS","key":"k",
+                {"items":[{"flagId":"%s","version":1,"forumId":"%s","checkCode":"OVERLAPPING_ACTIONS","key":"k",
                   "recordIds":["%s","%s"],"summary":"Actions 'A' and 'B' overlap.","status":"OPEN","conditionHolds":true,
                   "createdAt":"2026-10-01T08:00:00Z","updatedAt":"2026-10-01T08:00:00Z",
                   "parameters":{"records":[{"recordId":"%s","kind":"ACTION","title":"Evening legal clinic"},
@@ -76,7 +76,7 @@ class FlagPageTest extends WebTest {
                   "status":"OPEN","conditionHolds":true,"createdAt":"2026-06-01T08:00:00Z","severity":"LOW",
                   "parameters":{"records":[{"recordId":"%s","kind":"ACTION","title":"Cash for rent"},
                                            {"recordId":"%s","kind":"PLAN","title":"Kampala integration plan"}],
-                                "areas":["Kampala"]}}]""".formatted(
+                                "areas":["Kampala"]}}],"page":0,"size":200,"totalItems":5,"totalPages":1}""".formatted(
                         FLAG,
                         FORUM,
                         ACTION,

@@ -92,7 +92,11 @@ class MeetingEditAndHistoryTest extends WebTest {
                 {"items":[{"actionId":"%s","title":"Emergency shelter in Kawempe","ownerId":"%s",
                   "ownerName":"Kampala Capital City Authority","status":"IN_PROGRESS","kind":"LOCAL","overdue":false}],
                  "page":0,"size":200,"totalItems":1,"totalPages":1}""".formatted(ACTION, CITY));
-        SERVICES.answer("GET", "/forums/" + FORUM + "/flags", 200, "[]");
+        SERVICES.answer(
+                "GET",
+                "/forums/" + FORUM + "/flags",
+                200,
+                "{\"items\":[],\"page\":0,\"size\":200,\"totalItems\":0,\"totalPages\":0}");
         SERVICES.answer("GET", "/forums/" + FORUM + "/decisions", 200, """
                 {"items":[],"page":0,"size":50,"totalItems":0,"totalPages":0}""");
         SERVICES.answer("GET", "/forums/" + FORUM + "/agenda-proposals", 200, "[]");

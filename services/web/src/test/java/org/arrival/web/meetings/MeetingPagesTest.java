@@ -107,7 +107,11 @@ class MeetingPagesTest extends WebTest {
                 {"items":[{"actionId":"%s","title":"Emergency shelter in Kawempe","ownerId":"%s",
                   "ownerName":"Kampala Capital City Authority","status":"IN_PROGRESS","kind":"LOCAL","overdue":false}],
                  "page":0,"size":200,"totalItems":1,"totalPages":1}""".formatted(ACTION, CITY));
-        SERVICES.answer("GET", "/forums/" + FORUM + "/flags", 200, "[]");
+        SERVICES.answer(
+                "GET",
+                "/forums/" + FORUM + "/flags",
+                200,
+                "{\"items\":[],\"page\":0,\"size\":200,\"totalItems\":0,\"totalPages\":0}");
         SERVICES.answer("GET", "/forums/" + FORUM + "/decisions", 200, listing(0, 0, 0));
         SERVICES.answer("GET", "/forums/" + FORUM + "/agenda-proposals", 200, "[]");
     }
@@ -372,10 +376,10 @@ class MeetingPagesTest extends WebTest {
     void aDecisionMayResolveAnOpenFlagOfTheForum() throws Exception {
         UUID flag = UUID.randomUUID();
         SERVICES.answer("GET", "/forums/" + FORUM + "/flags", 200, """
-                [{"flagId":"%s","version":1,"forumId":"%s","checkCode":"ACTION_WITHOUT_FUNDING","key":"k",
+                {"items":[{"flagId":"%s","version":1,"forumId":"%s","checkCode":"ACTION_WITHOUT_FUNDING","key":"k",
                   "recordIds":["%s"],"summary":"Action Emergency shelter in Kawempe has no committed funding.",
                   "status":"OPEN","conditionHolds":true,"createdAt":"2026-03-01T08:00:00Z",
-                  "updatedAt":"2026-03-01T08:00:00Z"}]""".formatted(flag, FORUM, ACTION));
+                  "updatedAt":"2026-03-01T08:00:00Z"}],"page":0,"size":200,"totalItems":1,"totalPages":1}""".formatted(flag, FORUM, ACTION));
         String page = html(get(ONE).with(as(CHAIR)), 200);
         assertThat(page)
                 .contains("name=\"concerns\" value=\"ACTION:" + ACTION + "\"")

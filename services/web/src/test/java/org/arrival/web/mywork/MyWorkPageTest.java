@@ -57,14 +57,14 @@ class MyWorkPageTest extends WebTest {
         SERVICES.answer("GET", "/forums", 200, """
                 [{"forumId":"%s","name":"Kampala coordination forum","type":"COORDINATION_FORUM","status":"ACTIVE","seat":"CHAIR"}]""".formatted(FORUM));
         SERVICES.answer("GET", "/forums/" + FORUM + "/flags", 200, """
-                [{"flagId":"%s","version":1,"forumId":"%s","checkCode":"MISSING_LOCAL_IMPLEMENTATION","recordIds":["%s","%s"],
+                {"items":[{"flagId":"%s","version":1,"forumId":"%s","checkCode":"MISSING_LOCAL_IMPLEMENTATION","recordIds":["%s","%s"],
                   "summary":"English words","status":"OPEN","conditionHolds":true,"createdAt":"2026-11-01T08:00:00Z"},
                  {"flagId":"%s","version":1,"forumId":"%s","checkCode":"OVERLAPPING_ACTIONS","recordIds":["%s","%s"],
                   "summary":"English words","status":"ACKNOWLEDGED","conditionHolds":true,"createdAt":"2026-11-02T08:00:00Z"},
                  {"flagId":"%s","version":2,"forumId":"%s","checkCode":"ACTION_WITHOUT_FUNDING","recordIds":["%s"],
                   "summary":"English words","status":"RESOLVED","conditionHolds":true,"createdAt":"2026-10-02T08:00:00Z"},
                  {"flagId":"%s","version":1,"forumId":"%s","checkCode":"NEED_WITHOUT_ACTION","recordIds":["%s"],
-                  "summary":"English words","status":"OPEN","conditionHolds":true,"createdAt":"2026-10-03T08:00:00Z"}]""".formatted(
+                  "summary":"English words","status":"OPEN","conditionHolds":true,"createdAt":"2026-10-03T08:00:00Z"}],"page":0,"size":200,"totalItems":4,"totalPages":1}""".formatted(
                         UUID.randomUUID(),
                         FORUM,
                         COMMITMENT,

@@ -448,45 +448,75 @@ public class ForumApi {
                 .body(Readiness.class));
     }
 
-    public List<Flag> flags(UUID forumId) {
-        return flags(forumId, null, null);
+    /**
+     * Which of a forum's flags to list, as the forum service takes them: of any of the statuses (all when none), a
+     * severity, a check, an organisation they name (itself or an action it owns), newest or oldest first, a page
+     * from 0 and its size.
+     */
+    public record FlagQuery(
+            List<String> statuses,
+            @Nullable String severity,
+            @Nullable String check,
+            @Nullable UUID organisation,
+            boolean oldestFirst,
+            int page,
+            int size) {
+
+        public static final FlagQuery ALL = new FlagQuery(List.of(), null, null, null, false, 0, MAX_PAGE);
+
+        /** The open and the acknowledged flags, newest first. */
+        public static final FlagQuery WAITING =
+                new FlagQuery(List.of("OPEN", "ACKNOWLEDGED"), null, null, null, false, 0, MAX_PAGE);
+
+        public FlagQuery {
+            statuses = List.copyOf(statuses);
+        }
+
+        public FlagQuery withPage(int p, int s) {
+            return new FlagQuery(statuses, severity, check, organisation, oldestFirst, p, s);
+        }
+
+        void apply(UriBuilder uri) {
+            if (!statuses.isEmpty()) {
+                uri.queryParam("status", String.join(",", statuses));
+            }
+            if (severity != null) {
+                uri.queryParam("severity", severity);
+            }
+            if (check != null) {
+                uri.queryParam("check", check);
+            }
+            if (organisation != null) {
+                uri.queryParam("organisation", organisation);
+            }
+            uri.queryParam("sort", oldestFirst ? "oldest" : "newest");
+            uri.queryParam("page", page);
+            uri.queryParam("size", size);
+        }
     }
 
-    /** The forum's flags of a severity and a check (each optional, as the forum service names them). */
-    public List<Flag> flags(UUID forumId, @Nullable String severity, @Nullable String check) {
+    /** One page of the forum's flags the query selects (those the caller may read). */
+    public Listing<Flag> flags(UUID forumId, FlagQuery query) {
         return required(client.get()
                 .uri(uri -> {
                     uri.path("/forums/{forumId}/flags");
-                    if (severity != null) {
-                        uri.queryParam("severity", severity);
-                    }
-                    if (check != null) {
-                        uri.queryParam("check", check);
-                    }
+                    query.apply(uri);
                     return uri.build(forumId);
                 })
                 .retrieve()
-                .body(new ParameterizedTypeReference<List<Flag>>() {}));
+                .body(new ParameterizedTypeReference<Listing<Flag>>() {}));
     }
 
-    /** The forum's flags of a status, a severity and a check (each optional, as the forum service names them). */
-    public List<Flag> flags(UUID forumId, @Nullable String status, @Nullable String severity, @Nullable String check) {
-        return required(client.get()
-                .uri(uri -> {
-                    uri.path("/forums/{forumId}/flags");
-                    if (status != null) {
-                        uri.queryParam("status", status);
-                    }
-                    if (severity != null) {
-                        uri.queryParam("severity", severity);
-                    }
-                    if (check != null) {
-                        uri.queryParam("check", check);
-                    }
-                    return uri.build(forumId);
-                })
-                .retrieve()
-                .body(new ParameterizedTypeReference<List<Flag>>() {}));
+    /** Every flag of the forum the query selects, in its order, page after page. */
+    public List<Flag> allFlags(UUID forumId, FlagQuery query) {
+        List<Flag> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            Listing<Flag> p = flags(forumId, query.withPage(page, MAX_PAGE));
+            all.addAll(p.items());
+            if (page + 1 >= p.totalPages()) {
+                return all;
+            }
+        }
     }
 
     /**
