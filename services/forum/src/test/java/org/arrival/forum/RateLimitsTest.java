@@ -165,6 +165,46 @@ class RateLimitsTest {
     }
 
     @Test
+    void withTheLimitsOnAReadWithinThemStillWaitsForATurn() throws Exception {
+        RateLimitProperties on = new RateLimitProperties(
+                true,
+                null,
+                null,
+                null,
+                null,
+                properties.expensivePaths(),
+                properties.expensiveReadsAtOnce(),
+                Duration.ofMillis(50));
+        RateLimits limits =
+                new RateLimits(on, new ProblemWriter(JsonMapper.builder().build()));
+        signIn("reader", UUID.randomUUID());
+        List<MockHttpServletRequest> working = new ArrayList<>();
+        for (int i = 0; i < on.expensiveReadsAtOnce(); i++) {
+            MockHttpServletRequest read = get("/forums/" + forum + "/as-of");
+            assertThat(limits.preHandle(read, new MockHttpServletResponse(), null))
+                    .isTrue();
+            working.add(read);
+        }
+        MockHttpServletResponse busy = new MockHttpServletResponse();
+        assertThat(limits.preHandle(get("/forums/" + forum + "/as-of"), busy, null))
+                .isFalse();
+        assertThat(busy.getStatus())
+                .as("within the per-minute limit, but no turn")
+                .isEqualTo(503);
+        // a request dispatched again with its turn does not take a second one
+        limits.afterCompletion(working.getFirst(), new MockHttpServletResponse(), new Object(), null);
+        MockHttpServletRequest holding = get("/forums/" + forum + "/exports/3w.csv");
+        assertThat(limits.preHandle(holding, new MockHttpServletResponse(), null))
+                .isTrue();
+        assertThat(limits.preHandle(holding, new MockHttpServletResponse(), null))
+                .isTrue();
+        limits.afterCompletion(working.getLast(), new MockHttpServletResponse(), new Object(), null);
+        assertThat(limits.preHandle(get("/forums/" + forum + "/as-of"), new MockHttpServletResponse(), null))
+                .as("the turn given back is free again")
+                .isTrue();
+    }
+
+    @Test
     void theOtherViewsAreNotLimited() throws Exception {
         RateLimits limits =
                 new RateLimits(perMinute, new ProblemWriter(JsonMapper.builder().build()));

@@ -40,7 +40,7 @@ public record RateLimitProperties(
         expensiveReadsPerOrganisation = expensiveReadsPerOrganisation == null ? 120 : expensiveReadsPerOrganisation;
         expensivePaths = expensivePaths == null ? List.of() : List.copyOf(expensivePaths);
         expensiveReadsAtOnce = expensiveReadsAtOnce == null ? 2 : expensiveReadsAtOnce;
-        expensiveReadWait = expensiveReadWait == null ? Duration.ofSeconds(20) : expensiveReadWait;
+        expensiveReadWait = expensiveReadWait == null ? Duration.ofSeconds(5) : expensiveReadWait;
         if (expensiveReadsAtOnce < 0 || expensiveReadWait.isNegative()) {
             throw new IllegalArgumentException(
                     "arrival.rate-limits.expensive-reads-at-once and expensive-read-wait must not be negative");

@@ -97,7 +97,8 @@ public class RateLimits implements HandlerInterceptor {
 
     /** Waits for one of the instance's turns at expensive reads; answers 503 when none comes in time. */
     private boolean takeTurn(HttpServletRequest request, HttpServletResponse response) throws Exception {
-        if (turns == null) {
+        if (turns == null || request.getAttribute(TURN) != null) {
+            // (a request dispatched again keeps the turn it holds)
             return true;
         }
         if (turns.tryAcquire(properties.expensiveReadWait().toMillis(), TimeUnit.MILLISECONDS)) {
