@@ -107,19 +107,27 @@ public final class ChangesSince {
 
     /**
      * Takes the events one at a time, oldest first, as the log is read, and keeps only the newest changes the viewer
-     * may see: a forum's years of history are counted, not held. A flag's events wait aside (a flag is readable only
-     * when every record it names is, which is looked up for all of them at once when the events are all in).
+     * may see: a forum's years of history are counted, not held. A flag's events, fewer than the rest, wait aside as
+     * changes with the records they name (a flag is readable only when every record it names is, which is looked up
+     * for all of them at once when the events are all in). Changes of the same time keep the log's order.
      */
     public static final class Newest implements Consumer<ProjectedEvent> {
 
-        private record Flagged(Change change, List<UUID> recordIds) {}
+        /** A change and its place in the log, which orders changes of the same time. */
+        private record Kept(long seq, Change change) {}
+
+        private record Flagged(Kept kept, List<UUID> recordIds) {}
+
+        private static final Comparator<Kept> ORDER =
+                Comparator.comparing((Kept k) -> k.change().time()).thenComparingLong(Kept::seq);
 
         private final UUID forumId;
         private final Map<String, Set<UUID>> visible;
         private final Viewer viewer;
         private final int limit;
-        private final ArrayDeque<Change> newest = new ArrayDeque<>();
+        private final ArrayDeque<Kept> newest = new ArrayDeque<>();
         private final List<Flagged> flags = new ArrayList<>();
+        private long seq;
         private long count;
 
         public Newest(UUID forumId, Map<String, Set<UUID>> visible, Viewer viewer, int limit) {
@@ -131,6 +139,7 @@ public final class ChangesSince {
 
         @Override
         public void accept(ProjectedEvent e) {
+            long at = seq++;
             boolean isFlag = FLAGS.equals(e.topic());
             Change c = isFlag && forumId.toString().equals(e.key())
                     ? new Change(e.id(), e.type(), e.time(), RecordTypes.FLAG, uuid(e.subject()), null)
@@ -141,7 +150,7 @@ public final class ChangesSince {
             if (isFlag) {
                 CoherenceFlag flag = flag(e);
                 if (flag != null && flag.recordIds() != null) {
-                    flags.add(new Flagged(c, List.copyOf(flag.recordIds())));
+                    flags.add(new Flagged(new Kept(at, c), List.copyOf(flag.recordIds())));
                 }
                 return;
             }
@@ -151,7 +160,7 @@ public final class ChangesSince {
                     return;
                 }
             }
-            keep(newest, c);
+            keep(newest, new Kept(at, c));
             count++;
         }
 
@@ -164,22 +173,26 @@ public final class ChangesSince {
 
         /** The newest changes and their count, with the flags whose records the viewer may all read. */
         public Counted finish(Function<UUID, List<RecordScope>> scopes) {
-            ArrayDeque<Change> flagged = new ArrayDeque<>();
+            ArrayDeque<Kept> flagged = new ArrayDeque<>();
             long total = count;
             for (Flagged f : flags) {
                 if (viewer.mayReadAll(Scopes.all(f.recordIds(), scopes))) {
-                    keep(flagged, f.change());
+                    keep(flagged, f.kept());
                     total++;
                 }
             }
-            List<Change> out = new ArrayList<>(newest);
+            List<Kept> out = new ArrayList<>(newest);
             out.addAll(flagged);
-            out.sort(Comparator.comparing(Change::time));
-            return new Counted(List.copyOf(out.subList(Math.max(0, out.size() - limit), out.size())), total);
+            out.sort(ORDER);
+            return new Counted(
+                    out.subList(Math.max(0, out.size() - limit), out.size()).stream()
+                            .map(Kept::change)
+                            .toList(),
+                    total);
         }
 
-        private void keep(ArrayDeque<Change> kept, Change c) {
-            kept.addLast(c);
+        private void keep(ArrayDeque<Kept> kept, Kept k) {
+            kept.addLast(k);
             if (kept.size() > limit) {
                 kept.removeFirst();
             }
