@@ -237,7 +237,7 @@ public final class NationalDataset implements Iterable<HistoryEvent> {
                 regional ? new Jurisdiction("UG", subdivision(f), null, null) : area(f),
                 null,
                 convenor,
-                convenor,
+                !regional && f == 0 && chair != null ? chair : convenor,
                 null,
                 regional || size.regions() == 0 ? null : regionId(f % size.regions()),
                 ForumStatus.ACTIVE);

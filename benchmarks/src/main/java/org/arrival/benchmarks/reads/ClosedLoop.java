@@ -43,8 +43,8 @@ final class ClosedLoop {
         }
 
         /**
-         * The answers 503: the service turning away what it cannot hold (the expensive reads take turns). They are
-         * shown with the failures but do not fail the run; every other failure does.
+         * The answers 503: a busy service turning a request away (the expensive reads take turns, and a database
+         * with no free connection is answered so too). The reads say which of them fail the run.
          */
         int shed() {
             return failures.getOrDefault(SHED, 0);

@@ -15,6 +15,7 @@ import org.arrival.contracts.EventContractValidator;
 import org.arrival.contracts.EventJson;
 import org.arrival.contracts.actionplans.ActionProposed;
 import org.arrival.contracts.actionplans.ProgressReported;
+import org.arrival.contracts.registry.ForumEstablished;
 import org.arrival.contracts.registry.MembershipGranted;
 import org.arrival.contracts.registry.SeatType;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,10 @@ class NationalDatasetTest {
         Map<UUID, Set<UUID>> seats = new HashMap<>();
         Map<UUID, Integer> actionsPerForum = new HashMap<>();
         for (HistoryEvent e : d) {
-            if (kind(e).equals("MembershipGranted")) {
+            if (kind(e).equals("ForumEstablished")) {
+                var f = EventJson.read(e.payload(), ForumEstablished.class).forum();
+                assertThat(f.chairId()).isEqualTo(f.forumId().equals(d.largestForum()) ? CHAIR : f.convenorId());
+            } else if (kind(e).equals("MembershipGranted")) {
                 var m = EventJson.read(e.payload(), MembershipGranted.class).membership();
                 seats.computeIfAbsent(m.forumId(), k -> new HashSet<>()).add(m.stakeholderId());
                 boolean chairs = m.stakeholderId().equals(CHAIR) && m.forumId().equals(d.largestForum());

@@ -65,6 +65,12 @@ class ReadPhaseTest {
                 .allSatisfy(r -> assertThat(r.requests()).isEqualTo(200));
         assertThat(reads).allSatisfy(r -> assertThat(r.baseline() == null).isEqualTo(r.kind() == ReadPhase.Kind.PAGE));
         assertThat(reads).extracting(ReadPhase.Read::name).doesNotHaveDuplicates();
+        // only the reads that take turns may be turned away with a 503
+        assertThat(reads)
+                .filteredOn(ReadPhase.Read::expensive)
+                .extracting(ReadPhase.Read::path)
+                .allMatch(p -> p.contains("/as-of") || p.contains("/exports/"))
+                .hasSize(3);
     }
 
     @Test
