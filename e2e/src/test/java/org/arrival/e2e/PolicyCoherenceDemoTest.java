@@ -40,15 +40,13 @@ class PolicyCoherenceDemoTest {
     @Test
     void theDemoForumShowsEveryPolicyCheckAndTheEnforcementUnitNoneOfTheRestrictedOnes() throws Exception {
         RunningPlatform platform = RunningPlatform.get();
-        String flagsPath = "/forums/" + platform.forumId + "/flags?status=OPEN&size=200";
+        String flagsPath = "/forums/" + platform.forumId + "/flags?status=OPEN&size=200&page=";
         String chair = platform.token("kcca-coordinator");
         Instant until = Instant.now().plus(Duration.ofMinutes(4));
         Set<String> seen = new TreeSet<>();
         JsonNode flags = null;
         while (Instant.now().isBefore(until)) {
-            flags = platform.api
-                    .expect(200, "GET", PlatformService.FORUM, flagsPath, chair, null, Map.of())
-                    .path("items");
+            flags = everyPage(platform, flagsPath, chair);
             seen.clear();
             flags.forEach(f -> seen.add(f.get("checkCode").asString()));
             if (POLICY_CHECKS.stream().allMatch(c -> seen.contains(c.name()))) {
@@ -78,9 +76,7 @@ class PolicyCoherenceDemoTest {
 
         // flags about the statistics office's RESTRICTED estimate of undocumented migrants in Kisenyi are the chair's
         // to read, not the enforcement unit's
-        JsonNode seenByPolice = platform.api
-                .expect(200, "GET", PlatformService.FORUM, flagsPath, platform.token("dcic-officer"), null, Map.of())
-                .path("items");
+        JsonNode seenByPolice = everyPage(platform, flagsPath, platform.token("dcic-officer"));
         Set<String> policeFlags = new TreeSet<>();
         seenByPolice.forEach(f -> policeFlags.add(f.get("flagId").asString()));
         List<String> restricted = new ArrayList<>();
@@ -96,5 +92,19 @@ class PolicyCoherenceDemoTest {
         assertThat(restricted).as("flags derived from the restricted estimate").isNotEmpty();
         assertThat(policeFlags).doesNotContainAnyElementsOf(restricted);
         assertThat(policeFlags.size()).isLessThan(flags.size());
+    }
+
+    /** The items of every page of a paged list, the path ending in {@code page=}. */
+    private static JsonNode everyPage(RunningPlatform platform, String path, String token) {
+        tools.jackson.databind.node.ArrayNode all =
+                tools.jackson.databind.json.JsonMapper.builder().build().createArrayNode();
+        for (int page = 0; ; page++) {
+            JsonNode answer =
+                    platform.api.expect(200, "GET", PlatformService.FORUM, path + page, token, null, Map.of());
+            answer.path("items").forEach(all::add);
+            if (page + 1 >= answer.path("totalPages").asInt()) {
+                return all;
+            }
+        }
     }
 }
