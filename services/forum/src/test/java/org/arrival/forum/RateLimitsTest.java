@@ -124,25 +124,8 @@ class RateLimitsTest {
     @Test
     void expensiveReadsTakeTurnsEvenWithTheLimitsOffAndAReadWithoutATurnIsAnswered503() throws Exception {
         assertThat(properties.expensiveReadsAtOnce()).isPositive();
-        RateLimitProperties off = new RateLimitProperties(
-                false,
-                null,
-                null,
-                null,
-                null,
-                properties.expensivePaths(),
-                properties.expensiveReadsAtOnce(),
-                Duration.ofMillis(50));
-        RateLimits limits =
-                new RateLimits(off, new ProblemWriter(JsonMapper.builder().build()));
-        signIn("reader", UUID.randomUUID());
-        List<MockHttpServletRequest> working = new ArrayList<>();
-        for (int i = 0; i < off.expensiveReadsAtOnce(); i++) {
-            MockHttpServletRequest read = get("/forums/" + forum + "/as-of");
-            assertThat(limits.preHandle(read, new MockHttpServletResponse(), null))
-                    .isTrue();
-            working.add(read);
-        }
+        RateLimits limits = turns(false);
+        List<MockHttpServletRequest> working = everyTurnTaken(limits);
         MockHttpServletResponse busy = new MockHttpServletResponse();
         assertThat(limits.preHandle(get("/forums/" + forum + "/exports/3w.csv"), busy, null))
                 .isFalse();
@@ -166,25 +149,8 @@ class RateLimitsTest {
 
     @Test
     void withTheLimitsOnAReadWithinThemStillWaitsForATurn() throws Exception {
-        RateLimitProperties on = new RateLimitProperties(
-                true,
-                null,
-                null,
-                null,
-                null,
-                properties.expensivePaths(),
-                properties.expensiveReadsAtOnce(),
-                Duration.ofMillis(50));
-        RateLimits limits =
-                new RateLimits(on, new ProblemWriter(JsonMapper.builder().build()));
-        signIn("reader", UUID.randomUUID());
-        List<MockHttpServletRequest> working = new ArrayList<>();
-        for (int i = 0; i < on.expensiveReadsAtOnce(); i++) {
-            MockHttpServletRequest read = get("/forums/" + forum + "/as-of");
-            assertThat(limits.preHandle(read, new MockHttpServletResponse(), null))
-                    .isTrue();
-            working.add(read);
-        }
+        RateLimits limits = turns(true);
+        List<MockHttpServletRequest> working = everyTurnTaken(limits);
         MockHttpServletResponse busy = new MockHttpServletResponse();
         assertThat(limits.preHandle(get("/forums/" + forum + "/as-of"), busy, null))
                 .isFalse();
@@ -217,6 +183,33 @@ class RateLimitsTest {
                         .isTrue();
             }
         }
+    }
+
+    /** The service's limiter with the limits on or off, whose reads give up waiting for a turn after 50 ms. */
+    private RateLimits turns(boolean limitsOn) {
+        RateLimitProperties settings = new RateLimitProperties(
+                limitsOn,
+                null,
+                null,
+                null,
+                null,
+                properties.expensivePaths(),
+                properties.expensiveReadsAtOnce(),
+                Duration.ofMillis(50));
+        return new RateLimits(settings, new ProblemWriter(JsonMapper.builder().build()));
+    }
+
+    /** Signs a reader in and starts as many as-of reads as there are turns, each taking one. */
+    private List<MockHttpServletRequest> everyTurnTaken(RateLimits limits) throws Exception {
+        signIn("reader", UUID.randomUUID());
+        List<MockHttpServletRequest> working = new ArrayList<>();
+        for (int i = 0; i < properties.expensiveReadsAtOnce(); i++) {
+            MockHttpServletRequest read = get("/forums/" + forum + "/as-of");
+            assertThat(limits.preHandle(read, new MockHttpServletResponse(), null))
+                    .isTrue();
+            working.add(read);
+        }
+        return working;
     }
 
     private static MockHttpServletRequest get(String path) {
