@@ -64,6 +64,7 @@ import org.arrival.contracts.registry.StakeholderType;
 import org.arrival.platform.testing.EmbeddedKafka;
 import org.arrival.platform.testing.EventFeed;
 import org.arrival.platform.testing.ServiceApiTest;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
@@ -334,6 +335,22 @@ public abstract class ForumIntegrationTest extends ServiceApiTest {
             UUID plan,
             LocalDate start,
             LocalDate end) {
+        return action(id, version, owner, forum, title, List.of(sector), group, status, plan, start, end);
+    }
+
+    /** An action in Kampala of one or more sectors, shared with the forum. */
+    protected static Action action(
+            UUID id,
+            long version,
+            UUID owner,
+            UUID forum,
+            String title,
+            List<Sector> sectors,
+            PopulationGroup group,
+            ActionStatus status,
+            @Nullable UUID plan,
+            LocalDate start,
+            LocalDate end) {
         return new Action(
                 id,
                 version,
@@ -342,7 +359,7 @@ public abstract class ForumIntegrationTest extends ServiceApiTest {
                 title,
                 null,
                 ActionKind.SERVICE,
-                List.of(sector),
+                sectors,
                 List.of(group),
                 List.of(KAMPALA),
                 start,

@@ -14,11 +14,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.arrival.contracts.DataClassification;
 import org.arrival.contracts.EventJson;
-import org.arrival.contracts.actionplans.Action;
-import org.arrival.contracts.actionplans.ActionKind;
 import org.arrival.contracts.actionplans.ActionStatus;
 import org.arrival.contracts.actionplans.Rag;
-import org.arrival.contracts.actionplans.ReportingCadence;
 import org.arrival.contracts.common.PopulationGroup;
 import org.arrival.contracts.common.Sector;
 import org.arrival.platform.testing.TestTokenIssuer;
@@ -64,31 +61,18 @@ class TrackerSummaryTest extends ForumIntegrationTest {
                 forum, ngo, "Foxtrot budget", Sector.LIVELIHOODS, ActionStatus.COMMITTED, "ORGANISATION", 5, reported));
         UUID twoSectors = UUID.randomUUID();
         proposed(
-                new Action(
+                action(
                         twoSectors,
                         1,
                         ngo,
-                        null,
+                        forum,
                         "Golf jobs and homes",
-                        null,
-                        ActionKind.SERVICE,
                         List.of(Sector.LIVELIHOODS, Sector.HOUSING),
-                        List.of(PopulationGroup.REFUGEES),
-                        List.of(KAMPALA),
-                        LocalDate.of(2025, 1, 1),
-                        LocalDate.of(2026, 12, 31),
-                        ReportingCadence.QUARTERLY,
-                        List.of(),
-                        null,
-                        false,
-                        List.of(),
-                        null,
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        List.of(forum),
+                        PopulationGroup.REFUGEES,
                         ActionStatus.IN_PROGRESS,
-                        null),
+                        null,
+                        LocalDate.of(2025, 1, 1),
+                        LocalDate.of(2026, 12, 31)),
                 DataClassification.FORUM);
         progress(twoSectors, ngo, LocalDate.of(2025, 3, 31), 20, Rag.GREEN);
         reported.add(twoSectors);
