@@ -155,7 +155,8 @@ public class CoherenceChecker {
                     forumId,
                     new EventLogLinks(jdbc, actionIds),
                     LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
-                    settings.of(forumId));
+                    settings.of(forumId),
+                    members.hiddenFromEnforcementBodies()::contains);
             ForumRow forum = store.forum(forumId).orElse(null);
             UUID owner = forum == null || forum.convenorId == null ? forumId : forum.convenorId;
             reconcile(forumId, owner, coordinators(forum), findings, classifier(store));

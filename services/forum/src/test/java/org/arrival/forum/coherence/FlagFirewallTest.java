@@ -10,6 +10,7 @@ import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -328,6 +329,48 @@ class FlagFirewallTest extends ForumIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items.length()").value(0))
                 .andExpect(jsonPath("$.totalItems").value(0));
+    }
+
+    @Test
+    void overlappingActionsReadableByEveryMemberAreOneFlagTheEnforcementBodyReadsAndTheHiddenOnesOverlapIsApart()
+            throws Exception {
+        Kisenyi k = kisenyi();
+        List<UUID> clinics = new ArrayList<>(List.of(k.clinic()));
+        for (String name : List.of("Kisenyi health NGO", "Kampala refugee clinic")) {
+            UUID ngo = registered(name, false, false);
+            member(k.forum(), ngo);
+            UUID clinic = UUID.randomUUID();
+            proposed(
+                    action(
+                            clinic,
+                            1,
+                            ngo,
+                            k.forum(),
+                            name + " outreach",
+                            Sector.HEALTH,
+                            PopulationGroup.REFUGEES,
+                            List.of(),
+                            List.of(),
+                            ActionStatus.IN_PROGRESS),
+                    DataClassification.FORUM);
+            clinics.add(clinic);
+        }
+        await().atMost(WAIT)
+                .until(() -> count("fv_membership", "forum_id = '" + k.forum() + "'") == 5
+                        && count("fv_action", "id IN ('" + clinics.get(1) + "', '" + clinics.get(2) + "')") == 2);
+        checker.check(k.forum());
+
+        String path = "/forums/" + k.forum() + "/flags?check=OVERLAPPING_ACTIONS&status=OPEN";
+        List<List<String>> cityReads = JsonPath.read(listed(path, of(k.city())), "$.items[*].recordIds");
+        List<String> group = clinics.stream().map(UUID::toString).sorted().toList();
+        List<String> withEscort = new ArrayList<>(List.of(k.escort().toString()));
+        withEscort.addAll(group);
+        // the three readable actions in one flag; the hidden association's with the three it overlaps, apart
+        assertThat(cityReads).containsExactlyInAnyOrder(group, withEscort);
+        String police = listed(path, of(k.police()));
+        assertThat(JsonPath.<List<List<String>>>read(police, "$.items[*].recordIds"))
+                .containsExactly(group);
+        assertThat(police).doesNotContain(k.escort().toString(), "Health escort", "Kisenyi refugee");
     }
 
     private String listed(String path, TestTokenIssuer.Token token) throws Exception {

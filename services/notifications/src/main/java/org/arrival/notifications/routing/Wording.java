@@ -358,14 +358,18 @@ public final class Wording {
         p.put("summary", flag.summary());
         p.put("reason", reason);
         flatten(flag.parameters()).forEach(p::put);
+        if (flag.recordIds() != null && !flag.recordIds().isEmpty()) {
+            // the parameters may title only the first of many records
+            p.put("recordCount", flag.recordIds().size());
+        }
         return code;
     }
 
     /**
      * A flag's parameters as the arguments of its {@code flag.<check>} text: {@code title} and {@code otherTitle}
      * (the first two records named other than gaps and organisations: actions, needs, plans, rounds, estimates, the
-     * forum), {@code recordKind} (the first record's kind), {@code municipality}, {@code question}, {@code sectors},
-     * {@code groups}, {@code areas} (and the first two apart, {@code area} and {@code otherArea}), {@code periodStart},
+     * forum), {@code recordCount} (how many records it names), {@code recordKind} (the first record's kind),
+     * {@code municipality}, {@code question}, {@code sectors}, {@code groups}, {@code areas} (and the first two apart, {@code area} and {@code otherArea}), {@code periodStart},
      * {@code periodEnd}, {@code dueOn}, {@code days}, {@code checklistAction}, {@code questions} with
      * {@code questionCount}, {@code recommendation}, {@code frameworkItem}, {@code registered}, {@code estimated},
      * {@code asOf}, {@code limitDays}, {@code missing}, {@code percentBefore} and {@code percentAfter}.
@@ -398,6 +402,11 @@ public final class Wording {
         }
         if (titles.size() > 1) {
             out.put("otherTitle", titles.get(1));
+        }
+        if (parameters.records() != null) {
+            out.put(
+                    "recordCount",
+                    parameters.records().stream().filter(Objects::nonNull).count());
         }
         putIfPresent(out, "question", parameters.questionCode());
         putIfPresent(out, "sectors", names(parameters.sectors()));

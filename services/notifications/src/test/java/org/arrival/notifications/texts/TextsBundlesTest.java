@@ -189,6 +189,14 @@ class TextsBundlesTest {
                 .startsWith("Les actions « Evening legal clinic » et "
                         + "« Legal aid desk » d’organisations différentes se chevauchent :");
         assertThat(TEXTS.body(Locale.forLanguageTag("ar"), raised)).contains("«Evening legal clinic»", "متداخلان");
+        // a group of overlapping actions, of which the parameters title the first
+        parameters.put("recordCount", 45);
+        Notice group = new Notice("CoherenceFlagRaised", parameters);
+        assertThat(TEXTS.body(Locale.ENGLISH, group))
+                .startsWith("45 actions of different organisations overlap, each with at least one other:")
+                .endsWith("Among them: “Evening legal clinic” and “Legal aid desk”.");
+        assertThat(TEXTS.body(Locale.forLanguageTag("es"), group))
+                .startsWith("45 acciones de organizaciones distintas");
         // a flag raised before parameters were kept: its English finding
         Notice old = new Notice(
                 "CoherenceFlagRaised",

@@ -111,8 +111,12 @@ public final class Wording {
     /** A flag's finding in the reader's language, from its check and parameters; its English summary without them. */
     public static String finding(Page page, Flag flag) {
         if (flag.parameters() != null) {
-            String finding =
-                    findingText(page.locale(), flag.checkCode(), arguments(page, flatten(flag.parameters()), false));
+            Map<String, Object> parameters = flatten(flag.parameters());
+            if (flag.recordIds() != null && !flag.recordIds().isEmpty()) {
+                // the parameters may title only the first of many records
+                parameters.put("recordCount", flag.recordIds().size());
+            }
+            String finding = findingText(page.locale(), flag.checkCode(), arguments(page, parameters, false));
             if (finding != null) {
                 return finding;
             }
@@ -132,8 +136,8 @@ public final class Wording {
     /**
      * A flag's parameters as the arguments of its {@code flag.<check>} text: {@code title} and {@code otherTitle}
      * (the first two records named other than organisations and gaps: actions, needs, plans, rounds, estimates, the
-     * forum), {@code round} (the first round named), {@code municipality}, {@code question} (a gap's question),
-     * {@code checklistAction}, {@code questions} (the questions a flag groups, joined; {@code questionCount} is added
+     * forum), {@code recordCount} (how many records it names), {@code round} (the first round named),
+     * {@code municipality}, {@code question} (a gap's question), {@code checklistAction}, {@code questions} (the questions a flag groups, joined; {@code questionCount} is added
      * with them), {@code sectors}, {@code groups}, {@code areas} with {@code area} and {@code otherArea} (the first
      * and second of them, for checks naming two places), {@code periodStart}, {@code periodEnd}, {@code dueOn},
      * {@code days}, {@code frameworkItem}, {@code registered} and {@code estimated} (counts of people), {@code asOf},
@@ -161,6 +165,9 @@ public final class Wording {
         if (!titles.isEmpty()) {
             out.put("title", titles.get(0));
         }
+        out.put(
+                "recordCount",
+                parameters.records().stream().filter(Objects::nonNull).count());
         parameters.records().stream()
                 .filter(Objects::nonNull)
                 .findFirst()

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.arrival.web.api.forum.ForumApi.Flag;
 import org.arrival.web.layout.Formats;
 import org.arrival.web.layout.Messages;
@@ -39,12 +40,20 @@ class WordingTest {
 
     /** A flag as the forum API sends it (with a field this application does not know), with these parameters. */
     static Flag flag(String check, String parameters) {
+        return flag(check, parameters, 0);
+    }
+
+    /** A flag naming {@code records} records by id (its parameters may title fewer). */
+    static Flag flag(String check, String parameters, int records) {
+        String ids = java.util.stream.IntStream.range(0, records)
+                .mapToObj(i -> "\"" + new UUID(7, i) + "\"")
+                .collect(java.util.stream.Collectors.joining(","));
         return JSON.readValue("""
                 {"flagId":"b3c4e5f6-7081-4b2c-9d3e-4f5061728394","version":1,
-                 "forumId":"6f1c0a3e-2d6b-4b6f-9a53-2b1d7c0e9a11","checkCode":"%s","key":"k","recordIds":[],
+                 "forumId":"6f1c0a3e-2d6b-4b6f-9a53-2b1d7c0e9a11","checkCode":"%s","key":"k","recordIds":[%s],
                  "summary":"The English summary.","status":"OPEN","conditionHolds":true,
                  "createdAt":"2026-10-01T08:00:00Z","severity":"HIGH","unknownField":1,
-                 "parameters":%s}""".formatted(check, parameters), Flag.class);
+                 "parameters":%s}""".formatted(check, ids, parameters), Flag.class);
     }
 
     static String record(String kind, String title) {
@@ -251,6 +260,22 @@ class WordingTest {
         assertThat(ar(f))
                 .isEqualTo("في Kampala، انخفضت درجة التوصية R6 في قائمة التحقق من 60\u200e%\u200e إلى 45\u200e%\u200e"
                         + " بين الجولتين «Kampala 2025» و«Kampala 2026».");
+    }
+
+    @Test
+    void overlappingActionsAreWordedAsAPairOrAsAGroupOfAsManyAsTheFlagNames() {
+        String parameters = """
+                {"records":[%s,%s],"sectors":["HOUSING"],"groups":["REFUGEES"],"areas":["Kampala"]}""".formatted(record("ACTION", "City shelter"), record("ACTION", "NGO shelter"));
+        assertThat(en(flag("OVERLAPPING_ACTIONS", parameters)))
+                .startsWith("Actions “City shelter” and “NGO shelter” of different organisations overlap:")
+                .endsWith("over the same period.");
+        assertThat(en(flag("OVERLAPPING_ACTIONS", parameters, 2)))
+                .isEqualTo(en(flag("OVERLAPPING_ACTIONS", parameters)));
+        Flag group = flag("OVERLAPPING_ACTIONS", parameters, 45);
+        assertThat(en(group))
+                .startsWith("45 actions of different organisations overlap, each with at least one other:")
+                .endsWith("Among them: “City shelter” and “NGO shelter”.");
+        assertThat(ar(group)).contains("إجراءً لمنظمات مختلفة", "«City shelter»");
     }
 
     @Test

@@ -68,6 +68,29 @@ public final class CoherenceChecks {
      */
     public static List<Finding> run(
             ProjectionStore store, UUID forumId, ActionLinks links, LocalDate today, CheckSettings settings) {
+        return run(
+                store,
+                forumId,
+                links,
+                today,
+                settings,
+                id -> store.organisation(id).map(o -> o.hidden).orElse(false));
+    }
+
+    /**
+     * The findings of the checks the forum runs, rated as the forum rates them.
+     *
+     * @param today the day lateness is read on (UTC): a report is overdue, and a milestone late, from the day after
+     *        its due date
+     * @param hidden whether an organisation is hidden from enforcement bodies
+     */
+    public static List<Finding> run(
+            ProjectionStore store,
+            UUID forumId,
+            ActionLinks links,
+            LocalDate today,
+            CheckSettings settings,
+            java.util.function.Predicate<UUID> hidden) {
         ForumRow forum = store.forum(forumId).orElse(null);
         if (forum == null) {
             return List.of();
@@ -111,7 +134,12 @@ public final class CoherenceChecks {
         List<Finding> out = new ArrayList<>();
         out.addAll(needsWithoutAction(store, forumId, members, addressing));
         out.addAll(gapsWithoutAction(store, forumId, members, addressing, links));
-        out.addAll(overlappingActions(flaggable, links));
+        out.addAll(OverlappingActions.find(
+                flaggable,
+                links,
+                a -> shareable(a.classification, a.sharedWithForums, forumId)
+                        && a.ownerId != null
+                        && !hidden.test(a.ownerId)));
         out.addAll(missingLocalImplementation(store, members, flaggable, links));
         out.addAll(actionsWithoutFunding(flaggable));
         out.addAll(reportingOverdue(flaggable, today));
@@ -258,72 +286,6 @@ public final class CoherenceChecks {
      */
     static boolean namesChecklistAction(ActionRow a, GapRow g) {
         return g.actionCode != null && a.frameworkItems.contains(GUIDE_ACTION_PREFIX + g.actionCode);
-    }
-
-    static List<Finding> overlappingActions(List<ActionRow> actions, ActionLinks links) {
-        List<ActionRow> live = actions.stream().filter(a -> !ended(a)).toList();
-        List<Finding> out = new ArrayList<>();
-        for (long pair : candidatePairs(live)) {
-            int i = (int) (pair >>> 32);
-            int j = (int) pair;
-            ActionRow a = live.get(i);
-            ActionRow b = live.get(j);
-            if (Objects.equals(a.ownerId, b.ownerId) || cascade(a, b, links)) {
-                continue;
-            }
-            List<String> sectors =
-                    a.sectors.stream().filter(b.sectors::contains).toList();
-            List<String> groups =
-                    a.targetGroups.stream().filter(b.targetGroups::contains).toList();
-            boolean area = a.areas.stream().anyMatch(x -> covers(b.areas, x))
-                    || b.areas.stream().anyMatch(x -> covers(a.areas, x));
-            if (sectors.isEmpty() || groups.isEmpty() || !area || !periodsOverlap(a, b)) {
-                continue;
-            }
-            out.add(Finding.of(
-                    CoherenceCheckCode.OVERLAPPING_ACTIONS,
-                    List.of(a.id, b.id),
-                    "Actions '" + a.title + "' and '" + b.title + "' of different organisations overlap: "
-                            + String.join(", ", sectors) + " for " + String.join(", ", groups) + " in "
-                            + a.areas.stream().map(CoherenceChecks::areaName).collect(Collectors.joining(", "))
-                            + " over the same period.",
-                    CoherenceFlagParameters.naming(List.of(
-                                    record(a.id, FlaggedRecordKind.ACTION, a.title),
-                                    record(b.id, FlaggedRecordKind.ACTION, b.title)))
-                            .withPlace(sectors(sectors), groups(groups), areaNames(a.areas))));
-        }
-        return out;
-    }
-
-    /**
-     * The pairs of actions that share a sector and a target group, as (i, j) with i &lt; j packed in a long, in the
-     * order of the list: only those can overlap, and a forum with thousands of actions has few of them.
-     */
-    static java.util.SortedSet<Long> candidatePairs(List<ActionRow> live) {
-        Map<String, List<Integer>> byPurpose = new java.util.HashMap<>();
-        for (int i = 0; i < live.size(); i++) {
-            ActionRow a = live.get(i);
-            for (String sector : a.sectors) {
-                for (String group : a.targetGroups) {
-                    byPurpose
-                            .computeIfAbsent(sector + "|" + group, k -> new ArrayList<>())
-                            .add(i);
-                }
-            }
-        }
-        java.util.SortedSet<Long> pairs = new java.util.TreeSet<>();
-        for (List<Integer> same : byPurpose.values()) {
-            for (int x = 0; x < same.size(); x++) {
-                for (int y = x + 1; y < same.size(); y++) {
-                    int i = same.get(x);
-                    int j = same.get(y);
-                    if (i != j) {
-                        pairs.add(((long) Math.min(i, j) << 32) | Math.max(i, j));
-                    }
-                }
-            }
-        }
-        return pairs;
     }
 
     /** A local action implementing a commitment shares its sectors, groups and place by design: no overlap. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.arrival.contracts.common.Jurisdiction;
 import org.arrival.contracts.common.PopulationGroup;
@@ -16,6 +17,7 @@ import org.arrival.forum.projection.domain.Rows.ActionRow;
 import org.arrival.forum.projection.domain.Rows.GapRow;
 import org.arrival.forum.projection.domain.Rows.MilestoneState;
 import org.arrival.forum.projection.domain.Rows.NeedRow;
+import org.arrival.forum.projection.domain.Rows.OrganisationRow;
 import org.arrival.forum.projection.domain.Rows.Overdue;
 import org.arrival.forum.projection.domain.Rows.ReportDue;
 import org.junit.jupiter.api.Nested;
@@ -300,6 +302,140 @@ class CoherenceChecksTest extends CoherenceFixture {
             assertThat(findings(CoherenceCheckCode.OVERLAPPING_ACTIONS))
                     .singleElement()
                     .satisfies(f -> assertThat(f.recordIds()).containsExactlyInAnyOrder(a.id, shelter.id));
+        }
+    }
+
+    @Nested
+    class OverlappingGroups {
+
+        @Test
+        void threeOrganisationsDoingTheSameWorkAreOneFlagNamingAllThree() {
+            ActionRow a = action("City shelter", city, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            ActionRow b = action("NGO shelter", ngo, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            ActionRow c = action("Ministry shelter", ministry, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            List<UUID> byId =
+                    java.util.stream.Stream.of(a, b, c).map(x -> x.id).sorted().toList();
+            assertThat(findings(CoherenceCheckCode.OVERLAPPING_ACTIONS))
+                    .singleElement()
+                    .satisfies(f -> {
+                        assertThat(f.recordIds()).containsExactlyElementsOf(byId);
+                        assertThat(f.key()).isEqualTo("OVERLAPPING_ACTIONS:group:" + byId.get(0));
+                        assertThat(f.summary())
+                                .startsWith("3 actions of 3 organisations overlap: HOUSING for REFUGEES in Kampala")
+                                .contains("City shelter", "NGO shelter", "Ministry shelter");
+                        assertThat(f.parameters().records())
+                                .extracting(FlaggedRecord::recordId)
+                                .containsExactlyElementsOf(byId);
+                    });
+        }
+
+        @Test
+        void actionsLinkedThroughAThirdAreOneGroupKeyedByItsFirstAction() {
+            ActionRow first = action("First", city, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            ActionRow middle = action("Middle", ngo, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            ActionRow last = action("Last", ministry, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            // the first and the last do not overlap, each overlaps the middle one
+            period(first, "2025-01-01", "2025-06-30");
+            period(middle, "2025-06-01", "2025-12-31");
+            period(last, "2025-12-01", "2026-06-30");
+            assertThat(findings(CoherenceCheckCode.OVERLAPPING_ACTIONS))
+                    .singleElement()
+                    .satisfies(f -> assertThat(f.recordIds()).containsExactlyInAnyOrder(first.id, middle.id, last.id));
+
+            ActionRow joining = action("Joining", municipality, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            UUID firstId = java.util.stream.Stream.of(first, middle, last, joining)
+                    .map(x -> x.id)
+                    .min(UUID::compareTo)
+                    .orElseThrow();
+            // so the group stays the same flag while actions join it, unless one comes first in the order of ids
+            assertThat(findings(CoherenceCheckCode.OVERLAPPING_ACTIONS))
+                    .singleElement()
+                    .satisfies(f -> {
+                        assertThat(f.key()).isEqualTo("OVERLAPPING_ACTIONS:group:" + firstId);
+                        assertThat(f.recordIds()).hasSize(4).contains(joining.id);
+                    });
+        }
+
+        @Test
+        void aRestrictedActionIsNamedApartSoThatWhoMayNotReadItStillSeesTheOthersOverlap() {
+            ActionRow a = action("City shelter", city, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            ActionRow b = action("NGO shelter", ngo, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            ActionRow safe = action("Safe house", ministry, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            safe.classification = "RESTRICTED";
+            store.save(safe);
+            List<Finding> found = findings(CoherenceCheckCode.OVERLAPPING_ACTIONS);
+            assertThat(found).hasSize(2);
+            assertThat(found.get(0).recordIds()).containsExactlyInAnyOrder(a.id, b.id);
+            // the restricted action first, then the readable ones in the order of their ids
+            assertThat(found.get(1).recordIds())
+                    .containsExactlyElementsOf(java.util.stream.Stream.concat(
+                                    java.util.stream.Stream.of(safe.id),
+                                    java.util.stream.Stream.of(a.id, b.id).sorted())
+                            .toList());
+            assertThat(found.get(1).key()).isEqualTo("OVERLAPPING_ACTIONS:around:" + safe.id);
+            assertThat(found.get(1).parameters().records())
+                    .extracting(FlaggedRecord::title)
+                    .first()
+                    .isEqualTo("Safe house");
+        }
+
+        @Test
+        void anActionOfAHiddenOrganisationIsNamedApartAndTwoSuchActionsAsAPair() {
+            ActionRow a = action("City shelter", city, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            OrganisationRow hiddenOrganisation = new OrganisationRow();
+            hiddenOrganisation.id = UUID.randomUUID();
+            hiddenOrganisation.version = 1;
+            hiddenOrganisation.name = "Association";
+            hiddenOrganisation.type = "MIGRANT_ORGANISATION";
+            hiddenOrganisation.status = "ACTIVE";
+            hiddenOrganisation.hidden = true;
+            store.save(hiddenOrganisation);
+            UUID association = hiddenOrganisation.id;
+            seat(association, "ACTIVE");
+            ActionRow hidden =
+                    action("Association shelter", association, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            ActionRow safe = action("Safe house", ministry, "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            safe.classification = "RESTRICTED";
+            store.save(safe);
+            List<Finding> found = findings(CoherenceCheckCode.OVERLAPPING_ACTIONS);
+            // no group of readable actions (one only), each of the two with the city's, and the two together
+            assertThat(found)
+                    .extracting(f -> Set.copyOf(f.recordIds()))
+                    .containsExactlyInAnyOrder(
+                            Set.of(hidden.id, a.id), Set.of(safe.id, a.id), Set.of(hidden.id, safe.id));
+            assertThat(found)
+                    .allSatisfy(f -> assertThat(f.key())
+                            .isEqualTo(Finding.of(
+                                            CoherenceCheckCode.OVERLAPPING_ACTIONS,
+                                            f.recordIds(),
+                                            f.summary(),
+                                            f.parameters())
+                                    .key()))
+                    .allSatisfy(f -> assertThat(f.recordIds().get(0))
+                            .isLessThan(f.recordIds().get(1)));
+        }
+
+        @Test
+        void hundredsOfActionsDoingTheSameWorkAreOneFlagNotOnePerPair() {
+            List<UUID> owners = new ArrayList<>();
+            for (int o = 0; o < 30; o++) {
+                UUID owner = organisation("Organisation " + o, "LOCAL_NGO_CSO");
+                seat(owner, "ACTIVE");
+                owners.add(owner);
+            }
+            for (int i = 0; i < 300; i++) {
+                action("Shelter " + i, owners.get(i % 30), "HOUSING", "REFUGEES", KAMPALA, "IN_PROGRESS");
+            }
+            assertThat(findings(CoherenceCheckCode.OVERLAPPING_ACTIONS))
+                    .singleElement()
+                    .satisfies(f -> {
+                        assertThat(f.recordIds()).hasSize(300);
+                        assertThat(f.parameters().records())
+                                .hasSize(org.arrival.forum.coherence.domain.OverlappingActions.TITLED);
+                        assertThat(f.summary())
+                                .startsWith("300 actions of 30 organisations overlap")
+                                .endsWith(" and 280 more.");
+                    });
         }
     }
 
