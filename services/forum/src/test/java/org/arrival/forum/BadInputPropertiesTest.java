@@ -188,6 +188,10 @@ class BadInputPropertiesTest extends ForumIntegrationTest {
                     coordinator));
         }
         out.add(new BadInput.Template(
+                "GET /forums/{forumId}/flags/{flagId}",
+                ApiCall.get(base + "/flags/" + flags.get(0).flagId()),
+                member));
+        out.add(new BadInput.Template(
                 "GET /forums/{forumId}/flags/{flagId}/history",
                 ApiCall.get(base + "/flags/" + flags.get(0).flagId() + "/history"),
                 member));

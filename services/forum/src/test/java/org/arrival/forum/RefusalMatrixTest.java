@@ -32,8 +32,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * one and an organisation the platform does not know (404, as an unknown forum); for an action's history, also an
  * enforcement body with a seat when the action is a hidden association's (404, as an unknown action); for flag decisions, members who run
  * no part of the forum or lack the coordinator role (403) and the enforcement body holding the secretariat for a flag
- * naming a hidden association's action (404, as an unknown flag); for the rebuild, everyone but platform
- * administrators (403). Each row ends with the caller who may make the same request, and it succeeds.
+ * naming a hidden association's action (404, as an unknown flag), a flag it may not read by its id either; for the
+ * rebuild, everyone but platform administrators (403). Each row ends with the caller who may make the same request, and it succeeds.
  */
 class RefusalMatrixTest extends ForumIntegrationTest {
 
@@ -198,6 +198,19 @@ class RefusalMatrixTest extends ForumIntegrationTest {
                     .refuses("the convenor's member without the coordinator role", cityMember, 403)
                     .allows("the convenor's coordinator", cityCoordinator);
         }
+        matrix.operation("GET /forums/{forumId}/flags/{flagId}")
+                .call(() -> {
+                    String path = flagOfTheAssociation("read").get().path();
+                    return ApiCall.get(path.substring(0, path.lastIndexOf('/')));
+                })
+                .refuses("an organisation without a seat", outsiderCoordinator, 404)
+                .refuses("an enforcement body without a seat", borderCoordinator, 404)
+                .refuses(
+                        "the enforcement body holding the secretariat (the flag names a hidden association's action)",
+                        policeCoordinator,
+                        404)
+                .refuses("an organisation the platform does not know", unknown, 404)
+                .allows("a member", ngoMember);
         matrix.operation("GET /forums/{forumId}/flags/{flagId}/history")
                 .call(() -> {
                     String path = flagOfTheAssociation("history").get().path();

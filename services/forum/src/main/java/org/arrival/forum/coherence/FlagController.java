@@ -120,6 +120,23 @@ public class FlagController {
     }
 
     @Operation(
+            summary = "One of the forum's coherence flags, as the list shows it",
+            description = "For the forum's members who may read every record the flag names; a flag they may not "
+                    + "read, of another forum or unknown is answered 404, alike. The ETag is the flag's version, for "
+                    + "If-Match on a decision.")
+    @GetMapping("/{flagId}")
+    @Transactional(readOnly = true)
+    public ResponseEntity<CoherenceFlagRow> flag(Caller caller, @PathVariable UUID forumId, @PathVariable UUID flagId) {
+        Viewer viewer = members.viewer(caller, forumId);
+        HiddenNames hidden = members.hiddenNames(viewer);
+        CoherenceFlagRow row = checker.flag(forumId, flagId, viewer)
+                .orElseThrow(() -> new RecordNotFound("flag", flagId))
+                .seenBy(viewer)
+                .shownWith(hidden);
+        return ResponseEntity.ok().eTag(ETags.of(row.version())).body(row);
+    }
+
+    @Operation(
             summary = "The decisions taken on a flag, oldest first: from and to which status, when, by whom and why",
             description = "For the forum's members who may read the flag; who decided and why are left out for a "
                     + "reader who may not know of the deciding organisation.")

@@ -3,6 +3,7 @@ package org.arrival.forum.coherence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -473,6 +474,110 @@ class FlagFirewallTest extends ForumIntegrationTest {
     }
 
     @Test
+    void oneFlagIsReadByItsIdAsTheListShowsItAndOnlyByThoseWhoMayReadEveryRecordItNames() throws Exception {
+        Kisenyi k = kisenyi();
+        String flags = "/forums/" + k.forum() + "/flags";
+        String path = flags + "/";
+        CoherenceFlagRow escort = flag(k, CoherenceCheckCode.ACTION_WITHOUT_FUNDING, k.escort());
+        CoherenceFlagRow clinic = flag(k, CoherenceCheckCode.ACTION_WITHOUT_FUNDING, k.clinic());
+
+        // the city reads the flag naming the association's action, exactly as the list shows it, with its version
+        String city = perform(getJson(path + escort.flagId()), of(k.city()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"" + escort.version() + "\""))
+                .andExpect(jsonPath("$.flagId").value(escort.flagId().toString()))
+                .andExpect(jsonPath("$.checkCode").value("ACTION_WITHOUT_FUNDING"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(city).contains("Health escort in Kisenyi", k.escort().toString());
+        assertThat(JsonPath.<Object>read(city, "$"))
+                .isEqualTo(JsonPath.<List<Object>>read(
+                                listed(flags, of(k.city())), "$.items[?(@.flagId == '" + escort.flagId() + "')]")
+                        .getFirst());
+
+        // to the enforcement body it is an unknown flag, answered word for word as one
+        String unknownId = UUID.randomUUID().toString();
+        String unknown = perform(getJson(path + unknownId), of(k.police()))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String hidden = perform(getJson(path + escort.flagId()), of(k.police()))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(header().doesNotExist("ETag"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(hidden)
+                .doesNotContain(
+                        "Health escort",
+                        "Kisenyi refugee",
+                        k.escort().toString(),
+                        k.association().toString());
+        assertThat(hidden.replace(escort.flagId().toString(), unknownId)).isEqualTo(unknown);
+
+        // the city clinic's own flag it reads, as its list shows it
+        String police = perform(getJson(path + clinic.flagId()), of(k.police()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"" + clinic.version() + "\""))
+                .andExpect(jsonPath("$.recordIds.length()").value(1))
+                .andExpect(jsonPath("$.recordIds[0]").value(k.clinic().toString()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(JsonPath.<Object>read(police, "$"))
+                .isEqualTo(JsonPath.<Object>read(listed(flags, of(k.police())), "$.items[0]"));
+
+        // the flag of another forum the city sits in is found at its own forum only
+        UUID other = forum(k.city());
+        member(other, k.city());
+        UUID market = UUID.randomUUID();
+        proposed(
+                action(
+                        market,
+                        1,
+                        k.city(),
+                        other,
+                        "Market clinic",
+                        Sector.HEALTH,
+                        PopulationGroup.REFUGEES,
+                        List.of(),
+                        List.of(),
+                        ActionStatus.IN_PROGRESS),
+                DataClassification.FORUM);
+        await().atMost(WAIT)
+                .until(() -> count("fv_forum", "id = '" + other + "'") == 1
+                        && seated(other, k.city())
+                        && count("fv_action", "id = '" + market + "'") == 1);
+        withoutEvidenceCheck(other);
+        checker.check(other);
+        UUID elsewhere = checker.flags(other, null, CoherenceCheckCode.ACTION_WITHOUT_FUNDING).stream()
+                .filter(f -> f.recordIds().contains(market))
+                .findFirst()
+                .orElseThrow()
+                .flagId();
+        perform(getJson("/forums/" + other + "/flags/" + elsewhere), of(k.city()))
+                .andExpect(status().isOk());
+        perform(getJson(path + elsewhere), of(k.city()))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Market clinic"))));
+
+        perform(getJson(path + UUID.randomUUID()), of(k.city())).andExpect(status().isNotFound());
+        perform(getJson(path + "not-a-flag"), of(k.city()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.errors[0].field").value("flagId"));
+        // nor does a caller without a seat learn of the forum's flags
+        perform(getJson(path + clinic.flagId()), of(registered("Outsider", false, false)))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void aFlagTheCallerMayNotReadIsAnsweredAsAnUnknownOneWhenChanged() throws Exception {
         Kisenyi k = kisenyi();
         String path = "/forums/" + k.forum() + "/flags/";
@@ -702,6 +807,19 @@ class FlagFirewallTest extends ForumIntegrationTest {
                     .getResponse()
                     .getContentAsString();
             assertThat(seen).doesNotContain(association.toString(), "volunteers");
+            String one = perform(getJson(path + "/" + flag.flagId()), of(police))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("DISMISSED"))
+                    .andExpect(jsonPath("$.reason").doesNotExist())
+                    .andExpect(jsonPath("$.updatedByOrganisation").doesNotExist())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(one).doesNotContain(association.toString(), "volunteers");
+            perform(getJson(path + "/" + flag.flagId()), of(city))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.reason").value("Our volunteers fund it"))
+                    .andExpect(jsonPath("$.updatedByOrganisation").value(association.toString()));
             List<RecordedEvent> events =
                     recorder.await(e -> flag.flagId().toString().equals(e.subject()), 2, WAIT);
             assertThat(events).extracting(FlagFirewallTest::classification).containsExactly("FORUM", "RESTRICTED");

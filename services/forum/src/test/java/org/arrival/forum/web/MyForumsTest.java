@@ -70,6 +70,8 @@ class MyForumsTest extends ForumIntegrationTest {
                 .andExpect(jsonPath("$.paths['/forums/{forumId}/flags'].get.parameters[?(@.name == 'organisation')]")
                         .isNotEmpty())
                 .andExpect(jsonPath("$.paths['/forums/{forumId}/flags'].get.parameters[?(@.name == 'size')]")
+                        .isNotEmpty())
+                .andExpect(jsonPath("$.paths['/forums/{forumId}/flags/{flagId}'].get.summary")
                         .isNotEmpty());
     }
 
