@@ -363,7 +363,8 @@ class FlagFirewallTest extends ForumIntegrationTest {
 
         String path = "/forums/" + k.forum() + "/flags?check=OVERLAPPING_ACTIONS&status=OPEN";
         List<List<String>> cityReads = JsonPath.read(listed(path, of(k.city())), "$.items[*].recordIds");
-        List<String> group = clinics.stream().map(UUID::toString).sorted().toList();
+        // the group's actions in the order of their ids as UUIDs (not as text)
+        List<String> group = clinics.stream().sorted().map(UUID::toString).toList();
         List<String> withEscort = new ArrayList<>(List.of(k.escort().toString()));
         withEscort.addAll(group);
         // the three readable actions in one flag; the hidden association's with the three it overlaps, apart
