@@ -167,10 +167,7 @@ public class FlagPage {
     }
 
     private Flag flagOf(UUID forumId, UUID flagId) {
-        return forums.allFlags(forumId, ForumApi.FlagQuery.ALL).stream()
-                .filter(f -> flagId.equals(f.flagId()))
-                .findFirst()
-                .orElseThrow(FlagPage::notFound);
+        return forums.flag(forumId, flagId).orElseThrow(FlagPage::notFound);
     }
 
     private static long parseVersion(@Nullable String version, long fallback) {

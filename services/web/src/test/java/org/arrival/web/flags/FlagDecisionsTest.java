@@ -70,6 +70,17 @@ class FlagDecisionsTest extends WebTest {
                         2,
                         flag(OPEN, 1, "ACTION_WITHOUT_FUNDING", "OPEN", "2026-10-01T08:00:00Z", "MEDIUM"),
                         flag(ACKED, 2, "ACTION_WITHOUT_FUNDING", "ACKNOWLEDGED", "2026-09-01T08:00:00Z", "HIGH")));
+        // a flag's page reads its flag alone
+        SERVICES.answer(
+                "GET",
+                FLAGS + "/" + OPEN,
+                200,
+                flag(OPEN, 1, "ACTION_WITHOUT_FUNDING", "OPEN", "2026-10-01T08:00:00Z", "MEDIUM"));
+        SERVICES.answer(
+                "GET",
+                FLAGS + "/" + ACKED,
+                200,
+                flag(ACKED, 2, "ACTION_WITHOUT_FUNDING", "ACKNOWLEDGED", "2026-09-01T08:00:00Z", "HIGH"));
         SERVICES.answer("GET", FLAGS + "/" + OPEN + "/history", 200, "[]");
         SERVICES.answer("GET", FLAGS + "/" + ACKED + "/history", 200, """
                 [{"version":2,"from":"OPEN","to":"ACKNOWLEDGED","reason":"Raised at the March meeting",
@@ -182,13 +193,9 @@ class FlagDecisionsTest extends WebTest {
         // the flag as it is now: acknowledged by someone else meanwhile
         SERVICES.answer(
                 "GET",
-                FLAGS,
+                FLAGS + "/" + OPEN,
                 200,
-                listing(
-                        0,
-                        200,
-                        1,
-                        flag(OPEN, 2, "ACTION_WITHOUT_FUNDING", "ACKNOWLEDGED", "2026-10-01T08:00:00Z", "MEDIUM")));
+                flag(OPEN, 2, "ACTION_WITHOUT_FUNDING", "ACKNOWLEDGED", "2026-10-01T08:00:00Z", "MEDIUM"));
         String page = html(
                 post(FLAGS + "/" + OPEN)
                         .with(as(CHAIR))

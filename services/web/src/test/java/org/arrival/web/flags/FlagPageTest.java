@@ -1,5 +1,6 @@
 package org.arrival.web.flags;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -7,7 +8,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
+import org.arrival.web.StubServices;
 import org.arrival.web.WebTest;
 import org.arrival.web.layout.Languages;
 import org.arrival.web.notifications.SignedInMember;
@@ -35,6 +39,7 @@ class FlagPageTest extends WebTest {
     static final UUID OTHER_GAP = UUID.fromString("1b7e2f4c-8d1a-4c3e-9f5b-6a2d1e0c7b89");
     static final UUID ESTIMATE = UUID.fromString("2b7e2f4c-8d1a-4c3e-9f5b-6a2d1e0c7b88");
     static final UUID PLAN = UUID.fromString("3b7e2f4c-8d1a-4c3e-9f5b-6a2d1e0c7b88");
+    static final String FLAGS = "/forums/" + FORUM + "/flags";
 
     @Autowired
     MockMvc mvc;
@@ -48,60 +53,48 @@ class FlagPageTest extends WebTest {
         SERVICES.answer("GET", "/forums", 200, """
                 [{"forumId":"%s","name":"Kampala coordination forum","type":"COORDINATION_FORUM","status":"ACTIVE",
                   "area":"Kampala","seat":"MEMBER"}]""".formatted(FORUM));
-        SERVICES.answer("GET", "/forums/" + FORUM + "/flags", 200, """
-                {"items":[{"flagId":"%s","version":1,"forumId":"%s","checkCode":"OVERLAPPING_ACTIONS","key":"k",
+        Map<UUID, String> flags = new LinkedHashMap<>();
+        flags.put(FLAG, """
+                {"flagId":"%s","version":1,"forumId":"%s","checkCode":"OVERLAPPING_ACTIONS","key":"k",
                   "recordIds":["%s","%s"],"summary":"Actions 'A' and 'B' overlap.","status":"OPEN","conditionHolds":true,
                   "createdAt":"2026-10-01T08:00:00Z","updatedAt":"2026-10-01T08:00:00Z",
                   "parameters":{"records":[{"recordId":"%s","kind":"ACTION","title":"Evening legal clinic"},
                                            {"recordId":"%s","kind":"ACTION","title":"Legal aid desk"}],
-                                "sectors":["LEGAL_STATUS"],"groups":["REFUGEES"],"areas":["Katwe"]}},
-                 {"flagId":"%s","version":2,"forumId":"%s","checkCode":"ACTION_WITHOUT_FUNDING","key":"k2",
+                                "sectors":["LEGAL_STATUS"],"groups":["REFUGEES"],"areas":["Katwe"]}}""".formatted(FLAG, FORUM, ACTION, OTHER, ACTION, OTHER));
+        flags.put(OLD_FLAG, """
+                {"flagId":"%s","version":2,"forumId":"%s","checkCode":"ACTION_WITHOUT_FUNDING","key":"k2",
                   "recordIds":["%s"],"summary":"Action 'Evening legal clinic' has no committed funding.",
-                  "status":"OPEN","conditionHolds":true,"createdAt":"2026-09-01T08:00:00Z"},
-                 {"flagId":"%s","version":1,"forumId":"%s","checkCode":"GAP_WITHOUT_ACTION","key":"k3",
+                  "status":"OPEN","conditionHolds":true,"createdAt":"2026-09-01T08:00:00Z"}""".formatted(OLD_FLAG, FORUM, ACTION));
+        flags.put(GAP_FLAG, """
+                {"flagId":"%s","version":1,"forumId":"%s","checkCode":"GAP_WITHOUT_ACTION","key":"k3",
                   "recordIds":["%s","%s"],"summary":"Checklist action 9.1 (Kampala) has gaps.","status":"OPEN",
                   "conditionHolds":true,"createdAt":"2026-08-01T08:00:00Z","severity":"MEDIUM",
                   "parameters":{"records":[{"recordId":"%s","kind":"GAP","title":"9.1.d"},
                                            {"recordId":"%s","kind":"GAP","title":"9.1.e"}],
                                 "areas":["Kampala"],"checklistAction":"9.1","questionCodes":["9.1.d","9.1.e"],
-                                "recommendationCode":"R9"}},
-                 {"flagId":"%s","version":1,"forumId":"%s","checkCode":"UNDERCOUNT","key":"k4",
+                                "recommendationCode":"R9"}}""".formatted(GAP_FLAG, FORUM, GAP, OTHER_GAP, GAP, OTHER_GAP));
+        flags.put(UNDERCOUNT_FLAG, """
+                {"flagId":"%s","version":1,"forumId":"%s","checkCode":"UNDERCOUNT","key":"k4",
                   "recordIds":["%s"],"summary":"In Kampala, 300000 REFUGEES are estimated.","status":"OPEN",
                   "conditionHolds":true,"createdAt":"2026-07-01T08:00:00Z","severity":"HIGH",
                   "parameters":{"records":[{"recordId":"%s","kind":"POPULATION_ESTIMATE",
                                             "title":"REFUGEES, Kampala, 2026-03-01"}],
-                                "groups":["REFUGEES"],"areas":["Kampala"],"registered":100000,"estimated":300000}},
-                 {"flagId":"%s","version":1,"forumId":"%s","checkCode":"PARALLEL_HUMANITARIAN_STRUCTURE",
+                                "groups":["REFUGEES"],"areas":["Kampala"],"registered":100000,"estimated":300000}}""".formatted(UNDERCOUNT_FLAG, FORUM, ESTIMATE, ESTIMATE));
+        flags.put(PARALLEL_FLAG, """
+                {"flagId":"%s","version":1,"forumId":"%s","checkCode":"PARALLEL_HUMANITARIAN_STRUCTURE",
                   "key":"k5","recordIds":["%s","%s"],"summary":"Humanitarian action 'Cash for rent' in Kampala.",
                   "status":"OPEN","conditionHolds":true,"createdAt":"2026-06-01T08:00:00Z","severity":"LOW",
                   "parameters":{"records":[{"recordId":"%s","kind":"ACTION","title":"Cash for rent"},
                                            {"recordId":"%s","kind":"PLAN","title":"Kampala integration plan"}],
-                                "areas":["Kampala"]}}],"page":0,"size":200,"totalItems":5,"totalPages":1}""".formatted(
-                        FLAG,
-                        FORUM,
-                        ACTION,
-                        OTHER,
-                        ACTION,
-                        OTHER,
-                        OLD_FLAG,
-                        FORUM,
-                        ACTION,
-                        GAP_FLAG,
-                        FORUM,
-                        GAP,
-                        OTHER_GAP,
-                        GAP,
-                        OTHER_GAP,
-                        UNDERCOUNT_FLAG,
-                        FORUM,
-                        ESTIMATE,
-                        ESTIMATE,
-                        PARALLEL_FLAG,
-                        FORUM,
-                        ACTION,
-                        PLAN,
-                        ACTION,
-                        PLAN));
+                                "areas":["Kampala"]}}""".formatted(PARALLEL_FLAG, FORUM, ACTION, PLAN, ACTION, PLAN));
+        // the forum page lists them; a flag's page reads its flag alone
+        SERVICES.answer(
+                "GET",
+                FLAGS,
+                200,
+                "{\"items\":[%s],\"page\":0,\"size\":200,\"totalItems\":5,\"totalPages\":1}"
+                        .formatted(String.join(",", flags.values())));
+        flags.forEach((id, flag) -> SERVICES.answer("GET", FLAGS + "/" + id, 200, flag));
         // the checklist as the action pages' tests give it too (the application keeps it for an hour)
         SERVICES.answer("GET", "/checklist", 200, """
                 {"id":"checklist","version":1,"recommendations":[{"code":"R9","title":"Services","actions":[
@@ -196,10 +189,39 @@ class FlagPageTest extends WebTest {
                                 containsString("Action: <a href=\"/actions/" + ACTION + "\">Cash for rent</a>"))));
     }
 
+    /** The page's main part: what it says, without the layout (which names the page's own address). */
+    private static String main(String page) {
+        return page.substring(page.indexOf("<main"), page.indexOf("</main>"));
+    }
+
+    @Test
+    void aFlagsPageAsksTheForumServiceForThatFlagAloneNotForEveryFlagOfTheForum() throws Exception {
+        mvc.perform(get(FLAGS + "/" + UNDERCOUNT_FLAG).with(SignedInMember.of(registrations, "member")))
+                .andExpect(status().isOk());
+        assertThat(SERVICES.requests())
+                .filteredOn(r -> r.path().startsWith(FLAGS))
+                .extracting(StubServices.Request::path)
+                .containsExactlyInAnyOrder(FLAGS + "/" + UNDERCOUNT_FLAG, FLAGS + "/" + UNDERCOUNT_FLAG + "/history");
+    }
+
     @Test
     void aFlagTheReaderMayNotSeeIsNotFound() throws Exception {
-        mvc.perform(get("/forums/" + FORUM + "/flags/" + UUID.randomUUID())
-                        .with(SignedInMember.of(registrations, "member")))
-                .andExpect(status().isNotFound());
+        // the forum service answers 404 alike for an unknown flag and one naming a record the reader may not read
+        UUID unreadable = UUID.randomUUID();
+        SERVICES.answer("GET", FLAGS + "/" + unreadable, 404, """
+                {"status":404,"title":"Not found","detail":"No flag with id %s"}""".formatted(unreadable));
+        String unknown = mvc.perform(
+                        get(FLAGS + "/" + UUID.randomUUID()).with(SignedInMember.of(registrations, "member")))
+                .andExpect(status().isNotFound())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String hidden = mvc.perform(get(FLAGS + "/" + unreadable).with(SignedInMember.of(registrations, "member")))
+                .andExpect(status().isNotFound())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(main(hidden)).isEqualTo(main(unknown)).contains("data-status=\"404\"", "<h1>Not found</h1>");
+        assertThat(SERVICES.requests()).noneMatch(r -> r.path().equals(FLAGS));
     }
 }

@@ -9,11 +9,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.arrival.web.api.ApiClients;
 import org.arrival.web.api.Listing;
 import org.arrival.web.api.Service;
+import org.arrival.web.api.ServiceProblem;
 import org.arrival.web.api.assessments.AssessmentsApi;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
@@ -516,6 +518,24 @@ public class ForumApi {
             if (page + 1 >= p.totalPages()) {
                 return all;
             }
+        }
+    }
+
+    /**
+     * One flag of the forum as the list shows it; empty when the forum service answers 404: an unknown flag, one of
+     * another forum, one naming a record the caller may not read, or a forum the caller has no seat in.
+     */
+    public Optional<Flag> flag(UUID forumId, UUID flagId) {
+        try {
+            return Optional.of(required(client.get()
+                    .uri("/forums/{forumId}/flags/{flagId}", forumId, flagId)
+                    .retrieve()
+                    .body(Flag.class)));
+        } catch (ServiceProblem e) {
+            if (e.notFound()) {
+                return Optional.empty();
+            }
+            throw e;
         }
     }
 
