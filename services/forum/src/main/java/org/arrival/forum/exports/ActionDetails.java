@@ -44,9 +44,10 @@ public class ActionDetails {
         }
         jdbc.query(
                 """
-                SELECT event_type, payload::text AS payload FROM event_log WHERE message_key = ANY (?::text[])
-                AND (event_type LIKE '%.ActionProposed.v%' OR event_type LIKE '%.ActionUpdated.v%')
-                ORDER BY occurred_at, topic, kafka_partition, kafka_offset""",
+                SELECT e.event_type, e.payload::text AS payload
+                FROM unnest(?::text[]) AS k(message_key) JOIN event_log e ON e.message_key = k.message_key
+                WHERE e.event_type LIKE '%.ActionProposed.v%' OR e.event_type LIKE '%.ActionUpdated.v%'
+                ORDER BY e.occurred_at, e.topic, e.kafka_partition, e.kafka_offset""",
                 rs -> {
                     String name = name(rs.getString("event_type"));
                     if (!name.equals("ActionProposed") && !name.equals("ActionUpdated")) {
@@ -69,10 +70,14 @@ public class ActionDetails {
         if (actionIds.isEmpty() || reportIds.isEmpty()) {
             return found;
         }
+        // joined with the ids rather than filtered by "= ANY": a filter compares each row of the log with every id
+        // once the statement's plan is generic (seconds per chunk of a city's actions)
         jdbc.query(
-                "SELECT event_type, payload::text AS payload FROM event_log WHERE message_key = ANY (?::text[]) "
-                        + "AND subject = ANY (?::text[]) "
-                        + "ORDER BY occurred_at, topic, kafka_partition, kafka_offset",
+                """
+                SELECT e.event_type, e.payload::text AS payload
+                FROM unnest(?::text[]) AS k(message_key) JOIN event_log e ON e.message_key = k.message_key
+                JOIN unnest(?::text[]) AS r(subject) ON e.subject = r.subject
+                ORDER BY e.occurred_at, e.topic, e.kafka_partition, e.kafka_offset""",
                 rs -> {
                     if (!name(rs.getString("event_type")).equals("ProgressReported")) {
                         return;
