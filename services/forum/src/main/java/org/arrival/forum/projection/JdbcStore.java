@@ -76,12 +76,22 @@ public class JdbcStore implements ProjectionStore {
 
     /** The rows of these ids that exist, in one query. */
     <T> Map<UUID, T> findAll(Class<T> type, Collection<UUID> ids) {
+        return findAll(type, ids, List.of());
+    }
+
+    /** The rows of these ids, with only the named fields of their data when some are named (all otherwise). */
+    private <T> Map<UUID, T> findAll(Class<T> type, Collection<UUID> ids, List<String> fields) {
         Map<UUID, T> found = new HashMap<>();
         if (ids.isEmpty()) {
             return found;
         }
+        String data = fields.isEmpty()
+                ? "data::text"
+                : fields.stream()
+                        .map(f -> "'" + f + "', data->'" + f + "'")
+                        .collect(Collectors.joining(", ", "jsonb_strip_nulls(jsonb_build_object(", "))::text"));
         jdbc.query(
-                "SELECT id, data::text FROM " + TABLES.get(type) + " WHERE generation = ? AND id = ANY (?::uuid[])",
+                "SELECT id, " + data + " FROM " + TABLES.get(type) + " WHERE generation = ? AND id = ANY (?::uuid[])",
                 rs -> {
                     found.put(rs.getObject(1, UUID.class), EventJson.mapper().readValue(rs.getString(2), type));
                 },
@@ -179,8 +189,8 @@ public class JdbcStore implements ProjectionStore {
         Map<UUID, List<RecordScope>> found = new HashMap<>();
         Set<UUID> left = new LinkedHashSet<>(ids);
         left.remove(null);
-        collect(found, left, ActionRow.class, a -> Scopes.action(a).map(List::of));
-        collect(found, left, NeedRow.class, n -> Scopes.need(n).map(List::of));
+        collect(found, left, ActionRow.class, a -> Scopes.action(a).map(List::of), SCOPE_OF_ACTION);
+        collect(found, left, NeedRow.class, n -> Scopes.need(n).map(List::of), SCOPE_OF_NEED);
         if (!left.isEmpty()) {
             Map<UUID, GapRow> gaps = findAll(GapRow.class, left);
             Map<UUID, RoundScoreRow> rounds = findAll(
@@ -216,15 +226,33 @@ public class JdbcStore implements ProjectionStore {
         return found;
     }
 
+    /**
+     * The fields an action's and a need's scope are judged by: those rows are read by the thousand to judge which
+     * flags a reader may see, and the rest of them (funding, milestones, reports) is most of their size.
+     */
+    private static final List<String> SCOPE_OF_ACTION =
+            List.of("id", "placeholder", "ownerId", "classification", "sharedWithForums");
+
+    private static final List<String> SCOPE_OF_NEED = List.of("id", "ownerId", "classification", "sharedWithForums");
+
     private <T> void collect(
             Map<UUID, List<RecordScope>> found,
             Set<UUID> left,
             Class<T> type,
             Function<T, Optional<List<RecordScope>>> scope) {
+        collect(found, left, type, scope, List.of());
+    }
+
+    private <T> void collect(
+            Map<UUID, List<RecordScope>> found,
+            Set<UUID> left,
+            Class<T> type,
+            Function<T, Optional<List<RecordScope>>> scope,
+            List<String> fields) {
         if (left.isEmpty()) {
             return;
         }
-        findAll(type, left)
+        findAll(type, left, fields)
                 .forEach((id, row) -> scope.apply(row).ifPresent(s -> {
                     found.put(id, s);
                     left.remove(id);

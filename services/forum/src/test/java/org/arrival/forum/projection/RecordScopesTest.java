@@ -1,0 +1,66 @@
+package org.arrival.forum.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.arrival.forum.ForumIntegrationTest;
+import org.arrival.forum.projection.domain.Rows.ActionRow;
+import org.arrival.forum.projection.domain.Rows.NeedRow;
+import org.arrival.forum.projection.domain.Scopes;
+import org.arrival.platform.security.RecordScope;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The scopes of actions and needs are read from a few fields of their rows, not the whole rows: they must be the
+ * scopes the whole rows give, for every classification, sharing and placeholder.
+ */
+class RecordScopesTest extends ForumIntegrationTest {
+
+    @Autowired
+    Generations generations;
+
+    @Test
+    void theScopesReadFromAFewFieldsAreTheScopesOfTheWholeRows() {
+        JdbcStore store = generations.activeStore();
+        UUID owner = UUID.randomUUID();
+        UUID forum = UUID.randomUUID();
+        List<UUID> ids = new ArrayList<>();
+        Map<UUID, List<RecordScope>> whole = new HashMap<>();
+        for (String classification : List.of("PUBLIC", "FORUM", "RESTRICTED", "ORGANISATION")) {
+            for (List<UUID> shared : List.of(List.<UUID>of(), List.of(forum), List.of(forum, UUID.randomUUID()))) {
+                for (boolean placeholder : List.of(false, true)) {
+                    ActionRow a = new ActionRow();
+                    a.id = UUID.randomUUID();
+                    a.version = 3;
+                    a.ownerId = owner;
+                    a.classification = classification;
+                    a.placeholder = placeholder;
+                    a.title = "Shelter with a long history";
+                    a.sharedWithForums = new ArrayList<>(shared);
+                    a.sectors = new ArrayList<>(List.of("HOUSING"));
+                    store.save(a);
+                    ids.add(a.id);
+                    Scopes.action(a).ifPresent(s -> whole.put(a.id, List.of(s)));
+                }
+                NeedRow n = new NeedRow();
+                n.id = UUID.randomUUID();
+                n.version = 1;
+                n.ownerId = owner;
+                n.classification = classification;
+                n.statement = "Beds for arrivals";
+                n.sharedWithForums = new ArrayList<>(shared);
+                store.save(n);
+                ids.add(n.id);
+                Scopes.need(n).ifPresent(s -> whole.put(n.id, List.of(s)));
+            }
+        }
+
+        assertThat(whole).isNotEmpty();
+        assertThat(store.scopes(ids)).isEqualTo(whole);
+    }
+}
