@@ -11,9 +11,12 @@ import org.arrival.forum.ForumIntegrationTest;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
 import org.arrival.forum.projection.domain.Rows.NeedRow;
 import org.arrival.forum.projection.domain.Scopes;
+import org.arrival.platform.directory.ReadSql;
 import org.arrival.platform.security.RecordScope;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The scopes of actions and needs are read from a few fields of their rows, not the whole rows: they must be the
@@ -24,12 +27,25 @@ class RecordScopesTest extends ForumIntegrationTest {
     @Autowired
     Generations generations;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final List<UUID> saved = new ArrayList<>();
+
+    /** The rows are not the projection of any event: a rebuild from the topics would not have them. */
+    @AfterEach
+    void removeTheRows() {
+        String ids = ReadSql.arrayLiteral(saved);
+        jdbc.update("DELETE FROM fv_action WHERE id = ANY (?::uuid[])", ids);
+        jdbc.update("DELETE FROM fv_need WHERE id = ANY (?::uuid[])", ids);
+    }
+
     @Test
     void theScopesReadFromAFewFieldsAreTheScopesOfTheWholeRows() {
         JdbcStore store = generations.activeStore();
         UUID owner = UUID.randomUUID();
         UUID forum = UUID.randomUUID();
-        List<UUID> ids = new ArrayList<>();
+        List<UUID> ids = saved;
         Map<UUID, List<RecordScope>> whole = new HashMap<>();
         for (String classification : List.of("PUBLIC", "FORUM", "RESTRICTED", "ORGANISATION")) {
             for (List<UUID> shared : List.of(List.<UUID>of(), List.of(forum), List.of(forum, UUID.randomUUID()))) {
