@@ -507,8 +507,8 @@ public class CoherenceChecker {
 
     /**
      * Which of a forum's flags a page lists: of any of the statuses (all when none), of a check and a severity, naming
-     * an organisation (itself, in the records it names, or as the owner of an action it names), newest or oldest
-     * first.
+     * an organisation (itself, in the records it names, or as the owner of an action or a need it names), newest or
+     * oldest first.
      */
     public record FlagQuery(
             List<FlagStatus> statuses,
@@ -550,7 +550,9 @@ public class CoherenceChecker {
                         + "OR f.parameters->'records' @> jsonb_build_array(jsonb_build_object('recordId', ?::text, "
                         + "'kind', 'ORGANISATION')) "
                         + "OR EXISTS (SELECT 1 FROM fv_action a WHERE a.generation = ? AND a.id = ANY(f.record_ids) "
-                        + "AND a.owner_id = ?::uuid)) "
+                        + "AND a.owner_id = ?::uuid) "
+                        + "OR EXISTS (SELECT 1 FROM fv_need n WHERE n.generation = ? AND n.id = ANY(f.record_ids) "
+                        + "AND (n.data->>'ownerId')::uuid = ?::uuid)) "
                         + "ORDER BY " + order,
                 (rs, i) -> new FlagRecords(rs.getObject("id", UUID.class), Arrays.asList((UUID[])
                         rs.getArray("record_ids").getArray())),
@@ -563,6 +565,8 @@ public class CoherenceChecker {
                 name(query.severity()),
                 organisation,
                 organisation,
+                organisation,
+                store.generation(),
                 organisation,
                 store.generation(),
                 organisation);

@@ -446,7 +446,7 @@ class FlagFirewallTest extends ForumIntegrationTest {
     }
 
     @Test
-    void theFlagsOfAnOrganisationAreThoseNamingItOrAnActionItOwns() throws Exception {
+    void theFlagsOfAnOrganisationAreThoseNamingItOrAnActionOrANeedItOwns() throws Exception {
         Kisenyi k = kisenyi();
         String path = "/forums/" + k.forum() + "/flags?organisation=";
         String association = listed(path + k.association(), of(k.city()));
@@ -460,6 +460,21 @@ class FlagFirewallTest extends ForumIntegrationTest {
         String city = listed(path + k.city() + "&check=ACTION_WITHOUT_FUNDING", of(k.city()));
         assertThat(JsonPath.<List<List<String>>>read(city, "$.items[*].recordIds"))
                 .containsExactly(List.of(k.clinic().toString()));
+        // a validated need of the city with no action (the safe houses, still waiting) and the need resolved once
+        // restricted: both name only the need, and only its owner's filter lists them
+        String cityNeeds = listed(path + k.city() + "&check=NEED_WITHOUT_ACTION", of(k.city()));
+        assertThat(JsonPath.<List<List<String>>>read(cityNeeds, "$.items[*].recordIds"))
+                .containsExactlyInAnyOrder(
+                        List.of(k.safeHouses().toString()), List.of(k.need().toString()));
+        String waiting = listed(path + k.city() + "&status=OPEN,ACKNOWLEDGED&check=NEED_WITHOUT_ACTION", of(k.city()));
+        assertThat(JsonPath.<List<List<String>>>read(waiting, "$.items[*].recordIds"))
+                .containsExactly(List.of(k.safeHouses().toString()));
+        assertThat(JsonPath.<Integer>read(listed(path + k.city(), of(k.city())), "$.totalItems"))
+                .isEqualTo(5);
+        String associationNeeds = listed(path + k.association() + "&check=NEED_WITHOUT_ACTION", of(k.city()));
+        assertThat(JsonPath.<Integer>read(associationNeeds, "$.totalItems")).isEqualTo(0);
+        String policeNeeds = listed(path + k.police() + "&check=NEED_WITHOUT_ACTION", of(k.police()));
+        assertThat(JsonPath.<Integer>read(policeNeeds, "$.totalItems")).isEqualTo(0);
         assertThat(JsonPath.<Integer>read(listed(path + UUID.randomUUID(), of(k.city())), "$.totalItems"))
                 .isEqualTo(0);
         perform(getJson(path + "not-an-organisation"), of(k.city())).andExpect(status().isBadRequest());

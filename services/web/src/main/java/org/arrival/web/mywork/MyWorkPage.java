@@ -98,9 +98,11 @@ public class MyWorkPage {
                 .filter(n -> organisation.equals(n.ownerId()))
                 .toList();
         var inputs = needs.isEmpty() ? List.<AssessmentsApi.Input>of() : assessments.inputsAboutNeeds(RECENT);
+        // only the waiting flags naming the organisation (itself, its actions or its needs), not all of the forum's
+        ForumApi.FlagQuery ours = ForumApi.FlagQuery.WAITING.naming(organisation);
         Map<UUID, List<Flag>> flags = new LinkedHashMap<>();
         for (ForumSummary f : myForums) {
-            flags.put(f.forumId(), forums.allFlags(f.forumId(), ForumApi.FlagQuery.WAITING));
+            flags.put(f.forumId(), forums.allFlags(f.forumId(), ours));
         }
         Map<UUID, Optional<String>> names = new HashMap<>();
         Map<UUID, Optional<RecordLink>> others = new HashMap<>();

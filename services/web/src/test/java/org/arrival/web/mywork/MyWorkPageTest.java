@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import jakarta.servlet.http.Cookie;
 import java.util.UUID;
+import org.arrival.web.StubServices;
 import org.arrival.web.WebTest;
 import org.arrival.web.layout.Languages;
 import org.arrival.web.signin.SignInConfiguration;
@@ -180,6 +181,17 @@ class MyWorkPageTest extends WebTest {
                                 containsString("Nothing new since your last visit."),
                                 containsString("<strong>0</strong> new comments and inputs"),
                                 not(containsString("Stalls are allocated far from the buyers.")))));
+    }
+
+    @Test
+    void myWorkAsksEachForumForTheWaitingFlagsNamingTheOrganisationAloneNotForEveryFlagOfTheForum() throws Exception {
+        mvc.perform(get("/").with(signedIn("u-" + UUID.randomUUID(), "kcca-coordinator", CITY, "member", "org-editor")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<strong>2</strong> flags on your records")));
+        assertThat(SERVICES.requests())
+                .filteredOn(r -> r.path().equals("/forums/" + FORUM + "/flags"))
+                .extracting(StubServices.Request::query)
+                .containsExactly("status=OPEN,ACKNOWLEDGED&organisation=" + CITY + "&sort=newest&page=0&size=200");
     }
 
     @Test

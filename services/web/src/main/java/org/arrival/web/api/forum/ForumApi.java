@@ -452,8 +452,8 @@ public class ForumApi {
 
     /**
      * Which of a forum's flags to list, as the forum service takes them: of any of the statuses (all when none), a
-     * severity, a check, an organisation they name (itself or an action it owns), newest or oldest first, a page
-     * from 0 and its size.
+     * severity, a check, an organisation they name (itself or an action or a need it owns), newest or oldest first,
+     * a page from 0 and its size.
      */
     public record FlagQuery(
             List<String> statuses,
@@ -472,6 +472,11 @@ public class ForumApi {
 
         public FlagQuery {
             statuses = List.copyOf(statuses);
+        }
+
+        /** The same flags, only those naming the organisation (itself or an action or a need it owns). */
+        public FlagQuery naming(UUID org) {
+            return new FlagQuery(statuses, severity, check, org, oldestFirst, page, size);
         }
 
         public FlagQuery withPage(int p, int s) {
