@@ -84,6 +84,12 @@ public record FlagView(
                         page.label("FlaggedRecordKind", kind), title, href(kind, r.recordId()), blankToNull(detail)));
                 n++;
             }
+            // a flag naming many records (a large group of overlapping actions) titles only the first of them
+            int untitled = flag.recordIds().size() - (n - 1);
+            if (untitled > 0 && !out.isEmpty()) {
+                out.add(new NamedRecord(
+                        out.get(out.size() - 1).kind(), page.t("flag.record.more", "count", untitled), null, null));
+            }
             return out;
         }
         // a flag the forum service has not described yet: its records by what its check names

@@ -137,12 +137,13 @@ public final class Wording {
      * A flag's parameters as the arguments of its {@code flag.<check>} text: {@code title} and {@code otherTitle}
      * (the first two records named other than organisations and gaps: actions, needs, plans, rounds, estimates, the
      * forum), {@code recordCount} (how many records it names), {@code round} (the first round named),
-     * {@code municipality}, {@code question} (a gap's question), {@code checklistAction}, {@code questions} (the questions a flag groups, joined; {@code questionCount} is added
-     * with them), {@code sectors}, {@code groups}, {@code areas} with {@code area} and {@code otherArea} (the first
-     * and second of them, for checks naming two places), {@code periodStart}, {@code periodEnd}, {@code dueOn},
-     * {@code days}, {@code frameworkItem}, {@code registered} and {@code estimated} (counts of people), {@code asOf},
-     * {@code limitDays} (the forum's threshold in days), {@code missing} (codes of what a record lacks),
-     * {@code recommendation}, {@code percentBefore} and {@code percentAfter}.
+     * {@code municipality}, {@code question} (a gap's question), {@code checklistAction}, {@code questions} (the
+     * questions a flag groups, joined; {@code questionCount} is added with them), {@code sectors}, {@code groups},
+     * {@code areas} with {@code area} and {@code otherArea} (the first and second of them, for checks naming two
+     * places), {@code periodStart}, {@code periodEnd}, {@code dueOn}, {@code days}, {@code frameworkItem},
+     * {@code registered} and {@code estimated} (counts of people), {@code asOf}, {@code limitDays} (the forum's
+     * threshold in days), {@code missing} (codes of what a record lacks), {@code recommendation},
+     * {@code percentBefore} and {@code percentAfter}.
      */
     public static Map<String, Object> flatten(FlagParameters parameters) {
         Map<String, Object> out = new LinkedHashMap<>();

@@ -276,6 +276,13 @@ class WordingTest {
                 .startsWith("45 actions of different organisations overlap, each with at least one other:")
                 .endsWith("Among them: “City shelter” and “NGO shelter”.");
         assertThat(ar(group)).contains("إجراءً لمنظمات مختلفة", "«City shelter»");
+        // its page lists the records titled, then says how many more it names
+        assertThat(org.arrival.web.flags.FlagView.records(page(Locale.ENGLISH), group))
+                .extracting(org.arrival.web.flags.FlagView.NamedRecord::title)
+                .containsExactly("City shelter", "NGO shelter", "43 more records of this flag, not listed here");
+        assertThat(org.arrival.web.flags.FlagView.records(
+                        page(Locale.ENGLISH), flag("OVERLAPPING_ACTIONS", parameters, 2)))
+                .hasSize(2);
     }
 
     @Test

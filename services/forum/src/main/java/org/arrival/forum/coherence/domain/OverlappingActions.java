@@ -36,7 +36,10 @@ import org.arrival.forum.projection.domain.Rows.ActionRow;
 final class OverlappingActions {
 
     /** How many of a group's actions its parameters name with their titles; the flag names every one by id. */
-    static final int TITLED = 20;
+    static final int TITLED = 100;
+
+    /** How many of a group's actions its English summary quotes. */
+    static final int QUOTED = 10;
 
     private final List<ActionRow> live;
     private final ActionLinks links;
@@ -175,14 +178,14 @@ final class OverlappingActions {
         }
         long organisations = named.stream().map(a -> a.ownerId).distinct().count();
         String titles =
-                named.stream().limit(TITLED).map(a -> "'" + a.title + "'").collect(Collectors.joining(", "));
+                named.stream().limit(QUOTED).map(a -> "'" + a.title + "'").collect(Collectors.joining(", "));
         return Finding.keyed(
                 kind + ids.get(0),
                 CoherenceCheckCode.OVERLAPPING_ACTIONS,
                 ids,
                 named.size() + " actions of " + organisations + " organisations overlap: " + place
                         + " over overlapping periods: " + titles
-                        + (named.size() > TITLED ? " and " + (named.size() - TITLED) + " more." : "."),
+                        + (named.size() > QUOTED ? " and " + (named.size() - QUOTED) + " more." : "."),
                 parameters);
     }
 
