@@ -138,33 +138,9 @@ class FlagFirewallTest extends ForumIntegrationTest {
         member(forum, association);
         member(forum, police);
         UUID escort = UUID.randomUUID();
-        proposed(
-                action(
-                        escort,
-                        1,
-                        association,
-                        forum,
-                        "Health escort in Kisenyi",
-                        Sector.HEALTH,
-                        PopulationGroup.REFUGEES,
-                        List.of(),
-                        List.of(),
-                        ActionStatus.IN_PROGRESS),
-                DataClassification.FORUM);
+        healthAction(escort, association, forum, "Health escort in Kisenyi");
         UUID clinic = UUID.randomUUID();
-        proposed(
-                action(
-                        clinic,
-                        1,
-                        city,
-                        forum,
-                        "City clinic",
-                        Sector.HEALTH,
-                        PopulationGroup.REFUGEES,
-                        List.of(),
-                        List.of(),
-                        ActionStatus.IN_PROGRESS),
-                DataClassification.FORUM);
+        healthAction(clinic, city, forum, "City clinic");
         UUID commitment = UUID.randomUUID();
         proposed(
                 new Action(
@@ -259,6 +235,23 @@ class FlagFirewallTest extends ForumIntegrationTest {
         return new Kisenyi(forum, city, association, police, escort, clinic, need, commitment, safeHouses, before);
     }
 
+    /** An action of the owner shared with the forum (FORUM): health services for refugees, under way. */
+    private void healthAction(UUID id, UUID owner, UUID forum, String title) {
+        proposed(
+                action(
+                        id,
+                        1,
+                        owner,
+                        forum,
+                        title,
+                        Sector.HEALTH,
+                        PopulationGroup.REFUGEES,
+                        List.of(),
+                        List.of(),
+                        ActionStatus.IN_PROGRESS),
+                DataClassification.FORUM);
+    }
+
     private long count(String table, String where) {
         return jdbc.queryForObject(
                 "SELECT count(*) FROM " + table + " WHERE generation = ? AND " + where,
@@ -341,19 +334,7 @@ class FlagFirewallTest extends ForumIntegrationTest {
             UUID ngo = registered(name, false, false);
             member(k.forum(), ngo);
             UUID clinic = UUID.randomUUID();
-            proposed(
-                    action(
-                            clinic,
-                            1,
-                            ngo,
-                            k.forum(),
-                            name + " outreach",
-                            Sector.HEALTH,
-                            PopulationGroup.REFUGEES,
-                            List.of(),
-                            List.of(),
-                            ActionStatus.IN_PROGRESS),
-                    DataClassification.FORUM);
+            healthAction(clinic, ngo, k.forum(), name + " outreach");
             clinics.add(clinic);
         }
         await().atMost(WAIT)
@@ -551,19 +532,7 @@ class FlagFirewallTest extends ForumIntegrationTest {
         UUID other = forum(k.city());
         member(other, k.city());
         UUID market = UUID.randomUUID();
-        proposed(
-                action(
-                        market,
-                        1,
-                        k.city(),
-                        other,
-                        "Market clinic",
-                        Sector.HEALTH,
-                        PopulationGroup.REFUGEES,
-                        List.of(),
-                        List.of(),
-                        ActionStatus.IN_PROGRESS),
-                DataClassification.FORUM);
+        healthAction(market, k.city(), other, "Market clinic");
         await().atMost(WAIT)
                 .until(() -> count("fv_forum", "id = '" + other + "'") == 1
                         && seated(other, k.city())
@@ -778,19 +747,7 @@ class FlagFirewallTest extends ForumIntegrationTest {
             member(forum, org);
         }
         UUID clinic = UUID.randomUUID();
-        proposed(
-                action(
-                        clinic,
-                        1,
-                        city,
-                        forum,
-                        "City clinic",
-                        Sector.HEALTH,
-                        PopulationGroup.REFUGEES,
-                        List.of(),
-                        List.of(),
-                        ActionStatus.IN_PROGRESS),
-                DataClassification.FORUM);
+        healthAction(clinic, city, forum, "City clinic");
         await().atMost(WAIT)
                 .until(() -> count("fv_membership", "forum_id = '" + forum + "'") == 3
                         && count("fv_action", "id = '" + clinic + "'") == 1
