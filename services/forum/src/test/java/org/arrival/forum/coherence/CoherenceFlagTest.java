@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.arrival.contracts.DataClassification;
@@ -253,6 +254,32 @@ class CoherenceFlagTest extends ForumIntegrationTest {
         assertThat(flags(f.id(), CoherenceCheckCode.OVERLAPPING_ACTIONS))
                 .singleElement()
                 .satisfies(r -> assertThat(r.status()).isEqualTo(FlagStatus.RESOLVED));
+    }
+
+    @Test
+    void aGroupOfMoreOverlappingActionsThanItsParametersTitleIsOneFlagWhoseEventKeepsToTheContract() {
+        Forum f = seededForum();
+        try (EventRecorder recorder =
+                EventRecorder.fromNow(EmbeddedKafka.bootstrapServers(), "arrival.forum.flags.v1")) {
+            List<UUID> shelters = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                UUID a = UUID.randomUUID();
+                UUID owner = i % 2 == 0 ? f.city() : f.ngo();
+                proposed(simple(a, owner, f.id(), "Shelter " + i, Sector.HOUSING, List.of()), DataClassification.FORUM);
+                shelters.add(a);
+            }
+            shelters.forEach(a -> awaitAction(a, "version = 1"));
+            checker.check(f.id());
+            CoherenceFlagRow group = assertThat(flags(f.id(), CoherenceCheckCode.OVERLAPPING_ACTIONS))
+                    .singleElement()
+                    .actual();
+            assertThat(group.recordIds()).containsExactlyInAnyOrderElementsOf(shelters);
+            assertThat(group.parameters().records()).hasSize(20);
+            // the recorder checks every event against its schema, which bounds the titled records to 20
+            var raised = recorder.awaitExactlyOne(RAISED, group.flagId().toString());
+            EventRecorder.assertValidCloudEvent(raised);
+            assertThat(raised.payloadText()).contains("\"checkCode\":\"OVERLAPPING_ACTIONS\"");
+        }
     }
 
     @Test

@@ -35,8 +35,14 @@ import org.arrival.forum.projection.domain.Rows.ActionRow;
  */
 final class OverlappingActions {
 
-    /** How many of a group's actions its parameters name with their titles; the flag names every one by id. */
-    static final int TITLED = 100;
+    /**
+     * How many of a group's actions its parameters name with their titles (the contract's bound); the flag names every
+     * one by id.
+     */
+    static final int TITLED = 20;
+
+    /** How many places a group's parameters name (the contract's bound). */
+    static final int PLACES = 50;
 
     /** How many of a group's actions its English summary quotes. */
     static final int QUOTED = 10;
@@ -167,7 +173,7 @@ final class OverlappingActions {
                 .withPlace(
                         CoherenceChecks.sectors(sectors),
                         CoherenceChecks.groups(groups),
-                        CoherenceChecks.areaNames(areas));
+                        CoherenceChecks.areaNames(areas).stream().limit(PLACES).toList());
         if (named.size() == 2) {
             return Finding.of(
                     CoherenceCheckCode.OVERLAPPING_ACTIONS,
