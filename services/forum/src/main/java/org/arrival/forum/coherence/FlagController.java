@@ -202,8 +202,10 @@ public class FlagController {
             throw new AccessRefused("Only the forum's coordinators (convenor, chair or secretariat) may change flags");
         }
         long expected = requiredVersion(ifMatch);
-        CoherenceFlagRow row =
-                checker.transition(forumId, flagId, target, body == null ? null : body.reason(), expected, viewer);
+        CoherenceFlagRow row = checker.transition(
+                        forumId, flagId, target, body == null ? null : body.reason(), expected, viewer)
+                .seenBy(viewer)
+                .shownWith(members.hiddenNames(viewer));
         return ResponseEntity.ok().eTag(ETags.of(row.version())).body(row);
     }
 

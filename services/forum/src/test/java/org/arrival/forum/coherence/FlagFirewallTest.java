@@ -2,6 +2,7 @@ package org.arrival.forum.coherence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -605,6 +606,40 @@ class FlagFirewallTest extends ForumIntegrationTest {
                         postJson(path + escort.flagId() + "/acknowledge", "{}").header("If-Match", "\"1\""),
                         of(k.city(), "forum-coordinator"))
                 .andExpect(status().isOk());
+    }
+
+    @Test
+    void aDecisionIsAnsweredAsTheListShowsTheFlagWithoutAHiddenOrganisationsName() throws Exception {
+        Kisenyi k = kisenyi();
+        UUID transport = UUID.randomUUID();
+        healthAction(transport, k.city(), k.forum(), "Clinic transport with Kisenyi refugee women's association");
+        await().atMost(WAIT).until(() -> count("fv_action", "id = '" + transport + "'") == 1);
+        checker.check(k.forum());
+        CoherenceFlagRow flag = flag(k, CoherenceCheckCode.ACTION_WITHOUT_FUNDING, transport);
+        String path = "/forums/" + k.forum() + "/flags/" + flag.flagId();
+        String listed = perform(getJson("/forums/" + k.forum() + "/flags"), of(k.police()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(listed).contains(transport.toString()).doesNotContain("Kisenyi refugee women's association");
+        String answer = perform(
+                        postJson(path + "/acknowledge", "{}").header("If-Match", "\"" + flag.version() + "\""),
+                        of(k.police(), "forum-coordinator"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("ACKNOWLEDGED"))
+                .andExpect(jsonPath("$.updatedByOrganisation").value(k.police().toString()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(answer).contains("Clinic transport with", "[…]").doesNotContain("Kisenyi refugee women's");
+        // the city may know of the association, so its own decision's answer names it
+        perform(
+                        postJson(path + "/resolve", "{\"reason\":\"Funded by the city\"}")
+                                .header("If-Match", "\"" + (flag.version() + 1) + "\""),
+                        of(k.city(), "forum-coordinator"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.summary", containsString("Kisenyi refugee women's association")));
     }
 
     @Test
