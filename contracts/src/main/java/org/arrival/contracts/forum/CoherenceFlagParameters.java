@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
  * the records it names with their kind and title and, as the check has them, the values it found. Every field is
  * optional.
  *
- * @param records the records of {@link CoherenceFlag#recordIds()}, in the same order
- * @param areas the names of the places the finding is about
+ * @param records the records of {@link CoherenceFlag#recordIds()}, in the same order; at most 20, the first 20 of a
+ *        flag naming more (a group of overlapping actions), which {@code recordIds} names in full
+ * @param areas the names of the places the finding is about, at most 50
  * @param questionCode the checklist question of a gap, e.g. {@code 1.2.3}
  * @param checklistAction the checklist action whose questions are gaps, e.g. {@code 3.3}
  * @param questionCodes the checklist questions a flag groups, in the instrument's order
