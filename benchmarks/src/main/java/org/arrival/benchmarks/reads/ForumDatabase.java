@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -148,6 +149,8 @@ final class ForumDatabase implements AutoCloseable {
             Object p = params.get(i);
             if (p instanceof Timestamp t) {
                 ps.setTimestamp(i + 1, t);
+            } else if (p instanceof Query.ArrayValue a) {
+                ps.setObject(i + 1, a.literal(), Types.OTHER);
             } else {
                 ps.setObject(i + 1, p);
             }

@@ -17,6 +17,12 @@ record Query(String sql, List<Object> params) {
         }
     }
 
+    /**
+     * An array parameter for {@code ?::uuid[]}, bound untyped as the services bind theirs, so that PostgreSQL reads
+     * it once as the cast's type rather than converting text again for every row.
+     */
+    record ArrayValue(String literal) {}
+
     static Query of(String sql, Object... params) {
         return new Query(sql, List.of(params));
     }

@@ -105,7 +105,7 @@ final class TrackerSql {
                 sql.append("false");
             } else {
                 sql.append("(").append(owner).append(" = ANY (?::uuid[]))");
-                args.add(arrayLiteral(viewer.hidden()));
+                args.add(new Query.ArrayValue(arrayLiteral(viewer.hidden())));
             }
             sql.append(" AND ");
         }
@@ -114,7 +114,7 @@ final class TrackerSql {
             sql.append(" OR (")
                     .append(classification)
                     .append(" IN ('FORUM', 'RESTRICTED') AND a.shared_with && ?::uuid[])");
-            args.add(arrayLiteral(viewer.forums()));
+            args.add(new Query.ArrayValue(arrayLiteral(viewer.forums())));
         }
         sql.append(")");
         return sql.append(")))").toString();

@@ -25,7 +25,8 @@ class TrackerSqlTest {
         assertThat(s).hasSize(2);
         assertThat(s.get(0).sql()).startsWith("SELECT count(*) FROM fv_action a WHERE a.generation = ?");
         assertThat(s.get(0).params())
-                .containsExactly(7, FORUM, 7, FORUM, ORG, "{\"" + FORUM + "\"}", "HEALTH", "IN_PROGRESS");
+                .containsExactly(
+                        7, FORUM, 7, FORUM, ORG, new Query.ArrayValue("{\"" + FORUM + "\"}"), "HEALTH", "IN_PROGRESS");
         assertThat(s.get(1).sql())
                 .contains("ORDER BY (a.data->>'endDate')::date DESC NULLS LAST, a.id::text LIMIT ? OFFSET ?");
         assertThat(s.get(1).params()).endsWith(50, 150L);
@@ -39,7 +40,7 @@ class TrackerSqlTest {
         Query count = TrackerSql.statements(1, FORUM, enforcement, TrackerSql.Page.first())
                 .get(0);
         assertThat(count.sql()).contains("<> 'RESTRICTED' AND NOT (a.owner_id = ANY (?::uuid[]))");
-        assertThat(count.params()).contains("{\"" + HIDDEN + "\"}");
+        assertThat(count.params()).contains(new Query.ArrayValue("{\"" + HIDDEN + "\"}"));
         assertThat(count.sql()).doesNotContain("&&");
     }
 

@@ -42,6 +42,7 @@ import org.arrival.forum.projection.domain.Rows.ActionRow;
 import org.arrival.forum.projection.domain.Rows.ForumRow;
 import org.arrival.forum.projection.domain.Scopes;
 import org.arrival.forum.web.ForumMembers;
+import org.arrival.platform.directory.ReadSql;
 import org.arrival.platform.messaging.outbox.Outbox;
 import org.arrival.platform.messaging.outbox.OutgoingEvent;
 import org.arrival.platform.security.RecordScope;
@@ -56,6 +57,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -539,7 +541,7 @@ public class CoherenceChecker {
         JdbcStore store = generations.activeStore();
         String order = query.oldestFirst() ? "created_at, flag_key" : "created_at DESC, flag_key DESC";
         List<String> names = query.statuses().stream().map(Enum::name).toList();
-        String statuses = names.isEmpty() ? null : "{" + String.join(",", names) + "}";
+        SqlParameterValue statuses = names.isEmpty() ? null : ReadSql.array(names);
         String organisation =
                 query.organisation() == null ? null : query.organisation().toString();
         List<FlagRecords> selected = jdbc.query(
@@ -719,8 +721,8 @@ public class CoherenceChecker {
         return e == null ? null : e.name();
     }
 
-    private static String array(List<UUID> ids) {
-        return "{" + String.join(",", ids.stream().map(UUID::toString).toList()) + "}";
+    private static SqlParameterValue array(List<UUID> ids) {
+        return ReadSql.array(ids);
     }
 
     static CoherenceFlagRow row(ResultSet rs, int i) throws SQLException {

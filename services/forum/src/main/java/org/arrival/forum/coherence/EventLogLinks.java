@@ -1,6 +1,5 @@
 package org.arrival.forum.coherence;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +7,10 @@ import java.util.UUID;
 import org.arrival.contracts.EventJson;
 import org.arrival.contracts.actionplans.Action;
 import org.arrival.forum.coherence.domain.ActionLinks;
+import org.arrival.platform.directory.ReadSql;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 
 /** The cascade and gap links of actions, from the latest action event of each in the event log. */
 class EventLogLinks implements ActionLinks {
@@ -32,7 +33,7 @@ class EventLogLinks implements ActionLinks {
     EventLogLinks(JdbcTemplate jdbc, List<UUID> actionIds) {
         this.jdbc = jdbc;
         if (!actionIds.isEmpty()) {
-            for (Action a : actions(array(actionIds))) {
+            for (Action a : actions(ReadSql.array(actionIds))) {
                 links.put(
                         a.actionId(),
                         new Links(
@@ -48,14 +49,8 @@ class EventLogLinks implements ActionLinks {
         return ids == null ? List.of() : ids;
     }
 
-    private List<Action> actions(String keys) {
+    private List<Action> actions(SqlParameterValue keys) {
         return jdbc.query(LATEST_OF, (rs, i) -> EventJson.mapper().readValue(rs.getString(1), Action.class), keys);
-    }
-
-    static String array(List<UUID> ids) {
-        List<String> parts = new ArrayList<>();
-        ids.forEach(id -> parts.add(id.toString()));
-        return "{" + String.join(",", parts) + "}";
     }
 
     @Override
@@ -72,7 +67,7 @@ class EventLogLinks implements ActionLinks {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        return actions(array(candidates)).stream()
+        return actions(ReadSql.array(candidates)).stream()
                 .filter(a -> commitmentId.equals(a.implementsActionId()))
                 .map(a -> new Implementation(
                         a.actionId(),

@@ -60,7 +60,7 @@ public class ActionDetails {
                         newest.merge(a.actionId(), a, (x, y) -> y.version() >= x.version() ? y : x);
                     }
                 },
-                ReadSql.arrayLiteral(List.copyOf(actionIds)));
+                ReadSql.array(List.copyOf(actionIds)));
         return newest;
     }
 
@@ -89,8 +89,8 @@ public class ActionDetails {
                         found.put(r.reportId(), r);
                     }
                 },
-                ReadSql.arrayLiteral(List.copyOf(actionIds)),
-                ReadSql.arrayLiteral(List.copyOf(reportIds)));
+                ReadSql.array(List.copyOf(actionIds)),
+                ReadSql.array(List.copyOf(reportIds)));
         return found;
     }
 

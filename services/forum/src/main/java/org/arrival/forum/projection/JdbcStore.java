@@ -96,7 +96,7 @@ public class JdbcStore implements ProjectionStore {
                     found.put(rs.getObject(1, UUID.class), EventJson.mapper().readValue(rs.getString(2), type));
                 },
                 generation,
-                ReadSql.arrayLiteral(List.copyOf(ids)));
+                ReadSql.array(List.copyOf(ids)));
         return found;
     }
 
@@ -128,9 +128,7 @@ public class JdbcStore implements ProjectionStore {
                                 + "VALUES (?, ?, ?, ?, ?::uuid[], ?::jsonb) ON CONFLICT (generation, id) DO UPDATE SET "
                                 + "version = EXCLUDED.version, owner_id = EXCLUDED.owner_id, shared_with = EXCLUDED.shared_with, "
                                 + "data = EXCLUDED.data",
-                        new Object[] {
-                            generation, a.id, a.version, a.ownerId, ReadSql.arrayLiteral(a.sharedWithForums), json
-                        });
+                        new Object[] {generation, a.id, a.version, a.ownerId, ReadSql.array(a.sharedWithForums), json});
             case InputRow in ->
                 new Upsert(
                         "INSERT INTO fv_input (generation, id, version, subject_id, data) "

@@ -22,6 +22,7 @@ import org.arrival.platform.web.PageResult;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -139,7 +140,7 @@ public class ForumListings {
         if (!ids.isEmpty()) {
             List<Object> args = new ArrayList<>();
             String where = forumActions(generation, forumId, viewer, args) + " AND a.id = ANY (?::uuid[])";
-            args.add(ReadSql.arrayLiteral(ids));
+            args.add(ReadSql.array(ids));
             jdbc.query(
                     "SELECT a.id, a.data::text FROM fv_action a WHERE " + where,
                     rs -> {
@@ -262,7 +263,7 @@ public class ForumListings {
         }
         List<Object> args = new ArrayList<>();
         args.add(generation);
-        args.add(ReadSql.arrayLiteral(needIds));
+        args.add(ReadSql.array(needIds));
         String contributor = "(i.data->>'contributorId')::uuid";
         String classification = "i.data->>'classification'";
         StringBuilder where = new StringBuilder(
@@ -310,7 +311,7 @@ public class ForumListings {
                         uuids("r.data->'sharedWithForums'"),
                         args);
         if (!viewer.hiddenOrganisations().isEmpty()) {
-            String hidden = ReadSql.arrayLiteral(List.copyOf(viewer.hiddenOrganisations()));
+            SqlParameterValue hidden = ReadSql.array(List.copyOf(viewer.hiddenOrganisations()));
             where += " AND NOT jsonb_exists_any(" + array("r.data->'respondentIds'") + ", ?::text[]) "
                     + "AND NOT COALESCE(r.data->>'convenorId' = ANY (?::text[]), false)";
             args.add(hidden);
@@ -381,7 +382,7 @@ public class ForumListings {
         }
         List<Object> args = new ArrayList<>();
         String where = forumActions(generation, forumId, viewer, args) + " AND a.data->>'planId' = ANY (?::text[])";
-        args.add(ReadSql.arrayLiteral(planIds));
+        args.add(ReadSql.array(planIds));
         jdbc.query(
                 "SELECT a.data->>'planId', count(*) FROM fv_action a WHERE " + where + " GROUP BY 1",
                 (rs, i) -> out.put(UUID.fromString(rs.getString(1)), rs.getInt(2)),
@@ -510,7 +511,7 @@ public class ForumListings {
                         .append(" IN ('FORUM', 'RESTRICTED') AND ")
                         .append(forums)
                         .append(" && ?::uuid[])");
-                args.add(ReadSql.arrayLiteral(viewer.forums()));
+                args.add(ReadSql.array(viewer.forums()));
             }
             sql.append(")");
         }
@@ -522,7 +523,7 @@ public class ForumListings {
         if (viewer.hiddenOrganisations().isEmpty()) {
             return "false";
         }
-        args.add(ReadSql.arrayLiteral(List.copyOf(viewer.hiddenOrganisations())));
+        args.add(ReadSql.array(List.copyOf(viewer.hiddenOrganisations())));
         return "(" + owner + " = ANY (?::uuid[]))";
     }
 

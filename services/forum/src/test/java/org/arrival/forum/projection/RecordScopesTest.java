@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 
 /**
  * The scopes of actions and needs are read from a few fields of their rows, not the whole rows: they must be the
@@ -35,7 +36,7 @@ class RecordScopesTest extends ForumIntegrationTest {
     /** The rows are not the projection of any event: a rebuild from the topics would not have them. */
     @AfterEach
     void removeTheRows() {
-        String ids = ReadSql.arrayLiteral(saved);
+        SqlParameterValue ids = ReadSql.array(saved);
         jdbc.update("DELETE FROM fv_action WHERE id = ANY (?::uuid[])", ids);
         jdbc.update("DELETE FROM fv_need WHERE id = ANY (?::uuid[])", ids);
     }

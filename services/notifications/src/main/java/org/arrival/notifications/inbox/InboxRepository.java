@@ -51,7 +51,7 @@ public class InboxRepository {
                 + (subject == null ? "" : " AND n.subject_id = ?");
         String from = " FROM notification n LEFT JOIN notification_read r ON r.notification_id = n.id AND r.user_id = ?"
                 + " WHERE " + where;
-        List<Object> args = new ArrayList<>(List.of(user, org, user, ReadSql.arrayLiteral(hidden)));
+        List<Object> args = new ArrayList<>(List.of(user, org, user, ReadSql.array(hidden)));
         if (subject != null) {
             args.add(subject.toString());
         }
@@ -69,7 +69,7 @@ public class InboxRepository {
     public long unread(UUID org, String user, Collection<UUID> hidden) {
         Long n = jdbc.queryForObject("""
                 SELECT count(*) FROM notification n WHERE %s
-                  AND NOT EXISTS (SELECT 1 FROM notification_read r WHERE r.notification_id = n.id AND r.user_id = ?)""".formatted(MINE), Long.class, org, user, ReadSql.arrayLiteral(hidden), user);
+                  AND NOT EXISTS (SELECT 1 FROM notification_read r WHERE r.notification_id = n.id AND r.user_id = ?)""".formatted(MINE), Long.class, org, user, ReadSql.array(hidden), user);
         return n == null ? 0 : n;
     }
 
@@ -80,7 +80,7 @@ public class InboxRepository {
                 id,
                 org,
                 user,
-                ReadSql.arrayLiteral(hidden));
+                ReadSql.array(hidden));
         return n != null && n > 0;
     }
 
@@ -94,7 +94,7 @@ public class InboxRepository {
         return jdbc.update("""
                 INSERT INTO notification_read (notification_id, user_id, read_at)
                 SELECT n.id, ?, now() FROM notification n WHERE %s
-                ON CONFLICT DO NOTHING""".formatted(MINE), user, org, user, ReadSql.arrayLiteral(hidden));
+                ON CONFLICT DO NOTHING""".formatted(MINE), user, org, user, ReadSql.array(hidden));
     }
 
     private static InboxItem map(ResultSet rs, int i) throws SQLException {

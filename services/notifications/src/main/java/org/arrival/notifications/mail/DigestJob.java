@@ -135,7 +135,7 @@ public class DigestJob {
                         rs.getObject("occurred_at", OffsetDateTime.class),
                         rs.getBoolean("withheld"),
                         notice(rs.getString("code"), rs.getString("parameters"))),
-                ReadSql.arrayLiteral(hidden),
+                ReadSql.array(hidden),
                 s.id(),
                 Timestamp.from(end));
         if (all.isEmpty()) {

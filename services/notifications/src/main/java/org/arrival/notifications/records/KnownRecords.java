@@ -63,7 +63,7 @@ public class KnownRecords {
                                         map(rs, 0),
                                         rs.getTimestamp("updated_at").toInstant()));
                     },
-                    ReadSql.arrayLiteral(List.copyOf(new LinkedHashSet<>(ids))));
+                    ReadSql.array(List.copyOf(new LinkedHashSet<>(ids))));
         }
         return new Poll(rows);
     }
@@ -109,10 +109,10 @@ public class KnownRecords {
                     r.kind(),
                     r.ownerId(),
                     r.classification().name(),
-                    ReadSql.arrayLiteral(r.forums()),
-                    ReadSql.arrayLiteral(r.sectors()),
-                    ReadSql.arrayLiteral(r.countries()),
-                    ReadSql.arrayLiteral(r.subdivisions()),
+                    ReadSql.array(r.forums()),
+                    ReadSql.array(r.sectors()),
+                    ReadSql.array(r.countries()),
+                    ReadSql.array(r.subdivisions()),
                     r.planId(),
                     r.title(),
                     Timestamp.from(s.updatedAt())
@@ -182,7 +182,7 @@ public class KnownRecords {
                         KnownRecord r = map(rs, 0);
                         found.put(r.id(), r);
                     },
-                    ReadSql.arrayLiteral(List.copyOf(new LinkedHashSet<>(ids))));
+                    ReadSql.array(List.copyOf(new LinkedHashSet<>(ids))));
         }
         return found;
     }

@@ -204,9 +204,7 @@ public class Router {
         Set<UUID> organisationsNamed = named.isEmpty()
                 ? Set.of()
                 : Set.copyOf(jdbc.queryForList(
-                        "SELECT id FROM organisation WHERE id = ANY(?::uuid[])",
-                        UUID.class,
-                        ReadSql.arrayLiteral(named)));
+                        "SELECT id FROM organisation WHERE id = ANY(?::uuid[])", UUID.class, ReadSql.array(named)));
         return new Poll(organisationsNamed);
     }
 
@@ -387,7 +385,7 @@ public class Router {
         String name = EventInterpreter.simpleName(event.type());
         if (FORUM_DEFAULTS.contains(name) && !record.forums().isEmpty()) {
             to.addAll(jdbc.queryForList("""
-                    SELECT DISTINCT stakeholder_id FROM forum_membership WHERE active AND forum_id = ANY(?::uuid[])""", UUID.class, ReadSql.arrayLiteral(record.forums())));
+                    SELECT DISTINCT stakeholder_id FROM forum_membership WHERE active AND forum_id = ANY(?::uuid[])""", UUID.class, ReadSql.array(record.forums())));
             if ((name.equals("ActionProposed") || name.equals("MeetingScheduled")) && read.actorOrg() != null) {
                 to.remove(read.actorOrg()); // the proposer knows already
             }
@@ -453,7 +451,7 @@ public class Router {
             n.link(),
             n.audience().scope().classification().name(),
             Timestamp.from(n.event().time()),
-            ReadSql.arrayLiteral(n.audience().organisations()),
+            ReadSql.array(n.audience().organisations()),
             n.notice().code(),
             JSON.writeValueAsString(n.notice().parameters())
         });

@@ -68,7 +68,7 @@ class InboxApiTest extends NotificationsIntegrationTest {
                 title,
                 Timestamp.from(at),
                 Timestamp.from(at),
-                ReadSql.arrayLiteral(organisations));
+                ReadSql.array(organisations));
         return id;
     }
 

@@ -14,6 +14,7 @@ import org.arrival.platform.directory.ReadSql;
 import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Repository;
 
 /** Contributions in PostgreSQL; they are written once and never changed. */
@@ -53,7 +54,7 @@ public class ContributionRepository {
             UUID actionId, ContributionKind kind, Set<UUID> leftOutContributors, PageQuery page) {
         String where = " WHERE action_id = ?" + (kind == null ? "" : " AND kind = ?")
                 + " AND NOT (contributor_id = ANY (?::uuid[]))";
-        String leftOut = ReadSql.arrayLiteral(leftOutContributors);
+        SqlParameterValue leftOut = ReadSql.array(leftOutContributors);
         Object[] args = kind == null ? new Object[] {actionId, leftOut} : new Object[] {actionId, kind.name(), leftOut};
         Long total = jdbc.queryForObject("SELECT count(*) FROM contribution" + where, Long.class, args);
         String dir = page.descending() ? " DESC" : " ASC";

@@ -65,7 +65,7 @@ public class KnownEvidence {
                 rs -> {
                     owners.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
                 },
-                PlanningSql.arrayLiteral(ids));
+                PlanningSql.array(ids));
         return owners;
     }
 
@@ -84,7 +84,7 @@ public class KnownEvidence {
             return List.of();
         }
         Set<UUID> known = Set.copyOf(jdbc.queryForList(
-                "SELECT id FROM " + table + " WHERE id = ANY (?::uuid[])", UUID.class, PlanningSql.arrayLiteral(ids)));
+                "SELECT id FROM " + table + " WHERE id = ANY (?::uuid[])", UUID.class, PlanningSql.array(ids)));
         return new LinkedHashSet<>(ids)
                 .stream().filter(id -> !known.contains(id)).toList();
     }

@@ -80,7 +80,7 @@ public class PlanRepository {
                 d.inclusion().migrantsNamed(),
                 d.inclusion().migrantsBudgeted(),
                 d.inclusion().staffTrained(),
-                PlanningSql.arrayLiteral(d.sharedWithForums()),
+                PlanningSql.array(d.sharedWithForums()),
                 d.classification().name(),
                 p.status().name(),
                 Timestamp.from(at),
@@ -112,7 +112,7 @@ public class PlanRepository {
                 d.inclusion().migrantsNamed(),
                 d.inclusion().migrantsBudgeted(),
                 d.inclusion().staffTrained(),
-                PlanningSql.arrayLiteral(d.sharedWithForums()),
+                PlanningSql.array(d.sharedWithForums()),
                 d.classification().name(),
                 p.status().name(),
                 Timestamp.from(at),
@@ -150,7 +150,7 @@ public class PlanRepository {
                                     DataClassification.valueOf(rs.getString("classification")),
                                     PlanningSql.uuids(rs, "shared_with_forums")));
                 },
-                PlanningSql.arrayLiteral(ids));
+                PlanningSql.array(ids));
         return scopes;
     }
 

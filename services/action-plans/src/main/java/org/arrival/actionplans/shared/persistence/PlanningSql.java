@@ -15,6 +15,7 @@ import org.arrival.platform.web.PageResult;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SqlParameterValue;
 
 /**
  * SQL shared by plans and actions: who may see a row, as a WHERE clause that says in SQL exactly what
@@ -50,9 +51,9 @@ public final class PlanningSql {
         }
     }
 
-    /** A PostgreSQL array literal for {@code ?::uuid[]} or {@code ?::text[]}. */
-    public static String arrayLiteral(Collection<?> values) {
-        return ReadSql.arrayLiteral(values);
+    /** An array parameter for {@code ?::uuid[]} or {@code ?::text[]}: {@link ReadSql#array}. */
+    public static SqlParameterValue array(Collection<?> values) {
+        return ReadSql.array(values);
     }
 
     public static List<UUID> uuids(ResultSet rs, String column) throws SQLException {

@@ -58,7 +58,7 @@ public class InputRepository {
                 c.collectedOn(),
                 c.participants(),
                 c.classification().name(),
-                EvidenceSql.arrayLiteral(c.sharedWithForums()),
+                EvidenceSql.array(c.sharedWithForums()),
                 Timestamp.from(at),
                 userId);
     }

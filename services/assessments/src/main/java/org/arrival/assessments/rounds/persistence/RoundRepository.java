@@ -7,14 +7,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.arrival.assessments.rounds.domain.AssessmentRound;
 import org.arrival.assessments.rounds.domain.RoundProfile;
+import org.arrival.assessments.shared.persistence.EvidenceSql;
 import org.arrival.contracts.assessments.RoundStatus;
 import org.arrival.contracts.common.Actor;
 import org.arrival.contracts.common.Jurisdiction;
@@ -69,7 +68,7 @@ public class RoundRepository {
                 r.instrumentId(),
                 r.instrumentVersion(),
                 p.closesOn(),
-                array(p.sharedWithForums()),
+                EvidenceSql.array(p.sharedWithForums()),
                 r.status().name(),
                 Timestamp.from(at),
                 actor.userId(),
@@ -96,7 +95,7 @@ public class RoundRepository {
                 j.areaCode(),
                 j.areaName(),
                 p.closesOn(),
-                array(p.sharedWithForums()),
+                EvidenceSql.array(p.sharedWithForums()),
                 r.status().name(),
                 Timestamp.from(at),
                 actor.userId(),
@@ -193,10 +192,6 @@ public class RoundRepository {
                 round,
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
-    }
-
-    static String array(Collection<UUID> ids) {
-        return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
     }
 
     public record StoredRound(AssessmentRound round, Instant createdAt, Instant updatedAt) {}

@@ -22,8 +22,8 @@ public final class RoundVisibility {
         if (!hidden.isEmpty()) {
             sql.append(" AND NOT (r.convenor_id = ANY (?::uuid[])) AND NOT EXISTS (SELECT 1 FROM round_respondent h")
                     .append(" WHERE h.round_id = r.id AND h.respondent_id = ANY (?::uuid[]))");
-            args.add(EvidenceSql.arrayLiteral(hidden));
-            args.add(EvidenceSql.arrayLiteral(hidden));
+            args.add(EvidenceSql.array(hidden));
+            args.add(EvidenceSql.array(hidden));
         }
         if (!viewer.caller().isPlatformAdmin()) {
             UUID own = viewer.caller().organisationId();
@@ -36,8 +36,7 @@ public final class RoundVisibility {
             }
             if (!viewer.forums().isEmpty()) {
                 sql.append(" OR (r.status <> 'DRAFT' AND r.shared_with_forums && ?::uuid[])");
-                args.add(EvidenceSql.arrayLiteral(
-                        viewer.forums().stream().sorted().toList()));
+                args.add(EvidenceSql.array(viewer.forums().stream().sorted().toList()));
             }
             sql.append(")");
         }

@@ -12,6 +12,7 @@ import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SqlParameterValue;
 
 /**
  * SQL shared by the evidence tables (estimates, needs, inputs): who may see a row, as a WHERE clause that says in
@@ -37,7 +38,7 @@ public final class EvidenceSql {
         if (hidden.isEmpty()) {
             return "";
         }
-        args.add(arrayLiteral(hidden));
+        args.add(array(hidden));
         return " AND NOT (" + column + " = ANY (?::uuid[]))";
     }
 
@@ -60,8 +61,9 @@ public final class EvidenceSql {
         return ReadSql.page(jdbc, table, where, args, page, sortColumns, mapper);
     }
 
-    public static String arrayLiteral(Collection<?> values) {
-        return ReadSql.arrayLiteral(values);
+    /** An array parameter for {@code ?::uuid[]} or {@code ?::text[]}: {@link ReadSql#array}. */
+    public static SqlParameterValue array(Collection<?> values) {
+        return ReadSql.array(values);
     }
 
     public static List<UUID> uuids(ResultSet rs, String column) throws SQLException {

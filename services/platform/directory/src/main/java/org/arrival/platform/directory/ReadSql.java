@@ -3,6 +3,7 @@ package org.arrival.platform.directory;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -15,6 +16,7 @@ import org.arrival.platform.web.PageQuery;
 import org.arrival.platform.web.PageResult;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SqlParameterValue;
 
 /**
  * The read policy of {@link Viewer#mayRead} as SQL, so listings filter in the database exactly as single reads do
@@ -84,7 +86,17 @@ public final class ReadSql {
         return PageResult.of(items, page, total == null ? 0 : total);
     }
 
-    /** A PostgreSQL array literal for {@code ?::uuid[]} or {@code ?::text[]}. */
+    /**
+     * An array parameter for {@code ?::uuid[]} or {@code ?::text[]}: its literal, sent untyped so that PostgreSQL
+     * takes the parameter as the cast's array type. Sent as text, the cast would stay in the plan as a conversion
+     * ({@code array_in} is not immutable) and run again for every row a condition compares, which also keeps an index
+     * from serving {@code = ANY}; at a thousand ids that cost a second for a table of 500 rows.
+     */
+    public static SqlParameterValue array(Collection<?> values) {
+        return new SqlParameterValue(Types.OTHER, arrayLiteral(values));
+    }
+
+    /** A PostgreSQL array literal, for SQL text; as a parameter, {@link #array}. */
     public static String arrayLiteral(Collection<?> values) {
         return values.stream()
                 .map(v -> "\"" + v.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
