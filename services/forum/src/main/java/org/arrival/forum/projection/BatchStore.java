@@ -236,6 +236,12 @@ final class BatchStore implements ProjectionStore {
     }
 
     @Override
+    public List<NeedRow> needsConcerning(UUID forumId, Set<UUID> owners) {
+        flush();
+        return tables.needsConcerning(forumId, owners);
+    }
+
+    @Override
     public List<GapRow> gaps() {
         flush();
         return tables.gaps();

@@ -387,6 +387,16 @@ public class JdbcStore implements ProjectionStore {
     }
 
     @Override
+    public List<NeedRow> needsConcerning(UUID forumId, Set<UUID> owners) {
+        return list(
+                "fv_need",
+                " AND (jsonb_exists(data->'sharedWithForums', ?) OR data->>'ownerId' = ANY (?::text[]))",
+                NeedRow.class,
+                forumId.toString(),
+                ReadSql.array(owners));
+    }
+
+    @Override
     public List<GapRow> gaps() {
         return list("fv_gap", "", GapRow.class);
     }

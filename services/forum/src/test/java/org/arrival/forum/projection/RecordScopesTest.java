@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.arrival.forum.ForumIntegrationTest;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
@@ -79,5 +80,39 @@ class RecordScopesTest extends ForumIntegrationTest {
 
         assertThat(whole).isNotEmpty();
         assertThat(store.scopes(ids)).isEqualTo(whole);
+    }
+
+    @Test
+    void aForumsChecksReadTheNeedsItsMembersOwnOrSharedWithItAndNoOthers() {
+        JdbcStore store = generations.activeStore();
+        UUID forum = UUID.randomUUID();
+        UUID member = UUID.randomUUID();
+        UUID outsider = UUID.randomUUID();
+        NeedRow owned = need(store, member, List.of());
+        NeedRow shared = need(store, outsider, List.of(UUID.randomUUID(), forum));
+        need(store, outsider, List.of(UUID.randomUUID()));
+        need(store, outsider, List.of());
+        NeedRow unshared = need(store, outsider, List.of());
+        unshared.sharedWithForums = null;
+        store.save(unshared);
+
+        List<UUID> concerning = store.needsConcerning(forum, Set.of(member, UUID.randomUUID())).stream()
+                .map(n -> n.id)
+                .toList();
+        assertThat(concerning).containsExactlyInAnyOrder(owned.id, shared.id);
+        assertThat(store.needsConcerning(UUID.randomUUID(), Set.of())).isEmpty();
+    }
+
+    private NeedRow need(JdbcStore store, UUID owner, List<UUID> sharedWith) {
+        NeedRow n = new NeedRow();
+        n.id = UUID.randomUUID();
+        n.version = 1;
+        n.ownerId = owner;
+        n.classification = "FORUM";
+        n.statement = "Beds for arrivals";
+        n.sharedWithForums = new ArrayList<>(sharedWith);
+        store.save(n);
+        saved.add(n.id);
+        return n;
     }
 }

@@ -111,7 +111,7 @@ public final class CoherenceChecks {
                 forum,
                 flaggable,
                 addressing,
-                store.needs().stream()
+                store.needsConcerning(forumId, members).stream()
                         .filter(n -> concerns(n.ownerId, n.classification, n.sharedWithForums, forumId, members))
                         .sorted(Comparator.comparing(n -> n.id))
                         .toList(),
@@ -183,7 +183,7 @@ public final class CoherenceChecks {
     static List<Finding> needsWithoutAction(
             ProjectionStore store, UUID forumId, Set<UUID> members, List<ActionRow> actions) {
         List<Finding> out = new ArrayList<>();
-        for (NeedRow n : store.needs()) {
+        for (NeedRow n : store.needsConcerning(forumId, members)) {
             if (n.status == null
                     || !VALIDATED_NEED.contains(n.status)
                     || !flaggable(n.classification, n.sharedWithForums, forumId)

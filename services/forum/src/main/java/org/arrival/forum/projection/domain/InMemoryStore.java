@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
 import org.arrival.forum.projection.domain.Rows.AssignmentRow;
@@ -154,6 +155,13 @@ public class InMemoryStore implements ProjectionStore {
     @Override
     public List<NeedRow> needs() {
         return new ArrayList<>(needs.values());
+    }
+
+    @Override
+    public List<NeedRow> needsConcerning(UUID forumId, Set<UUID> owners) {
+        return needs.values().stream()
+                .filter(n -> (n.ownerId != null && owners.contains(n.ownerId)) || n.sharedWithForums.contains(forumId))
+                .toList();
     }
 
     @Override

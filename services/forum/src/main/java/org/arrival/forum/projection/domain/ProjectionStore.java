@@ -2,6 +2,7 @@ package org.arrival.forum.projection.domain;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.arrival.forum.projection.domain.Rows.ActionRow;
 import org.arrival.forum.projection.domain.Rows.AssignmentRow;
@@ -68,6 +69,9 @@ public interface ProjectionStore {
     List<ActionRow> actionsSharedWith(UUID forumId);
 
     List<NeedRow> needs();
+
+    /** The needs owned by one of {@code owners} or shared with the forum: those a forum's checks can concern. */
+    List<NeedRow> needsConcerning(UUID forumId, Set<UUID> owners);
 
     List<GapRow> gaps();
 
