@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -54,28 +55,43 @@ class CoherenceFlagJourneyTest {
             Browser.login(browser, "kcca-coordinator");
             // the forum's checks run every minute: the demo's unfunded actions and commitments get their flags;
             // the newest may be of a check not listed here (the demo sets the forum's priorities last)
-            WebElement flag = new WebDriverWait(browser, Duration.ofMinutes(3)).until(d -> {
-                List<WebElement> flags = d.findElements(By.cssSelector("#flags li[data-flag-id]")).stream()
-                        .filter(f -> FRENCH.stream().anyMatch(f.getText()::contains))
-                        .toList();
-                if (flags.isEmpty()) {
-                    d.navigate().refresh();
-                    sleep();
-                    return null;
-                }
-                return flags.getFirst();
-            });
+            // the list is drawn again whenever the checks run: a flag is found by its id, and read afresh
+            String flagId = new WebDriverWait(browser, Duration.ofMinutes(3))
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(d -> {
+                        List<WebElement> flags = d.findElements(By.cssSelector("#flags li[data-flag-id]")).stream()
+                                .filter(f -> FRENCH.stream().anyMatch(f.getText()::contains))
+                                .toList();
+                        if (flags.isEmpty()) {
+                            d.navigate().refresh();
+                            sleep();
+                            return null;
+                        }
+                        return flags.getFirst().getDomAttribute("data-flag-id");
+                    });
+            By flag = By.cssSelector("#flags li[data-flag-id='" + flagId + "']");
             assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang"))
                     .isEqualTo("fr");
-            String finding = flag.findElements(By.tagName("p")).get(1).getText();
+            String finding = Browser.waitFor(
+                    browser,
+                    d -> d.findElement(flag)
+                            .findElements(By.tagName("p"))
+                            .get(1)
+                            .getText());
             assertThat(FRENCH).as("a French finding: %s", finding).anyMatch(finding::contains);
             assertThat(finding).contains("« ");
             Accessibility.check(browser, "the forum's flags in French");
 
-            WebElement link = flag.findElement(By.cssSelector("strong a"));
-            String href = link.getDomAttribute("href");
+            String href = Browser.waitFor(
+                    browser,
+                    d -> d.findElement(flag)
+                            .findElement(By.cssSelector("strong a"))
+                            .getDomAttribute("href"));
             assertThat(href).startsWith("/forums/" + platform.forumId + "/flags/");
-            link.click();
+            Browser.waitFor(browser, d -> {
+                d.findElement(flag).findElement(By.cssSelector("strong a")).click();
+                return true;
+            });
             Browser.waitFor(
                     browser,
                     d -> d.getCurrentUrl().equals(web + href)
