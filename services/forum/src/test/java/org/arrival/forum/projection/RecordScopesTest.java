@@ -65,15 +65,7 @@ class RecordScopesTest extends ForumIntegrationTest {
                     ids.add(a.id);
                     Scopes.action(a).ifPresent(s -> whole.put(a.id, List.of(s)));
                 }
-                NeedRow n = new NeedRow();
-                n.id = UUID.randomUUID();
-                n.version = 1;
-                n.ownerId = owner;
-                n.classification = classification;
-                n.statement = "Beds for arrivals";
-                n.sharedWithForums = new ArrayList<>(shared);
-                store.save(n);
-                ids.add(n.id);
+                NeedRow n = need(store, owner, classification, shared);
                 Scopes.need(n).ifPresent(s -> whole.put(n.id, List.of(s)));
             }
         }
@@ -104,11 +96,16 @@ class RecordScopesTest extends ForumIntegrationTest {
     }
 
     private NeedRow need(JdbcStore store, UUID owner, List<UUID> sharedWith) {
+        return need(store, owner, "FORUM", sharedWith);
+    }
+
+    /** A need saved in the active generation, removed again after the test. */
+    private NeedRow need(JdbcStore store, UUID owner, String classification, List<UUID> sharedWith) {
         NeedRow n = new NeedRow();
         n.id = UUID.randomUUID();
         n.version = 1;
         n.ownerId = owner;
-        n.classification = "FORUM";
+        n.classification = classification;
         n.statement = "Beds for arrivals";
         n.sharedWithForums = new ArrayList<>(sharedWith);
         store.save(n);
